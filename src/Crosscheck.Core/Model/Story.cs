@@ -1,0 +1,121 @@
+namespace Crosscheck.Core.Model;
+
+/// <summary>A group of articles about one event.</summary>
+public sealed record Story
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required IReadOnlyList<string> ArticleIds { get; init; }
+
+    public DateTimeOffset? FirstSeen { get; init; }
+
+    public DateTimeOffset? LastSeen { get; init; }
+}
+
+public enum ClaimStatus
+{
+    /// <summary>Two or more independent origins agree.</summary>
+    Corroborated,
+
+    /// <summary>Several articles, but all trace back to one origin.</summary>
+    SingleOrigin,
+
+    /// <summary>Accounts of the same thing disagree.</summary>
+    Conflicting,
+
+    /// <summary>Stated by one article only.</summary>
+    Unique,
+}
+
+/// <summary>A story's sourced dossier; mirrors the "Dossier JSON" contract of DESIGN.md.</summary>
+public sealed record Dossier
+{
+    public required Story Story { get; init; }
+
+    public required IReadOnlyList<Article> Articles { get; init; }
+
+    public IReadOnlyList<DossierEntity> Entities { get; init; } = [];
+
+    public IReadOnlyList<Claim> Claims { get; init; } = [];
+
+    public IReadOnlyList<DossierQuote> Quotes { get; init; } = [];
+
+    public IReadOnlyList<DossierCitation> Citations { get; init; } = [];
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+}
+
+public sealed record DossierEntity
+{
+    public required string Id { get; init; }
+
+    /// <summary>Canonical name: the fullest well-formed variant.</summary>
+    public required string Name { get; init; }
+
+    public required EntityType Type { get; init; }
+
+    /// <summary>Surface forms as written in the articles, most frequent first.</summary>
+    public required IReadOnlyList<string> Variants { get; init; }
+
+    public required IReadOnlyList<string> Articles { get; init; }
+
+    public required int Mentions { get; init; }
+
+    /// <summary>Entities that may be the same but whose evidence is not strong enough to merge.</summary>
+    public IReadOnlyList<PossibleMatch> PossibleMatches { get; init; } = [];
+}
+
+public sealed record PossibleMatch(string EntityId, double Confidence, string Reason);
+
+public sealed record NormalizedValue(double Value, string Unit, string? Note = null);
+
+public sealed record Claim
+{
+    public required string Id { get; init; }
+
+    /// <summary>"count", "money" or "percent".</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>A representative sentence stating the claim.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>What is counted or paid, e.g. "mercenaries" or "payment per month".</summary>
+    public required string Subject { get; init; }
+
+    public required double Value { get; init; }
+
+    public string? Unit { get; init; }
+
+    public NormalizedValue? Normalized { get; init; }
+
+    public required IReadOnlyList<string> Articles { get; init; }
+
+    public required IReadOnlyList<string> Origins { get; init; }
+
+    public required ClaimStatus Status { get; init; }
+
+    /// <summary>Each article's own statement of the claim (value as written, qualifier, origin).</summary>
+    public IReadOnlyList<ClaimStatement> Statements { get; init; } = [];
+}
+
+public sealed record ClaimStatement(string Article, string Text, double Value, string? Unit, Qualifier Qualifier, string Origin);
+
+public sealed record DossierQuote
+{
+    public required string Speaker { get; init; }
+
+    public string? SpeakerEntity { get; init; }
+
+    public required string Text { get; init; }
+
+    public required string Article { get; init; }
+
+    /// <summary>Every article carrying the same quote (the first is <see cref="Article"/>).</summary>
+    public IReadOnlyList<string> Articles { get; init; } = [];
+}
+
+public sealed record DossierCitation(string Article, IReadOnlyList<string> Cites);
+
+public sealed record TimelineEntry(string Date, string Text, IReadOnlyList<string> Articles);

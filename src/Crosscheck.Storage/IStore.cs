@@ -1,0 +1,54 @@
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Storage;
+
+/// <summary>
+/// The store behind every command. Raw inputs are written first and never changed; everything
+/// else (articles with their layers, stories) is derived and can be cleared and rebuilt from
+/// them (<see cref="ClearDerived"/>, then reprocess). Implementations are safe to use from one
+/// thread at a time; open one per thread for parallel work.
+/// </summary>
+public interface IStore : IDisposable
+{
+    /// <summary>Where the store lives, for messages ("./crosscheck.db").</summary>
+    string Location { get; }
+
+    /// <summary>Stores a raw input keyed by its content hash. False when the same content is already stored.</summary>
+    bool AddRaw(RawInput raw);
+
+    RawInput? GetRaw(string id);
+
+    /// <summary>Every raw input, in the order received.</summary>
+    IEnumerable<RawInput> AllRaw();
+
+    int CountRaw();
+
+    /// <summary>Stores (or replaces) the article and all its annotation layers.</summary>
+    void SaveDocument(Document document);
+
+    Document? GetDocument(string id);
+
+    /// <summary>Every stored document, in the order its raw input was received.</summary>
+    IEnumerable<Document> AllDocuments();
+
+    int CountArticles();
+
+    /// <summary>Replaces all stories (and the redirects of merged story ids) with a new assignment.</summary>
+    void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects);
+
+    IReadOnlyList<Story> GetStories();
+
+    /// <summary>A story by id (following redirects of merged stories), or by a unique id prefix; null when none.</summary>
+    Story? GetStory(string idOrPrefix);
+
+    /// <summary>Full-text search over article titles and bodies; best matches first.</summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit = 20);
+
+    /// <summary>Removes articles, layers and stories, keeping the raw inputs (for reprocessing).</summary>
+    void ClearDerived();
+}
+
+public sealed record SearchHit(string ArticleId, string Title, string Snippet, double Score);
+
+/// <summary>A store that cannot be opened or used; the message names the store and says what to do.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
