@@ -62,7 +62,9 @@ public enum Qualifier
 
 /// <summary>
 /// A number in the text with what it measures. Money keeps its ISO 4217 currency in
-/// <see cref="Unit"/>; a range keeps its upper bound in <see cref="High"/>.
+/// <see cref="Unit"/>; a range keeps its upper bound in <see cref="High"/>. Money is also
+/// <see cref="Normalized"/> to USD at the article's date when a rate is known, so claims in
+/// different currencies can be compared without reaching back into annotation code.
 /// </summary>
 public readonly record struct Quantity(
     TextSpan Span,
@@ -73,7 +75,8 @@ public readonly record struct Quantity(
     Qualifier Qualifier = Qualifier.None,
     string? Period = null,
     TextSpan? Counted = null,
-    string? CountedHead = null);
+    string? CountedHead = null,
+    NormalizedValue? Normalized = null);
 
 public enum TimeGranularity
 {
