@@ -55,6 +55,13 @@ public interface IStore : IDisposable
     /// </summary>
     void RunInTransaction(Action work);
 
+    /// <summary>
+    /// Like <see cref="RunInTransaction"/>, and no other <c>RunExclusive</c> on the same store runs
+    /// meanwhile, from this process or another: for read-modify-write work that must see a stable
+    /// state, such as assigning articles to stories while several workers write.
+    /// </summary>
+    void RunExclusive(Action work);
+
     /// <summary>Whether an article (with its layers) is stored for this raw input id; cheaper than <see cref="GetDocument"/>.</summary>
     bool HasDocument(string id);
 }

@@ -441,6 +441,12 @@ public sealed class SqliteStore : IStore
         }
     }
 
+    /// <remarks>
+    /// SQLite transactions here begin IMMEDIATE, taking the file's write lock at once, so any two
+    /// of them (in any process) already run one after the other: exclusive work is a transaction.
+    /// </remarks>
+    public void RunExclusive(Action work) => RunInTransaction(work);
+
     public void Dispose()
     {
         if (_transaction is not null)

@@ -15,6 +15,9 @@ public abstract class StoreContractTests : IDisposable
     /// <summary>A new, empty store; called at most once per test.</summary>
     protected abstract IStore CreateStore();
 
+    /// <summary>Another handle on the store <see cref="CreateStore"/> made, as a second process would open it.</summary>
+    protected abstract IStore OpenAgain();
+
     protected IStore Store => _store ??= CreateStore();
 
     public virtual void Dispose()
@@ -450,5 +453,64 @@ public abstract class StoreContractTests : IDisposable
         }
         Assert.Equal(40, seen);
         Assert.Equal(40, Store.CountArticles());
+    }
+
+    // ---- several handles (processes or workers) on one store ----
+
+    [Fact]
+    public void Another_handle_sees_committed_writes_only()
+    {
+        Store.AddRaw(Raw("committed"));
+        using var other = OpenAgain();
+        Assert.Equal(1, other.CountRaw());
+
+        Store.RunInTransaction(() =>
+        {
+            Store.AddRaw(Raw("not yet committed"));
+            Assert.Equal(1, other.CountRaw());
+        });
+        Assert.Equal(2, other.CountRaw());
+        Assert.False(other.AddRaw(Raw("committed")));
+    }
+
+    [Fact]
+    public async Task RunExclusive_work_of_two_handles_never_overlaps()
+    {
+        Store.AddRaw(Raw("setup"));
+        using var other = OpenAgain();
+        using var firstEntered = new ManualResetEventSlim();
+        var order = new List<string>();
+
+        var first = Task.Run(() => Store.RunExclusive(() =>
+        {
+            firstEntered.Set();
+            Thread.Sleep(400);
+            Store.AddRaw(Raw("first writer"));
+            lock (order) order.Add("first done");
+        }));
+        Assert.True(firstEntered.Wait(TimeSpan.FromSeconds(30)));
+        var second = Task.Run(() => other.RunExclusive(() =>
+        {
+            lock (order) order.Add("second started");
+            // Work that reads then writes sees the first one's committed result.
+            other.AddRaw(Raw($"second writer saw {other.CountRaw()}"));
+        }));
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(["first done", "second started"], order);
+        Assert.Contains(Store.AllRaw(), r => r.Content.AsSpan().SequenceEqual("second writer saw 2"u8));
+    }
+
+    [Fact]
+    public void RunExclusive_rolls_back_on_failure()
+    {
+        Assert.Throws<InvalidOperationException>(() => Store.RunExclusive(() =>
+        {
+            Store.AddRaw(Raw("rolled back"));
+            throw new InvalidOperationException("assignment failed");
+        }));
+        Assert.Equal(0, Store.CountRaw());
+        Store.RunExclusive(() => Store.RunExclusive(() => Store.AddRaw(Raw("kept"))));
+        Assert.Equal(1, Store.CountRaw());
     }
 }

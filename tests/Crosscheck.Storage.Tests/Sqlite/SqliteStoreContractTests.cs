@@ -9,6 +9,8 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 
     protected override IStore CreateStore() => SqliteStore.Open(_database.Path);
 
+    protected override IStore OpenAgain() => SqliteStore.Open(_database.Path);
+
     public override void Dispose()
     {
         base.Dispose();
