@@ -5,7 +5,7 @@ namespace Crosscheck.Annotation.Tests.Claims;
 
 /// <summary>
 /// Builds documents for the claim-layer tests without the real sentence splitter and tagger:
-/// sentences end at ". ", "? ", "! " or a paragraph break, and the given names become mentions.
+/// sentences end at ". ", "? ", "! " before a capital or a paragraph break, and the given names become mentions.
 /// </summary>
 public static class ClaimDocs
 {
@@ -35,7 +35,7 @@ public static class ClaimDocs
         for (var i = 0; i < body.Length; i++)
         {
             var end = -1;
-            if ((body[i] is '.' or '?' or '!') && i + 1 < body.Length && body[i + 1] == ' ') end = i + 1;
+            if ((body[i] is '.' or '?' or '!') && i + 2 < body.Length && body[i + 1] == ' ' && !char.IsLower(body[i + 2]) && !char.IsDigit(body[i + 2])) end = i + 1;
             else if (body[i] == '\n') end = i;
             if (end < 0) continue;
             if (end > start && body[start..end].Trim().Length > 0) sentences.Add(new Sentence(Trim(body, start, end)));
