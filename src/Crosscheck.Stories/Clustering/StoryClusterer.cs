@@ -38,6 +38,8 @@ public sealed class StoryClusterer : IStoryClusterer
     /// <summary>The near-duplicate detector fed with every assigned document (null when disabled).</summary>
     public SyndicationDetector? Syndication { get; }
 
+    public static bool Debug = Environment.GetEnvironmentVariable("CLUSTER_DEBUG") == "1";
+
     public IReadOnlyDictionary<string, string> Redirects => _redirects;
 
     public IReadOnlyList<Story> Stories =>
@@ -103,6 +105,7 @@ public sealed class StoryClusterer : IStoryClusterer
         foreach (var candidate in Candidates(profile, exclude))
         {
             var score = Similarity(profile, candidate.Profile);
+            if (Debug) Console.WriteLine($"  cand {candidate.Id} n={candidate.Profile.Arrival} score={score:F3} t={Cosine(profile, candidate.Profile, 0):F3} e={Cosine(profile, candidate.Profile, 1):F3} s={Cosine(profile, candidate.Profile, 2):F3}");
             // Ties go to the older story so the outcome never depends on dictionary order.
             if (score > bestScore || (score == bestScore && best is not null && candidate.Index < best.Index) || (best is null && score >= bestScore))
             {
