@@ -11,7 +11,7 @@ public static class SeedsEval
 {
     public static int Run(string? expectedPath, string? database, TextWriter output)
     {
-        var expectedFile = expectedPath ?? FindDefaultExpected()
+        var expectedFile = expectedPath ?? SharedFolders.Find("seeds", "expected.json")
             ?? throw new UserError("no expected.json found; pass --expected ../shared/seeds/expected.json");
         if (!File.Exists(expectedFile)) throw new UserError($"{expectedFile}: no such file");
         using var expected = JsonDocument.Parse(File.ReadAllText(expectedFile));
@@ -57,17 +57,6 @@ public static class SeedsEval
         foreach (var miss in evaluator.Misses) output.WriteLine($"miss: {miss}");
         output.WriteLine($"seeds: {evaluator.Held}/{evaluator.Total} expectations held");
         return ExitCodes.Ok;
-    }
-
-    /// <summary>../shared/seeds/expected.json from the working directory or any parent.</summary>
-    private static string? FindDefaultExpected()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "seeds", "expected.json");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 }
 
