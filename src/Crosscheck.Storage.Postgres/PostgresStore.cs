@@ -346,12 +346,19 @@ public sealed class PostgresStore : IStore
 
     private static List<SearchHit> Match(NpgsqlConnection connection, string tsquery, int limit)
     {
+        // Rank first and cut to the limit, then make headlines (which re-parse the body) for those rows only.
         using var command = Command(connection, $"""
-            SELECT a.id, coalesce(a.title, ''), ts_headline('english', left(a.body, {PostgresMigrations.SearchableBodyLength}), q, $2), ts_rank(a.search, q) AS rank
-            FROM articles a, to_tsquery('english', $1) AS q
-            WHERE a.search @@ q
-            ORDER BY rank DESC, a.key
-            LIMIT $3
+            WITH q AS (SELECT to_tsquery('english', $1) AS q),
+            best AS (
+                SELECT a.key, ts_rank(a.search, q.q) AS rank
+                FROM articles a, q
+                WHERE a.search @@ q.q
+                ORDER BY rank DESC, a.key
+                LIMIT $3
+            )
+            SELECT a.id, coalesce(a.title, ''), ts_headline('english', left(a.body, {PostgresMigrations.SearchableBodyLength}), q.q, $2), best.rank
+            FROM best JOIN articles a ON a.key = best.key, q
+            ORDER BY best.rank DESC, best.key
             """, tsquery, HeadlineOptions, limit);
         using var reader = command.ExecuteReader();
         var hits = new List<SearchHit>();
