@@ -19,6 +19,12 @@ public sealed class PostgresStore : IStore
     // Rows read per round when enumerating, so no statement stays open while the caller writes.
     private const int PageSize = 256;
 
+    // A server restart or a dropped connection fails the operations in flight. Work outside a
+    // caller's transaction is retried on a fresh connection (every write here is idempotent), so
+    // a worker rides out a short outage; an unreachable server at open is reported at once.
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
+
     private const string HeadlineOptions =
         $"StartSel={SnippetMarks.Open}, StopSel={SnippetMarks.Close}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=1";
 
@@ -28,6 +34,7 @@ public sealed class PostgresStore : IStore
     private readonly long _storiesLockKey;
     private NpgsqlConnection? _pinned;
     private NpgsqlTransaction? _transaction;
+    private bool _opened;
 
     private PostgresStore(PostgresTarget target, NpgsqlDataSource dataSource)
     {
@@ -66,6 +73,7 @@ public sealed class PostgresStore : IStore
         try
         {
             store.Migrate(targetVersion);
+            store._opened = true;
             return store;
         }
         catch
@@ -165,7 +173,7 @@ public sealed class PostgresStore : IStore
         var names = Array.ConvertAll(layers, DocumentSerializer.LayerName);
         var payloads = Array.ConvertAll(layers, layer => DocumentSerializer.SerializeLayer(document, layer));
         var diagnostics = DocumentSerializer.SerializeDiagnostics(article.Diagnostics);
-        RunInTransaction(() => Use("saving a document", connection =>
+        RetriedTransaction(() => Use("saving a document", connection =>
         {
             using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(BatchCommand("""
@@ -264,7 +272,7 @@ public sealed class PostgresStore : IStore
         var memberArticles = stories.SelectMany(s => s.ArticleIds.Select(Clean)).ToArray();
         var redirectFrom = redirects.Keys.Select(Clean).ToArray();
         var redirectTo = redirects.Values.Select(Clean).ToArray();
-        RunInTransaction(() => Use("replacing stories", connection =>
+        RetriedTransaction(() => Use("replacing stories", connection =>
         {
             // Two replacements at once would interleave their deletes and inserts.
             Execute(connection, "SELECT pg_advisory_xact_lock($1)", _storiesLockKey);
@@ -366,7 +374,7 @@ public sealed class PostgresStore : IStore
         return hits;
     }
 
-    public void ClearDerived() => RunInTransaction(() => Use("clearing derived data", connection =>
+    public void ClearDerived() => RetriedTransaction(() => Use("clearing derived data", connection =>
         Execute(connection, "TRUNCATE story_redirects, story_articles, stories, layers, articles")));
 
     public void RunInTransaction(Action work)
@@ -507,21 +515,67 @@ public sealed class PostgresStore : IStore
     /// <summary>Runs database work on the pinned connection or a pooled one, turning driver errors into one clear line.</summary>
     private T Use<T>(string action, Func<NpgsqlConnection, T> work)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            if (_pinned is not null) return work(_pinned);
-            using var connection = _dataSource.OpenConnection();
-            return work(connection);
-        }
-        catch (PostgresException e)
-        {
-            throw new StoreException(Describe(e, action), e);
-        }
-        catch (NpgsqlException e)
-        {
-            throw new StoreException(Describe(e, action), e);
+            try
+            {
+                if (_pinned is not null) return work(_pinned);
+                using var connection = _dataSource.OpenConnection();
+                return work(connection);
+            }
+            catch (NpgsqlException e) when (_pinned is null && MayRetry(e, attempt))
+            {
+                WaitBeforeRetry(attempt);
+            }
+            catch (PostgresException e)
+            {
+                throw new StoreException(Describe(e, action), e);
+            }
+            catch (NpgsqlException e)
+            {
+                throw new StoreException(Describe(e, action), e);
+            }
         }
     }
+
+    /// <summary>The store's own atomic work (not a caller's transaction), retried whole when the connection fails.</summary>
+    private void RetriedTransaction(Action work)
+    {
+        if (_pinned is not null)
+        {
+            work();
+            return;
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                RunInTransaction(work);
+                return;
+            }
+            catch (StoreException e) when (e.InnerException is NpgsqlException inner && MayRetry(inner, attempt))
+            {
+                WaitBeforeRetry(attempt);
+            }
+        }
+    }
+
+    private bool MayRetry(NpgsqlException e, int attempt) => _opened && attempt < MaxAttempts && IsConnectionFailure(e);
+
+    private void WaitBeforeRetry(int attempt)
+    {
+        // The other idle connections of the pool died with the server: drop them all at once.
+        _dataSource.Clear();
+        Thread.Sleep(FirstRetryDelay * (1 << (attempt - 1)));
+    }
+
+    private static bool IsConnectionFailure(NpgsqlException e) => e switch
+    {
+        // Shut down by an administrator or a restart, crash recovery, or still starting up.
+        PostgresException p => p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+            || p.SqlState.StartsWith("08", StringComparison.Ordinal),
+        _ => e.IsTransient || e.InnerException is IOException or SocketException or EndOfStreamException,
+    };
 
     private string Describe(PostgresException e, string action)
     {

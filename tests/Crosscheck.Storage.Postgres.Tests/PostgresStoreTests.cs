@@ -163,4 +163,25 @@ public sealed class PostgresStoreTests : IDisposable
             PostgresTestServer.DropSchema(otherSchema);
         }
     }
+
+    [PostgresFact]
+    public void Connections_dropped_by_the_server_are_replaced_without_an_error()
+    {
+        var application = "cc_" + Guid.NewGuid().ToString("N")[..12];
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = application }.ToString();
+        using var store = PostgresStore.Open(connectionString);
+        store.AddRaw(Raw("before the outage"));
+        store.SaveDocument(Plain("a1", "Before", "Stored before the connections were dropped."));
+
+        // What a server restart does to the idle pooled connections.
+        PostgresTestServer.Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{application}'");
+        Assert.Equal(1, store.CountRaw());
+
+        PostgresTestServer.Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{application}'");
+        store.SaveDocument(Plain("a2", "After", "Stored after the connections were dropped."));
+
+        PostgresTestServer.Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{application}'");
+        Assert.True(store.AddRaw(Raw("after the outage")));
+        Assert.Equal(2, store.CountArticles());
+    }
 }
