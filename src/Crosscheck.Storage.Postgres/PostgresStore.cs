@@ -22,7 +22,7 @@ public sealed class PostgresStore : IStore
     // A server restart or a dropped connection fails the operations in flight. Work outside a
     // caller's transaction is retried on a fresh connection (every write here is idempotent), so
     // a worker rides out a short outage; an unreachable server at open is reported at once.
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 6;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
 
     private const string HeadlineOptions =
