@@ -110,15 +110,11 @@ public sealed class EntityTagger : IDocumentStage
     /// <summary>Token-level mentions for a text whose sentences are given as token spans, after document consistency.</summary>
     internal List<DocumentConsistency.TokenMention> TagTokens(string text, IReadOnlyList<TextSpan[]> sentences)
     {
-        var context = new DocumentContext();
-        foreach (var sentence in sentences) context.Add(text, sentence);
+        var labels = _model.PredictDocument(text, sentences);
         var mentions = new List<DocumentConsistency.TokenMention>();
         for (var s = 0; s < sentences.Count; s++)
-        {
-            var labels = _model.Predict(text, sentences[s], context);
-            foreach (var (start, end, type) in Bilou.Decode(labels))
+            foreach (var (start, end, type) in Bilou.Decode(labels[s]))
                 mentions.Add(new DocumentConsistency.TokenMention(s, start, end, type));
-        }
         DocumentConsistency.Apply(text, sentences, mentions, _options.Consistency);
         return mentions;
     }
