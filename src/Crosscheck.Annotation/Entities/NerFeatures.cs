@@ -17,7 +17,11 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
     private const int Gaz = 36, GazLength = 37, GazPrev = 38, GazNext = 39, Doc = 40, First = 41, ShoutingShape = 42;
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
 
+    private const int RoleBefore = 55, CapitalisationContext = 56, AggregateBefore = 57, AggregateAfter = 58;
     private const int HistoryType = 48, HistoryAlone = 49, HistoryPhrase = 50, HistoryOwn = 51, HistoryOwnPrev = 52, HistoryOwnNext = 53, HistoryPhraseLength = 54;
+
+    /// <summary>Single-word role nouns and titles ("spokeswoman", "minister"): a person's name tends to follow.</summary>
+    private static readonly HashSet<ulong> RoleWords = RoleCues.SingleWords.Select(w => FeatureHash.OfLower(w)).ToHashSet();
 
     private static readonly ulong SentenceStart = FeatureHash.Of("<s>");
     private static readonly ulong SentenceEnd = FeatureHash.Of("</s>");
@@ -89,6 +93,12 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
             features.Add(FeatureHash.Feature(SuffixPrev, i > 0 ? suffix3[i - 1] : SentenceStart));
             features.Add(FeatureHash.Feature(SuffixNext, i + 1 < n ? suffix3[i + 1] : SentenceEnd));
             if (i == 0) features.Add(FeatureHash.Feature(First, shortShape[i]));
+            for (var back = 1; back <= 3 && back <= i; back++)
+            {
+                if (!RoleWords.Contains(lower[i - back])) continue;
+                features.Add(FeatureHash.Feature(RoleBefore, (ulong)back));
+                break;
+            }
             if (shouting) features.Add(FeatureHash.Feature(ShoutingShape, shortShape[i]));
 
             for (var level = 0; level < Clusters.Levels && level < 4; level++)
@@ -99,6 +109,12 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
             }
             if (Clusters.Levels > 1)
                 features.Add(FeatureHash.Feature(ClusterShape, (ulong)(Clusters.IdAt(clusterRow[i], 1) + 1), shortShape[i]));
+            if (Clusters.Levels == 4)
+            {
+                // The capitalisation prior matters most where position hides it: sentence starts and headlines.
+                var position = (i == 0 ? 1UL : 0) | (shouting ? 2UL : 0);
+                features.Add(FeatureHash.Feature(CapitalisationContext, (ulong)(Clusters.IdAt(clusterRow[i], 3) + 1), position * 1000 + (ulong)(word.Length > 0 && char.IsUpper(word[0]) ? 1 : 0)));
+            }
 
             foreach (var hit in gazetteerHits)
             {
@@ -123,6 +139,11 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
                 var evidence = (context.SeenCapitalisedMidSentence(lower[i]) ? 1UL : 0) | (context.SeenLowerCase(lower[i]) ? 2UL : 0)
                     | (i == 0 ? 4UL : 0) | (shouting ? 8UL : 0);
                 features.Add(FeatureHash.Feature(Doc, evidence));
+                if (context.Neighbours(lower[i]) is var (before, after))
+                {
+                    foreach (var h in before) features.Add(FeatureHash.Feature(AggregateBefore, h));
+                    foreach (var h in after) features.Add(FeatureHash.Feature(AggregateAfter, h));
+                }
             }
         }
         offsets[n] = features.Count;
