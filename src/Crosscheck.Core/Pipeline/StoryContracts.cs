@@ -12,6 +12,9 @@ public interface IStoryClusterer
     /// <summary>Assigns the document and returns its story id.</summary>
     string Assign(Document document);
 
+    /// <summary>The current stories with their articles, titles and first/last seen times.</summary>
+    IReadOnlyList<Story> Stories { get; }
+
     /// <summary>Story ids that were merged into another, mapped to the story that absorbed them.</summary>
     IReadOnlyDictionary<string, string> Redirects { get; }
 }
