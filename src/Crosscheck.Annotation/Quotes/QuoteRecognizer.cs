@@ -145,7 +145,9 @@ public sealed class QuoteRecognizer : IDocumentStage
             speaker = PhraseBefore(text, tokens, c);
             if (speaker is { } subject)
             {
-                var after = ContentAfter(work, tokens, cueEnd, flags, sentenceEnd);
+                // "“...,” Jane Doe said to laughs": a quote closing right before the speaker is the content.
+                var quoteBefore = subject.Start > 0 && EndsWithQuote(text, tokens, subject.Start - 1);
+                var after = quoteBefore ? null : ContentAfter(work, tokens, cueEnd, flags, sentenceEnd);
                 if (after is { } forward) content = forward;
                 else if (subject.Start > 0) content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, subject.Start - 1));
                 else return false;
@@ -206,6 +208,14 @@ public sealed class QuoteRecognizer : IDocumentStage
             return work.Quoted[q];
         }
         return null;
+    }
+
+    private static bool EndsWithQuote(string text, List<Scanned> tokens, int k)
+    {
+        while (k >= 0 && tokens[k].Of(text) is "," or "—" or "-" or ":") k--;
+        if (k < 0) return false;
+        var mark = tokens[k].Of(text);
+        return mark.Length == 1 && (QuoteMarks.IsClosing(mark[0]) || mark[0] == '"');
     }
 
     // "“...,” said Smith" and "..., said Smith": the speaker follows the cue.
@@ -456,20 +466,31 @@ public sealed class QuoteRecognizer : IDocumentStage
         }
     }
 
-    // The gap between the two holds only the earlier quote's own attribution, within one or two paragraphs.
+    // "said." or "told reporters on Tuesday." fits; a sentence of narration between the quotes does not.
+    private const int MaxContinuationGapLetters = 30;
+
+    /// <summary>
+    /// Whether a quote continues the attributed one before it: the gap holds only that quote's own
+    /// attribution (a short gap, or one holding its speaker, in the same paragraph), or the earlier
+    /// quote's paragraph ended with a short attribution and this quote opens the next paragraph.
+    /// </summary>
     private static bool IsContinuation(string text, Quote before, TextSpan quoted)
     {
-        var gapStart = Math.Max(before.Span.End, before.SpeakerSpan?.End ?? 0);
-        if (gapStart > quoted.Start) gapStart = before.Span.End;
-        var gap = text.AsSpan(gapStart, quoted.Start - gapStart);
-        var paragraphs = gap.Count("\n\n") + (gap.Count('\n') > 0 && gap.Count("\n\n") == 0 ? 1 : 0);
-        if (paragraphs > 1) return false;
+        if (before.Span.End > quoted.Start) return false;
+        var gap = text.AsSpan(before.Span.End, quoted.Start - before.Span.End);
         var letters = 0;
         foreach (var c in gap)
         {
             if (char.IsLetter(c)) letters++;
         }
-        return letters <= 40 && !gap.Contains(". ", StringComparison.Ordinal) || (letters == 0);
+        var breaks = gap.Count('\n');
+        if (breaks == 0)
+        {
+            return letters <= MaxContinuationGapLetters ||
+                (before.SpeakerSpan is { } speaker && speaker.Start >= before.Span.End && speaker.End <= quoted.Start);
+        }
+        return gap.IndexOf("\n\n", StringComparison.Ordinal) == gap.LastIndexOf("\n\n", StringComparison.Ordinal) &&
+            breaks <= 2 && letters <= MaxContinuationGapLetters;
     }
 
     /// <summary>The mention a speaker phrase names or stands for, else the phrase as a description.</summary>
