@@ -237,6 +237,9 @@ public sealed class QuoteRecognizer : IDocumentStage
         return true;
     }
 
+    // Age or party tags between commas are at most a few tokens ("66", "R-Wis.", "D-N.Y.").
+    private const int MaxShortAppositionTokens = 7;
+
     /// <summary>The speaker written before a cue ("Defense Department spokeswoman Jane Doe told", "he also said", "X, a spokesman for Y, said").</summary>
     private (int Start, int End)? PhraseBefore(string text, List<Scanned> tokens, int cue)
     {
@@ -251,7 +254,9 @@ public sealed class QuoteRecognizer : IDocumentStage
             {
                 if (tokens[m].Of(text) is not ",") continue;
                 var opener = tokens[m + 1].Of(text).ToString();
-                if (!_lexicon.Determiners.Contains(opener) && !_lexicon.RoleWords.Contains(opener) && !opener.Equals("who", StringComparison.OrdinalIgnoreCase)) break;
+                // "X, a spokesman for Y, said", "X, who ..., said", and short tags: "X, 66, said", "X, R-Wis., said".
+                var shortTag = k - m <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]));
+                if (!shortTag && !_lexicon.Determiners.Contains(opener) && !_lexicon.RoleWords.Contains(opener) && !opener.Equals("who", StringComparison.OrdinalIgnoreCase)) break;
                 return PhraseBefore(text, tokens, m) is { } named ? (named.Start, named.End) : null;
             }
             return null;
