@@ -257,7 +257,8 @@ public sealed class QuoteRecognizer : IDocumentStage
                 // "X, a spokesman for Y, said", "X, who ..., said", and short tags: "X, 66, said", "X, R-Wis., said".
                 var shortTag = k - m <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]));
                 if (!shortTag && !_lexicon.Determiners.Contains(opener) && !_lexicon.RoleWords.Contains(opener) && !opener.Equals("who", StringComparison.OrdinalIgnoreCase)) break;
-                return PhraseBefore(text, tokens, m) is { } named ? (named.Start, named.End) : null;
+                // The whole apposition is the speaker as written; the mention inside it names who it is.
+                return PhraseBefore(text, tokens, m) is { } named ? (named.Start, k - 1) : null;
             }
             return null;
         }
