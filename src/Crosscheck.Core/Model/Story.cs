@@ -59,6 +59,9 @@ public sealed record DossierEntity
     /// <summary>Surface forms as written in the articles, most frequent first.</summary>
     public required IReadOnlyList<string> Variants { get; init; }
 
+    /// <summary>How often each of <see cref="Variants"/> occurs (same order); empty when not counted.</summary>
+    public IReadOnlyList<int> VariantCounts { get; init; } = [];
+
     public required IReadOnlyList<string> Articles { get; init; }
 
     public required int Mentions { get; init; }

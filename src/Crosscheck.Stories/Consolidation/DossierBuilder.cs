@@ -1,0 +1,69 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+using Crosscheck.Stories.Claims;
+using Crosscheck.Stories.Entities;
+using Crosscheck.Stories.Provenance;
+using Crosscheck.Stories.Timeline;
+
+namespace Crosscheck.Stories.Consolidation;
+
+/// <summary>
+/// The Consolidate stage: from a story's annotated documents, the sourced dossier — entities
+/// resolved across spellings, claims grouped and reconciled by independent origin, quotes by
+/// speaker, citations, and the timeline. Reads layers only; absent layers give empty sections.
+/// Stateless and thread-safe: one instance can build many dossiers at once.
+/// </summary>
+public sealed class DossierBuilder : IDossierBuilder
+{
+    private readonly DossierBuilderOptions _options;
+    private readonly Func<string, string?>? _copyOf;
+
+    /// <param name="options">Thresholds; <see cref="DossierBuilderOptions.Default"/> when null.</param>
+    /// <param name="copyOf">Syndication lookup (article id → id of the original it copies); overrides <see cref="DossierBuilderOptions.CopyOf"/>.</param>
+    public DossierBuilder(DossierBuilderOptions? options = null, Func<string, string?>? copyOf = null)
+    {
+        _options = options ?? DossierBuilderOptions.Default;
+        _copyOf = copyOf ?? _options.CopyOf;
+    }
+
+    public Dossier Build(Story story, IReadOnlyList<Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(documents);
+
+        var views = InStoryOrder(story, documents).Take(_options.MaxDocuments).Select((d, i) => new DocumentView(d, i)).ToList();
+        var entities = new EntityResolver(_options.Entities).Resolve(views);
+        var origins = new OriginResolver(views, _options.Provenance, _copyOf);
+        var claims = new ClaimGrouper(_options.Claims).Group(views, entities, origins);
+        var quotes = new QuoteGrouper(_options.Quotes).Group(views, entities);
+        var timeline = new TimelineBuilder(_options.Timeline).Build(views);
+        var citations = views
+            .Select(v => new DossierCitation(v.Id, origins.CitedOutlets(v)))
+            .Where(c => c.Cites.Count > 0)
+            .ToList();
+
+        return new Dossier
+        {
+            Story = story,
+            Articles = views.Select(v => v.Article).ToList(),
+            Entities = entities.Entities,
+            Claims = claims,
+            Quotes = quotes,
+            Citations = citations,
+            Timeline = timeline,
+        };
+    }
+
+    /// <summary>The story's article order first; documents it does not list follow in the order given; duplicates once.</summary>
+    private static IEnumerable<Document> InStoryOrder(Story story, IReadOnlyList<Document> documents)
+    {
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < story.ArticleIds.Count; i++) rank.TryAdd(story.ArticleIds[i], i);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return documents
+            .Where(d => d is not null && seen.Add(d.Id))
+            .Select((d, i) => (Document: d, Rank: rank.TryGetValue(d.Id, out var r) ? r : story.ArticleIds.Count + i))
+            .OrderBy(x => x.Rank)
+            .Select(x => x.Document);
+    }
+}

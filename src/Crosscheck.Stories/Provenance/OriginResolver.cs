@@ -1,0 +1,145 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Stories.Consolidation;
+
+namespace Crosscheck.Stories.Provenance;
+
+/// <summary>
+/// Where a statement in an article comes from. In order: the outlet its sentence cites, else the
+/// outlet its paragraph cites, else the article's main cited source, else — for a syndicated copy —
+/// the original's origin, else the article's own outlet. Copies and re-writes of one report thus
+/// share one origin, which is what makes "five outlets, one origin" visible.
+/// </summary>
+internal sealed class OriginResolver
+{
+    private readonly ProvenanceOptions _options;
+    private readonly Func<string, string?>? _copyOf;
+    private readonly Dictionary<string, DocumentView> _byId;
+    private readonly Dictionary<DocumentView, OutletCitation[]> _citations = [];
+    private readonly Dictionary<DocumentView, string> _articleOrigin = [];
+
+    public OriginResolver(IReadOnlyList<DocumentView> documents, ProvenanceOptions options, Func<string, string?>? copyOf)
+    {
+        _options = options;
+        _copyOf = copyOf;
+        _byId = [];
+        foreach (var view in documents) _byId.TryAdd(view.Id, view);
+        Names = new OutletNames();
+        foreach (var view in documents)
+        {
+            var citations = view.Document.Citations
+                .Where(c => c.IsOutlet && !string.IsNullOrWhiteSpace(c.Source) && view.IsInBounds(c.Span))
+                .Select(c => new OutletCitation(c.Span, Folding.Clean(c.Source, 120), view.ParagraphOf(c.Span.Start)))
+                .OrderBy(c => c.Span.Start)
+                .ToArray();
+            _citations[view] = citations;
+            foreach (var citation in citations) Names.Add(citation.Source);
+            Names.Add(OwnOutlet(view.Article));
+        }
+    }
+
+    public OutletNames Names { get; }
+
+    /// <summary>Spans of outlet citations in a document (their names are sources, not actors).</summary>
+    public IEnumerable<TextSpan> CitationSpans(DocumentView view) => _citations[view].Select(c => c.Span);
+
+    /// <summary>The origin of what an article states at a position in its text.</summary>
+    public string OriginOf(DocumentView view, int position)
+    {
+        var citations = _citations[view];
+        if (citations.Length > 0)
+        {
+            var sentence = view.SentenceAt(position);
+            var inSentence = Nearest(citations.Where(c => sentence.Overlaps(c.Span) || sentence.Contains(c.Span.Start)), position);
+            if (inSentence is not null) return Names.Canonical(inSentence.Value.Source);
+            var paragraph = view.ParagraphOf(position);
+            var inParagraph = Nearest(citations.Where(c => c.Paragraph == paragraph), position);
+            if (inParagraph is not null) return Names.Canonical(inParagraph.Value.Source);
+        }
+        return ArticleOrigin(view, 0);
+    }
+
+    /// <summary>The canonical outlets an article cites, in order of first citation.</summary>
+    public IReadOnlyList<string> CitedOutlets(DocumentView view) =>
+        _citations[view].Select(c => Names.Canonical(c.Source)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The article's own outlet as the story names it.</summary>
+    public string OutletOf(DocumentView view) => Names.Canonical(OwnOutlet(view.Article));
+
+    private string ArticleOrigin(DocumentView view, int depth)
+    {
+        if (_articleOrigin.TryGetValue(view, out var known)) return known;
+        var origin = MainSource(view);
+        if (origin is null && _copyOf is not null && depth < _options.MaxCopyDepth)
+        {
+            var original = SafeCopyOf(view.Id);
+            if (original is not null && original != view.Id)
+            {
+                origin = _byId.TryGetValue(original, out var originalView)
+                    ? ArticleOrigin(originalView, depth + 1)
+                    : Names.Canonical(original);
+            }
+        }
+        origin ??= OutletOf(view);
+        if (depth == 0) _articleOrigin[view] = origin;
+        return origin;
+    }
+
+    private string? SafeCopyOf(string id)
+    {
+        try
+        {
+            return _copyOf!(id);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Syndication detection is another component's guess; a failure there must not lose the dossier.
+            return null;
+        }
+    }
+
+    private string? MainSource(DocumentView view)
+    {
+        var citations = _citations[view];
+        if (citations.Length == 0) return null;
+        var counts = citations.GroupBy(c => Names.Canonical(c.Source)).Select(g => (Name: g.Key, Count: g.Count()))
+            .OrderByDescending(x => x.Count).ToList();
+        if (counts.Count == 1) return counts[0].Name;
+        var (name, count) = counts[0];
+        return count >= _options.MainSourceMinCitations && count >= _options.MainSourceShare * citations.Length ? name : null;
+    }
+
+    private static OutletCitation? Nearest(IEnumerable<OutletCitation> citations, int position)
+    {
+        OutletCitation? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var citation in citations)
+        {
+            // A citation before the statement ("According to X, ...") is as near as one after it ("..., X said").
+            var distance = position < citation.Span.Start ? citation.Span.Start - position : Math.Max(0, position - citation.Span.End);
+            if (distance < bestDistance)
+            {
+                best = citation;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The article's outlet; else the web host of its URL or source; else its source's file name.</summary>
+    public static string OwnOutlet(Article article)
+    {
+        if (!string.IsNullOrWhiteSpace(article.Outlet)) return article.Outlet;
+        foreach (var address in new[] { article.Url, article.Source })
+        {
+            if (address is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) && uri.Scheme.StartsWith("http", StringComparison.Ordinal))
+            {
+                return uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : uri.Host;
+            }
+        }
+        var source = article.Source ?? article.Id;
+        var slash = Math.Max(source.LastIndexOf('/'), source.LastIndexOf('\\'));
+        return slash >= 0 && slash < source.Length - 1 ? source[(slash + 1)..] : source;
+    }
+
+    private readonly record struct OutletCitation(TextSpan Span, string Source, int Paragraph);
+}
