@@ -46,9 +46,41 @@ public interface IStore : IDisposable
 
     /// <summary>Removes articles, layers and stories, keeping the raw inputs (for reprocessing).</summary>
     void ClearDerived();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (which calls this store's own methods) as one transaction:
+    /// either every write in it is kept or none is. Batching many writes this way is also much
+    /// faster than committing each one. A call inside another joins the outer transaction; an
+    /// exception rolls everything back and propagates.
+    /// </summary>
+    void RunInTransaction(Action work);
+
+    /// <summary>
+    /// Like <see cref="RunInTransaction"/>, and no other <c>RunExclusive</c> on the same store runs
+    /// meanwhile, from this process or another: for read-modify-write work that must see a stable
+    /// state, such as assigning articles to stories while several workers write.
+    /// </summary>
+    void RunExclusive(Action work);
+
+    /// <summary>Whether an article (with its layers) is stored for this raw input id; cheaper than <see cref="GetDocument"/>.</summary>
+    bool HasDocument(string id);
 }
 
+/// <summary>
+/// A search result. <see cref="Snippet"/> is an excerpt of the body with matched terms between
+/// <see cref="SnippetMarks.Open"/> and <see cref="SnippetMarks.Close"/>; a higher <see cref="Score"/> is a better match.
+/// </summary>
 public sealed record SearchHit(string ArticleId, string Title, string Snippet, double Score);
+
+/// <summary>The marks every store puts around matched terms in <see cref="SearchHit.Snippet"/>.</summary>
+public static class SnippetMarks
+{
+    public const string Open = "\u00ab";
+
+    public const string Close = "\u00bb";
+
+    public const string Ellipsis = "\u2026";
+}
 
 /// <summary>A store that cannot be opened or used; the message names the store and says what to do.</summary>
 public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,140 @@
+using Crosscheck.Annotation.Quantities;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+
+namespace Crosscheck.Annotation.Citations;
+
+/// <summary>
+/// Finds the outlets and sources an article relies on: a gazetteer outlet next to a citation cue
+/// ("according to Reuters", "told the BBC", "AFP reported", a "(Reuters) -" dateline), and unnamed
+/// or non-outlet sources after "according to"/"citing" ("citing diplomatic sources",
+/// "the Russian agencies"), the latter with <see cref="Citation.IsOutlet"/> false.
+/// </summary>
+public sealed class CitationRecognizer : IDocumentStage
+{
+    private static readonly Layer[] Needed = [Layer.Sentences];
+    private static readonly Layer[] Produced = [Layer.Citations];
+    private static readonly List<Phrase> BeforeCues = [];
+    private static readonly List<Phrase> AfterCues = [];
+    private static readonly HashSet<string> Skippable = ResourceText.Set("Citations.Data.skippable.txt");
+    private static readonly HashSet<string> SourceNouns = ResourceText.Set("Citations.Data.source-nouns.txt");
+    private static readonly HashSet<string> MediaNouns = ResourceText.Set("Citations.Data.media-nouns.txt");
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "several", "two", "three", "unnamed", "anonymous" };
+    private static readonly List<Phrase> SourceIntroducers = [Phrase.Parse("according to", ""), Phrase.Parse("citing", ""), Phrase.Parse("quoting", ""), Phrase.Parse("cited", "")];
+
+    static CitationRecognizer()
+    {
+        foreach (var row in ResourceText.Rows("Citations.Data.cues.txt"))
+        {
+            (row[0] == "before" ? BeforeCues : AfterCues).Add(Phrase.Parse(row[1], row[0]));
+        }
+        BeforeCues.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        AfterCues.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+    }
+
+    private readonly CitationOptions _options;
+    private readonly OutletGazetteer _gazetteer;
+
+    public CitationRecognizer()
+        : this(new CitationOptions())
+    {
+    }
+
+    public CitationRecognizer(CitationOptions options, OutletGazetteer? gazetteer = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _gazetteer = gazetteer ?? OutletGazetteer.Default;
+    }
+
+    public string Name => "citations";
+
+    public IReadOnlyCollection<Layer> Requires => Needed;
+
+    public IReadOnlyCollection<Layer> Assigns => Produced;
+
+    public void Process(Document document)
+    {
+        var text = document.Text;
+        var found = new List<Citation>();
+        foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
+        {
+            var tokens = WordScanner.Scan(text, start, end);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (_gazetteer.Match(text, tokens, i) is { } outlet)
+                {
+                    if (IsCited(text, tokens, i, outlet.End))
+                    {
+                        found.Add(new Citation(TextSpan.FromBounds(tokens[i].Start, tokens[outlet.End - 1].End), outlet.Canonical, true));
+                    }
+                    i = outlet.End - 1;
+                    continue;
+                }
+                if (TryUnnamedSource(text, tokens, i, out var citation, out var next))
+                {
+                    found.Add(citation);
+                    i = next - 1;
+                }
+            }
+        }
+        found.Sort((a, b) => a.Span.CompareTo(b.Span));
+        document.Citations = [.. found];
+    }
+
+    private bool IsCited(string text, List<Scanned> tokens, int first, int end)
+    {
+        var before = first;
+        if (before > 0 && Determiners.Contains(tokens[before - 1].Of(text).ToString())) before--;
+        if (QuantityLexicon.MatchBackward(BeforeCues, tokens, before, text) is not null) return true;
+        // "the Russian news agency TASS": a cue noun may be separated by one adjective.
+        var after = end;
+        while (after < tokens.Count && after - end < 3 && Skippable.Contains(tokens[after].Of(text).ToString())) after++;
+        if (QuantityLexicon.MatchForward(AfterCues, tokens, after, text) is not null) return true;
+        if (QuantityLexicon.MatchForward(AfterCues, tokens, end, text) is not null) return true;
+        // Dateline: "BAMAKO (Reuters) -".
+        if (first > 0 && first < _options.DatelineWindow && tokens[first - 1].Of(text) is "(" && end < tokens.Count && tokens[end].Of(text) is ")") return true;
+        return false;
+    }
+
+    /// <summary>"according to diplomatic sources", "citing the Russian agencies", "according to the Pentagon".</summary>
+    private bool TryUnnamedSource(string text, List<Scanned> tokens, int i, out Citation citation, out int next)
+    {
+        citation = default;
+        next = i + 1;
+        // "the Russian agencies", "the state media": a country's press cited as a whole.
+        if (tokens[i].Is(text, "the") && i + 2 < tokens.Count && tokens[i + 1].Kind == ScanKind.Word &&
+            (tokens[i + 1].IsCapitalized(text) || tokens[i + 1].Is(text, "state")) && MediaNouns.Contains(tokens[i + 2].Of(text).ToString()))
+        {
+            var press = TextSpan.FromBounds(tokens[i + 1].Start, tokens[i + 2].End);
+            citation = new Citation(press, press.TextOf(text), false);
+            next = i + 3;
+            return true;
+        }
+        if (QuantityLexicon.MatchForward(SourceIntroducers, tokens, i, text) is not { } cue) return false;
+        var k = cue.End;
+        if (k < tokens.Count && Determiners.Contains(tokens[k].Of(text).ToString())) k++;
+        var start = k;
+        var words = 0;
+        while (k < tokens.Count && tokens[k].Kind == ScanKind.Word && words <= _options.MaxDescriptionWords)
+        {
+            if (SourceNouns.Contains(tokens[k].Of(text).ToString()))
+            {
+                var span = TextSpan.FromBounds(tokens[start].Start, tokens[k].End);
+                citation = new Citation(span, span.TextOf(text), false);
+                next = k + 1;
+                return true;
+            }
+            words++;
+            k++;
+        }
+        if (!_options.IncludeNamedNonOutlets) return false;
+        // A capitalised name that is not a gazetteer outlet: kept as a non-outlet source.
+        k = start;
+        while (k < tokens.Count && (tokens[k].IsCapitalized(text) || (k > start && tokens[k].Is(text, "of") && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized(text)))) k++;
+        if (k == start || (start < tokens.Count && _gazetteer.Match(text, tokens, start) is not null)) return false;
+        var named = TextSpan.FromBounds(tokens[start].Start, tokens[k - 1].End);
+        citation = new Citation(named, named.TextOf(text), false);
+        next = k;
+        return true;
+    }
+}

@@ -1,0 +1,85 @@
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Annotation.Entities;
+
+/// <summary>
+/// What the whole document says about a word, used as features for each occurrence: whether it is written
+/// capitalised in mid-sentence somewhere (a name) or in lower case somewhere (a common word). This is how a
+/// headline "ARMY SEIZES BRIDGE" or a sentence-initial "Mali" gets the evidence its own position lacks.
+/// </summary>
+internal sealed class DocumentContext
+{
+    private readonly HashSet<ulong> _capitalisedMidSentence = [];
+    private readonly HashSet<ulong> _lowerCase = [];
+
+    public static DocumentContext Empty { get; } = new();
+
+    public bool SeenCapitalisedMidSentence(ulong lowerHash) => _capitalisedMidSentence.Contains(lowerHash);
+
+    public bool SeenLowerCase(ulong lowerHash) => _lowerCase.Contains(lowerHash);
+
+    /// <summary>Adds one sentence's tokens; call for every sentence before extracting features.</summary>
+    public void Add(string text, ReadOnlySpan<TextSpan> tokens)
+    {
+        var shouting = TextShape.IsShouting(text, tokens);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var word = tokens[i].Of(text);
+            if (word.Length == 0 || !char.IsLetter(word[0])) continue;
+            if (char.IsLower(word[0]))
+            {
+                if (TextShape.AllLower(word)) _lowerCase.Add(FeatureHash.OfLower(word));
+            }
+            else if (i > 0 && !shouting && char.IsUpper(word[0]) && !IsAfterOpening(text, tokens, i))
+            {
+                _capitalisedMidSentence.Add(FeatureHash.OfLower(word));
+            }
+        }
+    }
+
+    /// <summary>A capital right after an opening quote or a colon is sentence-initial in effect.</summary>
+    private static bool IsAfterOpening(string text, ReadOnlySpan<TextSpan> tokens, int i)
+    {
+        var previous = tokens[i - 1].Of(text);
+        return previous.Length == 1 && previous[0] is '"' or '\u201C' or '\u2018' or '\'' or ':' or '(' or '-' or '\u2014' or '\u2013';
+    }
+}
+
+/// <summary>Small character-class helpers shared by features and context.</summary>
+internal static class TextShape
+{
+    public static bool AllLower(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (char.IsUpper(c)) return false;
+        return true;
+    }
+
+    public static bool AllUpperLetters(ReadOnlySpan<char> word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsUpper(c)) letters++;
+        }
+        return letters > 0;
+    }
+
+    /// <summary>
+    /// A sentence in capitals (headlines, shouted text): most of its words are all-caps. In such a sentence
+    /// capitalisation says nothing about names, and features must lean on other evidence.
+    /// </summary>
+    public static bool IsShouting(string text, ReadOnlySpan<TextSpan> tokens)
+    {
+        int words = 0, caps = 0;
+        foreach (var span in tokens)
+        {
+            var word = span.Of(text);
+            if (word.Length < 2 || !char.IsLetter(word[0])) continue;
+            words++;
+            if (AllUpperLetters(word)) caps++;
+        }
+        return caps >= 2 && caps * 10 >= words * 6;
+    }
+}

@@ -1,0 +1,180 @@
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Annotation.Entities;
+
+/// <summary>
+/// Extracts the hashed features of every token of a sentence: the word and its neighbours, affixes,
+/// word shape, capitalisation, sentence position, word clusters, gazetteer matches and document-level
+/// evidence. Feature keys are 64-bit hashes of (template, value) so extraction allocates no strings.
+/// </summary>
+internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
+{
+    // Template ids are part of the model file format: append, never renumber.
+    private const int Bias = 0, Word = 1, Lower = 2, Prefix = 3, Suffix = 7, Shape = 11, ShortShape = 12, Flags = 13;
+    private const int LowerPrev = 14, LowerNext = 15, LowerPrev2 = 16, LowerNext2 = 17;
+    private const int ShortShapePrev = 18, ShortShapeNext = 19, ShapePairLeft = 20, ShapePairRight = 21;
+    private const int BigramLeft = 22, BigramRight = 23, Cluster = 24, ClusterPrev = 28, ClusterNext = 32;
+    private const int Gaz = 36, GazLength = 37, GazPrev = 38, GazNext = 39, Doc = 40, First = 41, ShoutingShape = 42;
+    private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
+
+    private static readonly ulong SentenceStart = FeatureHash.Of("<s>");
+    private static readonly ulong SentenceEnd = FeatureHash.Of("</s>");
+
+    public WordClusters Clusters { get; } = clusters;
+
+    public Gazetteer Gazetteer { get; } = gazetteer;
+
+    /// <summary>
+    /// Writes the features of each token into <paramref name="features"/>, token i owning
+    /// <c>features[offsets[i]..offsets[i+1])</c>.
+    /// </summary>
+    public void Extract(string text, ReadOnlySpan<TextSpan> tokens, DocumentContext context, List<ulong> features, int[] offsets)
+    {
+        var n = tokens.Length;
+        features.Clear();
+        var lower = new ulong[n];
+        var exact = new ulong[n];
+        var shortShape = new ulong[n];
+        var shape = new ulong[n];
+        var suffix3 = new ulong[n];
+        var clusterRow = new int[n];
+        Span<char> buffer = stackalloc char[16];
+        for (var i = 0; i < n; i++)
+        {
+            var word = tokens[i].Of(text);
+            lower[i] = FeatureHash.OfLower(word);
+            exact[i] = FeatureHash.Of(word);
+            shape[i] = FeatureHash.Of(ShapeOf(word, buffer, collapse: false));
+            shortShape[i] = FeatureHash.Of(ShapeOf(word, buffer, collapse: true));
+            suffix3[i] = FeatureHash.OfLower(word.Length > 3 ? word[^3..] : word);
+            clusterRow[i] = Clusters.Row(lower[i]);
+        }
+        var gazetteerHits = MatchGazetteer(lower);
+        var shouting = TextShape.IsShouting(text, tokens);
+
+        for (var i = 0; i < n; i++)
+        {
+            offsets[i] = features.Count;
+            var word = tokens[i].Of(text);
+            var prev = i > 0 ? lower[i - 1] : SentenceStart;
+            var next = i + 1 < n ? lower[i + 1] : SentenceEnd;
+            var prevShort = i > 0 ? shortShape[i - 1] : SentenceStart;
+            var nextShort = i + 1 < n ? shortShape[i + 1] : SentenceEnd;
+
+            features.Add(FeatureHash.Feature(Bias, 0));
+            features.Add(FeatureHash.Feature(Word, exact[i]));
+            features.Add(FeatureHash.Feature(Lower, lower[i]));
+            for (var k = 1; k <= 4 && k < word.Length; k++)
+            {
+                features.Add(FeatureHash.Feature(Prefix + k - 1, FeatureHash.OfLower(word[..k])));
+                features.Add(FeatureHash.Feature(Suffix + k - 1, FeatureHash.OfLower(word[^k..])));
+            }
+            features.Add(FeatureHash.Feature(Shape, shape[i]));
+            features.Add(FeatureHash.Feature(ShortShape, shortShape[i]));
+            features.Add(FeatureHash.Feature(Flags, FlagsOf(word, i == 0, shouting)));
+            features.Add(FeatureHash.Feature(LowerPrev, prev));
+            features.Add(FeatureHash.Feature(LowerNext, next));
+            features.Add(FeatureHash.Feature(LowerPrev2, i > 1 ? lower[i - 2] : SentenceStart));
+            features.Add(FeatureHash.Feature(LowerNext2, i + 2 < n ? lower[i + 2] : SentenceEnd));
+            features.Add(FeatureHash.Feature(ShortShapePrev, prevShort));
+            features.Add(FeatureHash.Feature(ShortShapeNext, nextShort));
+            features.Add(FeatureHash.Feature(ShapePairLeft, prevShort, shortShape[i]));
+            features.Add(FeatureHash.Feature(ShapePairRight, shortShape[i], nextShort));
+            features.Add(FeatureHash.Feature(BigramLeft, prev, lower[i]));
+            features.Add(FeatureHash.Feature(BigramRight, lower[i], next));
+            features.Add(FeatureHash.Feature(WordPrevExact, i > 0 ? exact[i - 1] : SentenceStart));
+            features.Add(FeatureHash.Feature(WordNextExact, i + 1 < n ? exact[i + 1] : SentenceEnd));
+            features.Add(FeatureHash.Feature(SuffixPrev, i > 0 ? suffix3[i - 1] : SentenceStart));
+            features.Add(FeatureHash.Feature(SuffixNext, i + 1 < n ? suffix3[i + 1] : SentenceEnd));
+            if (i == 0) features.Add(FeatureHash.Feature(First, shortShape[i]));
+            if (shouting) features.Add(FeatureHash.Feature(ShoutingShape, shortShape[i]));
+
+            for (var level = 0; level < Clusters.Levels && level < 4; level++)
+            {
+                features.Add(FeatureHash.Feature(Cluster + level, (ulong)(Clusters.IdAt(clusterRow[i], level) + 1)));
+                features.Add(FeatureHash.Feature(ClusterPrev + level, i > 0 ? (ulong)(Clusters.IdAt(clusterRow[i - 1], level) + 2) : 0));
+                features.Add(FeatureHash.Feature(ClusterNext + level, i + 1 < n ? (ulong)(Clusters.IdAt(clusterRow[i + 1], level) + 2) : 0));
+            }
+            if (Clusters.Levels > 1)
+                features.Add(FeatureHash.Feature(ClusterShape, (ulong)(Clusters.IdAt(clusterRow[i], 1) + 1), shortShape[i]));
+
+            foreach (var hit in gazetteerHits)
+            {
+                if (hit.Start <= i && i < hit.End)
+                {
+                    var part = hit.End - hit.Start == 1 ? 3UL : i == hit.Start ? 0UL : i == hit.End - 1 ? 2UL : 1UL;
+                    features.Add(FeatureHash.Feature(Gaz, (ulong)hit.List, part));
+                    features.Add(FeatureHash.Feature(GazLength, (ulong)hit.List, part * 16 + (ulong)Math.Min(hit.End - hit.Start, 8)));
+                }
+                else if (hit.End == i)
+                {
+                    features.Add(FeatureHash.Feature(GazPrev, (ulong)hit.List));
+                }
+                else if (hit.Start == i + 1)
+                {
+                    features.Add(FeatureHash.Feature(GazNext, (ulong)hit.List));
+                }
+            }
+
+            if (word.Length > 0 && char.IsUpper(word[0]))
+            {
+                var evidence = (context.SeenCapitalisedMidSentence(lower[i]) ? 1UL : 0) | (context.SeenLowerCase(lower[i]) ? 2UL : 0)
+                    | (i == 0 ? 4UL : 0) | (shouting ? 8UL : 0);
+                features.Add(FeatureHash.Feature(Doc, evidence));
+            }
+        }
+        offsets[n] = features.Count;
+    }
+
+    private readonly record struct GazetteerHit(int Start, int End, int List);
+
+    private List<GazetteerHit> MatchGazetteer(ulong[] lower)
+    {
+        var hits = new List<GazetteerHit>();
+        if (Gazetteer.Count == 0) return hits;
+        for (var start = 0; start < lower.Length; start++)
+        {
+            var phrase = Gazetteer.Start;
+            for (var end = start + 1; end <= lower.Length && end - start <= Gazetteer.MaxTokens; end++)
+            {
+                phrase = Gazetteer.Extend(phrase, lower[end - 1]);
+                var mask = Gazetteer.Lookup(phrase);
+                for (var list = 0; mask != 0; list++, mask >>= 1)
+                    if ((mask & 1) != 0) hits.Add(new GazetteerHit(start, end, list));
+            }
+        }
+        return hits;
+    }
+
+    /// <summary>Capitalisation and character-class flags packed into one feature value.</summary>
+    private static ulong FlagsOf(ReadOnlySpan<char> word, bool first, bool shouting)
+    {
+        bool upperFirst = word.Length > 0 && char.IsUpper(word[0]), allUpper = TextShape.AllUpperLetters(word);
+        bool digit = false, hyphen = false, period = false, innerUpper = false;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            digit |= char.IsDigit(c);
+            hyphen |= c == '-';
+            period |= c == '.';
+            innerUpper |= i > 0 && char.IsUpper(c);
+        }
+        var length = (ulong)Math.Min(word.Length, 6);
+        return (upperFirst ? 1UL : 0) | (allUpper ? 2UL : 0) | (digit ? 4UL : 0) | (hyphen ? 8UL : 0) | (period ? 16UL : 0)
+            | (innerUpper ? 32UL : 0) | (first ? 64UL : 0) | (shouting ? 128UL : 0) | length << 8;
+    }
+
+    /// <summary>Word shape: X for upper, x for lower, d for digit, other characters kept; collapsed runs in the short form.</summary>
+    private static ReadOnlySpan<char> ShapeOf(ReadOnlySpan<char> word, Span<char> buffer, bool collapse)
+    {
+        var length = 0;
+        foreach (var c in word)
+        {
+            var s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'l' : c;
+            if (collapse && length > 0 && buffer[length - 1] == s) continue;
+            if (length == buffer.Length) break;
+            buffer[length++] = s;
+        }
+        return buffer[..length];
+    }
+}

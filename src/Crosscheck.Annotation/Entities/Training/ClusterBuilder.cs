@@ -1,0 +1,188 @@
+using System.Numerics;
+
+namespace Crosscheck.Annotation.Entities.Training;
+
+/// <summary>Settings for <see cref="ClusterBuilder"/>.</summary>
+public sealed record ClusterOptions
+{
+    /// <summary>Words seen fewer times than this get no cluster. Default 3.</summary>
+    public int MinCount { get; init; } = 3;
+
+    /// <summary>At most this many words (the most frequent) are clustered. Default 60,000.</summary>
+    public int MaxWords { get; init; } = 60_000;
+
+    /// <summary>The most frequent words serve as context features. Default 1,500.</summary>
+    public int ContextWords { get; init; } = 1_500;
+
+    /// <summary>Dimensions of the random projection of the context vectors. Default 128.</summary>
+    public int Dimensions { get; init; } = 128;
+
+    /// <summary>Cluster counts, coarse to fine, one level each. Default 64, 256, 1024.</summary>
+    public int[] Levels { get; init; } = [64, 256, 1024];
+
+    /// <summary>K-means centroids are fitted on this many most frequent words, then every word is assigned. Default 20,000.</summary>
+    public int FitWords { get; init; } = 20_000;
+
+    public int Iterations { get; init; } = 10;
+
+    public int Seed { get; init; } = 20031;
+}
+
+/// <summary>
+/// Distributional word clusters: every frequent word gets a vector of positive PMI with its left and right
+/// neighbours (randomly projected to a few dimensions), and spherical k-means groups the vectors at several
+/// granularities. A cheap stand-in for Brown clusters with the same use: words used alike share ids.
+/// </summary>
+internal static class ClusterBuilder
+{
+    public static WordClusters Build(IEnumerable<string[]> sentences, ClusterOptions options, TextWriter log)
+    {
+        var counts = new Dictionary<string, int>();
+        var corpus = new List<string[]>();
+        long tokens = 0;
+        foreach (var sentence in sentences)
+        {
+            var lower = Array.ConvertAll(sentence, w => w.ToLowerInvariant());
+            corpus.Add(lower);
+            foreach (var w in lower)
+            {
+                counts[w] = counts.GetValueOrDefault(w) + 1;
+                tokens++;
+            }
+        }
+        var vocabulary = counts.Where(p => p.Value >= options.MinCount)
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(options.MaxWords).Select(p => p.Key).ToArray();
+        log.WriteLine($"clusters: {tokens:N0} tokens, {counts.Count:N0} word types, clustering {vocabulary.Length:N0}");
+        if (vocabulary.Length < options.Levels.Max()) return WordClusters.Empty;
+        var wordIndex = new Dictionary<string, int>(vocabulary.Length);
+        for (var i = 0; i < vocabulary.Length; i++) wordIndex[vocabulary[i]] = i;
+        var contexts = Math.Min(options.ContextWords, vocabulary.Length);
+
+        // Co-occurrence with left (c) and right (contexts + c) neighbours among the context words.
+        var pairs = new Dictionary<long, int>();
+        var contextTotals = new double[2 * contexts];
+        foreach (var sentence in corpus)
+        {
+            for (var i = 0; i < sentence.Length; i++)
+            {
+                if (!wordIndex.TryGetValue(sentence[i], out var w)) continue;
+                if (i > 0 && wordIndex.TryGetValue(sentence[i - 1], out var left) && left < contexts)
+                    Count(pairs, contextTotals, w, left);
+                if (i + 1 < sentence.Length && wordIndex.TryGetValue(sentence[i + 1], out var right) && right < contexts)
+                    Count(pairs, contextTotals, w, contexts + right);
+            }
+        }
+        var dims = options.Dimensions;
+        var random = new Random(options.Seed);
+        var projection = new float[2 * contexts * dims];
+        for (var i = 0; i < projection.Length; i++) projection[i] = (float)Gaussian(random);
+        var wordTotals = new double[vocabulary.Length];
+        double grand = 0;
+        foreach (var (key, count) in pairs)
+        {
+            wordTotals[key / (2 * contexts)] += count;
+            grand += count;
+        }
+        var vectors = new float[vocabulary.Length * dims];
+        foreach (var (key, count) in pairs)
+        {
+            var w = (int)(key / (2 * contexts));
+            var c = (int)(key % (2 * contexts));
+            var pmi = Math.Log(count * grand / (wordTotals[w] * contextTotals[c]));
+            if (pmi <= 0) continue;
+            var row = vectors.AsSpan(w * dims, dims);
+            var p = projection.AsSpan(c * dims, dims);
+            for (var d = 0; d < dims; d++) row[d] += (float)pmi * p[d];
+        }
+        for (var w = 0; w < vocabulary.Length; w++) Normalize(vectors.AsSpan(w * dims, dims));
+
+        var ids = new ushort[vocabulary.Length * options.Levels.Length];
+        for (var level = 0; level < options.Levels.Length; level++)
+        {
+            var assignment = KMeans(vectors, vocabulary.Length, dims, options.Levels[level], Math.Min(options.FitWords, vocabulary.Length), options.Iterations, random);
+            for (var w = 0; w < vocabulary.Length; w++) ids[w * options.Levels.Length + level] = (ushort)assignment[w];
+            log.WriteLine($"clusters: level {level} k={options.Levels[level]} done");
+        }
+        var index = new Dictionary<ulong, int>(vocabulary.Length);
+        for (var w = 0; w < vocabulary.Length; w++) index.TryAdd(FeatureHash.OfLower(vocabulary[w]), w);
+        return new WordClusters(options.Levels.Length, index, ids);
+    }
+
+    private static void Count(Dictionary<long, int> pairs, double[] contextTotals, int word, int context)
+    {
+        var key = (long)word * contextTotals.Length + context;
+        pairs[key] = pairs.GetValueOrDefault(key) + 1;
+        contextTotals[context]++;
+    }
+
+    private static double Gaussian(Random random)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+
+    private static void Normalize(Span<float> v)
+    {
+        var norm = MathF.Sqrt(Dot(v, v));
+        if (norm <= 0) return;
+        for (var i = 0; i < v.Length; i++) v[i] /= norm;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+        var total = Vector.Sum(sum);
+        for (; i < a.Length; i++) total += a[i] * b[i];
+        return total;
+    }
+
+    /// <summary>Spherical k-means fitted on the first <paramref name="fit"/> (most frequent) words, then applied to all.</summary>
+    private static int[] KMeans(float[] vectors, int count, int dims, int k, int fit, int iterations, Random random)
+    {
+        k = Math.Min(k, fit);
+        var centroids = new float[k * dims];
+        var order = Enumerable.Range(0, fit).OrderBy(_ => random.Next()).Take(k).ToArray();
+        for (var c = 0; c < k; c++) vectors.AsSpan(order[c] * dims, dims).CopyTo(centroids.AsSpan(c * dims, dims));
+        var assignment = new int[count];
+        for (var iteration = 0; iteration <= iterations; iteration++)
+        {
+            var last = iteration == iterations;
+            var limit = last ? count : fit;
+            for (var w = 0; w < limit; w++)
+            {
+                var v = vectors.AsSpan(w * dims, dims);
+                var best = float.NegativeInfinity;
+                for (var c = 0; c < k; c++)
+                {
+                    var s = Dot(v, centroids.AsSpan(c * dims, dims));
+                    if (s > best)
+                    {
+                        best = s;
+                        assignment[w] = c;
+                    }
+                }
+            }
+            if (last) break;
+            Array.Clear(centroids);
+            var sizes = new int[k];
+            for (var w = 0; w < fit; w++)
+            {
+                var target = centroids.AsSpan(assignment[w] * dims, dims);
+                var v = vectors.AsSpan(w * dims, dims);
+                for (var d = 0; d < dims; d++) target[d] += v[d];
+                sizes[assignment[w]]++;
+            }
+            for (var c = 0; c < k; c++)
+            {
+                if (sizes[c] == 0) vectors.AsSpan(random.Next(fit) * dims, dims).CopyTo(centroids.AsSpan(c * dims, dims));
+                Normalize(centroids.AsSpan(c * dims, dims));
+            }
+        }
+        return assignment;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Annotation.Entities.Training;
+
+/// <summary>One sentence of a CoNLL file: its tokens, their tags as written, and the document it belongs to.</summary>
+public sealed record ConllSentence(string[] Tokens, string[] Tags, int Document)
+{
+    /// <summary>The sentence as text with single spaces, and the token spans in it, as the tagger reads tokens.</summary>
+    public (string Text, TextSpan[] Spans) AsText()
+    {
+        var builder = new StringBuilder();
+        var spans = new TextSpan[Tokens.Length];
+        for (var i = 0; i < Tokens.Length; i++)
+        {
+            if (i > 0) builder.Append(' ');
+            spans[i] = new TextSpan(builder.Length, Tokens[i].Length);
+            builder.Append(Tokens[i]);
+        }
+        return (builder.ToString(), spans);
+    }
+
+    /// <summary>Entity spans (token ranges) read from the tags; IOB1, IOB2, BIOES and BILOU are all accepted.</summary>
+    public List<(int Start, int End, int Type)> Entities(Func<string, int> typeOf) => ConllCorpus.Chunks(Tags, typeOf);
+}
+
+/// <summary>Reads CoNLL-style files ("token ... tag" per line, blank line between sentences).</summary>
+public static partial class ConllCorpus
+{
+    /// <summary>
+    /// Reads a CoNLL file. Documents are split at "-DOCSTART-" lines; files without them (the IOB2 copies of
+    /// CoNLL-2003) are split before each headline that precedes a wire dateline ("BRUSSELS 1996-08-22").
+    /// </summary>
+    public static List<ConllSentence> Read(string path)
+    {
+        var sentences = new List<ConllSentence>();
+        var tokens = new List<string>();
+        var tags = new List<string>();
+        var document = 0;
+        var sawDocStart = false;
+        void Flush()
+        {
+            if (tokens.Count > 0) sentences.Add(new ConllSentence([.. tokens], [.. tags], document));
+            tokens.Clear();
+            tags.Clear();
+        }
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                Flush();
+                continue;
+            }
+            var fields = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (fields[0] == "-DOCSTART-")
+            {
+                Flush();
+                sawDocStart = true;
+                document++;
+                continue;
+            }
+            tokens.Add(fields[0]);
+            tags.Add(fields.Length > 1 ? fields[^1] : "O");
+        }
+        Flush();
+        return sawDocStart ? sentences : SplitDocumentsAtDatelines(sentences);
+    }
+
+    [GeneratedRegex(@"^[A-Z][A-Z .,'/-]* \d{4}-\d{2}-\d{2}$")]
+    private static partial Regex Dateline();
+
+    private static List<ConllSentence> SplitDocumentsAtDatelines(List<ConllSentence> sentences)
+    {
+        var document = 0;
+        var starts = new bool[sentences.Count];
+        for (var i = 1; i < sentences.Count; i++)
+            if (Dateline().IsMatch(string.Join(' ', sentences[i].Tokens)))
+                starts[i - 1] = true;
+        var result = new List<ConllSentence>(sentences.Count);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (starts[i] && i > 0) document++;
+            result.Add(sentences[i] with { Document = document });
+        }
+        return result;
+    }
+
+    /// <summary>Entity chunks from tags in any of the usual encodings, the conlleval way: a type change or B-/S-/U- starts a new chunk.</summary>
+    public static List<(int Start, int End, int Type)> Chunks(IReadOnlyList<string> tags, Func<string, int> typeOf)
+    {
+        var chunks = new List<(int, int, int)>();
+        var start = -1;
+        var type = -1;
+        var typeName = "";
+        for (var i = 0; i <= tags.Count; i++)
+        {
+            var tag = i < tags.Count ? tags[i] : "O";
+            var dash = tag.IndexOf('-');
+            var prefix = dash > 0 ? tag[..dash] : tag;
+            var name = dash > 0 ? tag[(dash + 1)..] : "";
+            var inside = prefix is "I" or "E" or "L";
+            var continues = start >= 0 && inside && name == typeName;
+            if (!continues && start >= 0)
+            {
+                if (type >= 0) chunks.Add((start, i, type));
+                start = -1;
+            }
+            if (tag == "O" || dash <= 0)
+            {
+                start = -1;
+                continue;
+            }
+            if (!continues)
+            {
+                start = i;
+                typeName = name;
+                type = typeOf(name);
+            }
+            if (prefix is "E" or "L" or "S" or "U")
+            {
+                if (type >= 0) chunks.Add((start, i + 1, type));
+                start = -1;
+            }
+        }
+        return chunks;
+    }
+
+    public static int ConllType(string name) => Bilou.ParseType(name);
+}

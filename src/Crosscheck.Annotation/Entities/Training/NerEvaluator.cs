@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text;
+using Crosscheck.Annotation.Sentences;
+using Crosscheck.Annotation.Tokens;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Annotation.Entities.Training;
+
+/// <summary>Entity-level counts for one type or overall.</summary>
+public readonly record struct EntityScore(int Correct, int Found, int Gold)
+{
+    public double Precision => Found == 0 ? 0 : (double)Correct / Found;
+
+    public double Recall => Gold == 0 ? 0 : (double)Correct / Gold;
+
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+}
+
+/// <summary>
+/// Scores the tagger on a CoNLL file the conlleval way: a predicted entity counts only when its type and
+/// both boundaries match a gold entity. Tokens are the file's own; the full stage stack (sentences, tokens,
+/// tagger) is also timed over the detokenised text for a throughput figure that includes tokenization.
+/// </summary>
+public static class NerEvaluator
+{
+    public static int Run(string conllFile, string? outPredPath, TextWriter output) =>
+        Run(conllFile, outPredPath, output, modelPath: null);
+
+    public static int Run(string conllFile, string? outPredPath, TextWriter output, string? modelPath)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!File.Exists(conllFile))
+        {
+            output.WriteLine($"eval ner: '{conllFile}' does not exist; give a CoNLL file (token ... tag per line).");
+            return 1;
+        }
+        var loadClock = Stopwatch.StartNew();
+        var tagger = modelPath is null ? EntityTagger.LoadDefault() : EntityTagger.Load(modelPath);
+        var loadSeconds = loadClock.Elapsed.TotalSeconds;
+        var sentences = ConllCorpus.Read(conllFile);
+        if (sentences.Count == 0)
+        {
+            output.WriteLine($"eval ner: '{conllFile}' holds no sentences.");
+            return 1;
+        }
+        var predictions = new List<string[]>();
+        var perType = Score(tagger, sentences, predictions, out var seconds);
+        var overall = new EntityScore(perType.Sum(s => s.Correct), perType.Sum(s => s.Found), perType.Sum(s => s.Gold));
+        var tokens = sentences.Sum(s => s.Tokens.Length);
+        var correctTokens = 0;
+        for (var i = 0; i < sentences.Count; i++)
+            for (var k = 0; k < sentences[i].Tokens.Length; k++)
+                if (SameLabel(sentences[i].Tags[k], predictions[i][k])) correctTokens++;
+
+        output.WriteLine($"processed {tokens} tokens with {overall.Gold} phrases; found: {overall.Found} phrases; correct: {overall.Correct}.");
+        output.WriteLine($"accuracy: {100.0 * correctTokens / tokens,6:F2}%; precision: {overall.Precision * 100,6:F2}%; recall: {overall.Recall * 100,6:F2}%; FB1: {overall.F1 * 100,6:F2}");
+        var order = Enumerable.Range(0, Bilou.TypeCount).OrderBy(t => Bilou.TypeNames[t], StringComparer.Ordinal);
+        foreach (var t in order)
+        {
+            var s = perType[t];
+            output.WriteLine($"{Bilou.TypeNames[t],17}: precision: {s.Precision * 100,6:F2}%; recall: {s.Recall * 100,6:F2}%; FB1: {s.F1 * 100,6:F2}  {s.Found}");
+        }
+        output.WriteLine($"model load: {loadSeconds:F2}s");
+        output.WriteLine($"tagging (file tokens): {tokens / seconds:N0} tokens/s");
+        var (stackTokens, stackSeconds) = TimeFullStack(tagger, sentences);
+        output.WriteLine($"full stack (sentences + tokens + entities, one thread): {stackTokens / stackSeconds:N0} tokens/s");
+
+        if (outPredPath is not null)
+        {
+            using var writer = new StreamWriter(outPredPath, false, new UTF8Encoding(false));
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                for (var k = 0; k < sentences[i].Tokens.Length; k++)
+                    writer.WriteLine($"{sentences[i].Tokens[k]} {sentences[i].Tags[k]} {predictions[i][k]}");
+                writer.WriteLine();
+            }
+            output.WriteLine($"predictions written to {outPredPath}");
+        }
+        return 0;
+    }
+
+    /// <summary>Only the entity type and whether a token is inside an entity matter for token accuracy.</summary>
+    private static bool SameLabel(string gold, string predicted) =>
+        gold == predicted || (gold.Length > 2 && predicted.Length > 2 && gold[2..] == predicted[2..] && gold[0] == predicted[0]);
+
+    internal static EntityScore Score(NerModel model, List<ConllSentence> sentences, List<string[]>? predictions, out double seconds)
+    {
+        var perType = Score(new EntityTagger(model), sentences, predictions, out seconds);
+        return new EntityScore(perType.Sum(s => s.Correct), perType.Sum(s => s.Found), perType.Sum(s => s.Gold));
+    }
+
+    /// <summary>Per-type scores; <paramref name="predictions"/> receives IOB2 tags per sentence when given.</summary>
+    internal static EntityScore[] Score(EntityTagger tagger, List<ConllSentence> sentences, List<string[]>? predictions, out double seconds)
+    {
+        var correct = new int[Bilou.TypeCount];
+        var found = new int[Bilou.TypeCount];
+        var gold = new int[Bilou.TypeCount];
+        var clock = new Stopwatch();
+        foreach (var document in sentences.GroupBy(s => s.Document))
+        {
+            var members = document.ToList();
+            var builder = new StringBuilder();
+            var spans = new List<TextSpan[]>(members.Count);
+            foreach (var sentence in members)
+            {
+                var (text, tokenSpans) = sentence.AsText();
+                var offset = builder.Length;
+                spans.Add(Array.ConvertAll(tokenSpans, t => new TextSpan(t.Start + offset, t.Length)));
+                builder.Append(text).Append('\n');
+            }
+            var documentText = builder.ToString();
+            clock.Start();
+            var mentions = tagger.TagTokens(documentText, spans);
+            clock.Stop();
+            var predicted = members.Select(m => new List<(int, int, int)>()).ToList();
+            foreach (var m in mentions) predicted[m.Sentence].Add((m.Start, m.End, m.Type));
+            for (var s = 0; s < members.Count; s++)
+            {
+                var goldChunks = members[s].Entities(ConllCorpus.ConllType);
+                foreach (var (_, _, type) in goldChunks) gold[type]++;
+                foreach (var (start, end, type) in predicted[s])
+                {
+                    found[type]++;
+                    if (goldChunks.Contains((start, end, type))) correct[type]++;
+                }
+                if (predictions is null) continue;
+                var tags = Enumerable.Repeat("O", members[s].Tokens.Length).ToArray();
+                foreach (var (start, end, type) in predicted[s])
+                    for (var k = start; k < end; k++) tags[k] = (k == start ? "B-" : "I-") + Bilou.TypeNames[type];
+                predictions.Add(tags);
+            }
+        }
+        seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        return [.. Enumerable.Range(0, Bilou.TypeCount).Select(t => new EntityScore(correct[t], found[t], gold[t]))];
+    }
+
+    /// <summary>Runs the real stages over the detokenised documents: the throughput a user sees.</summary>
+    private static (long Tokens, double Seconds) TimeFullStack(EntityTagger tagger, List<ConllSentence> sentences)
+    {
+        var documents = sentences.GroupBy(s => s.Document)
+            .Select(d => string.Join("\n\n", d.Select(s => string.Join(' ', s.Tokens)))).ToList();
+        var splitter = new SentenceSplitter();
+        var tokenizer = new Tokenizer();
+        long tokens = 0;
+        var clock = Stopwatch.StartNew();
+        var index = 0;
+        foreach (var text in documents)
+        {
+            var document = new Document(new Article { Id = $"eval-{index++}", Source = "eval", Body = text });
+            splitter.Process(document);
+            tokenizer.Process(document);
+            tagger.Process(document);
+            tokens += document.Tokens.Length;
+        }
+        return (tokens, Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+    }
+}

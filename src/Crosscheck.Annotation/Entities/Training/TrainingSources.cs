@@ -1,0 +1,137 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Crosscheck.Annotation.Tokens;
+
+namespace Crosscheck.Annotation.Entities.Training;
+
+/// <summary>
+/// The extra corpora the trainer reads from the shared data folder (the folder holding <c>ner/</c>):
+/// openly licensed annotated corpora for gazetteers, and any news text for word clusters. Missing
+/// corpora are skipped with a log line, so training still works with CoNLL alone.
+/// </summary>
+internal static class TrainingSources
+{
+    /// <summary>The shared data root above a training file (the first ancestor holding a "ner" folder), or null.</summary>
+    public static string? FindDataRoot(string trainFile)
+    {
+        for (var dir = new FileInfo(trainFile).Directory; dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "ner"))) return dir.FullName;
+        return null;
+    }
+
+    /// <summary>Annotated entity phrases: (list name, tokens) from openly licensed corpora (CC BY 4.0 / public domain).</summary>
+    public static IEnumerable<(string List, string[] Tokens)> GazetteerEntries(string dataRoot, TextWriter log)
+    {
+        var wikigold = Path.Combine(dataRoot, "ner", "wikigold", "CONLL-format", "data", "wikigold.conll.txt");
+        foreach (var entry in EntriesFromConll([wikigold], "wikigold", log)) yield return entry;
+        var btc = Path.Combine(dataRoot, "ner", "btc");
+        if (Directory.Exists(btc))
+            foreach (var entry in EntriesFromConll(Directory.GetFiles(btc, "*.conll"), "btc", log)) yield return entry;
+        var re3d = Path.Combine(dataRoot, "ner", "re3d", "CONLL-format", "data-by-source");
+        if (Directory.Exists(re3d))
+            foreach (var entry in EntriesFromConll(Directory.GetFiles(re3d, "*.conll", SearchOption.AllDirectories), "re3d", log)) yield return entry;
+        foreach (var entry in GmbEntries(dataRoot, log)) yield return entry;
+    }
+
+    private static IEnumerable<(string, string[])> EntriesFromConll(IEnumerable<string> files, string corpus, TextWriter log)
+    {
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                log.WriteLine($"gazetteer: {file} not found, skipped");
+                continue;
+            }
+            foreach (var sentence in ConllCorpus.Read(file))
+            {
+                var names = new List<string>();
+                foreach (var (start, end, type) in ConllCorpus.Chunks(sentence.Tags, name => RegisterType(names, name)))
+                    if (end - start <= 6) yield return ($"{corpus}:{names[type]}", sentence.Tokens[start..end]);
+            }
+        }
+    }
+
+    private static int RegisterType(List<string> names, string name)
+    {
+        var index = names.IndexOf(name);
+        if (index >= 0) return index;
+        names.Add(name);
+        return names.Count - 1;
+    }
+
+    /// <summary>GMB (Voice of America, public domain text): tags geo, gpe, per, org, art, eve, nat; time expressions skipped.</summary>
+    private static IEnumerable<(string, string[])> GmbEntries(string dataRoot, TextWriter log)
+    {
+        foreach (var (tokens, tags) in GmbSentences(dataRoot, log))
+        {
+            foreach (var (start, end, type) in ConllCorpus.Chunks(tags, name => name == "tim" ? -1 : GmbTypes.IndexOf(name)))
+                if (end - start <= 6) yield return ($"gmb:{GmbTypes[type]}", tokens[start..end]);
+        }
+    }
+
+    private static readonly List<string> GmbTypes = ["geo", "gpe", "per", "org", "art", "eve", "nat"];
+
+    private static IEnumerable<(string[] Tokens, string[] Tags)> GmbSentences(string dataRoot, TextWriter log)
+    {
+        var path = Path.Combine(dataRoot, "ner", "gmb-kaggle", "ner_dataset.csv.zip");
+        if (!File.Exists(path))
+        {
+            log.WriteLine($"gmb: {path} not found, skipped");
+            yield break;
+        }
+        using var zip = ZipFile.OpenRead(path);
+        using var reader = new StreamReader(zip.Entries[0].Open(), System.Text.Encoding.Latin1);
+        reader.ReadLine();
+        var tokens = new List<string>();
+        var tags = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            // "Sentence: 12,word,POS,tag" — the word itself may contain a comma, the last two fields never do.
+            var last = line.LastIndexOf(',');
+            var second = last > 0 ? line.LastIndexOf(',', last - 1) : -1;
+            var first = line.IndexOf(',');
+            if (last < 0 || second <= first) continue;
+            if (line.StartsWith("Sentence:", StringComparison.Ordinal) && tokens.Count > 0)
+            {
+                yield return ([.. tokens], [.. tags]);
+                tokens.Clear();
+                tags.Clear();
+            }
+            tokens.Add(line[(first + 1)..second]);
+            tags.Add(line[(last + 1)..].Trim());
+        }
+        if (tokens.Count > 0) yield return ([.. tokens], [.. tags]);
+    }
+
+    /// <summary>Tokenised sentences of unlabelled news text for word clusters.</summary>
+    public static IEnumerable<string[]> UnlabelledSentences(string dataRoot, TextWriter log)
+    {
+        foreach (var (tokens, _) in GmbSentences(dataRoot, log)) yield return tokens;
+        var ecb = Path.Combine(dataRoot, "clustering-ecbplus-dev", "documents.jsonl");
+        if (File.Exists(ecb))
+        {
+            foreach (var line in File.ReadLines(ecb))
+            {
+                if (line.Length == 0) continue;
+                using var json = JsonDocument.Parse(line);
+                if (json.RootElement.TryGetProperty("text", out var text) && text.GetString() is { } body)
+                    foreach (var sentence in body.Split('\n')) yield return Tokenizer.TokenStrings(sentence);
+            }
+        }
+        else log.WriteLine($"clusters: {ecb} not found, skipped");
+        var polnear = Path.Combine(dataRoot, "attribution-polnear");
+        if (Directory.Exists(polnear))
+        {
+            foreach (var file in Directory.GetFiles(polnear, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                foreach (var paragraph in File.ReadAllText(file).Split('\n'))
+                    yield return Tokenizer.TokenStrings(paragraph);
+        }
+        var ner = Path.Combine(dataRoot, "ner");
+        foreach (var file in new[] { Path.Combine(ner, "wikigold", "CONLL-format", "data", "wikigold.conll.txt") }
+                     .Concat(Directory.Exists(Path.Combine(ner, "re3d")) ? Directory.GetFiles(Path.Combine(ner, "re3d", "CONLL-format"), "*.conll", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : []))
+        {
+            if (!File.Exists(file)) continue;
+            foreach (var sentence in ConllCorpus.Read(file)) yield return sentence.Tokens;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Annotation.Quantities;
+
+/// <summary>A phrase of one or more words, matched word by word against scanned text.</summary>
+internal sealed record Phrase(string[] Words, string Value, string? Extra = null)
+{
+    public static Phrase Parse(string text, string value, string? extra = null) =>
+        new(text.Split(' ', StringSplitOptions.RemoveEmptyEntries), value, extra);
+}
+
+/// <summary>The word lists of the quantity recogniser, loaded once from <c>Quantities/Data</c>.</summary>
+internal sealed class QuantityLexicon
+{
+    public static QuantityLexicon Instance { get; } = new();
+
+    private QuantityLexicon()
+    {
+        Qualifiers = Phrases("qualifiers.txt");
+        foreach (var row in ResourceText.Rows("Quantities.Data.number-words.txt"))
+        {
+            var value = double.Parse(row[1], CultureInfo.InvariantCulture);
+            (row[2] switch { "unit" => Units, "scale" => Scales, _ => Suffixes })[row[0]] = value;
+        }
+        foreach (var row in ResourceText.Rows("Quantities.Data.currencies.txt"))
+        {
+            switch (row[0])
+            {
+                case "symbol": Symbols.Add((row[1], row[2])); break;
+                case "code": Codes[row[1]] = row[2]; break;
+                default: CurrencyNames.Add(Phrase.Parse(row[1], row[2])); break;
+            }
+        }
+        Symbols.Sort((a, b) => b.Symbol.Length.CompareTo(a.Symbol.Length));
+        CurrencyNames.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        Periods = Phrases("periods.txt");
+        Measures = Phrases("measures.txt");
+        Stop = ResourceText.Set("Quantities.Data.counted-stop.txt");
+        IrregularPlurals = ResourceText.Set("Quantities.Data.irregular-plurals.txt");
+        Labels = ResourceText.Set("Quantities.Data.labels.txt");
+        QualifierValues = Qualifiers.ToDictionary(p => p, p => Enum.Parse<Qualifier>(p.Value));
+        UnitLookup = Units.GetAlternateLookup<ReadOnlySpan<char>>();
+        ScaleLookup = Scales.GetAlternateLookup<ReadOnlySpan<char>>();
+        SuffixLookup = Suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        CodeLookup = Codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        StopLookup = Stop.GetAlternateLookup<ReadOnlySpan<char>>();
+        PluralLookup = IrregularPlurals.GetAlternateLookup<ReadOnlySpan<char>>();
+        LabelLookup = Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public List<Phrase> Qualifiers { get; }
+
+    public Dictionary<Phrase, Qualifier> QualifierValues { get; }
+
+    public Dictionary<string, double> Units { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, double> Scales { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Scale abbreviations written right after digits; case-sensitive ("2.5m", not "2.5M" metres... both accepted lower-case only).</summary>
+    public Dictionary<string, double> Suffixes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Currency symbols, longest first so "US$" wins over "$".</summary>
+    public List<(string Symbol, string Iso)> Symbols { get; } = [];
+
+    /// <summary>ISO-like codes, matched case-sensitively (upper case) so "try" is not the lira.</summary>
+    public Dictionary<string, string> Codes { get; } = new(StringComparer.Ordinal);
+
+    public List<Phrase> CurrencyNames { get; }  = [];
+
+    public List<Phrase> Periods { get; }
+
+    public List<Phrase> Measures { get; }
+
+    public HashSet<string> Stop { get; }
+
+    public HashSet<string> IrregularPlurals { get; }
+
+    public HashSet<string> Labels { get; }
+
+    public Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> UnitLookup { get; }
+
+    public Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> ScaleLookup { get; }
+
+    public Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup { get; }
+
+    public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CodeLookup { get; }
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup { get; }
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PluralLookup { get; }
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelLookup { get; }
+
+    private static List<Phrase> Phrases(string file)
+    {
+        var list = ResourceText.Rows("Quantities.Data." + file)
+            .Select(row => Phrase.Parse(row[0], row[1], row.Length > 2 ? row[2] : null))
+            .ToList();
+        list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        return list;
+    }
+
+    /// <summary>
+    /// The longest phrase of the list matching the words starting at token <paramref name="index"/>
+    /// (punctuation breaks a phrase, except a full stop inside an abbreviation is skipped), with the index after it.
+    /// </summary>
+    public static (Phrase Phrase, int End)? MatchForward(List<Phrase> phrases, List<Scanned> tokens, int index, string text, bool caseSensitive = false)
+    {
+        foreach (var phrase in phrases)
+        {
+            var t = index;
+            var ok = true;
+            foreach (var word in phrase.Words)
+            {
+                if (t >= tokens.Count || tokens[t].Kind == ScanKind.Punct ||
+                    !tokens[t].Of(text).Equals(word, caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                {
+                    ok = false;
+                    break;
+                }
+                t++;
+            }
+            if (ok) return (phrase, t);
+        }
+        return null;
+    }
+
+    /// <summary>The longest phrase of the list ending right before token <paramref name="end"/>, with its first token index.</summary>
+    public static (Phrase Phrase, int Start)? MatchBackward(List<Phrase> phrases, List<Scanned> tokens, int end, string text)
+    {
+        foreach (var phrase in phrases)
+        {
+            var start = end - phrase.Words.Length;
+            if (start < 0) continue;
+            var ok = true;
+            for (var w = 0; w < phrase.Words.Length; w++)
+            {
+                var token = tokens[start + w];
+                if (token.Kind == ScanKind.Punct || !token.Of(text).Equals(phrase.Words[w], StringComparison.OrdinalIgnoreCase))
+                {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) return (phrase, start);
+        }
+        return null;
+    }
+}

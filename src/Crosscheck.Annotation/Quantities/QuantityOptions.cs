@@ -1,0 +1,27 @@
+using Crosscheck.Annotation.Quantities.Money;
+
+namespace Crosscheck.Annotation.Quantities;
+
+/// <summary>Thresholds of <see cref="QuantityRecognizer"/>; the defaults are the documented behaviour.</summary>
+public sealed record QuantityOptions
+{
+    /// <summary>Digit runs longer than this (commas not counted) are not read as numbers: 15 digits is the precision of a double.</summary>
+    public int MaxDigits { get; init; } = 15;
+
+    /// <summary>Values above this (after scale words) are rejected as absurd; 10^15 is beyond any budget or head count.</summary>
+    public double MaxValue { get; init; } = 1e15;
+
+    /// <summary>How many words the counted noun phrase may hold ("1,000 Russian military instructors").</summary>
+    public int MaxCountedWords { get; init; } = 4;
+
+    /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
+    public int MaxSentenceChars { get; init; } = 20_000;
+
+    /// <summary>Earliest and latest four-digit numbers read as years rather than counts when nothing says otherwise.</summary>
+    public int MinYear { get; init; } = 1800;
+
+    public int MaxYear { get; init; } = 2100;
+
+    /// <summary>The rate table for <see cref="Crosscheck.Core.Model.Quantity.Normalized"/>; null turns normalisation off.</summary>
+    public CurrencyConverter? Converter { get; init; } = CurrencyConverter.Default;
+}

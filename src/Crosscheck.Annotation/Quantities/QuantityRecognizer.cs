@@ -1,0 +1,568 @@
+using System.Globalization;
+using Crosscheck.Annotation.Time;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+
+namespace Crosscheck.Annotation.Quantities;
+
+/// <summary>
+/// Finds numbers with what they measure: counts with the noun they count, money with its ISO 4217
+/// currency (normalised to USD at the article's date), percentages, measures, ranges, hedges and
+/// rate periods. Years, dates, clock times, ordinals and numbers inside names or codes are skipped
+/// by general rules; absurdly long or large numbers are rejected and noted as a diagnostic.
+/// </summary>
+public sealed class QuantityRecognizer : IDocumentStage
+{
+    private static readonly Layer[] Needed = [Layer.Sentences];
+    private static readonly Layer[] Produced = [Layer.Quantities];
+    private static readonly HashSet<string> TimeMarkers = ResourceText.Set("Quantities.Data.time-markers.txt");
+
+    private readonly QuantityOptions _options;
+    private readonly QuantityLexicon _lexicon = QuantityLexicon.Instance;
+
+    public QuantityRecognizer()
+        : this(new QuantityOptions())
+    {
+    }
+
+    public QuantityRecognizer(QuantityOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    public string Name => "quantities";
+
+    public IReadOnlyCollection<Layer> Requires => Needed;
+
+    public IReadOnlyCollection<Layer> Assigns => Produced;
+
+    public void Process(Document document)
+    {
+        var text = document.Text;
+        var published = document.Article.Published?.Value;
+        var found = new List<Quantity>();
+        var rejected = 0;
+        foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
+        {
+            Recognize(text, start, end, published, found, ref rejected);
+        }
+        found.Sort((a, b) => a.Span.CompareTo(b.Span));
+        document.Quantities = [.. found];
+        if (rejected > 0)
+        {
+            document.Diagnostics.Add(new Diagnostic(Name, DiagnosticSeverity.Info,
+                $"{rejected} number(s) rejected as absurd (more than {_options.MaxDigits} digits, above {_options.MaxValue:0e0}, or an exponent)"));
+        }
+    }
+
+    /// <summary>A number as read from the text, before its context is examined.</summary>
+    private struct NumberRead
+    {
+        public double Value;
+        public int First;
+        public int End;
+        public bool Digits;
+        public bool Plain;
+        public double Scale;
+        public bool Absurd;
+    }
+
+    private void Recognize(string text, int start, int end, DateTimeOffset? published, List<Quantity> found, ref int rejected)
+    {
+        var tokens = WordScanner.Scan(text, start, end);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!TryReadNumber(text, tokens, i, out var number)) continue;
+            if (number.Absurd)
+            {
+                rejected++;
+                i = number.End - 1;
+                continue;
+            }
+            if (TryBuild(text, tokens, number, published, out var quantity, out var next))
+            {
+                found.Add(quantity);
+                i = next - 1;
+            }
+            else
+            {
+                i = number.End - 1;
+            }
+        }
+    }
+
+    private bool TryBuild(string text, List<Scanned> tokens, NumberRead number, DateTimeOffset? published, out Quantity quantity, out int next)
+    {
+        quantity = default;
+        next = number.End;
+        var first = number.First;
+
+        // Currency written before the number: a symbol ("US$10.8", "€ 5") or an upper-case code ("CFAF 6 billion").
+        string? currency = null;
+        var symbolStart = SymbolBefore(text, tokens, first, out var symbolIso);
+        if (symbolStart >= 0)
+        {
+            currency = symbolIso;
+            while (first > 0 && tokens[first - 1].Start >= symbolStart) first--;
+        }
+        else if (first > 0 && tokens[first - 1].Kind == ScanKind.Word && _lexicon.CodeLookup.TryGetValue(tokens[first - 1].Of(text), out var codeBefore))
+        {
+            currency = codeBefore;
+            first--;
+        }
+
+        var qualifier = Qualifier.None;
+        var betweenRange = false;
+        if (QuantityLexicon.MatchBackward(_lexicon.Qualifiers, tokens, first, text) is { } hedge)
+        {
+            qualifier = _lexicon.QualifierValues[hedge.Phrase];
+            first = hedge.Start;
+        }
+        else if (first > 0 && tokens[first - 1].Is(text, "between"))
+        {
+            betweenRange = true;
+        }
+
+        var j = number.End;
+        var kind = QuantityKind.Count;
+        string? unit = null;
+        double? high = null;
+        var value = number.Value;
+
+        ReadUnitAfter(text, tokens, ref j, ref currency, ref kind, ref unit);
+
+        // A range: "2,500 to 3,000", "2,500-3,000", "between 2,500 and 3,000", "$5 million to $10 million".
+        if (j + 1 < tokens.Count && IsRangeWord(text, tokens[j], betweenRange))
+        {
+            var secondStart = j + 1;
+            if (currency is not null && SymbolBefore(text, tokens, secondStart + 1, out _) is var s2 && s2 >= 0 && tokens[secondStart].Start == s2) secondStart++;
+            if (TryReadNumber(text, tokens, secondStart, out var second) && !second.Absurd && second.Value > 0)
+            {
+                var low = value;
+                if (number.Scale == 1 && second.Scale > 1 && low < second.Scale) low *= second.Scale;
+                if (second.Value > low)
+                {
+                    value = low;
+                    high = second.Value;
+                    j = second.End;
+                    ReadUnitAfter(text, tokens, ref j, ref currency, ref kind, ref unit);
+                }
+            }
+        }
+
+        if (currency is not null)
+        {
+            kind = QuantityKind.Money;
+            unit = currency;
+        }
+
+        if (kind == QuantityKind.Count && number.Digits && IsNotACount(text, tokens, number, first, qualifier)) return false;
+
+        var strong = false;
+        if (j + 1 < tokens.Count && tokens[j].Of(text) is "-" && !tokens[j + 1].SpaceBefore && tokens[j + 1].Is(text, "strong"))
+        {
+            strong = true;
+            j += 2;
+        }
+
+        var spanEnd = tokens[j - 1].End;
+        var afterUnit = j;
+
+        // What is counted: "1,000 Russian instructors", "2,000 of its troops", "a 5,000-strong mission".
+        TextSpan? counted = null;
+        string? head = null;
+        if (kind is QuantityKind.Count or QuantityKind.Percent)
+        {
+            (counted, head, j) = ReadCounted(text, tokens, j, strong || kind == QuantityKind.Percent);
+        }
+
+        // Year-like numbers count only when they visibly count something ("2000 troops", not "in 2013").
+        if (kind == QuantityKind.Count && number.Plain && number.Scale == 1 && IsYearLike(value) && high is null &&
+            (head is null || (first > 0 && IsYearContext(text, tokens[first - 1]))))
+        {
+            return false;
+        }
+        if (kind == QuantityKind.Count && number.Digits && number.Plain && high is null && head is null && !strong && qualifier == Qualifier.None && IsDateOrTime(text, tokens, number))
+        {
+            return false;
+        }
+
+        var period = ReadPeriod(text, tokens, afterUnit, j, kind, out var periodEnd);
+        if (periodEnd > 0 && periodEnd == afterUnit) spanEnd = tokens[periodEnd - 1].End;
+        if (period is not null && periodEnd > afterUnit && counted is null) spanEnd = tokens[periodEnd - 1].End;
+
+        NormalizedValue? normalized = null;
+        if (kind == QuantityKind.Money && unit is not null && _options.Converter is { } converter)
+        {
+            normalized = converter.ToUsd(value, unit, published);
+        }
+
+        var spanStart = tokens[first].Start;
+        if (symbolStart >= 0 && first == number.First) spanStart = Math.Min(spanStart, symbolStart);
+        quantity = new Quantity(TextSpan.FromBounds(spanStart, spanEnd), kind, value, high, unit, qualifier, period, counted, head, normalized);
+        next = Math.Max(number.End, Math.Max(j, periodEnd));
+        return true;
+    }
+
+    private void ReadUnitAfter(string text, List<Scanned> tokens, ref int j, ref string? currency, ref QuantityKind kind, ref string? unit)
+    {
+        if (j >= tokens.Count) return;
+        var token = tokens[j];
+        if (token.Of(text) is "%")
+        {
+            kind = QuantityKind.Percent;
+            unit = "%";
+            j++;
+            return;
+        }
+        if (token.Is(text, "percent") || token.Is(text, "pct"))
+        {
+            kind = QuantityKind.Percent;
+            unit = "%";
+            j++;
+            return;
+        }
+        if (token.Is(text, "per") && j + 1 < tokens.Count && tokens[j + 1].Is(text, "cent"))
+        {
+            kind = QuantityKind.Percent;
+            unit = "%";
+            j += 2;
+            return;
+        }
+        if (token.Kind == ScanKind.Word && _lexicon.CodeLookup.TryGetValue(token.Of(text), out var code))
+        {
+            currency ??= code;
+            j++;
+            return;
+        }
+        if (QuantityLexicon.MatchForward(_lexicon.CurrencyNames, tokens, j, text) is { } name)
+        {
+            // "won" and "rand" are also ordinary words; accept them only when nothing else says otherwise.
+            currency ??= name.Phrase.Value;
+            j = name.End;
+            return;
+        }
+        if (currency is null && QuantityLexicon.MatchForward(_lexicon.Measures, tokens, j, text) is { } measure)
+        {
+            kind = QuantityKind.Measure;
+            unit = measure.Phrase.Value;
+            j = measure.End;
+        }
+    }
+
+    private static bool IsRangeWord(string text, Scanned token, bool between)
+    {
+        var word = token.Of(text);
+        if (word is "-" or "\u2013" or "\u2014") return true;
+        return word.Equals("to", StringComparison.OrdinalIgnoreCase) ||
+            (between && word.Equals("and", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The start of a currency symbol written right before token <paramref name="index"/> (one space allowed), else -1.</summary>
+    private int SymbolBefore(string text, List<Scanned> tokens, int index, out string? iso)
+    {
+        iso = null;
+        if (index <= 0 || index >= tokens.Count + 1) return -1;
+        var at = index < tokens.Count ? tokens[index].Start : tokens[^1].End;
+        var stop = tokens[0].Start;
+        if (at > stop && text[at - 1] == ' ') at--;
+        foreach (var (symbol, code) in _lexicon.Symbols)
+        {
+            var from = at - symbol.Length;
+            if (from < stop || !text.AsSpan(from, symbol.Length).SequenceEqual(symbol)) continue;
+            // "US$" must not be read inside a longer word ("BUS$").
+            if (from > 0 && char.IsLetter(text[from - 1]) && char.IsLetter(symbol[0])) continue;
+            iso = code;
+            return from;
+        }
+        return -1;
+    }
+
+    private bool TryReadNumber(string text, List<Scanned> tokens, int i, out NumberRead number)
+    {
+        number = default;
+        if (i >= tokens.Count) return false;
+        var token = tokens[i];
+        number.First = i;
+        number.Scale = 1;
+        var j = i + 1;
+        if (token.Kind == ScanKind.Number)
+        {
+            var span = token.Of(text);
+            var digits = 0;
+            var dots = 0;
+            var commas = false;
+            foreach (var c in span)
+            {
+                if (char.IsDigit(c)) digits++;
+                else if (c == '.') dots++;
+                else commas = true;
+            }
+            number.Digits = true;
+            if (digits > _options.MaxDigits)
+            {
+                number.Absurd = true;
+                number.End = j;
+                return true;
+            }
+            if (dots > 1 || (commas && !ValidGroups(span))) return false;
+            Span<char> buffer = stackalloc char[span.Length];
+            var length = 0;
+            foreach (var c in span)
+            {
+                if (c != ',') buffer[length++] = c;
+            }
+            if (!double.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return false;
+            number.Plain = dots == 0 && !commas;
+            number.Value = value;
+            // "10^400": an exponent makes the written digits meaningless as a value.
+            if (j < tokens.Count && tokens[j].Of(text) is "^" && !tokens[j].SpaceBefore)
+            {
+                number.Absurd = true;
+                number.End = j + 1 < tokens.Count && tokens[j + 1].Kind == ScanKind.Number ? j + 2 : j + 1;
+                return true;
+            }
+            if (j < tokens.Count && tokens[j].Kind == ScanKind.Word && !tokens[j].SpaceBefore &&
+                _lexicon.SuffixLookup.TryGetValue(tokens[j].Of(text), out var suffix) &&
+                (j + 1 >= tokens.Count || tokens[j + 1].Kind != ScanKind.Word || tokens[j + 1].SpaceBefore))
+            {
+                number.Scale = suffix;
+                j++;
+            }
+        }
+        else if (token.Kind == ScanKind.Word)
+        {
+            if (!ReadNumberWords(text, tokens, i, out var value, out j)) return false;
+            number.Value = value;
+        }
+        else
+        {
+            return false;
+        }
+
+        while (j < tokens.Count && tokens[j].Kind == ScanKind.Word && _lexicon.ScaleLookup.TryGetValue(tokens[j].Of(text), out var scale))
+        {
+            number.Scale *= scale;
+            j++;
+        }
+        number.Value *= number.Scale;
+        number.End = j;
+        if (!double.IsFinite(number.Value) || number.Value > _options.MaxValue) number.Absurd = true;
+        return true;
+    }
+
+    // "1,000" and "12,345,678" are digit groups; "1,5" or "12,34" are not read as numbers.
+    private static bool ValidGroups(ReadOnlySpan<char> span)
+    {
+        var integerPart = span.IndexOf('.') is var dot and >= 0 ? span[..dot] : span;
+        var groups = 0;
+        var first = true;
+        foreach (var range in integerPart.Split(','))
+        {
+            var length = range.End.Value - range.Start.Value;
+            if (first ? length is < 1 or > 3 : length != 3) return false;
+            first = false;
+            groups++;
+        }
+        return groups > 1;
+    }
+
+    /// <summary>Reads "a thousand", "twenty-five", "two hundred and fifty"; a lone "one" is not read (it is mostly a pronoun).</summary>
+    private bool ReadNumberWords(string text, List<Scanned> tokens, int i, out double value, out int end)
+    {
+        value = 0;
+        end = i;
+        double total = 0, current = 0;
+        var words = 0;
+        var hasScale = false;
+        var j = i;
+        var word = tokens[j].Of(text);
+        if ((word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase)) &&
+            j + 1 < tokens.Count && tokens[j + 1].Kind == ScanKind.Word && _lexicon.ScaleLookup.ContainsKey(tokens[j + 1].Of(text)))
+        {
+            current = 1;
+            words = 1;
+            j++;
+        }
+        while (j < tokens.Count)
+        {
+            var t = tokens[j];
+            if (t.Kind == ScanKind.Word && _lexicon.UnitLookup.TryGetValue(t.Of(text), out var unit))
+            {
+                current += unit;
+                words++;
+                j++;
+            }
+            else if (t.Kind == ScanKind.Word && words > 0 && _lexicon.ScaleLookup.TryGetValue(t.Of(text), out var scale))
+            {
+                hasScale = true;
+                if (scale == 100) current = Math.Max(current, 1) * 100;
+                else
+                {
+                    total += Math.Max(current, 1) * scale;
+                    current = 0;
+                }
+                words++;
+                j++;
+            }
+            else if (words > 0 && j + 1 < tokens.Count && tokens[j + 1].Kind == ScanKind.Word &&
+                     _lexicon.UnitLookup.ContainsKey(tokens[j + 1].Of(text)) &&
+                     ((t.Of(text) is "-" && !t.SpaceBefore && !tokens[j + 1].SpaceBefore) || (hasScale && t.Is(text, "and"))))
+            {
+                j++;
+            }
+            else
+            {
+                break;
+            }
+        }
+        value = total + current;
+        end = j;
+        if (words == 0 || value <= 0) return false;
+        return value != 1 || hasScale;
+    }
+
+    private bool IsYearLike(double value) => value >= _options.MinYear && value <= _options.MaxYear && value == Math.Floor(value);
+
+    private static readonly HashSet<string> YearContext = ResourceText.Set("Quantities.Data.year-context.txt");
+
+    private static bool IsYearContext(string text, Scanned previous) =>
+        previous.Kind != ScanKind.Word || YearContext.Contains(previous.Of(text).ToString());
+
+    /// <summary>Numbers that name, code or date something rather than count: "COVID-19", "G20", "Article 5", "1990s", "9/11", "3rd".</summary>
+    private bool IsNotACount(string text, List<Scanned> tokens, NumberRead number, int first, Qualifier qualifier)
+    {
+        var i = number.First;
+        var token = tokens[i];
+        if (i > 0)
+        {
+            var previous = tokens[i - 1];
+            if (!token.SpaceBefore)
+            {
+                if (previous.Kind is ScanKind.Word or ScanKind.Number) return true;
+                var mark = previous.Of(text);
+                if (mark is "/" or "#" or "'" or "\u2019" or ":" or "." or "@" or "+") return true;
+                if (mark is "-" && i > 1 && !previous.SpaceBefore && tokens[i - 2].Kind is ScanKind.Word or ScanKind.Number) return true;
+            }
+            if (number.Plain && qualifier == Qualifier.None && first == i && previous.Kind == ScanKind.Word)
+            {
+                if (_lexicon.LabelLookup.Contains(previous.Of(text))) return true;
+                // A capitalised word right before a bare integer names it ("Article 5", "Apollo 11"), unless it opens the sentence.
+                if (previous.IsCapitalized(text) && i - 1 > 0 && !_lexicon.StopLookup.Contains(previous.Of(text)) &&
+                    CalendarNames.Month(previous.Of(text)) == 0 && !_lexicon.UnitLookup.ContainsKey(previous.Of(text)))
+                {
+                    return true;
+                }
+            }
+            if (previous.Of(text) is "." && i > 1 && tokens[i - 2].Is(text, "no")) return true;
+        }
+        var end = number.End;
+        if (end < tokens.Count)
+        {
+            var after = tokens[end];
+            if (!after.SpaceBefore)
+            {
+                if (after.Kind is ScanKind.Word or ScanKind.Number) return true;
+                var mark = after.Of(text);
+                if ((mark is ":" or "/") && end + 1 < tokens.Count && tokens[end + 1].Kind == ScanKind.Number) return true;
+            }
+            if (after.Kind == ScanKind.Word && TimeMarkers.Contains(after.Of(text).ToString())) return true;
+            if ((after.Is(text, "a") || after.Is(text, "p")) && end + 2 < tokens.Count && tokens[end + 1].Of(text) is "." && tokens[end + 2].Is(text, "m")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Day numbers next to a month name ("September 1", "1 September", "Feb. 14").</summary>
+    private static bool IsDateOrTime(string text, List<Scanned> tokens, NumberRead number)
+    {
+        var i = number.First;
+        if (number.Value > 31) return false;
+        if (i > 0 && CalendarNames.Month(tokens[i - 1].Of(text)) > 0 && tokens[i - 1].IsCapitalized(text)) return true;
+        if (i > 1 && tokens[i - 1].Of(text) is "." && CalendarNames.Month(tokens[i - 2].Of(text)) > 0) return true;
+        var end = number.End;
+        if (end < tokens.Count && CalendarNames.Month(tokens[end].Of(text)) > 0 && tokens[end].IsCapitalized(text)) return true;
+        if (end + 1 < tokens.Count && tokens[end].Is(text, "of") && CalendarNames.Month(tokens[end + 1].Of(text)) > 0) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> OfDeterminers = ResourceText.Set("Quantities.Data.of-determiners.txt");
+
+    /// <summary>
+    /// The noun phrase a number counts. Without "-strong" the phrase must end on a plural noun
+    /// ("1,000 Russian instructors"); after "-strong" it runs to the first function word ("mission").
+    /// </summary>
+    private (TextSpan? Span, string? Head, int End) ReadCounted(string text, List<Scanned> tokens, int j, bool anyHead)
+    {
+        var k = j;
+        if (k < tokens.Count && tokens[k].Is(text, "of"))
+        {
+            k++;
+            if (k < tokens.Count && OfDeterminers.Contains(tokens[k].Of(text).ToString())) k++;
+        }
+        var start = k;
+        var last = -1;
+        var words = 0;
+        while (k < tokens.Count && words < _options.MaxCountedWords)
+        {
+            var token = tokens[k];
+            if (token.Kind != ScanKind.Word || _lexicon.StopLookup.Contains(token.Of(text)))
+            {
+                // "French-led" and "well-armed" keep their hyphen inside the phrase.
+                if (token.Of(text) is "-" && !token.SpaceBefore && k + 1 < tokens.Count && tokens[k + 1].Kind == ScanKind.Word && !tokens[k + 1].SpaceBefore && words > 0)
+                {
+                    k++;
+                    continue;
+                }
+                break;
+            }
+            words++;
+            last = k;
+            if (IsPluralNoun(token.Of(text))) return (TextSpan.FromBounds(tokens[start].Start, token.End), token.Of(text).ToString(), k + 1);
+            k++;
+        }
+        if (anyHead && last >= 0)
+        {
+            return (TextSpan.FromBounds(tokens[start].Start, tokens[last].End), tokens[last].Of(text).ToString(), last + 1);
+        }
+        return (null, null, j);
+    }
+
+    private bool IsPluralNoun(ReadOnlySpan<char> word)
+    {
+        if (_lexicon.PluralLookup.Contains(word)) return true;
+        if (word.Length < 4 || !char.IsLower(word[0]) && !char.IsUpper(word[0])) return false;
+        var last = char.ToLowerInvariant(word[^1]);
+        var before = char.ToLowerInvariant(word[^2]);
+        return last == 's' && before is not 's' and not 'u' and not 'i' && !char.IsUpper(word[^1]);
+    }
+
+    /// <summary>The rate period: right after the amount ("a month"), or for money anywhere later in the sentence ("... are monthly").</summary>
+    private string? ReadPeriod(string text, List<Scanned> tokens, int afterUnit, int afterCounted, QuantityKind kind, out int end)
+    {
+        end = 0;
+        foreach (var at in (ReadOnlySpan<int>)[afterUnit, afterCounted])
+        {
+            if (QuantityLexicon.MatchForward(_lexicon.Periods, tokens, at, text) is { } adjacent && !FollowedByTimeWord(text, tokens, adjacent.End))
+            {
+                end = adjacent.End;
+                return adjacent.Phrase.Value;
+            }
+        }
+        if (kind != QuantityKind.Money) return null;
+        for (var k = afterCounted; k < tokens.Count; k++)
+        {
+            if (QuantityLexicon.MatchForward(_lexicon.Periods, tokens, k, text) is { } clause && clause.Phrase.Extra == "clause")
+            {
+                return clause.Phrase.Value;
+            }
+            // A new money amount starts its own clause; its period is its own.
+            if (k > afterCounted + 1 && tokens[k].Kind == ScanKind.Number) break;
+        }
+        return null;
+    }
+
+    // "a month ago", "a year later" are times, not rates.
+    private static bool FollowedByTimeWord(string text, List<Scanned> tokens, int end) =>
+        end < tokens.Count && (tokens[end].Is(text, "ago") || tokens[end].Is(text, "later") || tokens[end].Is(text, "earlier") ||
+                               tokens[end].Is(text, "after") || tokens[end].Is(text, "before") || tokens[end].Is(text, "since"));
+}

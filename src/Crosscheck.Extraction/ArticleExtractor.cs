@@ -1,0 +1,166 @@
+using System.Text;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+using Crosscheck.Extraction.Decoding;
+using Crosscheck.Extraction.Html;
+using Crosscheck.Extraction.Json;
+using Crosscheck.Extraction.Language;
+using Crosscheck.Extraction.Metadata;
+using Crosscheck.Extraction.PlainText;
+
+namespace Crosscheck.Extraction;
+
+/// <summary>
+/// The Extract stage: turns a raw input (HTML page, scraped text or JSON object) into a clean
+/// article with metadata. Holds no per-call state, so one instance serves many threads. Odd or
+/// hostile content never throws: limits from <see cref="ExtractionOptions"/> bound the work and
+/// what went wrong is recorded as diagnostics on the article.
+/// </summary>
+public sealed class ArticleExtractor : IArticleExtractor
+{
+    public const string StageName = "extract";
+
+    private readonly ExtractionOptions _options;
+    private readonly HtmlContentExtractor _html;
+    private readonly PlainTextExtractor _text;
+
+    public ArticleExtractor(ExtractionOptions? options = null)
+    {
+        _options = options ?? ExtractionOptions.Default;
+        _html = new HtmlContentExtractor(_options);
+        _text = new PlainTextExtractor(_options);
+    }
+
+    public Article Extract(RawInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var article = new Article { Id = input.Id, Source = input.Source };
+        ExtractedContent content;
+        try
+        {
+            content = ExtractContent(input);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Last line of defence: a parser bug on hostile input must cost one article, not the run.
+            content = new ExtractedContent();
+            content.Note(DiagnosticSeverity.Error, $"extraction failed on this input: {e.GetType().Name}: {e.Message}");
+        }
+
+        article.Body = BodyText.Join(content.Paragraphs, _options.MaxBodyChars, out var truncated);
+        if (truncated) content.Note(DiagnosticSeverity.Warning, $"body cut at {_options.MaxBodyChars:N0} chars");
+        article.Title = content.Title ?? input.Hints.Title;
+        article.Byline = content.Byline;
+        article.Url = content.Url ?? input.Hints.Url;
+        article.Outlet = content.Outlet ?? input.Hints.Outlet ?? HtmlMetadataReader.Domain(article.Url);
+        article.Published = content.Published ?? (input.Hints.Published is { } hinted ? new Found<DateTimeOffset>(hinted, "hint") : null);
+        if (article.Body.Length == 0) content.Note(DiagnosticSeverity.Warning, "article body is empty");
+        article.Language = IdentifyLanguage(article.Body, content);
+        article.Diagnostics.AddRange(content.Diagnostics);
+        return article;
+    }
+
+    private string? IdentifyLanguage(string body, ExtractedContent content)
+    {
+        try
+        {
+            return LanguageIdentifier.Identify(body, _options);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            content.Note(DiagnosticSeverity.Warning, $"language identification failed: {e.Message}");
+            return null;
+        }
+    }
+
+    private ExtractedContent ExtractContent(RawInput input)
+    {
+        var bytes = input.Content.AsSpan();
+        var notes = new List<Diagnostic>();
+        if (bytes.Length > _options.MaxInputBytes)
+        {
+            notes.Add(new Diagnostic(StageName, DiagnosticSeverity.Warning, $"input of {bytes.Length:N0} bytes cut to {_options.MaxInputBytes:N0}"));
+            bytes = bytes[.._options.MaxInputBytes];
+        }
+        var decoded = CharsetDecoder.Decode(bytes, sniffDeclaration: input.Kind == RawKind.Html);
+        if (decoded.How != "valid utf-8" && decoded.How != "bom")
+            notes.Add(new Diagnostic(StageName, DiagnosticSeverity.Info, $"decoded as {decoded.Encoding} ({decoded.How})"));
+        if (decoded.LooksBinary)
+            notes.Add(new Diagnostic(StageName, DiagnosticSeverity.Warning, "input looks like binary data, not text"));
+
+        var content = input.Kind switch
+        {
+            RawKind.Html => ExtractHtml(decoded.Text, input.Hints.Url ?? UrlFromSource(input.Source)),
+            RawKind.Text => _text.Extract(decoded.Text),
+            RawKind.Json => ExtractJson(decoded.Text),
+            _ => Unsupported(input.Kind),
+        };
+        content.Diagnostics.InsertRange(0, notes);
+        return content;
+    }
+
+    private ExtractedContent ExtractHtml(string html, string? pageUrl)
+    {
+        var content = _html.Extract(html, pageUrl);
+        if (!_options.UseSmartReaderFallback || content.Paragraphs.Sum(p => p.Length) >= _options.FallbackBelowChars) return content;
+        var fallback = SmartReaderFallback.Extract(html, pageUrl);
+        if (fallback.Sum(p => p.Length) > content.Paragraphs.Sum(p => p.Length) && fallback.Count > 0)
+        {
+            content.Paragraphs.Clear();
+            content.Paragraphs.AddRange(fallback);
+            content.Note(DiagnosticSeverity.Info, "own extraction found little text; used the SmartReader fallback");
+        }
+        return content;
+    }
+
+    private ExtractedContent ExtractJson(string json)
+    {
+        var fields = JsonArticleInput.Parse(json, out var error);
+        if (fields is null)
+        {
+            var failed = new ExtractedContent();
+            failed.Note(DiagnosticSeverity.Error, error ?? "JSON input could not be read");
+            return failed;
+        }
+        ExtractedContent content;
+        if (fields.Html is not null) content = _html.Extract(fields.Html, fields.Url);
+        else if (fields.Text is not null) content = ExtractJsonText(fields);
+        else
+        {
+            content = new ExtractedContent();
+            content.Note(DiagnosticSeverity.Warning, "JSON input has neither text nor html");
+        }
+        // Fields given explicitly are more deliberate than what was guessed from the content.
+        if (fields.Title is not null) content.Title = BodyText.Collapse(fields.Title);
+        if (fields.Url is not null) content.Url = fields.Url;
+        if (fields.Outlet is not null) content.Outlet = fields.Outlet;
+        if (fields.Published is not null)
+        {
+            if (DateText.ParseMachine(fields.Published) is { } published) content.Published = new Found<DateTimeOffset>(published, "json");
+            else content.Note(DiagnosticSeverity.Info, $"JSON field 'published' ('{Shorten(fields.Published)}') is not a date");
+        }
+        return content;
+    }
+
+    /// <summary>
+    /// JSON text usually is the article body already; when a title field is given the text
+    /// does not start with the title, so it is prepended for the line classifier and removed again.
+    /// </summary>
+    private ExtractedContent ExtractJsonText(JsonArticleInput fields)
+    {
+        var text = fields.Title is null ? fields.Text! : fields.Title + "\n\n" + fields.Text;
+        return _text.Extract(text);
+    }
+
+    private static ExtractedContent Unsupported(RawKind kind)
+    {
+        var content = new ExtractedContent();
+        content.Note(DiagnosticSeverity.Error, $"input kind {kind} is not supported");
+        return content;
+    }
+
+    private static string? UrlFromSource(string source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? source : null;
+
+    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
+}

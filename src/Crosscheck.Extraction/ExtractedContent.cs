@@ -1,0 +1,24 @@
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Extraction;
+
+/// <summary>What one content extractor (HTML, text) found, before hints and language are applied.</summary>
+internal sealed class ExtractedContent
+{
+    public string? Title { get; set; }
+
+    public string? Byline { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Outlet { get; set; }
+
+    public Found<DateTimeOffset>? Published { get; set; }
+
+    public List<string> Paragraphs { get; } = [];
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    public void Note(DiagnosticSeverity severity, string message) =>
+        Diagnostics.Add(new Diagnostic(ArticleExtractor.StageName, severity, message));
+}

@@ -1,0 +1,73 @@
+namespace Crosscheck.Extraction;
+
+/// <summary>
+/// Every threshold the extractor uses, with its default. Limits bound the work done on
+/// untrusted input; the rest tune the content heuristics.
+/// </summary>
+public sealed record ExtractionOptions
+{
+    public static readonly ExtractionOptions Default = new();
+
+    /// <summary>Raw inputs above this many bytes are cut before decoding (default 16 MB).</summary>
+    public int MaxInputBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Decoded HTML above this many characters is cut before parsing (default 6 M chars).</summary>
+    public int MaxHtmlChars { get; init; } = 6_000_000;
+
+    /// <summary>Elements nested deeper than this are not read (default 400).</summary>
+    public int MaxDepth { get; init; } = 400;
+
+    /// <summary>At most this many DOM nodes are visited (default 400,000).</summary>
+    public int MaxNodes { get; init; } = 400_000;
+
+    /// <summary>Wall-clock budget for the content pass of one input; on overrun what was read is kept (default 2 s).</summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The finished body is cut at this many characters (default 400,000).</summary>
+    public int MaxBodyChars { get; init; } = 400_000;
+
+    /// <summary>Bodies shorter than this are not given a language (default 40 chars).</summary>
+    public int MinLanguageChars { get; init; } = 40;
+
+    /// <summary>At most this many leading characters of the body are used to identify the language (default 2,000).</summary>
+    public int LanguageSampleChars { get; init; } = 2_000;
+
+    /// <summary>HTML: when our extraction yields fewer characters than this, SmartReader is tried as a fallback (default 120).</summary>
+    public int FallbackBelowChars { get; init; } = 120;
+
+    /// <summary>HTML: whether SmartReader may be used as fallback at all (default true).</summary>
+    public bool UseSmartReaderFallback { get; init; } = true;
+
+    /// <summary>HTML: a text block shorter than this does not vote for its container (default 25 chars).</summary>
+    public int MinScoredBlockChars { get; init; } = 25;
+
+    /// <summary>HTML: a block whose share of linked text exceeds this is link furniture (default 0.5).</summary>
+    public double MaxBlockLinkDensity { get; init; } = 0.5;
+
+    /// <summary>HTML: siblings of the best container scoring at least this share of its score join the article (default 0.2).</summary>
+    public double SiblingScoreShare { get; init; } = 0.2;
+
+    /// <summary>Text: a block needs at least this many words to count as a sentence (default 4).</summary>
+    public int MinSentenceWords { get; init; } = 4;
+
+    /// <summary>Text: a block at least this long counts as prose even without end punctuation (default 30 words).</summary>
+    public int ProseWithoutPunctuationWords { get; init; } = 30;
+
+    /// <summary>Text: lines at most this many words are judged as short chrome lines (default 7).</summary>
+    public int MaxChromeLineWords { get; init; } = 7;
+
+    /// <summary>Text: sentences with a reader address and UI vocabulary up to this length are site notices (default 30 words).</summary>
+    public int MaxNoticeWords { get; init; } = 30;
+
+    /// <summary>Text: more non-prose blocks than this between two prose blocks split the text into separate regions (default 2).</summary>
+    public int MaxGapBlocks { get; init; } = 2;
+
+    /// <summary>Text: a line with at least this many glued words ("endStart") is a run-on headline list (default 3).</summary>
+    public int MinRunOnJoins { get; init; } = 3;
+
+    /// <summary>Byline lines are at most this many words (default 8).</summary>
+    public int MaxBylineWords { get; init; } = 8;
+
+    /// <summary>Date lines are at most this many words (default 12).</summary>
+    public int MaxDateLineWords { get; init; } = 12;
+}

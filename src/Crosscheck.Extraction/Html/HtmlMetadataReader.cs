@@ -1,0 +1,199 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using Crosscheck.Core.Model;
+using Crosscheck.Extraction.Metadata;
+
+namespace Crosscheck.Extraction.Html;
+
+/// <summary>
+/// Reads article metadata from a page: JSON-LD first (the most deliberate), then OpenGraph and
+/// article meta tags, then microdata and &lt;time&gt;, then the URL. Each date records where it was found.
+/// </summary>
+internal static class HtmlMetadataReader
+{
+    private const int MaxJsonLdChars = 1_000_000;
+
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    private static readonly string[] PublishedMetaNames =
+    [
+        "article:published_time", "og:published_time", "published_time", "datepublished", "pubdate", "publishdate",
+        "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
+        "parsely-pub-date", "article.published", "originalpublicationdate", "og:article:published_time", "cxenseparse:recs:publishtime",
+    ];
+
+    public static void Read(IDocument document, string? pageUrl, ExtractedContent content)
+    {
+        var meta = ReadMetaTags(document);
+        var jsonLd = ReadJsonLd(document, content);
+
+        content.Url = Absolute(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), pageUrl)
+            ?? Absolute(meta.GetValueOrDefault("og:url"), pageUrl) ?? pageUrl;
+
+        content.Title = FirstNonEmpty(jsonLd.Headline, meta.GetValueOrDefault("og:title"), meta.GetValueOrDefault("twitter:title"),
+            document.Body?.QuerySelector("h1")?.TextContent, document.Title);
+        if (content.Title is not null) content.Title = BodyText.Collapse(content.Title);
+
+        content.Outlet = FirstNonEmpty(meta.GetValueOrDefault("og:site_name"), jsonLd.Publisher, meta.GetValueOrDefault("application-name"))
+            ?? Domain(content.Url);
+
+        content.Byline = FirstNonEmpty(jsonLd.Author, NotUrl(meta.GetValueOrDefault("author")), NotUrl(meta.GetValueOrDefault("article:author")),
+            NotUrl(meta.GetValueOrDefault("byl")), ShortText(document.QuerySelector("[rel=author]")));
+        if (content.Byline is not null)
+        {
+            content.Byline = BodyText.Collapse(content.Byline);
+            if (content.Byline.StartsWith("By ", StringComparison.OrdinalIgnoreCase)) content.Byline = content.Byline[3..].Trim();
+        }
+
+        content.Published = ReadPublished(document, jsonLd, meta, content.Url ?? pageUrl);
+    }
+
+    private static Found<DateTimeOffset>? ReadPublished(IDocument document, JsonLdFacts jsonLd, Dictionary<string, string> meta, string? url)
+    {
+        if (DateText.ParseMachine(jsonLd.DatePublished) is { } fromJsonLd) return new(fromJsonLd, "json-ld");
+        foreach (var name in PublishedMetaNames)
+            if (DateText.ParseMachine(meta.GetValueOrDefault(name)) is { } fromMeta) return new(fromMeta, "meta");
+        foreach (var element in document.QuerySelectorAll("[itemprop=datePublished]"))
+        {
+            var value = element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent;
+            if (DateText.ParseMachine(value) is { } fromMicrodata) return new(fromMicrodata, "microdata");
+        }
+        foreach (var time in document.QuerySelectorAll("time[datetime]"))
+        {
+            if (DateText.ParseMachine(time.GetAttribute("datetime")) is { } fromTime) return new(fromTime, "time");
+            break;
+        }
+        if (DateText.FromUrl(url) is { } fromUrl) return new(fromUrl, "url");
+        return null;
+    }
+
+    private static Dictionary<string, string> ReadMetaTags(IDocument document)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in document.QuerySelectorAll("meta"))
+        {
+            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop");
+            var value = element.GetAttribute("content");
+            if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(value)) continue;
+            meta.TryAdd(key.Trim(), value.Trim());
+        }
+        return meta;
+    }
+
+    private sealed class JsonLdFacts
+    {
+        public string? Headline;
+        public string? DatePublished;
+        public string? Author;
+        public string? Publisher;
+    }
+
+    private static JsonLdFacts ReadJsonLd(IDocument document, ExtractedContent content)
+    {
+        var facts = new JsonLdFacts();
+        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            var text = script.TextContent;
+            if (text.Length > MaxJsonLdChars) continue;
+            try
+            {
+                using var json = JsonDocument.Parse(text, JsonOptions);
+                Visit(json.RootElement, facts, 0);
+            }
+            catch (JsonException)
+            {
+                content.Note(DiagnosticSeverity.Info, "a JSON-LD block is not valid JSON; skipped");
+            }
+        }
+        return facts;
+    }
+
+    private static void Visit(JsonElement element, JsonLdFacts facts, int depth)
+    {
+        if (depth > 8) return;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) Visit(item, facts, depth + 1);
+                break;
+            case JsonValueKind.Object:
+                if (element.TryGetProperty("@graph", out var graph)) Visit(graph, facts, depth + 1);
+                if (!IsArticleType(element)) break;
+                facts.Headline ??= String(element, "headline") ?? String(element, "name");
+                facts.DatePublished ??= String(element, "datePublished") ?? String(element, "dateCreated");
+                if (facts.Author is null && element.TryGetProperty("author", out var author)) facts.Author = Names(author);
+                if (facts.Publisher is null && element.TryGetProperty("publisher", out var publisher)) facts.Publisher = Names(publisher);
+                break;
+        }
+    }
+
+    private static bool IsArticleType(JsonElement element)
+    {
+        if (!element.TryGetProperty("@type", out var type)) return false;
+        static bool Matches(string? name) => name is not null &&
+            (name.EndsWith("Article", StringComparison.Ordinal) || name is "BlogPosting" or "Report" or "LiveBlogPosting");
+        if (type.ValueKind == JsonValueKind.String) return Matches(type.GetString());
+        if (type.ValueKind == JsonValueKind.Array)
+            foreach (var item in type.EnumerateArray())
+                if (item.ValueKind == JsonValueKind.String && Matches(item.GetString())) return true;
+        return false;
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!.Trim()
+            : null;
+
+    /// <summary>"name" of a person/organisation object, a plain string, or several joined with commas.</summary>
+    private static string? Names(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return NotUrl(value.GetString());
+            case JsonValueKind.Object:
+                return String(value, "name");
+            case JsonValueKind.Array:
+                var names = value.EnumerateArray().Select(Names).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().Take(6).ToList();
+                return names.Count == 0 ? null : string.Join(", ", names);
+            default:
+                return null;
+        }
+    }
+
+    private static string? FirstNonEmpty(params string?[] values)
+    {
+        foreach (var value in values)
+            if (!string.IsNullOrWhiteSpace(value)) return value.Trim();
+        return null;
+    }
+
+    private static string? NotUrl(string? value) =>
+        value is null || value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || value.Contains('/') ? null : value;
+
+    private static string? ShortText(IElement? element)
+    {
+        var text = element?.TextContent;
+        return text is null || text.Length > 100 ? null : text;
+    }
+
+    private static string? Absolute(string? href, string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(href)) return null;
+        if (Uri.TryCreate(href.Trim(), UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https") return absolute.ToString();
+        if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var root) && Uri.TryCreate(root, href.Trim(), out var combined))
+            return combined.ToString();
+        return null;
+    }
+
+    /// <summary>The host of a URL without "www.", used as the outlet when the page names none.</summary>
+    public static string? Domain(string? url) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0
+            ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host)
+            : null;
+}

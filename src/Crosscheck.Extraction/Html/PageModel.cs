@@ -1,0 +1,230 @@
+using System.Text;
+using AngleSharp.Dom;
+using Crosscheck.Extraction.Heuristics;
+
+namespace Crosscheck.Extraction.Html;
+
+/// <summary>One element of the page, in document order, with the text statistics of its subtree.</summary>
+internal struct PageNode
+{
+    public IElement Element;
+    public string Tag;
+    public int Parent;
+
+    /// <summary>Index one past the last descendant: the subtree is [index, End).</summary>
+    public int End;
+
+    public int Depth;
+
+    /// <summary>Its class or id names it as furniture (sharing, comments, related...).</summary>
+    public bool Negative;
+
+    /// <summary>Its class or id names it as content (article, story, body...).</summary>
+    public bool Positive;
+
+    public int TextChars;
+    public int LinkChars;
+    public double Score;
+    public bool Scored;
+}
+
+/// <summary>A run of text between block boundaries, owned by its nearest block element.</summary>
+internal readonly record struct PageBlock(int Node, string Text, int LinkChars, int Commas);
+
+/// <summary>
+/// A flat, read-once model of a page body: elements in document order and text blocks. Built
+/// by an explicit-stack walk so that deep nesting cannot overflow the call stack, with limits on
+/// depth, node count and time.
+/// </summary>
+internal sealed class PageModel
+{
+    public List<PageNode> Nodes { get; } = [];
+
+    public List<PageBlock> Blocks { get; } = [];
+
+    public bool DepthLimited { get; private set; }
+
+    public bool NodeLimited { get; private set; }
+
+    public bool TimeLimited { get; private set; }
+
+    public int SkippedScripts { get; private set; }
+
+    private readonly Dictionary<string, (bool Negative, bool Positive)> _classCache = new(StringComparer.Ordinal);
+
+    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline)
+    {
+        var model = new PageModel();
+        model.Walk(root, options, deadline);
+        return model;
+    }
+
+    private readonly struct Frame(IElement element, int nodeIndex, int childIndex, bool inLink)
+    {
+        public IElement Element { get; } = element;
+        public int NodeIndex { get; } = nodeIndex;
+        public int ChildIndex { get; } = childIndex;
+        public bool InLink { get; } = inLink;
+    }
+
+    private void Walk(IElement root, ExtractionOptions options, DateTime deadline)
+    {
+        var buffer = new StringBuilder();
+        var linkChars = 0;
+        var stack = new Stack<Frame>();
+        // The element that owns the text currently gathered: the nearest open block element.
+        var blockOwners = new Stack<int>();
+
+        AddNode(root, -1, 0);
+        blockOwners.Push(0);
+        stack.Push(new Frame(root, 0, 0, false));
+        var visited = 0;
+
+        while (stack.Count > 0)
+        {
+            var frame = stack.Pop();
+            var children = frame.Element.ChildNodes;
+            if (frame.ChildIndex >= children.Length)
+            {
+                CloseNode(frame.NodeIndex, buffer, ref linkChars, blockOwners);
+                continue;
+            }
+            stack.Push(new Frame(frame.Element, frame.NodeIndex, frame.ChildIndex + 1, frame.InLink));
+            var child = children[frame.ChildIndex];
+
+            if (++visited > options.MaxNodes)
+            {
+                NodeLimited = true;
+                break;
+            }
+            if ((visited & 1023) == 0 && DateTime.UtcNow > deadline)
+            {
+                TimeLimited = true;
+                break;
+            }
+
+            if (child is IText text)
+            {
+                var before = buffer.Length;
+                BodyText.AppendCollapsed(buffer, text.Data);
+                if (frame.InLink) linkChars += buffer.Length - before;
+                continue;
+            }
+            if (child is not IElement element) continue;
+
+            var tag = element.LocalName;
+            if (HeuristicData.SkippedTags.Contains(tag) || IsHidden(element))
+            {
+                if (tag == "script") SkippedScripts++;
+                continue;
+            }
+            var depth = Nodes[frame.NodeIndex].Depth + 1;
+            if (depth > options.MaxDepth)
+            {
+                DepthLimited = true;
+                continue;
+            }
+            var isBlock = HeuristicData.BlockTags.Contains(tag);
+            if (isBlock) FlushBlock(blockOwners.Peek(), buffer, ref linkChars);
+            var index = AddNode(element, frame.NodeIndex, depth);
+            if (tag == "br" || tag == "hr")
+            {
+                CloseNode(index, buffer, ref linkChars, null);
+                continue;
+            }
+            if (isBlock) blockOwners.Push(index);
+            stack.Push(new Frame(element, index, 0, frame.InLink || tag == "a"));
+        }
+
+        // Limits hit: close what is still open so every node has its extent.
+        while (stack.Count > 0) CloseNode(stack.Pop().NodeIndex, buffer, ref linkChars, blockOwners);
+        AccumulateSubtreeTotals();
+    }
+
+    private int AddNode(IElement element, int parent, int depth)
+    {
+        var classAndId = (element.GetAttribute("class") + " " + element.GetAttribute("id")).ToLowerInvariant();
+        if (!_classCache.TryGetValue(classAndId, out var hints))
+        {
+            hints = (MatchesAny(classAndId, HeuristicData.NegativeClassHints), MatchesAny(classAndId, HeuristicData.PositiveClassHints));
+            _classCache[classAndId] = hints;
+        }
+        var role = element.GetAttribute("role");
+        var negative = hints.Negative || role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alert";
+        Nodes.Add(new PageNode
+        {
+            Element = element,
+            Tag = element.LocalName,
+            Parent = parent,
+            Depth = depth,
+            Negative = negative,
+            Positive = hints.Positive,
+            End = -1,
+        });
+        return Nodes.Count - 1;
+    }
+
+    private void CloseNode(int index, StringBuilder buffer, ref int linkChars, Stack<int>? blockOwners)
+    {
+        var node = Nodes[index];
+        if (blockOwners is not null && blockOwners.Count > 0 && blockOwners.Peek() == index)
+        {
+            FlushBlock(index, buffer, ref linkChars);
+            blockOwners.Pop();
+        }
+        node.End = Nodes.Count;
+        Nodes[index] = node;
+    }
+
+    private void FlushBlock(int owner, StringBuilder buffer, ref int linkChars)
+    {
+        var text = buffer.ToString().Trim();
+        buffer.Clear();
+        var links = Math.Min(linkChars, text.Length);
+        linkChars = 0;
+        if (text.Length == 0 || owner < 0) return;
+        var commas = 0;
+        foreach (var c in text)
+            if (c is ',' or '،' or '，' or '、') commas++;
+        Blocks.Add(new PageBlock(owner, text, links, commas));
+        var node = Nodes[owner];
+        node.TextChars += text.Length;
+        node.LinkChars += links;
+        Nodes[owner] = node;
+    }
+
+    /// <summary>Children come after their parent in document order, so one backward pass sums subtrees.</summary>
+    private void AccumulateSubtreeTotals()
+    {
+        var nodes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Nodes);
+        for (var i = nodes.Length - 1; i > 0; i--)
+        {
+            ref var node = ref nodes[i];
+            if (node.End < 0) node.End = nodes.Length;
+            if (node.Parent < 0) continue;
+            nodes[node.Parent].TextChars += node.TextChars;
+            nodes[node.Parent].LinkChars += node.LinkChars;
+        }
+        if (nodes.Length > 0 && nodes[0].End < 0) nodes[0].End = nodes.Length;
+    }
+
+    private static bool MatchesAny(string classAndId, string[] hints)
+    {
+        if (classAndId.Length <= 1) return false;
+        foreach (var hint in hints)
+            if (classAndId.Contains(hint, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden")) return true;
+        if (element.GetAttribute("aria-hidden") == "true") return true;
+        var style = element.GetAttribute("style");
+        if (style is null) return false;
+        return style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+            || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
+            || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)
+            || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,31 @@
+using Crosscheck.Extraction.Heuristics;
+using Lingua;
+
+namespace Crosscheck.Extraction.Language;
+
+/// <summary>
+/// Identifies the language of a body among about twenty major news languages. The Lingua
+/// detector is built once per process, on first use, because loading its models is costly.
+/// </summary>
+internal static class LanguageIdentifier
+{
+    private static readonly Lazy<LanguageDetector> Detector = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The ISO 639-1 code of <paramref name="body"/>, or null when too short or unclear.</summary>
+    public static string? Identify(string body, ExtractionOptions options)
+    {
+        if (body.Length < options.MinLanguageChars) return null;
+        var sample = body.Length > options.LanguageSampleChars ? body[..options.LanguageSampleChars] : body;
+        var language = Detector.Value.DetectLanguageOf(sample);
+        return language == Lingua.Language.Unknown ? null : language.IsoCode6391().ToString().ToLowerInvariant();
+    }
+
+    private static LanguageDetector Build()
+    {
+        var languages = new List<Lingua.Language>();
+        foreach (var code in HeuristicData.NewsLanguages)
+            if (Enum.TryParse<IsoCode6391>(code, ignoreCase: true, out var iso))
+                languages.Add(LanguageInfo.GetByIsoCode6391(iso));
+        return LanguageDetectorBuilder.FromLanguages([.. languages]).Build();
+    }
+}

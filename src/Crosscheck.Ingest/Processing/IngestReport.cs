@@ -1,0 +1,26 @@
+using Crosscheck.Ingest.Inputs;
+
+namespace Crosscheck.Ingest.Processing;
+
+/// <summary>What an ingest did: counts for the summary line and every problem, one per input.</summary>
+public sealed class IngestReport
+{
+    public int Added { get; set; }
+
+    /// <summary>Inputs whose content was already stored (re-ingest is a no-op).</summary>
+    public int AlreadyStored { get; set; }
+
+    public List<BadInput> Errors { get; } = [];
+
+    public List<SkippedInput> Skipped { get; } = [];
+
+    /// <summary>Articles stored but with an empty body (extraction found nothing to keep).</summary>
+    public List<string> EmptyArticles { get; } = [];
+
+    public int Stories { get; set; }
+
+    public bool HasErrors => Errors.Count > 0;
+}
+
+/// <summary>Progress of a long ingest, reported after every input.</summary>
+public readonly record struct IngestProgress(int Done, int? Total, string Current, string Phase);

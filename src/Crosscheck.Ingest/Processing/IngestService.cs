@@ -1,0 +1,107 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+using Crosscheck.Ingest.Inputs;
+using Crosscheck.Storage;
+
+namespace Crosscheck.Ingest.Processing;
+
+/// <summary>
+/// Runs the flow of DESIGN.md over inputs: store the raw bytes first, then extract and annotate
+/// (in parallel; stages are stateless), then assign stories. Derived data can always be rebuilt
+/// from the raw inputs with <see cref="Reprocess"/>.
+/// </summary>
+public sealed class IngestService(IStore store, ArticleProcessor processor, Func<IStoryClusterer> newClusterer, InputReader? reader = null)
+{
+    /// <summary>How many new inputs are extracted and annotated together before their results are written.</summary>
+    private const int BatchSize = 32;
+
+    private readonly InputReader _reader = reader ?? new InputReader();
+
+    public IngestReport Ingest(IEnumerable<string> paths, IngestHints hints, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var report = new IngestReport();
+        var batch = new List<RawInput>(BatchSize);
+        var done = 0;
+        foreach (var item in _reader.Read(paths, hints))
+        {
+            cancel.ThrowIfCancellationRequested();
+            switch (item)
+            {
+                case BadInput bad:
+                    report.Errors.Add(bad);
+                    break;
+                case SkippedInput skipped:
+                    report.Skipped.Add(skipped);
+                    break;
+                case RawItem { Raw: var raw }:
+                    // Raw bytes are stored before anything is derived from them.
+                    if (store.AddRaw(raw)) batch.Add(raw);
+                    else report.AlreadyStored++;
+                    break;
+            }
+            progress?.Report(new IngestProgress(++done, null, item.Source, "reading"));
+            if (batch.Count >= BatchSize) ProcessBatch(batch, report);
+        }
+        ProcessBatch(batch, report);
+        if (report.Added > 0 || store.GetStories().Count == 0) report.Stories = AssignStories(progress);
+        else report.Stories = store.GetStories().Count;
+        return report;
+    }
+
+    /// <summary>Rebuilds every article, layer and story from the stored raw inputs.</summary>
+    public IngestReport Reprocess(IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var report = new IngestReport();
+        store.ClearDerived();
+        var total = store.CountRaw();
+        var batch = new List<RawInput>(BatchSize);
+        var done = 0;
+        foreach (var raw in store.AllRaw())
+        {
+            cancel.ThrowIfCancellationRequested();
+            batch.Add(raw);
+            progress?.Report(new IngestProgress(++done, total, raw.Source, "reprocessing"));
+            if (batch.Count >= BatchSize) ProcessBatch(batch, report);
+        }
+        ProcessBatch(batch, report);
+        report.Stories = AssignStories(progress);
+        return report;
+    }
+
+    private void ProcessBatch(List<RawInput> batch, IngestReport report)
+    {
+        if (batch.Count == 0) return;
+        var documents = batch.AsParallel().AsOrdered().Select(processor.Process).ToList();
+        foreach (var document in documents)
+        {
+            store.SaveDocument(document);
+            report.Added++;
+            if (string.IsNullOrWhiteSpace(document.Text)) report.EmptyArticles.Add(document.Article.Source);
+        }
+        batch.Clear();
+    }
+
+    /// <summary>
+    /// Replays every stored document through a fresh clusterer, in publication order (arrival
+    /// order for undated articles), so the stories are the same whatever order files were ingested in.
+    /// </summary>
+    public int AssignStories(IProgress<IngestProgress>? progress = null)
+    {
+        var clusterer = newClusterer();
+        var documents = store.AllDocuments()
+            .Where(d => !string.IsNullOrWhiteSpace(d.Text))
+            .Select((document, arrival) => (document, arrival))
+            .OrderBy(x => x.document.Article.Published?.Value ?? DateTimeOffset.MaxValue)
+            .ThenBy(x => x.arrival)
+            .Select(x => x.document)
+            .ToList();
+        var done = 0;
+        foreach (var document in documents)
+        {
+            clusterer.Assign(document);
+            progress?.Report(new IngestProgress(++done, documents.Count, document.Article.Source, "clustering"));
+        }
+        store.ReplaceStories(clusterer.Stories, clusterer.Redirects);
+        return clusterer.Stories.Count;
+    }
+}

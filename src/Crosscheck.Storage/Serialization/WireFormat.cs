@@ -1,0 +1,133 @@
+using System.Text.Json.Serialization;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Storage.Serialization;
+
+// The stored JSON shape of documents. Kept apart from the Core model so the model can evolve
+// while stored data stays readable: names are short because layers are stored per article and
+// tokens dominate the size; enums are written by name so reordering an enum in Core cannot
+// silently change stored meaning. Defaults (confidence 1, no qualifier...) are left out.
+
+internal sealed class DocumentWire
+{
+    [JsonPropertyName("article")] public required ArticleWire Article { get; init; }
+
+    // Null means the layer is absent (no stage set it), which differs from an empty layer.
+    [JsonPropertyName("sentences")] public int[]? Sentences { get; init; }
+    [JsonPropertyName("tokens")] public TokenLayerWire? Tokens { get; init; }
+    [JsonPropertyName("mentions")] public MentionWire[]? Mentions { get; init; }
+    [JsonPropertyName("quantities")] public QuantityWire[]? Quantities { get; init; }
+    [JsonPropertyName("time")] public TimeExpressionWire[]? TimeExpressions { get; init; }
+    [JsonPropertyName("quotes")] public QuoteWire[]? Quotes { get; init; }
+    [JsonPropertyName("citations")] public CitationWire[]? Citations { get; init; }
+}
+
+internal sealed class ArticleWire
+{
+    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonPropertyName("source")] public required string Source { get; init; }
+    [JsonPropertyName("url")] public string? Url { get; init; }
+    [JsonPropertyName("outlet")] public string? Outlet { get; init; }
+    [JsonPropertyName("title")] public string? Title { get; init; }
+    [JsonPropertyName("byline")] public string? Byline { get; init; }
+    [JsonPropertyName("published")] public DateTimeOffset? Published { get; init; }
+    [JsonPropertyName("published_source")] public string? PublishedSource { get; init; }
+    [JsonPropertyName("language")] public string? Language { get; init; }
+    [JsonPropertyName("body")] public string Body { get; init; } = "";
+    [JsonPropertyName("diagnostics")] public DiagnosticWire[]? Diagnostics { get; init; }
+}
+
+internal sealed record DiagnosticWire(
+    [property: JsonPropertyName("stage")] string Stage,
+    [property: JsonPropertyName("severity")] DiagnosticSeverity Severity,
+    [property: JsonPropertyName("message")] string Message);
+
+/// <summary>Tokens as flat (start, length, kind index) triples; <see cref="Kinds"/> names each index.</summary>
+internal sealed class TokenLayerWire
+{
+    [JsonPropertyName("k")] public required TokenKind[] Kinds { get; init; }
+    [JsonPropertyName("t")] public required int[] Triples { get; init; }
+}
+
+internal sealed class MentionWire
+{
+    [JsonPropertyName("s")] public int Start { get; init; }
+    [JsonPropertyName("l")] public int Length { get; init; }
+    [JsonPropertyName("t")] public EntityType Type { get; init; }
+    [JsonPropertyName("r")] public string? Role { get; init; }
+    [JsonPropertyName("c")] public float? Confidence { get; init; }
+}
+
+internal sealed class QuantityWire
+{
+    [JsonPropertyName("s")] public int Start { get; init; }
+    [JsonPropertyName("l")] public int Length { get; init; }
+    [JsonPropertyName("k")] public QuantityKind Kind { get; init; }
+    [JsonPropertyName("v")] public double Value { get; init; }
+    [JsonPropertyName("h")] public double? High { get; init; }
+    [JsonPropertyName("u")] public string? Unit { get; init; }
+    [JsonPropertyName("q")] public Qualifier? Qualifier { get; init; }
+    [JsonPropertyName("p")] public string? Period { get; init; }
+    [JsonPropertyName("cs")] public int[]? Counted { get; init; }
+    [JsonPropertyName("ch")] public string? CountedHead { get; init; }
+    [JsonPropertyName("n")] public NormalizedWire? Normalized { get; init; }
+}
+
+internal sealed record NormalizedWire(
+    [property: JsonPropertyName("v")] double Value,
+    [property: JsonPropertyName("u")] string Unit,
+    [property: JsonPropertyName("note")] string? Note);
+
+internal sealed class TimeExpressionWire
+{
+    [JsonPropertyName("s")] public int Start { get; init; }
+    [JsonPropertyName("l")] public int Length { get; init; }
+    [JsonPropertyName("v")] public required string Value { get; init; }
+    [JsonPropertyName("g")] public TimeGranularity Granularity { get; init; }
+    [JsonPropertyName("rel")] public bool? Relative { get; init; }
+    [JsonPropertyName("c")] public float? Confidence { get; init; }
+}
+
+internal sealed class QuoteWire
+{
+    [JsonPropertyName("s")] public int Start { get; init; }
+    [JsonPropertyName("l")] public int Length { get; init; }
+    [JsonPropertyName("d")] public bool Direct { get; init; }
+    [JsonPropertyName("cue")] public string? Cue { get; init; }
+    [JsonPropertyName("ss")] public int[]? SpeakerSpan { get; init; }
+    [JsonPropertyName("sm")] public int? SpeakerMention { get; init; }
+    [JsonPropertyName("sd")] public string? SpeakerDescription { get; init; }
+}
+
+internal sealed class CitationWire
+{
+    [JsonPropertyName("s")] public int Start { get; init; }
+    [JsonPropertyName("l")] public int Length { get; init; }
+    [JsonPropertyName("src")] public required string Source { get; init; }
+    [JsonPropertyName("o")] public bool IsOutlet { get; init; }
+}
+
+internal sealed class HintsWire
+{
+    [JsonPropertyName("published")] public DateTimeOffset? Published { get; init; }
+    [JsonPropertyName("outlet")] public string? Outlet { get; init; }
+    [JsonPropertyName("url")] public string? Url { get; init; }
+    [JsonPropertyName("title")] public string? Title { get; init; }
+}
+
+[JsonSourceGenerationOptions(
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(DocumentWire))]
+[JsonSerializable(typeof(ArticleWire))]
+[JsonSerializable(typeof(DiagnosticWire[]))]
+[JsonSerializable(typeof(int[]))]
+[JsonSerializable(typeof(TokenLayerWire))]
+[JsonSerializable(typeof(MentionWire[]))]
+[JsonSerializable(typeof(QuantityWire[]))]
+[JsonSerializable(typeof(TimeExpressionWire[]))]
+[JsonSerializable(typeof(QuoteWire[]))]
+[JsonSerializable(typeof(CitationWire[]))]
+[JsonSerializable(typeof(HintsWire))]
+internal sealed partial class WireContext : JsonSerializerContext;

@@ -1,0 +1,60 @@
+using System.Text;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Storage;
+
+/// <summary>Rules every store applies the same way, kept in one place so the backends cannot drift apart.</summary>
+public static class StoreCommon
+{
+    /// <summary>Redirect chains longer than this are treated as broken (they only grow when merged stories merge again).</summary>
+    public const int MaxRedirectHops = 32;
+
+    /// <summary>An error text on one line, without a trailing full stop, for "… failed: {text}." messages.</summary>
+    public static string OneLine(string message)
+    {
+        var builder = new StringBuilder(message.Length);
+        foreach (var c in message) builder.Append(char.IsControl(c) ? ' ' : c);
+        return builder.ToString().Trim().TrimEnd('.');
+    }
+
+    public static void RequireUniqueIds(IReadOnlyList<Story> stories)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var story in stories)
+        {
+            if (!seen.Add(story.Id)) throw new ArgumentException($"Story id '{story.Id}' appears twice.", nameof(stories));
+        }
+    }
+
+    /// <summary>
+    /// The id of the story <paramref name="idOrPrefix"/> names: an exact id, a merged story's old id
+    /// (following redirects), or a prefix matching exactly one story (or else one redirected id).
+    /// Null when nothing or more than one story matches.
+    /// </summary>
+    public static string? ResolveStoryId(
+        string idOrPrefix,
+        Func<string, bool> exists,
+        Func<string, string?> redirect,
+        Func<string, IReadOnlyList<string>> storiesWithPrefix,
+        Func<string, IReadOnlyList<string>> redirectsWithPrefix)
+    {
+        if (string.IsNullOrWhiteSpace(idOrPrefix)) return null;
+        if (Follow(idOrPrefix) is { } exact) return exact;
+        var stories = storiesWithPrefix(idOrPrefix);
+        if (stories.Count > 0) return stories.Count == 1 ? stories[0] : null;
+        var redirected = redirectsWithPrefix(idOrPrefix);
+        return redirected.Count == 1 ? Follow(redirected[0]) : null;
+
+        string? Follow(string id)
+        {
+            var current = id;
+            for (var hop = 0; hop <= MaxRedirectHops; hop++)
+            {
+                if (exists(current)) return current;
+                if (redirect(current) is not { } next) return null;
+                current = next;
+            }
+            return null;
+        }
+    }
+}

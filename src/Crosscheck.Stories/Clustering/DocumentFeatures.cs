@@ -1,0 +1,151 @@
+using System.Globalization;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Stories.Clustering;
+
+/// <summary>
+/// What the clusterer compares: weighted terms (body and title), entity name words and event
+/// specifics (numbers, years, dates, quantities). Built from the document's layers when present
+/// (mentions, quantities, time expressions) and from the raw text otherwise, so clustering works
+/// on a bare document and improves as annotation improves.
+/// </summary>
+public sealed class DocumentFeatures
+{
+    public Dictionary<string, double> Terms { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, double> Entities { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, double> Specifics { get; } = new(StringComparer.Ordinal);
+
+    public static DocumentFeatures Extract(Document document, ClusteringOptions options)
+    {
+        var features = new DocumentFeatures();
+        var text = document.Text ?? "";
+        var words = Words.Scan(text, options.MaxWordsPerDocument);
+
+        if (document.Article.Title is { Length: > 0 } title)
+        {
+            foreach (var w in Words.Scan(title, 200))
+            {
+                if (!w.IsNumber) features.AddTerm(title.AsSpan(w.Start, w.Length), options.TitleBoost);
+            }
+        }
+
+        var wordIndex = 0;
+        foreach (var w in words)
+        {
+            if (w.IsNumber) continue;
+            var boost = wordIndex++ < options.LeadWords ? options.LeadBoost : 1.0;
+            features.AddTerm(text.AsSpan(w.Start, w.Length), boost);
+        }
+
+        if (document.Has(Layer.Mentions)) features.AddMentions(document, options);
+        else features.AddCapitalisedWords(text, words);
+
+        features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : []);
+        if (document.Has(Layer.TimeExpressions)) features.AddTimeExpressions(document.TimeExpressions);
+
+        Sublinear(features.Terms);
+        Sublinear(features.Entities);
+        Sublinear(features.Specifics);
+        return features;
+    }
+
+    private void AddTerm(ReadOnlySpan<char> word, double weight)
+    {
+        if (word.Length < 2) return;
+        var folded = Words.Fold(word);
+        if (FunctionWords.Set.Contains(folded)) return;
+        Add(Terms, folded, weight);
+    }
+
+    private void AddMentions(Document document, ClusteringOptions options)
+    {
+        var text = document.Text;
+        foreach (var mention in document.Mentions)
+        {
+            if (mention.Span.Start < 0 || mention.Span.End > text.Length) continue;
+            var surface = mention.Span.TextOf(text);
+            var weight = mention.Type == EntityType.Loc ? options.PlaceBoost : 1.0;
+            foreach (var w in Words.Scan(surface, 16))
+            {
+                if (w.IsNumber || w.Length < 2) continue;
+                var folded = Words.Fold(surface.AsSpan(w.Start, w.Length));
+                if (FunctionWords.Set.Contains(folded)) continue;
+                Add(Entities, folded, weight);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fallback when no tagger ran: capitalised words that are not function words. A word capitalised
+    /// only at sentence starts is taken only if it is also capitalised somewhere mid-sentence, which keeps
+    /// ordinary sentence-initial words out in scripts that have case.
+    /// </summary>
+    private void AddCapitalisedWords(string text, List<WordToken> words)
+    {
+        var midSentence = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in words)
+        {
+            if (w.IsCapitalised && !w.StartsSentence) midSentence.Add(Words.Fold(text.AsSpan(w.Start, w.Length)));
+        }
+        foreach (var w in words)
+        {
+            if (!w.IsCapitalised || w.Length < 2) continue;
+            var folded = Words.Fold(text.AsSpan(w.Start, w.Length));
+            if (FunctionWords.Set.Contains(folded)) continue;
+            if (w.StartsSentence && !midSentence.Contains(folded)) continue;
+            Add(Entities, folded, 1.0);
+        }
+    }
+
+    private void AddNumbers(string text, List<WordToken> words, Quantity[] quantities)
+    {
+        foreach (var w in words)
+        {
+            if (!w.IsNumber) continue;
+            var number = Words.FoldNumber(text.AsSpan(w.Start, w.Length));
+            // Single digits are list markers and counts of everything; they say nothing about one event.
+            if (number.Length < 2 && !number.Contains('.')) continue;
+            var isYear = number.Length == 4 && number[0] is '1' or '2' && int.TryParse(number, CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2200;
+            Add(Specifics, isYear ? "y" + number : "n" + number, 1.0);
+        }
+        foreach (var q in quantities)
+        {
+            if (double.IsNaN(q.Value) || double.IsInfinity(q.Value)) continue;
+            var value = q.Normalized is { } normalized ? normalized.Value : q.Value;
+            Add(Specifics, "q" + q.Kind.ToString()[0] + RoundSignificant(value).ToString("R", CultureInfo.InvariantCulture), 1.0);
+        }
+    }
+
+    private void AddTimeExpressions(TimeExpression[] times)
+    {
+        foreach (var t in times)
+        {
+            if (string.IsNullOrEmpty(t.Value) || t.Value.Length > 32) continue;
+            // Month- and day-precise dates tell events apart; a bare year is already a number feature.
+            if (t.Granularity is TimeGranularity.Day or TimeGranularity.Week or TimeGranularity.Month) Add(Specifics, "d" + t.Value, 1.5);
+        }
+    }
+
+    private static double RoundSignificant(double value)
+    {
+        if (value == 0) return 0;
+        var scale = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))) - 2);
+        return Math.Round(value / scale) * scale;
+    }
+
+    private static void Add(Dictionary<string, double> map, string key, double weight)
+    {
+        map[key] = map.GetValueOrDefault(key) + weight;
+    }
+
+    private static void Sublinear(Dictionary<string, double> map)
+    {
+        foreach (var key in map.Keys.ToList())
+        {
+            var tf = map[key];
+            map[key] = tf <= 1 ? tf : 1 + Math.Log(tf);
+        }
+    }
+}

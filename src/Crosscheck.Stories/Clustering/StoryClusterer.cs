@@ -1,0 +1,315 @@
+using System.Text;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Text;
+using Crosscheck.Stories.Fingerprints;
+
+namespace Crosscheck.Stories.Clustering;
+
+/// <summary>
+/// Online story clustering. Each document, in arrival order, is compared only with the stories an
+/// inverted index over recent stories proposes (shared rare terms, entity words, numbers and dates),
+/// never with every article, and joins the most similar one or opens a new story. Similarity mixes
+/// TF-IDF over body and title, rarity-weighted entity overlap and event specifics, and decays with
+/// time distance. When a story grows it is checked against its own neighbours and merged when the
+/// accumulated evidence says they are one event; the absorbed id is kept as a redirect.
+/// Not thread-safe: one clusterer consumes one ordered stream. Same input order, same stories.
+/// </summary>
+public sealed class StoryClusterer : IStoryClusterer
+{
+    private const int Channels = 3;
+
+    private readonly ClusteringOptions _options;
+    private readonly FeatureSpace[] _spaces = [new(), new(), new()];
+    private readonly List<StoryState> _stories = [];
+    private readonly List<StoryState> _active = [];
+    private readonly Dictionary<string, StoryState> _storyOfArticle = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, double> _accumulator = [];
+    private long _documents;
+    private long _arrivals;
+
+    public StoryClusterer(ClusteringOptions? options = null, SyndicationDetector? syndication = null)
+    {
+        _options = options ?? ClusteringOptions.Default;
+        Syndication = syndication ?? (_options.UseSyndication ? new SyndicationDetector() : null);
+    }
+
+    /// <summary>The near-duplicate detector fed with every assigned document (null when disabled).</summary>
+    public SyndicationDetector? Syndication { get; }
+
+    public static bool Debug = Environment.GetEnvironmentVariable("CLUSTER_DEBUG") == "1";
+
+    public IReadOnlyDictionary<string, string> Redirects => _redirects;
+
+    public IReadOnlyList<Story> Stories =>
+        _stories.Where(s => !s.Absorbed).Select(s => s.ToStory()).ToList();
+
+    /// <summary>The current (redirect-resolved) story of an article, or null when it was never assigned.</summary>
+    public string? StoryOf(string articleId) =>
+        _storyOfArticle.TryGetValue(articleId, out var story) ? Resolve(story).Id : null;
+
+    public string Assign(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (_storyOfArticle.TryGetValue(document.Id, out var known)) return Resolve(known).Id;
+
+        _arrivals++;
+        var features = DocumentFeatures.Extract(document, _options);
+        var profile = Profile.FromDocument(features, _spaces, document.Article.Published?.Value, _arrivals);
+        _documents++;
+        for (var c = 0; c < Channels; c++)
+        {
+            foreach (var id in profile.Vectors[c].Keys) _spaces[c].CountDocument(id);
+        }
+        if (_arrivals % 1024 == 0) RetireIdleStories(profile.Last);
+
+        StoryState? target = null;
+        var copy = Syndication?.Add(document);
+        if (copy is { } match && _storyOfArticle.TryGetValue(match.OriginalId, out var originalStory))
+        {
+            target = Resolve(originalStory);
+            if (target.Retired) target = null;
+        }
+        target ??= BestCandidate(profile, exclude: null, _options.AssignThreshold);
+
+        var isNew = target is null;
+        if (target is null)
+        {
+            target = new StoryState(_stories.Count, StoryIdFor(document.Id));
+            _stories.Add(target);
+            _active.Add(target);
+        }
+        target.Add(document, profile, _options);
+        _storyOfArticle[document.Id] = target;
+        Post(target, profile);
+
+        if (!isNew) target = MergeNeighbours(target);
+        return target.Id;
+    }
+
+    /// <summary>Deterministic id from the first article's id, so replaying the same stream gives the same ids.</summary>
+    private static string StoryIdFor(string articleId) =>
+        "s" + ContentHash.Of(Encoding.UTF8.GetBytes(articleId))[..15];
+
+    private StoryState Resolve(StoryState story)
+    {
+        while (story.AbsorbedBy is { } next) story = next;
+        return story;
+    }
+
+    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold)
+    {
+        StoryState? best = null;
+        var bestScore = threshold;
+        foreach (var candidate in Candidates(profile, exclude))
+        {
+            var score = Similarity(profile, candidate.Profile);
+            if (Debug) Console.WriteLine($"  cand {candidate.Id} n={candidate.Profile.Arrival} score={score:F3} t={Cosine(profile, candidate.Profile, 0):F3} e={Cosine(profile, candidate.Profile, 1):F3} s={Cosine(profile, candidate.Profile, 2):F3}");
+            // Ties go to the older story so the outcome never depends on dictionary order.
+            if (score > bestScore || (score == bestScore && best is not null && candidate.Index < best.Index) || (best is null && score >= bestScore))
+            {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private List<StoryState> Candidates(Profile profile, StoryState? exclude)
+    {
+        _accumulator.Clear();
+        for (var c = 0; c < Channels; c++)
+        {
+            foreach (var (id, weight) in profile.QueryFeatures(c, _spaces[c], _documents, QueryLimit(c)))
+            {
+                var postings = _spaces[c].Postings(id);
+                if (postings is null) continue;
+                var stop = Math.Max(0, postings.Count - _options.PostingScanLimit);
+                for (var i = postings.Count - 1; i >= stop; i--)
+                {
+                    var story = postings[i];
+                    _accumulator[story] = _accumulator.GetValueOrDefault(story) + weight;
+                }
+            }
+        }
+        var candidates = new List<(StoryState Story, double Score)>(_accumulator.Count);
+        foreach (var (index, score) in _accumulator)
+        {
+            var story = Resolve(_stories[index]);
+            if (story == exclude || story.Retired || IsIdle(story, profile)) continue;
+            candidates.Add((story, score));
+        }
+        candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.Index.CompareTo(b.Story.Index));
+        var result = new List<StoryState>(Math.Min(candidates.Count, _options.MaxCandidates));
+        foreach (var (story, _) in candidates)
+        {
+            if (result.Contains(story)) continue;
+            result.Add(story);
+            if (result.Count == _options.MaxCandidates) break;
+        }
+        return result;
+    }
+
+    private int QueryLimit(int channel) => channel switch
+    {
+        0 => _options.IndexTermsPerDocument,
+        1 => _options.IndexEntitiesPerDocument,
+        _ => _options.IndexSpecificsPerDocument,
+    };
+
+    private void Post(StoryState story, Profile profile)
+    {
+        for (var c = 0; c < Channels; c++)
+        {
+            foreach (var (id, _) in profile.QueryFeatures(c, _spaces[c], _documents, QueryLimit(c)))
+            {
+                _spaces[c].Post(id, story.Index, _options.PostingScanLimit);
+            }
+        }
+    }
+
+    private StoryState MergeNeighbours(StoryState story)
+    {
+        var other = BestCandidate(story.Profile, exclude: story, _options.MergeThreshold);
+        if (other is null) return story;
+        var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
+        survivor.Absorb(absorbed, _options);
+        absorbed.AbsorbedBy = survivor;
+        _active.Remove(absorbed);
+        _redirects[absorbed.Id] = survivor.Id;
+        foreach (var key in _redirects.Where(r => r.Value == absorbed.Id).Select(r => r.Key).ToList()) _redirects[key] = survivor.Id;
+        Post(survivor, survivor.Profile);
+        return survivor;
+    }
+
+    internal double Similarity(Profile a, Profile b)
+    {
+        double total = 0, weightUsed = 0, weightAll = 0;
+        for (var c = 0; c < Channels; c++)
+        {
+            var weight = c switch { 0 => _options.TermWeight, 1 => _options.EntityWeight, _ => _options.SpecificsWeight };
+            weightAll += weight;
+            if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
+            weightUsed += weight;
+            total += weight * Cosine(a, b, c);
+        }
+        if (weightUsed == 0) return 0;
+        var denominator = Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight));
+        return total / denominator * TimeFactor(a, b);
+    }
+
+    private double Cosine(Profile a, Profile b, int channel)
+    {
+        var space = _spaces[channel];
+        var (small, large) = a.Vectors[channel].Count <= b.Vectors[channel].Count ? (a, b) : (b, a);
+        var largeVector = large.Vectors[channel];
+        double dot = 0;
+        foreach (var (id, weight) in small.Vectors[channel])
+        {
+            if (!largeVector.TryGetValue(id, out var other)) continue;
+            var idf = space.Idf(id, _documents);
+            dot += weight * other * idf * idf;
+        }
+        if (dot <= 0) return 0;
+        return dot / (a.Norm(channel, space, _documents) * b.Norm(channel, space, _documents));
+    }
+
+    private double TimeFactor(Profile a, Profile b)
+    {
+        var gap = GapDays(a, b);
+        if (gap is not { } days || days <= _options.TimeGraceDays) return 1;
+        return Math.Exp(-(days - _options.TimeGraceDays) / _options.TimeDecayDays);
+    }
+
+    private static double? GapDays(Profile a, Profile b)
+    {
+        if (a.First is not { } aFirst || a.Last is not { } aLast || b.First is not { } bFirst || b.Last is not { } bLast) return null;
+        if (aLast < bFirst) return (bFirst - aLast).TotalDays;
+        if (bLast < aFirst) return (aFirst - bLast).TotalDays;
+        return 0;
+    }
+
+    private bool IsIdle(StoryState story, Profile current)
+    {
+        if (_arrivals - story.LastArrival > _options.MaxIdleArrivals) return true;
+        return current.Last is { } now && story.Profile.Last is { } last && (now - last).TotalDays > _options.MaxIdleDays;
+    }
+
+    /// <summary>
+    /// Stories idle beyond the window can never be candidates again; dropping their vectors keeps
+    /// memory proportional to the recent window rather than to everything ever seen.
+    /// </summary>
+    private void RetireIdleStories(DateTimeOffset? now)
+    {
+        var probe = new Profile(new Dictionary<int, double>[] { [], [], [] }, now, now, _arrivals);
+        _active.RemoveAll(story =>
+        {
+            if (!IsIdle(story, probe)) return false;
+            story.Retire();
+            return true;
+        });
+    }
+
+    /// <summary>A story's mutable state; its profile is the sum of its documents' unit vectors.</summary>
+    private sealed class StoryState(int index, string id)
+    {
+        private readonly List<(string Id, long Arrival)> _articles = [];
+        private string? _title;
+
+        public int Index { get; } = index;
+
+        public string Id { get; } = id;
+
+        public Profile Profile { get; private set; } = Profile.Empty();
+
+        public StoryState? AbsorbedBy { get; set; }
+
+        public bool Absorbed => AbsorbedBy is not null;
+
+        public bool Retired { get; private set; }
+
+        public long LastArrival => Profile.Arrival;
+
+        public void Add(Document document, Profile profile, ClusteringOptions options)
+        {
+            _articles.Add((document.Id, profile.Arrival));
+            _title ??= TitleOf(document);
+            Profile = Profile.Plus(profile, options);
+        }
+
+        public void Absorb(StoryState other, ClusteringOptions options)
+        {
+            var mine = _articles.Count > 0 ? _articles[0].Arrival : long.MaxValue;
+            var theirs = other._articles.Count > 0 ? other._articles[0].Arrival : long.MaxValue;
+            _articles.AddRange(other._articles);
+            _articles.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
+            if (theirs < mine || _title is null) _title = other._title ?? _title;
+            Profile = Profile.Plus(other.Profile, options);
+        }
+
+        public void Retire()
+        {
+            Retired = true;
+            Profile = Profile.Stripped();
+        }
+
+        public Story ToStory() => new()
+        {
+            Id = Id,
+            Title = _title ?? "",
+            ArticleIds = _articles.Select(a => a.Id).ToList(),
+            FirstSeen = Profile.First,
+            LastSeen = Profile.Last,
+        };
+
+        private static string? TitleOf(Document document)
+        {
+            if (document.Article.Title is { Length: > 0 } title) return title.Trim();
+            var body = document.Text ?? "";
+            var end = body.IndexOf('\n');
+            var line = (end < 0 ? body : body[..end]).Trim();
+            return line.Length == 0 ? null : line.Length <= 160 ? line : line[..160] + "…";
+        }
+    }
+}

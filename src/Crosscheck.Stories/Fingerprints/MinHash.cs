@@ -1,0 +1,93 @@
+using Crosscheck.Stories.Clustering;
+
+namespace Crosscheck.Stories.Fingerprints;
+
+/// <summary>
+/// Word shingles and their MinHash signature. Words are compared case-folded and transliterated,
+/// so a copy that only changed case or accents still matches; hashing is fixed (no per-process seed),
+/// so signatures are stable across runs.
+/// </summary>
+public static class MinHash
+{
+    /// <summary>The distinct shingle hashes of a text, sorted (for exact Jaccard and containment).</summary>
+    public static ulong[] Shingles(string text, int shingleWords, int maxShingles)
+    {
+        var tokens = Words.Scan(text, maxShingles + shingleWords);
+        if (tokens.Count < shingleWords) return [];
+        var wordHashes = new ulong[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++) wordHashes[i] = HashWord(text.AsSpan(tokens[i].Start, tokens[i].Length));
+        var set = new HashSet<ulong>(Math.Min(tokens.Count, maxShingles));
+        for (var i = 0; i + shingleWords <= tokens.Count && set.Count < maxShingles; i++)
+        {
+            var h = 0xcbf29ce484222325UL;
+            for (var k = 0; k < shingleWords; k++) h = Mix(h ^ wordHashes[i + k]);
+            set.Add(h);
+        }
+        var result = set.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    public static ulong[] Signature(ReadOnlySpan<ulong> shingles, int size)
+    {
+        var signature = new ulong[size];
+        Array.Fill(signature, ulong.MaxValue);
+        foreach (var shingle in shingles)
+        {
+            for (var i = 0; i < size; i++)
+            {
+                var v = Mix(shingle + (ulong)(i + 1) * 0x9E3779B97F4A7C15UL);
+                if (v < signature[i]) signature[i] = v;
+            }
+        }
+        return signature;
+    }
+
+    /// <summary>Size of the intersection of two sorted sets.</summary>
+    public static int Overlap(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        int i = 0, j = 0, count = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                count++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return count;
+    }
+
+    private static ulong HashWord(ReadOnlySpan<char> word)
+    {
+        var h = 0xcbf29ce484222325UL;
+        var folded = word;
+        string? transliterated = null;
+        foreach (var c in word)
+        {
+            if (c > 127)
+            {
+                transliterated = Words.Fold(word);
+                break;
+            }
+        }
+        if (transliterated is not null) folded = transliterated;
+        foreach (var c in folded)
+        {
+            h ^= char.ToLowerInvariant(c);
+            h *= 0x100000001b3UL;
+        }
+        return h;
+    }
+
+    /// <summary>SplitMix64 finaliser: a cheap, well-spread bijection on 64 bits.</summary>
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

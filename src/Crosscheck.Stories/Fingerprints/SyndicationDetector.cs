@@ -1,0 +1,137 @@
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Stories.Fingerprints;
+
+/// <summary>A copy's link to the earliest version of its text.</summary>
+/// <param name="OriginalId">The earliest article this text was copied from.</param>
+/// <param name="Share">Share of the copy's shingles found in the version it matched (1 = all copied).</param>
+/// <param name="Jaccard">Shingle Jaccard similarity with that version.</param>
+public readonly record struct CopyMatch(string OriginalId, double Share, double Jaccard);
+
+/// <summary>
+/// Finds syndicated and lightly edited copies online: MinHash over word shingles with LSH banding
+/// proposes candidates among recent documents, exact shingle overlap confirms them (Jaccard for
+/// whole copies, containment for trimmed copies or copies with boilerplate added). Each copy is
+/// linked to the earliest version of its text. Copies are marked, never dropped: they are evidence
+/// of spread. Memory is bounded by a window of recent documents. Not thread-safe.
+/// </summary>
+public sealed class SyndicationDetector(SyndicationOptions? options = null)
+{
+    private readonly SyndicationOptions _options = options ?? SyndicationOptions.Default;
+    private readonly Dictionary<ulong, List<Entry>> _buckets = [];
+    private readonly Queue<Entry> _window = new();
+    private readonly Dictionary<string, CopyMatch?> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<Entry> _candidates = [];
+    private long _arrivals;
+
+    /// <summary>Every copy found so far, by copy id.</summary>
+    public IEnumerable<KeyValuePair<string, CopyMatch>> Copies =>
+        _seen.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, p.Value!.Value));
+
+    /// <summary>The original a copy was linked to and the share of copied text, or null for an original.</summary>
+    public (string OriginalId, double Share)? CopyOf(string articleId) =>
+        _seen.TryGetValue(articleId, out var match) && match is { } m ? (m.OriginalId, m.Share) : null;
+
+    public CopyMatch? Add(Document document) => Add(document.Id, document.Text ?? "");
+
+    /// <summary>Registers a text (in publication order) and returns its copy link when it copies an earlier one. Idempotent per id.</summary>
+    public CopyMatch? Add(string id, string text)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_seen.TryGetValue(id, out var known)) return known;
+        var shingles = MinHash.Shingles(text ?? "", _options.ShingleWords, _options.MaxShingles);
+        if (shingles.Length < _options.MinShingles)
+        {
+            _seen[id] = null;
+            return null;
+        }
+
+        var signature = MinHash.Signature(shingles, _options.Bands * _options.Rows);
+        var keys = BandKeys(signature);
+        var (match, rootArrival) = FindOriginal(shingles, keys);
+        _seen[id] = match;
+
+        var arrival = ++_arrivals;
+        var entry = new Entry(id, arrival, shingles, keys, match?.OriginalId ?? id, match is null ? arrival : rootArrival);
+        foreach (var key in keys)
+        {
+            if (!_buckets.TryGetValue(key, out var bucket)) _buckets[key] = bucket = [];
+            bucket.Add(entry);
+            if (bucket.Count > _options.MaxBucketSize) bucket.RemoveAt(0);
+        }
+        _window.Enqueue(entry);
+        while (_window.Count > _options.Window) Evict(_window.Dequeue());
+        return match;
+    }
+
+    private (CopyMatch? Match, long RootArrival) FindOriginal(ulong[] shingles, ulong[] keys)
+    {
+        _candidates.Clear();
+        foreach (var key in keys)
+        {
+            if (_buckets.TryGetValue(key, out var bucket)) _candidates.UnionWith(bucket);
+        }
+        Entry? best = null;
+        CopyMatch? bestMatch = null;
+        foreach (var candidate in _candidates)
+        {
+            var overlap = MinHash.Overlap(shingles, candidate.Shingles);
+            if (overlap == 0) continue;
+            var jaccard = (double)overlap / (shingles.Length + candidate.Shingles.Length - overlap);
+            var share = (double)overlap / shingles.Length;
+            if (jaccard < _options.JaccardThreshold && share < _options.ContainmentThreshold) continue;
+            // The earliest root wins; among versions of that root, the one sharing most text gives the share.
+            var better = best is null
+                || candidate.RootArrival < best.RootArrival
+                || (candidate.RootArrival == best.RootArrival && (share > bestMatch!.Value.Share || (share == bestMatch.Value.Share && candidate.Arrival < best.Arrival)));
+            if (!better) continue;
+            best = candidate;
+            bestMatch = new CopyMatch(candidate.RootId, share, jaccard);
+        }
+        _candidates.Clear();
+        return (bestMatch, best?.RootArrival ?? 0);
+    }
+
+    private ulong[] BandKeys(ulong[] signature)
+    {
+        var keys = new ulong[_options.Bands];
+        for (var band = 0; band < _options.Bands; band++)
+        {
+            var h = (ulong)(band + 1) * 0x9E3779B97F4A7C15UL;
+            for (var row = 0; row < _options.Rows; row++)
+            {
+                h ^= signature[band * _options.Rows + row];
+                h *= 0x100000001b3UL;
+                h ^= h >> 29;
+            }
+            keys[band] = h;
+        }
+        return keys;
+    }
+
+    private void Evict(Entry entry)
+    {
+        foreach (var key in entry.Keys)
+        {
+            if (!_buckets.TryGetValue(key, out var bucket)) continue;
+            bucket.Remove(entry);
+            if (bucket.Count == 0) _buckets.Remove(key);
+        }
+    }
+
+    /// <summary>A text in the window; a copy carries its root's id and arrival so chains resolve to the earliest version.</summary>
+    private sealed class Entry(string id, long arrival, ulong[] shingles, ulong[] keys, string rootId, long rootArrival)
+    {
+        public string Id { get; } = id;
+
+        public long Arrival { get; } = arrival;
+
+        public ulong[] Shingles { get; } = shingles;
+
+        public ulong[] Keys { get; } = keys;
+
+        public string RootId { get; } = rootId;
+
+        public long RootArrival { get; } = rootArrival;
+    }
+}

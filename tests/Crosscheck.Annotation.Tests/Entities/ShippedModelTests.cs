@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Crosscheck.Annotation.Entities;
+using Crosscheck.Annotation.Entities.Training;
+using Crosscheck.Core.Model;
+using Crosscheck.Testing;
+using Xunit;
+
+namespace Crosscheck.Annotation.Tests.Entities;
+
+public class ShippedModelTests
+{
+    /// <summary>
+    /// The shipped model scores about 91–93 F1 on the whole CoNLL-2003 dev set; on its first 600 sentences
+    /// a drop below this floor means the model or the features broke.
+    /// </summary>
+    private const double F1Floor = 0.86;
+
+    [Fact]
+    public void Default_model_loads_quickly()
+    {
+        var clock = Stopwatch.StartNew();
+        var tagger = EntityTagger.LoadDefault();
+        Assert.NotNull(tagger);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"model load took {clock.Elapsed}");
+    }
+
+    [SharedDataFact("data/ner/conll2003/valid.txt")]
+    public void F1_on_a_dev_slice_stays_above_the_floor()
+    {
+        var path = Path.Combine(Docs.SharedDirectory()!, "data", "ner", "conll2003", "valid.txt");
+        var sentences = ConllCorpus.Read(path).Take(600).ToList();
+        var scores = NerEvaluator.Score(EntityTagger.LoadDefault(), sentences, null, out _);
+        var overall = new EntityScore(scores.Sum(s => s.Correct), scores.Sum(s => s.Found), scores.Sum(s => s.Gold));
+        Assert.True(overall.Gold > 500, "the slice should hold a few hundred entities");
+        Assert.True(overall.F1 >= F1Floor, $"F1 {overall.F1:P2} fell below {F1Floor:P0}");
+    }
+
+    [Fact]
+    public void Tags_a_news_paragraph()
+    {
+        var document = Stack.Run("Chancellor Helga Brandt met officials of the World Bank in Nairobi on Tuesday. "
+            + "Brandt said Kenya needed more German investment.");
+        Assert.Equal(EntityType.Person, Stack.TypeOf(document, "Helga Brandt"));
+        Assert.Equal(EntityType.Person, Stack.TypeOf(document, "Brandt"));
+        Assert.Equal(EntityType.Org, Stack.TypeOf(document, "World Bank"));
+        Assert.Equal(EntityType.Loc, Stack.TypeOf(document, "Nairobi"));
+        Assert.Equal(EntityType.Loc, Stack.TypeOf(document, "Kenya"));
+        Assert.Equal(EntityType.Misc, Stack.TypeOf(document, "German"));
+        LayerAssert.SpansWellFormed(document);
+    }
+
+    [Fact]
+    public void Random_input_through_the_stack_never_fails()
+    {
+        var random = new Random(7);
+        const string alphabet = "Aa Zz. ,'\"-\n\nU.S. Mr. Gen. 1,000 Paris London Smith said the of";
+        for (var round = 0; round < 60; round++)
+        {
+            var length = round == 0 ? 0 : random.Next(1, 3000);
+            var chars = new char[length];
+            for (var i = 0; i < length; i++)
+                chars[i] = random.Next(8) == 0 ? (char)random.Next(0, 0xFFFF) : alphabet[random.Next(alphabet.Length)];
+            var document = Stack.Run(new string(chars));
+            Assert.DoesNotContain(document.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+            Assert.True(document.Has(Layer.Mentions));
+            LayerAssert.SpansWellFormed(document);
+        }
+    }
+}

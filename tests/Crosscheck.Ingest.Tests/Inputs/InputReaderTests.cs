@@ -1,0 +1,116 @@
+using System.Text;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
+using Crosscheck.Ingest.Inputs;
+using Xunit;
+
+namespace Crosscheck.Ingest.Tests.Inputs;
+
+public sealed class InputReaderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-input-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private string Write(string name, string content) => Write(name, Encoding.UTF8.GetBytes(content));
+
+    private List<InputItem> Read(params string[] paths) => [.. new InputReader(new InputLimits { MaxFileBytes = 1024 * 1024 }).Read(paths, IngestHints.None)];
+
+    [Fact]
+    public void Directory_is_walked_recursively_in_a_stable_order_with_kinds_by_extension()
+    {
+        Write("b/page.html", "<html><body><p>Flood waters rose overnight.</p></body></html>");
+        Write("a.txt", "Council approves budget\n\nThe city council approved the budget on Tuesday.");
+        Write("c/d/e.htm", "<p>Short page</p>");
+
+        var items = Read(_dir).OfType<RawItem>().ToList();
+
+        Assert.Equal(["a.txt", "page.html", "e.htm"], items.Select(i => Path.GetFileName(i.Source)));
+        Assert.Equal([RawKind.Text, RawKind.Html, RawKind.Html], items.Select(i => i.Raw.Kind));
+    }
+
+    [Fact]
+    public void Raw_id_is_the_content_hash_so_the_same_content_gets_the_same_id_anywhere()
+    {
+        var a = Write("one.txt", "Same words\n\nin two files.");
+        var b = Write("sub/two.txt", "Same words\n\nin two files.");
+        var items = Read(a, b).OfType<RawItem>().ToList();
+        Assert.Equal(items[0].Raw.Id, items[1].Raw.Id);
+        Assert.Equal(ContentHash.Of(File.ReadAllBytes(a)), items[0].Raw.Id);
+    }
+
+    [Fact]
+    public void Bad_files_become_one_error_each_and_good_files_still_come_through()
+    {
+        Write("good.txt", "Storm closes port\n\nThe port closed for two days after the storm.");
+        Write("empty.txt", "");
+        Write("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A, 0x00, 0x01]);
+        Write("latin1.txt", [0x43, 0x61, 0x66, 0xE9, 0x20, 0x6F, 0x70, 0x65, 0x6E, 0x73]); // "Café opens" in Latin-1
+        Write("huge.txt", Encoding.UTF8.GetBytes(new string('x', 2 * 1024 * 1024)));
+
+        var items = Read(_dir);
+
+        var errors = items.OfType<BadInput>().ToDictionary(e => Path.GetFileName(e.Source), e => e.Problem);
+        Assert.Equal(["binary.txt", "empty.txt", "huge.txt", "latin1.txt"], errors.Keys.Order());
+        Assert.Contains("empty", errors["empty.txt"]);
+        Assert.Contains("binary", errors["binary.txt"]);
+        Assert.Contains("UTF-8", errors["latin1.txt"]);
+        Assert.Contains("limit", errors["huge.txt"]);
+        Assert.Equal(["good.txt"], items.OfType<RawItem>().Select(i => Path.GetFileName(i.Source)));
+    }
+
+    [Fact]
+    public void Html_in_a_legacy_charset_is_accepted_because_the_page_declares_its_own_encoding()
+    {
+        var bytes = Encoding.Latin1.GetBytes("<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\u00e9 reopens</p></body></html>");
+        Write("legacy.html", bytes);
+        Assert.Single(Read(_dir).OfType<RawItem>());
+    }
+
+    [Fact]
+    public void Jsonl_gives_one_raw_input_per_good_line_and_one_error_per_bad_line_with_its_number()
+    {
+        var path = Write("batch.jsonl", string.Join('\n',
+            """{"url": "https://example.org/a", "title": "A", "text": "First article text."}""",
+            "",
+            """{"title": "no body"}""",
+            """{"html": "<p>Second article</p>", "published": "2021-09-15"}""",
+            """{ not json""",
+            """["an", "array"]"""));
+
+        var items = Read(path);
+
+        Assert.Equal(2, items.OfType<RawItem>().Count());
+        Assert.All(items.OfType<RawItem>(), i => Assert.Equal(RawKind.Json, i.Raw.Kind));
+        var errors = items.OfType<BadInput>().ToList();
+        Assert.Equal([$"{path}#3", $"{path}#5", $"{path}#6"], errors.Select(e => e.Source));
+        Assert.Contains("text", errors[0].Problem);
+        Assert.Contains("invalid JSON", errors[1].Problem);
+        Assert.Contains("object", errors[2].Problem);
+    }
+
+    [Fact]
+    public void Unknown_text_files_in_a_directory_are_skipped_but_named_ones_are_errors()
+    {
+        var readme = Write("README.md", "# notes about these articles");
+        Write("a.txt", "Title\n\nBody text of the article.");
+        Assert.Single(Read(_dir).OfType<SkippedInput>());
+        Assert.Single(Read(readme).OfType<BadInput>());
+    }
+
+    [Fact]
+    public void A_missing_path_is_an_error_naming_it()
+    {
+        var missing = Path.Combine(_dir, "nope");
+        var error = Assert.Single(Read(missing).OfType<BadInput>());
+        Assert.Equal(missing, error.Source);
+    }
+}

@@ -1,0 +1,119 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
+using Crosscheck.Testing;
+using Xunit;
+
+namespace Crosscheck.Storage.Tests.Contract;
+
+/// <summary>Hand-built inputs and documents for store tests, and an exact comparison of documents.</summary>
+public static class SampleDocuments
+{
+    public const string StrikeBody =
+        "Dock workers in the port city walked out on Tuesday, and at least 1,200 of them joined the strike, " +
+        "according to the Harbour Gazette.\n\n" +
+        "\"We will not go back until the contract is signed,\" union leader Marta Ferreira said. " +
+        "The port authority offered 4 million euros per month, up to 15% more than last year.";
+
+    public static RawInput Raw(string text, string source = "inbox/a.html", RawKind kind = RawKind.Html, DateTimeOffset? receivedAt = null, IngestHints? hints = null)
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes(text);
+        return new RawInput
+        {
+            Id = ContentHash.Of(content),
+            Source = source,
+            Kind = kind,
+            Content = content,
+            ReceivedAt = receivedAt ?? new DateTimeOffset(2024, 3, 5, 9, 30, 15, 123, TimeSpan.FromHours(2)),
+            Hints = hints ?? IngestHints.None,
+        };
+    }
+
+    /// <summary>A plain article with a body and title, no layers.</summary>
+    public static Document Plain(string id, string title, string body, string? outlet = null) => Docs.Of(body, id, outlet, title: title);
+
+    /// <summary>A document carrying every layer, with every optional field used somewhere.</summary>
+    public static Document Full(string id = "full-doc")
+    {
+        var document = Docs.Of(StrikeBody, id, outlet: "Harbour Gazette",
+            published: new DateTimeOffset(2024, 3, 5, 18, 45, 0, TimeSpan.FromHours(-5)), title: "Dock strike spreads");
+        var article = document.Article;
+        article.Url = "https://news.example/port/strike";
+        article.Byline = "Ana Lopes";
+        article.Language = "en";
+        article.Published = new Found<DateTimeOffset>(article.Published!.Value, "json-ld");
+        article.Diagnostics.Add(new Diagnostic("extract", DiagnosticSeverity.Warning, "byline found twice; kept the first"));
+        article.Diagnostics.Add(new Diagnostic("annotate", DiagnosticSeverity.Info, "no dateline"));
+
+        var firstParagraphEnd = StrikeBody.IndexOf("\n\n", StringComparison.Ordinal);
+        var quoteStart = firstParagraphEnd + 2;
+        var secondSentence = StrikeBody.IndexOf("The port authority", StringComparison.Ordinal);
+        document.Sentences =
+        [
+            new Sentence(TextSpan.FromBounds(0, firstParagraphEnd)),
+            new Sentence(TextSpan.FromBounds(quoteStart, secondSentence - 1)),
+            new Sentence(TextSpan.FromBounds(secondSentence, StrikeBody.Length)),
+        ];
+        document.Tokens =
+        [
+            new Token(document.Find("Dock"), TokenKind.Word),
+            new Token(document.Find("1,200"), TokenKind.Number),
+            new Token(document.Find(","), TokenKind.Punctuation),
+            new Token(document.Find("%"), TokenKind.Symbol),
+            new Token(document.Find("Harbour"), TokenKind.Word),
+        ];
+        var union = document.Find("Marta Ferreira");
+        document.Mentions =
+        [
+            new Mention(document.Find("Harbour Gazette"), EntityType.Org),
+            new Mention(union, EntityType.Person, Role: "union leader", Confidence: 0.87f),
+        ];
+        document.Quantities =
+        [
+            new Quantity(document.Find("at least 1,200"), QuantityKind.Count, 1200, Qualifier: Qualifier.AtLeast,
+                Counted: document.Find("of them"), CountedHead: "workers"),
+            new Quantity(document.Find("4 million euros"), QuantityKind.Money, 4_000_000, Unit: "EUR", Period: "month",
+                Normalized: new NormalizedValue(4_352_000.000000001, "USD", "ECB rate of 2024-03-05")),
+            new Quantity(document.Find("up to 15%"), QuantityKind.Percent, 0.1 + 0.2, High: 15.5, Qualifier: Qualifier.UpTo),
+        ];
+        document.TimeExpressions =
+        [
+            new TimeExpression(document.Find("Tuesday"), "2024-03-05", TimeGranularity.Day, Relative: true, Confidence: 0.75f),
+            new TimeExpression(document.Find("last year"), "2023", TimeGranularity.Year),
+        ];
+        document.Quotes =
+        [
+            new Quote(document.Find("We will not go back until the contract is signed,"), Direct: true, Cue: "said",
+                SpeakerSpan: union, SpeakerMention: 1),
+            new Quote(document.Find("at least 1,200 of them joined the strike"), Direct: false, SpeakerDescription: "a port official"),
+        ];
+        document.Citations = [new Citation(document.Find("Harbour Gazette"), "Harbour Gazette", IsOutlet: true)];
+        return document;
+    }
+
+    /// <summary>Asserts that two documents hold the same article, diagnostics and layers (absent and empty told apart).</summary>
+    public static void AssertSame(Document expected, Document actual)
+    {
+        var a = expected.Article;
+        var b = actual.Article;
+        Assert.Equal(a.Id, b.Id);
+        Assert.Equal(a.Source, b.Source);
+        Assert.Equal(a.Url, b.Url);
+        Assert.Equal(a.Outlet, b.Outlet);
+        Assert.Equal(a.Title, b.Title);
+        Assert.Equal(a.Byline, b.Byline);
+        Assert.Equal(a.Published, b.Published);
+        Assert.Equal(a.Published?.Value.Offset, b.Published?.Value.Offset);
+        Assert.Equal(a.Language, b.Language);
+        Assert.Equal(a.Body, b.Body);
+        Assert.Equal(a.Diagnostics, b.Diagnostics);
+        foreach (var layer in Enum.GetValues<Layer>())
+            Assert.True(expected.Has(layer) == actual.Has(layer), $"layer {layer}: expected present={expected.Has(layer)}, was {actual.Has(layer)}");
+        Assert.Equal(expected.Sentences, actual.Sentences);
+        Assert.Equal(expected.Tokens, actual.Tokens);
+        Assert.Equal(expected.Mentions, actual.Mentions);
+        Assert.Equal(expected.Quantities, actual.Quantities);
+        Assert.Equal(expected.TimeExpressions, actual.TimeExpressions);
+        Assert.Equal(expected.Quotes, actual.Quotes);
+        Assert.Equal(expected.Citations, actual.Citations);
+    }
+}

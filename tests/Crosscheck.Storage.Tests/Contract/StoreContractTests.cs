@@ -1,0 +1,516 @@
+using Crosscheck.Core.Model;
+using Xunit;
+using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
+
+namespace Crosscheck.Storage.Tests.Contract;
+
+/// <summary>
+/// What every <see cref="IStore"/> must do, whatever the backend. A backend's test class derives
+/// from this and says how to create an empty store; each test gets its own.
+/// </summary>
+public abstract class StoreContractTests : IDisposable
+{
+    private IStore? _store;
+
+    /// <summary>A new, empty store; called at most once per test.</summary>
+    protected abstract IStore CreateStore();
+
+    /// <summary>Another handle on the store <see cref="CreateStore"/> made, as a second process would open it.</summary>
+    protected abstract IStore OpenAgain();
+
+    protected IStore Store => _store ??= CreateStore();
+
+    public virtual void Dispose()
+    {
+        _store?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    // ---- raw inputs ----
+
+    [Fact]
+    public void AddRaw_stores_new_content_once()
+    {
+        var raw = Raw("<html><body>Ferry services resumed on Monday.</body></html>");
+        Assert.True(Store.AddRaw(raw));
+        Assert.False(Store.AddRaw(raw));
+        Assert.False(Store.AddRaw(raw with { Source = "elsewhere/copy.html", ReceivedAt = DateTimeOffset.UnixEpoch }));
+        Assert.Equal(1, Store.CountRaw());
+        Assert.Equal("inbox/a.html", Store.GetRaw(raw.Id)!.Source);
+    }
+
+    [Fact]
+    public void GetRaw_returns_every_field_as_stored()
+    {
+        var hints = new IngestHints
+        {
+            Published = new DateTimeOffset(2023, 11, 2, 7, 0, 0, TimeSpan.FromHours(9)),
+            Outlet = "Northern Ledger",
+            Url = "https://ledger.example/a?b=1&c=\u00e9",
+            Title = "Bridge reopens",
+        };
+        var raw = Raw("{\"title\":\"Bridge reopens\"}", source: "feed.jsonl#12", kind: RawKind.Json, hints: hints) with
+        {
+            Content = [0x7B, 0x00, 0xFF, 0xFE, 0x7D],
+            ReceivedAt = new DateTimeOffset(2024, 1, 31, 23, 59, 59, 999, TimeSpan.FromMinutes(-210)).AddTicks(1234),
+        };
+        Store.AddRaw(raw);
+
+        var read = Store.GetRaw(raw.Id);
+
+        Assert.NotNull(read);
+        Assert.Equal(raw.Id, read.Id);
+        Assert.Equal(raw.Source, read.Source);
+        Assert.Equal(raw.Kind, read.Kind);
+        Assert.Equal(raw.Content, read.Content);
+        Assert.Equal(raw.ReceivedAt, read.ReceivedAt);
+        Assert.Equal(raw.ReceivedAt.Offset, read.ReceivedAt.Offset);
+        Assert.Equal(hints, read.Hints);
+        Assert.Equal(hints.Published!.Value.Offset, read.Hints.Published!.Value.Offset);
+    }
+
+    [Fact]
+    public void GetRaw_of_unknown_id_is_null()
+    {
+        Store.AddRaw(Raw("Trains were cancelled."));
+        Assert.Null(Store.GetRaw("0000"));
+        Assert.Null(Store.GetDocument("0000"));
+    }
+
+    [Fact]
+    public void AllRaw_follows_arrival_order_not_timestamps()
+    {
+        // More inputs than one page of reading, received "earlier" the later they arrive.
+        var inputs = Enumerable.Range(0, 300)
+            .Select(i => Raw($"Report number {i} on the flood.", source: $"in/{i}.txt", kind: RawKind.Text,
+                receivedAt: new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(-i)))
+            .ToList();
+        Store.RunInTransaction(() =>
+        {
+            foreach (var raw in inputs) Store.AddRaw(raw);
+        });
+        Store.AddRaw(inputs[10]);
+
+        Assert.Equal(inputs.Select(r => r.Id), Store.AllRaw().Select(r => r.Id));
+        Assert.Equal(300, Store.CountRaw());
+    }
+
+    [Fact]
+    public void Empty_store_has_nothing()
+    {
+        Assert.Empty(Store.AllRaw());
+        Assert.Empty(Store.AllDocuments());
+        Assert.Empty(Store.GetStories());
+        Assert.Equal(0, Store.CountRaw());
+        Assert.Equal(0, Store.CountArticles());
+        Assert.Null(Store.GetStory("a"));
+        Assert.Empty(Store.Search("anything"));
+        Assert.False(string.IsNullOrWhiteSpace(Store.Location));
+    }
+
+    // ---- documents ----
+
+    [Fact]
+    public void Document_round_trips_with_every_layer()
+    {
+        var document = Full();
+        Store.SaveDocument(document);
+
+        var read = Store.GetDocument(document.Id);
+
+        Assert.NotNull(read);
+        AssertSame(document, read);
+        Assert.True(Store.HasDocument(document.Id));
+        Assert.Equal(1, Store.CountArticles());
+    }
+
+    [Fact]
+    public void Absent_layers_stay_absent_and_empty_layers_stay_empty()
+    {
+        var document = Plain("sparse", "Council vote delayed", "The council postponed the vote.");
+        document.Mentions = [];
+        document.Sentences = [new Sentence(new TextSpan(0, document.Text.Length))];
+        Store.SaveDocument(document);
+
+        var read = Store.GetDocument("sparse")!;
+
+        Assert.True(read.Has(Layer.Mentions));
+        Assert.Empty(read.Mentions);
+        Assert.True(read.Has(Layer.Sentences));
+        Assert.False(read.Has(Layer.Tokens));
+        Assert.False(read.Has(Layer.Quotes));
+        Assert.Null(read.Article.Published);
+        Assert.Empty(read.Diagnostics);
+        AssertSame(document, read);
+    }
+
+    [Fact]
+    public void SaveDocument_replaces_the_article_and_all_its_layers()
+    {
+        Store.SaveDocument(Full("same-id"));
+        var replacement = Plain("same-id", "Strike called off", "Workers returned to the docks on Friday.");
+        replacement.Sentences = [new Sentence(new TextSpan(0, replacement.Text.Length))];
+        Store.SaveDocument(replacement);
+
+        var read = Store.GetDocument("same-id")!;
+
+        AssertSame(replacement, read);
+        Assert.False(read.Has(Layer.Tokens));
+        Assert.Equal(1, Store.CountArticles());
+        Assert.Empty(Store.Search("Ferreira"));
+        Assert.Equal("same-id", Assert.Single(Store.Search("docks Friday")).ArticleId);
+    }
+
+    [Fact]
+    public void AllDocuments_follow_the_arrival_of_their_raw_inputs()
+    {
+        var first = Raw("first input");
+        var second = Raw("second input");
+        var third = Raw("third input");
+        foreach (var raw in new[] { first, second, third }) Store.AddRaw(raw);
+        // Saved in another order than received.
+        Store.SaveDocument(Plain(third.Id, "Third", "Body three."));
+        Store.SaveDocument(Plain(first.Id, "First", "Body one."));
+        Store.SaveDocument(Plain(second.Id, "Second", "Body two."));
+
+        Assert.Equal([first.Id, second.Id, third.Id], Store.AllDocuments().Select(d => d.Id));
+        Assert.Equal(["First", "Second", "Third"], Store.AllDocuments().Select(d => d.Article.Title));
+    }
+
+    [Fact]
+    public void HasDocument_is_false_for_raw_inputs_not_yet_processed()
+    {
+        var raw = Raw("waiting to be processed");
+        Store.AddRaw(raw);
+        Assert.False(Store.HasDocument(raw.Id));
+        Store.SaveDocument(Plain(raw.Id, "Processed", "Now it is."));
+        Assert.True(Store.HasDocument(raw.Id));
+    }
+
+    // ---- stories ----
+
+    private static Story Story(string id, string title, params string[] articles) => new()
+    {
+        Id = id,
+        Title = title,
+        ArticleIds = articles,
+        FirstSeen = new DateTimeOffset(2024, 2, 1, 8, 0, 0, TimeSpan.FromHours(1)),
+        LastSeen = new DateTimeOffset(2024, 2, 3, 17, 30, 0, TimeSpan.Zero),
+    };
+
+    [Fact]
+    public void ReplaceStories_keeps_order_and_article_lists()
+    {
+        var stories = new[]
+        {
+            Story("s-zeta", "Flood warnings", "a3", "a1"),
+            Story("s-alpha", "Budget talks", "a2"),
+            new Story { Id = "s-mid", Title = "Undated", ArticleIds = [] },
+        };
+        Store.ReplaceStories(stories, new Dictionary<string, string>());
+
+        var read = Store.GetStories();
+
+        Assert.Equal(["s-zeta", "s-alpha", "s-mid"], read.Select(s => s.Id));
+        Assert.Equal(["a3", "a1"], read[0].ArticleIds);
+        Assert.Equal(stories[0].FirstSeen, read[0].FirstSeen);
+        Assert.Equal(stories[0].FirstSeen!.Value.Offset, read[0].FirstSeen!.Value.Offset);
+        Assert.Equal(stories[0].LastSeen, read[0].LastSeen);
+        Assert.Null(read[2].FirstSeen);
+        Assert.Empty(read[2].ArticleIds);
+    }
+
+    [Fact]
+    public void ReplaceStories_drops_the_previous_assignment()
+    {
+        Store.ReplaceStories([Story("old-1", "Old", "a1"), Story("old-2", "Older", "a2")], new Dictionary<string, string> { ["gone"] = "old-1" });
+        Store.ReplaceStories([Story("new-1", "New", "a1", "a2")], new Dictionary<string, string>());
+
+        Assert.Equal("new-1", Assert.Single(Store.GetStories()).Id);
+        Assert.Null(Store.GetStory("old-1"));
+        Assert.Null(Store.GetStory("gone"));
+    }
+
+    [Fact]
+    public void ReplaceStories_refuses_duplicate_ids_and_keeps_what_was_there()
+    {
+        Store.ReplaceStories([Story("keep", "Kept", "a1")], new Dictionary<string, string>());
+        Assert.Throws<ArgumentException>(() => Store.ReplaceStories([Story("dup", "A"), Story("dup", "B")], new Dictionary<string, string>()));
+        Assert.Equal("keep", Assert.Single(Store.GetStories()).Id);
+    }
+
+    [Fact]
+    public void GetStory_follows_redirects_of_merged_stories()
+    {
+        Store.ReplaceStories(
+            [Story("7f3a91", "Port strike", "a1", "a2")],
+            new Dictionary<string, string> { ["b20c44"] = "7f3a91", ["c9d010"] = "b20c44", ["dangling"] = "nowhere" });
+
+        Assert.Equal(["a1", "a2"], Store.GetStory("7f3a91")!.ArticleIds);
+        Assert.Equal("7f3a91", Store.GetStory("b20c44")!.Id);
+        Assert.Equal("7f3a91", Store.GetStory("c9d010")!.Id);
+        Assert.Null(Store.GetStory("dangling"));
+    }
+
+    [Fact]
+    public void GetStory_accepts_a_unique_prefix_only()
+    {
+        Store.ReplaceStories(
+            [Story("ab12cd", "One"), Story("ab34ef", "Two"), Story("ff0011", "Three")],
+            new Dictionary<string, string> { ["9e8d7c"] = "ff0011" });
+
+        Assert.Equal("ab12cd", Store.GetStory("ab1")!.Id);
+        Assert.Equal("ff0011", Store.GetStory("f")!.Id);
+        Assert.Null(Store.GetStory("ab"));
+        Assert.Null(Store.GetStory("zz"));
+        Assert.Null(Store.GetStory(""));
+        Assert.Null(Store.GetStory("   "));
+        Assert.Null(Store.GetStory("%"));
+        Assert.Null(Store.GetStory("_b12cd"));
+        Assert.Equal("ff0011", Store.GetStory("9e8")!.Id);
+        Assert.Equal("One", Store.GetStory("ab12cd")!.Title);
+    }
+
+    // ---- search ----
+
+    private void SaveSearchCorpus()
+    {
+        Store.SaveDocument(Plain("wind", "Wind farm approved",
+            "Regulators approved the offshore wind farm after a two-year review. The wind farm will power 400,000 homes."));
+        Store.SaveDocument(Plain("budget", "Budget vote",
+            "The budget includes a small grant for wind research, lawmakers said."));
+        Store.SaveDocument(Plain("rail", "Rail strike ends",
+            "Train drivers ended their strike after the union reported progress in talks."));
+    }
+
+    [Fact]
+    public void Search_ranks_better_matches_first()
+    {
+        SaveSearchCorpus();
+
+        var hits = Store.Search("wind farm");
+
+        Assert.Equal(["wind"], hits.Select(h => h.ArticleId));
+        var wind = Store.Search("wind");
+        Assert.Equal(["wind", "budget"], wind.Select(h => h.ArticleId));
+        Assert.True(wind[0].Score > wind[1].Score);
+        Assert.Equal("Wind farm approved", wind[0].Title);
+    }
+
+    [Fact]
+    public void Search_snippet_marks_the_matched_words()
+    {
+        SaveSearchCorpus();
+
+        var hit = Assert.Single(Store.Search("drivers"));
+
+        Assert.Contains(SnippetMarks.Open + "drivers" + SnippetMarks.Close, hit.Snippet, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Search_matches_other_forms_of_a_word_and_ignores_case()
+    {
+        SaveSearchCorpus();
+        Assert.Equal("rail", Assert.Single(Store.Search("REPORTS")).ArticleId);
+        Assert.Equal("wind", Assert.Single(Store.Search("approves")).ArticleId);
+    }
+
+    [Fact]
+    public void Search_falls_back_to_any_word_when_no_article_has_them_all()
+    {
+        SaveSearchCorpus();
+        var hits = Store.Search("union glacier");
+        Assert.Equal("rail", Assert.Single(hits).ArticleId);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("AND (")]
+    [InlineData("OR")]
+    [InlineData("NEAR(wind farm, 2")]
+    [InlineData("wind*")]
+    [InlineData("-wind")]
+    [InlineData("title:wind")]
+    [InlineData("'; DROP TABLE articles; --")]
+    [InlineData("!!! & | ( ) : ^")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\0\u0001\uFFFF\uD800")]
+    public void Search_never_throws_on_odd_queries(string query)
+    {
+        SaveSearchCorpus();
+        var hits = Store.Search(query);
+        Assert.All(hits, h => Assert.Contains(h.ArticleId, new[] { "wind", "budget", "rail" }));
+        Assert.Equal(3, Store.CountArticles());
+    }
+
+    [Fact]
+    public void Search_treats_operator_words_as_words()
+    {
+        SaveSearchCorpus();
+        Store.SaveDocument(Plain("ops", "Near the border", "Fighting near the border town went on."));
+        Assert.Equal("ops", Assert.Single(Store.Search("NEAR border")).ArticleId);
+        Assert.Equal("wind", Assert.Single(Store.Search("\"offshore (wind")).ArticleId);
+    }
+
+    [Fact]
+    public void Search_respects_the_limit()
+    {
+        Store.RunInTransaction(() =>
+        {
+            for (var i = 0; i < 30; i++) Store.SaveDocument(Plain($"d{i}", $"Harvest report {i}", $"The harvest in district {i} was late."));
+        });
+        Assert.Equal(5, Store.Search("harvest", limit: 5).Count);
+        Assert.Equal(30, Store.Search("harvest", limit: 100).Count);
+        Assert.Empty(Store.Search("harvest", limit: 0));
+    }
+
+    [Fact]
+    public void Search_of_a_very_long_query_does_not_fail()
+    {
+        SaveSearchCorpus();
+        var query = string.Join(' ', Enumerable.Repeat("wind", 5000)) + new string('x', 100_000);
+        Assert.Equal("wind", Store.Search(query).FirstOrDefault()?.ArticleId);
+    }
+
+    // ---- derived data and transactions ----
+
+    [Fact]
+    public void ClearDerived_keeps_raw_inputs_only()
+    {
+        var raw = Raw("kept through reprocessing");
+        Store.AddRaw(raw);
+        Store.SaveDocument(Full(raw.Id));
+        Store.ReplaceStories([Story("s1", "Story", raw.Id)], new Dictionary<string, string> { ["s0"] = "s1" });
+
+        Store.ClearDerived();
+
+        Assert.Equal(1, Store.CountRaw());
+        Assert.Equal(raw.Content, Store.GetRaw(raw.Id)!.Content);
+        Assert.Equal(0, Store.CountArticles());
+        Assert.Null(Store.GetDocument(raw.Id));
+        Assert.Empty(Store.AllDocuments());
+        Assert.Empty(Store.GetStories());
+        Assert.Null(Store.GetStory("s0"));
+        Assert.Empty(Store.Search("Ferreira"));
+
+        // Rebuilding after a clear works as on a fresh store.
+        Store.SaveDocument(Full(raw.Id));
+        Assert.Equal(raw.Id, Assert.Single(Store.Search("Ferreira")).ArticleId);
+    }
+
+    [Fact]
+    public void A_failed_transaction_keeps_nothing_and_leaves_earlier_data_intact()
+    {
+        var before = Raw("stored before");
+        Store.AddRaw(before);
+        Store.SaveDocument(Plain(before.Id, "Before", "Stored earlier."));
+
+        var error = Assert.Throws<InvalidOperationException>(() => Store.RunInTransaction(() =>
+        {
+            Store.AddRaw(Raw("never kept"));
+            Store.SaveDocument(Plain(before.Id, "Overwritten", "Should be rolled back."));
+            Store.ReplaceStories([Story("s1", "Lost")], new Dictionary<string, string>());
+            throw new InvalidOperationException("stage failed");
+        }));
+
+        Assert.Equal("stage failed", error.Message);
+        Assert.Equal(1, Store.CountRaw());
+        Assert.Equal("Before", Store.GetDocument(before.Id)!.Article.Title);
+        Assert.Empty(Store.GetStories());
+        Assert.Empty(Store.Search("rolled"));
+        // The store is still usable afterwards.
+        Assert.True(Store.AddRaw(Raw("after the failure")));
+    }
+
+    [Fact]
+    public void Nested_transactions_join_the_outer_one()
+    {
+        Assert.Throws<InvalidOperationException>(() => Store.RunInTransaction(() =>
+        {
+            Store.RunInTransaction(() => Store.AddRaw(Raw("inner")));
+            throw new InvalidOperationException("outer fails");
+        }));
+        Assert.Equal(0, Store.CountRaw());
+
+        Store.RunInTransaction(() =>
+        {
+            Store.RunInTransaction(() => Store.AddRaw(Raw("inner ok")));
+            Store.AddRaw(Raw("outer ok"));
+        });
+        Assert.Equal(2, Store.CountRaw());
+    }
+
+    [Fact]
+    public void Enumerating_while_writing_sees_every_input_once()
+    {
+        for (var i = 0; i < 40; i++) Store.AddRaw(Raw($"input {i}"));
+        var seen = 0;
+        foreach (var raw in Store.AllRaw())
+        {
+            Store.SaveDocument(Plain(raw.Id, $"Title {seen}", "Processed while reading."));
+            seen++;
+        }
+        Assert.Equal(40, seen);
+        Assert.Equal(40, Store.CountArticles());
+    }
+
+    // ---- several handles (processes or workers) on one store ----
+
+    [Fact]
+    public void Another_handle_sees_committed_writes_only()
+    {
+        Store.AddRaw(Raw("committed"));
+        using var other = OpenAgain();
+        Assert.Equal(1, other.CountRaw());
+
+        Store.RunInTransaction(() =>
+        {
+            Store.AddRaw(Raw("not yet committed"));
+            Assert.Equal(1, other.CountRaw());
+        });
+        Assert.Equal(2, other.CountRaw());
+        Assert.False(other.AddRaw(Raw("committed")));
+    }
+
+    [Fact]
+    public async Task RunExclusive_work_of_two_handles_never_overlaps()
+    {
+        Store.AddRaw(Raw("setup"));
+        using var other = OpenAgain();
+        using var firstEntered = new ManualResetEventSlim();
+        var order = new List<string>();
+
+        var first = Task.Run(() => Store.RunExclusive(() =>
+        {
+            firstEntered.Set();
+            Thread.Sleep(400);
+            Store.AddRaw(Raw("first writer"));
+            lock (order) order.Add("first done");
+        }));
+        Assert.True(firstEntered.Wait(TimeSpan.FromSeconds(30)));
+        var second = Task.Run(() => other.RunExclusive(() =>
+        {
+            lock (order) order.Add("second started");
+            // Work that reads then writes sees the first one's committed result.
+            other.AddRaw(Raw($"second writer saw {other.CountRaw()}"));
+        }));
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(["first done", "second started"], order);
+        Assert.Contains(Store.AllRaw(), r => r.Content.AsSpan().SequenceEqual("second writer saw 2"u8));
+    }
+
+    [Fact]
+    public void RunExclusive_rolls_back_on_failure()
+    {
+        Assert.Throws<InvalidOperationException>(() => Store.RunExclusive(() =>
+        {
+            Store.AddRaw(Raw("rolled back"));
+            throw new InvalidOperationException("assignment failed");
+        }));
+        Assert.Equal(0, Store.CountRaw());
+        Store.RunExclusive(() => Store.RunExclusive(() => Store.AddRaw(Raw("kept"))));
+        Assert.Equal(1, Store.CountRaw());
+    }
+}

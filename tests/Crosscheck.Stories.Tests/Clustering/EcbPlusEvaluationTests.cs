@@ -1,0 +1,42 @@
+using Crosscheck.Stories.Clustering;
+using Crosscheck.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Crosscheck.Stories.Tests.Clustering;
+
+/// <summary>
+/// Scores the clusterer on the ECB+ development topics (read from ../shared/data at test time) with
+/// bare documents (no annotation layers): the floor the real pipeline should only raise.
+/// </summary>
+public sealed class EcbPlusEvaluationTests(ITestOutputHelper output)
+{
+    public static string? DocumentsPath()
+    {
+        var shared = Docs.SharedDirectory();
+        var path = shared is null ? null : Path.Combine(shared, "data", "clustering-ecbplus-dev", "documents.jsonl");
+        return path is not null && File.Exists(path) ? path : null;
+    }
+
+    [Fact]
+    public void BareDocumentsClusterWellAboveSinglePassTfIdf()
+    {
+        var path = DocumentsPath();
+        if (path is null)
+        {
+            output.WriteLine("skipped: ../shared/data/clustering-ecbplus-dev/documents.jsonl is absent");
+            return;
+        }
+        var writer = new StringWriter();
+        var code = ClusteringEvaluator.Run(path, null, writer, ClusteringEvaluator.BareDocument);
+        output.WriteLine(writer.ToString());
+        Console.WriteLine(writer.ToString());
+        Assert.Equal(0, code);
+
+        var lines = ClusteringEvaluator.Read(path);
+        var (scores, _) = ClusteringEvaluator.Evaluate(lines, ClusteringEvaluator.BareDocument);
+        // Floors at the last measured figures (regression guard); the bars are 0.95 / 0.92.
+        Assert.True(scores.BCubedF1 >= 0.87, $"B-cubed F1 {scores.BCubedF1:F4} below the measured floor 0.87");
+        Assert.True(scores.PairF1 >= 0.80, $"pairwise F1 {scores.PairF1:F4} below the measured floor 0.80");
+    }
+}
