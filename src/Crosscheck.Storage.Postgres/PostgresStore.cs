@@ -506,11 +506,8 @@ public sealed class PostgresStore : IStore
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.ParseExact(text, "o", CultureInfo.InvariantCulture);
 
-    // PostgreSQL text cannot hold NUL characters (SQLite can). Replacing each with U+FFFD keeps
-    // the text's length, so every layer's offsets stay valid.
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
-    private static string? Clean(string? value) =>
-        value is not null && value.Contains('\0', StringComparison.Ordinal) ? value.Replace('\0', '\uFFFD') : value;
+    private static string? Clean(string? value) => StoreCommon.WithoutNul(value);
 
     /// <summary>Runs database work on the pinned connection or a pooled one, turning driver errors into one clear line.</summary>
     private T Use<T>(string action, Func<NpgsqlConnection, T> work)
