@@ -23,10 +23,19 @@ internal sealed class FeatureSpace
     public void CountDocument(int id) => _documentFrequency[id]++;
 
     /// <summary>
-    /// Smoothed IDF at the current collection size: a feature in every document weighs about zero,
-    /// a feature seen once weighs ln(N+1).
+    /// A prior of this many background documents in which no feature occurs (function words are
+    /// removed before counting). Without it, a small collection gives every shared word an IDF of
+    /// about zero: five outlets reporting one event share exactly the words that make it one event.
+    /// The prior fades as the collection grows. 50 joins small same-event sets and also raised
+    /// ECB+ dev B-cubed F1 slightly (0.904 → 0.908).
     /// </summary>
-    public double Idf(int id, long documents) => Math.Log((documents + 1.0) / (_documentFrequency[id] + 0.5));
+    private const double BackgroundDocuments = 50;
+
+    /// <summary>
+    /// Smoothed IDF at the current collection size plus the background prior: a feature in every
+    /// document of a large collection weighs about zero, a feature seen once weighs ln(N+B+1).
+    /// </summary>
+    public double Idf(int id, long documents) => Math.Log((documents + BackgroundDocuments + 1.0) / (_documentFrequency[id] + 0.5));
 
     public List<int>? Postings(int id) => _postings[id];
 
