@@ -31,6 +31,9 @@ public sealed class EntityTagger : IDocumentStage
 
     private static readonly Lazy<NerModel> DefaultModel = new(LoadEmbeddedModel);
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> NotNames =
+        WordList.CaseInsensitiveSet("Crosscheck.Annotation.Entities.not-names.txt");
+
     private readonly NerModel _model;
     private readonly EntityTaggerOptions _options;
 
@@ -114,6 +117,7 @@ public sealed class EntityTagger : IDocumentStage
     /// </summary>
     private static void AddSplitAtGlue(string text, TextSpan[] tokens, DocumentConsistency.TokenMention mention, List<DocumentConsistency.TokenMention> output)
     {
+        if (mention.End - mention.Start == 1 && WordList.Contains(NotNames, tokens[mention.Start].Of(text))) return;
         var start = mention.Start;
         for (var k = mention.Start + 1; k < mention.End; k++)
         {
