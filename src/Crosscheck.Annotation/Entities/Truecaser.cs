@@ -20,7 +20,11 @@ internal enum SentenceCasing
 /// </summary>
 internal static class Truecaser
 {
-    /// <summary>Capitalised words that are usually written in lower case needed to call a sentence headline case.</summary>
+    /// <summary>
+    /// Capitalised words that are usually written in lower case (after the first word) needed to call a
+    /// sentence headline case; they must also be a third of its longer words, so a results line with one
+    /// surname that is also a noun ("Butcher") stays normal.
+    /// </summary>
     private const int MinCapitalisedCommonWords = 2;
 
     public static SentenceCasing CasingOf(string text, ReadOnlySpan<TextSpan> tokens, WordClusters clusters)
@@ -28,13 +32,13 @@ internal static class Truecaser
         if (TextShape.IsShouting(text, tokens)) return SentenceCasing.Capitals;
         int words = 0, longWords = 0, capitalisedLong = 0, capitalisedCommon = 0;
         var anyUpper = false;
-        foreach (var span in tokens)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            var word = span.Of(text);
+            var word = tokens[i].Of(text);
             if (word.Length == 0 || !char.IsLetter(word[0])) continue;
             words++;
             anyUpper |= !TextShape.AllLower(word);
-            if (char.IsUpper(word[0]) && IsUsuallyLower(clusters, word)) capitalisedCommon++;
+            if (i > 0 && char.IsUpper(word[0]) && IsUsuallyLower(clusters, word)) capitalisedCommon++;
             if (word.Length < 4) continue;
             longWords++;
             if (char.IsUpper(word[0])) capitalisedLong++;
@@ -42,7 +46,9 @@ internal static class Truecaser
         if (!anyUpper && words >= 3) return SentenceCasing.Lower;
         // Every longer word capitalised, common words included ("Army Seizes Bridge Near Capital"); a list
         // of names ("Petr Korda, Bohdan Ulihrach") has no capitalised common words and stays normal.
-        if (longWords >= 4 && capitalisedLong == longWords && capitalisedCommon >= MinCapitalisedCommonWords) return SentenceCasing.Headline;
+        if (longWords >= 4 && capitalisedLong == longWords && capitalisedCommon >= MinCapitalisedCommonWords
+            && capitalisedCommon * 3 >= longWords)
+            return SentenceCasing.Headline;
         return SentenceCasing.Normal;
     }
 
