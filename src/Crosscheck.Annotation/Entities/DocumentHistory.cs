@@ -17,12 +17,16 @@ internal sealed class DocumentHistory
 
     public int MaxPhraseTokens { get; private set; }
 
-    public static DocumentHistory Build(string text, IReadOnlyList<TextSpan[]> sentences, IReadOnlyList<int[]> labels)
+    public static DocumentHistory Build(string text, IReadOnlyList<TextSpan[]> sentences, IReadOnlyList<int[]> labels) =>
+        Build(sentences.Select(spans => (text, spans)).ToList(), labels);
+
+    /// <summary>The history of sentences that each come with their own text.</summary>
+    public static DocumentHistory Build(IReadOnlyList<(string Text, TextSpan[] Spans)> sentences, IReadOnlyList<int[]> labels)
     {
         var history = new DocumentHistory();
         for (var s = 0; s < sentences.Count; s++)
         {
-            var tokens = sentences[s];
+            var (text, tokens) = sentences[s];
             var lower = new ulong[tokens.Length];
             for (var i = 0; i < tokens.Length; i++)
             {

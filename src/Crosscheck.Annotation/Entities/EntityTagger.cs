@@ -16,6 +16,14 @@ public sealed record EntityTaggerOptions
     /// <summary>Attach role cues ("spokeswoman", "prime minister") to person mentions. Default on.</summary>
     public bool RoleCues { get; init; } = true;
 
+    /// <summary>
+    /// Restore capitals before tagging in sentences written in headline case or all lower case (true), and
+    /// in sentences all in capitals (<see cref="TruecaseCapitals"/>). Default on / off.
+    /// </summary>
+    public bool Truecase { get; init; } = true;
+
+    public bool TruecaseCapitals { get; init; }
+
     public ConsistencyOptions Consistency { get; init; } = new();
 }
 
@@ -30,6 +38,9 @@ public sealed class EntityTagger : IDocumentStage
     public const string DefaultModelResource = "Crosscheck.Annotation.Entities.ner.model.gz";
 
     private static readonly Lazy<NerModel> DefaultModel = new(LoadEmbeddedModel);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> NotNames =
+        WordList.CaseInsensitiveSet("Crosscheck.Annotation.Entities.not-names.txt");
 
     private readonly NerModel _model;
     private readonly EntityTaggerOptions _options;
@@ -114,6 +125,7 @@ public sealed class EntityTagger : IDocumentStage
     /// </summary>
     private static void AddSplitAtGlue(string text, TextSpan[] tokens, DocumentConsistency.TokenMention mention, List<DocumentConsistency.TokenMention> output)
     {
+        if (mention.End - mention.Start == 1 && WordList.Contains(NotNames, tokens[mention.Start].Of(text))) return;
         var start = mention.Start;
         for (var k = mention.Start + 1; k < mention.End; k++)
         {
@@ -129,7 +141,9 @@ public sealed class EntityTagger : IDocumentStage
     /// <summary>Token-level mentions for a text whose sentences are given as token spans, after document consistency.</summary>
     internal List<DocumentConsistency.TokenMention> TagTokens(string text, IReadOnlyList<TextSpan[]> sentences)
     {
-        var labels = _model.PredictDocument(text, sentences);
+        var labels = _model.PredictDocument(text, sentences, _options.Truecase
+            ? casing => casing != SentenceCasing.Capitals || _options.TruecaseCapitals
+            : null);
         var mentions = new List<DocumentConsistency.TokenMention>();
         for (var s = 0; s < sentences.Count; s++)
             foreach (var (start, end, type) in Bilou.Decode(labels[s]))

@@ -33,6 +33,10 @@ internal sealed class LinearChain
         return allowed;
     }
 
+    /// <summary>For each label, the labels allowed before it (BILOU leaves 9 or 2 of 17), so Viterbi skips the rest without a test.</summary>
+    private static readonly int[][] AllowedPrevious = Enumerable.Range(0, L)
+        .Select(next => Enumerable.Range(0, L).Where(previous => Bilou.Allowed(previous, next)).ToArray()).ToArray();
+
     /// <summary>Adds the weights of each token's features to its row of <paramref name="emissions"/> (n × L).</summary>
     public void AddScores(List<ulong> features, int[] offsets, int n, Span<float> emissions)
     {
@@ -43,10 +47,24 @@ internal sealed class LinearChain
             {
                 var row = _rows.Find(features[f]);
                 if (row < 0) continue;
-                var weights = _weights.AsSpan(row * L, L);
-                for (var y = 0; y < L; y++) scores[y] += weights[y];
+                AddRow(_weights.AsSpan(row * L, L), scores);
             }
         }
+    }
+
+    /// <summary>scores += weights for one 17-label row, 16 of them as two 8-wide vector adds.</summary>
+    private static void AddRow(ReadOnlySpan<float> weights, Span<float> scores)
+    {
+        if (System.Numerics.Vector<float>.Count == 8)
+        {
+            var a = new System.Numerics.Vector<float>(scores) + new System.Numerics.Vector<float>(weights);
+            var b = new System.Numerics.Vector<float>(scores[8..]) + new System.Numerics.Vector<float>(weights[8..]);
+            a.CopyTo(scores);
+            b.CopyTo(scores[8..]);
+            scores[16] += weights[16];
+            return;
+        }
+        for (var y = 0; y < L; y++) scores[y] += weights[y];
     }
 
     public void Decode(ReadOnlySpan<float> emissions, int n, Span<int> labels) => Viterbi(emissions, n, _transitions, labels);
@@ -65,11 +83,9 @@ internal sealed class LinearChain
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
-                for (var p = 0; p < L; p++)
+                foreach (var p in AllowedPrevious[y])
                 {
-                    var index = (p + 1) * L + y;
-                    if (!AllowedTransitions[index]) continue;
-                    var s = score[(i - 1) * L + p] + transitions[index];
+                    var s = score[(i - 1) * L + p] + transitions[(p + 1) * L + y];
                     if (s > best)
                     {
                         best = s;

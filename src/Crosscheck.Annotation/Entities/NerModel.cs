@@ -31,10 +31,26 @@ internal sealed class NerModel
     public int FeatureCount => First.FeatureCount + (Second?.FeatureCount ?? 0);
 
     /// <summary>BILOU labels for every sentence of a document (sentences given as token spans).</summary>
-    public int[][] PredictDocument(string text, IReadOnlyList<TextSpan[]> sentences)
+    /// <param name="truecase">Which sentence casings are rewritten with restored capitals before tagging.</param>
+    public int[][] PredictDocument(string text, IReadOnlyList<TextSpan[]> sentences, Func<SentenceCasing, bool>? truecase = null)
     {
+        // Each sentence is read through a view: the document text, or its truecased rewrite.
+        var casings = new SentenceCasing[sentences.Count];
+        for (var s = 0; s < sentences.Count; s++) casings[s] = Truecaser.CasingOf(text, sentences[s], Features.Clusters);
+        var views = new (string Text, TextSpan[] Spans)[sentences.Count];
+        Dictionary<ulong, string?>? forms = null;
         var context = new DocumentContext();
-        foreach (var sentence in sentences) context.Add(text, sentence);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            views[s] = (text, sentences[s]);
+            if (casings[s] != SentenceCasing.Normal && truecase is not null && truecase(casings[s]))
+            {
+                forms ??= Truecaser.DocumentForms(text, sentences, casings);
+                views[s] = Truecaser.Recase(text, sentences[s], casings[s], forms, Features.Clusters);
+            }
+            // Sentences without telling capitals would only add false evidence to the document context.
+            if (casings[s] is SentenceCasing.Normal or SentenceCasing.Capitals) context.Add(text, sentences[s]);
+        }
         var features = new List<ulong>[sentences.Count];
         var offsets = new int[sentences.Count][];
         var labels = new int[sentences.Count][];
@@ -43,7 +59,7 @@ internal sealed class NerModel
             var n = sentences[s].Length;
             features[s] = new List<ulong>(n * 72);
             offsets[s] = new int[n + 1];
-            Features.Extract(text, sentences[s], context, features[s], offsets[s]);
+            Features.Extract(views[s].Text, views[s].Spans, context, features[s], offsets[s]);
             var emissions = new float[n * L];
             First.AddScores(features[s], offsets[s], n, emissions);
             labels[s] = new int[n];
@@ -51,14 +67,14 @@ internal sealed class NerModel
         }
         if (Second is null) return labels;
 
-        var history = DocumentHistory.Build(text, sentences, labels);
+        var history = DocumentHistory.Build(views, labels);
         var extra = new List<ulong>();
         var second = new int[sentences.Count][];
         for (var s = 0; s < sentences.Count; s++)
         {
             var n = sentences[s].Length;
             var extraOffsets = new int[n + 1];
-            Features.ExtractHistory(text, sentences[s], labels[s], history, extra, extraOffsets);
+            Features.ExtractHistory(views[s].Text, views[s].Spans, labels[s], history, extra, extraOffsets);
             var emissions = new float[n * L];
             Second.AddScores(features[s], offsets[s], n, emissions);
             Second.AddScores(extra, extraOffsets, n, emissions);

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace Crosscheck.Annotation.Tokens;
 
@@ -31,6 +30,4 @@ internal static class WordList
 
     public static bool Contains(FrozenSet<string> set, ReadOnlySpan<char> word) =>
         set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
-
-    internal static Assembly Assembly => typeof(WordList).Assembly;
 }
