@@ -145,10 +145,12 @@ public sealed class QuoteRecognizer : IDocumentStage
             speaker = PhraseBefore(text, tokens, c);
             if (speaker is { } subject)
             {
-                // "“...,” Jane Doe said to laughs": a quote closing right before the speaker is the content.
-                var quoteBefore = subject.Start > 0 && EndsWithQuote(text, tokens, subject.Start - 1);
-                var after = quoteBefore ? null : ContentAfter(work, tokens, cueEnd, flags, sentenceEnd);
-                if (after is { } forward) content = forward;
+                // "“...,” Jane Doe said to laughs": a quote closing right before the speaker is the content,
+                // even when the sentence splitter put the speaker in a sentence of its own.
+                var quoteBefore = QuoteEndingBefore(work, tokens[subject.Start].Start);
+                var after = quoteBefore is null ? ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) : null;
+                if (quoteBefore is { } closing) content = closing;
+                else if (after is { } forward) content = forward;
                 else if (subject.Start > 0) content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, subject.Start - 1));
                 else return false;
             }
@@ -157,6 +159,12 @@ public sealed class QuoteRecognizer : IDocumentStage
                 speaker = PhraseAfter(text, tokens, cueEnd);
                 if (speaker is null) return false;
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
+            }
+            else if (flags.Contains('i') && c == 0 && QuoteEndingBefore(work, tokens[0].Start) is { } previousQuote)
+            {
+                speaker = PhraseAfter(text, tokens, cueEnd);
+                if (speaker is null) return false;
+                content = previousQuote;
             }
             else
             {
@@ -210,12 +218,15 @@ public sealed class QuoteRecognizer : IDocumentStage
         return null;
     }
 
-    private static bool EndsWithQuote(string text, List<Scanned> tokens, int k)
+    /// <summary>The quoted passage ending right before a position (only spaces, commas or dashes between), if any.</summary>
+    private static TextSpan? QuoteEndingBefore(Work work, int position)
     {
-        while (k >= 0 && tokens[k].Of(text) is "," or "—" or "-" or ":") k--;
-        if (k < 0) return false;
-        var mark = tokens[k].Of(text);
-        return mark.Length == 1 && (QuoteMarks.IsClosing(mark[0]) || mark[0] == '"');
+        var text = work.Text;
+        var p = position;
+        while (p > 0 && (text[p - 1] is ' ' or ',' or '\u2014' or '\u2013' or '-' or '\u00A0')) p--;
+        if (p == 0 || !(QuoteMarks.IsClosing(text[p - 1]) || text[p - 1] == '"')) return null;
+        var index = work.QuotedAt(p - 1);
+        return index >= 0 && work.Quoted[index].End == p ? work.Quoted[index] : null;
     }
 
     // "“...,” said Smith" and "..., said Smith": the speaker follows the cue.
