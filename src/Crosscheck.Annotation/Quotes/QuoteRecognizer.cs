@@ -160,6 +160,14 @@ public sealed class QuoteRecognizer : IDocumentStage
                 if (speaker is null) return false;
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
             }
+            else if (c > 0 && tokens[c - 1].Of(text) is "," && text.AsSpan(tokens[c].Start, tokens[c].Length).EndsWith("ing", StringComparison.Ordinal) &&
+                     SentenceSubject(text, tokens, c) is { } subjectOfClause)
+            {
+                // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence.
+                speaker = subjectOfClause;
+                if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
+                content = said;
+            }
             else if (flags.Contains('i') && c == 0 && QuoteEndingBefore(work, tokens[0].Start) is { } previousQuote)
             {
                 speaker = PhraseAfter(text, tokens, cueEnd);
@@ -336,6 +344,36 @@ public sealed class QuoteRecognizer : IDocumentStage
     private static bool IsAbbreviation(string text, Scanned token) =>
         token.Kind == ScanKind.Word && token.Length <= 4 && char.IsUpper(text[token.Start]);
 
+    /// <summary>The subject opening a sentence: a pronoun or a name, after an opening adverbial ("On Tuesday, Jane Doe ...").</summary>
+    private (int Start, int End)? SentenceSubject(string text, List<Scanned> tokens, int before)
+    {
+        var k = 0;
+        for (var comma = 0; comma < Math.Min(before, 8); comma++)
+        {
+            if (tokens[comma].Of(text) is ",")
+            {
+                k = comma + 1;
+                break;
+            }
+        }
+        while (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.Determiners.Contains(tokens[k].Of(text).ToString()) ||
+               tokens[k].Is(text, "but") || tokens[k].Is(text, "and") || tokens[k].Is(text, "so")))
+        {
+            k++;
+        }
+        if (k >= before || tokens[k].Kind != ScanKind.Word) return null;
+        var word = tokens[k].Of(text).ToString();
+        if (_lexicon.Pronouns.ContainsKey(word)) return (k, k);
+        if (!tokens[k].IsCapitalized(text)) return null;
+        var end = k;
+        while (end + 1 < before && (tokens[end + 1].IsCapitalized(text) ||
+               (tokens[end + 1].Of(text) is "." && IsAbbreviation(text, tokens[end]) && end + 2 < before && tokens[end + 2].IsCapitalized(text))))
+        {
+            end++;
+        }
+        return (k, end);
+    }
+
     /// <summary>The speaker written after a cue ("said Caddell", "said the prime minister", "according to a French diplomatic source").</summary>
     private (int Start, int End)? PhraseAfter(string text, List<Scanned> tokens, int j)
     {
@@ -343,6 +381,8 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (tokens[j].Kind == ScanKind.Word && _lexicon.Pronouns.ContainsKey(tokens[j].Of(text).ToString())) return (j, j);
         var k = j;
         while (k < tokens.Count && tokens[k].Kind == ScanKind.Word && _lexicon.Determiners.Contains(tokens[k].Of(text).ToString())) k++;
+        // "said a 2008 Clinton veteran": a number may follow the determiner.
+        if (k > j && k < tokens.Count && tokens[k].Kind == ScanKind.Number) k++;
         var first = k;
         var last = -1;
         while (k < tokens.Count && k - j < _options.MaxSpeakerTokens)
