@@ -143,7 +143,16 @@ public sealed class QuoteRecognizer : IDocumentStage
         else
         {
             speaker = PhraseBefore(text, tokens, c);
-            if (speaker is { } subject)
+            // "The group issued a statement saying ...": the statement speaks for the sentence's subject.
+            if (speaker is { } carrier && carrier.Start > 0 && _lexicon.DocumentNouns.Contains(tokens[carrier.End].Of(text).ToString()) &&
+                text.AsSpan(tokens[c].Start, tokens[c].Length).EndsWith("ing", StringComparison.Ordinal) &&
+                SentenceSubject(text, tokens, carrier.Start) is { } author)
+            {
+                speaker = author;
+                if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } carried) return false;
+                content = carried;
+            }
+            else if (speaker is { } subject)
             {
                 // "“...,” Jane Doe said to laughs": a quote closing right before the speaker is the content,
                 // even when the sentence splitter put the speaker in a sentence of its own.
