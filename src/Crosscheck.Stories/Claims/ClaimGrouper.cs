@@ -149,10 +149,13 @@ internal sealed class ClaimGrouper(ClaimOptions options)
         NormalizedValue? normalized = null;
         if (group.Kind == "money")
         {
-            var usd = agreed.Where(s => s.Usd is not null).Select(s => s.Usd!.Value).Order().ToList();
-            if (usd.Count > 0) normalized = new NormalizedValue(usd[usd.Count / 2], "USD");
-            // Prefer the amount as some article wrote it in dollars, which reads without conversion.
-            representative = agreed.FirstOrDefault(s => s.Quantity.Unit == "USD") ?? first;
+            // An amount some article wrote in dollars needs no exchange rate, so it is the best normalised value;
+            // otherwise the median of the converted amounts.
+            var inDollars = group.Seen.FirstOrDefault(s => s.Quantity.Unit == "USD" && s.Usd is not null);
+            var usd = group.Seen.Where(s => s.Usd is not null).Select(s => s.Usd!.Value).Order().ToList();
+            if (inDollars is not null) normalized = new NormalizedValue(inDollars.Usd!.Value, "USD");
+            else if (usd.Count > 0) normalized = new NormalizedValue(usd[usd.Count / 2], "USD", "median of converted amounts");
+            representative = inDollars ?? first;
             value = representative.Quantity.Value;
         }
         var all = group.All;
@@ -250,6 +253,7 @@ internal sealed class ClaimGrouper(ClaimOptions options)
             _lo = first.Lo;
             _hi = first.Hi;
             Agreed.Add(first);
+            Seen.Add(first);
             Actors.UnionWith(first.Actors);
         }
 
@@ -264,6 +268,9 @@ internal sealed class ClaimGrouper(ClaimOptions options)
         public List<Statement> Agreed { get; } = [];
 
         public List<Statement> Disputed { get; } = [];
+
+        /// <summary>Every agreeing statement, including an article's repeats (kept for their other currencies).</summary>
+        public List<Statement> Seen { get; } = [];
 
         public IEnumerable<Statement> All => Agreed.Concat(Disputed).OrderBy(s => s.View.Index).ThenBy(s => s.Quantity.Span.Start);
 
@@ -282,6 +289,7 @@ internal sealed class ClaimGrouper(ClaimOptions options)
                 Disputed.Add(statement);
                 return;
             }
+            Seen.Add(statement);
             // An article stating the same amount twice (say in two currencies) makes one statement.
             if (Agreed.Any(s => s.View == statement.View)) return;
             Agreed.Add(statement);

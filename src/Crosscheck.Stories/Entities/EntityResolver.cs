@@ -26,6 +26,7 @@ internal sealed class EntityResolver(EntityOptions options)
 {
     private static readonly JaroWinkler Similarity = new();
     private static readonly Levenshtein Distance = new();
+    private static readonly Damerau Transpositions = new();
 
     public ResolvedEntities Resolve(IReadOnlyList<DocumentView> documents)
     {
@@ -33,30 +34,36 @@ internal sealed class EntityResolver(EntityOptions options)
         var poolByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var poolOfMention = new int[documents.Count][];
         var nameOfMention = new string?[documents.Count][];
+        var cueOfMention = new EntityType?[documents.Count][];
+        var context = new MentionContext(documents);
         for (var d = 0; d < documents.Count; d++)
         {
             var view = documents[d];
             poolOfMention[d] = new int[view.Mentions.Length];
             nameOfMention[d] = new string?[view.Mentions.Length];
+            cueOfMention[d] = new EntityType?[view.Mentions.Length];
             for (var m = 0; m < view.Mentions.Length; m++)
             {
                 poolOfMention[d][m] = -1;
                 if (!view.ValidMention[m]) continue;
                 var mention = view.Mentions[m];
                 var name = NameForms.Clean(view.TextOf(mention.Span), mention.Type, options.MaxNameWords);
-                if (name is null) continue;
+                if (name is null || context.IsCommonWord(view, mention.Span, name)) continue;
                 var words = NameForms.WordKeys(name);
                 if (words.Length == 0) continue;
-                var key = string.Join(' ', words);
+                // Spacing and hyphens do not tell names apart ("al-Qaeda", "Al Qaeda").
+                var key = string.Concat(words);
                 if (!poolByKey.TryGetValue(key, out var p))
                 {
                     p = pools.Count;
                     poolByKey[key] = p;
                     pools.Add(new Pool(key, words));
                 }
-                pools[p].Add(name, mention);
+                var cue = MentionContext.Cue(view, mention.Span);
+                pools[p].Add(name, mention, cue);
                 poolOfMention[d][m] = p;
                 nameOfMention[d][m] = name;
+                cueOfMention[d][m] = cue;
             }
         }
 
@@ -64,7 +71,7 @@ internal sealed class EntityResolver(EntityOptions options)
         JoinPersons(pools, sets);
         JoinOrganisations(pools, sets);
         var possible = new List<(int Pool, int Other, double Confidence, string Reason)>();
-        JoinAcronyms(pools, sets, possible);
+        var acronymExpansions = JoinAcronyms(pools, sets, possible);
 
         // Bare surnames are resolved mention by mention: the same surname may name different people in different articles.
         var surnameOwners = SurnameOwners(pools, sets);
@@ -80,7 +87,8 @@ internal sealed class EntityResolver(EntityOptions options)
             }
         }
 
-        return Build(documents, nameOfMention, sets, clusterOfMention, possible);
+        var namesByRoot = acronymExpansions.ToDictionary(kv => sets.Find(kv.Key), kv => kv.Value);
+        return Build(documents, nameOfMention, cueOfMention, sets, clusterOfMention, possible, namesByRoot);
     }
 
     private void JoinPersons(List<Pool> pools, DisjointSets sets)
@@ -179,19 +187,54 @@ internal sealed class EntityResolver(EntityOptions options)
         }
     }
 
-    private void JoinAcronyms(List<Pool> pools, DisjointSets sets, List<(int, int, double, string)> possible)
+    /// <summary>
+    /// An acronym joins the one multi-word name it abbreviates. Names that differ only by an acronym
+    /// and its expansion ("UN General Assembly", "United Nations General Assembly") are joined too, and
+    /// teach the expansion of the acronym when it is never written on its own; that expansion then
+    /// names the acronym's entity.
+    /// </summary>
+    private Dictionary<int, string> JoinAcronyms(List<Pool> pools, DisjointSets sets, List<(int, int, double, string)> possible)
     {
         var expansions = new List<int>();
+        var byLastWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var p = 0; p < pools.Count; p++)
         {
-            if (pools[p].Words.Length >= 2 && pools[p].MainType != EntityType.Person) expansions.Add(p);
+            if (pools[p].Words.Length < 2 || pools[p].MainType == EntityType.Person) continue;
+            expansions.Add(p);
+            if (!byLastWord.TryGetValue(pools[p].Words[^1], out var list)) byLastWord[pools[p].Words[^1]] = list = [];
+            list.Add(p);
         }
+
+        var learned = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var p in expansions)
+        {
+            var written = pools[p].Forms.Keys.First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var acronym = NameForms.Acronym(written[0], options.MaxAcronymLetters);
+            if (acronym is null || written.Length != pools[p].Words.Length) continue;
+            var rest = pools[p].Words[1..];
+            foreach (var q in byLastWord[pools[p].Words[^1]])
+            {
+                var other = pools[q].Words;
+                if (q == p || other.Length <= rest.Length + 1 || !other.AsSpan(other.Length - rest.Length).SequenceEqual(rest)) continue;
+                var prefix = other[..^rest.Length];
+                if (!NameForms.Abbreviates(acronym, prefix)) continue;
+                sets.Union(p, q);
+                var otherWritten = pools[q].Forms.Keys.First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (otherWritten.Length != other.Length) continue;
+                if (!learned.TryGetValue(acronym, out var names)) learned[acronym] = names = new(StringComparer.Ordinal);
+                names.TryAdd(string.Concat(prefix), string.Join(' ', otherWritten[..prefix.Length]));
+            }
+        }
+
+        var expansionNames = new Dictionary<int, string>();
         for (var p = 0; p < pools.Count; p++)
         {
+            if (pools[p].Words.Length != 1) continue;
             var acronym = pools[p].Forms.Keys.Select(f => NameForms.Acronym(f, options.MaxAcronymLetters)).FirstOrDefault(a => a is not null);
             if (acronym is null) continue;
             var matches = expansions.Where(e => NameForms.Abbreviates(acronym, pools[e].Words)).Select(sets.Find).Distinct().ToList();
             if (matches.Count == 1) sets.Union(matches[0], p);
+            else if (matches.Count == 0 && learned.TryGetValue(acronym, out var names) && names.Count == 1) expansionNames[p] = names.Values.First();
             else
             {
                 foreach (var match in matches)
@@ -200,6 +243,7 @@ internal sealed class EntityResolver(EntityOptions options)
                 }
             }
         }
+        return expansionNames;
     }
 
     /// <summary>Surname key → clusters of full person names ending in it.</summary>
@@ -249,8 +293,8 @@ internal sealed class EntityResolver(EntityOptions options)
         return root;
     }
 
-    private ResolvedEntities Build(IReadOnlyList<DocumentView> documents, string?[][] nameOfMention, DisjointSets sets,
-        int[][] clusterOfMention, List<(int Pool, int Other, double Confidence, string Reason)> possible)
+    private ResolvedEntities Build(IReadOnlyList<DocumentView> documents, string?[][] nameOfMention, EntityType?[][] cueOfMention, DisjointSets sets,
+        int[][] clusterOfMention, List<(int Pool, int Other, double Confidence, string Reason)> possible, Dictionary<int, string> expansionNames)
     {
         var clusters = new Dictionary<int, Cluster>();
         for (var d = 0; d < documents.Count; d++)
@@ -261,7 +305,7 @@ internal sealed class EntityResolver(EntityOptions options)
                 var c = clusterOfMention[d][m];
                 if (c < 0) continue;
                 if (!clusters.TryGetValue(c, out var cluster)) clusters[c] = cluster = new Cluster();
-                cluster.Add(nameOfMention[d][m]!, view.Mentions[m], d);
+                cluster.Add(nameOfMention[d][m]!, view.Mentions[m], d, cueOfMention[d][m]);
             }
         }
 
@@ -270,6 +314,7 @@ internal sealed class EntityResolver(EntityOptions options)
         foreach (var (root, cluster) in clusters)
         {
             var name = cluster.Canonical();
+            if (expansionNames.TryGetValue(root, out var expansion) && NameForms.Acronym(name, options.MaxAcronymLetters) is not null) name = expansion;
             var type = cluster.MainType;
             var id = Folding.StableId("e-", Folding.Key(name), type.ToString());
             for (var n = 2; !usedIds.Add(id); n++) id = Folding.StableId("e-", Folding.Key(name), type.ToString(), n.ToString());
@@ -340,19 +385,31 @@ internal sealed class EntityResolver(EntityOptions options)
             for (var j = i + 1; j < persons.Count; j++)
             {
                 var (a, b) = (persons[i], persons[j]);
-                if (a.Words.Length >= 2 && b.Words.Length >= 2) continue;
+                var bothFull = a.Words.Length >= 2 && b.Words.Length >= 2;
+                // Two full names are only suspect when their given names agree and the surnames nearly do.
+                if (bothFull && !SameGiven(a.Words[0], b.Words[0])) continue;
                 var surnameA = a.Words[^1];
                 var surnameB = b.Words[^1];
                 if (surnameA == surnameB || Math.Abs(surnameA.Length - surnameB.Length) > 2) continue;
                 var similarity = Similarity.Similarity(surnameA, surnameB);
                 if (similarity < options.PossibleMatchSimilarity) continue;
+                // Garbles and typos change one consonant or swap two; unrelated names differ by more.
+                if (Transpositions.Distance(NameForms.Skeleton(surnameA), NameForms.Skeleton(surnameB)) > 1) continue;
                 var sharedRole = a.Cluster.Roles.Intersect(b.Cluster.Roles, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
-                var confidence = similarity * (sharedRole is null ? 0.6 : 0.9);
-                var reason = $"similar spelling ({similarity:0.00})" + (sharedRole is null ? "" : $", same role: {sharedRole}");
+                var confidence = similarity * (sharedRole is not null ? 0.9 : bothFull ? 0.8 : 0.6);
+                var reason = $"similar spelling ({similarity:0.00})" + (bothFull ? ", same given name" : "") + (sharedRole is null ? "" : $", same role: {sharedRole}");
                 addMatch(a.Root, b.Root, confidence, reason);
                 addMatch(b.Root, a.Root, confidence, reason);
             }
         }
+    }
+
+    /// <summary>A context cue ("the capital X") outweighs one tagger decision on a bare word.</summary>
+    private const int CueWeight = 2;
+
+    private static void Vote(int[] votes, EntityType type, int weight)
+    {
+        if ((uint)type < (uint)votes.Length) votes[(int)type] += weight;
     }
 
     /// <summary>All mentions sharing one clean name key.</summary>
@@ -370,11 +427,11 @@ internal sealed class EntityResolver(EntityOptions options)
 
         public EntityType MainType => (EntityType)Array.IndexOf(_typeVotes, _typeVotes.Max());
 
-        public void Add(string name, Mention mention)
+        public void Add(string name, Mention mention, EntityType? cue)
         {
             Forms[name] = Forms.GetValueOrDefault(name) + 1;
-            var type = (int)mention.Type;
-            if ((uint)type < _typeVotes.Length) _typeVotes[type]++;
+            Vote(_typeVotes, mention.Type, 1);
+            if (cue is { } cued) Vote(_typeVotes, cued, CueWeight);
         }
     }
 
@@ -394,14 +451,14 @@ internal sealed class EntityResolver(EntityOptions options)
 
         public EntityType MainType => (EntityType)Array.IndexOf(_typeVotes, _typeVotes.Max());
 
-        public void Add(string name, Mention mention, int document)
+        public void Add(string name, Mention mention, int document, EntityType? cue)
         {
             Forms[name] = Forms.GetValueOrDefault(name) + 1;
             Documents.Add(document);
             Count++;
             // Multi-word names are better typed by taggers than bare words, so they weigh more.
-            var type = (int)mention.Type;
-            if ((uint)type < _typeVotes.Length) _typeVotes[type] += name.Contains(' ') ? 2 : 1;
+            Vote(_typeVotes, mention.Type, name.Contains(' ') ? 2 : 1);
+            if (cue is { } cued) Vote(_typeVotes, cued, CueWeight);
             if (!string.IsNullOrWhiteSpace(mention.Role)) Roles.Add(mention.Role.Trim());
             _canonical = null;
         }

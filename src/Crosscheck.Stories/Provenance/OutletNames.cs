@@ -29,7 +29,7 @@ internal sealed class OutletNames
     /// <summary>Records a written form; forms must all be added before names are read.</summary>
     public void Add(string name, int weight = 1)
     {
-        var clean = Folding.Clean(name, 120);
+        var clean = DisplayForm(Folding.Clean(name, 120));
         var key = Key(clean);
         if (key.Length == 0) return;
         if (!_formsByKey.TryGetValue(key, out var forms)) _formsByKey[key] = forms = new(StringComparer.Ordinal);
@@ -74,11 +74,20 @@ internal sealed class OutletNames
                 .OrderBy(kv => LooksLikeHost(kv.Key))
                 .ThenByDescending(kv => kv.Key.Length > 0 && char.IsUpper(kv.Key[0]))
                 .ThenByDescending(kv => kv.Value)
-                .ThenBy(kv => kv.Key.Length)
+                .ThenByDescending(kv => kv.Key.Count(c => c == ' '))
                 .ThenBy(kv => kv.Key, StringComparer.Ordinal)
                 .First().Key;
         }
         return display;
+    }
+
+    /// <summary>"the X news agency" → "X": a leading article and trailing descriptor words are not part of the name.</summary>
+    private static string DisplayForm(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count > 1 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
+        while (words.Count > 1 && Descriptors.Contains(Folding.Key(words[^1]))) words.RemoveAt(words.Count - 1);
+        return string.Join(' ', words);
     }
 
     private static bool LooksLikeHost(string form) => !form.Contains(' ') && form.Contains('.');

@@ -35,7 +35,7 @@ internal sealed partial class TimelineBuilder(TimelineOptions options)
                 if (string.IsNullOrEmpty(time.Value) || !IsoDate().IsMatch(time.Value)) continue;
                 var text = Folding.Clean(view.TextOf(view.SentenceAt(time.Span.Start)), options.MaxTextLength);
                 if (text.Length == 0) continue;
-                var words = Folding.Words(text, 200).ToHashSet(StringComparer.Ordinal);
+                var words = ContentWords(text, view.TextOf(time.Span));
                 var same = events.FirstOrDefault(e => e.Date == time.Value && Folding.Containment(e.Words, words) >= options.SameEventOverlap);
                 if (same is null) events.Add(new Event(time.Value, text, words, [view]));
                 else if (!same.Articles.Contains(view)) same.Articles.Add(view);
@@ -47,6 +47,17 @@ internal sealed partial class TimelineBuilder(TimelineOptions options)
             .ThenBy(x => x.Order)
             .Select(x => new TimelineEntry(x.Event.Date, x.Event.Text, x.Event.Articles.OrderBy(v => v.Index).Select(v => v.Id).ToList()))
             .ToList();
+    }
+
+    /// <summary>
+    /// The words that say what happened: the date's own words and short function words ("on", "the")
+    /// are shared by any two sentences about one day, so they are left out of the comparison.
+    /// </summary>
+    private static HashSet<string> ContentWords(string sentence, string date)
+    {
+        var words = Folding.Words(sentence, 200).Where(w => w.Length >= 4 && !w.All(char.IsAsciiDigit)).ToHashSet(StringComparer.Ordinal);
+        words.ExceptWith(Folding.Words(date, 20));
+        return words;
     }
 
     [GeneratedRegex(@"^(\d{4}|XXXX)(-(\d{2}|W\d{2})(-\d{2})?)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

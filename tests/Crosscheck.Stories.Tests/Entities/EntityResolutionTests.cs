@@ -223,4 +223,63 @@ public class EntityResolutionTests
         var place = Build(StoryDoc.Of("They flew to Jordan.", "a").Loc("Jordan").Build());
         Assert.NotEqual(first.Entities[0].Id, place.Entities[0].Id);
     }
+
+    [Fact]
+    public void An_acronym_written_only_inside_a_longer_name_learns_its_expansion_from_a_parallel_name()
+    {
+        var a = StoryDoc.Of("He spoke before the United Nations General Assembly on Friday.", "a").Org("United Nations General Assembly").Build();
+        var b = StoryDoc.Of("At the UN General Assembly, UN members listened.", "b").Org("UN General Assembly").Org("UN").Build();
+
+        var dossier = Build(a, b);
+
+        Assert.Equal(2, dossier.Entities.Count);
+        var assembly = EntityWith(dossier, "UN General Assembly");
+        Assert.Equal("United Nations General Assembly", assembly.Name);
+        Assert.Equal("United Nations", EntityWith(dossier, "UN").Name);
+    }
+
+    [Fact]
+    public void A_capitalised_common_word_opening_a_sentence_is_not_an_entity()
+    {
+        var a = StoryDoc.Of("According to the ministry, talks failed. Talks resume, according to officials. Nordvik declined.", "a")
+            .Person("According").Org("Nordvik").Build();
+
+        var dossier = Build(a);
+
+        Assert.Equal("Nordvik", Assert.Single(dossier.Entities).Name);
+    }
+
+    [Fact]
+    public void Words_around_a_name_outvote_a_tagger_that_took_a_place_for_a_person()
+    {
+        var a = StoryDoc.Of("Troops reached the capital Valdora on Monday.", "a").Person("Valdora").Build();
+        var b = StoryDoc.Of("The Valdora government denied it.", "b").Person("Valdora").Build();
+        var c = StoryDoc.Of("Witnesses said Valdora was calm.", "c").Person("Valdora").Build();
+
+        var dossier = Build(a, b, c);
+
+        Assert.Equal(EntityType.Loc, Assert.Single(dossier.Entities).Type);
+    }
+
+    [Fact]
+    public void Two_full_names_with_one_given_name_and_nearly_one_surname_are_only_a_possible_match()
+    {
+        var a = StoryDoc.Of("Marta Kowalczyk opened the session.", "a").Person("Marta Kowalczyk").Build();
+        var b = StoryDoc.Of("Marta Kowalczyka closed the session.", "b").Person("Marta Kowalczyka").Build();
+
+        var dossier = Build(a, b);
+
+        Assert.Equal(2, dossier.Entities.Count);
+        Assert.All(dossier.Entities, e => Assert.Single(e.PossibleMatches));
+    }
+
+    [Fact]
+    public void Unrelated_names_are_not_reported_as_possible_matches()
+    {
+        var a = StoryDoc.Of("Tomas Berg met Halvard at the Barracks.", "a").Person("Tomas Berg").Person("Halvard").Person("Barracks").Build();
+
+        var dossier = Build(a);
+
+        Assert.All(dossier.Entities, e => Assert.Empty(e.PossibleMatches));
+    }
 }

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Crosscheck.Core.Model;
+using Crosscheck.Extraction.Evaluation;
+
+namespace Crosscheck.Cli.Commands;
+
+/// <summary>
+/// `bench`: throughput of each stage on real text, medians of several runs, and peak memory.
+/// Timings belong here and in bench/Crosscheck.Benchmarks, never in tests.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data")
+        {
+            Description = "The evaluation data folder (default: shared/data found from the working directory up).",
+            HelpName = "DIR",
+        };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per measurement; the median is reported.", DefaultValueFactory = _ => 5 };
+        var command = new Command("bench", """
+            Measure throughput per stage on real articles: extraction (pages/s), each annotation stage
+            (tokens/s), clustering (articles/s), dossier building, and peak memory. Single-threaded, so
+            figures compare across machines of different core counts. Record results in docs/BENCHMARKS.md.
+
+            Example:  crosscheck bench --data ../shared/data
+            """)
+        { data, runs };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var dir = result.GetValue(data) ?? SharedFolders.Find("data") ?? throw new UserError("no evaluation data found; pass --data ../shared/data");
+            Run(dir, Math.Max(1, result.GetValue(runs)), Console.Out);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void Run(string dataDir, int runs, TextWriter output)
+    {
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; medians of {runs} runs, one thread");
+        var extraction = Path.Combine(dataDir, "extraction-aeb-dev");
+        if (Directory.Exists(extraction))
+        {
+            output.WriteLine("\n## extraction");
+            ExtractionBenchmark.Run(extraction, output, runs);
+        }
+
+        var texts = LoadTexts(Path.Combine(dataDir, "clustering-ecbplus-dev", "documents.jsonl"));
+        if (texts.Count == 0)
+        {
+            output.WriteLine("no clustering-ecbplus-dev/documents.jsonl: annotation and clustering not measured");
+            return;
+        }
+        output.WriteLine($"\n## annotation ({texts.Count} ECB+ articles)");
+        var documents = BenchAnnotation(texts, runs, output);
+        output.WriteLine("\n## clustering and dossier");
+        BenchStories(documents, runs, output);
+        output.WriteLine($"\npeak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB");
+    }
+
+    private static List<Document> BenchAnnotation(List<(string Id, string Text)> texts, int runs, TextWriter output)
+    {
+        var stages = Engine.Annotation.Stages;
+        var perStage = stages.ToDictionary(s => s.Name, _ => new List<double>());
+        List<Document> documents = [];
+        long tokens = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            documents = [.. texts.Select(t => new Document(new Article { Id = t.Id, Source = t.Id, Body = t.Text }))];
+            foreach (var stage in stages)
+            {
+                var watch = Stopwatch.StartNew();
+                foreach (var document in documents) stage.Process(document);
+                perStage[stage.Name].Add(watch.Elapsed.TotalSeconds);
+            }
+            tokens = documents.Sum(d => (long)d.Tokens.Length);
+        }
+        output.WriteLine($"{tokens:N0} tokens");
+        var total = 0.0;
+        foreach (var stage in stages)
+        {
+            var seconds = Median(perStage[stage.Name]);
+            total += seconds;
+            output.WriteLine($"  {stage.Name,-24} {tokens / seconds,12:N0} tokens/s");
+        }
+        output.WriteLine($"  {"all annotation stages",-24} {tokens / total,12:N0} tokens/s");
+        return documents;
+    }
+
+    private static void BenchStories(List<Document> documents, int runs, TextWriter output)
+    {
+        var clusterSeconds = new List<double>();
+        IReadOnlyList<Story> stories = [];
+        for (var run = 0; run < runs; run++)
+        {
+            var clusterer = Engine.NewClusterer();
+            var watch = Stopwatch.StartNew();
+            foreach (var document in documents) clusterer.Assign(document);
+            clusterSeconds.Add(watch.Elapsed.TotalSeconds);
+            stories = clusterer.Stories;
+        }
+        output.WriteLine($"  clustering {documents.Count} articles: {documents.Count / Median(clusterSeconds),10:N0} articles/s ({stories.Count} stories)");
+
+        var largest = stories.OrderByDescending(s => s.ArticleIds.Count).First();
+        var byId = documents.ToDictionary(d => d.Id);
+        var members = largest.ArticleIds.Select(id => byId[id]).ToList();
+        var dossierSeconds = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            Engine.DossierBuilder().Build(largest, members);
+            dossierSeconds.Add(watch.Elapsed.TotalSeconds);
+        }
+        output.WriteLine($"  dossier of the largest story ({members.Count} articles): {Median(dossierSeconds) * 1000,8:N1} ms");
+    }
+
+    private static List<(string Id, string Text)> LoadTexts(string jsonl)
+    {
+        if (!File.Exists(jsonl)) return [];
+        var texts = new List<(string, string)>();
+        foreach (var line in File.ReadLines(jsonl))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            texts.Add((root.GetProperty("id").ToString(), root.GetProperty("text").GetString() ?? ""));
+        }
+        return texts;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

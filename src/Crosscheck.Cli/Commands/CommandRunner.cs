@@ -1,0 +1,39 @@
+using Crosscheck.Storage;
+
+namespace Crosscheck.Cli.Commands;
+
+/// <summary>
+/// Runs a command body and turns the failures users can cause (a bad store, a missing file)
+/// into one readable error line and exit code 1 instead of a stack trace.
+/// </summary>
+public static class CommandRunner
+{
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (StoreException ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (UserError ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return Fail(ex.Message);
+        }
+    }
+
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return ExitCodes.BadInput;
+    }
+}
+
+/// <summary>A problem with what the user asked for; its message says how to fix it.</summary>
+public sealed class UserError(string message) : Exception(message);

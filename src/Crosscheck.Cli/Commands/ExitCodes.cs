@@ -1,0 +1,9 @@
+namespace Crosscheck.Cli.Commands;
+
+/// <summary>Exit codes of every command (DESIGN.md: 0 success, 1 bad input, 2 misuse).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int BadInput = 1;
+    public const int Misuse = 2;
+}

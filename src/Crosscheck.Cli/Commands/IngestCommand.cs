@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Crosscheck.Cli.Output;
+using Crosscheck.Core.Model;
+using Crosscheck.Ingest.Processing;
+
+namespace Crosscheck.Cli.Commands;
+
+public static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or directories (walked recursively): .html/.htm pages, .txt scraped text, .jsonl with one article per line.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = CommonOptions.Database();
+        var published = new Option<string?>("--published")
+        {
+            Description = "Publication date for inputs that carry none (ISO 8601, e.g. 2021-09-15).",
+            HelpName = "DATE",
+        };
+        var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none.", HelpName = "NAME" };
+        var command = new Command("ingest", """
+            Store articles, extract and annotate them, and group them into stories.
+            Raw inputs are stored first, keyed by content hash: ingesting the same content again adds nothing.
+            A bad file is reported on one line and skipped; the others are still ingested (exit code 1 if any was bad).
+
+            Example:  crosscheck ingest ./articles --db news.db
+            """)
+        { paths, db, published, outlet };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var hints = new IngestHints
+            {
+                Published = ParseDate(result.GetValue(published)),
+                Outlet = result.GetValue(outlet),
+            };
+            var location = result.GetValue(db)!;
+            using var store = Engine.OpenStore(location);
+            var progress = new ConsoleProgress();
+            var report = Engine.Ingest(store).Ingest(result.GetValue(paths)!, hints, progress);
+            progress.Finish();
+            PrintReport(report, store.Location, store.CountArticles());
+            return report.HasErrors ? ExitCodes.BadInput : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static void PrintReport(IngestReport report, string location, int totalArticles)
+    {
+        foreach (var error in report.Errors) Console.Error.WriteLine($"error: {error.Source}: {error.Problem}");
+        foreach (var skipped in report.Skipped) Console.Error.WriteLine($"skipped: {skipped.Source}: {skipped.Reason}");
+        foreach (var empty in report.EmptyArticles) Console.Error.WriteLine($"warning: {empty}: no article text found");
+        Console.WriteLine(
+            $"{report.Added} new article(s), {report.AlreadyStored} already stored, {report.Errors.Count} bad input(s); " +
+            $"{totalArticles} article(s) in {report.Stories} stor{(report.Stories == 1 ? "y" : "ies")} in {location}");
+        if (report.Added > 0) Console.WriteLine("next: crosscheck stories" + DbSuffix(location));
+    }
+
+    public static string DbSuffix(string location) =>
+        location == CommonOptions.DefaultDatabase || location == "crosscheck.db" ? "" : $" --db {location}";
+
+    private static DateTimeOffset? ParseDate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)) return date;
+        throw new UserError($"--published '{text}' is not a date; use ISO 8601 like 2021-09-15 or 2021-09-15T08:30:00Z");
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Crosscheck.Cli.Output;
+
+namespace Crosscheck.Cli.Commands;
+
+public static class ReprocessCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var command = new Command("reprocess", """
+            Rebuild every article, annotation layer and story from the raw inputs kept in the database,
+            e.g. after upgrading Crosscheck. Raw inputs are never changed.
+            """)
+        { db };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var location = result.GetValue(db)!;
+            StoriesCommand.RequireExisting(location);
+            using var store = Engine.OpenStore(location);
+            var progress = new ConsoleProgress();
+            var report = Engine.Ingest(store).Reprocess(progress);
+            progress.Finish();
+            Console.WriteLine($"reprocessed {report.Added} article(s) into {report.Stories} stor{(report.Stories == 1 ? "y" : "ies")} in {store.Location}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

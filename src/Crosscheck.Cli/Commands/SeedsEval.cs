@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Crosscheck.Cli.Evaluation;
+using Crosscheck.Core.Model;
+using Crosscheck.Ingest.Processing;
+using Crosscheck.Storage;
+
+namespace Crosscheck.Cli.Commands;
+
+/// <summary>`eval seeds`: ingest the seed articles (or use a given store) and score their dossier.</summary>
+public static class SeedsEval
+{
+    public static int Run(string? expectedPath, string? database, TextWriter output)
+    {
+        var expectedFile = expectedPath ?? SharedFolders.Find("seeds", "expected.json")
+            ?? throw new UserError("no expected.json found; pass --expected ../shared/seeds/expected.json");
+        if (!File.Exists(expectedFile)) throw new UserError($"{expectedFile}: no such file");
+        using var expected = JsonDocument.Parse(File.ReadAllText(expectedFile));
+        var seedFiles = expected.RootElement.TryGetProperty("one_story", out var oneStory)
+            ? oneStory.EnumerateArray().Select(e => e.GetString()!).ToHashSet()
+            : [];
+
+        var temp = database is null ? TempStore.Create() : null;
+        try
+        {
+            using var store = Engine.OpenStore(database ?? temp!.DatabasePath);
+            if (database is null)
+            {
+                var seedsDir = Path.GetDirectoryName(Path.GetFullPath(expectedFile))!;
+                var files = Directory.EnumerateFiles(seedsDir, "*.txt").Order(StringComparer.Ordinal).ToList();
+                var report = Engine.Ingest(store).Ingest(files, IngestHints.None);
+                foreach (var error in report.Errors) output.WriteLine($"error: {error}");
+            }
+            return Score(store, expected.RootElement, seedFiles, output);
+        }
+        finally
+        {
+            temp?.Dispose();
+        }
+    }
+
+    private static int Score(IStore store, JsonElement expected, HashSet<string> seedFiles, TextWriter output)
+    {
+        var stories = StoriesCommand.Ordered(store.GetStories());
+        var storiesText = new StringWriter();
+        StoriesCommand.WriteJson(store, stories, storiesText);
+        // The story to judge is the one holding most of the expected articles.
+        var story = stories
+            .OrderByDescending(s => s.ArticleIds.Count(id => seedFiles.Contains(Path.GetFileName(store.GetDocument(id)?.Article.Source ?? ""))))
+            .FirstOrDefault() ?? throw new UserError("the store holds no stories to score");
+        var dossierText = new StringWriter();
+        DossierCommand.Write(Engine.BuildDossier(store, story), "json", dossierText);
+
+        using var storiesJson = JsonDocument.Parse(storiesText.ToString());
+        using var dossierJson = JsonDocument.Parse(dossierText.ToString());
+        var evaluator = new SeedsEvaluator(expected);
+        evaluator.Score(storiesJson.RootElement, dossierJson.RootElement);
+        foreach (var miss in evaluator.Misses) output.WriteLine($"miss: {miss}");
+        output.WriteLine($"seeds: {evaluator.Held}/{evaluator.Total} expectations held");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary>A database in a fresh temporary directory, deleted on dispose (demo and evaluations).</summary>
+public sealed class TempStore : IDisposable
+{
+    private TempStore(string directory)
+    {
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, "crosscheck.db");
+
+    public static TempStore Create()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "crosscheck-" + Guid.NewGuid().ToString("N")[..12]);
+        System.IO.Directory.CreateDirectory(directory);
+        return new TempStore(directory);
+    }
+
+    public void Dispose()
+    {
+        // SQLite pools connections; clear them so the files can be deleted.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless; never fail a command over it.
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Crosscheck.Annotation.Citations;
+using Crosscheck.Annotation.Entities;
+using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Quotes;
+using Crosscheck.Annotation.Sentences;
+using Crosscheck.Annotation.Time;
+using Crosscheck.Annotation.Tokens;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+using Crosscheck.Extraction;
+using Crosscheck.Ingest.Processing;
+using Crosscheck.Storage;
+using Crosscheck.Storage.Sqlite;
+using Crosscheck.Stories.Clustering;
+using Crosscheck.Stories.Consolidation;
+
+namespace Crosscheck.Cli;
+
+/// <summary>
+/// The composition root: the one place that chooses the concrete stages and store, so every
+/// command (and the tests) run exactly the same flow.
+/// </summary>
+public static class Engine
+{
+    private static readonly Lazy<DocumentPipeline> SharedAnnotation = new(() => new DocumentPipelineBuilder()
+        .Use(new SentenceSplitter())
+        .Use(new Tokenizer())
+        .Use(EntityTagger.LoadDefault())
+        .Use(new QuantityRecognizer())
+        .Use(new TimeExpressionRecognizer())
+        .Use(new CitationRecognizer())
+        .Use(new QuoteRecognizer())
+        .Build());
+
+    private static readonly Lazy<ArticleExtractor> SharedExtractor = new(() => new ArticleExtractor());
+
+    /// <summary>The annotation stages in order; built once because the entity model takes a moment to load.</summary>
+    public static DocumentPipeline Annotation => SharedAnnotation.Value;
+
+    public static ArticleProcessor Processor => new(SharedExtractor.Value, Annotation);
+
+    public static IStoryClusterer NewClusterer() => new StoryClusterer(new ClusteringOptions());
+
+    public static IDossierBuilder DossierBuilder() => new DossierBuilder();
+
+    /// <summary>Annotates text as it is, with no extraction (used by evaluations on pre-extracted corpora).</summary>
+    public static Document AnnotateText(string id, string text, DateTimeOffset? published = null, string? title = null)
+    {
+        var article = new Article { Id = id, Source = id, Body = text, Title = title };
+        if (published is { } date) article.Published = new Found<DateTimeOffset>(date, "input");
+        return Annotation.Run(new Document(article));
+    }
+
+    /// <summary>Opens the store a --db option names.</summary>
+    public static IStore OpenStore(string location) => SqliteStore.Open(location);
+
+    public static IngestService Ingest(IStore store) => new(store, Processor, NewClusterer);
+
+    public static Dossier BuildDossier(IStore store, Story story)
+    {
+        var documents = story.ArticleIds
+            .Select(id => store.GetDocument(id))
+            .OfType<Document>()
+            .ToList();
+        return DossierBuilder().Build(story, documents);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Crosscheck.Cli.Tests;
+
+/// <summary>Runs the real `crosscheck` program (built next to the tests) as a separate process.</summary>
+public static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Out, string Err);
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "crosscheck.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"crosscheck {string.Join(' ', args)} did not finish in 5 minutes");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>The sample articles copied next to the program at build time.</summary>
+    public static string Samples => Path.Combine(AppContext.BaseDirectory, "samples");
+}

@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace Crosscheck.Cli.Tests;
+
+/// <summary>The whole flow through the real program: ingest, stories, dossier, bad input, misuse.</summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-e2e-").FullName;
+
+    private string Db => Path.Combine(_dir, "test.db");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private CliRunner.Result Run(params string[] args) => CliRunner.Run(_dir, args);
+
+    [Fact]
+    public void Sample_articles_form_one_story_whose_dossier_follows_the_json_contract()
+    {
+        var ingest = Run("ingest", CliRunner.Samples, "--db", Db);
+        Assert.True(ingest.ExitCode == 0, ingest.Err);
+
+        var stories = JsonDocument.Parse(Run("stories", "--db", Db, "--json").Out).RootElement;
+        var story = Assert.Single(stories.EnumerateArray());
+        Assert.Equal(5, story.GetProperty("articles").GetArrayLength());
+        foreach (var field in new[] { "id", "title" }) Assert.True(story.TryGetProperty(field, out _), field);
+        foreach (var article in story.GetProperty("articles").EnumerateArray())
+        {
+            foreach (var field in new[] { "id", "source", "title" }) Assert.True(article.TryGetProperty(field, out _), field);
+        }
+
+        var dossierRun = Run("dossier", story.GetProperty("id").GetString()!, "--db", Db, "--json");
+        Assert.True(dossierRun.ExitCode == 0, dossierRun.Err);
+        var dossier = JsonDocument.Parse(dossierRun.Out).RootElement;
+        AssertFields(dossier, "story", "articles", "entities", "claims", "quotes", "citations", "timeline");
+        AssertFields(dossier.GetProperty("story"), "id", "title");
+        Assert.Equal(5, dossier.GetProperty("articles").GetArrayLength());
+        AssertEach(dossier, "articles", "id", "source", "outlet", "title", "published", "language", "body");
+        AssertEach(dossier, "entities", "id", "name", "type", "variants", "articles", "mentions");
+        AssertEach(dossier, "claims", "id", "kind", "text", "subject", "value", "unit", "normalized", "articles", "origins", "status");
+        AssertEach(dossier, "quotes", "speaker", "speaker_entity", "text", "article");
+        AssertEach(dossier, "citations", "article", "cites");
+        AssertEach(dossier, "timeline", "date", "text", "articles");
+        Assert.NotEqual(0, dossier.GetProperty("entities").GetArrayLength());
+        Assert.NotEqual(0, dossier.GetProperty("claims").GetArrayLength());
+        Assert.All(dossier.GetProperty("entities").EnumerateArray(),
+            e => Assert.Contains(e.GetProperty("type").GetString(), new[] { "PERSON", "ORG", "LOC", "MISC" }));
+        Assert.All(dossier.GetProperty("claims").EnumerateArray(),
+            c => Assert.Contains(c.GetProperty("status").GetString(), new[] { "corroborated", "single-origin", "conflicting", "unique" }));
+
+        var markdown = Run("dossier", story.GetProperty("id").GetString()![..6], "--db", Db);
+        Assert.Equal(0, markdown.ExitCode);
+        Assert.Contains(story.GetProperty("title").GetString()!, markdown.Out);
+    }
+
+    [Fact]
+    public void Ingesting_the_same_directory_twice_adds_nothing()
+    {
+        Assert.Equal(0, Run("ingest", CliRunner.Samples, "--db", Db).ExitCode);
+        var first = Run("stories", "--db", Db, "--json").Out;
+        var again = Run("ingest", CliRunner.Samples, "--db", Db);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("0 new article(s), 5 already stored", again.Out);
+        Assert.Equal(first, Run("stories", "--db", Db, "--json").Out);
+    }
+
+    [Fact]
+    public void Bad_files_are_named_one_line_each_good_ones_ingested_and_earlier_data_kept()
+    {
+        Assert.Equal(0, Run("ingest", CliRunner.Samples, "--db", Db).ExitCode);
+        var before = JsonDocument.Parse(Run("stories", "--db", Db, "--json").Out).RootElement.GetArrayLength();
+
+        var mixed = Directory.CreateDirectory(Path.Combine(_dir, "mixed")).FullName;
+        File.WriteAllText(Path.Combine(mixed, "good.txt"),
+            "Harbour reopens after storm\n\nThe harbour reopened on Friday after a storm closed it for three days, the port authority said.\n\nFishing boats returned to sea at dawn.");
+        File.WriteAllBytes(Path.Combine(mixed, "empty.txt"), []);
+        File.WriteAllBytes(Path.Combine(mixed, "binary.html"), [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00]);
+        File.WriteAllBytes(Path.Combine(mixed, "latin1.txt"), Encoding.Latin1.GetBytes("Caf\u00e9 owners protest\n\nOwners of caf\u00e9s marched on Monday."));
+        using (var big = File.Create(Path.Combine(mixed, "huge.txt")))
+        {
+            var line = Encoding.UTF8.GetBytes("All work and no play makes a very long article indeed.\n");
+            for (long written = 0; written < 50L * 1024 * 1024; written += line.Length) big.Write(line);
+        }
+
+        var result = Run("ingest", mixed, "--db", Db);
+
+        Assert.Equal(1, result.ExitCode);
+        var errors = result.Err.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, errors.Count);
+        foreach (var name in new[] { "empty.txt", "binary.html", "latin1.txt", "huge.txt" })
+            Assert.Single(errors, e => e.Contains(name, StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", result.Err);
+        Assert.Contains("1 new article(s)", result.Out);
+        var stories = JsonDocument.Parse(Run("stories", "--db", Db, "--json").Out).RootElement;
+        Assert.Equal(before + 1, stories.GetArrayLength());
+        Assert.Contains(stories.EnumerateArray(), s => s.GetProperty("articles").GetArrayLength() == 5);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_crosscheck_database_gets_a_clear_error()
+    {
+        var notDb = Path.Combine(_dir, "notes.db");
+        File.WriteAllText(notDb, "these are my notes, not a database");
+        var result = Run("stories", "--db", notDb);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(notDb, result.Err);
+        Assert.DoesNotContain("   at ", result.Err);
+        Assert.Equal("these are my notes, not a database", File.ReadAllText(notDb));
+    }
+
+    [Fact]
+    public void Misuse_exits_2_and_points_to_help()
+    {
+        var result = Run("dossier");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--help", result.Err);
+        Assert.Equal(2, Run("no-such-command").ExitCode);
+    }
+
+    [Fact]
+    public void Unknown_story_is_a_clear_error()
+    {
+        Assert.Equal(0, Run("ingest", CliRunner.Samples, "--db", Db).ExitCode);
+        var result = Run("dossier", "zzzzzz", "--db", Db);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("crosscheck stories", result.Err);
+    }
+
+    [Fact]
+    public void Demo_prints_a_readable_dossier_of_the_samples()
+    {
+        var result = Run("demo");
+        Assert.True(result.ExitCode == 0, result.Err);
+        Assert.Contains("5 articles, 1 story", result.Err);
+        Assert.True(result.Out.Length > 500, "the dossier should be more than a header");
+    }
+
+    [Fact]
+    public void Help_explains_every_command()
+    {
+        var help = Run("--help");
+        Assert.Equal(0, help.ExitCode);
+        foreach (var command in new[] { "ingest", "stories", "dossier", "search", "reprocess", "demo", "eval" })
+            Assert.Contains(command, help.Out);
+        Assert.Contains("Example", Run("ingest", "--help").Out);
+    }
+
+    private static void AssertFields(JsonElement element, params string[] fields)
+    {
+        foreach (var field in fields) Assert.True(element.TryGetProperty(field, out _), $"missing field '{field}' in {element}");
+    }
+
+    private static void AssertEach(JsonElement dossier, string array, params string[] fields)
+    {
+        foreach (var item in dossier.GetProperty(array).EnumerateArray()) AssertFields(item, fields);
+    }
+}

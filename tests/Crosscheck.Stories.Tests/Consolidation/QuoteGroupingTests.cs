@@ -1,0 +1,54 @@
+using Crosscheck.Stories.Consolidation;
+using Xunit;
+
+namespace Crosscheck.Stories.Tests.Consolidation;
+
+public class QuoteGroupingTests
+{
+    [Fact]
+    public void The_same_quote_in_several_articles_is_grouped_once_with_all_its_articles()
+    {
+        var a = StoryDoc.Of("Lena Hartmann said: \"We will not accept any deal that leaves the north undefended.\"", "a")
+            .Person("Lena Hartmann").Quote("We will not accept any deal that leaves the north undefended.", "Lena Hartmann").Build();
+        var b = StoryDoc.Of("\"We will not accept a deal which leaves the north undefended,\" Hartmann said.", "b")
+            .Person("Hartmann").Quote("We will not accept a deal which leaves the north undefended,", "Hartmann").Build();
+        var c = StoryDoc.Of("Lena Hartmann also said: \"The talks are over.\"", "c")
+            .Person("Lena Hartmann").Quote("The talks are over.", "Lena Hartmann").Build();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a, b, c), [a, b, c]);
+
+        Assert.Equal(2, dossier.Quotes.Count);
+        var speaker = dossier.Entities.Single(e => e.Name == "Lena Hartmann");
+        Assert.All(dossier.Quotes, q => Assert.Equal(speaker.Id, q.SpeakerEntity));
+        Assert.All(dossier.Quotes, q => Assert.Equal("Lena Hartmann", q.Speaker));
+        var shared = dossier.Quotes.Single(q => q.Text.Contains("undefended", StringComparison.Ordinal));
+        Assert.Equal("a", shared.Article);
+        Assert.Equal(["a", "b"], shared.Articles);
+    }
+
+    [Fact]
+    public void Quotes_are_grouped_by_speaker_and_an_unresolved_speaker_keeps_its_description()
+    {
+        var a = StoryDoc.Of("\"The ceasefire holds,\" Tomas Berg said. \"We are hopeful about the harbour,\" said a diplomatic source. \"Supplies arrive daily,\" Berg added.", "a")
+            .Person("Tomas Berg").Person("Berg")
+            .Quote("The ceasefire holds,", "Tomas Berg")
+            .Quote("We are hopeful about the harbour,", description: "a diplomatic source")
+            .Quote("Supplies arrive daily,", "Berg").Build();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a), [a]);
+
+        Assert.Equal(["Tomas Berg", "Tomas Berg", "a diplomatic source"], dossier.Quotes.Select(q => q.Speaker));
+        Assert.Null(dossier.Quotes[2].SpeakerEntity);
+    }
+
+    [Fact]
+    public void Different_quotes_of_different_speakers_are_not_merged_even_when_similar()
+    {
+        var a = StoryDoc.Of("\"We want peace in the region now,\" Tomas Berg said.", "a").Person("Tomas Berg").Quote("We want peace in the region now,", "Tomas Berg").Build();
+        var b = StoryDoc.Of("\"We want peace in the region now,\" Lena Hartmann said.", "b").Person("Lena Hartmann").Quote("We want peace in the region now,", "Lena Hartmann").Build();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a, b), [a, b]);
+
+        Assert.Equal(2, dossier.Quotes.Count);
+    }
+}

@@ -1,0 +1,79 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Stories.Consolidation;
+using Crosscheck.Stories.Tests.Consolidation;
+using Xunit;
+
+namespace Crosscheck.Stories.Tests.Provenance;
+
+public class OriginTests
+{
+    private static Claim OnlyClaim(Document document, Func<string, string?>? copyOf = null) =>
+        Assert.Single(new DossierBuilder(copyOf: copyOf).Build(StoryOf.Documents(document), [document]).Claims);
+
+    [Fact]
+    public void The_outlet_cited_in_the_sentence_is_the_origin()
+    {
+        var doc = StoryDoc.Of("Rescuers found 12 survivors, Associated Press reported. Other outlets are cited elsewhere.\n\nAgence Nord said the search goes on.", "a", "Harbour Times")
+            .Count("12 survivors", 12, "survivors").Cite("Associated Press", "Associated Press").Cite("Agence Nord", "Agence Nord").Build();
+
+        Assert.Equal(["Associated Press"], OnlyClaim(doc).Origins);
+    }
+
+    [Fact]
+    public void The_outlet_cited_in_the_paragraph_is_the_origin_when_the_sentence_cites_none()
+    {
+        var doc = StoryDoc.Of("According to Agence Nord, the search went on. Rescuers found 12 survivors.\n\nAssociated Press described the scene. It was cold.", "a", "Harbour Times")
+            .Count("12 survivors", 12, "survivors").Cite("According to Agence Nord", "Agence Nord").Cite("Associated Press", "Associated Press").Build();
+
+        Assert.Equal(["Agence Nord"], OnlyClaim(doc).Origins);
+    }
+
+    [Fact]
+    public void An_article_naming_one_main_source_traces_its_uncited_claims_to_it()
+    {
+        var doc = StoryDoc.Of("Agence Nord reported a landslide.\n\nRescuers found 12 survivors.\n\nAgence Nord added that roads were closed.", "a", "Harbour Times")
+            .Count("12 survivors", 12, "survivors").Cite("Agence Nord reported", "Agence Nord").Cite("Agence Nord added", "Agence Nord").Build();
+
+        Assert.Equal(["Agence Nord"], OnlyClaim(doc).Origins);
+    }
+
+    [Fact]
+    public void Sources_that_are_not_outlets_do_not_become_origins()
+    {
+        var doc = StoryDoc.Of("Rescuers found 12 survivors, local officials said.", "a", "Harbour Times")
+            .Count("12 survivors", 12, "survivors").Cite("local officials", "local officials", isOutlet: false).Build();
+
+        Assert.Equal(["Harbour Times"], OnlyClaim(doc).Origins);
+    }
+
+    [Fact]
+    public void Without_an_outlet_the_web_host_names_the_origin()
+    {
+        var doc = StoryDoc.Of("Rescuers found 12 survivors.", "https://www.valley-news.example/2024/rescue").Count("12 survivors", 12, "survivors").Build();
+
+        Assert.Equal(["valley-news.example"], OnlyClaim(doc).Origins);
+    }
+
+    [Fact]
+    public void A_failing_syndication_lookup_does_not_lose_the_dossier()
+    {
+        var doc = StoryDoc.Of("Rescuers found 12 survivors.", "a", "Harbour Times").Count("12 survivors", 12, "survivors").Build();
+
+        Assert.Equal(["Harbour Times"], OnlyClaim(doc, _ => throw new InvalidOperationException("index offline")).Origins);
+    }
+
+    [Fact]
+    public void Citations_list_each_articles_cited_outlets_by_their_story_name()
+    {
+        var a = StoryDoc.Of("The Associated Press reported the landslide.", "a").Cite("The Associated Press", "The Associated Press").Build();
+        var b = StoryDoc.Of("AP said roads were closed. Agence Nord agreed.", "b").Cite("AP", "AP").Cite("Agence Nord", "Agence Nord").Build();
+        var c = StoryDoc.Of("Nothing is cited here.", "c").Build();
+        var a2 = StoryDoc.Of("Associated Press photographers were there.", "d").Cite("Associated Press", "Associated Press").Build();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a, b, c, a2), [a, b, c, a2]);
+
+        Assert.Equal(3, dossier.Citations.Count);
+        Assert.Equal(["Associated Press"], dossier.Citations.Single(x => x.Article == "a").Cites);
+        Assert.Equal(["Associated Press", "Agence Nord"], dossier.Citations.Single(x => x.Article == "b").Cites);
+    }
+}
