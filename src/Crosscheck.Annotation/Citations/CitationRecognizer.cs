@@ -19,7 +19,8 @@ public sealed class CitationRecognizer : IDocumentStage
     private static readonly HashSet<string> Skippable = ResourceText.Set("Citations.Data.skippable.txt");
     private static readonly HashSet<string> SourceNouns = ResourceText.Set("Citations.Data.source-nouns.txt");
     private static readonly HashSet<string> MediaNouns = ResourceText.Set("Citations.Data.media-nouns.txt");
-    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "several", "two", "three", "unnamed", "anonymous" };
+    private static readonly HashSet<string> Boundaries = ResourceText.Set("Citations.Data.boundaries.txt");
+    private static readonly HashSet<string> Determiners = ResourceText.Set("Citations.Data.determiners.txt");
     private static readonly List<Phrase> SourceIntroducers = [Phrase.Parse("according to", ""), Phrase.Parse("citing", ""), Phrase.Parse("quoting", ""), Phrase.Parse("cited", "")];
 
     static CitationRecognizer()
@@ -102,7 +103,7 @@ public sealed class CitationRecognizer : IDocumentStage
         citation = default;
         next = i + 1;
         // "the Russian agencies", "the state media": a country's press cited as a whole.
-        if (tokens[i].Is(text, "the") && i + 2 < tokens.Count && tokens[i + 1].Kind == ScanKind.Word &&
+        if (tokens[i].Is(text, "the") && i + 2 < tokens.Count && tokens[i + 1].Kind == ScanKind.Word && _gazetteer.Match(text, tokens, i + 1) is null &&
             (tokens[i + 1].IsCapitalized(text) || tokens[i + 1].Is(text, "state")) && MediaNouns.Contains(tokens[i + 2].Of(text).ToString()))
         {
             var press = TextSpan.FromBounds(tokens[i + 1].Start, tokens[i + 2].End);
@@ -114,27 +115,43 @@ public sealed class CitationRecognizer : IDocumentStage
         var k = cue.End;
         if (k < tokens.Count && Determiners.Contains(tokens[k].Of(text).ToString())) k++;
         var start = k;
-        var words = 0;
-        while (k < tokens.Count && tokens[k].Kind == ScanKind.Word && words <= _options.MaxDescriptionWords)
+        // An outlet after the cue is left to the gazetteer path ("according to the Associated Press").
+        if (start >= tokens.Count || _gazetteer.Match(text, tokens, start) is not null) return false;
+        // The description runs to its last source noun: "media buying sources", "state corporate records".
+        var lastNoun = -1;
+        for (var w = 0; k < tokens.Count && w <= _options.MaxDescriptionWords; w++, k++)
         {
-            if (SourceNouns.Contains(tokens[k].Of(text).ToString()))
-            {
-                var span = TextSpan.FromBounds(tokens[start].Start, tokens[k].End);
-                citation = new Citation(span, span.TextOf(text), false);
-                next = k + 1;
-                return true;
-            }
-            words++;
-            k++;
+            var token = tokens[k];
+            if (token.Kind != ScanKind.Word || Boundaries.Contains(token.Of(text).ToString())) break;
+            if (SourceNouns.Contains(token.Of(text).ToString())) lastNoun = k;
+        }
+        if (lastNoun >= 0)
+        {
+            var span = TextSpan.FromBounds(tokens[start].Start, tokens[lastNoun].End);
+            citation = new Citation(span, span.TextOf(text), false);
+            next = lastNoun + 1;
+            return true;
         }
         if (!_options.IncludeNamedNonOutlets) return false;
-        // A capitalised name that is not a gazetteer outlet: kept as a non-outlet source.
+        // A capitalised name that is not a gazetteer outlet ("the United Nations", "Central Mat-Su fire chief"): a non-outlet source.
         k = start;
-        while (k < tokens.Count && (tokens[k].IsCapitalized(text) || (k > start && tokens[k].Is(text, "of") && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized(text)))) k++;
-        if (k == start || (start < tokens.Count && _gazetteer.Match(text, tokens, start) is not null)) return false;
-        var named = TextSpan.FromBounds(tokens[start].Start, tokens[k - 1].End);
+        while (k < tokens.Count && (tokens[k].IsCapitalized(text) ||
+               (k > start && tokens[k].Is(text, "of") && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized(text)) ||
+               (k > start && tokens[k].Of(text) is "-" && !tokens[k].SpaceBefore && k + 1 < tokens.Count && !tokens[k + 1].SpaceBefore && tokens[k + 1].Kind == ScanKind.Word)))
+        {
+            k++;
+        }
+        if (k == start) return false;
+        // A capitalised modifier takes its noun along: "a Democratic aide", "an ICE spokeswoman".
+        var end = k;
+        for (var w = 0; end < tokens.Count && w < 2 && tokens[end].Kind == ScanKind.Word && !tokens[end].IsCapitalized(text) &&
+             !Boundaries.Contains(tokens[end].Of(text).ToString()); w++)
+        {
+            end++;
+        }
+        var named = TextSpan.FromBounds(tokens[start].Start, tokens[end - 1].End);
         citation = new Citation(named, named.TextOf(text), false);
-        next = k;
+        next = end;
         return true;
     }
 }

@@ -16,6 +16,8 @@ public sealed class QuantityRecognizer : IDocumentStage
     private static readonly Layer[] Needed = [Layer.Sentences];
     private static readonly Layer[] Produced = [Layer.Quantities];
     private static readonly HashSet<string> TimeMarkers = ResourceText.Set("Quantities.Data.time-markers.txt");
+    private static readonly HashSet<string> QualifierBlockers = ResourceText.Set("Quantities.Data.qualifier-blockers.txt");
+    private static readonly HashSet<string> Durations = ResourceText.Set("Quantities.Data.durations.txt");
 
     private readonly QuantityOptions _options;
     private readonly QuantityLexicon _lexicon = QuantityLexicon.Instance;
@@ -113,7 +115,9 @@ public sealed class QuantityRecognizer : IDocumentStage
 
         var qualifier = Qualifier.None;
         var betweenRange = false;
-        if (QuantityLexicon.MatchBackward(_lexicon.Qualifiers, tokens, first, text) is { } hedge)
+        if (QuantityLexicon.MatchBackward(_lexicon.Qualifiers, tokens, first, text) is { } hedge &&
+            !(hedge.Start > 0 && hedge.Phrase.Value == nameof(Qualifier.UpTo) && QualifierBlockers.Contains(tokens[hedge.Start - 1].Of(text).ToString())) &&
+            !(hedge.Phrase.Words is ["over"] && number.End < tokens.Count && Durations.Contains(tokens[number.End].Of(text).ToString())))
         {
             qualifier = _lexicon.QualifierValues[hedge.Phrase];
             first = hedge.Start;
@@ -132,7 +136,8 @@ public sealed class QuantityRecognizer : IDocumentStage
         ReadUnitAfter(text, tokens, ref j, ref currency, ref kind, ref unit);
 
         // A range: "2,500 to 3,000", "2,500-3,000", "between 2,500 and 3,000", "$5 million to $10 million".
-        if (j + 1 < tokens.Count && IsRangeWord(text, tokens[j], betweenRange))
+        var orRange = kind == QuantityKind.Count && currency is null && j + 1 < tokens.Count && tokens[j].Is(text, "or");
+        if (j + 1 < tokens.Count && (IsRangeWord(text, tokens[j], betweenRange) || orRange))
         {
             var secondStart = j + 1;
             if (currency is not null && SymbolBefore(text, tokens, secondStart + 1, out _) is var s2 && s2 >= 0 && tokens[secondStart].Start == s2) secondStart++;
@@ -140,7 +145,13 @@ public sealed class QuantityRecognizer : IDocumentStage
             {
                 var low = value;
                 if (number.Scale == 1 && second.Scale > 1 && low < second.Scale) low *= second.Scale;
-                if (second.Value > low)
+                var secondEnd = second.End;
+                var secondCurrency = currency;
+                var secondKind = kind;
+                string? secondUnit = unit;
+                ReadUnitAfter(text, tokens, ref secondEnd, ref secondCurrency, ref secondKind, ref secondUnit);
+                // "20 or 30 percent" is a range; "two or three" alone is not worth reading as one.
+                if (second.Value > low && (!orRange || secondKind != QuantityKind.Count || secondCurrency is not null))
                 {
                     value = low;
                     high = second.Value;
@@ -157,6 +168,18 @@ public sealed class QuantityRecognizer : IDocumentStage
         }
 
         if (kind == QuantityKind.Count && number.Digits && IsNotACount(text, tokens, number, first, qualifier)) return false;
+        // "between 2003 and 2012", "in 2006 dollars": years, even with a range or a currency name after them.
+        if (number.Plain && number.Scale == 1 && IsYearLike(number.Value) && symbolStart < 0 &&
+            ((high is { } to && IsYearLike(to)) || (kind == QuantityKind.Money && first > 0 && IsYearContext(text, tokens[first - 1]))))
+        {
+            return false;
+        }
+        // "three-quarters", "two-thirds": a number word inside a compound is not a count.
+        if (!number.Digits && number.End + 1 < tokens.Count && tokens[number.End].Of(text) is "-" && !tokens[number.End].SpaceBefore &&
+            !tokens[number.End + 1].Is(text, "strong"))
+        {
+            return false;
+        }
 
         var strong = false;
         if (j + 1 < tokens.Count && tokens[j].Of(text) is "-" && !tokens[j + 1].SpaceBefore && tokens[j + 1].Is(text, "strong"))
@@ -173,7 +196,11 @@ public sealed class QuantityRecognizer : IDocumentStage
         string? head = null;
         if (kind is QuantityKind.Count or QuantityKind.Percent)
         {
-            (counted, head, j) = ReadCounted(text, tokens, j, strong || kind == QuantityKind.Percent);
+            // A percentage counts what follows "of" ("71% of stories"); "40 percent support" names no counted set.
+            if (kind == QuantityKind.Count || (j < tokens.Count && tokens[j].Is(text, "of")))
+            {
+                (counted, head, j) = ReadCounted(text, tokens, j, strong || kind == QuantityKind.Percent);
+            }
         }
 
         // Year-like numbers count only when they visibly count something ("2000 troops", not "in 2013").
@@ -186,6 +213,9 @@ public sealed class QuantityRecognizer : IDocumentStage
         {
             return false;
         }
+
+        // A bare number word ("the two", "number two") is a pronoun or a label more often than a count.
+        if (!number.Digits && kind == QuantityKind.Count && head is null && qualifier == Qualifier.None && high is null) return false;
 
         var period = ReadPeriod(text, tokens, afterUnit, j, kind, out var periodEnd);
         if (periodEnd > 0 && periodEnd == afterUnit) spanEnd = tokens[periodEnd - 1].End;
@@ -214,6 +244,18 @@ public sealed class QuantityRecognizer : IDocumentStage
             unit = "%";
             j++;
             return;
+        }
+        if (token.Is(text, "percentage") && j + 1 < tokens.Count)
+        {
+            var k = j + 1;
+            if (tokens[k].Of(text) is "-" && k + 1 < tokens.Count) k++;
+            if (tokens[k].Is(text, "point") || tokens[k].Is(text, "points"))
+            {
+                kind = QuantityKind.Percent;
+                unit = "pp";
+                j = k + 1;
+                return;
+            }
         }
         if (token.Is(text, "percent") || token.Is(text, "pct"))
         {
@@ -441,7 +483,7 @@ public sealed class QuantityRecognizer : IDocumentStage
             {
                 if (previous.Kind is ScanKind.Word or ScanKind.Number) return true;
                 var mark = previous.Of(text);
-                if (mark is "/" or "#" or "'" or "\u2019" or ":" or "." or "@" or "+") return true;
+                if (mark is "/" or "#" or "'" or "\u2019" or ":" or "." or "@" or "+" || IsMathSymbol(mark)) return true;
                 if (mark is "-" && i > 1 && !previous.SpaceBefore && tokens[i - 2].Kind is ScanKind.Word or ScanKind.Number) return true;
             }
             if (number.Plain && qualifier == Qualifier.None && first == i && previous.Kind == ScanKind.Word)
@@ -465,12 +507,17 @@ public sealed class QuantityRecognizer : IDocumentStage
                 if (after.Kind is ScanKind.Word or ScanKind.Number) return true;
                 var mark = after.Of(text);
                 if ((mark is ":" or "/") && end + 1 < tokens.Count && tokens[end + 1].Kind == ScanKind.Number) return true;
+                if (IsMathSymbol(mark)) return true;
             }
             if (after.Kind == ScanKind.Word && TimeMarkers.Contains(after.Of(text).ToString())) return true;
             if ((after.Is(text, "a") || after.Is(text, "p")) && end + 2 < tokens.Count && tokens[end + 1].Of(text) is "." && tokens[end + 2].Is(text, "m")) return true;
         }
         return false;
     }
+
+    // "4×4", "10^3", "2+2": a number in a formula or a product name.
+    private static bool IsMathSymbol(ReadOnlySpan<char> mark) =>
+        mark.Length == 1 && (char.GetUnicodeCategory(mark[0]) == System.Globalization.UnicodeCategory.MathSymbol || mark[0] is '^' or '*');
 
     /// <summary>Day numbers next to a month name ("September 1", "1 September", "Feb. 14").</summary>
     private static bool IsDateOrTime(string text, List<Scanned> tokens, NumberRead number)
@@ -497,7 +544,8 @@ public sealed class QuantityRecognizer : IDocumentStage
         if (k < tokens.Count && tokens[k].Is(text, "of"))
         {
             k++;
-            if (k < tokens.Count && OfDeterminers.Contains(tokens[k].Of(text).ToString())) k++;
+            // "of all the data traffic", "of her daughter's kids": up to two determiners.
+            for (var d = 0; d < 2 && k < tokens.Count && OfDeterminers.Contains(tokens[k].Of(text).ToString()); d++) k++;
         }
         var start = k;
         var last = -1;
@@ -505,6 +553,12 @@ public sealed class QuantityRecognizer : IDocumentStage
         while (k < tokens.Count && words < _options.MaxCountedWords)
         {
             var token = tokens[k];
+            // A possessive keeps the phrase going: "her daughter's orphaned kids".
+            if ((token.Of(text) is "'" or "\u2019") && words > 0 && k + 1 < tokens.Count && tokens[k + 1].Is(text, "s") && !token.SpaceBefore)
+            {
+                k += 2;
+                continue;
+            }
             if (token.Kind != ScanKind.Word || _lexicon.StopLookup.Contains(token.Of(text)))
             {
                 // "French-led" and "well-armed" keep their hyphen inside the phrase.

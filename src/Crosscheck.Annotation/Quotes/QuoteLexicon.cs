@@ -21,6 +21,7 @@ internal sealed class QuoteLexicon
         foreach (var role in Roles) RoleWords.UnionWith(role.Words);
         SourceNouns = ResourceText.Set("Quotes.Data.source-nouns.txt");
         SubjectSkip = ResourceText.Set("Quotes.Data.subject-skip.txt");
+        DocumentNouns = ResourceText.Set("Quotes.Data.document-nouns.txt");
         Determiners = ResourceText.Set("Quotes.Data.determiners.txt");
         Boundaries = ResourceText.Set("Quotes.Data.boundaries.txt");
         CueFirstLookup = CueFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -43,6 +44,9 @@ internal sealed class QuoteLexicon
     public HashSet<string> SourceNouns { get; }
 
     public HashSet<string> SubjectSkip { get; }
+
+    /// <summary>Nouns that carry someone's words ("a statement saying").</summary>
+    public HashSet<string> DocumentNouns { get; }
 
     public HashSet<string> Determiners { get; }
 

@@ -29,6 +29,7 @@ public sealed class TimeExpressionRecognizer : IDocumentStage
     private static readonly HashSet<string> PartWords = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, TimeGranularity> UnitWords = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, int> DeicticWords = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> FutureMarkers = ResourceText.Set("Time.Data.future-markers.txt");
     private static readonly HashSet<string> RelativeLeads = new(StringComparer.OrdinalIgnoreCase);
     private static readonly HashSet<string> OrdinalSuffixes = new(StringComparer.OrdinalIgnoreCase) { "st", "nd", "rd", "th" };
 
@@ -77,9 +78,10 @@ public sealed class TimeExpressionRecognizer : IDocumentStage
         foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
         {
             var tokens = WordScanner.Scan(text, start, end);
+            var future = tokens.Exists(t => t.Kind == ScanKind.Word && FutureMarkers.Contains(t.Of(text).ToString()));
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (TryRead(text, tokens, i, anchor, out var expression, out var next))
+                if (TryRead(text, tokens, i, anchor, future, out var expression, out var next))
                 {
                     found.Add(expression);
                     i = next - 1;
@@ -90,7 +92,7 @@ public sealed class TimeExpressionRecognizer : IDocumentStage
         document.TimeExpressions = [.. found];
     }
 
-    private bool TryRead(string text, List<Scanned> tokens, int i, DateOnly? anchor, out TimeExpression expression, out int next)
+    private bool TryRead(string text, List<Scanned> tokens, int i, DateOnly? anchor, bool future, out TimeExpression expression, out int next)
     {
         expression = default;
         next = i + 1;
@@ -103,7 +105,8 @@ public sealed class TimeExpressionRecognizer : IDocumentStage
         if (token.Kind == ScanKind.Word)
         {
             var word = token.Of(text);
-            if (DeicticWords.TryGetValue(word.ToString(), out var offset))
+            // A capitalised "Today" inside a sentence is a title ("NBC's Today"), not the day.
+            if (DeicticWords.TryGetValue(word.ToString(), out var offset) && (i == 0 || !char.IsUpper(word[0])))
             {
                 if (!anchor.HasValue)
                 {
@@ -132,8 +135,12 @@ public sealed class TimeExpressionRecognizer : IDocumentStage
             var month = token.IsCapitalized(text) ? CalendarNames.Month(word) : 0;
             if (month > 0) return TryMonthFirst(text, tokens, i, month, direction, anchor, out expression, out next);
             var weekday = token.IsCapitalized(text) ? CalendarNames.Weekday(word) : 0;
-            if (weekday > 0 && word.Length > 4)
+            // "Super Tuesday", "Black Friday": a capitalised word before the weekday makes it a name.
+            var named = i > 0 && tokens[i - 1].IsCapitalized(text) && !RelativeLeads.Contains(tokens[i - 1].Of(text).ToString()) &&
+                !DirectionWords.ContainsKey(tokens[i - 1].Of(text).ToString()) && !(i - 1 == 0);
+            if (weekday > 0 && word.Length > 4 && !named)
             {
+                if (future && direction is Direction.None or Direction.Near) direction = Direction.Future;
                 var lead = i > 0 && RelativeLeads.Contains(tokens[i - 1].Of(text).ToString()) ? i - 1 : i;
                 return TryWeekday(tokens, lead, i, weekday, direction, anchor, out expression, out next);
             }
@@ -356,14 +363,17 @@ public sealed class TimeExpressionRecognizer : IDocumentStage
         DateOnly date;
         if (direction == Direction.Future)
         {
+            // "next Monday" skips the current week's; "will meet on Monday" said on a Monday means that day.
             var ahead = (weekday - today + 7) % 7;
-            date = a.AddDays(ahead == 0 ? 7 : ahead);
+            var explicitNext = first < i;
+            date = a.AddDays(ahead == 0 && explicitNext ? 7 : ahead);
         }
         else
         {
-            // A bare weekday in a news report is most often the most recent one (the day of publication included).
+            // A bare weekday in a news report is most often the most recent one (the day of publication
+            // included); "last Wednesday" said on a Wednesday is the week before.
             var back = (today - weekday + 7) % 7;
-            date = a.AddDays(-back);
+            date = a.AddDays(back == 0 && first < i ? -7 : -back);
         }
         expression = new TimeExpression(span, DayValue(date), TimeGranularity.Day, true, _options.RelativeConfidence);
         return true;

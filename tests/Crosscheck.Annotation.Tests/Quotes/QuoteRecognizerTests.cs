@@ -122,4 +122,29 @@ public class QuoteRecognizerTests
         var q = Containing(d, "money is there");
         Assert.Equal("Paul Okafor", Speaker(d, q));
     }
+
+    [Fact]
+    public void ParticipleCueTakesTheSentenceSubject()
+    {
+        var d = Run("On Friday, Maria Lopez defended the budget, saying it would protect the poorest families.", ("Maria Lopez", EntityType.Person, null));
+        var q = Containing(d, "protect the poorest");
+        Assert.Equal("saying", q.Cue);
+        Assert.Equal("Maria Lopez", Speaker(d, q));
+    }
+
+    [Fact]
+    public void StatementSpeaksForItsAuthor()
+    {
+        var d = Run("The Farmers Union issued a statement saying the new tariffs would ruin small growers.", ("The Farmers Union", EntityType.Org, null));
+        var q = Containing(d, "ruin small growers");
+        Assert.Equal("The Farmers Union", Speaker(d, q));
+    }
+
+    [Fact]
+    public void InvertedCueWithUnnamedSpeakerAndNumber()
+    {
+        var d = Run("“She cut the preparation time short,” said a 2012 campaign veteran.");
+        var q = Containing(d, "preparation time");
+        Assert.Equal("a 2012 campaign veteran", q.SpeakerDescription);
+    }
 }
