@@ -17,6 +17,9 @@ internal sealed class ExtractedContent
 
     public List<string> Paragraphs { get; } = [];
 
+    /// <summary>Whether the page is safe and promising enough to hand to the slower fallback extractor.</summary>
+    public bool FallbackAllowed { get; set; }
+
     public List<Diagnostic> Diagnostics { get; } = [];
 
     public void Note(DiagnosticSeverity severity, string message) =>

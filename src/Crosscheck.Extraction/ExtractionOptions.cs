@@ -11,8 +11,8 @@ public sealed record ExtractionOptions
     /// <summary>Raw inputs above this many bytes are cut before decoding (default 16 MB).</summary>
     public int MaxInputBytes { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>Decoded HTML above this many characters is cut before parsing (default 6 M chars).</summary>
-    public int MaxHtmlChars { get; init; } = 6_000_000;
+    /// <summary>Decoded HTML above this many characters is cut before parsing (default 3 M chars; real article pages are far smaller).</summary>
+    public int MaxHtmlChars { get; init; } = 3_000_000;
 
     /// <summary>Elements nested deeper than this are not read (default 400).</summary>
     public int MaxDepth { get; init; } = 400;
@@ -43,6 +43,9 @@ public sealed record ExtractionOptions
 
     /// <summary>HTML: when our extraction yields fewer characters than this, SmartReader is tried as a fallback (default 120).</summary>
     public int FallbackBelowChars { get; init; } = 120;
+
+    /// <summary>HTML: pages larger than this never go to the (slower, unbounded) SmartReader fallback (default 1 M chars).</summary>
+    public int MaxFallbackHtmlChars { get; init; } = 1_000_000;
 
     /// <summary>HTML: whether SmartReader may be used as fallback at all (default true).</summary>
     public bool UseSmartReaderFallback { get; init; } = true;

@@ -21,6 +21,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             content.Note(DiagnosticSeverity.Warning, $"HTML of {html.Length:N0} chars cut to {options.MaxHtmlChars:N0} before parsing");
             html = html[..options.MaxHtmlChars];
         }
+        // Flatten at half the depth limit so that the walk below still reads the flattened text.
+        html = DepthGuard.Flatten(html, options.MaxDepth / 2, out var flattened);
+        if (flattened) content.Note(DiagnosticSeverity.Warning, $"elements nested deeper than {options.MaxDepth / 2} were flattened before parsing");
         var deadline = DateTime.UtcNow + options.TimeBudget;
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
         using var document = parser.ParseDocument(html);
@@ -39,6 +42,8 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
 
         var paragraphs = SelectArticle(page, content.Title);
         content.Paragraphs.AddRange(paragraphs);
+        content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
+            && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
         if (paragraphs.Count == 0)
             content.Note(DiagnosticSeverity.Warning, page.SkippedScripts > 0 && page.Blocks.Count == 0
                 ? "page holds only scripts and markup, no readable text"
@@ -150,7 +155,6 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         var rootChars = 0;
         foreach (var (start, _) in included) rootChars += nodes[start].TextChars;
         var titleKey = title is null ? null : Core.Text.TextFold.ForMatching(title);
-        if (Environment.GetEnvironmentVariable("XDEBUG") is not null) { foreach (var r in included) Console.Error.WriteLine($"range {r} {nodes[r.Start].Tag} {nodes[r.Start].Element.ClassName} chars={nodes[r.Start].TextChars} best={best}"); for (int q=0;q<nodes.Count;q++) Console.Error.WriteLine($"  {q} {nodes[q].Tag}.{nodes[q].Element.ClassName} p={nodes[q].Parent} end={nodes[q].End} neg={nodes[q].Negative} chars={nodes[q].TextChars}"); }
         var paragraphs = new List<string>();
         var rangeIndex = 0;
         foreach (var block in page.Blocks)
