@@ -13,6 +13,9 @@ internal sealed class ExtractedContent
 
     public string? Outlet { get; set; }
 
+    /// <summary>The page's own summary (og:description, meta description); usually the article's opening words.</summary>
+    public string? Description { get; set; }
+
     public Found<DateTimeOffset>? Published { get; set; }
 
     public List<string> Paragraphs { get; } = [];

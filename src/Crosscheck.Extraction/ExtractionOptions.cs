@@ -56,6 +56,19 @@ public sealed record ExtractionOptions
     /// <summary>HTML: a block whose share of linked text exceeds this is link furniture (default 0.5).</summary>
     public double MaxBlockLinkDensity { get; init; } = 0.5;
 
+    /// <summary>
+    /// HTML: containers holding the block that opens with the page's own description
+    /// (og:description) have their score multiplied by this (default 1.5): the description is
+    /// nearly always the article's first words, never a comment's.
+    /// </summary>
+    public double DescriptionContainerBoost { get; init; } = 1.5;
+
+    /// <summary>HTML: leading characters of the description that must match a block (default 50).</summary>
+    public int DescriptionMatchChars { get; init; } = 50;
+
+    /// <summary>HTML: a content-like class name ("article", "body") earns a bonus only on elements holding this much text (default 500 chars).</summary>
+    public int MinPositiveClassChars { get; init; } = 500;
+
     /// <summary>HTML: siblings of the best container scoring at least this share of its score join the article (default 0.2).</summary>
     public double SiblingScoreShare { get; init; } = 0.2;
 
