@@ -102,7 +102,8 @@ public sealed class ArticleExtractor : IArticleExtractor
     private ExtractedContent ExtractHtml(string html, string? pageUrl)
     {
         var content = _html.Extract(html, pageUrl);
-        if (!_options.UseSmartReaderFallback || content.Paragraphs.Sum(p => p.Length) >= _options.FallbackBelowChars) return content;
+        if (!_options.UseSmartReaderFallback || !content.FallbackAllowed || content.Paragraphs.Sum(p => p.Length) >= _options.FallbackBelowChars)
+            return content;
         var fallback = SmartReaderFallback.Extract(html, pageUrl);
         if (fallback.Sum(p => p.Length) > content.Paragraphs.Sum(p => p.Length) && fallback.Count > 0)
         {

@@ -13,9 +13,15 @@ internal sealed class ExtractedContent
 
     public string? Outlet { get; set; }
 
+    /// <summary>The page's own summary (og:description, meta description); usually the article's opening words.</summary>
+    public string? Description { get; set; }
+
     public Found<DateTimeOffset>? Published { get; set; }
 
     public List<string> Paragraphs { get; } = [];
+
+    /// <summary>Whether the page is safe and promising enough to hand to the slower fallback extractor.</summary>
+    public bool FallbackAllowed { get; set; }
 
     public List<Diagnostic> Diagnostics { get; } = [];
 

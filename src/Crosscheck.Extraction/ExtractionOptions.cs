@@ -11,8 +11,8 @@ public sealed record ExtractionOptions
     /// <summary>Raw inputs above this many bytes are cut before decoding (default 16 MB).</summary>
     public int MaxInputBytes { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>Decoded HTML above this many characters is cut before parsing (default 6 M chars).</summary>
-    public int MaxHtmlChars { get; init; } = 6_000_000;
+    /// <summary>Decoded HTML above this many characters is cut before parsing (default 3 M chars; real article pages are far smaller).</summary>
+    public int MaxHtmlChars { get; init; } = 3_000_000;
 
     /// <summary>Elements nested deeper than this are not read (default 400).</summary>
     public int MaxDepth { get; init; } = 400;
@@ -29,8 +29,8 @@ public sealed record ExtractionOptions
     /// <summary>Bodies shorter than this are not given a language (default 40 chars).</summary>
     public int MinLanguageChars { get; init; } = 40;
 
-    /// <summary>At most this many leading characters of the body are used to identify the language (default 2,000).</summary>
-    public int LanguageSampleChars { get; init; } = 2_000;
+    /// <summary>At most this many leading characters of the body are used to identify the language (default 200: ample for news prose, and detection time grows with length).</summary>
+    public int LanguageSampleChars { get; init; } = 200;
 
     /// <summary>
     /// Language identification uses trigram models only (default true): loads in a fraction of
@@ -44,6 +44,9 @@ public sealed record ExtractionOptions
     /// <summary>HTML: when our extraction yields fewer characters than this, SmartReader is tried as a fallback (default 120).</summary>
     public int FallbackBelowChars { get; init; } = 120;
 
+    /// <summary>HTML: pages larger than this never go to the (slower, unbounded) SmartReader fallback (default 1 M chars).</summary>
+    public int MaxFallbackHtmlChars { get; init; } = 1_000_000;
+
     /// <summary>HTML: whether SmartReader may be used as fallback at all (default true).</summary>
     public bool UseSmartReaderFallback { get; init; } = true;
 
@@ -52,6 +55,19 @@ public sealed record ExtractionOptions
 
     /// <summary>HTML: a block whose share of linked text exceeds this is link furniture (default 0.5).</summary>
     public double MaxBlockLinkDensity { get; init; } = 0.5;
+
+    /// <summary>
+    /// HTML: containers holding the block that opens with the page's own description
+    /// (og:description) have their score multiplied by this (default 1.5): the description is
+    /// nearly always the article's first words, never a comment's.
+    /// </summary>
+    public double DescriptionContainerBoost { get; init; } = 1.5;
+
+    /// <summary>HTML: leading characters of the description that must match a block (default 50).</summary>
+    public int DescriptionMatchChars { get; init; } = 50;
+
+    /// <summary>HTML: a content-like class name ("article", "body") earns a bonus only on elements holding this much text (default 500 chars).</summary>
+    public int MinPositiveClassChars { get; init; } = 500;
 
     /// <summary>HTML: siblings of the best container scoring at least this share of its score join the article (default 0.2).</summary>
     public double SiblingScoreShare { get; init; } = 0.2;

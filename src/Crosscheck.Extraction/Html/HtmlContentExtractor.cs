@@ -21,6 +21,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             content.Note(DiagnosticSeverity.Warning, $"HTML of {html.Length:N0} chars cut to {options.MaxHtmlChars:N0} before parsing");
             html = html[..options.MaxHtmlChars];
         }
+        // Flatten at half the depth limit so that the walk below still reads the flattened text.
+        html = DepthGuard.Flatten(html, options.MaxDepth / 2, out var flattened);
+        if (flattened) content.Note(DiagnosticSeverity.Warning, $"elements nested deeper than {options.MaxDepth / 2} were flattened before parsing");
         var deadline = DateTime.UtcNow + options.TimeBudget;
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
         using var document = parser.ParseDocument(html);
@@ -37,8 +40,10 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         if (page.NodeLimited) content.Note(DiagnosticSeverity.Warning, $"page has more than {options.MaxNodes:N0} nodes; the rest was not read");
         if (page.TimeLimited) content.Note(DiagnosticSeverity.Warning, $"content pass ran over {options.TimeBudget.TotalMilliseconds:N0} ms; the rest was not read");
 
-        var paragraphs = SelectArticle(page, content.Title);
+        var paragraphs = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description));
         content.Paragraphs.AddRange(paragraphs);
+        content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
+            && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
         if (paragraphs.Count == 0)
             content.Note(DiagnosticSeverity.Warning, page.SkippedScripts > 0 && page.Blocks.Count == 0
                 ? "page holds only scripts and markup, no readable text"
@@ -46,11 +51,34 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         return content;
     }
 
-    private List<string> SelectArticle(PageModel page, string? title)
+    /// <summary>The node of the first block whose text holds the opening words of the description, or -1.</summary>
+    private int FindDescriptionBlock(PageModel page, string? description)
+    {
+        if (description is null) return -1;
+        var key = Core.Text.TextFold.ForMatching(description).TrimEnd('.', '…', ' ');
+        if (key.Length < options.DescriptionMatchChars) return -1;
+        key = key[..options.DescriptionMatchChars];
+        foreach (var block in page.Blocks)
+        {
+            if (block.Text.Length < key.Length) continue;
+            if (Core.Text.TextFold.ForMatching(block.Text).Contains(key, StringComparison.Ordinal)) return block.Node;
+        }
+        return -1;
+    }
+
+    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
         ScoreContainers(page);
+        if (descriptionNode >= 0)
+        {
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(page.Nodes);
+            // Only the block's near containers: boosting the whole ancestry would favour the page wrapper.
+            var level = 0;
+            for (var i = descriptionNode; i >= 0 && level < 3; i = span[i].Parent, level++)
+                if (span[i].Scored && span[i].Score > 0) span[i].Score *= options.DescriptionContainerBoost;
+        }
 
         var best = -1;
         var bestScore = double.MinValue;
@@ -65,7 +93,6 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             }
         }
         if (best < 0) best = 0;
-
         var included = new List<(int Start, int End)>();
         var parent = nodes[best].Parent;
         if (parent < 0)
@@ -115,20 +142,21 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 if (!node.Scored)
                 {
                     node.Scored = true;
-                    node.Score = InitialScore(node);
+                    node.Score = InitialScore(node, options);
                 }
+                // The block's own element and its container get the full score, then it fades.
                 node.Score += level switch
                 {
-                    0 => score,
-                    1 => score / 2,
-                    _ => score / (level * 3),
+                    0 or 1 => score,
+                    2 => score / 2,
+                    _ => score / ((level - 1) * 3),
                 };
                 index = node.Parent;
             }
         }
     }
 
-    private static double InitialScore(in PageNode node)
+    private static double InitialScore(in PageNode node, ExtractionOptions options)
     {
         var score = node.Tag switch
         {
@@ -139,7 +167,8 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             _ => 0,
         };
         if (node.Negative) score -= 25;
-        if (node.Positive) score += 25;
+        // A content-like class name only counts for an element that holds a real amount of text.
+        if (node.Positive && node.TextChars >= options.MinPositiveClassChars) score += 25;
         if (node.Tag is "article" or "main") score += 10;
         return score;
     }
@@ -150,7 +179,6 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         var rootChars = 0;
         foreach (var (start, _) in included) rootChars += nodes[start].TextChars;
         var titleKey = title is null ? null : Core.Text.TextFold.ForMatching(title);
-        if (Environment.GetEnvironmentVariable("XDEBUG") is not null) { foreach (var r in included) Console.Error.WriteLine($"range {r} {nodes[r.Start].Tag} {nodes[r.Start].Element.ClassName} chars={nodes[r.Start].TextChars} best={best}"); for (int q=0;q<nodes.Count;q++) Console.Error.WriteLine($"  {q} {nodes[q].Tag}.{nodes[q].Element.ClassName} p={nodes[q].Parent} end={nodes[q].End} neg={nodes[q].Negative} chars={nodes[q].TextChars}"); }
         var paragraphs = new List<string>();
         var rangeIndex = 0;
         foreach (var block in page.Blocks)

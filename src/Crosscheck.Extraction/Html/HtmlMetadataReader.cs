@@ -39,6 +39,8 @@ internal static class HtmlMetadataReader
             document.Body?.QuerySelector("h1")?.TextContent, document.Title);
         if (content.Title is not null) content.Title = BodyText.Collapse(content.Title);
 
+        content.Description = FirstNonEmpty(meta.GetValueOrDefault("og:description"), meta.GetValueOrDefault("description"),
+            meta.GetValueOrDefault("twitter:description"));
         content.Outlet = FirstNonEmpty(meta.GetValueOrDefault("og:site_name"), jsonLd.Publisher, meta.GetValueOrDefault("application-name"))
             ?? Domain(content.Url);
 
