@@ -1,4 +1,3 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Crosscheck.Stories.Tests")]
-[assembly: InternalsVisibleTo("harness")]

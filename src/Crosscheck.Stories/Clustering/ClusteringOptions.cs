@@ -20,14 +20,14 @@ public sealed record ClusteringOptions
     /// <summary>Weight of event specifics (numbers, years, resolved dates, quantities). Default 0.20.</summary>
     public double SpecificsWeight { get; init; } = 0.20;
 
-    /// <summary>Weight of key-name agreement: the share of each side's most salient names found on the other side. Default 0 (off: it cost precision on the development topics with capitalisation-based names).</summary>
-    public double KeyWeight { get; init; } = 0;
-
-    /// <summary>How many of a side's most salient names count as its key names. Default 4.</summary>
-    public int KeyNames { get; init; } = 4;
-
     /// <summary>A document joins its best candidate story at or above this similarity; else it opens a story. Default 0.30.</summary>
     public double AssignThreshold { get; init; } = 0.30;
+
+    /// <summary>
+    /// Joining a story of one article needs this much more similarity: one article against one article
+    /// is thin evidence, and the pair can still meet later through a re-check or merge. Default 0.
+    /// </summary>
+    public double SingleArticleMargin { get; init; }
 
     /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.45.</summary>
     public double MergeThreshold { get; init; } = 0.45;
@@ -56,7 +56,16 @@ public sealed record ClusteringOptions
     /// </summary>
     public double LeadBoost { get; init; } = 3.0;
 
-    /// <summary>How many leading body words form the lead. Default 60.</summary>
+    /// <summary>The lead starts at the first line with at least this many words (prose, not menus or teasers). Default 10.</summary>
+    public int LeadMinLineWords { get; init; } = 10;
+
+    /// <summary>Words on a line that looks like page chrome (teaser ending in an ellipsis, title-cased headline, fragment) count this much. Default 0.25.</summary>
+    public double ChromeLineWeight { get; init; } = 0.25;
+
+    /// <summary>A line with fewer words than this is a fragment (menu item, label) rather than prose. Default 4.</summary>
+    public int ChromeMaxWords { get; init; } = 4;
+
+    /// <summary>How many body words form the lead. Default 60.</summary>
     public int LeadWords { get; init; } = 60;
 
     /// <summary>Place mentions (LOC) weigh this many times other entity words: where it happened is an event specific. Default 1.5.</summary>

@@ -31,19 +31,17 @@ public sealed class DocumentFeatures
             }
         }
 
-        var wordIndex = 0;
+        var weights = new PositionWeights(text, words, options);
         foreach (var w in words)
         {
             if (w.IsNumber) continue;
-            var boost = wordIndex++ < options.LeadWords ? options.LeadBoost : 1.0;
-            features.AddTerm(text.AsSpan(w.Start, w.Length), boost);
+            features.AddTerm(text.AsSpan(w.Start, w.Length), weights.At(w.Start));
         }
 
-        var leadEnd = LeadEnd(words, options.LeadWords);
-        if (document.Has(Layer.Mentions)) features.AddMentions(document, options, leadEnd);
-        else features.AddCapitalisedWords(text, words, options, leadEnd);
+        if (document.Has(Layer.Mentions)) features.AddMentions(document, options, weights);
+        else features.AddCapitalisedWords(text, words, weights);
 
-        features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], options, leadEnd);
+        features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], weights);
         if (document.Has(Layer.TimeExpressions)) features.AddTimeExpressions(document.TimeExpressions);
 
         Sublinear(features.Terms);
@@ -60,11 +58,7 @@ public sealed class DocumentFeatures
         Add(Terms, folded, weight);
     }
 
-    /// <summary>Character offset where the lead ends: entities and numbers there name the event itself.</summary>
-    private static int LeadEnd(List<WordToken> words, int leadWords) =>
-        words.Count == 0 ? 0 : words[Math.Min(words.Count, leadWords) - 1].Start + words[Math.Min(words.Count, leadWords) - 1].Length;
-
-    private void AddMentions(Document document, ClusteringOptions options, int leadEnd)
+    private void AddMentions(Document document, ClusteringOptions options, PositionWeights weights)
     {
         var text = document.Text;
         var parts = new List<string>(4);
@@ -72,7 +66,7 @@ public sealed class DocumentFeatures
         {
             if (mention.Span.Start < 0 || mention.Span.End > text.Length) continue;
             var surface = mention.Span.TextOf(text);
-            var weight = (mention.Type == EntityType.Loc ? options.PlaceBoost : 1.0) * (mention.Span.Start < leadEnd ? options.LeadBoost : 1.0);
+            var weight = (mention.Type == EntityType.Loc ? options.PlaceBoost : 1.0) * weights.At(mention.Span.Start);
             parts.Clear();
             foreach (var w in Words.Scan(surface, 16))
             {
@@ -103,7 +97,7 @@ public sealed class DocumentFeatures
     /// only at sentence starts is taken only if it is also capitalised somewhere mid-sentence, which keeps
     /// ordinary sentence-initial words out in scripts that have case.
     /// </summary>
-    private void AddCapitalisedWords(string text, List<WordToken> words, ClusteringOptions options, int leadEnd)
+    private void AddCapitalisedWords(string text, List<WordToken> words, PositionWeights weights)
     {
         var midSentence = new HashSet<string>(StringComparer.Ordinal);
         foreach (var w in words)
@@ -130,7 +124,7 @@ public sealed class DocumentFeatures
             }
             if (folded is not null)
             {
-                if (name.Count == 0) nameWeight = w.Start < leadEnd ? options.LeadBoost : 1.0;
+                if (name.Count == 0) nameWeight = weights.At(w.Start);
                 name.Add(folded);
             }
             previousEnd = w.Start + w.Length;
@@ -148,7 +142,7 @@ public sealed class DocumentFeatures
         return true;
     }
 
-    private void AddNumbers(string text, List<WordToken> words, Quantity[] quantities, ClusteringOptions options, int leadEnd)
+    private void AddNumbers(string text, List<WordToken> words, Quantity[] quantities, PositionWeights weights)
     {
         foreach (var w in words)
         {
@@ -157,13 +151,13 @@ public sealed class DocumentFeatures
             // Single digits are list markers and counts of everything; they say nothing about one event.
             if (number.Length < 2 && !number.Contains('.')) continue;
             var isYear = number.Length == 4 && number[0] is '1' or '2' && int.TryParse(number, CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2200;
-            Add(Specifics, isYear ? "y" + number : "n" + number, w.Start < leadEnd ? options.LeadBoost : 1.0);
+            Add(Specifics, isYear ? "y" + number : "n" + number, weights.At(w.Start));
         }
         foreach (var q in quantities)
         {
             if (double.IsNaN(q.Value) || double.IsInfinity(q.Value)) continue;
             var value = q.Normalized is { } normalized ? normalized.Value : q.Value;
-            Add(Specifics, "q" + q.Kind.ToString()[0] + RoundSignificant(value).ToString("R", CultureInfo.InvariantCulture), 1.0);
+            Add(Specifics, "q" + q.Kind.ToString()[0] + RoundSignificant(value).ToString("R", CultureInfo.InvariantCulture), weights.At(q.Span.Start));
         }
     }
 

@@ -40,10 +40,6 @@ public sealed class StoryClusterer : IStoryClusterer
     /// <summary>The near-duplicate detector fed with every assigned document (null when disabled).</summary>
     public SyndicationDetector? Syndication { get; }
 
-    private string DebugDoc = "";
-
-    public static bool Debug = Environment.GetEnvironmentVariable("CLUSTER_DEBUG") == "1";
-
     public IReadOnlyDictionary<string, string> Redirects => _redirects;
 
     public IReadOnlyList<Story> Stories =>
@@ -59,7 +55,6 @@ public sealed class StoryClusterer : IStoryClusterer
         if (_storyOfArticle.TryGetValue(document.Id, out var known)) return Resolve(known).Id;
 
         _arrivals++;
-        DebugDoc = document.Id;
         var features = DocumentFeatures.Extract(document, _options);
         var profile = Profile.FromDocument(features, _spaces, document.Article.Published?.Value, _arrivals);
         _documents++;
@@ -112,7 +107,8 @@ public sealed class StoryClusterer : IStoryClusterer
         foreach (var candidate in Candidates(profile, exclude))
         {
             var score = Similarity(profile, candidate.Profile);
-            if (Debug) Console.WriteLine($"CAND\t{DebugDoc}\t{(exclude is null ? "assign" : "merge")}\t{candidate.FirstArticle}\t{score:F3}\t{Cosine(profile, candidate.Profile, 0):F3}\t{Cosine(profile, candidate.Profile, 1):F3}\t{Cosine(profile, candidate.Profile, 2):F3}\t{candidate.Size}");
+            // Two single articles are weaker evidence than an article against a story's accumulated profile.
+            if (candidate.Size == 1 && exclude is null) score -= _options.SingleArticleMargin;
             // Ties go to the older story so the outcome never depends on dictionary order.
             if (score > bestScore || (score == bestScore && best is not null && candidate.Index < best.Index) || (best is null && score >= bestScore))
             {
@@ -214,15 +210,11 @@ public sealed class StoryClusterer : IStoryClusterer
         return survivor;
     }
 
-    /// <summary>Channel cosines and combined score of a document against a group of documents, under the current statistics (diagnostics).</summary>
-    internal double[] Explain(Document document, IEnumerable<Document> members)
-    {
-        var doc = Profile.FromDocument(DocumentFeatures.Extract(document, _options), _spaces, document.Article.Published?.Value, 0);
-        var group = Profile.Empty();
-        foreach (var member in members) group = group.Plus(Profile.FromDocument(DocumentFeatures.Extract(member, _options), _spaces, member.Article.Published?.Value, 0), _options);
-        return [Cosine(doc, group, 0), Cosine(doc, group, 1), Cosine(doc, group, 2), Similarity(doc, group)];
-    }
-
+    /// <summary>
+    /// Weighted average of the channel cosines. A channel empty on either side is dropped and the rest
+    /// re-normalised, but only up to <see cref="ClusteringOptions.MaxDroppedWeight"/>, so a bare document
+    /// cannot join on terms alone too easily. Scaled down by time distance.
+    /// </summary>
     internal double Similarity(Profile a, Profile b)
     {
         double total = 0, weightUsed = 0, weightAll = 0;
@@ -234,39 +226,8 @@ public sealed class StoryClusterer : IStoryClusterer
             weightUsed += weight;
             total += weight * Cosine(a, b, c);
         }
-        if (_options.KeyWeight > 0)
-        {
-            weightAll += _options.KeyWeight;
-            if (a.Vectors[1].Count > 0 && b.Vectors[1].Count > 0)
-            {
-                weightUsed += _options.KeyWeight;
-                total += _options.KeyWeight * KeyAgreement(a, b);
-            }
-        }
         if (weightUsed == 0) return 0;
-        var denominator = Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight));
-        return total / denominator * TimeFactor(a, b);
-    }
-
-    /// <summary>
-    /// Whether each side's most salient names (highest weight × IDF) appear on the other side: two
-    /// look-alike events share the vocabulary and the setting, but rarely the protagonists of both.
-    /// The smaller of the two directions, so a side whose key names are missing cannot hide behind the other.
-    /// </summary>
-    private double KeyAgreement(Profile a, Profile b) =>
-        Math.Min(Coverage(a, b), Coverage(b, a));
-
-    private double Coverage(Profile from, Profile to)
-    {
-        var space = _spaces[1];
-        var keys = from.QueryFeatures(1, space, _documents, _options.KeyNames);
-        double covered = 0, all = 0;
-        foreach (var (id, weight) in keys)
-        {
-            all += weight;
-            if (to.Vectors[1].ContainsKey(id)) covered += weight;
-        }
-        return all == 0 ? 0 : covered / all;
+        return total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
     }
 
     private double Cosine(Profile a, Profile b, int channel)
@@ -336,8 +297,6 @@ public sealed class StoryClusterer : IStoryClusterer
         public StoryState? AbsorbedBy { get; set; }
 
         public bool Absorbed => AbsorbedBy is not null;
-
-        public string FirstArticle => _articles.Count > 0 ? _articles[0].Id : "";
 
         public int Size => _articles.Count;
 

@@ -140,7 +140,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     /// <summary>Acceptance 2 of issue 6: the seed articles form one story, and no ECB+ article joins it, in either order.</summary>
-    [Theory(Skip = "Open: with raw seed text (boilerplate included) the seeds split into 2-5 stories; being fixed")]
+    [Theory(Skip = "Open: on raw seed text (site chrome included, no extraction) one seed splits off (2 stories, no intruders); through extraction + annotation the five form one story with no intruders in either order")]
     [InlineData(true)]
     [InlineData(false)]
     public void SeedArticlesFormOneStoryThatNoEcbArticleJoins(bool seedsFirst)
