@@ -6,7 +6,9 @@
 # The server comes from the Debian packages (postgresql-15): a new cluster in a temporary folder,
 # trust authentication, a free port, listening on 127.0.0.1 only. The command sees
 #   CROSSCHECK_TEST_POSTGRES="Host=127.0.0.1;Port=PORT;Username=postgres;Database=postgres"
-# which the PostgreSQL tests read (without it they are skipped). The script exits with the
+# which the PostgreSQL tests read (without it they are skipped), and
+#   CROSSCHECK_TEST_POSTGRES_RESTART  a shell command that restarts the server (for fault tests).
+# The script exits with the
 # command's exit code. With --install, a missing server is installed with apt-get first (root only);
 # without it, a missing server only prints a note and the command runs without the variable.
 set -euo pipefail
@@ -79,6 +81,12 @@ as_owner "'$pg_bin/pg_ctl' -D '$cluster' -l '$data_dir/server.log' -w -t 60 \
     || { echo "with-postgres: the server did not start:" >&2; cat "$data_dir/server.log" >&2; exit 1; }
 
 export CROSSCHECK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+# pg_ctl restart reuses the options the server was started with (postmaster.opts).
+if [[ $(id -u) -eq 0 ]]; then
+    export CROSSCHECK_TEST_POSTGRES_RESTART="su -s /bin/sh postgres -c \"'$pg_bin/pg_ctl' -D '$cluster' -l '$data_dir/server.log' -m fast -w -t 60 restart\" >/dev/null"
+else
+    export CROSSCHECK_TEST_POSTGRES_RESTART="'$pg_bin/pg_ctl' -D '$cluster' -l '$data_dir/server.log' -m fast -w -t 60 restart >/dev/null"
+fi
 echo "with-postgres: PostgreSQL $("$pg_bin/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$port (CROSSCHECK_TEST_POSTGRES set)" >&2
 
 set +e

@@ -1,7 +1,7 @@
 using Crosscheck.Annotation.Citations;
 using Crosscheck.Annotation.Entities;
 using Crosscheck.Annotation.Quantities;
-//Q using Crosscheck.Annotation.Quotes;
+using Crosscheck.Annotation.Quotes;
 using Crosscheck.Annotation.Sentences;
 using Crosscheck.Annotation.Time;
 using Crosscheck.Annotation.Tokens;
@@ -29,7 +29,7 @@ public static class Engine
         .Use(new QuantityRecognizer())
         .Use(new TimeExpressionRecognizer())
         .Use(new CitationRecognizer())
-//Q        .Use(new QuoteRecognizer())
+        .Use(new QuoteRecognizer())
         .Build());
 
     private static readonly Lazy<ArticleExtractor> SharedExtractor = new(() => new ArticleExtractor());

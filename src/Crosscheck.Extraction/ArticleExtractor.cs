@@ -83,7 +83,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             bytes = bytes[.._options.MaxInputBytes];
         }
         var decoded = CharsetDecoder.Decode(bytes, sniffDeclaration: input.Kind == RawKind.Html);
-        if (decoded.How != "valid utf-8" && decoded.How != "bom")
+        if (decoded.How is not ("valid utf-8" or "bom") && !(decoded.How == "declared" && decoded.Encoding == "utf-8"))
             notes.Add(new Diagnostic(StageName, DiagnosticSeverity.Info, $"decoded as {decoded.Encoding} ({decoded.How})"));
         if (decoded.LooksBinary)
             notes.Add(new Diagnostic(StageName, DiagnosticSeverity.Warning, "input looks like binary data, not text"));

@@ -31,11 +31,19 @@ internal static class DocumentConsistency
     public static void Apply(string text, IReadOnlyList<TextSpan[]> sentences, List<TokenMention> mentions, ConsistencyOptions options)
     {
         if (mentions.Count == 0) return;
-        string Key(TokenMention m) => Join(text, sentences[m.Sentence], m.Start, m.End);
+        // Names are compared by a hash of their exact token texts: no strings are built per candidate.
+        var tokenHashes = new ulong[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var tokens = sentences[s];
+            var hashes = tokenHashes[s] = new ulong[tokens.Length];
+            for (var t = 0; t < tokens.Length; t++) hashes[t] = FeatureHash.Of(tokens[t].Of(text));
+        }
+        ulong Key(TokenMention m) => SequenceHash(tokenHashes[m.Sentence], m.Start, m.End);
 
         if (options.MajorityType)
         {
-            var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
+            var votes = new Dictionary<ulong, int[]>();
             foreach (var m in mentions)
             {
                 var key = Key(m);
@@ -54,13 +62,12 @@ internal static class DocumentConsistency
 
         if (options.PersonNameParts)
         {
-            var parts = new HashSet<string>(StringComparer.Ordinal);
+            var parts = new HashSet<ulong>();
             foreach (var m in mentions)
             {
                 if (m.Type != 0 || m.End - m.Start < 2) continue;
-                var tokens = sentences[m.Sentence];
-                parts.Add(tokens[m.End - 1].TextOf(text));
-                parts.Add(tokens[m.Start].TextOf(text));
+                parts.Add(SequenceHash(tokenHashes[m.Sentence], m.End - 1, m.End));
+                parts.Add(SequenceHash(tokenHashes[m.Sentence], m.Start, m.Start + 1));
             }
             for (var i = 0; i < mentions.Count; i++)
             {
@@ -69,54 +76,62 @@ internal static class DocumentConsistency
             }
         }
 
-        if (options.PropagateNames) Propagate(text, sentences, mentions, options.MaxPropagatedTokens);
+        if (options.PropagateNames) Propagate(text, sentences, tokenHashes, mentions, options.MaxPropagatedTokens);
         mentions.Sort((a, b) => a.Sentence != b.Sentence ? a.Sentence.CompareTo(b.Sentence) : a.Start.CompareTo(b.Start));
     }
 
-    private static void Propagate(string text, IReadOnlyList<TextSpan[]> sentences, List<TokenMention> mentions, int maxTokens)
+    private static ulong SequenceHash(ulong[] hashes, int start, int end)
     {
-        var types = new Dictionary<string, int>(StringComparer.Ordinal);
+        var h = 0x2545F4914F6CDD1DUL;
+        for (var t = start; t < end; t++) h = FeatureHash.Combine(h, hashes[t]);
+        return h;
+    }
+
+    private static void Propagate(string text, IReadOnlyList<TextSpan[]> sentences, ulong[][] tokenHashes, List<TokenMention> mentions, int maxTokens)
+    {
+        var types = new Dictionary<ulong, int>();
+        var firstTokens = new HashSet<ulong>();
         var longest = 0;
         foreach (var m in mentions)
         {
             var tokens = sentences[m.Sentence];
             if (m.End - m.Start > maxTokens || !IsCapitalised(tokens[m.Start].Of(text))) continue;
-            types.TryAdd(Join(text, tokens, m.Start, m.End), m.Type);
+            types.TryAdd(SequenceHash(tokenHashes[m.Sentence], m.Start, m.End), m.Type);
+            firstTokens.Add(tokenHashes[m.Sentence][m.Start]);
             longest = Math.Max(longest, m.End - m.Start);
         }
-        var covered = new HashSet<(int, int)>();
+        var covered = new bool[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++) covered[s] = new bool[sentences[s].Length];
         foreach (var m in mentions)
-            for (var t = m.Start; t < m.End; t++) covered.Add((m.Sentence, t));
+            for (var t = m.Start; t < m.End; t++) covered[m.Sentence][t] = true;
         for (var s = 0; s < sentences.Count; s++)
         {
             var tokens = sentences[s];
+            var hashes = tokenHashes[s];
+            var taken = covered[s];
             for (var start = 0; start < tokens.Length; start++)
             {
-                if (covered.Contains((s, start)) || !IsCapitalised(tokens[start].Of(text))) continue;
-                for (var length = Math.Min(longest, tokens.Length - start); length >= 1; length--)
+                if (taken[start] || !firstTokens.Contains(hashes[start]) || !IsCapitalised(tokens[start].Of(text))) continue;
+                var h = 0x2545F4914F6CDD1DUL;
+                var match = -1;
+                var matchType = 0;
+                for (var end = start + 1; end <= tokens.Length && end - start <= longest && !taken[end - 1]; end++)
                 {
-                    var end = start + length;
-                    if (covered.Contains((s, end - 1))) continue;
-                    // A longer capitalised run around the match is another name ("Mali" inside "Mali Airlines").
-                    if (end < tokens.Length && IsCapitalised(tokens[end].Of(text)) && !covered.Contains((s, end))) continue;
-                    if (!types.TryGetValue(Join(text, tokens, start, end), out var type)) continue;
-                    var spanCovered = false;
-                    for (var t = start; t < end; t++) spanCovered |= covered.Contains((s, t));
-                    if (spanCovered) continue;
-                    mentions.Add(new TokenMention(s, start, end, type));
-                    for (var t = start; t < end; t++) covered.Add((s, t));
-                    start = end - 1;
-                    break;
+                    h = FeatureHash.Combine(h, hashes[end - 1]);
+                    if (types.TryGetValue(h, out var type))
+                    {
+                        match = end;
+                        matchType = type;
+                    }
                 }
+                // A longer capitalised run around the match is another name ("Norland" inside "Norland Airways").
+                if (match < 0 || (match < tokens.Length && !taken[match] && IsCapitalised(tokens[match].Of(text)))) continue;
+                mentions.Add(new TokenMention(s, start, match, matchType));
+                for (var t = start; t < match; t++) taken[t] = true;
+                start = match - 1;
             }
         }
     }
 
     private static bool IsCapitalised(ReadOnlySpan<char> word) => word.Length > 1 && char.IsUpper(word[0]);
-
-    private static string Join(string text, TextSpan[] tokens, int start, int end)
-    {
-        if (end - start == 1) return tokens[start].TextOf(text);
-        return string.Join(' ', tokens[start..end].Select(t => t.TextOf(text)));
-    }
 }

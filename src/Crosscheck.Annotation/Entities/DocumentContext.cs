@@ -11,12 +11,23 @@ internal sealed class DocumentContext
 {
     private readonly HashSet<ulong> _capitalisedMidSentence = [];
     private readonly HashSet<ulong> _lowerCase = [];
+    private readonly Dictionary<ulong, (List<ulong> Before, List<ulong> After)> _neighbours = [];
+
+    /// <summary>At most this many distinct neighbours are kept per side per word, bounding features per token.</summary>
+    public const int MaxNeighbours = 6;
 
     public static DocumentContext Empty { get; } = new();
 
     public bool SeenCapitalisedMidSentence(ulong lowerHash) => _capitalisedMidSentence.Contains(lowerHash);
 
     public bool SeenLowerCase(ulong lowerHash) => _lowerCase.Contains(lowerHash);
+
+    /// <summary>
+    /// The words seen right before and after a capitalised word across the document (Ratinov and Roth's
+    /// context aggregation): "Ruch" next to a score elsewhere hints at a team here. Null when none.
+    /// </summary>
+    public (List<ulong> Before, List<ulong> After)? Neighbours(ulong lowerHash) =>
+        _neighbours.TryGetValue(lowerHash, out var lists) ? lists : null;
 
     /// <summary>Adds one sentence's tokens; call for every sentence before extracting features.</summary>
     public void Add(string text, ReadOnlySpan<TextSpan> tokens)
@@ -26,6 +37,15 @@ internal sealed class DocumentContext
         {
             var word = tokens[i].Of(text);
             if (word.Length == 0 || !char.IsLetter(word[0])) continue;
+            if (char.IsUpper(word[0]))
+            {
+                var key = FeatureHash.OfLower(word);
+                if (!_neighbours.TryGetValue(key, out var lists)) _neighbours[key] = lists = ([], []);
+                var before = i > 0 ? FeatureHash.OfLower(tokens[i - 1].Of(text)) : 0UL;
+                var after = i + 1 < tokens.Length ? FeatureHash.OfLower(tokens[i + 1].Of(text)) : 0UL;
+                if (lists.Before.Count < MaxNeighbours && !lists.Before.Contains(before)) lists.Before.Add(before);
+                if (lists.After.Count < MaxNeighbours && !lists.After.Contains(after)) lists.After.Add(after);
+            }
             if (char.IsLower(word[0]))
             {
                 if (TextShape.AllLower(word)) _lowerCase.Add(FeatureHash.OfLower(word));

@@ -1,4 +1,4 @@
-using System.Reflection;
+using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 
@@ -107,18 +107,33 @@ public sealed class EntityTagger : IDocumentStage
         return mentions;
     }
 
+    /// <summary>
+    /// Adds a mention, cut where the tokenizer split two words glued by bad extraction or translation
+    /// ("BarndowAnd" → "Barndow" "And"): a glued boundary is a word boundary the model never saw in its
+    /// training text, and a glued function word is never part of a name.
+    /// </summary>
+    private static void AddSplitAtGlue(string text, TextSpan[] tokens, DocumentConsistency.TokenMention mention, List<DocumentConsistency.TokenMention> output)
+    {
+        var start = mention.Start;
+        for (var k = mention.Start + 1; k < mention.End; k++)
+        {
+            var token = tokens[k];
+            var glued = token.Start == tokens[k - 1].End && token.Start > 0 && char.IsLower(text[token.Start - 1]) && char.IsUpper(text[token.Start]);
+            if (!glued) continue;
+            if (k > start) output.Add(mention with { Start = start, End = k });
+            start = WordList.Contains(TokenLexicon.CapitalisedFunctionWords, token.Of(text)) ? k + 1 : k;
+        }
+        if (start < mention.End) output.Add(mention with { Start = start });
+    }
+
     /// <summary>Token-level mentions for a text whose sentences are given as token spans, after document consistency.</summary>
     internal List<DocumentConsistency.TokenMention> TagTokens(string text, IReadOnlyList<TextSpan[]> sentences)
     {
-        var context = new DocumentContext();
-        foreach (var sentence in sentences) context.Add(text, sentence);
+        var labels = _model.PredictDocument(text, sentences);
         var mentions = new List<DocumentConsistency.TokenMention>();
         for (var s = 0; s < sentences.Count; s++)
-        {
-            var labels = _model.Predict(text, sentences[s], context);
-            foreach (var (start, end, type) in Bilou.Decode(labels))
-                mentions.Add(new DocumentConsistency.TokenMention(s, start, end, type));
-        }
+            foreach (var (start, end, type) in Bilou.Decode(labels[s]))
+                AddSplitAtGlue(text, sentences[s], new DocumentConsistency.TokenMention(s, start, end, type), mentions);
         DocumentConsistency.Apply(text, sentences, mentions, _options.Consistency);
         return mentions;
     }

@@ -17,6 +17,12 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
     private const int Gaz = 36, GazLength = 37, GazPrev = 38, GazNext = 39, Doc = 40, First = 41, ShoutingShape = 42;
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
 
+    private const int RoleBefore = 55, CapitalisationContext = 56, AggregateBefore = 57, AggregateAfter = 58;
+    private const int HistoryType = 48, HistoryAlone = 49, HistoryPhrase = 50, HistoryOwn = 51, HistoryOwnPrev = 52, HistoryOwnNext = 53, HistoryPhraseLength = 54;
+
+    /// <summary>Single-word role nouns and titles ("spokeswoman", "minister"): a person's name tends to follow.</summary>
+    private static readonly HashSet<ulong> RoleWords = RoleCues.SingleWords.Select(w => FeatureHash.OfLower(w)).ToHashSet();
+
     private static readonly ulong SentenceStart = FeatureHash.Of("<s>");
     private static readonly ulong SentenceEnd = FeatureHash.Of("</s>");
 
@@ -87,6 +93,12 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
             features.Add(FeatureHash.Feature(SuffixPrev, i > 0 ? suffix3[i - 1] : SentenceStart));
             features.Add(FeatureHash.Feature(SuffixNext, i + 1 < n ? suffix3[i + 1] : SentenceEnd));
             if (i == 0) features.Add(FeatureHash.Feature(First, shortShape[i]));
+            for (var back = 1; back <= 3 && back <= i; back++)
+            {
+                if (!RoleWords.Contains(lower[i - back])) continue;
+                features.Add(FeatureHash.Feature(RoleBefore, (ulong)back));
+                break;
+            }
             if (shouting) features.Add(FeatureHash.Feature(ShoutingShape, shortShape[i]));
 
             for (var level = 0; level < Clusters.Levels && level < 4; level++)
@@ -97,6 +109,12 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
             }
             if (Clusters.Levels > 1)
                 features.Add(FeatureHash.Feature(ClusterShape, (ulong)(Clusters.IdAt(clusterRow[i], 1) + 1), shortShape[i]));
+            if (Clusters.Levels == 4)
+            {
+                // The capitalisation prior matters most where position hides it: sentence starts and headlines.
+                var position = (i == 0 ? 1UL : 0) | (shouting ? 2UL : 0);
+                features.Add(FeatureHash.Feature(CapitalisationContext, (ulong)(Clusters.IdAt(clusterRow[i], 3) + 1), position * 1000 + (ulong)(word.Length > 0 && char.IsUpper(word[0]) ? 1 : 0)));
+            }
 
             foreach (var hit in gazetteerHits)
             {
@@ -121,6 +139,74 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
                 var evidence = (context.SeenCapitalisedMidSentence(lower[i]) ? 1UL : 0) | (context.SeenLowerCase(lower[i]) ? 2UL : 0)
                     | (i == 0 ? 4UL : 0) | (shouting ? 8UL : 0);
                 features.Add(FeatureHash.Feature(Doc, evidence));
+                if (context.Neighbours(lower[i]) is var (before, after))
+                {
+                    foreach (var h in before) features.Add(FeatureHash.Feature(AggregateBefore, h));
+                    foreach (var h in after) features.Add(FeatureHash.Feature(AggregateAfter, h));
+                }
+            }
+        }
+        offsets[n] = features.Count;
+    }
+
+    /// <summary>
+    /// The second-pass features of each token: the first pass's label for it and its neighbours, how the
+    /// first pass typed the same word elsewhere in the document, and first-pass entity phrases matched here.
+    /// </summary>
+    public void ExtractHistory(string text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<int> firstLabels, DocumentHistory history, List<ulong> features, int[] offsets)
+    {
+        var n = tokens.Length;
+        features.Clear();
+        var lower = new ulong[n];
+        for (var i = 0; i < n; i++) lower[i] = FeatureHash.OfLower(tokens[i].Of(text));
+        var phraseHits = new List<GazetteerHit>();
+        for (var start = 0; start < n; start++)
+        {
+            var phrase = Gazetteer.Start;
+            for (var end = start + 1; end <= n && end - start <= history.MaxPhraseTokens; end++)
+            {
+                phrase = Gazetteer.Extend(phrase, lower[end - 1]);
+                var mask = history.Phrase(phrase);
+                for (var type = 0; mask != 0; type++, mask >>= 1)
+                    if ((mask & 1) != 0) phraseHits.Add(new GazetteerHit(start, end, type));
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            offsets[i] = features.Count;
+            var own = firstLabels[i];
+            features.Add(FeatureHash.Feature(HistoryOwn, (ulong)own));
+            features.Add(FeatureHash.Feature(HistoryOwnPrev, i > 0 ? (ulong)firstLabels[i - 1] : 99UL));
+            features.Add(FeatureHash.Feature(HistoryOwnNext, i + 1 < n ? (ulong)firstLabels[i + 1] : 99UL));
+            var word = tokens[i].Of(text);
+            if (word.Length > 0 && char.IsLetter(word[0]) && history.Word(lower[i]) is { } counts)
+            {
+                var others = counts[Bilou.TypeCount] - 1;
+                if (others <= 0)
+                {
+                    features.Add(FeatureHash.Feature(HistoryAlone, 0));
+                }
+                else
+                {
+                    var ownType = own == Bilou.Outside ? -1 : Bilou.TypeOf(own);
+                    var tagged = 0;
+                    for (var type = 0; type < Bilou.TypeCount; type++)
+                    {
+                        var count = counts[type] - (type == ownType ? 1 : 0);
+                        if (count <= 0) continue;
+                        tagged += count;
+                        var bucket = (ulong)Math.Min(3, 4 * count / others);
+                        features.Add(FeatureHash.Feature(HistoryType, (ulong)type, bucket));
+                    }
+                    if (tagged == 0) features.Add(FeatureHash.Feature(HistoryAlone, 1));
+                }
+            }
+            foreach (var hit in phraseHits)
+            {
+                if (hit.Start > i || i >= hit.End) continue;
+                var part = hit.End - hit.Start == 1 ? 3UL : i == hit.Start ? 0UL : i == hit.End - 1 ? 2UL : 1UL;
+                features.Add(FeatureHash.Feature(HistoryPhrase, (ulong)hit.List, part));
+                features.Add(FeatureHash.Feature(HistoryPhraseLength, (ulong)hit.List, part * 16 + (ulong)Math.Min(hit.End - hit.Start, 8)));
             }
         }
         offsets[n] = features.Count;

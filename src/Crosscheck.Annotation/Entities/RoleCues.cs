@@ -12,6 +12,9 @@ namespace Crosscheck.Annotation.Entities;
 internal static class RoleCues
 {
     private static readonly FrozenSet<string> Roles = WordList.CaseInsensitiveSet("Crosscheck.Annotation.Entities.role-nouns.txt");
+    /// <summary>The one-word roles and titles, and the last words of longer ones ("minister" from "prime minister").</summary>
+    public static IEnumerable<string> SingleWords => Roles.Select(r => r.Split(' ')[^1]).Distinct(StringComparer.OrdinalIgnoreCase);
+
     private static readonly int MaxRoleTokens = Roles.Max(r => r.Split(' ').Length);
 
     /// <summary>Tokens allowed between a name and the role after it: "Jane Doe, the country's prime minister".</summary>

@@ -61,7 +61,7 @@ public static class DossierCommand
         switch (format)
         {
             case "json": DossierJson.Write(dossier, output); break;
-            //H case "html": DossierHtml.Write(dossier, output); break;
+            case "html": DossierHtml.Write(dossier, output); break;
             default: DossierMarkdown.Write(dossier, output); break;
         }
     }

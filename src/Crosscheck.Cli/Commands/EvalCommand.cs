@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Crosscheck.Annotation.Entities.Training;
-//Q using Crosscheck.Annotation.Quotes;
+using Crosscheck.Annotation.Quotes;
 using Crosscheck.Extraction.Evaluation;
 using Crosscheck.Stories.Clustering;
 
@@ -101,7 +101,8 @@ public static class EvalCommand
             """)
         { dir, output };
         command.SetAction(result => CommandRunner.Run(() =>
-            0));//Q AttributionEvaluator.Run(RequireDirectory(result.GetValue(dir)!), result.GetValue(output), Console.Out, text => Engine.AnnotateText("text", text))));
+            AttributionEvaluator.Run(RequireDirectory(result.GetValue(dir)!), result.GetValue(output), Console.Out,
+                text => Engine.AnnotateText("text", text))));
         return command;
     }
 

@@ -150,6 +150,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         var rootChars = 0;
         foreach (var (start, _) in included) rootChars += nodes[start].TextChars;
         var titleKey = title is null ? null : Core.Text.TextFold.ForMatching(title);
+        if (Environment.GetEnvironmentVariable("XDEBUG") is not null) { foreach (var r in included) Console.Error.WriteLine($"range {r} {nodes[r.Start].Tag} {nodes[r.Start].Element.ClassName} chars={nodes[r.Start].TextChars} best={best}"); for (int q=0;q<nodes.Count;q++) Console.Error.WriteLine($"  {q} {nodes[q].Tag}.{nodes[q].Element.ClassName} p={nodes[q].Parent} end={nodes[q].End} neg={nodes[q].Negative} chars={nodes[q].TextChars}"); }
         var paragraphs = new List<string>();
         var rangeIndex = 0;
         foreach (var block in page.Blocks)

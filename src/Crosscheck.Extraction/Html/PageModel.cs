@@ -166,12 +166,12 @@ internal sealed class PageModel
 
     private void CloseNode(int index, StringBuilder buffer, ref int linkChars, Stack<int>? blockOwners)
     {
-        var node = Nodes[index];
         if (blockOwners is not null && blockOwners.Count > 0 && blockOwners.Peek() == index)
         {
             FlushBlock(index, buffer, ref linkChars);
             blockOwners.Pop();
         }
+        var node = Nodes[index];
         node.End = Nodes.Count;
         Nodes[index] = node;
     }

@@ -54,30 +54,54 @@ internal sealed class PlainTextExtractor(ExtractionOptions options)
     }
 
     /// <summary>
-    /// Splits into blocks: one per line, except that a line starting in lower case continues a
-    /// previous line that did not end a sentence (text hard-wrapped by the crawler).
+    /// Splits into blocks, one per line, except that lines are joined when the text was
+    /// hard-wrapped: a line that does not end a sentence is continued by the next when that
+    /// starts in lower case, or when all lines of the group are of similar, bounded width.
     /// </summary>
     private List<Block> SplitBlocks(string text)
     {
         var blocks = new List<Block>();
-        var current = new StringBuilder();
-        var previousBlank = true;
+        var group = new List<string>();
         foreach (var rawLine in text.AsSpan().EnumerateLines())
         {
             var line = BodyText.Collapse(rawLine);
             if (line.Length == 0)
             {
-                previousBlank = true;
+                AddGroup(blocks, group);
                 continue;
             }
-            var continues = !previousBlank && current.Length > 0 && char.IsLower(line[0]) && !LineShape.EndsLikeSentence(current.ToString());
+            group.Add(line);
+        }
+        AddGroup(blocks, group);
+        return blocks;
+    }
+
+    private void AddGroup(List<Block> blocks, List<string> group)
+    {
+        if (group.Count == 0) return;
+        var wrapped = IsHardWrapped(group);
+        var current = new StringBuilder();
+        foreach (var line in group)
+        {
+            var continues = current.Length > 0 && !LineShape.EndsLikeSentence(current.ToString())
+                && (char.IsLower(line[0]) || wrapped);
             if (!continues) Flush(blocks, current);
             if (current.Length > 0) current.Append(' ');
             current.Append(line);
-            previousBlank = false;
         }
         Flush(blocks, current);
-        return blocks;
+        group.Clear();
+    }
+
+    /// <summary>Lines cut at a fixed width: all but the last are long and of similar length, none very long.</summary>
+    private bool IsHardWrapped(List<string> group)
+    {
+        if (group.Count < 2) return false;
+        var longest = group.Max(l => l.Length);
+        if (longest > options.MaxWrappedLineChars || longest < 40) return false;
+        for (var i = 0; i < group.Count - 1; i++)
+            if (group[i].Length < longest * 0.6) return false;
+        return true;
     }
 
     private void Flush(List<Block> blocks, StringBuilder current)

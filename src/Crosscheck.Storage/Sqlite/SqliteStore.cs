@@ -381,14 +381,23 @@ public sealed class SqliteStore : IStore
 
     private IReadOnlyList<SearchHit> Match(string match, int limit)
     {
+        // Rank first and cut to the limit, then make snippets for those few rows only: snippet()
+        // in the ranked query would run for every matching article before the sort.
         using var command = Command($"""
+            WITH best AS (
+                SELECT rowid AS key, bm25(articles_fts, 5.0, 1.0) AS rank
+                FROM articles_fts WHERE articles_fts MATCH $match
+                ORDER BY rank, rowid
+                LIMIT $limit
+            )
             SELECT a.id, coalesce(a.title, ''),
                    snippet(articles_fts, 1, '{SnippetMarks.Open}', '{SnippetMarks.Close}', '{SnippetMarks.Ellipsis}', 16),
-                   bm25(articles_fts, 5.0, 1.0) AS rank
-            FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid
+                   best.rank
+            FROM best
+            JOIN articles_fts ON articles_fts.rowid = best.key
+            JOIN articles a ON a.key = best.key
             WHERE articles_fts MATCH $match
-            ORDER BY rank, a.key
-            LIMIT $limit
+            ORDER BY best.rank, best.key
             """, ("$match", match), ("$limit", limit));
         using var reader = command.ExecuteReader();
         var hits = new List<SearchHit>();
@@ -536,6 +545,7 @@ public sealed class SqliteStore : IStore
             throw new StoreException(e.SqliteErrorCode switch
             {
                 5 or 6 => $"'{Location}' is locked by another process ({action}). Close the other crosscheck command and try again.",
+                8 => $"'{Location}' is read-only ({action}). Check the permissions of the file and its folder.",
                 13 => $"'{Location}': the disk is full ({action}). Free some space and try again.",
                 11 or 26 => $"'{Location}' is damaged ({action}: {StoreCommon.OneLine(e.Message)}). Restore it from a backup.",
                 _ => $"'{Location}': {action} failed: {StoreCommon.OneLine(e.Message)}.",

@@ -20,11 +20,17 @@ public sealed record ClusteringOptions
     /// <summary>Weight of event specifics (numbers, years, resolved dates, quantities). Default 0.20.</summary>
     public double SpecificsWeight { get; init; } = 0.20;
 
+    /// <summary>Weight of key-name agreement: the share of each side's most salient names found on the other side. Default 0 (off: it cost precision on the development topics with capitalisation-based names).</summary>
+    public double KeyWeight { get; init; } = 0;
+
+    /// <summary>How many of a side's most salient names count as its key names. Default 4.</summary>
+    public int KeyNames { get; init; } = 4;
+
     /// <summary>A document joins its best candidate story at or above this similarity; else it opens a story. Default 0.30.</summary>
     public double AssignThreshold { get; init; } = 0.30;
 
-    /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.40.</summary>
-    public double MergeThreshold { get; init; } = 0.40;
+    /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.45.</summary>
+    public double MergeThreshold { get; init; } = 0.45;
 
     /// <summary>
     /// Each absent channel (a side without entities or specifics) is dropped and the weights re-normalised,
@@ -32,13 +38,23 @@ public sealed record ClusteringOptions
     /// </summary>
     public double MaxDroppedWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// A new story is compared with its neighbours again after this many further arrivals (each delay
+    /// once), joining one when it now reaches the assign threshold (singletons) or merge threshold.
+    /// Bounded: a story is re-checked at most this many times. Default 16, 128, 1024.
+    /// </summary>
+    public IReadOnlyList<int> RecheckDelays { get; init; } = [16, 128, 1024];
+
     // ---- features ----
 
     /// <summary>Title words count this many times a body word. Default 2.</summary>
     public double TitleBoost { get; init; } = 2.0;
 
-    /// <summary>Words of the lead (first <see cref="LeadWords"/> words) count this many times. Default 1.5.</summary>
-    public double LeadBoost { get; init; } = 1.5;
+    /// <summary>
+    /// Words, names and numbers of the lead (first <see cref="LeadWords"/> words) count this many times:
+    /// the lead states the event itself, the rest adds background shared with look-alikes. Default 3.
+    /// </summary>
+    public double LeadBoost { get; init; } = 3.0;
 
     /// <summary>How many leading body words form the lead. Default 60.</summary>
     public int LeadWords { get; init; } = 60;

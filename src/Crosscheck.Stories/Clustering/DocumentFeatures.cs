@@ -39,10 +39,11 @@ public sealed class DocumentFeatures
             features.AddTerm(text.AsSpan(w.Start, w.Length), boost);
         }
 
-        if (document.Has(Layer.Mentions)) features.AddMentions(document, options);
-        else features.AddCapitalisedWords(text, words);
+        var leadEnd = LeadEnd(words, options.LeadWords);
+        if (document.Has(Layer.Mentions)) features.AddMentions(document, options, leadEnd);
+        else features.AddCapitalisedWords(text, words, options, leadEnd);
 
-        features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : []);
+        features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], options, leadEnd);
         if (document.Has(Layer.TimeExpressions)) features.AddTimeExpressions(document.TimeExpressions);
 
         Sublinear(features.Terms);
@@ -59,21 +60,41 @@ public sealed class DocumentFeatures
         Add(Terms, folded, weight);
     }
 
-    private void AddMentions(Document document, ClusteringOptions options)
+    /// <summary>Character offset where the lead ends: entities and numbers there name the event itself.</summary>
+    private static int LeadEnd(List<WordToken> words, int leadWords) =>
+        words.Count == 0 ? 0 : words[Math.Min(words.Count, leadWords) - 1].Start + words[Math.Min(words.Count, leadWords) - 1].Length;
+
+    private void AddMentions(Document document, ClusteringOptions options, int leadEnd)
     {
         var text = document.Text;
+        var parts = new List<string>(4);
         foreach (var mention in document.Mentions)
         {
             if (mention.Span.Start < 0 || mention.Span.End > text.Length) continue;
             var surface = mention.Span.TextOf(text);
-            var weight = mention.Type == EntityType.Loc ? options.PlaceBoost : 1.0;
+            var weight = (mention.Type == EntityType.Loc ? options.PlaceBoost : 1.0) * (mention.Span.Start < leadEnd ? options.LeadBoost : 1.0);
+            parts.Clear();
             foreach (var w in Words.Scan(surface, 16))
             {
                 if (w.IsNumber || w.Length < 2) continue;
                 var folded = Words.Fold(surface.AsSpan(w.Start, w.Length));
                 if (FunctionWords.Set.Contains(folded)) continue;
-                Add(Entities, folded, weight);
+                parts.Add(folded);
             }
+            AddName(parts, weight);
+        }
+    }
+
+    /// <summary>
+    /// A name counts by its words (so "Lohan" meets "Lindsay Lohan") and by its adjacent word pairs
+    /// (so "Reggie Bush" and "George Bush" stay different people).
+    /// </summary>
+    private void AddName(List<string> parts, double weight)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            Add(Entities, parts[i], weight);
+            if (i > 0) Add(Entities, parts[i - 1] + "_" + parts[i], weight);
         }
     }
 
@@ -82,24 +103,52 @@ public sealed class DocumentFeatures
     /// only at sentence starts is taken only if it is also capitalised somewhere mid-sentence, which keeps
     /// ordinary sentence-initial words out in scripts that have case.
     /// </summary>
-    private void AddCapitalisedWords(string text, List<WordToken> words)
+    private void AddCapitalisedWords(string text, List<WordToken> words, ClusteringOptions options, int leadEnd)
     {
         var midSentence = new HashSet<string>(StringComparer.Ordinal);
         foreach (var w in words)
         {
             if (w.IsCapitalised && !w.StartsSentence) midSentence.Add(Words.Fold(text.AsSpan(w.Start, w.Length)));
         }
+        var name = new List<string>(4);
+        var nameWeight = 1.0;
+        var previousEnd = -1;
         foreach (var w in words)
         {
-            if (!w.IsCapitalised || w.Length < 2) continue;
-            var folded = Words.Fold(text.AsSpan(w.Start, w.Length));
-            if (FunctionWords.Set.Contains(folded)) continue;
-            if (w.StartsSentence && !midSentence.Contains(folded)) continue;
-            Add(Entities, folded, 1.0);
+            string? folded = null;
+            if (w.IsCapitalised && w.Length >= 2)
+            {
+                folded = Words.Fold(text.AsSpan(w.Start, w.Length));
+                if (FunctionWords.Set.Contains(folded) || (w.StartsSentence && !midSentence.Contains(folded))) folded = null;
+            }
+            // A name is a run of capitalised words separated by spaces only.
+            var continues = folded is not null && name.Count > 0 && IsSpaceOnly(text, previousEnd, w.Start);
+            if (!continues && name.Count > 0)
+            {
+                AddName(name, nameWeight);
+                name.Clear();
+            }
+            if (folded is not null)
+            {
+                if (name.Count == 0) nameWeight = w.Start < leadEnd ? options.LeadBoost : 1.0;
+                name.Add(folded);
+            }
+            previousEnd = w.Start + w.Length;
         }
+        if (name.Count > 0) AddName(name, nameWeight);
     }
 
-    private void AddNumbers(string text, List<WordToken> words, Quantity[] quantities)
+    private static bool IsSpaceOnly(string text, int from, int to)
+    {
+        if (from < 0 || to - from > 3) return false;
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] is not (' ' or '\u00A0')) return false;
+        }
+        return true;
+    }
+
+    private void AddNumbers(string text, List<WordToken> words, Quantity[] quantities, ClusteringOptions options, int leadEnd)
     {
         foreach (var w in words)
         {
@@ -108,7 +157,7 @@ public sealed class DocumentFeatures
             // Single digits are list markers and counts of everything; they say nothing about one event.
             if (number.Length < 2 && !number.Contains('.')) continue;
             var isYear = number.Length == 4 && number[0] is '1' or '2' && int.TryParse(number, CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2200;
-            Add(Specifics, isYear ? "y" + number : "n" + number, 1.0);
+            Add(Specifics, isYear ? "y" + number : "n" + number, w.Start < leadEnd ? options.LeadBoost : 1.0);
         }
         foreach (var q in quantities)
         {

@@ -26,17 +26,21 @@ public sealed class StoryClusterer : IStoryClusterer
     private readonly Dictionary<string, StoryState> _storyOfArticle = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
     private readonly Dictionary<int, double> _accumulator = [];
+    private readonly Queue<(long Arrival, StoryState Story)>[] _rechecks;
     private long _documents;
     private long _arrivals;
 
     public StoryClusterer(ClusteringOptions? options = null, SyndicationDetector? syndication = null)
     {
         _options = options ?? ClusteringOptions.Default;
+        _rechecks = _options.RecheckDelays.Select(_ => new Queue<(long, StoryState)>()).ToArray();
         Syndication = syndication ?? (_options.UseSyndication ? new SyndicationDetector() : null);
     }
 
     /// <summary>The near-duplicate detector fed with every assigned document (null when disabled).</summary>
     public SyndicationDetector? Syndication { get; }
+
+    private string DebugDoc = "";
 
     public static bool Debug = Environment.GetEnvironmentVariable("CLUSTER_DEBUG") == "1";
 
@@ -55,6 +59,7 @@ public sealed class StoryClusterer : IStoryClusterer
         if (_storyOfArticle.TryGetValue(document.Id, out var known)) return Resolve(known).Id;
 
         _arrivals++;
+        DebugDoc = document.Id;
         var features = DocumentFeatures.Extract(document, _options);
         var profile = Profile.FromDocument(features, _spaces, document.Article.Published?.Value, _arrivals);
         _documents++;
@@ -84,8 +89,10 @@ public sealed class StoryClusterer : IStoryClusterer
         _storyOfArticle[document.Id] = target;
         Post(target, profile);
 
-        if (!isNew) target = MergeNeighbours(target);
-        return target.Id;
+        if (!isNew) target = MergeNeighbours(target, _options.MergeThreshold);
+        else ScheduleRechecks(target);
+        RunDueRechecks();
+        return Resolve(target).Id;
     }
 
     /// <summary>Deterministic id from the first article's id, so replaying the same stream gives the same ids.</summary>
@@ -105,7 +112,7 @@ public sealed class StoryClusterer : IStoryClusterer
         foreach (var candidate in Candidates(profile, exclude))
         {
             var score = Similarity(profile, candidate.Profile);
-            if (Debug) Console.WriteLine($"  cand {candidate.Id} n={candidate.Profile.Arrival} score={score:F3} t={Cosine(profile, candidate.Profile, 0):F3} e={Cosine(profile, candidate.Profile, 1):F3} s={Cosine(profile, candidate.Profile, 2):F3}");
+            if (Debug) Console.WriteLine($"CAND\t{DebugDoc}\t{(exclude is null ? "assign" : "merge")}\t{candidate.FirstArticle}\t{score:F3}\t{Cosine(profile, candidate.Profile, 0):F3}\t{Cosine(profile, candidate.Profile, 1):F3}\t{Cosine(profile, candidate.Profile, 2):F3}\t{candidate.Size}");
             // Ties go to the older story so the outcome never depends on dictionary order.
             if (score > bestScore || (score == bestScore && best is not null && candidate.Index < best.Index) || (best is null && score >= bestScore))
             {
@@ -169,9 +176,33 @@ public sealed class StoryClusterer : IStoryClusterer
         }
     }
 
-    private StoryState MergeNeighbours(StoryState story)
+    /// <summary>
+    /// A story opened while the index was young (or before its look-alikes arrived) is compared again
+    /// a few times later, when document frequencies have matured; this is how early singletons find
+    /// their story without every story being compared with every other.
+    /// </summary>
+    private void ScheduleRechecks(StoryState story)
     {
-        var other = BestCandidate(story.Profile, exclude: story, _options.MergeThreshold);
+        for (var i = 0; i < _rechecks.Length; i++) _rechecks[i].Enqueue((_arrivals + _options.RecheckDelays[i], story));
+    }
+
+    private void RunDueRechecks()
+    {
+        foreach (var queue in _rechecks)
+        {
+            while (queue.TryPeek(out var due) && due.Arrival <= _arrivals)
+            {
+                queue.Dequeue();
+                var story = due.Story;
+                if (story.Absorbed || story.Retired) continue;
+                MergeNeighbours(story, story.Size == 1 ? _options.AssignThreshold : _options.MergeThreshold);
+            }
+        }
+    }
+
+    private StoryState MergeNeighbours(StoryState story, double threshold)
+    {
+        var other = BestCandidate(story.Profile, exclude: story, threshold);
         if (other is null) return story;
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
         survivor.Absorb(absorbed, _options);
@@ -181,6 +212,15 @@ public sealed class StoryClusterer : IStoryClusterer
         foreach (var key in _redirects.Where(r => r.Value == absorbed.Id).Select(r => r.Key).ToList()) _redirects[key] = survivor.Id;
         Post(survivor, survivor.Profile);
         return survivor;
+    }
+
+    /// <summary>Channel cosines and combined score of a document against a group of documents, under the current statistics (diagnostics).</summary>
+    internal double[] Explain(Document document, IEnumerable<Document> members)
+    {
+        var doc = Profile.FromDocument(DocumentFeatures.Extract(document, _options), _spaces, document.Article.Published?.Value, 0);
+        var group = Profile.Empty();
+        foreach (var member in members) group = group.Plus(Profile.FromDocument(DocumentFeatures.Extract(member, _options), _spaces, member.Article.Published?.Value, 0), _options);
+        return [Cosine(doc, group, 0), Cosine(doc, group, 1), Cosine(doc, group, 2), Similarity(doc, group)];
     }
 
     internal double Similarity(Profile a, Profile b)
@@ -194,9 +234,39 @@ public sealed class StoryClusterer : IStoryClusterer
             weightUsed += weight;
             total += weight * Cosine(a, b, c);
         }
+        if (_options.KeyWeight > 0)
+        {
+            weightAll += _options.KeyWeight;
+            if (a.Vectors[1].Count > 0 && b.Vectors[1].Count > 0)
+            {
+                weightUsed += _options.KeyWeight;
+                total += _options.KeyWeight * KeyAgreement(a, b);
+            }
+        }
         if (weightUsed == 0) return 0;
         var denominator = Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight));
         return total / denominator * TimeFactor(a, b);
+    }
+
+    /// <summary>
+    /// Whether each side's most salient names (highest weight × IDF) appear on the other side: two
+    /// look-alike events share the vocabulary and the setting, but rarely the protagonists of both.
+    /// The smaller of the two directions, so a side whose key names are missing cannot hide behind the other.
+    /// </summary>
+    private double KeyAgreement(Profile a, Profile b) =>
+        Math.Min(Coverage(a, b), Coverage(b, a));
+
+    private double Coverage(Profile from, Profile to)
+    {
+        var space = _spaces[1];
+        var keys = from.QueryFeatures(1, space, _documents, _options.KeyNames);
+        double covered = 0, all = 0;
+        foreach (var (id, weight) in keys)
+        {
+            all += weight;
+            if (to.Vectors[1].ContainsKey(id)) covered += weight;
+        }
+        return all == 0 ? 0 : covered / all;
     }
 
     private double Cosine(Profile a, Profile b, int channel)
@@ -266,6 +336,10 @@ public sealed class StoryClusterer : IStoryClusterer
         public StoryState? AbsorbedBy { get; set; }
 
         public bool Absorbed => AbsorbedBy is not null;
+
+        public string FirstArticle => _articles.Count > 0 ? _articles[0].Id : "";
+
+        public int Size => _articles.Count;
 
         public bool Retired { get; private set; }
 

@@ -50,6 +50,14 @@ public class ShippedModelTests
     }
 
     [Fact]
+    public void A_function_word_glued_to_a_name_is_cut_off()
+    {
+        var document = Stack.Run("The talks collapsed, the minister Dmitri PetrovHe said on Friday.");
+        Assert.DoesNotContain(document.Mentions, m => document[m.Span].Contains("He", StringComparison.Ordinal));
+        Assert.Contains(document.Mentions, m => document[m.Span] == "Dmitri Petrov");
+    }
+
+    [Fact]
     public void Random_input_through_the_stack_never_fails()
     {
         var random = new Random(7);

@@ -28,7 +28,7 @@ public abstract class StoreContractTests : IDisposable
 
     // ---- raw inputs ----
 
-    [Fact]
+    [ContractFact]
     public void AddRaw_stores_new_content_once()
     {
         var raw = Raw("<html><body>Ferry services resumed on Monday.</body></html>");
@@ -39,7 +39,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("inbox/a.html", Store.GetRaw(raw.Id)!.Source);
     }
 
-    [Fact]
+    [ContractFact]
     public void GetRaw_returns_every_field_as_stored()
     {
         var hints = new IngestHints
@@ -69,7 +69,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(hints.Published!.Value.Offset, read.Hints.Published!.Value.Offset);
     }
 
-    [Fact]
+    [ContractFact]
     public void GetRaw_of_unknown_id_is_null()
     {
         Store.AddRaw(Raw("Trains were cancelled."));
@@ -77,7 +77,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Null(Store.GetDocument("0000"));
     }
 
-    [Fact]
+    [ContractFact]
     public void AllRaw_follows_arrival_order_not_timestamps()
     {
         // More inputs than one page of reading, received "earlier" the later they arrive.
@@ -95,7 +95,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(300, Store.CountRaw());
     }
 
-    [Fact]
+    [ContractFact]
     public void Empty_store_has_nothing()
     {
         Assert.Empty(Store.AllRaw());
@@ -110,7 +110,7 @@ public abstract class StoreContractTests : IDisposable
 
     // ---- documents ----
 
-    [Fact]
+    [ContractFact]
     public void Document_round_trips_with_every_layer()
     {
         var document = Full();
@@ -124,7 +124,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(1, Store.CountArticles());
     }
 
-    [Fact]
+    [ContractFact]
     public void Absent_layers_stay_absent_and_empty_layers_stay_empty()
     {
         var document = Plain("sparse", "Council vote delayed", "The council postponed the vote.");
@@ -144,7 +144,7 @@ public abstract class StoreContractTests : IDisposable
         AssertSame(document, read);
     }
 
-    [Fact]
+    [ContractFact]
     public void SaveDocument_replaces_the_article_and_all_its_layers()
     {
         Store.SaveDocument(Full("same-id"));
@@ -161,7 +161,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("same-id", Assert.Single(Store.Search("docks Friday")).ArticleId);
     }
 
-    [Fact]
+    [ContractFact]
     public void AllDocuments_follow_the_arrival_of_their_raw_inputs()
     {
         var first = Raw("first input");
@@ -177,7 +177,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(["First", "Second", "Third"], Store.AllDocuments().Select(d => d.Article.Title));
     }
 
-    [Fact]
+    [ContractFact]
     public void HasDocument_is_false_for_raw_inputs_not_yet_processed()
     {
         var raw = Raw("waiting to be processed");
@@ -198,7 +198,7 @@ public abstract class StoreContractTests : IDisposable
         LastSeen = new DateTimeOffset(2024, 2, 3, 17, 30, 0, TimeSpan.Zero),
     };
 
-    [Fact]
+    [ContractFact]
     public void ReplaceStories_keeps_order_and_article_lists()
     {
         var stories = new[]
@@ -220,7 +220,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Empty(read[2].ArticleIds);
     }
 
-    [Fact]
+    [ContractFact]
     public void ReplaceStories_drops_the_previous_assignment()
     {
         Store.ReplaceStories([Story("old-1", "Old", "a1"), Story("old-2", "Older", "a2")], new Dictionary<string, string> { ["gone"] = "old-1" });
@@ -231,7 +231,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Null(Store.GetStory("gone"));
     }
 
-    [Fact]
+    [ContractFact]
     public void ReplaceStories_refuses_duplicate_ids_and_keeps_what_was_there()
     {
         Store.ReplaceStories([Story("keep", "Kept", "a1")], new Dictionary<string, string>());
@@ -239,7 +239,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("keep", Assert.Single(Store.GetStories()).Id);
     }
 
-    [Fact]
+    [ContractFact]
     public void GetStory_follows_redirects_of_merged_stories()
     {
         Store.ReplaceStories(
@@ -252,7 +252,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Null(Store.GetStory("dangling"));
     }
 
-    [Fact]
+    [ContractFact]
     public void GetStory_accepts_a_unique_prefix_only()
     {
         Store.ReplaceStories(
@@ -283,7 +283,7 @@ public abstract class StoreContractTests : IDisposable
             "Train drivers ended their strike after the union reported progress in talks."));
     }
 
-    [Fact]
+    [ContractFact]
     public void Search_ranks_better_matches_first()
     {
         SaveSearchCorpus();
@@ -297,7 +297,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("Wind farm approved", wind[0].Title);
     }
 
-    [Fact]
+    [ContractFact]
     public void Search_snippet_marks_the_matched_words()
     {
         SaveSearchCorpus();
@@ -307,7 +307,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Contains(SnippetMarks.Open + "drivers" + SnippetMarks.Close, hit.Snippet, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [ContractFact]
     public void Search_matches_other_forms_of_a_word_and_ignores_case()
     {
         SaveSearchCorpus();
@@ -315,7 +315,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("wind", Assert.Single(Store.Search("approves")).ArticleId);
     }
 
-    [Fact]
+    [ContractFact]
     public void Search_falls_back_to_any_word_when_no_article_has_them_all()
     {
         SaveSearchCorpus();
@@ -323,7 +323,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("rail", Assert.Single(hits).ArticleId);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("\"")]
     [InlineData("AND (")]
     [InlineData("OR")]
@@ -344,7 +344,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(3, Store.CountArticles());
     }
 
-    [Fact]
+    [ContractFact]
     public void Search_treats_operator_words_as_words()
     {
         SaveSearchCorpus();
@@ -353,7 +353,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("wind", Assert.Single(Store.Search("\"offshore (wind")).ArticleId);
     }
 
-    [Fact]
+    [ContractFact]
     public void Search_respects_the_limit()
     {
         Store.RunInTransaction(() =>
@@ -365,7 +365,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Empty(Store.Search("harvest", limit: 0));
     }
 
-    [Fact]
+    [ContractFact]
     public void Search_of_a_very_long_query_does_not_fail()
     {
         SaveSearchCorpus();
@@ -375,7 +375,7 @@ public abstract class StoreContractTests : IDisposable
 
     // ---- derived data and transactions ----
 
-    [Fact]
+    [ContractFact]
     public void ClearDerived_keeps_raw_inputs_only()
     {
         var raw = Raw("kept through reprocessing");
@@ -399,7 +399,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(raw.Id, Assert.Single(Store.Search("Ferreira")).ArticleId);
     }
 
-    [Fact]
+    [ContractFact]
     public void A_failed_transaction_keeps_nothing_and_leaves_earlier_data_intact()
     {
         var before = Raw("stored before");
@@ -423,7 +423,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.True(Store.AddRaw(Raw("after the failure")));
     }
 
-    [Fact]
+    [ContractFact]
     public void Nested_transactions_join_the_outer_one()
     {
         Assert.Throws<InvalidOperationException>(() => Store.RunInTransaction(() =>
@@ -441,7 +441,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(2, Store.CountRaw());
     }
 
-    [Fact]
+    [ContractFact]
     public void Enumerating_while_writing_sees_every_input_once()
     {
         for (var i = 0; i < 40; i++) Store.AddRaw(Raw($"input {i}"));
@@ -457,7 +457,7 @@ public abstract class StoreContractTests : IDisposable
 
     // ---- several handles (processes or workers) on one store ----
 
-    [Fact]
+    [ContractFact]
     public void Another_handle_sees_committed_writes_only()
     {
         Store.AddRaw(Raw("committed"));
@@ -473,7 +473,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.False(other.AddRaw(Raw("committed")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task RunExclusive_work_of_two_handles_never_overlaps()
     {
         Store.AddRaw(Raw("setup"));
@@ -501,7 +501,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Contains(Store.AllRaw(), r => r.Content.AsSpan().SequenceEqual("second writer saw 2"u8));
     }
 
-    [Fact]
+    [ContractFact]
     public void RunExclusive_rolls_back_on_failure()
     {
         Assert.Throws<InvalidOperationException>(() => Store.RunExclusive(() =>

@@ -100,11 +100,12 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
         var doc = Docs.Of(FloodA, "a", published: Day0);
         doc.Mentions = [new Mention(doc.Find("Ostrava Vale"), EntityType.Loc), new Mention(doc.Find("Elsa Kovarik"), EntityType.Person)];
         var features = DocumentFeatures.Extract(doc, ClusteringOptions.Default);
-        Assert.Equal(["elsa", "kovarik", "ostrava", "vale"], features.Entities.Keys.Order());
+        Assert.Equal(["elsa", "elsa_kovarik", "kovarik", "ostrava", "ostrava_vale", "vale"], features.Entities.Keys.Order(StringComparer.Ordinal));
         Assert.True(features.Entities["ostrava"] > features.Entities["elsa"], "places weigh more");
 
         var bare = DocumentFeatures.Extract(Docs.Of(FloodA, "a"), ClusteringOptions.Default);
         Assert.Contains("kovarik", bare.Entities.Keys);
+        Assert.Contains("elsa_kovarik", bare.Entities.Keys);
         Assert.Contains("varnel", bare.Entities.Keys);
         Assert.DoesNotContain("heavy", bare.Entities.Keys);
         Assert.Contains("n142", bare.Specifics.Keys);

@@ -38,12 +38,23 @@ internal static class ClusterBuilder
     public static WordClusters Build(IEnumerable<string[]> sentences, ClusterOptions options, TextWriter log)
     {
         var counts = new Dictionary<string, int>();
+        // How often a word is capitalised where position does not force it (not sentence-initial, not in a
+        // shouted line): a per-word prior telling names ("Mali") from common words ("The").
+        var capitalised = new Dictionary<string, (int Capitalised, int Seen)>();
         var corpus = new List<string[]>();
         long tokens = 0;
         foreach (var sentence in sentences)
         {
             var lower = Array.ConvertAll(sentence, w => w.ToLowerInvariant());
             corpus.Add(lower);
+            var shouting = sentence.Count(w => w.Length > 1 && w.Any(char.IsLetter) && !w.Any(char.IsLower)) * 10 >= sentence.Length * 6;
+            for (var i = 1; i < sentence.Length && !shouting; i++)
+            {
+                var word = sentence[i];
+                if (word.Length == 0 || !char.IsLetter(word[0])) continue;
+                var (cap, seen) = capitalised.GetValueOrDefault(lower[i]);
+                capitalised[lower[i]] = (cap + (char.IsUpper(word[0]) ? 1 : 0), seen + 1);
+            }
             foreach (var w in lower)
             {
                 counts[w] = counts.GetValueOrDefault(w) + 1;
@@ -97,16 +108,27 @@ internal static class ClusterBuilder
         }
         for (var w = 0; w < vocabulary.Length; w++) Normalize(vectors.AsSpan(w * dims, dims));
 
-        var ids = new ushort[vocabulary.Length * options.Levels.Length];
+        // The last level is not a cluster but the bucketed capitalisation prior.
+        var levels = options.Levels.Length + 1;
+        var ids = new ushort[vocabulary.Length * levels];
         for (var level = 0; level < options.Levels.Length; level++)
         {
             var assignment = KMeans(vectors, vocabulary.Length, dims, options.Levels[level], Math.Min(options.FitWords, vocabulary.Length), options.Iterations, random);
-            for (var w = 0; w < vocabulary.Length; w++) ids[w * options.Levels.Length + level] = (ushort)assignment[w];
+            for (var w = 0; w < vocabulary.Length; w++) ids[w * levels + level] = (ushort)assignment[w];
             log.WriteLine($"clusters: level {level} k={options.Levels[level]} done");
         }
+        for (var w = 0; w < vocabulary.Length; w++)
+            ids[w * levels + levels - 1] = CapitalisationBucket(capitalised.GetValueOrDefault(vocabulary[w]));
         var index = new Dictionary<ulong, int>(vocabulary.Length);
         for (var w = 0; w < vocabulary.Length; w++) index.TryAdd(FeatureHash.OfLower(vocabulary[w]), w);
-        return new WordClusters(options.Levels.Length, index, ids);
+        return new WordClusters(levels, index, ids);
+    }
+
+    private static ushort CapitalisationBucket((int Capitalised, int Seen) counts)
+    {
+        if (counts.Seen < 2) return 0;
+        var ratio = (double)counts.Capitalised / counts.Seen;
+        return ratio switch { 0 => 1, < 0.1 => 2, < 0.5 => 3, < 0.9 => 4, < 1 => 5, _ => 6 };
     }
 
     private static void Count(Dictionary<long, int> pairs, double[] contextTotals, int word, int context)

@@ -1,13 +1,21 @@
 using System.Diagnostics;
-using Crosscheck.Core.Model;
 
 namespace Crosscheck.Annotation.Entities.Training;
 
 /// <summary>Settings for <see cref="NerTrainer"/>; the defaults reproduce the shipped model.</summary>
 public sealed record NerTrainerOptions
 {
-    /// <summary>Passes over the training data. Default 12.</summary>
+    /// <summary>Passes over the training data for each chain. Default 12.</summary>
     public int Epochs { get; init; } = 12;
+
+    /// <summary>Train the second, document-aware chain (stacked on the first's predictions). Default on.</summary>
+    public bool TwoPass { get; init; } = true;
+
+    /// <summary>
+    /// The first chain's predictions on the training data, which the second chain learns from, come from
+    /// this many models each trained without the fold it predicts (so they make realistic mistakes). Default 4.
+    /// </summary>
+    public int Folds { get; init; } = 4;
 
     /// <summary>Features seen fewer times than this in training are dropped. Default 1 (keep all).</summary>
     public int MinFeatureCount { get; init; } = 1;
@@ -18,7 +26,7 @@ public sealed record NerTrainerOptions
     /// <summary>The shared data folder (holding ner/) for gazetteers and cluster text; null = found above the first training file.</summary>
     public string? DataRoot { get; init; }
 
-    /// <summary>A CoNLL file scored after each epoch, for development only; null = none.</summary>
+    /// <summary>A CoNLL file scored after training each chain, for development only; null = none.</summary>
     public string? DevFile { get; init; }
 
     public ClusterOptions Clusters { get; init; } = new();
@@ -27,9 +35,10 @@ public sealed record NerTrainerOptions
 }
 
 /// <summary>
-/// Trains the entity tagger: a structured (averaged) perceptron over BILOU labels with Viterbi decoding
+/// Trains the entity tagger: structured averaged perceptrons over BILOU labels with Viterbi decoding
 /// (Collins 2002), on CoNLL-format files. Word clusters come from unlabelled news text and gazetteers from
-/// openly licensed annotated corpora found in the shared data folder.
+/// openly licensed annotated corpora found in the shared data folder. A second chain is stacked on the
+/// first one's document-wide predictions (Ratinov and Roth 2009).
 /// </summary>
 public static class NerTrainer
 {
@@ -42,6 +51,7 @@ public static class NerTrainer
     {
         ArgumentNullException.ThrowIfNull(trainFiles);
         ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(options);
         if (trainFiles.Length == 0)
         {
             log.WriteLine("train ner: give at least one CoNLL training file (--data FILE).");
@@ -73,21 +83,32 @@ public static class NerTrainer
         var features = new NerFeatures(clusters, gazetteer);
         log.WriteLine($"resources ready in {clock.Elapsed.TotalSeconds:F1}s: {clusters.Count:N0} clustered words, {gazetteer.Count:N0} gazetteer phrases");
 
-        var encoded = Encode(sentences, features, options.MinFeatureCount, out var rows);
-        log.WriteLine($"features: {rows.Count:N0} kept; {encoded.Count:N0} sentences encoded in {clock.Elapsed.TotalSeconds:F1}s");
-
+        var documents = sentences.GroupBy(s => s.Document).Select(d => d.ToList()).ToList();
+        var texts = documents.Select(d => d.Select(s => s.AsText()).ToList()).ToList();
+        var encoded = EncodeFirst(documents, texts, features, options.MinFeatureCount, out var rows);
+        log.WriteLine($"first-chain features: {rows.Count:N0}; {encoded.Count:N0} sentences encoded in {clock.Elapsed.TotalSeconds:F1}s");
         var dev = options.DevFile is null ? null : ConllCorpus.Read(options.DevFile);
-        var (weights, transitions) = Train(encoded, rows.Count, options, log, epochModel: dev is null ? null : (w, t) =>
+        var all = Enumerable.Range(0, encoded.Count).ToArray();
+
+        var (w1, t1) = Train(encoded, all, rows.Count, options, log, "first chain");
+        var first = LinearChain.Pruned(rows, w1, t1, options.PruneBelow);
+        var model = new NerModel(features, first, null);
+        if (dev is not null) log.WriteLine($"  dev F1 (first chain): {NerEvaluator.Score(model, dev, null, out _).F1 * 100:F2}");
+
+        if (options.TwoPass)
         {
-            var model = new NerModel(features, rows, w, t);
-            var score = NerEvaluator.Score(model, dev, null, out _);
-            log.WriteLine($"  dev F1 {score.F1 * 100:F2}");
-        });
-        var model = Prune(features, rows, weights, transitions, options.PruneBelow);
+            var predictions = CrossValidatedPredictions(encoded, documents, rows.Count, options, log);
+            var encoded2 = EncodeSecond(documents, texts, encoded, predictions, features, rows, options.MinFeatureCount, out var rows2);
+            log.WriteLine($"second-chain features: {rows2.Count:N0} ({clock.Elapsed.TotalSeconds:F0}s)");
+            var (w2, t2) = Train(encoded2, all, rows2.Count, options, log, "second chain");
+            model = new NerModel(features, first, LinearChain.Pruned(rows2, w2, t2, options.PruneBelow));
+            if (dev is not null) log.WriteLine($"  dev F1 (two chains): {NerEvaluator.Score(model, dev, null, out _).F1 * 100:F2}");
+        }
+
         var directory = Path.GetDirectoryName(Path.GetFullPath(outModelPath));
         if (directory is not null) Directory.CreateDirectory(directory);
         using (var stream = File.Create(outModelPath)) model.Save(stream);
-        log.WriteLine($"saved {outModelPath}: {model.FeatureCount:N0} features, {new FileInfo(outModelPath).Length / 1024.0 / 1024.0:F1} MB, total {clock.Elapsed.TotalSeconds:F0}s");
+        log.WriteLine($"saved {outModelPath}: {model.FeatureCount:N0} weight rows, {new FileInfo(outModelPath).Length / 1024.0 / 1024.0:F1} MB, total {clock.Elapsed.TotalSeconds:F0}s");
         return 0;
     }
 
@@ -114,53 +135,128 @@ public static class NerTrainer
         return new Gazetteer([.. names], phrases, maxTokens);
     }
 
-    internal sealed record EncodedSentence(int[] Features, int[] Offsets, int[] Gold);
+    /// <summary>A sentence as feature rows per token (-1 = unknown feature), with optional second-chain extras.</summary>
+    private sealed record EncodedSentence(int[] Features, int[] Offsets, int[] Gold, int[]? Extra = null, int[]? ExtraOffsets = null);
 
     /// <summary>Extracts every sentence's features once (documents give the document-level context) and maps them to rows.</summary>
-    private static List<EncodedSentence> Encode(List<ConllSentence> sentences, NerFeatures features, int minCount, out Dictionary<ulong, int> rows)
+    private static List<EncodedSentence> EncodeFirst(List<List<ConllSentence>> documents, List<List<(string Text, Core.Model.TextSpan[] Spans)>> texts,
+        NerFeatures features, int minCount, out Dictionary<ulong, int> rows)
     {
-        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Gold)>(sentences.Count);
+        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Gold)>();
         var counts = new Dictionary<ulong, int>();
         var buffer = new List<ulong>();
-        foreach (var document in sentences.GroupBy(s => s.Document))
+        for (var d = 0; d < documents.Count; d++)
         {
             var context = new DocumentContext();
-            var texts = document.Select(s => s.AsText()).ToList();
-            foreach (var (text, spans) in texts) context.Add(text, spans);
-            var i = 0;
-            foreach (var sentence in document)
+            foreach (var (text, spans) in texts[d]) context.Add(text, spans);
+            for (var s = 0; s < documents[d].Count; s++)
             {
-                var (text, spans) = texts[i++];
+                var (text, spans) = texts[d][s];
                 var offsets = new int[spans.Length + 1];
                 features.Extract(text, spans, context, buffer, offsets);
                 var array = buffer.ToArray();
                 foreach (var f in array) counts[f] = counts.GetValueOrDefault(f) + 1;
-                var gold = Bilou.Encode(spans.Length, sentence.Entities(ConllCorpus.ConllType));
-                hashed.Add((array, offsets, gold));
+                hashed.Add((array, offsets, Bilou.Encode(spans.Length, documents[d][s].Entities(ConllCorpus.ConllType))));
             }
         }
         rows = new Dictionary<ulong, int>();
         foreach (var (hash, count) in counts)
             if (count >= minCount) rows[hash] = rows.Count;
         var encoded = new List<EncodedSentence>(hashed.Count);
-        foreach (var (hashes, offsets, gold) in hashed)
-        {
-            var ids = new int[hashes.Length];
-            for (var k = 0; k < hashes.Length; k++) ids[k] = rows.TryGetValue(hashes[k], out var row) ? row : -1;
-            encoded.Add(new EncodedSentence(ids, offsets, gold));
-        }
+        foreach (var (hashes, offsets, gold) in hashed) encoded.Add(new EncodedSentence(Rows(hashes, rows), offsets, gold));
         return encoded;
     }
 
-    /// <summary>Averaged structured perceptron: weights are averaged over every update step (lazy sum trick).</summary>
-    private static (float[] Weights, float[] Transitions) Train(List<EncodedSentence> data, int featureCount, NerTrainerOptions options, TextWriter log, Action<float[], float[]>? epochModel)
+    private static int[] Rows(ulong[] hashes, Dictionary<ulong, int> rows)
+    {
+        var ids = new int[hashes.Length];
+        for (var k = 0; k < hashes.Length; k++) ids[k] = rows.TryGetValue(hashes[k], out var row) ? row : -1;
+        return ids;
+    }
+
+    /// <summary>First-chain labels for every training sentence, each from a model that never saw its document.</summary>
+    private static int[][] CrossValidatedPredictions(List<EncodedSentence> encoded, List<List<ConllSentence>> documents, int featureCount, NerTrainerOptions options, TextWriter log)
+    {
+        var documentOf = new int[encoded.Count];
+        var index = 0;
+        for (var d = 0; d < documents.Count; d++)
+            foreach (var _ in documents[d]) documentOf[index++] = d;
+        var predictions = new int[encoded.Count][];
+        var folds = Math.Max(2, options.Folds);
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var train = Enumerable.Range(0, encoded.Count).Where(i => documentOf[i] % folds != fold).ToArray();
+            var (weights, transitions) = Train(encoded, train, featureCount, options, log, $"fold {fold + 1}/{folds}", quiet: true);
+            var emissions = new float[16 * L];
+            for (var i = 0; i < encoded.Count; i++)
+            {
+                if (documentOf[i] % folds != fold) continue;
+                var n = encoded[i].Gold.Length;
+                if (emissions.Length < n * L) emissions = new float[n * L];
+                Score(encoded[i], weights, emissions);
+                predictions[i] = new int[n];
+                LinearChain.Viterbi(emissions, n, transitions, predictions[i]);
+            }
+        }
+        return predictions;
+    }
+
+    private static List<EncodedSentence> EncodeSecond(List<List<ConllSentence>> documents, List<List<(string Text, Core.Model.TextSpan[] Spans)>> texts,
+        List<EncodedSentence> first, int[][] predictions, NerFeatures features, Dictionary<ulong, int> firstRows, int minCount, out Dictionary<ulong, int> rows)
+    {
+        var extras = new List<(ulong[] Hashes, int[] Offsets)>();
+        var counts = new Dictionary<ulong, int>();
+        var buffer = new List<ulong>();
+        var index = 0;
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var labels = new List<int[]>();
+            for (var s = 0; s < documents[d].Count; s++) labels.Add(predictions[index + s]);
+            var history = HistoryOf(texts[d], labels);
+            for (var s = 0; s < documents[d].Count; s++)
+            {
+                var (text, tokenSpans) = texts[d][s];
+                var offsets = new int[tokenSpans.Length + 1];
+                features.ExtractHistory(text, tokenSpans, labels[s], history, buffer, offsets);
+                var array = buffer.ToArray();
+                foreach (var f in array) counts[f] = counts.GetValueOrDefault(f) + 1;
+                extras.Add((array, offsets));
+            }
+            index += documents[d].Count;
+        }
+        rows = new Dictionary<ulong, int>(firstRows);
+        foreach (var (hash, count) in counts)
+            if (count >= minCount && !rows.ContainsKey(hash)) rows[hash] = rows.Count;
+        var encoded = new List<EncodedSentence>(first.Count);
+        for (var i = 0; i < first.Count; i++)
+            encoded.Add(first[i] with { Extra = Rows(extras[i].Hashes, rows), ExtraOffsets = extras[i].Offsets });
+        return encoded;
+    }
+
+    /// <summary>The first-chain history of a training document whose sentences are separate texts.</summary>
+    private static DocumentHistory HistoryOf(List<(string Text, Core.Model.TextSpan[] Spans)> sentences, List<int[]> labels)
+    {
+        // DocumentHistory reads tokens from one text; the sentences are joined the same way the evaluator joins them.
+        var builder = new System.Text.StringBuilder();
+        var spans = new List<Core.Model.TextSpan[]>(sentences.Count);
+        foreach (var (text, tokenSpans) in sentences)
+        {
+            var offset = builder.Length;
+            spans.Add(Array.ConvertAll(tokenSpans, t => new Core.Model.TextSpan(t.Start + offset, t.Length)));
+            builder.Append(text).Append('\n');
+        }
+        return DocumentHistory.Build(builder.ToString(), spans, labels);
+    }
+
+    /// <summary>Averaged structured perceptron over a subset of sentences: weights averaged over every step (lazy sum trick).</summary>
+    private static (float[] Weights, float[] Transitions) Train(List<EncodedSentence> data, int[] subset, int featureCount, NerTrainerOptions options, TextWriter log, string name, bool quiet = false)
     {
         var weights = new float[(long)featureCount * L];
         var weightSums = new double[weights.Length];
         var transitions = new float[(L + 1) * L];
         var transitionSums = new double[transitions.Length];
         var random = new Random(options.Seed);
-        var order = Enumerable.Range(0, data.Count).ToArray();
+        var order = (int[])subset.Clone();
         long step = 1;
         var predicted = new int[512];
         var emissions = new float[512 * L];
@@ -178,7 +274,7 @@ public static class NerTrainer
                     emissions = new float[n * 2 * L];
                 }
                 Score(sentence, weights, emissions);
-                NerModel.Viterbi(emissions, n, transitions, predicted);
+                LinearChain.Viterbi(emissions, n, transitions, predicted);
                 tokens += n;
                 for (var i = 0; i < n; i++)
                 {
@@ -187,13 +283,8 @@ public static class NerTrainer
                     if (gold != guess)
                     {
                         mistakes++;
-                        for (var f = sentence.Offsets[i]; f < sentence.Offsets[i + 1]; f++)
-                        {
-                            var row = sentence.Features[f];
-                            if (row < 0) continue;
-                            Update(weights, weightSums, (long)row * L + gold, 1, step);
-                            Update(weights, weightSums, (long)row * L + guess, -1, step);
-                        }
+                        UpdateRows(sentence.Features, sentence.Offsets, i, gold, guess, weights, weightSums, step);
+                        if (sentence.Extra is not null) UpdateRows(sentence.Extra, sentence.ExtraOffsets!, i, gold, guess, weights, weightSums, step);
                     }
                     var goldPrevious = i == 0 ? -1 : sentence.Gold[i - 1];
                     var guessPrevious = i == 0 ? -1 : predicted[i - 1];
@@ -205,23 +296,39 @@ public static class NerTrainer
                 }
                 step++;
             }
-            log.WriteLine($"epoch {epoch}: {mistakes:N0} token errors of {tokens:N0} ({100.0 * mistakes / tokens:F2}%)");
-            if (epochModel is not null && (epoch % 3 == 0 || epoch == options.Epochs))
-                epochModel(Average(weights, weightSums, step), Average(transitions, transitionSums, step));
+            if (!quiet || epoch == options.Epochs)
+                log.WriteLine($"{name} epoch {epoch}: {mistakes:N0} token errors of {tokens:N0} ({100.0 * mistakes / tokens:F2}%)");
         }
         return (Average(weights, weightSums, step), Average(transitions, transitionSums, step));
+    }
+
+    private static void UpdateRows(int[] features, int[] offsets, int i, int gold, int guess, float[] weights, double[] sums, long step)
+    {
+        for (var f = offsets[i]; f < offsets[i + 1]; f++)
+        {
+            var row = features[f];
+            if (row < 0) continue;
+            Update(weights, sums, (long)row * L + gold, 1, step);
+            Update(weights, sums, (long)row * L + guess, -1, step);
+        }
     }
 
     private static void Score(EncodedSentence sentence, float[] weights, float[] emissions)
     {
         var n = sentence.Gold.Length;
         Array.Clear(emissions, 0, n * L);
+        AddScores(sentence.Features, sentence.Offsets, n, weights, emissions);
+        if (sentence.Extra is not null) AddScores(sentence.Extra, sentence.ExtraOffsets!, n, weights, emissions);
+    }
+
+    private static void AddScores(int[] features, int[] offsets, int n, float[] weights, float[] emissions)
+    {
         for (var i = 0; i < n; i++)
         {
             var scores = emissions.AsSpan(i * L, L);
-            for (var f = sentence.Offsets[i]; f < sentence.Offsets[i + 1]; f++)
+            for (var f = offsets[i]; f < offsets[i + 1]; f++)
             {
-                var row = sentence.Features[f];
+                var row = features[f];
                 if (row < 0) continue;
                 var w = weights.AsSpan((int)((long)row * L), L);
                 for (var y = 0; y < L; y++) scores[y] += w[y];
@@ -240,25 +347,5 @@ public static class NerTrainer
         var average = new float[weights.Length];
         for (long i = 0; i < weights.Length; i++) average[i] = (float)(weights[i] - sums[i] / step);
         return average;
-    }
-
-    private static NerModel Prune(NerFeatures features, Dictionary<ulong, int> rows, float[] weights, float[] transitions, float below)
-    {
-        var kept = new Dictionary<ulong, int>();
-        var keptWeights = new List<float>();
-        foreach (var (hash, row) in rows)
-        {
-            var any = false;
-            for (var y = 0; y < L; y++)
-            {
-                ref var w = ref weights[(long)row * L + y];
-                if (MathF.Abs(w) < below) w = 0;
-                else any = true;
-            }
-            if (!any) continue;
-            kept[hash] = kept.Count;
-            for (var y = 0; y < L; y++) keptWeights.Add(weights[(long)row * L + y]);
-        }
-        return new NerModel(features, kept, [.. keptWeights], transitions);
     }
 }

@@ -7,7 +7,8 @@ namespace Crosscheck.Annotation.Quantities.Money;
 /// <summary>
 /// Converts amounts to US dollars with the dated rate table shipped in <c>Money/Data/rates.csv</c>
 /// (ECB annual averages, the CFA franc pegs, see the file header for sources). A conversion uses the
-/// year of the article's date when the table has it, else the nearest year, and its note says which.
+/// year of the article's date when the table has it, else the nearest year; with no date at all, the
+/// mean over the table's years. Its note says which.
 /// Immutable after construction; one instance serves all threads.
 /// </summary>
 public sealed class CurrencyConverter
@@ -80,8 +81,12 @@ public sealed class CurrencyConverter
         }
         else
         {
-            year = byYear.Keys[^1];
-            note = $"{currency.ToUpperInvariant()}->USD at the {year} annual average rate, the latest the table has (article date unknown)";
+            // With no date, the mean rate over the table's years is the estimate with the least expected error.
+            var mean = byYear.Values.Average();
+            var undated = amount * mean;
+            return double.IsFinite(undated)
+                ? new NormalizedValue(undated, "USD", $"{currency.ToUpperInvariant()}->USD at the mean of the {byYear.Keys[0]}-{byYear.Keys[^1]} annual average rates (article date unknown)")
+                : null;
         }
         var value = amount * byYear[year];
         return double.IsFinite(value) ? new NormalizedValue(value, "USD", note) : null;

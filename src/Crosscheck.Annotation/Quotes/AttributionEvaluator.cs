@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Annotation.Quotes;
+
+/// <summary>
+/// Scores attribution finding on a PolNeAR-style directory (<c>text/NAME.txt</c>,
+/// <c>attributions/NAME_ANNOTATOR.ann</c> in brat standoff). A found attribution matches a gold one
+/// when their contents share at least half of the shorter one; for "content+source" their sources
+/// must also overlap. Matching is one-to-one. Offsets are counted in Unicode code points (characters
+/// of the UTF-8 file), end exclusive. "Direct" attributions are those whose content holds a quotation mark.
+/// </summary>
+public static class AttributionEvaluator
+{
+    /// <summary>A found or gold attribution: content and source as code-point ranges (gold ones may be discontinuous).</summary>
+    public sealed record Attribution(string File, (int Start, int End)[] Content, (int Start, int End)[]? Source, bool Direct)
+    {
+        public int ContentLength => Content.Sum(r => r.End - r.Start);
+    }
+
+    public sealed record Score(int Found, int Gold, int Matched)
+    {
+        public double Precision => Found == 0 ? 0 : (double)Matched / Found;
+
+        public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
+
+        public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    }
+
+    /// <summary>
+    /// Annotates every text of <paramref name="dir"/>, writes the found attributions as JSONL to
+    /// <paramref name="outPath"/> (when given) and prints P/R/F1. Returns 0, or 1 when the directory is not usable.
+    /// </summary>
+    public static int Run(string dir, string? outPath, TextWriter output, Func<string, Document> annotate)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(annotate);
+        var textDir = Path.Combine(dir, "text");
+        var annDir = Path.Combine(dir, "attributions");
+        if (!Directory.Exists(textDir) || !Directory.Exists(annDir))
+        {
+            output.WriteLine($"error: {dir} is not a PolNeAR-style directory: it needs text/ and attributions/ folders.");
+            return 1;
+        }
+        var found = new List<Attribution>();
+        var gold = new List<Attribution>();
+        using var writer = outPath is null ? null : new StreamWriter(outPath, false, new UTF8Encoding(false));
+        foreach (var path in Directory.EnumerateFiles(textDir, "*.txt").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            var text = File.ReadAllText(path, Encoding.UTF8);
+            var annotation = FirstAnnotation(annDir, Path.GetFileNameWithoutExtension(path));
+            if (annotation is not null) gold.AddRange(ReadGold(name, text, annotation));
+            var document = annotate(text);
+            foreach (var attribution in FromDocument(name, document))
+            {
+                found.Add(attribution);
+                writer?.WriteLine(ToJson(attribution));
+            }
+        }
+        Report(output, found, gold);
+        return 0;
+    }
+
+    /// <summary>The attributions a document's quote layer states, in code points; quotes of one speaker split by their cue ("“A,” he said. “B.”") count as one.</summary>
+    public static IEnumerable<Attribution> FromDocument(string file, Document document)
+    {
+        var text = document.Text;
+        var toCodePoints = CodePointMap(text);
+        var quotes = document.Quotes.OrderBy(q => q.Span.Start).ToList();
+        for (var i = 0; i < quotes.Count; i++)
+        {
+            var quote = quotes[i];
+            var end = quote.Span.End;
+            while (i + 1 < quotes.Count && quote.SpeakerSpan is { } speaker && quotes[i + 1].SpeakerSpan == speaker &&
+                   !text.AsSpan(end, Math.Max(0, quotes[i + 1].Span.Start - end)).Contains('\n'))
+            {
+                end = Math.Max(end, quotes[++i].Span.End);
+            }
+            var content = (toCodePoints(quote.Span.Start), toCodePoints(end));
+            (int, int)[]? source = quote.SpeakerSpan is { } s ? [(toCodePoints(s.Start), toCodePoints(s.End))] : null;
+            yield return new Attribution(file, [content], source, HasQuoteMark(text.AsSpan(quote.Span.Start, end - quote.Span.Start)));
+        }
+    }
+
+    public static (Score Content, Score ContentSource) Evaluate(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold) =>
+        (Match(found, gold, withSource: false), Match(found, gold, withSource: true));
+
+    private static void Report(TextWriter output, List<Attribution> found, List<Attribution> gold)
+    {
+        var all = Evaluate(found, gold);
+        var direct = Evaluate(found.Where(a => a.Direct).ToList(), gold.Where(a => a.Direct).ToList());
+        output.WriteLine($"attributions: {found.Count} found, {gold.Count} gold ({gold.Count(a => a.Direct)} direct)");
+        output.WriteLine("scope    match            P      R      F1");
+        Line(output, "all", "content", all.Content);
+        Line(output, "all", "content+source", all.ContentSource);
+        Line(output, "direct", "content", direct.Content);
+        Line(output, "direct", "content+source", direct.ContentSource);
+    }
+
+    private static void Line(TextWriter output, string scope, string match, Score score) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scope,-8} {match,-15} {score.Precision,6:0.000} {score.Recall,6:0.000} {score.F1,6:0.000}"));
+
+    private static Score Match(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold, bool withSource)
+    {
+        var pairs = new List<(double Share, int Found, int Gold)>();
+        var goldByFile = gold.Select((g, index) => (g, index)).ToLookup(x => x.g.File);
+        for (var f = 0; f < found.Count; f++)
+        {
+            foreach (var (g, index) in goldByFile[found[f].File])
+            {
+                var share = ContentShare(found[f], g);
+                if (share < 0.5) continue;
+                if (withSource && !SourcesAgree(found[f].Source, g.Source)) continue;
+                pairs.Add((share, f, index));
+            }
+        }
+        pairs.Sort((a, b) => b.Share.CompareTo(a.Share));
+        var usedFound = new bool[found.Count];
+        var usedGold = new bool[gold.Count];
+        var matched = 0;
+        foreach (var (_, f, g) in pairs)
+        {
+            if (usedFound[f] || usedGold[g]) continue;
+            usedFound[f] = usedGold[g] = true;
+            matched++;
+        }
+        return new Score(found.Count, gold.Count, matched);
+    }
+
+    /// <summary>Characters the two contents share, over the length of the shorter one.</summary>
+    private static double ContentShare(Attribution a, Attribution b)
+    {
+        var shared = 0;
+        foreach (var x in a.Content)
+        {
+            foreach (var y in b.Content)
+            {
+                shared += Math.Max(0, Math.Min(x.End, y.End) - Math.Max(x.Start, y.Start));
+            }
+        }
+        var shorter = Math.Min(a.ContentLength, b.ContentLength);
+        return shorter == 0 ? 0 : (double)shared / shorter;
+    }
+
+    private static bool SourcesAgree((int Start, int End)[]? found, (int Start, int End)[]? gold)
+    {
+        if (found is null || gold is null) return found is null && gold is null;
+        foreach (var x in found)
+        {
+            foreach (var y in gold)
+            {
+                if (x.Start < y.End && y.Start < x.End) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The first annotator's file for a text (several annotators may have annotated the same article).</summary>
+    private static string? FirstAnnotation(string annDir, string baseName) =>
+        Directory.EnumerateFiles(annDir, baseName + "_*.ann")
+            .Where(path => Path.GetFileNameWithoutExtension(path).LastIndexOf('_') == baseName.Length)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    /// <summary>Reads brat standoff: T lines hold typed (possibly discontinuous) spans, E lines tie Content, Cue and Source together.</summary>
+    public static List<Attribution> ReadGold(string file, string text, string annPath)
+    {
+        var spans = new Dictionary<string, (int Start, int End)[]>(StringComparer.Ordinal);
+        var events = new List<Dictionary<string, string>>();
+        foreach (var line in File.ReadLines(annPath, Encoding.UTF8))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length < 2 || fields[0].Length < 2) continue;
+            if (fields[0][0] == 'T' && int.TryParse(fields[0].AsSpan(1), out _))
+            {
+                var space = fields[1].IndexOf(' ');
+                if (space < 0) continue;
+                var ranges = new List<(int, int)>();
+                foreach (var part in fields[1][(space + 1)..].Split(';'))
+                {
+                    var bounds = part.Trim().Split(' ');
+                    if (bounds.Length == 2 && int.TryParse(bounds[0], out var s) && int.TryParse(bounds[1], out var e) && e > s) ranges.Add((s, e));
+                }
+                if (ranges.Count > 0) spans[fields[0]] = [.. ranges];
+            }
+            else if (fields[0][0] == 'E' && int.TryParse(fields[0].AsSpan(1), out _))
+            {
+                var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var pair in fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var colon = pair.IndexOf(':');
+                    if (colon > 0) roles[pair[..colon]] = pair[(colon + 1)..];
+                }
+                events.Add(roles);
+            }
+        }
+        var codePoints = CodePointString(text);
+        var gold = new List<Attribution>();
+        foreach (var roles in events)
+        {
+            if (!roles.TryGetValue("Content", out var contentId) || !spans.TryGetValue(contentId, out var content)) continue;
+            var source = roles.TryGetValue("Source", out var sourceId) && spans.TryGetValue(sourceId, out var s) ? s : null;
+            var direct = content.Any(r => HasQuoteMark(Slice(codePoints, r)));
+            gold.Add(new Attribution(file, content, source, direct));
+        }
+        return gold;
+    }
+
+    private static bool HasQuoteMark(ReadOnlySpan<char> content)
+    {
+        foreach (var c in content)
+        {
+            if (QuoteMarks.IsQuoteChar(c)) return true;
+        }
+        return false;
+    }
+
+    // Brat offsets count code points; .NET strings count UTF-16 units. These two bridge them.
+    private static int[] CodePointString(string text) => text.EnumerateRunes().Select(r => r.Value).ToArray();
+
+    private static ReadOnlySpan<char> Slice(int[] codePoints, (int Start, int End) range)
+    {
+        var start = Math.Clamp(range.Start, 0, codePoints.Length);
+        var end = Math.Clamp(range.End, start, codePoints.Length);
+        var builder = new StringBuilder(end - start);
+        for (var i = start; i < end; i++) builder.Append(char.ConvertFromUtf32(codePoints[i]));
+        return builder.ToString();
+    }
+
+    private static Func<int, int> CodePointMap(string text)
+    {
+        var hasSurrogates = false;
+        foreach (var c in text)
+        {
+            if (char.IsSurrogate(c))
+            {
+                hasSurrogates = true;
+                break;
+            }
+        }
+        if (!hasSurrogates) return utf16 => utf16;
+        var map = new int[text.Length + 1];
+        var cp = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            map[i] = cp;
+            if (!(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))) cp++;
+        }
+        map[text.Length] = cp;
+        return utf16 => map[Math.Clamp(utf16, 0, text.Length)];
+    }
+
+    private static string ToJson(Attribution attribution)
+    {
+        var content = attribution.Content[0];
+        var source = attribution.Source is { Length: > 0 } s ? new[] { s[0].Start, s[0].End } : null;
+        return JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["file"] = attribution.File,
+            ["content"] = new[] { content.Start, content.End },
+            ["source"] = source,
+        });
+    }
+}

@@ -1,0 +1,50 @@
+using Crosscheck.Annotation.Quantities;
+
+namespace Crosscheck.Annotation.Quotes;
+
+/// <summary>The word lists of the quote recogniser (<c>Quotes/Data</c>), loaded once.</summary>
+internal sealed class QuoteLexicon
+{
+    public static QuoteLexicon Instance { get; } = new();
+
+    private QuoteLexicon()
+    {
+        foreach (var row in ResourceText.Rows("Quotes.Data.cues.txt"))
+        {
+            var flags = row.Length > 1 ? row[1] : "";
+            Cues.Add(Phrase.Parse(row[0], flags));
+        }
+        Cues.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        foreach (var cue in Cues) CueFirstWords.Add(cue.Words[0]);
+        foreach (var row in ResourceText.Rows("Quotes.Data.pronouns.txt")) Pronouns[row[0]] = row[1];
+        Roles = ResourceText.Lines("Quotes.Data.roles.txt").Select(line => Phrase.Parse(line, line)).OrderByDescending(p => p.Words.Length).ToList();
+        foreach (var role in Roles) RoleWords.UnionWith(role.Words);
+        SourceNouns = ResourceText.Set("Quotes.Data.source-nouns.txt");
+        SubjectSkip = ResourceText.Set("Quotes.Data.subject-skip.txt");
+        Determiners = ResourceText.Set("Quotes.Data.determiners.txt");
+        Boundaries = ResourceText.Set("Quotes.Data.boundaries.txt");
+        CueFirstLookup = CueFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> holds the flags (i, t, a).</summary>
+    public List<Phrase> Cues { get; } = [];
+
+    public HashSet<string> CueFirstWords { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CueFirstLookup { get; }
+
+    /// <summary>Pronoun -> what it may stand for: person, org, any, self.</summary>
+    public Dictionary<string, string> Pronouns { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<Phrase> Roles { get; }
+
+    public HashSet<string> RoleWords { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public HashSet<string> SourceNouns { get; }
+
+    public HashSet<string> SubjectSkip { get; }
+
+    public HashSet<string> Determiners { get; }
+
+    public HashSet<string> Boundaries { get; }
+}

@@ -1,0 +1,118 @@
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Annotation.Quotes;
+
+/// <summary>
+/// Finds quoted passages: straight and curly double quotes and guillemets, a quote running over
+/// several paragraphs (each reopened, closed only at the end, as news style writes them), a quote
+/// whose opening mark was lost (a closing mark with nothing open: the quote starts at the paragraph),
+/// and a quote left open at a paragraph's end (closed there). Spans include the marks.
+/// </summary>
+internal static class QuoteMarks
+{
+    public static bool IsOpening(char c) => c is '\u201C' or '\u00AB' or '\u201E' or '\u2039';
+
+    public static bool IsClosing(char c) => c is '\u201D' or '\u00BB' or '\u203A';
+
+    public static bool IsQuoteChar(char c) => c == '"' || IsOpening(c) || IsClosing(c);
+
+    public static List<TextSpan> Find(string text, int maxQuoteChars)
+    {
+        var quotes = new List<TextSpan>();
+        var open = -1;
+        var paragraphStart = 0;
+        var emittedInParagraph = false;
+        var reopening = false;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                if (open >= 0 && !ContinuesInNextParagraph(text, i))
+                {
+                    Emit(quotes, open, TrimEnd(text, open, i), maxQuoteChars);
+                    open = -1;
+                }
+                reopening = open >= 0;
+                paragraphStart = i + 1;
+                emittedInParagraph = false;
+                continue;
+            }
+            var c = text[i];
+            if (reopening && (c == '"' || IsOpening(c)))
+            {
+                // The mark reopening a quote carried over from the previous paragraph.
+                reopening = false;
+                continue;
+            }
+            if (c == '"')
+            {
+                if (open >= 0 && (text[open] is '"' or '\u201C' || !IsOpeningStraight(text, i)))
+                {
+                    Emit(quotes, open, i + 1, maxQuoteChars);
+                    open = -1;
+                    emittedInParagraph = true;
+                }
+                else if (IsOpeningStraight(text, i))
+                {
+                    open = i;
+                }
+                else if (!emittedInParagraph)
+                {
+                    Emit(quotes, FirstNonSpace(text, paragraphStart, i), i + 1, maxQuoteChars);
+                    emittedInParagraph = true;
+                }
+            }
+            else if (IsOpening(c))
+            {
+                if (open < 0) open = i;
+            }
+            else if (IsClosing(c))
+            {
+                if (open >= 0)
+                {
+                    Emit(quotes, open, i + 1, maxQuoteChars);
+                    open = -1;
+                    emittedInParagraph = true;
+                }
+                else if (!emittedInParagraph)
+                {
+                    Emit(quotes, FirstNonSpace(text, paragraphStart, i), i + 1, maxQuoteChars);
+                    emittedInParagraph = true;
+                }
+            }
+        }
+        return quotes;
+    }
+
+    private static void Emit(List<TextSpan> quotes, int start, int end, int max)
+    {
+        if (end - start >= 2 && end - start <= max) quotes.Add(TextSpan.FromBounds(start, end));
+    }
+
+    // A straight quote opens when it starts a word: after a space, a bracket or a dash, before a non-space.
+    private static bool IsOpeningStraight(string text, int i)
+    {
+        var before = i == 0 ? ' ' : text[i - 1];
+        var after = i + 1 < text.Length ? text[i + 1] : ' ';
+        return (char.IsWhiteSpace(before) || before is '(' or '[' or '\u2014' or '\u2013' or '-' or ':' or '\u2018' or '\'') && !char.IsWhiteSpace(after);
+    }
+
+    private static bool ContinuesInNextParagraph(string text, int newline)
+    {
+        var j = newline;
+        while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+        return j < text.Length && (text[j] == '"' || IsOpening(text[j]));
+    }
+
+    private static int FirstNonSpace(string text, int from, int to)
+    {
+        while (from < to && char.IsWhiteSpace(text[from])) from++;
+        return from;
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return end;
+    }
+}

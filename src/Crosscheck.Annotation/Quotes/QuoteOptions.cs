@@ -1,0 +1,23 @@
+namespace Crosscheck.Annotation.Quotes;
+
+/// <summary>Thresholds of <see cref="QuoteRecognizer"/>; the defaults are the documented behaviour.</summary>
+public sealed record QuoteOptions
+{
+    /// <summary>A quoted span longer than this is taken for a stray quotation mark and dropped.</summary>
+    public int MaxQuoteChars { get; init; } = 6_000;
+
+    /// <summary>A quote with no cue and no speaker is kept only from this many words on (shorter ones are mostly scare quotes).</summary>
+    public int MinUnattributedWords { get; init; } = 5;
+
+    /// <summary>Most tokens a speaker noun phrase may span ("Defense Department spokeswoman Jane Doe").</summary>
+    public int MaxSpeakerTokens { get; init; } = 10;
+
+    /// <summary>How far back (characters) a pronoun or role noun may look for the person it stands for.</summary>
+    public int MaxAntecedentDistance { get; init; } = 3_000;
+
+    /// <summary>Also report attributions without quotation marks ("X said that ...", "according to X, ...").</summary>
+    public bool ReportedSpeech { get; init; } = true;
+
+    /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
+    public int MaxSentenceChars { get; init; } = 20_000;
+}

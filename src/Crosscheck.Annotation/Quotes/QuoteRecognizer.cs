@@ -1,0 +1,584 @@
+using Crosscheck.Annotation.Quantities;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+
+namespace Crosscheck.Annotation.Quotes;
+
+/// <summary>
+/// Finds attributed speech: direct quotes (any quotation marks, several paragraphs, a lost opening
+/// mark, partial quotes inside a sentence) and reported speech ("X said that ...", "according to X, ...").
+/// For each it records the content, the cue and the speaker as written (<see cref="Quote.SpeakerSpan"/>):
+/// a named mention, an apposition ("spokeswoman Jane Doe"), a pronoun or role noun resolved to the
+/// nearest compatible person mentioned before, or an unnamed source kept as its description.
+/// </summary>
+public sealed class QuoteRecognizer : IDocumentStage
+{
+    private static readonly Layer[] Needed = [Layer.Sentences, Layer.Mentions];
+    private static readonly Layer[] Produced = [Layer.Quotes];
+
+    private readonly QuoteOptions _options;
+    private readonly QuoteLexicon _lexicon = QuoteLexicon.Instance;
+
+    public QuoteRecognizer()
+        : this(new QuoteOptions())
+    {
+    }
+
+    public QuoteRecognizer(QuoteOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    public string Name => "quotes";
+
+    public IReadOnlyCollection<Layer> Requires => Needed;
+
+    public IReadOnlyCollection<Layer> Assigns => Produced;
+
+    /// <summary>Per-document working state; the stage itself holds none.</summary>
+    private sealed class Work(Document document, List<TextSpan> quoted)
+    {
+        public Document Document { get; } = document;
+
+        public string Text { get; } = document.Text;
+
+        public Mention[] Mentions { get; } = document.Mentions;
+
+        public List<TextSpan> Quoted { get; } = quoted;
+
+        public bool[] QuoteUsed { get; } = new bool[quoted.Count];
+
+        public List<Quote> Found { get; } = [];
+
+        /// <summary>The index of the quoted span containing a position, or -1.</summary>
+        public int QuotedAt(int position)
+        {
+            int lo = 0, hi = Quoted.Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (position < Quoted[mid].Start) hi = mid - 1;
+                else if (position >= Quoted[mid].End) lo = mid + 1;
+                else return mid;
+            }
+            return -1;
+        }
+    }
+
+    public void Process(Document document)
+    {
+        var work = new Work(document, QuoteMarks.Find(document.Text, _options.MaxQuoteChars));
+        foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
+        {
+            ReadSentence(work, start, end);
+        }
+        AttachLeftoverQuotes(work);
+        work.Found.Sort((a, b) => a.Span.CompareTo(b.Span));
+        document.Quotes = [.. work.Found];
+    }
+
+    private void ReadSentence(Work work, int start, int end)
+    {
+        var text = work.Text;
+        var tokens = WordScanner.Scan(text, start, end);
+        if (tokens.Count == 0) return;
+        var accepted = new List<TextSpan>();
+        for (var c = 0; c < tokens.Count; c++)
+        {
+            var token = tokens[c];
+            if (token.Kind != ScanKind.Word || !_lexicon.CueFirstLookup.Contains(token.Of(text))) continue;
+            if (work.QuotedAt(token.Start) >= 0) continue;
+            if (QuantityLexicon.MatchForward(_lexicon.Cues, tokens, c, text) is not { } cue) continue;
+            if (accepted.Any(span => span.Contains(token.Start))) continue;
+            if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
+            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote))
+            {
+                work.Found.Add(quote);
+                accepted.Add(quote.Span);
+                MarkUsed(work, quote.Span);
+                c = cue.End - 1;
+            }
+        }
+    }
+
+    private static bool TouchesQuote(Work work, List<Scanned> tokens, int c)
+    {
+        var from = tokens[0].Start;
+        var to = tokens[^1].End;
+        foreach (var quoted in work.Quoted)
+        {
+            if (quoted.Start < to + 3 && quoted.End > from - 3) return true;
+        }
+        return false;
+    }
+
+    private bool TryAttribution(Work work, List<Scanned> tokens, int c, int cueEnd, string flags, out Quote quote)
+    {
+        quote = default;
+        var text = work.Text;
+        var cueSpan = TextSpan.FromBounds(tokens[c].Start, tokens[cueEnd - 1].End);
+        var sentenceStart = tokens[0].Start;
+        var sentenceEnd = ContentEnd(work, tokens);
+        (int Start, int End)? speaker;
+        TextSpan content;
+
+        if (flags.Contains('a'))
+        {
+            speaker = PhraseAfter(text, tokens, cueEnd);
+            if (speaker is not { } source) return false;
+            var leading = c == 0 || AllSkippable(text, tokens, 0, c);
+            if (leading && source.End + 2 < tokens.Count && tokens[source.End + 1].Of(text) is ",")
+            {
+                content = TextSpan.FromBounds(tokens[source.End + 2].Start, sentenceEnd);
+            }
+            else if (c > 0)
+            {
+                content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
+            }
+            else
+            {
+                return false;
+            }
+        }
+        else
+        {
+            speaker = PhraseBefore(text, tokens, c);
+            if (speaker is { } subject)
+            {
+                // "“...,” Jane Doe said to laughs": a quote closing right before the speaker is the content.
+                var quoteBefore = subject.Start > 0 && EndsWithQuote(text, tokens, subject.Start - 1);
+                var after = quoteBefore ? null : ContentAfter(work, tokens, cueEnd, flags, sentenceEnd);
+                if (after is { } forward) content = forward;
+                else if (subject.Start > 0) content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, subject.Start - 1));
+                else return false;
+            }
+            else if (flags.Contains('i') && c > 0 && IsInversionPoint(text, tokens[c - 1]))
+            {
+                speaker = PhraseAfter(text, tokens, cueEnd);
+                if (speaker is null) return false;
+                content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        content = WithQuotes(work, content);
+        if (content.Length < 2 || !HasWord(text, content)) return false;
+        var speakerSpan = TextSpan.FromBounds(tokens[speaker.Value.Start].Start, tokens[speaker.Value.End].End);
+        var (mention, description) = ResolveSpeaker(work, tokens, speaker.Value, speakerSpan);
+        quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description);
+        return true;
+    }
+
+    /// <summary>The content after a cue: the rest of the sentence, past an object and "that" for verbs like "told"; or the quote opening the next paragraph after a colon.</summary>
+    private TextSpan? ContentAfter(Work work, List<Scanned> tokens, int k, string flags, int sentenceEnd)
+    {
+        var text = work.Text;
+        if (flags.Contains('t'))
+        {
+            for (var j = k; j < tokens.Count && j < k + 10; j++)
+            {
+                var word = tokens[j].Of(text);
+                if (word.Equals("that", StringComparison.OrdinalIgnoreCase) || word is ":")
+                {
+                    k = j + 1;
+                    break;
+                }
+                if (tokens[j].Kind == ScanKind.Punct && word is not "," && !QuoteMarks.IsQuoteChar(word[0])) break;
+                if (QuoteMarks.IsQuoteChar(word[0]))
+                {
+                    k = j;
+                    break;
+                }
+            }
+        }
+        while (k < tokens.Count && tokens[k].Of(text) is "," or ":" or "\u2014" or "-") k++;
+        if (k < tokens.Count && tokens[k].Start < sentenceEnd)
+        {
+            var span = TextSpan.FromBounds(tokens[k].Start, sentenceEnd);
+            if (CountWords(text, span) >= 2 || ContainsQuoteMark(text, span)) return span;
+        }
+        // "Smith continued:" closing a paragraph, the quote following in the next one.
+        var after = tokens[^1].End;
+        while (after < text.Length && char.IsWhiteSpace(text[after])) after++;
+        if (tokens[^1].Of(text) is ":" or "," && work.QuotedAt(after) is var q and >= 0 && work.Quoted[q].Start == after)
+        {
+            return work.Quoted[q];
+        }
+        return null;
+    }
+
+    private static bool EndsWithQuote(string text, List<Scanned> tokens, int k)
+    {
+        while (k >= 0 && tokens[k].Of(text) is "," or "—" or "-" or ":") k--;
+        if (k < 0) return false;
+        var mark = tokens[k].Of(text);
+        return mark.Length == 1 && (QuoteMarks.IsClosing(mark[0]) || mark[0] == '"');
+    }
+
+    // "“...,” said Smith" and "..., said Smith": the speaker follows the cue.
+    private static bool IsInversionPoint(string text, Scanned previous)
+    {
+        var mark = previous.Of(text);
+        return mark is "," || (mark.Length == 1 && (QuoteMarks.IsClosing(mark[0]) || mark[0] == '"'));
+    }
+
+    private bool AllSkippable(string text, List<Scanned> tokens, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (tokens[i].Kind == ScanKind.Punct || _lexicon.SubjectSkip.Contains(tokens[i].Of(text).ToString())) continue;
+            var word = tokens[i].Of(text);
+            if (word.Equals("but", StringComparison.OrdinalIgnoreCase) || word.Equals("and", StringComparison.OrdinalIgnoreCase)) continue;
+            return false;
+        }
+        return true;
+    }
+
+    // Age or party tags between commas are at most a few tokens ("66", "R-Wis.", "D-N.Y.").
+    private const int MaxShortAppositionTokens = 7;
+
+    /// <summary>The speaker written before a cue ("Defense Department spokeswoman Jane Doe told", "he also said", "X, a spokesman for Y, said").</summary>
+    private (int Start, int End)? PhraseBefore(string text, List<Scanned> tokens, int cue)
+    {
+        var k = cue - 1;
+        while (k >= 0 && tokens[k].Kind == ScanKind.Word && _lexicon.SubjectSkip.Contains(tokens[k].Of(text).ToString())) k--;
+        if (k < 0) return null;
+        var head = tokens[k];
+        if (head.Of(text) is ",")
+        {
+            // Apposition: "Jane Doe, a spokeswoman for the ministry, said".
+            for (var m = k - 1; m >= 0 && m >= k - 14; m--)
+            {
+                if (tokens[m].Of(text) is not ",") continue;
+                var opener = tokens[m + 1].Of(text).ToString();
+                // "X, a spokesman for Y, said", "X, who ..., said", and short tags: "X, 66, said", "X, R-Wis., said".
+                var shortTag = k - m <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]));
+                if (!shortTag && !_lexicon.Determiners.Contains(opener) && !_lexicon.RoleWords.Contains(opener) && !opener.Equals("who", StringComparison.OrdinalIgnoreCase)) break;
+                // The whole apposition is the speaker as written; the mention inside it names who it is.
+                return PhraseBefore(text, tokens, m) is { } named ? (named.Start, k - 1) : null;
+            }
+            return null;
+        }
+        if (head.Of(text) is ")")
+        {
+            // "Sen. Jane Doe (D-Ore.) said": the party tag belongs to the name.
+            var open = k - 1;
+            while (open >= 0 && open >= k - 8 && tokens[open].Of(text) is not "(") open--;
+            if (open <= 0 || tokens[open].Of(text) is not "(") return null;
+            return PhraseBefore(text, tokens, open) is { } withTag ? (withTag.Start, k) : null;
+        }
+        if (head.Kind != ScanKind.Word) return null;
+        var word = head.Of(text).ToString();
+        if (_lexicon.Pronouns.ContainsKey(word)) return (k, k);
+        if (_lexicon.Boundaries.Contains(word) || _lexicon.Determiners.Contains(word)) return null;
+        var headIsName = head.IsCapitalized(text);
+        var start = k;
+        var j = k - 1;
+        while (j >= 0 && k - j < _options.MaxSpeakerTokens)
+        {
+            var t = tokens[j];
+            var w = t.Of(text);
+            if (t.Kind == ScanKind.Word)
+            {
+                var ws = w.ToString();
+                if (_lexicon.Determiners.Contains(ws))
+                {
+                    start = j;
+                    break;
+                }
+                if (_lexicon.Boundaries.Contains(ws) || _lexicon.Pronouns.ContainsKey(ws) || _lexicon.CueFirstWords.Contains(ws)) break;
+                if (!t.IsCapitalized(text) && !_lexicon.RoleWords.Contains(ws) && headIsName && !IsRolePrefixBefore(text, tokens, j)) break;
+                start = j;
+                j--;
+                continue;
+            }
+            if (w is "." && j > 0 && IsAbbreviation(text, tokens[j - 1]))
+            {
+                start = j - 1;
+                j -= 2;
+                continue;
+            }
+            if ((w is "'" or "\u2019") && j + 1 <= k && tokens[j + 1].Is(text, "s") && j > 0)
+            {
+                start = j - 1;
+                j -= 2;
+                continue;
+            }
+            if (w is "-" or "." && !t.SpaceBefore && j > 0)
+            {
+                j--;
+                continue;
+            }
+            break;
+        }
+        // A sentence-initial capitalised function word ("The", "But") is not part of a name.
+        return (start, k);
+    }
+
+    // "Defense Department spokeswoman Jane Doe": lowercase role words may sit inside a named phrase.
+    private bool IsRolePrefixBefore(string text, List<Scanned> tokens, int j) =>
+        _lexicon.RoleWords.Contains(tokens[j].Of(text).ToString());
+
+    private static bool IsAbbreviation(string text, Scanned token) =>
+        token.Kind == ScanKind.Word && token.Length <= 4 && char.IsUpper(text[token.Start]);
+
+    /// <summary>The speaker written after a cue ("said Caddell", "said the prime minister", "according to a French diplomatic source").</summary>
+    private (int Start, int End)? PhraseAfter(string text, List<Scanned> tokens, int j)
+    {
+        if (j >= tokens.Count) return null;
+        if (tokens[j].Kind == ScanKind.Word && _lexicon.Pronouns.ContainsKey(tokens[j].Of(text).ToString())) return (j, j);
+        var k = j;
+        while (k < tokens.Count && tokens[k].Kind == ScanKind.Word && _lexicon.Determiners.Contains(tokens[k].Of(text).ToString())) k++;
+        var first = k;
+        var last = -1;
+        while (k < tokens.Count && k - j < _options.MaxSpeakerTokens)
+        {
+            var t = tokens[k];
+            var w = t.Of(text);
+            if (t.Kind == ScanKind.Word)
+            {
+                var ws = w.ToString();
+                var connector = (ws is "of" or "for") && k + 1 < tokens.Count && (tokens[k + 1].IsCapitalized(text) || _lexicon.Determiners.Contains(tokens[k + 1].Of(text).ToString()));
+                if (!connector && (_lexicon.Boundaries.Contains(ws) || _lexicon.CueFirstWords.Contains(ws))) break;
+                if (connector && k + 1 < tokens.Count && _lexicon.Determiners.Contains(tokens[k + 1].Of(text).ToString())) k++;
+                // After a determiner any noun may close the phrase ("the health ministry"); a bare phrase must be a name or a role.
+                if (t.IsCapitalized(text) || _lexicon.RoleWords.Contains(ws) || _lexicon.SourceNouns.Contains(ws) || (first > j && !connector)) last = k;
+                k++;
+                continue;
+            }
+            if (w is "." && k > first && IsAbbreviation(text, tokens[k - 1]) && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized(text))
+            {
+                k++;
+                continue;
+            }
+            if ((w is "'" or "\u2019") && k + 1 < tokens.Count && tokens[k + 1].Is(text, "s"))
+            {
+                k += 2;
+                continue;
+            }
+            if (w is "-" && !t.SpaceBefore)
+            {
+                k++;
+                continue;
+            }
+            break;
+        }
+        return last >= first ? (j, last) : null;
+    }
+
+    /// <summary>Where a sentence's content ends: before its final stop, unless a quotation mark closes it.</summary>
+    private static int ContentEnd(Work work, List<Scanned> tokens)
+    {
+        var last = tokens[^1];
+        if (last.Of(work.Text) is "." or "!" or "?" or ";" && tokens.Count > 1) return tokens[^2].End;
+        return last.End;
+    }
+
+    private static int TrimBack(string text, List<Scanned> tokens, int k)
+    {
+        while (k > 0 && tokens[k].Of(text) is "," or "\u2014" or "-" or ":") k--;
+        return tokens[k].End;
+    }
+
+    /// <summary>A content that touches a quoted passage takes all of it (the passage may span sentences and paragraphs).</summary>
+    private static TextSpan WithQuotes(Work work, TextSpan content)
+    {
+        var start = content.Start;
+        var end = content.End;
+        foreach (var quoted in work.Quoted)
+        {
+            if (quoted.Start >= end) break;
+            if (quoted.End > start)
+            {
+                start = Math.Min(start, quoted.Start);
+                end = Math.Max(end, quoted.End);
+            }
+        }
+        return TextSpan.FromBounds(start, end);
+    }
+
+    private static void MarkUsed(Work work, TextSpan content)
+    {
+        for (var i = 0; i < work.Quoted.Count; i++)
+        {
+            if (work.Quoted[i].Overlaps(content)) work.QuoteUsed[i] = true;
+        }
+    }
+
+    private static bool ContainsQuoteMark(string text, TextSpan span)
+    {
+        foreach (var c in span.Of(text))
+        {
+            if (QuoteMarks.IsQuoteChar(c)) return true;
+        }
+        return false;
+    }
+
+    private static bool HasWord(string text, TextSpan span)
+    {
+        foreach (var c in span.Of(text))
+        {
+            if (char.IsLetterOrDigit(c)) return true;
+        }
+        return false;
+    }
+
+    private static int CountWords(string text, TextSpan span)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in span.Of(text))
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// Quotes no cue claimed: one following an attributed quote in the same paragraph (or opening the
+    /// next paragraph) continues that speaker; a long one with no speaker is kept as unattributed.
+    /// </summary>
+    private void AttachLeftoverQuotes(Work work)
+    {
+        var text = work.Text;
+        var attributed = work.Found.Where(q => q.SpeakerSpan is not null).OrderBy(q => q.Span.Start).ToList();
+        for (var i = 0; i < work.Quoted.Count; i++)
+        {
+            if (work.QuoteUsed[i]) continue;
+            var quoted = work.Quoted[i];
+            Quote? previous = null;
+            foreach (var candidate in attributed)
+            {
+                if (candidate.Span.End <= quoted.Start) previous = candidate;
+                else break;
+            }
+            if (previous is { } before && IsContinuation(text, before, quoted))
+            {
+                var continued = before with { Span = quoted, Direct = true };
+                work.Found.Add(continued);
+                work.QuoteUsed[i] = true;
+                continue;
+            }
+            if (CountWords(text, quoted) >= _options.MinUnattributedWords)
+            {
+                work.Found.Add(new Quote(quoted, true));
+                work.QuoteUsed[i] = true;
+            }
+        }
+    }
+
+    // "said." or "told reporters on Tuesday." fits; a sentence of narration between the quotes does not.
+    private const int MaxContinuationGapLetters = 30;
+
+    /// <summary>
+    /// Whether a quote continues the attributed one before it: the gap holds only that quote's own
+    /// attribution (a short gap, or one holding its speaker, in the same paragraph), or the earlier
+    /// quote's paragraph ended with a short attribution and this quote opens the next paragraph.
+    /// </summary>
+    private static bool IsContinuation(string text, Quote before, TextSpan quoted)
+    {
+        if (before.Span.End > quoted.Start) return false;
+        var gap = text.AsSpan(before.Span.End, quoted.Start - before.Span.End);
+        var letters = 0;
+        foreach (var c in gap)
+        {
+            if (char.IsLetter(c)) letters++;
+        }
+        var breaks = gap.Count('\n');
+        if (breaks == 0)
+        {
+            return letters <= MaxContinuationGapLetters ||
+                (before.SpeakerSpan is { } speaker && speaker.Start >= before.Span.End && speaker.End <= quoted.Start);
+        }
+        return gap.IndexOf("\n\n", StringComparison.Ordinal) == gap.LastIndexOf("\n\n", StringComparison.Ordinal) &&
+            breaks <= 2 && letters <= MaxContinuationGapLetters;
+    }
+
+    /// <summary>The mention a speaker phrase names or stands for, else the phrase as a description.</summary>
+    private (int? Mention, string? Description) ResolveSpeaker(Work work, List<Scanned> tokens, (int Start, int End) phrase, TextSpan span)
+    {
+        var text = work.Text;
+        var mentions = work.Mentions;
+        int? inside = null;
+        for (var m = FirstMentionFrom(mentions, span.Start); m < mentions.Length && mentions[m].Span.Start < span.End; m++)
+        {
+            if (mentions[m].Type == EntityType.Person || inside is null || mentions[inside.Value].Type != EntityType.Person) inside = m;
+        }
+        if (inside is not null) return (inside, null);
+
+        var headWord = tokens[phrase.End].Of(text).ToString();
+        if (phrase.Start == phrase.End && _lexicon.Pronouns.TryGetValue(headWord, out var refersTo))
+        {
+            if (refersTo == "self") return (null, headWord);
+            var wanted = refersTo switch
+            {
+                "person" => (EntityType?)EntityType.Person,
+                "org" => EntityType.Org,
+                _ => null,
+            };
+            return Antecedent(work, span.Start, wanted, null) is { } found ? (found, null) : (null, headWord);
+        }
+
+        var role = RoleIn(text, tokens, phrase);
+        if (role is not null && !HasCapitalizedWord(text, tokens, phrase))
+        {
+            if (Antecedent(work, span.Start, EntityType.Person, role) is { } byRole) return (byRole, null);
+            if (IsDefinite(text, tokens[phrase.Start]) && Antecedent(work, span.Start, EntityType.Person, null) is { } nearest) return (nearest, null);
+        }
+        return (null, span.TextOf(text));
+    }
+
+    private string? RoleIn(string text, List<Scanned> tokens, (int Start, int End) phrase)
+    {
+        for (var i = phrase.Start; i <= phrase.End; i++)
+        {
+            if (QuantityLexicon.MatchForward(_lexicon.Roles, tokens, i, text) is { } role && role.End - 1 <= phrase.End) return role.Phrase.Value;
+        }
+        return null;
+    }
+
+    private static bool HasCapitalizedWord(string text, List<Scanned> tokens, (int Start, int End) phrase)
+    {
+        for (var i = phrase.Start; i <= phrase.End; i++)
+        {
+            if (tokens[i].IsCapitalized(text) && !(i == phrase.Start && i == 0)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsDefinite(string text, Scanned first) => first.Is(text, "the") || first.Is(text, "his") || first.Is(text, "her");
+
+    /// <summary>The nearest mention before a position, outside quoted passages, of the wanted type (and role, when given).</summary>
+    private int? Antecedent(Work work, int before, EntityType? type, string? role)
+    {
+        var mentions = work.Mentions;
+        for (var m = FirstMentionFrom(mentions, before) - 1; m >= 0; m--)
+        {
+            var mention = mentions[m];
+            if (before - mention.Span.End > _options.MaxAntecedentDistance) break;
+            if (mention.Span.End > before) continue;
+            if (work.QuotedAt(mention.Span.Start) >= 0) continue;
+            if (type is { } wanted ? mention.Type != wanted : mention.Type is not (EntityType.Person or EntityType.Org)) continue;
+            if (role is not null && (mention.Role is null || !mention.Role.Contains(role, StringComparison.OrdinalIgnoreCase))) continue;
+            return m;
+        }
+        return null;
+    }
+
+    private static int FirstMentionFrom(Mention[] mentions, int position)
+    {
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (mentions[mid].Span.End <= position) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}

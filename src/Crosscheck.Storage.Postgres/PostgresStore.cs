@@ -1,0 +1,652 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.Json;
+using Crosscheck.Core.Model;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Crosscheck.Storage.Postgres;
+
+/// <summary>
+/// The shared store on PostgreSQL, for several processes or machines at once. Tables live in one
+/// schema of the database (see <see cref="PostgresTarget"/>); writes are idempotent by content
+/// hash (<c>ON CONFLICT</c>), so a redelivered message never duplicates anything. Connections
+/// come from a pool per operation, so a restarted server only fails the operations in flight;
+/// inside <see cref="RunInTransaction"/> one connection is held. Use from one thread at a time.
+/// </summary>
+public sealed class PostgresStore : IStore
+{
+    // Rows read per round when enumerating, so no statement stays open while the caller writes.
+    private const int PageSize = 256;
+
+    // A server restart or a dropped connection fails the operations in flight. Work outside a
+    // caller's transaction is retried on a fresh connection (every write here is idempotent), so
+    // a worker rides out a short outage; an unreachable server at open is reported at once.
+    private const int MaxAttempts = 6;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    private const string HeadlineOptions =
+        $"StartSel={SnippetMarks.Open}, StopSel={SnippetMarks.Close}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=1";
+
+    private readonly PostgresTarget _target;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly long _exclusiveLockKey;
+    private readonly long _storiesLockKey;
+    private NpgsqlConnection? _pinned;
+    private NpgsqlTransaction? _transaction;
+    private bool _opened;
+
+    private PostgresStore(PostgresTarget target, NpgsqlDataSource dataSource)
+    {
+        _target = target;
+        _dataSource = dataSource;
+        _exclusiveLockKey = LockKey("exclusive");
+        _storiesLockKey = LockKey("stories");
+    }
+
+    /// <summary>The store's URL, without password.</summary>
+    public string Location => _target.Display;
+
+    /// <summary>The schema holding the store's tables.</summary>
+    public string Schema => _target.Schema;
+
+    /// <summary>
+    /// Opens the store at a <c>postgres://</c> URL or Npgsql connection string, creating its schema
+    /// and tables when absent and upgrading an older schema.
+    /// </summary>
+    /// <exception cref="StoreException">Bad connection string, unreachable server, refused login, or a schema that is not a Crosscheck store.</exception>
+    public static PostgresStore Open(string connectionStringOrUrl) => Open(connectionStringOrUrl, PostgresMigrations.CurrentVersion);
+
+    internal static PostgresStore Open(string connectionStringOrUrl, int targetVersion)
+    {
+        var target = PostgresTarget.Parse(connectionStringOrUrl);
+        NpgsqlDataSource dataSource;
+        try
+        {
+            dataSource = NpgsqlDataSource.Create(target.Builder);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new StoreException($"Invalid PostgreSQL connection string for {target.Display}: {StoreCommon.OneLine(e.Message)}.", e);
+        }
+        var store = new PostgresStore(target, dataSource);
+        try
+        {
+            store.Migrate(targetVersion);
+            store._opened = true;
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private void Migrate(int targetVersion)
+    {
+        var version = Use("opening the store", connection => Identify(connection));
+        foreach (var step in PostgresMigrations.All)
+        {
+            if (step.Version <= version || step.Version > targetVersion) continue;
+            Use($"upgrading to schema version {step.Version} ({step.Description})", connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                // Several workers may open a new database at once: one migrates, the others wait and re-check.
+                Execute(connection, "SELECT pg_advisory_xact_lock($1)", LockKey("migrate"));
+                Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {QuotedSchema}");
+                if (Identify(connection) < step.Version)
+                {
+                    Execute(connection, step.Sql);
+                    Execute(connection, "UPDATE meta SET value = $1 WHERE key = 'schema_version'", step.Version.ToString(CultureInfo.InvariantCulture));
+                }
+                transaction.Commit();
+                return true;
+            });
+        }
+    }
+
+    /// <summary>The schema's version after checking that it belongs to Crosscheck (0 when it is new).</summary>
+    private int Identify(NpgsqlConnection connection)
+    {
+        var tables = Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM pg_tables WHERE schemaname = $1", Schema), CultureInfo.InvariantCulture);
+        if (tables == 0) return 0;
+        var hasMeta = Scalar(connection, "SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = 'meta'", Schema) is not null;
+        var application = hasMeta ? Scalar(connection, "SELECT value FROM meta WHERE key = 'application'") as string : null;
+        if (application != PostgresMigrations.ApplicationName)
+            throw new StoreException($"The schema '{Schema}' of {Location} holds tables of another application. Pass another schema (?schema=name in the URL, or Search Path=name).");
+        var versionText = Scalar(connection, "SELECT value FROM meta WHERE key = 'schema_version'") as string;
+        if (!int.TryParse(versionText, CultureInfo.InvariantCulture, out var version))
+            throw new StoreException($"The Crosscheck schema '{Schema}' of {Location} has no readable schema version. Restore it from a backup, or pass another schema.");
+        if (version > PostgresMigrations.CurrentVersion)
+            throw new StoreException($"{Location} was written by a newer Crosscheck (schema version {version}; this build reads up to {PostgresMigrations.CurrentVersion}). Use a newer crosscheck, or pass another schema.");
+        return version;
+    }
+
+    public bool AddRaw(RawInput raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var hints = DocumentSerializer.SerializeHints(raw.Hints);
+        return Use("storing a raw input", connection => Execute(connection, """
+            INSERT INTO raw (id, source, kind, content, received_at, hints) VALUES ($1, $2, $3, $4, $5, $6::json)
+            ON CONFLICT (id) DO NOTHING
+            """, Clean(raw.Id), Clean(raw.Source), raw.Kind.ToString(), raw.Content, FormatTime(raw.ReceivedAt), hints) == 1);
+    }
+
+    public RawInput? GetRaw(string id) => Use("reading a raw input", connection =>
+    {
+        using var command = Command(connection, "SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE id = $1", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadRaw(reader) : null;
+    });
+
+    public IEnumerable<RawInput> AllRaw()
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = Use("reading raw inputs", connection =>
+            {
+                using var command = Command(connection, "SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE seq > $1 ORDER BY seq LIMIT $2", after, PageSize);
+                using var reader = command.ExecuteReader();
+                var rows = new List<RawInput>();
+                while (reader.Read())
+                {
+                    rows.Add(ReadRaw(reader));
+                    after = reader.GetInt64(6);
+                }
+                return rows;
+            });
+            foreach (var raw in page) yield return raw;
+            if (page.Count < PageSize) yield break;
+        }
+    }
+
+    public int CountRaw() => Use("counting raw inputs", connection => Convert.ToInt32(Scalar(connection, "SELECT count(*) FROM raw"), CultureInfo.InvariantCulture));
+
+    public void SaveDocument(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var article = document.Article;
+        // Serialise first, so a bad document leaves nothing half-written.
+        var layers = document.Layers.Order().ToArray();
+        var names = Array.ConvertAll(layers, DocumentSerializer.LayerName);
+        var payloads = Array.ConvertAll(layers, layer => DocumentSerializer.SerializeLayer(document, layer));
+        var diagnostics = DocumentSerializer.SerializeDiagnostics(article.Diagnostics);
+        RetriedTransaction(() => Use("saving a document", connection =>
+        {
+            using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(BatchCommand("""
+                INSERT INTO articles (id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::json)
+                ON CONFLICT (id) DO UPDATE SET
+                    source = excluded.source, url = excluded.url, outlet = excluded.outlet, title = excluded.title,
+                    byline = excluded.byline, published = excluded.published, published_source = excluded.published_source,
+                    language = excluded.language, body = excluded.body, diagnostics = excluded.diagnostics
+                """,
+                Clean(article.Id), Clean(article.Source), Clean(article.Url), Clean(article.Outlet), Clean(article.Title), Clean(article.Byline),
+                article.Published is { } p ? FormatTime(p.Value) : null, Clean(article.Published?.Source), Clean(article.Language),
+                Clean(article.Body), diagnostics));
+            batch.BatchCommands.Add(BatchCommand("DELETE FROM layers WHERE article_id = $1", Clean(article.Id)));
+            if (names.Length > 0)
+                batch.BatchCommands.Add(BatchCommand("INSERT INTO layers (article_id, name, payload) SELECT $1, n, p::json FROM unnest($2::text[], $3::text[]) AS l (n, p)",
+                    Clean(article.Id), names, payloads));
+            batch.ExecuteNonQuery();
+            return true;
+        }));
+    }
+
+    public Document? GetDocument(string id) => ReadDocuments([id]).FirstOrDefault();
+
+    public IEnumerable<Document> AllDocuments()
+    {
+        // Ids first (small), then documents a page at a time: no statement stays open while the caller works.
+        var ids = Use("listing documents", connection =>
+        {
+            using var command = Command(connection, "SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id ORDER BY r.seq NULLS LAST, a.key");
+            using var reader = command.ExecuteReader();
+            var list = new List<string>();
+            while (reader.Read()) list.Add(reader.GetString(0));
+            return list;
+        });
+        foreach (var chunk in ids.Chunk(PageSize))
+        {
+            foreach (var document in ReadDocuments(chunk)) yield return document;
+        }
+    }
+
+    /// <summary>The documents with these ids, in the order given; missing ones are left out.</summary>
+    private List<Document> ReadDocuments(string[] ids) => Use("reading documents", connection =>
+    {
+        var byId = new Dictionary<string, Document>(StringComparer.Ordinal);
+        using (var command = Command(connection, """
+            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics::text
+            FROM articles WHERE id = ANY($1)
+            """, (object)ids))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var article = ReadArticle(reader);
+                byId[article.Id] = new Document(article);
+            }
+        }
+        if (byId.Count > 0)
+        {
+            using var command = Command(connection, "SELECT article_id, name, payload::text FROM layers WHERE article_id = ANY($1)", (object)ids);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                // A layer this build does not know is left out rather than failing the whole document.
+                if (byId.TryGetValue(id, out var document) && DocumentSerializer.TryParseLayer(reader.GetString(1), out var layer))
+                {
+                    var payload = reader.GetString(2);
+                    Decode(id, () => DocumentSerializer.ReadLayer(document, layer, payload));
+                }
+            }
+        }
+        var documents = new List<Document>(byId.Count);
+        foreach (var id in ids)
+        {
+            if (byId.TryGetValue(id, out var document)) documents.Add(document);
+        }
+        return documents;
+    });
+
+    public int CountArticles() => Use("counting articles", connection => Convert.ToInt32(Scalar(connection, "SELECT count(*) FROM articles"), CultureInfo.InvariantCulture));
+
+    public bool HasDocument(string id) => Use("looking up a document", connection => Scalar(connection, "SELECT 1 FROM articles WHERE id = $1", id) is not null);
+
+    public void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(redirects);
+        StoreCommon.RequireUniqueIds(stories);
+        var ids = stories.Select(s => Clean(s.Id)).ToArray();
+        var titles = stories.Select(s => Clean(s.Title)).ToArray();
+        var firstSeen = stories.Select(s => s.FirstSeen is { } t ? FormatTime(t) : null).ToArray();
+        var lastSeen = stories.Select(s => s.LastSeen is { } t ? FormatTime(t) : null).ToArray();
+        var memberStories = stories.SelectMany(s => s.ArticleIds.Select(_ => Clean(s.Id))).ToArray();
+        var memberPositions = stories.SelectMany(s => Enumerable.Range(0, s.ArticleIds.Count)).ToArray();
+        var memberArticles = stories.SelectMany(s => s.ArticleIds.Select(Clean)).ToArray();
+        var redirectFrom = redirects.Keys.Select(Clean).ToArray();
+        var redirectTo = redirects.Values.Select(Clean).ToArray();
+        RetriedTransaction(() => Use("replacing stories", connection =>
+        {
+            // Two replacements at once would interleave their deletes and inserts.
+            Execute(connection, "SELECT pg_advisory_xact_lock($1)", _storiesLockKey);
+            using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(BatchCommand("DELETE FROM story_redirects"));
+            batch.BatchCommands.Add(BatchCommand("DELETE FROM story_articles"));
+            batch.BatchCommands.Add(BatchCommand("DELETE FROM stories"));
+            batch.BatchCommands.Add(BatchCommand("""
+                INSERT INTO stories (id, position, title, first_seen, last_seen)
+                SELECT id, ordinality - 1, title, first_seen, last_seen
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS s (id, title, first_seen, last_seen, ordinality)
+                """, ids, titles, firstSeen, lastSeen));
+            batch.BatchCommands.Add(BatchCommand("INSERT INTO story_articles (story_id, position, article_id) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])",
+                memberStories, memberPositions, memberArticles));
+            batch.BatchCommands.Add(BatchCommand("INSERT INTO story_redirects (from_id, to_id) SELECT * FROM unnest($1::text[], $2::text[])", redirectFrom, redirectTo));
+            batch.ExecuteNonQuery();
+            return true;
+        }));
+    }
+
+    public IReadOnlyList<Story> GetStories() => Use("reading stories", connection =>
+    {
+        var articles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using (var command = Command(connection, "SELECT story_id, article_id FROM story_articles ORDER BY story_id, position"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var storyId = reader.GetString(0);
+                if (!articles.TryGetValue(storyId, out var list)) articles[storyId] = list = [];
+                list.Add(reader.GetString(1));
+            }
+        }
+        var stories = new List<Story>();
+        using (var command = Command(connection, "SELECT id, title, first_seen, last_seen FROM stories ORDER BY position"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                stories.Add(ReadStory(reader, articles.TryGetValue(id, out var list) ? list : []));
+            }
+        }
+        return (IReadOnlyList<Story>)stories;
+    });
+
+    public Story? GetStory(string idOrPrefix)
+    {
+        if (string.IsNullOrWhiteSpace(idOrPrefix)) return null;
+        return Use("looking up a story", connection =>
+        {
+            var id = StoreCommon.ResolveStoryId(Clean(idOrPrefix),
+                exists: candidate => Scalar(connection, "SELECT 1 FROM stories WHERE id = $1", candidate) is not null,
+                redirect: from => Scalar(connection, "SELECT to_id FROM story_redirects WHERE from_id = $1", from) as string,
+                storiesWithPrefix: prefix => Strings(connection, "SELECT id FROM stories WHERE starts_with(id, $1) LIMIT 2", prefix),
+                redirectsWithPrefix: prefix => Strings(connection, "SELECT from_id FROM story_redirects WHERE starts_with(from_id, $1) LIMIT 2", prefix));
+            if (id is null) return null;
+            var articleIds = Strings(connection, "SELECT article_id FROM story_articles WHERE story_id = $1 ORDER BY position", id);
+            using var command = Command(connection, "SELECT id, title, first_seen, last_seen FROM stories WHERE id = $1", id);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadStory(reader, articleIds) : null;
+        });
+    }
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
+    {
+        var terms = SearchTerms.Of(query);
+        if (terms.Count == 0 || limit <= 0) return [];
+        return Use("searching", connection =>
+        {
+            // Every word must match; when nothing matches them all, rank articles matching any.
+            // Terms hold only letters, digits and marks, so quoting them is enough for to_tsquery.
+            var quoted = terms.Select(t => "'" + t + "'").ToArray();
+            var hits = Match(connection, string.Join(" & ", quoted), limit);
+            if (hits.Count == 0 && terms.Count > 1) hits = Match(connection, string.Join(" | ", quoted), limit);
+            return hits;
+        });
+    }
+
+    private static List<SearchHit> Match(NpgsqlConnection connection, string tsquery, int limit)
+    {
+        // Rank first and cut to the limit, then make headlines (which re-parse the body) for those rows only.
+        using var command = Command(connection, $"""
+            WITH q AS (SELECT to_tsquery('english', $1) AS q),
+            best AS (
+                SELECT a.key, ts_rank(a.search, q.q) AS rank
+                FROM articles a, q
+                WHERE a.search @@ q.q
+                ORDER BY rank DESC, a.key
+                LIMIT $3
+            )
+            SELECT a.id, coalesce(a.title, ''), ts_headline('english', left(a.body, {PostgresMigrations.SearchableBodyLength}), q.q, $2), best.rank
+            FROM best JOIN articles a ON a.key = best.key, q
+            ORDER BY best.rank DESC, best.key
+            """, tsquery, HeadlineOptions, limit);
+        using var reader = command.ExecuteReader();
+        var hits = new List<SearchHit>();
+        while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFloat(3)));
+        return hits;
+    }
+
+    public void ClearDerived() => RetriedTransaction(() => Use("clearing derived data", connection =>
+        Execute(connection, "TRUNCATE story_redirects, story_articles, stories, layers, articles")));
+
+    public void RunInTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_pinned is not null)
+        {
+            work();
+            return;
+        }
+        _pinned = Use("starting a transaction", _ => _dataSource.OpenConnection());
+        try
+        {
+            _transaction = _pinned.BeginTransaction();
+            work();
+            Use("committing", _ =>
+            {
+                _transaction.Commit();
+                return true;
+            });
+        }
+        catch
+        {
+            try { _transaction?.Rollback(); }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { /* the original error says more */ }
+            throw;
+        }
+        finally
+        {
+            _transaction?.Dispose();
+            _transaction = null;
+            _pinned.Dispose();
+            _pinned = null;
+        }
+    }
+
+    public void RunExclusive(Action work) => RunInTransaction(() =>
+    {
+        Use("waiting for exclusive access", connection => Execute(connection, "SELECT pg_advisory_xact_lock($1)", _exclusiveLockKey));
+        work();
+    });
+
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        _transaction = null;
+        _pinned?.Dispose();
+        _pinned = null;
+        _dataSource.Dispose();
+    }
+
+    private string QuotedSchema => "\"" + Schema + "\"";
+
+    // Advisory locks are per database: the schema is part of the key so two stores in one database do not block each other.
+    private long LockKey(string purpose)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"crosscheck:{Schema}:{purpose}"));
+        return BitConverter.ToInt64(hash, 0);
+    }
+
+    private RawInput ReadRaw(NpgsqlDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var kindName = reader.GetString(2);
+        if (!Enum.TryParse<RawKind>(kindName, out var kind))
+            throw new StoreException($"{Location}: raw input {id} has kind '{kindName}', unknown to this build. Use a newer crosscheck.");
+        var hints = reader.GetString(5);
+        return new RawInput
+        {
+            Id = id,
+            Source = reader.GetString(1),
+            Kind = kind,
+            Content = (byte[])reader.GetValue(3),
+            ReceivedAt = ParseTime(reader.GetString(4)),
+            Hints = Decode(id, () => DocumentSerializer.DeserializeHints(hints)),
+        };
+    }
+
+    private Article ReadArticle(NpgsqlDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var article = new Article
+        {
+            Id = id,
+            Source = reader.GetString(1),
+            Url = NullableString(reader, 2),
+            Outlet = NullableString(reader, 3),
+            Title = NullableString(reader, 4),
+            Byline = NullableString(reader, 5),
+            Published = NullableString(reader, 6) is { } published ? new Found<DateTimeOffset>(ParseTime(published), NullableString(reader, 7) ?? "") : null,
+            Language = NullableString(reader, 8),
+            Body = reader.GetString(9),
+        };
+        var diagnostics = reader.GetString(10);
+        article.Diagnostics.AddRange(Decode(id, () => DocumentSerializer.DeserializeDiagnostics(diagnostics)));
+        return article;
+    }
+
+    private static Story ReadStory(NpgsqlDataReader reader, IReadOnlyList<string> articleIds) => new()
+    {
+        Id = reader.GetString(0),
+        Title = reader.GetString(1),
+        FirstSeen = NullableString(reader, 2) is { } first ? ParseTime(first) : null,
+        LastSeen = NullableString(reader, 3) is { } last ? ParseTime(last) : null,
+        ArticleIds = articleIds,
+    };
+
+    private T Decode<T>(string id, Func<T> decode)
+    {
+        try
+        {
+            return decode();
+        }
+        catch (JsonException e)
+        {
+            throw new StoreException($"{Location}: stored data of {id} cannot be read ({StoreCommon.OneLine(e.Message)}). Run `crosscheck reprocess` to rebuild it.", e);
+        }
+    }
+
+    private void Decode(string id, Action decode) => Decode(id, () =>
+    {
+        decode();
+        return true;
+    });
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string FormatTime(DateTimeOffset time) => time.ToString("o", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.ParseExact(text, "o", CultureInfo.InvariantCulture);
+
+    // PostgreSQL text cannot hold NUL characters (SQLite can). Replacing each with U+FFFD keeps
+    // the text's length, so every layer's offsets stay valid.
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private static string? Clean(string? value) =>
+        value is not null && value.Contains('\0', StringComparison.Ordinal) ? value.Replace('\0', '\uFFFD') : value;
+
+    /// <summary>Runs database work on the pinned connection or a pooled one, turning driver errors into one clear line.</summary>
+    private T Use<T>(string action, Func<NpgsqlConnection, T> work)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (_pinned is not null) return work(_pinned);
+                using var connection = _dataSource.OpenConnection();
+                return work(connection);
+            }
+            catch (NpgsqlException e) when (_pinned is null && MayRetry(e, attempt))
+            {
+                WaitBeforeRetry(attempt);
+            }
+            catch (PostgresException e)
+            {
+                throw new StoreException(Describe(e, action), e);
+            }
+            catch (NpgsqlException e)
+            {
+                throw new StoreException(Describe(e, action), e);
+            }
+        }
+    }
+
+    /// <summary>The store's own atomic work (not a caller's transaction), retried whole when the connection fails.</summary>
+    private void RetriedTransaction(Action work)
+    {
+        if (_pinned is not null)
+        {
+            work();
+            return;
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                RunInTransaction(work);
+                return;
+            }
+            catch (StoreException e) when (e.InnerException is NpgsqlException inner && MayRetry(inner, attempt))
+            {
+                WaitBeforeRetry(attempt);
+            }
+        }
+    }
+
+    private bool MayRetry(NpgsqlException e, int attempt) => _opened && attempt < MaxAttempts && IsConnectionFailure(e);
+
+    private void WaitBeforeRetry(int attempt)
+    {
+        // The other idle connections of the pool died with the server: drop them all at once.
+        _dataSource.Clear();
+        Thread.Sleep(FirstRetryDelay * (1 << (attempt - 1)));
+    }
+
+    private static bool IsConnectionFailure(NpgsqlException e) => e switch
+    {
+        // Shut down by an administrator or a restart, crash recovery, or still starting up.
+        PostgresException p => p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+            || p.SqlState.StartsWith("08", StringComparison.Ordinal),
+        _ => e.IsTransient || e.InnerException is IOException or SocketException or EndOfStreamException,
+    };
+
+    private string Describe(PostgresException e, string action)
+    {
+        var text = StoreCommon.OneLine(e.MessageText);
+        return e.SqlState switch
+        {
+            PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification =>
+                $"PostgreSQL at {Location} refused the login ({text}). Check the user name and password.",
+            PostgresErrorCodes.InvalidCatalogName =>
+                $"PostgreSQL at {Location}: {text}. Create the database (createdb NAME) or name another one.",
+            PostgresErrorCodes.InsufficientPrivilege =>
+                $"PostgreSQL at {Location}: {action} is not allowed ({text}). Grant the user rights on the schema '{Schema}', or use another user.",
+            PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown =>
+                $"PostgreSQL at {Location} is not accepting connections ({text}). Try again when it is up.",
+            _ => $"PostgreSQL at {Location}: {action} failed: {text} (SQLSTATE {e.SqlState}).",
+        };
+    }
+
+    private string Describe(NpgsqlException e, string action)
+    {
+        var server = $"{_target.Builder.Host}:{_target.Builder.Port}";
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket)
+                return $"Cannot reach PostgreSQL at {server} ({StoreCommon.OneLine(socket.Message)}). Is the server running and listening there? ({Location})";
+            if (inner is TimeoutException)
+                return $"Timed out reaching PostgreSQL at {server} after {_target.Builder.Timeout} s. Is the server running and reachable? ({Location})";
+        }
+        return $"PostgreSQL at {Location}: {action} failed: {StoreCommon.OneLine(e.Message)}.";
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in parameters) command.Parameters.Add(Parameter(value));
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters) command.Parameters.Add(Parameter(value));
+        return command;
+    }
+
+    private static NpgsqlParameter Parameter(object? value) => value switch
+    {
+        null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+        string?[] texts => new NpgsqlParameter { Value = texts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+        _ => new NpgsqlParameter { Value = value },
+    };
+
+    private static int Execute(NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    private static List<string> Strings(NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
+    }
+}

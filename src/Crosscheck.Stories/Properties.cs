@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Crosscheck.Stories.Tests")]
+[assembly: InternalsVisibleTo("harness")]

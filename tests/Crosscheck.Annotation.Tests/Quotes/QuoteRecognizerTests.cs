@@ -1,0 +1,125 @@
+using Crosscheck.Annotation.Quotes;
+using Crosscheck.Annotation.Tests.Claims;
+using Crosscheck.Core.Model;
+using Crosscheck.Testing;
+using Xunit;
+
+namespace Crosscheck.Annotation.Tests.Quotes;
+
+public class QuoteRecognizerTests
+{
+    private static Document Run(string text, params (string Name, EntityType Type, string? Role)[] mentions)
+    {
+        var document = ClaimDocs.With(text, null, mentions);
+        new QuoteRecognizer().Process(document);
+        LayerAssert.SpansWellFormed(document);
+        return document;
+    }
+
+    private static Quote Containing(Document document, string part)
+    {
+        var matches = document.Quotes.Where(q => document[q.Span].Contains(part, StringComparison.Ordinal)).ToList();
+        Assert.True(matches.Count == 1, $"expected one quote containing '{part}', found {matches.Count}: {string.Join(" | ", document.Quotes.Select(q => document[q.Span]))}");
+        return matches[0];
+    }
+
+    private static string? Speaker(Document document, Quote quote) =>
+        quote.SpeakerMention is { } m ? document[document.Mentions[m].Span] : quote.SpeakerDescription;
+
+    [Fact]
+    public void CurlyQuoteWithAppositionSpeakerAfter()
+    {
+        var d = Run("“The situation is getting worse by the day,” Interior Ministry spokeswoman Maria Lopez told reporters.",
+            ("Maria Lopez", EntityType.Person, "spokeswoman"));
+        var q = Containing(d, "getting worse");
+        Assert.True(q.Direct);
+        Assert.Equal("told", q.Cue);
+        Assert.Equal("Maria Lopez", Speaker(d, q));
+    }
+
+    [Fact]
+    public void StraightQuoteWithInvertedCue()
+    {
+        var d = Run("\"We will not leave the town,\" said Ahmed Musa, a local commander.", ("Ahmed Musa", EntityType.Person, null));
+        var q = Containing(d, "not leave");
+        Assert.Equal("said", q.Cue);
+        Assert.Equal("Ahmed Musa", Speaker(d, q));
+    }
+
+    [Fact]
+    public void GuillemetsAndPronounResolvesToPrecedingPerson()
+    {
+        var d = Run("Jean Martin spoke after the vote. «Nous restons mobilisés», he said.", ("Jean Martin", EntityType.Person, null));
+        var q = Containing(d, "mobilisés");
+        Assert.Equal("Jean Martin", Speaker(d, q));
+    }
+
+    [Fact]
+    public void MultiParagraphQuoteIsOneQuote()
+    {
+        var text = "The mayor said: “The roads are closed.\n\n“We are asking people to stay at home until the water recedes.”";
+        var d = Run(text, ("The mayor", EntityType.Person, null));
+        var q = Containing(d, "roads are closed");
+        Assert.Contains("stay at home", d[q.Span]);
+    }
+
+    [Fact]
+    public void QuoteWithLostOpeningMark()
+    {
+        var d = Run("Prices have doubled since the spring and nobody can pay,” said Ana Silva.", ("Ana Silva", EntityType.Person, null));
+        var q = Containing(d, "Prices have doubled");
+        Assert.Equal("Ana Silva", Speaker(d, q));
+    }
+
+    [Fact]
+    public void PartialQuoteInsideSentence()
+    {
+        var d = Run("Omar Diallo warned that the reform “would hurt the poorest families” in the north.", ("Omar Diallo", EntityType.Person, null));
+        var q = Containing(d, "would hurt");
+        Assert.True(q.Direct);
+        Assert.Equal("Omar Diallo", Speaker(d, q));
+    }
+
+    [Fact]
+    public void ReportedSpeechWithThat()
+    {
+        var d = Run("Finance Minister Laura Chen said that the budget would be balanced by next year.", ("Laura Chen", EntityType.Person, "minister"));
+        var q = Containing(d, "budget would be balanced");
+        Assert.False(q.Direct);
+        Assert.Equal("Laura Chen", Speaker(d, q));
+    }
+
+    [Fact]
+    public void AccordingToPutsTheSourceFirst()
+    {
+        var d = Run("According to the health ministry, 40 people were taken to hospital.");
+        var q = Containing(d, "taken to hospital");
+        Assert.Equal("the health ministry", Speaker(d, q));
+    }
+
+    [Fact]
+    public void UnnamedSourceIsKeptAsDescription()
+    {
+        var d = Run("The talks have stalled, a Western diplomatic source said.");
+        var q = Containing(d, "talks have stalled");
+        Assert.Null(q.SpeakerMention);
+        Assert.Equal("a Western diplomatic source", q.SpeakerDescription);
+    }
+
+    [Fact]
+    public void RoleNounResolvesToThePersonWithThatRole()
+    {
+        var d = Run("Prime Minister Ivan Petrov met Olga Sidorova on Monday. The prime minister added that talks would continue.",
+            ("Ivan Petrov", EntityType.Person, "prime minister"), ("Olga Sidorova", EntityType.Person, null));
+        var q = Containing(d, "talks would continue");
+        Assert.Equal("Ivan Petrov", Speaker(d, q));
+    }
+
+    [Fact]
+    public void SecondHalfOfAnInterruptedQuoteKeepsTheSpeaker()
+    {
+        var d = Run("“We are ready,” said Paul Okafor. “The money is there.”", ("Paul Okafor", EntityType.Person, null));
+        var q = Containing(d, "money is there");
+        Assert.Equal("Paul Okafor", Speaker(d, q));
+    }
+}

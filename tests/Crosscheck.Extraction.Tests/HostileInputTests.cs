@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Extraction.Tests;
+
+/// <summary>
+/// Untrusted input must give a bounded result with a diagnostic, never an exception. The time
+/// limit is loose because the test machine is shared; the documented budget is in ExtractionOptions.
+/// </summary>
+public class HostileInputTests
+{
+    private static readonly ArticleExtractor Extractor = new();
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    // Load the language models once before timing anything: that is a one-off cost per process.
+    static HostileInputTests() => Extractor.Extract(TestInputs.Text("Warm-up\n\nThe language models are loaded by this sentence before any test is timed."));
+
+    private static Article Timed(RawInput input)
+    {
+        var watch = Stopwatch.StartNew();
+        var article = Extractor.Extract(input);
+        Assert.True(watch.Elapsed < Limit, $"extraction took {watch.Elapsed}");
+        Assert.True(article.Body.Length <= ExtractionOptions.Default.MaxBodyChars);
+        return article;
+    }
+
+    [Fact]
+    public void Ten_thousand_deep_nesting_is_cut_at_the_depth_limit()
+    {
+        var html = new StringBuilder("<html><body>");
+        for (var i = 0; i < 10_000; i++) html.Append("<div>");
+        html.Append("<p>Deep text that is long enough to be a paragraph of the article, with commas, too.</p>");
+        for (var i = 0; i < 10_000; i++) html.Append("</div>");
+        html.Append("<p>A shallow paragraph that anyone can read without digging through ten thousand elements.</p></body></html>");
+
+        var article = Timed(TestInputs.Html(html.ToString()));
+
+        Assert.Contains(article.Diagnostics, d => d.Message.Contains("nested deeper", StringComparison.Ordinal));
+        Assert.DoesNotContain("Deep text", article.Body);
+    }
+
+    [Fact]
+    public void Fifty_megabyte_page_is_cut_and_reported()
+    {
+        var paragraph = "<p>" + string.Concat(Enumerable.Repeat("Markets rose again on Friday, lifted by bank shares. ", 20)) + "</p>";
+        var html = new StringBuilder("<html><body><article>");
+        while (html.Length < 50_000_000) html.Append(paragraph);
+        html.Append("</article></body></html>");
+
+        var article = Timed(TestInputs.Html(html.ToString()));
+
+        Assert.Contains(article.Diagnostics, d => d.Message.Contains("cut", StringComparison.Ordinal));
+        Assert.NotEmpty(article.Body);
+    }
+
+    [Fact]
+    public void Page_of_only_scripts_has_no_body_and_says_why()
+    {
+        var html = "<html><head><script>var a = 1;</script></head><body>" +
+                   string.Concat(Enumerable.Repeat("<script>document.write('<p>' + 'generated text that is long enough' + '</p>');</script>", 200)) + "</body></html>";
+
+        var article = Timed(TestInputs.Html(html));
+
+        Assert.Equal("", article.Body);
+        Assert.Contains(article.Diagnostics, d => d.Message.Contains("only scripts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Truncated_html_keeps_what_arrived()
+    {
+        var html = "<html><head><title>Cut</title></head><body><article><p>The first paragraph arrived in full before the connection dropped, and it is long enough to count.</p><p>The second para";
+
+        var article = Timed(TestInputs.Html(html));
+
+        Assert.StartsWith("The first paragraph arrived in full", article.Body);
+    }
+
+    [Fact]
+    public void Binary_bytes_give_a_diagnostic_not_an_exception()
+    {
+        var random = new Random(7);
+        var bytes = new byte[200_000];
+        random.NextBytes(bytes);
+
+        foreach (var kind in new[] { RawKind.Html, RawKind.Text, RawKind.Json })
+        {
+            var article = Timed(TestInputs.Bytes(bytes, kind));
+            Assert.Contains(article.Diagnostics, d => d.Message.Contains("binary", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Empty_input_gives_an_empty_article_with_a_diagnostic()
+    {
+        foreach (var kind in new[] { RawKind.Html, RawKind.Text, RawKind.Json })
+        {
+            var article = Timed(TestInputs.Bytes([], kind));
+            Assert.Equal("", article.Body);
+            Assert.NotEmpty(article.Diagnostics);
+        }
+    }
+
+    [Fact]
+    public void Random_markup_never_throws_and_stays_bounded()
+    {
+        string[] pieces = ["<div>", "</div>", "<p>", "</p>", "<a href='x'>", "</a>", "<table><tr><td>", "<br>", "<!--", "-->", "<script>", "</script>",
+            "<li>", "<h2>", "&amp;", "&#x0;", "&#99999999;", "<![CDATA[", "\0", "\uFFFF", "<svg><foreignObject>", "<template>", "<select><option>",
+            "Officials said on Monday that the plan would be reviewed, ", "word ", "\n", "<p class='comment'>", "<nav>", "<", ">", "\"", "'"];
+        var random = new Random(20240229);
+        for (var round = 0; round < 150; round++)
+        {
+            var html = new StringBuilder();
+            var length = random.Next(1, 3000);
+            for (var i = 0; i < length; i++) html.Append(pieces[random.Next(pieces.Length)]);
+            var kind = (RawKind)(round % 3);
+            var content = kind == RawKind.Json
+                ? Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { html = html.ToString(), title = "t" }))
+                : Encoding.UTF8.GetBytes(html.ToString());
+
+            var article = Timed(TestInputs.Bytes(content, kind));
+
+            Assert.DoesNotContain(article.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Message.Contains("failed", StringComparison.Ordinal));
+            Assert.DoesNotContain("\n\n\n", article.Body);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace Crosscheck.Extraction.Tests;
+
+public class LanguageTests
+{
+    private static readonly ArticleExtractor Extractor = new();
+
+    [Theory]
+    [InlineData("en", "The government announced on Monday that it would raise the minimum wage from next year, after months of talks with unions.")]
+    [InlineData("fr", "Le gouvernement a annoncé lundi qu'il augmenterait le salaire minimum l'année prochaine, après des mois de négociations avec les syndicats.")]
+    [InlineData("de", "Die Regierung kündigte am Montag an, den Mindestlohn im kommenden Jahr nach monatelangen Verhandlungen mit den Gewerkschaften zu erhöhen.")]
+    [InlineData("es", "El gobierno anunció el lunes que subirá el salario mínimo el próximo año, tras meses de negociaciones con los sindicatos.")]
+    [InlineData("ru", "Правительство объявило в понедельник, что со следующего года повысит минимальную зарплату после месяцев переговоров с профсоюзами.")]
+    public void Language_is_identified(string code, string sentence)
+    {
+        var article = Extractor.Extract(TestInputs.Text("Headline\n\n" + sentence));
+
+        Assert.Equal(code, article.Language);
+    }
+
+    [Fact]
+    public void Very_short_bodies_get_no_language()
+    {
+        var article = Extractor.Extract(TestInputs.Text("Headline\n\nYes, he said."));
+
+        Assert.Null(article.Language);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Sockets;
+using Crosscheck.Core.Model;
+using Xunit;
+using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
+
+namespace Crosscheck.Storage.Postgres.Tests;
+
+/// <summary>What only the PostgreSQL store promises: connection errors, schema identity, upgrades, concurrency.</summary>
+public sealed class PostgresStoreTests : IDisposable
+{
+    private readonly string _schema = PostgresTestServer.NewSchemaName();
+
+    public void Dispose() => PostgresTestServer.DropSchema(_schema);
+
+    private string ConnectionString => PostgresTestServer.InSchema(_schema);
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public void An_unreachable_server_gives_one_clear_line()
+    {
+        var port = UnusedPort();
+
+        var error = Assert.Throws<StoreException>(() => PostgresStore.Open($"postgres://news:pw-not-shown@127.0.0.1:{port}/archive"));
+
+        Assert.StartsWith($"Cannot reach PostgreSQL at 127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Is the server running", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-not-shown", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [PostgresFact]
+    public void Open_creates_schema_tables_and_version()
+    {
+        using (var store = PostgresStore.Open(ConnectionString))
+        {
+            Assert.Equal(_schema, store.Schema);
+            Assert.Contains($"?schema={_schema}", store.Location, StringComparison.Ordinal);
+        }
+        Assert.Equal("crosscheck", PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'application'"));
+        Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+    }
+
+    [PostgresFact]
+    public void A_missing_database_gives_one_clear_line()
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = "no_such_database_here" };
+
+        var error = Assert.Throws<StoreException>(() => PostgresStore.Open(builder.ToString()));
+
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains("createdb", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [PostgresFact]
+    public void A_schema_of_another_application_is_refused_and_left_unchanged()
+    {
+        PostgresTestServer.Execute($"CREATE SCHEMA \"{_schema}\"; CREATE TABLE \"{_schema}\".invoices (n int); INSERT INTO \"{_schema}\".invoices VALUES (1);");
+
+        var error = Assert.Throws<StoreException>(() => PostgresStore.Open(ConnectionString));
+
+        Assert.Contains("another application", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, PostgresTestServer.Scalar($"SELECT count(*) FROM \"{_schema}\".invoices"));
+        Assert.Equal(0L, PostgresTestServer.Scalar($"SELECT count(*) FROM pg_tables WHERE schemaname = '{_schema}' AND tablename = 'raw'"));
+    }
+
+    [PostgresFact]
+    public void A_schema_from_a_newer_version_is_refused()
+    {
+        using (PostgresStore.Open(ConnectionString)) { }
+        PostgresTestServer.Execute($"UPDATE \"{_schema}\".meta SET value = '{PostgresMigrations.CurrentVersion + 1}' WHERE key = 'schema_version'");
+
+        var error = Assert.Throws<StoreException>(() => PostgresStore.Open(ConnectionString));
+
+        Assert.Contains("newer Crosscheck", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void A_version_1_schema_is_migrated_with_its_data()
+    {
+        var raw = Raw("stored by an older Crosscheck");
+        using (var old = PostgresStore.Open(ConnectionString, targetVersion: 1))
+        {
+            old.AddRaw(raw);
+            old.SaveDocument(Full(raw.Id));
+        }
+        Assert.Equal("1", PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+
+        using var store = PostgresStore.Open(ConnectionString);
+
+        Assert.Equal(raw.Content, store.GetRaw(raw.Id)!.Content);
+        AssertSame(Full(raw.Id), store.GetDocument(raw.Id)!);
+        Assert.Equal(raw.Id, Assert.Single(store.Search("Ferreira")).ArticleId);
+    }
+
+    [PostgresFact]
+    public async Task Workers_opening_a_new_schema_at_once_migrate_it_once()
+    {
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostgresStore.Open(ConnectionString))));
+        try
+        {
+            Assert.All(stores, s => Assert.Equal(0, s.CountRaw()));
+            Assert.True(stores[0].AddRaw(Raw("one")));
+            Assert.False(stores[3].AddRaw(Raw("one")));
+        }
+        finally
+        {
+            foreach (var store in stores) store.Dispose();
+        }
+    }
+
+    [PostgresFact]
+    public async Task Concurrent_ingest_of_the_same_content_stores_it_once()
+    {
+        var inputs = Enumerable.Range(0, 200).Select(i => Raw($"syndicated copy {i}")).ToArray();
+        using var first = PostgresStore.Open(ConnectionString);
+        using var second = PostgresStore.Open(ConnectionString);
+
+        var added = await Task.WhenAll(
+            Task.Run(() => inputs.Count(first.AddRaw)),
+            Task.Run(() => inputs.Reverse().Count(second.AddRaw)));
+
+        Assert.Equal(200, added.Sum());
+        Assert.Equal(200, first.CountRaw());
+    }
+
+    [PostgresFact]
+    public void Text_with_nul_characters_is_stored_with_offsets_intact()
+    {
+        using var store = PostgresStore.Open(ConnectionString);
+        var document = Plain("nul", "Odd\0title", "Before\0after the break.");
+        document.Tokens = [new Token(new TextSpan(7, 5), TokenKind.Word)];
+
+        store.SaveDocument(document);
+        var read = store.GetDocument("nul")!;
+
+        Assert.Equal(document.Text.Length, read.Text.Length);
+        Assert.Equal("after", read[read.Tokens[0].Span]);
+        Assert.Equal("Odd\uFFFDtitle", read.Article.Title);
+    }
+
+    [PostgresFact]
+    public void Two_stores_in_one_database_are_separate()
+    {
+        var otherSchema = PostgresTestServer.NewSchemaName();
+        try
+        {
+            using var first = PostgresStore.Open(ConnectionString);
+            using var second = PostgresStore.Open(PostgresTestServer.InSchema(otherSchema));
+            first.AddRaw(Raw("only in the first"));
+            Assert.Equal(0, second.CountRaw());
+        }
+        finally
+        {
+            PostgresTestServer.DropSchema(otherSchema);
+        }
+    }
+
+    [PostgresFact]
+    public void Connections_dropped_by_the_server_are_replaced_without_an_error()
+    {
+        var application = "cc_" + Guid.NewGuid().ToString("N")[..12];
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = application }.ToString();
+        using var store = PostgresStore.Open(connectionString);
+        store.AddRaw(Raw("before the outage"));
+        store.SaveDocument(Plain("a1", "Before", "Stored before the connections were dropped."));
+
+        // What a server restart does to the idle pooled connections.
+        PostgresTestServer.Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{application}'");
+        Assert.Equal(1, store.CountRaw());
+
+        PostgresTestServer.Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{application}'");
+        store.SaveDocument(Plain("a2", "After", "Stored after the connections were dropped."));
+
+        PostgresTestServer.Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{application}'");
+        Assert.True(store.AddRaw(Raw("after the outage")));
+        Assert.Equal(2, store.CountArticles());
+    }
+}
