@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
 # Runs a command with a throw-away PostgreSQL server on 127.0.0.1 and stops it afterwards.
 #
-#   scripts/with-postgres.sh [--install] COMMAND [ARGS...]
+#   scripts/with-postgres.sh [--install] [--allow-restart] COMMAND [ARGS...]
 #
 # The server comes from the Debian packages (postgresql-15): a new cluster in a temporary folder,
 # trust authentication, a free port, listening on 127.0.0.1 only. The command sees
 #   CROSSCHECK_TEST_POSTGRES="Host=127.0.0.1;Port=PORT;Username=postgres;Database=postgres"
-# which the PostgreSQL tests read (without it they are skipped), and
-#   CROSSCHECK_TEST_POSTGRES_RESTART  a shell command that restarts the server (for fault tests).
-# The script exits with the
-# command's exit code. With --install, a missing server is installed with apt-get first (root only);
+# which the PostgreSQL tests read (without it they are skipped). With --allow-restart it also sets
+#   CROSSCHECK_TEST_POSTGRES_RESTART  a shell command that restarts the server (for fault tests);
+# off by default, because a restart would break other test assemblies using the server meanwhile.
+# The script exits with the command's exit code. With --install, a missing server is installed with apt-get first (root only);
 # without it, a missing server only prints a note and the command runs without the variable.
 set -euo pipefail
 
 install=false
-if [[ "${1:-}" == "--install" ]]; then install=true; shift; fi
+allow_restart=false
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --install) install=true; shift ;;
+        --allow-restart) allow_restart=true; shift ;;
+        *) break ;;
+    esac
+done
 if [[ $# -eq 0 ]]; then
-    echo "usage: $0 [--install] COMMAND [ARGS...]" >&2
+    echo "usage: $0 [--install] [--allow-restart] COMMAND [ARGS...]" >&2
     exit 2
 fi
 
@@ -82,7 +89,9 @@ as_owner "'$pg_bin/pg_ctl' -D '$cluster' -l '$data_dir/server.log' -w -t 60 \
 
 export CROSSCHECK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 # pg_ctl restart reuses the options the server was started with (postmaster.opts).
-if [[ $(id -u) -eq 0 ]]; then
+if ! $allow_restart; then
+    unset CROSSCHECK_TEST_POSTGRES_RESTART
+elif [[ $(id -u) -eq 0 ]]; then
     export CROSSCHECK_TEST_POSTGRES_RESTART="su -s /bin/sh postgres -c \"'$pg_bin/pg_ctl' -D '$cluster' -l '$data_dir/server.log' -m fast -w -t 60 restart\" >/dev/null"
 else
     export CROSSCHECK_TEST_POSTGRES_RESTART="'$pg_bin/pg_ctl' -D '$cluster' -l '$data_dir/server.log' -m fast -w -t 60 restart >/dev/null"

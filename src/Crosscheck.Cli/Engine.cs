@@ -10,7 +10,7 @@ using Crosscheck.Core.Pipeline;
 using Crosscheck.Extraction;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
-using Crosscheck.Storage.Sqlite;
+using Crosscheck.Storage.Postgres;
 using Crosscheck.Stories.Clustering;
 using Crosscheck.Stories.Consolidation;
 
@@ -51,8 +51,8 @@ public static class Engine
         return Annotation.Run(new Document(article));
     }
 
-    /// <summary>Opens the store a --db option names.</summary>
-    public static IStore OpenStore(string location) => SqliteStore.Open(location);
+    /// <summary>Opens the store a --db option names: a SQLite file, or a postgres:// URL / connection string.</summary>
+    public static IStore OpenStore(string location) => StoreLocation.Open(location);
 
     public static IngestService Ingest(IStore store) => new(store, Processor, NewClusterer);
 

@@ -385,12 +385,12 @@ public sealed class PostgresStore : IStore
             work();
             return;
         }
-        _pinned = Use("starting a transaction", _ => _dataSource.OpenConnection());
+        _pinned = Guard("starting a transaction", retry: true, _dataSource.OpenConnection);
         try
         {
-            _transaction = _pinned.BeginTransaction();
+            _transaction = Guard("starting a transaction", retry: false, _pinned.BeginTransaction);
             work();
-            Use("committing", _ =>
+            Guard("committing", retry: false, () =>
             {
                 _transaction.Commit();
                 return true;
@@ -506,24 +506,29 @@ public sealed class PostgresStore : IStore
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.ParseExact(text, "o", CultureInfo.InvariantCulture);
 
-    // PostgreSQL text cannot hold NUL characters (SQLite can). Replacing each with U+FFFD keeps
-    // the text's length, so every layer's offsets stay valid.
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
-    private static string? Clean(string? value) =>
-        value is not null && value.Contains('\0', StringComparison.Ordinal) ? value.Replace('\0', '\uFFFD') : value;
+    private static string? Clean(string? value) => StoreCommon.WithoutNul(value);
 
     /// <summary>Runs database work on the pinned connection or a pooled one, turning driver errors into one clear line.</summary>
     private T Use<T>(string action, Func<NpgsqlConnection, T> work)
+    {
+        if (_pinned is { } pinned) return Guard(action, retry: false, () => work(pinned));
+        return Guard(action, retry: true, () =>
+        {
+            using var connection = _dataSource.OpenConnection();
+            return work(connection);
+        });
+    }
+
+    private T Guard<T>(string action, bool retry, Func<T> work)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                if (_pinned is not null) return work(_pinned);
-                using var connection = _dataSource.OpenConnection();
-                return work(connection);
+                return work();
             }
-            catch (NpgsqlException e) when (_pinned is null && MayRetry(e, attempt))
+            catch (NpgsqlException e) when (retry && MayRetry(e, attempt))
             {
                 WaitBeforeRetry(attempt);
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Crosscheck.Core.Model;
 
@@ -16,6 +17,15 @@ public static class StoreCommon
         foreach (var c in message) builder.Append(char.IsControl(c) ? ' ' : c);
         return builder.ToString().Trim().TrimEnd('.');
     }
+
+    /// <summary>
+    /// The text with each NUL character replaced by U+FFFD. Neither backend keeps NUL in text
+    /// (PostgreSQL refuses it, SQLite's driver cuts the text there); one replacement character
+    /// per NUL keeps the text's length, so every layer's offsets stay valid.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? WithoutNul(string? text) =>
+        text is not null && text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
 
     public static void RequireUniqueIds(IReadOnlyList<Story> stories)
     {

@@ -20,7 +20,7 @@ public sealed class PostgresRestartFactAttribute : FactAttribute
     {
         if (PostgresTestServer.ConnectionString is null) Skip = PostgresTestServer.SkipReason;
         else if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
-            Skip = "No way to restart the PostgreSQL server: set " + Variable + " (scripts/with-postgres.sh does).";
+            Skip = "Restarting the PostgreSQL server is not allowed in this run: set " + Variable + " (scripts/with-postgres.sh --allow-restart does).";
     }
 }
 

@@ -133,21 +133,6 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [PostgresFact]
-    public void Text_with_nul_characters_is_stored_with_offsets_intact()
-    {
-        using var store = PostgresStore.Open(ConnectionString);
-        var document = Plain("nul", "Odd\0title", "Before\0after the break.");
-        document.Tokens = [new Token(new TextSpan(7, 5), TokenKind.Word)];
-
-        store.SaveDocument(document);
-        var read = store.GetDocument("nul")!;
-
-        Assert.Equal(document.Text.Length, read.Text.Length);
-        Assert.Equal("after", read[read.Tokens[0].Span]);
-        Assert.Equal("Odd\uFFFDtitle", read.Article.Title);
-    }
-
-    [PostgresFact]
     public void Two_stores_in_one_database_are_separate()
     {
         var otherSchema = PostgresTestServer.NewSchemaName();

@@ -37,7 +37,7 @@ public static class StoriesCommand
     /// <summary>Reading commands must not create an empty database by accident.</summary>
     public static void RequireExisting(string location)
     {
-        if (!File.Exists(location))
+        if (!Crosscheck.Storage.Postgres.PostgresTarget.IsPostgres(location) && !File.Exists(location))
             throw new UserError($"no database at {location}; create one with `crosscheck ingest PATH --db {location}`");
     }
 

@@ -72,9 +72,13 @@ public sealed class IngestService(IStore store, ArticleProcessor processor, Func
     {
         if (batch.Count == 0) return;
         var documents = batch.AsParallel().AsOrdered().Select(processor.Process).ToList();
+        // One transaction per batch: far fewer syncs than one per article, and a batch is all or nothing.
+        store.RunInTransaction(() =>
+        {
+            foreach (var document in documents) store.SaveDocument(document);
+        });
         foreach (var document in documents)
         {
-            store.SaveDocument(document);
             report.Added++;
             if (string.IsNullOrWhiteSpace(document.Text)) report.EmptyArticles.Add(document.Article.Source);
         }
@@ -86,6 +90,14 @@ public sealed class IngestService(IStore store, ArticleProcessor processor, Func
     /// order for undated articles), so the stories are the same whatever order files were ingested in.
     /// </summary>
     public int AssignStories(IProgress<IngestProgress>? progress = null)
+    {
+        // Exclusive: two processes assigning at once would each replace the other's stories.
+        var count = 0;
+        store.RunExclusive(() => count = AssignStoriesExclusively(progress));
+        return count;
+    }
+
+    private int AssignStoriesExclusively(IProgress<IngestProgress>? progress)
     {
         var clusterer = newClusterer();
         var documents = store.AllDocuments()

@@ -558,7 +558,9 @@ public sealed class SqliteStore : IStore
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _transaction;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        // Every text parameter loses its NUL characters (see StoreCommon.WithoutNul), in one place.
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, (value is string text ? StoreCommon.WithoutNul(text) : value) ?? DBNull.Value);
         return command;
     }
 

@@ -178,6 +178,25 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [ContractFact]
+    public void Nul_characters_become_replacement_characters_and_offsets_stay_valid()
+    {
+        var document = Plain("nul\0id", "Odd\0title", "Before\0after the break.");
+        document.Tokens = [new Token(new TextSpan(7, 5), TokenKind.Word)];
+        document.Mentions = [new Mention(new TextSpan(0, 6), EntityType.Misc, Role: "odd\0role")];
+
+        Store.SaveDocument(document);
+        var read = Store.GetDocument("nul\uFFFDid")!;
+
+        Assert.Equal(document.Text.Length, read.Text.Length);
+        Assert.Equal("Before\uFFFDafter the break.", read.Text);
+        Assert.Equal("after", read[read.Tokens[0].Span]);
+        Assert.Equal("Odd\uFFFDtitle", read.Article.Title);
+        // Inside layers (JSON) text is kept exactly.
+        Assert.Equal("odd\0role", read.Mentions[0].Role);
+        Assert.Equal("nul\uFFFDid", Assert.Single(Store.Search("break")).ArticleId);
+    }
+
+    [ContractFact]
     public void HasDocument_is_false_for_raw_inputs_not_yet_processed()
     {
         var raw = Raw("waiting to be processed");
