@@ -61,15 +61,54 @@ internal sealed class QuoteGrouper(QuoteOptions options)
             .ToList();
     }
 
+    /// <summary>
+    /// The speaker's entity: the resolved speaker mention; else a mention covering the speaker span;
+    /// else the one entity of this article the speaker text names (a variant, or a person's surname:
+    /// "King" after "Jane King" was introduced); else the speaker as the article describes it.
+    /// </summary>
     private static (string Speaker, DossierEntity? Entity) Speaker(DocumentView view, Quote quote, ResolvedEntities entities)
     {
         if (quote.SpeakerMention is { } m && m >= 0 && m < view.Mentions.Length && entities.Of(view.Index, m) is { } entity)
         {
             return (entity.Name, entity);
         }
-        if (!string.IsNullOrWhiteSpace(quote.SpeakerDescription)) return (Folding.Clean(quote.SpeakerDescription, 200), null);
-        if (quote.SpeakerSpan is { } span && view.IsInBounds(span) && span.Length > 0) return (Folding.Clean(view.TextOf(span), 200), null);
-        return ("unknown speaker", null);
+        var span = quote.SpeakerSpan is { } s && view.IsInBounds(s) && s.Length > 0 ? s : (TextSpan?)null;
+        if (span is { } speakerSpan)
+        {
+            for (var i = 0; i < view.Mentions.Length; i++)
+            {
+                // The mention must be most of what names the speaker: "US officials" is not the United States speaking.
+                var mentionSpan = view.Mentions[i].Span;
+                if (view.ValidMention[i] && mentionSpan.Overlaps(speakerSpan) && mentionSpan.Length * 2 >= speakerSpan.Length
+                    && entities.Of(view.Index, i) is { } covering)
+                {
+                    return (covering.Name, covering);
+                }
+            }
+        }
+        var text = !string.IsNullOrWhiteSpace(quote.SpeakerDescription) ? Folding.Clean(quote.SpeakerDescription, 200)
+            : span is { } written ? Folding.Clean(view.TextOf(written), 200)
+            : null;
+        if (text is null) return ("unknown speaker", null);
+        return NamedInArticle(view, text, entities) is { } named ? (named.Name, named) : (text, null);
+    }
+
+    private static DossierEntity? NamedInArticle(DocumentView view, string text, ResolvedEntities entities)
+    {
+        var key = Folding.Key(text);
+        if (key.Length == 0) return null;
+        DossierEntity? found = null;
+        for (var i = 0; i < view.Mentions.Length; i++)
+        {
+            if (entities.Of(view.Index, i) is not { } candidate || candidate == found) continue;
+            var names = candidate.Variants.Append(candidate.Name);
+            var matches = names.Any(n => Folding.Key(n) == key)
+                || (candidate.Type == EntityType.Person && !text.Contains(' ') && Folding.Key(candidate.Name.Split(' ')[^1]) == key);
+            if (!matches) continue;
+            if (found is not null) return null;
+            found = candidate;
+        }
+        return found;
     }
 
     private sealed class QuoteGroup(string speaker, DossierEntity? entity, string text, DocumentView first, HashSet<string> words)

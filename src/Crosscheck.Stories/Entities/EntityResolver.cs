@@ -35,6 +35,7 @@ internal sealed class EntityResolver(EntityOptions options)
         var poolOfMention = new int[documents.Count][];
         var nameOfMention = new string?[documents.Count][];
         var cueOfMention = new EntityType?[documents.Count][];
+        var typeOfMention = new EntityType?[documents.Count][];
         var context = new MentionContext(documents);
         for (var d = 0; d < documents.Count; d++)
         {
@@ -42,12 +43,19 @@ internal sealed class EntityResolver(EntityOptions options)
             poolOfMention[d] = new int[view.Mentions.Length];
             nameOfMention[d] = new string?[view.Mentions.Length];
             cueOfMention[d] = new EntityType?[view.Mentions.Length];
+            typeOfMention[d] = new EntityType?[view.Mentions.Length];
             for (var m = 0; m < view.Mentions.Length; m++)
             {
                 poolOfMention[d][m] = -1;
                 if (!view.ValidMention[m]) continue;
                 var mention = view.Mentions[m];
-                var name = NameForms.Clean(view.TextOf(mention.Span), mention.Type, options.MaxNameWords);
+                var person = mention.Type != EntityType.Person ? MentionContext.NameAfterPortfolio(view, mention.Span) : null;
+                if (person is not null)
+                {
+                    mention = mention with { Type = EntityType.Person };
+                    typeOfMention[d][m] = EntityType.Person;
+                }
+                var name = NameForms.Clean(person ?? view.TextOf(mention.Span), mention.Type, options.MaxNameWords);
                 if (name is null || context.IsCommonWord(view, mention.Span, name)) continue;
                 var words = NameForms.WordKeys(name);
                 if (words.Length == 0) continue;
@@ -88,7 +96,7 @@ internal sealed class EntityResolver(EntityOptions options)
         }
 
         var namesByRoot = acronymExpansions.ToDictionary(kv => sets.Find(kv.Key), kv => kv.Value);
-        return Build(documents, nameOfMention, cueOfMention, sets, clusterOfMention, possible, namesByRoot);
+        return Build(documents, nameOfMention, cueOfMention, typeOfMention, sets, clusterOfMention, possible, namesByRoot);
     }
 
     private void JoinPersons(List<Pool> pools, DisjointSets sets)
@@ -293,7 +301,7 @@ internal sealed class EntityResolver(EntityOptions options)
         return root;
     }
 
-    private ResolvedEntities Build(IReadOnlyList<DocumentView> documents, string?[][] nameOfMention, EntityType?[][] cueOfMention, DisjointSets sets,
+    private ResolvedEntities Build(IReadOnlyList<DocumentView> documents, string?[][] nameOfMention, EntityType?[][] cueOfMention, EntityType?[][] typeOfMention, DisjointSets sets,
         int[][] clusterOfMention, List<(int Pool, int Other, double Confidence, string Reason)> possible, Dictionary<int, string> expansionNames)
     {
         var clusters = new Dictionary<int, Cluster>();
@@ -305,7 +313,8 @@ internal sealed class EntityResolver(EntityOptions options)
                 var c = clusterOfMention[d][m];
                 if (c < 0) continue;
                 if (!clusters.TryGetValue(c, out var cluster)) clusters[c] = cluster = new Cluster();
-                cluster.Add(nameOfMention[d][m]!, view.Mentions[m], d, cueOfMention[d][m]);
+                var mention = typeOfMention[d][m] is { } type ? view.Mentions[m] with { Type = type } : view.Mentions[m];
+                cluster.Add(nameOfMention[d][m]!, mention, d, cueOfMention[d][m]);
             }
         }
 
@@ -396,10 +405,13 @@ internal sealed class EntityResolver(EntityOptions options)
                 // Garbles and typos change one consonant or swap two; unrelated names differ by more.
                 if (Transpositions.Distance(NameForms.Skeleton(surnameA), NameForms.Skeleton(surnameB)) > 1) continue;
                 var sharedRole = a.Cluster.Roles.Intersect(b.Cluster.Roles, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
-                var confidence = similarity * (sharedRole is not null ? 0.9 : bothFull ? 0.8 : 0.6);
-                var reason = $"similar spelling ({similarity:0.00})" + (bothFull ? ", same given name" : "") + (sharedRole is null ? "" : $", same role: {sharedRole}");
-                addMatch(a.Root, b.Root, confidence, reason);
-                addMatch(b.Root, a.Root, confidence, reason);
+                var sharedArticles = a.Cluster.Documents.Count(b.Cluster.Documents.Contains);
+                var confidence = similarity * (sharedRole is not null ? 0.9 : bothFull ? 0.8 : 0.6) * (sharedArticles > 0 ? 1.0 : 0.9);
+                var evidence = $"similar spelling ({similarity:0.00})" + (bothFull ? ", same given name" : "") + (sharedRole is null ? "" : $", same role: {sharedRole}")
+                    + (sharedArticles > 0 ? $", named in the same article{(sharedArticles > 1 ? "s" : "")}" : "");
+                // Each side is told what is known about the other, so a reader can judge the pair.
+                addMatch(a.Root, b.Root, confidence, evidence + RolesOf(b.Cluster));
+                addMatch(b.Root, a.Root, confidence, evidence + RolesOf(a.Cluster));
             }
         }
     }
@@ -411,6 +423,9 @@ internal sealed class EntityResolver(EntityOptions options)
     {
         if ((uint)type < (uint)votes.Length) votes[(int)type] += weight;
     }
+
+    private static string RolesOf(Cluster cluster) =>
+        cluster.Roles.Count == 0 ? "" : $"; {cluster.Canonical()}: {string.Join(", ", cluster.Roles.Take(3))}";
 
     /// <summary>All mentions sharing one clean name key.</summary>
     private sealed class Pool(string key, string[] words)

@@ -12,6 +12,7 @@ internal sealed class MentionContext
 {
     private static readonly Dictionary<(string Word, bool Before), EntityType> Cues = LoadCues();
     private static readonly HashSet<string> Titles = WordList.Set("Entities.titles.txt");
+    private static readonly HashSet<string> Portfolios = WordList.Set("Entities.portfolios.txt");
 
     private readonly HashSet<string> _lowerCaseWords = new(StringComparer.Ordinal);
 
@@ -59,6 +60,22 @@ internal sealed class MentionContext
         return after is not null && Cues.TryGetValue((after, false), out var next) ? next : null;
     }
 
+    /// <summary>
+    /// The person's name inside a mention that a tagger started at a portfolio following a title
+    /// ("Minister of [Defense Jane Doe]" → "Jane Doe"); null when the mention is not such a case.
+    /// </summary>
+    public static string? NameAfterPortfolio(DocumentView view, TextSpan span)
+    {
+        var before = WordBefore(view.Text, span.Start, out var position);
+        if (before is "of" or "for") before = WordBefore(view.Text, position, out _);
+        if (before is null || !Titles.Contains(before)) return null;
+        var words = view.TextOf(span).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var first = 0;
+        while (first < words.Length && Portfolios.Contains(Folding.Key(words[first]))) first++;
+        if (first == 0 || words.Length - first < 2) return null;
+        return words[first..].All(w => char.IsUpper(w[0])) ? string.Join(' ', words[first..]) : null;
+    }
+
     private static bool StartsLine(string text, int position)
     {
         var i = position - 1;
@@ -66,12 +83,15 @@ internal sealed class MentionContext
         return i < 0 || text[i] == '\n';
     }
 
-    private static string? WordBefore(string text, int position)
+    private static string? WordBefore(string text, int position) => WordBefore(text, position, out _);
+
+    private static string? WordBefore(string text, int position, out int wordStart)
     {
         var end = position;
         while (end > 0 && text[end - 1] == ' ') end--;
         var start = end;
         while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        wordStart = start;
         return end > start && end - start <= 20 ? text[start..end].ToLowerInvariant() : null;
     }
 

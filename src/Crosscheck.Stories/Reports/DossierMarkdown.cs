@@ -16,7 +16,7 @@ public static class DossierMarkdown
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(output);
         var labels = ReportText.ArticleLabels(dossier);
-        string Label(string id) => labels.TryGetValue(id, out var label) ? label : Escape(id);
+        string Label(string id) => Escape(labels.TryGetValue(id, out var label) ? label : id);
         var names = dossier.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
 
         output.WriteLine($"# {Escape(dossier.Story.Title)}");

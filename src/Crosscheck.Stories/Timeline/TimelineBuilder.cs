@@ -13,6 +13,12 @@ public sealed record TimelineOptions
     /// <summary>Word overlap (share of the shorter sentence) above which two same-dated sentences are one event. Default 0.5.</summary>
     public double SameEventOverlap { get; init; } = 0.5;
 
+    /// <summary>
+    /// Lower overlap that suffices when the two sentences name the same thing right next to the date
+    /// ("the August 2020 coup", "the coup in August 2020"). Default 0.25.
+    /// </summary>
+    public double AnchoredEventOverlap { get; init; } = 0.25;
+
     /// <summary>Longest event text kept, in characters. Default 500.</summary>
     public int MaxTextLength { get; init; } = 500;
 }
@@ -36,9 +42,16 @@ internal sealed partial class TimelineBuilder(TimelineOptions options)
                 var text = Folding.Clean(view.TextOf(view.SentenceAt(time.Span.Start)), options.MaxTextLength);
                 if (text.Length == 0) continue;
                 var words = ContentWords(text, view.TextOf(time.Span));
-                var same = events.FirstOrDefault(e => e.Date == time.Value && Folding.Containment(e.Words, words) >= options.SameEventOverlap);
-                if (same is null) events.Add(new Event(time.Value, text, words, [view]));
-                else if (!same.Articles.Contains(view)) same.Articles.Add(view);
+                var anchors = Anchors(view.Text, time.Span);
+                var same = events.FirstOrDefault(e => e.Date == time.Value && SameEvent(e, words, anchors));
+                if (same is null) events.Add(new Event(time.Value, text, words, anchors, [view]));
+                else
+                {
+                    // An event gathers the words of every account of it, so a later account can match any of them.
+                    same.Words.UnionWith(words);
+                    same.Anchors.UnionWith(anchors);
+                    if (!same.Articles.Contains(view)) same.Articles.Add(view);
+                }
             }
         }
         return events
@@ -49,13 +62,45 @@ internal sealed partial class TimelineBuilder(TimelineOptions options)
             .ToList();
     }
 
+    private bool SameEvent(Event known, HashSet<string> words, HashSet<string> anchors)
+    {
+        var overlap = Folding.Containment(known.Words, words);
+        return overlap >= options.SameEventOverlap || (overlap >= options.AnchoredEventOverlap && known.Anchors.Overlaps(anchors));
+    }
+
+    /// <summary>The nearest content word on each side of the date: what the date is the date of.</summary>
+    private static HashSet<string> Anchors(string text, TextSpan date)
+    {
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var before = Folding.Words(text[Math.Max(0, date.Start - 80)..date.Start]);
+        for (var i = before.Count - 1; i >= 0 && i >= before.Count - 3; i--)
+        {
+            if (IsContent(before[i]))
+            {
+                anchors.Add(before[i]);
+                break;
+            }
+        }
+        foreach (var word in Folding.Words(text[date.End..Math.Min(text.Length, date.End + 80)], 3))
+        {
+            if (IsContent(word))
+            {
+                anchors.Add(word);
+                break;
+            }
+        }
+        return anchors;
+    }
+
+    private static bool IsContent(string word) => word.Length >= 4 && !word.All(char.IsAsciiDigit) && !FunctionWords.Contains(word);
+
     /// <summary>
     /// The words that say what happened: the date's own words and short function words ("on", "the")
     /// are shared by any two sentences about one day, so they are left out of the comparison.
     /// </summary>
     private static HashSet<string> ContentWords(string sentence, string date)
     {
-        var words = Folding.Words(sentence, 200).Where(w => w.Length >= 4 && !w.All(char.IsAsciiDigit)).ToHashSet(StringComparer.Ordinal);
+        var words = Folding.Words(sentence, 200).Where(IsContent).ToHashSet(StringComparer.Ordinal);
         words.ExceptWith(Folding.Words(date, 20));
         return words;
     }
@@ -63,5 +108,7 @@ internal sealed partial class TimelineBuilder(TimelineOptions options)
     [GeneratedRegex(@"^(\d{4}|XXXX)(-(\d{2}|W\d{2})(-\d{2})?)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex IsoDate();
 
-    private sealed record Event(string Date, string Text, HashSet<string> Words, List<DocumentView> Articles);
+    private static readonly HashSet<string> FunctionWords = WordList.Set("Timeline.function-words.txt");
+
+    private sealed record Event(string Date, string Text, HashSet<string> Words, HashSet<string> Anchors, List<DocumentView> Articles);
 }

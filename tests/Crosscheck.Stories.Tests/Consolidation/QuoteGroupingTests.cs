@@ -51,4 +51,23 @@ public class QuoteGroupingTests
 
         Assert.Equal(2, dossier.Quotes.Count);
     }
+
+    [Fact]
+    public void A_speaker_written_without_a_mention_is_resolved_to_the_article_entity_it_names()
+    {
+        var doc = StoryDoc.Of("Jana Horvat, a ministry spokeswoman, spoke. \"Nothing was signed,\" Horvat said. \"We wait,\" an aide said.", "a")
+            .Person("Jana Horvat").Build();
+        doc.Quotes =
+        [
+            new Core.Model.Quote(Testing.Docs.Find(doc, "Nothing was signed,"), true, "said", Testing.Docs.Find(doc, "Horvat", doc.Text.IndexOf("signed", StringComparison.Ordinal))),
+            new Core.Model.Quote(Testing.Docs.Find(doc, "We wait,"), true, "said", SpeakerDescription: "an aide"),
+        ];
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(doc), [doc]);
+
+        Assert.Equal("Jana Horvat", dossier.Quotes[0].Speaker);
+        Assert.Equal(dossier.Entities.Single().Id, dossier.Quotes[0].SpeakerEntity);
+        Assert.Equal("an aide", dossier.Quotes[1].Speaker);
+        Assert.Null(dossier.Quotes[1].SpeakerEntity);
+    }
 }

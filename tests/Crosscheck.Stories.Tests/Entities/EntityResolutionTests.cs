@@ -282,4 +282,29 @@ public class EntityResolutionTests
 
         Assert.All(dossier.Entities, e => Assert.Empty(e.PossibleMatches));
     }
+
+    [Fact]
+    public void A_portfolio_taken_into_a_name_after_a_title_is_stripped_and_the_name_is_a_person()
+    {
+        var a = StoryDoc.Of("The Minister of Foreign Affairs Jana Horvat flew in. Horvat met the envoy.", "a")
+            .Org("Foreign Affairs Jana Horvat").Person("Horvat").Build();
+
+        var dossier = Build(a);
+
+        var person = Assert.Single(dossier.Entities);
+        Assert.Equal("Jana Horvat", person.Name);
+        Assert.Equal(EntityType.Person, person.Type);
+        Assert.Equal(2, person.Mentions);
+    }
+
+    [Fact]
+    public void An_organisation_named_after_a_portfolio_without_a_title_before_it_is_left_alone()
+    {
+        var a = StoryDoc.Of("Analysts at Foreign Affairs Review Board disagreed.", "a").Org("Foreign Affairs Review Board").Build();
+
+        var entity = Assert.Single(Build(a).Entities);
+
+        Assert.Equal(EntityType.Org, entity.Type);
+        Assert.Equal("Foreign Affairs Review Board", entity.Name);
+    }
 }

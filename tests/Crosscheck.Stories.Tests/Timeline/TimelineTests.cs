@@ -25,6 +25,20 @@ public class TimelineTests
     }
 
     [Fact]
+    public void Differently_worded_sentences_naming_the_same_thing_next_to_the_date_are_one_event()
+    {
+        var a = StoryDoc.Of("Following the May 2019 flood, the dam was rebuilt by engineers.", "a").Time("May 2019", "2019-05", TimeGranularity.Month).Build();
+        var b = StoryDoc.Of("Villages were evacuated after the flood in May 2019 destroyed the dam.", "b").Time("May 2019", "2019-05", TimeGranularity.Month).Build();
+        var c = StoryDoc.Of("Engineers held a strike in May 2019 over unpaid wages.", "c").Time("May 2019", "2019-05", TimeGranularity.Month).Build();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a, b, c), [a, b, c]);
+
+        Assert.Equal(2, dossier.Timeline.Count);
+        Assert.Equal(["a", "b"], dossier.Timeline[0].Articles);
+        Assert.Equal(["c"], dossier.Timeline[1].Articles);
+    }
+
+    [Fact]
     public void Different_events_on_one_date_stay_apart()
     {
         var a = StoryDoc.Of("Parliament voted on the budget on 4 March 2024.", "a").Time("4 March 2024", "2024-03-04").Build();
