@@ -79,7 +79,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     {
         // Strict assignment, looser merging: the two halves open separate stories; a later article
         // telling both halves joins one, and the combined evidence then merges the two.
-        var options = NoSyndication with { AssignThreshold = 0.6, MergeThreshold = 0.25 };
+        var options = NoSyndication with { AssignThreshold = 0.75, MergeThreshold = 0.25 };
         var clusterer = new StoryClusterer(options);
         var first = clusterer.Assign(Docs.Of(FloodA, "a", published: Day0));
         var second = clusterer.Assign(Docs.Of(FloodB, "b", published: Day0));
