@@ -2,6 +2,7 @@ using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Stories.Claims;
 using Crosscheck.Stories.Entities;
+using Crosscheck.Stories.Fingerprints;
 using Crosscheck.Stories.Provenance;
 using Crosscheck.Stories.Timeline;
 
@@ -33,7 +34,7 @@ public sealed class DossierBuilder : IDossierBuilder
 
         var views = InStoryOrder(story, documents).Take(_options.MaxDocuments).Select((d, i) => new DocumentView(d, i)).ToList();
         var entities = new EntityResolver(_options.Entities).Resolve(views);
-        var origins = new OriginResolver(views, _options.Provenance, _copyOf);
+        var origins = new OriginResolver(views, _options.Provenance, _copyOf ?? DetectCopies(views));
         var claims = new ClaimGrouper(_options.Claims).Group(views, entities, origins);
         var quotes = new QuoteGrouper(_options.Quotes).Group(views, entities);
         var timeline = new TimelineBuilder(_options.Timeline).Build(views);
@@ -52,6 +53,19 @@ public sealed class DossierBuilder : IDossierBuilder
             Citations = citations,
             Timeline = timeline,
         };
+    }
+
+    /// <summary>
+    /// Copies among the story's own articles, registered oldest first so a copy links to the
+    /// earliest text it repeats (undated articles last, in story order).
+    /// </summary>
+    private Func<string, string?>? DetectCopies(IReadOnlyList<DocumentView> views)
+    {
+        if (!_options.DetectCopies) return null;
+        var detector = new SyndicationDetector(_options.Syndication);
+        foreach (var view in views.OrderBy(v => v.Article.Published?.Value ?? DateTimeOffset.MaxValue).ThenBy(v => v.Index))
+            detector.Add(view.Document);
+        return id => detector.CopyOf(id)?.OriginalId;
     }
 
     /// <summary>The story's article order first; documents it does not list follow in the order given; duplicates once.</summary>

@@ -1,5 +1,6 @@
 using Crosscheck.Stories.Claims;
 using Crosscheck.Stories.Entities;
+using Crosscheck.Stories.Fingerprints;
 using Crosscheck.Stories.Provenance;
 using Crosscheck.Stories.Timeline;
 
@@ -22,10 +23,19 @@ public sealed record DossierBuilderOptions
 
     /// <summary>
     /// Syndication: the id of the article a given article copies, or null when it is an original.
-    /// Supplied by the fingerprinting stage; a copy's uncited claims are traced to its original.
-    /// Null (the default) when no syndication detection ran.
+    /// A copy's uncited claims are traced to its original. Null (the default): the builder finds
+    /// copies itself among the story's articles (see <see cref="DetectCopies"/>).
     /// </summary>
     public Func<string, string?>? CopyOf { get; init; }
+
+    /// <summary>
+    /// When no <see cref="CopyOf"/> lookup is given, fingerprint the story's articles in publication
+    /// order and link near-verbatim copies to their earliest original. Default true.
+    /// </summary>
+    public bool DetectCopies { get; init; } = true;
+
+    /// <summary>Thresholds of that copy detection.</summary>
+    public SyndicationOptions Syndication { get; init; } = SyndicationOptions.Default;
 
     /// <summary>Stories larger than this are consolidated over their first documents only (bounded work). Default 5,000.</summary>
     public int MaxDocuments { get; init; } = 5000;

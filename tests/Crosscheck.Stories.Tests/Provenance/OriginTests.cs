@@ -76,4 +76,27 @@ public class OriginTests
         Assert.Equal(["Associated Press"], dossier.Citations.Single(x => x.Article == "a").Cites);
         Assert.Equal(["Associated Press", "Agence Nord"], dossier.Citations.Single(x => x.Article == "b").Cites);
     }
+
+    private const string Report =
+        "Rescuers found 12 survivors under the collapsed hillside road late on Tuesday, and crews with dogs kept " +
+        "searching the mud through the night while volunteers brought food and blankets to the families waiting " +
+        "at the school that the town council had opened as a shelter for everyone who lost a home.";
+
+    [Fact]
+    public void A_verbatim_copy_found_among_the_story_articles_adds_no_independent_origin()
+    {
+        var day = new DateTimeOffset(2024, 5, 7, 6, 0, 0, TimeSpan.Zero);
+        Document Published(string id, string outlet, DateTimeOffset at) =>
+            StoryDoc.Of(Report, id, outlet, at).Count("12 survivors", 12, "survivors").Build();
+        // The copy is listed first: the original is found by publication time, not story order.
+        var copy = Published("copy", "Valley Post", day.AddHours(5));
+        var original = Published("original", "Harbour Times", day);
+        var story = StoryOf.Documents(copy, original);
+
+        var detected = Assert.Single(new DossierBuilder().Build(story, [copy, original]).Claims);
+        var undetected = Assert.Single(new DossierBuilder(DossierBuilderOptions.Default with { DetectCopies = false }).Build(story, [copy, original]).Claims);
+
+        Assert.Equal(["Harbour Times"], detected.Origins);
+        Assert.Equal(["Harbour Times", "Valley Post"], undetected.Origins.Order());
+    }
 }
