@@ -1,10 +1,4 @@
-using Crosscheck.Annotation.Citations;
-using Crosscheck.Annotation.Entities;
-using Crosscheck.Annotation.Quantities;
-using Crosscheck.Annotation.Quotes;
-using Crosscheck.Annotation.Sentences;
-using Crosscheck.Annotation.Time;
-using Crosscheck.Annotation.Tokens;
+using Crosscheck.Annotation;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Extraction;
@@ -22,15 +16,7 @@ namespace Crosscheck.Cli;
 /// </summary>
 public static class Engine
 {
-    private static readonly Lazy<DocumentPipeline> SharedAnnotation = new(() => new DocumentPipelineBuilder()
-        .Use(new SentenceSplitter())
-        .Use(new Tokenizer())
-        .Use(EntityTagger.LoadDefault())
-        .Use(new QuantityRecognizer())
-        .Use(new TimeExpressionRecognizer())
-        .Use(new CitationRecognizer())
-        .Use(new QuoteRecognizer())
-        .Build());
+    private static readonly Lazy<DocumentPipeline> SharedAnnotation = new(AnnotationPipeline.CreateDefault);
 
     private static readonly Lazy<ArticleExtractor> SharedExtractor = new(() => new ArticleExtractor());
 

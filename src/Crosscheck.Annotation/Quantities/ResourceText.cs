@@ -1,4 +1,4 @@
-using System.Reflection;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Quantities;
 
@@ -8,24 +8,9 @@ namespace Crosscheck.Annotation.Quantities;
 /// </summary>
 internal static class ResourceText
 {
-    private static readonly Assembly Assembly = typeof(ResourceText).Assembly;
-
     /// <summary>The non-comment lines of a resource named by its folder and file, e.g. "Quantities.Data.qualifiers.txt".</summary>
-    public static IEnumerable<string> Lines(string name)
-    {
-        var resource = "Crosscheck.Annotation." + name;
-        using var stream = Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded resource '{resource}' is missing; check the EmbeddedResource items of Crosscheck.Annotation.csproj.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed[0] == '#') continue;
-            lines.Add(trimmed);
-        }
-        return lines;
-    }
+    public static IEnumerable<string> Lines(string name) =>
+        EmbeddedLines.Read(typeof(ResourceText).Assembly, "Crosscheck.Annotation." + name);
 
     /// <summary>Lines split on tabs (each field trimmed).</summary>
     public static IEnumerable<string[]> Rows(string name, char separator = '\t') =>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Tokens;
 
@@ -8,21 +9,8 @@ namespace Crosscheck.Annotation.Tokens;
 /// </summary>
 internal static class WordList
 {
-    public static IEnumerable<string> Lines(string resourceName)
-    {
-        var assembly = typeof(WordList).Assembly;
-        using var stream = assembly.GetManifestResourceStream(resourceName)
-            ?? throw new InvalidOperationException($"Embedded word list '{resourceName}' is missing from {assembly.GetName().Name}; check the EmbeddedResource items in the .csproj.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed[0] == '#') continue;
-            lines.Add(trimmed);
-        }
-        return lines;
-    }
+    public static IEnumerable<string> Lines(string resourceName) =>
+        EmbeddedLines.Read(typeof(WordList).Assembly, resourceName);
 
     /// <summary>A case-insensitive set usable with span lookups on hot paths.</summary>
     public static FrozenSet<string> CaseInsensitiveSet(string resourceName) =>

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Reflection;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Stories.Consolidation;
 
@@ -16,21 +16,8 @@ internal static class WordList
 
     public static HashSet<string> Set(string resource) => new(Lines(resource), StringComparer.Ordinal);
 
-    private static IReadOnlyList<string> Load(string resource)
-    {
-        var assembly = typeof(WordList).Assembly;
-        var name = "Crosscheck.Stories." + resource;
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded word list '{name}' is missing; check the EmbeddedResource items of Crosscheck.Stories.csproj.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            var hash = line.IndexOf('#');
-            if (hash >= 0) line = line[..hash];
-            line = line.Trim().ToLowerInvariant();
-            if (line.Length > 0) lines.Add(line);
-        }
-        return lines;
-    }
+    private static IReadOnlyList<string> Load(string resource) =>
+        EmbeddedLines.Read(typeof(WordList).Assembly, "Crosscheck.Stories." + resource, trailingComments: true)
+            .Select(entry => entry.ToLowerInvariant())
+            .ToList();
 }

@@ -1,10 +1,3 @@
-using Crosscheck.Annotation.Citations;
-using Crosscheck.Annotation.Entities;
-using Crosscheck.Annotation.Quantities;
-using Crosscheck.Annotation.Quotes;
-using Crosscheck.Annotation.Sentences;
-using Crosscheck.Annotation.Time;
-using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Testing;
@@ -14,15 +7,7 @@ namespace Crosscheck.Annotation.Tests.Claims;
 /// <summary>The full annotation pipeline (real splitter, tokenizer and tagger, then the claim layers) for data-driven tests.</summary>
 public static class ClaimPipeline
 {
-    private static readonly Lazy<DocumentPipeline> Full = new(() => new DocumentPipelineBuilder()
-        .Use(new SentenceSplitter())
-        .Use(new Tokenizer())
-        .Use(EntityTagger.LoadDefault())
-        .Use(new QuantityRecognizer())
-        .Use(new TimeExpressionRecognizer())
-        .Use(new QuoteRecognizer())
-        .Use(new CitationRecognizer())
-        .Build());
+    private static readonly Lazy<DocumentPipeline> Full = new(AnnotationPipeline.CreateDefault);
 
     public static DocumentPipeline Pipeline => Full.Value;
 
