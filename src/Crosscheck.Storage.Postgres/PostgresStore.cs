@@ -482,19 +482,9 @@ public sealed class PostgresStore : IStore
         ArticleIds = articleIds,
     };
 
-    private T Decode<T>(string id, Func<T> decode)
-    {
-        try
-        {
-            return decode();
-        }
-        catch (JsonException e)
-        {
-            throw new StoreException($"{Location}: stored data of {id} cannot be read ({StoreCommon.OneLine(e.Message)}). Run `crosscheck reprocess` to rebuild it.", e);
-        }
-    }
+    private T Decode<T>(string id, Func<T> decode) => StoreCommon.Decode(Location, id, decode);
 
-    private void Decode(string id, Action decode) => Decode(id, () =>
+    private void Decode(string id, Action decode) => StoreCommon.Decode(Location, id, () =>
     {
         decode();
         return true;
@@ -502,9 +492,9 @@ public sealed class PostgresStore : IStore
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static string FormatTime(DateTimeOffset time) => time.ToString("o", CultureInfo.InvariantCulture);
+    private static string FormatTime(DateTimeOffset time) => StoreCommon.FormatTime(time);
 
-    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.ParseExact(text, "o", CultureInfo.InvariantCulture);
+    private static DateTimeOffset ParseTime(string text) => StoreCommon.ParseTime(text);
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
     private static string? Clean(string? value) => StoreCommon.WithoutNul(value);

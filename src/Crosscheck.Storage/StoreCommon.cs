@@ -67,4 +67,25 @@ public static class StoreCommon
             return null;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="decode"/> over stored JSON of <paramref name="id"/>; unreadable data
+    /// becomes a <see cref="StoreException"/> that names the store and the way to rebuild it.
+    /// </summary>
+    public static T Decode<T>(string location, string id, Func<T> decode)
+    {
+        try
+        {
+            return decode();
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new StoreException($"'{location}': stored data of {id} cannot be read ({OneLine(e.Message)}). Run `crosscheck reprocess` to rebuild it.", e);
+        }
+    }
+
+    /// <summary>Times are stored as round-trip ("o") text in both backends, so they sort and compare the same.</summary>
+    public static string FormatTime(DateTimeOffset time) => time.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseTime(string text) => DateTimeOffset.ParseExact(text, "o", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -50,10 +50,8 @@ public static class DossierJson
         WriteDate(json, "last_seen", dossier.Story.LastSeen);
         json.WriteEndObject();
 
-        json.WriteStartArray("articles");
-        foreach (var article in dossier.Articles)
+        WriteObjects(json, "articles", dossier.Articles, article =>
         {
-            json.WriteStartObject();
             WriteString(json, "id", article.Id);
             WriteString(json, "source", article.Source);
             WriteString(json, "outlet", article.Outlet);
@@ -63,14 +61,10 @@ public static class DossierJson
             WriteString(json, "body", article.Body);
             WriteString(json, "url", article.Url);
             WriteString(json, "byline", article.Byline);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
-        json.WriteStartArray("entities");
-        foreach (var entity in dossier.Entities)
+        WriteObjects(json, "entities", dossier.Entities, entity =>
         {
-            json.WriteStartObject();
             WriteString(json, "id", entity.Id);
             WriteString(json, "name", entity.Name);
             WriteString(json, "type", ReportText.Type(entity.Type));
@@ -80,24 +74,16 @@ public static class DossierJson
             json.WriteEndArray();
             WriteStrings(json, "articles", entity.Articles);
             json.WriteNumber("mentions", entity.Mentions);
-            json.WriteStartArray("possible_matches");
-            foreach (var match in entity.PossibleMatches)
+            WriteObjects(json, "possible_matches", entity.PossibleMatches, match =>
             {
-                json.WriteStartObject();
                 WriteString(json, "entity", match.EntityId);
                 json.WriteNumber("confidence", match.Confidence);
                 WriteString(json, "reason", match.Reason);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+            });
+        });
 
-        json.WriteStartArray("claims");
-        foreach (var claim in dossier.Claims)
+        WriteObjects(json, "claims", dossier.Claims, claim =>
         {
-            json.WriteStartObject();
             WriteString(json, "id", claim.Id);
             WriteString(json, "kind", claim.Kind);
             WriteString(json, "text", claim.Text);
@@ -118,58 +104,53 @@ public static class DossierJson
             WriteStrings(json, "articles", claim.Articles);
             WriteStrings(json, "origins", claim.Origins);
             WriteString(json, "status", ReportText.Status(claim.Status));
-            json.WriteStartArray("statements");
-            foreach (var statement in claim.Statements)
+            WriteObjects(json, "statements", claim.Statements, statement =>
             {
-                json.WriteStartObject();
                 WriteString(json, "article", statement.Article);
                 WriteString(json, "text", statement.Text);
                 WriteNumber(json, "value", statement.Value);
                 WriteString(json, "unit", statement.Unit);
                 WriteString(json, "qualifier", ReportText.Qualifier(statement.Qualifier));
                 WriteString(json, "origin", statement.Origin);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+            });
+        });
 
-        json.WriteStartArray("quotes");
-        foreach (var quote in dossier.Quotes)
+        WriteObjects(json, "quotes", dossier.Quotes, quote =>
         {
-            json.WriteStartObject();
             WriteString(json, "speaker", quote.Speaker);
             WriteString(json, "speaker_entity", quote.SpeakerEntity);
             WriteString(json, "text", quote.Text);
             WriteString(json, "article", quote.Article);
             WriteStrings(json, "articles", quote.Articles.Count > 0 ? quote.Articles : [quote.Article]);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
-        json.WriteStartArray("citations");
-        foreach (var citation in dossier.Citations)
+        WriteObjects(json, "citations", dossier.Citations, citation =>
         {
-            json.WriteStartObject();
             WriteString(json, "article", citation.Article);
             WriteStrings(json, "cites", citation.Cites);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
-        json.WriteStartArray("timeline");
-        foreach (var entry in dossier.Timeline)
+        WriteObjects(json, "timeline", dossier.Timeline, entry =>
         {
-            json.WriteStartObject();
             WriteString(json, "date", entry.Date);
             WriteString(json, "text", entry.Text);
             WriteStrings(json, "articles", entry.Articles);
+        });
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>A named array with one object per item; <paramref name="writeFields"/> writes the fields inside it.</summary>
+    private static void WriteObjects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> writeFields)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeFields(item);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-
-        json.WriteEndObject();
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
