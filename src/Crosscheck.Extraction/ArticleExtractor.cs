@@ -54,6 +54,11 @@ public sealed class ArticleExtractor : IArticleExtractor
         article.Url = content.Url ?? input.Hints.Url;
         article.Outlet = content.Outlet ?? input.Hints.Outlet ?? HtmlMetadataReader.Domain(article.Url);
         article.Published = content.Published ?? (input.Hints.Published is { } hinted ? new Found<DateTimeOffset>(hinted, "hint") : null);
+        if (article.Published is null && input.Hints.Fetched is { } fetched)
+        {
+            article.Published = new Found<DateTimeOffset>(fetched, "fetched");
+            content.Note(DiagnosticSeverity.Info, "no publication date found; using the date the page was fetched, which may be later");
+        }
         if (article.Body.Length == 0) content.Note(DiagnosticSeverity.Warning, "article body is empty");
         article.Language = IdentifyLanguage(article.Body, content);
         article.Diagnostics.AddRange(content.Diagnostics);
@@ -82,7 +87,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             notes.Add(new Diagnostic(StageName, DiagnosticSeverity.Warning, $"input of {bytes.Length:N0} bytes cut to {_options.MaxInputBytes:N0}"));
             bytes = bytes[.._options.MaxInputBytes];
         }
-        var decoded = CharsetDecoder.Decode(bytes, sniffDeclaration: input.Kind == RawKind.Html);
+        var decoded = CharsetDecoder.Decode(bytes, sniffDeclaration: input.Kind == RawKind.Html, input.Hints.Charset);
         if (decoded.How is not ("valid utf-8" or "bom") && !(decoded.How == "declared" && decoded.Encoding == "utf-8"))
             notes.Add(new Diagnostic(StageName, DiagnosticSeverity.Info, $"decoded as {decoded.Encoding} ({decoded.How})"));
         if (decoded.LooksBinary)
