@@ -62,9 +62,13 @@ public static class ContentSniffer
             var tag = text[(position + open)..];
             if (tag.StartsWith("<?") || tag.StartsWith("<!"))
             {
-                var close = tag.StartsWith("<!--") ? tag.IndexOf("-->") : tag.IndexOf('>');
-                if (close < 0) return null;
-                position += open + close + 1;
+                // A doctype may carry an internal subset in brackets, with '>' inside it.
+                var subset = tag.StartsWith("<!DOCTYPE") ? tag.IndexOf('[') : -1;
+                var (closing, at) = tag.StartsWith("<!--") ? ("-->", tag.IndexOf("-->"))
+                    : subset >= 0 && subset < tag.IndexOf('>') ? ("]>", tag.IndexOf("]>"))
+                    : (">", tag.IndexOf('>'));
+                if (at < 0) return null;
+                position += open + at + closing.Length;
                 continue;
             }
             var end = 1;

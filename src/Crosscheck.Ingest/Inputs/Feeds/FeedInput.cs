@@ -22,12 +22,13 @@ public sealed class FeedInput(InputLimits? limits = null)
     {
         // Entity declarations are how XML bombs expand a few bytes into gigabytes; feeds never need them.
         var head = Encoding.Latin1.GetString(content, 0, Math.Min(content.Length, _limits.SniffBytes));
-        if (head.Contains("<!ENTITY", StringComparison.Ordinal))
+        if (head.Replace("\0", "", StringComparison.Ordinal).Contains("<!ENTITY", StringComparison.Ordinal))
             return [new BadInput(path, "feed declares XML entities, which are refused (a known way to blow up memory); remove the DOCTYPE")];
         Feed feed;
         try
         {
-            feed = FeedReader.ReadFromByteArray(content);
+            // FeedReader reads bytes by their XML declaration but not by a UTF-16 byte-order mark.
+            feed = ContentSniffer.HasUtf16Bom(content) ? FeedReader.ReadFromString(ContentSniffer.DecodeText(content)) : FeedReader.ReadFromByteArray(content);
         }
         catch (Exception ex) when (ex is XmlException or FormatException or ArgumentException or InvalidOperationException or NullReferenceException)
         {
