@@ -107,6 +107,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     private ExtractedContent ExtractHtml(string html, string? pageUrl)
     {
         var content = _html.Extract(html, pageUrl);
+        if (LooksTruncated(html)) content.Note(DiagnosticSeverity.Info, "page ends without </body> or </html>; it may have been cut off in transfer");
         if (!_options.UseSmartReaderFallback || !content.FallbackAllowed || content.Paragraphs.Sum(p => p.Length) >= _options.FallbackBelowChars)
             return content;
         var fallback = SmartReaderFallback.Extract(html, pageUrl);
@@ -163,6 +164,18 @@ public sealed class ArticleExtractor : IArticleExtractor
         var content = new ExtractedContent();
         content.Note(DiagnosticSeverity.Error, $"input kind {kind} is not supported");
         return content;
+    }
+
+    /// <summary>
+    /// A whole page that opened &lt;body&gt; or &lt;html&gt; closes it; one that does not was most
+    /// likely cut off by a dropped connection or a size limit (fragments never open either).
+    /// </summary>
+    private static bool LooksTruncated(string html)
+    {
+        var tail = html.AsSpan(Math.Max(0, html.Length - 4096));
+        var opened = html.AsSpan(0, Math.Min(html.Length, 64 * 1024));
+        return (opened.Contains("<body", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</body", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</html", StringComparison.OrdinalIgnoreCase))
+            || (opened.Contains("<html", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</html", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</body", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? UrlFromSource(string source) =>
