@@ -28,8 +28,12 @@ public sealed class RecurringLineFilter(RecurringLineOptions? options = null)
     public RecurringDecision Decide(IReadOnlyList<string> bodies)
     {
         ArgumentNullException.ThrowIfNull(bodies);
-        var articles = bodies.Select(Parse).ToList();
-        var needed = Math.Max(Options.MinArticles, (int)Math.Ceiling(bodies.Count * Options.MinShare));
+        var all = bodies.Select(Parse).ToList();
+        // Large outlets are judged on an evenly spread sample: the grouping compares articles
+        // pairwise, and a couple of hundred pages show an outlet's furniture as well as ten thousand.
+        var step = Math.Max(1.0, (double)all.Count / Options.MaxSampleArticles);
+        var articles = Enumerable.Range(0, Math.Min(all.Count, Options.MaxSampleArticles)).Select(i => all[(int)(i * step)]).ToList();
+        var needed = Math.Max(Options.MinArticles, (int)Math.Ceiling(articles.Count * Options.MinShare));
 
         var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var a = 0; a < articles.Count; a++)
@@ -43,6 +47,7 @@ public sealed class RecurringLineFilter(RecurringLineOptions? options = null)
         }
         var candidates = holders.Where(h => h.Value.Count >= needed).Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
         var verdicts = new Dictionary<string, RecurringLine>(StringComparer.Ordinal);
+        foreach (var article in articles) article.ComputeShingles(Options.ShingleWords);
         var whole = articles.Select(a => a.AllShingles()).ToArray();
         var copies = new Dictionary<(int, int), bool>();
 
@@ -62,7 +67,7 @@ public sealed class RecurringLineFilter(RecurringLineOptions? options = null)
             var storyContent = new List<string>();
             foreach (var key in candidates)
             {
-                var groups = CountGroups(holders[key].Where(a => residual[a].Count >= Options.MinInformativeShingles), Related, needed);
+                var groups = CountGroups(holders[key].Where(a => residual[a].Length >= Options.MinInformativeShingles), Related, needed);
                 verdicts[key] = new RecurringLine(articles[holders[key][0]].Original(key), holders[key].Count, groups, groups >= needed);
                 if (groups < needed) storyContent.Add(key);
             }
@@ -71,7 +76,7 @@ public sealed class RecurringLineFilter(RecurringLineOptions? options = null)
         }
 
         var drop = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var article in articles)
+        foreach (var article in all)
         {
             for (var i = 0; i < article.Paragraphs.Length; i++)
                 if (article.Keys[i] is { } key && candidates.Contains(key)) drop.Add(article.Paragraphs[i]);
@@ -104,30 +109,32 @@ public sealed class RecurringLineFilter(RecurringLineOptions? options = null)
         return leaders.Count;
     }
 
-    /// <summary>Share of the smaller set found in the larger: 1 when one text contains the other.</summary>
-    private static double Containment(HashSet<ulong> a, HashSet<ulong> b)
+    /// <summary>Share of the smaller set found in the larger (both sorted, distinct): 1 when one text contains the other.</summary>
+    private static double Containment(ulong[] a, ulong[] b)
     {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        var shared = 0;
-        foreach (var shingle in small)
-            if (large.Contains(shingle)) shared++;
-        return (double)shared / small.Count;
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)shared / Math.Min(a.Length, b.Length);
     }
 
     private ParsedArticle Parse(string body)
     {
         var paragraphs = Paragraphs(body ?? "");
-        var keys = new string?[paragraphs.Length];
-        var shingles = new HashSet<ulong>[paragraphs.Length];
-        for (var i = 0; i < paragraphs.Length; i++)
-        {
-            var folded = TextFold.ForMatching(paragraphs[i]);
-            // Long identical text is syndication or a shared story, never site chrome.
-            keys[i] = paragraphs[i].Length <= Options.MaxLineChars ? folded : null;
-            shingles[i] = Shingles(folded, Options.ShingleWords);
-        }
-        return new ParsedArticle(paragraphs, keys, shingles);
+        var folded = paragraphs.Select(TextFold.ForMatching).ToArray();
+        // Long identical text is syndication or a shared story, never site chrome.
+        var keys = folded.Select((f, i) => paragraphs[i].Length <= Options.MaxLineChars ? f : null).ToArray();
+        return new ParsedArticle(paragraphs, folded, keys);
     }
 
     /// <summary>Hashes of every run of <paramref name="size"/> consecutive words (letters and digits only).</summary>
@@ -156,16 +163,23 @@ public sealed class RecurringLineFilter(RecurringLineOptions? options = null)
         return shingles;
     }
 
-    private sealed record ParsedArticle(string[] Paragraphs, string?[] Keys, HashSet<ulong>[] Shingles)
+    private sealed record ParsedArticle(string[] Paragraphs, string[] Folded, string?[] Keys)
     {
-        public HashSet<ulong> AllShingles() => ShinglesOutside(null);
+        private HashSet<ulong>[] _shingles = [];
 
-        public HashSet<ulong> ShinglesOutside(IReadOnlySet<string>? excluded)
+        /// <summary>Only sampled articles are compared, so only they pay for shingling.</summary>
+        public void ComputeShingles(int size) => _shingles = [.. Folded.Select(f => Shingles(f, size))];
+
+        public ulong[] AllShingles() => ShinglesOutside(null);
+
+        public ulong[] ShinglesOutside(IReadOnlySet<string>? excluded)
         {
             var all = new HashSet<ulong>();
             for (var i = 0; i < Paragraphs.Length; i++)
-                if (excluded is null || Keys[i] is not { } key || !excluded.Contains(key)) all.UnionWith(Shingles[i]);
-            return all;
+                if (excluded is null || Keys[i] is not { } key || !excluded.Contains(key)) all.UnionWith(_shingles[i]);
+            var sorted = all.ToArray();
+            Array.Sort(sorted);
+            return sorted;
         }
 
         public string Original(string key) => Paragraphs[Array.IndexOf(Keys, key)];
@@ -216,6 +230,9 @@ public sealed record RecurringLineOptions
     /// judged related or not, so it does not count towards the groups (default 3: a five-word sentence).
     /// </summary>
     public int MinInformativeShingles { get; init; } = 3;
+
+    /// <summary>An outlet with more articles is judged on an evenly spread sample of this many (default 200; bounds the pairwise grouping).</summary>
+    public int MaxSampleArticles { get; init; } = 200;
 
     /// <summary>Rounds of returning story content to the compared text (default 5; decisions settle in one or two).</summary>
     public int MaxRounds { get; init; } = 5;

@@ -52,7 +52,7 @@ public sealed class IngestService(
         }
         ProcessBatch(batch, report);
         // Only outlets that gained articles can change their decision.
-        if (report.Added > 0) RemoveRecurring(report, report.Outlets, progress);
+        if (report.Added > 0) RemoveRecurring(report, report.Outlets);
         if (report.Added > 0 || store.GetStories().Count == 0) report.Stories = AssignStories(progress);
         else report.Stories = store.GetStories().Count;
         return report;
@@ -74,7 +74,7 @@ public sealed class IngestService(
             if (batch.Count >= BatchSize) ProcessBatch(batch, report);
         }
         ProcessBatch(batch, report);
-        RemoveRecurring(report, outlets: null, progress);
+        RemoveRecurring(report, outlets: null);
         report.Stories = AssignStories(progress);
         return report;
     }
@@ -97,10 +97,9 @@ public sealed class IngestService(
         batch.Clear();
     }
 
-    private void RemoveRecurring(IngestReport report, IReadOnlySet<string>? outlets, IProgress<IngestProgress>? progress)
+    private void RemoveRecurring(IngestReport report, IReadOnlySet<string>? outlets)
     {
         if (_recurring is null) return;
-        progress?.Report(new IngestProgress(0, null, "recurring paragraphs", "boilerplate"));
         (report.RecurringArticles, report.RecurringParagraphs) = _recurring.Run(outlets);
     }
 
