@@ -97,6 +97,11 @@ public sealed class WarcReaderTests : IDisposable
         var articles = Read(path).OfType<RawItem>().Select(i => extractor.Extract(i.Raw)).ToList();
 
         Assert.Equal("Bridge closed after crack found", articles[0].Title);
+        Assert.Equal(
+            "Engineers closed the old river bridge on Monday evening after a routine inspection found a crack in one of its steel girders.\n\n" +
+            "Traffic is being diverted through the town centre, and the county said repairs could take several weeks.",
+            articles[0].Body);
+        Assert.Equal("https://valley-courier.example/local/bridge-closed", articles[0].Url);
         // A date in the page outranks the fetch date.
         Assert.Equal(new DateTimeOffset(2023, 3, 13, 16, 5, 0, TimeSpan.Zero), articles[0].Published!.Value.ToUniversalTime());
         Assert.Equal("https://valley-courier.example/local/market-indoors", articles[1].Url);
