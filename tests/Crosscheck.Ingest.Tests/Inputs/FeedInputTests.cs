@@ -195,6 +195,26 @@ public sealed class FeedInputTests : IDisposable
     }
 
     [Fact]
+    public void A_directory_mixing_archives_feeds_and_pages_reads_each_by_content()
+    {
+        var sub = Directory.CreateDirectory(Path.Combine(_dir, "crawl")).FullName;
+        File.WriteAllBytes(Path.Combine(sub, "part-00001.warc.gz"), new Crosscheck.Testing.WarcBuilder()
+            .Response("https://valley-courier.example/local/bridge-closed", WarcReaderTests.BridgePage).GzipPerRecord());
+        Write("crawl/feed.xml", Rss);
+        Write("crawl/weekly.json", JsonFeed);
+        Write("crawl/settings.json", "{\"theme\": \"dark\"}");
+        Write("crawl/page.html", "<html><body><p>An ordinary page.</p></body></html>");
+        Write("crawl/notes.md", "# what was crawled");
+
+        var items = Read(sub);
+
+        var raws = items.OfType<RawItem>().ToList();
+        Assert.Equal(1 + 2 + 2 + 1, raws.Count);
+        Assert.Single(raws, r => r.Raw.Kind == RawKind.Html && r.Source.Contains("part-00001.warc.gz#", StringComparison.Ordinal));
+        Assert.Equal(["notes.md", "settings.json"], items.OfType<SkippedInput>().Select(s => Path.GetFileName(s.Source)).Order());
+    }
+
+    [Fact]
     public void Xml_that_is_not_a_feed_is_skipped_in_a_directory_and_an_error_when_named()
     {
         var sitemap = Write("sitemap.xml", "<?xml version=\"1.0\"?><urlset><url><loc>https://x.example/</loc></url></urlset>");
