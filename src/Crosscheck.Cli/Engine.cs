@@ -2,6 +2,7 @@ using Crosscheck.Annotation;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Extraction;
+using Crosscheck.Extraction.Boilerplate;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
 using Crosscheck.Storage.Postgres;
@@ -40,7 +41,7 @@ public static class Engine
     /// <summary>Opens the store a --db option names: a SQLite file, or a postgres:// URL / connection string.</summary>
     public static IStore OpenStore(string location) => StoreLocation.Open(location);
 
-    public static IngestService Ingest(IStore store) => new(store, Processor, NewClusterer);
+    public static IngestService Ingest(IStore store) => new(store, Processor, NewClusterer, recurring: new RecurringLineFilter());
 
     public static Dossier BuildDossier(IStore store, Story story)
     {

@@ -54,6 +54,11 @@ public sealed class ArticleExtractor : IArticleExtractor
         article.Url = content.Url ?? input.Hints.Url;
         article.Outlet = content.Outlet ?? input.Hints.Outlet ?? HtmlMetadataReader.Domain(article.Url);
         article.Published = content.Published ?? (input.Hints.Published is { } hinted ? new Found<DateTimeOffset>(hinted, "hint") : null);
+        if (article.Published is null && input.Hints.Fetched is { } fetched)
+        {
+            article.Published = new Found<DateTimeOffset>(fetched, "fetched");
+            content.Note(DiagnosticSeverity.Info, "no publication date found; using the date the page was fetched, which may be later");
+        }
         if (article.Body.Length == 0) content.Note(DiagnosticSeverity.Warning, "article body is empty");
         article.Language = IdentifyLanguage(article.Body, content);
         article.Diagnostics.AddRange(content.Diagnostics);
@@ -82,7 +87,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             notes.Add(new Diagnostic(StageName, DiagnosticSeverity.Warning, $"input of {bytes.Length:N0} bytes cut to {_options.MaxInputBytes:N0}"));
             bytes = bytes[.._options.MaxInputBytes];
         }
-        var decoded = CharsetDecoder.Decode(bytes, sniffDeclaration: input.Kind == RawKind.Html);
+        var decoded = CharsetDecoder.Decode(bytes, sniffDeclaration: input.Kind == RawKind.Html, input.Hints.Charset);
         if (decoded.How is not ("valid utf-8" or "bom") && !(decoded.How == "declared" && decoded.Encoding == "utf-8"))
             notes.Add(new Diagnostic(StageName, DiagnosticSeverity.Info, $"decoded as {decoded.Encoding} ({decoded.How})"));
         if (decoded.LooksBinary)
@@ -102,6 +107,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     private ExtractedContent ExtractHtml(string html, string? pageUrl)
     {
         var content = _html.Extract(html, pageUrl);
+        if (LooksTruncated(html)) content.Note(DiagnosticSeverity.Info, "page ends without </body> or </html>; it may have been cut off in transfer");
         if (!_options.UseSmartReaderFallback || !content.FallbackAllowed || content.Paragraphs.Sum(p => p.Length) >= _options.FallbackBelowChars)
             return content;
         var fallback = SmartReaderFallback.Extract(html, pageUrl);
@@ -158,6 +164,18 @@ public sealed class ArticleExtractor : IArticleExtractor
         var content = new ExtractedContent();
         content.Note(DiagnosticSeverity.Error, $"input kind {kind} is not supported");
         return content;
+    }
+
+    /// <summary>
+    /// A whole page that opened &lt;body&gt; or &lt;html&gt; closes it; one that does not was most
+    /// likely cut off by a dropped connection or a size limit (fragments never open either).
+    /// </summary>
+    private static bool LooksTruncated(string html)
+    {
+        var tail = html.AsSpan(Math.Max(0, html.Length - 4096));
+        var opened = html.AsSpan(0, Math.Min(html.Length, 64 * 1024));
+        return (opened.Contains("<body", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</body", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</html", StringComparison.OrdinalIgnoreCase))
+            || (opened.Contains("<html", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</html", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</body", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? UrlFromSource(string source) =>

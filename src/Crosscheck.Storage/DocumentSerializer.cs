@@ -97,15 +97,22 @@ public static class DocumentSerializer
     public static string SerializeHints(IngestHints hints)
     {
         ArgumentNullException.ThrowIfNull(hints);
-        var wire = new HintsWire { Published = hints.Published, Outlet = hints.Outlet, Url = hints.Url, Title = hints.Title };
+        var wire = new HintsWire
+        {
+            Published = hints.Published, Outlet = hints.Outlet, Url = hints.Url, Title = hints.Title, Fetched = hints.Fetched, Charset = hints.Charset,
+        };
         return JsonSerializer.Serialize(wire, Context.HintsWire);
     }
 
     public static IngestHints DeserializeHints(string json)
     {
         var wire = Read(json, Context.HintsWire);
-        if (wire.Published is null && wire.Outlet is null && wire.Url is null && wire.Title is null) return IngestHints.None;
-        return new IngestHints { Published = wire.Published, Outlet = wire.Outlet, Url = wire.Url, Title = wire.Title };
+        if (wire.Published is null && wire.Outlet is null && wire.Url is null && wire.Title is null && wire.Fetched is null && wire.Charset is null)
+            return IngestHints.None;
+        return new IngestHints
+        {
+            Published = wire.Published, Outlet = wire.Outlet, Url = wire.Url, Title = wire.Title, Fetched = wire.Fetched, Charset = wire.Charset,
+        };
     }
 
     private static T Read<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>

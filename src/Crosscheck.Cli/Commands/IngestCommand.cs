@@ -12,7 +12,8 @@ public static class IngestCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or directories (walked recursively): .html/.htm pages, .txt scraped text, .jsonl with one article per line.",
+            Description = "Files or directories (walked recursively): .html/.htm pages, .txt scraped text, .jsonl with one article per line, " +
+                          ".warc/.warc.gz web archives, RSS/Atom/JSON feeds (recognised by content, whatever the extension).",
             Arity = ArgumentArity.OneOrMore,
         };
         var db = CommonOptions.Database();
@@ -26,8 +27,14 @@ public static class IngestCommand
             Store articles, extract and annotate them, and group them into stories.
             Raw inputs are stored first, keyed by content hash: ingesting the same content again adds nothing.
             A bad file is reported on one line and skipped; the others are still ingested (exit code 1 if any was bad).
+            WARC archives: every HTML response with status 200 becomes an article (its target URI as url, the
+            record date as fetch date); a malformed record is reported as FILE#OFFSET and skipped.
+            Feeds: every item becomes an article with its link, date, title and fullest content; a bad item is
+            reported as FILE#N. Paragraphs that recur across unrelated articles of one outlet are removed
+            as boilerplate (recorded on each article; `reprocess` re-decides).
 
-            Example:  crosscheck ingest ./articles --db news.db
+            Examples: crosscheck ingest ./articles --db news.db
+                      crosscheck ingest crawl.warc.gz feed.xml
             """)
         { paths, db, published, outlet };
         command.SetAction(result => CommandRunner.Run(() =>
@@ -56,6 +63,8 @@ public static class IngestCommand
         Console.WriteLine(
             $"{report.Added} new article(s), {report.AlreadyStored} already stored, {report.Errors.Count} bad input(s); " +
             $"{totalArticles} article(s) in {report.Stories} stor{(report.Stories == 1 ? "y" : "ies")} in {location}");
+        if (report.RecurringArticles > 0)
+            Console.WriteLine($"removed {report.RecurringParagraphs} recurring boilerplate paragraph(s) from {report.RecurringArticles} article(s)");
         if (report.Added > 0) Console.WriteLine("next: crosscheck stories" + DbSuffix(location));
     }
 

@@ -48,4 +48,13 @@ public sealed record IngestHints
     public string? Url { get; init; }
 
     public string? Title { get; init; }
+
+    /// <summary>
+    /// When a crawler fetched the page (a WARC record's date). Only a last resort for the
+    /// publication date: a page is published before it is fetched, often long before.
+    /// </summary>
+    public DateTimeOffset? Fetched { get; init; }
+
+    /// <summary>The charset the transport declared (an HTTP Content-Type header), which outranks a charset declared inside the page.</summary>
+    public string? Charset { get; init; }
 }

@@ -17,7 +17,7 @@ internal static partial class CharsetDecoder
 
     static CharsetDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes, bool sniffDeclaration)
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, bool sniffDeclaration, string? transportCharset = null)
     {
         var looksBinary = LooksBinary(bytes);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -29,6 +29,16 @@ internal static partial class CharsetDecoder
         if (Utf16WithoutBom(bytes) is { } utf16)
             return new DecodedText(utf16.GetString(bytes), utf16.WebName, "zero-byte pattern", false);
 
+        // The HTTP header outranks the page's own declaration (as in browsers), except that old
+        // servers announce Latin-1 by default for pages that are really UTF-8: valid multi-byte
+        // UTF-8 is next to impossible in real Latin-1 text, so such bytes are read as UTF-8.
+        if (transportCharset is not null && Named(transportCharset) is { } transport)
+        {
+            if (transport.CodePage != Encoding.UTF8.CodePage && (!TryStrictUtf8(bytes, out var asUtf8) || Ascii.IsValid(bytes)))
+                return new DecodedText(transport.GetString(bytes), transport.WebName, "http header", looksBinary);
+            if (TryStrictUtf8(bytes, out var transportUtf8))
+                return new DecodedText(transportUtf8, "utf-8", transport.CodePage == Encoding.UTF8.CodePage ? "http header" : "valid utf-8 despite http header", looksBinary);
+        }
         if (sniffDeclaration && DeclaredEncoding(bytes) is { } declared)
         {
             if (declared.CodePage != Encoding.UTF8.CodePage)
@@ -93,17 +103,26 @@ internal static partial class CharsetDecoder
             var match = MetaCharset().Match(head);
             if (!match.Success) match = XmlEncoding().Match(head);
             if (!match.Success) return null;
-            var name = match.Groups["name"].Value.Trim().ToLowerInvariant();
-            // Browsers read a declared Latin-1 or ASCII as Windows-1252; so do we.
-            if (name is "iso-8859-1" or "latin1" or "latin-1" or "us-ascii" or "ascii") return Windows1252;
-            if (name is "utf-16" or "utf-16le" or "utf-16be") return Encoding.UTF8; // bytes are not UTF-16 (no zero pattern)
-            return Encoding.GetEncoding(name);
+            return Named(match.Groups["name"].Value);
         }
-        catch (ArgumentException)
+        catch (RegexMatchTimeoutException)
         {
             return null;
         }
-        catch (RegexMatchTimeoutException)
+    }
+
+    /// <summary>The encoding a charset label names, or null for an unknown label.</summary>
+    private static Encoding? Named(string label)
+    {
+        var name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        // Browsers read a declared Latin-1 or ASCII as Windows-1252; so do we.
+        if (name is "iso-8859-1" or "latin1" or "latin-1" or "us-ascii" or "ascii") return Windows1252;
+        if (name is "utf-16" or "utf-16le" or "utf-16be") return Encoding.UTF8; // bytes are not UTF-16 (no BOM, no zero pattern)
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
         {
             return null;
         }

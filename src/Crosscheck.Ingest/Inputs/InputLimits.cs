@@ -12,8 +12,17 @@ public sealed record InputLimits
     /// </summary>
     public long MaxFileBytes { get; init; } = 32L * 1024 * 1024;
 
-    /// <summary>Largest single JSONL record (8 MB).</summary>
+    /// <summary>
+    /// Largest single record (8 MB): a JSONL line, a WARC response record, a feed item. Records
+    /// are read one at a time, so archives and feeds themselves may be larger than this.
+    /// </summary>
     public int MaxRecordBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>Largest WARC record header (64 KB); real headers are under 2 KB.</summary>
+    public int MaxWarcHeaderBytes { get; init; } = 64 * 1024;
+
+    /// <summary>At most this many items are read from one feed (10,000); real feeds carry 10 to 100.</summary>
+    public int MaxFeedItems { get; init; } = 10_000;
 
     /// <summary>How many bytes are sniffed to decide whether a file is binary.</summary>
     public int SniffBytes { get; init; } = 64 * 1024;

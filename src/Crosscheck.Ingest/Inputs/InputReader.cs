@@ -1,16 +1,22 @@
+using System.IO.Compression;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
+using Crosscheck.Ingest.Inputs.Feeds;
+using Crosscheck.Ingest.Inputs.Warc;
 
 namespace Crosscheck.Ingest.Inputs;
 
 /// <summary>
 /// Turns the paths a user names into raw inputs, checking each before anything is stored:
-/// directories are walked recursively in a stable order, each file is read by its extension,
-/// and a bad file becomes a <see cref="BadInput"/> instead of stopping the others.
+/// directories are walked recursively in a stable order; WARC archives and feeds are recognised
+/// by content, other files by extension; and a bad file (or a bad record inside an archive or
+/// feed) becomes a <see cref="BadInput"/> instead of stopping the others.
 /// </summary>
 public sealed class InputReader(InputLimits? limits = null)
 {
     private readonly InputLimits _limits = limits ?? InputLimits.Default;
+    private readonly WarcReader _warc = new(limits);
+    private readonly FeedInput _feeds = new(limits);
 
     /// <summary>Extensions read as articles, with the kind of raw input they become.</summary>
     private static readonly Dictionary<string, RawKind?> Formats = new(StringComparer.OrdinalIgnoreCase)
@@ -60,41 +66,109 @@ public sealed class InputReader(InputLimits? limits = null)
         var known = Formats.TryGetValue(extension, out var kind);
 
         long size;
+        byte[] head;
         try
         {
             size = new FileInfo(path).Length;
+            head = ReadHead(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return [new BadInput(path, $"cannot be read ({ex.Message})")];
         }
 
+        // Archives and feeds are recognised by what they hold, whatever they are named.
+        var container = ContentSniffer.SniffContainer(head);
+        if (container == ContainerFormat.Gzip) container = GzippedWarc(path) ? ContainerFormat.Warc : null;
+        if (container == ContainerFormat.Warc) return _warc.Read(path, hints);
+        if (container is ContainerFormat.Feed or ContainerFormat.JsonFeed)
+        {
+            if (size > _limits.MaxFileBytes)
+                return [new BadInput(path, $"is a feed of {Megabytes(size)}, over the {Megabytes(_limits.MaxFileBytes)} limit for one input file")];
+            if (ReadAll(path, out var feed) is { } unreadable) return [unreadable];
+            return container == ContainerFormat.Feed ? _feeds.ReadXml(path, feed, hints) : _feeds.ReadJson(path, feed, hints);
+        }
+        if (ContainerExtensions.TryGetValue(ContainerExtension(path), out var expected))
+        {
+            if (size == 0) return [new BadInput(path, "is empty")];
+            return explicitlyNamed || expected == "a WARC archive"
+                ? [new BadInput(path, $"is named {ContainerExtension(path)} but is not {expected}")]
+                : [new SkippedInput(path, $"not an article format ('{extension}')")];
+        }
+
         if (!known)
         {
-            var problem = SniffUnknown(path);
-            if (problem is not null) return [new BadInput(path, problem)];
+            if (ContentSniffer.LooksBinary(head)) return [new BadInput(path, $"looks like binary data, not an article (use {FormatList})")];
             return explicitlyNamed
-                ? [new BadInput(path, $"'{extension}' is not an article format; name files .html, .htm, .txt or .jsonl")]
+                ? [new BadInput(path, $"'{extension}' is not an article format; use {FormatList}")]
                 : [new SkippedInput(path, $"not an article format ('{extension}')")];
         }
         if (size == 0) return [new BadInput(path, "is empty")];
         if (size > _limits.MaxFileBytes)
             return [new BadInput(path, $"is {Megabytes(size)}, over the {Megabytes(_limits.MaxFileBytes)} limit for one input file; split it (JSONL) or leave it out")];
 
-        byte[] content;
-        try
-        {
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [new BadInput(path, $"cannot be read ({ex.Message})")];
-        }
+        if (ReadAll(path, out var content) is { } bad) return [bad];
 
         if (ContentSniffer.LooksBinary(content.AsSpan(0, Math.Min(content.Length, _limits.SniffBytes))))
             return [new BadInput(path, "looks like binary data, not text or HTML")];
 
         return kind is { } rawKind ? [ReadSingle(path, content, rawKind, hints)] : ReadJsonLines(path, content, hints);
+    }
+
+    /// <summary>Extensions that name archives or feeds, with what such a file must hold.</summary>
+    private static readonly Dictionary<string, string> ContainerExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".warc"] = "a WARC archive",
+        [".warc.gz"] = "a WARC archive",
+        [".gz"] = "a gzipped WARC archive",
+        [".rss"] = "an RSS or Atom feed",
+        [".atom"] = "an RSS or Atom feed",
+        [".xml"] = "an RSS or Atom feed",
+        [".json"] = "a JSON Feed",
+    };
+
+    private const string FormatList = ".html, .htm, .txt, .jsonl, .warc(.gz), or an RSS/Atom/JSON feed";
+
+    /// <summary>".warc.gz" for archives, else the plain extension.</summary>
+    private static string ContainerExtension(string path) =>
+        path.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase) ? ".warc.gz" : Path.GetExtension(path);
+
+    private byte[] ReadHead(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var head = new byte[(int)Math.Min(_limits.SniffBytes, stream.Length)];
+        stream.ReadExactly(head);
+        return head;
+    }
+
+    /// <summary>Whether gzip data decompresses to a WARC record (a broken stream is simply not one).</summary>
+    private static bool GzippedWarc(string path)
+    {
+        try
+        {
+            using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+            var head = new byte[64];
+            var read = gzip.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return ContentSniffer.SniffContainer(head.AsSpan(0, read)) == ContainerFormat.Warc;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static BadInput? ReadAll(string path, out byte[] content)
+    {
+        try
+        {
+            content = File.ReadAllBytes(path);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            content = [];
+            return new BadInput(path, $"cannot be read ({ex.Message})");
+        }
     }
 
     private static InputItem ReadSingle(string path, byte[] content, RawKind kind, IngestHints hints)
@@ -163,22 +237,6 @@ public sealed class InputReader(InputLimits? limits = null)
         while (s < e && span[s] is (byte)' ' or (byte)'\t' or (byte)'\r') s++;
         while (e > s && span[e - 1] is (byte)' ' or (byte)'\t' or (byte)'\r') e--;
         return line[s..e];
-    }
-
-    /// <summary>A file of an unknown format is only an error when it is unreadable or binary; else it is skipped.</summary>
-    private string? SniffUnknown(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var head = new byte[Math.Min(_limits.SniffBytes, stream.Length)];
-            stream.ReadExactly(head);
-            return ContentSniffer.LooksBinary(head) ? "looks like binary data, not an article (use .html, .htm, .txt or .jsonl)" : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return $"cannot be read ({ex.Message})";
-        }
     }
 
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";

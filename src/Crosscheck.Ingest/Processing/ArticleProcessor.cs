@@ -20,6 +20,9 @@ public sealed class ArticleProcessor(IArticleExtractor extractor, DocumentPipeli
             article = new Article { Id = raw.Id, Source = raw.Source };
             article.Diagnostics.Add(new Diagnostic("extract", DiagnosticSeverity.Error, $"failed: {ex.GetType().Name}: {ex.Message}"));
         }
-        return annotation.Run(new Document(article));
+        return Annotate(article);
     }
+
+    /// <summary>Annotates an article whose body changed after extraction (e.g. by a corpus-level pass).</summary>
+    public Document Annotate(Article article) => annotation.Run(new Document(article));
 }

@@ -19,6 +19,14 @@ public sealed class IngestReport
 
     public int Stories { get; set; }
 
+    /// <summary>Outlets (lower-case; "" for none) of the articles added, whose recurring paragraphs are judged again.</summary>
+    public HashSet<string> Outlets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Articles rewritten by the recurring-boilerplate pass, and the paragraphs they lost.</summary>
+    public int RecurringArticles { get; set; }
+
+    public int RecurringParagraphs { get; set; }
+
     public bool HasErrors => Errors.Count > 0;
 }
 

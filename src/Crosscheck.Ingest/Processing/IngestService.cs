@@ -1,5 +1,6 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Extraction.Boilerplate;
 using Crosscheck.Ingest.Inputs;
 using Crosscheck.Storage;
 
@@ -10,12 +11,19 @@ namespace Crosscheck.Ingest.Processing;
 /// (in parallel; stages are stateless), then assign stories. Derived data can always be rebuilt
 /// from the raw inputs with <see cref="Reprocess"/>.
 /// </summary>
-public sealed class IngestService(IStore store, ArticleProcessor processor, Func<IStoryClusterer> newClusterer, InputReader? reader = null)
+/// <remarks>
+/// With a <see cref="RecurringLineFilter"/>, a corpus-level pass runs after extraction: paragraphs
+/// recurring across unrelated articles of an outlet are removed (see <see cref="RecurringBoilerplatePass"/>)
+/// before stories are assigned.
+/// </remarks>
+public sealed class IngestService(
+    IStore store, ArticleProcessor processor, Func<IStoryClusterer> newClusterer, InputReader? reader = null, RecurringLineFilter? recurring = null)
 {
     /// <summary>How many new inputs are extracted and annotated together before their results are written.</summary>
     private const int BatchSize = 32;
 
     private readonly InputReader _reader = reader ?? new InputReader();
+    private readonly RecurringBoilerplatePass? _recurring = recurring is null ? null : new RecurringBoilerplatePass(store, processor, recurring);
 
     public IngestReport Ingest(IEnumerable<string> paths, IngestHints hints, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
     {
@@ -43,6 +51,8 @@ public sealed class IngestService(IStore store, ArticleProcessor processor, Func
             if (batch.Count >= BatchSize) ProcessBatch(batch, report);
         }
         ProcessBatch(batch, report);
+        // Only outlets that gained articles can change their decision.
+        if (report.Added > 0) RemoveRecurring(report, report.Outlets);
         if (report.Added > 0 || store.GetStories().Count == 0) report.Stories = AssignStories(progress);
         else report.Stories = store.GetStories().Count;
         return report;
@@ -64,6 +74,7 @@ public sealed class IngestService(IStore store, ArticleProcessor processor, Func
             if (batch.Count >= BatchSize) ProcessBatch(batch, report);
         }
         ProcessBatch(batch, report);
+        RemoveRecurring(report, outlets: null);
         report.Stories = AssignStories(progress);
         return report;
     }
@@ -80,9 +91,16 @@ public sealed class IngestService(IStore store, ArticleProcessor processor, Func
         foreach (var document in documents)
         {
             report.Added++;
+            report.Outlets.Add(RecurringBoilerplatePass.OutletKey(document.Article));
             if (string.IsNullOrWhiteSpace(document.Text)) report.EmptyArticles.Add(document.Article.Source);
         }
         batch.Clear();
+    }
+
+    private void RemoveRecurring(IngestReport report, IReadOnlySet<string>? outlets)
+    {
+        if (_recurring is null) return;
+        (report.RecurringArticles, report.RecurringParagraphs) = _recurring.Run(outlets);
     }
 
     /// <summary>

@@ -113,6 +113,8 @@ internal sealed class HintsWire
     [JsonPropertyName("outlet")] public string? Outlet { get; init; }
     [JsonPropertyName("url")] public string? Url { get; init; }
     [JsonPropertyName("title")] public string? Title { get; init; }
+    [JsonPropertyName("fetched")] public DateTimeOffset? Fetched { get; init; }
+    [JsonPropertyName("charset")] public string? Charset { get; init; }
 }
 
 [JsonSourceGenerationOptions(

@@ -48,6 +48,8 @@ public abstract class StoreContractTests : IDisposable
             Outlet = "Northern Ledger",
             Url = "https://ledger.example/a?b=1&c=\u00e9",
             Title = "Bridge reopens",
+            Fetched = new DateTimeOffset(2023, 11, 3, 1, 2, 3, TimeSpan.Zero),
+            Charset = "windows-1251",
         };
         var raw = Raw("{\"title\":\"Bridge reopens\"}", source: "feed.jsonl#12", kind: RawKind.Json, hints: hints) with
         {

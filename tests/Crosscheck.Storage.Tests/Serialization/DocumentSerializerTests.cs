@@ -111,6 +111,15 @@ public sealed class DocumentSerializerTests
     }
 
     [Fact]
+    public void Crawl_hints_round_trip()
+    {
+        var hints = new IngestHints { Url = "https://a.example/p", Fetched = new DateTimeOffset(2023, 3, 14, 9, 26, 53, TimeSpan.Zero), Charset = "iso-8859-2" };
+        Assert.Equal(hints, DocumentSerializer.DeserializeHints(DocumentSerializer.SerializeHints(hints)));
+        var fetchedOnly = new IngestHints { Fetched = hints.Fetched };
+        Assert.Equal(fetchedOnly, DocumentSerializer.DeserializeHints(DocumentSerializer.SerializeHints(fetchedOnly)));
+    }
+
+    [Fact]
     public void Diagnostics_round_trip_in_order()
     {
         Diagnostic[] diagnostics = [new("extract", DiagnosticSeverity.Error, "no body found"), new("quotes", DiagnosticSeverity.Info, "unbalanced \" quote")];

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
+
+namespace Crosscheck.Ingest.Inputs.Feeds;
+
+/// <summary>
+/// One feed item as an article: its link, title, date and the richest content the feed carries.
+/// It is stored as a JSON article record (the JSONL format), so extraction reads feed items,
+/// JSONL lines and API posts the same way, and the same item ingested twice is one record.
+/// </summary>
+internal sealed partial record FeedArticle(string? Url, string? Title, string? Content, string? Published)
+{
+    /// <summary>The raw input for this item, or a problem when it cannot become an article.</summary>
+    public InputItem ToInput(string source, IngestHints hints, int maxBytes)
+    {
+        if (string.IsNullOrWhiteSpace(Content))
+            return new BadInput(source, $"feed item {Describe()}has no content (no content:encoded, content, description or summary); skipped");
+        var record = ToJson();
+        if (record.Length > maxBytes)
+            return new BadInput(source, $"feed item {Describe()}is {record.Length / (1024.0 * 1024.0):0.#} MB, over the {maxBytes / (1024 * 1024)} MB limit for one record; skipped");
+        return new RawItem(new RawInput { Id = ContentHash.Of(record), Source = source, Kind = RawKind.Json, Content = record, Hints = hints });
+    }
+
+    /// <summary>Written field by field in a fixed order, so the same item always hashes the same.</summary>
+    private byte[] ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            if (Url is not null) json.WriteString("url", Url);
+            if (Title is not null) json.WriteString("title", Title);
+            json.WriteString(LooksLikeHtml(Content!) ? "html" : "text", Content);
+            if (Published is not null) json.WriteString("published", NormalizeDate(Published));
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private string Describe() => string.IsNullOrWhiteSpace(Title) ? "" : $"'{(Title.Length > 60 ? Title[..60] + "…" : Title)}' ";
+
+    private static bool LooksLikeHtml(string content) => HtmlTag().IsMatch(content);
+
+    /// <summary>
+    /// RSS dates are RFC 822 ("Tue, 14 Sep 2021 08:30:00 +0200" or "... GMT"); they are turned
+    /// into ISO 8601 here so the offset survives. A date that cannot be read is passed on as
+    /// written: extraction then records that it is not a date, and the item is still kept.
+    /// </summary>
+    internal static string NormalizeDate(string text)
+    {
+        var trimmed = text.Trim();
+        if (DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            return date.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        if (trimmed.Length > 80) return trimmed;
+        var match = Rfc822Zone().Match(trimmed);
+        if (match.Success)
+        {
+            var zone = match.Groups["zone"].Value;
+            var offset = zone.Length == 5 && zone[0] is '+' or '-' ? $"{zone[..3]}:{zone[3..]}" : NamedZone(zone);
+            if (offset is not null && DateTimeOffset.TryParse(match.Groups["time"].Value + " " + offset, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                return date.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        }
+        return trimmed;
+    }
+
+    /// <summary>The zone names RFC 822 allows besides numeric offsets.</summary>
+    private static string? NamedZone(string zone) => zone.ToUpperInvariant() switch
+    {
+        "UT" or "UTC" or "GMT" or "Z" => "+00:00",
+        "EST" => "-05:00",
+        "EDT" => "-04:00",
+        "CST" => "-06:00",
+        "CDT" => "-05:00",
+        "MST" => "-07:00",
+        "MDT" => "-06:00",
+        "PST" => "-08:00",
+        "PDT" => "-07:00",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"<(p|div|br|a|em|strong|b|i|img|ul|ol|li|h[1-6]|blockquote|figure|span|table)\b[^<>]{0,500}>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"^(?:[A-Za-z]{3},\s*)?(?<time>\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*(?<zone>[+-]\d{4}|[A-Za-z]{1,3})$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex Rfc822Zone();
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using CodeHollow.FeedReader;
+using CodeHollow.FeedReader.Feeds;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Ingest.Inputs.Feeds;
+
+/// <summary>
+/// Reads RSS (0.9x, 1.0, 2.0) and Atom feeds through CodeHollow.FeedReader, and JSON Feeds
+/// (jsonfeed.org 1.0 and 1.1) directly. Each item becomes one article; an item that cannot be
+/// one is reported as "path#n" (n counting items from 1) and skipped, the others kept.
+/// </summary>
+public sealed class FeedInput(InputLimits? limits = null)
+{
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    private readonly InputLimits _limits = limits ?? InputLimits.Default;
+
+    public IEnumerable<InputItem> ReadXml(string path, byte[] content, IngestHints hints)
+    {
+        // Entity declarations are how XML bombs expand a few bytes into gigabytes; feeds never need them.
+        var head = Encoding.Latin1.GetString(content, 0, Math.Min(content.Length, _limits.SniffBytes));
+        if (head.Replace("\0", "", StringComparison.Ordinal).Contains("<!ENTITY", StringComparison.Ordinal))
+            return [new BadInput(path, "feed declares XML entities, which are refused (a known way to blow up memory); remove the DOCTYPE")];
+        Feed feed;
+        try
+        {
+            // FeedReader reads bytes by their XML declaration but not by a UTF-16 byte-order mark.
+            feed = ContentSniffer.HasUtf16Bom(content) ? FeedReader.ReadFromString(ContentSniffer.DecodeText(content)) : FeedReader.ReadFromByteArray(content);
+        }
+        catch (Exception ex) when (ex is XmlException or FormatException or ArgumentException or InvalidOperationException or NullReferenceException)
+        {
+            return [new BadInput(path, $"is not a well-formed RSS or Atom feed ({FirstLine(ex.Message)})")];
+        }
+        if (feed.Type == FeedType.Unknown) return [new BadInput(path, "is XML but not an RSS or Atom feed")];
+        var articles = feed.Items.Select(item => new FeedArticle(
+            Absolute(item.Link, feed.Link),
+            Clean(item.Title),
+            Richest(item.Content, item.Description),
+            Clean(PublishedText(item))));
+        return Items(path, articles, feed.Items.Count, hints);
+    }
+
+    public IEnumerable<InputItem> ReadJson(string path, byte[] content, IngestHints hints)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(content, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            return [new BadInput(path, $"is not valid JSON ({FirstLine(ex.Message)})")];
+        }
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+                return [new BadInput(path, "is not a JSON Feed (needs an object with an \"items\" array)")];
+            var home = String(root, "home_page_url");
+            var results = new List<InputItem>();
+            var number = 0;
+            foreach (var item in items.EnumerateArray())
+            {
+                number++;
+                if (number > _limits.MaxFeedItems) break;
+                var source = $"{path}#{number}";
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    results.Add(new BadInput(source, $"JSON Feed item is a {item.ValueKind.ToString().ToLowerInvariant()}, not an object; skipped"));
+                    continue;
+                }
+                var article = new FeedArticle(
+                    Absolute(String(item, "url") ?? String(item, "external_url"), home),
+                    Clean(String(item, "title")),
+                    Richest(String(item, "content_html"), String(item, "content_text"), String(item, "summary")),
+                    Clean(String(item, "date_published") ?? String(item, "date_modified")));
+                results.Add(article.ToInput(source, hints, _limits.MaxRecordBytes));
+            }
+            return Finish(path, results, items.GetArrayLength());
+        }
+    }
+
+    private IEnumerable<InputItem> Items(string path, IEnumerable<FeedArticle> articles, int count, IngestHints hints)
+    {
+        var results = articles.Take(_limits.MaxFeedItems)
+            .Select((article, index) => article.ToInput($"{path}#{index + 1}", hints, _limits.MaxRecordBytes))
+            .ToList();
+        return Finish(path, results, count);
+    }
+
+    private List<InputItem> Finish(string path, List<InputItem> results, int count)
+    {
+        if (count == 0) results.Add(new BadInput(path, "is a feed with no items"));
+        if (count > _limits.MaxFeedItems)
+            results.Add(new BadInput(path, $"has {count:N0} items; only the first {_limits.MaxFeedItems:N0} were read"));
+        return results;
+    }
+
+    /// <summary>Full text beats a summary: content:encoded or Atom content, then description or summary.</summary>
+    private static string? Richest(params string?[] candidates) =>
+        candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).FirstOrDefault();
+
+    /// <summary>Atom items carry "published" and "updated"; the first publication is the one that dates the story.</summary>
+    private static string? PublishedText(FeedItem item) => item.SpecificItem switch
+    {
+        AtomFeedItem atom => atom.PublishedDateString ?? atom.UpdatedDateString,
+        Rss10FeedItem rdf => rdf.DC?.DateString ?? item.PublishingDateString,
+        Rss20FeedItem rss => rss.PublishingDateString ?? rss.DC?.DateString,
+        _ => item.PublishingDateString,
+    };
+
+    private static string? Absolute(string? link, string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(link)) return null;
+        link = link.Trim();
+        if (Uri.TryCreate(link, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https") return absolute.ToString();
+        if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var root) && Uri.TryCreate(root, link, out var resolved)) return resolved.ToString();
+        return link;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return (end > 0 ? message[..end] : message).TrimEnd('.');
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Crosscheck.Core.Model;
+using Crosscheck.Extraction.Boilerplate;
+using Crosscheck.Storage;
+
+namespace Crosscheck.Ingest.Processing;
+
+/// <summary>
+/// The corpus-level boilerplate pass of ingest: per outlet, paragraphs recurring across unrelated
+/// articles (<see cref="RecurringLineFilter"/>) are taken out of the bodies, which are then
+/// annotated again. Each removal is recorded on the article as a diagnostic holding the paragraph
+/// and its position, so the original body can be put back when a later ingest changes the
+/// decision, and <c>reprocess</c> rebuilds everything from the raw inputs anyway.
+/// Articles without an outlet are judged together, as one corpus.
+/// </summary>
+public sealed partial class RecurringBoilerplatePass(IStore store, ArticleProcessor processor, RecurringLineFilter filter)
+{
+    public const string StageName = "recurring-boilerplate";
+
+    /// <summary>
+    /// Re-decides the outlets named (all when null) and rewrites the articles whose removals
+    /// change. Returns how many articles were rewritten and how many paragraphs they lost.
+    /// </summary>
+    public (int Articles, int Paragraphs) Run(IReadOnlySet<string>? outlets = null)
+    {
+        var groups = store.AllDocuments()
+            .Where(d => outlets is null || outlets.Contains(OutletKey(d.Article)))
+            .Select(d => (Document: d, Original: Original(d.Article)))
+            .Where(x => x.Original.Length > 0)
+            .GroupBy(x => OutletKey(x.Document.Article))
+            .Where(g => g.Count() >= filter.Options.MinArticles);
+
+        var changed = new List<Document>();
+        var removedParagraphs = 0;
+        foreach (var group in groups)
+        {
+            var members = group.ToList();
+            var decision = filter.Decide([.. members.Select(m => string.Join("\n\n", m.Original))]);
+            var label = group.Key.Length == 0 ? "articles without an outlet" : group.Key;
+            var groupsOf = decision.Recurring.Where(r => r.Boilerplate).ToDictionary(r => r.Text, r => r.Groups, StringComparer.Ordinal);
+            foreach (var (document, original) in members)
+            {
+                var removed = Enumerable.Range(0, original.Length).Where(i => decision.Drop.Contains(original[i])).ToArray();
+                if (removed.SequenceEqual(Removals(document.Article).Select(r => r.Index))) continue;
+                changed.Add(Rebuild(document.Article, original, removed, i => Describe(i, original[i], groupsOf.GetValueOrDefault(original[i], decision.Needed), label)));
+                removedParagraphs += removed.Length;
+            }
+        }
+        if (changed.Count > 0) store.RunInTransaction(() => changed.ForEach(store.SaveDocument));
+        return (changed.Count, removedParagraphs);
+    }
+
+    /// <summary>Outlets are compared case-insensitively; "" stands for articles with no outlet.</summary>
+    public static string OutletKey(Article article) => article.Outlet?.Trim().ToLowerInvariant() ?? "";
+
+    /// <summary>The body as extraction left it: the current paragraphs with earlier removals put back in place.</summary>
+    private static string[] Original(Article article)
+    {
+        var paragraphs = RecurringLineFilter.Paragraphs(article.Body).ToList();
+        foreach (var (index, text) in Removals(article).OrderBy(r => r.Index))
+            paragraphs.Insert(Math.Min(index, paragraphs.Count), text);
+        return [.. paragraphs];
+    }
+
+    private Document Rebuild(Article old, string[] original, int[] removed, Func<int, string> describe)
+    {
+        var article = new Article
+        {
+            Id = old.Id,
+            Source = old.Source,
+            Url = old.Url,
+            Outlet = old.Outlet,
+            Title = old.Title,
+            Byline = old.Byline,
+            Published = old.Published,
+            Language = old.Language,
+            Body = string.Join("\n\n", original.Where((_, i) => Array.BinarySearch(removed, i) < 0)),
+        };
+        article.Diagnostics.AddRange(old.Diagnostics.Where(d => d.Stage != StageName));
+        article.Diagnostics.AddRange(removed.Select(i => new Diagnostic(StageName, DiagnosticSeverity.Info, describe(i))));
+        return processor.Annotate(article);
+    }
+
+    private static string Describe(int index, string text, int groups, string outlet) =>
+        string.Create(CultureInfo.InvariantCulture, $"removed paragraph {index + 1}, recurring in {groups}+ unrelated articles of {outlet}: «{text}»");
+
+    /// <summary>Earlier removals read back from the diagnostics that recorded them (0-based index in the original body).</summary>
+    private static IEnumerable<(int Index, string Text)> Removals(Article article)
+    {
+        foreach (var diagnostic in article.Diagnostics)
+        {
+            if (diagnostic.Stage != StageName) continue;
+            var match = RemovalRecord().Match(diagnostic.Message);
+            if (match.Success) yield return (int.Parse(match.Groups["n"].ValueSpan, CultureInfo.InvariantCulture) - 1, match.Groups["text"].Value);
+        }
+    }
+
+    [GeneratedRegex(@"^removed paragraph (?<n>\d{1,6}), .*?: «(?<text>.*)»$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex RemovalRecord();
+}
