@@ -73,8 +73,6 @@ public static class ApiEndpoints
             .Produces<List<SearchResult>>().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Full-text search over article titles and bodies (SQLite FTS5), best first; matches are between « and » in the snippet");
 
-        // Anything else under /api is a problem, not the HTML fallback page.
-        api.MapFallback(context => throw RequestProblem.NotFound($"no API endpoint {context.Request.Method} {context.Request.Path}; see /openapi/v1.json"));
     }
 
     private static async Task<IResult> PostArticles(HttpContext http, StoreSession session, WebOptions options, CrosscheckBackend backend, IngestGate gate)
@@ -97,7 +95,7 @@ public static class ApiEndpoints
             return await Task.Run(() =>
             {
                 var ingest = backend.Ingest(session.Store);
-                var items = ingest.Reader.ReadPosted("request", body, batch, hints).ToList();
+                var items = ingest.Reader.ReadPosted("POST /api/articles", body, batch, hints).ToList();
                 var bad = items.OfType<BadInput>().ToList();
                 if (bad.Count > 0)
                 {

@@ -1,6 +1,8 @@
 using Crosscheck.Storage;
 using Crosscheck.Web.Pages;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Crosscheck.Web.Hosting;
 
@@ -19,7 +21,7 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
         }
         catch (RequestProblem problem)
         {
-            await Write(context, problem.Status, problem.Title, problem.Message, problem.Extensions);
+            await Write(context, problem.Status, problem.Title, problem.Message, problem.Extensions, problem.Challenge);
         }
         catch (BadHttpRequestException ex)
         {
@@ -41,11 +43,33 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
 
-    private static async Task Write(HttpContext context, int status, string title, string detail, IDictionary<string, object?>? extensions)
+    /// <summary>
+    /// Errors routing produces without a body (no such endpoint, wrong method, wrong media type),
+    /// given the same shape as the others.
+    /// </summary>
+    public static Task WriteStatus(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        var code = context.Response.StatusCode;
+        var (title, detail) = code switch
+        {
+            StatusCodes.Status404NotFound => ("Not found", IsApi(context)
+                ? $"no API endpoint {context.Request.Method} {context.Request.Path}; see /openapi/v1.json"
+                : $"there is no page at {context.Request.Path}"),
+            StatusCodes.Status405MethodNotAllowed => ("Method not allowed", $"{context.Request.Method} is not accepted at {context.Request.Path}; see /openapi/v1.json"),
+            StatusCodes.Status415UnsupportedMediaType => ("Unsupported media type",
+                $"Content-Type '{context.Request.ContentType}' is not accepted; send one article as application/json or a batch as application/x-ndjson"),
+            _ => (ReasonPhrases.GetReasonPhrase(code), ReasonPhrases.GetReasonPhrase(code)),
+        };
+        return Write(context, code, title, detail, null);
+    }
+
+    private static async Task Write(HttpContext context, int status, string title, string detail, IDictionary<string, object?>? extensions, string? challenge = null)
     {
         if (context.Response.HasStarted) throw new InvalidOperationException($"cannot report '{detail}': the response has already started");
         context.Response.Clear();
         context.Response.StatusCode = status;
+        if (challenge is not null) context.Response.Headers.WWWAuthenticate = challenge;
         if (IsApi(context))
         {
             var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path };

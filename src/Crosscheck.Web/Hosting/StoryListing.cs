@@ -59,8 +59,9 @@ public static class StoryListing
             .OrderByDescending(s => s.ArticleIds.Count)
             .ThenBy(s => s.FirstSeen ?? DateTimeOffset.MaxValue)
             .ThenBy(s => s.Id, StringComparer.Ordinal);
-        if (filter.From is { } from) stories = stories.Where(s => s.LastSeen is null || DateOnly.FromDateTime(s.LastSeen.Value.UtcDateTime) >= from);
-        if (filter.To is { } to) stories = stories.Where(s => s.FirstSeen is null || DateOnly.FromDateTime(s.FirstSeen.Value.UtcDateTime) <= to);
+        // An undated story cannot be shown to fall in a date range, so a date filter leaves it out.
+        if (filter.From is { } from) stories = stories.Where(s => s.LastSeen is { } last && DateOnly.FromDateTime(last.UtcDateTime) >= from);
+        if (filter.To is { } to) stories = stories.Where(s => s.FirstSeen is { } first && DateOnly.FromDateTime(first.UtcDateTime) <= to);
         if (filter.Text is { } text)
         {
             var matching = store.Search(text, TextFilterHits).Select(h => h.ArticleId).ToHashSet(StringComparer.Ordinal);

@@ -58,7 +58,7 @@ public static class WebServer
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<ErrorHandling>();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ErrorHandling.WriteStatus);
         app.UseRouting();
         app.UseEndpoints(endpoints =>
         {

@@ -22,13 +22,11 @@ public sealed class WriteAccess(WebOptions options) : IEndpointFilter
         const string scheme = "Bearer ";
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            throw new RequestProblem(StatusCodes.Status401Unauthorized, "Token required", "send the server's write token as 'Authorization: Bearer TOKEN'");
+            throw new RequestProblem(StatusCodes.Status401Unauthorized, "Token required", "send the server's write token as 'Authorization: Bearer TOKEN'", challenge: "Bearer");
         }
         if (!Matches(header[scheme.Length..].Trim(), options.Token))
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            throw new RequestProblem(StatusCodes.Status401Unauthorized, "Token rejected", "the bearer token does not match the server's write token");
+            throw new RequestProblem(StatusCodes.Status401Unauthorized, "Token rejected", "the bearer token does not match the server's write token", challenge: "Bearer error=\"invalid_token\"");
         }
         return next(context);
     }

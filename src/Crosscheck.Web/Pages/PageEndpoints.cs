@@ -33,8 +33,6 @@ public static class PageEndpoints
         });
 
         pages.MapGet("/assets/site.css", () => Results.Bytes(Assets.Css, "text/css; charset=utf-8"));
-
-        pages.MapFallback(context => throw RequestProblem.NotFound($"there is no page at {context.Request.Path}"));
     }
 }
 
