@@ -112,8 +112,8 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
         }
         Assert.Equal(claimArticles, cellArticles.Order().ToList());
 
-        var screenshot = await page.ScreenshotAsync(new() { FullPage = true });
-        SaveScreenshot(screenshot);
+        await page.SetViewportSizeAsync(1280, 1000);
+        SaveScreenshots(await page.ScreenshotAsync(new() { FullPage = true }), await page.ScreenshotAsync());
 
         // An entity with its spellings: the group is written two ways across the articles.
         await page.Locator("table.entities a", new() { HasTextString = "Wagner" }).First.ClickAsync();
@@ -187,14 +187,15 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
         Assert.Empty(violations);
     }
 
-    /// <summary>The screenshot goes to the test output (TestResults) and to docs/screenshots for the README.</summary>
-    private static void SaveScreenshot(byte[] png)
+    /// <summary>The whole page goes to the test output (TestResults); its first screen to docs/screenshots for the README.</summary>
+    private static void SaveScreenshots(byte[] fullPage, byte[] firstScreen)
     {
         var results = Path.Combine(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(results);
-        File.WriteAllBytes(Path.Combine(results, "story.png"), png);
+        File.WriteAllBytes(Path.Combine(results, "story-full.png"), fullPage);
+        File.WriteAllBytes(Path.Combine(results, "story.png"), firstScreen);
         var docs = Path.Combine(Docs.RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(docs);
-        File.WriteAllBytes(Path.Combine(docs, "story.png"), png);
+        File.WriteAllBytes(Path.Combine(docs, "story.png"), firstScreen);
     }
 }

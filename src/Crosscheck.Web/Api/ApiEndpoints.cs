@@ -75,7 +75,7 @@ public static class ApiEndpoints
 
     }
 
-    private static async Task<IResult> PostArticles(HttpContext http, StoreSession session, WebOptions options, CrosscheckBackend backend, IngestGate gate)
+    private static async Task<IResult> PostArticles(HttpContext http, StoreSession session, WebOptions options, CrosscheckBackend backend, IngestGate gate, DossierWarmer warmer)
     {
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var batch = mediaType is not null && BatchTypes.Contains(mediaType);
@@ -109,6 +109,7 @@ public static class ApiEndpoints
                 var articles = items.OfType<RawItem>().Select(item => new IngestedArticle(item.Raw.Id, item.Source,
                     stories.FirstOrDefault(s => s.ArticleIds.Contains(item.Raw.Id, StringComparer.Ordinal))?.Id)).ToList();
                 var result = new IngestResult(report.Added, report.AlreadyStored, report.Stories, articles, report.EmptyArticles);
+                if (report.Added > 0) _ = warmer.Warm(articles.Select(a => a.StoryId).OfType<string>());
                 return report.Added > 0 ? Results.Created("/api/articles/" + Uri.EscapeDataString(articles[0].Id), result) : Results.Ok(result);
             });
         }

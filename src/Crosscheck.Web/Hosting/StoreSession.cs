@@ -20,6 +20,51 @@ public sealed class StoreSession(WebOptions options, CrosscheckBackend backend, 
 }
 
 /// <summary>
+/// Builds dossiers ahead of the first view, in the background with its own store connection:
+/// after an ingest for the stories it changed, and at start for the first page of stories. A
+/// large story's dossier takes about a second to build; a reader should not be the one waiting.
+/// </summary>
+public sealed class DossierWarmer(WebOptions options, CrosscheckBackend backend, DossierCache dossiers, ILogger<DossierWarmer> logger)
+{
+    public Task Warm(IEnumerable<string> storyIds)
+    {
+        var ids = storyIds.Distinct(StringComparer.Ordinal).Take(Math.Max(0, options.DossierCacheSize / 2)).ToList();
+        if (ids.Count == 0) return Task.CompletedTask;
+        return Task.Run(() =>
+        {
+            try
+            {
+                using var store = backend.OpenStore(options.Database);
+                foreach (var id in ids)
+                {
+                    if (store.GetStory(id) is { } story) dossiers.Get(story, () => backend.BuildDossier(store, story));
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Only a head start: the page builds the dossier itself if this failed.
+                logger.LogWarning(ex, "could not build dossiers ahead of time");
+            }
+        });
+    }
+
+    /// <summary>The stories the home page shows first.</summary>
+    public Task WarmFirstPage()
+    {
+        try
+        {
+            using var store = backend.OpenStore(options.Database);
+            return Warm(store.GetStories().OrderByDescending(s => s.ArticleIds.Count).Take(options.PageSize).Select(s => s.Id).ToList());
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "could not list stories to build their dossiers ahead of time");
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>
 /// Built dossiers, keyed by story id and the story's exact article list: building one costs
 /// hundreds of milliseconds for a large story, while its inputs only change when articles join
 /// or leave it, which changes the key. Bounded (least recently used out) by <see cref="WebOptions.DossierCacheSize"/>.

@@ -26,11 +26,12 @@ public static class WebServer
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
+        // The serve command prints its own one-line banner; the log is for warnings and errors.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.Services.AddCrosscheckWeb(options, backend);
         var app = builder.Build();
         app.UseCrosscheckWeb();
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<DossierWarmer>().WarmFirstPage());
         return app;
     }
 
@@ -39,6 +40,7 @@ public static class WebServer
         services.AddSingleton(options);
         services.AddSingleton(backend);
         services.AddSingleton<DossierCache>();
+        services.AddSingleton<DossierWarmer>();
         services.AddSingleton<IngestGate>();
         services.AddScoped<StoreSession>();
         services.AddRouting();
