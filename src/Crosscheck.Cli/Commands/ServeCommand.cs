@@ -36,7 +36,10 @@ public static class ServeCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var location = result.GetValue(db)!;
-            var addresses = result.GetValue(urls) is { Length: > 0 } given ? given : [WebServer.DefaultUrl];
+            // "a;b" as ASP.NET's own --urls accepts, or the option repeated.
+            var addresses = result.GetValue(urls) is { Length: > 0 } given
+                ? given.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()
+                : [WebServer.DefaultUrl];
             var read = result.GetValue(readOnly);
             WebApplication app;
             try
