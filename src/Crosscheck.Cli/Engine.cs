@@ -43,6 +43,9 @@ public static class Engine
 
     public static IngestService Ingest(IStore store) => new(store, Processor, NewClusterer, recurring: new RecurringLineFilter());
 
+    /// <summary>The engine the web server runs on: the same store, ingest and dossier builder as the commands.</summary>
+    public static Web.Hosting.CrosscheckBackend WebBackend() => new(OpenStore, Ingest, BuildDossier);
+
     public static Dossier BuildDossier(IStore store, Story story)
     {
         var documents = story.ArticleIds

@@ -30,11 +30,13 @@ public static class Program
                     crosscheck ingest ./articles         (store and process your own articles)
                     crosscheck stories                   (list stories)
                     crosscheck dossier STORY             (one story's dossier; --json, --html)
+                    crosscheck serve                     (web UI and HTTP API on http://127.0.0.1:5080)
             """);
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(StoriesCommand.Create());
         root.Subcommands.Add(DossierCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ReprocessCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());

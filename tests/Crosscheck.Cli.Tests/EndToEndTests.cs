@@ -141,9 +141,30 @@ public sealed class EndToEndTests : IDisposable
     {
         var help = Run("--help");
         Assert.Equal(0, help.ExitCode);
-        foreach (var command in new[] { "ingest", "stories", "dossier", "search", "reprocess", "demo", "eval" })
+        foreach (var command in new[] { "ingest", "stories", "dossier", "search", "serve", "reprocess", "demo", "eval" })
             Assert.Contains(command, help.Out);
         Assert.Contains("Example", Run("ingest", "--help").Out);
+    }
+
+    [Fact]
+    public void Serve_refuses_an_unsafe_configuration_before_listening()
+    {
+        var tokenFile = Path.Combine(_dir, "token");
+        File.WriteAllText(tokenFile, "short\n");
+        var shortToken = Run("serve", "--db", Db, "--token-file", tokenFile);
+        Assert.Equal(1, shortToken.ExitCode);
+        Assert.Contains("at least 16", shortToken.Err);
+
+        File.WriteAllText(tokenFile, "");
+        Assert.Contains("is empty", Run("serve", "--db", Db, "--token-file", tokenFile).Err);
+
+        // Only meaningful (and only safe: the server would start) when no token comes from the environment.
+        if (Environment.GetEnvironmentVariable("CROSSCHECK_TOKEN") is null)
+        {
+            var open = Run("serve", "--db", Db, "--urls", "http://0.0.0.0:5099");
+            Assert.Equal(1, open.ExitCode);
+            Assert.Contains("CROSSCHECK_TOKEN", open.Err);
+        }
     }
 
     private static void AssertFields(JsonElement element, params string[] fields)

@@ -20,6 +20,10 @@ public static class BenchCommand
             HelpName = "DIR",
         };
         var runs = new Option<int>("--runs") { Description = "Timed runs per measurement; the median is reported.", DefaultValueFactory = _ => 5 };
+        var storyPage = new Option<bool>("--story-page")
+        {
+            Description = "Only time the web UI's story page for a 200-article synthetic story (server-side, through the real server); needs no data.",
+        };
         var command = new Command("bench", """
             Measure throughput per stage on real articles: extraction (pages/s), each annotation stage
             (tokens/s), clustering (articles/s), dossier building, and peak memory. Single-threaded, so
@@ -27,9 +31,15 @@ public static class BenchCommand
 
             Example:  crosscheck bench --data ../shared/data
             """)
-        { data, runs };
+        { data, runs, storyPage };
         command.SetAction(result => CommandRunner.Run(() =>
         {
+            if (result.GetValue(storyPage))
+            {
+                Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+                Web.StoryPageBenchmark.RunAsync(Engine.WebBackend(), Console.Out, runs: Math.Max(3, result.GetValue(runs))).GetAwaiter().GetResult();
+                return ExitCodes.Ok;
+            }
             var dir = result.GetValue(data) ?? SharedFolders.Find("data") ?? throw new UserError("no evaluation data found; pass --data ../shared/data");
             Run(dir, Math.Max(1, result.GetValue(runs)), Console.Out);
             return ExitCodes.Ok;

@@ -191,6 +191,25 @@ public sealed class InputReader(InputLimits? limits = null)
         return ContentSniffer.DecodeText(content).AsSpan().Trim().IsEmpty ? "holds only whitespace" : null;
     }
 
+    /// <summary>
+    /// Reads articles sent over the network (HTTP POST) with the same checks as files: one JSON
+    /// record (<paramref name="batch"/> false; it may span several lines) or a JSONL batch.
+    /// <paramref name="source"/> names the request in messages; batch records get "#line" appended.
+    /// </summary>
+    public IEnumerable<InputItem> ReadPosted(string source, byte[] content, bool batch, IngestHints hints)
+    {
+        if (content.AsSpan().Trim("\r\n\t "u8).IsEmpty) return [new BadInput(source, "is empty; send one JSON article or JSONL lines")];
+        if (batch) return ReadJsonLines(source, content, hints);
+        if (content.Length > _limits.MaxRecordBytes)
+            return [new BadInput(source, $"record is {Megabytes(content.Length)}, over the {Megabytes(_limits.MaxRecordBytes)} limit for one record")];
+        var invalid = ContentSniffer.FirstInvalidUtf8(content);
+        if (invalid >= 0) return [new BadInput(source, $"is not valid UTF-8 (first bad byte at offset {invalid}); JSON must be UTF-8")];
+        var problem = JsonArticleRecord.Problem(content);
+        return problem is null
+            ? [new RawItem(new RawInput { Id = ContentHash.Of(content), Source = source, Kind = RawKind.Json, Content = content, Hints = hints })]
+            : [new BadInput(source, problem)];
+    }
+
     private IEnumerable<InputItem> ReadJsonLines(string path, byte[] content, IngestHints hints)
     {
         var invalid = ContentSniffer.FirstInvalidUtf8(content);

@@ -25,12 +25,22 @@ public sealed class IngestService(
     private readonly InputReader _reader = reader ?? new InputReader();
     private readonly RecurringBoilerplatePass? _recurring = recurring is null ? null : new RecurringBoilerplatePass(store, processor, recurring);
 
-    public IngestReport Ingest(IEnumerable<string> paths, IngestHints hints, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>The reader (and so the input limits) this service checks inputs with.</summary>
+    public InputReader Reader => _reader;
+
+    public IngestReport Ingest(IEnumerable<string> paths, IngestHints hints, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default) =>
+        Ingest(_reader.Read(paths, hints), progress, cancel);
+
+    /// <summary>
+    /// Ingests inputs already read (by <see cref="InputReader"/>, e.g. from an HTTP request):
+    /// bad and skipped items are reported, raw inputs stored, processed and assigned to stories.
+    /// </summary>
+    public IngestReport Ingest(IEnumerable<InputItem> items, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
     {
         var report = new IngestReport();
         var batch = new List<RawInput>(BatchSize);
         var done = 0;
-        foreach (var item in _reader.Read(paths, hints))
+        foreach (var item in items)
         {
             cancel.ThrowIfCancellationRequested();
             switch (item)

@@ -41,6 +41,9 @@ public static class DossierBenchmark
         return median;
     }
 
+    /// <summary>The benchmark's synthetic annotated articles, for measuring what is built on dossiers (e.g. the web story page).</summary>
+    public static List<Document> SyntheticDocuments(int count = 200, int seed = 7) => SyntheticStory.Documents(count, seed);
+
     /// <summary>Generates annotated documents, recording each layer's span as the text is written.</summary>
     internal static class SyntheticStory
     {

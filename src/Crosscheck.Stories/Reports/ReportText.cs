@@ -4,7 +4,7 @@ using Crosscheck.Core.Model;
 namespace Crosscheck.Stories.Reports;
 
 /// <summary>Wording shared by the report writers, so JSON, Markdown and HTML name things alike.</summary>
-internal static class ReportText
+public static class ReportText
 {
     public static string Type(EntityType type) => type switch
     {
@@ -61,6 +61,9 @@ internal static class ReportText
         }
         return sb.ToString();
     }
+
+    /// <summary>The outlet an article is shown under: its own, else the host of its address or source.</summary>
+    public static string Outlet(Article article) => Provenance.OriginResolver.OwnOutlet(article);
 
     public static string? Published(Article article) =>
         article.Published?.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -113,4 +113,22 @@ public sealed class InputReaderTests : IDisposable
         var error = Assert.Single(Read(missing).OfType<BadInput>());
         Assert.Equal(missing, error.Source);
     }
+
+    [Fact]
+    public void Posted_record_may_span_lines_and_a_posted_batch_names_each_bad_line()
+    {
+        var reader = new InputReader(new InputLimits { MaxRecordBytes = 4096 });
+        var single = Encoding.UTF8.GetBytes("{\n  \"title\": \"Ferry back\",\n  \"text\": \"Ferries run again.\"\n}");
+        var item = Assert.IsType<RawItem>(Assert.Single(reader.ReadPosted("post", single, batch: false, IngestHints.None)));
+        Assert.Equal(RawKind.Json, item.Raw.Kind);
+        Assert.Equal(ContentHash.Of(single), item.Raw.Id);
+
+        var batch = Encoding.UTF8.GetBytes("{\"text\": \"One.\"}\n\n{\"text\": 3}\n{\"html\": \"<p>Two.</p>\"}\n");
+        var items = reader.ReadPosted("post", batch, batch: true, IngestHints.None).ToList();
+        Assert.Equal(2, items.OfType<RawItem>().Count());
+        Assert.Equal("post#3", Assert.Single(items.OfType<BadInput>()).Source);
+
+        Assert.Contains("limit", Assert.IsType<BadInput>(Assert.Single(reader.ReadPosted("post", new byte[5000], batch: false, IngestHints.None))).Problem);
+        Assert.Contains("empty", Assert.IsType<BadInput>(Assert.Single(reader.ReadPosted("post", " \n"u8.ToArray(), batch: true, IngestHints.None))).Problem);
+    }
 }

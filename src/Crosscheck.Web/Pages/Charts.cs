@@ -1,0 +1,70 @@
+using System.Globalization;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Web.Pages;
+
+/// <summary>Small inline SVG charts: drawn on the server, so they need no script and pass the CSP.</summary>
+public static class Charts
+{
+    private const int SparkWidth = 120, SparkHeight = 24, MaxBins = 30;
+
+    /// <summary>Articles over time: one bar per day (or per equal slice of the story's span when it is long).</summary>
+    public static void ArticlesOverTime(HtmlBuilder html, IEnumerable<Article> articles)
+    {
+        var dates = articles.Where(a => a.Published is not null).Select(a => a.Published!.Value.UtcDateTime.Date).Order().ToList();
+        if (dates.Count == 0)
+        {
+            html.Tag("span", "undated", "meta");
+            return;
+        }
+        var first = dates[0];
+        var days = (int)(dates[^1] - first).TotalDays + 1;
+        var bins = Math.Min(days, MaxBins);
+        var counts = new int[bins];
+        foreach (var date in dates) counts[Math.Min(bins - 1, (int)((date - first).TotalDays * bins / days))]++;
+        var max = counts.Max();
+        var barWidth = (double)SparkWidth / bins;
+        var inv = CultureInfo.InvariantCulture;
+        var label = string.Create(inv, $"{dates.Count} dated articles, {first:yyyy-MM-dd} to {dates[^1]:yyyy-MM-dd}, {(bins == days ? "per day" : $"in {bins} slices of {days} days")}");
+        html.Open("svg", ("class", "spark"), ("xmlns", "http://www.w3.org/2000/svg"), ("width", SparkWidth.ToString(inv)), ("height", SparkHeight.ToString(inv)),
+            ("viewBox", $"0 0 {SparkWidth} {SparkHeight}"), ("role", "img"), ("aria-label", label));
+        html.Tag("title", label);
+        for (var i = 0; i < bins; i++)
+        {
+            if (counts[i] == 0) continue;
+            var height = Math.Max(2.0, counts[i] * (SparkHeight - 2.0) / max);
+            html.Open("rect", ("x", (i * barWidth).ToString("0.##", inv)), ("y", (SparkHeight - height).ToString("0.##", inv)),
+                ("width", Math.Max(1.0, barWidth - 1).ToString("0.##", inv)), ("height", height.ToString("0.##", inv))).Close("rect");
+        }
+        html.Close("svg");
+    }
+
+    /// <summary>Outlets on the left, the origins they cite on the right: lines converging on one origin show a shared source.</summary>
+    public static void CitationGraph(HtmlBuilder html, IReadOnlyList<(string From, string To)> edges)
+    {
+        var left = edges.Select(e => e.From).Distinct().ToList();
+        var right = edges.Select(e => e.To).Distinct().ToList();
+        const int row = 28, box = 240, gap = 200;
+        var height = Math.Max(left.Count, right.Count) * row + 10;
+        var width = box * 2 + gap;
+        var inv = CultureInfo.InvariantCulture;
+        html.Open("svg", ("class", "graph"), ("xmlns", "http://www.w3.org/2000/svg"), ("width", width.ToString(inv)), ("height", height.ToString(inv)),
+            ("viewBox", $"0 0 {width} {height}"), ("role", "img"), ("aria-label", "citation graph: outlet to cited origin"));
+        foreach (var (from, to) in edges)
+        {
+            var y1 = left.IndexOf(from) * row + 5 + row / 2;
+            var y2 = right.IndexOf(to) * row + 5 + row / 2;
+            html.Open("line", ("x1", box.ToString(inv)), ("y1", y1.ToString(inv)), ("x2", (box + gap).ToString(inv)), ("y2", y2.ToString(inv))).Close("line");
+        }
+        for (var i = 0; i < left.Count; i++) Box(html, 0, i * row + 5, box, "outlet", left[i]);
+        for (var i = 0; i < right.Count; i++) Box(html, box + gap, i * row + 5, box, "origin", right[i]);
+        html.Close("svg");
+    }
+
+    private static void Box(HtmlBuilder html, int x, int y, int width, string kind, string text)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        html.Open("rect", ("class", kind), ("x", x.ToString(inv)), ("y", y.ToString(inv)), ("width", width.ToString(inv)), ("height", "22"), ("rx", "4")).Close("rect");
+        html.Open("text", ("x", (x + 6).ToString(inv)), ("y", (y + 15).ToString(inv))).Text(text.Length <= 34 ? text : text[..33] + "…").Close("text");
+    }
+}

@@ -1,0 +1,201 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Crosscheck.Cli;
+using Crosscheck.Testing;
+using Crosscheck.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Crosscheck.Web.Tests;
+
+/// <summary>Runs only where Debian's Chromium is installed (`.ci/run` installs it); Playwright drives it, never downloads one.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(ChromiumPath)) Skip = $"{ChromiumPath} is missing (install Debian's chromium package); browser tests need it";
+    }
+}
+
+/// <summary>
+/// The real server (Kestrel on a free loopback port, as `crosscheck serve` builds it) with the seed
+/// articles and one hostile article posted through the API, and a headless Chromium.
+/// </summary>
+public sealed class LiveServer : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-browser-").FullName;
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string SeedStory { get; private set; } = "";
+
+    public string HostileArticle { get; private set; } = "";
+
+    public JsonElement SeedDossier { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
+        var options = new WebOptions { Database = Path.Combine(_dir, "browser.db"), Token = CrosscheckFactory.Token };
+        _app = WebServer.Build(options, Engine.WebBackend(), ["http://127.0.0.1:0"]);
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First();
+
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CrosscheckFactory.Token);
+        var seeds = await http.PostAsync("/api/articles", TestArticles.Jsonl(TestArticles.SeedBatch()));
+        seeds.EnsureSuccessStatusCode();
+        SeedStory = JsonDocument.Parse(await seeds.Content.ReadAsStringAsync()).RootElement.GetProperty("articles")[0].GetProperty("story_id").GetString()!;
+        var hostile = await http.PostAsync("/api/articles", TestArticles.Json(TestArticles.HostileRecord()));
+        hostile.EnsureSuccessStatusCode();
+        HostileArticle = JsonDocument.Parse(await hostile.Content.ReadAsStringAsync()).RootElement.GetProperty("articles")[0].GetProperty("id").GetString()!;
+        SeedDossier = JsonDocument.Parse(await http.GetStringAsync($"/api/stories/{SeedStory}")).RootElement.Clone();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
+
+public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
+{
+    [ChromiumFact]
+    public async Task Seed_story_shows_the_thousand_personnel_claim_in_three_articles_then_an_entity_and_a_search()
+    {
+        // The expectation comes from the seed articles themselves: three of them report about 1,000 men
+        // (troops, mercenaries, instructors) to be deployed.
+        var claim = server.SeedDossier.GetProperty("claims").EnumerateArray()
+            .Single(c => c.GetProperty("kind").GetString() == "count" && c.GetProperty("value").GetDouble() == 1000);
+        var claimArticles = claim.GetProperty("articles").EnumerateArray().Select(a => a.GetString()!).Order().ToList();
+        Assert.Equal(3, claimArticles.Count);
+        var claimId = claim.GetProperty("id").GetString()!;
+
+        var page = await server.Browser.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/");
+        await page.GetByRole(AriaRole.Link, new() { Name = server.SeedDossier.GetProperty("story").GetProperty("title").GetString()! }).ClickAsync();
+        await page.WaitForURLAsync($"**/stories/{server.SeedStory}");
+
+        var header = page.Locator($"table.matrix th[data-claim='{claimId}']");
+        await Assertions.Expect(header).ToContainTextAsync("1,000");
+        var cells = page.Locator($"table.matrix td[data-claim='{claimId}']");
+        Assert.Equal(3, await cells.CountAsync());
+        var cellArticles = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            cellArticles.Add((await cells.Nth(i).GetAttributeAsync("data-article"))!);
+            Assert.Contains("1,000", await cells.Nth(i).InnerTextAsync());
+            Assert.Contains(await cells.Nth(i).GetAttributeAsync("class"), new[] { "corroborated", "single-origin", "conflicting" });
+        }
+        Assert.Equal(claimArticles, cellArticles.Order().ToList());
+
+        await page.SetViewportSizeAsync(1280, 1000);
+        SaveScreenshots(await page.ScreenshotAsync(new() { FullPage = true }), await page.ScreenshotAsync());
+
+        // An entity with its spellings: the group is written two ways across the articles.
+        await page.Locator("table.entities a", new() { HasTextString = "Wagner" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/entities/**");
+        var variants = await page.Locator("ul.variants .variant").AllInnerTextsAsync();
+        Assert.Contains("Wagner Group", variants);
+        Assert.Contains("Wagner", variants);
+
+        // Search by a name from the header box, then open the article.
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search articles" }).FillAsync("Lavrov");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search articles" }).PressAsync("Enter");
+        await page.WaitForURLAsync("**/search?q=Lavrov");
+        await page.Locator("ol.hits li a").First.ClickAsync();
+        await page.WaitForURLAsync("**/articles/**");
+        await Assertions.Expect(page.Locator(".article-text")).ToContainTextAsync("Lavrov");
+        Assert.NotEqual(0, await page.Locator(".article-text .m-person", new() { HasTextString = "Lavrov" }).CountAsync());
+    }
+
+    [ChromiumFact]
+    public async Task Story_page_reads_with_javascript_off()
+    {
+        await using var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{server.BaseUrl}/stories/{server.SeedStory}");
+        Assert.NotEqual(0, await page.Locator("table.matrix td[data-claim]").CountAsync());
+        Assert.NotEqual(0, await page.Locator("svg.graph line").CountAsync());
+        Assert.NotEqual(0, await page.Locator("ol.timeline li").CountAsync());
+    }
+
+    [ChromiumFact]
+    public async Task Markup_in_an_article_is_shown_as_text_and_never_runs_in_any_view()
+    {
+        var page = await server.Browser.NewPageAsync();
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(message.Text);
+        };
+
+        using var http = new HttpClient();
+        var article = JsonDocument.Parse(await http.GetStringAsync($"{server.BaseUrl}/api/articles/{server.HostileArticle}")).RootElement;
+        var story = article.GetProperty("story").GetProperty("id").GetString()!;
+        var dossier = JsonDocument.Parse(await http.GetStringAsync($"{server.BaseUrl}/api/stories/{story}")).RootElement;
+        var views = new List<string> { "/", $"/stories/{story}", $"/articles/{server.HostileArticle}", "/search?q=councillor", "/search?q=harbour+council" };
+        views.AddRange(dossier.GetProperty("entities").EnumerateArray().Take(3).Select(e => $"/entities/{e.GetProperty("id").GetString()}?story={story}"));
+
+        foreach (var view in views)
+        {
+            await page.GotoAsync(server.BaseUrl + view);
+            var text = await page.Locator("body").InnerTextAsync();
+            Assert.True(await page.EvaluateAsync<bool>($"() => window.{TestArticles.ScriptFlag} === undefined"), $"script ran on {view}");
+            Assert.Equal(0, await page.Locator("main script, main img, main iframe").CountAsync());
+            Assert.Equal(0, await page.Locator("[onerror], a[href^='javascript:' i]").CountAsync());
+            if (view.StartsWith("/entities/", StringComparison.Ordinal)) continue;
+            Assert.True(text.Contains("<script>", StringComparison.Ordinal) || text.Contains("<img", StringComparison.Ordinal), $"{view} does not show the markup as text:\n{text[..Math.Min(600, text.Length)]}");
+        }
+        var articleText = await page.EvaluateAsync<string>("() => document.body.innerText");
+        await page.GotoAsync($"{server.BaseUrl}/articles/{server.HostileArticle}");
+        articleText = await page.Locator(".article-text").InnerTextAsync();
+        Assert.Contains($"<script>window.{TestArticles.ScriptFlag}='body';alert('body')</script>", articleText);
+        Assert.Contains("onerror=", articleText);
+        Assert.Contains("javascript:window.", articleText);
+        Assert.Empty(dialogs);
+        // Nothing was even attempted: the policy would report a blocked inline script or handler.
+        Assert.Empty(violations);
+    }
+
+    /// <summary>The whole page goes to the test output (TestResults); its first screen to docs/screenshots for the README.</summary>
+    private static void SaveScreenshots(byte[] fullPage, byte[] firstScreen)
+    {
+        var results = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(results);
+        File.WriteAllBytes(Path.Combine(results, "story-full.png"), fullPage);
+        File.WriteAllBytes(Path.Combine(results, "story.png"), firstScreen);
+        var docs = Path.Combine(Docs.RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(docs);
+        File.WriteAllBytes(Path.Combine(docs, "story.png"), firstScreen);
+    }
+}
