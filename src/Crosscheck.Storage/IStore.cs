@@ -33,8 +33,20 @@ public interface IStore : IDisposable
 
     int CountArticles();
 
-    /// <summary>Replaces all stories (and the redirects of merged story ids) with a new assignment.</summary>
-    void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects);
+    /// <summary>
+    /// Replaces all stories (and the redirects of merged story ids) with a new assignment.
+    /// <paramref name="assignedFromArticles"/> is how many articles were stored when the assignment
+    /// began (kept for <see cref="StoriesAssignedFrom"/>); null when it is not known.
+    /// </summary>
+    void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects, int? assignedFromArticles = null);
+
+    /// <summary>
+    /// The article count recorded with the current stories by <see cref="ReplaceStories"/>, or null
+    /// when none was. Articles are only added between assignments (clearing them clears this too), so
+    /// while it equals <see cref="CountArticles"/> the stories cover every stored article: several
+    /// workers sharing the store use it to tell whether stories must be assigned again.
+    /// </summary>
+    int? StoriesAssignedFrom();
 
     IReadOnlyList<Story> GetStories();
 

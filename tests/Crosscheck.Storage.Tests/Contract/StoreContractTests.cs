@@ -259,6 +259,34 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [ContractFact]
+    public void StoriesAssignedFrom_is_recorded_with_the_stories_and_seen_by_other_handles()
+    {
+        Assert.Null(Store.StoriesAssignedFrom());
+        Store.ReplaceStories([Story("s1", "Story", "a1")], new Dictionary<string, string>(), assignedFromArticles: 3);
+        Assert.Equal(3, Store.StoriesAssignedFrom());
+        using (var other = OpenAgain()) Assert.Equal(3, other.StoriesAssignedFrom());
+
+        Store.ReplaceStories([Story("s2", "Later", "a1")], new Dictionary<string, string>(), assignedFromArticles: 0);
+        Assert.Equal(0, Store.StoriesAssignedFrom());
+
+        // An assignment that does not say what it saw leaves the stories' coverage unknown.
+        Store.ReplaceStories([Story("s3", "Unknown", "a1")], new Dictionary<string, string>());
+        Assert.Null(Store.StoriesAssignedFrom());
+    }
+
+    [ContractFact]
+    public void StoriesAssignedFrom_is_cleared_with_the_derived_data_and_kept_when_a_replacement_fails()
+    {
+        Store.ReplaceStories([Story("keep", "Kept", "a1")], new Dictionary<string, string>(), assignedFromArticles: 5);
+        Assert.Throws<ArgumentException>(() => Store.ReplaceStories([Story("dup", "A"), Story("dup", "B")], new Dictionary<string, string>(), 9));
+        Assert.Equal(5, Store.StoriesAssignedFrom());
+
+        Store.ClearDerived();
+
+        Assert.Null(Store.StoriesAssignedFrom());
+    }
+
+    [ContractFact]
     public void GetStory_follows_redirects_of_merged_stories()
     {
         Store.ReplaceStories(
