@@ -79,18 +79,26 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
     {
         var done = new List<INatsJSMsg<string>>(batch.Count);
         var work = new List<(INatsJSMsg<string> Message, RawInput Raw)>(batch.Count);
+        var inBatch = new Dictionary<string, List<INatsJSMsg<string>>>(StringComparer.Ordinal);
         try
         {
             foreach (var message in batch)
             {
                 var id = message.Data?.Trim() ?? "";
-                if (store.HasDocument(id))
+                if (inBatch.TryGetValue(id, out var copies))
+                {
+                    // The same article twice in one batch (published twice): one piece of work, both acknowledged after it.
+                    copies.Add(message);
+                    _counts.AlreadyStored++;
+                }
+                else if (store.HasDocument(id))
                 {
                     _counts.AlreadyStored++;
                     done.Add(message);
                 }
                 else if (store.GetRaw(id) is { } raw)
                 {
+                    inBatch[id] = [message];
                     work.Add((message, raw));
                 }
                 else
@@ -110,7 +118,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         }
 
         var documents = await ProcessWithHeartbeatAsync(work);
-        var failed = work.Where((_, i) => documents[i] is null).Select(w => w.Message).ToList();
+        var failed = work.Where((_, i) => documents[i] is null).SelectMany(w => inBatch[w.Raw.Id]).ToList();
         var stored = work.Where((_, i) => documents[i] is not null).ToList();
         try
         {
@@ -129,7 +137,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
             return;
         }
         _counts.Processed += stored.Count;
-        done.AddRange(stored.Select(w => w.Message));
+        done.AddRange(stored.SelectMany(w => inBatch[w.Raw.Id]));
         // Acknowledged only now that the write has committed. A lost acknowledgement only means a
         // redelivery, which finds the article stored.
         await Task.WhenAll(done.Select(message => Settle(() => message.AckAsync())));
