@@ -117,7 +117,11 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
             return;
         }
 
-        var documents = await ProcessWithHeartbeatAsync(work);
+        // Messages whose article is already stored need no work: acknowledged at once, so they are not
+        // redelivered while the rest of the batch is processed.
+        await Task.WhenAll(done.Select(message => Settle(() => message.AckAsync())));
+        done.Clear();
+        var documents = await ProcessWithHeartbeatAsync(work, [.. inBatch.Values.SelectMany(copies => copies)]);
         var failed = work.Where((_, i) => documents[i] is null).SelectMany(w => inBatch[w.Raw.Id]).ToList();
         var stored = work.Where((_, i) => documents[i] is not null).ToList();
         try
@@ -133,7 +137,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         }
         catch (StoreException e)
         {
-            await RetryLaterAsync(batch, e.Message);
+            await RetryLaterAsync([.. inBatch.Values.SelectMany(copies => copies)], e.Message);
             return;
         }
         _counts.Processed += stored.Count;
@@ -149,7 +153,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
     }
 
     /// <summary>Extracts and annotates in parallel; null for an article whose processing threw (it is retried later).</summary>
-    private async Task<Document?[]> ProcessWithHeartbeatAsync(List<(INatsJSMsg<string> Message, RawInput Raw)> work)
+    private async Task<Document?[]> ProcessWithHeartbeatAsync(List<(INatsJSMsg<string> Message, RawInput Raw)> work, List<INatsJSMsg<string>> pending)
     {
         if (work.Count == 0) return [];
         using var finished = new CancellationTokenSource();
@@ -161,7 +165,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
                 while (true)
                 {
                     await Task.Delay(options.AckWait / 3, finished.Token);
-                    await Task.WhenAll(work.Select(w => Settle(() => w.Message.AckProgressAsync(cancellationToken: finished.Token))));
+                    await Task.WhenAll(pending.Select(message => Settle(() => message.AckProgressAsync(cancellationToken: finished.Token))));
                 }
             }
             catch (OperationCanceledException)
@@ -217,11 +221,11 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         }
     }
 
-    private async Task RetryLaterAsync(List<INatsJSMsg<string>> batch, string problem)
+    private async Task RetryLaterAsync(List<INatsJSMsg<string>> messages, string problem)
     {
         Outage("store", problem);
-        _counts.Retried += batch.Count;
-        await Task.WhenAll(batch.Select(message => Settle(() => message.NakAsync(delay: options.RetryDelay))));
+        _counts.Retried += messages.Count;
+        await Task.WhenAll(messages.Select(message => Settle(() => message.NakAsync(delay: options.RetryDelay))));
         await Task.Delay(options.RetryDelay);
     }
 

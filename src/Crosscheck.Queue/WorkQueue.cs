@@ -96,8 +96,17 @@ public sealed class WorkQueue : IAsyncDisposable
     /// <summary>Messages not yet delivered plus those delivered but not acknowledged.</summary>
     public async Task<(ulong Waiting, long Unacknowledged)> BacklogAsync(CancellationToken cancel = default)
     {
-        var consumer = await _jetStream.GetConsumerAsync(Target.Stream, Target.Consumer, cancel);
-        return (consumer.Info.NumPending, consumer.Info.NumAckPending);
+        try
+        {
+            var consumer = await _jetStream.GetConsumerAsync(Target.Stream, Target.Consumer, cancel);
+            return (consumer.Info.NumPending, consumer.Info.NumAckPending);
+        }
+        catch (NatsJSApiException e) when (e.Error.Code == 404)
+        {
+            // No worker has started yet: everything in the stream is waiting.
+            var stream = await _jetStream.GetStreamAsync(Target.Stream, cancellationToken: cancel);
+            return ((ulong)stream.Info.State.Messages, 0);
+        }
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();

@@ -46,7 +46,9 @@ public sealed class RedeliveryTests
 
         Assert.Equal(n, run.Store.CountArticles());
         Assert.Equal(n - 3, worker.Counts.Processed);
-        Assert.Equal(n + 3, worker.Counts.AlreadyStored);
+        // Each of the n second copies and both copies of the three stored articles were found stored
+        // (more only if a slow batch outlived the acknowledgement wait: still no second processing).
+        Assert.True(worker.Counts.AlreadyStored >= n + 3, $"{worker.Counts.AlreadyStored} messages found their article stored; expected at least {n + 3}");
         Assert.Equal(0, worker.Counts.Retried);
         Assert.Equal(0, worker.Counts.Dropped);
         var inStories = run.Store.GetStories().SelectMany(s => s.ArticleIds).ToList();
