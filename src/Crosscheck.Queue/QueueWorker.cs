@@ -35,6 +35,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         while (!stop.IsCancellationRequested)
         {
             List<INatsJSMsg<string>> batch;
+            var pulling = Stopwatch.StartNew();
             try
             {
                 batch = await PullAsync(stop);
@@ -48,6 +49,10 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
             {
                 await OutageAsync("queue", problem, stop);
                 continue;
+            }
+            finally
+            {
+                _counts.Queueing += pulling.Elapsed;
             }
             if (batch.Count > 0) await ProcessAsync(batch);
             // Fewer than a full batch: the queue ran dry for now, so bring the stories up to date.
@@ -80,6 +85,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         var done = new List<INatsJSMsg<string>>(batch.Count);
         var work = new List<(INatsJSMsg<string> Message, RawInput Raw)>(batch.Count);
         var inBatch = new Dictionary<string, List<INatsJSMsg<string>>>(StringComparer.Ordinal);
+        var timer = Stopwatch.StartNew();
         try
         {
             foreach (var message in batch)
@@ -117,11 +123,17 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
             return;
         }
 
+        _counts.Storing += timer.Elapsed;
         // Messages whose article is already stored need no work: acknowledged at once, so they are not
         // redelivered while the rest of the batch is processed.
+        timer.Restart();
         await Task.WhenAll(done.Select(message => Settle(() => message.AckAsync())));
         done.Clear();
+        _counts.Queueing += timer.Elapsed;
+        timer.Restart();
         var documents = await ProcessWithHeartbeatAsync(work, [.. inBatch.Values.SelectMany(copies => copies)]);
+        _counts.Processing += timer.Elapsed;
+        timer.Restart();
         var failed = work.Where((_, i) => documents[i] is null).SelectMany(w => inBatch[w.Raw.Id]).ToList();
         var stored = work.Where((_, i) => documents[i] is not null).ToList();
         try
@@ -140,11 +152,14 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
             await RetryLaterAsync([.. inBatch.Values.SelectMany(copies => copies)], e.Message);
             return;
         }
+        _counts.Storing += timer.Elapsed;
         _counts.Processed += stored.Count;
         done.AddRange(stored.SelectMany(w => inBatch[w.Raw.Id]));
         // Acknowledged only now that the write has committed. A lost acknowledgement only means a
         // redelivery, which finds the article stored.
+        timer.Restart();
         await Task.WhenAll(done.Select(message => Settle(() => message.AckAsync())));
+        _counts.Queueing += timer.Elapsed;
         if (failed.Count > 0)
         {
             _counts.Retried += failed.Count;
@@ -212,6 +227,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
                 _counts.Assignments++;
                 log.WriteLine($"assigned stories: {store.GetStories().Count} stories from {store.CountArticles()} article(s) in {timer.Elapsed.TotalSeconds:F1} s");
             }
+            _counts.Storing += timer.Elapsed;
             Recovered("store");
         }
         catch (StoreException e)

@@ -42,4 +42,22 @@ public sealed class WorkerCounts
     public int Dropped { get; set; }
 
     public int Assignments { get; set; }
+
+    /// <summary>Wall time spent extracting and annotating.</summary>
+    public TimeSpan Processing { get; set; }
+
+    /// <summary>Wall time spent on the store: look-ups, writes and story assignments.</summary>
+    public TimeSpan Storing { get; set; }
+
+    /// <summary>Wall time spent pulling (including waiting on an empty queue) and acknowledging.</summary>
+    public TimeSpan Queueing { get; set; }
+
+    /// <summary>Where the time went, for the summary line: the largest share names the bottleneck.</summary>
+    public string TimeShares()
+    {
+        var total = Processing + Storing + Queueing;
+        if (total <= TimeSpan.Zero) return "no time measured";
+        string Share(TimeSpan part) => $"{part.TotalSeconds:F1} s ({100 * part / total:F0}%)";
+        return $"processing {Share(Processing)}, store {Share(Storing)}, queue {Share(Queueing)}";
+    }
 }

@@ -427,6 +427,18 @@ public sealed class PostgresStore : IStore
         work();
     });
 
+    public bool TryRunExclusive(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var acquired = false;
+        RunInTransaction(() =>
+        {
+            acquired = Use("trying for exclusive access", connection => Scalar(connection, "SELECT pg_try_advisory_xact_lock($1)", _exclusiveLockKey) is true);
+            if (acquired) work();
+        });
+        return acquired;
+    }
+
     public void Dispose()
     {
         _transaction?.Dispose();

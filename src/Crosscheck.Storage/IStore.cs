@@ -74,6 +74,14 @@ public interface IStore : IDisposable
     /// </summary>
     void RunExclusive(Action work);
 
+    /// <summary>
+    /// Like <see cref="RunExclusive"/>, but when another process or handle holds the exclusive lock
+    /// it returns false at once, without running <paramref name="work"/>: for work that someone else
+    /// doing it meanwhile makes unnecessary or only postpones (a worker's story assignment). A store
+    /// whose lock is only ever held briefly (SQLite's file lock) may wait instead and return true.
+    /// </summary>
+    bool TryRunExclusive(Action work);
+
     /// <summary>Whether an article (with its layers) is stored for this raw input id; cheaper than <see cref="GetDocument"/>.</summary>
     bool HasDocument(string id);
 }

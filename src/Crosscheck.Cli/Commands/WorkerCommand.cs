@@ -78,7 +78,7 @@ public static class WorkerCommand
         await worker.RunAsync(stop.Token);
         var counts = worker.Counts;
         Console.WriteLine($"worker {Environment.ProcessId} stopped: {counts.Processed} article(s) processed, {counts.AlreadyStored} already stored, " +
-            $"{counts.Retried} retried, {counts.Dropped} dropped, {counts.Assignments} story assignment(s)");
+            $"{counts.Retried} retried, {counts.Dropped} dropped, {counts.Assignments} story assignment(s); time: {counts.TimeShares()}");
         return ExitCodes.Ok;
     }
 

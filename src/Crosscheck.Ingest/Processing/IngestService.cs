@@ -135,14 +135,16 @@ public sealed class IngestService(IStore store, ArticleProcessor processor, Func
     /// <summary>
     /// Assigns stories again when articles were stored since the last assignment (by any process
     /// sharing the store); returns whether it did. Cheap when nothing changed, so workers call it
-    /// whenever their queue runs dry. The check is repeated under the exclusive lock, so workers
-    /// that find the stories stale at the same moment assign them once, one after the other.
+    /// whenever their queue runs dry. When another process is assigning, it returns at once
+    /// instead of waiting (a replay can take a minute): the caller carries on and checks again
+    /// later, and finds the stories stale if articles came after that assignment's count. The
+    /// check is repeated under the lock, so an assignment that just finished is not repeated.
     /// </summary>
     public bool AssignStoriesIfStale(IProgress<IngestProgress>? progress = null)
     {
         if (!StoriesAreStale()) return false;
         var assigned = false;
-        store.RunExclusive(() =>
+        store.TryRunExclusive(() =>
         {
             if (!StoriesAreStale()) return;
             AssignStoriesExclusively(progress);

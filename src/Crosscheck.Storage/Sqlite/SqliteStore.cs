@@ -464,6 +464,13 @@ public sealed class SqliteStore : IStore
     /// </remarks>
     public void RunExclusive(Action work) => RunInTransaction(work);
 
+    /// <remarks>Waits for the file's write lock like <see cref="RunExclusive"/>: it is held for one transaction at a time.</remarks>
+    public bool TryRunExclusive(Action work)
+    {
+        RunExclusive(work);
+        return true;
+    }
+
     public void Dispose()
     {
         if (_transaction is not null)

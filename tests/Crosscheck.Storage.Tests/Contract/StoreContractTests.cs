@@ -549,6 +549,21 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [ContractFact]
+    public void TryRunExclusive_runs_the_work_when_no_one_holds_the_lock_and_rolls_back_on_failure()
+    {
+        Assert.True(Store.TryRunExclusive(() => Store.AddRaw(Raw("kept"))));
+        Assert.Throws<InvalidOperationException>(() => Store.TryRunExclusive(() =>
+        {
+            Store.AddRaw(Raw("rolled back"));
+            throw new InvalidOperationException("assignment failed");
+        }));
+        Assert.Equal(1, Store.CountRaw());
+        using var other = OpenAgain();
+        Assert.True(other.TryRunExclusive(() => other.AddRaw(Raw("after the failure"))));
+        Assert.Equal(2, Store.CountRaw());
+    }
+
+    [ContractFact]
     public void RunExclusive_rolls_back_on_failure()
     {
         Assert.Throws<InvalidOperationException>(() => Store.RunExclusive(() =>
