@@ -17,7 +17,7 @@ namespace Crosscheck.Queue.Tests;
 [Collection(ServersCollection.Name)]
 public sealed class FaultTests(ITestOutputHelper output)
 {
-    private const int CiArticles = 150;
+    private const int CiArticles = 120;
     private const string FullRunVariable = "CROSSCHECK_QUEUE_FAULT_ARTICLES";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
 
@@ -31,7 +31,7 @@ public sealed class FaultTests(ITestOutputHelper output)
     [NatsRestartFact]
     public async Task Workers_ride_out_a_NATS_restart_and_lose_nothing()
     {
-        await using var run = new QueueScenario(100);
+        await using var run = new QueueScenario(80);
         run.Enqueue();
         run.StartWorker();
         run.StartWorker();
