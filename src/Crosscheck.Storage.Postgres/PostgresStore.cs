@@ -258,7 +258,7 @@ public sealed class PostgresStore : IStore
 
     public bool HasDocument(string id) => Use("looking up a document", connection => Scalar(connection, "SELECT 1 FROM articles WHERE id = $1", id) is not null);
 
-    public void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects)
+    public void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects, int? assignedFromArticles = null)
     {
         ArgumentNullException.ThrowIfNull(stories);
         ArgumentNullException.ThrowIfNull(redirects);
@@ -288,10 +288,17 @@ public sealed class PostgresStore : IStore
             batch.BatchCommands.Add(BatchCommand("INSERT INTO story_articles (story_id, position, article_id) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])",
                 memberStories, memberPositions, memberArticles));
             batch.BatchCommands.Add(BatchCommand("INSERT INTO story_redirects (from_id, to_id) SELECT * FROM unnest($1::text[], $2::text[])", redirectFrom, redirectTo));
+            batch.BatchCommands.Add(BatchCommand("DELETE FROM meta WHERE key = $1", StoreCommon.StoriesAssignedFromKey));
+            if (assignedFromArticles is { } count)
+                batch.BatchCommands.Add(BatchCommand("INSERT INTO meta (key, value) VALUES ($1, $2)",
+                    StoreCommon.StoriesAssignedFromKey, count.ToString(CultureInfo.InvariantCulture)));
             batch.ExecuteNonQuery();
             return true;
         }));
     }
+
+    public int? StoriesAssignedFrom() => Use("reading the story assignment mark", connection =>
+        StoreCommon.ParseCount(Scalar(connection, "SELECT value FROM meta WHERE key = $1", StoreCommon.StoriesAssignedFromKey) as string));
 
     public IReadOnlyList<Story> GetStories() => Use("reading stories", connection =>
     {
@@ -375,7 +382,10 @@ public sealed class PostgresStore : IStore
     }
 
     public void ClearDerived() => RetriedTransaction(() => Use("clearing derived data", connection =>
-        Execute(connection, "TRUNCATE story_redirects, story_articles, stories, layers, articles")));
+    {
+        Execute(connection, "DELETE FROM meta WHERE key = $1", StoreCommon.StoriesAssignedFromKey);
+        return Execute(connection, "TRUNCATE story_redirects, story_articles, stories, layers, articles");
+    }));
 
     public void RunInTransaction(Action work)
     {
@@ -416,6 +426,18 @@ public sealed class PostgresStore : IStore
         Use("waiting for exclusive access", connection => Execute(connection, "SELECT pg_advisory_xact_lock($1)", _exclusiveLockKey));
         work();
     });
+
+    public bool TryRunExclusive(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var acquired = false;
+        RunInTransaction(() =>
+        {
+            acquired = Use("trying for exclusive access", connection => Scalar(connection, "SELECT pg_try_advisory_xact_lock($1)", _exclusiveLockKey) is true);
+            if (acquired) work();
+        });
+        return acquired;
+    }
 
     public void Dispose()
     {

@@ -33,8 +33,20 @@ public interface IStore : IDisposable
 
     int CountArticles();
 
-    /// <summary>Replaces all stories (and the redirects of merged story ids) with a new assignment.</summary>
-    void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects);
+    /// <summary>
+    /// Replaces all stories (and the redirects of merged story ids) with a new assignment.
+    /// <paramref name="assignedFromArticles"/> is how many articles were stored when the assignment
+    /// began (kept for <see cref="StoriesAssignedFrom"/>); null when it is not known.
+    /// </summary>
+    void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects, int? assignedFromArticles = null);
+
+    /// <summary>
+    /// The article count recorded with the current stories by <see cref="ReplaceStories"/>, or null
+    /// when none was. Articles are only added between assignments (clearing them clears this too), so
+    /// while it equals <see cref="CountArticles"/> the stories cover every stored article: several
+    /// workers sharing the store use it to tell whether stories must be assigned again.
+    /// </summary>
+    int? StoriesAssignedFrom();
 
     IReadOnlyList<Story> GetStories();
 
@@ -61,6 +73,14 @@ public interface IStore : IDisposable
     /// state, such as assigning articles to stories while several workers write.
     /// </summary>
     void RunExclusive(Action work);
+
+    /// <summary>
+    /// Like <see cref="RunExclusive"/>, but when another process or handle holds the exclusive lock
+    /// it returns false at once, without running <paramref name="work"/>: for work that someone else
+    /// doing it meanwhile makes unnecessary or only postpones (a worker's story assignment). A store
+    /// whose lock is only ever held briefly (SQLite's file lock) may wait instead and return true.
+    /// </summary>
+    bool TryRunExclusive(Action work);
 
     /// <summary>Whether an article (with its layers) is stored for this raw input id; cheaper than <see cref="GetDocument"/>.</summary>
     bool HasDocument(string id);

@@ -10,6 +10,13 @@ public static class StoreCommon
     /// <summary>Redirect chains longer than this are treated as broken (they only grow when merged stories merge again).</summary>
     public const int MaxRedirectHops = 32;
 
+    /// <summary>The <c>meta</c> row holding <see cref="IStore.StoriesAssignedFrom"/>.</summary>
+    public const string StoriesAssignedFromKey = "stories_assigned_from";
+
+    /// <summary>A count stored as text in a <c>meta</c> row; null when absent or unreadable (as if never recorded).</summary>
+    public static int? ParseCount(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : null;
+
     /// <summary>An error text on one line, without a trailing full stop, for "… failed: {text}." messages.</summary>
     public static string OneLine(string message)
     {

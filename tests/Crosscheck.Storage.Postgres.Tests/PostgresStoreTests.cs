@@ -36,6 +36,32 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task TryRunExclusive_gives_up_at_once_while_another_process_holds_the_lock()
+    {
+        using var holder = PostgresStore.Open(ConnectionString);
+        using var trier = PostgresStore.Open(ConnectionString);
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var held = Task.Run(() => holder.RunExclusive(() =>
+        {
+            holding.Set();
+            release.Wait(TimeSpan.FromSeconds(60));
+        }));
+        Assert.True(holding.Wait(TimeSpan.FromSeconds(30)));
+
+        var ran = false;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.False(trier.TryRunExclusive(() => ran = true));
+        Assert.False(ran);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"gave up only after {clock.Elapsed}");
+
+        release.Set();
+        await held.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(trier.TryRunExclusive(() => ran = true));
+        Assert.True(ran);
+    }
+
+    [PostgresFact]
     public void Open_creates_schema_tables_and_version()
     {
         using (var store = PostgresStore.Open(ConnectionString))

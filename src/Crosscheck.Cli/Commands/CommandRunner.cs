@@ -18,6 +18,10 @@ public static class CommandRunner
         {
             return Fail(ex.Message);
         }
+        catch (Crosscheck.Queue.QueueException ex)
+        {
+            return Fail(ex.Message);
+        }
         catch (UserError ex)
         {
             return Fail(ex.Message);

@@ -9,9 +9,21 @@ public static class CommonOptions
 
     public static Option<string> Database() => new("--db")
     {
-        Description = "The Crosscheck database file (SQLite). Created on first ingest.",
+        Description = "The Crosscheck database: an SQLite file (created on first ingest), or postgres://user:password@host:port/database for a shared PostgreSQL store.",
         DefaultValueFactory = _ => DefaultDatabase,
         HelpName = "FILE",
+    };
+
+    public static Option<string?> Queue(string use) => new("--queue")
+    {
+        Description = $"The NATS JetStream work queue: nats://host:port (several, comma-separated, for a cluster). {use}",
+        HelpName = "URL",
+    };
+
+    public static Option<string?> Stream() => new("--stream")
+    {
+        Description = $"The JetStream stream holding the queue (default {Crosscheck.Queue.QueueTarget.DefaultStream}); ingest and its workers must name the same one.",
+        HelpName = "NAME",
     };
 
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON (the contract in docs/JSON.md)." };

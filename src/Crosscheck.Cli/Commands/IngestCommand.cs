@@ -3,6 +3,7 @@ using System.Globalization;
 using Crosscheck.Cli.Output;
 using Crosscheck.Core.Model;
 using Crosscheck.Ingest.Processing;
+using Crosscheck.Queue;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -23,6 +24,8 @@ public static class IngestCommand
             HelpName = "DATE",
         };
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none.", HelpName = "NAME" };
+        var queue = CommonOptions.Queue("With it, inputs are stored and queued for `crosscheck worker` processes instead of being processed here.");
+        var stream = CommonOptions.Stream();
         var command = new Command("ingest", """
             Store articles, extract and annotate them, and group them into stories.
             Raw inputs are stored first, keyed by content hash: ingesting the same content again adds nothing.
@@ -33,10 +36,13 @@ public static class IngestCommand
             reported as FILE#N. Paragraphs that recur across unrelated articles of one outlet are removed
             as boilerplate (recorded on each article; `reprocess` re-decides).
 
+            With --queue, inputs are stored and queued; workers (`crosscheck worker`) process them and assign stories.
+
             Examples: crosscheck ingest ./articles --db news.db
                       crosscheck ingest crawl.warc.gz feed.xml
+                      crosscheck ingest ./articles --db postgres://crosscheck@db/news --queue nats://queue:4222
             """)
-        { paths, db, published, outlet };
+        { paths, db, published, outlet, queue, stream };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var hints = new IngestHints
@@ -45,6 +51,8 @@ public static class IngestCommand
                 Outlet = result.GetValue(outlet),
             };
             var location = result.GetValue(db)!;
+            if (result.GetValue(queue) is { } queueUrl)
+                return Enqueue(result.GetValue(paths)!, hints, location, QueueTarget.Parse(queueUrl, result.GetValue(stream)));
             using var store = Engine.OpenStore(location);
             var progress = new ConsoleProgress();
             var report = Engine.Ingest(store).Ingest(result.GetValue(paths)!, hints, progress);
@@ -54,6 +62,44 @@ public static class IngestCommand
         }));
         return command;
     }
+
+    /// <summary>Stores the inputs and queues them for workers; nothing is processed here.</summary>
+    private static int Enqueue(string[] paths, IngestHints hints, string location, QueueTarget target)
+    {
+        using var store = Engine.OpenStore(location);
+        var queue = WorkQueue.OpenAsync(target, "crosscheck-ingest").GetAwaiter().GetResult();
+        IngestReport report;
+        try
+        {
+            var progress = new ConsoleProgress();
+            try
+            {
+                report = Engine.Ingest(store).Enqueue(paths, hints, raw => queue.PublishAsync(raw).GetAwaiter().GetResult(), progress);
+            }
+            catch (QueueException e)
+            {
+                throw new QueueException(e.Message + " The inputs read so far are stored: run the same ingest again to queue the rest.", e);
+            }
+            finally
+            {
+                progress.Finish();
+            }
+        }
+        finally
+        {
+            queue.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        foreach (var error in report.Errors) Console.Error.WriteLine($"error: {error.Source}: {error.Problem}");
+        foreach (var skipped in report.Skipped) Console.Error.WriteLine($"skipped: {skipped.Source}: {skipped.Reason}");
+        Console.WriteLine(
+            $"{report.Stored} new input(s) stored, {report.AlreadyStored} already stored, {report.Errors.Count} bad input(s); " +
+            $"{report.Queued} queued for workers on {target.Display} (stream {target.Stream})");
+        if (report.Queued > 0)
+            Console.WriteLine($"next: crosscheck worker --queue {target.Display}{StreamSuffix(target)} --db {store.Location}");
+        return report.HasErrors ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    public static string StreamSuffix(QueueTarget target) => target.Stream == QueueTarget.DefaultStream ? "" : " --stream " + target.Stream;
 
     public static void PrintReport(IngestReport report, string location, int totalArticles)
     {

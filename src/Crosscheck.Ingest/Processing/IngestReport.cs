@@ -5,7 +5,14 @@ namespace Crosscheck.Ingest.Processing;
 /// <summary>What an ingest did: counts for the summary line and every problem, one per input.</summary>
 public sealed class IngestReport
 {
+    /// <summary>Articles extracted, annotated and stored by this run.</summary>
     public int Added { get; set; }
+
+    /// <summary>Raw inputs new to the store.</summary>
+    public int Stored { get; set; }
+
+    /// <summary>Raw inputs handed to the work queue for workers to process (see <see cref="IngestService.Enqueue"/>).</summary>
+    public int Queued { get; set; }
 
     /// <summary>Inputs whose content was already stored (re-ingest is a no-op).</summary>
     public int AlreadyStored { get; set; }

@@ -39,6 +39,40 @@ public sealed class IngestService(
     {
         var report = new IngestReport();
         var batch = new List<RawInput>(BatchSize);
+        StoreRawInputs(items, report, progress, resumeUnprocessed: false, raw =>
+        {
+            batch.Add(raw);
+            if (batch.Count >= BatchSize) ProcessBatch(batch, report);
+        }, cancel);
+        ProcessBatch(batch, report);
+        // Only outlets that gained articles can change their decision.
+        if (report.Added > 0) RemoveRecurring(report, report.Outlets);
+        if (report.Added > 0 || store.GetStories().Count == 0) report.Stories = AssignStories(progress);
+        else report.Stories = store.GetStories().Count;
+        return report;
+    }
+
+    /// <summary>
+    /// Stores the raw inputs and hands each one that still needs processing to <paramref name="enqueue"/>
+    /// (for workers to process) instead of processing it here: the new ones, and those stored
+    /// earlier whose article is missing (an earlier enqueue that stopped half-way), so running the
+    /// same command again completes it. Nothing is derived here; <see cref="IngestReport.Queued"/> counts the hand-overs.
+    /// </summary>
+    public IngestReport Enqueue(IEnumerable<string> paths, IngestHints hints, Action<RawInput> enqueue, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(enqueue);
+        var report = new IngestReport();
+        StoreRawInputs(_reader.Read(paths, hints), report, progress, resumeUnprocessed: true, raw =>
+        {
+            enqueue(raw);
+            report.Queued++;
+        }, cancel);
+        return report;
+    }
+
+    private void StoreRawInputs(IEnumerable<InputItem> items, IngestReport report, IProgress<IngestProgress>? progress,
+        bool resumeUnprocessed, Action<RawInput> pending, CancellationToken cancel)
+    {
         var done = 0;
         foreach (var item in items)
         {
@@ -53,19 +87,20 @@ public sealed class IngestService(
                     break;
                 case RawItem { Raw: var raw }:
                     // Raw bytes are stored before anything is derived from them.
-                    if (store.AddRaw(raw)) batch.Add(raw);
-                    else report.AlreadyStored++;
+                    if (store.AddRaw(raw))
+                    {
+                        report.Stored++;
+                        pending(raw);
+                    }
+                    else
+                    {
+                        report.AlreadyStored++;
+                        if (resumeUnprocessed && !store.HasDocument(raw.Id)) pending(raw);
+                    }
                     break;
             }
             progress?.Report(new IngestProgress(++done, null, item.Source, "reading"));
-            if (batch.Count >= BatchSize) ProcessBatch(batch, report);
         }
-        ProcessBatch(batch, report);
-        // Only outlets that gained articles can change their decision.
-        if (report.Added > 0) RemoveRecurring(report, report.Outlets);
-        if (report.Added > 0 || store.GetStories().Count == 0) report.Stories = AssignStories(progress);
-        else report.Stories = store.GetStories().Count;
-        return report;
     }
 
     /// <summary>Rebuilds every article, layer and story from the stored raw inputs.</summary>
@@ -125,8 +160,35 @@ public sealed class IngestService(
         return count;
     }
 
+    /// <summary>
+    /// Assigns stories again when articles were stored since the last assignment (by any process
+    /// sharing the store); returns whether it did. Cheap when nothing changed, so workers call it
+    /// whenever their queue runs dry. When another process is assigning, it returns at once
+    /// instead of waiting (a replay can take a minute): the caller carries on and checks again
+    /// later, and finds the stories stale if articles came after that assignment's count. The
+    /// check is repeated under the lock, so an assignment that just finished is not repeated.
+    /// </summary>
+    public bool AssignStoriesIfStale(IProgress<IngestProgress>? progress = null)
+    {
+        if (!StoriesAreStale()) return false;
+        var assigned = false;
+        store.TryRunExclusive(() =>
+        {
+            if (!StoriesAreStale()) return;
+            AssignStoriesExclusively(progress);
+            assigned = true;
+        });
+        return assigned;
+    }
+
+    /// <summary>Whether articles were stored since the stories were last assigned (or stories were never assigned with a record of what they cover).</summary>
+    public bool StoriesAreStale() => store.StoriesAssignedFrom() != store.CountArticles();
+
     private int AssignStoriesExclusively(IProgress<IngestProgress>? progress)
     {
+        // Counted before reading: an article stored meanwhile may or may not be read, and a count
+        // below the final one only causes one more assignment, never a stale one taken as current.
+        var assignedFrom = store.CountArticles();
         var clusterer = newClusterer();
         var documents = store.AllDocuments()
             .Where(d => !string.IsNullOrWhiteSpace(d.Text))
@@ -141,7 +203,7 @@ public sealed class IngestService(
             clusterer.Assign(document);
             progress?.Report(new IngestProgress(++done, documents.Count, document.Article.Source, "clustering"));
         }
-        store.ReplaceStories(clusterer.Stories, clusterer.Redirects);
+        store.ReplaceStories(clusterer.Stories, clusterer.Redirects, assignedFrom);
         return clusterer.Stories.Count;
     }
 }

@@ -272,7 +272,7 @@ public sealed class SqliteStore : IStore
 
     public bool HasDocument(string id) => Read("looking up a document", () => Scalar("SELECT 1 FROM articles WHERE id = $id", ("$id", id)) is not null);
 
-    public void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects)
+    public void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects, int? assignedFromArticles = null)
     {
         ArgumentNullException.ThrowIfNull(stories);
         ArgumentNullException.ThrowIfNull(redirects);
@@ -297,10 +297,17 @@ public sealed class SqliteStore : IStore
                 }
                 foreach (var (from, to) in redirects)
                     NonQuery("INSERT INTO story_redirects (from_id, to_id) VALUES ($from, $to)", ("$from", from), ("$to", to));
+                NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey));
+                if (assignedFromArticles is { } count)
+                    NonQuery("INSERT INTO meta (key, value) VALUES ($key, $value)",
+                        ("$key", StoreCommon.StoriesAssignedFromKey), ("$value", count.ToString(CultureInfo.InvariantCulture)));
             });
             return true;
         });
     }
+
+    public int? StoriesAssignedFrom() => Read("reading the story assignment mark", () =>
+        StoreCommon.ParseCount(Scalar("SELECT value FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey)) as string));
 
     public IReadOnlyList<Story> GetStories() => Read("reading stories", () =>
     {
@@ -413,6 +420,7 @@ public sealed class SqliteStore : IStore
             NonQuery("DELETE FROM story_redirects");
             NonQuery("DELETE FROM story_articles");
             NonQuery("DELETE FROM stories");
+            NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey));
             NonQuery("DELETE FROM layers");
             NonQuery("DELETE FROM articles");
         });
@@ -455,6 +463,13 @@ public sealed class SqliteStore : IStore
     /// of them (in any process) already run one after the other: exclusive work is a transaction.
     /// </remarks>
     public void RunExclusive(Action work) => RunInTransaction(work);
+
+    /// <remarks>Waits for the file's write lock like <see cref="RunExclusive"/>: it is held for one transaction at a time.</remarks>
+    public bool TryRunExclusive(Action work)
+    {
+        RunExclusive(work);
+        return true;
+    }
 
     public void Dispose()
     {

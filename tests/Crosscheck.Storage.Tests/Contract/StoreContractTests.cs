@@ -261,6 +261,34 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [ContractFact]
+    public void StoriesAssignedFrom_is_recorded_with_the_stories_and_seen_by_other_handles()
+    {
+        Assert.Null(Store.StoriesAssignedFrom());
+        Store.ReplaceStories([Story("s1", "Story", "a1")], new Dictionary<string, string>(), assignedFromArticles: 3);
+        Assert.Equal(3, Store.StoriesAssignedFrom());
+        using (var other = OpenAgain()) Assert.Equal(3, other.StoriesAssignedFrom());
+
+        Store.ReplaceStories([Story("s2", "Later", "a1")], new Dictionary<string, string>(), assignedFromArticles: 0);
+        Assert.Equal(0, Store.StoriesAssignedFrom());
+
+        // An assignment that does not say what it saw leaves the stories' coverage unknown.
+        Store.ReplaceStories([Story("s3", "Unknown", "a1")], new Dictionary<string, string>());
+        Assert.Null(Store.StoriesAssignedFrom());
+    }
+
+    [ContractFact]
+    public void StoriesAssignedFrom_is_cleared_with_the_derived_data_and_kept_when_a_replacement_fails()
+    {
+        Store.ReplaceStories([Story("keep", "Kept", "a1")], new Dictionary<string, string>(), assignedFromArticles: 5);
+        Assert.Throws<ArgumentException>(() => Store.ReplaceStories([Story("dup", "A"), Story("dup", "B")], new Dictionary<string, string>(), 9));
+        Assert.Equal(5, Store.StoriesAssignedFrom());
+
+        Store.ClearDerived();
+
+        Assert.Null(Store.StoriesAssignedFrom());
+    }
+
+    [ContractFact]
     public void GetStory_follows_redirects_of_merged_stories()
     {
         Store.ReplaceStories(
@@ -520,6 +548,21 @@ public abstract class StoreContractTests : IDisposable
 
         Assert.Equal(["first done", "second started"], order);
         Assert.Contains(Store.AllRaw(), r => r.Content.AsSpan().SequenceEqual("second writer saw 2"u8));
+    }
+
+    [ContractFact]
+    public void TryRunExclusive_runs_the_work_when_no_one_holds_the_lock_and_rolls_back_on_failure()
+    {
+        Assert.True(Store.TryRunExclusive(() => Store.AddRaw(Raw("kept"))));
+        Assert.Throws<InvalidOperationException>(() => Store.TryRunExclusive(() =>
+        {
+            Store.AddRaw(Raw("rolled back"));
+            throw new InvalidOperationException("assignment failed");
+        }));
+        Assert.Equal(1, Store.CountRaw());
+        using var other = OpenAgain();
+        Assert.True(other.TryRunExclusive(() => other.AddRaw(Raw("after the failure"))));
+        Assert.Equal(2, Store.CountRaw());
     }
 
     [ContractFact]

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Crosscheck.Queue;
+
+namespace Crosscheck.Cli.Commands;
+
+public static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var queue = CommonOptions.Queue("Required.");
+        var db = CommonOptions.Database();
+        var stream = CommonOptions.Stream();
+        var defaults = new WorkerOptions();
+        var batch = new Option<int>("--batch")
+        {
+            Description = $"Articles pulled, processed and written together (default {defaults.BatchSize}).",
+            DefaultValueFactory = _ => defaults.BatchSize,
+            HelpName = "N",
+        };
+        var threads = new Option<int>("--threads")
+        {
+            Description = $"Articles processed at once (default: the number of cores, {defaults.Threads}).",
+            DefaultValueFactory = _ => defaults.Threads,
+            HelpName = "N",
+        };
+        var ackWait = new Option<int>("--ack-wait")
+        {
+            Description = $"Seconds before an unacknowledged article goes to another worker, e.g. after this one died (default {(int)defaults.AckWait.TotalSeconds}).",
+            DefaultValueFactory = _ => (int)defaults.AckWait.TotalSeconds,
+            HelpName = "SECONDS",
+        };
+        var command = new Command("worker", """
+            Process queued articles: pull them from the NATS JetStream queue that `crosscheck ingest --queue` fills,
+            extract and annotate them, write them to the store, and keep the stories up to date.
+            Run any number of workers, on any machines, against the same queue and store (PostgreSQL).
+            A worker that dies loses nothing: what it had not stored goes to another worker.
+            Stop with Ctrl+C or SIGTERM: the batch in hand is finished first.
+
+            Example:  crosscheck worker --queue nats://queue:4222 --db postgres://crosscheck@db/news
+            """)
+        { queue, db, stream, batch, threads, ackWait };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var queueUrl = result.GetValue(queue) ?? throw new UserError("worker needs --queue nats://host:port (the queue `crosscheck ingest --queue` fills)");
+            var target = QueueTarget.Parse(queueUrl, result.GetValue(stream));
+            var options = defaults with
+            {
+                BatchSize = Positive(result.GetValue(batch), "--batch"),
+                Threads = Positive(result.GetValue(threads), "--threads"),
+                AckWait = TimeSpan.FromSeconds(Positive(result.GetValue(ackWait), "--ack-wait")),
+            };
+            return Run(target, result.GetValue(db)!, options).GetAwaiter().GetResult();
+        }));
+        return command;
+    }
+
+    private static async Task<int> Run(QueueTarget target, string location, WorkerOptions options)
+    {
+        using var store = Engine.OpenStore(location);
+        await using var queue = await WorkQueue.OpenAsync(target, $"crosscheck-worker-{Environment.ProcessId}");
+        await queue.ConsumerAsync(options.AckWait);
+        using var stop = new CancellationTokenSource();
+        // SIGTERM (service managers, kill) and Ctrl+C both end the loop after the batch in hand.
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        Console.WriteLine($"worker {Environment.ProcessId}: pulling from {target.Display} (stream {target.Stream}) into {store.Location}, " +
+            $"{options.Threads} thread(s), batches of {options.BatchSize}; stop with Ctrl+C or SIGTERM");
+        var worker = new QueueWorker(queue, store, Engine.Processor, Engine.Ingest(store), options, Console.Out);
+        await worker.RunAsync(stop.Token);
+        var counts = worker.Counts;
+        Console.WriteLine($"worker {Environment.ProcessId} stopped: {counts.Processed} article(s) processed, {counts.AlreadyStored} already stored, " +
+            $"{counts.Retried} retried, {counts.Dropped} dropped, {counts.Assignments} story assignment(s); time: {counts.TimeShares()}");
+        return ExitCodes.Ok;
+    }
+
+    private static int Positive(int value, string option) =>
+        value > 0 ? value : throw new UserError($"{option} must be a positive number, not {value}");
+}
