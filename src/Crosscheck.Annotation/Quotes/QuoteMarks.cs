@@ -68,7 +68,12 @@ internal static class QuoteMarks
             }
             else if (IsClosing(c))
             {
-                if (open >= 0)
+                if (open < 0 && StartsWord(text, i))
+                {
+                    // A closing mark typed where an opening one belongs (”Yes,” she said): it opens.
+                    open = i;
+                }
+                else if (open >= 0)
                 {
                     Emit(quotes, open, i + 1, maxQuoteChars);
                     open = -1;
@@ -96,6 +101,9 @@ internal static class QuoteMarks
         var after = i + 1 < text.Length ? text[i + 1] : ' ';
         return (char.IsWhiteSpace(before) || before is '(' or '[' or '\u2014' or '\u2013' or '-' or ':' or '\u2018' or '\'') && !char.IsWhiteSpace(after);
     }
+
+    private static bool StartsWord(string text, int i) =>
+        (i == 0 || char.IsWhiteSpace(text[i - 1])) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
 
     private static bool ContinuesInNextParagraph(string text, int newline)
     {

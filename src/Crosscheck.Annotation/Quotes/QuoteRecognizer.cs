@@ -1,4 +1,5 @@
 using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Time;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 
@@ -72,6 +73,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         {
             ReadSentence(work, start, end);
         }
+        AttachDashBylines(work);
         AttachLeftoverQuotes(work);
         work.Found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quotes = [.. work.Found];
@@ -83,11 +85,13 @@ public sealed class QuoteRecognizer : IDocumentStage
         var tokens = WordScanner.Scan(text, start, end);
         if (tokens.Count == 0) return;
         var accepted = new List<TextSpan>();
+        var headline = IsTitleCase(text, tokens);
         for (var c = 0; c < tokens.Count; c++)
         {
             var token = tokens[c];
             if (token.Kind != ScanKind.Word || !_lexicon.CueFirstLookup.Contains(token.Of(text))) continue;
             if (work.QuotedAt(token.Start) >= 0) continue;
+            if (!headline && IsPartOfName(text, tokens, c)) continue;
             if (QuantityLexicon.MatchForward(_lexicon.Cues, tokens, c, text) is not { } cue) continue;
             if (accepted.Any(span => span.Contains(token.Start))) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
@@ -99,6 +103,30 @@ public sealed class QuoteRecognizer : IDocumentStage
                 c = cue.End - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// A capitalised cue word inside a sentence belongs to a name ("the United States", "Bloomberg
+    /// Reports"); at a sentence's or a quote's start it may still be the verb ("Says Smith: ...").
+    /// </summary>
+    private static bool IsPartOfName(string text, List<Scanned> tokens, int c)
+    {
+        if (c == 0 || !tokens[c].IsCapitalized(text)) return false;
+        var previous = tokens[c - 1].Of(text);
+        return !(previous.Length == 1 && (QuoteMarks.IsQuoteChar(previous[0]) || previous[0] is ':' or ',' or '\u2014' or '\u2015'));
+    }
+
+    /// <summary>A headline capitalises its verbs too ("Senator Says Talks Failed"): most of its words start upper-case.</summary>
+    private static bool IsTitleCase(string text, List<Scanned> tokens)
+    {
+        int words = 0, capitalized = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Kind != ScanKind.Word || token.Length < 4) continue;
+            words++;
+            if (token.IsCapitalized(text)) capitalized++;
+        }
+        return words >= 3 && capitalized * 4 >= words * 3;
     }
 
     private static bool TouchesQuote(Work work, List<Scanned> tokens, int c)
@@ -271,8 +299,7 @@ public sealed class QuoteRecognizer : IDocumentStage
     /// <summary>The speaker written before a cue ("Defense Department spokeswoman Jane Doe told", "he also said", "X, a spokesman for Y, said").</summary>
     private (int Start, int End)? PhraseBefore(string text, List<Scanned> tokens, int cue)
     {
-        var k = cue - 1;
-        while (k >= 0 && tokens[k].Kind == ScanKind.Word && _lexicon.SubjectSkip.Contains(tokens[k].Of(text).ToString())) k--;
+        var k = SkipBetweenSubjectAndCue(text, tokens, cue - 1);
         if (k < 0) return null;
         var head = tokens[k];
         if (head.Of(text) is ",")
@@ -301,6 +328,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (head.Kind != ScanKind.Word) return null;
         var word = head.Of(text).ToString();
         if (_lexicon.Pronouns.ContainsKey(word)) return (k, k);
+        if (_lexicon.StandaloneDeterminers.Contains(word) && (k == 0 || !_lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()))) return (k, k);
         if (_lexicon.Boundaries.Contains(word) || _lexicon.Determiners.Contains(word)) return null;
         var headIsName = head.IsCapitalized(text);
         var start = k;
@@ -346,6 +374,40 @@ public sealed class QuoteRecognizer : IDocumentStage
         return (start, k);
     }
 
+    /// <summary>
+    /// Walks back from <paramref name="k"/> over what may stand between a speaker and the cue: auxiliaries
+    /// and adverbs ("has also said") and time adverbials ("this month announced", "on Tuesday said").
+    /// </summary>
+    private int SkipBetweenSubjectAndCue(string text, List<Scanned> tokens, int k)
+    {
+        while (k >= 0 && tokens[k].Kind == ScanKind.Word)
+        {
+            var word = tokens[k].Of(text);
+            if (_lexicon.SubjectSkip.Contains(word.ToString()))
+            {
+                k--;
+                continue;
+            }
+            var calendar = CalendarNames.Weekday(word) > 0 || CalendarNames.Month(word) > 0;
+            _lexicon.TimeWords.TryGetValue(word.ToString(), out var role);
+            if (role == "unit" && k > 0 && (CalendarNames.Weekday(tokens[k - 1].Of(text)) > 0 || _lexicon.TimeWords.TryGetValue(tokens[k - 1].Of(text).ToString(), out var before) && before == "opener"))
+            {
+                k -= 2;
+            }
+            else if (calendar || role == "alone")
+            {
+                k--;
+            }
+            else
+            {
+                break;
+            }
+            // "on Tuesday", "last September", "early this week".
+            while (k >= 0 && tokens[k].Kind == ScanKind.Word && _lexicon.TimeWords.TryGetValue(tokens[k].Of(text).ToString(), out var opener) && opener == "opener") k--;
+        }
+        return k;
+    }
+
     // "Defense Department spokeswoman Jane Doe": lowercase role words may sit inside a named phrase.
     private bool IsRolePrefixBefore(string text, List<Scanned> tokens, int j) =>
         _lexicon.RoleWords.Contains(tokens[j].Of(text).ToString());
@@ -357,12 +419,16 @@ public sealed class QuoteRecognizer : IDocumentStage
     private (int Start, int End)? SentenceSubject(string text, List<Scanned> tokens, int before)
     {
         var k = 0;
-        for (var comma = 0; comma < Math.Min(before, 8); comma++)
+        // "On Tuesday, Jane Doe ...": an opening adverbial ends at its comma; otherwise the sentence opens with its subject.
+        if (tokens[0].Kind == ScanKind.Word && _lexicon.AdverbialOpeners.Contains(tokens[0].Of(text).ToString()))
         {
-            if (tokens[comma].Of(text) is ",")
+            for (var comma = 1; comma < before; comma++)
             {
-                k = comma + 1;
-                break;
+                if (tokens[comma].Of(text) is ",")
+                {
+                    k = comma + 1;
+                    break;
+                }
             }
         }
         while (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.Determiners.Contains(tokens[k].Of(text).ToString()) ||
@@ -497,6 +563,60 @@ public sealed class QuoteRecognizer : IDocumentStage
             inWord = letter;
         }
         return words;
+    }
+
+    // A byline after a dash is a name of a few words ("Jane Q. Public", "Ana María de la Cruz").
+    private const int MaxBylineTokens = 8;
+
+    /// <summary>
+    /// A quote followed by a dash and a name closing its line ("“...” ― Jane Doe") is that person's:
+    /// the way collected reader or voter comments and epigraphs are attributed.
+    /// </summary>
+    private void AttachDashBylines(Work work)
+    {
+        var text = work.Text;
+        for (var i = 0; i < work.Quoted.Count; i++)
+        {
+            if (work.QuoteUsed[i]) continue;
+            var quoted = work.Quoted[i];
+            var p = quoted.End;
+            while (p < text.Length && text[p] is ' ' or '\u00A0' or '\t') p++;
+            var dash = p;
+            while (p < text.Length && IsDash(text[p])) p++;
+            if (p == dash || p - dash > 2) continue;
+            var lineEnd = text.IndexOf('\n', p);
+            if (lineEnd < 0) lineEnd = text.Length;
+            var tokens = WordScanner.Scan(text, p, lineEnd);
+            if (Byline(text, tokens) is not { } name) continue;
+            var speakerSpan = TextSpan.FromBounds(tokens[name.Start].Start, tokens[name.End].End);
+            var (mention, description) = ResolveSpeaker(work, tokens, name, speakerSpan);
+            work.Found.Add(new Quote(quoted, true, text[dash..p], speakerSpan, mention, description));
+            work.QuoteUsed[i] = true;
+        }
+    }
+
+    private static bool IsDash(char c) => c is '\u2015' or '\u2014' or '\u2013' or '-';
+
+    /// <summary>The capitalised words (and initials) a line holds before a final stop or a comma, when that is all it holds.</summary>
+    private static (int Start, int End)? Byline(string text, List<Scanned> tokens)
+    {
+        var last = -1;
+        for (var k = 0; k < tokens.Count && k < MaxBylineTokens; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind == ScanKind.Word && (t.IsCapitalized(text) || (last >= 0 && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized(text))))
+            {
+                last = k;
+                continue;
+            }
+            if (t.Of(text) is "." && last == k - 1 && last >= 0 && tokens[last].Length == 1 && k + 1 < tokens.Count)
+            {
+                continue;
+            }
+            if (last >= 0 && t.Of(text) is "." or "," && (k == tokens.Count - 1 || t.Of(text) is ",")) return (0, last);
+            return null;
+        }
+        return last >= 0 && last == tokens.Count - 1 && tokens[0].IsCapitalized(text) ? (0, last) : null;
     }
 
     /// <summary>
