@@ -28,6 +28,7 @@ internal sealed class QuoteLexicon
         foreach (var row in ResourceText.Rows("Quotes.Data.time-words.txt")) TimeWords[row[0]] = row[1];
         StandaloneDeterminers = ResourceText.Set("Quotes.Data.standalone-determiners.txt");
         AdverbialOpeners = ResourceText.Set("Quotes.Data.adverbial-openers.txt");
+        RelativePronouns = ResourceText.Set("Quotes.Data.relative-pronouns.txt");
     }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> holds the flags (i, t, a).</summary>
@@ -60,6 +61,9 @@ internal sealed class QuoteLexicon
 
     /// <summary>Determiners that can be a speaker on their own ("some say", "many believe").</summary>
     public HashSet<string> StandaloneDeterminers { get; }
+
+    /// <summary>Words opening a relative clause that describes a speaker ("Jane Doe, who chairs the panel, said").</summary>
+    public HashSet<string> RelativePronouns { get; }
 
     /// <summary>Words opening an adverbial before a sentence's subject ("On Tuesday, ...", "During the debate, ...").</summary>
     public HashSet<string> AdverbialOpeners { get; }

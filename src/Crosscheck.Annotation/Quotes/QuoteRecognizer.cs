@@ -93,9 +93,10 @@ public sealed class QuoteRecognizer : IDocumentStage
             if (work.QuotedAt(token.Start) >= 0) continue;
             if (!headline && IsPartOfName(text, tokens, c)) continue;
             if (QuantityLexicon.MatchForward(_lexicon.Cues, tokens, c, text) is not { } cue) continue;
-            if (accepted.Any(span => span.Contains(token.Start))) continue;
+            var nested = accepted.Any(span => span.Contains(token.Start));
+            if (nested && !_options.NestedAttributions) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
-            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote))
+            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote) && !(nested && OverlapsUsedQuote(work, quote.Span)))
             {
                 work.Found.Add(quote);
                 accepted.Add(quote.Span);
@@ -127,6 +128,23 @@ public sealed class QuoteRecognizer : IDocumentStage
             if (token.IsCapitalized(text)) capitalized++;
         }
         return words >= 3 && capitalized * 4 >= words * 3;
+    }
+
+    /// <summary>Whether a cue is the second of two coordinated verbs ("... and later said", "... but added").</summary>
+    private bool IsCoordinatedVerb(string text, List<Scanned> tokens, int c)
+    {
+        var k = SkipBetweenSubjectAndCue(text, tokens, c - 1);
+        return k > 1 && (tokens[k].Is(text, "and") || tokens[k].Is(text, "but"));
+    }
+
+    /// <summary>Whether a content takes in a quoted passage another attribution already holds: the quote has its speaker.</summary>
+    private static bool OverlapsUsedQuote(Work work, TextSpan content)
+    {
+        for (var i = 0; i < work.Quoted.Count; i++)
+        {
+            if (work.QuoteUsed[i] && work.Quoted[i].Overlaps(content)) return true;
+        }
+        return false;
     }
 
     private static bool TouchesQuote(Work work, List<Scanned> tokens, int c)
@@ -202,6 +220,13 @@ public sealed class QuoteRecognizer : IDocumentStage
             {
                 // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence.
                 speaker = subjectOfClause;
+                if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
+                content = said;
+            }
+            else if (IsCoordinatedVerb(text, tokens, c) && SentenceSubject(text, tokens, c) is { } sharedSubject)
+            {
+                // "Doe criticized the plan and said ...": coordinated verbs share the sentence's subject.
+                speaker = sharedSubject;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
             }
@@ -296,6 +321,23 @@ public sealed class QuoteRecognizer : IDocumentStage
     // Age or party tags between commas are at most a few tokens ("66", "R-Wis.", "D-N.Y.").
     private const int MaxShortAppositionTokens = 7;
 
+    // Appositions between a name and its cue seldom run longer than a long title with a relative clause.
+    private const int MaxAppositionChainTokens = 40;
+
+    /// <summary>
+    /// Whether the tokens from <paramref name="first"/> to the comma at <paramref name="end"/> read as an apposition:
+    /// "a spokesman for Y", "the mayor", "who ...", "which ...", "Acme's chief", and short tags ("66", "R-Wis.").
+    /// </summary>
+    private bool OpensApposition(string text, List<Scanned> tokens, int first, int end)
+    {
+        if (first >= end) return false;
+        var opener = tokens[first].Of(text).ToString();
+        if (end - first <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]))) return true;
+        if (_lexicon.Determiners.Contains(opener) || _lexicon.RoleWords.Contains(opener) || _lexicon.RelativePronouns.Contains(opener)) return true;
+        // "Acme's chief executive": a possessive name opens a description.
+        return tokens[first].IsCapitalized(text) && first + 2 < end && tokens[first + 1].Of(text) is "'" or "\u2019" && tokens[first + 2].Is(text, "s");
+    }
+
     /// <summary>The speaker written before a cue ("Defense Department spokeswoman Jane Doe told", "he also said", "X, a spokesman for Y, said").</summary>
     private (int Start, int End)? PhraseBefore(string text, List<Scanned> tokens, int cue)
     {
@@ -304,16 +346,21 @@ public sealed class QuoteRecognizer : IDocumentStage
         var head = tokens[k];
         if (head.Of(text) is ",")
         {
-            // Apposition: "Jane Doe, a spokeswoman for the ministry, said".
-            for (var m = k - 1; m >= 0 && m >= k - 14; m--)
+            // Appositions, possibly several: "Jane Doe, a spokeswoman for the ministry, said",
+            // "Jane Doe, the mayor of Springfield, one of the towns suing, said". The name is before the first.
+            var chain = new List<int>();
+            var segmentEnd = k;
+            for (var m = k - 1; m >= 0 && m >= k - MaxAppositionChainTokens; m--)
             {
                 if (tokens[m].Of(text) is not ",") continue;
-                var opener = tokens[m + 1].Of(text).ToString();
-                // "X, a spokesman for Y, said", "X, who ..., said", and short tags: "X, 66, said", "X, R-Wis., said".
-                var shortTag = k - m <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]));
-                if (!shortTag && !_lexicon.Determiners.Contains(opener) && !_lexicon.RoleWords.Contains(opener) && !opener.Equals("who", StringComparison.OrdinalIgnoreCase)) break;
+                if (!OpensApposition(text, tokens, m + 1, segmentEnd)) break;
+                chain.Add(m);
+                segmentEnd = m;
+            }
+            for (var i = chain.Count - 1; i >= 0; i--)
+            {
                 // The whole apposition is the speaker as written; the mention inside it names who it is.
-                return PhraseBefore(text, tokens, m) is { } named ? (named.Start, k - 1) : null;
+                if (PhraseBefore(text, tokens, chain[i]) is { } named) return (named.Start, k - 1);
             }
             return null;
         }
