@@ -294,7 +294,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         var text = work.Text;
         var p = position;
         while (p > 0 && (text[p - 1] is ' ' or ',' or '\u2014' or '\u2013' or '-' or '\u00A0')) p--;
-        if (p == 0 || !(QuoteMarks.IsClosing(text[p - 1]) || text[p - 1] == '"')) return null;
+        if (!QuoteMarks.IsMarkBefore(text, p)) return null;
         var index = work.QuotedAt(p - 1);
         return index >= 0 && work.Quoted[index].End == p ? work.Quoted[index] : null;
     }
@@ -303,7 +303,7 @@ public sealed class QuoteRecognizer : IDocumentStage
     private static bool IsInversionPoint(string text, Scanned previous)
     {
         var mark = previous.Of(text);
-        return mark is "," || (mark.Length == 1 && (QuoteMarks.IsClosing(mark[0]) || mark[0] == '"'));
+        return mark is "," || (mark.Length == 1 && QuoteMarks.IsMarkBefore(text, previous.End));
     }
 
     private bool AllSkippable(string text, List<Scanned> tokens, int from, int to)
