@@ -334,6 +334,8 @@ public sealed class QuoteRecognizer : IDocumentStage
         var opener = tokens[first].Of(text).ToString();
         if (end - first <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]))) return true;
         if (_lexicon.Determiners.Contains(opener) || _lexicon.RoleWords.Contains(opener) || _lexicon.RelativePronouns.Contains(opener)) return true;
+        // "Jane Doe, at a briefing on Tuesday, said": an adverbial set off by commas.
+        if (_lexicon.AdverbialOpeners.Contains(opener) && !tokens[first].IsCapitalized(text)) return true;
         // "Acme's chief executive": a possessive name opens a description.
         return tokens[first].IsCapitalized(text) && first + 2 < end && tokens[first + 1].Of(text) is "'" or "\u2019" && tokens[first + 2].Is(text, "s");
     }
