@@ -74,6 +74,8 @@ public sealed class QuoteRecognizer : IDocumentStage
             ReadSentence(work, start, end);
         }
         AttachDashBylines(work);
+        AttachColonIntroductions(work);
+        AttachTranscriptTurns(work);
         AttachLeftoverQuotes(work);
         work.Found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quotes = [.. work.Found];
@@ -642,6 +644,102 @@ public sealed class QuoteRecognizer : IDocumentStage
             work.Found.Add(new Quote(quoted, true, text[dash..p], speakerSpan, mention, description));
             work.QuoteUsed[i] = true;
         }
+    }
+
+    /// <summary>
+    /// A quote introduced by a colon ("A reader wrote in to ask: “...”", "Doe made the following remark:" and the
+    /// quote in the next paragraph) is the words of the introducing sentence's subject, whatever its verb.
+    /// </summary>
+    private void AttachColonIntroductions(Work work)
+    {
+        var text = work.Text;
+        var sentences = work.Document.Sentences;
+        for (var i = 0; i < work.Quoted.Count; i++)
+        {
+            if (work.QuoteUsed[i]) continue;
+            var quoted = work.Quoted[i];
+            var p = quoted.Start;
+            var newlines = 0;
+            while (p > 0 && char.IsWhiteSpace(text[p - 1]))
+            {
+                if (text[p - 1] == '\n') newlines++;
+                p--;
+            }
+            // At most one paragraph break between the colon and the quote.
+            if (p == 0 || text[p - 1] != ':' || newlines > 2) continue;
+            var colon = p - 1;
+            var sentenceStart = SentenceStartBefore(sentences, colon);
+            var tokens = WordScanner.Scan(text, sentenceStart, colon);
+            if (tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject) continue;
+            var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
+            var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
+            work.Found.Add(new Quote(quoted, true, ":", speakerSpan, mention, description));
+            work.QuoteUsed[i] = true;
+        }
+    }
+
+    private static int SentenceStartBefore(Sentence[] sentences, int position)
+    {
+        var start = 0;
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Span.Start > position) break;
+            start = sentence.Span.Start;
+        }
+        return start;
+    }
+
+    // A transcript's speaker label: one to three upper-case words ("SMITH:", "SEN. DOE:").
+    private const int MaxTranscriptLabelTokens = 4;
+
+    /// <summary>
+    /// Transcript turns: a paragraph opening with an upper-case label and a colon ("MODERATOR: Good evening.")
+    /// is that speaker's. A label counts only when it opens two paragraphs or more, so that a lone "UPDATE:" does not.
+    /// </summary>
+    private void AttachTranscriptTurns(Work work)
+    {
+        var text = work.Text;
+        var turns = new List<(TextSpan Label, TextSpan Content)>();
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+            if (TranscriptTurn(text, lineStart, lineEnd) is { } turn) turns.Add(turn);
+            lineStart = lineEnd + 1;
+        }
+        var labels = turns.GroupBy(t => t.Label.TextOf(text), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var (label, content) in turns)
+        {
+            if (labels[label.TextOf(text)] < 2 || work.Found.Any(q => q.Span.Overlaps(content))) continue;
+            var tokens = WordScanner.Scan(text, label.Start, label.End);
+            var (mention, description) = ResolveSpeaker(work, tokens, (0, tokens.Count - 1), label);
+            work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), ":", label, mention, description));
+            MarkUsed(work, content);
+        }
+    }
+
+    private static (TextSpan Label, TextSpan Content)? TranscriptTurn(string text, int lineStart, int lineEnd)
+    {
+        var p = lineStart;
+        while (p < lineEnd && (char.IsWhiteSpace(text[p]) || QuoteMarks.IsQuoteChar(text[p]))) p++;
+        var colon = text.IndexOf(':', p, lineEnd - p);
+        if (colon <= p) return null;
+        var tokens = WordScanner.Scan(text, p, colon);
+        if (tokens.Count == 0 || tokens.Count > MaxTranscriptLabelTokens) return null;
+        foreach (var token in tokens)
+        {
+            foreach (var c in token.Of(text))
+            {
+                if (char.IsLower(c)) return null;
+            }
+        }
+        if (!tokens.Any(t => t.Kind == ScanKind.Word && t.Length >= 2)) return null;
+        var start = colon + 1;
+        var end = lineEnd;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        if (end - start < 2) return null;
+        return (TextSpan.FromBounds(tokens[0].Start, tokens[^1].End), TextSpan.FromBounds(start, end));
     }
 
     private static bool IsDash(char c) => c is '\u2015' or '\u2014' or '\u2013' or '-';
