@@ -218,9 +218,10 @@ public sealed class QuoteRecognizer : IDocumentStage
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
             }
             else if (c > 0 && tokens[c - 1].Of(text) is "," && text.AsSpan(tokens[c].Start, tokens[c].Length).EndsWith("ing", StringComparison.Ordinal) &&
-                     SentenceSubject(text, tokens, c) is { } subjectOfClause)
+                     (SpeakerOfPreviousCue(work, tokens, c - 1) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
             {
-                // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence.
+                // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence,
+                // or the speaker of the cue it follows ("“...,” the coach said, adding that ...").
                 speaker = subjectOfClause;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
@@ -277,7 +278,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         while (k < tokens.Count && tokens[k].Of(text) is "," or ":" or "\u2014" or "-") k++;
         if (k < tokens.Count && tokens[k].Start < sentenceEnd)
         {
-            var span = TextSpan.FromBounds(tokens[k].Start, sentenceEnd);
+            var span = TextSpan.FromBounds(tokens[k].Start, NextClauseStart(work, tokens, k) ?? sentenceEnd);
             if (CountWords(text, span) >= 2 || ContainsQuoteMark(text, span)) return span;
         }
         // "Smith continued:" closing a paragraph, the quote following in the next one.
@@ -288,6 +289,42 @@ public sealed class QuoteRecognizer : IDocumentStage
             return work.Quoted[q];
         }
         return null;
+    }
+
+    /// <summary>
+    /// Where a content ends early because a clause with its own cue follows: ", saying ...", ", adding that ...",
+    /// " and said ..." ("Doe defended the budget, saying it ..." holds two attributions).
+    /// </summary>
+    private int? NextClauseStart(Work work, List<Scanned> tokens, int from)
+    {
+        var text = work.Text;
+        for (var j = from + 1; j + 1 < tokens.Count; j++)
+        {
+            if (work.QuotedAt(tokens[j].Start) >= 0) continue;
+            var word = tokens[j].Of(text);
+            var isComma = word is ",";
+            if (!isComma && !tokens[j].Is(text, "and") && !tokens[j].Is(text, "but")) continue;
+            var next = j + 1;
+            while (next < tokens.Count && tokens[next].Kind == ScanKind.Word && _lexicon.SubjectSkip.Contains(tokens[next].Of(text).ToString())) next++;
+            if (next >= tokens.Count || !_lexicon.CueFirstLookup.Contains(tokens[next].Of(text))) continue;
+            var participle = tokens[next].Of(text).EndsWith("ing", StringComparison.Ordinal);
+            if ((isComma && participle) || (!isComma && !participle)) return tokens[j - 1].End;
+        }
+        return null;
+    }
+
+    /// <summary>The speaker of an attribution found earlier in the same sentence whose cue comes right before a comma at <paramref name="comma"/>.</summary>
+    private static (int Start, int End)? SpeakerOfPreviousCue(Work work, List<Scanned> tokens, int comma)
+    {
+        if (work.Found.Count == 0 || work.Found[^1].SpeakerSpan is not { } speaker) return null;
+        if (speaker.Start < tokens[0].Start || speaker.End > tokens[comma].Start) return null;
+        int start = -1, end = -1;
+        for (var i = 0; i < comma; i++)
+        {
+            if (tokens[i].Start == speaker.Start) start = i;
+            if (tokens[i].End == speaker.End) end = i;
+        }
+        return start >= 0 && end >= start ? (start, end) : null;
     }
 
     /// <summary>The quoted passage ending right before a position (only spaces, commas or dashes between), if any.</summary>
