@@ -29,6 +29,7 @@ internal sealed class QuoteLexicon
         StandaloneDeterminers = ResourceText.Set("Quotes.Data.standalone-determiners.txt");
         AdverbialOpeners = ResourceText.Set("Quotes.Data.adverbial-openers.txt");
         RelativePronouns = ResourceText.Set("Quotes.Data.relative-pronouns.txt");
+        PassiveAuxiliaries = ResourceText.Set("Quotes.Data.passive-auxiliaries.txt");
     }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> holds the flags (i, t, a).</summary>
@@ -61,6 +62,9 @@ internal sealed class QuoteLexicon
 
     /// <summary>Determiners that can be a speaker on their own ("some say", "many believe").</summary>
     public HashSet<string> StandaloneDeterminers { get; }
+
+    /// <summary>Auxiliaries that make a cue passive ("was endorsed by").</summary>
+    public HashSet<string> PassiveAuxiliaries { get; }
 
     /// <summary>Words opening a relative clause that describes a speaker ("Jane Doe, who chairs the panel, said").</summary>
     public HashSet<string> RelativePronouns { get; }

@@ -132,6 +132,23 @@ public sealed class QuoteRecognizer : IDocumentStage
         return words >= 3 && capitalized * 4 >= words * 3;
     }
 
+    /// <summary>A passive cue with its agent ("was first reported by the local paper"): the auxiliary's index and the agent phrase.</summary>
+    private (int Auxiliary, (int Start, int End) Agent)? PassiveAgent(string text, List<Scanned> tokens, int c, int cueEnd)
+    {
+        if (cueEnd >= tokens.Count || !tokens[cueEnd].Is(text, "by")) return null;
+        var k = c - 1;
+        while (k >= 0 && tokens[k].Kind == ScanKind.Word && _lexicon.SubjectSkip.Contains(tokens[k].Of(text).ToString()) &&
+               !_lexicon.PassiveAuxiliaries.Contains(tokens[k].Of(text).ToString()))
+        {
+            k--;
+        }
+        if (k < 1 || !_lexicon.PassiveAuxiliaries.Contains(tokens[k].Of(text).ToString())) return null;
+        // "has been endorsed": the perfect auxiliary belongs to the verb group too.
+        var auxiliary = k;
+        while (auxiliary > 1 && tokens[auxiliary - 1].Kind == ScanKind.Word && _lexicon.SubjectSkip.Contains(tokens[auxiliary - 1].Of(text).ToString())) auxiliary--;
+        return PhraseAfter(text, tokens, cueEnd + 1) is { } agent ? (auxiliary, agent) : null;
+    }
+
     /// <summary>Whether a cue is the second of two coordinated verbs ("... and later said", "... but added").</summary>
     private bool IsCoordinatedVerb(string text, List<Scanned> tokens, int c)
     {
@@ -188,6 +205,12 @@ public sealed class QuoteRecognizer : IDocumentStage
                 return false;
             }
         }
+        else if (PassiveAgent(text, tokens, c, cueEnd) is { } passive)
+        {
+            // "The plan was endorsed by the union": the agent speaks; the subject is what it spoke of.
+            speaker = passive.Agent;
+            content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, passive.Auxiliary - 1));
+        }
         else
         {
             speaker = PhraseBefore(text, tokens, c);
@@ -215,6 +238,12 @@ public sealed class QuoteRecognizer : IDocumentStage
             {
                 speaker = PhraseAfter(text, tokens, cueEnd);
                 if (speaker is null) return false;
+                // "..., said he would resign": a pronoun followed by its verb opens the content, it is not the speaker.
+                if (speaker.Value.Start == speaker.Value.End && _lexicon.Pronouns.ContainsKey(tokens[speaker.Value.Start].Of(text).ToString()) &&
+                    speaker.Value.End + 1 < tokens.Count && tokens[speaker.Value.End + 1].Kind == ScanKind.Word)
+                {
+                    return false;
+                }
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
             }
             else if (c > 0 && tokens[c - 1].Of(text) is "," && text.AsSpan(tokens[c].Start, tokens[c].Length).EndsWith("ing", StringComparison.Ordinal) &&

@@ -214,4 +214,21 @@ public class QuoteRuleTests
         var d = Run(sentence);
         Assert.Equal(cue, Assert.Single(d.Quotes).Cue);
     }
+
+    [Fact]
+    public void PassiveCueTakesItsAgentAsSpeaker()
+    {
+        var d = Run("The new ferry timetable was endorsed by the harbour council on Monday.");
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("the harbour council", SpeakerAsWritten(d, q));
+        Assert.Equal("The new ferry timetable", d[q.Span]);
+    }
+
+    [Fact]
+    public void PronounFollowedByItsVerbAfterACueIsNotTheSpeaker()
+    {
+        var d = Run("Marta Kowal, the union's lawyer, said he would appeal the ruling.", ("Marta Kowal", EntityType.Person, null));
+        Assert.All(d.Quotes, q => Assert.NotEqual("he", SpeakerAsWritten(d, q)));
+        Assert.Equal("Marta Kowal", Speaker(d, Containing(d, "would appeal")));
+    }
 }
