@@ -322,13 +322,19 @@ public sealed class QuoteRecognizer : IDocumentStage
 
     /// <summary>
     /// Where a content ends early because a clause with its own cue follows: ", saying ...", ", adding that ...",
-    /// " and said ..." ("Doe defended the budget, saying it ..." holds two attributions).
+    /// " and said ..." ("Doe defended the budget, saying it ..." holds two attributions), or a new sentence starts after a quote.
     /// </summary>
     private int? NextClauseStart(Work work, List<Scanned> tokens, int from)
     {
         var text = work.Text;
         for (var j = from + 1; j + 1 < tokens.Count; j++)
         {
+            // A quote closed by a full stop and followed by a capitalised word: a new sentence the splitter missed.
+            if (QuoteMarks.IsMarkBefore(text, tokens[j].End) && tokens[j].Start > 0 && text[tokens[j].Start - 1] == '.' &&
+                tokens[j + 1].IsCapitalized(text) && work.QuotedAt(tokens[j].Start) is var q and >= 0 && work.Quoted[q].End == tokens[j].End)
+            {
+                return tokens[j].End;
+            }
             if (work.QuotedAt(tokens[j].Start) >= 0) continue;
             var word = tokens[j].Of(text);
             var isComma = word is ",";
@@ -361,8 +367,16 @@ public sealed class QuoteRecognizer : IDocumentStage
     {
         var text = work.Text;
         var p = position;
-        while (p > 0 && (text[p - 1] is ' ' or ',' or '\u2014' or '\u2013' or '-' or '\u00A0')) p--;
+        var joined = false;
+        while (p > 0 && (text[p - 1] is ' ' or ',' or '\u2014' or '\u2013' or '-' or '\u00A0'))
+        {
+            joined |= text[p - 1] != ' ' && text[p - 1] != '\u00A0';
+            p--;
+        }
         if (!QuoteMarks.IsMarkBefore(text, p)) return null;
+        // “... is the timing.” Doe said ...: a quote closed by a full stop ends its sentence; the next one starts afresh.
+        var markWidth = text[p - 1] == '\'' ? 2 : 1;
+        if (!joined && p - markWidth > 0 && text[p - markWidth - 1] == '.') return null;
         var index = work.QuotedAt(p - 1);
         return index >= 0 && work.Quoted[index].End == p ? work.Quoted[index] : null;
     }

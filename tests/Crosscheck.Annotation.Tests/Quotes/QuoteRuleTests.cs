@@ -231,4 +231,13 @@ public class QuoteRuleTests
         Assert.All(d.Quotes, q => Assert.NotEqual("he", SpeakerAsWritten(d, q)));
         Assert.Equal("Marta Kowal", Speaker(d, Containing(d, "would appeal")));
     }
+
+    [Fact]
+    public void QuoteClosedByAFullStopIsNotTheNextSentencesContent()
+    {
+        var d = Run("Elif Demir said \"the money is not there.\" Governor Jonas Lind said the budget would pass anyway.",
+            ("Elif Demir", EntityType.Person, null), ("Jonas Lind", EntityType.Person, "governor"));
+        Assert.Equal("Jonas Lind", Speaker(d, Containing(d, "budget would pass")));
+        Assert.Equal("Elif Demir", Speaker(d, Containing(d, "money is not there")));
+    }
 }
