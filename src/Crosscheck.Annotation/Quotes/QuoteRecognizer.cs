@@ -458,7 +458,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         }
         if (head.Kind != ScanKind.Word) return null;
         var word = head.Of(text).ToString();
-        if (_lexicon.Pronouns.ContainsKey(word)) return (k, k);
+        if (_lexicon.Pronouns.ContainsKey(word) || IsContractedPronoun(word)) return (k, k);
         if (_lexicon.StandaloneDeterminers.Contains(word) && (k == 0 || !_lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()))) return (k, k);
         if (_lexicon.Boundaries.Contains(word) || _lexicon.Determiners.Contains(word)) return null;
         var headIsName = head.IsCapitalized(text);
@@ -505,6 +505,13 @@ public sealed class QuoteRecognizer : IDocumentStage
         return (start, k);
     }
 
+    /// <summary>A pronoun with its auxiliary in one token ("they're", "we've").</summary>
+    private bool IsContractedPronoun(string word)
+    {
+        var apostrophe = word.IndexOfAny(['\'', '\u2019']);
+        return apostrophe > 0 && _lexicon.Pronouns.ContainsKey(word[..apostrophe]);
+    }
+
     /// <summary>
     /// Walks back from <paramref name="k"/> over what may stand between a speaker and the cue: auxiliaries
     /// and adverbs ("has also said") and time adverbials ("this month announced", "on Tuesday said").
@@ -517,6 +524,12 @@ public sealed class QuoteRecognizer : IDocumentStage
             if (_lexicon.SubjectSkip.Contains(word.ToString()))
             {
                 k--;
+                continue;
+            }
+            // "He’s claiming", "they’re saying": a contracted auxiliary.
+            if (k > 1 && tokens[k - 1].Of(text) is "'" or "\u2019" && !tokens[k - 1].SpaceBefore && word is "s" or "re" or "ve" or "d" or "ll")
+            {
+                k -= 2;
                 continue;
             }
             var calendar = CalendarNames.Weekday(word) > 0 || CalendarNames.Month(word) > 0;

@@ -240,4 +240,13 @@ public class QuoteRuleTests
         Assert.Equal("Jonas Lind", Speaker(d, Containing(d, "budget would pass")));
         Assert.Equal("Elif Demir", Speaker(d, Containing(d, "money is not there")));
     }
+
+    [Theory]
+    [InlineData("Nadia Osei spoke at the rally. She’s claiming that the count was never finished.", "She")]
+    [InlineData("The pickers met on Friday. They're saying the harvest will be late.", "They're")]
+    public void ContractedAuxiliaryBeforeTheCueIsSkipped(string text, string speaker)
+    {
+        var d = Run(text, ("Nadia Osei", EntityType.Person, null));
+        Assert.Contains(d.Quotes, q => SpeakerAsWritten(d, q) == speaker);
+    }
 }
