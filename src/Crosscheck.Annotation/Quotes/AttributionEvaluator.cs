@@ -64,7 +64,10 @@ public static class AttributionEvaluator
         return 0;
     }
 
-    /// <summary>The attributions a document's quote layer states, in code points; quotes of one speaker split by their cue ("“A,” he said. “B.”") count as one.</summary>
+    /// <summary>
+    /// The attributions a document's quote layer states, in code points; quotes of one speaker split by their cue
+    /// ("“A,” he said. “B.”") count as one. A clause with its own cue ("..., he said, adding that B") stays apart.
+    /// </summary>
     public static IEnumerable<Attribution> FromDocument(string file, Document document)
     {
         var text = document.Text;
@@ -74,7 +77,7 @@ public static class AttributionEvaluator
         {
             var quote = quotes[i];
             var end = quote.Span.End;
-            while (i + 1 < quotes.Count && quote.SpeakerSpan is { } speaker && quotes[i + 1].SpeakerSpan == speaker &&
+            while (i + 1 < quotes.Count && quote.SpeakerSpan is { } speaker && quotes[i + 1].SpeakerSpan == speaker && quotes[i + 1].Cue == quote.Cue &&
                    !text.AsSpan(end, Math.Max(0, quotes[i + 1].Span.Start - end)).Contains('\n'))
             {
                 end = Math.Max(end, quotes[++i].Span.End);

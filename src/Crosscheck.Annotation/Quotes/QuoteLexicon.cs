@@ -25,6 +25,11 @@ internal sealed class QuoteLexicon
         Determiners = ResourceText.Set("Quotes.Data.determiners.txt");
         Boundaries = ResourceText.Set("Quotes.Data.boundaries.txt");
         CueFirstLookup = CueFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var row in ResourceText.Rows("Quotes.Data.time-words.txt")) TimeWords[row[0]] = row[1];
+        StandaloneDeterminers = ResourceText.Set("Quotes.Data.standalone-determiners.txt");
+        AdverbialOpeners = ResourceText.Set("Quotes.Data.adverbial-openers.txt");
+        RelativePronouns = ResourceText.Set("Quotes.Data.relative-pronouns.txt");
+        PassiveAuxiliaries = ResourceText.Set("Quotes.Data.passive-auxiliaries.txt");
     }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> holds the flags (i, t, a).</summary>
@@ -51,4 +56,19 @@ internal sealed class QuoteLexicon
     public HashSet<string> Determiners { get; }
 
     public HashSet<string> Boundaries { get; }
+
+    /// <summary>Time words that may sit between a speaker and the cue -> alone, unit or opener.</summary>
+    public Dictionary<string, string> TimeWords { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Determiners that can be a speaker on their own ("some say", "many believe").</summary>
+    public HashSet<string> StandaloneDeterminers { get; }
+
+    /// <summary>Auxiliaries that make a cue passive ("was endorsed by").</summary>
+    public HashSet<string> PassiveAuxiliaries { get; }
+
+    /// <summary>Words opening a relative clause that describes a speaker ("Jane Doe, who chairs the panel, said").</summary>
+    public HashSet<string> RelativePronouns { get; }
+
+    /// <summary>Words opening an adverbial before a sentence's subject ("On Tuesday, ...", "During the debate, ...").</summary>
+    public HashSet<string> AdverbialOpeners { get; }
 }

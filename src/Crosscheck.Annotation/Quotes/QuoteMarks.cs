@@ -37,30 +37,34 @@ internal static class QuoteMarks
                 emittedInParagraph = false;
                 continue;
             }
-            var c = text[i];
+            var width = IsDoubledApostrophe(text, i) ? 2 : 1;
+            var c = width == 2 ? '"' : text[i];
             if (reopening && (c == '"' || IsOpening(c)))
             {
                 // The mark reopening a quote carried over from the previous paragraph.
                 reopening = false;
+                i += width - 1;
                 continue;
             }
             if (c == '"')
             {
-                if (open >= 0 && (text[open] is '"' or '\u201C' || !IsOpeningStraight(text, i)))
+                var opens = IsOpeningStraight(text, i, width);
+                if (open >= 0 && (text[open] is '"' or '\u201C' or '\'' || !opens))
                 {
-                    Emit(quotes, open, i + 1, maxQuoteChars);
+                    Emit(quotes, open, i + width, maxQuoteChars);
                     open = -1;
                     emittedInParagraph = true;
                 }
-                else if (IsOpeningStraight(text, i))
+                else if (opens)
                 {
                     open = i;
                 }
                 else if (!emittedInParagraph)
                 {
-                    Emit(quotes, FirstNonSpace(text, paragraphStart, i), i + 1, maxQuoteChars);
+                    Emit(quotes, FirstNonSpace(text, paragraphStart, i), i + width, maxQuoteChars);
                     emittedInParagraph = true;
                 }
+                i += width - 1;
             }
             else if (IsOpening(c))
             {
@@ -68,7 +72,12 @@ internal static class QuoteMarks
             }
             else if (IsClosing(c))
             {
-                if (open >= 0)
+                if (open < 0 && StartsWord(text, i))
+                {
+                    // A closing mark typed where an opening one belongs (”Yes,” she said): it opens.
+                    open = i;
+                }
+                else if (open >= 0)
                 {
                     Emit(quotes, open, i + 1, maxQuoteChars);
                     open = -1;
@@ -89,19 +98,33 @@ internal static class QuoteMarks
         if (end - start >= 2 && end - start <= max) quotes.Add(TextSpan.FromBounds(start, end));
     }
 
+    /// <summary>
+    /// Two apostrophes standing for a double quotation mark (''Like this,'' as some wire and archive text
+    /// writes quotes). Inside a quote a lone apostrophe stays an apostrophe.
+    /// </summary>
+    public static bool IsDoubledApostrophe(string text, int i) =>
+        text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'' && (i + 2 >= text.Length || text[i + 2] != '\'');
+
+    /// <summary>Whether a quotation mark (one character, or a doubled apostrophe) ends right before <paramref name="end"/>.</summary>
+    public static bool IsMarkBefore(string text, int end) =>
+        end > 0 && (IsClosing(text[end - 1]) || text[end - 1] == '"' || (end > 1 && text[end - 1] == '\'' && text[end - 2] == '\''));
+
     // A straight quote opens when it starts a word: after a space, a bracket or a dash, before a non-space.
-    private static bool IsOpeningStraight(string text, int i)
+    private static bool IsOpeningStraight(string text, int i, int width)
     {
         var before = i == 0 ? ' ' : text[i - 1];
-        var after = i + 1 < text.Length ? text[i + 1] : ' ';
+        var after = i + width < text.Length ? text[i + width] : ' ';
         return (char.IsWhiteSpace(before) || before is '(' or '[' or '\u2014' or '\u2013' or '-' or ':' or '\u2018' or '\'') && !char.IsWhiteSpace(after);
     }
+
+    private static bool StartsWord(string text, int i) =>
+        (i == 0 || char.IsWhiteSpace(text[i - 1])) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
 
     private static bool ContinuesInNextParagraph(string text, int newline)
     {
         var j = newline;
         while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
-        return j < text.Length && (text[j] == '"' || IsOpening(text[j]));
+        return j < text.Length && (text[j] == '"' || IsOpening(text[j]) || IsDoubledApostrophe(text, j));
     }
 
     private static int FirstNonSpace(string text, int from, int to)

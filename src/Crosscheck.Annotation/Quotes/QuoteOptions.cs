@@ -18,6 +18,12 @@ public sealed record QuoteOptions
     /// <summary>Also report attributions without quotation marks ("X said that ...", "according to X, ...").</summary>
     public bool ReportedSpeech { get; init; } = true;
 
+    /// <summary>
+    /// Also report an attribution inside the content of another ("Smith said the aides told him that ..."),
+    /// as PolNeAR annotates both.
+    /// </summary>
+    public bool NestedAttributions { get; init; } = true;
+
     /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
     public int MaxSentenceChars { get; init; } = 20_000;
 }

@@ -1,4 +1,5 @@
 using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Time;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 
@@ -72,6 +73,9 @@ public sealed class QuoteRecognizer : IDocumentStage
         {
             ReadSentence(work, start, end);
         }
+        AttachDashBylines(work);
+        AttachColonIntroductions(work);
+        AttachTranscriptTurns(work);
         AttachLeftoverQuotes(work);
         work.Found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quotes = [.. work.Found];
@@ -83,15 +87,18 @@ public sealed class QuoteRecognizer : IDocumentStage
         var tokens = WordScanner.Scan(text, start, end);
         if (tokens.Count == 0) return;
         var accepted = new List<TextSpan>();
+        var headline = IsTitleCase(text, tokens);
         for (var c = 0; c < tokens.Count; c++)
         {
             var token = tokens[c];
             if (token.Kind != ScanKind.Word || !_lexicon.CueFirstLookup.Contains(token.Of(text))) continue;
             if (work.QuotedAt(token.Start) >= 0) continue;
+            if (!headline && IsPartOfName(text, tokens, c)) continue;
             if (QuantityLexicon.MatchForward(_lexicon.Cues, tokens, c, text) is not { } cue) continue;
-            if (accepted.Any(span => span.Contains(token.Start))) continue;
+            var nested = accepted.Any(span => span.Contains(token.Start));
+            if (nested && !_options.NestedAttributions) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
-            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote))
+            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote) && !(nested && OverlapsUsedQuote(work, quote.Span)))
             {
                 work.Found.Add(quote);
                 accepted.Add(quote.Span);
@@ -99,6 +106,64 @@ public sealed class QuoteRecognizer : IDocumentStage
                 c = cue.End - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// A capitalised cue word inside a sentence belongs to a name ("the United States", "Bloomberg
+    /// Reports"); at a sentence's or a quote's start it may still be the verb ("Says Smith: ...").
+    /// </summary>
+    private static bool IsPartOfName(string text, List<Scanned> tokens, int c)
+    {
+        if (c == 0 || !tokens[c].IsCapitalized(text)) return false;
+        var previous = tokens[c - 1].Of(text);
+        return !(previous.Length == 1 && (QuoteMarks.IsQuoteChar(previous[0]) || previous[0] is ':' or ',' or '\u2014' or '\u2015'));
+    }
+
+    /// <summary>A headline capitalises its verbs too ("Senator Says Talks Failed"): most of its words start upper-case.</summary>
+    private static bool IsTitleCase(string text, List<Scanned> tokens)
+    {
+        int words = 0, capitalized = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Kind != ScanKind.Word || token.Length < 4) continue;
+            words++;
+            if (token.IsCapitalized(text)) capitalized++;
+        }
+        return words >= 3 && capitalized * 4 >= words * 3;
+    }
+
+    /// <summary>A passive cue with its agent ("was first reported by the local paper"): the auxiliary's index and the agent phrase.</summary>
+    private (int Auxiliary, (int Start, int End) Agent)? PassiveAgent(string text, List<Scanned> tokens, int c, int cueEnd)
+    {
+        if (cueEnd >= tokens.Count || !tokens[cueEnd].Is(text, "by")) return null;
+        var k = c - 1;
+        while (k >= 0 && tokens[k].Kind == ScanKind.Word && _lexicon.SubjectSkip.Contains(tokens[k].Of(text).ToString()) &&
+               !_lexicon.PassiveAuxiliaries.Contains(tokens[k].Of(text).ToString()))
+        {
+            k--;
+        }
+        if (k < 1 || !_lexicon.PassiveAuxiliaries.Contains(tokens[k].Of(text).ToString())) return null;
+        // "has been endorsed": the perfect auxiliary belongs to the verb group too.
+        var auxiliary = k;
+        while (auxiliary > 1 && tokens[auxiliary - 1].Kind == ScanKind.Word && _lexicon.SubjectSkip.Contains(tokens[auxiliary - 1].Of(text).ToString())) auxiliary--;
+        return PhraseAfter(text, tokens, cueEnd + 1) is { } agent ? (auxiliary, agent) : null;
+    }
+
+    /// <summary>Whether a cue is the second of two coordinated verbs ("... and later said", "... but added").</summary>
+    private bool IsCoordinatedVerb(string text, List<Scanned> tokens, int c)
+    {
+        var k = SkipBetweenSubjectAndCue(text, tokens, c - 1);
+        return k > 1 && (tokens[k].Is(text, "and") || tokens[k].Is(text, "but"));
+    }
+
+    /// <summary>Whether a content takes in a quoted passage another attribution already holds: the quote has its speaker.</summary>
+    private static bool OverlapsUsedQuote(Work work, TextSpan content)
+    {
+        for (var i = 0; i < work.Quoted.Count; i++)
+        {
+            if (work.QuoteUsed[i] && work.Quoted[i].Overlaps(content)) return true;
+        }
+        return false;
     }
 
     private static bool TouchesQuote(Work work, List<Scanned> tokens, int c)
@@ -140,6 +205,12 @@ public sealed class QuoteRecognizer : IDocumentStage
                 return false;
             }
         }
+        else if (PassiveAgent(text, tokens, c, cueEnd) is { } passive)
+        {
+            // "The plan was endorsed by the union": the agent speaks; the subject is what it spoke of.
+            speaker = passive.Agent;
+            content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, passive.Auxiliary - 1));
+        }
         else
         {
             speaker = PhraseBefore(text, tokens, c);
@@ -167,13 +238,27 @@ public sealed class QuoteRecognizer : IDocumentStage
             {
                 speaker = PhraseAfter(text, tokens, cueEnd);
                 if (speaker is null) return false;
+                // "..., said he would resign": a pronoun followed by its verb opens the content, it is not the speaker.
+                if (speaker.Value.Start == speaker.Value.End && _lexicon.Pronouns.ContainsKey(tokens[speaker.Value.Start].Of(text).ToString()) &&
+                    speaker.Value.End + 1 < tokens.Count && tokens[speaker.Value.End + 1].Kind == ScanKind.Word)
+                {
+                    return false;
+                }
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
             }
             else if (c > 0 && tokens[c - 1].Of(text) is "," && text.AsSpan(tokens[c].Start, tokens[c].Length).EndsWith("ing", StringComparison.Ordinal) &&
-                     SentenceSubject(text, tokens, c) is { } subjectOfClause)
+                     (SpeakerOfPreviousCue(work, tokens, c - 1) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
             {
-                // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence.
+                // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence,
+                // or the speaker of the cue it follows ("“...,” the coach said, adding that ...").
                 speaker = subjectOfClause;
+                if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
+                content = said;
+            }
+            else if (IsCoordinatedVerb(text, tokens, c) && SentenceSubject(text, tokens, c) is { } sharedSubject)
+            {
+                // "Doe criticized the plan and said ...": coordinated verbs share the sentence's subject.
+                speaker = sharedSubject;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
             }
@@ -222,7 +307,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         while (k < tokens.Count && tokens[k].Of(text) is "," or ":" or "\u2014" or "-") k++;
         if (k < tokens.Count && tokens[k].Start < sentenceEnd)
         {
-            var span = TextSpan.FromBounds(tokens[k].Start, sentenceEnd);
+            var span = TextSpan.FromBounds(tokens[k].Start, NextClauseStart(work, tokens, k) ?? sentenceEnd);
             if (CountWords(text, span) >= 2 || ContainsQuoteMark(text, span)) return span;
         }
         // "Smith continued:" closing a paragraph, the quote following in the next one.
@@ -235,13 +320,63 @@ public sealed class QuoteRecognizer : IDocumentStage
         return null;
     }
 
+    /// <summary>
+    /// Where a content ends early because a clause with its own cue follows: ", saying ...", ", adding that ...",
+    /// " and said ..." ("Doe defended the budget, saying it ..." holds two attributions), or a new sentence starts after a quote.
+    /// </summary>
+    private int? NextClauseStart(Work work, List<Scanned> tokens, int from)
+    {
+        var text = work.Text;
+        for (var j = from + 1; j + 1 < tokens.Count; j++)
+        {
+            // A quote closed by a full stop and followed by a capitalised word: a new sentence the splitter missed.
+            if (QuoteMarks.IsMarkBefore(text, tokens[j].End) && tokens[j].Start > 0 && text[tokens[j].Start - 1] == '.' &&
+                tokens[j + 1].IsCapitalized(text) && work.QuotedAt(tokens[j].Start) is var q and >= 0 && work.Quoted[q].End == tokens[j].End)
+            {
+                return tokens[j].End;
+            }
+            if (work.QuotedAt(tokens[j].Start) >= 0) continue;
+            var word = tokens[j].Of(text);
+            var isComma = word is ",";
+            if (!isComma && !tokens[j].Is(text, "and") && !tokens[j].Is(text, "but")) continue;
+            var next = j + 1;
+            while (next < tokens.Count && tokens[next].Kind == ScanKind.Word && _lexicon.SubjectSkip.Contains(tokens[next].Of(text).ToString())) next++;
+            if (next >= tokens.Count || !_lexicon.CueFirstLookup.Contains(tokens[next].Of(text))) continue;
+            var participle = tokens[next].Of(text).EndsWith("ing", StringComparison.Ordinal);
+            if ((isComma && participle) || (!isComma && !participle)) return tokens[j - 1].End;
+        }
+        return null;
+    }
+
+    /// <summary>The speaker of an attribution found earlier in the same sentence whose cue comes right before a comma at <paramref name="comma"/>.</summary>
+    private static (int Start, int End)? SpeakerOfPreviousCue(Work work, List<Scanned> tokens, int comma)
+    {
+        if (work.Found.Count == 0 || work.Found[^1].SpeakerSpan is not { } speaker) return null;
+        if (speaker.Start < tokens[0].Start || speaker.End > tokens[comma].Start) return null;
+        int start = -1, end = -1;
+        for (var i = 0; i < comma; i++)
+        {
+            if (tokens[i].Start == speaker.Start) start = i;
+            if (tokens[i].End == speaker.End) end = i;
+        }
+        return start >= 0 && end >= start ? (start, end) : null;
+    }
+
     /// <summary>The quoted passage ending right before a position (only spaces, commas or dashes between), if any.</summary>
     private static TextSpan? QuoteEndingBefore(Work work, int position)
     {
         var text = work.Text;
         var p = position;
-        while (p > 0 && (text[p - 1] is ' ' or ',' or '\u2014' or '\u2013' or '-' or '\u00A0')) p--;
-        if (p == 0 || !(QuoteMarks.IsClosing(text[p - 1]) || text[p - 1] == '"')) return null;
+        var joined = false;
+        while (p > 0 && (text[p - 1] is ' ' or ',' or '\u2014' or '\u2013' or '-' or '\u00A0'))
+        {
+            joined |= text[p - 1] != ' ' && text[p - 1] != '\u00A0';
+            p--;
+        }
+        if (!QuoteMarks.IsMarkBefore(text, p)) return null;
+        // “... is the timing.” Doe said ...: a quote closed by a full stop ends its sentence; the next one starts afresh.
+        var markWidth = text[p - 1] == '\'' ? 2 : 1;
+        if (!joined && p - markWidth > 0 && text[p - markWidth - 1] == '.') return null;
         var index = work.QuotedAt(p - 1);
         return index >= 0 && work.Quoted[index].End == p ? work.Quoted[index] : null;
     }
@@ -250,7 +385,7 @@ public sealed class QuoteRecognizer : IDocumentStage
     private static bool IsInversionPoint(string text, Scanned previous)
     {
         var mark = previous.Of(text);
-        return mark is "," || (mark.Length == 1 && (QuoteMarks.IsClosing(mark[0]) || mark[0] == '"'));
+        return mark is "," || (mark.Length == 1 && QuoteMarks.IsMarkBefore(text, previous.End));
     }
 
     private bool AllSkippable(string text, List<Scanned> tokens, int from, int to)
@@ -268,25 +403,48 @@ public sealed class QuoteRecognizer : IDocumentStage
     // Age or party tags between commas are at most a few tokens ("66", "R-Wis.", "D-N.Y.").
     private const int MaxShortAppositionTokens = 7;
 
+    // Appositions between a name and its cue seldom run longer than a long title with a relative clause.
+    private const int MaxAppositionChainTokens = 40;
+
+    /// <summary>
+    /// Whether the tokens from <paramref name="first"/> to the comma at <paramref name="end"/> read as an apposition:
+    /// "a spokesman for Y", "the mayor", "who ...", "which ...", "Acme's chief", and short tags ("66", "R-Wis.").
+    /// </summary>
+    private bool OpensApposition(string text, List<Scanned> tokens, int first, int end)
+    {
+        if (first >= end) return false;
+        var opener = tokens[first].Of(text).ToString();
+        if (end - first <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]))) return true;
+        if (_lexicon.Determiners.Contains(opener) || _lexicon.RoleWords.Contains(opener) || _lexicon.RelativePronouns.Contains(opener)) return true;
+        // "Jane Doe, at a briefing on Tuesday, said": an adverbial set off by commas.
+        if (_lexicon.AdverbialOpeners.Contains(opener) && !tokens[first].IsCapitalized(text)) return true;
+        // "Acme's chief executive": a possessive name opens a description.
+        return tokens[first].IsCapitalized(text) && first + 2 < end && tokens[first + 1].Of(text) is "'" or "\u2019" && tokens[first + 2].Is(text, "s");
+    }
+
     /// <summary>The speaker written before a cue ("Defense Department spokeswoman Jane Doe told", "he also said", "X, a spokesman for Y, said").</summary>
     private (int Start, int End)? PhraseBefore(string text, List<Scanned> tokens, int cue)
     {
-        var k = cue - 1;
-        while (k >= 0 && tokens[k].Kind == ScanKind.Word && _lexicon.SubjectSkip.Contains(tokens[k].Of(text).ToString())) k--;
+        var k = SkipBetweenSubjectAndCue(text, tokens, cue - 1);
         if (k < 0) return null;
         var head = tokens[k];
         if (head.Of(text) is ",")
         {
-            // Apposition: "Jane Doe, a spokeswoman for the ministry, said".
-            for (var m = k - 1; m >= 0 && m >= k - 14; m--)
+            // Appositions, possibly several: "Jane Doe, a spokeswoman for the ministry, said",
+            // "Jane Doe, the mayor of Springfield, one of the towns suing, said". The name is before the first.
+            var chain = new List<int>();
+            var segmentEnd = k;
+            for (var m = k - 1; m >= 0 && m >= k - MaxAppositionChainTokens; m--)
             {
                 if (tokens[m].Of(text) is not ",") continue;
-                var opener = tokens[m + 1].Of(text).ToString();
-                // "X, a spokesman for Y, said", "X, who ..., said", and short tags: "X, 66, said", "X, R-Wis., said".
-                var shortTag = k - m <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]));
-                if (!shortTag && !_lexicon.Determiners.Contains(opener) && !_lexicon.RoleWords.Contains(opener) && !opener.Equals("who", StringComparison.OrdinalIgnoreCase)) break;
+                if (!OpensApposition(text, tokens, m + 1, segmentEnd)) break;
+                chain.Add(m);
+                segmentEnd = m;
+            }
+            for (var i = chain.Count - 1; i >= 0; i--)
+            {
                 // The whole apposition is the speaker as written; the mention inside it names who it is.
-                return PhraseBefore(text, tokens, m) is { } named ? (named.Start, k - 1) : null;
+                if (PhraseBefore(text, tokens, chain[i]) is { } named) return (named.Start, k - 1);
             }
             return null;
         }
@@ -300,7 +458,8 @@ public sealed class QuoteRecognizer : IDocumentStage
         }
         if (head.Kind != ScanKind.Word) return null;
         var word = head.Of(text).ToString();
-        if (_lexicon.Pronouns.ContainsKey(word)) return (k, k);
+        if (_lexicon.Pronouns.ContainsKey(word) || IsContractedPronoun(word)) return (k, k);
+        if (_lexicon.StandaloneDeterminers.Contains(word) && (k == 0 || !_lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()))) return (k, k);
         if (_lexicon.Boundaries.Contains(word) || _lexicon.Determiners.Contains(word)) return null;
         var headIsName = head.IsCapitalized(text);
         var start = k;
@@ -346,6 +505,53 @@ public sealed class QuoteRecognizer : IDocumentStage
         return (start, k);
     }
 
+    /// <summary>A pronoun with its auxiliary in one token ("they're", "we've").</summary>
+    private bool IsContractedPronoun(string word)
+    {
+        var apostrophe = word.IndexOfAny(['\'', '\u2019']);
+        return apostrophe > 0 && _lexicon.Pronouns.ContainsKey(word[..apostrophe]);
+    }
+
+    /// <summary>
+    /// Walks back from <paramref name="k"/> over what may stand between a speaker and the cue: auxiliaries
+    /// and adverbs ("has also said") and time adverbials ("this month announced", "on Tuesday said").
+    /// </summary>
+    private int SkipBetweenSubjectAndCue(string text, List<Scanned> tokens, int k)
+    {
+        while (k >= 0 && tokens[k].Kind == ScanKind.Word)
+        {
+            var word = tokens[k].Of(text);
+            if (_lexicon.SubjectSkip.Contains(word.ToString()))
+            {
+                k--;
+                continue;
+            }
+            // "He’s claiming", "they’re saying": a contracted auxiliary.
+            if (k > 1 && tokens[k - 1].Of(text) is "'" or "\u2019" && !tokens[k - 1].SpaceBefore && word is "s" or "re" or "ve" or "d" or "ll")
+            {
+                k -= 2;
+                continue;
+            }
+            var calendar = CalendarNames.Weekday(word) > 0 || CalendarNames.Month(word) > 0;
+            _lexicon.TimeWords.TryGetValue(word.ToString(), out var role);
+            if (role == "unit" && k > 0 && (CalendarNames.Weekday(tokens[k - 1].Of(text)) > 0 || _lexicon.TimeWords.TryGetValue(tokens[k - 1].Of(text).ToString(), out var before) && before == "opener"))
+            {
+                k -= 2;
+            }
+            else if (calendar || role == "alone")
+            {
+                k--;
+            }
+            else
+            {
+                break;
+            }
+            // "on Tuesday", "last September", "early this week".
+            while (k >= 0 && tokens[k].Kind == ScanKind.Word && _lexicon.TimeWords.TryGetValue(tokens[k].Of(text).ToString(), out var opener) && opener == "opener") k--;
+        }
+        return k;
+    }
+
     // "Defense Department spokeswoman Jane Doe": lowercase role words may sit inside a named phrase.
     private bool IsRolePrefixBefore(string text, List<Scanned> tokens, int j) =>
         _lexicon.RoleWords.Contains(tokens[j].Of(text).ToString());
@@ -357,12 +563,16 @@ public sealed class QuoteRecognizer : IDocumentStage
     private (int Start, int End)? SentenceSubject(string text, List<Scanned> tokens, int before)
     {
         var k = 0;
-        for (var comma = 0; comma < Math.Min(before, 8); comma++)
+        // "On Tuesday, Jane Doe ...": an opening adverbial ends at its comma; otherwise the sentence opens with its subject.
+        if (tokens[0].Kind == ScanKind.Word && _lexicon.AdverbialOpeners.Contains(tokens[0].Of(text).ToString()))
         {
-            if (tokens[comma].Of(text) is ",")
+            for (var comma = 1; comma < before; comma++)
             {
-                k = comma + 1;
-                break;
+                if (tokens[comma].Of(text) is ",")
+                {
+                    k = comma + 1;
+                    break;
+                }
             }
         }
         while (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.Determiners.Contains(tokens[k].Of(text).ToString()) ||
@@ -497,6 +707,156 @@ public sealed class QuoteRecognizer : IDocumentStage
             inWord = letter;
         }
         return words;
+    }
+
+    // A byline after a dash is a name of a few words ("Jane Q. Public", "Ana María de la Cruz").
+    private const int MaxBylineTokens = 8;
+
+    /// <summary>
+    /// A quote followed by a dash and a name closing its line ("“...” ― Jane Doe") is that person's:
+    /// the way collected reader or voter comments and epigraphs are attributed.
+    /// </summary>
+    private void AttachDashBylines(Work work)
+    {
+        var text = work.Text;
+        for (var i = 0; i < work.Quoted.Count; i++)
+        {
+            if (work.QuoteUsed[i]) continue;
+            var quoted = work.Quoted[i];
+            var p = quoted.End;
+            while (p < text.Length && text[p] is ' ' or '\u00A0' or '\t') p++;
+            var dash = p;
+            while (p < text.Length && IsDash(text[p])) p++;
+            if (p == dash || p - dash > 2) continue;
+            var lineEnd = text.IndexOf('\n', p);
+            if (lineEnd < 0) lineEnd = text.Length;
+            var tokens = WordScanner.Scan(text, p, lineEnd);
+            if (Byline(text, tokens) is not { } name) continue;
+            var speakerSpan = TextSpan.FromBounds(tokens[name.Start].Start, tokens[name.End].End);
+            var (mention, description) = ResolveSpeaker(work, tokens, name, speakerSpan);
+            work.Found.Add(new Quote(quoted, true, text[dash..p], speakerSpan, mention, description));
+            work.QuoteUsed[i] = true;
+        }
+    }
+
+    /// <summary>
+    /// A quote introduced by a colon ("A reader wrote in to ask: “...”", "Doe made the following remark:" and the
+    /// quote in the next paragraph) is the words of the introducing sentence's subject, whatever its verb.
+    /// </summary>
+    private void AttachColonIntroductions(Work work)
+    {
+        var text = work.Text;
+        var sentences = work.Document.Sentences;
+        for (var i = 0; i < work.Quoted.Count; i++)
+        {
+            if (work.QuoteUsed[i]) continue;
+            var quoted = work.Quoted[i];
+            var p = quoted.Start;
+            var newlines = 0;
+            while (p > 0 && char.IsWhiteSpace(text[p - 1]))
+            {
+                if (text[p - 1] == '\n') newlines++;
+                p--;
+            }
+            // At most one paragraph break between the colon and the quote.
+            if (p == 0 || text[p - 1] != ':' || newlines > 2) continue;
+            var colon = p - 1;
+            var sentenceStart = SentenceStartBefore(sentences, colon);
+            var tokens = WordScanner.Scan(text, sentenceStart, colon);
+            if (tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject) continue;
+            var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
+            var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
+            work.Found.Add(new Quote(quoted, true, ":", speakerSpan, mention, description));
+            work.QuoteUsed[i] = true;
+        }
+    }
+
+    private static int SentenceStartBefore(Sentence[] sentences, int position)
+    {
+        var start = 0;
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Span.Start > position) break;
+            start = sentence.Span.Start;
+        }
+        return start;
+    }
+
+    // A transcript's speaker label: one to three upper-case words ("SMITH:", "SEN. DOE:").
+    private const int MaxTranscriptLabelTokens = 4;
+
+    /// <summary>
+    /// Transcript turns: a paragraph opening with an upper-case label and a colon ("MODERATOR: Good evening.")
+    /// is that speaker's. A label counts only when it opens two paragraphs or more, so that a lone "UPDATE:" does not.
+    /// </summary>
+    private void AttachTranscriptTurns(Work work)
+    {
+        var text = work.Text;
+        var turns = new List<(TextSpan Label, TextSpan Content)>();
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+            if (TranscriptTurn(text, lineStart, lineEnd) is { } turn) turns.Add(turn);
+            lineStart = lineEnd + 1;
+        }
+        var labels = turns.GroupBy(t => t.Label.TextOf(text), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var (label, content) in turns)
+        {
+            if (labels[label.TextOf(text)] < 2 || work.Found.Any(q => q.Span.Overlaps(content))) continue;
+            var tokens = WordScanner.Scan(text, label.Start, label.End);
+            var (mention, description) = ResolveSpeaker(work, tokens, (0, tokens.Count - 1), label);
+            work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), ":", label, mention, description));
+            MarkUsed(work, content);
+        }
+    }
+
+    private static (TextSpan Label, TextSpan Content)? TranscriptTurn(string text, int lineStart, int lineEnd)
+    {
+        var p = lineStart;
+        while (p < lineEnd && (char.IsWhiteSpace(text[p]) || QuoteMarks.IsQuoteChar(text[p]))) p++;
+        var colon = text.IndexOf(':', p, lineEnd - p);
+        if (colon <= p) return null;
+        var tokens = WordScanner.Scan(text, p, colon);
+        if (tokens.Count == 0 || tokens.Count > MaxTranscriptLabelTokens) return null;
+        foreach (var token in tokens)
+        {
+            foreach (var c in token.Of(text))
+            {
+                if (char.IsLower(c)) return null;
+            }
+        }
+        if (!tokens.Any(t => t.Kind == ScanKind.Word && t.Length >= 2)) return null;
+        var start = colon + 1;
+        var end = lineEnd;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        if (end - start < 2) return null;
+        return (TextSpan.FromBounds(tokens[0].Start, tokens[^1].End), TextSpan.FromBounds(start, end));
+    }
+
+    private static bool IsDash(char c) => c is '\u2015' or '\u2014' or '\u2013' or '-';
+
+    /// <summary>The capitalised words (and initials) a line holds before a final stop or a comma, when that is all it holds.</summary>
+    private static (int Start, int End)? Byline(string text, List<Scanned> tokens)
+    {
+        var last = -1;
+        for (var k = 0; k < tokens.Count && k < MaxBylineTokens; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind == ScanKind.Word && (t.IsCapitalized(text) || (last >= 0 && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized(text))))
+            {
+                last = k;
+                continue;
+            }
+            if (t.Of(text) is "." && last == k - 1 && last >= 0 && tokens[last].Length == 1 && k + 1 < tokens.Count)
+            {
+                continue;
+            }
+            if (last >= 0 && t.Of(text) is "." or "," && (k == tokens.Count - 1 || t.Of(text) is ",")) return (0, last);
+            return null;
+        }
+        return last >= 0 && last == tokens.Count - 1 && tokens[0].IsCapitalized(text) ? (0, last) : null;
     }
 
     /// <summary>
