@@ -117,4 +117,17 @@ public class HtmlExtractionTests
         Assert.Equal("North 2.1 yes", paragraphs[header + 1]);
         Assert.Equal("South 2.9 no", paragraphs[header + 2]);
     }
+
+    [Fact]
+    public void A_bare_web_address_shown_in_the_article_is_kept_but_link_furniture_is_not()
+    {
+        var html = TestInputs.Page("<article>" + TestInputs.Paragraphs +
+            "<p>The full report is published on the office's website:<br><a href='https://stats.example.org/cpi-october'>https://stats.example.org/cpi-october</a></p>" +
+            "<p><a href='/economy'>More economy news</a></p></article>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("https://stats.example.org/cpi-october", article.Paragraphs);
+        Assert.DoesNotContain("More economy news", article.Body);
+    }
 }

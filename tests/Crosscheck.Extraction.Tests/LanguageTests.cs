@@ -24,4 +24,23 @@ public class LanguageTests
 
         Assert.Null(article.Language);
     }
+
+    [Fact]
+    public void Parallel_loops_inside_the_inline_scheduler_stay_on_the_calling_thread()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+
+        var threads = Crosscheck.Extraction.Language.InlineTaskScheduler.Run(() =>
+        {
+            var seen = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+            Parallel.For(0, 64, _ =>
+            {
+                seen[Environment.CurrentManagedThreadId] = true;
+                Thread.SpinWait(20_000);
+            });
+            return seen.Keys.ToList();
+        });
+
+        Assert.Equal([caller], threads);
+    }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using Crosscheck.Core.Model;
 using Crosscheck.Extraction.PlainText;
 
@@ -13,6 +15,29 @@ namespace Crosscheck.Extraction.Html;
 /// </summary>
 internal sealed class HtmlContentExtractor(ExtractionOptions options)
 {
+    /// <summary>
+    /// Attributes the extractor reads (class and visibility for the content pass, the rest for
+    /// metadata). Building attribute objects is a large part of parsing, and a page carries
+    /// dozens per element (data-*, srcset, event handlers) that nothing here looks at; an attribute
+    /// read anywhere in Html/ must be listed here.
+    /// </summary>
+    private static readonly FrozenSet<string> AttributesRead = new[]
+    {
+        "class", "id", "role", "hidden", "aria-hidden", "style",
+        "property", "name", "itemprop", "content", "rel", "href", "type", "datetime",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributeNames = AttributesRead.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        ShouldEmitAttribute = (ref StructHtmlToken _, ReadOnlyMemory<char> name) => AttributeNames.Contains(name.Span),
+    };
+
     /// <summary>Text a wrapper may hold besides the quotation it wraps (a caption, a "view on..." line) and still count as its wrapper.</summary>
     private const int EmbedWrapperSlackChars = 120;
 
@@ -28,8 +53,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         html = DepthGuard.Flatten(html, options.MaxDepth / 2, out var flattened);
         if (flattened) content.Note(DiagnosticSeverity.Warning, $"elements nested deeper than {options.MaxDepth / 2} were flattened before parsing");
         var deadline = DateTime.UtcNow + options.TimeBudget;
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
-        using var document = parser.ParseDocument(html);
+        using var document = new HtmlParser(ParserOptions).ParseDocument(html);
         HtmlMetadataReader.Read(document, pageUrl, content);
 
         var body = document.Body ?? document.DocumentElement;
@@ -239,6 +263,10 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         return paragraphs;
     }
 
+    private static bool IsBareAddress(string text) =>
+        !text.Contains(' ') && (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The row of a block owned by a table cell, or -1 when the block is not a cell's own text.</summary>
     private static int TableRowOf(PageModel page, int node)
     {
@@ -273,6 +301,8 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     {
         var tag = page.Nodes[block.Node].Tag;
         if (tag == "h1") return false;
+        // A bare address inside the article is a reference the writer shows, as printed text, not a way around the site.
+        if (IsBareAddress(block.Text)) return true;
         if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity) return false;
         if (titleKey is not null && block.Text.Length < 300 && Core.Text.TextFold.ForMatching(block.Text) == titleKey) return false;
         if (block.Text.Length < 200)
