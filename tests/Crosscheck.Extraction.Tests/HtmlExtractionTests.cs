@@ -130,4 +130,16 @@ public class HtmlExtractionTests
         Assert.Contains("https://stats.example.org/cpi-october", article.Paragraphs);
         Assert.DoesNotContain("More economy news", article.Body);
     }
+
+    [Fact]
+    public void Advert_labels_between_paragraphs_are_dropped()
+    {
+        var html = TestInputs.Page("<article>" + TestInputs.Paragraphs + "<div class='slot'><p>Advert</p></div>" +
+            "<p>The office will publish its next estimate in four weeks, a spokeswoman said on Tuesday.</p></article>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.DoesNotContain("Advert", article.Body);
+        Assert.Equal(4, article.Paragraphs.Count());
+    }
 }

