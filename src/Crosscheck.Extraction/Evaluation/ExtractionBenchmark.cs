@@ -11,13 +11,14 @@ namespace Crosscheck.Extraction.Evaluation;
 public static class ExtractionBenchmark
 {
     /// <summary>
-    /// Runs one warm-up pass and <paramref name="runs"/> timed passes of each extractor; prints and
+    /// Runs one warm-up pass and <paramref name="runs"/> timed passes of our extractor, alternating
+    /// with up to <paramref name="baselineRuns"/> passes of SmartReader; prints and
     /// returns the median pages per second of our extractor (0 when the directory is not usable).
     /// Both wall-clock and process CPU time are reported: on a shared machine the wall clock
     /// measures the neighbours too, while CPU time (every thread of the process, the garbage
     /// collector's included) is what one core spends on the pages.
     /// </summary>
-    public static double Run(string dir, TextWriter output, int runs = 5, int baselineRuns = 3)
+    public static double Run(string dir, TextWriter output, int runs = 5, int baselineRuns = 5)
     {
         var pages = ExtractionEvaluator.LoadPages(dir, output);
         if (pages is null || pages.Count == 0) return 0;
@@ -25,18 +26,27 @@ public static class ExtractionBenchmark
         var extractor = new ArticleExtractor();
         var totalBytes = pages.Sum(p => (long)p.Html.Length);
 
-        var ours = Measure(inputs.Count, runs, () =>
-        {
-            foreach (var input in inputs) extractor.Extract(input);
-        });
-        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-
         // SmartReader gets the same decoded text our extractor starts from.
         var texts = pages.Select(p => (Html: Decoding.CharsetDecoder.Decode(p.Html, true).Text, p.Url)).ToList();
-        var baseline = Measure(texts.Count, baselineRuns, () =>
+        var ours = new Timing();
+        var baseline = new Timing();
+        Action oursPass = () =>
+        {
+            foreach (var input in inputs) extractor.Extract(input);
+        };
+        Action baselinePass = () =>
         {
             foreach (var (html, url) in texts) SmartReaderFallback.Extract(html, url);
-        });
+        };
+        // Warm-up (JIT, lazily loaded models), then the two alternate so that both meet the same load on a shared machine.
+        oursPass();
+        baselinePass();
+        for (var run = 0; run < runs; run++)
+        {
+            ours.Add(pages.Count, oursPass);
+            if (run < baselineRuns) baseline.Add(pages.Count, baselinePass);
+        }
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"pages {pages.Count}, mean size {totalBytes / pages.Count / 1024} KB, one thread; load average before: {LoadAverage()}"));
@@ -47,34 +57,35 @@ public static class ExtractionBenchmark
         return ours.WallMedian;
     }
 
-    private sealed record Timing(List<double> Wall, List<double> Cpu, double AllocatedPerPage, int Collections)
+    /// <summary>Pages per second of each timed pass, by wall clock and by process CPU time, and what the passes allocated.</summary>
+    private sealed class Timing
     {
+        public List<double> Wall { get; } = [];
+        public List<double> Cpu { get; } = [];
+        public double AllocatedPerPage => _pages == 0 ? 0 : _allocated / (double)_pages;
+        public int Collections { get; private set; }
         public double WallMedian => Median(Wall);
         public double CpuMedian => Median(Cpu);
-    }
 
-    /// <summary>One untimed warm-up pass (JIT, lazily loaded models), then <paramref name="runs"/> timed passes.</summary>
-    private static Timing Measure(int pageCount, int runs, Action pass)
-    {
-        pass();
-        var process = Process.GetCurrentProcess();
-        var wall = new List<double>();
-        var cpu = new List<double>();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-        var collectionsBefore = GC.CollectionCount(0);
-        for (var run = 0; run < runs; run++)
+        private long _allocated;
+        private long _pages;
+
+        public void Add(int pageCount, Action pass)
         {
-            process.Refresh();
+            var process = Process.GetCurrentProcess();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var collectionsBefore = GC.CollectionCount(0);
             var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             pass();
             watch.Stop();
             process.Refresh();
-            wall.Add(pageCount / watch.Elapsed.TotalSeconds);
-            cpu.Add(pageCount / (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+            Wall.Add(pageCount / watch.Elapsed.TotalSeconds);
+            Cpu.Add(pageCount / (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+            _allocated += GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+            _pages += pageCount;
+            Collections += GC.CollectionCount(0) - collectionsBefore;
         }
-        var allocated = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / (double)(pageCount * runs);
-        return new Timing(wall, cpu, allocated, GC.CollectionCount(0) - collectionsBefore);
     }
 
     private static void Print(TextWriter output, string name, Timing timing) =>
