@@ -142,4 +142,19 @@ public class HtmlExtractionTests
         Assert.DoesNotContain("Advert", article.Body);
         Assert.Equal(4, article.Paragraphs.Count());
     }
+
+    [Fact]
+    public void Article_in_a_layout_table_keeps_its_paragraphs()
+    {
+        var html = TestInputs.Page("<table><tr><td class='menu'><a href='/'>Home</a></td><td>" +
+            "The city council approved the new budget on Thursday evening, after a debate that lasted more than six hours.<br><br>" +
+            "Spending on schools rises by four percent, while the road maintenance fund is frozen for a second year.<br><br>" +
+            "Opposition members said the plan relied on optimistic tax forecasts and voted against it." +
+            "</td></tr></table>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Equal(3, article.Paragraphs.Count());
+        Assert.StartsWith("The city council approved", article.Body);
+    }
 }

@@ -38,6 +38,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         ShouldEmitAttribute = (ref StructHtmlToken _, ReadOnlyMemory<char> name) => AttributeNames.Contains(name.Span),
     };
 
+    /// <summary>Cells longer than this are prose (a layout table), not data, and are not joined into row lines.</summary>
+    private const int MaxTableCellChars = 200;
+
     /// <summary>Text a wrapper may hold besides the quotation it wraps (a caption, a "view on..." line) and still count as its wrapper.</summary>
     private const int EmbedWrapperSlackChars = 120;
 
@@ -236,15 +239,17 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         var paragraphs = new List<string>();
         var rangeIndex = 0;
         PageBlock? row = null;
+        var rowCell = -1;
         foreach (var block in page.Blocks)
         {
             while (rangeIndex < included.Count && block.Node >= included[rangeIndex].End) rangeIndex++;
             if (rangeIndex >= included.Count) break;
             if (block.Node < included[rangeIndex].Start) continue;
             if (InFurniture(page, block.Node, included[rangeIndex].Start, rootChars)) continue;
-            // Cells of one table row make one line, so that a row is judged and read as a whole.
-            var rowNode = TableRowOf(page, block.Node);
-            if (row is { } open && (rowNode < 0 || rowNode != open.Node))
+            // Cells of one data-table row make one line, so that a row is judged and read as a whole.
+            // Lines within one cell, and long cells (layout tables holding the article), stay paragraphs.
+            var rowNode = block.Text.Length <= MaxTableCellChars ? TableRowOf(page, block.Node) : -1;
+            if (row is { } open && (rowNode < 0 || rowNode != open.Node || block.Node == rowCell))
             {
                 if (KeepBlock(page, open, titleKey)) paragraphs.Add(open.Text);
                 row = null;
@@ -254,6 +259,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 row = row is { } current
                     ? new PageBlock(rowNode, current.Text + " " + block.Text, current.LinkChars + block.LinkChars, current.Commas + block.Commas)
                     : block with { Node = rowNode };
+                rowCell = block.Node;
                 continue;
             }
             if (!KeepBlock(page, block, titleKey)) continue;
