@@ -72,6 +72,12 @@ public sealed record ExtractionOptions
     /// <summary>HTML: siblings of the best container scoring at least this share of its score join the article (default 0.2).</summary>
     public double SiblingScoreShare { get; init; } = 0.2;
 
+    /// <summary>
+    /// HTML: chunks of a body split across layout rows are looked for this many levels above the
+    /// best container, among elements of its tag and class (default 3).
+    /// </summary>
+    public int BodyChunkLevels { get; init; } = 3;
+
     /// <summary>Text: a block needs at least this many words to count as a sentence (default 4).</summary>
     public int MinSentenceWords { get; init; } = 4;
 

@@ -61,6 +61,7 @@ public class EvaluationTests(ITestOutputHelper output)
         var (f1, precision, recall) = ExtractionEvaluator.Summarise(scores);
         output.WriteLine($"F1 {f1:F4} P {precision:F4} R {recall:F4}");
 
-        Assert.True(f1 >= 0.96, $"F1 {f1:F4} fell below 0.96");
+        // The issue 3 acceptance bar; dev F1 is 0.986, so this guards against regressions, not noise.
+        Assert.True(f1 >= 0.975, $"F1 {f1:F4} fell below the 0.975 bar");
     }
 }

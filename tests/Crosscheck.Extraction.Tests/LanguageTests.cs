@@ -24,4 +24,17 @@ public class LanguageTests
 
         Assert.Null(article.Language);
     }
+
+    [Fact]
+    public void Work_under_the_inline_scheduler_runs_on_the_calling_thread_with_concurrency_one()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+
+        var (thread, level) = Crosscheck.Extraction.Language.InlineTaskScheduler.Run(() =>
+            (Environment.CurrentManagedThreadId, TaskScheduler.Current.MaximumConcurrencyLevel));
+
+        Assert.Equal(caller, thread);
+        // A parallel loop started here takes its degree of parallelism from this level.
+        Assert.Equal(1, level);
+    }
 }

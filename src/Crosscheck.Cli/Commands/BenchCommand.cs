@@ -24,14 +24,21 @@ public static class BenchCommand
         {
             Description = "Only time the web UI's story page for a 200-article synthetic story (server-side, through the real server); needs no data.",
         };
+        var only = new Argument<string?>("STAGE")
+        {
+            Description = "Measure only this: extraction, or annotation (annotation, clustering and dossier). Default: everything.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        only.AcceptOnlyFromAmong("extraction", "annotation");
         var command = new Command("bench", """
             Measure throughput per stage on real articles: extraction (pages/s), each annotation stage
             (tokens/s), clustering (articles/s), dossier building, and peak memory. Single-threaded, so
             figures compare across machines of different core counts. Record results in docs/BENCHMARKS.md.
 
-            Example:  crosscheck bench --data ../shared/data
+            Examples: crosscheck bench --data ../shared/data
+                      crosscheck bench extraction --runs 7
             """)
-        { data, runs, storyPage };
+        { only, data, runs, storyPage };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             if (result.GetValue(storyPage))
@@ -41,21 +48,26 @@ public static class BenchCommand
                 return ExitCodes.Ok;
             }
             var dir = result.GetValue(data) ?? SharedFolders.Find("data") ?? throw new UserError("no evaluation data found; pass --data ../shared/data");
-            Run(dir, Math.Max(1, result.GetValue(runs)), Console.Out);
+            Run(dir, Math.Max(1, result.GetValue(runs)), result.GetValue(only), Console.Out);
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static void Run(string dataDir, int runs, TextWriter output)
+    private static void Run(string dataDir, int runs, string? only, TextWriter output)
     {
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; medians of {runs} runs, one thread");
         var extraction = Path.Combine(dataDir, "extraction-aeb-dev");
-        if (Directory.Exists(extraction))
+        if (only is null or "extraction")
         {
-            output.WriteLine("\n## extraction");
-            ExtractionBenchmark.Run(extraction, output, runs);
+            if (Directory.Exists(extraction))
+            {
+                output.WriteLine("\n## extraction");
+                ExtractionBenchmark.Run(extraction, output, runs);
+            }
+            else if (only is not null) throw new UserError($"{extraction}: not found; pass --data with the folder holding extraction-aeb-dev");
         }
+        if (only == "extraction") return;
 
         var texts = LoadTexts(Path.Combine(dataDir, "clustering-ecbplus-dev", "documents.jsonl"));
         if (texts.Count == 0)

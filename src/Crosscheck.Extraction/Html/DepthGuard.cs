@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Crosscheck.Extraction.Html;
@@ -11,18 +12,22 @@ namespace Crosscheck.Extraction.Html;
 /// </summary>
 internal static class DepthGuard
 {
-    private static readonly HashSet<string> Uncounted = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> Uncounted = new[]
     {
         // void elements
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
         // elements whose end tag is often left out
         "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot", "colgroup", "html", "head", "body",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> RawText = new[]
     {
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "plaintext",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    // Looked up by span: every page is scanned, and a string per tag name would be most of the cost.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UncountedNames = Uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Returns <paramref name="html"/> unchanged when it nests no deeper than <paramref name="maxDepth"/>; otherwise a flattened copy.</summary>
     public static string Flatten(string html, int maxDepth, out bool flattened)
@@ -35,7 +40,8 @@ internal static class DepthGuard
     {
         var depth = 0;
         var max = 0;
-        foreach (var tag in Tags(html))
+        var scanner = new TagScanner(html);
+        while (scanner.Next(out var tag))
         {
             if (tag.Close) depth = Math.Max(0, depth - 1);
             else if (++depth > max && (max = depth) >= stopAt) break;
@@ -49,13 +55,15 @@ internal static class DepthGuard
         var open = new Stack<(string Name, bool Kept)>();
         var kept = 0;
         var copied = 0;
-        foreach (var tag in Tags(html))
+        var scanner = new TagScanner(html);
+        while (scanner.Next(out var tag))
         {
             bool keep;
+            var name = html.Substring(tag.NameStart, tag.NameLength);
             if (!tag.Close)
             {
                 keep = kept < maxDepth;
-                open.Push((tag.Name, keep));
+                open.Push((name, keep));
                 if (keep) kept++;
             }
             else
@@ -66,7 +74,7 @@ internal static class DepthGuard
                 foreach (var entry in open)
                 {
                     if (++scanned > 64) break;
-                    if (!string.Equals(entry.Name, tag.Name, StringComparison.OrdinalIgnoreCase)) continue;
+                    if (!string.Equals(entry.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
                     for (var i = 0; i < scanned; i++)
                     {
                         var popped = open.Pop();
@@ -84,43 +92,59 @@ internal static class DepthGuard
         return output.ToString();
     }
 
-    private readonly record struct Tag(string Name, bool Close, int Start, int End);
+    private readonly record struct Tag(int NameStart, int NameLength, bool Close, int Start, int End);
 
     /// <summary>Start and end tags of counted elements, skipping comments and raw-text element content.</summary>
-    private static IEnumerable<Tag> Tags(string html)
+    private struct TagScanner(string html)
     {
-        var i = 0;
-        while (i < html.Length)
+        private int _position;
+
+        public bool Next(out Tag tag)
         {
-            var lt = html.IndexOf('<', i);
-            if (lt < 0 || lt + 1 >= html.Length) yield break;
-            if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
+            tag = default;
+            while (_position < html.Length)
             {
-                var endComment = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                i = endComment < 0 ? html.Length : endComment + 3;
-                continue;
+                var lt = html.IndexOf('<', _position);
+                if (lt < 0 || lt + 1 >= html.Length) return false;
+                if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
+                {
+                    var endComment = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                    _position = endComment < 0 ? html.Length : endComment + 3;
+                    continue;
+                }
+                var close = html[lt + 1] == '/';
+                var nameStart = lt + (close ? 2 : 1);
+                var nameEnd = nameStart;
+                while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-')) nameEnd++;
+                if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
+                {
+                    _position = lt + 1;
+                    continue;
+                }
+                var gt = html.IndexOf('>', nameEnd);
+                if (gt < 0) return false;
+                var name = html.AsSpan(nameStart, nameEnd - nameStart);
+                _position = gt + 1;
+                if (!close && RawTextNames.Contains(name))
+                {
+                    _position = RawTextEnd(name);
+                    continue;
+                }
+                if (UncountedNames.Contains(name) || (!close && html[gt - 1] == '/')) continue;
+                tag = new Tag(nameStart, nameEnd - nameStart, close, lt, gt + 1);
+                return true;
             }
-            var close = html[lt + 1] == '/';
-            var nameStart = lt + (close ? 2 : 1);
-            var nameEnd = nameStart;
-            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-')) nameEnd++;
-            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
+            return false;
+        }
+
+        /// <summary>Where the end tag of a raw-text element opened just before the current position starts, or the end of the page.</summary>
+        private readonly int RawTextEnd(ReadOnlySpan<char> name)
+        {
+            for (var i = html.IndexOf("</", _position, StringComparison.Ordinal); i >= 0; i = html.IndexOf("</", i + 2, StringComparison.Ordinal))
             {
-                i = lt + 1;
-                continue;
+                if (i + 2 + name.Length <= html.Length && html.AsSpan(i + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
             }
-            var gt = html.IndexOf('>', nameEnd);
-            if (gt < 0) yield break;
-            var name = html[nameStart..nameEnd];
-            i = gt + 1;
-            if (!close && RawText.Contains(name))
-            {
-                var endTag = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
-                i = endTag < 0 ? html.Length : endTag;
-                continue;
-            }
-            if (Uncounted.Contains(name) || (!close && html[gt - 1] == '/')) continue;
-            yield return new Tag(name, close, lt, gt + 1);
+            return html.Length;
         }
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using Crosscheck.Core.Model;
 using Crosscheck.Extraction.PlainText;
 
@@ -13,6 +15,35 @@ namespace Crosscheck.Extraction.Html;
 /// </summary>
 internal sealed class HtmlContentExtractor(ExtractionOptions options)
 {
+    /// <summary>
+    /// Attributes the extractor reads (class and visibility for the content pass, the rest for
+    /// metadata). Building attribute objects is a large part of parsing, and a page carries
+    /// dozens per element (data-*, srcset, event handlers) that nothing here looks at; an attribute
+    /// read anywhere in Html/ must be listed here.
+    /// </summary>
+    private static readonly FrozenSet<string> AttributesRead = new[]
+    {
+        "class", "id", "role", "hidden", "aria-hidden", "style",
+        "property", "name", "itemprop", "content", "rel", "href", "type", "datetime",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributeNames = AttributesRead.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        ShouldEmitAttribute = (ref StructHtmlToken _, ReadOnlyMemory<char> name) => AttributeNames.Contains(name.Span),
+    };
+
+    /// <summary>Cells longer than this are prose (a layout table), not data, and are not joined into row lines.</summary>
+    private const int MaxTableCellChars = 200;
+
+    /// <summary>Text a wrapper may hold besides the quotation it wraps (a caption, a "view on..." line) and still count as its wrapper.</summary>
+    private const int EmbedWrapperSlackChars = 120;
+
     public ExtractedContent Extract(string html, string? pageUrl)
     {
         var content = new ExtractedContent();
@@ -25,8 +56,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         html = DepthGuard.Flatten(html, options.MaxDepth / 2, out var flattened);
         if (flattened) content.Note(DiagnosticSeverity.Warning, $"elements nested deeper than {options.MaxDepth / 2} were flattened before parsing");
         var deadline = DateTime.UtcNow + options.TimeBudget;
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
-        using var document = parser.ParseDocument(html);
+        using var document = new HtmlParser(ParserOptions).ParseDocument(html);
         HtmlMetadataReader.Read(document, pageUrl, content);
 
         var body = document.Body ?? document.DocumentElement;
@@ -106,8 +136,35 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             {
                 if (child == best || IsArticleSibling(page, child, threshold)) included.Add((child, nodes[child].End));
             }
+            AddBodyChunks(page, best, threshold, included);
         }
         return EmitBlocks(page, included, best, title);
+    }
+
+    /// <summary>
+    /// Some templates cut one article body into chunks, each in its own layout row next to an ad
+    /// rail, so the chunks are cousins rather than siblings. Elements of the same tag and class as
+    /// the best container, near it in the tree and scoring like article text, are those chunks.
+    /// </summary>
+    private void AddBodyChunks(PageModel page, int best, double threshold, List<(int Start, int End)> included)
+    {
+        var nodes = page.Nodes;
+        var className = nodes[best].Element.GetAttribute("class");
+        if (string.IsNullOrWhiteSpace(className)) return;
+        var ancestor = best;
+        for (var level = 0; level < options.BodyChunkLevels && nodes[ancestor].Parent >= 0; level++) ancestor = nodes[ancestor].Parent;
+        var added = false;
+        for (var i = ancestor + 1; i < nodes[ancestor].End; i++)
+        {
+            var node = nodes[i];
+            if (!node.Scored || node.Tag != nodes[best].Tag || node.Negative || FinalScore(node) < threshold) continue;
+            if (included.Exists(range => i >= range.Start && i < range.End) || included.Exists(range => range.Start >= i && range.Start < node.End)) continue;
+            if (!string.Equals(node.Element.GetAttribute("class"), className, StringComparison.Ordinal)) continue;
+            included.Add((i, node.End));
+            added = true;
+            i = node.End - 1;
+        }
+        if (added) included.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
     private double FinalScore(in PageNode node)
@@ -181,25 +238,65 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         var titleKey = title is null ? null : Core.Text.TextFold.ForMatching(title);
         var paragraphs = new List<string>();
         var rangeIndex = 0;
+        PageBlock? row = null;
+        var rowCell = -1;
         foreach (var block in page.Blocks)
         {
             while (rangeIndex < included.Count && block.Node >= included[rangeIndex].End) rangeIndex++;
             if (rangeIndex >= included.Count) break;
             if (block.Node < included[rangeIndex].Start) continue;
             if (InFurniture(page, block.Node, included[rangeIndex].Start, rootChars)) continue;
+            // Cells of one data-table row make one line, so that a row is judged and read as a whole.
+            // Lines within one cell, and long cells (layout tables holding the article), stay paragraphs.
+            var rowNode = block.Text.Length <= MaxTableCellChars ? TableRowOf(page, block.Node) : -1;
+            if (row is { } open && (rowNode < 0 || rowNode != open.Node || block.Node == rowCell))
+            {
+                if (KeepBlock(page, open, titleKey)) paragraphs.Add(open.Text);
+                row = null;
+            }
+            if (rowNode >= 0)
+            {
+                row = row is { } current
+                    ? new PageBlock(rowNode, current.Text + " " + block.Text, current.LinkChars + block.LinkChars, current.Commas + block.Commas)
+                    : block with { Node = rowNode };
+                rowCell = block.Node;
+                continue;
+            }
             if (!KeepBlock(page, block, titleKey)) continue;
             paragraphs.Add(block.Text);
         }
+        if (row is { } last && KeepBlock(page, last, titleKey)) paragraphs.Add(last.Text);
         return paragraphs;
     }
 
-    /// <summary>Whether an ancestor inside the article names itself furniture and holds only a small part of the article.</summary>
+    private static bool IsBareAddress(string text) =>
+        !text.Contains(' ') && (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The row of a block owned by a table cell, or -1 when the block is not a cell's own text.</summary>
+    private static int TableRowOf(PageModel page, int node)
+    {
+        var nodes = page.Nodes;
+        if (nodes[node].Tag is not ("td" or "th")) return -1;
+        var parent = nodes[node].Parent;
+        return parent >= 0 && nodes[parent].Tag == "tr" ? parent : -1;
+    }
+
+    /// <summary>
+    /// Whether an ancestor inside the article names itself furniture and holds only a small part of
+    /// the article. A quotation is never furniture, nor are wrappers that hold little but it: an
+    /// embedded post carries its platform's name ("social", "tweet") in its class, yet quotes a
+    /// source the way a blockquote in the text does.
+    /// </summary>
     private static bool InFurniture(PageModel page, int index, int root, int rootChars)
     {
         var nodes = page.Nodes;
+        var quoteChars = -1;
         for (var i = index; i > root && i >= 0; i = nodes[i].Parent)
         {
             var node = nodes[i];
+            if (node.Tag == "blockquote") quoteChars = node.TextChars;
+            if (quoteChars >= 0 && node.TextChars <= quoteChars + EmbedWrapperSlackChars) continue;
             if (node.Negative && !node.Positive && node.TextChars * 2 < rootChars) return true;
             if (node.Negative && node.Positive && node.TextChars * 4 < rootChars) return true;
         }
@@ -210,6 +307,8 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     {
         var tag = page.Nodes[block.Node].Tag;
         if (tag == "h1") return false;
+        // A bare address inside the article is a reference the writer shows, as printed text, not a way around the site.
+        if (IsBareAddress(block.Text)) return true;
         if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity) return false;
         if (titleKey is not null && block.Text.Length < 300 && Core.Text.TextFold.ForMatching(block.Text) == titleKey) return false;
         if (block.Text.Length < 200)

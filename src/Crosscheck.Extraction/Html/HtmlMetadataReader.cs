@@ -29,14 +29,15 @@ internal static class HtmlMetadataReader
 
     public static void Read(IDocument document, string? pageUrl, ExtractedContent content)
     {
-        var meta = ReadMetaTags(document);
-        var jsonLd = ReadJsonLd(document, content);
+        var found = PageElements.Collect(document);
+        var meta = found.Meta;
+        var jsonLd = ReadJsonLd(found.JsonLdScripts, content);
 
-        content.Url = Absolute(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), pageUrl)
+        content.Url = Absolute(found.Canonical?.GetAttribute("href"), pageUrl)
             ?? Absolute(meta.GetValueOrDefault("og:url"), pageUrl) ?? pageUrl;
 
         content.Title = FirstNonEmpty(jsonLd.Headline, meta.GetValueOrDefault("og:title"), meta.GetValueOrDefault("twitter:title"),
-            document.Body?.QuerySelector("h1")?.TextContent, document.Title);
+            found.FirstBodyH1?.TextContent, document.Title);
         if (content.Title is not null) content.Title = BodyText.Collapse(content.Title);
 
         content.Description = FirstNonEmpty(meta.GetValueOrDefault("og:description"), meta.GetValueOrDefault("description"),
@@ -45,46 +46,87 @@ internal static class HtmlMetadataReader
             ?? Domain(content.Url);
 
         content.Byline = FirstNonEmpty(jsonLd.Author, NotUrl(meta.GetValueOrDefault("author")), NotUrl(meta.GetValueOrDefault("article:author")),
-            NotUrl(meta.GetValueOrDefault("byl")), ShortText(document.QuerySelector("[rel=author]")));
+            NotUrl(meta.GetValueOrDefault("byl")), ShortText(found.RelAuthor));
         if (content.Byline is not null)
         {
             content.Byline = BodyText.Collapse(content.Byline);
             if (content.Byline.StartsWith("By ", StringComparison.OrdinalIgnoreCase)) content.Byline = content.Byline[3..].Trim();
         }
 
-        content.Published = ReadPublished(document, jsonLd, meta, content.Url ?? pageUrl);
+        content.Published = ReadPublished(found, jsonLd, meta, content.Url ?? pageUrl);
     }
 
-    private static Found<DateTimeOffset>? ReadPublished(IDocument document, JsonLdFacts jsonLd, Dictionary<string, string> meta, string? url)
+    private static Found<DateTimeOffset>? ReadPublished(PageElements found, JsonLdFacts jsonLd, Dictionary<string, string> meta, string? url)
     {
         if (DateText.ParseMachine(jsonLd.DatePublished) is { } fromJsonLd) return new(fromJsonLd, "json-ld");
         foreach (var name in PublishedMetaNames)
             if (DateText.ParseMachine(meta.GetValueOrDefault(name)) is { } fromMeta) return new(fromMeta, "meta");
-        foreach (var element in document.QuerySelectorAll("[itemprop=datePublished]"))
+        foreach (var element in found.DatePublished)
         {
             var value = element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent;
             if (DateText.ParseMachine(value) is { } fromMicrodata) return new(fromMicrodata, "microdata");
         }
-        foreach (var time in document.QuerySelectorAll("time[datetime]"))
-        {
-            if (DateText.ParseMachine(time.GetAttribute("datetime")) is { } fromTime) return new(fromTime, "time");
-            break;
-        }
+        if (DateText.ParseMachine(found.FirstTime?.GetAttribute("datetime")) is { } fromTime) return new(fromTime, "time");
         if (DateText.FromUrl(url) is { } fromUrl) return new(fromUrl, "url");
         return null;
     }
 
-    private static Dictionary<string, string> ReadMetaTags(IDocument document)
+    /// <summary>
+    /// The elements metadata is read from, gathered in one walk over the page: a selector query
+    /// per kind would walk the whole tree each time, and pages run to thousands of elements.
+    /// </summary>
+    private sealed class PageElements
     {
-        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in document.QuerySelectorAll("meta"))
+        public Dictionary<string, string> Meta { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public List<IElement> JsonLdScripts { get; } = [];
+        public List<IElement> DatePublished { get; } = [];
+        public IElement? Canonical { get; private set; }
+        public IElement? FirstBodyH1 { get; private set; }
+        public IElement? RelAuthor { get; private set; }
+        public IElement? FirstTime { get; private set; }
+
+        public static PageElements Collect(IDocument document)
         {
-            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop");
-            var value = element.GetAttribute("content");
-            if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(value)) continue;
-            meta.TryAdd(key.Trim(), value.Trim());
+            var found = new PageElements();
+            var body = document.Body;
+            var stack = new Stack<(IElement Element, bool InBody)>();
+            if (document.DocumentElement is { } root) stack.Push((root, root == body));
+            while (stack.Count > 0)
+            {
+                var (element, inBody) = stack.Pop();
+                found.Visit(element, inBody);
+                var children = element.Children;
+                // Pushed in reverse so elements are visited in document order: "first" means first on the page.
+                for (var i = children.Length - 1; i >= 0; i--) stack.Push((children[i], inBody || children[i] == body));
+            }
+            return found;
         }
-        return meta;
+
+        private void Visit(IElement element, bool inBody)
+        {
+            switch (element.LocalName)
+            {
+                case "meta":
+                    var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop");
+                    var value = element.GetAttribute("content");
+                    if (!string.IsNullOrWhiteSpace(key) && !string.IsNullOrWhiteSpace(value)) Meta.TryAdd(key.Trim(), value.Trim());
+                    break;
+                case "link" when Canonical is null && element.GetAttribute("rel") == "canonical":
+                    Canonical = element;
+                    break;
+                case "script" when element.GetAttribute("type") == "application/ld+json":
+                    JsonLdScripts.Add(element);
+                    break;
+                case "h1" when inBody && FirstBodyH1 is null:
+                    FirstBodyH1 = element;
+                    break;
+                case "time" when FirstTime is null && element.HasAttribute("datetime"):
+                    FirstTime = element;
+                    break;
+            }
+            if (RelAuthor is null && element.GetAttribute("rel") == "author") RelAuthor = element;
+            if (element.GetAttribute("itemprop") == "datePublished") DatePublished.Add(element);
+        }
     }
 
     private sealed class JsonLdFacts
@@ -95,10 +137,10 @@ internal static class HtmlMetadataReader
         public string? Publisher;
     }
 
-    private static JsonLdFacts ReadJsonLd(IDocument document, ExtractedContent content)
+    private static JsonLdFacts ReadJsonLd(List<IElement> scripts, ExtractedContent content)
     {
         var facts = new JsonLdFacts();
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in scripts)
         {
             var text = script.TextContent;
             if (text.Length > MaxJsonLdChars) continue;

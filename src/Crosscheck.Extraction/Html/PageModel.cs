@@ -143,12 +143,9 @@ internal sealed class PageModel
 
     private int AddNode(IElement element, int parent, int depth)
     {
-        var classAndId = (element.GetAttribute("class") + " " + element.GetAttribute("id")).ToLowerInvariant();
-        if (!_classCache.TryGetValue(classAndId, out var hints))
-        {
-            hints = (MatchesAny(classAndId, HeuristicData.NegativeClassHints), MatchesAny(classAndId, HeuristicData.PositiveClassHints));
-            _classCache[classAndId] = hints;
-        }
+        var classHints = Hints(element.GetAttribute("class"));
+        var idHints = Hints(element.GetAttribute("id"));
+        var hints = (Negative: classHints.Negative || idHints.Negative, Positive: classHints.Positive || idHints.Positive);
         var role = element.GetAttribute("role");
         var negative = hints.Negative || role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alert";
         Nodes.Add(new PageNode
@@ -208,9 +205,21 @@ internal sealed class PageModel
         if (nodes.Length > 0 && nodes[0].End < 0) nodes[0].End = nodes.Length;
     }
 
+    /// <summary>Furniture and content hints of a class or id value; pages repeat the same few values, so each is judged once.</summary>
+    private (bool Negative, bool Positive) Hints(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return default;
+        if (!_classCache.TryGetValue(value, out var hints))
+        {
+            var lower = value.ToLowerInvariant();
+            hints = (MatchesAny(lower, HeuristicData.NegativeClassHints), MatchesAny(lower, HeuristicData.PositiveClassHints));
+            _classCache[value] = hints;
+        }
+        return hints;
+    }
+
     private static bool MatchesAny(string classAndId, string[] hints)
     {
-        if (classAndId.Length <= 1) return false;
         foreach (var hint in hints)
             if (classAndId.Contains(hint, StringComparison.Ordinal)) return true;
         return false;

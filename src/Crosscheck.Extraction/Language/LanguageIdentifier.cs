@@ -18,7 +18,7 @@ internal static class LanguageIdentifier
         if (body.Length < options.MinLanguageChars) return null;
         var sample = body.Length > options.LanguageSampleChars ? body[..options.LanguageSampleChars] : body;
         var detector = options.LanguageLowAccuracyMode ? Fast.Value : Accurate.Value;
-        var language = detector.DetectLanguageOf(sample);
+        var language = InlineTaskScheduler.Run(() => detector.DetectLanguageOf(sample));
         return language == Lingua.Language.Unknown ? null : language.IsoCode6391().ToString().ToLowerInvariant();
     }
 
