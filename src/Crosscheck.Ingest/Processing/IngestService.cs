@@ -175,6 +175,10 @@ public sealed class IngestService(
         store.TryRunExclusive(() =>
         {
             if (!StoriesAreStale()) return;
+            // Workers process articles one by one and never see the corpus; the corpus-level
+            // boilerplate decision is taken here, once, by whichever process assigns stories, so a
+            // queued run ends with the same bodies as a single-process ingest.
+            _recurring?.Run();
             AssignStoriesExclusively(progress);
             assigned = true;
         });
