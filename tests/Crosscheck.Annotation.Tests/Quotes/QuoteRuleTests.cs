@@ -4,32 +4,13 @@ using Crosscheck.Core.Model;
 using Crosscheck.Testing;
 using Xunit;
 
+using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
+
 namespace Crosscheck.Annotation.Tests.Quotes;
 
 /// <summary>One test per attribution rule, each on a sentence written for it.</summary>
 public class QuoteRuleTests
 {
-    private static Document Run(string text, params (string Name, EntityType Type, string? Role)[] mentions)
-    {
-        var document = ClaimDocs.With(text, null, mentions);
-        new QuoteRecognizer().Process(document);
-        LayerAssert.SpansWellFormed(document);
-        return document;
-    }
-
-    private static Quote Containing(Document document, string part)
-    {
-        var matches = document.Quotes.Where(q => document[q.Span].Contains(part, StringComparison.Ordinal)).ToList();
-        Assert.True(matches.Count == 1, $"expected one quote containing '{part}', found {matches.Count}: {string.Join(" | ", document.Quotes.Select(q => document[q.Span]))}");
-        return matches[0];
-    }
-
-    private static string? Speaker(Document document, Quote quote) =>
-        quote.SpeakerMention is { } m ? document[document.Mentions[m].Span] : quote.SpeakerDescription;
-
-    private static string? SpeakerAsWritten(Document document, Quote quote) =>
-        quote.SpeakerSpan is { } span ? document[span] : null;
-
     [Fact]
     public void DashBylineAfterAQuoteNamesItsSpeaker()
     {

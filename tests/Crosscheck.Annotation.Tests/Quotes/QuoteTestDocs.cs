@@ -1,0 +1,34 @@
+using Crosscheck.Annotation.Quotes;
+using Crosscheck.Annotation.Tests.Claims;
+using Crosscheck.Core.Model;
+using Crosscheck.Testing;
+using Xunit;
+
+namespace Crosscheck.Annotation.Tests.Quotes;
+
+/// <summary>What the quote tests share: run the recognizer over hand-made mentions and read its quotes back.</summary>
+internal static class QuoteTestDocs
+{
+    public static Document Run(string text, params (string Name, EntityType Type, string? Role)[] mentions)
+    {
+        var document = ClaimDocs.With(text, null, mentions);
+        new QuoteRecognizer().Process(document);
+        LayerAssert.SpansWellFormed(document);
+        return document;
+    }
+
+    /// <summary>The one quote whose text contains <paramref name="part"/>; fails listing every quote otherwise.</summary>
+    public static Quote Containing(Document document, string part)
+    {
+        var matches = document.Quotes.Where(q => document[q.Span].Contains(part, StringComparison.Ordinal)).ToList();
+        Assert.True(matches.Count == 1, $"expected one quote containing '{part}', found {matches.Count}: {string.Join(" | ", document.Quotes.Select(q => document[q.Span]))}");
+        return matches[0];
+    }
+
+    /// <summary>The speaker's mention text, or the description when no mention was linked.</summary>
+    public static string? Speaker(Document document, Quote quote) =>
+        quote.SpeakerMention is { } m ? document[document.Mentions[m].Span] : quote.SpeakerDescription;
+
+    public static string? SpeakerAsWritten(Document document, Quote quote) =>
+        quote.SpeakerSpan is { } span ? document[span] : null;
+}
