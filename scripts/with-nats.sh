@@ -14,19 +14,9 @@
 # without the variable.
 set -euo pipefail
 
-install=false
-allow_restart=false
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --install) install=true; shift ;;
-        --allow-restart) allow_restart=true; shift ;;
-        *) break ;;
-    esac
-done
-if [[ $# -eq 0 ]]; then
-    echo "usage: $0 [--install] [--allow-restart] COMMAND [ARGS...]" >&2
-    exit 2
-fi
+script_name=with-nats
+# shellcheck source=scripts/test-server-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test-server-common.sh"
 
 if ! command -v nats-server >/dev/null; then
     if $install && [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
@@ -38,16 +28,6 @@ if ! command -v nats-server >/dev/null; then
         exec "$@"
     fi
 fi
-
-free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$(( 20000 + RANDOM % 40000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-    done
-    echo "with-nats: no free port found" >&2
-    return 1
-}
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/crosscheck-nats.XXXXXX")
 port=$(free_port)

@@ -13,19 +13,9 @@
 # without it, a missing server only prints a note and the command runs without the variable.
 set -euo pipefail
 
-install=false
-allow_restart=false
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --install) install=true; shift ;;
-        --allow-restart) allow_restart=true; shift ;;
-        *) break ;;
-    esac
-done
-if [[ $# -eq 0 ]]; then
-    echo "usage: $0 [--install] [--allow-restart] COMMAND [ARGS...]" >&2
-    exit 2
-fi
+script_name=with-postgres
+# shellcheck source=scripts/test-server-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test-server-common.sh"
 
 pg_bin=""
 find_server() {
@@ -51,16 +41,6 @@ fi
 # initdb refuses to run as root: the cluster belongs to the postgres user then.
 as_owner() {
     if [[ $(id -u) -eq 0 ]]; then su -s /bin/sh postgres -c "$1"; else sh -c "$1"; fi
-}
-
-free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$(( 20000 + RANDOM % 40000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-    done
-    echo "with-postgres: no free port found" >&2
-    return 1
 }
 
 data_dir=$(mktemp -d "${TMPDIR:-/tmp}/crosscheck-pg.XXXXXX")
