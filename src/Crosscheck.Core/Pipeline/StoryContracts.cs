@@ -17,6 +17,12 @@ public interface IStoryClusterer
 
     /// <summary>Story ids that were merged into another, mapped to the story that absorbed them.</summary>
     IReadOnlyDictionary<string, string> Redirects { get; }
+
+    /// <summary>
+    /// Called when no more documents are coming for now (the end of a batch or replay): work the
+    /// clusterer had deferred until more arrivals (re-checking young stories) is done at once.
+    /// </summary>
+    void Settle();
 }
 
 /// <summary>Builds a story's dossier from its annotated documents: the Consolidate stage.</summary>

@@ -207,6 +207,7 @@ public sealed class IngestService(
             clusterer.Assign(document);
             progress?.Report(new IngestProgress(++done, documents.Count, document.Article.Source, "clustering"));
         }
+        clusterer.Settle();
         store.ReplaceStories(clusterer.Stories, clusterer.Redirects, assignedFrom);
         return clusterer.Stories.Count;
     }

@@ -86,6 +86,10 @@ public static class ClusteringEvaluator
             clusterer.Assign(document);
             clustering.Stop();
         }
+        // The input ends here, as an ingest batch does: deferred re-checks run now.
+        clustering.Start();
+        clusterer.Settle();
+        clustering.Stop();
         total.Stop();
 
         var predicted = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -182,6 +182,25 @@ public sealed class StoryClusterer : IStoryClusterer
         for (var i = 0; i < _rechecks.Length; i++) _rechecks[i].Enqueue((_arrivals + _options.RecheckDelays[i], story));
     }
 
+    /// <summary>
+    /// Runs every pending re-check now, once per story (its earliest): when the input ends, the
+    /// further arrivals a re-check waits for will not come, and a story opened by an article that
+    /// arrived before its better-connected neighbours would otherwise stay apart.
+    /// </summary>
+    public void Settle()
+    {
+        var seen = new HashSet<StoryState>();
+        foreach (var queue in _rechecks)
+        {
+            while (queue.TryDequeue(out var due))
+            {
+                var story = due.Story;
+                if (!seen.Add(story) || story.Absorbed || story.Retired) continue;
+                MergeNeighbours(story, story.Size == 1 ? _options.AssignThreshold : _options.MergeThreshold);
+            }
+        }
+    }
+
     private void RunDueRechecks()
     {
         foreach (var queue in _rechecks)

@@ -95,6 +95,28 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void SettlingRunsTheDeferredReCheckThatLetsTwoSingleArticlesMeet()
+    {
+        // Joining a one-article story needs a margin more similarity, so the second report opens its own
+        // story; the re-check that would bring the two together waits for more arrivals than this input
+        // has. Declaring the input complete runs it.
+        var options = NoSyndication with { SingleArticleMargin = 0.6 };
+        var clusterer = new StoryClusterer(options);
+        var first = clusterer.Assign(Docs.Of(FloodA, "a", published: Day0));
+        var second = clusterer.Assign(Docs.Of(FloodB, "b", published: Day0));
+        clusterer.Assign(Docs.Of(Trade, "t", published: Day0));
+        Assert.NotEqual(first, second);
+
+        clusterer.Settle();
+
+        Assert.Equal(clusterer.StoryOf("a"), clusterer.StoryOf("b"));
+        Assert.NotEqual(clusterer.StoryOf("a"), clusterer.StoryOf("t"));
+        Assert.Equal(2, clusterer.Stories.Count);
+        clusterer.Settle();
+        Assert.Equal(2, clusterer.Stories.Count);
+    }
+
+    [Fact]
     public void EntityMentionsLayerIsUsedWhenPresent()
     {
         var doc = Docs.Of(FloodA, "a", published: Day0);
