@@ -54,6 +54,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         article.Url = content.Url ?? input.Hints.Url;
         article.Outlet = content.Outlet ?? input.Hints.Outlet ?? HtmlMetadataReader.Domain(article.Url);
         article.Published = content.Published ?? (input.Hints.Published is { } hinted ? new Found<DateTimeOffset>(hinted, "hint") : null);
+        if (article.Published is null && content.YearlessDateLine is { } dateLine) article.Published = PinYear(dateLine, input, content);
         if (article.Published is null && input.Hints.Fetched is { } fetched)
         {
             article.Published = new Found<DateTimeOffset>(fetched, "fetched");
@@ -63,6 +64,19 @@ public sealed class ArticleExtractor : IArticleExtractor
         article.Language = IdentifyLanguage(article.Body, content);
         article.Diagnostics.AddRange(content.Diagnostics);
         return article;
+    }
+
+    /// <summary>The publication date a year-less date line gives once its weekday pins the year against the fetch (or receipt) date.</summary>
+    private static Found<DateTimeOffset>? PinYear(Metadata.TextDate dateLine, RawInput input, ExtractedContent content)
+    {
+        var reference = input.Hints.Fetched ?? input.ReceivedAt;
+        if (Metadata.DateText.PinYearByWeekday(dateLine, reference) is { } pinned)
+        {
+            content.Note(DiagnosticSeverity.Info, $"date line '{dateLine.Matched}' gives no year; {pinned.Year} is the latest year, up to {reference:yyyy-MM-dd}, in which that date falls on that weekday");
+            return new Found<DateTimeOffset>(pinned, "dateline, year from weekday");
+        }
+        content.Note(DiagnosticSeverity.Info, $"date line '{dateLine.Matched}' gives no year; publication date left unresolved");
+        return null;
     }
 
     private string? IdentifyLanguage(string body, ExtractedContent content)

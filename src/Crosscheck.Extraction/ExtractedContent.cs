@@ -18,6 +18,9 @@ internal sealed class ExtractedContent
 
     public Found<DateTimeOffset>? Published { get; set; }
 
+    /// <summary>A date line without a year, kept so the year can be pinned once the fetch date is known.</summary>
+    public Metadata.TextDate? YearlessDateLine { get; set; }
+
     public List<string> Paragraphs { get; } = [];
 
     /// <summary>Whether the page is safe and promising enough to hand to the slower fallback extractor.</summary>

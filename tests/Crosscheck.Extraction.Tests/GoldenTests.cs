@@ -40,6 +40,7 @@ public class GoldenTests
             Source = input,
             Kind = kind,
             Content = File.ReadAllBytes(input),
+            ReceivedAt = TestInputs.ReceivedAt,
             Hints = new IngestHints { Url = fields.GetValueOrDefault("hint-url") },
         };
 
@@ -57,7 +58,7 @@ public class GoldenTests
             if (published == "none") Assert.Null(article.Published);
             else
             {
-                var parts = published.Split(' ');
+                var parts = published.Split(' ', 2);
                 Assert.NotNull(article.Published);
                 Assert.Equal(parts[0], article.Published.Value.ToString("yyyy-MM-dd"));
                 Assert.Equal(parts[1], article.Published.Source);

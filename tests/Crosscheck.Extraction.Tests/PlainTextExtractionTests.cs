@@ -101,14 +101,32 @@ public class PlainTextExtractionTests
     }
 
     [Fact]
-    public void Date_line_without_year_stays_unresolved_with_a_diagnostic()
+    public void Date_line_without_year_or_weekday_stays_unresolved_with_a_diagnostic()
     {
         var article = Extractor.Extract(TestInputs.Text(
-            "Harvest starts early\n\nMonday, September 12\n\nGrape picking began in the south on Monday, three weeks ahead of the usual calendar."));
+            "Harvest starts early\n\nSeptember 12\n\nGrape picking began in the south on Monday, three weeks ahead of the usual calendar."));
 
         Assert.Null(article.Published);
         Assert.Contains(article.Diagnostics, d => d.Message.Contains("no year", StringComparison.Ordinal));
         Assert.DoesNotContain("September 12", article.Body);
+    }
+
+    [Theory]
+    [InlineData("Monday, September 12", "2024-06-01", "2022-09-12")]
+    [InlineData("Friday, March 3", "2024-06-01", "2023-03-03")]
+    [InlineData("Fri, March 3", "2023-03-03", "2023-03-03")]
+    [InlineData("Sunday, March 3", "2024-06-01", "2024-03-03")]
+    public void The_weekday_of_a_date_line_without_year_pins_the_latest_fitting_year_up_to_the_fetch_date(string line, string fetched, string expected)
+    {
+        var input = TestInputs.Bytes(System.Text.Encoding.UTF8.GetBytes(
+                $"Harvest starts early\n\n{line}\n\nGrape picking began in the south on Monday, three weeks ahead of the usual calendar."),
+            RawKind.Text, hints: new IngestHints { Fetched = DateTimeOffset.Parse(fetched, System.Globalization.CultureInfo.InvariantCulture) });
+
+        var article = Extractor.Extract(input);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), article.Published!.Value);
+        Assert.Equal("dateline, year from weekday", article.Published.Source);
+        Assert.DoesNotContain(line, article.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,11 @@ internal static class TestInputs
         Kind = kind,
         Content = content,
         Hints = hints ?? new IngestHints { Url = url },
+        // A fixed receipt date: what a year-less date line resolves to must not depend on the day the tests run.
+        ReceivedAt = ReceivedAt,
     };
+
+    public static readonly DateTimeOffset ReceivedAt = new(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>A plain article page wrapped around <paramref name="bodyHtml"/>.</summary>
     public static string Page(string bodyHtml, string head = "") =>

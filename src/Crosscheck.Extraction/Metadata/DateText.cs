@@ -4,8 +4,11 @@ using Crosscheck.Extraction.Heuristics;
 
 namespace Crosscheck.Extraction.Metadata;
 
-/// <summary>A date read from human text; <see cref="Value"/> is null when the year is missing.</summary>
-internal readonly record struct TextDate(DateTimeOffset? Value, int Index, int Length, string Matched);
+/// <summary>
+/// A date read from human text; <see cref="Value"/> is null when the year is missing, and then
+/// <see cref="Month"/>, <see cref="Day"/> and any <see cref="Weekday"/> written with it are kept.
+/// </summary>
+internal readonly record struct TextDate(DateTimeOffset? Value, int Index, int Length, string Matched, int Month = 0, int Day = 0, DayOfWeek? Weekday = null);
 
 /// <summary>Reads dates from machine fields (ISO 8601, RFC 1123), URLs and human text.</summary>
 internal static partial class DateText
@@ -74,7 +77,7 @@ internal static partial class DateText
                 var matched = text.Substring(start, length);
                 var yearGroup = match.Groups["year"].Success ? match.Groups["year"] : match.Groups["year2"];
                 if (!yearGroup.Success)
-                    return new TextDate(null, start, length, matched);
+                    return new TextDate(null, start, length, matched, month, day, weekday.Success ? WeekdayOf(weekday.Value) : null);
                 var date = Make(int.Parse(yearGroup.ValueSpan, CultureInfo.InvariantCulture), month, day);
                 if (date is not null) return new TextDate(date, start, length, matched);
             }
@@ -102,6 +105,38 @@ internal static partial class DateText
             return null;
         }
         return found;
+    }
+
+    /// <summary>
+    /// The year a year-less date with its weekday ("Tuesday, October 19") must have: a weekday,
+    /// month and day recur only every 5, 6 or 11 years, so the latest such date not after
+    /// <paramref name="reference"/> (when the text was fetched or received) is the only candidate
+    /// within a decade. Null without a weekday, or when none of the last eleven years fits.
+    /// </summary>
+    public static DateTimeOffset? PinYearByWeekday(TextDate partial, DateTimeOffset reference)
+    {
+        if (partial.Value is not null || partial.Weekday is not { } weekday || partial.Month is < 1 or > 12 || partial.Day < 1) return null;
+        var latest = reference.AddDays(2);
+        for (var year = latest.Year; year > latest.Year - 11; year--)
+        {
+            if (partial.Day > DateTime.DaysInMonth(year, partial.Month)) continue;
+            var date = new DateTimeOffset(year, partial.Month, partial.Day, 0, 0, 0, TimeSpan.Zero);
+            if (date <= latest && date.DayOfWeek == weekday) return Plausible(date);
+        }
+        return null;
+    }
+
+    /// <summary>English weekday names and their usual abbreviations ("Tue", "Tues", "Thurs").</summary>
+    private static DayOfWeek? WeekdayOf(string word)
+    {
+        var lower = word.TrimEnd('.').ToLowerInvariant();
+        if (lower.Length < 3) return null;
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            var name = day.ToString().ToLowerInvariant();
+            if (name.StartsWith(lower, StringComparison.Ordinal)) return day;
+        }
+        return null;
     }
 
     private static DateTimeOffset? Make(int year, int month, int day)

@@ -174,8 +174,7 @@ internal sealed class PlainTextExtractor(ExtractionOptions options)
             {
                 var date = DateText.AsDateLine(block.Text, options.MaxDateLineWords);
                 if (date is { Value: { } value }) content.Published = new Found<DateTimeOffset>(value, "dateline");
-                else if (date is { } partial)
-                    content.Note(DiagnosticSeverity.Info, $"date line '{partial.Matched}' gives no year; publication date left unresolved");
+                else if (date is { } partial) content.YearlessDateLine = partial;
             }
             else if (block.Kind == BlockKind.Byline && content.Byline is null)
             {
