@@ -61,8 +61,11 @@ public sealed class ReadApiTests(SeededServer server) : IClassFixture<SeededServ
 
         Assert.Equal(1, (await GetJson("/api/stories?q=mercenaries")).GetProperty("total").GetInt32());
         Assert.Equal(0, (await GetJson("/api/stories?q=zebrafishhatchery")).GetProperty("total").GetInt32());
-        // The seed texts carry no publication date: a date range cannot include their story.
-        Assert.Equal(0, (await GetJson("/api/stories?from=2001-01-01")).GetProperty("total").GetInt32());
+        // One seed is dated, by its date line (a weekday and a day of October, the year from the weekday):
+        // a range holding that month finds the story, ranges before or after it do not.
+        Assert.Equal(1, (await GetJson("/api/stories?from=2021-10-01&to=2021-10-31")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await GetJson("/api/stories?from=2021-11-01")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await GetJson("/api/stories?to=2021-09-30")).GetProperty("total").GetInt32());
         var second = await GetJson("/api/stories?page=2&size=1");
         Assert.Equal(0, second.GetProperty("stories").GetArrayLength());
         Assert.Equal(2, second.GetProperty("page").GetInt32());
