@@ -618,8 +618,10 @@ public sealed class PostgresStore : IStore
         {
             if (inner is SocketException socket)
                 return $"Cannot reach PostgreSQL at {server} ({StoreCommon.OneLine(socket.Message)}). Is the server running and listening there? ({Location})";
+            // The same exception stands for a connection that took too long and for a command that ran
+            // past its timeout (such as a wait on a lock another process holds): say both.
             if (inner is TimeoutException)
-                return $"Timed out reaching PostgreSQL at {server} after {_target.Builder.Timeout} s. Is the server running and reachable? ({Location})";
+                return $"Timed out at PostgreSQL at {server}: connecting took over {_target.Builder.Timeout} s, or {action} ran over the {_target.Builder.CommandTimeout} s command timeout (another process holding a lock can cause this). Is the server reachable and not overloaded? ({Location})";
         }
         return $"PostgreSQL at {Location}: {action} failed: {StoreCommon.OneLine(e.Message)}.";
     }
