@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Reflection;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Extraction.Heuristics;
 
@@ -48,21 +48,8 @@ internal static class HeuristicData
     /// <summary>ISO 639-1 codes of the languages the language identifier tells apart.</summary>
     public static readonly string[] NewsLanguages = LoadLines("news-languages.txt").ToArray();
 
-    public static IEnumerable<string> LoadLines(string name)
-    {
-        var assembly = typeof(HeuristicData).Assembly;
-        using var stream = assembly.GetManifestResourceStream($"Crosscheck.Extraction.Heuristics.{name}")
-            ?? throw new InvalidOperationException($"Embedded heuristic file {name} is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            var hash = line.IndexOf('#');
-            var entry = (hash >= 0 ? line[..hash] : line).Trim();
-            if (entry.Length > 0) lines.Add(entry);
-        }
-        return lines;
-    }
+    public static IEnumerable<string> LoadLines(string name) =>
+        EmbeddedLines.Read(typeof(HeuristicData).Assembly, $"Crosscheck.Extraction.Heuristics.{name}", trailingComments: true);
 
     private static FrozenSet<string> LoadSet(string name) =>
         LoadLines(name).Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);

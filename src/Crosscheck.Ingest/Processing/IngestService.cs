@@ -47,8 +47,9 @@ public sealed class IngestService(
         ProcessBatch(batch, report);
         // Only outlets that gained articles can change their decision.
         if (report.Added > 0) RemoveRecurring(report, report.Outlets);
-        if (report.Added > 0 || store.GetStories().Count == 0) report.Stories = AssignStories(progress);
-        else report.Stories = store.GetStories().Count;
+        // Nothing new: the stories stand unless none were ever assigned (read once; it loads them all).
+        var standing = report.Added > 0 ? 0 : store.GetStories().Count;
+        report.Stories = standing > 0 ? standing : AssignStories(progress);
         return report;
     }
 

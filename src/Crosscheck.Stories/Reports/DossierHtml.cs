@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Crosscheck.Core.Model;
@@ -219,8 +218,7 @@ public static class DossierHtml
 
     private static string Short(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    /// <summary>HTML-escaped untrusted text (quotes included, so it is safe in attributes too).</summary>
-    private static string E(string text) => WebUtility.HtmlEncode(ReportText.Safe(text));
+    private static string E(string text) => ReportText.Html(text);
 
     private static string LoadCss()
     {

@@ -35,6 +35,12 @@ public static class ReportText
     };
 
     /// <summary>
+    /// Untrusted text made safe for HTML, in element content and in quoted attributes alike: every
+    /// page (the static report and the web UI) writes article text only through this.
+    /// </summary>
+    public static string Html(string? text) => text is null ? "" : System.Net.WebUtility.HtmlEncode(Safe(text));
+
+    /// <summary>
     /// Untrusted text made writable: lone UTF-16 surrogates (which JSON writers and browsers reject)
     /// become U+FFFD, and control characters other than line breaks and tabs are dropped.
     /// </summary>

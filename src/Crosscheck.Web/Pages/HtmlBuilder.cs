@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Crosscheck.Stories.Reports;
 
@@ -14,7 +13,7 @@ public sealed class HtmlBuilder
     private readonly StringBuilder _html = new(16 * 1024);
 
     /// <summary>Escaped text (quotes too, so it is safe inside attributes as well).</summary>
-    public static string Escape(string? text) => text is null ? "" : WebUtility.HtmlEncode(ReportText.Safe(text));
+    public static string Escape(string? text) => ReportText.Html(text);
 
     public HtmlBuilder Text(string? text)
     {
