@@ -1,6 +1,7 @@
 using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Text;
 using Crosscheck.Extraction.Decoding;
 using Crosscheck.Extraction.Html;
 using Crosscheck.Extraction.Json;
@@ -158,7 +159,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (fields.Published is not null)
         {
             if (DateText.ParseMachine(fields.Published) is { } published) content.Published = new Found<DateTimeOffset>(published, "json");
-            else content.Note(DiagnosticSeverity.Info, $"JSON field 'published' ('{Shorten(fields.Published)}') is not a date");
+            else content.Note(DiagnosticSeverity.Info, $"JSON field 'published' ('{Clipped.Start(fields.Published, 41)}') is not a date");
         }
         return content;
     }
@@ -195,5 +196,4 @@ public sealed class ArticleExtractor : IArticleExtractor
     private static string? UrlFromSource(string source) =>
         Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? source : null;
 
-    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
 using NATS.Client.JetStream;
@@ -110,7 +111,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
                 else
                 {
                     // Published for another store, or the store was replaced: no worker here can ever process it.
-                    log.WriteLine($"error: queued article '{Shorten(id)}' is not a raw input of {store.Location}; dropped (ingest and workers must use the same --db and --stream)");
+                    log.WriteLine($"error: queued article '{Clipped.Start(id, 81)}' is not a raw input of {store.Location}; dropped (ingest and workers must use the same --db and --stream)");
                     _counts.Dropped++;
                     await Settle(() => message.AckTerminateAsync());
                 }
@@ -296,5 +297,4 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         log.WriteLine($"processed {_counts.Processed} article(s) ({rate:F1}/s lately), {_counts.AlreadyStored} already stored, {_counts.Retried} retried, {_counts.Dropped} dropped");
     }
 
-    private static string Shorten(string id) => id.Length <= 80 ? id : id[..80] + "…";
 }

@@ -140,27 +140,14 @@ public sealed class PostgresStore : IStore
         return reader.Read() ? ReadRaw(reader) : null;
     });
 
-    public IEnumerable<RawInput> AllRaw()
+    public IEnumerable<RawInput> AllRaw() => StoreCommon.ReadInPages(PageSize, after => Use("reading raw inputs", connection =>
     {
-        long after = 0;
-        while (true)
-        {
-            var page = Use("reading raw inputs", connection =>
-            {
-                using var command = Command(connection, "SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE seq > $1 ORDER BY seq LIMIT $2", after, PageSize);
-                using var reader = command.ExecuteReader();
-                var rows = new List<RawInput>();
-                while (reader.Read())
-                {
-                    rows.Add(ReadRaw(reader));
-                    after = reader.GetInt64(6);
-                }
-                return rows;
-            });
-            foreach (var raw in page) yield return raw;
-            if (page.Count < PageSize) yield break;
-        }
-    }
+        using var command = Command(connection, "SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE seq > $1 ORDER BY seq LIMIT $2", after, PageSize);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(RawInput, long)>();
+        while (reader.Read()) rows.Add((ReadRaw(reader), reader.GetInt64(6)));
+        return rows;
+    }));
 
     public int CountRaw() => Use("counting raw inputs", connection => Convert.ToInt32(Scalar(connection, "SELECT count(*) FROM raw"), CultureInfo.InvariantCulture));
 

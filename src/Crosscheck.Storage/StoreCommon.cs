@@ -92,6 +92,27 @@ public static class StoreCommon
     }
 
     /// <summary>Times are stored as round-trip ("o") text in both backends, so they sort and compare the same.</summary>
+    /// <summary>
+    /// Streams a table in keyset pages: each page holds the rows after the last sequence number seen,
+    /// so a large table is read without one long-running query or the whole table in memory, and
+    /// rows added meanwhile are picked up rather than skipped. A page shorter than
+    /// <paramref name="pageSize"/> is the last.
+    /// </summary>
+    public static IEnumerable<T> ReadInPages<T>(int pageSize, Func<long, IReadOnlyList<(T Row, long Seq)>> readPageAfter)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = readPageAfter(after);
+            foreach (var (row, seq) in page)
+            {
+                yield return row;
+                after = seq;
+            }
+            if (page.Count < pageSize) yield break;
+        }
+    }
+
     public static string FormatTime(DateTimeOffset time) => time.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
 
     public static DateTimeOffset ParseTime(string text) => DateTimeOffset.ParseExact(text, "o", System.Globalization.CultureInfo.InvariantCulture);

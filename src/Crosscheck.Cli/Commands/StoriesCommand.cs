@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Storage;
 
 namespace Crosscheck.Cli.Commands;
@@ -90,7 +91,7 @@ public static class StoriesCommand
         foreach (var story in stories)
         {
             var first = story.FirstSeen?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
-            Console.WriteLine($"{ShortId(story.Id),-14} {story.ArticleIds.Count,8}  {first,-10}  {Clip(story.Title, 80)}");
+            Console.WriteLine($"{ShortId(story.Id),-14} {story.ArticleIds.Count,8}  {first,-10}  {Clipped.Start(story.Title, 80)}");
         }
         Console.WriteLine();
         Console.WriteLine($"{stories.Count} stor{(stories.Count == 1 ? "y" : "ies")}. Read one with `crosscheck dossier STORY{IngestCommand.DbSuffix(location)}` (an id prefix is enough).");
@@ -98,5 +99,4 @@ public static class StoriesCommand
 
     public static string ShortId(string id) => id.Length <= 12 ? id : id[..12];
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Crosscheck.Core.Text;
 using Crosscheck.Ingest.Processing;
 using Spectre.Console;
 
@@ -23,7 +24,7 @@ public sealed class ConsoleProgress : IProgress<IngestProgress>
         if (!phaseChanged && _sinceLast.Elapsed < (_interactive ? TimeSpan.FromMilliseconds(100) : PlainInterval)) return;
         _sinceLast.Restart();
         var count = value.Total is { } total ? $"{value.Done}/{total}" : value.Done.ToString();
-        var line = $"{value.Phase} {count}  {Shorten(value.Current, 60)}";
+        var line = $"{value.Phase} {count}  {Clipped.End(value.Current, 60)}";
         if (_interactive)
         {
             Console.Error.Write("\r" + line.PadRight(_lastWidth));
@@ -42,5 +43,4 @@ public sealed class ConsoleProgress : IProgress<IngestProgress>
         _lastWidth = 0;
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : "…" + text[^(max - 1)..];
 }

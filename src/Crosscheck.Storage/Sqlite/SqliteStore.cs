@@ -166,28 +166,15 @@ public sealed class SqliteStore : IStore
         return reader.Read() ? ReadRaw(reader) : null;
     });
 
-    public IEnumerable<RawInput> AllRaw()
+    public IEnumerable<RawInput> AllRaw() => StoreCommon.ReadInPages(PageSize, after => Read("reading raw inputs", () =>
     {
-        long after = 0;
-        while (true)
-        {
-            var page = Read("reading raw inputs", () =>
-            {
-                using var command = Command("SELECT id, source, kind, content, received_at, hints, seq FROM raw WHERE seq > $after ORDER BY seq LIMIT $limit",
-                    ("$after", after), ("$limit", PageSize));
-                using var reader = command.ExecuteReader();
-                var rows = new List<RawInput>();
-                while (reader.Read())
-                {
-                    rows.Add(ReadRaw(reader));
-                    after = reader.GetInt64(6);
-                }
-                return rows;
-            });
-            foreach (var raw in page) yield return raw;
-            if (page.Count < PageSize) yield break;
-        }
-    }
+        using var command = Command("SELECT id, source, kind, content, received_at, hints, seq FROM raw WHERE seq > $after ORDER BY seq LIMIT $limit",
+            ("$after", after), ("$limit", PageSize));
+        using var reader = command.ExecuteReader();
+        var rows = new List<(RawInput, long)>();
+        while (reader.Read()) rows.Add((ReadRaw(reader), reader.GetInt64(6)));
+        return rows;
+    }));
 
     public int CountRaw() => Read("counting raw inputs", () => Convert.ToInt32(Scalar("SELECT count(*) FROM raw"), CultureInfo.InvariantCulture));
 

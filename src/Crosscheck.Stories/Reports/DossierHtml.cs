@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Stories.Reports;
 
@@ -78,7 +79,7 @@ public static class DossierHtml
         output.Write("</p>\n<table class=\"matrix\">\n<tr><th class=\"row\">Article</th>");
         for (var c = 0; c < dossier.Claims.Count; c++)
         {
-            output.Write($"<th title=\"{E(dossier.Claims[c].Subject)}\"><a href=\"#claim-{c + 1}\">C{c + 1}</a><br>{E(Short(dossier.Claims[c].Subject, 24))}</th>");
+            output.Write($"<th title=\"{E(dossier.Claims[c].Subject)}\"><a href=\"#claim-{c + 1}\">C{c + 1}</a><br>{E(Clipped.Start(dossier.Claims[c].Subject, 24))}</th>");
         }
         output.Write("</tr>\n");
         foreach (var article in dossier.Articles)
@@ -92,7 +93,7 @@ public static class DossierHtml
                     output.Write("<td></td>");
                     continue;
                 }
-                var stated = string.Join(" / ", statements.Select(s => Stated(s)));
+                var stated = string.Join(" / ", statements.Select(ReportText.Stated));
                 var origins = string.Join(", ", statements.Select(s => s.Origin).Distinct());
                 output.Write($"<td class=\"{ReportText.Status(claim.Status)}\" title=\"origin: {E(origins)}\">{E(stated.Length > 0 ? stated : "✓")}</td>");
             }
@@ -113,7 +114,7 @@ public static class DossierHtml
             output.Write($"<p>{E(ReportText.Support(claim))}</p>\n<blockquote>{E(claim.Text)}</blockquote>\n<ul>\n");
             foreach (var statement in claim.Statements)
             {
-                output.Write($"<li>{E(label(statement.Article))}: {E(Stated(statement))} — origin {E(statement.Origin)}</li>\n");
+                output.Write($"<li>{E(label(statement.Article))}: {E(ReportText.Stated(statement))} — origin {E(statement.Origin)}</li>\n");
             }
             output.Write("</ul>\n");
         }
@@ -184,7 +185,7 @@ public static class DossierHtml
     private static void Box(TextWriter output, int x, int y, int width, string kind, string text)
     {
         output.Write($"<rect class=\"{kind}\" x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"22\" rx=\"4\"/>" +
-            $"<text x=\"{x + 6}\" y=\"{y + 15}\">{E(Short(text, 38))}</text>\n");
+            $"<text x=\"{x + 6}\" y=\"{y + 15}\">{E(Clipped.Start(text, 38))}</text>\n");
     }
 
     private static void WriteTimeline(Dossier dossier, TextWriter output, Func<string, string> label)
@@ -210,13 +211,6 @@ public static class DossierHtml
         }
     }
 
-    private static string Stated(ClaimStatement statement)
-    {
-        var qualifier = ReportText.Qualifier(statement.Qualifier);
-        return (qualifier.Length > 0 ? qualifier + " " : "") + ReportText.Number(statement.Value, statement.Unit);
-    }
-
-    private static string Short(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private static string E(string text) => ReportText.Html(text);
 

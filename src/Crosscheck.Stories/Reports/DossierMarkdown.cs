@@ -46,9 +46,7 @@ public static class DossierMarkdown
                 output.WriteLine($"  > {Escape(claim.Text)}");
                 foreach (var statement in claim.Statements)
                 {
-                    var qualifier = ReportText.Qualifier(statement.Qualifier);
-                    var value = (qualifier.Length > 0 ? qualifier + " " : "") + ReportText.Number(statement.Value, statement.Unit);
-                    output.WriteLine($"  - {Label(statement.Article)}: {Escape(value)} (origin: {Escape(statement.Origin)})");
+                    output.WriteLine($"  - {Label(statement.Article)}: {Escape(ReportText.Stated(statement))} (origin: {Escape(statement.Origin)})");
                 }
             }
             output.WriteLine();

@@ -88,6 +88,13 @@ public static class ReportText
         };
     }
 
+    /// <summary>What one article states for a claim: "about 1,000", "up to 5 million USD".</summary>
+    public static string Stated(ClaimStatement statement)
+    {
+        var qualifier = Qualifier(statement.Qualifier);
+        return (qualifier.Length > 0 ? qualifier + " " : "") + Number(statement.Value, statement.Unit);
+    }
+
     /// <summary>"3 articles, 1 origin: Reuters" — the line that makes independence visible.</summary>
     public static string Support(Claim claim)
     {

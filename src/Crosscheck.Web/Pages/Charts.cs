@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Web.Pages;
 
@@ -65,6 +66,6 @@ public static class Charts
     {
         var inv = CultureInfo.InvariantCulture;
         html.Open("rect", ("class", kind), ("x", x.ToString(inv)), ("y", y.ToString(inv)), ("width", width.ToString(inv)), ("height", "22"), ("rx", "4")).Close("rect");
-        html.Open("text", ("x", (x + 6).ToString(inv)), ("y", (y + 15).ToString(inv))).Text(text.Length <= 34 ? text : text[..33] + "…").Close("text");
+        html.Open("text", ("x", (x + 6).ToString(inv)), ("y", (y + 15).ToString(inv))).Text(Clipped.Start(text, 34)).Close("text");
     }
 }

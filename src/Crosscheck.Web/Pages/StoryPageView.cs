@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Stories.Reports;
 
 namespace Crosscheck.Web.Pages;
@@ -49,7 +50,7 @@ public static class StoryPageView
         {
             var claim = dossier.Claims[c];
             html.Open("th", ("data-claim", claim.Id), ("title", claim.Subject))
-                .Link($"#claim-{c + 1}", $"C{c + 1}").Raw("<br>").Text(Short(claim.Subject, 24)).Raw("<br>")
+                .Link($"#claim-{c + 1}", $"C{c + 1}").Raw("<br>").Text(Clipped.Start(claim.Subject, 24)).Raw("<br>")
                 .Tag("span", ReportText.Number(claim.Value, claim.Unit), "value").Close("th");
         }
         html.Raw("</tr></thead>\n<tbody>\n");
@@ -68,7 +69,7 @@ public static class StoryPageView
                     html.Raw("<td></td>");
                     continue;
                 }
-                var stated = string.Join(" / ", statements.Select(Stated));
+                var stated = string.Join(" / ", statements.Select(ReportText.Stated));
                 var origins = string.Join(", ", statements.Select(s => s.Origin).Distinct());
                 html.Open("td", ("class", ReportText.Status(claim.Status)), ("data-claim", claim.Id), ("data-article", article.Id),
                     ("title", $"{ReportText.Status(claim.Status)}; origin: {origins}")).Text(stated.Length > 0 ? stated : "✓").Close("td");
@@ -92,7 +93,7 @@ public static class StoryPageView
                 .Tag("blockquote", claim.Text).Raw("<ul>");
             foreach (var statement in claim.Statements)
             {
-                html.Raw("<li>").Link(Urls.Article(statement.Article), label(statement.Article)).Text($": {Stated(statement)} — origin {statement.Origin}").Raw("</li>");
+                html.Raw("<li>").Link(Urls.Article(statement.Article), label(statement.Article)).Text($": {ReportText.Stated(statement)} — origin {statement.Origin}").Raw("</li>");
             }
             html.Raw("</ul></section>\n");
         }
@@ -203,11 +204,4 @@ public static class StoryPageView
         html.Raw("</tbody></table>\n");
     }
 
-    private static string Stated(ClaimStatement statement)
-    {
-        var qualifier = ReportText.Qualifier(statement.Qualifier);
-        return (qualifier.Length > 0 ? qualifier + " " : "") + ReportText.Number(statement.Value, statement.Unit);
-    }
-
-    private static string Short(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Ingest.Inputs.Warc;
 
@@ -30,7 +31,7 @@ internal sealed record HttpResponse(int Status, string? MediaType, string? Chars
         if (statusParts.Length < 2 || !statusParts[0].StartsWith("HTTP/", StringComparison.Ordinal)
             || !int.TryParse(statusParts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
         {
-            problem = $"not an HTTP response (status line '{Shorten(lines[0])}')";
+            problem = $"not an HTTP response (status line '{Clipped.Start(lines[0], 41)}')";
             return null;
         }
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -110,7 +111,7 @@ internal sealed record HttpResponse(int Status, string? MediaType, string? Chars
             if (extension >= 0) sizeText = sizeText[..extension];
             if (!int.TryParse(sizeText, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size) || size < 0)
             {
-                problem = $"chunked body has a bad chunk size '{Shorten(sizeText)}'";
+                problem = $"chunked body has a bad chunk size '{Clipped.Start(sizeText, 41)}'";
                 return null;
             }
             position = lineEnd + 1;
@@ -147,7 +148,7 @@ internal sealed record HttpResponse(int Status, string? MediaType, string? Chars
             };
             if (open is null)
             {
-                problem = $"unsupported Content-Encoding '{Shorten(encoding)}'";
+                problem = $"unsupported Content-Encoding '{Clipped.Start(encoding, 41)}'";
                 return null;
             }
             try
@@ -182,5 +183,4 @@ internal sealed record HttpResponse(int Status, string? MediaType, string? Chars
         return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }
