@@ -137,7 +137,7 @@ public sealed class PostgresStore : IStore
     {
         using var command = Command(connection, "SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE id = $1", id);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadRaw(reader) : null;
+        return reader.Read() ? StoreCommon.ReadRaw(reader, Location) : null;
     });
 
     public IEnumerable<RawInput> AllRaw() => StoreCommon.ReadInPages(PageSize, after => Use("reading raw inputs", connection =>
@@ -145,7 +145,7 @@ public sealed class PostgresStore : IStore
         using var command = Command(connection, "SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE seq > $1 ORDER BY seq LIMIT $2", after, PageSize);
         using var reader = command.ExecuteReader();
         var rows = new List<(RawInput, long)>();
-        while (reader.Read()) rows.Add((ReadRaw(reader), reader.GetInt64(6)));
+        while (reader.Read()) rows.Add((StoreCommon.ReadRaw(reader, Location), reader.GetInt64(6)));
         return rows;
     }));
 
@@ -214,7 +214,7 @@ public sealed class PostgresStore : IStore
         {
             while (reader.Read())
             {
-                var article = ReadArticle(reader);
+                var article = StoreCommon.ReadArticle(reader, Location);
                 byId[article.Id] = new Document(article);
             }
         }
@@ -229,7 +229,7 @@ public sealed class PostgresStore : IStore
                 if (byId.TryGetValue(id, out var document) && DocumentSerializer.TryParseLayer(reader.GetString(1), out var layer))
                 {
                     var payload = reader.GetString(2);
-                    Decode(id, () => DocumentSerializer.ReadLayer(document, layer, payload));
+                    StoreCommon.Decode(Location, id, () => DocumentSerializer.ReadLayer(document, layer, payload));
                 }
             }
         }
@@ -444,66 +444,16 @@ public sealed class PostgresStore : IStore
         return BitConverter.ToInt64(hash, 0);
     }
 
-    private RawInput ReadRaw(NpgsqlDataReader reader)
-    {
-        var id = reader.GetString(0);
-        var kindName = reader.GetString(2);
-        if (!Enum.TryParse<RawKind>(kindName, out var kind))
-            throw new StoreException($"{Location}: raw input {id} has kind '{kindName}', unknown to this build. Use a newer crosscheck.");
-        var hints = reader.GetString(5);
-        return new RawInput
-        {
-            Id = id,
-            Source = reader.GetString(1),
-            Kind = kind,
-            Content = (byte[])reader.GetValue(3),
-            ReceivedAt = ParseTime(reader.GetString(4)),
-            Hints = Decode(id, () => DocumentSerializer.DeserializeHints(hints)),
-        };
-    }
-
-    private Article ReadArticle(NpgsqlDataReader reader)
-    {
-        var id = reader.GetString(0);
-        var article = new Article
-        {
-            Id = id,
-            Source = reader.GetString(1),
-            Url = NullableString(reader, 2),
-            Outlet = NullableString(reader, 3),
-            Title = NullableString(reader, 4),
-            Byline = NullableString(reader, 5),
-            Published = NullableString(reader, 6) is { } published ? new Found<DateTimeOffset>(ParseTime(published), NullableString(reader, 7) ?? "") : null,
-            Language = NullableString(reader, 8),
-            Body = reader.GetString(9),
-        };
-        var diagnostics = reader.GetString(10);
-        article.Diagnostics.AddRange(Decode(id, () => DocumentSerializer.DeserializeDiagnostics(diagnostics)));
-        return article;
-    }
-
     private static Story ReadStory(NpgsqlDataReader reader, IReadOnlyList<string> articleIds) => new()
     {
         Id = reader.GetString(0),
         Title = reader.GetString(1),
-        FirstSeen = NullableString(reader, 2) is { } first ? ParseTime(first) : null,
-        LastSeen = NullableString(reader, 3) is { } last ? ParseTime(last) : null,
+        FirstSeen = StoreCommon.ReadTime(reader, 2),
+        LastSeen = StoreCommon.ReadTime(reader, 3),
         ArticleIds = articleIds,
     };
 
-    private T Decode<T>(string id, Func<T> decode) => StoreCommon.Decode(Location, id, decode);
-
-    private void Decode(string id, Action decode) => StoreCommon.Decode(Location, id, () =>
-    {
-        decode();
-        return true;
-    });
-
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
     private static string FormatTime(DateTimeOffset time) => StoreCommon.FormatTime(time);
-
-    private static DateTimeOffset ParseTime(string text) => StoreCommon.ParseTime(text);
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
     private static string? Clean(string? value) => StoreCommon.WithoutNul(value);

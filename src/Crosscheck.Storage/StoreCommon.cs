@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Crosscheck.Core.Model;
@@ -91,7 +92,65 @@ public static class StoreCommon
         }
     }
 
+    /// <summary>As <see cref="Decode{T}"/>, for decoding that fills an object in place.</summary>
+    public static void Decode(string location, string id, Action decode) => Decode(location, id, () =>
+    {
+        decode();
+        return true;
+    });
+
     /// <summary>Times are stored as round-trip ("o") text in both backends, so they sort and compare the same.</summary>
+    /// <summary>
+    /// A raw input from a row of <c>id, source, kind, content, received_at, hints</c> (both backends
+    /// select these columns in this order). A kind this build does not know is an error that says to
+    /// upgrade, not a silent skip.
+    /// </summary>
+    public static RawInput ReadRaw(DbDataReader reader, string location)
+    {
+        var id = reader.GetString(0);
+        var kindName = reader.GetString(2);
+        if (!Enum.TryParse<RawKind>(kindName, out var kind))
+            throw new StoreException($"'{location}': raw input {id} has kind '{kindName}', unknown to this build. Use a newer crosscheck.");
+        var hints = reader.GetString(5);
+        return new RawInput
+        {
+            Id = id,
+            Source = reader.GetString(1),
+            Kind = kind,
+            Content = (byte[])reader.GetValue(3),
+            ReceivedAt = ParseTime(reader.GetString(4)),
+            Hints = Decode(location, id, () => DocumentSerializer.DeserializeHints(hints)),
+        };
+    }
+
+    /// <summary>
+    /// An article from a row of <c>id, source, url, outlet, title, byline, published,
+    /// published_source, language, body, diagnostics</c> (both backends select these in this order).
+    /// </summary>
+    public static Article ReadArticle(DbDataReader reader, string location)
+    {
+        var id = reader.GetString(0);
+        var article = new Article
+        {
+            Id = id,
+            Source = reader.GetString(1),
+            Url = NullableString(reader, 2),
+            Outlet = NullableString(reader, 3),
+            Title = NullableString(reader, 4),
+            Byline = NullableString(reader, 5),
+            Published = ReadTime(reader, 6) is { } published ? new Found<DateTimeOffset>(published, NullableString(reader, 7) ?? "") : null,
+            Language = NullableString(reader, 8),
+            Body = reader.GetString(9),
+        };
+        var diagnostics = reader.GetString(10);
+        article.Diagnostics.AddRange(Decode(location, id, () => DocumentSerializer.DeserializeDiagnostics(diagnostics)));
+        return article;
+    }
+
+    public static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static DateTimeOffset? ReadTime(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ParseTime(reader.GetString(ordinal));
+
     /// <summary>
     /// Streams a table in keyset pages: each page holds the rows after the last sequence number seen,
     /// so a large table is read without one long-running query or the whole table in memory, and

@@ -163,7 +163,7 @@ public sealed class SqliteStore : IStore
     {
         using var command = Command("SELECT id, source, kind, content, received_at, hints FROM raw WHERE id = $id", ("$id", id));
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadRaw(reader) : null;
+        return reader.Read() ? StoreCommon.ReadRaw(reader, Location) : null;
     });
 
     public IEnumerable<RawInput> AllRaw() => StoreCommon.ReadInPages(PageSize, after => Read("reading raw inputs", () =>
@@ -172,7 +172,7 @@ public sealed class SqliteStore : IStore
             ("$after", after), ("$limit", PageSize));
         using var reader = command.ExecuteReader();
         var rows = new List<(RawInput, long)>();
-        while (reader.Read()) rows.Add((ReadRaw(reader), reader.GetInt64(6)));
+        while (reader.Read()) rows.Add((StoreCommon.ReadRaw(reader, Location), reader.GetInt64(6)));
         return rows;
     }));
 
@@ -219,7 +219,7 @@ public sealed class SqliteStore : IStore
         using (var reader = command.ExecuteReader())
         {
             if (!reader.Read()) return null;
-            article = ReadArticle(reader);
+            article = StoreCommon.ReadArticle(reader, Location);
         }
         var document = new Document(article);
         using (var command = Command("SELECT name, payload FROM layers WHERE article_id = $id", ("$id", id)))
@@ -229,7 +229,7 @@ public sealed class SqliteStore : IStore
             {
                 // A layer this build does not know is left out rather than failing the whole document.
                 if (DocumentSerializer.TryParseLayer(reader.GetString(0), out var layer))
-                    Decode(id, () => DocumentSerializer.ReadLayer(document, layer, reader.GetString(1)));
+                    StoreCommon.Decode(Location, id, () => DocumentSerializer.ReadLayer(document, layer, reader.GetString(1)));
             }
         }
         return document;
@@ -321,8 +321,8 @@ public sealed class SqliteStore : IStore
                     Id = id,
                     Title = reader.GetString(1),
                     ArticleIds = articles.TryGetValue(id, out var list) ? list : [],
-                    FirstSeen = ReadTime(reader, 2),
-                    LastSeen = ReadTime(reader, 3),
+                    FirstSeen = StoreCommon.ReadTime(reader, 2),
+                    LastSeen = StoreCommon.ReadTime(reader, 3),
                 });
             }
             return (IReadOnlyList<Story>)stories;
@@ -352,8 +352,8 @@ public sealed class SqliteStore : IStore
         {
             Id = reader.GetString(0),
             Title = reader.GetString(1),
-            FirstSeen = ReadTime(reader, 2),
-            LastSeen = ReadTime(reader, 3),
+            FirstSeen = StoreCommon.ReadTime(reader, 2),
+            LastSeen = StoreCommon.ReadTime(reader, 3),
             ArticleIds = Strings("SELECT article_id FROM story_articles WHERE story_id = $id ORDER BY position", ("$id", id)),
         };
     }
@@ -471,57 +471,8 @@ public sealed class SqliteStore : IStore
         _connection.Dispose();
     }
 
-    private RawInput ReadRaw(SqliteDataReader reader)
-    {
-        var id = reader.GetString(0);
-        var kindName = reader.GetString(2);
-        if (!Enum.TryParse<RawKind>(kindName, out var kind))
-            throw new StoreException($"'{Location}': raw input {id} has kind '{kindName}', unknown to this build. Use a newer crosscheck.");
-        return new RawInput
-        {
-            Id = id,
-            Source = reader.GetString(1),
-            Kind = kind,
-            Content = (byte[])reader.GetValue(3),
-            ReceivedAt = ParseTime(reader.GetString(4)),
-            Hints = Decode(id, () => DocumentSerializer.DeserializeHints(reader.GetString(5))),
-        };
-    }
-
-    private Article ReadArticle(SqliteDataReader reader)
-    {
-        var id = reader.GetString(0);
-        var article = new Article
-        {
-            Id = id,
-            Source = reader.GetString(1),
-            Url = NullableString(reader, 2),
-            Outlet = NullableString(reader, 3),
-            Title = NullableString(reader, 4),
-            Byline = NullableString(reader, 5),
-            Published = ReadTime(reader, 6) is { } published ? new Found<DateTimeOffset>(published, NullableString(reader, 7) ?? "") : null,
-            Language = NullableString(reader, 8),
-            Body = reader.GetString(9),
-        };
-        article.Diagnostics.AddRange(Decode(id, () => DocumentSerializer.DeserializeDiagnostics(reader.GetString(10))));
-        return article;
-    }
-
-    private T Decode<T>(string id, Func<T> decode) => StoreCommon.Decode(Location, id, decode);
-
-    private void Decode(string id, Action decode) => StoreCommon.Decode(Location, id, () =>
-    {
-        decode();
-        return true;
-    });
-
-    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTimeOffset? ReadTime(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ParseTime(reader.GetString(ordinal));
 
     private static string FormatTime(DateTimeOffset time) => StoreCommon.FormatTime(time);
-
-    private static DateTimeOffset ParseTime(string text) => StoreCommon.ParseTime(text);
 
     private T Read<T>(string action, Func<T> work) => Write(action, work);
 
