@@ -45,6 +45,25 @@ public sealed record ClusteringOptions
     /// </summary>
     public IReadOnlyList<int> RecheckDelays { get; init; } = [16, 128, 1024];
 
+    /// <summary>
+    /// When the input ends (<see cref="StoryClusterer.Settle"/>), a story of at least this many articles that
+    /// grew since it was last examined is checked for two events grown together (0 turns it off). Default 4.
+    /// </summary>
+    public int SplitMinSize { get; init; } = 4;
+
+    /// <summary>Stories larger than this are not re-examined and stop keeping their articles' own profiles, bounding cost and memory. Default 64.</summary>
+    public int SplitMaxSize { get; init; } = 64;
+
+    /// <summary>Each side of a split needs at least this many articles: one odd article is not a second event. Default 3.</summary>
+    public int SplitMinPart { get; init; } = 3;
+
+    /// <summary>
+    /// A story splits when the normalised cut of its best two-way partition is below this. The cut sums, for
+    /// each side, the share of its similarity that goes across; an even split of one homogeneous event gives
+    /// about 1, two distinct events well under it. Default 0.8 (each side keeps at least ~60% of its links inside).
+    /// </summary>
+    public double SplitMaxCut { get; init; } = 0.8;
+
     // ---- features ----
 
     /// <summary>Title words count this many times a body word. Default 2.</summary>

@@ -199,6 +199,115 @@ public sealed class StoryClusterer : IStoryClusterer
                 MergeNeighbours(story, story.Size == 1 ? _options.AssignThreshold : _options.MergeThreshold);
             }
         }
+        if (_options.SplitMinSize > 0)
+        {
+            foreach (var story in _active.ToList())
+            {
+                if (!story.Absorbed && !story.Retired) TrySplit(story);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two look-alike events (two quakes on one island, two arrests at one club) can meet through one early,
+    /// thin article and then grow as one story, since every later article of either event matches the
+    /// blended profile. So when the input ends, a story is re-examined from its articles' own profiles: the
+    /// best two-way partition of their similarity graph (normalised cut), and when both sides link mostly
+    /// inside themselves, the side without the story's first article leaves as a story of its own.
+    /// Cost is bounded: stories of at most <see cref="ClusteringOptions.SplitMaxSize"/> articles, each
+    /// examined again only after it grew.
+    /// </summary>
+    private void TrySplit(StoryState story)
+    {
+        var members = story.Members;
+        var n = members.Count;
+        if (n < _options.SplitMinSize || n > _options.SplitMaxSize || n == story.ExaminedSize || members.Any(m => m.Profile is null)) return;
+        story.ExaminedSize = n;
+        var sim = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++) sim[i, j] = sim[j, i] = Similarity(members[i].Profile!, members[j].Profile!);
+        }
+        var (first, second, normalisedCut) = Bipartition(sim);
+        if (first.Count < _options.SplitMinPart || second.Count < _options.SplitMinPart || normalisedCut >= _options.SplitMaxCut) return;
+        // The group holding the story's first article keeps the story (and its id).
+        var (keep, leave) = first.Contains(0) ? (first, second) : (second, first);
+        var leaving = leave.Select(i => members[i]).ToList();
+        var kept = keep.Select(i => members[i]).ToList();
+        var other = new StoryState(_stories.Count, StoryIdFor(leaving.OrderBy(m => m.Arrival).First().Id));
+        // The id may be that of a story absorbed earlier and now leaving again: it is a story once more, not a redirect.
+        _redirects.Remove(other.Id);
+        _stories.Add(other);
+        _active.Add(other);
+        other.Reset(leaving, _options);
+        story.Reset(kept, _options);
+        other.ExaminedSize = other.Size;
+        story.ExaminedSize = story.Size;
+        foreach (var member in leaving) _storyOfArticle[member.Id] = other;
+        Post(other, other.Profile);
+    }
+
+    /// <summary>
+    /// Spectral bipartition (normalised cut): the sign of the second eigenvector of the normalised
+    /// similarity matrix, cut at the best sweep point. Power iteration from a fixed start, so deterministic.
+    /// </summary>
+    private static (List<int> First, List<int> Second, double Cut) Bipartition(double[,] sim)
+    {
+        var n = sim.GetLength(0);
+        var degree = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++) if (j != i) degree[i] += sim[i, j];
+            degree[i] = Math.Max(degree[i], 1e-9);
+        }
+        var top = new double[n];
+        double topNorm = 0;
+        for (var i = 0; i < n; i++) topNorm += degree[i];
+        for (var i = 0; i < n; i++) top[i] = Math.Sqrt(degree[i] / topNorm);
+        var v = new double[n];
+        for (var i = 0; i < n; i++) v[i] = (i % 3) - 1 + 0.1 * i / n;
+        var w = new double[n];
+        for (var iteration = 0; iteration < 200; iteration++)
+        {
+            double dot = 0;
+            for (var i = 0; i < n; i++) dot += v[i] * top[i];
+            for (var i = 0; i < n; i++) v[i] -= dot * top[i];
+            double norm = 0;
+            for (var i = 0; i < n; i++)
+            {
+                // (I + D^-1/2 S D^-1/2) v: shifted so the wanted eigenvalue is the largest after deflation.
+                var sum = v[i];
+                for (var j = 0; j < n; j++) if (j != i) sum += sim[i, j] / Math.Sqrt(degree[i] * degree[j]) * v[j];
+                w[i] = sum;
+                norm += sum * sum;
+            }
+            norm = Math.Sqrt(norm);
+            if (norm == 0) break;
+            for (var i = 0; i < n; i++) v[i] = w[i] / norm;
+        }
+        var order = Enumerable.Range(0, n).OrderBy(i => v[i] / Math.Sqrt(degree[i])).ThenBy(i => i).ToArray();
+        var bestCut = double.PositiveInfinity;
+        var bestK = 1;
+        for (var k = 1; k < n; k++)
+        {
+            double cut = 0, volumeA = 0, volumeB = 0;
+            for (var x = 0; x < n; x++)
+            {
+                if (x < k) volumeA += degree[order[x]];
+                else volumeB += degree[order[x]];
+                if (x >= k) continue;
+                for (var y = k; y < n; y++) cut += sim[order[x], order[y]];
+            }
+            var normalisedCut = cut / volumeA + cut / volumeB;
+            if (normalisedCut < bestCut)
+            {
+                bestCut = normalisedCut;
+                bestK = k;
+            }
+        }
+        var first = order[..bestK].Order().ToList();
+        var second = order[bestK..].Order().ToList();
+        return (first, second, bestCut);
     }
 
     private void RunDueRechecks()
@@ -301,11 +410,15 @@ public sealed class StoryClusterer : IStoryClusterer
         });
     }
 
+    /// <summary>One article of a story: its arrival and, while the story is small enough to be re-examined, its own profile.</summary>
+    private readonly record struct Member(string Id, long Arrival, string? Title, Profile? Profile);
+
     /// <summary>A story's mutable state; its profile is the sum of its documents' unit vectors.</summary>
     private sealed class StoryState(int index, string id)
     {
-        private readonly List<(string Id, long Arrival)> _articles = [];
+        private readonly List<Member> _articles = [];
         private string? _title;
+        private bool _keepsMemberProfiles = true;
 
         public int Index { get; } = index;
 
@@ -319,15 +432,22 @@ public sealed class StoryClusterer : IStoryClusterer
 
         public int Size => _articles.Count;
 
+        public IReadOnlyList<Member> Members => _articles;
+
+        /// <summary>Size when last checked for a split; unchanged stories are not examined again.</summary>
+        public int ExaminedSize { get; set; }
+
         public bool Retired { get; private set; }
 
         public long LastArrival => Profile.Arrival;
 
         public void Add(Document document, Profile profile, ClusteringOptions options)
         {
-            _articles.Add((document.Id, profile.Arrival));
-            _title ??= TitleOf(document);
+            var title = TitleOf(document);
+            _articles.Add(new Member(document.Id, profile.Arrival, title, _keepsMemberProfiles ? profile : null));
+            _title ??= title;
             Profile = Profile.Plus(profile, options);
+            if (_articles.Count > options.SplitMaxSize) ForgetMemberProfiles();
         }
 
         public void Absorb(StoryState other, ClusteringOptions options)
@@ -338,12 +458,32 @@ public sealed class StoryClusterer : IStoryClusterer
             _articles.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
             if (theirs < mine || _title is null) _title = other._title ?? _title;
             Profile = Profile.Plus(other.Profile, options);
+            if (_articles.Count > options.SplitMaxSize || !other._keepsMemberProfiles) ForgetMemberProfiles();
+        }
+
+        /// <summary>Replaces the members (after a split), rebuilding the profile from theirs.</summary>
+        public void Reset(IEnumerable<Member> members, ClusteringOptions options)
+        {
+            _articles.Clear();
+            _articles.AddRange(members.OrderBy(m => m.Arrival));
+            _title = _articles[0].Title;
+            var profile = Profile.Empty();
+            foreach (var member in _articles) profile = profile.Plus(member.Profile!, options);
+            Profile = profile;
         }
 
         public void Retire()
         {
             Retired = true;
             Profile = Profile.Stripped();
+            ForgetMemberProfiles();
+        }
+
+        private void ForgetMemberProfiles()
+        {
+            if (!_keepsMemberProfiles) return;
+            _keepsMemberProfiles = false;
+            for (var i = 0; i < _articles.Count; i++) _articles[i] = _articles[i] with { Profile = null };
         }
 
         public Story ToStory() => new()

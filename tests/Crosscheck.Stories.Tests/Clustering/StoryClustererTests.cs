@@ -25,6 +25,25 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
         "citing stubborn inflation. Governor Milan Hrebec said further increases could not be ruled out. " +
         "The currency strengthened after the announcement.";
 
+    // A second flood, written alike but elsewhere: another river, town, mayor and other figures.
+    private const string OtherFloodA =
+        "Heavy rain caused the Dellow river to burst its banks in the town of Marrick Ford on Monday, " +
+        "flooding 85 homes and forcing the evacuation of a school. Mayor Tomas Brenner said emergency crews " +
+        "worked through the night. The regional weather office recorded 97 millimetres of rain in 24 hours.";
+
+    private const string OtherFloodB =
+        "Rescue teams in Marrick Ford pulled residents from flooded homes after the Dellow river overflowed on Monday. " +
+        "Mayor Tomas Brenner said 85 homes were under water and the school had been evacuated. " +
+        "Forecasters measured 97 millimetres of rain in a single day.";
+
+    private const string OtherFloodC =
+        "Marrick Ford counts the damage: the Dellow river left 85 homes flooded and the school closed, " +
+        "Mayor Tomas Brenner told reporters, after 97 millimetres of rain fell on the town.";
+
+    private const string FloodC =
+        "Ostrava Vale counts the damage: the Varnel river left 300 homes flooded and the hospital evacuated, " +
+        "Mayor Elsa Kovarik told reporters, after 142 millimetres of rain fell on the town.";
+
     private static ClusteringOptions NoSyndication => ClusteringOptions.Default with { UseSyndication = false };
 
     [Fact]
@@ -114,6 +133,43 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
         Assert.Equal(2, clusterer.Stories.Count);
         clusterer.Settle();
         Assert.Equal(2, clusterer.Stories.Count);
+    }
+
+    [Fact]
+    public void SettlingSplitsTwoLookAlikeEventsThatGrewIntoOneStory()
+    {
+        // An assign threshold this low lets every flood report join the first story, as one thin early
+        // article can in real streams; settling must pull the two floods apart by who, where and how many.
+        var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01 };
+        var clusterer = new StoryClusterer(options);
+        string[] order = ["a", "x", "b", "y", "c", "z"];
+        var texts = new Dictionary<string, string> { ["a"] = FloodA, ["b"] = FloodB, ["c"] = FloodC, ["x"] = OtherFloodA, ["y"] = OtherFloodB, ["z"] = OtherFloodC };
+        foreach (var id in order) clusterer.Assign(Docs.Of(texts[id], id, published: Day0));
+        var blended = Assert.Single(clusterer.Stories);
+
+        clusterer.Settle();
+
+        Assert.Equal(2, clusterer.Stories.Count);
+        Assert.Equal(blended.Id, clusterer.StoryOf("a"));
+        Assert.Equal(["a", "b", "c"], clusterer.Stories.Single(s => s.Id == blended.Id).ArticleIds);
+        var other = clusterer.Stories.Single(s => s.Id != blended.Id);
+        Assert.Equal(["x", "y", "z"], other.ArticleIds);
+        Assert.Equal(other.Id, clusterer.StoryOf("x"));
+        clusterer.Settle();
+        Assert.Equal(2, clusterer.Stories.Count);
+    }
+
+    [Fact]
+    public void SettlingKeepsOneEventToldInRewrittenReportsTogether()
+    {
+        var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01 };
+        var clusterer = new StoryClusterer(options);
+        string[] texts = [FloodA, FloodB, FloodC, FloodB + " Schools stay closed.", "Mayor Elsa Kovarik thanked volunteers. " + FloodA, FloodC + " Power is back in most streets."];
+        for (var i = 0; i < texts.Length; i++) clusterer.Assign(Docs.Of(texts[i], "r" + i, published: Day0));
+
+        clusterer.Settle();
+
+        Assert.Equal(6, Assert.Single(clusterer.Stories).ArticleIds.Count);
     }
 
     [Fact]
