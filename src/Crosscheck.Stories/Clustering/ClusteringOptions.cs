@@ -64,6 +64,13 @@ public sealed record ClusteringOptions
     /// </summary>
     public double SplitMaxCut { get; init; } = 0.8;
 
+    /// <summary>
+    /// When the input ends, an article still alone joins its most similar story from this similarity (instead of
+    /// <see cref="AssignThreshold"/>) if both carry the same two-word name. The shared name is the evidence; the
+    /// result barely moves between 0.10 and 0.20 on ECB+ dev. Default 0.15.
+    /// </summary>
+    public double SettleNameThreshold { get; init; } = 0.15;
+
     // ---- features ----
 
     /// <summary>Title words count this many times a body word. Default 2.</summary>

@@ -185,7 +185,8 @@ public sealed class StoryClusterer : IStoryClusterer
     /// <summary>
     /// Runs every pending re-check now, once per story (its earliest): when the input ends, the
     /// further arrivals a re-check waits for will not come, and a story opened by an article that
-    /// arrived before its better-connected neighbours would otherwise stay apart.
+    /// arrived before its better-connected neighbours would otherwise stay apart. An article still alone may
+    /// then join on a shared two-word name, and stories that grew from two look-alike events are split.
     /// </summary>
     public void Settle()
     {
@@ -196,7 +197,8 @@ public sealed class StoryClusterer : IStoryClusterer
             {
                 var story = due.Story;
                 if (!seen.Add(story) || story.Absorbed || story.Retired) continue;
-                MergeNeighbours(story, story.Size == 1 ? _options.AssignThreshold : _options.MergeThreshold);
+                if (story.Size == 1) JoinBestSharingName(story);
+                else MergeNeighbours(story, _options.MergeThreshold);
             }
         }
         if (_options.SplitMinSize > 0)
@@ -324,10 +326,47 @@ public sealed class StoryClusterer : IStoryClusterer
         }
     }
 
+    /// <summary>
+    /// At the end of input, an article still alone joins its most similar story when the similarity reaches
+    /// the assign threshold, or the lower <see cref="ClusteringOptions.SettleNameThreshold"/> when the two
+    /// share a two-word name (a person's first and last name, a multi-word place or organisation): a short
+    /// or differently angled report of the same named participants, which thin wording alone would leave apart.
+    /// </summary>
+    private void JoinBestSharingName(StoryState story)
+    {
+        StoryState? best = null;
+        double bestScore = 0;
+        foreach (var candidate in Candidates(story.Profile, story))
+        {
+            var score = Similarity(story.Profile, candidate.Profile);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = candidate;
+            }
+        }
+        if (best is null) return;
+        if (bestScore >= _options.AssignThreshold || (bestScore >= _options.SettleNameThreshold && SharesTwoWordName(story.Profile, best.Profile))) Merge(story, best);
+    }
+
+    private bool SharesTwoWordName(Profile a, Profile b)
+    {
+        var space = _spaces[1];
+        foreach (var id in a.Vectors[1].Keys)
+        {
+            if (space.IsCompound(id) && b.Vectors[1].ContainsKey(id)) return true;
+        }
+        return false;
+    }
+
     private StoryState MergeNeighbours(StoryState story, double threshold)
     {
         var other = BestCandidate(story.Profile, exclude: story, threshold);
-        if (other is null) return story;
+        return other is null ? story : Merge(story, other);
+    }
+
+    private StoryState Merge(StoryState story, StoryState other)
+    {
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
         survivor.Absorb(absorbed, _options);
         absorbed.AbsorbedBy = survivor;

@@ -172,6 +172,25 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
         Assert.Equal(6, Assert.Single(clusterer.Stories).ArticleIds.Count);
     }
 
+    [Theory]
+    [InlineData("Elsa Kovarik", true)]
+    [InlineData("Anna Lindqvist", false)]
+    public void SettlingLetsALoneShortReportJoinOnASharedFullName(string name, bool joins)
+    {
+        // The short report is too thin to reach the assign threshold. With the name floor near zero only the
+        // shared two-word name decides, at the end of input, whether it joins the flood story.
+        var clusterer = new StoryClusterer(NoSyndication with { SettleNameThreshold = 0.01 });
+        var flood = clusterer.Assign(Docs.Of(FloodA, "a", published: Day0));
+        clusterer.Assign(Docs.Of(FloodB, "b", published: Day0));
+        clusterer.Assign(Docs.Of(Trade, "t", published: Day0));
+        Assert.NotEqual(flood, clusterer.Assign(Docs.Of("On Tuesday, " + name + " opened a school fair and a bakery in the old market square.", "n", published: Day0)));
+
+        clusterer.Settle();
+
+        Assert.Equal(joins, clusterer.StoryOf("n") == flood);
+        Assert.NotEqual(flood, clusterer.StoryOf("t"));
+    }
+
     [Fact]
     public void EntityMentionsLayerIsUsedWhenPresent()
     {
