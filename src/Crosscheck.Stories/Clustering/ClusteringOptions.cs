@@ -20,6 +20,22 @@ public sealed record ClusteringOptions
     /// <summary>Weight of event specifics (numbers, years, resolved dates, quantities). Default 0.20.</summary>
     public double SpecificsWeight { get; init; } = 0.20;
 
+    /// <summary>
+    /// Similarity is multiplied by this when both sides carry at least <see cref="SpecificsConflictMinimum"/>
+    /// specifics (figures, dates) and their specifics cosine is below <see cref="SpecificsConflictCosine"/>:
+    /// two reports stating several figures and dates, none of them the same, are more likely two look-alike
+    /// events than one. Mild, because outlets of one event also quote different figures; 1 turns it off.
+    /// Default 0.9 (ECB+ dev: B-cubed F1 0.944 -> 0.948; 0.85 reaches 0.953 but then one seed article
+    /// stays apart until the end-of-input settle).
+    /// </summary>
+    public double SpecificsConflictFactor { get; init; } = 0.9;
+
+    /// <summary>Specifics each side needs before their disagreement counts as a conflict. Default 5.</summary>
+    public int SpecificsConflictMinimum { get; init; } = 5;
+
+    /// <summary>Specifics cosine below which two sides are taken to share (nearly) no figure or date. Default 0.05.</summary>
+    public double SpecificsConflictCosine { get; init; } = 0.05;
+
     /// <summary>A document joins its best candidate story at or above this similarity; else it opens a story. Default 0.30.</summary>
     public double AssignThreshold { get; init; } = 0.30;
 

@@ -18,6 +18,7 @@ namespace Crosscheck.Stories.Clustering;
 public sealed class StoryClusterer : IStoryClusterer
 {
     private const int Channels = 3;
+    private const int SpecificsChannel = 2;
 
     private readonly ClusteringOptions _options;
     private readonly FeatureSpace[] _spaces = [new(), new(), new()];
@@ -380,21 +381,37 @@ public sealed class StoryClusterer : IStoryClusterer
     /// <summary>
     /// Weighted average of the channel cosines. A channel empty on either side is dropped and the rest
     /// re-normalised, but only up to <see cref="ClusteringOptions.MaxDroppedWeight"/>, so a bare document
-    /// cannot join on terms alone too easily. Scaled down by time distance.
+    /// cannot join on terms alone too easily. Scaled down by time distance, and by
+    /// <see cref="ClusteringOptions.SpecificsConflictFactor"/> when both sides state several figures and
+    /// dates but (nearly) none of the same: look-alike events differ in when and how many.
     /// </summary>
     internal double Similarity(Profile a, Profile b)
     {
-        double total = 0, weightUsed = 0, weightAll = 0;
+        double total = 0, weightUsed = 0, weightAll = 0, conflict = 1;
         for (var c = 0; c < Channels; c++)
         {
             var weight = c switch { 0 => _options.TermWeight, 1 => _options.EntityWeight, _ => _options.SpecificsWeight };
             weightAll += weight;
             if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
             weightUsed += weight;
-            total += weight * Cosine(a, b, c);
+            var cosine = Cosine(a, b, c);
+            total += weight * cosine;
+            if (c == SpecificsChannel && cosine < _options.SpecificsConflictCosine
+                && a.Vectors[c].Count >= _options.SpecificsConflictMinimum && b.Vectors[c].Count >= _options.SpecificsConflictMinimum)
+            {
+                conflict = _options.SpecificsConflictFactor;
+            }
         }
         if (weightUsed == 0) return 0;
-        return total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
+        return conflict * total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
+    }
+
+    /// <summary>Similarity of two documents as the clusterer would score them now, without adding either (for tests and diagnostics).</summary>
+    internal double Compare(Document a, Document b)
+    {
+        var first = Profile.FromDocument(DocumentFeatures.Extract(a, _options), _spaces, a.Article.Published?.Value, 0);
+        var second = Profile.FromDocument(DocumentFeatures.Extract(b, _options), _spaces, b.Article.Published?.Value, 0);
+        return Similarity(first, second);
     }
 
     private double Cosine(Profile a, Profile b, int channel)

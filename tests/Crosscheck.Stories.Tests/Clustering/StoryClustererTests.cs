@@ -192,6 +192,24 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LookAlikeReportsStatingOtherFiguresAndDatesScoreLower()
+    {
+        const string Quake = "A quake of magnitude {0} struck the island of Korvath on {1}, killing {2} people and injuring {3}. " +
+            "Officials said {4} homes were damaged and {5} families moved to shelters.";
+        var first = Docs.Of(string.Format(Quake, "5.6", "12 March 2024", 14, 230, "1,200", 340), "q1");
+        var sameFigures = Docs.Of(string.Format(Quake, "5.6", "12 March 2024", 14, 230, "1,200", 340) + " Aftershocks followed.", "q2");
+        var otherFigures = Docs.Of(string.Format(Quake, "6.1", "3 May 2019", 27, 410, "3,500", 980), "q3");
+
+        var penalised = new StoryClusterer(NoSyndication);
+        var neutral = new StoryClusterer(NoSyndication with { SpecificsConflictFactor = 1 });
+
+        Assert.Equal(penalised.Compare(first, sameFigures), neutral.Compare(first, sameFigures), 9);
+        var conflicting = penalised.Compare(first, otherFigures);
+        Assert.True(conflicting > 0, "the wording is shared");
+        Assert.Equal(ClusteringOptions.Default.SpecificsConflictFactor * neutral.Compare(first, otherFigures), conflicting, 9);
+    }
+
+    [Fact]
     public void EntityMentionsLayerIsUsedWhenPresent()
     {
         var doc = Docs.Of(FloodA, "a", published: Day0);
