@@ -232,7 +232,10 @@ public sealed class StoryClusterer : IStoryClusterer
             for (var j = i + 1; j < n; j++) sim[i, j] = sim[j, i] = Similarity(members[i].Profile!, members[j].Profile!);
         }
         var (first, second, normalisedCut) = Bipartition(sim);
-        if (first.Count < _options.SplitMinPart || second.Count < _options.SplitMinPart || normalisedCut >= _options.SplitMaxCut) return;
+        if (first.Count < _options.SplitMinPart || second.Count < _options.SplitMinPart) return;
+        var distinctParticipants = normalisedCut < _options.SplitMaxCutDistinctParticipants
+            && HasOwnParticipant(members, first, second) && HasOwnParticipant(members, second, first);
+        if (normalisedCut >= _options.SplitMaxCut && !distinctParticipants) return;
         // The group holding the story's first article keeps the story (and its id).
         var (keep, leave) = first.Contains(0) ? (first, second) : (second, first);
         var leaving = leave.Select(i => members[i]).ToList();
@@ -248,6 +251,29 @@ public sealed class StoryClusterer : IStoryClusterer
         story.ExaminedSize = story.Size;
         foreach (var member in leaving) _storyOfArticle[member.Id] = other;
         Post(other, other.Profile);
+    }
+
+    /// <summary>
+    /// Whether one of the group's most widespread two-word names (a participant: person, place or
+    /// organisation), carried by at least half of its articles, appears in none of the other group's:
+    /// look-alike events differ in who and where, while two halves of one event name the same ones.
+    /// </summary>
+    private bool HasOwnParticipant(IReadOnlyList<Member> members, List<int> group, List<int> other)
+    {
+        var space = _spaces[1];
+        var elsewhere = new HashSet<int>();
+        foreach (var i in other) elsewhere.UnionWith(members[i].Profile!.Vectors[1].Keys);
+        var articles = new Dictionary<int, int>();
+        foreach (var i in group)
+        {
+            foreach (var id in members[i].Profile!.Vectors[1].Keys)
+            {
+                if (space.IsCompound(id)) articles[id] = articles.GetValueOrDefault(id) + 1;
+            }
+        }
+        var needed = Math.Max(2, group.Count * _options.SplitParticipantShare);
+        return articles.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(_options.SplitSalientNames)
+            .Any(p => p.Value >= needed && !elsewhere.Contains(p.Key));
     }
 
     /// <summary>

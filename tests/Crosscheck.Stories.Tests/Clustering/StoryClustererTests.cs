@@ -159,6 +159,27 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
         Assert.Equal(2, clusterer.Stories.Count);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ALessClearPartitionSplitsOnlyWhenEachSideHasItsOwnParticipants(bool twoEvents)
+    {
+        // The partition's cut alone may not split (SplitMaxCut 0) and any cut passes the participant test,
+        // so only who and where decide: two floods with their own mayor and town split, six reports naming
+        // the same mayor and town stay one story.
+        var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01, SplitMaxCut = 0, SplitMaxCutDistinctParticipants = 1.01 };
+        var clusterer = new StoryClusterer(options);
+        string[] texts = twoEvents
+            ? [FloodA, OtherFloodA, FloodB, OtherFloodB, FloodC, OtherFloodC]
+            : [FloodA, FloodB, FloodC, FloodB + " Schools stay closed.", "Mayor Elsa Kovarik thanked volunteers. " + FloodA, FloodC + " Power is back in most streets."];
+        for (var i = 0; i < texts.Length; i++) clusterer.Assign(Docs.Of(texts[i], "r" + i, published: Day0));
+
+        clusterer.Settle();
+
+        Assert.Equal(twoEvents ? 2 : 1, clusterer.Stories.Count);
+        if (twoEvents) Assert.Equal(["r0", "r2", "r4"], clusterer.Stories.Single(s => s.ArticleIds.Contains("r0")).ArticleIds);
+    }
+
     [Fact]
     public void SettlingKeepsOneEventToldInRewrittenReportsTogether()
     {
