@@ -397,6 +397,8 @@ public sealed class StoryClusterer : IStoryClusterer
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
         survivor.Absorb(absorbed, _options);
         absorbed.AbsorbedBy = survivor;
+        // Only the survivor is read from now on; what the absorbed one holds would otherwise live forever.
+        absorbed.Release();
         _active.Remove(absorbed);
         _redirects[absorbed.Id] = survivor.Id;
         foreach (var key in _redirects.Where(r => r.Value == absorbed.Id).Select(r => r.Key).ToList()) _redirects[key] = survivor.Id;
@@ -557,6 +559,12 @@ public sealed class StoryClusterer : IStoryClusterer
         public void Retire()
         {
             Retired = true;
+            Release();
+        }
+
+        /// <summary>Drops the vectors of the profile and of every article, keeping ids, span and arrival.</summary>
+        public void Release()
+        {
             Profile = Profile.Stripped();
             ForgetMemberProfiles();
         }
