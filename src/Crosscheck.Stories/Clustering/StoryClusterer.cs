@@ -494,7 +494,7 @@ public sealed class StoryClusterer : IStoryClusterer
         });
     }
 
-    /// <summary>One article of a story: its arrival and, while the story is small enough to be re-examined, its own profile.</summary>
+    /// <summary>One article of a story: its arrival and, while the story is small enough to be re-examined, its own title and profile.</summary>
     private readonly record struct Member(string Id, long Arrival, string? Title, Profile? Profile);
 
     /// <summary>A story's mutable state; its profile is the sum of its documents' unit vectors.</summary>
@@ -527,8 +527,9 @@ public sealed class StoryClusterer : IStoryClusterer
 
         public void Add(Document document, Profile profile, ClusteringOptions options)
         {
-            var title = TitleOf(document);
-            _articles.Add(new Member(document.Id, profile.Arrival, title, _keepsMemberProfiles ? profile : null));
+            // Each article's own title and profile are kept only while a split may still need them.
+            var title = _keepsMemberProfiles || _title is null ? TitleOf(document) : null;
+            _articles.Add(_keepsMemberProfiles ? new Member(document.Id, profile.Arrival, title, profile) : new Member(document.Id, profile.Arrival, null, null));
             _title ??= title;
             Profile = Profile.Plus(profile, options);
             if (_articles.Count > options.SplitMaxSize) ForgetMemberProfiles();
@@ -573,7 +574,7 @@ public sealed class StoryClusterer : IStoryClusterer
         {
             if (!_keepsMemberProfiles) return;
             _keepsMemberProfiles = false;
-            for (var i = 0; i < _articles.Count; i++) _articles[i] = _articles[i] with { Profile = null };
+            for (var i = 0; i < _articles.Count; i++) _articles[i] = _articles[i] with { Title = null, Profile = null };
         }
 
         public Story ToStory() => new()
