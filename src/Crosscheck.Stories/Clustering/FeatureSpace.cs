@@ -9,12 +9,17 @@ internal sealed class FeatureSpace
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<int> _documentFrequency = [];
     private readonly List<List<int>?> _postings = [];
+    private readonly List<bool> _compound = [];
+
+    /// <summary>Whether the feature joins two words (an entity name's adjacent pair, such as a first and last name).</summary>
+    public bool IsCompound(int id) => _compound[id];
 
     public int Id(string feature)
     {
         if (_ids.TryGetValue(feature, out var id)) return id;
         id = _ids.Count;
         _ids.Add(feature, id);
+        _compound.Add(feature.Contains('_', StringComparison.Ordinal));
         _documentFrequency.Add(0);
         _postings.Add(null);
         return id;

@@ -18,6 +18,7 @@ namespace Crosscheck.Stories.Clustering;
 public sealed class StoryClusterer : IStoryClusterer
 {
     private const int Channels = 3;
+    private const int SpecificsChannel = 2;
 
     private readonly ClusteringOptions _options;
     private readonly FeatureSpace[] _spaces = [new(), new(), new()];
@@ -185,7 +186,8 @@ public sealed class StoryClusterer : IStoryClusterer
     /// <summary>
     /// Runs every pending re-check now, once per story (its earliest): when the input ends, the
     /// further arrivals a re-check waits for will not come, and a story opened by an article that
-    /// arrived before its better-connected neighbours would otherwise stay apart.
+    /// arrived before its better-connected neighbours would otherwise stay apart. An article still alone may
+    /// then join on a shared two-word name, and stories that grew from two look-alike events are split.
     /// </summary>
     public void Settle()
     {
@@ -196,9 +198,145 @@ public sealed class StoryClusterer : IStoryClusterer
             {
                 var story = due.Story;
                 if (!seen.Add(story) || story.Absorbed || story.Retired) continue;
-                MergeNeighbours(story, story.Size == 1 ? _options.AssignThreshold : _options.MergeThreshold);
+                if (story.Size == 1) JoinBestSharingName(story);
+                else MergeNeighbours(story, _options.MergeThreshold);
             }
         }
+        if (_options.SplitMinSize > 0)
+        {
+            foreach (var story in _active.ToList())
+            {
+                if (!story.Absorbed && !story.Retired) TrySplit(story);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two look-alike events (two quakes on one island, two arrests at one club) can meet through one early,
+    /// thin article and then grow as one story, since every later article of either event matches the
+    /// blended profile. So when the input ends, a story is re-examined from its articles' own profiles: the
+    /// best two-way partition of their similarity graph (normalised cut), and when both sides link mostly
+    /// inside themselves, the side without the story's first article leaves as a story of its own.
+    /// Cost is bounded: stories of at most <see cref="ClusteringOptions.SplitMaxSize"/> articles, each
+    /// examined again only after it grew.
+    /// </summary>
+    private void TrySplit(StoryState story)
+    {
+        var members = story.Members;
+        var n = members.Count;
+        if (n < _options.SplitMinSize || n > _options.SplitMaxSize || n == story.ExaminedSize || members.Any(m => m.Profile is null)) return;
+        story.ExaminedSize = n;
+        var sim = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++) sim[i, j] = sim[j, i] = Similarity(members[i].Profile!, members[j].Profile!);
+        }
+        var (first, second, normalisedCut) = Bipartition(sim);
+        if (first.Count < _options.SplitMinPart || second.Count < _options.SplitMinPart) return;
+        var distinctParticipants = normalisedCut < _options.SplitMaxCutDistinctParticipants
+            && HasOwnParticipant(members, first, second) && HasOwnParticipant(members, second, first);
+        if (normalisedCut >= _options.SplitMaxCut && !distinctParticipants) return;
+        // The group holding the story's first article keeps the story (and its id).
+        var (keep, leave) = first.Contains(0) ? (first, second) : (second, first);
+        var leaving = leave.Select(i => members[i]).ToList();
+        var kept = keep.Select(i => members[i]).ToList();
+        var other = new StoryState(_stories.Count, StoryIdFor(leaving.OrderBy(m => m.Arrival).First().Id));
+        // The id may be that of a story absorbed earlier and now leaving again: it is a story once more, not a redirect.
+        _redirects.Remove(other.Id);
+        _stories.Add(other);
+        _active.Add(other);
+        other.Reset(leaving, _options);
+        story.Reset(kept, _options);
+        other.ExaminedSize = other.Size;
+        story.ExaminedSize = story.Size;
+        foreach (var member in leaving) _storyOfArticle[member.Id] = other;
+        Post(other, other.Profile);
+    }
+
+    /// <summary>
+    /// Whether one of the group's most widespread two-word names (a participant: person, place or
+    /// organisation), carried by at least half of its articles, appears in none of the other group's:
+    /// look-alike events differ in who and where, while two halves of one event name the same ones.
+    /// </summary>
+    private bool HasOwnParticipant(IReadOnlyList<Member> members, List<int> group, List<int> other)
+    {
+        var space = _spaces[1];
+        var elsewhere = new HashSet<int>();
+        foreach (var i in other) elsewhere.UnionWith(members[i].Profile!.Vectors[1].Keys);
+        var articles = new Dictionary<int, int>();
+        foreach (var i in group)
+        {
+            foreach (var id in members[i].Profile!.Vectors[1].Keys)
+            {
+                if (space.IsCompound(id)) articles[id] = articles.GetValueOrDefault(id) + 1;
+            }
+        }
+        var needed = Math.Max(2, group.Count * _options.SplitParticipantShare);
+        return articles.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(_options.SplitSalientNames)
+            .Any(p => p.Value >= needed && !elsewhere.Contains(p.Key));
+    }
+
+    /// <summary>
+    /// Spectral bipartition (normalised cut): the sign of the second eigenvector of the normalised
+    /// similarity matrix, cut at the best sweep point. Power iteration from a fixed start, so deterministic.
+    /// </summary>
+    private static (List<int> First, List<int> Second, double Cut) Bipartition(double[,] sim)
+    {
+        var n = sim.GetLength(0);
+        var degree = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++) if (j != i) degree[i] += sim[i, j];
+            degree[i] = Math.Max(degree[i], 1e-9);
+        }
+        var top = new double[n];
+        double topNorm = 0;
+        for (var i = 0; i < n; i++) topNorm += degree[i];
+        for (var i = 0; i < n; i++) top[i] = Math.Sqrt(degree[i] / topNorm);
+        var v = new double[n];
+        for (var i = 0; i < n; i++) v[i] = (i % 3) - 1 + 0.1 * i / n;
+        var w = new double[n];
+        for (var iteration = 0; iteration < 200; iteration++)
+        {
+            double dot = 0;
+            for (var i = 0; i < n; i++) dot += v[i] * top[i];
+            for (var i = 0; i < n; i++) v[i] -= dot * top[i];
+            double norm = 0;
+            for (var i = 0; i < n; i++)
+            {
+                // (I + D^-1/2 S D^-1/2) v: shifted so the wanted eigenvalue is the largest after deflation.
+                var sum = v[i];
+                for (var j = 0; j < n; j++) if (j != i) sum += sim[i, j] / Math.Sqrt(degree[i] * degree[j]) * v[j];
+                w[i] = sum;
+                norm += sum * sum;
+            }
+            norm = Math.Sqrt(norm);
+            if (norm == 0) break;
+            for (var i = 0; i < n; i++) v[i] = w[i] / norm;
+        }
+        var order = Enumerable.Range(0, n).OrderBy(i => v[i] / Math.Sqrt(degree[i])).ThenBy(i => i).ToArray();
+        var bestCut = double.PositiveInfinity;
+        var bestK = 1;
+        for (var k = 1; k < n; k++)
+        {
+            double cut = 0, volumeA = 0, volumeB = 0;
+            for (var x = 0; x < n; x++)
+            {
+                if (x < k) volumeA += degree[order[x]];
+                else volumeB += degree[order[x]];
+                if (x >= k) continue;
+                for (var y = k; y < n; y++) cut += sim[order[x], order[y]];
+            }
+            var normalisedCut = cut / volumeA + cut / volumeB;
+            if (normalisedCut < bestCut)
+            {
+                bestCut = normalisedCut;
+                bestK = k;
+            }
+        }
+        var first = order[..bestK].Order().ToList();
+        var second = order[bestK..].Order().ToList();
+        return (first, second, bestCut);
     }
 
     private void RunDueRechecks()
@@ -215,13 +353,52 @@ public sealed class StoryClusterer : IStoryClusterer
         }
     }
 
+    /// <summary>
+    /// At the end of input, an article still alone joins its most similar story when the similarity reaches
+    /// the assign threshold, or the lower <see cref="ClusteringOptions.SettleNameThreshold"/> when the two
+    /// share a two-word name (a person's first and last name, a multi-word place or organisation): a short
+    /// or differently angled report of the same named participants, which thin wording alone would leave apart.
+    /// </summary>
+    private void JoinBestSharingName(StoryState story)
+    {
+        StoryState? best = null;
+        double bestScore = 0;
+        foreach (var candidate in Candidates(story.Profile, story))
+        {
+            var score = Similarity(story.Profile, candidate.Profile);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = candidate;
+            }
+        }
+        if (best is null) return;
+        if (bestScore >= _options.AssignThreshold || (bestScore >= _options.SettleNameThreshold && SharesTwoWordName(story.Profile, best.Profile))) Merge(story, best);
+    }
+
+    private bool SharesTwoWordName(Profile a, Profile b)
+    {
+        var space = _spaces[1];
+        foreach (var id in a.Vectors[1].Keys)
+        {
+            if (space.IsCompound(id) && b.Vectors[1].ContainsKey(id)) return true;
+        }
+        return false;
+    }
+
     private StoryState MergeNeighbours(StoryState story, double threshold)
     {
         var other = BestCandidate(story.Profile, exclude: story, threshold);
-        if (other is null) return story;
+        return other is null ? story : Merge(story, other);
+    }
+
+    private StoryState Merge(StoryState story, StoryState other)
+    {
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
         survivor.Absorb(absorbed, _options);
         absorbed.AbsorbedBy = survivor;
+        // Only the survivor is read from now on; what the absorbed one holds would otherwise live forever.
+        absorbed.Release();
         _active.Remove(absorbed);
         _redirects[absorbed.Id] = survivor.Id;
         foreach (var key in _redirects.Where(r => r.Value == absorbed.Id).Select(r => r.Key).ToList()) _redirects[key] = survivor.Id;
@@ -232,21 +409,37 @@ public sealed class StoryClusterer : IStoryClusterer
     /// <summary>
     /// Weighted average of the channel cosines. A channel empty on either side is dropped and the rest
     /// re-normalised, but only up to <see cref="ClusteringOptions.MaxDroppedWeight"/>, so a bare document
-    /// cannot join on terms alone too easily. Scaled down by time distance.
+    /// cannot join on terms alone too easily. Scaled down by time distance, and by
+    /// <see cref="ClusteringOptions.SpecificsConflictFactor"/> when both sides state several figures and
+    /// dates but (nearly) none of the same: look-alike events differ in when and how many.
     /// </summary>
     internal double Similarity(Profile a, Profile b)
     {
-        double total = 0, weightUsed = 0, weightAll = 0;
+        double total = 0, weightUsed = 0, weightAll = 0, conflict = 1;
         for (var c = 0; c < Channels; c++)
         {
             var weight = c switch { 0 => _options.TermWeight, 1 => _options.EntityWeight, _ => _options.SpecificsWeight };
             weightAll += weight;
             if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
             weightUsed += weight;
-            total += weight * Cosine(a, b, c);
+            var cosine = Cosine(a, b, c);
+            total += weight * cosine;
+            if (c == SpecificsChannel && cosine < _options.SpecificsConflictCosine
+                && a.Vectors[c].Count >= _options.SpecificsConflictMinimum && b.Vectors[c].Count >= _options.SpecificsConflictMinimum)
+            {
+                conflict = _options.SpecificsConflictFactor;
+            }
         }
         if (weightUsed == 0) return 0;
-        return total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
+        return conflict * total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
+    }
+
+    /// <summary>Similarity of two documents as the clusterer would score them now, without adding either (for tests and diagnostics).</summary>
+    internal double Compare(Document a, Document b)
+    {
+        var first = Profile.FromDocument(DocumentFeatures.Extract(a, _options), _spaces, a.Article.Published?.Value, 0);
+        var second = Profile.FromDocument(DocumentFeatures.Extract(b, _options), _spaces, b.Article.Published?.Value, 0);
+        return Similarity(first, second);
     }
 
     private double Cosine(Profile a, Profile b, int channel)
@@ -301,11 +494,15 @@ public sealed class StoryClusterer : IStoryClusterer
         });
     }
 
+    /// <summary>One article of a story: its arrival and, while the story is small enough to be re-examined, its own title and profile.</summary>
+    private readonly record struct Member(string Id, long Arrival, string? Title, Profile? Profile);
+
     /// <summary>A story's mutable state; its profile is the sum of its documents' unit vectors.</summary>
     private sealed class StoryState(int index, string id)
     {
-        private readonly List<(string Id, long Arrival)> _articles = [];
+        private readonly List<Member> _articles = [];
         private string? _title;
+        private bool _keepsMemberProfiles = true;
 
         public int Index { get; } = index;
 
@@ -319,15 +516,23 @@ public sealed class StoryClusterer : IStoryClusterer
 
         public int Size => _articles.Count;
 
+        public IReadOnlyList<Member> Members => _articles;
+
+        /// <summary>Size when last checked for a split; unchanged stories are not examined again.</summary>
+        public int ExaminedSize { get; set; }
+
         public bool Retired { get; private set; }
 
         public long LastArrival => Profile.Arrival;
 
         public void Add(Document document, Profile profile, ClusteringOptions options)
         {
-            _articles.Add((document.Id, profile.Arrival));
-            _title ??= TitleOf(document);
+            // Each article's own title and profile are kept only while a split may still need them.
+            var title = _keepsMemberProfiles || _title is null ? TitleOf(document) : null;
+            _articles.Add(_keepsMemberProfiles ? new Member(document.Id, profile.Arrival, title, profile) : new Member(document.Id, profile.Arrival, null, null));
+            _title ??= title;
             Profile = Profile.Plus(profile, options);
+            if (_articles.Count > options.SplitMaxSize) ForgetMemberProfiles();
         }
 
         public void Absorb(StoryState other, ClusteringOptions options)
@@ -338,12 +543,38 @@ public sealed class StoryClusterer : IStoryClusterer
             _articles.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
             if (theirs < mine || _title is null) _title = other._title ?? _title;
             Profile = Profile.Plus(other.Profile, options);
+            if (_articles.Count > options.SplitMaxSize || !other._keepsMemberProfiles) ForgetMemberProfiles();
+        }
+
+        /// <summary>Replaces the members (after a split), rebuilding the profile from theirs.</summary>
+        public void Reset(IEnumerable<Member> members, ClusteringOptions options)
+        {
+            _articles.Clear();
+            _articles.AddRange(members.OrderBy(m => m.Arrival));
+            _title = _articles[0].Title;
+            var profile = Profile.Empty();
+            foreach (var member in _articles) profile = profile.Plus(member.Profile!, options);
+            Profile = profile;
         }
 
         public void Retire()
         {
             Retired = true;
+            Release();
+        }
+
+        /// <summary>Drops the vectors of the profile and of every article, keeping ids, span and arrival.</summary>
+        public void Release()
+        {
             Profile = Profile.Stripped();
+            ForgetMemberProfiles();
+        }
+
+        private void ForgetMemberProfiles()
+        {
+            if (!_keepsMemberProfiles) return;
+            _keepsMemberProfiles = false;
+            for (var i = 0; i < _articles.Count; i++) _articles[i] = _articles[i] with { Title = null, Profile = null };
         }
 
         public Story ToStory() => new()

@@ -35,8 +35,9 @@ public sealed class EcbPlusEvaluationTests(ITestOutputHelper output)
 
         var lines = ClusteringEvaluator.Read(path);
         var (scores, _) = ClusteringEvaluator.Evaluate(lines, ClusteringEvaluator.BareDocument);
-        // Floors at the last measured figures (regression guard); the bars are 0.95 / 0.92.
-        Assert.True(scores.BCubedF1 >= 0.90, $"B-cubed F1 {scores.BCubedF1:F4} below the measured floor 0.90");
-        Assert.True(scores.PairF1 >= 0.86, $"pairwise F1 {scores.PairF1:F4} below the measured floor 0.86");
+        // Floors a little under the last measured figures, 0.942 / 0.919 on 2026-11-29 (regression guard);
+        // the bars (0.95 / 0.92) are checked on annotated documents in the CLI tests.
+        Assert.True(scores.BCubedF1 >= 0.93, $"B-cubed F1 {scores.BCubedF1:F4} below the measured floor 0.93");
+        Assert.True(scores.PairF1 >= 0.90, $"pairwise F1 {scores.PairF1:F4} below the measured floor 0.90");
     }
 }

@@ -25,6 +25,25 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
         "citing stubborn inflation. Governor Milan Hrebec said further increases could not be ruled out. " +
         "The currency strengthened after the announcement.";
 
+    // A second flood, written alike but elsewhere: another river, town, mayor and other figures.
+    private const string OtherFloodA =
+        "Heavy rain caused the Dellow river to burst its banks in the town of Marrick Ford on Monday, " +
+        "flooding 85 homes and forcing the evacuation of a school. Mayor Tomas Brenner said emergency crews " +
+        "worked through the night. The regional weather office recorded 97 millimetres of rain in 24 hours.";
+
+    private const string OtherFloodB =
+        "Rescue teams in Marrick Ford pulled residents from flooded homes after the Dellow river overflowed on Monday. " +
+        "Mayor Tomas Brenner said 85 homes were under water and the school had been evacuated. " +
+        "Forecasters measured 97 millimetres of rain in a single day.";
+
+    private const string OtherFloodC =
+        "Marrick Ford counts the damage: the Dellow river left 85 homes flooded and the school closed, " +
+        "Mayor Tomas Brenner told reporters, after 97 millimetres of rain fell on the town.";
+
+    private const string FloodC =
+        "Ostrava Vale counts the damage: the Varnel river left 300 homes flooded and the hospital evacuated, " +
+        "Mayor Elsa Kovarik told reporters, after 142 millimetres of rain fell on the town.";
+
     private static ClusteringOptions NoSyndication => ClusteringOptions.Default with { UseSyndication = false };
 
     [Fact]
@@ -114,6 +133,101 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
         Assert.Equal(2, clusterer.Stories.Count);
         clusterer.Settle();
         Assert.Equal(2, clusterer.Stories.Count);
+    }
+
+    [Fact]
+    public void SettlingSplitsTwoLookAlikeEventsThatGrewIntoOneStory()
+    {
+        // An assign threshold this low lets every flood report join the first story, as one thin early
+        // article can in real streams; settling must pull the two floods apart by who, where and how many.
+        var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01 };
+        var clusterer = new StoryClusterer(options);
+        string[] order = ["a", "x", "b", "y", "c", "z"];
+        var texts = new Dictionary<string, string> { ["a"] = FloodA, ["b"] = FloodB, ["c"] = FloodC, ["x"] = OtherFloodA, ["y"] = OtherFloodB, ["z"] = OtherFloodC };
+        foreach (var id in order) clusterer.Assign(Docs.Of(texts[id], id, published: Day0));
+        var blended = Assert.Single(clusterer.Stories);
+
+        clusterer.Settle();
+
+        Assert.Equal(2, clusterer.Stories.Count);
+        Assert.Equal(blended.Id, clusterer.StoryOf("a"));
+        Assert.Equal(["a", "b", "c"], clusterer.Stories.Single(s => s.Id == blended.Id).ArticleIds);
+        var other = clusterer.Stories.Single(s => s.Id != blended.Id);
+        Assert.Equal(["x", "y", "z"], other.ArticleIds);
+        Assert.Equal(other.Id, clusterer.StoryOf("x"));
+        clusterer.Settle();
+        Assert.Equal(2, clusterer.Stories.Count);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ALessClearPartitionSplitsOnlyWhenEachSideHasItsOwnParticipants(bool twoEvents)
+    {
+        // The partition's cut alone may not split (SplitMaxCut 0) and any cut passes the participant test,
+        // so only who and where decide: two floods with their own mayor and town split, six reports naming
+        // the same mayor and town stay one story.
+        var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01, SplitMaxCut = 0, SplitMaxCutDistinctParticipants = 1.01 };
+        var clusterer = new StoryClusterer(options);
+        string[] texts = twoEvents
+            ? [FloodA, OtherFloodA, FloodB, OtherFloodB, FloodC, OtherFloodC]
+            : [FloodA, FloodB, FloodC, FloodB + " Schools stay closed.", "Mayor Elsa Kovarik thanked volunteers. " + FloodA, FloodC + " Power is back in most streets."];
+        for (var i = 0; i < texts.Length; i++) clusterer.Assign(Docs.Of(texts[i], "r" + i, published: Day0));
+
+        clusterer.Settle();
+
+        Assert.Equal(twoEvents ? 2 : 1, clusterer.Stories.Count);
+        if (twoEvents) Assert.Equal(["r0", "r2", "r4"], clusterer.Stories.Single(s => s.ArticleIds.Contains("r0")).ArticleIds);
+    }
+
+    [Fact]
+    public void SettlingKeepsOneEventToldInRewrittenReportsTogether()
+    {
+        var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01 };
+        var clusterer = new StoryClusterer(options);
+        string[] texts = [FloodA, FloodB, FloodC, FloodB + " Schools stay closed.", "Mayor Elsa Kovarik thanked volunteers. " + FloodA, FloodC + " Power is back in most streets."];
+        for (var i = 0; i < texts.Length; i++) clusterer.Assign(Docs.Of(texts[i], "r" + i, published: Day0));
+
+        clusterer.Settle();
+
+        Assert.Equal(6, Assert.Single(clusterer.Stories).ArticleIds.Count);
+    }
+
+    [Theory]
+    [InlineData("Elsa Kovarik", true)]
+    [InlineData("Anna Lindqvist", false)]
+    public void SettlingLetsALoneShortReportJoinOnASharedFullName(string name, bool joins)
+    {
+        // The short report is too thin to reach the assign threshold. With the name floor near zero only the
+        // shared two-word name decides, at the end of input, whether it joins the flood story.
+        var clusterer = new StoryClusterer(NoSyndication with { SettleNameThreshold = 0.01 });
+        var flood = clusterer.Assign(Docs.Of(FloodA, "a", published: Day0));
+        clusterer.Assign(Docs.Of(FloodB, "b", published: Day0));
+        clusterer.Assign(Docs.Of(Trade, "t", published: Day0));
+        Assert.NotEqual(flood, clusterer.Assign(Docs.Of("On Tuesday, " + name + " opened a school fair and a bakery in the old market square.", "n", published: Day0)));
+
+        clusterer.Settle();
+
+        Assert.Equal(joins, clusterer.StoryOf("n") == flood);
+        Assert.NotEqual(flood, clusterer.StoryOf("t"));
+    }
+
+    [Fact]
+    public void LookAlikeReportsStatingOtherFiguresAndDatesScoreLower()
+    {
+        const string Quake = "A quake of magnitude {0} struck the island of Korvath on {1}, killing {2} people and injuring {3}. " +
+            "Officials said {4} homes were damaged and {5} families moved to shelters.";
+        var first = Docs.Of(string.Format(Quake, "5.6", "12 March 2024", 14, 230, "1,200", 340), "q1");
+        var sameFigures = Docs.Of(string.Format(Quake, "5.6", "12 March 2024", 14, 230, "1,200", 340) + " Aftershocks followed.", "q2");
+        var otherFigures = Docs.Of(string.Format(Quake, "6.1", "3 May 2019", 27, 410, "3,500", 980), "q3");
+
+        var penalised = new StoryClusterer(NoSyndication);
+        var neutral = new StoryClusterer(NoSyndication with { SpecificsConflictFactor = 1 });
+
+        Assert.Equal(penalised.Compare(first, sameFigures), neutral.Compare(first, sameFigures), 9);
+        var conflicting = penalised.Compare(first, otherFigures);
+        Assert.True(conflicting > 0, "the wording is shared");
+        Assert.Equal(ClusteringOptions.Default.SpecificsConflictFactor * neutral.Compare(first, otherFigures), conflicting, 9);
     }
 
     [Fact]
