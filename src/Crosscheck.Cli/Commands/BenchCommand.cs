@@ -26,19 +26,30 @@ public static class BenchCommand
         };
         var only = new Argument<string?>("STAGE")
         {
-            Description = "Measure only this: extraction, or annotation (annotation, clustering and dossier). Default: everything.",
+            Description = "Measure only this: extraction; annotation (annotation, clustering and dossier); or clustering (cost per article as the corpus grows, see --sizes). Default: extraction and annotation.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        only.AcceptOnlyFromAmong("extraction", "annotation");
+        only.AcceptOnlyFromAmong("extraction", "annotation", "clustering");
+        var sizes = new Option<string>("--sizes")
+        {
+            Description = "With `bench clustering`: corpus sizes to replay the real texts to, comma-separated.",
+            HelpName = "N,N,...",
+            DefaultValueFactory = _ => "1000,10000,100000",
+        };
         var command = new Command("bench", """
             Measure throughput per stage on real articles: extraction (pages/s), each annotation stage
             (tokens/s), clustering (articles/s), dossier building, and peak memory. Single-threaded, so
             figures compare across machines of different core counts. Record results in docs/BENCHMARKS.md.
 
+            `bench clustering` replays the ECB+ texts with shifted dates to each corpus size and prints
+            the CPU cost per article (all of it and the last tenth) and peak memory: the cost per article
+            should stay near-flat as the corpus grows.
+
             Examples: crosscheck bench --data ../shared/data
                       crosscheck bench extraction --runs 7
+                      crosscheck bench clustering --sizes 1000,10000,100000
             """)
-        { only, data, runs, storyPage };
+        { only, data, runs, storyPage, sizes };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             if (result.GetValue(storyPage))
@@ -48,6 +59,11 @@ public static class BenchCommand
                 return ExitCodes.Ok;
             }
             var dir = result.GetValue(data) ?? SharedFolders.Find("data") ?? throw new UserError("no evaluation data found; pass --data ../shared/data");
+            if (result.GetValue(only) == "clustering")
+            {
+                RunClusteringScaling(dir, ParseSizes(result.GetValue(sizes)!), Console.Out);
+                return ExitCodes.Ok;
+            }
             Run(dir, Math.Max(1, result.GetValue(runs)), result.GetValue(only), Console.Out);
             return ExitCodes.Ok;
         }));
@@ -80,6 +96,33 @@ public static class BenchCommand
         output.WriteLine("\n## clustering and dossier");
         BenchStories(documents, runs, output);
         output.WriteLine($"\npeak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB");
+    }
+
+    private static void RunClusteringScaling(string dataDir, IReadOnlyList<int> sizes, TextWriter output)
+    {
+        var jsonl = Path.Combine(dataDir, "clustering-ecbplus-dev", "documents.jsonl");
+        if (!File.Exists(jsonl)) throw new UserError($"{jsonl}: not found; pass --data with the folder holding clustering-ecbplus-dev");
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; one thread");
+        var results = Stories.Clustering.ClusteringBenchmark.Run(jsonl, sizes, output);
+        if (results.Count >= 2)
+        {
+            var (small, large) = (results[^2], results[^1]);
+            output.WriteLine($"cost per article at {large.Articles:N0} / at {small.Articles:N0}: {large.CpuMicrosecondsPerArticle / small.CpuMicrosecondsPerArticle:0.00}x " +
+                $"(last tenth {large.LastTenthCpuMicrosecondsPerArticle / small.LastTenthCpuMicrosecondsPerArticle:0.00}x)");
+        }
+    }
+
+    private static int[] ParseSizes(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sizes = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sizes[i])
+                || sizes[i] < 1 || sizes[i] > 10_000_000)
+                throw new UserError($"--sizes: '{parts[i]}' is not a corpus size from 1 to 10,000,000; give whole numbers separated by commas, e.g. --sizes 1000,10000");
+        }
+        return sizes.Length > 0 ? sizes : throw new UserError("--sizes: no size given; e.g. --sizes 1000,10000,100000");
     }
 
     private static List<Document> BenchAnnotation(List<(string Id, string Text)> texts, int runs, TextWriter output)
