@@ -26,6 +26,13 @@ public sealed class StoryClusterer : IStoryClusterer
     private readonly List<StoryState> _active = [];
     private readonly Dictionary<string, StoryState> _storyOfArticle = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// For each story id, the ids redirected to it, so a merge re-points them in time proportional to
+    /// their number rather than to all redirects ever made (which grow with the corpus). Entries whose
+    /// redirect was since dropped or changed are stale and skipped.
+    /// </summary>
+    private readonly Dictionary<string, List<string>> _redirectedInto = new(StringComparer.Ordinal);
     private readonly Dictionary<int, double> _accumulator = [];
     private readonly Queue<(long Arrival, StoryState Story)>[] _rechecks;
     private long _documents;
@@ -400,10 +407,24 @@ public sealed class StoryClusterer : IStoryClusterer
         // Only the survivor is read from now on; what the absorbed one holds would otherwise live forever.
         absorbed.Release();
         _active.Remove(absorbed);
-        _redirects[absorbed.Id] = survivor.Id;
-        foreach (var key in _redirects.Where(r => r.Value == absorbed.Id).Select(r => r.Key).ToList()) _redirects[key] = survivor.Id;
+        Redirect(absorbed.Id, survivor.Id);
         Post(survivor, survivor.Profile);
         return survivor;
+    }
+
+    /// <summary>Redirects <paramref name="from"/> to <paramref name="to"/>, and every id redirected to <paramref name="from"/> with it, so each redirect stays one hop.</summary>
+    private void Redirect(string from, string to)
+    {
+        _redirects[from] = to;
+        if (!_redirectedInto.TryGetValue(to, out var into)) _redirectedInto[to] = into = [];
+        into.Add(from);
+        if (!_redirectedInto.Remove(from, out var earlier)) return;
+        foreach (var id in earlier)
+        {
+            if (!_redirects.TryGetValue(id, out var target) || target != from) continue;
+            _redirects[id] = to;
+            into.Add(id);
+        }
     }
 
     /// <summary>

@@ -40,4 +40,37 @@ public sealed class EcbPlusEvaluationTests(ITestOutputHelper output)
         Assert.True(scores.BCubedF1 >= 0.93, $"B-cubed F1 {scores.BCubedF1:F4} below the measured floor 0.93");
         Assert.True(scores.PairF1 >= 0.90, $"pairwise F1 {scores.PairF1:F4} below the measured floor 0.90");
     }
+
+    /// <summary>
+    /// Real merges and splits in an interleaved order (a fixed shuffle, so topics do not arrive together and
+    /// stories meet late): afterwards every article is in exactly one live story, and every redirect is one
+    /// hop to a live story, even where an absorbing story was itself absorbed later.
+    /// </summary>
+    [Fact]
+    public void AfterMergesAndSplitsEveryRedirectIsOneHopToALiveStory()
+    {
+        var path = DocumentsPath();
+        if (path is null)
+        {
+            output.WriteLine("skipped: ../shared/data/clustering-ecbplus-dev/documents.jsonl is absent");
+            return;
+        }
+        var inputs = ClusteringEvaluator.Read(path).Select(l => l.Input).ToList();
+        new Random(20261129).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(inputs));
+        var clusterer = new StoryClusterer();
+        foreach (var input in inputs) clusterer.Assign(ClusteringEvaluator.BareDocument(input));
+        clusterer.Settle();
+
+        var live = clusterer.Stories.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.True(clusterer.Redirects.Count > 10, $"only {clusterer.Redirects.Count} merges: the shuffle no longer exercises redirects");
+        foreach (var (from, to) in clusterer.Redirects)
+        {
+            Assert.DoesNotContain(from, live);
+            Assert.Contains(to, live);
+        }
+        var placed = clusterer.Stories.SelectMany(s => s.ArticleIds).ToList();
+        Assert.Equal(inputs.Count, placed.Count);
+        Assert.Equal(inputs.Select(i => i.Id).Order(StringComparer.Ordinal), placed.Order(StringComparer.Ordinal));
+        Assert.All(inputs, input => Assert.Contains(clusterer.StoryOf(input.Id)!, live));
+    }
 }
