@@ -213,7 +213,10 @@ public sealed class QuoteRecognizer : IDocumentStage
         }
         else
         {
-            speaker = PhraseBefore(text, tokens, c);
+            // "..., saying ...": a participle after a comma has no subject of its own; the comma ends the main clause,
+            // not an apposition ("Doe spoke about the shooting in Tulsa, Oklahoma, arguing ..."), so the rules below find the speaker.
+            var participleAfterComma = c > 0 && tokens[c - 1].Of(text) is "," && IsParticiple(text, tokens[c]);
+            speaker = participleAfterComma ? null : PhraseBefore(text, tokens, c);
             // "The group issued a statement saying ...": the statement speaks for the sentence's subject.
             if (speaker is { } carrier && carrier.Start > 0 && _lexicon.DocumentNouns.Contains(tokens[carrier.End].Of(text).ToString()) &&
                 text.AsSpan(tokens[c].Start, tokens[c].Length).EndsWith("ing", StringComparison.Ordinal) &&
@@ -246,7 +249,7 @@ public sealed class QuoteRecognizer : IDocumentStage
                 }
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
             }
-            else if (c > 0 && tokens[c - 1].Of(text) is "," && text.AsSpan(tokens[c].Start, tokens[c].Length).EndsWith("ing", StringComparison.Ordinal) &&
+            else if (participleAfterComma &&
                      (SpeakerOfPreviousCue(work, tokens, c - 1) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
             {
                 // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence,
@@ -281,6 +284,8 @@ public sealed class QuoteRecognizer : IDocumentStage
         quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description);
         return true;
     }
+
+    private static bool IsParticiple(string text, Scanned token) => text.AsSpan(token.Start, token.Length).EndsWith("ing", StringComparison.Ordinal);
 
     /// <summary>The content after a cue: the rest of the sentence, past an object and "that" for verbs like "told"; or the quote opening the next paragraph after a colon.</summary>
     private TextSpan? ContentAfter(Work work, List<Scanned> tokens, int k, string flags, int sentenceEnd)
@@ -521,7 +526,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         while (k >= 0 && tokens[k].Kind == ScanKind.Word)
         {
             var word = tokens[k].Of(text);
-            if (_lexicon.SubjectSkip.Contains(word.ToString()))
+            if (_lexicon.SubjectSkip.Contains(word.ToString()) || IsMannerAdverb(text, tokens[k]))
             {
                 k--;
                 continue;
@@ -552,6 +557,20 @@ public sealed class QuoteRecognizer : IDocumentStage
         return k;
     }
 
+    // Shorter "-ly" words are mostly not adverbs ("only", "July", "fly"); longer nouns in "-ly" are few and listed.
+    private const int MinMannerAdverbLength = 6;
+
+    /// <summary>
+    /// A lowercase "-ly" adverb between a speaker and the cue ("Doe bluntly suggested", "she essentially conceded"):
+    /// it belongs to neither. Nouns ending in "-ly" that can be speakers ("the family", "an ally") are kept.
+    /// </summary>
+    private bool IsMannerAdverb(string text, Scanned token)
+    {
+        var word = token.Of(text);
+        return token.Kind == ScanKind.Word && word.Length >= MinMannerAdverbLength && char.IsLower(word[0]) &&
+            word.EndsWith("ly", StringComparison.Ordinal) && !_lexicon.NounsInLy.Contains(word.ToString());
+    }
+
     // "Defense Department spokeswoman Jane Doe": lowercase role words may sit inside a named phrase.
     private bool IsRolePrefixBefore(string text, List<Scanned> tokens, int j) =>
         _lexicon.RoleWords.Contains(tokens[j].Of(text).ToString());
@@ -563,20 +582,24 @@ public sealed class QuoteRecognizer : IDocumentStage
     private (int Start, int End)? SentenceSubject(string text, List<Scanned> tokens, int before)
     {
         var k = 0;
-        // "On Tuesday, Jane Doe ...": an opening adverbial ends at its comma; otherwise the sentence opens with its subject.
+        // "On Tuesday, Jane Doe ...": an opening adverbial ends at the comma a subject follows (not at one inside it:
+        // "After a long, tense meeting, the board ..."). "Though she called ...": without a comma, the clause's own subject follows the opener.
         if (tokens[0].Kind == ScanKind.Word && _lexicon.AdverbialOpeners.Contains(tokens[0].Of(text).ToString()))
         {
-            for (var comma = 1; comma < before; comma++)
+            k = 1;
+            for (var comma = 1; comma + 1 < before; comma++)
             {
-                if (tokens[comma].Of(text) is ",")
+                if (tokens[comma].Of(text) is "," && CanOpenSubject(text, tokens[comma + 1]))
                 {
                     k = comma + 1;
                     break;
                 }
             }
         }
-        while (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.Determiners.Contains(tokens[k].Of(text).ToString()) ||
-               tokens[k].Is(text, "but") || tokens[k].Is(text, "and") || tokens[k].Is(text, "so")))
+        // "But the mayor ...", "Then he ...", "Still, Doe ...": conjunctions and adverbs before the subject.
+        while (k < before && (tokens[k].Kind == ScanKind.Word ? _lexicon.Determiners.Contains(tokens[k].Of(text).ToString()) ||
+               tokens[k].Is(text, "but") || tokens[k].Is(text, "and") || tokens[k].Is(text, "so") || _lexicon.SubjectSkip.Contains(tokens[k].Of(text).ToString())
+               : k > 0 && tokens[k].Of(text) is ","))
         {
             k++;
         }
@@ -591,6 +614,13 @@ public sealed class QuoteRecognizer : IDocumentStage
             end++;
         }
         return (k, end);
+    }
+
+    private bool CanOpenSubject(string text, Scanned token)
+    {
+        if (token.Kind != ScanKind.Word) return false;
+        var word = token.Of(text).ToString();
+        return token.IsCapitalized(text) || _lexicon.Determiners.Contains(word) || _lexicon.Pronouns.ContainsKey(word);
     }
 
     /// <summary>The speaker written after a cue ("said Caddell", "said the prime minister", "according to a French diplomatic source").</summary>
