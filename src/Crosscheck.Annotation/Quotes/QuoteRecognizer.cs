@@ -132,6 +132,19 @@ public sealed class QuoteRecognizer : IDocumentStage
         return words >= 3 && capitalized * 4 >= words * 3;
     }
 
+    /// <summary>A quoted span written as a title: several words, all the longer ones capitalised ("Face the Nation").</summary>
+    private static bool IsTitle(string text, TextSpan quoted)
+    {
+        int capitalized = 0;
+        foreach (var token in WordScanner.Scan(text, quoted.Start, quoted.End))
+        {
+            if (token.Kind != ScanKind.Word || token.Length < 4) continue;
+            if (!token.IsCapitalized(text)) return false;
+            capitalized++;
+        }
+        return capitalized >= 2;
+    }
+
     /// <summary>A passive cue with its agent ("was first reported by the local paper"): the auxiliary's index and the agent phrase.</summary>
     private (int Auxiliary, (int Start, int End) Agent)? PassiveAgent(string text, List<Scanned> tokens, int c, int cueEnd)
     {
@@ -231,6 +244,8 @@ public sealed class QuoteRecognizer : IDocumentStage
                 // "“...,” Jane Doe said to laughs": a quote closing right before the speaker is the content,
                 // even when the sentence splitter put the speaker in a sentence of its own.
                 var quoteBefore = QuoteEndingBefore(work, tokens[subject.Start].Start);
+                // "In an interview on “Meet the Press,” Doe said ...": a quoted title inside the sentence is not what was said.
+                if (quoteBefore is { } title && title.Start > sentenceStart && IsTitle(text, title)) quoteBefore = null;
                 var after = quoteBefore is null ? ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) : null;
                 if (quoteBefore is { } closing) content = closing;
                 else if (after is { } forward) content = forward;
@@ -249,11 +264,12 @@ public sealed class QuoteRecognizer : IDocumentStage
                 }
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
             }
-            else if (participleAfterComma &&
-                     (SpeakerOfPreviousCue(work, tokens, c - 1) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
+            else if (IsParticiple(text, tokens[c]) &&
+                     ((participleAfterComma ? SpeakerOfPreviousCue(work, tokens, c - 1) : null) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
             {
                 // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence,
-                // or the speaker of the cue it follows ("“...,” the coach said, adding that ...").
+                // or the speaker of the cue it follows ("“...,” the coach said, adding that ..."); so too without
+                // a comma when nothing before it can speak ("she began the speech by thanking ...").
                 speaker = subjectOfClause;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
@@ -304,7 +320,8 @@ public sealed class QuoteRecognizer : IDocumentStage
                 if (tokens[j].Kind == ScanKind.Punct && word is not "," && !QuoteMarks.IsQuoteChar(word[0])) break;
                 if (QuoteMarks.IsQuoteChar(word[0]))
                 {
-                    k = j;
+                    // "told the paper's “Morning Report” that ...": a quoted title as the object; "that" opens the content.
+                    k = QuotedObjectThenThat(work, tokens, j) ?? j;
                     break;
                 }
             }
@@ -321,6 +338,20 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (tokens[^1].Of(text) is ":" or "," && work.QuotedAt(after) is var q and >= 0 && work.Quoted[q].Start == after)
         {
             return work.Quoted[q];
+        }
+        return null;
+    }
+
+    /// <summary>The token after "that" when the quote opening at token <paramref name="open"/> is followed right away by "that".</summary>
+    private static int? QuotedObjectThenThat(Work work, List<Scanned> tokens, int open)
+    {
+        var text = work.Text;
+        if (work.QuotedAt(tokens[open].Start) is not (var q and >= 0)) return null;
+        var end = work.Quoted[q].End;
+        for (var j = open + 1; j + 1 < tokens.Count; j++)
+        {
+            if (tokens[j].Start < end) continue;
+            return tokens[j].Is(text, "that") ? j + 1 : null;
         }
         return null;
     }
@@ -506,7 +537,9 @@ public sealed class QuoteRecognizer : IDocumentStage
             }
             break;
         }
-        // A sentence-initial capitalised function word ("The", "But") is not part of a name.
+        // A bare lowercase word is a speaker only as a plural ("critics say"), a role or a source noun; otherwise it is
+        // a verb or a mass noun the cue happens to follow ("when you start calling", "softer language calling").
+        if (start == k && !headIsName && !word.EndsWith('s') && !_lexicon.RoleWords.Contains(word) && !_lexicon.SourceNouns.Contains(word)) return null;
         return (start, k);
     }
 
