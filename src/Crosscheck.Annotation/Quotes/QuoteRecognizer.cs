@@ -248,6 +248,11 @@ public sealed class QuoteRecognizer : IDocumentStage
                 if (quoteBefore is { } title && title.Start > sentenceStart && IsTitle(text, title)) quoteBefore = null;
                 var after = quoteBefore is null ? ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) : null;
                 if (quoteBefore is { } closing) content = closing;
+                else if (IsParentheticalCue(text, tokens, subject.Start, cueEnd))
+                {
+                    // The reported words run on both sides of the cue: the content spans them (and the cue between).
+                    content = TextSpan.FromBounds(sentenceStart, after?.End ?? TrimBack(text, tokens, subject.Start - 1));
+                }
                 else if (after is { } forward) content = forward;
                 else if (subject.Start > 0) content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, subject.Start - 1));
                 else return false;
@@ -299,6 +304,30 @@ public sealed class QuoteRecognizer : IDocumentStage
         var (mention, description) = ResolveSpeaker(work, tokens, speaker.Value, speakerSpan);
         quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description);
         return true;
+    }
+
+    // "The talks, she said, ...": fewer words before the speaker are a subject the cue interrupts, not what was said.
+    private const int MinWordsBeforeParentheticalCue = 4;
+
+    /// <summary>
+    /// A cue set inside or after the words it reports ("It would take weeks to convene the panel, he said, and ...",
+    /// "..., Doe said in an interview."): a comma before the speaker, a clause before it, and no "that", colon or quote after the cue.
+    /// </summary>
+    private bool IsParentheticalCue(string text, List<Scanned> tokens, int speakerStart, int cueEnd)
+    {
+        if (speakerStart < MinWordsBeforeParentheticalCue + 1 || tokens[speakerStart - 1].Of(text) is not ",") return false;
+        if (tokens[0].Kind == ScanKind.Word && _lexicon.AdverbialOpeners.Contains(tokens[0].Of(text).ToString())) return false;
+        if (CountWords(text, TextSpan.FromBounds(tokens[0].Start, tokens[speakerStart - 1].Start)) < MinWordsBeforeParentheticalCue) return false;
+        // "Giving a speech in Ohio, Doe said ...": an opening participle clause is no reported speech.
+        var opener = tokens[0].Of(text);
+        if (opener.EndsWith("ing", StringComparison.Ordinal) || opener.EndsWith("ed", StringComparison.Ordinal)) return false;
+        if (cueEnd >= tokens.Count) return true;
+        // After the cue only a comma, a stop or an adverbial ("said in a report", "said on Tuesday"); an object
+        // or a clause after it ("told Fox that ...", "says the plan ...") is the content itself.
+        var next = tokens[cueEnd];
+        if (next.Kind == ScanKind.Punct) return next.Of(text) is "," or "." or ";";
+        var word = next.Of(text).ToString();
+        return _lexicon.TimeWords.ContainsKey(word) || CalendarNames.Weekday(word) > 0 || _lexicon.AdverbialOpeners.Contains(word) && !next.IsCapitalized(text);
     }
 
     private static bool IsParticiple(string text, Scanned token) => text.AsSpan(token.Start, token.Length).EndsWith("ing", StringComparison.Ordinal);
