@@ -98,7 +98,7 @@ public sealed class QuoteRecognizer : IDocumentStage
             var nested = accepted.Any(span => span.Contains(token.Start));
             if (nested && !_options.NestedAttributions) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
-            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote) && !(nested && OverlapsUsedQuote(work, quote.Span)))
+            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote) && !(nested && (OverlapsUsedQuote(work, quote.Span) || OpensContentOf(text, accepted, quote))))
             {
                 work.Found.Add(quote);
                 accepted.Add(quote.Span);
@@ -167,6 +167,23 @@ public sealed class QuoteRecognizer : IDocumentStage
     {
         var k = SkipBetweenSubjectAndCue(text, tokens, c - 1);
         return k > 1 && (tokens[k].Is(text, "and") || tokens[k].Is(text, "but"));
+    }
+
+    /// <summary>
+    /// Whether a nested attribution's speaker opens the content it sits in ("Doe said [she believes ...]",
+    /// "told the crowd that [he plans ...]"): the outer cue reports the whole clause, which PolNeAR annotates once.
+    /// </summary>
+    private static bool OpensContentOf(string text, List<TextSpan> accepted, Quote inner)
+    {
+        if (inner.SpeakerSpan is not { } speaker) return false;
+        foreach (var outer in accepted)
+        {
+            if (!outer.Contains(speaker.Start)) continue;
+            var before = TextSpan.FromBounds(outer.Start, speaker.Start);
+            var lead = before.Of(text).Trim();
+            if (lead.Length == 0 || lead.Equals("that", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether a content takes in a quoted passage another attribution already holds: the quote has its speaker.</summary>
