@@ -482,6 +482,9 @@ public sealed class QuoteRecognizer : IDocumentStage
         return true;
     }
 
+    // A title without article puts its role word first or after a qualifier or two ("legal director", "senior vice president").
+    private const int MaxRoleOpeningWords = 3;
+
     // Age or party tags between commas are at most a few tokens ("66", "R-Wis.", "D-N.Y.").
     private const int MaxShortAppositionTokens = 7;
 
@@ -498,6 +501,11 @@ public sealed class QuoteRecognizer : IDocumentStage
         var opener = tokens[first].Of(text).ToString();
         if (end - first <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]))) return true;
         if (_lexicon.Determiners.Contains(opener) || _lexicon.RoleWords.Contains(opener) || _lexicon.RelativePronouns.Contains(opener)) return true;
+        // "Jane Doe, associate professor of history at the state university, said": a bare title opening with its role.
+        for (var i = first; i < end && i < first + MaxRoleOpeningWords; i++)
+        {
+            if (_lexicon.RoleWords.Contains(tokens[i].Of(text).ToString())) return true;
+        }
         // "Jane Doe, at a briefing on Tuesday, said": an adverbial set off by commas.
         if (_lexicon.AdverbialOpeners.Contains(opener) && !tokens[first].IsCapitalized(text)) return true;
         // "Acme's chief executive": a possessive name opens a description.
@@ -702,6 +710,17 @@ public sealed class QuoteRecognizer : IDocumentStage
         return token.IsCapitalized(text) || _lexicon.Determiners.Contains(word) || _lexicon.Pronouns.ContainsKey(word);
     }
 
+    /// <summary>Where the words start after a number opening a speaker phrase that goes on with a name or a role ("9/11 widow Jane Doe", "2008 nominee").</summary>
+    private int? AfterOpeningNumber(string text, List<Scanned> tokens, int k)
+    {
+        if (k >= tokens.Count || tokens[k].Kind != ScanKind.Number) return null;
+        var next = k + 1;
+        // "9/11": the scanner may split a number at the slash or hyphen.
+        while (next + 1 < tokens.Count && tokens[next].Of(text) is "/" or "-" && !tokens[next].SpaceBefore && tokens[next + 1].Kind == ScanKind.Number) next += 2;
+        var opens = next < tokens.Count && tokens[next].Kind == ScanKind.Word && (tokens[next].IsCapitalized(text) || _lexicon.RoleWords.Contains(tokens[next].Of(text).ToString()));
+        return opens ? next : null;
+    }
+
     /// <summary>The speaker written after a cue ("said Caddell", "said the prime minister", "according to a French diplomatic source").</summary>
     private (int Start, int End)? PhraseAfter(string text, List<Scanned> tokens, int j)
     {
@@ -709,8 +728,9 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (tokens[j].Kind == ScanKind.Word && _lexicon.Pronouns.ContainsKey(tokens[j].Of(text).ToString())) return (j, j);
         var k = j;
         while (k < tokens.Count && tokens[k].Kind == ScanKind.Word && _lexicon.Determiners.Contains(tokens[k].Of(text).ToString())) k++;
-        // "said a 2008 Clinton veteran": a number may follow the determiner.
+        // "said a 2008 Clinton veteran": a number may follow the determiner; "said 9/11 widow Jane Doe" may open with one.
         if (k > j && k < tokens.Count && tokens[k].Kind == ScanKind.Number) k++;
+        else if (k == j && AfterOpeningNumber(text, tokens, k) is { } named) k = named;
         var first = k;
         var last = -1;
         while (k < tokens.Count && k - j < _options.MaxSpeakerTokens)
