@@ -363,7 +363,7 @@ public sealed class QuoteRecognizer : IDocumentStage
                     k = j + 1;
                     break;
                 }
-                if (tokens[j].Kind == ScanKind.Punct && word is not "," && !QuoteMarks.IsQuoteChar(word[0])) break;
+                if (tokens[j].Kind == ScanKind.Punct && word is not "," and not "'" and not "\u2019" && !QuoteMarks.IsQuoteChar(word[0])) break;
                 if (QuoteMarks.IsQuoteChar(word[0]))
                 {
                     // "told the paper's “Morning Report” that ...": a quoted title as the object; "that" opens the content.
@@ -591,9 +591,13 @@ public sealed class QuoteRecognizer : IDocumentStage
             }
             break;
         }
-        // A bare lowercase word is a speaker only as a plural ("critics say"), a role or a source noun; otherwise it is
-        // a verb or a mass noun the cue happens to follow ("when you start calling", "softer language calling").
-        if (start == k && !headIsName && !word.EndsWith('s') && !_lexicon.RoleWords.Contains(word) && !_lexicon.SourceNouns.Contains(word)) return null;
+        // A bare lowercase phrase is a speaker only when its head is a plural ("critics say"), a role or a source noun
+        // ("police said"); otherwise it is a verb or a mass noun the cue happens to follow ("start calling", "softer language calling").
+        if (!headIsName && !_lexicon.Determiners.Contains(tokens[start].Of(text).ToString()) && !tokens[start].IsCapitalized(text) &&
+            !word.EndsWith('s') && !_lexicon.RoleWords.Contains(word) && !_lexicon.SourceNouns.Contains(word))
+        {
+            return null;
+        }
         return (start, k);
     }
 
@@ -710,6 +714,9 @@ public sealed class QuoteRecognizer : IDocumentStage
         return token.IsCapitalized(text) || _lexicon.Determiners.Contains(word) || _lexicon.Pronouns.ContainsKey(word);
     }
 
+    // "81-year-old retired teacher Jane Doe": a number's description before the name is short.
+    private const int MaxWordsBeforeNameAfterNumber = 5;
+
     /// <summary>Where the words start after a number opening a speaker phrase that goes on with a name or a role ("9/11 widow Jane Doe", "2008 nominee").</summary>
     private int? AfterOpeningNumber(string text, List<Scanned> tokens, int k)
     {
@@ -717,8 +724,13 @@ public sealed class QuoteRecognizer : IDocumentStage
         var next = k + 1;
         // "9/11": the scanner may split a number at the slash or hyphen.
         while (next + 1 < tokens.Count && tokens[next].Of(text) is "/" or "-" && !tokens[next].SpaceBefore && tokens[next + 1].Kind == ScanKind.Number) next += 2;
-        var opens = next < tokens.Count && tokens[next].Kind == ScanKind.Word && (tokens[next].IsCapitalized(text) || _lexicon.RoleWords.Contains(tokens[next].Of(text).ToString()));
-        return opens ? next : null;
+        if (next >= tokens.Count || tokens[next].Kind != ScanKind.Word) return null;
+        // The name comes within a few words ("9/11 widow Jane Doe", "81-year-old Jane Doe").
+        for (var i = next; i < tokens.Count && i < next + MaxWordsBeforeNameAfterNumber; i++)
+        {
+            if (tokens[i].Kind == ScanKind.Word && (tokens[i].IsCapitalized(text) || _lexicon.RoleWords.Contains(tokens[i].Of(text).ToString()))) return next;
+        }
+        return null;
     }
 
     /// <summary>The speaker written after a cue ("said Caddell", "said the prime minister", "according to a French diplomatic source").</summary>

@@ -1,0 +1,131 @@
+using Crosscheck.Core.Model;
+using Xunit;
+
+using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
+
+namespace Crosscheck.Annotation.Tests.Quotes;
+
+/// <summary>Rules on where a speaker or a content ends in a clause, each on a sentence written for it.</summary>
+public class QuoteClauseRuleTests
+{
+    [Theory]
+    [InlineData("Irena Vasko bluntly suggested that the vote be delayed until spring.")]
+    [InlineData("Irena Vasko essentially conceded that the bridge would not open this year.")]
+    public void MannerAdverbBeforeTheCueIsSkipped(string sentence)
+    {
+        var d = Run(sentence, ("Irena Vasko", EntityType.Person, null));
+        Assert.Equal("Irena Vasko", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
+    }
+
+    [Fact]
+    public void NounEndingInLyCanStillSpeak()
+    {
+        var d = Run("The family said the hospital had never called them back.");
+        Assert.Equal("The family", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
+    }
+
+    [Fact]
+    public void ParticipleAfterAPlaceNameTakesTheSentenceSubject()
+    {
+        var d = Run("Marta Ilves spoke on Tuesday about the flooding in Tartu, Estonia, arguing that the dams had been neglected for years.",
+            ("Marta Ilves", EntityType.Person, null), ("Tartu", EntityType.Loc, null), ("Estonia", EntityType.Loc, null));
+        Assert.Equal("Marta Ilves", SpeakerAsWritten(d, Containing(d, "dams had been neglected")));
+    }
+
+    [Fact]
+    public void OpeningConjunctionWithoutACommaIsNotTheSubject()
+    {
+        var d = Run("Though she praised the budget and called for deeper cuts to the road programme, the vote was postponed.");
+        Assert.Equal("she", SpeakerAsWritten(d, Containing(d, "deeper cuts")));
+    }
+
+    [Fact]
+    public void OpeningAdverbialEndsAtTheCommaBeforeTheSubject()
+    {
+        var d = Run("After a long, tense meeting, the Harbour Council issued a statement saying the plan was dead.");
+        Assert.Equal("Harbour Council", SpeakerAsWritten(d, Containing(d, "the plan was dead")));
+    }
+
+    [Fact]
+    public void OpeningAdverbIsNotTheSubject()
+    {
+        var d = Run("Then he turned on the governor, calling the new levy a betrayal of the farmers.");
+        Assert.Equal("he", SpeakerAsWritten(d, Containing(d, "levy a betrayal")));
+    }
+
+    [Theory]
+    [InlineData("The draft replaced the pledge with softer language calling for restraint on both sides.")]
+    [InlineData("The doctor was criticised by colleagues for promoting “miracle” diet pills on television.")]
+    public void PrepositionOrMassNounBeforeACueIsNoSpeaker(string sentence)
+    {
+        var d = Run(sentence);
+        Assert.DoesNotContain(d.Quotes, q => SpeakerAsWritten(d, q) is { } s && (s.Contains("language", StringComparison.Ordinal) || s.EndsWith("for", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void BarePluralBeforeACueStillSpeaks()
+    {
+        var d = Run("Critics say the new stadium will never pay for itself.");
+        Assert.Equal("Critics", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
+    }
+
+    [Fact]
+    public void QuotedTitleAsTheObjectOfToldIsNotTheContent()
+    {
+        var d = Run("Pavel Horak told the station's “Morning Hour” that the talks had stalled over pensions.", ("Pavel Horak", EntityType.Person, null));
+        var q = Assert.Single(d.Quotes);
+        Assert.StartsWith("the talks had stalled", d[q.Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuotedTitleBeforeTheSpeakerIsNotTheContent()
+    {
+        var d = Run("In an interview on “Sunday Morning Review,” Jana Holub said the deal was fair to both sides.", ("Jana Holub", EntityType.Person, null));
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("Jana Holub", Speaker(d, q));
+        Assert.StartsWith("the deal was fair", d[q.Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CueInsideTheReportedWordsTakesBothSides()
+    {
+        var d = Run("The repairs would take several more weeks to finish, the engineer said, and the line would stay closed until then.");
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("the engineer", SpeakerAsWritten(d, q));
+        Assert.StartsWith("The repairs would take", d[q.Span], StringComparison.Ordinal);
+        Assert.EndsWith("stay closed until then", d[q.Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CueAfterAnOpeningParticipleClauseReportsWhatFollows()
+    {
+        var d = Run("Speaking to farmers in the valley, Ana Petrov said the subsidy would be doubled.", ("Ana Petrov", EntityType.Person, null));
+        Assert.StartsWith("the subsidy", d[Assert.Single(d.Quotes).Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BareTitleOpeningWithItsRoleIsAnApposition()
+    {
+        var d = Run("Tomas Reyes, associate professor of history at the state university, said the archive had been incomplete for decades.",
+            ("Tomas Reyes", EntityType.Person, null));
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("Tomas Reyes", Speaker(d, q));
+        Assert.StartsWith("Tomas Reyes, associate professor", SpeakerAsWritten(d, q), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpeakerAfterTheCueMayOpenWithANumber()
+    {
+        var d = Run("“We waited twenty years for this hearing,” said 9/11 widow Maria Lopez.", ("Maria Lopez", EntityType.Person, null));
+        Assert.Equal("Maria Lopez", Speaker(d, Assert.Single(d.Quotes)));
+    }
+
+    [Theory]
+    [InlineData("Kemal Aras made clear that he would not run for a third term.", "made clear")]
+    [InlineData("The minister criticised the board, referring to its handling of the pension fund.", "referring to")]
+    public void MinedCuePhrases(string sentence, string cue)
+    {
+        var d = Run(sentence, ("Kemal Aras", EntityType.Person, null));
+        Assert.Contains(d.Quotes, q => q.Cue == cue);
+    }
+}
