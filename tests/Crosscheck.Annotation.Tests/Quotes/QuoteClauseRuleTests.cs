@@ -120,6 +120,23 @@ public class QuoteClauseRuleTests
         Assert.Equal("Maria Lopez", Speaker(d, Assert.Single(d.Quotes)));
     }
 
+    [Fact]
+    public void QuoteParagraphAfterAContinuedQuoteKeepsTheSpeaker()
+    {
+        var d = Run("“The ferry is late again,” Lina Sauer said. “Nobody tells us why.”\n\n“We have written to the council three times.”\n\nThe council did not reply.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("Lina Sauer", Speaker(d, Containing(d, "Nobody tells us")));
+        Assert.Equal("Lina Sauer", Speaker(d, Containing(d, "written to the council")));
+    }
+
+    [Fact]
+    public void QuoteParagraphFollowedByNarrationIsNotContinued()
+    {
+        var d = Run("“The ferry is late again,” Lina Sauer said.\n\n“We have written to the council three times,” the harbour master admitted on the radio, and more.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.NotEqual("Lina Sauer", Speaker(d, Containing(d, "written to the council")));
+    }
+
     [Theory]
     [InlineData("Kemal Aras made clear that he would not run for a third term.", "made clear")]
     [InlineData("The minister criticised the board, referring to its handling of the pension fund.", "referring to")]
