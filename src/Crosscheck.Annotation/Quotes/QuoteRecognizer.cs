@@ -315,6 +315,12 @@ public sealed class QuoteRecognizer : IDocumentStage
             }
         }
 
+        // "When Doe noted that ..., Roe said ...", "In a statement announcing the pick, the union called ...":
+        // a cue inside an opening adverbial clause reports no further than the comma that closes the clause.
+        if (OpeningClauseEnd(text, tokens, c) is { } clauseEnd && content.Start < clauseEnd && content.End > clauseEnd)
+        {
+            content = TextSpan.FromBounds(content.Start, clauseEnd);
+        }
         content = WithQuotes(work, content);
         if (content.Length < 2 || !HasWord(text, content)) return false;
         var speakerSpan = TextSpan.FromBounds(tokens[speaker.Value.Start].Start, tokens[speaker.Value.End].End);
@@ -705,6 +711,23 @@ public sealed class QuoteRecognizer : IDocumentStage
             end++;
         }
         return (k, end);
+    }
+
+    /// <summary>
+    /// Where an opening adverbial clause holding token <paramref name="c"/> ends ("When Doe noted that the plan failed, ..."):
+    /// before the first comma after it that a subject follows. Null when the sentence opens otherwise or the cue is past that comma.
+    /// </summary>
+    private int? OpeningClauseEnd(string text, List<Scanned> tokens, int c)
+    {
+        var first = 0;
+        while (first < c && tokens[first].Kind == ScanKind.Word && (tokens[first].Is(text, "but") || tokens[first].Is(text, "and") || tokens[first].Is(text, "so"))) first++;
+        if (first >= c || tokens[first].Kind != ScanKind.Word || !_lexicon.AdverbialOpeners.Contains(tokens[first].Of(text).ToString())) return null;
+        for (var m = first + 1; m + 1 < tokens.Count; m++)
+        {
+            if (tokens[m].Of(text) is not "," || !CanOpenSubject(text, tokens[m + 1])) continue;
+            return m > c ? tokens[m - 1].End : null;
+        }
+        return null;
     }
 
     private bool CanOpenSubject(string text, Scanned token)

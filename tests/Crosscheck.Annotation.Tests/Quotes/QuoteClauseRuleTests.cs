@@ -121,6 +121,15 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void CueInAnOpeningClauseReportsOnlyThatClause()
+    {
+        var d = Run("When Dana Lee noted that the budget had doubled, Omar Farah replied, “That is the price of safety.”",
+            ("Dana Lee", EntityType.Person, null), ("Omar Farah", EntityType.Person, null));
+        Assert.Equal("Omar Farah", Speaker(d, Containing(d, "price of safety")));
+        Assert.Equal("that the budget had doubled", d[Assert.Single(d.Quotes, q => Speaker(d, q) == "Dana Lee").Span]);
+    }
+
+    [Fact]
     public void QuoteParagraphAfterAContinuedQuoteKeepsTheSpeaker()
     {
         var d = Run("“The ferry is late again,” Lina Sauer said. “Nobody tells us why.”\n\n“We have written to the council three times.”\n\nThe council did not reply.",
