@@ -678,13 +678,14 @@ public sealed class QuoteRecognizer : IDocumentStage
     /// <summary>The subject opening a sentence: a pronoun or a name, after an opening adverbial ("On Tuesday, Jane Doe ...").</summary>
     private (int Start, int End)? SentenceSubject(string text, List<Scanned> tokens, int before)
     {
-        var k = 0;
+        var k = DatelineEnd(text, tokens, before);
         // "On Tuesday, Jane Doe ...": an opening adverbial ends at the comma a subject follows (not at one inside it:
         // "After a long, tense meeting, the board ..."). "Though she called ...": without a comma, the clause's own subject follows the opener.
-        if (tokens[0].Kind == ScanKind.Word && _lexicon.AdverbialOpeners.Contains(tokens[0].Of(text).ToString()))
+        if (k < before && tokens[k].Kind == ScanKind.Word && _lexicon.AdverbialOpeners.Contains(tokens[k].Of(text).ToString()))
         {
-            k = 1;
-            for (var comma = 1; comma + 1 < before; comma++)
+            var opener = k;
+            k++;
+            for (var comma = opener + 1; comma + 1 < before; comma++)
             {
                 if (tokens[comma].Of(text) is "," && CanOpenSubject(text, tokens[comma + 1]))
                 {
@@ -713,6 +714,32 @@ public sealed class QuoteRecognizer : IDocumentStage
         return (k, end);
     }
 
+    // "SAN JUAN, Puerto Rico, Jan. 5 (AP) —": a dateline is a few words before its dash.
+    private const int MaxDatelineTokens = 14;
+
+    /// <summary>The token after a dateline opening the sentence ("WASHINGTON ―", "PARIS, May 2 (Reuters) —"), or 0.</summary>
+    private static int DatelineEnd(string text, List<Scanned> tokens, int before)
+    {
+        if (tokens.Count == 0 || !IsUpperCaseWord(text, tokens[0])) return 0;
+        for (var i = 1; i < before && i < MaxDatelineTokens; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == ScanKind.Punct && token.SpaceBefore && token.Of(text) is var mark && mark.Length == 1 && IsDash(mark[0])) return i + 1 < before ? i + 1 : 0;
+            if (token.Kind == ScanKind.Word && !token.IsCapitalized(text)) return 0;
+        }
+        return 0;
+    }
+
+    private static bool IsUpperCaseWord(string text, Scanned token)
+    {
+        if (token.Kind != ScanKind.Word || token.Length < 2) return false;
+        foreach (var c in token.Of(text))
+        {
+            if (char.IsLower(c)) return false;
+        }
+        return true;
+    }
+
     /// <summary>
     /// Where an opening adverbial clause holding token <paramref name="c"/> ends ("When Doe noted that the plan failed, ..."):
     /// before the first comma after it that a subject follows. Null when the sentence opens otherwise or the cue is past that comma.
@@ -721,7 +748,11 @@ public sealed class QuoteRecognizer : IDocumentStage
     {
         var first = 0;
         while (first < c && tokens[first].Kind == ScanKind.Word && (tokens[first].Is(text, "but") || tokens[first].Is(text, "and") || tokens[first].Is(text, "so"))) first++;
-        if (first >= c || tokens[first].Kind != ScanKind.Word || !_lexicon.AdverbialOpeners.Contains(tokens[first].Of(text).ToString())) return null;
+        if (first >= c || tokens[first].Kind != ScanKind.Word) return null;
+        // "Holding signs calling him a loser, the protesters chanted ...": an opening participle is an adverbial too
+        // (not the subject of a cue right after it: "Fleming said").
+        var participle = first < c - 1 && IsParticiple(text, tokens[first]) && tokens[first].Length > 4;
+        if (!participle && !_lexicon.AdverbialOpeners.Contains(tokens[first].Of(text).ToString())) return null;
         for (var m = first + 1; m + 1 < tokens.Count; m++)
         {
             if (tokens[m].Of(text) is not "," || !CanOpenSubject(text, tokens[m + 1])) continue;
@@ -927,7 +958,10 @@ public sealed class QuoteRecognizer : IDocumentStage
             var colon = p - 1;
             var sentenceStart = SentenceStartBefore(sentences, colon);
             var tokens = WordScanner.Scan(text, sentenceStart, colon);
-            if (tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject) continue;
+            if (tokens.Count < 2) continue;
+            // "According to the report:" names its source after the cue; otherwise the sentence's subject speaks.
+            var according = tokens.Count > 2 && tokens[0].Is(text, "according") && tokens[1].Is(text, "to") ? PhraseAfter(text, tokens, 2) : null;
+            if ((according ?? SentenceSubject(text, tokens, tokens.Count)) is not { } subject) continue;
             var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
             var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
             work.Found.Add(new Quote(quoted, true, ":", speakerSpan, mention, description));

@@ -130,6 +130,27 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void OpeningParticipleClauseEndsAtItsComma()
+    {
+        var d = Run("Holding signs calling the mayor a liar, the protesters chanted “Resign now!” outside the hall.");
+        Assert.Equal("the protesters", SpeakerAsWritten(d, Containing(d, "Resign now")));
+    }
+
+    [Fact]
+    public void DatelineIsNotTheSubject()
+    {
+        var d = Run("LISBON, May 3 (Reuters) ― The Port Authority issued a statement saying the strike had ended.");
+        Assert.Equal("Port Authority", SpeakerAsWritten(d, Containing(d, "strike had ended")));
+    }
+
+    [Fact]
+    public void AccordingToBeforeAColonNamesTheSource()
+    {
+        var d = Run("According to the harbour log:\n\n“Two ferries were held back for repairs on Monday.”");
+        Assert.Equal("the harbour log", SpeakerAsWritten(d, Containing(d, "Two ferries")));
+    }
+
+    [Fact]
     public void QuoteParagraphAfterAContinuedQuoteKeepsTheSpeaker()
     {
         var d = Run("“The ferry is late again,” Lina Sauer said. “Nobody tells us why.”\n\n“We have written to the council three times.”\n\nThe council did not reply.",
