@@ -704,7 +704,11 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (k >= before || tokens[k].Kind != ScanKind.Word) return null;
         var word = tokens[k].Of(text).ToString();
         if (_lexicon.Pronouns.ContainsKey(word)) return (k, k);
-        if (!tokens[k].IsCapitalized(text)) return null;
+        if (!tokens[k].IsCapitalized(text))
+        {
+            // "The protesters chanted ...", "The union issued a statement ...": a determiner opens a common-noun subject.
+            return k > 0 && tokens[k - 1].Kind == ScanKind.Word && _lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()) ? CommonNounSubject(text, tokens, k - 1, before) : null;
+        }
         var end = k;
         while (end + 1 < before && (tokens[end + 1].IsCapitalized(text) ||
                (tokens[end + 1].Of(text) is "." && IsAbbreviation(text, tokens[end]) && end + 2 < before && tokens[end + 2].IsCapitalized(text))))
@@ -712,6 +716,32 @@ public sealed class QuoteRecognizer : IDocumentStage
             end++;
         }
         return (k, end);
+    }
+
+    // "the 34-year-old mother of three": a common-noun subject with its modifiers stays short.
+    private const int MaxCommonNounSubjectTokens = 6;
+
+    /// <summary>
+    /// A subject opening with a determiner at <paramref name="start"/>: its words up to the verb, which is the first
+    /// auxiliary, adverb, cue or past form ("The union issued ..." gives "The union").
+    /// </summary>
+    private (int Start, int End)? CommonNounSubject(string text, List<Scanned> tokens, int start, int before)
+    {
+        var end = start;
+        for (var i = start + 1; i < before && i <= start + MaxCommonNounSubjectTokens; i++)
+        {
+            var token = tokens[i];
+            var word = token.Of(text).ToString();
+            // "the dock workers' union", "the group's leader": a possessive stays inside the phrase.
+            if (token.Kind == ScanKind.Punct && word is not "-" and not "'" and not "\u2019") return end > start ? (start, end) : null;
+            if (token.Kind == ScanKind.Word && i > start + 1 && (_lexicon.SubjectSkip.Contains(word) || _lexicon.CueFirstWords.Contains(word) ||
+                _lexicon.Boundaries.Contains(word) || IsMannerAdverb(text, token) || word.EndsWith("ed", StringComparison.Ordinal)))
+            {
+                return end > start ? (start, end) : null;
+            }
+            end = i;
+        }
+        return null;
     }
 
     // "SAN JUAN, Puerto Rico, Jan. 5 (AP) —": a dateline is a few words before its dash.

@@ -143,6 +143,15 @@ public class QuoteClauseRuleTests
         Assert.Equal("Port Authority", SpeakerAsWritten(d, Containing(d, "strike had ended")));
     }
 
+    [Theory]
+    [InlineData("The dock workers' union issued a statement saying the strike would go on.", "The dock workers' union")]
+    [InlineData("The union criticised the offer and said the strike would go on.", "The union")]
+    public void CommonNounSubjectSpeaksForItsClause(string sentence, string speaker)
+    {
+        var d = Run(sentence);
+        Assert.Equal(speaker, SpeakerAsWritten(d, Containing(d, "strike would go on")));
+    }
+
     [Fact]
     public void AccordingToBeforeAColonNamesTheSource()
     {
