@@ -264,6 +264,12 @@ public sealed class QuoteRecognizer : IDocumentStage
                 // "In an interview on “Meet the Press,” Doe said ...": a quoted title inside the sentence is not what was said.
                 if (quoteBefore is { } title && title.Start > sentenceStart && IsTitle(text, title)) quoteBefore = null;
                 var after = quoteBefore is null ? ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) : null;
+                // "“...,” White House press secretary Jane Doe said at a briefing.": only an adverbial follows the cue,
+                // and the quote closes a few words before the speaker phrase as found.
+                if (after is not null && IsAdverbial(text, tokens, cueEnd) && QuoteEndingNear(work, tokens, subject.Start) is { } near)
+                {
+                    quoteBefore = near;
+                }
                 if (quoteBefore is { } closing) content = closing;
                 else if (IsParentheticalCue(text, tokens, subject.Start, cueEnd))
                 {
@@ -448,6 +454,30 @@ public sealed class QuoteRecognizer : IDocumentStage
             if (tokens[i].End == speaker.End) end = i;
         }
         return start >= 0 && end >= start ? (start, end) : null;
+    }
+
+    // "“...,” White House press secretary": words of a title the speaker phrase may have left out.
+    private const int MaxWordsBetweenQuoteAndSpeaker = 4;
+
+    /// <summary>The quoted passage ending right before the speaker phrase or a few capitalised or lowercase title words before it.</summary>
+    private static TextSpan? QuoteEndingNear(Work work, List<Scanned> tokens, int speakerStart)
+    {
+        for (var s = speakerStart; s >= 0 && s >= speakerStart - MaxWordsBetweenQuoteAndSpeaker; s--)
+        {
+            if (s < speakerStart && tokens[s].Kind != ScanKind.Word) return null;
+            if (QuoteEndingBefore(work, tokens[s].Start) is { } quote) return quote;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the words after a cue are only an adverbial ("at a briefing", "on Tuesday", "in a statement").</summary>
+    private bool IsAdverbial(string text, List<Scanned> tokens, int k)
+    {
+        while (k < tokens.Count && tokens[k].Of(text) is ",") k++;
+        if (k >= tokens.Count || tokens[k].Kind != ScanKind.Word) return false;
+        var word = tokens[k].Of(text).ToString();
+        return !tokens[k].IsCapitalized(text) && (_lexicon.AdverbialOpeners.Contains(word) || _lexicon.TimeWords.ContainsKey(word)) ||
+            CalendarNames.Weekday(word) > 0;
     }
 
     /// <summary>The quoted passage ending right before a position (only spaces, commas or dashes between), if any.</summary>

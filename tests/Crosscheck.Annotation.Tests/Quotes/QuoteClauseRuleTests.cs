@@ -153,6 +153,15 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void QuoteBeforeALongTitleIsTheContentWhenOnlyAnAdverbialFollowsTheCue()
+    {
+        var d = Run("“We will keep the clinics open,” City Hall press officer Lena Vogt said at a briefing on Monday.", ("Lena Vogt", EntityType.Person, null));
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("Lena Vogt", Speaker(d, q));
+        Assert.Contains("keep the clinics open", d[q.Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AccordingToBeforeAColonNamesTheSource()
     {
         var d = Run("According to the harbour log:\n\n“Two ferries were held back for repairs on Monday.”");
