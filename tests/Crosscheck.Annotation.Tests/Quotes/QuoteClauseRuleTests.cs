@@ -188,6 +188,7 @@ public class QuoteClauseRuleTests
     [Theory]
     [InlineData("Kemal Aras made clear that he would not run for a third term.", "made clear")]
     [InlineData("The minister criticised the board, referring to its handling of the pension fund.", "referring to")]
+    [InlineData("Kemal Aras branded the new tariff “a tax on every family” in his speech.", "branded")]
     public void MinedCuePhrases(string sentence, string cue)
     {
         var d = Run(sentence, ("Kemal Aras", EntityType.Person, null));
