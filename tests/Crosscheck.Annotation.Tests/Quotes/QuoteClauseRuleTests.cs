@@ -162,6 +162,20 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void QuoteInASentenceWithoutACueIsTheSubjects()
+    {
+        var d = Run("Governor Ruth Adler is labelling the order “a reckless attack on every small farm in the state.”", ("Ruth Adler", EntityType.Person, "governor"));
+        Assert.Equal("Ruth Adler", Speaker(d, Containing(d, "reckless attack")));
+    }
+
+    [Fact]
+    public void ShortQuoteInASentenceWithoutACueStaysUnattributed()
+    {
+        var d = Run("Governor Ruth Adler visited the so-called “model farm” on Friday.", ("Ruth Adler", EntityType.Person, "governor"));
+        Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is not null);
+    }
+
+    [Fact]
     public void AccordingToBeforeAColonNamesTheSource()
     {
         var d = Run("According to the harbour log:\n\n“Two ferries were held back for repairs on Monday.”");
