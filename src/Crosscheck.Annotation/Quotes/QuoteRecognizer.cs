@@ -1146,9 +1146,39 @@ public sealed class QuoteRecognizer : IDocumentStage
                 continue;
             }
             if (CountWords(text, quoted) < _options.MinUnattributedWords) continue;
-            work.Found.Add(SubjectOfQuotingSentence(work, quoted) ?? new Quote(quoted, true));
+            work.Found.Add(SubjectOfQuotingSentence(work, quoted) ?? SubjectAfterQuote(work, quoted) ?? new Quote(quoted, true));
             work.QuoteUsed[i] = true;
         }
+    }
+
+    /// <summary>
+    /// A quote whose sentence goes on after a comma, a question or an exclamation mark inside the closing mark
+    /// ("“...,” Doe urged the voters", "“...?” she wondered aloud") is the words of the subject that follows it, whatever its verb.
+    /// </summary>
+    private Quote? SubjectAfterQuote(Work work, TextSpan quoted)
+    {
+        var text = work.Text;
+        var markWidth = text[quoted.End - 1] == '\'' ? 2 : 1;
+        var inside = quoted.End - markWidth - 1;
+        if (inside <= quoted.Start || text[inside] is not (',' or '?' or '!')) return null;
+        var lineEnd = text.IndexOf('\n', quoted.End);
+        var end = lineEnd < 0 ? text.Length : lineEnd;
+        foreach (var sentence in work.Document.Sentences)
+        {
+            if (sentence.Span.End > quoted.End && sentence.Span.Start <= quoted.End)
+            {
+                end = Math.Min(end, sentence.Span.End);
+                break;
+            }
+        }
+        var tokens = WordScanner.Scan(text, quoted.End, end);
+        if (tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject || subject.Start > 1 || subject.End + 1 >= tokens.Count) return null;
+        // The subject's verb follows it: a lowercase word ("Doe urged"), not more of a name or a new clause.
+        var verb = tokens[subject.End + 1];
+        if (verb.Kind != ScanKind.Word || verb.IsCapitalized(text)) return null;
+        var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
+        var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
+        return new Quote(quoted, true, null, speakerSpan, mention, description);
     }
 
     /// <summary>

@@ -169,6 +169,20 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void QuoteFollowedByItsSubjectIsTheSubjectsWhateverTheVerb()
+    {
+        var d = Run("“The district has waited long enough for a new school,” Nora Blix urged the councillors.", ("Nora Blix", EntityType.Person, null));
+        Assert.Equal("Nora Blix", Speaker(d, Containing(d, "waited long enough")));
+    }
+
+    [Fact]
+    public void QuoteEndingItsSentenceIsNotTheNextSubjects()
+    {
+        var d = Run("“The district has waited long enough for a new school.” Nora Blix visited the site on Monday.", ("Nora Blix", EntityType.Person, null));
+        Assert.Null(Containing(d, "waited long enough").SpeakerSpan);
+    }
+
+    [Fact]
     public void ShortQuoteInASentenceWithoutACueStaysUnattributed()
     {
         var d = Run("Governor Ruth Adler visited the so-called “model farm” on Friday.", ("Ruth Adler", EntityType.Person, "governor"));
