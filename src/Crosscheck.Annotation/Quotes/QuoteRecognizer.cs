@@ -711,7 +711,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         var k = DatelineEnd(text, tokens, before);
         // "On Tuesday, Jane Doe ...": an opening adverbial ends at the comma a subject follows (not at one inside it:
         // "After a long, tense meeting, the board ..."). "Though she called ...": without a comma, the clause's own subject follows the opener.
-        if (k < before && tokens[k].Kind == ScanKind.Word && _lexicon.AdverbialOpeners.Contains(tokens[k].Of(text).ToString()))
+        if (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.AdverbialOpeners.Contains(tokens[k].Of(text).ToString()) || IsOpeningParticiple(text, tokens, k, before)))
         {
             var opener = k;
             k++;
@@ -750,6 +750,10 @@ public sealed class QuoteRecognizer : IDocumentStage
 
     // "the 34-year-old mother of three": a common-noun subject with its modifiers stays short.
     private const int MaxCommonNounSubjectTokens = 6;
+
+    /// <summary>"Conceding that ..., he warned": a participle opening the sentence (not a name such as "Fleming Jr." or a cue's subject).</summary>
+    private static bool IsOpeningParticiple(string text, List<Scanned> tokens, int k, int before) =>
+        IsParticiple(text, tokens[k]) && tokens[k].Length > 4 && k + 1 < before && tokens[k + 1].Kind == ScanKind.Word && !tokens[k + 1].IsCapitalized(text);
 
     /// <summary>
     /// A subject opening with a determiner at <paramref name="start"/>: its words up to the verb, which is the first

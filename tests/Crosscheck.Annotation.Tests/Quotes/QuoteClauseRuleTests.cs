@@ -137,6 +137,13 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void OpeningParticipleIsNotTheSubject()
+    {
+        var d = Run("Conceding that the talks had stalled, the minister shrugged: “Nothing will be signed before the summer holidays.”");
+        Assert.Equal("the minister", SpeakerAsWritten(d, Containing(d, "Nothing will be signed")));
+    }
+
+    [Fact]
     public void DatelineIsNotTheSubject()
     {
         var d = Run("LISBON, May 3 (Reuters) ― The Port Authority issued a statement saying the strike had ended.");
