@@ -145,6 +145,21 @@ public sealed class QuoteRecognizer : IDocumentStage
         return capitalized >= 2;
     }
 
+    // "According to White House-era documents from Jane Doe, a close friend of ..., ...": a long source phrase.
+    private const int MaxLeadingSourceTokens = 40;
+
+    /// <summary>The comma closing the source phrase of a sentence-opening "according to", when the sentence goes on after it.</summary>
+    private static int? LeadingSourceComma(string text, List<Scanned> tokens, int from)
+    {
+        for (var m = from + 1; m + 1 < tokens.Count && m <= from + MaxLeadingSourceTokens; m++)
+        {
+            var word = tokens[m].Of(text);
+            if (word.Length == 1 && QuoteMarks.IsQuoteChar(word[0])) return null;
+            if (word is ",") return m;
+        }
+        return null;
+    }
+
     /// <summary>A passive cue with its agent ("was first reported by the local paper"): the auxiliary's index and the agent phrase.</summary>
     private (int Auxiliary, (int Start, int End) Agent)? PassiveAgent(string text, List<Scanned> tokens, int c, int cueEnd)
     {
@@ -220,11 +235,16 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (flags.Contains('a'))
         {
             speaker = PhraseAfter(text, tokens, cueEnd);
-            if (speaker is not { } source) return false;
             var leading = c == 0 || AllSkippable(text, tokens, 0, c);
-            if (leading && source.End + 2 < tokens.Count && tokens[source.End + 1].Of(text) is ",")
+            if (leading && LeadingSourceComma(text, tokens, cueEnd) is { } comma)
             {
-                content = TextSpan.FromBounds(tokens[source.End + 2].Start, sentenceEnd);
+                // "According to early results of exit polls conducted by ..., Y": the whole phrase up to the comma is the source.
+                speaker = (cueEnd, comma - 1);
+                content = TextSpan.FromBounds(tokens[comma + 1].Start, sentenceEnd);
+            }
+            else if (speaker is null)
+            {
+                return false;
             }
             else if (c > 0)
             {

@@ -196,6 +196,18 @@ public class QuoteClauseRuleTests
         Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is not null);
     }
 
+    [Theory]
+    [InlineData("According to early results of exit polls conducted for the regional broadcaster by a polling firm, turnout fell in every district.",
+        "early results of exit polls conducted for the regional broadcaster by a polling firm")]
+    [InlineData("According to state law, no one may campaign within 50 metres of a polling station.", "state law")]
+    public void LeadingAccordingToTakesTheWholePhraseBeforeItsComma(string sentence, string source)
+    {
+        var d = Run(sentence);
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal(source, SpeakerAsWritten(d, q));
+        Assert.DoesNotContain("according", d[q.Span], StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void AccordingToBeforeAColonNamesTheSource()
     {
