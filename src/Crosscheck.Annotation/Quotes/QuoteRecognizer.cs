@@ -297,6 +297,11 @@ public sealed class QuoteRecognizer : IDocumentStage
                     content = TextSpan.FromBounds(sentenceStart, after?.End ?? TrimBack(text, tokens, subject.Start - 1));
                 }
                 else if (after is { } forward) content = forward;
+                // "“... are missing.” Trump said.": a sentence of only the speaker and the cue reports the quote before it.
+                else if (subject.Start == 0 && IsBareCueSentence(text, tokens, cueEnd) && QuoteEndingBefore(work, tokens[0].Start, acrossFullStop: true) is { } closed)
+                {
+                    content = closed;
+                }
                 else if (subject.Start > 0) content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, subject.Start - 1));
                 else return false;
             }
@@ -501,7 +506,7 @@ public sealed class QuoteRecognizer : IDocumentStage
     }
 
     /// <summary>The quoted passage ending right before a position (only spaces, commas or dashes between), if any.</summary>
-    private static TextSpan? QuoteEndingBefore(Work work, int position)
+    private static TextSpan? QuoteEndingBefore(Work work, int position, bool acrossFullStop = false)
     {
         var text = work.Text;
         var p = position;
@@ -514,10 +519,14 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (!QuoteMarks.IsMarkBefore(text, p)) return null;
         // “... is the timing.” Doe said ...: a quote closed by a full stop ends its sentence; the next one starts afresh.
         var markWidth = text[p - 1] == '\'' ? 2 : 1;
-        if (!joined && p - markWidth > 0 && text[p - markWidth - 1] == '.') return null;
+        if (!acrossFullStop && !joined && p - markWidth > 0 && text[p - markWidth - 1] == '.') return null;
         var index = work.QuotedAt(p - 1);
         return index >= 0 && work.Quoted[index].End == p ? work.Quoted[index] : null;
     }
+
+    /// <summary>Whether nothing but a stop, or an adverbial, follows the cue ("Doe said.", "Doe said on Tuesday.").</summary>
+    private bool IsBareCueSentence(string text, List<Scanned> tokens, int cueEnd) =>
+        cueEnd >= tokens.Count || tokens[cueEnd].Of(text) is "." || IsAdverbial(text, tokens, cueEnd);
 
     // "“...,” said Smith" and "..., said Smith": the speaker follows the cue.
     private static bool IsInversionPoint(string text, Scanned previous)
@@ -602,8 +611,11 @@ public sealed class QuoteRecognizer : IDocumentStage
             if (open <= 0 || tokens[open].Of(text) is not "(") return null;
             return PhraseBefore(text, tokens, open) is { } withTag ? (withTag.Start, k) : null;
         }
+        // "47 percent said", "more than 4 in 10 said": a share of those polled speaks.
+        if (head.Kind == ScanKind.Number) return (k, k);
         if (head.Kind != ScanKind.Word) return null;
         var word = head.Of(text).ToString();
+        if ((word is "percent" or "%") && k > 0 && tokens[k - 1].Kind == ScanKind.Number) return (k - 1, k);
         if (_lexicon.Pronouns.ContainsKey(word) || IsContractedPronoun(word)) return (k, k);
         if (_lexicon.StandaloneDeterminers.Contains(word) && (k == 0 || !_lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()))) return (k, k);
         if (_lexicon.Boundaries.Contains(word) || _lexicon.Determiners.Contains(word)) return null;

@@ -208,6 +208,22 @@ public class QuoteClauseRuleTests
         Assert.DoesNotContain("according", d[q.Span], StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("In the spring poll, 47 percent said they would vote for the incumbent.", "47 percent")]
+    [InlineData("In the spring poll, 47 said they would vote for the incumbent.", "47")]
+    public void ShareOfThosePolledSpeaks(string sentence, string speaker)
+    {
+        var d = Run(sentence);
+        Assert.Equal(speaker, SpeakerAsWritten(d, Containing(d, "would vote for the incumbent")));
+    }
+
+    [Fact]
+    public void SentenceOfOnlySpeakerAndCueReportsTheQuoteBeforeIt()
+    {
+        var d = Run("“We will not close the library while I am mayor.” Ines Varga said.", ("Ines Varga", EntityType.Person, null));
+        Assert.Equal("Ines Varga", Speaker(d, Containing(d, "close the library")));
+    }
+
     [Fact]
     public void AccordingToBeforeAColonNamesTheSource()
     {
