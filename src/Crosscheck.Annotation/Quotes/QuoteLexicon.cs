@@ -31,6 +31,7 @@ internal sealed class QuoteLexicon
         RelativePronouns = ResourceText.Set("Quotes.Data.relative-pronouns.txt");
         PassiveAuxiliaries = ResourceText.Set("Quotes.Data.passive-auxiliaries.txt");
         NounsInLy = ResourceText.Set("Quotes.Data.nouns-in-ly.txt");
+        QuestionWords = ResourceText.Set("Quotes.Data.question-words.txt");
     }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> holds the flags (i, t, a).</summary>
@@ -69,6 +70,9 @@ internal sealed class QuoteLexicon
 
     /// <summary>Nouns ending in "-ly" that a speaker phrase may end with ("the family"), unlike the adverbs skipped before a cue.</summary>
     public HashSet<string> NounsInLy { get; }
+
+    /// <summary>Words opening a reported question ("asked whether ...", "when asked what ...").</summary>
+    public HashSet<string> QuestionWords { get; }
 
     /// <summary>Words opening a relative clause that describes a speaker ("Jane Doe, who chairs the panel, said").</summary>
     public HashSet<string> RelativePronouns { get; }

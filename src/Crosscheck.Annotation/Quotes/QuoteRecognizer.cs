@@ -232,6 +232,12 @@ public sealed class QuoteRecognizer : IDocumentStage
         (int Start, int End)? speaker;
         TextSpan content;
 
+        if (QuestionPutToTheSpeaker(work, tokens, c, cueEnd, sentenceEnd) is { } question)
+        {
+            // "Asked whether he would run, Doe said ...": the question is reported with no speaker of its own.
+            quote = new Quote(question, ContainsQuoteMark(text, question), cueSpan.TextOf(text));
+            return true;
+        }
         if (flags.Contains('a'))
         {
             speaker = PhraseAfter(text, tokens, cueEnd);
@@ -522,6 +528,28 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (!acrossFullStop && !joined && p - markWidth > 0 && text[p - markWidth - 1] == '.') return null;
         var index = work.QuotedAt(p - 1);
         return index >= 0 && work.Quoted[index].End == p ? work.Quoted[index] : null;
+    }
+
+    /// <summary>
+    /// The question in "Asked whether ..., Doe said" or "... when asked what ...": a participle "asked" opening the
+    /// sentence or after "when", followed by its question word; it runs to the comma closing the clause, or the sentence end.
+    /// </summary>
+    private TextSpan? QuestionPutToTheSpeaker(Work work, List<Scanned> tokens, int c, int cueEnd, int sentenceEnd)
+    {
+        var text = work.Text;
+        if (!tokens[c].Is(text, "asked") || cueEnd >= tokens.Count) return null;
+        if (c > 0 && !tokens[c - 1].Is(text, "when")) return null;
+        if (tokens[cueEnd].Kind != ScanKind.Word || !_lexicon.QuestionWords.Contains(tokens[cueEnd].Of(text).ToString())) return null;
+        var end = sentenceEnd;
+        for (var m = cueEnd + 1; m + 1 < tokens.Count; m++)
+        {
+            if (tokens[m].Of(text) is "," && CanOpenSubject(text, tokens[m + 1]) && work.QuotedAt(tokens[m].Start) < 0)
+            {
+                end = tokens[m - 1].End;
+                break;
+            }
+        }
+        return end > tokens[cueEnd].Start ? TextSpan.FromBounds(tokens[cueEnd].Start, end) : null;
     }
 
     /// <summary>Whether nothing but a stop, or an adverbial, follows the cue ("Doe said.", "Doe said on Tuesday.").</summary>

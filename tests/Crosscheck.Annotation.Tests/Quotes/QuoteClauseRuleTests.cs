@@ -225,6 +225,16 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void QuestionPutToTheSpeakerIsReportedWithoutASpeaker()
+    {
+        var d = Run("Asked whether the mine would reopen, Petra Holm said, “Not this year.”", ("Petra Holm", EntityType.Person, null));
+        var question = Containing(d, "mine would reopen");
+        Assert.Null(question.SpeakerSpan);
+        Assert.Equal("whether the mine would reopen", d[question.Span]);
+        Assert.Equal("Petra Holm", Speaker(d, Containing(d, "Not this year")));
+    }
+
+    [Fact]
     public void AccordingToBeforeAColonNamesTheSource()
     {
         var d = Run("According to the harbour log:\n\n“Two ferries were held back for repairs on Monday.”");
