@@ -76,6 +76,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         AttachDashBylines(work);
         AttachColonIntroductions(work);
         AttachTranscriptTurns(work);
+        AttachHeadlineSpeaker(work);
         AttachLeftoverQuotes(work);
         work.Found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quotes = [.. work.Found];
@@ -1103,6 +1104,44 @@ public sealed class QuoteRecognizer : IDocumentStage
         }
         return start;
     }
+
+    // "Senate Leader Jane Doe: ...": a headline's speaker is a short name, title or outlet.
+    private const int MaxHeadlineSpeakerTokens = 4;
+
+    /// <summary>
+    /// A headline written "Speaker: words" ("Doe: Talks Will Resume in May", "Poll: Turnout Falls") opening the text:
+    /// the words are the speaker's. Only the first line, where news titles stand.
+    /// </summary>
+    private void AttachHeadlineSpeaker(Work work)
+    {
+        var text = work.Text;
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+        var lineEnd = text.IndexOf('\n', start);
+        if (lineEnd < 0) lineEnd = text.Length;
+        var colon = text.IndexOf(':', start, lineEnd - start);
+        if (colon <= start || colon + 1 >= lineEnd || text[colon + 1] != ' ') return;
+        var label = WordScanner.Scan(text, start, colon);
+        if (label.Count == 0 || label.Count > MaxHeadlineSpeakerTokens) return;
+        foreach (var token in label)
+        {
+            if (token.Kind == ScanKind.Word ? !token.IsCapitalized(text) : token.Of(text) is not ("." or "'" or "\u2019")) return;
+        }
+        // "UPDATE:", "BREAKING NEWS:": an upper-case rubric, not a speaker.
+        if (label.All(t => t.Kind != ScanKind.Word || IsUpperCaseWord(text, t))) return;
+        var contentStart = colon + 1;
+        while (contentStart < lineEnd && char.IsWhiteSpace(text[contentStart])) contentStart++;
+        var contentEnd = lineEnd;
+        while (contentEnd > contentStart && char.IsWhiteSpace(text[contentEnd - 1])) contentEnd--;
+        var content = TextSpan.FromBounds(contentStart, contentEnd);
+        if (CountWords(text, content) < MinHeadlineWords || work.Found.Any(q => q.Span.Overlaps(content))) return;
+        var speakerSpan = TextSpan.FromBounds(label[0].Start, label[^1].End);
+        var (mention, description) = ResolveSpeaker(work, label, (0, label.Count - 1), speakerSpan);
+        work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), ":", speakerSpan, mention, description));
+        MarkUsed(work, content);
+    }
+
+    private const int MinHeadlineWords = 3;
 
     // A transcript's speaker label: one to three upper-case words ("SMITH:", "SEN. DOE:").
     private const int MaxTranscriptLabelTokens = 4;

@@ -235,6 +235,22 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void HeadlineSpeakerBeforeAColonSpeaksTheHeadline()
+    {
+        var d = Run("Mayor Holm: Ferry Service Will Resume in May\n\nThe harbour reopens after a long winter.", ("Holm", EntityType.Person, "mayor"));
+        var q = Containing(d, "Ferry Service Will Resume");
+        Assert.Equal("Mayor Holm", SpeakerAsWritten(d, q));
+        Assert.Equal("Ferry Service Will Resume in May", d[q.Span]);
+    }
+
+    [Fact]
+    public void ColonLaterInTheTextIsNoHeadline()
+    {
+        var d = Run("The harbour reopens after a long winter.\n\nMayor Holm: Ferry Service Will Resume in May", ("Holm", EntityType.Person, "mayor"));
+        Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is { } s && d[s] == "Mayor Holm");
+    }
+
+    [Fact]
     public void AccordingToBeforeAColonNamesTheSource()
     {
         var d = Run("According to the harbour log:\n\n“Two ferries were held back for repairs on Monday.”");
