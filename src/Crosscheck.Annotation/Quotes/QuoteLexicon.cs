@@ -32,6 +32,7 @@ internal sealed class QuoteLexicon
         PassiveAuxiliaries = ResourceText.Set("Quotes.Data.passive-auxiliaries.txt");
         NounsInLy = ResourceText.Set("Quotes.Data.nouns-in-ly.txt");
         QuestionWords = ResourceText.Set("Quotes.Data.question-words.txt");
+        PollNouns = ResourceText.Set("Quotes.Data.poll-nouns.txt");
     }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> holds the flags (i, t, a).</summary>
@@ -70,6 +71,9 @@ internal sealed class QuoteLexicon
 
     /// <summary>Nouns ending in "-ly" that a speaker phrase may end with ("the family"), unlike the adverbs skipped before a cue.</summary>
     public HashSet<string> NounsInLy { get; }
+
+    /// <summary>Nouns naming a poll or survey ("In a national poll, ..." reports its finding).</summary>
+    public HashSet<string> PollNouns { get; }
 
     /// <summary>Words opening a reported question ("asked whether ...", "when asked what ...").</summary>
     public HashSet<string> QuestionWords { get; }

@@ -88,6 +88,12 @@ public sealed class QuoteRecognizer : IDocumentStage
         var tokens = WordScanner.Scan(text, start, end);
         if (tokens.Count == 0) return;
         var accepted = new List<TextSpan>();
+        if (PollOpening(work, tokens) is { } poll)
+        {
+            work.Found.Add(poll);
+            accepted.Add(poll.Span);
+            MarkUsed(work, poll.Span);
+        }
         var headline = IsTitleCase(text, tokens);
         for (var c = 0; c < tokens.Count; c++)
         {
@@ -159,6 +165,24 @@ public sealed class QuoteRecognizer : IDocumentStage
             if (word is ",") return m;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "In a national poll released Monday, 50 percent chose ...": a sentence opening with "In" and a phrase about a poll
+    /// or survey up to its comma reports that poll's finding, the rest of the sentence.
+    /// </summary>
+    private Quote? PollOpening(Work work, List<Scanned> tokens)
+    {
+        var text = work.Text;
+        if (tokens.Count < 4 || !tokens[0].Is(text, "in") || LeadingSourceComma(text, tokens, 1) is not { } comma) return null;
+        var aboutPoll = false;
+        for (var i = 1; i < comma && !aboutPoll; i++) aboutPoll = tokens[i].Kind == ScanKind.Word && _lexicon.PollNouns.Contains(tokens[i].Of(text).ToString());
+        if (!aboutPoll) return null;
+        var content = TextSpan.FromBounds(tokens[comma + 1].Start, ContentEnd(work, tokens));
+        if (content.Length < 2 || !HasWord(text, content)) return null;
+        var speakerSpan = TextSpan.FromBounds(tokens[1].Start, tokens[comma - 1].End);
+        var (mention, description) = ResolveSpeaker(work, tokens, (1, comma - 1), speakerSpan);
+        return new Quote(content, ContainsQuoteMark(text, content), tokens[0].Of(text).ToString(), speakerSpan, mention, description);
     }
 
     /// <summary>A passive cue with its agent ("was first reported by the local paper"): the auxiliary's index and the agent phrase.</summary>

@@ -209,8 +209,8 @@ public class QuoteClauseRuleTests
     }
 
     [Theory]
-    [InlineData("In the spring poll, 47 percent said they would vote for the incumbent.", "47 percent")]
-    [InlineData("In the spring poll, 47 said they would vote for the incumbent.", "47")]
+    [InlineData("Of the voters reached by phone, 47 percent said they would vote for the incumbent.", "47 percent")]
+    [InlineData("Of the voters reached by phone, 47 said they would vote for the incumbent.", "47")]
     public void ShareOfThosePolledSpeaks(string sentence, string speaker)
     {
         var d = Run(sentence);
@@ -248,6 +248,21 @@ public class QuoteClauseRuleTests
     {
         var d = Run("The harbour reopens after a long winter.\n\nMayor Holm: Ferry Service Will Resume in May", ("Holm", EntityType.Person, "mayor"));
         Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is { } s && d[s] == "Mayor Holm");
+    }
+
+    [Fact]
+    public void SentenceOpeningWithAPollReportsItsFinding()
+    {
+        var d = Run("In a regional poll released Monday, most voters backed the new ferry line.");
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("a regional poll released Monday", SpeakerAsWritten(d, q));
+        Assert.Equal("most voters backed the new ferry line", d[q.Span]);
+    }
+
+    [Fact]
+    public void SentenceOpeningWithInButNoPollIsNoAttribution()
+    {
+        Assert.Empty(Run("In a quiet street near the harbour, most shops stayed closed.").Quotes);
     }
 
     [Fact]
