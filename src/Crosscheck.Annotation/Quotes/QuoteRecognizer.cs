@@ -152,7 +152,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         return capitalized >= 2;
     }
 
-    // "According to White House-era documents from Jane Doe, a close friend of ..., ...": a long source phrase.
+    // "According to court papers filed by the estate of Jane Doe, a former partner of ..., ...": a long source phrase.
     private const int MaxLeadingSourceTokens = 40;
 
     /// <summary>The comma closing the source phrase of a sentence-opening "according to", when the sentence goes on after it.</summary>
@@ -295,7 +295,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         else
         {
             // "..., saying ...": a participle after a comma has no subject of its own; the comma ends the main clause,
-            // not an apposition ("Doe spoke about the shooting in Tulsa, Oklahoma, arguing ..."), so the rules below find the speaker.
+            // not an apposition ("Doe spoke about the flooding in Tartu, Estonia, arguing ..."), so the rules below find the speaker.
             var participleAfterComma = c > 0 && tokens[c - 1].Of(text) is "," && IsParticiple(text, tokens[c]);
             speaker = participleAfterComma ? null : PhraseBefore(text, tokens, c);
             // "The group issued a statement saying ...": the statement speaks for the sentence's subject.
@@ -315,7 +315,7 @@ public sealed class QuoteRecognizer : IDocumentStage
                 // "In an interview on “Meet the Press,” Doe said ...": a quoted title inside the sentence is not what was said.
                 if (quoteBefore is { } title && title.Start > sentenceStart && IsTitle(text, title)) quoteBefore = null;
                 var after = quoteBefore is null ? ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) : null;
-                // "“...,” White House press secretary Jane Doe said at a briefing.": only an adverbial follows the cue,
+                // "“...,” City Hall press officer Jane Doe said at a briefing.": only an adverbial follows the cue,
                 // and the quote closes a few words before the speaker phrase as found.
                 if (after is not null && IsAdverbial(text, tokens, cueEnd) && QuoteEndingNear(work, tokens, subject.Start) is { } near)
                 {
@@ -328,7 +328,7 @@ public sealed class QuoteRecognizer : IDocumentStage
                     content = TextSpan.FromBounds(sentenceStart, after?.End ?? TrimBack(text, tokens, subject.Start - 1));
                 }
                 else if (after is { } forward) content = forward;
-                // "“... are missing.” Trump said.": a sentence of only the speaker and the cue reports the quote before it.
+                // "“... is closed.” Doe said.": a sentence of only the speaker and the cue reports the quote before it.
                 else if (subject.Start == 0 && IsBareCueSentence(text, tokens, cueEnd) && QuoteEndingBefore(work, tokens[0].Start, acrossFullStop: true) is { } closed)
                 {
                     content = closed;
@@ -403,7 +403,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (speakerStart < MinWordsBeforeParentheticalCue + 1 || tokens[speakerStart - 1].Of(text) is not ",") return false;
         if (tokens[0].Kind == ScanKind.Word && _lexicon.AdverbialOpeners.Contains(tokens[0].Of(text).ToString())) return false;
         if (CountWords(text, TextSpan.FromBounds(tokens[0].Start, tokens[speakerStart - 1].Start)) < MinWordsBeforeParentheticalCue) return false;
-        // "Giving a speech in Ohio, Doe said ...": an opening participle clause is no reported speech.
+        // "Giving a speech in the valley, Doe said ...": an opening participle clause is no reported speech.
         var opener = tokens[0].Of(text);
         if (opener.EndsWith("ing", StringComparison.Ordinal) || opener.EndsWith("ed", StringComparison.Ordinal)) return false;
         if (cueEnd >= tokens.Count) return true;
@@ -512,7 +512,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         return start >= 0 && end >= start ? (start, end) : null;
     }
 
-    // "“...,” White House press secretary": words of a title the speaker phrase may have left out.
+    // "“...,” City Hall press officer": words of a title the speaker phrase may have left out.
     private const int MaxWordsBetweenQuoteAndSpeaker = 4;
 
     /// <summary>The quoted passage ending right before the speaker phrase or a few capitalised or lowercase title words before it.</summary>
@@ -836,7 +836,7 @@ public sealed class QuoteRecognizer : IDocumentStage
     // "the 34-year-old mother of three": a common-noun subject with its modifiers stays short.
     private const int MaxCommonNounSubjectTokens = 6;
 
-    /// <summary>"Conceding that ..., he warned": a participle opening the sentence (not a name such as "Fleming Jr." or a cue's subject).</summary>
+    /// <summary>"Conceding that ..., he warned": a participle opening the sentence (not a name ending in "-ing" or a cue's subject).</summary>
     private static bool IsOpeningParticiple(string text, List<Scanned> tokens, int k, int before) =>
         IsParticiple(text, tokens[k]) && tokens[k].Length > 4 && k + 1 < before && tokens[k + 1].Kind == ScanKind.Word && !tokens[k + 1].IsCapitalized(text);
 
@@ -863,10 +863,10 @@ public sealed class QuoteRecognizer : IDocumentStage
         return null;
     }
 
-    // "SAN JUAN, Puerto Rico, Jan. 5 (AP) —": a dateline is a few words before its dash.
+    // "LISBON, Portugal, Jan. 5 (Agency) —": a dateline is a few words before its dash.
     private const int MaxDatelineTokens = 14;
 
-    /// <summary>The token after a dateline opening the sentence ("WASHINGTON ―", "PARIS, May 2 (Reuters) —"), or 0.</summary>
+    /// <summary>The token after a dateline opening the sentence ("LISBON ―", "OSLO, May 2 (Agency) —"), or 0.</summary>
     private static int DatelineEnd(string text, List<Scanned> tokens, int before)
     {
         if (tokens.Count == 0 || !IsUpperCaseWord(text, tokens[0])) return 0;
@@ -899,7 +899,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         while (first < c && tokens[first].Kind == ScanKind.Word && (tokens[first].Is(text, "but") || tokens[first].Is(text, "and") || tokens[first].Is(text, "so"))) first++;
         if (first >= c || tokens[first].Kind != ScanKind.Word) return null;
         // "Holding signs calling him a loser, the protesters chanted ...": an opening participle is an adverbial too
-        // (not the subject of a cue right after it: "Fleming said").
+        // (not the subject of a cue right after it: a name ending in "-ing" followed by "said").
         var participle = first < c - 1 && IsParticiple(text, tokens[first]) && tokens[first].Length > 4;
         if (!participle && !_lexicon.AdverbialOpeners.Contains(tokens[first].Of(text).ToString())) return null;
         for (var m = first + 1; m + 1 < tokens.Count; m++)
@@ -1129,7 +1129,7 @@ public sealed class QuoteRecognizer : IDocumentStage
         return start;
     }
 
-    // "Senate Leader Jane Doe: ...": a headline's speaker is a short name, title or outlet.
+    // "Council Leader Jane Doe: ...": a headline's speaker is a short name, title or outlet.
     private const int MaxHeadlineSpeakerTokens = 4;
 
     /// <summary>

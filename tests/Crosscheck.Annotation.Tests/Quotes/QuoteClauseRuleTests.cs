@@ -146,7 +146,7 @@ public class QuoteClauseRuleTests
     [Fact]
     public void DatelineIsNotTheSubject()
     {
-        var d = Run("LISBON, May 3 (Reuters) ― The Port Authority issued a statement saying the strike had ended.");
+        var d = Run("LISBON, May 3 (Agency) ― The Port Authority issued a statement saying the strike had ended.");
         Assert.Equal("Port Authority", SpeakerAsWritten(d, Containing(d, "strike had ended")));
     }
 
