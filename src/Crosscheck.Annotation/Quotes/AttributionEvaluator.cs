@@ -78,7 +78,7 @@ public static class AttributionEvaluator
             var quote = quotes[i];
             var end = quote.Span.End;
             while (i + 1 < quotes.Count && quote.SpeakerSpan is { } speaker && quotes[i + 1].SpeakerSpan == speaker && quotes[i + 1].Cue == quote.Cue &&
-                   !text.AsSpan(end, Math.Max(0, quotes[i + 1].Span.Start - end)).Contains('\n'))
+                   (!text.AsSpan(end, Math.Max(0, quotes[i + 1].Span.Start - end)).Contains('\n') || text.AsSpan(end, Math.Max(0, quotes[i + 1].Span.Start - end)).IsWhiteSpace()))
             {
                 end = Math.Max(end, quotes[++i].Span.End);
             }

@@ -30,6 +30,9 @@ internal sealed class QuoteLexicon
         AdverbialOpeners = ResourceText.Set("Quotes.Data.adverbial-openers.txt");
         RelativePronouns = ResourceText.Set("Quotes.Data.relative-pronouns.txt");
         PassiveAuxiliaries = ResourceText.Set("Quotes.Data.passive-auxiliaries.txt");
+        NounsInLy = ResourceText.Set("Quotes.Data.nouns-in-ly.txt");
+        QuestionWords = ResourceText.Set("Quotes.Data.question-words.txt");
+        PollNouns = ResourceText.Set("Quotes.Data.poll-nouns.txt");
     }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> holds the flags (i, t, a).</summary>
@@ -65,6 +68,15 @@ internal sealed class QuoteLexicon
 
     /// <summary>Auxiliaries that make a cue passive ("was endorsed by").</summary>
     public HashSet<string> PassiveAuxiliaries { get; }
+
+    /// <summary>Nouns ending in "-ly" that a speaker phrase may end with ("the family"), unlike the adverbs skipped before a cue.</summary>
+    public HashSet<string> NounsInLy { get; }
+
+    /// <summary>Nouns naming a poll or survey ("In a national poll, ..." reports its finding).</summary>
+    public HashSet<string> PollNouns { get; }
+
+    /// <summary>Words opening a reported question ("asked whether ...", "when asked what ...").</summary>
+    public HashSet<string> QuestionWords { get; }
 
     /// <summary>Words opening a relative clause that describes a speaker ("Jane Doe, who chairs the panel, said").</summary>
     public HashSet<string> RelativePronouns { get; }

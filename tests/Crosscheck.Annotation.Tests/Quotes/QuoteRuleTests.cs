@@ -78,9 +78,19 @@ public class QuoteRuleTests
     [Fact]
     public void AttributionInsideAnotherIsReportedToo()
     {
-        var d = Run("Jana Ruiz said her aides told her that the count had been stopped.", ("Jana Ruiz", EntityType.Person, null));
+        var d = Run("Jana Ruiz said the count was stopped at noon, after her aides told her that ballots were missing.", ("Jana Ruiz", EntityType.Person, null));
         Assert.Contains(d.Quotes, q => Speaker(d, q) == "Jana Ruiz");
-        Assert.Contains(d.Quotes, q => SpeakerAsWritten(d, q) == "her aides" && d[q.Span].StartsWith("the count", StringComparison.Ordinal));
+        Assert.Contains(d.Quotes, q => SpeakerAsWritten(d, q) == "her aides" && d[q.Span].StartsWith("ballots", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AttributionOpeningTheContentOfAnotherIsPartOfIt()
+    {
+        // PolNeAR marks each word in one attribution: "her aides told her ..." is what Jana Ruiz said.
+        var d = Run("Jana Ruiz said her aides told her that the count had been stopped.", ("Jana Ruiz", EntityType.Person, null));
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("Jana Ruiz", Speaker(d, q));
+        Assert.StartsWith("her aides told her", d[q.Span], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,301 @@
+using Crosscheck.Core.Model;
+using Xunit;
+
+using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
+
+namespace Crosscheck.Annotation.Tests.Quotes;
+
+/// <summary>Rules on where a speaker or a content ends in a clause, each on a sentence written for it.</summary>
+public class QuoteClauseRuleTests
+{
+    [Theory]
+    [InlineData("Irena Vasko bluntly suggested that the vote be delayed until spring.")]
+    [InlineData("Irena Vasko essentially conceded that the bridge would not open this year.")]
+    public void MannerAdverbBeforeTheCueIsSkipped(string sentence)
+    {
+        var d = Run(sentence, ("Irena Vasko", EntityType.Person, null));
+        Assert.Equal("Irena Vasko", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
+    }
+
+    [Fact]
+    public void NounEndingInLyCanStillSpeak()
+    {
+        var d = Run("The family said the hospital had never called them back.");
+        Assert.Equal("The family", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
+    }
+
+    [Fact]
+    public void ParticipleAfterAPlaceNameTakesTheSentenceSubject()
+    {
+        var d = Run("Marta Ilves spoke on Tuesday about the flooding in Tartu, Estonia, arguing that the dams had been neglected for years.",
+            ("Marta Ilves", EntityType.Person, null), ("Tartu", EntityType.Loc, null), ("Estonia", EntityType.Loc, null));
+        Assert.Equal("Marta Ilves", SpeakerAsWritten(d, Containing(d, "dams had been neglected")));
+    }
+
+    [Fact]
+    public void OpeningConjunctionWithoutACommaIsNotTheSubject()
+    {
+        var d = Run("Though she praised the budget and called for deeper cuts to the road programme, the vote was postponed.");
+        Assert.Equal("she", SpeakerAsWritten(d, Containing(d, "deeper cuts")));
+    }
+
+    [Fact]
+    public void OpeningAdverbialEndsAtTheCommaBeforeTheSubject()
+    {
+        var d = Run("After a long, tense meeting, the Harbour Council issued a statement saying the plan was dead.");
+        Assert.Equal("Harbour Council", SpeakerAsWritten(d, Containing(d, "the plan was dead")));
+    }
+
+    [Fact]
+    public void OpeningAdverbIsNotTheSubject()
+    {
+        var d = Run("Then he turned on the governor, calling the new levy a betrayal of the farmers.");
+        Assert.Equal("he", SpeakerAsWritten(d, Containing(d, "levy a betrayal")));
+    }
+
+    [Theory]
+    [InlineData("The draft replaced the pledge with softer language calling for restraint on both sides.")]
+    [InlineData("The doctor was criticised by colleagues for promoting “miracle” diet pills on television.")]
+    public void PrepositionOrMassNounBeforeACueIsNoSpeaker(string sentence)
+    {
+        var d = Run(sentence);
+        Assert.DoesNotContain(d.Quotes, q => SpeakerAsWritten(d, q) is { } s && (s.Contains("language", StringComparison.Ordinal) || s.EndsWith("for", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void BarePluralBeforeACueStillSpeaks()
+    {
+        var d = Run("Critics say the new stadium will never pay for itself.");
+        Assert.Equal("Critics", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
+    }
+
+    [Fact]
+    public void QuotedTitleAsTheObjectOfToldIsNotTheContent()
+    {
+        var d = Run("Pavel Horak told the station's “Morning Hour” that the talks had stalled over pensions.", ("Pavel Horak", EntityType.Person, null));
+        var q = Assert.Single(d.Quotes);
+        Assert.StartsWith("the talks had stalled", d[q.Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuotedTitleBeforeTheSpeakerIsNotTheContent()
+    {
+        var d = Run("In an interview on “Sunday Morning Review,” Jana Holub said the deal was fair to both sides.", ("Jana Holub", EntityType.Person, null));
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("Jana Holub", Speaker(d, q));
+        Assert.StartsWith("the deal was fair", d[q.Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CueInsideTheReportedWordsTakesBothSides()
+    {
+        var d = Run("The repairs would take several more weeks to finish, the engineer said, and the line would stay closed until then.");
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("the engineer", SpeakerAsWritten(d, q));
+        Assert.StartsWith("The repairs would take", d[q.Span], StringComparison.Ordinal);
+        Assert.EndsWith("stay closed until then", d[q.Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CueAfterAnOpeningParticipleClauseReportsWhatFollows()
+    {
+        var d = Run("Speaking to farmers in the valley, Ana Petrov said the subsidy would be doubled.", ("Ana Petrov", EntityType.Person, null));
+        Assert.StartsWith("the subsidy", d[Assert.Single(d.Quotes).Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BareTitleOpeningWithItsRoleIsAnApposition()
+    {
+        var d = Run("Tomas Reyes, associate professor of history at the state university, said the archive had been incomplete for decades.",
+            ("Tomas Reyes", EntityType.Person, null));
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("Tomas Reyes", Speaker(d, q));
+        Assert.StartsWith("Tomas Reyes, associate professor", SpeakerAsWritten(d, q), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpeakerAfterTheCueMayOpenWithANumber()
+    {
+        var d = Run("“We waited twenty years for this hearing,” said 9/11 widow Maria Lopez.", ("Maria Lopez", EntityType.Person, null));
+        Assert.Equal("Maria Lopez", Speaker(d, Assert.Single(d.Quotes)));
+    }
+
+    [Fact]
+    public void CueInAnOpeningClauseReportsOnlyThatClause()
+    {
+        var d = Run("When Dana Lee noted that the budget had doubled, Omar Farah replied, “That is the price of safety.”",
+            ("Dana Lee", EntityType.Person, null), ("Omar Farah", EntityType.Person, null));
+        Assert.Equal("Omar Farah", Speaker(d, Containing(d, "price of safety")));
+        Assert.Equal("that the budget had doubled", d[Assert.Single(d.Quotes, q => Speaker(d, q) == "Dana Lee").Span]);
+    }
+
+    [Fact]
+    public void OpeningParticipleClauseEndsAtItsComma()
+    {
+        var d = Run("Holding signs calling the mayor a liar, the protesters chanted “Resign now!” outside the hall.");
+        Assert.Equal("the protesters", SpeakerAsWritten(d, Containing(d, "Resign now")));
+    }
+
+    [Fact]
+    public void OpeningParticipleIsNotTheSubject()
+    {
+        var d = Run("Conceding that the talks had stalled, the minister shrugged: “Nothing will be signed before the summer holidays.”");
+        Assert.Equal("the minister", SpeakerAsWritten(d, Containing(d, "Nothing will be signed")));
+    }
+
+    [Fact]
+    public void DatelineIsNotTheSubject()
+    {
+        var d = Run("LISBON, May 3 (Agency) ― The Port Authority issued a statement saying the strike had ended.");
+        Assert.Equal("Port Authority", SpeakerAsWritten(d, Containing(d, "strike had ended")));
+    }
+
+    [Theory]
+    [InlineData("The dock workers' union issued a statement saying the strike would go on.", "The dock workers' union")]
+    [InlineData("The union criticised the offer and said the strike would go on.", "The union")]
+    public void CommonNounSubjectSpeaksForItsClause(string sentence, string speaker)
+    {
+        var d = Run(sentence);
+        Assert.Equal(speaker, SpeakerAsWritten(d, Containing(d, "strike would go on")));
+    }
+
+    [Fact]
+    public void QuoteBeforeALongTitleIsTheContentWhenOnlyAnAdverbialFollowsTheCue()
+    {
+        var d = Run("“We will keep the clinics open,” City Hall press officer Lena Vogt said at a briefing on Monday.", ("Lena Vogt", EntityType.Person, null));
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("Lena Vogt", Speaker(d, q));
+        Assert.Contains("keep the clinics open", d[q.Span], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuoteInASentenceWithoutACueIsTheSubjects()
+    {
+        var d = Run("Governor Ruth Adler is labelling the order “a reckless attack on every small farm in the state.”", ("Ruth Adler", EntityType.Person, "governor"));
+        Assert.Equal("Ruth Adler", Speaker(d, Containing(d, "reckless attack")));
+    }
+
+    [Fact]
+    public void QuoteFollowedByItsSubjectIsTheSubjectsWhateverTheVerb()
+    {
+        var d = Run("“The district has waited long enough for a new school,” Nora Blix urged the councillors.", ("Nora Blix", EntityType.Person, null));
+        Assert.Equal("Nora Blix", Speaker(d, Containing(d, "waited long enough")));
+    }
+
+    [Fact]
+    public void QuoteEndingItsSentenceIsNotTheNextSubjects()
+    {
+        var d = Run("“The district has waited long enough for a new school.” Nora Blix visited the site on Monday.", ("Nora Blix", EntityType.Person, null));
+        Assert.Null(Containing(d, "waited long enough").SpeakerSpan);
+    }
+
+    [Fact]
+    public void ShortQuoteInASentenceWithoutACueStaysUnattributed()
+    {
+        var d = Run("Governor Ruth Adler visited the so-called “model farm” on Friday.", ("Ruth Adler", EntityType.Person, "governor"));
+        Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is not null);
+    }
+
+    [Theory]
+    [InlineData("According to early results of exit polls conducted for the regional broadcaster by a polling firm, turnout fell in every district.",
+        "early results of exit polls conducted for the regional broadcaster by a polling firm")]
+    [InlineData("According to state law, no one may campaign within 50 metres of a polling station.", "state law")]
+    public void LeadingAccordingToTakesTheWholePhraseBeforeItsComma(string sentence, string source)
+    {
+        var d = Run(sentence);
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal(source, SpeakerAsWritten(d, q));
+        Assert.DoesNotContain("according", d[q.Span], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Of the voters reached by phone, 47 percent said they would vote for the incumbent.", "47 percent")]
+    [InlineData("Of the voters reached by phone, 47 said they would vote for the incumbent.", "47")]
+    public void ShareOfThosePolledSpeaks(string sentence, string speaker)
+    {
+        var d = Run(sentence);
+        Assert.Equal(speaker, SpeakerAsWritten(d, Containing(d, "would vote for the incumbent")));
+    }
+
+    [Fact]
+    public void SentenceOfOnlySpeakerAndCueReportsTheQuoteBeforeIt()
+    {
+        var d = Run("“We will not close the library while I am mayor.” Ines Varga said.", ("Ines Varga", EntityType.Person, null));
+        Assert.Equal("Ines Varga", Speaker(d, Containing(d, "close the library")));
+    }
+
+    [Fact]
+    public void QuestionPutToTheSpeakerIsReportedWithoutASpeaker()
+    {
+        var d = Run("Asked whether the mine would reopen, Petra Holm said, “Not this year.”", ("Petra Holm", EntityType.Person, null));
+        var question = Containing(d, "mine would reopen");
+        Assert.Null(question.SpeakerSpan);
+        Assert.Equal("whether the mine would reopen", d[question.Span]);
+        Assert.Equal("Petra Holm", Speaker(d, Containing(d, "Not this year")));
+    }
+
+    [Fact]
+    public void HeadlineSpeakerBeforeAColonSpeaksTheHeadline()
+    {
+        var d = Run("Mayor Holm: Ferry Service Will Resume in May\n\nThe harbour reopens after a long winter.", ("Holm", EntityType.Person, "mayor"));
+        var q = Containing(d, "Ferry Service Will Resume");
+        Assert.Equal("Mayor Holm", SpeakerAsWritten(d, q));
+        Assert.Equal("Ferry Service Will Resume in May", d[q.Span]);
+    }
+
+    [Fact]
+    public void ColonLaterInTheTextIsNoHeadline()
+    {
+        var d = Run("The harbour reopens after a long winter.\n\nMayor Holm: Ferry Service Will Resume in May", ("Holm", EntityType.Person, "mayor"));
+        Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is { } s && d[s] == "Mayor Holm");
+    }
+
+    [Fact]
+    public void SentenceOpeningWithAPollReportsItsFinding()
+    {
+        var d = Run("In a regional poll released Monday, most voters backed the new ferry line.");
+        var q = Assert.Single(d.Quotes);
+        Assert.Equal("a regional poll released Monday", SpeakerAsWritten(d, q));
+        Assert.Equal("most voters backed the new ferry line", d[q.Span]);
+    }
+
+    [Fact]
+    public void SentenceOpeningWithInButNoPollIsNoAttribution()
+    {
+        Assert.Empty(Run("In a quiet street near the harbour, most shops stayed closed.").Quotes);
+    }
+
+    [Fact]
+    public void AccordingToBeforeAColonNamesTheSource()
+    {
+        var d = Run("According to the harbour log:\n\n“Two ferries were held back for repairs on Monday.”");
+        Assert.Equal("the harbour log", SpeakerAsWritten(d, Containing(d, "Two ferries")));
+    }
+
+    [Fact]
+    public void QuoteParagraphAfterAContinuedQuoteKeepsTheSpeaker()
+    {
+        var d = Run("“The ferry is late again,” Lina Sauer said. “Nobody tells us why.”\n\n“We have written to the council three times.”\n\nThe council did not reply.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("Lina Sauer", Speaker(d, Containing(d, "Nobody tells us")));
+        Assert.Equal("Lina Sauer", Speaker(d, Containing(d, "written to the council")));
+    }
+
+    [Fact]
+    public void QuoteParagraphFollowedByNarrationIsNotContinued()
+    {
+        var d = Run("“The ferry is late again,” Lina Sauer said.\n\n“We have written to the council three times,” the harbour master admitted on the radio, and more.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.NotEqual("Lina Sauer", Speaker(d, Containing(d, "written to the council")));
+    }
+
+    [Theory]
+    [InlineData("Kemal Aras made clear that he would not run for a third term.", "made clear")]
+    [InlineData("The minister criticised the board, referring to its handling of the pension fund.", "referring to")]
+    [InlineData("Kemal Aras branded the new tariff “a tax on every family” in his speech.", "branded")]
+    public void MinedCuePhrases(string sentence, string cue)
+    {
+        var d = Run(sentence, ("Kemal Aras", EntityType.Person, null));
+        Assert.Contains(d.Quotes, q => q.Cue == cue);
+    }
+}
