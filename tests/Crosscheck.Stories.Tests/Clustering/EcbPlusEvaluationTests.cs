@@ -18,15 +18,10 @@ public sealed class EcbPlusEvaluationTests(ITestOutputHelper output)
         return path is not null && File.Exists(path) ? path : null;
     }
 
-    [Fact]
+    [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
     public void BareDocumentsClusterWellAboveSinglePassTfIdf()
     {
-        var path = DocumentsPath();
-        if (path is null)
-        {
-            output.WriteLine("skipped: ../shared/data/clustering-ecbplus-dev/documents.jsonl is absent");
-            return;
-        }
+        var path = DocumentsPath()!;
         var writer = new StringWriter();
         var code = ClusteringEvaluator.Run(path, null, writer, ClusteringEvaluator.BareDocument);
         output.WriteLine(writer.ToString());
@@ -46,15 +41,10 @@ public sealed class EcbPlusEvaluationTests(ITestOutputHelper output)
     /// stories meet late): afterwards every article is in exactly one live story, and every redirect is one
     /// hop to a live story, even where an absorbing story was itself absorbed later.
     /// </summary>
-    [Fact]
+    [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
     public void AfterMergesAndSplitsEveryRedirectIsOneHopToALiveStory()
     {
-        var path = DocumentsPath();
-        if (path is null)
-        {
-            output.WriteLine("skipped: ../shared/data/clustering-ecbplus-dev/documents.jsonl is absent");
-            return;
-        }
+        var path = DocumentsPath()!;
         var inputs = ClusteringEvaluator.Read(path).Select(l => l.Input).ToList();
         new Random(20261129).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(inputs));
         var clusterer = new StoryClusterer();
