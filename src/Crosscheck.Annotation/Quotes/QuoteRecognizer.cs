@@ -1351,12 +1351,13 @@ public sealed class QuoteRecognizer : IDocumentStage
     }
 
     /// <summary>
-    /// A paragraph that is one quote, right after a paragraph closing with an attributed quote: the same speaker
-    /// goes on (PolNeAR joins such paragraphs into one attribution).
+    /// A paragraph that is one quote, right after a paragraph whose last attributed quote is a direct one, with at most
+    /// its own attribution after it ("“A,” she said." then the paragraph "“B.”"): the same speaker goes on
+    /// (PolNeAR joins such paragraphs into one attribution).
     /// </summary>
     private static bool IsQuoteParagraphAfterQuote(string text, Quote before, TextSpan quoted, ReadOnlySpan<char> gap)
     {
-        if (!before.Direct || !gap.IsWhiteSpace() || gap.Count('\n') > 2) return false;
+        if (!before.Direct || gap.Count('\n') > 2 || !gap[gap.IndexOf('\n')..].IsWhiteSpace()) return false;
         var lineEnd = text.IndexOf('\n', quoted.End);
         var rest = text.AsSpan(quoted.End, (lineEnd < 0 ? text.Length : lineEnd) - quoted.End);
         return rest.IsWhiteSpace();

@@ -282,6 +282,14 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void QuoteParagraphAfterASaidClauseKeepsTheSpeaker()
+    {
+        var d = Run("“The ferry is late again,” Lina Sauer said on Monday.\n\n“We have written to the council three times.”\n\nThe council did not reply.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("Lina Sauer", Speaker(d, Containing(d, "written to the council")));
+    }
+
+    [Fact]
     public void QuoteParagraphFollowedByNarrationIsNotContinued()
     {
         var d = Run("“The ferry is late again,” Lina Sauer said.\n\n“We have written to the council three times,” the harbour master admitted on the radio, and more.",
