@@ -485,7 +485,12 @@ public sealed class QuoteRecognizer : IDocumentStage
             {
                 return tokens[j].End;
             }
-            if (work.QuotedAt(tokens[j].Start) >= 0) continue;
+            if (work.QuotedAt(tokens[j].Start) is var open and >= 0)
+            {
+                // "Doe stressed the need for calm: “...,” she said.": the quote has its own attribution after it.
+                if (j > from + 1 && work.Quoted[open].Start == tokens[j].Start && HasTrailingAttribution(work, tokens, work.Quoted[open])) return TrimBack(text, tokens, j - 1);
+                continue;
+            }
             var word = tokens[j].Of(text);
             var isComma = word is ",";
             if (!isComma && !tokens[j].Is(text, "and") && !tokens[j].Is(text, "but")) continue;
@@ -496,6 +501,29 @@ public sealed class QuoteRecognizer : IDocumentStage
             if ((isComma && participle) || (!isComma && !participle)) return tokens[j - 1].End;
         }
         return null;
+    }
+
+    // "“...,” she said", "“...?” asked Jane Q. Public": a speaker of a few words, or none, before the cue.
+    private const int MaxWordsBeforeTrailingCue = 4;
+
+    /// <summary>
+    /// Whether a quote whose words close on a comma, question or exclamation mark is followed in its sentence by a cue
+    /// a few words on ("“...,” she said", "“...,” said Doe"): the cue that attributes it.
+    /// </summary>
+    private bool HasTrailingAttribution(Work work, List<Scanned> tokens, TextSpan quoted)
+    {
+        var text = work.Text;
+        var markWidth = text[quoted.End - 1] == '\'' ? 2 : 1;
+        var inside = quoted.End - markWidth - 1;
+        if (inside <= quoted.Start || text[inside] is not (',' or '?' or '!')) return false;
+        var first = tokens.FindIndex(t => t.Start >= quoted.End);
+        if (first < 0) return false;
+        for (var j = first; j < tokens.Count && j <= first + MaxWordsBeforeTrailingCue; j++)
+        {
+            if (tokens[j].Kind != ScanKind.Word) return false;
+            if (_lexicon.CueFirstLookup.Contains(tokens[j].Of(text))) return true;
+        }
+        return false;
     }
 
     /// <summary>The speaker of an attribution found earlier in the same sentence whose cue comes right before a comma at <paramref name="comma"/>.</summary>

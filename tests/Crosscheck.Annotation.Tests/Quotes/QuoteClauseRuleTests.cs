@@ -290,6 +290,14 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void QuoteWithItsOwnTrailingCueLeavesTheIntroducingClause()
+    {
+        var d = Run("Lina Sauer stressed the need for patience: “The ferry will run again by May,” the harbour master said.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("the harbour master", SpeakerAsWritten(d, Containing(d, "ferry will run")));
+    }
+
+    [Fact]
     public void QuoteParagraphFollowedByNarrationIsNotContinued()
     {
         var d = Run("“The ferry is late again,” Lina Sauer said.\n\n“We have written to the council three times,” the harbour master admitted on the radio, and more.",
