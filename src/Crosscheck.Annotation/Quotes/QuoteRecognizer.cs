@@ -210,6 +210,19 @@ public sealed class QuoteRecognizer : IDocumentStage
     }
 
     /// <summary>
+    /// The pronoun opening a clause of two coordinated verbs after a long opening adverbial, when the sentence's
+    /// subject was not found ("Once, when ..., I laughed and said, “...”"): a comma, the pronoun, a verb, "and", the cue.
+    /// </summary>
+    private (int Start, int End)? PronounBeforeCoordinatedVerbs(string text, List<Scanned> tokens, int c)
+    {
+        var pronoun = c - 3;
+        if (pronoun < 0 || !(tokens[c - 1].Is(text, "and") || tokens[c - 1].Is(text, "but"))) return null;
+        if (tokens[c - 2].Kind != ScanKind.Word || tokens[c - 2].IsCapitalized(text)) return null;
+        if (!_lexicon.Pronouns.TryGetValue(tokens[pronoun].Of(text).ToString(), out var refersTo) || refersTo is not ("person" or "self")) return null;
+        return pronoun == 0 || tokens[pronoun - 1].Of(text) is "," ? (pronoun, pronoun) : null;
+    }
+
+    /// <summary>
     /// Whether a nested attribution's speaker opens the content it sits in ("Doe said [she believes ...]",
     /// "told the crowd that [he plans ...]"): the outer cue reports the whole clause, which PolNeAR annotates once.
     /// </summary>
@@ -358,7 +371,7 @@ public sealed class QuoteRecognizer : IDocumentStage
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
             }
-            else if (IsCoordinatedVerb(text, tokens, c) && SentenceSubject(text, tokens, c) is { } sharedSubject)
+            else if (IsCoordinatedVerb(text, tokens, c) && (SentenceSubject(text, tokens, c) ?? PronounBeforeCoordinatedVerbs(text, tokens, c)) is { } sharedSubject)
             {
                 // "Doe criticized the plan and said ...": coordinated verbs share the sentence's subject.
                 speaker = sharedSubject;

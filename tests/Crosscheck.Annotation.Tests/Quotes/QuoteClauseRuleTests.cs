@@ -298,6 +298,13 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void PronounBeforeCoordinatedVerbsSpeaksAfterALongOpeningClause()
+    {
+        var d = Run("Once in her early twenties, when an aunt mentioned the old ferry to her while walking by the river, she laughed and said, “It never ran on time.”");
+        Assert.Equal("she", SpeakerAsWritten(d, Containing(d, "never ran on time")));
+    }
+
+    [Fact]
     public void QuoteParagraphFollowedByNarrationIsNotContinued()
     {
         var d = Run("“The ferry is late again,” Lina Sauer said.\n\n“We have written to the council three times,” the harbour master admitted on the radio, and more.",
