@@ -66,7 +66,7 @@ public static class AttributionEvaluator
 
     /// <summary>
     /// The attributions a document's quote layer states, in code points; quotes of one speaker split by their cue
-    /// ("“A,” he said. “B.”") count as one. A clause with its own cue ("..., he said, adding that B") stays apart.
+    /// ("“A,” he said. “B.”", or "B" opening the next paragraph) count as one. A clause with its own cue ("..., he said, adding that B") stays apart.
     /// </summary>
     public static IEnumerable<Attribution> FromDocument(string file, Document document)
     {
@@ -78,7 +78,7 @@ public static class AttributionEvaluator
             var quote = quotes[i];
             var end = quote.Span.End;
             while (i + 1 < quotes.Count && quote.SpeakerSpan is { } speaker && quotes[i + 1].SpeakerSpan == speaker && quotes[i + 1].Cue == quote.Cue &&
-                   (!text.AsSpan(end, Math.Max(0, quotes[i + 1].Span.Start - end)).Contains('\n') || text.AsSpan(end, Math.Max(0, quotes[i + 1].Span.Start - end)).IsWhiteSpace()))
+                   OpensNextParagraphAtMost(text.AsSpan(end, Math.Max(0, quotes[i + 1].Span.Start - end))))
             {
                 end = Math.Max(end, quotes[++i].Span.End);
             }
@@ -86,6 +86,13 @@ public static class AttributionEvaluator
             (int, int)[]? source = quote.SpeakerSpan is { } s ? [(toCodePoints(s.Start), toCodePoints(s.End))] : null;
             yield return new Attribution(file, [content], source, HasQuoteMark(text.AsSpan(quote.Span.Start, end - quote.Span.Start)));
         }
+    }
+
+    // Between two quotes of one attribution: the rest of the first one's paragraph, then at most a paragraph break.
+    private static bool OpensNextParagraphAtMost(ReadOnlySpan<char> gap)
+    {
+        var lineBreak = gap.IndexOf('\n');
+        return lineBreak < 0 || gap[lineBreak..].IsWhiteSpace();
     }
 
     public static (Score Content, Score ContentSource) Evaluate(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold) =>

@@ -210,6 +210,19 @@ public sealed class QuoteRecognizer : IDocumentStage
     }
 
     /// <summary>
+    /// The pronoun opening a clause of two coordinated verbs after a long opening adverbial, when the sentence's
+    /// subject was not found ("Once, when ..., I laughed and said, “...”"): a comma, the pronoun, a verb, "and", the cue.
+    /// </summary>
+    private (int Start, int End)? PronounBeforeCoordinatedVerbs(string text, List<Scanned> tokens, int c)
+    {
+        var pronoun = c - 3;
+        if (pronoun < 0 || !(tokens[c - 1].Is(text, "and") || tokens[c - 1].Is(text, "but"))) return null;
+        if (tokens[c - 2].Kind != ScanKind.Word || tokens[c - 2].IsCapitalized(text)) return null;
+        if (!_lexicon.Pronouns.TryGetValue(tokens[pronoun].Of(text).ToString(), out var refersTo) || refersTo is not ("person" or "self")) return null;
+        return pronoun == 0 || tokens[pronoun - 1].Of(text) is "," ? (pronoun, pronoun) : null;
+    }
+
+    /// <summary>
     /// Whether a nested attribution's speaker opens the content it sits in ("Doe said [she believes ...]",
     /// "told the crowd that [he plans ...]"): the outer cue reports the whole clause, which PolNeAR annotates once.
     /// </summary>
@@ -358,7 +371,7 @@ public sealed class QuoteRecognizer : IDocumentStage
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
             }
-            else if (IsCoordinatedVerb(text, tokens, c) && SentenceSubject(text, tokens, c) is { } sharedSubject)
+            else if (IsCoordinatedVerb(text, tokens, c) && (SentenceSubject(text, tokens, c) ?? PronounBeforeCoordinatedVerbs(text, tokens, c)) is { } sharedSubject)
             {
                 // "Doe criticized the plan and said ...": coordinated verbs share the sentence's subject.
                 speaker = sharedSubject;
@@ -485,7 +498,12 @@ public sealed class QuoteRecognizer : IDocumentStage
             {
                 return tokens[j].End;
             }
-            if (work.QuotedAt(tokens[j].Start) >= 0) continue;
+            if (work.QuotedAt(tokens[j].Start) is var open and >= 0)
+            {
+                // "Doe stressed the need for calm: “...,” she said.": the quote has its own attribution after it.
+                if (j > from + 1 && work.Quoted[open].Start == tokens[j].Start && HasTrailingAttribution(work, tokens, work.Quoted[open])) return TrimBack(text, tokens, j - 1);
+                continue;
+            }
             var word = tokens[j].Of(text);
             var isComma = word is ",";
             if (!isComma && !tokens[j].Is(text, "and") && !tokens[j].Is(text, "but")) continue;
@@ -496,6 +514,29 @@ public sealed class QuoteRecognizer : IDocumentStage
             if ((isComma && participle) || (!isComma && !participle)) return tokens[j - 1].End;
         }
         return null;
+    }
+
+    // "“...,” she said", "“...?” asked Jane Q. Public": a speaker of a few words, or none, before the cue.
+    private const int MaxWordsBeforeTrailingCue = 4;
+
+    /// <summary>
+    /// Whether a quote whose words close on a comma, question or exclamation mark is followed in its sentence by a cue
+    /// a few words on ("“...,” she said", "“...,” said Doe"): the cue that attributes it.
+    /// </summary>
+    private bool HasTrailingAttribution(Work work, List<Scanned> tokens, TextSpan quoted)
+    {
+        var text = work.Text;
+        var markWidth = text[quoted.End - 1] == '\'' ? 2 : 1;
+        var inside = quoted.End - markWidth - 1;
+        if (inside <= quoted.Start || text[inside] is not (',' or '?' or '!')) return false;
+        var first = tokens.FindIndex(t => t.Start >= quoted.End);
+        if (first < 0) return false;
+        for (var j = first; j < tokens.Count && j <= first + MaxWordsBeforeTrailingCue; j++)
+        {
+            if (tokens[j].Kind != ScanKind.Word) return false;
+            if (_lexicon.CueFirstLookup.Contains(tokens[j].Of(text))) return true;
+        }
+        return false;
     }
 
     /// <summary>The speaker of an attribution found earlier in the same sentence whose cue comes right before a comma at <paramref name="comma"/>.</summary>
@@ -1351,12 +1392,13 @@ public sealed class QuoteRecognizer : IDocumentStage
     }
 
     /// <summary>
-    /// A paragraph that is one quote, right after a paragraph closing with an attributed quote: the same speaker
-    /// goes on (PolNeAR joins such paragraphs into one attribution).
+    /// A paragraph that is one quote, right after a paragraph whose last attributed quote is a direct one, with at most
+    /// its own attribution after it ("“A,” she said." then the paragraph "“B.”"): the same speaker goes on
+    /// (PolNeAR joins such paragraphs into one attribution).
     /// </summary>
     private static bool IsQuoteParagraphAfterQuote(string text, Quote before, TextSpan quoted, ReadOnlySpan<char> gap)
     {
-        if (!before.Direct || !gap.IsWhiteSpace() || gap.Count('\n') > 2) return false;
+        if (!before.Direct || gap.Count('\n') > 2 || !gap[gap.IndexOf('\n')..].IsWhiteSpace()) return false;
         var lineEnd = text.IndexOf('\n', quoted.End);
         var rest = text.AsSpan(quoted.End, (lineEnd < 0 ? text.Length : lineEnd) - quoted.End);
         return rest.IsWhiteSpace();

@@ -282,6 +282,29 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void QuoteParagraphAfterASaidClauseKeepsTheSpeaker()
+    {
+        var d = Run("“The ferry is late again,” Lina Sauer said on Monday.\n\n“We have written to the council three times.”\n\nThe council did not reply.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("Lina Sauer", Speaker(d, Containing(d, "written to the council")));
+    }
+
+    [Fact]
+    public void QuoteWithItsOwnTrailingCueLeavesTheIntroducingClause()
+    {
+        var d = Run("Lina Sauer stressed the need for patience: “The ferry will run again by May,” the harbour master said.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("the harbour master", SpeakerAsWritten(d, Containing(d, "ferry will run")));
+    }
+
+    [Fact]
+    public void PronounBeforeCoordinatedVerbsSpeaksAfterALongOpeningClause()
+    {
+        var d = Run("Once in her early twenties, when an aunt mentioned the old ferry to her while walking by the river, she laughed and said, “It never ran on time.”");
+        Assert.Equal("she", SpeakerAsWritten(d, Containing(d, "never ran on time")));
+    }
+
+    [Fact]
     public void QuoteParagraphFollowedByNarrationIsNotContinued()
     {
         var d = Run("“The ferry is late again,” Lina Sauer said.\n\n“We have written to the council three times,” the harbour master admitted on the radio, and more.",
