@@ -368,19 +368,8 @@ public sealed class StoryClusterer : IStoryClusterer
     /// </summary>
     private void JoinBestSharingName(StoryState story)
     {
-        StoryState? best = null;
-        double bestScore = 0;
-        foreach (var candidate in Candidates(story.Profile, story))
-        {
-            var score = Similarity(story.Profile, candidate.Profile);
-            if (score > bestScore)
-            {
-                bestScore = score;
-                best = candidate;
-            }
-        }
-        if (best is null) return;
-        if (bestScore >= _options.AssignThreshold || (bestScore >= _options.SettleNameThreshold && SharesTwoWordName(story.Profile, best.Profile))) Merge(story, best);
+        if (BestCandidate(story.Profile, exclude: story, _options.SettleNameThreshold) is not { } best) return;
+        if (Similarity(story.Profile, best.Profile) >= _options.AssignThreshold || SharesTwoWordName(story.Profile, best.Profile)) Merge(story, best);
     }
 
     private bool SharesTwoWordName(Profile a, Profile b)
