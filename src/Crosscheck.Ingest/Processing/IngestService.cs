@@ -157,7 +157,7 @@ public sealed class IngestService(
     {
         // Exclusive: two processes assigning at once would each replace the other's stories.
         var count = 0;
-        store.RunExclusive(() => count = AssignStoriesExclusively(progress));
+        store.RunExclusive(() => count = AssignStoriesExclusively(progress, store.CountArticles()));
         return count;
     }
 
@@ -176,11 +176,15 @@ public sealed class IngestService(
         store.TryRunExclusive(() =>
         {
             if (!StoriesAreStale()) return;
+            // Counted before the boilerplate pass reads the corpus: an article another worker stores
+            // during the pass was not judged with the others, and a mark taken after the pass would
+            // cover it and so end the run with that decision missing.
+            var assignedFrom = store.CountArticles();
             // Workers process articles one by one and never see the corpus; the corpus-level
             // boilerplate decision is taken here, once, by whichever process assigns stories, so a
             // queued run ends with the same bodies as a single-process ingest.
             _recurring?.Run();
-            AssignStoriesExclusively(progress);
+            AssignStoriesExclusively(progress, assignedFrom);
             assigned = true;
         });
         return assigned;
@@ -189,11 +193,13 @@ public sealed class IngestService(
     /// <summary>Whether articles were stored since the stories were last assigned (or stories were never assigned with a record of what they cover).</summary>
     public bool StoriesAreStale() => store.StoriesAssignedFrom() != store.CountArticles();
 
-    private int AssignStoriesExclusively(IProgress<IngestProgress>? progress)
+    /// <param name="assignedFrom">
+    /// The article count taken before anything was read: an article stored meanwhile may or may not
+    /// be read, and a count below the final one only causes one more assignment, never a stale one
+    /// taken as current.
+    /// </param>
+    private int AssignStoriesExclusively(IProgress<IngestProgress>? progress, int assignedFrom)
     {
-        // Counted before reading: an article stored meanwhile may or may not be read, and a count
-        // below the final one only causes one more assignment, never a stale one taken as current.
-        var assignedFrom = store.CountArticles();
         var clusterer = newClusterer();
         var documents = store.AllDocuments()
             .Where(d => !string.IsNullOrWhiteSpace(d.Text))
