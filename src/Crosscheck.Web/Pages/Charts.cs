@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
+using Crosscheck.Stories.Reports;
 
 namespace Crosscheck.Web.Pages;
 
