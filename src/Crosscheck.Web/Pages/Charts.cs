@@ -1,6 +1,6 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
-using Crosscheck.Core.Text;
+using Crosscheck.Stories.Reports;
 
 namespace Crosscheck.Web.Pages;
 
@@ -38,34 +38,5 @@ public static class Charts
                 ("width", Math.Max(1.0, barWidth - 1).ToString("0.##", inv)), ("height", height.ToString("0.##", inv))).Close("rect");
         }
         html.Close("svg");
-    }
-
-    /// <summary>Outlets on the left, the origins they cite on the right: lines converging on one origin show a shared source.</summary>
-    public static void CitationGraph(HtmlBuilder html, IReadOnlyList<(string From, string To)> edges)
-    {
-        var left = edges.Select(e => e.From).Distinct().ToList();
-        var right = edges.Select(e => e.To).Distinct().ToList();
-        const int row = 28, box = 240, gap = 200;
-        var height = Math.Max(left.Count, right.Count) * row + 10;
-        var width = box * 2 + gap;
-        var inv = CultureInfo.InvariantCulture;
-        html.Open("svg", ("class", "graph"), ("xmlns", "http://www.w3.org/2000/svg"), ("width", width.ToString(inv)), ("height", height.ToString(inv)),
-            ("viewBox", $"0 0 {width} {height}"), ("role", "img"), ("aria-label", "citation graph: outlet to cited origin"));
-        foreach (var (from, to) in edges)
-        {
-            var y1 = left.IndexOf(from) * row + 5 + row / 2;
-            var y2 = right.IndexOf(to) * row + 5 + row / 2;
-            html.Open("line", ("x1", box.ToString(inv)), ("y1", y1.ToString(inv)), ("x2", (box + gap).ToString(inv)), ("y2", y2.ToString(inv))).Close("line");
-        }
-        for (var i = 0; i < left.Count; i++) Box(html, 0, i * row + 5, box, "outlet", left[i]);
-        for (var i = 0; i < right.Count; i++) Box(html, box + gap, i * row + 5, box, "origin", right[i]);
-        html.Close("svg");
-    }
-
-    private static void Box(HtmlBuilder html, int x, int y, int width, string kind, string text)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        html.Open("rect", ("class", kind), ("x", x.ToString(inv)), ("y", y.ToString(inv)), ("width", width.ToString(inv)), ("height", "22"), ("rx", "4")).Close("rect");
-        html.Open("text", ("x", (x + 6).ToString(inv)), ("y", (y + 15).ToString(inv))).Text(Clipped.Start(text, 34)).Close("text");
     }
 }

@@ -1,3 +1,5 @@
+using Crosscheck.Stories.Reports;
+
 namespace Crosscheck.Web.Pages;
 
 /// <summary>The frame of every page: head (stylesheet only, no script), navigation and a search box.</summary>

@@ -1,4 +1,5 @@
 using Crosscheck.Storage;
+using Crosscheck.Stories.Reports;
 
 namespace Crosscheck.Web.Pages;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crosscheck.Stories.Reports;
 using Crosscheck.Web.Hosting;
 
 namespace Crosscheck.Web.Pages;

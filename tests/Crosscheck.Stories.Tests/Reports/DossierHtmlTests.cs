@@ -53,6 +53,23 @@ public class DossierHtmlTests
         Assert.Contains("2 articles, 1 origin: Associated Press", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Names_link_only_to_their_place_in_the_report()
+    {
+        var html = Html();
+
+        var targets = Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Contains("#article-3", targets);
+        Assert.Contains(targets, t => t.StartsWith("#e-", StringComparison.Ordinal));
+        foreach (var target in targets)
+        {
+            Assert.StartsWith("#", target, StringComparison.Ordinal);
+            Assert.Contains($"id=\"{target[1..]}\"", html, StringComparison.Ordinal);
+        }
+        // The web UI's ids for scripts and tests stay out of the file.
+        Assert.DoesNotContain("data-claim", html, StringComparison.Ordinal);
+    }
+
     [ChromiumFact]
     public void Chromium_renders_the_report_without_errors_and_runs_no_article_script()
     {

@@ -1,12 +1,12 @@
 using System.Text;
-using Crosscheck.Stories.Reports;
 
-namespace Crosscheck.Web.Pages;
+namespace Crosscheck.Stories.Reports;
 
 /// <summary>
 /// Writes HTML where every piece of text and every attribute value is escaped by construction:
 /// the only unescaped output is markup written in this project's code (<see cref="Raw"/>), and
-/// links may only point into this server. Article text can therefore never become markup.
+/// links may only point into the page itself or the server that serves it. Article text can therefore
+/// never become markup, nor a link elsewhere. Both the static report and the web UI write through it.
 /// </summary>
 public sealed class HtmlBuilder
 {
@@ -62,23 +62,10 @@ public sealed class HtmlBuilder
 
     public override string ToString() => _html.ToString();
 
-    /// <summary>Links are built from ids by <see cref="Urls"/>; anything else (a javascript: URL from an article) is a bug.</summary>
+    /// <summary>Links are built from ids (the web UI's Urls, the report's anchors); anything else (a javascript: URL from an article) is a bug.</summary>
     private static void RequireLocal(string href)
     {
         if (!(href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal)) && !href.StartsWith('#') && !href.StartsWith('?'))
-            throw new ArgumentException($"links must stay on this server, got '{href}'", nameof(href));
+            throw new ArgumentException($"links must stay on this page or server, got '{href}'", nameof(href));
     }
-}
-
-/// <summary>Addresses of the UI's pages, with every id escaped.</summary>
-public static class Urls
-{
-    public static string Story(string id) => "/stories/" + Uri.EscapeDataString(id);
-
-    public static string Article(string id) => "/articles/" + Uri.EscapeDataString(id);
-
-    public static string Entity(string id, string? story) =>
-        "/entities/" + Uri.EscapeDataString(id) + (story is null ? "" : "?story=" + Uri.EscapeDataString(story));
-
-    public static string Search(string query) => "/search?q=" + Uri.EscapeDataString(query);
 }
