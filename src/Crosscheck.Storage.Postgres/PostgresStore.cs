@@ -188,36 +188,55 @@ public sealed class PostgresStore : IStore
     public IEnumerable<Document> AllDocuments()
     {
         // Ids first (small), then documents a page at a time: no statement stays open while the caller works.
-        var ids = Use("listing documents", connection =>
-        {
-            using var command = Command(connection, "SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id ORDER BY r.seq NULLS LAST, a.key");
-            using var reader = command.ExecuteReader();
-            var list = new List<string>();
-            while (reader.Read()) list.Add(reader.GetString(0));
-            return list;
-        });
-        foreach (var chunk in ids.Chunk(PageSize))
+        foreach (var chunk in ArticleIdsInOrder().Chunk(PageSize))
         {
             foreach (var document in ReadDocuments(chunk)) yield return document;
         }
     }
 
+    public IEnumerable<Article> AllArticles()
+    {
+        foreach (var chunk in ArticleIdsInOrder().Chunk(PageSize))
+        {
+            var byId = Use("reading articles", connection => ReadArticles(connection, chunk));
+            foreach (var id in chunk)
+            {
+                if (byId.TryGetValue(id, out var article)) yield return article;
+            }
+        }
+    }
+
+    /// <summary>Article ids in the order their raw inputs were received (articles without one last).</summary>
+    private List<string> ArticleIdsInOrder() => Use("listing documents", connection =>
+    {
+        using var command = Command(connection, "SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id ORDER BY r.seq NULLS LAST, a.key");
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read()) list.Add(reader.GetString(0));
+        return list;
+    });
+
+    /// <summary>The article rows (no layers) with these ids, by id.</summary>
+    private Dictionary<string, Article> ReadArticles(NpgsqlConnection connection, string[] ids)
+    {
+        var byId = new Dictionary<string, Article>(StringComparer.Ordinal);
+        using var command = Command(connection, """
+            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics::text
+            FROM articles WHERE id = ANY($1)
+            """, (object)ids);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var article = StoreCommon.ReadArticle(reader, Location);
+            byId[article.Id] = article;
+        }
+        return byId;
+    }
+
     /// <summary>The documents with these ids, in the order given; missing ones are left out.</summary>
     private List<Document> ReadDocuments(string[] ids) => Use("reading documents", connection =>
     {
-        var byId = new Dictionary<string, Document>(StringComparer.Ordinal);
-        using (var command = Command(connection, """
-            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics::text
-            FROM articles WHERE id = ANY($1)
-            """, (object)ids))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var article = StoreCommon.ReadArticle(reader, Location);
-                byId[article.Id] = new Document(article);
-            }
-        }
+        var byId = ReadArticles(connection, ids).ToDictionary(a => a.Key, a => new Document(a.Value), StringComparer.Ordinal);
         if (byId.Count > 0)
         {
             using var command = Command(connection, "SELECT article_id, name, payload::text FROM layers WHERE article_id = ANY($1)", (object)ids);

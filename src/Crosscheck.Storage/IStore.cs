@@ -31,6 +31,12 @@ public interface IStore : IDisposable
     /// <summary>Every stored document, in the order its raw input was received.</summary>
     IEnumerable<Document> AllDocuments();
 
+    /// <summary>
+    /// Every stored article without its layers, in the order of <see cref="AllDocuments"/>: for corpus
+    /// passes that read bodies and metadata only, and need not decode every document's annotations.
+    /// </summary>
+    IEnumerable<Article> AllArticles();
+
     int CountArticles();
 
     /// <summary>

@@ -24,11 +24,13 @@ public sealed partial class RecurringBoilerplatePass(IStore store, ArticleProces
     /// </summary>
     public (int Articles, int Paragraphs) Run(IReadOnlySet<string>? outlets = null)
     {
-        var groups = store.AllDocuments()
-            .Where(d => outlets is null || outlets.Contains(OutletKey(d.Article)))
-            .Select(d => (Document: d, Original: Original(d.Article)))
+        // Articles only: the decision reads bodies, and a rewritten article is annotated afresh, so
+        // no stored layer is needed (decoding every document's layers was most of the pass's cost).
+        var groups = store.AllArticles()
+            .Where(a => outlets is null || outlets.Contains(OutletKey(a)))
+            .Select(a => (Article: a, Original: Original(a)))
             .Where(x => x.Original.Length > 0)
-            .GroupBy(x => OutletKey(x.Document.Article))
+            .GroupBy(x => OutletKey(x.Article))
             .Where(g => g.Count() >= filter.Options.MinArticles);
 
         var changed = new List<Document>();
@@ -39,11 +41,11 @@ public sealed partial class RecurringBoilerplatePass(IStore store, ArticleProces
             var decision = filter.Decide([.. members.Select(m => string.Join("\n\n", m.Original))]);
             var label = group.Key.Length == 0 ? "articles without an outlet" : group.Key;
             var groupsOf = decision.Recurring.Where(r => r.Boilerplate).ToDictionary(r => r.Text, r => r.Groups, StringComparer.Ordinal);
-            foreach (var (document, original) in members)
+            foreach (var (article, original) in members)
             {
                 var removed = Enumerable.Range(0, original.Length).Where(i => decision.Drop.Contains(original[i])).ToArray();
-                if (removed.SequenceEqual(Removals(document.Article).Select(r => r.Index))) continue;
-                changed.Add(Rebuild(document.Article, original, removed, i => Describe(i, original[i], groupsOf.GetValueOrDefault(original[i], decision.Needed), label)));
+                if (removed.SequenceEqual(Removals(article).Select(r => r.Index))) continue;
+                changed.Add(Rebuild(article, original, removed, i => Describe(i, original[i], groupsOf.GetValueOrDefault(original[i], decision.Needed), label)));
                 removedParagraphs += removed.Length;
             }
         }

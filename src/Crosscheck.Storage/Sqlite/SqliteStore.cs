@@ -211,16 +211,7 @@ public sealed class SqliteStore : IStore
 
     public Document? GetDocument(string id) => Read("reading a document", () =>
     {
-        Article article;
-        using (var command = Command("""
-            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics
-            FROM articles WHERE id = $id
-            """, ("$id", id)))
-        using (var reader = command.ExecuteReader())
-        {
-            if (!reader.Read()) return null;
-            article = StoreCommon.ReadArticle(reader, Location);
-        }
+        if (ReadArticle(id) is not { } article) return null;
         var document = new Document(article);
         using (var command = Command("SELECT name, payload FROM layers WHERE article_id = $id", ("$id", id)))
         using (var reader = command.ExecuteReader())
@@ -238,21 +229,42 @@ public sealed class SqliteStore : IStore
     public IEnumerable<Document> AllDocuments()
     {
         // Ids first (small), then each document: no statement stays open while the caller works.
-        var ids = Read("listing documents", () =>
-        {
-            using var command = Command("""
-                SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id
-                ORDER BY r.seq IS NULL, r.seq, a.key
-                """);
-            using var reader = command.ExecuteReader();
-            var list = new List<string>();
-            while (reader.Read()) list.Add(reader.GetString(0));
-            return list;
-        });
-        foreach (var id in ids)
+        foreach (var id in ArticleIdsInOrder())
         {
             if (GetDocument(id) is { } document) yield return document;
         }
+    }
+
+    public IEnumerable<Article> AllArticles()
+    {
+        foreach (var id in ArticleIdsInOrder())
+        {
+            if (Read("reading an article", () => ReadArticle(id)) is { } article) yield return article;
+        }
+    }
+
+    /// <summary>Article ids in the order their raw inputs were received (articles without one last).</summary>
+    private List<string> ArticleIdsInOrder() => Read("listing documents", () =>
+    {
+        using var command = Command("""
+            SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id
+            ORDER BY r.seq IS NULL, r.seq, a.key
+            """);
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read()) list.Add(reader.GetString(0));
+        return list;
+    });
+
+    /// <summary>One article row without its layers; null when there is none. Call inside <see cref="Read{T}"/>.</summary>
+    private Article? ReadArticle(string id)
+    {
+        using var command = Command("""
+            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics
+            FROM articles WHERE id = $id
+            """, ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? StoreCommon.ReadArticle(reader, Location) : null;
     }
 
     public int CountArticles() => Read("counting articles", () => Convert.ToInt32(Scalar("SELECT count(*) FROM articles"), CultureInfo.InvariantCulture));

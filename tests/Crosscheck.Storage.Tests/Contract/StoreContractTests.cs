@@ -180,6 +180,37 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [ContractFact]
+    public void AllArticles_give_the_documents_articles_in_the_same_order_without_layers()
+    {
+        // More than one page of reading, saved in the reverse of the order received.
+        var inputs = Enumerable.Range(0, 260).Select(i => Raw($"input {i}")).ToList();
+        Store.RunInTransaction(() =>
+        {
+            foreach (var raw in inputs) Store.AddRaw(raw);
+            for (var i = inputs.Count - 1; i >= 0; i--)
+            {
+                var document = i == 7 ? Full(inputs[i].Id) : Plain(inputs[i].Id, $"Title {i}", $"Body {i}.");
+                document.Article.Diagnostics.Add(new Diagnostic("test", DiagnosticSeverity.Info, $"note {i}"));
+                Store.SaveDocument(document);
+            }
+        });
+        // An article with no raw input comes last, as in AllDocuments.
+        Store.SaveDocument(Plain("orphan", "Orphan", "No raw input."));
+
+        var articles = Store.AllArticles().ToList();
+        var documents = Store.AllDocuments().ToList();
+
+        Assert.Equal(documents.Select(d => d.Id), articles.Select(a => a.Id));
+        Assert.Equal([.. inputs.Select(r => r.Id), "orphan"], articles.Select(a => a.Id));
+        Assert.Equal(documents.Select(d => d.Article.Body), articles.Select(a => a.Body));
+        Assert.Equal(documents.Select(d => d.Article.Title), articles.Select(a => a.Title));
+        Assert.Equal(documents.Select(d => string.Join(" | ", d.Article.Diagnostics)), articles.Select(a => string.Join(" | ", a.Diagnostics)));
+        Assert.Equal(3, articles[7].Diagnostics.Count);
+        Assert.Equal("note 7", articles[7].Diagnostics[^1].Message);
+        Assert.True(documents[7].Has(Layer.Tokens));
+    }
+
+    [ContractFact]
     public void Nul_characters_become_replacement_characters_and_offsets_stay_valid()
     {
         var document = Plain("nul\0id", "Odd\0title", "Before\0after the break.");
