@@ -45,7 +45,16 @@ public sealed record Dossier
     public IReadOnlyList<DossierCitation> Citations { get; init; } = [];
 
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>Articles of the story that copy an earlier one of its articles (syndication, light edits), in story order.</summary>
+    public IReadOnlyList<DossierCopy> Copies { get; init; } = [];
 }
+
+/// <summary>A copy kept in the story (it is evidence of spread) and marked with the earliest article it repeats.</summary>
+/// <param name="Article">The copy.</param>
+/// <param name="Original">The earliest article whose text it repeats.</param>
+/// <param name="Share">Share of the copy's text found in the original (1 = all of it), when known.</param>
+public sealed record DossierCopy(string Article, string Original, double? Share);
 
 public sealed record DossierEntity
 {

@@ -34,7 +34,9 @@ public sealed class DossierBuilder : IDossierBuilder
 
         var views = InStoryOrder(story, documents).Take(_options.MaxDocuments).Select((d, i) => new DocumentView(d, i)).ToList();
         var entities = new EntityResolver(_options.Entities).Resolve(views);
-        var origins = new OriginResolver(views, _options.Provenance, _copyOf ?? DetectCopies(views));
+        var copies = _copyOf is { } given ? GivenCopies(views, given) : DetectCopies(views);
+        var originalOf = copies.ToDictionary(c => c.Article, c => c.Original, StringComparer.Ordinal);
+        var origins = new OriginResolver(views, _options.Provenance, originalOf.Count == 0 ? null : id => originalOf.GetValueOrDefault(id));
         var claims = new ClaimGrouper(_options.Claims).Group(views, entities, origins);
         var quotes = new QuoteGrouper(_options.Quotes).Group(views, entities);
         var timeline = new TimelineBuilder(_options.Timeline).Build(views);
@@ -52,6 +54,7 @@ public sealed class DossierBuilder : IDossierBuilder
             Quotes = quotes,
             Citations = citations,
             Timeline = timeline,
+            Copies = copies,
         };
     }
 
@@ -59,13 +62,34 @@ public sealed class DossierBuilder : IDossierBuilder
     /// Copies among the story's own articles, registered oldest first so a copy links to the
     /// earliest text it repeats (undated articles last, in story order).
     /// </summary>
-    private Func<string, string?>? DetectCopies(IReadOnlyList<DocumentView> views)
+    private List<DossierCopy> DetectCopies(IReadOnlyList<DocumentView> views)
     {
-        if (!_options.DetectCopies) return null;
+        if (!_options.DetectCopies) return [];
         var detector = new SyndicationDetector(_options.Syndication);
         foreach (var view in views.OrderBy(v => v.Article.Published?.Value ?? DateTimeOffset.MaxValue).ThenBy(v => v.Index))
             detector.Add(view.Document);
-        return id => detector.CopyOf(id)?.OriginalId;
+        return [.. views.Select(v => detector.CopyOf(v.Id) is { } copy ? new DossierCopy(v.Id, copy.OriginalId, copy.Share) : null).OfType<DossierCopy>()];
+    }
+
+    /// <summary>Copies as a caller's syndication lookup names them (share unknown); only links within the story count.</summary>
+    private static List<DossierCopy> GivenCopies(IReadOnlyList<DocumentView> views, Func<string, string?> copyOf)
+    {
+        var copies = new List<DossierCopy>();
+        foreach (var view in views)
+        {
+            string? original;
+            try
+            {
+                original = copyOf(view.Id);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Syndication detection is another component's guess; a failure there must not lose the dossier.
+                original = null;
+            }
+            if (original is not null && original != view.Id) copies.Add(new DossierCopy(view.Id, original, null));
+        }
+        return copies;
     }
 
     /// <summary>The story's article order first; documents it does not list follow in the order given; duplicates once.</summary>

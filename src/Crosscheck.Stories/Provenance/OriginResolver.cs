@@ -71,7 +71,7 @@ internal sealed class OriginResolver
         var origin = MainSource(view);
         if (origin is null && _copyOf is not null && depth < _options.MaxCopyDepth)
         {
-            var original = SafeCopyOf(view.Id);
+            var original = _copyOf(view.Id);
             if (original is not null && original != view.Id)
             {
                 origin = _byId.TryGetValue(original, out var originalView)
@@ -82,19 +82,6 @@ internal sealed class OriginResolver
         origin ??= OutletOf(view);
         if (depth == 0) _articleOrigin[view] = origin;
         return origin;
-    }
-
-    private string? SafeCopyOf(string id)
-    {
-        try
-        {
-            return _copyOf!(id);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Syndication detection is another component's guess; a failure there must not lose the dossier.
-            return null;
-        }
     }
 
     private string? MainSource(DocumentView view)

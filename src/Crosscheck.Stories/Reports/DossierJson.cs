@@ -61,6 +61,15 @@ public static class DossierJson
             WriteString(json, "body", article.Body);
             WriteString(json, "url", article.Url);
             WriteString(json, "byline", article.Byline);
+            if (dossier.Copies.FirstOrDefault(c => c.Article == article.Id) is { } copy)
+            {
+                json.WriteStartObject("copy_of");
+                WriteString(json, "article", copy.Original);
+                if (copy.Share is { } share) WriteNumber(json, "shared", Math.Round(share, 3));
+                else json.WriteNull("shared");
+                json.WriteEndObject();
+            }
+            else json.WriteNull("copy_of");
         });
 
         WriteObjects(json, "entities", dossier.Entities, entity =>

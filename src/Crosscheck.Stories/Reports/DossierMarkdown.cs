@@ -16,7 +16,8 @@ public static class DossierMarkdown
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(output);
         var labels = ReportText.ArticleLabels(dossier);
-        string Label(string id) => Escape(labels.TryGetValue(id, out var label) ? label : id);
+        string PlainLabel(string id) => labels.TryGetValue(id, out var label) ? label : id;
+        string Label(string id) => Escape(PlainLabel(id));
         var names = dossier.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
 
         output.WriteLine($"# {Escape(dossier.Story.Title)}");
@@ -27,12 +28,12 @@ public static class DossierMarkdown
 
         output.WriteLine("## Articles");
         output.WriteLine();
-        output.WriteLine("| # | Outlet | Published | Title |");
-        output.WriteLine("|---|---|---|---|");
+        output.WriteLine("| # | Outlet | Published | Title | Copy of |");
+        output.WriteLine("|---|---|---|---|---|");
         for (var i = 0; i < dossier.Articles.Count; i++)
         {
             var article = dossier.Articles[i];
-            output.WriteLine($"| {i + 1} | {Cell(Provenance.OriginResolver.OwnOutlet(article))} | {ReportText.Day(article)} | {Cell(article.Title ?? article.Source)} |");
+            output.WriteLine($"| {i + 1} | {Cell(Provenance.OriginResolver.OwnOutlet(article))} | {ReportText.Day(article)} | {Cell(article.Title ?? article.Source)} | {Cell(ReportText.CopyOf(dossier, article.Id, PlainLabel) ?? "")} |");
         }
         output.WriteLine();
 

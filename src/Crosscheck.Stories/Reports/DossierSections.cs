@@ -188,13 +188,18 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
 
     public void Articles(HtmlBuilder html)
     {
-        html.Raw("<h2 id=\"articles\">Articles</h2>\n<table>\n<thead><tr><th>#</th><th>Outlet</th><th>Published</th><th>Title</th><th>Language</th></tr></thead>\n<tbody>\n");
+        // The copy column only when the story has copies: most stories have none.
+        var copies = dossier.Copies.Count > 0;
+        html.Raw("<h2 id=\"articles\">Articles</h2>\n<table>\n<thead><tr><th>#</th><th>Outlet</th><th>Published</th><th>Title</th><th>Language</th>" +
+            (copies ? "<th>Copy of</th>" : "") + "</tr></thead>\n<tbody>\n");
         for (var i = 0; i < dossier.Articles.Count; i++)
         {
             var article = dossier.Articles[i];
             html.Raw("<tr>").Tag("td", (i + 1).ToString(CultureInfo.InvariantCulture), "num").Tag("td", ReportText.Outlet(article))
                 .Tag("td", ReportText.Day(article)).Raw("<td>");
-            Ref(html, links.Article(article.Id), article.Title ?? article.Source).Raw("</td>").Tag("td", article.Language ?? "").Raw("</tr>\n");
+            Ref(html, links.Article(article.Id), article.Title ?? article.Source).Raw("</td>").Tag("td", article.Language ?? "");
+            if (copies) html.Tag("td", ReportText.CopyOf(dossier, article.Id, Label) ?? "", "copy");
+            html.Raw("</tr>\n");
         }
         html.Raw("</tbody></table>\n");
     }

@@ -111,6 +111,20 @@ public static class ReportText
     }
 
     /// <summary>Article label for reports: its outlet, else its source, with its position in the story.</summary>
+    /// <summary>
+    /// "[2] outlet, 93% of its text": the earlier article a copy repeats and how much of the copy it
+    /// covers; null for an article that copies none of the story's others.
+    /// </summary>
+    public static string? CopyOf(Dossier dossier, string articleId, Func<string, string> label)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(label);
+        if (dossier.Copies.FirstOrDefault(c => c.Article == articleId) is not { } copy) return null;
+        return copy.Share is { } share
+            ? string.Create(CultureInfo.InvariantCulture, $"{label(copy.Original)}, {share * 100:F0}% of its text")
+            : label(copy.Original);
+    }
+
     public static IReadOnlyDictionary<string, string> ArticleLabels(Dossier dossier)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);

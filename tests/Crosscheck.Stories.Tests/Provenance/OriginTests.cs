@@ -93,10 +93,32 @@ public class OriginTests
         var original = Published("original", "Harbour Times", day);
         var story = StoryOf.Documents(copy, original);
 
-        var detected = Assert.Single(new DossierBuilder().Build(story, [copy, original]).Claims);
-        var undetected = Assert.Single(new DossierBuilder(DossierBuilderOptions.Default with { DetectCopies = false }).Build(story, [copy, original]).Claims);
+        var withCopies = new DossierBuilder().Build(story, [copy, original]);
+        var detected = Assert.Single(withCopies.Claims);
+        var withoutDetection = new DossierBuilder(DossierBuilderOptions.Default with { DetectCopies = false }).Build(story, [copy, original]);
+        var undetected = Assert.Single(withoutDetection.Claims);
 
         Assert.Equal(["Harbour Times"], detected.Origins);
         Assert.Equal(["Harbour Times", "Valley Post"], undetected.Origins.Order());
+        // The copy stays in the story, marked with its original and the share of its text found there.
+        Assert.Equal(2, withCopies.Articles.Count);
+        Assert.Equal(new DossierCopy("copy", "original", 1.0), Assert.Single(withCopies.Copies));
+        Assert.Empty(withoutDetection.Copies);
+    }
+
+    [Fact]
+    public void A_caller_given_copy_link_marks_the_copy_with_an_unknown_share_and_a_failing_lookup_marks_none()
+    {
+        var first = StoryDoc.Of(Report, "first", "Harbour Times").Count("12 survivors", 12, "survivors").Build();
+        var second = StoryDoc.Of("Twelve were found. " + Report, "second", "Valley Post").Count("12 survivors", 12, "survivors").Build();
+        var story = StoryOf.Documents(first, second);
+
+        var given = new DossierBuilder(copyOf: id => id == "second" ? "first" : null).Build(story, [first, second]);
+        var failing = new DossierBuilder(copyOf: _ => throw new InvalidOperationException("lookup down")).Build(story, [first, second]);
+
+        Assert.Equal(new DossierCopy("second", "first", null), Assert.Single(given.Copies));
+        Assert.Equal(["Harbour Times"], Assert.Single(given.Claims).Origins);
+        Assert.Empty(failing.Copies);
+        Assert.Equal(["Harbour Times", "Valley Post"], Assert.Single(failing.Claims).Origins.Order());
     }
 }
