@@ -334,6 +334,12 @@ public sealed class QuoteRecognizer : IDocumentStage
                 {
                     quoteBefore = near;
                 }
+                // "“...,” former state budget director Jane Doe wrote to the board": a quote closing on a comma, a few title
+                // words before the speaker as found, is what was said whatever follows the cue.
+                else if (after is not null && OpenQuoteClosingOnCommaBefore(work, tokens, subject.Start) is { } trailing)
+                {
+                    quoteBefore = trailing;
+                }
                 if (quoteBefore is { } closing) content = closing;
                 else if (IsParentheticalCue(text, tokens, subject.Start, cueEnd))
                 {
@@ -563,6 +569,40 @@ public sealed class QuoteRecognizer : IDocumentStage
         {
             if (s < speakerStart && tokens[s].Kind != ScanKind.Word) return null;
             if (QuoteEndingBefore(work, tokens[s].Start) is { } quote) return quote;
+        }
+        return null;
+    }
+
+    // "“...,” the bespectacled, 71-year-old former deputy diplomat": the longest titles and descriptions between a quote and its speaker.
+    private const int MaxTokensBetweenQuoteAndSpeaker = 10;
+
+    /// <summary>
+    /// A quote not yet attributed that opens its sentence and closes on a comma, question or exclamation mark inside its closing mark, with only
+    /// title words (no cue, no clause boundary, no other quote) between it and <paramref name="speakerStart"/>.
+    /// </summary>
+    private TextSpan? OpenQuoteClosingOnCommaBefore(Work work, List<Scanned> tokens, int speakerStart)
+    {
+        var text = work.Text;
+        for (var s = speakerStart - 1; s >= 0 && s >= speakerStart - MaxTokensBetweenQuoteAndSpeaker; s--)
+        {
+            var token = tokens[s];
+            var word = token.Of(text);
+            if (token.Kind == ScanKind.Number) continue;
+            if (token.Kind == ScanKind.Word)
+            {
+                if (_lexicon.CueFirstLookup.Contains(word) || _lexicon.Boundaries.Contains(word.ToString())) return null;
+                continue;
+            }
+            if (word.Length == 1 && QuoteMarks.IsMarkBefore(text, token.End))
+            {
+                var index = work.QuotedAt(token.Start);
+                if (index < 0 || work.QuoteUsed[index] || work.Quoted[index].End != token.End) return null;
+                // Only a quote opening its sentence: one inside it ("On “Face the Nation,” Doe said ...") is a title.
+                var quoted = work.Quoted[index];
+                var inside = token.Start - 1;
+                return quoted.Start <= tokens[0].Start && inside > quoted.Start && text[inside] is ',' or '?' or '!' ? quoted : null;
+            }
+            if (token.Kind != ScanKind.Punct || word is not ("." or "," or "'" or "\u2019" or "-")) return null;
         }
         return null;
     }

@@ -321,4 +321,15 @@ public class QuoteClauseRuleTests
         var d = Run(sentence, ("Kemal Aras", EntityType.Person, null));
         Assert.Contains(d.Quotes, q => q.Cue == cue);
     }
+
+    [Theory]
+    [InlineData("“The harbour will stay shut until spring,” former regional port authority planning chief Lina Sauer wrote to the council in March.", "Lina Sauer")]
+    [InlineData("“We never saw the invoices,” the soft-spoken, 64-year-old spokesman said in a long interview.", "spokesman")]
+    public void QuoteOpeningTheSentenceBeforeALongTitleIsWhatWasSaid(string sentence, string speaker)
+    {
+        var d = Run(sentence, ("Lina Sauer", EntityType.Person, null));
+        var quote = Assert.Single(d.Quotes);
+        Assert.StartsWith("“", d[quote.Span], StringComparison.Ordinal);
+        Assert.Contains(speaker, SpeakerAsWritten(d, quote), StringComparison.Ordinal);
+    }
 }
