@@ -332,4 +332,11 @@ public class QuoteClauseRuleTests
         Assert.StartsWith("“", d[quote.Span], StringComparison.Ordinal);
         Assert.Contains(speaker, SpeakerAsWritten(d, quote), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PossessiveOpensTheSpeakerPhrase()
+    {
+        var d = Run("The orchard was sold in the end. “Never trust a dry spring,” my grandmother often said.");
+        Assert.Equal("my grandmother", SpeakerAsWritten(d, Containing(d, "dry spring")));
+    }
 }
