@@ -339,4 +339,13 @@ public class QuoteClauseRuleTests
         var d = Run("The orchard was sold in the end. “Never trust a dry spring,” my grandmother often said.");
         Assert.Equal("my grandmother", SpeakerAsWritten(d, Containing(d, "dry spring")));
     }
+
+    [Theory]
+    [InlineData("“Nobody on the board wanted the second bridge at first,” reminisced Irena Vasko, the former treasurer.")]
+    [InlineData("“The second bridge will pay for itself within a decade,” muses Irena Vasko.")]
+    public void UnlistedVerbBeforeANamedSpeakerAfterAQuote(string sentence)
+    {
+        var d = Run(sentence, ("Irena Vasko", EntityType.Person, null));
+        Assert.Equal("Irena Vasko", Speaker(d, Containing(d, "second bridge")));
+    }
 }
