@@ -1354,7 +1354,9 @@ public sealed class QuoteRecognizer : IDocumentStage
                 continue;
             }
             if (CountWords(text, quoted) < _options.MinUnattributedWords) continue;
-            work.Found.Add(SubjectOfQuotingSentence(work, quoted) ?? SubjectAfterQuote(work, quoted) ?? new Quote(quoted, true));
+            var found = SubjectOfQuotingSentence(work, quoted) ?? SubjectAfterQuote(work, quoted);
+            if (found is null && previous is { } last && FillsParagraphAfterSpeaker(text, last, quoted)) found = last with { Span = quoted, Direct = true };
+            work.Found.Add(found ?? new Quote(quoted, true));
             work.QuoteUsed[i] = true;
         }
     }
@@ -1460,6 +1462,23 @@ public sealed class QuoteRecognizer : IDocumentStage
         var lineEnd = text.IndexOf('\n', quoted.End);
         var rest = text.AsSpan(quoted.End, (lineEnd < 0 ? text.Length : lineEnd) - quoted.End);
         return rest.IsWhiteSpace();
+    }
+
+    /// <summary>
+    /// A quote that is a paragraph of its own, right after a paragraph naming a speaker ("Doe went on with her
+    /// criticism." then the paragraph "“...”"): that speaker goes on.
+    /// </summary>
+    private static bool FillsParagraphAfterSpeaker(string text, Quote before, TextSpan quoted)
+    {
+        if (before.SpeakerSpan is not { } speaker) return false;
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, quoted.Start - 1)) + 1;
+        var lineEnd = text.IndexOf('\n', quoted.End);
+        if (!text.AsSpan(lineStart, quoted.Start - lineStart).IsWhiteSpace() || !text.AsSpan(quoted.End, (lineEnd < 0 ? text.Length : lineEnd) - quoted.End).IsWhiteSpace()) return false;
+        // The speaker is in the paragraph just before: only blank lines between its paragraph's end and the quote.
+        var previousEnd = lineStart - 1;
+        while (previousEnd > 0 && char.IsWhiteSpace(text[previousEnd - 1])) previousEnd--;
+        var previousStart = text.LastIndexOf('\n', Math.Max(0, previousEnd - 1)) + 1;
+        return speaker.Start >= previousStart && speaker.End <= previousEnd;
     }
 
     /// <summary>The mention a speaker phrase names or stands for, else the phrase as a description.</summary>

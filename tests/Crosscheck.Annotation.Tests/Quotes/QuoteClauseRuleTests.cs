@@ -348,4 +348,12 @@ public class QuoteClauseRuleTests
         var d = Run(sentence, ("Irena Vasko", EntityType.Person, null));
         Assert.Equal("Irena Vasko", Speaker(d, Containing(d, "second bridge")));
     }
+
+    [Fact]
+    public void QuoteParagraphAfterAParagraphNamingTheSpeakerIsTheirs()
+    {
+        var d = Run("Lina Sauer continued her attack on the harbour budget.\n\n“The council has ignored the harbour for a decade and now wants the fishermen to pay for it.”",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("Lina Sauer", Speaker(d, Containing(d, "ignored the harbour")));
+    }
 }
