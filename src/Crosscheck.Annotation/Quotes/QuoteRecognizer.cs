@@ -697,6 +697,14 @@ public sealed class QuoteRecognizer : IDocumentStage
     private bool OpensApposition(string text, List<Scanned> tokens, int first, int end)
     {
         if (first >= end) return false;
+        // "“..., a deal,” Rep. Jane Doe, a panel member, said": a comma inside a quote opens no apposition of the speaker;
+        // a segment with an odd number of quote marks crosses a quote's boundary (a nickname, “Jo” Doe, has two).
+        var marks = 0;
+        for (var i = first; i < end; i++)
+        {
+            if (tokens[i].Kind == ScanKind.Punct && QuoteMarks.IsQuoteChar(text[tokens[i].Start])) marks++;
+        }
+        if (marks % 2 == 1) return false;
         var opener = tokens[first].Of(text).ToString();
         if (end - first <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]))) return true;
         if (_lexicon.Determiners.Contains(opener) || _lexicon.RoleWords.Contains(opener) || _lexicon.RelativePronouns.Contains(opener)) return true;

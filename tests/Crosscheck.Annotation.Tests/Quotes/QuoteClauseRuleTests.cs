@@ -356,4 +356,13 @@ public class QuoteClauseRuleTests
             ("Lina Sauer", EntityType.Person, null));
         Assert.Equal("Lina Sauer", Speaker(d, Containing(d, "ignored the harbour")));
     }
+
+    [Fact]
+    public void SpeakerAppositionDoesNotReachBackIntoTheQuote()
+    {
+        var d = Run("“We would never sign the harbour lease, not at that price, not in a bad year,” Senator Ruth Okafor (D-Virginia), a member of the panel, said in an interview. “Not this year.”",
+            ("Ruth Okafor", EntityType.Person, null));
+        var quote = Containing(d, "harbour lease");
+        Assert.Equal("Senator Ruth Okafor (D-Virginia), a member of the panel", SpeakerAsWritten(d, quote));
+    }
 }
