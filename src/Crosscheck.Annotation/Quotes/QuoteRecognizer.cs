@@ -105,7 +105,8 @@ public sealed class QuoteRecognizer : IDocumentStage
             var nested = accepted.Any(span => span.Contains(token.Start));
             if (nested && !_options.NestedAttributions) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
-            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote) && !(nested && (OverlapsUsedQuote(work, quote.Span) || OpensContentOf(text, accepted, quote))))
+            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote) && !(nested && (OverlapsUsedQuote(work, quote.Span) || OpensContentOf(text, accepted, quote))) &&
+                !(!nested && !cue.Phrase.Value.Contains('a') && SpansAttributedQuote(work, accepted, quote.Span)))
             {
                 work.Found.Add(quote);
                 accepted.Add(quote.Span);
@@ -240,6 +241,20 @@ public sealed class QuoteRecognizer : IDocumentStage
     }
 
     /// <summary>Whether a content takes in a quoted passage another attribution already holds: the quote has its speaker.</summary>
+    /// <summary>
+    /// Whether a content reaching back over a quote already attributed in this sentence to another cue
+    /// ("“A,” Doe said at the gala, where Roe also spoke.", "“A,” said Doe, of a liberal think tank."): those words are not the later cue's.
+    /// "“A,” Doe said, according to the paper" still gives the paper as a second source, as PolNeAR annotates it.
+    /// </summary>
+    private static bool SpansAttributedQuote(Work work, List<TextSpan> accepted, TextSpan content)
+    {
+        foreach (var span in accepted)
+        {
+            if (span.Start < content.End && content.Start < span.End && ContainsQuoteMark(work.Text, span) && content.Start <= span.Start) return true;
+        }
+        return false;
+    }
+
     private static bool OverlapsUsedQuote(Work work, TextSpan content)
     {
         for (var i = 0; i < work.Quoted.Count; i++)

@@ -365,4 +365,12 @@ public class QuoteClauseRuleTests
         var quote = Containing(d, "harbour lease");
         Assert.Equal("Senator Ruth Okafor (D-Virginia), a member of the panel", SpeakerAsWritten(d, quote));
     }
+
+    [Fact]
+    public void LaterCueDoesNotTakeAQuoteAlreadyAttributedInTheSentence()
+    {
+        var d = Run("“The ferry will run again by May,” Lina Sauer said at the harbour gala, where the mayor also spoke.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("Lina Sauer", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
+    }
 }
