@@ -839,6 +839,8 @@ public sealed class QuoteRecognizer : IDocumentStage
     /// </summary>
     private int SkipBetweenSubjectAndCue(string text, List<Scanned> tokens, int k)
     {
+        // "McConnell, who in 2010 said ...": a year after "in" dates the cue; it does not speak.
+        if (k > 0 && IsYear(text, tokens[k]) && tokens[k - 1].Is(text, "in")) k -= 2;
         while (k >= 0 && tokens[k].Kind == ScanKind.Word)
         {
             var word = tokens[k].Of(text);
@@ -872,6 +874,9 @@ public sealed class QuoteRecognizer : IDocumentStage
         }
         return k;
     }
+
+    private static bool IsYear(string text, Scanned token) =>
+        token.Kind == ScanKind.Number && token.Length == 4 && text[token.Start] is '1' or '2' && int.TryParse(text.AsSpan(token.Start, 4), out _);
 
     // Shorter "-ly" words are mostly not adverbs ("only", "July", "fly"); longer nouns in "-ly" are few and listed.
     private const int MinMannerAdverbLength = 6;

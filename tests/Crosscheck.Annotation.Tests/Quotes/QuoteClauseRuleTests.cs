@@ -373,4 +373,11 @@ public class QuoteClauseRuleTests
             ("Lina Sauer", EntityType.Person, null));
         Assert.Equal("Lina Sauer", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
     }
+
+    [Fact]
+    public void YearAfterInBeforeTheCueIsNoSpeaker()
+    {
+        var d = Run("The bridge is backed by Ruth Okafor, who in 1998 said the old crossing was unsafe.", ("Ruth Okafor", EntityType.Person, null));
+        Assert.Equal("who", SpeakerAsWritten(d, Containing(d, "old crossing")));
+    }
 }
