@@ -140,6 +140,18 @@ public sealed class QuoteRecognizer : IDocumentStage
         return words >= 3 && capitalized * 4 >= words * 3;
     }
 
+    private static bool ClosesOnFullStop(string text, TextSpan quoted)
+    {
+        var inside = quoted.End - (text[quoted.End - 1] == '\'' ? 2 : 1) - 1;
+        return inside > quoted.Start && text[inside] == '.';
+    }
+
+    private static bool StartsParagraph(string text, TextSpan quoted)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, quoted.Start - 1)) + 1;
+        return quoted.Start == 0 || text.AsSpan(lineStart, quoted.Start - lineStart).IsWhiteSpace();
+    }
+
     /// <summary>A quoted span written as a title: several words, all the longer ones capitalised ("Face the Nation").</summary>
     private static bool IsTitle(string text, TextSpan quoted)
     {
@@ -1382,6 +1394,9 @@ public sealed class QuoteRecognizer : IDocumentStage
                 continue;
             }
             if (CountWords(text, quoted) < _options.MinUnattributedWords) continue;
+            // "On Tuesday's episode of “The Morning Show With Jane Doe,” ...": a title inside a sentence is nobody's words.
+            // One closing its sentence ("a memo titled “The Facts on the Race.”") is what its author published.
+            if (IsTitle(text, quoted) && !StartsParagraph(text, quoted) && !ClosesOnFullStop(text, quoted)) continue;
             var found = SubjectOfQuotingSentence(work, quoted) ?? SubjectAfterQuote(work, quoted);
             if (found is null && previous is { } last && FillsParagraphAfterSpeaker(text, last, quoted)) found = last with { Span = quoted, Direct = true };
             work.Found.Add(found ?? new Quote(quoted, true));

@@ -380,4 +380,18 @@ public class QuoteClauseRuleTests
         var d = Run("The bridge is backed by Ruth Okafor, who in 1998 said the old crossing was unsafe.", ("Ruth Okafor", EntityType.Person, null));
         Assert.Equal("who", SpeakerAsWritten(d, Containing(d, "old crossing")));
     }
+
+    [Fact]
+    public void TitleInsideASentenceIsNobodysWords()
+    {
+        var d = Run("She was a guest on Sunday's edition of “The Harbour Hour With Lina Sauer,” a programme on local radio, last week.");
+        Assert.DoesNotContain(d.Quotes, q => d[q.Span].Contains("Harbour Hour", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TitleClosingItsSentenceIsStillKept()
+    {
+        var d = Run("The council released a long report titled “The Case for a Second Harbour Bridge.”");
+        Assert.Contains(d.Quotes, q => d[q.Span].Contains("Second Harbour Bridge", StringComparison.Ordinal));
+    }
 }
