@@ -629,7 +629,8 @@ public sealed class QuoteRecognizer : IDocumentStage
                 var inside = token.Start - 1;
                 return quoted.Start <= tokens[0].Start && inside > quoted.Start && text[inside] is ',' or '?' or '!' ? quoted : null;
             }
-            if (token.Kind != ScanKind.Punct || word is not ("." or "," or "'" or "\u2019" or "-")) return null;
+            // Title punctuation, or a symbol inside a word (a name whose accented letters were garbled in decoding).
+            if (token.Kind != ScanKind.Punct || (word is not ("." or "," or "'" or "\u2019" or "-") && (token.SpaceBefore || s + 1 >= speakerStart || tokens[s + 1].SpaceBefore))) return null;
         }
         return null;
     }

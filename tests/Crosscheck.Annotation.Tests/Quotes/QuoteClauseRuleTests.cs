@@ -394,4 +394,13 @@ public class QuoteClauseRuleTests
         var d = Run("The council released a long report titled “The Case for a Second Harbour Bridge.”");
         Assert.Contains(d.Quotes, q => d[q.Span].Contains("Second Harbour Bridge", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void GarbledLettersInsideATitledNameDoNotCutTheQuoteOff()
+    {
+        var d = Run("“The harbour stays open all winter, whatever the ministry says,” French transport minister Fran\u00C3\u00C2\u00A7oise Leclerc said on Friday.");
+        var quote = Containing(d, "harbour stays open");
+        Assert.StartsWith("“", d[quote.Span], StringComparison.Ordinal);
+        Assert.Contains("Leclerc", SpeakerAsWritten(d, quote), StringComparison.Ordinal);
+    }
 }
