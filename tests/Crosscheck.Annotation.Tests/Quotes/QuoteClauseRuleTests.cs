@@ -316,6 +316,8 @@ public class QuoteClauseRuleTests
     [InlineData("Kemal Aras made clear that he would not run for a third term.", "made clear")]
     [InlineData("The minister criticised the board, referring to its handling of the pension fund.", "referring to")]
     [InlineData("Kemal Aras branded the new tariff “a tax on every family” in his speech.", "branded")]
+    [InlineData("Kemal Aras bemoaned the slow pace of the harbour works in his weekly column.", "bemoaned")]
+    [InlineData("Kemal Aras speculated that the tariff would be lifted before the harvest.", "speculated")]
     public void MinedCuePhrases(string sentence, string cue)
     {
         var d = Run(sentence, ("Kemal Aras", EntityType.Person, null));
