@@ -1467,6 +1467,8 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (start >= quoted.Start) return null;
         var tokens = WordScanner.Scan(text, start, quoted.Start);
         if (tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject || subject.End + 1 >= tokens.Count) return null;
+        // "Jane Doe's column, “...,” is ...": a possessor opens the subject; the quote names her column, she does not say it here.
+        if (tokens[subject.End + 1].Of(text) is "'" or "\u2019") return null;
         var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
         var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
         return new Quote(quoted, true, null, speakerSpan, mention, description);

@@ -405,4 +405,11 @@ public class QuoteClauseRuleTests
         Assert.StartsWith("“", d[quote.Span], StringComparison.Ordinal);
         Assert.Contains("Leclerc", SpeakerAsWritten(d, quote), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PossessorOpeningTheSentenceDoesNotSayTheQuote()
+    {
+        var d = Run("Lina Sauer's weekly column, “Why the harbour must stay open all winter,” is widely read.", ("Lina Sauer", EntityType.Person, null));
+        Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is not null && d[q.Span].Contains("harbour must stay", StringComparison.Ordinal));
+    }
 }
