@@ -412,4 +412,12 @@ public class QuoteClauseRuleTests
         var d = Run("Lina Sauer's weekly column, “Why the harbour must stay open all winter,” is widely read.", ("Lina Sauer", EntityType.Person, null));
         Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is not null && d[q.Span].Contains("harbour must stay", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ClosingMarkOpeningAParagraphOpensTheQuote()
+    {
+        const string text = "The column praised the mayor.\n\n” … she handled the flood with a calm few could match,” Lina Sauer wrote.";
+        var quoted = Assert.Single(Crosscheck.Annotation.Quotes.QuoteMarks.Find(text, 10_000));
+        Assert.Equal("” … she handled the flood with a calm few could match,”", quoted.TextOf(text));
+    }
 }
