@@ -72,9 +72,9 @@ internal static class QuoteMarks
             }
             else if (IsClosing(c))
             {
-                if (open < 0 && StartsWord(text, i))
+                if (open < 0 && (StartsWord(text, i) || FirstNonSpace(text, paragraphStart, i) == i))
                 {
-                    // A closing mark typed where an opening one belongs (”Yes,” she said): it opens.
+                    // A closing mark typed where an opening one belongs (”Yes,” she said; a paragraph opening ” … and so): it opens.
                     open = i;
                 }
                 else if (open >= 0)

@@ -105,7 +105,8 @@ public sealed class QuoteRecognizer : IDocumentStage
             var nested = accepted.Any(span => span.Contains(token.Start));
             if (nested && !_options.NestedAttributions) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
-            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote) && !(nested && (OverlapsUsedQuote(work, quote.Span) || OpensContentOf(text, accepted, quote))))
+            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote) && !(nested && (OverlapsUsedQuote(work, quote.Span) || OpensContentOf(text, accepted, quote))) &&
+                !(!nested && !cue.Phrase.Value.Contains('a') && SpansAttributedQuote(work, accepted, quote.Span)))
             {
                 work.Found.Add(quote);
                 accepted.Add(quote.Span);
@@ -137,6 +138,18 @@ public sealed class QuoteRecognizer : IDocumentStage
             if (token.IsCapitalized(text)) capitalized++;
         }
         return words >= 3 && capitalized * 4 >= words * 3;
+    }
+
+    private static bool ClosesOnFullStop(string text, TextSpan quoted)
+    {
+        var inside = quoted.End - (text[quoted.End - 1] == '\'' ? 2 : 1) - 1;
+        return inside > quoted.Start && text[inside] == '.';
+    }
+
+    private static bool StartsParagraph(string text, TextSpan quoted)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, quoted.Start - 1)) + 1;
+        return quoted.Start == 0 || text.AsSpan(lineStart, quoted.Start - lineStart).IsWhiteSpace();
     }
 
     /// <summary>A quoted span written as a title: several words, all the longer ones capitalised ("Face the Nation").</summary>
@@ -240,6 +253,20 @@ public sealed class QuoteRecognizer : IDocumentStage
     }
 
     /// <summary>Whether a content takes in a quoted passage another attribution already holds: the quote has its speaker.</summary>
+    /// <summary>
+    /// Whether a content reaching back over a quote already attributed in this sentence to another cue
+    /// ("“A,” Doe said at the gala, where Roe also spoke.", "“A,” said Doe, of a liberal think tank."): those words are not the later cue's.
+    /// "“A,” Doe said, according to the paper" still gives the paper as a second source, as PolNeAR annotates it.
+    /// </summary>
+    private static bool SpansAttributedQuote(Work work, List<TextSpan> accepted, TextSpan content)
+    {
+        foreach (var span in accepted)
+        {
+            if (span.Start < content.End && content.Start < span.End && ContainsQuoteMark(work.Text, span) && content.Start <= span.Start) return true;
+        }
+        return false;
+    }
+
     private static bool OverlapsUsedQuote(Work work, TextSpan content)
     {
         for (var i = 0; i < work.Quoted.Count; i++)
@@ -333,6 +360,12 @@ public sealed class QuoteRecognizer : IDocumentStage
                 if (after is not null && IsAdverbial(text, tokens, cueEnd) && QuoteEndingNear(work, tokens, subject.Start) is { } near)
                 {
                     quoteBefore = near;
+                }
+                // "“...,” former state budget director Jane Doe wrote to the board": a quote closing on a comma, a few title
+                // words before the speaker as found, is what was said whatever follows the cue.
+                else if (after is not null && OpenQuoteClosingOnCommaBefore(work, tokens, subject.Start) is { } trailing)
+                {
+                    quoteBefore = trailing;
                 }
                 if (quoteBefore is { } closing) content = closing;
                 else if (IsParentheticalCue(text, tokens, subject.Start, cueEnd))
@@ -567,6 +600,41 @@ public sealed class QuoteRecognizer : IDocumentStage
         return null;
     }
 
+    // "“...,” the bespectacled, 71-year-old former deputy diplomat": the longest titles and descriptions between a quote and its speaker.
+    private const int MaxTokensBetweenQuoteAndSpeaker = 10;
+
+    /// <summary>
+    /// A quote not yet attributed that opens its sentence and closes on a comma, question or exclamation mark inside its closing mark, with only
+    /// title words (no cue, no clause boundary, no other quote) between it and <paramref name="speakerStart"/>.
+    /// </summary>
+    private TextSpan? OpenQuoteClosingOnCommaBefore(Work work, List<Scanned> tokens, int speakerStart)
+    {
+        var text = work.Text;
+        for (var s = speakerStart - 1; s >= 0 && s >= speakerStart - MaxTokensBetweenQuoteAndSpeaker; s--)
+        {
+            var token = tokens[s];
+            var word = token.Of(text);
+            if (token.Kind == ScanKind.Number) continue;
+            if (token.Kind == ScanKind.Word)
+            {
+                if (_lexicon.CueFirstLookup.Contains(word) || _lexicon.Boundaries.Contains(word.ToString())) return null;
+                continue;
+            }
+            if (word.Length == 1 && QuoteMarks.IsMarkBefore(text, token.End))
+            {
+                var index = work.QuotedAt(token.Start);
+                if (index < 0 || work.QuoteUsed[index] || work.Quoted[index].End != token.End) return null;
+                // Only a quote opening its sentence: one inside it ("On “Face the Nation,” Doe said ...") is a title.
+                var quoted = work.Quoted[index];
+                var inside = token.Start - 1;
+                return quoted.Start <= tokens[0].Start && inside > quoted.Start && text[inside] is ',' or '?' or '!' ? quoted : null;
+            }
+            // Title punctuation, or a symbol inside a word (a name whose accented letters were garbled in decoding).
+            if (token.Kind != ScanKind.Punct || (word is not ("." or "," or "'" or "\u2019" or "-") && (token.SpaceBefore || s + 1 >= speakerStart || tokens[s + 1].SpaceBefore))) return null;
+        }
+        return null;
+    }
+
     /// <summary>Whether the words after a cue are only an adverbial ("at a briefing", "on Tuesday", "in a statement").</summary>
     private bool IsAdverbial(string text, List<Scanned> tokens, int k)
     {
@@ -657,6 +725,14 @@ public sealed class QuoteRecognizer : IDocumentStage
     private bool OpensApposition(string text, List<Scanned> tokens, int first, int end)
     {
         if (first >= end) return false;
+        // "“..., a deal,” Rep. Jane Doe, a panel member, said": a comma inside a quote opens no apposition of the speaker;
+        // a segment with an odd number of quote marks crosses a quote's boundary (a nickname, “Jo” Doe, has two).
+        var marks = 0;
+        for (var i = first; i < end; i++)
+        {
+            if (tokens[i].Kind == ScanKind.Punct && QuoteMarks.IsQuoteChar(text[tokens[i].Start])) marks++;
+        }
+        if (marks % 2 == 1) return false;
         var opener = tokens[first].Of(text).ToString();
         if (end - first <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]))) return true;
         if (_lexicon.Determiners.Contains(opener) || _lexicon.RoleWords.Contains(opener) || _lexicon.RelativePronouns.Contains(opener)) return true;
@@ -776,6 +852,8 @@ public sealed class QuoteRecognizer : IDocumentStage
     /// </summary>
     private int SkipBetweenSubjectAndCue(string text, List<Scanned> tokens, int k)
     {
+        // "McConnell, who in 2010 said ...": a year after "in" dates the cue; it does not speak.
+        if (k > 0 && IsYear(text, tokens[k]) && tokens[k - 1].Is(text, "in")) k -= 2;
         while (k >= 0 && tokens[k].Kind == ScanKind.Word)
         {
             var word = tokens[k].Of(text);
@@ -809,6 +887,9 @@ public sealed class QuoteRecognizer : IDocumentStage
         }
         return k;
     }
+
+    private static bool IsYear(string text, Scanned token) =>
+        token.Kind == ScanKind.Number && token.Length == 4 && text[token.Start] is '1' or '2' && int.TryParse(text.AsSpan(token.Start, 4), out _);
 
     // Shorter "-ly" words are mostly not adverbs ("only", "July", "fly"); longer nouns in "-ly" are few and listed.
     private const int MinMannerAdverbLength = 6;
@@ -1314,7 +1395,12 @@ public sealed class QuoteRecognizer : IDocumentStage
                 continue;
             }
             if (CountWords(text, quoted) < _options.MinUnattributedWords) continue;
-            work.Found.Add(SubjectOfQuotingSentence(work, quoted) ?? SubjectAfterQuote(work, quoted) ?? new Quote(quoted, true));
+            // "On Tuesday's episode of “The Morning Show With Jane Doe,” ...": a title inside a sentence is nobody's words.
+            // One closing its sentence ("a memo titled “The Facts on the Race.”") is what its author published.
+            if (IsTitle(text, quoted) && !StartsParagraph(text, quoted) && !ClosesOnFullStop(text, quoted)) continue;
+            var found = SubjectOfQuotingSentence(work, quoted) ?? SubjectAfterQuote(work, quoted);
+            if (found is null && previous is { } last && FillsParagraphAfterSpeaker(text, last, quoted)) found = last with { Span = quoted, Direct = true };
+            work.Found.Add(found ?? new Quote(quoted, true));
             work.QuoteUsed[i] = true;
         }
     }
@@ -1340,6 +1426,12 @@ public sealed class QuoteRecognizer : IDocumentStage
             }
         }
         var tokens = WordScanner.Scan(text, quoted.End, end);
+        if (InvertedSpeaker(text, tokens) is { } inverted)
+        {
+            var invertedSpan = TextSpan.FromBounds(tokens[inverted.Start].Start, tokens[inverted.End].End);
+            var (invertedMention, invertedDescription) = ResolveSpeaker(work, tokens, inverted, invertedSpan);
+            return new Quote(quoted, true, tokens[0].Of(text).ToString(), invertedSpan, invertedMention, invertedDescription);
+        }
         if (tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject || subject.Start > 1 || subject.End + 1 >= tokens.Count) return null;
         // The subject's verb follows it: a lowercase word ("Doe urged"), not more of a name or a new clause.
         var verb = tokens[subject.End + 1];
@@ -1347,6 +1439,18 @@ public sealed class QuoteRecognizer : IDocumentStage
         var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
         var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
         return new Quote(quoted, true, null, speakerSpan, mention, description);
+    }
+
+    /// <summary>
+    /// "“...,” remembered Jane Doe", "“...,” agrees John Roe, 30": a past or present verb we do not list, put before a
+    /// capitalised speaker the way "said Doe" is.
+    /// </summary>
+    private (int Start, int End)? InvertedSpeaker(string text, List<Scanned> tokens)
+    {
+        if (tokens.Count < 2 || tokens[0].Kind != ScanKind.Word || tokens[0].IsCapitalized(text) || !tokens[1].IsCapitalized(text)) return null;
+        var verb = tokens[0].Of(text);
+        if (!(verb.EndsWith("ed", StringComparison.Ordinal) || verb.EndsWith('s')) || _lexicon.Boundaries.Contains(verb.ToString())) return null;
+        return PhraseAfter(text, tokens, 1);
     }
 
     /// <summary>
@@ -1363,6 +1467,8 @@ public sealed class QuoteRecognizer : IDocumentStage
         if (start >= quoted.Start) return null;
         var tokens = WordScanner.Scan(text, start, quoted.Start);
         if (tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject || subject.End + 1 >= tokens.Count) return null;
+        // "Jane Doe's column, “...,” is ...": a possessor opens the subject; the quote names her column, she does not say it here.
+        if (tokens[subject.End + 1].Of(text) is "'" or "\u2019") return null;
         var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
         var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
         return new Quote(quoted, true, null, speakerSpan, mention, description);
@@ -1402,6 +1508,23 @@ public sealed class QuoteRecognizer : IDocumentStage
         var lineEnd = text.IndexOf('\n', quoted.End);
         var rest = text.AsSpan(quoted.End, (lineEnd < 0 ? text.Length : lineEnd) - quoted.End);
         return rest.IsWhiteSpace();
+    }
+
+    /// <summary>
+    /// A quote that is a paragraph of its own, right after a paragraph naming a speaker ("Doe went on with her
+    /// criticism." then the paragraph "“...”"): that speaker goes on.
+    /// </summary>
+    private static bool FillsParagraphAfterSpeaker(string text, Quote before, TextSpan quoted)
+    {
+        if (before.SpeakerSpan is not { } speaker) return false;
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, quoted.Start - 1)) + 1;
+        var lineEnd = text.IndexOf('\n', quoted.End);
+        if (!text.AsSpan(lineStart, quoted.Start - lineStart).IsWhiteSpace() || !text.AsSpan(quoted.End, (lineEnd < 0 ? text.Length : lineEnd) - quoted.End).IsWhiteSpace()) return false;
+        // The speaker is in the paragraph just before: only blank lines between its paragraph's end and the quote.
+        var previousEnd = lineStart - 1;
+        while (previousEnd > 0 && char.IsWhiteSpace(text[previousEnd - 1])) previousEnd--;
+        var previousStart = text.LastIndexOf('\n', Math.Max(0, previousEnd - 1)) + 1;
+        return speaker.Start >= previousStart && speaker.End <= previousEnd;
     }
 
     /// <summary>The mention a speaker phrase names or stands for, else the phrase as a description.</summary>

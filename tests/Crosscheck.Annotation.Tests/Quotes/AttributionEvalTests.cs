@@ -36,6 +36,17 @@ public class AttributionEvalTests(ITestOutputHelper output)
         Assert.True(F1(writer.ToString(), "all", "content+source") >= 0.64, writer.ToString());
     }
 
+    [Fact]
+    public void QuoteWithNeitherSpeakerNorCueIsNoAttribution()
+    {
+        var d = QuoteTestDocs.Run("The harbour was quiet.\n\n“Fish in the morning, nets in the evening, and nothing in between.”\n\n“The ferry runs again in May,” Lina Sauer said.",
+            ("Lina Sauer", Crosscheck.Core.Model.EntityType.Person, null));
+        Assert.Contains(d.Quotes, q => q.SpeakerSpan is null && d[q.Span].Contains("nets in the evening", StringComparison.Ordinal));
+        var attributions = AttributionEvaluator.FromDocument("a.txt", d).ToList();
+        var single = Assert.Single(attributions);
+        Assert.NotNull(single.Source);
+    }
+
     private static double F1(string report, string scope, string match)
     {
         foreach (var line in report.Split('\n'))

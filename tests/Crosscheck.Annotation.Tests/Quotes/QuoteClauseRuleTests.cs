@@ -316,9 +316,108 @@ public class QuoteClauseRuleTests
     [InlineData("Kemal Aras made clear that he would not run for a third term.", "made clear")]
     [InlineData("The minister criticised the board, referring to its handling of the pension fund.", "referring to")]
     [InlineData("Kemal Aras branded the new tariff “a tax on every family” in his speech.", "branded")]
+    [InlineData("Kemal Aras bemoaned the slow pace of the harbour works in his weekly column.", "bemoaned")]
+    [InlineData("Kemal Aras speculated that the tariff would be lifted before the harvest.", "speculated")]
     public void MinedCuePhrases(string sentence, string cue)
     {
         var d = Run(sentence, ("Kemal Aras", EntityType.Person, null));
         Assert.Contains(d.Quotes, q => q.Cue == cue);
+    }
+
+    [Theory]
+    [InlineData("“The harbour will stay shut until spring,” former regional port authority planning chief Lina Sauer wrote to the council in March.", "Lina Sauer")]
+    [InlineData("“We never saw the invoices,” the soft-spoken, 64-year-old spokesman said in a long interview.", "spokesman")]
+    public void QuoteOpeningTheSentenceBeforeALongTitleIsWhatWasSaid(string sentence, string speaker)
+    {
+        var d = Run(sentence, ("Lina Sauer", EntityType.Person, null));
+        var quote = Assert.Single(d.Quotes);
+        Assert.StartsWith("“", d[quote.Span], StringComparison.Ordinal);
+        Assert.Contains(speaker, SpeakerAsWritten(d, quote), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PossessiveOpensTheSpeakerPhrase()
+    {
+        var d = Run("The orchard was sold in the end. “Never trust a dry spring,” my grandmother often said.");
+        Assert.Equal("my grandmother", SpeakerAsWritten(d, Containing(d, "dry spring")));
+    }
+
+    [Theory]
+    [InlineData("“Nobody on the board wanted the second bridge at first,” reminisced Irena Vasko, the former treasurer.")]
+    [InlineData("“The second bridge will pay for itself within a decade,” muses Irena Vasko.")]
+    public void UnlistedVerbBeforeANamedSpeakerAfterAQuote(string sentence)
+    {
+        var d = Run(sentence, ("Irena Vasko", EntityType.Person, null));
+        Assert.Equal("Irena Vasko", Speaker(d, Containing(d, "second bridge")));
+    }
+
+    [Fact]
+    public void QuoteParagraphAfterAParagraphNamingTheSpeakerIsTheirs()
+    {
+        var d = Run("Lina Sauer continued her attack on the harbour budget.\n\n“The council has ignored the harbour for a decade and now wants the fishermen to pay for it.”",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("Lina Sauer", Speaker(d, Containing(d, "ignored the harbour")));
+    }
+
+    [Fact]
+    public void SpeakerAppositionDoesNotReachBackIntoTheQuote()
+    {
+        var d = Run("“We would never sign the harbour lease, not at that price, not in a bad year,” Senator Ruth Okafor (D-Virginia), a member of the panel, said in an interview. “Not this year.”",
+            ("Ruth Okafor", EntityType.Person, null));
+        var quote = Containing(d, "harbour lease");
+        Assert.Equal("Senator Ruth Okafor (D-Virginia), a member of the panel", SpeakerAsWritten(d, quote));
+    }
+
+    [Fact]
+    public void LaterCueDoesNotTakeAQuoteAlreadyAttributedInTheSentence()
+    {
+        var d = Run("“The ferry will run again by May,” Lina Sauer said at the harbour gala, where the mayor also spoke.",
+            ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal("Lina Sauer", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
+    }
+
+    [Fact]
+    public void YearAfterInBeforeTheCueIsNoSpeaker()
+    {
+        var d = Run("The bridge is backed by Ruth Okafor, who in 1998 said the old crossing was unsafe.", ("Ruth Okafor", EntityType.Person, null));
+        Assert.Equal("who", SpeakerAsWritten(d, Containing(d, "old crossing")));
+    }
+
+    [Fact]
+    public void TitleInsideASentenceIsNobodysWords()
+    {
+        var d = Run("She was a guest on Sunday's edition of “The Harbour Hour With Lina Sauer,” a programme on local radio, last week.");
+        Assert.DoesNotContain(d.Quotes, q => d[q.Span].Contains("Harbour Hour", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TitleClosingItsSentenceIsStillKept()
+    {
+        var d = Run("The council released a long report titled “The Case for a Second Harbour Bridge.”");
+        Assert.Contains(d.Quotes, q => d[q.Span].Contains("Second Harbour Bridge", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GarbledLettersInsideATitledNameDoNotCutTheQuoteOff()
+    {
+        var d = Run("“The harbour stays open all winter, whatever the ministry says,” French transport minister Fran\u00C3\u00C2\u00A7oise Leclerc said on Friday.");
+        var quote = Containing(d, "harbour stays open");
+        Assert.StartsWith("“", d[quote.Span], StringComparison.Ordinal);
+        Assert.Contains("Leclerc", SpeakerAsWritten(d, quote), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PossessorOpeningTheSentenceDoesNotSayTheQuote()
+    {
+        var d = Run("Lina Sauer's weekly column, “Why the harbour must stay open all winter,” is widely read.", ("Lina Sauer", EntityType.Person, null));
+        Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is not null && d[q.Span].Contains("harbour must stay", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ClosingMarkOpeningAParagraphOpensTheQuote()
+    {
+        const string text = "The column praised the mayor.\n\n” … she handled the flood with a calm few could match,” Lina Sauer wrote.";
+        var quoted = Assert.Single(Crosscheck.Annotation.Quotes.QuoteMarks.Find(text, 10_000));
+        Assert.Equal("” … she handled the flood with a calm few could match,”", quoted.TextOf(text));
     }
 }
