@@ -1,0 +1,492 @@
+using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Time;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Annotation.Quotes;
+
+/// <summary>
+/// Speaker finding: the phrase that names who speaks, before a cue ("spokeswoman Jane Doe said", past
+/// datelines, opening clauses, adverbs, appositions) or after it ("said Jane Doe, the mayor"), and its
+/// resolution to a named mention (a pronoun or role noun to the nearest compatible person before it).
+/// </summary>
+public sealed partial class QuoteRecognizer
+{
+    // A title without article puts its role word first or after a qualifier or two ("legal director", "senior vice president").
+    private const int MaxRoleOpeningWords = 3;
+
+    // Age or party tags between commas are at most a few tokens ("66", "R-Wis.", "D-N.Y.").
+    private const int MaxShortAppositionTokens = 7;
+
+    // Appositions between a name and its cue seldom run longer than a long title with a relative clause.
+    private const int MaxAppositionChainTokens = 40;
+
+    /// <summary>
+    /// Whether the tokens from <paramref name="first"/> to the comma at <paramref name="end"/> read as an apposition:
+    /// "a spokesman for Y", "the mayor", "who ...", "which ...", "Acme's chief", and short tags ("66", "R-Wis.").
+    /// </summary>
+    private bool OpensApposition(string text, List<Scanned> tokens, int first, int end)
+    {
+        if (first >= end) return false;
+        // "“..., a deal,” Rep. Jane Doe, a panel member, said": a comma inside a quote opens no apposition of the speaker;
+        // a segment with an odd number of quote marks crosses a quote's boundary (a nickname, “Jo” Doe, has two).
+        var marks = 0;
+        for (var i = first; i < end; i++)
+        {
+            if (tokens[i].Kind == ScanKind.Punct && QuoteMarks.IsQuoteChar(text[tokens[i].Start])) marks++;
+        }
+        if (marks % 2 == 1) return false;
+        var opener = tokens[first].Of(text).ToString();
+        if (end - first <= MaxShortAppositionTokens && (char.IsDigit(opener[0]) || char.IsUpper(opener[0]))) return true;
+        if (_lexicon.Determiners.Contains(opener) || _lexicon.RoleWords.Contains(opener) || _lexicon.RelativePronouns.Contains(opener)) return true;
+        // "Jane Doe, associate professor of history at the state university, said": a bare title opening with its role.
+        for (var i = first; i < end && i < first + MaxRoleOpeningWords; i++)
+        {
+            if (_lexicon.RoleWords.Contains(tokens[i].Of(text).ToString())) return true;
+        }
+        // "Jane Doe, at a briefing on Tuesday, said": an adverbial set off by commas.
+        if (_lexicon.AdverbialOpeners.Contains(opener) && !tokens[first].IsCapitalized(text)) return true;
+        // "Acme's chief executive": a possessive name opens a description.
+        return tokens[first].IsCapitalized(text) && first + 2 < end && tokens[first + 1].Of(text) is "'" or "\u2019" && tokens[first + 2].Is(text, "s");
+    }
+
+    /// <summary>The speaker written before a cue ("Defense Department spokeswoman Jane Doe told", "he also said", "X, a spokesman for Y, said").</summary>
+    private (int Start, int End)? PhraseBefore(string text, List<Scanned> tokens, int cue)
+    {
+        var k = SkipBetweenSubjectAndCue(text, tokens, cue - 1);
+        if (k < 0) return null;
+        var head = tokens[k];
+        if (head.Of(text) is ",")
+        {
+            // Appositions, possibly several: "Jane Doe, a spokeswoman for the ministry, said",
+            // "Jane Doe, the mayor of Springfield, one of the towns suing, said". The name is before the first.
+            var chain = new List<int>();
+            var segmentEnd = k;
+            for (var m = k - 1; m >= 0 && m >= k - MaxAppositionChainTokens; m--)
+            {
+                if (tokens[m].Of(text) is not ",") continue;
+                if (!OpensApposition(text, tokens, m + 1, segmentEnd)) break;
+                chain.Add(m);
+                segmentEnd = m;
+            }
+            for (var i = chain.Count - 1; i >= 0; i--)
+            {
+                // The whole apposition is the speaker as written; the mention inside it names who it is.
+                if (PhraseBefore(text, tokens, chain[i]) is { } named) return (named.Start, k - 1);
+            }
+            return null;
+        }
+        if (head.Of(text) is ")")
+        {
+            // "Sen. Jane Doe (D-Ore.) said": the party tag belongs to the name.
+            var open = k - 1;
+            while (open >= 0 && open >= k - 8 && tokens[open].Of(text) is not "(") open--;
+            if (open <= 0 || tokens[open].Of(text) is not "(") return null;
+            return PhraseBefore(text, tokens, open) is { } withTag ? (withTag.Start, k) : null;
+        }
+        // "47 percent said", "more than 4 in 10 said": a share of those polled speaks.
+        if (head.Kind == ScanKind.Number) return (k, k);
+        if (head.Kind != ScanKind.Word) return null;
+        var word = head.Of(text).ToString();
+        if ((word is "percent" or "%") && k > 0 && tokens[k - 1].Kind == ScanKind.Number) return (k - 1, k);
+        if (_lexicon.Pronouns.ContainsKey(word) || IsContractedPronoun(word)) return (k, k);
+        if (_lexicon.StandaloneDeterminers.Contains(word) && (k == 0 || !_lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()))) return (k, k);
+        if (_lexicon.Boundaries.Contains(word) || _lexicon.Determiners.Contains(word)) return null;
+        var headIsName = head.IsCapitalized(text);
+        var start = k;
+        var j = k - 1;
+        while (j >= 0 && k - j < _options.MaxSpeakerTokens)
+        {
+            var t = tokens[j];
+            var w = t.Of(text);
+            if (t.Kind == ScanKind.Word)
+            {
+                var ws = w.ToString();
+                if (_lexicon.Determiners.Contains(ws))
+                {
+                    start = j;
+                    break;
+                }
+                if (_lexicon.Boundaries.Contains(ws) || _lexicon.Pronouns.ContainsKey(ws) || _lexicon.CueFirstWords.Contains(ws)) break;
+                if (!t.IsCapitalized(text) && !_lexicon.RoleWords.Contains(ws) && headIsName && !IsRolePrefixBefore(text, tokens, j)) break;
+                start = j;
+                j--;
+                continue;
+            }
+            if (w is "." && j > 0 && IsAbbreviation(text, tokens[j - 1]))
+            {
+                start = j - 1;
+                j -= 2;
+                continue;
+            }
+            if ((w is "'" or "\u2019") && j + 1 <= k && tokens[j + 1].Is(text, "s") && j > 0)
+            {
+                start = j - 1;
+                j -= 2;
+                continue;
+            }
+            if (w is "-" or "." && !t.SpaceBefore && j > 0)
+            {
+                j--;
+                continue;
+            }
+            break;
+        }
+        // A bare lowercase phrase is a speaker only when its head is a plural ("critics say"), a role or a source noun
+        // ("police said"); otherwise it is a verb or a mass noun the cue happens to follow ("start calling", "softer language calling").
+        if (!headIsName && !_lexicon.Determiners.Contains(tokens[start].Of(text).ToString()) && !tokens[start].IsCapitalized(text) &&
+            !word.EndsWith('s') && !_lexicon.RoleWords.Contains(word) && !_lexicon.SourceNouns.Contains(word))
+        {
+            return null;
+        }
+        return (start, k);
+    }
+
+    /// <summary>A pronoun with its auxiliary in one token ("they're", "we've").</summary>
+    private bool IsContractedPronoun(string word)
+    {
+        var apostrophe = word.IndexOfAny(['\'', '\u2019']);
+        return apostrophe > 0 && _lexicon.Pronouns.ContainsKey(word[..apostrophe]);
+    }
+
+    /// <summary>
+    /// Walks back from <paramref name="k"/> over what may stand between a speaker and the cue: auxiliaries
+    /// and adverbs ("has also said") and time adverbials ("this month announced", "on Tuesday said").
+    /// </summary>
+    private int SkipBetweenSubjectAndCue(string text, List<Scanned> tokens, int k)
+    {
+        // "McConnell, who in 2010 said ...": a year after "in" dates the cue; it does not speak.
+        if (k > 0 && IsYear(text, tokens[k]) && tokens[k - 1].Is(text, "in")) k -= 2;
+        while (k >= 0 && tokens[k].Kind == ScanKind.Word)
+        {
+            var word = tokens[k].Of(text);
+            if (_lexicon.SubjectSkip.Contains(word.ToString()) || IsMannerAdverb(text, tokens[k]))
+            {
+                k--;
+                continue;
+            }
+            // "He’s claiming", "they’re saying": a contracted auxiliary.
+            if (k > 1 && tokens[k - 1].Of(text) is "'" or "\u2019" && !tokens[k - 1].SpaceBefore && word is "s" or "re" or "ve" or "d" or "ll")
+            {
+                k -= 2;
+                continue;
+            }
+            var calendar = CalendarNames.Weekday(word) > 0 || CalendarNames.Month(word) > 0;
+            _lexicon.TimeWords.TryGetValue(word.ToString(), out var role);
+            if (role == "unit" && k > 0 && (CalendarNames.Weekday(tokens[k - 1].Of(text)) > 0 || _lexicon.TimeWords.TryGetValue(tokens[k - 1].Of(text).ToString(), out var before) && before == "opener"))
+            {
+                k -= 2;
+            }
+            else if (calendar || role == "alone")
+            {
+                k--;
+            }
+            else
+            {
+                break;
+            }
+            // "on Tuesday", "last September", "early this week".
+            while (k >= 0 && tokens[k].Kind == ScanKind.Word && _lexicon.TimeWords.TryGetValue(tokens[k].Of(text).ToString(), out var opener) && opener == "opener") k--;
+        }
+        return k;
+    }
+
+    private static bool IsYear(string text, Scanned token) =>
+        token.Kind == ScanKind.Number && token.Length == 4 && text[token.Start] is '1' or '2' && int.TryParse(text.AsSpan(token.Start, 4), out _);
+
+    // Shorter "-ly" words are mostly not adverbs ("only", "July", "fly"); longer nouns in "-ly" are few and listed.
+    private const int MinMannerAdverbLength = 6;
+
+    /// <summary>
+    /// A lowercase "-ly" adverb between a speaker and the cue ("Doe bluntly suggested", "she essentially conceded"):
+    /// it belongs to neither. Nouns ending in "-ly" that can be speakers ("the family", "an ally") are kept.
+    /// </summary>
+    private bool IsMannerAdverb(string text, Scanned token)
+    {
+        var word = token.Of(text);
+        return token.Kind == ScanKind.Word && word.Length >= MinMannerAdverbLength && char.IsLower(word[0]) &&
+            word.EndsWith("ly", StringComparison.Ordinal) && !_lexicon.NounsInLy.Contains(word.ToString());
+    }
+
+    // "Defense Department spokeswoman Jane Doe": lowercase role words may sit inside a named phrase.
+    private bool IsRolePrefixBefore(string text, List<Scanned> tokens, int j) =>
+        _lexicon.RoleWords.Contains(tokens[j].Of(text).ToString());
+
+    private static bool IsAbbreviation(string text, Scanned token) =>
+        token.Kind == ScanKind.Word && token.Length <= 4 && char.IsUpper(text[token.Start]);
+
+    /// <summary>The subject opening a sentence: a pronoun or a name, after an opening adverbial ("On Tuesday, Jane Doe ...").</summary>
+    private (int Start, int End)? SentenceSubject(string text, List<Scanned> tokens, int before)
+    {
+        var k = DatelineEnd(text, tokens, before);
+        // "On Tuesday, Jane Doe ...": an opening adverbial ends at the comma a subject follows (not at one inside it:
+        // "After a long, tense meeting, the board ..."). "Though she called ...": without a comma, the clause's own subject follows the opener.
+        if (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.AdverbialOpeners.Contains(tokens[k].Of(text).ToString()) || IsOpeningParticiple(text, tokens, k, before)))
+        {
+            var opener = k;
+            k++;
+            for (var comma = opener + 1; comma + 1 < before; comma++)
+            {
+                if (tokens[comma].Of(text) is "," && CanOpenSubject(text, tokens[comma + 1]))
+                {
+                    k = comma + 1;
+                    break;
+                }
+            }
+        }
+        // "But the mayor ...", "Then he ...", "Still, Doe ...": conjunctions and adverbs before the subject.
+        while (k < before && (tokens[k].Kind == ScanKind.Word ? _lexicon.Determiners.Contains(tokens[k].Of(text).ToString()) ||
+               tokens[k].Is(text, "but") || tokens[k].Is(text, "and") || tokens[k].Is(text, "so") || _lexicon.SubjectSkip.Contains(tokens[k].Of(text).ToString())
+               : k > 0 && tokens[k].Of(text) is ","))
+        {
+            k++;
+        }
+        if (k >= before || tokens[k].Kind != ScanKind.Word) return null;
+        var word = tokens[k].Of(text).ToString();
+        if (_lexicon.Pronouns.ContainsKey(word)) return (k, k);
+        if (!tokens[k].IsCapitalized(text))
+        {
+            // "The protesters chanted ...", "The union issued a statement ...": a determiner opens a common-noun subject.
+            return k > 0 && tokens[k - 1].Kind == ScanKind.Word && _lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()) ? CommonNounSubject(text, tokens, k - 1, before) : null;
+        }
+        var end = k;
+        while (end + 1 < before && (tokens[end + 1].IsCapitalized(text) ||
+               (tokens[end + 1].Of(text) is "." && IsAbbreviation(text, tokens[end]) && end + 2 < before && tokens[end + 2].IsCapitalized(text))))
+        {
+            end++;
+        }
+        return (k, end);
+    }
+
+    // "the 34-year-old mother of three": a common-noun subject with its modifiers stays short.
+    private const int MaxCommonNounSubjectTokens = 6;
+
+    /// <summary>"Conceding that ..., he warned": a participle opening the sentence (not a name ending in "-ing" or a cue's subject).</summary>
+    private static bool IsOpeningParticiple(string text, List<Scanned> tokens, int k, int before) =>
+        IsParticiple(text, tokens[k]) && tokens[k].Length > 4 && k + 1 < before && tokens[k + 1].Kind == ScanKind.Word && !tokens[k + 1].IsCapitalized(text);
+
+    /// <summary>
+    /// A subject opening with a determiner at <paramref name="start"/>: its words up to the verb, which is the first
+    /// auxiliary, adverb, cue or past form ("The union issued ..." gives "The union").
+    /// </summary>
+    private (int Start, int End)? CommonNounSubject(string text, List<Scanned> tokens, int start, int before)
+    {
+        var end = start;
+        for (var i = start + 1; i < before && i <= start + MaxCommonNounSubjectTokens; i++)
+        {
+            var token = tokens[i];
+            var word = token.Of(text).ToString();
+            // "the dock workers' union", "the group's leader": a possessive stays inside the phrase.
+            if (token.Kind == ScanKind.Punct && word is not "-" and not "'" and not "\u2019") return end > start ? (start, end) : null;
+            if (token.Kind == ScanKind.Word && i > start + 1 && (_lexicon.SubjectSkip.Contains(word) || _lexicon.CueFirstWords.Contains(word) ||
+                _lexicon.Boundaries.Contains(word) || IsMannerAdverb(text, token) || word.EndsWith("ed", StringComparison.Ordinal)))
+            {
+                return end > start ? (start, end) : null;
+            }
+            end = i;
+        }
+        return null;
+    }
+
+    // "LISBON, Portugal, Jan. 5 (Agency) —": a dateline is a few words before its dash.
+    private const int MaxDatelineTokens = 14;
+
+    /// <summary>The token after a dateline opening the sentence ("LISBON ―", "OSLO, May 2 (Agency) —"), or 0.</summary>
+    private static int DatelineEnd(string text, List<Scanned> tokens, int before)
+    {
+        if (tokens.Count == 0 || !IsUpperCaseWord(text, tokens[0])) return 0;
+        for (var i = 1; i < before && i < MaxDatelineTokens; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == ScanKind.Punct && token.SpaceBefore && token.Of(text) is var mark && mark.Length == 1 && IsDash(mark[0])) return i + 1 < before ? i + 1 : 0;
+            if (token.Kind == ScanKind.Word && !token.IsCapitalized(text)) return 0;
+        }
+        return 0;
+    }
+
+    private static bool IsUpperCaseWord(string text, Scanned token)
+    {
+        if (token.Kind != ScanKind.Word || token.Length < 2) return false;
+        foreach (var c in token.Of(text))
+        {
+            if (char.IsLower(c)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Where an opening adverbial clause holding token <paramref name="c"/> ends ("When Doe noted that the plan failed, ..."):
+    /// before the first comma after it that a subject follows. Null when the sentence opens otherwise or the cue is past that comma.
+    /// </summary>
+    private int? OpeningClauseEnd(string text, List<Scanned> tokens, int c)
+    {
+        var first = 0;
+        while (first < c && tokens[first].Kind == ScanKind.Word && (tokens[first].Is(text, "but") || tokens[first].Is(text, "and") || tokens[first].Is(text, "so"))) first++;
+        if (first >= c || tokens[first].Kind != ScanKind.Word) return null;
+        // "Holding signs calling him a loser, the protesters chanted ...": an opening participle is an adverbial too
+        // (not the subject of a cue right after it: a name ending in "-ing" followed by "said").
+        var participle = first < c - 1 && IsParticiple(text, tokens[first]) && tokens[first].Length > 4;
+        if (!participle && !_lexicon.AdverbialOpeners.Contains(tokens[first].Of(text).ToString())) return null;
+        for (var m = first + 1; m + 1 < tokens.Count; m++)
+        {
+            if (tokens[m].Of(text) is not "," || !CanOpenSubject(text, tokens[m + 1])) continue;
+            return m > c ? tokens[m - 1].End : null;
+        }
+        return null;
+    }
+
+    private bool CanOpenSubject(string text, Scanned token)
+    {
+        if (token.Kind != ScanKind.Word) return false;
+        var word = token.Of(text).ToString();
+        return token.IsCapitalized(text) || _lexicon.Determiners.Contains(word) || _lexicon.Pronouns.ContainsKey(word);
+    }
+
+    // "81-year-old retired teacher Jane Doe": a number's description before the name is short.
+    private const int MaxWordsBeforeNameAfterNumber = 5;
+
+    /// <summary>Where the words start after a number opening a speaker phrase that goes on with a name or a role ("9/11 widow Jane Doe", "2008 nominee").</summary>
+    private int? AfterOpeningNumber(string text, List<Scanned> tokens, int k)
+    {
+        if (k >= tokens.Count || tokens[k].Kind != ScanKind.Number) return null;
+        var next = k + 1;
+        // "9/11": the scanner may split a number at the slash or hyphen.
+        while (next + 1 < tokens.Count && tokens[next].Of(text) is "/" or "-" && !tokens[next].SpaceBefore && tokens[next + 1].Kind == ScanKind.Number) next += 2;
+        if (next >= tokens.Count || tokens[next].Kind != ScanKind.Word) return null;
+        // The name comes within a few words ("9/11 widow Jane Doe", "81-year-old Jane Doe").
+        for (var i = next; i < tokens.Count && i < next + MaxWordsBeforeNameAfterNumber; i++)
+        {
+            if (tokens[i].Kind == ScanKind.Word && (tokens[i].IsCapitalized(text) || _lexicon.RoleWords.Contains(tokens[i].Of(text).ToString()))) return next;
+        }
+        return null;
+    }
+
+    /// <summary>The speaker written after a cue ("said Caddell", "said the prime minister", "according to a French diplomatic source").</summary>
+    private (int Start, int End)? PhraseAfter(string text, List<Scanned> tokens, int j)
+    {
+        if (j >= tokens.Count) return null;
+        if (tokens[j].Kind == ScanKind.Word && _lexicon.Pronouns.ContainsKey(tokens[j].Of(text).ToString())) return (j, j);
+        var k = j;
+        while (k < tokens.Count && tokens[k].Kind == ScanKind.Word && _lexicon.Determiners.Contains(tokens[k].Of(text).ToString())) k++;
+        // "said a 2008 Clinton veteran": a number may follow the determiner; "said 9/11 widow Jane Doe" may open with one.
+        if (k > j && k < tokens.Count && tokens[k].Kind == ScanKind.Number) k++;
+        else if (k == j && AfterOpeningNumber(text, tokens, k) is { } named) k = named;
+        var first = k;
+        var last = -1;
+        while (k < tokens.Count && k - j < _options.MaxSpeakerTokens)
+        {
+            var t = tokens[k];
+            var w = t.Of(text);
+            if (t.Kind == ScanKind.Word)
+            {
+                var ws = w.ToString();
+                var connector = (ws is "of" or "for") && k + 1 < tokens.Count && (tokens[k + 1].IsCapitalized(text) || _lexicon.Determiners.Contains(tokens[k + 1].Of(text).ToString()));
+                if (!connector && (_lexicon.Boundaries.Contains(ws) || _lexicon.CueFirstWords.Contains(ws))) break;
+                if (connector && k + 1 < tokens.Count && _lexicon.Determiners.Contains(tokens[k + 1].Of(text).ToString())) k++;
+                // After a determiner any noun may close the phrase ("the health ministry"); a bare phrase must be a name or a role.
+                if (t.IsCapitalized(text) || _lexicon.RoleWords.Contains(ws) || _lexicon.SourceNouns.Contains(ws) || (first > j && !connector)) last = k;
+                k++;
+                continue;
+            }
+            if (w is "." && k > first && IsAbbreviation(text, tokens[k - 1]) && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized(text))
+            {
+                k++;
+                continue;
+            }
+            if ((w is "'" or "\u2019") && k + 1 < tokens.Count && tokens[k + 1].Is(text, "s"))
+            {
+                k += 2;
+                continue;
+            }
+            if (w is "-" && !t.SpaceBefore)
+            {
+                k++;
+                continue;
+            }
+            break;
+        }
+        return last >= first ? (j, last) : null;
+    }
+
+    /// <summary>The mention a speaker phrase names or stands for, else the phrase as a description.</summary>
+    private (int? Mention, string? Description) ResolveSpeaker(Work work, List<Scanned> tokens, (int Start, int End) phrase, TextSpan span)
+    {
+        var text = work.Text;
+        var mentions = work.Mentions;
+        int? inside = null;
+        for (var m = FirstMentionFrom(mentions, span.Start); m < mentions.Length && mentions[m].Span.Start < span.End; m++)
+        {
+            if (mentions[m].Type == EntityType.Person || inside is null || mentions[inside.Value].Type != EntityType.Person) inside = m;
+        }
+        if (inside is not null) return (inside, null);
+
+        var headWord = tokens[phrase.End].Of(text).ToString();
+        if (phrase.Start == phrase.End && _lexicon.Pronouns.TryGetValue(headWord, out var refersTo))
+        {
+            if (refersTo == "self") return (null, headWord);
+            var wanted = refersTo switch
+            {
+                "person" => (EntityType?)EntityType.Person,
+                "org" => EntityType.Org,
+                _ => null,
+            };
+            return Antecedent(work, span.Start, wanted, null) is { } found ? (found, null) : (null, headWord);
+        }
+
+        var role = RoleIn(text, tokens, phrase);
+        if (role is not null && !HasCapitalizedWord(text, tokens, phrase))
+        {
+            if (Antecedent(work, span.Start, EntityType.Person, role) is { } byRole) return (byRole, null);
+            if (IsDefinite(text, tokens[phrase.Start]) && Antecedent(work, span.Start, EntityType.Person, null) is { } nearest) return (nearest, null);
+        }
+        return (null, span.TextOf(text));
+    }
+
+    private string? RoleIn(string text, List<Scanned> tokens, (int Start, int End) phrase)
+    {
+        for (var i = phrase.Start; i <= phrase.End; i++)
+        {
+            if (QuantityLexicon.MatchForward(_lexicon.Roles, tokens, i, text) is { } role && role.End - 1 <= phrase.End) return role.Phrase.Value;
+        }
+        return null;
+    }
+
+    private static bool HasCapitalizedWord(string text, List<Scanned> tokens, (int Start, int End) phrase)
+    {
+        for (var i = phrase.Start; i <= phrase.End; i++)
+        {
+            if (tokens[i].IsCapitalized(text) && !(i == phrase.Start && i == 0)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsDefinite(string text, Scanned first) => first.Is(text, "the") || first.Is(text, "his") || first.Is(text, "her");
+
+    /// <summary>The nearest mention before a position, outside quoted passages, of the wanted type (and role, when given).</summary>
+    private int? Antecedent(Work work, int before, EntityType? type, string? role)
+    {
+        var mentions = work.Mentions;
+        for (var m = FirstMentionFrom(mentions, before) - 1; m >= 0; m--)
+        {
+            var mention = mentions[m];
+            if (before - mention.Span.End > _options.MaxAntecedentDistance) break;
+            if (mention.Span.End > before) continue;
+            if (work.QuotedAt(mention.Span.Start) >= 0) continue;
+            if (type is { } wanted ? mention.Type != wanted : mention.Type is not (EntityType.Person or EntityType.Org)) continue;
+            if (role is not null && (mention.Role is null || !mention.Role.Contains(role, StringComparison.OrdinalIgnoreCase))) continue;
+            return m;
+        }
+        return null;
+    }
+
+    private static int FirstMentionFrom(Mention[] mentions, int position)
+    {
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (mentions[mid].Span.End <= position) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}
