@@ -158,6 +158,13 @@ public sealed partial class QuoteRecognizer
         if (k > 0 && IsYear(text, tokens[k]) && tokens[k - 1].Is(text, "in")) k -= 2;
         while (k >= 0 && tokens[k].Kind == ScanKind.Word)
         {
+            // "who has in the past described", "Doe at the time said": a fixed time phrase dates the cue.
+            if (k >= 2 && (tokens[k].Is(text, "past") && tokens[k - 2].Is(text, "in") || tokens[k].Is(text, "time") && tokens[k - 2].Is(text, "at")) &&
+                (tokens[k - 1].Is(text, "the") || tokens[k - 1].Is(text, "that")))
+            {
+                k -= 3;
+                continue;
+            }
             var word = tokens[k].Of(text);
             if (_lexicon.SubjectSkip.Contains(word.ToString()) || IsMannerAdverb(text, tokens[k]))
             {
@@ -220,7 +227,8 @@ public sealed partial class QuoteRecognizer
         var k = DatelineEnd(text, tokens, before);
         // "On Tuesday, Jane Doe ...": an opening adverbial ends at the comma a subject follows (not at one inside it:
         // "After a long, tense meeting, the board ..."). "Though she called ...": without a comma, the clause's own subject follows the opener.
-        if (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.AdverbialOpeners.Contains(tokens[k].Of(text).ToString()) || IsOpeningParticiple(text, tokens, k, before)))
+        if (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.AdverbialOpeners.Contains(tokens[k].Of(text).ToString()) || IsOpeningParticiple(text, tokens, k, before) ||
+            OpensWithTimeLapse(text, tokens, k, before)))
         {
             var opener = k;
             k++;
@@ -255,6 +263,20 @@ public sealed partial class QuoteRecognizer
             end++;
         }
         return (k, end);
+    }
+
+    // "Hours later,", "A few days later,", "Two weeks ago,": the lapse is a few words long.
+    private const int MaxTimeLapseWords = 4;
+
+    /// <summary>"Hours later, Doe said ...": a short phrase ending in later, ago or earlier and a comma opens the sentence before its subject.</summary>
+    private static bool OpensWithTimeLapse(string text, List<Scanned> tokens, int first, int before)
+    {
+        for (var m = first + 1; m <= first + MaxTimeLapseWords && m + 1 < before; m++)
+        {
+            if (tokens[m].Kind != ScanKind.Word) return false;
+            if ((tokens[m].Is(text, "later") || tokens[m].Is(text, "ago") || tokens[m].Is(text, "earlier")) && tokens[m + 1].Of(text) is ",") return true;
+        }
+        return false;
     }
 
     // "the 34-year-old mother of three": a common-noun subject with its modifiers stays short.

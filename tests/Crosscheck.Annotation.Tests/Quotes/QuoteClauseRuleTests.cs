@@ -383,6 +383,24 @@ public class QuoteClauseRuleTests
         Assert.Equal("who", SpeakerAsWritten(d, Containing(d, "old crossing")));
     }
 
+    [Theory]
+    [InlineData("The bridge is backed by Ruth Okafor, who has in the past described the old crossing as “a disaster waiting to happen.”", "who")]
+    [InlineData("Ruth Okafor at the time said the old crossing was “a disaster waiting to happen.”", "Ruth Okafor")]
+    public void FixedTimePhraseBeforeTheCueIsNoSpeaker(string sentence, string speaker)
+    {
+        var d = Run(sentence, ("Ruth Okafor", EntityType.Person, null));
+        Assert.Equal(speaker, SpeakerAsWritten(d, Containing(d, "disaster waiting")));
+    }
+
+    [Theory]
+    [InlineData("Hours later, Ruth Okafor returned to the harbour, telling reporters, “The crossing stays shut until spring.”")]
+    [InlineData("But a few days later, Ruth Okafor changed course, telling reporters that “the crossing stays shut until spring.”")]
+    public void ShortTimeLapseOpeningTheSentenceIsNoSpeaker(string sentence)
+    {
+        var d = Run(sentence, ("Ruth Okafor", EntityType.Person, null));
+        Assert.Equal("Ruth Okafor", SpeakerAsWritten(d, Containing(d, "crossing stays shut")));
+    }
+
     [Fact]
     public void TitleInsideASentenceIsNobodysWords()
     {
