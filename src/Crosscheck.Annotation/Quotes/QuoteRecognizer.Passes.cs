@@ -68,12 +68,34 @@ public sealed partial class QuoteRecognizer
             if (tokens.Count < 2) continue;
             // "According to the report:" names its source after the cue; otherwise the sentence's subject speaks.
             var according = tokens.Count > 2 && tokens[0].Is(text, "according") && tokens[1].Is(text, "to") ? PhraseAfter(text, tokens, 2) : null;
-            if ((according ?? SentenceSubject(text, tokens, tokens.Count)) is not { } subject) continue;
+            if ((according ?? LabelAfterDash(text, tokens) ?? SentenceSubject(text, tokens, tokens.Count)) is not { } subject) continue;
             var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
             var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
             work.Found.Add(new Quote(quoted, true, ":", speakerSpan, mention, description));
             work.QuoteUsed[i] = true;
         }
+    }
+
+    // "Pollsters agree - Jane Doe:", "What it means - More from Doe:": a roundup's label names a source in a few words.
+    private const int MaxDashLabelTokens = 5;
+
+    /// <summary>
+    /// A colon introduction whose last spaced dash is followed by a short label ending in a capitalised run
+    /// ("Summary of a finding - Pew Research: “...”"): that run is the speaker, not the summary's first word.
+    /// </summary>
+    private static (int Start, int End)? LabelAfterDash(string text, List<Scanned> tokens)
+    {
+        var last = tokens.Count - 1;
+        for (var d = last - 1; d > 0 && last - d <= MaxDashLabelTokens; d--)
+        {
+            if (tokens[d].Kind != ScanKind.Punct) continue;
+            if (tokens[d].Length != 1 || !IsDash(text[tokens[d].Start]) || !tokens[d].SpaceBefore) return null;
+            if (!tokens[last].IsCapitalized(text)) return null;
+            var start = last;
+            while (start - 1 > d && tokens[start - 1].IsCapitalized(text)) start--;
+            return (start, last);
+        }
+        return null;
     }
 
     private static int SentenceStartBefore(Sentence[] sentences, int position)

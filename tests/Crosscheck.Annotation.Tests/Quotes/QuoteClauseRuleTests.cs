@@ -401,6 +401,15 @@ public class QuoteClauseRuleTests
         Assert.Equal("Ruth Okafor", SpeakerAsWritten(d, Containing(d, "crossing stays shut")));
     }
 
+    [Theory]
+    [InlineData("Voters changed their minds late - Ruth Okafor: “Keep calling voters until the last day of the campaign.”", "Ruth Okafor")]
+    [InlineData("What it means for the harbour vote - More from Okafor: “Keep calling voters until the last day of the campaign.”", "Okafor")]
+    public void ShortLabelAfterADashIntroducesTheQuote(string sentence, string speaker)
+    {
+        var d = Run(sentence, ("Ruth Okafor", EntityType.Person, null), ("Okafor", EntityType.Person, null));
+        Assert.Equal(speaker, SpeakerAsWritten(d, Containing(d, "Keep calling voters")));
+    }
+
     [Fact]
     public void TitleInsideASentenceIsNobodysWords()
     {
