@@ -312,14 +312,20 @@ public sealed partial class QuoteRecognizer
     // "LISBON, Portugal, Jan. 5 (Agency) —": a dateline is a few words before its dash.
     private const int MaxDatelineTokens = 14;
 
-    /// <summary>The token after a dateline opening the sentence ("LISBON ―", "OSLO, May 2 (Agency) —"), or 0.</summary>
+    /// <summary>
+    /// The token after a dateline opening the sentence ("LISBON ―", "OSLO, May 2 (Agency) —", or in title case
+    /// when the agency in parentheses closes it: "Lisbon (Agency) –"), or 0.
+    /// </summary>
     private static int DatelineEnd(string text, List<Scanned> tokens, int before)
     {
-        if (tokens.Count == 0 || !IsUpperCaseWord(text, tokens[0])) return 0;
+        if (tokens.Count == 0) return 0;
+        var upperCase = IsUpperCaseWord(text, tokens[0]);
+        if (!upperCase && !(tokens[0].Kind == ScanKind.Word && tokens[0].IsCapitalized(text))) return 0;
         for (var i = 1; i < before && i < MaxDatelineTokens; i++)
         {
             var token = tokens[i];
-            if (token.Kind == ScanKind.Punct && token.SpaceBefore && token.Of(text) is var mark && mark.Length == 1 && IsDash(mark[0])) return i + 1 < before ? i + 1 : 0;
+            if (token.Kind == ScanKind.Punct && token.SpaceBefore && token.Of(text) is var mark && mark.Length == 1 && IsDash(mark[0]))
+                return i + 1 < before && (upperCase || tokens[i - 1].Of(text) is ")") ? i + 1 : 0;
             if (token.Kind == ScanKind.Word && !token.IsCapitalized(text)) return 0;
         }
         return 0;

@@ -411,6 +411,14 @@ public class QuoteClauseRuleTests
     }
 
     [Fact]
+    public void TitleCaseDatelineClosedByAnAgencyIsNoSpeaker()
+    {
+        var d = Run("Lisbon (Agency) – Ruth Okafor has taken a swipe at the harbour plan, saying that “short-term fixes” do more harm than good.",
+            ("Lisbon", EntityType.Loc, null), ("Ruth Okafor", EntityType.Person, null));
+        Assert.Equal("Ruth Okafor", SpeakerAsWritten(d, Containing(d, "short-term fixes")));
+    }
+
+    [Fact]
     public void TitleInsideASentenceIsNobodysWords()
     {
         var d = Run("She was a guest on Sunday's edition of “The Harbour Hour With Lina Sauer,” a programme on local radio, last week.");
