@@ -99,7 +99,6 @@ public static class StoreCommon
         return true;
     });
 
-    /// <summary>Times are stored as round-trip ("o") text in both backends, so they sort and compare the same.</summary>
     /// <summary>
     /// A raw input from a row of <c>id, source, kind, content, received_at, hints</c> (both backends
     /// select these columns in this order). A kind this build does not know is an error that says to
@@ -172,6 +171,7 @@ public static class StoreCommon
         }
     }
 
+    /// <summary>Times are stored as round-trip ("o") text in both backends, so they sort and compare the same.</summary>
     public static string FormatTime(DateTimeOffset time) => time.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
 
     public static DateTimeOffset ParseTime(string text) => DateTimeOffset.ParseExact(text, "o", System.Globalization.CultureInfo.InvariantCulture);

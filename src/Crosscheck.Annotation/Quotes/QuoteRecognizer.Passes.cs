@@ -89,7 +89,7 @@ public sealed partial class QuoteRecognizer
         for (var d = last - 1; d > 0 && last - d <= MaxDashLabelTokens; d--)
         {
             if (tokens[d].Kind != ScanKind.Punct) continue;
-            if (tokens[d].Length != 1 || !IsDash(text[tokens[d].Start]) || !tokens[d].SpaceBefore) return null;
+            if (!IsSpacedDash(text, tokens[d])) return null;
             if (!tokens[last].IsCapitalized(text)) return null;
             var start = last;
             while (start - 1 > d && tokens[start - 1].IsCapitalized(text)) start--;
@@ -201,6 +201,10 @@ public sealed partial class QuoteRecognizer
     }
 
     private static bool IsDash(char c) => c is '\u2015' or '\u2014' or '\u2013' or '-';
+
+    /// <summary>A dash standing alone after a space ("Lisbon –", "Finding - Doe:"), not a hyphen inside a word.</summary>
+    private static bool IsSpacedDash(string text, Scanned token) =>
+        token.Kind == ScanKind.Punct && token.SpaceBefore && token.Length == 1 && IsDash(text[token.Start]);
 
     /// <summary>The capitalised words (and initials) a line holds before a final stop or a comma, when that is all it holds.</summary>
     private static (int Start, int End)? Byline(string text, List<Scanned> tokens)

@@ -324,7 +324,7 @@ public sealed partial class QuoteRecognizer
         for (var i = 1; i < before && i < MaxDatelineTokens; i++)
         {
             var token = tokens[i];
-            if (token.Kind == ScanKind.Punct && token.SpaceBefore && token.Of(text) is var mark && mark.Length == 1 && IsDash(mark[0]))
+            if (IsSpacedDash(text, token))
                 return i + 1 < before && (upperCase || tokens[i - 1].Of(text) is ")") ? i + 1 : 0;
             if (token.Kind == ScanKind.Word && !token.IsCapitalized(text)) return 0;
         }

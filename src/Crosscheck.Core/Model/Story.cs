@@ -48,6 +48,9 @@ public sealed record Dossier
 
     /// <summary>Articles of the story that copy an earlier one of its articles (syndication, light edits), in story order.</summary>
     public IReadOnlyList<DossierCopy> Copies { get; init; } = [];
+
+    /// <summary>The copy link of an article of the story, or null when it copies none of the others.</summary>
+    public DossierCopy? CopyOf(string articleId) => Copies.FirstOrDefault(c => c.Article == articleId);
 }
 
 /// <summary>A copy kept in the story (it is evidence of spread) and marked with the earliest article it repeats.</summary>

@@ -18,6 +18,7 @@ namespace Crosscheck.Stories.Clustering;
 public sealed class StoryClusterer : IStoryClusterer
 {
     private const int Channels = 3;
+    private const int EntityChannel = 1;
     private const int SpecificsChannel = 2;
 
     private readonly ClusteringOptions _options;
@@ -267,13 +268,13 @@ public sealed class StoryClusterer : IStoryClusterer
     /// </summary>
     private bool HasOwnParticipant(IReadOnlyList<Member> members, List<int> group, List<int> other)
     {
-        var space = _spaces[1];
+        var space = _spaces[EntityChannel];
         var elsewhere = new HashSet<int>();
-        foreach (var i in other) elsewhere.UnionWith(members[i].Profile!.Vectors[1].Keys);
+        foreach (var i in other) elsewhere.UnionWith(members[i].Profile!.Vectors[EntityChannel].Keys);
         var articles = new Dictionary<int, int>();
         foreach (var i in group)
         {
-            foreach (var id in members[i].Profile!.Vectors[1].Keys)
+            foreach (var id in members[i].Profile!.Vectors[EntityChannel].Keys)
             {
                 if (space.IsCompound(id)) articles[id] = articles.GetValueOrDefault(id) + 1;
             }
@@ -374,10 +375,10 @@ public sealed class StoryClusterer : IStoryClusterer
 
     private bool SharesTwoWordName(Profile a, Profile b)
     {
-        var space = _spaces[1];
-        foreach (var id in a.Vectors[1].Keys)
+        var space = _spaces[EntityChannel];
+        foreach (var id in a.Vectors[EntityChannel].Keys)
         {
-            if (space.IsCompound(id) && b.Vectors[1].ContainsKey(id)) return true;
+            if (space.IsCompound(id) && b.Vectors[EntityChannel].ContainsKey(id)) return true;
         }
         return false;
     }

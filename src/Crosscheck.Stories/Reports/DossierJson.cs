@@ -61,7 +61,7 @@ public static class DossierJson
             WriteString(json, "body", article.Body);
             WriteString(json, "url", article.Url);
             WriteString(json, "byline", article.Byline);
-            if (dossier.Copies.FirstOrDefault(c => c.Article == article.Id) is { } copy)
+            if (dossier.CopyOf(article.Id) is { } copy)
             {
                 json.WriteStartObject("copy_of");
                 WriteString(json, "article", copy.Original);

@@ -119,7 +119,7 @@ public static class ReportText
     {
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(label);
-        if (dossier.Copies.FirstOrDefault(c => c.Article == articleId) is not { } copy) return null;
+        if (dossier.CopyOf(articleId) is not { } copy) return null;
         return copy.Share is { } share
             ? string.Create(CultureInfo.InvariantCulture, $"{label(copy.Original)}, {share * 100:F0}% of its text")
             : label(copy.Original);
