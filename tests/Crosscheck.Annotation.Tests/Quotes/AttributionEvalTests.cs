@@ -21,8 +21,8 @@ public class AttributionEvalTests(ITestOutputHelper output)
 
         var figures = $"direct content {evaluation.Direct.Content.F1:F4}, direct content+source {evaluation.Direct.ContentSource.F1:F4}, all content+source {evaluation.All.ContentSource.F1:F4}";
         output.WriteLine(figures);
-        // Floors at the dev figures measured 2026-12-04 (docs/BENCHMARKS.md): a rule that loses any of them shows here.
-        Assert.True(evaluation.Direct.Content.F1 >= 0.949, figures);
+        // Floors at the dev figures measured 2026-12-04 (0.9487 / 0.9014 / 0.7223, cut to three places): a rule that loses any of them shows here.
+        Assert.True(evaluation.Direct.Content.F1 >= 0.948, figures);
         Assert.True(evaluation.Direct.ContentSource.F1 >= 0.901, figures);
         Assert.True(evaluation.All.ContentSource.F1 >= 0.722, figures);
     }
