@@ -1,4 +1,4 @@
-using Crosscheck.Evaluation.Attribution;
+using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Testing;
 using Xunit;
 using Xunit.Abstractions;

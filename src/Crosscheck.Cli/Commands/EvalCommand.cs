@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Crosscheck.Evaluation.Attribution;
+using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
 using Crosscheck.Evaluation.Extraction;

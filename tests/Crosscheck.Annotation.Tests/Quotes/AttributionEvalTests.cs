@@ -1,5 +1,5 @@
 using Crosscheck.Annotation.Tests.Claims;
-using Crosscheck.Evaluation.Attribution;
+using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Testing;
 using Xunit;
 using Xunit.Abstractions;

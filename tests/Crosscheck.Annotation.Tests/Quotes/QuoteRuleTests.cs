@@ -1,7 +1,7 @@
 using Crosscheck.Annotation.Quotes;
 using Crosscheck.Annotation.Tests.Claims;
 using Crosscheck.Core.Model;
-using Crosscheck.Evaluation.Attribution;
+using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Testing;
 using Xunit;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Crosscheck.Annotation.Quotes;
 using Crosscheck.Core.Model;
 
-namespace Crosscheck.Evaluation.Attribution;
+namespace Crosscheck.Evaluation.Quotes;
 
 /// <summary>Content and content+source scores of one scope (all attributions, or direct quotes only).</summary>
 public sealed record AttributionScores(AttributionEvaluator.Score Content, AttributionEvaluator.Score ContentSource);
