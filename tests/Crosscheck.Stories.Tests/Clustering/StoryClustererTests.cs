@@ -2,11 +2,10 @@ using Crosscheck.Core.Model;
 using Crosscheck.Stories.Clustering;
 using Crosscheck.Testing;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Crosscheck.Stories.Tests.Clustering;
 
-public sealed class StoryClustererTests(ITestOutputHelper output)
+public sealed class StoryClustererTests
 {
     private static readonly DateTimeOffset Day0 = new(2024, 3, 4, 8, 0, 0, TimeSpan.Zero);
 
@@ -260,15 +259,10 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
         Assert.Equal(4, clusterer.Stories.Sum(s => s.ArticleIds.Count));
     }
 
-    [Fact]
+    [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
     public void SameInputOrderGivesTheSameStories()
     {
-        var path = EcbPlusEvaluationTests.DocumentsPath();
-        if (path is null)
-        {
-            output.WriteLine("skipped: ../shared/data/clustering-ecbplus-dev/documents.jsonl is absent");
-            return;
-        }
+        var path = Path.Combine(Docs.SharedDirectory()!, "data", "clustering-ecbplus-dev", "documents.jsonl");
         var lines = ClusteringEvaluator.Read(path).Take(300).ToList();
         var (_, first) = ClusteringEvaluator.Evaluate(lines, ClusteringEvaluator.BareDocument);
         var (_, second) = ClusteringEvaluator.Evaluate(lines, ClusteringEvaluator.BareDocument);

@@ -1,6 +1,6 @@
 using Crosscheck.Stories.Clustering;
 using Crosscheck.Stories.Fingerprints;
-using Crosscheck.Stories.Tests.Clustering;
+using Crosscheck.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -92,15 +92,10 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     /// copies made by light edits. Every copy with exact Jaccard ≥ 0.6 must be found, and no distinct
     /// pair may be called a copy.
     /// </summary>
-    [Fact]
+    [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
     public void RealTextsWithLightlyEditedCopies()
     {
-        var path = EcbPlusEvaluationTests.DocumentsPath();
-        if (path is null)
-        {
-            output.WriteLine("skipped: ../shared/data/clustering-ecbplus-dev/documents.jsonl is absent");
-            return;
-        }
+        var path = Path.Combine(Docs.SharedDirectory()!, "data", "clustering-ecbplus-dev", "documents.jsonl");
         var options = SyndicationOptions.Default;
         var texts = ClusteringEvaluator.Read(path).Select(l => l.Input).Where(i => i.Text.Split('\n').Length >= 4).ToList();
 
