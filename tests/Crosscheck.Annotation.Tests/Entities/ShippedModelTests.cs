@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Crosscheck.Annotation.Entities;
 using Crosscheck.Annotation.Entities.Training;
 using Crosscheck.Core.Model;
@@ -16,12 +15,9 @@ public class ShippedModelTests
     private const double F1Floor = 0.86;
 
     [Fact]
-    public void Default_model_loads_quickly()
+    public void Default_model_loads()
     {
-        var clock = Stopwatch.StartNew();
-        var tagger = EntityTagger.LoadDefault();
-        Assert.NotNull(tagger);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"model load took {clock.Elapsed}");
+        Assert.NotNull(EntityTagger.LoadDefault());
     }
 
     [SharedDataFact("data/ner/conll2003/valid.txt")]
