@@ -21,7 +21,8 @@ public sealed class PolnearAttributionAcceptanceTests(ITestOutputHelper output)
         Assert.Equal(0, AttributionEvaluator.Run(dir, null, report, text => Engine.AnnotateText("text", text)));
 
         output.WriteLine(report.ToString());
-        Assert.True(AttributionReport.F1(report.ToString(), "direct", "content+source") >= 0.90, report.ToString());
-        Assert.True(AttributionReport.F1(report.ToString(), "all", "content+source") >= 0.70, report.ToString());
+        // The bars are 0.90 and 0.70; the floors are the figures measured on 2026-12-04, so any loss fails.
+        Assert.True(AttributionReport.F1(report.ToString(), "direct", "content+source") >= 0.901, report.ToString());
+        Assert.True(AttributionReport.F1(report.ToString(), "all", "content+source") >= 0.722, report.ToString());
     }
 }
