@@ -17,10 +17,10 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
     private static string DevPath => Path.Combine(Docs.SharedDirectory()!, "data", "clustering-ecbplus-dev", "documents.jsonl");
 
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
-    public void AnnotatedDevTopicsReachTheIssueBars() => AssertBars(ClusteringEvaluator.Read(DevPath), DevPath, bCubed: 0.957, pairwise: 0.939);
+    public void Annotated_dev_topics_reach_the_issue_bars() => AssertBars(ClusteringEvaluator.Read(DevPath), DevPath, bCubed: 0.957, pairwise: 0.939);
 
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
-    public void TopicsEighteenToThirtyFiveAloneReachTheIssueBars()
+    public void Topics_18_to_35_alone_reach_the_issue_bars()
     {
         // Ids are "<topic>_<n>ecb[plus]".
         var later = ClusteringEvaluator.Read(DevPath).Where(l => int.Parse(l.Input.Id.Split('_')[0], System.Globalization.CultureInfo.InvariantCulture) >= 18).ToList();

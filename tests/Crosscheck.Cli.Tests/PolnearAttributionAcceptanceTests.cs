@@ -13,7 +13,7 @@ namespace Crosscheck.Cli.Tests;
 public sealed class PolnearAttributionAcceptanceTests(ITestOutputHelper output)
 {
     [SharedDataFact("data/attribution-polnear/dev")]
-    public void DevArticlesReachTheIssueBars()
+    public void Dev_articles_reach_the_issue_bars()
     {
         var dir = Path.Combine(Docs.SharedDirectory()!, "data", "attribution-polnear", "dev");
         var report = new StringWriter();

@@ -16,22 +16,22 @@ public class ClaimSpecTests
 
     [Theory]
     [MemberData(nameof(Quantities))]
-    public void Quantity(string file, int index) => Run(file, index, "quantities");
+    public void Quantity_spec_case_holds(string file, int index) => Run(file, index, "quantities");
 
     [Theory]
     [MemberData(nameof(Times))]
-    public void Time(string file, int index) => Run(file, index, "time");
+    public void Time_spec_case_holds(string file, int index) => Run(file, index, "time");
 
     [Theory]
     [MemberData(nameof(QuoteCases))]
-    public void Quote(string file, int index) => Run(file, index, "quotes");
+    public void Quote_spec_case_holds(string file, int index) => Run(file, index, "quotes");
 
     [Theory]
     [MemberData(nameof(CitationCases))]
-    public void Citation(string file, int index) => Run(file, index, "citations");
+    public void Citation_spec_case_holds(string file, int index) => Run(file, index, "citations");
 
     [Fact]
-    public void SpecFilesHoldAtLeast150Cases()
+    public void Spec_files_hold_at_least_150_cases()
     {
         var total = new[] { "quantities.spec.md", "time.spec.md", "quotes.spec.md", "citations.spec.md" }.Sum(f => ClaimSpecs.Read(f).Count);
         Assert.True(total >= 150, $"only {total} golden cases");

@@ -28,7 +28,7 @@ public class SeedClaimsTests
         text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"').ToLowerInvariant();
 
     [SharedDataFact("seeds/expected.json")]
-    public void ClaimValuesAreFound()
+    public void Claim_values_are_found()
     {
         var seeds = Loaded.Value;
         var failures = new List<string>();
@@ -57,7 +57,7 @@ public class SeedClaimsTests
     }
 
     [SharedDataFact("seeds/expected.json")]
-    public void QuotesAreFoundWithTheirSpeaker()
+    public void Quotes_are_found_with_their_speaker()
     {
         var seeds = Loaded.Value;
         var failures = new List<string>();
@@ -81,7 +81,7 @@ public class SeedClaimsTests
         quote.SpeakerMention is { } m ? document[document.Mentions[m].Span] : quote.SpeakerDescription;
 
     [SharedDataFact("seeds/expected.json")]
-    public void CitationsAreFound()
+    public void Citations_are_found()
     {
         var seeds = Loaded.Value;
         var failures = new List<string>();
@@ -97,7 +97,7 @@ public class SeedClaimsTests
     }
 
     [SharedDataFact("seeds/expected.json")]
-    public void TimelineDatesAreFound()
+    public void Timeline_dates_are_found()
     {
         var seeds = Loaded.Value;
         var failures = new List<string>();

@@ -14,7 +14,7 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 public class AttributionEvalTests(ITestOutputHelper output)
 {
     [Fact]
-    public void PolnearDevFigures()
+    public void PolNeAR_dev_figures()
     {
         var shared = Docs.SharedDirectory();
         var split = Environment.GetEnvironmentVariable("CLAIMS_EVAL_SPLIT") ?? "dev";
@@ -37,7 +37,7 @@ public class AttributionEvalTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void QuoteWithNeitherSpeakerNorCueIsNoAttribution()
+    public void Quote_with_neither_speaker_nor_cue_is_no_attribution()
     {
         var d = QuoteTestDocs.Run("The harbour was quiet.\n\n“Fish in the morning, nets in the evening, and nothing in between.”\n\n“The ferry runs again in May,” Lina Sauer said.",
             ("Lina Sauer", Crosscheck.Core.Model.EntityType.Person, null));

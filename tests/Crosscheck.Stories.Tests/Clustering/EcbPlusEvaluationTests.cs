@@ -19,7 +19,7 @@ public sealed class EcbPlusEvaluationTests(ITestOutputHelper output)
     }
 
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
-    public void BareDocumentsClusterWellAboveSinglePassTfIdf()
+    public void Bare_documents_cluster_well_above_single_pass_TF_IDF()
     {
         var path = DocumentsPath()!;
         var writer = new StringWriter();
@@ -42,7 +42,7 @@ public sealed class EcbPlusEvaluationTests(ITestOutputHelper output)
     /// hop to a live story, even where an absorbing story was itself absorbed later.
     /// </summary>
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
-    public void AfterMergesAndSplitsEveryRedirectIsOneHopToALiveStory()
+    public void After_merges_and_splits_every_redirect_is_one_hop_to_a_live_story()
     {
         var path = DocumentsPath()!;
         var inputs = ClusteringEvaluator.Read(path).Select(l => l.Input).ToList();

@@ -21,7 +21,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
         "adding that the owners had been cooperating fully with the authorities.";
 
     [Fact]
-    public void ExactCopyIsLinkedToTheOriginalWithFullShare()
+    public void Exact_copy_is_linked_to_the_original_with_full_share()
     {
         var detector = new SyndicationDetector();
         Assert.Null(detector.Add("original", Report));
@@ -34,7 +34,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void CopyOfACopyLinksToTheEarliestVersion()
+    public void Copy_of_a_copy_links_to_the_earliest_version()
     {
         var detector = new SyndicationDetector();
         detector.Add("first", Report);
@@ -44,7 +44,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TrimmedExcerptCountsAsPartialCopyWithItsShare()
+    public void Trimmed_excerpt_counts_as_partial_copy_with_its_share()
     {
         var detector = new SyndicationDetector();
         detector.Add("original", Report);
@@ -56,7 +56,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void DifferentReportOfTheSameKindIsNotACopy()
+    public void Different_report_of_the_same_kind_is_not_a_copy()
     {
         var detector = new SyndicationDetector();
         detector.Add("a", Report);
@@ -68,7 +68,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ReAddingTheSameIdIsANoOp()
+    public void Adding_the_same_id_again_is_a_no_op()
     {
         var detector = new SyndicationDetector();
         detector.Add("a", Report);
@@ -78,7 +78,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void OddInputNeverThrows()
+    public void Odd_input_never_throws()
     {
         var detector = new SyndicationDetector();
         Assert.Null(detector.Add("empty", ""));
@@ -93,7 +93,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     /// pair may be called a copy.
     /// </summary>
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
-    public void RealTextsWithLightlyEditedCopies()
+    public void Real_texts_with_lightly_edited_copies()
     {
         var path = Path.Combine(Docs.SharedDirectory()!, "data", "clustering-ecbplus-dev", "documents.jsonl");
         var options = SyndicationOptions.Default;
