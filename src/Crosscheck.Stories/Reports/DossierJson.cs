@@ -6,7 +6,7 @@ using Crosscheck.Core.Model;
 namespace Crosscheck.Stories.Reports;
 
 /// <summary>
-/// Writes a dossier as the DESIGN.md "Dossier JSON" contract (snake_case fields, types as
+/// Writes a dossier as the dossier JSON contract of docs/JSON.md (snake_case fields, types as
 /// "PERSON"/"ORG"/"LOC"/"MISC", statuses as "corroborated"/"single-origin"/"conflicting"/"unique"),
 /// plus extra fields: variant_counts, possible_matches, statements, quote articles.
 /// </summary>
