@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Entities;
 
@@ -11,7 +12,7 @@ namespace Crosscheck.Annotation.Entities;
 /// </summary>
 internal static class RoleCues
 {
-    private static readonly FrozenSet<string> Roles = WordList.CaseInsensitiveSet("Crosscheck.Annotation.Entities.role-nouns.txt");
+    private static readonly FrozenSet<string> Roles = Lexicon.Set(LexiconCase.IgnoreCase, (Lexicon.Shared, "WordLists/roles.txt"), (typeof(RoleCues).Assembly, "Entities/role-nouns.txt"));
     /// <summary>The one-word roles and titles, and the last words of longer ones ("minister" from "prime minister").</summary>
     public static IEnumerable<string> SingleWords => Roles.Select(r => r.Split(' ')[^1]).Distinct(StringComparer.OrdinalIgnoreCase);
 
@@ -63,7 +64,7 @@ internal static class RoleCues
 
     private static bool IsRole(string text, ReadOnlySpan<TextSpan> tokens)
     {
-        if (tokens.Length == 1) return WordList.Contains(Roles, tokens[0].Of(text));
+        if (tokens.Length == 1) return Lexicon.Contains(Roles, tokens[0].Of(text));
         Span<char> buffer = stackalloc char[128];
         var length = 0;
         foreach (var token in tokens)
@@ -74,7 +75,7 @@ internal static class RoleCues
             word.CopyTo(buffer[length..]);
             length += word.Length;
         }
-        return WordList.Contains(Roles, buffer[..length]);
+        return Lexicon.Contains(Roles, buffer[..length]);
     }
 
     private static bool IsComma(string text, TextSpan token) => token.Length == 1 && text[token.Start] == ',';
