@@ -8,7 +8,7 @@ namespace Crosscheck.Annotation.Entities;
 /// <summary>
 /// Finds the role noun or title next to a person mention: "spokeswoman Jane Doe", "Defense Minister
 /// Jane Doe", "Jane Doe, a spokeswoman for...", "the prime minister, Jane Doe". Role phrases come from
-/// role-nouns.txt; the longest phrase wins.
+/// the shared WordLists/roles.txt (Crosscheck.Core) and this stage's own Entities/role-nouns.txt; the longest phrase wins.
 /// </summary>
 internal static class RoleCues
 {
