@@ -109,6 +109,8 @@ public static class IngestCommand
         Console.WriteLine(
             $"{report.Added} new article(s), {report.AlreadyStored} already stored, {report.Errors.Count} bad input(s); " +
             $"{totalArticles} article(s) in {report.Stories} stor{(report.Stories == 1 ? "y" : "ies")} in {location}");
+        if (report.Resumed > 0)
+            Console.WriteLine($"finished {report.Resumed} input(s) stored by an earlier run that stopped before processing them");
         if (report.RecurringArticles > 0)
             Console.WriteLine($"removed {report.RecurringParagraphs} recurring boilerplate paragraph(s) from {report.RecurringArticles} article(s)");
         if (report.Added > 0) Console.WriteLine("next: crosscheck stories" + DbSuffix(location));
