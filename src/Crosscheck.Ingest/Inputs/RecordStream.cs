@@ -1,11 +1,12 @@
-namespace Crosscheck.Ingest.Inputs.Warc;
+namespace Crosscheck.Ingest.Inputs;
 
 /// <summary>
-/// Forward-only reading of a (decompressed) WARC stream by lines and blocks, keeping the offset
-/// of every byte consumed so problems can name where they are. Nothing is buffered beyond one
-/// fixed buffer: archives are often gigabytes.
+/// Forward-only reading of a stream of records (a decompressed WARC archive, JSONL lines) by
+/// lines and blocks, keeping the offset of every byte consumed so problems can name where they
+/// are. Nothing is buffered beyond one fixed buffer and the line asked for: archives and crawler
+/// dumps are often gigabytes.
 /// </summary>
-internal sealed class WarcStream(Stream inner)
+internal sealed class RecordStream(Stream inner)
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
