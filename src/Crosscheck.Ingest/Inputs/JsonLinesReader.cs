@@ -12,19 +12,7 @@ namespace Crosscheck.Ingest.Inputs;
 internal sealed class JsonLinesReader(InputLimits limits)
 {
     /// <summary>The records of a JSONL file, in file order.</summary>
-    public IEnumerable<InputItem> Read(string path, IngestHints hints)
-    {
-        Stream file;
-        try
-        {
-            file = File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [new BadInput(path, $"cannot be read ({ex.Message})")];
-        }
-        return Read(path, file, hints);
-    }
+    public IEnumerable<InputItem> Read(string path, IngestHints hints) => RecordStream.ReadFile(path, file => Read(path, file, hints));
 
     /// <summary>The records of a JSONL stream (disposed when read); <paramref name="source"/> names it in messages.</summary>
     public IEnumerable<InputItem> Read(string source, Stream stream, IngestHints hints)

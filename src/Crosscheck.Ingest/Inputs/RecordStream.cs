@@ -8,6 +8,24 @@ namespace Crosscheck.Ingest.Inputs;
 /// </summary>
 internal sealed class RecordStream(Stream inner)
 {
+    /// <summary>
+    /// The records <paramref name="read"/> finds in the file at <paramref name="path"/> (it owns and
+    /// disposes the stream), or one error when the file cannot be opened.
+    /// </summary>
+    public static IEnumerable<InputItem> ReadFile(string path, Func<Stream, IEnumerable<InputItem>> read)
+    {
+        Stream file;
+        try
+        {
+            file = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [new BadInput(path, $"cannot be read ({ex.Message})")];
+        }
+        return read(file);
+    }
+
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;

@@ -1,15 +1,10 @@
 using System.Text.Json;
-using Crosscheck.Annotation.Sentences;
-using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
-using Crosscheck.Core.Pipeline;
-using Crosscheck.Extraction;
 using Crosscheck.Extraction.Boilerplate;
 using Crosscheck.Ingest.Inputs;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
 using Crosscheck.Storage.Sqlite;
-using Crosscheck.Stories.Clustering;
 using Xunit;
 
 namespace Crosscheck.Ingest.Tests.Processing;
@@ -43,9 +38,6 @@ public sealed class InterruptedIngestTests : IDisposable
             "The fire station on the harbour road took delivery of a new engine on Wednesday, replacing one bought in 1998.\n\nThe crew said the old engine's pump had failed twice during the summer's grass fires."),
     ];
 
-    private static readonly DocumentPipeline Annotation = new DocumentPipelineBuilder().Use(new SentenceSplitter()).Use(new Tokenizer()).Build();
-    private static readonly ArticleProcessor Processor = new(new ArticleExtractor(), Annotation);
-
     private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-interrupted-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -64,8 +56,7 @@ public sealed class InterruptedIngestTests : IDisposable
         return path;
     }
 
-    private static IngestService Service(IStore store) =>
-        new(store, Processor, () => new StoryClusterer(new ClusteringOptions()), recurring: new RecurringLineFilter());
+    private static IngestService Service(IStore store) => TestIngest.Service(store, new RecurringLineFilter());
 
     private SqliteStore OpenStore(string name) => SqliteStore.Open(Path.Combine(_dir, name));
 
@@ -77,7 +68,7 @@ public sealed class InterruptedIngestTests : IDisposable
         foreach (var raw in inputs.Take(stored)) store.AddRaw(raw);
         store.RunInTransaction(() =>
         {
-            foreach (var raw in inputs.Take(saved)) store.SaveDocument(Processor.Process(raw));
+            foreach (var raw in inputs.Take(saved)) store.SaveDocument(TestIngest.Processor.Process(raw));
         });
     }
 

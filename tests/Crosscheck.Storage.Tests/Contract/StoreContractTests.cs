@@ -242,10 +242,9 @@ public abstract class StoreContractTests : IDisposable
     [ContractFact]
     public void RawWithoutDocument_lists_only_inputs_without_an_article_in_the_order_received()
     {
-        var first = Raw("first input, processed");
-        var second = Raw("second input, left undone");
-        var third = Raw("third input, left undone");
-        foreach (var raw in new[] { first, second, third }) Store.AddRaw(raw);
+        RawInput[] inputs = [Raw("first input, processed"), Raw("second input, left undone"), Raw("third input, left undone")];
+        Store.RunInTransaction(() => Array.ForEach(inputs, raw => Store.AddRaw(raw)));
+        var (first, second, third) = (inputs[0], inputs[1], inputs[2]);
         Store.SaveDocument(Plain(first.Id, "Processed", "Done."));
 
         Assert.Equal([second.Id, third.Id], Store.RawWithoutDocument().Select(r => r.Id));

@@ -23,19 +23,7 @@ public sealed class WarcReader(InputLimits? limits = null)
     /// The items of one archive, in file order. Record sources are "path#offset", the offset of
     /// the record's first byte (in the decompressed stream when the file is gzipped).
     /// </summary>
-    public IEnumerable<InputItem> Read(string path, IngestHints hints)
-    {
-        Stream file;
-        try
-        {
-            file = File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [new BadInput(path, $"cannot be read ({ex.Message})")];
-        }
-        return ReadRecords(path, file, hints);
-    }
+    public IEnumerable<InputItem> Read(string path, IngestHints hints) => RecordStream.ReadFile(path, file => ReadRecords(path, file, hints));
 
     private IEnumerable<InputItem> ReadRecords(string path, Stream file, IngestHints hints)
     {
