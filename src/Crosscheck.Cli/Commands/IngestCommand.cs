@@ -30,6 +30,7 @@ public static class IngestCommand
             Store articles, extract and annotate them, and group them into stories.
             Raw inputs are stored first, keyed by content hash: ingesting the same content again adds nothing.
             A bad file is reported on one line and skipped; the others are still ingested (exit code 1 if any was bad).
+            An ingest that was interrupted, even killed, is finished by running the same command again.
             WARC archives: every HTML response with status 200 becomes an article (its target URI as url, the
             record date as fetch date); a malformed record is reported as FILE#OFFSET and skipped.
             Feeds: every item becomes an article with its link, date, title and fullest content; a bad item is
