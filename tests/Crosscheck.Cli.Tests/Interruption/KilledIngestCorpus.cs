@@ -32,6 +32,8 @@ public sealed class KilledIngestCorpus : IDisposable
         CleanSeconds = clock.Elapsed.TotalSeconds;
         using var store = SqliteStore.Open(Clean);
         CleanStories = StoreState.Partition(store);
+        // The comparison means something only when the articles are spread over several stories of several articles.
+        Assert.True(CleanStories.Count(story => story.Contains(' ', StringComparison.Ordinal)) > 1, $"{CleanStories.Count} stories");
     }
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("crosscheck-kill-").FullName;

@@ -7,7 +7,9 @@ namespace Crosscheck.Cli.Tests.Interruption;
 /// Invented local news as JSONL article records, the same every time: events (a place, a kind of
 /// event, an official, a figure, a date), each told by one to six outlets in their own words, so
 /// ingest has several hundred articles to extract and annotate and the clusterer has stories of
-/// several articles and single ones to form. Every name is made up from syllables.
+/// several articles to form (events of one kind, told in the same words, may share a story: the
+/// tests compare stories with an uninterrupted run's, they do not judge them). Every name is made
+/// up from syllables.
 /// </summary>
 public static class SyntheticNews
 {
