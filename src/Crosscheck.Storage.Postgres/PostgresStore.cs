@@ -140,9 +140,15 @@ public sealed class PostgresStore : IStore
         return reader.Read() ? StoreCommon.ReadRaw(reader, Location) : null;
     });
 
-    public IEnumerable<RawInput> AllRaw() => StoreCommon.ReadInPages(PageSize, after => Use("reading raw inputs", connection =>
+    public IEnumerable<RawInput> AllRaw() => RawInPages("reading raw inputs", "TRUE");
+
+    public IEnumerable<RawInput> RawWithoutDocument() =>
+        RawInPages("reading unprocessed raw inputs", "NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = raw.id)");
+
+    /// <summary>Raw inputs meeting <paramref name="condition"/> (SQL over the <c>raw</c> row), in the order received.</summary>
+    private IEnumerable<RawInput> RawInPages(string action, string condition) => StoreCommon.ReadInPages(PageSize, after => Use(action, connection =>
     {
-        using var command = Command(connection, "SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE seq > $1 ORDER BY seq LIMIT $2", after, PageSize);
+        using var command = Command(connection, $"SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE seq > $1 AND {condition} ORDER BY seq LIMIT $2", after, PageSize);
         using var reader = command.ExecuteReader();
         var rows = new List<(RawInput, long)>();
         while (reader.Read()) rows.Add((StoreCommon.ReadRaw(reader, Location), reader.GetInt64(6)));

@@ -23,6 +23,13 @@ public interface IStore : IDisposable
 
     int CountRaw();
 
+    /// <summary>
+    /// Raw inputs with no stored document, in the order received: the work a run stopped before
+    /// finishing (killed after storing inputs, before their articles were saved) left undone, so
+    /// the next ingest processes them. Streamed in pages; documents saved meanwhile are not repeated.
+    /// </summary>
+    IEnumerable<RawInput> RawWithoutDocument();
+
     /// <summary>Stores (or replaces) the article and all its annotation layers.</summary>
     void SaveDocument(Document document);
 

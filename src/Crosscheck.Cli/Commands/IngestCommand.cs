@@ -30,6 +30,7 @@ public static class IngestCommand
             Store articles, extract and annotate them, and group them into stories.
             Raw inputs are stored first, keyed by content hash: ingesting the same content again adds nothing.
             A bad file is reported on one line and skipped; the others are still ingested (exit code 1 if any was bad).
+            An ingest that was interrupted, even killed, is finished by running the same command again.
             WARC archives: every HTML response with status 200 becomes an article (its target URI as url, the
             record date as fetch date); a malformed record is reported as FILE#OFFSET and skipped.
             Feeds: every item becomes an article with its link, date, title and fullest content; a bad item is
@@ -109,6 +110,8 @@ public static class IngestCommand
         Console.WriteLine(
             $"{report.Added} new article(s), {report.AlreadyStored} already stored, {report.Errors.Count} bad input(s); " +
             $"{totalArticles} article(s) in {report.Stories} stor{(report.Stories == 1 ? "y" : "ies")} in {location}");
+        if (report.Resumed > 0)
+            Console.WriteLine($"finished {report.Resumed} input(s) stored by an earlier run that stopped before processing them");
         if (report.RecurringArticles > 0)
             Console.WriteLine($"removed {report.RecurringParagraphs} recurring boilerplate paragraph(s) from {report.RecurringArticles} article(s)");
         if (report.Added > 0) Console.WriteLine("next: crosscheck stories" + DbSuffix(location));

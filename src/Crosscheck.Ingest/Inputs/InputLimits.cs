@@ -7,14 +7,16 @@ namespace Crosscheck.Ingest.Inputs;
 public sealed record InputLimits
 {
     /// <summary>
-    /// Largest file accepted (32 MB). Real article pages average ~170 KB and rarely pass 5 MB;
-    /// anything bigger is an archive, a dump or an accident, and would hold the whole batch hostage.
+    /// Largest page, text or feed file accepted (32 MB). Real article pages average ~170 KB and
+    /// rarely pass 5 MB; anything bigger is an archive, a dump or an accident, and would hold the
+    /// whole batch hostage. JSONL files and WARC archives are read record by record and have no
+    /// limit of their own, only <see cref="MaxRecordBytes"/>.
     /// </summary>
     public long MaxFileBytes { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>
     /// Largest single record (8 MB): a JSONL line, a WARC response record, a feed item. Records
-    /// are read one at a time, so archives and feeds themselves may be larger than this.
+    /// are read one at a time, so JSONL files, archives and feeds themselves may be larger than this.
     /// </summary>
     public int MaxRecordBytes { get; init; } = 8 * 1024 * 1024;
 
@@ -28,4 +30,7 @@ public sealed record InputLimits
     public int SniffBytes { get; init; } = 64 * 1024;
 
     public static InputLimits Default { get; } = new();
+
+    /// <summary>A size in messages about these limits ("47.7 MB").</summary>
+    internal static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
 }

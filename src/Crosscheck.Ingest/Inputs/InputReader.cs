@@ -17,6 +17,7 @@ public sealed class InputReader(InputLimits? limits = null)
     private readonly InputLimits _limits = limits ?? InputLimits.Default;
     private readonly WarcReader _warc = new(limits);
     private readonly FeedInput _feeds = new(limits);
+    private readonly JsonLinesReader _jsonLines = new(limits ?? InputLimits.Default);
 
     /// <summary>Extensions read as articles, with the kind of raw input they become.</summary>
     private static readonly Dictionary<string, RawKind?> Formats = new(StringComparer.OrdinalIgnoreCase)
@@ -84,7 +85,7 @@ public sealed class InputReader(InputLimits? limits = null)
         if (container is ContainerFormat.Feed or ContainerFormat.JsonFeed)
         {
             if (size > _limits.MaxFileBytes)
-                return [new BadInput(path, $"is a feed of {Megabytes(size)}, over the {Megabytes(_limits.MaxFileBytes)} limit for one input file")];
+                return [new BadInput(path, $"is a feed of {InputLimits.Megabytes(size)}, over the {InputLimits.Megabytes(_limits.MaxFileBytes)} limit for one input file")];
             if (ReadAll(path, out var feed) is { } unreadable) return [unreadable];
             return container == ContainerFormat.Feed ? _feeds.ReadXml(path, feed, hints) : _feeds.ReadJson(path, feed, hints);
         }
@@ -104,15 +105,14 @@ public sealed class InputReader(InputLimits? limits = null)
                 : [new SkippedInput(path, $"not an article format ('{extension}')")];
         }
         if (size == 0) return [new BadInput(path, "is empty")];
+        if (ContentSniffer.LooksBinary(head)) return [new BadInput(path, "looks like binary data, not text or HTML")];
+        // JSONL is read line by line, so a dump of any size is fine; one page or text is read whole.
+        if (kind is not { } rawKind) return _jsonLines.Read(path, hints);
         if (size > _limits.MaxFileBytes)
-            return [new BadInput(path, $"is {Megabytes(size)}, over the {Megabytes(_limits.MaxFileBytes)} limit for one input file; split it (JSONL) or leave it out")];
+            return [new BadInput(path, $"is {InputLimits.Megabytes(size)}, over the {InputLimits.Megabytes(_limits.MaxFileBytes)} limit for one input file; leave it out")];
 
         if (ReadAll(path, out var content) is { } bad) return [bad];
-
-        if (ContentSniffer.LooksBinary(content.AsSpan(0, Math.Min(content.Length, _limits.SniffBytes))))
-            return [new BadInput(path, "looks like binary data, not text or HTML")];
-
-        return kind is { } rawKind ? [ReadSingle(path, content, rawKind, hints)] : ReadJsonLines(path, content, hints);
+        return [ReadSingle(path, content, rawKind, hints)];
     }
 
     /// <summary>Extensions that name archives or feeds, with what such a file must hold.</summary>
@@ -199,9 +199,9 @@ public sealed class InputReader(InputLimits? limits = null)
     public IEnumerable<InputItem> ReadPosted(string source, byte[] content, bool batch, IngestHints hints)
     {
         if (content.AsSpan().Trim("\r\n\t "u8).IsEmpty) return [new BadInput(source, "is empty; send one JSON article or JSONL lines")];
-        if (batch) return ReadJsonLines(source, content, hints);
+        if (batch) return _jsonLines.Read(source, new MemoryStream(content, writable: false), hints);
         if (content.Length > _limits.MaxRecordBytes)
-            return [new BadInput(source, $"record is {Megabytes(content.Length)}, over the {Megabytes(_limits.MaxRecordBytes)} limit for one record")];
+            return [new BadInput(source, $"record is {InputLimits.Megabytes(content.Length)}, over the {InputLimits.Megabytes(_limits.MaxRecordBytes)} limit for one record")];
         var invalid = ContentSniffer.FirstInvalidUtf8(content);
         if (invalid >= 0) return [new BadInput(source, $"is not valid UTF-8 (first bad byte at offset {invalid}); JSON must be UTF-8")];
         var problem = JsonArticleRecord.Problem(content);
@@ -209,54 +209,4 @@ public sealed class InputReader(InputLimits? limits = null)
             ? [new RawItem(new RawInput { Id = ContentHash.Of(content), Source = source, Kind = RawKind.Json, Content = content, Hints = hints })]
             : [new BadInput(source, problem)];
     }
-
-    private IEnumerable<InputItem> ReadJsonLines(string path, byte[] content, IngestHints hints)
-    {
-        var invalid = ContentSniffer.FirstInvalidUtf8(content);
-        if (invalid >= 0)
-        {
-            yield return new BadInput(path, $"is not valid UTF-8 (first bad byte at offset {invalid}); JSONL must be UTF-8");
-            yield break;
-        }
-        var lineNumber = 0;
-        var records = 0;
-        var start = 0;
-        while (start <= content.Length)
-        {
-            var newline = Array.IndexOf(content, (byte)'\n', start);
-            var end = newline < 0 ? content.Length : newline;
-            lineNumber++;
-            var line = TrimLine(content.AsMemory(start, end - start));
-            start = end + 1;
-            if (line.IsEmpty) continue;
-            records++;
-            var source = $"{path}#{lineNumber}";
-            if (line.Length > _limits.MaxRecordBytes)
-            {
-                yield return new BadInput(source, $"record is {Megabytes(line.Length)}, over the {Megabytes(_limits.MaxRecordBytes)} limit for one record");
-                continue;
-            }
-            var problem = JsonArticleRecord.Problem(line);
-            if (problem is not null)
-            {
-                yield return new BadInput(source, problem);
-                continue;
-            }
-            var bytes = line.ToArray();
-            yield return new RawItem(new RawInput { Id = ContentHash.Of(bytes), Source = source, Kind = RawKind.Json, Content = bytes, Hints = hints });
-        }
-        if (records == 0) yield return new BadInput(path, "holds no JSON records");
-    }
-
-    private static ReadOnlyMemory<byte> TrimLine(ReadOnlyMemory<byte> line)
-    {
-        var span = line.Span;
-        int s = 0, e = span.Length;
-        if (e >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF) s = 3;
-        while (s < e && span[s] is (byte)' ' or (byte)'\t' or (byte)'\r') s++;
-        while (e > s && span[e - 1] is (byte)' ' or (byte)'\t' or (byte)'\r') e--;
-        return line[s..e];
-    }
-
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
 }

@@ -17,6 +17,12 @@ public sealed class IngestReport
     /// <summary>Inputs whose content was already stored (re-ingest is a no-op).</summary>
     public int AlreadyStored { get; set; }
 
+    /// <summary>
+    /// Raw inputs stored by an earlier run that stopped before their articles were saved, processed
+    /// by this one (counted in <see cref="Added"/> too).
+    /// </summary>
+    public int Resumed { get; set; }
+
     public List<BadInput> Errors { get; } = [];
 
     public List<SkippedInput> Skipped { get; } = [];

@@ -34,10 +34,17 @@ public sealed class IngestService(
     /// <summary>
     /// Ingests inputs already read (by <see cref="InputReader"/>, e.g. from an HTTP request):
     /// bad and skipped items are reported, raw inputs stored, processed and assigned to stories.
+    /// Work an earlier run left undone when it was killed is finished too, so running the same
+    /// command again completes it: stored inputs without an article are processed, and stories
+    /// that do not cover every article are assigned again.
     /// </summary>
     public IngestReport Ingest(IEnumerable<InputItem> items, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
     {
         var report = new IngestReport();
+        // Stories that do not cover every stored article mean a run stopped after saving articles
+        // and before its corpus pass and story assignment finished (the mark is written with the
+        // stories, in their transaction). Which outlets it touched is not known, so all are judged again.
+        var interrupted = store.CountArticles() > 0 && StoriesAreStale();
         var batch = new List<RawInput>(BatchSize);
         StoreRawInputs(items, report, progress, resumeUnprocessed: false, raw =>
         {
@@ -45,12 +52,32 @@ public sealed class IngestService(
             if (batch.Count >= BatchSize) ProcessBatch(batch, report);
         }, cancel);
         ProcessBatch(batch, report);
-        // Only outlets that gained articles can change their decision.
-        if (report.Added > 0) RemoveRecurring(report, report.Outlets);
-        // Nothing new: the stories stand unless none were ever assigned (read once; it loads them all).
-        var standing = report.Added > 0 ? 0 : store.GetStories().Count;
-        report.Stories = standing > 0 ? standing : AssignStories(progress);
+        ProcessLeftovers(batch, report, progress, cancel);
+        // Only outlets that gained articles can change their decision (after an interruption, any may).
+        if (interrupted) RemoveRecurring(report, outlets: null);
+        else if (report.Added > 0) RemoveRecurring(report, report.Outlets);
+        // Nothing new and the stories cover every article: they stand (read once; it loads them all).
+        report.Stories = report.Added > 0 || StoriesAreStale() ? AssignStories(progress) : store.GetStories().Count;
         return report;
+    }
+
+    /// <summary>
+    /// Processes the raw inputs stored earlier that have no article: an ingest killed after storing
+    /// inputs and before saving their articles leaves them, and they are skipped as already stored
+    /// when read again. Raw inputs are stored before anything is derived from them, so this finds
+    /// every one such a run left, whichever command stored it.
+    /// </summary>
+    private void ProcessLeftovers(List<RawInput> batch, IngestReport report, IProgress<IngestProgress>? progress, CancellationToken cancel)
+    {
+        foreach (var raw in store.RawWithoutDocument())
+        {
+            cancel.ThrowIfCancellationRequested();
+            batch.Add(raw);
+            report.Resumed++;
+            progress?.Report(new IngestProgress(report.Resumed, null, raw.Source, "resuming"));
+            if (batch.Count >= BatchSize) ProcessBatch(batch, report);
+        }
+        ProcessBatch(batch, report);
     }
 
     /// <summary>

@@ -166,9 +166,15 @@ public sealed class SqliteStore : IStore
         return reader.Read() ? StoreCommon.ReadRaw(reader, Location) : null;
     });
 
-    public IEnumerable<RawInput> AllRaw() => StoreCommon.ReadInPages(PageSize, after => Read("reading raw inputs", () =>
+    public IEnumerable<RawInput> AllRaw() => RawInPages("reading raw inputs", "TRUE");
+
+    public IEnumerable<RawInput> RawWithoutDocument() =>
+        RawInPages("reading unprocessed raw inputs", "NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = raw.id)");
+
+    /// <summary>Raw inputs meeting <paramref name="condition"/> (SQL over the <c>raw</c> row), in the order received.</summary>
+    private IEnumerable<RawInput> RawInPages(string action, string condition) => StoreCommon.ReadInPages(PageSize, after => Read(action, () =>
     {
-        using var command = Command("SELECT id, source, kind, content, received_at, hints, seq FROM raw WHERE seq > $after ORDER BY seq LIMIT $limit",
+        using var command = Command($"SELECT id, source, kind, content, received_at, hints, seq FROM raw WHERE seq > $after AND {condition} ORDER BY seq LIMIT $limit",
             ("$after", after), ("$limit", PageSize));
         using var reader = command.ExecuteReader();
         var rows = new List<(RawInput, long)>();

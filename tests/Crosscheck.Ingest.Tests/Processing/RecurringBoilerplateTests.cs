@@ -1,14 +1,9 @@
 using System.Text.Json;
-using Crosscheck.Annotation.Sentences;
-using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
-using Crosscheck.Core.Pipeline;
-using Crosscheck.Extraction;
 using Crosscheck.Extraction.Boilerplate;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
 using Crosscheck.Storage.Sqlite;
-using Crosscheck.Stories.Clustering;
 using Xunit;
 
 namespace Crosscheck.Ingest.Tests.Processing;
@@ -22,9 +17,6 @@ public sealed class RecurringBoilerplateTests : IDisposable
     private const string Blurb = "The Valley Courier has reported on the towns of the upper valley since 1921 and is owned by its readers.";
 
     private const string Quote = "\"We lost everything we built over thirty years in one night,\" the owner of the joinery told reporters outside the gates.";
-
-    private static readonly DocumentPipeline Annotation = new DocumentPipelineBuilder().Use(new SentenceSplitter()).Use(new Tokenizer()).Build();
-    private static readonly ArticleExtractor Extractor = new();
 
     private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-recurring-").FullName;
 
@@ -69,9 +61,6 @@ public sealed class RecurringBoilerplateTests : IDisposable
         return path;
     }
 
-    private static IngestService Service(IStore store, RecurringLineFilter? filter) =>
-        new(store, new ArticleProcessor(Extractor, Annotation), () => new StoryClusterer(new ClusteringOptions()), recurring: filter);
-
     private SqliteStore OpenStore() => SqliteStore.Open(Path.Combine(_dir, "test.db"));
 
     private static Dictionary<string, Document> ByUrl(IStore store) => store.AllDocuments().ToDictionary(d => d.Article.Url!);
@@ -83,7 +72,7 @@ public sealed class RecurringBoilerplateTests : IDisposable
         var copy = WriteBatch("other.jsonl", [FireStory[0]], "Hill Times", withBlurb: false);
         using var store = OpenStore();
 
-        var report = Service(store, new RecurringLineFilter()).Ingest([path, copy], IngestHints.None);
+        var report = TestIngest.Service(store, new RecurringLineFilter()).Ingest([path, copy], IngestHints.None);
 
         Assert.Equal(8, report.Added);
         Assert.Equal(7, report.RecurringArticles);
@@ -121,7 +110,7 @@ public sealed class RecurringBoilerplateTests : IDisposable
     public void Earlier_articles_are_judged_again_when_later_ingests_reach_the_threshold()
     {
         using var store = OpenStore();
-        var service = Service(store, new RecurringLineFilter());
+        var service = TestIngest.Service(store, new RecurringLineFilter());
 
         service.Ingest([WriteBatch("first.jsonl", Unrelated[..2], Outlet)], IngestHints.None);
         Assert.All(store.AllDocuments(), d => Assert.Contains(Blurb, d.Text));
@@ -140,13 +129,13 @@ public sealed class RecurringBoilerplateTests : IDisposable
     public void Removals_are_undone_in_place_when_the_decision_changes_and_by_reprocess()
     {
         using var store = OpenStore();
-        var original = Unrelated.ToDictionary(u => $"https://valley-courier.example/news/{u.Slug}", u => Extractor.Extract(new RawInput
+        var original = Unrelated.ToDictionary(u => $"https://valley-courier.example/news/{u.Slug}", u => TestIngest.Extractor.Extract(new RawInput
         {
             Id = u.Slug, Source = u.Slug, Kind = RawKind.Json,
             Content = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { title = u.Title, text = u.Text + "\n\n" + Blurb })),
         }).Body);
         var strict = new RecurringLineFilter(new RecurringLineOptions { MinShare = 0.5 });
-        var service = Service(store, strict);
+        var service = TestIngest.Service(store, strict);
 
         service.Ingest([WriteBatch("with.jsonl", Unrelated[..3], Outlet)], IngestHints.None);
         Assert.All(store.AllDocuments(), d => Assert.DoesNotContain(Blurb, d.Text));
@@ -162,9 +151,9 @@ public sealed class RecurringBoilerplateTests : IDisposable
         }
 
         // Reprocess rebuilds from the raw inputs with whatever filter is configured now.
-        Service(store, null).Reprocess();
+        TestIngest.Service(store, null).Reprocess();
         Assert.Equal(3, store.AllDocuments().Count(d => d.Text.Contains(Blurb, StringComparison.Ordinal)));
-        Service(store, new RecurringLineFilter()).Reprocess();
+        TestIngest.Service(store, new RecurringLineFilter()).Reprocess();
         Assert.Equal(0, store.AllDocuments().Count(d => d.Text.Contains(Blurb, StringComparison.Ordinal)));
     }
 }

@@ -239,6 +239,43 @@ public abstract class StoreContractTests : IDisposable
         Assert.True(Store.HasDocument(raw.Id));
     }
 
+    [ContractFact]
+    public void RawWithoutDocument_lists_only_inputs_without_an_article_in_the_order_received()
+    {
+        RawInput[] inputs = [Raw("first input, processed"), Raw("second input, left undone"), Raw("third input, left undone")];
+        Store.RunInTransaction(() => Array.ForEach(inputs, raw => Store.AddRaw(raw)));
+        var (first, second, third) = (inputs[0], inputs[1], inputs[2]);
+        Store.SaveDocument(Plain(first.Id, "Processed", "Done."));
+
+        Assert.Equal([second.Id, third.Id], Store.RawWithoutDocument().Select(r => r.Id));
+        Assert.Equal(second.Content, Store.RawWithoutDocument().First().Content);
+        using (var other = OpenAgain()) Assert.Equal([second.Id, third.Id], other.RawWithoutDocument().Select(r => r.Id));
+
+        Store.SaveDocument(Plain(third.Id, "Processed later", "Done too."));
+        Assert.Equal([second.Id], Store.RawWithoutDocument().Select(r => r.Id));
+        Store.ClearDerived();
+        Assert.Equal(3, Store.RawWithoutDocument().Count());
+    }
+
+    [ContractFact]
+    public void RawWithoutDocument_reads_past_a_page_while_the_caller_saves_documents()
+    {
+        // More than one page of results (both stores read 256 rows a round), processed as they come:
+        // each input is handed over exactly once, however the pages shift under the caller's writes.
+        var inputs = Enumerable.Range(0, 600).Select(i => Raw($"input number {i}")).ToList();
+        Store.RunInTransaction(() => inputs.ForEach(raw => Store.AddRaw(raw)));
+
+        var seen = new List<string>();
+        foreach (var raw in Store.RawWithoutDocument())
+        {
+            seen.Add(raw.Id);
+            Store.SaveDocument(Plain(raw.Id, "Processed", "Done."));
+        }
+
+        Assert.Equal(inputs.Select(r => r.Id), seen);
+        Assert.Empty(Store.RawWithoutDocument());
+    }
+
     // ---- stories ----
 
     private static Story Story(string id, string title, params string[] articles) => new()

@@ -23,19 +23,7 @@ public sealed class WarcReader(InputLimits? limits = null)
     /// The items of one archive, in file order. Record sources are "path#offset", the offset of
     /// the record's first byte (in the decompressed stream when the file is gzipped).
     /// </summary>
-    public IEnumerable<InputItem> Read(string path, IngestHints hints)
-    {
-        Stream file;
-        try
-        {
-            file = File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [new BadInput(path, $"cannot be read ({ex.Message})")];
-        }
-        return ReadRecords(path, file, hints);
-    }
+    public IEnumerable<InputItem> Read(string path, IngestHints hints) => RecordStream.ReadFile(path, file => ReadRecords(path, file, hints));
 
     private IEnumerable<InputItem> ReadRecords(string path, Stream file, IngestHints hints)
     {
@@ -48,7 +36,7 @@ public sealed class WarcReader(InputLimits? limits = null)
             // GZipStream reads concatenated members, so one member per record and one member
             // for the whole file both come out as the plain WARC stream.
             using var data = gzipped ? new GZipStream(file, CompressionMode.Decompress) : file;
-            var warc = new WarcStream(data);
+            var warc = new RecordStream(data);
             var tally = new Tally();
             while (true)
             {
@@ -71,7 +59,7 @@ public sealed class WarcReader(InputLimits? limits = null)
     }
 
     /// <summary>The next item of the archive and whether reading must stop; exceptions from broken compression end the file, not the ingest.</summary>
-    private (InputItem? Item, bool Stop) Next(string path, WarcStream warc, IngestHints hints, Tally tally, bool gzipped)
+    private (InputItem? Item, bool Stop) Next(string path, RecordStream warc, IngestHints hints, Tally tally, bool gzipped)
     {
         var offset = warc.Position;
         try
@@ -88,7 +76,7 @@ public sealed class WarcReader(InputLimits? limits = null)
         }
     }
 
-    private (InputItem? Item, bool Stop) ReadRecord(string path, WarcStream warc, IngestHints hints, Tally tally)
+    private (InputItem? Item, bool Stop) ReadRecord(string path, RecordStream warc, IngestHints hints, Tally tally)
     {
         // Records are separated by blank lines (CRLF CRLF after each block).
         byte[]? line;
@@ -130,7 +118,7 @@ public sealed class WarcReader(InputLimits? limits = null)
         if (length > _limits.MaxRecordBytes)
         {
             var skipped = warc.Skip(length);
-            return (new BadInput(source, $"WARC response record is {Megabytes(length)}, over the {Megabytes(_limits.MaxRecordBytes)} limit for one page; skipped"), skipped < length);
+            return (new BadInput(source, $"WARC response record is {InputLimits.Megabytes(length)}, over the {InputLimits.Megabytes(_limits.MaxRecordBytes)} limit for one page; skipped"), skipped < length);
         }
 
         var block = warc.ReadBlock((int)length);
@@ -183,7 +171,7 @@ public sealed class WarcReader(InputLimits? limits = null)
     }
 
     /// <summary>The named fields of a record header, or null with the problem when the header is malformed or too large.</summary>
-    private Dictionary<string, string>? ReadHeaders(WarcStream warc, out string? problem)
+    private Dictionary<string, string>? ReadHeaders(RecordStream warc, out string? problem)
     {
         problem = null;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -222,7 +210,7 @@ public sealed class WarcReader(InputLimits? limits = null)
     }
 
     /// <summary>Reports a problem and skips to the next line that starts a WARC record.</summary>
-    private BadInput Resync(WarcStream warc, string source, string problem)
+    private BadInput Resync(RecordStream warc, string source, string problem)
     {
         var from = warc.Position;
         while (!warc.Peek(VersionPrefix))
@@ -243,5 +231,4 @@ public sealed class WarcReader(InputLimits? limits = null)
         return bytes.Length > 40 ? clean + "…" : clean;
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
 }

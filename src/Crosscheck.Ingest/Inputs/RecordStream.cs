@@ -1,12 +1,31 @@
-namespace Crosscheck.Ingest.Inputs.Warc;
+namespace Crosscheck.Ingest.Inputs;
 
 /// <summary>
-/// Forward-only reading of a (decompressed) WARC stream by lines and blocks, keeping the offset
-/// of every byte consumed so problems can name where they are. Nothing is buffered beyond one
-/// fixed buffer: archives are often gigabytes.
+/// Forward-only reading of a stream of records (a decompressed WARC archive, JSONL lines) by
+/// lines and blocks, keeping the offset of every byte consumed so problems can name where they
+/// are. Nothing is buffered beyond one fixed buffer and the line asked for: archives and crawler
+/// dumps are often gigabytes.
 /// </summary>
-internal sealed class WarcStream(Stream inner)
+internal sealed class RecordStream(Stream inner)
 {
+    /// <summary>
+    /// The records <paramref name="read"/> finds in the file at <paramref name="path"/> (it owns and
+    /// disposes the stream), or one error when the file cannot be opened.
+    /// </summary>
+    public static IEnumerable<InputItem> ReadFile(string path, Func<Stream, IEnumerable<InputItem>> read)
+    {
+        Stream file;
+        try
+        {
+            file = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [new BadInput(path, $"cannot be read ({ex.Message})")];
+        }
+        return read(file);
+    }
+
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
