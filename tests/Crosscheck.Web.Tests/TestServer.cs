@@ -49,6 +49,14 @@ public sealed class CrosscheckFactory : WebApplicationFactory<CrosscheckFactory>
             .ConfigureServices(services => services.AddCrosscheckWeb(Options, Engine.WebBackend()))
             .Configure(app => app.UseCrosscheckWeb()));
 
+    // The factory guesses a content root from the type argument's assembly name (a folder that does not
+    // exist for a test assembly); the server serves everything from its assemblies, so any folder will do.
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseContentRoot(AppContext.BaseDirectory);
+        return base.CreateHost(builder);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
