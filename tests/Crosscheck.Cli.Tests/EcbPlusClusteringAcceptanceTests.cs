@@ -1,4 +1,5 @@
-using Crosscheck.Stories.Clustering;
+using Crosscheck.Cli.Commands;
+using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -32,7 +33,7 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
     {
         var (scores, _) = ClusteringEvaluator.Evaluate(lines, input => Engine.AnnotateText(input.Id, input.Text, input.Published, input.Title));
 
-        output.WriteLine(ClusteringEvaluator.Format(scores, what));
+        output.WriteLine(EvalReports.Format(scores, what));
         Assert.True(scores.BCubedF1 >= 0.95, $"B-cubed F1 {scores.BCubedF1:F4} below 0.95");
         Assert.True(scores.PairF1 >= 0.92, $"pairwise F1 {scores.PairF1:F4} below 0.92");
     }

@@ -1,4 +1,4 @@
-using Crosscheck.Annotation.Quotes;
+using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -16,12 +16,12 @@ public sealed class PolnearAttributionAcceptanceTests(ITestOutputHelper output)
     public void DevArticlesReachTheIssueBars()
     {
         var dir = Path.Combine(Docs.SharedDirectory()!, "data", "attribution-polnear", "dev");
-        var report = new StringWriter();
 
-        Assert.Equal(0, AttributionEvaluator.Run(dir, null, report, text => Engine.AnnotateText("text", text)));
+        var evaluation = AttributionEvaluator.Evaluate(dir, text => Engine.AnnotateText("text", text));
 
-        output.WriteLine(report.ToString());
-        Assert.True(AttributionReport.F1(report.ToString(), "direct", "content+source") >= 0.90, report.ToString());
-        Assert.True(AttributionReport.F1(report.ToString(), "all", "content+source") >= 0.70, report.ToString());
+        var figures = $"direct content+source F1 {evaluation.Direct.ContentSource.F1:F4}, all content+source F1 {evaluation.All.ContentSource.F1:F4}";
+        output.WriteLine(figures);
+        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.90, figures);
+        Assert.True(evaluation.All.ContentSource.F1 >= 0.70, figures);
     }
 }

@@ -1,5 +1,6 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
+using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Stories.Clustering;
 using Crosscheck.Testing;
 using Xunit;

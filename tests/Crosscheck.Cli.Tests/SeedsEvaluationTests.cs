@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Crosscheck.Cli.Evaluation;
+using Crosscheck.Evaluation.Seeds;
 using Crosscheck.Testing;
 using Xunit;
 

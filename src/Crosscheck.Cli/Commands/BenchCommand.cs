@@ -1,14 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
-using Crosscheck.Core.Model;
-using Crosscheck.Extraction.Evaluation;
+using Crosscheck.Bench;
 
 namespace Crosscheck.Cli.Commands;
 
 /// <summary>
 /// `bench`: throughput of each stage on real text, medians of several runs, and peak memory.
-/// Timings belong here and in bench/Crosscheck.Benchmarks, never in tests.
+/// The timing code lives in bench/Crosscheck.Bench (beside the BenchmarkDotNet project), never in tests.
 /// </summary>
 public static class BenchCommand
 {
@@ -55,7 +53,7 @@ public static class BenchCommand
             if (result.GetValue(storyPage))
             {
                 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-                Web.StoryPageBenchmark.RunAsync(Engine.WebBackend(), Console.Out, runs: Math.Max(3, result.GetValue(runs))).GetAwaiter().GetResult();
+                StoryPageBenchmark.RunAsync(Engine.WebBackend(), Console.Out, runs: Math.Max(3, result.GetValue(runs))).GetAwaiter().GetResult();
                 return ExitCodes.Ok;
             }
             var dir = result.GetValue(data) ?? SharedFolders.Find("data") ?? throw new UserError("no evaluation data found; pass --data ../shared/data");
@@ -85,16 +83,16 @@ public static class BenchCommand
         }
         if (only == "extraction") return;
 
-        var texts = LoadTexts(Path.Combine(dataDir, "clustering-ecbplus-dev", "documents.jsonl"));
+        var texts = StageBenchmark.LoadTexts(Path.Combine(dataDir, "clustering-ecbplus-dev", "documents.jsonl"));
         if (texts.Count == 0)
         {
             output.WriteLine("no clustering-ecbplus-dev/documents.jsonl: annotation and clustering not measured");
             return;
         }
         output.WriteLine($"\n## annotation ({texts.Count} ECB+ articles)");
-        var documents = BenchAnnotation(texts, runs, output);
+        var documents = StageBenchmark.Annotation(texts, Engine.Annotation.Stages, runs, output);
         output.WriteLine("\n## clustering and dossier");
-        BenchStories(documents, runs, output);
+        StageBenchmark.Stories(documents, Engine.NewClusterer, Engine.DossierBuilder, runs, output);
         output.WriteLine($"\npeak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB");
     }
 
@@ -103,7 +101,7 @@ public static class BenchCommand
         var jsonl = Path.Combine(dataDir, "clustering-ecbplus-dev", "documents.jsonl");
         if (!File.Exists(jsonl)) throw new UserError($"{jsonl}: not found; pass --data with the folder holding clustering-ecbplus-dev");
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; one thread");
-        var results = Stories.Clustering.ClusteringBenchmark.Run(jsonl, sizes, output);
+        var results = ClusteringBenchmark.Run(jsonl, sizes, output);
         if (results.Count >= 2)
         {
             var (small, large) = (results[^2], results[^1]);
@@ -123,81 +121,5 @@ public static class BenchCommand
                 throw new UserError($"--sizes: '{parts[i]}' is not a corpus size from 1 to 10,000,000; give whole numbers separated by commas, e.g. --sizes 1000,10000");
         }
         return sizes.Length > 0 ? sizes : throw new UserError("--sizes: no size given; e.g. --sizes 1000,10000,100000");
-    }
-
-    private static List<Document> BenchAnnotation(List<(string Id, string Text)> texts, int runs, TextWriter output)
-    {
-        var stages = Engine.Annotation.Stages;
-        var perStage = stages.ToDictionary(s => s.Name, _ => new List<double>());
-        List<Document> documents = [];
-        long tokens = 0;
-        for (var run = 0; run < runs; run++)
-        {
-            documents = [.. texts.Select(t => new Document(new Article { Id = t.Id, Source = t.Id, Body = t.Text }))];
-            foreach (var stage in stages)
-            {
-                var watch = Stopwatch.StartNew();
-                foreach (var document in documents) stage.Process(document);
-                perStage[stage.Name].Add(watch.Elapsed.TotalSeconds);
-            }
-            tokens = documents.Sum(d => (long)d.Tokens.Length);
-        }
-        output.WriteLine($"{tokens:N0} tokens");
-        var total = 0.0;
-        foreach (var stage in stages)
-        {
-            var seconds = Median(perStage[stage.Name]);
-            total += seconds;
-            output.WriteLine($"  {stage.Name,-24} {tokens / seconds,12:N0} tokens/s");
-        }
-        output.WriteLine($"  {"all annotation stages",-24} {tokens / total,12:N0} tokens/s");
-        return documents;
-    }
-
-    private static void BenchStories(List<Document> documents, int runs, TextWriter output)
-    {
-        var clusterSeconds = new List<double>();
-        IReadOnlyList<Story> stories = [];
-        for (var run = 0; run < runs; run++)
-        {
-            var clusterer = Engine.NewClusterer();
-            var watch = Stopwatch.StartNew();
-            foreach (var document in documents) clusterer.Assign(document);
-            clusterSeconds.Add(watch.Elapsed.TotalSeconds);
-            stories = clusterer.Stories;
-        }
-        output.WriteLine($"  clustering {documents.Count} articles: {documents.Count / Median(clusterSeconds),10:N0} articles/s ({stories.Count} stories)");
-
-        var largest = stories.OrderByDescending(s => s.ArticleIds.Count).First();
-        var byId = documents.ToDictionary(d => d.Id);
-        var members = largest.ArticleIds.Select(id => byId[id]).ToList();
-        var dossierSeconds = new List<double>();
-        for (var run = 0; run < runs; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            Engine.DossierBuilder().Build(largest, members);
-            dossierSeconds.Add(watch.Elapsed.TotalSeconds);
-        }
-        output.WriteLine($"  dossier of the largest story ({members.Count} articles): {Median(dossierSeconds) * 1000,8:N1} ms");
-    }
-
-    private static List<(string Id, string Text)> LoadTexts(string jsonl)
-    {
-        if (!File.Exists(jsonl)) return [];
-        var texts = new List<(string, string)>();
-        foreach (var line in File.ReadLines(jsonl))
-        {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            texts.Add((root.GetProperty("id").ToString(), root.GetProperty("text").GetString() ?? ""));
-        }
-        return texts;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -26,6 +26,10 @@ public static class CommandRunner
         {
             return Fail(ex.Message);
         }
+        catch (Crosscheck.Evaluation.EvaluationDataException ex)
+        {
+            return Fail(ex.Message);
+        }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             return Fail(ex.Message);

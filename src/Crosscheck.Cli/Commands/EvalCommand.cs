@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Crosscheck.Annotation.Entities.Training;
-using Crosscheck.Annotation.Quotes;
-using Crosscheck.Extraction.Evaluation;
-using Crosscheck.Stories.Clustering;
+using Crosscheck.Evaluation.Quotes;
+using Crosscheck.Evaluation.Clustering;
+using Crosscheck.Evaluation.Entities;
+using Crosscheck.Evaluation.Extraction;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -51,8 +51,14 @@ public static class EvalCommand
         { dir, output };
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var path = RequireDirectory(result.GetValue(dir)!);
-            return ExtractionEvaluator.Run(path, result.GetValue(output), Console.Out);
+            var evaluation = ExtractionEvaluator.Evaluate(RequireDirectory(result.GetValue(dir)!));
+            EvalReports.Write(evaluation, Console.Out);
+            if (result.GetValue(output) is { } outPath)
+            {
+                ExtractionEvaluator.WritePredictions(evaluation.Predictions, outPath);
+                Console.WriteLine($"predictions written to {outPath}");
+            }
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -68,7 +74,16 @@ public static class EvalCommand
             """)
         { file, output };
         command.SetAction(result => CommandRunner.Run(() =>
-            NerEvaluator.Run(RequireFile(result.GetValue(file)!), result.GetValue(output), Console.Out)));
+        {
+            var evaluation = NerEvaluator.Evaluate(RequireFile(result.GetValue(file)!));
+            EvalReports.Write(evaluation, Console.Out);
+            if (result.GetValue(output) is { } outPath)
+            {
+                NerEvaluator.WritePredictions(evaluation, outPath);
+                Console.WriteLine($"predictions written to {outPath}");
+            }
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 
@@ -84,8 +99,17 @@ public static class EvalCommand
             """)
         { file, output };
         command.SetAction(result => CommandRunner.Run(() =>
-            ClusteringEvaluator.Run(RequireFile(result.GetValue(file)!), result.GetValue(output), Console.Out,
-                input => Engine.AnnotateText(input.Id, input.Text, input.Published, input.Title))));
+        {
+            var path = RequireFile(result.GetValue(file)!);
+            var evaluation = ClusteringEvaluator.Evaluate(path, input => Engine.AnnotateText(input.Id, input.Text, input.Published, input.Title));
+            Console.WriteLine(EvalReports.Format(evaluation.Scores, path));
+            if (result.GetValue(output) is { } outPath)
+            {
+                ClusteringEvaluator.WritePredictions(evaluation.Predicted, outPath);
+                Console.WriteLine($"predictions written to {outPath}");
+            }
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 
@@ -101,8 +125,12 @@ public static class EvalCommand
             """)
         { dir, output };
         command.SetAction(result => CommandRunner.Run(() =>
-            AttributionEvaluator.Run(RequireDirectory(result.GetValue(dir)!), result.GetValue(output), Console.Out,
-                text => Engine.AnnotateText("text", text))));
+        {
+            var evaluation = AttributionEvaluator.Evaluate(RequireDirectory(result.GetValue(dir)!), text => Engine.AnnotateText("text", text));
+            if (result.GetValue(output) is { } outPath) AttributionEvaluator.WriteFound(evaluation.Found, outPath);
+            EvalReports.Write(evaluation, Console.Out);
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Crosscheck.Cli.Evaluation;
 using Crosscheck.Core.Model;
+using Crosscheck.Evaluation.Seeds;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
 

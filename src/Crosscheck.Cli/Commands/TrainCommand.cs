@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Crosscheck.Annotation.Entities.Training;
+using Crosscheck.Training;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -19,7 +19,8 @@ public static class TrainCommand
         ner.SetAction(result => CommandRunner.Run(() =>
         {
             var files = result.GetValue(data)!.Select(EvalCommand.RequireFile).ToArray();
-            return NerTrainer.Run(files, result.GetValue(output)!, Console.Out);
+            NerTrainer.Run(files, result.GetValue(output)!, Console.Out);
+            return ExitCodes.Ok;
         }));
         command.Subcommands.Add(ner);
         return command;

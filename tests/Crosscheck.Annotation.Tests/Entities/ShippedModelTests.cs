@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Crosscheck.Annotation.Entities;
-using Crosscheck.Annotation.Entities.Training;
 using Crosscheck.Core.Model;
+using Crosscheck.Evaluation.Entities;
 using Crosscheck.Testing;
 using Xunit;
 

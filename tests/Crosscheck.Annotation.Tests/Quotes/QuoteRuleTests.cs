@@ -1,6 +1,7 @@
 using Crosscheck.Annotation.Quotes;
 using Crosscheck.Annotation.Tests.Claims;
 using Crosscheck.Core.Model;
+using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Testing;
 using Xunit;
 

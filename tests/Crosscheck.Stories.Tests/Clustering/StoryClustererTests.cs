@@ -1,4 +1,5 @@
 using Crosscheck.Core.Model;
+using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Stories.Clustering;
 using Crosscheck.Testing;
 using Xunit;

@@ -1,3 +1,4 @@
+using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Stories.Clustering;
 using Crosscheck.Stories.Fingerprints;
 using Crosscheck.Stories.Tests.Clustering;

@@ -1,7 +1,7 @@
-using Crosscheck.Stories.Consolidation;
+using Crosscheck.Bench;
 using Xunit;
 
-namespace Crosscheck.Stories.Tests.Consolidation;
+namespace Crosscheck.Evaluation.Tests;
 
 public class DossierBenchmarkTests
 {

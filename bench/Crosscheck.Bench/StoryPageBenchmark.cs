@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Consolidation;
+using Crosscheck.Web;
 using Crosscheck.Web.Hosting;
 
-namespace Crosscheck.Web;
+namespace Crosscheck.Bench;
 
 /// <summary>
 /// Times GET /stories/{id} for a large story through the real server (Kestrel on loopback, a
@@ -42,7 +43,7 @@ public static class StoryPageBenchmark
             for (var i = 0; i < runs; i++)
             {
                 var watch = Stopwatch.StartNew();
-                Pages.StoryPageView.Render(dossier);
+                Crosscheck.Web.Pages.StoryPageView.Render(dossier);
                 renders.Add(watch.Elapsed.TotalMilliseconds);
             }
             renders.Sort();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Crosscheck.Annotation.Entities;
+using Crosscheck.Evaluation.Entities;
 
-namespace Crosscheck.Annotation.Entities.Training;
+namespace Crosscheck.Training;
 
 /// <summary>Settings for <see cref="NerTrainer"/>; the defaults reproduce the shipped model.</summary>
 public sealed record NerTrainerOptions
@@ -44,24 +46,22 @@ public static class NerTrainer
 {
     private const int L = Bilou.LabelCount;
 
-    public static int Run(string[] trainFiles, string outModelPath, TextWriter log) =>
+    public static void Run(string[] trainFiles, string outModelPath, TextWriter log) =>
         Run(trainFiles, outModelPath, log, new NerTrainerOptions());
 
-    public static int Run(string[] trainFiles, string outModelPath, TextWriter log, NerTrainerOptions options)
+    /// <summary>
+    /// Trains on <paramref name="trainFiles"/> and saves the model to <paramref name="outModelPath"/>, logging progress.
+    /// Throws <see cref="ArgumentException"/> when no file is given and <see cref="FileNotFoundException"/> when one is missing.
+    /// </summary>
+    public static void Run(string[] trainFiles, string outModelPath, TextWriter log, NerTrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(trainFiles);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(options);
-        if (trainFiles.Length == 0)
-        {
-            log.WriteLine("train ner: give at least one CoNLL training file (--data FILE).");
-            return 2;
-        }
+        if (trainFiles.Length == 0) throw new ArgumentException("give at least one CoNLL training file (--data FILE).", nameof(trainFiles));
         foreach (var file in trainFiles)
         {
-            if (File.Exists(file)) continue;
-            log.WriteLine($"train ner: training file '{file}' does not exist.");
-            return 1;
+            if (!File.Exists(file)) throw new FileNotFoundException($"training file '{file}' does not exist.", file);
         }
         var clock = Stopwatch.StartNew();
         var sentences = new List<ConllSentence>();
@@ -109,7 +109,6 @@ public static class NerTrainer
         if (directory is not null) Directory.CreateDirectory(directory);
         using (var stream = File.Create(outModelPath)) model.Save(stream);
         log.WriteLine($"saved {outModelPath}: {model.FeatureCount:N0} weight rows, {new FileInfo(outModelPath).Length / 1024.0 / 1024.0:F1} MB, total {clock.Elapsed.TotalSeconds:F0}s");
-        return 0;
     }
 
     private static Gazetteer BuildGazetteer(IEnumerable<(string List, string[] Tokens)> entries, TextWriter log)

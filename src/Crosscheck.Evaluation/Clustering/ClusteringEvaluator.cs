@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Crosscheck.Core.Model;
+using Crosscheck.Stories.Clustering;
 
-namespace Crosscheck.Stories.Clustering;
+namespace Crosscheck.Evaluation.Clustering;
 
 /// <summary>One line of a clustering evaluation file: <c>{id, event, text[, published, title]}</c> (event kept aside as gold).</summary>
 public sealed record ClusteringInput(string Id, string Text, string? Title = null, DateTimeOffset? Published = null);
@@ -31,6 +32,9 @@ public sealed record ClusteringScores(
     private static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
 
+/// <summary>The scores of one clustering evaluation and each article's final story id.</summary>
+public sealed record ClusteringEvaluation(ClusteringScores Scores, IReadOnlyDictionary<string, string> Predicted);
+
 /// <summary>
 /// <c>crosscheck eval clustering FILE.jsonl</c>: clusters the articles in file order with a fresh
 /// <see cref="StoryClusterer"/> and scores the stories against the gold <c>event</c> of each line.
@@ -38,12 +42,11 @@ public sealed record ClusteringScores(
 public static class ClusteringEvaluator
 {
     /// <summary>
-    /// Runs the evaluation and prints the scores. <paramref name="process"/> turns a line into an
-    /// annotated document (the caller wires extraction and annotation). Returns 0 on success, 1 on bad input.
+    /// Reads the file and runs the evaluation. <paramref name="process"/> turns a line into an annotated
+    /// document (the caller wires extraction and annotation). Throws <see cref="EvaluationDataException"/> on bad input.
     /// </summary>
-    public static int Run(string jsonlPath, string? outPath, TextWriter output, Func<ClusteringInput, Document> process, ClusteringOptions? options = null)
+    public static ClusteringEvaluation Evaluate(string jsonlPath, Func<ClusteringInput, Document> process, ClusteringOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(process);
         List<(ClusteringInput Input, string Event)> lines;
         try
@@ -52,28 +55,22 @@ public static class ClusteringEvaluator
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
-            output.WriteLine($"error: {jsonlPath}: {ex.Message}");
-            return 1;
+            throw new EvaluationDataException($"{jsonlPath}: {ex.Message}", ex);
         }
         if (lines.Count == 0)
-        {
-            output.WriteLine($"error: {jsonlPath}: no articles; expected one JSON object per line with id, event and text.");
-            return 1;
-        }
+            throw new EvaluationDataException($"{jsonlPath}: no articles; expected one JSON object per line with id, event and text.");
+        return Evaluate(lines, process, options);
+    }
 
-        var (scores, predicted) = Evaluate(lines, process, options);
-        output.WriteLine(Format(scores, jsonlPath));
-        if (outPath is not null)
-        {
-            using var stream = File.Create(outPath);
-            JsonSerializer.Serialize(stream, predicted, new JsonSerializerOptions { WriteIndented = true });
-            output.WriteLine($"predictions written to {outPath}");
-        }
-        return 0;
+    /// <summary>Writes the assignment as {id: story_id}.</summary>
+    public static void WritePredictions(IReadOnlyDictionary<string, string> predicted, string path)
+    {
+        using var stream = File.Create(path);
+        JsonSerializer.Serialize(stream, predicted, new JsonSerializerOptions { WriteIndented = true });
     }
 
     /// <summary>Clusters the lines in order and scores them; also returns each article's final story id.</summary>
-    public static (ClusteringScores Scores, Dictionary<string, string> Predicted) Evaluate(
+    public static ClusteringEvaluation Evaluate(
         IReadOnlyList<(ClusteringInput Input, string Event)> lines, Func<ClusteringInput, Document> process, ClusteringOptions? options = null)
     {
         var clusterer = new StoryClusterer(options);
@@ -96,7 +93,7 @@ public static class ClusteringEvaluator
         foreach (var (input, _) in lines) predicted[input.Id] = clusterer.StoryOf(input.Id) ?? input.Id;
         var gold = lines.ToDictionary(l => l.Input.Id, l => l.Event, StringComparer.Ordinal);
         var scores = Score(gold, predicted) with { Seconds = total.Elapsed.TotalSeconds, ClusteringSeconds = clustering.Elapsed.TotalSeconds };
-        return (scores, predicted);
+        return new ClusteringEvaluation(scores, predicted);
     }
 
     /// <summary>A document with no layers, built straight from a line: what clustering sees without annotation.</summary>
@@ -167,14 +164,6 @@ public static class ClusteringEvaluator
             goldPairs == 0 ? 1 : truePairs / goldPairs,
             0, 0);
     }
-
-    public static string Format(ClusteringScores s, string source) => string.Create(CultureInfo.InvariantCulture,
-        $"""
-        clustering {source}: {s.Articles} articles, {s.GoldEvents} gold events, {s.PredictedStories} stories
-          B-cubed   P {s.BCubedPrecision:F4}  R {s.BCubedRecall:F4}  F1 {s.BCubedF1:F4}
-          pairwise  P {s.PairPrecision:F4}  R {s.PairRecall:F4}  F1 {s.PairF1:F4}
-          {s.ArticlesPerSecond:F0} articles/s end to end ({s.Seconds:F2} s), {s.ClusteredPerSecond:F0} articles/s clustering alone
-        """);
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? value.ValueKind switch

@@ -1,9 +1,22 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Crosscheck.Annotation.Quotes;
 using Crosscheck.Core.Model;
 
-namespace Crosscheck.Annotation.Quotes;
+namespace Crosscheck.Evaluation.Quotes;
+
+/// <summary>Content and content+source scores of one scope (all attributions, or direct quotes only).</summary>
+public sealed record AttributionScores(AttributionEvaluator.Score Content, AttributionEvaluator.Score ContentSource);
+
+/// <summary>What one run found and the gold it was scored against, with the scores over all attributions and over direct quotes.</summary>
+public sealed record AttributionEvaluation(
+    IReadOnlyList<AttributionEvaluator.Attribution> Found,
+    IReadOnlyList<AttributionEvaluator.Attribution> Gold,
+    AttributionScores All,
+    AttributionScores Direct)
+{
+    public int GoldDirect => Gold.Count(a => a.Direct);
+}
 
 /// <summary>
 /// Scores attribution finding on a PolNeAR-style directory (<c>text/NAME.txt</c>,
@@ -30,38 +43,35 @@ public static class AttributionEvaluator
     }
 
     /// <summary>
-    /// Annotates every text of <paramref name="dir"/>, writes the found attributions as JSONL to
-    /// <paramref name="outPath"/> (when given) and prints P/R/F1. Returns 0, or 1 when the directory is not usable.
+    /// Annotates every text of <paramref name="dir"/> with <paramref name="annotate"/> and scores the found
+    /// attributions. Throws <see cref="EvaluationDataException"/> when the directory is not usable.
     /// </summary>
-    public static int Run(string dir, string? outPath, TextWriter output, Func<string, Document> annotate)
+    public static AttributionEvaluation Evaluate(string dir, Func<string, Document> annotate)
     {
-        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(annotate);
         var textDir = Path.Combine(dir, "text");
         var annDir = Path.Combine(dir, "attributions");
         if (!Directory.Exists(textDir) || !Directory.Exists(annDir))
-        {
-            output.WriteLine($"error: {dir} is not a PolNeAR-style directory: it needs text/ and attributions/ folders.");
-            return 1;
-        }
+            throw new EvaluationDataException($"{dir} is not a PolNeAR-style directory: it needs text/ and attributions/ folders.");
         var found = new List<Attribution>();
         var gold = new List<Attribution>();
-        using var writer = outPath is null ? null : new StreamWriter(outPath, false, new UTF8Encoding(false));
         foreach (var path in Directory.EnumerateFiles(textDir, "*.txt").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
             var text = File.ReadAllText(path, Encoding.UTF8);
             var annotation = FirstAnnotation(annDir, Path.GetFileNameWithoutExtension(path));
             if (annotation is not null) gold.AddRange(ReadGold(name, text, annotation));
-            var document = annotate(text);
-            foreach (var attribution in FromDocument(name, document))
-            {
-                found.Add(attribution);
-                writer?.WriteLine(ToJson(attribution));
-            }
+            found.AddRange(FromDocument(name, annotate(text)));
         }
-        Report(output, found, gold);
-        return 0;
+        return new AttributionEvaluation(found, gold, Evaluate(found, gold),
+            Evaluate(found.Where(a => a.Direct).ToList(), gold.Where(a => a.Direct).ToList()));
+    }
+
+    /// <summary>Writes the found attributions as one JSON line each: file, content range and source range in code points.</summary>
+    public static void WriteFound(IEnumerable<Attribution> found, string path)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        foreach (var attribution in found) writer.WriteLine(ToJson(attribution));
     }
 
     /// <summary>
@@ -99,23 +109,8 @@ public static class AttributionEvaluator
         return lineBreak < 0 || gap[lineBreak..].IsWhiteSpace();
     }
 
-    public static (Score Content, Score ContentSource) Evaluate(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold) =>
-        (Match(found, gold, withSource: false), Match(found, gold, withSource: true));
-
-    private static void Report(TextWriter output, List<Attribution> found, List<Attribution> gold)
-    {
-        var all = Evaluate(found, gold);
-        var direct = Evaluate(found.Where(a => a.Direct).ToList(), gold.Where(a => a.Direct).ToList());
-        output.WriteLine($"attributions: {found.Count} found, {gold.Count} gold ({gold.Count(a => a.Direct)} direct)");
-        output.WriteLine("scope    match            P      R      F1");
-        Line(output, "all", "content", all.Content);
-        Line(output, "all", "content+source", all.ContentSource);
-        Line(output, "direct", "content", direct.Content);
-        Line(output, "direct", "content+source", direct.ContentSource);
-    }
-
-    private static void Line(TextWriter output, string scope, string match, Score score) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scope,-8} {match,-15} {score.Precision,6:0.000} {score.Recall,6:0.000} {score.F1,6:0.000}"));
+    public static AttributionScores Evaluate(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold) =>
+        new(Match(found, gold, withSource: false), Match(found, gold, withSource: true));
 
     private static Score Match(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold, bool withSource)
     {

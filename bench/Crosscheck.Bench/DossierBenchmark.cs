@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Crosscheck.Core.Model;
+using Crosscheck.Stories.Consolidation;
 
-namespace Crosscheck.Stories.Consolidation;
+namespace Crosscheck.Bench;
 
 /// <summary>
 /// Times the dossier of a large story built from synthetic but realistic annotated documents:

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Evaluation.Clustering;
+using Crosscheck.Stories.Clustering;
 
-namespace Crosscheck.Stories.Clustering;
+namespace Crosscheck.Bench;
 
 /// <summary>One corpus size of <see cref="ClusteringBenchmark"/>.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Crosscheck.Extraction.Evaluation;
+namespace Crosscheck.Evaluation.Extraction;
 
 /// <summary>Precision and recall of one page.</summary>
 public readonly record struct PageScore(double Precision, double Recall);

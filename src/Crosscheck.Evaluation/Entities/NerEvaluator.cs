@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text;
+using Crosscheck.Annotation.Entities;
 using Crosscheck.Annotation.Sentences;
 using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
 
-namespace Crosscheck.Annotation.Entities.Training;
+namespace Crosscheck.Evaluation.Entities;
 
 /// <summary>Entity-level counts for one type or overall.</summary>
 public readonly record struct EntityScore(int Correct, int Found, int Gold)
@@ -16,6 +17,35 @@ public readonly record struct EntityScore(int Correct, int Found, int Gold)
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 }
 
+/// <summary>One entity type's counts, by the type's name (LOC, MISC, ORG, PER).</summary>
+public sealed record EntityTypeScore(string Type, EntityScore Score);
+
+/// <summary>Throughput of the full stage stack (sentences, tokens, entities) over the detokenised documents, one thread, warm.</summary>
+public sealed record FullStackThroughput(long Tokens, double WallSeconds, double CpuSeconds)
+{
+    public double TokensPerSecond => Tokens / WallSeconds;
+
+    public double TokensPerCpuSecond => Tokens / CpuSeconds;
+}
+
+/// <summary>
+/// The figures of one NER evaluation: entity-level counts overall and per type (sorted by type name),
+/// token accuracy, timings, and the file's sentences with the predicted IOB2 tags of each.
+/// </summary>
+public sealed record NerEvaluation(
+    int Tokens,
+    int CorrectTokens,
+    EntityScore Overall,
+    IReadOnlyList<EntityTypeScore> PerType,
+    double ModelLoadSeconds,
+    double TaggingTokensPerSecond,
+    FullStackThroughput FullStack,
+    IReadOnlyList<ConllSentence> Sentences,
+    IReadOnlyList<string[]> Predictions)
+{
+    public double TokenAccuracy => Tokens == 0 ? 0 : (double)CorrectTokens / Tokens;
+}
+
 /// <summary>
 /// Scores the tagger on a CoNLL file the conlleval way: a predicted entity counts only when its type and
 /// both boundaries match a gold entity. Tokens are the file's own; the full stage stack (sentences, tokens,
@@ -23,27 +53,19 @@ public readonly record struct EntityScore(int Correct, int Found, int Gold)
 /// </summary>
 public static class NerEvaluator
 {
-    public static int Run(string conllFile, string? outPredPath, TextWriter output) =>
-        Run(conllFile, outPredPath, output, modelPath: null);
-
-    /// <summary>Scores a model file (null = the shipped model) with tagger options (null = defaults).</summary>
-    public static int Run(string conllFile, string? outPredPath, TextWriter output, string? modelPath, EntityTaggerOptions? options = null)
+    /// <summary>
+    /// Scores a model file (null = the shipped model) with tagger options (null = defaults) on a CoNLL file.
+    /// Throws <see cref="EvaluationDataException"/> when the file is missing or holds no sentences.
+    /// </summary>
+    public static NerEvaluation Evaluate(string conllFile, string? modelPath = null, EntityTaggerOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(output);
         if (!File.Exists(conllFile))
-        {
-            output.WriteLine($"eval ner: '{conllFile}' does not exist; give a CoNLL file (token ... tag per line).");
-            return 1;
-        }
+            throw new EvaluationDataException($"'{conllFile}' does not exist; give a CoNLL file (token ... tag per line).");
         var loadClock = Stopwatch.StartNew();
         var tagger = modelPath is null ? EntityTagger.LoadDefault(options) : EntityTagger.Load(modelPath, options);
         var loadSeconds = loadClock.Elapsed.TotalSeconds;
         var sentences = ConllCorpus.Read(conllFile);
-        if (sentences.Count == 0)
-        {
-            output.WriteLine($"eval ner: '{conllFile}' holds no sentences.");
-            return 1;
-        }
+        if (sentences.Count == 0) throw new EvaluationDataException($"'{conllFile}' holds no sentences.");
         var predictions = new List<string[]>();
         var perType = Score(tagger, sentences, predictions, out var seconds);
         var overall = new EntityScore(perType.Sum(s => s.Correct), perType.Sum(s => s.Found), perType.Sum(s => s.Gold));
@@ -52,32 +74,25 @@ public static class NerEvaluator
         for (var i = 0; i < sentences.Count; i++)
             for (var k = 0; k < sentences[i].Tokens.Length; k++)
                 if (SameLabel(sentences[i].Tags[k], predictions[i][k])) correctTokens++;
+        var byType = Enumerable.Range(0, Bilou.TypeCount)
+            .OrderBy(t => Bilou.TypeNames[t], StringComparer.Ordinal)
+            .Select(t => new EntityTypeScore(Bilou.TypeNames[t], perType[t]))
+            .ToList();
+        var fullStack = TimeFullStack(tagger, sentences);
+        return new NerEvaluation(tokens, correctTokens, overall, byType, loadSeconds, tokens / seconds, fullStack, sentences, predictions);
+    }
 
-        output.WriteLine($"processed {tokens} tokens with {overall.Gold} phrases; found: {overall.Found} phrases; correct: {overall.Correct}.");
-        output.WriteLine($"accuracy: {100.0 * correctTokens / tokens,6:F2}%; precision: {overall.Precision * 100,6:F2}%; recall: {overall.Recall * 100,6:F2}%; FB1: {overall.F1 * 100,6:F2}");
-        var order = Enumerable.Range(0, Bilou.TypeCount).OrderBy(t => Bilou.TypeNames[t], StringComparer.Ordinal);
-        foreach (var t in order)
+    /// <summary>Writes `token gold predicted` per line, a blank line after each sentence (the conlleval input).</summary>
+    public static void WritePredictions(NerEvaluation evaluation, string path)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        for (var i = 0; i < evaluation.Sentences.Count; i++)
         {
-            var s = perType[t];
-            output.WriteLine($"{Bilou.TypeNames[t],17}: precision: {s.Precision * 100,6:F2}%; recall: {s.Recall * 100,6:F2}%; FB1: {s.F1 * 100,6:F2}  {s.Found}");
+            var sentence = evaluation.Sentences[i];
+            for (var k = 0; k < sentence.Tokens.Length; k++)
+                writer.WriteLine($"{sentence.Tokens[k]} {sentence.Tags[k]} {evaluation.Predictions[i][k]}");
+            writer.WriteLine();
         }
-        output.WriteLine($"model load: {loadSeconds:F2}s");
-        output.WriteLine($"tagging the file's tokens (first pass, includes JIT warm-up): {tokens / seconds:N0} tokens/s");
-        var (stackTokens, wallSeconds, cpuSeconds) = TimeFullStack(tagger, sentences);
-        output.WriteLine($"full stack (sentences + tokens + entities, one thread, warm): {stackTokens / wallSeconds:N0} tokens/s wall-clock, {stackTokens / cpuSeconds:N0} tokens per CPU-second");
-
-        if (outPredPath is not null)
-        {
-            using var writer = new StreamWriter(outPredPath, false, new UTF8Encoding(false));
-            for (var i = 0; i < sentences.Count; i++)
-            {
-                for (var k = 0; k < sentences[i].Tokens.Length; k++)
-                    writer.WriteLine($"{sentences[i].Tokens[k]} {sentences[i].Tags[k]} {predictions[i][k]}");
-                writer.WriteLine();
-            }
-            output.WriteLine($"predictions written to {outPredPath}");
-        }
-        return 0;
     }
 
     /// <summary>Only the entity type and whether a token is inside an entity matter for token accuracy.</summary>
@@ -90,8 +105,8 @@ public static class NerEvaluator
         return new EntityScore(perType.Sum(s => s.Correct), perType.Sum(s => s.Found), perType.Sum(s => s.Gold));
     }
 
-    /// <summary>Per-type scores; <paramref name="predictions"/> receives IOB2 tags per sentence when given.</summary>
-    internal static EntityScore[] Score(EntityTagger tagger, List<ConllSentence> sentences, List<string[]>? predictions, out double seconds)
+    /// <summary>Per-type scores (indexed by the tagger's type number); <paramref name="predictions"/> receives IOB2 tags per sentence when given.</summary>
+    public static EntityScore[] Score(EntityTagger tagger, List<ConllSentence> sentences, List<string[]>? predictions, out double seconds)
     {
         var correct = new int[Bilou.TypeCount];
         var found = new int[Bilou.TypeCount];
@@ -140,7 +155,7 @@ public static class NerEvaluator
     /// first lets the JIT finish; CPU time is reported beside wall-clock time because on a shared machine
     /// wall-clock time measures the neighbours as much as the code.
     /// </summary>
-    private static (long Tokens, double WallSeconds, double CpuSeconds) TimeFullStack(EntityTagger tagger, List<ConllSentence> sentences)
+    private static FullStackThroughput TimeFullStack(EntityTagger tagger, List<ConllSentence> sentences)
     {
         var documents = sentences.GroupBy(s => s.Document)
             .Select(d => string.Join("\n\n", d.Select(s => string.Join(' ', s.Tokens)))).ToList();
@@ -168,6 +183,6 @@ public static class NerEvaluator
         var wall = clock.Elapsed.TotalSeconds;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
-        return (counted, Math.Max(wall, 1e-9), Math.Max(cpu, 1e-9));
+        return new FullStackThroughput(counted, Math.Max(wall, 1e-9), Math.Max(cpu, 1e-9));
     }
 }

@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Crosscheck.Annotation.Entities;
 using Crosscheck.Annotation.Tokens;
+using Crosscheck.Evaluation.Entities;
 
-namespace Crosscheck.Annotation.Entities.Training;
+namespace Crosscheck.Training;
 
 /// <summary>
 /// The extra corpora the trainer reads from the shared data folder (the folder holding <c>ner/</c>):

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Crosscheck.Annotation.Entities;
 using Crosscheck.Core.Model;
 
-namespace Crosscheck.Annotation.Entities.Training;
+namespace Crosscheck.Evaluation.Entities;
 
 /// <summary>One sentence of a CoNLL file: its tokens, their tags as written, and the document it belongs to.</summary>
 public sealed record ConllSentence(string[] Tokens, string[] Tags, int Document)

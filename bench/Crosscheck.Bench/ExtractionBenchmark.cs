@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Crosscheck.Evaluation.Extraction;
+using Crosscheck.Extraction;
 using Crosscheck.Extraction.Html;
 
-namespace Crosscheck.Extraction.Evaluation;
+namespace Crosscheck.Bench;
 
 /// <summary>
 /// Single-threaded throughput of the HTML extractor over a benchmark directory, with
@@ -13,21 +15,23 @@ public static class ExtractionBenchmark
     /// <summary>
     /// Runs one warm-up pass and <paramref name="runs"/> timed passes of our extractor, alternating
     /// with up to <paramref name="baselineRuns"/> passes of SmartReader; prints and
-    /// returns the median pages per second of our extractor (0 when the directory is not usable).
+    /// returns the median pages per second of our extractor (0 when it holds no pages; a directory that is not a benchmark directory throws <see cref="Crosscheck.Evaluation.EvaluationDataException"/>).
     /// Both wall-clock and process CPU time are reported: on a shared machine the wall clock
     /// measures the neighbours too, while CPU time (every thread of the process, the garbage
     /// collector's included) is what one core spends on the pages.
     /// </summary>
     public static double Run(string dir, TextWriter output, int runs = 5, int baselineRuns = 5)
     {
-        var pages = ExtractionEvaluator.LoadPages(dir, output);
-        if (pages is null || pages.Count == 0) return 0;
+        var loaded = ExtractionEvaluator.LoadPages(dir);
+        foreach (var note in loaded.Skipped) output.WriteLine(note);
+        var pages = loaded.Pages;
+        if (pages.Count == 0) return 0;
         var inputs = pages.Select(ExtractionEvaluator.ToRawInput).ToList();
         var extractor = new ArticleExtractor();
         var totalBytes = pages.Sum(p => (long)p.Html.Length);
 
         // SmartReader gets the same decoded text our extractor starts from.
-        var texts = pages.Select(p => (Html: Decoding.CharsetDecoder.Decode(p.Html, true).Text, p.Url)).ToList();
+        var texts = pages.Select(p => (Html: Crosscheck.Extraction.Decoding.CharsetDecoder.Decode(p.Html, true).Text, p.Url)).ToList();
         var ours = new Timing();
         var baseline = new Timing();
         Action oursPass = () =>

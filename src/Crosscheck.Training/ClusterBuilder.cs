@@ -1,6 +1,8 @@
 using System.Numerics;
+using Crosscheck.Annotation.Entities;
+using Crosscheck.Evaluation.Entities;
 
-namespace Crosscheck.Annotation.Entities.Training;
+namespace Crosscheck.Training;
 
 /// <summary>Settings for <see cref="ClusterBuilder"/>.</summary>
 public sealed record ClusterOptions

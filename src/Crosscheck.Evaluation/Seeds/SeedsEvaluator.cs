@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Crosscheck.Core.Text;
 
-namespace Crosscheck.Cli.Evaluation;
+namespace Crosscheck.Evaluation.Seeds;
 
 /// <summary>
 /// Scores a dossier (as its JSON, the contract other tools read) against an expected.json of the

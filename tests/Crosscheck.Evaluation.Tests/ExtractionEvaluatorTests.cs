@@ -1,10 +1,12 @@
-using Crosscheck.Extraction.Evaluation;
+using Crosscheck.Evaluation.Extraction;
+using Crosscheck.Extraction;
 using Crosscheck.Testing;
+using Xunit;
 using Xunit.Abstractions;
 
-namespace Crosscheck.Extraction.Tests;
+namespace Crosscheck.Evaluation.Tests;
 
-public class EvaluationTests(ITestOutputHelper output)
+public class ExtractionEvaluatorTests(ITestOutputHelper output)
 {
     [Fact]
     public void Identical_texts_score_one_and_disjoint_texts_zero()
@@ -37,25 +39,39 @@ public class EvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Missing_directory_returns_exit_code_one()
+    public void Missing_directory_is_an_error_naming_what_a_benchmark_directory_holds()
     {
-        var writer = new StringWriter();
+        var error = Assert.Throws<EvaluationDataException>(() => ExtractionEvaluator.Evaluate(Path.Combine(Path.GetTempPath(), "no-such-benchmark-dir")));
 
-        Assert.Equal(1, ExtractionEvaluator.Run(Path.Combine(Path.GetTempPath(), "no-such-benchmark-dir"), null, writer));
-        Assert.Contains("ground-truth.json", writer.ToString());
+        Assert.Contains("ground-truth.json", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
+    public void A_page_without_its_html_file_is_skipped_with_a_note()
+    {
+        var dir = Directory.CreateTempSubdirectory("crosscheck-eval-extraction-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "html"));
+            File.WriteAllText(Path.Combine(dir, "html", "a.html"), "<html><body><article><p>One two three four five six.</p></article></body></html>");
+            File.WriteAllText(Path.Combine(dir, "ground-truth.json"), """{"a": {"articleBody": "One two three four five six."}, "b": {"articleBody": "gone"}}""");
+
+            var loaded = ExtractionEvaluator.LoadPages(dir);
+
+            Assert.Equal("a", Assert.Single(loaded.Pages).Id);
+            Assert.Contains("b.html: missing", Assert.Single(loaded.Skipped), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [SharedDataFact("data/extraction-aeb-dev")]
     public void Benchmark_dev_set_scores_well_above_the_readability_baseline()
     {
-        var shared = Docs.SharedDirectory();
-        var dir = shared is null ? null : Path.Combine(shared, "data", "extraction-aeb-dev");
-        if (dir is null || !Directory.Exists(dir))
-        {
-            output.WriteLine("SKIPPED: ../shared/data/extraction-aeb-dev not found");
-            return;
-        }
-        var pages = ExtractionEvaluator.LoadPages(dir, new StringWriter())!;
+        var dir = Path.Combine(Docs.SharedDirectory()!, "data", "extraction-aeb-dev");
+        var pages = ExtractionEvaluator.LoadPages(dir).Pages;
         var extractor = new ArticleExtractor();
         var scores = pages.Select(p => ShingleMetric.Score(p.Truth, extractor.Extract(ExtractionEvaluator.ToRawInput(p)).Body)).ToList();
         var (f1, precision, recall) = ExtractionEvaluator.Summarise(scores);

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+
+namespace Crosscheck.Bench;
+
+/// <summary>
+/// <c>crosscheck bench annotation</c>: median throughput of each annotation stage over real texts, then clustering
+/// and the dossier of the largest story, one thread. The stages, the clusterer and the dossier builder come from
+/// the caller (the composition root), so what is timed is what ingest runs.
+/// </summary>
+public static class StageBenchmark
+{
+    /// <summary>Times each stage over fresh documents <paramref name="runs"/> times; prints tokens/s per stage and returns the annotated documents.</summary>
+    public static List<Document> Annotation(IReadOnlyList<(string Id, string Text)> texts, IReadOnlyList<IDocumentStage> stages, int runs, TextWriter output)
+    {
+        var perStage = stages.ToDictionary(s => s.Name, _ => new List<double>());
+        List<Document> documents = [];
+        long tokens = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            documents = [.. texts.Select(t => new Document(new Article { Id = t.Id, Source = t.Id, Body = t.Text }))];
+            foreach (var stage in stages)
+            {
+                var watch = Stopwatch.StartNew();
+                foreach (var document in documents) stage.Process(document);
+                perStage[stage.Name].Add(watch.Elapsed.TotalSeconds);
+            }
+            tokens = documents.Sum(d => (long)d.Tokens.Length);
+        }
+        output.WriteLine($"{tokens:N0} tokens");
+        var total = 0.0;
+        foreach (var stage in stages)
+        {
+            var seconds = Median(perStage[stage.Name]);
+            total += seconds;
+            output.WriteLine($"  {stage.Name,-24} {tokens / seconds,12:N0} tokens/s");
+        }
+        output.WriteLine($"  {"all annotation stages",-24} {tokens / total,12:N0} tokens/s");
+        return documents;
+    }
+
+    /// <summary>Times clustering the documents with a fresh clusterer per run, then building the largest story's dossier.</summary>
+    public static void Stories(List<Document> documents, Func<IStoryClusterer> newClusterer, Func<IDossierBuilder> dossierBuilder, int runs, TextWriter output)
+    {
+        var clusterSeconds = new List<double>();
+        IReadOnlyList<Story> stories = [];
+        for (var run = 0; run < runs; run++)
+        {
+            var clusterer = newClusterer();
+            var watch = Stopwatch.StartNew();
+            foreach (var document in documents) clusterer.Assign(document);
+            clusterSeconds.Add(watch.Elapsed.TotalSeconds);
+            stories = clusterer.Stories;
+        }
+        output.WriteLine($"  clustering {documents.Count} articles: {documents.Count / Median(clusterSeconds),10:N0} articles/s ({stories.Count} stories)");
+
+        var largest = stories.OrderByDescending(s => s.ArticleIds.Count).First();
+        var byId = documents.ToDictionary(d => d.Id);
+        var members = largest.ArticleIds.Select(id => byId[id]).ToList();
+        var dossierSeconds = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            dossierBuilder().Build(largest, members);
+            dossierSeconds.Add(watch.Elapsed.TotalSeconds);
+        }
+        output.WriteLine($"  dossier of the largest story ({members.Count} articles): {Median(dossierSeconds) * 1000,8:N1} ms");
+    }
+
+    /// <summary>The id and text of each line of a JSONL file; none when the file is absent.</summary>
+    public static List<(string Id, string Text)> LoadTexts(string jsonl)
+    {
+        if (!File.Exists(jsonl)) return [];
+        var texts = new List<(string, string)>();
+        foreach (var line in File.ReadLines(jsonl))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            texts.Add((root.GetProperty("id").ToString(), root.GetProperty("text").GetString() ?? ""));
+        }
+        return texts;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

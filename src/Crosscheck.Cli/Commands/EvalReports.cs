@@ -1,0 +1,58 @@
+using System.Globalization;
+using Crosscheck.Evaluation.Quotes;
+using Crosscheck.Evaluation.Clustering;
+using Crosscheck.Evaluation.Entities;
+using Crosscheck.Evaluation.Extraction;
+
+namespace Crosscheck.Cli.Commands;
+
+/// <summary>
+/// The text `crosscheck eval ...` prints for each evaluation's figures. docs/BENCHMARKS.md quotes these lines,
+/// so their shape is kept stable.
+/// </summary>
+public static class EvalReports
+{
+    public static void Write(ExtractionEvaluation evaluation, TextWriter output)
+    {
+        foreach (var note in evaluation.Skipped) output.WriteLine(note);
+        Write(evaluation.Ours, output);
+        Write(evaluation.Baseline, output);
+    }
+
+    private static void Write(ExtractorScores s, TextWriter output) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{s.Name,-12} F1 {s.F1:F4}  precision {s.Precision:F4}  recall {s.Recall:F4}  pages {s.Pages}  ({s.PagesPerSecond:F1} pages/s, first run incl. warm-up)"));
+
+    public static void Write(NerEvaluation e, TextWriter output)
+    {
+        var overall = e.Overall;
+        output.WriteLine($"processed {e.Tokens} tokens with {overall.Gold} phrases; found: {overall.Found} phrases; correct: {overall.Correct}.");
+        output.WriteLine($"accuracy: {100.0 * e.CorrectTokens / e.Tokens,6:F2}%; precision: {overall.Precision * 100,6:F2}%; recall: {overall.Recall * 100,6:F2}%; FB1: {overall.F1 * 100,6:F2}");
+        foreach (var (type, s) in e.PerType)
+            output.WriteLine($"{type,17}: precision: {s.Precision * 100,6:F2}%; recall: {s.Recall * 100,6:F2}%; FB1: {s.F1 * 100,6:F2}  {s.Found}");
+        output.WriteLine($"model load: {e.ModelLoadSeconds:F2}s");
+        output.WriteLine($"tagging the file's tokens (first pass, includes JIT warm-up): {e.TaggingTokensPerSecond:N0} tokens/s");
+        output.WriteLine($"full stack (sentences + tokens + entities, one thread, warm): {e.FullStack.TokensPerSecond:N0} tokens/s wall-clock, {e.FullStack.TokensPerCpuSecond:N0} tokens per CPU-second");
+    }
+
+    public static string Format(ClusteringScores s, string source) => string.Create(CultureInfo.InvariantCulture,
+        $"""
+        clustering {source}: {s.Articles} articles, {s.GoldEvents} gold events, {s.PredictedStories} stories
+          B-cubed   P {s.BCubedPrecision:F4}  R {s.BCubedRecall:F4}  F1 {s.BCubedF1:F4}
+          pairwise  P {s.PairPrecision:F4}  R {s.PairRecall:F4}  F1 {s.PairF1:F4}
+          {s.ArticlesPerSecond:F0} articles/s end to end ({s.Seconds:F2} s), {s.ClusteredPerSecond:F0} articles/s clustering alone
+        """);
+
+    public static void Write(AttributionEvaluation e, TextWriter output)
+    {
+        output.WriteLine($"attributions: {e.Found.Count} found, {e.Gold.Count} gold ({e.GoldDirect} direct)");
+        output.WriteLine("scope    match            P      R      F1");
+        Line(output, "all", "content", e.All.Content);
+        Line(output, "all", "content+source", e.All.ContentSource);
+        Line(output, "direct", "content", e.Direct.Content);
+        Line(output, "direct", "content+source", e.Direct.ContentSource);
+    }
+
+    private static void Line(TextWriter output, string scope, string match, AttributionEvaluator.Score score) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scope,-8} {match,-15} {score.Precision,6:0.000} {score.Recall,6:0.000} {score.F1,6:0.000}"));
+}

@@ -1,0 +1,60 @@
+using Crosscheck.Evaluation.Quotes;
+using Crosscheck.Testing;
+using Xunit;
+using static Crosscheck.Evaluation.Quotes.AttributionEvaluator;
+
+namespace Crosscheck.Evaluation.Tests;
+
+public class AttributionEvaluatorTests
+{
+    [Fact]
+    public void A_match_needs_half_the_shorter_content_and_for_content_source_an_overlapping_source()
+    {
+        Attribution[] gold = [new("a.txt", [(10, 30)], [(0, 8)], Direct: true), new("a.txt", [(40, 60)], [(32, 38)], Direct: false)];
+        Attribution[] found =
+        [
+            new("a.txt", [(12, 30)], [(2, 6)], Direct: true),   // same content, same speaker
+            new("a.txt", [(40, 48)], [(70, 75)], Direct: false), // content inside the gold one, another speaker
+            new("b.txt", [(10, 30)], [(0, 8)], Direct: true),   // right offsets, wrong file
+        ];
+
+        var scores = Evaluate(found, gold);
+
+        Assert.Equal(new Score(3, 2, 2), scores.Content);
+        Assert.Equal(new Score(3, 2, 1), scores.ContentSource);
+        Assert.Equal(0.5, scores.ContentSource.Recall, 6);
+    }
+
+    [Fact]
+    public void A_directory_is_scored_against_the_first_annotators_file()
+    {
+        var dir = Directory.CreateTempSubdirectory("crosscheck-eval-attribution-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "text"));
+            Directory.CreateDirectory(Path.Combine(dir, "attributions"));
+            File.WriteAllText(Path.Combine(dir, "text", "a.txt"), "Jane Doe said: “We will rebuild the harbour.”");
+            File.WriteAllText(Path.Combine(dir, "attributions", "a_ann1.ann"),
+                "T1\tSource 0 8\tJane Doe\nT2\tCue 9 13\tsaid\nT3\tContent 15 45\t“We will rebuild the harbour.”\nE1\tAttribution:T2 Source:T1 Content:T3\n");
+
+            var evaluation = AttributionEvaluator.Evaluate(dir, text => Docs.Of(text));
+
+            Assert.Empty(evaluation.Found);
+            Assert.Single(evaluation.Gold);
+            Assert.Equal(1, evaluation.GoldDirect);
+            Assert.Equal(new Score(0, 1, 0), evaluation.Direct.ContentSource);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_directory_without_text_and_attributions_is_an_error()
+    {
+        var error = Assert.Throws<EvaluationDataException>(() => AttributionEvaluator.Evaluate(Path.Combine(Path.GetTempPath(), "no-such-polnear-dir"), text => Docs.Of(text)));
+
+        Assert.Contains("PolNeAR-style", error.Message, StringComparison.Ordinal);
+    }
+}
