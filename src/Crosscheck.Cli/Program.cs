@@ -36,6 +36,7 @@ public static class Program
         root.Subcommands.Add(StoriesCommand.Create());
         root.Subcommands.Add(DossierCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(AnnotateCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ReprocessCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());

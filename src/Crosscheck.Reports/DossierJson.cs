@@ -6,7 +6,7 @@ using Crosscheck.Core.Model;
 namespace Crosscheck.Reports;
 
 /// <summary>
-/// Writes a dossier as the DESIGN.md "Dossier JSON" contract (snake_case fields, types as
+/// Writes a dossier as the dossier JSON contract of docs/JSON.md (snake_case fields, types as
 /// "PERSON"/"ORG"/"LOC"/"MISC", statuses as "corroborated"/"single-origin"/"conflicting"/"unique"),
 /// plus extra fields: variant_counts, possible_matches, statements, quote articles.
 /// </summary>
@@ -97,13 +97,11 @@ public static class DossierJson
             WriteString(json, "kind", claim.Kind);
             WriteString(json, "text", claim.Text);
             WriteString(json, "subject", claim.Subject);
-            WriteNumber(json, "value", claim.Value);
-            WriteString(json, "unit", claim.Unit);
+            WriteAmount(json, claim.Value, claim.Unit);
             if (claim.Normalized is { } normalized)
             {
                 json.WriteStartObject("normalized");
-                WriteNumber(json, "value", normalized.Value);
-                WriteString(json, "unit", normalized.Unit);
+                WriteAmount(json, normalized.Value, normalized.Unit);
                 json.WriteEndObject();
             }
             else
@@ -117,8 +115,7 @@ public static class DossierJson
             {
                 WriteString(json, "article", statement.Article);
                 WriteString(json, "text", statement.Text);
-                WriteNumber(json, "value", statement.Value);
-                WriteString(json, "unit", statement.Unit);
+                WriteAmount(json, statement.Value, statement.Unit);
                 WriteString(json, "qualifier", ReportText.Qualifier(statement.Qualifier));
                 WriteString(json, "origin", statement.Origin);
             });
@@ -173,6 +170,13 @@ public static class DossierJson
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, ReportText.Safe(value));
+    }
+
+    /// <summary>An amount as its "value" and "unit" fields.</summary>
+    private static void WriteAmount(Utf8JsonWriter json, double value, string? unit)
+    {
+        WriteNumber(json, "value", value);
+        WriteString(json, "unit", unit);
     }
 
     /// <summary>NaN and infinities are not JSON; they are written as null rather than breaking the document.</summary>

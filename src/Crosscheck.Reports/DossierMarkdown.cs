@@ -38,39 +38,27 @@ public static class DossierMarkdown
         }
         output.WriteLine();
 
-        if (dossier.Claims.Count > 0)
+        WriteSection(output, "Claims", dossier.Claims, claim =>
         {
-            output.WriteLine("## Claims");
-            output.WriteLine();
-            foreach (var claim in dossier.Claims)
+            output.WriteLine($"- **{ReportText.Status(claim.Status)}** — {Escape(claim.Subject)}: **{Escape(ReportText.Value(claim))}** — {Escape(ReportText.Support(claim))}");
+            output.WriteLine($"  > {Escape(claim.Text)}");
+            foreach (var statement in claim.Statements)
             {
-                output.WriteLine($"- **{ReportText.Status(claim.Status)}** — {Escape(claim.Subject)}: **{Escape(ReportText.Value(claim))}** — {Escape(ReportText.Support(claim))}");
-                output.WriteLine($"  > {Escape(claim.Text)}");
-                foreach (var statement in claim.Statements)
-                {
-                    output.WriteLine($"  - {Label(statement.Article)}: {Escape(ReportText.Stated(statement))} (origin: {Escape(statement.Origin)})");
-                }
+                output.WriteLine($"  - {Label(statement.Article)}: {Escape(ReportText.Stated(statement))} (origin: {Escape(statement.Origin)})");
             }
-            output.WriteLine();
-        }
+        });
 
-        if (dossier.Entities.Count > 0)
+        WriteSection(output, "Entities", dossier.Entities, entity =>
         {
-            output.WriteLine("## Entities");
-            output.WriteLine();
-            foreach (var entity in dossier.Entities)
+            var variants = entity.Variants.Select((v, i) => i < entity.VariantCounts.Count ? $"{Escape(v)} ×{entity.VariantCounts[i]}" : Escape(v));
+            output.Write($"- **{Escape(entity.Name)}** ({ReportText.Type(entity.Type)}) — {Plural(entity.Mentions, "mention")} in {Plural(entity.Articles.Count, "article")}; variants: {string.Join(", ", variants)}");
+            if (entity.PossibleMatches.Count > 0)
             {
-                var variants = entity.Variants.Select((v, i) => i < entity.VariantCounts.Count ? $"{Escape(v)} ×{entity.VariantCounts[i]}" : Escape(v));
-                output.Write($"- **{Escape(entity.Name)}** ({ReportText.Type(entity.Type)}) — {Plural(entity.Mentions, "mention")} in {Plural(entity.Articles.Count, "article")}; variants: {string.Join(", ", variants)}");
-                if (entity.PossibleMatches.Count > 0)
-                {
-                    var matches = entity.PossibleMatches.Select(m => $"{Escape(names.GetValueOrDefault(m.EntityId, m.EntityId))} ({m.Confidence:0.00}, {Escape(m.Reason)})");
-                    output.Write($"; possibly the same as: {string.Join("; ", matches)}");
-                }
-                output.WriteLine();
+                var matches = entity.PossibleMatches.Select(m => $"{Escape(names.GetValueOrDefault(m.EntityId, m.EntityId))} ({m.Confidence:0.00}, {Escape(m.Reason)})");
+                output.Write($"; possibly the same as: {string.Join("; ", matches)}");
             }
             output.WriteLine();
-        }
+        });
 
         if (dossier.Quotes.Count > 0)
         {
@@ -89,27 +77,21 @@ public static class DossierMarkdown
             output.WriteLine();
         }
 
-        if (dossier.Citations.Count > 0)
-        {
-            output.WriteLine("## Citations");
-            output.WriteLine();
-            foreach (var citation in dossier.Citations)
-            {
-                output.WriteLine($"- {Label(citation.Article)} cites {string.Join(", ", citation.Cites.Select(Escape))}");
-            }
-            output.WriteLine();
-        }
+        WriteSection(output, "Citations", dossier.Citations, citation =>
+            output.WriteLine($"- {Label(citation.Article)} cites {string.Join(", ", citation.Cites.Select(Escape))}"));
 
-        if (dossier.Timeline.Count > 0)
-        {
-            output.WriteLine("## Timeline");
-            output.WriteLine();
-            foreach (var entry in dossier.Timeline)
-            {
-                output.WriteLine($"- **{Escape(entry.Date)}** — {Escape(entry.Text)} ({string.Join(", ", entry.Articles.Select(Label))})");
-            }
-            output.WriteLine();
-        }
+        WriteSection(output, "Timeline", dossier.Timeline, entry =>
+            output.WriteLine($"- **{Escape(entry.Date)}** — {Escape(entry.Text)} ({string.Join(", ", entry.Articles.Select(Label))})"));
+    }
+
+    /// <summary>A "## title" section with what <paramref name="writeItem"/> writes for each item; nothing at all without items.</summary>
+    private static void WriteSection<T>(TextWriter output, string title, IReadOnlyCollection<T> items, Action<T> writeItem)
+    {
+        if (items.Count == 0) return;
+        output.WriteLine($"## {title}");
+        output.WriteLine();
+        foreach (var item in items) writeItem(item);
+        output.WriteLine();
     }
 
     public static string ToMarkdown(Dossier dossier)

@@ -18,23 +18,24 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
     private static string DevPath => Path.Combine(Docs.SharedDirectory()!, "data", "clustering-ecbplus-dev", "documents.jsonl");
 
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
-    public void AnnotatedDevTopicsReachTheIssueBars() => AssertBars(ClusteringEvaluator.Read(DevPath), DevPath);
+    public void Annotated_dev_topics_reach_the_issue_bars() => AssertBars(ClusteringEvaluator.Read(DevPath), DevPath, bCubed: 0.957, pairwise: 0.939);
 
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
-    public void TopicsEighteenToThirtyFiveAloneReachTheIssueBars()
+    public void Topics_18_to_35_alone_reach_the_issue_bars()
     {
         // Ids are "<topic>_<n>ecb[plus]".
         var later = ClusteringEvaluator.Read(DevPath).Where(l => int.Parse(l.Input.Id.Split('_')[0], System.Globalization.CultureInfo.InvariantCulture) >= 18).ToList();
         Assert.InRange(later.Count, 400, 450);
-        AssertBars(later, DevPath + " (topics 18-35)");
+        AssertBars(later, DevPath + " (topics 18-35)", bCubed: 0.951, pairwise: 0.926);
     }
 
-    private void AssertBars(List<(ClusteringInput Input, string Event)> lines, string what)
+    /// <summary>The floors are the figures measured on 2026-12-04, all above the issue's bars, so any loss fails.</summary>
+    private void AssertBars(List<(ClusteringInput Input, string Event)> lines, string what, double bCubed, double pairwise)
     {
         var (scores, _) = ClusteringEvaluator.Evaluate(lines, input => Engine.AnnotateText(input.Id, input.Text, input.Published, input.Title));
 
         output.WriteLine(EvalReports.Format(scores, what));
-        Assert.True(scores.BCubedF1 >= 0.95, $"B-cubed F1 {scores.BCubedF1:F4} below 0.95");
-        Assert.True(scores.PairF1 >= 0.92, $"pairwise F1 {scores.PairF1:F4} below 0.92");
+        Assert.True(scores.BCubedF1 >= bCubed, $"B-cubed F1 {scores.BCubedF1:F4} below {bCubed}");
+        Assert.True(scores.PairF1 >= pairwise, $"pairwise F1 {scores.PairF1:F4} below {pairwise}");
     }
 }

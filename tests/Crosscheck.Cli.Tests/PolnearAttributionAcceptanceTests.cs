@@ -13,7 +13,7 @@ namespace Crosscheck.Cli.Tests;
 public sealed class PolnearAttributionAcceptanceTests(ITestOutputHelper output)
 {
     [SharedDataFact("data/attribution-polnear/dev")]
-    public void DevArticlesReachTheIssueBars()
+    public void Dev_articles_reach_the_issue_bars()
     {
         var dir = Path.Combine(Docs.SharedDirectory()!, "data", "attribution-polnear", "dev");
 
@@ -21,7 +21,8 @@ public sealed class PolnearAttributionAcceptanceTests(ITestOutputHelper output)
 
         var figures = $"direct content+source F1 {evaluation.Direct.ContentSource.F1:F4}, all content+source F1 {evaluation.All.ContentSource.F1:F4}";
         output.WriteLine(figures);
-        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.90, figures);
-        Assert.True(evaluation.All.ContentSource.F1 >= 0.70, figures);
+        // The bars are 0.90 and 0.70; the floors are the figures measured on 2026-12-04, so any loss fails.
+        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.901, figures);
+        Assert.True(evaluation.All.ContentSource.F1 >= 0.722, figures);
     }
 }

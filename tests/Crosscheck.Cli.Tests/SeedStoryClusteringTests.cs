@@ -17,7 +17,7 @@ public sealed class SeedStoryClusteringTests
     [SharedDataTheory("seeds", "data/clustering-ecbplus-dev/documents.jsonl")]
     [InlineData(true)]
     [InlineData(false)]
-    public void SeedArticlesFormOneStoryThatNoEcbArticleJoins(bool seedsFirst)
+    public void Seed_articles_form_one_story_that_no_ECB_article_joins(bool seedsFirst)
     {
         var shared = Docs.SharedDirectory()!;
         var seeds = Directory.GetFiles(Path.Combine(shared, "seeds"), "*.txt").Order(StringComparer.Ordinal)

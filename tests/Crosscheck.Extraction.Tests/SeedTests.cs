@@ -2,7 +2,6 @@ using System.Text.Json;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
 using Crosscheck.Testing;
-using Xunit.Abstractions;
 
 namespace Crosscheck.Extraction.Tests;
 
@@ -10,20 +9,14 @@ namespace Crosscheck.Extraction.Tests;
 /// Reads the seed articles and expected.json from ../shared/seeds at test time (never copied
 /// into the repository): every boilerplate string must be gone and every listed sentence kept.
 /// </summary>
-public class SeedTests(ITestOutputHelper output)
+public class SeedTests
 {
     private static readonly ArticleExtractor Extractor = new();
 
-    [Fact]
+    [SharedDataFact("seeds/expected.json")]
     public void Seed_bodies_lose_boilerplate_and_keep_their_sentences()
     {
-        var shared = Docs.SharedDirectory();
-        if (shared is null)
-        {
-            output.WriteLine("SKIPPED: ../shared/seeds not found beside the repository");
-            return;
-        }
-        var seeds = Path.Combine(shared, "seeds");
+        var seeds = Path.Combine(Docs.SharedDirectory()!, "seeds");
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(seeds, "expected.json")));
         var absent = expected.RootElement.GetProperty("boilerplate_absent").EnumerateArray().Select(e => e.GetString()!).ToList();
         var present = expected.RootElement.GetProperty("body_present");
@@ -47,16 +40,12 @@ public class SeedTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [Fact]
+    [SharedDataFact("seeds")]
     public void Seed_date_lines_and_bylines_become_metadata_not_body()
     {
-        var shared = Docs.SharedDirectory();
-        if (shared is null)
-        {
-            output.WriteLine("SKIPPED: ../shared/seeds not found beside the repository");
-            return;
-        }
-        foreach (var file in Directory.GetFiles(Path.Combine(shared, "seeds"), "*.txt"))
+        var files = Directory.GetFiles(Path.Combine(Docs.SharedDirectory()!, "seeds"), "*.txt");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
         {
             var article = Extractor.Extract(new RawInput { Id = "s", Source = file, Kind = RawKind.Text, Content = File.ReadAllBytes(file) });
             if (article.Byline is { } byline) Assert.DoesNotContain(byline, article.Body);

@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using Crosscheck.Annotation.Quantities;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Citations;
 
@@ -10,22 +12,21 @@ namespace Crosscheck.Annotation.Citations;
 /// or non-outlet sources after "according to"/"citing" ("citing diplomatic sources",
 /// "the Russian agencies"), the latter with <see cref="Citation.IsOutlet"/> false.
 /// </summary>
-public sealed class CitationRecognizer : IDocumentStage
+public sealed class CitationRecognizer(CitationOptions options, OutletGazetteer? gazetteer = null)
+    : DocumentStage("citations", [Layer.Sentences], [Layer.Citations])
 {
-    private static readonly Layer[] Needed = [Layer.Sentences];
-    private static readonly Layer[] Produced = [Layer.Citations];
     private static readonly List<Phrase> BeforeCues = [];
     private static readonly List<Phrase> AfterCues = [];
-    private static readonly HashSet<string> Skippable = ResourceText.Set("Citations.Data.skippable.txt");
-    private static readonly HashSet<string> SourceNouns = ResourceText.Set("Citations.Data.source-nouns.txt");
-    private static readonly HashSet<string> MediaNouns = ResourceText.Set("Citations.Data.media-nouns.txt");
-    private static readonly HashSet<string> Boundaries = ResourceText.Set("Citations.Data.boundaries.txt");
-    private static readonly HashSet<string> Determiners = ResourceText.Set("Citations.Data.determiners.txt");
+    private static readonly FrozenSet<string> Skippable = Lexicon.Set(typeof(CitationRecognizer).Assembly, "Citations/Data/skippable.txt", LexiconCase.IgnoreCase);
+    private static readonly FrozenSet<string> SourceNouns = Lexicon.Set(LexiconCase.IgnoreCase, (Lexicon.Shared, "WordLists/source-nouns.txt"), (typeof(CitationRecognizer).Assembly, "Citations/Data/source-nouns.txt"));
+    private static readonly FrozenSet<string> MediaNouns = Lexicon.Set(typeof(CitationRecognizer).Assembly, "Citations/Data/media-nouns.txt", LexiconCase.IgnoreCase);
+    private static readonly FrozenSet<string> Boundaries = Lexicon.Set(typeof(CitationRecognizer).Assembly, "Citations/Data/boundaries.txt", LexiconCase.IgnoreCase);
+    private static readonly FrozenSet<string> Determiners = Lexicon.Set(LexiconCase.IgnoreCase, (Lexicon.Shared, "WordLists/determiners.txt"), (typeof(CitationRecognizer).Assembly, "Citations/Data/determiners.txt"));
     private static readonly List<Phrase> SourceIntroducers = [Phrase.Parse("according to", ""), Phrase.Parse("citing", ""), Phrase.Parse("quoting", ""), Phrase.Parse("cited", "")];
 
     static CitationRecognizer()
     {
-        foreach (var row in ResourceText.Rows("Citations.Data.cues.txt"))
+        foreach (var row in Lexicon.Rows(typeof(CitationRecognizer).Assembly, "Citations/Data/cues.txt", LexiconCase.Exact))
         {
             (row[0] == "before" ? BeforeCues : AfterCues).Add(Phrase.Parse(row[1], row[0]));
         }
@@ -33,27 +34,15 @@ public sealed class CitationRecognizer : IDocumentStage
         AfterCues.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
     }
 
-    private readonly CitationOptions _options;
-    private readonly OutletGazetteer _gazetteer;
+    private readonly CitationOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly OutletGazetteer _gazetteer = gazetteer ?? OutletGazetteer.Default;
 
     public CitationRecognizer()
         : this(new CitationOptions())
     {
     }
 
-    public CitationRecognizer(CitationOptions options, OutletGazetteer? gazetteer = null)
-    {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-        _gazetteer = gazetteer ?? OutletGazetteer.Default;
-    }
-
-    public string Name => "citations";
-
-    public IReadOnlyCollection<Layer> Requires => Needed;
-
-    public IReadOnlyCollection<Layer> Assigns => Produced;
-
-    public void Process(Document document)
+    public override void Process(Document document)
     {
         var text = document.Text;
         var found = new List<Citation>();

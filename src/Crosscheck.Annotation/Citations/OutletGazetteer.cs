@@ -1,4 +1,5 @@
 using Crosscheck.Annotation.Quantities;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Citations;
 
@@ -11,7 +12,7 @@ public sealed class OutletGazetteer
     private readonly Dictionary<string, List<(string[] Words, string Canonical)>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string[] Words, string Canonical)>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public static OutletGazetteer Default { get; } = new(ResourceText.Rows("Citations.Data.outlets.txt"));
+    public static OutletGazetteer Default { get; } = new(Lexicon.Rows(typeof(OutletGazetteer).Assembly, "Citations/Data/outlets.txt", LexiconCase.Exact));
 
     /// <summary>A gazetteer over rows of (canonical name, aliases separated by '|').</summary>
     public OutletGazetteer(IEnumerable<string[]> rows)

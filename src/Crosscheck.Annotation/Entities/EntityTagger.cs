@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Entities;
 
@@ -32,30 +34,25 @@ public sealed record EntityTaggerOptions
 /// perceptron, see models/ner/MODEL_CARD.md), then makes names consistent through the document and
 /// attaches role cues to persons. Immutable; one instance serves any number of threads.
 /// </summary>
-public sealed class EntityTagger : IDocumentStage
+public sealed class EntityTagger : DocumentStage
 {
     /// <summary>Name of the shipped model as an embedded resource (models/ner/ner.model.gz).</summary>
     public const string DefaultModelResource = "Crosscheck.Annotation.Entities.ner.model.gz";
 
     private static readonly Lazy<NerModel> DefaultModel = new(LoadEmbeddedModel);
 
-    private static readonly System.Collections.Frozen.FrozenSet<string> NotNames =
-        WordList.CaseInsensitiveSet("Crosscheck.Annotation.Entities.not-names.txt");
+    private static readonly FrozenSet<string> NotNames =
+        Lexicon.Set(typeof(EntityTagger).Assembly, "Entities/not-names.txt", LexiconCase.IgnoreCase);
 
     private readonly NerModel _model;
     private readonly EntityTaggerOptions _options;
 
     internal EntityTagger(NerModel model, EntityTaggerOptions? options = null)
+        : base("entities", [Layer.Sentences, Layer.Tokens], [Layer.Mentions])
     {
         _model = model;
         _options = options ?? new EntityTaggerOptions();
     }
-
-    public string Name => "entities";
-
-    public IReadOnlyCollection<Layer> Requires { get; } = [Layer.Sentences, Layer.Tokens];
-
-    public IReadOnlyCollection<Layer> Assigns { get; } = [Layer.Mentions];
 
     /// <summary>The tagger with the model shipped inside this assembly (loaded once per process).</summary>
     public static EntityTagger LoadDefault(EntityTaggerOptions? options = null) => new(DefaultModel.Value, options);
@@ -75,7 +72,7 @@ public sealed class EntityTagger : IDocumentStage
         return NerModel.Load(stream);
     }
 
-    public void Process(Document document)
+    public override void Process(Document document)
     {
         var text = document.Text;
         var sentences = new List<TextSpan[]>();
@@ -125,7 +122,7 @@ public sealed class EntityTagger : IDocumentStage
     /// </summary>
     private static void AddSplitAtGlue(string text, TextSpan[] tokens, DocumentConsistency.TokenMention mention, List<DocumentConsistency.TokenMention> output)
     {
-        if (mention.End - mention.Start == 1 && WordList.Contains(NotNames, tokens[mention.Start].Of(text))) return;
+        if (mention.End - mention.Start == 1 && Lexicon.Contains(NotNames, tokens[mention.Start].Of(text))) return;
         var start = mention.Start;
         for (var k = mention.Start + 1; k < mention.End; k++)
         {
@@ -133,7 +130,7 @@ public sealed class EntityTagger : IDocumentStage
             var glued = token.Start == tokens[k - 1].End && token.Start > 0 && char.IsLower(text[token.Start - 1]) && char.IsUpper(text[token.Start]);
             if (!glued) continue;
             if (k > start) output.Add(mention with { Start = start, End = k });
-            start = WordList.Contains(TokenLexicon.CapitalisedFunctionWords, token.Of(text)) ? k + 1 : k;
+            start = Lexicon.Contains(TokenLexicon.CapitalisedFunctionWords, token.Of(text)) ? k + 1 : k;
         }
         if (start < mention.End) output.Add(mention with { Start = start });
     }

@@ -1,17 +1,18 @@
 using System.Collections.Frozen;
 using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Entities;
 
 /// <summary>
 /// Finds the role noun or title next to a person mention: "spokeswoman Jane Doe", "Defense Minister
 /// Jane Doe", "Jane Doe, a spokeswoman for...", "the prime minister, Jane Doe". Role phrases come from
-/// role-nouns.txt; the longest phrase wins.
+/// the shared WordLists/roles.txt (Crosscheck.Core) and this stage's own Entities/role-nouns.txt; the longest phrase wins.
 /// </summary>
 internal static class RoleCues
 {
-    private static readonly FrozenSet<string> Roles = WordList.CaseInsensitiveSet("Crosscheck.Annotation.Entities.role-nouns.txt");
+    private static readonly FrozenSet<string> Roles = Lexicon.Set(LexiconCase.IgnoreCase, (Lexicon.Shared, "WordLists/roles.txt"), (typeof(RoleCues).Assembly, "Entities/role-nouns.txt"));
     /// <summary>The one-word roles and titles, and the last words of longer ones ("minister" from "prime minister").</summary>
     public static IEnumerable<string> SingleWords => Roles.Select(r => r.Split(' ')[^1]).Distinct(StringComparer.OrdinalIgnoreCase);
 
@@ -63,7 +64,7 @@ internal static class RoleCues
 
     private static bool IsRole(string text, ReadOnlySpan<TextSpan> tokens)
     {
-        if (tokens.Length == 1) return WordList.Contains(Roles, tokens[0].Of(text));
+        if (tokens.Length == 1) return Lexicon.Contains(Roles, tokens[0].Of(text));
         Span<char> buffer = stackalloc char[128];
         var length = 0;
         foreach (var token in tokens)
@@ -74,7 +75,7 @@ internal static class RoleCues
             word.CopyTo(buffer[length..]);
             length += word.Length;
         }
-        return WordList.Contains(Roles, buffer[..length]);
+        return Lexicon.Contains(Roles, buffer[..length]);
     }
 
     private static bool IsComma(string text, TextSpan token) => token.Length == 1 && text[token.Start] == ',';

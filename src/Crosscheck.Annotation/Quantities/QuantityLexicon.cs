@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Quantities;
 
@@ -18,12 +20,12 @@ internal sealed class QuantityLexicon
     private QuantityLexicon()
     {
         Qualifiers = Phrases("qualifiers.txt");
-        foreach (var row in ResourceText.Rows("Quantities.Data.number-words.txt"))
+        foreach (var row in Lexicon.Rows(typeof(QuantityLexicon).Assembly, "Quantities/Data/number-words.txt", LexiconCase.Exact))
         {
             var value = double.Parse(row[1], CultureInfo.InvariantCulture);
             (row[2] switch { "unit" => Units, "scale" => Scales, _ => Suffixes })[row[0]] = value;
         }
-        foreach (var row in ResourceText.Rows("Quantities.Data.currencies.txt"))
+        foreach (var row in Lexicon.Rows(typeof(QuantityLexicon).Assembly, "Quantities/Data/currencies.txt", LexiconCase.Exact))
         {
             switch (row[0])
             {
@@ -36,9 +38,9 @@ internal sealed class QuantityLexicon
         CurrencyNames.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         Periods = Phrases("periods.txt");
         Measures = Phrases("measures.txt");
-        Stop = ResourceText.Set("Quantities.Data.counted-stop.txt");
-        IrregularPlurals = ResourceText.Set("Quantities.Data.irregular-plurals.txt");
-        Labels = ResourceText.Set("Quantities.Data.labels.txt");
+        Stop = Lexicon.Set(typeof(QuantityLexicon).Assembly, "Quantities/Data/counted-stop.txt", LexiconCase.IgnoreCase);
+        IrregularPlurals = Lexicon.Set(typeof(QuantityLexicon).Assembly, "Quantities/Data/irregular-plurals.txt", LexiconCase.IgnoreCase);
+        Labels = Lexicon.Set(typeof(QuantityLexicon).Assembly, "Quantities/Data/labels.txt", LexiconCase.IgnoreCase);
         QualifierValues = Qualifiers.ToDictionary(p => p, p => Enum.Parse<Qualifier>(p.Value));
         UnitLookup = Units.GetAlternateLookup<ReadOnlySpan<char>>();
         ScaleLookup = Scales.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -72,11 +74,11 @@ internal sealed class QuantityLexicon
 
     public List<Phrase> Measures { get; }
 
-    public HashSet<string> Stop { get; }
+    public FrozenSet<string> Stop { get; }
 
-    public HashSet<string> IrregularPlurals { get; }
+    public FrozenSet<string> IrregularPlurals { get; }
 
-    public HashSet<string> Labels { get; }
+    public FrozenSet<string> Labels { get; }
 
     public Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> UnitLookup { get; }
 
@@ -86,15 +88,15 @@ internal sealed class QuantityLexicon
 
     public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CodeLookup { get; }
 
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup { get; }
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup { get; }
 
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PluralLookup { get; }
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PluralLookup { get; }
 
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelLookup { get; }
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelLookup { get; }
 
     private static List<Phrase> Phrases(string file)
     {
-        var list = ResourceText.Rows("Quantities.Data." + file)
+        var list = Lexicon.Rows(typeof(QuantityLexicon).Assembly, "Quantities/Data/" + file, LexiconCase.Exact)
             .Select(row => Phrase.Parse(row[0], row[1], row.Length > 2 ? row[2] : null))
             .ToList();
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));

@@ -1,7 +1,9 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Crosscheck.Annotation.Time;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Quantities;
 
@@ -11,15 +13,14 @@ namespace Crosscheck.Annotation.Quantities;
 /// rate periods. Years, dates, clock times, ordinals and numbers inside names or codes are skipped
 /// by general rules; absurdly long or large numbers are rejected and noted as a diagnostic.
 /// </summary>
-public sealed class QuantityRecognizer : IDocumentStage
+public sealed class QuantityRecognizer(QuantityOptions options)
+    : DocumentStage("quantities", [Layer.Sentences], [Layer.Quantities])
 {
-    private static readonly Layer[] Needed = [Layer.Sentences];
-    private static readonly Layer[] Produced = [Layer.Quantities];
-    private static readonly HashSet<string> TimeMarkers = ResourceText.Set("Quantities.Data.time-markers.txt");
-    private static readonly HashSet<string> QualifierBlockers = ResourceText.Set("Quantities.Data.qualifier-blockers.txt");
-    private static readonly HashSet<string> Durations = ResourceText.Set("Quantities.Data.durations.txt");
+    private static readonly FrozenSet<string> TimeMarkers = Lexicon.Set(typeof(QuantityRecognizer).Assembly, "Quantities/Data/time-markers.txt", LexiconCase.IgnoreCase);
+    private static readonly FrozenSet<string> QualifierBlockers = Lexicon.Set(typeof(QuantityRecognizer).Assembly, "Quantities/Data/qualifier-blockers.txt", LexiconCase.IgnoreCase);
+    private static readonly FrozenSet<string> Durations = Lexicon.Set(typeof(QuantityRecognizer).Assembly, "Quantities/Data/durations.txt", LexiconCase.IgnoreCase);
 
-    private readonly QuantityOptions _options;
+    private readonly QuantityOptions _options = options ?? throw new ArgumentNullException(nameof(options));
     private readonly QuantityLexicon _lexicon = QuantityLexicon.Instance;
 
     public QuantityRecognizer()
@@ -27,18 +28,7 @@ public sealed class QuantityRecognizer : IDocumentStage
     {
     }
 
-    public QuantityRecognizer(QuantityOptions options)
-    {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-    }
-
-    public string Name => "quantities";
-
-    public IReadOnlyCollection<Layer> Requires => Needed;
-
-    public IReadOnlyCollection<Layer> Assigns => Produced;
-
-    public void Process(Document document)
+    public override void Process(Document document)
     {
         var text = document.Text;
         var published = document.Article.Published?.Value;
@@ -466,7 +456,7 @@ public sealed class QuantityRecognizer : IDocumentStage
 
     private bool IsYearLike(double value) => value >= _options.MinYear && value <= _options.MaxYear && value == Math.Floor(value);
 
-    private static readonly HashSet<string> YearContext = ResourceText.Set("Quantities.Data.year-context.txt");
+    private static readonly FrozenSet<string> YearContext = Lexicon.Set(typeof(QuantityRecognizer).Assembly, "Quantities/Data/year-context.txt", LexiconCase.IgnoreCase);
 
     private static bool IsYearContext(string text, Scanned previous) =>
         previous.Kind != ScanKind.Word || YearContext.Contains(previous.Of(text).ToString());
@@ -532,7 +522,7 @@ public sealed class QuantityRecognizer : IDocumentStage
         return false;
     }
 
-    private static readonly HashSet<string> OfDeterminers = ResourceText.Set("Quantities.Data.of-determiners.txt");
+    private static readonly FrozenSet<string> OfDeterminers = Lexicon.Set(typeof(QuantityRecognizer).Assembly, "Quantities/Data/of-determiners.txt", LexiconCase.IgnoreCase);
 
     /// <summary>
     /// The noun phrase a number counts. Without "-strong" the phrase must end on a plural noun

@@ -12,29 +12,16 @@ namespace Crosscheck.Annotation.Quotes;
 /// a named mention, an apposition ("spokeswoman Jane Doe"), a pronoun or role noun resolved to the
 /// nearest compatible person mentioned before, or an unnamed source kept as its description.
 /// </summary>
-public sealed partial class QuoteRecognizer : IDocumentStage
+public sealed partial class QuoteRecognizer(QuoteOptions options)
+    : DocumentStage("quotes", [Layer.Sentences, Layer.Mentions], [Layer.Quotes])
 {
-    private static readonly Layer[] Needed = [Layer.Sentences, Layer.Mentions];
-    private static readonly Layer[] Produced = [Layer.Quotes];
-
-    private readonly QuoteOptions _options;
+    private readonly QuoteOptions _options = options ?? throw new ArgumentNullException(nameof(options));
     private readonly QuoteLexicon _lexicon = QuoteLexicon.Instance;
 
     public QuoteRecognizer()
         : this(new QuoteOptions())
     {
     }
-
-    public QuoteRecognizer(QuoteOptions options)
-    {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-    }
-
-    public string Name => "quotes";
-
-    public IReadOnlyCollection<Layer> Requires => Needed;
-
-    public IReadOnlyCollection<Layer> Assigns => Produced;
 
     /// <summary>Per-document working state; the stage itself holds none.</summary>
     private sealed class Work(Document document, List<TextSpan> quoted)
@@ -52,21 +39,10 @@ public sealed partial class QuoteRecognizer : IDocumentStage
         public List<Quote> Found { get; } = [];
 
         /// <summary>The index of the quoted span containing a position, or -1.</summary>
-        public int QuotedAt(int position)
-        {
-            int lo = 0, hi = Quoted.Count - 1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (position < Quoted[mid].Start) hi = mid - 1;
-                else if (position >= Quoted[mid].End) lo = mid + 1;
-                else return mid;
-            }
-            return -1;
-        }
+        public int QuotedAt(int position) => TextSpan.IndexContaining(Quoted, position);
     }
 
-    public void Process(Document document)
+    public override void Process(Document document)
     {
         var work = new Work(document, QuoteMarks.Find(document.Text, _options.MaxQuoteChars));
         foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Sentences;
 
@@ -21,20 +22,15 @@ public sealed record SentenceSplitterOptions
 /// next token can start a sentence. Abbreviations ("Gen.", "Jan.") and initials do not end sentences;
 /// an abbreviation that can close one ("U.S.", "Inc.") does when a capitalised function word follows.
 /// </summary>
-public sealed class SentenceSplitter(SentenceSplitterOptions? options = null) : IDocumentStage
+public sealed class SentenceSplitter(SentenceSplitterOptions? options = null)
+    : DocumentStage("sentences", [], [Layer.Sentences])
 {
     private static readonly FrozenSet<string> FinalAbbreviations =
-        WordList.CaseInsensitiveSet("Crosscheck.Annotation.Sentences.final-abbreviations.txt");
+        Lexicon.Set(typeof(SentenceSplitter).Assembly, "Sentences/final-abbreviations.txt", LexiconCase.IgnoreCase);
 
     private readonly SentenceSplitterOptions _options = options ?? new SentenceSplitterOptions();
 
-    public string Name => "sentences";
-
-    public IReadOnlyCollection<Layer> Requires { get; } = [];
-
-    public IReadOnlyCollection<Layer> Assigns { get; } = [Layer.Sentences];
-
-    public void Process(Document document) =>
+    public override void Process(Document document) =>
         document.Sentences = [.. Split(document.Text, _options).Select(span => new Sentence(span))];
 
     /// <summary>The sentence spans of a raw string, in order.</summary>
@@ -126,12 +122,12 @@ public sealed class SentenceSplitter(SentenceSplitterOptions? options = null) : 
         var word = text.AsSpan(token.Span.Start, token.Span.Length - 1);
         // Dotted acronyms ("U.S.", "U.K.") can close a sentence; single initials ("J.") cannot.
         if (word.Length >= 3 && word[1] == '.') return true;
-        return WordList.Contains(FinalAbbreviations, word);
+        return Lexicon.Contains(FinalAbbreviations, word);
     }
 
     private static bool IsCapitalisedFunctionWord(string text, Token token)
     {
         var span = token.Span.Of(text);
-        return span.Length > 0 && char.IsUpper(span[0]) && WordList.Contains(TokenLexicon.CapitalisedFunctionWords, span);
+        return span.Length > 0 && char.IsUpper(span[0]) && Lexicon.Contains(TokenLexicon.CapitalisedFunctionWords, span);
     }
 }

@@ -1,7 +1,9 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Crosscheck.Annotation.Quantities;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Time;
 
@@ -12,11 +14,9 @@ namespace Crosscheck.Annotation.Time;
 /// Whatever depends on the publication date is resolved against it when known; otherwise the
 /// missing part is written "X" ("XXXX-09-01"). Guessed parts lower <see cref="TimeExpression.Confidence"/>.
 /// </summary>
-public sealed class TimeExpressionRecognizer : IDocumentStage
+public sealed class TimeExpressionRecognizer(TimeOptions options)
+    : DocumentStage("time", [Layer.Sentences], [Layer.TimeExpressions])
 {
-    private static readonly Layer[] Needed = [Layer.Sentences];
-    private static readonly Layer[] Produced = [Layer.TimeExpressions];
-
     private enum Direction
     {
         None,
@@ -29,13 +29,13 @@ public sealed class TimeExpressionRecognizer : IDocumentStage
     private static readonly HashSet<string> PartWords = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, TimeGranularity> UnitWords = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, int> DeicticWords = new(StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string> FutureMarkers = ResourceText.Set("Time.Data.future-markers.txt");
+    private static readonly FrozenSet<string> FutureMarkers = Lexicon.Set(typeof(TimeExpressionRecognizer).Assembly, "Time/Data/future-markers.txt", LexiconCase.IgnoreCase);
     private static readonly HashSet<string> RelativeLeads = new(StringComparer.OrdinalIgnoreCase);
     private static readonly HashSet<string> OrdinalSuffixes = new(StringComparer.OrdinalIgnoreCase) { "st", "nd", "rd", "th" };
 
     static TimeExpressionRecognizer()
     {
-        foreach (var row in ResourceText.Rows("Time.Data.cues.txt"))
+        foreach (var row in Lexicon.Rows(typeof(TimeExpressionRecognizer).Assembly, "Time/Data/cues.txt", LexiconCase.Exact))
         {
             switch (row[0])
             {
@@ -50,25 +50,14 @@ public sealed class TimeExpressionRecognizer : IDocumentStage
         }
     }
 
-    private readonly TimeOptions _options;
+    private readonly TimeOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
     public TimeExpressionRecognizer()
         : this(new TimeOptions())
     {
     }
 
-    public TimeExpressionRecognizer(TimeOptions options)
-    {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-    }
-
-    public string Name => "time";
-
-    public IReadOnlyCollection<Layer> Requires => Needed;
-
-    public IReadOnlyCollection<Layer> Assigns => Produced;
-
-    public void Process(Document document)
+    public override void Process(Document document)
     {
         var text = document.Text;
         DateOnly? anchor = document.Article.Published is { } published

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Tokens;
 
@@ -11,15 +12,9 @@ namespace Crosscheck.Annotation.Tokens;
 /// dashes are tokens of their own. Words glued together by bad extraction or translation
 /// ("LavrovHe") are split at the case change when the tail is a frequent function word.
 /// </summary>
-public sealed class Tokenizer : IDocumentStage
+public sealed class Tokenizer() : DocumentStage("tokens", [Layer.Sentences], [Layer.Tokens])
 {
-    public string Name => "tokens";
-
-    public IReadOnlyCollection<Layer> Requires { get; } = [Layer.Sentences];
-
-    public IReadOnlyCollection<Layer> Assigns { get; } = [Layer.Tokens];
-
-    public void Process(Document document)
+    public override void Process(Document document)
     {
         var text = document.Text;
         var tokens = new List<Token>(text.Length / 5 + 4);
@@ -212,7 +207,7 @@ public sealed class Tokenizer : IDocumentStage
             // A lone capital is an initial ("J. Smith"); a lone lower-case letter is not ("plan b.").
             return char.IsUpper(word[0]) ? period + 1 : period;
         }
-        if (WordList.Contains(TokenLexicon.Abbreviations, word)) return period + 1;
+        if (Lexicon.Contains(TokenLexicon.Abbreviations, word)) return period + 1;
         return period;
     }
 
@@ -221,7 +216,7 @@ public sealed class Tokenizer : IDocumentStage
     {
         if (end <= start) return;
         var pieceStart = start;
-        if (end - start >= 4 && !WordList.Contains(TokenLexicon.CamelCaseNames, text.AsSpan(start, end - start)))
+        if (end - start >= 4 && !Lexicon.Contains(TokenLexicon.CamelCaseNames, text.AsSpan(start, end - start)))
         {
             for (var k = start + 1; k < end; k++)
             {
@@ -251,7 +246,7 @@ public sealed class Tokenizer : IDocumentStage
         var tail = text.AsSpan(k, tailEnd - k);
         var tailIsWholeRest = tailEnd == end || char.IsUpper(text[tailEnd]) || !IsLetter(text[tailEnd]);
         if (!tailIsWholeRest) return false;
-        if (headLower >= 2 && WordList.Contains(TokenLexicon.CapitalisedFunctionWords, tail)) return true;
+        if (headLower >= 2 && Lexicon.Contains(TokenLexicon.CapitalisedFunctionWords, tail)) return true;
         return char.IsLower(text[wordStart]) && headLower >= 4 && tail.Length >= 4;
     }
 

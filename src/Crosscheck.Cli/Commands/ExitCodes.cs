@@ -1,6 +1,6 @@
 namespace Crosscheck.Cli.Commands;
 
-/// <summary>Exit codes of every command (DESIGN.md: 0 success, 1 bad input, 2 misuse).</summary>
+/// <summary>Exit codes of every command: 0 success, 1 bad input (one line per problem), 2 misuse.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

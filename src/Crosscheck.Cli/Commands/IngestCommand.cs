@@ -117,7 +117,7 @@ public static class IngestCommand
     public static string DbSuffix(string location) =>
         location == CommonOptions.DefaultDatabase || location == "crosscheck.db" ? "" : $" --db {location}";
 
-    private static DateTimeOffset? ParseDate(string? text)
+    internal static DateTimeOffset? ParseDate(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)) return date;

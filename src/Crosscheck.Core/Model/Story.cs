@@ -29,7 +29,7 @@ public enum ClaimStatus
     Unique,
 }
 
-/// <summary>A story's sourced dossier; mirrors the "Dossier JSON" contract of DESIGN.md.</summary>
+/// <summary>A story's sourced dossier; mirrors the dossier JSON contract of docs/JSON.md.</summary>
 public sealed record Dossier
 {
     public required Story Story { get; init; }

@@ -13,6 +13,21 @@ public readonly record struct TextSpan(int Start, int Length) : IComparable<Text
 
     public static TextSpan FromBounds(int start, int end) => new(start, end - start);
 
+    /// <summary>The index of the span containing <paramref name="position"/> in spans sorted and not overlapping, or -1 (binary search).</summary>
+    public static int IndexContaining(IReadOnlyList<TextSpan> sorted, int position)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        int lo = 0, hi = sorted.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (position < sorted[mid].Start) hi = mid - 1;
+            else if (position >= sorted[mid].End) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+
     public bool Contains(int position) => position >= Start && position < End;
 
     public bool Contains(TextSpan other) => other.Start >= Start && other.End <= End;

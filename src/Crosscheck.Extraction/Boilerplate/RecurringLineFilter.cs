@@ -110,23 +110,8 @@ public sealed class RecurringLineFilter(RecurringLineOptions? options = null)
     }
 
     /// <summary>Share of the smaller set found in the larger (both sorted, distinct): 1 when one text contains the other.</summary>
-    private static double Containment(ulong[] a, ulong[] b)
-    {
-        if (a.Length == 0 || b.Length == 0) return 0;
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return (double)shared / Math.Min(a.Length, b.Length);
-    }
+    private static double Containment(ulong[] a, ulong[] b) =>
+        a.Length == 0 || b.Length == 0 ? 0 : (double)ShingleSets.Overlap(a, b) / Math.Min(a.Length, b.Length);
 
     private ParsedArticle Parse(string body)
     {

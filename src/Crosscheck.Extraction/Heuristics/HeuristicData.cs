@@ -1,11 +1,13 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using Crosscheck.Core.Text;
 
 namespace Crosscheck.Extraction.Heuristics;
 
 /// <summary>
-/// Site-independent word lists kept as embedded text files next to this class (one entry a
-/// line, '#' starts a comment), so the heuristics can be read and changed without touching code.
+/// Site-independent word lists kept as embedded text files next to this class (read with
+/// <see cref="Lexicon"/>, lower-cased), so the heuristics can be read and changed without touching code.
+/// Month and weekday names come from the lists every stage shares.
 /// </summary>
 internal static class HeuristicData
 {
@@ -22,13 +24,15 @@ internal static class HeuristicData
     public static readonly FrozenSet<string> BylineRoles = LoadSet("byline-roles.txt");
 
     /// <summary>Short function words ignored when judging how much of a line is furniture.</summary>
-    public static readonly FrozenSet<string> FunctionWords = LoadSet("function-words.txt");
+    public static readonly FrozenSet<string> FunctionWords = Lexicon.Set(Lexicon.Shared, "WordLists/function-words-short.txt", LexiconCase.Lower);
 
     /// <summary>Month names and abbreviations (lower case) mapped to month numbers.</summary>
-    public static readonly FrozenDictionary<string, int> Months = LoadMap("months.txt");
+    public static readonly FrozenDictionary<string, int> Months = Lexicon.Rows(Lexicon.Shared, "WordLists/months.txt", LexiconCase.Lower)
+        .ToFrozenDictionary(row => row[0], row => int.Parse(row[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     /// <summary>Weekday names and abbreviations (lower case).</summary>
-    public static readonly FrozenSet<string> Weekdays = LoadSet("weekdays.txt");
+    public static readonly FrozenSet<string> Weekdays = Lexicon.Rows(Lexicon.Shared, "WordLists/weekdays.txt", LexiconCase.Lower)
+        .Select(row => row[0]).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that may stand around a date on a date line ("published", "updated", "GMT").</summary>
     public static readonly FrozenSet<string> DateFillerWords = LoadSet("date-filler-words.txt");
@@ -48,21 +52,9 @@ internal static class HeuristicData
     /// <summary>ISO 639-1 codes of the languages the language identifier tells apart.</summary>
     public static readonly string[] NewsLanguages = LoadLines("news-languages.txt").ToArray();
 
-    public static IEnumerable<string> LoadLines(string name) =>
-        EmbeddedLines.Read(typeof(HeuristicData).Assembly, $"Crosscheck.Extraction.Heuristics.{name}", trailingComments: true);
+    private static IReadOnlyList<string> LoadLines(string name) =>
+        Lexicon.Lines(typeof(HeuristicData).Assembly, "Heuristics/" + name, LexiconCase.Exact);
 
     private static FrozenSet<string> LoadSet(string name) =>
-        LoadLines(name).Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
-
-    private static FrozenDictionary<string, int> LoadMap(string name)
-    {
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in LoadLines(name))
-        {
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 2 || !int.TryParse(parts[^1], out var value)) continue;
-            foreach (var key in parts[..^1]) map[key.ToLowerInvariant()] = value;
-        }
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
-    }
+        Lexicon.Set(typeof(HeuristicData).Assembly, "Heuristics/" + name, LexiconCase.Lower);
 }

@@ -7,7 +7,7 @@ using Crosscheck.Storage;
 namespace Crosscheck.Ingest.Processing;
 
 /// <summary>
-/// Runs the flow of DESIGN.md over inputs: store the raw bytes first, then extract and annotate
+/// Runs the flow of docs/ARCHITECTURE.md over inputs: store the raw bytes first, then extract and annotate
 /// (in parallel; stages are stateless), then assign stories. Derived data can always be rebuilt
 /// from the raw inputs with <see cref="Reprocess"/>.
 /// </summary>

@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Stories.Consolidation;
 using Crosscheck.Stories.Entities;
 using Crosscheck.Stories.Provenance;
@@ -14,10 +16,10 @@ namespace Crosscheck.Stories.Claims;
 /// money after conversion to USD. One article never contradicts itself: two different values of the
 /// same class in one article are taken as two different things.
 /// </summary>
-internal sealed class ClaimGrouper(ClaimOptions options)
+internal sealed class ClaimGrouper(DossierBuilderOptions options)
 {
     private static readonly Dictionary<string, string> ClassOf = LoadClasses();
-    private static readonly HashSet<string> IgnoredHeads = WordList.Set("Claims.ignored-heads.txt");
+    private static readonly FrozenSet<string> IgnoredHeads = Lexicon.Set(typeof(ClaimGrouper).Assembly, "Claims/ignored-heads.txt", LexiconCase.Lower);
 
     public IReadOnlyList<Claim> Group(IReadOnlyList<DocumentView> documents, ResolvedEntities entities, OriginResolver origins)
     {
@@ -61,7 +63,7 @@ internal sealed class ClaimGrouper(ClaimOptions options)
             var sentence = view.SentenceAt(quantity.Span.Start);
             yield return new Statement(
                 view, quantity, kind, @class, head, NormalizePeriod(quantity.Period), Actors(view, sentence, quantity.Span, entities, citationSpans),
-                usd, lo, hi, Folding.Clean(view.TextOf(sentence), options.MaxTextLength), origins.OriginOf(view, quantity.Span.Start));
+                usd, lo, hi, Folding.Clean(view.TextOf(sentence), options.MaxClaimLength), origins.OriginOf(view, quantity.Span.Start));
         }
     }
 
@@ -224,7 +226,7 @@ internal sealed class ClaimGrouper(ClaimOptions options)
     private static Dictionary<string, string> LoadClasses()
     {
         var classes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in WordList.Lines("Claims.counted-synonyms.txt"))
+        foreach (var line in Lexicon.Lines(typeof(ClaimGrouper).Assembly, "Claims/counted-synonyms.txt", LexiconCase.Lower))
         {
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var name = Singular(Folding.Key(words[0]));

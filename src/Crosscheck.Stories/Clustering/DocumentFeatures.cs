@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Stories.Clustering;
 
@@ -11,6 +13,10 @@ namespace Crosscheck.Stories.Clustering;
 /// </summary>
 public sealed class DocumentFeatures
 {
+    /// <summary>Words that carry no topic, in the languages of the news the clusterer sees (the shared WordLists/function-words.txt).</summary>
+    private static readonly FrozenSet<string> FunctionWords =
+        Lexicon.Set(Lexicon.Shared, "WordLists/function-words.txt", LexiconCase.Exact);
+
     public Dictionary<string, double> Terms { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, double> Entities { get; } = new(StringComparer.Ordinal);
@@ -54,7 +60,7 @@ public sealed class DocumentFeatures
     {
         if (word.Length < 2) return;
         var folded = Words.Fold(word);
-        if (FunctionWords.Set.Contains(folded)) return;
+        if (FunctionWords.Contains(folded)) return;
         Add(Terms, folded, weight);
     }
 
@@ -72,7 +78,7 @@ public sealed class DocumentFeatures
             {
                 if (w.IsNumber || w.Length < 2) continue;
                 var folded = Words.Fold(surface.AsSpan(w.Start, w.Length));
-                if (FunctionWords.Set.Contains(folded)) continue;
+                if (FunctionWords.Contains(folded)) continue;
                 parts.Add(folded);
             }
             AddName(parts, weight);
@@ -113,7 +119,7 @@ public sealed class DocumentFeatures
             if (w.IsCapitalised && w.Length >= 2)
             {
                 folded = Words.Fold(text.AsSpan(w.Start, w.Length));
-                if (FunctionWords.Set.Contains(folded) || (w.StartsSentence && !midSentence.Contains(folded))) folded = null;
+                if (FunctionWords.Contains(folded) || (w.StartsSentence && !midSentence.Contains(folded))) folded = null;
             }
             // A name is a run of capitalised words separated by spaces only.
             var continues = folded is not null && name.Count > 0 && IsSpaceOnly(text, previousEnd, w.Start);

@@ -50,18 +50,7 @@ internal sealed class PositionWeights
         return InChrome(position) ? _chromeWeight : 1.0;
     }
 
-    private bool InChrome(int position)
-    {
-        int lo = 0, hi = _chrome.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (position < _chrome[mid].Start) hi = mid - 1;
-            else if (position >= _chrome[mid].End) lo = mid + 1;
-            else return true;
-        }
-        return false;
-    }
+    private bool InChrome(int position) => TextSpan.IndexContaining(_chrome, position) >= 0;
 
     private static bool IsChrome(ReadOnlySpan<char> line, int words, int capitalised, ClusteringOptions options)
     {

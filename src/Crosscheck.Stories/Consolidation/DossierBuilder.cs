@@ -33,13 +33,13 @@ public sealed class DossierBuilder : IDossierBuilder
         ArgumentNullException.ThrowIfNull(documents);
 
         var views = InStoryOrder(story, documents).Take(_options.MaxDocuments).Select((d, i) => new DocumentView(d, i)).ToList();
-        var entities = new EntityResolver(_options.Entities).Resolve(views);
+        var entities = new EntityResolver(_options).Resolve(views);
         var copies = _copyOf is { } given ? GivenCopies(views, given) : DetectCopies(views);
         var originalOf = copies.ToDictionary(c => c.Article, c => c.Original, StringComparer.Ordinal);
-        var origins = new OriginResolver(views, _options.Provenance, originalOf.Count == 0 ? null : id => originalOf.GetValueOrDefault(id));
-        var claims = new ClaimGrouper(_options.Claims).Group(views, entities, origins);
-        var quotes = new QuoteGrouper(_options.Quotes).Group(views, entities);
-        var timeline = new TimelineBuilder(_options.Timeline).Build(views);
+        var origins = new OriginResolver(views, _options, originalOf.Count == 0 ? null : id => originalOf.GetValueOrDefault(id));
+        var claims = new ClaimGrouper(_options).Group(views, entities, origins);
+        var quotes = new QuoteGrouper(_options).Group(views, entities);
+        var timeline = new TimelineBuilder(_options).Build(views);
         var citations = views
             .Select(v => new DossierCitation(v.Id, origins.CitedOutlets(v)))
             .Where(c => c.Cites.Count > 0)

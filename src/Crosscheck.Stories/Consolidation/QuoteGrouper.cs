@@ -3,28 +3,12 @@ using Crosscheck.Stories.Entities;
 
 namespace Crosscheck.Stories.Consolidation;
 
-/// <summary>Thresholds of quote grouping; defaults documented here.</summary>
-public sealed record QuoteOptions
-{
-    /// <summary>Quotes shorter than this many words (scare quotes around a phrase) are not kept. Default 2.</summary>
-    public int MinWords { get; init; } = 2;
-
-    /// <summary>Word overlap (share of the shorter quote) above which two quotes of one speaker are one quote. Default 0.6.</summary>
-    public double SameSpeakerOverlap { get; init; } = 0.6;
-
-    /// <summary>Overlap needed when one article could not name the speaker. Default 0.85.</summary>
-    public double UnknownSpeakerOverlap { get; init; } = 0.85;
-
-    /// <summary>Longest quote text kept, in characters. Default 1,500.</summary>
-    public int MaxLength { get; init; } = 1500;
-}
-
 /// <summary>
 /// Quotes by speaker: the speaker mention resolved to its story entity, else the description the
 /// article gives ("a diplomatic source"). The same words carried by several articles — copied, or
 /// translated with small differences — become one quote listing all its articles.
 /// </summary>
-internal sealed class QuoteGrouper(QuoteOptions options)
+internal sealed class QuoteGrouper(DossierBuilderOptions options)
 {
     public IReadOnlyList<DossierQuote> Group(IReadOnlyList<DocumentView> documents, ResolvedEntities entities)
     {
@@ -34,9 +18,9 @@ internal sealed class QuoteGrouper(QuoteOptions options)
             foreach (var quote in view.Document.Quotes)
             {
                 if (!view.IsInBounds(quote.Span) || quote.Span.Length == 0) continue;
-                var text = Folding.Clean(view.TextOf(quote.Span), options.MaxLength);
+                var text = Folding.Clean(view.TextOf(quote.Span), options.MaxQuoteLength);
                 var words = Folding.Words(text, 400);
-                if (words.Count < options.MinWords) continue;
+                if (words.Count < options.MinQuoteWords) continue;
                 var (speaker, entity) = Speaker(view, quote, entities);
                 var wordSet = words.ToHashSet(StringComparer.Ordinal);
                 var match = groups.FirstOrDefault(g => g.Matches(entity, speaker, wordSet, options));
@@ -123,7 +107,7 @@ internal sealed class QuoteGrouper(QuoteOptions options)
 
         public string SpeakerKey => Entity?.Id ?? Folding.Key(Speaker);
 
-        public bool Matches(DossierEntity? entity, string speaker, HashSet<string> other, QuoteOptions options)
+        public bool Matches(DossierEntity? entity, string speaker, HashSet<string> other, DossierBuilderOptions options)
         {
             var sameSpeaker = entity is not null && Entity is not null ? entity.Id == Entity.Id : Folding.Key(speaker) == Folding.Key(Speaker);
             var eitherUnknown = entity is null || Entity is null;

@@ -22,7 +22,7 @@ internal sealed class ResolvedEntities(IReadOnlyList<DossierEntity> entities, Do
 /// document (or else of the story) who bears it; when several do, it stays apart and is reported as a
 /// possible match, never merged on a guess.
 /// </summary>
-internal sealed class EntityResolver(EntityOptions options)
+internal sealed class EntityResolver(DossierBuilderOptions options)
 {
     private static readonly JaroWinkler Similarity = new();
     private static readonly Levenshtein Distance = new();

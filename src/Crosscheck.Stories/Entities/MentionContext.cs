@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Stories.Consolidation;
 
 namespace Crosscheck.Stories.Entities;
@@ -11,8 +13,8 @@ namespace Crosscheck.Stories.Entities;
 internal sealed class MentionContext
 {
     private static readonly Dictionary<(string Word, bool Before), EntityType> Cues = LoadCues();
-    private static readonly HashSet<string> Titles = WordList.Set("Entities.titles.txt");
-    private static readonly HashSet<string> Portfolios = WordList.Set("Entities.portfolios.txt");
+    private static readonly FrozenSet<string> Titles = Lexicon.Set(typeof(MentionContext).Assembly, "Entities/titles.txt", LexiconCase.Lower);
+    private static readonly FrozenSet<string> Portfolios = Lexicon.Set(typeof(MentionContext).Assembly, "Entities/portfolios.txt", LexiconCase.Lower);
 
     private readonly HashSet<string> _lowerCaseWords = new(StringComparer.Ordinal);
 
@@ -107,7 +109,7 @@ internal sealed class MentionContext
     private static Dictionary<(string, bool), EntityType> LoadCues()
     {
         var cues = new Dictionary<(string, bool), EntityType>();
-        foreach (var line in WordList.Lines("Entities.type-cues.txt"))
+        foreach (var line in Lexicon.Lines(typeof(MentionContext).Assembly, "Entities/type-cues.txt", LexiconCase.Lower))
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 3 || !Enum.TryParse<EntityType>(parts[0], ignoreCase: true, out var type)) continue;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
@@ -13,9 +14,9 @@ namespace Crosscheck.Stories.Entities;
 /// </summary>
 internal static class NameForms
 {
-    private static readonly HashSet<string> Titles = WordList.Set("Entities.titles.txt");
-    private static readonly HashSet<string> Designators = WordList.Set("Entities.org-designators.txt");
-    private static readonly HashSet<string> Particles = WordList.Set("Entities.name-particles.txt");
+    private static readonly FrozenSet<string> Titles = Lexicon.Set(typeof(NameForms).Assembly, "Entities/titles.txt", LexiconCase.Lower);
+    private static readonly FrozenSet<string> Designators = Lexicon.Set(typeof(NameForms).Assembly, "Entities/org-designators.txt", LexiconCase.Lower);
+    private static readonly FrozenSet<string> Particles = Lexicon.Set(typeof(NameForms).Assembly, "Entities/name-particles.txt", LexiconCase.Lower);
 
     /// <summary>The name a mention stands for, as written but cleaned; null when nothing name-like is left.</summary>
     public static string? Clean(string surface, EntityType type, int maxWords)
@@ -76,37 +77,17 @@ internal static class NameForms
         {
             var c = key[i];
             var next = i + 1 < key.Length ? key[i + 1] : '\0';
-            char mapped;
-            switch (c)
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'h') continue;
+            if (c == 'x' && (sb.Length == 0 || sb[^1] != 'k')) sb.Append('k');
+            var mapped = c switch
             {
-                case 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'h':
-                    continue;
-                case 'z' when next == 'h':
-                    mapped = 'j';
-                    break;
-                case 'c' or 'k' or 'q':
-                    mapped = 'k';
-                    break;
-                case 'g' when next == 'u':
-                    mapped = 'g';
-                    break;
-                case 'w' or 'v':
-                    mapped = 'v';
-                    break;
-                case 'p' when next == 'h':
-                    mapped = 'f';
-                    break;
-                case 'z' or 's':
-                    mapped = 's';
-                    break;
-                case 'x':
-                    if (sb.Length == 0 || sb[^1] != 'k') sb.Append('k');
-                    mapped = 's';
-                    break;
-                default:
-                    mapped = c;
-                    break;
-            }
+                'z' when next == 'h' => 'j',
+                'c' or 'k' or 'q' => 'k',
+                'w' or 'v' => 'v',
+                'p' when next == 'h' => 'f',
+                'z' or 's' or 'x' => 's',
+                _ => c,
+            };
             if (sb.Length > 0 && sb[^1] == mapped) continue;
             sb.Append(mapped);
         }

@@ -1,3 +1,4 @@
+using Crosscheck.Core.Text;
 using Crosscheck.Stories.Clustering;
 
 namespace Crosscheck.Stories.Fingerprints;
@@ -44,22 +45,7 @@ public static class MinHash
     }
 
     /// <summary>Size of the intersection of two sorted sets.</summary>
-    public static int Overlap(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        int i = 0, j = 0, count = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                count++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return count;
-    }
+    public static int Overlap(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) => ShingleSets.Overlap(a, b);
 
     private static ulong HashWord(ReadOnlySpan<char> word)
     {

@@ -11,14 +11,14 @@ namespace Crosscheck.Stories.Provenance;
 /// </summary>
 internal sealed class OriginResolver
 {
-    private readonly ProvenanceOptions _options;
+    private readonly DossierBuilderOptions _options;
     private readonly Func<string, string?>? _copyOf;
     private readonly Dictionary<string, DocumentView> _byId;
     private readonly Dictionary<DocumentView, OutletCitation[]> _citations = [];
     private readonly Dictionary<DocumentView, string> _articleOrigin = [];
 
     /// <param name="copyOf">The original an article copies, or null; a plain lookup that does not throw (the dossier builder guards a caller's own lookup).</param>
-    public OriginResolver(IReadOnlyList<DocumentView> documents, ProvenanceOptions options, Func<string, string?>? copyOf)
+    public OriginResolver(IReadOnlyList<DocumentView> documents, DossierBuilderOptions options, Func<string, string?>? copyOf)
     {
         _options = options;
         _copyOf = copyOf;

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using Crosscheck.Core.Text;
 using Crosscheck.Stories.Consolidation;
 using Crosscheck.Stories.Entities;
 
@@ -10,7 +12,7 @@ namespace Crosscheck.Stories.Provenance;
 /// </summary>
 internal sealed class OutletNames
 {
-    private static readonly HashSet<string> Descriptors = WordList.Set("Provenance.outlet-descriptors.txt");
+    private static readonly FrozenSet<string> Descriptors = Lexicon.Set(typeof(OutletNames).Assembly, "Provenance/outlet-descriptors.txt", LexiconCase.Lower);
 
     private readonly Dictionary<string, Dictionary<string, int>> _formsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _alias = new(StringComparer.Ordinal);

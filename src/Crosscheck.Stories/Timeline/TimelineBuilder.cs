@@ -1,34 +1,17 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Stories.Consolidation;
 
 namespace Crosscheck.Stories.Timeline;
-
-/// <summary>Thresholds of the timeline; defaults documented here.</summary>
-public sealed record TimelineOptions
-{
-    /// <summary>Time expressions the annotator is less sure of than this are left out. Default 0.5.</summary>
-    public float MinConfidence { get; init; } = 0.5f;
-
-    /// <summary>Word overlap (share of the shorter sentence) above which two same-dated sentences are one event. Default 0.5.</summary>
-    public double SameEventOverlap { get; init; } = 0.5;
-
-    /// <summary>
-    /// Lower overlap that suffices when the two sentences name the same thing right next to the date
-    /// ("the August 2020 coup", "the coup in August 2020"). Default 0.25.
-    /// </summary>
-    public double AnchoredEventOverlap { get; init; } = 0.25;
-
-    /// <summary>Longest event text kept, in characters. Default 500.</summary>
-    public int MaxTextLength { get; init; } = 500;
-}
 
 /// <summary>
 /// Dated events: each resolved time expression with the sentence it dates. Sentences from several
 /// articles with the same date and largely the same words are one event listing all its articles.
 /// Events are ordered by date; an unknown year ("XXXX") sorts after known ones.
 /// </summary>
-internal sealed partial class TimelineBuilder(TimelineOptions options)
+internal sealed partial class TimelineBuilder(DossierBuilderOptions options)
 {
     public IReadOnlyList<TimelineEntry> Build(IReadOnlyList<DocumentView> documents)
     {
@@ -37,9 +20,9 @@ internal sealed partial class TimelineBuilder(TimelineOptions options)
         {
             foreach (var time in view.Document.TimeExpressions)
             {
-                if (!view.IsInBounds(time.Span) || time.Confidence < options.MinConfidence) continue;
+                if (!view.IsInBounds(time.Span) || time.Confidence < options.MinTimeConfidence) continue;
                 if (string.IsNullOrEmpty(time.Value) || !IsoDate().IsMatch(time.Value)) continue;
-                var text = Folding.Clean(view.TextOf(view.SentenceAt(time.Span.Start)), options.MaxTextLength);
+                var text = Folding.Clean(view.TextOf(view.SentenceAt(time.Span.Start)), options.MaxEventLength);
                 if (text.Length == 0) continue;
                 var words = ContentWords(text, view.TextOf(time.Span));
                 var anchors = Anchors(view.Text, time.Span);
@@ -108,7 +91,7 @@ internal sealed partial class TimelineBuilder(TimelineOptions options)
     [GeneratedRegex(@"^(\d{4}|XXXX)(-(\d{2}|W\d{2})(-\d{2})?)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex IsoDate();
 
-    private static readonly HashSet<string> FunctionWords = WordList.Set("Timeline.function-words.txt");
+    private static readonly FrozenSet<string> FunctionWords = Lexicon.Set(Lexicon.Shared, "WordLists/function-words-long.txt", LexiconCase.Lower);
 
     private sealed record Event(string Date, string Text, HashSet<string> Words, HashSet<string> Anchors, List<DocumentView> Articles);
 }

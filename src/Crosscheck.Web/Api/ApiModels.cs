@@ -1,7 +1,7 @@
 namespace Crosscheck.Web.Api;
 
 // Response shapes of the JSON API (serialised with snake_case names); the dossier itself is the
-// DESIGN.md contract written by DossierJson, and an article with its layers is written by ArticleJson.
+// contract of docs/JSON.md written by DossierJson, and an article with its layers is written by ArticleJson.
 
 public sealed record IngestedArticle(string Id, string Source, string? StoryId);
 

@@ -24,7 +24,7 @@ public class CitationRecognizerTests
     [InlineData("The minister said in a statement to Xinhua that talks would resume.", "Xinhua")]
     [InlineData("NAIROBI (Reuters) - Kenya's parliament voted on Tuesday.", "Reuters")]
     [InlineData("The Russian news agency TASS carried the statement.", "TASS")]
-    public void FindsCitedOutlets(string text, string outlet)
+    public void Finds_cited_outlets(string text, string outlet)
     {
         var citation = Assert.Single(Run(text));
         Assert.Equal(outlet, citation.Source);
@@ -35,7 +35,7 @@ public class CitationRecognizerTests
     [InlineData("The newspaper said, citing diplomatic sources, that troops had left.", "diplomatic sources")]
     [InlineData("The figures were reported by the Russian agencies on Monday.", "Russian agencies")]
     [InlineData("Casualties rose sharply, according to the United Nations.", "United Nations")]
-    public void KeepsNonOutletSources(string text, string source)
+    public void Keeps_non_outlet_sources(string text, string source)
     {
         var citation = Assert.Single(Run(text));
         Assert.Equal(source, citation.Source);
@@ -45,7 +45,7 @@ public class CitationRecognizerTests
     [Theory]
     [InlineData("Reuters is a news agency founded in London.")]
     [InlineData("He watched the Guardian Angels parade.")]
-    public void IgnoresOutletNamesThatAreNotCited(string text)
+    public void Ignores_outlet_names_that_are_not_cited(string text)
     {
         Assert.Empty(Run(text));
     }

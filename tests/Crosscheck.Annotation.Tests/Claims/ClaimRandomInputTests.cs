@@ -27,7 +27,7 @@ public class ClaimRandomInputTests
         [new QuantityRecognizer(), new TimeExpressionRecognizer(), new QuoteRecognizer(), new CitationRecognizer()];
 
     [Fact]
-    public void RandomTextNeverThrowsAndSpansStayInBounds()
+    public void Random_text_never_throws_and_spans_stay_in_bounds()
     {
         var random = new Random(20260501);
         for (var round = 0; round < 400; round++)
@@ -61,7 +61,7 @@ public class ClaimRandomInputTests
     [InlineData("$")]
     [InlineData("said said said")]
     [InlineData("according to")]
-    public void DegenerateInputs(string text)
+    public void Degenerate_inputs(string text)
     {
         var document = ClaimDocs.Plain(text);
         foreach (var stage in Stages) stage.Process(document);
@@ -69,7 +69,7 @@ public class ClaimRandomInputTests
     }
 
     [Fact]
-    public void SentencesPointingOutsideTheTextAreClamped()
+    public void Sentences_pointing_outside_the_text_are_clamped()
     {
         var document = Docs.Of("He said \"yes\" on Monday for $5.");
         document.Sentences = [new Sentence(new TextSpan(0, 500)), new Sentence(new TextSpan(-3, 2))];
@@ -81,7 +81,7 @@ public class ClaimRandomInputTests
     }
 
     [Fact]
-    public void HugeInputIsBoundedAndAbsurdNumbersAreRejected()
+    public void Huge_input_is_bounded_and_absurd_numbers_are_rejected()
     {
         var text = string.Concat(Enumerable.Repeat("The fund paid $" + new string('7', 400) + " to 10^400 people. ", 200)) + "\"" + new string('a', 50_000);
         var document = ClaimDocs.Plain(text);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Crosscheck.Core.Model;
 using Crosscheck.Testing;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Crosscheck.Annotation.Tests.Claims;
 
@@ -11,39 +10,27 @@ namespace Crosscheck.Annotation.Tests.Claims;
 /// lists (claims, quotes, citations, timeline). Nothing of the seeds is written here: values and
 /// strings are read from expected.json at test time; the test is skipped when the seeds are absent.
 /// </summary>
-public class SeedClaimsTests(ITestOutputHelper output)
+public class SeedClaimsTests
 {
     private sealed record Seeds(string Dir, JsonElement Expected, Dictionary<string, Document> Documents);
 
-    private static readonly Lazy<Seeds?> Loaded = new(Load);
+    private static readonly Lazy<Seeds> Loaded = new(Load);
 
-    private static Seeds? Load()
+    private static Seeds Load()
     {
-        var shared = Docs.SharedDirectory();
-        if (shared is null) return null;
-        var dir = Path.Combine(shared, "seeds");
-        var expectedPath = Path.Combine(dir, "expected.json");
-        if (!File.Exists(expectedPath)) return null;
-        var expected = JsonDocument.Parse(File.ReadAllText(expectedPath)).RootElement;
+        var dir = Path.Combine(Docs.SharedDirectory()!, "seeds");
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expected.json"))).RootElement;
         var documents = Directory.EnumerateFiles(dir, "*.txt").ToDictionary(path => Path.GetFileName(path), path => ClaimPipeline.Annotate(File.ReadAllText(path), id: Path.GetFileName(path)));
         return new Seeds(dir, expected, documents);
-    }
-
-    private bool Skip()
-    {
-        if (Loaded.Value is not null) return false;
-        output.WriteLine("skipped: ../shared/seeds not found");
-        return true;
     }
 
     private static string Fold(string text) =>
         text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"').ToLowerInvariant();
 
-    [Fact]
-    public void ClaimValuesAreFound()
+    [SharedDataFact("seeds/expected.json")]
+    public void Claim_values_are_found()
     {
-        if (Skip()) return;
-        var seeds = Loaded.Value!;
+        var seeds = Loaded.Value;
         var failures = new List<string>();
         foreach (var claim in seeds.Expected.GetProperty("claims").EnumerateArray())
         {
@@ -69,11 +56,10 @@ public class SeedClaimsTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, "claims not found: " + string.Join("; ", failures));
     }
 
-    [Fact]
-    public void QuotesAreFoundWithTheirSpeaker()
+    [SharedDataFact("seeds/expected.json")]
+    public void Quotes_are_found_with_their_speaker()
     {
-        if (Skip()) return;
-        var seeds = Loaded.Value!;
+        var seeds = Loaded.Value;
         var failures = new List<string>();
         foreach (var expected in seeds.Expected.GetProperty("quotes").EnumerateArray())
         {
@@ -94,11 +80,10 @@ public class SeedClaimsTests(ITestOutputHelper output)
     private static string? SpeakerOf(Document document, Quote quote) =>
         quote.SpeakerMention is { } m ? document[document.Mentions[m].Span] : quote.SpeakerDescription;
 
-    [Fact]
-    public void CitationsAreFound()
+    [SharedDataFact("seeds/expected.json")]
+    public void Citations_are_found()
     {
-        if (Skip()) return;
-        var seeds = Loaded.Value!;
+        var seeds = Loaded.Value;
         var failures = new List<string>();
         foreach (var article in seeds.Expected.GetProperty("citations").EnumerateObject())
         {
@@ -111,11 +96,10 @@ public class SeedClaimsTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, "citations not found: " + string.Join("; ", failures));
     }
 
-    [Fact]
-    public void TimelineDatesAreFound()
+    [SharedDataFact("seeds/expected.json")]
+    public void Timeline_dates_are_found()
     {
-        if (Skip()) return;
-        var seeds = Loaded.Value!;
+        var seeds = Loaded.Value;
         var failures = new List<string>();
         foreach (var entry in seeds.Expected.GetProperty("timeline").EnumerateArray())
         {

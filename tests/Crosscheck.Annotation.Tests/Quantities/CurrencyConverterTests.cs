@@ -8,7 +8,7 @@ public class CurrencyConverterTests
     private static readonly CurrencyConverter Converter = CurrencyConverter.Default;
 
     [Fact]
-    public void CfaFrancFollowsTheEuroPegAtTheArticleYear()
+    public void CFA_franc_follows_the_euro_peg_at_the_article_year()
     {
         var usd = Converter.ToUsd(655.957, "XOF", new DateTimeOffset(2019, 3, 1, 0, 0, 0, TimeSpan.Zero));
         Assert.NotNull(usd);
@@ -18,7 +18,7 @@ public class CurrencyConverterTests
     }
 
     [Fact]
-    public void UsesTheNearestYearAndSaysSo()
+    public void Uses_the_nearest_year_and_says_so()
     {
         var usd = Converter.ToUsd(100, "RUB", new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero));
         Assert.NotNull(usd);
@@ -27,7 +27,7 @@ public class CurrencyConverterTests
     }
 
     [Fact]
-    public void UnknownDateUsesTheMeanRateAndSaysSo()
+    public void Unknown_date_uses_the_mean_rate_and_says_so()
     {
         var usd = Converter.ToUsd(1, "EUR", null);
         Assert.NotNull(usd);
@@ -36,7 +36,7 @@ public class CurrencyConverterTests
     }
 
     [Fact]
-    public void UnknownCurrencyIsNotConverted()
+    public void Unknown_currency_is_not_converted()
     {
         Assert.Null(Converter.ToUsd(5, "ZZZ", null));
         Assert.Equal(5, Converter.ToUsd(5, "USD", null)!.Value);

@@ -17,7 +17,7 @@ public class QuantityRecognizerTests
     }
 
     [Fact]
-    public void CountsTheNounAfterTheNumber()
+    public void Counts_the_noun_after_the_number()
     {
         var q = Assert.Single(Run("The ministry said 1,000 Russian instructors arrived last week."));
         Assert.Equal(QuantityKind.Count, q.Kind);
@@ -26,7 +26,7 @@ public class QuantityRecognizerTests
     }
 
     [Fact]
-    public void ReadsMoneyWithScaleCurrencyNameAndPeriod()
+    public void Reads_money_with_scale_currency_name_and_period()
     {
         var q = Assert.Single(Run("The firm would be paid 3 billion CFA francs per month for its work.", new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero)));
         Assert.Equal(QuantityKind.Money, q.Kind);
@@ -39,7 +39,7 @@ public class QuantityRecognizerTests
     }
 
     [Fact]
-    public void ReadsSymbolMoneyWithQualifier()
+    public void Reads_symbol_money_with_qualifier()
     {
         var q = Assert.Single(Run("Officials said the plan costs about US$2.5m a year."));
         Assert.Equal(2.5e6, q.Value);
@@ -49,7 +49,7 @@ public class QuantityRecognizerTests
     }
 
     [Fact]
-    public void ReadsRangesWordsAndStrong()
+    public void Reads_ranges_words_and_strong()
     {
         var range = Assert.Single(Run("Between 2,500 to 3,000 soldiers took part."));
         Assert.Equal(2500, range.Value);
@@ -72,13 +72,13 @@ public class QuantityRecognizerTests
     [InlineData("The talks began on September 14 in Geneva.")]
     [InlineData("The meeting starts at 6 p.m. local time.")]
     [InlineData("He finished 3rd in the race.")]
-    public void SkipsNumbersThatDoNotCount(string text)
+    public void Skips_numbers_that_do_not_count(string text)
     {
         Assert.Empty(Run(text));
     }
 
     [Fact]
-    public void RejectsAbsurdNumbersCleanly()
+    public void Rejects_absurd_numbers_cleanly()
     {
         var document = ClaimDocs.Plain("A figure of " + new string('9', 500) + " and 10^400 dollars.");
         new QuantityRecognizer().Process(document);
@@ -87,7 +87,7 @@ public class QuantityRecognizerTests
     }
 
     [Fact]
-    public void ReadsPercent()
+    public void Reads_percent()
     {
         var q = Assert.Single(Run("Turnout rose to nearly 45 percent of registered voters."));
         Assert.Equal(QuantityKind.Percent, q.Kind);

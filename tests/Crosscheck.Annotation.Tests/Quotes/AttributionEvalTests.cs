@@ -13,7 +13,7 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 public class AttributionEvalTests(ITestOutputHelper output)
 {
     [SharedDataFact("data/attribution-polnear/dev")]
-    public void PolnearDevFigures()
+    public void PolNeAR_dev_figures()
     {
         var dir = Path.Combine(Docs.SharedDirectory()!, "data", "attribution-polnear", "dev");
 
@@ -28,7 +28,7 @@ public class AttributionEvalTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void QuoteWithNeitherSpeakerNorCueIsNoAttribution()
+    public void Quote_with_neither_speaker_nor_cue_is_no_attribution()
     {
         var d = QuoteTestDocs.Run("The harbour was quiet.\n\n“Fish in the morning, nets in the evening, and nothing in between.”\n\n“The ferry runs again in May,” Lina Sauer said.",
             ("Lina Sauer", Crosscheck.Core.Model.EntityType.Person, null));

@@ -11,7 +11,7 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 public class QuoteRecognizerTests
 {
     [Fact]
-    public void CurlyQuoteWithAppositionSpeakerAfter()
+    public void Curly_quote_with_apposition_speaker_after()
     {
         var d = Run("“The situation is getting worse by the day,” Interior Ministry spokeswoman Maria Lopez told reporters.",
             ("Maria Lopez", EntityType.Person, "spokeswoman"));
@@ -22,7 +22,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void StraightQuoteWithInvertedCue()
+    public void Straight_quote_with_inverted_cue()
     {
         var d = Run("\"We will not leave the town,\" said Ahmed Musa, a local commander.", ("Ahmed Musa", EntityType.Person, null));
         var q = Containing(d, "not leave");
@@ -31,7 +31,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void GuillemetsAndPronounResolvesToPrecedingPerson()
+    public void Guillemets_and_pronoun_resolves_to_preceding_person()
     {
         var d = Run("Jean Martin spoke after the vote. «Nous restons mobilisés», he said.", ("Jean Martin", EntityType.Person, null));
         var q = Containing(d, "mobilisés");
@@ -39,7 +39,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void MultiParagraphQuoteIsOneQuote()
+    public void Multi_paragraph_quote_is_one_quote()
     {
         var text = "The mayor said: “The roads are closed.\n\n“We are asking people to stay at home until the water recedes.”";
         var d = Run(text, ("The mayor", EntityType.Person, null));
@@ -48,7 +48,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void QuoteWithLostOpeningMark()
+    public void Quote_with_lost_opening_mark()
     {
         var d = Run("Prices have doubled since the spring and nobody can pay,” said Ana Silva.", ("Ana Silva", EntityType.Person, null));
         var q = Containing(d, "Prices have doubled");
@@ -56,7 +56,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void PartialQuoteInsideSentence()
+    public void Partial_quote_inside_sentence()
     {
         var d = Run("Omar Diallo warned that the reform “would hurt the poorest families” in the north.", ("Omar Diallo", EntityType.Person, null));
         var q = Containing(d, "would hurt");
@@ -65,7 +65,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void ReportedSpeechWithThat()
+    public void Reported_speech_with_that()
     {
         var d = Run("Finance Minister Laura Chen said that the budget would be balanced by next year.", ("Laura Chen", EntityType.Person, "minister"));
         var q = Containing(d, "budget would be balanced");
@@ -74,7 +74,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void AccordingToPutsTheSourceFirst()
+    public void According_to_puts_the_source_first()
     {
         var d = Run("According to the health ministry, 40 people were taken to hospital.");
         var q = Containing(d, "taken to hospital");
@@ -82,7 +82,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void UnnamedSourceIsKeptAsDescription()
+    public void Unnamed_source_is_kept_as_description()
     {
         var d = Run("The talks have stalled, a Western diplomatic source said.");
         var q = Containing(d, "talks have stalled");
@@ -91,7 +91,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void RoleNounResolvesToThePersonWithThatRole()
+    public void Role_noun_resolves_to_the_person_with_that_role()
     {
         var d = Run("Prime Minister Ivan Petrov met Olga Sidorova on Monday. The prime minister added that talks would continue.",
             ("Ivan Petrov", EntityType.Person, "prime minister"), ("Olga Sidorova", EntityType.Person, null));
@@ -100,7 +100,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void SecondHalfOfAnInterruptedQuoteKeepsTheSpeaker()
+    public void Second_half_of_an_interrupted_quote_keeps_the_speaker()
     {
         var d = Run("“We are ready,” said Paul Okafor. “The money is there.”", ("Paul Okafor", EntityType.Person, null));
         var q = Containing(d, "money is there");
@@ -108,7 +108,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void ParticipleCueTakesTheSentenceSubject()
+    public void Participle_cue_takes_the_sentence_subject()
     {
         var d = Run("On Friday, Maria Lopez defended the budget, saying it would protect the poorest families.", ("Maria Lopez", EntityType.Person, null));
         var q = Containing(d, "protect the poorest");
@@ -117,7 +117,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void StatementSpeaksForItsAuthor()
+    public void Statement_speaks_for_its_author()
     {
         var d = Run("The Farmers Union issued a statement saying the new tariffs would ruin small growers.", ("The Farmers Union", EntityType.Org, null));
         var q = Containing(d, "ruin small growers");
@@ -125,7 +125,7 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
-    public void InvertedCueWithUnnamedSpeakerAndNumber()
+    public void Inverted_cue_with_unnamed_speaker_and_number()
     {
         var d = Run("“She cut the preparation time short,” said a 2012 campaign veteran.");
         var q = Containing(d, "preparation time");

@@ -24,7 +24,7 @@ public class TimeExpressionRecognizerTests
     [InlineData("Soldiers seized power in August 2020 in a coup.", "August 2020", "2020-08", TimeGranularity.Month)]
     [InlineData("The mission has been in place since 2014 in the region.", "2014", "2014", TimeGranularity.Year)]
     [InlineData("Voting took place on 3 March 2019 without incident.", "3 March 2019", "2019-03-03", TimeGranularity.Day)]
-    public void ResolvesAbsoluteDates(string text, string surface, string value, TimeGranularity granularity)
+    public void Resolves_absolute_dates(string text, string surface, string value, TimeGranularity granularity)
     {
         var t = Assert.Single(Run(text, null));
         Assert.Equal(surface, text.Substring(t.Span.Start, t.Span.Length));
@@ -33,14 +33,14 @@ public class TimeExpressionRecognizerTests
     }
 
     [Fact]
-    public void UnknownYearStaysUnknownWithoutPublicationDate()
+    public void Unknown_year_stays_unknown_without_publication_date()
     {
         var t = Assert.Single(Run("Ministers met in the capital on September 1 to discuss it.", null));
         Assert.Equal("XXXX-09-01", t.Value);
     }
 
     [Fact]
-    public void InfersTheYearFromThePublicationDateWithLowerConfidence()
+    public void Infers_the_year_from_the_publication_date_with_lower_confidence()
     {
         var t = Assert.Single(Run("Ministers met in the capital on September 1 to discuss it.", Published));
         Assert.Equal("2021-09-01", t.Value);
@@ -54,7 +54,7 @@ public class TimeExpressionRecognizerTests
     [InlineData("The talks collapsed yesterday in the capital.", "2021-09-14", TimeGranularity.Day)]
     [InlineData("Troops will withdraw by January under the plan.", "2022-01", TimeGranularity.Month)]
     [InlineData("Fighting flared in late May around the town.", "2021-05", TimeGranularity.Month)]
-    public void ResolvesRelativeExpressions(string text, string value, TimeGranularity granularity)
+    public void Resolves_relative_expressions(string text, string value, TimeGranularity granularity)
     {
         var t = Assert.Single(Run(text, Published));
         Assert.Equal(value, t.Value);
@@ -65,7 +65,7 @@ public class TimeExpressionRecognizerTests
     [Theory]
     [InlineData("They may march on the capital.")]
     [InlineData("The company sold 2013 units last quarter.")]
-    public void IgnoresLookalikes(string text)
+    public void Ignores_lookalikes(string text)
     {
         Assert.Empty(Run(text, Published));
     }

@@ -20,15 +20,15 @@ public sealed class EcbPlusEvaluationTests(ITestOutputHelper output)
     }
 
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
-    public void BareDocumentsClusterWellAboveSinglePassTfIdf()
+    public void Bare_documents_cluster_well_above_single_pass_TF_IDF()
     {
         var path = DocumentsPath()!;
         var scores = ClusteringEvaluator.Evaluate(path, ClusteringEvaluator.BareDocument).Scores;
         output.WriteLine($"B-cubed F1 {scores.BCubedF1:F4} (P {scores.BCubedPrecision:F4}, R {scores.BCubedRecall:F4}); pairwise F1 {scores.PairF1:F4}");
-        // Floors a little under the last measured figures, 0.942 / 0.919 on 2026-11-29 (regression guard);
+        // Floors at the figures measured on 2026-12-04 (0.9357 / 0.9124), so any loss fails;
         // the bars (0.95 / 0.92) are checked on annotated documents in the CLI tests.
-        Assert.True(scores.BCubedF1 >= 0.93, $"B-cubed F1 {scores.BCubedF1:F4} below the measured floor 0.93");
-        Assert.True(scores.PairF1 >= 0.90, $"pairwise F1 {scores.PairF1:F4} below the measured floor 0.90");
+        Assert.True(scores.BCubedF1 >= 0.935, $"B-cubed F1 {scores.BCubedF1:F4} below the measured floor 0.935");
+        Assert.True(scores.PairF1 >= 0.912, $"pairwise F1 {scores.PairF1:F4} below the measured floor 0.912");
     }
 
     /// <summary>
@@ -37,7 +37,7 @@ public sealed class EcbPlusEvaluationTests(ITestOutputHelper output)
     /// hop to a live story, even where an absorbing story was itself absorbed later.
     /// </summary>
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
-    public void AfterMergesAndSplitsEveryRedirectIsOneHopToALiveStory()
+    public void After_merges_and_splits_every_redirect_is_one_hop_to_a_live_story()
     {
         var path = DocumentsPath()!;
         var inputs = ClusteringEvaluator.Read(path).Select(l => l.Input).ToList();

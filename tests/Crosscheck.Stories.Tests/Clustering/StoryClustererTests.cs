@@ -3,11 +3,10 @@ using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Stories.Clustering;
 using Crosscheck.Testing;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Crosscheck.Stories.Tests.Clustering;
 
-public sealed class StoryClustererTests(ITestOutputHelper output)
+public sealed class StoryClustererTests
 {
     private static readonly DateTimeOffset Day0 = new(2024, 3, 4, 8, 0, 0, TimeSpan.Zero);
 
@@ -48,7 +47,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     private static ClusteringOptions NoSyndication => ClusteringOptions.Default with { UseSyndication = false };
 
     [Fact]
-    public void TwoReportsOfOneEventShareAStoryAndAnUnrelatedOneDoesNot()
+    public void Two_reports_of_one_event_share_a_story_and_an_unrelated_one_does_not()
     {
         var clusterer = new StoryClusterer(NoSyndication);
         var a = clusterer.Assign(Docs.Of(FloodA, "a", published: Day0));
@@ -63,7 +62,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ReIngestingTheSameDocumentIsANoOp()
+    public void Reingesting_the_same_document_is_a_no_op()
     {
         var clusterer = new StoryClusterer();
         var first = clusterer.Assign(Docs.Of(FloodA, "a", published: Day0));
@@ -75,7 +74,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TimeDistanceKeepsOldLookAlikesApart()
+    public void Time_distance_keeps_old_look_alikes_apart()
     {
         var close = new StoryClusterer(NoSyndication);
         Assert.Equal(close.Assign(Docs.Of(FloodA, "a", published: Day0)), close.Assign(Docs.Of(FloodB, "b", published: Day0.AddDays(1))));
@@ -85,7 +84,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void StoryIdsAreStableAndDerivedFromTheFirstArticle()
+    public void Story_ids_are_stable_and_derived_from_the_first_article()
     {
         var one = new StoryClusterer().Assign(Docs.Of(FloodA, "a", published: Day0));
         var two = new StoryClusterer().Assign(Docs.Of(FloodA, "a", published: Day0));
@@ -95,7 +94,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void StoriesMergeWhenABridgingArticleArrivesAndTheAbsorbedIdRedirects()
+    public void Stories_merge_when_a_bridging_article_arrives_and_the_absorbed_id_redirects()
     {
         // Strict assignment, looser merging: the two halves open separate stories; a later article
         // telling both halves joins one, and the combined evidence then merges the two.
@@ -115,7 +114,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SettlingRunsTheDeferredReCheckThatLetsTwoSingleArticlesMeet()
+    public void Settling_runs_the_deferred_recheck_that_lets_two_single_articles_meet()
     {
         // Joining a one-article story needs a margin more similarity, so the second report opens its own
         // story; the re-check that would bring the two together waits for more arrivals than this input
@@ -137,7 +136,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SettlingSplitsTwoLookAlikeEventsThatGrewIntoOneStory()
+    public void Settling_splits_two_look_alike_events_that_grew_into_one_story()
     {
         // An assign threshold this low lets every flood report join the first story, as one thin early
         // article can in real streams; settling must pull the two floods apart by who, where and how many.
@@ -163,7 +162,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void ALessClearPartitionSplitsOnlyWhenEachSideHasItsOwnParticipants(bool twoEvents)
+    public void A_less_clear_partition_splits_only_when_each_side_has_its_own_participants(bool twoEvents)
     {
         // The partition's cut alone may not split (SplitMaxCut 0) and any cut passes the participant test,
         // so only who and where decide: two floods with their own mayor and town split, six reports naming
@@ -182,7 +181,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SettlingKeepsOneEventToldInRewrittenReportsTogether()
+    public void Settling_keeps_one_event_told_in_rewritten_reports_together()
     {
         var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01 };
         var clusterer = new StoryClusterer(options);
@@ -197,7 +196,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     [Theory]
     [InlineData("Elsa Kovarik", true)]
     [InlineData("Anna Lindqvist", false)]
-    public void SettlingLetsALoneShortReportJoinOnASharedFullName(string name, bool joins)
+    public void Settling_lets_a_lone_short_report_join_on_a_shared_full_name(string name, bool joins)
     {
         // The short report is too thin to reach the assign threshold. With the name floor near zero only the
         // shared two-word name decides, at the end of input, whether it joins the flood story.
@@ -214,7 +213,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void LookAlikeReportsStatingOtherFiguresAndDatesScoreLower()
+    public void Look_alike_reports_stating_other_figures_and_dates_score_lower()
     {
         const string Quake = "A quake of magnitude {0} struck the island of Korvath on {1}, killing {2} people and injuring {3}. " +
             "Officials said {4} homes were damaged and {5} families moved to shelters.";
@@ -232,7 +231,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EntityMentionsLayerIsUsedWhenPresent()
+    public void Entity_mentions_layer_is_used_when_present()
     {
         var doc = Docs.Of(FloodA, "a", published: Day0);
         doc.Mentions = [new Mention(doc.Find("Ostrava Vale"), EntityType.Loc), new Mention(doc.Find("Elsa Kovarik"), EntityType.Person)];
@@ -249,7 +248,7 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void OddInputNeverThrows()
+    public void Odd_input_never_throws()
     {
         var clusterer = new StoryClusterer();
         clusterer.Assign(Docs.Of("", "empty"));
@@ -261,15 +260,10 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
         Assert.Equal(4, clusterer.Stories.Sum(s => s.ArticleIds.Count));
     }
 
-    [Fact]
-    public void SameInputOrderGivesTheSameStories()
+    [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
+    public void Same_input_order_gives_the_same_stories()
     {
-        var path = EcbPlusEvaluationTests.DocumentsPath();
-        if (path is null)
-        {
-            output.WriteLine("skipped: ../shared/data/clustering-ecbplus-dev/documents.jsonl is absent");
-            return;
-        }
+        var path = Path.Combine(Docs.SharedDirectory()!, "data", "clustering-ecbplus-dev", "documents.jsonl");
         var lines = ClusteringEvaluator.Read(path).Take(300).ToList();
         var (_, first) = ClusteringEvaluator.Evaluate(lines, ClusteringEvaluator.BareDocument);
         var (_, second) = ClusteringEvaluator.Evaluate(lines, ClusteringEvaluator.BareDocument);

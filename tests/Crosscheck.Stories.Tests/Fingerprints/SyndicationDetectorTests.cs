@@ -1,7 +1,7 @@
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Stories.Clustering;
 using Crosscheck.Stories.Fingerprints;
-using Crosscheck.Stories.Tests.Clustering;
+using Crosscheck.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -22,7 +22,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
         "adding that the owners had been cooperating fully with the authorities.";
 
     [Fact]
-    public void ExactCopyIsLinkedToTheOriginalWithFullShare()
+    public void Exact_copy_is_linked_to_the_original_with_full_share()
     {
         var detector = new SyndicationDetector();
         Assert.Null(detector.Add("original", Report));
@@ -35,7 +35,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void CopyOfACopyLinksToTheEarliestVersion()
+    public void Copy_of_a_copy_links_to_the_earliest_version()
     {
         var detector = new SyndicationDetector();
         detector.Add("first", Report);
@@ -45,7 +45,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TrimmedExcerptCountsAsPartialCopyWithItsShare()
+    public void Trimmed_excerpt_counts_as_partial_copy_with_its_share()
     {
         var detector = new SyndicationDetector();
         detector.Add("original", Report);
@@ -57,7 +57,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void DifferentReportOfTheSameKindIsNotACopy()
+    public void Different_report_of_the_same_kind_is_not_a_copy()
     {
         var detector = new SyndicationDetector();
         detector.Add("a", Report);
@@ -69,7 +69,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ReAddingTheSameIdIsANoOp()
+    public void Adding_the_same_id_again_is_a_no_op()
     {
         var detector = new SyndicationDetector();
         detector.Add("a", Report);
@@ -79,7 +79,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void OddInputNeverThrows()
+    public void Odd_input_never_throws()
     {
         var detector = new SyndicationDetector();
         Assert.Null(detector.Add("empty", ""));
@@ -93,15 +93,10 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     /// copies made by light edits. Every copy with exact Jaccard ≥ 0.6 must be found, and no distinct
     /// pair may be called a copy.
     /// </summary>
-    [Fact]
-    public void RealTextsWithLightlyEditedCopies()
+    [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
+    public void Real_texts_with_lightly_edited_copies()
     {
-        var path = EcbPlusEvaluationTests.DocumentsPath();
-        if (path is null)
-        {
-            output.WriteLine("skipped: ../shared/data/clustering-ecbplus-dev/documents.jsonl is absent");
-            return;
-        }
+        var path = Path.Combine(Docs.SharedDirectory()!, "data", "clustering-ecbplus-dev", "documents.jsonl");
         var options = SyndicationOptions.Default;
         var texts = ClusteringEvaluator.Read(path).Select(l => l.Input).Where(i => i.Text.Split('\n').Length >= 4).ToList();
 

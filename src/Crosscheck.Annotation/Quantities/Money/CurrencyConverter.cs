@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crosscheck.Annotation.Quantities;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Quantities.Money;
 
@@ -13,7 +14,7 @@ namespace Crosscheck.Annotation.Quantities.Money;
 /// </summary>
 public sealed class CurrencyConverter
 {
-    private const string RateResource = "Quantities.Money.Data.rates.csv";
+    private const string RateResource = "Quantities/Money/Data/rates.csv";
 
     /// <summary>The converter over the shipped table.</summary>
     public static CurrencyConverter Default { get; } = new();
@@ -22,7 +23,7 @@ public sealed class CurrencyConverter
     private readonly Dictionary<string, SortedList<int, double>> _usdPerUnit;
 
     public CurrencyConverter()
-        : this(ResourceText.Lines(RateResource))
+        : this(Lexicon.Lines(typeof(CurrencyConverter).Assembly, RateResource, LexiconCase.Exact))
     {
     }
 
