@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Crosscheck.Cli;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Hosting;
 
 namespace Crosscheck.Benchmarks;
 

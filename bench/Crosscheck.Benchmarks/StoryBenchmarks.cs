@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Crosscheck.Cli;
 using Crosscheck.Core.Model;
+using Crosscheck.Hosting;
 
 namespace Crosscheck.Benchmarks;
 

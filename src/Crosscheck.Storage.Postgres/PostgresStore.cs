@@ -57,6 +57,9 @@ public sealed class PostgresStore : IStore
     /// <exception cref="StoreException">Bad connection string, unreachable server, refused login, or a schema that is not a Crosscheck store.</exception>
     public static PostgresStore Open(string connectionStringOrUrl) => Open(connectionStringOrUrl, PostgresMigrations.CurrentVersion);
 
+    /// <summary>The backend for <see cref="StoreLocation"/>: postgres:// URLs and Npgsql connection strings.</summary>
+    public static StoreBackend Backend { get; } = new("PostgreSQL", PostgresTarget.IsPostgres, location => Open(location));
+
     internal static PostgresStore Open(string connectionStringOrUrl, int targetVersion)
     {
         var target = PostgresTarget.Parse(connectionStringOrUrl);

@@ -133,6 +133,8 @@ public sealed class EndToEndTests : IDisposable
         var result = Run("demo");
         Assert.True(result.ExitCode == 0, result.Err);
         Assert.Contains("5 articles, 1 story", result.Err);
+        // The copy beside the program, not one found above the working directory: what an installed tool has.
+        Assert.Contains($"in {CliRunner.Samples} ...", result.Err);
         Assert.True(result.Out.Length > 500, "the dossier should be more than a header");
     }
 

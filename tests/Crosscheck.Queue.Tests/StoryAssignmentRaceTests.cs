@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Crosscheck.Cli;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Extraction;
 using Crosscheck.Extraction.Boilerplate;
+using Crosscheck.Hosting;
 using Crosscheck.Ingest.Inputs;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Queue.Tests.Support;

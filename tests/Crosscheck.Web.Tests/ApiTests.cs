@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Crosscheck.Cli;
-using Crosscheck.Stories.Reports;
+using Crosscheck.Hosting;
+using Crosscheck.Reports;
 using Xunit;
 
 namespace Crosscheck.Web.Tests;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Crosscheck.Cli;
+using Crosscheck.Hosting;
 using Crosscheck.Testing;
 using Crosscheck.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -76,7 +76,6 @@ public sealed class LiveServer : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }
 }

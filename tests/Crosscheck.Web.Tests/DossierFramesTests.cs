@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Crosscheck.Cli;
 using Crosscheck.Core.Model;
-using Crosscheck.Stories.Reports;
+using Crosscheck.Hosting;
+using Crosscheck.Reports;
 using Xunit;
 
 namespace Crosscheck.Web.Tests;

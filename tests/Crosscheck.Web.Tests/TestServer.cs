@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Crosscheck.Cli;
+using Crosscheck.Hosting;
 using Crosscheck.Storage;
 using Crosscheck.Testing;
 using Crosscheck.Web.Hosting;
@@ -14,10 +14,10 @@ namespace Crosscheck.Web.Tests;
 /// <summary>
 /// The web app in-process over a real SQLite file in a temporary folder, built from the same
 /// <see cref="WebServer.AddCrosscheckWeb"/> / <see cref="WebServer.UseCrosscheckWeb"/> as `crosscheck serve`.
-/// The type argument only names the assembly hosting the server (the crosscheck program, whose
-/// Program class is static); its Main is not run, <see cref="CreateHostBuilder"/> builds the host.
+/// The type argument only names an assembly with a deps file (this one); no Main is run,
+/// <see cref="CreateHostBuilder"/> builds the host.
 /// </summary>
-public sealed class CrosscheckFactory : WebApplicationFactory<Cli.Commands.UserError>
+public sealed class CrosscheckFactory : WebApplicationFactory<CrosscheckFactory>
 {
     public const string Token = "test-token-0123456789abcdef";
 
@@ -49,12 +49,19 @@ public sealed class CrosscheckFactory : WebApplicationFactory<Cli.Commands.UserE
             .ConfigureServices(services => services.AddCrosscheckWeb(Options, Engine.WebBackend()))
             .Configure(app => app.UseCrosscheckWeb()));
 
+    // The factory guesses a content root from the type argument's assembly name (a folder that does not
+    // exist for a test assembly); the server serves everything from its assemblies, so any folder will do.
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseContentRoot(AppContext.BaseDirectory);
+        return base.CreateHost(builder);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
                 Directory.Delete(_dir, recursive: true);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Crosscheck.Core.Model;
 using Crosscheck.Storage;
-using Crosscheck.Stories.Reports;
+using Crosscheck.Reports;
 
 namespace Crosscheck.Cli.Commands;
 

@@ -81,8 +81,6 @@ public sealed class TempStore : IDisposable
 
     public void Dispose()
     {
-        // SQLite pools connections; clear them so the files can be deleted.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

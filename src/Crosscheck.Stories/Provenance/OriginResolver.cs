@@ -34,7 +34,7 @@ internal sealed class OriginResolver
                 .ToArray();
             _citations[view] = citations;
             foreach (var citation in citations) Names.Add(citation.Source);
-            Names.Add(OwnOutlet(view.Article));
+            Names.Add(ArticleOutlet.Of(view.Article));
         }
     }
 
@@ -64,7 +64,7 @@ internal sealed class OriginResolver
         _citations[view].Select(c => Names.Canonical(c.Source)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The article's own outlet as the story names it.</summary>
-    public string OutletOf(DocumentView view) => Names.Canonical(OwnOutlet(view.Article));
+    public string OutletOf(DocumentView view) => Names.Canonical(ArticleOutlet.Of(view.Article));
 
     private string ArticleOrigin(DocumentView view, int depth)
     {
@@ -111,22 +111,6 @@ internal sealed class OriginResolver
             }
         }
         return best;
-    }
-
-    /// <summary>The article's outlet; else the web host of its URL or source; else its source's file name.</summary>
-    public static string OwnOutlet(Article article)
-    {
-        if (!string.IsNullOrWhiteSpace(article.Outlet)) return article.Outlet;
-        foreach (var address in new[] { article.Url, article.Source })
-        {
-            if (address is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) && uri.Scheme.StartsWith("http", StringComparison.Ordinal))
-            {
-                return uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : uri.Host;
-            }
-        }
-        var source = article.Source ?? article.Id;
-        var slash = Math.Max(source.LastIndexOf('/'), source.LastIndexOf('\\'));
-        return slash >= 0 && slash < source.Length - 1 ? source[(slash + 1)..] : source;
     }
 
     private readonly record struct OutletCitation(TextSpan Span, string Source, int Paragraph);

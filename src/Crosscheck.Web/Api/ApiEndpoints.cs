@@ -1,7 +1,7 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
 using Crosscheck.Ingest.Inputs;
-using Crosscheck.Stories.Reports;
+using Crosscheck.Reports;
 using Crosscheck.Web.Hosting;
 
 namespace Crosscheck.Web.Api;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Crosscheck.Core.Model;
-using Crosscheck.Stories.Reports;
+using Crosscheck.Reports;
 
 namespace Crosscheck.Web.Api;
 

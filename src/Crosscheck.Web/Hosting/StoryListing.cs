@@ -1,7 +1,7 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
 
-using Crosscheck.Stories.Reports;
+using Crosscheck.Reports;
 
 namespace Crosscheck.Web.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
-using Crosscheck.Stories.Reports;
+using Crosscheck.Reports;
 
 namespace Crosscheck.Web.Pages;
 

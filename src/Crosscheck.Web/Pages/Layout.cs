@@ -1,4 +1,4 @@
-using Crosscheck.Stories.Reports;
+using Crosscheck.Reports;
 
 namespace Crosscheck.Web.Pages;
 

@@ -1,5 +1,5 @@
 using Crosscheck.Storage;
-using Crosscheck.Stories.Reports;
+using Crosscheck.Reports;
 
 namespace Crosscheck.Web.Pages;
 

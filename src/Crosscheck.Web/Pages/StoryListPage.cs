@@ -1,5 +1,5 @@
 using System.Globalization;
-using Crosscheck.Stories.Reports;
+using Crosscheck.Reports;
 using Crosscheck.Web.Hosting;
 
 namespace Crosscheck.Web.Pages;

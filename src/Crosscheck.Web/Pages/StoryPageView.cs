@@ -1,5 +1,5 @@
 using Crosscheck.Core.Model;
-using Crosscheck.Stories.Reports;
+using Crosscheck.Reports;
 
 namespace Crosscheck.Web.Pages;
 

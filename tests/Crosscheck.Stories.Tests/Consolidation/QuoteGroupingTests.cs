@@ -1,4 +1,5 @@
 using Crosscheck.Stories.Consolidation;
+using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Stories.Tests.Consolidation;

@@ -1,6 +1,6 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Consolidation;
-using Crosscheck.Stories.Tests.Consolidation;
+using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Stories.Tests.Provenance;

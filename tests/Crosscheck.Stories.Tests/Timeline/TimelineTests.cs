@@ -1,6 +1,5 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Consolidation;
-using Crosscheck.Stories.Tests.Consolidation;
 using Crosscheck.Testing;
 using Xunit;
 

@@ -1,0 +1,554 @@
+using System.Globalization;
+using System.Text.Json;
+using Crosscheck.Core.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, with foreign keys on and a busy timeout so a
+/// second process waits instead of failing. The file is identified by <c>PRAGMA application_id</c>
+/// and a <c>meta</c> row, versioned by <c>PRAGMA user_version</c> and upgraded on open through
+/// <see cref="SqliteMigrations"/>. Holds one connection: use from one thread at a time.
+/// </summary>
+public sealed class SqliteStore : IStore
+{
+    /// <summary>How long a write waits for another process's lock before giving up.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    // Rows read per round when enumerating, so enumeration never holds a statement open while
+    // the caller writes (reprocess reads raw inputs and saves documents in the same loop).
+    private const int PageSize = 256;
+
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    private readonly SqliteConnection _connection;
+    private SqliteTransaction? _transaction;
+
+    private SqliteStore(string location, SqliteConnection connection)
+    {
+        Location = location;
+        _connection = connection;
+    }
+
+    public string Location { get; }
+
+    /// <summary>Opens (creating when absent) the Crosscheck database at <paramref name="path"/>, upgrading an older schema.</summary>
+    /// <exception cref="StoreException">The file is not a Crosscheck database, is newer than this build, or cannot be opened.</exception>
+    public static SqliteStore Open(string path) => Open(path, SqliteMigrations.CurrentVersion);
+
+    /// <summary>The catch-all backend for <see cref="StoreLocation"/>: any value that names no other store is a file path.</summary>
+    public static StoreBackend Backend { get; } = new("SQLite file", _ => true, path => Open(path));
+
+    /// <summary>Opens and migrates only up to <paramref name="targetVersion"/>: for testing the migration path.</summary>
+    internal static SqliteStore Open(string path, int targetVersion)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        CheckFileLooksLikeSqlite(path);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Without pooling, Dispose really closes the file (and checkpoints the WAL).
+            Pooling = false,
+            ForeignKeys = true,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var store = new SqliteStore(path, connection);
+            store.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
+            var version = store.Identify();
+            store.Execute("PRAGMA journal_mode = WAL");
+            // NORMAL is durable in WAL mode except for the last commits on power loss, never corrupting.
+            store.Execute("PRAGMA synchronous = NORMAL");
+            store.Migrate(version, targetVersion);
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreException(e.SqliteErrorCode switch
+            {
+                26 => $"'{path}' is not a Crosscheck database (not a readable SQLite file). Pass another --db path, or move the file away to start a new database there.",
+                11 => $"'{path}' is a damaged SQLite database ({e.Message}). Restore it from a backup or pass another --db path.",
+                5 or 6 => $"'{path}' is locked by another process. Close the other crosscheck command or pass another --db path.",
+                _ => $"Cannot open '{path}' as a Crosscheck database: {StoreCommon.OneLine(e.Message)}. Check the path and its permissions, or pass another --db path.",
+            }, e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void CheckFileLooksLikeSqlite(string path)
+    {
+        if (Directory.Exists(path))
+            throw new StoreException($"'{path}' is a directory, not a database file. Pass a file path with --db.");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+            throw new StoreException($"Cannot create the database '{path}': the folder '{directory}' does not exist. Create it or pass another --db path.");
+        if (!File.Exists(path)) return;
+        Span<byte> header = stackalloc byte[16];
+        int read;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"Cannot read '{path}': {StoreCommon.OneLine(e.Message)}. Check its permissions or pass another --db path.", e);
+        }
+        // SQLite treats an empty file as an empty database, so an empty file is fine.
+        if (read == 0) return;
+        if (read < header.Length || !header.SequenceEqual(SqliteHeader))
+            throw new StoreException($"'{path}' is not a Crosscheck database (not an SQLite file). Pass another --db path, or move the file away to start a new database there.");
+    }
+
+    /// <summary>The file's schema version, after checking that it is ours (0 for a new, empty file).</summary>
+    private int Identify()
+    {
+        var applicationId = Convert.ToInt32(Scalar("PRAGMA application_id"), CultureInfo.InvariantCulture);
+        var version = Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
+        var objects = Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_schema"), CultureInfo.InvariantCulture);
+        if (applicationId == 0 && version == 0 && objects == 0) return 0;
+        if (applicationId != SqliteMigrations.ApplicationId)
+            throw new StoreException($"'{Location}' is an SQLite database of another application, not a Crosscheck database. Pass another --db path.");
+        if (version > SqliteMigrations.CurrentVersion)
+            throw new StoreException($"'{Location}' was written by a newer Crosscheck (schema version {version}; this build reads up to {SqliteMigrations.CurrentVersion}). Use a newer crosscheck, or pass another --db path.");
+        var hasMeta = Scalar("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta'") is not null;
+        if (version == 0 || !hasMeta || Scalar("SELECT value FROM meta WHERE key = 'application'") as string != SqliteMigrations.ApplicationName)
+            throw new StoreException($"'{Location}' is marked as a Crosscheck database but its schema is incomplete (version {version}). Restore it from a backup, or pass another --db path.");
+        return version;
+    }
+
+    private void Migrate(int from, int to)
+    {
+        foreach (var step in SqliteMigrations.All)
+        {
+            if (step.Version <= from || step.Version > to) continue;
+            using var transaction = _connection.BeginTransaction();
+            try
+            {
+                using (var command = _connection.CreateCommand())
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = step.Sql + $";\nPRAGMA application_id = {SqliteMigrations.ApplicationId};\nPRAGMA user_version = {step.Version};";
+                    command.ExecuteNonQuery();
+                }
+                transaction.Commit();
+            }
+            catch (SqliteException e)
+            {
+                throw new StoreException($"Upgrading '{Location}' to schema version {step.Version} ({step.Description}) failed and was rolled back: {StoreCommon.OneLine(e.Message)}.", e);
+            }
+        }
+    }
+
+    public bool AddRaw(RawInput raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        return Write("storing a raw input", () => NonQuery("""
+            INSERT INTO raw (id, seq, source, kind, content, received_at, hints)
+            VALUES ($id, (SELECT coalesce(max(seq), 0) + 1 FROM raw), $source, $kind, $content, $received, $hints)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            ("$id", raw.Id), ("$source", raw.Source), ("$kind", raw.Kind.ToString()), ("$content", raw.Content),
+            ("$received", FormatTime(raw.ReceivedAt)), ("$hints", DocumentSerializer.SerializeHints(raw.Hints))) == 1);
+    }
+
+    public RawInput? GetRaw(string id) => Read("reading a raw input", () =>
+    {
+        using var command = Command("SELECT id, source, kind, content, received_at, hints FROM raw WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? StoreCommon.ReadRaw(reader, Location) : null;
+    });
+
+    public IEnumerable<RawInput> AllRaw() => RawInPages("reading raw inputs", "TRUE");
+
+    public IEnumerable<RawInput> RawWithoutDocument() =>
+        RawInPages("reading unprocessed raw inputs", "NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = raw.id)");
+
+    /// <summary>Raw inputs meeting <paramref name="condition"/> (SQL over the <c>raw</c> row), in the order received.</summary>
+    private IEnumerable<RawInput> RawInPages(string action, string condition) => StoreCommon.ReadInPages(PageSize, after => Read(action, () =>
+    {
+        using var command = Command($"SELECT id, source, kind, content, received_at, hints, seq FROM raw WHERE seq > $after AND {condition} ORDER BY seq LIMIT $limit",
+            ("$after", after), ("$limit", PageSize));
+        using var reader = command.ExecuteReader();
+        var rows = new List<(RawInput, long)>();
+        while (reader.Read()) rows.Add((StoreCommon.ReadRaw(reader, Location), reader.GetInt64(6)));
+        return rows;
+    }));
+
+    public int CountRaw() => Read("counting raw inputs", () => Convert.ToInt32(Scalar("SELECT count(*) FROM raw"), CultureInfo.InvariantCulture));
+
+    public void SaveDocument(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var article = document.Article;
+        // Serialise before touching the database, so a bad document leaves nothing half-written.
+        var layers = document.Layers.Order().Select(layer => (Name: DocumentSerializer.LayerName(layer), Payload: DocumentSerializer.SerializeLayer(document, layer))).ToList();
+        var diagnostics = DocumentSerializer.SerializeDiagnostics(article.Diagnostics);
+        Write("saving a document", () =>
+        {
+            RunInTransaction(() =>
+            {
+                NonQuery("""
+                    INSERT INTO articles (id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics)
+                    VALUES ($id, $source, $url, $outlet, $title, $byline, $published, $published_source, $language, $body, $diagnostics)
+                    ON CONFLICT (id) DO UPDATE SET
+                        source = excluded.source, url = excluded.url, outlet = excluded.outlet, title = excluded.title,
+                        byline = excluded.byline, published = excluded.published, published_source = excluded.published_source,
+                        language = excluded.language, body = excluded.body, diagnostics = excluded.diagnostics
+                    """,
+                    ("$id", article.Id), ("$source", article.Source), ("$url", article.Url), ("$outlet", article.Outlet),
+                    ("$title", article.Title), ("$byline", article.Byline),
+                    ("$published", article.Published is { } p ? FormatTime(p.Value) : null), ("$published_source", article.Published?.Source),
+                    ("$language", article.Language), ("$body", article.Body), ("$diagnostics", diagnostics));
+                NonQuery("DELETE FROM layers WHERE article_id = $id", ("$id", article.Id));
+                foreach (var (name, payload) in layers)
+                    NonQuery("INSERT INTO layers (article_id, name, payload) VALUES ($id, $name, $payload)", ("$id", article.Id), ("$name", name), ("$payload", payload));
+            });
+            return true;
+        });
+    }
+
+    public Document? GetDocument(string id) => Read("reading a document", () =>
+    {
+        if (ReadArticle(id) is not { } article) return null;
+        var document = new Document(article);
+        using (var command = Command("SELECT name, payload FROM layers WHERE article_id = $id", ("$id", id)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                // A layer this build does not know is left out rather than failing the whole document.
+                if (DocumentSerializer.TryParseLayer(reader.GetString(0), out var layer))
+                    StoreCommon.Decode(Location, id, () => DocumentSerializer.ReadLayer(document, layer, reader.GetString(1)));
+            }
+        }
+        return document;
+    });
+
+    public IEnumerable<Document> AllDocuments()
+    {
+        // Ids first (small), then each document: no statement stays open while the caller works.
+        foreach (var id in ArticleIdsInOrder())
+        {
+            if (GetDocument(id) is { } document) yield return document;
+        }
+    }
+
+    public IEnumerable<Article> AllArticles()
+    {
+        foreach (var id in ArticleIdsInOrder())
+        {
+            if (Read("reading an article", () => ReadArticle(id)) is { } article) yield return article;
+        }
+    }
+
+    /// <summary>Article ids in the order their raw inputs were received (articles without one last).</summary>
+    private List<string> ArticleIdsInOrder() => Read("listing documents", () =>
+    {
+        using var command = Command("""
+            SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id
+            ORDER BY r.seq IS NULL, r.seq, a.key
+            """);
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read()) list.Add(reader.GetString(0));
+        return list;
+    });
+
+    /// <summary>One article row without its layers; null when there is none. Call inside <see cref="Read{T}"/>.</summary>
+    private Article? ReadArticle(string id)
+    {
+        using var command = Command("""
+            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics
+            FROM articles WHERE id = $id
+            """, ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? StoreCommon.ReadArticle(reader, Location) : null;
+    }
+
+    public int CountArticles() => Read("counting articles", () => Convert.ToInt32(Scalar("SELECT count(*) FROM articles"), CultureInfo.InvariantCulture));
+
+    public bool HasDocument(string id) => Read("looking up a document", () => Scalar("SELECT 1 FROM articles WHERE id = $id", ("$id", id)) is not null);
+
+    public void ReplaceStories(IReadOnlyList<Story> stories, IReadOnlyDictionary<string, string> redirects, int? assignedFromArticles = null)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(redirects);
+        StoreCommon.RequireUniqueIds(stories);
+        Write("replacing stories", () =>
+        {
+            RunInTransaction(() =>
+            {
+                NonQuery("DELETE FROM story_redirects");
+                NonQuery("DELETE FROM story_articles");
+                NonQuery("DELETE FROM stories");
+                for (var i = 0; i < stories.Count; i++)
+                {
+                    var story = stories[i];
+                    NonQuery("INSERT INTO stories (id, position, title, first_seen, last_seen) VALUES ($id, $position, $title, $first, $last)",
+                        ("$id", story.Id), ("$position", i), ("$title", story.Title),
+                        ("$first", story.FirstSeen is { } first ? FormatTime(first) : null),
+                        ("$last", story.LastSeen is { } last ? FormatTime(last) : null));
+                    for (var j = 0; j < story.ArticleIds.Count; j++)
+                        NonQuery("INSERT INTO story_articles (story_id, position, article_id) VALUES ($story, $position, $article)",
+                            ("$story", story.Id), ("$position", j), ("$article", story.ArticleIds[j]));
+                }
+                foreach (var (from, to) in redirects)
+                    NonQuery("INSERT INTO story_redirects (from_id, to_id) VALUES ($from, $to)", ("$from", from), ("$to", to));
+                NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey));
+                if (assignedFromArticles is { } count)
+                    NonQuery("INSERT INTO meta (key, value) VALUES ($key, $value)",
+                        ("$key", StoreCommon.StoriesAssignedFromKey), ("$value", count.ToString(CultureInfo.InvariantCulture)));
+            });
+            return true;
+        });
+    }
+
+    public int? StoriesAssignedFrom() => Read("reading the story assignment mark", () =>
+        StoreCommon.ParseCount(Scalar("SELECT value FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey)) as string));
+
+    public IReadOnlyList<Story> GetStories() => Read("reading stories", () =>
+    {
+        var articles = new Dictionary<string, List<string>>();
+        using (var command = Command("SELECT story_id, article_id FROM story_articles ORDER BY story_id, position"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var storyId = reader.GetString(0);
+                if (!articles.TryGetValue(storyId, out var list)) articles[storyId] = list = [];
+                list.Add(reader.GetString(1));
+            }
+        }
+        using (var command = Command("SELECT id, title, first_seen, last_seen FROM stories ORDER BY position"))
+        using (var reader = command.ExecuteReader())
+        {
+            var stories = new List<Story>();
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                stories.Add(new Story
+                {
+                    Id = id,
+                    Title = reader.GetString(1),
+                    ArticleIds = articles.TryGetValue(id, out var list) ? list : [],
+                    FirstSeen = StoreCommon.ReadTime(reader, 2),
+                    LastSeen = StoreCommon.ReadTime(reader, 3),
+                });
+            }
+            return (IReadOnlyList<Story>)stories;
+        }
+    });
+
+    public Story? GetStory(string idOrPrefix)
+    {
+        if (string.IsNullOrWhiteSpace(idOrPrefix)) return null;
+        return Read("looking up a story", () =>
+        {
+            var id = StoreCommon.ResolveStoryId(idOrPrefix,
+                exists: candidate => Scalar("SELECT 1 FROM stories WHERE id = $id", ("$id", candidate)) is not null,
+                redirect: from => Scalar("SELECT to_id FROM story_redirects WHERE from_id = $id", ("$id", from)) as string,
+                storiesWithPrefix: prefix => Strings("SELECT id FROM stories WHERE substr(id, 1, length($p)) = $p LIMIT 2", ("$p", prefix)),
+                redirectsWithPrefix: prefix => Strings("SELECT from_id FROM story_redirects WHERE substr(from_id, 1, length($p)) = $p LIMIT 2", ("$p", prefix)));
+            return id is null ? null : ReadStory(id);
+        });
+    }
+
+    private Story? ReadStory(string id)
+    {
+        using var command = Command("SELECT id, title, first_seen, last_seen FROM stories WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        return new Story
+        {
+            Id = reader.GetString(0),
+            Title = reader.GetString(1),
+            FirstSeen = StoreCommon.ReadTime(reader, 2),
+            LastSeen = StoreCommon.ReadTime(reader, 3),
+            ArticleIds = Strings("SELECT article_id FROM story_articles WHERE story_id = $id ORDER BY position", ("$id", id)),
+        };
+    }
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
+    {
+        var terms = SearchTerms.Of(query);
+        if (terms.Count == 0 || limit <= 0) return [];
+        return Read("searching", () =>
+        {
+            // Every word must match; when nothing matches them all, rank articles matching any.
+            var hits = Match(string.Join(' ', terms.Select(Quote)), limit);
+            if (hits.Count == 0 && terms.Count > 1) hits = Match(string.Join(" OR ", terms.Select(Quote)), limit);
+            return hits;
+        });
+
+        static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private IReadOnlyList<SearchHit> Match(string match, int limit)
+    {
+        // Rank first and cut to the limit, then make snippets for those few rows only: snippet()
+        // in the ranked query would run for every matching article before the sort.
+        using var command = Command($"""
+            WITH best AS (
+                SELECT rowid AS key, bm25(articles_fts, 5.0, 1.0) AS rank
+                FROM articles_fts WHERE articles_fts MATCH $match
+                ORDER BY rank, rowid
+                LIMIT $limit
+            )
+            SELECT a.id, coalesce(a.title, ''),
+                   snippet(articles_fts, 1, '{SnippetMarks.Open}', '{SnippetMarks.Close}', '{SnippetMarks.Ellipsis}', 16),
+                   best.rank
+            FROM best
+            JOIN articles_fts ON articles_fts.rowid = best.key
+            JOIN articles a ON a.key = best.key
+            WHERE articles_fts MATCH $match
+            ORDER BY best.rank, best.key
+            """, ("$match", match), ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        var hits = new List<SearchHit>();
+        // bm25 is lower for better matches; a higher score reads more naturally.
+        while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), -reader.GetDouble(3)));
+        return hits;
+    }
+
+    public void ClearDerived() => Write("clearing derived data", () =>
+    {
+        RunInTransaction(() =>
+        {
+            NonQuery("DELETE FROM story_redirects");
+            NonQuery("DELETE FROM story_articles");
+            NonQuery("DELETE FROM stories");
+            NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey));
+            NonQuery("DELETE FROM layers");
+            NonQuery("DELETE FROM articles");
+        });
+        return true;
+    });
+
+    public void RunInTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_transaction is not null)
+        {
+            work();
+            return;
+        }
+        _transaction = Write("starting a transaction", () => _connection.BeginTransaction(deferred: false));
+        try
+        {
+            work();
+            Write("committing", () =>
+            {
+                _transaction.Commit();
+                return true;
+            });
+        }
+        catch
+        {
+            try { _transaction.Rollback(); }
+            catch (SqliteException) { /* the original error says more */ }
+            throw;
+        }
+        finally
+        {
+            _transaction.Dispose();
+            _transaction = null;
+        }
+    }
+
+    /// <remarks>
+    /// SQLite transactions here begin IMMEDIATE, taking the file's write lock at once, so any two
+    /// of them (in any process) already run one after the other: exclusive work is a transaction.
+    /// </remarks>
+    public void RunExclusive(Action work) => RunInTransaction(work);
+
+    /// <remarks>Waits for the file's write lock like <see cref="RunExclusive"/>: it is held for one transaction at a time.</remarks>
+    public bool TryRunExclusive(Action work)
+    {
+        RunExclusive(work);
+        return true;
+    }
+
+    public void Dispose()
+    {
+        if (_transaction is not null)
+        {
+            _transaction.Dispose();
+            _transaction = null;
+        }
+        try { Execute("PRAGMA optimize"); }
+        catch (SqliteException) { /* statistics are an optimisation only */ }
+        catch (InvalidOperationException) { /* connection already broken */ }
+        _connection.Dispose();
+    }
+
+
+    private static string FormatTime(DateTimeOffset time) => StoreCommon.FormatTime(time);
+
+    private T Read<T>(string action, Func<T> work) => Write(action, work);
+
+    // SQLite errors while working (disk full, lock timeout, damage) become one clear line naming the file.
+    private T Write<T>(string action, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException(e.SqliteErrorCode switch
+            {
+                5 or 6 => $"'{Location}' is locked by another process ({action}). Close the other crosscheck command and try again.",
+                8 => $"'{Location}' is read-only ({action}). Check the permissions of the file and its folder.",
+                13 => $"'{Location}': the disk is full ({action}). Free some space and try again.",
+                11 or 26 => $"'{Location}' is damaged ({action}: {StoreCommon.OneLine(e.Message)}). Restore it from a backup.",
+                _ => $"'{Location}': {action} failed: {StoreCommon.OneLine(e.Message)}.",
+            }, e);
+        }
+    }
+
+    private SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        // Every text parameter loses its NUL characters (see StoreCommon.WithoutNul), in one place.
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, (value is string text ? StoreCommon.WithoutNul(text) : value) ?? DBNull.Value);
+        return command;
+    }
+
+    private int NonQuery(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    private List<string> Strings(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
+    }
+
+    private void Execute(string sql) => NonQuery(sql);
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Crosscheck.Core.Model;
+using Crosscheck.Queue.Tests.Support;
+using Crosscheck.Storage;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Crosscheck.Cli.Tests.Queue;
+
+/// <summary>
+/// Workers as separate processes on real servers: one killed with SIGKILL mid-run, or the NATS
+/// server restarted mid-run, and still every article ends stored exactly once with the stories a
+/// single `crosscheck ingest` makes of the same input. The CI size keeps the run within a minute
+/// or two; set CROSSCHECK_QUEUE_FAULT_ARTICLES (e.g. 2000) for the full run.
+/// </summary>
+[Collection(ServersCollection.Name)]
+public sealed class FaultTests(ITestOutputHelper output)
+{
+    private const int CiArticles = 120;
+    private const string FullRunVariable = "CROSSCHECK_QUEUE_FAULT_ARTICLES";
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
+
+    [ServersFact]
+    public Task A_worker_killed_mid_run_loses_nothing_and_stories_match_a_single_process_run() => KilledWorkerRun(CiArticles);
+
+    [LongRunFact(FullRunVariable, "The full fault test")]
+    public Task Full_size_killed_worker_run() =>
+        KilledWorkerRun(int.Parse(Environment.GetEnvironmentVariable(FullRunVariable)!, CultureInfo.InvariantCulture));
+
+    [NatsRestartFact]
+    public async Task Workers_ride_out_a_NATS_restart_and_lose_nothing()
+    {
+        await using var run = new QueueScenario(80);
+        run.Enqueue();
+        run.StartWorker();
+        run.StartWorker();
+        run.WaitForArticles(run.Expected / 4, Patience);
+        var before = run.Store.CountArticles();
+        Assert.True(before < run.Expected, "every article was stored before the restart: the test would prove nothing");
+
+        NatsTestServer.Restart();
+        output.WriteLine($"NATS restarted with {before} of {run.Expected} articles stored");
+
+        await run.WaitUntilDoneAsync(Patience);
+        run.StopWorkers();
+        AssertEachArticleStoredOnce(run.Store, run.Expected);
+        output.WriteLine(run.WorkerOutput());
+    }
+
+    private async Task KilledWorkerRun(int articles)
+    {
+        await using var run = new QueueScenario(articles);
+        output.WriteLine(run.Corpus.Description);
+        var clock = Stopwatch.StartNew();
+        run.Enqueue();
+        output.WriteLine($"queued {run.Expected} in {clock.Elapsed.TotalSeconds:F1} s");
+
+        clock.Restart();
+        var victim = run.StartWorker();
+        run.StartWorker();
+        run.StartWorker();
+        run.WaitForArticles(run.Expected / 4, Patience);
+        var atKill = run.Store.CountArticles();
+        Assert.True(atKill < run.Expected, "every article was stored before the kill: the test would prove nothing");
+        victim.Kill();
+        output.WriteLine($"killed worker {victim.Id} (SIGKILL) at {atKill} of {run.Expected} articles, {clock.Elapsed.TotalSeconds:F1} s in");
+        run.StartWorker();
+
+        await run.WaitUntilDoneAsync(Patience);
+        var workTime = clock.Elapsed;
+        run.StopWorkers();
+        output.WriteLine($"all {run.Expected} stored and stories assigned {workTime.TotalSeconds:F1} s after the workers started");
+        AssertEachArticleStoredOnce(run.Store, run.Expected);
+
+        clock.Restart();
+        using var single = run.SingleProcessRun();
+        output.WriteLine($"single-process ingest of the same input: {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(run.Expected, single.CountArticles());
+        AssertSameLines("documents", DescribeDocuments(single), DescribeDocuments(run.Store));
+        var stories = QueueScenario.Describe(run.Store);
+        AssertSameLines("stories", QueueScenario.Describe(single), stories);
+        output.WriteLine($"{stories.Count} stories, identical to the single-process run");
+        output.WriteLine(run.WorkerOutput());
+    }
+
+    /// <summary>Equal lists, or a failure that shows only the lines on one side (the lists are long and mostly equal).</summary>
+    private static void AssertSameLines(string what, List<string> singleProcess, List<string> workers)
+    {
+        if (singleProcess.SequenceEqual(workers)) return;
+        var onlySingle = singleProcess.Except(workers).Select(l => "  single-process: " + l);
+        var onlyWorkers = workers.Except(singleProcess).Select(l => "  workers:        " + l);
+        Assert.Fail($"{what} differ between the single-process and the worker run:\n{string.Join("\n", onlySingle.Concat(onlyWorkers))}");
+    }
+
+    /// <summary>One article per raw input, each in exactly one story, and the stories cover them all.</summary>
+    private static void AssertEachArticleStoredOnce(IStore store, int expected)
+    {
+        Assert.Equal(expected, store.CountRaw());
+        Assert.Equal(expected, store.CountArticles());
+        Assert.All(store.AllRaw(), raw => Assert.True(store.HasDocument(raw.Id), $"{raw.Source} was never processed"));
+        var inStories = store.GetStories().SelectMany(s => s.ArticleIds).ToList();
+        Assert.Equal(inStories.Count, inStories.Distinct(StringComparer.Ordinal).Count());
+        var withText = store.AllDocuments().Where(d => !string.IsNullOrWhiteSpace(d.Text)).Select(d => d.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(withText, inStories.Order(StringComparer.Ordinal));
+        Assert.Equal(expected, store.StoriesAssignedFrom());
+    }
+
+    /// <summary>Each article's metadata, text and layer sizes: equal when both runs derived the same documents.</summary>
+    private static List<string> DescribeDocuments(IStore store) =>
+        [.. store.AllDocuments().Select(d => string.Join(" | ", d.Id, d.Article.Title, d.Article.Published?.Value.ToString("o", CultureInfo.InvariantCulture),
+            d.Article.Language, d.Text.Length, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(d.Text)))[..12], string.Join(",", d.Layers.Order().Select(l => $"{l}:{Size(d, l)}")))).Order(StringComparer.Ordinal)];
+
+    private static int Size(Document document, Layer layer) => layer switch
+    {
+        Layer.Sentences => document.Sentences.Length,
+        Layer.Tokens => document.Tokens.Length,
+        Layer.Mentions => document.Mentions.Length,
+        Layer.Quantities => document.Quantities.Length,
+        Layer.TimeExpressions => document.TimeExpressions.Length,
+        Layer.Quotes => document.Quotes.Length,
+        Layer.Citations => document.Citations.Length,
+        _ => -1,
+    };
+}

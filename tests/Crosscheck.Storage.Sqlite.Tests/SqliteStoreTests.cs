@@ -1,0 +1,241 @@
+using Crosscheck.Core.Model;
+using Microsoft.Data.Sqlite;
+using Xunit;
+using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
+
+namespace Crosscheck.Storage.Sqlite.Tests;
+
+/// <summary>What only the SQLite store promises: its file format, identification, upgrades and modes.</summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private string Path => _database.Path;
+
+    private static string ConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+
+    private static T Pragma<T>(string path, string sql)
+    {
+        using var connection = new SqliteConnection(ConnectionString(path));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection(ConnectionString(path));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static StoreException OpenFails(string path)
+    {
+        var error = Assert.Throws<StoreException>(() => SqliteStore.Open(path).Dispose());
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        return error;
+    }
+
+    [Fact]
+    public void Open_creates_a_missing_file_with_schema_and_identity()
+    {
+        using (var store = SqliteStore.Open(Path))
+        {
+            Assert.Equal(Path, store.Location);
+        }
+        Assert.True(File.Exists(Path));
+        Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
+        Assert.Equal(SqliteMigrations.ApplicationId, Pragma<int>(Path, "PRAGMA application_id"));
+        Assert.Equal("crosscheck", Pragma<string>(Path, "SELECT value FROM meta WHERE key = 'application'"));
+    }
+
+    [Fact]
+    public void Data_survives_closing_and_reopening()
+    {
+        var raw = Raw("kept on disk");
+        using (var store = SqliteStore.Open(Path))
+        {
+            store.AddRaw(raw);
+            store.SaveDocument(Full(raw.Id));
+        }
+        using (var store = SqliteStore.Open(Path))
+        {
+            Assert.False(store.AddRaw(raw));
+            AssertSame(Full(raw.Id), store.GetDocument(raw.Id)!);
+        }
+    }
+
+    [Fact]
+    public void Journal_is_in_wal_mode_with_foreign_keys_on()
+    {
+        using var store = SqliteStore.Open(Path);
+        store.AddRaw(Raw("something to write"));
+        Assert.Equal("wal", Pragma<string>(Path, "PRAGMA journal_mode"));
+        Assert.True(File.Exists(Path + "-wal"));
+        // Layers belong to articles: the foreign key must be enforced on the store's connection.
+        store.SaveDocument(Full("fk"));
+        store.ClearDerived();
+        Assert.Equal(0L, Pragma<long>(Path, "SELECT count(*) FROM layers"));
+    }
+
+    [Fact]
+    public void An_empty_file_is_opened_as_a_new_database()
+    {
+        File.WriteAllBytes(Path, []);
+        using var store = SqliteStore.Open(Path);
+        Assert.True(store.AddRaw(Raw("first")));
+    }
+
+    [Fact]
+    public void Random_bytes_are_refused_with_a_clear_error()
+    {
+        var bytes = new byte[8192];
+        new Random(7).NextBytes(bytes);
+        File.WriteAllBytes(Path, bytes);
+
+        var error = OpenFails(Path);
+
+        Assert.Contains("not a Crosscheck database", error.Message, StringComparison.Ordinal);
+        Assert.Equal(bytes, File.ReadAllBytes(Path));
+    }
+
+    [Fact]
+    public void A_text_file_is_refused_with_a_clear_error()
+    {
+        File.WriteAllText(Path, "These are my notes, not a database.\n");
+        Assert.Contains("not a Crosscheck database", OpenFails(Path).Message, StringComparison.Ordinal);
+        Assert.Equal("These are my notes, not a database.\n", File.ReadAllText(Path));
+    }
+
+    [Fact]
+    public void A_file_with_an_sqlite_header_but_damaged_content_is_refused()
+    {
+        var bytes = new byte[4096];
+        "SQLite format 3\0"u8.CopyTo(bytes);
+        new Random(3).NextBytes(bytes.AsSpan(16));
+        File.WriteAllBytes(Path, bytes);
+
+        var error = OpenFails(Path);
+
+        Assert.True(error.Message.Contains("not a Crosscheck database", StringComparison.Ordinal)
+            || error.Message.Contains("damaged", StringComparison.Ordinal), error.Message);
+    }
+
+    [Fact]
+    public void Another_applications_sqlite_database_is_refused_and_left_unchanged()
+    {
+        Execute(Path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('someone');");
+
+        var error = OpenFails(Path);
+
+        Assert.Contains("another application", error.Message, StringComparison.Ordinal);
+        Assert.Equal("delete", Pragma<string>(Path, "PRAGMA journal_mode"));
+        Assert.Equal(0, Pragma<int>(Path, "PRAGMA user_version"));
+        Assert.Equal(1L, Pragma<long>(Path, "SELECT count(*) FROM contacts"));
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_version_is_refused()
+    {
+        using (SqliteStore.Open(Path)) { }
+        Execute(Path, $"PRAGMA user_version = {SqliteMigrations.CurrentVersion + 1}");
+
+        var error = OpenFails(Path);
+
+        Assert.Contains("newer Crosscheck", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {SqliteMigrations.CurrentVersion + 1}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_marked_as_ours_without_its_tables_is_refused()
+    {
+        Execute(Path, $"PRAGMA application_id = {SqliteMigrations.ApplicationId}; CREATE TABLE t (x);");
+        Assert.Contains("incomplete", OpenFails(Path).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directory_or_a_missing_folder_gives_a_clear_error()
+    {
+        Assert.Contains("is a directory", OpenFails(_database.Directory).Message, StringComparison.Ordinal);
+        var missing = System.IO.Path.Combine(_database.Directory, "no-such-folder", "x.db");
+        Assert.Contains("does not exist", OpenFails(missing).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrations_are_numbered_in_order_from_one()
+    {
+        Assert.Equal(Enumerable.Range(1, SqliteMigrations.All.Count), SqliteMigrations.All.Select(m => m.Version));
+    }
+
+    [Fact]
+    public void A_version_1_database_is_migrated_with_its_data()
+    {
+        var raw = Raw("stored by an older Crosscheck");
+        using (var old = SqliteStore.Open(Path, targetVersion: 1))
+        {
+            old.AddRaw(raw);
+            old.SaveDocument(Full(raw.Id));
+            old.ReplaceStories([new Story { Id = "s1", Title = "Dock strike", ArticleIds = [raw.Id] }], new Dictionary<string, string>());
+        }
+        Assert.Equal(1, Pragma<int>(Path, "PRAGMA user_version"));
+
+        using var store = SqliteStore.Open(Path);
+
+        Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
+        Assert.Equal(raw.Content, store.GetRaw(raw.Id)!.Content);
+        AssertSame(Full(raw.Id), store.GetDocument(raw.Id)!);
+        Assert.Equal([raw.Id], store.GetStory("s1")!.ArticleIds);
+        // The search index added by a later step covers articles stored before it existed.
+        Assert.Equal(raw.Id, Assert.Single(store.Search("Ferreira")).ArticleId);
+    }
+
+    [Fact]
+    public void A_failed_write_leaves_the_file_intact_for_the_next_open()
+    {
+        var raw = Raw("committed before the failure");
+        using (var store = SqliteStore.Open(Path))
+        {
+            store.AddRaw(raw);
+            Assert.Throws<InvalidOperationException>(() => store.RunInTransaction(() =>
+            {
+                store.ClearDerived();
+                store.AddRaw(Raw("half-way"));
+                throw new InvalidOperationException("crash in the middle");
+            }));
+        }
+        using (var store = SqliteStore.Open(Path))
+        {
+            Assert.Equal([raw.Id], store.AllRaw().Select(r => r.Id));
+        }
+        Assert.Equal("ok", Pragma<string>(Path, "PRAGMA integrity_check"));
+    }
+
+    [Fact]
+    public void A_second_store_on_the_same_file_sees_committed_writes()
+    {
+        using var writer = SqliteStore.Open(Path);
+        using var reader = SqliteStore.Open(Path);
+        writer.AddRaw(Raw("shared"));
+        Assert.Equal(1, reader.CountRaw());
+        Assert.False(reader.AddRaw(Raw("shared")));
+    }
+
+    [Fact]
+    public void Unreadable_stored_layers_give_a_store_error_naming_the_fix()
+    {
+        using var store = SqliteStore.Open(Path);
+        store.SaveDocument(Full("bad"));
+        Execute(Path, "UPDATE layers SET payload = '{not json' WHERE article_id = 'bad' AND name = 'Tokens'");
+
+        var error = Assert.Throws<StoreException>(() => store.GetDocument("bad"));
+
+        Assert.Contains("reprocess", error.Message, StringComparison.Ordinal);
+    }
+}
