@@ -398,7 +398,11 @@ public sealed class PostgresStore : IStore
     public void ClearDerived() => RetriedTransaction(() => Use("clearing derived data", connection =>
     {
         Execute(connection, "DELETE FROM meta WHERE key = $1", StoreCommon.StoriesAssignedFromKey);
-        return Execute(connection, "TRUNCATE story_redirects, story_articles, stories, layers, articles");
+        // DELETE, not TRUNCATE: TRUNCATE locks the tables against readers until the transaction ends,
+        // and reprocess clears and rebuilds in one transaction while readers keep seeing the old rows.
+        foreach (var table in (string[])["story_redirects", "story_articles", "stories", "layers", "articles"])
+            Execute(connection, $"DELETE FROM {table}");
+        return true;
     }));
 
     public void RunInTransaction(Action work)

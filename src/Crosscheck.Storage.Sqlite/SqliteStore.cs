@@ -485,7 +485,13 @@ public sealed class SqliteStore : IStore
             _transaction.Dispose();
             _transaction = null;
         }
-        try { Execute("PRAGMA optimize"); }
+        try
+        {
+            // Only a connection that wrote refreshes the statistics: optimize may run ANALYZE, which
+            // needs the write lock, and a reader closing its store while another process holds that
+            // lock (reprocess holds it for the whole rebuild) would wait until the write ends.
+            if (Convert.ToInt64(Scalar("SELECT total_changes()"), CultureInfo.InvariantCulture) > 0) Execute("PRAGMA optimize");
+        }
         catch (SqliteException) { /* statistics are an optimisation only */ }
         catch (InvalidOperationException) { /* connection already broken */ }
         _connection.Dispose();

@@ -11,6 +11,11 @@ public static class ReprocessCommand
         var command = new Command("reprocess", """
             Rebuild every article, annotation layer and story from the raw inputs kept in the database,
             e.g. after upgrading Crosscheck. Raw inputs are never changed.
+            The rebuild is one transaction: readers (serve, stories, dossier) see the old stories until
+            it is complete; if it is stopped or killed, the old state stays and running it again starts
+            over. Writers wait for it: on an SQLite file an ingest, POST or worker writing meanwhile
+            waits up to 30 s and then fails with "locked by another process" (run it again afterwards);
+            on PostgreSQL, writes go on and stories are assigned again after the rebuild.
             """)
         { db };
         command.SetAction(result => CommandRunner.Run(() =>

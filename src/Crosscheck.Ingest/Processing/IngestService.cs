@@ -131,24 +131,34 @@ public sealed class IngestService(
         }
     }
 
-    /// <summary>Rebuilds every article, layer and story from the stored raw inputs.</summary>
+    /// <summary>
+    /// Rebuilds every article, layer and story from the stored raw inputs, as one transaction under
+    /// the store's exclusive lock: readers keep seeing the old articles and stories until the new
+    /// ones are complete and committed, and a run that is killed or cancelled leaves the old state
+    /// as it was. Writers wait for the lock meanwhile (see docs/ARCHITECTURE.md, Ingest). Memory stays
+    /// bounded by a batch: the raw inputs are streamed in pages and the store keeps the uncommitted
+    /// rows (SQLite spills them to its write-ahead log, PostgreSQL writes them to its tables).
+    /// </summary>
     public IngestReport Reprocess(IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
     {
         var report = new IngestReport();
-        store.ClearDerived();
-        var total = store.CountRaw();
-        var batch = new List<RawInput>(BatchSize);
-        var done = 0;
-        foreach (var raw in store.AllRaw())
+        store.RunExclusive(() =>
         {
-            cancel.ThrowIfCancellationRequested();
-            batch.Add(raw);
-            progress?.Report(new IngestProgress(++done, total, raw.Source, "reprocessing"));
-            if (batch.Count >= BatchSize) ProcessBatch(batch, report);
-        }
-        ProcessBatch(batch, report);
-        RemoveRecurring(report, outlets: null);
-        report.Stories = AssignStories(progress);
+            store.ClearDerived();
+            var total = store.CountRaw();
+            var batch = new List<RawInput>(BatchSize);
+            var done = 0;
+            foreach (var raw in store.AllRaw())
+            {
+                cancel.ThrowIfCancellationRequested();
+                batch.Add(raw);
+                progress?.Report(new IngestProgress(++done, total, raw.Source, "reprocessing"));
+                if (batch.Count >= BatchSize) ProcessBatch(batch, report);
+            }
+            ProcessBatch(batch, report);
+            RemoveRecurring(report, outlets: null);
+            report.Stories = AssignStories(progress);
+        });
         return report;
     }
 

@@ -102,13 +102,6 @@ public sealed class IngestKillTests(KilledIngestCorpus corpus) : IClassFixture<K
     private void AssertSameAsUninterrupted(string database)
     {
         using var store = SqliteStore.Open(database);
-        var expected = corpus.ArticleIds.Order(StringComparer.Ordinal).ToList();
-        Assert.Empty(store.RawWithoutDocument());
-        Assert.Equal(expected, store.AllArticles().Select(a => a.Id).Order(StringComparer.Ordinal));
-        // Every article in exactly one story: the stories' members are the articles, none twice.
-        Assert.Equal(expected, store.GetStories().SelectMany(s => s.ArticleIds).Order(StringComparer.Ordinal));
-        Assert.Equal(store.CountArticles(), store.StoriesAssignedFrom());
-        Assert.Equal(corpus.CleanStories.Count, store.GetStories().Count);
-        Assert.Equal(corpus.CleanStories, StoreState.Partition(store));
+        StoreState.AssertComplete(store, corpus.ArticleIds, corpus.CleanStories);
     }
 }

@@ -57,12 +57,15 @@ public sealed class KilledIngestCorpus : IDisposable
     public int ArticlesBefore => FirstIngest;
 
     /// <summary>A new store holding the first ingest, for one test to interrupt the second in.</summary>
-    public string CopyOfFirst(string name)
+    public string CopyOfFirst(string name) => CopyOf(FirstOnly, name);
+
+    /// <summary>A new store named <paramref name="name"/> in the corpus folder, holding what <paramref name="database"/> holds.</summary>
+    public string CopyOf(string database, string name)
     {
         var path = Path.Combine(Directory, name + ".db");
-        File.Copy(FirstOnly, path, overwrite: true);
+        File.Copy(database, path, overwrite: true);
         // Closing the store folds its write-ahead log into the file; a log left behind goes along.
-        if (File.Exists(FirstOnly + "-wal")) File.Copy(FirstOnly + "-wal", path + "-wal", overwrite: true);
+        if (File.Exists(database + "-wal")) File.Copy(database + "-wal", path + "-wal", overwrite: true);
         return path;
     }
 
@@ -82,4 +85,21 @@ public static class StoreState
     /// <summary>The stories as sorted lists of article ids, sorted, so two stores can be compared.</summary>
     public static List<string> Partition(IStore store) =>
         [.. store.GetStories().Select(s => string.Join(' ', s.ArticleIds.Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The store holds an article for every input of <paramref name="articleIds"/> and nothing else,
+    /// every article is in exactly one story, the stories are marked as covering them all, and they
+    /// are <paramref name="stories"/> (as <see cref="Partition"/> lists them).
+    /// </summary>
+    public static void AssertComplete(IStore store, IEnumerable<string> articleIds, IReadOnlyList<string> stories)
+    {
+        var expected = articleIds.Order(StringComparer.Ordinal).ToList();
+        Assert.Empty(store.RawWithoutDocument());
+        Assert.Equal(expected, store.AllArticles().Select(a => a.Id).Order(StringComparer.Ordinal));
+        // Every article in exactly one story: the stories' members are the articles, none twice.
+        Assert.Equal(expected, store.GetStories().SelectMany(s => s.ArticleIds).Order(StringComparer.Ordinal));
+        Assert.Equal(store.CountArticles(), store.StoriesAssignedFrom());
+        Assert.Equal(stories.Count, store.GetStories().Count);
+        Assert.Equal(stories, Partition(store));
+    }
 }

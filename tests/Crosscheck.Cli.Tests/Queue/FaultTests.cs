@@ -22,11 +22,20 @@ public sealed class FaultTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
 
     [ServersFact]
-    public Task A_worker_killed_mid_run_loses_nothing_and_stories_match_a_single_process_run() => KilledWorkerRun(CiArticles);
+    public Task A_worker_killed_mid_run_loses_nothing_and_stories_match_a_single_process_run() => KilledWorkerRun(CiArticles, [0.25]);
+
+    /// <summary>
+    /// A worker killed at three points of the run (a fresh one started each time), then every worker
+    /// killed the moment the last article is stored, while the stories are being assigned or before
+    /// they are: the worker started afterwards must assign them.
+    /// </summary>
+    [ServersFact]
+    public Task Workers_killed_repeatedly_and_when_the_last_article_is_stored_lose_nothing_and_stories_match_a_single_process_run() =>
+        KilledWorkerRun(CiArticles, [0.2, 0.45, 0.7], killAllWhenStored: true);
 
     [LongRunFact(FullRunVariable, "The full fault test")]
     public Task Full_size_killed_worker_run() =>
-        KilledWorkerRun(int.Parse(Environment.GetEnvironmentVariable(FullRunVariable)!, CultureInfo.InvariantCulture));
+        KilledWorkerRun(int.Parse(Environment.GetEnvironmentVariable(FullRunVariable)!, CultureInfo.InvariantCulture), [0.25]);
 
     [NatsRestartFact]
     public async Task Workers_ride_out_a_NATS_restart_and_lose_nothing()
@@ -48,7 +57,9 @@ public sealed class FaultTests(ITestOutputHelper output)
         output.WriteLine(run.WorkerOutput());
     }
 
-    private async Task KilledWorkerRun(int articles)
+    /// <param name="killAtShares">Shares of the articles stored at which one running worker is killed and a new one started.</param>
+    /// <param name="killAllWhenStored">Also kill every worker as soon as all articles are stored, then start one.</param>
+    private async Task KilledWorkerRun(int articles, double[] killAtShares, bool killAllWhenStored = false)
     {
         await using var run = new QueueScenario(articles);
         output.WriteLine(run.Corpus.Description);
@@ -57,15 +68,26 @@ public sealed class FaultTests(ITestOutputHelper output)
         output.WriteLine($"queued {run.Expected} in {clock.Elapsed.TotalSeconds:F1} s");
 
         clock.Restart();
-        var victim = run.StartWorker();
         run.StartWorker();
         run.StartWorker();
-        run.WaitForArticles(run.Expected / 4, Patience);
-        var atKill = run.Store.CountArticles();
-        Assert.True(atKill < run.Expected, "every article was stored before the kill: the test would prove nothing");
-        victim.Kill();
-        output.WriteLine($"killed worker {victim.Id} (SIGKILL) at {atKill} of {run.Expected} articles, {clock.Elapsed.TotalSeconds:F1} s in");
         run.StartWorker();
+        foreach (var share in killAtShares)
+        {
+            run.WaitForArticles((int)(run.Expected * share), Patience);
+            var atKill = run.Store.CountArticles();
+            Assert.True(atKill < run.Expected, "every article was stored before the kill: the test would prove nothing");
+            var victim = run.Workers.First(w => !w.HasExited);
+            victim.Kill();
+            output.WriteLine($"killed worker {victim.Id} (SIGKILL) at {atKill} of {run.Expected} articles, {clock.Elapsed.TotalSeconds:F1} s in");
+            run.StartWorker();
+        }
+        if (killAllWhenStored)
+        {
+            run.WaitForArticles(run.Expected, Patience);
+            foreach (var worker in run.Workers.Where(w => !w.HasExited)) worker.Kill();
+            output.WriteLine($"killed every worker (SIGKILL) with all {run.Expected} articles stored and stories assigned from {run.Store.StoriesAssignedFrom()?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
+            run.StartWorker();
+        }
 
         await run.WaitUntilDoneAsync(Patience);
         var workTime = clock.Elapsed;

@@ -493,6 +493,41 @@ public abstract class StoreContractTests : IDisposable
     // ---- derived data and transactions ----
 
     [ContractFact]
+    public void Derived_data_cleared_and_rebuilt_in_one_exclusive_transaction_stay_invisible_to_readers_until_it_commits()
+    {
+        // What reprocess does: readers must keep the old articles and stories, not wait for the rebuild.
+        var raw = Raw("rebuilt aside");
+        Store.AddRaw(raw);
+        Store.SaveDocument(Full(raw.Id));
+        Store.ReplaceStories([Story("old", "Old story", raw.Id)], new Dictionary<string, string>(), assignedFromArticles: 1);
+        using var reader = OpenAgain();
+        void ReaderSeesOld()
+        {
+            var read = Task.Run(() =>
+            {
+                Assert.Equal(1, reader.CountArticles());
+                Assert.NotNull(reader.GetDocument(raw.Id));
+                Assert.Equal("old", Assert.Single(reader.GetStories()).Id);
+                Assert.NotNull(reader.GetStory("old"));
+                Assert.Equal(1, reader.StoriesAssignedFrom());
+            });
+            Assert.True(read.Wait(TimeSpan.FromSeconds(20)), "a reader waited for the rebuild's transaction");
+        }
+
+        Store.RunExclusive(() =>
+        {
+            Store.ClearDerived();
+            ReaderSeesOld();
+            Store.SaveDocument(Full(raw.Id));
+            Store.ReplaceStories([Story("new", "New story", raw.Id)], new Dictionary<string, string>(), assignedFromArticles: 1);
+            ReaderSeesOld();
+        });
+
+        Assert.Equal("new", Assert.Single(reader.GetStories()).Id);
+        Assert.Equal(1, reader.CountArticles());
+    }
+
+    [ContractFact]
     public void ClearDerived_keeps_raw_inputs_only()
     {
         var raw = Raw("kept through reprocessing");

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Crosscheck.Storage.Sqlite;
+using Xunit;
+
+namespace Crosscheck.Cli.Tests.Interruption;
+
+/// <summary>
+/// `crosscheck reprocess` killed with SIGKILL part-way, twice in a row, then run again. Between the
+/// kills and the re-run the store must still hold the old articles and stories, complete (the
+/// rebuild is one transaction); after the re-run every input has its article, every article is in
+/// exactly one story, and the stories are those of one uninterrupted reprocess.
+/// </summary>
+[Collection(RebuildCollection.Name)]
+public sealed class ReprocessKillTests(RebuiltCorpus rebuilt)
+{
+    private const int KillsBeforeRerun = 2;
+
+    private KilledIngestCorpus Corpus => rebuilt.Corpus;
+
+    [Theory]
+    // The progress line each phase prints first: the rebuild has started (derived data cleared in
+    // its transaction), and every article is rebuilt and stories are being assigned.
+    [InlineData("reprocessing")]
+    [InlineData("clustering")]
+    public void Killed_at_a_phase_the_store_keeps_the_old_stories_and_reprocess_run_again_rebuilds_them(string phase)
+    {
+        var database = rebuilt.CopyOfClean($"reprocess-killed-{phase}");
+        for (var kill = 1; kill <= KillsBeforeRerun; kill++)
+        {
+            Assert.True(KillAtPhase(database, phase), $"kill {kill}: reprocess ended before printing '{phase}'");
+            AssertOldStoriesComplete(database);
+        }
+
+        rebuilt.Reprocess(database);
+
+        AssertSameAsUninterrupted(database);
+    }
+
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.5)]
+    [InlineData(0.75)]
+    public void Killed_at_any_moment_the_store_keeps_the_old_stories_and_reprocess_run_again_rebuilds_them(double shareOfCleanRun)
+    {
+        var database = rebuilt.CopyOfClean($"reprocess-timed-{shareOfCleanRun}");
+        var killed = 0;
+        for (var kill = 1; kill <= KillsBeforeRerun; kill++)
+        {
+            using (var process = Start(database))
+            {
+                // Shares of the uninterrupted run on this machine, so the kills spread over start-up, rebuilding and stories wherever it runs.
+                if (!process.WaitForExit(TimeSpan.FromSeconds(rebuilt.CleanSeconds * shareOfCleanRun)))
+                {
+                    process.Kill();
+                    killed++;
+                }
+                process.WaitForExit();
+            }
+            AssertOldStoriesComplete(database);
+        }
+        // A run that finished before its kill would prove nothing (its stories may equal the old ones).
+        Assert.Equal(KillsBeforeRerun, killed);
+
+        rebuilt.Reprocess(database);
+
+        AssertSameAsUninterrupted(database);
+    }
+
+    private Process Start(string database)
+    {
+        var process = CliRunner.Start(Corpus.Directory, "reprocess", "--db", database);
+        // Drained so a full pipe never blocks the program; what it printed before the kill does not matter.
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    /// <summary>Runs reprocess and kills it as soon as it reports <paramref name="phase"/> (on a pipe, each phase prints a line when it starts); false when it ended first.</summary>
+    private bool KillAtPhase(string database, string phase)
+    {
+        using var reached = new ManualResetEventSlim();
+        using var process = CliRunner.Start(Corpus.Directory, "reprocess", "--db", database);
+        _ = process.StandardOutput.ReadToEndAsync();
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data?.StartsWith(phase + " ", StringComparison.Ordinal) == true) reached.Set();
+        };
+        process.BeginErrorReadLine();
+        var clock = Stopwatch.StartNew();
+        while (!reached.IsSet && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(5)) reached.Wait(TimeSpan.FromMilliseconds(20));
+        var killed = !process.HasExited;
+        if (killed) process.Kill();
+        process.WaitForExit();
+        return killed && reached.IsSet;
+    }
+
+    /// <summary>The store as the ingests left it: every article, and the same complete stories under the same ids.</summary>
+    private void AssertOldStoriesComplete(string database)
+    {
+        using var store = SqliteStore.Open(database);
+        StoreState.AssertComplete(store, Corpus.ArticleIds, Corpus.CleanStories);
+        Assert.Equal(rebuilt.OldStoryIds, store.GetStories().Select(s => s.Id));
+    }
+
+    private void AssertSameAsUninterrupted(string database)
+    {
+        using var store = SqliteStore.Open(database);
+        StoreState.AssertComplete(store, Corpus.ArticleIds, rebuilt.RebuiltStories);
+    }
+}
