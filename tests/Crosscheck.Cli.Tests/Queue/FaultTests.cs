@@ -57,6 +57,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         output.WriteLine(run.WorkerOutput());
     }
 
+    /// <param name="articles">How many articles the run ingests.</param>
     /// <param name="killAtShares">Shares of the articles stored at which one running worker is killed and a new one started.</param>
     /// <param name="killAllWhenStored">Also kill every worker as soon as all articles are stored, then start one.</param>
     private async Task KilledWorkerRun(int articles, double[] killAtShares, bool killAllWhenStored = false)
