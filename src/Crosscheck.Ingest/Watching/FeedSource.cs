@@ -44,6 +44,7 @@ internal sealed class FeedSource(Uri address, PoliteFetcher fetcher, FeedInput f
         var seen = state.Seen.ToHashSet(StringComparer.Ordinal);
         var items = new List<InputItem>();
         var taken = new List<string>();
+        var takenNow = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (entry.Article is not { } article || entry.Item is not RawItem { Raw: var raw })
@@ -53,7 +54,7 @@ internal sealed class FeedSource(Uri address, PoliteFetcher fetcher, FeedInput f
             }
             var page = article.SummaryOnly && Uri.TryCreate(article.Url, UriKind.Absolute, out var link) && link.Scheme is "http" or "https" ? link : null;
             var key = page is null ? raw.Id : "page:" + page;
-            if (seen.Contains(key) || taken.Contains(key)) continue;
+            if (seen.Contains(key) || !takenNow.Add(key)) continue;
             taken.Add(key);
             items.Add(page is null ? entry.Item : await PageOrSummary(page, article, entry.Item, log, stop));
         }
@@ -79,6 +80,7 @@ internal sealed class FeedSource(Uri address, PoliteFetcher fetcher, FeedInput f
         if (format is not (ContainerFormat.Feed or ContainerFormat.JsonFeed))
             throw new FetchException($"answer is not an RSS, Atom or JSON feed ({answer.MediaType ?? "no content type"})");
         var entries = feeds.Entries(Name, answer.Body, format == ContainerFormat.JsonFeed, IngestHints.None);
+        if (entries is [{ Item: BadInput { Problem: FeedInput.NoItems } }]) return [];
         // A problem with the whole feed (malformed XML, not a feed) is a failure of this poll.
         if (entries.Count > 0 && entries.All(e => e.Article is null) && entries[0].Item is BadInput { Source: var source, Problem: var problem } && source == Name)
             throw new FetchException($"feed {problem}");

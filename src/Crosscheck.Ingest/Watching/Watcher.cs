@@ -2,6 +2,7 @@ using Crosscheck.Ingest.Inputs;
 using Crosscheck.Ingest.Inputs.Feeds;
 using Crosscheck.Ingest.Inputs.Warc;
 using Crosscheck.Ingest.Processing;
+using Crosscheck.Storage;
 
 namespace Crosscheck.Ingest.Watching;
 
@@ -18,6 +19,8 @@ public sealed record WatchPoll(int SourcesPolled, IngestReport? Ingest);
 /// </summary>
 public sealed class Watcher : IDisposable
 {
+    private static readonly TimeSpan MinimumPause = TimeSpan.FromMilliseconds(10);
+
     private readonly IngestService _ingest;
     private readonly WatchOptions _options;
     private readonly WatchState _state;
@@ -92,8 +95,17 @@ public sealed class Watcher : IDisposable
         IngestReport? report = null;
         if (items.Count > 0)
         {
-            // Not cancelled by a stop: the batch in hand is finished first.
-            report = _ingest.Ingest(items);
+            try
+            {
+                // Not cancelled by a stop: the batch in hand is finished first.
+                report = _ingest.Ingest(items);
+            }
+            catch (StoreException ex)
+            {
+                // Nothing is remembered, so the batch is read again at the next poll (what was stored adds nothing then).
+                _log.WriteLine($"error: the batch of {items.Count} input(s) could not be stored ({ex.Message}); it is read again at the next poll");
+                return new WatchPoll(polled, null);
+            }
             Report(report);
         }
         foreach (var batch in batches) batch.Remember(_state);
@@ -107,8 +119,9 @@ public sealed class Watcher : IDisposable
         while (!stop.IsCancellationRequested)
         {
             await PollOnceAsync(stop);
+            // A pause however short, so a zero interval polls often rather than spinning.
             var wait = NextDue - DateTimeOffset.UtcNow;
-            if (wait <= TimeSpan.Zero) continue;
+            if (wait < MinimumPause) wait = MinimumPause;
             try
             {
                 await Task.Delay(wait, stop);

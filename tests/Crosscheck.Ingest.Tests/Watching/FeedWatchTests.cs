@@ -106,6 +106,19 @@ public sealed class FeedWatchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_feed_with_no_items_is_a_quiet_moment_not_a_failure()
+    {
+        Server.Serve("/feed", new(News.Rss(Server.Base, full: true)));
+        using var watcher = _watch.Watcher(sources: Server.Url("/feed").ToString());
+
+        var poll = await watcher.PollOnceAsync();
+
+        Assert.Null(poll.Ingest);
+        Assert.DoesNotContain(_watch.LogLines, line => line.StartsWith("error:", StringComparison.Ordinal));
+        Assert.True(watcher.NextDue - DateTimeOffset.UtcNow <= WatchFixture.Fast.FeedInterval);
+    }
+
+    [Fact]
     public async Task Slow_and_malformed_feeds_fail_on_one_line_and_store_nothing()
     {
         Server.Serve("/slow", new(News.Rss(Server.Base, full: true, News.Ferry), Delay: TimeSpan.FromSeconds(3)));

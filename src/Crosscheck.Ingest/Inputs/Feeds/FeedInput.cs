@@ -18,6 +18,9 @@ public sealed class FeedInput(InputLimits? limits = null)
 
     private readonly InputLimits _limits = limits ?? InputLimits.Default;
 
+    /// <summary>The problem reported for a feed without items: a bad input file, but a quiet moment for a watched feed.</summary>
+    internal const string NoItems = "is a feed with no items";
+
     public IEnumerable<InputItem> ReadXml(string path, byte[] content, IngestHints hints) => Entries(path, content, json: false, hints).Select(e => e.Item);
 
     public IEnumerable<InputItem> ReadJson(string path, byte[] content, IngestHints hints) => Entries(path, content, json: true, hints).Select(e => e.Item);
@@ -107,7 +110,7 @@ public sealed class FeedInput(InputLimits? limits = null)
 
     private List<FeedEntry> Finish(string path, List<FeedEntry> results, int count)
     {
-        if (count == 0) results.Add(Problem(path, "is a feed with no items"));
+        if (count == 0) results.Add(Problem(path, NoItems));
         if (count > _limits.MaxFeedItems)
             results.Add(Problem(path, $"has {count:N0} items; only the first {_limits.MaxFeedItems:N0} were read"));
         return results;
