@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Crosscheck.Ingest.Watching;
 
 namespace Crosscheck.Cli.Commands;
@@ -77,18 +76,8 @@ public static class WatchCommand
         }
         using (watcher)
         {
-            using var stop = new CancellationTokenSource();
             // SIGTERM (service managers, kill) and Ctrl+C both end the loop after the batch in hand.
-            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
-            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            using var stop = new StopSignals();
             Console.WriteLine($"watching {sources.Length} source(s) into {store.Location} (state in {statePath}); stop with Ctrl+C or SIGTERM");
             await watcher.RunAsync(stop.Token);
             Console.WriteLine($"watch stopped: {store.CountArticles()} article(s) in {store.Location}");
