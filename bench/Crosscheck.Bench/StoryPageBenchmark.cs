@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Crosscheck.Core.Model;
-using Crosscheck.Stories.Consolidation;
-using Crosscheck.Web;
 using Crosscheck.Web.Hosting;
 
 namespace Crosscheck.Bench;

@@ -32,19 +32,14 @@ public static class Program
                     crosscheck dossier STORY             (one story's dossier; --json, --html)
                     crosscheck serve                     (web UI and HTTP API on http://127.0.0.1:5080)
             """);
-        root.Subcommands.Add(IngestCommand.Create());
-        root.Subcommands.Add(StoriesCommand.Create());
-        root.Subcommands.Add(DossierCommand.Create());
-        root.Subcommands.Add(SearchCommand.Create());
-        root.Subcommands.Add(AnnotateCommand.Create());
-        root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(ReprocessCommand.Create());
-        root.Subcommands.Add(WorkerCommand.Create());
-        root.Subcommands.Add(WatchCommand.Create());
-        root.Subcommands.Add(DemoCommand.Create());
-        root.Subcommands.Add(EvalCommand.Create());
-        root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
+        // In the order --help lists them: the everyday commands first, then serving, then measuring.
+        Command[] commands =
+        [
+            IngestCommand.Create(), StoriesCommand.Create(), DossierCommand.Create(), SearchCommand.Create(),
+            AnnotateCommand.Create(), ServeCommand.Create(), ReprocessCommand.Create(), WorkerCommand.Create(), WatchCommand.Create(),
+            DemoCommand.Create(), EvalCommand.Create(), TrainCommand.Create(), BenchCommand.Create(),
+        ];
+        foreach (var command in commands) root.Subcommands.Add(command);
         return root;
     }
 }

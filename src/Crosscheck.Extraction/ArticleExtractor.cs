@@ -1,4 +1,3 @@
-using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Core.Text;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Sockets;
-using System.Text.Json;
 using Crosscheck.Core.Model;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Crosscheck.Core.Model;
 using Microsoft.Data.Sqlite;
 

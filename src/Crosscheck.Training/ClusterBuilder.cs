@@ -1,6 +1,5 @@
 using System.Numerics;
 using Crosscheck.Annotation.Entities;
-using Crosscheck.Evaluation.Entities;
 
 namespace Crosscheck.Training;
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Crosscheck.Annotation.Entities;
 using Crosscheck.Annotation.Tokens;
 using Crosscheck.Evaluation.Entities;
 

@@ -1,5 +1,4 @@
 using Crosscheck.Core.Model;
-using Crosscheck.Core.Text;
 
 namespace Crosscheck.Extraction.Tests;
 

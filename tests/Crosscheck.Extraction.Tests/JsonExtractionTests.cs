@@ -1,4 +1,3 @@
-using Crosscheck.Core.Model;
 
 namespace Crosscheck.Extraction.Tests;
 

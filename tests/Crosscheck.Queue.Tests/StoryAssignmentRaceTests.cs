@@ -7,7 +7,6 @@ using Crosscheck.Hosting;
 using Crosscheck.Ingest.Inputs;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Queue.Tests.Support;
-using Crosscheck.Storage;
 using Crosscheck.Storage.Postgres;
 using Crosscheck.Storage.Postgres.Tests;
 using Xunit;

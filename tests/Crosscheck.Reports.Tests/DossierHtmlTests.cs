@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Crosscheck.Stories.Consolidation;
-using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Reports.Tests;

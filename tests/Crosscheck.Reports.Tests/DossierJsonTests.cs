@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Consolidation;
-using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Reports.Tests;

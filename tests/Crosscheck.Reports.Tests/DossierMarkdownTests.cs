@@ -1,5 +1,4 @@
 using Crosscheck.Stories.Consolidation;
-using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Reports.Tests;

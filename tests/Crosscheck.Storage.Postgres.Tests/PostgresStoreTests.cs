@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Crosscheck.Core.Model;
 using Xunit;
 using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
 

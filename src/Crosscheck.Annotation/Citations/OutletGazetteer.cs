@@ -55,7 +55,7 @@ public sealed class OutletGazetteer
             {
                 var after = tokens[index + words.Length];
                 if (!after.SpaceBefore && after.Kind != ScanKind.Punct) ok = false;
-                if (!after.SpaceBefore && after.Of(text) is "-" ) ok = false;
+                if (!after.SpaceBefore && after.Of(text) is "-") ok = false;
             }
             if (ok && index > 0 && !tokens[index].SpaceBefore && tokens[index - 1].Of(text) is "-" or "/") ok = false;
             if (ok) return (canonical, index + words.Length);

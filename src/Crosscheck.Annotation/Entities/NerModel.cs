@@ -31,6 +31,8 @@ internal sealed class NerModel
     public int FeatureCount => First.FeatureCount + (Second?.FeatureCount ?? 0);
 
     /// <summary>BILOU labels for every sentence of a document (sentences given as token spans).</summary>
+    /// <param name="text">The document text the spans point into.</param>
+    /// <param name="sentences">Each sentence as its token spans.</param>
     /// <param name="truecase">Which sentence casings are rewritten with restored capitals before tagging.</param>
     public int[][] PredictDocument(string text, IReadOnlyList<TextSpan[]> sentences, Func<SentenceCasing, bool>? truecase = null)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
 

@@ -68,7 +68,7 @@ internal sealed class QuantityLexicon
     /// <summary>ISO-like codes, matched case-sensitively (upper case) so "try" is not the lira.</summary>
     public Dictionary<string, string> Codes { get; } = new(StringComparer.Ordinal);
 
-    public List<Phrase> CurrencyNames { get; }  = [];
+    public List<Phrase> CurrencyNames { get; } = [];
 
     public List<Phrase> Periods { get; }
 

@@ -53,11 +53,7 @@ public static class EvalCommand
         {
             var evaluation = ExtractionEvaluator.Evaluate(RequireDirectory(result.GetValue(dir)!));
             EvalReports.Write(evaluation, Console.Out);
-            if (result.GetValue(output) is { } outPath)
-            {
-                ExtractionEvaluator.WritePredictions(evaluation.Predictions, outPath);
-                Console.WriteLine($"predictions written to {outPath}");
-            }
+            WritePredictions(result.GetValue(output), path => ExtractionEvaluator.WritePredictions(evaluation.Predictions, path));
             return ExitCodes.Ok;
         }));
         return command;
@@ -77,11 +73,7 @@ public static class EvalCommand
         {
             var evaluation = NerEvaluator.Evaluate(RequireFile(result.GetValue(file)!));
             EvalReports.Write(evaluation, Console.Out);
-            if (result.GetValue(output) is { } outPath)
-            {
-                NerEvaluator.WritePredictions(evaluation, outPath);
-                Console.WriteLine($"predictions written to {outPath}");
-            }
+            WritePredictions(result.GetValue(output), path => NerEvaluator.WritePredictions(evaluation, path));
             return ExitCodes.Ok;
         }));
         return command;
@@ -103,11 +95,7 @@ public static class EvalCommand
             var path = RequireFile(result.GetValue(file)!);
             var evaluation = ClusteringEvaluator.Evaluate(path, input => Engine.AnnotateText(input.Id, input.Text, input.Published, input.Title));
             Console.WriteLine(EvalReports.Format(evaluation.Scores, path));
-            if (result.GetValue(output) is { } outPath)
-            {
-                ClusteringEvaluator.WritePredictions(evaluation.Predicted, outPath);
-                Console.WriteLine($"predictions written to {outPath}");
-            }
+            WritePredictions(result.GetValue(output), path => ClusteringEvaluator.WritePredictions(evaluation.Predicted, path));
             return ExitCodes.Ok;
         }));
         return command;
@@ -127,7 +115,7 @@ public static class EvalCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var evaluation = AttributionEvaluator.Evaluate(RequireDirectory(result.GetValue(dir)!), text => Engine.AnnotateText("text", text));
-            if (result.GetValue(output) is { } outPath) AttributionEvaluator.WriteFound(evaluation.Found, outPath);
+            WritePredictions(result.GetValue(output), path => AttributionEvaluator.WriteFound(evaluation.Found, path), quiet: true);
             EvalReports.Write(evaluation, Console.Out);
             return ExitCodes.Ok;
         }));
@@ -139,4 +127,12 @@ public static class EvalCommand
 
     public static string RequireDirectory(string path) =>
         Directory.Exists(path) ? path : throw new UserError($"{path}: no such directory");
+
+    /// <summary>Writes the predictions when <c>--out</c> asked for them, and says where (unless the report that follows says it).</summary>
+    private static void WritePredictions(string? path, Action<string> write, bool quiet = false)
+    {
+        if (path is null) return;
+        write(path);
+        if (!quiet) Console.WriteLine($"predictions written to {path}");
+    }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Seeds;
-using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
 
 namespace Crosscheck.Cli.Commands;

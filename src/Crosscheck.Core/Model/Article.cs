@@ -31,6 +31,16 @@ public sealed class Article
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    /// <summary>
+    /// A copy with another body and the same metadata, without diagnostics: the caller decides which
+    /// of the old ones still hold for the new body.
+    /// </summary>
+    public Article WithBody(string body) => new()
+    {
+        Id = Id, Source = Source, Url = Url, Outlet = Outlet, Title = Title, Byline = Byline,
+        Published = Published, Language = Language, Body = body,
+    };
+
     /// <summary>Paragraphs of the body, in order.</summary>
     public IEnumerable<string> Paragraphs =>
         Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

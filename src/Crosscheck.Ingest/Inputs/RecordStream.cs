@@ -6,6 +6,7 @@ namespace Crosscheck.Ingest.Inputs;
 /// are. Nothing is buffered beyond one fixed buffer and the line asked for: archives and crawler
 /// dumps are often gigabytes.
 /// </summary>
+/// <param name="inner">The stream read, from its current position.</param>
 /// <param name="start">The offset in the file of the stream's first byte (for a file read from the middle).</param>
 internal sealed class RecordStream(Stream inner, long start = 0)
 {

@@ -220,6 +220,7 @@ public sealed class IngestService(
     /// <summary>Whether articles were stored since the stories were last assigned (or stories were never assigned with a record of what they cover).</summary>
     public bool StoriesAreStale() => store.StoriesAssignedFrom() != store.CountArticles();
 
+    /// <param name="progress">Told how many documents have been placed.</param>
     /// <param name="assignedFrom">
     /// The article count taken before anything was read: an article stored meanwhile may or may not
     /// be read, and a count below the final one only causes one more assignment, never a stale one

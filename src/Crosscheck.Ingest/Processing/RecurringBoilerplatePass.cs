@@ -67,18 +67,7 @@ public sealed partial class RecurringBoilerplatePass(IStore store, ArticleProces
 
     private Document Rebuild(Article old, string[] original, int[] removed, Func<int, string> describe)
     {
-        var article = new Article
-        {
-            Id = old.Id,
-            Source = old.Source,
-            Url = old.Url,
-            Outlet = old.Outlet,
-            Title = old.Title,
-            Byline = old.Byline,
-            Published = old.Published,
-            Language = old.Language,
-            Body = string.Join("\n\n", original.Where((_, i) => Array.BinarySearch(removed, i) < 0)),
-        };
+        var article = old.WithBody(string.Join("\n\n", original.Where((_, i) => Array.BinarySearch(removed, i) < 0)));
         article.Diagnostics.AddRange(old.Diagnostics.Where(d => d.Stage != StageName));
         article.Diagnostics.AddRange(removed.Select(i => new Diagnostic(StageName, DiagnosticSeverity.Info, describe(i))));
         return processor.Annotate(article);

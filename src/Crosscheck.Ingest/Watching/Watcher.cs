@@ -29,8 +29,11 @@ public sealed class Watcher : IDisposable
     private readonly PoliteFetcher _fetcher;
     private readonly List<WatchSource> _sources = [];
 
+    /// <param name="ingest">The ingest every batch goes through (and whose reader reads dropped files).</param>
     /// <param name="sources">Directories, feed URLs (http:// or https://) and uncompressed WARC files.</param>
+    /// <param name="options">Intervals, politeness and limits.</param>
     /// <param name="statePath">Where the state is kept between runs; null keeps it in memory only.</param>
+    /// <param name="log">Progress and problems, one line each.</param>
     public Watcher(IngestService ingest, IEnumerable<string> sources, WatchOptions options, string? statePath, TextWriter log)
     {
         _ingest = ingest;

@@ -17,6 +17,8 @@ internal sealed class OriginResolver
     private readonly Dictionary<DocumentView, OutletCitation[]> _citations = [];
     private readonly Dictionary<DocumentView, string> _articleOrigin = [];
 
+    /// <param name="documents">The story's articles.</param>
+    /// <param name="options">The provenance thresholds.</param>
     /// <param name="copyOf">The original an article copies, or null; a plain lookup that does not throw (the dossier builder guards a caller's own lookup).</param>
     public OriginResolver(IReadOnlyList<DocumentView> documents, DossierBuilderOptions options, Func<string, string?>? copyOf)
     {

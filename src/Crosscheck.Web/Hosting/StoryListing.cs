@@ -38,7 +38,10 @@ public sealed record StorySummary(Story Story, IReadOnlyList<Article> Articles)
     public IReadOnlyList<string> Outlets { get; } = [.. Articles.Select(ReportText.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
 }
 
-/// <param name="LastChange">When the newest article came in (the store's newest raw input), so a reader of a watched store sees how fresh it is; null for an empty store.</param>
+/// <summary>
+/// A page of the story list. LastChange is when the newest article came in (the store's newest raw
+/// input), so a reader of a watched store sees how fresh it is; null for an empty store.
+/// </summary>
 public sealed record StoryPage(int Total, StoryFilter Filter, IReadOnlyList<StorySummary> Stories, DateTimeOffset? LastChange = null)
 {
     public int Pages => Math.Max(1, (Total + Filter.PageSize - 1) / Filter.PageSize);

@@ -1,7 +1,4 @@
-using Crosscheck.Annotation.Quotes;
-using Crosscheck.Annotation.Tests.Claims;
 using Crosscheck.Core.Model;
-using Crosscheck.Testing;
 using Xunit;
 
 using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;

@@ -1,8 +1,5 @@
-using Crosscheck.Annotation.Quotes;
-using Crosscheck.Annotation.Tests.Claims;
 using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Quotes;
-using Crosscheck.Testing;
 using Xunit;
 
 using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;

@@ -1,5 +1,4 @@
 using Crosscheck.Core.Model;
-using Crosscheck.Hosting;
 using Crosscheck.Queue;
 using Crosscheck.Queue.Tests.Support;
 using NATS.Client.Core;

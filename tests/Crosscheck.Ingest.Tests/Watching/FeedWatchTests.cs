@@ -1,4 +1,3 @@
-using Crosscheck.Ingest.Watching;
 using Xunit;
 
 namespace Crosscheck.Ingest.Tests.Watching;

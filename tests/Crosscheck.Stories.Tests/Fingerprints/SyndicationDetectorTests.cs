@@ -1,5 +1,4 @@
 using Crosscheck.Evaluation.Clustering;
-using Crosscheck.Stories.Clustering;
 using Crosscheck.Stories.Fingerprints;
 using Crosscheck.Testing;
 using Xunit;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Crosscheck.Annotation.Quantities;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
 
