@@ -84,17 +84,20 @@ public sealed class FeedWatchTests : IDisposable
         for (var attempt = 0; attempt < 3; attempt++)
         {
             await WatchFixture.UntilDue(watcher);
+            var before = DateTimeOffset.UtcNow;
             var poll = await watcher.PollOnceAsync();
             Assert.Null(poll.Ingest);
-            waits.Add(watcher.NextDue - DateTimeOffset.UtcNow);
+            waits.Add(watcher.NextDue - before);
         }
 
         Assert.Equal(3, Server.Count("/feed"));
-        Assert.True(waits[1] > waits[0] * 1.5 && waits[2] > waits[1] * 1.5, $"waits after failures: {string.Join(", ", waits)}");
         var failures = _watch.LogLines.Where(line => line.StartsWith("error: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, failures.Count);
         Assert.All(failures, line => Assert.Contains($"{Server.Url("/feed")}: HTTP 500", line));
-        Assert.Contains("failure 3 in a row, next try in", failures[2]);
+        // The interval, doubled per failure in a row: 80, 160 and 320 ms; the polls really waited that long.
+        Assert.Equal(["failure 1 in a row, next try in 80 ms", "failure 2 in a row, next try in 160 ms", "failure 3 in a row, next try in 320 ms"],
+            failures.Select(line => line[line.IndexOf("failure", StringComparison.Ordinal)..]));
+        Assert.True(waits[2] >= TimeSpan.FromMilliseconds(320), $"waits after failures: {string.Join(", ", waits)}");
         Assert.Equal(0, _watch.Store.CountRaw());
 
         // Once it answers again, the waits are back to the interval.
