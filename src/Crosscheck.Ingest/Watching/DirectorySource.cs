@@ -36,6 +36,9 @@ internal sealed class DirectorySource(string directory, InputReader reader, Watc
             else _lastLook[file] = mark;
         }
         foreach (var gone in _lastLook.Keys.Where(path => !present.Contains(path)).ToList()) _lastLook.Remove(gone);
+        // Files taken and since removed need not be remembered; the state would otherwise grow with every file ever dropped.
+        var inside = Name.EndsWith(Path.DirectorySeparatorChar) ? Name : Name + Path.DirectorySeparatorChar;
+        foreach (var gone in state.Files.Keys.Where(path => path.StartsWith(inside, StringComparison.Ordinal) && !present.Contains(path)).ToList()) state.Files.Remove(gone);
         if (complete.Count == 0) return Task.FromResult(SourceBatch.Nothing);
         var items = reader.Read(complete.Select(c => c.Path), IngestHints.None).ToList();
         return Task.FromResult(new SourceBatch(items, remembered =>

@@ -33,9 +33,16 @@ public sealed class FileWatchTests : IDisposable
         Assert.Contains("early boat", article.Body);
         Assert.Contains(_watch.Store.GetStories(), story => story.ArticleIds.Contains(article.Id));
         Assert.Null((await watcher.PollOnceAsync()).Ingest);
-        using var restarted = _watch.Watcher(sources: inbox);
-        Assert.Null((await restarted.PollOnceAsync()).Ingest);
-        Assert.Null((await restarted.PollOnceAsync()).Ingest);
+        using (var restarted = _watch.Watcher(sources: inbox))
+        {
+            Assert.Null((await restarted.PollOnceAsync()).Ingest);
+            Assert.Null((await restarted.PollOnceAsync()).Ingest);
+        }
+
+        // A file removed after it was taken is forgotten, so the state does not grow with every file ever dropped.
+        File.Delete(path);
+        await watcher.PollOnceAsync();
+        Assert.DoesNotContain(path, await File.ReadAllTextAsync(_watch.StatePath));
     }
 
     [Fact]
