@@ -36,7 +36,7 @@ public static class Program
         Command[] commands =
         [
             IngestCommand.Create(), StoriesCommand.Create(), DossierCommand.Create(), SearchCommand.Create(),
-            AnnotateCommand.Create(), ServeCommand.Create(), ReprocessCommand.Create(), WorkerCommand.Create(),
+            AnnotateCommand.Create(), ServeCommand.Create(), ReprocessCommand.Create(), WorkerCommand.Create(), WatchCommand.Create(),
             DemoCommand.Create(), EvalCommand.Create(), TrainCommand.Create(), BenchCommand.Create(),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);

@@ -157,6 +157,9 @@ public sealed class PostgresStore : IStore
         return rows;
     }));
 
+    public DateTimeOffset? LastReceived() => Use("reading when the newest input was received", connection =>
+        Scalar(connection, "SELECT received_at FROM raw ORDER BY seq DESC LIMIT 1") is string text ? StoreCommon.ParseTime(text) : (DateTimeOffset?)null);
+
     public int CountRaw() => Use("counting raw inputs", connection => Convert.ToInt32(Scalar(connection, "SELECT count(*) FROM raw"), CultureInfo.InvariantCulture));
 
     public void SaveDocument(Document document)

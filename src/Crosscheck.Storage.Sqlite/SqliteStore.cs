@@ -184,6 +184,9 @@ public sealed class SqliteStore : IStore
         return rows;
     }));
 
+    public DateTimeOffset? LastReceived() => Read("reading when the newest input was received", () =>
+        Scalar("SELECT received_at FROM raw ORDER BY seq DESC LIMIT 1") is string text ? StoreCommon.ParseTime(text) : (DateTimeOffset?)null);
+
     public int CountRaw() => Read("counting raw inputs", () => Convert.ToInt32(Scalar("SELECT count(*) FROM raw"), CultureInfo.InvariantCulture));
 
     public void SaveDocument(Document document)

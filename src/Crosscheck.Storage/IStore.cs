@@ -24,6 +24,12 @@ public interface IStore : IDisposable
     int CountRaw();
 
     /// <summary>
+    /// When the newest raw input was received, or null for an empty store: when articles last came
+    /// in, shown by story listings as the time the store last changed. One indexed row, cheap to ask on every page.
+    /// </summary>
+    DateTimeOffset? LastReceived();
+
+    /// <summary>
     /// Raw inputs with no stored document, in the order received: the work a run stopped before
     /// finishing (killed after storing inputs, before their articles were saved) left undone, so
     /// the next ingest processes them. Streamed in pages; documents saved meanwhile are not repeated.

@@ -71,6 +71,19 @@ public sealed class ReadApiTests(SeededServer server) : IClassFixture<SeededServ
         Assert.Equal(2, second.GetProperty("page").GetInt32());
     }
 
+    [Fact]
+    public async Task The_story_list_says_when_the_newest_article_came_in()
+    {
+        using var store = server.Factory.OpenStore();
+        var newest = store.LastReceived()!.Value;
+
+        var listed = (await GetJson("/api/stories")).GetProperty("last_change").GetString();
+        var page = await Client.GetStringAsync("/");
+
+        Assert.Equal(newest, DateTimeOffset.Parse(listed!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1));
+        Assert.Contains($"last article received {newest.UtcDateTime:yyyy-MM-dd HH:mm} UTC", page);
+    }
+
     [Theory]
     [InlineData("/api/stories?from=15-09-2021", "from=15-09-2021 is not a date")]
     [InlineData("/api/stories?page=0", "page=0 is not a whole number")]

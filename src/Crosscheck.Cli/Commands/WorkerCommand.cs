@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Crosscheck.Queue;
 
 namespace Crosscheck.Cli.Commands;
@@ -60,18 +59,8 @@ public static class WorkerCommand
         using var store = Engine.OpenStore(location);
         await using var queue = await WorkQueue.OpenAsync(target, $"crosscheck-worker-{Environment.ProcessId}");
         await queue.ConsumerAsync(options.AckWait);
-        using var stop = new CancellationTokenSource();
         // SIGTERM (service managers, kill) and Ctrl+C both end the loop after the batch in hand.
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
-        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
+        using var stop = new StopSignals();
         Console.WriteLine($"worker {Environment.ProcessId}: pulling from {target.Display} (stream {target.Stream}) into {store.Location}, " +
             $"{options.Threads} thread(s), batches of {options.BatchSize}; stop with Ctrl+C or SIGTERM");
         var worker = new QueueWorker(queue, store, Engine.Processor, Engine.Ingest(store), options, Console.Out);

@@ -6,7 +6,9 @@ namespace Crosscheck.Ingest.Inputs;
 /// are. Nothing is buffered beyond one fixed buffer and the line asked for: archives and crawler
 /// dumps are often gigabytes.
 /// </summary>
-internal sealed class RecordStream(Stream inner)
+/// <param name="inner">The stream read, from its current position.</param>
+/// <param name="start">The offset in the file of the stream's first byte (for a file read from the middle).</param>
+internal sealed class RecordStream(Stream inner, long start = 0)
 {
     /// <summary>
     /// The records <paramref name="read"/> finds in the file at <paramref name="path"/> (it owns and
@@ -32,7 +34,7 @@ internal sealed class RecordStream(Stream inner)
     private bool _eof;
 
     /// <summary>Bytes consumed so far (an offset in the uncompressed stream).</summary>
-    public long Position { get; private set; }
+    public long Position { get; private set; } = start;
 
     public bool AtEnd => _start == _end && !Fill();
 

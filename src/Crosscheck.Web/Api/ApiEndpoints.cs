@@ -33,10 +33,10 @@ public static class ApiEndpoints
         api.MapGet("/stories", (string? q, string? from, string? to, string? page, string? size, StoreSession session, WebOptions options) =>
             {
                 var found = StoryListing.Find(session, StoryFilter.Parse(q, from, to, page, size, options));
-                return new StoryList(found.Total, found.Filter.Page, found.Filter.PageSize, found.Pages, [.. found.Stories.Select(ToItem)]);
+                return new StoryList(found.Total, found.Filter.Page, found.Filter.PageSize, found.Pages, [.. found.Stories.Select(ToItem)], Iso(found.LastChange));
             })
             .Produces<StoryList>().ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Stories, largest first; q filters by text (title or article text), from/to (YYYY-MM-DD) by date, page/size page them");
+            .WithSummary("Stories, largest first; q filters by text (title or article text), from/to (YYYY-MM-DD) by date, page/size page them; last_change is when the newest article came in");
 
         api.MapGet("/stories/{id}", (string id, StoreSession session) =>
                 Results.Text(DossierJson.ToJson(session.Dossier(StoryListing.Require(session, id))), Json, System.Text.Encoding.UTF8))

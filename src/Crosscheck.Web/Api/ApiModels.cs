@@ -11,7 +11,8 @@ public sealed record StoryArticle(string Id, string Source, string? Title, strin
 
 public sealed record StoryItem(string Id, string Title, string? FirstSeen, string? LastSeen, int ArticleCount, IReadOnlyList<string> Outlets, IReadOnlyList<StoryArticle> Articles);
 
-public sealed record StoryList(int Total, int Page, int PageSize, int Pages, IReadOnlyList<StoryItem> Stories);
+/// <summary>A page of the story list; LastChange is when the newest article came in (ISO 8601), null for an empty store.</summary>
+public sealed record StoryList(int Total, int Page, int PageSize, int Pages, IReadOnlyList<StoryItem> Stories, string? LastChange);
 
 public sealed record StoryRef(string Id, string Title);
 

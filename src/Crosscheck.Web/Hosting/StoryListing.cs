@@ -38,7 +38,11 @@ public sealed record StorySummary(Story Story, IReadOnlyList<Article> Articles)
     public IReadOnlyList<string> Outlets { get; } = [.. Articles.Select(ReportText.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
 }
 
-public sealed record StoryPage(int Total, StoryFilter Filter, IReadOnlyList<StorySummary> Stories)
+/// <summary>
+/// A page of the story list. LastChange is when the newest article came in (the store's newest raw
+/// input), so a reader of a watched store sees how fresh it is; null for an empty store.
+/// </summary>
+public sealed record StoryPage(int Total, StoryFilter Filter, IReadOnlyList<StorySummary> Stories, DateTimeOffset? LastChange = null)
 {
     public int Pages => Math.Max(1, (Total + Filter.PageSize - 1) / Filter.PageSize);
 }
@@ -71,7 +75,7 @@ public static class StoryListing
         var page = all.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(s => new StorySummary(s, [.. s.ArticleIds.Select(id => store.GetDocument(id)?.Article).OfType<Article>()]))
             .ToList();
-        return new StoryPage(all.Count, filter, page);
+        return new StoryPage(all.Count, filter, page, store.LastReceived());
     }
 
     /// <summary>The story a request names (id or unique prefix), else a 404 naming it.</summary>

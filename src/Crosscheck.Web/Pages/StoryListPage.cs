@@ -25,7 +25,7 @@ public static class StoryListPage
                     : "No story matches these filters.", "empty");
                 return;
             }
-            html.Tag("p", $"{page.Total} stor{(page.Total == 1 ? "y" : "ies")}, page {filter.Page} of {page.Pages}", "meta");
+            html.Tag("p", $"{page.Total} stor{(page.Total == 1 ? "y" : "ies")}, page {filter.Page} of {page.Pages}{LastChange(page)}", "meta");
             html.Raw("<table class=\"stories\">\n<thead><tr><th>Story</th><th>Articles</th><th>Outlets</th><th>First seen</th><th>Last seen</th><th>Articles over time</th></tr></thead>\n<tbody>\n");
             foreach (var summary in page.Stories)
             {
@@ -42,6 +42,9 @@ public static class StoryListPage
             Pager(html, page);
         });
     }
+
+    /// <summary>When the newest article came in, so a reader of a store kept current by `crosscheck watch` can tell how fresh the list is.</summary>
+    private static string LastChange(StoryPage page) => page.LastChange is { } time ? $"; last article received {Time(time.ToUniversalTime())} UTC" : "";
 
     private static void Pager(HtmlBuilder html, StoryPage page)
     {

@@ -40,6 +40,17 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [ContractFact]
+    public void LastReceived_is_the_time_of_the_newest_raw_input_and_null_for_an_empty_store()
+    {
+        Assert.Null(Store.LastReceived());
+        var newest = new DateTimeOffset(2026, 11, 2, 8, 30, 0, TimeSpan.Zero);
+        Store.AddRaw(Raw("<html><body>Ferry services resumed on Monday.</body></html>", receivedAt: newest.AddHours(-1)));
+        Store.AddRaw(Raw("<html><body>The library opens on Sundays.</body></html>", source: "inbox/b.html", receivedAt: newest));
+
+        Assert.Equal(newest, Store.LastReceived());
+    }
+
+    [ContractFact]
     public void GetRaw_returns_every_field_as_stored()
     {
         var hints = new IngestHints

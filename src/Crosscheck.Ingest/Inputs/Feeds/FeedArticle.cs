@@ -13,6 +13,13 @@ namespace Crosscheck.Ingest.Inputs.Feeds;
 /// </summary>
 internal sealed partial record FeedArticle(string? Url, string? Title, string? Content, string? Published)
 {
+    /// <summary>The feed carries only a description or summary for this item, not its full text.</summary>
+    public bool SummaryOnly { get; init; }
+
+    /// <summary>The publication date as ISO 8601 when it can be read (see <see cref="NormalizeDate"/>).</summary>
+    public DateTimeOffset? PublishedDate =>
+        Published is not null && DateTimeOffset.TryParse(NormalizeDate(Published), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
+
     /// <summary>The raw input for this item, or a problem when it cannot become an article.</summary>
     public InputItem ToInput(string source, IngestHints hints, int maxBytes)
     {

@@ -18,12 +18,27 @@ public sealed class FeedInput(InputLimits? limits = null)
 
     private readonly InputLimits _limits = limits ?? InputLimits.Default;
 
-    public IEnumerable<InputItem> ReadXml(string path, byte[] content, IngestHints hints)
+    /// <summary>The problem reported for a feed without items: a bad input file, but a quiet moment for a watched feed.</summary>
+    internal const string NoItems = "is a feed with no items";
+
+    public IEnumerable<InputItem> ReadXml(string path, byte[] content, IngestHints hints) => Entries(path, content, json: false, hints).Select(e => e.Item);
+
+    public IEnumerable<InputItem> ReadJson(string path, byte[] content, IngestHints hints) => Entries(path, content, json: true, hints).Select(e => e.Item);
+
+    /// <summary>
+    /// The items of a feed with the articles they came from (null for a problem with the whole feed
+    /// or an item that is not one): for callers that act on an item before ingesting it, e.g. fetch
+    /// the page of an item that carries only a summary.
+    /// </summary>
+    internal IReadOnlyList<FeedEntry> Entries(string path, byte[] content, bool json, IngestHints hints) =>
+        json ? JsonEntries(path, content, hints) : XmlEntries(path, content, hints);
+
+    private List<FeedEntry> XmlEntries(string path, byte[] content, IngestHints hints)
     {
         // Entity declarations are how XML bombs expand a few bytes into gigabytes; feeds never need them.
         var head = Encoding.Latin1.GetString(content, 0, Math.Min(content.Length, _limits.SniffBytes));
         if (head.Replace("\0", "", StringComparison.Ordinal).Contains("<!ENTITY", StringComparison.Ordinal))
-            return [new BadInput(path, "feed declares XML entities, which are refused (a known way to blow up memory); remove the DOCTYPE")];
+            return [Problem(path, "feed declares XML entities, which are refused (a known way to blow up memory); remove the DOCTYPE")];
         Feed feed;
         try
         {
@@ -32,18 +47,19 @@ public sealed class FeedInput(InputLimits? limits = null)
         }
         catch (Exception ex) when (ex is XmlException or FormatException or ArgumentException or InvalidOperationException or NullReferenceException)
         {
-            return [new BadInput(path, $"is not a well-formed RSS or Atom feed ({FirstLine(ex.Message)})")];
+            return [Problem(path, $"is not a well-formed RSS or Atom feed ({FirstLine(ex.Message)})")];
         }
-        if (feed.Type == FeedType.Unknown) return [new BadInput(path, "is XML but not an RSS or Atom feed")];
+        if (feed.Type == FeedType.Unknown) return [Problem(path, "is XML but not an RSS or Atom feed")];
         var articles = feed.Items.Select(item => new FeedArticle(
             Absolute(item.Link, feed.Link),
             Clean(item.Title),
             Richest(item.Content, item.Description),
-            Clean(PublishedText(item))));
+            Clean(PublishedText(item)))
+        { SummaryOnly = string.IsNullOrWhiteSpace(item.Content) });
         return Items(path, articles, feed.Items.Count, hints);
     }
 
-    public IEnumerable<InputItem> ReadJson(string path, byte[] content, IngestHints hints)
+    private List<FeedEntry> JsonEntries(string path, byte[] content, IngestHints hints)
     {
         JsonDocument json;
         try
@@ -52,15 +68,15 @@ public sealed class FeedInput(InputLimits? limits = null)
         }
         catch (JsonException ex)
         {
-            return [new BadInput(path, $"is not valid JSON ({FirstLine(ex.Message)})")];
+            return [Problem(path, $"is not valid JSON ({FirstLine(ex.Message)})")];
         }
         using (json)
         {
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
-                return [new BadInput(path, "is not a JSON Feed (needs an object with an \"items\" array)")];
+                return [Problem(path, "is not a JSON Feed (needs an object with an \"items\" array)")];
             var home = String(root, "home_page_url");
-            var results = new List<InputItem>();
+            var results = new List<FeedEntry>();
             var number = 0;
             foreach (var item in items.EnumerateArray())
             {
@@ -69,35 +85,38 @@ public sealed class FeedInput(InputLimits? limits = null)
                 var source = $"{path}#{number}";
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    results.Add(new BadInput(source, $"JSON Feed item is a {item.ValueKind.ToString().ToLowerInvariant()}, not an object; skipped"));
+                    results.Add(Problem(source, $"JSON Feed item is a {item.ValueKind.ToString().ToLowerInvariant()}, not an object; skipped"));
                     continue;
                 }
                 var article = new FeedArticle(
                     Absolute(String(item, "url") ?? String(item, "external_url"), home),
                     Clean(String(item, "title")),
                     Richest(String(item, "content_html"), String(item, "content_text"), String(item, "summary")),
-                    Clean(String(item, "date_published") ?? String(item, "date_modified")));
-                results.Add(article.ToInput(source, hints, _limits.MaxRecordBytes));
+                    Clean(String(item, "date_published") ?? String(item, "date_modified")))
+                { SummaryOnly = String(item, "content_html") is null && String(item, "content_text") is null };
+                results.Add(new FeedEntry(article.ToInput(source, hints, _limits.MaxRecordBytes), article));
             }
             return Finish(path, results, items.GetArrayLength());
         }
     }
 
-    private IEnumerable<InputItem> Items(string path, IEnumerable<FeedArticle> articles, int count, IngestHints hints)
+    private List<FeedEntry> Items(string path, IEnumerable<FeedArticle> articles, int count, IngestHints hints)
     {
         var results = articles.Take(_limits.MaxFeedItems)
-            .Select((article, index) => article.ToInput($"{path}#{index + 1}", hints, _limits.MaxRecordBytes))
+            .Select((article, index) => new FeedEntry(article.ToInput($"{path}#{index + 1}", hints, _limits.MaxRecordBytes), article))
             .ToList();
         return Finish(path, results, count);
     }
 
-    private List<InputItem> Finish(string path, List<InputItem> results, int count)
+    private List<FeedEntry> Finish(string path, List<FeedEntry> results, int count)
     {
-        if (count == 0) results.Add(new BadInput(path, "is a feed with no items"));
+        if (count == 0) results.Add(Problem(path, NoItems));
         if (count > _limits.MaxFeedItems)
-            results.Add(new BadInput(path, $"has {count:N0} items; only the first {_limits.MaxFeedItems:N0} were read"));
+            results.Add(Problem(path, $"has {count:N0} items; only the first {_limits.MaxFeedItems:N0} were read"));
         return results;
     }
+
+    private static FeedEntry Problem(string source, string problem) => new(new BadInput(source, problem), null);
 
     /// <summary>Full text beats a summary: content:encoded or Atom content, then description or summary.</summary>
     private static string? Richest(params string?[] candidates) =>
@@ -132,3 +151,6 @@ public sealed class FeedInput(InputLimits? limits = null)
         return (end > 0 ? message[..end] : message).TrimEnd('.');
     }
 }
+
+/// <summary>One item read from a feed: what ingest takes, and the article it came from (null for a problem).</summary>
+internal sealed record FeedEntry(InputItem Item, FeedArticle? Article);

@@ -51,6 +51,28 @@ public sealed class WarcReader(InputLimits? limits = null)
         }
     }
 
+    /// <summary>
+    /// The complete records of a plain (uncompressed) archive from <paramref name="offset"/> on, each
+    /// with the offset just past it, for a file a crawler is still appending to. A record at the end
+    /// that is not whole yet (cut short, or a header still being written) yields nothing and ends
+    /// the read, so the caller resumes from the end of the last complete record; a malformed record
+    /// inside the file is reported as usual. Items are null for records that are not pages.
+    /// </summary>
+    internal IEnumerable<(InputItem? Item, long End)> ReadAppended(string path, long offset, IngestHints hints)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        file.Position = offset;
+        var warc = new RecordStream(file, offset);
+        var tally = new Tally();
+        while (true)
+        {
+            var (item, stop) = ReadRecord(path, warc, hints, tally);
+            // A problem that reaches the end of the file may be a record still being written.
+            if (stop || (item is BadInput && warc.AtEnd)) yield break;
+            yield return (item, warc.Position);
+        }
+    }
+
     private sealed class Tally
     {
         public int Pages;

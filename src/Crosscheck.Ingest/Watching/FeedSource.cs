@@ -1,0 +1,126 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
+using Crosscheck.Ingest.Inputs;
+using Crosscheck.Ingest.Inputs.Feeds;
+
+namespace Crosscheck.Ingest.Watching;
+
+/// <summary>
+/// An RSS, Atom or JSON feed over HTTP, polled every <see cref="WatchOptions.FeedInterval"/> with a
+/// conditional request (an unchanged feed answers 304 and costs nothing more). Items already taken
+/// are skipped; an item that carries only a summary has its page fetched instead (when robots.txt
+/// allows; else, or when the page cannot be fetched, the summary is kept). A failing feed is tried
+/// again after a wait that doubles with each failure in a row, up to <see cref="WatchOptions.MaxBackoff"/>.
+/// </summary>
+internal sealed class FeedSource(Uri address, PoliteFetcher fetcher, FeedInput feeds, WatchOptions options) : WatchSource(address.ToString())
+{
+    public override async Task<SourceBatch> PollAsync(WatchState state, TextWriter log, CancellationToken stop)
+    {
+        var feed = state.Feeds.TryGetValue(Name, out var known) ? known : new FeedState();
+        FetchResult answer;
+        IReadOnlyList<FeedEntry> entries;
+        try
+        {
+            answer = await fetcher.GetAsync(address, options.Limits.MaxFileBytes, stop, feed.ETag, feed.LastModified);
+            entries = answer.NotModified ? [] : Read(answer);
+        }
+        catch (FetchException ex)
+        {
+            var failures = feed.Failures + 1;
+            var wait = Backoff(failures);
+            NextDue = DateTimeOffset.UtcNow + wait;
+            log.WriteLine($"error: {Name}: {ex.Message}; failure {failures} in a row, next try in {Describe(wait)}");
+            // Remembered at once: a failure stores nothing, so there is nothing to wait for.
+            feed.Failures = failures;
+            state.Feeds[Name] = feed;
+            return SourceBatch.Nothing;
+        }
+        NextDue = DateTimeOffset.UtcNow + options.FeedInterval;
+        if (answer.NotModified)
+        {
+            log.WriteLine($"{Name}: not modified");
+            return new SourceBatch([], remembered => Succeeded(remembered, answer));
+        }
+        var seen = state.Seen.ToHashSet(StringComparer.Ordinal);
+        var items = new List<InputItem>();
+        var taken = new List<string>();
+        var takenNow = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.Article is not { } article || entry.Item is not RawItem { Raw: var raw })
+            {
+                items.Add(entry.Item);
+                continue;
+            }
+            var page = article.SummaryOnly && Uri.TryCreate(article.Url, UriKind.Absolute, out var link) && link.Scheme is "http" or "https" ? link : null;
+            var key = page is null ? raw.Id : "page:" + page;
+            if (seen.Contains(key) || !takenNow.Add(key)) continue;
+            taken.Add(key);
+            items.Add(page is null ? entry.Item : await PageOrSummary(page, article, entry.Item, log, stop));
+        }
+        log.WriteLine($"{Name}: {entries.Count(e => e.Article is not null)} item(s), {taken.Count} new");
+        return new SourceBatch(items, remembered =>
+        {
+            Succeeded(remembered, answer);
+            remembered.Seen.AddRange(taken);
+            if (remembered.Seen.Count > options.MaxRemembered) remembered.Seen.RemoveRange(0, remembered.Seen.Count - options.MaxRemembered);
+        });
+    }
+
+    /// <summary>The wait after <paramref name="failures"/> failures in a row: the interval, doubled per failure, at most the cap.</summary>
+    public TimeSpan Backoff(int failures)
+    {
+        var factor = Math.Pow(2, Math.Min(failures, 30));
+        return TimeSpan.FromTicks((long)Math.Min(options.FeedInterval.Ticks * factor, options.MaxBackoff.Ticks));
+    }
+
+    private IReadOnlyList<FeedEntry> Read(FetchResult answer)
+    {
+        var format = ContentSniffer.SniffContainer(answer.Body.AsSpan(0, Math.Min(answer.Body.Length, options.Limits.SniffBytes)));
+        if (format is not (ContainerFormat.Feed or ContainerFormat.JsonFeed))
+            throw new FetchException($"answer is not an RSS, Atom or JSON feed ({answer.MediaType ?? "no content type"})");
+        var entries = feeds.Entries(Name, answer.Body, format == ContainerFormat.JsonFeed, IngestHints.None);
+        if (entries is [{ Item: BadInput { Problem: FeedInput.NoItems } }]) return [];
+        // A problem with the whole feed (malformed XML, not a feed) is a failure of this poll.
+        if (entries.Count > 0 && entries.All(e => e.Article is null) && entries[0].Item is BadInput { Source: var source, Problem: var problem } && source == Name)
+            throw new FetchException($"feed {problem}");
+        return entries;
+    }
+
+    private async Task<InputItem> PageOrSummary(Uri page, FeedArticle article, InputItem summary, TextWriter log, CancellationToken stop)
+    {
+        if (!await fetcher.AllowedAsync(page, stop))
+        {
+            log.WriteLine($"{page}: robots.txt disallows fetching it; the feed's summary is kept instead");
+            return summary;
+        }
+        try
+        {
+            var answer = await fetcher.GetAsync(page, options.Limits.MaxRecordBytes, stop);
+            if (answer.MediaType is not ("text/html" or "application/xhtml+xml"))
+            {
+                log.WriteLine($"{page}: is {answer.MediaType ?? "of no content type"}, not an HTML page; the feed's summary is kept instead");
+                return summary;
+            }
+            var hints = new IngestHints { Url = answer.Address.ToString(), Title = article.Title, Published = article.PublishedDate, Charset = answer.Charset, Fetched = DateTimeOffset.UtcNow };
+            return new RawItem(new RawInput { Id = ContentHash.Of(answer.Body), Source = page.ToString(), Kind = RawKind.Html, Content = answer.Body, Hints = hints });
+        }
+        catch (FetchException ex)
+        {
+            log.WriteLine($"error: {page}: {ex.Message}; the feed's summary is kept instead");
+            return summary;
+        }
+    }
+
+    private void Succeeded(WatchState state, FetchResult answer)
+    {
+        var feed = state.Feeds.TryGetValue(Name, out var known) ? known : new FeedState();
+        feed.ETag = answer.ETag;
+        feed.LastModified = answer.LastModified;
+        feed.Failures = 0;
+        state.Feeds[Name] = feed;
+    }
+
+    private static string Describe(TimeSpan wait) =>
+        wait.TotalSeconds < 1 ? $"{wait.TotalMilliseconds:0} ms" : wait.TotalMinutes < 2 ? $"{wait.TotalSeconds:0} s" : wait.TotalHours < 2 ? $"{wait.TotalMinutes:0} min" : $"{wait.TotalHours:0.#} h";
+}
