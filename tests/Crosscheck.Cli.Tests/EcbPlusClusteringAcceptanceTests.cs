@@ -1,4 +1,5 @@
 using Crosscheck.Cli.Commands;
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Testing;
 using Xunit;
@@ -29,10 +30,40 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
         AssertBars(later, DevPath + " (topics 18-35)", bCubed: 0.951, pairwise: 0.926);
     }
 
+    /// <summary>
+    /// Acceptance 2 of the live-stream issue: fed as successive ingests of 20 (`eval clustering --batch 20`), each
+    /// ending with the end-of-batch settle, the dev topics keep B-cubed F1 ≥ 0.95 in file order and ≥ 0.94
+    /// averaged over three random orders. Floors: the figures measured on 2026-12-04 (0.9515 and 0.9450).
+    /// </summary>
+    [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
+    public void Dev_topics_in_batches_of_20_in_file_order_keep_b_cubed_above_the_stream_bar()
+    {
+        var bCubed = StreamBCubed(new ClusteringStream(20));
+
+        Assert.True(bCubed >= 0.951, $"B-cubed F1 {bCubed:F4} below 0.951");
+    }
+
+    [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
+    public void Dev_topics_in_batches_of_20_in_three_random_orders_keep_b_cubed_above_the_stream_bar()
+    {
+        var mean = new[] { 1, 2, 3 }.Average(seed => StreamBCubed(new ClusteringStream(20, seed)));
+
+        Assert.True(mean >= 0.944, $"mean B-cubed F1 {mean:F4} below 0.944");
+    }
+
+    private double StreamBCubed(ClusteringStream stream)
+    {
+        var scores = ClusteringEvaluator.Evaluate(DevPath, Annotate, stream: stream).Scores;
+        output.WriteLine(EvalReports.Format(scores, $"{DevPath} ({stream})"));
+        return scores.BCubedF1;
+    }
+
+    private static Document Annotate(ClusteringInput input) => Engine.AnnotateText(input.Id, input.Text, input.Published, input.Title);
+
     /// <summary>The floors are the figures measured on 2026-12-04, all above the issue's bars, so any loss fails.</summary>
     private void AssertBars(List<(ClusteringInput Input, string Event)> lines, string what, double bCubed, double pairwise)
     {
-        var (scores, _) = ClusteringEvaluator.Evaluate(lines, input => Engine.AnnotateText(input.Id, input.Text, input.Published, input.Title));
+        var (scores, _) = ClusteringEvaluator.Evaluate(lines, Annotate);
 
         output.WriteLine(EvalReports.Format(scores, what));
         Assert.True(scores.BCubedF1 >= bCubed, $"B-cubed F1 {scores.BCubedF1:F4} below {bCubed}");

@@ -81,24 +81,63 @@ public static class EvalCommand
 
     private static Command Clustering()
     {
-        var file = new Argument<string>("file") { Description = "JSONL with {id, event, text[, published, title]} per line." };
+        var input = new Argument<string>("input")
+        {
+            Description = "JSONL with {id, event, text[, published, title]} per line, or a folder of story labels for web pages (gold.json; pages in html/ there or in the sibling extraction-* folder).",
+        };
         var output = CommonOptions.Out("the assignment as {id: story_id}");
+        var batch = new Option<int>("--batch")
+        {
+            Description = "Feed the articles as successive ingests of N, each ending with the end-of-batch re-checks (0: one batch).",
+            HelpName = "N",
+        };
+        var order = new Option<string>("--order")
+        {
+            Description = "Arrival order: `file` (default; for a folder, ingest's order by date) or `random:SEED`, a reproducible shuffle.",
+            HelpName = "ORDER",
+            DefaultValueFactory = _ => "file",
+        };
         var command = new Command("clustering", """
-            Story clustering quality: the articles are processed in file order and clustered online;
-            prints B-cubed and pairwise precision/recall/F1 against `event`, and articles/s.
+            Story clustering quality: the articles are clustered online as they arrive; prints B-cubed and
+            pairwise precision/recall/F1 against the gold stories, the predicted and false pairs, and articles/s.
+            A folder of story labels is scored on its pages, extracted and annotated as ingest does.
 
-            Example:  crosscheck eval clustering ../shared/data/clustering-ecbplus-dev/documents.jsonl
+            Examples: crosscheck eval clustering ../shared/data/clustering-ecbplus-dev/documents.jsonl --batch 20 --order random:1
+                      crosscheck eval clustering ../shared/data/stories-aeb-dev
             """)
-        { file, output };
+        { input, output, batch, order };
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var path = RequireFile(result.GetValue(file)!);
-            var evaluation = ClusteringEvaluator.Evaluate(path, input => Engine.AnnotateText(input.Id, input.Text, input.Published, input.Title));
-            Console.WriteLine(EvalReports.Format(evaluation.Scores, path));
-            WritePredictions(result.GetValue(output), path => ClusteringEvaluator.WritePredictions(evaluation.Predicted, path));
+            var path = result.GetValue(input)!;
+            var stream = new ClusteringStream(ParseBatch(result.GetValue(batch)), ParseOrder(result.GetValue(order)!));
+            var evaluation = Directory.Exists(path)
+                ? ClusteringEvaluator.EvaluatePages(path, Engine.Processor.Process, stream: stream)
+                : ClusteringEvaluator.Evaluate(RequireFile(path), line => Engine.AnnotateText(line.Id, line.Text, line.Published, line.Title), stream: stream);
+            Console.WriteLine(EvalReports.Format(evaluation.Scores, $"{path} ({stream})"));
+            // On a folder of mostly lone pages each false pair is worth reading; on a corpus of look-alike events they are too many.
+            if (evaluation.FalsePairs.Count <= 20)
+            {
+                foreach (var (first, second) in evaluation.FalsePairs) Console.WriteLine($"  false pair: {first} {second}");
+            }
+            WritePredictions(result.GetValue(output), outPath => ClusteringEvaluator.WritePredictions(evaluation.Predicted, outPath));
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    public static int ParseBatch(int batch) => batch >= 0 ? batch : throw new UserError($"--batch {batch}: expected 0 (one batch) or a positive size");
+
+    /// <summary>`file` keeps the input order (null seed); `random:SEED` shuffles with that integer seed.</summary>
+    public static int? ParseOrder(string order)
+    {
+        if (order == "file") return null;
+        const string random = "random:";
+        if (order.StartsWith(random, StringComparison.Ordinal)
+            && int.TryParse(order[random.Length..], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seed))
+        {
+            return seed;
+        }
+        throw new UserError($"--order {order}: expected `file` or `random:SEED` (an integer seed)");
     }
 
     private static Command Attribution()

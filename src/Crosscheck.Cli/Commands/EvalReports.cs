@@ -39,7 +39,7 @@ public static class EvalReports
         $"""
         clustering {source}: {s.Articles} articles, {s.GoldEvents} gold events, {s.PredictedStories} stories
           B-cubed   P {s.BCubedPrecision:F4}  R {s.BCubedRecall:F4}  F1 {s.BCubedF1:F4}
-          pairwise  P {s.PairPrecision:F4}  R {s.PairRecall:F4}  F1 {s.PairF1:F4}
+          pairwise  P {s.PairPrecision:F4}  R {s.PairRecall:F4}  F1 {s.PairF1:F4}  ({s.PredictedPairs} predicted pairs, {s.FalsePairs} false)
           {s.ArticlesPerSecond:F0} articles/s end to end ({s.Seconds:F2} s), {s.ClusteredPerSecond:F0} articles/s clustering alone
         """);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Crosscheck.Core.Model;
+using Crosscheck.Evaluation.Extraction;
 using Crosscheck.Stories.Clustering;
 
 namespace Crosscheck.Evaluation.Clustering;
@@ -19,7 +20,9 @@ public sealed record ClusteringScores(
     double PairPrecision,
     double PairRecall,
     double Seconds,
-    double ClusteringSeconds)
+    double ClusteringSeconds,
+    int PredictedPairs = 0,
+    int FalsePairs = 0)
 {
     public double BCubedF1 => F1(BCubedPrecision, BCubedRecall);
 
@@ -33,7 +36,39 @@ public sealed record ClusteringScores(
 }
 
 /// <summary>The scores of one clustering evaluation and each article's final story id.</summary>
-public sealed record ClusteringEvaluation(ClusteringScores Scores, IReadOnlyDictionary<string, string> Predicted);
+public sealed record ClusteringEvaluation(ClusteringScores Scores, IReadOnlyDictionary<string, string> Predicted)
+{
+    /// <summary>The predicted same-story pairs whose articles have different gold stories, each pair's ids in ordinal order.</summary>
+    public IReadOnlyList<(string First, string Second)> FalsePairs { get; init; } = [];
+}
+
+/// <summary>
+/// How the articles reach the clusterer. <paramref name="BatchSize"/> 0 is one batch (the whole input, as a
+/// full rebuild sees it); N feeds successive batches of N, each ending as an ingest ends (the end-of-batch
+/// <see cref="StoryClusterer.Settle"/>) with the same clusterer going on, as a live stream of ingests does.
+/// <paramref name="ShuffleSeed"/> null keeps the input order; a seed shuffles it reproducibly (late pages,
+/// backfills: any arrival order).
+/// </summary>
+public sealed record ClusteringStream(int BatchSize = 0, int? ShuffleSeed = null)
+{
+    public static readonly ClusteringStream WholeInput = new();
+
+    /// <summary>The lines in arrival order: as given, or shuffled by the seed (Fisher–Yates on a seeded <see cref="Random"/>).</summary>
+    public IReadOnlyList<T> Arrange<T>(IReadOnlyList<T> items)
+    {
+        if (ShuffleSeed is not { } seed) return items;
+        var shuffled = items.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        return shuffled;
+    }
+
+    /// <summary>The arrivals cut into the successive batches.</summary>
+    public IEnumerable<IReadOnlyList<T>> Batches<T>(IReadOnlyList<T> items) =>
+        BatchSize <= 0 ? [Arrange(items)] : Arrange(items).Chunk(BatchSize);
+
+    public override string ToString() =>
+        (BatchSize > 0 ? $"batches of {BatchSize}" : "one batch") + (ShuffleSeed is { } seed ? $", random order (seed {seed})" : ", input order");
+}
 
 /// <summary>
 /// <c>crosscheck eval clustering FILE.jsonl</c>: clusters the articles in file order with a fresh
@@ -45,7 +80,8 @@ public static class ClusteringEvaluator
     /// Reads the file and runs the evaluation. <paramref name="process"/> turns a line into an annotated
     /// document (the caller wires extraction and annotation). Throws <see cref="EvaluationDataException"/> on bad input.
     /// </summary>
-    public static ClusteringEvaluation Evaluate(string jsonlPath, Func<ClusteringInput, Document> process, ClusteringOptions? options = null)
+    public static ClusteringEvaluation Evaluate(
+        string jsonlPath, Func<ClusteringInput, Document> process, ClusteringOptions? options = null, ClusteringStream? stream = null)
     {
         ArgumentNullException.ThrowIfNull(process);
         List<(ClusteringInput Input, string Event)> lines;
@@ -59,7 +95,7 @@ public static class ClusteringEvaluator
         }
         if (lines.Count == 0)
             throw new EvaluationDataException($"{jsonlPath}: no articles; expected one JSON object per line with id, event and text.");
-        return Evaluate(lines, process, options);
+        return Evaluate(lines, process, options, stream);
     }
 
     /// <summary>Writes the assignment as {id: story_id}.</summary>
@@ -69,31 +105,121 @@ public static class ClusteringEvaluator
         JsonSerializer.Serialize(stream, predicted, new JsonSerializerOptions { WriteIndented = true });
     }
 
-    /// <summary>Clusters the lines in order and scores them; also returns each article's final story id.</summary>
+    /// <summary>Clusters the lines as <paramref name="stream"/> says (default: in order, one batch) and scores them; also returns each article's final story id.</summary>
     public static ClusteringEvaluation Evaluate(
-        IReadOnlyList<(ClusteringInput Input, string Event)> lines, Func<ClusteringInput, Document> process, ClusteringOptions? options = null)
+        IReadOnlyList<(ClusteringInput Input, string Event)> lines, Func<ClusteringInput, Document> process,
+        ClusteringOptions? options = null, ClusteringStream? stream = null)
     {
+        ArgumentNullException.ThrowIfNull(lines);
+        var gold = lines.ToDictionary(l => l.Input.Id, l => l.Event, StringComparer.Ordinal);
+        return Cluster(lines.Select(l => l.Input).ToList(), i => i.Id, process, gold, options, stream);
+    }
+
+    /// <summary>
+    /// Feeds the items to one clusterer batch by batch, each batch ending with the end-of-batch re-checks an
+    /// ingest runs, and scores the final stories against <paramref name="gold"/>.
+    /// </summary>
+    private static ClusteringEvaluation Cluster<T>(
+        IReadOnlyList<T> items, Func<T, string> idOf, Func<T, Document> process, IReadOnlyDictionary<string, string> gold,
+        ClusteringOptions? options, ClusteringStream? stream)
+    {
+        ArgumentNullException.ThrowIfNull(process);
         var clusterer = new StoryClusterer(options);
         var total = Stopwatch.StartNew();
         var clustering = new Stopwatch();
-        foreach (var (input, _) in lines)
+        foreach (var batch in (stream ?? ClusteringStream.WholeInput).Batches(items))
         {
-            var document = process(input);
+            foreach (var item in batch)
+            {
+                var document = process(item);
+                clustering.Start();
+                clusterer.Assign(document);
+                clustering.Stop();
+            }
+            // The batch ends here, as an ingest does: deferred re-checks run now.
             clustering.Start();
-            clusterer.Assign(document);
+            clusterer.Settle();
             clustering.Stop();
         }
-        // The input ends here, as an ingest batch does: deferred re-checks run now.
-        clustering.Start();
-        clusterer.Settle();
-        clustering.Stop();
         total.Stop();
 
         var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (input, _) in lines) predicted[input.Id] = clusterer.StoryOf(input.Id) ?? input.Id;
-        var gold = lines.ToDictionary(l => l.Input.Id, l => l.Event, StringComparer.Ordinal);
+        foreach (var item in items) predicted[idOf(item)] = clusterer.StoryOf(idOf(item)) ?? idOf(item);
         var scores = Score(gold, predicted) with { Seconds = total.Elapsed.TotalSeconds, ClusteringSeconds = clustering.Elapsed.TotalSeconds };
-        return new ClusteringEvaluation(scores, predicted);
+        return new ClusteringEvaluation(scores, predicted) { FalsePairs = FalsePairs(gold, predicted) };
+    }
+
+    /// <summary>Same-story pairs of <paramref name="predicted"/> that <paramref name="gold"/> keeps apart, in ordinal order.</summary>
+    public static List<(string First, string Second)> FalsePairs(IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted)
+    {
+        var result = new List<(string, string)>();
+        foreach (var story in gold.Keys.Where(predicted.ContainsKey).GroupBy(id => predicted[id]))
+        {
+            var members = story.Order(StringComparer.Ordinal).ToList();
+            for (var i = 0; i < members.Count; i++)
+            {
+                for (var j = i + 1; j < members.Count; j++)
+                {
+                    if (gold[members[i]] != gold[members[j]]) result.Add((members[i], members[j]));
+                }
+            }
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.Item1 + " " + a.Item2, b.Item1 + " " + b.Item2));
+        return result;
+    }
+
+    /// <summary>
+    /// Scores a folder of story labels for web pages: <c>gold.json</c> (page id → story slug) beside the pages
+    /// in the extraction-benchmark layout (<c>html/&lt;id&gt;.html</c> and <c>ground-truth.json</c> for the urls),
+    /// either in the folder itself or in its sibling named <c>extraction-*</c> for <c>stories-*</c>.
+    /// <paramref name="process"/> extracts and annotates a page (the caller wires what ingest runs); the pages
+    /// then arrive in ingest's order (publication date, then id) unless <paramref name="stream"/> shuffles them.
+    /// </summary>
+    public static ClusteringEvaluation EvaluatePages(
+        string storiesDir, Func<RawInput, Document> process, ClusteringOptions? options = null, ClusteringStream? stream = null)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var (gold, pages) = ReadPages(storiesDir);
+        var documents = pages.Select(page => process(ExtractionEvaluator.ToRawInput(page)))
+            .OrderBy(d => d.Article.Published?.Value ?? DateTimeOffset.MaxValue)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        return Cluster(documents, d => d.Id, d => d, gold, options, stream);
+    }
+
+    /// <summary>Reads a story-label folder (see <see cref="EvaluatePages"/>): the gold story of each page and the labelled pages, in id order.</summary>
+    public static (Dictionary<string, string> Gold, List<BenchmarkPage> Pages) ReadPages(string storiesDir)
+    {
+        var goldPath = Path.Combine(storiesDir, "gold.json");
+        if (!File.Exists(goldPath)) throw new EvaluationDataException($"{storiesDir}: expected gold.json (page id -> story)");
+        Dictionary<string, string>? gold;
+        try
+        {
+            gold = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(goldPath));
+        }
+        catch (JsonException e)
+        {
+            throw new EvaluationDataException($"{goldPath}: not a JSON object of page id -> story ({e.Message})", e);
+        }
+        if (gold is not { Count: > 0 }) throw new EvaluationDataException($"{goldPath}: no labelled pages");
+        var pages = ExtractionEvaluator.LoadPages(PagesDirectory(storiesDir)).Pages.Where(p => gold.ContainsKey(p.Id)).ToList();
+        var missing = gold.Keys.Except(pages.Select(p => p.Id), StringComparer.Ordinal).ToList();
+        if (missing.Count > 0) throw new EvaluationDataException($"{storiesDir}: no page for {missing.Count} labelled id(s), first {missing[0]}");
+        return (new Dictionary<string, string>(gold, StringComparer.Ordinal), pages);
+    }
+
+    private static string PagesDirectory(string storiesDir)
+    {
+        if (Directory.Exists(Path.Combine(storiesDir, "html"))) return storiesDir;
+        var full = Path.GetFullPath(storiesDir).TrimEnd(Path.DirectorySeparatorChar);
+        var name = Path.GetFileName(full);
+        const string prefix = "stories-";
+        if (name.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            var sibling = Path.Combine(Path.GetDirectoryName(full)!, "extraction-" + name[prefix.Length..]);
+            if (Directory.Exists(sibling)) return sibling;
+        }
+        throw new EvaluationDataException($"{storiesDir}: no html/ folder here, nor a sibling extraction-* folder holding the pages");
     }
 
     /// <summary>A document with no layers, built straight from a line: what clustering sees without annotation.</summary>
@@ -162,7 +288,7 @@ public static class ClusteringEvaluator
             precision / n, recall / n,
             predictedPairs == 0 ? 1 : truePairs / predictedPairs,
             goldPairs == 0 ? 1 : truePairs / goldPairs,
-            0, 0);
+            0, 0, (int)predictedPairs, (int)(predictedPairs - truePairs));
     }
 
     private static string? Text(JsonElement root, string name) =>

@@ -196,19 +196,26 @@ public sealed class StoryClusterer : IStoryClusterer
     /// further arrivals a re-check waits for will not come, and a story opened by an article that
     /// arrived before its better-connected neighbours would otherwise stay apart. An article still alone may
     /// then join on a shared two-word name, and stories that grew from two look-alike events are split.
+    /// Re-checks not yet due stay queued for when their arrivals come: input that goes on after a settle (the
+    /// next ingest of a stream) still gets them.
     /// </summary>
     public void Settle()
     {
         var seen = new HashSet<StoryState>();
         foreach (var queue in _rechecks)
         {
+            var later = new List<(long Arrival, StoryState Story)>();
             while (queue.TryDequeue(out var due))
             {
                 var story = due.Story;
+                // A re-check not yet due stays queued: in a stream of small ingests, a story settled at the end of its
+                // batch is still compared again once more articles (and better word statistics) have arrived.
+                if (due.Arrival > _arrivals) later.Add(due);
                 if (!seen.Add(story) || story.Absorbed || story.Retired) continue;
                 if (story.Size == 1) JoinBestSharingName(story);
                 else MergeNeighbours(story, _options.MergeThreshold);
             }
+            foreach (var due in later) queue.Enqueue(due);
         }
         if (_options.SplitMinSize > 0)
         {
