@@ -477,7 +477,8 @@ public sealed class PostgresStore : IStore
                 ON CONFLICT (article_id) DO UPDATE SET idx = excluded.idx
                 """, changes.ArticleStories.Keys.Select(Clean).ToArray(), changes.ArticleStories.Values.ToArray()));
             // Removals first: a story split off may take the id of one merged away in the same batch.
-            var replaced = changes.RemovedStories.Select(Clean).Concat(storyIds).ToArray();
+            // As one object: a string[] alone would be taken for the parameter list itself.
+            object replaced = changes.RemovedStories.Select(Clean).Concat(storyIds).ToArray();
             batch.BatchCommands.Add(BatchCommand("DELETE FROM story_articles WHERE story_id = ANY($1)", replaced));
             batch.BatchCommands.Add(BatchCommand("DELETE FROM stories WHERE id = ANY($1)", replaced));
             batch.BatchCommands.Add(BatchCommand("""
