@@ -96,13 +96,6 @@ internal sealed class FeatureSpace(int channel, IStoryStateStore? store = null)
     /// <summary>How many features are cached.</summary>
     public int Cached => _features.Count;
 
-    /// <summary>Forgets the cached features (only when nothing is waiting to be written).</summary>
-    public void ClearCache()
-    {
-        if (_changed.Count > 0) throw new InvalidOperationException("Unsaved feature changes.");
-        _features.Clear();
-    }
-
     private Feature Get(long id)
     {
         if (_features.TryGetValue(id, out var feature)) return feature;

@@ -54,7 +54,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 
     /// <summary>The store the state is written to (null: memory only), and the one it is read from (null as well when rebuilding from nothing).</summary>
     private readonly IStoryStateStore? _store;
-    private readonly IStoryStateStore? _reading;
+    private IStoryStateStore? _reading;
     private readonly HashSet<StoryState> _unsaved = [];
     private readonly HashSet<string> _unsavedArticles = new(StringComparer.Ordinal);
     private readonly List<RedirectChange> _redirectLog = [];
@@ -669,12 +669,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>Drops everything cached (all of it is stored); later placements read again what they need.</summary>
     private void ForgetCache()
     {
+        // A rebuild read nothing (its cache was the whole state); from here on the store has it all.
+        _reading = _store;
+        for (var c = 0; c < Channels; c++) _spaces[c] = new FeatureSpace(c, _reading);
         _stories.Clear();
         _active.Clear();
         _changed.Clear();
         _storyOfArticle.Clear();
         _redirects.Clear();
         _redirectedInto.Clear();
-        foreach (var space in _spaces) space.ClearCache();
     }
 }

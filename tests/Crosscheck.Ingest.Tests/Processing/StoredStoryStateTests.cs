@@ -54,6 +54,14 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         return 2 * precision * recall / (precision + recall);
     }
 
+    /// <summary>A JSONL input of <paramref name="count"/> articles (url, title, text) in the temporary folder.</summary>
+    private string WriteJsonl(string name, int count, Func<int, (string Url, string Title, string Text)> article)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllLines(path, Enumerable.Range(0, count).Select(article).Select(a => JsonSerializer.Serialize(new { url = a.Url, title = a.Title, text = a.Text })));
+        return path;
+    }
+
     private static void PlaceBatch(StoryClusterer clusterer, IEnumerable<Document> documents, int assignedFrom)
     {
         foreach (var document in documents) clusterer.Assign(document);
@@ -107,20 +115,10 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public void Placing_new_articles_reads_no_stored_document_but_theirs()
     {
-        var path = Path.Combine(_dir, "first.jsonl");
-        File.WriteAllLines(path, Enumerable.Range(0, 6).Select(i => JsonSerializer.Serialize(new
-        {
-            url = $"https://harbour.example/news/{i}",
-            title = $"Harbour crane number {i} repaired",
-            text = $"Engineers repaired harbour crane number {i} on Tuesday after a cable snapped during a storm.\n\nThe port said loading would resume within {i + 2} days.",
-        })));
-        var second = Path.Combine(_dir, "second.jsonl");
-        File.WriteAllLines(second, Enumerable.Range(0, 2).Select(i => JsonSerializer.Serialize(new
-        {
-            url = $"https://valley.example/news/{i}",
-            title = $"Valley school {i} reopens",
-            text = $"The valley school number {i} reopened on Monday after the flood waters receded.\n\nParents cleaned the classrooms over the weekend.",
-        })));
+        var path = WriteJsonl("first.jsonl", 6, i => ($"https://harbour.example/news/{i}", $"Harbour crane number {i} repaired",
+            $"Engineers repaired harbour crane number {i} on Tuesday after a cable snapped during a storm.\n\nThe port said loading would resume within {i + 2} days."));
+        var second = WriteJsonl("second.jsonl", 2, i => ($"https://valley.example/news/{i}", $"Valley school {i} reopens",
+            $"The valley school number {i} reopened on Monday after the flood waters receded.\n\nParents cleaned the classrooms over the weekend."));
         using (var store = OpenStore("counted.db")) TestIngest.Service(store, recurring: null).Ingest([path], IngestHints.None);
 
         using var inner = OpenStore("counted.db");
@@ -138,13 +136,8 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public void A_store_clustered_before_story_state_was_kept_is_brought_up_to_date_once()
     {
-        var path = Path.Combine(_dir, "old.jsonl");
-        File.WriteAllLines(path, Enumerable.Range(0, 4).Select(i => JsonSerializer.Serialize(new
-        {
-            url = $"https://ledger.example/{i}",
-            title = $"Bridge toll {i} rises",
-            text = $"The bridge toll rises by {i} cents from March, the county said on Friday.\n\nDrivers' groups called the rise unfair.",
-        })));
+        var path = WriteJsonl("old.jsonl", 4, i => ($"https://ledger.example/{i}", $"Bridge toll {i} rises",
+            $"The bridge toll rises by {i} cents from March, the county said on Friday.\n\nDrivers' groups called the rise unfair."));
         using var store = OpenStore("old.db");
         // What an older version left: stories from a replay, no story state.
         new IngestService(store, TestIngest.Processor, () => new StoryClusterer(new ClusteringOptions())).Ingest([path], IngestHints.None);
