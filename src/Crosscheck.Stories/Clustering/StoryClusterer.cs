@@ -26,9 +26,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private const int EntityChannel = 1;
     private const int SpecificsChannel = 2;
 
-    /// <summary>Past this many cached stories or features, a store-backed clusterer forgets its cache after saving (it reads again what it needs).</summary>
-    private const int MaxCachedStories = 50_000;
-    private const int MaxCachedFeatures = 2_000_000;
+    /// <summary>Past this many cached stories (or 40 times as many features), a store-backed clusterer forgets its cache after saving (it reads again what it needs).</summary>
+    public const int DefaultMaxCachedStories = 50_000;
+
+    private const int CachedFeaturesPerStory = 40;
 
     private readonly ClusteringOptions _options;
     private readonly FeatureSpace[] _spaces;
@@ -60,18 +61,20 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private readonly List<RedirectChange> _redirectLog = [];
     private bool _resetOnSave;
     private StoryStateHeader? _savedHeader;
+    private readonly int _maxCachedStories;
     private long _documents;
     private long _arrivals;
     private int _storyCount;
     private int _liveStories;
 
     public StoryClusterer(ClusteringOptions? options = null, SyndicationDetector? syndication = null)
-        : this(options, syndication, store: null, reset: false)
+        : this(options, syndication, store: null, reset: false, DefaultMaxCachedStories)
     {
     }
 
-    private StoryClusterer(ClusteringOptions? options, SyndicationDetector? syndication, IStoryStateStore? store, bool reset)
+    private StoryClusterer(ClusteringOptions? options, SyndicationDetector? syndication, IStoryStateStore? store, bool reset, int maxCachedStories)
     {
+        _maxCachedStories = maxCachedStories;
         _options = options ?? ClusteringOptions.Default;
         _rechecks = _options.RecheckDelays.Select(_ => new Queue<(long, StoryState)>()).ToArray();
         Syndication = syndication ?? (_options.UseSyndication ? new SyndicationDetector() : null);
@@ -87,12 +90,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     }
 
     /// <summary>A clusterer continuing from the state stored in <paramref name="store"/> (an empty state when none is stored).</summary>
-    public static StoryClusterer Stored(IStoryStateStore store, ClusteringOptions? options = null) =>
-        new(options, null, store ?? throw new ArgumentNullException(nameof(store)), reset: false);
+    public static StoryClusterer Stored(IStoryStateStore store, ClusteringOptions? options = null, int maxCachedStories = DefaultMaxCachedStories) =>
+        new(options, null, store ?? throw new ArgumentNullException(nameof(store)), reset: false, maxCachedStories);
 
     /// <summary>A clusterer starting from nothing whose first <see cref="Save"/> replaces all stored state and stories (a full rebuild).</summary>
-    public static StoryClusterer Rebuilding(IStoryStateStore store, ClusteringOptions? options = null) =>
-        new(options, null, store ?? throw new ArgumentNullException(nameof(store)), reset: true);
+    public static StoryClusterer Rebuilding(IStoryStateStore store, ClusteringOptions? options = null, int maxCachedStories = DefaultMaxCachedStories) =>
+        new(options, null, store ?? throw new ArgumentNullException(nameof(store)), reset: true, maxCachedStories);
 
     /// <summary>The near-duplicate detector fed with every assigned document (null when disabled).</summary>
     public SyndicationDetector? Syndication { get; }
@@ -663,7 +666,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _redirectLog.Clear();
         _resetOnSave = false;
         _savedHeader = header;
-        if (_stories.Count > MaxCachedStories || _spaces.Sum(space => space.Cached) > MaxCachedFeatures) ForgetCache();
+        if (_stories.Count > _maxCachedStories || _spaces.Sum(space => space.Cached) > (long)_maxCachedStories * CachedFeaturesPerStory) ForgetCache();
     }
 
     /// <summary>Drops everything cached (all of it is stored); later placements read again what they need.</summary>
