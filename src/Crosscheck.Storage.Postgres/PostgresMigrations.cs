@@ -92,7 +92,8 @@ public static class PostgresMigrations
             CREATE TABLE story_features (
                 key      bigint PRIMARY KEY,
                 df       integer NOT NULL,
-                postings bytea NOT NULL
+                postings bytea NOT NULL,
+                first    bigint NOT NULL    -- when first counted: the tie-break among equal features
             );
 
             -- The clusterer's state of each story ever opened, by the order it was opened in.

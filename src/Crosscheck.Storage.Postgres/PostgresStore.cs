@@ -418,10 +418,10 @@ public sealed class PostgresStore : IStore
         var array = keys.ToArray();
         return Use("reading story features", connection =>
         {
-            using var command = Command(connection, "SELECT key, df, postings FROM story_features WHERE key = ANY($1)", array);
+            using var command = Command(connection, "SELECT key, df, postings, first FROM story_features WHERE key = ANY($1)", array);
             using var reader = command.ExecuteReader();
             var features = new Dictionary<long, StoredFeature>(array.Length);
-            while (reader.Read()) features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)));
+            while (reader.Read()) features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3));
             return (IReadOnlyDictionary<long, StoredFeature>)features;
         });
     }
@@ -464,10 +464,10 @@ public sealed class PostgresStore : IStore
             using var batch = new NpgsqlBatch(connection);
             if (changes.Reset) foreach (var command in ClearStoryState()) batch.BatchCommands.Add(command);
             batch.BatchCommands.Add(BatchCommand("""
-                INSERT INTO story_features (key, df, postings) SELECT * FROM unnest($1::bigint[], $2::int[], $3::bytea[])
-                ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings
+                INSERT INTO story_features (key, df, postings, first) SELECT * FROM unnest($1::bigint[], $2::int[], $3::bytea[], $4::bigint[])
+                ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings, first = excluded.first
                 """, changes.Features.Keys.ToArray(), changes.Features.Values.Select(f => f.DocumentFrequency).ToArray(),
-                Bytes(changes.Features.Values.Select(f => StoreCommon.EncodePostings(f.Postings)))));
+                Bytes(changes.Features.Values.Select(f => StoreCommon.EncodePostings(f.Postings))), changes.Features.Values.Select(f => f.Order).ToArray()));
             batch.BatchCommands.Add(BatchCommand("""
                 INSERT INTO story_states (idx, state) SELECT * FROM unnest($1::int[], $2::bytea[])
                 ON CONFLICT (idx) DO UPDATE SET state = excluded.state

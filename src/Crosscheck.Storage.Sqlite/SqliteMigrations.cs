@@ -105,7 +105,8 @@ public static class SqliteMigrations
             CREATE TABLE story_features (
                 key      INTEGER PRIMARY KEY,
                 df       INTEGER NOT NULL,
-                postings BLOB NOT NULL
+                postings BLOB NOT NULL,
+                first    INTEGER NOT NULL   -- when first counted: the tie-break among equal features
             );
 
             -- The clusterer's state of each story ever opened, by the order it was opened in.

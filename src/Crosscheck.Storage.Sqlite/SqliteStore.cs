@@ -445,9 +445,9 @@ public sealed class SqliteStore : IStore
             var features = new Dictionary<long, StoredFeature>(keys.Count);
             foreach (var chunk in keys.Chunk(KeysPerRequest))
             {
-                using var command = Command("SELECT key, df, postings FROM story_features WHERE key IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk)));
+                using var command = Command("SELECT key, df, postings, first FROM story_features WHERE key IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk)));
                 using var reader = command.ExecuteReader();
-                while (reader.Read()) features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)));
+                while (reader.Read()) features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3));
             }
             return (IReadOnlyDictionary<long, StoredFeature>)features;
         });
@@ -489,14 +489,15 @@ public sealed class SqliteStore : IStore
             RunInTransaction(() =>
             {
                 if (changes.Reset) ClearStoryState();
-                using (var command = Command("INSERT INTO story_features (key, df, postings) VALUES ($key, $df, $postings) ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings",
-                    ("$key", 0L), ("$df", 0), ("$postings", Array.Empty<byte>())))
+                using (var command = Command("INSERT INTO story_features (key, df, postings, first) VALUES ($key, $df, $postings, $first) ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings, first = excluded.first",
+                    ("$key", 0L), ("$df", 0), ("$postings", Array.Empty<byte>()), ("$first", 0L)))
                 {
                     foreach (var (key, feature) in changes.Features)
                     {
                         command.Parameters["$key"].Value = key;
                         command.Parameters["$df"].Value = feature.DocumentFrequency;
                         command.Parameters["$postings"].Value = StoreCommon.EncodePostings(feature.Postings);
+                        command.Parameters["$first"].Value = feature.Order;
                         command.ExecuteNonQuery();
                     }
                 }

@@ -42,7 +42,8 @@ public sealed record StoryStateHeader(long Documents, long Arrivals, int StoryCo
 
 /// <param name="DocumentFrequency">How many documents carry the feature.</param>
 /// <param name="Postings">Indexes of the stories that most recently carried it, oldest first.</param>
-public sealed record StoredFeature(int DocumentFrequency, int[] Postings);
+/// <param name="Order">When it was first counted, in the clusterer's terms (the tie-break among equal features).</param>
+public sealed record StoredFeature(int DocumentFrequency, int[] Postings, long Order = long.MaxValue);
 
 /// <param name="Index">The story's index in the order stories were opened.</param>
 /// <param name="State">The clusterer's serialised state of the story.</param>

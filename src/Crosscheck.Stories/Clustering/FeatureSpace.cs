@@ -33,11 +33,21 @@ internal sealed class FeatureSpace(int channel, IStoryStateStore? store = null)
     /// <summary>Whether the feature joins two words (an entity name's adjacent pair, such as a first and last name).</summary>
     public bool IsCompound(long id) => (id & 1) != 0;
 
-    public void CountDocument(long id)
+    /// <param name="order">Where this first sighting falls in the stream (see <see cref="Order"/>); kept only the first time.</param>
+    public void CountDocument(long id, long order)
     {
-        Get(id).DocumentFrequency++;
+        var feature = Get(id);
+        if (feature.DocumentFrequency == 0) feature.Order = order;
+        feature.DocumentFrequency++;
         _changed.Add(id);
     }
+
+    /// <summary>
+    /// When the feature was first counted (document number, then its place among that document's
+    /// features): the tie-break among equally weighted features, older first. Stored with the
+    /// feature, so it is the same in every process, whatever hash the id is.
+    /// </summary>
+    public long Order(long id) => Get(id).Order;
 
     /// <summary>
     /// A prior of this many background documents in which no feature occurs (function words are
@@ -80,7 +90,7 @@ internal sealed class FeatureSpace(int channel, IStoryStateStore? store = null)
         foreach (var id in missing)
         {
             _features[id] = loaded.TryGetValue(id, out var stored)
-                ? new Feature { DocumentFrequency = stored.DocumentFrequency, Postings = stored.Postings.Length == 0 ? null : [.. stored.Postings] }
+                ? new Feature { DocumentFrequency = stored.DocumentFrequency, Postings = stored.Postings.Length == 0 ? null : [.. stored.Postings], Order = stored.Order }
                 : new Feature();
         }
     }
@@ -88,7 +98,7 @@ internal sealed class FeatureSpace(int channel, IStoryStateStore? store = null)
     /// <summary>The features changed since the last call, as stored rows; the cache keeps them.</summary>
     public IEnumerable<KeyValuePair<long, StoredFeature>> TakeChanges()
     {
-        var changes = _changed.Select(id => KeyValuePair.Create(id, new StoredFeature(_features[id].DocumentFrequency, _features[id].Postings?.ToArray() ?? []))).ToList();
+        var changes = _changed.Select(id => KeyValuePair.Create(id, new StoredFeature(_features[id].DocumentFrequency, _features[id].Postings?.ToArray() ?? [], _features[id].Order))).ToList();
         _changed.Clear();
         return changes;
     }
@@ -109,5 +119,7 @@ internal sealed class FeatureSpace(int channel, IStoryStateStore? store = null)
         public int DocumentFrequency { get; set; }
 
         public List<int>? Postings { get; set; }
+
+        public long Order { get; set; } = long.MaxValue;
     }
 }

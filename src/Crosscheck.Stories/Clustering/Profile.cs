@@ -56,23 +56,22 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     public List<(long Id, double Weight)> QueryFeatures(int channel, FeatureSpace space, long documents, int limit)
     {
         space.Prefetch(Vectors[channel].Keys);
-        var scored = new List<(long Id, double Weight, int Order)>(Vectors[channel].Count);
-        foreach (var (id, weight) in Vectors[channel]) scored.Add((id, weight * space.Idf(id, documents), scored.Count));
-        // Ties keep the vector's own order (a document's features in ordinal order of their text), never the ids':
-        // ids are hashes, and an order by hash would pick among equals at random.
+        var scored = new List<(long Id, double Weight, long Order)>(Vectors[channel].Count);
+        foreach (var (id, weight) in Vectors[channel]) scored.Add((id, weight * space.Idf(id, documents), space.Order(id)));
+        // Ties go to the feature counted first (ids are hashes: an order by id would pick among equals at random).
         scored.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Order.CompareTo(b.Order));
         if (scored.Count > limit) scored.RemoveRange(limit, scored.Count - limit);
         return scored.ConvertAll(s => (s.Id, s.Weight));
     }
 
-    public Profile Plus(Profile other, ClusteringOptions options)
+    public Profile Plus(Profile other, ClusteringOptions options, FeatureSpace[] spaces)
     {
         var vectors = new Dictionary<long, double>[3];
         for (var c = 0; c < 3; c++)
         {
             var sum = new Dictionary<long, double>(Vectors[c]);
             foreach (var (id, weight) in other.Vectors[c]) sum[id] = sum.GetValueOrDefault(id) + weight;
-            vectors[c] = Prune(sum, c switch { 0 => options.CentroidTerms, 1 => options.CentroidEntities, _ => options.CentroidSpecifics });
+            vectors[c] = Prune(sum, c switch { 0 => options.CentroidTerms, 1 => options.CentroidEntities, _ => options.CentroidSpecifics }, spaces[c]);
         }
         return new Profile(vectors, Min(First, other.First), Max(Last, other.Last), Math.Max(Arrival, other.Arrival));
     }
@@ -92,11 +91,12 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         return vector;
     }
 
-    private static Dictionary<long, double> Prune(Dictionary<long, double> vector, int limit)
+    private static Dictionary<long, double> Prune(Dictionary<long, double> vector, int limit, FeatureSpace space)
     {
         if (vector.Count <= limit) return vector;
-        // A stable sort: equal weights keep the vector's order (ids are hashes; see QueryFeatures).
-        var kept = vector.OrderByDescending(p => p.Value).Take(limit);
+        space.Prefetch(vector.Keys);
+        // Ties go to the feature counted first (ids are hashes; see QueryFeatures).
+        var kept = vector.OrderByDescending(p => p.Value).ThenBy(p => space.Order(p.Key)).Take(limit);
         return kept.ToDictionary(p => p.Key, p => p.Value);
     }
 

@@ -125,7 +125,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         for (var c = 0; c < Channels; c++)
         {
             _spaces[c].Prefetch(profile.Vectors[c].Keys);
-            foreach (var id in profile.Vectors[c].Keys) _spaces[c].CountDocument(id);
+            var place = 0;
+            foreach (var id in profile.Vectors[c].Keys) _spaces[c].CountDocument(id, (_documents << 20) + place++);
         }
         if (_arrivals % 1024 == 0) RetireIdleStories(profile.Last);
 
@@ -140,7 +141,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 
         var isNew = target is null;
         if (target is null) target = Open(StoryIdFor(document.Id));
-        target.Add(document, profile, _options);
+        target.Add(document, profile, _options, _spaces);
         Changed(target);
         Place(document.Id, target);
         Post(target, profile);
@@ -362,8 +363,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // The id may be that of a story absorbed earlier and now leaving again: it is a story once more, not a redirect.
         _redirects.Remove(other.Id);
         if (_store is not null) _redirectLog.Add(new RedirectChange(other.Id, null));
-        other.Reset(leaving, _options);
-        story.Reset(kept, _options);
+        other.Reset(leaving, _options, _spaces);
+        story.Reset(kept, _options, _spaces);
         other.ExaminedSize = other.Size;
         story.ExaminedSize = story.Size;
         Changed(other);
@@ -391,8 +392,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             }
         }
         var needed = Math.Max(2, group.Count * _options.SplitParticipantShare);
-        // A stable sort: equal counts keep the order names were met in (ids are hashes, not an order).
-        return articles.OrderByDescending(p => p.Value).Take(_options.SplitSalientNames)
+        return articles.OrderByDescending(p => p.Value).ThenBy(p => space.Order(p.Key)).Take(_options.SplitSalientNames)
             .Any(p => p.Value >= needed && !elsewhere.Contains(p.Key));
     }
 
@@ -504,7 +504,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private StoryState Merge(StoryState story, StoryState other)
     {
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
-        survivor.Absorb(absorbed, _options);
+        survivor.Absorb(absorbed, _options, _spaces);
         absorbed.AbsorbedBy = survivor.Index;
         _liveStories--;
         Changed(survivor);

@@ -34,35 +34,35 @@ internal sealed class StoryState(int index, string id)
 
     public long LastArrival => Profile.Arrival;
 
-    public void Add(Document document, Profile profile, ClusteringOptions options)
+    public void Add(Document document, Profile profile, ClusteringOptions options, FeatureSpace[] spaces)
     {
         // Each article's own title and profile are kept only while a split may still need them.
         var title = _keepsMemberProfiles || _title is null ? TitleOf(document) : null;
         _articles.Add(_keepsMemberProfiles ? new Member(document.Id, profile.Arrival, title, profile) : new Member(document.Id, profile.Arrival, null, null));
         _title ??= title;
-        Profile = Profile.Plus(profile, options);
+        Profile = Profile.Plus(profile, options, spaces);
         if (_articles.Count > options.SplitMaxSize) ForgetMemberProfiles();
     }
 
-    public void Absorb(StoryState other, ClusteringOptions options)
+    public void Absorb(StoryState other, ClusteringOptions options, FeatureSpace[] spaces)
     {
         var mine = _articles.Count > 0 ? _articles[0].Arrival : long.MaxValue;
         var theirs = other._articles.Count > 0 ? other._articles[0].Arrival : long.MaxValue;
         _articles.AddRange(other._articles);
         _articles.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
         if (theirs < mine || _title is null) _title = other._title ?? _title;
-        Profile = Profile.Plus(other.Profile, options);
+        Profile = Profile.Plus(other.Profile, options, spaces);
         if (_articles.Count > options.SplitMaxSize || !other._keepsMemberProfiles) ForgetMemberProfiles();
     }
 
     /// <summary>Replaces the members (after a split), rebuilding the profile from theirs.</summary>
-    public void Reset(IEnumerable<Member> members, ClusteringOptions options)
+    public void Reset(IEnumerable<Member> members, ClusteringOptions options, FeatureSpace[] spaces)
     {
         _articles.Clear();
         _articles.AddRange(members.OrderBy(m => m.Arrival));
         _title = _articles[0].Title;
         var profile = Profile.Empty();
-        foreach (var member in _articles) profile = profile.Plus(member.Profile!, options);
+        foreach (var member in _articles) profile = profile.Plus(member.Profile!, options, spaces);
         Profile = profile;
     }
 

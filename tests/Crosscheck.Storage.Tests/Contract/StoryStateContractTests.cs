@@ -26,7 +26,7 @@ public abstract partial class StoreContractTests
             Header = header,
             Features = new Dictionary<long, StoredFeature>
             {
-                [long.MinValue + 1] = new(3, [0, 2, int.MaxValue]),
+                [long.MinValue + 1] = new(3, [0, 2, int.MaxValue], Order: (5L << 20) + 17),
                 [42] = new(1, []),
                 [-9_000_000_000_000] = new(250, [1]),
             },
@@ -43,6 +43,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(3, features.Count);
         Assert.Equal([0, 2, int.MaxValue], features[long.MinValue + 1].Postings);
         Assert.Equal(3, features[long.MinValue + 1].DocumentFrequency);
+        Assert.Equal((5L << 20) + 17, features[long.MinValue + 1].Order);
         Assert.Empty(features[42].Postings);
         Assert.Equal(250, features[-9_000_000_000_000].DocumentFrequency);
         var states = other.LoadStoryStates([0, 1, 2]).OrderBy(s => s.Index).ToList();
