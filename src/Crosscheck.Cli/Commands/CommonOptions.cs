@@ -26,6 +26,13 @@ public static class CommonOptions
         HelpName = "NAME",
     };
 
+    /// <summary>What a command reads: one or more paths or sources, named in its usage line.</summary>
+    public static Argument<string[]> Inputs(string name, string description) => new(name)
+    {
+        Description = description,
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON (the contract in docs/JSON.md)." };
 
     public static Option<string?> Out(string what) => new("--out") { Description = $"Also write {what} to this file.", HelpName = "FILE" };

@@ -11,12 +11,9 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Files or directories (walked recursively): .html/.htm pages, .txt scraped text, .jsonl with one article per line, " +
-                          ".warc/.warc.gz web archives, RSS/Atom/JSON feeds (recognised by content, whatever the extension).",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var paths = CommonOptions.Inputs("paths",
+            "Files or directories (walked recursively): .html/.htm pages, .txt scraped text, .jsonl with one article per line, " +
+            ".warc/.warc.gz web archives, RSS/Atom/JSON feeds (recognised by content, whatever the extension).");
         var db = CommonOptions.Database();
         var published = new Option<string?>("--published")
         {

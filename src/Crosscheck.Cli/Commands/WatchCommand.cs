@@ -8,12 +8,9 @@ public static class WatchCommand
 {
     public static Command Create()
     {
-        var sources = new Argument<string[]>("sources")
-        {
-            Description = "Directories (new files are ingested once complete), feed URLs (http:// or https://; RSS, Atom or JSON Feed) " +
-                          "and uncompressed WARC files a crawler appends to (new records are ingested).",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var sources = CommonOptions.Inputs("sources",
+            "Directories (new files are ingested once complete), feed URLs (http:// or https://; RSS, Atom or JSON Feed) " +
+            "and uncompressed WARC files a crawler appends to (new records are ingested).");
         var db = CommonOptions.Database();
         var defaults = new WatchOptions();
         var interval = Duration("--interval", $"Time between two polls of each feed (default {Show(defaults.FeedInterval)}); a failing feed waits twice as long after each failure, up to {Show(defaults.MaxBackoff)}.", defaults.FeedInterval);
