@@ -46,11 +46,7 @@ public sealed class IngestService(
         // stories, in their transaction). Which outlets it touched is not known, so all are judged again.
         var interrupted = store.CountArticles() > 0 && StoriesAreStale();
         var batch = new List<RawInput>(BatchSize);
-        StoreRawInputs(items, report, progress, resumeUnprocessed: false, raw =>
-        {
-            batch.Add(raw);
-            if (batch.Count >= BatchSize) ProcessBatch(batch, report);
-        }, cancel);
+        StoreRawInputs(items, report, progress, resumeUnprocessed: false, raw => AddToBatch(batch, raw, report), cancel);
         ProcessBatch(batch, report);
         ProcessLeftovers(batch, report, progress, cancel);
         // Only outlets that gained articles can change their decision (after an interruption, any may).
@@ -72,10 +68,9 @@ public sealed class IngestService(
         foreach (var raw in store.RawWithoutDocument())
         {
             cancel.ThrowIfCancellationRequested();
-            batch.Add(raw);
             report.Resumed++;
             progress?.Report(new IngestProgress(report.Resumed, null, raw.Source, "resuming"));
-            if (batch.Count >= BatchSize) ProcessBatch(batch, report);
+            AddToBatch(batch, raw, report);
         }
         ProcessBatch(batch, report);
     }
@@ -151,15 +146,21 @@ public sealed class IngestService(
             foreach (var raw in store.AllRaw())
             {
                 cancel.ThrowIfCancellationRequested();
-                batch.Add(raw);
                 progress?.Report(new IngestProgress(++done, total, raw.Source, "reprocessing"));
-                if (batch.Count >= BatchSize) ProcessBatch(batch, report);
+                AddToBatch(batch, raw, report);
             }
             ProcessBatch(batch, report);
             RemoveRecurring(report, outlets: null);
             report.Stories = AssignStories(progress);
         });
         return report;
+    }
+
+    /// <summary>Adds a raw input to the batch and processes the batch once it is full, so memory stays bounded by a batch.</summary>
+    private void AddToBatch(List<RawInput> batch, RawInput raw, IngestReport report)
+    {
+        batch.Add(raw);
+        if (batch.Count >= BatchSize) ProcessBatch(batch, report);
     }
 
     private void ProcessBatch(List<RawInput> batch, IngestReport report)
