@@ -427,12 +427,8 @@ public sealed class SqliteStore : IStore
     {
         RunInTransaction(() =>
         {
-            NonQuery("DELETE FROM story_redirects");
-            NonQuery("DELETE FROM story_articles");
-            NonQuery("DELETE FROM stories");
             NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey));
-            NonQuery("DELETE FROM layers");
-            NonQuery("DELETE FROM articles");
+            foreach (var table in StoreCommon.DerivedTables) NonQuery($"DELETE FROM {table}");
         });
         return true;
     });
@@ -448,18 +444,11 @@ public sealed class SqliteStore : IStore
         _transaction = Write("starting a transaction", () => _connection.BeginTransaction(deferred: false));
         try
         {
-            work();
-            Write("committing", () =>
+            StoreCommon.CommitOrRollBack(_transaction, work, commit => Write("committing", () =>
             {
-                _transaction.Commit();
+                commit();
                 return true;
-            });
-        }
-        catch
-        {
-            try { _transaction.Rollback(); }
-            catch (SqliteException) { /* the original error says more */ }
-            throw;
+            }));
         }
         finally
         {
