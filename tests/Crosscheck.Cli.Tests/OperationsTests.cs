@@ -149,13 +149,13 @@ public sealed class OperationsTests : IDisposable
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         try
         {
-            var before = await Eventually(http, text => text.Contains("target_info", StringComparison.Ordinal), "the metrics listener to answer", output);
+            var before = await MetricsScrape.Eventually(http, text => text.Contains("target_info", StringComparison.Ordinal), "the metrics listener to answer", output);
             Assert.DoesNotContain("crosscheck_articles_ingested_total{otel_scope_name=\"Crosscheck\"} 1", before, StringComparison.Ordinal);
             await File.WriteAllTextAsync(Path.Combine(inbox, "ferry.txt"),
                 "The lake ferry will run four crossings a day instead of nine from November, the operator said on Monday.\n\n" +
                 "Commuters on the eastern shore said the early boat was the only one that got them to work on time.\n");
 
-            var after = await Eventually(http, text => text.Contains("crosscheck_articles_ingested_total{otel_scope_name=\"Crosscheck\"} 1", StringComparison.Ordinal),
+            var after = await MetricsScrape.Eventually(http, text => text.Contains("crosscheck_articles_ingested_total{otel_scope_name=\"Crosscheck\"} 1", StringComparison.Ordinal),
                 "the ingested counter to reach 1", output);
             Assert.Contains("service_name=\"crosscheck-watch\"", after, StringComparison.Ordinal);
             Assert.Contains("crosscheck_story_placement_duration_seconds_count", after, StringComparison.Ordinal);
@@ -170,9 +170,50 @@ public sealed class OperationsTests : IDisposable
             await process.WaitForExitAsync();
         }
     }
+}
 
+/// <summary>`status --queue` and `worker --metrics-port` against the test servers.</summary>
+[Collection(ServersCollection.Name)]
+public sealed class QueueOperationsTests
+{
+    [ServersFact]
+    public async Task Status_shows_the_queue_backlog_and_the_inputs_not_processed_yet()
+    {
+        await using var run = new Queue.QueueScenario(6);
+        run.Enqueue();
+
+        var status = CliRunner.Run(run.Corpus.Directory, "status", "--db", run.Database, "--queue", NatsTestServer.Url!, "--stream", run.Stream);
+
+        Assert.True(status.ExitCode == 0, status.Err);
+        Assert.Contains($"articles    0; {run.Expected} input(s) not processed yet", status.Out, StringComparison.Ordinal);
+        Assert.Contains($"stream {run.Stream}: {run.Expected} waiting, 0 being processed", status.Out, StringComparison.Ordinal);
+        Assert.Contains("(PostgreSQL)", status.Out, StringComparison.Ordinal);
+    }
+
+    [ServersFact]
+    public async Task A_worker_serves_metrics_whose_counters_move_and_whose_queue_lag_drains()
+    {
+        await using var run = new Queue.QueueScenario(6);
+        run.Enqueue();
+        var port = CliRunner.FreePort();
+        var worker = run.StartWorker(options: ["--metrics-port", port.ToString(CultureInfo.InvariantCulture)]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+
+        await run.WaitUntilDoneAsync(TimeSpan.FromMinutes(3));
+        var output = new StringBuilder(worker.Output);
+        var metrics = await MetricsScrape.Eventually(http, text => text.Contains("crosscheck_queue_lag{otel_scope_name=\"Crosscheck\"} 0", StringComparison.Ordinal)
+            && text.Contains($"crosscheck_articles_ingested_total{{otel_scope_name=\"Crosscheck\"}} {run.Expected}", StringComparison.Ordinal), "the queue lag to drain", output);
+        Assert.Contains("service_name=\"crosscheck-worker\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("crosscheck_story_placement_duration_seconds_count", metrics, StringComparison.Ordinal);
+        run.StopWorkers();
+    }
+}
+
+/// <summary>Reads a metrics endpoint the way Prometheus would.</summary>
+public static class MetricsScrape
+{
     /// <summary>Reads /metrics until <paramref name="done"/> holds, for up to two minutes.</summary>
-    private static async Task<string> Eventually(HttpClient http, Func<string, bool> done, string what, StringBuilder output)
+    public static async Task<string> Eventually(HttpClient http, Func<string, bool> done, string what, StringBuilder output)
     {
         var clock = Stopwatch.StartNew();
         var last = "";
@@ -191,25 +232,6 @@ public sealed class OperationsTests : IDisposable
         }
         Assert.Fail($"waited in vain for {what}; last /metrics:\n{last}\noutput:\n{output}");
         return last;
-    }
-}
-
-/// <summary>`status --queue` against the test servers: the backlog a queued ingest leaves for the workers.</summary>
-[Collection(ServersCollection.Name)]
-public sealed class StatusQueueTests
-{
-    [ServersFact]
-    public async Task Status_shows_the_queue_backlog_and_the_inputs_not_processed_yet()
-    {
-        await using var run = new Queue.QueueScenario(6);
-        run.Enqueue();
-
-        var status = CliRunner.Run(run.Corpus.Directory, "status", "--db", run.Database, "--queue", NatsTestServer.Url!, "--stream", run.Stream);
-
-        Assert.True(status.ExitCode == 0, status.Err);
-        Assert.Contains($"articles    0; {run.Expected} input(s) not processed yet", status.Out, StringComparison.Ordinal);
-        Assert.Contains($"stream {run.Stream}: {run.Expected} waiting, 0 being processed", status.Out, StringComparison.Ordinal);
-        Assert.Contains("(PostgreSQL)", status.Out, StringComparison.Ordinal);
     }
 }
 

@@ -40,8 +40,12 @@ public static class ServeCommand
             Serve the web UI (stories, dossiers, articles, entities, search) and the JSON API over a database.
             Pages read the store on every request: articles ingested meanwhile (by POST or `crosscheck ingest`)
             appear on reload. API description: /openapi/v1.json.
+            It answers only requests addressed to its own names (localhost, 127.0.0.1, [::1], the addresses in --urls,
+            and each --host NAME): a request naming another host gets 421, so no web page elsewhere can read it by
+            pointing a name of its own at this machine (DNS rebinding).
+            With --metrics, GET /metrics serves counters for Prometheus (see docs/OPERATIONS.md).
 
-            Examples:  crosscheck serve --db news.db
+            Examples:  crosscheck serve --db news.db --metrics
                        {TokenVariable}=$(openssl rand -hex 24) crosscheck serve --urls http://0.0.0.0:8080 --host news.example.org
             """)
         { db, urls, hosts, tokenFile, readOnly, metrics };
