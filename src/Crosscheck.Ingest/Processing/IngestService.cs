@@ -1,5 +1,6 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Telemetry;
 using Crosscheck.Extraction.Boilerplate;
 using Crosscheck.Ingest.Inputs;
 using Crosscheck.Storage;
@@ -54,6 +55,8 @@ public sealed class IngestService(
         else if (report.Added > 0) RemoveRecurring(report, report.Outlets);
         // Nothing new and the stories cover every article: they stand (read once; it loads them all).
         report.Stories = report.Added > 0 || StoriesAreStale() ? AssignStories(progress) : store.GetStories().Count;
+        CrosscheckMetrics.ArticlesIngested.Add(report.Added);
+        CrosscheckMetrics.ArticlesFailed.Add(report.Errors.Count);
         return report;
     }
 
@@ -239,6 +242,7 @@ public sealed class IngestService(
     /// </param>
     private int AssignStoriesExclusively(IProgress<IngestProgress>? progress, int assignedFrom)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var clusterer = newClusterer();
         var documents = store.AllDocuments()
             .Where(d => !string.IsNullOrWhiteSpace(d.Text))
@@ -255,6 +259,7 @@ public sealed class IngestService(
         }
         clusterer.Settle();
         store.ReplaceStories(clusterer.Stories, clusterer.Redirects, assignedFrom);
+        CrosscheckMetrics.StoryPlacement.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         return clusterer.Stories.Count;
     }
 }
