@@ -68,6 +68,35 @@ public sealed class OperationsTests : IDisposable
     }
 
     [Fact]
+    public async Task Watch_masks_the_token_of_a_feed_URL_in_its_log()
+    {
+        var feed = $"http://127.0.0.1:{CliRunner.FreePort()}/rss.xml?token={Secret}";
+        using var process = CliRunner.Start(_dir, "watch", feed, "--db", Db);
+        var output = new StringBuilder();
+        var failed = new ManualResetEventSlim();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is null) return;
+            lock (output) output.AppendLine(line.Data);
+            if (line.Data.StartsWith("error: ", StringComparison.Ordinal)) failed.Set();
+        };
+        process.BeginOutputReadLine();
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            Assert.True(failed.Wait(TimeSpan.FromMinutes(2)), $"the unreachable feed was not reported:\n{output}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        var all = output + await errors;
+        Assert.Contains("rss.xml?token=***", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Status_prints_the_counts_of_a_SQLite_store_and_its_last_write()
     {
         CliRunner.AssertOneErrorLine(Run("status", "--db", Db), "no database at");

@@ -76,7 +76,8 @@ public static class StatusCommand
                 stories.Count,
                 stories.SelectMany(s => s.ArticleIds).Distinct(StringComparer.Ordinal).Count(),
                 stories.Count == 0 ? 0 : stories.Max(s => s.ArticleIds.Count),
-                store.StoriesAssignedFrom() == articles,
+                // An empty store has nothing to assign: its (no) stories are current.
+                articles == 0 || store.StoriesAssignedFrom() == articles,
                 store.LastReceived(),
                 null);
         }

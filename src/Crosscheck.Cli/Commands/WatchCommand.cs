@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Crosscheck.Cli.Output;
 using Crosscheck.Ingest.Watching;
 
 namespace Crosscheck.Cli.Commands;
@@ -69,7 +70,8 @@ public static class WatchCommand
         Watcher watcher;
         try
         {
-            watcher = new Watcher(Engine.Ingest(store), sources, options, statePath, Console.Out);
+            // Feed URLs may carry a token (?token=...): the log masks it.
+            watcher = new Watcher(Engine.Ingest(store), sources, options, statePath, new RedactingWriter(Console.Out));
         }
         catch (WatchException ex)
         {

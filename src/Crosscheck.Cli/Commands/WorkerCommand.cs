@@ -68,7 +68,7 @@ public static class WorkerCommand
         var measuring = metrics is null ? Task.CompletedTask : MeasureQueueLagAsync(queue, stop.Token);
         Console.WriteLine($"worker {Environment.ProcessId}: pulling from {target.Display} (stream {target.Stream}) into {store.Location}, " +
             $"{options.Threads} thread(s), batches of {options.BatchSize}; stop with Ctrl+C or SIGTERM");
-        var worker = new QueueWorker(queue, store, Engine.Processor, Engine.Ingest(store), options, Console.Out);
+        var worker = new QueueWorker(queue, store, Engine.Processor, Engine.Ingest(store), options, new Output.RedactingWriter(Console.Out));
         await worker.RunAsync(stop.Token);
         await measuring;
         var counts = worker.Counts;

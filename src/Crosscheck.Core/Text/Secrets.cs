@@ -38,9 +38,10 @@ public static partial class Secrets
 
     /// <summary>
     /// <c>Password=...</c>, <c>pwd=...</c>, <c>token=...</c>, <c>api_key=...</c> and the like in a key=value string or a
-    /// URL query, up to the next ';', '&amp;' or white space (or the closing quote of a quoted value).
+    /// URL query, up to the next ';', '&amp;' or white space (or the closing quote of a quoted value); a colon
+    /// just before the end stays (it ends a message's "URL: problem", it is not part of the value).
     /// </summary>
-    [GeneratedRegex(@"(?<key>\b(?:password|passwd|pwd|pass|token|access_token|secret|api[_-]?key|apikey|auth[_-]?token)\s*=\s*)(?:'[^']*'|""[^""]*""|[^;&\s]*)",
+    [GeneratedRegex(@"(?<key>\b(?:password|passwd|pwd|pass|token|access_token|secret|api[_-]?key|apikey|auth[_-]?token)\s*=\s*)(?:'[^']*'|""[^""]*""|[^;&\s]*?(?=:?(?:[;&\s]|$)))",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SecretSetting();
 }

@@ -12,6 +12,8 @@ public sealed class SecretsTests
     [InlineData("Host=db;Username=crosscheck;Password=s3cr3t;Database=news", "Host=db;Username=crosscheck;Password=***;Database=news")]
     [InlineData("Host=db; pwd = 's3 cr3t' ;Database=news", "Host=db; pwd = *** ;Database=news")]
     [InlineData("https://feeds.example/rss?token=s3cr3t&page=2", "https://feeds.example/rss?token=***&page=2")]
+    [InlineData("error: https://feeds.example/rss?token=s3:cr3t: refused", "error: https://feeds.example/rss?token=***: refused")]
+    [InlineData("Host=db;Password=a:b", "Host=db;Password=***")]
     [InlineData("error: unrecognized argument 'postgres://u:s3cr3t@h/x'", "error: unrecognized argument 'postgres://u:***@h/x'")]
     public void Passwords_and_tokens_are_masked(string text, string expected) => Assert.Equal(expected, Secrets.Redact(text));
 
