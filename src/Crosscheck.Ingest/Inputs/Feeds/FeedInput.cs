@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml;
 using CodeHollow.FeedReader;
 using CodeHollow.FeedReader.Feeds;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Ingest.Inputs.Feeds;
 
@@ -35,9 +37,7 @@ public sealed class FeedInput(InputLimits? limits = null)
 
     private List<FeedEntry> XmlEntries(string path, byte[] content, IngestHints hints)
     {
-        // Entity declarations are how XML bombs expand a few bytes into gigabytes; feeds never need them.
-        var head = Encoding.Latin1.GetString(content, 0, Math.Min(content.Length, _limits.SniffBytes));
-        if (head.Replace("\0", "", StringComparison.Ordinal).Contains("<!ENTITY", StringComparison.Ordinal))
+        if (DeclaresEntities(content))
             return [Problem(path, "feed declares XML entities, which are refused (a known way to blow up memory); remove the DOCTYPE")];
         Feed feed;
         try
@@ -59,6 +59,36 @@ public sealed class FeedInput(InputLimits? limits = null)
         return Items(path, articles, feed.Items.Count, hints);
     }
 
+    /// <summary>
+    /// Whether the document type declaration holds entity declarations. Entities are how XML bombs
+    /// expand a few bytes into gigabytes, and feeds never need them; they can be declared only in
+    /// the doctype's internal subset, which comes before the root element however long the
+    /// comments ahead of it are, so the prolog is read to its end (the DTD is not processed: no
+    /// entity is expanded and nothing is fetched). A plain doctype, as RSS 0.91 feeds carry, is fine.
+    /// </summary>
+    private static bool DeclaresEntities(byte[] content)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, XmlResolver = null, MaxCharactersFromEntities = 1, IgnoreComments = true, IgnoreProcessingInstructions = true };
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(content, writable: false), settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.DocumentType) return reader.Value.Contains("<!ENTITY", StringComparison.Ordinal);
+                if (reader.NodeType == XmlNodeType.Element) return false;
+            }
+        }
+        catch (XmlException)
+        {
+            // A prolog that cannot be read is refused if it might declare entities anywhere (in
+            // UTF-8 or UTF-16); otherwise the feed parser reports what is malformed.
+            return EntityMarkers.Any(marker => content.AsSpan().IndexOf(marker) >= 0);
+        }
+        return false;
+    }
+
+    private static readonly byte[][] EntityMarkers = [.. new Encoding[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode }.Select(e => e.GetBytes("<!ENTITY"))];
+
     private List<FeedEntry> JsonEntries(string path, byte[] content, IngestHints hints)
     {
         JsonDocument json;
@@ -73,7 +103,7 @@ public sealed class FeedInput(InputLimits? limits = null)
         using (json)
         {
             var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+            if (!JsonText.TryGetProperty(root, "items", out var items) || items.ValueKind != JsonValueKind.Array)
                 return [Problem(path, "is not a JSON Feed (needs an object with an \"items\" array)")];
             var home = String(root, "home_page_url");
             var results = new List<FeedEntry>();
@@ -94,7 +124,7 @@ public sealed class FeedInput(InputLimits? limits = null)
                     Richest(String(item, "content_html"), String(item, "content_text"), String(item, "summary")),
                     Clean(String(item, "date_published") ?? String(item, "date_modified")))
                 { SummaryOnly = String(item, "content_html") is null && String(item, "content_text") is null };
-                results.Add(new FeedEntry(article.ToInput(source, hints, _limits.MaxRecordBytes), article));
+                results.Add(Entry(article, source, hints));
             }
             return Finish(path, results, items.GetArrayLength());
         }
@@ -103,9 +133,22 @@ public sealed class FeedInput(InputLimits? limits = null)
     private List<FeedEntry> Items(string path, IEnumerable<FeedArticle> articles, int count, IngestHints hints)
     {
         var results = articles.Take(_limits.MaxFeedItems)
-            .Select((article, index) => new FeedEntry(article.ToInput($"{path}#{index + 1}", hints, _limits.MaxRecordBytes), article))
+            .Select((article, index) => Entry(article, $"{path}#{index + 1}", hints))
             .ToList();
         return Finish(path, results, count);
+    }
+
+    /// <summary>One item as an entry; an item that cannot be written as a record is reported on its own, so the feed's other items are kept.</summary>
+    private FeedEntry Entry(FeedArticle article, string source, IngestHints hints)
+    {
+        try
+        {
+            return new FeedEntry(article.ToInput(source, hints, _limits.MaxRecordBytes), article);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or RegexMatchTimeoutException)
+        {
+            return Problem(source, $"feed item cannot be read ({FirstLine(ex.Message)}); skipped");
+        }
     }
 
     private List<FeedEntry> Finish(string path, List<FeedEntry> results, int count)
@@ -142,8 +185,7 @@ public sealed class FeedInput(InputLimits? limits = null)
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? String(JsonElement element, string name) => JsonText.Property(element, name);
 
     private static string FirstLine(string message)
     {
