@@ -96,7 +96,9 @@ internal static class HtmlMetadataReader
             {
                 var (element, inBody) = stack.Pop();
                 found.Visit(element, inBody);
-                var children = element.Children;
+                // Copied once: the collection's indexer counts from the first child on every call, so
+                // reading it backwards cost n² on an element with many children (a table of 400,000 rows).
+                var children = element.Children.ToArray();
                 // Pushed in reverse so elements are visited in document order: "first" means first on the page.
                 for (var i = children.Length - 1; i >= 0; i--) stack.Push((children[i], inBody || children[i] == body));
             }

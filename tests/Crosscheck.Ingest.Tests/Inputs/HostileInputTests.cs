@@ -147,6 +147,23 @@ public sealed class HostileInputTests : IDisposable
         Assert.Empty(items.OfType<RawItem>());
     }
 
+    [Theory]
+    [InlineData("t")]
+    [InlineData("a stray \u0007 the feed parser removes")]
+    public void A_feed_nested_two_hundred_thousand_deep_is_refused_at_once_not_parsed_for_minutes(string title)
+    {
+        // Found by the randomized readers: the feed parser's XML tree costs time with the square of
+        // the depth, and it repairs stray control characters, so a strict XML reader stopping there cannot bound it.
+        var deep = string.Concat(Enumerable.Repeat("<channel>\n", 200_000));
+        var feed = Encoding.UTF8.GetBytes($"""<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>{deep}<item><title>x</title><description>d</description></item></channel></rss>""");
+
+        var watch = Stopwatch.StartNew();
+        var items = new FeedInput().ReadXml("deep.rss", feed, IngestHints.None).ToList();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        Assert.Equal("deep.rss: feed nests elements deeper than 16,384 levels; refused (real feeds nest a few)", Assert.Single(items).ToString());
+    }
+
     [Fact]
     public void A_plain_doctype_without_entities_is_still_read()
     {

@@ -37,8 +37,7 @@ public sealed class FeedInput(InputLimits? limits = null)
 
     private List<FeedEntry> XmlEntries(string path, byte[] content, IngestHints hints)
     {
-        if (DeclaresEntities(content))
-            return [Problem(path, "feed declares XML entities, which are refused (a known way to blow up memory); remove the DOCTYPE")];
+        if (RefusedStructure(content) is { } refused) return [Problem(path, refused)];
         Feed feed;
         try
         {
@@ -57,6 +56,20 @@ public sealed class FeedInput(InputLimits? limits = null)
             Clean(PublishedText(item)))
         { SummaryOnly = string.IsNullOrWhiteSpace(item.Content) });
         return Items(path, articles, feed.Items.Count, hints);
+    }
+
+    /// <summary>
+    /// Deepest element nesting read (16,384). Feeds nest a few levels; the XML tree the feed parser
+    /// builds costs time with the square of the depth (3 s at this bound, minutes at 200,000).
+    /// </summary>
+    internal const int MaxXmlDepth = 16_384;
+
+    /// <summary>Why the feed is refused before it is parsed into a tree (entity declarations, absurd nesting), or null.</summary>
+    private static string? RefusedStructure(byte[] content)
+    {
+        if (DeclaresEntities(content)) return "feed declares XML entities, which are refused (a known way to blow up memory); remove the DOCTYPE";
+        var text = ContentSniffer.HasUtf16Bom(content) ? Encoding.UTF8.GetBytes(ContentSniffer.DecodeText(content)) : content;
+        return NestsDeeperThan(text, MaxXmlDepth) ? $"feed nests elements deeper than {MaxXmlDepth:N0} levels; refused (real feeds nest a few)" : null;
     }
 
     /// <summary>
@@ -87,14 +100,52 @@ public sealed class FeedInput(InputLimits? limits = null)
         return false;
     }
 
+    /// <summary>
+    /// Whether start tags nest deeper than <paramref name="limit"/>, counted over the bytes in one
+    /// pass (comments, CDATA sections, processing instructions and declarations skipped). Lenient on
+    /// purpose: the feed parser repairs some malformed XML (stray control characters) before building
+    /// its tree, so a strict reader that stops at the first error cannot bound what it builds.
+    /// </summary>
+    internal static bool NestsDeeperThan(ReadOnlySpan<byte> xml, int limit)
+    {
+        var depth = 0;
+        var at = 0;
+        while (at < xml.Length)
+        {
+            var open = xml[at..].IndexOf((byte)'<');
+            if (open < 0) break;
+            at += open;
+            var tag = xml[at..];
+            ReadOnlySpan<byte> terminator;
+            var change = 0;
+            if (tag.StartsWith("<!--"u8)) terminator = "-->"u8;
+            else if (tag.StartsWith("<![CDATA["u8)) terminator = "]]>"u8;
+            else if (tag.StartsWith("<?"u8)) terminator = "?>"u8;
+            else
+            {
+                terminator = ">"u8;
+                change = tag.Length < 2 || tag[1] == (byte)'!' ? 0 : tag[1] == (byte)'/' ? -1 : 1;
+            }
+            var end = tag.IndexOf(terminator);
+            if (end < 0) break;
+            if (change > 0 && tag[end - 1] != (byte)'/' && ++depth > limit) return true;
+            if (change < 0) depth = Math.Max(0, depth - 1);
+            at += end + terminator.Length;
+        }
+        return false;
+    }
+
     private static readonly byte[][] EntityMarkers = [.. new Encoding[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode }.Select(e => e.GetBytes("<!ENTITY"))];
 
     private List<FeedEntry> JsonEntries(string path, byte[] content, IngestHints hints)
     {
+        // The parser takes bytes as UTF-8 without checking inside strings, and reading such a string throws later.
+        if (!ContentSniffer.HasUtf16Bom(content) && ContentSniffer.FirstInvalidUtf8(content) is var invalid and >= 0)
+            return [Problem(path, $"is not valid UTF-8 (first bad byte at offset {invalid}); a JSON Feed must be UTF-8")];
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(content, JsonOptions);
+            json = ContentSniffer.HasUtf16Bom(content) ? JsonDocument.Parse(ContentSniffer.DecodeText(content), JsonOptions) : JsonDocument.Parse(content, JsonOptions);
         }
         catch (JsonException ex)
         {
