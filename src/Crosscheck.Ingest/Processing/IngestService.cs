@@ -159,9 +159,14 @@ public sealed class IngestService(
         return report;
     }
 
-    /// <summary>Adds a raw input to the batch and processes the batch once it is full, so memory stays bounded by a batch.</summary>
+    /// <summary>
+    /// Adds a raw input to the batch and processes the batch once it is full, so memory stays bounded by a batch:
+    /// full in count, or in bytes (<see cref="InputLimits.MaxBatchBytes"/>) when the input would take it over,
+    /// since a count alone lets a batch of large files hold and extract them all at once.
+    /// </summary>
     private void AddToBatch(List<RawInput> batch, RawInput raw, IngestReport report)
     {
+        if (batch.Count > 0 && batch.Sum(b => (long)b.Content.Length) + raw.Content.Length > _reader.Limits.MaxBatchBytes) ProcessBatch(batch, report);
         batch.Add(raw);
         if (batch.Count >= BatchSize) ProcessBatch(batch, report);
     }
