@@ -32,7 +32,7 @@ public static class StatusCommand
         var db = CommonOptions.Database();
         var queue = CommonOptions.Queue("With it, the queue's backlog is shown too: articles waiting for a worker and articles a worker holds.");
         var stream = CommonOptions.Stream();
-        var json = CommonOptions.Json("the status");
+        var json = new Option<bool>("--json") { Description = "Print the status as one JSON object (its fields are described in docs/OPERATIONS.md)." };
         var command = new Command("status", """
             Show what a store holds and how current it is: raw inputs, articles (and inputs still waiting to be
             processed), stories (and whether they cover every article), and when the last input came in.
