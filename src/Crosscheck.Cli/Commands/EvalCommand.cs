@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Crosscheck.Annotation;
+using Crosscheck.Annotation.Quotes;
 using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
@@ -155,6 +157,12 @@ public static class EvalCommand
             Description = "Score each of N folds apart, from one pass over the articles (cross-validation inside a training split).",
             HelpName = "N",
         };
+        var without = new Option<string[]>("--without")
+        {
+            Description = $"Switch a speaker rule off to measure what it does (repeatable): {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}.",
+            HelpName = "RULE",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("attribution", """
             Attribution (quote and reported speech) quality: content and content+source P/R/F1, over all
             attributions and over direct quotes. Choose rules on folds of train; run dev only to report.
@@ -163,11 +171,13 @@ public static class EvalCommand
                       crosscheck eval attribution ../shared/data/attribution-polnear/train --fold 5/5
                       crosscheck eval attribution ../shared/data/attribution-polnear/dev
             """)
-        { dir, output, fold, folds };
+        { dir, output, fold, folds, without };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = RequireDirectory(result.GetValue(dir)!);
-            Document Annotate(string text) => Engine.AnnotateText("text", text);
+            var disabled = result.GetValue(without) is { Length: > 0 } names ? names.Select(ParseSpeakerRule).ToHashSet() : null;
+            var pipeline = disabled is null ? Engine.Annotation : AnnotationPipeline.Create(new QuoteOptions { DisabledSpeakerRules = disabled });
+            Document Annotate(string text) => Engine.AnnotateText(pipeline, "text", text);
             var count = result.GetValue(folds);
             if (count != 0)
             {
@@ -188,6 +198,11 @@ public static class EvalCommand
         }));
         return command;
     }
+
+    private static SpeakerRuleName ParseSpeakerRule(string name) =>
+        Enum.TryParse<SpeakerRuleName>(name, ignoreCase: true, out var rule) && Enum.IsDefined(rule)
+            ? rule
+            : throw new UserError($"--without {name}: no such speaker rule; the rules are {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}");
 
     public static string RequireFile(string path) =>
         File.Exists(path) ? path : throw new UserError($"{path}: no such file");
