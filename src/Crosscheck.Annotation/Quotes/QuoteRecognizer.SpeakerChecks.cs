@@ -21,7 +21,8 @@ public sealed partial class QuoteRecognizer
             var quote = work.Found[i];
             if (quote.SpeakerSpan is not { } span) continue;
             var sentence = SentenceAround(work.Document.Sentences, span, text.Length);
-            var tokens = WordScanner.Scan(text, sentence.Start, sentence.End);
+            // A sentence layer from elsewhere may point outside the text; the speaker span never does.
+            var tokens = WordScanner.Scan(text, Math.Clamp(sentence.Start, 0, span.Start), Math.Clamp(sentence.End, span.End, text.Length));
             var start = tokens.FindIndex(t => t.Start == span.Start);
             var end = tokens.FindIndex(t => t.End == span.End);
             if (start < 0 || end < start) continue;
@@ -35,7 +36,7 @@ public sealed partial class QuoteRecognizer
             }
             var phrase = new SpeakerPhrase(text, tokens, start, end, CueAfter(text, tokens, end, quote.Cue), work.Mentions);
             if (SpeakerRules.Rejecting(_lexicon, phrase, _options.DisabledSpeakerRules) is not { } rule) continue;
-            if (rule.Repairable && SubjectInstead(phrase) is { } subject)
+            if (rule.Repairable && SubjectInstead(phrase, rule.Name) is { } subject)
             {
                 var subjectSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
                 var (mention, description) = ResolveSpeaker(work, tokens, subject, subjectSpan);
@@ -86,12 +87,12 @@ public sealed partial class QuoteRecognizer
     /// area", "four in 10", "Jane Doe of the Daily Planet"), else the sentence's subject up to it ("The aide to the mayor who
     /// took office in May 2019"), as PolNeAR annotates a source; only when what opens it passes every speaker rule itself.
     /// </summary>
-    private (int Start, int End)? SubjectInstead(SpeakerPhrase rejected)
+    private (int Start, int End)? SubjectInstead(SpeakerPhrase rejected, SpeakerRuleName rule)
     {
         var text = rejected.Text;
         var tokens = rejected.Tokens;
         // "Danish fishermen said": an adjective cut from the phrase it opens takes the phrase.
-        if (rejected.Start == rejected.End && PhraseAfter(text, tokens, rejected.Start) is { } opened && opened.End > rejected.End &&
+        if (rule == SpeakerRuleName.BareNationality && PhraseAfter(text, tokens, rejected.End) is { } opened && opened.End > rejected.End &&
             Passes(rejected with { End = opened.End }))
         {
             return (rejected.Start, opened.End);

@@ -88,7 +88,8 @@ internal static class SpeakerRules
             (lexicon, p) => p.Head.Kind == ScanKind.Word && !p.Head.IsCapitalized(p.Text) && lexicon.NonAgentNouns.Contains(p.HeadWord) && !p.HasName()),
         // "the French said", or an adjective cut from its phrase ("Danish" of "Danish fishermen").
         new(SpeakerRuleName.BareNationality, "The Danish reported that the ferry runs again.", Repairable: true,
-            (_, p) => p.Start == p.End && p.Head.IsCapitalized(p.Text) && HasDemonymEnding(p.HeadWord) && p.ExactMention() == EntityType.Misc),
+            (lexicon, p) => AfterDeterminers(lexicon, p) is var bare && bare.Start == bare.End && p.Head.IsCapitalized(p.Text) && HasDemonymEnding(p.HeadWord) &&
+                bare.ExactMention() == EntityType.Misc),
     ];
 
     /// <summary>The first rule, not disabled, that rejects the phrase; null when it may speak.</summary>
@@ -103,6 +104,14 @@ internal static class SpeakerRules
 
     // "Malian", "Chinese", "Danish", "French", "Iraqi": the endings of nationality adjectives (a plural, "Malians", is a group that may speak).
     private static readonly string[] DemonymEndings = ["an", "ese", "ish", "ch", "i"];
+
+    /// <summary>The phrase without its opening determiners ("the French" gives "French").</summary>
+    private static SpeakerPhrase AfterDeterminers(QuoteLexicon lexicon, SpeakerPhrase p)
+    {
+        var start = p.Start;
+        while (start < p.End && lexicon.Determiners.Contains(p.Tokens[start].Of(p.Text).ToString())) start++;
+        return p with { Start = start };
+    }
 
     private static bool HasDemonymEnding(string word) => DemonymEndings.Any(ending => word.EndsWith(ending, StringComparison.Ordinal));
 
