@@ -39,6 +39,13 @@ public static class Engine
         return Annotation.Run(new Document(article));
     }
 
+    /// <summary>Annotates text as it is, as the default overload does, through another pipeline (built once by the caller).</summary>
+    public static Document AnnotateText(DocumentPipeline pipeline, string id, string text)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return pipeline.Run(new Document(new Article { Id = id, Source = id, Body = text }));
+    }
+
     /// <summary>The stores a --db value can name, in the order they are tried: the SQLite file path is the catch-all.</summary>
     private static readonly StoreBackend[] StoreBackends = [PostgresStore.Backend, SqliteStore.Backend];
 

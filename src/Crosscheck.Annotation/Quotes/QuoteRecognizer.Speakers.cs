@@ -106,6 +106,13 @@ public sealed partial class QuoteRecognizer
                     start = j;
                     break;
                 }
+                // "the Russian Ministry of Foreign Affairs", "Jane Doe of the Daily Planet": "of" between names joins them.
+                if (headIsName && (ws is "of") && j > 0 && tokens[j + 1].IsCapitalized(text) && (tokens[j - 1].IsCapitalized(text) || IsAbbreviation(text, tokens[j - 1])))
+                {
+                    start = j;
+                    j--;
+                    continue;
+                }
                 if (_lexicon.Boundaries.Contains(ws) || _lexicon.Pronouns.ContainsKey(ws) || _lexicon.CueFirstWords.Contains(ws)) break;
                 if (!t.IsCapitalized(text) && !_lexicon.RoleWords.Contains(ws) && headIsName && !IsRolePrefixBefore(text, tokens, j)) break;
                 start = j;
@@ -440,31 +447,49 @@ public sealed partial class QuoteRecognizer
     {
         var text = work.Text;
         var mentions = work.Mentions;
+        // A person inside the phrase names the speaker, else an organisation; a place only when it opens the phrase ("Paris
+        // is worried"), not in a modifier ("a woman in Springfield"); a nationality or other Misc mention never ("French army sources").
+        var phraseOpening = phrase.Start;
+        while (phraseOpening < phrase.End && _lexicon.Determiners.Contains(tokens[phraseOpening].Of(text).ToString())) phraseOpening++;
         int? inside = null;
+        var insideRank = 0;
         for (var m = FirstMentionFrom(mentions, span.Start); m < mentions.Length && mentions[m].Span.Start < span.End; m++)
         {
-            if (mentions[m].Type == EntityType.Person || inside is null || mentions[inside.Value].Type != EntityType.Person) inside = m;
+            var rank = mentions[m].Type switch
+            {
+                EntityType.Person => 3,
+                EntityType.Org => 2,
+                EntityType.Loc when mentions[m].Span.Start == tokens[phraseOpening].Start => 1,
+                _ => 0,
+            };
+            if (rank > 0 && rank >= insideRank)
+            {
+                inside = m;
+                insideRank = rank;
+            }
         }
         if (inside is not null) return (inside, null);
 
         var headWord = tokens[phrase.End].Of(text).ToString();
         if (phrase.Start == phrase.End && _lexicon.Pronouns.TryGetValue(headWord, out var refersTo))
         {
-            if (refersTo == "self") return (null, headWord);
-            var wanted = refersTo switch
+            // A pronoun is resolved to its entity or its speaker is unknown: "it" or "they" alone names no one.
+            if (refersTo == "self") return (null, null);
+            Func<EntityType, bool> wanted = refersTo switch
             {
-                "person" => (EntityType?)EntityType.Person,
-                "org" => EntityType.Org,
-                _ => null,
+                "person" => type => type == EntityType.Person,
+                // "it" stands for an organisation or a country acting as one ("Mali ... whoever it wants").
+                "org" => type => type is EntityType.Org or EntityType.Loc,
+                _ => type => type is EntityType.Person or EntityType.Org,
             };
-            return Antecedent(work, span.Start, wanted, null) is { } found ? (found, null) : (null, headWord);
+            return Antecedent(work, span.Start, wanted, null) is { } found ? (found, null) : (null, null);
         }
 
         var role = RoleIn(text, tokens, phrase);
         if (role is not null && !HasCapitalizedWord(text, tokens, phrase))
         {
-            if (Antecedent(work, span.Start, EntityType.Person, role) is { } byRole) return (byRole, null);
-            if (IsDefinite(text, tokens[phrase.Start]) && Antecedent(work, span.Start, EntityType.Person, null) is { } nearest) return (nearest, null);
+            if (Antecedent(work, span.Start, IsPerson, role) is { } byRole) return (byRole, null);
+            if (IsDefinite(text, tokens[phrase.Start]) && Antecedent(work, span.Start, IsPerson, null) is { } nearest) return (nearest, null);
         }
         return (null, span.TextOf(text));
     }
@@ -490,7 +515,9 @@ public sealed partial class QuoteRecognizer
     private static bool IsDefinite(string text, Scanned first) => first.Is(text, "the") || first.Is(text, "his") || first.Is(text, "her");
 
     /// <summary>The nearest mention before a position, outside quoted passages, of the wanted type (and role, when given).</summary>
-    private int? Antecedent(Work work, int before, EntityType? type, string? role)
+    private static bool IsPerson(EntityType type) => type == EntityType.Person;
+
+    private int? Antecedent(Work work, int before, Func<EntityType, bool> accepts, string? role)
     {
         var mentions = work.Mentions;
         for (var m = FirstMentionFrom(mentions, before) - 1; m >= 0; m--)
@@ -499,7 +526,7 @@ public sealed partial class QuoteRecognizer
             if (before - mention.Span.End > _options.MaxAntecedentDistance) break;
             if (mention.Span.End > before) continue;
             if (work.QuotedAt(mention.Span.Start) >= 0) continue;
-            if (type is { } wanted ? mention.Type != wanted : mention.Type is not (EntityType.Person or EntityType.Org)) continue;
+            if (!accepts(mention.Type)) continue;
             if (role is not null && (mention.Role is null || !mention.Role.Contains(role, StringComparison.OrdinalIgnoreCase))) continue;
             return m;
         }

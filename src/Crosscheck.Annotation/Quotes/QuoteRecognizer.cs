@@ -54,6 +54,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         AttachTranscriptTurns(work);
         AttachHeadlineSpeaker(work);
         AttachLeftoverQuotes(work);
+        CheckSpeakers(work);
         work.Found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quotes = [.. work.Found];
     }
@@ -312,7 +313,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         {
             // "..., saying ...": a participle after a comma has no subject of its own; the comma ends the main clause,
             // not an apposition ("Doe spoke about the flooding in Tartu, Estonia, arguing ..."), so the rules below find the speaker.
-            var participleAfterComma = c > 0 && tokens[c - 1].Of(text) is "," && IsParticiple(text, tokens[c]);
+            // "..., without mentioning ...": a preposition between the comma and the participle changes nothing.
+            var commaBefore = c > 1 && tokens[c - 1].Kind == ScanKind.Word && _lexicon.ParticiplePrepositions.Contains(tokens[c - 1].Of(text).ToString()) ? c - 2 : c - 1;
+            var participleAfterComma = commaBefore >= 0 && tokens[commaBefore].Of(text) is "," && IsParticiple(text, tokens[c]);
             speaker = participleAfterComma ? null : PhraseBefore(text, tokens, c);
             // "The group issued a statement saying ...": the statement speaks for the sentence's subject.
             if (speaker is { } carrier && carrier.Start > 0 && _lexicon.DocumentNouns.Contains(tokens[carrier.End].Of(text).ToString()) &&
@@ -371,7 +374,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
             }
             else if (IsParticiple(text, tokens[c]) &&
-                     ((participleAfterComma ? SpeakerOfPreviousCue(work, tokens, c - 1) : null) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
+                     ((participleAfterComma ? SpeakerOfPreviousCue(work, tokens, commaBefore) : null) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
             {
                 // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence,
                 // or the speaker of the cue it follows ("“...,” the coach said, adding that ..."); so too without

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Crosscheck.Annotation;
+using Crosscheck.Annotation.Quotes;
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
@@ -144,22 +147,62 @@ public static class EvalCommand
     {
         var dir = new Argument<string>("dir") { Description = "A PolNeAR-style directory with text/ and attributions/." };
         var output = CommonOptions.Out("one JSON line per found attribution");
+        var fold = new Option<string?>("--fold")
+        {
+            Description = "Score only fold K of N of the directory's articles (article i, in file-name order, is in fold i mod N + 1): a fold of train the rules were not chosen on.",
+            HelpName = "K/N",
+        };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "Score each of N folds apart, from one pass over the articles (cross-validation inside a training split).",
+            HelpName = "N",
+        };
+        var without = new Option<string[]>("--without")
+        {
+            Description = $"Switch a speaker rule off to measure what it does (repeatable): {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}.",
+            HelpName = "RULE",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("attribution", """
             Attribution (quote and reported speech) quality: content and content+source P/R/F1, over all
-            attributions and over direct quotes.
+            attributions and over direct quotes. Choose rules on folds of train; run dev only to report.
 
-            Example:  crosscheck eval attribution ../shared/data/attribution-polnear/dev
+            Examples: crosscheck eval attribution ../shared/data/attribution-polnear/train --folds 5
+                      crosscheck eval attribution ../shared/data/attribution-polnear/train --fold 5/5
+                      crosscheck eval attribution ../shared/data/attribution-polnear/dev
             """)
-        { dir, output };
+        { dir, output, fold, folds, without };
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var evaluation = AttributionEvaluator.Evaluate(RequireDirectory(result.GetValue(dir)!), text => Engine.AnnotateText("text", text));
-            WritePredictions(result.GetValue(output), path => AttributionEvaluator.WriteFound(evaluation.Found, path), quiet: true);
+            var path = RequireDirectory(result.GetValue(dir)!);
+            var disabled = result.GetValue(without) is { Length: > 0 } names ? names.Select(ParseSpeakerRule).ToHashSet() : null;
+            var pipeline = disabled is null ? Engine.Annotation : AnnotationPipeline.Create(new QuoteOptions { DisabledSpeakerRules = disabled });
+            Document Annotate(string text) => Engine.AnnotateText(pipeline, "text", text);
+            var count = result.GetValue(folds);
+            if (count != 0)
+            {
+                if (count < 2) throw new UserError($"--folds {count}: expected 2 or more");
+                var perFold = AttributionEvaluator.EvaluateFolds(path, Annotate, count);
+                for (var k = 0; k < perFold.Count; k++)
+                {
+                    Console.WriteLine($"fold {k + 1}/{count}");
+                    EvalReports.Write(perFold[k], Console.Out);
+                }
+                return ExitCodes.Ok;
+            }
+            var only = result.GetValue(fold) is { } text ? Fold.Parse(text) ?? throw new UserError($"--fold {text}: expected K/N with 1 <= K <= N and N >= 2") : (Fold?)null;
+            var evaluation = AttributionEvaluator.Evaluate(path, Annotate, only);
+            WritePredictions(result.GetValue(output), outPath => AttributionEvaluator.WriteFound(evaluation.Found, outPath), quiet: true);
             EvalReports.Write(evaluation, Console.Out);
             return ExitCodes.Ok;
         }));
         return command;
     }
+
+    private static SpeakerRuleName ParseSpeakerRule(string name) =>
+        Enum.TryParse<SpeakerRuleName>(name, ignoreCase: true, out var rule) && Enum.IsDefined(rule)
+            ? rule
+            : throw new UserError($"--without {name}: no such speaker rule; the rules are {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}");
 
     public static string RequireFile(string path) =>
         File.Exists(path) ? path : throw new UserError($"{path}: no such file");
