@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Crosscheck.Annotation.Time;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Core.Text;
@@ -34,9 +35,9 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         var published = document.Article.Published?.Value;
         var found = new List<Quantity>();
         var rejected = 0;
-        foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
+        foreach (var sentence in WordLayer.Of(document, _options.MaxSentenceChars))
         {
-            Recognize(text, start, end, published, found, ref rejected);
+            Recognize(text, sentence.Words, published, found, ref rejected);
         }
         found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quantities = [.. found];
@@ -59,9 +60,8 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         public bool Absurd;
     }
 
-    private void Recognize(string text, int start, int end, DateTimeOffset? published, List<Quantity> found, ref int rejected)
+    private void Recognize(string text, List<Scanned> tokens, DateTimeOffset? published, List<Quantity> found, ref int rejected)
     {
-        var tokens = WordScanner.Scan(text, start, end);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!TryReadNumber(text, tokens, i, out var number)) continue;
@@ -105,7 +105,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
 
         var qualifier = Qualifier.None;
         var betweenRange = false;
-        if (QuantityLexicon.MatchBackward(_lexicon.Qualifiers, tokens, first, text) is { } hedge &&
+        if (Phrase.MatchBackward(_lexicon.Qualifiers, tokens, first, text) is { } hedge &&
             !(hedge.Start > 0 && hedge.Phrase.Value == nameof(Qualifier.UpTo) && QualifierBlockers.Contains(tokens[hedge.Start - 1].Of(text).ToString())) &&
             !(hedge.Phrase.Words is ["over"] && number.End < tokens.Count && Durations.Contains(tokens[number.End].Of(text).ToString())))
         {
@@ -267,14 +267,14 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             j++;
             return;
         }
-        if (QuantityLexicon.MatchForward(_lexicon.CurrencyNames, tokens, j, text) is { } name)
+        if (Phrase.MatchForward(_lexicon.CurrencyNames, tokens, j, text) is { } name)
         {
             // "won" and "rand" are also ordinary words; accept them only when nothing else says otherwise.
             currency ??= name.Phrase.Value;
             j = name.End;
             return;
         }
-        if (currency is null && QuantityLexicon.MatchForward(_lexicon.Measures, tokens, j, text) is { } measure)
+        if (currency is null && Phrase.MatchForward(_lexicon.Measures, tokens, j, text) is { } measure)
         {
             kind = QuantityKind.Measure;
             unit = measure.Phrase.Value;
@@ -586,7 +586,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         end = 0;
         foreach (var at in (ReadOnlySpan<int>)[afterUnit, afterCounted])
         {
-            if (QuantityLexicon.MatchForward(_lexicon.Periods, tokens, at, text) is { } adjacent && !FollowedByTimeWord(text, tokens, adjacent.End))
+            if (Phrase.MatchForward(_lexicon.Periods, tokens, at, text) is { } adjacent && !FollowedByTimeWord(text, tokens, adjacent.End))
             {
                 end = adjacent.End;
                 return adjacent.Phrase.Value;
@@ -595,7 +595,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         if (kind != QuantityKind.Money) return null;
         for (var k = afterCounted; k < tokens.Count; k++)
         {
-            if (QuantityLexicon.MatchForward(_lexicon.Periods, tokens, k, text) is { } clause && clause.Phrase.Extra == "clause")
+            if (Phrase.MatchForward(_lexicon.Periods, tokens, k, text) is { } clause && clause.Phrase.Extra == "clause")
             {
                 return clause.Phrase.Value;
             }
