@@ -3,6 +3,7 @@ using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
 using Crosscheck.Evaluation.Extraction;
+using Crosscheck.Evaluation.Quantities;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -17,6 +18,7 @@ public static class EvalCommand
         command.Subcommands.Add(Ner());
         command.Subcommands.Add(Clustering());
         command.Subcommands.Add(Attribution());
+        command.Subcommands.Add(Quantities());
         return command;
     }
 
@@ -156,6 +158,34 @@ public static class EvalCommand
             var evaluation = AttributionEvaluator.Evaluate(RequireDirectory(result.GetValue(dir)!), text => Engine.AnnotateText("text", text));
             WritePredictions(result.GetValue(output), path => AttributionEvaluator.WriteFound(evaluation.Found, path), quiet: true);
             EvalReports.Write(evaluation, Console.Out);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Quantities()
+    {
+        var file = new Argument<string>("file") { Description = "A JSONL file of sentences with hand-annotated quantities (format: data/quantities/README.md)." };
+        var split = new Option<string>("--split")
+        {
+            Description = "Which sentences to score: train (for choosing rules), dev (report only) or all.",
+            HelpName = "SPLIT",
+            DefaultValueFactory = _ => "train",
+        };
+        var misses = new Option<bool>("--misses") { Description = "Also print, per sentence, the gold quantities not found and the found ones not in the gold (with the rule that made them)." };
+        var command = new Command("quantities", """
+            Quantity recognition quality: value F1 (the same number, or the same low and high of a range) and
+            value+unit F1 (and the same normalised unit), with recall per gold kind.
+
+            Example:  crosscheck eval quantities data/quantities/news-quantities.jsonl --split dev
+            """)
+        { file, split, misses };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var chosen = result.GetValue(split)!;
+            if (chosen is not ("train" or "dev" or "all")) throw new UserError($"--split {chosen}: expected train, dev or all");
+            var evaluation = QuantityEvaluator.Evaluate(RequireFile(result.GetValue(file)!), chosen, text => Engine.AnnotateText("text", text));
+            EvalReports.Write(evaluation, Console.Out, result.GetValue(misses));
             return ExitCodes.Ok;
         }));
         return command;
