@@ -43,7 +43,18 @@ internal sealed class QuantityLexicon
         StopLookup = Stop.GetAlternateLookup<ReadOnlySpan<char>>();
         PluralLookup = IrregularPlurals.GetAlternateLookup<ReadOnlySpan<char>>();
         LabelLookup = Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        MeasureWords = Measures.Where(p => p.Words.Length == 1).GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase);
+        AgeUnits = Lexicon.Rows(typeof(QuantityLexicon).Assembly, "Quantities/Data/age-units.txt", LexiconCase.Exact)
+            .ToDictionary(row => row[0], row => row[1], StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>One-word units of measure → their symbol ("yards" → "yd").</summary>
+    public Dictionary<string, string> MeasureWords { get; }
+
+    /// <summary>Units of an age compound ("year" of "50-year-old") → the unit's name.</summary>
+    public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> AgeUnits { get; }
 
     public List<Phrase> Qualifiers { get; }
 

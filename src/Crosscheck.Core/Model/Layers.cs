@@ -45,6 +45,9 @@ public enum QuantityKind
     Money,
     Percent,
     Measure,
+
+    /// <summary>A share of a whole, 0 to 1: "a third of", "two-thirds", "half of".</summary>
+    Fraction,
 }
 
 /// <summary>How a number is hedged in the text; decides the tolerance when claims are compared.</summary>
