@@ -29,6 +29,9 @@ public sealed class QuantityRecognizer(QuantityOptions options)
     {
     }
 
+    /// <summary>The names of the rule table's rules, in the order they are tried.</summary>
+    public static IReadOnlyList<string> RuleNames { get; } = [.. QuantityRules.Table.Select(r => r.Name)];
+
     public override void Process(Document document)
     {
         var text = document.Text;
@@ -69,6 +72,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         var rejected = 0;
         for (var i = 0; i < scan.Count; i++)
         {
+            if (!MayStartQuantity(scan, i)) continue;
             foreach (var rule in QuantityRules.Table)
             {
                 if (_options.Without.Contains(rule.Name) || rule.Match(this, scan, i) is not { } match) continue;
@@ -82,6 +86,26 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             }
         }
         return rejected;
+    }
+
+    /// <summary>
+    /// Every rule starts at a number or at a word that can open one (a number word, "a" of "a thousand",
+    /// "half", "dozens", "sixfold"); the other words are passed over without trying the table.
+    /// </summary>
+    private bool MayStartQuantity(QuantityScan scan, int i)
+    {
+        var token = scan.Tokens[i];
+        if (token.Kind == ScanKind.Number) return true;
+        if (token.Kind != ScanKind.Word) return false;
+        var word = token.Of(scan.Text);
+        if (word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase))
+        {
+            // "a thousand", "a third of": only before a scale or a fraction word.
+            var next = i + 1 < scan.Count ? scan.Tokens[i + 1].Of(scan.Text) : default;
+            return _lexicon.ScaleLookup.ContainsKey(next) || QuantityRules.Denominators.ContainsKey(next);
+        }
+        return _lexicon.UnitLookup.ContainsKey(word) || _lexicon.ScaleLookup.ContainsKey(word) || QuantityRules.VagueAmounts.ContainsKey(word) ||
+            word.Equals("half", StringComparison.OrdinalIgnoreCase) || word.EndsWith("fold", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The general number reader behind <see cref="NumberRule"/>.</summary>

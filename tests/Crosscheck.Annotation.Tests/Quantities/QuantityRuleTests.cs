@@ -2,7 +2,6 @@ using Crosscheck.Annotation.Quantities;
 using Crosscheck.Annotation.Sentences;
 using Crosscheck.Annotation.Tests.Claims;
 using Crosscheck.Core.Model;
-using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Annotation.Tests.Quantities;
@@ -10,13 +9,7 @@ namespace Crosscheck.Annotation.Tests.Quantities;
 /// <summary>One test per case of the quantity rules: units, glued numbers, rates, ranges, signs, fractions, ages, pounds, and what is not a quantity.</summary>
 public class QuantityRuleTests
 {
-    private static Quantity[] Run(string text, QuantityOptions? options = null)
-    {
-        var document = ClaimDocs.Plain(text);
-        new QuantityRecognizer(options ?? new QuantityOptions()).Process(document);
-        LayerAssert.SpansWellFormed(document);
-        return document.Quantities;
-    }
+    private static Quantity[] Run(string text, QuantityOptions? options = null) => QuantityRecognizerTests.Run(text, options: options);
 
     private static Quantity One(string text, double value, string? unit, QuantityKind kind)
     {
