@@ -242,6 +242,7 @@ public static class DocumentSerializer
         Counted = SpanToWire(quantity.Counted),
         CountedHead = quantity.CountedHead,
         Normalized = quantity.Normalized is { } n ? new NormalizedWire(n.Value, n.Unit, n.Note) : null,
+        Rule = quantity.Rule,
     };
 
     private static Quantity FromWire(QuantityWire wire) => new(
@@ -254,7 +255,8 @@ public static class DocumentSerializer
         wire.Period,
         SpanFromWire(wire.Counted),
         wire.CountedHead,
-        wire.Normalized is { } n ? new NormalizedValue(n.Value, n.Unit, n.Note) : null);
+        wire.Normalized is { } n ? new NormalizedValue(n.Value, n.Unit, n.Note) : null,
+        wire.Rule);
 
     private static TimeExpressionWire ToWire(TimeExpression time) => new()
     {

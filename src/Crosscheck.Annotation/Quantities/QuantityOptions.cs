@@ -24,4 +24,7 @@ public sealed record QuantityOptions
 
     /// <summary>The rate table for <see cref="Crosscheck.Core.Model.Quantity.Normalized"/>; null turns normalisation off.</summary>
     public CurrencyConverter? Converter { get; init; } = CurrencyConverter.Default;
+
+    /// <summary>Rules of the quantity rule table (by name) to leave out, to measure what one rule does (`eval quantities --without`).</summary>
+    public IReadOnlySet<string> Without { get; init; } = new HashSet<string>();
 }

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Quotes;

@@ -1,4 +1,4 @@
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Annotation.Time;
 using Crosscheck.Core.Model;
 
@@ -498,7 +498,7 @@ public sealed partial class QuoteRecognizer
     {
         for (var i = phrase.Start; i <= phrase.End; i++)
         {
-            if (QuantityLexicon.MatchForward(_lexicon.Roles, tokens, i, text) is { } role && role.End - 1 <= phrase.End) return role.Phrase.Value;
+            if (Phrase.MatchForward(_lexicon.Roles, tokens, i, text) is { } role && role.End - 1 <= phrase.End) return role.Phrase.Value;
         }
         return null;
     }

@@ -1,4 +1,4 @@
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Annotation.Time;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
@@ -45,9 +45,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     public override void Process(Document document)
     {
         var work = new Work(document, QuoteMarks.Find(document.Text, _options.MaxQuoteChars));
-        foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
+        foreach (var sentence in WordLayer.Of(document, _options.MaxSentenceChars))
         {
-            ReadSentence(work, start, end);
+            ReadSentence(work, sentence.Words);
         }
         AttachDashBylines(work);
         AttachColonIntroductions(work);
@@ -59,10 +59,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         document.Quotes = [.. work.Found];
     }
 
-    private void ReadSentence(Work work, int start, int end)
+    private void ReadSentence(Work work, List<Scanned> tokens)
     {
         var text = work.Text;
-        var tokens = WordScanner.Scan(text, start, end);
         if (tokens.Count == 0) return;
         var accepted = new List<TextSpan>();
         if (PollOpening(work, tokens) is { } poll)
@@ -78,7 +77,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             if (token.Kind != ScanKind.Word || !_lexicon.CueFirstLookup.Contains(token.Of(text))) continue;
             if (work.QuotedAt(token.Start) >= 0) continue;
             if (!headline && IsPartOfName(text, tokens, c)) continue;
-            if (QuantityLexicon.MatchForward(_lexicon.Cues, tokens, c, text) is not { } cue) continue;
+            if (Phrase.MatchForward(_lexicon.Cues, tokens, c, text) is not { } cue) continue;
             var nested = accepted.Any(span => span.Contains(token.Start));
             if (nested && !_options.NestedAttributions) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;

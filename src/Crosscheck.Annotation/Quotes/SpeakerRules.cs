@@ -1,4 +1,4 @@
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Annotation.Time;
 using Crosscheck.Core.Model;
 

@@ -6,6 +6,8 @@ using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
 using Crosscheck.Evaluation.Extraction;
+using Crosscheck.Annotation.Quantities;
+using Crosscheck.Evaluation.Quantities;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -20,6 +22,7 @@ public static class EvalCommand
         command.Subcommands.Add(Ner());
         command.Subcommands.Add(Clustering());
         command.Subcommands.Add(Attribution());
+        command.Subcommands.Add(Quantities());
         return command;
     }
 
@@ -203,6 +206,51 @@ public static class EvalCommand
         Enum.TryParse<SpeakerRuleName>(name, ignoreCase: true, out var rule) && Enum.IsDefined(rule)
             ? rule
             : throw new UserError($"--without {name}: no such speaker rule; the rules are {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}");
+
+    private static Command Quantities()
+    {
+        var file = new Argument<string>("file") { Description = "A JSONL file of sentences with hand-annotated quantities (format: data/quantities/README.md)." };
+        var split = new Option<string>("--split")
+        {
+            Description = "Which sentences to score: train (for choosing rules), dev (report only) or all.",
+            HelpName = "SPLIT",
+            DefaultValueFactory = _ => "train",
+        };
+        var without = new Option<string[]>("--without")
+        {
+            Description = "Leave these rules of the quantity rule table out (names as `--misses` prints them), to measure what a rule does.",
+            HelpName = "RULE",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var misses = new Option<bool>("--misses") { Description = "Also print, per sentence, the gold quantities not found and the found ones not in the gold (with the rule that made them)." };
+        var command = new Command("quantities", """
+            Quantity recognition quality: value F1 (the same number, or the same low and high of a range) and
+            value+unit F1 (and the same normalised unit), with recall per gold kind.
+
+            Examples: crosscheck eval quantities data/quantities/news-quantities.jsonl --split dev
+                      crosscheck eval quantities data/quantities/news-quantities.jsonl --without score --misses
+            """)
+        { file, split, without, misses };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var chosen = result.GetValue(split)!;
+            if (chosen is not ("train" or "dev" or "all")) throw new UserError($"--split {chosen}: expected train, dev or all");
+            var left = result.GetValue(without) ?? [];
+            var known = QuantityRecognizer.RuleNames;
+            if (left.FirstOrDefault(name => !known.Contains(name)) is { } unknown) throw new UserError($"--without {unknown}: no such rule (rules: {string.Join(", ", known)})");
+            // Without a rule, the quantities are found again over the annotated document by a recogniser that leaves it out.
+            var recognizer = left.Length == 0 ? null : new QuantityRecognizer(new QuantityOptions { Without = left.ToHashSet() });
+            var evaluation = QuantityEvaluator.Evaluate(RequireFile(result.GetValue(file)!), chosen, text =>
+            {
+                var document = Engine.AnnotateText("text", text);
+                recognizer?.Process(document);
+                return document;
+            });
+            EvalReports.Write(evaluation, Console.Out, result.GetValue(misses));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
 
     public static string RequireFile(string path) =>
         File.Exists(path) ? path : throw new UserError($"{path}: no such file");

@@ -3,6 +3,7 @@ using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
 using Crosscheck.Evaluation.Extraction;
+using Crosscheck.Evaluation.Quantities;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -51,6 +52,29 @@ public static class EvalReports
         Line(output, "all", "content+source", e.All.ContentSource);
         Line(output, "direct", "content", e.Direct.Content);
         Line(output, "direct", "content+source", e.Direct.ContentSource);
+    }
+
+    public static void Write(QuantityEvaluator.Evaluation e, TextWriter output, bool misses)
+    {
+        if (misses)
+        {
+            foreach (var sentence in e.Sentences.Where(s => s.Missed.Count + s.Spurious.Count > 0))
+            {
+                output.WriteLine($"{sentence.Id}: {sentence.Text}");
+                foreach (var item in sentence.Missed) output.WriteLine("  missed   " + item.Describe());
+                foreach (var item in sentence.Spurious) output.WriteLine("  spurious " + item.Describe());
+            }
+        }
+        output.WriteLine($"quantities ({e.Split}): {e.Sentences.Count} sentences, {e.Value.Gold} gold, {e.Value.Found} found");
+        output.WriteLine("match         P      R      F1");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value       {e.Value.Precision,6:0.000} {e.Value.Recall,6:0.000} {e.Value.F1,6:0.000}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value+unit  {e.ValueUnit.Precision,6:0.000} {e.ValueUnit.Recall,6:0.000} {e.ValueUnit.F1,6:0.000}"));
+        output.WriteLine("kind         gold  value-recall  unit-recall");
+        foreach (var row in e.PerKind)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Kind,-10} {row.Gold,6}  {(double)row.ValueMatched / row.Gold,12:0.000}  {(double)row.UnitMatched / row.Gold,11:0.000}"));
+        }
     }
 
     private static void Line(TextWriter output, string scope, string match, AttributionEvaluator.Score score) =>

@@ -85,6 +85,7 @@ internal sealed class QuantityWire : SpanWire
     [JsonPropertyName("cs")] public int[]? Counted { get; init; }
     [JsonPropertyName("ch")] public string? CountedHead { get; init; }
     [JsonPropertyName("n")] public NormalizedWire? Normalized { get; init; }
+    [JsonPropertyName("r")] public string? Rule { get; init; }
 }
 
 internal sealed record NormalizedWire(

@@ -1,4 +1,4 @@
-namespace Crosscheck.Annotation.Quantities;
+namespace Crosscheck.Annotation.Words;
 
 internal enum ScanKind : byte
 {
