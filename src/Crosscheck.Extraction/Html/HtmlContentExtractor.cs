@@ -71,6 +71,18 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         if (page.TimeLimited) content.Note(DiagnosticSeverity.Warning, $"content pass ran over {options.TimeBudget.TotalMilliseconds:N0} ms; the rest was not read");
 
         var paragraphs = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description));
+        if (paragraphs.Sum(p => p.Length) < options.FallbackBelowChars && page.SkippedConcealed > 0 && !page.NodeLimited && !page.TimeLimited)
+        {
+            // Little shown text, but hidden or noscript parts skipped: the page may keep its text there until a script reveals it.
+            var concealed = PageModel.Build(body, options, deadline, readConcealed: true);
+            var revealed = SelectArticle(concealed, content.Title, FindDescriptionBlock(concealed, content.Description));
+            if (revealed.Sum(p => p.Length) > paragraphs.Sum(p => p.Length))
+            {
+                content.Note(DiagnosticSeverity.Info, "little visible text; read the hidden and noscript parts of the page");
+                page = concealed;
+                paragraphs = revealed;
+            }
+        }
         content.Paragraphs.AddRange(paragraphs);
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;

@@ -50,12 +50,21 @@ internal sealed class PageModel
 
     public int SkippedScripts { get; private set; }
 
+    /// <summary>Elements not read because they are hidden or are a noscript alternative; see <see cref="Build"/>.</summary>
+    public int SkippedConcealed { get; private set; }
+
     private readonly Dictionary<string, (bool Negative, bool Positive)> _classCache = new(StringComparer.Ordinal);
 
-    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline)
+    /// <summary>
+    /// Reads the page under <paramref name="root"/>. Hidden elements and noscript alternatives are
+    /// skipped unless <paramref name="readConcealed"/>: some pages render hidden and reveal their
+    /// text by script, or put the readable text only in noscript, so a page that shows no text
+    /// otherwise is read again with them.
+    /// </summary>
+    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed = false)
     {
         var model = new PageModel();
-        model.Walk(root, options, deadline);
+        model.Walk(root, options, deadline, readConcealed);
         return model;
     }
 
@@ -67,7 +76,7 @@ internal sealed class PageModel
         public bool InLink { get; } = inLink;
     }
 
-    private void Walk(IElement root, ExtractionOptions options, DateTime deadline)
+    private void Walk(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -113,7 +122,13 @@ internal sealed class PageModel
             if (child is not IElement element) continue;
 
             var tag = element.LocalName;
-            if (HeuristicData.SkippedTags.Contains(tag) || IsHidden(element))
+            var concealed = tag == "noscript" || IsHidden(element);
+            if (concealed && !readConcealed)
+            {
+                SkippedConcealed++;
+                continue;
+            }
+            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag))
             {
                 if (tag == "script") SkippedScripts++;
                 continue;
