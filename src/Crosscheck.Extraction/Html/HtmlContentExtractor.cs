@@ -149,6 +149,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 if (child == best || IsArticleSibling(page, child, threshold)) included.Add((child, nodes[child].End));
             }
             AddBodyChunks(page, best, threshold, included);
+            WidenToRegion(page, best, included);
         }
         return EmitBlocks(page, included, best, title);
     }
@@ -178,6 +179,57 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         }
         if (added) included.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
+
+    /// <summary>
+    /// A page whose main content is several blocks (sections of a service page, posts of a thread,
+    /// an article in two containers) has no one container that wins the vote. Every block is
+    /// weighed: prose counts for its length, linked text and text under furniture against it, short
+    /// lines not at all. The ancestor of the best container with the heaviest subtree replaces the
+    /// selection when it outweighs it clearly.
+    /// </summary>
+    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included)
+    {
+        var nodes = page.Nodes;
+        var weight = new double[nodes.Count];
+        var underFurniture = new bool[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+            underFurniture[i] = nodes[i].Negative || (nodes[i].Parent >= 0 && underFurniture[nodes[i].Parent]);
+        foreach (var block in page.Blocks)
+        {
+            var length = block.Text.Length;
+            double value;
+            if (underFurniture[block.Node] || block.LinkChars > length * options.MaxBlockLinkDensity) value = -length;
+            else if (length < options.MinScoredBlockChars) value = 0;
+            else value = length - block.LinkChars;
+            weight[block.Node] += value;
+        }
+        for (var i = nodes.Count - 1; i > 0; i--)
+            if (nodes[i].Parent >= 0) weight[nodes[i].Parent] += weight[i];
+        var selected = 0.0;
+        foreach (var (start, _) in included) selected += weight[start];
+        var chosen = -1;
+        var chosenWeight = selected * (1 + options.RegionGainShare);
+        var first = included[0].Start;
+        var last = included[^1].End;
+        for (var (ancestor, level) = (nodes[best].Parent, 0); ancestor >= 0 && level < options.RegionLevels; ancestor = nodes[ancestor].Parent, level++)
+        {
+            // Only a region holding the whole selection (body chunks may be cousins of the best container).
+            if (ancestor > first || nodes[ancestor].End < last) continue;
+            if (weight[ancestor] > chosenWeight)
+            {
+                chosen = ancestor;
+                chosenWeight = weight[ancestor];
+            }
+            // The page's own main element bounds its content: what lies outside is the site's.
+            if (IsMainElement(nodes[ancestor])) break;
+        }
+        if (chosen < 0) return;
+        included.Clear();
+        included.Add((chosen, nodes[chosen].End));
+    }
+
+    private static bool IsMainElement(in PageNode node) =>
+        node.Tag == "main" || string.Equals(node.Element.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase);
 
     private double FinalScore(in PageNode node)
     {
