@@ -55,4 +55,28 @@ public class SeveralBlockTests
         Assert.StartsWith("The national statistics office", article.Body);
         Assert.DoesNotContain("eleven hours of debate", article.Body);
     }
+
+    [Fact]
+    public void Text_wrapped_piece_by_piece_in_widget_elements_is_kept_whole()
+    {
+        string Widget(string text) => "<div class='pb-widget'><div class='pb-widget-container'><p>" + text + "</p></div></div>";
+        var pieces = Enumerable.Range(1, 12).Select(i => Widget($"Part {i} of the guide explains, step by step and with examples, how to keep a small garden of herbs alive through a dry summer."));
+        var html = TestInputs.Page(SiteMenu + "<div class='pb-page'><div class='pb-section'>" + string.Concat(pieces) + "</div></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Equal(12, article.Paragraphs.Count());
+    }
+
+    [Fact]
+    public void Repeated_caption_footers_stay_furniture()
+    {
+        var figures = string.Concat(Enumerable.Range(1, 10).Select(i => $"<div class='media'><img src='/{i}.jpg'><div class='media-footer'>Photo {i} by the agency</div></div>"));
+        var html = TestInputs.Page("<article>" + TestInputs.Paragraphs + figures + TestInputs.Paragraphs.Replace("Tuesday", "Wednesday") + "</article>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.DoesNotContain("by the agency", article.Body);
+        Assert.Contains("on Wednesday", article.Body);
+    }
 }
