@@ -1,3 +1,4 @@
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Extraction;
 using Crosscheck.Extraction;
 using Crosscheck.Testing;
@@ -135,6 +136,8 @@ public class ExtractionEvaluatorTests(ITestOutputHelper output)
             Assert.Equal(2, evaluation.Ours.Snippets!.Pages);
             Assert.Equal(1, evaluation.Ours.Snippets.With, 6);
             Assert.Equal(0, evaluation.Ours.EmptyOnTextPages);
+            // Both pages carry a type label, so both are counted in the page-type accuracy.
+            Assert.Equal(2, evaluation.PageTypes!.Pages);
         }
         finally
         {
@@ -172,6 +175,23 @@ public class ExtractionEvaluatorTests(ITestOutputHelper output)
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Page_type_scores_count_collection_as_listing_and_article_or_not_apart()
+    {
+        var scores = PageTypeScores.Of(
+        [
+            (PageType.Article, PageType.Article),
+            (PageType.Listing, PageType.Product),
+            (PageTypeInfo.Parse("collection")!.Value, PageType.Listing),
+            (PageType.Forum, PageType.Article),
+        ]);
+
+        Assert.Equal(0.5, scores.Accuracy, 6);
+        // Only the forum thread taken for an article is wrong on article-or-not.
+        Assert.Equal(0.75, scores.ArticleAccuracy, 6);
+        Assert.Equal(1, scores.Confusion[PageType.Listing][PageType.Listing]);
     }
 
     [SharedDataFact("data/extraction-aeb-dev")]

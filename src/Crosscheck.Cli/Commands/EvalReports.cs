@@ -2,6 +2,7 @@ using System.Globalization;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Extraction;
 
 namespace Crosscheck.Cli.Commands;
@@ -18,6 +19,10 @@ public static class EvalReports
         Write(evaluation.Ours, output);
         Write(evaluation.Baseline, output);
         WriteWords(evaluation.Ours, evaluation.Baseline, output);
+        output.WriteLine("page types found: " + string.Join(", ", evaluation.PageTypesFound.Where(t => t.Value > 0).Select(t => $"{t.Key.Name()} {t.Value}")));
+        if (evaluation.PageTypes is { } types)
+            foreach (var line in types.Describe("page types against the meta.json labels (the shipped model was fitted on WCXB dev: held-out figures are in its file's header)"))
+                output.WriteLine(line);
     }
 
     /// <summary>The WCXB metric beside the shingle one: word F1 overall and per page type, snippets found, empty outputs.</summary>

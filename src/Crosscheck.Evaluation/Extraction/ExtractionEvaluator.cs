@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Crosscheck.Core.Model;
 using Crosscheck.Extraction;
 using Crosscheck.Extraction.Html;
 
@@ -26,6 +27,8 @@ public static class ExtractionEvaluator
         var baseline = new List<PageResult>();
         var ourTime = new Stopwatch();
         var baselineTime = new Stopwatch();
+        var types = new List<(PageType Truth, PageType Predicted)>();
+        var found = PageTypeInfo.All.ToDictionary(t => t, _ => 0);
         foreach (var page in pages)
         {
             var input = BenchmarkDirectory.ToRawInput(page);
@@ -34,6 +37,8 @@ public static class ExtractionEvaluator
             ourTime.Stop();
             predictions[page.Id] = article.Body;
             ours.Add(PageResult.Of(page, article.Body));
+            found[article.PageType]++;
+            if (PageTypeInfo.Parse(page.Labels?.PageType) is { } truth) types.Add((truth, article.PageType));
 
             var html = Decode(input.Content);
             baselineTime.Start();
@@ -46,7 +51,11 @@ public static class ExtractionEvaluator
             ExtractorScores.Of("crosscheck", ours, pages.Count / ourTime.Elapsed.TotalSeconds),
             ExtractorScores.Of("smartreader", baseline, pages.Count / baselineTime.Elapsed.TotalSeconds),
             predictions,
-            loaded.Skipped);
+            loaded.Skipped)
+        {
+            PageTypes = types.Count == 0 ? null : PageTypeScores.Of(types),
+            PageTypesFound = found,
+        };
     }
 
     /// <summary>Writes predicted bodies as {id: {"articleBody": ...}}, the shape of ground-truth.json.</summary>

@@ -1,3 +1,5 @@
+using Crosscheck.Core.Model;
+
 namespace Crosscheck.Evaluation.Extraction;
 
 /// <summary>
@@ -70,9 +72,18 @@ public sealed record ExtractorScores(
     }
 }
 
-/// <summary>Ours and SmartReader's figures on the same pages, our predicted bodies by page id, and the pages skipped.</summary>
+/// <summary>
+/// Ours and SmartReader's figures on the same pages, our predicted bodies by page id, the pages skipped and, when
+/// the benchmark labels page types, how well ours were told.
+/// </summary>
 public sealed record ExtractionEvaluation(
     ExtractorScores Ours,
     ExtractorScores Baseline,
     IReadOnlyDictionary<string, string> Predictions,
-    IReadOnlyList<string> Skipped);
+    IReadOnlyList<string> Skipped)
+{
+    public PageTypeScores? PageTypes { get; init; }
+
+    /// <summary>How many pages our extractor gave each type (whether or not the benchmark labels types).</summary>
+    public IReadOnlyDictionary<PageType, int> PageTypesFound { get; init; } = new Dictionary<PageType, int>();
+}
