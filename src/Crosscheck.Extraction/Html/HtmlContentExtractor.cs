@@ -24,7 +24,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     private static readonly FrozenSet<string> AttributesRead = new[]
     {
         "class", "id", "role", "hidden", "aria-hidden", "style",
-        "property", "name", "itemprop", "content", "rel", "href", "type", "datetime",
+        "property", "name", "itemprop", "content", "rel", "href", "type", "datetime", "itemtype",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributeNames = AttributesRead.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -84,6 +84,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             }
         }
         content.Paragraphs.AddRange(paragraphs);
+        content.PageSignals = PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs);
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
         if (paragraphs.Count == 0)
