@@ -79,4 +79,24 @@ public class SeveralBlockTests
         Assert.DoesNotContain("by the agency", article.Body);
         Assert.Contains("on Wednesday", article.Body);
     }
+
+    [Fact]
+    public void Posts_in_a_wrapper_named_for_its_sidebar_are_kept()
+    {
+        // Each post nested as forum software does, deep enough that its text votes for the post but not for the thread.
+        string Post(string author, string text) =>
+            $"<div class='post'><div class='inner'><div class='who'>{author}</div><div class='cell'><div class='content'><div class='post-text'><p>{text}</p></div></div></div></div></div>";
+        var html = TestInputs.Page(SiteMenu + "<div class='layout-main layout-main--with-sidebar'><div class='posts'>" +
+            Post("walker22", "My bicycle chain keeps slipping on the two smallest gears, even after I cleaned it. Is the chain worn out or is it the gears?") +
+            Post("gearhead", "Measure the chain with a ruler first: twelve links should be twelve inches, and if they are longer than that, it is worn and should be replaced, along with the gears, which wear with it and slip once the chain is changed.") +
+            Post("walker22", "Thanks, it was a little longer than that, so I will replace both the chain and the gears this weekend.") +
+            "</div></div><div class='sidebar'><p>Join the club ride on Sunday, every member of the forum is welcome to come along.</p></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("My bicycle chain keeps slipping", article.Body);
+        Assert.Contains("Measure the chain with a ruler", article.Body);
+        Assert.Contains("replace both the chain", article.Body);
+        Assert.DoesNotContain("club ride", article.Body);
+    }
 }

@@ -192,9 +192,13 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     {
         var nodes = page.Nodes;
         var weight = new double[nodes.Count];
+        // The best container's own ancestors hold it, so whatever their class says they are not furniture here
+        // (a layout wrapper named "main--with-sidebar" holds the posts it sits beside).
+        var holdsBest = new bool[nodes.Count];
+        for (var i = best; i >= 0; i = nodes[i].Parent) holdsBest[i] = true;
         var underFurniture = new bool[nodes.Count];
         for (var i = 0; i < nodes.Count; i++)
-            underFurniture[i] = nodes[i].Negative || (nodes[i].Parent >= 0 && underFurniture[nodes[i].Parent]);
+            underFurniture[i] = (nodes[i].Negative && !holdsBest[i]) || (nodes[i].Parent >= 0 && underFurniture[nodes[i].Parent]);
         foreach (var block in page.Blocks)
         {
             var length = block.Text.Length;
