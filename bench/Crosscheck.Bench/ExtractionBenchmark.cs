@@ -22,16 +22,16 @@ public static class ExtractionBenchmark
     /// </summary>
     public static double Run(string dir, TextWriter output, int runs = 5, int baselineRuns = 5)
     {
-        var loaded = ExtractionEvaluator.LoadPages(dir);
+        var loaded = BenchmarkDirectory.Load(dir);
         foreach (var note in loaded.Skipped) output.WriteLine(note);
         var pages = loaded.Pages;
         if (pages.Count == 0) return 0;
-        var inputs = pages.Select(ExtractionEvaluator.ToRawInput).ToList();
+        var inputs = pages.Select(BenchmarkDirectory.ToRawInput).ToList();
         var extractor = new ArticleExtractor();
-        var totalBytes = pages.Sum(p => (long)p.Html.Length);
+        var totalBytes = inputs.Sum(i => (long)i.Content.Length);
 
         // SmartReader gets the same decoded text our extractor starts from.
-        var texts = pages.Select(p => (Html: Crosscheck.Extraction.Decoding.CharsetDecoder.Decode(p.Html, true).Text, p.Url)).ToList();
+        var texts = inputs.Select(i => (Html: Crosscheck.Extraction.Decoding.CharsetDecoder.Decode(i.Content, true).Text, i.Hints.Url)).ToList();
         var ours = new Timing();
         var baseline = new Timing();
         Action oursPass = () =>

@@ -86,6 +86,10 @@ public static class PostgresMigrations
             ) STORED;
             CREATE INDEX articles_search ON articles USING gin (search);
             """),
+        new(3, "the kind of page each article came from", """
+            -- Articles stored before page types were told apart were all taken as articles.
+            ALTER TABLE articles ADD COLUMN page_type text NOT NULL DEFAULT 'article';
+            """),
     ];
 
     public static int CurrentVersion => All[^1].Version;

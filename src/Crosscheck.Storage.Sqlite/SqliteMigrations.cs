@@ -99,6 +99,10 @@ public static class SqliteMigrations
             END;
             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
             """),
+        new(3, "the kind of page each article came from", """
+            -- Articles stored before page types were told apart were all taken as articles.
+            ALTER TABLE articles ADD COLUMN page_type TEXT NOT NULL DEFAULT 'article';
+            """),
     ];
 
     public static int CurrentVersion => All[^1].Version;

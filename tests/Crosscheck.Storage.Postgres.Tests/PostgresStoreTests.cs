@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Crosscheck.Core.Model;
 using Xunit;
 using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
 
@@ -115,14 +116,20 @@ public sealed class PostgresStoreTests : IDisposable
         using (var old = PostgresStore.Open(ConnectionString, targetVersion: 1))
         {
             old.AddRaw(raw);
-            old.SaveDocument(Full(raw.Id));
         }
+        // The article row as version 1 wrote it, with the columns it had then (today's SaveDocument writes later ones too).
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".articles (id, source, title, body) VALUES ('{raw.Id}', 'inbox/old.html', 'Dock strike', 'Ferreira said the dock strike was over.')");
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".layers (article_id, name, payload) VALUES ('{raw.Id}', 'Sentences', '[0, 39]')");
         Assert.Equal("1", PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
 
         using var store = PostgresStore.Open(ConnectionString);
 
         Assert.Equal(raw.Content, store.GetRaw(raw.Id)!.Content);
-        AssertSame(Full(raw.Id), store.GetDocument(raw.Id)!);
+        var document = store.GetDocument(raw.Id)!;
+        Assert.Equal("Ferreira said the dock strike was over.", document.Text);
+        Assert.Equal(new Sentence(new TextSpan(0, 39)), Assert.Single(document.Sentences));
+        // Articles stored before page types were told apart are articles.
+        Assert.Equal(PageType.Article, document.Article.PageType);
         Assert.Equal(raw.Id, Assert.Single(store.Search("Ferreira")).ArticleId);
     }
 

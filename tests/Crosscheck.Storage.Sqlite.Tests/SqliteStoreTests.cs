@@ -181,16 +181,22 @@ public sealed class SqliteStoreTests : IDisposable
         using (var old = SqliteStore.Open(Path, targetVersion: 1))
         {
             old.AddRaw(raw);
-            old.SaveDocument(Full(raw.Id));
             old.ReplaceStories([new Story { Id = "s1", Title = "Dock strike", ArticleIds = [raw.Id] }], new Dictionary<string, string>());
         }
+        // The article row as version 1 wrote it, with the columns it had then (today's SaveDocument writes later ones too).
+        Execute(Path, $"INSERT INTO articles (id, source, title, body) VALUES ('{raw.Id}', 'inbox/old.html', 'Dock strike', 'Ferreira said the dock strike was over.')");
+        Execute(Path, $"INSERT INTO layers (article_id, name, payload) VALUES ('{raw.Id}', 'Sentences', '[0, 39]')");
         Assert.Equal(1, Pragma<int>(Path, "PRAGMA user_version"));
 
         using var store = SqliteStore.Open(Path);
 
         Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
         Assert.Equal(raw.Content, store.GetRaw(raw.Id)!.Content);
-        AssertSame(Full(raw.Id), store.GetDocument(raw.Id)!);
+        var document = store.GetDocument(raw.Id)!;
+        Assert.Equal("Ferreira said the dock strike was over.", document.Text);
+        Assert.Equal(new Sentence(new TextSpan(0, 39)), Assert.Single(document.Sentences));
+        // Articles stored before page types were told apart are articles.
+        Assert.Equal(PageType.Article, document.Article.PageType);
         Assert.Equal([raw.Id], store.GetStory("s1")!.ArticleIds);
         // The search index added by a later step covers articles stored before it existed.
         Assert.Equal(raw.Id, Assert.Single(store.Search("Ferreira")).ArticleId);

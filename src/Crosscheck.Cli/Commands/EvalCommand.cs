@@ -47,12 +47,17 @@ public static class EvalCommand
 
     private static Command Extraction()
     {
-        var dir = new Argument<string>("dir") { Description = "A directory holding html/<id>.html and ground-truth.json (id -> {articleBody})." };
+        var dir = new Argument<string>("dir") { Description = "A directory holding html/<id>.html or html/<id>.html.gz, ground-truth.json (id -> {articleBody}) and optionally meta.json (id -> {page_type, with, without})." };
         var output = CommonOptions.Out("the predictions as {id: {\"articleBody\": ...}}");
         var command = new Command("extraction", """
-            Article-body extraction quality: token 4-gram shingle precision, recall and F1, averaged over pages.
+            Article-body extraction quality, ours and SmartReader's on the same pages: token 4-gram shingle
+            precision, recall and F1 (the F1 of the means over pages); the word-level F1 of WCXB (lowercased
+            \w+ tokens, multiset overlap, P/R/F1 per page averaged over pages), per page type when meta.json
+            gives types; the shares of must-have and must-not-have snippets found; and the count of empty
+            outputs on pages whose reference has 50 words or more.
 
-            Example:  crosscheck eval extraction ../shared/data/extraction-aeb-dev
+            Examples: crosscheck eval extraction ../shared/data/extraction-aeb-dev
+                      crosscheck eval extraction ../shared/data/extraction-wcxb-dev
             """)
         { dir, output };
         command.SetAction(result => CommandRunner.Run(() =>

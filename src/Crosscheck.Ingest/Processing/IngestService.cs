@@ -29,6 +29,13 @@ public sealed class IngestService(
     /// <summary>The reader (and so the input limits) this service checks inputs with.</summary>
     public InputReader Reader => _reader;
 
+    /// <summary>
+    /// Whether pages of every type join stories. By default only articles and forum threads do (see
+    /// <see cref="PageTypeInfo.FormsStories"/>): listings, product, service and documentation pages are stored and
+    /// searchable but report no event. The choice holds for the story assignments this service runs.
+    /// </summary>
+    public bool StoriesFromAllPages { get; init; }
+
     public IngestReport Ingest(IEnumerable<string> paths, IngestHints hints, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default) =>
         Ingest(_reader.Read(paths, hints), progress, cancel);
 
@@ -250,7 +257,7 @@ public sealed class IngestService(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var clusterer = newClusterer();
         var documents = store.AllDocuments()
-            .Where(d => !string.IsNullOrWhiteSpace(d.Text))
+            .Where(d => !string.IsNullOrWhiteSpace(d.Text) && (StoriesFromAllPages || d.Article.PageType.FormsStories()))
             .Select((document, arrival) => (document, arrival))
             .OrderBy(x => x.document.Article.Published?.Value ?? DateTimeOffset.MaxValue)
             .ThenBy(x => x.arrival)

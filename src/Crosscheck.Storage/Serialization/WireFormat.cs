@@ -35,6 +35,9 @@ internal sealed class ArticleWire
     [JsonPropertyName("language")] public string? Language { get; init; }
     [JsonPropertyName("body")] public string Body { get; init; } = "";
     [JsonPropertyName("diagnostics")] public DiagnosticWire[]? Diagnostics { get; init; }
+
+    /// <summary>Absent for an article, so the payloads of articles are as before page types were told apart.</summary>
+    [JsonPropertyName("page_type")] public string? PageType { get; init; }
 }
 
 internal sealed record DiagnosticWire(

@@ -16,6 +16,6 @@ internal static class TestIngest
 
     public static ArticleProcessor Processor { get; } = new(Extractor, new DocumentPipelineBuilder().Use(new SentenceSplitter()).Use(new Tokenizer()).Build());
 
-    public static IngestService Service(IStore store, RecurringLineFilter? recurring) =>
-        new(store, Processor, () => new StoryClusterer(new ClusteringOptions()), recurring: recurring);
+    public static IngestService Service(IStore store, RecurringLineFilter? recurring, bool allPages = false) =>
+        new(store, Processor, () => new StoryClusterer(new ClusteringOptions()), recurring: recurring) { StoriesFromAllPages = allPages };
 }
