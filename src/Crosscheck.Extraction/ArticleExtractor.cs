@@ -66,7 +66,9 @@ public sealed class ArticleExtractor : IArticleExtractor
         }
         if (article.Body.Length == 0) content.Note(DiagnosticSeverity.Warning, "article body is empty");
         article.Language = IdentifyLanguage(article.Body, content);
-        article.PageType = content.PageSignals is { } signals ? PageTypeModel.Default.Classify(signals) : PageType.Article;
+        // A page's address is much of the evidence of its kind (and every page the model learnt from had one): a page
+        // with none, such as a saved file, is taken as an article, as all pages were before page types.
+        article.PageType = content.PageSignals is { } signals && article.Url is not null ? PageTypeModel.Default.Classify(signals) : PageType.Article;
         article.Diagnostics.AddRange(content.Diagnostics);
         return (article, content.PageSignals);
     }

@@ -19,9 +19,8 @@ public static class PageTypeTrainer
 {
     public const int DefaultFolds = 5;
 
-    private const int Iterations = 3000;
-    private const double LearningRate = 0.5;
-    private const double L2 = 1e-3;
+    /// <summary>The fitting settings: gradient steps, their size and the L2 penalty on the weights.</summary>
+    public sealed record Settings(int Iterations = 3000, double LearningRate = 0.5, double L2 = 1e-3);
 
     /// <summary>Extracts every labelled page of a benchmark directory and keeps its features and type.</summary>
     public static List<PageTypeSample> Collect(string dir)
@@ -39,8 +38,9 @@ public static class PageTypeTrainer
     }
 
     /// <summary>Fits a model on <paramref name="samples"/>.</summary>
-    internal static PageTypeModel Train(IReadOnlyList<PageTypeSample> samples)
+    internal static PageTypeModel Train(IReadOnlyList<PageTypeSample> samples, Settings? settings = null)
     {
+        var (iterations, learningRate, l2) = settings ?? new Settings();
         var classes = PageTypeInfo.All;
         var features = PageSignals.Names.Count;
         var bias = new double[classes.Count];
@@ -49,7 +49,7 @@ public static class PageTypeTrainer
         var gradientBias = new double[classes.Count];
         var gradient = classes.Select(_ => new double[features]).ToArray();
         var probabilities = new double[classes.Count];
-        for (var iteration = 0; iteration < Iterations; iteration++)
+        for (var iteration = 0; iteration < iterations; iteration++)
         {
             Array.Clear(gradientBias);
             foreach (var row in gradient) Array.Clear(row);
@@ -66,16 +66,16 @@ public static class PageTypeTrainer
             }
             for (var c = 0; c < classes.Count; c++)
             {
-                bias[c] -= LearningRate * gradientBias[c] / samples.Count;
+                bias[c] -= learningRate * gradientBias[c] / samples.Count;
                 for (var f = 0; f < features; f++)
-                    weights[c][f] -= LearningRate * (gradient[c][f] / samples.Count + L2 * weights[c][f]);
+                    weights[c][f] -= learningRate * (gradient[c][f] / samples.Count + l2 * weights[c][f]);
             }
         }
         return new PageTypeModel(classes, bias, weights);
     }
 
     /// <summary>Cross-validated scores: each fold's sites are held out, a model is fitted on the others and scores them.</summary>
-    public static PageTypeScores CrossValidate(IReadOnlyList<PageTypeSample> samples, int folds = DefaultFolds)
+    public static PageTypeScores CrossValidate(IReadOnlyList<PageTypeSample> samples, int folds = DefaultFolds, Settings? settings = null)
     {
         var foldOfSite = samples.Select(s => s.Site).Distinct(StringComparer.Ordinal)
             .OrderBy(site => StableHash(site))
@@ -85,33 +85,57 @@ public static class PageTypeTrainer
         for (var fold = 0; fold < folds; fold++)
         {
             var held = samples.Where(s => foldOfSite[s.Site] == fold).ToList();
-            var model = Train([.. samples.Where(s => foldOfSite[s.Site] != fold)]);
+            var model = Train([.. samples.Where(s => foldOfSite[s.Site] != fold)], settings);
             predictions.AddRange(held.Select(s => (s.Type, model.Classify(s.Features))));
         }
         return PageTypeScores.Of(predictions);
     }
 
     /// <summary>`crosscheck train page-types`: collects, cross-validates, fits on every page and writes the model with its figures in the header.</summary>
-    public static PageTypeScores Run(string dir, string output, int folds, TextWriter log)
+    /// <param name="dir">The labelled benchmark directory.</param>
+    /// <param name="output">Where the model is written.</param>
+    /// <param name="folds">Folds of the cross-validation.</param>
+    /// <param name="log">Progress and figures.</param>
+    /// <param name="cache">A file keeping every page's features between runs (recomputed when the feature names changed), or null.</param>
+    /// <param name="settings">The fitting settings.</param>
+    public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Settings? settings = null)
     {
-        var samples = Collect(dir);
+        var samples = cache is not null && ReadCache(cache) is { } cached ? cached : Collect(dir);
+        if (cache is not null) WriteCache(cache, samples);
+        settings ??= new Settings();
         log.WriteLine($"{samples.Count} labelled pages from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
-        var scores = CrossValidate(samples, folds);
+        var scores = CrossValidate(samples, folds, settings);
         foreach (var line in scores.Describe($"{folds}-fold cross-validation by site")) log.WriteLine(line);
-        var model = Train(samples);
+        var model = Train(samples, settings);
         var training = PageTypeScores.Of([.. samples.Select(s => (s.Type, model.Classify(s.Features)))]);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all {samples.Count} pages: accuracy on them {training.Accuracy:F3} (not a held-out figure)"));
         using var writer = new StreamWriter(output);
         model.Write(writer,
         [
             "Page-type model (PageTypeModel): multinomial logistic regression over PageSignals, written by",
-            $"`crosscheck train page-types {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}` on {samples.Count} labelled pages (WCXB development split; collection counted as listing).",
+            $"`crosscheck train page-types {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}` on {samples.Count} labelled pages (WCXB development split; collection counted as listing);",
+            string.Create(CultureInfo.InvariantCulture, $"{settings.Iterations} gradient steps of {settings.LearningRate}, L2 {settings.L2}."),
             .. scores.Describe($"{folds}-fold cross-validation holding out whole sites"),
             "Figures on the pages it was fitted on are higher; `crosscheck eval extraction` reports those.",
         ]);
         log.WriteLine($"model written to {output}");
         return scores;
     }
+
+    private static List<PageTypeSample>? ReadCache(string path)
+    {
+        if (!File.Exists(path)) return null;
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0 || lines[0] != Header()) return null;
+        return [.. lines.Skip(1).Select(line => line.Split('\t')).Select(f => new PageTypeSample(
+            f[0], f[1], [.. f.Skip(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture))], PageTypeInfo.Parse(f[2])!.Value))];
+    }
+
+    private static void WriteCache(string path, IReadOnlyList<PageTypeSample> samples) =>
+        File.WriteAllLines(path, [Header(), .. samples.Select(s =>
+            string.Join('\t', new[] { s.Id, s.Site, s.Type.Name() }.Concat(s.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))))]);
+
+    private static string Header() => "id\tsite\ttype\t" + string.Join('\t', PageSignals.Names);
 
     private static void Softmax(double[] bias, double[][] weights, double[] features, double[] probabilities)
     {

@@ -100,6 +100,14 @@ public class PageTypeTests
     }
 
     [Fact]
+    public void A_page_without_an_address_is_taken_as_an_article()
+    {
+        var article = Extractor.Extract(TestInputs.Html(ProductPage()));
+
+        Assert.Equal(PageType.Article, article.PageType);
+    }
+
+    [Fact]
     public void Scraped_text_is_an_article()
     {
         var article = Extractor.Extract(TestInputs.Text("Ferry crossings resume\n\nThe operator said on Monday that crossings would resume next week."));

@@ -118,7 +118,7 @@ public sealed class PostgresStoreTests : IDisposable
             old.AddRaw(raw);
         }
         // The article row as version 1 wrote it, with the columns it had then (today's SaveDocument writes later ones too).
-        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".articles (id, source, title, body) VALUES ('{raw.Id}', 'inbox/old.html', 'Dock strike', 'Ferreira said the dock strike was over.')");
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".articles (id, source, title, body, diagnostics) VALUES ('{raw.Id}', 'inbox/old.html', 'Dock strike', 'Ferreira said the dock strike was over.', '[]')");
         PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".layers (article_id, name, payload) VALUES ('{raw.Id}', 'Sentences', '[0, 39]')");
         Assert.Equal("1", PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
 

@@ -25,6 +25,8 @@ internal static partial class PageSignals
     private static readonly (string Group, FrozenSet<string> Words)[] SchemaMarkers = Sets("schema-");
     private static readonly (string Group, FrozenSet<string> Words)[] UrlMarkers = Sets("url-");
     private static readonly (string Group, string[] Fragments)[] ClassMarkers = Lists("class-");
+    private static readonly (string Group, FrozenSet<string> Words)[] PronounMarkers =
+        [.. new[] { "we", "you", "i" }.Select(g => (g, Markers["pronoun-" + g].ToFrozenSet(StringComparer.Ordinal)))];
 
     /// <summary>Phrases of short blocks, padded with spaces so they match whole words of a padded block.</summary>
     private static readonly (string Group, string[] Phrases)[] TextMarkers =
@@ -118,11 +120,24 @@ internal static partial class PageSignals
         values.Add(Log(paragraphs.Count, 6));
         values.Add(paragraphs.Count == 0 ? 0 : Log(extracted / (double)paragraphs.Count, 8));
         values.Add(extracted == 0 ? 0 : Math.Min(1, commas * 100.0 / extracted / 3));
+
+        // Who speaks to whom: per hundred words of the extracted text, scaled so that ten is one.
+        var pronouns = new int[PronounMarkers.Length];
+        var words = 0;
+        foreach (var paragraph in paragraphs)
+            foreach (var word in Words(paragraph).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                words++;
+                for (var i = 0; i < PronounMarkers.Length; i++)
+                    if (PronounMarkers[i].Words.Contains(word)) pronouns[i]++;
+            }
+        foreach (var count in pronouns) values.Add(words == 0 ? 0 : Math.Min(1.5, count * 10.0 / words));
+        values.Add(paragraphs.Count == 0 ? 0 : paragraphs.Count(p => p.TrimEnd().EndsWith('?')) / (double)paragraphs.Count);
     }
 
     private static void AddElements(List<double> values, PageModel page)
     {
-        int pre = 0, code = 0, headings = 0, tables = 0, items = 0, controls = 0, articles = 0, images = 0, times = 0, definitions = 0;
+        int pre = 0, code = 0, headings = 0, tables = 0, items = 0, controls = 0, articles = 0, images = 0, times = 0, definitions = 0, linkedHeadings = 0, navLinkChars = 0;
         // Siblings of one kind (same parent, tag and class): a list of items when many.
         var siblings = new Dictionary<(int Parent, string Tag, string Class), (int Count, int Chars)>();
         foreach (var node in page.Nodes)
@@ -131,7 +146,14 @@ internal static partial class PageSignals
             {
                 case "pre": pre++; break;
                 case "code": code++; break;
-                case "h2" or "h3": headings++; break;
+                case "h2" or "h3" or "h4":
+                    headings++;
+                    // A heading that is mostly a link is a teaser's title: a listing's item.
+                    if (node.TextChars > 0 && node.LinkChars * 2 > node.TextChars) linkedHeadings++;
+                    break;
+                case "nav" or "aside":
+                    navLinkChars += node.LinkChars;
+                    break;
                 case "table": tables++; break;
                 case "li": items++; break;
                 case "form" or "input" or "button" or "select" or "textarea": controls++; break;
@@ -156,8 +178,9 @@ internal static partial class PageSignals
             repeatedGroups++;
             repeatedChars += chars;
         }
-        foreach (var count in new[] { pre, code, headings, tables, items, controls, articles, images, times, definitions })
+        foreach (var count in new[] { pre, code, headings, tables, items, controls, articles, images, times, definitions, linkedHeadings })
             values.Add(Log(count, 6));
+        values.Add(Math.Min(1, navLinkChars / (double)total));
         values.Add(Log(largest, 5));
         values.Add(Log(repeatedGroups, 4));
         values.Add(Math.Min(1, repeatedChars / (double)total));
@@ -214,9 +237,9 @@ internal static partial class PageSignals
         names.AddRange(UrlMarkers.Select(m => "url-" + m.Group));
         names.AddRange(["url-depth", "url-slug-words", "url-date", "url-root", "url-query", "url-long-number", "url-html"]);
         names.AddRange(["text-chars", "extracted-chars", "extracted-share", "link-density", "blocks", "long-block-share", "short-block-share",
-            "long-text-share", "paragraphs", "paragraph-length", "commas"]);
+            "long-text-share", "paragraphs", "paragraph-length", "commas", "we-rate", "you-rate", "i-rate", "question-paragraphs"]);
         names.AddRange(["pre", "code", "h2-h3", "tables", "list-items", "form-controls", "article-elements", "images", "time-elements", "definition-lists",
-            "largest-repeat", "repeated-groups", "repeated-text-share"]);
+            "linked-headings", "nav-link-share", "largest-repeat", "repeated-groups", "repeated-text-share"]);
         names.AddRange(ClassMarkers.Select(m => "class-" + m.Group));
         names.AddRange(TextMarkers.Select(m => "text-" + m.Group));
         names.AddRange(["prices", "phone-numbers"]);

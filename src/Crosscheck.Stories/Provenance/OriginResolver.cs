@@ -29,12 +29,13 @@ internal sealed class OriginResolver
         foreach (var view in documents) _byId.TryAdd(view.Id, view);
         Names = new OutletNames();
         // Articles of unknown outlets (text files with no URL) are each their own origin unless something links
-        // them (a citation, a copy): numbered within the story, so they count apart without naming a file.
+        // them (a citation, a copy): named by their number in the story's article list, so they count apart
+        // without naming a file.
         var unknown = documents.Where(v => ArticleOutlet.Known(v.Article) is null).Distinct().ToList();
         foreach (var view in documents)
         {
             _ownOutlet[view] = ArticleOutlet.Known(view.Article)
-                ?? (unknown.Count == 1 ? ArticleOutlet.Unknown : $"{ArticleOutlet.Unknown} {unknown.IndexOf(view) + 1}");
+                ?? (unknown.Count == 1 ? ArticleOutlet.Unknown : $"{ArticleOutlet.Unknown} [{view.Index + 1}]");
             var citations = view.Document.Citations
                 .Where(c => c.IsOutlet && !string.IsNullOrWhiteSpace(c.Source) && view.IsInBounds(c.Span))
                 .Select(c => new OutletCitation(c.Span, Folding.Clean(c.Source, 120), view.ParagraphOf(c.Span.Start)))

@@ -62,7 +62,8 @@ public class OriginTests
 
         var claim = Assert.Single(new DossierBuilder().Build(StoryOf.Documents(first, second), [first, second]).Claims);
 
-        Assert.Equal(["unknown outlet 1", "unknown outlet 2"], claim.Origins.Order(StringComparer.Ordinal));
+        // Numbered as in the dossier's article list.
+        Assert.Equal(["unknown outlet [1]", "unknown outlet [2]"], claim.Origins.Order(StringComparer.Ordinal));
         Assert.Equal("unknown outlet", Crosscheck.Stories.Provenance.ArticleOutlet.Of(first.Article));
     }
 
