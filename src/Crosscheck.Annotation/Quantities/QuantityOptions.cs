@@ -11,7 +11,7 @@ public sealed record QuantityOptions
     /// <summary>Values above this (after scale words) are rejected as absurd; 10^15 is beyond any budget or head count.</summary>
     public double MaxValue { get; init; } = 1e15;
 
-    /// <summary>How many words the counted noun phrase may hold ("1,000 Russian military instructors").</summary>
+    /// <summary>How many words the counted noun phrase may hold ("400 trained harbour volunteers").</summary>
     public int MaxCountedWords { get; init; } = 4;
 
     /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>

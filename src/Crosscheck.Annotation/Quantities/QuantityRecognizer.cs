@@ -148,7 +148,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         next = number.End;
         var first = number.First;
 
-        // Currency written before the number: a symbol ("US$10.8", "€ 5") or an upper-case code ("CFAF 6 billion").
+        // Currency written before the number: a symbol ("US$4.5", "€ 5") or an upper-case code ("NOK 6 billion").
         string? currency = null;
         var symbolStart = SymbolBefore(text, tokens, first, out var symbolIso);
         if (symbolStart >= 0)
@@ -272,7 +272,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         var spanEnd = tokens[j - 1].End;
         var afterUnit = j;
 
-        // What is counted: "1,000 Russian instructors", "2,000 of its troops", "a 5,000-strong mission".
+        // What is counted: "400 trained volunteers", "2,000 of its staff", "a 5,000-strong mission".
         TextSpan? counted = null;
         string? head = null;
         if (kind is QuantityKind.Count or QuantityKind.Percent)
@@ -728,7 +728,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
 
     /// <summary>
     /// The noun phrase a number counts. Without "-strong" the phrase must end on a plural noun
-    /// ("1,000 Russian instructors"); after "-strong" it runs to the first function word ("mission").
+    /// ("400 trained volunteers"); after "-strong" it runs to the first function word ("mission").
     /// </summary>
     private (TextSpan? Span, string? Head, int End) ReadCounted(string text, List<Scanned> tokens, int j, bool anyHead)
     {

@@ -399,11 +399,11 @@ internal sealed class FactorRule() : QuantityRule("factor", "The number of cases
 }
 
 /// <summary>
-/// The general reader: a number with its currency, unit, range, rate and counted noun ("1,000 troops",
-/// "$10.8 million a month", "2,500-3,000", "140 km/h", "-1.3%", ".001"), with the checks that keep
+/// The general reader: a number with its currency, unit, range, rate and counted noun ("400 volunteers",
+/// "$3.2 million a year", "2,500-3,000", "140 km/h", "-1.3%", ".001"), with the checks that keep
 /// years, dates, clock times, labels and codes out.
 /// </summary>
-internal sealed class NumberRule() : QuantityRule("number", "the country received US$55.9 million; 1,000 Russian instructors")
+internal sealed class NumberRule() : QuantityRule("number", "the county received US$55.9 million; 400 trained volunteers")
 {
     public override RuleMatch? Match(QuantityRecognizer recognizer, QuantityScan scan, int i) => recognizer.ReadNumber(scan, i, this);
 }

@@ -107,7 +107,7 @@ public sealed partial class QuoteRecognizer
                     start = j;
                     break;
                 }
-                // "the Russian Ministry of Foreign Affairs", "Jane Doe of the Daily Planet": "of" between names joins them.
+                // "the Danish Ministry of Fisheries", "Jane Doe of the Daily Planet": "of" between names joins them.
                 if (headIsName && (ws is "of") && j > 0 && tokens[j + 1].IsCapitalized(text) && (tokens[j - 1].IsCapitalized(text) || IsAbbreviation(text, tokens[j - 1])))
                 {
                     start = j;
@@ -449,7 +449,7 @@ public sealed partial class QuoteRecognizer
         var text = work.Text;
         var mentions = work.Mentions;
         // A person inside the phrase names the speaker, else an organisation; a place only when it opens the phrase ("Paris
-        // is worried"), not in a modifier ("a woman in Springfield"); a nationality or other Misc mention never ("French army sources").
+        // is worried"), not in a modifier ("a woman in Springfield"); a nationality or other Misc mention never ("Danish navy sources").
         var phraseOpening = phrase.Start;
         while (phraseOpening < phrase.End && _lexicon.Determiners.Contains(tokens[phraseOpening].Of(text).ToString())) phraseOpening++;
         int? inside = null;
@@ -479,7 +479,7 @@ public sealed partial class QuoteRecognizer
             Func<EntityType, bool> wanted = refersTo switch
             {
                 "person" => type => type == EntityType.Person,
-                // "it" stands for an organisation or a country acting as one ("Mali ... whoever it wants").
+                // "it" stands for an organisation or a country acting as one ("Norway ... whatever it decides").
                 "org" => type => type is EntityType.Org or EntityType.Loc,
                 _ => type => type is EntityType.Person or EntityType.Org,
             };
@@ -565,7 +565,7 @@ public sealed partial class QuoteRecognizer
             var start = tokens.FindIndex(t => t.Start == span.Start);
             var end = tokens.FindIndex(t => t.End == span.End);
             if (start < 0 || end < start) continue;
-            // "The Russian Ministry of Foreign Affairs confirmed": a phrase cut inside a name takes the whole name.
+            // "The Danish Ministry of Fisheries confirmed": a phrase cut inside a name takes the whole name.
             if (NameStartingBefore(work.Mentions, span) is { } nameStart && tokens.FindIndex(t => t.Start == nameStart) is var named and >= 0)
             {
                 start = named;
@@ -622,7 +622,7 @@ public sealed partial class QuoteRecognizer
     }
 
     /// <summary>
-    /// The whole phrase a rejected one ends: the noun phrase before its preposition ("Security sources working in the
+    /// The whole phrase a rejected one ends: the noun phrase before its preposition ("Harbour sources working in the
     /// area", "four in 10", "Jane Doe of the Daily Planet"), else the sentence's subject up to it ("The aide to the mayor who
     /// took office in May 2019"), as PolNeAR annotates a source; only when what opens it passes every speaker rule itself.
     /// </summary>

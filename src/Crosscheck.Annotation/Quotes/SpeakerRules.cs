@@ -62,7 +62,7 @@ internal readonly record struct SpeakerPhrase(string Text, List<Scanned> Tokens,
 /// <summary>
 /// One check a speaker phrase must pass: a person, an organisation, a group or a source description speaks; a
 /// number, a date, an expletive, a place, an event or a bare nationality does not. <see cref="Repairable"/> says
-/// whether the sentence's subject may stand in (the phrase was the end of a modifier of it, "Security sources
+/// whether the sentence's subject may stand in (the phrase was the end of a modifier of it, "Harbour sources
 /// working in the area explained"); otherwise the quote keeps its content with its speaker unknown.
 /// </summary>
 internal sealed record SpeakerRule(SpeakerRuleName Name, string Example, bool Repairable, Func<QuoteLexicon, SpeakerPhrase, bool> NotASpeaker);
@@ -102,7 +102,7 @@ internal static class SpeakerRules
         return null;
     }
 
-    // "Malian", "Chinese", "Danish", "French", "Iraqi": the endings of nationality adjectives (a plural, "Malians", is a group that may speak).
+    // "Kenyan", "Chinese", "Danish", "Dutch", "Iraqi": the endings of nationality adjectives (a plural, "Kenyans", is a group that may speak).
     private static readonly string[] DemonymEndings = ["an", "ese", "ish", "ch", "i"];
 
     /// <summary>The phrase without its opening determiners ("the French" gives "French").</summary>
