@@ -100,4 +100,39 @@ public class SeveralBlockTests
         AssertEveryPostKept(article.Body);
         Assert.DoesNotContain("club ride", article.Body);
     }
+
+    private static readonly string[] CategoryEntries =
+    [
+        "Bread baked at home (12 pages)", "Cakes for birthdays and weddings (31 pages)", "Soups of the northern coast (8 pages)",
+        "Sauces that keep for a week (14 pages)", "Pickles and preserves (22 pages)", "Dishes cooked in one pot (17 pages)",
+        "Salads for the summer months (9 pages)", "Breakfasts under ten minutes (11 pages)",
+    ];
+
+    [Fact]
+    public void The_linked_entries_of_a_category_page_are_its_content()
+    {
+        var entries = string.Concat(CategoryEntries.Select(entry => $"<li><a href='/c/{entry.Length}'>{entry}</a></li>"));
+        var html = TestInputs.Page(SiteMenu + "<div class='content'><h1>Recipes</h1><p>This category lists recipes by kind of dish.</p>" +
+            "<div class='groups'><ul>" + entries + "</ul></div></div>" +
+            "<div class='note'><p>A reader wrote that the soup pages helped her cook for a family of eight, and thanked the editors at length for it.</p></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("This category lists recipes", article.Body);
+        foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+        Assert.DoesNotContain("Help centre", article.Body);
+    }
+
+    [Fact]
+    public void A_short_list_of_links_after_an_article_stays_out_of_it()
+    {
+        var entries = string.Concat(CategoryEntries.Take(4).Select(entry => $"<li><a href='/c/{entry.Length}'>{entry}</a></li>"));
+        var html = TestInputs.Page("<div class='site'><main><article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "</article>" +
+            "<ul class='more'>" + entries + "</ul></main></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.StartsWith("The national statistics office", article.Body);
+        Assert.DoesNotContain(CategoryEntries[0], article.Body);
+    }
 }
