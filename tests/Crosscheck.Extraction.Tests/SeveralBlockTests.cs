@@ -135,4 +135,16 @@ public class SeveralBlockTests
         Assert.StartsWith("The national statistics office", article.Body);
         Assert.DoesNotContain(CategoryEntries[0], article.Body);
     }
+
+    [Fact]
+    public void A_table_of_linked_entries_with_no_prose_at_all_is_kept()
+    {
+        var rows = string.Concat(CategoryEntries.Select((entry, i) =>
+            $"<tr class='entry'><td>{i + 1}.</td><td><a href='/e/{i}'>{entry}</a> (<a href='/site/{i}'>example.org</a>)</td></tr><tr><td></td><td><a href='/u/{i}'>reader{i}</a> posted an hour ago</td></tr>"));
+        var html = TestInputs.Page("<center><table><tr><td><a href='/'>Front</a> | <a href='/new'>new</a></td></tr><tr><td><table>" + rows + "</table></td></tr></table></center>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+    }
 }

@@ -41,6 +41,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// <summary>Cells longer than this are prose (a layout table), not data, and are not joined into row lines.</summary>
     private const int MaxTableCellChars = 200;
 
+    /// <summary>A description up to this long is a summary written for search results (their usual limit); a longer one is an excerpt of the text, and may stand in for an empty body.</summary>
+    private const int MinDescriptionBodyChars = 160;
+
     /// <summary>Text a wrapper may hold besides the quotation it wraps (a caption, a "view on..." line) and still count as its wrapper.</summary>
     private const int EmbedWrapperSlackChars = 120;
 
@@ -83,6 +86,15 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 paragraphs = revealed;
             }
         }
+        if (paragraphs.Count == 0)
+        {
+            // Kept aside for when the fallback extractor finds nothing either (see ExtractedContent.LastResort).
+            var blocks = TextBlocksOutsideFurniture(page);
+            if (blocks.Count > 0) content.LastResort = (blocks, "no container of article text; kept the page's text blocks outside its furniture");
+            else if (content.Description is { Length: > MinDescriptionBodyChars } description)
+                // A page whose script renders the text still describes it: the description is its opening, as the site wrote it.
+                content.LastResort = ([description], "no text in the page; its description stands as the body");
+        }
         content.Paragraphs.AddRange(paragraphs);
         content.PageSignals = PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs);
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
@@ -92,6 +104,25 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 ? "page holds only scripts and markup, no readable text"
                 : "no article text found in page");
         return content;
+    }
+
+    /// <summary>
+    /// The last resort before an empty body: every block that reads as text (long enough, mostly unlinked, not
+    /// a chrome line) and lies outside elements named as furniture, in page order.
+    /// </summary>
+    private List<string> TextBlocksOutsideFurniture(PageModel page)
+    {
+        var nodes = page.Nodes;
+        var underFurniture = new bool[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+            underFurniture[i] = nodes[i].Negative || (nodes[i].Parent >= 0 && underFurniture[nodes[i].Parent]);
+        var paragraphs = new List<string>();
+        foreach (var block in page.Blocks)
+        {
+            if (underFurniture[block.Node] || block.Text.Length < options.MinScoredBlockChars) continue;
+            if (KeepBlock(page, block, null, null)) paragraphs.Add(block.Text);
+        }
+        return paragraphs;
     }
 
     /// <summary>The node of the first block whose text holds the opening words of the description, or -1.</summary>
@@ -150,17 +181,17 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 if (child == best || IsArticleSibling(page, child, threshold)) included.Add((child, nodes[child].End));
             }
             AddBodyChunks(page, best, threshold, included);
-            var underFurniture = UnderFurniture(page, best);
-            WidenToRegion(page, best, included, underFurniture);
-            var listRegion = new List<(int Start, int End)>();
-            if (WidenToLinkLists(page, included, underFurniture, listRegion) is { } keptLinks)
-            {
-                // The list region stands only when what it yields outweighs the selection as its lists did (it
-                // may lose them as furniture of a wider region, and keep little more than the selection).
-                var listed = EmitBlocks(page, listRegion, title, keptLinks);
-                var selected = EmitBlocks(page, included, title, null);
-                return listed.Sum(p => p.Length) >= options.LinkListOutweighs * selected.Sum(p => p.Length) ? listed : selected;
-            }
+        }
+        var underFurniture = UnderFurniture(page, best);
+        if (parent >= 0) WidenToRegion(page, best, included, underFurniture);
+        var listRegion = new List<(int Start, int End)>();
+        if (WidenToLinkLists(page, included, underFurniture, listRegion) is { } keptLinks)
+        {
+            // The list region stands only when what it yields outweighs the selection as its lists did (it
+            // may lose them as furniture of a wider region, and keep little more than the selection).
+            var listed = EmitBlocks(page, listRegion, title, keptLinks);
+            var selected = EmitBlocks(page, included, title, null);
+            return listed.Sum(p => p.Length) >= options.LinkListOutweighs * selected.Sum(p => p.Length) ? listed : selected;
         }
         return EmitBlocks(page, included, title, null);
     }
