@@ -137,4 +137,17 @@ public class HostileInputTests
             Assert.DoesNotContain("\n\n\n", article.Body);
         }
     }
+
+    [Fact]
+    public void A_page_over_the_size_limit_because_of_its_scripts_keeps_its_article()
+    {
+        var state = "<script>window.state = {" + string.Concat(Enumerable.Repeat("\"k\": \"<div>value</div>\", ", 2000)) + "};</script>";
+        var html = TestInputs.Page("<div class='app'>" + state + "<main><article>" + TestInputs.Paragraphs + "</article></main></div>", "<style>p { margin: 0 }</style>" + state);
+        var limited = new ArticleExtractor(new ExtractionOptions { MaxHtmlChars = html.Length / 2, UseSmartReaderFallback = false });
+
+        var article = limited.Extract(TestInputs.Html(html));
+
+        Assert.Equal(3, article.Paragraphs.Count());
+        Assert.Contains(article.Diagnostics, d => d.Message.Contains("scripts and styles were dropped", StringComparison.Ordinal));
+    }
 }

@@ -52,6 +52,14 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         var content = new ExtractedContent();
         if (html.Length > options.MaxHtmlChars)
         {
+            // Scripts and styles (often megabytes of inlined framework state) hold no text: dropped first, so that
+            // a cut falls in what is left of the page rather than before its body.
+            var before = html.Length;
+            html = WithoutScriptsAndStyles(html);
+            content.Note(DiagnosticSeverity.Info, $"HTML of {before:N0} chars is over the limit; its scripts and styles were dropped, leaving {html.Length:N0}");
+        }
+        if (html.Length > options.MaxHtmlChars)
+        {
             content.Note(DiagnosticSeverity.Warning, $"HTML of {html.Length:N0} chars cut to {options.MaxHtmlChars:N0} before parsing");
             html = html[..options.MaxHtmlChars];
         }
@@ -123,6 +131,44 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             if (KeepBlock(page, block, null, null)) paragraphs.Add(block.Text);
         }
         return paragraphs;
+    }
+
+    /// <summary>The HTML with the content of every script and style element removed (the tags stay, so the structure does).</summary>
+    internal static string WithoutScriptsAndStyles(string html)
+    {
+        var kept = new System.Text.StringBuilder(html.Length / 2);
+        var position = 0;
+        // The next start tag of each kind, searched again only once passed, so the whole pass stays linear.
+        var nextScript = IndexOfStartTag(html, "<script", 0);
+        var nextStyle = IndexOfStartTag(html, "<style", 0);
+        while (nextScript >= 0 || nextStyle >= 0)
+        {
+            var isScript = nextScript >= 0 && (nextStyle < 0 || nextScript < nextStyle);
+            var open = isScript ? nextScript : nextStyle;
+            var contentStart = html.IndexOf('>', open);
+            if (contentStart < 0) break;
+            contentStart++;
+            var close = html.IndexOf(isScript ? "</script" : "</style", contentStart, StringComparison.OrdinalIgnoreCase);
+            // An element never closed runs to the end of the page, as the parser reads it.
+            var contentEnd = close < 0 ? html.Length : close;
+            kept.Append(html, position, contentStart - position);
+            position = contentEnd;
+            if (nextScript >= 0 && nextScript < position) nextScript = IndexOfStartTag(html, "<script", position);
+            if (nextStyle >= 0 && nextStyle < position) nextStyle = IndexOfStartTag(html, "<style", position);
+        }
+        kept.Append(html, position, html.Length - position);
+        return kept.ToString();
+    }
+
+    private static int IndexOfStartTag(string html, string tag, int from)
+    {
+        for (var at = html.IndexOf(tag, from, StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf(tag, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var next = at + tag.Length;
+            // "<scripts>" or "<styled-box>" are other elements.
+            if (next >= html.Length || html[next] is '>' or ' ' or '\t' or '\n' or '\r' or '/') return at;
+        }
+        return -1;
     }
 
     /// <summary>The node of the first block whose text holds the opening words of the description, or -1.</summary>
