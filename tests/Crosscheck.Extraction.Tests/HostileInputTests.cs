@@ -26,6 +26,19 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Unclosed_elements_between_unmatched_end_tags_are_flattened()
+    {
+        // Each "<artic</a>" opens an element never closed and each "</nav>" matches none: the page nests as deep as
+        // it repeats, though it has as many end tags as start tags.
+        var html = new StringBuilder("<html><body>");
+        while (html.Length < 3_000_000) html.Append("</a></nav><artic");
+
+        var article = Timed(TestInputs.Html(html.ToString()));
+
+        Assert.Contains(article.Diagnostics, d => d.Message.Contains("nested deeper", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Ten_thousand_deep_nesting_is_flattened_and_read()
     {
         var html = new StringBuilder("<html><body>");
