@@ -147,4 +147,19 @@ public class SeveralBlockTests
 
         foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
     }
+
+    [Fact]
+    public void Customer_reviews_under_a_product_stay_out_of_its_description()
+    {
+        var review = "<div class='review'><p>I absolutely love this kettle, it boils water in two minutes, looks lovely on the counter, and my whole family uses it every single morning.</p><span>Ann B.</span></div>";
+        var html = TestInputs.Page(SiteMenu + "<div class='product'><h1>Steel kettle</h1>" +
+            "<div class='description'><p>A kettle of brushed steel that holds one and a half litres, with a lid that opens wide for cleaning, a filter for hard water, and a base that turns all the way round.</p>" +
+            "<p>It switches itself off when the water boils or when it is lifted from its base, and the handle stays cool to the touch.</p></div>" +
+            "<div id='product-reviews'>" + review + review + review + review + "</div></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("brushed steel", article.Body);
+        Assert.DoesNotContain("absolutely love", article.Body);
+    }
 }
