@@ -129,15 +129,17 @@ public sealed class ArticleExtractor : IArticleExtractor
     {
         var content = _html.Extract(html, pageUrl);
         if (LooksTruncated(html)) content.Note(DiagnosticSeverity.Info, "page ends without </body> or </html>; it may have been cut off in transfer");
-        if (!_options.UseSmartReaderFallback || !content.FallbackAllowed || content.Paragraphs.Sum(p => p.Length) >= _options.FallbackBelowChars)
-            return content;
-        var fallback = SmartReaderFallback.Extract(html, pageUrl);
-        if (fallback.Sum(p => p.Length) > content.Paragraphs.Sum(p => p.Length) && fallback.Count > 0)
+        if (_options.UseSmartReaderFallback && content.FallbackAllowed && content.Paragraphs.Sum(p => p.Length) < _options.FallbackBelowChars)
         {
-            content.Paragraphs.Clear();
-            content.Paragraphs.AddRange(fallback);
-            content.Note(DiagnosticSeverity.Info, "own extraction found little text; used the SmartReader fallback");
+            var fallback = SmartReaderFallback.Extract(html, pageUrl);
+            if (fallback.Sum(p => p.Length) > content.Paragraphs.Sum(p => p.Length) && fallback.Count > 0)
+            {
+                content.Paragraphs.Clear();
+                content.Paragraphs.AddRange(fallback);
+                content.Note(DiagnosticSeverity.Info, "own extraction found little text; used the SmartReader fallback");
+            }
         }
+        content.UseLastResortIfEmpty();
         return content;
     }
 
@@ -151,7 +153,11 @@ public sealed class ArticleExtractor : IArticleExtractor
             return failed;
         }
         ExtractedContent content;
-        if (fields.Html is not null) content = _html.Extract(fields.Html, fields.Url);
+        if (fields.Html is not null)
+        {
+            content = _html.Extract(fields.Html, fields.Url);
+            content.UseLastResortIfEmpty();
+        }
         else if (fields.Text is not null) content = ExtractJsonText(fields);
         else
         {

@@ -35,7 +35,21 @@ internal sealed class ExtractedContent
     /// <summary>Whether the page is safe and promising enough to hand to the slower fallback extractor.</summary>
     public bool FallbackAllowed { get; set; }
 
+    /// <summary>
+    /// What stands as the body when neither the extractor nor its fallback finds article text (the page's text
+    /// blocks outside its furniture, else its description), with the note that says so; null when there is none.
+    /// </summary>
+    public (List<string> Paragraphs, string Note)? LastResort { get; set; }
+
     public List<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Takes the last resort when no paragraph was found: a page with text never yields an empty body.</summary>
+    public void UseLastResortIfEmpty()
+    {
+        if (Paragraphs.Count > 0 || LastResort is not { } lastResort) return;
+        Paragraphs.AddRange(lastResort.Paragraphs);
+        Note(DiagnosticSeverity.Info, lastResort.Note);
+    }
 
     public void Note(DiagnosticSeverity severity, string message) =>
         Diagnostics.Add(new Diagnostic(ArticleExtractor.StageName, severity, message));

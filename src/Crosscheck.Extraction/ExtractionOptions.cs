@@ -87,6 +87,18 @@ public sealed record ExtractionOptions
     /// <summary>HTML: ancestors of the best container up to this many levels are weighed as the content region (default 15: page builders nest the text deep).</summary>
     public int RegionLevels { get; init; } = 15;
 
+    /// <summary>HTML: an element is a link list when at least this many of its children share one shape (tag and class) (default 3).</summary>
+    public int MinListItems { get; init; } = 3;
+
+    /// <summary>HTML: ... and the linked share of those children's text is at least this (default 0.15).</summary>
+    public double MinListLinkShare { get; init; } = 0.15;
+
+    /// <summary>HTML: ... and they hold at least this many characters each on average (default 15: not a row of letters or page numbers).</summary>
+    public int MinListItemChars { get; init; } = 15;
+
+    /// <summary>HTML: the page's heaviest link list replaces the selection when its entries hold this many times the selection's prose (default 2).</summary>
+    public double LinkListOutweighs { get; init; } = 2;
+
     /// <summary>HTML: a furniture-like class value worn by at least this many elements of a page is its layout vocabulary, not furniture (default 10).</summary>
     public int RepeatedClassIsLayout { get; init; } = 10;
 

@@ -38,4 +38,35 @@ public class ConcealedTextTests
         Assert.DoesNotContain("Sign in", article.Body);
         Assert.DoesNotContain("scripts", article.Body);
     }
+
+    [Fact]
+    public void A_page_inside_an_unclosed_sidebar_is_read()
+    {
+        // The banner's aside never closes, so the parser puts the whole page inside it.
+        var html = TestInputs.Page("<aside class='banner'><div><a href='/news'>We joined a larger company</a></div><main><article>" + TestInputs.Paragraphs + "</article></main>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Equal(3, article.Paragraphs.Count());
+    }
+
+    [Fact]
+    public void A_page_whose_script_renders_the_text_gets_its_long_description_as_the_body()
+    {
+        const string description = "My bicycle chain keeps slipping on the two smallest gears, even after I cleaned it and oiled it twice. Is the chain worn out, are the gears worn, or is it something else that I have not thought of yet?";
+        var html = TestInputs.Page("<div id='app'></div>", $"<meta name='description' content='{description}'>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Equal(description, article.Body);
+        Assert.Contains(article.Diagnostics, d => d.Message.Contains("description", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_short_description_does_not_stand_in_for_a_missing_body()
+    {
+        var html = TestInputs.Page("<div id='app'></div>", "<meta name='description' content='Online care for the whole family, any day of the year.'>");
+
+        Assert.Equal("", Extractor.Extract(TestInputs.Html(html)).Body);
+    }
 }

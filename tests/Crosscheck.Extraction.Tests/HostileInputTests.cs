@@ -26,6 +26,19 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Unclosed_elements_between_unmatched_end_tags_are_flattened()
+    {
+        // Each "<artic</a>" opens an element never closed and each "</nav>" matches none: the page nests as deep as
+        // it repeats, though it has as many end tags as start tags.
+        var html = new StringBuilder("<html><body>");
+        while (html.Length < 3_000_000) html.Append("</a></nav><artic");
+
+        var article = Timed(TestInputs.Html(html.ToString()));
+
+        Assert.Contains(article.Diagnostics, d => d.Message.Contains("nested deeper", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Ten_thousand_deep_nesting_is_flattened_and_read()
     {
         var html = new StringBuilder("<html><body>");
@@ -136,5 +149,18 @@ public class HostileInputTests
             Assert.DoesNotContain(article.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Message.Contains("failed", StringComparison.Ordinal));
             Assert.DoesNotContain("\n\n\n", article.Body);
         }
+    }
+
+    [Fact]
+    public void A_page_over_the_size_limit_because_of_its_scripts_keeps_its_article()
+    {
+        var state = "<script>window.state = {" + string.Concat(Enumerable.Repeat("\"k\": \"<div>value</div>\", ", 2000)) + "};</script>";
+        var html = TestInputs.Page("<div class='app'>" + state + "<main><article>" + TestInputs.Paragraphs + "</article></main></div>", "<style>p { margin: 0 }</style>" + state);
+        var limited = new ArticleExtractor(new ExtractionOptions { MaxHtmlChars = html.Length / 2, UseSmartReaderFallback = false });
+
+        var article = limited.Extract(TestInputs.Html(html));
+
+        Assert.Equal(3, article.Paragraphs.Count());
+        Assert.Contains(article.Diagnostics, d => d.Message.Contains("scripts and styles were dropped", StringComparison.Ordinal));
     }
 }

@@ -100,4 +100,66 @@ public class SeveralBlockTests
         AssertEveryPostKept(article.Body);
         Assert.DoesNotContain("club ride", article.Body);
     }
+
+    private static readonly string[] CategoryEntries =
+    [
+        "Bread baked at home (12 pages)", "Cakes for birthdays and weddings (31 pages)", "Soups of the northern coast (8 pages)",
+        "Sauces that keep for a week (14 pages)", "Pickles and preserves (22 pages)", "Dishes cooked in one pot (17 pages)",
+        "Salads for the summer months (9 pages)", "Breakfasts under ten minutes (11 pages)",
+    ];
+
+    [Fact]
+    public void The_linked_entries_of_a_category_page_are_its_content()
+    {
+        var entries = string.Concat(CategoryEntries.Select(entry => $"<li><a href='/c/{entry.Length}'>{entry}</a></li>"));
+        var html = TestInputs.Page(SiteMenu + "<div class='content'><h1>Recipes</h1><p>This category lists recipes by kind of dish.</p>" +
+            "<div class='groups'><ul>" + entries + "</ul></div></div>" +
+            "<div class='note'><p>A reader wrote that the soup pages helped her cook for a family of eight, and thanked the editors at length for it.</p></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("This category lists recipes", article.Body);
+        foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+        Assert.DoesNotContain("Help centre", article.Body);
+    }
+
+    [Fact]
+    public void A_short_list_of_links_after_an_article_stays_out_of_it()
+    {
+        var entries = string.Concat(CategoryEntries.Take(4).Select(entry => $"<li><a href='/c/{entry.Length}'>{entry}</a></li>"));
+        var html = TestInputs.Page("<div class='site'><main><article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "</article>" +
+            "<ul class='more'>" + entries + "</ul></main></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.StartsWith("The national statistics office", article.Body);
+        Assert.DoesNotContain(CategoryEntries[0], article.Body);
+    }
+
+    [Fact]
+    public void A_table_of_linked_entries_with_no_prose_at_all_is_kept()
+    {
+        var rows = string.Concat(CategoryEntries.Select((entry, i) =>
+            $"<tr class='entry'><td>{i + 1}.</td><td><a href='/e/{i}'>{entry}</a> (<a href='/site/{i}'>example.org</a>)</td></tr><tr><td></td><td><a href='/u/{i}'>reader{i}</a> posted an hour ago</td></tr>"));
+        var html = TestInputs.Page("<center><table><tr><td><a href='/'>Front</a> | <a href='/new'>new</a></td></tr><tr><td><table>" + rows + "</table></td></tr></table></center>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+    }
+
+    [Fact]
+    public void Customer_reviews_under_a_product_stay_out_of_its_description()
+    {
+        var review = "<div class='review'><p>I absolutely love this kettle, it boils water in two minutes, looks lovely on the counter, and my whole family uses it every single morning.</p><span>Ann B.</span></div>";
+        var html = TestInputs.Page(SiteMenu + "<div class='product'><h1>Steel kettle</h1>" +
+            "<div class='description'><p>A kettle of brushed steel that holds one and a half litres, with a lid that opens wide for cleaning, a filter for hard water, and a base that turns all the way round.</p>" +
+            "<p>It switches itself off when the water boils or when it is lifted from its base, and the handle stays cool to the touch.</p></div>" +
+            "<div id='product-reviews'>" + review + review + review + review + "</div></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("brushed steel", article.Body);
+        Assert.DoesNotContain("absolutely love", article.Body);
+    }
 }

@@ -36,18 +36,37 @@ internal static class DepthGuard
         return flattened ? Rewrite(html, maxDepth) : html;
     }
 
+    /// <summary>
+    /// How deep the page nests, counted as <see cref="Rewrite"/> counts it: an end tag closes the nearest open
+    /// element of its name and those inside it, and an end tag that matches none closes nothing (a page of
+    /// unmatched end tags between unclosed elements nests as deep as it has elements).
+    /// </summary>
     private static int MaxDepth(string html, int stopAt)
     {
-        var depth = 0;
         var max = 0;
+        var open = new List<(int NameStart, int NameLength)>();
         var scanner = new TagScanner(html);
         while (scanner.Next(out var tag))
         {
-            if (tag.Close) depth = Math.Max(0, depth - 1);
-            else if (++depth > max && (max = depth) >= stopAt) break;
+            if (!tag.Close)
+            {
+                open.Add((tag.NameStart, tag.NameLength));
+                if (open.Count > max && (max = open.Count) >= stopAt) break;
+                continue;
+            }
+            var name = html.AsSpan(tag.NameStart, tag.NameLength);
+            for (var i = open.Count - 1; i >= Math.Max(0, open.Count - MaxEndTagSearch); i--)
+            {
+                if (!html.AsSpan(open[i].NameStart, open[i].NameLength).Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
+                open.RemoveRange(i, open.Count - i);
+                break;
+            }
         }
         return max;
     }
+
+    /// <summary>How far down the open elements an end tag looks for its element (bounded, so the scan stays linear).</summary>
+    private const int MaxEndTagSearch = 64;
 
     private static string Rewrite(string html, int maxDepth)
     {
@@ -73,7 +92,7 @@ internal static class DepthGuard
                 var scanned = 0;
                 foreach (var entry in open)
                 {
-                    if (++scanned > 64) break;
+                    if (++scanned > MaxEndTagSearch) break;
                     if (!string.Equals(entry.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
                     for (var i = 0; i < scanned; i++)
                     {

@@ -41,12 +41,23 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// <summary>Cells longer than this are prose (a layout table), not data, and are not joined into row lines.</summary>
     private const int MaxTableCellChars = 200;
 
+    /// <summary>A description up to this long is a summary written for search results (their usual limit); a longer one is an excerpt of the text, and may stand in for an empty body.</summary>
+    private const int MinDescriptionBodyChars = 160;
+
     /// <summary>Text a wrapper may hold besides the quotation it wraps (a caption, a "view on..." line) and still count as its wrapper.</summary>
     private const int EmbedWrapperSlackChars = 120;
 
     public ExtractedContent Extract(string html, string? pageUrl)
     {
         var content = new ExtractedContent();
+        if (html.Length > options.MaxHtmlChars)
+        {
+            // Scripts and styles (often megabytes of inlined framework state) hold no text: dropped first, so that
+            // a cut falls in what is left of the page rather than before its body.
+            var before = html.Length;
+            html = WithoutScriptsAndStyles(html);
+            content.Note(DiagnosticSeverity.Info, $"HTML of {before:N0} chars is over the limit; its scripts and styles were dropped, leaving {html.Length:N0}");
+        }
         if (html.Length > options.MaxHtmlChars)
         {
             content.Note(DiagnosticSeverity.Warning, $"HTML of {html.Length:N0} chars cut to {options.MaxHtmlChars:N0} before parsing");
@@ -83,6 +94,15 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 paragraphs = revealed;
             }
         }
+        if (paragraphs.Count == 0)
+        {
+            // Kept aside for when the fallback extractor finds nothing either (see ExtractedContent.LastResort).
+            var blocks = TextBlocksOutsideFurniture(page);
+            if (blocks.Count > 0) content.LastResort = (blocks, "no container of article text; kept the page's text blocks outside its furniture");
+            else if (content.Description is { Length: > MinDescriptionBodyChars } description)
+                // A page whose script renders the text still describes it: the description is its opening, as the site wrote it.
+                content.LastResort = ([description], "no text in the page; its description stands as the body");
+        }
         content.Paragraphs.AddRange(paragraphs);
         content.PageSignals = PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs);
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
@@ -92,6 +112,63 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 ? "page holds only scripts and markup, no readable text"
                 : "no article text found in page");
         return content;
+    }
+
+    /// <summary>
+    /// The last resort before an empty body: every block that reads as text (long enough, mostly unlinked, not
+    /// a chrome line) and lies outside elements named as furniture, in page order.
+    /// </summary>
+    private List<string> TextBlocksOutsideFurniture(PageModel page)
+    {
+        var nodes = page.Nodes;
+        var underFurniture = new bool[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+            underFurniture[i] = nodes[i].Negative || (nodes[i].Parent >= 0 && underFurniture[nodes[i].Parent]);
+        var paragraphs = new List<string>();
+        foreach (var block in page.Blocks)
+        {
+            if (underFurniture[block.Node] || block.Text.Length < options.MinScoredBlockChars) continue;
+            if (KeepBlock(page, block, null, null)) paragraphs.Add(block.Text);
+        }
+        return paragraphs;
+    }
+
+    /// <summary>The HTML with the content of every script and style element removed (the tags stay, so the structure does).</summary>
+    internal static string WithoutScriptsAndStyles(string html)
+    {
+        var kept = new System.Text.StringBuilder(html.Length / 2);
+        var position = 0;
+        // The next start tag of each kind, searched again only once passed, so the whole pass stays linear.
+        var nextScript = IndexOfStartTag(html, "<script", 0);
+        var nextStyle = IndexOfStartTag(html, "<style", 0);
+        while (nextScript >= 0 || nextStyle >= 0)
+        {
+            var isScript = nextScript >= 0 && (nextStyle < 0 || nextScript < nextStyle);
+            var open = isScript ? nextScript : nextStyle;
+            var contentStart = html.IndexOf('>', open);
+            if (contentStart < 0) break;
+            contentStart++;
+            var close = html.IndexOf(isScript ? "</script" : "</style", contentStart, StringComparison.OrdinalIgnoreCase);
+            // An element never closed runs to the end of the page, as the parser reads it.
+            var contentEnd = close < 0 ? html.Length : close;
+            kept.Append(html, position, contentStart - position);
+            position = contentEnd;
+            if (nextScript >= 0 && nextScript < position) nextScript = IndexOfStartTag(html, "<script", position);
+            if (nextStyle >= 0 && nextStyle < position) nextStyle = IndexOfStartTag(html, "<style", position);
+        }
+        kept.Append(html, position, html.Length - position);
+        return kept.ToString();
+    }
+
+    private static int IndexOfStartTag(string html, string tag, int from)
+    {
+        for (var at = html.IndexOf(tag, from, StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf(tag, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var next = at + tag.Length;
+            // "<scripts>" or "<styled-box>" are other elements.
+            if (next >= html.Length || html[next] is '>' or ' ' or '\t' or '\n' or '\r' or '/') return at;
+        }
+        return -1;
     }
 
     /// <summary>The node of the first block whose text holds the opening words of the description, or -1.</summary>
@@ -150,9 +227,19 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 if (child == best || IsArticleSibling(page, child, threshold)) included.Add((child, nodes[child].End));
             }
             AddBodyChunks(page, best, threshold, included);
-            WidenToRegion(page, best, included);
         }
-        return EmitBlocks(page, included, best, title);
+        var underFurniture = UnderFurniture(page, best);
+        if (parent >= 0) WidenToRegion(page, best, included, underFurniture);
+        var listRegion = new List<(int Start, int End)>();
+        if (WidenToLinkLists(page, included, underFurniture, listRegion) is { } keptLinks)
+        {
+            // The list region stands only when what it yields outweighs the selection as its lists did (it
+            // may lose them as furniture of a wider region, and keep little more than the selection).
+            var listed = EmitBlocks(page, listRegion, title, keptLinks);
+            var selected = EmitBlocks(page, included, title, null);
+            return listed.Sum(p => p.Length) >= options.LinkListOutweighs * selected.Sum(p => p.Length) ? listed : selected;
+        }
+        return EmitBlocks(page, included, title, null);
     }
 
     /// <summary>
@@ -188,49 +275,109 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// lines not at all. The ancestor of the best container with the heaviest subtree replaces the
     /// selection when it outweighs it clearly.
     /// </summary>
-    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included)
+    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included, bool[] underFurniture)
+    {
+        var nodes = page.Nodes;
+        var weight = RegionWeights(page, underFurniture, null);
+        var selected = 0.0;
+        foreach (var (start, _) in included) selected += weight[start];
+        var first = included[0].Start;
+        var last = included[^1].End;
+        // Only a region holding the whole selection (body chunks may be cousins of the best container).
+        var chosen = HeaviestAncestor(page, nodes[best].Parent, weight, selected * (1 + options.RegionGainShare), ancestor => ancestor <= first && nodes[ancestor].End >= last);
+        if (chosen < 0) return;
+        included.Clear();
+        included.Add((chosen, nodes[chosen].End));
+    }
+
+    /// <summary>
+    /// A page made of linked entries (a category, a shop grid, a section front) has little prose, and what
+    /// prose it has may be a comment or a footer note. When the page's heaviest link list holds clearly more
+    /// text than the selection, the region around that list, weighed with list entries as content, replaces
+    /// the selection, and its entries are kept links and all. Returns the nodes whose linked text is kept,
+    /// or null when the selection stands.
+    /// </summary>
+    private bool[]? WidenToLinkLists(PageModel page, List<(int Start, int End)> included, bool[] underFurniture, List<(int Start, int End)> listRegion)
+    {
+        var nodes = page.Nodes;
+        // A page header's menus repeat linked entries too, and are the site's, not the page's.
+        var excluded = new bool[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+            excluded[i] = underFurniture[i] || nodes[i].Tag == "header" || (nodes[i].Parent >= 0 && excluded[nodes[i].Parent]);
+        var lists = LinkLists.Find(page, excluded, options);
+        if (lists.Heaviest < 0) return null;
+        var selected = 0;
+        foreach (var (start, end) in included)
+            foreach (var block in page.Blocks)
+                if (block.Node >= start && block.Node < end && !underFurniture[block.Node] && block.LinkChars <= block.Text.Length * options.MaxBlockLinkDensity)
+                    selected += block.Text.Length;
+        if (lists.HeaviestChars < options.LinkListOutweighs * Math.Max(selected, options.FallbackBelowChars)) return null;
+        var weight = RegionWeights(page, underFurniture, lists.InItem);
+        var chosen = HeaviestAncestor(page, lists.Heaviest, weight, double.MinValue, _ => true);
+        if (chosen < 0) return null;
+        listRegion.Add((chosen, nodes[chosen].End));
+        return lists.InItem;
+    }
+
+    /// <summary>
+    /// The subtree weight of every node: prose counts for its length, linked text and text under furniture
+    /// against it, short lines not at all; in <paramref name="listItems"/>, every line of an entry counts for it.
+    /// </summary>
+    private double[] RegionWeights(PageModel page, bool[] underFurniture, bool[]? listItems)
     {
         var nodes = page.Nodes;
         var weight = new double[nodes.Count];
-        // The best container's own ancestors hold it, so whatever their class says they are not furniture here
-        // (a layout wrapper named "main--with-sidebar" holds the posts it sits beside).
-        var holdsBest = new bool[nodes.Count];
-        for (var i = best; i >= 0; i = nodes[i].Parent) holdsBest[i] = true;
-        var underFurniture = new bool[nodes.Count];
-        for (var i = 0; i < nodes.Count; i++)
-            underFurniture[i] = (nodes[i].Negative && !holdsBest[i]) || (nodes[i].Parent >= 0 && underFurniture[nodes[i].Parent]);
         foreach (var block in page.Blocks)
         {
             var length = block.Text.Length;
             double value;
-            if (underFurniture[block.Node] || block.LinkChars > length * options.MaxBlockLinkDensity) value = -length;
+            if (underFurniture[block.Node]) value = -length;
+            else if (listItems is not null && listItems[block.Node]) value = length;
+            else if (block.LinkChars > length * options.MaxBlockLinkDensity) value = -length;
             else if (length < options.MinScoredBlockChars) value = 0;
             else value = length - block.LinkChars;
             weight[block.Node] += value;
         }
         for (var i = nodes.Count - 1; i > 0; i--)
             if (nodes[i].Parent >= 0) weight[nodes[i].Parent] += weight[i];
-        var selected = 0.0;
-        foreach (var (start, _) in included) selected += weight[start];
+        return weight;
+    }
+
+    /// <summary>
+    /// From <paramref name="start"/> up to <see cref="ExtractionOptions.RegionLevels"/> ancestors, the one of
+    /// greatest weight above <paramref name="floor"/> among those <paramref name="allowed"/>, or -1. The page's
+    /// own main element bounds its content: what lies outside is the site's.
+    /// </summary>
+    private int HeaviestAncestor(PageModel page, int start, double[] weight, double floor, Func<int, bool> allowed)
+    {
+        var nodes = page.Nodes;
         var chosen = -1;
-        var chosenWeight = selected * (1 + options.RegionGainShare);
-        var first = included[0].Start;
-        var last = included[^1].End;
-        for (var (ancestor, level) = (nodes[best].Parent, 0); ancestor >= 0 && level < options.RegionLevels; ancestor = nodes[ancestor].Parent, level++)
+        var chosenWeight = floor;
+        for (var (ancestor, level) = (start, 0); ancestor >= 0 && level < options.RegionLevels; ancestor = nodes[ancestor].Parent, level++)
         {
-            // Only a region holding the whole selection (body chunks may be cousins of the best container).
-            if (ancestor > first || nodes[ancestor].End < last) continue;
-            if (weight[ancestor] > chosenWeight)
+            if (allowed(ancestor) && weight[ancestor] > chosenWeight)
             {
                 chosen = ancestor;
                 chosenWeight = weight[ancestor];
             }
-            // The page's own main element bounds its content: what lies outside is the site's.
             if (IsMainElement(nodes[ancestor])) break;
         }
-        if (chosen < 0) return;
-        included.Clear();
-        included.Add((chosen, nodes[chosen].End));
+        return chosen;
+    }
+
+    /// <summary>
+    /// Whether each node lies under furniture: an element whose class or role names it so, unless it holds
+    /// the best container (a layout wrapper named "main--with-sidebar" holds the posts it sits beside).
+    /// </summary>
+    private static bool[] UnderFurniture(PageModel page, int best)
+    {
+        var nodes = page.Nodes;
+        var holdsBest = new bool[nodes.Count];
+        for (var i = best; i >= 0; i = nodes[i].Parent) holdsBest[i] = true;
+        var underFurniture = new bool[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+            underFurniture[i] = (nodes[i].Negative && !holdsBest[i]) || (nodes[i].Parent >= 0 && underFurniture[nodes[i].Parent]);
+        return underFurniture;
     }
 
     private static bool IsMainElement(in PageNode node) =>
@@ -299,7 +446,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         return score;
     }
 
-    private List<string> EmitBlocks(PageModel page, List<(int Start, int End)> included, int best, string? title)
+    private List<string> EmitBlocks(PageModel page, List<(int Start, int End)> included, string? title, bool[]? keptLinks)
     {
         var nodes = page.Nodes;
         var rootChars = 0;
@@ -320,7 +467,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             var rowNode = block.Text.Length <= MaxTableCellChars ? TableRowOf(page, block.Node) : -1;
             if (row is { } open && (rowNode < 0 || rowNode != open.Node || block.Node == rowCell))
             {
-                if (KeepBlock(page, open, titleKey)) paragraphs.Add(open.Text);
+                if (KeepBlock(page, open, titleKey, keptLinks)) paragraphs.Add(open.Text);
                 row = null;
             }
             if (rowNode >= 0)
@@ -331,10 +478,10 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 rowCell = block.Node;
                 continue;
             }
-            if (!KeepBlock(page, block, titleKey)) continue;
+            if (!KeepBlock(page, block, titleKey, keptLinks)) continue;
             paragraphs.Add(block.Text);
         }
-        if (row is { } last && KeepBlock(page, last, titleKey)) paragraphs.Add(last.Text);
+        if (row is { } last && KeepBlock(page, last, titleKey, keptLinks)) paragraphs.Add(last.Text);
         return paragraphs;
     }
 
@@ -372,13 +519,14 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         return false;
     }
 
-    private bool KeepBlock(PageModel page, in PageBlock block, string? titleKey)
+    /// <summary>Whether a block of the region is content; <paramref name="keptLinks"/> marks list entries, whose links are the content.</summary>
+    private bool KeepBlock(PageModel page, in PageBlock block, string? titleKey, bool[]? keptLinks)
     {
         var tag = page.Nodes[block.Node].Tag;
         if (tag == "h1") return false;
         // A bare address inside the article is a reference the writer shows, as printed text, not a way around the site.
         if (IsBareAddress(block.Text)) return true;
-        if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity) return false;
+        if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity && !(keptLinks?[block.Node] ?? false)) return false;
         if (titleKey is not null && block.Text.Length < 300 && Core.Text.TextFold.ForMatching(block.Text) == titleKey) return false;
         if (block.Text.Length < 200)
         {

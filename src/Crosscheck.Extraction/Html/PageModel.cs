@@ -128,7 +128,7 @@ internal sealed class PageModel
                 SkippedConcealed++;
                 continue;
             }
-            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag))
+            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag) && !HoldsMainContent(element))
             {
                 if (tag == "script") SkippedScripts++;
                 continue;
@@ -156,6 +156,13 @@ internal sealed class PageModel
         AccumulateSubtreeTotals();
         ClearRepeatedFurnitureClasses(options.RepeatedClassIsLayout);
     }
+
+    /// <summary>
+    /// A sidebar, menu or footer never holds the page's main element: one that does was left unclosed (a
+    /// missing end tag makes the rest of the page its content), and skipping it would skip the page.
+    /// </summary>
+    private static bool HoldsMainContent(IElement element) =>
+        element.LocalName is "aside" or "nav" or "footer" && element.QuerySelector("main") is not null;
 
     private int AddNode(IElement element, int parent, int depth)
     {
