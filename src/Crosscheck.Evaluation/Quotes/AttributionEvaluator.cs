@@ -27,8 +27,11 @@ public sealed record AttributionEvaluation(
 /// </summary>
 public static class AttributionEvaluator
 {
-    /// <summary>A found or gold attribution: content and source as code-point ranges (gold ones may be discontinuous).</summary>
-    public sealed record Attribution(string File, (int Start, int End)[] Content, (int Start, int End)[]? Source, bool Direct)
+    /// <summary>
+    /// A found or gold attribution: content and source as code-point ranges (gold ones may be discontinuous); a found one
+    /// also carries its cue and the rules that made it (<see cref="Quote.Rule"/>), to explain it.
+    /// </summary>
+    public sealed record Attribution(string File, (int Start, int End)[] Content, (int Start, int End)[]? Source, bool Direct, string? Cue = null, string? Rule = null)
     {
         public int ContentLength => Content.Sum(r => r.End - r.Start);
     }
@@ -131,7 +134,7 @@ public static class AttributionEvaluator
             }
             var content = (toCodePoints(quote.Span.Start), toCodePoints(end));
             (int, int)[]? source = quote.SpeakerSpan is { } s ? [(toCodePoints(s.Start), toCodePoints(s.End))] : null;
-            yield return new Attribution(file, [content], source, HasQuoteMark(text.AsSpan(quote.Span.Start, end - quote.Span.Start)));
+            yield return new Attribution(file, [content], source, HasQuoteMark(text.AsSpan(quote.Span.Start, end - quote.Span.Start)), quote.Cue, quote.Rule);
         }
     }
 
@@ -304,6 +307,8 @@ public static class AttributionEvaluator
             ["file"] = attribution.File,
             ["content"] = new[] { content.Start, content.End },
             ["source"] = source,
+            ["cue"] = attribution.Cue,
+            ["rule"] = attribution.Rule,
         });
     }
 }
