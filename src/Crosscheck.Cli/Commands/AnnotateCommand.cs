@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Crosscheck.Annotation.Quotes;
 using Crosscheck.Core.Model;
 using Crosscheck.Ingest.Inputs;
 
@@ -109,7 +110,8 @@ public static class AnnotateCommand
             var speaker = quote.SpeakerMention is { } index && index < document.Mentions.Length
                 ? document[document.Mentions[index].Span]
                 : quote.SpeakerDescription ?? "(no speaker)";
-            output.WriteLine($"quote {(quote.Direct ? "direct" : "indirect")} cue={quote.Cue ?? "-"} speaker={speaker} {Quoted(quote.Span)}");
+            var flags = quote.Cue is { } cue && AttributionRuleText.FlagsOf(cue) is { } listed ? $" flags={listed.ToString().Replace(", ", "+", StringComparison.Ordinal)}" : "";
+            output.WriteLine($"quote {(quote.Direct ? "direct" : "indirect")} cue={quote.Cue ?? "-"} speaker={speaker} rule={quote.Rule ?? "-"}{flags} {Quoted(quote.Span)}");
         }
         foreach (var citation in document.Citations.Where(c => Shown(c.Span)))
             output.WriteLine($"citation {citation.Source}{(citation.IsOutlet ? " (outlet)" : "")} {Quoted(citation.Span)}");
