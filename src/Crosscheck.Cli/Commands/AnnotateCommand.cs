@@ -104,7 +104,7 @@ public static class AnnotateCommand
             output.WriteLine(string.Join(' ', parts) + " " + Quoted(quantity.Span));
         }
         foreach (var time in document.TimeExpressions.Where(t => Shown(t.Span)))
-            output.WriteLine($"time {time.Value} {time.Granularity}{(time.Relative ? " relative" : "")} {Quoted(time.Span)}");
+            output.WriteLine($"time {time.Value} {time.Granularity}{(time.Relative ? " relative" : "")}{(time.Rule is { } rule ? " rule=" + rule : "")} {Quoted(time.Span)}");
         foreach (var quote in document.Quotes.Where(q => Shown(q.Span)))
         {
             var speaker = quote.SpeakerMention is { } index && index < document.Mentions.Length
@@ -114,7 +114,7 @@ public static class AnnotateCommand
             output.WriteLine($"quote {(quote.Direct ? "direct" : "indirect")} cue={quote.Cue ?? "-"} speaker={speaker} rule={quote.Rule ?? "-"}{flags} {Quoted(quote.Span)}");
         }
         foreach (var citation in document.Citations.Where(c => Shown(c.Span)))
-            output.WriteLine($"citation {citation.Source}{(citation.IsOutlet ? " (outlet)" : "")} {Quoted(citation.Span)}");
+            output.WriteLine($"citation {citation.Source}{(citation.IsOutlet ? " (outlet)" : "")}{(citation.Rule is { } rule ? " rule=" + rule : "")} {Quoted(citation.Span)}");
         foreach (var diagnostic in document.Diagnostics)
             output.WriteLine($"diagnostic {diagnostic.Severity} {diagnostic.Stage}: {diagnostic.Message}");
     }

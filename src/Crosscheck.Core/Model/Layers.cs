@@ -94,9 +94,10 @@ public enum TimeGranularity
 
 /// <summary>
 /// A time expression resolved to an ISO 8601 value as precise as the text allows
-/// ("2020-08", "2021-09-01"); an unknown year is written "XXXX" ("XXXX-09-01").
+/// ("2020-08", "2021-09-01"); an unknown year is written "XXXX" ("XXXX-09-01"). <see cref="Rule"/> names the
+/// recogniser rule that read it.
 /// </summary>
-public readonly record struct TimeExpression(TextSpan Span, string Value, TimeGranularity Granularity, bool Relative = false, float Confidence = 1f);
+public readonly record struct TimeExpression(TextSpan Span, string Value, TimeGranularity Granularity, bool Relative = false, float Confidence = 1f, string? Rule = null);
 
 /// <summary>
 /// Attributed speech. <see cref="Span"/> is the content; the speaker is a mention (index into
@@ -113,5 +114,5 @@ public readonly record struct Quote(
     string? SpeakerDescription = null,
     string? Rule = null);
 
-/// <summary>An outlet or source the article relies on ("according to Reuters").</summary>
-public readonly record struct Citation(TextSpan Span, string Source, bool IsOutlet);
+/// <summary>An outlet or source the article relies on ("according to Reuters"); <see cref="Rule"/> names the recogniser rule that found it.</summary>
+public readonly record struct Citation(TextSpan Span, string Source, bool IsOutlet, string? Rule = null);
