@@ -267,10 +267,11 @@ public static class DocumentSerializer
         Granularity = time.Granularity,
         Relative = time.Relative ? true : null,
         Confidence = OmitDefault(time.Confidence),
+        Rule = time.Rule,
     };
 
     private static TimeExpression FromWire(TimeExpressionWire wire) =>
-        new(wire.Span, wire.Value, wire.Granularity, wire.Relative ?? false, wire.Confidence ?? 1f);
+        new(wire.Span, wire.Value, wire.Granularity, wire.Relative ?? false, wire.Confidence ?? 1f, wire.Rule);
 
     private static QuoteWire ToWire(Quote quote) => new()
     {
@@ -280,6 +281,7 @@ public static class DocumentSerializer
         SpeakerSpan = SpanToWire(quote.SpeakerSpan),
         SpeakerMention = quote.SpeakerMention,
         SpeakerDescription = quote.SpeakerDescription,
+        Rule = quote.Rule,
     };
 
     private static Quote FromWire(QuoteWire wire) => new(
@@ -288,14 +290,16 @@ public static class DocumentSerializer
         wire.Cue,
         SpanFromWire(wire.SpeakerSpan),
         wire.SpeakerMention,
-        wire.SpeakerDescription);
+        wire.SpeakerDescription,
+        wire.Rule);
 
     private static CitationWire ToWire(Citation citation) => new()
     {
         Span = citation.Span,
         Source = citation.Source,
         IsOutlet = citation.IsOutlet,
+        Rule = citation.Rule,
     };
 
-    private static Citation FromWire(CitationWire wire) => new(wire.Span, wire.Source, wire.IsOutlet);
+    private static Citation FromWire(CitationWire wire) => new(wire.Span, wire.Source, wire.IsOutlet, wire.Rule);
 }

@@ -28,7 +28,8 @@ public sealed class AnnotateCommandTests : IDisposable
         string[] expected =
         [
             "sentence 0: The harbour reopened on Tuesday.", "mention Person \"Lina Sauer\"", "quantity Money 2500000 unit=USD",
-            "time 2024-03-05 Day", "quote direct cue=said speaker=Lina Sauer \"", "citation Reuters (outlet)",
+            "time 2024-03-05 Day", "quote direct cue=said speaker=Lina Sauer rule=QuoteBeforeSpeaker flags=SpeakerMayFollow \"",
+            "quote indirect cue=adding speaker=Lina Sauer rule=ParticipleSubject flags=None \"", "citation Reuters (outlet)",
         ];
         Assert.All(expected, line => Assert.Contains(line, output));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));

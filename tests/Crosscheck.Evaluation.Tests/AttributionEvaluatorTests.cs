@@ -26,6 +26,26 @@ public class AttributionEvaluatorTests
     }
 
     [Fact]
+    public void Found_attributions_are_counted_per_rule_with_how_many_match_gold()
+    {
+        Attribution[] gold = [new("a.txt", [(10, 30)], [(0, 8)], Direct: true), new("a.txt", [(40, 60)], [(32, 38)], Direct: false)];
+        Attribution[] found =
+        [
+            new("a.txt", [(12, 30)], [(2, 6)], Direct: true, Cue: "said", Rule: "QuoteBeforeSpeaker"),
+            new("a.txt", [(40, 60)], [(70, 75)], Direct: false, Cue: "said", Rule: "ContentAfterCue"),
+            new("a.txt", [(41, 59)], [(33, 37)], Direct: false, Cue: "told", Rule: "ContentAfterCue"),
+            new("a.txt", [(80, 90)], null, Direct: false, Cue: "told", Rule: "ContentAfterCue"),
+        ];
+        var evaluation = new AttributionEvaluation(found, gold, Evaluate(found, gold), Evaluate(found, gold));
+
+        var byRule = GroupedBy(evaluation, a => a.Rule!);
+        var byCue = GroupedBy(evaluation, a => a.Cue!);
+
+        Assert.Equal([new RuleCount("ContentAfterCue", 3, 1), new RuleCount("QuoteBeforeSpeaker", 1, 1)], byRule);
+        Assert.Equal([new RuleCount("said", 2, 1), new RuleCount("told", 2, 1)], byCue);
+    }
+
+    [Fact]
     public void A_directory_is_scored_against_the_first_annotators_file()
     {
         var dir = Directory.CreateTempSubdirectory("crosscheck-eval-attribution-").FullName;

@@ -14,4 +14,29 @@ public sealed record CitationOptions
 
     /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
     public int MaxSentenceChars { get; init; } = 20_000;
+
+    /// <summary>Rules of the citation table left out, to measure what one does (none by default).</summary>
+    public IReadOnlySet<CitationRuleName> Without { get; init; } = new HashSet<CitationRuleName>();
+}
+
+/// <summary>The rules of the citation recogniser, in the order they are tried; each citation records the one that found it.</summary>
+public enum CitationRuleName
+{
+    /// <summary>"according to Reuters", "told Reuters": a cue before a gazetteer outlet.</summary>
+    CueBeforeOutlet,
+
+    /// <summary>"Reuters reported", "the news agency TASS said": a cue after a gazetteer outlet.</summary>
+    CueAfterOutlet,
+
+    /// <summary>"LISBON (Reuters) -": an outlet in a dateline's parentheses.</summary>
+    Dateline,
+
+    /// <summary>"the Russian agencies", "the state media": a country's press as a whole.</summary>
+    CountryPress,
+
+    /// <summary>"according to diplomatic sources": an unnamed source up to its source noun.</summary>
+    UnnamedSource,
+
+    /// <summary>"according to the Pentagon": a capitalised name that is no gazetteer outlet.</summary>
+    NamedNonOutlet,
 }

@@ -53,9 +53,9 @@ public sealed class CitationRecognizer(CitationOptions options, OutletGazetteer?
             {
                 if (_gazetteer.Match(text, tokens, i) is { } outlet)
                 {
-                    if (IsCited(text, tokens, i, outlet.End))
+                    if (CitingRule(text, tokens, i, outlet.End) is { } rule)
                     {
-                        found.Add(new Citation(TextSpan.FromBounds(tokens[i].Start, tokens[outlet.End - 1].End), outlet.Canonical, true));
+                        found.Add(new Citation(TextSpan.FromBounds(tokens[i].Start, tokens[outlet.End - 1].End), outlet.Canonical, true, rule.ToString()));
                     }
                     i = outlet.End - 1;
                     continue;
@@ -71,19 +71,39 @@ public sealed class CitationRecognizer(CitationOptions options, OutletGazetteer?
         document.Citations = [.. found];
     }
 
-    private bool IsCited(string text, List<Scanned> tokens, int first, int end)
+    /// <summary>The rules of the citation table with an example each, in the order they are tried (<see cref="CitationRuleName"/>).</summary>
+    public static IReadOnlyList<(CitationRuleName Name, string Example)> RuleExamples { get; } =
+    [
+        (CitationRuleName.CueBeforeOutlet, "The port will reopen, according to Reuters."),
+        (CitationRuleName.CueAfterOutlet, "Reuters reported that the port will reopen."),
+        (CitationRuleName.Dateline, "LISBON (Reuters) - The port will reopen."),
+        (CitationRuleName.CountryPress, "The port will reopen, the Portuguese agencies said."),
+        (CitationRuleName.UnnamedSource, "The port will reopen, according to diplomatic sources."),
+        (CitationRuleName.NamedNonOutlet, "The port will reopen, according to the Harbour Board."),
+    ];
+
+    private bool Enabled(CitationRuleName rule) => !_options.Without.Contains(rule);
+
+    /// <summary>The rule by which an outlet found at <paramref name="first"/> is cited, or null when it is only mentioned.</summary>
+    private CitationRuleName? CitingRule(string text, List<Scanned> tokens, int first, int end)
     {
         var before = first;
         if (before > 0 && Determiners.Contains(tokens[before - 1].Of(text).ToString())) before--;
-        if (Phrase.MatchBackward(BeforeCues, tokens, before, text) is not null) return true;
-        // "the Russian news agency TASS": a cue noun may be separated by one adjective.
-        var after = end;
-        while (after < tokens.Count && after - end < 3 && Skippable.Contains(tokens[after].Of(text).ToString())) after++;
-        if (Phrase.MatchForward(AfterCues, tokens, after, text) is not null) return true;
-        if (Phrase.MatchForward(AfterCues, tokens, end, text) is not null) return true;
+        if (Enabled(CitationRuleName.CueBeforeOutlet) && Phrase.MatchBackward(BeforeCues, tokens, before, text) is not null) return CitationRuleName.CueBeforeOutlet;
+        if (Enabled(CitationRuleName.CueAfterOutlet))
+        {
+            // "the Russian news agency TASS": a cue noun may be separated by one adjective.
+            var after = end;
+            while (after < tokens.Count && after - end < 3 && Skippable.Contains(tokens[after].Of(text).ToString())) after++;
+            if (Phrase.MatchForward(AfterCues, tokens, after, text) is not null) return CitationRuleName.CueAfterOutlet;
+            if (Phrase.MatchForward(AfterCues, tokens, end, text) is not null) return CitationRuleName.CueAfterOutlet;
+        }
         // Dateline: "BAMAKO (Reuters) -".
-        if (first > 0 && first < _options.DatelineWindow && tokens[first - 1].Of(text) is "(" && end < tokens.Count && tokens[end].Of(text) is ")") return true;
-        return false;
+        if (Enabled(CitationRuleName.Dateline) && first > 0 && first < _options.DatelineWindow && tokens[first - 1].Of(text) is "(" && end < tokens.Count && tokens[end].Of(text) is ")")
+        {
+            return CitationRuleName.Dateline;
+        }
+        return null;
     }
 
     /// <summary>"according to diplomatic sources", "citing the Russian agencies", "according to the Pentagon".</summary>
@@ -92,11 +112,11 @@ public sealed class CitationRecognizer(CitationOptions options, OutletGazetteer?
         citation = default;
         next = i + 1;
         // "the Russian agencies", "the state media": a country's press cited as a whole.
-        if (tokens[i].Is(text, "the") && i + 2 < tokens.Count && tokens[i + 1].Kind == ScanKind.Word && _gazetteer.Match(text, tokens, i + 1) is null &&
+        if (Enabled(CitationRuleName.CountryPress) && tokens[i].Is(text, "the") && i + 2 < tokens.Count && tokens[i + 1].Kind == ScanKind.Word && _gazetteer.Match(text, tokens, i + 1) is null &&
             (tokens[i + 1].IsCapitalized(text) || tokens[i + 1].Is(text, "state")) && MediaNouns.Contains(tokens[i + 2].Of(text).ToString()))
         {
             var press = TextSpan.FromBounds(tokens[i + 1].Start, tokens[i + 2].End);
-            citation = new Citation(press, press.TextOf(text), false);
+            citation = new Citation(press, press.TextOf(text), false, nameof(CitationRuleName.CountryPress));
             next = i + 3;
             return true;
         }
@@ -114,14 +134,14 @@ public sealed class CitationRecognizer(CitationOptions options, OutletGazetteer?
             if (token.Kind != ScanKind.Word || Boundaries.Contains(token.Of(text).ToString())) break;
             if (SourceNouns.Contains(token.Of(text).ToString())) lastNoun = k;
         }
-        if (lastNoun >= 0)
+        if (lastNoun >= 0 && Enabled(CitationRuleName.UnnamedSource))
         {
             var span = TextSpan.FromBounds(tokens[start].Start, tokens[lastNoun].End);
-            citation = new Citation(span, span.TextOf(text), false);
+            citation = new Citation(span, span.TextOf(text), false, nameof(CitationRuleName.UnnamedSource));
             next = lastNoun + 1;
             return true;
         }
-        if (!_options.IncludeNamedNonOutlets) return false;
+        if (lastNoun >= 0 || !_options.IncludeNamedNonOutlets || !Enabled(CitationRuleName.NamedNonOutlet)) return false;
         // A capitalised name that is not a gazetteer outlet ("the United Nations", "Central Mat-Su fire chief"): a non-outlet source.
         k = start;
         while (k < tokens.Count && (tokens[k].IsCapitalized(text) ||
@@ -139,7 +159,7 @@ public sealed class CitationRecognizer(CitationOptions options, OutletGazetteer?
             end++;
         }
         var named = TextSpan.FromBounds(tokens[start].Start, tokens[end - 1].End);
-        citation = new Citation(named, named.TextOf(text), false);
+        citation = new Citation(named, named.TextOf(text), false, nameof(CitationRuleName.NamedNonOutlet));
         next = end;
         return true;
     }

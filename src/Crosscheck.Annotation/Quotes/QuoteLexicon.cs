@@ -17,8 +17,9 @@ internal sealed class QuoteLexicon
     {
         foreach (var row in Lexicon.Rows(Data, "Quotes/Data/cues.txt", LexiconCase.Exact))
         {
-            var flags = row.Length > 1 ? row[1] : "";
-            Cues.Add(Phrase.Parse(row[0], flags));
+            var cue = Phrase.Parse(row[0], row[0]);
+            Cues.Add(cue);
+            AddCueFlags(cue, ParseCueFlags(row.Length > 1 ? row[1] : ""));
         }
         Cues.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         foreach (var cue in Cues) CueFirstWords.Add(cue.Words[0]);
@@ -44,8 +45,41 @@ internal sealed class QuoteLexicon
         ParticiplePrepositions = Lexicon.Set(Data, "Quotes/Data/participle-prepositions.txt", LexiconCase.IgnoreCase);
     }
 
-    /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> holds the flags (i, t, a).</summary>
+    /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> is the cue as listed, <see cref="FlagsOf"/> its flags.</summary>
     public List<Phrase> Cues { get; } = [];
+
+    private readonly Dictionary<Phrase, CueFlags> _flags = new(ReferenceEqualityComparer.Instance);
+
+    private readonly Dictionary<string, CueFlags> _flagsByText = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The flags of a cue phrase of <see cref="Cues"/>.</summary>
+    public CueFlags FlagsOf(Phrase cue) => _flags[cue];
+
+    /// <summary>The flags of a cue as a quote records it ("Said", "according to"), or null when it is not a listed cue (":", a dash).</summary>
+    public CueFlags? FlagsOfCue(string cue) => _flagsByText.TryGetValue(string.Join(' ', cue.Split(' ', StringSplitOptions.RemoveEmptyEntries)), out var flags) ? flags : null;
+
+    private void AddCueFlags(Phrase cue, CueFlags flags)
+    {
+        _flags[cue] = flags;
+        _flagsByText[string.Join(' ', cue.Words)] = flags;
+    }
+
+    /// <summary>The letters of cues.txt's flags column: i, t, a (see the file's header).</summary>
+    private static CueFlags ParseCueFlags(string letters)
+    {
+        var flags = CueFlags.None;
+        foreach (var letter in letters)
+        {
+            flags |= letter switch
+            {
+                'i' => CueFlags.SpeakerMayFollow,
+                't' => CueFlags.ObjectBeforeContent,
+                'a' => CueFlags.SourceFollows,
+                _ => throw new InvalidDataException($"Quotes/Data/cues.txt: unknown cue flag '{letter}' (expected i, t or a)"),
+            };
+        }
+        return flags;
+    }
 
     public HashSet<string> CueFirstWords { get; } = new(StringComparer.OrdinalIgnoreCase);
 

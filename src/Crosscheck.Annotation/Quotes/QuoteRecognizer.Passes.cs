@@ -36,7 +36,7 @@ public sealed partial class QuoteRecognizer
             if (Byline(text, tokens) is not { } name) continue;
             var speakerSpan = TextSpan.FromBounds(tokens[name.Start].Start, tokens[name.End].End);
             var (mention, description) = ResolveSpeaker(work, tokens, name, speakerSpan);
-            work.Found.Add(new Quote(quoted, true, text[dash..p], speakerSpan, mention, description));
+            work.Found.Add(new Quote(quoted, true, text[dash..p], speakerSpan, mention, description, nameof(AttributionRule.DashByline)));
             work.QuoteUsed[i] = true;
         }
     }
@@ -71,7 +71,7 @@ public sealed partial class QuoteRecognizer
             if ((according ?? LabelAfterDash(text, tokens) ?? SentenceSubject(text, tokens, tokens.Count)) is not { } subject) continue;
             var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
             var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
-            work.Found.Add(new Quote(quoted, true, ":", speakerSpan, mention, description));
+            work.Found.Add(new Quote(quoted, true, ":", speakerSpan, mention, description, nameof(AttributionRule.ColonIntroduction)));
             work.QuoteUsed[i] = true;
         }
     }
@@ -141,7 +141,7 @@ public sealed partial class QuoteRecognizer
         if (CountWords(text, content) < MinHeadlineWords || work.Found.Any(q => q.Span.Overlaps(content))) return;
         var speakerSpan = TextSpan.FromBounds(label[0].Start, label[^1].End);
         var (mention, description) = ResolveSpeaker(work, label, (0, label.Count - 1), speakerSpan);
-        work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), ":", speakerSpan, mention, description));
+        work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), ":", speakerSpan, mention, description, nameof(AttributionRule.HeadlineSpeaker)));
         MarkUsed(work, content);
     }
 
@@ -171,7 +171,7 @@ public sealed partial class QuoteRecognizer
             if (labels[label.TextOf(text)] < 2 || work.Found.Any(q => q.Span.Overlaps(content))) continue;
             var tokens = WordScanner.Scan(text, label.Start, label.End);
             var (mention, description) = ResolveSpeaker(work, tokens, (0, tokens.Count - 1), label);
-            work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), ":", label, mention, description));
+            work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), ":", label, mention, description, nameof(AttributionRule.TranscriptTurn)));
             MarkUsed(work, content);
         }
     }
@@ -248,7 +248,7 @@ public sealed partial class QuoteRecognizer
             }
             if (previous is { } before && IsContinuation(text, before, quoted))
             {
-                var continued = before with { Span = quoted, Direct = true };
+                var continued = before with { Span = quoted, Direct = true, Rule = nameof(AttributionRule.Continuation) };
                 work.Found.Add(continued);
                 work.QuoteUsed[i] = true;
                 // A continued quote may be continued in turn ("“A,” she said. “B.”" and a paragraph "“C.”").
@@ -261,8 +261,8 @@ public sealed partial class QuoteRecognizer
             // One closing its sentence ("a memo titled “The Facts on the Race.”") is what its author published.
             if (IsTitle(text, quoted) && !StartsParagraph(text, quoted) && !ClosesOnFullStop(text, quoted)) continue;
             var found = SubjectOfQuotingSentence(work, quoted) ?? SubjectAfterQuote(work, quoted);
-            if (found is null && previous is { } last && FillsParagraphAfterSpeaker(text, last, quoted)) found = last with { Span = quoted, Direct = true };
-            work.Found.Add(found ?? new Quote(quoted, true));
+            if (found is null && previous is { } last && FillsParagraphAfterSpeaker(text, last, quoted)) found = last with { Span = quoted, Direct = true, Rule = nameof(AttributionRule.ParagraphAfterSpeaker) };
+            work.Found.Add(found ?? new Quote(quoted, true, Rule: nameof(AttributionRule.Unattributed)));
             work.QuoteUsed[i] = true;
         }
     }
@@ -292,7 +292,7 @@ public sealed partial class QuoteRecognizer
         {
             var invertedSpan = TextSpan.FromBounds(tokens[inverted.Start].Start, tokens[inverted.End].End);
             var (invertedMention, invertedDescription) = ResolveSpeaker(work, tokens, inverted, invertedSpan);
-            return new Quote(quoted, true, tokens[0].Of(text).ToString(), invertedSpan, invertedMention, invertedDescription);
+            return new Quote(quoted, true, tokens[0].Of(text).ToString(), invertedSpan, invertedMention, invertedDescription, nameof(AttributionRule.UnlistedVerbBeforeSpeaker));
         }
         if (tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject || subject.Start > 1 || subject.End + 1 >= tokens.Count) return null;
         // The subject's verb follows it: a lowercase word ("Doe urged"), not more of a name or a new clause.
@@ -300,7 +300,7 @@ public sealed partial class QuoteRecognizer
         if (verb.Kind != ScanKind.Word || verb.IsCapitalized(text)) return null;
         var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
         var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
-        return new Quote(quoted, true, null, speakerSpan, mention, description);
+        return new Quote(quoted, true, null, speakerSpan, mention, description, nameof(AttributionRule.SubjectAfterQuote));
     }
 
     /// <summary>
@@ -333,7 +333,7 @@ public sealed partial class QuoteRecognizer
         if (tokens[subject.End + 1].Of(text) is "'" or "\u2019") return null;
         var speakerSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
         var (mention, description) = ResolveSpeaker(work, tokens, subject, speakerSpan);
-        return new Quote(quoted, true, null, speakerSpan, mention, description);
+        return new Quote(quoted, true, null, speakerSpan, mention, description, nameof(AttributionRule.SubjectOfQuotingSentence));
     }
 
     // "said." or "told reporters on Tuesday." fits; a sentence of narration between the quotes does not.

@@ -579,11 +579,11 @@ public sealed partial class QuoteRecognizer
             {
                 var subjectSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
                 var (mention, description) = ResolveSpeaker(work, tokens, subject, subjectSpan);
-                work.Found[i] = quote with { SpeakerSpan = subjectSpan, SpeakerMention = mention, SpeakerDescription = description };
+                work.Found[i] = quote with { SpeakerSpan = subjectSpan, SpeakerMention = mention, SpeakerDescription = description, Rule = AttributionRuleText.WithSpeakerRule(quote.Rule, rule.Name) };
             }
             else
             {
-                work.Found[i] = quote with { SpeakerSpan = null, SpeakerMention = null, SpeakerDescription = null };
+                work.Found[i] = quote with { SpeakerSpan = null, SpeakerMention = null, SpeakerDescription = null, Rule = AttributionRuleText.WithSpeakerRule(quote.Rule, rule.Name) };
             }
         }
     }

@@ -81,8 +81,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             var nested = accepted.Any(span => span.Contains(token.Start));
             if (nested && !_options.NestedAttributions) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
-            if (TryAttribution(work, tokens, c, cue.End, cue.Phrase.Value, out var quote) && !(nested && (OverlapsUsedQuote(work, quote.Span) || OpensContentOf(text, accepted, quote))) &&
-                !(!nested && !cue.Phrase.Value.Contains('a') && SpansAttributedQuote(work, accepted, quote.Span)))
+            var flags = _lexicon.FlagsOf(cue.Phrase);
+            if (TryAttribution(work, tokens, c, cue.End, flags, out var quote) && !(nested && (OverlapsUsedQuote(work, quote.Span) || OpensContentOf(text, accepted, quote))) &&
+                !(!nested && !flags.HasFlag(CueFlags.SourceFollows) && SpansAttributedQuote(work, accepted, quote.Span)))
             {
                 work.Found.Add(quote);
                 accepted.Add(quote.Span);
@@ -171,7 +172,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         if (content.Length < 2 || !HasWord(text, content)) return null;
         var speakerSpan = TextSpan.FromBounds(tokens[1].Start, tokens[comma - 1].End);
         var (mention, description) = ResolveSpeaker(work, tokens, (1, comma - 1), speakerSpan);
-        return new Quote(content, ContainsQuoteMark(text, content), tokens[0].Of(text).ToString(), speakerSpan, mention, description);
+        return new Quote(content, ContainsQuoteMark(text, content), tokens[0].Of(text).ToString(), speakerSpan, mention, description, nameof(AttributionRule.PollOpening));
     }
 
     /// <summary>A passive cue with its agent ("was first reported by the local paper"): the auxiliary's index and the agent phrase.</summary>
@@ -263,7 +264,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         return false;
     }
 
-    private bool TryAttribution(Work work, List<Scanned> tokens, int c, int cueEnd, string flags, out Quote quote)
+    private bool TryAttribution(Work work, List<Scanned> tokens, int c, int cueEnd, CueFlags flags, out Quote quote)
     {
         quote = default;
         var text = work.Text;
@@ -272,14 +273,15 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         var sentenceEnd = ContentEnd(work, tokens);
         (int Start, int End)? speaker;
         TextSpan content;
+        AttributionRule rule;
 
         if (QuestionPutToTheSpeaker(work, tokens, c, cueEnd, sentenceEnd) is { } question)
         {
             // "Asked whether he would run, Doe said ...": the question is reported with no speaker of its own.
-            quote = new Quote(question, ContainsQuoteMark(text, question), cueSpan.TextOf(text));
+            quote = new Quote(question, ContainsQuoteMark(text, question), cueSpan.TextOf(text), Rule: nameof(AttributionRule.QuestionPut));
             return true;
         }
-        if (flags.Contains('a'))
+        if (flags.HasFlag(CueFlags.SourceFollows))
         {
             speaker = PhraseAfter(text, tokens, cueEnd);
             var leading = c == 0 || AllSkippable(text, tokens, 0, c);
@@ -288,6 +290,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 // "According to early results of exit polls conducted by ..., Y": the whole phrase up to the comma is the source.
                 speaker = (cueEnd, comma - 1);
                 content = TextSpan.FromBounds(tokens[comma + 1].Start, sentenceEnd);
+                rule = AttributionRule.LeadingSource;
             }
             else if (speaker is null)
             {
@@ -296,6 +299,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             else if (c > 0)
             {
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
+                rule = AttributionRule.SourceAfterCue;
             }
             else
             {
@@ -307,6 +311,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             // "The plan was endorsed by the union": the agent speaks; the subject is what it spoke of.
             speaker = passive.Agent;
             content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, passive.Auxiliary - 1));
+            rule = AttributionRule.PassiveAgent;
         }
         else
         {
@@ -324,6 +329,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 speaker = author;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } carried) return false;
                 content = carried;
+                rule = AttributionRule.DocumentCarrier;
             }
             else if (speaker is { } subject)
             {
@@ -345,22 +351,36 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 {
                     quoteBefore = trailing;
                 }
-                if (quoteBefore is { } closing) content = closing;
+                if (quoteBefore is { } closing)
+                {
+                    content = closing;
+                    rule = AttributionRule.QuoteBeforeSpeaker;
+                }
                 else if (IsParentheticalCue(text, tokens, subject.Start, cueEnd))
                 {
                     // The reported words run on both sides of the cue: the content spans them (and the cue between).
                     content = TextSpan.FromBounds(sentenceStart, after?.End ?? TrimBack(text, tokens, subject.Start - 1));
+                    rule = AttributionRule.ParentheticalCue;
                 }
-                else if (after is { } forward) content = forward;
+                else if (after is { } forward)
+                {
+                    content = forward;
+                    rule = AttributionRule.ContentAfterCue;
+                }
                 // "“... is closed.” Doe said.": a sentence of only the speaker and the cue reports the quote before it.
                 else if (subject.Start == 0 && IsBareCueSentence(text, tokens, cueEnd) && QuoteEndingBefore(work, tokens[0].Start, acrossFullStop: true) is { } closed)
                 {
                     content = closed;
+                    rule = AttributionRule.BareCueAfterQuote;
                 }
-                else if (subject.Start > 0) content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, subject.Start - 1));
+                else if (subject.Start > 0)
+                {
+                    content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, subject.Start - 1));
+                    rule = AttributionRule.ContentBeforeSpeaker;
+                }
                 else return false;
             }
-            else if (flags.Contains('i') && c > 0 && IsInversionPoint(text, tokens[c - 1]))
+            else if (flags.HasFlag(CueFlags.SpeakerMayFollow) && c > 0 && IsInversionPoint(text, tokens[c - 1]))
             {
                 speaker = PhraseAfter(text, tokens, cueEnd);
                 if (speaker is null) return false;
@@ -371,6 +391,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                     return false;
                 }
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
+                rule = AttributionRule.SpeakerAfterCue;
             }
             else if (IsParticiple(text, tokens[c]) &&
                      ((participleAfterComma ? SpeakerOfPreviousCue(work, tokens, commaBefore) : null) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
@@ -381,6 +402,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 speaker = subjectOfClause;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
+                rule = AttributionRule.ParticipleSubject;
             }
             else if (IsCoordinatedVerb(text, tokens, c) && (SentenceSubject(text, tokens, c) ?? PronounBeforeCoordinatedVerbs(text, tokens, c)) is { } sharedSubject)
             {
@@ -388,12 +410,14 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 speaker = sharedSubject;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
+                rule = AttributionRule.CoordinatedVerb;
             }
-            else if (flags.Contains('i') && c == 0 && QuoteEndingBefore(work, tokens[0].Start) is { } previousQuote)
+            else if (flags.HasFlag(CueFlags.SpeakerMayFollow) && c == 0 && QuoteEndingBefore(work, tokens[0].Start) is { } previousQuote)
             {
                 speaker = PhraseAfter(text, tokens, cueEnd);
                 if (speaker is null) return false;
                 content = previousQuote;
+                rule = AttributionRule.SpeakerAfterCueAfterQuote;
             }
             else
             {
@@ -411,7 +435,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         if (content.Length < 2 || !HasWord(text, content)) return false;
         var speakerSpan = TextSpan.FromBounds(tokens[speaker.Value.Start].Start, tokens[speaker.Value.End].End);
         var (mention, description) = ResolveSpeaker(work, tokens, speaker.Value, speakerSpan);
-        quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description);
+        quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description, AttributionRuleText.Of(rule));
         return true;
     }
 
@@ -442,10 +466,10 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     private static bool IsParticiple(string text, Scanned token) => text.AsSpan(token.Start, token.Length).EndsWith("ing", StringComparison.Ordinal);
 
     /// <summary>The content after a cue: the rest of the sentence, past an object and "that" for verbs like "told"; or the quote opening the next paragraph after a colon.</summary>
-    private TextSpan? ContentAfter(Work work, List<Scanned> tokens, int k, string flags, int sentenceEnd)
+    private TextSpan? ContentAfter(Work work, List<Scanned> tokens, int k, CueFlags flags, int sentenceEnd)
     {
         var text = work.Text;
-        if (flags.Contains('t'))
+        if (flags.HasFlag(CueFlags.ObjectBeforeContent))
         {
             for (var j = k; j < tokens.Count && j < k + 10; j++)
             {

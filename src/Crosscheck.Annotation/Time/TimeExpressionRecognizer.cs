@@ -52,6 +52,15 @@ public sealed class TimeExpressionRecognizer(TimeOptions options)
 
     private readonly TimeOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
+    private TimeRule[]? _ruleTable;
+
+    /// <summary>The table without the rules <see cref="TimeOptions.Without"/> leaves out.</summary>
+    private TimeRule[] ActiveRules => _ruleTable ??= [.. TimeRules.Where(rule => !_options.Without.Contains(rule.Name))];
+
+    /// <summary>The rules' names and examples, in table order (for tests and documentation).</summary>
+    public static IReadOnlyList<(TimeRuleName Name, string Example)> RuleExamples { get; } =
+        [.. new TimeExpressionRecognizer().TimeRules.Select(rule => (rule.Name, rule.Example))];
+
     public TimeExpressionRecognizer()
         : this(new TimeOptions())
     {
@@ -81,111 +90,204 @@ public sealed class TimeExpressionRecognizer(TimeOptions options)
         document.TimeExpressions = [.. found];
     }
 
+    /// <summary>What one rule of <see cref="TimeRules"/> sees: a token of a sentence, with what the words around it say.</summary>
+    private readonly record struct TimeSite(string Text, List<Scanned> Tokens, int Index, DateOnly? Anchor, bool Future, Direction Direction)
+    {
+        public Scanned Token => Tokens[Index];
+    }
+
+    /// <summary>
+    /// The outcome of one rule at one token: it does not apply (the next rule is tried), it found an expression, or it
+    /// applies and finds none there (no later rule is tried: "May" read as a month that is no date is no weekday either).
+    /// </summary>
+    private enum RuleOutcome
+    {
+        NotApplicable,
+        Found,
+        Nothing,
+    }
+
+    private delegate RuleOutcome TimeRuleRead(TimeSite site, out TimeExpression expression, out int next);
+
+    /// <summary>One named rule of the time table, with an example it reads.</summary>
+    private sealed record TimeRule(TimeRuleName Name, string Example, bool OnWords, TimeRuleRead Read);
+
+    /// <summary>The rules in the order they are tried at each token; the first that applies decides (see <see cref="TimeRuleName"/>).</summary>
+    private TimeRule[] TimeRules =>
+    [
+        new(TimeRuleName.Deictic, "The ferry ran again yesterday.", OnWords: true, ReadDeictic),
+        new(TimeRuleName.Relative, "The harbour closed last week.", OnWords: true, ReadRelative),
+        new(TimeRuleName.EarlierThis, "The pier reopened earlier this month.", OnWords: true, ReadEarlierThis),
+        new(TimeRuleName.MonthFirst, "The vote is on Sept. 20, 2024.", OnWords: true, ReadMonthFirst),
+        new(TimeRuleName.Weekday, "The mayor spoke on Tuesday.", OnWords: true, ReadWeekday),
+        new(TimeRuleName.IsoDate, "The notice is dated 2021-09-01.", OnWords: false, ReadIsoDate),
+        new(TimeRuleName.DayFirst, "The bridge opened on 1 September 2021.", OnWords: false, ReadDayFirst),
+        new(TimeRuleName.CuedYear, "The port was built in 2013.", OnWords: false, ReadCuedYear),
+        new(TimeRuleName.DigitsAgo, "The storm hit 3 days ago.", OnWords: false, ReadDigitsAgo),
+    ];
+
     private bool TryRead(string text, List<Scanned> tokens, int i, DateOnly? anchor, bool future, out TimeExpression expression, out int next)
     {
         expression = default;
         next = i + 1;
         var token = tokens[i];
-        var first = i;
+        var onWord = token.Kind == ScanKind.Word;
+        if (!onWord && !(token.Kind == ScanKind.Number && IsPlainInteger(text, token))) return false;
         var direction = Direction.None;
         if (i > 0 && tokens[i - 1].Kind == ScanKind.Word && DirectionWords.TryGetValue(tokens[i - 1].Of(text).ToString(), out var before)) direction = before;
         if (i > 1 && tokens[i - 1].Of(text) is "-" && PartWords.Contains(tokens[i - 2].Of(text).ToString())) direction = Direction.Near;
-
-        if (token.Kind == ScanKind.Word)
+        var site = new TimeSite(text, tokens, i, anchor, future, direction);
+        foreach (var rule in ActiveRules)
         {
-            var word = token.Of(text);
-            // A capitalised "Today" inside a sentence is a title ("NBC's Today"), not the day.
-            if (DeicticWords.TryGetValue(word.ToString(), out var offset) && (i == 0 || !char.IsUpper(word[0])))
+            if (rule.OnWords != onWord) continue;
+            switch (rule.Read(site, out expression, out next))
             {
-                if (!anchor.HasValue)
-                {
-                    expression = new TimeExpression(Span(tokens, i, i + 1), "XXXX-XX-XX", TimeGranularity.Day, true, 0f);
+                case RuleOutcome.Found:
+                    expression = expression with { Rule = rule.Name.ToString() };
                     return true;
-                }
-                expression = new TimeExpression(Span(tokens, i, i + 1), DayValue(anchor.Value.AddDays(offset)), TimeGranularity.Day, true, _options.RelativeConfidence);
-                return true;
-            }
-            if (i + 1 < tokens.Count && RelativeLeads.Contains(word.ToString()) && IsRelativeHead(text, tokens[i + 1]))
-            {
-                return TryRelative(text, tokens, i, anchor, out expression, out next);
-            }
-            if (word.Equals("earlier", StringComparison.OrdinalIgnoreCase) || word.Equals("later", StringComparison.OrdinalIgnoreCase))
-            {
-                if (i + 2 < tokens.Count && tokens[i + 1].Is(text, "this") && UnitWords.ContainsKey(tokens[i + 2].Of(text).ToString()))
-                {
-                    if (TryRelative(text, tokens, i + 1, anchor, out expression, out next))
-                    {
-                        expression = expression with { Span = TextSpan.FromBounds(token.Start, expression.Span.End) };
-                        return true;
-                    }
-                }
-                return false;
-            }
-            var month = token.IsCapitalized(text) ? CalendarNames.Month(word) : 0;
-            if (month > 0) return TryMonthFirst(text, tokens, i, month, direction, anchor, out expression, out next);
-            var weekday = token.IsCapitalized(text) ? CalendarNames.Weekday(word) : 0;
-            // "Super Tuesday", "Black Friday": a capitalised word before the weekday makes it a name.
-            var named = i > 0 && tokens[i - 1].IsCapitalized(text) && !RelativeLeads.Contains(tokens[i - 1].Of(text).ToString()) &&
-                !DirectionWords.ContainsKey(tokens[i - 1].Of(text).ToString()) && !(i - 1 == 0);
-            if (weekday > 0 && word.Length > 4 && !named)
-            {
-                if (future && direction is Direction.None or Direction.Near) direction = Direction.Future;
-                var lead = i > 0 && RelativeLeads.Contains(tokens[i - 1].Of(text).ToString()) ? i - 1 : i;
-                return TryWeekday(tokens, lead, i, weekday, direction, anchor, out expression, out next);
-            }
-            return false;
-        }
-
-        if (token.Kind == ScanKind.Number && IsPlainInteger(text, token))
-        {
-            var value = ParseInt(token.Of(text));
-            // ISO date written out: 2021-09-01.
-            if (token.Length == 4 && i + 4 < tokens.Count && tokens[i + 1].Of(text) is "-" && tokens[i + 3].Of(text) is "-" &&
-                !tokens[i + 1].SpaceBefore && !tokens[i + 2].SpaceBefore && !tokens[i + 3].SpaceBefore && !tokens[i + 4].SpaceBefore &&
-                tokens[i + 2].Kind == ScanKind.Number && tokens[i + 4].Kind == ScanKind.Number &&
-                TryDate(value, ParseInt(tokens[i + 2].Of(text)), ParseInt(tokens[i + 4].Of(text)), out var iso))
-            {
-                expression = new TimeExpression(Span(tokens, i, i + 5), DayValue(iso), TimeGranularity.Day);
-                next = i + 5;
-                return true;
-            }
-            // Day before month: "1 September 2021", "14th of February".
-            if (value is >= 1 and <= 31 && token.Length <= 2)
-            {
-                var j = i + 1;
-                if (j < tokens.Count && !tokens[j].SpaceBefore && OrdinalSuffixes.Contains(tokens[j].Of(text).ToString())) j++;
-                if (j < tokens.Count && tokens[j].Is(text, "of")) j++;
-                if (j < tokens.Count && tokens[j].IsCapitalized(text) && CalendarNames.Month(tokens[j].Of(text)) is var m and > 0)
-                {
-                    var end = j + 1;
-                    if (end < tokens.Count && tokens[end].Of(text) is "." && !tokens[end].SpaceBefore) end++;
-                    int? year = null;
-                    if (end < tokens.Count && IsYear(text, tokens[end]))
-                    {
-                        year = ParseInt(tokens[end].Of(text));
-                        end++;
-                    }
-                    return Finish(tokens, first, end, year, m, value, direction, anchor, out expression, out next);
-                }
-            }
-            // A year with a cue before it: "in 2013", "since 2015", "mid-2020", "the 2016 election".
-            if (IsYear(text, token) && (direction != Direction.None))
-            {
-                if (i + 1 < tokens.Count && (tokens[i + 1].Of(text) is "%" || (!tokens[i + 1].SpaceBefore && tokens[i + 1].Kind == ScanKind.Word))) return false;
-                var start = i;
-                if (i > 1 && tokens[i - 1].Of(text) is "-" && PartWords.Contains(tokens[i - 2].Of(text).ToString())) start = i - 2;
-                else if (i > 0 && PartWords.Contains(tokens[i - 1].Of(text).ToString())) start = i - 1;
-                expression = new TimeExpression(Span(tokens, start, i + 1), value.ToString("D4", CultureInfo.InvariantCulture), TimeGranularity.Year);
-                next = i + 1;
-                return true;
-            }
-            // "three days ago" with digits: "3 days ago".
-            if (i + 2 < tokens.Count && UnitWords.TryGetValue(tokens[i + 1].Of(text).ToString(), out var agoUnit) && tokens[i + 2].Is(text, "ago"))
-            {
-                return Ago(tokens, i, value, agoUnit, anchor, out expression, out next);
+                case RuleOutcome.Nothing:
+                    next = i + 1;
+                    return false;
             }
         }
+        next = i + 1;
         return false;
+    }
+
+    private static RuleOutcome Outcome(bool found) => found ? RuleOutcome.Found : RuleOutcome.Nothing;
+
+    /// <summary>"yesterday", "today": a day counted from the publication date; a capitalised "Today" inside a sentence is a title ("NBC's Today").</summary>
+    private RuleOutcome ReadDeictic(TimeSite site, out TimeExpression expression, out int next)
+    {
+        expression = default;
+        next = site.Index + 1;
+        var word = site.Token.Of(site.Text);
+        if (!DeicticWords.TryGetValue(word.ToString(), out var offset) || (site.Index > 0 && char.IsUpper(word[0]))) return RuleOutcome.NotApplicable;
+        var span = Span(site.Tokens, site.Index, site.Index + 1);
+        expression = site.Anchor is { } anchor
+            ? new TimeExpression(span, DayValue(anchor.AddDays(offset)), TimeGranularity.Day, true, _options.RelativeConfidence)
+            : new TimeExpression(span, "XXXX-XX-XX", TimeGranularity.Day, true, 0f);
+        return RuleOutcome.Found;
+    }
+
+    /// <summary>"last week", "next year", "this month".</summary>
+    private RuleOutcome ReadRelative(TimeSite site, out TimeExpression expression, out int next)
+    {
+        expression = default;
+        next = site.Index + 1;
+        var (text, tokens, i) = (site.Text, site.Tokens, site.Index);
+        if (i + 1 >= tokens.Count || !RelativeLeads.Contains(site.Token.Of(text).ToString()) || !IsRelativeHead(text, tokens[i + 1])) return RuleOutcome.NotApplicable;
+        return Outcome(TryRelative(text, tokens, i, site.Anchor, out expression, out next));
+    }
+
+    /// <summary>"earlier this month", "later this year": the relative phrase after "earlier" or "later", the span taking it in.</summary>
+    private RuleOutcome ReadEarlierThis(TimeSite site, out TimeExpression expression, out int next)
+    {
+        expression = default;
+        next = site.Index + 1;
+        var (text, tokens, i) = (site.Text, site.Tokens, site.Index);
+        var word = site.Token.Of(text);
+        if (!word.Equals("earlier", StringComparison.OrdinalIgnoreCase) && !word.Equals("later", StringComparison.OrdinalIgnoreCase)) return RuleOutcome.NotApplicable;
+        if (i + 2 < tokens.Count && tokens[i + 1].Is(text, "this") && UnitWords.ContainsKey(tokens[i + 2].Of(text).ToString()) &&
+            TryRelative(text, tokens, i + 1, site.Anchor, out expression, out next))
+        {
+            expression = expression with { Span = TextSpan.FromBounds(site.Token.Start, expression.Span.End) };
+            return RuleOutcome.Found;
+        }
+        return RuleOutcome.Nothing;
+    }
+
+    /// <summary>"Sept. 20, 2024", "January 2013", "in late May": a capitalised month name and what follows it.</summary>
+    private RuleOutcome ReadMonthFirst(TimeSite site, out TimeExpression expression, out int next)
+    {
+        expression = default;
+        next = site.Index + 1;
+        var month = site.Token.IsCapitalized(site.Text) ? CalendarNames.Month(site.Token.Of(site.Text)) : 0;
+        if (month <= 0) return RuleOutcome.NotApplicable;
+        return Outcome(TryMonthFirst(site.Text, site.Tokens, site.Index, month, site.Direction, site.Anchor, out expression, out next));
+    }
+
+    /// <summary>"on Tuesday", "next Monday": a weekday resolved against the publication date; "Super Tuesday" is a name.</summary>
+    private RuleOutcome ReadWeekday(TimeSite site, out TimeExpression expression, out int next)
+    {
+        expression = default;
+        next = site.Index + 1;
+        var (text, tokens, i) = (site.Text, site.Tokens, site.Index);
+        var word = site.Token.Of(text);
+        var weekday = site.Token.IsCapitalized(text) ? CalendarNames.Weekday(word) : 0;
+        var named = i > 0 && tokens[i - 1].IsCapitalized(text) && !RelativeLeads.Contains(tokens[i - 1].Of(text).ToString()) &&
+            !DirectionWords.ContainsKey(tokens[i - 1].Of(text).ToString()) && !(i - 1 == 0);
+        if (weekday <= 0 || word.Length <= 4 || named) return RuleOutcome.Nothing;
+        var direction = site.Future && site.Direction is Direction.None or Direction.Near ? Direction.Future : site.Direction;
+        var lead = i > 0 && RelativeLeads.Contains(tokens[i - 1].Of(text).ToString()) ? i - 1 : i;
+        return Outcome(TryWeekday(tokens, lead, i, weekday, direction, site.Anchor, out expression, out next));
+    }
+
+    /// <summary>"2021-09-01": an ISO date written out.</summary>
+    private static RuleOutcome ReadIsoDate(TimeSite site, out TimeExpression expression, out int next)
+    {
+        expression = default;
+        next = site.Index + 1;
+        var (text, tokens, i) = (site.Text, site.Tokens, site.Index);
+        var token = site.Token;
+        if (token.Length == 4 && i + 4 < tokens.Count && tokens[i + 1].Of(text) is "-" && tokens[i + 3].Of(text) is "-" &&
+            !tokens[i + 1].SpaceBefore && !tokens[i + 2].SpaceBefore && !tokens[i + 3].SpaceBefore && !tokens[i + 4].SpaceBefore &&
+            tokens[i + 2].Kind == ScanKind.Number && tokens[i + 4].Kind == ScanKind.Number &&
+            TryDate(ParseInt(token.Of(text)), ParseInt(tokens[i + 2].Of(text)), ParseInt(tokens[i + 4].Of(text)), out var iso))
+        {
+            expression = new TimeExpression(Span(tokens, i, i + 5), DayValue(iso), TimeGranularity.Day);
+            next = i + 5;
+            return RuleOutcome.Found;
+        }
+        return RuleOutcome.NotApplicable;
+    }
+
+    /// <summary>"1 September 2021", "14th of February": a day number before a capitalised month name.</summary>
+    private RuleOutcome ReadDayFirst(TimeSite site, out TimeExpression expression, out int next)
+    {
+        expression = default;
+        next = site.Index + 1;
+        var (text, tokens, i) = (site.Text, site.Tokens, site.Index);
+        var value = ParseInt(site.Token.Of(text));
+        if (value is < 1 or > 31 || site.Token.Length > 2) return RuleOutcome.NotApplicable;
+        var j = i + 1;
+        if (j < tokens.Count && !tokens[j].SpaceBefore && OrdinalSuffixes.Contains(tokens[j].Of(text).ToString())) j++;
+        if (j < tokens.Count && tokens[j].Is(text, "of")) j++;
+        if (j >= tokens.Count || !tokens[j].IsCapitalized(text) || CalendarNames.Month(tokens[j].Of(text)) is not (var month and > 0)) return RuleOutcome.NotApplicable;
+        var end = j + 1;
+        if (end < tokens.Count && tokens[end].Of(text) is "." && !tokens[end].SpaceBefore) end++;
+        int? year = null;
+        if (end < tokens.Count && IsYear(text, tokens[end]))
+        {
+            year = ParseInt(tokens[end].Of(text));
+            end++;
+        }
+        return Outcome(Finish(tokens, i, end, year, month, value, site.Direction, site.Anchor, out expression, out next));
+    }
+
+    /// <summary>"in 2013", "since 2015", "mid-2020": a year after a cue; "2016-style", "2013%" are not years.</summary>
+    private RuleOutcome ReadCuedYear(TimeSite site, out TimeExpression expression, out int next)
+    {
+        expression = default;
+        next = site.Index + 1;
+        var (text, tokens, i) = (site.Text, site.Tokens, site.Index);
+        if (!IsYear(text, site.Token) || site.Direction == Direction.None) return RuleOutcome.NotApplicable;
+        if (i + 1 < tokens.Count && (tokens[i + 1].Of(text) is "%" || (!tokens[i + 1].SpaceBefore && tokens[i + 1].Kind == ScanKind.Word))) return RuleOutcome.Nothing;
+        var start = i;
+        if (i > 1 && tokens[i - 1].Of(text) is "-" && PartWords.Contains(tokens[i - 2].Of(text).ToString())) start = i - 2;
+        else if (i > 0 && PartWords.Contains(tokens[i - 1].Of(text).ToString())) start = i - 1;
+        expression = new TimeExpression(Span(tokens, start, i + 1), ParseInt(site.Token.Of(text)).ToString("D4", CultureInfo.InvariantCulture), TimeGranularity.Year);
+        return RuleOutcome.Found;
+    }
+
+    /// <summary>"3 days ago": a count of units back from the publication date.</summary>
+    private RuleOutcome ReadDigitsAgo(TimeSite site, out TimeExpression expression, out int next)
+    {
+        expression = default;
+        next = site.Index + 1;
+        var (text, tokens, i) = (site.Text, site.Tokens, site.Index);
+        if (i + 2 >= tokens.Count || !UnitWords.TryGetValue(tokens[i + 1].Of(text).ToString(), out var unit) || !tokens[i + 2].Is(text, "ago")) return RuleOutcome.NotApplicable;
+        return Outcome(Ago(tokens, i, ParseInt(site.Token.Of(text)), unit, site.Anchor, out expression, out next));
     }
 
     private static bool IsRelativeHead(string text, Scanned head)

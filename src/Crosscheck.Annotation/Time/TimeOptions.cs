@@ -22,4 +22,38 @@ public sealed record TimeOptions
 
     /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
     public int MaxSentenceChars { get; init; } = 20_000;
+
+    /// <summary>Rules of the time table left out, to measure what one does (none by default).</summary>
+    public IReadOnlySet<TimeRuleName> Without { get; init; } = new HashSet<TimeRuleName>();
+}
+
+/// <summary>The rules of the time expression table, in the order they are tried at each word or number.</summary>
+public enum TimeRuleName
+{
+    /// <summary>"yesterday", "today".</summary>
+    Deictic,
+
+    /// <summary>"last week", "next year".</summary>
+    Relative,
+
+    /// <summary>"earlier this month".</summary>
+    EarlierThis,
+
+    /// <summary>"Sept. 20, 2024", "January 2013", "in late May".</summary>
+    MonthFirst,
+
+    /// <summary>"on Tuesday".</summary>
+    Weekday,
+
+    /// <summary>"2021-09-01".</summary>
+    IsoDate,
+
+    /// <summary>"1 September 2021".</summary>
+    DayFirst,
+
+    /// <summary>"in 2013", "mid-2020".</summary>
+    CuedYear,
+
+    /// <summary>"3 days ago".</summary>
+    DigitsAgo,
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Crosscheck.Annotation.Quotes;
 using Crosscheck.Core.Model;
 using Crosscheck.Ingest.Inputs;
 
@@ -103,16 +104,17 @@ public static class AnnotateCommand
             output.WriteLine(string.Join(' ', parts) + " " + Quoted(quantity.Span));
         }
         foreach (var time in document.TimeExpressions.Where(t => Shown(t.Span)))
-            output.WriteLine($"time {time.Value} {time.Granularity}{(time.Relative ? " relative" : "")} {Quoted(time.Span)}");
+            output.WriteLine($"time {time.Value} {time.Granularity}{(time.Relative ? " relative" : "")}{(time.Rule is { } rule ? " rule=" + rule : "")} {Quoted(time.Span)}");
         foreach (var quote in document.Quotes.Where(q => Shown(q.Span)))
         {
             var speaker = quote.SpeakerMention is { } index && index < document.Mentions.Length
                 ? document[document.Mentions[index].Span]
                 : quote.SpeakerDescription ?? "(no speaker)";
-            output.WriteLine($"quote {(quote.Direct ? "direct" : "indirect")} cue={quote.Cue ?? "-"} speaker={speaker} {Quoted(quote.Span)}");
+            var flags = quote.Cue is { } cue && AttributionRuleText.FlagsOf(cue) is { } listed ? $" flags={listed.ToString().Replace(", ", "+", StringComparison.Ordinal)}" : "";
+            output.WriteLine($"quote {(quote.Direct ? "direct" : "indirect")} cue={quote.Cue ?? "-"} speaker={speaker} rule={quote.Rule ?? "-"}{flags} {Quoted(quote.Span)}");
         }
         foreach (var citation in document.Citations.Where(c => Shown(c.Span)))
-            output.WriteLine($"citation {citation.Source}{(citation.IsOutlet ? " (outlet)" : "")} {Quoted(citation.Span)}");
+            output.WriteLine($"citation {citation.Source}{(citation.IsOutlet ? " (outlet)" : "")}{(citation.Rule is { } rule ? " rule=" + rule : "")} {Quoted(citation.Span)}");
         foreach (var diagnostic in document.Diagnostics)
             output.WriteLine($"diagnostic {diagnostic.Severity} {diagnostic.Stage}: {diagnostic.Message}");
     }

@@ -171,15 +171,20 @@ public static class EvalCommand
             HelpName = "RULE",
             AllowMultipleArgumentsPerToken = false,
         };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Also print, per attribution rule and per cue (with its flags), how many attributions it found and how many match gold: which rule makes the wrong ones.",
+        };
         var command = new Command("attribution", """
             Attribution (quote and reported speech) quality: content and content+source P/R/F1, over all
             attributions and over direct quotes. Choose rules on folds of train; run dev only to report.
 
             Examples: crosscheck eval attribution ../shared/data/attribution-polnear/train --folds 5
                       crosscheck eval attribution ../shared/data/attribution-polnear/train --fold 5/5
+                      crosscheck eval attribution ../shared/data/attribution-polnear/train --fold 5/5 --explain
                       crosscheck eval attribution ../shared/data/attribution-polnear/dev
             """)
-        { dir, output, fold, folds, without };
+        { dir, output, fold, folds, without, explain };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = RequireDirectory(result.GetValue(dir)!);
@@ -195,6 +200,7 @@ public static class EvalCommand
                 {
                     Console.WriteLine($"fold {k + 1}/{count}");
                     EvalReports.Write(perFold[k], Console.Out);
+                    if (result.GetValue(explain)) EvalReports.WriteExplanation(perFold[k], Console.Out);
                 }
                 return ExitCodes.Ok;
             }
@@ -202,6 +208,7 @@ public static class EvalCommand
             var evaluation = AttributionEvaluator.Evaluate(path, Annotate, only);
             WritePredictions(result.GetValue(output), outPath => AttributionEvaluator.WriteFound(evaluation.Found, outPath), quiet: true);
             EvalReports.Write(evaluation, Console.Out);
+            if (result.GetValue(explain)) EvalReports.WriteExplanation(evaluation, Console.Out);
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crosscheck.Annotation.Quotes;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
@@ -79,6 +80,28 @@ public static class EvalReports
         Line(output, "all", "content+source", e.All.ContentSource);
         Line(output, "direct", "content", e.Direct.Content);
         Line(output, "direct", "content+source", e.Direct.ContentSource);
+    }
+
+    // The cues listed by --explain: the most used ones, where a wrong rule costs most.
+    private const int ExplainedCues = 40;
+
+    /// <summary>
+    /// Which rules made the found attributions and how many of each match gold (content and source), then the same per cue
+    /// with the cue's flags as named values: what `eval attribution --explain` prints.
+    /// </summary>
+    public static void WriteExplanation(AttributionEvaluation e, TextWriter output)
+    {
+        output.WriteLine("by rule (attribution rule, +speaker rule that changed the speaker)   found  matched  precision");
+        foreach (var count in AttributionEvaluator.GroupedBy(e, a => a.Rule ?? "(none)"))
+        {
+            output.WriteLine($"  {count.Name,-60} {count.Found,6} {count.Matched,8} {count.Precision,10:F3}");
+        }
+        output.WriteLine($"by cue (the {ExplainedCues} most used; flags)                          found  matched  precision");
+        foreach (var count in AttributionEvaluator.GroupedBy(e, a => a.Cue?.ToLowerInvariant() ?? "(none)").Take(ExplainedCues))
+        {
+            var flags = count.Name == "(none)" ? "" : AttributionRuleText.FlagsOf(count.Name)?.ToString() ?? "not listed";
+            output.WriteLine($"  {$"{count.Name} ({flags})",-60} {count.Found,6} {count.Matched,8} {count.Precision,10:F3}");
+        }
     }
 
     public static void Write(QuantityEvaluator.Evaluation e, TextWriter output, bool misses)

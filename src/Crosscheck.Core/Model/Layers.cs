@@ -94,13 +94,16 @@ public enum TimeGranularity
 
 /// <summary>
 /// A time expression resolved to an ISO 8601 value as precise as the text allows
-/// ("2020-08", "2021-09-01"); an unknown year is written "XXXX" ("XXXX-09-01").
+/// ("2020-08", "2021-09-01"); an unknown year is written "XXXX" ("XXXX-09-01"). <see cref="Rule"/> names the
+/// recogniser rule that read it.
 /// </summary>
-public readonly record struct TimeExpression(TextSpan Span, string Value, TimeGranularity Granularity, bool Relative = false, float Confidence = 1f);
+public readonly record struct TimeExpression(TextSpan Span, string Value, TimeGranularity Granularity, bool Relative = false, float Confidence = 1f, string? Rule = null);
 
 /// <summary>
 /// Attributed speech. <see cref="Span"/> is the content; the speaker is a mention (index into
 /// the document's mentions) when one could be resolved, else a description ("a French diplomatic source").
+/// <see cref="Rule"/> names the recogniser rule that found it and the speaker rule that changed its speaker,
+/// if any ("ContentAfterCue+PrepositionObject"), so a wrong quote can be traced to its rules.
 /// </summary>
 public readonly record struct Quote(
     TextSpan Span,
@@ -108,7 +111,8 @@ public readonly record struct Quote(
     string? Cue = null,
     TextSpan? SpeakerSpan = null,
     int? SpeakerMention = null,
-    string? SpeakerDescription = null);
+    string? SpeakerDescription = null,
+    string? Rule = null);
 
-/// <summary>An outlet or source the article relies on ("according to Reuters").</summary>
-public readonly record struct Citation(TextSpan Span, string Source, bool IsOutlet);
+/// <summary>An outlet or source the article relies on ("according to Reuters"); <see cref="Rule"/> names the recogniser rule that found it.</summary>
+public readonly record struct Citation(TextSpan Span, string Source, bool IsOutlet, string? Rule = null);

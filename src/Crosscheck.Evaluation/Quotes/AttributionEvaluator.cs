@@ -27,8 +27,11 @@ public sealed record AttributionEvaluation(
 /// </summary>
 public static class AttributionEvaluator
 {
-    /// <summary>A found or gold attribution: content and source as code-point ranges (gold ones may be discontinuous).</summary>
-    public sealed record Attribution(string File, (int Start, int End)[] Content, (int Start, int End)[]? Source, bool Direct)
+    /// <summary>
+    /// A found or gold attribution: content and source as code-point ranges (gold ones may be discontinuous); a found one
+    /// also carries its cue and the rules that made it (<see cref="Quote.Rule"/>), to explain it.
+    /// </summary>
+    public sealed record Attribution(string File, (int Start, int End)[] Content, (int Start, int End)[]? Source, bool Direct, string? Cue = null, string? Rule = null)
     {
         public int ContentLength => Content.Sum(r => r.End - r.Start);
     }
@@ -131,7 +134,7 @@ public static class AttributionEvaluator
             }
             var content = (toCodePoints(quote.Span.Start), toCodePoints(end));
             (int, int)[]? source = quote.SpeakerSpan is { } s ? [(toCodePoints(s.Start), toCodePoints(s.End))] : null;
-            yield return new Attribution(file, [content], source, HasQuoteMark(text.AsSpan(quote.Span.Start, end - quote.Span.Start)));
+            yield return new Attribution(file, [content], source, HasQuoteMark(text.AsSpan(quote.Span.Start, end - quote.Span.Start)), quote.Cue, quote.Rule);
         }
     }
 
@@ -145,7 +148,37 @@ public static class AttributionEvaluator
     public static AttributionScores Evaluate(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold) =>
         new(Match(found, gold, withSource: false), Match(found, gold, withSource: true));
 
+    /// <summary>How many found attributions one rule (or one cue) made, and how many of them match a gold one with content and source.</summary>
+    public sealed record RuleCount(string Name, int Found, int Matched)
+    {
+        public double Precision => Found == 0 ? 0 : (double)Matched / Found;
+    }
+
+    /// <summary>
+    /// The found attributions grouped by <paramref name="key"/> (their rule, their cue), with how many of each matched gold
+    /// (content and source, the same one-to-one matching as the scores), most found first: which rule makes the wrong ones.
+    /// </summary>
+    public static IReadOnlyList<RuleCount> GroupedBy(AttributionEvaluation evaluation, Func<Attribution, string> key)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(key);
+        var matched = MatchedFound(evaluation.Found, evaluation.Gold, withSource: true);
+        return [.. evaluation.Found
+            .Select((attribution, index) => (Key: key(attribution), Matched: matched[index]))
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .Select(g => new RuleCount(g.Key, g.Count(), g.Count(x => x.Matched)))
+            .OrderByDescending(c => c.Found)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
     private static Score Match(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold, bool withSource)
+    {
+        var usedFound = MatchedFound(found, gold, withSource);
+        return new Score(found.Count, gold.Count, usedFound.Count(used => used));
+    }
+
+    /// <summary>Which found attributions a one-to-one matching (largest content share first) pairs with a gold one.</summary>
+    private static bool[] MatchedFound(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold, bool withSource)
     {
         var pairs = new List<(double Share, int Found, int Gold)>();
         var goldByFile = gold.Select((g, index) => (g, index)).ToLookup(x => x.g.File);
@@ -162,14 +195,12 @@ public static class AttributionEvaluator
         pairs.Sort((a, b) => b.Share.CompareTo(a.Share));
         var usedFound = new bool[found.Count];
         var usedGold = new bool[gold.Count];
-        var matched = 0;
         foreach (var (_, f, g) in pairs)
         {
             if (usedFound[f] || usedGold[g]) continue;
             usedFound[f] = usedGold[g] = true;
-            matched++;
         }
-        return new Score(found.Count, gold.Count, matched);
+        return usedFound;
     }
 
     /// <summary>Characters the two contents share, over the length of the shorter one.</summary>
@@ -304,6 +335,8 @@ public static class AttributionEvaluator
             ["file"] = attribution.File,
             ["content"] = new[] { content.Start, content.End },
             ["source"] = source,
+            ["cue"] = attribution.Cue,
+            ["rule"] = attribution.Rule,
         });
     }
 }

@@ -102,6 +102,7 @@ internal sealed class TimeExpressionWire : SpanWire
     [JsonPropertyName("g")] public TimeGranularity Granularity { get; init; }
     [JsonPropertyName("rel")] public bool? Relative { get; init; }
     [JsonPropertyName("c")] public float? Confidence { get; init; }
+    [JsonPropertyName("r")] public string? Rule { get; init; }
 }
 
 internal sealed class QuoteWire : SpanWire
@@ -111,12 +112,14 @@ internal sealed class QuoteWire : SpanWire
     [JsonPropertyName("ss")] public int[]? SpeakerSpan { get; init; }
     [JsonPropertyName("sm")] public int? SpeakerMention { get; init; }
     [JsonPropertyName("sd")] public string? SpeakerDescription { get; init; }
+    [JsonPropertyName("r")] public string? Rule { get; init; }
 }
 
 internal sealed class CitationWire : SpanWire
 {
     [JsonPropertyName("src")] public required string Source { get; init; }
     [JsonPropertyName("o")] public bool IsOutlet { get; init; }
+    [JsonPropertyName("r")] public string? Rule { get; init; }
 }
 
 internal sealed class HintsWire

@@ -78,15 +78,15 @@ public static class SampleDocuments
         document.TimeExpressions =
         [
             new TimeExpression(document.Find("Tuesday"), "2024-03-05", TimeGranularity.Day, Relative: true, Confidence: 0.75f),
-            new TimeExpression(document.Find("last year"), "2023", TimeGranularity.Year),
+            new TimeExpression(document.Find("last year"), "2023", TimeGranularity.Year, Rule: "Relative"),
         ];
         document.Quotes =
         [
             new Quote(document.Find("We will not go back until the contract is signed,"), Direct: true, Cue: "said",
-                SpeakerSpan: union, SpeakerMention: 1),
+                SpeakerSpan: union, SpeakerMention: 1, Rule: "QuoteBeforeSpeaker"),
             new Quote(document.Find("at least 1,200 of them joined the strike"), Direct: false, SpeakerDescription: "a port official"),
         ];
-        document.Citations = [new Citation(document.Find("Harbour Gazette"), "Harbour Gazette", IsOutlet: true)];
+        document.Citations = [new Citation(document.Find("Harbour Gazette"), "Harbour Gazette", IsOutlet: true, Rule: "CueBeforeOutlet")];
         return document;
     }
 

@@ -1,0 +1,113 @@
+namespace Crosscheck.Annotation.Quotes;
+
+/// <summary>
+/// What a cue phrase allows, read from the flags column of <c>Quotes/Data/cues.txt</c> (letters there, named here).
+/// </summary>
+[Flags]
+public enum CueFlags
+{
+    None = 0,
+
+    /// <summary>"i": the speaker may follow the cue ("“...,” said Doe").</summary>
+    SpeakerMayFollow = 1,
+
+    /// <summary>"t": an object often stands between the cue and the content ("told reporters that ...").</summary>
+    ObjectBeforeContent = 2,
+
+    /// <summary>"a": the source follows the cue and the content is the rest of the sentence ("according to Doe, ...").</summary>
+    SourceFollows = 4,
+}
+
+/// <summary>
+/// The rule of the quote recogniser that found an attribution, recorded in <see cref="Core.Model.Quote.Rule"/> (with the
+/// speaker rule that changed its speaker, if any) so that a wrong quote can be traced to what made it.
+/// </summary>
+public enum AttributionRule
+{
+    /// <summary>"In a poll released Monday, 50 percent chose ...": the poll reports the rest of the sentence.</summary>
+    PollOpening,
+
+    /// <summary>"Asked whether he would run, ...": the question put to the speaker, with no speaker of its own.</summary>
+    QuestionPut,
+
+    /// <summary>"According to early results of the count, ...": the source phrase up to the comma, the rest is the content.</summary>
+    LeadingSource,
+
+    /// <summary>"..., according to the agency.": the source after the cue, the content before it.</summary>
+    SourceAfterCue,
+
+    /// <summary>"The plan was endorsed by the union": the agent speaks of the subject.</summary>
+    PassiveAgent,
+
+    /// <summary>"The group issued a statement saying ...": the statement speaks for the sentence's subject.</summary>
+    DocumentCarrier,
+
+    /// <summary>"“...,” Doe said": the quote closing before the speaker phrase.</summary>
+    QuoteBeforeSpeaker,
+
+    /// <summary>"It would take weeks, he said, and ...": the words on both sides of a parenthetical cue.</summary>
+    ParentheticalCue,
+
+    /// <summary>"Doe said the plan ...": the subject before the cue, the content after it.</summary>
+    ContentAfterCue,
+
+    /// <summary>"“... is closed.” Doe said.": a sentence of only speaker and cue reports the quote before it.</summary>
+    BareCueAfterQuote,
+
+    /// <summary>"The talks failed, Doe said.": the content before the speaker.</summary>
+    ContentBeforeSpeaker,
+
+    /// <summary>"..., said Doe": the speaker after the cue, the content before it.</summary>
+    SpeakerAfterCue,
+
+    /// <summary>"Doe defended the plan, saying ...": a participle's speaker is the sentence's subject (or the previous cue's speaker).</summary>
+    ParticipleSubject,
+
+    /// <summary>"Doe criticized the plan and said ...": coordinated verbs share the subject.</summary>
+    CoordinatedVerb,
+
+    /// <summary>"“...” Said Doe, ...": a sentence opening with an inverting cue takes the quote before it.</summary>
+    SpeakerAfterCueAfterQuote,
+
+    /// <summary>"“...” ― Jane Doe": a name after a dash closing the quote's line.</summary>
+    DashByline,
+
+    /// <summary>"A reader wrote in to ask: “...”": the subject of a sentence introducing the quote with a colon.</summary>
+    ColonIntroduction,
+
+    /// <summary>"MODERATOR: Good evening.": a transcript turn's upper-case label.</summary>
+    TranscriptTurn,
+
+    /// <summary>"Doe: Talks Will Resume in May": a headline's label.</summary>
+    HeadlineSpeaker,
+
+    /// <summary>"“A,” she said. “B.”": a quote continuing the attributed one before it.</summary>
+    Continuation,
+
+    /// <summary>"“...,” remembered Jane Doe": an unlisted verb put before a capitalised speaker.</summary>
+    UnlistedVerbBeforeSpeaker,
+
+    /// <summary>"“...,” Doe urged the voters": the subject right after a quote closing on a comma.</summary>
+    SubjectAfterQuote,
+
+    /// <summary>"Doe is labeling the order “an abuse of power.”": the subject of the sentence the quote sits in.</summary>
+    SubjectOfQuotingSentence,
+
+    /// <summary>A paragraph that is one quote, after a paragraph naming the speaker.</summary>
+    ParagraphAfterSpeaker,
+
+    /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
+    Unattributed,
+}
+
+/// <summary>How <see cref="Core.Model.Quote.Rule"/> is written: the attribution rule, then the speaker rule that changed the speaker.</summary>
+public static class AttributionRuleText
+{
+    public static string Of(AttributionRule rule) => rule.ToString();
+
+    /// <summary>"ContentAfterCue+PrepositionObject": the speaker rule <paramref name="speakerRule"/> rejected the first speaker.</summary>
+    public static string WithSpeakerRule(string? rule, SpeakerRuleName speakerRule) => $"{rule}+{speakerRule}";
+
+    /// <summary>The cue flags as named values ("SpeakerMayFollow, ObjectBeforeContent"), or null for a cue we do not list.</summary>
+    public static CueFlags? FlagsOf(string? cue) => cue is null ? null : QuoteLexicon.Instance.FlagsOfCue(cue);
+}

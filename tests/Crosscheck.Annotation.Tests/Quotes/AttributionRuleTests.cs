@@ -1,0 +1,61 @@
+using Crosscheck.Annotation.Quotes;
+using Crosscheck.Core.Model;
+using Xunit;
+
+using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
+
+namespace Crosscheck.Annotation.Tests.Quotes;
+
+/// <summary>Each quote records the rule that found it (and the speaker rule that changed its speaker); cue flags are named values.</summary>
+public class AttributionRuleTests
+{
+    [Fact]
+    public void A_subject_before_the_cue_and_the_content_after_it_is_recorded_as_content_after_cue()
+    {
+        var d = Run("Lina Sauer said the ferry would run again in May.", ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal(nameof(AttributionRule.ContentAfterCue), Containing(d, "the ferry would run").Rule);
+    }
+
+    [Fact]
+    public void A_quote_closing_before_its_speaker_is_recorded_as_quote_before_speaker()
+    {
+        var d = Run("“The ferry will run again in May,” Lina Sauer said.", ("Lina Sauer", EntityType.Person, null));
+        Assert.Equal(nameof(AttributionRule.QuoteBeforeSpeaker), Containing(d, "The ferry will run").Rule);
+    }
+
+    [Fact]
+    public void A_source_after_according_to_is_recorded_as_source_after_cue()
+    {
+        var d = Run("The ferry will run again in May, according to the harbour office.");
+        var quote = Containing(d, "The ferry will run");
+        Assert.Equal(nameof(AttributionRule.SourceAfterCue), quote.Rule);
+        Assert.Equal("the harbour office", SpeakerAsWritten(d, quote));
+    }
+
+    [Fact]
+    public void A_quote_no_rule_attributed_is_recorded_as_unattributed()
+    {
+        var d = Run("The harbour was quiet.\n\n“Fish in the morning, nets in the evening, and nothing in between.”");
+        var quote = Containing(d, "nets in the evening");
+        Assert.Null(quote.SpeakerSpan);
+        Assert.Equal(nameof(AttributionRule.Unattributed), quote.Rule);
+    }
+
+    [Fact]
+    public void A_speaker_rule_that_changed_the_speaker_is_recorded_after_the_attribution_rule()
+    {
+        var d = Run("Fishermen working in the bay explained that the nets had been empty for weeks.");
+        var rule = Containing(d, "the nets had been empty").Rule;
+        Assert.Equal($"{nameof(AttributionRule.ContentAfterCue)}+{nameof(SpeakerRuleName.PrepositionObject)}", rule);
+    }
+
+    [Fact]
+    public void Cue_flags_are_read_from_the_letters_of_the_cue_list()
+    {
+        Assert.Equal(CueFlags.SpeakerMayFollow, AttributionRuleText.FlagsOf("said"));
+        Assert.Equal(CueFlags.SpeakerMayFollow | CueFlags.ObjectBeforeContent, AttributionRuleText.FlagsOf("told"));
+        Assert.Equal(CueFlags.SourceFollows, AttributionRuleText.FlagsOf("According  to"));
+        Assert.Equal(CueFlags.None, AttributionRuleText.FlagsOf("say"));
+        Assert.Null(AttributionRuleText.FlagsOf(":"));
+    }
+}
