@@ -60,7 +60,11 @@ public static class EvalCommand
             Example:  crosscheck eval similarity ../shared/data/similarity-semeval2022
             """)
         { dir, db };
-        command.SetAction(result => CommandRunner.Run(() => SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out)));
+        var tune = new Option<bool>("--tune") { Description = "Cluster the documents of --db (an earlier run's store) again under a grid of thresholds and print each setting's scores (choose on the training pairs)." };
+        command.Options.Add(tune);
+        command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)
+            ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out)
+            : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out)));
         return command;
     }
 

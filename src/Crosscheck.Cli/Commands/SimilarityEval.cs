@@ -8,6 +8,25 @@ namespace Crosscheck.Cli.Commands;
 /// <summary>`eval similarity`: ingest a rated-pair corpus into a fresh store (or a given one) and score its stories on the pairs.</summary>
 public static class SimilarityEval
 {
+    /// <summary>
+    /// Clusters the documents of an existing store (one ingest of DIR with --db) again under each setting of
+    /// <see cref="SimilarityTuning.Grid"/> and prints the scores, to choose thresholds on the training pairs.
+    /// </summary>
+    public static int Tune(string directory, string database, TextWriter output)
+    {
+        var pairs = SimilarityEvaluator.ReadPairs(Path.Combine(EvalCommand.RequireDirectory(directory), SimilarityEvaluator.PairsFile));
+        if (!File.Exists(database)) throw new UserError($"{database}: no such database; run `eval similarity {directory} --db {database}` first");
+        using var store = Engine.OpenStore(database);
+        var documents = store.AllDocuments().ToList();
+        output.WriteLine("train same / cross F1, held-out same / cross F1, setting");
+        void Line(TunedSetting t) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {t.Evaluation.Group("train same-language").F1:0.000} {t.Evaluation.Group("train cross-language").F1:0.000}   {t.Evaluation.Group("held-out same-language").F1:0.000} {t.Evaluation.Group("held-out cross-language").F1:0.000}  {t.Name}"));
+        var results = SimilarityTuning.Run(pairs, documents, SimilarityTuning.Grid(), Line);
+        output.WriteLine("best on the training pairs:");
+        Line(results[0]);
+        return ExitCodes.Ok;
+    }
+
     public static int Run(string directory, string? database, TextWriter output)
     {
         var evaluation = SimilarityEvaluator.Evaluate(EvalCommand.RequireDirectory(directory), articles =>

@@ -434,6 +434,7 @@ public sealed class StoryClusterer : IStoryClusterer
     internal double Similarity(Profile a, Profile b)
     {
         double total = 0, weightUsed = 0, weightAll = 0, conflict = 1;
+        var crossLanguage = a.OtherLanguageThan(b);
         for (var c = 0; c < Channels; c++)
         {
             var weight = c switch { 0 => _options.TermWeight, 1 => _options.EntityWeight, _ => _options.SpecificsWeight };
@@ -441,6 +442,10 @@ public sealed class StoryClusterer : IStoryClusterer
             if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
             weightUsed += weight;
             var cosine = Cosine(a, b, c);
+            if (crossLanguage && c < SpecificsChannel)
+            {
+                cosine = Math.Min(1, cosine * (c == 0 ? _options.CrossLanguageTermScale : _options.CrossLanguageEntityScale));
+            }
             total += weight * cosine;
             if (c == SpecificsChannel && cosine < _options.SpecificsConflictCosine
                 && a.Vectors[c].Count >= _options.SpecificsConflictMinimum && b.Vectors[c].Count >= _options.SpecificsConflictMinimum)
