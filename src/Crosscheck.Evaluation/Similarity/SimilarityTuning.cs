@@ -18,17 +18,20 @@ public sealed record TunedSetting(string Name, ClusteringOptions Options, Simila
 /// </summary>
 public static class SimilarityTuning
 {
-    /// <summary>The settings tried: the assign and merge thresholds, and how much cross-language term and entity cosines are lifted.</summary>
+    /// <summary>The settings tried: English stemmed or not, the assign threshold of articles with analysed terms, and how much cross-language entity cosines are lifted.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> Grid()
     {
-        foreach (var assign in new[] { 0.24, 0.28, 0.32 })
+        var withEnglish = new HashSet<string>(ClusteringOptions.Default.AnalysedLanguages, StringComparer.Ordinal) { "en" };
+        foreach (var english in new[] { false, true })
         {
-            foreach (var termScale in new[] { 1.0, 2.0, 3.0 })
+            foreach (var analysed in new double?[] { null, 0.26 })
             {
-                foreach (var entityScale in new[] { 1.0, 1.5, 2.5 })
+                foreach (var entityScale in new[] { 2.5, 3.5 })
                 {
-                    var name = string.Create(CultureInfo.InvariantCulture, $"assign {assign:0.00} cross-terms x{termScale:0.0} cross-entities x{entityScale:0.0}");
-                    yield return (name, new ClusteringOptions { AssignThreshold = assign, CrossLanguageTermScale = termScale, CrossLanguageEntityScale = entityScale });
+                    var name = string.Create(CultureInfo.InvariantCulture,
+                        $"{(english ? "English stemmed" : "English as words")}, analysed assign {analysed?.ToString("0.00", CultureInfo.InvariantCulture) ?? "same"}, cross-terms x2.0, cross-entities x{entityScale:0.0}");
+                    var options = new ClusteringOptions { AnalysedAssignThreshold = analysed, CrossLanguageTermScale = 2.0, CrossLanguageEntityScale = entityScale };
+                    yield return (name, english ? options with { AnalysedLanguages = withEnglish } : options);
                 }
             }
         }

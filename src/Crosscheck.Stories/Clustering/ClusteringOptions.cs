@@ -139,6 +139,13 @@ public sealed record ClusteringOptions
     };
 
     /// <summary>
+    /// The assign threshold of an article whose terms are stems (<see cref="AnalysedLanguages"/>); null: the same
+    /// <see cref="AssignThreshold"/> as every article. Stop words dropped and inflections merged change the scale of
+    /// the term cosine, and the ECB+ figures that set the assign threshold are English.
+    /// </summary>
+    public double? AnalysedAssignThreshold { get; init; }
+
+    /// <summary>
     /// Across two languages the term cosine is multiplied by this (at most 1): only names, cognates and numbers
     /// written as words can be shared, so the same story scores far lower on terms than within one language. Default 2,
     /// chosen with <see cref="CrossLanguageEntityScale"/> on the training pairs of similarity-semeval2022 (`crosscheck eval

@@ -67,7 +67,7 @@ public sealed class DocumentFeatures
         if (document.Has(Layer.Mentions)) features.AddMentions(document, options, weights);
         else features.AddCapitalisedWords(text, words, weights);
 
-        features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], weights, language is not null && DecimalCommaLanguages.Contains(language));
+        features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], weights, Words.UsesDecimalComma(language));
         if (document.Has(Layer.TimeExpressions)) features.AddTimeExpressions(document.TimeExpressions);
 
         Sublinear(features.Terms);
@@ -167,10 +167,6 @@ public sealed class DocumentFeatures
         }
         return true;
     }
-
-    /// <summary>Languages that write "1.000,5" for one thousand and a half (the comma is the decimal mark).</summary>
-    private static readonly FrozenSet<string> DecimalCommaLanguages =
-        new[] { "de", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr" }.ToFrozenSet(StringComparer.Ordinal);
 
     private void AddNumbers(string text, List<WordToken> words, Quantity[] quantities, PositionWeights weights, bool decimalComma)
     {

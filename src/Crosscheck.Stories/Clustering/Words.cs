@@ -85,6 +85,12 @@ public static class Words
         return sb.Length > 0 ? sb.ToString() : word.ToString().ToLowerInvariant();
     }
 
+    /// <summary>Languages that write "1.000,5" for one thousand and a half (the comma is the decimal mark).</summary>
+    private static readonly HashSet<string> DecimalCommaLanguages = new(StringComparer.Ordinal) { "de", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr" };
+
+    /// <summary>Whether numbers in <paramref name="language"/> (ISO 639-1) take the comma as decimal mark.</summary>
+    public static bool UsesDecimalComma(string? language) => language is not null && DecimalCommaLanguages.Contains(language);
+
     /// <summary>
     /// A number in canonical form: thousands separators dropped ("1,000" → "1000"). With
     /// <paramref name="decimalComma"/> (German, French, Russian... write "1.000,5") the point groups and the

@@ -13,15 +13,12 @@ namespace Crosscheck.Stories.Fingerprints;
 /// </summary>
 public static class TranslationDetector
 {
-    /// <summary>Languages that write "1.000,5" (the comma is the decimal mark).</summary>
-    private static readonly HashSet<string> DecimalCommaLanguages = new(StringComparer.Ordinal) { "de", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr" };
-
     /// <summary>The adjacent pairs of the document's language-neutral tokens (numbers, name keys), as a set.</summary>
     public static HashSet<string> NeutralPairs(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text ?? "";
-        var decimalComma = document.Article.Language is { } language && DecimalCommaLanguages.Contains(language);
+        var decimalComma = Words.UsesDecimalComma(document.Article.Language);
         var tokens = new List<string>();
         foreach (var word in Words.Scan(text, 20_000))
         {
