@@ -29,14 +29,20 @@ public static class SimilarityEval
 
     public static int Run(string directory, string? database, TextWriter output)
     {
-        var evaluation = SimilarityEvaluator.Evaluate(EvalCommand.RequireDirectory(directory), articles =>
+        Write(Evaluate(directory, database, output), output);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Ingests DIR/articles.jsonl into a fresh store (or <paramref name="database"/>) and scores the rated pairs; ingest errors go to <paramref name="errors"/>.</summary>
+    public static SimilarityEvaluation Evaluate(string directory, string? database, TextWriter errors) =>
+        SimilarityEvaluator.Evaluate(EvalCommand.RequireDirectory(directory), articles =>
         {
             var temp = database is null ? TempStore.Create() : null;
             try
             {
                 using var store = Engine.OpenStore(database ?? temp!.DatabasePath);
                 var report = Engine.Ingest(store).Ingest([articles], IngestHints.None);
-                foreach (var error in report.Errors) output.WriteLine($"error: {error}");
+                foreach (var error in report.Errors) errors.WriteLine($"error: {error}");
                 return StoriesByKey(store);
             }
             finally
@@ -44,9 +50,6 @@ public static class SimilarityEval
                 temp?.Dispose();
             }
         });
-        Write(evaluation, output);
-        return ExitCodes.Ok;
-    }
 
     /// <summary>Each stored article's story (its own id when it is in none), by the key its url gives.</summary>
     private static Dictionary<string, string> StoriesByKey(IStore store)
