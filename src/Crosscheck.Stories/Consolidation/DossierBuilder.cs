@@ -92,7 +92,7 @@ public sealed class DossierBuilder : IDossierBuilder
             {
                 var earlier = candidates[j];
                 if (linked.Contains(earlier.Id)) continue;
-                if (TranslationDetector.Translation(earlier.Document, pairs[earlier], later.Document, pairs[later], _options.Syndication) is not { } share) continue;
+                if (TranslationDetector.Translation(earlier.Article.Language, pairs[earlier], later.Article.Language, pairs[later], _options.Syndication) is not { } share) continue;
                 translations.Add(new DossierCopy(later.Id, earlier.Id, share));
                 linked.Add(later.Id);
                 break;

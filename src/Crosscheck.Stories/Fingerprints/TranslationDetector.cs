@@ -32,18 +32,16 @@ public static class TranslationDetector
     }
 
     /// <summary>
-    /// Whether <paramref name="later"/> translates <paramref name="earlier"/> (or the reverse): both in identified,
+    /// Whether the later article translates the earlier one (or the reverse): both in identified,
     /// different languages, each with enough neutral pairs, and the smaller's pairs mostly found in the other.
     /// Returns the shared share, or null when they are not a translation pair.
     /// </summary>
-    public static double? Translation(Document earlier, HashSet<string> earlierPairs, Document later, HashSet<string> laterPairs, SyndicationOptions options)
+    public static double? Translation(string? earlierLanguage, HashSet<string> earlierPairs, string? laterLanguage, HashSet<string> laterPairs, SyndicationOptions options)
     {
-        ArgumentNullException.ThrowIfNull(earlier);
-        ArgumentNullException.ThrowIfNull(later);
         ArgumentNullException.ThrowIfNull(earlierPairs);
         ArgumentNullException.ThrowIfNull(laterPairs);
         ArgumentNullException.ThrowIfNull(options);
-        if (earlier.Article.Language is not { } first || later.Article.Language is not { } second || first == second) return null;
+        if (earlierLanguage is null || laterLanguage is null || earlierLanguage == laterLanguage) return null;
         var (small, large) = earlierPairs.Count <= laterPairs.Count ? (earlierPairs, laterPairs) : (laterPairs, earlierPairs);
         if (small.Count < options.TranslationMinPairs) return null;
         var shared = small.Count(large.Contains);
