@@ -10,6 +10,13 @@ public class LanguageTests
     [InlineData("de", "Die Regierung kündigte am Montag an, den Mindestlohn im kommenden Jahr nach monatelangen Verhandlungen mit den Gewerkschaften zu erhöhen.")]
     [InlineData("es", "El gobierno anunció el lunes que subirá el salario mínimo el próximo año, tras meses de negociaciones con los sindicatos.")]
     [InlineData("ru", "Правительство объявило в понедельник, что со следующего года повысит минимальную зарплату после месяцев переговоров с профсоюзами.")]
+    [InlineData("it", "Il governo ha annunciato lunedì che aumenterà il salario minimo dal prossimo anno, dopo mesi di trattative con i sindacati.")]
+    [InlineData("nl", "De regering maakte maandag bekend dat zij het minimumloon volgend jaar verhoogt, na maanden van overleg met de vakbonden.")]
+    [InlineData("pl", "Rząd ogłosił w poniedziałek, że od przyszłego roku podniesie płacę minimalną po miesiącach rozmów ze związkami zawodowymi.")]
+    [InlineData("pt", "O governo anunciou na segunda-feira que vai aumentar o salário mínimo no próximo ano, depois de meses de negociações com os sindicatos.")]
+    [InlineData("tr", "Hükümet pazartesi günü, sendikalarla aylarca süren görüşmelerin ardından asgari ücreti gelecek yıl artıracağını açıkladı.")]
+    [InlineData("ar", "أعلنت الحكومة يوم الاثنين أنها سترفع الحد الأدنى للأجور العام المقبل بعد أشهر من المفاوضات مع النقابات.")]
+    [InlineData("zh", "政府周一宣布，在与工会进行了数月的谈判之后，将从明年起提高最低工资标准，以应对不断上涨的生活成本。")]
     public void Language_is_identified(string code, string sentence)
     {
         var article = Extractor.Extract(TestInputs.Text("Headline\n\n" + sentence));

@@ -23,6 +23,7 @@ public static class EvalCommand
         command.Subcommands.Add(Clustering());
         command.Subcommands.Add(Attribution());
         command.Subcommands.Add(Quantities());
+        command.Subcommands.Add(Similarity());
         return command;
     }
 
@@ -42,6 +43,28 @@ public static class EvalCommand
             """)
         { expected, db };
         command.SetAction(result => CommandRunner.Run(() => SeedsEval.Run(result.GetValue(expected), result.GetValue(db), Console.Out)));
+        return command;
+    }
+
+    private static Command Similarity()
+    {
+        var dir = new Argument<string>("dir") { Description = "A directory holding articles.jsonl (Crosscheck JSONL; the last segment of each url is its id) and pairs.tsv (pair_id ID1_ID2, lang1, lang2, Overall)." };
+        var db = new Option<string?>("--db") { Description = "Ingest into this database (kept afterwards) instead of a temporary one.", HelpName = "FILE" };
+        var command = new Command("similarity", """
+            Same-story quality on rated article pairs: the articles are ingested into a fresh store and a pair is
+            predicted "same story" when both articles end in one story. Overall <= 1.5 is the same story, >= 2.5
+            different, pairs in between are left out. Prints precision, recall and F1 for same-language and
+            cross-language pairs (all pairs, the training part and the held-out part, about one pair in five
+            by a hash of its id), then per language pair.
+
+            Example:  crosscheck eval similarity ../shared/data/similarity-semeval2022
+            """)
+        { dir, db };
+        var tune = new Option<bool>("--tune") { Description = "Cluster the documents of --db (an earlier run's store) again under a grid of thresholds and print each setting's scores (choose on the training pairs)." };
+        command.Options.Add(tune);
+        command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)
+            ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out)
+            : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out)));
         return command;
     }
 

@@ -4,7 +4,7 @@ using Lingua;
 namespace Crosscheck.Extraction.Language;
 
 /// <summary>
-/// Identifies the language of a body among about twenty major news languages. The Lingua
+/// Identifies the language of a body among the news languages Crosscheck reads. The Lingua
 /// detector is built once per process, on first use, because loading its models is costly.
 /// </summary>
 internal static class LanguageIdentifier

@@ -19,6 +19,9 @@ public sealed class DocumentFeatures
 
     public Dictionary<string, double> Terms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The article's identified language (ISO 639-1), or null.</summary>
+    public string? Language { get; private set; }
+
     public Dictionary<string, double> Entities { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, double> Specifics { get; } = new(StringComparer.Ordinal);
@@ -29,25 +32,42 @@ public sealed class DocumentFeatures
         var text = document.Text ?? "";
         var words = Words.Scan(text, options.MaxWordsPerDocument);
 
+        var language = document.Article.Language;
+        features.Language = language;
+        var analysed = language is not null && options.AnalysedLanguages.Contains(language) ? language : null;
         if (document.Article.Title is { Length: > 0 } title)
         {
-            foreach (var w in Words.Scan(title, 200))
+            if (LanguageTerms.Analyze(analysed, title, 200) is { } stems)
             {
-                if (!w.IsNumber) features.AddTerm(title.AsSpan(w.Start, w.Length), options.TitleBoost);
+                foreach (var (stem, _) in stems) features.AddTerm(stem, options.TitleBoost);
+            }
+            else
+            {
+                foreach (var w in Words.Scan(title, 200))
+                {
+                    if (!w.IsNumber) features.AddTerm(title.AsSpan(w.Start, w.Length), options.TitleBoost);
+                }
             }
         }
 
         var weights = new PositionWeights(text, words, options);
-        foreach (var w in words)
+        if (LanguageTerms.Analyze(analysed, text, options.MaxWordsPerDocument) is { } terms)
         {
-            if (w.IsNumber) continue;
-            features.AddTerm(text.AsSpan(w.Start, w.Length), weights.At(w.Start));
+            foreach (var (stem, start) in terms) features.AddTerm(stem, weights.At(start));
+        }
+        else
+        {
+            foreach (var w in words)
+            {
+                if (w.IsNumber) continue;
+                features.AddTerm(text.AsSpan(w.Start, w.Length), weights.At(w.Start));
+            }
         }
 
         if (document.Has(Layer.Mentions)) features.AddMentions(document, options, weights);
         else features.AddCapitalisedWords(text, words, weights);
 
-        features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], weights);
+        features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], weights, Words.UsesDecimalComma(language));
         if (document.Has(Layer.TimeExpressions)) features.AddTimeExpressions(document.TimeExpressions);
 
         Sublinear(features.Terms);
@@ -148,12 +168,12 @@ public sealed class DocumentFeatures
         return true;
     }
 
-    private void AddNumbers(string text, List<WordToken> words, Quantity[] quantities, PositionWeights weights)
+    private void AddNumbers(string text, List<WordToken> words, Quantity[] quantities, PositionWeights weights, bool decimalComma)
     {
         foreach (var w in words)
         {
             if (!w.IsNumber) continue;
-            var number = Words.FoldNumber(text.AsSpan(w.Start, w.Length));
+            var number = Words.FoldNumber(text.AsSpan(w.Start, w.Length), decimalComma);
             // Single digits are list markers and counts of everything; they say nothing about one event.
             if (number.Length < 2 && !number.Contains('.')) continue;
             var isYear = number.Length == 4 && number[0] is '1' or '2' && int.TryParse(number, CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2200;

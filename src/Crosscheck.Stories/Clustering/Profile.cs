@@ -20,6 +20,20 @@ internal sealed class Profile(Dictionary<int, double>[] vectors, DateTimeOffset?
     /// <summary>Arrival number of the latest document in it.</summary>
     public long Arrival { get; } = arrival;
 
+    /// <summary>The identified languages of its documents (distinct; empty when none was identified).</summary>
+    public string[] Languages { get; private init; } = [];
+
+    /// <summary>Whether both carry languages and share none: their words can meet only through names and numbers.</summary>
+    public bool OtherLanguageThan(Profile other)
+    {
+        if (Languages.Length == 0 || other.Languages.Length == 0) return false;
+        foreach (var language in Languages)
+        {
+            if (Array.IndexOf(other.Languages, language) >= 0) return false;
+        }
+        return true;
+    }
+
     public static Profile Empty() => new([[], [], []], null, null, 0);
 
     public static Profile FromDocument(DocumentFeatures features, FeatureSpace[] spaces, DateTimeOffset? published, long arrival)
@@ -30,7 +44,7 @@ internal sealed class Profile(Dictionary<int, double>[] vectors, DateTimeOffset?
             Unit(features.Entities, spaces[1]),
             Unit(features.Specifics, spaces[2]),
         };
-        return new Profile(vectors, published, published, arrival);
+        return new Profile(vectors, published, published, arrival) { Languages = features.Language is { } language ? [language] : [] };
     }
 
     /// <summary>
@@ -70,11 +84,14 @@ internal sealed class Profile(Dictionary<int, double>[] vectors, DateTimeOffset?
             foreach (var (id, weight) in other.Vectors[c]) sum[id] = sum.GetValueOrDefault(id) + weight;
             vectors[c] = Prune(sum, c switch { 0 => options.CentroidTerms, 1 => options.CentroidEntities, _ => options.CentroidSpecifics });
         }
-        return new Profile(vectors, Min(First, other.First), Max(Last, other.Last), Math.Max(Arrival, other.Arrival));
+        return new Profile(vectors, Min(First, other.First), Max(Last, other.Last), Math.Max(Arrival, other.Arrival))
+        {
+            Languages = other.Languages.All(l => Array.IndexOf(Languages, l) >= 0) ? Languages : [.. Languages.Union(other.Languages, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>Same span and arrival, no vectors: what a retired story keeps.</summary>
-    public Profile Stripped() => new([[], [], []], First, Last, Arrival);
+    public Profile Stripped() => new([[], [], []], First, Last, Arrival) { Languages = Languages };
 
     private static Dictionary<int, double> Unit(Dictionary<string, double> features, FeatureSpace space)
     {

@@ -80,7 +80,7 @@ public sealed class StoryClusterer : IStoryClusterer
             target = Resolve(originalStory);
             if (target.Retired) target = null;
         }
-        target ??= BestCandidate(profile, exclude: null, _options.AssignThreshold);
+        target ??= BestCandidate(profile, exclude: null, AssignThresholdOf(profile));
 
         var isNew = target is null;
         if (target is null)
@@ -98,6 +98,15 @@ public sealed class StoryClusterer : IStoryClusterer
         RunDueRechecks();
         return Resolve(target).Id;
     }
+
+    /// <summary>
+    /// The similarity an article needs to join a story: <see cref="ClusteringOptions.AnalysedAssignThreshold"/> when its
+    /// terms are stems of an analysed language (their cosines run on another scale), else the assign threshold.
+    /// </summary>
+    private double AssignThresholdOf(Profile profile) =>
+        _options.AnalysedAssignThreshold is { } analysed && profile.Languages.Length > 0 && profile.Languages.All(_options.AnalysedLanguages.Contains)
+            ? analysed
+            : _options.AssignThreshold;
 
     /// <summary>Deterministic id from the first article's id, so replaying the same stream gives the same ids.</summary>
     private static string StoryIdFor(string articleId) =>
@@ -363,7 +372,7 @@ public sealed class StoryClusterer : IStoryClusterer
                 queue.Dequeue();
                 var story = due.Story;
                 if (story.Absorbed || story.Retired) continue;
-                MergeNeighbours(story, story.Size == 1 ? _options.AssignThreshold : _options.MergeThreshold);
+                MergeNeighbours(story, story.Size == 1 ? AssignThresholdOf(story.Profile) : _options.MergeThreshold);
             }
         }
     }
@@ -377,7 +386,7 @@ public sealed class StoryClusterer : IStoryClusterer
     private void JoinBestSharingName(StoryState story)
     {
         if (BestCandidate(story.Profile, exclude: story, _options.SettleNameThreshold) is not { } best) return;
-        if (Similarity(story.Profile, best.Profile) >= _options.AssignThreshold || SharesTwoWordName(story.Profile, best.Profile)) Merge(story, best);
+        if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile) || SharesTwoWordName(story.Profile, best.Profile)) Merge(story, best);
     }
 
     private bool SharesTwoWordName(Profile a, Profile b)
@@ -434,6 +443,7 @@ public sealed class StoryClusterer : IStoryClusterer
     internal double Similarity(Profile a, Profile b)
     {
         double total = 0, weightUsed = 0, weightAll = 0, conflict = 1;
+        var crossLanguage = a.OtherLanguageThan(b);
         for (var c = 0; c < Channels; c++)
         {
             var weight = c switch { 0 => _options.TermWeight, 1 => _options.EntityWeight, _ => _options.SpecificsWeight };
@@ -441,6 +451,10 @@ public sealed class StoryClusterer : IStoryClusterer
             if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
             weightUsed += weight;
             var cosine = Cosine(a, b, c);
+            if (crossLanguage && c < SpecificsChannel)
+            {
+                cosine = Math.Min(1, cosine * (c == 0 ? _options.CrossLanguageTermScale : _options.CrossLanguageEntityScale));
+            }
             total += weight * cosine;
             if (c == SpecificsChannel && cosine < _options.SpecificsConflictCosine
                 && a.Vectors[c].Count >= _options.SpecificsConflictMinimum && b.Vectors[c].Count >= _options.SpecificsConflictMinimum)

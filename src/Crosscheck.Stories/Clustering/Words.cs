@@ -85,15 +85,26 @@ public static class Words
         return sb.Length > 0 ? sb.ToString() : word.ToString().ToLowerInvariant();
     }
 
-    /// <summary>A number in canonical form: thousands separators dropped ("1,000" → "1000").</summary>
-    public static string FoldNumber(ReadOnlySpan<char> number)
+    /// <summary>Languages that write "1.000,5" for one thousand and a half (the comma is the decimal mark).</summary>
+    private static readonly HashSet<string> DecimalCommaLanguages = new(StringComparer.Ordinal) { "de", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr" };
+
+    /// <summary>Whether numbers in <paramref name="language"/> (ISO 639-1) take the comma as decimal mark.</summary>
+    public static bool UsesDecimalComma(string? language) => language is not null && DecimalCommaLanguages.Contains(language);
+
+    /// <summary>
+    /// A number in canonical form: thousands separators dropped ("1,000" → "1000"). With
+    /// <paramref name="decimalComma"/> (German, French, Russian... write "1.000,5") the point groups and the
+    /// comma is the decimal mark, so "1.000" there and "1,000" in English meet as "1000".
+    /// </summary>
+    public static string FoldNumber(ReadOnlySpan<char> number, bool decimalComma = false)
     {
+        var (grouping, decimalMark) = decimalComma ? ('.', ',') : (',', '.');
         var sb = new StringBuilder(number.Length);
         for (var i = 0; i < number.Length; i++)
         {
             var c = number[i];
-            if (c == ',') continue;
-            sb.Append(c);
+            if (c == grouping) continue;
+            sb.Append(c == decimalMark ? '.' : c);
         }
         var s = sb.ToString();
         return s.Contains('.') ? s.TrimEnd('0').TrimEnd('.') : s.TrimStart('0') is { Length: > 0 } t ? t : "0";

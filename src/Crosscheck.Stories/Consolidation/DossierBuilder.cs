@@ -67,9 +67,38 @@ public sealed class DossierBuilder : IDossierBuilder
     {
         if (!_options.DetectCopies) return [];
         var detector = new SyndicationDetector(_options.Syndication);
-        foreach (var view in views.OrderBy(v => v.Article.Published?.Value ?? DateTimeOffset.MaxValue).ThenBy(v => v.Index))
-            detector.Add(view.Document);
-        return [.. views.Select(v => detector.CopyOf(v.Id) is { } copy ? new DossierCopy(v.Id, copy.OriginalId, copy.Share) : null).OfType<DossierCopy>()];
+        var oldestFirst = views.OrderBy(v => v.Article.Published?.Value ?? DateTimeOffset.MaxValue).ThenBy(v => v.Index).ToList();
+        foreach (var view in oldestFirst) detector.Add(view.Document);
+        var copies = views.Select(v => detector.CopyOf(v.Id) is { } copy ? new DossierCopy(v.Id, copy.OriginalId, copy.Share) : null).OfType<DossierCopy>().ToList();
+        return [.. copies, .. Translations(oldestFirst, copies)];
+    }
+
+    /// <summary>
+    /// Translations among the articles no syndicated-copy link explains: each linked to the oldest earlier original
+    /// (not itself a copy or a translation) in another language that it translates (<see cref="TranslationDetector"/>).
+    /// </summary>
+    private List<DossierCopy> Translations(List<DocumentView> oldestFirst, List<DossierCopy> copies)
+    {
+        var linked = copies.Select(c => c.Article).ToHashSet(StringComparer.Ordinal);
+        var candidates = oldestFirst.Where(v => v.Article.Language is not null).ToList();
+        var translations = new List<DossierCopy>();
+        if (candidates.Select(v => v.Article.Language).Distinct(StringComparer.Ordinal).Count() < 2) return translations;
+        var pairs = candidates.ToDictionary(v => v, v => TranslationDetector.NeutralPairs(v.Document));
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            var later = candidates[i];
+            if (linked.Contains(later.Id)) continue;
+            for (var j = 0; j < i; j++)
+            {
+                var earlier = candidates[j];
+                if (linked.Contains(earlier.Id)) continue;
+                if (TranslationDetector.Translation(earlier.Article.Language, pairs[earlier], later.Article.Language, pairs[later], _options.Syndication) is not { } share) continue;
+                translations.Add(new DossierCopy(later.Id, earlier.Id, share));
+                linked.Add(later.Id);
+                break;
+            }
+        }
+        return translations;
     }
 
     /// <summary>Copies as a caller's syndication lookup names them (share unknown); only links within the story count.</summary>

@@ -37,4 +37,15 @@ public sealed record SyndicationOptions
 
     /// <summary>Most recent entries kept per LSH bucket; a bucket shared by many texts is boilerplate, not a copy signal. Default 64.</summary>
     public int MaxBucketSize { get; init; } = 64;
+
+    /// <summary>
+    /// A translation is recognised when this share of the smaller article's language-neutral pairs (two numbers
+    /// or name keys in a row, <see cref="TranslationDetector"/>) is found in the other, in another language.
+    /// Default 0.5: a translation keeps its figures and names in their order; two outlets' own reports of one
+    /// event share some figures and names, seldom half of their sequence.
+    /// </summary>
+    public double TranslationShare { get; init; } = 0.5;
+
+    /// <summary>Articles with fewer language-neutral pairs than this are too thin to call translations. Default 6.</summary>
+    public int TranslationMinPairs { get; init; } = 6;
 }

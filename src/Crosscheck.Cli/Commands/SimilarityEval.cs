@@ -1,0 +1,82 @@
+using System.Globalization;
+using Crosscheck.Core.Model;
+using Crosscheck.Evaluation.Similarity;
+using Crosscheck.Storage;
+
+namespace Crosscheck.Cli.Commands;
+
+/// <summary>`eval similarity`: ingest a rated-pair corpus into a fresh store (or a given one) and score its stories on the pairs.</summary>
+public static class SimilarityEval
+{
+    /// <summary>
+    /// Clusters the documents of an existing store (one ingest of DIR with --db) again under each setting of
+    /// <see cref="SimilarityTuning.Grid"/> and prints the scores, to choose thresholds on the training pairs.
+    /// </summary>
+    public static int Tune(string directory, string database, TextWriter output)
+    {
+        var pairs = SimilarityEvaluator.ReadPairs(Path.Combine(EvalCommand.RequireDirectory(directory), SimilarityEvaluator.PairsFile));
+        if (!File.Exists(database)) throw new UserError($"{database}: no such database; run `eval similarity {directory} --db {database}` first");
+        using var store = Engine.OpenStore(database);
+        var documents = store.AllDocuments().ToList();
+        output.WriteLine("train same / cross F1, held-out same / cross F1, setting");
+        void Line(TunedSetting t) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {t.Evaluation.Group("train same-language").F1:0.000} {t.Evaluation.Group("train cross-language").F1:0.000}   {t.Evaluation.Group("held-out same-language").F1:0.000} {t.Evaluation.Group("held-out cross-language").F1:0.000}  {t.Name}"));
+        var results = SimilarityTuning.Run(pairs, documents, SimilarityTuning.Grid(), Line);
+        output.WriteLine("best on the training pairs:");
+        Line(results[0]);
+        return ExitCodes.Ok;
+    }
+
+    public static int Run(string directory, string? database, TextWriter output)
+    {
+        Write(Evaluate(directory, database, output), output);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Ingests DIR/articles.jsonl into a fresh store (or <paramref name="database"/>) and scores the rated pairs; ingest errors go to <paramref name="errors"/>.</summary>
+    public static SimilarityEvaluation Evaluate(string directory, string? database, TextWriter errors) =>
+        SimilarityEvaluator.Evaluate(EvalCommand.RequireDirectory(directory), articles =>
+        {
+            var temp = database is null ? TempStore.Create() : null;
+            try
+            {
+                using var store = Engine.OpenStore(database ?? temp!.DatabasePath);
+                var report = Engine.Ingest(store).Ingest([articles], IngestHints.None);
+                foreach (var error in report.Errors) errors.WriteLine($"error: {error}");
+                return StoriesByKey(store);
+            }
+            finally
+            {
+                temp?.Dispose();
+            }
+        });
+
+    /// <summary>Each stored article's story (its own id when it is in none), by the key its url gives.</summary>
+    private static Dictionary<string, string> StoriesByKey(IStore store)
+    {
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var story in store.GetStories())
+            foreach (var id in story.ArticleIds) storyOf[id] = story.Id;
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var article in store.AllArticles())
+        {
+            if (article.Url is not { } url) continue;
+            result[SimilarityEvaluator.KeyOf(url)] = storyOf.GetValueOrDefault(article.Id, article.Id);
+        }
+        return result;
+    }
+
+    public static void Write(SimilarityEvaluation evaluation, TextWriter output)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"similarity: {evaluation.Articles} articles in {evaluation.Stories} stories ({evaluation.Seconds:F1} s); {evaluation.LeftOut} pairs left out (1.5 < Overall < 2.5)"));
+        output.WriteLine("pairs                        n   gold  pred    P      R      F1");
+        foreach (var group in evaluation.Groups) Line(output, group);
+        output.WriteLine("per language pair (all judged pairs)");
+        foreach (var group in evaluation.PerLanguagePair) Line(output, group);
+    }
+
+    private static void Line(TextWriter output, PairScores s) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {s.Label,-24} {s.Pairs,4} {s.Gold,5} {s.Predicted,5}  {s.Precision,5:0.000}  {s.Recall,5:0.000}  {s.F1,5:0.000}"));
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Crosscheck.Core.Model;
+using Crosscheck.Stories.Clustering;
+
+namespace Crosscheck.Evaluation.Similarity;
+
+/// <summary>One clustering setting tried by <see cref="SimilarityTuning"/> and its scores.</summary>
+public sealed record TunedSetting(string Name, ClusteringOptions Options, SimilarityEvaluation Evaluation)
+{
+    /// <summary>What settings are chosen by: the mean of same-language and cross-language F1 on the training pairs only.</summary>
+    public double TrainScore => (Evaluation.Group("train same-language").F1 + Evaluation.Group("train cross-language").F1) / 2;
+}
+
+/// <summary>
+/// Chooses clustering thresholds on the training part of the rated pairs: the documents already ingested into a
+/// store are clustered again under each setting (as ingest assigns stories: publication order, then arrival), and
+/// every setting is scored; the held-out pairs are printed beside but never chosen on.
+/// </summary>
+public static class SimilarityTuning
+{
+    /// <summary>The settings tried: English stemmed or not, the assign threshold of articles with analysed terms, and how much cross-language entity cosines are lifted.</summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> Grid()
+    {
+        var withEnglish = new HashSet<string>(ClusteringOptions.Default.AnalysedLanguages, StringComparer.Ordinal) { "en" };
+        foreach (var english in new[] { false, true })
+        {
+            foreach (var analysed in new double?[] { null, 0.26 })
+            {
+                foreach (var entityScale in new[] { 2.5, 3.5 })
+                {
+                    var name = string.Create(CultureInfo.InvariantCulture,
+                        $"{(english ? "English stemmed" : "English as words")}, analysed assign {analysed?.ToString("0.00", CultureInfo.InvariantCulture) ?? "same"}, cross-terms x2.0, cross-entities x{entityScale:0.0}");
+                    var options = new ClusteringOptions { AnalysedAssignThreshold = analysed, CrossLanguageTermScale = 2.0, CrossLanguageEntityScale = entityScale };
+                    yield return (name, english ? options with { AnalysedLanguages = withEnglish } : options);
+                }
+            }
+        }
+    }
+
+    /// <summary>Clusters <paramref name="documents"/> (those ingest would: with text, of a page type that forms stories) under each setting and scores the pairs; best training score first.</summary>
+    public static List<TunedSetting> Run(
+        IReadOnlyList<SimilarityPair> pairs, IReadOnlyList<Document> documents, IEnumerable<(string Name, ClusteringOptions Options)> settings,
+        Action<TunedSetting>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var ordered = documents.Where(d => !string.IsNullOrWhiteSpace(d.Text) && d.Article.PageType.FormsStories())
+            .Select((document, arrival) => (document, arrival))
+            .OrderBy(x => x.document.Article.Published?.Value ?? DateTimeOffset.MaxValue)
+            .ThenBy(x => x.arrival)
+            .Select(x => x.document)
+            .ToList();
+        var results = new List<TunedSetting>();
+        foreach (var (name, options) in settings)
+        {
+            var clusterer = new StoryClusterer(options);
+            foreach (var document in ordered) clusterer.Assign(document);
+            clusterer.Settle();
+            var stories = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var document in documents)
+            {
+                if (document.Article.Url is { } url) stories[SimilarityEvaluator.KeyOf(url)] = clusterer.StoryOf(document.Id) ?? document.Id;
+            }
+            var result = new TunedSetting(name, options, SimilarityEvaluator.Score(pairs, stories));
+            progress?.Invoke(result);
+            results.Add(result);
+        }
+        return [.. results.OrderByDescending(r => r.TrainScore)];
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Ar;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.De;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Es;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.It;
+using Lucene.Net.Analysis.Nl;
+using Lucene.Net.Analysis.Pt;
+using Lucene.Net.Analysis.Ru;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Tr;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Tartarus.Snowball;
+using Lucene.Net.Tartarus.Snowball.Ext;
+using Lucene.Net.Util;
+
+namespace Crosscheck.Stories.Clustering;
+
+/// <summary>
+/// The words of a text as similarity compares them, per language: tokens for the language's script (Chinese
+/// has no spaces: its characters are read as overlapping pairs, Lucene's CJK bigrams, since SmartCn's and ICU's
+/// word breakers need the culture data the process runs without), the language's stop words dropped, and each word
+/// reduced to its stem (Snowball for the European languages and Turkish, Lucene's light stemmer for Arabic;
+/// Polish, which has no Snowball stemmer here, keeps a five-letter prefix, a known stand-in for a stemmer in
+/// Slavic languages). "annoncé", "annonce" and "annonces" then meet, as "sanctions" and "sanction" do.
+/// A language without an analysis here (or none identified) gets null, and the caller scans words as before.
+/// </summary>
+public static class LanguageTerms
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Characters of a Polish stem: a prefix long enough to tell words apart, short enough to join their endings.</summary>
+    private const int PolishPrefix = 5;
+
+    private static readonly ConcurrentDictionary<string, Analyzer?> Analyzers = new(StringComparer.Ordinal);
+
+    /// <summary>The languages with an analysis (ISO 639-1).</summary>
+    public static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ar", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr", "zh",
+    };
+
+    /// <summary>
+    /// The stems of <paramref name="text"/> with each one's character offset, at most <paramref name="maxTerms"/>;
+    /// null when <paramref name="language"/> has no analysis. Numbers are left out (the caller reads them apart).
+    /// </summary>
+    public static List<(string Stem, int Start)>? Analyze(string? language, string text, int maxTerms = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (language is null || !Languages.Contains(language)) return null;
+        var analyzer = Analyzers.GetOrAdd(language, Create);
+        if (analyzer is null) return null;
+        var result = new List<(string, int)>(Math.Min(text.Length / 6 + 1, 4096));
+        using var stream = analyzer.GetTokenStream("text", new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (result.Count < maxTerms && stream.IncrementToken())
+        {
+            var span = term.Buffer.AsSpan(0, term.Length);
+            if (IsNumber(span)) continue;
+            if (language == "pl" && span.Length > PolishPrefix) span = span[..PolishPrefix];
+            result.Add((span.ToString(), offset.StartOffset));
+        }
+        stream.End();
+        return result;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+        {
+            if (!char.IsDigit(c) && c is not ('.' or ',')) return false;
+        }
+        return true;
+    }
+
+    private static Analyzer? Create(string language) => language switch
+    {
+        "zh" => new CJKAnalyzer(Version),
+        "ar" => Chain(ArabicAnalyzer.DefaultStopSet, stream => new ArabicStemFilter(new ArabicNormalizationFilter(stream))),
+        "tr" => Chain(TurkishAnalyzer.DefaultStopSet, stream => new SnowballFilter(stream, new TurkishStemmer())),
+        "fr" => Chain(FrenchAnalyzer.DefaultStopSet, stream => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer()), elisions: FrenchAnalyzer.DEFAULT_ARTICLES),
+        "de" => Snowball(GermanAnalyzer.DefaultStopSet, () => new German2Stemmer()),
+        "en" => Snowball(EnglishAnalyzer.DefaultStopSet, () => new EnglishStemmer()),
+        "es" => Snowball(SpanishAnalyzer.DefaultStopSet, () => new SpanishStemmer()),
+        "it" => Snowball(ItalianAnalyzer.DefaultStopSet, () => new ItalianStemmer()),
+        "nl" => Snowball(DutchAnalyzer.DefaultStopSet, () => new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer()),
+        "pt" => Snowball(PortugueseAnalyzer.DefaultStopSet, () => new Lucene.Net.Tartarus.Snowball.Ext.PortugueseStemmer()),
+        "ru" => Snowball(RussianAnalyzer.DefaultStopSet, () => new RussianStemmer()),
+        "pl" => Chain(CharArraySet.Empty, stream => stream),
+        _ => null,
+    };
+
+    /// <summary>A Snowball stemmer is not thread-safe: each token stream (one per thread) gets its own from <paramref name="stemmer"/>.</summary>
+    private static Analyzer Snowball(CharArraySet stopWords, Func<SnowballProgram> stemmer) =>
+        Chain(stopWords, stream => new SnowballFilter(stream, stemmer()));
+
+    /// <summary>Standard (Unicode word break) tokens, lower-cased, elisions and stop words dropped, then <paramref name="stem"/>.</summary>
+    /// <remarks>
+    /// Turkish is lower-cased as the others: Lucene's Turkish lower-casing (dotted and dotless i) needs the
+    /// "tr" culture, which the process runs without; stems of "İstanbul" and "istanbul" still meet.
+    /// </remarks>
+    private static Analyzer Chain(CharArraySet stopWords, Func<TokenStream, TokenStream> stem, CharArraySet? elisions = null) =>
+        Analyzer.NewAnonymous((_, reader) =>
+        {
+            var tokenizer = new StandardTokenizer(Version, reader);
+            TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+            if (elisions is not null) stream = new ElisionFilter(stream, elisions);
+            stream = new StopFilter(Version, stream, stopWords);
+            return new TokenStreamComponents(tokenizer, stem(stream));
+        });
+}

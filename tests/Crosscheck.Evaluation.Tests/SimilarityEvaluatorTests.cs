@@ -1,0 +1,66 @@
+using Crosscheck.Evaluation.Similarity;
+using Xunit;
+
+namespace Crosscheck.Evaluation.Tests;
+
+public class SimilarityEvaluatorTests
+{
+    [Fact]
+    public void Pairs_are_read_by_header_names_and_scored_per_language_kind_leaving_middle_ratings_out()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pairs-{Guid.NewGuid():N}.tsv");
+        File.WriteAllLines(path,
+        [
+            "pair_id\tlang1\tlang2\tGeography\tOverall",
+            "a1_a2\ten\ten\t1.0\t1.0",     // same story, predicted together: correct
+            "a1_a3\ten\ten\t1.0\t4.0",     // different, predicted apart
+            "a3_a4\ten\ten\t1.0\t1.5",     // same story, predicted apart: missed
+            "b1_a1\tfr\ten\t1.0\t1.25",    // same story across languages, predicted together
+            "b1_a3\tfr\ten\t1.0\t3.0",     // different, predicted apart
+            "b1_a4\tfr\ten\t1.0\t2.0",     // in between: left out
+        ]);
+        try
+        {
+            var pairs = SimilarityEvaluator.ReadPairs(path);
+            var evaluation = SimilarityEvaluator.Score(pairs, new Dictionary<string, string> { ["a1"] = "s1", ["a2"] = "s1", ["b1"] = "s1", ["a3"] = "s2", ["a4"] = "s3" });
+
+            Assert.Equal(1, evaluation.LeftOut);
+            var same = evaluation.Group("all same-language");
+            Assert.Equal((3, 2, 1, 1), (same.Pairs, same.Gold, same.Predicted, same.Correct));
+            Assert.Equal(0.5, same.Recall, 6);
+            Assert.Equal(1.0, same.Precision, 6);
+            var cross = evaluation.Group("all cross-language");
+            Assert.Equal((2, 1, 1, 1), (cross.Pairs, cross.Gold, cross.Predicted, cross.Correct));
+            Assert.Contains(evaluation.PerLanguagePair, g => g.Label == "en-fr" && g.Pairs == 2);
+            Assert.Equal(evaluation.Group("all same-language").Pairs,
+                evaluation.Group("train same-language").Pairs + evaluation.Group("held-out same-language").Pairs);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void An_article_key_is_the_last_segment_of_its_url()
+    {
+        Assert.Equal("1484039360it", SimilarityEvaluator.KeyOf("https://example.org/x/1484039360it"));
+        Assert.Equal("42", SimilarityEvaluator.KeyOf("https://example.org/42/"));
+    }
+
+    [Fact]
+    public void A_pair_file_without_an_Overall_column_is_refused_with_its_name()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pairs-{Guid.NewGuid():N}.tsv");
+        File.WriteAllLines(path, ["pair_id\tlang1\tlang2", "a_b\ten\ten"]);
+        try
+        {
+            var error = Assert.Throws<EvaluationDataException>(() => SimilarityEvaluator.ReadPairs(path));
+            Assert.Contains("Overall", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
