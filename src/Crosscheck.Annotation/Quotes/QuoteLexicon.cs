@@ -35,6 +35,7 @@ internal sealed class QuoteLexicon
         foreach (var row in Lexicon.Rows(Data, "Quotes/Data/time-words.txt", LexiconCase.Exact)) TimeWords[row[0]] = row[1];
         StandaloneDeterminers = Lexicon.Set(Data, "Quotes/Data/standalone-determiners.txt", LexiconCase.IgnoreCase);
         AdverbialOpeners = Lexicon.Set(Data, "Quotes/Data/adverbial-openers.txt", LexiconCase.IgnoreCase);
+        SentenceOpeners = Lexicon.Set(Data, "Quotes/Data/sentence-openers.txt", LexiconCase.IgnoreCase);
         RelativePronouns = Lexicon.Set(Data, "Quotes/Data/relative-pronouns.txt", LexiconCase.IgnoreCase);
         PassiveAuxiliaries = Lexicon.Set(Data, "Quotes/Data/passive-auxiliaries.txt", LexiconCase.IgnoreCase);
         NounsInLy = Lexicon.Set(Data, "Quotes/Data/nouns-in-ly.txt", LexiconCase.IgnoreCase);
@@ -135,4 +136,7 @@ internal sealed class QuoteLexicon
 
     /// <summary>Words opening an adverbial before a sentence's subject ("On Tuesday, ...", "During the debate, ...").</summary>
     public FrozenSet<string> AdverbialOpeners { get; }
+
+    /// <summary>More words opening a sentence before its subject, read only when looking for the subject ("Essentially, ...", "Beyond the footage, ...").</summary>
+    public FrozenSet<string> SentenceOpeners { get; }
 }

@@ -235,7 +235,8 @@ public sealed partial class QuoteRecognizer
         var k = DatelineEnd(text, tokens, before);
         // "On Tuesday, Jane Doe ...": an opening adverbial ends at the comma a subject follows (not at one inside it:
         // "After a long, tense meeting, the board ..."). "Though she called ...": without a comma, the clause's own subject follows the opener.
-        if (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.AdverbialOpeners.Contains(tokens[k].Of(text).ToString()) || IsOpeningParticiple(text, tokens, k, before) ||
+        if (k < before && tokens[k].Kind == ScanKind.Word && (_lexicon.AdverbialOpeners.Contains(tokens[k].Of(text).ToString()) ||
+            _lexicon.SentenceOpeners.Contains(tokens[k].Of(text).ToString()) || IsOpeningParticiple(text, tokens, k, before) ||
             OpensWithTimeLapse(text, tokens, k, before)))
         {
             var opener = k;

@@ -58,4 +58,15 @@ public class AttributionRuleTests
         Assert.Equal(CueFlags.None, AttributionRuleText.FlagsOf("say"));
         Assert.Null(AttributionRuleText.FlagsOf(":"));
     }
+
+    [Theory]
+    [InlineData("Essentially, the harbour board looked through the records and found that the fees were never paid.", "that the fees were never paid")]
+    [InlineData("Beyond the camera footage, the harbour board cited two witnesses and said the boat had left at noon.", "the boat had left at noon")]
+    public void A_sentence_adverb_or_prepositional_phrase_before_the_subject_is_no_speaker(string sentence, string content)
+    {
+        var d = Run(sentence);
+        var quote = Containing(d, content);
+        Assert.Equal("the harbour board", SpeakerAsWritten(d, quote));
+        Assert.Equal(nameof(AttributionRule.CoordinatedVerb), quote.Rule);
+    }
 }
