@@ -23,6 +23,7 @@ public static class EvalCommand
         command.Subcommands.Add(Clustering());
         command.Subcommands.Add(Attribution());
         command.Subcommands.Add(Quantities());
+        command.Subcommands.Add(EventsEval.Create());
         return command;
     }
 
