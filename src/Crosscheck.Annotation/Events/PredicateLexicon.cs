@@ -32,7 +32,12 @@ public static class PredicateLexicon
     /// <summary>Whether a word's predicate class is one of the classes the lists name (rather than its own key).</summary>
     public static bool HasClass(string word) => Classes.ContainsKey(Key(word));
 
-    /// <summary>Whether the class is a verb of saying (each act its own event unless the same speaker is named).</summary>
+    private static readonly string SayingClass = ClassOf("say");
+
+    /// <summary>Whether the class is that of plain saying ("said", "told", "statement"): the way a statement is reported.</summary>
+    public static bool IsSaying(string predicateClass) => predicateClass == SayingClass;
+
+    /// <summary>Whether the class is a verb of reporting (reporting.txt: say, report, announce, deny...): each act its own event.</summary>
     public static bool IsReporting(string predicateClass) => ReportingClasses.Contains(predicateClass);
 
     /// <summary>The base form: an irregular form's verb, else the word without its inflection (plural, -ed, -ing).</summary>

@@ -92,7 +92,9 @@ public static class EventsEvaluator
                 continue;
             }
             var unmatched = source.Mentions.ToList();
-            foreach (var sentence in sentences)
+            // The corpus annotates the sentences it validated for coreference only: detection is scored on those,
+            // the sentences holding a gold mention, as end-to-end ECB+ work does.
+            foreach (var sentence in sentences.Where(s => source.Mentions.Any(g => g.Start >= s.Span.Start && g.Start < s.Span.End)))
             {
                 foreach (var found in EventMentionDetector.Detect(source.Text, sentence.Span.Start, sentence.Span.End))
                 {
