@@ -82,6 +82,8 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
         html.Raw("</tbody></table></div>\n");
     }
 
+    private const int MaxWordingsShown = 8;
+
     /// <summary>What the articles say happened, most independent origins first: each with its wordings, origins and first report.</summary>
     public void Statements(HtmlBuilder html)
     {
@@ -96,11 +98,14 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
                 .Tag("p", ReportText.Support(statement), "meta")
                 .Tag("blockquote", statement.Text).Raw("<p class=\"meta\">first: ");
             ArticleRef(html, statement.FirstArticle).Raw("</p><ul>");
-            foreach (var wording in statement.Wordings)
+            // A statement of a 200-article story has 200 wordings; the page shows the first ones and every denial (the JSON has all).
+            var shown = statement.Wordings.Where((w, i) => i < MaxWordingsShown || w.Polarity != "asserted").ToList();
+            foreach (var wording in shown)
             {
                 html.Raw("<li>");
                 ArticleRef(html, wording.Article).Text($": {wording.Text} — origin {wording.Origin}" + (wording.Polarity == "asserted" ? "" : $" ({wording.Polarity})")).Raw("</li>");
             }
+            if (shown.Count < statement.Wordings.Count) html.Tag("li", $"and {statement.Wordings.Count - shown.Count} more articles", "meta");
             html.Raw("</ul></section>\n");
         }
     }
