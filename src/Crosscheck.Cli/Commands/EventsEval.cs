@@ -13,7 +13,7 @@ public static class EventsEval
         var gold = new Option<bool>("--gold-mentions") { Description = "Group the given mentions (otherwise detect mentions and score detection too)." };
         var topics = new Option<string?>("--topics")
         {
-            Description = "Only the documents of these topics, comma-separated (e.g. 2,5,12); ranges allowed (1-35).",
+            Description = "Score only the documents of these topics, comma-separated (e.g. 2,5,12); ranges allowed (1-35). Every document of the file is still clustered into stories, as a stream would be.",
             HelpName = "LIST",
         };
         var output = CommonOptions.Out("the grouping as {mention id: cluster id}");

@@ -39,7 +39,7 @@ public static class EventsEvaluator
     /// <param name="path">The JSONL file.</param>
     /// <param name="annotate">Turns a document's id and text into an annotated document (the caller wires annotation).</param>
     /// <param name="goldMentions">Group the given mentions; otherwise detect mentions and score detection too.</param>
-    /// <param name="topics">Only the documents of these topics (null: all).</param>
+    /// <param name="topics">Score only the documents of these topics (null: all); every document is clustered into stories all the same.</param>
     public static EventsEvaluation Evaluate(string path, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null)
     {
         ArgumentNullException.ThrowIfNull(annotate);
@@ -52,12 +52,16 @@ public static class EventsEvaluator
         {
             throw new EvaluationDataException($"{path}: {ex.Message}", ex);
         }
-        if (topics is not null) documents = documents.Where(d => topics.Contains(d.Topic)).ToList();
-        if (documents.Count == 0) throw new EvaluationDataException($"{path}: no documents{(topics is null ? "" : " of the topics asked for")}.");
-        return Evaluate(documents, annotate, goldMentions);
+        if (documents.Count == 0 || (topics is not null && !documents.Exists(d => topics.Contains(d.Topic))))
+            throw new EvaluationDataException($"{path}: no documents{(topics is null ? "" : " of the topics asked for")}.");
+        return Evaluate(documents, annotate, goldMentions, topics);
     }
 
-    public static EventsEvaluation Evaluate(IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, bool goldMentions)
+    /// <summary>
+    /// Clusters every document into stories (as Crosscheck would cluster the whole stream), then groups and scores
+    /// the mentions of the documents of <paramref name="topics"/> only (all when null).
+    /// </summary>
+    public static EventsEvaluation Evaluate(IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(annotate);
@@ -77,7 +81,7 @@ public static class EventsEvaluator
         var lemmaInputs = new List<(string Id, string Story, string Text)>();
         var matched = 0;
         var detected = 0;
-        foreach (var (source, document) in annotated)
+        foreach (var (source, document) in annotated.Where(a => topics is null || topics.Contains(a.Source.Topic)))
         {
             var story = clusterer.StoryOf(source.Id) ?? source.Id;
             foreach (var mention in source.Mentions) gold[mention.Id] = mention.Cluster;
@@ -126,11 +130,12 @@ public static class EventsEvaluator
             baseline = CorefMetrics.WithSingletons(baseline, gold.Keys);
         }
         clock.Stop();
-        var stories = annotated.Select(a => clusterer.StoryOf(a.Source.Id) ?? a.Source.Id).Distinct(StringComparer.Ordinal).Count();
+        var scored = annotated.Where(a => topics is null || topics.Contains(a.Source.Topic)).ToList();
+        var stories = scored.Select(a => clusterer.StoryOf(a.Source.Id) ?? a.Source.Id).Distinct(StringComparer.Ordinal).Count();
         return new EventsEvaluation(
             CorefMetrics.Score(gold, predicted), CorefMetrics.Score(gold, baseline),
             goldMentions ? null : new MentionScores(gold.Count, detected, matched),
-            documents.Count, stories, clock.Elapsed.TotalSeconds, predicted);
+            scored.Count, stories, clock.Elapsed.TotalSeconds, predicted);
     }
 
     /// <summary>The entity names (lower case) of the sentence holding <paramref name="offset"/>: a mention's arguments, roughly.</summary>
