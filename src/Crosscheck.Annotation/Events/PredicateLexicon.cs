@@ -34,6 +34,12 @@ public static class PredicateLexicon
 
     private static readonly string SayingClass = ClassOf("say");
 
+    private static readonly FrozenSet<string> LightClasses =
+        Lexicon.Lines(Own, "Events/Data/light-verbs.txt", LexiconCase.Lower).Select(ClassOf).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the class is that of a light verb ("make", "take"): too general to name a happening on its own.</summary>
+    public static bool IsLight(string predicateClass) => LightClasses.Contains(predicateClass);
+
     /// <summary>Whether the class is that of plain saying ("said", "told", "statement"): the way a statement is reported.</summary>
     public static bool IsSaying(string predicateClass) => predicateClass == SayingClass;
 

@@ -97,7 +97,7 @@ internal sealed class StatementBuilder(StatementOptions options)
             foreach (var mention in EventMentionDetector.Detect(text, span.Start, span.End))
             {
                 // Saying is how a statement is reported, not a statement; warning, denying, announcing are.
-                if (PredicateLexicon.IsSaying(mention.Predicate)) continue;
+                if (PredicateLexicon.IsSaying(mention.Predicate) || PredicateLexicon.IsLight(mention.Predicate)) continue;
                 if (inSentence.Exists(p => p.Span.Overlaps(mention.Span))) continue;
                 var before = inSentence.LastOrDefault(p => p.Span.End <= mention.Span.Start).Entity;
                 var passive = NextWordIs(text, mention.Span.End, span.End, "by");
@@ -138,7 +138,8 @@ internal sealed class StatementBuilder(StatementOptions options)
         return new DossierStatement
         {
             Id = Folding.StableId("s-", group.Predicate, first.View.Id, first.Mention.Span.Start.ToString(CultureInfo.InvariantCulture)),
-            Predicate = group.Predicate.TrimStart('='),
+            // A class is named by its first word; a word of no class by its lemma (its key may lack a final e).
+            Predicate = group.Predicate.StartsWith('=') ? group.Predicate[1..] : PredicateLexicon.Lemma(first.View.TextOf(first.Mention.Span)),
             Text = Folding.Clean(representative.View.TextOf(representative.Sentence), 400),
             Participants = group.Participants.Select(e => e.Name).Distinct(StringComparer.Ordinal).ToList(),
             Articles = byArticle.Select(r => r.View.Id).ToList(),
@@ -158,8 +159,8 @@ internal sealed class StatementBuilder(StatementOptions options)
     /// <summary>The reports of one event so far, with the participants and times they name.</summary>
     private sealed class Group(string predicate)
     {
-        private readonly HashSet<DossierEntity> _subjects = [];
-        private readonly HashSet<DossierEntity> _objects = [];
+        private readonly List<DossierEntity> _subjects = [];
+        private readonly List<DossierEntity> _objects = [];
         private readonly HashSet<string> _times = new(StringComparer.Ordinal);
 
         public string Predicate { get; } = predicate;
@@ -175,25 +176,20 @@ internal sealed class StatementBuilder(StatementOptions options)
         /// </summary>
         public bool Accepts(Report report)
         {
-            static bool Known(DossierEntity? e, HashSet<DossierEntity> set) => e is not null && set.Contains(e);
-            if (Known(report.Subject, _subjects) && Conflicts(_objects, report.Object)) return false;
-            if (Known(report.Object, _objects) && Conflicts(_subjects, report.Subject)) return false;
+            if (Names(_subjects, report.Subject) && Conflicts(_objects, report.Object)) return false;
+            if (Names(_objects, report.Object) && Conflicts(_subjects, report.Subject)) return false;
             if (_times.Count > 0 && report.Times.Length > 0 && !report.Times.Any(_times.Contains)) return false;
-            return Participants.Exists(p => p == report.Subject || p == report.Object);
+            return Names(Participants, report.Subject) || Names(Participants, report.Object);
         }
 
         /// <summary>Whether another group of the same predicate tells the same event: a shared participant and no look-alike difference.</summary>
         public bool Joins(Group other)
         {
-            if (!Participants.Exists(other.Participants.Contains)) return false;
-            if (_subjects.Overlaps(other._subjects) && Different(_objects, other._objects)) return false;
-            if (_objects.Overlaps(other._objects) && Different(_subjects, other._subjects)) return false;
+            if (!Shared(Participants, other.Participants)) return false;
+            if (Shared(_subjects, other._subjects) && Different(_objects, other._objects)) return false;
+            if (Shared(_objects, other._objects) && Different(_subjects, other._subjects)) return false;
             return _times.Count == 0 || other._times.Count == 0 || _times.Overlaps(other._times);
         }
-
-        /// <summary>Participants in one role that differ: none shared, and of one kind (another company, not a country beside a company).</summary>
-        private static bool Different(HashSet<DossierEntity> a, HashSet<DossierEntity> b) =>
-            a.Count > 0 && b.Count > 0 && !a.Overlaps(b) && a.Any(x => b.Any(y => x.Type == y.Type));
 
         public void Add(Report report)
         {
@@ -202,12 +198,31 @@ internal sealed class StatementBuilder(StatementOptions options)
             {
                 if (entity is not null && !Participants.Contains(entity)) Participants.Add(entity);
             }
-            if (report.Subject is { } s) _subjects.Add(s);
-            if (report.Object is { } o) _objects.Add(o);
+            if (report.Subject is { } s && !_subjects.Contains(s)) _subjects.Add(s);
+            if (report.Object is { } o && !_objects.Contains(o)) _objects.Add(o);
             foreach (var time in report.Times) _times.Add(time);
         }
 
-        private static bool Conflicts(HashSet<DossierEntity> known, DossierEntity? entity) =>
-            entity is not null && known.Count > 0 && !known.Contains(entity) && known.Any(k => k.Type == entity.Type);
+        /// <summary>
+        /// One participant under two names: the same story entity, or a name that begins with the other's whole name
+        /// ("Malian" and "Mali", "Russian" and "Russia": the people or adjective of a place), which entity resolution
+        /// keeps apart as entities of other types.
+        /// </summary>
+        private static bool Same(DossierEntity a, DossierEntity b) =>
+            a == b || (Math.Min(a.Name.Length, b.Name.Length) >= MinStemLength
+                && (a.Name.StartsWith(b.Name, StringComparison.OrdinalIgnoreCase) || b.Name.StartsWith(a.Name, StringComparison.OrdinalIgnoreCase)));
+
+        private const int MinStemLength = 4;
+
+        private static bool Names(List<DossierEntity> known, DossierEntity? entity) => entity is not null && known.Exists(k => Same(k, entity));
+
+        private static bool Shared(List<DossierEntity> a, List<DossierEntity> b) => a.Exists(x => b.Exists(y => Same(x, y)));
+
+        /// <summary>Participants in one role that differ: none shared, and of one kind (another company, not a country beside a company).</summary>
+        private static bool Different(List<DossierEntity> a, List<DossierEntity> b) =>
+            a.Count > 0 && b.Count > 0 && !Shared(a, b) && a.Exists(x => b.Exists(y => x.Type == y.Type));
+
+        private static bool Conflicts(List<DossierEntity> known, DossierEntity? entity) =>
+            entity is not null && known.Count > 0 && !Names(known, entity) && known.Exists(k => k.Type == entity.Type);
     }
 }
