@@ -37,7 +37,8 @@ public static class EventsEval
             Write(evaluation, goldMentions, Console.Out);
             if (result.GetValue(output) is { } outPath)
             {
-                EventsEvaluator.WritePredictions(evaluation.Predicted, outPath);
+                // The same {id: cluster id} file as the story clustering's.
+                Crosscheck.Evaluation.Clustering.ClusteringEvaluator.WritePredictions(evaluation.Predicted, outPath);
                 Console.WriteLine($"predictions written to {outPath}");
             }
             return ExitCodes.Ok;

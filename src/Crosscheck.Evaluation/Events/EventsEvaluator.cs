@@ -153,13 +153,6 @@ public static class EventsEvaluator
         return names;
     }
 
-    /// <summary>Writes the assignment as {mention id: cluster id}.</summary>
-    public static void WritePredictions(IReadOnlyDictionary<string, string> predicted, string path)
-    {
-        using var stream = File.Create(path);
-        JsonSerializer.Serialize(stream, predicted, new JsonSerializerOptions { WriteIndented = true });
-    }
-
     /// <summary>Reads the documents; a bad line names its number.</summary>
     public static List<EventDocument> Read(string path)
     {
