@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Consolidation;
+using Crosscheck.Stories.Statements;
 
 namespace Crosscheck.Bench;
 
@@ -38,7 +39,17 @@ public static class DossierBenchmark
             $"{documents.Sum(d => d.Mentions.Length)} mentions, {documents.Sum(d => d.Quantities.Length)} quantities, {documents.Sum(d => d.Quotes.Length)} quotes)"));
         output.WriteLine(string.Create(inv, $"  first build (JIT, word lists): {warmup.Elapsed.TotalMilliseconds:0} ms"));
         output.WriteLine(string.Create(inv, $"  median of {runs} builds: {median.TotalMilliseconds:0} ms (min {times[0].TotalMilliseconds:0}, max {times[^1].TotalMilliseconds:0})"));
-        output.WriteLine(string.Create(inv, $"  → {dossier.Entities.Count} entities, {dossier.Claims.Count} claims, {dossier.Quotes.Count} quotes, {dossier.Timeline.Count} timeline entries"));
+        output.WriteLine(string.Create(inv, $"  → {dossier.Entities.Count} entities, {dossier.Claims.Count} claims, {dossier.Statements.Count} statements, {dossier.Quotes.Count} quotes, {dossier.Timeline.Count} timeline entries"));
+        var statements = new StatementStage(documents);
+        var statementTimes = new List<TimeSpan>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            statements.Build();
+            statementTimes.Add(watch.Elapsed);
+        }
+        statementTimes.Sort();
+        output.WriteLine(string.Create(inv, $"  of which the statement stage (median): {statementTimes[statementTimes.Count / 2].TotalMilliseconds:0} ms"));
         return median;
     }
 

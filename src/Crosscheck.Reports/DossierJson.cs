@@ -91,6 +91,30 @@ public static class DossierJson
             });
         });
 
+        WriteObjects(json, "statements", dossier.Statements, statement =>
+        {
+            WriteString(json, "id", statement.Id);
+            WriteString(json, "predicate", statement.Predicate);
+            WriteString(json, "text", statement.Text);
+            WriteStrings(json, "participants", statement.Participants);
+            WriteStrings(json, "articles", statement.Articles);
+            WriteStrings(json, "origins", statement.Origins);
+            WriteString(json, "status", ReportText.Status(statement.Status));
+            json.WriteStartObject("first");
+            WriteString(json, "article", statement.FirstArticle);
+            WriteString(json, "outlet", statement.FirstOutlet);
+            if (statement.FirstSeen is { } seen) WriteString(json, "published", seen.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            else json.WriteNull("published");
+            json.WriteEndObject();
+            WriteObjects(json, "wordings", statement.Wordings, wording =>
+            {
+                WriteString(json, "article", wording.Article);
+                WriteString(json, "text", wording.Text);
+                WriteString(json, "origin", wording.Origin);
+                WriteString(json, "polarity", wording.Polarity);
+            });
+        });
+
         WriteObjects(json, "claims", dossier.Claims, claim =>
         {
             WriteString(json, "id", claim.Id);

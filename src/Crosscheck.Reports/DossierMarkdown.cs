@@ -38,6 +38,18 @@ public static class DossierMarkdown
         }
         output.WriteLine();
 
+        WriteSection(output, "Statements", dossier.Statements, statement =>
+        {
+            var participants = statement.Participants.Count > 0 ? $": {Escape(string.Join(", ", statement.Participants))}" : "";
+            output.WriteLine($"- **{ReportText.Status(statement.Status)}** — {Escape(statement.Predicate)}{participants} — {Escape(ReportText.Support(statement))}; first: {Label(statement.FirstArticle)}");
+            output.WriteLine($"  > {Escape(statement.Text)}");
+            foreach (var wording in statement.Wordings)
+            {
+                var polarity = wording.Polarity == "asserted" ? "" : $", {wording.Polarity}";
+                output.WriteLine($"  - {Label(wording.Article)}: {Escape(wording.Text)} (origin: {Escape(wording.Origin)}{polarity})");
+            }
+        });
+
         WriteSection(output, "Claims", dossier.Claims, claim =>
         {
             output.WriteLine($"- **{ReportText.Status(claim.Status)}** — {Escape(claim.Subject)}: **{Escape(ReportText.Value(claim))}** — {Escape(ReportText.Support(claim))}");

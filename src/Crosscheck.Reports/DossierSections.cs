@@ -29,9 +29,10 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
     /// <summary>"[2] outlet": an article's position in the story and where it appeared; its id when it is not in the story.</summary>
     public string Label(string articleId) => _labels.TryGetValue(articleId, out var label) ? label : articleId;
 
-    /// <summary>The analysis, in reading order: matrix, claims, entities, quotes, citations, timeline.</summary>
+    /// <summary>The analysis, in reading order: statements, matrix, claims, entities, quotes, citations, timeline.</summary>
     public void Findings(HtmlBuilder html)
     {
+        Statements(html);
         Matrix(html);
         Claims(html);
         Entities(html);
@@ -79,6 +80,34 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
             html.Raw("</tr>\n");
         }
         html.Raw("</tbody></table></div>\n");
+    }
+
+    private const int MaxWordingsShown = 8;
+
+    /// <summary>What the articles say happened, most independent origins first: each with its wordings, origins and first report.</summary>
+    public void Statements(HtmlBuilder html)
+    {
+        if (!Section(html, "statements", "Statements", dossier.Statements.Count, "No event is reported by two or more articles of this story.")) return;
+        for (var s = 0; s < dossier.Statements.Count; s++)
+        {
+            var statement = dossier.Statements[s];
+            var status = ReportText.Status(statement.Status);
+            html.Open("section", ("class", "statement"), ("id", $"statement-{s + 1}"), Mark("data-statement", statement.Id))
+                .Open("h3").Text($"S{s + 1} · {statement.Predicate}" + (statement.Participants.Count > 0 ? $": {string.Join(", ", statement.Participants)} " : " "))
+                .Tag("span", status, "status " + status).Close("h3")
+                .Tag("p", ReportText.Support(statement), "meta")
+                .Tag("blockquote", statement.Text).Raw("<p class=\"meta\">first: ");
+            ArticleRef(html, statement.FirstArticle).Raw("</p><ul>");
+            // A statement of a 200-article story has 200 wordings; the page shows the first ones and every denial (the JSON has all).
+            var shown = statement.Wordings.Where((w, i) => i < MaxWordingsShown || w.Polarity != "asserted").ToList();
+            foreach (var wording in shown)
+            {
+                html.Raw("<li>");
+                ArticleRef(html, wording.Article).Text($": {wording.Text} — origin {wording.Origin}" + (wording.Polarity == "asserted" ? "" : $" ({wording.Polarity})")).Raw("</li>");
+            }
+            if (shown.Count < statement.Wordings.Count) html.Tag("li", $"and {statement.Wordings.Count - shown.Count} more articles", "meta");
+            html.Raw("</ul></section>\n");
+        }
     }
 
     public void Claims(HtmlBuilder html)

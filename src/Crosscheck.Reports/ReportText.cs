@@ -23,6 +23,22 @@ public static class ReportText
         _ => "unique",
     };
 
+    public static string Status(StatementStatus status) => status switch
+    {
+        StatementStatus.Corroborated => "corroborated",
+        StatementStatus.SingleOrigin => "single-origin",
+        _ => "contested",
+    };
+
+    /// <summary>"3 articles, 2 independent origins: Reuters, AFP".</summary>
+    public static string Support(DossierStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var articles = statement.Articles.Count == 1 ? "1 article" : $"{statement.Articles.Count} articles";
+        var origins = statement.Origins.Count == 1 ? "1 independent origin" : $"{statement.Origins.Count} independent origins";
+        return $"{articles}, {origins}: {string.Join(", ", statement.Origins)}";
+    }
+
     public static string Qualifier(Qualifier qualifier) => qualifier switch
     {
         Core.Model.Qualifier.About => "about",

@@ -40,6 +40,10 @@ public sealed class EndToEndTests : IDisposable
         AssertEach(dossier, "entities", "id", "name", "type", "variants", "articles", "mentions");
         AssertEach(dossier, "claims", "id", "kind", "text", "subject", "value", "unit", "normalized", "articles", "origins", "status");
         AssertEach(dossier, "quotes", "speaker", "speaker_entity", "text", "article");
+        AssertEach(dossier, "statements", "id", "predicate", "text", "participants", "articles", "origins", "status", "first", "wordings");
+        Assert.NotEqual(0, dossier.GetProperty("statements").GetArrayLength());
+        Assert.All(dossier.GetProperty("statements").EnumerateArray(),
+            s => Assert.Contains(s.GetProperty("status").GetString(), new[] { "corroborated", "single-origin", "contested" }));
         AssertEach(dossier, "citations", "article", "cites");
         AssertEach(dossier, "timeline", "date", "text", "articles");
         AssertEach(dossier, "undated_articles", "article", "from", "to", "basis");

@@ -24,6 +24,7 @@ public static class EvalCommand
         command.Subcommands.Add(Attribution());
         command.Subcommands.Add(Quantities());
         command.Subcommands.Add(Similarity());
+        command.Subcommands.Add(EventsEval.Create());
         return command;
     }
 

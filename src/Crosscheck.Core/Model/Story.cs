@@ -40,6 +40,9 @@ public sealed record Dossier
 
     public IReadOnlyList<Claim> Claims { get; init; } = [];
 
+    /// <summary>What the articles say happened, one event a statement, most independent origins first.</summary>
+    public IReadOnlyList<DossierStatement> Statements { get; init; } = [];
+
     public IReadOnlyList<DossierQuote> Quotes { get; init; } = [];
 
     public IReadOnlyList<DossierCitation> Citations { get; init; } = [];
@@ -147,3 +150,55 @@ public sealed record TimelineEntry(string Date, string Text, IReadOnlyList<strin
 /// <see cref="From"/>, not after <see cref="To"/>, for the reason <see cref="Basis"/> gives (ISO dates).
 /// </summary>
 public sealed record ArticleDateRange(string Article, string From, string To, string Basis);
+
+/// <summary>How far a statement is borne out.</summary>
+public enum StatementStatus
+{
+    /// <summary>Two or more independent origins report it.</summary>
+    Corroborated,
+
+    /// <summary>Reported, but every report traces back to one origin.</summary>
+    SingleOrigin,
+
+    /// <summary>Denied or said not to have happened in at least one article.</summary>
+    Contested,
+}
+
+/// <summary>
+/// One event as the story's articles report it: a representative sentence, each article's wording, the
+/// origins behind the reports (citations and copies resolved as for claims), who reported it first and its status.
+/// </summary>
+public sealed record DossierStatement
+{
+    public required string Id { get; init; }
+
+    /// <summary>The predicate the event is grouped by ("acquire" also stands for bought, takeover, purchase).</summary>
+    public required string Predicate { get; init; }
+
+    /// <summary>A representative sentence: the first article's wording.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The named participants (the story's entity names) the reports share.</summary>
+    public IReadOnlyList<string> Participants { get; init; } = [];
+
+    public required IReadOnlyList<string> Articles { get; init; }
+
+    /// <summary>The independent origins behind the reports that assert it, most reports first.</summary>
+    public required IReadOnlyList<string> Origins { get; init; }
+
+    public required StatementStatus Status { get; init; }
+
+    /// <summary>The article that reported it first (earliest publication date; story order among undated ones).</summary>
+    public required string FirstArticle { get; init; }
+
+    /// <summary>The outlet of <see cref="FirstArticle"/>.</summary>
+    public required string FirstOutlet { get; init; }
+
+    public DateTimeOffset? FirstSeen { get; init; }
+
+    /// <summary>Each article's wording, in story order.</summary>
+    public required IReadOnlyList<StatementWording> Wordings { get; init; }
+}
+
+/// <summary>An article's sentence reporting a statement, the origin behind it, and whether it asserts, denies or only expects it.</summary>
+public sealed record StatementWording(string Article, string Text, string Origin, string Polarity);

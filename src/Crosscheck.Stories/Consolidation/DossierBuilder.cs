@@ -4,6 +4,7 @@ using Crosscheck.Stories.Claims;
 using Crosscheck.Stories.Entities;
 using Crosscheck.Stories.Fingerprints;
 using Crosscheck.Stories.Provenance;
+using Crosscheck.Stories.Statements;
 using Crosscheck.Stories.Timeline;
 
 namespace Crosscheck.Stories.Consolidation;
@@ -39,6 +40,7 @@ public sealed class DossierBuilder : IDossierBuilder
         var origins = new OriginResolver(views, _options, originalOf.Count == 0 ? null : id => originalOf.GetValueOrDefault(id));
         var claims = new ClaimGrouper(_options).Group(views, entities, origins);
         var quotes = new QuoteGrouper(_options).Group(views, entities);
+        var statements = new StatementBuilder(StatementOptions.Default).Build(views, entities, origins);
         var timeline = new TimelineBuilder(_options).Build(views);
         var citations = views
             .Select(v => new DossierCitation(v.Id, origins.CitedOutlets(v)))
@@ -51,6 +53,7 @@ public sealed class DossierBuilder : IDossierBuilder
             Articles = views.Select(v => v.Article).ToList(),
             Entities = entities.Entities,
             Claims = claims,
+            Statements = statements,
             Quotes = quotes,
             Citations = citations,
             Timeline = timeline,

@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+using Crosscheck.Core.Text;
+
+namespace Crosscheck.Annotation.Events;
+
+/// <summary>The predicate of an event mention's words: its head word and the key mentions of one event share.</summary>
+public static class EventPredicate
+{
+    private static readonly FrozenSet<string> FunctionWords = Lexicon.Set(Lexicon.Shared, "WordLists/function-words.txt", LexiconCase.Lower);
+
+    /// <summary>
+    /// The predicate key of a mention's words ("checked herself into" → the class of "check"; "checks out" adds
+    /// "+out"), or null for a pronoun or demonstrative standing for an event ("it"), which names no predicate.
+    /// </summary>
+    public static string? Key(string mentionText)
+    {
+        ArgumentNullException.ThrowIfNull(mentionText);
+        var words = Words(mentionText);
+        if (words.Count == 0) return null;
+        if (words.Count == 1 && PredicateLexicon.ReferenceWords.Contains(words[0].ToLowerInvariant())) return null;
+        var head = Head(words);
+        var particle = words.Skip(1).Select(w => w.ToLowerInvariant()).FirstOrDefault(PredicateLexicon.Particles.Contains);
+        var key = PredicateLexicon.ClassOf(head);
+        return particle is null ? key : key + "+" + particle;
+    }
+
+    /// <summary>The head word of a mention's words: the first that is not a function word ("has checked" → "checked").</summary>
+    public static string Head(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words.FirstOrDefault(w => !FunctionWords.Contains(w.ToLowerInvariant())) ?? words[0];
+    }
+
+    /// <summary>The words of a mention: letters, with inner hyphens and apostrophes.</summary>
+    public static List<string> Words(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || ((text[i] is '-' or '\'' or '’') && i + 1 < text.Length && char.IsLetter(text[i + 1])))) i++;
+            words.Add(text[start..i]);
+        }
+        return words;
+    }
+}

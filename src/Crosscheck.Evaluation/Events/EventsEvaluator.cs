@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Crosscheck.Annotation.Events;
+using Crosscheck.Core.Model;
+using Crosscheck.Stories.Clustering;
+using Crosscheck.Stories.Statements;
+
+namespace Crosscheck.Evaluation.Events;
+
+/// <summary>One gold event mention of the corpus: character offsets into its document's text and its gold cluster.</summary>
+public sealed record GoldEventMention(string Id, int Start, int End, string Text, string Cluster);
+
+/// <summary>One document of an ECB+-style event file (<c>{id, topic, subtopic, text, mentions}</c>).</summary>
+public sealed record EventDocument(string Id, int Topic, string Text, IReadOnlyList<GoldEventMention> Mentions);
+
+/// <summary>Mention detection against the gold mentions: a detected mention matches a gold one whose span it overlaps (one to one).</summary>
+public sealed record MentionScores(int Gold, int Detected, int Matched)
+{
+    public double Precision => Detected == 0 ? 0 : (double)Matched / Detected;
+
+    public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
+
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+}
+
+/// <summary>The grouping scores, the same-lemma baseline's on the same documents, mention detection when mentions were detected, and the predicted clusters.</summary>
+public sealed record EventsEvaluation(
+    CorefScores Scores, CorefScores Baseline, MentionScores? Detection, int Documents, int Stories, double Seconds,
+    IReadOnlyDictionary<string, string> Predicted);
+
+/// <summary>
+/// <c>crosscheck eval events FILE</c>: clusters the documents into stories with Crosscheck's own
+/// <see cref="StoryClusterer"/> (never the corpus's topic labels), groups the event mentions of each story
+/// (<see cref="EventGrouper"/>) and scores the grouping as one partition of all mentions (MUC, B-cubed,
+/// CEAF-e, CoNLL F1, singletons included), beside the same-lemma baseline over the same stories.
+/// </summary>
+public static class EventsEvaluator
+{
+    /// <param name="path">The JSONL file.</param>
+    /// <param name="annotate">Turns a document's id and text into an annotated document (the caller wires annotation).</param>
+    /// <param name="goldMentions">Group the given mentions; otherwise detect mentions and score detection too.</param>
+    /// <param name="topics">Score only the documents of these topics (null: all); every document is clustered into stories all the same.</param>
+    public static EventsEvaluation Evaluate(string path, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null)
+    {
+        ArgumentNullException.ThrowIfNull(annotate);
+        List<EventDocument> documents;
+        try
+        {
+            documents = Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            throw new EvaluationDataException($"{path}: {ex.Message}", ex);
+        }
+        if (documents.Count == 0 || (topics is not null && !documents.Exists(d => topics.Contains(d.Topic))))
+            throw new EvaluationDataException($"{path}: no documents{(topics is null ? "" : " of the topics asked for")}.");
+        return Evaluate(documents, annotate, goldMentions, topics);
+    }
+
+    /// <summary>
+    /// Clusters every document into stories (as Crosscheck would cluster the whole stream), then groups and scores
+    /// the mentions of the documents of <paramref name="topics"/> only (all when null).
+    /// </summary>
+    public static EventsEvaluation Evaluate(IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(annotate);
+        var clock = Stopwatch.StartNew();
+        var clusterer = new StoryClusterer();
+        var annotated = new List<(EventDocument Source, Document Document)>();
+        foreach (var source in documents)
+        {
+            var document = annotate(source.Id, source.Text);
+            clusterer.Assign(document);
+            annotated.Add((source, document));
+        }
+        clusterer.Settle();
+
+        var gold = new Dictionary<string, string>(StringComparer.Ordinal);
+        var inputs = new List<EventMentionInput>();
+        var lemmaInputs = new List<(string Id, string Story, string Text)>();
+        var matched = 0;
+        var detected = 0;
+        foreach (var (source, document) in annotated.Where(a => topics is null || topics.Contains(a.Source.Topic)))
+        {
+            var story = clusterer.StoryOf(source.Id) ?? source.Id;
+            foreach (var mention in source.Mentions) gold[mention.Id] = mention.Cluster;
+            var sentences = document.Has(Layer.Sentences) ? document.Sentences : [new Sentence(new TextSpan(0, source.Text.Length))];
+            if (goldMentions)
+            {
+                foreach (var mention in source.Mentions)
+                {
+                    inputs.Add(new EventMentionInput(mention.Id, story, EventPredicate.Key(mention.Text), SentenceNames(document, mention.Start)));
+                    lemmaInputs.Add((mention.Id, story, mention.Text));
+                }
+                continue;
+            }
+            var unmatched = source.Mentions.ToList();
+            // The corpus annotates the sentences it validated for coreference only: detection is scored on those,
+            // the sentences holding a gold mention, as end-to-end ECB+ work does.
+            foreach (var sentence in sentences.Where(s => source.Mentions.Any(g => g.Start >= s.Span.Start && g.Start < s.Span.End)))
+            {
+                foreach (var found in EventMentionDetector.Detect(source.Text, sentence.Span.Start, sentence.Span.End))
+                {
+                    detected++;
+                    // A detected mention takes the id of the first gold mention it overlaps, so both sides name it alike.
+                    var hit = unmatched.FindIndex(g => g.Start < found.Span.End && found.Span.Start < g.End);
+                    string id;
+                    if (hit >= 0)
+                    {
+                        id = unmatched[hit].Id;
+                        unmatched.RemoveAt(hit);
+                        matched++;
+                    }
+                    else
+                    {
+                        id = $"{source.Id}@{found.Span.Start}";
+                    }
+                    var words = source.Text[found.Span.Start..found.Span.End];
+                    inputs.Add(new EventMentionInput(id, story, EventPredicate.Key(words), SentenceNames(document, found.Span.Start)));
+                    lemmaInputs.Add((id, story, words));
+                }
+            }
+        }
+        var predicted = EventGrouper.Group(inputs);
+        var baseline = EventGrouper.SameLemma(lemmaInputs);
+        if (goldMentions)
+        {
+            predicted = CorefMetrics.WithSingletons(predicted, gold.Keys);
+            baseline = CorefMetrics.WithSingletons(baseline, gold.Keys);
+        }
+        clock.Stop();
+        var scored = annotated.Where(a => topics is null || topics.Contains(a.Source.Topic)).ToList();
+        var stories = scored.Select(a => clusterer.StoryOf(a.Source.Id) ?? a.Source.Id).Distinct(StringComparer.Ordinal).Count();
+        return new EventsEvaluation(
+            CorefMetrics.Score(gold, predicted), CorefMetrics.Score(gold, baseline),
+            goldMentions ? null : new MentionScores(gold.Count, detected, matched),
+            scored.Count, stories, clock.Elapsed.TotalSeconds, predicted);
+    }
+
+    /// <summary>The entity names (lower case) of the sentence holding <paramref name="offset"/>: a mention's arguments, roughly.</summary>
+    private static HashSet<string> SentenceNames(Document document, int offset)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (!document.Has(Layer.Mentions) || !document.Has(Layer.Sentences) || document.SentenceAt(offset) is not { } sentence) return names;
+        foreach (var mention in document.Mentions)
+        {
+            if (mention.Span.Start >= sentence.Span.Start && mention.Span.End <= sentence.Span.End)
+            {
+                foreach (var word in EventPredicate.Words(document[mention.Span])) names.Add(word.ToLowerInvariant());
+            }
+        }
+        return names;
+    }
+
+    /// <summary>Reads the documents; a bad line names its number.</summary>
+    public static List<EventDocument> Read(string path)
+    {
+        var result = new List<EventDocument>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                var id = root.GetProperty("id").GetString() ?? throw new FormatException("missing \"id\"");
+                var text = root.GetProperty("text").GetString() ?? throw new FormatException("missing \"text\"");
+                var topic = root.TryGetProperty("topic", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
+                var mentions = new List<GoldEventMention>();
+                if (root.TryGetProperty("mentions", out var list))
+                {
+                    foreach (var m in list.EnumerateArray())
+                    {
+                        int start = m.GetProperty("start").GetInt32(), end = m.GetProperty("end").GetInt32();
+                        if (start < 0 || end > text.Length || start >= end) throw new FormatException($"mention {m.GetProperty("id").GetString()}: offsets {start}-{end} outside the text");
+                        mentions.Add(new GoldEventMention(m.GetProperty("id").GetString()!, start, end, text[start..end], m.GetProperty("cluster").GetString()!));
+                    }
+                }
+                result.Add(new EventDocument(id, topic, text, mentions));
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new FormatException($"line {number}: {ex.Message}", ex);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,78 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Stories.Consolidation;
+using Crosscheck.Testing;
+using Xunit;
+
+namespace Crosscheck.Stories.Tests.Statements;
+
+public class StatementTests
+{
+    private static readonly DateTimeOffset Day = new(2024, 3, 5, 8, 0, 0, TimeSpan.Zero);
+
+    private static Document First() =>
+        StoryDoc.Of("Norvale Systems acquired Brightwater Labs on Monday. Norvale Systems acquired Kestrel Data a year earlier.", "a", "Harbor Times", Day)
+            .Org("Norvale Systems").Org("Brightwater Labs").Org("Kestrel Data").Build();
+
+    private static Document Second() =>
+        StoryDoc.Of("Brightwater Labs was bought by Norvale Systems, the company said.", "b", "Valley Post", Day.AddHours(5))
+            .Org("Norvale Systems").Org("Brightwater Labs").Build();
+
+    private static Document Earlier() =>
+        StoryDoc.Of("Norvale Systems bought Kestrel Data last spring.", "c", "Coast Ledger", Day.AddHours(9))
+            .Org("Norvale Systems").Org("Kestrel Data").Build();
+
+    private static Document Denial() =>
+        StoryDoc.Of("Norvale Systems denied acquiring Brightwater Labs.", "d", "Ridge Courier", Day.AddHours(12))
+            .Org("Norvale Systems").Org("Brightwater Labs").Build();
+
+    [Fact]
+    public void An_acquisition_and_its_passive_rewording_are_one_statement_and_a_look_alike_stays_apart()
+    {
+        Document[] documents = [First(), Second(), Earlier()];
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(documents), documents);
+
+        var deal = Assert.Single(dossier.Statements, s => s.Participants.Contains("Brightwater Labs"));
+        Assert.Equal("acquire", deal.Predicate);
+        Assert.Equal(["a", "b"], deal.Articles);
+        Assert.Equal(StatementStatus.Corroborated, deal.Status);
+        Assert.Equal(["Harbor Times", "Valley Post"], deal.Origins);
+        Assert.Equal("a", deal.FirstArticle);
+        Assert.Equal("Harbor Times", deal.FirstOutlet);
+        Assert.Equal("Norvale Systems acquired Brightwater Labs on Monday.", deal.Text);
+        Assert.DoesNotContain(deal.Wordings, w => w.Text.Contains("Kestrel", StringComparison.Ordinal));
+        var earlier = Assert.Single(dossier.Statements, s => s.Participants.Contains("Kestrel Data"));
+        Assert.Equal(["a", "c"], earlier.Articles);
+    }
+
+    [Fact]
+    public void A_denial_joins_the_statement_it_denies_and_makes_it_contested()
+    {
+        Document[] documents = [First(), Second(), Denial()];
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(documents), documents);
+
+        var deal = Assert.Single(dossier.Statements, s => s.Participants.Contains("Brightwater Labs"));
+        Assert.Equal(["a", "b", "d"], deal.Articles);
+        Assert.Equal(StatementStatus.Contested, deal.Status);
+        Assert.Equal("negated", deal.Wordings.Single(w => w.Article == "d").Polarity);
+        // The denial is no origin of the event it denies.
+        Assert.Equal(["Harbor Times", "Valley Post"], deal.Origins);
+    }
+
+    [Fact]
+    public void Reports_of_one_origin_are_single_origin_and_a_lone_report_is_no_statement()
+    {
+        var a = StoryDoc.Of("Norvale Systems acquired Brightwater Labs, Reuters reported.", "a", "Harbor Times", Day)
+            .Org("Norvale Systems").Org("Brightwater Labs").Cite("Reuters", "Reuters").Build();
+        var b = StoryDoc.Of("Brightwater Labs was bought by Norvale Systems, according to Reuters.", "b", "Valley Post", Day.AddHours(1))
+            .Org("Norvale Systems").Org("Brightwater Labs").Cite("Reuters", "Reuters").Build();
+        var c = StoryDoc.Of("Kestrel Data opened an office.", "c", "Coast Ledger", Day.AddHours(2)).Org("Kestrel Data").Build();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a, b, c), [a, b, c]);
+
+        var deal = Assert.Single(dossier.Statements);
+        Assert.Equal(StatementStatus.SingleOrigin, deal.Status);
+        Assert.Equal(["Reuters"], deal.Origins);
+    }
+}
