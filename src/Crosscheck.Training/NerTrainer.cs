@@ -40,6 +40,9 @@ public sealed record NerTrainerOptions
     /// </summary>
     public int CrossValidationFolds { get; init; }
 
+    /// <summary>With a language: train on these corpora only (folder names such as "conll2002-es"); null = all of the language's corpora.</summary>
+    public IReadOnlyList<string>? Corpora { get; init; }
+
     public int Seed { get; init; } = 17;
 }
 
@@ -104,10 +107,13 @@ public static class NerTrainer
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var corpora = MultilingualNerData.For(multilingualFolder, language);
-        if (corpora.Count == 0)
+        var chosen = corpora.Where(c => options.Corpora is null || options.Corpora.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (chosen.Count == 0)
             throw new ArgumentException($"no corpus for language '{language}' in {multilingualFolder} (folders named CORPUS-{language} holding val.txt).", nameof(language));
-        var sentences = MultilingualNerData.TrainingSentences(multilingualFolder, language, log);
-        var clusters = ClusterBuilder.Build(sentences.Select(s => s.Tokens), options.Clusters, log);
+        // The clusters read the training text of every corpus of the language, labelled or not for this model.
+        var clusterText = MultilingualNerData.TrainingSentences(corpora, log);
+        var sentences = chosen.Count == corpora.Count ? clusterText : MultilingualNerData.TrainingSentences(chosen, log);
+        var clusters = ClusterBuilder.Build(clusterText.Select(s => s.Tokens), options.Clusters, log);
         var model = Train(sentences, new NerFeatures(clusters, Gazetteer.Empty), options, log, clock);
         Save(model, outModelPath, log, clock);
         foreach (var corpus in corpora)
@@ -199,7 +205,7 @@ public static class NerTrainer
             var labels = new int[n];
             LinearChain.Viterbi(emissions, n, transitions, labels);
             var goldChunks = Bilou.Decode(encoded[i].Gold);
-            var predicted = Bilou.Decode(labels);
+            var predicted = Bilou.Decode(labels).Where(c => (encoded[i].Unannotated & 1 << c.Type) == 0).ToList();
             gold += goldChunks.Count;
             found += predicted.Count;
             correct += predicted.Count(goldChunks.Contains);
@@ -239,14 +245,14 @@ public static class NerTrainer
         return new Gazetteer([.. names], phrases, maxTokens);
     }
 
-    /// <summary>A sentence as feature rows per token (-1 = unknown feature), with optional second-chain extras.</summary>
-    private sealed record EncodedSentence(int[] Features, int[] Offsets, int[] Gold, int[]? Extra = null, int[]? ExtraOffsets = null);
+    /// <summary>A sentence as feature rows per token (-1 = unknown feature), with optional second-chain extras; <c>Unannotated</c> as <see cref="ConllSentence.UnannotatedTypes"/>.</summary>
+    private sealed record EncodedSentence(int[] Features, int[] Offsets, int[] Gold, int[]? Extra = null, int[]? ExtraOffsets = null, int Unannotated = 0);
 
     /// <summary>Extracts every sentence's features once (documents give the document-level context) and maps them to rows.</summary>
     private static List<EncodedSentence> EncodeFirst(List<List<ConllSentence>> documents, List<List<(string Text, Core.Model.TextSpan[] Spans)>> texts,
         NerFeatures features, int minCount, out Dictionary<ulong, int> rows)
     {
-        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Gold)>();
+        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Gold, int Unannotated)>();
         var counts = new Dictionary<ulong, int>();
         var buffer = new List<ulong>();
         for (var d = 0; d < documents.Count; d++)
@@ -260,14 +266,14 @@ public static class NerTrainer
                 features.Extract(text, spans, context, buffer, offsets);
                 var array = buffer.ToArray();
                 foreach (var f in array) counts[f] = counts.GetValueOrDefault(f) + 1;
-                hashed.Add((array, offsets, Bilou.Encode(spans.Length, documents[d][s].Entities(ConllCorpus.ConllType))));
+                hashed.Add((array, offsets, Bilou.Encode(spans.Length, documents[d][s].Entities(ConllCorpus.ConllType)), documents[d][s].UnannotatedTypes));
             }
         }
         rows = new Dictionary<ulong, int>();
         foreach (var (hash, count) in counts)
             if (count >= minCount) rows[hash] = rows.Count;
         var encoded = new List<EncodedSentence>(hashed.Count);
-        foreach (var (hashes, offsets, gold) in hashed) encoded.Add(new EncodedSentence(Rows(hashes, rows), offsets, gold));
+        foreach (var (hashes, offsets, gold, unannotated) in hashed) encoded.Add(new EncodedSentence(Rows(hashes, rows), offsets, gold, Unannotated: unannotated));
         return encoded;
     }
 
@@ -378,9 +384,10 @@ public static class NerTrainer
                 Score(sentence, weights, emissions);
                 LinearChain.Viterbi(emissions, n, transitions, predicted);
                 tokens += n;
+                var goldLabels = sentence.Unannotated == 0 ? sentence.Gold : AcceptUnannotated(sentence.Gold, predicted.AsSpan(0, n), sentence.Unannotated);
                 for (var i = 0; i < n; i++)
                 {
-                    var gold = sentence.Gold[i];
+                    var gold = goldLabels[i];
                     var guess = predicted[i];
                     if (gold != guess)
                     {
@@ -388,7 +395,7 @@ public static class NerTrainer
                         UpdateRows(sentence.Features, sentence.Offsets, i, gold, guess, weights, weightSums, step);
                         if (sentence.Extra is not null) UpdateRows(sentence.Extra, sentence.ExtraOffsets!, i, gold, guess, weights, weightSums, step);
                     }
-                    var goldPrevious = i == 0 ? -1 : sentence.Gold[i - 1];
+                    var goldPrevious = i == 0 ? -1 : goldLabels[i - 1];
                     var guessPrevious = i == 0 ? -1 : predicted[i - 1];
                     if (goldPrevious != guessPrevious || gold != guess)
                     {
@@ -403,6 +410,25 @@ public static class NerTrainer
             afterEpoch?.Invoke(epoch, Average(weights, weightSums, step), Average(transitions, transitionSums, step));
         }
         return (Average(weights, weightSums, step), Average(transitions, transitionSums, step));
+    }
+
+    /// <summary>
+    /// The gold labels with the prediction's mentions of types the sentence's corpus never annotates taken as
+    /// right wherever the gold has no entity: such a corpus cannot say they are wrong (partial labels).
+    /// </summary>
+    private static int[] AcceptUnannotated(int[] gold, ReadOnlySpan<int> predicted, int unannotated)
+    {
+        int[]? accepted = null;
+        foreach (var (start, end, type) in Bilou.Decode(predicted))
+        {
+            if ((unannotated & 1 << type) == 0) continue;
+            var free = true;
+            for (var i = start; i < end && free; i++) free = gold[i] == Bilou.Outside;
+            if (!free) continue;
+            accepted ??= (int[])gold.Clone();
+            for (var i = start; i < end; i++) accepted[i] = predicted[i];
+        }
+        return accepted ?? gold;
     }
 
     private static void UpdateRows(int[] features, int[] offsets, int i, int gold, int guess, float[] weights, double[] sums, long step)

@@ -24,6 +24,7 @@ public static class TrainCommand
             HelpName = "LANG",
         };
         var corpora = new Option<string?>("--corpora") { Description = "The ner-multilingual folder (default: found in ../shared/data above the working directory).", HelpName = "DIR" };
+        var only = new Option<string[]>("--corpus") { Description = "With --language: train on these corpora only (folder names, e.g. conll2002-es).", AllowMultipleArgumentsPerToken = true, HelpName = "NAME" };
         var output = new Option<string?>("--out") { Description = "Where to write the model file (default with --language: models/ner/ner.LANG.model.gz).", HelpName = "FILE" };
         var defaults = new NerTrainerOptions();
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data per chain (the most tried by --cv).", DefaultValueFactory = _ => defaults.Epochs, HelpName = "N" };
@@ -37,7 +38,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, output, epochs, cv, onePass, minCount, prune };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -47,6 +48,7 @@ public static class TrainCommand
                 TwoPass = !result.GetValue(onePass),
                 MinFeatureCount = Math.Max(1, result.GetValue(minCount)),
                 PruneBelow = Math.Max(0, result.GetValue(prune)),
+                Corpora = result.GetValue(only) is { Length: > 0 } names ? names : null,
             };
             if (result.GetValue(language) is { } code)
             {

@@ -8,6 +8,12 @@ namespace Crosscheck.Evaluation.Entities;
 /// <summary>One sentence of a CoNLL file: its tokens, their tags as written, and the document it belongs to.</summary>
 public sealed record ConllSentence(string[] Tokens, string[] Tags, int Document)
 {
+    /// <summary>
+    /// Bit t set: the sentence's corpus never annotates entity type t (WikiANN has no MISC), so an untagged word
+    /// here may still be of that type. A trainer must not learn "not type t" from such a sentence.
+    /// </summary>
+    public int UnannotatedTypes { get; init; }
+
     /// <summary>The sentence as text with single spaces, and the token spans in it, as the tagger reads tokens.</summary>
     public (string Text, TextSpan[] Spans) AsText()
     {

@@ -71,18 +71,26 @@ public static class MultilingualNerData
     /// The training sentences of a language: every corpus's training file, and the training part of each
     /// validation file that is split. Never a validation file that has a training file beside it.
     /// </summary>
-    public static List<ConllSentence> TrainingSentences(string folder, string language, TextWriter log)
+    public static List<ConllSentence> TrainingSentences(string folder, string language, TextWriter log) => TrainingSentences(For(folder, language), log);
+
+    /// <summary>The training sentences of some corpora, as <see cref="TrainingSentences(string, string, TextWriter)"/>.</summary>
+    public static List<ConllSentence> TrainingSentences(IEnumerable<Corpus> corpora, TextWriter log)
     {
         var sentences = new List<ConllSentence>();
-        foreach (var corpus in For(folder, language))
+        foreach (var corpus in corpora)
         {
             var read = corpus.TrainFile is { } train
                 ? ConllCorpus.Read(train)
                 : Split(ConllCorpus.Read(corpus.ValidationFile)).Training;
-            log.WriteLine($"{corpus.Name}: {read.Count:N0} training sentences ({(corpus.TrainFile is null ? "training part of val.txt" : "train.txt")})");
+            var annotated = NerEvaluator.AnnotatedTypes(read);
+            var unannotated = 0;
+            for (var type = 0; type < annotated.Length; type++)
+                if (!annotated[type]) unannotated |= 1 << type;
+            log.WriteLine($"{corpus.Name}: {read.Count:N0} training sentences ({(corpus.TrainFile is null ? "training part of val.txt" : "train.txt")})"
+                + (unannotated == 0 ? "" : $"; types never annotated: {string.Join(", ", Enumerable.Range(0, annotated.Length).Where(t => !annotated[t]).Select(t => Annotation.Entities.Bilou.TypeNames[t]))}"));
             // Documents are numbered per file; keep them apart across files.
             var documentBase = sentences.Count == 0 ? 0 : sentences[^1].Document + 1;
-            sentences.AddRange(read.Select(s => s with { Document = s.Document + documentBase }));
+            sentences.AddRange(read.Select(s => s with { Document = s.Document + documentBase, UnannotatedTypes = unannotated }));
         }
         return sentences;
     }

@@ -54,6 +54,23 @@ public class LanguageModelTests
         }
     }
 
+    [Theory]
+    [InlineData("es", "El presidente del Gobierno , Pedro Sánchez , viajó a Bruselas para reunirse con la Comisión Europea .", "Pedro Sánchez", "Bruselas")]
+    [InlineData("de", "Bundeskanzler Olaf Scholz ist am Montag nach Paris gereist , teilte die Bundesregierung mit .", "Olaf Scholz", "Paris")]
+    [InlineData("fr", "Le président Emmanuel Macron a reçu jeudi à Paris le chancelier allemand .", "Emmanuel Macron", "Paris")]
+    [InlineData("ru", "Президент Владимир Путин в четверг прилетел в Минск .", "Владимир Путин", "Минск")]
+    public void A_document_is_tagged_by_the_model_of_its_language(string language, string text, string person, string place)
+    {
+        Assert.True(EntityTagger.LoadDefault().HasModelFor(language), $"no shipped model for {language}");
+
+        var document = Run(text, language);
+
+        Assert.Equal(EntityType.Person, Stack.TypeOf(document, person));
+        Assert.Equal(EntityType.Loc, Stack.TypeOf(document, place));
+        Assert.All(document.Mentions, m => Assert.Equal(1f, m.Confidence));
+        Assert.All(document.Mentions, m => Assert.Null(m.Role));
+    }
+
     [Fact]
     public void Every_shipped_language_has_a_model_and_English_is_one_of_them()
     {
