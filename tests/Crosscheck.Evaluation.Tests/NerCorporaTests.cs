@@ -7,17 +7,14 @@ public class NerCorporaTests
 {
     private static string Sentence(params string[] tokenTags) => string.Join('\n', tokenTags) + "\n\n";
 
-    [Fact]
-    public void A_file_without_document_marks_has_one_document_per_sentence()
+    /// <summary>The sentences of a CoNLL file holding <paramref name="content"/>.</summary>
+    private static List<ConllSentence> ReadText(string content)
     {
         var path = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(path, Sentence("Berlin\tB-LOC", "liegt\tO") + Sentence("Anna\tB-PER", "lacht\tO") + Sentence("Ende\tO"));
-
-            var sentences = ConllCorpus.Read(path);
-
-            Assert.Equal([0, 1, 2], sentences.Select(s => s.Document));
+            File.WriteAllText(path, content);
+            return ConllCorpus.Read(path);
         }
         finally
         {
@@ -26,25 +23,23 @@ public class NerCorporaTests
     }
 
     [Fact]
+    public void A_file_without_document_marks_has_one_document_per_sentence()
+    {
+        var sentences = ReadText(Sentence("Berlin\tB-LOC", "liegt\tO") + Sentence("Anna\tB-PER", "lacht\tO") + Sentence("Ende\tO"));
+
+        Assert.Equal([0, 1, 2], sentences.Select(s => s.Document));
+    }
+
+    [Fact]
     public void An_agency_dateline_opens_a_new_document()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path,
-                Sentence("Madrid\tB-LOC", ",\tO", "23\tO", "may\tO", "(\tO", "EFE\tB-ORG", ")\tO", ".\tO")
-                + Sentence("El\tO", "rey\tO", "habló\tO", ".\tO")
-                + Sentence("Lima\tB-LOC", ",\tO", "24\tO", "may\tO", "(\tO", "EFECOM\tB-ORG", ")\tO", ".\tO")
-                + Sentence("Subió\tO", ".\tO"));
+        var sentences = ReadText(
+            Sentence("Madrid\tB-LOC", ",\tO", "23\tO", "may\tO", "(\tO", "EFE\tB-ORG", ")\tO", ".\tO")
+            + Sentence("El\tO", "rey\tO", "habló\tO", ".\tO")
+            + Sentence("Lima\tB-LOC", ",\tO", "24\tO", "may\tO", "(\tO", "EFECOM\tB-ORG", ")\tO", ".\tO")
+            + Sentence("Subió\tO", ".\tO"));
 
-            var sentences = ConllCorpus.Read(path);
-
-            Assert.Equal([0, 0, 1, 1], sentences.Select(s => s.Document));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal([0, 0, 1, 1], sentences.Select(s => s.Document));
     }
 
     [Fact]
@@ -75,6 +70,33 @@ public class NerCorporaTests
             Assert.Equal(401, trainingSentences.Count);
             Assert.DoesNotContain(trainingSentences, s => heldOut.Any(h => h.Tokens[0] == s.Tokens[0]));
             Assert.Equal(trainingSentences.Count, trainingSentences.Select(s => s.Document).Distinct().Count());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Evaluating_a_split_file_scores_its_held_out_part_and_only_the_types_it_annotates()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"nerml-{Guid.NewGuid():N}");
+        var dir = Path.Combine(root, MultilingualNerData.FolderName, "wikineural-tr");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var file = Path.Combine(dir, MultilingualNerData.ValidationFileName);
+            File.WriteAllText(file, string.Concat(Enumerable.Range(0, 500).Select(i => Sentence("Dün\tO", "Ahmet\tB-PER", $"Yılmaz{i}\tI-PER", "geldi\tO"))));
+
+            var evaluation = NerEvaluator.Evaluate(file, language: "tr");
+
+            Assert.False(evaluation.ModelForLanguage);
+            Assert.Equal((100, 500), evaluation.HeldOutPart);
+            Assert.Equal(100, evaluation.Overall.Gold);
+            Assert.Equal(["PER"], evaluation.PerType.Select(t => t.Type));
+            Assert.Equal(["ORG", "LOC", "MISC"], evaluation.UnscoredTypes);
+            // The fallback's mentions are all MISC, a type this file never annotates: nothing is counted as found.
+            Assert.Equal(0, evaluation.Overall.Found);
         }
         finally
         {
