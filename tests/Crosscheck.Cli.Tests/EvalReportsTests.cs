@@ -1,6 +1,7 @@
 using Crosscheck.Cli.Commands;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
+using Crosscheck.Evaluation.Entities;
 using Xunit;
 
 namespace Crosscheck.Cli.Tests;
@@ -36,5 +37,27 @@ public sealed class EvalReportsTests
         Assert.StartsWith("clustering x.jsonl: 3 articles, 2 gold events, 2 stories", report, StringComparison.Ordinal);
         Assert.Contains("B-cubed   P 0.6667  R 0.6667  F1 0.6667", report, StringComparison.Ordinal);
         Assert.Contains("pairwise  P 0.0000  R 0.0000  F1 0.0000", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ner_report_says_the_language_the_held_out_part_and_the_unscored_types_before_the_conlleval_lines()
+    {
+        var score = new EntityScore(8, 10, 10);
+        var evaluation = new NerEvaluation(100, 95, score, [new EntityTypeScore("PER", score)], 0.1, 1000, new FullStackThroughput(100, 1, 1), [], [])
+        {
+            Language = "tr",
+            ModelForLanguage = false,
+            HeldOutPart = (20, 100),
+            UnscoredTypes = ["LOC", "MISC", "ORG"],
+        };
+        var output = new StringWriter();
+
+        EvalReports.Write(evaluation, output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("language: tr (no model for it: the capitalised-name fallback, every mention MISC)", lines[0]);
+        Assert.Equal("scored: the held-out part of the file, 20 of 100 sentences (the rest is training data)", lines[1]);
+        Assert.Equal("not scored (the file never annotates them): LOC, MISC, ORG", lines[2]);
+        Assert.StartsWith("processed 100 tokens with 10 phrases; found: 10 phrases; correct: 8.", lines[3], StringComparison.Ordinal);
     }
 }
