@@ -9,6 +9,14 @@ namespace Crosscheck.Cli.Tests;
 /// <summary>The lines `crosscheck eval` prints, which docs/BENCHMARKS.md quotes, come from the typed figures.</summary>
 public sealed class EvalReportsTests
 {
+    /// <summary>The non-empty lines a report writes, trimmed.</summary>
+    private static string[] Lines(Action<TextWriter> write)
+    {
+        var output = new StringWriter();
+        write(output);
+        return output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     [Fact]
     public void Attribution_report_prints_one_line_per_scope_and_match()
     {
@@ -16,11 +24,8 @@ public sealed class EvalReportsTests
         AttributionEvaluator.Attribution[] found = [new("a.txt", [(0, 10)], [(20, 25)], Direct: true)];
         var evaluation = new AttributionEvaluation(found, gold, AttributionEvaluator.Evaluate(found, gold),
             AttributionEvaluator.Evaluate([.. found.Where(a => a.Direct)], [.. gold.Where(a => a.Direct)]));
-        var output = new StringWriter();
+        var lines = Lines(output => EvalReports.Write(evaluation, output));
 
-        EvalReports.Write(evaluation, output);
-
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("attributions: 1 found, 2 gold (1 direct)", lines[0]);
         Assert.Equal("all      content+source   1.000  0.500  0.667", lines[3]);
         Assert.Equal("direct   content+source   1.000  1.000  1.000", lines[5]);
@@ -50,11 +55,8 @@ public sealed class EvalReportsTests
             HeldOutPart = (20, 100),
             UnscoredTypes = ["LOC", "MISC", "ORG"],
         };
-        var output = new StringWriter();
+        var lines = Lines(output => EvalReports.Write(evaluation, output));
 
-        EvalReports.Write(evaluation, output);
-
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("language: tr (no model for it: the capitalised-name fallback, every mention MISC)", lines[0]);
         Assert.Equal("scored: the held-out part of the file, 20 of 100 sentences (the rest is training data)", lines[1]);
         Assert.Equal("not scored (the file never annotates them): LOC, MISC, ORG", lines[2]);
