@@ -33,6 +33,16 @@ public sealed record NerTrainerOptions
 
     public ClusterOptions Clusters { get; init; } = new();
 
+    /// <summary>
+    /// Folds of a cross-validation of the first chain inside the training data (by document), run before the
+    /// final training to choose the epoch count: each fold's F1 is logged after every epoch and the epoch with
+    /// the best mean replaces <see cref="Epochs"/>. 0 = none (train with <see cref="Epochs"/>). Default 0.
+    /// </summary>
+    public int CrossValidationFolds { get; init; }
+
+    /// <summary>With a language: train on these corpora only (folder names such as "conll2002-es"); null = all of the language's corpora.</summary>
+    public IReadOnlyList<string>? Corpora { get; init; }
+
     public int Seed { get; init; } = 17;
 }
 
@@ -80,7 +90,53 @@ public static class NerTrainer
             ? WordClusters.Empty
             : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log)), options.Clusters, log);
         var gazetteer = dataRoot is null ? Gazetteer.Empty : BuildGazetteer(TrainingSources.GazetteerEntries(dataRoot, log), log);
-        var features = new NerFeatures(clusters, gazetteer);
+        var model = Train(sentences, new NerFeatures(clusters, gazetteer), options, log, clock);
+        Save(model, outModelPath, log, clock);
+    }
+
+    /// <summary>
+    /// Trains the model of one language (ISO 639-1) from the corpora in <paramref name="multilingualFolder"/>
+    /// (<see cref="MultilingualNerData"/>: every training file, and the training part of each validation file
+    /// that has none), with word clusters from that training text alone (the English cluster text and
+    /// gazetteers would only add another language's words), saves it, and logs each corpus's validation F1
+    /// (the held-out part where the validation file is also training data).
+    /// </summary>
+    public static void RunLanguage(string multilingualFolder, string language, string outModelPath, TextWriter log, NerTrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var corpora = MultilingualNerData.For(multilingualFolder, language);
+        var chosen = corpora.Where(c => options.Corpora is null || options.Corpora.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (chosen.Count == 0)
+            throw new ArgumentException($"no corpus for language '{language}' in {multilingualFolder} (folders named CORPUS-{language} holding val.txt).", nameof(language));
+        // The clusters read the training text of every corpus of the language, labelled or not for this model.
+        var clusterText = MultilingualNerData.TrainingSentences(corpora, log);
+        var sentences = chosen.Count == corpora.Count ? clusterText : MultilingualNerData.TrainingSentences(chosen, log);
+        var clusters = ClusterBuilder.Build(clusterText.Select(s => s.Tokens), options.Clusters, log);
+        var model = Train(sentences, new NerFeatures(clusters, Gazetteer.Empty), options, log, clock);
+        Save(model, outModelPath, log, clock);
+        foreach (var corpus in corpora)
+        {
+            var validation = ConllCorpus.Read(corpus.ValidationFile);
+            if (corpus.ValidationIsSplit) validation = MultilingualNerData.Split(validation).HeldOut;
+            var score = NerEvaluator.Score(model, validation, null, out _);
+            log.WriteLine($"{corpus.Name} {(corpus.ValidationIsSplit ? "held-out part of val.txt" : "val.txt")}: F1 {score.F1 * 100:F2} (P {score.Precision * 100:F2}, R {score.Recall * 100:F2}; {validation.Count:N0} sentences)");
+        }
+    }
+
+    private static void Save(NerModel model, string outModelPath, TextWriter log, Stopwatch clock)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outModelPath));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        using (var stream = File.Create(outModelPath)) model.Save(stream);
+        log.WriteLine($"saved {outModelPath}: {model.FeatureCount:N0} weight rows, {new FileInfo(outModelPath).Length / 1024.0 / 1024.0:F1} MB, total {clock.Elapsed.TotalSeconds:F0}s");
+    }
+
+    private static NerModel Train(List<ConllSentence> sentences, NerFeatures features, NerTrainerOptions options, TextWriter log, Stopwatch clock)
+    {
+        var clusters = features.Clusters;
+        var gazetteer = features.Gazetteer;
         log.WriteLine($"resources ready in {clock.Elapsed.TotalSeconds:F1}s: {clusters.Count:N0} clustered words, {gazetteer.Count:N0} gazetteer phrases");
 
         var documents = sentences.GroupBy(s => s.Document).Select(d => d.ToList()).ToList();
@@ -89,6 +145,8 @@ public static class NerTrainer
         log.WriteLine($"first-chain features: {rows.Count:N0}; {encoded.Count:N0} sentences encoded in {clock.Elapsed.TotalSeconds:F1}s");
         var dev = options.DevFile is null ? null : ConllCorpus.Read(options.DevFile);
         var all = Enumerable.Range(0, encoded.Count).ToArray();
+        if (options.CrossValidationFolds > 1)
+            options = options with { Epochs = CrossValidatedEpochs(encoded, documents, rows.Count, options, log) };
 
         var (w1, t1) = Train(encoded, all, rows.Count, options, log, "first chain");
         var first = LinearChain.Pruned(rows, w1, t1, options.PruneBelow);
@@ -104,11 +162,64 @@ public static class NerTrainer
             model = new NerModel(features, first, LinearChain.Pruned(rows2, w2, t2, options.PruneBelow));
             if (dev is not null) log.WriteLine($"  dev F1 (two chains): {NerEvaluator.Score(model, dev, null, out _).F1 * 100:F2}");
         }
+        return model;
+    }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(outModelPath));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        using (var stream = File.Create(outModelPath)) model.Save(stream);
-        log.WriteLine($"saved {outModelPath}: {model.FeatureCount:N0} weight rows, {new FileInfo(outModelPath).Length / 1024.0 / 1024.0:F1} MB, total {clock.Elapsed.TotalSeconds:F0}s");
+    /// <summary>
+    /// The epoch count with the best mean entity F1 over folds of the training documents, each fold scored by a
+    /// first chain trained on the others (averaged weights taken after every epoch, so one run per fold suffices).
+    /// </summary>
+    private static int CrossValidatedEpochs(List<EncodedSentence> encoded, List<List<ConllSentence>> documents, int featureCount, NerTrainerOptions options, TextWriter log)
+    {
+        var documentOf = DocumentOf(encoded.Count, documents);
+        var folds = options.CrossValidationFolds;
+        var sums = new double[options.Epochs + 1];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var train = Enumerable.Range(0, encoded.Count).Where(i => documentOf[i] % folds != fold).ToArray();
+            var heldOut = Enumerable.Range(0, encoded.Count).Where(i => documentOf[i] % folds == fold).ToArray();
+            var line = new System.Text.StringBuilder($"cross-validation fold {fold + 1}/{folds}:");
+            Train(encoded, train, featureCount, options, log, $"fold {fold + 1}/{folds}", quiet: true, (epoch, weights, transitions) =>
+            {
+                var f1 = ChunkF1(encoded, heldOut, weights, transitions);
+                sums[epoch] += f1;
+                line.Append($" {epoch}:{f1 * 100:F2}");
+            });
+            log.WriteLine(line.ToString());
+        }
+        var best = Enumerable.Range(1, options.Epochs).MaxBy(e => sums[e]);
+        log.WriteLine($"cross-validation: best mean F1 {sums[best] / folds * 100:F2} after {best} epochs (first chain, no document consistency)");
+        return best;
+    }
+
+    /// <summary>Entity-level F1 of a first chain's Viterbi labels on some encoded sentences.</summary>
+    private static double ChunkF1(List<EncodedSentence> encoded, int[] subset, float[] weights, float[] transitions)
+    {
+        int correct = 0, found = 0, gold = 0;
+        var emissions = new float[16 * L];
+        foreach (var i in subset)
+        {
+            var n = encoded[i].Gold.Length;
+            if (emissions.Length < n * L) emissions = new float[n * L];
+            Score(encoded[i], weights, emissions);
+            var labels = new int[n];
+            LinearChain.Viterbi(emissions, n, transitions, labels);
+            var goldChunks = Bilou.Decode(encoded[i].Gold);
+            var predicted = Bilou.Decode(labels).Where(c => (encoded[i].Unannotated & 1 << c.Type) == 0).ToList();
+            gold += goldChunks.Count;
+            found += predicted.Count;
+            correct += predicted.Count(goldChunks.Contains);
+        }
+        return new EntityScore(correct, found, gold).F1;
+    }
+
+    private static int[] DocumentOf(int count, List<List<ConllSentence>> documents)
+    {
+        var documentOf = new int[count];
+        var index = 0;
+        for (var d = 0; d < documents.Count; d++)
+            foreach (var _ in documents[d]) documentOf[index++] = d;
+        return documentOf;
     }
 
     private static Gazetteer BuildGazetteer(IEnumerable<(string List, string[] Tokens)> entries, TextWriter log)
@@ -134,14 +245,14 @@ public static class NerTrainer
         return new Gazetteer([.. names], phrases, maxTokens);
     }
 
-    /// <summary>A sentence as feature rows per token (-1 = unknown feature), with optional second-chain extras.</summary>
-    private sealed record EncodedSentence(int[] Features, int[] Offsets, int[] Gold, int[]? Extra = null, int[]? ExtraOffsets = null);
+    /// <summary>A sentence as feature rows per token (-1 = unknown feature), with optional second-chain extras; <c>Unannotated</c> as <see cref="ConllSentence.UnannotatedTypes"/>.</summary>
+    private sealed record EncodedSentence(int[] Features, int[] Offsets, int[] Gold, int[]? Extra = null, int[]? ExtraOffsets = null, int Unannotated = 0);
 
     /// <summary>Extracts every sentence's features once (documents give the document-level context) and maps them to rows.</summary>
     private static List<EncodedSentence> EncodeFirst(List<List<ConllSentence>> documents, List<List<(string Text, Core.Model.TextSpan[] Spans)>> texts,
         NerFeatures features, int minCount, out Dictionary<ulong, int> rows)
     {
-        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Gold)>();
+        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Gold, int Unannotated)>();
         var counts = new Dictionary<ulong, int>();
         var buffer = new List<ulong>();
         for (var d = 0; d < documents.Count; d++)
@@ -155,14 +266,14 @@ public static class NerTrainer
                 features.Extract(text, spans, context, buffer, offsets);
                 var array = buffer.ToArray();
                 foreach (var f in array) counts[f] = counts.GetValueOrDefault(f) + 1;
-                hashed.Add((array, offsets, Bilou.Encode(spans.Length, documents[d][s].Entities(ConllCorpus.ConllType))));
+                hashed.Add((array, offsets, Bilou.Encode(spans.Length, documents[d][s].Entities(ConllCorpus.ConllType)), documents[d][s].UnannotatedTypes));
             }
         }
         rows = new Dictionary<ulong, int>();
         foreach (var (hash, count) in counts)
             if (count >= minCount) rows[hash] = rows.Count;
         var encoded = new List<EncodedSentence>(hashed.Count);
-        foreach (var (hashes, offsets, gold) in hashed) encoded.Add(new EncodedSentence(Rows(hashes, rows), offsets, gold));
+        foreach (var (hashes, offsets, gold, unannotated) in hashed) encoded.Add(new EncodedSentence(Rows(hashes, rows), offsets, gold, Unannotated: unannotated));
         return encoded;
     }
 
@@ -176,10 +287,7 @@ public static class NerTrainer
     /// <summary>First-chain labels for every training sentence, each from a model that never saw its document.</summary>
     private static int[][] CrossValidatedPredictions(List<EncodedSentence> encoded, List<List<ConllSentence>> documents, int featureCount, NerTrainerOptions options, TextWriter log)
     {
-        var documentOf = new int[encoded.Count];
-        var index = 0;
-        for (var d = 0; d < documents.Count; d++)
-            foreach (var _ in documents[d]) documentOf[index++] = d;
+        var documentOf = DocumentOf(encoded.Count, documents);
         var predictions = new int[encoded.Count][];
         var folds = Math.Max(2, options.Folds);
         for (var fold = 0; fold < folds; fold++)
@@ -248,7 +356,8 @@ public static class NerTrainer
     }
 
     /// <summary>Averaged structured perceptron over a subset of sentences: weights averaged over every step (lazy sum trick).</summary>
-    private static (float[] Weights, float[] Transitions) Train(List<EncodedSentence> data, int[] subset, int featureCount, NerTrainerOptions options, TextWriter log, string name, bool quiet = false)
+    private static (float[] Weights, float[] Transitions) Train(List<EncodedSentence> data, int[] subset, int featureCount, NerTrainerOptions options, TextWriter log, string name,
+        bool quiet = false, Action<int, float[], float[]>? afterEpoch = null)
     {
         var weights = new float[(long)featureCount * L];
         var weightSums = new double[weights.Length];
@@ -275,9 +384,10 @@ public static class NerTrainer
                 Score(sentence, weights, emissions);
                 LinearChain.Viterbi(emissions, n, transitions, predicted);
                 tokens += n;
+                var goldLabels = sentence.Unannotated == 0 ? sentence.Gold : AcceptUnannotated(sentence.Gold, predicted.AsSpan(0, n), sentence.Unannotated);
                 for (var i = 0; i < n; i++)
                 {
-                    var gold = sentence.Gold[i];
+                    var gold = goldLabels[i];
                     var guess = predicted[i];
                     if (gold != guess)
                     {
@@ -285,7 +395,7 @@ public static class NerTrainer
                         UpdateRows(sentence.Features, sentence.Offsets, i, gold, guess, weights, weightSums, step);
                         if (sentence.Extra is not null) UpdateRows(sentence.Extra, sentence.ExtraOffsets!, i, gold, guess, weights, weightSums, step);
                     }
-                    var goldPrevious = i == 0 ? -1 : sentence.Gold[i - 1];
+                    var goldPrevious = i == 0 ? -1 : goldLabels[i - 1];
                     var guessPrevious = i == 0 ? -1 : predicted[i - 1];
                     if (goldPrevious != guessPrevious || gold != guess)
                     {
@@ -297,8 +407,28 @@ public static class NerTrainer
             }
             if (!quiet || epoch == options.Epochs)
                 log.WriteLine($"{name} epoch {epoch}: {mistakes:N0} token errors of {tokens:N0} ({100.0 * mistakes / tokens:F2}%)");
+            afterEpoch?.Invoke(epoch, Average(weights, weightSums, step), Average(transitions, transitionSums, step));
         }
         return (Average(weights, weightSums, step), Average(transitions, transitionSums, step));
+    }
+
+    /// <summary>
+    /// The gold labels with the prediction's mentions of types the sentence's corpus never annotates taken as
+    /// right wherever the gold has no entity: such a corpus cannot say they are wrong (partial labels).
+    /// </summary>
+    private static int[] AcceptUnannotated(int[] gold, ReadOnlySpan<int> predicted, int unannotated)
+    {
+        int[]? accepted = null;
+        foreach (var (start, end, type) in Bilou.Decode(predicted))
+        {
+            if ((unannotated & 1 << type) == 0) continue;
+            var free = true;
+            for (var i = start; i < end && free; i++) free = gold[i] == Bilou.Outside;
+            if (!free) continue;
+            accepted ??= (int[])gold.Clone();
+            for (var i = start; i < end; i++) accepted[i] = predicted[i];
+        }
+        return accepted ?? gold;
     }
 
     private static void UpdateRows(int[] features, int[] offsets, int i, int gold, int guess, float[] weights, double[] sums, long step)

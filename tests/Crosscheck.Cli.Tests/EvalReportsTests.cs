@@ -1,6 +1,7 @@
 using Crosscheck.Cli.Commands;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
+using Crosscheck.Evaluation.Entities;
 using Xunit;
 
 namespace Crosscheck.Cli.Tests;
@@ -8,6 +9,14 @@ namespace Crosscheck.Cli.Tests;
 /// <summary>The lines `crosscheck eval` prints, which docs/BENCHMARKS.md quotes, come from the typed figures.</summary>
 public sealed class EvalReportsTests
 {
+    /// <summary>The non-empty lines a report writes, trimmed.</summary>
+    private static string[] Lines(Action<TextWriter> write)
+    {
+        var output = new StringWriter();
+        write(output);
+        return output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     [Fact]
     public void Attribution_report_prints_one_line_per_scope_and_match()
     {
@@ -15,11 +24,8 @@ public sealed class EvalReportsTests
         AttributionEvaluator.Attribution[] found = [new("a.txt", [(0, 10)], [(20, 25)], Direct: true)];
         var evaluation = new AttributionEvaluation(found, gold, AttributionEvaluator.Evaluate(found, gold),
             AttributionEvaluator.Evaluate([.. found.Where(a => a.Direct)], [.. gold.Where(a => a.Direct)]));
-        var output = new StringWriter();
+        var lines = Lines(output => EvalReports.Write(evaluation, output));
 
-        EvalReports.Write(evaluation, output);
-
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("attributions: 1 found, 2 gold (1 direct)", lines[0]);
         Assert.Equal("all      content+source   1.000  0.500  0.667", lines[3]);
         Assert.Equal("direct   content+source   1.000  1.000  1.000", lines[5]);
@@ -36,5 +42,24 @@ public sealed class EvalReportsTests
         Assert.StartsWith("clustering x.jsonl: 3 articles, 2 gold events, 2 stories", report, StringComparison.Ordinal);
         Assert.Contains("B-cubed   P 0.6667  R 0.6667  F1 0.6667", report, StringComparison.Ordinal);
         Assert.Contains("pairwise  P 0.0000  R 0.0000  F1 0.0000", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ner_report_says_the_language_the_held_out_part_and_the_unscored_types_before_the_conlleval_lines()
+    {
+        var score = new EntityScore(8, 10, 10);
+        var evaluation = new NerEvaluation(100, 95, score, [new EntityTypeScore("PER", score)], 0.1, 1000, new FullStackThroughput(100, 1, 1), [], [])
+        {
+            Language = "tr",
+            ModelForLanguage = false,
+            HeldOutPart = (20, 100),
+            UnscoredTypes = ["LOC", "MISC", "ORG"],
+        };
+        var lines = Lines(output => EvalReports.Write(evaluation, output));
+
+        Assert.Equal("language: tr (no model for it: the capitalised-name fallback, every mention MISC)", lines[0]);
+        Assert.Equal("scored: the held-out part of the file, 20 of 100 sentences (the rest is training data)", lines[1]);
+        Assert.Equal("not scored (the file never annotates them): LOC, MISC, ORG", lines[2]);
+        Assert.StartsWith("processed 100 tokens with 10 phrases; found: 10 phrases; correct: 8.", lines[3], StringComparison.Ordinal);
     }
 }

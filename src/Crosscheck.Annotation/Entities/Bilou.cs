@@ -19,6 +19,8 @@ internal static class Bilou
 
     public static EntityType ToEntityType(int type) => (EntityType)type;
 
+    public static int TypeIndex(EntityType type) => (int)type;
+
     public static int TypeOf(int label) => (label - 1) / 4;
 
     private static int Part(int label) => (label - 1) % 4;

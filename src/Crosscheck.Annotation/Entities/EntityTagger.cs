@@ -30,47 +30,50 @@ public sealed record EntityTaggerOptions
 }
 
 /// <summary>
-/// Tags PERSON, ORG, LOC and MISC mentions with the shipped statistical model (a BILOU structured
-/// perceptron, see models/ner/MODEL_CARD.md), then makes names consistent through the document and
-/// attaches role cues to persons. Immutable; one instance serves any number of threads.
+/// Tags PERSON, ORG, LOC and MISC mentions with the shipped statistical model of the document's language (a
+/// BILOU structured perceptron, see models/ner/MODEL_CARD.md and the per-language cards beside it), then makes
+/// names consistent through the document and attaches role cues to persons. A language without a model gets
+/// low-confidence capitalised-name mentions (<see cref="CapitalisedNames"/>), never another language's model.
+/// Immutable; one instance serves any number of threads.
 /// </summary>
 public sealed class EntityTagger : DocumentStage
 {
-    /// <summary>Name of the shipped model as an embedded resource (models/ner/ner.model.gz).</summary>
-    public const string DefaultModelResource = "Crosscheck.Annotation.Entities.ner.model.gz";
-
-    private static readonly Lazy<NerModel> DefaultModel = new(LoadEmbeddedModel);
+    /// <summary>Name of the shipped English model as an embedded resource (models/ner/ner.model.gz).</summary>
+    public const string DefaultModelResource = ShippedModels.EnglishResource;
 
     private static readonly FrozenSet<string> NotNames =
         Lexicon.Set(typeof(EntityTagger).Assembly, "Entities/not-names.txt", LexiconCase.IgnoreCase);
 
-    private readonly NerModel _model;
+    /// <summary>A model given explicitly (a file, a model being trained): it tags every document; null = the shipped model per language.</summary>
+    private readonly NerModel? _model;
     private readonly EntityTaggerOptions _options;
 
-    internal EntityTagger(NerModel model, EntityTaggerOptions? options = null)
+    internal EntityTagger(NerModel? model, EntityTaggerOptions? options = null)
         : base("entities", [Layer.Sentences, Layer.Tokens], [Layer.Mentions])
     {
         _model = model;
         _options = options ?? new EntityTaggerOptions();
     }
 
-    /// <summary>The tagger with the model shipped inside this assembly (loaded once per process).</summary>
-    public static EntityTagger LoadDefault(EntityTaggerOptions? options = null) => new(DefaultModel.Value, options);
+    /// <summary>The tagger with the models shipped inside this assembly; the English one is loaded now, the others when first needed.</summary>
+    public static EntityTagger LoadDefault(EntityTaggerOptions? options = null)
+    {
+        ShippedModels.EnglishModel();
+        return new(null, options);
+    }
 
-    /// <summary>A tagger with a model file written by <c>crosscheck train ner</c>.</summary>
+    /// <summary>A tagger with a model file written by <c>crosscheck train ner</c>, used for documents in any language.</summary>
     public static EntityTagger Load(string modelPath, EntityTaggerOptions? options = null)
     {
         using var stream = File.OpenRead(modelPath);
         return new EntityTagger(NerModel.Load(stream), options);
     }
 
-    private static NerModel LoadEmbeddedModel()
-    {
-        var assembly = typeof(EntityTagger).Assembly;
-        using var stream = assembly.GetManifestResourceStream(DefaultModelResource)
-            ?? throw new InvalidOperationException($"The NER model resource '{DefaultModelResource}' is missing from {assembly.GetName().Name}; train it with 'crosscheck train ner' into models/ner/ner.model.gz and rebuild.");
-        return NerModel.Load(stream);
-    }
+    /// <summary>The languages (ISO 639-1 codes) with a shipped model; documents in other languages get the capitalised-name fallback.</summary>
+    public static IReadOnlyCollection<string> ShippedLanguages => ShippedModels.Languages;
+
+    /// <summary>Whether a document in this language (ISO 639-1; null = not identified, read as English) is tagged by a model.</summary>
+    public bool HasModelFor(string? language) => _model is not null || ShippedModels.For(ShippedModels.KeyOf(language)) is not null;
 
     public override void Process(Document document)
     {
@@ -97,19 +100,24 @@ public sealed class EntityTagger : DocumentStage
         if (budget <= 0)
             document.Diagnostics.Add(new Diagnostic(Name, DiagnosticSeverity.Warning,
                 $"document has more than {_options.MaxTokensPerDocument:N0} tokens; only the first ones were tagged"));
-        document.Mentions = [.. Annotate(text, sentences)];
+        document.Mentions = [.. Annotate(text, sentences, document.Article.Language)];
     }
 
     /// <summary>Mentions for a text whose sentences are given as token spans; sorted by position.</summary>
-    internal List<Mention> Annotate(string text, IReadOnlyList<TextSpan[]> sentences)
+    internal List<Mention> Annotate(string text, IReadOnlyList<TextSpan[]> sentences, string? language = null)
     {
-        var tokenMentions = TagTokens(text, sentences);
+        var key = ShippedModels.KeyOf(language);
+        var model = ModelFor(key);
+        var tokenMentions = model is null ? CapitalisedNames.Find(text, sentences) : TagTokens(model, text, sentences);
+        var confidence = model is null ? CapitalisedNames.Confidence : 1f;
+        // The role nouns are English words.
+        var roleCues = _options.RoleCues && key == ShippedModels.English;
         var mentions = new List<Mention>(tokenMentions.Count);
         foreach (var m in tokenMentions)
         {
             var tokens = sentences[m.Sentence];
-            var role = _options.RoleCues && m.Type == 0 ? RoleCues.Find(text, tokens, m.Start, m.End) : null;
-            mentions.Add(new Mention(TextSpan.FromBounds(tokens[m.Start].Start, tokens[m.End - 1].End), Bilou.ToEntityType(m.Type), role));
+            var role = roleCues && m.Type == 0 ? RoleCues.Find(text, tokens, m.Start, m.End) : null;
+            mentions.Add(new Mention(TextSpan.FromBounds(tokens[m.Start].Start, tokens[m.End - 1].End), Bilou.ToEntityType(m.Type), role, confidence));
         }
         mentions.Sort((a, b) => a.Span.CompareTo(b.Span));
         return mentions;
@@ -135,10 +143,18 @@ public sealed class EntityTagger : DocumentStage
         if (start < mention.End) output.Add(mention with { Start = start });
     }
 
-    /// <summary>Token-level mentions for a text whose sentences are given as token spans, after document consistency.</summary>
-    internal List<DocumentConsistency.TokenMention> TagTokens(string text, IReadOnlyList<TextSpan[]> sentences)
+    private NerModel? ModelFor(string key) => _model ?? ShippedModels.For(key);
+
+    /// <summary>
+    /// Token-level mentions for a text in a language (null = English) whose sentences are given as token spans,
+    /// after document consistency; the capitalised-name fallback where the language has no model.
+    /// </summary>
+    internal List<DocumentConsistency.TokenMention> TagTokens(string text, IReadOnlyList<TextSpan[]> sentences, string? language = null) =>
+        ModelFor(ShippedModels.KeyOf(language)) is { } model ? TagTokens(model, text, sentences) : CapitalisedNames.Find(text, sentences);
+
+    private List<DocumentConsistency.TokenMention> TagTokens(NerModel model, string text, IReadOnlyList<TextSpan[]> sentences)
     {
-        var labels = _model.PredictDocument(text, sentences, _options.Truecase
+        var labels = model.PredictDocument(text, sentences, _options.Truecase
             ? casing => casing != SentenceCasing.Capitals || _options.TruecaseCapitals
             : null);
         var mentions = new List<DocumentConsistency.TokenMention>();

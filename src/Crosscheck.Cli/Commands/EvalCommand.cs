@@ -98,15 +98,25 @@ public static class EvalCommand
     {
         var file = new Argument<string>("file") { Description = "A CoNLL-format file (token ... tag per line, blank lines between sentences)." };
         var output = CommonOptions.Out("`token gold predicted` per line");
+        var language = new Option<string?>("--language")
+        {
+            Description = "The file's language (ISO 639-1: de, es, fr, ...): the shipped model of that language tags it, or the fallback where none is shipped. Default: English.",
+            HelpName = "LANG",
+        };
+        var model = new Option<string?>("--model") { Description = "A model file written by `crosscheck train ner` instead of the shipped model.", HelpName = "FILE" };
         var command = new Command("ner", """
             Named-entity quality, entity-level precision/recall/F1 per type and overall (the conlleval way), and tokens/s.
+            A validation file of ner-multilingual that is also training data (no train.txt beside it: WikiNEuRal) is
+            scored on its held-out part only; types a file never annotates (WikiANN has no MISC) are not scored.
 
             Example:  crosscheck eval ner ../shared/data/ner/conll2003/valid.txt
+                      crosscheck eval ner ../shared/data/ner-multilingual/conll2002-es/val.txt --language es
             """)
-        { file, output };
+        { file, output, language, model };
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var evaluation = NerEvaluator.Evaluate(RequireFile(result.GetValue(file)!));
+            var modelFile = result.GetValue(model) is { } path ? RequireFile(path) : null;
+            var evaluation = NerEvaluator.Evaluate(RequireFile(result.GetValue(file)!), modelFile, language: result.GetValue(language));
             EvalReports.Write(evaluation, Console.Out);
             WritePredictions(result.GetValue(output), path => NerEvaluator.WritePredictions(evaluation, path));
             return ExitCodes.Ok;

@@ -55,6 +55,12 @@ public static class EvalReports
     public static void Write(NerEvaluation e, TextWriter output)
     {
         var overall = e.Overall;
+        if (e.Language is { } language)
+            output.WriteLine(e.ModelForLanguage ? $"language: {language}" : $"language: {language} (no model for it: the capitalised-name fallback, every mention MISC)");
+        if (e.HeldOutPart is var (heldOut, all))
+            output.WriteLine($"scored: the held-out part of the file, {heldOut:N0} of {all:N0} sentences (the rest is training data)");
+        if (e.UnscoredTypes.Count > 0)
+            output.WriteLine($"not scored (the file never annotates them): {string.Join(", ", e.UnscoredTypes)}");
         output.WriteLine($"processed {e.Tokens} tokens with {overall.Gold} phrases; found: {overall.Found} phrases; correct: {overall.Correct}.");
         output.WriteLine($"accuracy: {100.0 * e.CorrectTokens / e.Tokens,6:F2}%; precision: {overall.Precision * 100,6:F2}%; recall: {overall.Recall * 100,6:F2}%; FB1: {overall.F1 * 100,6:F2}");
         foreach (var (type, s) in e.PerType)

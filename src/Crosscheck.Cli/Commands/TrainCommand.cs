@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crosscheck.Evaluation.Entities;
 using Crosscheck.Training;
 
 namespace Crosscheck.Cli.Commands;
@@ -8,22 +9,62 @@ public static class TrainCommand
     public static Command Create()
     {
         var command = new Command("train", "Train the project's statistical models from data on this machine.");
-        var data = new Option<string[]>("--data") { Description = "Training files in CoNLL format.", Required = true, AllowMultipleArgumentsPerToken = true, HelpName = "FILE" };
-        var output = new Option<string>("--out") { Description = "Where to write the model file.", Required = true, HelpName = "FILE" };
-        var ner = new Command("ner", """
-            Train the entity tagger (see models/ner/MODEL_CARD.md).
-
-            Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model
-            """)
-        { data, output };
-        ner.SetAction(result => CommandRunner.Run(() =>
-        {
-            var files = result.GetValue(data)!.Select(EvalCommand.RequireFile).ToArray();
-            NerTrainer.Run(files, result.GetValue(output)!, Console.Out);
-            return ExitCodes.Ok;
-        }));
+        var ner = Ner();
         command.Subcommands.Add(ner);
         command.Subcommands.Add(PageTypes());
+        return command;
+    }
+
+    private static Command Ner()
+    {
+        var data = new Option<string[]>("--data") { Description = "English training files in CoNLL format.", AllowMultipleArgumentsPerToken = true, HelpName = "FILE" };
+        var language = new Option<string?>("--language")
+        {
+            Description = "Train the model of this language (ISO 639-1: de, es, fr, ...) from the shared ner-multilingual corpora instead of --data.",
+            HelpName = "LANG",
+        };
+        var corpora = new Option<string?>("--corpora") { Description = "The ner-multilingual folder (default: found in ../shared/data above the working directory).", HelpName = "DIR" };
+        var only = new Option<string[]>("--corpus") { Description = "With --language: train on these corpora only (folder names, e.g. conll2002-es).", AllowMultipleArgumentsPerToken = true, HelpName = "NAME" };
+        var output = new Option<string?>("--out") { Description = "Where to write the model file (default with --language: models/ner/ner.LANG.model.gz).", HelpName = "FILE" };
+        var defaults = new NerTrainerOptions();
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data per chain (the most tried by --cv).", DefaultValueFactory = _ => defaults.Epochs, HelpName = "N" };
+        var cv = new Option<int>("--cv") { Description = "Choose the epoch count by an N-fold cross-validation inside the training data first (0: no).", HelpName = "N" };
+        var onePass = new Option<bool>("--one-pass") { Description = "Train the first chain only (no document-aware second chain): about five times quicker." };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => defaults.MinFeatureCount, HelpName = "N" };
+        var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this from the saved model.", DefaultValueFactory = _ => defaults.PruneBelow, HelpName = "X" };
+        var command = new Command("ner", """
+            Train the entity tagger (see models/ner/MODEL_CARD.md and the per-language cards beside it).
+
+            Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
+                      crosscheck train ner --language es --cv 4
+            """)
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var options = defaults with
+            {
+                Epochs = Math.Max(1, result.GetValue(epochs)),
+                CrossValidationFolds = Math.Max(0, result.GetValue(cv)),
+                TwoPass = !result.GetValue(onePass),
+                MinFeatureCount = Math.Max(1, result.GetValue(minCount)),
+                PruneBelow = Math.Max(0, result.GetValue(prune)),
+                Corpora = result.GetValue(only) is { Length: > 0 } names ? names : null,
+            };
+            if (result.GetValue(language) is { } code)
+            {
+                var folder = result.GetValue(corpora) ?? SharedFolders.Find("data", MultilingualNerData.FolderName)
+                    ?? throw new UserError($"no shared data/{MultilingualNerData.FolderName} folder found above the working directory; give --corpora DIR.");
+                var key = code.Trim().ToLowerInvariant();
+                if (MultilingualNerData.For(EvalCommand.RequireDirectory(folder), key).Count == 0)
+                    throw new UserError($"no corpus for language '{key}' in {folder} (folders named CORPUS-{key} holding val.txt).");
+                NerTrainer.RunLanguage(EvalCommand.RequireDirectory(folder), key, result.GetValue(output) ?? Path.Combine("models", "ner", $"ner.{key}.model.gz"), Console.Out, options);
+                return ExitCodes.Ok;
+            }
+            var files = result.GetValue(data) is { Length: > 0 } given ? given.Select(EvalCommand.RequireFile).ToArray()
+                : throw new UserError("give --data FILE (English CoNLL training files) or --language LANG.");
+            NerTrainer.Run(files, result.GetValue(output) ?? throw new UserError("give --out FILE for the model."), Console.Out, options);
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 

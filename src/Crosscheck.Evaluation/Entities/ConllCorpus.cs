@@ -8,6 +8,12 @@ namespace Crosscheck.Evaluation.Entities;
 /// <summary>One sentence of a CoNLL file: its tokens, their tags as written, and the document it belongs to.</summary>
 public sealed record ConllSentence(string[] Tokens, string[] Tags, int Document)
 {
+    /// <summary>
+    /// Bit t set: the sentence's corpus never annotates entity type t (WikiANN has no MISC), so an untagged word
+    /// here may still be of that type. A trainer must not learn "not type t" from such a sentence.
+    /// </summary>
+    public int UnannotatedTypes { get; init; }
+
     /// <summary>The sentence as text with single spaces, and the token spans in it, as the tagger reads tokens.</summary>
     public (string Text, TextSpan[] Spans) AsText()
     {
@@ -30,8 +36,11 @@ public sealed record ConllSentence(string[] Tokens, string[] Tags, int Document)
 public static partial class ConllCorpus
 {
     /// <summary>
-    /// Reads a CoNLL file. Documents are split at "-DOCSTART-" lines; files without them (the IOB2 copies of
-    /// CoNLL-2003) are split before each headline that precedes a wire dateline ("BRUSSELS 1996-08-22").
+    /// Reads a CoNLL file. Documents are split at "-DOCSTART-" lines; files without them are split before each
+    /// headline that precedes a wire dateline ("BRUSSELS 1996-08-22", the IOB2 copies of CoNLL-2003 English) or
+    /// at each agency dateline ("Madrid , 23 may ( EFE ) .", CoNLL-2002 Spanish); a file with neither (WikiANN,
+    /// WikiNEuRal: sentences of unrelated articles, shuffled) has one document per sentence, so that no
+    /// document-level feature links sentences that have nothing to do with each other.
     /// </summary>
     public static List<ConllSentence> Read(string path)
     {
@@ -72,13 +81,23 @@ public static partial class ConllCorpus
     [GeneratedRegex(@"^[A-Z][A-Z .,'/-]* \d{4}-\d{2}-\d{2}$")]
     private static partial Regex Dateline();
 
+    /// <summary>The agency's tag in a Spanish EFE dateline: "Sao Paulo ( Brasil ) , 23 may ( EFECOM ) .".</summary>
+    [GeneratedRegex(@"\( EFE\w* \)")]
+    private static partial Regex AgencyDateline();
+
     private static List<ConllSentence> SplitDocumentsAtDatelines(List<ConllSentence> sentences)
     {
         var document = 0;
         var starts = new bool[sentences.Count];
+        var any = false;
         for (var i = 1; i < sentences.Count; i++)
-            if (Dateline().IsMatch(string.Join(' ', sentences[i].Tokens)))
-                starts[i - 1] = true;
+        {
+            var line = string.Join(' ', sentences[i].Tokens);
+            // A wire dateline follows its headline; an agency dateline opens its article.
+            if (Dateline().IsMatch(line)) starts[i - 1] = any = true;
+            else if (AgencyDateline().IsMatch(line)) starts[i] = any = true;
+        }
+        if (!any) return [.. sentences.Select((sentence, index) => sentence with { Document = index })];
         var result = new List<ConllSentence>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
         {

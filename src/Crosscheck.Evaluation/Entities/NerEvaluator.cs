@@ -43,6 +43,18 @@ public sealed record NerEvaluation(
     IReadOnlyList<ConllSentence> Sentences,
     IReadOnlyList<string[]> Predictions)
 {
+    /// <summary>The language the file was tagged as (ISO 639-1; null = English, the default).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Whether the tagger had a model for the language (false: the capitalised-name fallback was scored).</summary>
+    public bool ModelForLanguage { get; init; } = true;
+
+    /// <summary>When the file is also training data (a split validation file), how many of its sentences the held-out part scored kept; null = the whole file.</summary>
+    public (int HeldOut, int All)? HeldOutPart { get; init; }
+
+    /// <summary>Types the file never annotates (WikiANN has no MISC): left out of the scores, since the file cannot say whether such a mention is right.</summary>
+    public IReadOnlyList<string> UnscoredTypes { get; init; } = [];
+
     public double TokenAccuracy => Tokens == 0 ? 0 : (double)CorrectTokens / Tokens;
 }
 
@@ -54,20 +66,32 @@ public sealed record NerEvaluation(
 public static class NerEvaluator
 {
     /// <summary>
-    /// Scores a model file (null = the shipped model) with tagger options (null = defaults) on a CoNLL file.
+    /// Scores a model file (null = the shipped model of <paramref name="language"/>) with tagger options (null =
+    /// defaults) on a CoNLL file in that language (ISO 639-1; null = English). A validation file that is also
+    /// training data (<see cref="MultilingualNerData.IsSplitValidationFile"/>) is scored on its held-out part only,
+    /// and types the file never annotates are left out of the scores.
     /// Throws <see cref="EvaluationDataException"/> when the file is missing or holds no sentences.
     /// </summary>
-    public static NerEvaluation Evaluate(string conllFile, string? modelPath = null, EntityTaggerOptions? options = null)
+    public static NerEvaluation Evaluate(string conllFile, string? modelPath = null, EntityTaggerOptions? options = null, string? language = null)
     {
         if (!File.Exists(conllFile))
             throw new EvaluationDataException($"'{conllFile}' does not exist; give a CoNLL file (token ... tag per line).");
         var loadClock = Stopwatch.StartNew();
         var tagger = modelPath is null ? EntityTagger.LoadDefault(options) : EntityTagger.Load(modelPath, options);
+        var hasModel = tagger.HasModelFor(language);
         var loadSeconds = loadClock.Elapsed.TotalSeconds;
         var sentences = ConllCorpus.Read(conllFile);
         if (sentences.Count == 0) throw new EvaluationDataException($"'{conllFile}' holds no sentences.");
+        (int, int)? heldOutPart = null;
+        if (MultilingualNerData.IsSplitValidationFile(conllFile))
+        {
+            var all = sentences.Count;
+            sentences = MultilingualNerData.Split(sentences).HeldOut;
+            heldOutPart = (sentences.Count, all);
+        }
+        var annotated = AnnotatedTypes(sentences);
         var predictions = new List<string[]>();
-        var perType = Score(tagger, sentences, predictions, out var seconds);
+        var perType = Score(tagger, sentences, predictions, out var seconds, language, annotated);
         var overall = new EntityScore(perType.Sum(s => s.Correct), perType.Sum(s => s.Found), perType.Sum(s => s.Gold));
         var tokens = sentences.Sum(s => s.Tokens.Length);
         var correctTokens = 0;
@@ -75,11 +99,27 @@ public static class NerEvaluator
             for (var k = 0; k < sentences[i].Tokens.Length; k++)
                 if (SameLabel(sentences[i].Tags[k], predictions[i][k])) correctTokens++;
         var byType = Enumerable.Range(0, Bilou.TypeCount)
+            .Where(t => annotated[t])
             .OrderBy(t => Bilou.TypeNames[t], StringComparer.Ordinal)
             .Select(t => new EntityTypeScore(Bilou.TypeNames[t], perType[t]))
             .ToList();
-        var fullStack = TimeFullStack(tagger, sentences);
-        return new NerEvaluation(tokens, correctTokens, overall, byType, loadSeconds, tokens / seconds, fullStack, sentences, predictions);
+        var fullStack = TimeFullStack(tagger, sentences, language);
+        return new NerEvaluation(tokens, correctTokens, overall, byType, loadSeconds, tokens / seconds, fullStack, sentences, predictions)
+        {
+            Language = language,
+            ModelForLanguage = hasModel,
+            HeldOutPart = heldOutPart,
+            UnscoredTypes = [.. Enumerable.Range(0, Bilou.TypeCount).Where(t => !annotated[t]).Select(t => Bilou.TypeNames[t])],
+        };
+    }
+
+    /// <summary>Which of the tagger's types the sentences annotate at least once.</summary>
+    public static bool[] AnnotatedTypes(IEnumerable<ConllSentence> sentences)
+    {
+        var annotated = new bool[Bilou.TypeCount];
+        foreach (var sentence in sentences)
+            foreach (var (_, _, type) in sentence.Entities(ConllCorpus.ConllType)) annotated[type] = true;
+        return annotated;
     }
 
     /// <summary>Writes `token gold predicted` per line, a blank line after each sentence (the conlleval input).</summary>
@@ -101,12 +141,17 @@ public static class NerEvaluator
 
     internal static EntityScore Score(NerModel model, List<ConllSentence> sentences, List<string[]>? predictions, out double seconds)
     {
-        var perType = Score(new EntityTagger(model), sentences, predictions, out seconds);
+        var perType = Score(new EntityTagger(model), sentences, predictions, out seconds, annotated: AnnotatedTypes(sentences));
         return new EntityScore(perType.Sum(s => s.Correct), perType.Sum(s => s.Found), perType.Sum(s => s.Gold));
     }
 
-    /// <summary>Per-type scores (indexed by the tagger's type number); <paramref name="predictions"/> receives IOB2 tags per sentence when given.</summary>
-    public static EntityScore[] Score(EntityTagger tagger, List<ConllSentence> sentences, List<string[]>? predictions, out double seconds)
+    /// <summary>
+    /// Per-type scores (indexed by the tagger's type number) of the sentences tagged as <paramref name="language"/>
+    /// (null = English); <paramref name="predictions"/> receives IOB2 tags per sentence when given. Types not in
+    /// <paramref name="annotated"/> (null = all) are neither counted nor written.
+    /// </summary>
+    public static EntityScore[] Score(EntityTagger tagger, List<ConllSentence> sentences, List<string[]>? predictions, out double seconds,
+        string? language = null, bool[]? annotated = null)
     {
         var correct = new int[Bilou.TypeCount];
         var found = new int[Bilou.TypeCount];
@@ -126,10 +171,11 @@ public static class NerEvaluator
             }
             var documentText = builder.ToString();
             clock.Start();
-            var mentions = tagger.TagTokens(documentText, spans);
+            var mentions = tagger.TagTokens(documentText, spans, language);
             clock.Stop();
             var predicted = members.Select(m => new List<(int, int, int)>()).ToList();
-            foreach (var m in mentions) predicted[m.Sentence].Add((m.Start, m.End, m.Type));
+            foreach (var m in mentions)
+                if (annotated is null || annotated[m.Type]) predicted[m.Sentence].Add((m.Start, m.End, m.Type));
             for (var s = 0; s < members.Count; s++)
             {
                 var goldChunks = members[s].Entities(ConllCorpus.ConllType);
@@ -155,7 +201,7 @@ public static class NerEvaluator
     /// first lets the JIT finish; CPU time is reported beside wall-clock time because on a shared machine
     /// wall-clock time measures the neighbours as much as the code.
     /// </summary>
-    private static FullStackThroughput TimeFullStack(EntityTagger tagger, List<ConllSentence> sentences)
+    private static FullStackThroughput TimeFullStack(EntityTagger tagger, List<ConllSentence> sentences, string? language)
     {
         var documents = sentences.GroupBy(s => s.Document)
             .Select(d => string.Join("\n\n", d.Select(s => string.Join(' ', s.Tokens)))).ToList();
@@ -167,7 +213,7 @@ public static class NerEvaluator
             var index = 0;
             foreach (var text in documents)
             {
-                var document = new Document(new Article { Id = $"eval-{index++}", Source = "eval", Body = text });
+                var document = new Document(new Article { Id = $"eval-{index++}", Source = "eval", Body = text, Language = language });
                 splitter.Process(document);
                 tokenizer.Process(document);
                 tagger.Process(document);
