@@ -8,7 +8,7 @@ namespace Crosscheck.Reports;
 /// <summary>
 /// Writes a dossier as the dossier JSON contract of docs/JSON.md (snake_case fields, types as
 /// "PERSON"/"ORG"/"LOC"/"MISC", statuses as "corroborated"/"single-origin"/"conflicting"/"unique"),
-/// plus extra fields: variant_counts, possible_matches, statements, quote articles.
+/// plus extra fields: variant_counts, possible_matches, statements, quote articles, and the statement a claim statement or quote belongs to.
 /// </summary>
 public static class DossierJson
 {
@@ -142,6 +142,7 @@ public static class DossierJson
                 WriteAmount(json, statement.Value, statement.Unit);
                 WriteString(json, "qualifier", ReportText.Qualifier(statement.Qualifier));
                 WriteString(json, "origin", statement.Origin);
+                WriteString(json, "statement", statement.StatementId);
             });
         });
 
@@ -152,6 +153,7 @@ public static class DossierJson
             WriteString(json, "text", quote.Text);
             WriteString(json, "article", quote.Article);
             WriteStrings(json, "articles", quote.Articles.Count > 0 ? quote.Articles : [quote.Article]);
+            WriteString(json, "statement", quote.StatementId);
         });
 
         WriteObjects(json, "citations", dossier.Citations, citation =>

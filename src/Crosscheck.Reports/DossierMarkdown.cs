@@ -43,6 +43,7 @@ public static class DossierMarkdown
             var participants = statement.Participants.Count > 0 ? $": {Escape(string.Join(", ", statement.Participants))}" : "";
             output.WriteLine($"- **{ReportText.Status(statement.Status)}** — {Escape(statement.Predicate)}{participants} — {Escape(ReportText.Support(statement))}; first: {Label(statement.FirstArticle)}");
             output.WriteLine($"  > {Escape(statement.Text)}");
+            if (ReportText.Carries(dossier, statement) is { } carried) output.WriteLine($"  - carries: {Escape(carried)}");
             foreach (var wording in statement.Wordings)
             {
                 var polarity = wording.Polarity == "asserted" ? "" : $", {wording.Polarity}";

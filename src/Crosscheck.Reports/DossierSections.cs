@@ -96,7 +96,9 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
                 .Open("h3").Text($"S{s + 1} · {statement.Predicate}" + (statement.Participants.Count > 0 ? $": {string.Join(", ", statement.Participants)} " : " "))
                 .Tag("span", status, "status " + status).Close("h3")
                 .Tag("p", ReportText.Support(statement), "meta")
-                .Tag("blockquote", statement.Text).Raw("<p class=\"meta\">first: ");
+                .Tag("blockquote", statement.Text);
+            if (ReportText.Carries(dossier, statement) is { } carried) html.Tag("p", "carries: " + carried, "meta");
+            html.Raw("<p class=\"meta\">first: ");
             ArticleRef(html, statement.FirstArticle).Raw("</p><ul>");
             // A statement of a 200-article story has 200 wordings; the page shows the first ones and every denial (the JSON has all).
             var shown = statement.Wordings.Where((w, i) => i < MaxWordingsShown || w.Polarity != "asserted").ToList();

@@ -39,6 +39,30 @@ public static class ReportText
         return $"{articles}, {origins}: {string.Join(", ", statement.Origins)}";
     }
 
+    /// <summary>The longest stretch of a quote a statement's "carries" line shows.</summary>
+    private const int MaxCarriedQuoteLength = 80;
+
+    /// <summary>
+    /// What a statement carries, one line: the claims with a figure in its wording ("deaths: 12") and the quotes
+    /// lying in it ("Jane King: “…”"); null when it carries none.
+    /// </summary>
+    public static string? Carries(Dossier dossier, DossierStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(statement);
+        var figures = dossier.Claims.Where(c => c.Statements.Any(s => s.StatementId == statement.Id)).Select(c => $"{c.Subject}: {Value(c)}");
+        var quotes = dossier.Quotes.Where(q => q.StatementId == statement.Id).Select(q => $"{q.Speaker}: “{Shortened(q.Text)}”");
+        var carried = figures.Concat(quotes).ToList();
+        return carried.Count == 0 ? null : string.Join("; ", carried);
+    }
+
+    /// <summary>A quote's opening words without the quotation marks it may carry as written.</summary>
+    private static string Shortened(string quote)
+    {
+        var text = quote.Trim('"', '“', '”');
+        return text.Length <= MaxCarriedQuoteLength ? text : text[..MaxCarriedQuoteLength].TrimEnd() + "…";
+    }
+
     public static string Qualifier(Qualifier qualifier) => qualifier switch
     {
         Core.Model.Qualifier.About => "about",

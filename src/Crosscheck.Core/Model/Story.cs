@@ -121,7 +121,11 @@ public sealed record Claim
     public IReadOnlyList<ClaimStatement> Statements { get; init; } = [];
 }
 
-public sealed record ClaimStatement(string Article, string Text, double Value, string? Unit, Qualifier Qualifier, string Origin);
+/// <summary>
+/// An article's own statement of a claim: value as written, qualifier, origin, and the <see cref="DossierStatement"/>
+/// (<c>StatementId</c>) whose wording in this article shares the figure's sentence, if any.
+/// </summary>
+public sealed record ClaimStatement(string Article, string Text, double Value, string? Unit, Qualifier Qualifier, string Origin, string? StatementId = null);
 
 public sealed record DossierQuote
 {
@@ -135,6 +139,9 @@ public sealed record DossierQuote
 
     /// <summary>Every article carrying the same quote (the first is <see cref="Article"/>).</summary>
     public IReadOnlyList<string> Articles { get; init; } = [];
+
+    /// <summary>The <see cref="DossierStatement"/> whose wording the quote overlaps in one of its articles, if any.</summary>
+    public string? StatementId { get; init; }
 }
 
 public sealed record DossierCitation(string Article, IReadOnlyList<string> Cites);

@@ -5,6 +5,7 @@ using Crosscheck.Core.Text;
 using Crosscheck.Stories.Consolidation;
 using Crosscheck.Stories.Entities;
 using Crosscheck.Stories.Provenance;
+using Crosscheck.Stories.Statements;
 
 namespace Crosscheck.Stories.Claims;
 
@@ -21,12 +22,13 @@ internal sealed class ClaimGrouper(DossierBuilderOptions options)
     private static readonly Dictionary<string, string> ClassOf = LoadClasses();
     private static readonly FrozenSet<string> IgnoredHeads = Lexicon.Set(typeof(ClaimGrouper).Assembly, "Claims/ignored-heads.txt", LexiconCase.Lower);
 
-    public IReadOnlyList<Claim> Group(IReadOnlyList<DocumentView> documents, ResolvedEntities entities, OriginResolver origins)
+    public IReadOnlyList<Claim> Group(IReadOnlyList<DocumentView> documents, ResolvedEntities entities, OriginResolver origins, StatementLinks? statements = null)
     {
+        statements ??= StatementLinks.None;
         var groups = new List<ClaimGroup>();
         foreach (var view in documents)
         {
-            foreach (var statement in Statements(view, entities, origins))
+            foreach (var statement in Statements(view, entities, origins, statements))
             {
                 Place(statement, groups);
             }
@@ -34,7 +36,7 @@ internal sealed class ClaimGrouper(DossierBuilderOptions options)
         return groups.Select(ToClaim).OrderByDescending(c => c.Articles.Count).ThenBy(c => c.Status).ToList();
     }
 
-    private IEnumerable<Statement> Statements(DocumentView view, ResolvedEntities entities, OriginResolver origins)
+    private IEnumerable<Statement> Statements(DocumentView view, ResolvedEntities entities, OriginResolver origins, StatementLinks statements)
     {
         var citationSpans = origins.CitationSpans(view).ToArray();
         foreach (var quantity in view.Document.Quantities)
@@ -63,7 +65,8 @@ internal sealed class ClaimGrouper(DossierBuilderOptions options)
             var sentence = view.SentenceAt(quantity.Span.Start);
             yield return new Statement(
                 view, quantity, kind, @class, head, NormalizePeriod(quantity.Period), Actors(view, sentence, quantity.Span, entities, citationSpans),
-                usd, lo, hi, Folding.Clean(view.TextOf(sentence), options.MaxClaimLength), origins.OriginOf(view, quantity.Span.Start));
+                usd, lo, hi, Folding.Clean(view.TextOf(sentence), options.MaxClaimLength), origins.OriginOf(view, quantity.Span.Start),
+                statements.At(view, sentence));
         }
     }
 
@@ -180,7 +183,7 @@ internal sealed class ClaimGrouper(DossierBuilderOptions options)
             Articles = articles,
             Origins = origins,
             Status = status,
-            Statements = all.Select(s => new ClaimStatement(s.View.Id, s.Text, s.Quantity.Value, s.Quantity.Unit, s.Quantity.Qualifier, s.Origin)).ToList(),
+            Statements = all.Select(s => new ClaimStatement(s.View.Id, s.Text, s.Quantity.Value, s.Quantity.Unit, s.Quantity.Qualifier, s.Origin, s.StatementId)).ToList(),
         };
     }
 
@@ -240,7 +243,7 @@ internal sealed class ClaimGrouper(DossierBuilderOptions options)
 
     private sealed record Statement(
         DocumentView View, Quantity Quantity, string Kind, string Class, string? Head, string? Period, HashSet<string> Actors,
-        double? Usd, double Lo, double Hi, string Text, string Origin);
+        double? Usd, double Lo, double Hi, string Text, string Origin, string? StatementId);
 
     private sealed class ClaimGroup
     {

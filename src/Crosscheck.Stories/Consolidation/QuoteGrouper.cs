@@ -1,5 +1,6 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Entities;
+using Crosscheck.Stories.Statements;
 
 namespace Crosscheck.Stories.Consolidation;
 
@@ -10,8 +11,9 @@ namespace Crosscheck.Stories.Consolidation;
 /// </summary>
 internal sealed class QuoteGrouper(DossierBuilderOptions options)
 {
-    public IReadOnlyList<DossierQuote> Group(IReadOnlyList<DocumentView> documents, ResolvedEntities entities)
+    public IReadOnlyList<DossierQuote> Group(IReadOnlyList<DocumentView> documents, ResolvedEntities entities, StatementLinks? statements = null)
     {
+        statements ??= StatementLinks.None;
         var groups = new List<QuoteGroup>();
         foreach (var view in documents)
         {
@@ -24,8 +26,9 @@ internal sealed class QuoteGrouper(DossierBuilderOptions options)
                 var (speaker, entity) = Speaker(view, quote, entities);
                 var wordSet = words.ToHashSet(StringComparer.Ordinal);
                 var match = groups.FirstOrDefault(g => g.Matches(entity, speaker, wordSet, options));
-                if (match is null) groups.Add(new QuoteGroup(speaker, entity, text, view, wordSet));
-                else match.Add(view, speaker, entity);
+                var statementId = statements.At(view, quote.Span);
+                if (match is null) groups.Add(new QuoteGroup(speaker, entity, text, view, wordSet) { StatementId = statementId });
+                else match.Add(view, speaker, entity, statementId);
             }
         }
         var firstBySpeaker = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -41,6 +44,7 @@ internal sealed class QuoteGrouper(DossierBuilderOptions options)
                 Text = x.Group.Text,
                 Article = x.Group.Articles[0].Id,
                 Articles = x.Group.Articles.Select(v => v.Id).ToList(),
+                StatementId = x.Group.StatementId,
             })
             .ToList();
     }
@@ -105,6 +109,9 @@ internal sealed class QuoteGrouper(DossierBuilderOptions options)
 
         public List<DocumentView> Articles { get; } = [first];
 
+        /// <summary>The statement the first of its occurrences lying in a statement's wording belongs to.</summary>
+        public string? StatementId { get; set; }
+
         public string SpeakerKey => Entity?.Id ?? Folding.Key(Speaker);
 
         public bool Matches(DossierEntity? entity, string speaker, HashSet<string> other, DossierBuilderOptions options)
@@ -115,9 +122,10 @@ internal sealed class QuoteGrouper(DossierBuilderOptions options)
             return Folding.Containment(words, other) >= needed;
         }
 
-        public void Add(DocumentView view, string speaker, DossierEntity? entity)
+        public void Add(DocumentView view, string speaker, DossierEntity? entity, string? statementId)
         {
             if (!Articles.Contains(view)) Articles.Add(view);
+            StatementId ??= statementId;
             if (Entity is null && entity is not null)
             {
                 Entity = entity;

@@ -25,7 +25,11 @@ public sealed record StatementOptions(int MinArticles = 2, int MaxStatements = 4
 /// </summary>
 internal sealed class StatementBuilder(StatementOptions options)
 {
-    public IReadOnlyList<DossierStatement> Build(IReadOnlyList<DocumentView> views, ResolvedEntities entities, OriginResolver origins)
+    public IReadOnlyList<DossierStatement> Build(IReadOnlyList<DocumentView> views, ResolvedEntities entities, OriginResolver origins) =>
+        BuildLinked(views, entities, origins).Statements;
+
+    /// <summary>The statements, and the sentences of their wordings for linking figures and quotes to them.</summary>
+    public (IReadOnlyList<DossierStatement> Statements, StatementLinks Links) BuildLinked(IReadOnlyList<DocumentView> views, ResolvedEntities entities, OriginResolver origins)
     {
         var groups = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
         foreach (var view in views)
@@ -38,15 +42,25 @@ internal sealed class StatementBuilder(StatementOptions options)
                 group.Add(report);
             }
         }
-        return groups.Values.SelectMany(Merged)
+        var ranked = groups.Values.SelectMany(Merged)
             .Where(g => g.Reports.Select(r => r.View).Distinct().Count() >= options.MinArticles)
-            .Select(g => ToStatement(g, entities))
-            .OrderByDescending(s => s.Origins.Count)
-            .ThenByDescending(s => s.Articles.Count)
-            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(g => (Statement: ToStatement(g, entities), Wordings: Wordings(g)))
+            .OrderByDescending(x => x.Statement.Origins.Count)
+            .ThenByDescending(x => x.Statement.Articles.Count)
+            .ThenBy(x => x.Statement.Id, StringComparer.Ordinal)
             .Take(options.MaxStatements)
             .ToList();
+        var links = new StatementLinks();
+        foreach (var (statement, wordings) in ranked)
+        {
+            foreach (var report in wordings) links.Add(report.View, report.Sentence, statement.Id);
+        }
+        return (ranked.Select(x => x.Statement).ToList(), links);
     }
+
+    /// <summary>The report behind each article's wording (its first), in story order.</summary>
+    private static List<Report> Wordings(Group group) =>
+        group.Reports.GroupBy(r => r.View).OrderBy(g => g.Key.Index).Select(g => g.First()).ToList();
 
     /// <summary>
     /// Groups of one predicate that came apart only because their reports arrived in another order are joined:
@@ -122,7 +136,7 @@ internal sealed class StatementBuilder(StatementOptions options)
     private DossierStatement ToStatement(Group group, ResolvedEntities entities)
     {
         _ = entities;
-        var byArticle = group.Reports.GroupBy(r => r.View).OrderBy(g => g.Key.Index).Select(g => g.First()).ToList();
+        var byArticle = Wordings(group);
         var first = byArticle
             .OrderBy(r => r.View.Article.Published?.Value ?? DateTimeOffset.MaxValue)
             .ThenBy(r => r.View.Index)

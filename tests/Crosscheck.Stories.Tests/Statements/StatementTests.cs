@@ -61,6 +61,37 @@ public class StatementTests
     }
 
     [Fact]
+    public void A_figure_and_a_quote_in_a_statement_wording_link_to_it_and_those_in_other_sentences_do_not()
+    {
+        var a = StoryDoc.Of(
+                "Norvale Systems acquired Brightwater Labs for 40 million dollars, calling it \"a step that doubles our reach\". "
+                + "The company employs 300 engineers. Its chief said \"every office stays open\".", "a", "Harbor Times", Day)
+            .Org("Norvale Systems").Org("Brightwater Labs").Money("40 million dollars", 40_000_000, "USD", 40_000_000).Count("300 engineers", 300, "engineers")
+            .Quote("a step that doubles our reach", description: "the buyer").Quote("every office stays open", description: "its chief").Build();
+        Document[] documents = [a, Second()];
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(documents), documents);
+
+        var deal = Assert.Single(dossier.Statements);
+        var price = Assert.Single(dossier.Claims, c => c.Kind == "money").Statements.Single();
+        Assert.Equal(deal.Id, price.StatementId);
+        Assert.Equal(deal.Id, Assert.Single(dossier.Quotes, q => q.Text.Contains("doubles", StringComparison.Ordinal)).StatementId);
+        Assert.Null(Assert.Single(dossier.Claims, c => c.Kind == "count").Statements.Single().StatementId);
+        Assert.Null(Assert.Single(dossier.Quotes, q => q.Text.Contains("office", StringComparison.Ordinal)).StatementId);
+    }
+
+    [Fact]
+    public void A_statement_keeps_its_id_when_the_dossier_is_built_again()
+    {
+        Document[] documents = [First(), Second()];
+
+        var once = new DossierBuilder().Build(StoryOf.Documents(documents), documents);
+        var again = new DossierBuilder().Build(StoryOf.Documents(documents), [First(), Second()]);
+
+        Assert.Equal(once.Statements.Select(s => s.Id), again.Statements.Select(s => s.Id));
+    }
+
+    [Fact]
     public void Reports_of_one_origin_are_single_origin_and_a_lone_report_is_no_statement()
     {
         var a = StoryDoc.Of("Norvale Systems acquired Brightwater Labs, Reuters reported.", "a", "Harbor Times", Day)
