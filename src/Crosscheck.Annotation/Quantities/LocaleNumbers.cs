@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Globalization;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Quantities;
@@ -12,8 +12,7 @@ namespace Crosscheck.Annotation.Quantities;
 /// </summary>
 internal sealed class LocaleNumbers
 {
-    private static readonly FrozenDictionary<string, LocaleNumbers> ByLanguage =
-        new[] { "de", "es", "fr", "ru", "zh" }.ToFrozenDictionary(language => language, language => new LocaleNumbers(language));
+    private static readonly PerLanguage<LocaleNumbers> ByLanguage = new(["de", "es", "fr", "ru", "zh"], language => new LocaleNumbers(language));
 
     private LocaleNumbers(string language)
     {
@@ -56,11 +55,7 @@ internal sealed class LocaleNumbers
     public bool Unspaced => Language == "zh";
 
     /// <summary>The forms of <paramref name="language"/> (ISO 639-1, any region suffix ignored), or null when it has none.</summary>
-    public static LocaleNumbers? For(string? language)
-    {
-        if (string.IsNullOrEmpty(language) || language.Length < 2) return null;
-        return ByLanguage.TryGetValue(language[..2].ToLowerInvariant(), out var locale) ? locale : null;
-    }
+    public static LocaleNumbers? For(string? language) => ByLanguage.For(language);
 
     public bool IsGroup(char c) => Groups.Contains(c) || (Groups.Contains(' ') && c is ' ' or '\u00A0' or '\u202F');
 }

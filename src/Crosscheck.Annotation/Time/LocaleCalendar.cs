@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Globalization;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Time;
@@ -11,8 +11,7 @@ namespace Crosscheck.Annotation.Time;
 /// </summary>
 internal sealed class LocaleCalendar
 {
-    private static readonly FrozenDictionary<string, LocaleCalendar> ByLanguage =
-        new[] { "de", "es", "fr", "ru", "zh" }.ToFrozenDictionary(language => language, language => new LocaleCalendar(language));
+    private static readonly PerLanguage<LocaleCalendar> ByLanguage = new(["de", "es", "fr", "ru", "zh"], language => new LocaleCalendar(language));
 
     private LocaleCalendar(string language)
     {
@@ -47,11 +46,7 @@ internal sealed class LocaleCalendar
     public List<string> Joiners { get; } = [];
 
     /// <summary>The calendar of <paramref name="language"/> (ISO 639-1, region ignored), or null.</summary>
-    public static LocaleCalendar? For(string? language)
-    {
-        if (string.IsNullOrEmpty(language) || language.Length < 2) return null;
-        return ByLanguage.TryGetValue(language[..2].ToLowerInvariant(), out var calendar) ? calendar : null;
-    }
+    public static LocaleCalendar? For(string? language) => ByLanguage.For(language);
 
     /// <summary>The longest form of <paramref name="forms"/> starting at <paramref name="at"/> and ending at a word boundary (any end in Chinese).</summary>
     public (int Value, int End)? Match(List<(string Form, int Value)> forms, string text, int at, int limit)
