@@ -36,11 +36,12 @@ public sealed class QuantityRecognizer(QuantityOptions options)
     {
         var text = document.Text;
         var published = document.Article.Published?.Value;
+        var locale = LocaleNumbers.For(document.Article.Language);
         var found = new List<Quantity>();
         var rejected = 0;
         foreach (var sentence in WordLayer.Of(document, _options.MaxSentenceChars))
         {
-            rejected += Recognize(new QuantityScan(text, sentence.Words, published), found);
+            rejected += Recognize(new QuantityScan(text, sentence.Words, published, locale), found);
         }
         found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quantities = [.. found];
@@ -98,6 +99,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         if (token.Kind == ScanKind.Number) return true;
         if (token.Kind != ScanKind.Word) return false;
         var word = token.Of(scan.Text);
+        if (scan.Locale is { Unspaced: true } && LocaleAmountReader.IsChineseNumeral(word[0])) return true;
         if (word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase))
         {
             // "a thousand", "a third of": only before a scale or a fraction word.
@@ -122,6 +124,10 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         if (TryBuild(scan, number, out var quantity, out var next)) return new RuleMatch(quantity with { Rule = rule.Name }, next);
         return new RuleMatch(null, number.End);
     }
+
+    /// <summary>Money in USD at the article's date, when a converter is configured.</summary>
+    internal NormalizedValue? ToUsd(double value, string currency, DateTimeOffset? published) =>
+        _options.Converter is { } converter ? converter.ToUsd(value, currency, published) : null;
 
     internal bool TryReadNumber(QuantityScan scan, int i, out NumberRead number) => TryReadNumber(scan.Text, scan.Tokens, i, out number);
 

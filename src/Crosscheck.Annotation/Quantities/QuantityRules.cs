@@ -8,7 +8,7 @@ using Crosscheck.Core.Text;
 namespace Crosscheck.Annotation.Quantities;
 
 /// <summary>One sentence's words as the quantity rules read them.</summary>
-internal sealed class QuantityScan(string text, List<Scanned> tokens, DateTimeOffset? published)
+internal sealed class QuantityScan(string text, List<Scanned> tokens, DateTimeOffset? published, LocaleNumbers? locale = null)
 {
     private bool? _moneyContext;
 
@@ -17,6 +17,9 @@ internal sealed class QuantityScan(string text, List<Scanned> tokens, DateTimeOf
     public List<Scanned> Tokens { get; } = tokens;
 
     public DateTimeOffset? Published { get; } = published;
+
+    /// <summary>How the document's language writes numbers and money; null for English and languages without a locale list.</summary>
+    public LocaleNumbers? Locale { get; } = locale;
 
     public int Count => Tokens.Count;
 
@@ -101,6 +104,8 @@ internal static class QuantityRules
         new StreetAddressRule(),
         new CalibreRule(),
         new FieldPositionRule(),
+        new LocaleMoneyRule(),
+        new LocaleNumberRule(),
         new HyphenatedAgeRule(),
         new ApposedAgeRule(),
         new AgePhraseRule(),

@@ -14,7 +14,7 @@ namespace Crosscheck.Annotation.Time;
 /// Whatever depends on the publication date is resolved against it when known; otherwise the
 /// missing part is written "X" ("XXXX-09-01"). Guessed parts lower <see cref="TimeExpression.Confidence"/>.
 /// </summary>
-public sealed class TimeExpressionRecognizer(TimeOptions options)
+public sealed partial class TimeExpressionRecognizer(TimeOptions options)
     : DocumentStage("time", [Layer.Sentences], [Layer.TimeExpressions])
 {
     private enum Direction
@@ -72,6 +72,7 @@ public sealed class TimeExpressionRecognizer(TimeOptions options)
         DateOnly? anchor = document.Article.Published is { } published
             ? new DateOnly(published.Value.Year, published.Value.Month, published.Value.Day)
             : null;
+        var calendar = LocaleCalendar.For(document.Article.Language);
         var found = new List<TimeExpression>();
         foreach (var sentence in WordLayer.Of(document, _options.MaxSentenceChars))
         {
@@ -79,7 +80,7 @@ public sealed class TimeExpressionRecognizer(TimeOptions options)
             var future = HasFutureMarker(text, tokens);
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (TryRead(text, tokens, i, anchor, future, out var expression, out var next))
+                if (TryRead(text, tokens, i, anchor, future, calendar, out var expression, out var next))
                 {
                     found.Add(expression);
                     i = next - 1;
@@ -91,7 +92,7 @@ public sealed class TimeExpressionRecognizer(TimeOptions options)
     }
 
     /// <summary>What one rule of <see cref="TimeRules"/> sees: a token of a sentence, with what the words around it say.</summary>
-    private readonly record struct TimeSite(string Text, List<Scanned> Tokens, int Index, DateOnly? Anchor, bool Future, Direction Direction)
+    private readonly record struct TimeSite(string Text, List<Scanned> Tokens, int Index, DateOnly? Anchor, bool Future, Direction Direction, LocaleCalendar? Calendar = null)
     {
         public Scanned Token => Tokens[Index];
     }
@@ -115,6 +116,11 @@ public sealed class TimeExpressionRecognizer(TimeOptions options)
     /// <summary>The rules in the order they are tried at each token; the first that applies decides (see <see cref="TimeRuleName"/>).</summary>
     private TimeRule[] TimeRules =>
     [
+        // The document's language, when it has a calendar-xx.txt (English has none): tried first, so no English
+        // rule settles a foreign word before them.
+        new(TimeRuleName.LocaleDeictic, "Le port a rouvert hier.", OnWords: true, ReadLocaleDeictic),
+        new(TimeRuleName.LocaleWeekday, "Der Bürgermeister sprach am Montag.", OnWords: true, ReadLocaleWeekday),
+        new(TimeRuleName.LocaleDayMonth, "El puente abrió el 5 de mayo de 2021.", OnWords: false, ReadLocaleDayMonth),
         new(TimeRuleName.Deictic, "The ferry ran again yesterday.", OnWords: true, ReadDeictic),
         new(TimeRuleName.Relative, "The harbour closed last week.", OnWords: true, ReadRelative),
         new(TimeRuleName.EarlierThis, "The pier reopened earlier this month.", OnWords: true, ReadEarlierThis),
@@ -126,7 +132,7 @@ public sealed class TimeExpressionRecognizer(TimeOptions options)
         new(TimeRuleName.DigitsAgo, "The storm hit 3 days ago.", OnWords: false, ReadDigitsAgo),
     ];
 
-    private bool TryRead(string text, List<Scanned> tokens, int i, DateOnly? anchor, bool future, out TimeExpression expression, out int next)
+    private bool TryRead(string text, List<Scanned> tokens, int i, DateOnly? anchor, bool future, LocaleCalendar? calendar, out TimeExpression expression, out int next)
     {
         expression = default;
         next = i + 1;
@@ -137,7 +143,7 @@ public sealed class TimeExpressionRecognizer(TimeOptions options)
         // Span lookups: these run at every word of every sentence, where a string per word was the stage's main cost.
         if (i > 0 && tokens[i - 1].Kind == ScanKind.Word && DirectionWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i - 1].Of(text), out var before)) direction = before;
         if (i > 1 && tokens[i - 1].Of(text) is "-" && PartWords.Contains(tokens[i - 2].Of(text).ToString())) direction = Direction.Near;
-        var site = new TimeSite(text, tokens, i, anchor, future, direction);
+        var site = new TimeSite(text, tokens, i, anchor, future, direction, calendar);
         foreach (var rule in ActiveRules)
         {
             if (rule.OnWords != onWord) continue;

@@ -30,6 +30,15 @@ public sealed record TimeOptions
 /// <summary>The rules of the time expression table, in the order they are tried at each word or number.</summary>
 public enum TimeRuleName
 {
+    /// <summary>"hier", "ayer", "gestern", "вчера", "昨天": the document's language (Time/Data/calendar-xx.txt).</summary>
+    LocaleDeictic,
+
+    /// <summary>"lundi", "el lunes", "am Montag", "в понедельник", "星期一".</summary>
+    LocaleWeekday,
+
+    /// <summary>"5 mai 2021", "el 5 de mayo", "am 3. März", "5 мая", "5月3日".</summary>
+    LocaleDayMonth,
+
     /// <summary>"yesterday", "today".</summary>
     Deictic,
 

@@ -49,6 +49,13 @@ internal static class WordScanner
                     else break;
                 }
             }
+            else if (IsHan(c))
+            {
+                // Chinese writes no spaces: each ideograph is a word of its own, so numerals, scales and
+                // currencies ("三千亿美元") can be read one by one.
+                kind = ScanKind.Word;
+                i++;
+            }
             else if (char.IsLetter(c))
             {
                 kind = ScanKind.Word;
@@ -56,7 +63,7 @@ internal static class WordScanner
                 while (i < end)
                 {
                     var d = text[i];
-                    if (char.IsLetter(d) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(d) is System.Globalization.UnicodeCategory.NonSpacingMark) i++;
+                    if ((char.IsLetter(d) && !IsHan(d)) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(d) is System.Globalization.UnicodeCategory.NonSpacingMark) i++;
                     else if ((d == '\'' || d == '\u2019') && i + 1 < end && char.IsLetter(text[i + 1]) && !IsPossessive(text, i, end)) i++;
                     else break;
                 }
@@ -71,6 +78,8 @@ internal static class WordScanner
         }
         return result;
     }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
     // "Chile's" scans as "Chile" + "'s" so the name stays recognisable; "don't" stays one word.
     private static bool IsPossessive(string text, int apostrophe, int end) =>

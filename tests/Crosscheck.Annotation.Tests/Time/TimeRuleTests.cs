@@ -10,9 +10,10 @@ public class TimeRuleTests
 {
     private static readonly DateTimeOffset Published = new(2024, 9, 18, 10, 0, 0, TimeSpan.Zero);
 
-    private static TimeExpression[] Run(string text, TimeOptions? options = null)
+    private static TimeExpression[] Run(string text, TimeOptions? options = null, string? language = null)
     {
         var document = ClaimDocs.Plain(text, Published);
+        document.Article.Language = language;
         new TimeExpressionRecognizer(options ?? new TimeOptions()).Process(document);
         return document.TimeExpressions;
     }
@@ -24,6 +25,15 @@ public class TimeRuleTests
         Assert.All(TimeExpressionRecognizer.RuleExamples, rule => Assert.False(string.IsNullOrWhiteSpace(rule.Example)));
     }
 
+    /// <summary>The language of a rule's example: the locale rules read only documents in their language.</summary>
+    private static string ExampleLanguage(TimeRuleName rule) => rule switch
+    {
+        TimeRuleName.LocaleDeictic => "fr",
+        TimeRuleName.LocaleWeekday => "de",
+        TimeRuleName.LocaleDayMonth => "es",
+        _ => "en",
+    };
+
     public static TheoryData<TimeRuleName> Rules() => [.. Enum.GetValues<TimeRuleName>()];
 
     [Theory]
@@ -31,7 +41,7 @@ public class TimeRuleTests
     public void Each_rule_reads_its_example_and_records_its_name(TimeRuleName rule)
     {
         var example = TimeExpressionRecognizer.RuleExamples.Single(r => r.Name == rule).Example;
-        var found = Assert.Single(Run(example));
+        var found = Assert.Single(Run(example, language: ExampleLanguage(rule)));
         Assert.Equal(rule.ToString(), found.Rule);
     }
 
@@ -40,7 +50,7 @@ public class TimeRuleTests
     public void Without_a_rule_its_example_is_not_read_by_it(TimeRuleName rule)
     {
         var example = TimeExpressionRecognizer.RuleExamples.Single(r => r.Name == rule).Example;
-        var found = Run(example, new TimeOptions { Without = new HashSet<TimeRuleName> { rule } });
+        var found = Run(example, new TimeOptions { Without = new HashSet<TimeRuleName> { rule } }, ExampleLanguage(rule));
         Assert.DoesNotContain(found, t => t.Rule == rule.ToString());
     }
 }

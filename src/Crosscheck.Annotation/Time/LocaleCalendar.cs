@@ -1,0 +1,63 @@
+using System.Globalization;
+using Crosscheck.Annotation.Words;
+using Crosscheck.Core.Text;
+
+namespace Crosscheck.Annotation.Time;
+
+/// <summary>
+/// Calendar words of one language (Time/Data/calendar-xx.txt): days counted from the publication date
+/// ("hier", "вчера"), weekdays, months as a date writes them, and the small words around them.
+/// Languages without a file (English among them) have none and keep the English rules alone.
+/// </summary>
+internal sealed class LocaleCalendar
+{
+    private static readonly PerLanguage<LocaleCalendar> ByLanguage = new(["de", "es", "fr", "ru", "zh"], language => new LocaleCalendar(language));
+
+    private LocaleCalendar(string language)
+    {
+        Unspaced = language == "zh";
+        foreach (var row in Lexicon.Rows(typeof(LocaleCalendar).Assembly, $"Time/Data/calendar-{language}.txt", LexiconCase.Exact))
+        {
+            switch (row[0])
+            {
+                case "deictic": Deictic.Add((row[1], int.Parse(row[2], CultureInfo.InvariantCulture))); break;
+                case "weekday": Weekdays.Add((row[1], int.Parse(row[2], CultureInfo.InvariantCulture))); break;
+                case "month": Months.Add((row[1], int.Parse(row[2], CultureInfo.InvariantCulture))); break;
+                case "lead": Leads.Add(row[1]); break;
+                case "joiner": Joiners.Add(row[1]); break;
+                default: throw new InvalidOperationException($"calendar-{language}.txt: unknown kind '{row[0]}'");
+            }
+        }
+        // Longest form first: "avant-hier" before "hier", "星期日" before "周日".
+        foreach (var list in new[] { Deictic, Weekdays, Months }) list.Sort((a, b) => b.Form.Length.CompareTo(a.Form.Length));
+    }
+
+    /// <summary>Chinese writes no spaces: a form may be glued to the next word.</summary>
+    public bool Unspaced { get; }
+
+    public List<(string Form, int Value)> Deictic { get; } = [];
+
+    public List<(string Form, int Value)> Weekdays { get; } = [];
+
+    public List<(string Form, int Value)> Months { get; } = [];
+
+    public List<string> Leads { get; } = [];
+
+    public List<string> Joiners { get; } = [];
+
+    /// <summary>The calendar of <paramref name="language"/> (ISO 639-1, region ignored), or null.</summary>
+    public static LocaleCalendar? For(string? language) => ByLanguage.For(language);
+
+    /// <summary>The longest form of <paramref name="forms"/> starting at <paramref name="at"/> and ending at a word boundary (any end in Chinese).</summary>
+    public (int Value, int End)? Match(List<(string Form, int Value)> forms, string text, int at, int limit)
+    {
+        foreach (var (form, value) in forms)
+        {
+            if (at + form.Length > limit || !text.AsSpan(at, form.Length).Equals(form, StringComparison.OrdinalIgnoreCase)) continue;
+            var end = at + form.Length;
+            if (!Unspaced && end < limit && char.IsLetter(text[end])) continue;
+            return (value, end);
+        }
+        return null;
+    }
+}
