@@ -14,6 +14,40 @@ public static class StoreCommon
     /// <summary>The <c>meta</c> row holding <see cref="IStore.StoriesAssignedFrom"/>.</summary>
     public const string StoriesAssignedFromKey = "stories_assigned_from";
 
+    /// <summary>The <c>meta</c> row holding the story state's counters (<see cref="Crosscheck.Core.Pipeline.StoryStateHeader"/>); absent when no state is stored.</summary>
+    public const string StoryStateKey = "story_state";
+
+    public static string FormatStoryStateHeader(Crosscheck.Core.Pipeline.StoryStateHeader header) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{header.Documents} {header.Arrivals} {header.StoryCount} {header.LiveStories}");
+
+    /// <summary>The counters from their <c>meta</c> row; null when absent or unreadable (the state is then rebuilt by a replay).</summary>
+    public static Crosscheck.Core.Pipeline.StoryStateHeader? ParseStoryStateHeader(string? text)
+    {
+        var parts = text?.Split(' ');
+        if (parts is not { Length: 4 }) return null;
+        var numbers = new long[4];
+        for (var i = 0; i < 4; i++)
+        {
+            if (!long.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i])) return null;
+        }
+        return new(numbers[0], numbers[1], checked((int)numbers[2]), checked((int)numbers[3]));
+    }
+
+    /// <summary>A feature's postings (story indexes) as stored: 4 bytes each, little-endian.</summary>
+    public static byte[] EncodePostings(int[] postings)
+    {
+        var bytes = new byte[postings.Length * 4];
+        for (var i = 0; i < postings.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), postings[i]);
+        return bytes;
+    }
+
+    public static int[] DecodePostings(byte[] bytes)
+    {
+        var postings = new int[bytes.Length / 4];
+        for (var i = 0; i < postings.Length; i++) postings[i] = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4));
+        return postings;
+    }
+
     /// <summary>A count stored as text in a <c>meta</c> row; null when absent or unreadable (as if never recorded).</summary>
     public static int? ParseCount(string? text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : null;

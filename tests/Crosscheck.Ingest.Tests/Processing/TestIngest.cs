@@ -17,5 +17,6 @@ internal static class TestIngest
     public static ArticleProcessor Processor { get; } = new(Extractor, new DocumentPipelineBuilder().Use(new SentenceSplitter()).Use(new Tokenizer()).Build());
 
     public static IngestService Service(IStore store, RecurringLineFilter? recurring) =>
-        new(store, Processor, () => new StoryClusterer(new ClusteringOptions()), recurring: recurring);
+        new(store, Processor, () => new StoryClusterer(new ClusteringOptions()), recurring: recurring,
+            storedClusterer: (state, rebuild) => rebuild ? StoryClusterer.Rebuilding(state, new ClusteringOptions()) : StoryClusterer.Stored(state, new ClusteringOptions()));
 }
