@@ -98,8 +98,12 @@ public static class PostgresMigrations
 
             -- The clusterer's state of each story ever opened, by the order it was opened in.
             CREATE TABLE story_states (
-                idx   integer PRIMARY KEY,
-                state bytea NOT NULL
+                idx            integer PRIMARY KEY,
+                state          bytea NOT NULL,
+                absorbed       boolean NOT NULL,
+                retired        boolean NOT NULL,
+                last_arrival   bigint NOT NULL,
+                last_published bigint
             );
 
             -- Where each article was placed (a story index; -1 when left out, e.g. an empty body).

@@ -438,16 +438,22 @@ public sealed class PostgresStore : IStore
         });
     }
 
-    public IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes)
+    public IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes, StoryCandidateWindow? window = null)
     {
         ArgumentNullException.ThrowIfNull(indexes);
         var array = indexes.ToArray();
         return Use("reading story states", connection =>
         {
-            using var command = Command(connection, "SELECT idx, state FROM story_states WHERE idx = ANY($1)", array);
+            var condition = window is null ? "" : StoreCommon.CandidateWindowCondition.Replace("$arrival", "$2", StringComparison.Ordinal).Replace("$published", "$3::bigint", StringComparison.Ordinal);
+            using var command = Command(connection, $"SELECT idx, state, absorbed, retired, last_arrival, last_published FROM story_states WHERE idx = ANY($1) {condition}",
+                [array, .. window is null ? Array.Empty<object?>() : [window.MinLastArrival, new NpgsqlParameter { Value = (object?)window.MinLastPublishedTicks ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint }]]);
             using var reader = command.ExecuteReader();
             var states = new List<StoredStoryState>(array.Length);
-            while (reader.Read()) states.Add(new StoredStoryState(reader.GetInt32(0), (byte[])reader.GetValue(1)));
+            while (reader.Read())
+            {
+                states.Add(new StoredStoryState(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetBoolean(2) ? null
+                    : new StoryActivity(reader.GetBoolean(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5))));
+            }
             return (IReadOnlyList<StoredStoryState>)states;
         });
     }
@@ -481,9 +487,14 @@ public sealed class PostgresStore : IStore
                 """, changes.Features.Keys.ToArray(), changes.Features.Values.Select(f => f.DocumentFrequency).ToArray(),
                 Bytes(changes.Features.Values.Select(f => StoreCommon.EncodePostings(f.Postings))), changes.Features.Values.Select(f => f.Order).ToArray()));
             batch.BatchCommands.Add(BatchCommand("""
-                INSERT INTO story_states (idx, state) SELECT * FROM unnest($1::int[], $2::bytea[])
-                ON CONFLICT (idx) DO UPDATE SET state = excluded.state
-                """, changes.States.Select(s => s.Index).ToArray(), Bytes(changes.States.Select(s => s.State))));
+                INSERT INTO story_states (idx, state, absorbed, retired, last_arrival, last_published)
+                SELECT * FROM unnest($1::int[], $2::bytea[], $3::boolean[], $4::boolean[], $5::bigint[], $6::bigint[])
+                ON CONFLICT (idx) DO UPDATE SET state = excluded.state, absorbed = excluded.absorbed, retired = excluded.retired,
+                    last_arrival = excluded.last_arrival, last_published = excluded.last_published
+                """, changes.States.Select(s => s.Index).ToArray(), Bytes(changes.States.Select(s => s.State)),
+                changes.States.Select(s => s.Activity is null).ToArray(), changes.States.Select(s => s.Activity?.Retired ?? false).ToArray(),
+                changes.States.Select(s => s.Activity?.LastArrival ?? 0).ToArray(),
+                new NpgsqlParameter { Value = changes.States.Select(s => s.Activity?.LastPublishedTicks).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint }));
             batch.BatchCommands.Add(BatchCommand("""
                 INSERT INTO story_state_articles (article_id, idx) SELECT * FROM unnest($1::text[], $2::int[])
                 ON CONFLICT (article_id) DO UPDATE SET idx = excluded.idx

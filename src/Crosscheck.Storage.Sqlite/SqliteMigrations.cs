@@ -109,10 +109,15 @@ public static class SqliteMigrations
                 first    INTEGER NOT NULL   -- when first counted: the tie-break among equal features
             );
 
-            -- The clusterer's state of each story ever opened, by the order it was opened in.
+            -- The clusterer's state of each story ever opened, by the order it was opened in, with what says
+            -- whether it can still be a candidate (so idle stories are filtered without reading their state).
             CREATE TABLE story_states (
-                idx   INTEGER PRIMARY KEY,
-                state BLOB NOT NULL
+                idx            INTEGER PRIMARY KEY,
+                state          BLOB NOT NULL,
+                absorbed       INTEGER NOT NULL,   -- merged into another story (always read: it leads to its survivor)
+                retired        INTEGER NOT NULL,
+                last_arrival   INTEGER NOT NULL,
+                last_published INTEGER             -- UTC ticks; NULL when no article is dated
             );
 
             -- Where each article was placed (a story index; -1 when left out, e.g. an empty body).

@@ -455,7 +455,7 @@ public sealed class SqliteStore : IStore
         });
     }
 
-    public IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes)
+    public IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes, StoryCandidateWindow? window = null)
     {
         ArgumentNullException.ThrowIfNull(indexes);
         return Read("reading story states", () =>
@@ -463,9 +463,16 @@ public sealed class SqliteStore : IStore
             var states = new List<StoredStoryState>(indexes.Count);
             foreach (var chunk in indexes.Chunk(KeysPerRequest))
             {
-                using var command = Command("SELECT idx, state FROM story_states WHERE idx IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk.Select(i => (long)i))));
+                using var command = Command($"""
+                    SELECT idx, state, absorbed, retired, last_arrival, last_published FROM story_states
+                    WHERE idx IN (SELECT value FROM json_each($keys)) {(window is null ? "" : StoreCommon.CandidateWindowCondition)}
+                    """, ("$keys", JsonArray(chunk.Select(i => (long)i))), ("$arrival", window?.MinLastArrival), ("$published", window?.MinLastPublishedTicks));
                 using var reader = command.ExecuteReader();
-                while (reader.Read()) states.Add(new StoredStoryState(reader.GetInt32(0), (byte[])reader.GetValue(1)));
+                while (reader.Read())
+                {
+                    states.Add(new StoredStoryState(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetBoolean(2) ? null
+                        : new StoryActivity(reader.GetBoolean(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5))));
+                }
             }
             return (IReadOnlyList<StoredStoryState>)states;
         });
@@ -503,12 +510,19 @@ public sealed class SqliteStore : IStore
                         command.ExecuteNonQuery();
                     }
                 }
-                using (var command = Command("INSERT OR REPLACE INTO story_states (idx, state) VALUES ($idx, $state)", ("$idx", 0), ("$state", Array.Empty<byte>())))
+                using (var command = Command("""
+                    INSERT OR REPLACE INTO story_states (idx, state, absorbed, retired, last_arrival, last_published)
+                    VALUES ($idx, $state, $absorbed, $retired, $arrival, $published)
+                    """, ("$idx", 0), ("$state", Array.Empty<byte>()), ("$absorbed", false), ("$retired", false), ("$arrival", 0L), ("$published", null)))
                 {
                     foreach (var state in changes.States)
                     {
                         command.Parameters["$idx"].Value = state.Index;
                         command.Parameters["$state"].Value = state.State;
+                        command.Parameters["$absorbed"].Value = state.Activity is null;
+                        command.Parameters["$retired"].Value = state.Activity?.Retired ?? false;
+                        command.Parameters["$arrival"].Value = state.Activity?.LastArrival ?? 0;
+                        command.Parameters["$published"].Value = (object?)state.Activity?.LastPublishedTicks ?? DBNull.Value;
                         command.ExecuteNonQuery();
                     }
                 }

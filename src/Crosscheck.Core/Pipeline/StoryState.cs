@@ -17,8 +17,12 @@ public interface IStoryStateStore
     /// <summary>Document frequency and postings of the given features; features never counted are absent.</summary>
     IReadOnlyDictionary<long, StoredFeature> LoadStoryFeatures(IReadOnlyCollection<long> keys);
 
-    /// <summary>The stored states of the stories with these indexes (absent ones are left out).</summary>
-    IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes);
+    /// <summary>
+    /// The stored states of the stories with these indexes (absent ones are left out). With <paramref name="window"/>,
+    /// also those that can no longer be a candidate for an article (see <see cref="StoryCandidateWindow"/>): they are
+    /// filtered by the store, so their states are never read. Stories merged into another are always returned.
+    /// </summary>
+    IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes, StoryCandidateWindow? window = null);
 
     /// <summary>The index of the story an article was placed in (before redirects), -1 when it was seen and left out, null when never seen.</summary>
     int? LoadStoryIndexOfArticle(string articleId);
@@ -38,7 +42,11 @@ public interface IStoryStateStore
 /// <param name="Arrivals">Articles placed so far (the clusterer's clock).</param>
 /// <param name="StoryCount">Stories ever opened (the next story's index).</param>
 /// <param name="LiveStories">Stories that exist now (not merged into another).</param>
-public sealed record StoryStateHeader(long Documents, long Arrivals, int StoryCount, int LiveStories);
+/// <param name="Rechecks">
+/// The clusterer's re-checks not yet due (opaque here, as a story's state is; no line breaks), so a stream of
+/// ingests by separate processes re-checks a story as one long-running process would.
+/// </param>
+public sealed record StoryStateHeader(long Documents, long Arrivals, int StoryCount, int LiveStories, string Rechecks = "");
 
 /// <param name="DocumentFrequency">How many documents carry the feature.</param>
 /// <param name="Postings">Indexes of the stories that most recently carried it, oldest first.</param>
@@ -47,7 +55,20 @@ public sealed record StoredFeature(int DocumentFrequency, int[] Postings, long O
 
 /// <param name="Index">The story's index in the order stories were opened.</param>
 /// <param name="State">The clusterer's serialised state of the story.</param>
-public sealed record StoredStoryState(int Index, byte[] State);
+/// <param name="Activity">When the story last took an article, for <see cref="StoryCandidateWindow"/>; null for a story merged into another.</param>
+public sealed record StoredStoryState(int Index, byte[] State, StoryActivity? Activity = null);
+
+/// <param name="Retired">Left the candidate index for good (idle too long).</param>
+/// <param name="LastArrival">Arrival number of its latest article.</param>
+/// <param name="LastPublishedTicks">UTC ticks of the latest publication date among its articles; null when none is dated.</param>
+public readonly record struct StoryActivity(bool Retired, long LastArrival, long? LastPublishedTicks);
+
+/// <summary>
+/// The stories that can still be a candidate for an article: not retired, with an article that arrived at or after
+/// <paramref name="MinLastArrival"/>, and, when both are dated, one published at or after <paramref name="MinLastPublishedTicks"/> (UTC ticks).
+/// A store may return more than these (the clusterer checks again), never fewer.
+/// </summary>
+public sealed record StoryCandidateWindow(long MinLastArrival, long? MinLastPublishedTicks);
 
 /// <summary>One redirect operation, applied in order: a merged id pointing at its survivor (ids pointing at the merged one follow), or an id removed (it is a story again).</summary>
 public readonly record struct RedirectChange(string From, string? To);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
@@ -49,9 +50,16 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// </summary>
     private readonly Dictionary<string, List<string>> _redirectedInto = new(StringComparer.Ordinal);
     private readonly Dictionary<int, double> _accumulator = [];
-    private readonly Queue<(long Arrival, StoryState Story)>[] _rechecks;
+    /// <summary>
+    /// Pending re-checks per delay, by story index rather than instance: a store-backed clusterer that forgets
+    /// its cache reads a story again as a new instance, and a queued one would be a stale copy of it.
+    /// </summary>
+    private readonly Queue<(long Arrival, int Story)>[] _rechecks;
     /// <summary>Stories added to, merged, split or opened since the last <see cref="Settle"/> examined them: the only ones it may split.</summary>
     private readonly HashSet<StoryState> _changed = [];
+
+    /// <summary>Stored stories a candidate lookup found outside its window (idle or retired), with that window: not asked for again while they must still be outside.</summary>
+    private readonly Dictionary<int, StoryCandidateWindow> _outsideWindow = [];
 
     /// <summary>The store the state is written to (null: memory only), and the one it is read from (null as well when rebuilding from nothing).</summary>
     private readonly IStoryStateStore? _store;
@@ -76,7 +84,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         _maxCachedStories = maxCachedStories;
         _options = options ?? ClusteringOptions.Default;
-        _rechecks = _options.RecheckDelays.Select(_ => new Queue<(long, StoryState)>()).ToArray();
+        _rechecks = _options.RecheckDelays.Select(_ => new Queue<(long, int)>()).ToArray();
         Syndication = syndication ?? (_options.UseSyndication ? new SyndicationDetector() : null);
         _store = store;
         _reading = reset ? null : store;
@@ -86,6 +94,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         {
             (_documents, _arrivals, _storyCount, _liveStories) = (header.Documents, header.Arrivals, header.StoryCount, header.LiveStories);
             _savedHeader = header;
+            ReadRechecks(header.Rechecks);
         }
     }
 
@@ -201,13 +210,23 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         return _stories.TryGetValue(index, out story) ? story : throw new InvalidDataException($"The stored story state has no story {index}.");
     }
 
-    /// <summary>Reads the stories not yet known from the store in one request (no-op in memory).</summary>
-    private void Load(IEnumerable<int> indexes)
+    /// <summary>
+    /// Reads the stories not yet known from the store in one request (no-op in memory). With <paramref name="window"/>, those
+    /// outside it are not read, and stay unknown: only <see cref="Candidates"/> passes one, and skips them.
+    /// </summary>
+    private void Load(IEnumerable<int> indexes, StoryCandidateWindow? window = null)
     {
         if (_reading is null) return;
-        var missing = indexes.Where(i => !_stories.ContainsKey(i)).Distinct().ToList();
+        var missing = indexes.Where(i => !_stories.ContainsKey(i) && !(window is not null && _outsideWindow.TryGetValue(i, out var earlier) && StillOutside(earlier, window)))
+            .Distinct().ToList();
         if (missing.Count == 0) return;
-        foreach (var stored in _reading.LoadStoryStates(missing))
+        var loaded = _reading.LoadStoryStates(missing, window);
+        if (window is not null)
+        {
+            foreach (var index in missing) _outsideWindow[index] = window;
+            foreach (var stored in loaded) _outsideWindow.Remove(stored.Index);
+        }
+        foreach (var stored in loaded)
         {
             var story = StoryState.Deserialize(stored.Index, stored.State);
             _stories[stored.Index] = story;
@@ -251,12 +270,15 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 }
             }
         }
-        Load(_accumulator.Keys);
+        // Stories the store holds outside the candidate window are not even read: at a large store, most postings name idle ones.
+        Load(_accumulator.Keys, CandidateWindow(profile));
         var candidates = new List<(StoryState Story, double Score)>(_accumulator.Count);
         foreach (var (index, score) in _accumulator)
         {
-            var story = Resolve(StoryAt(index));
-            if (story == exclude || story.Retired || IsIdle(story, profile)) continue;
+            // Not read (outside the window): idle or retired, as IsIdle below would find.
+            if (!_stories.TryGetValue(index, out var posted)) continue;
+            var story = Resolve(posted);
+            if (story.Index == exclude?.Index || story.Retired || IsIdle(story, profile)) continue;
             candidates.Add((story, score));
         }
         candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.Index.CompareTo(b.Story.Index));
@@ -295,7 +317,25 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// </summary>
     private void ScheduleRechecks(StoryState story)
     {
-        for (var i = 0; i < _rechecks.Length; i++) _rechecks[i].Enqueue((_arrivals + _options.RecheckDelays[i], story));
+        for (var i = 0; i < _rechecks.Length; i++) _rechecks[i].Enqueue((_arrivals + _options.RecheckDelays[i], story.Index));
+    }
+
+    /// <summary>The pending re-checks as stored with the header: "queue.story.due" entries, comma-separated, in queue order.</summary>
+    private string WriteRechecks() => string.Join(',', _rechecks.SelectMany((queue, q) =>
+        queue.Select(due => string.Create(CultureInfo.InvariantCulture, $"{q}.{due.Story}.{due.Arrival}"))));
+
+    private void ReadRechecks(string stored)
+    {
+        foreach (var entry in stored.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = entry.Split('.');
+            if (parts.Length != 3 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var queue) || queue < 0 || queue >= _rechecks.Length
+                || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var story) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var due))
+            {
+                throw new InvalidDataException($"The stored story state has an unreadable re-check '{entry}'.");
+            }
+            _rechecks[queue].Enqueue((due, story));
+        }
     }
 
     /// <summary>
@@ -308,17 +348,18 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// </summary>
     public void Settle()
     {
-        var seen = new HashSet<StoryState>();
+        var seen = new HashSet<int>();
         foreach (var queue in _rechecks)
         {
-            var later = new List<(long Arrival, StoryState Story)>();
+            var later = new List<(long Arrival, int Story)>();
             while (queue.TryDequeue(out var due))
             {
-                var story = due.Story;
                 // A re-check not yet due stays queued: in a stream of small ingests, a story settled at the end of its
                 // batch is still compared again once more articles (and better word statistics) have arrived.
                 if (due.Arrival > _arrivals) later.Add(due);
-                if (!seen.Add(story) || story.Absorbed || story.Retired) continue;
+                if (!seen.Add(due.Story)) continue;
+                var story = StoryAt(due.Story);
+                if (story.Absorbed || story.Retired) continue;
                 if (story.Size == 1) JoinBestSharingName(story);
                 else MergeNeighbours(story, _options.MergeThreshold);
             }
@@ -473,7 +514,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             while (queue.TryPeek(out var due) && due.Arrival <= _arrivals)
             {
                 queue.Dequeue();
-                var story = due.Story;
+                var story = StoryAt(due.Story);
                 if (story.Absorbed || story.Retired) continue;
                 MergeNeighbours(story, story.Size == 1 ? _options.AssignThreshold : _options.MergeThreshold);
             }
@@ -510,6 +551,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 
     private StoryState Merge(StoryState story, StoryState other)
     {
+        // One story reached two ways (e.g. through a redirect) is no merge.
+        if (story.Index == other.Index) return story;
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
         survivor.Absorb(absorbed, _options, _spaces);
         absorbed.AbsorbedBy = survivor.Index;
@@ -527,6 +570,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>Redirects <paramref name="from"/> to <paramref name="to"/>, and every id redirected to <paramref name="from"/> with it, so each redirect stays one hop.</summary>
     private void Redirect(string from, string to)
     {
+        // Two stories that carry one id (one split off under the id of a story it once absorbed) need no redirect between them: it would loop.
+        if (from == to) return;
         _redirects[from] = to;
         if (_store is not null) _redirectLog.Add(new RedirectChange(from, to));
         if (!_redirectedInto.TryGetValue(to, out var into)) _redirectedInto[to] = into = [];
@@ -607,6 +652,19 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         return 0;
     }
 
+    /// <summary>
+    /// Whether a story the store left outside <paramref name="earlier"/> is outside <paramref name="now"/> too, so it need not be
+    /// asked for again: the window is no wider (arrivals only grow; a dated window no earlier), and the story cannot have changed,
+    /// since a story changes only once read, and a read story is known.
+    /// </summary>
+    private static bool StillOutside(StoryCandidateWindow earlier, StoryCandidateWindow now) =>
+        now.MinLastArrival >= earlier.MinLastArrival
+        && (earlier.MinLastPublishedTicks is not { } before || (now.MinLastPublishedTicks is { } after && after >= before));
+
+    /// <summary>The stored stories <see cref="IsIdle"/> could keep as candidates for <paramref name="current"/> (a day more, so rounding never drops one).</summary>
+    private StoryCandidateWindow CandidateWindow(Profile current) =>
+        new(_arrivals - _options.MaxIdleArrivals, current.Last is { } now ? now.UtcTicks - TimeSpan.FromDays(_options.MaxIdleDays + 1).Ticks : null);
+
     private bool IsIdle(StoryState story, Profile current)
     {
         if (_arrivals - story.LastArrival > _options.MaxIdleArrivals) return true;
@@ -642,7 +700,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>
     /// Writes what changed since the last save: feature statistics and postings, the states of the
     /// changed stories, where new articles went, the changed stories as readers see them, and the
-    /// redirects, in one store transaction. Re-checks still pending are not stored: call it after <see cref="Settle"/>, which runs them all.
+    /// redirects, and the re-checks not yet due, in one store transaction. Call it after <see cref="Settle"/>, which runs those that are due.
     /// </summary>
     public void Save(int? assignedFromArticles)
     {
@@ -654,13 +712,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
         var unsaved = _unsaved.OrderBy(s => s.Index).ToList();
         var live = unsaved.Where(s => !s.Absorbed).ToList();
-        var header = new StoryStateHeader(_documents, _arrivals, _storyCount, _liveStories);
+        var header = new StoryStateHeader(_documents, _arrivals, _storyCount, _liveStories, WriteRechecks());
         store.SaveStoryState(new StoryStateChanges
         {
             Header = header,
             Reset = _resetOnSave,
             Features = features,
-            States = unsaved.Select(s => new StoredStoryState(s.Index, s.Serialize())).ToList(),
+            States = unsaved.Select(s => new StoredStoryState(s.Index, s.Serialize(), s.Absorbed ? null : new StoryActivity(s.Retired, s.LastArrival, s.Profile.Last?.UtcTicks))).ToList(),
             ArticleStories = _unsavedArticles.ToDictionary(id => id, id => _storyOfArticle[id], StringComparer.Ordinal),
             Stories = live.Select(s => s.ToStory()).ToList(),
             StoryPositions = live.Select(s => s.Index).ToList(),
@@ -685,6 +743,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _stories.Clear();
         _active.Clear();
         _changed.Clear();
+        _outsideWindow.Clear();
         _storyOfArticle.Clear();
         _redirects.Clear();
         _redirectedInto.Clear();

@@ -118,6 +118,54 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         Assert.True(agreement >= 0.98, $"two batches agree with one at B-cubed {agreement:F4}");
     }
 
+    /// <summary>
+    /// Articles on a few made-up events, the events' reports interleaved: enough arrivals that re-checks
+    /// queued in the first batch fall due in the second.
+    /// </summary>
+    private static List<Document> InterleavedEvents(int perEvent)
+    {
+        string[] events =
+        [
+            "The river ferry at Marlow ran aground on a sandbank; {0} passengers waited hours for the tugboat from Dunmore.",
+            "Orchard growers in the Vell valley lost {0} tonnes of apples to an early frost, the Vell growers' cooperative said.",
+            "The Castleford library closed its east wing after a burst pipe flooded {0} shelves of local archive records.",
+        ];
+        var start = new DateTimeOffset(2024, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        return [.. Enumerable.Range(0, perEvent).SelectMany(i => events.Select((text, e) =>
+            Docs.Of(string.Format(System.Globalization.CultureInfo.InvariantCulture, text, 10 + i) + "\n\nOfficials gave no further details on the day.",
+                $"event{e}-report{i}", outlet: $"outlet{i % 4}.example", published: start.AddHours(i))))];
+    }
+
+    [Fact]
+    public void Re_checks_pending_across_batches_survive_a_clusterer_that_forgets_its_cache_and_a_restart()
+    {
+        var documents = InterleavedEvents(perEvent: 12);
+        var first = documents.Take(6).ToList();
+        var second = documents.Skip(6).ToList();
+
+        // The first batch leaves re-checks not yet due (the shortest waits 16 arrivals); the second makes them due.
+        using var cached = OpenStore("recheck-cached.db");
+        var kept = StoryClusterer.Rebuilding(cached, new ClusteringOptions());
+        PlaceBatch(kept, first, first.Count);
+        PlaceBatch(kept, second, documents.Count);
+        // Forgetting after every save reads each story again as a new instance; the queued re-checks must find it.
+        using var forgetful = OpenStore("recheck-forgetful.db");
+        var forgetting = StoryClusterer.Rebuilding(forgetful, new ClusteringOptions(), maxCachedStories: 1);
+        PlaceBatch(forgetting, first, first.Count);
+        PlaceBatch(forgetting, second, documents.Count);
+        // A new process continues from the store, re-checks included.
+        using var restarted = OpenStore("recheck-restarted.db");
+        PlaceBatch(StoryClusterer.Rebuilding(restarted, new ClusteringOptions()), first, first.Count);
+        PlaceBatch(StoryClusterer.Stored(restarted, new ClusteringOptions()), second, documents.Count);
+
+        static List<(string Id, string Articles)> Listed(SqliteStore store) => [.. store.GetStories().Select(s => (s.Id, string.Join(' ', s.ArticleIds)))];
+        Assert.Equal(documents.Count, cached.GetStories().Sum(s => s.ArticleIds.Count));
+        Assert.Equal(Listed(cached), Listed(forgetful));
+        Assert.Equal(Listed(cached), Listed(restarted));
+        Assert.NotEqual("", cached.LoadStoryStateHeader()!.Rechecks);
+        Assert.Equal(cached.LoadStoryStateHeader(), restarted.LoadStoryStateHeader());
+    }
+
     [Fact]
     public void Placing_new_articles_reads_no_stored_document_but_theirs()
     {

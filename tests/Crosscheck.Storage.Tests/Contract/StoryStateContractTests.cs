@@ -19,7 +19,7 @@ public abstract partial class StoreContractTests
     public void Story_state_round_trips_and_is_seen_by_another_handle()
     {
         Assert.Null(Store.LoadStoryStateHeader());
-        var header = new StoryStateHeader(Documents: 12_000_000_000, Arrivals: 7, StoryCount: 3, LiveStories: 2);
+        var header = new StoryStateHeader(Documents: 12_000_000_000, Arrivals: 7, StoryCount: 3, LiveStories: 2, Rechecks: "0.2.23,2.0.1031 and spaces");
         var state = new byte[] { 1, 0, 255, 128, 7 };
         Store.SaveStoryState(new StoryStateChanges
         {
@@ -94,6 +94,35 @@ public abstract partial class StoreContractTests
         Assert.Equal(["s-c", "s-b"], Store.GetStories().Select(s => s.Id));
         Assert.Equal("B again", Store.GetStory("s-b")!.Title);
         Assert.Equal(new StoryStateHeader(4, 4, 4, 2), Store.LoadStoryStateHeader());
+    }
+
+    [ContractFact]
+    public void A_candidate_window_leaves_out_retired_and_idle_stories_and_keeps_merged_ones()
+    {
+        var day = TimeSpan.FromDays(1).Ticks;
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(6, 6, 6, 5),
+            States =
+            [
+                new StoredStoryState(0, [0], new StoryActivity(Retired: false, LastArrival: 100, LastPublishedTicks: 40 * day)),
+                new StoredStoryState(1, [1], new StoryActivity(Retired: true, LastArrival: 100, LastPublishedTicks: 40 * day)),
+                new StoredStoryState(2, [2], new StoryActivity(Retired: false, LastArrival: 9, LastPublishedTicks: 40 * day)),
+                new StoredStoryState(3, [3], new StoryActivity(Retired: false, LastArrival: 100, LastPublishedTicks: 2 * day)),
+                new StoredStoryState(4, [4], new StoryActivity(Retired: false, LastArrival: 10, LastPublishedTicks: null)),
+                new StoredStoryState(5, [5], Activity: null),
+            ],
+        });
+
+        int[] all = [0, 1, 2, 3, 4, 5];
+        Assert.Equal([0, 4, 5], Store.LoadStoryStates(all, new StoryCandidateWindow(MinLastArrival: 10, MinLastPublishedTicks: 10 * day)).Select(s => s.Index).Order());
+        // An undated article keeps dated stories of any age; without a window every story is read.
+        Assert.Equal([0, 3, 4, 5], Store.LoadStoryStates(all, new StoryCandidateWindow(10, null)).Select(s => s.Index).Order());
+        var unfiltered = Store.LoadStoryStates(all).OrderBy(s => s.Index).ToList();
+        Assert.Equal(all, unfiltered.Select(s => s.Index));
+        Assert.Equal(new StoryActivity(true, 100, 40 * day), unfiltered[1].Activity);
+        Assert.Null(unfiltered[4].Activity!.Value.LastPublishedTicks);
+        Assert.Null(unfiltered[5].Activity);
     }
 
     [ContractFact]
