@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
+using Crosscheck.Core.Pipeline;
 using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Storage.Sqlite;
@@ -15,7 +17,9 @@ namespace Crosscheck.Bench;
 /// <param name="CpuMillisecondsPerArticle">CPU time of that placement per new article.</param>
 /// <param name="PeakResidentBytes">Peak resident memory of the process during the placement (null where the OS cannot reset the peak).</param>
 /// <param name="ResidentBeforeBytes">Resident memory just before the placement, so the placement's own share can be told apart.</param>
-public sealed record StreamBenchmarkResult(int StoredArticles, int NewArticles, double BuildSeconds, double PlacementSeconds, double CpuMillisecondsPerArticle, long? PeakResidentBytes, long ResidentBeforeBytes);
+/// <param name="StoreMilliseconds">Wall time of the placement spent in each story-state call to the store, by method name.</param>
+public sealed record StreamBenchmarkResult(int StoredArticles, int NewArticles, double BuildSeconds, double PlacementSeconds, double CpuMillisecondsPerArticle,
+    long? PeakResidentBytes, long ResidentBeforeBytes, IReadOnlyDictionary<string, double> StoreMilliseconds);
 
 /// <summary>
 /// <c>crosscheck bench stream</c>: what adding articles costs as the store grows. For each size a
@@ -33,7 +37,15 @@ public static class StreamBenchmark
     /// <summary>Articles placed per transaction while building a store (a stream of ingests, each settled).</summary>
     private const int BuildBatch = 1000;
 
-    public static IReadOnlyList<StreamBenchmarkResult> Run(string jsonlPath, IReadOnlyList<int> sizes, int newArticles, TextWriter output)
+    /// <param name="jsonlPath">The ECB+ texts to replay.</param>
+    /// <param name="sizes">Store sizes.</param>
+    /// <param name="newArticles">Articles added to each.</param>
+    /// <param name="output">Where the table goes.</param>
+    /// <param name="keepStores">
+    /// A folder to keep the built stores in and reuse them from (a 100,000-article store takes half an hour to build); the
+    /// placement then runs on a copy, so every run measures the same store. Null: temporary stores.
+    /// </param>
+    public static IReadOnlyList<StreamBenchmarkResult> Run(string jsonlPath, IReadOnlyList<int> sizes, int newArticles, TextWriter output, string? keepStores = null)
     {
         var texts = ClusteringEvaluator.Read(jsonlPath).Select(l => l.Input).ToList();
         if (texts.Count == 0) throw new InvalidDataException($"{jsonlPath}: no articles to replay.");
@@ -42,10 +54,12 @@ public static class StreamBenchmark
         var results = new List<StreamBenchmarkResult>();
         foreach (var size in sizes.Order())
         {
-            var result = RunOne(texts, size, newArticles);
+            var result = RunOne(texts, size, newArticles, keepStores);
             results.Add(result);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.StoredArticles,15}  {result.BuildSeconds,8:F0}  {result.PlacementSeconds,8:F2}  {result.CpuMillisecondsPerArticle,19:F1}  {(result.PeakResidentBytes is { } peak ? $"{peak / 1048576.0,22:F0} MB" : "n/a"),25}  {result.ResidentBeforeBytes / 1048576.0,7:F0} MB"));
+            output.WriteLine("                 of the placement, ms per new article in store calls: " + string.Join(", ",
+                result.StoreMilliseconds.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value / newArticles:F2}"))));
         }
         if (results.Count >= 2)
         {
@@ -73,14 +87,16 @@ public static class StreamBenchmark
         });
     }
 
-    private static StreamBenchmarkResult RunOne(List<ClusteringInput> texts, int size, int newArticles)
+    private static StreamBenchmarkResult RunOne(List<ClusteringInput> texts, int size, int newArticles, string? keepStores)
     {
         var directory = Directory.CreateTempSubdirectory("crosscheck-bench-stream-");
         try
         {
             var path = Path.Combine(directory.FullName, "stream.db");
+            var kept = keepStores is null ? null : Path.Combine(keepStores, string.Create(CultureInfo.InvariantCulture, $"stream-{size}.db"));
             var build = Stopwatch.StartNew();
-            using (var store = SqliteStore.Open(path))
+            if (kept is not null && File.Exists(kept)) CopyStore(kept, path);
+            else using (var store = SqliteStore.Open(path))
             {
                 var clusterer = StoryClusterer.Rebuilding(store, new ClusteringOptions());
                 for (var from = 0; from < size; from += BuildBatch)
@@ -96,6 +112,11 @@ public static class StreamBenchmark
                 }
             }
             build.Stop();
+            if (kept is not null && !File.Exists(kept))
+            {
+                Directory.CreateDirectory(keepStores!);
+                CopyStore(path, kept);
+            }
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
@@ -112,10 +133,11 @@ public static class StreamBenchmark
             var peakReset = ResetPeakResident();
             using var process = Process.GetCurrentProcess();
             var cpuStart = process.TotalProcessorTime;
+            var timed = TimedStoryStateStore.Wrap(again, out var storeTime);
             var wall = Stopwatch.StartNew();
             again.RunExclusive(() =>
             {
-                var placer = StoryClusterer.Stored(again, new ClusteringOptions());
+                var placer = StoryClusterer.Stored(timed, new ClusteringOptions());
                 var documents = again.ArticlesWithoutStoryState().Select(again.GetDocument).OfType<Document>().ToList();
                 foreach (var document in documents) placer.Assign(document);
                 placer.Settle();
@@ -125,11 +147,54 @@ public static class StreamBenchmark
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuStart;
             return new StreamBenchmarkResult(size, newArticles, build.Elapsed.TotalSeconds, wall.Elapsed.TotalSeconds,
-                cpu.TotalMilliseconds / newArticles, peakReset ? PeakResidentBytes() : null, residentBefore);
+                cpu.TotalMilliseconds / newArticles, peakReset ? PeakResidentBytes() : null, residentBefore,
+                storeTime.ToDictionary(p => p.Key, p => p.Value.Elapsed.TotalMilliseconds));
         }
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Copies a SQLite store with its write-ahead log (pooled connections may keep commits there).</summary>
+    private static void CopyStore(string from, string to)
+    {
+        File.Copy(from, to);
+        if (File.Exists(from + "-wal")) File.Copy(from + "-wal", to + "-wal");
+    }
+
+    /// <summary>An <see cref="IStoryStateStore"/> that times each call by method name and passes it on: where a placement's time goes, without a profiler.</summary>
+    public class TimedStoryStateStore : DispatchProxy
+    {
+        private IStoryStateStore _inner = null!;
+        private Dictionary<string, Stopwatch> _time = null!;
+
+        public static IStoryStateStore Wrap(IStoryStateStore inner, out Dictionary<string, Stopwatch> time)
+        {
+            var proxy = Create<IStoryStateStore, TimedStoryStateStore>();
+            var timed = (TimedStoryStateStore)(object)proxy;
+            timed._inner = inner;
+            timed._time = time = [];
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            if (!_time.TryGetValue(targetMethod.Name, out var clock)) _time[targetMethod.Name] = clock = new Stopwatch();
+            clock.Start();
+            try
+            {
+                return targetMethod.Invoke(_inner, args);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                throw e.InnerException;
+            }
+            finally
+            {
+                clock.Stop();
+            }
         }
     }
 

@@ -39,6 +39,11 @@ public static class BenchCommand
             Description = "With `bench stream`: how many new articles are added to each store.",
             DefaultValueFactory = _ => 100,
         };
+        var keepStores = new Option<string?>("--keep-stores")
+        {
+            Description = "With `bench stream`: keep the built stores in this folder and reuse them on the next run (the placement runs on a copy).",
+            HelpName = "DIR",
+        };
         var command = new Command("bench", """
             Measure throughput per stage on real articles: extraction (pages/s), each annotation stage
             (tokens/s), clustering (articles/s), dossier building, and peak memory. Single-threaded, so
@@ -55,7 +60,7 @@ public static class BenchCommand
                       crosscheck bench clustering --sizes 1000,10000,100000
                       crosscheck bench stream --sizes 10000,100000 --new 100
             """)
-        { only, data, runs, storyPage, sizes, added };
+        { only, data, runs, storyPage, sizes, added, keepStores };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             if (result.GetValue(storyPage))
@@ -74,7 +79,7 @@ public static class BenchCommand
             {
                 if (result.GetValue(added) < 1) throw new UserError("--new: give how many new articles to add, at least 1");
                 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; one thread");
-                StreamBenchmark.Run(EcbPlusDev(dir), ParseSizes(result.GetValue(sizes)!), result.GetValue(added), Console.Out);
+                StreamBenchmark.Run(EcbPlusDev(dir), ParseSizes(result.GetValue(sizes)!), result.GetValue(added), Console.Out, result.GetValue(keepStores));
                 return ExitCodes.Ok;
             }
             Run(dir, Math.Max(1, result.GetValue(runs)), result.GetValue(only), Console.Out);
