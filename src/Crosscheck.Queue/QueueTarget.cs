@@ -66,11 +66,8 @@ public sealed partial record QueueTarget
     private static QueueException Invalid(string url, string problem) => new(
         $"Invalid NATS URL '{WithoutPassword(url)}' ({problem}). Use nats://host:port, nats://user:password@host:port, or several separated by commas.");
 
-    private static string WithoutPassword(string url) => Password().Replace(url, "$1:***@");
+    private static string WithoutPassword(string url) => Crosscheck.Core.Text.Secrets.Redact(url);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex StreamName();
-
-    [GeneratedRegex("(//[^/:@]*):[^/@]*@", RegexOptions.CultureInvariant)]
-    private static partial Regex Password();
 }

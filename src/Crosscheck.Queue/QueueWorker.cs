@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Telemetry;
 using Crosscheck.Core.Text;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
@@ -113,6 +114,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
                     // Published for another store, or the store was replaced: no worker here can ever process it.
                     log.WriteLine($"error: queued article '{Clipped.Start(id, 81)}' is not a raw input of {store.Location}; dropped (ingest and workers must use the same --db and --stream)");
                     _counts.Dropped++;
+                    CrosscheckMetrics.ArticlesFailed.Add(1);
                     await Settle(() => message.AckTerminateAsync());
                 }
             }
@@ -155,6 +157,8 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         }
         _counts.Storing += timer.Elapsed;
         _counts.Processed += stored.Count;
+        CrosscheckMetrics.ArticlesIngested.Add(stored.Count);
+        CrosscheckMetrics.ArticlesFailed.Add(failed.Count);
         done.AddRange(stored.SelectMany(w => inBatch[w.Raw.Id]));
         // Acknowledged only now that the write has committed. A lost acknowledgement only means a
         // redelivery, which finds the article stored.

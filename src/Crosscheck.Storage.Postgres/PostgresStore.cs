@@ -403,7 +403,7 @@ public sealed class PostgresStore : IStore
         Execute(connection, "DELETE FROM meta WHERE key = $1", StoreCommon.StoryStateKey);
         // DELETE, not TRUNCATE: TRUNCATE locks the tables against readers until the transaction ends,
         // and reprocess clears and rebuilds in one transaction while readers keep seeing the old rows.
-        foreach (var table in (string[])["story_redirects", "story_articles", "stories", "story_features", "story_states", "story_state_articles", "layers", "articles"])
+        foreach (var table in StoreCommon.DerivedTables)
             Execute(connection, $"DELETE FROM {table}");
         return true;
     }));
@@ -548,18 +548,11 @@ public sealed class PostgresStore : IStore
         try
         {
             _transaction = Guard("starting a transaction", retry: false, _pinned.BeginTransaction);
-            work();
-            Guard("committing", retry: false, () =>
+            StoreCommon.CommitOrRollBack(_transaction, work, commit => Guard("committing", retry: false, () =>
             {
-                _transaction.Commit();
+                commit();
                 return true;
-            });
-        }
-        catch
-        {
-            try { _transaction?.Rollback(); }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { /* the original error says more */ }
-            throw;
+            }));
         }
         finally
         {

@@ -128,23 +128,24 @@ public sealed partial record PostgresTarget
         return (builder, schema);
     }
 
+    /// <summary>The message with the connection string's password hidden (Npgsql's parse errors may quote the string).</summary>
     private static string RemovePassword(string message, string connectionString)
     {
         var builder = new System.Data.Common.DbConnectionStringBuilder();
+        var secrets = new List<string?>();
         try
         {
             builder.ConnectionString = connectionString;
-            foreach (var key in new[] { "password", "pwd", "Password" })
+            foreach (var key in new[] { "password", "pwd" })
             {
-                if (builder.TryGetValue(key, out var password) && password is string { Length: > 0 } secret)
-                    message = message.Replace(secret, "***", StringComparison.Ordinal);
+                if (builder.TryGetValue(key, out var password)) secrets.Add(password as string);
             }
         }
         catch (ArgumentException)
         {
-            // Not even key=value syntax: the message cannot hold a parsed password.
+            // Not even key=value syntax: no password can be parsed out; the patterns still apply.
         }
-        return message;
+        return Crosscheck.Core.Text.Secrets.Redact(message, secrets);
     }
 
     private static StoreException Invalid(string problem) => new(

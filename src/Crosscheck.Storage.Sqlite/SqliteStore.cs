@@ -413,10 +413,9 @@ public sealed class SqliteStore : IStore
     {
         RunInTransaction(() =>
         {
-            ClearStoryState();
+            NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoryStateKey));
             NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey));
-            NonQuery("DELETE FROM layers");
-            NonQuery("DELETE FROM articles");
+            foreach (var table in StoreCommon.DerivedTables) NonQuery($"DELETE FROM {table}");
         });
         return true;
     });
@@ -595,18 +594,11 @@ public sealed class SqliteStore : IStore
         _transaction = Write("starting a transaction", () => _connection.BeginTransaction(deferred: false));
         try
         {
-            work();
-            Write("committing", () =>
+            StoreCommon.CommitOrRollBack(_transaction, work, commit => Write("committing", () =>
             {
-                _transaction.Commit();
+                commit();
                 return true;
-            });
-        }
-        catch
-        {
-            try { _transaction.Rollback(); }
-            catch (SqliteException) { /* the original error says more */ }
-            throw;
+            }));
         }
         finally
         {

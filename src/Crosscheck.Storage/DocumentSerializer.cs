@@ -221,20 +221,18 @@ public static class DocumentSerializer
 
     private static MentionWire ToWire(Mention mention) => new()
     {
-        Start = mention.Span.Start,
-        Length = mention.Span.Length,
+        Span = mention.Span,
         Type = mention.Type,
         Role = mention.Role,
         Confidence = OmitDefault(mention.Confidence),
     };
 
     private static Mention FromWire(MentionWire wire) =>
-        new(new TextSpan(wire.Start, wire.Length), wire.Type, wire.Role, wire.Confidence ?? 1f);
+        new(wire.Span, wire.Type, wire.Role, wire.Confidence ?? 1f);
 
     private static QuantityWire ToWire(Quantity quantity) => new()
     {
-        Start = quantity.Span.Start,
-        Length = quantity.Span.Length,
+        Span = quantity.Span,
         Kind = quantity.Kind,
         Value = quantity.Value,
         High = quantity.High,
@@ -247,7 +245,7 @@ public static class DocumentSerializer
     };
 
     private static Quantity FromWire(QuantityWire wire) => new(
-        new TextSpan(wire.Start, wire.Length),
+        wire.Span,
         wire.Kind,
         wire.Value,
         wire.High,
@@ -260,8 +258,7 @@ public static class DocumentSerializer
 
     private static TimeExpressionWire ToWire(TimeExpression time) => new()
     {
-        Start = time.Span.Start,
-        Length = time.Span.Length,
+        Span = time.Span,
         Value = time.Value,
         Granularity = time.Granularity,
         Relative = time.Relative ? true : null,
@@ -269,12 +266,11 @@ public static class DocumentSerializer
     };
 
     private static TimeExpression FromWire(TimeExpressionWire wire) =>
-        new(new TextSpan(wire.Start, wire.Length), wire.Value, wire.Granularity, wire.Relative ?? false, wire.Confidence ?? 1f);
+        new(wire.Span, wire.Value, wire.Granularity, wire.Relative ?? false, wire.Confidence ?? 1f);
 
     private static QuoteWire ToWire(Quote quote) => new()
     {
-        Start = quote.Span.Start,
-        Length = quote.Span.Length,
+        Span = quote.Span,
         Direct = quote.Direct,
         Cue = quote.Cue,
         SpeakerSpan = SpanToWire(quote.SpeakerSpan),
@@ -283,7 +279,7 @@ public static class DocumentSerializer
     };
 
     private static Quote FromWire(QuoteWire wire) => new(
-        new TextSpan(wire.Start, wire.Length),
+        wire.Span,
         wire.Direct,
         wire.Cue,
         SpanFromWire(wire.SpeakerSpan),
@@ -292,11 +288,10 @@ public static class DocumentSerializer
 
     private static CitationWire ToWire(Citation citation) => new()
     {
-        Start = citation.Span.Start,
-        Length = citation.Span.Length,
+        Span = citation.Span,
         Source = citation.Source,
         IsOutlet = citation.IsOutlet,
     };
 
-    private static Citation FromWire(CitationWire wire) => new(new TextSpan(wire.Start, wire.Length), wire.Source, wire.IsOutlet);
+    private static Citation FromWire(CitationWire wire) => new(wire.Span, wire.Source, wire.IsOutlet);
 }

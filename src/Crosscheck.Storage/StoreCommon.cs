@@ -57,6 +57,12 @@ public static class StoreCommon
         return postings;
     }
 
+    /// <summary>
+    /// The tables derived from raw inputs, in an order that deletes what refers to a row before the row
+    /// (both backends clear them with <c>DELETE</c> in this order; <c>reprocess</c> rebuilds them).
+    /// </summary>
+    public static readonly IReadOnlyList<string> DerivedTables = ["story_redirects", "story_articles", "stories", "story_features", "story_states", "story_state_articles", "layers", "articles"];
+
     /// <summary>A count stored as text in a <c>meta</c> row; null when absent or unreadable (as if never recorded).</summary>
     public static int? ParseCount(string? text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : null;
@@ -77,6 +83,30 @@ public static class StoreCommon
     [return: NotNullIfNotNull(nameof(text))]
     public static string? WithoutNul(string? text) =>
         text is not null && text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in <paramref name="transaction"/>: commits when it returns (through
+    /// <paramref name="commit"/>, which lets each backend report a failed commit in its own words) and rolls
+    /// back when anything throws, rethrowing the original error: a rollback that fails too says less about
+    /// what went wrong than the error that caused it.
+    /// </summary>
+    public static void CommitOrRollBack(DbTransaction transaction, Action work, Action<Action> commit)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(commit);
+        try
+        {
+            work();
+            commit(transaction.Commit);
+        }
+        catch
+        {
+            try { transaction.Rollback(); }
+            catch (Exception e) when (e is DbException or InvalidOperationException) { /* the original error says more */ }
+            throw;
+        }
+    }
 
     public static void RequireUniqueIds(IReadOnlyList<Story> stories)
     {

@@ -37,6 +37,26 @@ public static class CliRunner
         return Process.Start(info)!;
     }
 
+    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago (for a server to listen on, or to find nobody there).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A failed run as every command must fail: exit code 1 and one line "error: ...", no stack trace.</summary>
+    public static void AssertOneErrorLine(Result result, string expected)
+    {
+        var lines = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Xunit.Assert.True(result.ExitCode == 1, $"exit code {result.ExitCode}, stderr:\n{result.Err}");
+        var line = Xunit.Assert.Single(lines);
+        Xunit.Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Xunit.Assert.Contains(expected, line, StringComparison.Ordinal);
+        Xunit.Assert.DoesNotContain("Exception", result.Err + result.Out, StringComparison.Ordinal);
+        Xunit.Assert.DoesNotContain("   at ", result.Err + result.Out, StringComparison.Ordinal);
+    }
+
     /// <summary>The sample articles copied next to the program at build time.</summary>
     public static string Samples => Path.Combine(AppContext.BaseDirectory, "samples");
 }

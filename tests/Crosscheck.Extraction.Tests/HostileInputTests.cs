@@ -41,6 +41,19 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void A_table_of_two_hundred_thousand_rows_is_read_in_linear_time()
+    {
+        // Found by the randomized readers (Crosscheck.Ingest.Tests/Fuzz): the metadata walk read each
+        // element's children backwards through a collection whose indexer counts from the start.
+        var rows = string.Concat(Enumerable.Repeat("<tr>", 200_000));
+
+        var article = Timed(TestInputs.Html(TestInputs.Page("<article>" + TestInputs.Paragraphs + "</article><table><tr><td>x" + rows + "</table>")));
+
+        Assert.Contains("The national statistics office said on Tuesday", article.Body, StringComparison.Ordinal);
+        Assert.Equal("Test page", article.Title);
+    }
+
+    [Fact]
     public void Fifty_megabyte_page_is_cut_and_reported()
     {
         var paragraph = "<p>" + string.Concat(Enumerable.Repeat("Markets rose again on Friday, lifted by bank shares. ", 20)) + "</p>";

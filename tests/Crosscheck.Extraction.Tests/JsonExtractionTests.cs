@@ -6,6 +6,17 @@ public class JsonExtractionTests
     private static readonly ArticleExtractor Extractor = new();
 
     [Fact]
+    public void A_record_with_unpaired_surrogate_escapes_keeps_its_text_with_replacement_characters()
+    {
+        var article = Extractor.Extract(TestInputs.Json("""
+            {"title": "Flood \ud800 warning", "\udfff": 1, "text": "Flood warning\n\nRiver levels rose overnight \udc00 and the council opened two shelters for residents of the low streets."}
+            """));
+
+        Assert.Equal("Flood \uFFFD warning", article.Title);
+        Assert.Contains("River levels rose overnight \uFFFD and the council opened two shelters", article.Body);
+    }
+
+    [Fact]
     public void Html_field_goes_through_the_html_extractor()
     {
         var json = System.Text.Json.JsonSerializer.Serialize(new

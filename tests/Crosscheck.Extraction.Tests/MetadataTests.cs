@@ -75,6 +75,20 @@ public class MetadataTests
         Assert.NotEmpty(article.Body);
     }
 
+    [Fact]
+    public void A_json_ld_headline_with_an_unpaired_surrogate_escape_keeps_the_body_and_the_other_facts()
+    {
+        var article = FromHead("""
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Inflation \ud800 slows","datePublished":"2023-11-14T06:00:00Z",
+             "author":{"\udc00":"x","name":"Lena Park"}}</script>
+            """);
+
+        Assert.StartsWith("The national statistics office said on Tuesday", article.Body);
+        Assert.Equal("Inflation \uFFFD slows", article.Title);
+        Assert.Equal("Lena Park", article.Byline);
+        Assert.Equal(new DateTimeOffset(2023, 11, 14, 6, 0, 0, TimeSpan.Zero), article.Published?.Value);
+    }
+
     [Theory]
     [InlineData("Tuesday, October 19, 2021", 2021, 10, 19)]
     [InlineData("19 Oct 2021", 2021, 10, 19)]

@@ -71,6 +71,21 @@ public sealed class ReadApiTests(SeededServer server) : IClassFixture<SeededServ
         Assert.Equal(2, second.GetProperty("page").GetInt32());
     }
 
+    [Theory]
+    [InlineData(107374184)]
+    [InlineData(int.MaxValue)]
+    public async Task A_page_past_the_end_is_empty_even_when_page_times_size_overflows_an_int(int page)
+    {
+        // 107374184 × 20 is past int.MaxValue: the offset once wrapped to a negative number and the list answered page 1.
+        var listed = await GetJson($"/api/stories?page={page}");
+        Assert.Equal(page, listed.GetProperty("page").GetInt32());
+        Assert.Equal(1, listed.GetProperty("total").GetInt32());
+        Assert.Equal(0, listed.GetProperty("stories").GetArrayLength());
+
+        var html = await Client.GetStringAsync($"/?page={page}");
+        Assert.DoesNotContain(Pages.Urls.Story(server.StoryId), html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_story_list_says_when_the_newest_article_came_in()
     {

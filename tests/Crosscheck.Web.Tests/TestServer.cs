@@ -23,10 +23,15 @@ public sealed class CrosscheckFactory : WebApplicationFactory<CrosscheckFactory>
 
     private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-web-").FullName;
 
-    public CrosscheckFactory(Func<WebOptions, WebOptions>? configure = null)
+    private readonly CrosscheckBackend _backend;
+
+    /// <param name="configure">Changes to the default options.</param>
+    /// <param name="backend">The engine, when a test watches what the server asks of it; else the real one.</param>
+    public CrosscheckFactory(Func<WebOptions, WebOptions>? configure = null, CrosscheckBackend? backend = null)
     {
         var options = new WebOptions { Database = Path.Combine(_dir, "web.db"), Token = Token };
         Options = configure is null ? options : configure(options);
+        _backend = backend ?? Engine.WebBackend();
     }
 
     public WebOptions Options { get; }
@@ -46,7 +51,7 @@ public sealed class CrosscheckFactory : WebApplicationFactory<CrosscheckFactory>
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder().ConfigureWebHost(web => web
             .UseSetting(Microsoft.AspNetCore.Hosting.WebHostDefaults.ContentRootKey, AppContext.BaseDirectory)
-            .ConfigureServices(services => services.AddCrosscheckWeb(Options, Engine.WebBackend()))
+            .ConfigureServices(services => services.AddCrosscheckWeb(Options, _backend))
             .Configure(app => app.UseCrosscheckWeb()));
 
     // The factory guesses a content root from the type argument's assembly name (a folder that does not

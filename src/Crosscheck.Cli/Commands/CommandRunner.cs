@@ -36,9 +36,10 @@ public static class CommandRunner
         }
     }
 
+    /// <summary>Prints the one error line; a credential the message may quote (a --db or --queue value) is hidden.</summary>
     public static int Fail(string message)
     {
-        Console.Error.WriteLine($"error: {message}");
+        Console.Error.WriteLine($"error: {Crosscheck.Core.Text.Secrets.Redact(message)}");
         return ExitCodes.BadInput;
     }
 }

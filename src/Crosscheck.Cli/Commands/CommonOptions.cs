@@ -14,6 +14,9 @@ public static class CommonOptions
         HelpName = "FILE",
     };
 
+    /// <summary>A --db or --queue value as printed: its password (and any other credential) hidden.</summary>
+    public static string Shown(string location) => Crosscheck.Core.Text.Secrets.Redact(location);
+
     public static Option<string?> Queue(string use) => new("--queue")
     {
         Description = $"The NATS JetStream work queue: nats://host:port (several, comma-separated, for a cluster). {use}",
@@ -31,6 +34,14 @@ public static class CommonOptions
     {
         Description = description,
         Arity = ArgumentArity.OneOrMore,
+    };
+
+    /// <summary>Where a command without a web server serves its metrics (see <see cref="Metrics"/>).</summary>
+    public static Option<int?> MetricsPort() => new("--metrics-port")
+    {
+        Description = "Serve OpenTelemetry metrics in Prometheus form at http://127.0.0.1:PORT/metrics (articles ingested and failed, " +
+            "story placement time, queue lag; read-only, this machine only). Off unless given.",
+        HelpName = "PORT",
     };
 
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON (the contract in docs/JSON.md)." };

@@ -33,18 +33,19 @@ public static class DossierCommand
         {
             var location = result.GetValue(db)!;
             StoriesCommand.RequireExisting(location);
+            var path = result.GetValue(output);
+            if (path is not null) OutputFile.RequireNotStore(path, location, "--out");
             using var store = Engine.OpenStore(location);
             var story = FindStory(store, result.GetValue(storyId)!, location);
             var dossier = Engine.BuildDossier(store, story);
             var format = result.GetValue(json) ? "json" : result.GetValue(html) ? "html" : "md";
-            var path = result.GetValue(output);
             if (path is null)
             {
                 Write(dossier, format, Console.Out);
             }
             else
             {
-                using (var file = new StreamWriter(path)) Write(dossier, format, file);
+                OutputFile.Write(path, "--out", file => Write(dossier, format, file));
                 Console.Error.WriteLine($"wrote {path}");
             }
             return ExitCodes.Ok;

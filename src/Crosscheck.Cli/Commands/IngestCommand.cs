@@ -115,7 +115,7 @@ public static class IngestCommand
     }
 
     public static string DbSuffix(string location) =>
-        location == CommonOptions.DefaultDatabase || location == "crosscheck.db" ? "" : $" --db {location}";
+        location == CommonOptions.DefaultDatabase || location == "crosscheck.db" ? "" : $" --db {CommonOptions.Shown(location)}";
 
     internal static DateTimeOffset? ParseDate(string? text)
     {

@@ -84,7 +84,7 @@ public static class StoriesCommand
     {
         if (stories.Count == 0)
         {
-            Console.WriteLine($"no stories in {location} yet; add articles with `crosscheck ingest PATH{IngestCommand.DbSuffix(location)}`");
+            Console.WriteLine($"no stories in {CommonOptions.Shown(location)} yet; add articles with `crosscheck ingest PATH{IngestCommand.DbSuffix(location)}`");
             return;
         }
         Console.WriteLine($"{"STORY",-14} {"ARTICLES",8}  {"FIRST SEEN",-10}  TITLE");

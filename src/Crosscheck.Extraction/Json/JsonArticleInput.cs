@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Extraction.Json;
 
@@ -44,11 +45,8 @@ internal sealed record JsonArticleInput(string? Url, string? Title, string? Text
     {
         foreach (var name in names)
         {
-            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
-            {
-                var text = value.GetString();
-                if (!string.IsNullOrWhiteSpace(text)) return text;
-            }
+            var text = JsonText.Property(root, name);
+            if (!string.IsNullOrWhiteSpace(text)) return text;
         }
         return null;
     }

@@ -26,6 +26,15 @@ public sealed record InputLimits
     /// <summary>At most this many items are read from one feed (10,000); real feeds carry 10 to 100.</summary>
     public int MaxFeedItems { get; init; } = 10_000;
 
+    /// <summary>
+    /// Most raw bytes an ingest extracts and annotates together (32 MB): a batch is processed
+    /// when the next input would take it over this, whatever its count, so the memory of a run
+    /// grows with this bound (or with one input, at most <see cref="MaxFileBytes"/>) rather than
+    /// with the size of the files it is given. Thirty-two small pages fit; two 31 MB files are
+    /// processed one after the other.
+    /// </summary>
+    public long MaxBatchBytes { get; init; } = 32L * 1024 * 1024;
+
     /// <summary>How many bytes are sniffed to decide whether a file is binary.</summary>
     public int SniffBytes { get; init; } = 64 * 1024;
 

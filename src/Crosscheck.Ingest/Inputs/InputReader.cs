@@ -32,20 +32,29 @@ public sealed class InputReader(InputLimits? limits = null)
 
     public static IReadOnlyCollection<string> SupportedExtensions => Formats.Keys;
 
+    /// <summary>The bounds inputs are checked against.</summary>
+    public InputLimits Limits => _limits;
+
     public IEnumerable<InputItem> Read(IEnumerable<string> paths, IngestHints hints)
     {
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                foreach (var file in EnumerateFiles(path))
+                var found = false;
+                foreach (var (file, notRead) in DirectoryWalk.Files(path))
                 {
-                    foreach (var item in ReadFile(file, hints, explicitlyNamed: false)) yield return item;
+                    foreach (var item in file is null ? [notRead!] : Guarded(file, () => ReadFile(file, hints, explicitlyNamed: false)))
+                    {
+                        found |= item is not SkippedInput;
+                        yield return item;
+                    }
                 }
+                if (!found) yield return new BadInput(path, $"no inputs found in this directory (looked for {FormatList})");
             }
             else if (File.Exists(path))
             {
-                foreach (var item in ReadFile(path, hints, explicitlyNamed: true)) yield return item;
+                foreach (var item in Guarded(path, () => ReadFile(path, hints, explicitlyNamed: true))) yield return item;
             }
             else
             {
@@ -54,18 +63,62 @@ public sealed class InputReader(InputLimits? limits = null)
         }
     }
 
-    /// <summary>Files under a directory, sorted by path so the same tree always ingests in the same order.</summary>
-    private static IEnumerable<string> EnumerateFiles(string directory)
+    /// <summary>Marks the problem reported when a reader throws: a defect to fix, which the randomized tests look for.</summary>
+    internal const string ReaderDefect = "a defect in Crosscheck's reader";
+
+    /// <summary>
+    /// The items <paramref name="read"/> finds in one file, ending that file with one problem if
+    /// the reader throws: every reader turns what it knows of bad input into problems itself, and
+    /// one it did not foresee must still cost only that file, never the run.
+    /// </summary>
+    private static IEnumerable<InputItem> Guarded(string path, Func<IEnumerable<InputItem>> read)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        return Directory.EnumerateFiles(directory, "*", options).Order(StringComparer.Ordinal);
+        IEnumerator<InputItem> items;
+        try
+        {
+            items = read().GetEnumerator();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return [Failure(path, ex)];
+        }
+        return Guarded(path, items);
     }
+
+    private static IEnumerable<InputItem> Guarded(string path, IEnumerator<InputItem> items)
+    {
+        using (items)
+        {
+            while (true)
+            {
+                InputItem item;
+                BadInput? failure = null;
+                try
+                {
+                    if (!items.MoveNext()) yield break;
+                    item = items.Current;
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    item = failure = Failure(path, ex);
+                }
+                yield return item;
+                if (failure is not null) yield break;
+            }
+        }
+    }
+
+    private static BadInput Failure(string path, Exception ex) =>
+        new(path, $"could not be read to its end ({ex.GetType().Name}: {ex.Message}; {ReaderDefect}, please report it); what was read before it was kept");
 
     private IEnumerable<InputItem> ReadFile(string path, IngestHints hints, bool explicitlyNamed)
     {
         var extension = Path.GetExtension(path);
         var known = Formats.TryGetValue(extension, out var kind);
 
+        // Checked before opening: opening a named pipe waits for a writer, and a device never ends.
+        if (FileKind.NotRegular(path) is { } what)
+            return explicitlyNamed ? [new BadInput(path, $"is {what}, not a regular file; skipped")] : [new SkippedInput(path, $"{what}, not a regular file")];
         long size;
         byte[] head;
         try

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Ingest.Inputs;
 
@@ -29,8 +30,7 @@ public static class JsonArticleRecord
                 return $"expected a JSON object with \"text\" or \"html\", found {json.RootElement.ValueKind.ToString().ToLowerInvariant()}";
             foreach (var field in new[] { "text", "html" })
             {
-                if (json.RootElement.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
-                    return null;
+                if (!string.IsNullOrWhiteSpace(JsonText.Property(json.RootElement, field))) return null;
             }
             return "no \"text\" or \"html\" field with content (each line needs one: {\"url\", \"title\", \"text\" or \"html\", \"published\", \"outlet\"})";
         }

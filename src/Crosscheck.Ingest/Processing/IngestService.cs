@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Core.Telemetry;
 using Crosscheck.Extraction.Boilerplate;
 using Crosscheck.Ingest.Inputs;
 using Crosscheck.Storage;
@@ -67,6 +69,8 @@ public sealed class IngestService(
         else if (report.Added > 0) RemoveRecurring(report, report.Outlets);
         // Nothing new and the stories cover every article: they stand (read once; it loads them all).
         report.Stories = report.Added > 0 || StoriesAreStale() ? PlaceNewArticles(progress) : store.GetStories().Count;
+        CrosscheckMetrics.ArticlesIngested.Add(report.Added);
+        CrosscheckMetrics.ArticlesFailed.Add(report.Errors.Count);
         return report;
     }
 
@@ -169,9 +173,14 @@ public sealed class IngestService(
         return report;
     }
 
-    /// <summary>Adds a raw input to the batch and processes the batch once it is full, so memory stays bounded by a batch.</summary>
+    /// <summary>
+    /// Adds a raw input to the batch and processes the batch once it is full, so memory stays bounded by a batch:
+    /// full in count, or in bytes (<see cref="InputLimits.MaxBatchBytes"/>) when the input would take it over,
+    /// since a count alone lets a batch of large files hold and extract them all at once.
+    /// </summary>
     private void AddToBatch(List<RawInput> batch, RawInput raw, IngestReport report)
     {
+        if (batch.Count > 0 && batch.Sum(b => (long)b.Content.Length) + raw.Content.Length > _reader.Limits.MaxBatchBytes) ProcessBatch(batch, report);
         batch.Add(raw);
         if (batch.Count >= BatchSize) ProcessBatch(batch, report);
     }
@@ -253,6 +262,7 @@ public sealed class IngestService(
     /// </param>
     private int AssignStoriesExclusively(IProgress<IngestProgress>? progress, int assignedFrom)
     {
+        var started = Stopwatch.GetTimestamp();
         _placer = null;
         var documents = store.AllDocuments().ToList();
         if (storedClusterer is null)
@@ -260,12 +270,14 @@ public sealed class IngestService(
             var clusterer = newClusterer();
             Place(clusterer, documents, progress);
             store.ReplaceStories(clusterer.Stories, clusterer.Redirects, assignedFrom);
+            CrosscheckMetrics.StoryPlacement.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             return clusterer.Stories.Count;
         }
         // The same replay, written as story state (replacing what was stored) so later writes continue from it.
         var rebuilding = storedClusterer(store, rebuild: true);
         Place(rebuilding, documents, progress);
         rebuilding.Save(assignedFrom);
+        CrosscheckMetrics.StoryPlacement.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return rebuilding.StoryCount;
     }
 
@@ -285,6 +297,7 @@ public sealed class IngestService(
     {
         // No stored state yet (a new store, or one clustered before the state was kept): built once by a replay.
         if (storedClusterer is null || store.LoadStoryStateHeader() is null) return AssignStoriesExclusively(progress, assignedFrom);
+        var started = Stopwatch.GetTimestamp();
         if (_placer is null || !_placer.IsCurrent()) _placer = storedClusterer(store, rebuild: false);
         var placer = _placer;
         var documents = store.ArticlesWithoutStoryState().Select(store.GetDocument).OfType<Document>().ToList();
@@ -299,6 +312,7 @@ public sealed class IngestService(
             _placer = null;
             throw;
         }
+        CrosscheckMetrics.StoryPlacement.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return placer.StoryCount;
     }
 

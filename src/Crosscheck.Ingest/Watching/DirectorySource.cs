@@ -12,8 +12,6 @@ namespace Crosscheck.Ingest.Watching;
 /// </summary>
 internal sealed class DirectorySource(string directory, InputReader reader, WatchOptions options) : WatchSource(directory)
 {
-    private static readonly EnumerationOptions Walk = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-
     /// <summary>Files not taken yet, with what they looked like at the last look.</summary>
     private readonly Dictionary<string, string> _lastLook = new(StringComparer.Ordinal);
 
@@ -27,7 +25,9 @@ internal sealed class DirectorySource(string directory, InputReader reader, Watc
         }
         var complete = new List<(string Path, string Mark)>();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Name, "*", Walk).Order(StringComparer.Ordinal))
+        // The walk ingest uses: symbolic links to directories are not followed, and an unreadable
+        // subdirectory is passed over (it would be reported again on every look).
+        foreach (var file in DirectoryWalk.Files(Name).Select(entry => entry.File).OfType<string>())
         {
             present.Add(file);
             var mark = Mark(file);

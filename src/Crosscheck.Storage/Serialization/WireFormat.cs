@@ -49,19 +49,33 @@ internal sealed class TokenLayerWire
     [JsonPropertyName("t")] public required int[] Triples { get; init; }
 }
 
-internal sealed class MentionWire
+/// <summary>
+/// What every span-anchored layer item stores first: its (start, length) in the article body, as "s" and "l"
+/// (ordered before the derived class's fields, as they were written before this base existed).
+/// </summary>
+internal abstract class SpanWire
 {
-    [JsonPropertyName("s")] public int Start { get; init; }
-    [JsonPropertyName("l")] public int Length { get; init; }
+    [JsonPropertyName("s"), JsonPropertyOrder(-1)] public int Start { get; init; }
+    [JsonPropertyName("l"), JsonPropertyOrder(-1)] public int Length { get; init; }
+
+    /// <summary>The item's span, for mapping to and from the model (not stored itself).</summary>
+    [JsonIgnore]
+    public TextSpan Span
+    {
+        get => new(Start, Length);
+        init => (Start, Length) = (value.Start, value.Length);
+    }
+}
+
+internal sealed class MentionWire : SpanWire
+{
     [JsonPropertyName("t")] public EntityType Type { get; init; }
     [JsonPropertyName("r")] public string? Role { get; init; }
     [JsonPropertyName("c")] public float? Confidence { get; init; }
 }
 
-internal sealed class QuantityWire
+internal sealed class QuantityWire : SpanWire
 {
-    [JsonPropertyName("s")] public int Start { get; init; }
-    [JsonPropertyName("l")] public int Length { get; init; }
     [JsonPropertyName("k")] public QuantityKind Kind { get; init; }
     [JsonPropertyName("v")] public double Value { get; init; }
     [JsonPropertyName("h")] public double? High { get; init; }
@@ -78,20 +92,16 @@ internal sealed record NormalizedWire(
     [property: JsonPropertyName("u")] string Unit,
     [property: JsonPropertyName("note")] string? Note);
 
-internal sealed class TimeExpressionWire
+internal sealed class TimeExpressionWire : SpanWire
 {
-    [JsonPropertyName("s")] public int Start { get; init; }
-    [JsonPropertyName("l")] public int Length { get; init; }
     [JsonPropertyName("v")] public required string Value { get; init; }
     [JsonPropertyName("g")] public TimeGranularity Granularity { get; init; }
     [JsonPropertyName("rel")] public bool? Relative { get; init; }
     [JsonPropertyName("c")] public float? Confidence { get; init; }
 }
 
-internal sealed class QuoteWire
+internal sealed class QuoteWire : SpanWire
 {
-    [JsonPropertyName("s")] public int Start { get; init; }
-    [JsonPropertyName("l")] public int Length { get; init; }
     [JsonPropertyName("d")] public bool Direct { get; init; }
     [JsonPropertyName("cue")] public string? Cue { get; init; }
     [JsonPropertyName("ss")] public int[]? SpeakerSpan { get; init; }
@@ -99,10 +109,8 @@ internal sealed class QuoteWire
     [JsonPropertyName("sd")] public string? SpeakerDescription { get; init; }
 }
 
-internal sealed class CitationWire
+internal sealed class CitationWire : SpanWire
 {
-    [JsonPropertyName("s")] public int Start { get; init; }
-    [JsonPropertyName("l")] public int Length { get; init; }
     [JsonPropertyName("src")] public required string Source { get; init; }
     [JsonPropertyName("o")] public bool IsOutlet { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Telemetry;
 using Crosscheck.Ingest.Inputs;
 using Crosscheck.Reports;
 using Crosscheck.Web.Hosting;
@@ -51,9 +52,9 @@ public static class ApiEndpoints
             .Produces(StatusCodes.Status200OK, contentType: Json).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An article with its annotation layers (sentences, tokens, mentions, quantities, time expressions, quotes, citations)");
 
-        api.MapGet("/entities/{id}", (string id, string? story, StoreSession session, WebOptions options) =>
+        api.MapGet("/entities/{id}", (string id, string? story, StoreSession session, WebOptions options, DossierWarmer warmer) =>
             {
-                var found = StoryListing.FindEntity(session, id, story, options);
+                var found = StoryListing.FindEntity(session, id, story, options, warmer);
                 var entity = found[0].Entity;
                 return new EntityResult(entity.Id, entity.Name, ReportText.Type(entity.Type), entity.Mentions, entity.Variants, entity.VariantCounts,
                     entity.Articles, [.. entity.PossibleMatches.Select(m => new EntityMatch(m.EntityId, m.Confidence, m.Reason))],
@@ -99,6 +100,7 @@ public static class ApiEndpoints
                 var bad = items.OfType<BadInput>().ToList();
                 if (bad.Count > 0)
                 {
+                    CrosscheckMetrics.ArticlesFailed.Add(bad.Count);
                     // All or nothing: a client fixing one line should resend the batch, not work out which half was kept.
                     throw new RequestProblem(StatusCodes.Status400BadRequest, "Invalid article",
                         $"{bad[0].Source}: {bad[0].Problem}" + (bad.Count > 1 ? $" (and {bad.Count - 1} more bad record(s)); nothing was stored" : "; nothing was stored"),

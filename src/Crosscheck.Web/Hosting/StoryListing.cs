@@ -72,7 +72,10 @@ public static class StoryListing
             stories = stories.Where(s => s.Title.Contains(text, StringComparison.OrdinalIgnoreCase) || s.ArticleIds.Any(matching.Contains));
         }
         var all = stories.ToList();
-        var page = all.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+        // In long: a page number near int.MaxValue times the page size overflows an int, and a
+        // negative Skip would answer page 1. A page past the end is empty, whatever its number.
+        var offset = ((long)filter.Page - 1) * filter.PageSize;
+        var page = (offset >= all.Count ? Enumerable.Empty<Story>() : all.Skip((int)offset).Take(filter.PageSize))
             .Select(s => new StorySummary(s, [.. s.ArticleIds.Select(id => store.GetDocument(id)?.Article).OfType<Article>()]))
             .ToList();
         return new StoryPage(all.Count, filter, page, store.LastReceived());
@@ -90,26 +93,48 @@ public static class StoryListing
         session.Store.GetDocument(id) ?? throw RequestProblem.NotFound($"no article '{id}'; find articles at /api/search?q=WORDS");
 
     /// <summary>
-    /// An entity of a story's dossier. Entity ids belong to dossiers, so without a story the
-    /// largest stories are searched (bounded by <see cref="WebOptions.EntityScanStories"/>).
+    /// An entity of a story's dossier. Entity ids belong to dossiers, so without a story the largest
+    /// stories are searched (bounded by <see cref="WebOptions.EntityScanStories"/>): stories whose dossier
+    /// was built before are looked up in the cache's entity index, and at most
+    /// <see cref="WebOptions.EntityBuildsPerRequest"/> others are built in this request; the rest are
+    /// built in the background, so an unknown id is a quick 404 and asking again finds what they hold.
     /// </summary>
-    public static IReadOnlyList<(Dossier Dossier, DossierEntity Entity)> FindEntity(StoreSession session, string id, string? storyId, WebOptions options)
+    public static IReadOnlyList<(Dossier Dossier, DossierEntity Entity)> FindEntity(StoreSession session, string id, string? storyId, WebOptions options,
+        DossierWarmer? background = null)
     {
         var stories = storyId is not null
             ? [Require(session, storyId)]
             : session.Store.GetStories().OrderByDescending(s => s.ArticleIds.Count).ThenBy(s => s.Id, StringComparer.Ordinal).Take(options.EntityScanStories).ToList();
         var found = new List<(Dossier, DossierEntity)>();
+        var builds = 0;
+        var notSearched = new List<Story>();
         foreach (var story in stories)
         {
-            var dossier = session.Dossier(story);
+            var ids = session.EntityIds(story);
+            if (ids is not null && !ids.Contains(id)) continue;
+            var dossier = session.CachedDossier(story);
+            if (dossier is null)
+            {
+                // One named story is always built: the caller asked for exactly that work.
+                if (storyId is null && builds >= options.EntityBuildsPerRequest)
+                {
+                    if (ids is null) notSearched.Add(story);
+                    continue;
+                }
+                builds++;
+                dossier = session.Dossier(story);
+            }
             var entity = dossier.Entities.FirstOrDefault(e => e.Id == id);
             if (entity is not null) found.Add((dossier, entity));
         }
+        if (notSearched.Count > 0) background?.Index(notSearched.Select(s => s.Id));
         if (found.Count == 0)
         {
             throw RequestProblem.NotFound(storyId is not null
                 ? $"no entity '{id}' in story '{storyId}'; its entities are listed at /api/stories/{storyId}"
-                : $"no entity '{id}' in the {stories.Count} largest stories; pass ?story=ID to look in another");
+                : notSearched.Count > 0
+                    ? $"no entity '{id}' in the {stories.Count - notSearched.Count} largest stories searched so far; the other {notSearched.Count} are being indexed: ask again shortly, or pass ?story=ID"
+                    : $"no entity '{id}' in the {stories.Count} largest stories; pass ?story=ID to look in another");
         }
         return found;
     }

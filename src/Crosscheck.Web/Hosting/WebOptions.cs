@@ -39,6 +39,27 @@ public sealed record WebOptions
     /// <summary>Stories searched for an entity when the request does not name the story.</summary>
     public int EntityScanStories { get; init; } = 50;
 
+    /// <summary>
+    /// Dossiers one entity request without ?story= may build that were not built before (each costs up
+    /// to a second for a large story): the rest of <see cref="EntityScanStories"/> is indexed in the
+    /// background, so an anonymous caller asking for unknown ids cannot make the server build dossiers
+    /// without bound, and asking again costs only index look-ups.
+    /// </summary>
+    public int EntityBuildsPerRequest { get; init; } = 4;
+
+    /// <summary>
+    /// The names the server answers to in the Host header (without port). A browser sends the name it
+    /// resolved, so refusing other names stops DNS rebinding: a page on another site whose name is made
+    /// to resolve to this machine cannot read the API. "*" accepts any name (behind a proxy that checks them).
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = LoopbackHosts;
+
+    /// <summary>Serve <c>GET /metrics</c> (Prometheus form, see <see cref="MetricsEndpoint"/>); off unless asked for.</summary>
+    public bool Metrics { get; init; }
+
+    /// <summary>The names of this machine's loopback interface, always answered.</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     /// <summary>Shortest token accepted: a guessable token on a network address is no protection.</summary>
     public const int MinTokenLength = 16;
 }
@@ -80,6 +101,29 @@ public static class StartupChecks
             throw new WebConfigurationException($"--urls '{url}' is not a URL; use e.g. http://127.0.0.1:5080");
         if (uri.IsLoopback) return true;
         return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+    }
+
+    /// <summary>
+    /// The Host names to answer: the loopback names, the names given (<c>--host</c>), and each
+    /// specific address the server listens on (not the wildcards 0.0.0.0, [::], * or +, which name no host).
+    /// </summary>
+    public static IReadOnlyList<string> AllowedHosts(IEnumerable<string> urls, IEnumerable<string> names)
+    {
+        var hosts = new List<string>(WebOptions.LoopbackHosts);
+        foreach (var name in names)
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Contains('/', StringComparison.Ordinal))
+                throw new WebConfigurationException($"--host '{name}' is not a host name; give the name alone, e.g. --host news.example.org");
+            hosts.Add(HostCheck.Normalize(name));
+        }
+        foreach (var url in urls)
+        {
+            if (url.Contains("://*", StringComparison.Ordinal) || url.Contains("://+", StringComparison.Ordinal)) continue;
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) continue;
+            if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))) continue;
+            hosts.Add(HostCheck.Normalize(uri.Host));
+        }
+        return [.. hosts.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>The token from CROSSCHECK_TOKEN or a file (the file wins); null when neither is set.</summary>

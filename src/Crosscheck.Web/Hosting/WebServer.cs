@@ -38,6 +38,7 @@ public static class WebServer
     public static IServiceCollection AddCrosscheckWeb(this IServiceCollection services, WebOptions options, CrosscheckBackend backend)
     {
         services.AddSingleton(options);
+        if (options.Metrics) services.AddCrosscheckMetrics("serve");
         services.AddSingleton(backend);
         services.AddSingleton<DossierCache>();
         services.AddSingleton<DossierWarmer>();
@@ -58,13 +59,16 @@ public static class WebServer
 
     public static IApplicationBuilder UseCrosscheckWeb(this IApplicationBuilder app)
     {
+        var metrics = app.ApplicationServices.GetRequiredService<WebOptions>().Metrics;
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<ErrorHandling>();
+        app.UseMiddleware<HostCheck>();
         app.UseStatusCodePages(ErrorHandling.WriteStatus);
         app.UseRouting();
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapOpenApi();
+            if (metrics) MetricsEndpoint.Map(endpoints);
             ApiEndpoints.Map(endpoints);
             PageEndpoints.Map(endpoints);
         });

@@ -23,8 +23,8 @@ public static class PageEndpoints
             return Results.Content(ArticlePage.Render(document, StoryListing.OfArticle(session, document.Id)), HtmlType);
         });
 
-        pages.MapGet("/entities/{id}", (string id, string? story, StoreSession session, WebOptions options) =>
-            Results.Content(EntityPage.Render(StoryListing.FindEntity(session, id, story, options)), HtmlType));
+        pages.MapGet("/entities/{id}", (string id, string? story, StoreSession session, WebOptions options, DossierWarmer warmer) =>
+            Results.Content(EntityPage.Render(StoryListing.FindEntity(session, id, story, options, warmer)), HtmlType));
 
         pages.MapGet("/search", (string? q, StoreSession session, WebOptions options) =>
         {

@@ -58,7 +58,8 @@ public static class StoryListPage
             "page=" + number.ToString(CultureInfo.InvariantCulture),
         }.OfType<string>());
         html.Raw("<nav class=\"pager\">");
-        if (filter.Page > 1) html.Link(Href(filter.Page - 1), "← previous");
+        // Past the end, "previous" leads back to the last page rather than one more empty one.
+        if (filter.Page > 1) html.Link(Href(Math.Min(filter.Page - 1, page.Pages)), "← previous");
         if (filter.Page < page.Pages) html.Link(Href(filter.Page + 1), "next →");
         html.Raw("</nav>\n");
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Crosscheck.Core.Text;
 using Crosscheck.Storage;
 using Crosscheck.Storage.Sqlite;
+using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Cli.Tests.Interruption;

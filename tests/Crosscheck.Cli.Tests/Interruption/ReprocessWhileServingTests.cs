@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Xunit;
 using Xunit.Abstractions;
@@ -24,7 +23,7 @@ public sealed class ReprocessWhileServingTests(RebuiltCorpus rebuilt, ITestOutpu
         var articles = rebuilt.Corpus.ArticleIds.Count;
         // One page of the list holds every story, so a partial list would show in its total and its members.
         Assert.True(rebuilt.Corpus.CleanStories.Count <= 100 && rebuilt.RebuiltStories.Count <= 100, "the stories do not fit one page");
-        var address = $"http://127.0.0.1:{FreePort()}";
+        var address = $"http://127.0.0.1:{CliRunner.FreePort()}";
         using var server = CliRunner.Start(rebuilt.Corpus.Directory, "serve", "--db", database, "--urls", address, "--read-only");
         var serverOutput = Drain(server);
         try
@@ -121,12 +120,5 @@ public sealed class ReprocessWhileServingTests(RebuiltCorpus rebuilt, ITestOutpu
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         return Task.WhenAll(stdout, stderr).ContinueWith(_ => stdout.Result + stderr.Result, TaskScheduler.Default);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -21,24 +21,24 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("nats://queue.internal:70000", "Invalid NATS URL 'nats://queue.internal:70000'")]
     [InlineData("queue.internal", "Invalid NATS URL 'queue.internal' (it is not a URL)")]
     public void Worker_with_a_bad_NATS_URL(string url, string expected) =>
-        AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", url, "--db", SqliteFile), expected);
+        CliRunner.AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", url, "--db", SqliteFile), expected);
 
     [Fact]
     public void Worker_with_an_unreachable_NATS_server() =>
-        AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", $"nats://127.0.0.1:{ClosedPort()}", "--db", SqliteFile), "Cannot reach NATS at nats://127.0.0.1:");
+        CliRunner.AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", $"nats://127.0.0.1:{CliRunner.FreePort()}", "--db", SqliteFile), "Cannot reach NATS at nats://127.0.0.1:");
 
     [Fact]
     public void Ingest_with_an_unreachable_NATS_server_reports_it_before_reading_anything()
     {
         var input = Path.Combine(_folder, "a.txt");
         File.WriteAllText(input, "Harbour cranes stood idle on Monday as dock workers walked out over pay.");
-        AssertOneErrorLine(CliRunner.Run(_folder, "ingest", input, "--db", SqliteFile, "--queue", $"nats://127.0.0.1:{ClosedPort()}"), "Cannot reach NATS at nats://127.0.0.1:");
+        CliRunner.AssertOneErrorLine(CliRunner.Run(_folder, "ingest", input, "--db", SqliteFile, "--queue", $"nats://127.0.0.1:{CliRunner.FreePort()}"), "Cannot reach NATS at nats://127.0.0.1:");
     }
 
     [Fact]
     public void Worker_with_an_unreachable_PostgreSQL_server() =>
-        AssertOneErrorLine(
-            CliRunner.Run(_folder, "worker", "--queue", $"nats://127.0.0.1:{ClosedPort()}", "--db", $"postgres://crosscheck@127.0.0.1:{ClosedPort()}/news"),
+        CliRunner.AssertOneErrorLine(
+            CliRunner.Run(_folder, "worker", "--queue", $"nats://127.0.0.1:{CliRunner.FreePort()}", "--db", $"postgres://crosscheck@127.0.0.1:{CliRunner.FreePort()}/news"),
             "Cannot reach PostgreSQL at 127.0.0.1:");
 
     [Theory]
@@ -46,20 +46,20 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("postgres://crosscheck@db.internal/news?sslmode=sometimes", "Invalid PostgreSQL connection string (sslmode 'sometimes'")]
     [InlineData("Host=;Database=news", "Invalid PostgreSQL connection string (no host is given)")]
     public void Worker_with_a_bad_PostgreSQL_connection_string(string db, string expected) =>
-        AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", "nats://127.0.0.1:4222", "--db", db), expected);
+        CliRunner.AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", "nats://127.0.0.1:4222", "--db", db), expected);
 
     [Fact]
     public void Worker_without_a_queue() =>
-        AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--db", SqliteFile), "worker needs --queue nats://host:port");
+        CliRunner.AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--db", SqliteFile), "worker needs --queue nats://host:port");
 
     [Fact]
     public void Worker_with_a_bad_stream_name() =>
-        AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", "nats://127.0.0.1:4222", "--stream", "news.eu", "--db", SqliteFile), "Invalid queue stream name 'news.eu'");
+        CliRunner.AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", "nats://127.0.0.1:4222", "--stream", "news.eu", "--db", SqliteFile), "Invalid queue stream name 'news.eu'");
 
     [NatsServerInstalledFact]
     public void Worker_against_a_NATS_server_without_JetStream()
     {
-        var port = ClosedPort();
+        var port = CliRunner.FreePort();
         using var server = Process.Start(new ProcessStartInfo("nats-server", ["-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
@@ -68,32 +68,13 @@ public sealed class CliErrorTests : IDisposable
         try
         {
             WaitForPort(port);
-            AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", $"nats://127.0.0.1:{port}", "--db", SqliteFile), "has no JetStream: start nats-server with -js");
+            CliRunner.AssertOneErrorLine(CliRunner.Run(_folder, "worker", "--queue", $"nats://127.0.0.1:{port}", "--db", SqliteFile), "has no JetStream: start nats-server with -js");
         }
         finally
         {
             server.Kill();
             server.WaitForExit();
         }
-    }
-
-    private static void AssertOneErrorLine(CliRunner.Result result, string expected)
-    {
-        var lines = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.True(result.ExitCode == 1, $"exit code {result.ExitCode}, stderr:\n{result.Err}");
-        var line = Assert.Single(lines);
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", result.Err + result.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.Err + result.Out, StringComparison.Ordinal);
-    }
-
-    /// <summary>A port nothing listens on: bound once to learn a free number, then released.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void WaitForPort(int port)

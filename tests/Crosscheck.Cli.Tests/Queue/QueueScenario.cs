@@ -62,11 +62,12 @@ public sealed class QueueScenario : IAsyncDisposable
     }
 
     /// <summary>Starts a worker process; a short acknowledgement wait so a dead worker's articles come back within seconds.</summary>
-    public WorkerProcess StartWorker(int threads = 1, int batch = 8)
+    public WorkerProcess StartWorker(int threads = 1, int batch = 8, params string[] options)
     {
-        var worker = WorkerProcess.Start("--queue", NatsTestServer.Url!, "--stream", Stream, "--db", Database,
+        var worker = WorkerProcess.Start([
+            "--queue", NatsTestServer.Url!, "--stream", Stream, "--db", Database,
             "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--batch", batch.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ack-wait", "3");
+            "--batch", batch.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ack-wait", "3", .. options]);
         _workers.Add(worker);
         return worker;
     }

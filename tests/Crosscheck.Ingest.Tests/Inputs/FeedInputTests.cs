@@ -43,7 +43,7 @@ public sealed class FeedInputTests : IDisposable
         </rss>
         """;
 
-    private const string Atom = """
+    internal const string Atom = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
           <title>Mountain Herald</title>

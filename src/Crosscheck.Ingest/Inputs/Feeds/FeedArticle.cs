@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Crosscheck.Core.Model;
@@ -25,9 +26,13 @@ internal sealed partial record FeedArticle(string? Url, string? Title, string? C
     {
         if (string.IsNullOrWhiteSpace(Content))
             return new BadInput(source, $"feed item {Describe()}has no content (no content:encoded, content, description or summary); skipped");
-        var record = ToJson();
-        if (record.Length > maxBytes)
-            return new BadInput(source, $"feed item {Describe()}is {record.Length / (1024.0 * 1024.0):0.#} MB, over the {maxBytes / (1024 * 1024)} MB limit for one record; skipped");
+        // Checked before the record is written: an item many times the limit is not copied again.
+        var record = Content.Length > maxBytes ? null : ToJson();
+        if (record is null || record.Length > maxBytes)
+        {
+            var bytes = record?.Length ?? Encoding.UTF8.GetByteCount(Content);
+            return new BadInput(source, $"feed item {Describe()}is {bytes / (1024.0 * 1024.0):0.#} MB, over the {maxBytes / (1024 * 1024)} MB limit for one record; skipped");
+        }
         return new RawItem(new RawInput { Id = ContentHash.Of(record), Source = source, Kind = RawKind.Json, Content = record, Hints = hints });
     }
 
@@ -49,7 +54,35 @@ internal sealed partial record FeedArticle(string? Url, string? Title, string? C
 
     private string Describe() => string.IsNullOrWhiteSpace(Title) ? "" : $"'{(Title.Length > 60 ? Title[..60] + "…" : Title)}' ";
 
-    private static bool LooksLikeHtml(string content) => HtmlTag().IsMatch(content);
+    /// <summary>Tags that only HTML content carries; a text summary may still hold a stray "&lt;" or "a &lt; b".</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HtmlTagNames = new HashSet<string>(
+        ["p", "div", "br", "a", "em", "strong", "b", "i", "img", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "span", "table"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longest run of attributes looked at inside one tag.</summary>
+    private const int MaxTagAttributes = 500;
+
+    /// <summary>
+    /// Whether the content holds an HTML tag: '&lt;', a known tag name, then up to 500 characters
+    /// other than '&lt;' or '&gt;' and a '&gt;'. One pass (each look ahead stops at the next '&lt;'), so the
+    /// time is linear in the content; a regular expression with a timeout failed on long items of tag-like text.
+    /// </summary>
+    internal static bool LooksLikeHtml(string content)
+    {
+        var open = content.IndexOf('<');
+        while (open >= 0)
+        {
+            var nameEnd = open + 1;
+            while (nameEnd < content.Length && IsWordChar(content[nameEnd])) nameEnd++;
+            var next = content.IndexOfAny(['<', '>'], nameEnd, Math.Min(MaxTagAttributes + 1, content.Length - nameEnd));
+            if (next >= 0 && content[next] == '>' && HtmlTagNames.Contains(content.AsSpan(open + 1, nameEnd - open - 1)))
+                return true;
+            open = next >= 0 && content[next] == '<' ? next : content.IndexOf('<', nameEnd);
+        }
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>
     /// RSS dates are RFC 822 ("Tue, 14 Sep 2021 08:30:00 +0200" or "... GMT"); they are turned
@@ -87,9 +120,6 @@ internal sealed partial record FeedArticle(string? Url, string? Title, string? C
         "PDT" => "-07:00",
         _ => null,
     };
-
-    [GeneratedRegex(@"<(p|div|br|a|em|strong|b|i|img|ul|ol|li|h[1-6]|blockquote|figure|span|table)\b[^<>]{0,500}>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
-    private static partial Regex HtmlTag();
 
     [GeneratedRegex(@"^(?:[A-Za-z]{3},\s*)?(?<time>\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*(?<zone>[+-]\d{4}|[A-Za-z]{1,3})$", RegexOptions.CultureInvariant, 200)]
     private static partial Regex Rfc822Zone();

@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml;
 using CodeHollow.FeedReader;
 using CodeHollow.FeedReader.Feeds;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Ingest.Inputs.Feeds;
 
@@ -35,10 +37,7 @@ public sealed class FeedInput(InputLimits? limits = null)
 
     private List<FeedEntry> XmlEntries(string path, byte[] content, IngestHints hints)
     {
-        // Entity declarations are how XML bombs expand a few bytes into gigabytes; feeds never need them.
-        var head = Encoding.Latin1.GetString(content, 0, Math.Min(content.Length, _limits.SniffBytes));
-        if (head.Replace("\0", "", StringComparison.Ordinal).Contains("<!ENTITY", StringComparison.Ordinal))
-            return [Problem(path, "feed declares XML entities, which are refused (a known way to blow up memory); remove the DOCTYPE")];
+        if (RefusedStructure(content) is { } refused) return [Problem(path, refused)];
         Feed feed;
         try
         {
@@ -59,12 +58,94 @@ public sealed class FeedInput(InputLimits? limits = null)
         return Items(path, articles, feed.Items.Count, hints);
     }
 
+    /// <summary>
+    /// Deepest element nesting read (16,384). Feeds nest a few levels; the XML tree the feed parser
+    /// builds costs time with the square of the depth (3 s at this bound, minutes at 200,000).
+    /// </summary>
+    internal const int MaxXmlDepth = 16_384;
+
+    /// <summary>Why the feed is refused before it is parsed into a tree (entity declarations, absurd nesting), or null.</summary>
+    private static string? RefusedStructure(byte[] content)
+    {
+        if (DeclaresEntities(content)) return "feed declares XML entities, which are refused (a known way to blow up memory); remove the DOCTYPE";
+        var text = ContentSniffer.HasUtf16Bom(content) ? Encoding.UTF8.GetBytes(ContentSniffer.DecodeText(content)) : content;
+        return NestsDeeperThan(text, MaxXmlDepth) ? $"feed nests elements deeper than {MaxXmlDepth:N0} levels; refused (real feeds nest a few)" : null;
+    }
+
+    /// <summary>
+    /// Whether the document type declaration holds entity declarations. Entities are how XML bombs
+    /// expand a few bytes into gigabytes, and feeds never need them; they can be declared only in
+    /// the doctype's internal subset, which comes before the root element however long the
+    /// comments ahead of it are, so the prolog is read to its end (the DTD is not processed: no
+    /// entity is expanded and nothing is fetched). A plain doctype, as RSS 0.91 feeds carry, is fine.
+    /// </summary>
+    private static bool DeclaresEntities(byte[] content)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, XmlResolver = null, MaxCharactersFromEntities = 1, IgnoreComments = true, IgnoreProcessingInstructions = true };
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(content, writable: false), settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.DocumentType) return reader.Value.Contains("<!ENTITY", StringComparison.Ordinal);
+                if (reader.NodeType == XmlNodeType.Element) return false;
+            }
+        }
+        catch (XmlException)
+        {
+            // A prolog that cannot be read is refused if it might declare entities anywhere (in
+            // UTF-8 or UTF-16); otherwise the feed parser reports what is malformed.
+            return EntityMarkers.Any(marker => content.AsSpan().IndexOf(marker) >= 0);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether start tags nest deeper than <paramref name="limit"/>, counted over the bytes in one
+    /// pass (comments, CDATA sections, processing instructions and declarations skipped). Lenient on
+    /// purpose: the feed parser repairs some malformed XML (stray control characters) before building
+    /// its tree, so a strict reader that stops at the first error cannot bound what it builds.
+    /// </summary>
+    internal static bool NestsDeeperThan(ReadOnlySpan<byte> xml, int limit)
+    {
+        var depth = 0;
+        var at = 0;
+        while (at < xml.Length)
+        {
+            var open = xml[at..].IndexOf((byte)'<');
+            if (open < 0) break;
+            at += open;
+            var tag = xml[at..];
+            ReadOnlySpan<byte> terminator;
+            var change = 0;
+            if (tag.StartsWith("<!--"u8)) terminator = "-->"u8;
+            else if (tag.StartsWith("<![CDATA["u8)) terminator = "]]>"u8;
+            else if (tag.StartsWith("<?"u8)) terminator = "?>"u8;
+            else
+            {
+                terminator = ">"u8;
+                change = tag.Length < 2 || tag[1] == (byte)'!' ? 0 : tag[1] == (byte)'/' ? -1 : 1;
+            }
+            var end = tag.IndexOf(terminator);
+            if (end < 0) break;
+            if (change > 0 && tag[end - 1] != (byte)'/' && ++depth > limit) return true;
+            if (change < 0) depth = Math.Max(0, depth - 1);
+            at += end + terminator.Length;
+        }
+        return false;
+    }
+
+    private static readonly byte[][] EntityMarkers = [.. new Encoding[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode }.Select(e => e.GetBytes("<!ENTITY"))];
+
     private List<FeedEntry> JsonEntries(string path, byte[] content, IngestHints hints)
     {
+        // The parser takes bytes as UTF-8 without checking inside strings, and reading such a string throws later.
+        if (!ContentSniffer.HasUtf16Bom(content) && ContentSniffer.FirstInvalidUtf8(content) is var invalid and >= 0)
+            return [Problem(path, $"is not valid UTF-8 (first bad byte at offset {invalid}); a JSON Feed must be UTF-8")];
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(content, JsonOptions);
+            json = ContentSniffer.HasUtf16Bom(content) ? JsonDocument.Parse(ContentSniffer.DecodeText(content), JsonOptions) : JsonDocument.Parse(content, JsonOptions);
         }
         catch (JsonException ex)
         {
@@ -73,7 +154,7 @@ public sealed class FeedInput(InputLimits? limits = null)
         using (json)
         {
             var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+            if (!JsonText.TryGetProperty(root, "items", out var items) || items.ValueKind != JsonValueKind.Array)
                 return [Problem(path, "is not a JSON Feed (needs an object with an \"items\" array)")];
             var home = String(root, "home_page_url");
             var results = new List<FeedEntry>();
@@ -94,7 +175,7 @@ public sealed class FeedInput(InputLimits? limits = null)
                     Richest(String(item, "content_html"), String(item, "content_text"), String(item, "summary")),
                     Clean(String(item, "date_published") ?? String(item, "date_modified")))
                 { SummaryOnly = String(item, "content_html") is null && String(item, "content_text") is null };
-                results.Add(new FeedEntry(article.ToInput(source, hints, _limits.MaxRecordBytes), article));
+                results.Add(Entry(article, source, hints));
             }
             return Finish(path, results, items.GetArrayLength());
         }
@@ -103,9 +184,22 @@ public sealed class FeedInput(InputLimits? limits = null)
     private List<FeedEntry> Items(string path, IEnumerable<FeedArticle> articles, int count, IngestHints hints)
     {
         var results = articles.Take(_limits.MaxFeedItems)
-            .Select((article, index) => new FeedEntry(article.ToInput($"{path}#{index + 1}", hints, _limits.MaxRecordBytes), article))
+            .Select((article, index) => Entry(article, $"{path}#{index + 1}", hints))
             .ToList();
         return Finish(path, results, count);
+    }
+
+    /// <summary>One item as an entry; an item that cannot be written as a record is reported on its own, so the feed's other items are kept.</summary>
+    private FeedEntry Entry(FeedArticle article, string source, IngestHints hints)
+    {
+        try
+        {
+            return new FeedEntry(article.ToInput(source, hints, _limits.MaxRecordBytes), article);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or RegexMatchTimeoutException)
+        {
+            return Problem(source, $"feed item cannot be read ({FirstLine(ex.Message)}); skipped");
+        }
     }
 
     private List<FeedEntry> Finish(string path, List<FeedEntry> results, int count)
@@ -142,8 +236,7 @@ public sealed class FeedInput(InputLimits? limits = null)
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? String(JsonElement element, string name) => JsonText.Property(element, name);
 
     private static string FirstLine(string message)
     {

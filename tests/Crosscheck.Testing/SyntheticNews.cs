@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Crosscheck.Cli.Tests.Interruption;
+namespace Crosscheck.Testing;
 
 /// <summary>
 /// Invented local news as JSONL article records, the same every time: events (a place, a kind of

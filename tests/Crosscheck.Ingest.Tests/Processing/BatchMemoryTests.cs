@@ -1,0 +1,48 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Ingest.Inputs;
+using Crosscheck.Ingest.Processing;
+using Crosscheck.Storage.Sqlite;
+using Crosscheck.Stories.Clustering;
+using Xunit;
+
+namespace Crosscheck.Ingest.Tests.Processing;
+
+/// <summary>A batch is bounded in bytes as well as in count, so large files are not all held and extracted at once.</summary>
+public sealed class BatchMemoryTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-batch-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Inputs => Directory.CreateDirectory(Path.Combine(_dir, "inputs")).FullName;
+
+    [Fact]
+    public void Inputs_over_the_byte_budget_are_processed_before_the_next_ones_are_read()
+    {
+        // Four inputs of about 40 KB under a 100 KB budget: at most two are in flight, so by the
+        // time the fourth is read the first two must be stored as articles.
+        for (var i = 0; i < 4; i++)
+        {
+            var paragraph = $"Report {i}: the harbour master said on Monday that the port would stay closed after the storm. ";
+            File.WriteAllText(Path.Combine(Inputs, $"big{i}.txt"), $"Port report {i}\n\n" + string.Concat(Enumerable.Repeat(paragraph + "\n\n", 400)));
+        }
+        using var store = SqliteStore.Open(Path.Combine(_dir, "news.db"));
+        var reader = new InputReader(new InputLimits { MaxBatchBytes = 100 * 1024 });
+        var service = new IngestService(store, TestIngest.Processor, () => new StoryClusterer(new ClusteringOptions()), reader);
+        var articlesWhenRead = new List<int>();
+
+        var report = service.Ingest([Inputs], IngestHints.None, new SynchronousProgress(p =>
+        {
+            if (p.Phase == "reading") articlesWhenRead.Add(store.CountArticles());
+        }));
+
+        Assert.Equal(4, report.Added);
+        Assert.Equal([0, 0, 2, 2], articlesWhenRead);
+    }
+
+    /// <summary>Progress reported on the caller's thread, at once (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => report(value);
+    }
+}
