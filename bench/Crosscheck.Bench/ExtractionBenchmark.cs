@@ -13,38 +13,40 @@ namespace Crosscheck.Bench;
 public static class ExtractionBenchmark
 {
     /// <summary>
-    /// Runs one warm-up pass and <paramref name="runs"/> timed passes of our extractor, alternating
+    /// Runs one warm-up pass (over the first <paramref name="warmUpPages"/> pages, all when null) and <paramref name="runs"/> timed passes of our extractor, alternating
     /// with up to <paramref name="baselineRuns"/> passes of SmartReader; prints and
     /// returns the median pages per second of our extractor (0 when it holds no pages; a directory that is not a benchmark directory throws <see cref="Crosscheck.Evaluation.EvaluationDataException"/>).
     /// Both wall-clock and process CPU time are reported: on a shared machine the wall clock
     /// measures the neighbours too, while CPU time (every thread of the process, the garbage
     /// collector's included) is what one core spends on the pages.
     /// </summary>
-    public static double Run(string dir, TextWriter output, int runs = 5, int baselineRuns = 5)
+    public static double Run(string dir, TextWriter output, int runs = 5, int baselineRuns = 5, int? warmUpPages = null)
     {
-        var loaded = ExtractionEvaluator.LoadPages(dir);
+        var loaded = BenchmarkDirectory.Load(dir);
         foreach (var note in loaded.Skipped) output.WriteLine(note);
         var pages = loaded.Pages;
         if (pages.Count == 0) return 0;
-        var inputs = pages.Select(ExtractionEvaluator.ToRawInput).ToList();
+        var inputs = pages.Select(BenchmarkDirectory.ToRawInput).ToList();
         var extractor = new ArticleExtractor();
-        var totalBytes = pages.Sum(p => (long)p.Html.Length);
+        var totalBytes = inputs.Sum(i => (long)i.Content.Length);
 
         // SmartReader gets the same decoded text our extractor starts from.
-        var texts = pages.Select(p => (Html: Crosscheck.Extraction.Decoding.CharsetDecoder.Decode(p.Html, true).Text, p.Url)).ToList();
+        var texts = inputs.Select(i => (Html: Crosscheck.Extraction.Decoding.CharsetDecoder.Decode(i.Content, true).Text, i.Hints.Url)).ToList();
         var ours = new Timing();
         var baseline = new Timing();
-        Action oursPass = () =>
+        void OursPass(int count)
         {
-            foreach (var input in inputs) extractor.Extract(input);
-        };
-        Action baselinePass = () =>
+            foreach (var input in inputs.Take(count)) extractor.Extract(input);
+        }
+        void BaselinePass(int count)
         {
-            foreach (var (html, url) in texts) SmartReaderFallback.Extract(html, url);
-        };
+            foreach (var (html, url) in texts.Take(count)) SmartReaderFallback.Extract(html, url);
+        }
+        Action oursPass = () => OursPass(inputs.Count);
+        Action baselinePass = () => BaselinePass(texts.Count);
         // Warm-up (JIT, lazily loaded models), then the two alternate so that both meet the same load on a shared machine.
-        oursPass();
-        baselinePass();
+        OursPass(warmUpPages ?? inputs.Count);
+        BaselinePass(warmUpPages ?? texts.Count);
         for (var run = 0; run < runs; run++)
         {
             ours.Add(pages.Count, oursPass);

@@ -17,13 +17,16 @@ public static class AnnotationPipeline
     /// quotes. Build it once and share it: loading the entity model takes a moment, and every stage is
     /// thread-safe.
     /// </summary>
-    public static DocumentPipeline CreateDefault() => new DocumentPipelineBuilder()
+    public static DocumentPipeline CreateDefault() => Create(new QuoteOptions());
+
+    /// <summary>The default stages with other quote options (to measure one speaker rule's effect: <see cref="QuoteOptions.DisabledSpeakerRules"/>).</summary>
+    public static DocumentPipeline Create(QuoteOptions quotes) => new DocumentPipelineBuilder()
         .Use(new SentenceSplitter())
         .Use(new Tokenizer())
         .Use(EntityTagger.LoadDefault())
         .Use(new QuantityRecognizer())
         .Use(new TimeExpressionRecognizer())
         .Use(new CitationRecognizer())
-        .Use(new QuoteRecognizer())
+        .Use(new QuoteRecognizer(quotes))
         .Build();
 }

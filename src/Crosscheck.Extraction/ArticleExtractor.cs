@@ -6,6 +6,7 @@ using Crosscheck.Extraction.Html;
 using Crosscheck.Extraction.Json;
 using Crosscheck.Extraction.Language;
 using Crosscheck.Extraction.Metadata;
+using Crosscheck.Extraction.PageTypes;
 using Crosscheck.Extraction.PlainText;
 
 namespace Crosscheck.Extraction;
@@ -31,7 +32,10 @@ public sealed class ArticleExtractor : IArticleExtractor
         _text = new PlainTextExtractor(_options);
     }
 
-    public Article Extract(RawInput input)
+    public Article Extract(RawInput input) => ExtractPage(input).Article;
+
+    /// <summary>The article and the features its page type was told from (null for inputs that are not HTML pages), for the page-type trainer.</summary>
+    internal (Article Article, double[]? Signals) ExtractPage(RawInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var article = new Article { Id = input.Id, Source = input.Source };
@@ -62,8 +66,11 @@ public sealed class ArticleExtractor : IArticleExtractor
         }
         if (article.Body.Length == 0) content.Note(DiagnosticSeverity.Warning, "article body is empty");
         article.Language = IdentifyLanguage(article.Body, content);
+        // A page's address is much of the evidence of its kind (and every page the model learnt from had one): a page
+        // with none, such as a saved file, is taken as an article, as all pages were before page types.
+        article.PageType = content.PageSignals is { } signals && article.Url is not null ? PageTypeModel.Default.Classify(signals) : PageType.Article;
         article.Diagnostics.AddRange(content.Diagnostics);
-        return article;
+        return (article, content.PageSignals);
     }
 
     /// <summary>The publication date a year-less date line gives once its weekday pins the year against the fetch (or receipt) date.</summary>

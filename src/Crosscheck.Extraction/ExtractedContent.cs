@@ -23,6 +23,15 @@ internal sealed class ExtractedContent
 
     public List<string> Paragraphs { get; } = [];
 
+    /// <summary>schema.org types the page declares (JSON-LD @type, microdata itemtype), lower case.</summary>
+    public HashSet<string> SchemaTypes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The page's og:type, when it has one.</summary>
+    public string? OpenGraphType { get; set; }
+
+    /// <summary>The features the page's type is told from (<see cref="PageTypes.PageSignals"/>); null for inputs that are not HTML pages.</summary>
+    public double[]? PageSignals { get; set; }
+
     /// <summary>Whether the page is safe and promising enough to hand to the slower fallback extractor.</summary>
     public bool FallbackAllowed { get; set; }
 

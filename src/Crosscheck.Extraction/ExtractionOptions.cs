@@ -78,6 +78,18 @@ public sealed record ExtractionOptions
     /// </summary>
     public int BodyChunkLevels { get; init; } = 3;
 
+    /// <summary>
+    /// HTML: an ancestor of the best container replaces the selection when the weight of its
+    /// content exceeds the selection's by this share (default 0.3); see <see cref="RegionLevels"/>.
+    /// </summary>
+    public double RegionGainShare { get; init; } = 0.3;
+
+    /// <summary>HTML: ancestors of the best container up to this many levels are weighed as the content region (default 15: page builders nest the text deep).</summary>
+    public int RegionLevels { get; init; } = 15;
+
+    /// <summary>HTML: a furniture-like class value worn by at least this many elements of a page is its layout vocabulary, not furniture (default 10).</summary>
+    public int RepeatedClassIsLayout { get; init; } = 10;
+
     /// <summary>Text: a block needs at least this many words to count as a sentence (default 4).</summary>
     public int MinSentenceWords { get; init; } = 4;
 

@@ -39,6 +39,13 @@ public static class Engine
         return Annotation.Run(new Document(article));
     }
 
+    /// <summary>Annotates text as it is, as the default overload does, through another pipeline (built once by the caller).</summary>
+    public static Document AnnotateText(DocumentPipeline pipeline, string id, string text)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return pipeline.Run(new Document(new Article { Id = id, Source = id, Body = text }));
+    }
+
     /// <summary>The stores a --db value can name, in the order they are tried: the SQLite file path is the catch-all.</summary>
     private static readonly StoreBackend[] StoreBackends = [PostgresStore.Backend, SqliteStore.Backend];
 
@@ -49,11 +56,13 @@ public static class Engine
     public static IStoredStoryClusterer StoredClusterer(IStoryStateStore store, bool rebuild) =>
         rebuild ? StoryClusterer.Rebuilding(store, new ClusteringOptions()) : StoryClusterer.Stored(store, new ClusteringOptions());
 
-    public static IngestService Ingest(IStore store) =>
-        new(store, Processor, NewClusterer, recurring: new RecurringLineFilter(), storedClusterer: StoredClusterer);
+    /// <param name="store">Where inputs, articles and stories are kept.</param>
+    /// <param name="allPages">Whether pages of every type join stories, not only articles and forum threads.</param>
+    public static IngestService Ingest(IStore store, bool allPages = false) =>
+        new(store, Processor, NewClusterer, recurring: new RecurringLineFilter(), storedClusterer: StoredClusterer) { StoriesFromAllPages = allPages };
 
     /// <summary>The engine the web server runs on: the same store, ingest and dossier builder as the commands.</summary>
-    public static Crosscheck.Web.Hosting.CrosscheckBackend WebBackend() => new(OpenStore, Ingest, BuildDossier);
+    public static Crosscheck.Web.Hosting.CrosscheckBackend WebBackend() => new(OpenStore, store => Ingest(store), BuildDossier);
 
     public static Dossier BuildDossier(IStore store, Story story)
     {

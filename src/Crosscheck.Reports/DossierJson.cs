@@ -139,8 +139,17 @@ public static class DossierJson
         WriteObjects(json, "timeline", dossier.Timeline, entry =>
         {
             WriteString(json, "date", entry.Date);
+            if (entry.DateNote is { } note) WriteString(json, "date_note", note);
             WriteString(json, "text", entry.Text);
             WriteStrings(json, "articles", entry.Articles);
+        });
+
+        WriteObjects(json, "undated_articles", dossier.UndatedArticles, range =>
+        {
+            WriteString(json, "article", range.Article);
+            WriteString(json, "from", range.From);
+            WriteString(json, "to", range.To);
+            WriteString(json, "basis", range.Basis);
         });
 
         json.WriteEndObject();

@@ -81,7 +81,10 @@ public static class DossierMarkdown
             output.WriteLine($"- {Label(citation.Article)} cites {string.Join(", ", citation.Cites.Select(Escape))}"));
 
         WriteSection(output, "Timeline", dossier.Timeline, entry =>
-            output.WriteLine($"- **{Escape(entry.Date)}** — {Escape(entry.Text)} ({string.Join(", ", entry.Articles.Select(Label))})"));
+            output.WriteLine($"- **{Escape(entry.Date)}**{(entry.DateNote is { } note ? $" ({Escape(note)})" : "")} — {Escape(entry.Text)} ({string.Join(", ", entry.Articles.Select(Label))})"));
+
+        WriteSection(output, "Undated articles", dossier.UndatedArticles, range =>
+            output.WriteLine($"- {Label(range.Article)}: {ReportText.DateRange(range)} ({Escape(range.Basis)})"));
     }
 
     /// <summary>A "## title" section with what <paramref name="writeItem"/> writes for each item; nothing at all without items.</summary>

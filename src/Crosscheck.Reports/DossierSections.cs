@@ -180,7 +180,7 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
         html.Raw("<ol class=\"timeline\">\n");
         foreach (var entry in dossier.Timeline)
         {
-            html.Raw("<li>").Tag("span", entry.Date, "date").Text(" — " + entry.Text).Raw(" <span class=\"meta\">(");
+            html.Raw("<li>").Tag("span", entry.Date, "date").Text((entry.DateNote is { } note ? $" ({note})" : "") + " — " + entry.Text).Raw(" <span class=\"meta\">(");
             ArticleRefs(html, entry.Articles).Raw(")</span></li>\n");
         }
         html.Raw("</ol>\n");
@@ -196,7 +196,7 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
         {
             var article = dossier.Articles[i];
             html.Raw("<tr>").Tag("td", (i + 1).ToString(CultureInfo.InvariantCulture), "num").Tag("td", ReportText.Outlet(article))
-                .Tag("td", ReportText.Day(article)).Raw("<td>");
+                .Tag("td", dossier.UndatedArticles.FirstOrDefault(r => r.Article == article.Id) is { } range ? $"undated, {ReportText.DateRange(range)}" : ReportText.Day(article)).Raw("<td>");
             Ref(html, links.Article(article.Id), article.Title ?? article.Source).Raw("</td>").Tag("td", article.Language ?? "");
             if (copies) html.Tag("td", ReportText.CopyOf(dossier, article.Id, Label) ?? "", "copy");
             html.Raw("</tr>\n");

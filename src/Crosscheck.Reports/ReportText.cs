@@ -78,6 +78,9 @@ public static class ReportText
     public static string Day(Article article) =>
         article.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
 
+    /// <summary>An undated article's range as a reader says it: "2021-09-13 to 2021-09-27", or one day.</summary>
+    public static string DateRange(ArticleDateRange range) => range.To == range.From ? range.From : $"{range.From} to {range.To}";
+
     public static string Number(double value, string? unit = null)
     {
         var number = value.ToString(Math.Abs(value - Math.Round(value)) < 1e-9 ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);

@@ -86,7 +86,11 @@ public static class PostgresMigrations
             ) STORED;
             CREATE INDEX articles_search ON articles USING gin (search);
             """),
-        new(3, "story clusterer state: feature statistics and index, story states, article placements", """
+        new(3, "the kind of page each article came from", """
+            -- Articles stored before page types were told apart were all taken as articles.
+            ALTER TABLE articles ADD COLUMN page_type text NOT NULL DEFAULT 'article';
+            """),
+        new(4, "story clusterer state: feature statistics and index, story states, article placements", """
             -- One row per feature: a stable hash of its text and channel, its document frequency and
             -- the stories that recently carried it (4-byte little-endian indexes).
             CREATE TABLE story_features (

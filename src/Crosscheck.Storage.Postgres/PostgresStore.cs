@@ -176,16 +176,16 @@ public sealed class PostgresStore : IStore
         {
             using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(BatchCommand("""
-                INSERT INTO articles (id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::json)
+                INSERT INTO articles (id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics, page_type)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::json, $12)
                 ON CONFLICT (id) DO UPDATE SET
                     source = excluded.source, url = excluded.url, outlet = excluded.outlet, title = excluded.title,
                     byline = excluded.byline, published = excluded.published, published_source = excluded.published_source,
-                    language = excluded.language, body = excluded.body, diagnostics = excluded.diagnostics
+                    language = excluded.language, body = excluded.body, diagnostics = excluded.diagnostics, page_type = excluded.page_type
                 """,
                 Clean(article.Id), Clean(article.Source), Clean(article.Url), Clean(article.Outlet), Clean(article.Title), Clean(article.Byline),
                 article.Published is { } p ? FormatTime(p.Value) : null, Clean(article.Published?.Source), Clean(article.Language),
-                Clean(article.Body), diagnostics));
+                Clean(article.Body), diagnostics, article.PageType.Name()));
             batch.BatchCommands.Add(BatchCommand("DELETE FROM layers WHERE article_id = $1", Clean(article.Id)));
             if (names.Length > 0)
                 batch.BatchCommands.Add(BatchCommand("INSERT INTO layers (article_id, name, payload) SELECT $1, n, p::json FROM unnest($2::text[], $3::text[]) AS l (n, p)",
@@ -233,7 +233,7 @@ public sealed class PostgresStore : IStore
     {
         var byId = new Dictionary<string, Article>(StringComparer.Ordinal);
         using var command = Command(connection, """
-            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics::text
+            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics::text, page_type
             FROM articles WHERE id = ANY($1)
             """, (object)ids);
         using var reader = command.ExecuteReader();

@@ -202,17 +202,17 @@ public sealed class SqliteStore : IStore
             RunInTransaction(() =>
             {
                 NonQuery("""
-                    INSERT INTO articles (id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics)
-                    VALUES ($id, $source, $url, $outlet, $title, $byline, $published, $published_source, $language, $body, $diagnostics)
+                    INSERT INTO articles (id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics, page_type)
+                    VALUES ($id, $source, $url, $outlet, $title, $byline, $published, $published_source, $language, $body, $diagnostics, $page_type)
                     ON CONFLICT (id) DO UPDATE SET
                         source = excluded.source, url = excluded.url, outlet = excluded.outlet, title = excluded.title,
                         byline = excluded.byline, published = excluded.published, published_source = excluded.published_source,
-                        language = excluded.language, body = excluded.body, diagnostics = excluded.diagnostics
+                        language = excluded.language, body = excluded.body, diagnostics = excluded.diagnostics, page_type = excluded.page_type
                     """,
                     ("$id", article.Id), ("$source", article.Source), ("$url", article.Url), ("$outlet", article.Outlet),
                     ("$title", article.Title), ("$byline", article.Byline),
                     ("$published", article.Published is { } p ? FormatTime(p.Value) : null), ("$published_source", article.Published?.Source),
-                    ("$language", article.Language), ("$body", article.Body), ("$diagnostics", diagnostics));
+                    ("$language", article.Language), ("$body", article.Body), ("$diagnostics", diagnostics), ("$page_type", article.PageType.Name()));
                 NonQuery("DELETE FROM layers WHERE article_id = $id", ("$id", article.Id));
                 foreach (var (name, payload) in layers)
                     NonQuery("INSERT INTO layers (article_id, name, payload) VALUES ($id, $name, $payload)", ("$id", article.Id), ("$name", name), ("$payload", payload));
@@ -272,7 +272,7 @@ public sealed class SqliteStore : IStore
     private Article? ReadArticle(string id)
     {
         using var command = Command("""
-            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics
+            SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics, page_type
             FROM articles WHERE id = $id
             """, ("$id", id));
         using var reader = command.ExecuteReader();

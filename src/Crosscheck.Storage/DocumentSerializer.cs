@@ -131,6 +131,7 @@ public static class DocumentSerializer
         Language = article.Language,
         Body = article.Body,
         Diagnostics = article.Diagnostics.Count == 0 ? null : article.Diagnostics.Select(ToWire).ToArray(),
+        PageType = article.PageType == PageType.Article ? null : article.PageType.Name(),
     };
 
     private static Article FromWire(ArticleWire wire)
@@ -146,6 +147,7 @@ public static class DocumentSerializer
             Published = wire.Published is { } published ? new Found<DateTimeOffset>(published, wire.PublishedSource ?? "") : null,
             Language = wire.Language,
             Body = wire.Body,
+            PageType = wire.PageType is null ? PageType.Article : PageTypeInfo.Parse(wire.PageType) ?? throw new JsonException($"Unknown page type '{wire.PageType}'."),
         };
         if (wire.Diagnostics is { } diagnostics) article.Diagnostics.AddRange(diagnostics.Select(FromWire));
         return article;
@@ -242,6 +244,7 @@ public static class DocumentSerializer
         Counted = SpanToWire(quantity.Counted),
         CountedHead = quantity.CountedHead,
         Normalized = quantity.Normalized is { } n ? new NormalizedWire(n.Value, n.Unit, n.Note) : null,
+        Rule = quantity.Rule,
     };
 
     private static Quantity FromWire(QuantityWire wire) => new(
@@ -254,7 +257,8 @@ public static class DocumentSerializer
         wire.Period,
         SpanFromWire(wire.Counted),
         wire.CountedHead,
-        wire.Normalized is { } n ? new NormalizedValue(n.Value, n.Unit, n.Note) : null);
+        wire.Normalized is { } n ? new NormalizedValue(n.Value, n.Unit, n.Note) : null,
+        wire.Rule);
 
     private static TimeExpressionWire ToWire(TimeExpression time) => new()
     {

@@ -197,7 +197,8 @@ public static class StoreCommon
 
     /// <summary>
     /// An article from a row of <c>id, source, url, outlet, title, byline, published,
-    /// published_source, language, body, diagnostics</c> (both backends select these in this order).
+    /// published_source, language, body, diagnostics, page_type</c> (both backends select these in this order).
+    /// A page type this build does not know is an error that says to upgrade.
     /// </summary>
     public static Article ReadArticle(DbDataReader reader, string location)
     {
@@ -213,6 +214,8 @@ public static class StoreCommon
             Published = ReadTime(reader, 6) is { } published ? new Found<DateTimeOffset>(published, NullableString(reader, 7) ?? "") : null,
             Language = NullableString(reader, 8),
             Body = reader.GetString(9),
+            PageType = PageTypeInfo.Parse(reader.GetString(11))
+                ?? throw new StoreException($"'{location}': article {id} has page type '{reader.GetString(11)}', unknown to this build. Use a newer crosscheck."),
         };
         var diagnostics = reader.GetString(10);
         article.Diagnostics.AddRange(Decode(location, id, () => DocumentSerializer.DeserializeDiagnostics(diagnostics)));

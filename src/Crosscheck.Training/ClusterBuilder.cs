@@ -40,7 +40,7 @@ internal static class ClusterBuilder
     {
         var counts = new Dictionary<string, int>();
         // How often a word is capitalised where position does not force it (not sentence-initial, not in a
-        // shouted line): a per-word prior telling names ("Mali") from common words ("The").
+        // shouted line): a per-word prior telling names ("Chile") from common words ("The").
         var capitalised = new Dictionary<string, (int Capitalised, int Seen)>();
         var corpus = new List<string[]>();
         long tokens = 0;

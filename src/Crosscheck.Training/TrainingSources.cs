@@ -104,35 +104,67 @@ internal static class TrainingSources
         if (tokens.Count > 0) yield return ([.. tokens], [.. tags]);
     }
 
-    /// <summary>Tokenised sentences of unlabelled news text for word clusters.</summary>
+    /// <summary>
+    /// Tokenised sentences of unlabelled text for word clusters: GMB/VOA news, the English articles of the SemEval-2022
+    /// news similarity set, and the text of wikigold, re3d, the Broad Twitter Corpus and WNUT-17's training split. No
+    /// evaluation text: neither CoNLL valid, nor PolNeAR, nor ECB+, nor any dev or test split.
+    /// </summary>
     public static IEnumerable<string[]> UnlabelledSentences(string dataRoot, TextWriter log)
     {
         foreach (var (tokens, _) in GmbSentences(dataRoot, log)) yield return tokens;
-        var ecb = Path.Combine(dataRoot, "clustering-ecbplus-dev", "documents.jsonl");
-        if (File.Exists(ecb))
+        var similarity = Path.Combine(dataRoot, "similarity-semeval2022", "articles.jsonl");
+        if (File.Exists(similarity))
         {
-            foreach (var line in File.ReadLines(ecb))
+            foreach (var line in File.ReadLines(similarity))
             {
                 if (line.Length == 0) continue;
                 using var json = JsonDocument.Parse(line);
-                if (json.RootElement.TryGetProperty("text", out var text) && text.GetString() is { } body)
-                    foreach (var sentence in body.Split('\n')) yield return Tokenizer.TokenStrings(sentence);
+                if (!json.RootElement.TryGetProperty("text", out var text) || text.GetString() is not { } body) continue;
+                var paragraphs = body.Split('\n').Select(Tokenizer.TokenStrings).ToList();
+                if (!IsEnglish(paragraphs)) continue;
+                foreach (var paragraph in paragraphs) yield return paragraph;
             }
         }
-        else log.WriteLine($"clusters: {ecb} not found, skipped");
-        var polnear = Path.Combine(dataRoot, "attribution-polnear");
-        if (Directory.Exists(polnear))
-        {
-            foreach (var file in Directory.GetFiles(polnear, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                foreach (var paragraph in File.ReadAllText(file).Split('\n'))
-                    yield return Tokenizer.TokenStrings(paragraph);
-        }
+        else log.WriteLine($"clusters: {similarity} not found, skipped");
         var ner = Path.Combine(dataRoot, "ner");
-        foreach (var file in new[] { Path.Combine(ner, "wikigold", "CONLL-format", "data", "wikigold.conll.txt") }
-                     .Concat(Directory.Exists(Path.Combine(ner, "re3d")) ? Directory.GetFiles(Path.Combine(ner, "re3d", "CONLL-format"), "*.conll", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : []))
+        string[] conllFiles =
+        [
+            Path.Combine(ner, "wikigold", "CONLL-format", "data", "wikigold.conll.txt"),
+            Path.Combine(ner, "wnut17", "wnut17train.conll"),
+            .. FilesIn(Path.Combine(ner, "btc"), "*.conll"),
+            .. FilesIn(Path.Combine(ner, "re3d", "CONLL-format"), "*.conll"),
+        ];
+        foreach (var file in conllFiles)
         {
-            if (!File.Exists(file)) continue;
+            if (!File.Exists(file))
+            {
+                log.WriteLine($"clusters: {file} not found, skipped");
+                continue;
+            }
             foreach (var sentence in ConllCorpus.Read(file)) yield return sentence.Tokens;
         }
+    }
+
+    private static IEnumerable<string> FilesIn(string dir, string pattern) =>
+        Directory.Exists(dir) ? Directory.GetFiles(dir, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
+
+    // English running text has about one word in ten among these; other languages' articles in the set have almost none.
+    private static readonly HashSet<string> EnglishMarkers = new(["the", "of", "and", "to", "in", "is", "that", "for"], StringComparer.Ordinal);
+
+    private const double MinEnglishMarkerShare = 0.08;
+
+    /// <summary>Whether an article's words are English, by the share of the commonest English function words.</summary>
+    private static bool IsEnglish(List<string[]> paragraphs)
+    {
+        int words = 0, markers = 0;
+        foreach (var paragraph in paragraphs)
+        {
+            foreach (var token in paragraph)
+            {
+                words++;
+                if (EnglishMarkers.Contains(token.ToLowerInvariant())) markers++;
+            }
+        }
+        return words > 0 && markers >= words * MinEnglishMarkerShare;
     }
 }

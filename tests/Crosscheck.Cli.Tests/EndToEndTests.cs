@@ -42,6 +42,9 @@ public sealed class EndToEndTests : IDisposable
         AssertEach(dossier, "quotes", "speaker", "speaker_entity", "text", "article");
         AssertEach(dossier, "citations", "article", "cites");
         AssertEach(dossier, "timeline", "date", "text", "articles");
+        AssertEach(dossier, "undated_articles", "article", "from", "to", "basis");
+        // Seed articles without a publication date of their own are placed within their story's dates.
+        Assert.NotEqual(0, dossier.GetProperty("undated_articles").GetArrayLength());
         Assert.NotEqual(0, dossier.GetProperty("entities").GetArrayLength());
         Assert.NotEqual(0, dossier.GetProperty("claims").GetArrayLength());
         Assert.All(dossier.GetProperty("entities").EnumerateArray(),

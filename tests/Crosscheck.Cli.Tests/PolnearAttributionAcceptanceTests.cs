@@ -8,7 +8,9 @@ namespace Crosscheck.Cli.Tests;
 /// <summary>
 /// Acceptance 1 of the claims issue through the flow `crosscheck eval attribution` runs (the full
 /// annotation pipeline on each text as it is): on PolNeAR dev, direct quotes reach content+source
-/// F1 ≥ 0.90 and all attributions ≥ 0.70.
+/// F1 ≥ 0.90 and all attributions ≥ 0.72. Dev only reports: rules are chosen on folds of train
+/// (`crosscheck eval attribution ../shared/data/attribution-polnear/train --folds 5`), so the bars here are the issue's,
+/// not floors at the latest dev figures.
 /// </summary>
 public sealed class PolnearAttributionAcceptanceTests(ITestOutputHelper output)
 {
@@ -21,8 +23,7 @@ public sealed class PolnearAttributionAcceptanceTests(ITestOutputHelper output)
 
         var figures = $"direct content+source F1 {evaluation.Direct.ContentSource.F1:F4}, all content+source F1 {evaluation.All.ContentSource.F1:F4}";
         output.WriteLine(figures);
-        // The bars are 0.90 and 0.70; the floors are the figures measured on 2026-12-04, so any loss fails.
-        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.901, figures);
-        Assert.True(evaluation.All.ContentSource.F1 >= 0.722, figures);
+        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.90, figures);
+        Assert.True(evaluation.All.ContentSource.F1 >= 0.72, figures);
     }
 }

@@ -58,3 +58,34 @@ public class AttributionEvaluatorTests
         Assert.Contains("PolNeAR-style", error.Message, StringComparison.Ordinal);
     }
 }
+
+public class FoldTests
+{
+    [Theory]
+    [InlineData("2/5", 2, 5)]
+    [InlineData("5/5", 5, 5)]
+    public void A_fold_is_read_as_K_of_N(string text, int index, int count) =>
+        Assert.Equal(new Fold(index, count), Fold.Parse(text));
+
+    [Theory]
+    [InlineData("0/5")]
+    [InlineData("6/5")]
+    [InlineData("1/1")]
+    [InlineData("5")]
+    [InlineData("a/b")]
+    public void Anything_else_is_no_fold(string text) => Assert.Null(Fold.Parse(text));
+
+    [Fact]
+    public void The_folds_of_N_split_the_articles_into_N_disjoint_parts()
+    {
+        var folds = Enumerable.Range(1, 5).Select(k => new Fold(k, 5)).ToList();
+
+        for (var article = 0; article < 23; article++)
+        {
+            Assert.Single(folds, f => f.Holds(article));
+        }
+        Assert.True(new Fold(1, 5).Holds(0));
+        Assert.True(new Fold(1, 5).Holds(5));
+        Assert.False(new Fold(2, 5).Holds(5));
+    }
+}

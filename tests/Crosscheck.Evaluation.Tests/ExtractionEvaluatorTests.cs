@@ -1,3 +1,4 @@
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Extraction;
 using Crosscheck.Extraction;
 using Crosscheck.Testing;
@@ -56,7 +57,7 @@ public class ExtractionEvaluatorTests(ITestOutputHelper output)
             File.WriteAllText(Path.Combine(dir, "html", "a.html"), "<html><body><article><p>One two three four five six.</p></article></body></html>");
             File.WriteAllText(Path.Combine(dir, "ground-truth.json"), """{"a": {"articleBody": "One two three four five six."}, "b": {"articleBody": "gone"}}""");
 
-            var loaded = ExtractionEvaluator.LoadPages(dir);
+            var loaded = BenchmarkDirectory.Load(dir);
 
             Assert.Equal("a", Assert.Single(loaded.Pages).Id);
             Assert.Contains("b.html: missing", Assert.Single(loaded.Skipped), StringComparison.Ordinal);
@@ -67,13 +68,139 @@ public class ExtractionEvaluatorTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Word_metric_compares_lowercased_word_multisets()
+    {
+        var score = WordMetric.Score("The cat saw the dog.", "the THE cat, bird");
+
+        // Predicted words: the ×2, cat, bird (4); true: the ×2, cat, saw, dog (5); shared: the ×2 and cat.
+        Assert.Equal(3.0 / 4, score.Precision, 6);
+        Assert.Equal(3.0 / 5, score.Recall, 6);
+        Assert.Equal(2 * 0.75 * 0.6 / 1.35, score.F1, 6);
+    }
+
+    [Fact]
+    public void Word_metric_scores_an_empty_reference_as_the_benchmark_does()
+    {
+        Assert.Equal(new WordScore(1, 1, 1), WordMetric.Score("", ""));
+        Assert.Equal(new WordScore(0, 0, 0), WordMetric.Score("", "menu"));
+        Assert.Equal(new WordScore(0, 0, 0), WordMetric.Score("some text", "  "));
+    }
+
+    [Fact]
+    public void Word_scores_average_f1_per_page_not_the_f1_of_the_means()
+    {
+        var scores = WordScores.Of([new WordScore(1, 0.5, 2.0 / 3), new WordScore(0.5, 1, 2.0 / 3)]);
+
+        Assert.Equal(2.0 / 3, scores.F1, 6);
+        Assert.Equal(0.75, scores.Precision, 6);
+    }
+
+    [Fact]
+    public void Snippet_share_ignores_case_and_counts_one_when_there_are_none()
+    {
+        Assert.Equal(0.5, WordMetric.SnippetShare("Opening Hours are long", ["opening hours", "Sign in"]), 6);
+        Assert.Equal(1, WordMetric.SnippetShare("anything", []));
+    }
+
+    [Fact]
+    public void Gzipped_pages_and_their_labels_are_read_and_scored_per_page_type()
+    {
+        var dir = Directory.CreateTempSubdirectory("crosscheck-eval-extraction-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "html"));
+            const string story = "<html><head><title>Harbour works</title></head><body><article>"
+                + "<p>The harbour wall was rebuilt over the winter by a crew of forty workers from the town.</p>"
+                + "<p>Boats returned to the inner basin in March, and the fish market opened again a week later.</p>"
+                + "</article><footer>Subscribe to our newsletter</footer></body></html>";
+            using (var gzip = new System.IO.Compression.GZipStream(File.Create(Path.Combine(dir, "html", "a.html.gz")), System.IO.Compression.CompressionLevel.Fastest))
+                gzip.Write(System.Text.Encoding.UTF8.GetBytes(story));
+            File.WriteAllText(Path.Combine(dir, "html", "b.html"), "<html><body><nav>Home</nav></body></html>");
+            File.WriteAllText(Path.Combine(dir, "ground-truth.json"), """
+                {"a": {"articleBody": "The harbour wall was rebuilt over the winter by a crew of forty workers from the town. Boats returned to the inner basin in March, and the fish market opened again a week later."},
+                 "b": {"articleBody": ""}}
+                """);
+            File.WriteAllText(Path.Combine(dir, "meta.json"), """
+                {"a": {"page_type": "article", "with": ["The harbour wall was rebuilt"], "without": ["Subscribe to our newsletter"]},
+                 "b": {"page_type": "listing", "with": [], "without": ["Home"]}}
+                """);
+
+            var evaluation = ExtractionEvaluator.Evaluate(dir);
+
+            Assert.Contains("fish market", evaluation.Predictions["a"], StringComparison.Ordinal);
+            var article = Assert.Single(evaluation.Ours.WordsByType, t => t.PageType == "article").Scores;
+            Assert.Equal(1, article.Pages);
+            Assert.True(article.F1 > 0.95, $"article word F1 {article.F1:F3}");
+            Assert.Equal(2, evaluation.Ours.WordsByType.Count);
+            Assert.Equal(2, evaluation.Ours.Snippets!.Pages);
+            Assert.Equal(1, evaluation.Ours.Snippets.With, 6);
+            Assert.Equal(0, evaluation.Ours.EmptyOnTextPages);
+            // Both pages carry a type label, so both are counted in the page-type accuracy.
+            Assert.Equal(2, evaluation.PageTypes!.Pages);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_empty_output_counts_only_when_the_reference_has_fifty_words()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("word", PageResult.TextPageWords));
+        var page = new BenchmarkPage("p", null, "unused.html", words);
+
+        Assert.True(PageResult.Of(page, "").EmptyOnText);
+        Assert.False(PageResult.Of(page with { Truth = "a short reference" }, "").EmptyOnText);
+        Assert.False(PageResult.Of(page, "word").EmptyOnText);
+    }
+
+    [Fact]
+    public void A_gzipped_page_that_decompresses_beyond_the_limit_is_refused()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crosscheck-bomb-{Guid.NewGuid():N}.html.gz");
+        try
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.SmallestSize))
+            {
+                var zeros = new byte[1024 * 1024];
+                for (var i = 0; i <= BenchmarkDirectory.MaxPageBytes / zeros.Length; i++) gzip.Write(zeros);
+            }
+
+            var error = Assert.Throws<EvaluationDataException>(() => BenchmarkDirectory.ReadPage(path));
+            Assert.Contains("decompresses to more than", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Page_type_scores_count_collection_as_listing_and_article_or_not_apart()
+    {
+        var scores = PageTypeScores.Of(
+        [
+            (PageType.Article, PageType.Article),
+            (PageType.Listing, PageType.Product),
+            (PageTypeInfo.Parse("collection")!.Value, PageType.Listing),
+            (PageType.Forum, PageType.Article),
+        ]);
+
+        Assert.Equal(0.5, scores.Accuracy, 6);
+        // Only the forum thread taken for an article is wrong on article-or-not.
+        Assert.Equal(0.75, scores.ArticleAccuracy, 6);
+        Assert.Equal(1, scores.Confusion[PageType.Listing][PageType.Listing]);
+    }
+
     [SharedDataFact("data/extraction-aeb-dev")]
     public void Benchmark_dev_set_scores_well_above_the_readability_baseline()
     {
         var dir = Path.Combine(Docs.SharedDirectory()!, "data", "extraction-aeb-dev");
-        var pages = ExtractionEvaluator.LoadPages(dir).Pages;
+        var pages = BenchmarkDirectory.Load(dir).Pages;
         var extractor = new ArticleExtractor();
-        var scores = pages.Select(p => ShingleMetric.Score(p.Truth, extractor.Extract(ExtractionEvaluator.ToRawInput(p)).Body)).ToList();
+        var scores = pages.Select(p => ShingleMetric.Score(p.Truth, extractor.Extract(BenchmarkDirectory.ToRawInput(p)).Body)).ToList();
         var (f1, precision, recall) = ExtractionEvaluator.Summarise(scores);
         output.WriteLine($"F1 {f1:F4} P {precision:F4} R {recall:F4}");
 

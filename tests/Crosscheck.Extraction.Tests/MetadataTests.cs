@@ -66,6 +66,29 @@ public class MetadataTests
         Assert.DoesNotContain("three-year low", article.Body);
     }
 
+    private static Core.Model.Article Titled(string title, string? url = null, string head = "") =>
+        Extractor.Extract(TestInputs.Html(
+            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title>{head}</head><body><article>{TestInputs.Paragraphs}</article></body></html>", url));
+
+    [Fact]
+    public void The_title_suffix_names_the_site_when_it_matches_the_domain()
+    {
+        Assert.Equal("The Valley Courier", Titled("Inflation slows to 2.4 percent | The Valley Courier", "https://www.valleycourier.example/economy/x").Outlet);
+        Assert.Equal("Ledger News", Titled("Inflation slows to 2.4 percent - Ledger News", "https://ledger.example/x").Outlet);
+        // A suffix that is not the site (a section name) leaves the domain as the outlet.
+        Assert.Equal("ledger.example", Titled("Inflation slows to 2.4 percent - Economy", "https://ledger.example/x").Outlet);
+    }
+
+    [Fact]
+    public void Without_an_address_a_bar_suffix_names_the_site_and_a_page_name_wins_over_it()
+    {
+        Assert.Equal("Valley Courier", Titled("Inflation slows to 2.4 percent | Valley Courier").Outlet);
+        Assert.Null(Titled("Inflation slows to 2.4 percent").Outlet);
+        Assert.Equal("Morning Courier", Titled("Inflation slows | Valley Courier", head: "<meta property=\"og:site_name\" content=\"Morning Courier\">").Outlet);
+        Assert.Equal("Daily Ledger", Titled("Inflation slows | Valley Courier",
+            head: "<script type=\"application/ld+json\">{\"@type\": \"WebPage\", \"publisher\": {\"@type\": \"Organization\", \"name\": \"Daily Ledger\"}}</script>").Outlet);
+    }
+
     [Fact]
     public void Invalid_json_ld_is_skipped_with_a_diagnostic()
     {

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 using Xunit;
 using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
 
@@ -115,15 +117,58 @@ public sealed class PostgresStoreTests : IDisposable
         using (var old = PostgresStore.Open(ConnectionString, targetVersion: 1))
         {
             old.AddRaw(raw);
-            old.SaveDocument(Full(raw.Id));
         }
+        // The article row as version 1 wrote it, with the columns it had then (today's SaveDocument writes later ones too).
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".articles (id, source, title, body, diagnostics) VALUES ('{raw.Id}', 'inbox/old.html', 'Dock strike', 'Ferreira said the dock strike was over.', '[]')");
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".layers (article_id, name, payload) VALUES ('{raw.Id}', 'Sentences', '[0, 39]')");
         Assert.Equal("1", PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
 
         using var store = PostgresStore.Open(ConnectionString);
 
         Assert.Equal(raw.Content, store.GetRaw(raw.Id)!.Content);
-        AssertSame(Full(raw.Id), store.GetDocument(raw.Id)!);
+        var document = store.GetDocument(raw.Id)!;
+        Assert.Equal("Ferreira said the dock strike was over.", document.Text);
+        Assert.Equal(new Sentence(new TextSpan(0, 39)), Assert.Single(document.Sentences));
+        // Articles stored before page types were told apart are articles.
+        Assert.Equal(PageType.Article, document.Article.PageType);
         Assert.Equal(raw.Id, Assert.Single(store.Search("Ferreira")).ArticleId);
+    }
+
+    [PostgresFact]
+    public void A_version_3_schema_gains_the_story_state_with_its_articles_and_stories_kept()
+    {
+        var raw = Raw("stored before the story state was kept");
+        var forum = Full(raw.Id);
+        forum.Article.PageType = PageType.Forum;
+        using (var old = PostgresStore.Open(ConnectionString, targetVersion: 3))
+        {
+            old.AddRaw(raw);
+            old.SaveDocument(forum);
+        }
+        // Stories as version 3 wrote them (today's ReplaceStories also clears the story state tables of step 4).
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".stories (id, position, title) VALUES ('s1', 0, 'Dock strike')");
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".story_articles (story_id, position, article_id) VALUES ('s1', 0, '{raw.Id}')");
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".story_redirects (from_id, to_id) VALUES ('s0', 's1')");
+        Assert.Equal("3", PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+
+        using var store = PostgresStore.Open(ConnectionString);
+
+        Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+        AssertSame(forum, store.GetDocument(raw.Id)!);
+        Assert.Equal([raw.Id], store.GetStory("s0")!.ArticleIds);
+        // No story state yet: every stored article is waiting for the replay that builds it.
+        Assert.Null(store.LoadStoryStateHeader());
+        Assert.Equal([raw.Id], store.ArticlesWithoutStoryState());
+        store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new StoryStateHeader(Documents: 1, Arrivals: 1, StoryCount: 1, LiveStories: 1),
+            Reset = true,
+            States = [new StoredStoryState(0, [1])],
+            ArticleStories = new Dictionary<string, int> { [raw.Id] = 0 },
+        });
+        Assert.Empty(store.ArticlesWithoutStoryState());
+        Assert.Equal(0, store.LoadStoryIndexOfArticle(raw.Id));
     }
 
     [PostgresFact]

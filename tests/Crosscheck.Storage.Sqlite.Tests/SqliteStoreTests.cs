@@ -1,3 +1,5 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
@@ -180,13 +182,14 @@ public sealed class SqliteStoreTests : IDisposable
         using (var old = SqliteStore.Open(Path, targetVersion: 1))
         {
             old.AddRaw(raw);
-            old.SaveDocument(Full(raw.Id));
         }
-        // Stories as that version wrote them (today's ReplaceStories also clears tables a later step adds).
-        Pragma<int>(Path, $"""
+        // The rows as version 1 wrote them, with the columns it had then (today's SaveDocument writes later
+        // columns, and today's ReplaceStories also clears tables a later step adds).
+        Execute(Path, $"INSERT INTO articles (id, source, title, body) VALUES ('{raw.Id}', 'inbox/old.html', 'Dock strike', 'Ferreira said the dock strike was over.')");
+        Execute(Path, $"INSERT INTO layers (article_id, name, payload) VALUES ('{raw.Id}', 'Sentences', '[0, 39]')");
+        Execute(Path, $"""
             INSERT INTO stories (id, position, title) VALUES ('s1', 0, 'Dock strike');
             INSERT INTO story_articles (story_id, position, article_id) VALUES ('s1', 0, '{raw.Id}');
-            SELECT 1;
             """);
         Assert.Equal(1, Pragma<int>(Path, "PRAGMA user_version"));
 
@@ -194,12 +197,54 @@ public sealed class SqliteStoreTests : IDisposable
 
         Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
         Assert.Equal(raw.Content, store.GetRaw(raw.Id)!.Content);
-        AssertSame(Full(raw.Id), store.GetDocument(raw.Id)!);
+        var document = store.GetDocument(raw.Id)!;
+        Assert.Equal("Ferreira said the dock strike was over.", document.Text);
+        Assert.Equal(new Sentence(new TextSpan(0, 39)), Assert.Single(document.Sentences));
+        // Articles stored before page types were told apart are articles.
+        Assert.Equal(PageType.Article, document.Article.PageType);
         Assert.Equal([raw.Id], store.GetStory("s1")!.ArticleIds);
         // No story state yet: the next placement rebuilds it by one replay.
         Assert.Null(store.LoadStoryStateHeader());
         // The search index added by a later step covers articles stored before it existed.
         Assert.Equal(raw.Id, Assert.Single(store.Search("Ferreira")).ArticleId);
+    }
+
+    [Fact]
+    public void A_version_3_database_gains_the_story_state_with_its_articles_and_stories_kept()
+    {
+        var raw = Raw("stored before the story state was kept");
+        var forum = Full(raw.Id);
+        forum.Article.PageType = PageType.Forum;
+        using (var old = SqliteStore.Open(Path, targetVersion: 3))
+        {
+            old.AddRaw(raw);
+            old.SaveDocument(forum);
+        }
+        // Stories as version 3 wrote them (today's ReplaceStories also clears the story state tables of step 4).
+        Execute(Path, $"""
+            INSERT INTO stories (id, position, title) VALUES ('s1', 0, 'Dock strike');
+            INSERT INTO story_articles (story_id, position, article_id) VALUES ('s1', 0, '{raw.Id}');
+            INSERT INTO story_redirects (from_id, to_id) VALUES ('s0', 's1');
+            """);
+        Assert.Equal(3, Pragma<int>(Path, "PRAGMA user_version"));
+
+        using var store = SqliteStore.Open(Path);
+
+        Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
+        AssertSame(forum, store.GetDocument(raw.Id)!);
+        Assert.Equal([raw.Id], store.GetStory("s0")!.ArticleIds);
+        // No story state yet: every stored article is waiting for the replay that builds it.
+        Assert.Null(store.LoadStoryStateHeader());
+        Assert.Equal([raw.Id], store.ArticlesWithoutStoryState());
+        store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new StoryStateHeader(Documents: 1, Arrivals: 1, StoryCount: 1, LiveStories: 1),
+            Reset = true,
+            States = [new StoredStoryState(0, [1])],
+            ArticleStories = new Dictionary<string, int> { [raw.Id] = 0 },
+        });
+        Assert.Empty(store.ArticlesWithoutStoryState());
+        Assert.Equal(0, store.LoadStoryIndexOfArticle(raw.Id));
     }
 
     [Fact]

@@ -20,6 +20,13 @@ public sealed class StoryDoc
     public static StoryDoc Of(string body, string id, string? outlet = null, DateTimeOffset? published = null, string? title = null) =>
         new(Docs.Of(body, id, outlet, published ?? new DateTimeOffset(2024, 3, 5, 0, 0, 0, TimeSpan.Zero), title));
 
+    /// <summary>No publication date (the default is 2024-03-05).</summary>
+    public StoryDoc Undated()
+    {
+        _document.Article.Published = null;
+        return this;
+    }
+
     /// <summary>Every occurrence of the text as a mention of the given type.</summary>
     public StoryDoc Mention(string text, EntityType type, string? role = null)
     {

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Core.Text;
@@ -46,9 +46,9 @@ public sealed class CitationRecognizer(CitationOptions options, OutletGazetteer?
     {
         var text = document.Text;
         var found = new List<Citation>();
-        foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
+        foreach (var sentence in WordLayer.Of(document, _options.MaxSentenceChars))
         {
-            var tokens = WordScanner.Scan(text, start, end);
+            var tokens = sentence.Words;
             for (var i = 0; i < tokens.Count; i++)
             {
                 if (_gazetteer.Match(text, tokens, i) is { } outlet)
@@ -75,12 +75,12 @@ public sealed class CitationRecognizer(CitationOptions options, OutletGazetteer?
     {
         var before = first;
         if (before > 0 && Determiners.Contains(tokens[before - 1].Of(text).ToString())) before--;
-        if (QuantityLexicon.MatchBackward(BeforeCues, tokens, before, text) is not null) return true;
+        if (Phrase.MatchBackward(BeforeCues, tokens, before, text) is not null) return true;
         // "the Russian news agency TASS": a cue noun may be separated by one adjective.
         var after = end;
         while (after < tokens.Count && after - end < 3 && Skippable.Contains(tokens[after].Of(text).ToString())) after++;
-        if (QuantityLexicon.MatchForward(AfterCues, tokens, after, text) is not null) return true;
-        if (QuantityLexicon.MatchForward(AfterCues, tokens, end, text) is not null) return true;
+        if (Phrase.MatchForward(AfterCues, tokens, after, text) is not null) return true;
+        if (Phrase.MatchForward(AfterCues, tokens, end, text) is not null) return true;
         // Dateline: "BAMAKO (Reuters) -".
         if (first > 0 && first < _options.DatelineWindow && tokens[first - 1].Of(text) is "(" && end < tokens.Count && tokens[end].Of(text) is ")") return true;
         return false;
@@ -100,7 +100,7 @@ public sealed class CitationRecognizer(CitationOptions options, OutletGazetteer?
             next = i + 3;
             return true;
         }
-        if (QuantityLexicon.MatchForward(SourceIntroducers, tokens, i, text) is not { } cue) return false;
+        if (Phrase.MatchForward(SourceIntroducers, tokens, i, text) is not { } cue) return false;
         var k = cue.End;
         if (k < tokens.Count && Determiners.Contains(tokens[k].Of(text).ToString())) k++;
         var start = k;

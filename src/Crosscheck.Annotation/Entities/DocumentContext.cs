@@ -5,7 +5,7 @@ namespace Crosscheck.Annotation.Entities;
 /// <summary>
 /// What the whole document says about a word, used as features for each occurrence: whether it is written
 /// capitalised in mid-sentence somewhere (a name) or in lower case somewhere (a common word). This is how a
-/// headline "ARMY SEIZES BRIDGE" or a sentence-initial "Mali" gets the evidence its own position lacks.
+/// headline "ARMY SEIZES BRIDGE" or a sentence-initial "Chile" gets the evidence its own position lacks.
 /// </summary>
 internal sealed class DocumentContext
 {

@@ -11,7 +11,7 @@ public sealed record QuantityOptions
     /// <summary>Values above this (after scale words) are rejected as absurd; 10^15 is beyond any budget or head count.</summary>
     public double MaxValue { get; init; } = 1e15;
 
-    /// <summary>How many words the counted noun phrase may hold ("1,000 Russian military instructors").</summary>
+    /// <summary>How many words the counted noun phrase may hold ("400 trained harbour volunteers").</summary>
     public int MaxCountedWords { get; init; } = 4;
 
     /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
@@ -24,4 +24,7 @@ public sealed record QuantityOptions
 
     /// <summary>The rate table for <see cref="Crosscheck.Core.Model.Quantity.Normalized"/>; null turns normalisation off.</summary>
     public CurrencyConverter? Converter { get; init; } = CurrencyConverter.Default;
+
+    /// <summary>Rules of the quantity rule table (by name) to leave out, to measure what one rule does (`eval quantities --without`).</summary>
+    public IReadOnlySet<string> Without { get; init; } = new HashSet<string>();
 }

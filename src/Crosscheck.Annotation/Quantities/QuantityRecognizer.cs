@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Crosscheck.Annotation.Time;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Core.Text;
@@ -28,15 +29,18 @@ public sealed class QuantityRecognizer(QuantityOptions options)
     {
     }
 
+    /// <summary>The names of the rule table's rules, in the order they are tried.</summary>
+    public static IReadOnlyList<string> RuleNames { get; } = [.. QuantityRules.Table.Select(r => r.Name)];
+
     public override void Process(Document document)
     {
         var text = document.Text;
         var published = document.Article.Published?.Value;
         var found = new List<Quantity>();
         var rejected = 0;
-        foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
+        foreach (var sentence in WordLayer.Of(document, _options.MaxSentenceChars))
         {
-            Recognize(text, start, end, published, found, ref rejected);
+            rejected += Recognize(new QuantityScan(text, sentence.Words, published), found);
         }
         found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quantities = [.. found];
@@ -48,7 +52,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
     }
 
     /// <summary>A number as read from the text, before its context is examined.</summary>
-    private struct NumberRead
+    internal struct NumberRead
     {
         public double Value;
         public int First;
@@ -57,39 +61,94 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         public bool Plain;
         public double Scale;
         public bool Absurd;
+
+        /// <summary>The scale abbreviation glued to the digits ("m" of "600m"), if any.</summary>
+        public string? Suffix;
     }
 
-    private void Recognize(string text, int start, int end, DateTimeOffset? published, List<Quantity> found, ref int rejected)
+    /// <summary>Tries the rule table at every word; returns how many numbers were rejected as absurd.</summary>
+    private int Recognize(QuantityScan scan, List<Quantity> found)
     {
-        var tokens = WordScanner.Scan(text, start, end);
-        for (var i = 0; i < tokens.Count; i++)
+        var rejected = 0;
+        for (var i = 0; i < scan.Count; i++)
         {
-            if (!TryReadNumber(text, tokens, i, out var number)) continue;
-            if (number.Absurd)
+            if (!MayStartQuantity(scan, i)) continue;
+            foreach (var rule in QuantityRules.Table)
             {
-                rejected++;
-                i = number.End - 1;
-                continue;
-            }
-            if (TryBuild(text, tokens, number, published, out var quantity, out var next))
-            {
-                found.Add(quantity);
-                i = next - 1;
-            }
-            else
-            {
-                i = number.End - 1;
+                if (_options.Without.Contains(rule.Name) || rule.Match(this, scan, i) is not { } match) continue;
+                if (match.Quantity is { } quantity)
+                {
+                    if (double.IsNaN(quantity.Value)) rejected++;
+                    else found.Add(quantity);
+                }
+                i = Math.Max(i, match.Next - 1);
+                break;
             }
         }
+        return rejected;
     }
 
-    private bool TryBuild(string text, List<Scanned> tokens, NumberRead number, DateTimeOffset? published, out Quantity quantity, out int next)
+    /// <summary>
+    /// Every rule starts at a number or at a word that can open one (a number word, "a" of "a thousand",
+    /// "half", "dozens", "sixfold"); the other words are passed over without trying the table.
+    /// </summary>
+    private bool MayStartQuantity(QuantityScan scan, int i)
     {
+        var token = scan.Tokens[i];
+        if (token.Kind == ScanKind.Number) return true;
+        if (token.Kind != ScanKind.Word) return false;
+        var word = token.Of(scan.Text);
+        if (word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase))
+        {
+            // "a thousand", "a third of": only before a scale or a fraction word.
+            var next = i + 1 < scan.Count ? scan.Tokens[i + 1].Of(scan.Text) : default;
+            return _lexicon.ScaleLookup.ContainsKey(next) || QuantityRules.Denominators.ContainsKey(next);
+        }
+        return _lexicon.UnitLookup.ContainsKey(word) || _lexicon.ScaleLookup.ContainsKey(word) || QuantityRules.VagueAmounts.ContainsKey(word) ||
+            word.Equals("half", StringComparison.OrdinalIgnoreCase) || word.EndsWith("fold", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The general number reader behind <see cref="NumberRule"/>.</summary>
+    internal RuleMatch? ReadNumber(QuantityScan scan, int i, QuantityRule rule)
+    {
+        var text = scan.Text;
+        var tokens = scan.Tokens;
+        if (!TryReadNumber(text, tokens, i, out var number)) return null;
+        if (number.Absurd)
+        {
+            // A NaN quantity is counted as rejected by the caller and never stored.
+            return new RuleMatch(new Quantity(default, QuantityKind.Count, double.NaN), number.End);
+        }
+        if (TryBuild(scan, number, out var quantity, out var next)) return new RuleMatch(quantity with { Rule = rule.Name }, next);
+        return new RuleMatch(null, number.End);
+    }
+
+    internal bool TryReadNumber(QuantityScan scan, int i, out NumberRead number) => TryReadNumber(scan.Text, scan.Tokens, i, out number);
+
+    /// <summary>The unit of an age or duration compound at token <paramref name="i"/> ("year" of "50-year-old"), else null.</summary>
+    internal static string? AgeUnit(QuantityScan scan, int i) =>
+        i < scan.Count && scan.Tokens[i].Kind == ScanKind.Word && QuantityLexicon.Instance.AgeUnits.TryGetValue(scan.Tokens[i].Of(scan.Text), out var unit) ? unit : null;
+
+    /// <summary>Whether a unit, currency or percent sign starts at token <paramref name="i"/>.</summary>
+    internal bool HasUnitAt(QuantityScan scan, int i)
+    {
+        var j = i;
+        string? currency = null;
+        var kind = QuantityKind.Count;
+        string? unit = null;
+        ReadUnitAfter(scan, ref j, ref currency, ref kind, ref unit, scaled: false);
+        return j > i;
+    }
+
+    private bool TryBuild(QuantityScan scan, NumberRead number, out Quantity quantity, out int next)
+    {
+        var text = scan.Text;
+        var tokens = scan.Tokens;
         quantity = default;
         next = number.End;
         var first = number.First;
 
-        // Currency written before the number: a symbol ("US$10.8", "€ 5") or an upper-case code ("CFAF 6 billion").
+        // Currency written before the number: a symbol ("US$4.5", "€ 5") or an upper-case code ("NOK 6 billion").
         string? currency = null;
         var symbolStart = SymbolBefore(text, tokens, first, out var symbolIso);
         if (symbolStart >= 0)
@@ -103,9 +162,23 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             first--;
         }
 
+        // A sign: "-1.3%", "minus 387 °F" (a dash glued to the number after a space; "COVID-19" and "2,500-3,000" are not signs).
+        var negative = false;
+        if (first > 0 && scan.IsDash(first - 1) && !tokens[first].SpaceBefore && (first - 1 == 0 || tokens[first - 1].SpaceBefore ||
+            tokens[first - 2].Kind == ScanKind.Punct && tokens[first - 2].Of(text) is "(" or "$" or "€" or "£"))
+        {
+            negative = true;
+            first--;
+        }
+        else if (first > 0 && tokens[first - 1].Is(text, "minus"))
+        {
+            negative = true;
+            first--;
+        }
+
         var qualifier = Qualifier.None;
         var betweenRange = false;
-        if (QuantityLexicon.MatchBackward(_lexicon.Qualifiers, tokens, first, text) is { } hedge &&
+        if (Phrase.MatchBackward(_lexicon.Qualifiers, tokens, first, text) is { } hedge &&
             !(hedge.Start > 0 && hedge.Phrase.Value == nameof(Qualifier.UpTo) && QualifierBlockers.Contains(tokens[hedge.Start - 1].Of(text).ToString())) &&
             !(hedge.Phrase.Words is ["over"] && number.End < tokens.Count && Durations.Contains(tokens[number.End].Of(text).ToString())))
         {
@@ -123,30 +196,48 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         double? high = null;
         var value = number.Value;
 
-        ReadUnitAfter(text, tokens, ref j, ref currency, ref kind, ref unit);
+        // "12 cents per share": cents are hundredths of a dollar.
+        if (currency is null && (scan.Is(j, "cents") || scan.Is(j, "cent")))
+        {
+            currency = "USD";
+            value /= 100;
+            j++;
+        }
+        ReadUnitAfter(scan, ref j, ref currency, ref kind, ref unit, number.Scale > 1);
 
-        // A range: "2,500 to 3,000", "2,500-3,000", "between 2,500 and 3,000", "$5 million to $10 million".
-        var orRange = kind == QuantityKind.Count && currency is null && j + 1 < tokens.Count && tokens[j].Is(text, "or");
-        if (j + 1 < tokens.Count && (IsRangeWord(text, tokens[j], betweenRange) || orRange))
+        // "600m" is metres unless it counts something ("3.4m units") or is money.
+        if (number.Suffix is "m" && currency is null && kind == QuantityKind.Count && !CountsSomething(text, tokens, j))
+        {
+            value /= 1e6;
+            kind = QuantityKind.Measure;
+            unit = "m";
+        }
+
+        // A range: "2,500 to 3,000", "2,500-3,000", "between 2,500 and 3,000", "$5 million to $10 million", "two or three".
+        // A change then a level is not one: "rose 8.1 percent to 99.20 yuan", "rise from $2.75 to $3".
+        var orRange = currency is null && j + 1 < tokens.Count && tokens[j].Is(text, "or");
+        if (j + 1 < tokens.Count && (IsRangeWord(text, tokens[j], betweenRange) || orRange) && !(tokens[j].Is(text, "to") && AfterChange(scan, first)))
         {
             var secondStart = j + 1;
             if (currency is not null && SymbolBefore(text, tokens, secondStart + 1, out _) is var s2 && s2 >= 0 && tokens[secondStart].Start == s2) secondStart++;
             if (TryReadNumber(text, tokens, secondStart, out var second) && !second.Absurd && second.Value > 0)
             {
                 var low = value;
-                if (number.Scale == 1 && second.Scale > 1 && low < second.Scale) low *= second.Scale;
+                // "$5 to $10 million": the first end takes the second's scale, unless it is already larger ("$800,000 to $1.3 million").
+                if (number.Scale == 1 && second.Scale > 1 && low * second.Scale <= second.Value) low *= second.Scale;
                 var secondEnd = second.End;
                 var secondCurrency = currency;
                 var secondKind = kind;
                 string? secondUnit = unit;
-                ReadUnitAfter(text, tokens, ref secondEnd, ref secondCurrency, ref secondKind, ref secondUnit);
-                // "20 or 30 percent" is a range; "two or three" alone is not worth reading as one.
-                if (second.Value > low && (!orRange || secondKind != QuantityKind.Count || secondCurrency is not null))
+                ReadUnitAfter(scan, ref secondEnd, ref secondCurrency, ref secondKind, ref secondUnit, second.Scale > 1);
+                // Both ends in one unit: "0.4 percentage points to 5.1%" is a change and a level.
+                var sameUnit = kind == QuantityKind.Count || secondEnd == second.End || (secondKind == kind && secondUnit == unit && secondCurrency == currency);
+                if (second.Value > low && sameUnit && !negative)
                 {
                     value = low;
                     high = second.Value;
                     j = second.End;
-                    ReadUnitAfter(text, tokens, ref j, ref currency, ref kind, ref unit);
+                    ReadUnitAfter(scan, ref j, ref currency, ref kind, ref unit, second.Scale > 1);
                 }
             }
         }
@@ -166,7 +257,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         }
         // "three-quarters", "two-thirds": a number word inside a compound is not a count.
         if (!number.Digits && number.End + 1 < tokens.Count && tokens[number.End].Of(text) is "-" && !tokens[number.End].SpaceBefore &&
-            !tokens[number.End + 1].Is(text, "strong"))
+            !tokens[number.End + 1].Is(text, "strong") && kind == QuantityKind.Count)
         {
             return false;
         }
@@ -181,7 +272,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         var spanEnd = tokens[j - 1].End;
         var afterUnit = j;
 
-        // What is counted: "1,000 Russian instructors", "2,000 of its troops", "a 5,000-strong mission".
+        // What is counted: "400 trained volunteers", "2,000 of its staff", "a 5,000-strong mission".
         TextSpan? counted = null;
         string? head = null;
         if (kind is QuantityKind.Count or QuantityKind.Percent)
@@ -191,6 +282,13 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             {
                 (counted, head, j) = ReadCounted(text, tokens, j, strong || kind == QuantityKind.Percent);
             }
+        }
+
+        // "498 rushing yards": a unit read as the counted noun makes a measure.
+        if (kind == QuantityKind.Count && head is not null && _lexicon.MeasureWords.TryGetValue(head, out var headUnit))
+        {
+            kind = QuantityKind.Measure;
+            unit = headUnit;
         }
 
         // Year-like numbers count only when they visibly count something ("2000 troops", not "in 2013").
@@ -204,17 +302,28 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             return false;
         }
 
-        // A bare number word ("the two", "number two") is a pronoun or a label more often than a count.
-        if (!number.Digits && kind == QuantityKind.Count && head is null && qualifier == Qualifier.None && high is null) return false;
+        // A bare number word ("the two", "number two") is a pronoun or a label more often than a count; "three of them" counts.
+        if (!number.Digits && kind == QuantityKind.Count && head is null && qualifier == Qualifier.None && high is null && !(number.End < tokens.Count && tokens[number.End].Is(text, "of"))) return false;
 
         var period = ReadPeriod(text, tokens, afterUnit, j, kind, out var periodEnd);
+        if (period is null && kind != QuantityKind.Count && ReadPer(scan, afterUnit, out var perEnd) is { } per)
+        {
+            period = per;
+            periodEnd = perEnd;
+        }
         if (periodEnd > 0 && periodEnd == afterUnit) spanEnd = tokens[periodEnd - 1].End;
-        if (period is not null && periodEnd > afterUnit && counted is null) spanEnd = tokens[periodEnd - 1].End;
+        if (periodEnd > afterUnit && counted is null) spanEnd = tokens[periodEnd - 1].End;
+
+        if (negative)
+        {
+            value = -value;
+            if (high is { } h) high = -h;
+        }
 
         NormalizedValue? normalized = null;
         if (kind == QuantityKind.Money && unit is not null && _options.Converter is { } converter)
         {
-            normalized = converter.ToUsd(value, unit, published);
+            normalized = converter.ToUsd(value, unit, scan.Published);
         }
 
         var spanStart = tokens[first].Start;
@@ -224,8 +333,49 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         return true;
     }
 
-    private void ReadUnitAfter(string text, List<Scanned> tokens, ref int j, ref string? currency, ref QuantityKind kind, ref string? unit)
+    /// <summary>Whether the words after a number name what it counts ("3.4m units", "2m of them").</summary>
+    private bool CountsSomething(string text, List<Scanned> tokens, int j) =>
+        j < tokens.Count && tokens[j].Kind == ScanKind.Word && (tokens[j].Is(text, "of") || IsPluralNoun(tokens[j].Of(text)) ||
+            (j + 1 < tokens.Count && tokens[j + 1].Kind == ScanKind.Word && IsPluralNoun(tokens[j + 1].Of(text))));
+
+    /// <summary>A verb of change shortly before a number ("rose 8.1 percent", "will rise from $2.75"): its "to" leads to the new level, not to a range's end.</summary>
+    private static bool AfterChange(QuantityScan scan, int first)
     {
+        for (var k = first - 1; k >= Math.Max(0, first - 4); k--)
+        {
+            if (scan.IsAny(k, QuantityRules.ChangeWords)) return true;
+            if (scan.Tokens[k].Kind == ScanKind.Punct) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A rate's denominator: "per barrel", "a gallon", "an hour", "per share", "each car".</summary>
+    private string? ReadPer(QuantityScan scan, int at, out int end)
+    {
+        end = 0;
+        if (at + 1 >= scan.Count || scan.Tokens[at + 1].Kind != ScanKind.Word) return null;
+        var per = scan.Is(at, "per") || scan.Is(at, "each");
+        var article = scan.Is(at, "a") || scan.Is(at, "an");
+        if (!per && !article) return null;
+        var word = scan.Tokens[at + 1].Of(scan.Text);
+        string? denominator = null;
+        if (Phrase.MatchForward(_lexicon.Measures, scan.Tokens, at + 1, scan.Text) is { } measure && measure.End == at + 2) denominator = measure.Phrase.Value;
+        else if (per && char.IsLower(word[0])) denominator = Singular(word);
+        if (denominator is null) return null;
+        end = at + 2;
+        return denominator == "hour" ? "h" : denominator;
+    }
+
+    private static string Singular(ReadOnlySpan<char> word)
+    {
+        var lower = word.ToString().ToLowerInvariant();
+        return lower.Length > 3 && lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) ? lower[..^1] : lower;
+    }
+
+    private void ReadUnitAfter(QuantityScan scan, ref int j, ref string? currency, ref QuantityKind kind, ref string? unit, bool scaled)
+    {
+        var text = scan.Text;
+        var tokens = scan.Tokens;
         if (j >= tokens.Count) return;
         var token = tokens[j];
         if (token.Of(text) is "%")
@@ -235,19 +385,27 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             j++;
             return;
         }
-        if (token.Is(text, "percentage") && j + 1 < tokens.Count)
+        // "387 °F", "-12 °C".
+        if (token.Of(text) is "°" or "º" && j + 1 < tokens.Count && !tokens[j + 1].SpaceBefore && tokens[j + 1].Of(text) is "F" or "C")
+        {
+            kind = QuantityKind.Measure;
+            unit = "°" + tokens[j + 1].Of(text).ToString();
+            j += 2;
+            return;
+        }
+        if ((token.Is(text, "percentage") || token.Is(text, "basis")) && j + 1 < tokens.Count)
         {
             var k = j + 1;
             if (tokens[k].Of(text) is "-" && k + 1 < tokens.Count) k++;
             if (tokens[k].Is(text, "point") || tokens[k].Is(text, "points"))
             {
                 kind = QuantityKind.Percent;
-                unit = "pp";
+                unit = token.Is(text, "basis") ? "bp" : "pp";
                 j = k + 1;
                 return;
             }
         }
-        if (token.Is(text, "percent") || token.Is(text, "pct"))
+        if (token.Is(text, "percent") || token.Is(text, "pct") || token.Is(text, "pc"))
         {
             kind = QuantityKind.Percent;
             unit = "%";
@@ -267,18 +425,50 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             j++;
             return;
         }
-        if (QuantityLexicon.MatchForward(_lexicon.CurrencyNames, tokens, j, text) is { } name)
+        if (Phrase.MatchForward(_lexicon.CurrencyNames, tokens, j, text) is { } name)
         {
+            // "pounds" of weight: not after a currency symbol or a scale word, nor in a sentence about money, or "5 pounds of cocaine".
+            if (name.Phrase.Words is ["pounds" or "pound"] && currency is null &&
+                (tokens.Count > name.End && tokens[name.End].Is(text, "of") || (!scaled && !scan.MoneyContext)))
+            {
+                kind = QuantityKind.Measure;
+                unit = "lb";
+                j = name.End;
+                return;
+            }
             // "won" and "rand" are also ordinary words; accept them only when nothing else says otherwise.
             currency ??= name.Phrase.Value;
             j = name.End;
             return;
         }
-        if (currency is null && QuantityLexicon.MatchForward(_lexicon.Measures, tokens, j, text) is { } measure)
+        if (currency is null && Phrase.MatchForward(_lexicon.Measures, tokens, j, text) is { } measure)
         {
             kind = QuantityKind.Measure;
             unit = measure.Phrase.Value;
             j = measure.End;
+            // "140 km/h": a unit per hour written with a slash.
+            if (j + 1 < tokens.Count && tokens[j].Of(text) is "/" && !tokens[j].SpaceBefore && tokens[j + 1].Is(text, "h") && !tokens[j + 1].SpaceBefore)
+            {
+                unit += "/h";
+                j += 2;
+            }
+            return;
+        }
+        // "a two million-euro heist": a currency in a compound adjective.
+        if (currency is null && token.Of(text) is "-" && j + 1 < tokens.Count && Phrase.MatchForward(_lexicon.CurrencyNames, tokens, j + 1, text) is { } compoundCurrency &&
+            compoundCurrency.Phrase.Words is not ["pound" or "pounds"])
+        {
+            currency = compoundCurrency.Phrase.Value;
+            j = compoundCurrency.End;
+            return;
+        }
+        // "a 7-yard pass", "a 12-year sentence", "32-bit": a unit in a compound adjective is singular and follows a hyphen.
+        if (currency is null && token.Of(text) is "-" && j + 1 < tokens.Count && Phrase.MatchForward(_lexicon.Measures, tokens, j + 1, text) is { } compound &&
+            !(compound.End + 1 < tokens.Count && tokens[compound.End].Of(text) is "-" && tokens[compound.End + 1].Is(text, "old")))
+        {
+            kind = QuantityKind.Measure;
+            unit = compound.Phrase.Value;
+            j = compound.End;
         }
     }
 
@@ -347,6 +537,13 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             if (!double.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return false;
             number.Plain = dots == 0 && !commas;
             number.Value = value;
+            // ".001": a leading decimal point, set off by a space ("batted.467" is glued to its word and stays out).
+            if (number.Plain && i > 0 && tokens[i - 1].Of(text) is "." && !token.SpaceBefore && (i == 1 || tokens[i - 1].SpaceBefore))
+            {
+                number.Value = value / Math.Pow(10, span.Length);
+                number.Plain = false;
+                number.First = i - 1;
+            }
             // "10^400": an exponent makes the written digits meaningless as a value.
             if (j < tokens.Count && tokens[j].Of(text) is "^" && !tokens[j].SpaceBefore)
             {
@@ -359,6 +556,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
                 (j + 1 >= tokens.Count || tokens[j + 1].Kind != ScanKind.Word || tokens[j + 1].SpaceBefore))
             {
                 number.Scale = suffix;
+                number.Suffix = tokens[j].Of(text).ToString();
                 j++;
             }
         }
@@ -480,6 +678,8 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             {
                 if (_lexicon.LabelLookup.Contains(previous.Of(text))) return true;
                 // A capitalised word right before a bare integer names it ("Article 5", "Apollo 11"), unless it opens the sentence.
+                // "iPhone 11": a word with a capital inside is a name wherever it stands.
+                if (previous.Kind == ScanKind.Word && previous.Length > 1 && char.IsLower(text[previous.Start]) && previous.Of(text)[1..].ContainsAnyInRange('A', 'Z')) return true;
                 if (previous.IsCapitalized(text) && i - 1 > 0 && !_lexicon.StopLookup.Contains(previous.Of(text)) &&
                     CalendarNames.Month(previous.Of(text)) == 0 && !_lexicon.UnitLookup.ContainsKey(previous.Of(text)))
                 {
@@ -487,6 +687,8 @@ public sealed class QuantityRecognizer(QuantityOptions options)
                 }
             }
             if (previous.Of(text) is "." && i > 1 && tokens[i - 2].Is(text, "no")) return true;
+            // "4:43", and "4: 43" as some copies space it: a clock time.
+            if (previous.Of(text) is ":" && !previous.SpaceBefore && i > 1 && tokens[i - 2].Kind == ScanKind.Number) return true;
         }
         var end = number.End;
         if (end < tokens.Count)
@@ -526,7 +728,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
 
     /// <summary>
     /// The noun phrase a number counts. Without "-strong" the phrase must end on a plural noun
-    /// ("1,000 Russian instructors"); after "-strong" it runs to the first function word ("mission").
+    /// ("400 trained volunteers"); after "-strong" it runs to the first function word ("mission").
     /// </summary>
     private (TextSpan? Span, string? Head, int End) ReadCounted(string text, List<Scanned> tokens, int j, bool anyHead)
     {
@@ -586,7 +788,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         end = 0;
         foreach (var at in (ReadOnlySpan<int>)[afterUnit, afterCounted])
         {
-            if (QuantityLexicon.MatchForward(_lexicon.Periods, tokens, at, text) is { } adjacent && !FollowedByTimeWord(text, tokens, adjacent.End))
+            if (Phrase.MatchForward(_lexicon.Periods, tokens, at, text) is { } adjacent && !FollowedByTimeWord(text, tokens, adjacent.End))
             {
                 end = adjacent.End;
                 return adjacent.Phrase.Value;
@@ -595,7 +797,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
         if (kind != QuantityKind.Money) return null;
         for (var k = afterCounted; k < tokens.Count; k++)
         {
-            if (QuantityLexicon.MatchForward(_lexicon.Periods, tokens, k, text) is { } clause && clause.Phrase.Extra == "clause")
+            if (Phrase.MatchForward(_lexicon.Periods, tokens, k, text) is { } clause && clause.Phrase.Extra == "clause")
             {
                 return clause.Phrase.Value;
             }

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Quotes;
@@ -39,6 +39,9 @@ internal sealed class QuoteLexicon
         NounsInLy = Lexicon.Set(Data, "Quotes/Data/nouns-in-ly.txt", LexiconCase.IgnoreCase);
         QuestionWords = Lexicon.Set(Data, "Quotes/Data/question-words.txt", LexiconCase.IgnoreCase);
         PollNouns = Lexicon.Set(Data, "Quotes/Data/poll-nouns.txt", LexiconCase.IgnoreCase);
+        NonAgentNouns = Lexicon.Set(Data, "Quotes/Data/non-agent-nouns.txt", LexiconCase.IgnoreCase);
+        Prepositions = Lexicon.Set(Data, "Quotes/Data/prepositions.txt", LexiconCase.IgnoreCase);
+        ParticiplePrepositions = Lexicon.Set(Data, "Quotes/Data/participle-prepositions.txt", LexiconCase.IgnoreCase);
     }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> holds the flags (i, t, a).</summary>
@@ -80,6 +83,15 @@ internal sealed class QuoteLexicon
 
     /// <summary>Nouns naming a poll or survey ("In a national poll, ..." reports its finding).</summary>
     public FrozenSet<string> PollNouns { get; }
+
+    /// <summary>Nouns naming no one who can speak: places, events, agreements ("the area", "a briefing", "the deal").</summary>
+    public FrozenSet<string> NonAgentNouns { get; }
+
+    /// <summary>Prepositions whose object is no speaker ("working in the area explained").</summary>
+    public FrozenSet<string> Prepositions { get; }
+
+    /// <summary>Prepositions that open a participle clause after a comma ("..., without mentioning ...").</summary>
+    public FrozenSet<string> ParticiplePrepositions { get; }
 
     /// <summary>Words opening a reported question ("asked whether ...", "when asked what ...").</summary>
     public FrozenSet<string> QuestionWords { get; }

@@ -24,6 +24,9 @@ public sealed record QuoteOptions
     /// </summary>
     public bool NestedAttributions { get; init; } = true;
 
+    /// <summary>Speaker rules switched off, to measure what each one does (`crosscheck eval attribution --without RULE`).</summary>
+    public IReadOnlySet<SpeakerRuleName> DisabledSpeakerRules { get; init; } = new HashSet<SpeakerRuleName>();
+
     /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
     public int MaxSentenceChars { get; init; } = 20_000;
 }

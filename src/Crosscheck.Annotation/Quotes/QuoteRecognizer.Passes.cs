@@ -1,4 +1,4 @@
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Model;
 
 namespace Crosscheck.Annotation.Quotes;

@@ -1,4 +1,4 @@
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Annotation.Time;
 using Crosscheck.Core.Model;
 
@@ -7,7 +7,8 @@ namespace Crosscheck.Annotation.Quotes;
 /// <summary>
 /// Speaker finding: the phrase that names who speaks, before a cue ("spokeswoman Jane Doe said", past
 /// datelines, opening clauses, adverbs, appositions) or after it ("said Jane Doe, the mayor"), and its
-/// resolution to a named mention (a pronoun or role noun to the nearest compatible person before it).
+/// resolution to a named mention (a pronoun or role noun to the nearest compatible person before it);
+/// then every speaker checked against <see cref="SpeakerRules.Table"/>.
 /// </summary>
 public sealed partial class QuoteRecognizer
 {
@@ -105,6 +106,13 @@ public sealed partial class QuoteRecognizer
                 {
                     start = j;
                     break;
+                }
+                // "the Danish Ministry of Fisheries", "Jane Doe of the Daily Planet": "of" between names joins them.
+                if (headIsName && (ws is "of") && j > 0 && tokens[j + 1].IsCapitalized(text) && (tokens[j - 1].IsCapitalized(text) || IsAbbreviation(text, tokens[j - 1])))
+                {
+                    start = j;
+                    j--;
+                    continue;
                 }
                 if (_lexicon.Boundaries.Contains(ws) || _lexicon.Pronouns.ContainsKey(ws) || _lexicon.CueFirstWords.Contains(ws)) break;
                 if (!t.IsCapitalized(text) && !_lexicon.RoleWords.Contains(ws) && headIsName && !IsRolePrefixBefore(text, tokens, j)) break;
@@ -440,31 +448,49 @@ public sealed partial class QuoteRecognizer
     {
         var text = work.Text;
         var mentions = work.Mentions;
+        // A person inside the phrase names the speaker, else an organisation; a place only when it opens the phrase ("Paris
+        // is worried"), not in a modifier ("a woman in Springfield"); a nationality or other Misc mention never ("Danish navy sources").
+        var phraseOpening = phrase.Start;
+        while (phraseOpening < phrase.End && _lexicon.Determiners.Contains(tokens[phraseOpening].Of(text).ToString())) phraseOpening++;
         int? inside = null;
+        var insideRank = 0;
         for (var m = FirstMentionFrom(mentions, span.Start); m < mentions.Length && mentions[m].Span.Start < span.End; m++)
         {
-            if (mentions[m].Type == EntityType.Person || inside is null || mentions[inside.Value].Type != EntityType.Person) inside = m;
+            var rank = mentions[m].Type switch
+            {
+                EntityType.Person => 3,
+                EntityType.Org => 2,
+                EntityType.Loc when mentions[m].Span.Start == tokens[phraseOpening].Start => 1,
+                _ => 0,
+            };
+            if (rank > 0 && rank >= insideRank)
+            {
+                inside = m;
+                insideRank = rank;
+            }
         }
         if (inside is not null) return (inside, null);
 
         var headWord = tokens[phrase.End].Of(text).ToString();
         if (phrase.Start == phrase.End && _lexicon.Pronouns.TryGetValue(headWord, out var refersTo))
         {
-            if (refersTo == "self") return (null, headWord);
-            var wanted = refersTo switch
+            // A pronoun is resolved to its entity or its speaker is unknown: "it" or "they" alone names no one.
+            if (refersTo == "self") return (null, null);
+            Func<EntityType, bool> wanted = refersTo switch
             {
-                "person" => (EntityType?)EntityType.Person,
-                "org" => EntityType.Org,
-                _ => null,
+                "person" => type => type == EntityType.Person,
+                // "it" stands for an organisation or a country acting as one ("Norway ... whatever it decides").
+                "org" => type => type is EntityType.Org or EntityType.Loc,
+                _ => type => type is EntityType.Person or EntityType.Org,
             };
-            return Antecedent(work, span.Start, wanted, null) is { } found ? (found, null) : (null, headWord);
+            return Antecedent(work, span.Start, wanted, null) is { } found ? (found, null) : (null, null);
         }
 
         var role = RoleIn(text, tokens, phrase);
         if (role is not null && !HasCapitalizedWord(text, tokens, phrase))
         {
-            if (Antecedent(work, span.Start, EntityType.Person, role) is { } byRole) return (byRole, null);
-            if (IsDefinite(text, tokens[phrase.Start]) && Antecedent(work, span.Start, EntityType.Person, null) is { } nearest) return (nearest, null);
+            if (Antecedent(work, span.Start, IsPerson, role) is { } byRole) return (byRole, null);
+            if (IsDefinite(text, tokens[phrase.Start]) && Antecedent(work, span.Start, IsPerson, null) is { } nearest) return (nearest, null);
         }
         return (null, span.TextOf(text));
     }
@@ -473,7 +499,7 @@ public sealed partial class QuoteRecognizer
     {
         for (var i = phrase.Start; i <= phrase.End; i++)
         {
-            if (QuantityLexicon.MatchForward(_lexicon.Roles, tokens, i, text) is { } role && role.End - 1 <= phrase.End) return role.Phrase.Value;
+            if (Phrase.MatchForward(_lexicon.Roles, tokens, i, text) is { } role && role.End - 1 <= phrase.End) return role.Phrase.Value;
         }
         return null;
     }
@@ -490,7 +516,9 @@ public sealed partial class QuoteRecognizer
     private static bool IsDefinite(string text, Scanned first) => first.Is(text, "the") || first.Is(text, "his") || first.Is(text, "her");
 
     /// <summary>The nearest mention before a position, outside quoted passages, of the wanted type (and role, when given).</summary>
-    private int? Antecedent(Work work, int before, EntityType? type, string? role)
+    private static bool IsPerson(EntityType type) => type == EntityType.Person;
+
+    private int? Antecedent(Work work, int before, Func<EntityType, bool> accepts, string? role)
     {
         var mentions = work.Mentions;
         for (var m = FirstMentionFrom(mentions, before) - 1; m >= 0; m--)
@@ -499,7 +527,7 @@ public sealed partial class QuoteRecognizer
             if (before - mention.Span.End > _options.MaxAntecedentDistance) break;
             if (mention.Span.End > before) continue;
             if (work.QuotedAt(mention.Span.Start) >= 0) continue;
-            if (type is { } wanted ? mention.Type != wanted : mention.Type is not (EntityType.Person or EntityType.Org)) continue;
+            if (!accepts(mention.Type)) continue;
             if (role is not null && (mention.Role is null || !mention.Role.Contains(role, StringComparison.OrdinalIgnoreCase))) continue;
             return m;
         }
@@ -517,4 +545,120 @@ public sealed partial class QuoteRecognizer
         }
         return lo;
     }
+
+    // "said on Tuesday in a statement": the cue's first word comes within a few words of the phrase.
+    private const int MaxTokensBetweenSpeakerAndCue = 6;
+
+    // The last pass: every speaker found is checked against SpeakerRules.Table. A phrase a rule rejects is
+    // replaced by its sentence's subject when the rule allows it and the subject passes, else the quote keeps
+    // its content and cue with its speaker unknown.
+    private void CheckSpeakers(Work work)
+    {
+        var text = work.Text;
+        for (var i = 0; i < work.Found.Count; i++)
+        {
+            var quote = work.Found[i];
+            if (quote.SpeakerSpan is not { } span) continue;
+            var sentence = SentenceAround(work.Document.Sentences, span, text.Length);
+            // A sentence layer from elsewhere may point outside the text; the speaker span never does.
+            var tokens = WordScanner.Scan(text, Math.Clamp(sentence.Start, 0, span.Start), Math.Clamp(sentence.End, span.End, text.Length));
+            var start = tokens.FindIndex(t => t.Start == span.Start);
+            var end = tokens.FindIndex(t => t.End == span.End);
+            if (start < 0 || end < start) continue;
+            // "The Danish Ministry of Fisheries confirmed": a phrase cut inside a name takes the whole name.
+            if (NameStartingBefore(work.Mentions, span) is { } nameStart && tokens.FindIndex(t => t.Start == nameStart) is var named and >= 0)
+            {
+                start = named;
+                span = TextSpan.FromBounds(nameStart, span.End);
+                var (namedMention, namedDescription) = ResolveSpeaker(work, tokens, (start, end), span);
+                quote = work.Found[i] = quote with { SpeakerSpan = span, SpeakerMention = namedMention, SpeakerDescription = namedDescription };
+            }
+            var phrase = new SpeakerPhrase(text, tokens, start, end, CueAfter(text, tokens, end, quote.Cue), work.Mentions);
+            if (SpeakerRules.Rejecting(_lexicon, phrase, _options.DisabledSpeakerRules) is not { } rule) continue;
+            if (rule.Repairable && SubjectInstead(phrase, rule.Name) is { } subject)
+            {
+                var subjectSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
+                var (mention, description) = ResolveSpeaker(work, tokens, subject, subjectSpan);
+                work.Found[i] = quote with { SpeakerSpan = subjectSpan, SpeakerMention = mention, SpeakerDescription = description };
+            }
+            else
+            {
+                work.Found[i] = quote with { SpeakerSpan = null, SpeakerMention = null, SpeakerDescription = null };
+            }
+        }
+    }
+
+    /// <summary>Where a person or organisation name starts that holds the span's first character but starts before it.</summary>
+    private static int? NameStartingBefore(Mention[] mentions, TextSpan span)
+    {
+        foreach (var mention in mentions)
+        {
+            if (mention.Type is EntityType.Person or EntityType.Org && mention.Span.Start < span.Start && mention.Span.Contains(span.Start)) return mention.Span.Start;
+        }
+        return null;
+    }
+
+    /// <summary>The sentence holding a span (or the span itself when the sentence layer has none around it).</summary>
+    private static TextSpan SentenceAround(Sentence[] sentences, TextSpan span, int textLength)
+    {
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Span.Start <= span.Start && sentence.Span.End >= span.End) return sentence.Span;
+        }
+        return TextSpan.FromBounds(span.Start, Math.Min(textLength, span.End + 200));
+    }
+
+    /// <summary>The index of the cue's first word a few words after the phrase, when the phrase stands before its cue.</summary>
+    private static int? CueAfter(string text, List<Scanned> tokens, int end, string? cue)
+    {
+        if (string.IsNullOrEmpty(cue)) return null;
+        var space = cue.IndexOf(' ', StringComparison.Ordinal);
+        var first = space < 0 ? cue : cue[..space];
+        for (var i = end + 1; i < tokens.Count && i <= end + MaxTokensBetweenSpeakerAndCue; i++)
+        {
+            if (tokens[i].Of(text).Equals(first, StringComparison.OrdinalIgnoreCase)) return i;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The whole phrase a rejected one ends: the noun phrase before its preposition ("Harbour sources working in the
+    /// area", "four in 10", "Jane Doe of the Daily Planet"), else the sentence's subject up to it ("The aide to the mayor who
+    /// took office in May 2019"), as PolNeAR annotates a source; only when what opens it passes every speaker rule itself.
+    /// </summary>
+    private (int Start, int End)? SubjectInstead(SpeakerPhrase rejected, SpeakerRuleName rule)
+    {
+        var text = rejected.Text;
+        var tokens = rejected.Tokens;
+        // "Danish fishermen said": an adjective cut from the phrase it opens takes the phrase.
+        if (rule == SpeakerRuleName.BareNationality && PhraseAfter(text, tokens, rejected.End) is { } opened && opened.End > rejected.End &&
+            Passes(rejected with { End = opened.End }))
+        {
+            return (rejected.Start, opened.End);
+        }
+        // "In an interview, the union's president, Jane Doe, said": an opening adverbial ends at a comma; a named speaker follows it.
+        for (var comma = rejected.Start + 1; comma < rejected.End; comma++)
+        {
+            if (tokens[comma].Of(text) is not ",") continue;
+            var after = rejected with { Start = comma + 1 };
+            if (after.HoldsAgentMention() && Passes(after)) return (comma + 1, rejected.End);
+            break;
+        }
+        var preposition = rejected.Start - 1;
+        if (preposition > 0 && tokens[preposition].Kind == ScanKind.Word && _lexicon.Prepositions.Contains(tokens[preposition].Of(text).ToString()) &&
+            PhraseBefore(text, tokens, preposition) is { } modified && Passes(rejected with { Start = modified.Start, End = modified.End }))
+        {
+            return (modified.Start, rejected.End);
+        }
+        if (SentenceSubject(text, tokens, rejected.Start) is not { } subject || subject.End >= rejected.Start) return null;
+        var end = subject.End;
+        while (end + 1 < rejected.Start && tokens[end + 1].Kind == ScanKind.Word && !tokens[end + 1].IsCapitalized(text) &&
+               (_lexicon.SourceNouns.Contains(tokens[end + 1].Of(text).ToString()) || _lexicon.RoleWords.Contains(tokens[end + 1].Of(text).ToString())))
+        {
+            end++;
+        }
+        return Passes(rejected with { Start = subject.Start, End = end }) ? (subject.Start, rejected.End) : null;
+    }
+
+    private bool Passes(SpeakerPhrase phrase) => SpeakerRules.Rejecting(_lexicon, phrase, _options.DisabledSpeakerRules) is null;
 }

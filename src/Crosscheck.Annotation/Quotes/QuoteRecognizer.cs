@@ -1,4 +1,4 @@
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Annotation.Time;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
@@ -45,23 +45,23 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     public override void Process(Document document)
     {
         var work = new Work(document, QuoteMarks.Find(document.Text, _options.MaxQuoteChars));
-        foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
+        foreach (var sentence in WordLayer.Of(document, _options.MaxSentenceChars))
         {
-            ReadSentence(work, start, end);
+            ReadSentence(work, sentence.Words);
         }
         AttachDashBylines(work);
         AttachColonIntroductions(work);
         AttachTranscriptTurns(work);
         AttachHeadlineSpeaker(work);
         AttachLeftoverQuotes(work);
+        CheckSpeakers(work);
         work.Found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quotes = [.. work.Found];
     }
 
-    private void ReadSentence(Work work, int start, int end)
+    private void ReadSentence(Work work, List<Scanned> tokens)
     {
         var text = work.Text;
-        var tokens = WordScanner.Scan(text, start, end);
         if (tokens.Count == 0) return;
         var accepted = new List<TextSpan>();
         if (PollOpening(work, tokens) is { } poll)
@@ -77,7 +77,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             if (token.Kind != ScanKind.Word || !_lexicon.CueFirstLookup.Contains(token.Of(text))) continue;
             if (work.QuotedAt(token.Start) >= 0) continue;
             if (!headline && IsPartOfName(text, tokens, c)) continue;
-            if (QuantityLexicon.MatchForward(_lexicon.Cues, tokens, c, text) is not { } cue) continue;
+            if (Phrase.MatchForward(_lexicon.Cues, tokens, c, text) is not { } cue) continue;
             var nested = accepted.Any(span => span.Contains(token.Start));
             if (nested && !_options.NestedAttributions) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
@@ -312,7 +312,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         {
             // "..., saying ...": a participle after a comma has no subject of its own; the comma ends the main clause,
             // not an apposition ("Doe spoke about the flooding in Tartu, Estonia, arguing ..."), so the rules below find the speaker.
-            var participleAfterComma = c > 0 && tokens[c - 1].Of(text) is "," && IsParticiple(text, tokens[c]);
+            // "..., without mentioning ...": a preposition between the comma and the participle changes nothing.
+            var commaBefore = c > 1 && tokens[c - 1].Kind == ScanKind.Word && _lexicon.ParticiplePrepositions.Contains(tokens[c - 1].Of(text).ToString()) ? c - 2 : c - 1;
+            var participleAfterComma = commaBefore >= 0 && tokens[commaBefore].Of(text) is "," && IsParticiple(text, tokens[c]);
             speaker = participleAfterComma ? null : PhraseBefore(text, tokens, c);
             // "The group issued a statement saying ...": the statement speaks for the sentence's subject.
             if (speaker is { } carrier && carrier.Start > 0 && _lexicon.DocumentNouns.Contains(tokens[carrier.End].Of(text).ToString()) &&
@@ -371,7 +373,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, c - 1));
             }
             else if (IsParticiple(text, tokens[c]) &&
-                     ((participleAfterComma ? SpeakerOfPreviousCue(work, tokens, c - 1) : null) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
+                     ((participleAfterComma ? SpeakerOfPreviousCue(work, tokens, commaBefore) : null) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
             {
                 // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence,
                 // or the speaker of the cue it follows ("“...,” the coach said, adding that ..."); so too without

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using Crosscheck.Annotation.Quantities;
+using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Core.Text;
@@ -64,9 +64,9 @@ public sealed class TimeExpressionRecognizer(TimeOptions options)
             ? new DateOnly(published.Value.Year, published.Value.Month, published.Value.Day)
             : null;
         var found = new List<TimeExpression>();
-        foreach (var (start, end) in SentenceRanges.Of(document, _options.MaxSentenceChars))
+        foreach (var sentence in WordLayer.Of(document, _options.MaxSentenceChars))
         {
-            var tokens = WordScanner.Scan(text, start, end);
+            var tokens = sentence.Words;
             var future = tokens.Exists(t => t.Kind == ScanKind.Word && FutureMarkers.Contains(t.Of(text).ToString()));
             for (var i = 0; i < tokens.Count; i++)
             {

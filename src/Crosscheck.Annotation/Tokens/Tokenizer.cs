@@ -65,8 +65,9 @@ public sealed class Tokenizer() : DocumentStage("tokens", [Layer.Sentences], [La
             {
                 next = ScanWord(text, i, end, output);
             }
-            else if (char.IsDigit(c))
+            else if (char.IsDigit(c) || (c == '.' && i + 1 < end && char.IsDigit(text[i + 1]) && (i == start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] == '(')))
             {
+                // ".001": a leading decimal point belongs to its number (and ends no sentence).
                 next = ScanNumber(text, i, end, output);
             }
             else if (IsApostrophe(c) && i > start && IsWordChar(text[i - 1]) && CliticLength(text, i, end) is var clitic and > 0)
@@ -159,6 +160,12 @@ public sealed class Tokenizer() : DocumentStage("tokens", [Layer.Sentences], [La
                     return j + 2;
                 }
                 if (CliticLength(text, j, end) > 0) break;
+                j++;
+                continue;
+            }
+            // "RM23.50", "magnitude-5.2": a decimal point between digits stays inside the word (it ends no sentence).
+            if (c == '.' && j > start && char.IsDigit(text[j - 1]) && j + 1 < end && char.IsDigit(text[j + 1]))
+            {
                 j++;
                 continue;
             }

@@ -99,6 +99,7 @@ public static class AnnotateCommand
             if (quantity.Period is { } period) parts.Add("period=" + period);
             if (quantity.CountedHead is { } head) parts.Add("head=" + head);
             if (quantity.Normalized is { } normalized) parts.Add($"normalized={normalized.Value.ToString("0.##", CultureInfo.InvariantCulture)} {normalized.Unit}");
+            if (quantity.Rule is { } rule) parts.Add("rule=" + rule);
             output.WriteLine(string.Join(' ', parts) + " " + Quoted(quantity.Span));
         }
         foreach (var time in document.TimeExpressions.Where(t => Shown(t.Span)))

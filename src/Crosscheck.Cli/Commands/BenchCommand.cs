@@ -96,8 +96,15 @@ public static class BenchCommand
         {
             if (Directory.Exists(extraction))
             {
-                output.WriteLine("\n## extraction");
+                output.WriteLine("\n## extraction (aeb-dev)");
                 ExtractionBenchmark.Run(extraction, output, runs);
+                // The whole-web pages: 1,497 of them, so one timed pass each, after a warm-up on the first 50.
+                var web = Path.Combine(dataDir, "extraction-wcxb-dev");
+                if (Directory.Exists(web))
+                {
+                    output.WriteLine("\n## extraction (wcxb-dev, one timed pass each)");
+                    ExtractionBenchmark.Run(web, output, runs: 1, baselineRuns: 1, warmUpPages: 50);
+                }
             }
             else if (only is not null) throw new UserError($"{extraction}: not found; pass --data with the folder holding extraction-aeb-dev");
         }

@@ -1,8 +1,13 @@
 using System.CommandLine;
+using Crosscheck.Annotation;
+using Crosscheck.Annotation.Quotes;
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
 using Crosscheck.Evaluation.Extraction;
+using Crosscheck.Annotation.Quantities;
+using Crosscheck.Evaluation.Quantities;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -17,6 +22,7 @@ public static class EvalCommand
         command.Subcommands.Add(Ner());
         command.Subcommands.Add(Clustering());
         command.Subcommands.Add(Attribution());
+        command.Subcommands.Add(Quantities());
         return command;
     }
 
@@ -41,12 +47,17 @@ public static class EvalCommand
 
     private static Command Extraction()
     {
-        var dir = new Argument<string>("dir") { Description = "A directory holding html/<id>.html and ground-truth.json (id -> {articleBody})." };
+        var dir = new Argument<string>("dir") { Description = "A directory holding html/<id>.html or html/<id>.html.gz, ground-truth.json (id -> {articleBody}) and optionally meta.json (id -> {page_type, with, without})." };
         var output = CommonOptions.Out("the predictions as {id: {\"articleBody\": ...}}");
         var command = new Command("extraction", """
-            Article-body extraction quality: token 4-gram shingle precision, recall and F1, averaged over pages.
+            Article-body extraction quality, ours and SmartReader's on the same pages: token 4-gram shingle
+            precision, recall and F1 (the F1 of the means over pages); the word-level F1 of WCXB (lowercased
+            \w+ tokens, multiset overlap, P/R/F1 per page averaged over pages), per page type when meta.json
+            gives types; the shares of must-have and must-not-have snippets found; and the count of empty
+            outputs on pages whose reference has 50 words or more.
 
-            Example:  crosscheck eval extraction ../shared/data/extraction-aeb-dev
+            Examples: crosscheck eval extraction ../shared/data/extraction-aeb-dev
+                      crosscheck eval extraction ../shared/data/extraction-wcxb-dev
             """)
         { dir, output };
         command.SetAction(result => CommandRunner.Run(() =>
@@ -144,18 +155,103 @@ public static class EvalCommand
     {
         var dir = new Argument<string>("dir") { Description = "A PolNeAR-style directory with text/ and attributions/." };
         var output = CommonOptions.Out("one JSON line per found attribution");
+        var fold = new Option<string?>("--fold")
+        {
+            Description = "Score only fold K of N of the directory's articles (article i, in file-name order, is in fold i mod N + 1): a fold of train the rules were not chosen on.",
+            HelpName = "K/N",
+        };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "Score each of N folds apart, from one pass over the articles (cross-validation inside a training split).",
+            HelpName = "N",
+        };
+        var without = new Option<string[]>("--without")
+        {
+            Description = $"Switch a speaker rule off to measure what it does (repeatable): {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}.",
+            HelpName = "RULE",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("attribution", """
             Attribution (quote and reported speech) quality: content and content+source P/R/F1, over all
-            attributions and over direct quotes.
+            attributions and over direct quotes. Choose rules on folds of train; run dev only to report.
 
-            Example:  crosscheck eval attribution ../shared/data/attribution-polnear/dev
+            Examples: crosscheck eval attribution ../shared/data/attribution-polnear/train --folds 5
+                      crosscheck eval attribution ../shared/data/attribution-polnear/train --fold 5/5
+                      crosscheck eval attribution ../shared/data/attribution-polnear/dev
             """)
-        { dir, output };
+        { dir, output, fold, folds, without };
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var evaluation = AttributionEvaluator.Evaluate(RequireDirectory(result.GetValue(dir)!), text => Engine.AnnotateText("text", text));
-            WritePredictions(result.GetValue(output), path => AttributionEvaluator.WriteFound(evaluation.Found, path), quiet: true);
+            var path = RequireDirectory(result.GetValue(dir)!);
+            var disabled = result.GetValue(without) is { Length: > 0 } names ? names.Select(ParseSpeakerRule).ToHashSet() : null;
+            var pipeline = disabled is null ? Engine.Annotation : AnnotationPipeline.Create(new QuoteOptions { DisabledSpeakerRules = disabled });
+            Document Annotate(string text) => Engine.AnnotateText(pipeline, "text", text);
+            var count = result.GetValue(folds);
+            if (count != 0)
+            {
+                if (count < 2) throw new UserError($"--folds {count}: expected 2 or more");
+                var perFold = AttributionEvaluator.EvaluateFolds(path, Annotate, count);
+                for (var k = 0; k < perFold.Count; k++)
+                {
+                    Console.WriteLine($"fold {k + 1}/{count}");
+                    EvalReports.Write(perFold[k], Console.Out);
+                }
+                return ExitCodes.Ok;
+            }
+            var only = result.GetValue(fold) is { } text ? Fold.Parse(text) ?? throw new UserError($"--fold {text}: expected K/N with 1 <= K <= N and N >= 2") : (Fold?)null;
+            var evaluation = AttributionEvaluator.Evaluate(path, Annotate, only);
+            WritePredictions(result.GetValue(output), outPath => AttributionEvaluator.WriteFound(evaluation.Found, outPath), quiet: true);
             EvalReports.Write(evaluation, Console.Out);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static SpeakerRuleName ParseSpeakerRule(string name) =>
+        Enum.TryParse<SpeakerRuleName>(name, ignoreCase: true, out var rule) && Enum.IsDefined(rule)
+            ? rule
+            : throw new UserError($"--without {name}: no such speaker rule; the rules are {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}");
+
+    private static Command Quantities()
+    {
+        var file = new Argument<string>("file") { Description = "A JSONL file of sentences with hand-annotated quantities (format: data/quantities/README.md)." };
+        var split = new Option<string>("--split")
+        {
+            Description = "Which sentences to score: train (for choosing rules), dev (report only) or all.",
+            HelpName = "SPLIT",
+            DefaultValueFactory = _ => "train",
+        };
+        var without = new Option<string[]>("--without")
+        {
+            Description = "Leave these rules of the quantity rule table out (names as `--misses` prints them), to measure what a rule does.",
+            HelpName = "RULE",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var misses = new Option<bool>("--misses") { Description = "Also print, per sentence, the gold quantities not found and the found ones not in the gold (with the rule that made them)." };
+        var command = new Command("quantities", """
+            Quantity recognition quality: value F1 (the same number, or the same low and high of a range) and
+            value+unit F1 (and the same normalised unit), with recall per gold kind.
+
+            Examples: crosscheck eval quantities data/quantities/news-quantities.jsonl --split dev
+                      crosscheck eval quantities data/quantities/news-quantities.jsonl --without score --misses
+            """)
+        { file, split, without, misses };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var chosen = result.GetValue(split)!;
+            if (chosen is not ("train" or "dev" or "all")) throw new UserError($"--split {chosen}: expected train, dev or all");
+            var left = result.GetValue(without) ?? [];
+            var known = QuantityRecognizer.RuleNames;
+            if (left.FirstOrDefault(name => !known.Contains(name)) is { } unknown) throw new UserError($"--without {unknown}: no such rule (rules: {string.Join(", ", known)})");
+            // Without a rule, the quantities are found again over the annotated document by a recogniser that leaves it out.
+            var recognizer = left.Length == 0 ? null : new QuantityRecognizer(new QuantityOptions { Without = left.ToHashSet() });
+            var evaluation = QuantityEvaluator.Evaluate(RequireFile(result.GetValue(file)!), chosen, text =>
+            {
+                var document = Engine.AnnotateText("text", text);
+                recognizer?.Process(document);
+                return document;
+            });
+            EvalReports.Write(evaluation, Console.Out, result.GetValue(misses));
             return ExitCodes.Ok;
         }));
         return command;

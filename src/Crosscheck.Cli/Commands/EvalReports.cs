@@ -2,7 +2,9 @@ using System.Globalization;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Extraction;
+using Crosscheck.Evaluation.Quantities;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -17,7 +19,33 @@ public static class EvalReports
         foreach (var note in evaluation.Skipped) output.WriteLine(note);
         Write(evaluation.Ours, output);
         Write(evaluation.Baseline, output);
+        WriteWords(evaluation.Ours, evaluation.Baseline, output);
+        output.WriteLine("page types found: " + string.Join(", ", evaluation.PageTypesFound.Where(t => t.Value > 0).Select(t => $"{t.Key.Name()} {t.Value}")));
+        if (evaluation.PageTypes is { } types)
+            foreach (var line in types.Describe("page types against the meta.json labels (the shipped model was fitted on WCXB dev: held-out figures are in its file's header)"))
+                output.WriteLine(line);
     }
+
+    /// <summary>The WCXB metric beside the shingle one: word F1 overall and per page type, snippets found, empty outputs.</summary>
+    private static void WriteWords(ExtractorScores ours, ExtractorScores baseline, TextWriter output)
+    {
+        output.WriteLine("word F1 (lowercased \\w+ tokens, multiset overlap; P/R/F1 per page averaged over pages)");
+        output.WriteLine($"  {"pages",-15} {"",5}  {ours.Name + " F1",-14} {"P",-6} {"R",-6}  {baseline.Name + " F1",-15} {"P",-6} {"R",-6}");
+        WordLine(output, "all", ours.Words, baseline.Words);
+        foreach (var type in ours.WordsByType)
+        {
+            var theirs = baseline.WordsByType.FirstOrDefault(t => t.PageType == type.PageType)?.Scores ?? new WordScores(0, 0, 0, 0);
+            WordLine(output, type.PageType, type.Scores, theirs);
+        }
+        if (ours.Snippets is { } mine && baseline.Snippets is { } other)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"snippets found (share per page, averaged over {mine.Pages} pages): must-have {ours.Name} {mine.With:P1}, {baseline.Name} {other.With:P1}; must-not-have (lower is better) {ours.Name} {mine.Without:P1}, {baseline.Name} {other.Without:P1}"));
+        output.WriteLine($"empty output on pages whose reference has >= {PageResult.TextPageWords} words: {ours.Name} {ours.EmptyOnTextPages}, {baseline.Name} {baseline.EmptyOnTextPages}");
+    }
+
+    private static void WordLine(TextWriter output, string label, WordScores ours, WordScores baseline) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {label,-15} {ours.Pages,5}  {ours.F1,-14:F4} {ours.Precision,-6:F4} {ours.Recall,-6:F4}  {baseline.F1,-15:F4} {baseline.Precision,-6:F4} {baseline.Recall,-6:F4}"));
 
     private static void Write(ExtractorScores s, TextWriter output) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -51,6 +79,29 @@ public static class EvalReports
         Line(output, "all", "content+source", e.All.ContentSource);
         Line(output, "direct", "content", e.Direct.Content);
         Line(output, "direct", "content+source", e.Direct.ContentSource);
+    }
+
+    public static void Write(QuantityEvaluator.Evaluation e, TextWriter output, bool misses)
+    {
+        if (misses)
+        {
+            foreach (var sentence in e.Sentences.Where(s => s.Missed.Count + s.Spurious.Count > 0))
+            {
+                output.WriteLine($"{sentence.Id}: {sentence.Text}");
+                foreach (var item in sentence.Missed) output.WriteLine("  missed   " + item.Describe());
+                foreach (var item in sentence.Spurious) output.WriteLine("  spurious " + item.Describe());
+            }
+        }
+        output.WriteLine($"quantities ({e.Split}): {e.Sentences.Count} sentences, {e.Value.Gold} gold, {e.Value.Found} found");
+        output.WriteLine("match         P      R      F1");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value       {e.Value.Precision,6:0.000} {e.Value.Recall,6:0.000} {e.Value.F1,6:0.000}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value+unit  {e.ValueUnit.Precision,6:0.000} {e.ValueUnit.Recall,6:0.000} {e.ValueUnit.F1,6:0.000}"));
+        output.WriteLine("kind         gold  value-recall  unit-recall");
+        foreach (var row in e.PerKind)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Kind,-10} {row.Gold,6}  {(double)row.ValueMatched / row.Gold,12:0.000}  {(double)row.UnitMatched / row.Gold,11:0.000}"));
+        }
     }
 
     private static void Line(TextWriter output, string scope, string match, AttributionEvaluator.Score score) =>

@@ -23,6 +23,11 @@ public static class IngestCommand
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none.", HelpName = "NAME" };
         var queue = CommonOptions.Queue("With it, inputs are stored and queued for `crosscheck worker` processes instead of being processed here.");
         var stream = CommonOptions.Stream();
+        var allPages = new Option<bool>("--all-pages")
+        {
+            Description = "Let pages of every type join stories. By default only articles and forum threads do; listings, product, " +
+                "service and documentation pages are stored, searchable and marked with their type, but kept out of stories and dossiers.",
+        };
         var command = new Command("ingest", """
             Store articles, extract and annotate them, and group them into stories.
             Raw inputs are stored first, keyed by content hash: ingesting the same content again adds nothing.
@@ -40,7 +45,7 @@ public static class IngestCommand
                       crosscheck ingest crawl.warc.gz feed.xml
                       crosscheck ingest ./articles --db postgres://crosscheck@db/news --queue nats://queue:4222
             """)
-        { paths, db, published, outlet, queue, stream };
+        { paths, db, published, outlet, queue, stream, allPages };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var hints = new IngestHints
@@ -53,7 +58,7 @@ public static class IngestCommand
                 return Enqueue(result.GetValue(paths)!, hints, location, QueueTarget.Parse(queueUrl, result.GetValue(stream)));
             using var store = Engine.OpenStore(location);
             var progress = new ConsoleProgress();
-            var report = Engine.Ingest(store).Ingest(result.GetValue(paths)!, hints, progress);
+            var report = Engine.Ingest(store, result.GetValue(allPages)).Ingest(result.GetValue(paths)!, hints, progress);
             progress.Finish();
             PrintReport(report, store.Location, store.CountArticles());
             return report.HasErrors ? ExitCodes.BadInput : ExitCodes.Ok;

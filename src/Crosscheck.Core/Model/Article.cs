@@ -29,6 +29,9 @@ public sealed class Article
     /// <summary>Clean text; paragraphs separated by one blank line.</summary>
     public string Body { get; set; } = "";
 
+    /// <summary>The kind of page the article came from; only articles and forum threads form stories.</summary>
+    public PageType PageType { get; set; } = PageType.Article;
+
     public List<Diagnostic> Diagnostics { get; } = [];
 
     /// <summary>
@@ -38,7 +41,7 @@ public sealed class Article
     public Article WithBody(string body) => new()
     {
         Id = Id, Source = Source, Url = Url, Outlet = Outlet, Title = Title, Byline = Byline,
-        Published = Published, Language = Language, Body = body,
+        Published = Published, Language = Language, Body = body, PageType = PageType,
     };
 
     /// <summary>Paragraphs of the body, in order.</summary>

@@ -45,6 +45,9 @@ public enum QuantityKind
     Money,
     Percent,
     Measure,
+
+    /// <summary>A share of a whole, 0 to 1: "a third of", "two-thirds", "half of".</summary>
+    Fraction,
 }
 
 /// <summary>How a number is hedged in the text; decides the tolerance when claims are compared.</summary>
@@ -65,6 +68,8 @@ public enum Qualifier
 /// <see cref="Unit"/>; a range keeps its upper bound in <see cref="High"/>. Money is also
 /// <see cref="Normalized"/> to USD at the article's date when a rate is known, so claims in
 /// different currencies can be compared without reaching back into annotation code.
+/// <see cref="Period"/> is what a rate is per ("month", "barrel", "h"). <see cref="Rule"/> names the
+/// recogniser rule that produced the quantity, so a wrong one can be traced to its rule.
 /// </summary>
 public readonly record struct Quantity(
     TextSpan Span,
@@ -76,7 +81,8 @@ public readonly record struct Quantity(
     string? Period = null,
     TextSpan? Counted = null,
     string? CountedHead = null,
-    NormalizedValue? Normalized = null);
+    NormalizedValue? Normalized = null,
+    string? Rule = null);
 
 public enum TimeGranularity
 {

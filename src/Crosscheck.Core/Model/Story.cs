@@ -46,6 +46,9 @@ public sealed record Dossier
 
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>The articles with no publication date, each with the dates its story puts it between.</summary>
+    public IReadOnlyList<ArticleDateRange> UndatedArticles { get; init; } = [];
+
     /// <summary>Articles of the story that copy an earlier one of its articles (syndication, light edits), in story order.</summary>
     public IReadOnlyList<DossierCopy> Copies { get; init; } = [];
 
@@ -133,4 +136,14 @@ public sealed record DossierQuote
 
 public sealed record DossierCitation(string Article, IReadOnlyList<string> Cites);
 
-public sealed record TimelineEntry(string Date, string Text, IReadOnlyList<string> Articles);
+/// <summary>
+/// A dated event. <see cref="DateNote"/> says how the date was completed when the text did not give it all
+/// ("year inferred from the story's dates": "on September 1" in a story of September 2021).
+/// </summary>
+public sealed record TimelineEntry(string Date, string Text, IReadOnlyList<string> Articles, string? DateNote = null);
+
+/// <summary>
+/// When an article with no publication date of its own was published, as far as its story tells: not before
+/// <see cref="From"/>, not after <see cref="To"/>, for the reason <see cref="Basis"/> gives (ISO dates).
+/// </summary>
+public sealed record ArticleDateRange(string Article, string From, string To, string Basis);

@@ -180,7 +180,7 @@ public static class ClusteringEvaluator
     {
         ArgumentNullException.ThrowIfNull(process);
         var (gold, pages) = ReadPages(storiesDir);
-        var documents = pages.Select(page => process(ExtractionEvaluator.ToRawInput(page)))
+        var documents = pages.Select(page => process(BenchmarkDirectory.ToRawInput(page)))
             .OrderBy(d => d.Article.Published?.Value ?? DateTimeOffset.MaxValue)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
@@ -202,7 +202,7 @@ public static class ClusteringEvaluator
             throw new EvaluationDataException($"{goldPath}: not a JSON object of page id -> story ({e.Message})", e);
         }
         if (gold is not { Count: > 0 }) throw new EvaluationDataException($"{goldPath}: no labelled pages");
-        var pages = ExtractionEvaluator.LoadPages(PagesDirectory(storiesDir)).Pages.Where(p => gold.ContainsKey(p.Id)).ToList();
+        var pages = BenchmarkDirectory.Load(PagesDirectory(storiesDir)).Pages.Where(p => gold.ContainsKey(p.Id)).ToList();
         var missing = gold.Keys.Except(pages.Select(p => p.Id), StringComparer.Ordinal).ToList();
         if (missing.Count > 0) throw new EvaluationDataException($"{storiesDir}: no page for {missing.Count} labelled id(s), first {missing[0]}");
         return (new Dictionary<string, string>(gold, StringComparer.Ordinal), pages);

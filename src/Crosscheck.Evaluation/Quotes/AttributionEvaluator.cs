@@ -43,28 +43,61 @@ public static class AttributionEvaluator
     }
 
     /// <summary>
-    /// Annotates every text of <paramref name="dir"/> with <paramref name="annotate"/> and scores the found
-    /// attributions. Throws <see cref="EvaluationDataException"/> when the directory is not usable.
+    /// Annotates every text of <paramref name="dir"/> (or only those of <paramref name="fold"/>) with <paramref name="annotate"/>
+    /// and scores the found attributions. Throws <see cref="EvaluationDataException"/> when the directory is not usable.
     /// </summary>
-    public static AttributionEvaluation Evaluate(string dir, Func<string, Document> annotate)
+    public static AttributionEvaluation Evaluate(string dir, Func<string, Document> annotate, Fold? fold = null)
     {
         ArgumentNullException.ThrowIfNull(annotate);
+        var found = new List<Attribution>();
+        var gold = new List<Attribution>();
+        foreach (var article in Articles(dir, fold))
+        {
+            gold.AddRange(article.Gold);
+            found.AddRange(FromDocument(article.Name, annotate(article.Text)));
+        }
+        return Scored(found, gold);
+    }
+
+    /// <summary>
+    /// Annotates every text of <paramref name="dir"/> once and scores each of <paramref name="count"/> folds apart
+    /// (<see cref="Fold"/>): the figures cross-validation compares, from one pass over the texts.
+    /// </summary>
+    public static IReadOnlyList<AttributionEvaluation> EvaluateFolds(string dir, Func<string, Document> annotate, int count)
+    {
+        ArgumentNullException.ThrowIfNull(annotate);
+        var folds = Enumerable.Range(1, count).Select(k => (Fold: new Fold(k, count), Found: new List<Attribution>(), Gold: new List<Attribution>())).ToList();
+        foreach (var article in Articles(dir, null))
+        {
+            var (_, found, gold) = folds[article.Index % count];
+            gold.AddRange(article.Gold);
+            found.AddRange(FromDocument(article.Name, annotate(article.Text)));
+        }
+        return [.. folds.Select(f => Scored(f.Found, f.Gold))];
+    }
+
+    private static AttributionEvaluation Scored(List<Attribution> found, List<Attribution> gold) =>
+        new(found, gold, Evaluate(found, gold), Evaluate(found.Where(a => a.Direct).ToList(), gold.Where(a => a.Direct).ToList()));
+
+    private sealed record Article(int Index, string Name, string Text, List<Attribution> Gold);
+
+    /// <summary>The texts of a PolNeAR-style directory in file-name order, with their gold attributions; only a fold's when one is given.</summary>
+    private static IEnumerable<Article> Articles(string dir, Fold? fold)
+    {
         var textDir = Path.Combine(dir, "text");
         var annDir = Path.Combine(dir, "attributions");
         if (!Directory.Exists(textDir) || !Directory.Exists(annDir))
             throw new EvaluationDataException($"{dir} is not a PolNeAR-style directory: it needs text/ and attributions/ folders.");
-        var found = new List<Attribution>();
-        var gold = new List<Attribution>();
+        var index = 0;
         foreach (var path in Directory.EnumerateFiles(textDir, "*.txt").Order(StringComparer.Ordinal))
         {
+            var at = index++;
+            if (fold is { } only && !only.Holds(at)) continue;
             var name = Path.GetFileName(path);
             var text = File.ReadAllText(path, Encoding.UTF8);
             var annotation = FirstAnnotation(annDir, Path.GetFileNameWithoutExtension(path));
-            if (annotation is not null) gold.AddRange(ReadGold(name, text, annotation));
-            found.AddRange(FromDocument(name, annotate(text)));
+            yield return new Article(at, name, text, annotation is null ? [] : ReadGold(name, text, annotation));
         }
-        return new AttributionEvaluation(found, gold, Evaluate(found, gold),
-            Evaluate(found.Where(a => a.Direct).ToList(), gold.Where(a => a.Direct).ToList()));
     }
 
     /// <summary>Writes the found attributions as one JSON line each: file, content range and source range in code points.</summary>

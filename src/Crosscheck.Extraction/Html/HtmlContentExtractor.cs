@@ -24,7 +24,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     private static readonly FrozenSet<string> AttributesRead = new[]
     {
         "class", "id", "role", "hidden", "aria-hidden", "style",
-        "property", "name", "itemprop", "content", "rel", "href", "type", "datetime",
+        "property", "name", "itemprop", "content", "rel", "href", "type", "datetime", "itemtype",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributeNames = AttributesRead.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -71,7 +71,20 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         if (page.TimeLimited) content.Note(DiagnosticSeverity.Warning, $"content pass ran over {options.TimeBudget.TotalMilliseconds:N0} ms; the rest was not read");
 
         var paragraphs = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description));
+        if (paragraphs.Sum(p => p.Length) < options.FallbackBelowChars && page.SkippedConcealed > 0 && !page.NodeLimited && !page.TimeLimited)
+        {
+            // Little shown text, but hidden or noscript parts skipped: the page may keep its text there until a script reveals it.
+            var concealed = PageModel.Build(body, options, deadline, readConcealed: true);
+            var revealed = SelectArticle(concealed, content.Title, FindDescriptionBlock(concealed, content.Description));
+            if (revealed.Sum(p => p.Length) > paragraphs.Sum(p => p.Length))
+            {
+                content.Note(DiagnosticSeverity.Info, "little visible text; read the hidden and noscript parts of the page");
+                page = concealed;
+                paragraphs = revealed;
+            }
+        }
         content.Paragraphs.AddRange(paragraphs);
+        content.PageSignals = PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs);
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
         if (paragraphs.Count == 0)
@@ -137,6 +150,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 if (child == best || IsArticleSibling(page, child, threshold)) included.Add((child, nodes[child].End));
             }
             AddBodyChunks(page, best, threshold, included);
+            WidenToRegion(page, best, included);
         }
         return EmitBlocks(page, included, best, title);
     }
@@ -166,6 +180,61 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         }
         if (added) included.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
+
+    /// <summary>
+    /// A page whose main content is several blocks (sections of a service page, posts of a thread,
+    /// an article in two containers) has no one container that wins the vote. Every block is
+    /// weighed: prose counts for its length, linked text and text under furniture against it, short
+    /// lines not at all. The ancestor of the best container with the heaviest subtree replaces the
+    /// selection when it outweighs it clearly.
+    /// </summary>
+    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included)
+    {
+        var nodes = page.Nodes;
+        var weight = new double[nodes.Count];
+        // The best container's own ancestors hold it, so whatever their class says they are not furniture here
+        // (a layout wrapper named "main--with-sidebar" holds the posts it sits beside).
+        var holdsBest = new bool[nodes.Count];
+        for (var i = best; i >= 0; i = nodes[i].Parent) holdsBest[i] = true;
+        var underFurniture = new bool[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+            underFurniture[i] = (nodes[i].Negative && !holdsBest[i]) || (nodes[i].Parent >= 0 && underFurniture[nodes[i].Parent]);
+        foreach (var block in page.Blocks)
+        {
+            var length = block.Text.Length;
+            double value;
+            if (underFurniture[block.Node] || block.LinkChars > length * options.MaxBlockLinkDensity) value = -length;
+            else if (length < options.MinScoredBlockChars) value = 0;
+            else value = length - block.LinkChars;
+            weight[block.Node] += value;
+        }
+        for (var i = nodes.Count - 1; i > 0; i--)
+            if (nodes[i].Parent >= 0) weight[nodes[i].Parent] += weight[i];
+        var selected = 0.0;
+        foreach (var (start, _) in included) selected += weight[start];
+        var chosen = -1;
+        var chosenWeight = selected * (1 + options.RegionGainShare);
+        var first = included[0].Start;
+        var last = included[^1].End;
+        for (var (ancestor, level) = (nodes[best].Parent, 0); ancestor >= 0 && level < options.RegionLevels; ancestor = nodes[ancestor].Parent, level++)
+        {
+            // Only a region holding the whole selection (body chunks may be cousins of the best container).
+            if (ancestor > first || nodes[ancestor].End < last) continue;
+            if (weight[ancestor] > chosenWeight)
+            {
+                chosen = ancestor;
+                chosenWeight = weight[ancestor];
+            }
+            // The page's own main element bounds its content: what lies outside is the site's.
+            if (IsMainElement(nodes[ancestor])) break;
+        }
+        if (chosen < 0) return;
+        included.Clear();
+        included.Add((chosen, nodes[chosen].End));
+    }
+
+    private static bool IsMainElement(in PageNode node) =>
+        node.Tag == "main" || string.Equals(node.Element.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase);
 
     private double FinalScore(in PageNode node)
     {

@@ -33,6 +33,9 @@ internal static class HtmlMetadataReader
         var found = PageElements.Collect(document);
         var meta = found.Meta;
         var jsonLd = ReadJsonLd(found.JsonLdScripts, content);
+        content.SchemaTypes.UnionWith(jsonLd.Types);
+        content.SchemaTypes.UnionWith(found.ItemTypes);
+        content.OpenGraphType = meta.GetValueOrDefault("og:type");
 
         content.Url = Absolute(found.Canonical?.GetAttribute("href"), pageUrl)
             ?? Absolute(meta.GetValueOrDefault("og:url"), pageUrl) ?? pageUrl;
@@ -43,7 +46,9 @@ internal static class HtmlMetadataReader
 
         content.Description = FirstNonEmpty(meta.GetValueOrDefault("og:description"), meta.GetValueOrDefault("description"),
             meta.GetValueOrDefault("twitter:description"));
-        content.Outlet = FirstNonEmpty(meta.GetValueOrDefault("og:site_name"), jsonLd.Publisher, meta.GetValueOrDefault("application-name"))
+        // The site's own name, from what names it most deliberately to the title's "… | Site" suffix; else its domain.
+        content.Outlet = FirstNonEmpty(meta.GetValueOrDefault("og:site_name"), jsonLd.Publisher, jsonLd.AnyPublisher, jsonLd.WebSiteName,
+                meta.GetValueOrDefault("application-name"), TitleSuffix(document.Title, content.Url))
             ?? Domain(content.Url);
 
         content.Byline = FirstNonEmpty(jsonLd.Author, NotUrl(meta.GetValueOrDefault("author")), NotUrl(meta.GetValueOrDefault("article:author")),
@@ -81,6 +86,7 @@ internal static class HtmlMetadataReader
         public Dictionary<string, string> Meta { get; } = new(StringComparer.OrdinalIgnoreCase);
         public List<IElement> JsonLdScripts { get; } = [];
         public List<IElement> DatePublished { get; } = [];
+        public HashSet<string> ItemTypes { get; } = new(StringComparer.Ordinal);
         public IElement? Canonical { get; private set; }
         public IElement? FirstBodyH1 { get; private set; }
         public IElement? RelAuthor { get; private set; }
@@ -129,6 +135,10 @@ internal static class HtmlMetadataReader
             }
             if (RelAuthor is null && element.GetAttribute("rel") == "author") RelAuthor = element;
             if (element.GetAttribute("itemprop") == "datePublished") DatePublished.Add(element);
+            // itemtype="https://schema.org/Product": the type is the last path segment.
+            if (element.GetAttribute("itemtype") is { Length: > 0 } itemType)
+                foreach (var type in itemType.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    ItemTypes.Add(type.TrimEnd('/')[(type.TrimEnd('/').LastIndexOf('/') + 1)..].ToLowerInvariant());
         }
     }
 
@@ -138,6 +148,15 @@ internal static class HtmlMetadataReader
         public string? DatePublished;
         public string? Author;
         public string? Publisher;
+
+        /// <summary>The publisher of any other object (a web page, a product), when no article names one.</summary>
+        public string? AnyPublisher;
+
+        /// <summary>The name of the page's WebSite object.</summary>
+        public string? WebSiteName;
+
+        /// <summary>Every @type of every object, lower case: what the page says it is (an article, a product, a Q&amp;A page...).</summary>
+        public HashSet<string> Types { get; } = new(StringComparer.Ordinal);
     }
 
     private static JsonLdFacts ReadJsonLd(List<IElement> scripts, ExtractedContent content)
@@ -170,6 +189,9 @@ internal static class HtmlMetadataReader
                 break;
             case JsonValueKind.Object:
                 if (JsonText.TryGetProperty(element, "@graph", out var graph)) Visit(graph, facts, depth + 1);
+                AddTypes(element, facts.Types);
+                if (facts.AnyPublisher is null && JsonText.TryGetProperty(element, "publisher", out var anyPublisher)) facts.AnyPublisher = Names(anyPublisher);
+                if (facts.WebSiteName is null && HasType(element, "WebSite")) facts.WebSiteName = String(element, "name");
                 if (!IsArticleType(element)) break;
                 facts.Headline ??= String(element, "headline") ?? String(element, "name");
                 facts.DatePublished ??= String(element, "datePublished") ?? String(element, "dateCreated");
@@ -179,17 +201,61 @@ internal static class HtmlMetadataReader
         }
     }
 
-    private static bool IsArticleType(JsonElement element)
+    /// <summary>The names an object's "@type" gives: one string or an array of them.</summary>
+    private static IEnumerable<string> TypeNames(JsonElement element)
     {
-        if (!JsonText.TryGetProperty(element, "@type", out var type)) return false;
-        static bool Matches(string? name) => name is not null &&
-            (name.EndsWith("Article", StringComparison.Ordinal) || name is "BlogPosting" or "Report" or "LiveBlogPosting");
-        if (type.ValueKind == JsonValueKind.String) return Matches(JsonText.String(type));
+        if (!JsonText.TryGetProperty(element, "@type", out var type)) yield break;
         if (type.ValueKind == JsonValueKind.Array)
+        {
             foreach (var item in type.EnumerateArray())
-                if (Matches(JsonText.String(item))) return true;
-        return false;
+                if (JsonText.String(item) is { } name) yield return name;
+        }
+        else if (JsonText.String(type) is { } name)
+        {
+            yield return name;
+        }
     }
+
+    private static void AddTypes(JsonElement element, HashSet<string> types)
+    {
+        foreach (var name in TypeNames(element)) types.Add(name.ToLowerInvariant());
+    }
+
+    private static bool HasType(JsonElement element, string name) => TypeNames(element).Contains(name, StringComparer.Ordinal);
+
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • "];
+
+    /// <summary>
+    /// The site name a page title ends with ("Harbour reopens | Valley Courier"): the part after the last separator,
+    /// short and shorter than the rest. With a known address it must match the domain ("The Courier" on
+    /// thecourier.example), since a domain is surer than a guess; without one, a "|" suffix or a capitalised one is taken.
+    /// </summary>
+    public static string? TitleSuffix(string? title, string? url)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        title = BodyText.Collapse(title);
+        var (at, separator) = TitleSeparators.Select(s => (At: title.LastIndexOf(s, StringComparison.Ordinal), Separator: s)).MaxBy(x => x.At);
+        if (at <= 0) return null;
+        var suffix = title[(at + separator.Length)..].Trim();
+        var words = suffix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (suffix.Length < 2 || suffix.Length > 40 || words > 5 || at < suffix.Length) return null;
+        if (Domain(url) is { } domain) return MatchesDomain(suffix, domain) ? suffix : null;
+        return separator == " | " || char.IsUpper(suffix[0]) ? suffix : null;
+    }
+
+    /// <summary>Whether a name and a host name the same site: one's letters hold the other's main label ("BBC News", bbc.co.uk).</summary>
+    private static bool MatchesDomain(string name, string host)
+    {
+        var key = new string([.. name.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+        var labels = host.ToLowerInvariant().Split('.');
+        // The main label is the longest one that is not a generic suffix ("co", "com", "org").
+        var main = labels.Take(Math.Max(1, labels.Length - 1)).MaxBy(l => l.Length) ?? "";
+        main = new string([.. main.Where(char.IsLetterOrDigit)]);
+        return key.Length >= 2 && main.Length >= 2 && (key.Contains(main, StringComparison.Ordinal) || main.Contains(key, StringComparison.Ordinal));
+    }
+
+    private static bool IsArticleType(JsonElement element) =>
+        TypeNames(element).Any(name => name.EndsWith("Article", StringComparison.Ordinal) || name is "BlogPosting" or "Report" or "LiveBlogPosting");
 
     private static string? String(JsonElement element, string name) =>
         JsonText.Property(element, name) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;

@@ -50,12 +50,21 @@ internal sealed class PageModel
 
     public int SkippedScripts { get; private set; }
 
+    /// <summary>Elements not read because they are hidden or are a noscript alternative; see <see cref="Build"/>.</summary>
+    public int SkippedConcealed { get; private set; }
+
     private readonly Dictionary<string, (bool Negative, bool Positive)> _classCache = new(StringComparer.Ordinal);
 
-    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline)
+    /// <summary>
+    /// Reads the page under <paramref name="root"/>. Hidden elements and noscript alternatives are
+    /// skipped unless <paramref name="readConcealed"/>: some pages render hidden and reveal their
+    /// text by script, or put the readable text only in noscript, so a page that shows no text
+    /// otherwise is read again with them.
+    /// </summary>
+    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed = false)
     {
         var model = new PageModel();
-        model.Walk(root, options, deadline);
+        model.Walk(root, options, deadline, readConcealed);
         return model;
     }
 
@@ -67,7 +76,7 @@ internal sealed class PageModel
         public bool InLink { get; } = inLink;
     }
 
-    private void Walk(IElement root, ExtractionOptions options, DateTime deadline)
+    private void Walk(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -113,7 +122,13 @@ internal sealed class PageModel
             if (child is not IElement element) continue;
 
             var tag = element.LocalName;
-            if (HeuristicData.SkippedTags.Contains(tag) || IsHidden(element))
+            var concealed = tag == "noscript" || IsHidden(element);
+            if (concealed && !readConcealed)
+            {
+                SkippedConcealed++;
+                continue;
+            }
+            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag))
             {
                 if (tag == "script") SkippedScripts++;
                 continue;
@@ -139,6 +154,7 @@ internal sealed class PageModel
         // Limits hit: close what is still open so every node has its extent.
         while (stack.Count > 0) CloseNode(stack.Pop().NodeIndex, buffer, ref linkChars, blockOwners);
         AccumulateSubtreeTotals();
+        ClearRepeatedFurnitureClasses(options.RepeatedClassIsLayout);
     }
 
     private int AddNode(IElement element, int parent, int depth)
@@ -148,6 +164,7 @@ internal sealed class PageModel
         var hints = (Negative: classHints.Negative || idHints.Negative, Positive: classHints.Positive || idHints.Positive);
         var role = element.GetAttribute("role");
         var negative = hints.Negative || role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alert";
+        if (classHints.Negative && !idHints.Negative && role is null) CountFurnitureClass(element.GetAttribute("class")!, Nodes.Count);
         Nodes.Add(new PageNode
         {
             Element = element,
@@ -203,6 +220,36 @@ internal sealed class PageModel
             nodes[node.Parent].LinkChars += node.LinkChars;
         }
         if (nodes.Length > 0 && nodes[0].End < 0) nodes[0].End = nodes.Length;
+    }
+
+    /// <summary>Nodes whose furniture status comes from their class value alone, by that value.</summary>
+    private readonly Dictionary<string, List<int>> _furnitureClassNodes = new(StringComparer.Ordinal);
+
+    private void CountFurnitureClass(string value, int node)
+    {
+        if (!_furnitureClassNodes.TryGetValue(value, out var list)) _furnitureClassNodes[value] = list = [];
+        list.Add(node);
+    }
+
+    /// <summary>
+    /// A furniture-like class value worn by many elements that hold most of the page's text is the
+    /// page's building block, not furniture: a page builder may wrap every piece of the text in a
+    /// "widget" element. Repeated captions or share buttons hold little text, and the items of a
+    /// comment section sit under its one container, which stays furniture.
+    /// </summary>
+    private void ClearRepeatedFurnitureClasses(int minRepeats)
+    {
+        if (Nodes.Count == 0) return;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Nodes);
+        var pageChars = span[0].TextChars;
+        foreach (var nodes in _furnitureClassNodes.Values)
+        {
+            if (nodes.Count < minRepeats) continue;
+            var chars = 0;
+            foreach (var index in nodes) chars += span[index].TextChars;
+            if (chars * 2 < pageChars) continue;
+            foreach (var index in nodes) span[index].Negative = false;
+        }
     }
 
     /// <summary>Furniture and content hints of a class or id value; pages repeat the same few values, so each is judged once.</summary>

@@ -13,7 +13,9 @@ internal static class SmartReaderFallback
         try
         {
             var uri = pageUrl is not null && Uri.TryCreate(pageUrl, UriKind.Absolute, out var parsed) ? parsed : PlaceholderUri;
-            var article = new Reader(uri.ToString(), html).GetArticle();
+            // Only its body text is wanted (metadata is read by HtmlMetadataReader), and its JSON-LD
+            // reader took minutes on a script holding thousands of tags (found by the randomized readers).
+            var article = new Reader(uri.ToString(), html) { DisableJSONLD = true }.GetArticle();
             if (!article.IsReadable || string.IsNullOrWhiteSpace(article.TextContent)) return [];
             return Paragraphs(article.TextContent);
         }

@@ -83,7 +83,7 @@ internal sealed class PlainTextExtractor(ExtractionOptions options)
         var current = new StringBuilder();
         foreach (var line in group)
         {
-            var continues = current.Length > 0 && !LineShape.EndsLikeSentence(current.ToString())
+            var continues = current.Length > 0 && !LineShape.EndsLikeSentence(Tail(current))
                 && (char.IsLower(line[0]) || wrapped);
             if (!continues) Flush(blocks, current);
             if (current.Length > 0) current.Append(' ');
@@ -91,6 +91,17 @@ internal sealed class PlainTextExtractor(ExtractionOptions options)
         }
         Flush(blocks, current);
         group.Clear();
+    }
+
+    /// <summary>
+    /// The end of a growing block, enough to judge how it ends: reading the whole block for every line
+    /// made a block of many unfinished lines cost quadratic time (a 3 MB file took minutes).
+    /// </summary>
+    private static string Tail(StringBuilder block)
+    {
+        const int TailChars = 256;
+        var length = Math.Min(TailChars, block.Length);
+        return block.ToString(block.Length - length, length);
     }
 
     /// <summary>Lines cut at a fixed width: all but the last are long and of similar length, none very long.</summary>

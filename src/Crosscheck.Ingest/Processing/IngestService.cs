@@ -43,6 +43,13 @@ public sealed class IngestService(
     /// <summary>The reader (and so the input limits) this service checks inputs with.</summary>
     public InputReader Reader => _reader;
 
+    /// <summary>
+    /// Whether pages of every type join stories. By default only articles and forum threads do (see
+    /// <see cref="PageTypeInfo.FormsStories"/>): listings, product, service and documentation pages are stored and
+    /// searchable but report no event. The choice holds for the story assignments this service runs.
+    /// </summary>
+    public bool StoriesFromAllPages { get; init; }
+
     public IngestReport Ingest(IEnumerable<string> paths, IngestHints hints, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default) =>
         Ingest(_reader.Read(paths, hints), progress, cancel);
 
@@ -316,11 +323,16 @@ public sealed class IngestService(
         return placer.StoryCount;
     }
 
+    /// <summary>Whether a document joins a story: it has text, and its page type forms stories (or every type does).</summary>
+    private bool JoinsStories(Document document) =>
+        !string.IsNullOrWhiteSpace(document.Text) && (StoriesFromAllPages || document.Article.PageType.FormsStories());
+
     /// <summary>
     /// Assigns documents in publication order (arrival order for undated ones and ties), so a replay
-    /// gives the same stories whatever order files were ingested in; empty ones join no story.
+    /// gives the same stories whatever order files were ingested in; empty ones, and pages of a type that
+    /// forms no stories, join none.
     /// </summary>
-    private static void Place(IStoryClusterer clusterer, List<Document> documents, IProgress<IngestProgress>? progress)
+    private void Place(IStoryClusterer clusterer, List<Document> documents, IProgress<IngestProgress>? progress)
     {
         var ordered = documents
             .Select((document, arrival) => (document, arrival))
@@ -331,7 +343,7 @@ public sealed class IngestService(
         var done = 0;
         foreach (var document in ordered)
         {
-            if (string.IsNullOrWhiteSpace(document.Text))
+            if (!JoinsStories(document))
             {
                 (clusterer as IStoredStoryClusterer)?.Skip(document.Id);
                 continue;

@@ -35,6 +35,9 @@ internal sealed class ArticleWire
     [JsonPropertyName("language")] public string? Language { get; init; }
     [JsonPropertyName("body")] public string Body { get; init; } = "";
     [JsonPropertyName("diagnostics")] public DiagnosticWire[]? Diagnostics { get; init; }
+
+    /// <summary>Absent for an article, so the payloads of articles are as before page types were told apart.</summary>
+    [JsonPropertyName("page_type")] public string? PageType { get; init; }
 }
 
 internal sealed record DiagnosticWire(
@@ -85,6 +88,7 @@ internal sealed class QuantityWire : SpanWire
     [JsonPropertyName("cs")] public int[]? Counted { get; init; }
     [JsonPropertyName("ch")] public string? CountedHead { get; init; }
     [JsonPropertyName("n")] public NormalizedWire? Normalized { get; init; }
+    [JsonPropertyName("r")] public string? Rule { get; init; }
 }
 
 internal sealed record NormalizedWire(

@@ -162,6 +162,9 @@ public sealed class DocumentFeatures
         foreach (var q in quantities)
         {
             if (double.IsNaN(q.Value) || double.IsInfinity(q.Value)) continue;
+            // Counts, money and percentages tell events apart; measures (durations, ages, distances), shares and
+            // vague amounts recur across unrelated events.
+            if (q.Kind is not (QuantityKind.Count or QuantityKind.Money or QuantityKind.Percent) || q.Qualifier == Qualifier.AtLeast && q.Rule == "vague-amount") continue;
             var value = q.Normalized is { } normalized ? normalized.Value : q.Value;
             Add(Specifics, "q" + q.Kind.ToString()[0] + RoundSignificant(value).ToString("R", CultureInfo.InvariantCulture), weights.At(q.Span.Start));
         }

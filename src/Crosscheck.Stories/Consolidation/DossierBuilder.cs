@@ -54,6 +54,7 @@ public sealed class DossierBuilder : IDossierBuilder
             Quotes = quotes,
             Citations = citations,
             Timeline = timeline,
+            UndatedArticles = TimelineBuilder.UndatedArticles(views),
             Copies = copies,
         };
     }

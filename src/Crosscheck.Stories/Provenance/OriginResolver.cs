@@ -16,6 +16,7 @@ internal sealed class OriginResolver
     private readonly Dictionary<string, DocumentView> _byId;
     private readonly Dictionary<DocumentView, OutletCitation[]> _citations = [];
     private readonly Dictionary<DocumentView, string> _articleOrigin = [];
+    private readonly Dictionary<DocumentView, string> _ownOutlet = [];
 
     /// <param name="documents">The story's articles.</param>
     /// <param name="options">The provenance thresholds.</param>
@@ -27,8 +28,14 @@ internal sealed class OriginResolver
         _byId = [];
         foreach (var view in documents) _byId.TryAdd(view.Id, view);
         Names = new OutletNames();
+        // Articles of unknown outlets (text files with no URL) are each their own origin unless something links
+        // them (a citation, a copy): named by their number in the story's article list, so they count apart
+        // without naming a file.
+        var unknown = documents.Where(v => ArticleOutlet.Known(v.Article) is null).Distinct().ToList();
         foreach (var view in documents)
         {
+            _ownOutlet[view] = ArticleOutlet.Known(view.Article)
+                ?? (unknown.Count == 1 ? ArticleOutlet.Unknown : $"{ArticleOutlet.Unknown} [{view.Index + 1}]");
             var citations = view.Document.Citations
                 .Where(c => c.IsOutlet && !string.IsNullOrWhiteSpace(c.Source) && view.IsInBounds(c.Span))
                 .Select(c => new OutletCitation(c.Span, Folding.Clean(c.Source, 120), view.ParagraphOf(c.Span.Start)))
@@ -36,7 +43,7 @@ internal sealed class OriginResolver
                 .ToArray();
             _citations[view] = citations;
             foreach (var citation in citations) Names.Add(citation.Source);
-            Names.Add(ArticleOutlet.Of(view.Article));
+            if (!unknown.Contains(view)) Names.Add(_ownOutlet[view]);
         }
     }
 
@@ -66,7 +73,8 @@ internal sealed class OriginResolver
         _citations[view].Select(c => Names.Canonical(c.Source)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The article's own outlet as the story names it.</summary>
-    public string OutletOf(DocumentView view) => Names.Canonical(ArticleOutlet.Of(view.Article));
+    public string OutletOf(DocumentView view) =>
+        ArticleOutlet.Known(view.Article) is null ? _ownOutlet[view] : Names.Canonical(_ownOutlet[view]);
 
     private string ArticleOrigin(DocumentView view, int depth)
     {

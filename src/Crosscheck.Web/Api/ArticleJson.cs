@@ -27,6 +27,7 @@ public static class ArticleJson
             json.WriteString("published", ReportText.Published(article));
             json.WriteString("published_from", article.Published?.Source);
             json.WriteString("language", article.Language);
+            json.WriteString("page_type", article.PageType.Name());
             json.WriteString("body", Safe(text));
             if (story is null) json.WriteNull("story");
             else

@@ -17,10 +17,12 @@ public static class ArticlePage
                 .Tag("dt", "Published").Tag("dd", article.Published is { } p ? $"{ReportText.Published(article)} (from {p.Source})" : "unknown")
                 .Tag("dt", "Byline").Tag("dd", article.Byline ?? "—")
                 .Tag("dt", "Language").Tag("dd", article.Language ?? "unknown")
+                .Tag("dt", "Page type").Tag("dd", article.PageType.Name())
                 // The address is shown as text, never linked: it came from the input and could be any scheme.
                 .Tag("dt", "Source").Raw("<dd>").Tag("code", article.Url ?? article.Source).Raw("</dd>")
                 .Tag("dt", "Story").Raw("<dd>");
             if (story is not null) html.Link(Urls.Story(story.Id), story.Title);
+            else if (!article.PageType.FormsStories()) html.Text($"not in a story: a {article.PageType.Name()} page reports no event (`ingest --all-pages` lets every page join)");
             else html.Text("not in a story (no text, or not yet assigned)");
             html.Raw("</dd></dl>\n");
             html.Raw("<p class=\"legend\"><span class=\"m-person\">person</span><span class=\"m-org\">organisation</span><span class=\"m-loc\">place</span>" +

@@ -10,9 +10,11 @@ public class ShippedModelTests
 {
     /// <summary>
     /// F1 of the shipped model on the first 600 sentences of the CoNLL-2003 dev set, as measured on
-    /// 2026-12-04 (0.9696): any loss means the model or the features changed for the worse.
+    /// 2026-12-04 (0.9638) after the word clusters were rebuilt from text no evaluation reads (0.9696 with
+    /// clusters that held PolNeAR and ECB+ dev text; whole dev set 93.06 -> 92.98): any loss means the model
+    /// or the features changed for the worse.
     /// </summary>
-    private const double F1Floor = 0.969;
+    private const double F1Floor = 0.963;
 
     [Fact]
     public void Default_model_loads()

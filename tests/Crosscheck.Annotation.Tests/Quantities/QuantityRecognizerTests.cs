@@ -8,10 +8,10 @@ namespace Crosscheck.Annotation.Tests.Quantities;
 
 public class QuantityRecognizerTests
 {
-    private static Quantity[] Run(string text, DateTimeOffset? published = null)
+    internal static Quantity[] Run(string text, DateTimeOffset? published = null, QuantityOptions? options = null)
     {
         var document = ClaimDocs.Plain(text, published);
-        new QuantityRecognizer().Process(document);
+        new QuantityRecognizer(options ?? new QuantityOptions()).Process(document);
         LayerAssert.SpansWellFormed(document);
         return document.Quantities;
     }

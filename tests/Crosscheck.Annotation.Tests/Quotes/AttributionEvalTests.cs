@@ -7,24 +7,25 @@ using Xunit.Abstractions;
 namespace Crosscheck.Annotation.Tests.Quotes;
 
 /// <summary>
-/// Scores the quote layer on PolNeAR dev (read from ../shared/data at test time; skipped with its reason when
-/// absent). Other splits and the found attributions: <c>crosscheck eval attribution DIR --out FILE</c>.
+/// Scores the quote layer on PolNeAR train's fold 5 of 5, the fold no rule was chosen on (rules are chosen on folds 1-4;
+/// dev is run only to report, by <c>crosscheck eval attribution DIR</c>). Read from ../shared/data at test time;
+/// skipped with its reason when absent. Every fold: <c>crosscheck eval attribution DIR --folds 5</c>.
 /// </summary>
 public class AttributionEvalTests(ITestOutputHelper output)
 {
-    [SharedDataFact("data/attribution-polnear/dev")]
-    public void PolNeAR_dev_figures()
+    [SharedDataFact("data/attribution-polnear/train")]
+    public void PolNeAR_held_out_train_fold_figures()
     {
-        var dir = Path.Combine(Docs.SharedDirectory()!, "data", "attribution-polnear", "dev");
+        var dir = Path.Combine(Docs.SharedDirectory()!, "data", "attribution-polnear", "train");
 
-        var evaluation = AttributionEvaluator.Evaluate(dir, text => ClaimPipeline.Annotate(text));
+        var evaluation = AttributionEvaluator.Evaluate(dir, text => ClaimPipeline.Annotate(text), new Fold(5, 5));
 
         var figures = $"direct content {evaluation.Direct.Content.F1:F4}, direct content+source {evaluation.Direct.ContentSource.F1:F4}, all content+source {evaluation.All.ContentSource.F1:F4}";
         output.WriteLine(figures);
-        // Floors at the dev figures measured 2026-12-04 (0.9487 / 0.9014 / 0.7223, cut to three places): a rule that loses any of them shows here.
-        Assert.True(evaluation.Direct.Content.F1 >= 0.948, figures);
-        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.901, figures);
-        Assert.True(evaluation.All.ContentSource.F1 >= 0.722, figures);
+        // Floors at the fold's figures measured 2026-12-04 (0.9328 / 0.8632 / 0.6534, cut to three places): a change that loses any of them shows here.
+        Assert.True(evaluation.Direct.Content.F1 >= 0.932, figures);
+        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.863, figures);
+        Assert.True(evaluation.All.ContentSource.F1 >= 0.653, figures);
     }
 
     [Fact]

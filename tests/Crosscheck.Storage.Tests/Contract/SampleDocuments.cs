@@ -105,6 +105,7 @@ public static class SampleDocuments
         Assert.Equal(a.Published?.Value.Offset, b.Published?.Value.Offset);
         Assert.Equal(a.Language, b.Language);
         Assert.Equal(a.Body, b.Body);
+        Assert.Equal(a.PageType, b.PageType);
         Assert.Equal(a.Diagnostics, b.Diagnostics);
         foreach (var layer in Enum.GetValues<Layer>())
             Assert.True(expected.Has(layer) == actual.Has(layer), $"layer {layer}: expected present={expected.Has(layer)}, was {actual.Has(layer)}");

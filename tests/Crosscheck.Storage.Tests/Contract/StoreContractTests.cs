@@ -175,6 +175,25 @@ public abstract partial class StoreContractTests : IDisposable
     }
 
     [ContractFact]
+    public void Page_type_is_stored_with_the_article_and_replaced_with_it()
+    {
+        var listing = Plain("typed", "Garden tools", "Spades, rakes and hoes on sale.");
+        listing.Article.PageType = PageType.Listing;
+        Store.SaveDocument(listing);
+
+        Assert.Equal(PageType.Listing, Store.GetDocument("typed")!.Article.PageType);
+        Assert.Equal(PageType.Listing, Assert.Single(Store.AllArticles()).PageType);
+
+        var product = Plain("typed", "Garden spade", "A spade with an ash handle.");
+        product.Article.PageType = PageType.Product;
+        Store.SaveDocument(product);
+
+        Assert.Equal(PageType.Product, Store.GetDocument("typed")!.Article.PageType);
+        // Every kind of page stays searchable.
+        Assert.Equal("typed", Assert.Single(Store.Search("spade")).ArticleId);
+    }
+
+    [ContractFact]
     public void AllDocuments_follow_the_arrival_of_their_raw_inputs()
     {
         var first = Raw("first input");

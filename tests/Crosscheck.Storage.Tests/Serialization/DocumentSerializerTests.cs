@@ -16,6 +16,18 @@ public sealed class DocumentSerializerTests
     }
 
     [Fact]
+    public void Page_type_round_trips_and_an_article_payload_stays_as_before_page_types()
+    {
+        var thread = Docs.Of("Has anyone seen the ferry timetable?", "t1");
+        thread.Article.PageType = PageType.Forum;
+        var article = Docs.Of("The ferry resumed on Monday.", "a1");
+
+        Assert.Equal(PageType.Forum, DocumentSerializer.Deserialize(DocumentSerializer.Serialize(thread)).Article.PageType);
+        Assert.DoesNotContain("page_type", DocumentSerializer.Serialize(article), StringComparison.Ordinal);
+        Assert.Equal(PageType.Article, DocumentSerializer.Deserialize(DocumentSerializer.Serialize(article)).Article.PageType);
+    }
+
+    [Fact]
     public void Each_layer_round_trips_on_its_own()
     {
         var document = Full();

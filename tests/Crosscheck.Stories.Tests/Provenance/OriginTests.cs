@@ -55,6 +55,27 @@ public class OriginTests
     }
 
     [Fact]
+    public void Text_files_of_unknown_outlets_are_distinct_origins_never_named_by_their_file_names()
+    {
+        var first = StoryDoc.Of("Rescuers found 12 survivors on the ridge.", "inbox/000_first.txt").Count("12 survivors", 12, "survivors").Build();
+        var second = StoryDoc.Of("By nightfall rescuers had found 12 survivors.", "inbox/001_second.txt").Count("12 survivors", 12, "survivors").Build();
+
+        var claim = Assert.Single(new DossierBuilder().Build(StoryOf.Documents(first, second), [first, second]).Claims);
+
+        // Numbered as in the dossier's article list.
+        Assert.Equal(["unknown outlet [1]", "unknown outlet [2]"], claim.Origins.Order(StringComparer.Ordinal));
+        Assert.Equal("unknown outlet", Crosscheck.Stories.Provenance.ArticleOutlet.Of(first.Article));
+    }
+
+    [Fact]
+    public void A_lone_article_of_an_unknown_outlet_is_the_unknown_outlet()
+    {
+        var doc = StoryDoc.Of("Rescuers found 12 survivors.", "scraped/000_2e6534.txt").Count("12 survivors", 12, "survivors").Build();
+
+        Assert.Equal(["unknown outlet"], OnlyClaim(doc).Origins);
+    }
+
+    [Fact]
     public void A_failing_syndication_lookup_does_not_lose_the_dossier()
     {
         var doc = StoryDoc.Of("Rescuers found 12 survivors.", "a", "Harbour Times").Count("12 survivors", 12, "survivors").Build();

@@ -1,6 +1,6 @@
 using Crosscheck.Core.Model;
 
-namespace Crosscheck.Annotation.Quantities;
+namespace Crosscheck.Annotation.Words;
 
 /// <summary>The character ranges the claim recognisers read: the document's sentences, or the whole text when it has none.</summary>
 internal static class SentenceRanges

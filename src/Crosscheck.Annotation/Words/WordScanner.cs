@@ -1,4 +1,4 @@
-namespace Crosscheck.Annotation.Quantities;
+namespace Crosscheck.Annotation.Words;
 
 internal enum ScanKind : byte
 {
@@ -72,7 +72,7 @@ internal static class WordScanner
         return result;
     }
 
-    // "Mali's" scans as "Mali" + "'s" so the name stays recognisable; "don't" stays one word.
+    // "Chile's" scans as "Chile" + "'s" so the name stays recognisable; "don't" stays one word.
     private static bool IsPossessive(string text, int apostrophe, int end) =>
         apostrophe + 1 < end && (text[apostrophe + 1] == 's' || text[apostrophe + 1] == 'S') &&
         (apostrophe + 2 >= end || !char.IsLetter(text[apostrophe + 2]));

@@ -1,0 +1,121 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Evaluation.Extraction;
+
+/// <summary>
+/// What a benchmark says of a page besides its body (WCXB's meta.json): its page type, the snippets a correct
+/// extraction contains and the boilerplate snippets it must not contain.
+/// </summary>
+public sealed record PageLabels(string PageType, IReadOnlyList<string> With, IReadOnlyList<string> Without);
+
+/// <summary>
+/// One benchmark page: its id, URL, the file holding its HTML (plain or gzipped), the true article body and,
+/// when the benchmark has them, its labels. The HTML is read on demand so that a large benchmark is never held
+/// in memory whole.
+/// </summary>
+public sealed record BenchmarkPage(string Id, string? Url, string HtmlPath, string Truth, PageLabels? Labels = null)
+{
+    /// <summary>The page's bytes as fetched (decompressed when stored gzipped).</summary>
+    public byte[] ReadHtml() => BenchmarkDirectory.ReadPage(HtmlPath);
+}
+
+/// <summary>The pages of a benchmark directory, and the notes on pages that could not be read (a missing HTML file).</summary>
+public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnlyList<string> Skipped);
+
+/// <summary>
+/// Reads a benchmark directory: html/&lt;id&gt;.html or html/&lt;id&gt;.html.gz, ground-truth.json
+/// (id → {articleBody, url}) and, optionally, meta.json (id → {page_type, with, without}).
+/// </summary>
+public static class BenchmarkDirectory
+{
+    /// <summary>The most bytes one page may decompress to: the ingest limit for one file, so a corrupt or hostile archive cannot fill memory.</summary>
+    public const int MaxPageBytes = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads the benchmark pages; a page whose HTML file is missing is skipped with a note.
+    /// Throws <see cref="EvaluationDataException"/> when the directory is not usable.
+    /// </summary>
+    public static BenchmarkPages Load(string dir)
+    {
+        var truthPath = Path.Combine(dir, "ground-truth.json");
+        var htmlDir = Path.Combine(dir, "html");
+        if (!File.Exists(truthPath) || !Directory.Exists(htmlDir))
+            throw new EvaluationDataException($"{dir}: expected ground-truth.json and an html/ folder");
+        var truth = ReadObject(truthPath);
+        var metaPath = Path.Combine(dir, "meta.json");
+        var meta = File.Exists(metaPath) ? ReadObject(metaPath) : [];
+        var pages = new List<BenchmarkPage>();
+        var skipped = new List<string>();
+        foreach (var (id, entry) in truth.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var plain = Path.Combine(htmlDir, id + ".html");
+            var path = File.Exists(plain) ? plain : plain + ".gz";
+            if (!File.Exists(path))
+            {
+                skipped.Add($"{plain}: missing; page skipped");
+                continue;
+            }
+            var body = entry.TryGetProperty("articleBody", out var b) ? b.GetString() ?? "" : "";
+            var url = entry.TryGetProperty("url", out var u) ? u.GetString() : null;
+            pages.Add(new BenchmarkPage(id, url, path, body, meta.TryGetValue(id, out var labels) ? Labels(labels) : null));
+        }
+        return new BenchmarkPages(pages, skipped);
+    }
+
+    /// <summary>A page's bytes; a .gz file is decompressed up to <see cref="MaxPageBytes"/> (beyond it, or when corrupt, an <see cref="EvaluationDataException"/>).</summary>
+    public static byte[] ReadPage(string path)
+    {
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return File.ReadAllBytes(path);
+        try
+        {
+            using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+            using var bytes = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = gzip.Read(buffer)) > 0)
+            {
+                if (bytes.Length + read > MaxPageBytes)
+                    throw new EvaluationDataException($"{path}: decompresses to more than {MaxPageBytes / (1024 * 1024)} MB");
+                bytes.Write(buffer, 0, read);
+            }
+            return bytes.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new EvaluationDataException($"{path}: not valid gzip ({e.Message})", e);
+        }
+    }
+
+    public static RawInput ToRawInput(BenchmarkPage page) => new()
+    {
+        Id = page.Id,
+        Source = page.Url ?? page.Id,
+        Kind = RawKind.Html,
+        Content = page.ReadHtml(),
+        Hints = new IngestHints { Url = page.Url },
+    };
+
+    private static Dictionary<string, JsonElement> ReadObject(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path)) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new EvaluationDataException($"{path}: not valid JSON ({e.Message})", e);
+        }
+    }
+
+    private static PageLabels Labels(JsonElement entry) => new(
+        entry.TryGetProperty("page_type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : "",
+        Strings(entry, "with"),
+        Strings(entry, "without"));
+
+    private static List<string> Strings(JsonElement entry, string name) =>
+        entry.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!)]
+            : [];
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Evaluation.Extraction;
+
+/// <summary>
+/// How well page types were told: accuracy over all types and over article-or-not, and the confusion counts
+/// (true type → predicted type → pages). Benchmarks' "collection" is counted as a listing.
+/// </summary>
+public sealed record PageTypeScores(int Pages, double Accuracy, double ArticleAccuracy, IReadOnlyDictionary<PageType, IReadOnlyDictionary<PageType, int>> Confusion)
+{
+    /// <summary>Accuracy, article-or-not accuracy and confusion counts of (true, predicted) pairs.</summary>
+    public static PageTypeScores Of(IReadOnlyList<(PageType Truth, PageType Predicted)> predictions)
+    {
+        var confusion = PageTypeInfo.All.ToDictionary(t => t, t => (IReadOnlyDictionary<PageType, int>)PageTypeInfo.All.ToDictionary(
+            p => p, p => predictions.Count(x => x.Truth == t && x.Predicted == p)));
+        var n = Math.Max(1, predictions.Count);
+        return new PageTypeScores(
+            predictions.Count,
+            predictions.Count(x => x.Truth == x.Predicted) / (double)n,
+            predictions.Count(x => (x.Truth == PageType.Article) == (x.Predicted == PageType.Article)) / (double)n,
+            confusion);
+    }
+
+    /// <summary>A line of accuracies named by <paramref name="how"/>, then the confusion counts.</summary>
+    public IEnumerable<string> Describe(string how)
+    {
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"{how}: type accuracy {Accuracy:F3}, article vs not {ArticleAccuracy:F3} ({Pages} pages)");
+        yield return "confusion (rows true, columns predicted): " + string.Join(' ', PageTypeInfo.All.Select(t => t.Name()));
+        foreach (var (truth, row) in Confusion)
+            yield return $"  {truth.Name(),-14}" + string.Join(' ', PageTypeInfo.All.Select(p => row[p].ToString(CultureInfo.InvariantCulture).PadLeft(5)));
+    }
+}

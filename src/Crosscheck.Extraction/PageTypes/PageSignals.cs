@@ -1,0 +1,275 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Crosscheck.Core.Text;
+using Crosscheck.Extraction.Html;
+
+namespace Crosscheck.Extraction.PageTypes;
+
+/// <summary>
+/// The general features a page's type is told from, read from what the content pass already built (the page
+/// model, the metadata, the selected paragraphs) so that classifying costs no second parse: schema.org and
+/// OpenGraph types, the URL's shape, how much of the page is prose, link density, repeated item blocks, code
+/// blocks, price and cart markers, post-and-reply furniture. Every value is scaled to about [0, 1]; the words
+/// each feature looks for are in markers.txt.
+/// </summary>
+internal static partial class PageSignals
+{
+    private static readonly string[] Groups = ["article", "forum", "listing", "product", "service", "documentation"];
+
+    private static readonly FrozenDictionary<string, string[]> Markers =
+        Lexicon.Rows(typeof(PageSignals).Assembly, "PageTypes/markers.txt", LexiconCase.Lower)
+            .Where(row => row.Length == 2)
+            .GroupBy(row => row[0], row => row[1], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static readonly (string Group, FrozenSet<string> Words)[] SchemaMarkers = Sets("schema-");
+    private static readonly (string Group, FrozenSet<string> Words)[] UrlMarkers = Sets("url-");
+    private static readonly (string Group, string[] Fragments)[] ClassMarkers = Lists("class-");
+    private static readonly (string Group, FrozenSet<string> Words)[] PronounMarkers =
+        [.. new[] { "we", "you", "i" }.Select(g => (g, Markers["pronoun-" + g].ToFrozenSet(StringComparer.Ordinal)))];
+
+    /// <summary>Phrases of short blocks, padded with spaces so they match whole words of a padded block.</summary>
+    private static readonly (string Group, string[] Phrases)[] TextMarkers =
+        [.. Lists("text-").Select(g => (g.Group, g.Fragments.Select(p => " " + Words(p) + " ").ToArray()))];
+
+    /// <summary>The feature names, in the order of <see cref="Read"/>'s values; a model file names its features so a mismatch is caught.</summary>
+    public static IReadOnlyList<string> Names { get; } = BuildNames();
+
+    /// <summary>A block at most this long is a label, a button or a line of post furniture rather than prose.</summary>
+    private const int ShortBlockChars = 60;
+
+    /// <summary>A block at least this long is prose.</summary>
+    private const int LongBlockChars = 150;
+
+    /// <summary>Siblings of one kind repeated this often are a list of items (posts, products, teasers).</summary>
+    private const int RepeatedItems = 4;
+
+    public static double[] Read(PageModel page, ExtractedContent content, string? pageUrl, IReadOnlyList<string> paragraphs)
+    {
+        var values = new List<double>(Names.Count);
+
+        var schema = content.SchemaTypes;
+        foreach (var (_, words) in SchemaMarkers) values.Add(schema.Any(words.Contains) ? 1 : 0);
+        var ogType = content.OpenGraphType?.ToLowerInvariant() ?? "";
+        values.Add(ogType == "article" || ogType.StartsWith("article", StringComparison.Ordinal) ? 1 : 0);
+        values.Add(ogType.Contains("product", StringComparison.Ordinal) ? 1 : 0);
+        values.Add(ogType == "website" ? 1 : 0);
+        values.Add(content.Published is { Source: not "url" } ? 1 : 0);
+        values.Add(content.Byline is null ? 0 : 1);
+        values.Add(content.Title?.TrimEnd().EndsWith('?') == true ? 1 : 0);
+
+        AddUrl(values, content.Url ?? pageUrl);
+        AddText(values, page, paragraphs);
+        AddElements(values, page);
+        AddMarkers(values, page);
+        return [.. values];
+    }
+
+    private static void AddUrl(List<double> values, string? url)
+    {
+        var segments = new List<string>();
+        var hasQuery = false;
+        var path = "";
+        if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            path = uri.AbsolutePath.ToLowerInvariant();
+            segments.AddRange(path.Split('/', StringSplitOptions.RemoveEmptyEntries));
+            hasQuery = uri.Query.Length > 1;
+            foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+                segments.Add(pair.Split('=')[0].ToLowerInvariant());
+        }
+        foreach (var (_, words) in UrlMarkers) values.Add(segments.Any(words.Contains) ? 1 : 0);
+        var pathSegments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var last = pathSegments.Length == 0 ? "" : pathSegments[^1];
+        values.Add(Math.Min(pathSegments.Length, 6) / 6.0);
+        values.Add(Math.Min(last.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries).Length, 12) / 12.0);
+        values.Add(DatePath().IsMatch(path) ? 1 : 0);
+        values.Add(pathSegments.Length == 0 ? 1 : 0);
+        values.Add(hasQuery ? 1 : 0);
+        values.Add(LongNumber().IsMatch(last) ? 1 : 0);
+        values.Add(last.EndsWith(".html", StringComparison.Ordinal) || last.EndsWith(".htm", StringComparison.Ordinal) ? 1 : 0);
+    }
+
+    private static void AddText(List<double> values, PageModel page, IReadOnlyList<string> paragraphs)
+    {
+        var total = page.Nodes.Count == 0 ? 0 : page.Nodes[0].TextChars;
+        var links = page.Nodes.Count == 0 ? 0 : page.Nodes[0].LinkChars;
+        var extracted = paragraphs.Sum(p => p.Length);
+        var longBlocks = 0;
+        var longChars = 0;
+        var shortBlocks = 0;
+        foreach (var block in page.Blocks)
+        {
+            if (block.Text.Length >= LongBlockChars)
+            {
+                longBlocks++;
+                longChars += block.Text.Length;
+            }
+            else if (block.Text.Length <= ShortBlockChars) shortBlocks++;
+        }
+        var blocks = Math.Max(1, page.Blocks.Count);
+        var commas = paragraphs.Sum(p => p.Count(c => c == ','));
+        values.Add(Log(total, 12));
+        values.Add(Log(extracted, 12));
+        values.Add(total == 0 ? 0 : Math.Min(1, extracted / (double)total));
+        values.Add(total == 0 ? 0 : Math.Min(1, links / (double)total));
+        values.Add(Log(page.Blocks.Count, 8));
+        values.Add(longBlocks / (double)blocks);
+        values.Add(shortBlocks / (double)blocks);
+        values.Add(total == 0 ? 0 : longChars / (double)total);
+        values.Add(Log(paragraphs.Count, 6));
+        values.Add(paragraphs.Count == 0 ? 0 : Log(extracted / (double)paragraphs.Count, 8));
+        values.Add(extracted == 0 ? 0 : Math.Min(1, commas * 100.0 / extracted / 3));
+
+        // Who speaks to whom: per hundred words of the extracted text, scaled so that ten is one.
+        var pronouns = new int[PronounMarkers.Length];
+        var words = 0;
+        foreach (var paragraph in paragraphs)
+            foreach (var word in Words(paragraph).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                words++;
+                for (var i = 0; i < PronounMarkers.Length; i++)
+                    if (PronounMarkers[i].Words.Contains(word)) pronouns[i]++;
+            }
+        foreach (var count in pronouns) values.Add(words == 0 ? 0 : Math.Min(1.5, count * 10.0 / words));
+        values.Add(paragraphs.Count == 0 ? 0 : paragraphs.Count(p => p.TrimEnd().EndsWith('?')) / (double)paragraphs.Count);
+    }
+
+    private static void AddElements(List<double> values, PageModel page)
+    {
+        int pre = 0, code = 0, headings = 0, tables = 0, items = 0, controls = 0, articles = 0, images = 0, times = 0, definitions = 0, linkedHeadings = 0, navLinkChars = 0;
+        // Siblings of one kind (same parent, tag and class): a list of items when many.
+        var siblings = new Dictionary<(int Parent, string Tag, string Class), (int Count, int Chars)>();
+        foreach (var node in page.Nodes)
+        {
+            switch (node.Tag)
+            {
+                case "pre": pre++; break;
+                case "code": code++; break;
+                case "h2" or "h3" or "h4":
+                    headings++;
+                    // A heading that is mostly a link is a teaser's title: a listing's item.
+                    if (node.TextChars > 0 && node.LinkChars * 2 > node.TextChars) linkedHeadings++;
+                    break;
+                case "nav" or "aside":
+                    navLinkChars += node.LinkChars;
+                    break;
+                case "table": tables++; break;
+                case "li": items++; break;
+                case "form" or "input" or "button" or "select" or "textarea": controls++; break;
+                case "article": articles++; break;
+                case "img" or "picture": images++; break;
+                case "time": times++; break;
+                case "dl": definitions++; break;
+            }
+            if (node.Parent < 0 || node.Tag is "br" or "hr" or "span" or "a" or "b" or "i" or "em" or "strong" or "p") continue;
+            var key = (node.Parent, node.Tag, node.Element.GetAttribute("class") ?? "");
+            var (count, chars) = siblings.GetValueOrDefault(key);
+            siblings[key] = (count + 1, chars + node.TextChars);
+        }
+        var total = Math.Max(1, page.Nodes.Count == 0 ? 0 : page.Nodes[0].TextChars);
+        var largest = 0;
+        var repeatedGroups = 0;
+        var repeatedChars = 0;
+        foreach (var (count, chars) in siblings.Values)
+        {
+            if (count < RepeatedItems || chars == 0) continue;
+            largest = Math.Max(largest, count);
+            repeatedGroups++;
+            repeatedChars += chars;
+        }
+        foreach (var count in new[] { pre, code, headings, tables, items, controls, articles, images, times, definitions, linkedHeadings })
+            values.Add(Log(count, 6));
+        values.Add(Math.Min(1, navLinkChars / (double)total));
+        values.Add(Log(largest, 5));
+        values.Add(Log(repeatedGroups, 4));
+        values.Add(Math.Min(1, repeatedChars / (double)total));
+    }
+
+    private static void AddMarkers(List<double> values, PageModel page)
+    {
+        var classCounts = new int[ClassMarkers.Length];
+        var judged = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        foreach (var node in page.Nodes)
+        {
+            var names = ((node.Element.GetAttribute("class") ?? "") + " " + (node.Element.GetAttribute("id") ?? "")).Trim();
+            if (names.Length == 0) continue;
+            if (!judged.TryGetValue(names, out var hits))
+            {
+                var lower = names.ToLowerInvariant();
+                hits = [.. ClassMarkers.Select(g => g.Fragments.Any(f => lower.Contains(f, StringComparison.Ordinal)))];
+                judged[names] = hits;
+            }
+            for (var i = 0; i < hits.Length; i++)
+                if (hits[i]) classCounts[i]++;
+        }
+        foreach (var count in classCounts) values.Add(Log(count, 6));
+
+        var textCounts = new int[TextMarkers.Length];
+        var prices = 0;
+        var phones = 0;
+        foreach (var block in page.Blocks)
+        {
+            if (block.Text.Length <= ShortBlockChars)
+            {
+                var padded = " " + Words(block.Text) + " ";
+                for (var i = 0; i < TextMarkers.Length; i++)
+                    foreach (var phrase in TextMarkers[i].Phrases)
+                        if (padded.Contains(phrase, StringComparison.Ordinal))
+                        {
+                            textCounts[i]++;
+                            break;
+                        }
+                if (Price().IsMatch(block.Text)) prices++;
+            }
+            if (block.Text.Length <= 400 && Phone().IsMatch(block.Text)) phones++;
+        }
+        foreach (var count in textCounts) values.Add(Log(count, 5));
+        values.Add(Log(prices, 5));
+        values.Add(Log(phones, 3));
+    }
+
+    private static List<string> BuildNames()
+    {
+        var names = new List<string>();
+        names.AddRange(SchemaMarkers.Select(m => "schema-" + m.Group));
+        names.AddRange(["og-article", "og-product", "og-website", "has-date", "has-byline", "title-question"]);
+        names.AddRange(UrlMarkers.Select(m => "url-" + m.Group));
+        names.AddRange(["url-depth", "url-slug-words", "url-date", "url-root", "url-query", "url-long-number", "url-html"]);
+        names.AddRange(["text-chars", "extracted-chars", "extracted-share", "link-density", "blocks", "long-block-share", "short-block-share",
+            "long-text-share", "paragraphs", "paragraph-length", "commas", "we-rate", "you-rate", "i-rate", "question-paragraphs"]);
+        names.AddRange(["pre", "code", "h2-h3", "tables", "list-items", "form-controls", "article-elements", "images", "time-elements", "definition-lists",
+            "linked-headings", "nav-link-share", "largest-repeat", "repeated-groups", "repeated-text-share"]);
+        names.AddRange(ClassMarkers.Select(m => "class-" + m.Group));
+        names.AddRange(TextMarkers.Select(m => "text-" + m.Group));
+        names.AddRange(["prices", "phone-numbers"]);
+        return names;
+    }
+
+    /// <summary>log(1 + count) scaled so that about e^<paramref name="scale"/> maps to one.</summary>
+    private static double Log(double count, double scale) => Math.Min(1.5, Math.Log(1 + count) / scale);
+
+    /// <summary>Lower-case words joined by single spaces, for whole-word phrase matching.</summary>
+    private static string Words(string text) => string.Join(' ', WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value));
+
+    private static (string Group, FrozenSet<string> Words)[] Sets(string prefix) =>
+        [.. Groups.Where(g => Markers.ContainsKey(prefix + g)).Select(g => (g, Markers[prefix + g].ToFrozenSet(StringComparer.Ordinal)))];
+
+    private static (string Group, string[] Fragments)[] Lists(string prefix) =>
+        [.. Groups.Where(g => Markers.ContainsKey(prefix + g)).Select(g => (g, Markers[prefix + g]))];
+
+    [GeneratedRegex(@"(^|/)(19|20)\d\d(/|-)(0?[1-9]|1[0-2])(/|-|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePath();
+
+    [GeneratedRegex(@"\d{5,}", RegexOptions.CultureInvariant)]
+    private static partial Regex LongNumber();
+
+    [GeneratedRegex(@"[$€£¥₹]\s?\d|\d\s?(€|£|usd|eur|gbp|kr|zł)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Price();
+
+    [GeneratedRegex(@"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|\+\d{1,3}[\s.-]?\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{3,4}", RegexOptions.CultureInvariant)]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+:?", RegexOptions.CultureInvariant)]
+    private static partial Regex WordPattern();
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using Crosscheck.Testing;
+using Xunit;
+
+namespace Crosscheck.Cli.Tests;
+
+/// <summary>The input-side probes of issue 17 as commands: one line per bad input, the others ingested, exit code 1.</summary>
+public sealed class HostileInputCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-hostile-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [UnixFact]
+    [UnsupportedOSPlatform("windows")]
+    public void Empty_directory_named_pipe_link_loop_and_surrogate_escape_are_each_one_line_and_the_rest_is_ingested()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
+        var tree = Directory.CreateDirectory(Path.Combine(_dir, "tree", "a")).FullName;
+        File.WriteAllText(Path.Combine(tree, "story.txt"), "Storm closes port\n\nThe port closed for two days after the storm, the harbour master said on Monday.");
+        File.CreateSymbolicLink(Path.Combine(tree, "up1"), "..");
+        File.CreateSymbolicLink(Path.Combine(tree, "up2"), "../..");
+        File.WriteAllText(Path.Combine(tree, "lines.jsonl"), """{"title": "Cut \ud800", "text": "Ferry timetable cut for the winter \udc00 after the operator ran short of crew."}""" + "\n");
+        var pipe = Path.Combine(_dir, "pipe.txt");
+        using (var mkfifo = Process.Start("mkfifo", [pipe])) mkfifo.WaitForExit();
+
+        var result = CliRunner.Run(_dir, "ingest", empty, Path.Combine(_dir, "tree"), pipe, "--db", Path.Combine(_dir, "news.db"));
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith("reading", StringComparison.Ordinal)).ToList();
+        Assert.Contains($"error: {empty}: no inputs found in this directory (looked for .html, .htm, .txt, .jsonl, .warc(.gz), or an RSS/Atom/JSON feed)", lines);
+        Assert.Contains($"error: {pipe}: is a named pipe, not a regular file; skipped", lines);
+        Assert.Equal(2, lines.Count(l => l.StartsWith("skipped: ", StringComparison.Ordinal) && l.EndsWith("a symbolic link to a directory; not followed (name the directory itself to read it)", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("Exception", StringComparison.Ordinal) || l.StartsWith("at ", StringComparison.Ordinal));
+        Assert.Contains("2 new article(s), 0 already stored, 2 bad input(s)", result.Out, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,146 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Extraction.PageTypes;
+
+namespace Crosscheck.Extraction.Tests;
+
+/// <summary>Page types told from general features of small hand-written pages, and the model file's format.</summary>
+public class PageTypeTests
+{
+    private static readonly ArticleExtractor Extractor = new();
+
+    private static (Article Article, double[] Signals) Extract(string html, string url)
+    {
+        var (article, signals) = Extractor.ExtractPage(TestInputs.Html(html, url));
+        Assert.NotNull(signals);
+        return (article, signals);
+    }
+
+    private static double Signal(double[] signals, string name) => signals[PageSignals.Names.ToList().IndexOf(name)];
+
+    private const string NewsHead = """<meta property="og:type" content="article"><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Inflation slows"}</script>""";
+
+    private static string ProductPage() => TestInputs.Page(
+        "<nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>" +
+        "<div class='product-main'><h1>Ash-handled garden spade</h1><div class='price'>$34.99</div>" +
+        "<p>A forged steel spade with a long ash handle, for digging heavy clay and lifting turf.</p>" +
+        "<div class='stock'>In stock</div><form class='cart'><input name='qty' value='1'><button class='add-to-cart'>Add to cart</button></form>" +
+        "<div class='sku'>SKU: GS-1042</div><h2>Customer reviews</h2><div class='review'>Sturdy and sharp.</div><div class='review'>Good value.</div></div>",
+        """<meta property="og:type" content="product"><script type="application/ld+json">{"@type": "Product", "name": "Garden spade", "offers": {"@type": "Offer", "price": "34.99"}}</script>""");
+
+    private static string ForumPage()
+    {
+        var posts = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<div class='post' id='post{i}'><div class='userinfo'><a class='username' href='/u/{i}'>member{i}</a><span>Joined: 2019</span><span>Posts: {i * 12}</span></div>" +
+            $"<div class='postbody'>Has anyone else had trouble with the boiler pressure dropping overnight? Mine falls from 1.5 to 0.5 bar by morning, reply {i}.</div>" +
+            "<a href='#'>Reply</a> <a href='#'>Quote</a> <a href='#'>Report</a></div>"));
+        return TestInputs.Page($"<h1>Boiler pressure keeps dropping?</h1><div class='thread'>{posts}</div>",
+            """<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "Boiler pressure keeps dropping?"}</script>""");
+    }
+
+    private static string DocumentationPage() => TestInputs.Page(
+        "<aside class='sidebar'><ul><li><a href='/docs/install'>Installation</a></li><li><a href='/docs/usage'>Usage</a></li><li><a href='/docs/api'>API</a></li></ul></aside>" +
+        "<main class='docs-content'><h1>Reading configuration files</h1><p>The loader reads settings from a file and from the environment, the environment winning.</p>" +
+        "<h2>Syntax</h2><pre><code class='language-python'>config = load('settings.toml')</code></pre>" +
+        "<h2>Parameters</h2><p>path: the file to read. strict: whether unknown keys are an error.</p>" +
+        "<h2>Returns</h2><p>A mapping of setting names to values.</p><pre><code>print(config['port'])</code></pre>" +
+        "<h2>Example</h2><pre><code>load('dev.toml', strict=True)</code></pre><p>Edit this page</p></main>");
+
+    private static string ListingPage()
+    {
+        var cards = string.Concat(Enumerable.Range(1, 12).Select(i =>
+            $"<div class='card teaser'><a href='/recipes/soup-{i}'><img src='/i/{i}.jpg' alt=''><h3>Winter soup number {i}</h3></a><p>Ready in {20 + i} minutes.</p></div>"));
+        return TestInputs.Page($"<h1>Soup recipes</h1><div class='grid results'>{cards}</div><div class='pagination'><a href='?page=2'>Next page</a></div><p>Load more</p>");
+    }
+
+    [Fact]
+    public void A_news_article_is_an_article()
+    {
+        var (article, _) = Extract(TestInputs.Page("<article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + TestInputs.Paragraphs + "</article>", NewsHead),
+            "https://news.example/economy/2024/10/15/inflation-slows-to-lowest-in-three-years");
+
+        Assert.Equal(PageType.Article, article.PageType);
+    }
+
+    [Fact]
+    public void A_product_page_is_a_product()
+    {
+        var (article, signals) = Extract(ProductPage(), "https://tools.example/products/ash-handled-garden-spade");
+
+        Assert.Equal(1, Signal(signals, "schema-product"));
+        Assert.True(Signal(signals, "prices") > 0);
+        Assert.Equal(PageType.Product, article.PageType);
+    }
+
+    [Fact]
+    public void A_forum_thread_is_a_forum_thread()
+    {
+        var (article, signals) = Extract(ForumPage(), "https://heating.example/forum/threads/boiler-pressure-keeps-dropping.4411/");
+
+        Assert.True(Signal(signals, "class-forum") > 0);
+        Assert.True(Signal(signals, "title-question") > 0);
+        Assert.Equal(PageType.Forum, article.PageType);
+    }
+
+    [Fact]
+    public void A_documentation_page_is_documentation()
+    {
+        var (article, signals) = Extract(DocumentationPage(), "https://loader.example/docs/reference/configuration");
+
+        Assert.True(Signal(signals, "pre") > 0);
+        Assert.Equal(PageType.Documentation, article.PageType);
+    }
+
+    [Fact]
+    public void A_grid_of_teaser_cards_is_a_listing()
+    {
+        var (article, signals) = Extract(ListingPage(), "https://food.example/category/soups");
+
+        Assert.True(Signal(signals, "largest-repeat") > 0);
+        Assert.Equal(PageType.Listing, article.PageType);
+    }
+
+    [Fact]
+    public void A_page_without_an_address_is_taken_as_an_article()
+    {
+        var article = Extractor.Extract(TestInputs.Html(ProductPage()));
+
+        Assert.Equal(PageType.Article, article.PageType);
+    }
+
+    [Fact]
+    public void Scraped_text_is_an_article()
+    {
+        var article = Extractor.Extract(TestInputs.Text("Ferry crossings resume\n\nThe operator said on Monday that crossings would resume next week."));
+
+        Assert.Equal(PageType.Article, article.PageType);
+    }
+
+    [Fact]
+    public void The_shipped_model_names_every_class_and_reads_back_as_written()
+    {
+        var model = PageTypeModel.Default;
+        Assert.Equal(PageTypeInfo.All, model.Classes);
+
+        var written = new StringWriter();
+        model.Write(written, ["a test copy"]);
+        var rows = written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith('#')).Select(line => line.TrimEnd('\r').Split('\t'));
+        var copy = PageTypeModel.Parse(rows);
+
+        var features = PageSignals.Names.Select((_, i) => (i % 7) / 7.0).ToArray();
+        Assert.Equal(model.Scores(features), copy.Scores(features), (a, b) => Math.Abs(a - b) < 1e-2);
+    }
+
+    [Fact]
+    public void A_model_naming_an_unknown_feature_is_refused()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(
+        [
+            ["classes", "article", "product"],
+            ["bias", "0", "0"],
+            ["feature", "no-such-feature", "1", "2"],
+        ]));
+
+        Assert.Contains("no-such-feature", error.Message, StringComparison.Ordinal);
+    }
+}
