@@ -1,5 +1,4 @@
 using Crosscheck.Core.Model;
-using Crosscheck.Core.Pipeline;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
@@ -231,20 +230,7 @@ public sealed class SqliteStoreTests : IDisposable
         using var store = SqliteStore.Open(Path);
 
         Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
-        AssertSame(forum, store.GetDocument(raw.Id)!);
-        Assert.Equal([raw.Id], store.GetStory("s0")!.ArticleIds);
-        // No story state yet: every stored article is waiting for the replay that builds it.
-        Assert.Null(store.LoadStoryStateHeader());
-        Assert.Equal([raw.Id], store.ArticlesWithoutStoryState());
-        store.SaveStoryState(new StoryStateChanges
-        {
-            Header = new StoryStateHeader(Documents: 1, Arrivals: 1, StoryCount: 1, LiveStories: 1),
-            Reset = true,
-            States = [new StoredStoryState(0, [1])],
-            ArticleStories = new Dictionary<string, int> { [raw.Id] = 0 },
-        });
-        Assert.Empty(store.ArticlesWithoutStoryState());
-        Assert.Equal(0, store.LoadStoryIndexOfArticle(raw.Id));
+        AssertUpgradedWithoutStoryState(store, forum, redirectedStoryId: "s0");
     }
 
     [Fact]
