@@ -52,10 +52,14 @@ public static class Engine
     /// <summary>Opens the store a --db option names: a SQLite file, or a postgres:// URL / connection string.</summary>
     public static IStore OpenStore(string location) => StoreLocation.Open(location, StoreBackends);
 
+    /// <summary>The clusterer over a store's story state (see <see cref="StoredClustererFactory"/>), with the same options as <see cref="NewClusterer"/>.</summary>
+    public static IStoredStoryClusterer StoredClusterer(IStoryStateStore store, bool rebuild) =>
+        rebuild ? StoryClusterer.Rebuilding(store, new ClusteringOptions()) : StoryClusterer.Stored(store, new ClusteringOptions());
+
     /// <param name="store">Where inputs, articles and stories are kept.</param>
     /// <param name="allPages">Whether pages of every type join stories, not only articles and forum threads.</param>
     public static IngestService Ingest(IStore store, bool allPages = false) =>
-        new(store, Processor, NewClusterer, recurring: new RecurringLineFilter()) { StoriesFromAllPages = allPages };
+        new(store, Processor, NewClusterer, recurring: new RecurringLineFilter(), storedClusterer: StoredClusterer) { StoriesFromAllPages = allPages };
 
     /// <summary>The engine the web server runs on: the same store, ingest and dossier builder as the commands.</summary>
     public static Crosscheck.Web.Hosting.CrosscheckBackend WebBackend() => new(OpenStore, store => Ingest(store), BuildDossier);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -294,9 +295,7 @@ public sealed class PostgresStore : IStore
             // Two replacements at once would interleave their deletes and inserts.
             Execute(connection, "SELECT pg_advisory_xact_lock($1)", _storiesLockKey);
             using var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(BatchCommand("DELETE FROM story_redirects"));
-            batch.BatchCommands.Add(BatchCommand("DELETE FROM story_articles"));
-            batch.BatchCommands.Add(BatchCommand("DELETE FROM stories"));
+            foreach (var command in ClearStoryState()) batch.BatchCommands.Add(command);
             batch.BatchCommands.Add(BatchCommand("""
                 INSERT INTO stories (id, position, title, first_seen, last_seen)
                 SELECT id, ordinality - 1, title, first_seen, last_seen
@@ -401,12 +400,141 @@ public sealed class PostgresStore : IStore
     public void ClearDerived() => RetriedTransaction(() => Use("clearing derived data", connection =>
     {
         Execute(connection, "DELETE FROM meta WHERE key = $1", StoreCommon.StoriesAssignedFromKey);
+        Execute(connection, "DELETE FROM meta WHERE key = $1", StoreCommon.StoryStateKey);
         // DELETE, not TRUNCATE: TRUNCATE locks the tables against readers until the transaction ends,
         // and reprocess clears and rebuilds in one transaction while readers keep seeing the old rows.
         foreach (var table in StoreCommon.DerivedTables)
             Execute(connection, $"DELETE FROM {table}");
         return true;
     }));
+
+    /// <summary>Statements that drop the stories, their redirects and the clusterer's state.</summary>
+    private static IEnumerable<NpgsqlBatchCommand> ClearStoryState() =>
+    [
+        // DELETE, not TRUNCATE, for the same reason as in ClearDerived: readers keep the old rows until commit.
+        BatchCommand("DELETE FROM story_redirects"),
+        BatchCommand("DELETE FROM story_articles"),
+        BatchCommand("DELETE FROM stories"),
+        BatchCommand("DELETE FROM story_features"),
+        BatchCommand("DELETE FROM story_states"),
+        BatchCommand("DELETE FROM story_state_articles"),
+        BatchCommand("DELETE FROM meta WHERE key = $1", StoreCommon.StoryStateKey),
+    ];
+
+    public StoryStateHeader? LoadStoryStateHeader() => Use("reading the story state", connection =>
+        StoreCommon.ParseStoryStateHeader(Scalar(connection, "SELECT value FROM meta WHERE key = $1", StoreCommon.StoryStateKey) as string));
+
+    public IReadOnlyDictionary<long, StoredFeature> LoadStoryFeatures(IReadOnlyCollection<long> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var array = keys.ToArray();
+        return Use("reading story features", connection =>
+        {
+            using var command = Command(connection, "SELECT key, df, postings, first FROM story_features WHERE key = ANY($1)", array);
+            using var reader = command.ExecuteReader();
+            var features = new Dictionary<long, StoredFeature>(array.Length);
+            while (reader.Read()) features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3));
+            return (IReadOnlyDictionary<long, StoredFeature>)features;
+        });
+    }
+
+    public IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes, StoryCandidateWindow? window = null)
+    {
+        ArgumentNullException.ThrowIfNull(indexes);
+        var array = indexes.ToArray();
+        return Use("reading story states", connection =>
+        {
+            var condition = window is null ? "" : StoreCommon.CandidateWindowCondition.Replace("$arrival", "$2", StringComparison.Ordinal).Replace("$published", "$3::bigint", StringComparison.Ordinal);
+            using var command = Command(connection, $"SELECT idx, state, absorbed, retired, last_arrival, last_published FROM story_states WHERE idx = ANY($1) {condition}",
+                [array, .. window is null ? Array.Empty<object?>() : [window.MinLastArrival, new NpgsqlParameter { Value = (object?)window.MinLastPublishedTicks ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint }]]);
+            using var reader = command.ExecuteReader();
+            var states = new List<StoredStoryState>(array.Length);
+            while (reader.Read())
+            {
+                states.Add(new StoredStoryState(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetBoolean(2) ? null
+                    : new StoryActivity(reader.GetBoolean(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5))));
+            }
+            return (IReadOnlyList<StoredStoryState>)states;
+        });
+    }
+
+    public int? LoadStoryIndexOfArticle(string articleId) => Use("reading an article's story", connection =>
+        Scalar(connection, "SELECT idx FROM story_state_articles WHERE article_id = $1", Clean(articleId)) is int index ? index : (int?)null);
+
+    public IReadOnlyList<string> ArticlesWithoutStoryState() => Use("listing articles without a story", connection =>
+        (IReadOnlyList<string>)Strings(connection, """
+            SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id
+            WHERE NOT EXISTS (SELECT 1 FROM story_state_articles s WHERE s.article_id = a.id)
+            ORDER BY r.seq NULLS LAST, a.key
+            """));
+
+    public void SaveStoryState(StoryStateChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var stories = changes.Stories;
+        var storyIds = stories.Select(s => Clean(s.Id)).ToArray();
+        var memberStories = stories.SelectMany(s => s.ArticleIds.Select(_ => Clean(s.Id))).ToArray();
+        var memberPositions = stories.SelectMany(s => Enumerable.Range(0, s.ArticleIds.Count)).ToArray();
+        var memberArticles = stories.SelectMany(s => s.ArticleIds.Select(Clean)).ToArray();
+        RetriedTransaction(() => Use("saving story state", connection =>
+        {
+            Execute(connection, "SELECT pg_advisory_xact_lock($1)", _storiesLockKey);
+            using var batch = new NpgsqlBatch(connection);
+            if (changes.Reset) foreach (var command in ClearStoryState()) batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(BatchCommand("""
+                INSERT INTO story_features (key, df, postings, first) SELECT * FROM unnest($1::bigint[], $2::int[], $3::bytea[], $4::bigint[])
+                ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings, first = excluded.first
+                """, changes.Features.Keys.ToArray(), changes.Features.Values.Select(f => f.DocumentFrequency).ToArray(),
+                Bytes(changes.Features.Values.Select(f => StoreCommon.EncodePostings(f.Postings))), changes.Features.Values.Select(f => f.Order).ToArray()));
+            batch.BatchCommands.Add(BatchCommand("""
+                INSERT INTO story_states (idx, state, absorbed, retired, last_arrival, last_published)
+                SELECT * FROM unnest($1::int[], $2::bytea[], $3::boolean[], $4::boolean[], $5::bigint[], $6::bigint[])
+                ON CONFLICT (idx) DO UPDATE SET state = excluded.state, absorbed = excluded.absorbed, retired = excluded.retired,
+                    last_arrival = excluded.last_arrival, last_published = excluded.last_published
+                """, changes.States.Select(s => s.Index).ToArray(), Bytes(changes.States.Select(s => s.State)),
+                changes.States.Select(s => s.Activity is null).ToArray(), changes.States.Select(s => s.Activity?.Retired ?? false).ToArray(),
+                changes.States.Select(s => s.Activity?.LastArrival ?? 0).ToArray(),
+                new NpgsqlParameter { Value = changes.States.Select(s => s.Activity?.LastPublishedTicks).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint }));
+            batch.BatchCommands.Add(BatchCommand("""
+                INSERT INTO story_state_articles (article_id, idx) SELECT * FROM unnest($1::text[], $2::int[])
+                ON CONFLICT (article_id) DO UPDATE SET idx = excluded.idx
+                """, changes.ArticleStories.Keys.Select(Clean).ToArray(), changes.ArticleStories.Values.ToArray()));
+            // Removals first: a story split off may take the id of one merged away in the same batch.
+            // As one object: a string[] alone would be taken for the parameter list itself.
+            object replaced = changes.RemovedStories.Select(Clean).Concat(storyIds).ToArray();
+            batch.BatchCommands.Add(BatchCommand("DELETE FROM story_articles WHERE story_id = ANY($1)", replaced));
+            batch.BatchCommands.Add(BatchCommand("DELETE FROM stories WHERE id = ANY($1)", replaced));
+            batch.BatchCommands.Add(BatchCommand("""
+                INSERT INTO stories (id, position, title, first_seen, last_seen)
+                SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])
+                """, storyIds, changes.StoryPositions.ToArray(), stories.Select(s => Clean(s.Title)).ToArray(),
+                stories.Select(s => s.FirstSeen is { } t ? FormatTime(t) : null).ToArray(),
+                stories.Select(s => s.LastSeen is { } t ? FormatTime(t) : null).ToArray()));
+            batch.BatchCommands.Add(BatchCommand("INSERT INTO story_articles (story_id, position, article_id) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])",
+                memberStories, memberPositions, memberArticles));
+            foreach (var change in changes.Redirects)
+            {
+                if (change.To is { } to)
+                {
+                    batch.BatchCommands.Add(BatchCommand("UPDATE story_redirects SET to_id = $2 WHERE to_id = $1", Clean(change.From), Clean(to)));
+                    batch.BatchCommands.Add(BatchCommand("INSERT INTO story_redirects (from_id, to_id) VALUES ($1, $2) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id",
+                        Clean(change.From), Clean(to)));
+                }
+                else batch.BatchCommands.Add(BatchCommand("DELETE FROM story_redirects WHERE from_id = $1", Clean(change.From)));
+            }
+            batch.BatchCommands.Add(BatchCommand("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                StoreCommon.StoryStateKey, StoreCommon.FormatStoryStateHeader(changes.Header)));
+            batch.BatchCommands.Add(BatchCommand("DELETE FROM meta WHERE key = $1", StoreCommon.StoriesAssignedFromKey));
+            if (changes.AssignedFromArticles is { } count)
+                batch.BatchCommands.Add(BatchCommand("INSERT INTO meta (key, value) VALUES ($1, $2)",
+                    StoreCommon.StoriesAssignedFromKey, count.ToString(CultureInfo.InvariantCulture)));
+            batch.ExecuteNonQuery();
+            return true;
+        }));
+    }
+
+    private static NpgsqlParameter Bytes(IEnumerable<byte[]> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea };
 
     public void RunInTransaction(Action work)
     {
@@ -607,6 +735,7 @@ public sealed class PostgresStore : IStore
     private static NpgsqlParameter Parameter(object? value) => value switch
     {
         null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+        NpgsqlParameter typed => typed,
         string?[] texts => new NpgsqlParameter { Value = texts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
         _ => new NpgsqlParameter { Value = value },
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 using Microsoft.Data.Sqlite;
 
 namespace Crosscheck.Storage.Sqlite;
@@ -291,26 +292,11 @@ public sealed class SqliteStore : IStore
         {
             RunInTransaction(() =>
             {
-                NonQuery("DELETE FROM story_redirects");
-                NonQuery("DELETE FROM story_articles");
-                NonQuery("DELETE FROM stories");
-                for (var i = 0; i < stories.Count; i++)
-                {
-                    var story = stories[i];
-                    NonQuery("INSERT INTO stories (id, position, title, first_seen, last_seen) VALUES ($id, $position, $title, $first, $last)",
-                        ("$id", story.Id), ("$position", i), ("$title", story.Title),
-                        ("$first", story.FirstSeen is { } first ? FormatTime(first) : null),
-                        ("$last", story.LastSeen is { } last ? FormatTime(last) : null));
-                    for (var j = 0; j < story.ArticleIds.Count; j++)
-                        NonQuery("INSERT INTO story_articles (story_id, position, article_id) VALUES ($story, $position, $article)",
-                            ("$story", story.Id), ("$position", j), ("$article", story.ArticleIds[j]));
-                }
+                ClearStoryState();
+                for (var i = 0; i < stories.Count; i++) InsertStory(stories[i], i);
                 foreach (var (from, to) in redirects)
                     NonQuery("INSERT INTO story_redirects (from_id, to_id) VALUES ($from, $to)", ("$from", from), ("$to", to));
-                NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey));
-                if (assignedFromArticles is { } count)
-                    NonQuery("INSERT INTO meta (key, value) VALUES ($key, $value)",
-                        ("$key", StoreCommon.StoriesAssignedFromKey), ("$value", count.ToString(CultureInfo.InvariantCulture)));
+                SetAssignedFrom(assignedFromArticles);
             });
             return true;
         });
@@ -427,11 +413,175 @@ public sealed class SqliteStore : IStore
     {
         RunInTransaction(() =>
         {
+            NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoryStateKey));
             NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey));
             foreach (var table in StoreCommon.DerivedTables) NonQuery($"DELETE FROM {table}");
         });
         return true;
     });
+
+    /// <summary>Drops the stories, their redirects and the clusterer's state (inside a transaction).</summary>
+    private void ClearStoryState()
+    {
+        NonQuery("DELETE FROM story_redirects");
+        NonQuery("DELETE FROM story_articles");
+        NonQuery("DELETE FROM stories");
+        NonQuery("DELETE FROM story_features");
+        NonQuery("DELETE FROM story_states");
+        NonQuery("DELETE FROM story_state_articles");
+        NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoryStateKey));
+    }
+
+    public StoryStateHeader? LoadStoryStateHeader() => Read("reading the story state", () =>
+        StoreCommon.ParseStoryStateHeader(Scalar("SELECT value FROM meta WHERE key = $key", ("$key", StoreCommon.StoryStateKey)) as string));
+
+    /// <summary>Keys go in as one JSON array per request, so a lookup of many rows is one statement.</summary>
+    private const int KeysPerRequest = 2000;
+
+    public IReadOnlyDictionary<long, StoredFeature> LoadStoryFeatures(IReadOnlyCollection<long> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return Read("reading story features", () =>
+        {
+            var features = new Dictionary<long, StoredFeature>(keys.Count);
+            foreach (var chunk in keys.Chunk(KeysPerRequest))
+            {
+                using var command = Command("SELECT key, df, postings, first FROM story_features WHERE key IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk)));
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3));
+            }
+            return (IReadOnlyDictionary<long, StoredFeature>)features;
+        });
+    }
+
+    public IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes, StoryCandidateWindow? window = null)
+    {
+        ArgumentNullException.ThrowIfNull(indexes);
+        return Read("reading story states", () =>
+        {
+            var states = new List<StoredStoryState>(indexes.Count);
+            foreach (var chunk in indexes.Chunk(KeysPerRequest))
+            {
+                using var command = Command($"""
+                    SELECT idx, state, absorbed, retired, last_arrival, last_published FROM story_states
+                    WHERE idx IN (SELECT value FROM json_each($keys)) {(window is null ? "" : StoreCommon.CandidateWindowCondition)}
+                    """, ("$keys", JsonArray(chunk.Select(i => (long)i))), ("$arrival", window?.MinLastArrival), ("$published", window?.MinLastPublishedTicks));
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    states.Add(new StoredStoryState(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetBoolean(2) ? null
+                        : new StoryActivity(reader.GetBoolean(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5))));
+                }
+            }
+            return (IReadOnlyList<StoredStoryState>)states;
+        });
+    }
+
+    private static string JsonArray(IEnumerable<long> keys) => "[" + string.Join(',', keys.Select(k => k.ToString(CultureInfo.InvariantCulture))) + "]";
+
+    public int? LoadStoryIndexOfArticle(string articleId) => Read("reading an article's story", () =>
+        Scalar("SELECT idx FROM story_state_articles WHERE article_id = $id", ("$id", articleId)) is { } index ? Convert.ToInt32(index, CultureInfo.InvariantCulture) : (int?)null);
+
+    public IReadOnlyList<string> ArticlesWithoutStoryState() => Read("listing articles without a story", () =>
+        (IReadOnlyList<string>)Strings("""
+            SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id
+            WHERE NOT EXISTS (SELECT 1 FROM story_state_articles s WHERE s.article_id = a.id)
+            ORDER BY r.seq IS NULL, r.seq, a.key
+            """));
+
+    public void SaveStoryState(StoryStateChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        Write("saving story state", () =>
+        {
+            RunInTransaction(() =>
+            {
+                if (changes.Reset) ClearStoryState();
+                using (var command = Command("INSERT INTO story_features (key, df, postings, first) VALUES ($key, $df, $postings, $first) ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings, first = excluded.first",
+                    ("$key", 0L), ("$df", 0), ("$postings", Array.Empty<byte>()), ("$first", 0L)))
+                {
+                    foreach (var (key, feature) in changes.Features)
+                    {
+                        command.Parameters["$key"].Value = key;
+                        command.Parameters["$df"].Value = feature.DocumentFrequency;
+                        command.Parameters["$postings"].Value = StoreCommon.EncodePostings(feature.Postings);
+                        command.Parameters["$first"].Value = feature.Order;
+                        command.ExecuteNonQuery();
+                    }
+                }
+                using (var command = Command("""
+                    INSERT OR REPLACE INTO story_states (idx, state, absorbed, retired, last_arrival, last_published)
+                    VALUES ($idx, $state, $absorbed, $retired, $arrival, $published)
+                    """, ("$idx", 0), ("$state", Array.Empty<byte>()), ("$absorbed", false), ("$retired", false), ("$arrival", 0L), ("$published", null)))
+                {
+                    foreach (var state in changes.States)
+                    {
+                        command.Parameters["$idx"].Value = state.Index;
+                        command.Parameters["$state"].Value = state.State;
+                        command.Parameters["$absorbed"].Value = state.Activity is null;
+                        command.Parameters["$retired"].Value = state.Activity?.Retired ?? false;
+                        command.Parameters["$arrival"].Value = state.Activity?.LastArrival ?? 0;
+                        command.Parameters["$published"].Value = (object?)state.Activity?.LastPublishedTicks ?? DBNull.Value;
+                        command.ExecuteNonQuery();
+                    }
+                }
+                using (var command = Command("INSERT OR REPLACE INTO story_state_articles (article_id, idx) VALUES ($id, $idx)", ("$id", ""), ("$idx", 0)))
+                {
+                    foreach (var (articleId, index) in changes.ArticleStories)
+                    {
+                        command.Parameters["$id"].Value = articleId;
+                        command.Parameters["$idx"].Value = index;
+                        command.ExecuteNonQuery();
+                    }
+                }
+                // Removals first: a story split off may take the id of one merged away in the same batch.
+                foreach (var id in changes.RemovedStories) DeleteStory(id);
+                for (var i = 0; i < changes.Stories.Count; i++)
+                {
+                    DeleteStory(changes.Stories[i].Id);
+                    InsertStory(changes.Stories[i], changes.StoryPositions[i]);
+                }
+                foreach (var change in changes.Redirects)
+                {
+                    if (change.To is { } to)
+                    {
+                        NonQuery("UPDATE story_redirects SET to_id = $to WHERE to_id = $from", ("$from", change.From), ("$to", to));
+                        NonQuery("INSERT OR REPLACE INTO story_redirects (from_id, to_id) VALUES ($from, $to)", ("$from", change.From), ("$to", to));
+                    }
+                    else NonQuery("DELETE FROM story_redirects WHERE from_id = $from", ("$from", change.From));
+                }
+                NonQuery("INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value)",
+                    ("$key", StoreCommon.StoryStateKey), ("$value", StoreCommon.FormatStoryStateHeader(changes.Header)));
+                SetAssignedFrom(changes.AssignedFromArticles);
+            });
+            return true;
+        });
+    }
+
+    private void DeleteStory(string id)
+    {
+        NonQuery("DELETE FROM story_articles WHERE story_id = $id", ("$id", id));
+        NonQuery("DELETE FROM stories WHERE id = $id", ("$id", id));
+    }
+
+    private void InsertStory(Story story, int position)
+    {
+        NonQuery("INSERT INTO stories (id, position, title, first_seen, last_seen) VALUES ($id, $position, $title, $first, $last)",
+            ("$id", story.Id), ("$position", position), ("$title", story.Title),
+            ("$first", story.FirstSeen is { } first ? FormatTime(first) : null),
+            ("$last", story.LastSeen is { } last ? FormatTime(last) : null));
+        for (var j = 0; j < story.ArticleIds.Count; j++)
+            NonQuery("INSERT INTO story_articles (story_id, position, article_id) VALUES ($story, $position, $article)",
+                ("$story", story.Id), ("$position", j), ("$article", story.ArticleIds[j]));
+    }
+
+    private void SetAssignedFrom(int? assignedFromArticles)
+    {
+        NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoriesAssignedFromKey));
+        if (assignedFromArticles is { } count)
+            NonQuery("INSERT INTO meta (key, value) VALUES ($key, $value)",
+                ("$key", StoreCommon.StoriesAssignedFromKey), ("$value", count.ToString(CultureInfo.InvariantCulture)));
+    }
 
     public void RunInTransaction(Action work)
     {

@@ -1,4 +1,5 @@
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 
 namespace Crosscheck.Storage;
 
@@ -6,9 +7,10 @@ namespace Crosscheck.Storage;
 /// The store behind every command. Raw inputs are written first and never changed; everything
 /// else (articles with their layers, stories) is derived and can be cleared and rebuilt from
 /// them (<see cref="ClearDerived"/>, then reprocess). Implementations are safe to use from one
-/// thread at a time; open one per thread for parallel work.
+/// thread at a time; open one per thread for parallel work. The story clusterer's state is stored
+/// too (<see cref="IStoryStateStore"/>), so placing new articles never replays the stored ones.
 /// </summary>
-public interface IStore : IDisposable
+public interface IStore : IStoryStateStore, IDisposable
 {
     /// <summary>Where the store lives, for messages ("./crosscheck.db").</summary>
     string Location { get; }
@@ -53,7 +55,8 @@ public interface IStore : IDisposable
     int CountArticles();
 
     /// <summary>
-    /// Replaces all stories (and the redirects of merged story ids) with a new assignment.
+    /// Replaces all stories (and the redirects of merged story ids) with a new assignment, and drops
+    /// the stored story state (it no longer describes them; the next placement rebuilds it by a replay).
     /// <paramref name="assignedFromArticles"/> is how many articles were stored when the assignment
     /// began (kept for <see cref="StoriesAssignedFrom"/>); null when it is not known.
     /// </summary>
@@ -75,7 +78,7 @@ public interface IStore : IDisposable
     /// <summary>Full-text search over article titles and bodies; best matches first.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 20);
 
-    /// <summary>Removes articles, layers and stories, keeping the raw inputs (for reprocessing).</summary>
+    /// <summary>Removes articles, layers, stories and story state, keeping the raw inputs (for reprocessing).</summary>
     void ClearDerived();
 
     /// <summary>

@@ -14,11 +14,54 @@ public static class StoreCommon
     /// <summary>The <c>meta</c> row holding <see cref="IStore.StoriesAssignedFrom"/>.</summary>
     public const string StoriesAssignedFromKey = "stories_assigned_from";
 
+    /// <summary>The <c>meta</c> row holding the story state's counters (<see cref="Crosscheck.Core.Pipeline.StoryStateHeader"/>); absent when no state is stored.</summary>
+    public const string StoryStateKey = "story_state";
+
+    /// <summary>The counters, space-separated, then the re-checks (the rest of the row).</summary>
+    public static string FormatStoryStateHeader(Crosscheck.Core.Pipeline.StoryStateHeader header) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{header.Documents} {header.Arrivals} {header.StoryCount} {header.LiveStories} {header.Rechecks}");
+
+    /// <summary>The counters from their <c>meta</c> row; null when absent or unreadable (the state is then rebuilt by a replay).</summary>
+    public static Crosscheck.Core.Pipeline.StoryStateHeader? ParseStoryStateHeader(string? text)
+    {
+        // A row written before re-checks were kept has the four counters only.
+        var parts = text?.Split(' ', 5);
+        if (parts is not { Length: 4 or 5 }) return null;
+        var numbers = new long[4];
+        for (var i = 0; i < 4; i++)
+        {
+            if (!long.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i])) return null;
+        }
+        return new(numbers[0], numbers[1], checked((int)numbers[2]), checked((int)numbers[3]), parts.Length == 5 ? parts[4] : "");
+    }
+
+    /// <summary>
+    /// The SQL condition (both backends) that keeps the story states inside a
+    /// <see cref="Crosscheck.Core.Pipeline.StoryCandidateWindow"/> ($arrival, $published) and every merged one.
+    /// </summary>
+    public const string CandidateWindowCondition =
+        "AND (absorbed OR (NOT retired AND last_arrival >= $arrival AND (last_published IS NULL OR $published IS NULL OR last_published >= $published)))";
+
+    /// <summary>A feature's postings (story indexes) as stored: 4 bytes each, little-endian.</summary>
+    public static byte[] EncodePostings(int[] postings)
+    {
+        var bytes = new byte[postings.Length * 4];
+        for (var i = 0; i < postings.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), postings[i]);
+        return bytes;
+    }
+
+    public static int[] DecodePostings(byte[] bytes)
+    {
+        var postings = new int[bytes.Length / 4];
+        for (var i = 0; i < postings.Length; i++) postings[i] = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4));
+        return postings;
+    }
+
     /// <summary>
     /// The tables derived from raw inputs, in an order that deletes what refers to a row before the row
     /// (both backends clear them with <c>DELETE</c> in this order; <c>reprocess</c> rebuilds them).
     /// </summary>
-    public static readonly IReadOnlyList<string> DerivedTables = ["story_redirects", "story_articles", "stories", "layers", "articles"];
+    public static readonly IReadOnlyList<string> DerivedTables = ["story_redirects", "story_articles", "stories", "story_features", "story_states", "story_state_articles", "layers", "articles"];
 
     /// <summary>A count stored as text in a <c>meta</c> row; null when absent or unreadable (as if never recorded).</summary>
     public static int? ParseCount(string? text) =>

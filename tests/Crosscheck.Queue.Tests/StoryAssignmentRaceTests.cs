@@ -66,7 +66,7 @@ public sealed class StoryAssignmentRaceTests : IDisposable
         var annotation = new DocumentPipelineBuilder();
         foreach (var stage in Engine.Annotation.Stages) annotation.Use(stage);
         var processor = new ArticleProcessor(new ArticleExtractor(), annotation.Use(hook).Build());
-        var service = new IngestService(store, processor, Engine.NewClusterer, recurring: new RecurringLineFilter());
+        var service = new IngestService(store, processor, Engine.NewClusterer, recurring: new RecurringLineFilter(), storedClusterer: Engine.StoredClusterer);
 
         Assert.True(service.AssignStoriesIfStale());
         Assert.Equal(1, storedDuringPass);

@@ -134,6 +134,30 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [PostgresFact]
+    public void A_version_3_schema_gains_the_story_state_with_its_articles_and_stories_kept()
+    {
+        var raw = Raw("stored before the story state was kept");
+        var forum = Full(raw.Id);
+        forum.Article.PageType = PageType.Forum;
+        using (var old = PostgresStore.Open(ConnectionString, targetVersion: 3))
+        {
+            old.AddRaw(raw);
+            old.SaveDocument(forum);
+        }
+        // Stories as version 3 wrote them (today's ReplaceStories also clears the story state tables of step 4).
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".stories (id, position, title) VALUES ('s1', 0, 'Dock strike')");
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".story_articles (story_id, position, article_id) VALUES ('s1', 0, '{raw.Id}')");
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".story_redirects (from_id, to_id) VALUES ('s0', 's1')");
+        Assert.Equal("3", PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+
+        using var store = PostgresStore.Open(ConnectionString);
+
+        Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+        AssertUpgradedWithoutStoryState(store, forum, redirectedStoryId: "s0");
+    }
+
+    [PostgresFact]
     public async Task Workers_opening_a_new_schema_at_once_migrate_it_once()
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostgresStore.Open(ConnectionString))));

@@ -24,15 +24,25 @@ public static class BenchCommand
         };
         var only = new Argument<string?>("STAGE")
         {
-            Description = "Measure only this: extraction; annotation (annotation, clustering and dossier); or clustering (cost per article as the corpus grows, see --sizes). Default: extraction and annotation.",
+            Description = "Measure only this: extraction; annotation (annotation, clustering and dossier); clustering (cost per article as the corpus grows, see --sizes); or stream (cost of adding articles to stores of --sizes articles). Default: extraction and annotation.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        only.AcceptOnlyFromAmong("extraction", "annotation", "clustering");
+        only.AcceptOnlyFromAmong("extraction", "annotation", "clustering", "stream");
         var sizes = new Option<string>("--sizes")
         {
-            Description = "With `bench clustering`: corpus sizes to replay the real texts to, comma-separated.",
+            Description = "With `bench clustering` or `bench stream`: corpus (store) sizes to replay the real texts to, comma-separated.",
             HelpName = "N,N,...",
             DefaultValueFactory = _ => "1000,10000,100000",
+        };
+        var added = new Option<int>("--new")
+        {
+            Description = "With `bench stream`: how many new articles are added to each store.",
+            DefaultValueFactory = _ => 100,
+        };
+        var keepStores = new Option<string?>("--keep-stores")
+        {
+            Description = "With `bench stream`: keep the built stores in this folder and reuse them on the next run (the placement runs on a copy).",
+            HelpName = "DIR",
         };
         var command = new Command("bench", """
             Measure throughput per stage on real articles: extraction (pages/s), each annotation stage
@@ -41,13 +51,16 @@ public static class BenchCommand
 
             `bench clustering` replays the ECB+ texts with shifted dates to each corpus size and prints
             the CPU cost per article (all of it and the last tenth) and peak memory: the cost per article
-            should stay near-flat as the corpus grows.
+            should stay near-flat as the corpus grows. `bench stream` builds SQLite stores of each size (the
+            same replay) with their story state, then times placing the same new articles in each the way
+            an ingest does (per-article cost, the ratio between sizes, peak memory of that placement).
 
             Examples: crosscheck bench --data ../shared/data
                       crosscheck bench extraction --runs 7
                       crosscheck bench clustering --sizes 1000,10000,100000
+                      crosscheck bench stream --sizes 10000,100000 --new 100
             """)
-        { only, data, runs, storyPage, sizes };
+        { only, data, runs, storyPage, sizes, added, keepStores };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             if (result.GetValue(storyPage))
@@ -60,6 +73,13 @@ public static class BenchCommand
             if (result.GetValue(only) == "clustering")
             {
                 RunClusteringScaling(dir, ParseSizes(result.GetValue(sizes)!), Console.Out);
+                return ExitCodes.Ok;
+            }
+            if (result.GetValue(only) == "stream")
+            {
+                if (result.GetValue(added) < 1) throw new UserError("--new: give how many new articles to add, at least 1");
+                Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; one thread");
+                StreamBenchmark.Run(EcbPlusDev(dir), ParseSizes(result.GetValue(sizes)!), result.GetValue(added), Console.Out, result.GetValue(keepStores));
                 return ExitCodes.Ok;
             }
             Run(dir, Math.Max(1, result.GetValue(runs)), result.GetValue(only), Console.Out);
@@ -105,8 +125,7 @@ public static class BenchCommand
 
     private static void RunClusteringScaling(string dataDir, IReadOnlyList<int> sizes, TextWriter output)
     {
-        var jsonl = Path.Combine(dataDir, "clustering-ecbplus-dev", "documents.jsonl");
-        if (!File.Exists(jsonl)) throw new UserError($"{jsonl}: not found; pass --data with the folder holding clustering-ecbplus-dev");
+        var jsonl = EcbPlusDev(dataDir);
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; one thread");
         var results = ClusteringBenchmark.Run(jsonl, sizes, output);
         if (results.Count >= 2)
@@ -115,6 +134,12 @@ public static class BenchCommand
             output.WriteLine($"cost per article at {large.Articles:N0} / at {small.Articles:N0}: {large.CpuMicrosecondsPerArticle / small.CpuMicrosecondsPerArticle:0.00}x " +
                 $"(last tenth {large.LastTenthCpuMicrosecondsPerArticle / small.LastTenthCpuMicrosecondsPerArticle:0.00}x)");
         }
+    }
+
+    private static string EcbPlusDev(string dataDir)
+    {
+        var jsonl = Path.Combine(dataDir, "clustering-ecbplus-dev", "documents.jsonl");
+        return File.Exists(jsonl) ? jsonl : throw new UserError($"{jsonl}: not found; pass --data with the folder holding clustering-ecbplus-dev");
     }
 
     private static int[] ParseSizes(string text)

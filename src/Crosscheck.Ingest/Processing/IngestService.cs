@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Core.Telemetry;
@@ -17,14 +18,27 @@ namespace Crosscheck.Ingest.Processing;
 /// recurring across unrelated articles of an outlet are removed (see <see cref="RecurringBoilerplatePass"/>)
 /// before stories are assigned.
 /// </remarks>
+/// <remarks>
+/// With a <see cref="StoredClustererFactory"/>, new articles are placed in stories from the story state kept
+/// in the store: each write reads what its own articles need and changes only their stories, never
+/// replaying the stored ones (a store with articles and no story state is brought up to date by one replay).
+/// Without one, every assignment replays all stored documents through <paramref name="newClusterer"/>.
+/// </remarks>
 public sealed class IngestService(
-    IStore store, ArticleProcessor processor, Func<IStoryClusterer> newClusterer, InputReader? reader = null, RecurringLineFilter? recurring = null)
+    IStore store, ArticleProcessor processor, Func<IStoryClusterer> newClusterer, InputReader? reader = null, RecurringLineFilter? recurring = null,
+    StoredClustererFactory? storedClusterer = null)
 {
     /// <summary>How many new inputs are extracted and annotated together before their results are written.</summary>
     private const int BatchSize = 32;
 
     private readonly InputReader _reader = reader ?? new InputReader();
     private readonly RecurringBoilerplatePass? _recurring = recurring is null ? null : new RecurringBoilerplatePass(store, processor, recurring);
+
+    /// <summary>
+    /// The clusterer over the store's story state, kept between writes so a long-running process does
+    /// not read again what it already holds; dropped when another process changed the state meanwhile.
+    /// </summary>
+    private IStoredStoryClusterer? _placer;
 
     /// <summary>The reader (and so the input limits) this service checks inputs with.</summary>
     public InputReader Reader => _reader;
@@ -61,7 +75,7 @@ public sealed class IngestService(
         if (interrupted) RemoveRecurring(report, outlets: null);
         else if (report.Added > 0) RemoveRecurring(report, report.Outlets);
         // Nothing new and the stories cover every article: they stand (read once; it loads them all).
-        report.Stories = report.Added > 0 || StoriesAreStale() ? AssignStories(progress) : store.GetStories().Count;
+        report.Stories = report.Added > 0 || StoriesAreStale() ? PlaceNewArticles(progress) : store.GetStories().Count;
         CrosscheckMetrics.ArticlesIngested.Add(report.Added);
         CrosscheckMetrics.ArticlesFailed.Add(report.Errors.Count);
         return report;
@@ -203,8 +217,9 @@ public sealed class IngestService(
     }
 
     /// <summary>
-    /// Replays every stored document through a fresh clusterer, in publication order (arrival
-    /// order for undated articles), so the stories are the same whatever order files were ingested in.
+    /// Rebuilds all stories by replaying every stored document through a fresh clusterer, in publication
+    /// order (arrival order for undated articles), so the stories are the same whatever order files were
+    /// ingested in; with stored story state, the state is rebuilt with them.
     /// </summary>
     public int AssignStories(IProgress<IngestProgress>? progress = null)
     {
@@ -237,7 +252,7 @@ public sealed class IngestService(
             // boilerplate decision is taken here, once, by whichever process assigns stories, so a
             // queued run ends with the same bodies as a single-process ingest.
             _recurring?.Run();
-            AssignStoriesExclusively(progress, assignedFrom);
+            PlaceExclusively(progress, assignedFrom);
             assigned = true;
         });
         return assigned;
@@ -254,24 +269,91 @@ public sealed class IngestService(
     /// </param>
     private int AssignStoriesExclusively(IProgress<IngestProgress>? progress, int assignedFrom)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var clusterer = newClusterer();
-        var documents = store.AllDocuments()
-            .Where(d => !string.IsNullOrWhiteSpace(d.Text) && (StoriesFromAllPages || d.Article.PageType.FormsStories()))
+        var started = Stopwatch.GetTimestamp();
+        _placer = null;
+        var documents = store.AllDocuments().ToList();
+        if (storedClusterer is null)
+        {
+            var clusterer = newClusterer();
+            Place(clusterer, documents, progress);
+            store.ReplaceStories(clusterer.Stories, clusterer.Redirects, assignedFrom);
+            CrosscheckMetrics.StoryPlacement.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            return clusterer.Stories.Count;
+        }
+        // The same replay, written as story state (replacing what was stored) so later writes continue from it.
+        var rebuilding = storedClusterer(store, rebuild: true);
+        Place(rebuilding, documents, progress);
+        rebuilding.Save(assignedFrom);
+        CrosscheckMetrics.StoryPlacement.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return rebuilding.StoryCount;
+    }
+
+    /// <summary>
+    /// Places the stored articles the story state has not seen (the new ones, and any a killed run
+    /// saved without placing), reading only them and what they need. Exclusive: two processes placing
+    /// at once would each build on a state the other is changing. Without stored story state it replays.
+    /// </summary>
+    public int PlaceNewArticles(IProgress<IngestProgress>? progress = null)
+    {
+        var count = 0;
+        store.RunExclusive(() => count = PlaceExclusively(progress, store.CountArticles()));
+        return count;
+    }
+
+    private int PlaceExclusively(IProgress<IngestProgress>? progress, int assignedFrom)
+    {
+        // No stored state yet (a new store, or one clustered before the state was kept): built once by a replay.
+        if (storedClusterer is null || store.LoadStoryStateHeader() is null) return AssignStoriesExclusively(progress, assignedFrom);
+        var started = Stopwatch.GetTimestamp();
+        if (_placer is null || !_placer.IsCurrent()) _placer = storedClusterer(store, rebuild: false);
+        var placer = _placer;
+        var documents = store.ArticlesWithoutStoryState().Select(store.GetDocument).OfType<Document>().ToList();
+        try
+        {
+            Place(placer, documents, progress);
+            placer.Save(assignedFrom);
+        }
+        catch
+        {
+            // Its cache may now be ahead of the store (the transaction rolls back): read afresh next time.
+            _placer = null;
+            throw;
+        }
+        CrosscheckMetrics.StoryPlacement.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return placer.StoryCount;
+    }
+
+    /// <summary>Whether a document joins a story: it has text, and its page type forms stories (or every type does).</summary>
+    private bool JoinsStories(Document document) =>
+        !string.IsNullOrWhiteSpace(document.Text) && (StoriesFromAllPages || document.Article.PageType.FormsStories());
+
+    /// <summary>
+    /// Assigns documents in publication order (arrival order for undated ones and ties), so a replay
+    /// gives the same stories whatever order files were ingested in; empty ones, and pages of a type that
+    /// forms no stories, join none.
+    /// </summary>
+    private void Place(IStoryClusterer clusterer, List<Document> documents, IProgress<IngestProgress>? progress)
+    {
+        var ordered = documents
             .Select((document, arrival) => (document, arrival))
             .OrderBy(x => x.document.Article.Published?.Value ?? DateTimeOffset.MaxValue)
             .ThenBy(x => x.arrival)
             .Select(x => x.document)
             .ToList();
         var done = 0;
-        foreach (var document in documents)
+        foreach (var document in ordered)
         {
+            if (!JoinsStories(document))
+            {
+                (clusterer as IStoredStoryClusterer)?.Skip(document.Id);
+                continue;
+            }
             clusterer.Assign(document);
-            progress?.Report(new IngestProgress(++done, documents.Count, document.Article.Source, "clustering"));
+            progress?.Report(new IngestProgress(++done, ordered.Count, document.Article.Source, "clustering"));
         }
         clusterer.Settle();
-        store.ReplaceStories(clusterer.Stories, clusterer.Redirects, assignedFrom);
-        CrosscheckMetrics.StoryPlacement.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return clusterer.Stories.Count;
     }
 }
+
+/// <summary>Opens a story clusterer over a store's story state; with <paramref name="rebuild"/>, one that starts from nothing and replaces the stored state on save.</summary>
+public delegate IStoredStoryClusterer StoredClustererFactory(IStoryStateStore store, bool rebuild);

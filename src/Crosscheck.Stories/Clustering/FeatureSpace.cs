@@ -1,31 +1,55 @@
+using Crosscheck.Core.Pipeline;
+
 namespace Crosscheck.Stories.Clustering;
 
 /// <summary>
-/// One channel of features (terms, entities or specifics): ids, document frequencies learned online,
-/// and the inverted index from feature to the stories that recently carried it.
+/// One channel of features (terms, entities or specifics): document frequencies learned online, and
+/// the inverted index from feature to the stories that recently carried it. A feature's id is a
+/// stable 64-bit hash of its text and channel, so ids mean the same in every process and in the
+/// store whatever order articles arrived in. With a store, features are read from it on first use
+/// and what changed is kept until <see cref="TakeChanges"/> writes it back.
 /// </summary>
-internal sealed class FeatureSpace
+internal sealed class FeatureSpace(int channel, IStoryStateStore? store = null)
 {
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly List<int> _documentFrequency = [];
-    private readonly List<List<int>?> _postings = [];
-    private readonly List<bool> _compound = [];
+    private readonly Dictionary<long, Feature> _features = [];
+    private readonly HashSet<long> _changed = [];
 
-    /// <summary>Whether the feature joins two words (an entity name's adjacent pair, such as a first and last name).</summary>
-    public bool IsCompound(int id) => _compound[id];
-
-    public int Id(string feature)
+    /// <summary>
+    /// FNV-1a over the text's UTF-16 code units, seeded by the channel. The lowest bit records
+    /// whether the feature joins two words, so <see cref="IsCompound"/> needs no lookup.
+    /// </summary>
+    public long Key(string feature)
     {
-        if (_ids.TryGetValue(feature, out var id)) return id;
-        id = _ids.Count;
-        _ids.Add(feature, id);
-        _compound.Add(feature.Contains('_', StringComparison.Ordinal));
-        _documentFrequency.Add(0);
-        _postings.Add(null);
-        return id;
+        var hash = 14695981039346656037UL ^ (ulong)(channel + 1) * 0x9E3779B97F4A7C15UL;
+        foreach (var character in feature)
+        {
+            hash ^= character;
+            hash *= 1099511628211UL;
+        }
+        var compound = feature.Contains('_', StringComparison.Ordinal) ? 1UL : 0UL;
+        return (long)((hash & ~1UL) | compound);
     }
 
-    public void CountDocument(int id) => _documentFrequency[id]++;
+    /// <summary>Whether the feature joins two words (an entity name's adjacent pair, such as a first and last name).</summary>
+    public bool IsCompound(long id) => (id & 1) != 0;
+
+    /// <summary>Counts one more document carrying the feature.</summary>
+    /// <param name="id">The feature.</param>
+    /// <param name="order">Where this first sighting falls in the stream (see <see cref="Order"/>); kept only the first time.</param>
+    public void CountDocument(long id, long order)
+    {
+        var feature = Get(id);
+        if (feature.DocumentFrequency == 0) feature.Order = order;
+        feature.DocumentFrequency++;
+        _changed.Add(id);
+    }
+
+    /// <summary>
+    /// When the feature was first counted (document number, then its place among that document's
+    /// features): the tie-break among equally weighted features, older first. Stored with the
+    /// feature, so it is the same in every process, whatever hash the id is.
+    /// </summary>
+    public long Order(long id) => Get(id).Order;
 
     /// <summary>
     /// A prior of this many background documents in which no feature occurs (function words are
@@ -40,19 +64,64 @@ internal sealed class FeatureSpace
     /// Smoothed IDF at the current collection size plus the background prior: a feature in every
     /// document of a large collection weighs about zero, a feature seen once weighs ln(N+B+1).
     /// </summary>
-    public double Idf(int id, long documents) => Math.Log((documents + BackgroundDocuments + 1.0) / (_documentFrequency[id] + 0.5));
+    public double Idf(long id, long documents) => Math.Log((documents + BackgroundDocuments + 1.0) / (Get(id).DocumentFrequency + 0.5));
 
-    public List<int>? Postings(int id) => _postings[id];
+    public List<int>? Postings(long id) => Get(id).Postings;
 
     /// <summary>
     /// Appends a story to a feature's postings. Lists are trimmed to their most recent entries, so the
     /// work per lookup and the memory per feature stay bounded however large the collection grows.
     /// </summary>
-    public void Post(int id, int story, int limit)
+    public void Post(long id, int story, int limit)
     {
-        var list = _postings[id] ??= new List<int>(4);
+        var feature = Get(id);
+        var list = feature.Postings ??= new List<int>(4);
         if (list.Count > 0 && list[^1] == story) return;
         list.Add(story);
         if (list.Count > 2 * limit) list.RemoveRange(0, list.Count - limit);
+        _changed.Add(id);
+    }
+
+    /// <summary>Reads the features not yet known from the store in one request (no-op without a store).</summary>
+    public void Prefetch(IEnumerable<long> ids)
+    {
+        if (store is null) return;
+        var missing = ids.Where(id => !_features.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0) return;
+        var loaded = store.LoadStoryFeatures(missing);
+        foreach (var id in missing)
+        {
+            _features[id] = loaded.TryGetValue(id, out var stored)
+                ? new Feature { DocumentFrequency = stored.DocumentFrequency, Postings = stored.Postings.Length == 0 ? null : [.. stored.Postings], Order = stored.Order }
+                : new Feature();
+        }
+    }
+
+    /// <summary>The features changed since the last call, as stored rows; the cache keeps them.</summary>
+    public IEnumerable<KeyValuePair<long, StoredFeature>> TakeChanges()
+    {
+        var changes = _changed.Select(id => KeyValuePair.Create(id, new StoredFeature(_features[id].DocumentFrequency, _features[id].Postings?.ToArray() ?? [], _features[id].Order))).ToList();
+        _changed.Clear();
+        return changes;
+    }
+
+    /// <summary>How many features are cached.</summary>
+    public int Cached => _features.Count;
+
+    private Feature Get(long id)
+    {
+        if (_features.TryGetValue(id, out var feature)) return feature;
+        Prefetch([id]);
+        if (_features.TryGetValue(id, out feature)) return feature;
+        return _features[id] = new Feature();
+    }
+
+    private sealed class Feature
+    {
+        public int DocumentFrequency { get; set; }
+
+        public List<int>? Postings { get; set; }
+
+        public long Order { get; set; } = long.MaxValue;
     }
 }

@@ -6,12 +6,12 @@ namespace Crosscheck.Stories.Clustering;
 /// plus its time span. IDF is applied at comparison time, so stories built while the document
 /// frequencies were young are still compared with today's statistics.
 /// </summary>
-internal sealed class Profile(Dictionary<int, double>[] vectors, DateTimeOffset? first, DateTimeOffset? last, long arrival)
+internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset? first, DateTimeOffset? last, long arrival)
 {
     private readonly double[] _norms = [double.NaN, double.NaN, double.NaN];
     private readonly long[] _normDocuments = new long[3];
 
-    public Dictionary<int, double>[] Vectors { get; } = vectors;
+    public Dictionary<long, double>[] Vectors { get; } = vectors;
 
     public DateTimeOffset? First { get; } = first;
 
@@ -54,6 +54,7 @@ internal sealed class Profile(Dictionary<int, double>[] vectors, DateTimeOffset?
     public double Norm(int channel, FeatureSpace space, long documents)
     {
         if (!double.IsNaN(_norms[channel]) && documents - _normDocuments[channel] <= Math.Max(2, _normDocuments[channel] / 50)) return _norms[channel];
+        space.Prefetch(Vectors[channel].Keys);
         double sum = 0;
         foreach (var (id, weight) in Vectors[channel])
         {
@@ -66,23 +67,25 @@ internal sealed class Profile(Dictionary<int, double>[] vectors, DateTimeOffset?
     }
 
     /// <summary>The features most worth looking up in the index: highest weight × IDF first.</summary>
-    public List<(int Id, double Weight)> QueryFeatures(int channel, FeatureSpace space, long documents, int limit)
+    public List<(long Id, double Weight)> QueryFeatures(int channel, FeatureSpace space, long documents, int limit)
     {
-        var scored = new List<(int Id, double Weight)>(Vectors[channel].Count);
-        foreach (var (id, weight) in Vectors[channel]) scored.Add((id, weight * space.Idf(id, documents)));
-        scored.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
+        space.Prefetch(Vectors[channel].Keys);
+        var scored = new List<(long Id, double Weight, long Order)>(Vectors[channel].Count);
+        foreach (var (id, weight) in Vectors[channel]) scored.Add((id, weight * space.Idf(id, documents), space.Order(id)));
+        // Ties go to the feature counted first (ids are hashes: an order by id would pick among equals at random).
+        scored.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Order.CompareTo(b.Order));
         if (scored.Count > limit) scored.RemoveRange(limit, scored.Count - limit);
-        return scored;
+        return scored.ConvertAll(s => (s.Id, s.Weight));
     }
 
-    public Profile Plus(Profile other, ClusteringOptions options)
+    public Profile Plus(Profile other, ClusteringOptions options, FeatureSpace[] spaces)
     {
-        var vectors = new Dictionary<int, double>[3];
+        var vectors = new Dictionary<long, double>[3];
         for (var c = 0; c < 3; c++)
         {
-            var sum = new Dictionary<int, double>(Vectors[c]);
+            var sum = new Dictionary<long, double>(Vectors[c]);
             foreach (var (id, weight) in other.Vectors[c]) sum[id] = sum.GetValueOrDefault(id) + weight;
-            vectors[c] = Prune(sum, c switch { 0 => options.CentroidTerms, 1 => options.CentroidEntities, _ => options.CentroidSpecifics });
+            vectors[c] = Prune(sum, c switch { 0 => options.CentroidTerms, 1 => options.CentroidEntities, _ => options.CentroidSpecifics }, spaces[c]);
         }
         return new Profile(vectors, Min(First, other.First), Max(Last, other.Last), Math.Max(Arrival, other.Arrival))
         {
@@ -93,24 +96,78 @@ internal sealed class Profile(Dictionary<int, double>[] vectors, DateTimeOffset?
     /// <summary>Same span and arrival, no vectors: what a retired story keeps.</summary>
     public Profile Stripped() => new([[], [], []], First, Last, Arrival) { Languages = Languages };
 
-    private static Dictionary<int, double> Unit(Dictionary<string, double> features, FeatureSpace space)
+    private static Dictionary<long, double> Unit(Dictionary<string, double> features, FeatureSpace space)
     {
         double sum = 0;
         foreach (var weight in features.Values) sum += weight * weight;
         var norm = Math.Sqrt(sum);
-        var vector = new Dictionary<int, double>(features.Count);
+        var vector = new Dictionary<long, double>(features.Count);
         if (norm == 0) return vector;
-        // Sorted keys give ids in a fixed order, so the same stream always yields the same ids.
-        foreach (var key in features.Keys.Order(StringComparer.Ordinal)) vector[space.Id(key)] = features[key] / norm;
+        // Sorted keys fix the vector's order (and so the order sums are taken in) for the same stream.
+        foreach (var key in features.Keys.Order(StringComparer.Ordinal)) vector[space.Key(key)] = features[key] / norm;
         return vector;
     }
 
-    private static Dictionary<int, double> Prune(Dictionary<int, double> vector, int limit)
+    private static Dictionary<long, double> Prune(Dictionary<long, double> vector, int limit, FeatureSpace space)
     {
         if (vector.Count <= limit) return vector;
-        var kept = vector.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(limit);
+        space.Prefetch(vector.Keys);
+        // Ties go to the feature counted first (ids are hashes; see QueryFeatures).
+        var kept = vector.OrderByDescending(p => p.Value).ThenBy(p => space.Order(p.Key)).Take(limit);
         return kept.ToDictionary(p => p.Key, p => p.Value);
     }
+
+    /// <summary>Writes the profile exactly (vectors in their order, span, arrival, cached norms), so a stored story compares as the one in memory did.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        foreach (var vector in Vectors)
+        {
+            writer.Write(vector.Count);
+            foreach (var (id, weight) in vector)
+            {
+                writer.Write(id);
+                writer.Write(weight);
+            }
+        }
+        WriteTime(writer, First);
+        WriteTime(writer, Last);
+        writer.Write(Arrival);
+        for (var c = 0; c < 3; c++)
+        {
+            writer.Write(_norms[c]);
+            writer.Write(_normDocuments[c]);
+        }
+    }
+
+    public static Profile Read(BinaryReader reader)
+    {
+        var vectors = new Dictionary<long, double>[3];
+        for (var c = 0; c < 3; c++)
+        {
+            var count = reader.ReadInt32();
+            var vector = new Dictionary<long, double>(count);
+            for (var i = 0; i < count; i++) vector.Add(reader.ReadInt64(), reader.ReadDouble());
+            vectors[c] = vector;
+        }
+        var profile = new Profile(vectors, ReadTime(reader), ReadTime(reader), reader.ReadInt64());
+        for (var c = 0; c < 3; c++)
+        {
+            profile._norms[c] = reader.ReadDouble();
+            profile._normDocuments[c] = reader.ReadInt64();
+        }
+        return profile;
+    }
+
+    private static void WriteTime(BinaryWriter writer, DateTimeOffset? time)
+    {
+        writer.Write(time is not null);
+        if (time is not { } value) return;
+        writer.Write(value.Ticks);
+        writer.Write(value.Offset.Ticks);
+    }
+
+    private static DateTimeOffset? ReadTime(BinaryReader reader) =>
+        reader.ReadBoolean() ? new DateTimeOffset(reader.ReadInt64(), new TimeSpan(reader.ReadInt64())) : null;
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
@@ -15,17 +16,31 @@ namespace Crosscheck.Stories.Clustering;
 /// accumulated evidence says they are one event; the absorbed id is kept as a redirect.
 /// Not thread-safe: one clusterer consumes one ordered stream. Same input order, same stories.
 /// </summary>
-public sealed class StoryClusterer : IStoryClusterer
+/// <remarks>
+/// The state (feature statistics, index, stories, article to story) lives in memory, or in a store
+/// (<see cref="Stored"/>): then it is read on first use, only as far as the articles placed need it,
+/// kept as a cache, and what changed is written back by <see cref="Save"/>. The logic is the same either way.
+/// </remarks>
+public sealed class StoryClusterer : IStoredStoryClusterer
 {
     private const int Channels = 3;
     private const int EntityChannel = 1;
     private const int SpecificsChannel = 2;
 
+    /// <summary>Past this many cached stories (or 40 times as many features), a store-backed clusterer forgets its cache after saving (it reads again what it needs).</summary>
+    public const int DefaultMaxCachedStories = 50_000;
+
+    private const int CachedFeaturesPerStory = 40;
+
     private readonly ClusteringOptions _options;
-    private readonly FeatureSpace[] _spaces = [new(), new(), new()];
-    private readonly List<StoryState> _stories = [];
+    private readonly FeatureSpace[] _spaces;
+
+    /// <summary>Stories by index: all of them in memory; with a store, those read or changed so far.</summary>
+    private readonly Dictionary<int, StoryState> _stories = [];
     private readonly List<StoryState> _active = [];
-    private readonly Dictionary<string, StoryState> _storyOfArticle = new(StringComparer.Ordinal);
+
+    /// <summary>Article id to the index of the story it was placed in (-1: left out).</summary>
+    private readonly Dictionary<string, int> _storyOfArticle = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -35,33 +50,82 @@ public sealed class StoryClusterer : IStoryClusterer
     /// </summary>
     private readonly Dictionary<string, List<string>> _redirectedInto = new(StringComparer.Ordinal);
     private readonly Dictionary<int, double> _accumulator = [];
-    private readonly Queue<(long Arrival, StoryState Story)>[] _rechecks;
+    /// <summary>
+    /// Pending re-checks per delay, by story index rather than instance: a store-backed clusterer that forgets
+    /// its cache reads a story again as a new instance, and a queued one would be a stale copy of it.
+    /// </summary>
+    private readonly Queue<(long Arrival, int Story)>[] _rechecks;
+    /// <summary>Stories added to, merged, split or opened since the last <see cref="Settle"/> examined them: the only ones it may split.</summary>
+    private readonly HashSet<StoryState> _changed = [];
+
+    /// <summary>Stored stories a candidate lookup found outside its window (idle or retired), with that window: not asked for again while they must still be outside.</summary>
+    private readonly Dictionary<int, StoryCandidateWindow> _outsideWindow = [];
+
+    /// <summary>The store the state is written to (null: memory only), and the one it is read from (null as well when rebuilding from nothing).</summary>
+    private readonly IStoryStateStore? _store;
+    private IStoryStateStore? _reading;
+    private readonly HashSet<StoryState> _unsaved = [];
+    private readonly HashSet<string> _unsavedArticles = new(StringComparer.Ordinal);
+    private readonly List<RedirectChange> _redirectLog = [];
+    private bool _resetOnSave;
+    private StoryStateHeader? _savedHeader;
+    private readonly int _maxCachedStories;
     private long _documents;
     private long _arrivals;
+    private int _storyCount;
+    private int _liveStories;
 
     public StoryClusterer(ClusteringOptions? options = null, SyndicationDetector? syndication = null)
+        : this(options, syndication, store: null, reset: false, DefaultMaxCachedStories)
     {
-        _options = options ?? ClusteringOptions.Default;
-        _rechecks = _options.RecheckDelays.Select(_ => new Queue<(long, StoryState)>()).ToArray();
-        Syndication = syndication ?? (_options.UseSyndication ? new SyndicationDetector() : null);
     }
+
+    private StoryClusterer(ClusteringOptions? options, SyndicationDetector? syndication, IStoryStateStore? store, bool reset, int maxCachedStories)
+    {
+        _maxCachedStories = maxCachedStories;
+        _options = options ?? ClusteringOptions.Default;
+        _rechecks = _options.RecheckDelays.Select(_ => new Queue<(long, int)>()).ToArray();
+        Syndication = syndication ?? (_options.UseSyndication ? new SyndicationDetector() : null);
+        _store = store;
+        _reading = reset ? null : store;
+        _resetOnSave = reset;
+        _spaces = [new(0, _reading), new(1, _reading), new(2, _reading)];
+        if (_reading?.LoadStoryStateHeader() is { } header)
+        {
+            (_documents, _arrivals, _storyCount, _liveStories) = (header.Documents, header.Arrivals, header.StoryCount, header.LiveStories);
+            _savedHeader = header;
+            ReadRechecks(header.Rechecks);
+        }
+    }
+
+    /// <summary>A clusterer continuing from the state stored in <paramref name="store"/> (an empty state when none is stored).</summary>
+    public static StoryClusterer Stored(IStoryStateStore store, ClusteringOptions? options = null, int maxCachedStories = DefaultMaxCachedStories) =>
+        new(options, null, store ?? throw new ArgumentNullException(nameof(store)), reset: false, maxCachedStories);
+
+    /// <summary>A clusterer starting from nothing whose first <see cref="Save"/> replaces all stored state and stories (a full rebuild).</summary>
+    public static StoryClusterer Rebuilding(IStoryStateStore store, ClusteringOptions? options = null, int maxCachedStories = DefaultMaxCachedStories) =>
+        new(options, null, store ?? throw new ArgumentNullException(nameof(store)), reset: true, maxCachedStories);
 
     /// <summary>The near-duplicate detector fed with every assigned document (null when disabled).</summary>
     public SyndicationDetector? Syndication { get; }
 
     public IReadOnlyDictionary<string, string> Redirects => _redirects;
 
+    /// <summary>The stories (with a store: those this clusterer read or changed; the store has them all).</summary>
     public IReadOnlyList<Story> Stories =>
-        _stories.Where(s => !s.Absorbed).Select(s => s.ToStory()).ToList();
+        _stories.Values.Where(s => !s.Absorbed).OrderBy(s => s.Index).Select(s => s.ToStory()).ToList();
+
+    /// <summary>How many stories exist (not merged into another), stored ones included.</summary>
+    public int StoryCount => _liveStories;
 
     /// <summary>The current (redirect-resolved) story of an article, or null when it was never assigned.</summary>
     public string? StoryOf(string articleId) =>
-        _storyOfArticle.TryGetValue(articleId, out var story) ? Resolve(story).Id : null;
+        StoryOfArticle(articleId) is { } story ? Resolve(story).Id : null;
 
     public string Assign(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (_storyOfArticle.TryGetValue(document.Id, out var known)) return Resolve(known).Id;
+        if (StoryOfArticle(document.Id) is { } known) return Resolve(known).Id;
 
         _arrivals++;
         var features = DocumentFeatures.Extract(document, _options);
@@ -69,13 +133,15 @@ public sealed class StoryClusterer : IStoryClusterer
         _documents++;
         for (var c = 0; c < Channels; c++)
         {
-            foreach (var id in profile.Vectors[c].Keys) _spaces[c].CountDocument(id);
+            _spaces[c].Prefetch(profile.Vectors[c].Keys);
+            var place = 0;
+            foreach (var id in profile.Vectors[c].Keys) _spaces[c].CountDocument(id, (_documents << 20) + place++);
         }
         if (_arrivals % 1024 == 0) RetireIdleStories(profile.Last);
 
         StoryState? target = null;
         var copy = Syndication?.Add(document);
-        if (copy is { } match && _storyOfArticle.TryGetValue(match.OriginalId, out var originalStory))
+        if (copy is { } match && StoryOfArticle(match.OriginalId) is { } originalStory)
         {
             target = Resolve(originalStory);
             if (target.Retired) target = null;
@@ -83,14 +149,10 @@ public sealed class StoryClusterer : IStoryClusterer
         target ??= BestCandidate(profile, exclude: null, AssignThresholdOf(profile));
 
         var isNew = target is null;
-        if (target is null)
-        {
-            target = new StoryState(_stories.Count, StoryIdFor(document.Id));
-            _stories.Add(target);
-            _active.Add(target);
-        }
-        target.Add(document, profile, _options);
-        _storyOfArticle[document.Id] = target;
+        if (target is null) target = Open(StoryIdFor(document.Id));
+        target.Add(document, profile, _options, _spaces);
+        Changed(target);
+        Place(document.Id, target);
         Post(target, profile);
 
         if (!isNew) target = MergeNeighbours(target, _options.MergeThreshold);
@@ -114,15 +176,81 @@ public sealed class StoryClusterer : IStoryClusterer
 
     private StoryState Resolve(StoryState story)
     {
-        while (story.AbsorbedBy is { } next) story = next;
+        while (story.AbsorbedBy is { } next) story = StoryAt(next);
         return story;
+    }
+
+    private StoryState Open(string id)
+    {
+        var story = new StoryState(_storyCount++, id);
+        _stories.Add(story.Index, story);
+        _active.Add(story);
+        _liveStories++;
+        return story;
+    }
+
+    /// <summary>Notes that a story changed: a split may be due at the next settle, and with a store it must be written.</summary>
+    private void Changed(StoryState story)
+    {
+        _changed.Add(story);
+        if (_store is not null) _unsaved.Add(story);
+    }
+
+    private void Place(string articleId, StoryState story)
+    {
+        _storyOfArticle[articleId] = story.Index;
+        if (_store is not null) _unsavedArticles.Add(articleId);
+    }
+
+    private StoryState? StoryOfArticle(string articleId)
+    {
+        if (!_storyOfArticle.TryGetValue(articleId, out var index))
+        {
+            if (_reading?.LoadStoryIndexOfArticle(articleId) is not { } stored) return null;
+            _storyOfArticle[articleId] = index = stored;
+        }
+        return index < 0 ? null : StoryAt(index);
+    }
+
+    private StoryState StoryAt(int index)
+    {
+        if (_stories.TryGetValue(index, out var story)) return story;
+        Load([index]);
+        return _stories.TryGetValue(index, out story) ? story : throw new InvalidDataException($"The stored story state has no story {index}.");
+    }
+
+    /// <summary>
+    /// Reads the stories not yet known from the store in one request (no-op in memory). With <paramref name="window"/>, those
+    /// outside it are not read, and stay unknown: only <see cref="Candidates"/> passes one, and skips them.
+    /// </summary>
+    private void Load(IEnumerable<int> indexes, StoryCandidateWindow? window = null)
+    {
+        if (_reading is null) return;
+        var missing = indexes.Where(i => !_stories.ContainsKey(i) && !(window is not null && _outsideWindow.TryGetValue(i, out var earlier) && StillOutside(earlier, window)))
+            .Distinct().ToList();
+        if (missing.Count == 0) return;
+        var loaded = _reading.LoadStoryStates(missing, window);
+        if (window is not null)
+        {
+            foreach (var index in missing) _outsideWindow[index] = window;
+            foreach (var stored in loaded) _outsideWindow.Remove(stored.Index);
+        }
+        foreach (var stored in loaded)
+        {
+            var story = StoryState.Deserialize(stored.Index, stored.State);
+            _stories[stored.Index] = story;
+            if (!story.Absorbed && !story.Retired) _active.Add(story);
+        }
     }
 
     private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold)
     {
         StoryState? best = null;
         var bestScore = threshold;
-        foreach (var candidate in Candidates(profile, exclude))
+        var candidates = Candidates(profile, exclude);
+        // The features of every candidate's profile in one read per channel, rather than one per candidate as each is compared.
+        for (var c = 0; c < Channels; c++) _spaces[c].Prefetch(candidates.SelectMany(candidate => candidate.Profile.Vectors[c].Keys));
+        foreach (var candidate in candidates)
         {
             var score = Similarity(profile, candidate.Profile);
             // Two single articles are weaker evidence than an article against a story's accumulated profile.
@@ -154,11 +282,15 @@ public sealed class StoryClusterer : IStoryClusterer
                 }
             }
         }
+        // Stories the store holds outside the candidate window are not even read: at a large store, most postings name idle ones.
+        Load(_accumulator.Keys, CandidateWindow(profile));
         var candidates = new List<(StoryState Story, double Score)>(_accumulator.Count);
         foreach (var (index, score) in _accumulator)
         {
-            var story = Resolve(_stories[index]);
-            if (story == exclude || story.Retired || IsIdle(story, profile)) continue;
+            // Not read (outside the window): idle or retired, as IsIdle below would find.
+            if (!_stories.TryGetValue(index, out var posted)) continue;
+            var story = Resolve(posted);
+            if (story.Index == exclude?.Index || story.Retired || IsIdle(story, profile)) continue;
             candidates.Add((story, score));
         }
         candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.Index.CompareTo(b.Story.Index));
@@ -197,7 +329,25 @@ public sealed class StoryClusterer : IStoryClusterer
     /// </summary>
     private void ScheduleRechecks(StoryState story)
     {
-        for (var i = 0; i < _rechecks.Length; i++) _rechecks[i].Enqueue((_arrivals + _options.RecheckDelays[i], story));
+        for (var i = 0; i < _rechecks.Length; i++) _rechecks[i].Enqueue((_arrivals + _options.RecheckDelays[i], story.Index));
+    }
+
+    /// <summary>The pending re-checks as stored with the header: "queue.story.due" entries, comma-separated, in queue order.</summary>
+    private string WriteRechecks() => string.Join(',', _rechecks.SelectMany((queue, q) =>
+        queue.Select(due => string.Create(CultureInfo.InvariantCulture, $"{q}.{due.Story}.{due.Arrival}"))));
+
+    private void ReadRechecks(string stored)
+    {
+        foreach (var entry in stored.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = entry.Split('.');
+            if (parts.Length != 3 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var queue) || queue < 0 || queue >= _rechecks.Length
+                || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var story) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var due))
+            {
+                throw new InvalidDataException($"The stored story state has an unreadable re-check '{entry}'.");
+            }
+            _rechecks[queue].Enqueue((due, story));
+        }
     }
 
     /// <summary>
@@ -210,25 +360,29 @@ public sealed class StoryClusterer : IStoryClusterer
     /// </summary>
     public void Settle()
     {
-        var seen = new HashSet<StoryState>();
+        var seen = new HashSet<int>();
         foreach (var queue in _rechecks)
         {
-            var later = new List<(long Arrival, StoryState Story)>();
+            var later = new List<(long Arrival, int Story)>();
             while (queue.TryDequeue(out var due))
             {
-                var story = due.Story;
                 // A re-check not yet due stays queued: in a stream of small ingests, a story settled at the end of its
                 // batch is still compared again once more articles (and better word statistics) have arrived.
                 if (due.Arrival > _arrivals) later.Add(due);
-                if (!seen.Add(story) || story.Absorbed || story.Retired) continue;
+                if (!seen.Add(due.Story)) continue;
+                var story = StoryAt(due.Story);
+                if (story.Absorbed || story.Retired) continue;
                 if (story.Size == 1) JoinBestSharingName(story);
                 else MergeNeighbours(story, _options.MergeThreshold);
             }
             foreach (var due in later) queue.Enqueue(due);
         }
+        // Only stories changed since the last settle: an unchanged one was examined then, or was out of the size range then as now.
+        var changed = _changed.Where(s => !s.Absorbed && !s.Retired).OrderBy(s => s.Index).ToList();
+        _changed.Clear();
         if (_options.SplitMinSize > 0)
         {
-            foreach (var story in _active.ToList())
+            foreach (var story in changed)
             {
                 if (!story.Absorbed && !story.Retired) TrySplit(story);
             }
@@ -250,6 +404,7 @@ public sealed class StoryClusterer : IStoryClusterer
         var n = members.Count;
         if (n < _options.SplitMinSize || n > _options.SplitMaxSize || n == story.ExaminedSize || members.Any(m => m.Profile is null)) return;
         story.ExaminedSize = n;
+        Changed(story);
         var sim = new double[n, n];
         for (var i = 0; i < n; i++)
         {
@@ -264,16 +419,17 @@ public sealed class StoryClusterer : IStoryClusterer
         var (keep, leave) = first.Contains(0) ? (first, second) : (second, first);
         var leaving = leave.Select(i => members[i]).ToList();
         var kept = keep.Select(i => members[i]).ToList();
-        var other = new StoryState(_stories.Count, StoryIdFor(leaving.OrderBy(m => m.Arrival).First().Id));
+        var other = Open(StoryIdFor(leaving.OrderBy(m => m.Arrival).First().Id));
         // The id may be that of a story absorbed earlier and now leaving again: it is a story once more, not a redirect.
         _redirects.Remove(other.Id);
-        _stories.Add(other);
-        _active.Add(other);
-        other.Reset(leaving, _options);
-        story.Reset(kept, _options);
+        if (_store is not null) _redirectLog.Add(new RedirectChange(other.Id, null));
+        other.Reset(leaving, _options, _spaces);
+        story.Reset(kept, _options, _spaces);
         other.ExaminedSize = other.Size;
         story.ExaminedSize = story.Size;
-        foreach (var member in leaving) _storyOfArticle[member.Id] = other;
+        Changed(other);
+        Changed(story);
+        foreach (var member in leaving) Place(member.Id, other);
         Post(other, other.Profile);
     }
 
@@ -285,9 +441,9 @@ public sealed class StoryClusterer : IStoryClusterer
     private bool HasOwnParticipant(IReadOnlyList<Member> members, List<int> group, List<int> other)
     {
         var space = _spaces[EntityChannel];
-        var elsewhere = new HashSet<int>();
+        var elsewhere = new HashSet<long>();
         foreach (var i in other) elsewhere.UnionWith(members[i].Profile!.Vectors[EntityChannel].Keys);
-        var articles = new Dictionary<int, int>();
+        var articles = new Dictionary<long, int>();
         foreach (var i in group)
         {
             foreach (var id in members[i].Profile!.Vectors[EntityChannel].Keys)
@@ -296,7 +452,7 @@ public sealed class StoryClusterer : IStoryClusterer
             }
         }
         var needed = Math.Max(2, group.Count * _options.SplitParticipantShare);
-        return articles.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(_options.SplitSalientNames)
+        return articles.OrderByDescending(p => p.Value).ThenBy(p => space.Order(p.Key)).Take(_options.SplitSalientNames)
             .Any(p => p.Value >= needed && !elsewhere.Contains(p.Key));
     }
 
@@ -370,7 +526,7 @@ public sealed class StoryClusterer : IStoryClusterer
             while (queue.TryPeek(out var due) && due.Arrival <= _arrivals)
             {
                 queue.Dequeue();
-                var story = due.Story;
+                var story = StoryAt(due.Story);
                 if (story.Absorbed || story.Retired) continue;
                 MergeNeighbours(story, story.Size == 1 ? AssignThresholdOf(story.Profile) : _options.MergeThreshold);
             }
@@ -407,9 +563,14 @@ public sealed class StoryClusterer : IStoryClusterer
 
     private StoryState Merge(StoryState story, StoryState other)
     {
+        // One story reached two ways (e.g. through a redirect) is no merge.
+        if (story.Index == other.Index) return story;
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
-        survivor.Absorb(absorbed, _options);
-        absorbed.AbsorbedBy = survivor;
+        survivor.Absorb(absorbed, _options, _spaces);
+        absorbed.AbsorbedBy = survivor.Index;
+        _liveStories--;
+        Changed(survivor);
+        Changed(absorbed);
         // Only the survivor is read from now on; what the absorbed one holds would otherwise live forever.
         absorbed.Release();
         _active.Remove(absorbed);
@@ -421,7 +582,10 @@ public sealed class StoryClusterer : IStoryClusterer
     /// <summary>Redirects <paramref name="from"/> to <paramref name="to"/>, and every id redirected to <paramref name="from"/> with it, so each redirect stays one hop.</summary>
     private void Redirect(string from, string to)
     {
+        // Two stories that carry one id (one split off under the id of a story it once absorbed) need no redirect between them: it would loop.
+        if (from == to) return;
         _redirects[from] = to;
+        if (_store is not null) _redirectLog.Add(new RedirectChange(from, to));
         if (!_redirectedInto.TryGetValue(to, out var into)) _redirectedInto[to] = into = [];
         into.Add(from);
         if (!_redirectedInto.Remove(from, out var earlier)) return;
@@ -505,6 +669,19 @@ public sealed class StoryClusterer : IStoryClusterer
         return 0;
     }
 
+    /// <summary>
+    /// Whether a story the store left outside <paramref name="earlier"/> is outside <paramref name="now"/> too, so it need not be
+    /// asked for again: the window is no wider (arrivals only grow; a dated window no earlier), and the story cannot have changed,
+    /// since a story changes only once read, and a read story is known.
+    /// </summary>
+    private static bool StillOutside(StoryCandidateWindow earlier, StoryCandidateWindow now) =>
+        now.MinLastArrival >= earlier.MinLastArrival
+        && (earlier.MinLastPublishedTicks is not { } before || (now.MinLastPublishedTicks is { } after && after >= before));
+
+    /// <summary>The stored stories <see cref="IsIdle"/> could keep as candidates for <paramref name="current"/> (a day more, so rounding never drops one).</summary>
+    private StoryCandidateWindow CandidateWindow(Profile current) =>
+        new(_arrivals - _options.MaxIdleArrivals, current.Last is { } now ? now.UtcTicks - TimeSpan.FromDays(_options.MaxIdleDays + 1).Ticks : null);
+
     private bool IsIdle(StoryState story, Profile current)
     {
         if (_arrivals - story.LastArrival > _options.MaxIdleArrivals) return true;
@@ -517,114 +694,75 @@ public sealed class StoryClusterer : IStoryClusterer
     /// </summary>
     private void RetireIdleStories(DateTimeOffset? now)
     {
-        var probe = new Profile(new Dictionary<int, double>[] { [], [], [] }, now, now, _arrivals);
+        var probe = new Profile(new Dictionary<long, double>[] { [], [], [] }, now, now, _arrivals);
         _active.RemoveAll(story =>
         {
             if (!IsIdle(story, probe)) return false;
             story.Retire();
+            if (_store is not null) _unsaved.Add(story);
             return true;
         });
     }
 
-    /// <summary>One article of a story: its arrival and, while the story is small enough to be re-examined, its own title and profile.</summary>
-    private readonly record struct Member(string Id, long Arrival, string? Title, Profile? Profile);
+    public bool IsCurrent() => _store is null || Equals(_store.LoadStoryStateHeader(), _savedHeader);
 
-    /// <summary>A story's mutable state; its profile is the sum of its documents' unit vectors.</summary>
-    private sealed class StoryState(int index, string id)
+    public void Skip(string articleId)
     {
-        private readonly List<Member> _articles = [];
-        private string? _title;
-        private bool _keepsMemberProfiles = true;
+        ArgumentNullException.ThrowIfNull(articleId);
+        if (StoryOfArticle(articleId) is not null || _storyOfArticle.ContainsKey(articleId)) return;
+        _storyOfArticle[articleId] = -1;
+        if (_store is not null) _unsavedArticles.Add(articleId);
+    }
 
-        public int Index { get; } = index;
-
-        public string Id { get; } = id;
-
-        public Profile Profile { get; private set; } = Profile.Empty();
-
-        public StoryState? AbsorbedBy { get; set; }
-
-        public bool Absorbed => AbsorbedBy is not null;
-
-        public int Size => _articles.Count;
-
-        public IReadOnlyList<Member> Members => _articles;
-
-        /// <summary>Size when last checked for a split; unchanged stories are not examined again.</summary>
-        public int ExaminedSize { get; set; }
-
-        public bool Retired { get; private set; }
-
-        public long LastArrival => Profile.Arrival;
-
-        public void Add(Document document, Profile profile, ClusteringOptions options)
+    /// <summary>
+    /// Writes what changed since the last save: feature statistics and postings, the states of the
+    /// changed stories, where new articles went, the changed stories as readers see them, and the
+    /// redirects, and the re-checks not yet due, in one store transaction. Call it after <see cref="Settle"/>, which runs those that are due.
+    /// </summary>
+    public void Save(int? assignedFromArticles)
+    {
+        var store = _store ?? throw new InvalidOperationException("This clusterer keeps its state in memory only.");
+        var features = new Dictionary<long, StoredFeature>();
+        foreach (var space in _spaces)
         {
-            // Each article's own title and profile are kept only while a split may still need them.
-            var title = _keepsMemberProfiles || _title is null ? TitleOf(document) : null;
-            _articles.Add(_keepsMemberProfiles ? new Member(document.Id, profile.Arrival, title, profile) : new Member(document.Id, profile.Arrival, null, null));
-            _title ??= title;
-            Profile = Profile.Plus(profile, options);
-            if (_articles.Count > options.SplitMaxSize) ForgetMemberProfiles();
+            foreach (var (key, feature) in space.TakeChanges()) features[key] = feature;
         }
-
-        public void Absorb(StoryState other, ClusteringOptions options)
+        var unsaved = _unsaved.OrderBy(s => s.Index).ToList();
+        var live = unsaved.Where(s => !s.Absorbed).ToList();
+        var header = new StoryStateHeader(_documents, _arrivals, _storyCount, _liveStories, WriteRechecks());
+        store.SaveStoryState(new StoryStateChanges
         {
-            var mine = _articles.Count > 0 ? _articles[0].Arrival : long.MaxValue;
-            var theirs = other._articles.Count > 0 ? other._articles[0].Arrival : long.MaxValue;
-            _articles.AddRange(other._articles);
-            _articles.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
-            if (theirs < mine || _title is null) _title = other._title ?? _title;
-            Profile = Profile.Plus(other.Profile, options);
-            if (_articles.Count > options.SplitMaxSize || !other._keepsMemberProfiles) ForgetMemberProfiles();
-        }
+            Header = header,
+            Reset = _resetOnSave,
+            Features = features,
+            States = unsaved.Select(s => new StoredStoryState(s.Index, s.Serialize(), s.Absorbed ? null : new StoryActivity(s.Retired, s.LastArrival, s.Profile.Last?.UtcTicks))).ToList(),
+            ArticleStories = _unsavedArticles.ToDictionary(id => id, id => _storyOfArticle[id], StringComparer.Ordinal),
+            Stories = live.Select(s => s.ToStory()).ToList(),
+            StoryPositions = live.Select(s => s.Index).ToList(),
+            RemovedStories = unsaved.Where(s => s.Absorbed).Select(s => s.Id).ToList(),
+            Redirects = _redirectLog.ToList(),
+            AssignedFromArticles = assignedFromArticles,
+        });
+        _unsaved.Clear();
+        _unsavedArticles.Clear();
+        _redirectLog.Clear();
+        _resetOnSave = false;
+        _savedHeader = header;
+        if (_stories.Count > _maxCachedStories || _spaces.Sum(space => space.Cached) > (long)_maxCachedStories * CachedFeaturesPerStory) ForgetCache();
+    }
 
-        /// <summary>Replaces the members (after a split), rebuilding the profile from theirs.</summary>
-        public void Reset(IEnumerable<Member> members, ClusteringOptions options)
-        {
-            _articles.Clear();
-            _articles.AddRange(members.OrderBy(m => m.Arrival));
-            _title = _articles[0].Title;
-            var profile = Profile.Empty();
-            foreach (var member in _articles) profile = profile.Plus(member.Profile!, options);
-            Profile = profile;
-        }
-
-        public void Retire()
-        {
-            Retired = true;
-            Release();
-        }
-
-        /// <summary>Drops the vectors of the profile and of every article, keeping ids, span and arrival.</summary>
-        public void Release()
-        {
-            Profile = Profile.Stripped();
-            ForgetMemberProfiles();
-        }
-
-        private void ForgetMemberProfiles()
-        {
-            if (!_keepsMemberProfiles) return;
-            _keepsMemberProfiles = false;
-            for (var i = 0; i < _articles.Count; i++) _articles[i] = _articles[i] with { Title = null, Profile = null };
-        }
-
-        public Story ToStory() => new()
-        {
-            Id = Id,
-            Title = _title ?? "",
-            ArticleIds = _articles.Select(a => a.Id).ToList(),
-            FirstSeen = Profile.First,
-            LastSeen = Profile.Last,
-        };
-
-        private static string? TitleOf(Document document)
-        {
-            if (document.Article.Title is { Length: > 0 } title) return title.Trim();
-            var body = document.Text ?? "";
-            var end = body.IndexOf('\n');
-            var line = (end < 0 ? body : body[..end]).Trim();
-            return line.Length == 0 ? null : line.Length <= 160 ? line : line[..160] + "…";
-        }
+    /// <summary>Drops everything cached (all of it is stored); later placements read again what they need.</summary>
+    private void ForgetCache()
+    {
+        // A rebuild read nothing (its cache was the whole state); from here on the store has it all.
+        _reading = _store;
+        for (var c = 0; c < Channels; c++) _spaces[c] = new FeatureSpace(c, _reading);
+        _stories.Clear();
+        _active.Clear();
+        _changed.Clear();
+        _outsideWindow.Clear();
+        _storyOfArticle.Clear();
+        _redirects.Clear();
+        _redirectedInto.Clear();
     }
 }

@@ -17,5 +17,7 @@ internal static class TestIngest
     public static ArticleProcessor Processor { get; } = new(Extractor, new DocumentPipelineBuilder().Use(new SentenceSplitter()).Use(new Tokenizer()).Build());
 
     public static IngestService Service(IStore store, RecurringLineFilter? recurring, bool allPages = false) =>
-        new(store, Processor, () => new StoryClusterer(new ClusteringOptions()), recurring: recurring) { StoriesFromAllPages = allPages };
+        new(store, Processor, () => new StoryClusterer(new ClusteringOptions()), recurring: recurring,
+            storedClusterer: (state, rebuild) => rebuild ? StoryClusterer.Rebuilding(state, new ClusteringOptions()) : StoryClusterer.Stored(state, new ClusteringOptions()))
+        { StoriesFromAllPages = allPages };
 }

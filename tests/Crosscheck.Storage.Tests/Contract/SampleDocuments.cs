@@ -90,6 +90,30 @@ public static class SampleDocuments
         return document;
     }
 
+    /// <summary>
+    /// Asserts what a store upgraded from before the story state (schema version 3) holds: the document and the
+    /// story as written then, no story state yet (the next placement builds it by one replay, waiting for the
+    /// article), and a story state that can then be saved over it.
+    /// </summary>
+    public static void AssertUpgradedWithoutStoryState(IStore store, Document document, string redirectedStoryId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(document);
+        AssertSame(document, store.GetDocument(document.Id)!);
+        Assert.Equal([document.Id], store.GetStory(redirectedStoryId)!.ArticleIds);
+        Assert.Null(store.LoadStoryStateHeader());
+        Assert.Equal([document.Id], store.ArticlesWithoutStoryState());
+        store.SaveStoryState(new Crosscheck.Core.Pipeline.StoryStateChanges
+        {
+            Header = new Crosscheck.Core.Pipeline.StoryStateHeader(Documents: 1, Arrivals: 1, StoryCount: 1, LiveStories: 1),
+            Reset = true,
+            States = [new Crosscheck.Core.Pipeline.StoredStoryState(0, [1])],
+            ArticleStories = new Dictionary<string, int> { [document.Id] = 0 },
+        });
+        Assert.Empty(store.ArticlesWithoutStoryState());
+        Assert.Equal(0, store.LoadStoryIndexOfArticle(document.Id));
+    }
+
     /// <summary>Asserts that two documents hold the same article, diagnostics and layers (absent and empty told apart).</summary>
     public static void AssertSame(Document expected, Document actual)
     {

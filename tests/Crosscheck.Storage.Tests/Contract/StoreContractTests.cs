@@ -8,7 +8,7 @@ namespace Crosscheck.Storage.Tests.Contract;
 /// What every <see cref="IStore"/> must do, whatever the backend. A backend's test class derives
 /// from this and says how to create an empty store; each test gets its own.
 /// </summary>
-public abstract class StoreContractTests : IDisposable
+public abstract partial class StoreContractTests : IDisposable
 {
     private IStore? _store;
 

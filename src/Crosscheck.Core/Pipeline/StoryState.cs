@@ -1,0 +1,118 @@
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Core.Pipeline;
+
+/// <summary>
+/// The story clusterer's state kept in the store, read piece by piece: placing a new article reads
+/// the document frequencies of its features, the postings of the few it looks up, and the stories
+/// they name, never every stored document. The clusterer owns what a story's state means
+/// (<see cref="StoredStoryState.State"/> is opaque here); the store keeps the rows and writes a
+/// batch's changes, and the visible stories they change, in one transaction.
+/// </summary>
+public interface IStoryStateStore
+{
+    /// <summary>The counters of the stored state, or null when none is stored (a new store, or one clustered before story state was kept).</summary>
+    StoryStateHeader? LoadStoryStateHeader();
+
+    /// <summary>Document frequency and postings of the given features; features never counted are absent.</summary>
+    IReadOnlyDictionary<long, StoredFeature> LoadStoryFeatures(IReadOnlyCollection<long> keys);
+
+    /// <summary>
+    /// The stored states of the stories with these indexes (absent ones are left out). With <paramref name="window"/>,
+    /// also those that can no longer be a candidate for an article (see <see cref="StoryCandidateWindow"/>): they are
+    /// filtered by the store, so their states are never read. Stories merged into another are always returned.
+    /// </summary>
+    IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes, StoryCandidateWindow? window = null);
+
+    /// <summary>The index of the story an article was placed in (before redirects), -1 when it was seen and left out, null when never seen.</summary>
+    int? LoadStoryIndexOfArticle(string articleId);
+
+    /// <summary>Ids of stored articles the story state has not seen, in the order their raw inputs were received.</summary>
+    IReadOnlyList<string> ArticlesWithoutStoryState();
+
+    /// <summary>
+    /// Writes a batch's changes to the state and to the stories readers see, in one transaction
+    /// (joining the caller's). With <see cref="StoryStateChanges.Reset"/>, everything stored before
+    /// (state, stories, redirects) is dropped first: the changes are a complete state.
+    /// </summary>
+    void SaveStoryState(StoryStateChanges changes);
+}
+
+/// <param name="Documents">Documents counted in the feature statistics.</param>
+/// <param name="Arrivals">Articles placed so far (the clusterer's clock).</param>
+/// <param name="StoryCount">Stories ever opened (the next story's index).</param>
+/// <param name="LiveStories">Stories that exist now (not merged into another).</param>
+/// <param name="Rechecks">
+/// The clusterer's re-checks not yet due (opaque here, as a story's state is; no line breaks), so a stream of
+/// ingests by separate processes re-checks a story as one long-running process would.
+/// </param>
+public sealed record StoryStateHeader(long Documents, long Arrivals, int StoryCount, int LiveStories, string Rechecks = "");
+
+/// <param name="DocumentFrequency">How many documents carry the feature.</param>
+/// <param name="Postings">Indexes of the stories that most recently carried it, oldest first.</param>
+/// <param name="Order">When it was first counted, in the clusterer's terms (the tie-break among equal features).</param>
+public sealed record StoredFeature(int DocumentFrequency, int[] Postings, long Order = long.MaxValue);
+
+/// <param name="Index">The story's index in the order stories were opened.</param>
+/// <param name="State">The clusterer's serialised state of the story.</param>
+/// <param name="Activity">When the story last took an article, for <see cref="StoryCandidateWindow"/>; null for a story merged into another.</param>
+public sealed record StoredStoryState(int Index, byte[] State, StoryActivity? Activity = null);
+
+/// <param name="Retired">Left the candidate index for good (idle too long).</param>
+/// <param name="LastArrival">Arrival number of its latest article.</param>
+/// <param name="LastPublishedTicks">UTC ticks of the latest publication date among its articles; null when none is dated.</param>
+public readonly record struct StoryActivity(bool Retired, long LastArrival, long? LastPublishedTicks);
+
+/// <summary>
+/// The stories that can still be a candidate for an article: not retired, with an article that arrived at or after
+/// <paramref name="MinLastArrival"/>, and, when both are dated, one published at or after <paramref name="MinLastPublishedTicks"/> (UTC ticks).
+/// A store may return more than these (the clusterer checks again), never fewer.
+/// </summary>
+public sealed record StoryCandidateWindow(long MinLastArrival, long? MinLastPublishedTicks);
+
+/// <summary>One redirect operation, applied in order: a merged id pointing at its survivor (ids pointing at the merged one follow), or an id removed (it is a story again).</summary>
+public readonly record struct RedirectChange(string From, string? To);
+
+/// <summary>What a batch changed; see <see cref="IStoryStateStore.SaveStoryState"/>.</summary>
+public sealed class StoryStateChanges
+{
+    public required StoryStateHeader Header { get; init; }
+
+    public bool Reset { get; init; }
+
+    public IReadOnlyDictionary<long, StoredFeature> Features { get; init; } = new Dictionary<long, StoredFeature>();
+
+    public IReadOnlyList<StoredStoryState> States { get; init; } = [];
+
+    /// <summary>Article id to story index (-1: seen and left out).</summary>
+    public IReadOnlyDictionary<string, int> ArticleStories { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Visible stories to insert or replace; <see cref="StoryPositions"/> gives each one's place in the story list.</summary>
+    public IReadOnlyList<Story> Stories { get; init; } = [];
+
+    public IReadOnlyList<int> StoryPositions { get; init; } = [];
+
+    /// <summary>Visible stories that no longer exist (merged into another).</summary>
+    public IReadOnlyList<string> RemovedStories { get; init; } = [];
+
+    public IReadOnlyList<RedirectChange> Redirects { get; init; } = [];
+
+    /// <summary>The article count the stories now cover (see IStore.StoriesAssignedFrom).</summary>
+    public int? AssignedFromArticles { get; init; }
+}
+
+/// <summary>A story clusterer whose state lives in a store: it reads what it needs and writes back what changed.</summary>
+public interface IStoredStoryClusterer : IStoryClusterer
+{
+    /// <summary>Whether the state this clusterer caches is still the store's (no other process placed articles since it last read or wrote).</summary>
+    bool IsCurrent();
+
+    /// <summary>How many stories exist, stored ones included (<see cref="IStoryClusterer.Stories"/> holds only those read or changed).</summary>
+    int StoryCount { get; }
+
+    /// <summary>Records an article that is not placed in any story (an empty body), so it is not offered again.</summary>
+    void Skip(string articleId);
+
+    /// <summary>Writes everything changed since the last save (call after <see cref="IStoryClusterer.Settle"/>, inside the store's exclusive lock).</summary>
+    void Save(int? assignedFromArticles);
+}

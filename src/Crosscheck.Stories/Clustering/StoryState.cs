@@ -1,0 +1,163 @@
+using Crosscheck.Core.Model;
+
+namespace Crosscheck.Stories.Clustering;
+
+/// <summary>One article of a story: its arrival and, while the story is small enough to be re-examined, its own title and profile.</summary>
+internal readonly record struct Member(string Id, long Arrival, string? Title, Profile? Profile);
+
+/// <summary>A story's mutable state; its profile is the sum of its documents' unit vectors.</summary>
+internal sealed class StoryState(int index, string id)
+{
+    private readonly List<Member> _articles = [];
+    private string? _title;
+    private bool _keepsMemberProfiles = true;
+
+    public int Index { get; } = index;
+
+    public string Id { get; } = id;
+
+    public Profile Profile { get; private set; } = Profile.Empty();
+
+    /// <summary>The index of the story that absorbed this one (a merge), or null while it is a story of its own.</summary>
+    public int? AbsorbedBy { get; set; }
+
+    public bool Absorbed => AbsorbedBy is not null;
+
+    public int Size => _articles.Count;
+
+    public IReadOnlyList<Member> Members => _articles;
+
+    /// <summary>Size when last checked for a split; unchanged stories are not examined again.</summary>
+    public int ExaminedSize { get; set; }
+
+    public bool Retired { get; private set; }
+
+    public long LastArrival => Profile.Arrival;
+
+    public void Add(Document document, Profile profile, ClusteringOptions options, FeatureSpace[] spaces)
+    {
+        // Each article's own title and profile are kept only while a split may still need them.
+        var title = _keepsMemberProfiles || _title is null ? TitleOf(document) : null;
+        _articles.Add(_keepsMemberProfiles ? new Member(document.Id, profile.Arrival, title, profile) : new Member(document.Id, profile.Arrival, null, null));
+        _title ??= title;
+        Profile = Profile.Plus(profile, options, spaces);
+        if (_articles.Count > options.SplitMaxSize) ForgetMemberProfiles();
+    }
+
+    public void Absorb(StoryState other, ClusteringOptions options, FeatureSpace[] spaces)
+    {
+        var mine = _articles.Count > 0 ? _articles[0].Arrival : long.MaxValue;
+        var theirs = other._articles.Count > 0 ? other._articles[0].Arrival : long.MaxValue;
+        _articles.AddRange(other._articles);
+        _articles.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
+        if (theirs < mine || _title is null) _title = other._title ?? _title;
+        Profile = Profile.Plus(other.Profile, options, spaces);
+        if (_articles.Count > options.SplitMaxSize || !other._keepsMemberProfiles) ForgetMemberProfiles();
+    }
+
+    /// <summary>Replaces the members (after a split), rebuilding the profile from theirs.</summary>
+    public void Reset(IEnumerable<Member> members, ClusteringOptions options, FeatureSpace[] spaces)
+    {
+        _articles.Clear();
+        _articles.AddRange(members.OrderBy(m => m.Arrival));
+        _title = _articles[0].Title;
+        var profile = Profile.Empty();
+        foreach (var member in _articles) profile = profile.Plus(member.Profile!, options, spaces);
+        Profile = profile;
+    }
+
+    public void Retire()
+    {
+        Retired = true;
+        Release();
+    }
+
+    /// <summary>Drops the vectors of the profile and of every article, keeping ids, span and arrival.</summary>
+    public void Release()
+    {
+        Profile = Profile.Stripped();
+        ForgetMemberProfiles();
+    }
+
+    private void ForgetMemberProfiles()
+    {
+        if (!_keepsMemberProfiles) return;
+        _keepsMemberProfiles = false;
+        for (var i = 0; i < _articles.Count; i++) _articles[i] = _articles[i] with { Title = null, Profile = null };
+    }
+
+    /// <summary>Writes the whole state, so a story read back from the store behaves exactly as the one written.</summary>
+    public byte[] Serialize()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            writer.Write(FormatVersion);
+            writer.Write(Id);
+            writer.Write(_title ?? "");
+            writer.Write(_title is not null);
+            writer.Write(AbsorbedBy ?? -1);
+            writer.Write(Retired);
+            writer.Write(ExaminedSize);
+            writer.Write(_keepsMemberProfiles);
+            Profile.Write(writer);
+            writer.Write(_articles.Count);
+            foreach (var member in _articles)
+            {
+                writer.Write(member.Id);
+                writer.Write(member.Arrival);
+                writer.Write(member.Title ?? "");
+                writer.Write(member.Title is not null);
+                writer.Write(member.Profile is not null);
+                member.Profile?.Write(writer);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public static StoryState Deserialize(int index, byte[] state)
+    {
+        using var reader = new BinaryReader(new MemoryStream(state));
+        if (reader.ReadByte() != FormatVersion) throw new InvalidDataException($"Story {index}: stored state of an unknown format.");
+        var story = new StoryState(index, reader.ReadString());
+        var title = reader.ReadString();
+        story._title = reader.ReadBoolean() ? title : null;
+        var absorbedBy = reader.ReadInt32();
+        story.AbsorbedBy = absorbedBy < 0 ? null : absorbedBy;
+        story.Retired = reader.ReadBoolean();
+        story.ExaminedSize = reader.ReadInt32();
+        story._keepsMemberProfiles = reader.ReadBoolean();
+        story.Profile = Profile.Read(reader);
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            var id = reader.ReadString();
+            var arrival = reader.ReadInt64();
+            var memberTitle = reader.ReadString();
+            var hasTitle = reader.ReadBoolean();
+            var profile = reader.ReadBoolean() ? Profile.Read(reader) : null;
+            story._articles.Add(new Member(id, arrival, hasTitle ? memberTitle : null, profile));
+        }
+        return story;
+    }
+
+    private const byte FormatVersion = 1;
+
+    public Story ToStory() => new()
+    {
+        Id = Id,
+        Title = _title ?? "",
+        ArticleIds = _articles.Select(a => a.Id).ToList(),
+        FirstSeen = Profile.First,
+        LastSeen = Profile.Last,
+    };
+
+    private static string? TitleOf(Document document)
+    {
+        if (document.Article.Title is { Length: > 0 } title) return title.Trim();
+        var body = document.Text ?? "";
+        var end = body.IndexOf('\n');
+        var line = (end < 0 ? body : body[..end]).Trim();
+        return line.Length == 0 ? null : line.Length <= 160 ? line : line[..160] + "…";
+    }
+}

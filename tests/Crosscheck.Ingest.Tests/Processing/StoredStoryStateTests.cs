@@ -1,0 +1,239 @@
+using System.Reflection;
+using System.Text.Json;
+using Crosscheck.Core.Model;
+using Crosscheck.Ingest.Processing;
+using Crosscheck.Storage;
+using Crosscheck.Storage.Sqlite;
+using Crosscheck.Stories.Clustering;
+using Crosscheck.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Crosscheck.Ingest.Tests.Processing;
+
+/// <summary>
+/// Stories placed from the story state kept in the store: the same logic as the in-memory clusterer,
+/// continued across batches and processes, reading only what the new articles need.
+/// </summary>
+public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposable
+{
+    private const string EcbDev = "data/clustering-ecbplus-dev/documents.jsonl";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-story-state-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private SqliteStore OpenStore(string name) => SqliteStore.Open(Path.Combine(_dir, name));
+
+    private static List<Document> EcbDocuments() =>
+        [.. File.ReadLines(Path.Combine(Docs.SharedDirectory()!, EcbDev))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Select(e => Docs.Of(e.GetProperty("text").GetString()!, e.GetProperty("id").GetString()!))];
+
+    /// <summary>Each article's story as the set of articles sharing it.</summary>
+    private static Dictionary<string, string> Partition(IEnumerable<Story> stories) =>
+        stories.SelectMany(s => s.ArticleIds.Select(a => (a, Key: string.Join(' ', s.ArticleIds.Order(StringComparer.Ordinal)))))
+            .ToDictionary(p => p.a, p => p.Key, StringComparer.Ordinal);
+
+    /// <summary>B-cubed F1 of one assignment against another taken as the reference.</summary>
+    private static double BCubedAgreement(Dictionary<string, string> reference, Dictionary<string, string> other)
+    {
+        double precision = 0, recall = 0;
+        var byReference = reference.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToHashSet());
+        var byOther = other.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToHashSet());
+        foreach (var (article, story) in reference)
+        {
+            var mine = byOther[other[article]];
+            var theirs = byReference[story];
+            var shared = mine.Count(theirs.Contains);
+            precision += (double)shared / mine.Count;
+            recall += (double)shared / theirs.Count;
+        }
+        precision /= reference.Count;
+        recall /= reference.Count;
+        return 2 * precision * recall / (precision + recall);
+    }
+
+    /// <summary>A JSONL input of <paramref name="count"/> articles (url, title, text) in the temporary folder.</summary>
+    private string WriteJsonl(string name, int count, Func<int, (string Url, string Title, string Text)> article)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllLines(path, Enumerable.Range(0, count).Select(article).Select(a => JsonSerializer.Serialize(new { url = a.Url, title = a.Title, text = a.Text })));
+        return path;
+    }
+
+    private static void PlaceBatch(StoryClusterer clusterer, IEnumerable<Document> documents, int assignedFrom)
+    {
+        foreach (var document in documents) clusterer.Assign(document);
+        clusterer.Settle();
+        clusterer.Save(assignedFrom);
+    }
+
+    [SharedDataFact(EcbDev)]
+    public void One_stored_batch_gives_exactly_the_stories_of_the_clusterer_in_memory()
+    {
+        var documents = EcbDocuments();
+        var memory = new StoryClusterer(new ClusteringOptions());
+        foreach (var document in documents) memory.Assign(document);
+        memory.Settle();
+
+        using var store = OpenStore("one.db");
+        PlaceBatch(StoryClusterer.Rebuilding(store, new ClusteringOptions()), documents, documents.Count);
+
+        Assert.Equal(memory.Stories.Select(s => (s.Id, string.Join(' ', s.ArticleIds))), store.GetStories().Select(s => (s.Id, string.Join(' ', s.ArticleIds))));
+        Assert.All(memory.Redirects, r => Assert.Equal(r.Value, store.GetStory(r.Key)!.Id));
+    }
+
+    [SharedDataFact(EcbDev)]
+    public void Two_batches_from_stored_state_agree_with_one_and_reading_the_stored_state_continues_as_the_cache_would()
+    {
+        var documents = EcbDocuments();
+        var half = documents.Count / 2;
+        var memory = new StoryClusterer(new ClusteringOptions());
+        foreach (var document in documents) memory.Assign(document);
+        memory.Settle();
+
+        // The same two batches, once by one clusterer keeping its cache, once by a new one reading the stored state.
+        using var cached = OpenStore("cached.db");
+        var kept = StoryClusterer.Rebuilding(cached, new ClusteringOptions());
+        PlaceBatch(kept, documents.Take(half), half);
+        PlaceBatch(kept, documents.Skip(half), documents.Count);
+        // And once by one clusterer that forgets its cache after every save (as a long-running process does past its limit).
+        using var forgetful = OpenStore("forgetful.db");
+        var forgetting = StoryClusterer.Rebuilding(forgetful, new ClusteringOptions(), maxCachedStories: 1);
+        PlaceBatch(forgetting, documents.Take(half), half);
+        PlaceBatch(forgetting, documents.Skip(half), documents.Count);
+        using var restarted = OpenStore("restarted.db");
+        PlaceBatch(StoryClusterer.Rebuilding(restarted, new ClusteringOptions()), documents.Take(half), half);
+        PlaceBatch(StoryClusterer.Stored(restarted, new ClusteringOptions()), documents.Skip(half), documents.Count);
+
+        Assert.Equal(Partition(cached.GetStories()), Partition(restarted.GetStories()));
+        Assert.Equal(cached.GetStories().Select(s => s.Id), restarted.GetStories().Select(s => s.Id));
+        Assert.Equal(cached.GetStories().Select(s => (s.Id, string.Join(' ', s.ArticleIds))), forgetful.GetStories().Select(s => (s.Id, string.Join(' ', s.ArticleIds))));
+        var stored = Partition(restarted.GetStories());
+        Assert.Equal(documents.Count, stored.Count);
+        // The batch end settles early: re-checks that one run defers to its end run at the half too.
+        var agreement = BCubedAgreement(Partition(memory.Stories), stored);
+        output.WriteLine($"B-cubed agreement of two batches with one: {agreement:F4}");
+        Assert.True(agreement >= 0.98, $"two batches agree with one at B-cubed {agreement:F4}");
+    }
+
+    /// <summary>
+    /// Articles on a few made-up events, the events' reports interleaved: enough arrivals that re-checks
+    /// queued in the first batch fall due in the second.
+    /// </summary>
+    private static List<Document> InterleavedEvents(int perEvent)
+    {
+        string[] events =
+        [
+            "The river ferry at Marlow ran aground on a sandbank; {0} passengers waited hours for the tugboat from Dunmore.",
+            "Orchard growers in the Vell valley lost {0} tonnes of apples to an early frost, the Vell growers' cooperative said.",
+            "The Castleford library closed its east wing after a burst pipe flooded {0} shelves of local archive records.",
+        ];
+        var start = new DateTimeOffset(2024, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        return [.. Enumerable.Range(0, perEvent).SelectMany(i => events.Select((text, e) =>
+            Docs.Of(string.Format(System.Globalization.CultureInfo.InvariantCulture, text, 10 + i) + "\n\nOfficials gave no further details on the day.",
+                $"event{e}-report{i}", outlet: $"outlet{i % 4}.example", published: start.AddHours(i))))];
+    }
+
+    [Fact]
+    public void Re_checks_pending_across_batches_survive_a_clusterer_that_forgets_its_cache_and_a_restart()
+    {
+        var documents = InterleavedEvents(perEvent: 12);
+        var first = documents.Take(6).ToList();
+        var second = documents.Skip(6).ToList();
+
+        // The first batch leaves re-checks not yet due (the shortest waits 16 arrivals); the second makes them due.
+        using var cached = OpenStore("recheck-cached.db");
+        var kept = StoryClusterer.Rebuilding(cached, new ClusteringOptions());
+        PlaceBatch(kept, first, first.Count);
+        PlaceBatch(kept, second, documents.Count);
+        // Forgetting after every save reads each story again as a new instance; the queued re-checks must find it.
+        using var forgetful = OpenStore("recheck-forgetful.db");
+        var forgetting = StoryClusterer.Rebuilding(forgetful, new ClusteringOptions(), maxCachedStories: 1);
+        PlaceBatch(forgetting, first, first.Count);
+        PlaceBatch(forgetting, second, documents.Count);
+        // A new process continues from the store, re-checks included.
+        using var restarted = OpenStore("recheck-restarted.db");
+        PlaceBatch(StoryClusterer.Rebuilding(restarted, new ClusteringOptions()), first, first.Count);
+        PlaceBatch(StoryClusterer.Stored(restarted, new ClusteringOptions()), second, documents.Count);
+
+        static List<(string Id, string Articles)> Listed(SqliteStore store) => [.. store.GetStories().Select(s => (s.Id, string.Join(' ', s.ArticleIds)))];
+        Assert.Equal(documents.Count, cached.GetStories().Sum(s => s.ArticleIds.Count));
+        Assert.Equal(Listed(cached), Listed(forgetful));
+        Assert.Equal(Listed(cached), Listed(restarted));
+        Assert.NotEqual("", cached.LoadStoryStateHeader()!.Rechecks);
+        Assert.Equal(cached.LoadStoryStateHeader(), restarted.LoadStoryStateHeader());
+    }
+
+    [Fact]
+    public void Placing_new_articles_reads_no_stored_document_but_theirs()
+    {
+        var path = WriteJsonl("first.jsonl", 6, i => ($"https://harbour.example/news/{i}", $"Harbour crane number {i} repaired",
+            $"Engineers repaired harbour crane number {i} on Tuesday after a cable snapped during a storm.\n\nThe port said loading would resume within {i + 2} days."));
+        var second = WriteJsonl("second.jsonl", 2, i => ($"https://valley.example/news/{i}", $"Valley school {i} reopens",
+            $"The valley school number {i} reopened on Monday after the flood waters receded.\n\nParents cleaned the classrooms over the weekend."));
+        using (var store = OpenStore("counted.db")) TestIngest.Service(store, recurring: null).Ingest([path], IngestHints.None);
+
+        using var inner = OpenStore("counted.db");
+        var counting = CountingStore.Wrap(inner, out var calls);
+        var report = TestIngest.Service(counting, recurring: null).Ingest([second], IngestHints.None);
+
+        Assert.Equal(2, report.Added);
+        Assert.Equal(0, calls.GetValueOrDefault(nameof(IStore.AllDocuments)));
+        Assert.Equal(0, calls.GetValueOrDefault(nameof(IStore.AllArticles)));
+        Assert.Equal(2, calls.GetValueOrDefault(nameof(IStore.GetDocument)));
+        Assert.Equal(8, inner.GetStories().Sum(s => s.ArticleIds.Count));
+        Assert.Equal(inner.CountArticles(), inner.StoriesAssignedFrom());
+    }
+
+    [Fact]
+    public void A_store_clustered_before_story_state_was_kept_is_brought_up_to_date_once()
+    {
+        var path = WriteJsonl("old.jsonl", 4, i => ($"https://ledger.example/{i}", $"Bridge toll {i} rises",
+            $"The bridge toll rises by {i} cents from March, the county said on Friday.\n\nDrivers' groups called the rise unfair."));
+        using var store = OpenStore("old.db");
+        // What an older version left: stories from a replay, no story state.
+        new IngestService(store, TestIngest.Processor, () => new StoryClusterer(new ClusteringOptions())).Ingest([path], IngestHints.None);
+        Assert.Null(store.LoadStoryStateHeader());
+        var before = Partition(store.GetStories());
+
+        var service = TestIngest.Service(store, recurring: null);
+        Assert.False(service.StoriesAreStale());
+        service.PlaceNewArticles();
+
+        Assert.NotNull(store.LoadStoryStateHeader());
+        Assert.Equal(before, Partition(store.GetStories()));
+        Assert.Empty(store.ArticlesWithoutStoryState());
+    }
+
+    /// <summary>An <see cref="IStore"/> that counts calls by member name and passes them on.</summary>
+    public class CountingStore : DispatchProxy
+    {
+        private IStore _inner = null!;
+        private Dictionary<string, int> _calls = null!;
+
+        public static IStore Wrap(IStore inner, out Dictionary<string, int> calls)
+        {
+            var proxy = Create<IStore, CountingStore>();
+            var counting = (CountingStore)(object)proxy;
+            counting._inner = inner;
+            counting._calls = calls = [];
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            _calls[targetMethod.Name] = _calls.GetValueOrDefault(targetMethod.Name) + 1;
+            try
+            {
+                return targetMethod.Invoke(_inner, args);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                throw e.InnerException;
+            }
+        }
+    }
+}

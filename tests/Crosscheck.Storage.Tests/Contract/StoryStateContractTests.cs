@@ -1,0 +1,185 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
+using Xunit;
+using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
+
+namespace Crosscheck.Storage.Tests.Contract;
+
+/// <summary>The story clusterer's stored state (<see cref="IStoryStateStore"/>): what every backend must keep and return.</summary>
+public abstract partial class StoreContractTests
+{
+    private static StoryStateChanges Changes(StoryStateHeader header, params Story[] stories) => new()
+    {
+        Header = header,
+        Stories = stories,
+        StoryPositions = stories.Select((_, i) => i).ToList(),
+    };
+
+    [ContractFact]
+    public void Story_state_round_trips_and_is_seen_by_another_handle()
+    {
+        Assert.Null(Store.LoadStoryStateHeader());
+        var header = new StoryStateHeader(Documents: 12_000_000_000, Arrivals: 7, StoryCount: 3, LiveStories: 2, Rechecks: "0.2.23,2.0.1031 and spaces");
+        var state = new byte[] { 1, 0, 255, 128, 7 };
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = header,
+            Features = new Dictionary<long, StoredFeature>
+            {
+                [long.MinValue + 1] = new(3, [0, 2, int.MaxValue], Order: (5L << 20) + 17),
+                [42] = new(1, []),
+                [-9_000_000_000_000] = new(250, [1]),
+            },
+            States = [new StoredStoryState(0, state), new StoredStoryState(2, [9])],
+            ArticleStories = new Dictionary<string, int> { ["a1"] = 0, ["a2"] = 2, ["empty"] = -1 },
+            Stories = [Story("s-two", "Second opened", "a2"), Story("s-one", "First opened", "a1")],
+            StoryPositions = [2, 0],
+            AssignedFromArticles = 3,
+        });
+
+        using var other = OpenAgain();
+        Assert.Equal(header, other.LoadStoryStateHeader());
+        var features = other.LoadStoryFeatures([42, long.MinValue + 1, -9_000_000_000_000, 43]);
+        Assert.Equal(3, features.Count);
+        Assert.Equal([0, 2, int.MaxValue], features[long.MinValue + 1].Postings);
+        Assert.Equal(3, features[long.MinValue + 1].DocumentFrequency);
+        Assert.Equal((5L << 20) + 17, features[long.MinValue + 1].Order);
+        Assert.Empty(features[42].Postings);
+        Assert.Equal(250, features[-9_000_000_000_000].DocumentFrequency);
+        var states = other.LoadStoryStates([0, 1, 2]).OrderBy(s => s.Index).ToList();
+        Assert.Equal([0, 2], states.Select(s => s.Index));
+        Assert.Equal(state, states[0].State);
+        Assert.Equal(0, other.LoadStoryIndexOfArticle("a1"));
+        Assert.Equal(-1, other.LoadStoryIndexOfArticle("empty"));
+        Assert.Null(other.LoadStoryIndexOfArticle("never"));
+        // The story list follows the positions given, not the order of the batch.
+        Assert.Equal(["s-one", "s-two"], other.GetStories().Select(s => s.Id));
+        Assert.Equal(3, other.StoriesAssignedFrom());
+    }
+
+    [ContractFact]
+    public void Saving_story_state_changes_only_the_stories_named_and_keeps_redirects_one_hop()
+    {
+        Store.SaveStoryState(Changes(new(2, 2, 2, 2), Story("s-a", "A", "a1"), Story("s-b", "B", "a2")));
+        // s-b merges into s-a; then s-a into a new s-c: whoever asked for s-b lands on s-c.
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(3, 3, 2, 1),
+            Stories = [Story("s-a", "A", "a1", "a2")],
+            StoryPositions = [0],
+            RemovedStories = ["s-b"],
+            Redirects = [new RedirectChange("s-b", "s-a")],
+        });
+        Assert.Equal(["a1", "a2"], Store.GetStory("s-b")!.ArticleIds);
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(4, 4, 3, 1),
+            Stories = [Story("s-c", "C", "a3", "a1", "a2")],
+            StoryPositions = [2],
+            RemovedStories = ["s-a"],
+            Redirects = [new RedirectChange("s-a", "s-c")],
+        });
+        Assert.Equal(["s-c"], Store.GetStories().Select(s => s.Id));
+        Assert.Equal("s-c", Store.GetStory("s-b")!.Id);
+        Assert.Equal("s-c", Store.GetStory("s-a")!.Id);
+
+        // A story split off under a merged id is a story again, not a redirect.
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(4, 4, 4, 2),
+            Stories = [Story("s-c", "C", "a3", "a1"), Story("s-b", "B again", "a2")],
+            StoryPositions = [2, 3],
+            Redirects = [new RedirectChange("s-b", null)],
+        });
+        Assert.Equal(["s-c", "s-b"], Store.GetStories().Select(s => s.Id));
+        Assert.Equal("B again", Store.GetStory("s-b")!.Title);
+        Assert.Equal(new StoryStateHeader(4, 4, 4, 2), Store.LoadStoryStateHeader());
+    }
+
+    [ContractFact]
+    public void A_candidate_window_leaves_out_retired_and_idle_stories_and_keeps_merged_ones()
+    {
+        var day = TimeSpan.FromDays(1).Ticks;
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(6, 6, 6, 5),
+            States =
+            [
+                new StoredStoryState(0, [0], new StoryActivity(Retired: false, LastArrival: 100, LastPublishedTicks: 40 * day)),
+                new StoredStoryState(1, [1], new StoryActivity(Retired: true, LastArrival: 100, LastPublishedTicks: 40 * day)),
+                new StoredStoryState(2, [2], new StoryActivity(Retired: false, LastArrival: 9, LastPublishedTicks: 40 * day)),
+                new StoredStoryState(3, [3], new StoryActivity(Retired: false, LastArrival: 100, LastPublishedTicks: 2 * day)),
+                new StoredStoryState(4, [4], new StoryActivity(Retired: false, LastArrival: 10, LastPublishedTicks: null)),
+                new StoredStoryState(5, [5], Activity: null),
+            ],
+        });
+
+        int[] all = [0, 1, 2, 3, 4, 5];
+        Assert.Equal([0, 4, 5], Store.LoadStoryStates(all, new StoryCandidateWindow(MinLastArrival: 10, MinLastPublishedTicks: 10 * day)).Select(s => s.Index).Order());
+        // An undated article keeps dated stories of any age; without a window every story is read.
+        Assert.Equal([0, 3, 4, 5], Store.LoadStoryStates(all, new StoryCandidateWindow(10, null)).Select(s => s.Index).Order());
+        var unfiltered = Store.LoadStoryStates(all).OrderBy(s => s.Index).ToList();
+        Assert.Equal(all, unfiltered.Select(s => s.Index));
+        Assert.Equal(new StoryActivity(true, 100, 40 * day), unfiltered[1].Activity);
+        Assert.Null(unfiltered[4].Activity!.Value.LastPublishedTicks);
+        Assert.Null(unfiltered[5].Activity);
+    }
+
+    [ContractFact]
+    public void Reset_replaces_the_stored_state_and_ReplaceStories_or_ClearDerived_drop_it()
+    {
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(1, 1, 1, 1),
+            Features = new Dictionary<long, StoredFeature> { [5] = new(1, [0]) },
+            States = [new StoredStoryState(0, [1])],
+            ArticleStories = new Dictionary<string, int> { ["a1"] = 0 },
+            Stories = [Story("s-old", "Old", "a1")],
+            StoryPositions = [0],
+        });
+        Store.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), Reset = true, Stories = [Story("s-new", "New", "a9")], StoryPositions = [0] });
+        Assert.Empty(Store.LoadStoryFeatures([5]));
+        Assert.Empty(Store.LoadStoryStates([0]));
+        Assert.Null(Store.LoadStoryIndexOfArticle("a1"));
+        Assert.Equal(["s-new"], Store.GetStories().Select(s => s.Id));
+
+        Store.ReplaceStories([Story("s-replay", "Replayed", "a1")], new Dictionary<string, string>());
+        Assert.Null(Store.LoadStoryStateHeader());
+
+        Store.SaveStoryState(Changes(new(1, 1, 1, 1), Story("s-x", "X", "a1")));
+        Store.ClearDerived();
+        Assert.Null(Store.LoadStoryStateHeader());
+        Assert.Empty(Store.GetStories());
+    }
+
+    [ContractFact]
+    public void ArticlesWithoutStoryState_lists_articles_not_yet_placed_in_arrival_order()
+    {
+        var raws = new[] { Raw("first input"), Raw("second input"), Raw("third input") };
+        foreach (var raw in raws) Store.AddRaw(raw);
+        Store.SaveDocument(Plain(raws[2].Id, "Third", "Body three."));
+        Store.SaveDocument(Plain(raws[0].Id, "First", "Body one."));
+        Store.SaveDocument(Plain(raws[1].Id, "Second", "Body two."));
+        Assert.Equal(raws.Select(r => r.Id), Store.ArticlesWithoutStoryState());
+
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(1, 1, 1, 1),
+            ArticleStories = new Dictionary<string, int> { [raws[1].Id] = 0 },
+        });
+        Assert.Equal([raws[0].Id, raws[2].Id], Store.ArticlesWithoutStoryState());
+    }
+
+    [ContractFact]
+    public void Story_state_written_in_a_failed_transaction_is_not_kept()
+    {
+        Store.SaveStoryState(Changes(new(1, 1, 1, 1), Story("s-kept", "Kept", "a1")));
+        Assert.Throws<InvalidOperationException>(() => Store.RunExclusive(() =>
+        {
+            Store.SaveStoryState(Changes(new(2, 2, 2, 2), Story("s-lost", "Lost", "a2")));
+            throw new InvalidOperationException("placement failed after saving");
+        }));
+        Assert.Equal(new StoryStateHeader(1, 1, 1, 1), Store.LoadStoryStateHeader());
+        Assert.Equal(["s-kept"], Store.GetStories().Select(s => s.Id));
+    }
+}
