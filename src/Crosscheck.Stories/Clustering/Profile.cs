@@ -117,7 +117,10 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         return kept.ToDictionary(p => p.Key, p => p.Value);
     }
 
-    /// <summary>Writes the profile exactly (vectors in their order, span, arrival, cached norms), so a stored story compares as the one in memory did.</summary>
+    /// <summary>
+    /// Writes the profile exactly (vectors in their order, span, arrival, cached norms, languages), so a stored story
+    /// compares as the one in memory did: the languages decide whether two stories meet across languages.
+    /// </summary>
     public void Write(BinaryWriter writer)
     {
         foreach (var vector in Vectors)
@@ -137,9 +140,13 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
             writer.Write(_norms[c]);
             writer.Write(_normDocuments[c]);
         }
+        writer.Write(Languages.Length);
+        foreach (var language in Languages) writer.Write(language);
     }
 
-    public static Profile Read(BinaryReader reader)
+    /// <param name="reader">Positioned at a profile <see cref="Write"/> wrote.</param>
+    /// <param name="withLanguages">False for a story state of format 1, written before profiles carried languages.</param>
+    public static Profile Read(BinaryReader reader, bool withLanguages = true)
     {
         var vectors = new Dictionary<long, double>[3];
         for (var c = 0; c < 3; c++)
@@ -149,12 +156,19 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
             for (var i = 0; i < count; i++) vector.Add(reader.ReadInt64(), reader.ReadDouble());
             vectors[c] = vector;
         }
-        var profile = new Profile(vectors, ReadTime(reader), ReadTime(reader), reader.ReadInt64());
+        var (first, last, arrival) = (ReadTime(reader), ReadTime(reader), reader.ReadInt64());
+        var norms = new double[3];
+        var normDocuments = new long[3];
         for (var c = 0; c < 3; c++)
         {
-            profile._norms[c] = reader.ReadDouble();
-            profile._normDocuments[c] = reader.ReadInt64();
+            norms[c] = reader.ReadDouble();
+            normDocuments[c] = reader.ReadInt64();
         }
+        var languages = withLanguages ? new string[reader.ReadInt32()] : [];
+        for (var i = 0; i < languages.Length; i++) languages[i] = reader.ReadString();
+        var profile = new Profile(vectors, first, last, arrival) { Languages = languages };
+        norms.CopyTo(profile._norms, 0);
+        normDocuments.CopyTo(profile._normDocuments, 0);
         return profile;
     }
 

@@ -118,7 +118,9 @@ internal sealed class StoryState(int index, string id)
     public static StoryState Deserialize(int index, byte[] state)
     {
         using var reader = new BinaryReader(new MemoryStream(state));
-        if (reader.ReadByte() != FormatVersion) throw new InvalidDataException($"Story {index}: stored state of an unknown format.");
+        var format = reader.ReadByte();
+        if (format is not (1 or FormatVersion)) throw new InvalidDataException($"Story {index}: stored state of an unknown format ({format}).");
+        var withLanguages = format >= 2;
         var story = new StoryState(index, reader.ReadString());
         var title = reader.ReadString();
         story._title = reader.ReadBoolean() ? title : null;
@@ -127,7 +129,7 @@ internal sealed class StoryState(int index, string id)
         story.Retired = reader.ReadBoolean();
         story.ExaminedSize = reader.ReadInt32();
         story._keepsMemberProfiles = reader.ReadBoolean();
-        story.Profile = Profile.Read(reader);
+        story.Profile = Profile.Read(reader, withLanguages);
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
@@ -135,13 +137,14 @@ internal sealed class StoryState(int index, string id)
             var arrival = reader.ReadInt64();
             var memberTitle = reader.ReadString();
             var hasTitle = reader.ReadBoolean();
-            var profile = reader.ReadBoolean() ? Profile.Read(reader) : null;
+            var profile = reader.ReadBoolean() ? Profile.Read(reader, withLanguages) : null;
             story._articles.Add(new Member(id, arrival, hasTitle ? memberTitle : null, profile));
         }
         return story;
     }
 
-    private const byte FormatVersion = 1;
+    /// <summary>2: profiles carry their documents' languages (format 1 is read as profiles without any).</summary>
+    private const byte FormatVersion = 2;
 
     public Story ToStory() => new()
     {
