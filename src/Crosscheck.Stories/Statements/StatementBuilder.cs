@@ -59,8 +59,11 @@ internal sealed class StatementBuilder(StatementOptions options)
     }
 
     /// <summary>The report behind each article's wording (its first), in story order.</summary>
+    // An article that also denies the event is shown by its denial: the status says "contested" from any denial,
+    // and a reader must see the words that made it so.
     private static List<Report> Wordings(Group group) =>
-        group.Reports.GroupBy(r => r.View).OrderBy(g => g.Key.Index).Select(g => g.First()).ToList();
+        group.Reports.GroupBy(r => r.View).OrderBy(g => g.Key.Index)
+            .Select(g => g.FirstOrDefault(r => r.Mention.Polarity == EventPolarity.Negated) ?? g.First()).ToList();
 
     /// <summary>
     /// Groups of one predicate that came apart only because their reports arrived in another order are joined:

@@ -46,6 +46,22 @@ public class StatementTests
     }
 
     [Fact]
+    public void An_article_that_reports_the_event_and_a_denial_of_it_is_shown_by_the_denial()
+    {
+        var both = StoryDoc.Of("Norvale Systems acquired Brightwater Labs, a rival said. Norvale Systems denied acquiring Brightwater Labs.", "e", "Ridge Courier", Day.AddHours(12))
+            .Org("Norvale Systems").Org("Brightwater Labs").Build();
+        Document[] documents = [First(), Second(), both];
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(documents), documents);
+
+        var deal = Assert.Single(dossier.Statements, s => s.Participants.Contains("Brightwater Labs"));
+        Assert.Equal(StatementStatus.Contested, deal.Status);
+        var shown = deal.Wordings.Single(w => w.Article == "e");
+        Assert.Equal("negated", shown.Polarity);
+        Assert.StartsWith("Norvale Systems denied", shown.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_denial_joins_the_statement_it_denies_and_makes_it_contested()
     {
         Document[] documents = [First(), Second(), Denial()];
