@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Crosscheck.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -17,19 +17,15 @@ namespace Crosscheck.Web.Tests;
 /// </summary>
 public sealed class QueryFuzzTests(SeededServer server, ITestOutputHelper output) : IClassFixture<SeededServer>
 {
-    private static readonly double? ExplorationSeconds =
-        Environment.GetEnvironmentVariable("CROSSCHECK_FUZZ_SECONDS") is { } total && double.TryParse(total, CultureInfo.InvariantCulture, out var seconds)
-            ? seconds : null;
-
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds((ExplorationSeconds ?? 120) / 6);
+    /// <summary>A sixth of the whole randomized kit's budget (the readers' share is in Crosscheck.Ingest.Tests/Fuzz).</summary>
+    private static readonly TimeSpan Budget = FuzzSettings.TotalBudget / 6;
 
     /// <summary>Requests sent at most in CI: a prefix of those checked with CROSSCHECK_FUZZ_SECONDS=1800 (325,099 requests, all below 500).</summary>
     private const int CiRequests = 300_000;
 
-    private static readonly int MaxRequests = ExplorationSeconds is null ? CiRequests : int.MaxValue;
+    private static readonly int MaxRequests = FuzzSettings.Exploring ? int.MaxValue : CiRequests;
 
-    private static readonly int Seed =
-        int.TryParse(Environment.GetEnvironmentVariable("CROSSCHECK_FUZZ_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : 17;
+    private static readonly int Seed = FuzzSettings.Seed;
 
     private static readonly string[] Routes =
     [

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Extraction;
@@ -34,12 +33,11 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private const int Readers = 8;
 
-    private static readonly bool Exploring = Environment.GetEnvironmentVariable("CROSSCHECK_FUZZ_SECONDS") is not null;
-    private static readonly TimeSpan PerReader = TimeSpan.FromSeconds(Setting("CROSSCHECK_FUZZ_SECONDS", 120) / (double)Readers);
+    private static readonly TimeSpan PerReader = FuzzSettings.TotalBudget / Readers;
 
     /// <summary>Inputs per reader at most in CI: a prefix of those checked with CROSSCHECK_FUZZ_SECONDS=2400 on a loaded machine (the fewest any reader reached was 3,214).</summary>
     private const int CiInputsPerReader = 3_000;
-    private static readonly int Seed = Setting("CROSSCHECK_FUZZ_SEED", 17);
+    private static readonly int Seed = FuzzSettings.Seed;
 
     /// <summary>An input that takes longer is taken for a hang (generous: the machine may be shared and loaded).</summary>
     private static readonly TimeSpan PerInput = TimeSpan.FromSeconds(30);
@@ -58,9 +56,6 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-fuzz-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
     private const string TextArticle = """
         Port closed after storm
@@ -191,7 +186,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
         var clock = Stopwatch.StartNew();
         int count = 0, articles = 0, problems = 0;
         long largest = 0;
-        while (clock.Elapsed < PerReader && (Exploring || count < CiInputsPerReader))
+        while (clock.Elapsed < PerReader && (FuzzSettings.Exploring || count < CiInputsPerReader))
         {
             var input = inputs.Next();
             count++;
