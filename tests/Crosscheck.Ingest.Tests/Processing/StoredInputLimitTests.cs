@@ -2,9 +2,7 @@ using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
 using Crosscheck.Ingest.Inputs;
-using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage.Sqlite;
-using Crosscheck.Stories.Clustering;
 using Xunit;
 
 namespace Crosscheck.Ingest.Tests.Processing;
@@ -22,9 +20,6 @@ public sealed class StoredInputLimitTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-stored-limit-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static IngestService Service(SqliteStore store) =>
-        new(store, TestIngest.Processor, () => new StoryClusterer(new ClusteringOptions()), new InputReader(Limits));
 
     /// <summary>A text input of about 40 KB stored directly, as a store written under a larger limit holds it.</summary>
     private static RawInput OversizeRaw()
@@ -47,7 +42,7 @@ public sealed class StoredInputLimitTests : IDisposable
     public void Reprocess_names_a_stored_input_over_the_limit_rebuilds_the_others_and_keeps_it()
     {
         using var store = SqliteStore.Open(Path.Combine(_dir, "news.db"));
-        var service = Service(store);
+        var service = TestIngest.WithLimits(store, Limits);
         Assert.Empty(service.Ingest([SmallInputs()], IngestHints.None).Errors);
         var huge = OversizeRaw();
         Assert.True(store.AddRaw(huge));
@@ -73,7 +68,7 @@ public sealed class StoredInputLimitTests : IDisposable
         var huge = OversizeRaw();
         Assert.True(store.AddRaw(huge));
 
-        var report = Service(store).Ingest([SmallInputs()], IngestHints.None);
+        var report = TestIngest.WithLimits(store, Limits).Ingest([SmallInputs()], IngestHints.None);
 
         var error = Assert.Single(report.Errors);
         Assert.Equal("archive/huge-page.txt", error.Source);
