@@ -149,13 +149,11 @@ public sealed class PostgresStore : IStore
         RawInPages("reading unprocessed raw inputs", "NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = raw.id)");
 
     /// <summary>Raw inputs meeting <paramref name="condition"/> (SQL over the <c>raw</c> row), in the order received.</summary>
-    private IEnumerable<RawInput> RawInPages(string action, string condition) => StoreCommon.ReadInPages(PageSize, after => Use(action, connection =>
+    private IEnumerable<RawInput> RawInPages(string action, string condition) => StoreCommon.ReadRawInPages(after => Use(action, connection =>
     {
-        using var command = Command(connection, $"SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE seq > $1 AND {condition} ORDER BY seq LIMIT $2", after, PageSize);
+        using var command = Command(connection, $"SELECT id, source, kind, content, received_at, hints::text, seq FROM raw WHERE seq > $1 AND {condition} ORDER BY seq LIMIT $2", after, StoreCommon.RawPageRows);
         using var reader = command.ExecuteReader();
-        var rows = new List<(RawInput, long)>();
-        while (reader.Read()) rows.Add((StoreCommon.ReadRaw(reader, Location), reader.GetInt64(6)));
-        return rows;
+        return StoreCommon.ReadRawPage(reader, Location);
     }));
 
     public DateTimeOffset? LastReceived() => Use("reading when the newest input was received", connection =>

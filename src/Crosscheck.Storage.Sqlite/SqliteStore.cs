@@ -16,10 +16,6 @@ public sealed class SqliteStore : IStore
     /// <summary>How long a write waits for another process's lock before giving up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
-    // Rows read per round when enumerating, so enumeration never holds a statement open while
-    // the caller writes (reprocess reads raw inputs and saves documents in the same loop).
-    private const int PageSize = 256;
-
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
 
     private readonly SqliteConnection _connection;
@@ -175,14 +171,12 @@ public sealed class SqliteStore : IStore
         RawInPages("reading unprocessed raw inputs", "NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = raw.id)");
 
     /// <summary>Raw inputs meeting <paramref name="condition"/> (SQL over the <c>raw</c> row), in the order received.</summary>
-    private IEnumerable<RawInput> RawInPages(string action, string condition) => StoreCommon.ReadInPages(PageSize, after => Read(action, () =>
+    private IEnumerable<RawInput> RawInPages(string action, string condition) => StoreCommon.ReadRawInPages(after => Read(action, () =>
     {
         using var command = Command($"SELECT id, source, kind, content, received_at, hints, seq FROM raw WHERE seq > $after AND {condition} ORDER BY seq LIMIT $limit",
-            ("$after", after), ("$limit", PageSize));
+            ("$after", after), ("$limit", StoreCommon.RawPageRows));
         using var reader = command.ExecuteReader();
-        var rows = new List<(RawInput, long)>();
-        while (reader.Read()) rows.Add((StoreCommon.ReadRaw(reader, Location), reader.GetInt64(6)));
-        return rows;
+        return StoreCommon.ReadRawPage(reader, Location);
     }));
 
     public DateTimeOffset? LastReceived() => Read("reading when the newest input was received", () =>

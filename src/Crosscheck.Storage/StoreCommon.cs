@@ -226,24 +226,58 @@ public static class StoreCommon
 
     public static DateTimeOffset? ReadTime(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ParseTime(reader.GetString(ordinal));
 
+    /// <summary>Rows in one page of raw inputs at most (see <see cref="ReadRawInPages"/>).</summary>
+    public const int RawPageRows = 256;
+
     /// <summary>
-    /// Streams a table in keyset pages: each page holds the rows after the last sequence number seen,
-    /// so a large table is read without one long-running query or the whole table in memory, and
-    /// rows added meanwhile are picked up rather than skipped. A page shorter than
-    /// <paramref name="pageSize"/> is the last.
+    /// Content a page of raw inputs holds before it ends (see <see cref="ReadRawInPages"/>): the 32 MB an ingest
+    /// extracts together, so reading stored inputs back (reprocess, an ingest resuming a killed run) holds about
+    /// one batch of them, not <see cref="RawPageRows"/> of the largest.
     /// </summary>
-    public static IEnumerable<T> ReadInPages<T>(int pageSize, Func<long, IReadOnlyList<(T Row, long Seq)>> readPageAfter)
+    public const long RawPageBytes = 32L * 1024 * 1024;
+
+    /// <summary>A page of raw inputs with their sequence numbers; <see cref="Last"/> when no row follows it.</summary>
+    public sealed record RawPage(IReadOnlyList<(RawInput Raw, long Seq)> Rows, bool Last);
+
+    /// <summary>
+    /// One page from a query of at most <see cref="RawPageRows"/> raw-input rows in sequence order (the columns of
+    /// <see cref="ReadRaw"/>, then <c>seq</c>): the rows until their content reaches <paramref name="maxBytes"/>,
+    /// the rest left unread for the next page.
+    /// </summary>
+    public static RawPage ReadRawPage(DbDataReader reader, string location, long maxBytes = RawPageBytes)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        var rows = new List<(RawInput, long)>();
+        long bytes = 0;
+        while (bytes < maxBytes && reader.Read())
+        {
+            var raw = ReadRaw(reader, location);
+            rows.Add((raw, reader.GetInt64(6)));
+            bytes += raw.Content.Length;
+        }
+        // A page cut by its bytes may have rows after it; a page short of its rows has none.
+        return new RawPage(rows, Last: bytes < maxBytes && rows.Count < RawPageRows);
+    }
+
+    /// <summary>
+    /// Streams raw inputs in keyset pages (<paramref name="readPageAfter"/> reads the page after a sequence number
+    /// with <see cref="ReadRawPage"/>): a large table is read without one long-running query or the whole table in
+    /// memory, no statement is held open while the caller writes (reprocess reads raw inputs and saves documents in
+    /// the same loop), and rows added meanwhile are picked up rather than skipped.
+    /// </summary>
+    public static IEnumerable<RawInput> ReadRawInPages(Func<long, RawPage> readPageAfter)
+    {
+        ArgumentNullException.ThrowIfNull(readPageAfter);
         long after = 0;
         while (true)
         {
             var page = readPageAfter(after);
-            foreach (var (row, seq) in page)
+            foreach (var (raw, seq) in page.Rows)
             {
-                yield return row;
+                yield return raw;
                 after = seq;
             }
-            if (page.Count < pageSize) yield break;
+            if (page.Last || page.Rows.Count == 0) yield break;
         }
     }
 

@@ -1,9 +1,10 @@
 using Crosscheck.Annotation.Quantities.Money;
+using Crosscheck.Annotation.Words;
 
 namespace Crosscheck.Annotation.Quantities;
 
 /// <summary>Thresholds of <see cref="QuantityRecognizer"/>; the defaults are the documented behaviour.</summary>
-public sealed record QuantityOptions
+public sealed record QuantityOptions : WordLayerOptions
 {
     /// <summary>Digit runs longer than this (commas not counted) are not read as numbers: 15 digits is the precision of a double.</summary>
     public int MaxDigits { get; init; } = 15;
@@ -13,9 +14,6 @@ public sealed record QuantityOptions
 
     /// <summary>How many words the counted noun phrase may hold ("400 trained harbour volunteers").</summary>
     public int MaxCountedWords { get; init; } = 4;
-
-    /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
-    public int MaxSentenceChars { get; init; } = 20_000;
 
     /// <summary>Earliest and latest four-digit numbers read as years rather than counts when nothing says otherwise.</summary>
     public int MinYear { get; init; } = 1800;

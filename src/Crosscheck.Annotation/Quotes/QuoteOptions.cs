@@ -1,7 +1,9 @@
+using Crosscheck.Annotation.Words;
+
 namespace Crosscheck.Annotation.Quotes;
 
 /// <summary>Thresholds of <see cref="QuoteRecognizer"/>; the defaults are the documented behaviour.</summary>
-public sealed record QuoteOptions
+public sealed record QuoteOptions : WordLayerOptions
 {
     /// <summary>A quoted span longer than this is taken for a stray quotation mark and dropped.</summary>
     public int MaxQuoteChars { get; init; } = 6_000;
@@ -26,7 +28,4 @@ public sealed record QuoteOptions
 
     /// <summary>Speaker rules switched off, to measure what each one does (`crosscheck eval attribution --without RULE`).</summary>
     public IReadOnlySet<SpeakerRuleName> DisabledSpeakerRules { get; init; } = new HashSet<SpeakerRuleName>();
-
-    /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
-    public int MaxSentenceChars { get; init; } = 20_000;
 }

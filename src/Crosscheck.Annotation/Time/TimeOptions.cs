@@ -1,7 +1,9 @@
+using Crosscheck.Annotation.Words;
+
 namespace Crosscheck.Annotation.Time;
 
 /// <summary>Thresholds of <see cref="TimeExpressionRecognizer"/>; the defaults are the documented behaviour.</summary>
-public sealed record TimeOptions
+public sealed record TimeOptions : WordLayerOptions
 {
     /// <summary>
     /// When the text gives no year, infer it from the publication date (the year that puts the date
@@ -19,9 +21,6 @@ public sealed record TimeOptions
     public int MinYear { get; init; } = 1800;
 
     public int MaxYear { get; init; } = 2100;
-
-    /// <summary>Sentences longer than this many characters are read only up to it, to bound the work on odd input.</summary>
-    public int MaxSentenceChars { get; init; } = 20_000;
 
     /// <summary>Rules of the time table left out, to measure what one does (none by default).</summary>
     public IReadOnlySet<TimeRuleName> Without { get; init; } = new HashSet<TimeRuleName>();

@@ -16,6 +16,7 @@ public static class ReprocessCommand
             over. Writers wait for it: on an SQLite file an ingest, POST or worker writing meanwhile
             waits up to 30 s and then fails with "locked by another process" (run it again afterwards);
             on PostgreSQL, writes go on and stories are assigned again after the rebuild.
+            A stored input over the size limit a new one meets is reported and left out; the others are rebuilt.
             """)
         { db };
         command.SetAction(result => CommandRunner.Run(() =>
@@ -26,8 +27,9 @@ public static class ReprocessCommand
             var progress = new ConsoleProgress();
             var report = Engine.Ingest(store).Reprocess(progress);
             progress.Finish();
+            foreach (var error in report.Errors) Console.Error.WriteLine($"error: {error.Source}: {error.Problem}");
             Console.WriteLine($"reprocessed {report.Added} article(s) into {report.Stories} stor{(report.Stories == 1 ? "y" : "ies")} in {store.Location}");
-            return ExitCodes.Ok;
+            return report.HasErrors ? ExitCodes.BadInput : ExitCodes.Ok;
         }));
         return command;
     }

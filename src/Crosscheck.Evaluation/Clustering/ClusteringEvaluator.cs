@@ -233,35 +233,17 @@ public static class ClusteringEvaluator
     /// <summary>Reads <c>{id, event, text[, published, title]}</c> lines; blank lines are skipped, a bad line names its number.</summary>
     public static List<(ClusteringInput Input, string Event)> Read(string jsonlPath)
     {
-        var result = new List<(ClusteringInput, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in File.ReadLines(jsonlPath))
+        return JsonLinesFile.Read(jsonlPath, root =>
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                var id = Text(root, "id") ?? throw new FormatException("missing \"id\"");
-                var gold = Text(root, "event") ?? throw new FormatException("missing \"event\"");
-                var text = Text(root, "text") ?? throw new FormatException("missing \"text\"");
-                if (!seen.Add(id)) throw new FormatException($"duplicate id \"{id}\"");
-                DateTimeOffset? published = Text(root, "published") is { } p
-                    && DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
-                result.Add((new ClusteringInput(id, text, Text(root, "title"), published), gold));
-            }
-            catch (JsonException ex)
-            {
-                throw new FormatException($"line {number}: not valid JSON ({ex.Message})", ex);
-            }
-            catch (FormatException ex)
-            {
-                throw new FormatException($"line {number}: {ex.Message}", ex);
-            }
-        }
-        return result;
+            var id = Text(root, "id") ?? throw new FormatException("missing \"id\"");
+            var gold = Text(root, "event") ?? throw new FormatException("missing \"event\"");
+            var text = Text(root, "text") ?? throw new FormatException("missing \"text\"");
+            if (!seen.Add(id)) throw new FormatException($"duplicate id \"{id}\"");
+            DateTimeOffset? published = Text(root, "published") is { } p
+                && DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
+            return (new ClusteringInput(id, text, Text(root, "title"), published), gold);
+        });
     }
 
     /// <summary>B-cubed (per-item averages) and pairwise (over all same-cluster pairs) scores.</summary>

@@ -154,38 +154,21 @@ public static class EventsEvaluator
     }
 
     /// <summary>Reads the documents; a bad line names its number.</summary>
-    public static List<EventDocument> Read(string path)
+    public static List<EventDocument> Read(string path) => JsonLinesFile.Read(path, root =>
     {
-        var result = new List<EventDocument>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        var id = root.GetProperty("id").GetString() ?? throw new FormatException("missing \"id\"");
+        var text = root.GetProperty("text").GetString() ?? throw new FormatException("missing \"text\"");
+        var topic = root.TryGetProperty("topic", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
+        var mentions = new List<GoldEventMention>();
+        if (root.TryGetProperty("mentions", out var list))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            try
+            foreach (var m in list.EnumerateArray())
             {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                var id = root.GetProperty("id").GetString() ?? throw new FormatException("missing \"id\"");
-                var text = root.GetProperty("text").GetString() ?? throw new FormatException("missing \"text\"");
-                var topic = root.TryGetProperty("topic", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
-                var mentions = new List<GoldEventMention>();
-                if (root.TryGetProperty("mentions", out var list))
-                {
-                    foreach (var m in list.EnumerateArray())
-                    {
-                        int start = m.GetProperty("start").GetInt32(), end = m.GetProperty("end").GetInt32();
-                        if (start < 0 || end > text.Length || start >= end) throw new FormatException($"mention {m.GetProperty("id").GetString()}: offsets {start}-{end} outside the text");
-                        mentions.Add(new GoldEventMention(m.GetProperty("id").GetString()!, start, end, text[start..end], m.GetProperty("cluster").GetString()!));
-                    }
-                }
-                result.Add(new EventDocument(id, topic, text, mentions));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new FormatException($"line {number}: {ex.Message}", ex);
+                int start = m.GetProperty("start").GetInt32(), end = m.GetProperty("end").GetInt32();
+                if (start < 0 || end > text.Length || start >= end) throw new FormatException($"mention {m.GetProperty("id").GetString()}: offsets {start}-{end} outside the text");
+                mentions.Add(new GoldEventMention(m.GetProperty("id").GetString()!, start, end, text[start..end], m.GetProperty("cluster").GetString()!));
             }
         }
-        return result;
-    }
+        return new EventDocument(id, topic, text, mentions);
+    });
 }

@@ -49,8 +49,8 @@ internal static class HeuristicData
     /// <summary>HTML elements that start a new text block.</summary>
     public static readonly FrozenSet<string> BlockTags = LoadSet("block-tags.txt");
 
-    /// <summary>ISO 639-1 codes of the languages the language identifier tells apart.</summary>
-    public static readonly string[] NewsLanguages = LoadLines("news-languages.txt").ToArray();
+    /// <summary>ISO 639-1 codes of the languages the language identifier tells apart: the shared list of news languages.</summary>
+    public static readonly string[] NewsLanguages = Lexicon.Lines(Lexicon.Shared, "WordLists/news-languages.txt", LexiconCase.Exact).ToArray();
 
     private static IReadOnlyList<string> LoadLines(string name) =>
         Lexicon.Lines(typeof(HeuristicData).Assembly, "Heuristics/" + name, LexiconCase.Exact);

@@ -1,3 +1,5 @@
+using Crosscheck.Core.Model;
+
 namespace Crosscheck.Ingest.Inputs;
 
 /// <summary>
@@ -39,6 +41,22 @@ public sealed record InputLimits
     public int SniffBytes { get; init; } = 64 * 1024;
 
     public static InputLimits Default { get; } = new();
+
+    /// <summary>
+    /// Why a raw input read back from the store is larger than a fresh ingest of it would accept, or null when it
+    /// is not: a JSON article only ever comes as a record (a JSONL line, a feed item, a POST), so
+    /// <see cref="MaxRecordBytes"/> bounds it; a page or text is at most one file (<see cref="MaxFileBytes"/>).
+    /// Stored inputs passed these checks when they came in, unless the limits were lower then or the store was
+    /// written some other way; re-reading them (reprocess, a resumed ingest) keeps the bound that holds for new ones.
+    /// </summary>
+    public string? StoredProblem(RawInput raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var (limit, what) = raw.Kind == RawKind.Json ? (MaxRecordBytes, "record") : (MaxFileBytes, "input file");
+        return raw.Content.Length > limit
+            ? $"stored input is {Megabytes(raw.Content.Length)}, over the {Megabytes(limit)} limit for one {what}; not processed (it stays in the store)"
+            : null;
+    }
 
     /// <summary>A size in messages about these limits ("47.7 MB").</summary>
     internal static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";

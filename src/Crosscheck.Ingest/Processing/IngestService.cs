@@ -94,7 +94,7 @@ public sealed class IngestService(
             cancel.ThrowIfCancellationRequested();
             report.Resumed++;
             progress?.Report(new IngestProgress(report.Resumed, null, raw.Source, "resuming"));
-            AddToBatch(batch, raw, report);
+            AddStoredToBatch(batch, raw, report);
         }
         ProcessBatch(batch, report);
     }
@@ -171,7 +171,7 @@ public sealed class IngestService(
             {
                 cancel.ThrowIfCancellationRequested();
                 progress?.Report(new IngestProgress(++done, total, raw.Source, "reprocessing"));
-                AddToBatch(batch, raw, report);
+                AddStoredToBatch(batch, raw, report);
             }
             ProcessBatch(batch, report);
             RemoveRecurring(report, outlets: null);
@@ -190,6 +190,16 @@ public sealed class IngestService(
         if (batch.Count > 0 && batch.Sum(b => (long)b.Content.Length) + raw.Content.Length > _reader.Limits.MaxBatchBytes) ProcessBatch(batch, report);
         batch.Add(raw);
         if (batch.Count >= BatchSize) ProcessBatch(batch, report);
+    }
+
+    /// <summary>
+    /// <see cref="AddToBatch"/> for a raw input read back from the store, under the size limit a fresh input
+    /// meets (<see cref="InputLimits.StoredProblem"/>): one larger is reported by its source and left as it is.
+    /// </summary>
+    private void AddStoredToBatch(List<RawInput> batch, RawInput raw, IngestReport report)
+    {
+        if (_reader.Limits.StoredProblem(raw) is { } problem) report.Errors.Add(new BadInput(raw.Source, problem));
+        else AddToBatch(batch, raw, report);
     }
 
     private void ProcessBatch(List<RawInput> batch, IngestReport report)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Crosscheck.Core.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Cjk;
@@ -40,11 +41,11 @@ public static class LanguageTerms
 
     private static readonly ConcurrentDictionary<string, Analyzer?> Analyzers = new(StringComparer.Ordinal);
 
-    /// <summary>The languages with an analysis (ISO 639-1).</summary>
-    public static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "ar", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr", "zh",
-    };
+    /// <summary>
+    /// The languages with an analysis (ISO 639-1): the news languages of the shared list, the ones the language
+    /// identifier tells apart (a language added there needs its analysis in <see cref="Create"/>).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Languages = Lexicon.Set(Lexicon.Shared, "WordLists/news-languages.txt", LexiconCase.Exact);
 
     /// <summary>
     /// The stems of <paramref name="text"/> with each one's character offset, at most <paramref name="maxTerms"/>;

@@ -44,7 +44,7 @@ internal sealed class StatementBuilder(StatementOptions options)
         }
         var ranked = groups.Values.SelectMany(Merged)
             .Where(g => g.Reports.Select(r => r.View).Distinct().Count() >= options.MinArticles)
-            .Select(g => (Statement: ToStatement(g, entities), Wordings: Wordings(g)))
+            .Select(g => (Statement: ToStatement(g), Wordings: Wordings(g)))
             .OrderByDescending(x => x.Statement.Origins.Count)
             .ThenByDescending(x => x.Statement.Articles.Count)
             .ThenBy(x => x.Statement.Id, StringComparer.Ordinal)
@@ -136,9 +136,8 @@ internal sealed class StatementBuilder(StatementOptions options)
             && (i + word.Length == end || !char.IsLetter(text[i + word.Length]));
     }
 
-    private DossierStatement ToStatement(Group group, ResolvedEntities entities)
+    private DossierStatement ToStatement(Group group)
     {
-        _ = entities;
         var byArticle = Wordings(group);
         var first = byArticle
             .OrderBy(r => r.View.Article.Published?.Value ?? DateTimeOffset.MaxValue)

@@ -2,7 +2,6 @@ using Crosscheck.Core.Model;
 using Crosscheck.Ingest.Inputs;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage.Sqlite;
-using Crosscheck.Stories.Clustering;
 using Xunit;
 
 namespace Crosscheck.Ingest.Tests.Processing;
@@ -27,8 +26,7 @@ public sealed class BatchMemoryTests : IDisposable
             File.WriteAllText(Path.Combine(Inputs, $"big{i}.txt"), $"Port report {i}\n\n" + string.Concat(Enumerable.Repeat(paragraph + "\n\n", 400)));
         }
         using var store = SqliteStore.Open(Path.Combine(_dir, "news.db"));
-        var reader = new InputReader(new InputLimits { MaxBatchBytes = 100 * 1024 });
-        var service = new IngestService(store, TestIngest.Processor, () => new StoryClusterer(new ClusteringOptions()), reader);
+        var service = TestIngest.WithLimits(store, new InputLimits { MaxBatchBytes = 100 * 1024 });
         var articlesWhenRead = new List<int>();
 
         var report = service.Ingest([Inputs], IngestHints.None, new SynchronousProgress(p =>

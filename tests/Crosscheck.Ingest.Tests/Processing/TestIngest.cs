@@ -3,6 +3,7 @@ using Crosscheck.Annotation.Tokens;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Extraction;
 using Crosscheck.Extraction.Boilerplate;
+using Crosscheck.Ingest.Inputs;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
 using Crosscheck.Stories.Clustering;
@@ -20,4 +21,8 @@ internal static class TestIngest
         new(store, Processor, () => new StoryClusterer(new ClusteringOptions()), recurring: recurring,
             storedClusterer: (state, rebuild) => rebuild ? StoryClusterer.Rebuilding(state, new ClusteringOptions()) : StoryClusterer.Stored(state, new ClusteringOptions()))
         { StoriesFromAllPages = allPages };
+
+    /// <summary>An ingest that replays stories and checks inputs against <paramref name="limits"/>.</summary>
+    public static IngestService WithLimits(IStore store, InputLimits limits) =>
+        new(store, Processor, () => new StoryClusterer(new ClusteringOptions()), new InputReader(limits));
 }

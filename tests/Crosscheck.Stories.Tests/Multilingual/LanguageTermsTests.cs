@@ -28,6 +28,15 @@ public class LanguageTermsTests
     }
 
     [Fact]
+    public void Every_news_language_the_identifier_can_give_has_an_analysis()
+    {
+        Assert.Contains("en", LanguageTerms.Languages);
+        Assert.Contains("zh", LanguageTerms.Languages);
+        foreach (var language in LanguageTerms.Languages)
+            Assert.True(LanguageTerms.Analyze(language, "Parliament 2021") is not null, $"no analysis for {language}");
+    }
+
+    [Fact]
     public void Chinese_without_spaces_is_read_as_overlapping_character_pairs_with_their_offsets()
     {
         var terms = LanguageTerms.Analyze("zh", "政府宣布提高工资")!;
