@@ -19,7 +19,7 @@ public sealed record StatementOptions(int MinArticles = 2, int MaxStatements = 4
 /// The statements of a story: every event mention of every sentence (<see cref="EventMentionDetector"/>) with
 /// its participants — the nearest entity before the predicate (its subject) and after it (its object; swapped in
 /// a passive, "Y was bought by X") — and the times of its sentence; mentions of one predicate class join when
-/// they share a participant unless they are look-alikes (one participant shared, the other different, or other
+/// they share a participant, or their sentences a name not every article of the story names, unless they are look-alikes (one participant shared, the other different, or other
 /// times), so "X acquired Y" and "Y was bought by X" are one statement and "X acquired Z" another. A denial ("X denied acquiring Y") joins the
 /// statement it denies and makes it contested. Saying itself is no statement (what is said is).
 /// </summary>

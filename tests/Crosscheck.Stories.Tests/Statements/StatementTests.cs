@@ -122,13 +122,19 @@ public class StatementTests
         Assert.Equal(StatementStatus.SingleOrigin, deal.Status);
         Assert.Equal(["Reuters"], deal.Origins);
     }
+    private static Document Reduced() =>
+        StoryDoc.Of("Norland Army reduced its troops in the Kessel Valley.", "a", "Harbor Times", Day)
+            .Org("Norland Army").Loc("Kessel Valley").Build();
+
+    // The same event with other nearest names: the place first, the person who ordered it before the predicate.
+    private static Document Ordered() =>
+        StoryDoc.Of("Kessel Valley residents watched as Dorin Hale ordered the reduction of troops.", "b", "Valley Post", Day.AddHours(2))
+            .Loc("Kessel Valley").Person("Dorin Hale").Build();
+
     [Fact]
     public void Reports_whose_nearest_names_differ_join_when_their_sentences_share_a_name_not_every_article_names()
     {
-        var a = StoryDoc.Of("Norland Army reduced its troops in the Kessel Valley.", "a", "Harbor Times", Day)
-            .Org("Norland Army").Loc("Kessel Valley").Build();
-        var b = StoryDoc.Of("Kessel Valley residents watched as Dorin Hale ordered the reduction of troops.", "b", "Valley Post", Day.AddHours(2))
-            .Loc("Kessel Valley").Person("Dorin Hale").Build();
+        Document a = Reduced(), b = Ordered();
         var c = StoryDoc.Of("Norland Army held a parade in Port Amsel.", "c", "Coast Ledger", Day.AddHours(4))
             .Org("Norland Army").Loc("Port Amsel").Build();
 
@@ -141,10 +147,7 @@ public class StatementTests
     [Fact]
     public void A_name_every_article_of_the_story_names_joins_no_reports()
     {
-        var a = StoryDoc.Of("Norland Army reduced its troops in the Kessel Valley.", "a", "Harbor Times", Day)
-            .Org("Norland Army").Loc("Kessel Valley").Build();
-        var b = StoryDoc.Of("Kessel Valley residents watched as Dorin Hale ordered the reduction of troops.", "b", "Valley Post", Day.AddHours(2))
-            .Loc("Kessel Valley").Person("Dorin Hale").Build();
+        Document a = Reduced(), b = Ordered();
 
         var dossier = new DossierBuilder().Build(StoryOf.Documents(a, b), [a, b]);
 
