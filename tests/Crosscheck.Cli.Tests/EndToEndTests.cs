@@ -44,6 +44,14 @@ public sealed class EndToEndTests : IDisposable
         Assert.NotEqual(0, dossier.GetProperty("statements").GetArrayLength());
         Assert.All(dossier.GetProperty("statements").EnumerateArray(),
             s => Assert.Contains(s.GetProperty("status").GetString(), new[] { "corroborated", "single-origin", "contested" }));
+        // The acceptance: at least three statements reported by three or more articles, each with its origins and first article.
+        var widelyReported = dossier.GetProperty("statements").EnumerateArray().Where(s => s.GetProperty("articles").GetArrayLength() >= 3).ToList();
+        Assert.True(widelyReported.Count >= 3, $"{widelyReported.Count} statements reported by three or more articles");
+        Assert.All(widelyReported, s =>
+        {
+            Assert.NotEqual(0, s.GetProperty("origins").GetArrayLength());
+            Assert.Contains(s.GetProperty("first").GetProperty("article").GetString(), s.GetProperty("articles").EnumerateArray().Select(a => a.GetString()));
+        });
         AssertEach(dossier, "citations", "article", "cites");
         AssertEach(dossier, "timeline", "date", "text", "articles");
         AssertEach(dossier, "undated_articles", "article", "from", "to", "basis");

@@ -18,7 +18,7 @@ public static class EventPredicate
         var words = Words(mentionText);
         if (words.Count == 0) return null;
         if (words.Count == 1 && PredicateLexicon.ReferenceWords.Contains(words[0].ToLowerInvariant())) return null;
-        var head = Head(words);
+        var head = CompoundHead(words) ?? Head(words);
         var particle = words.Skip(1).Select(w => w.ToLowerInvariant()).FirstOrDefault(PredicateLexicon.Particles.Contains);
         var key = PredicateLexicon.ClassOf(head);
         return particle is null ? key : key + "+" + particle;
@@ -29,6 +29,25 @@ public static class EventPredicate
     {
         ArgumentNullException.ThrowIfNull(words);
         return words.FirstOrDefault(w => !FunctionWords.Contains(w.ToLowerInvariant())) ?? words[0];
+    }
+
+    /// <summary>
+    /// The last word of a noun compound ("double homicide", "fatal shooting", "AFC playoffs": the head of an English
+    /// noun phrase is its last noun), or null when the words are no compound: one word, a function word or particle
+    /// among them ("life in prison", "checked into"), or a first word that is a verb form ("opened fire", "set fire").
+    /// </summary>
+    private static string? CompoundHead(IReadOnlyList<string> words)
+    {
+        if (words.Count < 2) return null;
+        foreach (var word in words)
+        {
+            var lower = word.ToLowerInvariant();
+            if (FunctionWords.Contains(lower) || PredicateLexicon.Particles.Contains(lower)) return null;
+        }
+        var first = words[0].ToLowerInvariant();
+        var verbForm = PredicateLexicon.IsIrregularForm(first)
+            || first.EndsWith("ed", StringComparison.Ordinal) || first.EndsWith("ing", StringComparison.Ordinal);
+        return verbForm ? null : words[^1];
     }
 
     /// <summary>The words of a mention: letters, with inner hyphens and apostrophes.</summary>

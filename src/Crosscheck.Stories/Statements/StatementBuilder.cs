@@ -19,7 +19,7 @@ public sealed record StatementOptions(int MinArticles = 2, int MaxStatements = 4
 /// The statements of a story: every event mention of every sentence (<see cref="EventMentionDetector"/>) with
 /// its participants — the nearest entity before the predicate (its subject) and after it (its object; swapped in
 /// a passive, "Y was bought by X") — and the times of its sentence; mentions of one predicate class join when
-/// they share a participant unless they are look-alikes (one participant shared, the other different, or other
+/// they share a participant, or their sentences a name not every article of the story names, unless they are look-alikes (one participant shared, the other different, or other
 /// times), so "X acquired Y" and "Y was bought by X" are one statement and "X acquired Z" another. A denial ("X denied acquiring Y") joins the
 /// statement it denies and makes it contested. Saying itself is no statement (what is said is).
 /// </summary>
@@ -32,13 +32,16 @@ internal sealed class StatementBuilder(StatementOptions options)
     public (IReadOnlyList<DossierStatement> Statements, StatementLinks Links) BuildLinked(IReadOnlyList<DocumentView> views, ResolvedEntities entities, OriginResolver origins)
     {
         var groups = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
+        // An entity every article names is the story's common ground: two sentences naming it tell nothing of one event.
+        var articles = views.Count;
+        bool Distinctive(DossierEntity entity) => entity.Articles.Count < articles;
         foreach (var view in views)
         {
             foreach (var report in Reports(view, entities, origins))
             {
                 if (!groups.TryGetValue(report.Predicate, out var list)) groups[report.Predicate] = list = [];
                 var group = list.Find(g => g.Accepts(report));
-                if (group is null) list.Add(group = new Group(report.Predicate));
+                if (group is null) list.Add(group = new Group(report.Predicate, Distinctive));
                 group.Add(report);
             }
         }
@@ -123,7 +126,8 @@ internal sealed class StatementBuilder(StatementOptions options)
                 if (subject is null && obj is null) continue;
                 sentenceTimes ??= times.Where(t => t.Span.Start >= span.Start && t.Span.End <= span.End && !t.Value.StartsWith("XXXX", StringComparison.Ordinal))
                     .Select(t => t.Value).ToArray();
-                yield return new Report(view, mention, mention.Predicate, subject, obj, sentenceTimes, span, origins.OriginOf(view, mention.Span.Start));
+                var context = inSentence.Select(p => p.Entity).Distinct().ToArray();
+                yield return new Report(view, mention, mention.Predicate, subject, obj, context, sentenceTimes, span, origins.OriginOf(view, mention.Span.Start));
             }
         }
     }
@@ -170,11 +174,15 @@ internal sealed class StatementBuilder(StatementOptions options)
     }
 
     private sealed record Report(
-        DocumentView View, EventMention Mention, string Predicate, DossierEntity? Subject, DossierEntity? Object, string[] Times, TextSpan Sentence, string Origin);
+        DocumentView View, EventMention Mention, string Predicate, DossierEntity? Subject, DossierEntity? Object, DossierEntity[] Context,
+        string[] Times, TextSpan Sentence, string Origin);
 
     /// <summary>The reports of one event so far, with the participants and times they name.</summary>
-    private sealed class Group(string predicate)
+    /// <param name="predicate">The predicate class of its reports.</param>
+    /// <param name="distinctive">Whether an entity is named by only some of the story's articles (so two sentences naming it likely tell one event).</param>
+    private sealed class Group(string predicate, Func<DossierEntity, bool> distinctive)
     {
+        private readonly List<DossierEntity> _context = [];
         private readonly List<DossierEntity> _subjects = [];
         private readonly List<DossierEntity> _objects = [];
         private readonly HashSet<string> _times = new(StringComparer.Ordinal);
@@ -186,22 +194,24 @@ internal sealed class StatementBuilder(StatementOptions options)
         public List<DossierEntity> Participants { get; } = [];
 
         /// <summary>
-        /// A report joins when it names one of the group's participants in any role, unless it is a look-alike: the
-        /// same subject with another object ("X acquired Z" beside "X acquired Y"), the same object with another
-        /// subject, or only other times than the group's.
+        /// A report joins when it names one of the group's participants in any role, or its sentence names an entity
+        /// the group's sentences name that not every article of the story names (outlets put the actors of one event
+        /// in other roles and other words: "the reduction of Operation Barkhane" beside "reducing troops in the Sahel"),
+        /// unless it is a look-alike: the same subject with another object ("X acquired Z" beside "X acquired Y"),
+        /// the same object with another subject, or only other times than the group's.
         /// </summary>
         public bool Accepts(Report report)
         {
             if (Names(_subjects, report.Subject) && Conflicts(_objects, report.Object)) return false;
             if (Names(_objects, report.Object) && Conflicts(_subjects, report.Subject)) return false;
             if (_times.Count > 0 && report.Times.Length > 0 && !report.Times.Any(_times.Contains)) return false;
-            return Names(Participants, report.Subject) || Names(Participants, report.Object);
+            return Names(Participants, report.Subject) || Names(Participants, report.Object) || SharesDistinctive(_context, report.Context);
         }
 
         /// <summary>Whether another group of the same predicate tells the same event: a shared participant and no look-alike difference.</summary>
         public bool Joins(Group other)
         {
-            if (!Shared(Participants, other.Participants)) return false;
+            if (!Shared(Participants, other.Participants) && !SharesDistinctive(_context, other._context)) return false;
             if (Shared(_subjects, other._subjects) && Different(_objects, other._objects)) return false;
             if (Shared(_objects, other._objects) && Different(_subjects, other._subjects)) return false;
             return _times.Count == 0 || other._times.Count == 0 || _times.Overlaps(other._times);
@@ -217,18 +227,30 @@ internal sealed class StatementBuilder(StatementOptions options)
             if (report.Subject is { } s && !_subjects.Contains(s)) _subjects.Add(s);
             if (report.Object is { } o && !_objects.Contains(o)) _objects.Add(o);
             foreach (var time in report.Times) _times.Add(time);
+            foreach (var entity in report.Context)
+            {
+                if (!_context.Contains(entity)) _context.Add(entity);
+            }
         }
 
         /// <summary>
-        /// One participant under two names: the same story entity, or a name that begins with the other's whole name
-        /// ("Malian" and "Mali", "Russian" and "Russia": the people or adjective of a place), which entity resolution
-        /// keeps apart as entities of other types.
+        /// One participant under two names: the same story entity, a name that begins with the other's whole name
+        /// ("Malian" and "Mali", "Russian" and "Russia": the people or adjective of a place), or one that ends with
+        /// the other's whole name as its last words ("Operation Barkhane" and "Barkhane": a kind word before a name),
+        /// which entity resolution keeps apart as entities of other types.
         /// </summary>
         private static bool Same(DossierEntity a, DossierEntity b) =>
             a == b || (Math.Min(a.Name.Length, b.Name.Length) >= MinStemLength
-                && (a.Name.StartsWith(b.Name, StringComparison.OrdinalIgnoreCase) || b.Name.StartsWith(a.Name, StringComparison.OrdinalIgnoreCase)));
+                && (a.Name.StartsWith(b.Name, StringComparison.OrdinalIgnoreCase) || b.Name.StartsWith(a.Name, StringComparison.OrdinalIgnoreCase)
+                    || EndsWithName(a.Name, b.Name) || EndsWithName(b.Name, a.Name)));
+
+        private static bool EndsWithName(string longer, string shorter) =>
+            longer.Length > shorter.Length && longer.EndsWith(shorter, StringComparison.OrdinalIgnoreCase) && longer[^(shorter.Length + 1)] == ' ';
 
         private const int MinStemLength = 4;
+
+        private bool SharesDistinctive(List<DossierEntity> known, IReadOnlyList<DossierEntity> other) =>
+            known.Exists(k => distinctive(k) && other.Any(o => distinctive(o) && Same(k, o)));
 
         private static bool Names(List<DossierEntity> known, DossierEntity? entity) => entity is not null && known.Exists(k => Same(k, entity));
 

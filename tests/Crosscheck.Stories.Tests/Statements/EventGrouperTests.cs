@@ -23,6 +23,20 @@ public class EventGrouperTests
     public void Different_happenings_and_phrasal_particles_keep_predicates_apart(string first, string second) =>
         Assert.NotEqual(EventPredicate.Key(first), EventPredicate.Key(second));
 
+    [Theory]
+    [InlineData("double homicide", "homicides")]
+    [InlineData("fatal shooting", "shooting")]
+    [InlineData("regional tournament", "tournament")]
+    public void A_noun_compound_is_named_by_its_last_word(string compound, string head) =>
+        Assert.Equal(EventPredicate.Key(head), EventPredicate.Key(compound));
+
+    [Theory]
+    [InlineData("opened fire", "fire")]
+    [InlineData("set fire", "fire")]
+    [InlineData("life in prison", "prison")]
+    public void A_verb_with_its_object_or_a_phrase_with_a_function_word_is_named_by_its_first_word(string phrase, string last) =>
+        Assert.NotEqual(EventPredicate.Key(last), EventPredicate.Key(phrase));
+
     [Fact]
     public void Irregular_forms_have_their_verb_as_lemma()
     {

@@ -122,4 +122,48 @@ public class StatementTests
         Assert.Equal(StatementStatus.SingleOrigin, deal.Status);
         Assert.Equal(["Reuters"], deal.Origins);
     }
+    private static Document Reduced() =>
+        StoryDoc.Of("Norland Army reduced its troops in the Kessel Valley.", "a", "Harbor Times", Day)
+            .Org("Norland Army").Loc("Kessel Valley").Build();
+
+    // The same event with other nearest names: the place first, the person who ordered it before the predicate.
+    private static Document Ordered() =>
+        StoryDoc.Of("Kessel Valley residents watched as Dorin Hale ordered the reduction of troops.", "b", "Valley Post", Day.AddHours(2))
+            .Loc("Kessel Valley").Person("Dorin Hale").Build();
+
+    [Fact]
+    public void Reports_whose_nearest_names_differ_join_when_their_sentences_share_a_name_not_every_article_names()
+    {
+        Document a = Reduced(), b = Ordered();
+        var c = StoryDoc.Of("Norland Army held a parade in Port Amsel.", "c", "Coast Ledger", Day.AddHours(4))
+            .Org("Norland Army").Loc("Port Amsel").Build();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a, b, c), [a, b, c]);
+
+        var cut = Assert.Single(dossier.Statements, s => s.Articles.Contains("a"));
+        Assert.Equal(["a", "b"], cut.Articles);
+    }
+
+    [Fact]
+    public void A_name_every_article_of_the_story_names_joins_no_reports()
+    {
+        Document a = Reduced(), b = Ordered();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a, b), [a, b]);
+
+        Assert.DoesNotContain(dossier.Statements, s => s.Articles.Count == 2);
+    }
+
+    [Fact]
+    public void A_name_and_the_same_name_after_a_kind_word_are_one_participant()
+    {
+        var a = StoryDoc.Of("Varo Petrin announced the reduction of Tidewater.", "a", "Harbor Times", Day)
+            .Person("Varo Petrin").Org("Tidewater").Build();
+        var b = StoryDoc.Of("Officials confirmed a reduction of Operation Tidewater.", "b", "Valley Post", Day.AddHours(2))
+            .Org("Operation Tidewater").Build();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a, b), [a, b]);
+
+        Assert.Contains(dossier.Statements, s => s.Articles.SequenceEqual(["a", "b"]) && s.Participants.Contains("Operation Tidewater"));
+    }
 }
