@@ -265,13 +265,19 @@ public sealed partial class QuoteRecognizer
             // "The protesters chanted ...", "The union issued a statement ...": a determiner opens a common-noun subject.
             return k > 0 && tokens[k - 1].Kind == ScanKind.Word && _lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()) ? CommonNounSubject(text, tokens, k - 1, before) : null;
         }
+        return (k, NameEnd(text, tokens, k, before));
+    }
+
+    /// <summary>The last token of a name opening at <paramref name="k"/>, before <paramref name="limit"/>: capitalised words and abbreviations' stops ("Mr. Jane Q. Doe").</summary>
+    private static int NameEnd(string text, List<Scanned> tokens, int k, int limit)
+    {
         var end = k;
-        while (end + 1 < before && (tokens[end + 1].IsCapitalized(text) ||
-               (tokens[end + 1].Of(text) is "." && IsAbbreviation(text, tokens[end]) && end + 2 < before && tokens[end + 2].IsCapitalized(text))))
+        while (end + 1 < limit && (tokens[end + 1].IsCapitalized(text) ||
+               (tokens[end + 1].Of(text) is "." && IsAbbreviation(text, tokens[end]) && end + 2 < limit && tokens[end + 2].IsCapitalized(text))))
         {
             end++;
         }
-        return (k, end);
+        return end;
     }
 
     /// <summary>
@@ -384,13 +390,7 @@ public sealed partial class QuoteRecognizer
         else if (tokens[k].IsCapitalized(text) && !_lexicon.CueFirstWords.Contains(word) && !_lexicon.Boundaries.Contains(word) &&
                  !_lexicon.AdverbialOpeners.Contains(word) && !_lexicon.SentenceOpeners.Contains(word) && !_lexicon.Prepositions.Contains(word))
         {
-            var end = k;
-            while (end + 1 < limit && (tokens[end + 1].IsCapitalized(text) ||
-                   (tokens[end + 1].Of(text) is "." && IsAbbreviation(text, tokens[end]) && end + 2 < limit && tokens[end + 2].IsCapitalized(text))))
-            {
-                end++;
-            }
-            subject = (k, end);
+            subject = (k, NameEnd(text, tokens, k, limit));
         }
         else
         {
