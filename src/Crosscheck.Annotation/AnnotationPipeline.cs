@@ -19,7 +19,7 @@ public static class AnnotationPipeline
     /// </summary>
     public static DocumentPipeline CreateDefault() => Create(new QuoteOptions());
 
-    /// <summary>The default stages with other quote options (to measure one speaker rule's effect: <see cref="QuoteOptions.DisabledSpeakerRules"/>).</summary>
+    /// <summary>The default stages with other quote options (to measure one speaker or attribution rule's effect: <see cref="QuoteOptions.DisabledSpeakerRules"/>, <see cref="QuoteOptions.DisabledAttributionRules"/>).</summary>
     public static DocumentPipeline Create(QuoteOptions quotes) => new DocumentPipelineBuilder()
         .Use(new SentenceSplitter())
         .Use(new Tokenizer())

@@ -66,6 +66,18 @@ public enum AttributionRule
     /// <summary>"Doe criticized the plan and said ...": coordinated verbs share the subject.</summary>
     CoordinatedVerb,
 
+    /// <summary>
+    /// "The row began after the mayor left the room, saying ...", "At a rally in Springfield, Ohio, Doe went after Roe, calling ...":
+    /// a participle's speaker is the subject of the nearest clause it follows, not the sentence's first name.
+    /// </summary>
+    ParticipleClauseSubject,
+
+    /// <summary>
+    /// "Doe lost, but her rival won the seat and said ...", "Roe, who came out and endorsed ...": the second of two coordinated
+    /// verbs shares the subject of its own clause.
+    /// </summary>
+    CoordinatedClauseSubject,
+
     /// <summary>"“...” Said Doe, ...": a sentence opening with an inverting cue takes the quote before it.</summary>
     SpeakerAfterCueAfterQuote,
 

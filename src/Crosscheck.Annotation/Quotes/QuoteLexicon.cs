@@ -37,6 +37,9 @@ internal sealed class QuoteLexicon
         AdverbialOpeners = Lexicon.Set(Data, "Quotes/Data/adverbial-openers.txt", LexiconCase.IgnoreCase);
         SentenceOpeners = Lexicon.Set(Data, "Quotes/Data/sentence-openers.txt", LexiconCase.IgnoreCase);
         RelativePronouns = Lexicon.Set(Data, "Quotes/Data/relative-pronouns.txt", LexiconCase.IgnoreCase);
+        foreach (var row in Lexicon.Rows(Data, "Quotes/Data/clause-openers.txt", LexiconCase.Exact)) ClauseOpeners[row[0]] = row[1] == "main";
+        Auxiliaries = Lexicon.Set(Data, "Quotes/Data/auxiliaries.txt", LexiconCase.IgnoreCase);
+        SubjectPronouns = Lexicon.Set(Data, "Quotes/Data/subject-pronouns.txt", LexiconCase.IgnoreCase);
         PassiveAuxiliaries = Lexicon.Set(Data, "Quotes/Data/passive-auxiliaries.txt", LexiconCase.IgnoreCase);
         NounsInLy = Lexicon.Set(Data, "Quotes/Data/nouns-in-ly.txt", LexiconCase.IgnoreCase);
         QuestionWords = Lexicon.Set(Data, "Quotes/Data/question-words.txt", LexiconCase.IgnoreCase);
@@ -133,6 +136,15 @@ internal sealed class QuoteLexicon
 
     /// <summary>Words opening a relative clause that describes a speaker ("Jane Doe, who chairs the panel, said").</summary>
     public FrozenSet<string> RelativePronouns { get; }
+
+    /// <summary>Words opening a clause with its own subject inside a sentence -> whether the clause is a main one ("and", "but"), not a subordinate one ("after", "who").</summary>
+    public Dictionary<string, bool> ClauseOpeners { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Auxiliaries, whole or contracted ("has", "was", "'s"): after a subject they make a verb group.</summary>
+    public FrozenSet<string> Auxiliaries { get; }
+
+    /// <summary>Pronouns that can be a clause's subject ("he", "they", "who"; not "him" or "her").</summary>
+    public FrozenSet<string> SubjectPronouns { get; }
 
     /// <summary>Words opening an adverbial before a sentence's subject ("On Tuesday, ...", "During the debate, ...").</summary>
     public FrozenSet<string> AdverbialOpeners { get; }

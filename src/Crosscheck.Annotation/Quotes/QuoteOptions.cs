@@ -28,4 +28,12 @@ public sealed record QuoteOptions : WordLayerOptions
 
     /// <summary>Speaker rules switched off, to measure what each one does (`crosscheck eval attribution --without RULE`).</summary>
     public IReadOnlySet<SpeakerRuleName> DisabledSpeakerRules { get; init; } = new HashSet<SpeakerRuleName>();
+
+    /// <summary>
+    /// Attribution rules switched off, to measure what each one does (`crosscheck eval attribution --without RULE`): the
+    /// attributions a rule finds are not made; a rule that only refines another's speaker (<see cref="AttributionRule.ParticipleClauseSubject"/>,
+    /// <see cref="AttributionRule.CoordinatedClauseSubject"/>) leaves that rule's speaker instead.
+    /// </summary>
+    public IReadOnlySet<AttributionRule> DisabledAttributionRules { get; init; } = new HashSet<AttributionRule>();
+
 }

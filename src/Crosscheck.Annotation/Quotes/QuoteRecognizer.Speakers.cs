@@ -265,13 +265,202 @@ public sealed partial class QuoteRecognizer
             // "The protesters chanted ...", "The union issued a statement ...": a determiner opens a common-noun subject.
             return k > 0 && tokens[k - 1].Kind == ScanKind.Word && _lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()) ? CommonNounSubject(text, tokens, k - 1, before) : null;
         }
+        return (k, NameEnd(text, tokens, k, before));
+    }
+
+    /// <summary>The last token of a name opening at <paramref name="k"/>, before <paramref name="limit"/>: capitalised words and abbreviations' stops ("Mr. Jane Q. Doe").</summary>
+    private static int NameEnd(string text, List<Scanned> tokens, int k, int limit)
+    {
         var end = k;
-        while (end + 1 < before && (tokens[end + 1].IsCapitalized(text) ||
-               (tokens[end + 1].Of(text) is "." && IsAbbreviation(text, tokens[end]) && end + 2 < before && tokens[end + 2].IsCapitalized(text))))
+        while (end + 1 < limit && (tokens[end + 1].IsCapitalized(text) ||
+               (tokens[end + 1].Of(text) is "." && IsAbbreviation(text, tokens[end]) && end + 2 < limit && tokens[end + 2].IsCapitalized(text))))
         {
             end++;
         }
-        return (k, end);
+        return end;
+    }
+
+    /// <summary>
+    /// The subject of the clause a participle or a second coordinated verb at <paramref name="cue"/> belongs to, walking back
+    /// from it: the speaker of an attribution found earlier in the sentence whose content the walk reaches ("Doe attacked Roe,
+    /// saying ..., and reminded ..."), or the subject of the nearest clause opening before it with a verb of its own: after a
+    /// comma, a dash or a closing quote ("At a rally in Springfield, Ohio, Doe went after Roe, calling ...", "“...,” the aide
+    /// recalled, adding ..."), or after a word opening a clause ("..., and the governor tripped him up by calling ..."). A
+    /// participle takes only a main clause's subject; a coordinated verb also a subordinate one's ("The crowd cheered when the
+    /// senator spotted a sign and asked ...", "Roe, who came out and endorsed ..."). A clause opened by a word ends at the first
+    /// comma after it, so the walk takes one only before passing a comma ("Doe, who chairs the panel, attacked Roe, saying ..." is
+    /// Doe's). Null when the walk reaches the sentence's start or <paramref name="rule"/> is off: the sentence's subject governs.
+    /// </summary>
+    private (int Start, int End)? GoverningClauseSubject(Work work, List<Scanned> tokens, int cue, AttributionRule rule)
+    {
+        if (_options.DisabledAttributionRules.Contains(rule)) return null;
+        var text = work.Text;
+        var mainOnly = rule == AttributionRule.ParticipleClauseSubject;
+        // The words joining the cue to its clause (", and", ", without", "by") are no boundary of that clause.
+        var j = cue - 1;
+        while (j > 0 && (tokens[j].Kind == ScanKind.Punct && tokens[j].Of(text) is "," or "\u2014" || tokens[j].Kind == ScanKind.Word &&
+               (tokens[j].Is(text, "and") || tokens[j].Is(text, "but") || _lexicon.ParticiplePrepositions.Contains(tokens[j].Of(text).ToString()) ||
+                _lexicon.Prepositions.Contains(tokens[j].Of(text).ToString()) || _lexicon.SubjectSkip.Contains(tokens[j].Of(text).ToString()))))
+        {
+            j--;
+        }
+        var passedComma = false;
+        // "Doe said the plan failed and Roe agreed, adding ...": the content of an attribution found earlier in the sentence is
+        // passed over (its clauses are reported words), unless a clause with its own subject opens inside it after a comma
+        // ("when an aunt mentioned the ferry to her, she laughed and said ...": the earlier content ran on too far).
+        var contentStart = -1;
+        for (; j > 0; j--)
+        {
+            var token = tokens[j];
+            var word = token.Of(text);
+            var quoted = work.QuotedAt(token.Start);
+            if (quoted >= 0)
+            {
+                // "“...,” the aide recalled, adding ...": the words after a closing quote open a clause.
+                if (work.Quoted[quoted].End == token.End && ClauseSubjectAt(text, tokens, j + 1, cue, relative: false) is { } afterQuote) return afterQuote;
+                continue;
+            }
+            if (contentStart < 0 && ContentHolding(work, tokens, j, cue) is { } start) contentStart = start;
+            if (token.Kind == ScanKind.Punct)
+            {
+                if (word is not ("," or ";" or "\u2014" or "\u2015")) continue;
+                if (ClauseSubjectAt(text, tokens, j + 1, cue, relative: false) is { } afterComma) return afterComma;
+                passedComma = true;
+                continue;
+            }
+            if (contentStart >= 0)
+            {
+                if (j <= contentStart) contentStart = -1;
+                continue;
+            }
+            if (passedComma || token.Kind != ScanKind.Word || !_lexicon.ClauseOpeners.TryGetValue(word.ToString(), out var main) || (mainOnly && !main)) continue;
+            // "who came out and endorsed": the relative pronoun is the clause's subject; "when the mayor left": the words after the opener.
+            var subject = _lexicon.SubjectPronouns.Contains(word.ToString()) ? ClauseSubjectAt(text, tokens, j, cue, relative: true) : ClauseSubjectAt(text, tokens, j + 1, cue, relative: false);
+            if (subject is { } found) return found;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The governing clause's subject, recorded as <paramref name="refinement"/>, where it differs from the speaker the
+    /// sentence gives (<paramref name="fallback"/>, recorded as <paramref name="rule"/>); else that speaker.
+    /// </summary>
+    private static ((int Start, int End)? Subject, AttributionRule Rule) Governing((int Start, int End)? governing, (int Start, int End)? fallback,
+        AttributionRule refinement, AttributionRule rule) =>
+        governing is { } subject && subject != fallback ? (subject, refinement) : (fallback, rule);
+
+    /// <summary>The first token of the content of an attribution found earlier in this sentence, before <paramref name="cue"/>, that holds token <paramref name="j"/>.</summary>
+    private static int? ContentHolding(Work work, List<Scanned> tokens, int j, int cue)
+    {
+        for (var f = work.Found.Count - 1; f >= 0; f--)
+        {
+            var earlier = work.Found[f];
+            if (earlier.Span.End <= tokens[0].Start) break;
+            if (!earlier.Span.Contains(tokens[j].Start) || earlier.Span.End > tokens[cue].Start) continue;
+            var first = j;
+            while (first > 0 && tokens[first - 1].Start >= earlier.Span.Start) first--;
+            return first;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A clause's subject opening at <paramref name="k"/> and followed by its verb before <paramref name="limit"/>: a subject
+    /// pronoun ("he", or the relative "who" when <paramref name="relative"/>), a name ("Jane Doe", "Mr. Roe"), or a phrase opening
+    /// with a determiner ("the New Jersey governor", "some of her followers").
+    /// </summary>
+    private (int Start, int End)? ClauseSubjectAt(string text, List<Scanned> tokens, int k, int limit, bool relative)
+    {
+        if (k >= limit || tokens[k].Kind != ScanKind.Word) return null;
+        var word = tokens[k].Of(text).ToString();
+        (int Start, int End)? subject;
+        if (_lexicon.SubjectPronouns.Contains(word))
+        {
+            if (_lexicon.RelativePronouns.Contains(word) != relative) return null;
+            subject = (k, k);
+        }
+        else if (relative)
+        {
+            return null;
+        }
+        else if (_lexicon.Determiners.Contains(word))
+        {
+            subject = DeterminerSubject(text, tokens, k, limit);
+        }
+        else if (tokens[k].IsCapitalized(text) && !_lexicon.CueFirstWords.Contains(word) && !_lexicon.Boundaries.Contains(word) &&
+                 !_lexicon.AdverbialOpeners.Contains(word) && !_lexicon.SentenceOpeners.Contains(word) && !_lexicon.Prepositions.Contains(word))
+        {
+            subject = (k, NameEnd(text, tokens, k, limit));
+        }
+        else
+        {
+            return null;
+        }
+        return subject is { } found && VerbFollows(text, tokens, found.End + 1, limit, contracted: found.Start == found.End && _lexicon.SubjectPronouns.Contains(word)) ? found : null;
+    }
+
+    /// <summary>
+    /// A subject opening with a determiner at <paramref name="k"/>, up to its verb: a clear verb (an auxiliary, a cue, a past
+    /// form in "-ed"), or a lowercase word followed by the determiner or pronoun of its object ("her rival kept the seat",
+    /// "the mayor thanked him"). Names, "of" and possessives stay inside ("the mayor of Springfield", "the union's leader").
+    /// </summary>
+    private (int Start, int End)? DeterminerSubject(string text, List<Scanned> tokens, int k, int limit)
+    {
+        var end = k;
+        for (var i = k + 1; i < limit && i <= k + MaxCommonNounSubjectTokens; i++)
+        {
+            var token = tokens[i];
+            var word = token.Of(text).ToString();
+            if (token.Kind != ScanKind.Word)
+            {
+                if (word is "'" or "\u2019" && i + 1 < limit && tokens[i + 1].Is(text, "s"))
+                {
+                    end = ++i;
+                    continue;
+                }
+                if (word is "-" && !token.SpaceBefore)
+                {
+                    continue;
+                }
+                return end > k ? (k, end) : null;
+            }
+            if (token.IsCapitalized(text) || word is "of")
+            {
+                end = i;
+                continue;
+            }
+            var clearVerb = _lexicon.Auxiliaries.Contains(word) || _lexicon.SubjectSkip.Contains(word) || _lexicon.CueFirstWords.Contains(word) ||
+                IsMannerAdverb(text, token) || word.Length > 3 && word.EndsWith("ed", StringComparison.Ordinal);
+            if (clearVerb || _lexicon.Boundaries.Contains(word) || _lexicon.Prepositions.Contains(word)) return end > k ? (k, end) : null;
+            // "her rival kept the seat", "the mayor thanked him": a word before an object's determiner or pronoun is the verb.
+            if (end > k && i + 1 < limit && tokens[i + 1].Kind == ScanKind.Word && !tokens[i + 1].IsCapitalized(text) &&
+                (_lexicon.Determiners.Contains(tokens[i + 1].Of(text).ToString()) || _lexicon.Pronouns.ContainsKey(tokens[i + 1].Of(text).ToString())))
+            {
+                return (k, end);
+            }
+            end = i;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a verb group opens the words from <paramref name="k"/> on, before <paramref name="limit"/>: an auxiliary, whole or
+    /// contracted after a pronoun when <paramref name="contracted"/> ("has been", "she’s tacked"), or after adverbs a lowercase word that is no determiner, preposition or clause
+    /// word ("entered", "has yet", "also railed").
+    /// </summary>
+    private bool VerbFollows(string text, List<Scanned> tokens, int k, int limit, bool contracted)
+    {
+        // "she’s tacked": a pronoun's contracted auxiliary ("Doe’s office" is a possessive).
+        if (contracted && k + 1 < limit && tokens[k].Of(text) is "'" or "\u2019" && !tokens[k].SpaceBefore && _lexicon.Auxiliaries.Contains(tokens[k + 1].Of(text).ToString())) return true;
+        while (k < limit && tokens[k].Kind == ScanKind.Word && (_lexicon.SubjectSkip.Contains(tokens[k].Of(text).ToString()) || IsMannerAdverb(text, tokens[k])))
+        {
+            if (_lexicon.Auxiliaries.Contains(tokens[k].Of(text).ToString())) return true;
+            k++;
+        }
+        if (k >= limit || tokens[k].Kind != ScanKind.Word || tokens[k].IsCapitalized(text)) return false;
+        var word = tokens[k].Of(text).ToString();
+        if (_lexicon.CueFirstWords.Contains(word)) return true;
+        return !_lexicon.Determiners.Contains(word) && !_lexicon.Prepositions.Contains(word) && !_lexicon.Boundaries.Contains(word);
     }
 
     // "Hours later,", "A few days later,", "Two weeks ago,": the lapse is a few words long.

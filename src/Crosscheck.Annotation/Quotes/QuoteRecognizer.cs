@@ -394,23 +394,28 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 rule = AttributionRule.SpeakerAfterCue;
             }
             else if (IsParticiple(text, tokens[c]) &&
-                     ((participleAfterComma ? SpeakerOfPreviousCue(work, tokens, commaBefore) : null) ?? SentenceSubject(text, tokens, c)) is { } subjectOfClause)
+                     Governing(GoverningClauseSubject(work, tokens, c, AttributionRule.ParticipleClauseSubject),
+                         (participleAfterComma ? SpeakerOfPreviousCue(work, tokens, commaBefore) : null) ?? SentenceSubject(text, tokens, c),
+                         AttributionRule.ParticipleClauseSubject, AttributionRule.ParticipleSubject) is ({ } subjectOfClause, var participleRule))
             {
-                // "Trump defended the plan, saying ...": a participle's speaker is the subject of the sentence,
-                // or the speaker of the cue it follows ("“...,” the coach said, adding that ..."); so too without
-                // a comma when nothing before it can speak ("she began the speech by thanking ...").
+                // "Trump defended the plan, saying ...": a participle's speaker is the subject of the clause it follows,
+                // else of the sentence, or the speaker of the cue it follows ("“...,” the coach said, adding that ..."); so too
+                // without a comma when nothing before it can speak ("she began the speech by thanking ...").
                 speaker = subjectOfClause;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
-                rule = AttributionRule.ParticipleSubject;
+                rule = participleRule;
             }
-            else if (IsCoordinatedVerb(text, tokens, c) && (SentenceSubject(text, tokens, c) ?? PronounBeforeCoordinatedVerbs(text, tokens, c)) is { } sharedSubject)
+            else if (IsCoordinatedVerb(text, tokens, c) &&
+                     Governing(GoverningClauseSubject(work, tokens, c, AttributionRule.CoordinatedClauseSubject),
+                         SentenceSubject(text, tokens, c) ?? PronounBeforeCoordinatedVerbs(text, tokens, c),
+                         AttributionRule.CoordinatedClauseSubject, AttributionRule.CoordinatedVerb) is ({ } sharedSubject, var coordinatedRule))
             {
-                // "Doe criticized the plan and said ...": coordinated verbs share the sentence's subject.
+                // "Doe criticized the plan and said ...": coordinated verbs share the subject of their clause, else the sentence's.
                 speaker = sharedSubject;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
                 content = said;
-                rule = AttributionRule.CoordinatedVerb;
+                rule = coordinatedRule;
             }
             else if (flags.HasFlag(CueFlags.SpeakerMayFollow) && c == 0 && QuoteEndingBefore(work, tokens[0].Start) is { } previousQuote)
             {
@@ -431,6 +436,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         {
             content = TextSpan.FromBounds(content.Start, clauseEnd);
         }
+        if (_options.DisabledAttributionRules.Contains(rule)) return false;
         content = WithQuotes(work, content);
         if (content.Length < 2 || !HasWord(text, content)) return false;
         var speakerSpan = TextSpan.FromBounds(tokens[speaker.Value.Start].Start, tokens[speaker.Value.End].End);

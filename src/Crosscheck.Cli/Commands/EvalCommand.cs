@@ -201,7 +201,8 @@ public static class EvalCommand
         };
         var without = new Option<string[]>("--without")
         {
-            Description = $"Switch a speaker rule off to measure what it does (repeatable): {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}.",
+            Description = $"Switch a speaker rule or an attribution rule off to measure what it does (repeatable): {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}; " +
+                $"or an attribution rule ({string.Join(", ", Enum.GetNames<AttributionRule>())}).",
             HelpName = "RULE",
             AllowMultipleArgumentsPerToken = false,
         };
@@ -222,8 +223,11 @@ public static class EvalCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = RequireDirectory(result.GetValue(dir)!);
-            var disabled = result.GetValue(without) is { Length: > 0 } names ? names.Select(ParseSpeakerRule).ToHashSet() : null;
-            var pipeline = disabled is null ? Engine.Annotation : AnnotationPipeline.Create(new QuoteOptions { DisabledSpeakerRules = disabled });
+            var names = result.GetValue(without) ?? [];
+            var disabledAttributionRules = names.Where(IsAttributionRule).Select(name => Enum.Parse<AttributionRule>(name, ignoreCase: true)).ToHashSet();
+            var disabledSpeakerRules = names.Where(name => !IsAttributionRule(name)).Select(ParseSpeakerRule).ToHashSet();
+            var pipeline = names.Length == 0 ? Engine.Annotation
+                : AnnotationPipeline.Create(new QuoteOptions { DisabledSpeakerRules = disabledSpeakerRules, DisabledAttributionRules = disabledAttributionRules });
             Document Annotate(string text) => Engine.AnnotateText(pipeline, "text", text);
             var count = result.GetValue(folds);
             if (count != 0)
@@ -248,10 +252,13 @@ public static class EvalCommand
         return command;
     }
 
+    private static bool IsAttributionRule(string name) => Enum.TryParse<AttributionRule>(name, ignoreCase: true, out var rule) && Enum.IsDefined(rule) && !int.TryParse(name, out _);
+
     private static SpeakerRuleName ParseSpeakerRule(string name) =>
-        Enum.TryParse<SpeakerRuleName>(name, ignoreCase: true, out var rule) && Enum.IsDefined(rule)
+        Enum.TryParse<SpeakerRuleName>(name, ignoreCase: true, out var rule) && Enum.IsDefined(rule) && !int.TryParse(name, out _)
             ? rule
-            : throw new UserError($"--without {name}: no such speaker rule; the rules are {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}");
+            : throw new UserError($"--without {name}: no such rule; the speaker rules are {string.Join(", ", Enum.GetNames<SpeakerRuleName>())}, " +
+                $"the attribution rules {string.Join(", ", Enum.GetNames<AttributionRule>())}");
 
     private static Command Quantities()
     {

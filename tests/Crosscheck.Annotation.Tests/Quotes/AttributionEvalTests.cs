@@ -22,10 +22,11 @@ public class AttributionEvalTests(ITestOutputHelper output)
 
         var figures = $"direct content {evaluation.Direct.Content.F1:F4}, direct content+source {evaluation.Direct.ContentSource.F1:F4}, all content+source {evaluation.All.ContentSource.F1:F4}";
         output.WriteLine(figures);
-        // Floors at the fold's figures measured 2026-12-04 (0.9328 / 0.8632 / 0.6534, cut to three places): a change that loses any of them shows here.
+        // Floors at the fold's figures measured 2026-12-05 with the clause-subject rules (0.9328 / 0.8667 / 0.6579, cut to three places):
+        // a change that loses any of them shows here.
         Assert.True(evaluation.Direct.Content.F1 >= 0.932, figures);
-        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.863, figures);
-        Assert.True(evaluation.All.ContentSource.F1 >= 0.653, figures);
+        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.866, figures);
+        Assert.True(evaluation.All.ContentSource.F1 >= 0.657, figures);
     }
 
     [Fact]

@@ -50,6 +50,16 @@ public class AttributionRuleTests
     }
 
     [Fact]
+    public void An_attribution_rule_switched_off_makes_none_of_its_attributions()
+    {
+        const string Sentence = "Lina Sauer said the ferry would run again in May.";
+        var options = new QuoteOptions { DisabledAttributionRules = new HashSet<AttributionRule> { AttributionRule.ContentAfterCue } };
+        Assert.Contains(Run(Sentence, ("Lina Sauer", EntityType.Person, null)).Quotes, q => q.Rule == nameof(AttributionRule.ContentAfterCue));
+        var without = RunWith(options, Sentence, ("Lina Sauer", EntityType.Person, null));
+        Assert.DoesNotContain(without.Quotes, q => q.Rule == nameof(AttributionRule.ContentAfterCue));
+    }
+
+    [Fact]
     public void Cue_flags_are_read_from_the_letters_of_the_cue_list()
     {
         Assert.Equal(CueFlags.SpeakerMayFollow, AttributionRuleText.FlagsOf("said"));

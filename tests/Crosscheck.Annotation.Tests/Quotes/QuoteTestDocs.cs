@@ -9,10 +9,12 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 /// <summary>What the quote tests share: run the recognizer over hand-made mentions and read its quotes back.</summary>
 internal static class QuoteTestDocs
 {
-    public static Document Run(string text, params (string Name, EntityType Type, string? Role)[] mentions)
+    public static Document Run(string text, params (string Name, EntityType Type, string? Role)[] mentions) => RunWith(new QuoteOptions(), text, mentions);
+
+    public static Document RunWith(QuoteOptions options, string text, params (string Name, EntityType Type, string? Role)[] mentions)
     {
         var document = ClaimDocs.With(text, null, mentions);
-        new QuoteRecognizer().Process(document);
+        new QuoteRecognizer(options).Process(document);
         LayerAssert.SpansWellFormed(document);
         return document;
     }
