@@ -35,5 +35,4 @@ public sealed record QuoteOptions : WordLayerOptions
     /// <see cref="AttributionRule.CoordinatedClauseSubject"/>) leaves that rule's speaker instead.
     /// </summary>
     public IReadOnlySet<AttributionRule> DisabledAttributionRules { get; init; } = new HashSet<AttributionRule>();
-
 }
