@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Annotation.Words;
+using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Time;
@@ -25,11 +26,20 @@ internal sealed class LocaleCalendar
                 case "month": Months.Add((row[1], int.Parse(row[2], CultureInfo.InvariantCulture))); break;
                 case "lead": Leads.Add(row[1]); break;
                 case "joiner": Joiners.Add(row[1]); break;
+                case "last": WeekdayShifts.Add((row[1], -1)); break;
+                case "next": WeekdayShifts.Add((row[1], 1)); break;
+                case "week": WeekPrefixes.Add((row[1], int.Parse(row[2], CultureInfo.InvariantCulture))); break;
+                case "relative":
+                    Relative.Add((row[1], RelativeMeanings.Count));
+                    RelativeMeanings.Add((Enum.Parse<TimeGranularity>(row[2]), int.Parse(row[3], CultureInfo.InvariantCulture)));
+                    break;
+                case "separator": Separators.Add(row[1][0]); break;
+                case "ordinal": Ordinals.Add(row[1]); break;
                 default: throw new InvalidOperationException($"calendar-{language}.txt: unknown kind '{row[0]}'");
             }
         }
-        // Longest form first: "avant-hier" before "hier", "星期日" before "周日".
-        foreach (var list in new[] { Deictic, Weekdays, Months }) list.Sort((a, b) => b.Form.Length.CompareTo(a.Form.Length));
+        // Longest form first: "avant-hier" before "hier", "星期日" before "周日", "上个月" before "上月".
+        foreach (var list in new[] { Deictic, Weekdays, Months, WeekdayShifts, WeekPrefixes, Relative }) list.Sort((a, b) => b.Form.Length.CompareTo(a.Form.Length));
     }
 
     /// <summary>Chinese writes no spaces: a form may be glued to the next word.</summary>
@@ -44,6 +54,23 @@ internal sealed class LocaleCalendar
     public List<string> Leads { get; } = [];
 
     public List<string> Joiners { get; } = [];
+
+    /// <summary>"dernier", "próximo", "letzten", "прошлую": the week before (-1) or the coming one (+1), next to a weekday.</summary>
+    public List<(string Form, int Value)> WeekdayShifts { get; } = [];
+
+    /// <summary>"上" in "上周三": weeks from the publication date's week, glued before a weekday.</summary>
+    public List<(string Form, int Value)> WeekPrefixes { get; } = [];
+
+    /// <summary>"la semaine dernière", "去年": each form's value indexes <see cref="RelativeMeanings"/>.</summary>
+    public List<(string Form, int Value)> Relative { get; } = [];
+
+    public List<(TimeGranularity Unit, int Shift)> RelativeMeanings { get; } = [];
+
+    /// <summary>Marks between the parts of a day-first date in digits ("05/03/2024"); a dot is read in any language with a calendar ("05.03.2024").</summary>
+    public List<char> Separators { get; } = [];
+
+    /// <summary>"er" in "1er mai".</summary>
+    public List<string> Ordinals { get; } = [];
 
     /// <summary>The calendar of <paramref name="language"/> (ISO 639-1, region ignored), or null.</summary>
     public static LocaleCalendar? For(string? language) => ByLanguage.For(language);
