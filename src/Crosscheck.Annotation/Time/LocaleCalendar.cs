@@ -39,7 +39,7 @@ internal sealed class LocaleCalendar
             }
         }
         // Longest form first: "avant-hier" before "hier", "星期日" before "周日", "上个月" before "上月".
-        foreach (var list in new[] { Deictic, Weekdays, Months, WeekdayShifts, WeekPrefixes, Relative }) list.Sort((a, b) => b.Form.Length.CompareTo(a.Form.Length));
+        foreach (var list in new[] { Deictic, Weekdays, Months, WeekdayShifts, WeekPrefixes, Relative }) LocaleForms.LongestFirst(list);
     }
 
     /// <summary>Chinese writes no spaces: a form may be glued to the next word.</summary>
@@ -76,15 +76,5 @@ internal sealed class LocaleCalendar
     public static LocaleCalendar? For(string? language) => ByLanguage.For(language);
 
     /// <summary>The longest form of <paramref name="forms"/> starting at <paramref name="at"/> and ending at a word boundary (any end in Chinese).</summary>
-    public (int Value, int End)? Match(List<(string Form, int Value)> forms, string text, int at, int limit)
-    {
-        foreach (var (form, value) in forms)
-        {
-            if (at + form.Length > limit || !text.AsSpan(at, form.Length).Equals(form, StringComparison.OrdinalIgnoreCase)) continue;
-            var end = at + form.Length;
-            if (!Unspaced && end < limit && char.IsLetter(text[end])) continue;
-            return (value, end);
-        }
-        return null;
-    }
+    public (int Value, int End)? Match(List<(string Form, int Value)> forms, string text, int at, int limit) => LocaleForms.Match(forms, text, at, limit, Unspaced);
 }
