@@ -48,9 +48,11 @@ public static class StageBenchmark
         {
             var seconds = Median(perStage[stage.Name]);
             total += seconds;
-            output.WriteLine($"  {stage.Name,-24} {tokens / seconds,12:N0} tokens/s");
+            var cpu = Median(cpuPerStage[stage.Name]);
+            output.WriteLine($"  {stage.Name,-24} {tokens / seconds,12:N0} tokens/s" + (cpu > 0 ? $" ({tokens / cpu:N0} per CPU-second)" : ""));
         }
-        output.WriteLine($"  {"all annotation stages",-24} {tokens / total,12:N0} tokens/s");
+        var totalCpu = stages.Sum(s => Median(cpuPerStage[s.Name]));
+        output.WriteLine($"  {"all annotation stages",-24} {tokens / total,12:N0} tokens/s" + (totalCpu > 0 ? $" ({tokens / totalCpu:N0} tokens per CPU-second of the process)" : ""));
         // Issue 14's bar is on the claim stages together (each document's word scan is counted in the first of them).
         var claimSeconds = stages.Where(s => ClaimStages.Contains(s.Name)).Sum(s => Median(perStage[s.Name]));
         var claimCpuSeconds = stages.Where(s => ClaimStages.Contains(s.Name)).Sum(s => Median(cpuPerStage[s.Name]));

@@ -14,41 +14,32 @@ internal sealed class LocaleSpeech
 {
     private static readonly PerLanguage<LocaleSpeech> ByLanguage = new(["de", "es", "fr", "ru", "zh"], language => new LocaleSpeech(language));
 
-    private readonly HashSet<char> _firstLetters = [];
-
     private LocaleSpeech(string language)
     {
         Unspaced = language == "zh";
+        List<(string Form, int Value)> verbs = [], inversions = [], inversionVerbs = [], thats = [], sources = [], sourcesAfter = [], sourceEnds = [], stops = [], trailing = [];
         foreach (var row in Lexicon.Rows(typeof(LocaleSpeech).Assembly, $"Quotes/Data/speech-{language}.txt", LexiconCase.Exact))
         {
             switch (row[0])
             {
-                case "verb": Verbs.Add((row[1], 0)); break;
-                case "inversion": Inversions.Add((row[1], row.Length > 2 && row[2] == "+" ? 1 : 0)); break;
-                case "inversion-verb": InversionVerbs.Add((row[1], 0)); break;
+                case "verb": verbs.Add((row[1], 0)); break;
+                case "inversion": inversions.Add((row[1], row.Length > 2 && row[2] == "+" ? 1 : 0)); break;
+                case "inversion-verb": inversionVerbs.Add((row[1], 0)); break;
                 case "pronoun": Pronouns.Add(row[1]); break;
-                case "that": Thats.Add((row[1], 0)); break;
-                case "source": Sources.Add((row[1], 0)); break;
-                case "source-after": SourcesAfter.Add((row[1], 0)); break;
-                case "source-end": SourceEnds.Add((row[1], 0)); break;
-                case "stop": Stops.Add((row[1], 0)); break;
-                case "trailing": Trailing.Add((row[1], 0)); break;
+                case "that": thats.Add((row[1], 0)); break;
+                case "source": sources.Add((row[1], 0)); break;
+                case "source-after": sourcesAfter.Add((row[1], 0)); break;
+                case "source-end": sourceEnds.Add((row[1], 0)); break;
+                case "stop": stops.Add((row[1], 0)); break;
+                case "trailing": trailing.Add((row[1], 0)); break;
                 case "determiner": Determiners.Add(row[1]); break;
                 case "marks": Marks.Add((row[1][0], row[2][0])); break;
                 case "setting" when row[1] == "capitalised-nouns": CapitalisedNouns = true; break;
                 default: throw new InvalidOperationException($"speech-{language}.txt: unknown kind '{row[0]}'");
             }
         }
-        foreach (var list in new[] { Verbs, Inversions, InversionVerbs, Thats, Sources, SourcesAfter, SourceEnds, Stops, Trailing }) LocaleForms.LongestFirst(list);
-        // A cheap test before the table is tried at a word: most words start with no cue's letter.
-        foreach (var list in new[] { Verbs, Inversions, InversionVerbs, Sources, SourcesAfter })
-        {
-            foreach (var (form, _) in list)
-            {
-                _firstLetters.Add(char.ToLowerInvariant(form[0]));
-                _firstLetters.Add(char.ToUpperInvariant(form[0]));
-            }
-        }
+        (Verbs, Inversions, InversionVerbs, Thats, Sources) = (new(verbs), new(inversions), new(inversionVerbs), new(thats), new(sources));
+        (SourcesAfter, SourceEnds, Stops, Trailing) = (new(sourcesAfter), new(sourceEnds), new(stops), new(trailing));
     }
 
     /// <summary>Chinese writes no spaces: a form may be glued to the next word, and a verb must be followed by punctuation.</summary>
@@ -57,27 +48,27 @@ internal sealed class LocaleSpeech
     /// <summary>German capitalises nouns: a source phrase after "laut" ends at its first lower-case word that is no determiner.</summary>
     public bool CapitalisedNouns { get; }
 
-    public List<(string Form, int Value)> Verbs { get; } = [];
+    public LocaleForms Verbs { get; }
 
     /// <summary>"dit-il", "a-t-il" (Value 1: a participle follows): a verb and its subject pronoun after a quote.</summary>
-    public List<(string Form, int Value)> Inversions { get; } = [];
+    public LocaleForms Inversions { get; }
 
     /// <summary>"so" in "„...“, so der Sprecher": a cue only right after a quote.</summary>
-    public List<(string Form, int Value)> InversionVerbs { get; } = [];
+    public LocaleForms InversionVerbs { get; }
 
     public HashSet<string> Pronouns { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public List<(string Form, int Value)> Thats { get; } = [];
+    public LocaleForms Thats { get; }
 
-    public List<(string Form, int Value)> Sources { get; } = [];
+    public LocaleForms Sources { get; }
 
-    public List<(string Form, int Value)> SourcesAfter { get; } = [];
+    public LocaleForms SourcesAfter { get; }
 
-    public List<(string Form, int Value)> SourceEnds { get; } = [];
+    public LocaleForms SourceEnds { get; }
 
-    public List<(string Form, int Value)> Stops { get; } = [];
+    public LocaleForms Stops { get; }
 
-    public List<(string Form, int Value)> Trailing { get; } = [];
+    public LocaleForms Trailing { get; }
 
     public HashSet<string> Determiners { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -86,9 +77,10 @@ internal sealed class LocaleSpeech
     /// <summary>The speech words of <paramref name="language"/> (ISO 639-1, region ignored), or null.</summary>
     public static LocaleSpeech? For(string? language) => ByLanguage.For(language);
 
-    public bool CouldStartCue(char c) => _firstLetters.Contains(c);
+    /// <summary>A cheap test before the tables are tried at a word: most words start with no cue's letter.</summary>
+    public bool CouldStartCue(char c) => Verbs.CouldStart(c) || Inversions.CouldStart(c) || InversionVerbs.CouldStart(c) || Sources.CouldStart(c) || SourcesAfter.CouldStart(c);
 
-    public (int Value, int End)? Match(List<(string Form, int Value)> forms, string text, int at, int limit) => LocaleForms.Match(forms, text, at, limit, Unspaced);
+    public (int Value, int End)? Match(LocaleForms forms, string text, int at, int limit) => forms.Match(text, at, limit, Unspaced);
 
     /// <summary>
     /// The quoted passages of the text, marks included: each opening mark of the language closed by its own closing mark

@@ -229,7 +229,7 @@ public sealed partial class QuoteRecognizer
             for (var trimmed = true; trimmed && end > start;)
             {
                 trimmed = false;
-                foreach (var (form, _) in speech.Trailing)
+                foreach (var (form, _) in speech.Trailing.Forms)
                 {
                     if (end - start > form.Length && text.AsSpan(start, end - start).EndsWith(form, StringComparison.Ordinal))
                     {

@@ -111,7 +111,11 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
     private delegate RuleOutcome TimeRuleRead(TimeSite site, out TimeExpression expression, out int next);
 
     /// <summary>One named rule of the time table, with an example it reads.</summary>
-    private sealed record TimeRule(TimeRuleName Name, string Example, bool OnWords, TimeRuleRead Read);
+    private sealed record TimeRule(TimeRuleName Name, string Example, bool OnWords, TimeRuleRead Read)
+    {
+        /// <summary>A rule of the document's language (calendar-xx.txt), not an English one.</summary>
+        public bool Locale { get; } = Name.ToString().StartsWith("Locale", StringComparison.Ordinal);
+    }
 
     /// <summary>The rules in the order they are tried at each token; the first that applies decides (see <see cref="TimeRuleName"/>).</summary>
     private TimeRule[] TimeRules =>
@@ -143,6 +147,11 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
         var onWord = token.Kind == ScanKind.Word;
         // A digit run with dots is a date only in a language with a calendar ("05.03.2024"); English reads plain integers.
         if (!onWord && !(token.Kind == ScanKind.Number && (IsPlainInteger(text, token) || calendar is not null))) return false;
+        // The English rules read only words in ASCII letters: a word of a language with a calendar that starts otherwise
+        // ("été", "вчера", "上") is tried by the calendar's rules alone, and passed over at once when no calendar word
+        // starts with its letter, as most words of such a text.
+        var localeOnly = onWord && calendar is not null && !char.IsAscii(text[token.Start]);
+        if (localeOnly && !calendar!.CouldStart(text[token.Start])) return false;
         var direction = Direction.None;
         // Span lookups: these run at every word of every sentence, where a string per word was the stage's main cost.
         if (i > 0 && tokens[i - 1].Kind == ScanKind.Word && DirectionWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i - 1].Of(text), out var before)) direction = before;
@@ -150,7 +159,7 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
         var site = new TimeSite(text, tokens, i, anchor, future, direction, calendar);
         foreach (var rule in ActiveRules)
         {
-            if (rule.OnWords != onWord) continue;
+            if (rule.OnWords != onWord || (localeOnly && !rule.Locale)) continue;
             switch (rule.Read(site, out expression, out next))
             {
                 case RuleOutcome.Found:

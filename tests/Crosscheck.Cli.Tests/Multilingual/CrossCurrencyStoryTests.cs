@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using Crosscheck.Annotation.Quantities.Money;
 using Crosscheck.Core.Model;
-using Crosscheck.Core.Text;
 using Crosscheck.Stories.Clustering;
 using Xunit;
 
@@ -27,12 +24,8 @@ public sealed class CrossCurrencyStoryTests
         Work is due to start in March, and Solmara expects to hire about 600 workers for the site. Dorvane has had daily power cuts since its old diesel station broke down.
         """;
 
-    private static Document Process(string outlet, string title, string text, string published)
-    {
-        var json = JsonSerializer.Serialize(new { url = $"https://{outlet}.example/kessoua-solar", title, text, published, outlet });
-        var bytes = Encoding.UTF8.GetBytes(json);
-        return Engine.Processor.Process(new RawInput { Id = ContentHash.Of(bytes), Source = outlet, Kind = RawKind.Json, Content = bytes });
-    }
+    private static Document Process(string outlet, string title, string text, string published) =>
+        IngestedArticles.Process(outlet, "kessoua-solar", title, text, published);
 
     [Fact]
     public void A_French_amount_in_CFA_francs_and_an_English_one_in_dollars_are_one_story_and_one_claim()
