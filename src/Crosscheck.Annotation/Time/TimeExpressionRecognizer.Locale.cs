@@ -70,12 +70,16 @@ public sealed partial class TimeExpressionRecognizer
         return RuleOutcome.Found;
     }
 
-    /// <summary>"la semaine dernière", "el año pasado", "letzte Woche", "в прошлом месяце", "去年": a week, month or year counted from the publication date.</summary>
+    /// <summary>"la semaine dernière", "el año pasado", "letzte Woche", "в прошлом месяце", "去年": a week, month or year counted from the publication date, when the document has one.</summary>
     private RuleOutcome ReadLocaleRelative(TimeSite site, out TimeExpression expression, out int next)
     {
         expression = default;
         next = site.Index + 1;
         if (site.Calendar is not { } calendar || calendar.Match(calendar.Relative, site.Text, site.Token.Start, SentenceEnd(site)) is not { } relative) return RuleOutcome.NotApplicable;
+        // Without a publication date "la semaine dernière" has no value: an unknown week ("XXXX-WXX") would be one more
+        // date shared by every report saying "last week" in any language (on similarity-semeval2022, whose articles carry
+        // no date, it moved cross-language story F1 from 0.654 to 0.649), so the rule reads nothing then.
+        if (site.Anchor is null) return RuleOutcome.NotApplicable;
         var (unit, shift) = calendar.RelativeMeanings[relative.Value];
         var span = TextSpan.FromBounds(site.Token.Start, relative.End);
         next = After(site, relative.End);

@@ -129,7 +129,7 @@ public class LocaleTimeTests
 
     [Theory]
     [InlineData("fr", "Le port a rouvert hier.")]
-    [InlineData("ru", "Забастовка началась на прошлой неделе.")]
+    [InlineData("ru", "Мэр выступил в понедельник.")]
     [InlineData("zh", "部长们上周三举行会谈。")]
     public void Without_a_publication_date_the_day_stays_unknown(string language, string text)
     {
@@ -137,6 +137,13 @@ public class LocaleTimeTests
         Assert.StartsWith("XXXX", found.Value, StringComparison.Ordinal);
         Assert.Equal(0f, found.Confidence);
     }
+
+    [Theory]
+    [InlineData("ru", "Забастовка началась на прошлой неделе.")]
+    [InlineData("fr", "Les ventes ont chuté l'année dernière.")]
+    [InlineData("zh", "工厂下个月开工。")]
+    public void Without_a_publication_date_a_relative_week_month_or_year_is_not_read(string language, string text) =>
+        Assert.Empty(Run(language, text, published: null));
 
     [Theory]
     [InlineData("fr", "Le mois de mars a été chaud.")]
