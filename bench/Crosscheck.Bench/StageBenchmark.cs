@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Crosscheck.Annotation.Entities;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Stories.Statements;
@@ -17,7 +18,8 @@ public static class StageBenchmark
     private static readonly HashSet<string> ClaimStages = new(["quantities", "time", "citations", "quotes"], StringComparer.Ordinal);
 
     /// <summary>Times each stage over fresh documents <paramref name="runs"/> times; prints tokens/s per stage and returns the annotated documents.</summary>
-    public static List<Document> Annotation(IReadOnlyList<(string Id, string Text)> texts, IReadOnlyList<IDocumentStage> stages, int runs, TextWriter output)
+    /// <remarks><paramref name="language"/>, when given, is every document's identified language, as extraction would set it.</remarks>
+    public static List<Document> Annotation(IReadOnlyList<(string Id, string Text)> texts, IReadOnlyList<IDocumentStage> stages, int runs, TextWriter output, string? language = null)
     {
         var perStage = stages.ToDictionary(s => s.Name, _ => new List<double>());
         // CPU seconds beside wall seconds: on a machine other jobs load, a stage's wall time counts the time it waited for a core.
@@ -27,7 +29,7 @@ public static class StageBenchmark
         long tokens = 0;
         for (var run = 0; run < runs; run++)
         {
-            documents = [.. texts.Select(t => new Document(new Article { Id = t.Id, Source = t.Id, Body = t.Text }))];
+            documents = [.. texts.Select(t => new Document(new Article { Id = t.Id, Source = t.Id, Body = t.Text, Language = language }))];
             foreach (var stage in stages)
             {
                 process.Refresh();
@@ -46,9 +48,11 @@ public static class StageBenchmark
         {
             var seconds = Median(perStage[stage.Name]);
             total += seconds;
-            output.WriteLine($"  {stage.Name,-24} {tokens / seconds,12:N0} tokens/s");
+            var cpu = Median(cpuPerStage[stage.Name]);
+            output.WriteLine($"  {stage.Name,-24} {tokens / seconds,12:N0} tokens/s" + (cpu > 0 ? $" ({tokens / cpu:N0} per CPU-second)" : ""));
         }
-        output.WriteLine($"  {"all annotation stages",-24} {tokens / total,12:N0} tokens/s");
+        var totalCpu = stages.Sum(s => Median(cpuPerStage[s.Name]));
+        output.WriteLine($"  {"all annotation stages",-24} {tokens / total,12:N0} tokens/s" + (totalCpu > 0 ? $" ({tokens / totalCpu:N0} tokens per CPU-second of the process)" : ""));
         // Issue 14's bar is on the claim stages together (each document's word scan is counted in the first of them).
         var claimSeconds = stages.Where(s => ClaimStages.Contains(s.Name)).Sum(s => Median(perStage[s.Name]));
         var claimCpuSeconds = stages.Where(s => ClaimStages.Contains(s.Name)).Sum(s => Median(cpuPerStage[s.Name]));
@@ -104,6 +108,47 @@ public static class StageBenchmark
             seconds.Add(watch.Elapsed.TotalSeconds);
         }
         output.WriteLine($"  statements of {stories.Count} stories ({tokens:N0} tokens): {tokens / Median(seconds),12:N0} tokens/s ({count} statements)");
+    }
+
+    /// <summary>Loads the entity model of <paramref name="language"/> (each is loaded the first time a document needs it) and prints how long that took.</summary>
+    public static void ModelLoad(IReadOnlyList<IDocumentStage> stages, string language, TextWriter output)
+    {
+        if (stages.OfType<EntityTagger>().FirstOrDefault() is not { } tagger) return;
+        var watch = Stopwatch.StartNew();
+        var shipped = tagger.HasModelFor(language);
+        output.WriteLine(shipped
+            ? $"  entity model for '{language}' loaded in {watch.Elapsed.TotalSeconds:F2} s (outside the timed runs)"
+            : $"  no entity model for '{language}': capitalised-name fallback");
+    }
+
+    /// <summary>
+    /// The articles of one language in a similarity corpus laid out as similarity-semeval2022 (articles.jsonl, whose
+    /// url ends with the article's id, and pairs.tsv, which gives each pair's two languages); none when absent.
+    /// </summary>
+    public static List<(string Id, string Text)> LanguageTexts(string dir, string language)
+    {
+        var pairs = Path.Combine(dir, "pairs.tsv");
+        var articles = Path.Combine(dir, "articles.jsonl");
+        if (!File.Exists(pairs) || !File.Exists(articles)) return [];
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(pairs).Skip(1))
+        {
+            var fields = line.Split('\t');
+            var pair = fields[0].Split('_');
+            if (fields.Length < 3 || pair.Length != 2) continue;
+            if (fields[1] == language) ids.Add(pair[0]);
+            if (fields[2] == language) ids.Add(pair[1]);
+        }
+        var texts = new List<(string, string)>();
+        foreach (var line in File.ReadLines(articles))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            using var json = JsonDocument.Parse(line);
+            var url = json.RootElement.GetProperty("url").GetString() ?? "";
+            var id = url[(url.LastIndexOf('/') + 1)..];
+            if (ids.Contains(id)) texts.Add((id, json.RootElement.GetProperty("text").GetString() ?? ""));
+        }
+        return texts;
     }
 
     /// <summary>The id and text of each line of a JSONL file; none when the file is absent.</summary>

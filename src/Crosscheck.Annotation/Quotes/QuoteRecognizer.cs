@@ -44,6 +44,11 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
 
     public override void Process(Document document)
     {
+        if (LocaleSpeech.For(document.Article.Language) is { } speech)
+        {
+            ProcessLocale(document, speech);
+            return;
+        }
         var work = new Work(document, QuoteMarks.Find(document.Text, _options.MaxQuoteChars));
         foreach (var sentence in WordLayer.Of(document, _options.MaxSentenceChars))
         {

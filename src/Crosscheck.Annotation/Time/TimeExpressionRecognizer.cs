@@ -111,7 +111,11 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
     private delegate RuleOutcome TimeRuleRead(TimeSite site, out TimeExpression expression, out int next);
 
     /// <summary>One named rule of the time table, with an example it reads.</summary>
-    private sealed record TimeRule(TimeRuleName Name, string Example, bool OnWords, TimeRuleRead Read);
+    private sealed record TimeRule(TimeRuleName Name, string Example, bool OnWords, TimeRuleRead Read)
+    {
+        /// <summary>A rule of the document's language (calendar-xx.txt), not an English one.</summary>
+        public bool Locale { get; } = Name.ToString().StartsWith("Locale", StringComparison.Ordinal);
+    }
 
     /// <summary>The rules in the order they are tried at each token; the first that applies decides (see <see cref="TimeRuleName"/>).</summary>
     private TimeRule[] TimeRules =>
@@ -120,6 +124,9 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
         // rule settles a foreign word before them.
         new(TimeRuleName.LocaleDeictic, "Le port a rouvert hier.", OnWords: true, ReadLocaleDeictic),
         new(TimeRuleName.LocaleWeekday, "Der Bürgermeister sprach am Montag.", OnWords: true, ReadLocaleWeekday),
+        new(TimeRuleName.LocaleRelative, "Мост закрыли на прошлой неделе.", OnWords: true, ReadLocaleRelative),
+        new(TimeRuleName.LocaleMonthYear, "Die Brücke wurde im März 2020 eröffnet.", OnWords: true, ReadLocaleMonthYear),
+        new(TimeRuleName.LocaleDigitDate, "Le décret est daté du 05/03/2024.", OnWords: false, ReadLocaleDigitDate),
         new(TimeRuleName.LocaleDayMonth, "El puente abrió el 5 de mayo de 2021.", OnWords: false, ReadLocaleDayMonth),
         new(TimeRuleName.Deictic, "The ferry ran again yesterday.", OnWords: true, ReadDeictic),
         new(TimeRuleName.Relative, "The harbour closed last week.", OnWords: true, ReadRelative),
@@ -138,7 +145,13 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
         next = i + 1;
         var token = tokens[i];
         var onWord = token.Kind == ScanKind.Word;
-        if (!onWord && !(token.Kind == ScanKind.Number && IsPlainInteger(text, token))) return false;
+        // A digit run with dots is a date only in a language with a calendar ("05.03.2024"); English reads plain integers.
+        if (!onWord && !(token.Kind == ScanKind.Number && (IsPlainInteger(text, token) || calendar is not null))) return false;
+        // The English rules read only words in ASCII letters: a word of a language with a calendar that starts otherwise
+        // ("été", "вчера", "上") is tried by the calendar's rules alone, and passed over at once when no calendar word
+        // starts with its letter, as most words of such a text.
+        var localeOnly = onWord && calendar is not null && !char.IsAscii(text[token.Start]);
+        if (localeOnly && !calendar!.CouldStart(text[token.Start])) return false;
         var direction = Direction.None;
         // Span lookups: these run at every word of every sentence, where a string per word was the stage's main cost.
         if (i > 0 && tokens[i - 1].Kind == ScanKind.Word && DirectionWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i - 1].Of(text), out var before)) direction = before;
@@ -146,7 +159,7 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
         var site = new TimeSite(text, tokens, i, anchor, future, direction, calendar);
         foreach (var rule in ActiveRules)
         {
-            if (rule.OnWords != onWord) continue;
+            if (rule.OnWords != onWord || (localeOnly && !rule.Locale)) continue;
             switch (rule.Read(site, out expression, out next))
             {
                 case RuleOutcome.Found:
@@ -330,19 +343,23 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
         if (unit == TimeGranularity.Day) return false;
         if (!anchor.HasValue)
         {
-            expression = new TimeExpression(span, unit switch { TimeGranularity.Year => "XXXX", TimeGranularity.Month => "XXXX-XX", _ => "XXXX-WXX" }, unit, true, 0f);
+            expression = new TimeExpression(span, UnknownValue(unit), unit, true, 0f);
             return true;
         }
-        var a = anchor.Value;
-        var value = unit switch
-        {
-            TimeGranularity.Year => (a.Year + shift).ToString("D4", CultureInfo.InvariantCulture),
-            TimeGranularity.Month => MonthValue(a.AddMonths(shift).Year, a.AddMonths(shift).Month),
-            _ => WeekValue(a.AddDays(7 * shift)),
-        };
-        expression = new TimeExpression(span, value, unit, true, _options.RelativeConfidence);
+        expression = new TimeExpression(span, ShiftedValue(anchor.Value, unit, shift), unit, true, _options.RelativeConfidence);
         return true;
     }
+
+    /// <summary>A relative year, month or week with no publication date to count from.</summary>
+    private static string UnknownValue(TimeGranularity unit) => unit switch { TimeGranularity.Year => "XXXX", TimeGranularity.Month => "XXXX-XX", _ => "XXXX-WXX" };
+
+    /// <summary>The year, month or week <paramref name="shift"/> units from <paramref name="anchor"/>'s.</summary>
+    private static string ShiftedValue(DateOnly anchor, TimeGranularity unit, int shift) => unit switch
+    {
+        TimeGranularity.Year => (anchor.Year + shift).ToString("D4", CultureInfo.InvariantCulture),
+        TimeGranularity.Month => MonthValue(anchor.AddMonths(shift).Year, anchor.AddMonths(shift).Month),
+        _ => WeekValue(anchor.AddDays(7 * shift)),
+    };
 
     private bool TryMonthFirst(string text, List<Scanned> tokens, int i, int month, Direction direction, DateOnly? anchor, out TimeExpression expression, out int next)
     {
@@ -466,26 +483,27 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
             expression = new TimeExpression(span, "XXXX-XX-XX", TimeGranularity.Day, true, 0f);
             return true;
         }
-        var a = anchor.Value;
-        var today = (int)a.DayOfWeek == 0 ? 7 : (int)a.DayOfWeek;
-        DateOnly date;
+        expression = new TimeExpression(span, DayValue(WeekdayDate(anchor.Value, weekday, direction, first < i)), TimeGranularity.Day, true, _options.RelativeConfidence);
+        return true;
+    }
+
+    /// <summary>The day a weekday names, seen from <paramref name="anchor"/>; <paramref name="shifted"/> when a word says "next" or "last".</summary>
+    private static DateOnly WeekdayDate(DateOnly anchor, int weekday, Direction direction, bool shifted)
+    {
+        var today = IsoWeekday(anchor);
         if (direction == Direction.Future)
         {
             // "next Monday" skips the current week's; "will meet on Monday" said on a Monday means that day.
             var ahead = (weekday - today + 7) % 7;
-            var explicitNext = first < i;
-            date = a.AddDays(ahead == 0 && explicitNext ? 7 : ahead);
+            return anchor.AddDays(ahead == 0 && shifted ? 7 : ahead);
         }
-        else
-        {
-            // A bare weekday in a news report is most often the most recent one (the day of publication
-            // included); "last Wednesday" said on a Wednesday is the week before.
-            var back = (today - weekday + 7) % 7;
-            date = a.AddDays(back == 0 && first < i ? -7 : -back);
-        }
-        expression = new TimeExpression(span, DayValue(date), TimeGranularity.Day, true, _options.RelativeConfidence);
-        return true;
+        // A bare weekday in a news report is most often the most recent one (the day of publication
+        // included); "last Wednesday" said on a Wednesday is the week before.
+        var back = (today - weekday + 7) % 7;
+        return anchor.AddDays(back == 0 && shifted ? -7 : -back);
     }
+
+    private static int IsoWeekday(DateOnly date) => date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek;
 
     private bool Ago(List<Scanned> tokens, int i, int amount, TimeGranularity unit, DateOnly? anchor, out TimeExpression expression, out int next)
     {

@@ -32,8 +32,17 @@ public enum TimeRuleName
     /// <summary>"hier", "ayer", "gestern", "вчера", "昨天": the document's language (Time/Data/calendar-xx.txt).</summary>
     LocaleDeictic,
 
-    /// <summary>"lundi", "el lunes", "am Montag", "в понедельник", "星期一".</summary>
+    /// <summary>"lundi", "el lunes", "am Montag", "в понедельник", "星期一", "lundi dernier", "el próximo lunes", "上周三".</summary>
     LocaleWeekday,
+
+    /// <summary>"la semaine dernière", "el año pasado", "letzte Woche", "в прошлом месяце", "去年".</summary>
+    LocaleRelative,
+
+    /// <summary>"mars 2024", "marzo de 2024", "im März 2024", "в марте 2024 года".</summary>
+    LocaleMonthYear,
+
+    /// <summary>"05/03/2024", "05.03.2024", "2024年3月5日": a date in digits, day first in the European languages.</summary>
+    LocaleDigitDate,
 
     /// <summary>"5 mai 2021", "el 5 de mayo", "am 3. März", "5 мая", "5月3日".</summary>
     LocaleDayMonth,

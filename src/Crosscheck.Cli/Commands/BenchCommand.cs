@@ -44,6 +44,11 @@ public static class BenchCommand
             Description = "With `bench stream`: keep the built stores in this folder and reuse them on the next run (the placement runs on a copy).",
             HelpName = "DIR",
         };
+        var language = new Option<string?>("--language")
+        {
+            Description = "With `bench annotation`: time the annotation stages on the similarity-semeval2022 articles of this language (ISO 639-1: de, es, fr, ru, zh, ...) read as that language.",
+            HelpName = "LANG",
+        };
         var command = new Command("bench", """
             Measure throughput per stage on real articles: extraction (pages/s), each annotation stage
             (tokens/s), clustering (articles/s), dossier building, and peak memory. Single-threaded, so
@@ -59,8 +64,9 @@ public static class BenchCommand
                       crosscheck bench extraction --runs 7
                       crosscheck bench clustering --sizes 1000,10000,100000
                       crosscheck bench stream --sizes 10000,100000 --new 100
+                      crosscheck bench annotation --language fr
             """)
-        { only, data, runs, storyPage, sizes, added, keepStores };
+        { only, data, runs, storyPage, sizes, added, keepStores, language };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             if (result.GetValue(storyPage))
@@ -80,6 +86,12 @@ public static class BenchCommand
                 if (result.GetValue(added) < 1) throw new UserError("--new: give how many new articles to add, at least 1");
                 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; one thread");
                 StreamBenchmark.Run(EcbPlusDev(dir), ParseSizes(result.GetValue(sizes)!), result.GetValue(added), Console.Out, result.GetValue(keepStores));
+                return ExitCodes.Ok;
+            }
+            if (result.GetValue(language) is { } code)
+            {
+                if (result.GetValue(only) is not "annotation") throw new UserError("--language goes with `bench annotation`");
+                RunLanguage(dir, code, Math.Max(1, result.GetValue(runs)), Console.Out);
                 return ExitCodes.Ok;
             }
             Run(dir, Math.Max(1, result.GetValue(runs)), result.GetValue(only), Console.Out);
@@ -120,6 +132,19 @@ public static class BenchCommand
         var documents = StageBenchmark.Annotation(texts, Engine.Annotation.Stages, runs, output);
         output.WriteLine("\n## clustering and dossier");
         StageBenchmark.Stories(documents, Engine.NewClusterer, Engine.DossierBuilder, runs, output);
+        output.WriteLine($"\npeak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB");
+    }
+
+    /// <summary>The annotation stages on one language's articles, with the time its entity model takes to load.</summary>
+    private static void RunLanguage(string dataDir, string language, int runs, TextWriter output)
+    {
+        var corpus = Path.Combine(dataDir, "similarity-semeval2022");
+        var texts = StageBenchmark.LanguageTexts(corpus, language);
+        if (texts.Count == 0) throw new UserError($"{corpus}: no articles in '{language}' (needs articles.jsonl and pairs.tsv); pass --data with the folder holding similarity-semeval2022");
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; medians of {runs} runs, one thread");
+        output.WriteLine($"\n## annotation ({texts.Count} similarity-semeval2022 articles in '{language}')");
+        StageBenchmark.ModelLoad(Engine.Annotation.Stages, language, output);
+        StageBenchmark.Annotation(texts, Engine.Annotation.Stages, runs, output, language);
         output.WriteLine($"\npeak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB");
     }
 

@@ -31,6 +31,9 @@ public class TimeRuleTests
         TimeRuleName.LocaleDeictic => "fr",
         TimeRuleName.LocaleWeekday => "de",
         TimeRuleName.LocaleDayMonth => "es",
+        TimeRuleName.LocaleRelative => "ru",
+        TimeRuleName.LocaleMonthYear => "de",
+        TimeRuleName.LocaleDigitDate => "fr",
         _ => "en",
     };
 

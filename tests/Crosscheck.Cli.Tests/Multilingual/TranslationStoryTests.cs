@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using Crosscheck.Core.Model;
-using Crosscheck.Core.Text;
 using Crosscheck.Stories.Clustering;
 using Xunit;
 
@@ -30,12 +27,8 @@ public sealed class TranslationStoryTests
         The schools are to reopen on March 18 if the level of the Oriel river falls, the Valmora town hall said. In 2011, a comparable flood forced 900 residents to leave their homes.
         """;
 
-    private static Document Process(string outlet, string title, string text, string published)
-    {
-        var json = JsonSerializer.Serialize(new { url = $"https://{outlet}.example/valmora", title, text, published, outlet });
-        var bytes = Encoding.UTF8.GetBytes(json);
-        return Engine.Processor.Process(new RawInput { Id = ContentHash.Of(bytes), Source = outlet, Kind = RawKind.Json, Content = bytes });
-    }
+    private static Document Process(string outlet, string title, string text, string published) =>
+        IngestedArticles.Process(outlet, "valmora", title, text, published);
 
     [Fact]
     public void A_French_report_and_its_English_translation_are_one_story_and_the_translation_is_a_copy_of_its_original()
