@@ -4,10 +4,11 @@ using System.IO.Compression;
 namespace Crosscheck.Stories.Clustering;
 
 /// <summary>
-/// English words for the stems of another language, so an article in German or Spanish shares terms with one in
-/// English about the same event ("Regierung" and "government", "elecciones" and "election"), and two foreign
-/// articles meet through English. Built from Debian's FreeDict dictionaries by scripts/build-glossary.py into
-/// Glossary/&lt;language&gt;.tsv.gz (see Glossary/README.md for sources and licences), shipped in this assembly; each
+/// English words for the stems of another language, so an article in German can share terms with one in English
+/// about the same event ("Wahlen" and "election", "Vulkan" and "volcano"; <see cref="ClusteringOptions.GlossWeight"/>,
+/// off by default), and the language's headwords, which German compounds are split into. Built from Debian's FreeDict
+/// dictionaries by scripts/build-glossary.py into Glossary/&lt;language&gt;.tsv.gz (German only is shipped; see
+/// Glossary/README.md for sources and licences), embedded in this assembly; each
 /// headword is reduced here to the stem <see cref="LanguageTerms"/> gives it, so a glossary meets the words of a
 /// text whatever their inflection. The English side is the dictionary's base form, folded as words are
 /// (<see cref="Words.Fold"/>), which is what English terms are compared by.
