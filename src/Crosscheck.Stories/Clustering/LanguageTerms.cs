@@ -100,8 +100,12 @@ public static class LanguageTerms
         _ => null,
     };
 
-    /// <summary>Shortest part a compound is split into: shorter "words" of a dictionary ("ab", "an", "tor") match inside too many unrelated compounds.</summary>
-    private const int MinCompoundPart = 4;
+    /// <summary>
+    /// Shortest part a compound is split into: shorter "words" of a dictionary ("ab", "tor", "gier") match inside too many
+    /// unrelated compounds. 5 was chosen on the training pairs of similarity-semeval2022 (mean same/cross F1 there 0.688
+    /// at 3, 0.689 at 4, 0.693 at 5, 0.690 at 6; docs/BENCHMARKS.md, 2026-12-05 night 2).
+    /// </summary>
+    private const int MinCompoundPart = 5;
 
     private static readonly ConcurrentDictionary<string, CharArraySet> CompoundParts = new(StringComparer.Ordinal);
 
