@@ -24,7 +24,7 @@ public static class SimilarityTuning
         var withEnglish = new HashSet<string>(ClusteringOptions.Default.AnalysedLanguages, StringComparer.Ordinal) { "en" };
         foreach (var english in new[] { false, true })
         {
-            foreach (var analysed in new double?[] { null, 0.26 })
+            foreach (var analysed in new double?[] { null, 0.22, 0.26 })
             {
                 foreach (var entityScale in new[] { 2.5, 3.5 })
                 {

@@ -35,11 +35,12 @@ public sealed class DocumentFeatures
         var language = document.Article.Language;
         features.Language = language;
         var analysed = language is not null && options.AnalysedLanguages.Contains(language) ? language : null;
+        var glossary = analysed is not null && options.GlossWeight > 0 ? Glossary.For(analysed) : null;
         if (document.Article.Title is { Length: > 0 } title)
         {
             if (LanguageTerms.Analyze(analysed, title, 200) is { } stems)
             {
-                foreach (var (stem, _) in stems) features.AddTerm(stem, options.TitleBoost);
+                foreach (var (stem, _) in stems) features.AddStem(stem, options.TitleBoost, glossary, options.GlossWeight);
             }
             else
             {
@@ -53,7 +54,7 @@ public sealed class DocumentFeatures
         var weights = new PositionWeights(text, words, options);
         if (LanguageTerms.Analyze(analysed, text, options.MaxWordsPerDocument) is { } terms)
         {
-            foreach (var (stem, start) in terms) features.AddTerm(stem, weights.At(start));
+            foreach (var (stem, start) in terms) features.AddStem(stem, weights.At(start), glossary, options.GlossWeight);
         }
         else
         {
@@ -74,6 +75,14 @@ public sealed class DocumentFeatures
         Sublinear(features.Entities);
         Sublinear(features.Specifics);
         return features;
+    }
+
+    /// <summary>A stem of an analysed language, and the English words its glossary gives it at <paramref name="glossWeight"/> of its weight (shared among them).</summary>
+    private void AddStem(string stem, double weight, IReadOnlyDictionary<string, string[]>? glossary, double glossWeight)
+    {
+        AddTerm(stem, weight);
+        if (glossary is null || stem.Length < 2 || !glossary.TryGetValue(Words.Fold(stem), out var glosses)) return;
+        foreach (var gloss in glosses) AddTerm(gloss, weight * glossWeight / glosses.Length);
     }
 
     private void AddTerm(ReadOnlySpan<char> word, double weight)

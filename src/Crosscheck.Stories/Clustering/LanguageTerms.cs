@@ -29,7 +29,9 @@ namespace Crosscheck.Stories.Clustering;
 /// word breakers need the culture data the process runs without), the language's stop words dropped, and each word
 /// reduced to its stem (Snowball for the European languages and Turkish, Lucene's light stemmer for Arabic;
 /// Polish, which has no Snowball stemmer here, keeps a five-letter prefix, a known stand-in for a stemmer in
-/// Slavic languages). "annoncé", "annonce" and "annonces" then meet, as "sanctions" and "sanction" do.
+/// Slavic languages). "annoncé", "annonce" and "annonces" then meet, as "sanctions" and "sanction" do. A German
+/// compound also gives the stems of its two parts when both are words of the German glossary
+/// (<see cref="CompoundSplitFilter"/>), so "Regierungsbündnis" meets "Regierung" and "Bündnis".
 /// A language without an analysis here (or none identified) gets null, and the caller scans words as before.
 /// </summary>
 public static class LanguageTerms
@@ -88,7 +90,7 @@ public static class LanguageTerms
         "ar" => Chain(ArabicAnalyzer.DefaultStopSet, stream => new ArabicStemFilter(new ArabicNormalizationFilter(stream))),
         "tr" => Chain(TurkishAnalyzer.DefaultStopSet, stream => new SnowballFilter(stream, new TurkishStemmer())),
         "fr" => Chain(FrenchAnalyzer.DefaultStopSet, stream => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer()), elisions: FrenchAnalyzer.DEFAULT_ARTICLES),
-        "de" => Snowball(GermanAnalyzer.DefaultStopSet, () => new German2Stemmer()),
+        "de" => Chain(GermanAnalyzer.DefaultStopSet, stream => new SnowballFilter(SplitCompounds("de", stream), new German2Stemmer())),
         "en" => Snowball(EnglishAnalyzer.DefaultStopSet, () => new EnglishStemmer()),
         "es" => Snowball(SpanishAnalyzer.DefaultStopSet, () => new SpanishStemmer()),
         "it" => Snowball(ItalianAnalyzer.DefaultStopSet, () => new ItalianStemmer()),
@@ -98,6 +100,22 @@ public static class LanguageTerms
         "pl" => Chain(CharArraySet.Empty, stream => stream),
         _ => null,
     };
+
+    /// <summary>
+    /// Shortest part a compound is split into: shorter "words" of a dictionary ("ab", "tor", "gier") match inside too many
+    /// unrelated compounds. 5 was chosen on the training pairs of similarity-semeval2022 (mean same/cross F1 there 0.688
+    /// at 3, 0.689 at 4, 0.693 at 5, 0.690 at 6; docs/BENCHMARKS.md, 2026-12-05 night 2).
+    /// </summary>
+    private const int MinCompoundPart = 5;
+
+    private static readonly ConcurrentDictionary<string, CharArraySet> CompoundParts = new(StringComparer.Ordinal);
+
+    /// <summary>The stream with compounds split into the headwords of the language's glossary (<see cref="CompoundSplitFilter"/>).</summary>
+    private static TokenStream SplitCompounds(string language, TokenStream stream)
+    {
+        var words = CompoundParts.GetOrAdd(language, l => new CharArraySet(Version, Glossary.Headwords(l).Where(w => w.Length >= MinCompoundPart).ToList(), ignoreCase: false));
+        return words.Count == 0 ? stream : new CompoundSplitFilter(stream, words, MinCompoundPart);
+    }
 
     /// <summary>A Snowball stemmer is not thread-safe: each token stream (one per thread) gets its own from <paramref name="stemmer"/>.</summary>
     private static Analyzer Snowball(CharArraySet stopWords, Func<SnowballProgram> stemmer) =>

@@ -7,9 +7,9 @@ namespace Crosscheck.Cli.Tests.Multilingual;
 
 /// <summary>
 /// Issue 15 through the flow `crosscheck eval similarity` runs (ingest of the SemEval-2022 articles into a fresh
-/// store, then the rated pairs): same-story F1 holds the figures measured on the merged tree of 2026-12-05
-/// (docs/BENCHMARKS.md: 0.698 and 0.654, after the entity models and number rules of other languages joined the
-/// branch's 0.674 and 0.667), well above the earlier 0.647 same-language and 0.426 cross-language, below the
+/// store, then the rated pairs): same-story F1 holds the figures measured on 2026-12-05 (docs/BENCHMARKS.md, night 2:
+/// 0.701 and 0.684, with German compounds split and the assign threshold of analysed languages chosen on the training
+/// pairs; 0.698 and 0.654 before), well above the earlier 0.647 same-language and 0.426 cross-language, below the
 /// issue's bars (0.80 and 0.75).
 /// </summary>
 public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
@@ -24,7 +24,7 @@ public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
         SimilarityEval.Write(evaluation, report);
         output.WriteLine(report.ToString());
 
-        Assert.True(evaluation.Group("all same-language").F1 >= 0.69, report.ToString());
-        Assert.True(evaluation.Group("all cross-language").F1 >= 0.65, report.ToString());
+        Assert.True(evaluation.Group("all same-language").F1 >= 0.695, report.ToString());
+        Assert.True(evaluation.Group("all cross-language").F1 >= 0.68, report.ToString());
     }
 }

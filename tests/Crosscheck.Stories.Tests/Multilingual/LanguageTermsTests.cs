@@ -27,6 +27,29 @@ public class LanguageTermsTests
         Assert.Equal(a, b);
     }
 
+    [Theory]
+    [InlineData("Regierungsbündnis", "Regierung", "Bündnis")]
+    [InlineData("Atomwaffenprogramm", "Atomwaffen", "Programm")]
+    [InlineData("Impfstoffsuche", "Impfstoff", "Suche")]
+    public void A_German_compound_keeps_its_own_stem_and_adds_those_of_its_two_parts(string compound, string modifier, string head)
+    {
+        var stems = Stems("de", compound);
+
+        Assert.Equal(3, stems.Count);
+        Assert.StartsWith(stems[1], stems[0], StringComparison.Ordinal);
+        Assert.Equal(Stems("de", modifier)[0], stems[1]);
+        Assert.Equal(Stems("de", head)[0], stems[2]);
+    }
+
+    [Theory]
+    [InlineData("Regierung")]
+    [InlineData("Regierungen")]
+    [InlineData("Tierheim")]
+    public void A_German_word_that_is_no_compound_of_two_dictionary_words_stays_one_stem(string word)
+    {
+        Assert.Single(Stems("de", word));
+    }
+
     [Fact]
     public void Every_news_language_the_identifier_can_give_has_an_analysis()
     {
