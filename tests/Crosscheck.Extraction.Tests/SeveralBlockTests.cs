@@ -227,12 +227,17 @@ public class SeveralBlockTests
     }
 
     [Fact]
-    public void Short_lines_that_repeat_are_kept_every_time()
+    public void Short_lines_and_a_lone_repeated_paragraph_are_kept_every_time()
     {
-        var kept = Html.HtmlContentExtractor.WithoutRepeatedParagraphs(["Pros", "A long paragraph that the page prints twice, once for wide screens and once for narrow ones.", "Pros",
-            "A long paragraph that the page prints twice, once for wide screens and once for narrow ones."]);
+        const string first = "A long paragraph that the page prints twice, once for wide screens and once for narrow ones.";
+        const string second = "Another long paragraph of the same copied passage, which the narrow copy repeats word for word.";
+        const string definition = "A definition that the page shows under each of its two tabs, once for each language of the example.";
 
-        Assert.Equal(["Pros", "A long paragraph that the page prints twice, once for wide screens and once for narrow ones.", "Pros"], kept);
+        const string closing = "A closing paragraph that the page prints once, after the copied passage and before the second tab.";
+
+        var kept = Html.HtmlContentExtractor.WithoutRepeatedParagraphs(["Pros", definition, first, second, "Pros", first, second, closing, definition]);
+
+        Assert.Equal(["Pros", definition, first, second, "Pros", closing, definition], kept);
     }
 
     [Fact]

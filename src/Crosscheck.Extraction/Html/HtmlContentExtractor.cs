@@ -44,7 +44,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// <summary>A description up to this long is a summary written for search results (their usual limit); a longer one is an excerpt of the text, and may stand in for an empty body.</summary>
     private const int MinDescriptionBodyChars = 160;
 
-    /// <summary>A paragraph at least this long is dropped when it repeats an earlier one (see <see cref="WithoutRepeatedParagraphs"/>).</summary>
+    /// <summary>A paragraph at least this long may be dropped as a repeat of an earlier one (see <see cref="WithoutRepeatedParagraphs"/>).</summary>
     private const int MinRepeatedParagraphChars = 80;
 
     /// <summary>Text a wrapper may hold besides the quotation it wraps (a caption, a "view on..." line) and still count as its wrapper.</summary>
@@ -138,25 +138,25 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     }
 
     /// <summary>
-    /// The paragraphs without the second and later copies of a long one: a page may carry its text twice (a copy
-    /// for small screens, a print copy, a reply quoting the post above it), and a reader wants it once. Short
-    /// lines ("Pros", "Reply") repeat in real text and are kept.
+    /// The paragraphs without a second copy of the text: a page may carry its text twice (a copy for small screens,
+    /// a print copy), and a reader wants it once. A long paragraph is dropped when it repeats an earlier one and the
+    /// long paragraph before or after it repeats too, so that a copied passage goes; one repeated paragraph alone (a
+    /// definition shown under two tabs, a table's header row) and short lines ("Pros", "Reply") stay.
     /// </summary>
     internal static List<string> WithoutRepeatedParagraphs(List<string> paragraphs)
     {
-        HashSet<string>? seen = null;
-        List<string>? kept = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var longRepeats = new List<(int Index, bool Repeat)>();
         for (var i = 0; i < paragraphs.Count; i++)
+            if (paragraphs[i].Length >= MinRepeatedParagraphChars) longRepeats.Add((i, !seen.Add(paragraphs[i])));
+        HashSet<int>? dropped = null;
+        for (var j = 0; j < longRepeats.Count; j++)
         {
-            var paragraph = paragraphs[i];
-            if (paragraph.Length >= MinRepeatedParagraphChars && !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(paragraph))
-            {
-                kept ??= paragraphs[..i];
-                continue;
-            }
-            kept?.Add(paragraph);
+            if (!longRepeats[j].Repeat) continue;
+            if ((j > 0 && longRepeats[j - 1].Repeat) || (j + 1 < longRepeats.Count && longRepeats[j + 1].Repeat))
+                (dropped ??= []).Add(longRepeats[j].Index);
         }
-        return kept ?? paragraphs;
+        return dropped is null ? paragraphs : [.. paragraphs.Where((_, i) => !dropped.Contains(i))];
     }
 
     /// <summary>
