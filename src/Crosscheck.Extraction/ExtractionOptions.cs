@@ -90,14 +90,20 @@ public sealed record ExtractionOptions
     /// <summary>HTML: an element is a link list when at least this many of its children share one shape (tag and class) (default 3).</summary>
     public int MinListItems { get; init; } = 3;
 
+    /// <summary>HTML: <see cref="MinListItems"/> on a page told to be a listing, where a pair of cards is already entries (on an article it is a pair of related links) (default 2).</summary>
+    public int ListingMinListItems { get; init; } = 2;
+
     /// <summary>HTML: ... and the linked share of those children's text is at least this (default 0.15).</summary>
     public double MinListLinkShare { get; init; } = 0.15;
 
     /// <summary>HTML: ... and they hold at least this many characters each on average (default 15: not a row of letters or page numbers).</summary>
     public int MinListItemChars { get; init; } = 15;
 
-    /// <summary>HTML: the page's heaviest link list replaces the selection when its entries hold this many times the selection's prose (default 2).</summary>
-    public double LinkListOutweighs { get; init; } = 2;
+    /// <summary>HTML: the page's heaviest link list replaces the selection when its entries hold this many times the selection's prose (default 1.5).</summary>
+    public double LinkListOutweighs { get; init; } = 1.5;
+
+    /// <summary>HTML: <see cref="LinkListOutweighs"/> on a page told to be a listing, whose entries are its content (default 1).</summary>
+    public double ListingLinkListOutweighs { get; init; } = 1;
 
     /// <summary>HTML: a furniture-like class value worn by at least this many elements of a page is its layout vocabulary, not furniture (default 10).</summary>
     public int RepeatedClassIsLayout { get; init; } = 10;

@@ -146,6 +146,43 @@ public class ExtractionEvaluatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Halves_split_pages_by_the_parity_of_the_last_md5_byte_of_their_id()
+    {
+        var dir = Directory.CreateTempSubdirectory("crosscheck-eval-extraction-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "html"));
+            // MD5 ends in an odd byte for "a" (...61) and "f" (...e7), an even one for "e" (...32) and "page-1" (...40).
+            foreach (var id in new[] { "a", "e", "f", "page-1" })
+                File.WriteAllText(Path.Combine(dir, "html", id + ".html"), "<html><body><p>Some text for the page.</p></body></html>");
+            File.WriteAllText(Path.Combine(dir, "ground-truth.json"), """
+                {"a": {"articleBody": "x"}, "e": {"articleBody": "x"}, "f": {"articleBody": "x"}, "page-1": {"articleBody": "x"}}
+                """);
+
+            var even = BenchmarkDirectory.Load(dir, BenchmarkHalf.Even).Pages.Select(p => p.Id).ToList();
+            var odd = BenchmarkDirectory.Load(dir, BenchmarkHalf.Odd).Pages.Select(p => p.Id).ToList();
+
+            Assert.Equal(["e", "page-1"], even);
+            Assert.Equal(["a", "f"], odd);
+            Assert.Equal(4, BenchmarkDirectory.Load(dir).Pages.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [SharedDataFact("data/extraction-wcxb-dev")]
+    public void The_wcxb_dev_halves_are_the_ones_the_benchmarks_record()
+    {
+        var dir = Path.Combine(Docs.SharedDirectory()!, "data", "extraction-wcxb-dev");
+
+        // docs/BENCHMARKS.md (2026-12-05): 771 pages in the even half, 726 in the odd one.
+        Assert.Equal(771, BenchmarkDirectory.Load(dir, BenchmarkHalf.Even).Pages.Count);
+        Assert.Equal(726, BenchmarkDirectory.Load(dir, BenchmarkHalf.Odd).Pages.Count);
+    }
+
+    [Fact]
     public void An_empty_output_counts_only_when_the_reference_has_fifty_words()
     {
         var words = string.Join(' ', Enumerable.Repeat("word", PageResult.TextPageWords));

@@ -162,4 +162,96 @@ public class SeveralBlockTests
         Assert.Contains("brushed steel", article.Body);
         Assert.DoesNotContain("absolutely love", article.Body);
     }
+
+    /// <summary>A thread page whose question is the page's post and whose replies sit in containers named as comments.</summary>
+    private static string ThreadWithCommentNamedReplies(string schemaType)
+    {
+        var (author, question) = ThreadPosts[0];
+        var replies = ThreadPosts.Skip(1).Select((post, i) =>
+            $"<article class='comment' id='comment-{i + 2}'><div class='comment-author'>{post.Author}</div><div class='comment-content'><p>{post.Text}</p></div></article>");
+        return TestInputs.Page(SiteMenu + "<h1>Chain keeps slipping on the small gears?</h1>" +
+            $"<div class='post'><span>{author}</span><p>{question}</p></div>" +
+            "<div class='comments' id='comments'>" + string.Concat(replies) + "</div>",
+            $$"""<script type="application/ld+json">{"@type": "{{schemaType}}", "headline": "Chain keeps slipping on the small gears?"}</script>""");
+    }
+
+    private const string ThreadAddress = "https://bikes.example/forum/threads/chain-keeps-slipping-on-the-small-gears.5521/";
+
+    [Fact]
+    public void Replies_in_containers_named_as_comments_are_kept_on_a_forum_thread()
+    {
+        var article = Extractor.Extract(TestInputs.Html(ThreadWithCommentNamedReplies("DiscussionForumPosting"), ThreadAddress));
+
+        Assert.Equal(Core.Model.PageType.Forum, article.PageType);
+        AssertEveryPostKept(article.Body);
+    }
+
+    [Fact]
+    public void Comments_under_a_news_article_stay_out_of_it()
+    {
+        var comments = ThreadPosts.Select((post, i) =>
+            $"<article class='comment' id='comment-{i + 2}'><div class='comment-author'>{post.Author}</div><div class='comment-content'><p>{post.Text}</p></div></article>");
+        var html = TestInputs.Page(SiteMenu + "<article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "</article>" +
+            "<div class='comments' id='comments'>" + string.Concat(comments) + "</div>",
+            """<meta property="og:type" content="article"><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Inflation slows"}</script>""");
+
+        var article = Extractor.Extract(TestInputs.Html(html, "https://news.example/economy/2024/10/15/inflation-slows-to-lowest-in-three-years"));
+
+        Assert.Equal(Core.Model.PageType.Article, article.PageType);
+        Assert.Contains("lowest rate in three years", article.Body);
+        Assert.DoesNotContain("twelve links", article.Body);
+    }
+
+    [Fact]
+    public void Comments_under_the_answers_of_a_question_and_answer_page_stay_out()
+    {
+        var article = Extractor.Extract(TestInputs.Html(ThreadWithCommentNamedReplies("QAPage"), ThreadAddress));
+
+        // Told to be a thread all the same, so the comments stay out because the page is a Q&A page.
+        Assert.Equal(Core.Model.PageType.Forum, article.PageType);
+        Assert.Contains(ThreadPosts[0].Text, article.Body);
+        Assert.DoesNotContain(ThreadPosts[1].Text, article.Body);
+    }
+
+    [Fact]
+    public void A_text_the_page_carries_twice_is_kept_once()
+    {
+        var html = TestInputs.Page(SiteMenu + "<div class='story'><div class='wide'><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "</div>" +
+            "<div class='narrow'>" + TestInputs.Paragraphs + "</div></div>");
+
+        var body = Extractor.Extract(TestInputs.Html(html)).Body;
+
+        const string sentence = "Economists had expected a rate of 2.6 percent";
+        Assert.Equal(body.IndexOf(sentence, StringComparison.Ordinal), body.LastIndexOf(sentence, StringComparison.Ordinal));
+        Assert.Contains(sentence, body);
+    }
+
+    [Fact]
+    public void Short_lines_and_a_lone_repeated_paragraph_are_kept_every_time()
+    {
+        const string first = "A long paragraph that the page prints twice, once for wide screens and once for narrow ones.";
+        const string second = "Another long paragraph of the same copied passage, which the narrow copy repeats word for word.";
+        const string definition = "A definition that the page shows under each of its two tabs, once for each language of the example.";
+
+        const string closing = "A closing paragraph that the page prints once, after the copied passage and before the second tab.";
+
+        var kept = Html.HtmlContentExtractor.WithoutRepeatedParagraphs(["Pros", definition, first, second, "Pros", first, second, closing, definition]);
+
+        Assert.Equal(["Pros", definition, first, second, "Pros", closing, definition], kept);
+    }
+
+    [Fact]
+    public void The_cards_of_a_listing_are_kept_where_its_introduction_outweighs_any_one_of_them()
+    {
+        // Eight linked recipe cards; an introduction longer than the cards' text but shorter than one and a half times it.
+        var cards = string.Concat(CategoryEntries.Select((entry, i) => $"<div class='card'><a href='/recipes/{i}'><h3>{entry}</h3></a></div>"));
+        var introduction = "<div class='intro'><p>Every recipe on these pages was cooked in our own kitchen before it was written down, with weights for the scales and " +
+            "times for an ordinary oven, and each one says how long it keeps and whether it freezes.</p></div>";
+        var html = TestInputs.Page(SiteMenu + "<h1>Recipes by kind</h1>" + introduction + "<div class='grid results'>" + cards + "</div><div class='pagination'><a href='?page=2'>Next page</a></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html, "https://food.example/category/recipes"));
+
+        Assert.Equal(Core.Model.PageType.Listing, article.PageType);
+        foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+    }
 }

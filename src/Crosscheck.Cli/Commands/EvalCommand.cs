@@ -80,13 +80,30 @@ public static class EvalCommand
             gives types; the shares of must-have and must-not-have snippets found; and the count of empty
             outputs on pages whose reference has 50 words or more.
 
+            --half even|odd scores one half of the pages, split by the parity of the last byte of the MD5 of the
+            page id (UTF-8): extraction rules are chosen on the even half, and the odd half is the held-out check.
+
             Examples: crosscheck eval extraction ../shared/data/extraction-aeb-dev
-                      crosscheck eval extraction ../shared/data/extraction-wcxb-dev
+                      crosscheck eval extraction ../shared/data/extraction-wcxb-dev --half even
             """)
         { dir, output };
+        var half = new Option<string?>("--half")
+        {
+            Description = "Score only the even or the odd half of the pages (by the last byte of MD5(page id)); default all pages.",
+            HelpName = "even|odd",
+        };
+        half.AcceptOnlyFromAmong("even", "odd");
+        command.Options.Add(half);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var evaluation = ExtractionEvaluator.Evaluate(RequireDirectory(result.GetValue(dir)!));
+            var pages = result.GetValue(half) switch
+            {
+                "even" => BenchmarkHalf.Even,
+                "odd" => BenchmarkHalf.Odd,
+                _ => BenchmarkHalf.All,
+            };
+            var evaluation = ExtractionEvaluator.Evaluate(RequireDirectory(result.GetValue(dir)!), pages);
+            if (pages != BenchmarkHalf.All) Console.Out.WriteLine($"pages: the {pages.ToString().ToLowerInvariant()} half (last byte of MD5(page id) {(pages == BenchmarkHalf.Even ? "even" : "odd")})");
             EvalReports.Write(evaluation, Console.Out);
             WritePredictions(result.GetValue(output), path => ExtractionEvaluator.WritePredictions(evaluation.Predictions, path));
             return ExitCodes.Ok;

@@ -21,6 +21,18 @@ public sealed record BenchmarkPage(string Id, string? Url, string HtmlPath, stri
     public byte[] ReadHtml() => BenchmarkDirectory.ReadPage(HtmlPath);
 }
 
+/// <summary>
+/// Which pages of a benchmark to read. Rules are chosen on the even half and checked on the odd one: a page
+/// belongs to the half named by the parity of the last byte of the MD5 of its id (UTF-8), a split fixed by the
+/// ids alone, so that anyone can repeat it.
+/// </summary>
+public enum BenchmarkHalf
+{
+    All,
+    Even,
+    Odd,
+}
+
 /// <summary>The pages of a benchmark directory, and the notes on pages that could not be read (a missing HTML file).</summary>
 public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnlyList<string> Skipped);
 
@@ -37,7 +49,7 @@ public static class BenchmarkDirectory
     /// Reads the benchmark pages; a page whose HTML file is missing is skipped with a note.
     /// Throws <see cref="EvaluationDataException"/> when the directory is not usable.
     /// </summary>
-    public static BenchmarkPages Load(string dir)
+    public static BenchmarkPages Load(string dir, BenchmarkHalf half = BenchmarkHalf.All)
     {
         var truthPath = Path.Combine(dir, "ground-truth.json");
         var htmlDir = Path.Combine(dir, "html");
@@ -50,6 +62,7 @@ public static class BenchmarkDirectory
         var skipped = new List<string>();
         foreach (var (id, entry) in truth.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
+            if (!InHalf(id, half)) continue;
             var plain = Path.Combine(htmlDir, id + ".html");
             var path = File.Exists(plain) ? plain : plain + ".gz";
             if (!File.Exists(path))
@@ -62,6 +75,14 @@ public static class BenchmarkDirectory
             pages.Add(new BenchmarkPage(id, url, path, body, meta.TryGetValue(id, out var labels) ? Labels(labels) : null));
         }
         return new BenchmarkPages(pages, skipped);
+    }
+
+    /// <summary>Whether the page of this id belongs to <paramref name="half"/> (see <see cref="BenchmarkHalf"/>).</summary>
+    public static bool InHalf(string id, BenchmarkHalf half)
+    {
+        if (half == BenchmarkHalf.All) return true;
+        var even = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(id))[^1] % 2 == 0;
+        return even == (half == BenchmarkHalf.Even);
     }
 
     /// <summary>A page's bytes; a .gz file is decompressed up to <see cref="MaxPageBytes"/> (beyond it, or when corrupt, an <see cref="EvaluationDataException"/>).</summary>

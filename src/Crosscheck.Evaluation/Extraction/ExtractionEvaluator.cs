@@ -16,9 +16,9 @@ public static class ExtractionEvaluator
     /// Extracts every page with our extractor and with SmartReader and scores both.
     /// Throws <see cref="EvaluationDataException"/> when the directory is not a benchmark directory.
     /// </summary>
-    public static ExtractionEvaluation Evaluate(string dir)
+    public static ExtractionEvaluation Evaluate(string dir, BenchmarkHalf half = BenchmarkHalf.All)
     {
-        var loaded = BenchmarkDirectory.Load(dir);
+        var loaded = BenchmarkDirectory.Load(dir, half);
         var pages = loaded.Pages;
         var extractor = new ArticleExtractor(new ExtractionOptions { UseSmartReaderFallback = true });
 

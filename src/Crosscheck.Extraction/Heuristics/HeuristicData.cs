@@ -40,6 +40,12 @@ internal static class HeuristicData
     /// <summary>Fragments of class/id names that mark page furniture.</summary>
     public static readonly string[] NegativeClassHints = LoadLines("negative-class-hints.txt").ToArray();
 
+    /// <summary>The furniture fragments that name a container of replies (comments), content on a forum thread.</summary>
+    public static readonly string[] ReplyClassHints = LoadLines("reply-class-hints.txt").ToArray();
+
+    /// <summary>The furniture fragments other than <see cref="ReplyClassHints"/>.</summary>
+    public static readonly string[] NonReplyNegativeClassHints = NegativeClassHints.Except(ReplyClassHints, StringComparer.Ordinal).ToArray();
+
     /// <summary>Fragments of class/id names that mark article content.</summary>
     public static readonly string[] PositiveClassHints = LoadLines("positive-class-hints.txt").ToArray();
 

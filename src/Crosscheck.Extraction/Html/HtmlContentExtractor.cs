@@ -44,6 +44,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// <summary>A description up to this long is a summary written for search results (their usual limit); a longer one is an excerpt of the text, and may stand in for an empty body.</summary>
     private const int MinDescriptionBodyChars = 160;
 
+    /// <summary>A paragraph at least this long may be dropped as a repeat of an earlier one (see <see cref="WithoutRepeatedParagraphs"/>).</summary>
+    private const int MinRepeatedParagraphChars = 80;
+
     /// <summary>Text a wrapper may hold besides the quotation it wraps (a caption, a "view on..." line) and still count as its wrapper.</summary>
     private const int EmbedWrapperSlackChars = 120;
 
@@ -94,6 +97,27 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 paragraphs = revealed;
             }
         }
+        // The page's type is told from what the first pass kept, as the page-type model was trained.
+        content.PageSignals = PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs);
+        var pageType = (content.Url ?? pageUrl) is not null ? PageTypes.PageTypeModel.Default.Classify(content.PageSignals) : PageType.Article;
+        // On a question-and-answer page the answers are the content and the comments under them stay asides.
+        if (pageType == PageType.Forum && !content.SchemaTypes.Contains("qapage") && page.ReadRepliesAsContent())
+        {
+            // A thread is its question and every reply, though the replies sit in containers named as comments.
+            var thread = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description));
+            if (thread.Sum(p => p.Length) > paragraphs.Sum(p => p.Length))
+            {
+                content.Note(DiagnosticSeverity.Info, "a forum thread: its replies read as content");
+                paragraphs = thread;
+            }
+        }
+        else if (pageType == PageType.Listing)
+        {
+            // A listing's entries are its content even where some prose outweighs them.
+            page.ResetScores();
+            var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems);
+            if (listed.Count > 0) paragraphs = listed;
+        }
         if (paragraphs.Count == 0)
         {
             // Kept aside for when the fallback extractor finds nothing either (see ExtractedContent.LastResort).
@@ -103,8 +127,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 // A page whose script renders the text still describes it: the description is its opening, as the site wrote it.
                 content.LastResort = ([description], "no text in the page; its description stands as the body");
         }
-        content.Paragraphs.AddRange(paragraphs);
-        content.PageSignals = PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs);
+        content.Paragraphs.AddRange(WithoutRepeatedParagraphs(paragraphs));
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
         if (paragraphs.Count == 0)
@@ -112,6 +135,28 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 ? "page holds only scripts and markup, no readable text"
                 : "no article text found in page");
         return content;
+    }
+
+    /// <summary>
+    /// The paragraphs without a second copy of the text: a page may carry its text twice (a copy for small screens,
+    /// a print copy), and a reader wants it once. A long paragraph is dropped when it repeats an earlier one and the
+    /// long paragraph before or after it repeats too, so that a copied passage goes; one repeated paragraph alone (a
+    /// definition shown under two tabs, a table's header row) and short lines ("Pros", "Reply") stay.
+    /// </summary>
+    internal static List<string> WithoutRepeatedParagraphs(List<string> paragraphs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var longRepeats = new List<(int Index, bool Repeat)>();
+        for (var i = 0; i < paragraphs.Count; i++)
+            if (paragraphs[i].Length >= MinRepeatedParagraphChars) longRepeats.Add((i, !seen.Add(paragraphs[i])));
+        HashSet<int>? dropped = null;
+        for (var j = 0; j < longRepeats.Count; j++)
+        {
+            if (!longRepeats[j].Repeat) continue;
+            if ((j > 0 && longRepeats[j - 1].Repeat) || (j + 1 < longRepeats.Count && longRepeats[j + 1].Repeat))
+                (dropped ??= []).Add(longRepeats[j].Index);
+        }
+        return dropped is null ? paragraphs : [.. paragraphs.Where((_, i) => !dropped.Contains(i))];
     }
 
     /// <summary>
@@ -186,7 +231,14 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         return -1;
     }
 
-    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode)
+    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode) =>
+        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems);
+
+    /// <summary>
+    /// The article's paragraphs; the page's link lists (lists of at least <paramref name="minListItems"/> entries) take its
+    /// place when they hold <paramref name="linkListOutweighs"/> times its text.
+    /// </summary>
+    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
@@ -231,13 +283,13 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         var underFurniture = UnderFurniture(page, best);
         if (parent >= 0) WidenToRegion(page, best, included, underFurniture);
         var listRegion = new List<(int Start, int End)>();
-        if (WidenToLinkLists(page, included, underFurniture, listRegion) is { } keptLinks)
+        if (WidenToLinkLists(page, included, underFurniture, listRegion, linkListOutweighs, minListItems) is { } keptLinks)
         {
             // The list region stands only when what it yields outweighs the selection as its lists did (it
             // may lose them as furniture of a wider region, and keep little more than the selection).
             var listed = EmitBlocks(page, listRegion, title, keptLinks);
             var selected = EmitBlocks(page, included, title, null);
-            return listed.Sum(p => p.Length) >= options.LinkListOutweighs * selected.Sum(p => p.Length) ? listed : selected;
+            return listed.Sum(p => p.Length) >= linkListOutweighs * selected.Sum(p => p.Length) ? listed : selected;
         }
         return EmitBlocks(page, included, title, null);
     }
@@ -297,21 +349,24 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// the selection, and its entries are kept links and all. Returns the nodes whose linked text is kept,
     /// or null when the selection stands.
     /// </summary>
-    private bool[]? WidenToLinkLists(PageModel page, List<(int Start, int End)> included, bool[] underFurniture, List<(int Start, int End)> listRegion)
+    private bool[]? WidenToLinkLists(PageModel page, List<(int Start, int End)> included, bool[] underFurniture, List<(int Start, int End)> listRegion, double linkListOutweighs, int minListItems)
     {
         var nodes = page.Nodes;
         // A page header's menus repeat linked entries too, and are the site's, not the page's.
         var excluded = new bool[nodes.Count];
         for (var i = 0; i < nodes.Count; i++)
             excluded[i] = underFurniture[i] || nodes[i].Tag == "header" || (nodes[i].Parent >= 0 && excluded[nodes[i].Parent]);
-        var lists = LinkLists.Find(page, excluded, options);
+        var lists = LinkLists.Find(page, excluded, options, minListItems);
         if (lists.Heaviest < 0) return null;
+        // The page's own main element bounds its content: a list outside the one holding the selection is the site's.
+        for (var ancestor = included[0].Start; ancestor >= 0; ancestor = nodes[ancestor].Parent)
+            if (IsMainElement(nodes[ancestor]) && (lists.Heaviest < ancestor || lists.Heaviest >= nodes[ancestor].End)) return null;
         var selected = 0;
         foreach (var (start, end) in included)
             foreach (var block in page.Blocks)
                 if (block.Node >= start && block.Node < end && !underFurniture[block.Node] && block.LinkChars <= block.Text.Length * options.MaxBlockLinkDensity)
                     selected += block.Text.Length;
-        if (lists.HeaviestChars < options.LinkListOutweighs * Math.Max(selected, options.FallbackBelowChars)) return null;
+        if (lists.HeaviestChars < linkListOutweighs * Math.Max(selected, options.FallbackBelowChars)) return null;
         var weight = RegionWeights(page, underFurniture, lists.InItem);
         var chosen = HeaviestAncestor(page, lists.Heaviest, weight, double.MinValue, _ => true);
         if (chosen < 0) return null;

@@ -27,9 +27,9 @@ internal sealed class LinkLists
 
     /// <summary>
     /// Finds the lists of the page; <paramref name="excluded"/> marks nodes whose lists do not count (furniture
-    /// and page headers), so that a site's menus never pass for its content.
+    /// and page headers), so that a site's menus never pass for its content. A list has at least <paramref name="minItems"/> items.
     /// </summary>
-    public static LinkLists Find(PageModel page, bool[] excluded, ExtractionOptions options)
+    public static LinkLists Find(PageModel page, bool[] excluded, ExtractionOptions options, int minItems)
     {
         var nodes = page.Nodes;
         var isItem = new bool[nodes.Count];
@@ -38,7 +38,7 @@ internal sealed class LinkLists
         var shapes = new Dictionary<(string Tag, string? Class), (int Count, int Linked, int Chars, int LinkChars)>();
         for (var parent = 0; parent < nodes.Count; parent++)
         {
-            if (excluded[parent] || nodes[parent].End - parent < options.MinListItems + 1) continue;
+            if (excluded[parent] || nodes[parent].End - parent < minItems + 1) continue;
             shapes.Clear();
             for (var child = parent + 1; child < nodes[parent].End; child = nodes[child].End)
             {
@@ -51,7 +51,7 @@ internal sealed class LinkLists
             }
             foreach (var (shape, (count, linked, chars, linkChars)) in shapes)
             {
-                if (count < options.MinListItems || linked * 2 < count || linkChars < chars * options.MinListLinkShare) continue;
+                if (count < minItems || linked * 2 < count || linkChars < chars * options.MinListLinkShare) continue;
                 if (chars < count * options.MinListItemChars) continue;
                 for (var child = parent + 1; child < nodes[parent].End; child = nodes[child].End)
                 {

@@ -19,6 +19,9 @@ internal struct PageNode
     /// <summary>Its class or id names it as furniture (sharing, comments, related...).</summary>
     public bool Negative;
 
+    /// <summary>Its class or id names it as furniture only as a container of replies (comments); see <see cref="PageModel.ReadRepliesAsContent"/>.</summary>
+    public bool RepliesOnly;
+
     /// <summary>Its class or id names it as content (article, story, body...).</summary>
     public bool Positive;
 
@@ -53,7 +56,7 @@ internal sealed class PageModel
     /// <summary>Elements not read because they are hidden or are a noscript alternative; see <see cref="Build"/>.</summary>
     public int SkippedConcealed { get; private set; }
 
-    private readonly Dictionary<string, (bool Negative, bool Positive)> _classCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Negative, bool Positive, bool RepliesOnly)> _classCache = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Reads the page under <paramref name="root"/>. Hidden elements and noscript alternatives are
@@ -170,7 +173,10 @@ internal sealed class PageModel
         var idHints = Hints(element.GetAttribute("id"));
         var hints = (Negative: classHints.Negative || idHints.Negative, Positive: classHints.Positive || idHints.Positive);
         var role = element.GetAttribute("role");
-        var negative = hints.Negative || role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alert";
+        var negativeRole = role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alert";
+        var negative = hints.Negative || negativeRole;
+        // Furniture only as replies when every furniture name it bears is a reply container's.
+        var repliesOnly = negative && !negativeRole && (classHints.RepliesOnly || !classHints.Negative) && (idHints.RepliesOnly || !idHints.Negative);
         if (classHints.Negative && !idHints.Negative && role is null) CountFurnitureClass(element.GetAttribute("class")!, Nodes.Count);
         Nodes.Add(new PageNode
         {
@@ -179,6 +185,7 @@ internal sealed class PageModel
             Parent = parent,
             Depth = depth,
             Negative = negative,
+            RepliesOnly = repliesOnly,
             Positive = hints.Positive,
             End = -1,
         });
@@ -259,14 +266,47 @@ internal sealed class PageModel
         }
     }
 
+    /// <summary>
+    /// On a page told to be a forum thread the replies are the content: elements named furniture only as
+    /// containers of replies stop being furniture, and the scores of the content pass are cleared so that it
+    /// can run again. Returns whether any element changed.
+    /// </summary>
+    public bool ReadRepliesAsContent()
+    {
+        var nodes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Nodes);
+        var changed = false;
+        foreach (ref var node in nodes)
+        {
+            if (node.RepliesOnly && node.Negative)
+            {
+                node.Negative = false;
+                changed = true;
+            }
+        }
+        if (!changed) return false;
+        ResetScores();
+        return true;
+    }
+
+    /// <summary>Clears the scores of the content pass, so that it can run again on the same page.</summary>
+    public void ResetScores()
+    {
+        foreach (ref var node in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Nodes))
+        {
+            node.Score = 0;
+            node.Scored = false;
+        }
+    }
+
     /// <summary>Furniture and content hints of a class or id value; pages repeat the same few values, so each is judged once.</summary>
-    private (bool Negative, bool Positive) Hints(string? value)
+    private (bool Negative, bool Positive, bool RepliesOnly) Hints(string? value)
     {
         if (string.IsNullOrEmpty(value)) return default;
         if (!_classCache.TryGetValue(value, out var hints))
         {
             var lower = value.ToLowerInvariant();
-            hints = (MatchesAny(lower, HeuristicData.NegativeClassHints), MatchesAny(lower, HeuristicData.PositiveClassHints));
+            var negative = MatchesAny(lower, HeuristicData.NegativeClassHints);
+            hints = (negative, MatchesAny(lower, HeuristicData.PositiveClassHints), negative && !MatchesAny(lower, HeuristicData.NonReplyNegativeClassHints));
             _classCache[value] = hints;
         }
         return hints;
