@@ -35,8 +35,9 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
     /// <summary>
     /// Acceptance 2 of the live-stream issue: fed as successive ingests of 20 (`eval clustering --batch 20`), each
     /// ending with the end-of-batch settle; the issue asks B-cubed F1 ≥ 0.95 in file order and ≥ 0.94 averaged
-    /// over three random orders. Floors: the figures measured on 2026-12-04 with word clusters built from text
-    /// no evaluation reads (0.9432 and 0.9415; 0.9515 and 0.9450 with the earlier clusters that held ECB+ text).
+    /// over three random orders. Floors: the figures measured on 2026-12-05 with the end-of-batch repartition of a
+    /// changed story and its neighbours (0.9432 and 0.9511; before it 0.9432 and 0.9415, with word clusters built
+    /// from text no evaluation reads).
     /// </summary>
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
     public void Dev_topics_in_batches_of_20_in_file_order_keep_their_measured_b_cubed()
@@ -51,7 +52,7 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
     {
         var mean = new[] { 1, 2, 3 }.Average(seed => StreamBCubed(new ClusteringStream(20, seed)));
 
-        Assert.True(mean >= 0.941, $"mean B-cubed F1 {mean:F4} below 0.941");
+        Assert.True(mean >= 0.951, $"mean B-cubed F1 {mean:F4} below 0.951");
     }
 
     private double StreamBCubed(ClusteringStream stream)

@@ -105,6 +105,9 @@ public sealed record ClusteringOptions
     /// </summary>
     public double SettleNameThreshold { get; init; } = 0.15;
 
+    /// <summary>How many of a changed story's nearest neighbours (at least <see cref="SettleNameThreshold"/> similar) the end-of-batch repartition looks at with it.</summary>
+    public int RepartitionNeighbours { get; init; } = 3;
+
     // ---- features ----
 
     /// <summary>Title words count this many times a body word. Default 2.</summary>

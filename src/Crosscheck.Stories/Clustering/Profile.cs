@@ -10,6 +10,8 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
 {
     private readonly double[] _norms = [double.NaN, double.NaN, double.NaN];
     private readonly long[] _normDocuments = new long[3];
+    private readonly double[] _writtenNorms = [double.NaN, double.NaN, double.NaN];
+    private readonly long[] _writtenNormDocuments = new long[3];
 
     public Dictionary<long, double>[] Vectors { get; } = vectors;
 
@@ -50,8 +52,9 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     /// <summary>
     /// Euclidean norm of the IDF-weighted vector. Cached while the collection grows by less than 2%,
     /// since IDF then moves too little to matter and recomputing per comparison would dominate cost.
+    /// A norm computed afresh adds this profile to <paramref name="refreshed"/> when given (see <see cref="ForgetUnwrittenNorms"/>).
     /// </summary>
-    public double Norm(int channel, FeatureSpace space, long documents)
+    public double Norm(int channel, FeatureSpace space, long documents, ICollection<Profile>? refreshed = null)
     {
         if (!double.IsNaN(_norms[channel]) && documents - _normDocuments[channel] <= Math.Max(2, _normDocuments[channel] / 50)) return _norms[channel];
         space.Prefetch(Vectors[channel].Keys);
@@ -63,7 +66,19 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         }
         _norms[channel] = Math.Sqrt(sum);
         _normDocuments[channel] = documents;
+        refreshed?.Add(this);
         return _norms[channel];
+    }
+
+    /// <summary>
+    /// Goes back to the norms as last written (or read): a norm refreshed while a story was compared but not changed is
+    /// not written back, so a process reading the story from the store reuses the older one, and a process keeping it
+    /// in memory must do the same, or the two would score the story differently and place articles differently.
+    /// </summary>
+    public void ForgetUnwrittenNorms()
+    {
+        _writtenNorms.CopyTo(_norms, 0);
+        _writtenNormDocuments.CopyTo(_normDocuments, 0);
     }
 
     /// <summary>The features most worth looking up in the index: highest weight × IDF first.</summary>
@@ -140,6 +155,8 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
             writer.Write(_norms[c]);
             writer.Write(_normDocuments[c]);
         }
+        _norms.CopyTo(_writtenNorms, 0);
+        _normDocuments.CopyTo(_writtenNormDocuments, 0);
         writer.Write(Languages.Length);
         foreach (var language in Languages) writer.Write(language);
     }
@@ -169,6 +186,8 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         var profile = new Profile(vectors, first, last, arrival) { Languages = languages };
         norms.CopyTo(profile._norms, 0);
         normDocuments.CopyTo(profile._normDocuments, 0);
+        norms.CopyTo(profile._writtenNorms, 0);
+        normDocuments.CopyTo(profile._writtenNormDocuments, 0);
         return profile;
     }
 

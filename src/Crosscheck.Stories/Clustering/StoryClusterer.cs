@@ -67,6 +67,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private readonly HashSet<StoryState> _unsaved = [];
     private readonly HashSet<string> _unsavedArticles = new(StringComparer.Ordinal);
     private readonly List<RedirectChange> _redirectLog = [];
+
+    /// <summary>With a store, the profiles whose norms were computed afresh since the last <see cref="Save"/> (see <see cref="Profile.ForgetUnwrittenNorms"/>).</summary>
+    private readonly HashSet<Profile> _refreshedNorms = [];
     private bool _resetOnSave;
     private StoryStateHeader? _savedHeader;
     private readonly int _maxCachedStories;
@@ -106,8 +109,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     public static StoryClusterer Rebuilding(IStoryStateStore store, ClusteringOptions? options = null, int maxCachedStories = DefaultMaxCachedStories) =>
         new(options, null, store ?? throw new ArgumentNullException(nameof(store)), reset: true, maxCachedStories);
 
-    /// <summary>The near-duplicate detector fed with every assigned document (null when disabled).</summary>
-    public SyndicationDetector? Syndication { get; }
+    /// <summary>
+    /// The near-duplicate detector fed with every assigned document (null when disabled). With a store, it holds the
+    /// documents placed since the last <see cref="Save"/> only: its texts are not stored state, so a process reading the
+    /// state back knows none of the earlier ones, and a process keeping its cache must match it (and its memory stays
+    /// bounded by the batch). An earlier original is still found by similarity.
+    /// </summary>
+    public SyndicationDetector? Syndication { get; private set; }
 
     public IReadOnlyDictionary<string, string> Redirects => _redirects;
 
@@ -200,6 +208,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         _storyOfArticle[articleId] = story.Index;
         if (_store is not null) _unsavedArticles.Add(articleId);
+    }
+
+    /// <summary>Places an article already placed in another story (a split or repartition); unmoved ones are left as they are.</summary>
+    private void Move(string articleId, StoryState story)
+    {
+        if (!_storyOfArticle.TryGetValue(articleId, out var index) || index != story.Index) Place(articleId, story);
     }
 
     private StoryState? StoryOfArticle(string articleId)
@@ -356,7 +370,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// arrived before its better-connected neighbours would otherwise stay apart. An article still alone may
     /// then join on a shared two-word name, and stories that grew from two look-alike events are split.
     /// Re-checks not yet due stay queued for when their arrivals come: input that goes on after a settle (the
-    /// next ingest of a stream) still gets them.
+    /// next ingest of a stream) still gets them. Last, each story that changed is divided afresh together with its
+    /// nearest neighbours that came through an earlier settle (<see cref="RepartitionWithNeighbour"/>), so where a batch ended matters less.
     /// </summary>
     public void Settle()
     {
@@ -386,7 +401,15 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             {
                 if (!story.Absorbed && !story.Retired) TrySplit(story);
             }
+            foreach (var story in changed)
+            {
+                if (!story.Absorbed && !story.Retired) RepartitionWithNeighbour(story);
+            }
         }
+        foreach (var story in changed.Concat(_changed)) story.SettledBefore = true;
+        // What the splits and repartitions above changed was settled by them; kept here it would be examined again at the next
+        // settle by a clusterer that kept its cache but not by one reading the state back from the store, and the two would differ.
+        _changed.Clear();
     }
 
     /// <summary>
@@ -405,16 +428,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (n < _options.SplitMinSize || n > _options.SplitMaxSize || n == story.ExaminedSize || members.Any(m => m.Profile is null)) return;
         story.ExaminedSize = n;
         Changed(story);
-        var sim = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n; j++) sim[i, j] = sim[j, i] = Similarity(members[i].Profile!, members[j].Profile!);
-        }
-        var (first, second, normalisedCut) = Bipartition(sim);
-        if (first.Count < _options.SplitMinPart || second.Count < _options.SplitMinPart) return;
-        var distinctParticipants = normalisedCut < _options.SplitMaxCutDistinctParticipants
-            && HasOwnParticipant(members, first, second) && HasOwnParticipant(members, second, first);
-        if (normalisedCut >= _options.SplitMaxCut && !distinctParticipants) return;
+        if (Partition(members, SimilarityMatrix(members)) is not var (first, second, _)) return;
         // The group holding the story's first article keeps the story (and its id).
         var (keep, leave) = first.Contains(0) ? (first, second) : (second, first);
         var leaving = leave.Select(i => members[i]).ToList();
@@ -423,14 +437,96 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // The id may be that of a story absorbed earlier and now leaving again: it is a story once more, not a redirect.
         _redirects.Remove(other.Id);
         if (_store is not null) _redirectLog.Add(new RedirectChange(other.Id, null));
-        other.Reset(leaving, _options, _spaces);
-        story.Reset(kept, _options, _spaces);
+        Redistribute(story, kept, other, leaving);
+    }
+
+    /// <summary>
+    /// The split criterion: the best two-way partition of the members' similarity graph (normalised cut), when both
+    /// sides are large enough and link mostly inside themselves (or name participants of their own); null when the
+    /// members read as one story.
+    /// </summary>
+    private (List<int> First, List<int> Second, double Cut)? Partition(IReadOnlyList<Member> members, double[,] sim)
+    {
+        var (first, second, normalisedCut) = Bipartition(sim);
+        if (first.Count < _options.SplitMinPart || second.Count < _options.SplitMinPart) return null;
+        var distinctParticipants = normalisedCut < _options.SplitMaxCutDistinctParticipants
+            && HasOwnParticipant(members, first, second) && HasOwnParticipant(members, second, first);
+        if (normalisedCut >= _options.SplitMaxCut && !distinctParticipants) return null;
+        return (first, second, normalisedCut);
+    }
+
+    /// <summary>The similarity of every two members as the clusterer scores them now.</summary>
+    private double[,] SimilarityMatrix(IReadOnlyList<Member> members)
+    {
+        var n = members.Count;
+        var sim = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++) sim[i, j] = sim[j, i] = Similarity(members[i].Profile!, members[j].Profile!);
+        }
+        return sim;
+    }
+
+    /// <summary>Gives each of two stories its members (a split, or a repartition of two), rebuilding both profiles and the index entries.</summary>
+    private void Redistribute(StoryState story, List<Member> storyMembers, StoryState other, List<Member> otherMembers)
+    {
+        other.Reset(otherMembers, _options, _spaces);
+        story.Reset(storyMembers, _options, _spaces);
         other.ExaminedSize = other.Size;
         story.ExaminedSize = story.Size;
         Changed(other);
         Changed(story);
-        foreach (var member in leaving) Place(member.Id, other);
+        foreach (var member in otherMembers) Move(member.Id, other);
+        foreach (var member in storyMembers) Move(member.Id, story);
         Post(other, other.Profile);
+        Post(story, story.Profile);
+    }
+
+    /// <summary>
+    /// A story that changed is looked at together with each of its nearest neighbours in turn (until one division moves
+    /// articles), by the split criterion over both stories' articles at once: where it divides them better (a lower
+    /// normalised cut) than they are divided now, the articles are moved to the side they belong to. Stories built in pieces (a stream of small ingests) meet here what one
+    /// pass over all the articles would have seen: an article that joined one of two look-alike stories before
+    /// the other had formed, or before a split separated them, goes back to the one it reads as.
+    /// </summary>
+    private void RepartitionWithNeighbour(StoryState story)
+    {
+        if (story.Members.Any(m => m.Profile is null)) return;
+        foreach (var neighbour in Neighbours(story, _options.SettleNameThreshold, _options.RepartitionNeighbours))
+        {
+            if (Repartition(story, neighbour)) return;
+        }
+    }
+
+    /// <summary>The stories most similar to <paramref name="story"/> at or above <paramref name="threshold"/>, most similar first (ties: the older).</summary>
+    private List<StoryState> Neighbours(StoryState story, double threshold, int count)
+    {
+        var candidates = Candidates(story.Profile, story);
+        for (var c = 0; c < Channels; c++) _spaces[c].Prefetch(candidates.SelectMany(candidate => candidate.Profile.Vectors[c].Keys));
+        return candidates.Select(candidate => (Story: candidate, Score: Similarity(story.Profile, candidate.Profile)))
+            .Where(x => x.Score >= threshold)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Story.Index)
+            .Take(count).Select(x => x.Story).ToList();
+    }
+
+    /// <summary>Divides the articles of two stories by the split criterion; whether any article moved.</summary>
+    private bool Repartition(StoryState story, StoryState neighbour)
+    {
+        // Two stories formed within this batch were placed as one pass over them all would place them: nothing to revisit.
+        if (!story.SettledBefore && !neighbour.SettledBefore) return false;
+        var members = story.Members.Concat(neighbour.Members).OrderBy(m => m.Arrival).ToList();
+        if (members.Count < _options.SplitMinSize || members.Count > _options.SplitMaxSize || members.Any(m => m.Profile is null)) return false;
+        var sim = SimilarityMatrix(members);
+        if (Partition(members, sim) is not var (first, second, normalisedCut)) return false;
+        var mine = story.Members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        // Only a division that separates the articles better than the one in place moves any.
+        if (normalisedCut >= NormalisedCut(sim, Degrees(sim), i => mine.Contains(members[i].Id))) return false;
+        // The side holding more of the story's articles stays the story; the other becomes the neighbour.
+        var inFirst = first.Count(i => mine.Contains(members[i].Id));
+        var inSecond = second.Count(i => mine.Contains(members[i].Id));
+        var (ours, theirs) = inFirst > inSecond || (inFirst == inSecond && first.Any(i => members[i].Id == story.Members[0].Id)) ? (first, second) : (second, first);
+        Redistribute(story, ours.Select(i => members[i]).ToList(), neighbour, theirs.Select(i => members[i]).ToList());
+        return true;
     }
 
     /// <summary>
@@ -463,12 +559,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private static (List<int> First, List<int> Second, double Cut) Bipartition(double[,] sim)
     {
         var n = sim.GetLength(0);
-        var degree = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++) if (j != i) degree[i] += sim[i, j];
-            degree[i] = Math.Max(degree[i], 1e-9);
-        }
+        var degree = Degrees(sim);
         var top = new double[n];
         double topNorm = 0;
         for (var i = 0; i < n; i++) topNorm += degree[i];
@@ -495,19 +586,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             for (var i = 0; i < n; i++) v[i] = w[i] / norm;
         }
         var order = Enumerable.Range(0, n).OrderBy(i => v[i] / Math.Sqrt(degree[i])).ThenBy(i => i).ToArray();
+        var rank = new int[n];
+        for (var x = 0; x < n; x++) rank[order[x]] = x;
         var bestCut = double.PositiveInfinity;
         var bestK = 1;
         for (var k = 1; k < n; k++)
         {
-            double cut = 0, volumeA = 0, volumeB = 0;
-            for (var x = 0; x < n; x++)
-            {
-                if (x < k) volumeA += degree[order[x]];
-                else volumeB += degree[order[x]];
-                if (x >= k) continue;
-                for (var y = k; y < n; y++) cut += sim[order[x], order[y]];
-            }
-            var normalisedCut = cut / volumeA + cut / volumeB;
+            var normalisedCut = NormalisedCut(sim, degree, i => rank[i] < k);
             if (normalisedCut < bestCut)
             {
                 bestCut = normalisedCut;
@@ -517,6 +602,37 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var first = order[..bestK].Order().ToList();
         var second = order[bestK..].Order().ToList();
         return (first, second, bestCut);
+    }
+
+    /// <summary>Each node's total similarity to the others (never zero, so a cut can be normalised by it).</summary>
+    private static double[] Degrees(double[,] sim)
+    {
+        var n = sim.GetLength(0);
+        var degree = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++) if (j != i) degree[i] += sim[i, j];
+            degree[i] = Math.Max(degree[i], 1e-9);
+        }
+        return degree;
+    }
+
+    /// <summary>The normalised cut of dividing the graph into the nodes <paramref name="inFirst"/> holds and the rest.</summary>
+    private static double NormalisedCut(double[,] sim, double[] degree, Func<int, bool> inFirst)
+    {
+        var n = sim.GetLength(0);
+        double cut = 0, volumeA = 0, volumeB = 0;
+        for (var x = 0; x < n; x++)
+        {
+            if (!inFirst(x))
+            {
+                volumeB += degree[x];
+                continue;
+            }
+            volumeA += degree[x];
+            for (var y = 0; y < n; y++) if (!inFirst(y)) cut += sim[x, y];
+        }
+        return cut / volumeA + cut / volumeB;
     }
 
     private void RunDueRechecks()
@@ -651,7 +767,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             dot += weight * other * idf * idf;
         }
         if (dot <= 0) return 0;
-        return dot / (a.Norm(channel, space, _documents) * b.Norm(channel, space, _documents));
+        var refreshed = _store is null ? null : _refreshedNorms;
+        return dot / (a.Norm(channel, space, _documents, refreshed) * b.Norm(channel, space, _documents, refreshed));
     }
 
     private double TimeFactor(Profile a, Profile b)
@@ -743,6 +860,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             Redirects = _redirectLog.ToList(),
             AssignedFromArticles = assignedFromArticles,
         });
+        // The profiles just written keep their norms; the others go back to the norms the store holds for them.
+        foreach (var profile in _refreshedNorms) profile.ForgetUnwrittenNorms();
+        _refreshedNorms.Clear();
+        if (Syndication is not null) Syndication = new SyndicationDetector();
         _unsaved.Clear();
         _unsavedArticles.Clear();
         _redirectLog.Clear();

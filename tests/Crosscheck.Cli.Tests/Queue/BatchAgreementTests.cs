@@ -67,11 +67,12 @@ public sealed class BatchAgreementTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The figures measured on 2026-12-05 (mean 0.9549, lowest 0.8956). Issue 13 asks 0.98 (acceptance 7): not reached.
+    /// The figures measured on 2026-12-05 with the end-of-batch repartition of a changed story and its settled neighbours
+    /// (mean 0.9675, lowest 0.9121; before it 0.9549 and 0.8956). Issue 13 asks 0.98 (acceptance 7): not reached here.
     /// </summary>
-    private const double MeanFloor = 0.954;
+    private const double MeanFloor = 0.967;
 
-    private const double LowestFloor = 0.895;
+    private const double LowestFloor = 0.912;
 
     /// <summary>Places the documents batch by batch (each in publication order, then arrival, as ingest does), each batch ending with the settle.</summary>
     private static Dictionary<string, string> Place(List<Document> documents, int[] cuts)
