@@ -58,6 +58,9 @@ public sealed class ReprocessKillTests(RebuiltCorpus rebuilt)
                 {
                     process.Kill();
                     killed++;
+                    // A kill can land after the rebuild committed and before the process exited: the store then holds
+                    // the rebuilt stories, complete, which is as atomic as keeping the old ones.
+                    finished |= RebuildCommitted(database);
                 }
                 else
                 {
@@ -103,6 +106,13 @@ public sealed class ReprocessKillTests(RebuiltCorpus rebuilt)
         if (killed) process.Kill();
         process.WaitForExit();
         return killed && reached.IsSet;
+    }
+
+    /// <summary>Whether the store's stories are no longer the ones the ingests left (a reprocess committed its rebuild).</summary>
+    private bool RebuildCommitted(string database)
+    {
+        using var store = SqliteStore.Open(database);
+        return !store.GetStories().Select(s => s.Id).SequenceEqual(rebuilt.OldStoryIds);
     }
 
     /// <summary>The store as the ingests left it: every article, and the same complete stories under the same ids.</summary>
