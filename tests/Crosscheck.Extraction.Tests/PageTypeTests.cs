@@ -143,4 +143,25 @@ public class PageTypeTests
 
         Assert.Contains("no-such-feature", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_article_threshold_decides_article_or_not_and_survives_writing()
+    {
+        var names = PageSignals.Names;
+        // Article scores 1 above the other class: probability e/(1+e) ≈ 0.73.
+        var model = new PageTypeModel([PageType.Article, PageType.Service], [1, 0], [new double[names.Count], new double[names.Count]]);
+        var features = new double[names.Count];
+
+        Assert.Equal(PageType.Article, model.Classify(features));
+        Assert.Equal(PageType.Service, model.Classify(features, 0.8));
+        Assert.Equal(PageType.Article, model.Classify(features, 0.7));
+
+        var strict = new PageTypeModel(model.Classes, model.Bias, model.Weights) { ArticleThreshold = 0.8 };
+        var written = new StringWriter();
+        strict.Write(written, []);
+        var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));
+
+        Assert.Equal(0.8, copy.ArticleThreshold);
+        Assert.Equal(PageType.Service, copy.Classify(features));
+    }
 }

@@ -76,18 +76,19 @@ public static class TrainCommand
         var cache = new Option<string?>("--cache") { Description = "Keep every page's features in this file between runs (recomputed when the features changed).", HelpName = "FILE" };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights.", DefaultValueFactory = _ => new PageTypeTrainer.Settings().L2, HelpName = "X" };
         var iterations = new Option<int>("--iterations") { Description = "Gradient steps.", DefaultValueFactory = _ => new PageTypeTrainer.Settings().Iterations, HelpName = "N" };
+        var threshold = new Option<bool>("--article-threshold") { Description = "Choose and ship a threshold on the probability of article by cross-validation (nested in each fold for the figures; slower)." };
         var command = new Command("page-types", """
             Train the page-type model (article, forum, listing, product, service, documentation) on labelled
             pages: prints the accuracy of a cross-validation that holds out whole sites, then fits on every page.
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, l2, iterations };
+        { dir, output, folds, cache, l2, iterations, threshold };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var settings = new PageTypeTrainer.Settings { Iterations = Math.Max(1, result.GetValue(iterations)), L2 = Math.Max(0, result.GetValue(l2)) };
             PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,
-                result.GetValue(cache), settings);
+                result.GetValue(cache), settings, result.GetValue(threshold));
             return ExitCodes.Ok;
         }));
         return command;

@@ -36,6 +36,13 @@ internal sealed class PageTypeModel
     /// <summary>Weights by class, then by feature in the order of <see cref="PageSignals.Names"/>.</summary>
     public double[][] Weights { get; }
 
+    /// <summary>
+    /// When set, a page is an article exactly when the model's probability of article reaches this value (else the
+    /// best other type): the trainer chooses it by cross-validation to tell article from not-article best, which
+    /// matters more than the other types (articles form stories). Null: the type of highest score.
+    /// </summary>
+    public double? ArticleThreshold { get; init; }
+
     /// <summary>The score of each class (in <see cref="Classes"/> order) for one page's features.</summary>
     public double[] Scores(double[] features)
     {
@@ -50,13 +57,41 @@ internal sealed class PageTypeModel
         return scores;
     }
 
-    public PageType Classify(double[] features)
+    public PageType Classify(double[] features) => Classify(features, ArticleThreshold);
+
+    /// <summary>The type of a page with the article threshold <paramref name="articleThreshold"/> (null: highest score).</summary>
+    public PageType Classify(double[] features, double? articleThreshold)
     {
         var scores = Scores(features);
+        var article = Classes.Count;
+        for (var c = 0; c < Classes.Count; c++)
+            if (Classes[c] == PageType.Article) article = c;
+        if (articleThreshold is { } threshold && article < Classes.Count)
+        {
+            if (ArticleProbability(scores, article) >= threshold) return PageType.Article;
+            var other = -1;
+            for (var c = 0; c < scores.Length; c++)
+                if (c != article && (other < 0 || scores[c] > scores[other])) other = c;
+            return Classes[other];
+        }
         var best = 0;
         for (var c = 1; c < scores.Length; c++)
             if (scores[c] > scores[best]) best = c;
         return Classes[best];
+    }
+
+    /// <summary>The model's probability that a page is an article (softmax of the scores); 0 when article is not a class.</summary>
+    public double ArticleProbability(double[] features)
+    {
+        var article = Classes.ToList().IndexOf(PageType.Article);
+        return article < 0 ? 0 : ArticleProbability(Scores(features), article);
+    }
+
+    private static double ArticleProbability(double[] scores, int article)
+    {
+        var max = scores.Max();
+        var sum = scores.Sum(score => Math.Exp(score - max));
+        return Math.Exp(scores[article] - max) / sum;
     }
 
     /// <summary>Writes the model in the format <see cref="Parse"/> reads, after <paramref name="header"/> lines written as comments.</summary>
@@ -65,6 +100,7 @@ internal sealed class PageTypeModel
         foreach (var line in header) output.WriteLine("# " + line);
         output.WriteLine("classes\t" + string.Join('\t', Classes.Select(c => c.Name())));
         output.WriteLine("bias\t" + string.Join('\t', Bias.Select(Format)));
+        if (ArticleThreshold is { } threshold) output.WriteLine("article-threshold\t" + Format(threshold));
         for (var f = 0; f < PageSignals.Names.Count; f++)
             output.WriteLine("feature\t" + PageSignals.Names[f] + "\t" + string.Join('\t', Weights.Select(w => Format(w[f]))));
     }
@@ -74,6 +110,7 @@ internal sealed class PageTypeModel
     {
         List<PageType>? classes = null;
         double[]? bias = null;
+        double? articleThreshold = null;
         var byFeature = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -84,6 +121,9 @@ internal sealed class PageTypeModel
                     break;
                 case "bias":
                     bias = Numbers(row, 1);
+                    break;
+                case "article-threshold" when row.Length == 2:
+                    articleThreshold = Numbers(row, 1)[0];
                     break;
                 case "feature" when row.Length > 2:
                     if (PageSignals.Names.Contains(row[1]) is false) throw new InvalidDataException($"page-type model: unknown feature '{row[1]}'");
@@ -97,7 +137,7 @@ internal sealed class PageTypeModel
             throw new InvalidDataException("page-type model: needs a classes line and a bias line of the same length");
         var weights = classes.Select((_, c) => PageSignals.Names.Select(name => byFeature.TryGetValue(name, out var w) ? w[c] : 0).ToArray()).ToArray();
         if (byFeature.Values.Any(w => w.Length != classes.Count)) throw new InvalidDataException("page-type model: a feature line has the wrong number of weights");
-        return new PageTypeModel(classes, bias, weights);
+        return new PageTypeModel(classes, bias, weights) { ArticleThreshold = articleThreshold };
     }
 
     private static double[] Numbers(string[] row, int from) =>
