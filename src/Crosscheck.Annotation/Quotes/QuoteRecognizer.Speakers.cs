@@ -298,12 +298,7 @@ public sealed partial class QuoteRecognizer
         var mainOnly = rule == AttributionRule.ParticipleClauseSubject;
         // The words joining the cue to its clause (", and", ", without", "by") are no boundary of that clause.
         var j = cue - 1;
-        while (j > 0 && (tokens[j].Kind == ScanKind.Punct && tokens[j].Of(text) is "," or "\u2014" || tokens[j].Kind == ScanKind.Word &&
-               (tokens[j].Is(text, "and") || tokens[j].Is(text, "but") || _lexicon.ParticiplePrepositions.Contains(tokens[j].Of(text).ToString()) ||
-                _lexicon.Prepositions.Contains(tokens[j].Of(text).ToString()) || _lexicon.SubjectSkip.Contains(tokens[j].Of(text).ToString()))))
-        {
-            j--;
-        }
+        while (j > 0 && JoinsCueToClause(text, tokens[j])) j--;
         var passedComma = false;
         // "Doe said the plan failed and Roe agreed, adding ...": the content of an attribution found earlier in the sentence is
         // passed over (its clauses are reported words), unless a clause with its own subject opens inside it after a comma
@@ -339,6 +334,16 @@ public sealed partial class QuoteRecognizer
             if (subject is { } found) return found;
         }
         return null;
+    }
+
+    /// <summary>A word or mark between a cue and its clause (", and", ", without", "by"): no boundary of that clause.</summary>
+    private bool JoinsCueToClause(string text, Scanned token)
+    {
+        if (token.Kind == ScanKind.Punct) return token.Of(text) is "," or "\u2014";
+        if (token.Kind != ScanKind.Word) return false;
+        if (token.Is(text, "and") || token.Is(text, "but")) return true;
+        var word = token.Of(text).ToString();
+        return _lexicon.ParticiplePrepositions.Contains(word) || _lexicon.Prepositions.Contains(word) || _lexicon.SubjectSkip.Contains(word);
     }
 
     /// <summary>
