@@ -44,23 +44,17 @@ public static class DossierJson
         json.WriteStartObject();
 
         json.WriteStartObject("story");
-        WriteString(json, "id", dossier.Story.Id);
-        WriteString(json, "title", dossier.Story.Title);
+        WriteStringFields(json, ("id", dossier.Story.Id), ("title", dossier.Story.Title));
         WriteDate(json, "first_seen", dossier.Story.FirstSeen);
         WriteDate(json, "last_seen", dossier.Story.LastSeen);
         json.WriteEndObject();
 
         WriteObjects(json, "articles", dossier.Articles, article =>
         {
-            WriteString(json, "id", article.Id);
-            WriteString(json, "source", article.Source);
-            WriteString(json, "outlet", article.Outlet);
-            WriteString(json, "title", article.Title);
-            WriteString(json, "published", ReportText.Published(article));
-            WriteString(json, "language", article.Language);
-            WriteString(json, "body", article.Body);
-            WriteString(json, "url", article.Url);
-            WriteString(json, "byline", article.Byline);
+            WriteStringFields(json,
+                ("id", article.Id), ("source", article.Source), ("outlet", article.Outlet), ("title", article.Title),
+                ("published", ReportText.Published(article)), ("language", article.Language), ("body", article.Body),
+                ("url", article.Url), ("byline", article.Byline));
             if (dossier.CopyOf(article.Id) is { } copy)
             {
                 json.WriteStartObject("copy_of");
@@ -74,9 +68,7 @@ public static class DossierJson
 
         WriteObjects(json, "entities", dossier.Entities, entity =>
         {
-            WriteString(json, "id", entity.Id);
-            WriteString(json, "name", entity.Name);
-            WriteString(json, "type", ReportText.Type(entity.Type));
+            WriteStringFields(json, ("id", entity.Id), ("name", entity.Name), ("type", ReportText.Type(entity.Type)));
             WriteStrings(json, "variants", entity.Variants);
             json.WriteStartArray("variant_counts");
             foreach (var count in entity.VariantCounts) json.WriteNumberValue(count);
@@ -93,34 +85,25 @@ public static class DossierJson
 
         WriteObjects(json, "statements", dossier.Statements, statement =>
         {
-            WriteString(json, "id", statement.Id);
-            WriteString(json, "predicate", statement.Predicate);
-            WriteString(json, "text", statement.Text);
+            WriteStringFields(json, ("id", statement.Id), ("predicate", statement.Predicate), ("text", statement.Text));
             WriteStrings(json, "participants", statement.Participants);
             WriteStrings(json, "articles", statement.Articles);
             WriteStrings(json, "origins", statement.Origins);
             WriteString(json, "status", ReportText.Status(statement.Status));
             json.WriteStartObject("first");
-            WriteString(json, "article", statement.FirstArticle);
-            WriteString(json, "outlet", statement.FirstOutlet);
+            WriteStringFields(json, ("article", statement.FirstArticle), ("outlet", statement.FirstOutlet));
             if (statement.FirstSeen is { } seen) WriteString(json, "published", seen.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             else json.WriteNull("published");
             json.WriteEndObject();
             WriteObjects(json, "wordings", statement.Wordings, wording =>
             {
-                WriteString(json, "article", wording.Article);
-                WriteString(json, "text", wording.Text);
-                WriteString(json, "origin", wording.Origin);
-                WriteString(json, "polarity", wording.Polarity);
+                WriteStringFields(json, ("article", wording.Article), ("text", wording.Text), ("origin", wording.Origin), ("polarity", wording.Polarity));
             });
         });
 
         WriteObjects(json, "claims", dossier.Claims, claim =>
         {
-            WriteString(json, "id", claim.Id);
-            WriteString(json, "kind", claim.Kind);
-            WriteString(json, "text", claim.Text);
-            WriteString(json, "subject", claim.Subject);
+            WriteStringFields(json, ("id", claim.Id), ("kind", claim.Kind), ("text", claim.Text), ("subject", claim.Subject));
             WriteAmount(json, claim.Value, claim.Unit);
             if (claim.Normalized is { } normalized)
             {
@@ -137,21 +120,16 @@ public static class DossierJson
             WriteString(json, "status", ReportText.Status(claim.Status));
             WriteObjects(json, "statements", claim.Statements, statement =>
             {
-                WriteString(json, "article", statement.Article);
-                WriteString(json, "text", statement.Text);
+                WriteStringFields(json, ("article", statement.Article), ("text", statement.Text));
                 WriteAmount(json, statement.Value, statement.Unit);
-                WriteString(json, "qualifier", ReportText.Qualifier(statement.Qualifier));
-                WriteString(json, "origin", statement.Origin);
-                WriteString(json, "statement", statement.StatementId);
+                WriteStringFields(json,
+                    ("qualifier", ReportText.Qualifier(statement.Qualifier)), ("origin", statement.Origin), ("statement", statement.StatementId));
             });
         });
 
         WriteObjects(json, "quotes", dossier.Quotes, quote =>
         {
-            WriteString(json, "speaker", quote.Speaker);
-            WriteString(json, "speaker_entity", quote.SpeakerEntity);
-            WriteString(json, "text", quote.Text);
-            WriteString(json, "article", quote.Article);
+            WriteStringFields(json, ("speaker", quote.Speaker), ("speaker_entity", quote.SpeakerEntity), ("text", quote.Text), ("article", quote.Article));
             WriteStrings(json, "articles", quote.Articles.Count > 0 ? quote.Articles : [quote.Article]);
             WriteString(json, "statement", quote.StatementId);
         });
@@ -172,10 +150,7 @@ public static class DossierJson
 
         WriteObjects(json, "undated_articles", dossier.UndatedArticles, range =>
         {
-            WriteString(json, "article", range.Article);
-            WriteString(json, "from", range.From);
-            WriteString(json, "to", range.To);
-            WriteString(json, "basis", range.Basis);
+            WriteStringFields(json, ("article", range.Article), ("from", range.From), ("to", range.To), ("basis", range.Basis));
         });
 
         json.WriteEndObject();
@@ -199,6 +174,12 @@ public static class DossierJson
         json.WriteStartArray(name);
         foreach (var value in values) json.WriteStringValue(ReportText.Safe(value));
         json.WriteEndArray();
+    }
+
+    /// <summary>String fields in the order given: an object's fields read as one list, as the contract lists them.</summary>
+    private static void WriteStringFields(Utf8JsonWriter json, params ReadOnlySpan<(string Name, string? Value)> fields)
+    {
+        foreach (var (name, value) in fields) WriteString(json, name, value);
     }
 
     private static void WriteString(Utf8JsonWriter json, string name, string? value)

@@ -86,40 +86,11 @@ public static class PostgresMigrations
             ) STORED;
             CREATE INDEX articles_search ON articles USING gin (search);
             """),
-        new(3, "the kind of page each article came from", """
-            -- Articles stored before page types were told apart were all taken as articles.
-            ALTER TABLE articles ADD COLUMN page_type text NOT NULL DEFAULT 'article';
-            """),
-        new(4, "story clusterer state: feature statistics and index, story states, article placements", """
-            -- One row per feature: a stable hash of its text and channel, its document frequency and
-            -- the stories that recently carried it (4-byte little-endian indexes).
-            CREATE TABLE story_features (
-                key      bigint PRIMARY KEY,
-                df       integer NOT NULL,
-                postings bytea NOT NULL,
-                first    bigint NOT NULL    -- when first counted: the tie-break among equal features
-            );
-
-            -- The clusterer's state of each story ever opened, by the order it was opened in.
-            CREATE TABLE story_states (
-                idx            integer PRIMARY KEY,
-                state          bytea NOT NULL,
-                absorbed       boolean NOT NULL,
-                retired        boolean NOT NULL,
-                last_arrival   bigint NOT NULL,
-                last_published bigint
-            );
-
-            -- Where each article was placed (a story index; -1 when left out, e.g. an empty body).
-            CREATE TABLE story_state_articles (
-                article_id text PRIMARY KEY,
-                idx        integer NOT NULL
-            );
-
-            -- A merge re-points every redirect into the absorbed story.
-            CREATE INDEX story_redirects_by_target ON story_redirects (to_id);
-            """),
+        Shared(SharedSchema.PageTypes),
+        Shared(SharedSchema.ClustererState),
     ];
 
     public static int CurrentVersion => All[^1].Version;
+
+    private static PostgresMigration Shared(SharedSchemaStep step) => new(step.Version, step.Description, step.Sql(SqlDialect.Postgres));
 }

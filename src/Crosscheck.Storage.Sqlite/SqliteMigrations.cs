@@ -99,41 +99,11 @@ public static class SqliteMigrations
             END;
             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
             """),
-        new(3, "the kind of page each article came from", """
-            -- Articles stored before page types were told apart were all taken as articles.
-            ALTER TABLE articles ADD COLUMN page_type TEXT NOT NULL DEFAULT 'article';
-            """),
-        new(4, "story clusterer state: feature statistics and index, story states, article placements", """
-            -- One row per feature: a stable hash of its text and channel, its document frequency and
-            -- the stories that recently carried it (4-byte little-endian indexes).
-            CREATE TABLE story_features (
-                key      INTEGER PRIMARY KEY,
-                df       INTEGER NOT NULL,
-                postings BLOB NOT NULL,
-                first    INTEGER NOT NULL   -- when first counted: the tie-break among equal features
-            );
-
-            -- The clusterer's state of each story ever opened, by the order it was opened in, with what says
-            -- whether it can still be a candidate (so idle stories are filtered without reading their state).
-            CREATE TABLE story_states (
-                idx            INTEGER PRIMARY KEY,
-                state          BLOB NOT NULL,
-                absorbed       INTEGER NOT NULL,   -- merged into another story (always read: it leads to its survivor)
-                retired        INTEGER NOT NULL,
-                last_arrival   INTEGER NOT NULL,
-                last_published INTEGER             -- UTC ticks; NULL when no article is dated
-            );
-
-            -- Where each article was placed (a story index; -1 when left out, e.g. an empty body).
-            CREATE TABLE story_state_articles (
-                article_id TEXT PRIMARY KEY,
-                idx        INTEGER NOT NULL
-            ) WITHOUT ROWID;
-
-            -- A merge re-points every redirect into the absorbed story.
-            CREATE INDEX story_redirects_by_target ON story_redirects (to_id);
-            """),
+        Shared(SharedSchema.PageTypes),
+        Shared(SharedSchema.ClustererState),
     ];
 
     public static int CurrentVersion => All[^1].Version;
+
+    private static SqliteMigration Shared(SharedSchemaStep step) => new(step.Version, step.Description, step.Sql(SqlDialect.Sqlite));
 }

@@ -97,22 +97,19 @@ public static class DocumentSerializer
     public static string SerializeHints(IngestHints hints)
     {
         ArgumentNullException.ThrowIfNull(hints);
-        var wire = new HintsWire
-        {
-            Published = hints.Published, Outlet = hints.Outlet, Url = hints.Url, Title = hints.Title, Fetched = hints.Fetched, Charset = hints.Charset,
-        };
+        var wire = new HintsWire(hints.Published, hints.Outlet, hints.Url, hints.Title, hints.Fetched, hints.Charset);
         return JsonSerializer.Serialize(wire, Context.HintsWire);
     }
 
+    /// <summary>The hints as stored; <see cref="IngestHints.None"/> itself when none was given.</summary>
     public static IngestHints DeserializeHints(string json)
     {
         var wire = Read(json, Context.HintsWire);
-        if (wire.Published is null && wire.Outlet is null && wire.Url is null && wire.Title is null && wire.Fetched is null && wire.Charset is null)
-            return IngestHints.None;
-        return new IngestHints
+        var hints = new IngestHints
         {
             Published = wire.Published, Outlet = wire.Outlet, Url = wire.Url, Title = wire.Title, Fetched = wire.Fetched, Charset = wire.Charset,
         };
+        return hints == IngestHints.None ? IngestHints.None : hints;
     }
 
     private static T Read<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>

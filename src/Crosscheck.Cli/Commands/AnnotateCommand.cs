@@ -30,11 +30,7 @@ public static class AnnotateCommand
             Description = "Only show sentences containing this text, and the layer items inside them.",
             HelpName = "TEXT",
         };
-        var published = new Option<string?>("--published")
-        {
-            Description = "Publication date for inputs that carry none (ISO 8601); relative dates resolve against it.",
-            HelpName = "DATE",
-        };
+        var published = CommonOptions.Published("Relative dates resolve against it.");
         var command = new Command("annotate", """
             Print what extraction and annotation find in inputs, layer by layer: sentences, entity mentions,
             quantities, time expressions, quotes with their speakers, citations, and diagnostics.

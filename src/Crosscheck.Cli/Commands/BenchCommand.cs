@@ -44,11 +44,8 @@ public static class BenchCommand
             Description = "With `bench stream`: keep the built stores in this folder and reuse them on the next run (the placement runs on a copy).",
             HelpName = "DIR",
         };
-        var language = new Option<string?>("--language")
-        {
-            Description = "With `bench annotation`: time the annotation stages on the similarity-semeval2022 articles of this language (ISO 639-1: de, es, fr, ru, zh, ...) read as that language.",
-            HelpName = "LANG",
-        };
+        var language = CommonOptions.Language(
+            "With `bench annotation`: time the annotation stages on the similarity-semeval2022 articles of this language (ISO 639-1: de, es, fr, ru, zh, ...) read as that language.");
         var command = new Command("bench", """
             Measure throughput per stage on real articles: extraction (pages/s), each annotation stage
             (tokens/s), clustering (articles/s), dossier building, and peak memory. Single-threaded, so

@@ -44,6 +44,19 @@ public static class CommonOptions
         HelpName = "PORT",
     };
 
+    /// <summary>
+    /// The date given to inputs that carry none; read with <see cref="IngestCommand.ParseDate"/>.
+    /// <paramref name="effect"/> says what else the date decides in this command, if anything.
+    /// </summary>
+    public static Option<string?> Published(string? effect = null) => new("--published")
+    {
+        Description = "Publication date for inputs that carry none (ISO 8601, e.g. 2021-09-15)." + (effect is null ? "" : " " + effect),
+        HelpName = "DATE",
+    };
+
+    /// <summary>A language named by its ISO 639-1 code; <paramref name="description"/> says what it chooses.</summary>
+    public static Option<string?> Language(string description) => new("--language") { Description = description, HelpName = "LANG" };
+
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON (the contract in docs/JSON.md)." };
 
     public static Option<string?> Out(string what) => new("--out") { Description = $"Also write {what} to this file.", HelpName = "FILE" };

@@ -115,11 +115,8 @@ public static class EvalCommand
     {
         var file = new Argument<string>("file") { Description = "A CoNLL-format file (token ... tag per line, blank lines between sentences)." };
         var output = CommonOptions.Out("`token gold predicted` per line");
-        var language = new Option<string?>("--language")
-        {
-            Description = "The file's language (ISO 639-1: de, es, fr, ...): the shipped model of that language tags it, or the fallback where none is shipped. Default: English.",
-            HelpName = "LANG",
-        };
+        var language = CommonOptions.Language(
+            "The file's language (ISO 639-1: de, es, fr, ...): the shipped model of that language tags it, or the fallback where none is shipped. Default: English.");
         var model = new Option<string?>("--model") { Description = "A model file written by `crosscheck train ner` instead of the shipped model.", HelpName = "FILE" };
         var command = new Command("ner", """
             Named-entity quality, entity-level precision/recall/F1 per type and overall (the conlleval way), and tokens/s.

@@ -15,11 +15,7 @@ public static class IngestCommand
             "Files or directories (walked recursively): .html/.htm pages, .txt scraped text, .jsonl with one article per line, " +
             ".warc/.warc.gz web archives, RSS/Atom/JSON feeds (recognised by content, whatever the extension).");
         var db = CommonOptions.Database();
-        var published = new Option<string?>("--published")
-        {
-            Description = "Publication date for inputs that carry none (ISO 8601, e.g. 2021-09-15).",
-            HelpName = "DATE",
-        };
+        var published = CommonOptions.Published();
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none.", HelpName = "NAME" };
         var queue = CommonOptions.Queue("With it, inputs are stored and queued for `crosscheck worker` processes instead of being processed here.");
         var stream = CommonOptions.Stream();

@@ -18,11 +18,8 @@ public static class TrainCommand
     private static Command Ner()
     {
         var data = new Option<string[]>("--data") { Description = "English training files in CoNLL format.", AllowMultipleArgumentsPerToken = true, HelpName = "FILE" };
-        var language = new Option<string?>("--language")
-        {
-            Description = "Train the model of this language (ISO 639-1: de, es, fr, ...) from the shared ner-multilingual corpora instead of --data.",
-            HelpName = "LANG",
-        };
+        var language = CommonOptions.Language(
+            "Train the model of this language (ISO 639-1: de, es, fr, ...) from the shared ner-multilingual corpora instead of --data.");
         var corpora = new Option<string?>("--corpora") { Description = "The ner-multilingual folder (default: found in ../shared/data above the working directory).", HelpName = "DIR" };
         var only = new Option<string[]>("--corpus") { Description = "With --language: train on these corpora only (folder names, e.g. conll2002-es).", AllowMultipleArgumentsPerToken = true, HelpName = "NAME" };
         var output = new Option<string?>("--out") { Description = "Where to write the model file (default with --language: models/ner/ner.LANG.model.gz).", HelpName = "FILE" };

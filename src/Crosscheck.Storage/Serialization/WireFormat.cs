@@ -122,15 +122,15 @@ internal sealed class CitationWire : SpanWire
     [JsonPropertyName("r")] public string? Rule { get; init; }
 }
 
-internal sealed class HintsWire
-{
-    [JsonPropertyName("published")] public DateTimeOffset? Published { get; init; }
-    [JsonPropertyName("outlet")] public string? Outlet { get; init; }
-    [JsonPropertyName("url")] public string? Url { get; init; }
-    [JsonPropertyName("title")] public string? Title { get; init; }
-    [JsonPropertyName("fetched")] public DateTimeOffset? Fetched { get; init; }
-    [JsonPropertyName("charset")] public string? Charset { get; init; }
-}
+// Positional, so a hint added to IngestHints cannot be written without being read back (or the reverse): both
+// directions call this constructor with every field.
+internal sealed record HintsWire(
+    [property: JsonPropertyName("published")] DateTimeOffset? Published,
+    [property: JsonPropertyName("outlet")] string? Outlet,
+    [property: JsonPropertyName("url")] string? Url,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("fetched")] DateTimeOffset? Fetched,
+    [property: JsonPropertyName("charset")] string? Charset);
 
 [JsonSourceGenerationOptions(
     UseStringEnumConverter = true,

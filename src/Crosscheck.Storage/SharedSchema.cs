@@ -1,0 +1,65 @@
+namespace Crosscheck.Storage;
+
+/// <summary>
+/// The column types and table options of one backend's SQL, in which <see cref="SharedSchema"/> writes the
+/// steps both backends take alike.
+/// </summary>
+/// <param name="Text">Text of any length.</param>
+/// <param name="Int32">A 32-bit integer.</param>
+/// <param name="Int64">A 64-bit integer (SQLite: INTEGER, which as a primary key stays the rowid).</param>
+/// <param name="Bytes">A byte string.</param>
+/// <param name="Boolean">A truth value (SQLite: INTEGER 0 or 1).</param>
+/// <param name="KeyedTable">What follows the columns of a table only ever read by its primary key (SQLite: WITHOUT ROWID).</param>
+public sealed record SqlDialect(string Text, string Int32, string Int64, string Bytes, string Boolean, string KeyedTable)
+{
+    public static SqlDialect Sqlite { get; } = new(Text: "TEXT", Int32: "INTEGER", Int64: "INTEGER", Bytes: "BLOB", Boolean: "INTEGER", KeyedTable: " WITHOUT ROWID");
+
+    public static SqlDialect Postgres { get; } = new(Text: "text", Int32: "integer", Int64: "bigint", Bytes: "bytea", Boolean: "boolean", KeyedTable: "");
+}
+
+/// <summary>A schema step both backends take, under the same version, in their own dialect.</summary>
+public sealed record SharedSchemaStep(int Version, string Description, Func<SqlDialect, string> Sql);
+
+/// <summary>
+/// The schema steps that are the same for SQLite and PostgreSQL but for column types, written once so the
+/// two stores keep the same tables; each backend lists them among its own steps (<c>SqliteMigrations</c>,
+/// <c>PostgresMigrations</c>). Like every step, a released one is history: append, never edit.
+/// </summary>
+public static class SharedSchema
+{
+    public static SharedSchemaStep PageTypes { get; } = new(3, "the kind of page each article came from", sql => $"""
+        -- Articles stored before page types were told apart were all taken as articles.
+        ALTER TABLE articles ADD COLUMN page_type {sql.Text} NOT NULL DEFAULT 'article';
+        """);
+
+    public static SharedSchemaStep ClustererState { get; } = new(4, "story clusterer state: feature statistics and index, story states, article placements", sql => $"""
+        -- One row per feature: a stable hash of its text and channel, its document frequency and
+        -- the stories that recently carried it (4-byte little-endian indexes).
+        CREATE TABLE story_features (
+            key      {sql.Int64} PRIMARY KEY,
+            df       {sql.Int32} NOT NULL,
+            postings {sql.Bytes} NOT NULL,
+            first    {sql.Int64} NOT NULL   -- when first counted: the tie-break among equal features
+        );
+
+        -- The clusterer's state of each story ever opened, by the order it was opened in, with what says
+        -- whether it can still be a candidate (so idle stories are filtered without reading their state).
+        CREATE TABLE story_states (
+            idx            {sql.Int32} PRIMARY KEY,
+            state          {sql.Bytes} NOT NULL,
+            absorbed       {sql.Boolean} NOT NULL,   -- merged into another story (always read: it leads to its survivor)
+            retired        {sql.Boolean} NOT NULL,
+            last_arrival   {sql.Int64} NOT NULL,
+            last_published {sql.Int64}             -- UTC ticks; NULL when no article is dated
+        );
+
+        -- Where each article was placed (a story index; -1 when left out, e.g. an empty body).
+        CREATE TABLE story_state_articles (
+            article_id {sql.Text} PRIMARY KEY,
+            idx        {sql.Int32} NOT NULL
+        ){sql.KeyedTable};
+
+        -- A merge re-points every redirect into the absorbed story.
+        CREATE INDEX story_redirects_by_target ON story_redirects (to_id);
+        """);
+}
