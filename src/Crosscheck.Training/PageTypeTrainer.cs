@@ -10,17 +10,25 @@ namespace Crosscheck.Training;
 public sealed record PageTypeSample(string Id, string Site, double[] Features, PageType Type);
 
 /// <summary>
-/// Trains the page-type model (<see cref="PageTypeModel"/>): multinomial logistic regression with L2 regularisation,
-/// fitted by full-batch gradient descent over the features <see cref="PageSignals"/> reads from each page of a
-/// labelled benchmark directory (meta.json page_type). Cross-validation holds out whole sites, so a site's
-/// templates never sit on both sides; the shipped model is then fitted on every page.
+/// Trains the page-type model (<see cref="PageTypeModel"/>): gradient-boosted trees (<see cref="PageTypeBooster"/>)
+/// over the features <see cref="PageSignals"/> reads from each page of a labelled benchmark directory (meta.json
+/// page_type). Cross-validation holds out whole sites, so a site's templates never sit on both sides. The trees'
+/// depth and number of rounds are chosen by a cross-validation inside each training fold (nested), so the reported
+/// held-out figures are untouched by the choice; the shipped model is then fitted on every page with the settings
+/// the same cross-validation over every page chooses.
 /// </summary>
 public static class PageTypeTrainer
 {
     public const int DefaultFolds = 5;
 
-    /// <summary>The fitting settings: gradient steps, their size and the L2 penalty on the weights.</summary>
-    public sealed record Settings(int Iterations = 3000, double LearningRate = 0.5, double L2 = 1e-3);
+    /// <summary>The folds inner cross-validations (choosing settings and the article threshold inside a training fold) use.</summary>
+    public const int InnerFolds = 3;
+
+    /// <summary>The settings tried: every depth with every number of rounds (one fit per depth scores every shorter length).</summary>
+    public sealed record Grid(IReadOnlyList<int> Depths, IReadOnlyList<int> Rounds)
+    {
+        public static Grid Default { get; } = new([2, 3], [50, 100, 150, 200, 300]);
+    }
 
     /// <summary>Extracts every labelled page of a benchmark directory and keeps its features and type.</summary>
     public static List<PageTypeSample> Collect(string dir)
@@ -37,59 +45,46 @@ public static class PageTypeTrainer
         return samples;
     }
 
-    /// <summary>Fits a model on <paramref name="samples"/>.</summary>
-    internal static PageTypeModel Train(IReadOnlyList<PageTypeSample> samples, Settings? settings = null)
-    {
-        var (iterations, learningRate, l2) = settings ?? new Settings();
-        var classes = PageTypeInfo.All;
-        var features = PageSignals.Names.Count;
-        var bias = new double[classes.Count];
-        var weights = classes.Select(_ => new double[features]).ToArray();
-        if (samples.Count == 0) return new PageTypeModel(classes, bias, weights);
-        var gradientBias = new double[classes.Count];
-        var gradient = classes.Select(_ => new double[features]).ToArray();
-        var probabilities = new double[classes.Count];
-        for (var iteration = 0; iteration < iterations; iteration++)
-        {
-            Array.Clear(gradientBias);
-            foreach (var row in gradient) Array.Clear(row);
-            foreach (var sample in samples)
-            {
-                Softmax(bias, weights, sample.Features, probabilities);
-                for (var c = 0; c < classes.Count; c++)
-                {
-                    var error = probabilities[c] - (classes[c] == sample.Type ? 1 : 0);
-                    gradientBias[c] += error;
-                    var row = gradient[c];
-                    for (var f = 0; f < features; f++) row[f] += error * sample.Features[f];
-                }
-            }
-            for (var c = 0; c < classes.Count; c++)
-            {
-                bias[c] -= learningRate * gradientBias[c] / samples.Count;
-                for (var f = 0; f < features; f++)
-                    weights[c][f] -= learningRate * (gradient[c][f] / samples.Count + l2 * weights[c][f]);
-            }
-        }
-        return new PageTypeModel(classes, bias, weights);
-    }
-
-    /// <summary>The folds inner cross-validations (choosing the article threshold inside a training fold) use.</summary>
-    public const int InnerFolds = 3;
-
     /// <summary>The article thresholds tried; the lowest wins among equals, nearest the plain highest-score rule.</summary>
     private static readonly double[] ThresholdGrid = [.. Enumerable.Range(0, 29).Select(i => 0.15 + i * 0.025)];
 
     /// <summary>
-    /// Cross-validated scores: each fold's sites are held out, a model is fitted on the others and scores them.
-    /// Each fold's model gets an article threshold chosen by a cross-validation inside its own training sites
-    /// (<see cref="InnerFolds"/> folds), so the held-out figures are untouched by the choice.
+    /// The depth and rounds of <paramref name="grid"/> that score best over a cross-validation of
+    /// <paramref name="samples"/> by site: article vs not plus type accuracy, ties to the smaller model.
     /// </summary>
-    public static PageTypeScores CrossValidate(IReadOnlyList<PageTypeSample> samples, int folds = DefaultFolds, Settings? settings = null) =>
-        PageTypeScores.Of([.. OutOfFold(samples, folds, settings, chooseThreshold: true).Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features)))]);
+    internal static PageTypeBooster.Settings ChooseSettings(IReadOnlyList<PageTypeSample> samples, int folds, Grid grid)
+    {
+        if (grid.Depths.Count == 1 && grid.Rounds.Count == 1) return new PageTypeBooster.Settings(grid.Rounds[0], grid.Depths[0]);
+        var best = (Settings: new PageTypeBooster.Settings(grid.Rounds[0], grid.Depths[0]), Score: double.MinValue);
+        foreach (var depth in grid.Depths.Order())
+        {
+            var fitted = OutOfFold(samples, folds, training => PageTypeBooster.Fit(training, new PageTypeBooster.Settings(grid.Rounds.Max(), depth)));
+            foreach (var rounds in grid.Rounds.Order())
+            {
+                var scores = PageTypeScores.Of([.. fitted.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features, null, rounds)))]);
+                var score = scores.ArticleAccuracy + scores.Accuracy;
+                if (score > best.Score + 1e-12) best = (new PageTypeBooster.Settings(rounds, depth), score);
+            }
+        }
+        return best.Settings;
+    }
 
-    /// <summary>Every sample with the model of the fold that held it out (whole sites held out).</summary>
-    private static List<(PageTypeSample Sample, PageTypeModel Model)> OutOfFold(IReadOnlyList<PageTypeSample> samples, int folds, Settings? settings, bool chooseThreshold)
+    /// <summary>
+    /// A model fitted on <paramref name="training"/> with settings (and, when asked, an article threshold) chosen by a
+    /// cross-validation inside <paramref name="training"/> only.
+    /// </summary>
+    private static PageTypeModel FitChoosing(IReadOnlyList<PageTypeSample> training, int folds, Grid grid, bool articleThreshold)
+    {
+        var settings = ChooseSettings(training, folds, grid);
+        var model = PageTypeBooster.Fit(training, settings);
+        return articleThreshold
+            ? model.WithArticleThreshold(ChooseArticleThreshold(OutOfFold(training, folds, inner => PageTypeBooster.Fit(inner, settings))))
+            : model;
+    }
+
+    /// <summary>Every sample with the model of the fold that held it out (whole sites held out), each fold's model fitted by <paramref name="fit"/>.</summary>
+    private static List<(PageTypeSample Sample, PageTypeModel Model)> OutOfFold(IReadOnlyList<PageTypeSample> samples, int folds,
+        Func<IReadOnlyList<PageTypeSample>, PageTypeModel> fit)
     {
         var foldOfSite = samples.Select(s => s.Site).Distinct(StringComparer.Ordinal)
             .OrderBy(site => StableHash(site))
@@ -98,21 +93,13 @@ public static class PageTypeTrainer
         var byFold = new List<(PageTypeSample, PageTypeModel)>[folds];
         Parallel.For(0, folds, fold =>
         {
-            var training = samples.Where(s => foldOfSite[s.Site] != fold).ToList();
-            var model = Train(training, settings);
-            if (chooseThreshold) model = WithThreshold(model, ChooseArticleThreshold(training, InnerFolds, settings));
+            var model = fit([.. samples.Where(s => foldOfSite[s.Site] != fold)]);
             byFold[fold] = [.. samples.Where(s => foldOfSite[s.Site] == fold).Select(s => (s, model))];
         });
         return [.. byFold.SelectMany(f => f)];
     }
 
-    /// <summary>
-    /// The article threshold that tells article from not-article best over a cross-validation of
-    /// <paramref name="samples"/> by site (ties: the better type accuracy, then the lower threshold).
-    /// </summary>
-    internal static double ChooseArticleThreshold(IReadOnlyList<PageTypeSample> samples, int folds, Settings? settings) =>
-        ChooseArticleThreshold(OutOfFold(samples, folds, settings, chooseThreshold: false));
-
+    /// <summary>The article threshold that tells article from not-article best over out-of-fold predictions (ties: the better type accuracy, then the lower threshold).</summary>
     private static double ChooseArticleThreshold(IReadOnlyList<(PageTypeSample Sample, PageTypeModel Model)> predictions) =>
         ThresholdGrid.Select(threshold =>
             {
@@ -122,54 +109,59 @@ public static class PageTypeTrainer
             .OrderByDescending(x => x.ArticleAccuracy).ThenByDescending(x => x.Accuracy).ThenBy(x => x.threshold)
             .First().threshold;
 
-    private static PageTypeModel WithThreshold(PageTypeModel model, double threshold) =>
-        new(model.Classes, model.Bias, model.Weights) { ArticleThreshold = threshold };
-
-    /// <summary>`crosscheck train page-types`: collects, cross-validates, fits on every page and writes the model with its figures in the header.</summary>
+    /// <summary>`crosscheck train page-types`: collects, cross-validates (settings chosen inside each fold), fits on every page and writes the model with its figures in the header.</summary>
     /// <param name="dir">The labelled benchmark directory.</param>
     /// <param name="output">Where the model is written.</param>
     /// <param name="folds">Folds of the cross-validation.</param>
     /// <param name="log">Progress and figures.</param>
     /// <param name="cache">A file keeping every page's features between runs (recomputed when the feature names changed), or null.</param>
-    /// <param name="settings">The fitting settings.</param>
+    /// <param name="grid">The depths and rounds to choose from (one of each: no choice).</param>
     /// <param name="articleThreshold">
     /// Whether to choose an article threshold by cross-validation (nested inside each fold for the reported figures)
-    /// and ship it; off, the type of highest score wins. On WCXB dev it moved article-vs-not by a few pages only.
+    /// and ship it; off, the type of highest score wins.
     /// </param>
-    public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Settings? settings = null,
-        bool articleThreshold = false)
+    /// <param name="errors">A file listing every page the cross-validation typed wrong (id, site, true and predicted type, probability of article), or null.</param>
+    public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
+        bool articleThreshold = false, string? errors = null)
     {
         var samples = cache is not null && ReadCache(cache) is { } cached ? cached : Collect(dir);
         if (cache is not null) WriteCache(cache, samples);
-        settings ??= new Settings();
+        grid ??= Grid.Default;
         log.WriteLine($"{samples.Count} labelled pages from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
-        var outOfFold = OutOfFold(samples, folds, settings, chooseThreshold: articleThreshold);
-        var how = articleThreshold ? $"{folds}-fold cross-validation holding out whole sites, article threshold chosen inside each training fold"
-            : $"{folds}-fold cross-validation holding out whole sites";
-        if (articleThreshold)
-        {
-            var plain = PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features, null)))]);
+        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold));
+        var how = $"{folds}-fold cross-validation holding out whole sites, depth and rounds" + (articleThreshold ? " and article threshold" : "")
+            + $" chosen by a {InnerFolds}-fold cross-validation inside each training fold";
+        foreach (var (model, index) in outOfFold.Select(x => x.Model).Distinct().Select((m, i) => (m, i)))
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{folds}-fold cross-validation by site, highest score wins: type accuracy {plain.Accuracy:F3}, article vs not {plain.ArticleAccuracy:F3}"));
-        }
+                $"fold {index + 1}: {model.Rounds.Count} rounds of depth {model.Depth}{(model.ArticleThreshold is { } t ? $", article threshold {t:0.###}" : "")}"));
         var scores = PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features)))]);
         foreach (var line in scores.Describe(how)) log.WriteLine(line);
-        var model = Train(samples, settings);
-        var fitting = string.Create(CultureInfo.InvariantCulture, $"{settings.Iterations} gradient steps of {settings.LearningRate}, L2 {settings.L2}");
+        if (errors is not null)
+            File.WriteAllLines(errors, ["id\tsite\ttype\tpredicted\tarticle probability", .. outOfFold
+                .Select(x => (x.Sample, Predicted: x.Model.Classify(x.Sample.Features), Article: x.Model.ArticleProbability(x.Sample.Features)))
+                .Where(x => x.Predicted != x.Sample.Type)
+                .OrderBy(x => x.Sample.Id, StringComparer.Ordinal)
+                .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Sample.Id}\t{x.Sample.Site}\t{x.Sample.Type.Name()}\t{x.Predicted.Name()}\t{x.Article:0.###}"))]);
+
+        // The shipped model: settings chosen by the same site-grouped cross-validation, now over every page.
+        var settings = ChooseSettings(samples, folds, grid);
+        var shipped = PageTypeBooster.Fit(samples, settings);
+        var fitting = settings + $", chosen by a {folds}-fold cross-validation by site over every page";
         if (articleThreshold)
         {
-            // The shipped model's threshold: chosen by the same site-grouped cross-validation, now over every page.
-            var threshold = ChooseArticleThreshold(outOfFold);
-            model = WithThreshold(model, threshold);
-            fitting += string.Create(CultureInfo.InvariantCulture, $"; article threshold {threshold:0.###} chosen by the cross-validation");
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"article threshold {threshold:0.###} (chosen by the {folds}-fold cross-validation)"));
+            var threshold = ChooseArticleThreshold(OutOfFold(samples, folds, training => PageTypeBooster.Fit(training, settings)));
+            shipped = shipped.WithArticleThreshold(threshold);
+            fitting += string.Create(CultureInfo.InvariantCulture, $"; article threshold {threshold:0.###} chosen by the same cross-validation");
         }
-        var training = PageTypeScores.Of([.. samples.Select(s => (s.Type, model.Classify(s.Features)))]);
+        shipped = shipped.WithHeldOut(new PageTypeModel.HeldOutFigures(scores.Accuracy, scores.ArticleAccuracy, scores.Pages,
+            $"{how}, on {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}"));
+        log.WriteLine("shipped model: " + fitting);
+        var training = PageTypeScores.Of([.. samples.Select(s => (s.Type, shipped.Classify(s.Features)))]);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all {samples.Count} pages: accuracy on them {training.Accuracy:F3} (not a held-out figure)"));
         using var writer = new StreamWriter(output);
-        model.Write(writer,
+        shipped.Write(writer,
         [
-            "Page-type model (PageTypeModel): multinomial logistic regression over PageSignals, written by",
+            "Page-type model (PageTypeModel): gradient-boosted trees over PageSignals, written by",
             $"`crosscheck train page-types {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}` on {samples.Count} labelled pages (WCXB development split; collection counted as listing);",
             fitting + ".",
             .. scores.Describe(how),
@@ -193,21 +185,6 @@ public static class PageTypeTrainer
             string.Join('\t', new[] { s.Id, s.Site, s.Type.Name() }.Concat(s.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))))]);
 
     private static string Header() => "id\tsite\ttype\t" + string.Join('\t', PageSignals.Names);
-
-    private static void Softmax(double[] bias, double[][] weights, double[] features, double[] probabilities)
-    {
-        var max = double.MinValue;
-        for (var c = 0; c < bias.Length; c++)
-        {
-            var score = bias[c];
-            for (var f = 0; f < features.Length; f++) score += weights[c][f] * features[f];
-            probabilities[c] = score;
-            max = Math.Max(max, score);
-        }
-        var sum = 0.0;
-        for (var c = 0; c < bias.Length; c++) sum += probabilities[c] = Math.Exp(probabilities[c] - max);
-        for (var c = 0; c < bias.Length; c++) probabilities[c] /= sum;
-    }
 
     private static string? Site(string? url)
     {

@@ -128,7 +128,7 @@ public class PageTypeTests
         var copy = PageTypeModel.Parse(rows);
 
         var features = PageSignals.Names.Select((_, i) => (i % 7) / 7.0).ToArray();
-        Assert.Equal(model.Scores(features), copy.Scores(features), (a, b) => Math.Abs(a - b) < 1e-2);
+        Assert.Equal(model.Scores(features), copy.Scores(features), (a, b) => Math.Abs(a - b) < 1e-6);
     }
 
     [Fact]
@@ -137,26 +137,62 @@ public class PageTypeTests
         var error = Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(
         [
             ["classes", "article", "product"],
-            ["bias", "0", "0"],
-            ["feature", "no-such-feature", "1", "2"],
+            ["start", "0", "0"],
+            ["tree", "article", "no-such-feature<0.5", "=1", "=-1"],
+            ["tree", "product", "=0"],
         ]));
 
         Assert.Contains("no-such-feature", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
+    public void A_tree_ending_inside_a_split_is_refused()
+    {
+        Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(
+        [
+            ["classes", "article", "product"],
+            ["start", "0", "0"],
+            ["tree", "article", "prices<0.5", "=1"],
+            ["tree", "product", "=0"],
+        ]));
+    }
+
+    [Fact]
+    public void A_tree_sends_a_page_left_below_its_threshold_and_right_from_it()
+    {
+        // Product gains 2 when a page shows prices (at or above 0.3), article 1 when it does not.
+        var model = PageTypeModel.Parse(
+        [
+            ["classes", "article", "product"],
+            ["start", "0", "0"],
+            ["tree", "article", "prices<0.3", "=1", "=0"],
+            ["tree", "product", "prices<0.3", "=0", "=2"],
+        ]);
+        var features = new double[PageSignals.Names.Count];
+
+        features[PageSignals.Index("prices")] = 0.29;
+        Assert.Equal(PageType.Article, model.Classify(features));
+        features[PageSignals.Index("prices")] = 0.3;
+        Assert.Equal(PageType.Product, model.Classify(features));
+        Assert.Equal([0.0, 2.0], model.Scores(features));
+    }
+
+    [Fact]
     public void An_article_threshold_decides_article_or_not_and_survives_writing()
     {
-        var names = PageSignals.Names;
         // Article scores 1 above the other class: probability e/(1+e) ≈ 0.73.
-        var model = new PageTypeModel([PageType.Article, PageType.Service], [1, 0], [new double[names.Count], new double[names.Count]]);
-        var features = new double[names.Count];
+        var model = PageTypeModel.Parse(
+        [
+            ["classes", "article", "service"],
+            ["start", "1", "0"],
+        ]);
+        var features = new double[PageSignals.Names.Count];
 
         Assert.Equal(PageType.Article, model.Classify(features));
         Assert.Equal(PageType.Service, model.Classify(features, 0.8));
         Assert.Equal(PageType.Article, model.Classify(features, 0.7));
 
-        var strict = new PageTypeModel(model.Classes, model.Bias, model.Weights) { ArticleThreshold = 0.8 };
+        var strict = model.WithArticleThreshold(0.8);
         var written = new StringWriter();
         strict.Write(written, []);
         var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));

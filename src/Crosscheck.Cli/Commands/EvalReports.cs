@@ -22,8 +22,11 @@ public static class EvalReports
         Write(evaluation.Baseline, output);
         WriteWords(evaluation.Ours, evaluation.Baseline, output);
         output.WriteLine("page types found: " + string.Join(", ", evaluation.PageTypesFound.Where(t => t.Value > 0).Select(t => $"{t.Key.Name()} {t.Value}")));
+        if (evaluation.PageTypesHeldOut is { } heldOut)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"page types held out, as the shipped model's trainer measured them ({heldOut.How}): type accuracy {heldOut.TypeAccuracy:F3}, article vs not {heldOut.ArticleAccuracy:F3} ({heldOut.Pages} pages)"));
         if (evaluation.PageTypes is { } types)
-            foreach (var line in types.Describe("page types against the meta.json labels (the shipped model was fitted on WCXB dev: held-out figures are in its file's header)"))
+            foreach (var line in types.Describe("page types against the meta.json labels, shipped model (in-sample on the pages it was fitted on, WCXB dev: not a held-out figure)"))
                 output.WriteLine(line);
     }
 

@@ -71,21 +71,24 @@ public static class TrainCommand
         var output = new Option<string>("--out") { Description = "Where to write the model file.", Required = true, HelpName = "FILE" };
         var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation (whole sites held out).", DefaultValueFactory = _ => PageTypeTrainer.DefaultFolds, HelpName = "N" };
         var cache = new Option<string?>("--cache") { Description = "Keep every page's features in this file between runs (recomputed when the features changed).", HelpName = "FILE" };
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights.", DefaultValueFactory = _ => new PageTypeTrainer.Settings().L2, HelpName = "X" };
-        var iterations = new Option<int>("--iterations") { Description = "Gradient steps.", DefaultValueFactory = _ => new PageTypeTrainer.Settings().Iterations, HelpName = "N" };
+        var depth = new Option<int?>("--depth") { Description = "Depth of the trees (default: chosen by the cross-validation among 2 and 3).", HelpName = "N" };
+        var rounds = new Option<int?>("--rounds") { Description = "Rounds of trees (default: chosen by the cross-validation among 50 to 300).", HelpName = "N" };
         var threshold = new Option<bool>("--article-threshold") { Description = "Choose and ship a threshold on the probability of article by cross-validation (nested in each fold for the figures; slower)." };
+        var errors = new Option<string?>("--errors") { Description = "Write the pages the cross-validation typed wrong to this file (tab-separated).", HelpName = "FILE" };
         var command = new Command("page-types", """
             Train the page-type model (article, forum, listing, product, service, documentation) on labelled
             pages: prints the accuracy of a cross-validation that holds out whole sites, then fits on every page.
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, l2, iterations, threshold };
+        { dir, output, folds, cache, depth, rounds, threshold, errors };
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var settings = new PageTypeTrainer.Settings { Iterations = Math.Max(1, result.GetValue(iterations)), L2 = Math.Max(0, result.GetValue(l2)) };
+            var grid = PageTypeTrainer.Grid.Default;
+            if (result.GetValue(depth) is { } fixedDepth) grid = grid with { Depths = [Math.Max(1, fixedDepth)] };
+            if (result.GetValue(rounds) is { } fixedRounds) grid = grid with { Rounds = [Math.Max(1, fixedRounds)] };
             PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,
-                result.GetValue(cache), settings, result.GetValue(threshold));
+                result.GetValue(cache), grid, result.GetValue(threshold), result.GetValue(errors));
             return ExitCodes.Ok;
         }));
         return command;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Crosscheck.Core.Model;
 using Crosscheck.Extraction;
 using Crosscheck.Extraction.Html;
+using Crosscheck.Extraction.PageTypes;
 
 namespace Crosscheck.Evaluation.Extraction;
 
@@ -54,6 +55,8 @@ public static class ExtractionEvaluator
             loaded.Skipped)
         {
             PageTypes = types.Count == 0 ? null : PageTypeScores.Of(types),
+            PageTypesHeldOut = types.Count == 0 || PageTypeModel.Default.HeldOut is not { } heldOut ? null
+                : new PageTypeHeldOut(heldOut.TypeAccuracy, heldOut.ArticleAccuracy, heldOut.Pages, heldOut.How),
             PageTypesFound = found,
         };
     }

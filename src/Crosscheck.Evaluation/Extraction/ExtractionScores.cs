@@ -84,6 +84,15 @@ public sealed record ExtractionEvaluation(
 {
     public PageTypeScores? PageTypes { get; init; }
 
+    /// <summary>
+    /// The shipped page-type model's held-out figures, recorded when it was trained (a cross-validation by site on its
+    /// training pages); printed beside <see cref="PageTypes"/>, which on those same pages is an in-sample figure.
+    /// </summary>
+    public PageTypeHeldOut? PageTypesHeldOut { get; init; }
+
     /// <summary>How many pages our extractor gave each type (whether or not the benchmark labels types).</summary>
     public IReadOnlyDictionary<PageType, int> PageTypesFound { get; init; } = new Dictionary<PageType, int>();
 }
+
+/// <summary>Type and article-vs-not accuracy of the cross-validation the page-type model's trainer ran, as recorded in the model.</summary>
+public sealed record PageTypeHeldOut(double TypeAccuracy, double ArticleAccuracy, int Pages, string How);

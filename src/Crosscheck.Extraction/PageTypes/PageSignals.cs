@@ -28,12 +28,20 @@ internal static partial class PageSignals
     private static readonly (string Group, FrozenSet<string> Words)[] PronounMarkers =
         [.. new[] { "we", "you", "i" }.Select(g => (g, Markers["pronoun-" + g].ToFrozenSet(StringComparer.Ordinal)))];
 
+    private static readonly FrozenSet<string> FunctionWords = Markers["function-word"].ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Phrases of short blocks, padded with spaces so they match whole words of a padded block.</summary>
     private static readonly (string Group, string[] Phrases)[] TextMarkers =
         [.. Lists("text-").Select(g => (g.Group, g.Fragments.Select(p => " " + Words(p) + " ").ToArray()))];
 
     /// <summary>The feature names, in the order of <see cref="Read"/>'s values; a model file names its features so a mismatch is caught.</summary>
     public static IReadOnlyList<string> Names { get; } = BuildNames();
+
+    private static readonly FrozenDictionary<string, int> IndexOfName =
+        Names.Select((name, index) => (name, index)).ToFrozenDictionary(x => x.name, x => x.index, StringComparer.Ordinal);
+
+    /// <summary>The position of feature <paramref name="name"/> in <see cref="Names"/>, or -1 when there is no such feature.</summary>
+    public static int Index(string name) => IndexOfName.TryGetValue(name, out var index) ? index : -1;
 
     /// <summary>A block at most this long is a label, a button or a line of post furniture rather than prose.</summary>
     private const int ShortBlockChars = 60;
@@ -59,9 +67,10 @@ internal static partial class PageSignals
         values.Add(content.Title?.TrimEnd().EndsWith('?') == true ? 1 : 0);
 
         AddUrl(values, content.Url ?? pageUrl);
-        AddText(values, page, paragraphs);
-        AddElements(values, page);
+        var wordCount = AddText(values, page, paragraphs);
+        var headings = AddElements(values, page);
         AddMarkers(values, page);
+        AddShape(values, content, content.Url ?? pageUrl, wordCount, headings);
         return [.. values];
     }
 
@@ -90,7 +99,8 @@ internal static partial class PageSignals
         values.Add(last.EndsWith(".html", StringComparison.Ordinal) || last.EndsWith(".htm", StringComparison.Ordinal) ? 1 : 0);
     }
 
-    private static void AddText(List<double> values, PageModel page, IReadOnlyList<string> paragraphs)
+    /// <returns>The words of the extracted text.</returns>
+    private static int AddText(List<double> values, PageModel page, IReadOnlyList<string> paragraphs)
     {
         var total = page.Nodes.Count == 0 ? 0 : page.Nodes[0].TextChars;
         var links = page.Nodes.Count == 0 ? 0 : page.Nodes[0].LinkChars;
@@ -133,9 +143,11 @@ internal static partial class PageSignals
             }
         foreach (var count in pronouns) values.Add(words == 0 ? 0 : Math.Min(1.5, count * 10.0 / words));
         values.Add(paragraphs.Count == 0 ? 0 : paragraphs.Count(p => p.TrimEnd().EndsWith('?')) / (double)paragraphs.Count);
+        return words;
     }
 
-    private static void AddElements(List<double> values, PageModel page)
+    /// <returns>The h2-h4 headings of the page.</returns>
+    private static int AddElements(List<double> values, PageModel page)
     {
         int pre = 0, code = 0, headings = 0, tables = 0, items = 0, controls = 0, articles = 0, images = 0, times = 0, definitions = 0, linkedHeadings = 0, navLinkChars = 0;
         // Siblings of one kind (same parent, tag and class): a list of items when many.
@@ -184,6 +196,34 @@ internal static partial class PageSignals
         values.Add(Log(largest, 5));
         values.Add(Log(repeatedGroups, 4));
         values.Add(Math.Min(1, repeatedChars / (double)total));
+        return headings;
+    }
+
+    /// <summary>
+    /// How the page names itself: the host's sub-domains (docs., blog., shop.) read with the URL markers, whether the
+    /// slug and the title are written as a sentence (grammatical words) or as a run of nouns, a year or a count
+    /// opening the title ("7 ways to…"), and how densely headings cut the text (a service page's sections are short).
+    /// </summary>
+    private static void AddShape(List<double> values, ExtractedContent content, string? url, int words, int headings)
+    {
+        var subdomains = Array.Empty<string>();
+        var slug = "";
+        if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            var labels = uri.Host.ToLowerInvariant().Split('.', StringSplitOptions.RemoveEmptyEntries);
+            // The registered name and its suffix are the site's, not a kind of page: only the labels before them.
+            subdomains = [.. labels.Take(Math.Max(0, labels.Length - 2)).Where(label => label != "www")];
+            slug = uri.AbsolutePath.ToLowerInvariant().Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        }
+        foreach (var (_, markers) in UrlMarkers) values.Add(subdomains.Any(markers.Contains) ? 1 : 0);
+        var slugWords = slug.Split(['-', '_', '.', '+'], StringSplitOptions.RemoveEmptyEntries);
+        values.Add(Log(slugWords.Count(FunctionWords.Contains), 2.5));
+        var titleWords = Words(content.Title ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        values.Add(Math.Min(titleWords.Length, 24) / 24.0);
+        values.Add(titleWords.Length == 0 ? 0 : titleWords.Count(FunctionWords.Contains) / (double)titleWords.Length);
+        values.Add(TitleYear().IsMatch(content.Title ?? "") ? 1 : 0);
+        values.Add(titleWords.Length > 0 && titleWords[0].All(char.IsAsciiDigit) ? 1 : 0);
+        values.Add(Math.Min(1.5, headings * 100.0 / Math.Max(words, 50) / 4));
     }
 
     private static void AddMarkers(List<double> values, PageModel page)
@@ -243,6 +283,8 @@ internal static partial class PageSignals
         names.AddRange(ClassMarkers.Select(m => "class-" + m.Group));
         names.AddRange(TextMarkers.Select(m => "text-" + m.Group));
         names.AddRange(["prices", "phone-numbers"]);
+        names.AddRange(UrlMarkers.Select(m => "host-" + m.Group));
+        names.AddRange(["slug-function-words", "title-words", "title-function-share", "title-year", "title-count", "headings-per-words"]);
         return names;
     }
 
@@ -260,6 +302,9 @@ internal static partial class PageSignals
 
     [GeneratedRegex(@"(^|/)(19|20)\d\d(/|-)(0?[1-9]|1[0-2])(/|-|$)", RegexOptions.CultureInvariant)]
     private static partial Regex DatePath();
+
+    [GeneratedRegex(@"\b(19|20)\d\d\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleYear();
 
     [GeneratedRegex(@"\d{5,}", RegexOptions.CultureInvariant)]
     private static partial Regex LongNumber();

@@ -5,10 +5,13 @@ using Crosscheck.Core.Text;
 namespace Crosscheck.Extraction.PageTypes;
 
 /// <summary>
-/// A multinomial logistic regression over <see cref="PageSignals"/>: one weight per type and feature plus a bias
-/// per type; the type of highest score wins. The shipped model is page-types-model.txt beside this class (written
-/// by <c>crosscheck train page-types</c>; its header says what it was trained on and how it scored), read once.
-/// Features are matched by name, so a model never silently reads the wrong feature.
+/// Gradient-boosted decision trees over <see cref="PageSignals"/>: each round adds one small regression tree per
+/// type to that type's score (a start score plus the sum of its trees), and the type of highest score wins; the
+/// scores are a softmax's logits, so they also give the probability of article. Trees tell apart what a weighted sum
+/// cannot (a dated byline matters on a page of prose but not on a shop's grid). The shipped model is
+/// page-types-model.txt beside this class (written by <c>crosscheck train page-types</c>; its header says what it was
+/// trained on and how it scored held out), read once. Splits name their feature, so a model never silently reads the
+/// wrong feature.
 /// </summary>
 internal sealed class PageTypeModel
 {
@@ -17,13 +20,16 @@ internal sealed class PageTypeModel
     private static readonly Lazy<PageTypeModel> Shipped = new(() =>
         Parse(Lexicon.Rows(typeof(PageTypeModel).Assembly, ResourcePath, LexiconCase.Exact)));
 
-    public PageTypeModel(IReadOnlyList<PageType> classes, double[] bias, double[][] weights)
+    /// <param name="classes">The types, in the order of the scores.</param>
+    /// <param name="start">Each type's score before any tree.</param>
+    /// <param name="rounds">Rounds of trees, each holding one tree per type (in <paramref name="classes"/> order).</param>
+    public PageTypeModel(IReadOnlyList<PageType> classes, double[] start, IReadOnlyList<PageTypeTree[]> rounds)
     {
-        if (bias.Length != classes.Count || weights.Length != classes.Count || weights.Any(w => w.Length != PageSignals.Names.Count))
-            throw new ArgumentException("a page-type model needs one bias and one weight per feature for each class");
+        if (start.Length != classes.Count || rounds.Any(round => round.Length != classes.Count))
+            throw new ArgumentException("a page-type model needs one start score and one tree per round for each class");
         Classes = classes;
-        Bias = bias;
-        Weights = weights;
+        Start = start;
+        Rounds = rounds;
     }
 
     /// <summary>The model shipped in the assembly.</summary>
@@ -31,38 +37,62 @@ internal sealed class PageTypeModel
 
     public IReadOnlyList<PageType> Classes { get; }
 
-    public double[] Bias { get; }
+    /// <summary>Each class's score before any tree (the log of its prior share, as the trainer starts).</summary>
+    public double[] Start { get; }
 
-    /// <summary>Weights by class, then by feature in the order of <see cref="PageSignals.Names"/>.</summary>
-    public double[][] Weights { get; }
+    /// <summary>The rounds of trees; round r holds one tree per class.</summary>
+    public IReadOnlyList<PageTypeTree[]> Rounds { get; }
 
     /// <summary>
     /// When set, a page is an article exactly when the model's probability of article reaches this value (else the
-    /// best other type): the trainer chooses it by cross-validation to tell article from not-article best, which
+    /// best other type): the trainer can choose it by cross-validation to tell article from not-article best, which
     /// matters more than the other types (articles form stories). Null: the type of highest score.
     /// </summary>
     public double? ArticleThreshold { get; init; }
 
+    /// <summary>
+    /// How the model scored held out when it was trained (the trainer's cross-validation by site), so that an
+    /// evaluation on the pages it was fitted on can print the honest figure beside its own; null when not recorded.
+    /// </summary>
+    public HeldOutFigures? HeldOut { get; init; }
+
+    /// <summary>Type accuracy and article-vs-not accuracy of a cross-validation on <paramref name="Pages"/> pages, described by <paramref name="How"/>.</summary>
+    public sealed record HeldOutFigures(double TypeAccuracy, double ArticleAccuracy, int Pages, string How);
+
+    /// <summary>The depth of the deepest tree (0: no split anywhere).</summary>
+    public int Depth => Rounds.SelectMany(round => round).Select(tree => tree.Depth).DefaultIfEmpty(0).Max();
+
+    /// <summary>The same trees with another article threshold (null: highest score).</summary>
+    public PageTypeModel WithArticleThreshold(double? threshold) => new(Classes, Start, Rounds) { ArticleThreshold = threshold, HeldOut = HeldOut };
+
+    /// <summary>The same model recording its held-out figures.</summary>
+    public PageTypeModel WithHeldOut(HeldOutFigures figures) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = figures };
+
     /// <summary>The score of each class (in <see cref="Classes"/> order) for one page's features.</summary>
-    public double[] Scores(double[] features)
+    public double[] Scores(double[] features) => Scores(features, Rounds.Count);
+
+    /// <summary>The scores after the first <paramref name="rounds"/> rounds only (the trainer scores several lengths of one fit).</summary>
+    private double[] Scores(double[] features, int rounds)
     {
-        var scores = new double[Classes.Count];
-        for (var c = 0; c < scores.Length; c++)
+        var scores = (double[])Start.Clone();
+        for (var r = 0; r < Math.Min(rounds, Rounds.Count); r++)
         {
-            var score = Bias[c];
-            var weights = Weights[c];
-            for (var f = 0; f < features.Length; f++) score += weights[f] * features[f];
-            scores[c] = score;
+            var round = Rounds[r];
+            for (var c = 0; c < scores.Length; c++)
+                scores[c] += round[c].Evaluate(features);
         }
         return scores;
     }
 
     public PageType Classify(double[] features) => Classify(features, ArticleThreshold);
 
-    /// <summary>The type of a page with the article threshold <paramref name="articleThreshold"/> (null: highest score).</summary>
-    public PageType Classify(double[] features, double? articleThreshold)
+    /// <summary>
+    /// The type of a page with the article threshold <paramref name="articleThreshold"/> (null: highest score),
+    /// reading the first <paramref name="rounds"/> rounds of trees (null: all).
+    /// </summary>
+    public PageType Classify(double[] features, double? articleThreshold, int? rounds = null)
     {
-        var scores = Scores(features);
+        var scores = Scores(features, rounds ?? Rounds.Count);
         var article = Classes.Count;
         for (var c = 0; c < Classes.Count; c++)
             if (Classes[c] == PageType.Article) article = c;
@@ -94,24 +124,34 @@ internal sealed class PageTypeModel
         return Math.Exp(scores[article] - max) / sum;
     }
 
-    /// <summary>Writes the model in the format <see cref="Parse"/> reads, after <paramref name="header"/> lines written as comments.</summary>
+    /// <summary>
+    /// Writes the model in the format <see cref="Parse"/> reads, after <paramref name="header"/> lines written as
+    /// comments: a classes line, a start line, the threshold if any, then one line per tree ("tree", its class, its
+    /// nodes in pre-order: "feature&lt;threshold" for a split, its left side first, "=value" for a leaf).
+    /// </summary>
     public void Write(TextWriter output, IEnumerable<string> header)
     {
         foreach (var line in header) output.WriteLine("# " + line);
         output.WriteLine("classes\t" + string.Join('\t', Classes.Select(c => c.Name())));
-        output.WriteLine("bias\t" + string.Join('\t', Bias.Select(Format)));
+        output.WriteLine("start\t" + string.Join('\t', Start.Select(Format)));
         if (ArticleThreshold is { } threshold) output.WriteLine("article-threshold\t" + Format(threshold));
-        for (var f = 0; f < PageSignals.Names.Count; f++)
-            output.WriteLine("feature\t" + PageSignals.Names[f] + "\t" + string.Join('\t', Weights.Select(w => Format(w[f]))));
+        if (HeldOut is { } heldOut)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"held-out\t{heldOut.TypeAccuracy:0.####}\t{heldOut.ArticleAccuracy:0.####}\t{heldOut.Pages}\t{heldOut.How}"));
+        foreach (var round in Rounds)
+            for (var c = 0; c < Classes.Count; c++)
+                output.WriteLine("tree\t" + Classes[c].Name() + "\t" + string.Join('\t', round[c].Tokens(Format)));
     }
 
     /// <summary>Reads a model from its rows (tab-separated, comments removed); throws <see cref="InvalidDataException"/> on a malformed or mismatched file.</summary>
     public static PageTypeModel Parse(IEnumerable<string[]> rows)
     {
         List<PageType>? classes = null;
-        double[]? bias = null;
+        double[]? start = null;
         double? articleThreshold = null;
-        var byFeature = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        HeldOutFigures? heldOut = null;
+        var rounds = new List<PageTypeTree[]>();
+        var next = 0;
         foreach (var row in rows)
         {
             switch (row[0])
@@ -119,29 +159,42 @@ internal sealed class PageTypeModel
                 case "classes":
                     classes = [.. row.Skip(1).Select(name => PageTypeInfo.Parse(name) ?? throw new InvalidDataException($"page-type model: unknown class '{name}'"))];
                     break;
-                case "bias":
-                    bias = Numbers(row, 1);
+                case "start":
+                    start = [.. row.Skip(1).Select(Number)];
                     break;
                 case "article-threshold" when row.Length == 2:
-                    articleThreshold = Numbers(row, 1)[0];
+                    articleThreshold = Number(row[1]);
                     break;
-                case "feature" when row.Length > 2:
-                    if (PageSignals.Names.Contains(row[1]) is false) throw new InvalidDataException($"page-type model: unknown feature '{row[1]}'");
-                    byFeature[row[1]] = Numbers(row, 2);
+                case "held-out" when row.Length == 5:
+                    heldOut = new HeldOutFigures(Number(row[1]), Number(row[2]), (int)Number(row[3]), row[4]);
+                    break;
+                case "tree" when row.Length > 2 && classes is not null:
+                    // Trees come round by round, one per class in the classes line's order.
+                    if (PageTypeInfo.Parse(row[1]) != classes[next]) throw new InvalidDataException($"page-type model: tree of '{row[1]}' where one of '{classes[next].Name()}' was due");
+                    if (next == 0) rounds.Add(new PageTypeTree[classes.Count]);
+                    rounds[^1][next] = PageTypeTree.Parse(row.AsSpan(2), Feature, Number);
+                    next = (next + 1) % classes.Count;
                     break;
                 default:
                     throw new InvalidDataException($"page-type model: unexpected line '{string.Join(' ', row)}'");
             }
         }
-        if (classes is null || bias is null || bias.Length != classes.Count)
-            throw new InvalidDataException("page-type model: needs a classes line and a bias line of the same length");
-        var weights = classes.Select((_, c) => PageSignals.Names.Select(name => byFeature.TryGetValue(name, out var w) ? w[c] : 0).ToArray()).ToArray();
-        if (byFeature.Values.Any(w => w.Length != classes.Count)) throw new InvalidDataException("page-type model: a feature line has the wrong number of weights");
-        return new PageTypeModel(classes, bias, weights) { ArticleThreshold = articleThreshold };
+        if (classes is null || start is null || start.Length != classes.Count)
+            throw new InvalidDataException("page-type model: needs a classes line and a start line of the same length");
+        if (next != 0) throw new InvalidDataException("page-type model: the last round lacks trees");
+        return new PageTypeModel(classes, start, rounds) { ArticleThreshold = articleThreshold, HeldOut = heldOut };
     }
 
-    private static double[] Numbers(string[] row, int from) =>
-        [.. row.Skip(from).Select(v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))];
+    private static int Feature(string name)
+    {
+        var index = PageSignals.Index(name);
+        return index >= 0 ? index : throw new InvalidDataException($"page-type model: unknown feature '{name}'");
+    }
 
-    private static string Format(double value) => value.ToString("0.#####", CultureInfo.InvariantCulture);
+    private static double Number(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number
+            : throw new InvalidDataException($"page-type model: '{value}' is not a number");
+
+    /// <summary>Nine significant digits: a split threshold lies between two feature values and must stay there.</summary>
+    private static string Format(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,54 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Extraction.PageTypes;
+using Crosscheck.Training;
+
+namespace Crosscheck.Extraction.Tests;
+
+/// <summary>The page-type trainer's boosted trees (Crosscheck.Training) on small made-up feature sets.</summary>
+public class PageTypeBoosterTests
+{
+    private static double[] Features(double prices, double code)
+    {
+        var features = new double[PageSignals.Names.Count];
+        features[PageSignals.Index("prices")] = prices;
+        features[PageSignals.Index("code")] = code;
+        return features;
+    }
+
+    [Fact]
+    public void Boosted_trees_learn_a_rule_no_weighted_sum_can()
+    {
+        // Exclusive or: a page with prices or code but not both is a product, else an article. No linear score
+        // separates the four corners; two levels of splits do. Unequal corners, so the first split gains something.
+        var samples = new List<PageTypeSample>();
+        foreach (var (prices, code, copies) in new[] { (0.0, 0.0, 12), (1.0, 0.0, 8), (0.0, 1.0, 10), (1.0, 1.0, 6) })
+            for (var copy = 0; copy < copies; copy++)
+                samples.Add(new PageTypeSample($"{prices}-{code}-{copy}", $"site{copy}", Features(prices, code),
+                    (prices > 0) != (code > 0) ? PageType.Product : PageType.Article));
+
+        var model = PageTypeBooster.Fit(samples, new PageTypeBooster.Settings(Rounds: 60, Depth: 2));
+
+        Assert.Equal(PageType.Article, model.Classify(Features(0, 0)));
+        Assert.Equal(PageType.Product, model.Classify(Features(1, 0)));
+        Assert.Equal(PageType.Product, model.Classify(Features(0, 1)));
+        Assert.Equal(PageType.Article, model.Classify(Features(1, 1)));
+        Assert.Equal(60, model.Rounds.Count);
+        Assert.True(model.Depth <= 2);
+    }
+
+    [Fact]
+    public void A_fitted_model_reads_back_as_written()
+    {
+        var samples = Enumerable.Range(0, 30).Select(i => new PageTypeSample($"p{i}", $"site{i}", Features(i / 30.0, (i % 3) / 3.0),
+            i < 10 ? PageType.Article : i < 20 ? PageType.Listing : PageType.Service)).ToList();
+        var model = PageTypeBooster.Fit(samples, new PageTypeBooster.Settings(Rounds: 20, Depth: 3));
+
+        var written = new StringWriter();
+        model.Write(written, ["a test model"]);
+        var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith('#')).Select(line => line.TrimEnd('\r').Split('\t')));
+
+        foreach (var sample in samples)
+            Assert.Equal(model.Scores(sample.Features), copy.Scores(sample.Features), (a, b) => Math.Abs(a - b) < 1e-6);
+    }
+}
