@@ -108,6 +108,9 @@ public enum AttributionRule
     /// <summary>A paragraph that is one quote, after a paragraph naming the speaker.</summary>
     ParagraphAfterSpeaker,
 
+    /// <summary>"The board seemed to concede", "The vote is expected to pass": an appearance or expectation with no source.</summary>
+    SourcelessStance,
+
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,
 }

@@ -96,6 +96,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 c = cue.End - 1;
             }
         }
+        AddSourcelessStances(work, tokens, accepted);
     }
 
     /// <summary>
