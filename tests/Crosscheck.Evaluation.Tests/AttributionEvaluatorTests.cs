@@ -1,3 +1,4 @@
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Testing;
 using Xunit;
@@ -63,6 +64,48 @@ public class AttributionEvaluatorTests
             Assert.Single(evaluation.Gold);
             Assert.Equal(1, evaluation.GoldDirect);
             Assert.Equal(new Score(0, 1, 0), evaluation.Direct.ContentSource);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_attribution_inside_text_the_annotator_discarded_is_not_scored()
+    {
+        var dir = Directory.CreateTempSubdirectory("crosscheck-eval-attribution-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "text"));
+            Directory.CreateDirectory(Path.Combine(dir, "attributions"));
+            // An editor's note the annotator discarded, then the article's one attribution.
+            const string Note = "Editor's note: Jane Doe said the excerpt is reprinted with permission.";
+            const string Article = "\n\nJohn Roe said the harbour will reopen in May.";
+            File.WriteAllText(Path.Combine(dir, "text", "a.txt"), Note + Article);
+            var roe = Note.Length + 2;
+            File.WriteAllText(Path.Combine(dir, "attributions", "a_ann1.ann"),
+                $"T1\tDiscard 0 {Note.Length}\t{Note}\nT2\tSource {roe} {roe + 8}\tJohn Roe\nT3\tCue {roe + 9} {roe + 13}\tsaid\n" +
+                $"T4\tContent {roe + 14} {roe + 44}\tthe harbour will reopen in May\nE1\tAttribution:T3 Source:T2 Content:T4\n");
+
+            // The recogniser finds both: Jane Doe's in the note and John Roe's in the article.
+            Document Annotate(string text)
+            {
+                var document = Docs.Of(text);
+                document.Quotes =
+                [
+                    new Quote(TextSpan.FromBounds(29, Note.Length - 1), false, "said", TextSpan.FromBounds(15, 23)),
+                    new Quote(TextSpan.FromBounds(roe + 14, roe + 44), false, "said", TextSpan.FromBounds(roe, roe + 8)),
+                ];
+                return document;
+            }
+
+            var evaluation = AttributionEvaluator.Evaluate(dir, Annotate);
+
+            Assert.Equal([(0, Note.Length)], AttributionEvaluator.ReadDiscarded(Path.Combine(dir, "attributions", "a_ann1.ann")));
+            var found = Assert.Single(evaluation.Found);
+            Assert.Equal((roe + 14, roe + 44), found.Content[0]);
+            Assert.Equal(new Score(1, 1, 1), evaluation.All.ContentSource);
         }
         finally
         {
