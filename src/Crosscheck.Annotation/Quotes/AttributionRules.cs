@@ -111,6 +111,13 @@ public enum AttributionRule
     /// <summary>"The board seemed to concede", "The vote is expected to pass": an appearance or expectation with no source.</summary>
     SourcelessStance,
 
+    /// <summary>
+    /// A rule that keeps attributions out rather than making them: inside what another attribution reports, only a verb of
+    /// saying reports again ("Doe said the aides told him ..."); a stance or thought there ("Doe said she wanted ...",
+    /// "the poll showed voters supported ...") is part of the reported words. `--without` lets those in.
+    /// </summary>
+    NestedSpeechOnly,
+
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,
 }
