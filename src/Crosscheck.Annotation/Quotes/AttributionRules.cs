@@ -16,6 +16,12 @@ public enum CueFlags
 
     /// <summary>"a": the source follows the cue and the content is the rest of the sentence ("according to Doe, ...").</summary>
     SourceFollows = 4,
+
+    /// <summary>
+    /// "s": a verb of saying whose speaker does not follow it ("say", "saying", "adding"); with <see cref="SpeakerMayFollow"/>,
+    /// <see cref="ObjectBeforeContent"/> and <see cref="SourceFollows"/>, the cues that report again inside what another attribution reports.
+    /// </summary>
+    Saying = 8,
 }
 
 /// <summary>

@@ -35,6 +35,13 @@ public class QuoteNestedSpeechTests
     }
 
     [Fact]
+    public void A_verb_of_saying_whose_speaker_comes_first_reports_again_inside_a_stance()
+    {
+        var d = Run("The harbour board is worried the new fees would drive the ferries away, shipping sources say.");
+        Assert.Contains(d.Quotes, q => q.SpeakerSpan is { } s && d[s] == "shipping sources");
+    }
+
+    [Fact]
     public void Without_the_rule_a_stance_inside_reported_words_is_an_attribution_of_its_own()
     {
         var options = new QuoteOptions { DisabledAttributionRules = new HashSet<AttributionRule> { AttributionRule.NestedSpeechOnly } };
