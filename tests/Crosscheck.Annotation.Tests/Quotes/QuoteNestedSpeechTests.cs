@@ -1,5 +1,4 @@
 using Crosscheck.Annotation.Quotes;
-using Crosscheck.Core.Model;
 using Xunit;
 
 using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
@@ -12,8 +11,6 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 /// </summary>
 public class QuoteNestedSpeechTests
 {
-    private static readonly (string, EntityType, string?) JaneDoe = ("Jane Doe", EntityType.Person, null);
-
     private const string StanceInside = "Jane Doe said the budget was tight and the mayor wanted the port closed for the winter.";
 
     [Fact]

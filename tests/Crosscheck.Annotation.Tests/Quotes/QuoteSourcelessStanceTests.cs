@@ -1,5 +1,4 @@
 using Crosscheck.Annotation.Quotes;
-using Crosscheck.Core.Model;
 using Xunit;
 
 using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
@@ -12,8 +11,6 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 /// </summary>
 public class QuoteSourcelessStanceTests
 {
-    private static readonly (string, EntityType, string?) JaneDoe = ("Jane Doe", EntityType.Person, null);
-
     [Fact]
     public void Seemed_to_reports_the_subject_and_its_clause_with_no_source()
     {
