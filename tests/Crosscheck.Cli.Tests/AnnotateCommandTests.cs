@@ -29,7 +29,7 @@ public sealed class AnnotateCommandTests : IDisposable
         [
             "sentence 0: The harbour reopened on Tuesday.", "mention Person \"Lina Sauer\"", "quantity Money 2500000 unit=USD",
             "time 2024-03-05 Day", "quote direct cue=said speaker=Lina Sauer rule=QuoteBeforeSpeaker flags=SpeakerMayFollow \"",
-            "quote indirect cue=adding speaker=Lina Sauer rule=ParticipleSubject flags=None \"", "citation Reuters (outlet)",
+            "quote indirect cue=adding speaker=Lina Sauer rule=ParticipleSubject flags=Saying \"", "citation Reuters (outlet)",
         ];
         Assert.All(expected, line => Assert.Contains(line, output));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));

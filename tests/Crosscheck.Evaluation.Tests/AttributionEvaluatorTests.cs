@@ -1,3 +1,4 @@
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Testing;
 using Xunit;
@@ -46,28 +47,68 @@ public class AttributionEvaluatorTests
     }
 
     [Fact]
-    public void A_directory_is_scored_against_the_first_annotators_file()
+    public void A_directory_is_scored_against_the_first_annotators_file() =>
+        InPolnearDirectory("Jane Doe said: “We will rebuild the harbour.”",
+            "T1\tSource 0 8\tJane Doe\nT2\tCue 9 13\tsaid\nT3\tContent 15 45\t“We will rebuild the harbour.”\nE1\tAttribution:T2 Source:T1 Content:T3\n",
+            dir =>
+            {
+                var evaluation = AttributionEvaluator.Evaluate(dir, text => Docs.Of(text));
+
+                Assert.Empty(evaluation.Found);
+                Assert.Single(evaluation.Gold);
+                Assert.Equal(1, evaluation.GoldDirect);
+                Assert.Equal(new Score(0, 1, 0), evaluation.Direct.ContentSource);
+            });
+
+    /// <summary>Runs <paramref name="check"/> on a temporary PolNeAR-style directory holding one text and its annotator's file.</summary>
+    private static void InPolnearDirectory(string text, string annotation, Action<string> check)
     {
         var dir = Directory.CreateTempSubdirectory("crosscheck-eval-attribution-").FullName;
         try
         {
             Directory.CreateDirectory(Path.Combine(dir, "text"));
             Directory.CreateDirectory(Path.Combine(dir, "attributions"));
-            File.WriteAllText(Path.Combine(dir, "text", "a.txt"), "Jane Doe said: “We will rebuild the harbour.”");
-            File.WriteAllText(Path.Combine(dir, "attributions", "a_ann1.ann"),
-                "T1\tSource 0 8\tJane Doe\nT2\tCue 9 13\tsaid\nT3\tContent 15 45\t“We will rebuild the harbour.”\nE1\tAttribution:T2 Source:T1 Content:T3\n");
-
-            var evaluation = AttributionEvaluator.Evaluate(dir, text => Docs.Of(text));
-
-            Assert.Empty(evaluation.Found);
-            Assert.Single(evaluation.Gold);
-            Assert.Equal(1, evaluation.GoldDirect);
-            Assert.Equal(new Score(0, 1, 0), evaluation.Direct.ContentSource);
+            File.WriteAllText(Path.Combine(dir, "text", "a.txt"), text);
+            File.WriteAllText(Path.Combine(dir, "attributions", "a_ann1.ann"), annotation);
+            check(dir);
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void An_attribution_inside_text_the_annotator_discarded_is_not_scored()
+    {
+        // An editor's note the annotator discarded, then the article's one attribution.
+        const string Note = "Editor's note: Jane Doe said the excerpt is reprinted with permission.";
+        const string Article = "\n\nJohn Roe said the harbour will reopen in May.";
+        var roe = Note.Length + 2;
+        var annotation = $"T1\tDiscard 0 {Note.Length}\t{Note}\nT2\tSource {roe} {roe + 8}\tJohn Roe\nT3\tCue {roe + 9} {roe + 13}\tsaid\n" +
+            $"T4\tContent {roe + 14} {roe + 44}\tthe harbour will reopen in May\nE1\tAttribution:T3 Source:T2 Content:T4\n";
+
+        // The recogniser finds both: Jane Doe's in the note and John Roe's in the article.
+        Document Annotate(string text)
+        {
+            var document = Docs.Of(text);
+            document.Quotes =
+            [
+                new Quote(TextSpan.FromBounds(29, Note.Length - 1), false, "said", TextSpan.FromBounds(15, 23)),
+                new Quote(TextSpan.FromBounds(roe + 14, roe + 44), false, "said", TextSpan.FromBounds(roe, roe + 8)),
+            ];
+            return document;
+        }
+
+        InPolnearDirectory(Note + Article, annotation, dir =>
+        {
+            var evaluation = AttributionEvaluator.Evaluate(dir, Annotate);
+
+            Assert.Equal([(0, Note.Length)], AttributionEvaluator.ReadDiscarded(Path.Combine(dir, "attributions", "a_ann1.ann")));
+            var found = Assert.Single(evaluation.Found);
+            Assert.Equal((roe + 14, roe + 44), found.Content[0]);
+            Assert.Equal(new Score(1, 1, 1), evaluation.All.ContentSource);
+        });
     }
 
     [Fact]

@@ -16,6 +16,12 @@ public enum CueFlags
 
     /// <summary>"a": the source follows the cue and the content is the rest of the sentence ("according to Doe, ...").</summary>
     SourceFollows = 4,
+
+    /// <summary>
+    /// "s": a verb of saying whose speaker does not follow it ("say", "saying", "adding"); with <see cref="SpeakerMayFollow"/>,
+    /// <see cref="ObjectBeforeContent"/> and <see cref="SourceFollows"/>, the cues that report again inside what another attribution reports.
+    /// </summary>
+    Saying = 8,
 }
 
 /// <summary>
@@ -107,6 +113,16 @@ public enum AttributionRule
 
     /// <summary>A paragraph that is one quote, after a paragraph naming the speaker.</summary>
     ParagraphAfterSpeaker,
+
+    /// <summary>"The board seemed to concede", "The vote is expected to pass": an appearance or expectation with no source.</summary>
+    SourcelessStance,
+
+    /// <summary>
+    /// A rule that keeps attributions out rather than making them: inside what another attribution reports, only a verb of
+    /// saying reports again ("Doe said the aides told him ..."); a stance or thought there ("Doe said she wanted ...",
+    /// "the poll showed voters supported ...") is part of the reported words. `--without` lets those in.
+    /// </summary>
+    NestedSpeechOnly,
 
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,

@@ -68,7 +68,7 @@ internal sealed class QuoteLexicon
         _flagsByText[string.Join(' ', cue.Words)] = flags;
     }
 
-    /// <summary>The letters of cues.txt's flags column: i, t, a (see the file's header).</summary>
+    /// <summary>The letters of cues.txt's flags column: i, t, a, s (see the file's header).</summary>
     private static CueFlags ParseCueFlags(string letters)
     {
         var flags = CueFlags.None;
@@ -79,7 +79,8 @@ internal sealed class QuoteLexicon
                 'i' => CueFlags.SpeakerMayFollow,
                 't' => CueFlags.ObjectBeforeContent,
                 'a' => CueFlags.SourceFollows,
-                _ => throw new InvalidDataException($"Quotes/Data/cues.txt: unknown cue flag '{letter}' (expected i, t or a)"),
+                's' => CueFlags.Saying,
+                _ => throw new InvalidDataException($"Quotes/Data/cues.txt: unknown cue flag '{letter}' (expected i, t, a or s)"),
             };
         }
         return flags;

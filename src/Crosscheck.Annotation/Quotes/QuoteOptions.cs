@@ -32,7 +32,8 @@ public sealed record QuoteOptions : WordLayerOptions
     /// <summary>
     /// Attribution rules switched off, to measure what each one does (`crosscheck eval attribution --without RULE`): the
     /// attributions a rule finds are not made; a rule that only refines another's speaker (<see cref="AttributionRule.ParticipleClauseSubject"/>,
-    /// <see cref="AttributionRule.CoordinatedClauseSubject"/>) leaves that rule's speaker instead.
+    /// <see cref="AttributionRule.CoordinatedClauseSubject"/>) leaves that rule's speaker instead; a rule that keeps attributions
+    /// out (<see cref="AttributionRule.NestedSpeechOnly"/>) lets them in.
     /// </summary>
     public IReadOnlySet<AttributionRule> DisabledAttributionRules { get; init; } = new HashSet<AttributionRule>();
 }

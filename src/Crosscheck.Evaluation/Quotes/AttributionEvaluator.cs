@@ -24,6 +24,8 @@ public sealed record AttributionEvaluation(
 /// when their contents share at least half of the shorter one; for "content+source" their sources
 /// must also overlap. Matching is one-to-one. Offsets are counted in Unicode code points (characters
 /// of the UTF-8 file), end exclusive. "Direct" attributions are those whose content holds a quotation mark.
+/// Text the annotator marked <c>Discard</c> (an editor's note, a copyright line: not part of the article, and left
+/// without attributions) is not scored: an attribution whose content lies inside it counts neither as found nor as gold.
 /// </summary>
 public static class AttributionEvaluator
 {
@@ -57,7 +59,7 @@ public static class AttributionEvaluator
         foreach (var article in Articles(dir, fold))
         {
             gold.AddRange(article.Gold);
-            found.AddRange(FromDocument(article.Name, annotate(article.Text)));
+            found.AddRange(article.Scored(FromDocument(article.Name, annotate(article.Text))));
         }
         return Scored(found, gold);
     }
@@ -74,7 +76,7 @@ public static class AttributionEvaluator
         {
             var (_, found, gold) = folds[article.Index % count];
             gold.AddRange(article.Gold);
-            found.AddRange(FromDocument(article.Name, annotate(article.Text)));
+            found.AddRange(article.Scored(FromDocument(article.Name, annotate(article.Text))));
         }
         return [.. folds.Select(f => Scored(f.Found, f.Gold))];
     }
@@ -82,7 +84,11 @@ public static class AttributionEvaluator
     private static AttributionEvaluation Scored(List<Attribution> found, List<Attribution> gold) =>
         new(found, gold, Evaluate(found, gold), Evaluate(found.Where(a => a.Direct).ToList(), gold.Where(a => a.Direct).ToList()));
 
-    private sealed record Article(int Index, string Name, string Text, List<Attribution> Gold);
+    private sealed record Article(int Index, string Name, string Text, List<Attribution> Gold, List<(int Start, int End)> Discarded)
+    {
+        /// <summary>The attributions outside the text the annotator discarded.</summary>
+        public IEnumerable<Attribution> Scored(IEnumerable<Attribution> attributions) => attributions.Where(a => !IsDiscarded(a, Discarded));
+    }
 
     /// <summary>The texts of a PolNeAR-style directory in file-name order, with their gold attributions; only a fold's when one is given.</summary>
     private static IEnumerable<Article> Articles(string dir, Fold? fold)
@@ -99,7 +105,9 @@ public static class AttributionEvaluator
             var name = Path.GetFileName(path);
             var text = File.ReadAllText(path, Encoding.UTF8);
             var annotation = FirstAnnotation(annDir, Path.GetFileNameWithoutExtension(path));
-            yield return new Article(at, name, text, annotation is null ? [] : ReadGold(name, text, annotation));
+            var discarded = annotation is null ? [] : ReadDiscarded(annotation);
+            var gold = annotation is null ? [] : ReadGold(name, text, annotation);
+            yield return new Article(at, name, text, [.. gold.Where(a => !IsDiscarded(a, discarded))], discarded);
         }
     }
 
@@ -238,6 +246,35 @@ public static class AttributionEvaluator
             .Order(StringComparer.Ordinal)
             .FirstOrDefault();
 
+    /// <summary>The ranges an annotator marked <c>Discard</c> (T lines of that type), in code points.</summary>
+    public static List<(int Start, int End)> ReadDiscarded(string annPath)
+    {
+        var ranges = new List<(int Start, int End)>();
+        foreach (var line in File.ReadLines(annPath, Encoding.UTF8))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length < 2 || !fields[0].StartsWith('T') || !fields[1].StartsWith("Discard ", StringComparison.Ordinal)) continue;
+            ranges.AddRange(Ranges(fields[1]["Discard ".Length..]));
+        }
+        return ranges;
+    }
+
+    /// <summary>The ranges of a brat span list ("0 5;9 14"), empty ones left out.</summary>
+    private static List<(int Start, int End)> Ranges(string spans)
+    {
+        var ranges = new List<(int Start, int End)>();
+        foreach (var part in spans.Split(';'))
+        {
+            var bounds = part.Trim().Split(' ');
+            if (bounds.Length == 2 && int.TryParse(bounds[0], out var s) && int.TryParse(bounds[1], out var e) && e > s) ranges.Add((s, e));
+        }
+        return ranges;
+    }
+
+    /// <summary>Whether every range of an attribution's content lies inside a discarded range.</summary>
+    private static bool IsDiscarded(Attribution attribution, List<(int Start, int End)> discarded) =>
+        discarded.Count > 0 && attribution.Content.All(c => discarded.Any(d => d.Start <= c.Start && c.End <= d.End));
+
     /// <summary>Reads brat standoff: T lines hold typed (possibly discontinuous) spans, E lines tie Content, Cue and Source together.</summary>
     public static List<Attribution> ReadGold(string file, string text, string annPath)
     {
@@ -251,12 +288,7 @@ public static class AttributionEvaluator
             {
                 var space = fields[1].IndexOf(' ');
                 if (space < 0) continue;
-                var ranges = new List<(int, int)>();
-                foreach (var part in fields[1][(space + 1)..].Split(';'))
-                {
-                    var bounds = part.Trim().Split(' ');
-                    if (bounds.Length == 2 && int.TryParse(bounds[0], out var s) && int.TryParse(bounds[1], out var e) && e > s) ranges.Add((s, e));
-                }
+                var ranges = Ranges(fields[1][(space + 1)..]);
                 if (ranges.Count > 0) spans[fields[0]] = [.. ranges];
             }
             else if (fields[0][0] == 'E' && int.TryParse(fields[0].AsSpan(1), out _))

@@ -65,7 +65,8 @@ public class AttributionRuleTests
         Assert.Equal(CueFlags.SpeakerMayFollow, AttributionRuleText.FlagsOf("said"));
         Assert.Equal(CueFlags.SpeakerMayFollow | CueFlags.ObjectBeforeContent, AttributionRuleText.FlagsOf("told"));
         Assert.Equal(CueFlags.SourceFollows, AttributionRuleText.FlagsOf("According  to"));
-        Assert.Equal(CueFlags.None, AttributionRuleText.FlagsOf("say"));
+        Assert.Equal(CueFlags.Saying, AttributionRuleText.FlagsOf("say"));
+        Assert.Equal(CueFlags.None, AttributionRuleText.FlagsOf("wanted"));
         Assert.Null(AttributionRuleText.FlagsOf(":"));
     }
 

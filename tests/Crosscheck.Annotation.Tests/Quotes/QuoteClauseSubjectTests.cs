@@ -12,8 +12,6 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 /// </summary>
 public class QuoteClauseSubjectTests
 {
-    private static readonly (string, EntityType, string?) JaneDoe = ("Jane Doe", EntityType.Person, null);
-
     [Fact]
     public void A_participle_after_a_second_main_clause_speaks_for_that_clause_s_subject()
     {

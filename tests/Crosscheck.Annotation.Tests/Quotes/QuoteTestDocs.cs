@@ -9,6 +9,9 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 /// <summary>What the quote tests share: run the recognizer over hand-made mentions and read its quotes back.</summary>
 internal static class QuoteTestDocs
 {
+    /// <summary>The person most quote tests give a mention to.</summary>
+    public static readonly (string Name, EntityType Type, string? Role) JaneDoe = ("Jane Doe", EntityType.Person, null);
+
     public static Document Run(string text, params (string Name, EntityType Type, string? Role)[] mentions) => RunWith(new QuoteOptions(), text, mentions);
 
     public static Document RunWith(QuoteOptions options, string text, params (string Name, EntityType Type, string? Role)[] mentions)
