@@ -6,6 +6,7 @@ using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Storage.Sqlite;
 using Crosscheck.Stories.Clustering;
+using Crosscheck.Web.Hosting;
 
 namespace Crosscheck.Bench;
 
@@ -18,8 +19,9 @@ namespace Crosscheck.Bench;
 /// <param name="PeakResidentBytes">Peak resident memory of the process during the placement (null where the OS cannot reset the peak).</param>
 /// <param name="ResidentBeforeBytes">Resident memory just before the placement, so the placement's own share can be told apart.</param>
 /// <param name="StoreMilliseconds">Wall time of the placement spent in each story-state call to the store, by method name.</param>
+/// <param name="Posts">Single articles posted to a server on the store after the placement (null when not measured).</param>
 public sealed record StreamBenchmarkResult(int StoredArticles, int NewArticles, double BuildSeconds, double PlacementSeconds, double CpuMillisecondsPerArticle,
-    long? PeakResidentBytes, long ResidentBeforeBytes, IReadOnlyDictionary<string, double> StoreMilliseconds);
+    long? PeakResidentBytes, long ResidentBeforeBytes, IReadOnlyDictionary<string, double> StoreMilliseconds, PostBenchmarkResult? Posts = null);
 
 /// <summary>
 /// <c>crosscheck bench stream</c>: what adding articles costs as the store grows. For each size a
@@ -27,7 +29,8 @@ public sealed record StreamBenchmarkResult(int StoredArticles, int NewArticles, 
 /// does; bare documents, since extraction and annotation cost the same at any store size) and its
 /// story state built; then the same new articles are saved and placed the way an ingest places them:
 /// under the store's exclusive lock, a clusterer over the stored state reads only what they need.
-/// The placement reopens the store first, so nothing is cached from the build.
+/// The placement reopens the store first, so nothing is cached from the build. With a server backend, single
+/// articles are then posted to <c>POST /api/articles</c> of a server on that store.
 /// </summary>
 public static class StreamBenchmark
 {
@@ -45,21 +48,30 @@ public static class StreamBenchmark
     /// A folder to keep the built stores in and reuse them from (a 100,000-article store takes half an hour to build); the
     /// placement then runs on a copy, so every run measures the same store. Null: temporary stores.
     /// </param>
-    public static IReadOnlyList<StreamBenchmarkResult> Run(string jsonlPath, IReadOnlyList<int> sizes, int newArticles, TextWriter output, string? keepStores = null)
+    /// <param name="server">The engine to run the web server on, for the posts; null: no posts.</param>
+    /// <param name="posts">Single articles posted (timed) to the server on each store after the placement.</param>
+    public static IReadOnlyList<StreamBenchmarkResult> Run(string jsonlPath, IReadOnlyList<int> sizes, int newArticles, TextWriter output, string? keepStores = null,
+        CrosscheckBackend? server = null, int posts = 0)
     {
-        var texts = ClusteringEvaluator.Read(jsonlPath).Select(l => l.Input).ToList();
-        if (texts.Count == 0) throw new InvalidDataException($"{jsonlPath}: no articles to replay.");
+        var texts = Texts(jsonlPath);
         output.WriteLine($"stream benchmark: stores replaying {texts.Count} texts from {jsonlPath}; then {newArticles} new articles placed in each");
         output.WriteLine("stored articles   build s   place s   CPU ms/new article   peak RSS during placement   RSS before");
         var results = new List<StreamBenchmarkResult>();
         foreach (var size in sizes.Order())
         {
-            var result = RunOne(texts, size, newArticles, keepStores);
+            var result = RunOne(texts, size, newArticles, keepStores, posts > 0 ? server : null, posts);
             results.Add(result);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.StoredArticles,15}  {result.BuildSeconds,8:F0}  {result.PlacementSeconds,8:F2}  {result.CpuMillisecondsPerArticle,19:F1}  {(result.PeakResidentBytes is { } peak ? $"{peak / 1048576.0,22:F0} MB" : "n/a"),25}  {result.ResidentBeforeBytes / 1048576.0,7:F0} MB"));
             output.WriteLine("                 of the placement, ms per new article in store calls: " + string.Join(", ",
                 result.StoreMilliseconds.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value / newArticles:F2}"))));
+            if (result.Posts is { } post)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"                 POST /api/articles, one article, {post.Posts} timed: server median {post.ServerMedianMilliseconds:F1} ms (max {post.ServerMaxMilliseconds:F1}, first after start {post.FirstMilliseconds:F1}), client median {post.ClientMedianMilliseconds:F1} ms"));
+                output.WriteLine("                 server parts, median ms: " + string.Join(", ",
+                    post.PartMedianMilliseconds.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F1}"))));
+            }
         }
         if (results.Count >= 2)
         {
@@ -69,6 +81,17 @@ public static class StreamBenchmark
         }
         return results;
     }
+
+    /// <summary>The texts the stores replay.</summary>
+    public static List<ClusteringInput> Texts(string jsonlPath)
+    {
+        var texts = ClusteringEvaluator.Read(jsonlPath).Select(l => l.Input).ToList();
+        return texts.Count > 0 ? texts : throw new InvalidDataException($"{jsonlPath}: no articles to replay.");
+    }
+
+    /// <summary>The <paramref name="i"/>th article of the replay: text i modulo the count, dated into replay i / count, each replay its own outlet.</summary>
+    public static (Document Document, string Outlet) ReplayedWithOutlet(List<ClusteringInput> texts, int i) =>
+        (Replayed(texts, i), "replay " + (i / texts.Count).ToString(CultureInfo.InvariantCulture));
 
     private static Document Replayed(List<ClusteringInput> texts, int i)
     {
@@ -87,7 +110,7 @@ public static class StreamBenchmark
         });
     }
 
-    private static StreamBenchmarkResult RunOne(List<ClusteringInput> texts, int size, int newArticles, string? keepStores)
+    private static StreamBenchmarkResult RunOne(List<ClusteringInput> texts, int size, int newArticles, string? keepStores, CrosscheckBackend? server, int posts)
     {
         var directory = Directory.CreateTempSubdirectory("crosscheck-bench-stream-");
         try
@@ -134,8 +157,11 @@ public static class StreamBenchmark
                 PlaceNew(warmUp, fresh);
             }
             var (wall, cpu, peak, residentBefore, storeTime) = PlaceNew(path, fresh);
+            // Posted after the new articles, so the same articles again for every size: the two warm-up posts and the timed ones.
+            var posted = server is null ? null : StreamIngestBenchmark.PostAsync(server, path,
+                [.. Enumerable.Range(firstNew + newArticles, posts + 2).Select(i => Replayed(texts, i))]).GetAwaiter().GetResult();
             return new StreamBenchmarkResult(size, newArticles, build.Elapsed.TotalSeconds, wall.TotalSeconds,
-                cpu.TotalMilliseconds / newArticles, peak, residentBefore, storeTime);
+                cpu.TotalMilliseconds / newArticles, peak, residentBefore, storeTime, posted);
         }
         finally
         {

@@ -88,6 +88,14 @@ public static class PostgresMigrations
             """),
         Shared(SharedSchema.PageTypes),
         Shared(SharedSchema.ClustererState),
+        new(5, "articles found by outlet", """
+            -- The outlet as articles are grouped by it (StoreCommon.OutletKey: trimmed, lower-cased), so a write's corpus
+            -- pass reads the outlets it touched, not every article. Articles stored before are keyed by PostgreSQL's own
+            -- lower() and btrim(), which agree with the code's for every outlet name short of exotic Unicode case rules.
+            ALTER TABLE articles ADD COLUMN outlet_key text NOT NULL DEFAULT '';
+            UPDATE articles SET outlet_key = lower(btrim(outlet)) WHERE outlet IS NOT NULL;
+            CREATE INDEX articles_by_outlet ON articles (outlet_key);
+            """),
     ];
 
     public static int CurrentVersion => All[^1].Version;

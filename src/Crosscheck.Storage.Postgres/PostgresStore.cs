@@ -174,16 +174,16 @@ public sealed class PostgresStore : IStore
         {
             using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(BatchCommand("""
-                INSERT INTO articles (id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics, page_type)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::json, $12)
+                INSERT INTO articles (id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics, page_type, outlet_key)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::json, $12, $13)
                 ON CONFLICT (id) DO UPDATE SET
-                    source = excluded.source, url = excluded.url, outlet = excluded.outlet, title = excluded.title,
+                    source = excluded.source, url = excluded.url, outlet = excluded.outlet, outlet_key = excluded.outlet_key, title = excluded.title,
                     byline = excluded.byline, published = excluded.published, published_source = excluded.published_source,
                     language = excluded.language, body = excluded.body, diagnostics = excluded.diagnostics, page_type = excluded.page_type
                 """,
                 Clean(article.Id), Clean(article.Source), Clean(article.Url), Clean(article.Outlet), Clean(article.Title), Clean(article.Byline),
                 article.Published is { } p ? FormatTime(p.Value) : null, Clean(article.Published?.Source), Clean(article.Language),
-                Clean(article.Body), diagnostics, article.PageType.Name()));
+                Clean(article.Body), diagnostics, article.PageType.Name(), Clean(StoreCommon.OutletKey(article.Outlet))));
             batch.BatchCommands.Add(BatchCommand("DELETE FROM layers WHERE article_id = $1", Clean(article.Id)));
             if (names.Length > 0)
                 batch.BatchCommands.Add(BatchCommand("INSERT INTO layers (article_id, name, payload) SELECT $1, n, p::json FROM unnest($2::text[], $3::text[]) AS l (n, p)",
@@ -204,9 +204,17 @@ public sealed class PostgresStore : IStore
         }
     }
 
-    public IEnumerable<Article> AllArticles()
+    public IEnumerable<Article> AllArticles() => ArticlesInOrder(ArticleIdsInOrder());
+
+    public IEnumerable<Article> ArticlesOfOutlets(IReadOnlyCollection<string> outletKeys)
     {
-        foreach (var chunk in ArticleIdsInOrder().Chunk(PageSize))
+        ArgumentNullException.ThrowIfNull(outletKeys);
+        return outletKeys.Count == 0 ? [] : ArticlesInOrder(ArticleIdsInOrder(outletKeys));
+    }
+
+    private IEnumerable<Article> ArticlesInOrder(List<string> ids)
+    {
+        foreach (var chunk in ids.Chunk(PageSize))
         {
             var byId = Use("reading articles", connection => ReadArticles(connection, chunk));
             foreach (var id in chunk)
@@ -216,10 +224,13 @@ public sealed class PostgresStore : IStore
         }
     }
 
-    /// <summary>Article ids in the order their raw inputs were received (articles without one last).</summary>
-    private List<string> ArticleIdsInOrder() => Use("listing documents", connection =>
+    /// <summary>Article ids in the order their raw inputs were received (articles without one last), of the outlets given or all.</summary>
+    private List<string> ArticleIdsInOrder(IReadOnlyCollection<string>? outletKeys = null) => Use("listing documents", connection =>
     {
-        using var command = Command(connection, "SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id ORDER BY r.seq NULLS LAST, a.key");
+        using var command = outletKeys is null
+            ? Command(connection, "SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id ORDER BY r.seq NULLS LAST, a.key")
+            : Command(connection, "SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id WHERE a.outlet_key = ANY($1) ORDER BY r.seq NULLS LAST, a.key",
+                (object)outletKeys.Select(Clean).ToArray());
         using var reader = command.ExecuteReader();
         var list = new List<string>();
         while (reader.Read()) list.Add(reader.GetString(0));
@@ -339,6 +350,9 @@ public sealed class PostgresStore : IStore
         }
         return (IReadOnlyList<Story>)stories;
     });
+
+    public string? StoryIdOfArticle(string articleId) => Use("looking up an article's story", connection =>
+        Scalar(connection, "SELECT story_id FROM story_articles WHERE article_id = $1 LIMIT 1", Clean(articleId)) as string);
 
     public Story? GetStory(string idOrPrefix)
     {

@@ -101,7 +101,17 @@ public static class SqliteMigrations
             """),
         Shared(SharedSchema.PageTypes),
         Shared(SharedSchema.ClustererState),
+        new(5, "articles found by outlet", $"""
+            -- The outlet as articles are grouped by it (StoreCommon.OutletKey), so a write's corpus pass reads the
+            -- outlets it touched, not every article. Filled by the store's own function, which computes it as the code does.
+            ALTER TABLE articles ADD COLUMN outlet_key TEXT NOT NULL DEFAULT '';
+            UPDATE articles SET outlet_key = {OutletKeyFunction}(outlet) WHERE outlet IS NOT NULL;
+            CREATE INDEX articles_by_outlet ON articles (outlet_key);
+            """),
     ];
+
+    /// <summary>The SQL function (registered on every connection the store opens) that computes <see cref="StoreCommon.OutletKey"/>.</summary>
+    public const string OutletKeyFunction = "crosscheck_outlet_key";
 
     public static int CurrentVersion => All[^1].Version;
 

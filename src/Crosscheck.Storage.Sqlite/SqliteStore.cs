@@ -54,6 +54,7 @@ public sealed class SqliteStore : IStore
         try
         {
             connection.Open();
+            connection.CreateFunction(SqliteMigrations.OutletKeyFunction, (string? outlet) => StoreCommon.OutletKey(outlet), isDeterministic: true);
             var store = new SqliteStore(path, connection);
             store.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
             var version = store.Identify();
@@ -196,14 +197,14 @@ public sealed class SqliteStore : IStore
             RunInTransaction(() =>
             {
                 NonQuery("""
-                    INSERT INTO articles (id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics, page_type)
-                    VALUES ($id, $source, $url, $outlet, $title, $byline, $published, $published_source, $language, $body, $diagnostics, $page_type)
+                    INSERT INTO articles (id, source, url, outlet, outlet_key, title, byline, published, published_source, language, body, diagnostics, page_type)
+                    VALUES ($id, $source, $url, $outlet, $outlet_key, $title, $byline, $published, $published_source, $language, $body, $diagnostics, $page_type)
                     ON CONFLICT (id) DO UPDATE SET
-                        source = excluded.source, url = excluded.url, outlet = excluded.outlet, title = excluded.title,
+                        source = excluded.source, url = excluded.url, outlet = excluded.outlet, outlet_key = excluded.outlet_key, title = excluded.title,
                         byline = excluded.byline, published = excluded.published, published_source = excluded.published_source,
                         language = excluded.language, body = excluded.body, diagnostics = excluded.diagnostics, page_type = excluded.page_type
                     """,
-                    ("$id", article.Id), ("$source", article.Source), ("$url", article.Url), ("$outlet", article.Outlet),
+                    ("$id", article.Id), ("$source", article.Source), ("$url", article.Url), ("$outlet", article.Outlet), ("$outlet_key", StoreCommon.OutletKey(article.Outlet)),
                     ("$title", article.Title), ("$byline", article.Byline),
                     ("$published", article.Published is { } p ? FormatTime(p.Value) : null), ("$published_source", article.Published?.Source),
                     ("$language", article.Language), ("$body", article.Body), ("$diagnostics", diagnostics), ("$page_type", article.PageType.Name()));
@@ -249,13 +250,25 @@ public sealed class SqliteStore : IStore
         }
     }
 
-    /// <summary>Article ids in the order their raw inputs were received (articles without one last).</summary>
-    private List<string> ArticleIdsInOrder() => Read("listing documents", () =>
+    public IEnumerable<Article> ArticlesOfOutlets(IReadOnlyCollection<string> outletKeys)
     {
-        using var command = Command("""
+        ArgumentNullException.ThrowIfNull(outletKeys);
+        if (outletKeys.Count == 0) yield break;
+        foreach (var id in ArticleIdsInOrder(outletKeys))
+        {
+            if (Read("reading an article", () => ReadArticle(id)) is { } article) yield return article;
+        }
+    }
+
+    /// <summary>Article ids in the order their raw inputs were received (articles without one last), of the outlets given or all.</summary>
+    private List<string> ArticleIdsInOrder(IReadOnlyCollection<string>? outletKeys = null) => Read("listing documents", () =>
+    {
+        using var command = Command($"""
             SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id
+            {(outletKeys is null ? "" : "WHERE a.outlet_key IN (SELECT value FROM json_each($outlets))")}
             ORDER BY r.seq IS NULL, r.seq, a.key
             """);
+        if (outletKeys is not null) command.Parameters.AddWithValue("$outlets", System.Text.Json.JsonSerializer.Serialize(outletKeys));
         using var reader = command.ExecuteReader();
         var list = new List<string>();
         while (reader.Read()) list.Add(reader.GetString(0));
@@ -345,6 +358,9 @@ public sealed class SqliteStore : IStore
             return id is null ? null : ReadStory(id);
         });
     }
+
+    public string? StoryIdOfArticle(string articleId) => Read("looking up an article's story", () =>
+        Scalar("SELECT story_id FROM story_articles WHERE article_id = $id LIMIT 1", ("$id", articleId)) as string);
 
     private Story? ReadStory(string id)
     {

@@ -52,6 +52,13 @@ public interface IStore : IStoryStateStore, IDisposable
     /// </summary>
     IEnumerable<Article> AllArticles();
 
+    /// <summary>
+    /// The stored articles of these outlets (keys as <see cref="StoreCommon.OutletKey"/> makes them; "" for articles
+    /// without one), without layers and in the order of <see cref="AllArticles"/>: a corpus pass over the outlets a
+    /// write touched reads them, not the whole store.
+    /// </summary>
+    IEnumerable<Article> ArticlesOfOutlets(IReadOnlyCollection<string> outletKeys);
+
     int CountArticles();
 
     /// <summary>
@@ -74,6 +81,9 @@ public interface IStore : IStoryStateStore, IDisposable
 
     /// <summary>A story by id (following redirects of merged stories), or by a unique id prefix; null when none.</summary>
     Story? GetStory(string idOrPrefix);
+
+    /// <summary>The id of the story holding the article, or null when it is in none: a look-up, where <see cref="GetStories"/> reads them all.</summary>
+    string? StoryIdOfArticle(string articleId);
 
     /// <summary>Full-text search over article titles and bodies; best matches first.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 20);

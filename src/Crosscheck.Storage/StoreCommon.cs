@@ -8,6 +8,12 @@ namespace Crosscheck.Storage;
 /// <summary>Rules every store applies the same way, kept in one place so the backends cannot drift apart.</summary>
 public static class StoreCommon
 {
+    /// <summary>
+    /// How articles are grouped by outlet: case-insensitively, surrounding spaces ignored; "" for an article without an
+    /// outlet. Stores keep it in a column of its own, so an outlet's articles are found without reading the others.
+    /// </summary>
+    public static string OutletKey(string? outlet) => outlet?.Trim().ToLowerInvariant() ?? "";
+
     /// <summary>Redirect chains longer than this are treated as broken (they only grow when merged stories merge again).</summary>
     public const int MaxRedirectHops = 32;
 

@@ -139,10 +139,14 @@ public sealed class PostgresStoreTests : IDisposable
         var raw = Raw("stored before the story state was kept");
         var forum = Full(raw.Id);
         forum.Article.PageType = PageType.Forum;
+        forum.Article.Outlet = " Harbour Gazette ";
         using (var old = PostgresStore.Open(ConnectionString, targetVersion: 3))
         {
             old.AddRaw(raw);
+            // Today's SaveDocument also writes the outlet key of step 5: the column is lent for the write and taken away.
+            PostgresTestServer.Execute($"ALTER TABLE \"{_schema}\".articles ADD COLUMN outlet_key text NOT NULL DEFAULT ''");
             old.SaveDocument(forum);
+            PostgresTestServer.Execute($"ALTER TABLE \"{_schema}\".articles DROP COLUMN outlet_key");
         }
         // Stories as version 3 wrote them (today's ReplaceStories also clears the story state tables of step 4).
         PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".stories (id, position, title) VALUES ('s1', 0, 'Dock strike')");
@@ -155,6 +159,7 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
         AssertUpgradedWithoutStoryState(store, forum, redirectedStoryId: "s0");
+        Assert.Equal([forum.Id], store.ArticlesOfOutlets(["harbour gazette"]).Select(a => a.Id));
     }
 
     [PostgresFact]

@@ -214,11 +214,18 @@ public sealed class SqliteStoreTests : IDisposable
         var raw = Raw("stored before the story state was kept");
         var forum = Full(raw.Id);
         forum.Article.PageType = PageType.Forum;
+        forum.Article.Outlet = " Harbour Gazette ";
         using (var old = SqliteStore.Open(Path, targetVersion: 3))
         {
             old.AddRaw(raw);
+        }
+        // Today's SaveDocument also writes the outlet key of step 5: the column is lent for the write and taken away.
+        Execute(Path, "ALTER TABLE articles ADD COLUMN outlet_key TEXT NOT NULL DEFAULT ''");
+        using (var old = SqliteStore.Open(Path, targetVersion: 3))
+        {
             old.SaveDocument(forum);
         }
+        Execute(Path, "ALTER TABLE articles DROP COLUMN outlet_key");
         // Stories as version 3 wrote them (today's ReplaceStories also clears the story state tables of step 4).
         Execute(Path, $"""
             INSERT INTO stories (id, position, title) VALUES ('s1', 0, 'Dock strike');
@@ -231,6 +238,7 @@ public sealed class SqliteStoreTests : IDisposable
 
         Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
         AssertUpgradedWithoutStoryState(store, forum, redirectedStoryId: "s0");
+        Assert.Equal([forum.Id], store.ArticlesOfOutlets(["harbour gazette"]).Select(a => a.Id));
     }
 
     [Fact]

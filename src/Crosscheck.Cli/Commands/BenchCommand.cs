@@ -44,6 +44,17 @@ public static class BenchCommand
             Description = "With `bench stream`: keep the built stores in this folder and reuse them on the next run (the placement runs on a copy).",
             HelpName = "DIR",
         };
+        var posts = new Option<int>("--post")
+        {
+            Description = "With `bench stream`: after the placement, start the web server on each store and time this many POST /api/articles of one article (0: none).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 20,
+        };
+        var bulk = new Option<int>("--bulk")
+        {
+            Description = "With `bench stream`: instead of the stores, ingest this many replayed articles as one JSONL file into a new store and report the time of each phase and the serial share (run it under `taskset -c 0` and `taskset -c 0,1` to compare one core with two).",
+            HelpName = "N",
+        };
         var language = CommonOptions.Language(
             "With `bench annotation`: time the annotation stages on the similarity-semeval2022 articles of this language (ISO 639-1: de, es, fr, ru, zh, ...) read as that language.");
         var command = new Command("bench", """
@@ -55,15 +66,18 @@ public static class BenchCommand
             the CPU cost per article (all of it and the last tenth) and peak memory: the cost per article
             should stay near-flat as the corpus grows. `bench stream` builds SQLite stores of each size (the
             same replay) with their story state, then times placing the same new articles in each the way
-            an ingest does (per-article cost, the ratio between sizes, peak memory of that placement).
+            an ingest does (per-article cost, the ratio between sizes, peak memory of that placement), then
+            times POST /api/articles of single articles to the web server on each store (--post). `bench stream
+            --bulk 2000` ingests 2,000 replayed articles as JSONL and reports the serial share of the run.
 
             Examples: crosscheck bench --data ../shared/data
                       crosscheck bench extraction --runs 7
                       crosscheck bench clustering --sizes 1000,10000,100000
-                      crosscheck bench stream --sizes 10000,100000 --new 100
+                      crosscheck bench stream --sizes 10000,100000 --new 100 --post 20
+                      taskset -c 0 crosscheck bench stream --bulk 2000
                       crosscheck bench annotation --language fr
             """)
-        { only, data, runs, storyPage, sizes, added, keepStores, language };
+        { only, data, runs, storyPage, sizes, added, keepStores, posts, bulk, language };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             if (result.GetValue(storyPage))
@@ -80,9 +94,18 @@ public static class BenchCommand
             }
             if (result.GetValue(only) == "stream")
             {
+                if (result.GetValue(bulk) is > 0 and var count)
+                {
+                    Console.WriteLine($"machine: {Environment.ProcessorCount} cores available, {Environment.OSVersion}, .NET {Environment.Version}");
+                    var replayed = StreamBenchmark.Texts(EcbPlusDev(dir));
+                    StreamIngestBenchmark.Bulk(Engine.WebBackend(), [.. Enumerable.Range(0, count).Select(i => StreamBenchmark.ReplayedWithOutlet(replayed, i))], Console.Out);
+                    return ExitCodes.Ok;
+                }
                 if (result.GetValue(added) < 1) throw new UserError("--new: give how many new articles to add, at least 1");
-                Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; one thread");
-                StreamBenchmark.Run(EcbPlusDev(dir), ParseSizes(result.GetValue(sizes)!), result.GetValue(added), Console.Out, result.GetValue(keepStores));
+                if (result.GetValue(posts) < 0) throw new UserError("--post: give how many articles to post, 0 for none");
+                Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; placement on one thread");
+                StreamBenchmark.Run(EcbPlusDev(dir), ParseSizes(result.GetValue(sizes)!), result.GetValue(added), Console.Out, result.GetValue(keepStores),
+                    Engine.WebBackend(), result.GetValue(posts));
                 return ExitCodes.Ok;
             }
             if (result.GetValue(language) is { } code)

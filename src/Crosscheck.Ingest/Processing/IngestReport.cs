@@ -41,7 +41,83 @@ public sealed class IngestReport
     public int RecurringParagraphs { get; set; }
 
     public bool HasErrors => Errors.Count > 0;
+
+    /// <summary>Where the run's time went, phase by phase.</summary>
+    public IngestTimings Timings { get; } = new();
 }
 
 /// <summary>Progress of a long ingest, reported after every input.</summary>
 public readonly record struct IngestProgress(int Done, int? Total, string Current, string Phase);
+
+/// <summary>
+/// Wall time of each phase of an ingest, as the thread running it saw it: where a run's time went, and how much of it
+/// was single-threaded work (storing inputs, writing documents, the recurring-boilerplate decision, placing articles in
+/// stories) rather than the parallel extraction and annotation of a batch (<see cref="Process"/>). Where the system
+/// tells (Linux), also the CPU time of the ingest's own thread in each phase: on a busy machine, where wall time
+/// stretches with everything else running, that is the serial work itself.
+/// </summary>
+public sealed class IngestTimings
+{
+    /// <summary>Reading inputs and storing the raw bytes (one thread).</summary>
+    public const string Store = "store";
+
+    /// <summary>Waiting for a batch's extraction and annotation (parallel over the cores).</summary>
+    public const string Process = "process";
+
+    /// <summary>Writing a batch's documents (one thread).</summary>
+    public const string Write = "write";
+
+    /// <summary>The recurring-boilerplate pass (its decisions on one thread; re-annotation in parallel).</summary>
+    public const string Boilerplate = "boilerplate";
+
+    /// <summary>Placing the new articles in stories and writing the story state (one thread).</summary>
+    public const string Place = "place";
+
+    private readonly Dictionary<string, TimeSpan> _phases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TimeSpan> _threadCpu = new(StringComparer.Ordinal);
+
+    /// <summary>Time per phase, by the names above.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Phases => _phases;
+
+    /// <summary>CPU time of the ingest's thread per phase (empty where the system does not tell).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> ThreadCpu => _threadCpu;
+
+    /// <summary>Every phase together: the run's wall time less what lies outside the phases (opening the store, the report).</summary>
+    public TimeSpan Total => Sum(_phases);
+
+    /// <summary>The ingest's thread's CPU time over every phase.</summary>
+    public TimeSpan ThreadCpuTotal => Sum(_threadCpu);
+
+    /// <summary>The phases that run on one thread: what a second core cannot shorten.</summary>
+    public TimeSpan Serial => Total - _phases.GetValueOrDefault(Process);
+
+    /// <summary>Where a phase starts: the clock and the thread's CPU time.</summary>
+    public readonly record struct Mark(long Timestamp, TimeSpan? ThreadCpu);
+
+    public static Mark Start() => new(System.Diagnostics.Stopwatch.GetTimestamp(), CurrentThreadCpu());
+
+    /// <summary>Adds the time since <paramref name="started"/> (taken on this thread) to a phase, less what nested phases counted already.</summary>
+    public void Add(string phase, Mark started, TimeSpan nestedWall = default, TimeSpan nestedCpu = default)
+    {
+        _phases[phase] = _phases.GetValueOrDefault(phase) + System.Diagnostics.Stopwatch.GetElapsedTime(started.Timestamp) - nestedWall;
+        if (started.ThreadCpu is { } before && CurrentThreadCpu() is { } now) _threadCpu[phase] = _threadCpu.GetValueOrDefault(phase) + (now - before) - nestedCpu;
+    }
+
+    private static TimeSpan Sum(Dictionary<string, TimeSpan> times) => times.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
+
+    /// <summary>The calling thread's time on a CPU (Linux: the first field of /proc/thread-self/schedstat, in ns); null elsewhere.</summary>
+    private static TimeSpan? CurrentThreadCpu()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/thread-self/schedstat");
+            var end = text.IndexOf(' ', StringComparison.Ordinal);
+            return long.TryParse(end < 0 ? text : text[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ns)
+                ? TimeSpan.FromTicks(ns / 100) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

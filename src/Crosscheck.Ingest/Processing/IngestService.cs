@@ -68,14 +68,28 @@ public sealed class IngestService(
         // stories, in their transaction). Which outlets it touched is not known, so all are judged again.
         var interrupted = store.CountArticles() > 0 && StoriesAreStale();
         var batch = new List<RawInput>(BatchSize);
-        StoreRawInputs(items, report, progress, resumeUnprocessed: false, raw => AddToBatch(batch, raw, report), cancel);
-        ProcessBatch(batch, report);
-        ProcessLeftovers(batch, report, progress, cancel);
+        var timings = report.Timings;
+        using (var pipeline = new BatchPipeline(store, processor, report))
+        {
+            var storing = IngestTimings.Start();
+            var (wallBefore, cpuBefore) = (timings.Total, timings.ThreadCpuTotal);
+            StoreRawInputs(items, report, progress, resumeUnprocessed: false, raw => AddToBatch(pipeline, batch, raw), cancel);
+            // The batches' own time was counted as they were waited for and written.
+            timings.Add(IngestTimings.Store, storing, timings.Total - wallBefore, timings.ThreadCpuTotal - cpuBefore);
+            pipeline.Submit(batch);
+            // Every document of this run is written before leftovers are looked for: one still being processed would be taken for one.
+            pipeline.Complete();
+            ProcessLeftovers(pipeline, batch, report, progress, cancel);
+        }
         // Only outlets that gained articles can change their decision (after an interruption, any may).
+        var boilerplate = IngestTimings.Start();
         if (interrupted) RemoveRecurring(report, outlets: null);
         else if (report.Added > 0) RemoveRecurring(report, report.Outlets);
+        timings.Add(IngestTimings.Boilerplate, boilerplate);
         // Nothing new and the stories cover every article: they stand (read once; it loads them all).
+        var placing = IngestTimings.Start();
         report.Stories = report.Added > 0 || StoriesAreStale() ? PlaceNewArticles(progress) : store.GetStories().Count;
+        timings.Add(IngestTimings.Place, placing);
         CrosscheckMetrics.ArticlesIngested.Add(report.Added);
         CrosscheckMetrics.ArticlesFailed.Add(report.Errors.Count);
         return report;
@@ -87,16 +101,17 @@ public sealed class IngestService(
     /// when read again. Raw inputs are stored before anything is derived from them, so this finds
     /// every one such a run left, whichever command stored it.
     /// </summary>
-    private void ProcessLeftovers(List<RawInput> batch, IngestReport report, IProgress<IngestProgress>? progress, CancellationToken cancel)
+    private void ProcessLeftovers(BatchPipeline pipeline, List<RawInput> batch, IngestReport report, IProgress<IngestProgress>? progress, CancellationToken cancel)
     {
         foreach (var raw in store.RawWithoutDocument())
         {
             cancel.ThrowIfCancellationRequested();
             report.Resumed++;
             progress?.Report(new IngestProgress(report.Resumed, null, raw.Source, "resuming"));
-            AddStoredToBatch(batch, raw, report);
+            AddStoredToBatch(pipeline, batch, raw, report);
         }
-        ProcessBatch(batch, report);
+        pipeline.Submit(batch);
+        pipeline.Complete();
     }
 
     /// <summary>
@@ -167,13 +182,17 @@ public sealed class IngestService(
             var total = store.CountRaw();
             var batch = new List<RawInput>(BatchSize);
             var done = 0;
-            foreach (var raw in store.AllRaw())
+            using (var pipeline = new BatchPipeline(store, processor, report))
             {
-                cancel.ThrowIfCancellationRequested();
-                progress?.Report(new IngestProgress(++done, total, raw.Source, "reprocessing"));
-                AddStoredToBatch(batch, raw, report);
+                foreach (var raw in store.AllRaw())
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    progress?.Report(new IngestProgress(++done, total, raw.Source, "reprocessing"));
+                    AddStoredToBatch(pipeline, batch, raw, report);
+                }
+                pipeline.Submit(batch);
+                pipeline.Complete();
             }
-            ProcessBatch(batch, report);
             RemoveRecurring(report, outlets: null);
             report.Stories = AssignStories(progress);
         });
@@ -181,43 +200,83 @@ public sealed class IngestService(
     }
 
     /// <summary>
-    /// Adds a raw input to the batch and processes the batch once it is full, so memory stays bounded by a batch:
+    /// Adds a raw input to the batch and hands the batch on once it is full, so memory stays bounded by a batch (two in hand):
     /// full in count, or in bytes (<see cref="InputLimits.MaxBatchBytes"/>) when the input would take it over,
     /// since a count alone lets a batch of large files hold and extract them all at once.
     /// </summary>
-    private void AddToBatch(List<RawInput> batch, RawInput raw, IngestReport report)
+    private void AddToBatch(BatchPipeline pipeline, List<RawInput> batch, RawInput raw)
     {
-        if (batch.Count > 0 && batch.Sum(b => (long)b.Content.Length) + raw.Content.Length > _reader.Limits.MaxBatchBytes) ProcessBatch(batch, report);
+        if (batch.Count > 0 && batch.Sum(b => (long)b.Content.Length) + raw.Content.Length > _reader.Limits.MaxBatchBytes) pipeline.Submit(batch);
         batch.Add(raw);
-        if (batch.Count >= BatchSize) ProcessBatch(batch, report);
+        if (batch.Count >= BatchSize) pipeline.Submit(batch);
     }
 
     /// <summary>
     /// <see cref="AddToBatch"/> for a raw input read back from the store, under the size limit a fresh input
     /// meets (<see cref="InputLimits.StoredProblem"/>): one larger is reported by its source and left as it is.
     /// </summary>
-    private void AddStoredToBatch(List<RawInput> batch, RawInput raw, IngestReport report)
+    private void AddStoredToBatch(BatchPipeline pipeline, List<RawInput> batch, RawInput raw, IngestReport report)
     {
         if (_reader.Limits.StoredProblem(raw) is { } problem) report.Errors.Add(new BadInput(raw.Source, problem));
-        else AddToBatch(batch, raw, report);
+        else AddToBatch(pipeline, batch, raw);
     }
 
-    private void ProcessBatch(List<RawInput> batch, IngestReport report)
+    /// <summary>
+    /// Extracts and annotates a batch on the thread pool while the ingest's own thread writes the batch before it
+    /// (and reads and stores the next inputs): the store is written from one thread only, in input order, as
+    /// before, but the cores no longer wait for the writes. At most two batches are in hand. Abandoned (an error,
+    /// a cancellation), a batch being processed is never written: its raw inputs are stored without an article,
+    /// and the next ingest processes them as leftovers.
+    /// </summary>
+    private sealed class BatchPipeline(IStore store, ArticleProcessor processor, IngestReport report) : IDisposable
     {
-        if (batch.Count == 0) return;
-        var documents = batch.AsParallel().AsOrdered().Select(processor.Process).ToList();
-        // One transaction per batch: far fewer syncs than one per article, and a batch is all or nothing.
-        store.RunInTransaction(() =>
+        private Task<List<Document>>? _inHand;
+
+        /// <summary>Starts processing the batch (its inputs are taken; the list is emptied) and writes the one before it.</summary>
+        public void Submit(List<RawInput> batch)
         {
-            foreach (var document in documents) store.SaveDocument(document);
-        });
-        foreach (var document in documents)
-        {
-            report.Added++;
-            report.Outlets.Add(RecurringBoilerplatePass.OutletKey(document.Article));
-            if (string.IsNullOrWhiteSpace(document.Text)) report.EmptyArticles.Add(document.Article.Source);
+            if (batch.Count == 0) return;
+            var inputs = batch.ToArray();
+            batch.Clear();
+            var previous = _inHand;
+            _inHand = Task.Run(() => inputs.AsParallel().AsOrdered().Select(processor.Process).ToList());
+            if (previous is not null) Write(previous);
         }
-        batch.Clear();
+
+        /// <summary>Waits for the batch in hand and writes it.</summary>
+        public void Complete()
+        {
+            var previous = _inHand;
+            _inHand = null;
+            if (previous is not null) Write(previous);
+        }
+
+        private void Write(Task<List<Document>> processing)
+        {
+            var waiting = IngestTimings.Start();
+            var documents = processing.GetAwaiter().GetResult();
+            report.Timings.Add(IngestTimings.Process, waiting);
+            var writing = IngestTimings.Start();
+            // One transaction per batch: far fewer syncs than one per article, and a batch is all or nothing.
+            store.RunInTransaction(() =>
+            {
+                foreach (var document in documents) store.SaveDocument(document);
+            });
+            report.Timings.Add(IngestTimings.Write, writing);
+            foreach (var document in documents)
+            {
+                report.Added++;
+                report.Outlets.Add(RecurringBoilerplatePass.OutletKey(document.Article));
+                if (string.IsNullOrWhiteSpace(document.Text)) report.EmptyArticles.Add(document.Article.Source);
+            }
+        }
+
+        /// <summary>A batch left in hand (the run failed or was cancelled) is let go; its failure, if any, is observed so it is not reported as unhandled.</summary>
+        public void Dispose()
+        {
+            _inHand?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _inHand = null;
+        }
     }
 
     private void RemoveRecurring(IngestReport report, IReadOnlySet<string>? outlets)

@@ -26,14 +26,14 @@ public sealed partial class RecurringBoilerplatePass(IStore store, ArticleProces
     {
         // Articles only: the decision reads bodies, and a rewritten article is annotated afresh, so
         // no stored layer is needed (decoding every document's layers was most of the pass's cost).
-        var groups = store.AllArticles()
-            .Where(a => outlets is null || outlets.Contains(OutletKey(a)))
+        var groups = (outlets is null ? store.AllArticles() : store.ArticlesOfOutlets([.. outlets]))
             .Select(a => (Article: a, Original: Original(a)))
             .Where(x => x.Original.Length > 0)
             .GroupBy(x => OutletKey(x.Article))
             .Where(g => g.Count() >= filter.Options.MinArticles);
 
-        var changed = new List<Document>();
+        // Decided here, one outlet after another; the articles whose removals change are annotated again in parallel afterwards.
+        var rebuilds = new List<Func<Document>>();
         var removedParagraphs = 0;
         foreach (var group in groups)
         {
@@ -45,16 +45,17 @@ public sealed partial class RecurringBoilerplatePass(IStore store, ArticleProces
             {
                 var removed = Enumerable.Range(0, original.Length).Where(i => decision.Drop.Contains(original[i])).ToArray();
                 if (removed.SequenceEqual(Removals(article).Select(r => r.Index))) continue;
-                changed.Add(Rebuild(article, original, removed, i => Describe(i, original[i], groupsOf.GetValueOrDefault(original[i], decision.Needed), label)));
+                rebuilds.Add(() => Rebuild(article, original, removed, i => Describe(i, original[i], groupsOf.GetValueOrDefault(original[i], decision.Needed), label)));
                 removedParagraphs += removed.Length;
             }
         }
+        var changed = rebuilds.AsParallel().AsOrdered().Select(rebuild => rebuild()).ToList();
         if (changed.Count > 0) store.RunInTransaction(() => changed.ForEach(store.SaveDocument));
         return (changed.Count, removedParagraphs);
     }
 
     /// <summary>Outlets are compared case-insensitively; "" stands for articles with no outlet.</summary>
-    public static string OutletKey(Article article) => article.Outlet?.Trim().ToLowerInvariant() ?? "";
+    public static string OutletKey(Article article) => StoreCommon.OutletKey(article.Outlet);
 
     /// <summary>The body as extraction left it: the current paragraphs with earlier removals put back in place.</summary>
     private static string[] Original(Article article)

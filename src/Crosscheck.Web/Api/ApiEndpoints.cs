@@ -76,7 +76,7 @@ public static class ApiEndpoints
 
     }
 
-    private static async Task<IResult> PostArticles(HttpContext http, StoreSession session, WebOptions options, CrosscheckBackend backend, IngestGate gate, DossierWarmer warmer)
+    private static async Task<IResult> PostArticles(HttpContext http, WebOptions options, IngestWriter writer, IngestGate gate, DossierWarmer warmer)
     {
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var batch = mediaType is not null && BatchTypes.Contains(mediaType);
@@ -95,7 +95,7 @@ public static class ApiEndpoints
         {
             return await Task.Run(() =>
             {
-                var ingest = backend.Ingest(session.Store);
+                var ingest = writer.Ingest;
                 var items = ingest.Reader.ReadPosted("POST /api/articles", body, batch, hints).ToList();
                 var bad = items.OfType<BadInput>().ToList();
                 if (bad.Count > 0)
@@ -106,10 +106,12 @@ public static class ApiEndpoints
                         $"{bad[0].Source}: {bad[0].Problem}" + (bad.Count > 1 ? $" (and {bad.Count - 1} more bad record(s)); nothing was stored" : "; nothing was stored"),
                         new Dictionary<string, object?> { ["errors"] = bad.Select(b => new BadRecord(b.Source, b.Problem)).ToList() });
                 }
-                var report = ingest.Ingest(items);
-                var stories = session.Store.GetStories();
-                var articles = items.OfType<RawItem>().Select(item => new IngestedArticle(item.Raw.Id, item.Source,
-                    stories.FirstOrDefault(s => s.ArticleIds.Contains(item.Raw.Id, StringComparer.Ordinal))?.Id)).ToList();
+                var report = writer.Run(ingest => ingest.Ingest(items));
+                foreach (var (phase, time) in report.Timings.Phases) ServerTiming.Add(http, phase, time);
+                var lookup = System.Diagnostics.Stopwatch.GetTimestamp();
+                // Each article's story looked up (not every story read: that grows with the store).
+                var articles = items.OfType<RawItem>().Select(item => new IngestedArticle(item.Raw.Id, item.Source, writer.Store.StoryIdOfArticle(item.Raw.Id))).ToList();
+                ServerTiming.Add(http, "stories", System.Diagnostics.Stopwatch.GetElapsedTime(lookup));
                 var result = new IngestResult(report.Added, report.AlreadyStored, report.Stories, articles, report.EmptyArticles);
                 if (report.Added > 0) _ = warmer.Warm(articles.Select(a => a.StoryId).OfType<string>());
                 return report.Added > 0 ? Results.Created("/api/articles/" + Uri.EscapeDataString(articles[0].Id), result) : Results.Ok(result);

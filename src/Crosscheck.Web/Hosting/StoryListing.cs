@@ -87,7 +87,7 @@ public static class StoryListing
 
     /// <summary>The stories holding an article.</summary>
     public static Story? OfArticle(StoreSession session, string articleId) =>
-        session.Store.GetStories().FirstOrDefault(s => s.ArticleIds.Contains(articleId, StringComparer.Ordinal));
+        session.Store.StoryIdOfArticle(articleId) is { } id ? session.Store.GetStory(id) : null;
 
     public static Document RequireArticle(StoreSession session, string id) =>
         session.Store.GetDocument(id) ?? throw RequestProblem.NotFound($"no article '{id}'; find articles at /api/search?q=WORDS");

@@ -43,6 +43,7 @@ public static class WebServer
         services.AddSingleton<DossierCache>();
         services.AddSingleton<DossierWarmer>();
         services.AddSingleton<IngestGate>();
+        services.AddSingleton<IngestWriter>();
         services.AddScoped<StoreSession>();
         services.AddRouting();
         services.AddProblemDetails();

@@ -18,9 +18,10 @@ public sealed class BatchMemoryTests : IDisposable
     [Fact]
     public void Inputs_over_the_byte_budget_are_processed_before_the_next_ones_are_read()
     {
-        // Four inputs of about 40 KB under a 100 KB budget: at most two are in flight, so by the
-        // time the fourth is read the first two must be stored as articles.
-        for (var i = 0; i < 4; i++)
+        // Six inputs of about 40 KB under a 100 KB budget: a batch holds two, and at most two batches are in
+        // hand (one processed while the one before is written), so by the time the fifth is read the first
+        // two must be stored as articles.
+        for (var i = 0; i < 6; i++)
         {
             var paragraph = $"Report {i}: the harbour master said on Monday that the port would stay closed after the storm. ";
             File.WriteAllText(Path.Combine(Inputs, $"big{i}.txt"), $"Port report {i}\n\n" + string.Concat(Enumerable.Repeat(paragraph + "\n\n", 400)));
@@ -34,8 +35,8 @@ public sealed class BatchMemoryTests : IDisposable
             if (p.Phase == "reading") articlesWhenRead.Add(store.CountArticles());
         }));
 
-        Assert.Equal(4, report.Added);
-        Assert.Equal([0, 0, 2, 2], articlesWhenRead);
+        Assert.Equal(6, report.Added);
+        Assert.Equal([0, 0, 0, 0, 2, 2], articlesWhenRead);
     }
 
     /// <summary>Progress reported on the caller's thread, at once (Progress&lt;T&gt; posts to the thread pool).</summary>

@@ -318,6 +318,41 @@ public abstract partial class StoreContractTests : IDisposable
     };
 
     [ContractFact]
+    public void ArticlesOfOutlets_give_those_outlets_articles_in_the_order_of_AllArticles()
+    {
+        var inputs = Enumerable.Range(0, 6).Select(i => Raw($"outlet input {i}")).ToList();
+        string?[] outlets = ["Daily Post", " daily post ", "Other Times", null, "DAILY POST", "Élan"];
+        Store.RunInTransaction(() =>
+        {
+            foreach (var raw in inputs) Store.AddRaw(raw);
+            // Saved in the reverse of the order received: the order is the inputs', as in AllArticles.
+            for (var i = inputs.Count - 1; i >= 0; i--) Store.SaveDocument(Plain(inputs[i].Id, $"Title {i}", $"Body {i}.", outlets[i]));
+        });
+
+        Assert.Equal([inputs[0].Id, inputs[1].Id, inputs[4].Id], Store.ArticlesOfOutlets(["daily post"]).Select(a => a.Id));
+        Assert.Equal([inputs[2].Id, inputs[3].Id], Store.ArticlesOfOutlets(["", "other times"]).Select(a => a.Id));
+        Assert.Equal([inputs[5].Id], Store.ArticlesOfOutlets([StoreCommon.OutletKey("ÉLAN")]).Select(a => a.Id));
+        Assert.Empty(Store.ArticlesOfOutlets(["nobody"]));
+        Assert.Empty(Store.ArticlesOfOutlets([]));
+        Assert.Equal(Store.AllArticles().Where(a => StoreCommon.OutletKey(a.Outlet) == "daily post").Select(a => a.Body),
+            Store.ArticlesOfOutlets(["daily post"]).Select(a => a.Body));
+
+        // A changed outlet moves the article to the other group.
+        Store.SaveDocument(Plain(inputs[0].Id, "Title 0", "Body 0.", "Other Times"));
+        Assert.Equal([inputs[0].Id, inputs[2].Id], Store.ArticlesOfOutlets(["other times"]).Select(a => a.Id));
+    }
+
+    [ContractFact]
+    public void StoryIdOfArticle_finds_the_story_holding_an_article()
+    {
+        Store.ReplaceStories([Story("s-one", "One", "a1", "a2"), Story("s-two", "Two", "a3")], new Dictionary<string, string>());
+
+        Assert.Equal("s-one", Store.StoryIdOfArticle("a2"));
+        Assert.Equal("s-two", Store.StoryIdOfArticle("a3"));
+        Assert.Null(Store.StoryIdOfArticle("a4"));
+    }
+
+    [ContractFact]
     public void ReplaceStories_keeps_order_and_article_lists()
     {
         var stories = new[]
