@@ -38,6 +38,9 @@ internal sealed class RecordStream(Stream inner, long start = 0)
 
     public bool AtEnd => _start == _end && !Fill();
 
+    /// <summary>The bytes left to read when the stream can tell (a plain file); null when it cannot (a decompressing stream).</summary>
+    public long? Remaining => inner.CanSeek ? inner.Length - inner.Position + (_end - _start) : null;
+
     /// <summary>
     /// Reads one line without its CR/LF. A line longer than <paramref name="maxBytes"/> is
     /// consumed to its end and returned as null with <paramref name="tooLong"/> set; null without
