@@ -188,6 +188,28 @@ public sealed class WarcReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_run_of_blank_lines_between_records_is_skipped_without_a_line_read_each()
+    {
+        // Found by probing: 2 GB of newlines between two records (2 MB gzipped) took 75 s, a line
+        // read and two allocations per byte; a run of garbage bytes as long took 4 s.
+        const int blank = 64 * 1024 * 1024;
+        var first = new WarcBuilder().Response("https://f.example/1", BridgePage).Plain();
+        var last = new WarcBuilder().Response("https://f.example/2", MarketPage).Plain();
+        var padding = new byte[blank];
+        Array.Fill(padding, (byte)'\n');
+        var path = Write("blank.warc.gz", WarcBuilder.Gzip([.. first, .. padding, .. last]));
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var items = Read(path);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        Assert.Equal(["https://f.example/1", "https://f.example/2"], items.OfType<RawItem>().Select(i => i.Raw.Hints.Url));
+        Assert.Empty(items.OfType<BadInput>());
+        Assert.EndsWith($"#{first.Length + blank}", items.OfType<RawItem>().Last().Raw.Source, StringComparison.Ordinal);
+        Assert.True(allocated < blank / 4, $"{allocated:N0} bytes allocated to read past {blank:N0} blank lines");
+    }
+
+    [Fact]
     public void Corrupt_gzip_keeps_the_records_before_it()
     {
         var first = WarcBuilder.Gzip(new WarcBuilder().Response("https://c.example/1", BridgePage).Plain());

@@ -110,6 +110,7 @@ public sealed class WarcReader(InputLimits? limits = null)
         bool tooLong;
         do
         {
+            warc.SkipLineBreaks();
             offset = warc.Position;
             line = warc.ReadLine(_limits.MaxWarcHeaderBytes, out tooLong);
             if (line is null && !tooLong) return (null, true);
