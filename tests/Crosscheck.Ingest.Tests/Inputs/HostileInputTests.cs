@@ -110,6 +110,24 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("\"text\"", Encoding.UTF8.GetString(items.OfType<RawItem>().First().Raw.Content.AsSpan(0, 40)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_feed_item_over_the_record_limit_only_once_escaped_says_how_large_its_content_is()
+    {
+        // The issue 17 probe: a 15 MB item of "&lt;b" holds 6 MB of "<b", which JSON writes as "\u003Cb" (21 MB);
+        // the line said "is 21 MB", a size the user's file has nowhere.
+        var tagLike = string.Concat(Enumerable.Repeat("&lt;b", 3_000_000));
+        var path = Write("tags.rss", $"""
+            <?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+            <item><title>Tags</title><description>{tagLike}</description></item>
+            </channel></rss>
+            """);
+
+        var error = Assert.Single(Read(null, path).OfType<BadInput>());
+
+        Assert.Equal($"{path}#1", error.Source);
+        Assert.Equal("feed item 'Tags' holds 5.7 MB of content, 20 MB as a record (JSON escapes its markup), over the 8 MB limit for one record; skipped", error.Problem);
+    }
+
     [Theory]
     [InlineData("<p>Text</p>", true)]
     [InlineData("A <STRONG class=\"x\">bold</STRONG> claim", true)]
