@@ -28,8 +28,16 @@ public static class ContentSniffer
     /// RSS/Atom feed or a JSON Feed (null for anything else). Feeds are often saved as .xml,
     /// .php or with no extension at all, and crawls as .warc.gz or plain .gz.
     /// </summary>
-    public static ContainerFormat? SniffContainer(ReadOnlySpan<byte> head)
+    public static ContainerFormat? SniffContainer(ReadOnlySpan<byte> head) => SniffContainer(head, out _);
+
+    /// <summary>
+    /// As <see cref="SniffContainer(ReadOnlySpan{byte})"/>; <paramref name="endsInXmlProlog"/> says the head
+    /// ran out inside the XML prolog (declaration, comments, doctype) before the first element, so a
+    /// longer head may still show a feed: a feed may open with a comment of any length.
+    /// </summary>
+    public static ContainerFormat? SniffContainer(ReadOnlySpan<byte> head, out bool endsInXmlProlog)
     {
+        endsInXmlProlog = false;
         if (IsGzip(head)) return ContainerFormat.Gzip;
         var text = HeadText(head);
         var start = 0;
@@ -37,7 +45,7 @@ public static class ContentSniffer
         var rest = text.AsSpan(start);
         if (rest.StartsWith("WARC/1.", StringComparison.Ordinal)) return ContainerFormat.Warc;
         if (rest.StartsWith("{") && rest.Contains("jsonfeed.org/version", StringComparison.OrdinalIgnoreCase)) return ContainerFormat.JsonFeed;
-        return XmlRootName(rest) is "rss" or "feed" or "rdf:RDF" ? ContainerFormat.Feed : null;
+        return XmlRootName(rest, out endsInXmlProlog) is "rss" or "feed" or "rdf:RDF" ? ContainerFormat.Feed : null;
     }
 
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 0x08;
@@ -50,13 +58,19 @@ public static class ContentSniffer
     }
 
     /// <summary>The name of the first element, after the XML declaration, comments and doctype; null when the text is not markup.</summary>
-    private static string? XmlRootName(ReadOnlySpan<char> text)
+    private static string? XmlRootName(ReadOnlySpan<char> text, out bool ranOut)
     {
+        ranOut = false;
         var position = 0;
         while (position < text.Length)
         {
             var open = text[position..].IndexOf('<');
-            if (open < 0) return null;
+            if (open < 0)
+            {
+                // Only whitespace after the prolog so far: the first element may come after the head.
+                ranOut = position > 0 && text[position..].IsWhiteSpace();
+                return null;
+            }
             // Only whitespace may come before the first tag of an XML document.
             if (!text.Slice(position, open).IsWhiteSpace()) return null;
             var tag = text[(position + open)..];
@@ -67,7 +81,11 @@ public static class ContentSniffer
                 var (closing, at) = tag.StartsWith("<!--") ? ("-->", tag.IndexOf("-->"))
                     : subset >= 0 && subset < tag.IndexOf('>') ? ("]>", tag.IndexOf("]>"))
                     : (">", tag.IndexOf('>'));
-                if (at < 0) return null;
+                if (at < 0)
+                {
+                    ranOut = true;
+                    return null;
+                }
                 position += open + at + closing.Length;
                 continue;
             }

@@ -132,7 +132,19 @@ public sealed class InputReader(InputLimits? limits = null)
         }
 
         // Archives and feeds are recognised by what they hold, whatever they are named.
-        var container = ContentSniffer.SniffContainer(head);
+        var container = ContentSniffer.SniffContainer(head, out var endsInXmlProlog);
+        if (container is null && endsInXmlProlog && size > head.Length)
+        {
+            // A comment or doctype longer than the head: look for the root element as far as a feed may go.
+            try
+            {
+                container = ContentSniffer.SniffContainer(ReadHead(path, _limits.MaxFileBytes), out _);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return [new BadInput(path, $"cannot be read ({ex.Message})")];
+            }
+        }
         if (container == ContainerFormat.Gzip) container = GzippedWarc(path) ? ContainerFormat.Warc : null;
         if (container == ContainerFormat.Warc) return _warc.Read(path, hints);
         if (container is ContainerFormat.Feed or ContainerFormat.JsonFeed)
@@ -186,10 +198,12 @@ public sealed class InputReader(InputLimits? limits = null)
     private static string ContainerExtension(string path) =>
         path.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase) ? ".warc.gz" : Path.GetExtension(path);
 
-    private byte[] ReadHead(string path)
+    private byte[] ReadHead(string path) => ReadHead(path, _limits.SniffBytes);
+
+    private static byte[] ReadHead(string path, long maxBytes)
     {
         using var stream = File.OpenRead(path);
-        var head = new byte[(int)Math.Min(_limits.SniffBytes, stream.Length)];
+        var head = new byte[(int)Math.Min(maxBytes, stream.Length)];
         stream.ReadExactly(head);
         return head;
     }

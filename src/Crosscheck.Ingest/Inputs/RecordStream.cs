@@ -38,6 +38,9 @@ internal sealed class RecordStream(Stream inner, long start = 0)
 
     public bool AtEnd => _start == _end && !Fill();
 
+    /// <summary>The bytes left to read when the stream can tell (a plain file); null when it cannot (a decompressing stream).</summary>
+    public long? Remaining => inner.CanSeek ? inner.Length - inner.Position + (_end - _start) : null;
+
     /// <summary>
     /// Reads one line without its CR/LF. A line longer than <paramref name="maxBytes"/> is
     /// consumed to its end and returned as null with <paramref name="tooLong"/> set; null without
@@ -71,6 +74,22 @@ internal sealed class RecordStream(Stream inner, long start = 0)
         if (tooLong) return null;
         var bytes = line.ToArray();
         return bytes.Length > 0 && bytes[^1] == '\r' ? bytes[..^1] : bytes;
+    }
+
+    /// <summary>
+    /// Skips the line breaks (CR and LF bytes) at the current position a buffer at a time: a run of
+    /// blank lines, one gigabytes long in a compressed archive, would otherwise cost a line read each.
+    /// </summary>
+    public void SkipLineBreaks()
+    {
+        while (_start < _end || Fill())
+        {
+            var next = _buffer.AsSpan(_start, _end - _start).IndexOfAnyExcept((byte)'\r', (byte)'\n');
+            var take = next < 0 ? _end - _start : next;
+            _start += take;
+            Position += take;
+            if (next >= 0) return;
+        }
     }
 
     /// <summary>Reads up to <paramref name="count"/> bytes; fewer only when the stream ends.</summary>

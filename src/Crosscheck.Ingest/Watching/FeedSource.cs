@@ -76,7 +76,9 @@ internal sealed class FeedSource(Uri address, PoliteFetcher fetcher, FeedInput f
 
     private IReadOnlyList<FeedEntry> Read(FetchResult answer)
     {
-        var format = ContentSniffer.SniffContainer(answer.Body.AsSpan(0, Math.Min(answer.Body.Length, options.Limits.SniffBytes)));
+        var format = ContentSniffer.SniffContainer(answer.Body.AsSpan(0, Math.Min(answer.Body.Length, options.Limits.SniffBytes)), out var endsInXmlProlog);
+        // A comment or doctype longer than the head: the answer is in hand and bounded, so look at all of it.
+        if (format is null && endsInXmlProlog) format = ContentSniffer.SniffContainer(answer.Body);
         if (format is not (ContainerFormat.Feed or ContainerFormat.JsonFeed))
             throw new FetchException($"answer is not an RSS, Atom or JSON feed ({answer.MediaType ?? "no content type"})");
         var entries = feeds.Entries(Name, answer.Body, format == ContainerFormat.JsonFeed, IngestHints.None);

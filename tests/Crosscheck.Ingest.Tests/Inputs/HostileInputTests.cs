@@ -110,6 +110,24 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("\"text\"", Encoding.UTF8.GetString(items.OfType<RawItem>().First().Raw.Content.AsSpan(0, 40)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_feed_item_over_the_record_limit_only_once_escaped_says_how_large_its_content_is()
+    {
+        // The issue 17 probe: a 15 MB item of "&lt;b" holds 6 MB of "<b", which JSON writes as "\u003Cb" (21 MB);
+        // the line said "is 21 MB", a size the user's file has nowhere.
+        var tagLike = string.Concat(Enumerable.Repeat("&lt;b", 3_000_000));
+        var path = Write("tags.rss", $"""
+            <?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+            <item><title>Tags</title><description>{tagLike}</description></item>
+            </channel></rss>
+            """);
+
+        var error = Assert.Single(Read(null, path).OfType<BadInput>());
+
+        Assert.Equal($"{path}#1", error.Source);
+        Assert.Equal("feed item 'Tags' holds 5.7 MB of content, 20 MB as a record (JSON escapes its markup), over the 8 MB limit for one record; skipped", error.Problem);
+    }
+
     [Theory]
     [InlineData("<p>Text</p>", true)]
     [InlineData("A <STRONG class=\"x\">bold</STRONG> claim", true)]
@@ -145,6 +163,53 @@ public sealed class HostileInputTests : IDisposable
 
         Assert.Contains("declares XML entities", Assert.Single(items.OfType<BadInput>()).Problem, StringComparison.Ordinal);
         Assert.Empty(items.OfType<RawItem>());
+    }
+
+    [Theory]
+    [InlineData("feed.xml")]
+    [InlineData("feed.php")]
+    public void A_feed_opening_with_a_comment_longer_than_the_sniffed_head_is_read_as_a_feed(string name)
+    {
+        // The probe of issue 17 as a command: the file was refused as "not an RSS or Atom feed"
+        // because the root element lay past the 64 KB the reader looks at to tell what a file holds.
+        var comment = "<!--" + new string('x', 200_000) + "-->";
+        var path = Write(name, $"""
+            <?xml version="1.0"?>{comment}
+            <rss version="2.0"><channel><title>Port news</title><item><title>Storm closes port</title><link>https://port.example/storm</link>
+            <description>The port closed for two days after the storm, the harbour master said on Monday.</description></item></channel></rss>
+            """);
+
+        var items = Read(null, path);
+
+        Assert.Empty(items.OfType<BadInput>());
+        Assert.Equal(path + "#1", Assert.Single(items.OfType<RawItem>()).Raw.Source);
+    }
+
+    [Fact]
+    public void Entity_declarations_after_a_long_comment_in_a_file_are_reported_as_entities()
+    {
+        var comment = "<!--" + new string('x', 200_000) + "-->";
+        var path = Write("late.xml", $"""
+            <?xml version="1.0"?>{comment}
+            <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">]>
+            <rss version="2.0"><channel><title>x</title><item><title>&a;</title><description>&a;</description></item></channel></rss>
+            """);
+
+        var items = Read(null, path);
+
+        Assert.Contains("declares XML entities", Assert.Single(items.OfType<BadInput>()).Problem, StringComparison.Ordinal);
+        Assert.Empty(items.OfType<RawItem>());
+    }
+
+    [Fact]
+    public void A_page_opening_with_a_long_comment_is_still_a_page()
+    {
+        var comment = "<!--" + new string('x', 200_000) + "-->";
+        var path = Write("page.html", $"{comment}\n<html><body><p>{Article}</p></body></html>");
+
+        var items = Read(null, path);
+
+        Assert.Equal(RawKind.Html, Assert.Single(items.OfType<RawItem>()).Raw.Kind);
     }
 
     [Theory]

@@ -139,6 +139,20 @@ public sealed class FeedWatchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_feed_opening_with_a_comment_longer_than_the_sniffed_head_is_read()
+    {
+        var rss = News.Rss(Server.Base, full: true, News.Ferry);
+        var declarationEnd = rss.IndexOf("?>", StringComparison.Ordinal) + 2;
+        Server.Serve("/feed", new(rss.Insert(declarationEnd, "<!--" + new string('x', 200_000) + "-->")));
+        using var watcher = _watch.Watcher(sources: Server.Url("/feed").ToString());
+
+        var poll = await watcher.PollOnceAsync();
+
+        Assert.Equal(1, poll.Ingest?.Added);
+        Assert.DoesNotContain(_watch.LogLines, line => line.StartsWith("error:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_item_with_only_a_summary_has_its_page_fetched_once_with_a_user_agent_naming_Crosscheck()
     {
         Server.Serve("/feed", new(News.Rss(Server.Base, full: false, News.Ferry), ETag: "\"v1\""));

@@ -30,11 +30,17 @@ internal sealed partial record FeedArticle(string? Url, string? Title, string? C
         var record = Content.Length > maxBytes ? null : ToJson();
         if (record is null || record.Length > maxBytes)
         {
-            var bytes = record?.Length ?? Encoding.UTF8.GetByteCount(Content);
-            return new BadInput(source, $"feed item {Describe()}is {bytes / (1024.0 * 1024.0):0.#} MB, over the {maxBytes / (1024 * 1024)} MB limit for one record; skipped");
+            var content = Encoding.UTF8.GetByteCount(Content);
+            // JSON escapes '<', '>', '&' and quotes as six bytes each, so markup-heavy content can pass the limit only as a record.
+            var size = record is null || record.Length <= content * 2
+                ? $"is {Megabytes(record?.Length ?? content)} MB,"
+                : $"holds {Megabytes(content)} MB of content, {Megabytes(record.Length)} MB as a record (JSON escapes its markup),";
+            return new BadInput(source, $"feed item {Describe()}{size} over the {maxBytes / (1024 * 1024)} MB limit for one record; skipped");
         }
         return new RawItem(new RawInput { Id = ContentHash.Of(record), Source = source, Kind = RawKind.Json, Content = record, Hints = hints });
     }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Written field by field in a fixed order, so the same item always hashes the same.</summary>
     private byte[] ToJson()

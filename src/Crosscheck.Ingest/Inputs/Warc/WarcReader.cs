@@ -66,7 +66,7 @@ public sealed class WarcReader(InputLimits? limits = null)
         var tally = new Tally();
         while (true)
         {
-            var (item, stop) = ReadRecord(path, warc, hints, tally);
+            var (item, stop) = ReadRecord(path, warc, hints, tally, wholeFile: false);
             // A problem that reaches the end of the file may be a record still being written.
             if (stop || (item is BadInput && warc.AtEnd)) yield break;
             yield return (item, warc.Position);
@@ -86,7 +86,7 @@ public sealed class WarcReader(InputLimits? limits = null)
         var offset = warc.Position;
         try
         {
-            var (item, stop) = ReadRecord(path, warc, hints, tally);
+            var (item, stop) = ReadRecord(path, warc, hints, tally, wholeFile: true);
             if (item is BadInput) tally.Problems++;
             return (item, stop);
         }
@@ -98,7 +98,11 @@ public sealed class WarcReader(InputLimits? limits = null)
         }
     }
 
-    private (InputItem? Item, bool Stop) ReadRecord(string path, RecordStream warc, IngestHints hints, Tally tally)
+    /// <summary>
+    /// One record. <paramref name="wholeFile"/>: the file is complete (not still being appended to), so a
+    /// Content-Length past its end is wrong rather than a record still being written.
+    /// </summary>
+    private (InputItem? Item, bool Stop) ReadRecord(string path, RecordStream warc, IngestHints hints, Tally tally, bool wholeFile)
     {
         // Records are separated by blank lines (CRLF CRLF after each block).
         byte[]? line;
@@ -106,6 +110,7 @@ public sealed class WarcReader(InputLimits? limits = null)
         bool tooLong;
         do
         {
+            warc.SkipLineBreaks();
             offset = warc.Position;
             line = warc.ReadLine(_limits.MaxWarcHeaderBytes, out tooLong);
             if (line is null && !tooLong) return (null, true);
@@ -128,6 +133,11 @@ public sealed class WarcReader(InputLimits? limits = null)
             var problem = lengthText is null ? "has no Content-Length header" : $"has a bad Content-Length '{Printable(Encoding.Latin1.GetBytes(lengthText))}'";
             return (Resync(warc, source, $"WARC record {problem}; skipped"), false);
         }
+
+        // Skipping by a Content-Length that runs past the end of a plain file would lose every record after it;
+        // the next record line is looked for instead (a gzipped file cannot tell its length, and is skipped by it).
+        if (wholeFile && warc.Remaining is { } left && length > left)
+            return (Resync(warc, source, $"WARC record is cut short or its Content-Length ({length:N0}) is wrong: only {left:N0} bytes follow; skipped"), false);
 
         var type = headers.GetValueOrDefault("WARC-Type");
         if (!string.Equals(type, "response", StringComparison.OrdinalIgnoreCase))
