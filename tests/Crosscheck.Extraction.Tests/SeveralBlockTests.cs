@@ -75,6 +75,31 @@ public class SeveralBlockTests
     }
 
     [Fact]
+    public void Widget_elements_each_named_with_their_own_id_besides_the_shared_name_are_kept_whole()
+    {
+        string Widget(int id, string text) => $"<div class='pb-element pb-element-{id:x6} pb-widget pb-widget-text'><div class='pb-widget-container'><p>" + text + "</p></div></div>";
+        var pieces = Enumerable.Range(1, 12).Select(i => Widget(i * 7919, $"Part {i} of the guide explains, step by step and with examples, how to keep a small garden of herbs alive through a dry summer."));
+        var html = TestInputs.Page(SiteMenu + "<div class='pb-page'><div class='pb-section'>" + string.Concat(pieces) + "</div></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Equal(12, article.Paragraphs.Count());
+    }
+
+    [Fact]
+    public void Many_sidebar_widgets_of_links_stay_furniture()
+    {
+        string Links(int i) => string.Concat(Enumerable.Range(1, 6).Select(j => $"<li><a href='/{i}/{j}'>Archive of the month number {j} in the section {i} of this site</a></li>"));
+        var widgets = string.Concat(Enumerable.Range(1, 12).Select(i => $"<div class='widget widget_links'><h3 class='widgettitle'>Section {i}</h3><ul>{Links(i)}</ul></div>"));
+        var html = TestInputs.Page("<div class='content'><article>" + TestInputs.Paragraphs + "</article></div><div class='aside'>" + widgets + "</div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("on Tuesday", article.Body);
+        Assert.DoesNotContain("Archive of the month", article.Body);
+    }
+
+    [Fact]
     public void Repeated_caption_footers_stay_furniture()
     {
         var figures = string.Concat(Enumerable.Range(1, 10).Select(i => $"<div class='media'><img src='/{i}.jpg'><div class='media-footer'>Photo {i} by the agency</div></div>"));
