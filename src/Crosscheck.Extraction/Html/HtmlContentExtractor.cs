@@ -111,11 +111,19 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 paragraphs = thread;
             }
         }
+        else if (pageType == PageType.Service)
+        {
+            // A service page names its sections as banners, teasers and calls to action: their prose is the page's, so it
+            // does not stop the selection from widening to the region that holds every section (they themselves stay out).
+            page.ResetScores();
+            var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, furnitureProseNeutral: true);
+            if (sections.Count > 0) paragraphs = sections;
+        }
         else if (pageType == PageType.Listing)
         {
             // A listing's entries are its content even where some prose outweighs them.
             page.ResetScores();
-            var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems);
+            var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems, furnitureProseNeutral: false);
             if (listed.Count > 0) paragraphs = listed;
         }
         if (paragraphs.Count == 0)
@@ -232,13 +240,14 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     }
 
     private List<string> SelectArticle(PageModel page, string? title, int descriptionNode) =>
-        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems);
+        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, furnitureProseNeutral: false);
 
     /// <summary>
     /// The article's paragraphs; the page's link lists (lists of at least <paramref name="minListItems"/> entries) take its
-    /// place when they hold <paramref name="linkListOutweighs"/> times its text.
+    /// place when they hold <paramref name="linkListOutweighs"/> times its text. With <paramref name="furnitureProseNeutral"/>,
+    /// prose under furniture does not hold the selection back from the region around it (see <see cref="RegionWeights"/>).
     /// </summary>
-    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems)
+    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool furnitureProseNeutral)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
@@ -281,7 +290,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             AddBodyChunks(page, best, threshold, included);
         }
         var underFurniture = UnderFurniture(page, best);
-        if (parent >= 0) WidenToRegion(page, best, included, underFurniture);
+        if (parent >= 0) WidenToRegion(page, best, included, underFurniture, furnitureProseNeutral);
         var listRegion = new List<(int Start, int End)>();
         if (WidenToLinkLists(page, included, underFurniture, listRegion, linkListOutweighs, minListItems) is { } keptLinks)
         {
@@ -327,10 +336,10 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// lines not at all. The ancestor of the best container with the heaviest subtree replaces the
     /// selection when it outweighs it clearly.
     /// </summary>
-    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included, bool[] underFurniture)
+    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included, bool[] underFurniture, bool furnitureProseNeutral)
     {
         var nodes = page.Nodes;
-        var weight = RegionWeights(page, underFurniture, null);
+        var weight = RegionWeights(page, underFurniture, null, furnitureProseNeutral);
         var selected = 0.0;
         foreach (var (start, _) in included) selected += weight[start];
         var first = included[0].Start;
@@ -377,8 +386,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// <summary>
     /// The subtree weight of every node: prose counts for its length, linked text and text under furniture
     /// against it, short lines not at all; in <paramref name="listItems"/>, every line of an entry counts for it.
+    /// With <paramref name="furnitureProseNeutral"/>, unlinked prose under furniture counts for nothing rather than against.
     /// </summary>
-    private double[] RegionWeights(PageModel page, bool[] underFurniture, bool[]? listItems)
+    private double[] RegionWeights(PageModel page, bool[] underFurniture, bool[]? listItems, bool furnitureProseNeutral = false)
     {
         var nodes = page.Nodes;
         var weight = new double[nodes.Count];
@@ -386,7 +396,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         {
             var length = block.Text.Length;
             double value;
-            if (underFurniture[block.Node]) value = -length;
+            if (underFurniture[block.Node]) value = furnitureProseNeutral && block.LinkChars <= length * options.MaxBlockLinkDensity ? 0 : -length;
             else if (listItems is not null && listItems[block.Node]) value = length;
             else if (block.LinkChars > length * options.MaxBlockLinkDensity) value = -length;
             else if (length < options.MinScoredBlockChars) value = 0;
