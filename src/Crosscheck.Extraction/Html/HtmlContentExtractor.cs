@@ -130,10 +130,17 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         {
             // Kept aside for when the fallback extractor finds nothing either (see ExtractedContent.LastResort).
             var blocks = TextBlocksOutsideFurniture(page);
-            if (blocks.Count > 0) content.LastResort = (blocks, "no container of article text; kept the page's text blocks outside its furniture");
+            if (content.StructuredBody is { Length: > MinDescriptionBodyChars } structured && structured.Length > blocks.Sum(b => b.Length))
+                // A page whose script renders the text may still give the whole of it in its structured data.
+                content.LastResort = (LinesOf(structured), "no container of article text; the article's text from the page's structured data stands as the body");
+            else if (blocks.Count > 0) content.LastResort = (blocks, "no container of article text; kept the page's text blocks outside its furniture");
             else if (content.Description is { Length: > MinDescriptionBodyChars } description)
                 // A page whose script renders the text still describes it: the description is its opening, as the site wrote it.
                 content.LastResort = ([description], "no text in the page; its description stands as the body");
+            else if (EveryTextOfThePage(body, deadline) is { } everything && everything.Sum(p => p.Length) >= options.FallbackBelowChars)
+                // Text only in menus, form controls or hidden parts is still the page's text: better than an empty body.
+                // A few words of site furniture ("Help", the company's name) are not: such a page shows nothing.
+                content.LastResort = (everything, "no article text; kept every text of the page, menus, form controls and hidden parts included");
         }
         content.Paragraphs.AddRange(WithoutRepeatedParagraphs(paragraphs));
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
@@ -184,6 +191,23 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             if (KeepBlock(page, block, null, null)) paragraphs.Add(block.Text);
         }
         return paragraphs;
+    }
+
+    /// <summary>The lines of a text given whole (structured data), whitespace collapsed, empty lines dropped.</summary>
+    private static List<string> LinesOf(string text) =>
+        [.. text.Split('\n').Select(line => BodyText.Collapse(line)).Where(line => line.Length > 0)];
+
+    /// <summary>
+    /// The page read whole, hidden parts, menus and form controls included (scripts and styles aside): the blocks
+    /// that read as text, else every block.
+    /// </summary>
+    private List<string> EveryTextOfThePage(AngleSharp.Dom.IElement body, DateTime deadline)
+    {
+        var page = PageModel.Build(body, options, deadline, readConcealed: true, readSkipped: true);
+        var kept = new List<string>();
+        foreach (var block in page.Blocks)
+            if (KeepBlock(page, block, null, null)) kept.Add(block.Text);
+        return kept.Count > 0 ? kept : [.. page.Blocks.Select(block => block.Text)];
     }
 
     /// <summary>The HTML with the content of every script and style element removed (the tags stay, so the structure does).</summary>

@@ -62,12 +62,14 @@ internal sealed class PageModel
     /// Reads the page under <paramref name="root"/>. Hidden elements and noscript alternatives are
     /// skipped unless <paramref name="readConcealed"/>: some pages render hidden and reveal their
     /// text by script, or put the readable text only in noscript, so a page that shows no text
-    /// otherwise is read again with them.
+    /// otherwise is read again with them. With <paramref name="readSkipped"/>, the elements never read as
+    /// article text (menus, sidebars, footers, buttons, form controls) are read too, all but scripts and
+    /// styles: the last resort of a page whose only text is there.
     /// </summary>
-    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed = false)
+    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed = false, bool readSkipped = false)
     {
         var model = new PageModel();
-        model.Walk(root, options, deadline, readConcealed);
+        model.Walk(root, options, deadline, readConcealed, readSkipped);
         return model;
     }
 
@@ -79,7 +81,7 @@ internal sealed class PageModel
         public bool InLink { get; } = inLink;
     }
 
-    private void Walk(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed)
+    private void Walk(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed, bool readSkipped)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -131,7 +133,7 @@ internal sealed class PageModel
                 SkippedConcealed++;
                 continue;
             }
-            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag) && !HoldsMainContent(element))
+            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag) && !HoldsMainContent(element) && !(readSkipped && tag is not ("script" or "style")))
             {
                 if (tag == "script") SkippedScripts++;
                 continue;
