@@ -114,16 +114,17 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         else if (pageType == PageType.Service)
         {
             // A service page names its sections as banners, teasers and calls to action: their prose is the page's, so it
-            // does not stop the selection from widening to the region that holds every section (they themselves stay out).
+            // does not stop the selection from widening to the region that holds every section (they themselves stay out),
+            // nor do the short linked lines ("Book now") between sections.
             page.ResetScores();
-            var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, furnitureProseNeutral: true);
+            var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: true);
             if (sections.Count > 0) paragraphs = sections;
         }
         else if (pageType == PageType.Listing)
         {
             // A listing's entries are its content even where some prose outweighs them.
             page.ResetScores();
-            var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems, furnitureProseNeutral: false);
+            var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems, pageOfSections: false);
             if (listed.Count > 0) paragraphs = listed;
         }
         if (paragraphs.Count == 0)
@@ -264,14 +265,15 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     }
 
     private List<string> SelectArticle(PageModel page, string? title, int descriptionNode) =>
-        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, furnitureProseNeutral: false);
+        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, pageOfSections: false);
 
     /// <summary>
     /// The article's paragraphs; the page's link lists (lists of at least <paramref name="minListItems"/> entries) take its
-    /// place when they hold <paramref name="linkListOutweighs"/> times its text. With <paramref name="furnitureProseNeutral"/>,
-    /// prose under furniture does not hold the selection back from the region around it (see <see cref="RegionWeights"/>).
+    /// place when they hold <paramref name="linkListOutweighs"/> times its text. With <paramref name="pageOfSections"/>
+    /// (a service page), prose under furniture and short lines do not hold the selection back from the region around it
+    /// (see <see cref="RegionWeights"/>), and the region needs to outweigh it by less.
     /// </summary>
-    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool furnitureProseNeutral)
+    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
@@ -314,7 +316,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             AddBodyChunks(page, best, threshold, included);
         }
         var underFurniture = UnderFurniture(page, best);
-        if (parent >= 0) WidenToRegion(page, best, included, underFurniture, furnitureProseNeutral);
+        if (parent >= 0) WidenToRegion(page, best, included, underFurniture, pageOfSections);
         var listRegion = new List<(int Start, int End)>();
         if (WidenToLinkLists(page, included, underFurniture, listRegion, linkListOutweighs, minListItems) is { } keptLinks)
         {
@@ -360,16 +362,16 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// lines not at all. The ancestor of the best container with the heaviest subtree replaces the
     /// selection when it outweighs it clearly.
     /// </summary>
-    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included, bool[] underFurniture, bool furnitureProseNeutral)
+    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included, bool[] underFurniture, bool pageOfSections)
     {
         var nodes = page.Nodes;
-        var weight = RegionWeights(page, underFurniture, null, furnitureProseNeutral);
+        var weight = RegionWeights(page, underFurniture, null, pageOfSections);
         var selected = 0.0;
         foreach (var (start, _) in included) selected += weight[start];
         var first = included[0].Start;
         var last = included[^1].End;
         // Only a region holding the whole selection (body chunks may be cousins of the best container).
-        var chosen = HeaviestAncestor(page, nodes[best].Parent, weight, selected * (1 + options.RegionGainShare), ancestor => ancestor <= first && nodes[ancestor].End >= last);
+        var chosen = HeaviestAncestor(page, nodes[best].Parent, weight, selected * (1 + (pageOfSections ? options.SectionsRegionGainShare : options.RegionGainShare)), ancestor => ancestor <= first && nodes[ancestor].End >= last);
         if (chosen < 0) return;
         included.Clear();
         included.Add((chosen, nodes[chosen].End));
@@ -410,9 +412,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// <summary>
     /// The subtree weight of every node: prose counts for its length, linked text and text under furniture
     /// against it, short lines not at all; in <paramref name="listItems"/>, every line of an entry counts for it.
-    /// With <paramref name="furnitureProseNeutral"/>, unlinked prose under furniture counts for nothing rather than against.
+    /// With <paramref name="pageOfSections"/>, unlinked prose under furniture and short lines, linked or not, count for nothing.
     /// </summary>
-    private double[] RegionWeights(PageModel page, bool[] underFurniture, bool[]? listItems, bool furnitureProseNeutral = false)
+    private double[] RegionWeights(PageModel page, bool[] underFurniture, bool[]? listItems, bool pageOfSections = false)
     {
         var nodes = page.Nodes;
         var weight = new double[nodes.Count];
@@ -420,8 +422,10 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         {
             var length = block.Text.Length;
             double value;
-            if (underFurniture[block.Node]) value = furnitureProseNeutral && block.LinkChars <= length * options.MaxBlockLinkDensity ? 0 : -length;
+            if (underFurniture[block.Node]) value = pageOfSections && block.LinkChars <= length * options.MaxBlockLinkDensity ? 0 : -length;
             else if (listItems is not null && listItems[block.Node]) value = length;
+            // A call to action ("Start your free trial") is one short linked line between a service page's sections.
+            else if (pageOfSections && length < options.MinScoredBlockChars) value = 0;
             else if (block.LinkChars > length * options.MaxBlockLinkDensity) value = -length;
             else if (length < options.MinScoredBlockChars) value = 0;
             else value = length - block.LinkChars;
