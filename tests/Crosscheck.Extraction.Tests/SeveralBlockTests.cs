@@ -52,6 +52,28 @@ public class SeveralBlockTests
         Assert.Contains("lay a barrier in the ground", article.Body);
     }
 
+    [Fact]
+    public void A_smaller_section_of_a_service_page_is_kept_past_the_calls_to_action_around_it()
+    {
+        string Section(string inner) => $"<section class='block'><div class='container'><div class='row'><div class='col'>{inner}</div></div></div></section>";
+        const string actions = "<p><a href='/quote'>Get a quote</a></p><p><a href='/call'>Call us today</a></p><p><a href='/visit'>Visit a shop</a></p><p><a href='/chat'>Chat with us</a></p>";
+        var html = TestInputs.Page(SiteMenu + "<div class='page'>" +
+            Section("<h1>Window cleaning</h1><p>We clean the windows of houses, shops and offices across the county, inside and out, with purified water that dries without streaks, " +
+                "and we clean the frames, the sills and the gutters on the same visit if you ask us to, at no extra charge for the ladder work.</p>" +
+                "<p>Our cleaners are trained to work at height, insured for any damage, and come at a time that suits you, early in the morning or on a Saturday, " +
+                "so that nobody has to take a day off work to let them in or to move the furniture away from the glass.</p>") +
+            actions +
+            Section("<h2>Conservatory roofs</h2><p>Glass and plastic roofs are washed by hand with soft brushes, and the moss is lifted from the joints before it can let the rain in.</p>") +
+            actions +
+            "</div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html, "https://windows.example/services/window-cleaning"));
+
+        Assert.Equal(Core.Model.PageType.Service, article.PageType);
+        Assert.Contains("purified water", article.Body);
+        Assert.Contains("moss is lifted from the joints", article.Body);
+    }
+
     /// <summary>A question, a long answer and a short reply, as (author, text).</summary>
     private static readonly (string Author, string Text)[] ThreadPosts =
     [
