@@ -23,6 +23,9 @@ internal sealed class ExtractedContent
 
     public List<string> Paragraphs { get; } = [];
 
+    /// <summary>The article's text as the page's structured data (JSON-LD articleBody) gives it, for when the page shows none.</summary>
+    public string? StructuredBody { get; set; }
+
     /// <summary>schema.org types the page declares (JSON-LD @type, microdata itemtype), lower case.</summary>
     public HashSet<string> SchemaTypes { get; } = new(StringComparer.Ordinal);
 
@@ -36,8 +39,9 @@ internal sealed class ExtractedContent
     public bool FallbackAllowed { get; set; }
 
     /// <summary>
-    /// What stands as the body when neither the extractor nor its fallback finds article text (the page's text
-    /// blocks outside its furniture, else its description), with the note that says so; null when there is none.
+    /// What stands as the body when neither the extractor nor its fallback finds article text (the article body of
+    /// the page's structured data, the page's text blocks outside its furniture, its description, else every text of
+    /// the page), with the note that says so; null when there is none.
     /// </summary>
     public (List<string> Paragraphs, string Note)? LastResort { get; set; }
 

@@ -84,6 +84,9 @@ public sealed record ExtractionOptions
     /// </summary>
     public double RegionGainShare { get; init; } = 0.3;
 
+    /// <summary>HTML: <see cref="RegionGainShare"/> on a page told to be a service page, made of sections none of which holds most of it (default 0.1).</summary>
+    public double SectionsRegionGainShare { get; init; } = 0.1;
+
     /// <summary>HTML: ancestors of the best container up to this many levels are weighed as the content region (default 15: page builders nest the text deep).</summary>
     public int RegionLevels { get; init; } = 15;
 

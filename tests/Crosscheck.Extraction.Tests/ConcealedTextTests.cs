@@ -69,4 +69,37 @@ public class ConcealedTextTests
 
         Assert.Equal("", Extractor.Extract(TestInputs.Html(html)).Body);
     }
+
+    [Fact]
+    public void A_page_whose_script_renders_the_text_gets_the_article_body_of_its_structured_data()
+    {
+        const string first = "The river rose two metres overnight and the bridge on the old road was closed before dawn, the council said.";
+        const string second = "Families on the lower streets were asked to move their cars to higher ground before the next high tide.";
+        var json = $$"""{"@type": "NewsArticle", "headline": "River closes bridge", "articleBody": "{{first}}\n\n{{second}}"}""";
+        var html = TestInputs.Page("<div id='app'></div>", $"<script type='application/ld+json'>{json}</script>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Equal([first, second], article.Paragraphs);
+        Assert.Contains(article.Diagnostics, d => d.Message.Contains("structured data", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_page_whose_only_text_is_in_form_controls_and_menus_keeps_that_text()
+    {
+        var sessions = string.Concat(Enumerable.Range(1, 8).Select(i => $"<option>Session {i}: Tuesday at {i + 8} o'clock, beginners' swimming in the small pool</option>"));
+        var html = TestInputs.Page($"<nav><a href='/'>Home</a></nav><form><select name='session'>{sessions}</select><button>Book this session</button></form>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("Session 3: Tuesday at 11 o'clock", article.Body);
+    }
+
+    [Fact]
+    public void A_page_with_a_few_words_of_site_furniture_only_stays_empty()
+    {
+        var html = TestInputs.Page("<div id='app'></div><footer><a href='/help'>Help</a> <a href='/sites'>Sites in other languages</a></footer>");
+
+        Assert.Equal("", Extractor.Extract(TestInputs.Html(html)).Body);
+    }
 }

@@ -27,6 +27,53 @@ public class SeveralBlockTests
         Assert.DoesNotContain("Help centre", article.Body);
     }
 
+    [Fact]
+    public void Every_service_of_a_service_page_is_kept_though_banners_sit_between_them()
+    {
+        // Sections nested as a page builder nests them, so that no one container near the text holds them all.
+        string Service(string name, string text) => $"<section class='block'><div class='container'><div class='row'><div class='col'><h2>{name}</h2><p>{text}</p></div></div></div></section>";
+        const string banner = "<section class='promo-banner'><div class='container'><div class='row'><div class='col'><p>Book a free inspection this month and we will check your attic, your crawl space and every room of the house, " +
+            "write down what we find, and leave you a plan with a fixed price, with no obligation to go ahead with any of it, whatever we find in the end.</p><a href='/book'>Book now</a></div></div></div></section>";
+        var html = TestInputs.Page(SiteMenu + "<div class='page'>" +
+            "<section class='hero-banner'><div class='container'><div class='row'><div class='col'><h1>Pest control in Millbrook</h1><p>We are a family business that has kept homes and shops in Millbrook free of pests for thirty years, " +
+            "with treatments that are safe for children and pets, and a guarantee that we come back for free if the pests do.</p></div></div></div></section>" +
+            Service("Ant control", "Ants follow the same trails every day, so we treat the trails and the nests at their source, inside and outside, and most colonies are gone within two weeks.") +
+            banner +
+            Service("Rodent control", "Mice and rats get in through gaps the width of a pencil, so we seal every gap we find, set traps where they run, and come back twice to check the house is clear.") +
+            banner.Replace("attic", "garage") +
+            Service("Termite control", "Termites eat wood from the inside, so we test the frame of the house for moisture and damage, and lay a barrier in the ground that keeps them out for years.") +
+            "</div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html, "https://pests.example/services/pest-control-millbrook"));
+
+        Assert.Equal(Core.Model.PageType.Service, article.PageType);
+        Assert.Contains("treat the trails and the nests", article.Body);
+        Assert.Contains("seal every gap we find", article.Body);
+        Assert.Contains("lay a barrier in the ground", article.Body);
+    }
+
+    [Fact]
+    public void A_smaller_section_of_a_service_page_is_kept_past_the_calls_to_action_around_it()
+    {
+        string Section(string inner) => $"<section class='block'><div class='container'><div class='row'><div class='col'>{inner}</div></div></div></section>";
+        const string actions = "<p><a href='/quote'>Get a quote</a></p><p><a href='/call'>Call us today</a></p><p><a href='/visit'>Visit a shop</a></p><p><a href='/chat'>Chat with us</a></p>";
+        var html = TestInputs.Page(SiteMenu + "<div class='page'>" +
+            Section("<h1>Window cleaning</h1><p>We clean the windows of houses, shops and offices across the county, inside and out, with purified water that dries without streaks, " +
+                "and we clean the frames, the sills and the gutters on the same visit if you ask us to, at no extra charge for the ladder work.</p>" +
+                "<p>Our cleaners are trained to work at height, insured for any damage, and come at a time that suits you, early in the morning or on a Saturday, " +
+                "so that nobody has to take a day off work to let them in or to move the furniture away from the glass.</p>") +
+            actions +
+            Section("<h2>Conservatory roofs</h2><p>Glass and plastic roofs are washed by hand with soft brushes, and the moss is lifted from the joints before it can let the rain in.</p>") +
+            actions +
+            "</div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html, "https://windows.example/services/window-cleaning"));
+
+        Assert.Equal(Core.Model.PageType.Service, article.PageType);
+        Assert.Contains("purified water", article.Body);
+        Assert.Contains("moss is lifted from the joints", article.Body);
+    }
+
     /// <summary>A question, a long answer and a short reply, as (author, text).</summary>
     private static readonly (string Author, string Text)[] ThreadPosts =
     [
@@ -72,6 +119,31 @@ public class SeveralBlockTests
         var article = Extractor.Extract(TestInputs.Html(html));
 
         Assert.Equal(12, article.Paragraphs.Count());
+    }
+
+    [Fact]
+    public void Widget_elements_each_named_with_their_own_id_besides_the_shared_name_are_kept_whole()
+    {
+        string Widget(int id, string text) => $"<div class='pb-element pb-element-{id:x6} pb-widget pb-widget-text'><div class='pb-widget-container'><p>" + text + "</p></div></div>";
+        var pieces = Enumerable.Range(1, 12).Select(i => Widget(i * 7919, $"Part {i} of the guide explains, step by step and with examples, how to keep a small garden of herbs alive through a dry summer."));
+        var html = TestInputs.Page(SiteMenu + "<div class='pb-page'><div class='pb-section'>" + string.Concat(pieces) + "</div></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Equal(12, article.Paragraphs.Count());
+    }
+
+    [Fact]
+    public void Many_sidebar_widgets_of_links_stay_furniture()
+    {
+        string Links(int i) => string.Concat(Enumerable.Range(1, 6).Select(j => $"<li><a href='/{i}/{j}'>Archive of the month number {j} in the section {i} of this site</a></li>"));
+        var widgets = string.Concat(Enumerable.Range(1, 12).Select(i => $"<div class='widget widget_links'><h3 class='widgettitle'>Section {i}</h3><ul>{Links(i)}</ul></div>"));
+        var html = TestInputs.Page("<div class='content'><article>" + TestInputs.Paragraphs + "</article></div><div class='aside'>" + widgets + "</div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("on Tuesday", article.Body);
+        Assert.DoesNotContain("Archive of the month", article.Body);
     }
 
     [Fact]

@@ -111,21 +111,37 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 paragraphs = thread;
             }
         }
+        else if (pageType == PageType.Service)
+        {
+            // A service page names its sections as banners, teasers and calls to action: their prose is the page's, so it
+            // does not stop the selection from widening to the region that holds every section (they themselves stay out),
+            // nor do the short linked lines ("Book now") between sections.
+            page.ResetScores();
+            var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: true);
+            if (sections.Count > 0) paragraphs = sections;
+        }
         else if (pageType == PageType.Listing)
         {
             // A listing's entries are its content even where some prose outweighs them.
             page.ResetScores();
-            var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems);
+            var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems, pageOfSections: false);
             if (listed.Count > 0) paragraphs = listed;
         }
         if (paragraphs.Count == 0)
         {
             // Kept aside for when the fallback extractor finds nothing either (see ExtractedContent.LastResort).
             var blocks = TextBlocksOutsideFurniture(page);
-            if (blocks.Count > 0) content.LastResort = (blocks, "no container of article text; kept the page's text blocks outside its furniture");
+            if (content.StructuredBody is { Length: > MinDescriptionBodyChars } structured && structured.Length > blocks.Sum(b => b.Length))
+                // A page whose script renders the text may still give the whole of it in its structured data.
+                content.LastResort = (LinesOf(structured), "no container of article text; the article's text from the page's structured data stands as the body");
+            else if (blocks.Count > 0) content.LastResort = (blocks, "no container of article text; kept the page's text blocks outside its furniture");
             else if (content.Description is { Length: > MinDescriptionBodyChars } description)
                 // A page whose script renders the text still describes it: the description is its opening, as the site wrote it.
                 content.LastResort = ([description], "no text in the page; its description stands as the body");
+            else if (EveryTextOfThePage(body, deadline) is { } everything && everything.Sum(p => p.Length) >= options.FallbackBelowChars)
+                // Text only in menus, form controls or hidden parts is still the page's text: better than an empty body.
+                // A few words of site furniture ("Help", the company's name) are not: such a page shows nothing.
+                content.LastResort = (everything, "no article text; kept every text of the page, menus, form controls and hidden parts included");
         }
         content.Paragraphs.AddRange(WithoutRepeatedParagraphs(paragraphs));
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
@@ -176,6 +192,23 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             if (KeepBlock(page, block, null, null)) paragraphs.Add(block.Text);
         }
         return paragraphs;
+    }
+
+    /// <summary>The lines of a text given whole (structured data), whitespace collapsed, empty lines dropped.</summary>
+    private static List<string> LinesOf(string text) =>
+        [.. text.Split('\n').Select(line => BodyText.Collapse(line)).Where(line => line.Length > 0)];
+
+    /// <summary>
+    /// The page read whole, hidden parts, menus and form controls included (scripts and styles aside): the blocks
+    /// that read as text, else every block.
+    /// </summary>
+    private List<string> EveryTextOfThePage(AngleSharp.Dom.IElement body, DateTime deadline)
+    {
+        var page = PageModel.Build(body, options, deadline, readConcealed: true, readSkipped: true);
+        var kept = new List<string>();
+        foreach (var block in page.Blocks)
+            if (KeepBlock(page, block, null, null)) kept.Add(block.Text);
+        return kept.Count > 0 ? kept : [.. page.Blocks.Select(block => block.Text)];
     }
 
     /// <summary>The HTML with the content of every script and style element removed (the tags stay, so the structure does).</summary>
@@ -232,13 +265,15 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     }
 
     private List<string> SelectArticle(PageModel page, string? title, int descriptionNode) =>
-        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems);
+        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, pageOfSections: false);
 
     /// <summary>
     /// The article's paragraphs; the page's link lists (lists of at least <paramref name="minListItems"/> entries) take its
-    /// place when they hold <paramref name="linkListOutweighs"/> times its text.
+    /// place when they hold <paramref name="linkListOutweighs"/> times its text. With <paramref name="pageOfSections"/>
+    /// (a service page), prose under furniture and short lines do not hold the selection back from the region around it
+    /// (see <see cref="RegionWeights"/>), and the region needs to outweigh it by less.
     /// </summary>
-    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems)
+    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
@@ -281,7 +316,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             AddBodyChunks(page, best, threshold, included);
         }
         var underFurniture = UnderFurniture(page, best);
-        if (parent >= 0) WidenToRegion(page, best, included, underFurniture);
+        if (parent >= 0) WidenToRegion(page, best, included, underFurniture, pageOfSections);
         var listRegion = new List<(int Start, int End)>();
         if (WidenToLinkLists(page, included, underFurniture, listRegion, linkListOutweighs, minListItems) is { } keptLinks)
         {
@@ -327,16 +362,16 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// lines not at all. The ancestor of the best container with the heaviest subtree replaces the
     /// selection when it outweighs it clearly.
     /// </summary>
-    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included, bool[] underFurniture)
+    private void WidenToRegion(PageModel page, int best, List<(int Start, int End)> included, bool[] underFurniture, bool pageOfSections)
     {
         var nodes = page.Nodes;
-        var weight = RegionWeights(page, underFurniture, null);
+        var weight = RegionWeights(page, underFurniture, null, pageOfSections);
         var selected = 0.0;
         foreach (var (start, _) in included) selected += weight[start];
         var first = included[0].Start;
         var last = included[^1].End;
         // Only a region holding the whole selection (body chunks may be cousins of the best container).
-        var chosen = HeaviestAncestor(page, nodes[best].Parent, weight, selected * (1 + options.RegionGainShare), ancestor => ancestor <= first && nodes[ancestor].End >= last);
+        var chosen = HeaviestAncestor(page, nodes[best].Parent, weight, selected * (1 + (pageOfSections ? options.SectionsRegionGainShare : options.RegionGainShare)), ancestor => ancestor <= first && nodes[ancestor].End >= last);
         if (chosen < 0) return;
         included.Clear();
         included.Add((chosen, nodes[chosen].End));
@@ -377,8 +412,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// <summary>
     /// The subtree weight of every node: prose counts for its length, linked text and text under furniture
     /// against it, short lines not at all; in <paramref name="listItems"/>, every line of an entry counts for it.
+    /// With <paramref name="pageOfSections"/>, unlinked prose under furniture and short lines, linked or not, count for nothing.
     /// </summary>
-    private double[] RegionWeights(PageModel page, bool[] underFurniture, bool[]? listItems)
+    private double[] RegionWeights(PageModel page, bool[] underFurniture, bool[]? listItems, bool pageOfSections = false)
     {
         var nodes = page.Nodes;
         var weight = new double[nodes.Count];
@@ -386,8 +422,10 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         {
             var length = block.Text.Length;
             double value;
-            if (underFurniture[block.Node]) value = -length;
+            if (underFurniture[block.Node]) value = pageOfSections && block.LinkChars <= length * options.MaxBlockLinkDensity ? 0 : -length;
             else if (listItems is not null && listItems[block.Node]) value = length;
+            // A call to action ("Start your free trial") is one short linked line between a service page's sections.
+            else if (pageOfSections && length < options.MinScoredBlockChars) value = 0;
             else if (block.LinkChars > length * options.MaxBlockLinkDensity) value = -length;
             else if (length < options.MinScoredBlockChars) value = 0;
             else value = length - block.LinkChars;

@@ -34,6 +34,7 @@ internal static class HtmlMetadataReader
         var meta = found.Meta;
         var jsonLd = ReadJsonLd(found.JsonLdScripts, content);
         content.SchemaTypes.UnionWith(jsonLd.Types);
+        content.StructuredBody = jsonLd.ArticleBody;
         content.SchemaTypes.UnionWith(found.ItemTypes);
         content.OpenGraphType = meta.GetValueOrDefault("og:type");
 
@@ -152,6 +153,9 @@ internal static class HtmlMetadataReader
         /// <summary>The publisher of any other object (a web page, a product), when no article names one.</summary>
         public string? AnyPublisher;
 
+        /// <summary>The text of the page's article as its JSON-LD gives it.</summary>
+        public string? ArticleBody;
+
         /// <summary>The name of the page's WebSite object.</summary>
         public string? WebSiteName;
 
@@ -194,6 +198,7 @@ internal static class HtmlMetadataReader
                 if (facts.WebSiteName is null && HasType(element, "WebSite")) facts.WebSiteName = String(element, "name");
                 if (!IsArticleType(element)) break;
                 facts.Headline ??= String(element, "headline") ?? String(element, "name");
+                facts.ArticleBody ??= String(element, "articleBody");
                 facts.DatePublished ??= String(element, "datePublished") ?? String(element, "dateCreated");
                 if (facts.Author is null && JsonText.TryGetProperty(element, "author", out var author)) facts.Author = Names(author);
                 if (facts.Publisher is null && JsonText.TryGetProperty(element, "publisher", out var publisher)) facts.Publisher = Names(publisher);

@@ -62,12 +62,14 @@ internal sealed class PageModel
     /// Reads the page under <paramref name="root"/>. Hidden elements and noscript alternatives are
     /// skipped unless <paramref name="readConcealed"/>: some pages render hidden and reveal their
     /// text by script, or put the readable text only in noscript, so a page that shows no text
-    /// otherwise is read again with them.
+    /// otherwise is read again with them. With <paramref name="readSkipped"/>, the elements never read as
+    /// article text (menus, sidebars, footers, buttons, form controls) are read too, all but scripts and
+    /// styles: the last resort of a page whose only text is there.
     /// </summary>
-    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed = false)
+    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed = false, bool readSkipped = false)
     {
         var model = new PageModel();
-        model.Walk(root, options, deadline, readConcealed);
+        model.Walk(root, options, deadline, readConcealed, readSkipped);
         return model;
     }
 
@@ -79,7 +81,7 @@ internal sealed class PageModel
         public bool InLink { get; } = inLink;
     }
 
-    private void Walk(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed)
+    private void Walk(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed, bool readSkipped)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -131,7 +133,7 @@ internal sealed class PageModel
                 SkippedConcealed++;
                 continue;
             }
-            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag) && !HoldsMainContent(element))
+            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag) && !HoldsMainContent(element) && !(readSkipped && tag is not ("script" or "style")))
             {
                 if (tag == "script") SkippedScripts++;
                 continue;
@@ -236,34 +238,63 @@ internal sealed class PageModel
         if (nodes.Length > 0 && nodes[0].End < 0) nodes[0].End = nodes.Length;
     }
 
-    /// <summary>Nodes whose furniture status comes from their class value alone, by that value.</summary>
+    /// <summary>Nodes whose furniture status comes from their class value alone, by each furniture-like class name they wear.</summary>
     private readonly Dictionary<string, List<int>> _furnitureClassNodes = new(StringComparer.Ordinal);
+
+    /// <summary>The furniture-like class names of each such node, in the order the nodes were counted.</summary>
+    private readonly List<(int Node, string[] Names)> _furnitureClassNames = [];
 
     private void CountFurnitureClass(string value, int node)
     {
-        if (!_furnitureClassNodes.TryGetValue(value, out var list)) _furnitureClassNodes[value] = list = [];
-        list.Add(node);
+        // By class name, not by the whole value: page builders add a name unique to each element
+        // ("elementor-element-7d7c71d") beside the names every block of the page shares.
+        var names = value.ToLowerInvariant().Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries);
+        var furniture = 0;
+        foreach (var name in names)
+        {
+            if (!MatchesAny(name, HeuristicData.NegativeClassHints)) continue;
+            names[furniture++] = name;
+            if (!_furnitureClassNodes.TryGetValue(name, out var list)) _furnitureClassNodes[name] = list = [];
+            if (list.Count == 0 || list[^1] != node) list.Add(node);
+        }
+        // A hint found only across two names matches no one name: such an element stays furniture.
+        if (furniture > 0) _furnitureClassNames.Add((node, names[..furniture]));
     }
 
+    private static readonly char[] ClassSeparators = [' ', '\t', '\n', '\r', '\f'];
+
     /// <summary>
-    /// A furniture-like class value worn by many elements that hold most of the page's text is the
+    /// A furniture-like class name worn by many elements that hold most of the page's text is the
     /// page's building block, not furniture: a page builder may wrap every piece of the text in a
-    /// "widget" element. Repeated captions or share buttons hold little text, and the items of a
-    /// comment section sit under its one container, which stays furniture.
+    /// "widget" element. An element stops being furniture when every furniture-like name it wears is
+    /// such a building block. Repeated captions or share buttons hold little text, and the items of
+    /// a comment section sit under its one container, which stays furniture.
     /// </summary>
     private void ClearRepeatedFurnitureClasses(int minRepeats)
     {
-        if (Nodes.Count == 0) return;
+        if (Nodes.Count == 0 || _furnitureClassNames.Count < minRepeats) return;
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Nodes);
-        var pageChars = span[0].TextChars;
-        foreach (var nodes in _furnitureClassNodes.Values)
+        // Unlinked text: a sidebar's widgets are many too, but hold mostly links.
+        var pageChars = span[0].TextChars - span[0].LinkChars;
+        HashSet<string>? layout = null;
+        foreach (var (name, nodes) in _furnitureClassNodes)
         {
             if (nodes.Count < minRepeats) continue;
             var chars = 0;
-            foreach (var index in nodes) chars += span[index].TextChars;
+            var countedEnd = -1;
+            foreach (var index in nodes)
+            {
+                // Nodes come in document order: one inside a node already counted adds nothing new.
+                if (index < countedEnd) continue;
+                chars += span[index].TextChars - span[index].LinkChars;
+                countedEnd = span[index].End;
+            }
             if (chars * 2 < pageChars) continue;
-            foreach (var index in nodes) span[index].Negative = false;
+            (layout ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
         }
+        if (layout is null) return;
+        foreach (var (node, names) in _furnitureClassNames)
+            if (Array.Exists(names, layout.Contains)) span[node].Negative = false;
     }
 
     /// <summary>
