@@ -68,7 +68,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         article.Language = IdentifyLanguage(article.Body, content);
         // A page's address is much of the evidence of its kind (and every page the model learnt from had one): a page
         // with none, such as a saved file, is taken as an article, as all pages were before page types.
-        article.PageType = content.PageSignals is { } signals && article.Url is not null ? PageTypeModel.Default.Classify(signals) : PageType.Article;
+        article.PageType = content.PageSignals is { } signals && article.Url is not null ? (_options.PageTypeModel ?? PageTypeModel.Default).Classify(signals) : PageType.Article;
         article.Diagnostics.AddRange(content.Diagnostics);
         return (article, content.PageSignals);
     }

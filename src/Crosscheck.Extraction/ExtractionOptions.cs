@@ -1,3 +1,5 @@
+using Crosscheck.Extraction.PageTypes;
+
 namespace Crosscheck.Extraction;
 
 /// <summary>
@@ -46,6 +48,12 @@ public sealed record ExtractionOptions
 
     /// <summary>HTML: pages larger than this never go to the (slower, unbounded) SmartReader fallback (default 1 M chars).</summary>
     public int MaxFallbackHtmlChars { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// HTML: the page-type model that types each page (null: the shipped <see cref="PageTypes.PageTypeModel.Default"/>).
+    /// Set by `eval extraction --held-out-page-types`, which types each benchmark page by a model not fitted on its site.
+    /// </summary>
+    internal PageTypeModel? PageTypeModel { get; init; }
 
     /// <summary>HTML: whether SmartReader may be used as fallback at all (default true).</summary>
     public bool UseSmartReaderFallback { get; init; } = true;

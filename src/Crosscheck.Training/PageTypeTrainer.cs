@@ -45,6 +45,16 @@ public static class PageTypeTrainer
         return samples;
     }
 
+    /// <summary>
+    /// `eval extraction --held-out-page-types`: scores the extraction of <paramref name="dir"/> with every labelled page
+    /// typed by a page-type model fitted without the page's site (the models of the site-held-out cross-validation
+    /// `train page-types` reports, settings chosen inside each training fold), so the type-dependent extraction rules
+    /// are scored on the types an unseen site's pages would get, not on the shipped model's own training pages.
+    /// </summary>
+    public static ExtractionEvaluation EvaluateExtraction(string dir, BenchmarkHalf half, int folds = DefaultFolds) =>
+        ExtractionEvaluator.Evaluate(dir, half, OutOfFold(Collect(dir), folds, training => FitChoosing(training, InnerFolds, Grid.Default, articleThreshold: false))
+            .ToDictionary(x => x.Sample.Id, x => x.Model, StringComparer.Ordinal));
+
     /// <summary>The article thresholds tried; the lowest wins among equals, nearest the plain highest-score rule.</summary>
     private static readonly double[] ThresholdGrid = [.. Enumerable.Range(0, 29).Select(i => 0.15 + i * 0.025)];
 

@@ -26,7 +26,9 @@ public static class EvalReports
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"page types held out, as the shipped model's trainer measured them ({heldOut.How}): type accuracy {heldOut.TypeAccuracy:F3}, article vs not {heldOut.ArticleAccuracy:F3} ({heldOut.Pages} pages)"));
         if (evaluation.PageTypes is { } types)
-            foreach (var line in types.Describe("page types against the meta.json labels, shipped model (in-sample on the pages it was fitted on, WCXB dev: not a held-out figure)"))
+            foreach (var line in types.Describe(evaluation.PageTypesOutOfFold
+                         ? "page types against the meta.json labels, each page typed by a model fitted without its site (held out)"
+                         : "page types against the meta.json labels, shipped model (in-sample on the pages it was fitted on, WCXB dev: not a held-out figure)"))
                 output.WriteLine(line);
     }
 

@@ -17,11 +17,23 @@ public static class ExtractionEvaluator
     /// Extracts every page with our extractor and with SmartReader and scores both.
     /// Throws <see cref="EvaluationDataException"/> when the directory is not a benchmark directory.
     /// </summary>
-    public static ExtractionEvaluation Evaluate(string dir, BenchmarkHalf half = BenchmarkHalf.All)
+    public static ExtractionEvaluation Evaluate(string dir, BenchmarkHalf half = BenchmarkHalf.All) => Evaluate(dir, half, pageTypeModels: null);
+
+    /// <inheritdoc cref="Evaluate(string, BenchmarkHalf)"/>
+    /// <param name="dir">The benchmark directory.</param>
+    /// <param name="half">The pages scored.</param>
+    /// <param name="pageTypeModels">
+    /// By page id, the page-type model that types the page (one not fitted on its site, so the type-dependent
+    /// rules see the types a page from an unseen site would get); null or a page missing: the shipped model,
+    /// which has seen every page of its own training set.
+    /// </param>
+    internal static ExtractionEvaluation Evaluate(string dir, BenchmarkHalf half, IReadOnlyDictionary<string, PageTypeModel>? pageTypeModels)
     {
         var loaded = BenchmarkDirectory.Load(dir, half);
         var pages = loaded.Pages;
-        var extractor = new ArticleExtractor(new ExtractionOptions { UseSmartReaderFallback = true });
+        var options = new ExtractionOptions { UseSmartReaderFallback = true };
+        var shippedExtractor = new ArticleExtractor(options);
+        var extractorOf = new Dictionary<PageTypeModel, ArticleExtractor>(ReferenceEqualityComparer.Instance);
 
         var predictions = new Dictionary<string, string>(StringComparer.Ordinal);
         var ours = new List<PageResult>();
@@ -34,6 +46,9 @@ public static class ExtractionEvaluator
         {
             var input = BenchmarkDirectory.ToRawInput(page);
             ourTime.Start();
+            var extractor = pageTypeModels is not null && pageTypeModels.TryGetValue(page.Id, out var model)
+                ? extractorOf.TryGetValue(model, out var cached) ? cached : extractorOf[model] = new ArticleExtractor(options with { PageTypeModel = model })
+                : shippedExtractor;
             var article = extractor.Extract(input);
             ourTime.Stop();
             predictions[page.Id] = article.Body;
@@ -55,7 +70,8 @@ public static class ExtractionEvaluator
             loaded.Skipped)
         {
             PageTypes = types.Count == 0 ? null : PageTypeScores.Of(types),
-            PageTypesHeldOut = types.Count == 0 || PageTypeModel.Default.HeldOut is not { } heldOut ? null
+            PageTypesOutOfFold = pageTypeModels is not null,
+            PageTypesHeldOut = types.Count == 0 || pageTypeModels is not null || PageTypeModel.Default.HeldOut is not { } heldOut ? null
                 : new PageTypeHeldOut(heldOut.TypeAccuracy, heldOut.ArticleAccuracy, heldOut.Pages, heldOut.How),
             PageTypesFound = found,
         };

@@ -90,6 +90,12 @@ public sealed record ExtractionEvaluation(
     /// </summary>
     public PageTypeHeldOut? PageTypesHeldOut { get; init; }
 
+    /// <summary>
+    /// Whether each page was typed by a page-type model not fitted on its site (`--held-out-page-types`): then
+    /// <see cref="PageTypes"/> and every word figure are held-out figures for the type-dependent rules too.
+    /// </summary>
+    public bool PageTypesOutOfFold { get; init; }
+
     /// <summary>How many pages our extractor gave each type (whether or not the benchmark labels types).</summary>
     public IReadOnlyDictionary<PageType, int> PageTypesFound { get; init; } = new Dictionary<PageType, int>();
 }

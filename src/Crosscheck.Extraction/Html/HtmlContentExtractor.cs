@@ -99,7 +99,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         }
         // The page's type is told from what the first pass kept, as the page-type model was trained.
         content.PageSignals = PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs);
-        var pageType = (content.Url ?? pageUrl) is not null ? PageTypes.PageTypeModel.Default.Classify(content.PageSignals) : PageType.Article;
+        var pageType = (content.Url ?? pageUrl) is not null ? (options.PageTypeModel ?? PageTypes.PageTypeModel.Default).Classify(content.PageSignals) : PageType.Article;
         // On a question-and-answer page the answers are the content and the comments under them stay asides.
         if (pageType == PageType.Forum && !content.SchemaTypes.Contains("qapage") && page.ReadRepliesAsContent())
         {
