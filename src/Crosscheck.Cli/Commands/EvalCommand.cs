@@ -103,12 +103,7 @@ public static class EvalCommand
         command.Options.Add(heldOutTypes);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var pages = result.GetValue(half) switch
-            {
-                "even" => BenchmarkHalf.Even,
-                "odd" => BenchmarkHalf.Odd,
-                _ => BenchmarkHalf.All,
-            };
+            var pages = ParseHalf(result.GetValue(half));
             var directory = RequireDirectory(result.GetValue(dir)!);
             var evaluation = result.GetValue(heldOutTypes)
                 ? Crosscheck.Training.PageTypeTrainer.EvaluateExtraction(directory, pages)
@@ -166,22 +161,38 @@ public static class EvalCommand
             HelpName = "ORDER",
             DefaultValueFactory = _ => "file",
         };
+        var pageType = new Option<string?>("--page-type")
+        {
+            Description = "For a folder of pages without story labels: only the pages of this type in its meta.json (e.g. article).",
+            HelpName = "TYPE",
+        };
+        var half = new Option<string?>("--half")
+        {
+            Description = "For a folder of pages without story labels: only the even or the odd half of the pages (by the last byte of MD5(page id)).",
+            HelpName = "even|odd",
+        };
+        half.AcceptOnlyFromAmong("even", "odd");
         var command = new Command("clustering", """
             Story clustering quality: the articles are clustered online as they arrive; prints B-cubed and
             pairwise precision/recall/F1 against the gold stories, the predicted and false pairs, and articles/s.
-            A folder of story labels is scored on its pages, extracted and annotated as ingest does.
+            A folder of story labels (gold.json) is scored on its pages, extracted and annotated as ingest does.
+            A folder of pages without labels (an extraction benchmark: html/, ground-truth.json, meta.json) is a
+            stream of unrelated pages, each its own story: every predicted pair is a probable false join.
 
             Examples: crosscheck eval clustering ../shared/data/clustering-ecbplus-dev/documents.jsonl --batch 20 --order random:1
                       crosscheck eval clustering ../shared/data/stories-aeb-dev
+                      crosscheck eval clustering ../shared/data/extraction-wcxb-dev --page-type article --half even
             """)
-        { input, output, batch, order };
+        { input, output, batch, order, pageType, half };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(input)!;
             var stream = new ClusteringStream(ParseBatch(result.GetValue(batch)), ParseOrder(result.GetValue(order)!));
-            var evaluation = Directory.Exists(path)
+            var evaluation = !Directory.Exists(path)
+                ? ClusteringEvaluator.Evaluate(RequireFile(path), line => Engine.AnnotateText(line.Id, line.Text, line.Published, line.Title), stream: stream)
+                : File.Exists(Path.Combine(path, "gold.json"))
                 ? ClusteringEvaluator.EvaluatePages(path, Engine.Processor.Process, stream: stream)
-                : ClusteringEvaluator.Evaluate(RequireFile(path), line => Engine.AnnotateText(line.Id, line.Text, line.Published, line.Title), stream: stream);
+                : ClusteringEvaluator.EvaluateUnrelatedPages(path, Engine.Processor.Process, result.GetValue(pageType), ParseHalf(result.GetValue(half)), stream: stream);
             Console.WriteLine(EvalReports.Format(evaluation.Scores, $"{path} ({stream})"));
             // On a folder of mostly lone pages each false pair is worth reading; on a corpus of look-alike events they are too many.
             if (evaluation.FalsePairs.Count <= 20)
@@ -193,6 +204,13 @@ public static class EvalCommand
         }));
         return command;
     }
+
+    private static BenchmarkHalf ParseHalf(string? half) => half switch
+    {
+        "even" => BenchmarkHalf.Even,
+        "odd" => BenchmarkHalf.Odd,
+        _ => BenchmarkHalf.All,
+    };
 
     public static int ParseBatch(int batch) => batch >= 0 ? batch : throw new UserError($"--batch {batch}: expected 0 (one batch) or a positive size");
 

@@ -180,6 +180,32 @@ public static class ClusteringEvaluator
     {
         ArgumentNullException.ThrowIfNull(process);
         var (gold, pages) = ReadPages(storiesDir);
+        return ClusterPages(pages, process, gold, options, stream);
+    }
+
+    /// <summary>
+    /// Scores a stream of unrelated web pages: the pages of an extraction benchmark folder (<c>html/</c>, <c>ground-truth.json</c>,
+    /// optionally <c>meta.json</c>) without story labels, each taken as a story of its own, so every predicted pair is a probable
+    /// false join (pages of many sites about many things; read the pairs to confirm). <paramref name="pageType"/> keeps only pages
+    /// of that type in <c>meta.json</c> (null: all); <paramref name="half"/> keeps one half of the pages by id, so a rule chosen on
+    /// one half is checked on the other. The pages arrive in ingest's order, as in <see cref="EvaluatePages"/>.
+    /// </summary>
+    public static ClusteringEvaluation EvaluateUnrelatedPages(
+        string pagesDir, Func<RawInput, Document> process, string? pageType = null, BenchmarkHalf half = BenchmarkHalf.All,
+        ClusteringOptions? options = null, ClusteringStream? stream = null)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var pages = BenchmarkDirectory.Load(pagesDir, half).Pages.Where(p => pageType is null || p.Labels?.PageType == pageType).ToList();
+        if (pages.Count == 0) throw new EvaluationDataException($"{pagesDir}: no pages{(pageType is null ? "" : $" of type {pageType} in meta.json")}");
+        var gold = pages.ToDictionary(p => p.Id, p => p.Id, StringComparer.Ordinal);
+        return ClusterPages(pages, process, gold, options, stream);
+    }
+
+    /// <summary>Extracts and annotates the pages, orders them as ingest does (publication date, then id) and clusters them as <paramref name="stream"/> says.</summary>
+    private static ClusteringEvaluation ClusterPages(
+        IReadOnlyList<BenchmarkPage> pages, Func<RawInput, Document> process, IReadOnlyDictionary<string, string> gold,
+        ClusteringOptions? options, ClusteringStream? stream)
+    {
         var documents = pages.Select(page => process(BenchmarkDirectory.ToRawInput(page)))
             .OrderBy(d => d.Article.Published?.Value ?? DateTimeOffset.MaxValue)
             .ThenBy(d => d.Id, StringComparer.Ordinal)

@@ -462,7 +462,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var sim = new double[n, n];
         for (var i = 0; i < n; i++)
         {
-            for (var j = i + 1; j < n; j++) sim[i, j] = sim[j, i] = Similarity(members[i].Profile!, members[j].Profile!);
+            for (var j = i + 1; j < n; j++) sim[i, j] = sim[j, i] = Similarity(members[i].Profile!, members[j].Profile!, placing: false);
         }
         return sim;
     }
@@ -718,9 +718,20 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// re-normalised, but only up to <see cref="ClusteringOptions.MaxDroppedWeight"/>, so a bare document
     /// cannot join on terms alone too easily. Scaled down by time distance, and by
     /// <see cref="ClusteringOptions.SpecificsConflictFactor"/> when both sides state several figures and
-    /// dates but (nearly) none of the same: look-alike events differ in when and how many.
+    /// dates but (nearly) none of the same: look-alike events differ in when and how many. Scaled by
+    /// <see cref="ClusteringOptions.NamesDisagreeFactor"/> when both name many entities but (nearly) none of the same:
+    /// pages sharing a topic, not an event.
     /// </summary>
-    internal double Similarity(Profile a, Profile b)
+    internal double Similarity(Profile a, Profile b) => Similarity(a, b, placing: true);
+
+    /// <param name="a">One side.</param>
+    /// <param name="b">The other side.</param>
+    /// <param name="placing">
+    /// Whether the score decides a placement (an article or story joining another). The split's graph of article against
+    /// article passes false: two reports of one event often name different people of it, and the
+    /// <see cref="ClusteringOptions.NamesDisagreeFactor"/> meant for topic look-alikes would cut them apart.
+    /// </param>
+    private double Similarity(Profile a, Profile b, bool placing)
     {
         double total = 0, weightUsed = 0, weightAll = 0, conflict = 1;
         var crossLanguage = a.OtherLanguageThan(b);
@@ -736,10 +747,15 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 cosine = Math.Min(1, cosine * (c == 0 ? _options.CrossLanguageTermScale : _options.CrossLanguageEntityScale));
             }
             total += weight * cosine;
+            if (placing && c == EntityChannel && cosine < _options.NamesAgreeCosine
+                && a.Vectors[c].Count >= _options.NamesDisagreeMinimum && b.Vectors[c].Count >= _options.NamesDisagreeMinimum)
+            {
+                conflict *= _options.NamesDisagreeFactor;
+            }
             if (c == SpecificsChannel && cosine < _options.SpecificsConflictCosine
                 && a.Vectors[c].Count >= _options.SpecificsConflictMinimum && b.Vectors[c].Count >= _options.SpecificsConflictMinimum)
             {
-                conflict = _options.SpecificsConflictFactor;
+                conflict *= _options.SpecificsConflictFactor;
             }
         }
         if (weightUsed == 0) return 0;

@@ -231,6 +231,25 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void Pages_sharing_a_topic_but_naming_other_makers_score_lower_when_placed()
+    {
+        const string Guide = "Buyers comparing espresso machines for the kitchen should weigh {0}, {1} and {2} models first. " +
+            "The starter model of {0} and the compact one of {1} suit beginners who want steady pressure, while {2} rewards practice.";
+        var first = Docs.Of(string.Format(Guide, "Breville", "Gaggia", "Rancilio"), "g1");
+        var sameMakers = Docs.Of(string.Format(Guide, "Breville", "Gaggia", "Rancilio") + " Grinders matter as much.", "g2");
+        var otherMakers = Docs.Of(string.Format(Guide, "Delonghi", "Lelit", "Sage"), "g3");
+
+        // The texts are short, so the number of entity features a side needs is lowered to what they carry.
+        var penalised = new StoryClusterer(NoSyndication with { NamesDisagreeMinimum = 3 });
+        var neutral = new StoryClusterer(NoSyndication with { NamesDisagreeMinimum = 3, NamesDisagreeFactor = 1 });
+
+        Assert.Equal(neutral.Compare(first, sameMakers), penalised.Compare(first, sameMakers), 9);
+        var topicOnly = penalised.Compare(first, otherMakers);
+        Assert.True(topicOnly > 0, "the topic words are shared");
+        Assert.Equal(ClusteringOptions.Default.NamesDisagreeFactor * neutral.Compare(first, otherMakers), topicOnly, 9);
+    }
+
+    [Fact]
     public void Entity_mentions_layer_is_used_when_present()
     {
         var doc = Docs.Of(FloodA, "a", published: Day0);
