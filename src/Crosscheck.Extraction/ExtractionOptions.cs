@@ -49,12 +49,6 @@ public sealed record ExtractionOptions
     /// <summary>HTML: pages larger than this never go to the (slower, unbounded) SmartReader fallback (default 1 M chars).</summary>
     public int MaxFallbackHtmlChars { get; init; } = 1_000_000;
 
-    /// <summary>
-    /// HTML: the page-type model that types each page (null: the shipped <see cref="PageTypes.PageTypeModel.Default"/>).
-    /// Set by `eval extraction --held-out-page-types`, which types each benchmark page by a model not fitted on its site.
-    /// </summary>
-    internal PageTypeModel? PageTypeModel { get; init; }
-
     /// <summary>HTML: whether SmartReader may be used as fallback at all (default true).</summary>
     public bool UseSmartReaderFallback { get; init; } = true;
 
@@ -142,4 +136,11 @@ public sealed record ExtractionOptions
 
     /// <summary>Date lines are at most this many words (default 12).</summary>
     public int MaxDateLineWords { get; init; } = 12;
+
+    /// <summary>
+    /// Not a threshold: the page-type model that types each HTML page (null: the shipped
+    /// <see cref="PageTypes.PageTypeModel.Default"/>). Only `eval extraction --held-out-page-types` sets it, to type each
+    /// benchmark page by a model not fitted on its site.
+    /// </summary>
+    internal PageTypeModel? PageTypeModel { get; init; }
 }

@@ -88,12 +88,7 @@ public static class EvalCommand
                       crosscheck eval extraction ../shared/data/extraction-wcxb-dev --held-out-page-types
             """)
         { dir, output };
-        var half = new Option<string?>("--half")
-        {
-            Description = "Score only the even or the odd half of the pages (by the last byte of MD5(page id)); default all pages.",
-            HelpName = "even|odd",
-        };
-        half.AcceptOnlyFromAmong("even", "odd");
+        var half = HalfOption("Score only the even or the odd half of the pages");
         command.Options.Add(half);
         var heldOutTypes = new Option<bool>("--held-out-page-types")
         {
@@ -166,12 +161,7 @@ public static class EvalCommand
             Description = "For a folder of pages without story labels: only the pages of this type in its meta.json (e.g. article).",
             HelpName = "TYPE",
         };
-        var half = new Option<string?>("--half")
-        {
-            Description = "For a folder of pages without story labels: only the even or the odd half of the pages (by the last byte of MD5(page id)).",
-            HelpName = "even|odd",
-        };
-        half.AcceptOnlyFromAmong("even", "odd");
+        var half = HalfOption("For a folder of pages without story labels: only the even or the odd half of the pages");
         var command = new Command("clustering", """
             Story clustering quality: the articles are clustered online as they arrive; prints B-cubed and
             pairwise precision/recall/F1 against the gold stories, the predicted and false pairs, and articles/s.
@@ -203,6 +193,18 @@ public static class EvalCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>`--half even|odd`: one half of a benchmark's pages, split as <see cref="BenchmarkHalf"/> says (read back by <see cref="ParseHalf"/>).</summary>
+    private static Option<string?> HalfOption(string what)
+    {
+        var half = new Option<string?>("--half")
+        {
+            Description = what + " (by the last byte of MD5(page id)); default all pages.",
+            HelpName = "even|odd",
+        };
+        half.AcceptOnlyFromAmong("even", "odd");
+        return half;
     }
 
     private static BenchmarkHalf ParseHalf(string? half) => half switch
