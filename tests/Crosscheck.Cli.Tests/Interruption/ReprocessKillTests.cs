@@ -25,10 +25,28 @@ public sealed class ReprocessKillTests(RebuiltCorpus rebuilt)
     public void Killed_at_a_phase_the_store_keeps_the_old_stories_and_reprocess_run_again_rebuilds_them(string phase)
     {
         var database = rebuilt.CopyOfClean($"reprocess-killed-{phase}");
-        for (var kill = 1; kill <= KillsBeforeRerun; kill++)
+        var killed = 0;
+        for (var attempt = 1; killed < KillsBeforeRerun; attempt++)
         {
-            Assert.True(KillAtPhase(database, phase), $"kill {kill}: reprocess ended before printing '{phase}'");
-            AssertOldStoriesComplete(database);
+            // On a quiet machine the last phase can be over, committed and the process gone within the moment between
+            // its progress line and the kill. Such a run proves nothing about a kill: its store must be the complete
+            // rebuilt one, and the kill is tried again on the store the ingests left.
+            Assert.True(attempt <= KillsBeforeRerun + 6, $"reprocess ended before its kill at '{phase}' in {attempt - 1 - killed} runs");
+            var killedAtPhase = KillAtPhase(database, phase);
+            if (killedAtPhase && !RebuildCommitted(database))
+            {
+                killed++;
+                AssertOldStoriesComplete(database);
+            }
+            else if (RebuildCommitted(database))
+            {
+                AssertSameAsUninterrupted(database);
+                database = rebuilt.CopyOfClean($"reprocess-killed-{phase}-{attempt}");
+            }
+            else
+            {
+                Assert.Fail($"attempt {attempt}: reprocess ended without printing '{phase}' and without rebuilding the stories");
+            }
         }
 
         rebuilt.Reprocess(database);
