@@ -40,6 +40,22 @@ public sealed class LiveServer : IAsyncLifetime
 
     public JsonElement SeedDossier { get; private set; }
 
+    /// <summary>
+    /// Playwright's 30 s default is about a busy machine, not the page: `dotnet test` runs every test project at once
+    /// (the reader fuzz kit keeps both cores busy for two minutes), and a click-to-page wait once ran out there while
+    /// the same test took 4 s alone. A page that never arrives still fails, two minutes later.
+    /// </summary>
+    private const float WaitMilliseconds = 120_000;
+
+    /// <summary>A page in its own browser context, with the waits above.</summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(WaitMilliseconds);
+        context.SetDefaultNavigationTimeout(WaitMilliseconds);
+        return await context.NewPageAsync();
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
@@ -93,7 +109,7 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
         Assert.Equal(3, claimArticles.Count);
         var claimId = claim.GetProperty("id").GetString()!;
 
-        var page = await server.Browser.NewPageAsync();
+        var page = await server.NewPageAsync();
         await page.GotoAsync(server.BaseUrl + "/");
         await page.GetByRole(AriaRole.Link, new() { Name = server.SeedDossier.GetProperty("story").GetProperty("title").GetString()! }).ClickAsync();
         await page.WaitForURLAsync($"**/stories/{server.SeedStory}");
@@ -134,8 +150,7 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
     [ChromiumFact]
     public async Task Story_page_reads_with_javascript_off()
     {
-        await using var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
+        var page = await server.NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync($"{server.BaseUrl}/stories/{server.SeedStory}");
         Assert.NotEqual(0, await page.Locator("table.matrix td[data-claim]").CountAsync());
         Assert.NotEqual(0, await page.Locator("svg.graph line").CountAsync());
@@ -145,7 +160,7 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
     [ChromiumFact]
     public async Task Markup_in_an_article_is_shown_as_text_and_never_runs_in_any_view()
     {
-        var page = await server.Browser.NewPageAsync();
+        var page = await server.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>
         {
