@@ -84,6 +84,18 @@ public enum AttributionRule
     /// </summary>
     CoordinatedClauseSubject,
 
+    /// <summary>
+    /// "One in three said ...", "42% say ...", "all but two said ...": a share of those polled is the speaker phrase before the cue
+    /// (recorded after the rule that found the attribution: "ContentAfterCue+ShareSpeaker").
+    /// </summary>
+    ShareSpeaker,
+
+    /// <summary>
+    /// "Doe, citing the harbour's debts, said ...", "Several mayors, including Doe, said ...": a participle phrase set off by commas
+    /// between the speaker and the cue is an apposition of the speaker (recorded after the rule that found the attribution).
+    /// </summary>
+    ParticipleApposition,
+
     /// <summary>"“...” Said Doe, ...": a sentence opening with an inverting cue takes the quote before it.</summary>
     SpeakerAfterCueAfterQuote,
 
@@ -124,6 +136,13 @@ public enum AttributionRule
     /// </summary>
     NestedSpeechOnly,
 
+    /// <summary>
+    /// A rule that keeps attributions out: a speaker joined to the words before it without a comma, quote or dash reports them only
+    /// when its cue closes the sentence ("... records show.", "... she told reporters."), not in "by the time he said that" or
+    /// "as he has promised". `--without` lets those in.
+    /// </summary>
+    ClosingCueWithoutComma,
+
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,
 }
@@ -132,6 +151,9 @@ public enum AttributionRule
 public static class AttributionRuleText
 {
     public static string Of(AttributionRule rule) => rule.ToString();
+
+    /// <summary>"ContentAfterCue+ShareSpeaker": the rule <paramref name="phraseRule"/> shaped the speaker phrase of an attribution <paramref name="rule"/> found.</summary>
+    public static string WithPhraseRule(AttributionRule rule, AttributionRule phraseRule) => $"{rule}+{phraseRule}";
 
     /// <summary>"ContentAfterCue+PrepositionObject": the speaker rule <paramref name="speakerRule"/> rejected the first speaker.</summary>
     public static string WithSpeakerRule(string? rule, SpeakerRuleName speakerRule) => $"{rule}+{speakerRule}";

@@ -46,6 +46,8 @@ public sealed partial class QuoteRecognizer
         }
         // "Jane Doe, at a briefing on Tuesday, said": an adverbial set off by commas.
         if (_lexicon.AdverbialOpeners.Contains(opener) && !tokens[first].IsCapitalized(text)) return true;
+        // "Jane Doe, citing the harbour's debts, said", "Many fishermen, including the mayor, said": a participle phrase.
+        if (OpensParticipleApposition(text, tokens, first)) return true;
         // "Acme's chief executive": a possessive name opens a description.
         return tokens[first].IsCapitalized(text) && first + 2 < end && tokens[first + 1].Of(text) is "'" or "\u2019" && tokens[first + 2].Is(text, "s");
     }
@@ -84,6 +86,8 @@ public sealed partial class QuoteRecognizer
             if (open <= 0 || tokens[open].Of(text) is not "(") return null;
             return PhraseBefore(text, tokens, open) is { } withTag ? (withTag.Start, k) : null;
         }
+        // "one in three said", "42% say", "all but two said": a share of those polled speaks (AttributionRule.ShareSpeaker).
+        if (ShareStart(text, tokens, k) is { } share) return (share, k);
         // "47 percent said", "more than 4 in 10 said": a share of those polled speaks.
         if (head.Kind == ScanKind.Number) return (k, k);
         if (head.Kind != ScanKind.Word) return null;
@@ -147,6 +151,60 @@ public sealed partial class QuoteRecognizer
             return null;
         }
         return (start, k);
+    }
+
+    /// <summary>
+    /// The first token of a share of those polled ending at <paramref name="k"/>, the word before the cue (<see cref="AttributionRule.ShareSpeaker"/>):
+    /// "one in three", "4 in 10", "42%", "all but two". Null when the rule is off or the words are no share.
+    /// </summary>
+    private int? ShareStart(string text, List<Scanned> tokens, int k)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.ShareSpeaker) || k < 1) return null;
+        if (tokens[k].Of(text) is "%" && !tokens[k].SpaceBefore && tokens[k - 1].Kind == ScanKind.Number) return k - 1;
+        if (k < 2 || !IsShareNumber(text, tokens[k])) return null;
+        if (tokens[k - 1].Is(text, "in") && IsShareNumber(text, tokens[k - 2])) return k - 2;
+        return tokens[k - 1].Is(text, "but") && tokens[k - 2].Is(text, "all") ? k - 2 : null;
+    }
+
+    private bool IsShareNumber(string text, Scanned token) =>
+        token.Kind == ScanKind.Number || token.Kind == ScanKind.Word && _lexicon.ShareNumbers.Contains(token.Of(text).ToString());
+
+    /// <summary>
+    /// Whether an apposition opening at <paramref name="first"/> is a participle phrase (<see cref="AttributionRule.ParticipleApposition"/>):
+    /// a lowercase "-ing" word ("citing the report", "facing a challenge", "including the mayor"), set off by commas between a speaker and the cue.
+    /// </summary>
+    private bool OpensParticipleApposition(string text, List<Scanned> tokens, int first) =>
+        !_options.DisabledAttributionRules.Contains(AttributionRule.ParticipleApposition) && tokens[first].Kind == ScanKind.Word &&
+        !tokens[first].IsCapitalized(text) && IsParticiple(text, tokens[first]) && tokens[first].Length > MinParticipleLength;
+
+    // "bring", "thing", "king", "sing": shorter "-ing" words are seldom participles.
+    private const int MinParticipleLength = 5;
+
+    /// <summary>
+    /// Where the content of a participle set off as an apposition ends (<see cref="AttributionRule.ParticipleApposition"/>): at the comma
+    /// before the sentence's own cue, when that cue's speaker phrase takes the participle in ("Doe, citing the report, said ..." — "the
+    /// report" is what Doe cited, and "said ..." is an attribution of its own). Null when no such cue follows within <paramref name="content"/>.
+    /// </summary>
+    private int? ParticipleAppositionEnd(string text, List<Scanned> tokens, int participle, TextSpan content)
+    {
+        if (!OpensParticipleApposition(text, tokens, participle)) return null;
+        for (var j = participle + 1; j + 1 < tokens.Count && tokens[j + 1].End <= content.End; j++)
+        {
+            if (tokens[j].Of(text) is not "," || !_lexicon.CueFirstLookup.Contains(tokens[j + 1].Of(text)) || IsParticiple(text, tokens[j + 1])) continue;
+            if (PhraseBefore(text, tokens, j + 1) is { } speaker && speaker.Start < participle) return TrimBack(text, tokens, j - 1);
+        }
+        return null;
+    }
+
+    /// <summary>The rule of <see cref="PhraseBefore"/> that shaped a speaker phrase, to record with the attribution rule; null for the plain phrase.</summary>
+    private AttributionRule? SpeakerPhraseRule(string text, List<Scanned> tokens, (int Start, int End) speaker)
+    {
+        if (ShareStart(text, tokens, speaker.End) == speaker.Start) return AttributionRule.ShareSpeaker;
+        for (var i = speaker.Start; i < speaker.End; i++)
+        {
+            if (tokens[i].Of(text) is "," && OpensParticipleApposition(text, tokens, i + 1)) return AttributionRule.ParticipleApposition;
+        }
+        return null;
     }
 
     /// <summary>A pronoun with its auxiliary in one token ("they're", "we've").</summary>

@@ -389,7 +389,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                     content = closed;
                     rule = AttributionRule.BareCueAfterQuote;
                 }
-                else if (subject.Start > 0)
+                else if (subject.Start > 0 && !JoinedSpeakerReportsNothingBefore(text, tokens, subject.Start, cueEnd, flags))
                 {
                     content = TextSpan.FromBounds(sentenceStart, TrimBack(text, tokens, subject.Start - 1));
                     rule = AttributionRule.ContentBeforeSpeaker;
@@ -419,7 +419,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 // without a comma when nothing before it can speak ("she began the speech by thanking ...").
                 speaker = subjectOfClause;
                 if (ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is not { } said) return false;
-                content = said;
+                content = participleAfterComma && ParticipleAppositionEnd(text, tokens, c, said) is { } appositionEnd ? TextSpan.FromBounds(said.Start, appositionEnd) : said;
                 rule = participleRule;
             }
             else if (IsCoordinatedVerb(text, tokens, c) &&
@@ -457,8 +457,38 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         if (content.Length < 2 || !HasWord(text, content)) return false;
         var speakerSpan = TextSpan.FromBounds(tokens[speaker.Value.Start].Start, tokens[speaker.Value.End].End);
         var (mention, description) = ResolveSpeaker(work, tokens, speaker.Value, speakerSpan);
-        quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description, AttributionRuleText.Of(rule));
+        var ruleText = SpeakerPhraseRule(text, tokens, speaker.Value) is { } phraseRule ? AttributionRuleText.WithPhraseRule(rule, phraseRule) : AttributionRuleText.Of(rule);
+        quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description, ruleText);
         return true;
+    }
+
+    // "told reporters.", "told the local paper.": the few words of an object that may close a sentence after its cue.
+    private const int MaxClosingObjectTokens = 3;
+
+    /// <summary>
+    /// Whether a speaker joined to the words before it without a comma, quote or dash reports nothing there
+    /// (<see cref="AttributionRule.ClosingCueWithoutComma"/>): "by the time he said that", "what he would say Thursday",
+    /// "as he has promised". Such a speaker reports the words before it only when its cue closes the sentence, alone or with an
+    /// adverbial or a short object ("... is almost complete, the singer recently revealed.", "... records show.", "... she told reporters."),
+    /// and no clause word ("as", "what", "when", "that") opens the speaker's own clause. Measured on PolNeAR train folds 1-4
+    /// before the rule: such attributions matched gold 46 times in 140.
+    /// </summary>
+    private bool JoinedSpeakerReportsNothingBefore(string text, List<Scanned> tokens, int speakerStart, int cueEnd, CueFlags flags)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.ClosingCueWithoutComma)) return false;
+        var before = tokens[speakerStart - 1];
+        if (before.Kind != ScanKind.Word) return false;
+        var word = before.Of(text).ToString();
+        if (_lexicon.ClauseOpeners.ContainsKey(word) || _lexicon.QuestionWords.Contains(word) || word is "as" or "than") return true;
+        if (IsBareCueSentence(text, tokens, cueEnd)) return false;
+        if (!flags.HasFlag(CueFlags.ObjectBeforeContent)) return true;
+        var end = tokens.Count - (tokens[^1].Of(text) is "." or "!" or "?" ? 1 : 0);
+        if (end - cueEnd > MaxClosingObjectTokens) return true;
+        for (var i = cueEnd; i < end; i++)
+        {
+            if (tokens[i].Kind != ScanKind.Word || tokens[i].Is(text, "that")) return true;
+        }
+        return false;
     }
 
     // "The talks, she said, ...": fewer words before the speaker are a subject the cue interrupts, not what was said.

@@ -1,0 +1,88 @@
+using Crosscheck.Annotation.Quotes;
+using Xunit;
+
+using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
+
+namespace Crosscheck.Annotation.Tests.Quotes;
+
+/// <summary>
+/// The speaker phrase before a cue: a share of those polled (<see cref="AttributionRule.ShareSpeaker"/>) and a participle phrase set
+/// off as an apposition (<see cref="AttributionRule.ParticipleApposition"/>); and a speaker joined to the words before it without a
+/// comma (<see cref="AttributionRule.ClosingCueWithoutComma"/>).
+/// </summary>
+public class QuoteSpeakerPhraseTests
+{
+    private static QuoteOptions Without(AttributionRule rule) => new() { DisabledAttributionRules = new HashSet<AttributionRule> { rule } };
+
+    [Theory]
+    [InlineData("Of the ferry passengers on the morning boat, one in three said the crossing was too dear.", "one in three", "the crossing was too dear")]
+    [InlineData("Of the harbour towns, 4 in 10 say the ferry should run in winter.", "4 in 10", "the ferry should run in winter")]
+    [InlineData("Another 42% say the nets are too small.", "42%", "the nets are too small")]
+    [InlineData("Of the twelve skippers, all but two said the quota was fair.", "all but two", "the quota was fair")]
+    public void A_share_of_those_polled_speaks(string sentence, string speaker, string content)
+    {
+        var d = Run(sentence);
+        var quote = Containing(d, content);
+        Assert.Equal(speaker, SpeakerAsWritten(d, quote));
+        Assert.Equal($"{nameof(AttributionRule.ContentAfterCue)}+{nameof(AttributionRule.ShareSpeaker)}", quote.Rule);
+    }
+
+    [Fact]
+    public void Without_the_rule_a_share_is_no_speaker_phrase()
+    {
+        var d = RunWith(Without(AttributionRule.ShareSpeaker), "Of the ferry passengers on the morning boat, one in three said the crossing was too dear.");
+        Assert.DoesNotContain(d.Quotes, q => q.SpeakerSpan is { } s && d[s] == "one in three");
+    }
+
+    [Fact]
+    public void A_participle_phrase_between_commas_belongs_to_the_speaker_before_it()
+    {
+        var d = Run("Jane Doe, citing the harbour's debts, said the ferry would stop in May.", JaneDoe);
+        var said = Containing(d, "the ferry would stop");
+        Assert.Equal("the ferry would stop in May", d[said.Span]);
+        Assert.StartsWith("Jane Doe", SpeakerAsWritten(d, said));
+        Assert.Equal($"{nameof(AttributionRule.ContentAfterCue)}+{nameof(AttributionRule.ParticipleApposition)}", said.Rule);
+        // The participle reports only its own phrase: the sentence's cue is an attribution of its own.
+        Assert.Equal("the harbour's debts", d[Containing(d, "debts").Span]);
+    }
+
+    [Fact]
+    public void Several_speakers_including_one_named_speak_together()
+    {
+        var d = Run("Several skippers, including Jane Doe, said the quota was too low.", JaneDoe);
+        Assert.StartsWith("Several skippers", SpeakerAsWritten(d, Containing(d, "the quota was too low")));
+    }
+
+    [Fact]
+    public void Without_the_rule_a_participle_phrase_ends_no_speaker()
+    {
+        var d = RunWith(Without(AttributionRule.ParticipleApposition), "Jane Doe, citing the harbour's debts, said the ferry would stop in May.", JaneDoe);
+        Assert.DoesNotContain(d.Quotes, q => q.Rule is { } rule && rule.Contains(nameof(AttributionRule.ParticipleApposition), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The nets had been torn for weeks by the time she said that.")]
+    [InlineData("The new quay will not bring in as much trade as he has promised.")]
+    [InlineData("The skippers never learned what the minister would say on Thursday.")]
+    public void A_speaker_joined_to_the_words_before_it_reports_nothing_there(string sentence)
+    {
+        var d = Run(sentence);
+        Assert.DoesNotContain(d.Quotes, q => q.Rule == nameof(AttributionRule.ContentBeforeSpeaker));
+    }
+
+    [Theory]
+    [InlineData("The ferry will run again in May the harbour office confirmed.")]
+    [InlineData("Catches fell by half last winter port records show.")]
+    public void A_cue_closing_the_sentence_reports_the_words_before_its_speaker(string sentence)
+    {
+        var d = Run(sentence);
+        Assert.Contains(d.Quotes, q => q.Rule == nameof(AttributionRule.ContentBeforeSpeaker));
+    }
+
+    [Fact]
+    public void Without_the_rule_a_joined_speaker_reports_the_words_before_it()
+    {
+        var d = RunWith(Without(AttributionRule.ClosingCueWithoutComma), "The nets had been torn for weeks by the time she said that.");
+        Assert.Contains(d.Quotes, q => q.Rule == nameof(AttributionRule.ContentBeforeSpeaker));
+    }
+}
