@@ -111,6 +111,12 @@ public enum AttributionRule
     /// <summary>"Doe: Talks Will Resume in May": a headline's label.</summary>
     HeadlineSpeaker,
 
+    /// <summary>
+    /// "Doe: My Plans Aren't Set in Stone": a headline's label speaks for the whole line, so a cue inside it ("Plans") makes no
+    /// attribution of its own. `--without` keeps the inner attribution and no label.
+    /// </summary>
+    HeadlineLabelFirst,
+
     /// <summary>"“A,” she said. “B.”": a quote continuing the attributed one before it.</summary>
     Continuation,
 
@@ -142,6 +148,19 @@ public enum AttributionRule
     /// "as he has promised". `--without` lets those in.
     /// </summary>
     ClosingCueWithoutComma,
+
+    /// <summary>
+    /// A rule that keeps attributions out: a cue in "-ed" whose words go on with "by" and its agent ("fighters backed by the army",
+    /// "He was rejected by the voters") is a passive, not the speech of the phrase before it; only <see cref="PassiveAgent"/> reports
+    /// it. "responded by saying ..." (a gerund after "by") still reports. `--without` lets those in.
+    /// </summary>
+    PassiveByAgent,
+
+    /// <summary>
+    /// A rule that keeps attributions out: a cue in "-ed" right after a number is an adjective ("271 pledged delegates"), not a verb.
+    /// `--without` lets those in.
+    /// </summary>
+    AdjectiveAfterNumber,
 
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,
