@@ -96,6 +96,12 @@ public enum AttributionRule
     /// </summary>
     ParticipleApposition,
 
+    /// <summary>
+    /// "Doe, citing ''the magic of the place,'' said ...", "Doe, who called it “a disaster,” said ...": an apposition of the speaker whose
+    /// closing comma sits inside a quote (recorded after the rule that found the attribution).
+    /// </summary>
+    QuotedApposition,
+
     /// <summary>"“...” Said Doe, ...": a sentence opening with an inverting cue takes the quote before it.</summary>
     SpeakerAfterCueAfterQuote,
 

@@ -61,6 +61,34 @@ public class QuoteSpeakerPhraseTests
     }
 
     [Theory]
+    [InlineData("Jane Doe, who called the plan “a disaster,” said the quay must close.")]
+    [InlineData("Jane Doe, a fierce critic of ''the harbour's debts,'' said the quay must close.")]
+    public void An_apposition_closing_inside_a_quote_belongs_to_the_speaker_before_it(string sentence)
+    {
+        var d = Run(sentence, JaneDoe);
+        var said = Containing(d, "the quay must close");
+        Assert.StartsWith("Jane Doe", SpeakerAsWritten(d, said));
+        Assert.Equal("the quay must close", d[said.Span]);
+        Assert.EndsWith(nameof(AttributionRule.QuotedApposition), said.Rule ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quote_opening_the_sentence_is_no_apposition_of_the_speaker_after_it()
+    {
+        var d = Run("''On the old quay, the nets are still fine,'' said Jane Doe.", JaneDoe);
+        var quote = Assert.Single(d.Quotes);
+        Assert.Equal("Jane Doe", SpeakerAsWritten(d, quote));
+        Assert.Equal(nameof(AttributionRule.SpeakerAfterCue), quote.Rule);
+    }
+
+    [Fact]
+    public void Without_the_rule_an_apposition_closing_inside_a_quote_gives_no_speaker_phrase()
+    {
+        var d = RunWith(Without(AttributionRule.QuotedApposition), "Jane Doe, who called the plan “a disaster,” said the quay must close.", JaneDoe);
+        Assert.DoesNotContain(d.Quotes, q => q.Rule is { } rule && rule.Contains(nameof(AttributionRule.QuotedApposition), StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("The nets had been torn for weeks by the time she said that.")]
     [InlineData("The new quay will not bring in as much trade as he has promised.")]
     [InlineData("The skippers never learned what the minister would say on Thursday.")]
