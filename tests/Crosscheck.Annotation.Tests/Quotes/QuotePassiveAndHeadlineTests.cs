@@ -12,8 +12,6 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 /// </summary>
 public class QuotePassiveAndHeadlineTests
 {
-    private static QuoteOptions Without(AttributionRule rule) => new() { DisabledAttributionRules = new HashSet<AttributionRule> { rule } };
-
     [Theory]
     [InlineData("The skippers backed by the harbour board stayed in port all week.")]
     [InlineData("The old quay, described by the mayor on Monday as unsafe, will close.")]

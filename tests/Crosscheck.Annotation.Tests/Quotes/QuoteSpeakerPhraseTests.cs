@@ -12,8 +12,6 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 /// </summary>
 public class QuoteSpeakerPhraseTests
 {
-    private static QuoteOptions Without(AttributionRule rule) => new() { DisabledAttributionRules = new HashSet<AttributionRule> { rule } };
-
     [Theory]
     [InlineData("Of the ferry passengers on the morning boat, one in three said the crossing was too dear.", "one in three", "the crossing was too dear")]
     [InlineData("Of the harbour towns, 4 in 10 say the ferry should run in winter.", "4 in 10", "the ferry should run in winter")]
