@@ -97,7 +97,7 @@ public enum AttributionRule
     ParticipleApposition,
 
     /// <summary>
-    /// "Doe, citing ''the magic of the place,'' said ...", "Doe, who called it “a disaster,” said ...": an apposition of the speaker whose
+    /// "Doe, citing ''the old quay,'' said ...", "Doe, who called the plan “a mistake,” said ...": an apposition of the speaker whose
     /// closing comma sits inside a quote (recorded after the rule that found the attribution).
     /// </summary>
     QuotedApposition,
@@ -118,7 +118,7 @@ public enum AttributionRule
     HeadlineSpeaker,
 
     /// <summary>
-    /// "Doe: My Plans Aren't Set in Stone": a headline's label speaks for the whole line, so a cue inside it ("Plans") makes no
+    /// "Doe: Harbour Plans Will Change": a headline's label speaks for the whole line, so a cue inside it ("Plans" read as a verb) makes no
     /// attribution of its own. `--without` keeps the inner attribution and no label.
     /// </summary>
     HeadlineLabelFirst,
@@ -150,20 +150,20 @@ public enum AttributionRule
 
     /// <summary>
     /// A rule that keeps attributions out: a speaker joined to the words before it without a comma, quote or dash reports them only
-    /// when its cue closes the sentence ("... records show.", "... she told reporters."), not in "by the time he said that" or
-    /// "as he has promised". `--without` lets those in.
+    /// when its cue closes the sentence ("... port logs show.", "... she told fishermen."), not in "the nets were torn when she said so" or
+    /// "as the mayor had pledged". `--without` lets those in.
     /// </summary>
     ClosingCueWithoutComma,
 
     /// <summary>
-    /// A rule that keeps attributions out: a cue in "-ed" whose words go on with "by" and its agent ("fighters backed by the army",
+    /// A rule that keeps attributions out: a cue in "-ed" whose words go on with "by" and its agent ("skippers backed by the harbour board",
     /// "He was rejected by the voters") is a passive, not the speech of the phrase before it; only <see cref="PassiveAgent"/> reports
-    /// it. "responded by saying ..." (a gerund after "by") still reports. `--without` lets those in.
+    /// it. "replied by saying ..." (a gerund after "by") still reports. `--without` lets those in.
     /// </summary>
     PassiveByAgent,
 
     /// <summary>
-    /// A rule that keeps attributions out: a cue in "-ed" right after a number is an adjective ("271 pledged delegates"), not a verb.
+    /// A rule that keeps attributions out: a cue in "-ed" right after a number is an adjective ("40 pledged seats"), not a verb.
     /// `--without` lets those in.
     /// </summary>
     AdjectiveAfterNumber,

@@ -141,7 +141,7 @@ public sealed partial class QuoteRecognizer
         if (CountWords(text, content) < MinHeadlineWords) return;
         if (work.Found.Any(q => q.Span.Overlaps(content)))
         {
-            // "Doe: My Plans Aren't Set in Stone": a cue inside the line reports for the label (HeadlineLabelFirst); PolNeAR
+            // "Doe: Harbour Plans Will Change": a cue inside the line reports for the label (HeadlineLabelFirst); PolNeAR
             // annotates the label's attribution alone. A found attribution reaching outside the line keeps it.
             if (_options.DisabledAttributionRules.Contains(AttributionRule.HeadlineLabelFirst) ||
                 work.Found.Any(q => q.Span.Overlaps(content) && !(content.Contains(q.Span.Start) && q.Span.End <= content.End))) return;

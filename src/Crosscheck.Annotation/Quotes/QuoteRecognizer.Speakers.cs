@@ -58,7 +58,7 @@ public sealed partial class QuoteRecognizer
         var k = SkipBetweenSubjectAndCue(text, tokens, cue - 1);
         if (k < 0) return null;
         var head = tokens[k];
-        // "Doe, citing ''the magic of it,'' said": an apposition whose comma sits inside the quote closing it (QuotedApposition).
+        // "Doe, citing ''the old quay,'' said": an apposition whose comma sits inside the quote closing it (QuotedApposition).
         var commaInQuote = CommaBeforeClosingMark(text, tokens, k);
         if (head.Of(text) is "," || commaInQuote >= 0)
         {
@@ -198,7 +198,7 @@ public sealed partial class QuoteRecognizer
         for (var j = participle + 1; j + 1 < tokens.Count && tokens[j + 1].End <= content.End; j++)
         {
             if (tokens[j].Of(text) is not ",") continue;
-            // "citing ''the magic of it,'' said": the cue may follow the quote the comma closes.
+            // "citing ''the old quay,'' said": the cue may follow the quote the comma closes.
             var cue = AfterClosingMark(text, tokens, j + 1);
             if (cue >= tokens.Count || !_lexicon.CueFirstLookup.Contains(tokens[cue].Of(text)) || IsParticiple(text, tokens[cue])) continue;
             if (PhraseBefore(text, tokens, cue) is { } speaker && speaker.Start < participle) return cue == j + 1 ? TrimBack(text, tokens, j - 1) : tokens[cue - 1].End;
@@ -207,7 +207,7 @@ public sealed partial class QuoteRecognizer
     }
 
     /// <summary>
-    /// The index of the comma right inside a closing quotation mark at <paramref name="k"/> ("..., the magic of it,'' said", "..., “a disaster,” said"):
+    /// The index of the comma right inside a closing quotation mark at <paramref name="k"/> ("..., the old quay,'' said", "..., “a mistake,” said"):
     /// the comma ends an apposition of the speaker (<see cref="AttributionRule.QuotedApposition"/>); -1 when there is none or the rule is off.
     /// </summary>
     private int CommaBeforeClosingMark(string text, List<Scanned> tokens, int k)

@@ -472,9 +472,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
 
     /// <summary>
     /// Whether a speaker joined to the words before it without a comma, quote or dash reports nothing there
-    /// (<see cref="AttributionRule.ClosingCueWithoutComma"/>): "by the time he said that", "what he would say Thursday",
-    /// "as he has promised". Such a speaker reports the words before it only when its cue closes the sentence, alone or with an
-    /// adverbial or a short object ("... is almost complete, the singer recently revealed.", "... records show.", "... she told reporters."),
+    /// (<see cref="AttributionRule.ClosingCueWithoutComma"/>): "the nets were torn when she said so", "what the mayor would announce",
+    /// "as the mayor had pledged". Such a speaker reports the words before it only when its cue closes the sentence, alone or with an
+    /// adverbial or a short object ("... the ferry runs again the harbour office confirmed.", "... port logs show.", "... she told fishermen."),
     /// and no clause word ("as", "what", "when", "that") opens the speaker's own clause. Measured on PolNeAR train folds 1-4
     /// before the rule: such attributions matched gold 46 times in 140.
     /// </summary>
@@ -497,9 +497,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     }
 
     /// <summary>
-    /// Whether a cue in "-ed" goes on with "by" and an agent that is no gerund ("backed by the army", "was rejected by the voters"):
+    /// Whether a cue in "-ed" goes on with "by" and an agent that is no gerund ("backed by the harbour board", "was turned down by the council"):
     /// a passive, whose subject did not speak (<see cref="AttributionRule.PassiveByAgent"/>). On PolNeAR train folds 1-4 before the rule,
-    /// such contents matched gold 8 times in 49, all of them after "responded by" and a gerund, which the rule leaves.
+    /// such contents matched gold 8 times in 49, all of them after "by" and a gerund, which the rule leaves.
     /// </summary>
     private bool IsPassiveByAgent(string text, List<Scanned> tokens, int c, int cueEnd) =>
         !_options.DisabledAttributionRules.Contains(AttributionRule.PassiveByAgent) && cueEnd + 1 < tokens.Count &&
@@ -508,7 +508,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
 
     /// <summary>
     /// Whether the cue word at <paramref name="c"/> is an "-ed" adjective between a number (not a year: "who in 2010 endorsed Doe") and a
-    /// lowercase noun ("271 pledged delegates"): no verb
+    /// lowercase noun ("40 pledged seats"): no verb
     /// (<see cref="AttributionRule.AdjectiveAfterNumber"/>; on PolNeAR train folds 1-4 before the rule, 9 such attributions, none in the gold).
     /// </summary>
     private bool IsAdjectiveAfterNumber(string text, List<Scanned> tokens, int c) =>
