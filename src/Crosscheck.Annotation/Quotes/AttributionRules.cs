@@ -84,6 +84,24 @@ public enum AttributionRule
     /// </summary>
     CoordinatedClauseSubject,
 
+    /// <summary>
+    /// "One in three said ...", "42% say ...", "all but two said ...": a share of those polled is the speaker phrase before the cue
+    /// (recorded after the rule that found the attribution: "ContentAfterCue+ShareSpeaker").
+    /// </summary>
+    ShareSpeaker,
+
+    /// <summary>
+    /// "Doe, citing the harbour's debts, said ...", "Several mayors, including Doe, said ...": a participle phrase set off by commas
+    /// between the speaker and the cue is an apposition of the speaker (recorded after the rule that found the attribution).
+    /// </summary>
+    ParticipleApposition,
+
+    /// <summary>
+    /// "Doe, citing ''the old quay,'' said ...", "Doe, who called the plan “a mistake,” said ...": an apposition of the speaker whose
+    /// closing comma sits inside a quote (recorded after the rule that found the attribution).
+    /// </summary>
+    QuotedApposition,
+
     /// <summary>"“...” Said Doe, ...": a sentence opening with an inverting cue takes the quote before it.</summary>
     SpeakerAfterCueAfterQuote,
 
@@ -98,6 +116,12 @@ public enum AttributionRule
 
     /// <summary>"Doe: Talks Will Resume in May": a headline's label.</summary>
     HeadlineSpeaker,
+
+    /// <summary>
+    /// "Doe: Harbour Plans Will Change": a headline's label speaks for the whole line, so a cue inside it ("Plans" read as a verb) makes no
+    /// attribution of its own. `--without` keeps the inner attribution and no label.
+    /// </summary>
+    HeadlineLabelFirst,
 
     /// <summary>"“A,” she said. “B.”": a quote continuing the attributed one before it.</summary>
     Continuation,
@@ -124,6 +148,26 @@ public enum AttributionRule
     /// </summary>
     NestedSpeechOnly,
 
+    /// <summary>
+    /// A rule that keeps attributions out: a speaker joined to the words before it without a comma, quote or dash reports them only
+    /// when its cue closes the sentence ("... port logs show.", "... she told fishermen."), not in "the nets were torn when she said so" or
+    /// "as the mayor had pledged". `--without` lets those in.
+    /// </summary>
+    ClosingCueWithoutComma,
+
+    /// <summary>
+    /// A rule that keeps attributions out: a cue in "-ed" whose words go on with "by" and its agent ("skippers backed by the harbour board",
+    /// "He was rejected by the voters") is a passive, not the speech of the phrase before it; only <see cref="PassiveAgent"/> reports
+    /// it. "replied by saying ..." (a gerund after "by") still reports. `--without` lets those in.
+    /// </summary>
+    PassiveByAgent,
+
+    /// <summary>
+    /// A rule that keeps attributions out: a cue in "-ed" right after a number is an adjective ("40 pledged seats"), not a verb.
+    /// `--without` lets those in.
+    /// </summary>
+    AdjectiveAfterNumber,
+
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,
 }
@@ -132,6 +176,9 @@ public enum AttributionRule
 public static class AttributionRuleText
 {
     public static string Of(AttributionRule rule) => rule.ToString();
+
+    /// <summary>"ContentAfterCue+ShareSpeaker": the rule <paramref name="phraseRule"/> shaped the speaker phrase of an attribution <paramref name="rule"/> found.</summary>
+    public static string WithPhraseRule(AttributionRule rule, AttributionRule phraseRule) => $"{rule}+{phraseRule}";
 
     /// <summary>"ContentAfterCue+PrepositionObject": the speaker rule <paramref name="speakerRule"/> rejected the first speaker.</summary>
     public static string WithSpeakerRule(string? rule, SpeakerRuleName speakerRule) => $"{rule}+{speakerRule}";

@@ -44,6 +44,7 @@ internal sealed class QuoteLexicon
         NounsInLy = Lexicon.Set(Data, "Quotes/Data/nouns-in-ly.txt", LexiconCase.IgnoreCase);
         QuestionWords = Lexicon.Set(Data, "Quotes/Data/question-words.txt", LexiconCase.IgnoreCase);
         PollNouns = Lexicon.Set(Data, "Quotes/Data/poll-nouns.txt", LexiconCase.IgnoreCase);
+        ShareNumbers = Lexicon.Set(Data, "Quotes/Data/share-numbers.txt", LexiconCase.IgnoreCase);
         NonAgentNouns = Lexicon.Set(Data, "Quotes/Data/non-agent-nouns.txt", LexiconCase.IgnoreCase);
         Prepositions = Lexicon.Set(Data, "Quotes/Data/prepositions.txt", LexiconCase.IgnoreCase);
         ParticiplePrepositions = Lexicon.Set(Data, "Quotes/Data/participle-prepositions.txt", LexiconCase.IgnoreCase);
@@ -122,6 +123,9 @@ internal sealed class QuoteLexicon
 
     /// <summary>Nouns naming a poll or survey ("In a national poll, ..." reports its finding).</summary>
     public FrozenSet<string> PollNouns { get; }
+
+    /// <summary>Number words of a share of people polled ("one in three said", "all but two said").</summary>
+    public FrozenSet<string> ShareNumbers { get; }
 
     /// <summary>Nouns naming no one who can speak: places, events, agreements ("the area", "a briefing", "the deal").</summary>
     public FrozenSet<string> NonAgentNouns { get; }

@@ -138,7 +138,15 @@ public sealed partial class QuoteRecognizer
         var contentEnd = lineEnd;
         while (contentEnd > contentStart && char.IsWhiteSpace(text[contentEnd - 1])) contentEnd--;
         var content = TextSpan.FromBounds(contentStart, contentEnd);
-        if (CountWords(text, content) < MinHeadlineWords || work.Found.Any(q => q.Span.Overlaps(content))) return;
+        if (CountWords(text, content) < MinHeadlineWords) return;
+        if (work.Found.Any(q => q.Span.Overlaps(content)))
+        {
+            // "Doe: Harbour Plans Will Change": a cue inside the line reports for the label (HeadlineLabelFirst); PolNeAR
+            // annotates the label's attribution alone. A found attribution reaching outside the line keeps it.
+            if (_options.DisabledAttributionRules.Contains(AttributionRule.HeadlineLabelFirst) ||
+                work.Found.Any(q => q.Span.Overlaps(content) && !(content.Contains(q.Span.Start) && q.Span.End <= content.End))) return;
+            work.Found.RemoveAll(q => content.Contains(q.Span.Start) && q.Span.End <= content.End);
+        }
         var speakerSpan = TextSpan.FromBounds(label[0].Start, label[^1].End);
         var (mention, description) = ResolveSpeaker(work, label, (0, label.Count - 1), speakerSpan);
         work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), ":", speakerSpan, mention, description, nameof(AttributionRule.HeadlineSpeaker)));

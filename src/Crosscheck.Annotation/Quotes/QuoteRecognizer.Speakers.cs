@@ -46,6 +46,8 @@ public sealed partial class QuoteRecognizer
         }
         // "Jane Doe, at a briefing on Tuesday, said": an adverbial set off by commas.
         if (_lexicon.AdverbialOpeners.Contains(opener) && !tokens[first].IsCapitalized(text)) return true;
+        // "Jane Doe, citing the harbour's debts, said", "Many fishermen, including the mayor, said": a participle phrase.
+        if (OpensParticipleApposition(text, tokens, first)) return true;
         // "Acme's chief executive": a possessive name opens a description.
         return tokens[first].IsCapitalized(text) && first + 2 < end && tokens[first + 1].Of(text) is "'" or "\u2019" && tokens[first + 2].Is(text, "s");
     }
@@ -56,13 +58,17 @@ public sealed partial class QuoteRecognizer
         var k = SkipBetweenSubjectAndCue(text, tokens, cue - 1);
         if (k < 0) return null;
         var head = tokens[k];
-        if (head.Of(text) is ",")
+        // "Doe, citing ''the old quay,'' said": an apposition whose comma sits inside the quote closing it (QuotedApposition).
+        var commaInQuote = CommaBeforeClosingMark(text, tokens, k);
+        if (head.Of(text) is "," || commaInQuote >= 0)
         {
             // Appositions, possibly several: "Jane Doe, a spokeswoman for the ministry, said",
             // "Jane Doe, the mayor of Springfield, one of the towns suing, said". The name is before the first.
+            var comma = commaInQuote >= 0 ? commaInQuote : k;
             var chain = new List<int>();
-            var segmentEnd = k;
-            for (var m = k - 1; m >= 0 && m >= k - MaxAppositionChainTokens; m--)
+            // The closing mark counts with its segment, so that the segment's marks pair up.
+            var segmentEnd = commaInQuote >= 0 ? k + 1 : k;
+            for (var m = comma - 1; m >= 0 && m >= comma - MaxAppositionChainTokens; m--)
             {
                 if (tokens[m].Of(text) is not ",") continue;
                 if (!OpensApposition(text, tokens, m + 1, segmentEnd)) break;
@@ -72,7 +78,10 @@ public sealed partial class QuoteRecognizer
             for (var i = chain.Count - 1; i >= 0; i--)
             {
                 // The whole apposition is the speaker as written; the mention inside it names who it is.
-                if (PhraseBefore(text, tokens, chain[i]) is { } named) return (named.Start, k - 1);
+                if (PhraseBefore(text, tokens, chain[i]) is not { } named) continue;
+                // "''On a blackboard, the tax is fine,'' said Doe": a phrase that opens inside the quote it closes is no apposition.
+                if (commaInQuote >= 0 && QuoteMarksBetween(text, tokens[named.Start].Start, tokens[k].End) % 2 == 1) return null;
+                return (named.Start, commaInQuote >= 0 ? k : k - 1);
             }
             return null;
         }
@@ -84,6 +93,8 @@ public sealed partial class QuoteRecognizer
             if (open <= 0 || tokens[open].Of(text) is not "(") return null;
             return PhraseBefore(text, tokens, open) is { } withTag ? (withTag.Start, k) : null;
         }
+        // "one in three said", "42% say", "all but two said": a share of those polled speaks (AttributionRule.ShareSpeaker).
+        if (ShareStart(text, tokens, k) is { } share) return (share, k);
         // "47 percent said", "more than 4 in 10 said": a share of those polled speaks.
         if (head.Kind == ScanKind.Number) return (k, k);
         if (head.Kind != ScanKind.Word) return null;
@@ -147,6 +158,99 @@ public sealed partial class QuoteRecognizer
             return null;
         }
         return (start, k);
+    }
+
+    /// <summary>
+    /// The first token of a share of those polled ending at <paramref name="k"/>, the word before the cue (<see cref="AttributionRule.ShareSpeaker"/>):
+    /// "one in three", "4 in 10", "42%", "all but two". Null when the rule is off or the words are no share.
+    /// </summary>
+    private int? ShareStart(string text, List<Scanned> tokens, int k)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.ShareSpeaker) || k < 1) return null;
+        if (tokens[k].Of(text) is "%" && !tokens[k].SpaceBefore && tokens[k - 1].Kind == ScanKind.Number) return k - 1;
+        if (k < 2 || !IsShareNumber(text, tokens[k])) return null;
+        if (tokens[k - 1].Is(text, "in") && IsShareNumber(text, tokens[k - 2])) return k - 2;
+        return tokens[k - 1].Is(text, "but") && tokens[k - 2].Is(text, "all") ? k - 2 : null;
+    }
+
+    private bool IsShareNumber(string text, Scanned token) =>
+        token.Kind == ScanKind.Number || token.Kind == ScanKind.Word && _lexicon.ShareNumbers.Contains(token.Of(text).ToString());
+
+    /// <summary>
+    /// Whether an apposition opening at <paramref name="first"/> is a participle phrase (<see cref="AttributionRule.ParticipleApposition"/>):
+    /// a lowercase "-ing" word ("citing the report", "facing a challenge", "including the mayor"), set off by commas between a speaker and the cue.
+    /// </summary>
+    private bool OpensParticipleApposition(string text, List<Scanned> tokens, int first) =>
+        !_options.DisabledAttributionRules.Contains(AttributionRule.ParticipleApposition) && tokens[first].Kind == ScanKind.Word &&
+        !tokens[first].IsCapitalized(text) && IsParticiple(text, tokens[first]) && tokens[first].Length > MinParticipleLength;
+
+    // "bring", "thing", "king", "sing": shorter "-ing" words are seldom participles.
+    private const int MinParticipleLength = 5;
+
+    /// <summary>
+    /// Where the content of a participle set off as an apposition ends (<see cref="AttributionRule.ParticipleApposition"/>): at the comma
+    /// before the sentence's own cue, when that cue's speaker phrase takes the participle in ("Doe, citing the report, said ..." — "the
+    /// report" is what Doe cited, and "said ..." is an attribution of its own). Null when no such cue follows within <paramref name="content"/>.
+    /// </summary>
+    private int? ParticipleAppositionEnd(string text, List<Scanned> tokens, int participle, TextSpan content)
+    {
+        if (!OpensParticipleApposition(text, tokens, participle)) return null;
+        for (var j = participle + 1; j + 1 < tokens.Count && tokens[j + 1].End <= content.End; j++)
+        {
+            if (tokens[j].Of(text) is not ",") continue;
+            // "citing ''the old quay,'' said": the cue may follow the quote the comma closes.
+            var cue = AfterClosingMark(text, tokens, j + 1);
+            if (cue >= tokens.Count || !_lexicon.CueFirstLookup.Contains(tokens[cue].Of(text)) || IsParticiple(text, tokens[cue])) continue;
+            if (PhraseBefore(text, tokens, cue) is { } speaker && speaker.Start < participle) return cue == j + 1 ? TrimBack(text, tokens, j - 1) : tokens[cue - 1].End;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The index of the comma right inside a closing quotation mark at <paramref name="k"/> ("..., the old quay,'' said", "..., “a mistake,” said"):
+    /// the comma ends an apposition of the speaker (<see cref="AttributionRule.QuotedApposition"/>); -1 when there is none or the rule is off.
+    /// </summary>
+    private int CommaBeforeClosingMark(string text, List<Scanned> tokens, int k)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.QuotedApposition) || tokens[k].Kind != ScanKind.Punct || !QuoteMarks.IsMarkBefore(text, tokens[k].End)) return -1;
+        var mark = k;
+        // '' is two tokens: the first apostrophe is part of the mark too.
+        if (text[tokens[k].Start] == '\'' && mark > 0 && tokens[mark - 1].Of(text) is "'" && tokens[mark - 1].End == tokens[k].Start) mark--;
+        return mark > 0 && tokens[mark - 1].Of(text) is "," && tokens[mark - 1].End == tokens[mark].Start ? mark - 1 : -1;
+    }
+
+    /// <summary>How many quotation marks stand between two positions, a doubled apostrophe ('') counting as one.</summary>
+    private static int QuoteMarksBetween(string text, int start, int end)
+    {
+        var marks = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (QuoteMarks.IsQuoteChar(text[i])) marks++;
+            else if (text[i] == '\'' && i + 1 < end && text[i + 1] == '\'')
+            {
+                marks++;
+                i++;
+            }
+        }
+        return marks;
+    }
+
+    /// <summary>The index after the closing quotation mark at <paramref name="j"/>, if one is there ("'' ", "” "); else <paramref name="j"/>.</summary>
+    private static int AfterClosingMark(string text, List<Scanned> tokens, int j)
+    {
+        if (j < tokens.Count && tokens[j].Of(text) is "'" && j + 1 < tokens.Count && tokens[j + 1].Of(text) is "'" && tokens[j].End == tokens[j + 1].Start) return j + 2;
+        return j < tokens.Count && tokens[j].Kind == ScanKind.Punct && tokens[j].Length == 1 && QuoteMarks.IsMarkBefore(text, tokens[j].End) && text[tokens[j].Start] != '\'' ? j + 1 : j;
+    }
+
+    /// <summary>The rule of <see cref="PhraseBefore"/> that shaped a speaker phrase, to record with the attribution rule; null for the plain phrase.</summary>
+    private AttributionRule? SpeakerPhraseRule(string text, List<Scanned> tokens, (int Start, int End) speaker)
+    {
+        if (ShareStart(text, tokens, speaker.End) == speaker.Start) return AttributionRule.ShareSpeaker;
+        for (var i = speaker.Start; i < speaker.End; i++)
+        {
+            if (tokens[i].Of(text) is "," && OpensParticipleApposition(text, tokens, i + 1)) return AttributionRule.ParticipleApposition;
+        }
+        return CommaBeforeClosingMark(text, tokens, speaker.End) >= 0 ? AttributionRule.QuotedApposition : null;
     }
 
     /// <summary>A pronoun with its auxiliary in one token ("they're", "we've").</summary>

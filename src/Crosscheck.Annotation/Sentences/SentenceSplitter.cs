@@ -79,7 +79,7 @@ public sealed class SentenceSplitter(SentenceSplitterOptions? options = null)
             {
                 while (last + 1 < tokens.Count && IsCloser(text, tokens[last + 1]) && tokens[last + 1].Span.Start == tokens[last].Span.End)
                     last++;
-                ends = last + 1 >= tokens.Count || CanStartSentence(text, tokens[last + 1]);
+                ends = last + 1 >= tokens.Count || (CanStartSentence(text, tokens[last + 1]) && !IsAbbreviationStop(text, tokens, t));
             }
             else if (EndsWithPeriod(text, tokens[t]) && t + 1 < tokens.Count)
             {
@@ -101,6 +101,23 @@ public sealed class SentenceSplitter(SentenceSplitterOptions? options = null)
             if (c is not ('.' or '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF1F'))
                 return false;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the stop at <paramref name="t"/> belongs to an abbreviation the tokenizer split: a party tag whose state is
+    /// dotted ("R-S.C.", "D-N.Y.": the stop glued between "R-S" and "C."), or "No." before a number ("the No. 2 official").
+    /// </summary>
+    private static bool IsAbbreviationStop(string text, List<Token> tokens, int t)
+    {
+        if (t == 0 || t + 1 >= tokens.Count || tokens[t].Span.Length != 1 || text[tokens[t].Span.Start] != '.') return false;
+        var before = tokens[t - 1].Span;
+        var after = tokens[t + 1].Span;
+        if (before.End != tokens[t].Span.Start) return false;
+        var word = before.Of(text);
+        if (word is "No" or "Nos") return char.IsDigit(text[after.Start]);
+        // "R-S" + "." + "C.": a hyphen and one capital before the stop, one capital and its stop glued after it.
+        return after.Start == tokens[t].Span.End && word.Length >= 3 && word[^2] == '-' && char.IsUpper(word[^1]) &&
+            after.Length == 2 && char.IsUpper(text[after.Start]) && text[after.Start + 1] == '.';
     }
 
     private static bool IsCloser(string text, Token token) =>

@@ -22,6 +22,9 @@ internal static class QuoteTestDocs
         return document;
     }
 
+    /// <summary>The recogniser's options with one attribution rule switched off.</summary>
+    public static QuoteOptions Without(AttributionRule rule) => new() { DisabledAttributionRules = new HashSet<AttributionRule> { rule } };
+
     /// <summary>The one quote whose text contains <paramref name="part"/>; fails listing every quote otherwise.</summary>
     public static Quote Containing(Document document, string part)
     {
