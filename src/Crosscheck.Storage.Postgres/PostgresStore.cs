@@ -161,15 +161,16 @@ public sealed class PostgresStore : IStore
 
     public int CountRaw() => Use("counting raw inputs", connection => Convert.ToInt32(Scalar(connection, "SELECT count(*) FROM raw"), CultureInfo.InvariantCulture));
 
-    public void SaveDocument(Document document)
+    // Serialised first, so a bad document leaves nothing half-written.
+    public void SaveDocument(Document document) => SaveDocument(SerializedDocument.Of(document));
+
+    public void SaveDocument(SerializedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var article = document.Article;
-        // Serialise first, so a bad document leaves nothing half-written.
-        var layers = document.Layers.Order().ToArray();
-        var names = Array.ConvertAll(layers, DocumentSerializer.LayerName);
-        var payloads = Array.ConvertAll(layers, layer => DocumentSerializer.SerializeLayer(document, layer));
-        var diagnostics = DocumentSerializer.SerializeDiagnostics(article.Diagnostics);
+        var article = document.Document.Article;
+        var names = document.Layers.Select(layer => layer.Name).ToArray();
+        var payloads = document.Layers.Select(layer => layer.Payload).ToArray();
+        var diagnostics = document.Diagnostics;
         RetriedTransaction(() => Use("saving a document", connection =>
         {
             using var batch = new NpgsqlBatch(connection);

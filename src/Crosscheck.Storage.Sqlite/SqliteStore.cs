@@ -185,13 +185,14 @@ public sealed class SqliteStore : IStore
 
     public int CountRaw() => Read("counting raw inputs", () => Convert.ToInt32(Scalar("SELECT count(*) FROM raw"), CultureInfo.InvariantCulture));
 
-    public void SaveDocument(Document document)
+    // Serialised before touching the database, so a bad document leaves nothing half-written.
+    public void SaveDocument(Document document) => SaveDocument(SerializedDocument.Of(document));
+
+    public void SaveDocument(SerializedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var article = document.Article;
-        // Serialise before touching the database, so a bad document leaves nothing half-written.
-        var layers = document.Layers.Order().Select(layer => (Name: DocumentSerializer.LayerName(layer), Payload: DocumentSerializer.SerializeLayer(document, layer))).ToList();
-        var diagnostics = DocumentSerializer.SerializeDiagnostics(article.Diagnostics);
+        var article = document.Document.Article;
+        var (layers, diagnostics) = (document.Layers, document.Diagnostics);
         Write("saving a document", () =>
         {
             RunInTransaction(() =>
@@ -216,29 +217,40 @@ public sealed class SqliteStore : IStore
         });
     }
 
-    public Document? GetDocument(string id) => Read("reading a document", () =>
+    public Document? GetDocument(string id) => ReadStored(id)?.Decode();
+
+    /// <summary>An article and its layers' stored payloads, decoded only when asked for.</summary>
+    private StoredDocument? ReadStored(string id) => Read("reading a document", () =>
     {
         if (ReadArticle(id) is not { } article) return null;
-        var document = new Document(article);
+        var layers = new List<(Layer Layer, string Payload)>();
         using (var command = Command("SELECT name, payload FROM layers WHERE article_id = $id", ("$id", id)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 // A layer this build does not know is left out rather than failing the whole document.
-                if (DocumentSerializer.TryParseLayer(reader.GetString(0), out var layer))
-                    StoreCommon.Decode(Location, id, () => DocumentSerializer.ReadLayer(document, layer, reader.GetString(1)));
+                if (DocumentSerializer.TryParseLayer(reader.GetString(0), out var layer)) layers.Add((layer, reader.GetString(1)));
             }
         }
-        return document;
+        return new StoredDocument(article, () => Decode(article, layers));
     });
 
-    public IEnumerable<Document> AllDocuments()
+    private Document Decode(Article article, List<(Layer Layer, string Payload)> layers)
+    {
+        var document = new Document(article);
+        foreach (var (layer, payload) in layers) StoreCommon.Decode(Location, article.Id, () => DocumentSerializer.ReadLayer(document, layer, payload));
+        return document;
+    }
+
+    public IEnumerable<Document> AllDocuments() => AllStoredDocuments().Select(stored => stored.Decode());
+
+    public IEnumerable<StoredDocument> AllStoredDocuments()
     {
         // Ids first (small), then each document: no statement stays open while the caller works.
         foreach (var id in ArticleIdsInOrder())
         {
-            if (GetDocument(id) is { } document) yield return document;
+            if (ReadStored(id) is { } document) yield return document;
         }
     }
 

@@ -41,10 +41,19 @@ public interface IStore : IStoryStateStore, IDisposable
     /// <summary>Stores (or replaces) the article and all its annotation layers.</summary>
     void SaveDocument(Document document);
 
+    /// <summary>Stores (or replaces) a document serialised ahead (<see cref="SerializedDocument.Of"/>): the same rows, written without serialising here.</summary>
+    void SaveDocument(SerializedDocument document);
+
     Document? GetDocument(string id);
 
     /// <summary>Every stored document, in the order its raw input was received.</summary>
     IEnumerable<Document> AllDocuments();
+
+    /// <summary>
+    /// <see cref="AllDocuments"/> with each document's layers left encoded until asked for (<see cref="StoredDocument.Decode"/>, on any
+    /// thread): a caller going through many documents reads them here and decodes them on several cores.
+    /// </summary>
+    IEnumerable<StoredDocument> AllStoredDocuments() => AllDocuments().Select(StoredDocument.Of);
 
     /// <summary>
     /// Every stored article without its layers, in the order of <see cref="AllDocuments"/>: for corpus

@@ -12,6 +12,16 @@ public interface IStoryClusterer
     /// <summary>Assigns the document and returns its story id.</summary>
     string Assign(Document document);
 
+    /// <summary>
+    /// Derives what the clusterer needs from the document alone (its feature vectors, its text's fingerprint), so a caller
+    /// can prepare many documents in parallel ahead of the one-by-one <see cref="Assign(PreparedDocument)"/>: nothing here
+    /// depends on the order of placement or on the stories. Safe to call from several threads, also while assigning.
+    /// </summary>
+    PreparedDocument Prepare(Document document) => new(document);
+
+    /// <summary>Assigns a document <see cref="Prepare"/>d by this clusterer, exactly as <see cref="Assign(Document)"/> would, and returns its story id.</summary>
+    string Assign(PreparedDocument prepared) => Assign((prepared ?? throw new ArgumentNullException(nameof(prepared))).Document);
+
     /// <summary>The current stories with their articles, titles and first/last seen times.</summary>
     IReadOnlyList<Story> Stories { get; }
 
@@ -23,6 +33,12 @@ public interface IStoryClusterer
     /// clusterer had deferred until more arrivals (re-checking young stories) is done at once.
     /// </summary>
     void Settle();
+}
+
+/// <summary>A document with what a clusterer derived from it alone (see <see cref="IStoryClusterer.Prepare"/>); opaque to everyone else.</summary>
+public class PreparedDocument(Document document)
+{
+    public Document Document { get; } = document ?? throw new ArgumentNullException(nameof(document));
 }
 
 /// <summary>Builds a story's dossier from its annotated documents: the Consolidate stage.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
 using Crosscheck.Core.Telemetry;
@@ -30,6 +31,9 @@ public sealed class IngestService(
 {
     /// <summary>How many new inputs are extracted and annotated together before their results are written.</summary>
     private const int BatchSize = 32;
+
+    /// <summary>How many documents are prepared together for placement (decoded, features taken) while the run before them is placed.</summary>
+    private const int PreparedAhead = 64;
 
     private readonly InputReader _reader = reader ?? new InputReader();
     private readonly RecurringBoilerplatePass? _recurring = recurring is null ? null : new RecurringBoilerplatePass(store, processor, recurring);
@@ -222,15 +226,15 @@ public sealed class IngestService(
     }
 
     /// <summary>
-    /// Extracts and annotates a batch on the thread pool while the ingest's own thread writes the batch before it
-    /// (and reads and stores the next inputs): the store is written from one thread only, in input order, as
-    /// before, but the cores no longer wait for the writes. At most two batches are in hand. Abandoned (an error,
-    /// a cancellation), a batch being processed is never written: its raw inputs are stored without an article,
-    /// and the next ingest processes them as leftovers.
+    /// Extracts, annotates and serialises (<see cref="SerializedDocument"/>) a batch on the thread pool while the ingest's own
+    /// thread writes the batch before it (and reads and stores the next inputs): the store is written from one thread only, in
+    /// input order, as before, but the cores no longer wait for the writes, and the writes only run their statements. At most
+    /// two batches are in hand. Abandoned (an error, a cancellation), a batch being processed is never written: its raw inputs
+    /// are stored without an article, and the next ingest processes them as leftovers.
     /// </summary>
     private sealed class BatchPipeline(IStore store, ArticleProcessor processor, IngestReport report) : IDisposable
     {
-        private Task<List<Document>>? _inHand;
+        private Task<List<SerializedDocument>>? _inHand;
 
         /// <summary>Starts processing the batch (its inputs are taken; the list is emptied) and writes the one before it.</summary>
         public void Submit(List<RawInput> batch)
@@ -239,7 +243,7 @@ public sealed class IngestService(
             var inputs = batch.ToArray();
             batch.Clear();
             var previous = _inHand;
-            _inHand = Task.Run(() => inputs.AsParallel().AsOrdered().Select(processor.Process).ToList());
+            _inHand = Task.Run(() => inputs.AsParallel().AsOrdered().Select(raw => SerializedDocument.Of(processor.Process(raw))).ToList());
             if (previous is not null) Write(previous);
         }
 
@@ -251,7 +255,7 @@ public sealed class IngestService(
             if (previous is not null) Write(previous);
         }
 
-        private void Write(Task<List<Document>> processing)
+        private void Write(Task<List<SerializedDocument>> processing)
         {
             var waiting = IngestTimings.Start();
             var documents = processing.GetAwaiter().GetResult();
@@ -263,7 +267,7 @@ public sealed class IngestService(
                 foreach (var document in documents) store.SaveDocument(document);
             });
             report.Timings.Add(IngestTimings.Write, writing);
-            foreach (var document in documents)
+            foreach (var document in documents.Select(serialized => serialized.Document))
             {
                 report.Added++;
                 report.Outlets.Add(RecurringBoilerplatePass.OutletKey(document.Article));
@@ -340,7 +344,8 @@ public sealed class IngestService(
     {
         var started = Stopwatch.GetTimestamp();
         _placer = null;
-        var documents = store.AllDocuments().ToList();
+        // Read here, decoded on the thread pool as they are placed (see Place).
+        var documents = store.AllStoredDocuments().ToList();
         if (storedClusterer is null)
         {
             var clusterer = newClusterer();
@@ -376,7 +381,7 @@ public sealed class IngestService(
         var started = Stopwatch.GetTimestamp();
         if (_placer is null || !_placer.IsCurrent()) _placer = storedClusterer(store, rebuild: false);
         var placer = _placer;
-        var documents = store.ArticlesWithoutStoryState().Select(store.GetDocument).OfType<Document>().ToList();
+        var documents = store.ArticlesWithoutStoryState().Select(store.GetDocument).OfType<Document>().Select(StoredDocument.Of).ToList();
         try
         {
             Place(placer, documents, progress);
@@ -392,16 +397,19 @@ public sealed class IngestService(
         return placer.StoryCount;
     }
 
-    /// <summary>Whether a document joins a story: it has text, and its page type forms stories (or every type does).</summary>
-    private bool JoinsStories(Document document) =>
-        !string.IsNullOrWhiteSpace(document.Text) && (StoriesFromAllPages || document.Article.PageType.FormsStories());
+    /// <summary>Whether an article joins a story: it has text, and its page type forms stories (or every type does).</summary>
+    private bool JoinsStories(Article article) =>
+        !string.IsNullOrWhiteSpace(article.Body) && (StoriesFromAllPages || article.PageType.FormsStories());
 
     /// <summary>
     /// Assigns documents in publication order (arrival order for undated ones and ties), so a replay
     /// gives the same stories whatever order files were ingested in; empty ones, and pages of a type that
-    /// forms no stories, join none.
+    /// forms no stories, join none. What each document alone gives the clusterer (its layers decoded, its features,
+    /// its text's fingerprint: <see cref="IStoryClusterer.Prepare"/>) is prepared on the thread pool, a run of
+    /// <see cref="PreparedAhead"/> documents ahead of the assignment, which alone depends on the order and takes the
+    /// documents one by one on this thread. At most two runs are prepared and in hand.
     /// </summary>
-    private void Place(IStoryClusterer clusterer, List<Document> documents, IProgress<IngestProgress>? progress)
+    private void Place(IStoryClusterer clusterer, List<StoredDocument> documents, IProgress<IngestProgress>? progress)
     {
         var ordered = documents
             .Select((document, arrival) => (document, arrival))
@@ -409,16 +417,39 @@ public sealed class IngestService(
             .ThenBy(x => x.arrival)
             .Select(x => x.document)
             .ToList();
+        var runs = ordered.Chunk(PreparedAhead).ToList();
+        Task<List<PreparedDocument?>> Prepare(StoredDocument[] run) => Task.Run(() => run.AsParallel().AsOrdered()
+            .Select(document => JoinsStories(document.Article) ? clusterer.Prepare(document.Decode()) : null)
+            .ToList());
+        var next = runs.Count > 0 ? Prepare(runs[0]) : null;
         var done = 0;
-        foreach (var document in ordered)
+        try
         {
-            if (!JoinsStories(document))
+            for (var r = 0; r < runs.Count; r++)
             {
-                (clusterer as IStoredStoryClusterer)?.Skip(document.Id);
-                continue;
+                var prepared = next!.GetAwaiter().GetResult();
+                next = r + 1 < runs.Count ? Prepare(runs[r + 1]) : null;
+                for (var i = 0; i < prepared.Count; i++)
+                {
+                    if (prepared[i] is not { } ready)
+                    {
+                        (clusterer as IStoredStoryClusterer)?.Skip(runs[r][i].Article.Id);
+                        continue;
+                    }
+                    clusterer.Assign(ready);
+                    progress?.Report(new IngestProgress(++done, ordered.Count, runs[r][i].Article.Source, "clustering"));
+                }
             }
-            clusterer.Assign(document);
-            progress?.Report(new IngestProgress(++done, ordered.Count, document.Article.Source, "clustering"));
+        }
+        catch (AggregateException parallel) when (parallel.Flatten().InnerExceptions is [var only])
+        {
+            // A document that cannot be decoded or prepared fails the placement as it would on this thread (a StoreException says what to do).
+            ExceptionDispatchInfo.Throw(only);
+        }
+        finally
+        {
+            // A run still being prepared when the placement failed is let go; its failure, if any, is observed.
+            next?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
         clusterer.Settle();
     }

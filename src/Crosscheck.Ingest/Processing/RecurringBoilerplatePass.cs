@@ -32,26 +32,35 @@ public sealed partial class RecurringBoilerplatePass(IStore store, ArticleProces
             .GroupBy(x => OutletKey(x.Article))
             .Where(g => g.Count() >= filter.Options.MinArticles);
 
-        // Decided here, one outlet after another; the articles whose removals change are annotated again in parallel afterwards.
-        var rebuilds = new List<Func<Document>>();
-        var removedParagraphs = 0;
-        foreach (var group in groups)
-        {
-            var members = group.ToList();
-            var decision = filter.Decide([.. members.Select(m => string.Join("\n\n", m.Original))]);
-            var label = group.Key.Length == 0 ? "articles without an outlet" : group.Key;
-            var groupsOf = decision.Recurring.Where(r => r.Boilerplate).ToDictionary(r => r.Text, r => r.Groups, StringComparer.Ordinal);
-            foreach (var (article, original) in members)
-            {
-                var removed = Enumerable.Range(0, original.Length).Where(i => decision.Drop.Contains(original[i])).ToArray();
-                if (removed.SequenceEqual(Removals(article).Select(r => r.Index))) continue;
-                rebuilds.Add(() => Rebuild(article, original, removed, i => Describe(i, original[i], groupsOf.GetValueOrDefault(original[i], decision.Needed), label)));
-                removedParagraphs += removed.Length;
-            }
-        }
-        var changed = rebuilds.AsParallel().AsOrdered().Select(rebuild => rebuild()).ToList();
+        // Each outlet is decided apart from the others (a function of its articles alone), so the outlets are decided in parallel;
+        // the articles whose removals change are then annotated again (and serialised for the store) in parallel, in the same order as one outlet after another.
+        var decided = groups.Select(group => (Outlet: group.Key, Members: group.ToList())).ToList()
+            .AsParallel().AsOrdered()
+            .Select(group => Changes(group.Outlet, group.Members))
+            .ToList();
+        var rebuilds = decided.SelectMany(d => d.Rebuilds).ToList();
+        var removedParagraphs = decided.Sum(d => d.Paragraphs);
+        var changed = rebuilds.AsParallel().AsOrdered().Select(rebuild => SerializedDocument.Of(rebuild())).ToList();
         if (changed.Count > 0) store.RunInTransaction(() => changed.ForEach(store.SaveDocument));
         return (changed.Count, removedParagraphs);
+    }
+
+    /// <summary>One outlet's decision: how to rebuild each of its articles whose removals change, and how many paragraphs they lose.</summary>
+    private (List<Func<Document>> Rebuilds, int Paragraphs) Changes(string outlet, List<(Article Article, string[] Original)> members)
+    {
+        var decision = filter.Decide([.. members.Select(m => string.Join("\n\n", m.Original))]);
+        var label = outlet.Length == 0 ? "articles without an outlet" : outlet;
+        var groupsOf = decision.Recurring.Where(r => r.Boilerplate).ToDictionary(r => r.Text, r => r.Groups, StringComparer.Ordinal);
+        var rebuilds = new List<Func<Document>>();
+        var paragraphs = 0;
+        foreach (var (article, original) in members)
+        {
+            var removed = Enumerable.Range(0, original.Length).Where(i => decision.Drop.Contains(original[i])).ToArray();
+            if (removed.SequenceEqual(Removals(article).Select(r => r.Index))) continue;
+            rebuilds.Add(() => Rebuild(article, original, removed, i => Describe(i, original[i], groupsOf.GetValueOrDefault(original[i], decision.Needed), label)));
+            paragraphs += removed.Length;
+        }
+        return (rebuilds, paragraphs);
     }
 
     /// <summary>Outlets are compared case-insensitively; "" stands for articles with no outlet.</summary>

@@ -9,7 +9,7 @@ namespace Crosscheck.Stories.Clustering;
 /// store whatever order articles arrived in. With a store, features are read from it on first use
 /// and what changed is kept until <see cref="TakeChanges"/> writes it back.
 /// </summary>
-internal sealed class FeatureSpace(int channel, IStoryStateStore? store = null)
+internal sealed class FeatureSpace(IStoryStateStore? store = null)
 {
     private readonly Dictionary<long, Feature> _features = [];
     private readonly HashSet<long> _changed = [];
@@ -18,7 +18,8 @@ internal sealed class FeatureSpace(int channel, IStoryStateStore? store = null)
     /// FNV-1a over the text's UTF-16 code units, seeded by the channel. The lowest bit records
     /// whether the feature joins two words, so <see cref="IsCompound"/> needs no lookup.
     /// </summary>
-    public long Key(string feature)
+    /// <remarks>A function of the text and channel alone, so documents' features can be keyed ahead, in parallel.</remarks>
+    public static long KeyOf(int channel, string feature)
     {
         var hash = 14695981039346656037UL ^ (ulong)(channel + 1) * 0x9E3779B97F4A7C15UL;
         foreach (var character in feature)

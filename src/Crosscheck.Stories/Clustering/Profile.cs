@@ -38,16 +38,16 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
 
     public static Profile Empty() => new([[], [], []], null, null, 0);
 
-    public static Profile FromDocument(DocumentFeatures features, FeatureSpace[] spaces, DateTimeOffset? published, long arrival)
-    {
-        var vectors = new[]
-        {
-            Unit(features.Terms, spaces[0]),
-            Unit(features.Entities, spaces[1]),
-            Unit(features.Specifics, spaces[2]),
-        };
-        return new Profile(vectors, published, published, arrival) { Languages = features.Language is { } language ? [language] : [] };
-    }
+    public static Profile FromDocument(DocumentFeatures features, DateTimeOffset? published, long arrival) =>
+        FromVectors(Vectorize(features), features.Language, published, arrival);
+
+    /// <summary>A document's profile from its <see cref="Vectorize"/>d features (used once: the profile takes the vectors).</summary>
+    public static Profile FromVectors(Dictionary<long, double>[] vectors, string? language, DateTimeOffset? published, long arrival) =>
+        new(vectors, published, published, arrival) { Languages = language is not null ? [language] : [] };
+
+    /// <summary>A document's unit vector per channel, keyed by feature id: a function of its features alone (no statistics), so it can be computed ahead.</summary>
+    public static Dictionary<long, double>[] Vectorize(DocumentFeatures features) =>
+        [Unit(features.Terms, 0), Unit(features.Entities, 1), Unit(features.Specifics, 2)];
 
     /// <summary>
     /// Euclidean norm of the IDF-weighted vector. Cached while the collection grows by less than 2%,
@@ -111,7 +111,7 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     /// <summary>Same span and arrival, no vectors: what a retired story keeps.</summary>
     public Profile Stripped() => new([[], [], []], First, Last, Arrival) { Languages = Languages };
 
-    private static Dictionary<long, double> Unit(Dictionary<string, double> features, FeatureSpace space)
+    private static Dictionary<long, double> Unit(Dictionary<string, double> features, int channel)
     {
         double sum = 0;
         foreach (var weight in features.Values) sum += weight * weight;
@@ -119,7 +119,7 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         var vector = new Dictionary<long, double>(features.Count);
         if (norm == 0) return vector;
         // Sorted keys fix the vector's order (and so the order sums are taken in) for the same stream.
-        foreach (var key in features.Keys.Order(StringComparer.Ordinal)) vector[space.Key(key)] = features[key] / norm;
+        foreach (var key in features.Keys.Order(StringComparer.Ordinal)) vector[FeatureSpace.KeyOf(channel, key)] = features[key] / norm;
         return vector;
     }
 

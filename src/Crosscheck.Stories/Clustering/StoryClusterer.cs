@@ -92,7 +92,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _store = store;
         _reading = reset ? null : store;
         _resetOnSave = reset;
-        _spaces = [new(0, _reading), new(1, _reading), new(2, _reading)];
+        _spaces = [new(_reading), new(_reading), new(_reading)];
         if (_reading?.LoadStoryStateHeader() is { } header)
         {
             (_documents, _arrivals, _storyCount, _liveStories) = (header.Documents, header.Arrivals, header.StoryCount, header.LiveStories);
@@ -133,11 +133,39 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     public string Assign(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (StoryOfArticle(document.Id) is { } known) return Resolve(known).Id;
+        return StoryOfArticle(document.Id) is { } known ? Resolve(known).Id : AssignNew(Prepared(document));
+    }
 
-        _arrivals++;
+    /// <summary>
+    /// The document's feature vectors (<see cref="DocumentFeatures"/>, keyed as <see cref="FeatureSpace.KeyOf"/>) and its text's
+    /// syndication fingerprint: functions of the document and the options alone, read no state, so safe on any thread while
+    /// another assigns.
+    /// </summary>
+    public PreparedDocument Prepare(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Prepared(document);
+    }
+
+    public string Assign(PreparedDocument prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var article = prepared as PreparedArticle ?? throw new ArgumentException("The document was prepared by another kind of clusterer.", nameof(prepared));
+        return StoryOfArticle(article.Document.Id) is { } known ? Resolve(known).Id : AssignNew(article);
+    }
+
+    private PreparedArticle Prepared(Document document)
+    {
         var features = DocumentFeatures.Extract(document, _options);
-        var profile = Profile.FromDocument(features, _spaces, document.Article.Published?.Value, _arrivals);
+        return new PreparedArticle(document, Profile.Vectorize(features), features.Language, Syndication?.Fingerprint(document.Text ?? ""));
+    }
+
+    /// <summary>Places a new article (never assigned before) and returns its story id.</summary>
+    private string AssignNew(PreparedArticle prepared)
+    {
+        var document = prepared.Document;
+        _arrivals++;
+        var profile = Profile.FromVectors(prepared.Vectors, prepared.Language, document.Article.Published?.Value, _arrivals);
         _documents++;
         for (var c = 0; c < Channels; c++)
         {
@@ -148,7 +176,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (_arrivals % 1024 == 0) RetireIdleStories(profile.Last);
 
         StoryState? target = null;
-        var copy = Syndication?.Add(document);
+        var copy = Syndication is not { } detector ? null
+            : prepared.Fingerprint is { } fingerprint && detector.Takes(fingerprint) ? detector.Add(document.Id, fingerprint) : detector.Add(document);
         if (copy is { } match && StoryOfArticle(match.OriginalId) is { } originalStory)
         {
             target = Resolve(originalStory);
@@ -167,6 +196,16 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         else ScheduleRechecks(target);
         RunDueRechecks();
         return Resolve(target).Id;
+    }
+
+    /// <summary>What <see cref="Prepare"/> derives from a document: its unit vectors per channel, its language, its text's fingerprint (null without syndication).</summary>
+    private sealed class PreparedArticle(Document document, Dictionary<long, double>[] vectors, string? language, TextFingerprint? fingerprint) : PreparedDocument(document)
+    {
+        public Dictionary<long, double>[] Vectors { get; } = vectors;
+
+        public string? Language { get; } = language;
+
+        public TextFingerprint? Fingerprint { get; } = fingerprint;
     }
 
     /// <summary>
@@ -765,8 +804,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>Similarity of two documents as the clusterer would score them now, without adding either (for tests and diagnostics).</summary>
     internal double Compare(Document a, Document b)
     {
-        var first = Profile.FromDocument(DocumentFeatures.Extract(a, _options), _spaces, a.Article.Published?.Value, 0);
-        var second = Profile.FromDocument(DocumentFeatures.Extract(b, _options), _spaces, b.Article.Published?.Value, 0);
+        var first = Profile.FromDocument(DocumentFeatures.Extract(a, _options), a.Article.Published?.Value, 0);
+        var second = Profile.FromDocument(DocumentFeatures.Extract(b, _options), b.Article.Published?.Value, 0);
         return Similarity(first, second);
     }
 
@@ -893,7 +932,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         // A rebuild read nothing (its cache was the whole state); from here on the store has it all.
         _reading = _store;
-        for (var c = 0; c < Channels; c++) _spaces[c] = new FeatureSpace(c, _reading);
+        for (var c = 0; c < Channels; c++) _spaces[c] = new FeatureSpace(_reading);
         _stories.Clear();
         _active.Clear();
         _changed.Clear();

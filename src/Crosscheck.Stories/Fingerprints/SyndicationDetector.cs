@@ -8,6 +8,19 @@ namespace Crosscheck.Stories.Fingerprints;
 /// <param name="Jaccard">Shingle Jaccard similarity with that version.</param>
 public readonly record struct CopyMatch(string OriginalId, double Share, double Jaccard);
 
+/// <summary>A text's shingles and, when it has enough of them to be compared, their MinHash band keys (see <see cref="SyndicationDetector.Fingerprint"/>).</summary>
+public sealed class TextFingerprint
+{
+    internal TextFingerprint(SyndicationOptions options, ulong[] shingles, ulong[]? bandKeys) => (Options, Shingles, BandKeys) = (options, shingles, bandKeys);
+
+    internal SyndicationOptions Options { get; }
+
+    internal ulong[] Shingles { get; }
+
+    /// <summary>Null when the text has too few shingles to be compared.</summary>
+    internal ulong[]? BandKeys { get; }
+}
+
 /// <summary>
 /// Finds syndicated and lightly edited copies online: MinHash over word shingles with LSH banding
 /// proposes candidates among recent documents, exact shingle overlap confirms them (Jaccard for
@@ -38,16 +51,36 @@ public sealed class SyndicationDetector(SyndicationOptions? options = null)
     public CopyMatch? Add(string id, string text)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_seen.TryGetValue(id, out var known)) return known;
+        return _seen.TryGetValue(id, out var known) ? known : Add(id, Fingerprint(text));
+    }
+
+    /// <summary>
+    /// What <see cref="Add(string, string)"/> computes from the text alone (shingles, MinHash band keys), under this detector's options.
+    /// It reads no state, so texts can be fingerprinted in parallel, ahead of the one-by-one <see cref="Add(string, TextFingerprint)"/>.
+    /// </summary>
+    public TextFingerprint Fingerprint(string text)
+    {
         var shingles = MinHash.Shingles(text ?? "", _options.ShingleWords, _options.MaxShingles);
-        if (shingles.Length < _options.MinShingles)
+        return new TextFingerprint(_options, shingles, shingles.Length < _options.MinShingles ? null : BandKeys(MinHash.Signature(shingles, _options.Bands * _options.Rows)));
+    }
+
+    /// <summary>Whether a fingerprint was taken under this detector's options (only such a one can be <see cref="Add(string, TextFingerprint)"/>ed).</summary>
+    public bool Takes(TextFingerprint fingerprint) => Equals(fingerprint?.Options, _options);
+
+    /// <summary><see cref="Add(string, string)"/> of a text fingerprinted ahead by <see cref="Fingerprint"/>: the same link, the same window.</summary>
+    public CopyMatch? Add(string id, TextFingerprint fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        if (!Takes(fingerprint)) throw new ArgumentException("The fingerprint was taken under other options than this detector's.", nameof(fingerprint));
+        if (_seen.TryGetValue(id, out var known)) return known;
+        var (shingles, keys) = (fingerprint.Shingles, fingerprint.BandKeys);
+        if (keys is null)
         {
             _seen[id] = null;
             return null;
         }
 
-        var signature = MinHash.Signature(shingles, _options.Bands * _options.Rows);
-        var keys = BandKeys(signature);
         var (match, rootArrival) = FindOriginal(shingles, keys);
         _seen[id] = match;
 

@@ -138,6 +138,25 @@ public abstract partial class StoreContractTests : IDisposable
     }
 
     [ContractFact]
+    public void A_document_serialised_ahead_is_stored_as_the_document_itself_and_read_back_decoded_later()
+    {
+        var full = Full("full-ahead");
+        var sparse = Plain("sparse-ahead", "Council vote delayed", "The council postponed the vote.");
+        sparse.Mentions = [];
+        var serialised = new[] { full, sparse }.AsParallel().AsOrdered().Select(SerializedDocument.Of).ToList();
+        Store.RunInTransaction(() => serialised.ForEach(Store.SaveDocument));
+
+        AssertSame(full, Store.GetDocument(full.Id)!);
+        AssertSame(sparse, Store.GetDocument(sparse.Id)!);
+        var stored = Store.AllStoredDocuments().ToList();
+        Assert.Equal(Store.AllArticles().Select(a => a.Id), stored.Select(s => s.Article.Id));
+        // Decoded on other threads, after the reading is over.
+        var decoded = stored.AsParallel().AsOrdered().Select(s => s.Decode()).ToList();
+        Assert.Equal(Store.AllDocuments().Select(d => d.Id), decoded.Select(d => d.Id));
+        foreach (var document in decoded) AssertSame(document.Id == full.Id ? full : sparse, document);
+    }
+
+    [ContractFact]
     public void Absent_layers_stay_absent_and_empty_layers_stay_empty()
     {
         var document = Plain("sparse", "Council vote delayed", "The council postponed the vote.");

@@ -15,7 +15,7 @@ public sealed class ProfileStorageTests
         var document = Docs.Of(body, published: new DateTimeOffset(2024, 5, 2, 9, 0, 0, TimeSpan.Zero));
         document.Article.Language = language;
         var features = DocumentFeatures.Extract(document, ClusteringOptions.Default);
-        return Profile.FromDocument(features, [new FeatureSpace(0), new FeatureSpace(1), new FeatureSpace(2)], document.Article.Published?.Value, arrival: 7);
+        return Profile.FromDocument(features, document.Article.Published?.Value, arrival: 7);
     }
 
     private static Profile RoundTrip(Profile profile, bool withLanguages = true)

@@ -1,4 +1,5 @@
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Stories.Clustering;
 using Crosscheck.Testing;
@@ -277,6 +278,52 @@ public sealed class StoryClustererTests
         doc.Mentions = [new Mention(new TextSpan(5, 500), EntityType.Person)];
         clusterer.Assign(doc);
         Assert.Equal(4, clusterer.Stories.Sum(s => s.ArticleIds.Count));
+    }
+
+    [Fact]
+    public void Documents_prepared_ahead_in_any_order_are_placed_as_if_assigned_directly()
+    {
+        // Two events, an unrelated report and a syndicated copy (the fingerprint is prepared ahead too).
+        var documents = new[] { FloodA, Trade, OtherFloodA, FloodB, OtherFloodB, FloodA + " ", FloodC, OtherFloodC }
+            .Select((text, i) => Docs.Of(text, "d" + i, published: Day0.AddHours(i)))
+            .ToList();
+        AssertPreparedAheadPlacesAlike(documents);
+    }
+
+    [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
+    public void Ecb_documents_prepared_in_parallel_are_placed_as_if_assigned_directly()
+    {
+        var path = Path.Combine(Docs.SharedDirectory()!, "data", "clustering-ecbplus-dev", "documents.jsonl");
+        AssertPreparedAheadPlacesAlike([.. ClusteringEvaluator.Read(path).Take(300).Select(l => ClusteringEvaluator.BareDocument(l.Input))]);
+    }
+
+    /// <summary>
+    /// One clusterer assigns the documents one by one; another gets them prepared ahead, all at once, in parallel and in
+    /// reverse order, before any is assigned: the stories, their articles and the redirects must be the same.
+    /// </summary>
+    private static void AssertPreparedAheadPlacesAlike(List<Document> documents)
+    {
+        var direct = new StoryClusterer();
+        var directIds = documents.Select(direct.Assign).ToList();
+        direct.Settle();
+
+        var ahead = new StoryClusterer();
+        var prepared = new PreparedDocument[documents.Count];
+        Parallel.For(0, documents.Count, i => prepared[documents.Count - 1 - i] = ahead.Prepare(documents[documents.Count - 1 - i]));
+        var aheadIds = prepared.Select(ahead.Assign).ToList();
+        ahead.Settle();
+
+        Assert.Equal(directIds, aheadIds);
+        Assert.Equal(direct.Stories.Select(s => (s.Id, string.Join(",", s.ArticleIds))), ahead.Stories.Select(s => (s.Id, string.Join(",", s.ArticleIds))));
+        Assert.Equal(direct.Redirects.OrderBy(r => r.Key, StringComparer.Ordinal), ahead.Redirects.OrderBy(r => r.Key, StringComparer.Ordinal));
+        Assert.Equal(documents.Select(d => direct.StoryOf(d.Id)), documents.Select(d => ahead.StoryOf(d.Id)));
+    }
+
+    [Fact]
+    public void A_document_prepared_by_another_kind_of_clusterer_is_refused()
+    {
+        var clusterer = new StoryClusterer();
+        Assert.Throws<ArgumentException>(() => clusterer.Assign(new PreparedDocument(Docs.Of(FloodA, "a", published: Day0))));
     }
 
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]

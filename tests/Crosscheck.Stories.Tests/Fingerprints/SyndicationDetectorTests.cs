@@ -34,6 +34,30 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Texts_fingerprinted_ahead_are_linked_as_texts_added_directly()
+    {
+        string[] texts = [Report, Report + "\n\n" + Boilerplate, "Harbour blaze.\n\n" + Report, Boilerplate, "Too short to compare."];
+        var direct = new SyndicationDetector();
+        var directLinks = texts.Select((text, i) => direct.Add("t" + i, text)).ToList();
+        var ahead = new SyndicationDetector();
+        var fingerprints = texts.AsParallel().AsOrdered().Select(ahead.Fingerprint).ToList();
+        var aheadLinks = fingerprints.Select((fingerprint, i) => ahead.Add("t" + i, fingerprint)).ToList();
+        Assert.Equal(directLinks, aheadLinks);
+        Assert.Contains(aheadLinks, link => link is not null);
+    }
+
+    [Fact]
+    public void A_fingerprint_taken_under_other_options_is_refused()
+    {
+        var other = new SyndicationDetector(SyndicationOptions.Default with { ShingleWords = SyndicationOptions.Default.ShingleWords + 1 });
+        var detector = new SyndicationDetector();
+        var fingerprint = other.Fingerprint(Report);
+        Assert.False(detector.Takes(fingerprint));
+        Assert.True(detector.Takes(new SyndicationDetector().Fingerprint(Report)));
+        Assert.Throws<ArgumentException>(() => detector.Add("a", fingerprint));
+    }
+
+    [Fact]
     public void Copy_of_a_copy_links_to_the_earliest_version()
     {
         var detector = new SyndicationDetector();
