@@ -240,7 +240,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private void Load(IEnumerable<int> indexes, StoryCandidateWindow? window = null)
     {
         if (_reading is null) return;
-        var missing = indexes.Where(i => !_stories.ContainsKey(i) && !(window is not null && _outsideWindow.TryGetValue(i, out var earlier) && StillOutside(earlier, window)))
+        var missing = indexes.Where(i => !_stories.ContainsKey(i) && !(window is not null && KnownOutside(i, window)))
             .Distinct().ToList();
         if (missing.Count == 0) return;
         var loaded = _reading.LoadStoryStates(missing, window);
@@ -282,6 +282,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private List<StoryState> Candidates(Profile profile, StoryState? exclude)
     {
         _accumulator.Clear();
+        var window = CandidateWindow(profile);
         for (var c = 0; c < Channels; c++)
         {
             foreach (var (id, weight) in profile.QueryFeatures(c, _spaces[c], _documents, QueryLimit(c)))
@@ -292,12 +293,15 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 for (var i = postings.Count - 1; i >= stop; i--)
                 {
                     var story = postings[i];
+                    // A stored story already found outside the window, and still outside it, would be left out below: at a large
+                    // store most postings name such idle stories, so they are passed over here, before any bookkeeping.
+                    if (_reading is not null && KnownOutside(story, window)) continue;
                     _accumulator[story] = _accumulator.GetValueOrDefault(story) + weight;
                 }
             }
         }
         // Stories the store holds outside the candidate window are not even read: at a large store, most postings name idle ones.
-        Load(_accumulator.Keys, CandidateWindow(profile));
+        Load(_accumulator.Keys, window);
         var candidates = new List<(StoryState Story, double Score)>(_accumulator.Count);
         foreach (var (index, score) in _accumulator)
         {
@@ -839,6 +843,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private static bool StillOutside(StoryCandidateWindow earlier, StoryCandidateWindow now) =>
         now.MinLastArrival >= earlier.MinLastArrival
         && (earlier.MinLastPublishedTicks is not { } before || (now.MinLastPublishedTicks is { } after && after >= before));
+
+    /// <summary>Whether <see cref="Load"/> would pass the story over for this window: not read, and found outside a window it is still outside of.</summary>
+    private bool KnownOutside(int index, StoryCandidateWindow window) =>
+        _outsideWindow.TryGetValue(index, out var earlier) && StillOutside(earlier, window) && !_stories.ContainsKey(index);
 
     /// <summary>The stored stories <see cref="IsIdle"/> could keep as candidates for <paramref name="current"/> (a day more, so rounding never drops one).</summary>
     private StoryCandidateWindow CandidateWindow(Profile current) =>
