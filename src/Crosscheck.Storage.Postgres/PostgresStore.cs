@@ -185,6 +185,11 @@ public sealed class PostgresStore : IStore
                 Clean(article.Id), Clean(article.Source), Clean(article.Url), Clean(article.Outlet), Clean(article.Title), Clean(article.Byline),
                 article.Published is { } p ? FormatTime(p.Value) : null, Clean(article.Published?.Source), Clean(article.Language),
                 Clean(article.Body), diagnostics, article.PageType.Name(), Clean(StoreCommon.OutletKey(article.Outlet))));
+            // A new article (or one the story state has not placed) waits for its placement; a placed one re-saved does not.
+            batch.BatchCommands.Add(BatchCommand("""
+                INSERT INTO story_state_unplaced (article_id) SELECT $1
+                WHERE NOT EXISTS (SELECT 1 FROM story_state_articles WHERE article_id = $1) ON CONFLICT DO NOTHING
+                """, Clean(article.Id)));
             batch.BatchCommands.Add(BatchCommand("DELETE FROM layers WHERE article_id = $1", Clean(article.Id)));
             if (names.Length > 0)
                 batch.BatchCommands.Add(BatchCommand("INSERT INTO layers (article_id, name, payload) SELECT $1, n, p::json FROM unnest($2::text[], $3::text[]) AS l (n, p)",
@@ -431,6 +436,7 @@ public sealed class PostgresStore : IStore
         BatchCommand("DELETE FROM story_features"),
         BatchCommand("DELETE FROM story_states"),
         BatchCommand("DELETE FROM story_state_articles"),
+        .. StoreCommon.EveryArticleUnplaced.Select(statement => BatchCommand(statement)),
         BatchCommand("DELETE FROM meta WHERE key = $1", StoreCommon.StoryStateKey),
     ];
 
@@ -474,9 +480,10 @@ public sealed class PostgresStore : IStore
     public int? LoadStoryIndexOfArticle(string articleId) => Use("reading an article's story", connection =>
         Scalar(connection, "SELECT idx FROM story_state_articles WHERE article_id = $1", Clean(articleId)) is int index ? index : (int?)null);
 
+    /// <remarks>Reads the rows of <c>story_state_unplaced</c>, never every article.</remarks>
     public IReadOnlyList<string> ArticlesWithoutStoryState() => Use("listing articles without a story", connection =>
         (IReadOnlyList<string>)Strings(connection, """
-            SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id
+            SELECT a.id FROM story_state_unplaced u JOIN articles a ON a.id = u.article_id LEFT JOIN raw r ON r.id = a.id
             WHERE NOT EXISTS (SELECT 1 FROM story_state_articles s WHERE s.article_id = a.id)
             ORDER BY r.seq NULLS LAST, a.key
             """));
@@ -512,6 +519,8 @@ public sealed class PostgresStore : IStore
                 INSERT INTO story_state_articles (article_id, idx) SELECT * FROM unnest($1::text[], $2::int[])
                 ON CONFLICT (article_id) DO UPDATE SET idx = excluded.idx
                 """, changes.ArticleStories.Keys.Select(Clean).ToArray(), changes.ArticleStories.Values.ToArray()));
+            object placed = changes.ArticleStories.Keys.Select(Clean).ToArray();
+            batch.BatchCommands.Add(BatchCommand("DELETE FROM story_state_unplaced WHERE article_id = ANY($1)", placed));
             // Removals first: a story split off may take the id of one merged away in the same batch.
             // As one object: a string[] alone would be taken for the parameter list itself.
             object replaced = changes.RemovedStories.Select(Clean).Concat(storyIds).ToArray();

@@ -209,6 +209,11 @@ public sealed class SqliteStore : IStore
                     ("$title", article.Title), ("$byline", article.Byline),
                     ("$published", article.Published is { } p ? FormatTime(p.Value) : null), ("$published_source", article.Published?.Source),
                     ("$language", article.Language), ("$body", article.Body), ("$diagnostics", diagnostics), ("$page_type", article.PageType.Name()));
+                // A new article (or one the story state has not placed) waits for its placement; a placed one re-saved does not.
+                NonQuery("""
+                    INSERT OR IGNORE INTO story_state_unplaced (article_id) SELECT $id
+                    WHERE NOT EXISTS (SELECT 1 FROM story_state_articles WHERE article_id = $id)
+                    """, ("$id", article.Id));
                 NonQuery("DELETE FROM layers WHERE article_id = $id", ("$id", article.Id));
                 foreach (var (name, payload) in layers)
                     NonQuery("INSERT INTO layers (article_id, name, payload) VALUES ($id, $name, $payload)", ("$id", article.Id), ("$name", name), ("$payload", payload));
@@ -451,6 +456,7 @@ public sealed class SqliteStore : IStore
         NonQuery("DELETE FROM story_features");
         NonQuery("DELETE FROM story_states");
         NonQuery("DELETE FROM story_state_articles");
+        foreach (var statement in StoreCommon.EveryArticleUnplaced) NonQuery(statement);
         NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoryStateKey));
     }
 
@@ -504,9 +510,10 @@ public sealed class SqliteStore : IStore
     public int? LoadStoryIndexOfArticle(string articleId) => Read("reading an article's story", () =>
         Scalar("SELECT idx FROM story_state_articles WHERE article_id = $id", ("$id", articleId)) is { } index ? Convert.ToInt32(index, CultureInfo.InvariantCulture) : (int?)null);
 
+    /// <remarks>Reads the rows of <c>story_state_unplaced</c> (CROSS JOIN keeps them the outer loop), never every article.</remarks>
     public IReadOnlyList<string> ArticlesWithoutStoryState() => Read("listing articles without a story", () =>
         (IReadOnlyList<string>)Strings("""
-            SELECT a.id FROM articles a LEFT JOIN raw r ON r.id = a.id
+            SELECT a.id FROM story_state_unplaced u CROSS JOIN articles a ON a.id = u.article_id LEFT JOIN raw r ON r.id = a.id
             WHERE NOT EXISTS (SELECT 1 FROM story_state_articles s WHERE s.article_id = a.id)
             ORDER BY r.seq IS NULL, r.seq, a.key
             """));
@@ -548,12 +555,15 @@ public sealed class SqliteStore : IStore
                     }
                 }
                 using (var command = Command("INSERT OR REPLACE INTO story_state_articles (article_id, idx) VALUES ($id, $idx)", ("$id", ""), ("$idx", 0)))
+                using (var placed = Command("DELETE FROM story_state_unplaced WHERE article_id = $id", ("$id", "")))
                 {
                     foreach (var (articleId, index) in changes.ArticleStories)
                     {
                         command.Parameters["$id"].Value = articleId;
                         command.Parameters["$idx"].Value = index;
                         command.ExecuteNonQuery();
+                        placed.Parameters["$id"].Value = articleId;
+                        placed.ExecuteNonQuery();
                     }
                 }
                 // Removals first: a story split off may take the id of one merged away in the same batch.

@@ -62,4 +62,19 @@ public static class SharedSchema
         -- A merge re-points every redirect into the absorbed story.
         CREATE INDEX story_redirects_by_target ON story_redirects (to_id);
         """);
+
+    /// <summary>
+    /// The articles the story state has not placed, listed by their own rows instead of an anti-join over every article,
+    /// so a write finds its new articles in time proportional to them, not to the store.
+    /// </summary>
+    public static SharedSchemaStep UnplacedArticles { get; } = new(7, "articles the story state has not placed yet", sql => $"""
+        -- One row per article the story state has not placed (story_state_articles has no row for it): written with the
+        -- article, removed with its placement, refilled when the story state is cleared. A row may outlive its placement
+        -- (a concurrent writer); readers still check story_state_articles, so the rows are a superset, never fewer.
+        CREATE TABLE story_state_unplaced (
+            article_id {sql.Text} PRIMARY KEY
+        ){sql.KeyedTable};
+        INSERT INTO story_state_unplaced (article_id)
+        SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_state_articles s WHERE s.article_id = a.id);
+        """);
 }

@@ -67,7 +67,14 @@ public static class StoreCommon
     /// The tables derived from raw inputs, in an order that deletes what refers to a row before the row
     /// (both backends clear them with <c>DELETE</c> in this order; <c>reprocess</c> rebuilds them).
     /// </summary>
-    public static readonly IReadOnlyList<string> DerivedTables = ["story_redirects", "story_articles", "stories", "story_features", "story_states", "story_state_articles", "layers", "articles"];
+    public static readonly IReadOnlyList<string> DerivedTables = ["story_redirects", "story_articles", "stories", "story_features", "story_states", "story_state_articles", "story_state_unplaced", "layers", "articles"];
+
+    /// <summary>
+    /// Statements (no parameters, the same on both backends) that mark every stored article as not placed, run when the
+    /// story state is cleared: the next placement (or the rebuild saving with it) starts from all of them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> EveryArticleUnplaced =
+        ["DELETE FROM story_state_unplaced", "INSERT INTO story_state_unplaced (article_id) SELECT id FROM articles"];
 
     /// <summary>A count stored as text in a <c>meta</c> row; null when absent or unreadable (as if never recorded).</summary>
     public static int? ParseCount(string? text) =>

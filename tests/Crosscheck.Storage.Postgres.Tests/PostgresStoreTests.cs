@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 using Xunit;
 using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
 
@@ -143,10 +144,11 @@ public sealed class PostgresStoreTests : IDisposable
         using (var old = PostgresStore.Open(ConnectionString, targetVersion: 3))
         {
             old.AddRaw(raw);
-            // Today's SaveDocument also writes the outlet key of step 5: the column is lent for the write and taken away.
-            PostgresTestServer.Execute($"ALTER TABLE \"{_schema}\".articles ADD COLUMN outlet_key text NOT NULL DEFAULT ''");
+            // Today's SaveDocument also writes the outlet key of step 5 and marks the article unplaced (tables of steps 4
+            // and 7): the column and tables are lent for the write and taken away.
+            PostgresTestServer.Execute(LentForSaveDocument(fromVersion: 3));
             old.SaveDocument(forum);
-            PostgresTestServer.Execute($"ALTER TABLE \"{_schema}\".articles DROP COLUMN outlet_key");
+            PostgresTestServer.Execute($"ALTER TABLE \"{_schema}\".articles DROP COLUMN outlet_key; DROP TABLE \"{_schema}\".story_state_articles; DROP TABLE \"{_schema}\".story_state_unplaced");
         }
         // Stories as version 3 wrote them (today's ReplaceStories also clears the story state tables of step 4).
         PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".stories (id, position, title) VALUES ('s1', 0, 'Dock strike')");
@@ -160,6 +162,35 @@ public sealed class PostgresStoreTests : IDisposable
             PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
         AssertUpgradedWithoutStoryState(store, forum, redirectedStoryId: "s0");
         Assert.Equal([forum.Id], store.ArticlesOfOutlets(["harbour gazette"]).Select(a => a.Id));
+    }
+
+    /// <summary>What today's <see cref="PostgresStore.SaveDocument"/> writes that a schema of <paramref name="fromVersion"/> lacks.</summary>
+    private string LentForSaveDocument(int fromVersion) =>
+        (fromVersion < 5
+            ? $"ALTER TABLE \"{_schema}\".articles ADD COLUMN outlet_key text NOT NULL DEFAULT ''; CREATE TABLE \"{_schema}\".story_state_articles (article_id text PRIMARY KEY, idx integer NOT NULL); "
+            : "")
+        + $"CREATE TABLE \"{_schema}\".story_state_unplaced (article_id text PRIMARY KEY)";
+
+    [PostgresFact]
+    public void A_version_5_schema_lists_the_articles_its_story_state_had_not_placed()
+    {
+        var raws = new[] { Raw("placed before the upgrade"), Raw("waiting at the upgrade"), Raw("also waiting") };
+        using (var old = PostgresStore.Open(ConnectionString, targetVersion: 5))
+        {
+            foreach (var raw in raws) old.AddRaw(raw);
+            PostgresTestServer.Execute(LentForSaveDocument(fromVersion: 5));
+            foreach (var raw in raws) old.SaveDocument(Plain(raw.Id, "Title", "Body of " + raw.Id));
+            old.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), ArticleStories = new Dictionary<string, int> { [raws[0].Id] = 0 } });
+        }
+        // Version 5 had no such rows: the step fills them from the placements.
+        PostgresTestServer.Execute($"DROP TABLE \"{_schema}\".story_state_unplaced");
+        Assert.Equal("5", PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+
+        using var store = PostgresStore.Open(ConnectionString);
+
+        Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+        AssertUpgradedUnplacedArticles(store, [raws[1].Id, raws[2].Id], placed: raws[0].Id);
     }
 
     [PostgresFact]

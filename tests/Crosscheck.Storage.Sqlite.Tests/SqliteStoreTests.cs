@@ -1,4 +1,5 @@
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static Crosscheck.Storage.Tests.Contract.SampleDocuments;
@@ -171,7 +172,11 @@ public sealed class SqliteStoreTests : IDisposable
     [Fact]
     public void Migrations_are_numbered_in_order_from_one()
     {
-        Assert.Equal(Enumerable.Range(1, SqliteMigrations.All.Count), SqliteMigrations.All.Select(m => m.Version));
+        // Increasing, not necessarily consecutive: a version may be taken by a step of a branch merged separately
+        // (step 7 was written beside another branch's step 6); a database records the last step applied either way.
+        var versions = SqliteMigrations.All.Select(m => m.Version).ToList();
+        Assert.Equal(1, versions[0]);
+        Assert.All(versions.Zip(versions.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"step {pair.Second} listed after step {pair.First}"));
     }
 
     [Fact]
@@ -219,13 +224,14 @@ public sealed class SqliteStoreTests : IDisposable
         {
             old.AddRaw(raw);
         }
-        // Today's SaveDocument also writes the outlet key of step 5: the column is lent for the write and taken away.
-        Execute(Path, "ALTER TABLE articles ADD COLUMN outlet_key TEXT NOT NULL DEFAULT ''");
+        // Today's SaveDocument also writes the outlet key of step 5 and marks the article unplaced (tables of steps 4
+        // and 7): the column and tables are lent for the write and taken away.
+        Execute(Path, LentForSaveDocument(fromVersion: 3));
         using (var old = SqliteStore.Open(Path, targetVersion: 3))
         {
             old.SaveDocument(forum);
         }
-        Execute(Path, "ALTER TABLE articles DROP COLUMN outlet_key");
+        Execute(Path, "ALTER TABLE articles DROP COLUMN outlet_key; DROP TABLE story_state_articles; DROP TABLE story_state_unplaced");
         // Stories as version 3 wrote them (today's ReplaceStories also clears the story state tables of step 4).
         Execute(Path, $"""
             INSERT INTO stories (id, position, title) VALUES ('s1', 0, 'Dock strike');
@@ -239,6 +245,35 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
         AssertUpgradedWithoutStoryState(store, forum, redirectedStoryId: "s0");
         Assert.Equal([forum.Id], store.ArticlesOfOutlets(["harbour gazette"]).Select(a => a.Id));
+    }
+
+    /// <summary>What today's <see cref="SqliteStore.SaveDocument"/> writes that a database of <paramref name="fromVersion"/> lacks.</summary>
+    private static string LentForSaveDocument(int fromVersion) =>
+        (fromVersion < 5 ? "ALTER TABLE articles ADD COLUMN outlet_key TEXT NOT NULL DEFAULT ''; CREATE TABLE story_state_articles (article_id TEXT PRIMARY KEY, idx INTEGER NOT NULL); " : "")
+        + "CREATE TABLE story_state_unplaced (article_id TEXT PRIMARY KEY)";
+
+    [Fact]
+    public void A_version_5_database_lists_the_articles_its_story_state_had_not_placed()
+    {
+        var raws = new[] { Raw("placed before the upgrade"), Raw("waiting at the upgrade"), Raw("also waiting") };
+        using (var old = SqliteStore.Open(Path, targetVersion: 5))
+        {
+            foreach (var raw in raws) old.AddRaw(raw);
+        }
+        Execute(Path, LentForSaveDocument(fromVersion: 5));
+        using (var old = SqliteStore.Open(Path, targetVersion: 5))
+        {
+            foreach (var raw in raws) old.SaveDocument(Plain(raw.Id, "Title", "Body of " + raw.Id));
+            old.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), ArticleStories = new Dictionary<string, int> { [raws[0].Id] = 0 } });
+        }
+        // Version 5 had no such rows: the step fills them from the placements.
+        Execute(Path, "DROP TABLE story_state_unplaced");
+        Assert.Equal(5, Pragma<int>(Path, "PRAGMA user_version"));
+
+        using var store = SqliteStore.Open(Path);
+
+        Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
+        AssertUpgradedUnplacedArticles(store, [raws[1].Id, raws[2].Id], placed: raws[0].Id);
     }
 
     [Fact]

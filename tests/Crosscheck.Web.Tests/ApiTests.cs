@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Crosscheck.Hosting;
 using Crosscheck.Reports;
+using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Web.Tests;
@@ -18,12 +19,16 @@ public sealed class SeededServer : IAsyncLifetime
 
     public string StoryId { get; private set; } = "";
 
+    /// <summary>The Server-Timing header of the post, as "name;dur=ms" entries.</summary>
+    public IReadOnlyList<string> PostTiming { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         Client = Factory.CreateClient();
         using var writer = Factory.WriterClient();
         var response = await writer.PostAsync("/api/articles", TestArticles.Jsonl(TestArticles.SeedBatch()));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        PostTiming = [.. response.Headers.GetValues("Server-Timing").SelectMany(h => h.Split(',', StringSplitOptions.TrimEntries))];
         IngestResult = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
         StoryId = IngestResult.GetProperty("articles")[0].GetProperty("story_id").GetString()!;
     }
@@ -47,6 +52,28 @@ public sealed class ReadApiTests(SeededServer server) : IClassFixture<SeededServ
         var stories = server.IngestResult.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("story_id").GetString()).Distinct().ToList();
         Assert.Equal([server.StoryId], stories);
         Assert.Equal(5, server.Factory.StoredRaw());
+    }
+
+    private Dictionary<string, double> PostTimingParts() => server.PostTiming.ToDictionary(entry => entry.Split(';')[0],
+        entry => double.Parse(entry.Split("dur=")[1], System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void A_post_reports_the_time_of_each_ingest_phase()
+    {
+        var parts = PostTimingParts();
+        Assert.Contains("app", parts.Keys);
+        Assert.Contains("place", parts.Keys);
+        Assert.Contains("stories", parts.Keys);
+        Assert.True(parts["place"] <= parts["app"], "a phase took longer than the whole request");
+    }
+
+    [LinuxFact]
+    public void A_post_reports_the_cpu_time_the_ingest_thread_spent_in_each_phase()
+    {
+        var parts = PostTimingParts();
+        // One thread places the articles: its CPU time fits in the phase's wall time (0.1 ms of rounding each).
+        Assert.InRange(parts["place-cpu"], 0, parts["place"] + 0.2);
+        Assert.True(parts["place-cpu"] > 0, "placing five articles took no CPU time");
     }
 
     [Fact]

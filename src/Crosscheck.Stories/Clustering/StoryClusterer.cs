@@ -279,7 +279,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private void Load(IEnumerable<int> indexes, StoryCandidateWindow? window = null)
     {
         if (_reading is null) return;
-        var missing = indexes.Where(i => !_stories.ContainsKey(i) && !(window is not null && _outsideWindow.TryGetValue(i, out var earlier) && StillOutside(earlier, window)))
+        var missing = indexes.Where(i => !_stories.ContainsKey(i) && !(window is not null && KnownOutside(i, window)))
             .Distinct().ToList();
         if (missing.Count == 0) return;
         var loaded = _reading.LoadStoryStates(missing, window);
@@ -321,6 +321,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private List<StoryState> Candidates(Profile profile, StoryState? exclude)
     {
         _accumulator.Clear();
+        var window = CandidateWindow(profile);
         for (var c = 0; c < Channels; c++)
         {
             foreach (var (id, weight) in profile.QueryFeatures(c, _spaces[c], _documents, QueryLimit(c)))
@@ -331,12 +332,15 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 for (var i = postings.Count - 1; i >= stop; i--)
                 {
                     var story = postings[i];
+                    // A stored story already found outside the window, and still outside it, would be left out below: at a large
+                    // store most postings name such idle stories, so they are passed over here, before any bookkeeping.
+                    if (_reading is not null && KnownOutside(story, window)) continue;
                     _accumulator[story] = _accumulator.GetValueOrDefault(story) + weight;
                 }
             }
         }
         // Stories the store holds outside the candidate window are not even read: at a large store, most postings name idle ones.
-        Load(_accumulator.Keys, CandidateWindow(profile));
+        Load(_accumulator.Keys, window);
         var candidates = new List<(StoryState Story, double Score)>(_accumulator.Count);
         foreach (var (index, score) in _accumulator)
         {
@@ -404,17 +408,24 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     }
 
     /// <summary>
-    /// Runs every pending re-check now, once per story (its earliest): when the input ends, the
-    /// further arrivals a re-check waits for will not come, and a story opened by an article that
+    /// Runs the pending re-checks the batch could have changed the answer of now, once per story (its earliest): when
+    /// the input ends, the further arrivals a re-check waits for will not come, and a story opened by an article that
     /// arrived before its better-connected neighbours would otherwise stay apart. An article still alone may
     /// then join on a shared two-word name, and stories that grew from two look-alike events are split.
     /// Re-checks not yet due stay queued for when their arrivals come: input that goes on after a settle (the
     /// next ingest of a stream) still gets them. Last, each story that changed is divided afresh together with its
     /// nearest neighbours that came through an earlier settle (<see cref="RepartitionWithNeighbour"/>), so where a batch ended matters less.
     /// </summary>
+    /// <remarks>
+    /// A re-check not yet due runs here only for a story the batch changed or one among the candidates of a story it
+    /// changed (<see cref="NearChangedStories"/>): any other was re-checked at an earlier settle against the same
+    /// neighbours, so in a stream of small ingests (a POST of one article) a settle costs what the batch changed, not
+    /// every story opened within the longest re-check delay. In one batch every story changed, so nothing is skipped.
+    /// </remarks>
     public void Settle()
     {
         var seen = new HashSet<int>();
+        var near = NearChangedStories();
         foreach (var queue in _rechecks)
         {
             var later = new List<(long Arrival, int Story)>();
@@ -422,7 +433,11 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             {
                 // A re-check not yet due stays queued: in a stream of small ingests, a story settled at the end of its
                 // batch is still compared again once more articles (and better word statistics) have arrived.
-                if (due.Arrival > _arrivals) later.Add(due);
+                if (due.Arrival > _arrivals)
+                {
+                    later.Add(due);
+                    if (!near.Contains(due.Story) && !ChangedSinceSettle(due.Story)) continue;
+                }
                 if (!seen.Add(due.Story)) continue;
                 var story = StoryAt(due.Story);
                 if (story.Absorbed || story.Retired) continue;
@@ -450,6 +465,24 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // settle by a clusterer that kept its cache but not by one reading the state back from the store, and the two would differ.
         _changed.Clear();
     }
+
+    /// <summary>
+    /// The stories changed since the last settle and the candidates of each (the stories it could now merge with, in
+    /// either direction): the only ones whose pending re-check can answer otherwise than at the last settle.
+    /// </summary>
+    private HashSet<int> NearChangedStories()
+    {
+        var near = new HashSet<int>();
+        foreach (var story in _changed.Where(s => !s.Absorbed && !s.Retired).OrderBy(s => s.Index).ToList())
+        {
+            near.Add(story.Index);
+            foreach (var candidate in Candidates(story.Profile, story)) near.Add(candidate.Index);
+        }
+        return near;
+    }
+
+    /// <summary>Whether the story was changed since the last settle (a story not read so far cannot have been).</summary>
+    private bool ChangedSinceSettle(int index) => _stories.TryGetValue(index, out var story) && _changed.Contains(story);
 
     /// <summary>
     /// Two look-alike events (two quakes on one island, two arrests at one club) can meet through one early,
@@ -849,6 +882,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private static bool StillOutside(StoryCandidateWindow earlier, StoryCandidateWindow now) =>
         now.MinLastArrival >= earlier.MinLastArrival
         && (earlier.MinLastPublishedTicks is not { } before || (now.MinLastPublishedTicks is { } after && after >= before));
+
+    /// <summary>Whether <see cref="Load"/> would pass the story over for this window: not read, and found outside a window it is still outside of.</summary>
+    private bool KnownOutside(int index, StoryCandidateWindow window) =>
+        _outsideWindow.TryGetValue(index, out var earlier) && StillOutside(earlier, window) && !_stories.ContainsKey(index);
 
     /// <summary>The stored stories <see cref="IsIdle"/> could keep as candidates for <paramref name="current"/> (a day more, so rounding never drops one).</summary>
     private StoryCandidateWindow CandidateWindow(Profile current) =>

@@ -125,6 +125,9 @@ public static class ServerTiming
 {
     private static readonly object Key = new();
 
+    /// <summary>Appended to a part's name for the CPU time (rather than the wall time) of the thread that ran it.</summary>
+    public const string CpuSuffix = "-cpu";
+
     /// <summary>Adds a part (a token name: letters, digits, '-', '_') with its duration.</summary>
     public static void Add(HttpContext context, string name, TimeSpan duration)
     {

@@ -114,6 +114,23 @@ public static class SampleDocuments
         Assert.Equal(0, store.LoadStoryIndexOfArticle(document.Id));
     }
 
+    /// <summary>
+    /// Asserts what a store upgraded from schema version 5 (before the unplaced articles had rows of their own) lists as
+    /// waiting for a placement: the articles the story state had not placed, in arrival order, and no others.
+    /// </summary>
+    public static void AssertUpgradedUnplacedArticles(IStore store, IReadOnlyList<string> unplaced, string placed)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Assert.Equal(unplaced, store.ArticlesWithoutStoryState());
+        Assert.Equal(0, store.LoadStoryIndexOfArticle(placed));
+        store.SaveStoryState(new Crosscheck.Core.Pipeline.StoryStateChanges
+        {
+            Header = new Crosscheck.Core.Pipeline.StoryStateHeader(Documents: 2, Arrivals: 2, StoryCount: 1, LiveStories: 1),
+            ArticleStories = new Dictionary<string, int> { [unplaced[0]] = 0 },
+        });
+        Assert.Equal(unplaced.Skip(1), store.ArticlesWithoutStoryState());
+    }
+
     /// <summary>Asserts that two documents hold the same article, diagnostics and layers (absent and empty told apart).</summary>
     public static void AssertSame(Document expected, Document actual)
     {

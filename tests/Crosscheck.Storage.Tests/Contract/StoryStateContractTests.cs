@@ -171,6 +171,42 @@ public abstract partial class StoreContractTests
     }
 
     [ContractFact]
+    public void ArticlesWithoutStoryState_follows_placements_resaves_clearing_and_rebuilds()
+    {
+        var raws = new[] { Raw("placed input"), Raw("waiting input"), Raw("late input") };
+        foreach (var raw in raws) Store.AddRaw(raw);
+        Store.SaveDocument(Plain(raws[0].Id, "Placed", "Body placed."));
+        Store.SaveDocument(Plain(raws[1].Id, "Waiting", "Body waiting."));
+        Store.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), ArticleStories = new Dictionary<string, int> { [raws[0].Id] = 0 } });
+        // A placed article saved again (a changed boilerplate decision re-saves it) does not wait for a placement again.
+        Store.SaveDocument(Plain(raws[0].Id, "Placed", "Body placed, boilerplate removed."));
+        Store.SaveDocument(Plain(raws[2].Id, "Late", "Body late."));
+        using (var other = OpenAgain()) Assert.Equal([raws[1].Id, raws[2].Id], other.ArticlesWithoutStoryState());
+
+        // A placement written in a transaction that fails places nothing.
+        Assert.Throws<InvalidOperationException>(() => Store.RunExclusive(() =>
+        {
+            Store.SaveStoryState(new StoryStateChanges { Header = new(2, 2, 1, 1), ArticleStories = new Dictionary<string, int> { [raws[1].Id] = 0 } });
+            throw new InvalidOperationException("placement failed after saving");
+        }));
+        Assert.Equal([raws[1].Id, raws[2].Id], Store.ArticlesWithoutStoryState());
+
+        // A rebuild replaces the whole state: what it does not place waits, whatever was placed before.
+        Store.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), Reset = true, ArticleStories = new Dictionary<string, int> { [raws[2].Id] = 0 } });
+        Assert.Equal([raws[0].Id, raws[1].Id], Store.ArticlesWithoutStoryState());
+
+        // Stories replaced without a story state (the replay of a store that keeps none) leave every article to place.
+        Store.ReplaceStories([Story("s-replay", "Replayed", raws[0].Id)], new Dictionary<string, string>());
+        Assert.Equal(raws.Select(r => r.Id), Store.ArticlesWithoutStoryState());
+
+        // Derived data cleared (a reprocess): no articles, none waiting; articles saved again wait again.
+        Store.ClearDerived();
+        Assert.Empty(Store.ArticlesWithoutStoryState());
+        Store.SaveDocument(Plain(raws[2].Id, "Late", "Body late."));
+        Assert.Equal([raws[2].Id], Store.ArticlesWithoutStoryState());
+    }
+
+    [ContractFact]
     public void Story_state_written_in_a_failed_transaction_is_not_kept()
     {
         Store.SaveStoryState(Changes(new(1, 1, 1, 1), Story("s-kept", "Kept", "a1")));
