@@ -164,7 +164,7 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.Equal([forum.Id], store.ArticlesOfOutlets(["harbour gazette"]).Select(a => a.Id));
     }
 
-    /// <summary>What today's <see cref="PostgresStore.SaveDocument"/> writes that a schema of <paramref name="fromVersion"/> lacks.</summary>
+    /// <summary>What today's <see cref="PostgresStore.SaveDocument(Crosscheck.Storage.SerializedDocument)"/> writes that a schema of <paramref name="fromVersion"/> lacks.</summary>
     private string LentForSaveDocument(int fromVersion) =>
         (fromVersion < 5
             ? $"ALTER TABLE \"{_schema}\".articles ADD COLUMN outlet_key text NOT NULL DEFAULT ''; CREATE TABLE \"{_schema}\".story_state_articles (article_id text PRIMARY KEY, idx integer NOT NULL); "

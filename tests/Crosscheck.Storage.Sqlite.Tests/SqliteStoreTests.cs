@@ -247,7 +247,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal([forum.Id], store.ArticlesOfOutlets(["harbour gazette"]).Select(a => a.Id));
     }
 
-    /// <summary>What today's <see cref="SqliteStore.SaveDocument"/> writes that a database of <paramref name="fromVersion"/> lacks.</summary>
+    /// <summary>What today's <see cref="SqliteStore.SaveDocument(Crosscheck.Storage.SerializedDocument)"/> writes that a database of <paramref name="fromVersion"/> lacks.</summary>
     private static string LentForSaveDocument(int fromVersion) =>
         (fromVersion < 5 ? "ALTER TABLE articles ADD COLUMN outlet_key TEXT NOT NULL DEFAULT ''; CREATE TABLE story_state_articles (article_id TEXT PRIMARY KEY, idx INTEGER NOT NULL); " : "")
         + "CREATE TABLE story_state_unplaced (article_id TEXT PRIMARY KEY)";
