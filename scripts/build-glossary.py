@@ -56,25 +56,36 @@ def translations(body):
     return found[:MAX_TRANSLATIONS]
 
 
-def build(directory, source, target, out_dir):
+def entries(directory, source):
+    """(index headword, entry text) of every entry of the FreeDict source-English dictionary in DIRECTORY; None when it is missing."""
     index_path = os.path.join(directory, f"freedict-{source}-eng.index")
     if not os.path.exists(index_path):
         print(f"{source}: no dictionary in {directory}", file=sys.stderr)
-        return
+        return None
     with gzip.open(os.path.join(directory, f"freedict-{source}-eng.dict.dz"), "rb") as f:
         data = f.read()
-    glossary = {}
+    found = []
     with open(index_path, encoding="utf-8") as index:
         for line in index:
             fields = line.rstrip("\n").split("\t")
-            if len(fields) < 3 or fields[0].startswith("00") or not WORD.match(fields[0]):
+            if len(fields) < 3 or fields[0].startswith("00"):
                 continue
-            headword = fields[0].lower()
-            body = data[b64(fields[1]):b64(fields[1]) + b64(fields[2])].decode("utf-8", "replace")
-            english = translations(body)
-            if english:
-                known = glossary.setdefault(headword, [])
-                known.extend(e for e in english if e not in known)
+            found.append((fields[0], data[b64(fields[1]):b64(fields[1]) + b64(fields[2])].decode("utf-8", "replace")))
+    return found
+
+
+def build(directory, source, target, out_dir):
+    dictionary = entries(directory, source)
+    if dictionary is None:
+        return
+    glossary = {}
+    for index_word, body in dictionary:
+        if not WORD.match(index_word):
+            continue
+        english = translations(body)
+        if english:
+            known = glossary.setdefault(index_word.lower(), [])
+            known.extend(e for e in english if e not in known)
     path = os.path.join(out_dir, f"{target}.tsv.gz")
     with gzip.GzipFile(path, "wb", mtime=0) as out:
         for headword in sorted(glossary):

@@ -43,6 +43,35 @@ public sealed record NerTrainerOptions
     /// <summary>With a language: train on these corpora only (folder names such as "conll2002-es"); null = all of the language's corpora.</summary>
     public IReadOnlyList<string>? Corpora { get; init; }
 
+    /// <summary>
+    /// Language models: gazetteer lists of the names tagged in each of the language's training corpora
+    /// (<see cref="LanguageGazetteers"/>, jackknifed by blocks of documents). Default on.
+    /// </summary>
+    public bool TrainingNameLists { get; init; } = true;
+
+    /// <summary>Language models: the language's dictionary word lists (<c>NerWordLists/LANG.tsv.gz</c>) as gazetteer lists, where one is shipped. Default on.</summary>
+    public bool DictionaryLists { get; init; } = true;
+
+    /// <summary>
+    /// Language models: a document-only copy of every feature for texts of several sentences
+    /// (<see cref="NerFeatureOptions.DocumentDomain"/>), so newswire documents and isolated Wikipedia sentences share
+    /// only what they have in common; used where the training data has documents of several sentences. Default on.
+    /// </summary>
+    public bool DocumentDomain { get; init; } = true;
+
+    /// <summary>
+    /// Languages whose models read words folded (<see cref="NerFeatureOptions.FoldedWords"/>): German, whose corpora
+    /// disagree on umlauts (CoNLL-2003 train.txt has them as Cyrillic letters from a wrong code page, "Mьnchen"; its
+    /// val.txt has them deleted, "Mnchen"; WikiANN and real text have "München").
+    /// </summary>
+    public IReadOnlyList<string> FoldedWordLanguages { get; init; } = ["de"];
+
+    /// <summary>
+    /// Language models, for choosing settings: train on two thirds of the training documents (and name lists of those),
+    /// score every third document with the whole tagger (both chains, document consistency) per corpus, and save nothing.
+    /// </summary>
+    public bool DevelopmentHoldOut { get; init; }
+
     public int Seed { get; init; } = 17;
 }
 
@@ -74,23 +103,21 @@ public static class NerTrainer
             if (!File.Exists(file)) throw new FileNotFoundException($"training file '{file}' does not exist.", file);
         }
         var clock = Stopwatch.StartNew();
-        var sentences = new List<ConllSentence>();
-        var documentBase = 0;
-        foreach (var file in trainFiles)
+        var sentences = Concatenate(trainFiles.Select(file =>
         {
             var read = ConllCorpus.Read(file);
-            sentences.AddRange(read.Select(s => s with { Document = s.Document + documentBase }));
-            documentBase += (read.Count == 0 ? 0 : read[^1].Document) + 1;
             log.WriteLine($"read {file}: {read.Count:N0} sentences");
-        }
+            return read;
+        }), out _);
         var dataRoot = options.DataRoot ?? TrainingSources.FindDataRoot(trainFiles[0]);
         log.WriteLine(dataRoot is null ? "no shared data folder found: training without clusters and gazetteers" : $"shared data: {dataRoot}");
 
         var clusters = dataRoot is null
             ? WordClusters.Empty
             : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log)), options.Clusters, log);
-        var gazetteer = dataRoot is null ? Gazetteer.Empty : BuildGazetteer(TrainingSources.GazetteerEntries(dataRoot, log), log);
-        var model = Train(sentences, new NerFeatures(clusters, gazetteer), options, log, clock);
+        var gazetteer = dataRoot is null ? Gazetteer.Empty : BuildGazetteer(TrainingSources.GazetteerEntries(dataRoot, log), null, log);
+        var features = new NerFeatures(clusters, gazetteer);
+        var model = Train(sentences, features, _ => features, null, options, log, clock);
         Save(model, outModelPath, log, clock);
     }
 
@@ -110,11 +137,40 @@ public static class NerTrainer
         var chosen = corpora.Where(c => options.Corpora is null || options.Corpora.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         if (chosen.Count == 0)
             throw new ArgumentException($"no corpus for language '{language}' in {multilingualFolder} (folders named CORPUS-{language} holding val.txt).", nameof(language));
-        // The clusters read the training text of every corpus of the language, labelled or not for this model.
-        var clusterText = MultilingualNerData.TrainingSentences(corpora, log);
-        var sentences = chosen.Count == corpora.Count ? clusterText : MultilingualNerData.TrainingSentences(chosen, log);
-        var clusters = ClusterBuilder.Build(clusterText.Select(s => s.Tokens), options.Clusters, log);
-        var model = Train(sentences, new NerFeatures(clusters, Gazetteer.Empty), options, log, clock);
+        // The clusters and name lists read the training text of every corpus of the language, labelled or not for this model.
+        var all = Concatenate(corpora.Select(c => MultilingualNerData.TrainingSentences([c], log)), out var corpusIndex);
+        var featureOptions = NerFeatureOptions.None;
+        if (options.DocumentDomain && all.GroupBy(s => s.Document).Any(d => d.Count() > 1)) featureOptions |= NerFeatureOptions.DocumentDomain;
+        if (options.FoldedWordLanguages.Contains(language, StringComparer.OrdinalIgnoreCase))
+        {
+            featureOptions |= NerFeatureOptions.FoldedWords;
+            all = [.. all.Select(s => s with { Tokens = Array.ConvertAll(s.Tokens, WordFolding.Fold) })];
+        }
+        log.WriteLine($"feature options: {featureOptions}");
+        var clusters = ClusterBuilder.Build(all.Select(s => s.Tokens), options.Clusters, log);
+        // With a development hold-out, every third document of the training data is neither trained on nor in a name list.
+        bool IsHeldOut(ConllSentence sentence) => options.DevelopmentHoldOut && sentence.Document % 3 == 2;
+        var named = Enumerable.Range(0, all.Count).Where(i => !IsHeldOut(all[i])).ToArray();
+        var kept = named.Where(i => chosen.Contains(corpora[corpusIndex[i]])).ToArray();
+        var sentences = kept.Select(i => all[i]).ToList();
+        var corpusOf = Array.ConvertAll(kept, i => corpora[corpusIndex[i]].Name);
+        var dictionary = options.DictionaryLists ? LanguageGazetteers.DictionaryWords(language) : [];
+        if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
+        var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists, dictionary, log);
+        // The jackknife folds are by document number, which is the same in every subset of the sentences.
+        var perFold = new Dictionary<Gazetteer, NerFeatures>();
+        NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions);
+        var model = Train(sentences, FeaturesOf(gazetteers.Full), d => FeaturesOf(gazetteers.ForDocument(d)), corpusOf, options, log, clock);
+        if (options.DevelopmentHoldOut)
+        {
+            for (var c = 0; c < corpora.Count; c++)
+            {
+                var heldOut = Enumerable.Range(0, all.Count).Where(i => corpusIndex[i] == c && IsHeldOut(all[i])).Select(i => all[i]).ToList();
+                var score = NerEvaluator.Score(model, heldOut, null, out _);
+                log.WriteLine($"{corpora[c].Name} held-out third of the training data: F1 {score.F1 * 100:F2} (P {score.Precision * 100:F2}, R {score.Recall * 100:F2}; {heldOut.Count:N0} sentences)");
+            }
+            return;
+        }
         Save(model, outModelPath, log, clock);
         foreach (var corpus in corpora)
         {
@@ -125,6 +181,23 @@ public static class NerTrainer
         }
     }
 
+    /// <summary>Sentences of several files or corpora in one list, documents numbered apart; <paramref name="partOf"/> gives each sentence's source index.</summary>
+    private static List<ConllSentence> Concatenate(IEnumerable<List<ConllSentence>> parts, out int[] partOf)
+    {
+        var sentences = new List<ConllSentence>();
+        var part = new List<int>();
+        var documentBase = 0;
+        var index = 0;
+        foreach (var read in parts)
+        {
+            sentences.AddRange(read.Select(s => s with { Document = s.Document + documentBase }));
+            part.AddRange(Enumerable.Repeat(index++, read.Count));
+            documentBase = sentences.Count == 0 ? 0 : sentences[^1].Document + 1;
+        }
+        partOf = [.. part];
+        return sentences;
+    }
+
     private static void Save(NerModel model, string outModelPath, TextWriter log, Stopwatch clock)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(outModelPath));
@@ -133,7 +206,13 @@ public static class NerTrainer
         log.WriteLine($"saved {outModelPath}: {model.FeatureCount:N0} weight rows, {new FileInfo(outModelPath).Length / 1024.0 / 1024.0:F1} MB, total {clock.Elapsed.TotalSeconds:F0}s");
     }
 
-    private static NerModel Train(List<ConllSentence> sentences, NerFeatures features, NerTrainerOptions options, TextWriter log, Stopwatch clock)
+    /// <summary>
+    /// Trains the chains on <paramref name="sentences"/>, each document encoded with <paramref name="encodeWith"/>
+    /// (its number → the features it sees: jackknifed gazetteers), into a model saved with <paramref name="features"/>;
+    /// <paramref name="groupOf"/> names each sentence's corpus for cross-validation figures per corpus (null = one group).
+    /// </summary>
+    private static NerModel Train(List<ConllSentence> sentences, NerFeatures features, Func<int, NerFeatures> encodeWith, string[]? groupOf,
+        NerTrainerOptions options, TextWriter log, Stopwatch clock)
     {
         var clusters = features.Clusters;
         var gazetteer = features.Gazetteer;
@@ -141,12 +220,12 @@ public static class NerTrainer
 
         var documents = sentences.GroupBy(s => s.Document).Select(d => d.ToList()).ToList();
         var texts = documents.Select(d => d.Select(s => s.AsText()).ToList()).ToList();
-        var encoded = EncodeFirst(documents, texts, features, options.MinFeatureCount, out var rows);
+        var encoded = EncodeFirst(documents, texts, encodeWith, options.MinFeatureCount, out var rows);
         log.WriteLine($"first-chain features: {rows.Count:N0}; {encoded.Count:N0} sentences encoded in {clock.Elapsed.TotalSeconds:F1}s");
         var dev = options.DevFile is null ? null : ConllCorpus.Read(options.DevFile);
         var all = Enumerable.Range(0, encoded.Count).ToArray();
         if (options.CrossValidationFolds > 1)
-            options = options with { Epochs = CrossValidatedEpochs(encoded, documents, rows.Count, options, log) };
+            options = options with { Epochs = CrossValidatedEpochs(encoded, documents, groupOf, rows.Count, options, log) };
 
         var (w1, t1) = Train(encoded, all, rows.Count, options, log, "first chain");
         var first = LinearChain.Pruned(rows, w1, t1, options.PruneBelow);
@@ -169,11 +248,13 @@ public static class NerTrainer
     /// The epoch count with the best mean entity F1 over folds of the training documents, each fold scored by a
     /// first chain trained on the others (averaged weights taken after every epoch, so one run per fold suffices).
     /// </summary>
-    private static int CrossValidatedEpochs(List<EncodedSentence> encoded, List<List<ConllSentence>> documents, int featureCount, NerTrainerOptions options, TextWriter log)
+    private static int CrossValidatedEpochs(List<EncodedSentence> encoded, List<List<ConllSentence>> documents, string[]? groupOf, int featureCount, NerTrainerOptions options, TextWriter log)
     {
         var documentOf = DocumentOf(encoded.Count, documents);
         var folds = options.CrossValidationFolds;
         var sums = new double[options.Epochs + 1];
+        var groups = groupOf is null ? [] : groupOf.Distinct().ToArray();
+        var groupCounts = new EntityScore[options.Epochs + 1, groups.Length];
         for (var fold = 0; fold < folds; fold++)
         {
             var train = Enumerable.Range(0, encoded.Count).Where(i => documentOf[i] % folds != fold).ToArray();
@@ -181,19 +262,29 @@ public static class NerTrainer
             var line = new System.Text.StringBuilder($"cross-validation fold {fold + 1}/{folds}:");
             Train(encoded, train, featureCount, options, log, $"fold {fold + 1}/{folds}", quiet: true, (epoch, weights, transitions) =>
             {
-                var f1 = ChunkF1(encoded, heldOut, weights, transitions);
+                var f1 = ChunkF1(encoded, heldOut, weights, transitions).F1;
                 sums[epoch] += f1;
                 line.Append($" {epoch}:{f1 * 100:F2}");
+                for (var g = 0; g < groups.Length; g++)
+                {
+                    var group = groups[g];
+                    var score = ChunkF1(encoded, [.. heldOut.Where(i => groupOf![i] == group)], weights, transitions);
+                    var sum = groupCounts[epoch, g];
+                    groupCounts[epoch, g] = new EntityScore(sum.Correct + score.Correct, sum.Found + score.Found, sum.Gold + score.Gold);
+                }
             });
             log.WriteLine(line.ToString());
         }
         var best = Enumerable.Range(1, options.Epochs).MaxBy(e => sums[e]);
+        for (var g = 0; g < groups.Length; g++)
+            log.WriteLine($"cross-validation {groups[g]}: entity F1 of all folds by epoch "
+                + string.Join(" ", Enumerable.Range(1, options.Epochs).Select(e => $"{e}:{groupCounts[e, g].F1 * 100:F2}")));
         log.WriteLine($"cross-validation: best mean F1 {sums[best] / folds * 100:F2} after {best} epochs (first chain, no document consistency)");
         return best;
     }
 
-    /// <summary>Entity-level F1 of a first chain's Viterbi labels on some encoded sentences.</summary>
-    private static double ChunkF1(List<EncodedSentence> encoded, int[] subset, float[] weights, float[] transitions)
+    /// <summary>Entity-level counts of a first chain's Viterbi labels on some encoded sentences.</summary>
+    private static EntityScore ChunkF1(List<EncodedSentence> encoded, int[] subset, float[] weights, float[] transitions)
     {
         int correct = 0, found = 0, gold = 0;
         var emissions = new float[16 * L];
@@ -210,7 +301,7 @@ public static class NerTrainer
             found += predicted.Count;
             correct += predicted.Count(goldChunks.Contains);
         }
-        return new EntityScore(correct, found, gold).F1;
+        return new EntityScore(correct, found, gold);
     }
 
     private static int[] DocumentOf(int count, List<List<ConllSentence>> documents)
@@ -222,9 +313,10 @@ public static class NerTrainer
         return documentOf;
     }
 
-    private static Gazetteer BuildGazetteer(IEnumerable<(string List, string[] Tokens)> entries, TextWriter log)
+    /// <summary>A gazetteer of the entries, its lists in the order of <paramref name="listNames"/> (null = order of first appearance).</summary>
+    internal static Gazetteer BuildGazetteer(IEnumerable<(string List, string[] Tokens)> entries, IReadOnlyList<string>? listNames, TextWriter log)
     {
-        var names = new List<string>();
+        var names = listNames is null ? new List<string>() : [.. listNames];
         var phrases = new Dictionary<ulong, uint>();
         var maxTokens = 0;
         foreach (var (list, tokens) in entries)
@@ -250,7 +342,7 @@ public static class NerTrainer
 
     /// <summary>Extracts every sentence's features once (documents give the document-level context) and maps them to rows.</summary>
     private static List<EncodedSentence> EncodeFirst(List<List<ConllSentence>> documents, List<List<(string Text, Core.Model.TextSpan[] Spans)>> texts,
-        NerFeatures features, int minCount, out Dictionary<ulong, int> rows)
+        Func<int, NerFeatures> featuresOf, int minCount, out Dictionary<ulong, int> rows)
     {
         var hashed = new List<(ulong[] Features, int[] Offsets, int[] Gold, int Unannotated)>();
         var counts = new Dictionary<ulong, int>();
@@ -259,6 +351,7 @@ public static class NerTrainer
         {
             var context = new DocumentContext();
             foreach (var (text, spans) in texts[d]) context.Add(text, spans);
+            var features = featuresOf(documents[d][0].Document);
             for (var s = 0; s < documents[d].Count; s++)
             {
                 var (text, spans) = texts[d][s];

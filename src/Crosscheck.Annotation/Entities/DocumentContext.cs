@@ -18,6 +18,9 @@ internal sealed class DocumentContext
 
     public static DocumentContext Empty { get; } = new();
 
+    /// <summary>Sentences added: a text of one sentence is a fragment (a Wikipedia corpus line), of several a document.</summary>
+    public int Sentences { get; private set; }
+
     public bool SeenCapitalisedMidSentence(ulong lowerHash) => _capitalisedMidSentence.Contains(lowerHash);
 
     public bool SeenLowerCase(ulong lowerHash) => _lowerCase.Contains(lowerHash);
@@ -32,6 +35,7 @@ internal sealed class DocumentContext
     /// <summary>Adds one sentence's tokens; call for every sentence before extracting features.</summary>
     public void Add(string text, ReadOnlySpan<TextSpan> tokens)
     {
+        Sentences++;
         var shouting = TextShape.IsShouting(text, tokens);
         for (var i = 0; i < tokens.Length; i++)
         {

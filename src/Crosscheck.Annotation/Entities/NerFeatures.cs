@@ -2,12 +2,29 @@ using Crosscheck.Core.Model;
 
 namespace Crosscheck.Annotation.Entities;
 
+/// <summary>Feature choices a model is trained with and saved with (part of the model file: append, never renumber).</summary>
+[Flags]
+internal enum NerFeatureOptions
+{
+    None = 0,
+
+    /// <summary>
+    /// Every feature of a token in a text of several sentences (a document: news) is also emitted as a second,
+    /// document-only copy (Daumé's feature augmentation), so a model trained on newswire documents and on isolated
+    /// Wikipedia sentences learns what is common to both and what holds in documents only.
+    /// </summary>
+    DocumentDomain = 1,
+
+    /// <summary>Words are read folded (<see cref="WordFolding"/>): non-ASCII letters deleted from Latin-script words.</summary>
+    FoldedWords = 2,
+}
+
 /// <summary>
 /// Extracts the hashed features of every token of a sentence: the word and its neighbours, affixes,
 /// word shape, capitalisation, sentence position, word clusters, gazetteer matches and document-level
 /// evidence. Feature keys are 64-bit hashes of (template, value) so extraction allocates no strings.
 /// </summary>
-internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
+internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, NerFeatureOptions options = NerFeatureOptions.None)
 {
     // Template ids are part of the model file format: append, never renumber.
     private const int Bias = 0, Word = 1, Lower = 2, Prefix = 3, Suffix = 7, Shape = 11, ShortShape = 12, Flags = 13;
@@ -29,6 +46,10 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
     public WordClusters Clusters { get; } = clusters;
 
     public Gazetteer Gazetteer { get; } = gazetteer;
+
+    public NerFeatureOptions Options { get; } = options;
+
+    private static readonly ulong DocumentCopy = FeatureHash.Of("<document>");
 
     /// <summary>
     /// Writes the features of each token into <paramref name="features"/>, token i owning
@@ -57,6 +78,8 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
         }
         var gazetteerHits = MatchGazetteer(lower);
         var shouting = TextShape.IsShouting(text, tokens);
+        var copy = (Options & NerFeatureOptions.DocumentDomain) != 0 && context.Sentences > 1;
+        var firstHit = 0;
 
         for (var i = 0; i < n; i++)
         {
@@ -116,8 +139,12 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
                 features.Add(FeatureHash.Feature(CapitalisationContext, (ulong)(Clusters.IdAt(clusterRow[i], 3) + 1), position * 1000 + (ulong)(word.Length > 0 && char.IsUpper(word[0]) ? 1 : 0)));
             }
 
-            foreach (var hit in gazetteerHits)
+            // Hits come in order of start and none is longer than the longest listed phrase, so only those starting
+            // from MaxTokens before this token to right after it can touch it (a dictionary list hits most tokens).
+            while (firstHit < gazetteerHits.Count && gazetteerHits[firstHit].Start < i - Gazetteer.MaxTokens) firstHit++;
+            for (var h = firstHit; h < gazetteerHits.Count && gazetteerHits[h].Start <= i + 1; h++)
             {
+                var hit = gazetteerHits[h];
                 if (hit.Start <= i && i < hit.End)
                 {
                     var part = hit.End - hit.Start == 1 ? 3UL : i == hit.Start ? 0UL : i == hit.End - 1 ? 2UL : 1UL;
@@ -144,6 +171,11 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer)
                     foreach (var h in before) features.Add(FeatureHash.Feature(AggregateBefore, h));
                     foreach (var h in after) features.Add(FeatureHash.Feature(AggregateAfter, h));
                 }
+            }
+            if (copy)
+            {
+                var end = features.Count;
+                for (var k = offsets[i]; k < end; k++) features.Add(FeatureHash.Combine(features[k], DocumentCopy));
             }
         }
         offsets[n] = features.Count;

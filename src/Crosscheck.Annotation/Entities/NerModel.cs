@@ -12,7 +12,8 @@ namespace Crosscheck.Annotation.Entities;
 internal sealed class NerModel
 {
     private const string Magic = "CROSSCHECK-NER";
-    private const int FormatVersion = 2;
+    /// <summary>Version 3 adds the <see cref="NerFeatureOptions"/> after the label count (version 2 files have none set).</summary>
+    private const int FormatVersion = 3;
     private const int L = Bilou.LabelCount;
 
     public NerModel(NerFeatures features, LinearChain first, LinearChain? second)
@@ -50,8 +51,21 @@ internal sealed class NerModel
                 forms ??= Truecaser.DocumentForms(text, sentences, casings);
                 views[s] = Truecaser.Recase(text, sentences[s], casings[s], forms, Features.Clusters);
             }
+            var folded = (Features.Options & NerFeatureOptions.FoldedWords) != 0;
+            if (folded) views[s] = WordFolding.FoldSentence(views[s].Text, views[s].Spans);
             // Sentences without telling capitals would only add false evidence to the document context.
-            if (casings[s] is SentenceCasing.Normal or SentenceCasing.Capitals) context.Add(text, sentences[s]);
+            if (casings[s] is SentenceCasing.Normal or SentenceCasing.Capitals)
+            {
+                if (folded)
+                {
+                    var (foldedText, foldedSpans) = WordFolding.FoldSentence(text, sentences[s]);
+                    context.Add(foldedText, foldedSpans);
+                }
+                else
+                {
+                    context.Add(text, sentences[s]);
+                }
+            }
         }
         var features = new List<ulong>[sentences.Count];
         var offsets = new int[sentences.Count][];
@@ -93,6 +107,7 @@ internal sealed class NerModel
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(L);
+        writer.Write((int)Features.Options);
         Features.Clusters.Write(writer);
         Features.Gazetteer.Write(writer);
         First.Write(writer);
@@ -106,12 +121,13 @@ internal sealed class NerModel
         using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
         if (reader.ReadString() != Magic) throw new InvalidDataException("Not a Crosscheck NER model (bad header).");
         var version = reader.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion}); retrain the model.");
+        if (version is < 2 or > FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected 2 to {FormatVersion}); retrain the model.");
         if (reader.ReadInt32() != L) throw new InvalidDataException("NER model label set does not match this build.");
+        var featureOptions = version >= 3 ? reader.ReadInt32() : 0;
         var clusters = WordClusters.Read(reader);
         var gazetteer = Gazetteer.Read(reader);
         var first = LinearChain.Read(reader);
         var second = reader.ReadBoolean() ? LinearChain.Read(reader) : null;
-        return new NerModel(new NerFeatures(clusters, gazetteer), first, second);
+        return new NerModel(new NerFeatures(clusters, gazetteer, (NerFeatureOptions)featureOptions), first, second);
     }
 }

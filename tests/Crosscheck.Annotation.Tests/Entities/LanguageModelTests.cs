@@ -78,4 +78,34 @@ public class LanguageModelTests
         Assert.Contains("en", EntityTagger.ShippedLanguages);
         foreach (var language in EntityTagger.ShippedLanguages) Assert.True(tagger.HasModelFor(language), language);
     }
+
+    [Theory]
+    [InlineData("München", "Mnchen")]
+    [InlineData("Mьnchen", "Mnchen")]
+    [InlineData("Mnchen", "Mnchen")]
+    [InlineData("Straяe", "Strae")]
+    [InlineData("José", "Jos")]
+    [InlineData("Путин", "Путин")]
+    [InlineData("U.S.-Präsident", "U.S.-Prsident")]
+    public void Folding_deletes_the_non_ASCII_letters_of_Latin_words_only(string word, string folded) =>
+        Assert.Equal(folded, WordFolding.Fold(word));
+
+    [Fact]
+    public void The_German_model_reads_umlauts_written_deleted_or_garbled_alike()
+    {
+        // The German corpora spell umlauts three ways (intact, deleted, Latin-1 read as Cyrillic); the model folds them.
+        var spellings = new[]
+        {
+            "Der Bürgermeister von München , Dieter Reiter , traf am Montag Vertreter der Bundesregierung in Düsseldorf .",
+            "Der Brgermeister von Mnchen , Dieter Reiter , traf am Montag Vertreter der Bundesregierung in Dsseldorf .",
+            "Der Bьrgermeister von Mьnchen , Dieter Reiter , traf am Montag Vertreter der Bundesregierung in Dьsseldorf .",
+        };
+        var intact = Run(spellings[0], "de");
+        Assert.Equal(EntityType.Person, Stack.TypeOf(intact, "Dieter Reiter"));
+        Assert.Equal(EntityType.Loc, Stack.TypeOf(intact, "München"));
+        // Deleted letters shift the offsets, so compare the types in order.
+        var types = spellings.Select(text => string.Join(",", Run(text, "de").Mentions.Select(m => m.Type))).ToList();
+        Assert.Equal(types[0], types[1]);
+        Assert.Equal(types[0], types[2]);
+    }
 }
