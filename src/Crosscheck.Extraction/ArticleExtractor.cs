@@ -35,7 +35,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     public Article Extract(RawInput input) => ExtractPage(input).Article;
 
     /// <summary>The article and the features its page type was told from (null for inputs that are not HTML pages), for the page-type trainer.</summary>
-    internal (Article Article, double[]? Signals) ExtractPage(RawInput input)
+    internal (Article Article, PageFeatures? Signals) ExtractPage(RawInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var article = new Article { Id = input.Id, Source = input.Source };

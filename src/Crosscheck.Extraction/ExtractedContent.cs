@@ -33,7 +33,7 @@ internal sealed class ExtractedContent
     public string? OpenGraphType { get; set; }
 
     /// <summary>The features the page's type is told from (<see cref="PageTypes.PageSignals"/>); null for inputs that are not HTML pages.</summary>
-    public double[]? PageSignals { get; set; }
+    public PageTypes.PageFeatures? PageSignals { get; set; }
 
     /// <summary>Whether the page is safe and promising enough to hand to the slower fallback extractor.</summary>
     public bool FallbackAllowed { get; set; }

@@ -74,4 +74,33 @@ public class PageTypeBoosterTests
         Assert.Equal(PageType.Article, new ArticleExtractor().Extract(input).PageType);
         Assert.Equal(PageType.Service, new ArticleExtractor(new ExtractionOptions { PageTypeModel = everythingService }).Extract(input).PageType);
     }
+    [Fact]
+    public void A_word_seen_on_one_type_of_page_scores_for_that_type_and_the_trees_read_it()
+    {
+        // Every counted feature is equal; only the address words tell a shop's page from a report, so only the word scores can split them.
+        var samples = Enumerable.Range(0, 24).Select(i => new PageTypeSample($"p{i}", $"site{i}", new double[PageSignals.Names.Count],
+            i % 2 == 0 ? PageType.Product : PageType.Article,
+            i % 2 == 0 ? ["u:shop", "t:the"] : ["u:news", "t:the"])).ToList();
+        var words = PageWordFitter.Fit(samples);
+        var product = PageTypeInfo.All.ToList().IndexOf(PageType.Product);
+
+        Assert.True(words.Weights["u:shop"][product] > 1);
+        Assert.True(words.Weights["u:news"][product] < -1);
+        Assert.Equal(0, words.Weights["t:the"][product], 6);
+
+        var scored = samples.Select(s => s with { Features = words.Fill(s.Page, PageTypeInfo.All.Count) }).ToList();
+        var model = PageTypeBooster.Fit(scored, new PageTypeBooster.Settings(Rounds: 20, Depth: 1)).WithWords(words);
+        var unseen = new PageFeatures(new double[PageSignals.Names.Count], ["u:shop", "t:spade"]);
+
+        Assert.Equal(PageType.Product, model.Classify(unseen));
+        Assert.Equal(PageType.Article, model.Classify(unseen with { Words = ["u:news"] }));
+        // A page with no known word scores zero: the trees see it as neither.
+        Assert.All(model.Values(unseen with { Words = ["t:spade"] })[PageSignals.WordScoreIndex..], score => Assert.Equal(0, score));
+
+        var written = new StringWriter();
+        model.Write(written, []);
+        var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));
+        Assert.Equal(PageType.Product, copy.Classify(unseen));
+        Assert.Equal(model.Scores(model.Values(unseen)), copy.Scores(copy.Values(unseen)), (a, b) => Math.Abs(a - b) < 1e-3);
+    }
 }

@@ -12,7 +12,7 @@ public class PageTypeTests
     {
         var (article, signals) = Extractor.ExtractPage(TestInputs.Html(html, url));
         Assert.NotNull(signals);
-        return (article, signals);
+        return (article, signals.Values);
     }
 
     private static double Signal(double[] signals, string name) => signals[PageSignals.Names.ToList().IndexOf(name)];

@@ -16,6 +16,15 @@ internal static partial class PageSignals
 {
     private static readonly string[] Groups = ["article", "forum", "listing", "product", "service", "documentation"];
 
+    /// <summary>
+    /// (Declared before <see cref="Names"/>, which reads it.) Which of the page's words each block of word scores reads: all of them, the title's, the address's (a word's
+    /// place is its first letter: see <see cref="Word"/>); null reads every word.
+    /// </summary>
+    public static IReadOnlyList<(string Name, char? Place)> WordPlaces { get; } = [("words", null), ("title-words", 't'), ("address-words", 'u')];
+
+    /// <summary>The number of page types the features name (the word scores hold one per type and place).</summary>
+    public static int TypeCount => Groups.Length;
+
     private static readonly FrozenDictionary<string, string[]> Markers =
         Lexicon.Rows(typeof(PageSignals).Assembly, "PageTypes/markers.txt", LexiconCase.Lower)
             .Where(row => row.Length == 2)
@@ -52,13 +61,23 @@ internal static partial class PageSignals
     /// <summary>Siblings of one kind repeated this often are a list of items (posts, products, teasers).</summary>
     private const int RepeatedItems = 4;
 
-    public static double[] Read(PageModel page, ExtractedContent content, string? pageUrl, IReadOnlyList<string> paragraphs)
+    /// <summary>The place of the first word score (<see cref="WordScoreNames"/>, one per type and place): the last features.</summary>
+    public static int WordScoreIndex => Names.Count - WordPlaces.Count * Groups.Length;
+
+    /// <summary>The features <see cref="PageWordModel"/> fills from the page's words, one per type for each of <see cref="WordPlaces"/>, after every other feature.</summary>
+    public static IEnumerable<string> WordScoreNames => WordPlaces.SelectMany(place => Groups.Select(g => place.Name + "-" + g));
+
+    public static PageFeatures Read(PageModel page, ExtractedContent content, string? pageUrl, IReadOnlyList<string> paragraphs)
     {
         var values = new List<double>(Names.Count);
+        var words = new HashSet<string>(StringComparer.Ordinal);
 
         var schema = content.SchemaTypes;
-        foreach (var (_, words) in SchemaMarkers) values.Add(schema.Any(words.Contains) ? 1 : 0);
+        foreach (var (_, markers) in SchemaMarkers) values.Add(schema.Any(markers.Contains) ? 1 : 0);
         var ogType = content.OpenGraphType?.ToLowerInvariant() ?? "";
+        // Every schema.org and OpenGraph type the page declares, as words: the marker lists above name only some.
+        foreach (var type in schema) words.Add(Word('j', type.ToLowerInvariant()));
+        if (ogType.Length > 0) words.Add(Word('o', ogType));
         values.Add(ogType == "article" || ogType.StartsWith("article", StringComparison.Ordinal) ? 1 : 0);
         values.Add(ogType.Contains("product", StringComparison.Ordinal) ? 1 : 0);
         values.Add(ogType == "website" ? 1 : 0);
@@ -66,15 +85,26 @@ internal static partial class PageSignals
         values.Add(content.Byline is null ? 0 : 1);
         values.Add(content.Title?.TrimEnd().EndsWith('?') == true ? 1 : 0);
 
-        AddUrl(values, content.Url ?? pageUrl);
+        AddUrl(values, content.Url ?? pageUrl, words);
         var wordCount = AddText(values, page, paragraphs);
         var headings = AddElements(values, page);
         AddMarkers(values, page);
-        AddShape(values, content, content.Url ?? pageUrl, wordCount, headings);
-        return [.. values];
+        AddShape(values, content, content.Url ?? pageUrl, wordCount, headings, words);
+        values.AddRange(WordScoreNames.Select(_ => 0.0));
+        return new PageFeatures([.. values], [.. words]);
     }
 
-    private static void AddUrl(List<double> values, string? url)
+    /// <summary>A word as the word model knows it: <paramref name="place"/> (t: title, u: address, j: schema.org type, o: OpenGraph type) and the word, digits as 0.</summary>
+    private static string Word(char place, string word)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(word.Length, 40) + 2];
+        buffer[0] = place;
+        buffer[1] = ':';
+        for (var i = 0; i < buffer.Length - 2; i++) buffer[i + 2] = char.IsAsciiDigit(word[i]) ? '0' : word[i];
+        return new string(buffer);
+    }
+
+    private static void AddUrl(List<double> values, string? url, HashSet<string> words)
     {
         var segments = new List<string>();
         var hasQuery = false;
@@ -87,7 +117,9 @@ internal static partial class PageSignals
             foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
                 segments.Add(pair.Split('=')[0].ToLowerInvariant());
         }
-        foreach (var (_, words) in UrlMarkers) values.Add(segments.Any(words.Contains) ? 1 : 0);
+        foreach (var (_, markers) in UrlMarkers) values.Add(segments.Any(markers.Contains) ? 1 : 0);
+        foreach (var segment in segments)
+            foreach (var word in UrlWord().Matches(segment).Select(m => m.Value)) words.Add(Word('u', word));
         var pathSegments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var last = pathSegments.Length == 0 ? "" : pathSegments[^1];
         values.Add(Math.Min(pathSegments.Length, 6) / 6.0);
@@ -204,7 +236,7 @@ internal static partial class PageSignals
     /// slug and the title are written as a sentence (grammatical words) or as a run of nouns, a year or a count
     /// opening the title ("7 ways to…"), and how densely headings cut the text (a service page's sections are short).
     /// </summary>
-    private static void AddShape(List<double> values, ExtractedContent content, string? url, int words, int headings)
+    private static void AddShape(List<double> values, ExtractedContent content, string? url, int words, int headings, HashSet<string> pageWords)
     {
         var subdomains = Array.Empty<string>();
         var slug = "";
@@ -219,6 +251,8 @@ internal static partial class PageSignals
         var slugWords = slug.Split(['-', '_', '.', '+'], StringSplitOptions.RemoveEmptyEntries);
         values.Add(Log(slugWords.Count(FunctionWords.Contains), 2.5));
         var titleWords = Words(content.Title ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var word in titleWords) pageWords.Add(Word('t', word));
+        foreach (var label in subdomains) pageWords.Add(Word('u', label));
         values.Add(Math.Min(titleWords.Length, 24) / 24.0);
         values.Add(titleWords.Length == 0 ? 0 : titleWords.Count(FunctionWords.Contains) / (double)titleWords.Length);
         values.Add(TitleYear().IsMatch(content.Title ?? "") ? 1 : 0);
@@ -285,6 +319,7 @@ internal static partial class PageSignals
         names.AddRange(["prices", "phone-numbers"]);
         names.AddRange(UrlMarkers.Select(m => "host-" + m.Group));
         names.AddRange(["slug-function-words", "title-words", "title-function-share", "title-year", "title-count", "headings-per-words"]);
+        names.AddRange(WordScoreNames);
         return names;
     }
 
@@ -317,4 +352,7 @@ internal static partial class PageSignals
 
     [GeneratedRegex(@"[\p{L}\p{N}]+:?", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlWord();
 }

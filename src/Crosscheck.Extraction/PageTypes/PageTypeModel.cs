@@ -59,14 +59,26 @@ internal sealed class PageTypeModel
     /// <summary>Type accuracy and article-vs-not accuracy of a cross-validation on <paramref name="Pages"/> pages, described by <paramref name="How"/>.</summary>
     public sealed record HeldOutFigures(double TypeAccuracy, double ArticleAccuracy, int Pages, string How);
 
+    /// <summary>
+    /// The word model whose scores fill the features <see cref="PageSignals.WordScoreNames"/> before the trees read
+    /// them; null: those features stay zero.
+    /// </summary>
+    public PageWordModel? Words { get; init; }
+
     /// <summary>The depth of the deepest tree (0: no split anywhere).</summary>
     public int Depth => Rounds.SelectMany(round => round).Select(tree => tree.Depth).DefaultIfEmpty(0).Max();
 
     /// <summary>The same trees with another article threshold (null: highest score).</summary>
-    public PageTypeModel WithArticleThreshold(double? threshold) => new(Classes, Start, Rounds) { ArticleThreshold = threshold, HeldOut = HeldOut };
+    public PageTypeModel WithArticleThreshold(double? threshold) => new(Classes, Start, Rounds) { ArticleThreshold = threshold, HeldOut = HeldOut, Words = Words };
 
     /// <summary>The same model recording its held-out figures.</summary>
-    public PageTypeModel WithHeldOut(HeldOutFigures figures) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = figures };
+    public PageTypeModel WithHeldOut(HeldOutFigures figures) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = figures, Words = Words };
+
+    /// <summary>The same trees reading the scores of <paramref name="words"/>.</summary>
+    public PageTypeModel WithWords(PageWordModel? words) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Words = words };
+
+    /// <summary>A page's feature values with the word scores of this model's word model filled in (zero without one).</summary>
+    public double[] Values(PageFeatures page) => Words is { } words ? words.Fill(page, Classes.Count) : page.Values;
 
     /// <summary>The score of each class (in <see cref="Classes"/> order) for one page's features.</summary>
     public double[] Scores(double[] features) => Scores(features, Rounds.Count);
@@ -85,6 +97,9 @@ internal sealed class PageTypeModel
     }
 
     public PageType Classify(double[] features) => Classify(features, ArticleThreshold);
+
+    /// <summary>The type of a page from its features and words.</summary>
+    public PageType Classify(PageFeatures page) => Classify(Values(page), ArticleThreshold);
 
     /// <summary>
     /// The type of a page with the article threshold <paramref name="articleThreshold"/> (null: highest score),
@@ -141,6 +156,8 @@ internal sealed class PageTypeModel
         foreach (var round in Rounds)
             for (var c = 0; c < Classes.Count; c++)
                 output.WriteLine("tree\t" + Classes[c].Name() + "\t" + string.Join('\t', round[c].Tokens(Format)));
+        if (Words is { } words)
+            foreach (var row in PageWordModel.Rows(words, WeightFormat)) output.WriteLine(row);
     }
 
     /// <summary>Reads a model from its rows (tab-separated, comments removed); throws <see cref="InvalidDataException"/> on a malformed or mismatched file.</summary>
@@ -151,6 +168,7 @@ internal sealed class PageTypeModel
         double? articleThreshold = null;
         HeldOutFigures? heldOut = null;
         var rounds = new List<PageTypeTree[]>();
+        Dictionary<string, double[]>? words = null;
         var next = 0;
         foreach (var row in rows)
         {
@@ -175,6 +193,10 @@ internal sealed class PageTypeModel
                     rounds[^1][next] = PageTypeTree.Parse(row.AsSpan(2), Feature, Number);
                     next = (next + 1) % classes.Count;
                     break;
+                case "word" when classes is not null:
+                    var (word, weights) = PageWordModel.ParseRow(row, classes.Count);
+                    (words ??= new Dictionary<string, double[]>(StringComparer.Ordinal))[word] = weights;
+                    break;
                 default:
                     throw new InvalidDataException($"page-type model: unexpected line '{string.Join(' ', row)}'");
             }
@@ -182,7 +204,10 @@ internal sealed class PageTypeModel
         if (classes is null || start is null || start.Length != classes.Count)
             throw new InvalidDataException("page-type model: needs a classes line and a start line of the same length");
         if (next != 0) throw new InvalidDataException("page-type model: the last round lacks trees");
-        return new PageTypeModel(classes, start, rounds) { ArticleThreshold = articleThreshold, HeldOut = heldOut };
+        return new PageTypeModel(classes, start, rounds)
+        {
+            ArticleThreshold = articleThreshold, HeldOut = heldOut, Words = words is null ? null : new PageWordModel(words),
+        };
     }
 
     private static int Feature(string name)
@@ -197,4 +222,7 @@ internal sealed class PageTypeModel
 
     /// <summary>Nine significant digits: a split threshold lies between two feature values and must stay there.</summary>
     private static string Format(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
+
+    /// <summary>Four significant digits: a word's weight is one of hundreds averaged, and the file stays small.</summary>
+    private static string WeightFormat(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }
