@@ -62,4 +62,11 @@ public static class SharedSchema
         -- A merge re-points every redirect into the absorbed story.
         CREATE INDEX story_redirects_by_target ON story_redirects (to_id);
         """);
+
+    public static SharedSchemaStep FeatureNameTypes { get; } = new(6, "the kinds of name behind each entity feature", sql => $"""
+        -- For an entity feature, how many documents tagged it as each kind of name (person, organisation, place,
+        -- other; 4-byte little-endian counts in that order). NULL when no document did, and for every row written
+        -- before this step: the kind is unknown, which the clusterer treats as it did before kinds were kept.
+        ALTER TABLE story_features ADD COLUMN name_types {sql.Bytes};
+        """);
 }

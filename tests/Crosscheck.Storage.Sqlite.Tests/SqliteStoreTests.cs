@@ -242,6 +242,22 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_version_5_database_keeps_its_story_features_with_the_kinds_of_name_unknown()
+    {
+        using (var old = SqliteStore.Open(Path, targetVersion: 5))
+        {
+            Assert.Equal(0, old.CountRaw());
+        }
+        // A feature as version 5 wrote it: document frequency, postings (story 1), first sighting; no kinds of name.
+        Execute(Path, "INSERT INTO story_features (key, df, postings, first) VALUES (7, 3, X'01000000', 5)");
+
+        using var store = SqliteStore.Open(Path);
+
+        Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
+        AssertFeatureUpgradedWithKindsUnknown(store);
+    }
+
+    [Fact]
     public void A_failed_write_leaves_the_file_intact_for_the_next_open()
     {
         var raw = Raw("committed before the failure");
