@@ -139,11 +139,15 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var features = DocumentFeatures.Extract(document, _options);
         var profile = Profile.FromDocument(features, _spaces, document.Article.Published?.Value, _arrivals);
         _documents++;
+        var nameTypes = features.EntityTypes.ToDictionary(p => _spaces[EntityChannel].Key(p.Key), p => p.Value);
         for (var c = 0; c < Channels; c++)
         {
             _spaces[c].Prefetch(profile.Vectors[c].Keys);
             var place = 0;
-            foreach (var id in profile.Vectors[c].Keys) _spaces[c].CountDocument(id, (_documents << 20) + place++);
+            foreach (var id in profile.Vectors[c].Keys)
+            {
+                _spaces[c].CountDocument(id, (_documents << 20) + place++, c == EntityChannel ? nameTypes.GetValueOrDefault(id) : NameTypes.None);
+            }
         }
         if (_arrivals % 1024 == 0) RetireIdleStories(profile.Last);
 
@@ -652,8 +656,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>
     /// At the end of input, an article still alone joins its most similar story when the similarity reaches
     /// the assign threshold, or the lower <see cref="ClusteringOptions.SettleNameThreshold"/> when the two
-    /// share a two-word name (a person's first and last name, a multi-word place or organisation): a short
-    /// or differently angled report of the same named participants, which thin wording alone would leave apart.
+    /// share a two-word name (a person's first and last name, a multi-word place) that the documents tagging it did not
+    /// mostly take for an organisation (<see cref="ClusteringOptions.SettleNameTypes"/>; title-case topic phrases of guides
+    /// and listings are tagged so): a short or differently angled report of the same named participants, which thin
+    /// wording alone would leave apart.
     /// </summary>
     private void JoinBestSharingName(StoryState story)
     {
@@ -666,7 +672,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var space = _spaces[EntityChannel];
         foreach (var id in a.Vectors[EntityChannel].Keys)
         {
-            if (space.IsCompound(id) && b.Vectors[EntityChannel].ContainsKey(id)) return true;
+            if (space.IsCompound(id) && b.Vectors[EntityChannel].ContainsKey(id) && space.MostlyNamed(id, _options.SettleNameTypes)) return true;
         }
         return false;
     }
