@@ -29,7 +29,9 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
         // Ids are "<topic>_<n>ecb[plus]".
         var later = ClusteringEvaluator.Read(DevPath).Where(l => int.Parse(l.Input.Id.Split('_')[0], System.Globalization.CultureInfo.InvariantCulture) >= 18).ToList();
         Assert.InRange(later.Count, 400, 450);
-        AssertFloors(later, DevPath + " (topics 18-35)", bCubed: 0.948, pairwise: 0.922);
+        // 0.9490 / 0.9225 until the settle's name join stopped counting names mostly tagged as organisations
+        // (ClusteringOptions.SettleNameTypes, 2026-12-05 midday): 0.9475 / 0.9207 since.
+        AssertFloors(later, DevPath + " (topics 18-35)", bCubed: 0.947, pairwise: 0.920);
     }
 
     /// <summary>
