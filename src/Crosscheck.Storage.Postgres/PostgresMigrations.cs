@@ -96,6 +96,7 @@ public static class PostgresMigrations
             UPDATE articles SET outlet_key = lower(btrim(outlet)) WHERE outlet IS NOT NULL;
             CREATE INDEX articles_by_outlet ON articles (outlet_key);
             """),
+        Shared(SharedSchema.FeatureNameTypes),
         Shared(SharedSchema.UnplacedArticles),
     ];
 

@@ -449,10 +449,14 @@ public sealed class PostgresStore : IStore
         var array = keys.ToArray();
         return Use("reading story features", connection =>
         {
-            using var command = Command(connection, "SELECT key, df, postings, first FROM story_features WHERE key = ANY($1)", array);
+            using var command = Command(connection, "SELECT key, df, postings, first, name_types FROM story_features WHERE key = ANY($1)", array);
             using var reader = command.ExecuteReader();
             var features = new Dictionary<long, StoredFeature>(array.Length);
-            while (reader.Read()) features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3));
+            while (reader.Read())
+            {
+                features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3),
+                    StoreCommon.DecodeNameTypes(reader.GetValue(4)));
+            }
             return (IReadOnlyDictionary<long, StoredFeature>)features;
         });
     }
@@ -502,10 +506,11 @@ public sealed class PostgresStore : IStore
             using var batch = new NpgsqlBatch(connection);
             if (changes.Reset) foreach (var command in ClearStoryState()) batch.BatchCommands.Add(command);
             batch.BatchCommands.Add(BatchCommand("""
-                INSERT INTO story_features (key, df, postings, first) SELECT * FROM unnest($1::bigint[], $2::int[], $3::bytea[], $4::bigint[])
-                ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings, first = excluded.first
+                INSERT INTO story_features (key, df, postings, first, name_types) SELECT * FROM unnest($1::bigint[], $2::int[], $3::bytea[], $4::bigint[], $5::bytea[])
+                ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings, first = excluded.first, name_types = excluded.name_types
                 """, changes.Features.Keys.ToArray(), changes.Features.Values.Select(f => f.DocumentFrequency).ToArray(),
-                Bytes(changes.Features.Values.Select(f => StoreCommon.EncodePostings(f.Postings))), changes.Features.Values.Select(f => f.Order).ToArray()));
+                Bytes(changes.Features.Values.Select(f => StoreCommon.EncodePostings(f.Postings))), changes.Features.Values.Select(f => f.Order).ToArray(),
+                Bytes(changes.Features.Values.Select(f => f.NameTypes is { } types ? StoreCommon.EncodePostings(types) : null))));
             batch.BatchCommands.Add(BatchCommand("""
                 INSERT INTO story_states (idx, state, absorbed, retired, last_arrival, last_published)
                 SELECT * FROM unnest($1::int[], $2::bytea[], $3::boolean[], $4::boolean[], $5::bigint[], $6::bigint[])
@@ -555,7 +560,7 @@ public sealed class PostgresStore : IStore
         }));
     }
 
-    private static NpgsqlParameter Bytes(IEnumerable<byte[]> values) =>
+    private static NpgsqlParameter Bytes(IEnumerable<byte[]?> values) =>
         new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea };
 
     public void RunInTransaction(Action work)

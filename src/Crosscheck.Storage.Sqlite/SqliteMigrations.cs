@@ -108,6 +108,7 @@ public static class SqliteMigrations
             UPDATE articles SET outlet_key = {OutletKeyFunction}(outlet) WHERE outlet IS NOT NULL;
             CREATE INDEX articles_by_outlet ON articles (outlet_key);
             """),
+        Shared(SharedSchema.FeatureNameTypes),
         Shared(SharedSchema.UnplacedArticles),
     ];
 

@@ -474,9 +474,13 @@ public sealed class SqliteStore : IStore
             var features = new Dictionary<long, StoredFeature>(keys.Count);
             foreach (var chunk in keys.Chunk(KeysPerRequest))
             {
-                using var command = Command("SELECT key, df, postings, first FROM story_features WHERE key IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk)));
+                using var command = Command("SELECT key, df, postings, first, name_types FROM story_features WHERE key IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk)));
                 using var reader = command.ExecuteReader();
-                while (reader.Read()) features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3));
+                while (reader.Read())
+                {
+                    features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3),
+                        StoreCommon.DecodeNameTypes(reader.GetValue(4)));
+                }
             }
             return (IReadOnlyDictionary<long, StoredFeature>)features;
         });
@@ -526,8 +530,10 @@ public sealed class SqliteStore : IStore
             RunInTransaction(() =>
             {
                 if (changes.Reset) ClearStoryState();
-                using (var command = Command("INSERT INTO story_features (key, df, postings, first) VALUES ($key, $df, $postings, $first) ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings, first = excluded.first",
-                    ("$key", 0L), ("$df", 0), ("$postings", Array.Empty<byte>()), ("$first", 0L)))
+                using (var command = Command("""
+                    INSERT INTO story_features (key, df, postings, first, name_types) VALUES ($key, $df, $postings, $first, $types)
+                    ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings, first = excluded.first, name_types = excluded.name_types
+                    """, ("$key", 0L), ("$df", 0), ("$postings", Array.Empty<byte>()), ("$first", 0L), ("$types", null)))
                 {
                     foreach (var (key, feature) in changes.Features)
                     {
@@ -535,6 +541,7 @@ public sealed class SqliteStore : IStore
                         command.Parameters["$df"].Value = feature.DocumentFrequency;
                         command.Parameters["$postings"].Value = StoreCommon.EncodePostings(feature.Postings);
                         command.Parameters["$first"].Value = feature.Order;
+                        command.Parameters["$types"].Value = StoreCommon.EncodeNameTypes(feature.NameTypes);
                         command.ExecuteNonQuery();
                     }
                 }

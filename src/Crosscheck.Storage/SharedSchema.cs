@@ -63,6 +63,13 @@ public static class SharedSchema
         CREATE INDEX story_redirects_by_target ON story_redirects (to_id);
         """);
 
+    public static SharedSchemaStep FeatureNameTypes { get; } = new(6, "the kinds of name behind each entity feature", sql => $"""
+        -- For an entity feature, how many documents tagged it as each kind of name (person, organisation, place,
+        -- other; 4-byte little-endian counts in that order). NULL when no document did, and for every row written
+        -- before this step: the kind is unknown, which the clusterer treats as it did before kinds were kept.
+        ALTER TABLE story_features ADD COLUMN name_types {sql.Bytes};
+        """);
+
     /// <summary>
     /// The articles the story state has not placed, listed by their own rows instead of an anti-join over every article,
     /// so a write finds its new articles in time proportional to them, not to the store.

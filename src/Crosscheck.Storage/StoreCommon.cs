@@ -63,6 +63,12 @@ public static class StoreCommon
         return postings;
     }
 
+    /// <summary>A feature's name-type counts as stored (<c>story_features.name_types</c>): 4-byte little-endian, NULL for none.</summary>
+    public static object EncodeNameTypes(int[]? counts) => counts is null ? DBNull.Value : EncodePostings(counts);
+
+    /// <summary>The name-type counts of a stored feature; null for NULL (no kind known).</summary>
+    public static int[]? DecodeNameTypes(object value) => value is byte[] bytes ? DecodePostings(bytes) : null;
+
     /// <summary>
     /// The tables derived from raw inputs, in an order that deletes what refers to a row before the row
     /// (both backends clear them with <c>DELETE</c> in this order; <c>reprocess</c> rebuilds them).

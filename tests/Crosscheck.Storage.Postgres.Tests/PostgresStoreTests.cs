@@ -194,6 +194,23 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [PostgresFact]
+    public void A_version_5_schema_keeps_its_story_features_with_the_kinds_of_name_unknown()
+    {
+        using (var old = PostgresStore.Open(ConnectionString, targetVersion: 5))
+        {
+            Assert.Equal(0, old.CountRaw());
+        }
+        // A feature as version 5 wrote it: document frequency, postings (story 1), first sighting; no kinds of name.
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".story_features (key, df, postings, first) VALUES (7, 3, '\\x01000000'::bytea, 5)");
+
+        using var store = PostgresStore.Open(ConnectionString);
+
+        Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+        AssertFeatureUpgradedWithKindsUnknown(store);
+    }
+
+    [PostgresFact]
     public async Task Workers_opening_a_new_schema_at_once_migrate_it_once()
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostgresStore.Open(ConnectionString))));

@@ -12,6 +12,20 @@ public static class Docs
         return new Document(article);
     }
 
+    /// <summary>Adds every occurrence of <paramref name="name"/> to the document's entity layer, as a mention of that type (throws when absent).</summary>
+    public static Document Naming(this Document document, string name, EntityType type, float confidence = 1f)
+    {
+        var mentions = document.Has(Layer.Mentions) ? document.Mentions.ToList() : [];
+        var found = mentions.Count;
+        for (var at = document.Text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = document.Text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+        {
+            mentions.Add(new Mention(new TextSpan(at, name.Length), type, Confidence: confidence));
+        }
+        if (mentions.Count == found) throw new ArgumentException($"'{name}' is not in the document text");
+        document.Mentions = [.. mentions];
+        return document;
+    }
+
     /// <summary>The span of the first occurrence of <paramref name="part"/> in the text (throws when absent).</summary>
     public static TextSpan Find(this Document document, string part, int from = 0)
     {

@@ -51,7 +51,11 @@ public sealed record StoryStateHeader(long Documents, long Arrivals, int StoryCo
 /// <param name="DocumentFrequency">How many documents carry the feature.</param>
 /// <param name="Postings">Indexes of the stories that most recently carried it, oldest first.</param>
 /// <param name="Order">When it was first counted, in the clusterer's terms (the tie-break among equal features).</param>
-public sealed record StoredFeature(int DocumentFrequency, int[] Postings, long Order = long.MaxValue);
+/// <param name="NameTypes">
+/// For an entity feature, how many documents tagged it as each kind of name (person, organisation, place, other: the
+/// clusterer's order); null when none did, or when the statistics were stored before kinds were kept (kind unknown).
+/// </param>
+public sealed record StoredFeature(int DocumentFrequency, int[] Postings, long Order = long.MaxValue, int[]? NameTypes = null);
 
 /// <param name="Index">The story's index in the order stories were opened.</param>
 /// <param name="State">The clusterer's serialised state of the story.</param>

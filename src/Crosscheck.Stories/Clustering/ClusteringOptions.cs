@@ -125,6 +125,18 @@ public sealed record ClusteringOptions
     /// </summary>
     public double SettleNameThreshold { get; init; } = 0.15;
 
+    /// <summary>
+    /// The kinds of name a shared two-word name must mostly have been tagged as (by the documents that typed it: the name
+    /// statistics kept with the story state) to count for <see cref="SettleNameThreshold"/>. Default people, places and other
+    /// names, not organisations: the title-case topic phrases of guides and listings ("Social Media Marketing", "HR
+    /// Management", "Robot Vacuum") are what the entity tagger takes for organisations. A name no document typed (no tagging
+    /// model, or statistics stored before the kinds were kept) counts as before; all four kinds ignore the kind. Chosen on the
+    /// even half of the extraction-wcxb-dev article pages as unrelated pages (predicted pairs 42 -> 23) with ECB+ dev in one
+    /// batch and batches of 20 unchanged (people and places alone: 22 pairs, but batches of 20 lower); docs/BENCHMARKS.md,
+    /// 2026-12-05 midday.
+    /// </summary>
+    public NameTypes SettleNameTypes { get; init; } = NameTypes.Person | NameTypes.Loc | NameTypes.Misc;
+
     /// <summary>How many of a changed story's nearest neighbours (at least <see cref="SettleNameThreshold"/> similar) the end-of-batch repartition looks at with it.</summary>
     public int RepartitionNeighbours { get; init; } = 3;
 

@@ -26,6 +26,12 @@ public sealed class DocumentFeatures
 
     public Dictionary<string, double> Specifics { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// For each entity feature, the kinds of name the entity tagger's model took it for in this document (a
+    /// <see cref="NameTypes"/> mask); absent when only the capitalised-name fallback (no kind) or no tagger found it.
+    /// </summary>
+    public Dictionary<string, NameTypes> EntityTypes { get; } = new(StringComparer.Ordinal);
+
     public static DocumentFeatures Extract(Document document, ClusteringOptions options)
     {
         var features = new DocumentFeatures();
@@ -102,6 +108,8 @@ public sealed class DocumentFeatures
             if (mention.Span.Start < 0 || mention.Span.End > text.Length) continue;
             var surface = mention.Span.TextOf(text);
             var weight = (mention.Type == EntityType.Loc ? options.PlaceBoost : 1.0) * weights.At(mention.Span.Start);
+            // A fallback mention (a capitalised run where no model could tag) says "a name", not which kind.
+            var kind = mention.Confidence >= ModelConfidence ? NameTypesOf.Type(mention.Type) : NameTypes.None;
             parts.Clear();
             foreach (var w in Words.Scan(surface, 16))
             {
@@ -110,21 +118,30 @@ public sealed class DocumentFeatures
                 if (FunctionWords.Contains(folded)) continue;
                 parts.Add(folded);
             }
-            AddName(parts, weight);
+            AddName(parts, weight, kind);
         }
     }
+
+    /// <summary>Mentions below this confidence come from the capitalised-name fallback, which gives no kind of name.</summary>
+    private const float ModelConfidence = 0.5f;
 
     /// <summary>
     /// A name counts by its words (so "Lohan" meets "Lindsay Lohan") and by its adjacent word pairs
     /// (so "Reggie Bush" and "George Bush" stay different people).
     /// </summary>
-    private void AddName(List<string> parts, double weight)
+    private void AddName(List<string> parts, double weight, NameTypes kind = NameTypes.None)
     {
         for (var i = 0; i < parts.Count; i++)
         {
-            Add(Entities, parts[i], weight);
-            if (i > 0) Add(Entities, parts[i - 1] + "_" + parts[i], weight);
+            AddEntity(parts[i], weight, kind);
+            if (i > 0) AddEntity(parts[i - 1] + "_" + parts[i], weight, kind);
         }
+    }
+
+    private void AddEntity(string feature, double weight, NameTypes kind)
+    {
+        Add(Entities, feature, weight);
+        if (kind != NameTypes.None) EntityTypes[feature] = EntityTypes.GetValueOrDefault(feature) | kind;
     }
 
     /// <summary>

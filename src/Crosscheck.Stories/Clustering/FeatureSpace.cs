@@ -37,12 +37,38 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
     /// <summary>Counts one more document carrying the feature.</summary>
     /// <param name="id">The feature.</param>
     /// <param name="order">Where this first sighting falls in the stream (see <see cref="Order"/>); kept only the first time.</param>
-    public void CountDocument(long id, long order)
+    /// <param name="types">The kinds of name the document's entity tagger took the feature for (entity features; none: unknown).</param>
+    public void CountDocument(long id, long order, NameTypes types = NameTypes.None)
     {
         var feature = Get(id);
         if (feature.DocumentFrequency == 0) feature.Order = order;
         feature.DocumentFrequency++;
+        if (types != NameTypes.None)
+        {
+            var counts = feature.TypeCounts ??= new int[NameTypesOf.Each.Count];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                if ((types & NameTypesOf.Each[i]) != 0) counts[i]++;
+            }
+        }
         _changed.Add(id);
+    }
+
+    /// <summary>
+    /// Whether the documents that tagged the feature took it mostly for one of <paramref name="kinds"/> (more than half of
+    /// its typed sightings); true when no document typed it (no model ran, or the statistics predate the types): unknown
+    /// is not held against it.
+    /// </summary>
+    public bool MostlyNamed(long id, NameTypes kinds)
+    {
+        if (Get(id).TypeCounts is not { } counts) return true;
+        int typed = 0, matching = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            typed += counts[i];
+            if ((kinds & NameTypesOf.Each[i]) != 0) matching += counts[i];
+        }
+        return typed == 0 || 2 * matching > typed;
     }
 
     /// <summary>
@@ -93,7 +119,7 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
         foreach (var id in missing)
         {
             _features[id] = loaded.TryGetValue(id, out var stored)
-                ? new Feature { DocumentFrequency = stored.DocumentFrequency, Postings = stored.Postings.Length == 0 ? null : [.. stored.Postings], Order = stored.Order }
+                ? new Feature { DocumentFrequency = stored.DocumentFrequency, Postings = stored.Postings.Length == 0 ? null : [.. stored.Postings], Order = stored.Order, TypeCounts = stored.NameTypes is { Length: > 0 } types ? [.. types] : null }
                 : new Feature();
         }
     }
@@ -101,7 +127,7 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
     /// <summary>The features changed since the last call, as stored rows; the cache keeps them.</summary>
     public IEnumerable<KeyValuePair<long, StoredFeature>> TakeChanges()
     {
-        var changes = _changed.Select(id => KeyValuePair.Create(id, new StoredFeature(_features[id].DocumentFrequency, _features[id].Postings?.ToArray() ?? [], _features[id].Order))).ToList();
+        var changes = _changed.Select(id => KeyValuePair.Create(id, new StoredFeature(_features[id].DocumentFrequency, _features[id].Postings?.ToArray() ?? [], _features[id].Order, _features[id].TypeCounts?.ToArray()))).ToList();
         _changed.Clear();
         return changes;
     }
@@ -124,5 +150,8 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
         public List<int>? Postings { get; set; }
 
         public long Order { get; set; } = long.MaxValue;
+
+        /// <summary>Documents that tagged the feature as each kind of name, in <see cref="NameTypesOf.Each"/> order; null when none did.</summary>
+        public int[]? TypeCounts { get; set; }
     }
 }

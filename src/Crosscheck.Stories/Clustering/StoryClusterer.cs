@@ -157,7 +157,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private PreparedArticle Prepared(Document document)
     {
         var features = DocumentFeatures.Extract(document, _options);
-        return new PreparedArticle(document, Profile.Vectorize(features), features.Language, Syndication?.Fingerprint(document.Text ?? ""));
+        var nameTypes = features.EntityTypes.ToDictionary(p => FeatureSpace.KeyOf(EntityChannel, p.Key), p => p.Value);
+        return new PreparedArticle(document, Profile.Vectorize(features), nameTypes, features.Language, Syndication?.Fingerprint(document.Text ?? ""));
     }
 
     /// <summary>Places a new article (never assigned before) and returns its story id.</summary>
@@ -167,11 +168,15 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _arrivals++;
         var profile = Profile.FromVectors(prepared.Vectors, prepared.Language, document.Article.Published?.Value, _arrivals);
         _documents++;
+        var nameTypes = prepared.NameTypes;
         for (var c = 0; c < Channels; c++)
         {
             _spaces[c].Prefetch(profile.Vectors[c].Keys);
             var place = 0;
-            foreach (var id in profile.Vectors[c].Keys) _spaces[c].CountDocument(id, (_documents << 20) + place++);
+            foreach (var id in profile.Vectors[c].Keys)
+            {
+                _spaces[c].CountDocument(id, (_documents << 20) + place++, c == EntityChannel ? nameTypes.GetValueOrDefault(id) : NameTypes.None);
+            }
         }
         if (_arrivals % 1024 == 0) RetireIdleStories(profile.Last);
 
@@ -199,9 +204,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     }
 
     /// <summary>What <see cref="Prepare"/> derives from a document: its unit vectors per channel, its language, its text's fingerprint (null without syndication).</summary>
-    private sealed class PreparedArticle(Document document, Dictionary<long, double>[] vectors, string? language, TextFingerprint? fingerprint) : PreparedDocument(document)
+    private sealed class PreparedArticle(Document document, Dictionary<long, double>[] vectors, Dictionary<long, NameTypes> nameTypes, string? language,
+        TextFingerprint? fingerprint) : PreparedDocument(document)
     {
         public Dictionary<long, double>[] Vectors { get; } = vectors;
+
+        /// <summary>The kinds of name each entity feature was tagged as in this document, by feature key.</summary>
+        public Dictionary<long, NameTypes> NameTypes { get; } = nameTypes;
 
         public string? Language { get; } = language;
 
@@ -724,8 +733,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>
     /// At the end of input, an article still alone joins its most similar story when the similarity reaches
     /// the assign threshold, or the lower <see cref="ClusteringOptions.SettleNameThreshold"/> when the two
-    /// share a two-word name (a person's first and last name, a multi-word place or organisation): a short
-    /// or differently angled report of the same named participants, which thin wording alone would leave apart.
+    /// share a two-word name (a person's first and last name, a multi-word place) that the documents tagging it did not
+    /// mostly take for an organisation (<see cref="ClusteringOptions.SettleNameTypes"/>; title-case topic phrases of guides
+    /// and listings are tagged so): a short or differently angled report of the same named participants, which thin
+    /// wording alone would leave apart.
     /// </summary>
     private void JoinBestSharingName(StoryState story)
     {
@@ -738,7 +749,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var space = _spaces[EntityChannel];
         foreach (var id in a.Vectors[EntityChannel].Keys)
         {
-            if (space.IsCompound(id) && b.Vectors[EntityChannel].ContainsKey(id)) return true;
+            if (space.IsCompound(id) && b.Vectors[EntityChannel].ContainsKey(id) && space.MostlyNamed(id, _options.SettleNameTypes)) return true;
         }
         return false;
     }

@@ -161,6 +161,53 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
                 $"event{e}-report{i}", outlet: $"outlet{i % 4}.example", published: start.AddHours(i))))];
     }
 
+    /// <summary>
+    /// The kinds of name counted in one batch decide an end-of-batch join in the next: two reports tag a name as an
+    /// organisation, a later lone report tags it as a person. Over all three it is mostly an organisation, so the lone report
+    /// stays apart, for a clusterer keeping its cache and for one reading the counts back from the store alike; had the store
+    /// lost the first two kinds, the person would decide and it would join, as it does when the kinds are ignored.
+    /// </summary>
+    [Fact]
+    public void Kinds_of_name_counted_in_earlier_batches_decide_the_settle_as_the_cache_would()
+    {
+        const string Name = "Elsa Kovarik";
+        var day = new DateTimeOffset(2024, 3, 4, 8, 0, 0, TimeSpan.Zero);
+        List<Document> First() =>
+        [
+            Docs.Of($"Heavy rain flooded 300 homes in Ostrava Vale on Monday, and {Name} said crews worked through the night.", "a", published: day)
+                .Naming(Name, EntityType.Org).Naming("Ostrava Vale", EntityType.Loc),
+            Docs.Of($"Rescue teams pulled residents from flooded homes in Ostrava Vale, {Name} said; 300 homes were under water.", "b", published: day)
+                .Naming(Name, EntityType.Org).Naming("Ostrava Vale", EntityType.Loc),
+        ];
+        List<Document> Second() =>
+        [
+            Docs.Of($"On Tuesday, {Name} opened a school fair in Dunmere Park and a bakery in the Castle Quarter.", "n", published: day)
+                .Naming(Name, EntityType.Person).Naming("Dunmere Park", EntityType.Loc).Naming("Castle Quarter", EntityType.Loc),
+        ];
+        var options = new ClusteringOptions { UseSyndication = false, SettleNameThreshold = 0.01 };
+        StoryClusterer PlacedInTwoBatches(SqliteStore store, ClusteringOptions with, bool restart)
+        {
+            var clusterer = StoryClusterer.Rebuilding(store, with);
+            PlaceBatch(clusterer, First(), 2);
+            if (restart) clusterer = StoryClusterer.Stored(store, with);
+            PlaceBatch(clusterer, Second(), 3);
+            return clusterer;
+        }
+        using var cached = OpenStore("kinds-cached.db");
+        using var restarted = OpenStore("kinds-restarted.db");
+        using var ignored = OpenStore("kinds-ignored.db");
+
+        var kept = PlacedInTwoBatches(cached, options, restart: false);
+        var reading = PlacedInTwoBatches(restarted, options, restart: true);
+        var kindless = PlacedInTwoBatches(ignored, options with { SettleNameTypes = NameTypes.Person | NameTypes.Org | NameTypes.Loc | NameTypes.Misc }, restart: true);
+
+        Assert.NotEqual(kept.StoryOf("a"), kept.StoryOf("n"));
+        Assert.NotEqual(reading.StoryOf("a"), reading.StoryOf("n"));
+        Assert.Equal(kindless.StoryOf("a"), kindless.StoryOf("n"));
+        Assert.Equal(Partition(cached.GetStories()), Partition(restarted.GetStories()));
+        Assert.Equal(StoredStates(cached), StoredStates(restarted));
+    }
+
     [Fact]
     public void Re_checks_pending_across_batches_survive_a_clusterer_that_forgets_its_cache_and_a_restart()
     {

@@ -131,6 +131,26 @@ public static class SampleDocuments
         Assert.Equal(unplaced.Skip(1), store.ArticlesWithoutStoryState());
     }
 
+    /// <summary>
+    /// Asserts what a store upgraded from schema version 5 holds for the feature a test wrote as version 5 did (key 7:
+    /// document frequency 3, postings [1], first sighting 5): the row as it was, with the kinds of name unknown (null),
+    /// and kinds counted from the next save on.
+    /// </summary>
+    public static void AssertFeatureUpgradedWithKindsUnknown(IStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var feature = store.LoadStoryFeatures([7])[7];
+        Assert.Equal((3, 5L), (feature.DocumentFrequency, feature.Order));
+        Assert.Equal([1], feature.Postings);
+        Assert.Null(feature.NameTypes);
+        store.SaveStoryState(new Crosscheck.Core.Pipeline.StoryStateChanges
+        {
+            Header = new Crosscheck.Core.Pipeline.StoryStateHeader(Documents: 4, Arrivals: 4, StoryCount: 2, LiveStories: 2),
+            Features = new Dictionary<long, Crosscheck.Core.Pipeline.StoredFeature> { [7] = feature with { DocumentFrequency = 4, NameTypes = [1, 0, 0, 0] } },
+        });
+        Assert.Equal([1, 0, 0, 0], store.LoadStoryFeatures([7])[7].NameTypes ?? []);
+    }
+
     /// <summary>Asserts that two documents hold the same article, diagnostics and layers (absent and empty told apart).</summary>
     public static void AssertSame(Document expected, Document actual)
     {

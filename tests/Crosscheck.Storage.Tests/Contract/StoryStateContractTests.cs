@@ -58,6 +58,33 @@ public abstract partial class StoreContractTests
     }
 
     [ContractFact]
+    public void A_features_name_types_round_trip_and_are_replaced_by_a_later_save()
+    {
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(2, 2, 1, 1),
+            Features = new Dictionary<long, StoredFeature>
+            {
+                [7] = new(2, [0], NameTypes: [2, 0, 1, int.MaxValue]),
+                [8] = new(2, [0]),
+            },
+        });
+        Assert.Equal([2, 0, 1, int.MaxValue], Store.LoadStoryFeatures([7])[7].NameTypes ?? []);
+        // A feature no document typed stays without kinds (unknown), not four zero counts.
+        Assert.Null(Store.LoadStoryFeatures([8])[8].NameTypes);
+
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(3, 3, 1, 1),
+            Features = new Dictionary<long, StoredFeature> { [7] = new(3, [0], NameTypes: [3, 0, 1, 0]), [8] = new(3, [0], NameTypes: [0, 0, 0, 1]) },
+        });
+        using var other = OpenAgain();
+        var features = other.LoadStoryFeatures([7, 8]);
+        Assert.Equal([3, 0, 1, 0], features[7].NameTypes ?? []);
+        Assert.Equal([0, 0, 0, 1], features[8].NameTypes ?? []);
+    }
+
+    [ContractFact]
     public void Saving_story_state_changes_only_the_stories_named_and_keeps_redirects_one_hop()
     {
         Store.SaveStoryState(Changes(new(2, 2, 2, 2), Story("s-a", "A", "a1"), Story("s-b", "B", "a2")));

@@ -213,6 +213,49 @@ public sealed class StoryClustererTests
         Assert.NotEqual(flood, clusterer.StoryOf("t"));
     }
 
+    [Theory]
+    [InlineData(EntityType.Person, 1f, true)]
+    [InlineData(EntityType.Loc, 1f, true)]
+    [InlineData(EntityType.Org, 1f, false)]
+    [InlineData(EntityType.Misc, 1f, true)]
+    [InlineData(EntityType.Misc, 0.3f, true)]
+    public void Settling_joins_on_a_shared_two_word_name_unless_taggers_took_it_for_an_organisation(EntityType type, float confidence, bool joins)
+    {
+        // As above, with entity layers: the mayor's name is of the given kind in every report. A name mostly tagged as an organisation
+        // is what a title-case topic phrase ("Social Media Marketing") gets; a fallback mention (low confidence) says no kind.
+        var clusterer = new StoryClusterer(NoSyndication with { SettleNameThreshold = 0.01 });
+        var flood = clusterer.Assign(Flood(FloodA, "a", type, confidence));
+        clusterer.Assign(Flood(FloodB, "b", type, confidence));
+        clusterer.Assign(Docs.Of(Trade, "t", published: Day0).Naming("Milan Hrebec", EntityType.Person).Naming("Tarvonia", EntityType.Loc));
+        Assert.NotEqual(flood, clusterer.Assign(LoneReport(type, confidence)));
+
+        clusterer.Settle();
+
+        Assert.Equal(joins, clusterer.StoryOf("n") == flood);
+    }
+
+    [Fact]
+    public void Settling_can_ignore_the_kind_of_a_shared_name()
+    {
+        var clusterer = new StoryClusterer(NoSyndication with { SettleNameThreshold = 0.01, SettleNameTypes = NameTypes.Person | NameTypes.Org | NameTypes.Loc | NameTypes.Misc });
+        var flood = clusterer.Assign(Flood(FloodA, "a", EntityType.Org, 1f));
+        clusterer.Assign(Flood(FloodB, "b", EntityType.Org, 1f));
+        Assert.NotEqual(flood, clusterer.Assign(LoneReport(EntityType.Org, 1f)));
+
+        clusterer.Settle();
+
+        Assert.Equal(flood, clusterer.StoryOf("n"));
+    }
+
+    /// <summary>A flood report whose entity layer holds the mayor as a name of the given kind, and its places.</summary>
+    private static Document Flood(string text, string id, EntityType mayor, float confidence) =>
+        Docs.Of(text, id, published: Day0).Naming("Elsa Kovarik", mayor, confidence).Naming("Ostrava Vale", EntityType.Loc).Naming("Varnel", EntityType.Loc);
+
+    /// <summary>A short report sharing only the mayor's name (of the given kind) with the flood reports.</summary>
+    private static Document LoneReport(EntityType mayor, float confidence) =>
+        Docs.Of("On Tuesday, Elsa Kovarik opened a school fair in Dunmere Park and a bakery in the Castle Quarter.", "n", published: Day0)
+            .Naming("Elsa Kovarik", mayor, confidence).Naming("Dunmere Park", EntityType.Loc).Naming("Castle Quarter", EntityType.Loc);
+
     [Fact]
     public void Look_alike_reports_stating_other_figures_and_dates_score_lower()
     {
