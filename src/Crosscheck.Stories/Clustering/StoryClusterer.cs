@@ -417,7 +417,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     }
 
     /// <summary>
-    /// Runs the pending re-checks the batch could have changed the answer of now, once per story (its earliest): when
+    /// Runs the pending re-checks the batch could have changed the answer of now, once per story (its earliest), in an
+    /// order that does not depend on arrival (<see cref="PendingRechecksInSettleOrder"/>): when
     /// the input ends, the further arrivals a re-check waits for will not come, and a story opened by an article that
     /// arrived before its better-connected neighbours would otherwise stay apart. An article still alone may
     /// then join on a shared two-word name, and stories that grew from two look-alike events are split.
@@ -433,27 +434,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// </remarks>
     public void Settle()
     {
-        var seen = new HashSet<int>();
-        var near = NearChangedStories();
-        foreach (var queue in _rechecks)
+        foreach (var story in PendingRechecksInSettleOrder())
         {
-            var later = new List<(long Arrival, int Story)>();
-            while (queue.TryDequeue(out var due))
-            {
-                // A re-check not yet due stays queued: in a stream of small ingests, a story settled at the end of its
-                // batch is still compared again once more articles (and better word statistics) have arrived.
-                if (due.Arrival > _arrivals)
-                {
-                    later.Add(due);
-                    if (!near.Contains(due.Story) && !ChangedSinceSettle(due.Story)) continue;
-                }
-                if (!seen.Add(due.Story)) continue;
-                var story = StoryAt(due.Story);
-                if (story.Absorbed || story.Retired) continue;
-                if (story.Size == 1) JoinBestSharingName(story);
-                else MergeNeighbours(story, _options.MergeThreshold);
-            }
-            foreach (var due in later) queue.Enqueue(due);
+            // An earlier re-check of this settle may have merged it into another story.
+            if (story.Absorbed || story.Retired) continue;
+            if (story.Size == 1) JoinBestSharingName(story);
+            else MergeNeighbours(story, _options.MergeThreshold);
         }
         // Only stories changed since the last settle: an unchanged one was examined then, or was out of the size range then as now.
         var changed = _changed.Where(s => !s.Absorbed && !s.Retired).OrderBy(s => s.Index).ToList();
@@ -473,6 +459,42 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // What the splits and repartitions above changed was settled by them; kept here it would be examined again at the next
         // settle by a clusterer that kept its cache but not by one reading the state back from the store, and the two would differ.
         _changed.Clear();
+    }
+
+    /// <summary>
+    /// The stories with a re-check pending, each once, in an order that does not depend on how the articles arrived: earliest
+    /// publication first (undated last), then by the smallest article id. Queue order is the order the stories were opened,
+    /// which differs with where a stream's batches end and in what order its articles come; the re-checks of one settle
+    /// change each other's outcome (a single article joined to a story changes what the next one compares with), so in
+    /// queue order two streams of the same articles ended with look-alike stories divided differently. Re-checks not yet
+    /// due stay queued: in a stream of small ingests, a story settled at the end of its batch is still compared again once
+    /// more articles (and better word statistics) have arrived; such a re-check runs now only for a story the batch changed
+    /// or a candidate of one (<see cref="NearChangedStories"/>), since any other was re-checked at an earlier settle
+    /// against the same neighbours.
+    /// </summary>
+    private List<StoryState> PendingRechecksInSettleOrder()
+    {
+        var seen = new HashSet<int>();
+        var pending = new List<StoryState>();
+        var near = NearChangedStories();
+        foreach (var queue in _rechecks)
+        {
+            var later = new List<(long Arrival, int Story)>();
+            while (queue.TryDequeue(out var due))
+            {
+                if (due.Arrival > _arrivals)
+                {
+                    later.Add(due);
+                    if (!near.Contains(due.Story) && !ChangedSinceSettle(due.Story)) continue;
+                }
+                if (seen.Add(due.Story)) pending.Add(StoryAt(due.Story));
+            }
+            foreach (var due in later) queue.Enqueue(due);
+        }
+        return pending.Where(story => !story.Absorbed && !story.Retired)
+            .OrderBy(story => story.Profile.First?.UtcTicks ?? long.MaxValue)
+            .ThenBy(story => story.Members.Min(member => member.Id), StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>

@@ -71,10 +71,12 @@ public sealed class BatchAgreementTests(ITestOutputHelper output)
     /// (mean 0.9675, lowest 0.9121; before it 0.9549 and 0.8956). Issue 13 asks 0.98 (acceptance 7): not reached here.
     /// The names-disagree factor of placement (ClusteringOptions.NamesDisagreeFactor, 2026-12-05 morning) moved them to
     /// mean 0.9670, lowest 0.9107: a topic look-alike it keeps apart in one batch may still meet in another cut.
+    /// Running each settle's pending re-checks in an order that does not depend on arrival (publication date, then
+    /// article id; StoryClusterer.Settle, 2026-12-05 midday) moved them to mean 0.9708, lowest 0.9495.
     /// </summary>
-    private const double MeanFloor = 0.9665;
+    private const double MeanFloor = 0.970;
 
-    private const double LowestFloor = 0.910;
+    private const double LowestFloor = 0.949;
 
     /// <summary>Places the documents batch by batch (each in publication order, then arrival, as ingest does), each batch ending with the settle.</summary>
     private static Dictionary<string, string> Place(List<Document> documents, int[] cuts)
