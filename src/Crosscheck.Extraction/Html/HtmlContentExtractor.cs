@@ -116,7 +116,10 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             // A service page names its sections as banners, teasers and calls to action: their prose is the page's, so it
             // does not stop the selection from widening to the region that holds every section (they themselves stay out),
             // nor do the short linked lines ("Book now") between sections.
-            page.ResetScores();
+            // Its cards may be marked hidden from screen readers beside a linked copy for them, yet they are what a
+            // sighted reader sees: the page is read again with them when it has any.
+            if (page.SkippedAriaHidden > 0 && !page.NodeLimited && !page.TimeLimited) page = PageModel.Build(body, options, deadline, readAriaHidden: true);
+            else page.ResetScores();
             var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: true);
             if (sections.Count > 0) paragraphs = sections;
         }
@@ -300,6 +303,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             }
         }
         if (best < 0) best = 0;
+        best = PreferMainOverFurniture(page, best, ref bestScore);
         var included = new List<(int Start, int End)>();
         var parent = nodes[best].Parent;
         if (parent < 0)
@@ -327,6 +331,39 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             return listed.Sum(p => p.Length) >= linkListOutweighs * selected.Sum(p => p.Length) ? listed : selected;
         }
         return EmitBlocks(page, included, title, null);
+    }
+
+    /// <summary>
+    /// The best container when it lies in furniture (a consent dialog, a newsletter box) outside the page's own main
+    /// element: the best-scoring container inside the main element instead, if it has one that scores at all. The
+    /// page says where its content is, and a dialog's long paragraphs outvote a listing's short teasers.
+    /// </summary>
+    private int PreferMainOverFurniture(PageModel page, int best, ref double bestScore)
+    {
+        var nodes = page.Nodes;
+        var inFurniture = false;
+        for (var i = best; i >= 0 && !inFurniture; i = nodes[i].Parent)
+            inFurniture = nodes[i].Negative && !nodes[i].RepliesOnly;
+        if (!inFurniture) return best;
+        var main = -1;
+        for (var i = 0; i < nodes.Count && main < 0; i++)
+            if (IsMainElement(nodes[i])) main = i;
+        if (main < 0 || (best >= main && best < nodes[main].End) || (main >= best && main < nodes[best].End)) return best;
+        var inside = -1;
+        var insideScore = double.MinValue;
+        for (var i = main; i < nodes[main].End; i++)
+        {
+            if (!nodes[i].Scored) continue;
+            var score = FinalScore(nodes[i]);
+            if (score > insideScore)
+            {
+                insideScore = score;
+                inside = i;
+            }
+        }
+        if (inside < 0 || insideScore < 0) return best;
+        bestScore = insideScore;
+        return inside;
     }
 
     /// <summary>
@@ -422,8 +459,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         {
             var length = block.Text.Length;
             double value;
-            if (underFurniture[block.Node]) value = pageOfSections && block.LinkChars <= length * options.MaxBlockLinkDensity ? 0 : -length;
-            else if (listItems is not null && listItems[block.Node]) value = length;
+            // An entry's parts named as furniture ("teaser") are the entry's: a list is never found under furniture.
+            if (listItems is not null && listItems[block.Node]) value = length;
+            else if (underFurniture[block.Node]) value = pageOfSections && block.LinkChars <= length * options.MaxBlockLinkDensity ? 0 : -length;
             // A call to action ("Start your free trial") is one short linked line between a service page's sections.
             else if (pageOfSections && length < options.MinScoredBlockChars) value = 0;
             else if (block.LinkChars > length * options.MaxBlockLinkDensity) value = -length;
@@ -554,7 +592,8 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             while (rangeIndex < included.Count && block.Node >= included[rangeIndex].End) rangeIndex++;
             if (rangeIndex >= included.Count) break;
             if (block.Node < included[rangeIndex].Start) continue;
-            if (InFurniture(page, block.Node, included[rangeIndex].Start, rootChars)) continue;
+            // Inside a list entry a part named as furniture ("teaser", "credit") is the entry's own summary or note.
+            if (!(keptLinks is not null && keptLinks[block.Node]) && InFurniture(page, block.Node, included[rangeIndex].Start, rootChars)) continue;
             // Cells of one data-table row make one line, so that a row is judged and read as a whole.
             // Lines within one cell, and long cells (layout tables holding the article), stay paragraphs.
             var rowNode = block.Text.Length <= MaxTableCellChars ? TableRowOf(page, block.Node) : -1;
