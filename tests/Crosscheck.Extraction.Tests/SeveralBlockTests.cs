@@ -27,22 +27,27 @@ public class SeveralBlockTests
         Assert.DoesNotContain("Help centre", article.Body);
     }
 
+    /// <summary>A service page of three services with promotion banners between them; <paramref name="section"/> writes each service's section.</summary>
+    private static string PestControlPage(Func<string, string, string> section)
+    {
+        const string banner = "<section class='promo-banner'><div class='container'><div class='row'><div class='col'><p>Book a free inspection this month and we will check your attic, your crawl space and every room of the house, " +
+            "write down what we find, and leave you a plan with a fixed price, with no obligation to go ahead with any of it, whatever we find in the end.</p><a href='/book'>Book now</a></div></div></div></section>";
+        return TestInputs.Page(SiteMenu + "<div class='page'>" +
+            "<section class='hero-banner'><div class='container'><div class='row'><div class='col'><h1>Pest control in Millbrook</h1><p>We are a family business that has kept homes and shops in Millbrook free of pests for thirty years, " +
+            "with treatments that are safe for children and pets, and a guarantee that we come back for free if the pests do.</p></div></div></div></section>" +
+            section("Ant control", "Ants follow the same trails every day, so we treat the trails and the nests at their source, inside and outside, and most colonies are gone within two weeks.") +
+            banner +
+            section("Rodent control", "Mice and rats get in through gaps the width of a pencil, so we seal every gap we find, set traps where they run, and come back twice to check the house is clear.") +
+            banner.Replace("attic", "garage") +
+            section("Termite control", "Termites eat wood from the inside, so we test the frame of the house for moisture and damage, and lay a barrier in the ground that keeps them out for years.") +
+            "</div>");
+    }
+
     [Fact]
     public void Every_service_of_a_service_page_is_kept_though_banners_sit_between_them()
     {
         // Sections nested as a page builder nests them, so that no one container near the text holds them all.
-        string Service(string name, string text) => $"<section class='block'><div class='container'><div class='row'><div class='col'><h2>{name}</h2><p>{text}</p></div></div></div></section>";
-        const string banner = "<section class='promo-banner'><div class='container'><div class='row'><div class='col'><p>Book a free inspection this month and we will check your attic, your crawl space and every room of the house, " +
-            "write down what we find, and leave you a plan with a fixed price, with no obligation to go ahead with any of it, whatever we find in the end.</p><a href='/book'>Book now</a></div></div></div></section>";
-        var html = TestInputs.Page(SiteMenu + "<div class='page'>" +
-            "<section class='hero-banner'><div class='container'><div class='row'><div class='col'><h1>Pest control in Millbrook</h1><p>We are a family business that has kept homes and shops in Millbrook free of pests for thirty years, " +
-            "with treatments that are safe for children and pets, and a guarantee that we come back for free if the pests do.</p></div></div></div></section>" +
-            Service("Ant control", "Ants follow the same trails every day, so we treat the trails and the nests at their source, inside and outside, and most colonies are gone within two weeks.") +
-            banner +
-            Service("Rodent control", "Mice and rats get in through gaps the width of a pencil, so we seal every gap we find, set traps where they run, and come back twice to check the house is clear.") +
-            banner.Replace("attic", "garage") +
-            Service("Termite control", "Termites eat wood from the inside, so we test the frame of the house for moisture and damage, and lay a barrier in the ground that keeps them out for years.") +
-            "</div>");
+        var html = PestControlPage((name, text) => $"<section class='block'><div class='container'><div class='row'><div class='col'><h2>{name}</h2><p>{text}</p></div></div></div></section>");
 
         var article = Extractor.Extract(TestInputs.Html(html, "https://pests.example/services/pest-control-millbrook"));
 
@@ -381,19 +386,8 @@ public class SeveralBlockTests
     public void The_sections_of_a_service_page_hidden_only_from_screen_readers_are_kept()
     {
         // Each section shows its text to the eye (aria-hidden) and gives screen readers a short link instead.
-        string Service(string name, string text) => "<section class='block'><div class='container'><div class='row'><div class='col'>" +
-            $"<div aria-hidden='true'><h2>{name}</h2><p>{text}</p></div><a class='sr' href='/services/{name.Length}'>{name}</a></div></div></div></section>";
-        const string banner = "<section class='promo-banner'><div class='container'><div class='row'><div class='col'><p>Book a free inspection this month and we will check your attic, your crawl space and every room of the house, " +
-            "write down what we find, and leave you a plan with a fixed price, with no obligation to go ahead with any of it, whatever we find in the end.</p><a href='/book'>Book now</a></div></div></div></section>";
-        var html = TestInputs.Page(SiteMenu + "<div class='page'>" +
-            "<section class='hero-banner'><div class='container'><div class='row'><div class='col'><h1>Pest control in Millbrook</h1><p>We are a family business that has kept homes and shops in Millbrook free of pests for thirty years, " +
-            "with treatments that are safe for children and pets, and a guarantee that we come back for free if the pests do.</p></div></div></div></section>" +
-            Service("Ant control", "Ants follow the same trails every day, so we treat the trails and the nests at their source, inside and outside, and most colonies are gone within two weeks.") +
-            banner +
-            Service("Rodent control", "Mice and rats get in through gaps the width of a pencil, so we seal every gap we find, set traps where they run, and come back twice to check the house is clear.") +
-            banner.Replace("attic", "garage") +
-            Service("Termite control", "Termites eat wood from the inside, so we test the frame of the house for moisture and damage, and lay a barrier in the ground that keeps them out for years.") +
-            "</div>");
+        var html = PestControlPage((name, text) => "<section class='block'><div class='container'><div class='row'><div class='col'>" +
+            $"<div aria-hidden='true'><h2>{name}</h2><p>{text}</p></div><a class='sr' href='/services/{name.Length}'>{name}</a></div></div></div></section>");
 
         var article = Extractor.Extract(TestInputs.Html(html, "https://pests.example/services/pest-control-millbrook"));
 
