@@ -27,22 +27,27 @@ public class SeveralBlockTests
         Assert.DoesNotContain("Help centre", article.Body);
     }
 
+    /// <summary>A service page of three services with promotion banners between them; <paramref name="section"/> writes each service's section.</summary>
+    private static string PestControlPage(Func<string, string, string> section)
+    {
+        const string banner = "<section class='promo-banner'><div class='container'><div class='row'><div class='col'><p>Book a free inspection this month and we will check your attic, your crawl space and every room of the house, " +
+            "write down what we find, and leave you a plan with a fixed price, with no obligation to go ahead with any of it, whatever we find in the end.</p><a href='/book'>Book now</a></div></div></div></section>";
+        return TestInputs.Page(SiteMenu + "<div class='page'>" +
+            "<section class='hero-banner'><div class='container'><div class='row'><div class='col'><h1>Pest control in Millbrook</h1><p>We are a family business that has kept homes and shops in Millbrook free of pests for thirty years, " +
+            "with treatments that are safe for children and pets, and a guarantee that we come back for free if the pests do.</p></div></div></div></section>" +
+            section("Ant control", "Ants follow the same trails every day, so we treat the trails and the nests at their source, inside and outside, and most colonies are gone within two weeks.") +
+            banner +
+            section("Rodent control", "Mice and rats get in through gaps the width of a pencil, so we seal every gap we find, set traps where they run, and come back twice to check the house is clear.") +
+            banner.Replace("attic", "garage") +
+            section("Termite control", "Termites eat wood from the inside, so we test the frame of the house for moisture and damage, and lay a barrier in the ground that keeps them out for years.") +
+            "</div>");
+    }
+
     [Fact]
     public void Every_service_of_a_service_page_is_kept_though_banners_sit_between_them()
     {
         // Sections nested as a page builder nests them, so that no one container near the text holds them all.
-        string Service(string name, string text) => $"<section class='block'><div class='container'><div class='row'><div class='col'><h2>{name}</h2><p>{text}</p></div></div></div></section>";
-        const string banner = "<section class='promo-banner'><div class='container'><div class='row'><div class='col'><p>Book a free inspection this month and we will check your attic, your crawl space and every room of the house, " +
-            "write down what we find, and leave you a plan with a fixed price, with no obligation to go ahead with any of it, whatever we find in the end.</p><a href='/book'>Book now</a></div></div></div></section>";
-        var html = TestInputs.Page(SiteMenu + "<div class='page'>" +
-            "<section class='hero-banner'><div class='container'><div class='row'><div class='col'><h1>Pest control in Millbrook</h1><p>We are a family business that has kept homes and shops in Millbrook free of pests for thirty years, " +
-            "with treatments that are safe for children and pets, and a guarantee that we come back for free if the pests do.</p></div></div></div></section>" +
-            Service("Ant control", "Ants follow the same trails every day, so we treat the trails and the nests at their source, inside and outside, and most colonies are gone within two weeks.") +
-            banner +
-            Service("Rodent control", "Mice and rats get in through gaps the width of a pencil, so we seal every gap we find, set traps where they run, and come back twice to check the house is clear.") +
-            banner.Replace("attic", "garage") +
-            Service("Termite control", "Termites eat wood from the inside, so we test the frame of the house for moisture and damage, and lay a barrier in the ground that keeps them out for years.") +
-            "</div>");
+        var html = PestControlPage((name, text) => $"<section class='block'><div class='container'><div class='row'><div class='col'><h2>{name}</h2><p>{text}</p></div></div></div></section>");
 
         var article = Extractor.Extract(TestInputs.Html(html, "https://pests.example/services/pest-control-millbrook"));
 
@@ -325,5 +330,70 @@ public class SeveralBlockTests
 
         Assert.Equal(Core.Model.PageType.Listing, article.PageType);
         foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+    }
+
+    [Fact]
+    public void A_consent_dialog_outside_the_main_element_does_not_stand_for_the_page()
+    {
+        const string purpose = "<p>We and our partners store cookies on your device, read them on later visits, and use what they tell us to measure traffic, " +
+            "to show advertising that suits you, and to remember your settings, for as long as the law allows, unless you refuse, which you may do at any time.</p>";
+        var html = TestInputs.Page(SiteMenu +
+            "<main><h1>Weekend markets</h1><div class='list'><p>The farmers' market on the square opens at eight on Saturday, with bread, cheese, and vegetables from the valley.</p>" +
+            "<p>The flea market by the river runs on Sunday morning, and the town hall asks sellers to register by Friday.</p></div></main>" +
+            "<div id='cookie-consent'><div class='dialog'><h2>Your privacy</h2>" + purpose + purpose.Replace("traffic", "visits") + purpose.Replace("device", "phone") + purpose.Replace("law", "regulator") + "</div></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("The farmers' market on the square", article.Body);
+        Assert.Contains("The flea market by the river", article.Body);
+        Assert.DoesNotContain("store cookies on your device", article.Body);
+    }
+
+    [Fact]
+    public void The_summary_of_each_entry_of_a_listing_is_kept_though_named_a_teaser()
+    {
+        var entries = string.Concat(CategoryEntries.Select((entry, i) =>
+            $"<article class='item'><h2><a href='/r/{i}'>{entry}</a></h2><p class='teaser'>Summary number {i}: what the pages hold, who wrote them, and how often they are brought up to date by the editors.</p></article>"));
+        var html = TestInputs.Page(SiteMenu + "<main><h1>Recipes</h1><div class='list'>" + entries + "</div></main>");
+
+        var article = Extractor.Extract(TestInputs.Html(html, "https://food.example/category/recipes"));
+
+        foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+        Assert.Contains("Summary number 0:", article.Body);
+        Assert.Contains("Summary number 7:", article.Body);
+    }
+
+    [Fact]
+    public void A_utility_class_whose_value_names_a_banner_does_not_make_a_section_furniture()
+    {
+        // Each section's wrapper carries a utility class whose arbitrary value mentions a banner: styling, not a banner.
+        string Section(string name, string text) => "<div class='stack lg:first:pt-[calc(var(--banner-min-height))]'><div class='wrap'><div class='grid'>" +
+            $"<section class='block'><div class='inner'><h2>{name}</h2><p>{text}</p></div></section></div></div></div>";
+        var html = TestInputs.Page(SiteMenu + "<main>" +
+            Section("Hosting", "We run your website on servers in two data centres, watch them day and night, and move it to the other one within minutes if one fails.") +
+            Section("Domains", "We register the name of your website, renew it every year before it runs out, and point it at the servers you choose, wherever they are.") +
+            Section("Mail", "We keep the mail of your company on our own servers, filter out spam and viruses before they reach anyone, and keep a copy of every message for ten years.") +
+            "</main>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("servers in two data centres", article.Body);
+        Assert.Contains("register the name of your website", article.Body);
+        Assert.Contains("filter out spam and viruses", article.Body);
+    }
+
+    [Fact]
+    public void The_sections_of_a_service_page_hidden_only_from_screen_readers_are_kept()
+    {
+        // Each section shows its text to the eye (aria-hidden) and gives screen readers a short link instead.
+        var html = PestControlPage((name, text) => "<section class='block'><div class='container'><div class='row'><div class='col'>" +
+            $"<div aria-hidden='true'><h2>{name}</h2><p>{text}</p></div><a class='sr' href='/services/{name.Length}'>{name}</a></div></div></div></section>");
+
+        var article = Extractor.Extract(TestInputs.Html(html, "https://pests.example/services/pest-control-millbrook"));
+
+        Assert.Equal(Core.Model.PageType.Service, article.PageType);
+        Assert.Contains("treat the trails and the nests", article.Body);
+        Assert.Contains("seal every gap we find", article.Body);
+        Assert.Contains("lay a barrier in the ground", article.Body);
     }
 }

@@ -116,7 +116,10 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             // A service page names its sections as banners, teasers and calls to action: their prose is the page's, so it
             // does not stop the selection from widening to the region that holds every section (they themselves stay out),
             // nor do the short linked lines ("Book now") between sections.
-            page.ResetScores();
+            // Its cards may be marked hidden from screen readers beside a linked copy for them, yet they are what a
+            // sighted reader sees: the page is read again with them when it has any.
+            if (page.SkippedAriaHidden > 0 && !page.NodeLimited && !page.TimeLimited) page = PageModel.Build(body, options, deadline, readAriaHidden: true);
+            else page.ResetScores();
             var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: true);
             if (sections.Count > 0) paragraphs = sections;
         }
@@ -124,7 +127,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         {
             // A listing's entries are its content even where some prose outweighs them.
             page.ResetScores();
-            var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems, pageOfSections: false);
+            var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems, pageOfSections: false, listing: true);
             if (listed.Count > 0) paragraphs = listed;
         }
         if (paragraphs.Count == 0)
@@ -273,7 +276,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// (a service page), prose under furniture and short lines do not hold the selection back from the region around it
     /// (see <see cref="RegionWeights"/>), and the region needs to outweigh it by less.
     /// </summary>
-    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections)
+    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections, bool listing = false)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
@@ -300,6 +303,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             }
         }
         if (best < 0) best = 0;
+        best = PreferMainOverFurniture(page, best, ref bestScore);
         var included = new List<(int Start, int End)>();
         var parent = nodes[best].Parent;
         if (parent < 0)
@@ -318,15 +322,48 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         var underFurniture = UnderFurniture(page, best);
         if (parent >= 0) WidenToRegion(page, best, included, underFurniture, pageOfSections);
         var listRegion = new List<(int Start, int End)>();
-        if (WidenToLinkLists(page, included, underFurniture, listRegion, linkListOutweighs, minListItems) is { } keptLinks)
+        if (WidenToLinkLists(page, included, underFurniture, listRegion, linkListOutweighs, minListItems, listing) is { } keptLinks)
         {
             // The list region stands only when what it yields outweighs the selection as its lists did (it
             // may lose them as furniture of a wider region, and keep little more than the selection).
-            var listed = EmitBlocks(page, listRegion, title, keptLinks);
+            var listed = EmitBlocks(page, listRegion, title, keptLinks, listing);
             var selected = EmitBlocks(page, included, title, null);
             return listed.Sum(p => p.Length) >= linkListOutweighs * selected.Sum(p => p.Length) ? listed : selected;
         }
         return EmitBlocks(page, included, title, null);
+    }
+
+    /// <summary>
+    /// The best container when it lies in furniture (a consent dialog, a newsletter box) outside the page's own main
+    /// element: the best-scoring container inside the main element instead, if it has one that scores at all. The
+    /// page says where its content is, and a dialog's long paragraphs outvote a listing's short teasers.
+    /// </summary>
+    private int PreferMainOverFurniture(PageModel page, int best, ref double bestScore)
+    {
+        var nodes = page.Nodes;
+        var inFurniture = false;
+        for (var i = best; i >= 0 && !inFurniture; i = nodes[i].Parent)
+            inFurniture = nodes[i].Negative && !nodes[i].RepliesOnly;
+        if (!inFurniture) return best;
+        var main = -1;
+        for (var i = 0; i < nodes.Count && main < 0; i++)
+            if (IsMainElement(nodes[i])) main = i;
+        if (main < 0 || (best >= main && best < nodes[main].End) || (main >= best && main < nodes[best].End)) return best;
+        var inside = -1;
+        var insideScore = double.MinValue;
+        for (var i = main; i < nodes[main].End; i++)
+        {
+            if (!nodes[i].Scored) continue;
+            var score = FinalScore(nodes[i]);
+            if (score > insideScore)
+            {
+                insideScore = score;
+                inside = i;
+            }
+        }
+        if (inside < 0 || insideScore < 0) return best;
+        bestScore = insideScore;
+        return inside;
     }
 
     /// <summary>
@@ -384,7 +421,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// the selection, and its entries are kept links and all. Returns the nodes whose linked text is kept,
     /// or null when the selection stands.
     /// </summary>
-    private bool[]? WidenToLinkLists(PageModel page, List<(int Start, int End)> included, bool[] underFurniture, List<(int Start, int End)> listRegion, double linkListOutweighs, int minListItems)
+    private bool[]? WidenToLinkLists(PageModel page, List<(int Start, int End)> included, bool[] underFurniture, List<(int Start, int End)> listRegion, double linkListOutweighs, int minListItems, bool listing)
     {
         var nodes = page.Nodes;
         // A page header's menus repeat linked entries too, and are the site's, not the page's.
@@ -402,7 +439,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 if (block.Node >= start && block.Node < end && !underFurniture[block.Node] && block.LinkChars <= block.Text.Length * options.MaxBlockLinkDensity)
                     selected += block.Text.Length;
         if (lists.HeaviestChars < linkListOutweighs * Math.Max(selected, options.FallbackBelowChars)) return null;
-        var weight = RegionWeights(page, underFurniture, lists.InItem);
+        var weight = RegionWeights(page, underFurniture, lists.InItem, entriesWhole: listing);
         var chosen = HeaviestAncestor(page, lists.Heaviest, weight, double.MinValue, _ => true);
         if (chosen < 0) return null;
         listRegion.Add((chosen, nodes[chosen].End));
@@ -414,7 +451,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// against it, short lines not at all; in <paramref name="listItems"/>, every line of an entry counts for it.
     /// With <paramref name="pageOfSections"/>, unlinked prose under furniture and short lines, linked or not, count for nothing.
     /// </summary>
-    private double[] RegionWeights(PageModel page, bool[] underFurniture, bool[]? listItems, bool pageOfSections = false)
+    private double[] RegionWeights(PageModel page, bool[] underFurniture, bool[]? listItems, bool pageOfSections = false, bool entriesWhole = false)
     {
         var nodes = page.Nodes;
         var weight = new double[nodes.Count];
@@ -422,7 +459,9 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         {
             var length = block.Text.Length;
             double value;
-            if (underFurniture[block.Node]) value = pageOfSections && block.LinkChars <= length * options.MaxBlockLinkDensity ? 0 : -length;
+            // On a listing an entry's parts named as furniture ("teaser") are the entry's (its items are never furniture themselves).
+            if (entriesWhole && listItems is not null && listItems[block.Node]) value = length;
+            else if (underFurniture[block.Node]) value = pageOfSections && block.LinkChars <= length * options.MaxBlockLinkDensity ? 0 : -length;
             else if (listItems is not null && listItems[block.Node]) value = length;
             // A call to action ("Start your free trial") is one short linked line between a service page's sections.
             else if (pageOfSections && length < options.MinScoredBlockChars) value = 0;
@@ -539,7 +578,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         return score;
     }
 
-    private List<string> EmitBlocks(PageModel page, List<(int Start, int End)> included, string? title, bool[]? keptLinks)
+    private List<string> EmitBlocks(PageModel page, List<(int Start, int End)> included, string? title, bool[]? keptLinks, bool entriesWhole = false)
     {
         var nodes = page.Nodes;
         var rootChars = 0;
@@ -554,7 +593,8 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
             while (rangeIndex < included.Count && block.Node >= included[rangeIndex].End) rangeIndex++;
             if (rangeIndex >= included.Count) break;
             if (block.Node < included[rangeIndex].Start) continue;
-            if (InFurniture(page, block.Node, included[rangeIndex].Start, rootChars)) continue;
+            // On a listing, a part of an entry named as furniture ("teaser", "credit") is the entry's own summary or note.
+            if (!(entriesWhole && keptLinks is not null && keptLinks[block.Node]) && InFurniture(page, block.Node, included[rangeIndex].Start, rootChars)) continue;
             // Cells of one data-table row make one line, so that a row is judged and read as a whole.
             // Lines within one cell, and long cells (layout tables holding the article), stay paragraphs.
             var rowNode = block.Text.Length <= MaxTableCellChars ? TableRowOf(page, block.Node) : -1;

@@ -56,7 +56,8 @@ internal sealed class LinkLists
                 for (var child = parent + 1; child < nodes[parent].End; child = nodes[child].End)
                 {
                     var node = nodes[child];
-                    if (node.TextChars > 0 && node.Tag == shape.Tag && string.Equals(node.Element.GetAttribute("class"), shape.Class, StringComparison.Ordinal))
+                    // A child named as furniture (a sidebar's widgets, one beside another) is no entry, though it shares the shape.
+                    if (node.TextChars > 0 && !excluded[child] && node.Tag == shape.Tag && string.Equals(node.Element.GetAttribute("class"), shape.Class, StringComparison.Ordinal))
                         isItem[child] = true;
                 }
                 if (chars > heaviestChars)

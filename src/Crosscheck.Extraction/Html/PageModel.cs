@@ -56,6 +56,9 @@ internal sealed class PageModel
     /// <summary>Elements not read because they are hidden or are a noscript alternative; see <see cref="Build"/>.</summary>
     public int SkippedConcealed { get; private set; }
 
+    /// <summary>Of those, the elements skipped only because they are hidden from screen readers (aria-hidden), which a sighted reader still sees.</summary>
+    public int SkippedAriaHidden { get; private set; }
+
     private readonly Dictionary<string, (bool Negative, bool Positive, bool RepliesOnly)> _classCache = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -64,12 +67,13 @@ internal sealed class PageModel
     /// text by script, or put the readable text only in noscript, so a page that shows no text
     /// otherwise is read again with them. With <paramref name="readSkipped"/>, the elements never read as
     /// article text (menus, sidebars, footers, buttons, form controls) are read too, all but scripts and
-    /// styles: the last resort of a page whose only text is there.
+    /// styles: the last resort of a page whose only text is there. With <paramref name="readAriaHidden"/>, elements
+    /// hidden only from screen readers are read: a sighted reader sees them (a service page's cards).
     /// </summary>
-    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed = false, bool readSkipped = false)
+    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed = false, bool readSkipped = false, bool readAriaHidden = false)
     {
         var model = new PageModel();
-        model.Walk(root, options, deadline, readConcealed, readSkipped);
+        model.Walk(root, options, deadline, readConcealed, readSkipped, readAriaHidden);
         return model;
     }
 
@@ -81,7 +85,7 @@ internal sealed class PageModel
         public bool InLink { get; } = inLink;
     }
 
-    private void Walk(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed, bool readSkipped)
+    private void Walk(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed, bool readSkipped, bool readAriaHidden)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -127,7 +131,8 @@ internal sealed class PageModel
             if (child is not IElement element) continue;
 
             var tag = element.LocalName;
-            var concealed = tag == "noscript" || IsHidden(element);
+            var concealed = tag == "noscript" || IsHidden(element, readAriaHidden);
+            if (concealed && !readAriaHidden && element.GetAttribute("aria-hidden") == "true") SkippedAriaHidden++;
             if (concealed && !readConcealed)
             {
                 SkippedConcealed++;
@@ -252,6 +257,7 @@ internal sealed class PageModel
         var furniture = 0;
         foreach (var name in names)
         {
+            if (IsUtilityClass(name)) continue;
             if (!MatchesAny(name, HeuristicData.NegativeClassHints)) continue;
             names[furniture++] = name;
             if (!_furnitureClassNodes.TryGetValue(name, out var list)) _furnitureClassNodes[name] = list = [];
@@ -262,6 +268,9 @@ internal sealed class PageModel
     }
 
     private static readonly char[] ClassSeparators = [' ', '\t', '\n', '\r', '\f'];
+
+    /// <summary>A utility class with a variant ("lg:hidden") or an arbitrary value ("pt-[calc(...)]"): styling, never a name.</summary>
+    private static bool IsUtilityClass(string name) => name.AsSpan().IndexOfAny(":[(") >= 0;
 
     /// <summary>
     /// A furniture-like class name worn by many elements that hold most of the page's text is the
@@ -336,6 +345,10 @@ internal sealed class PageModel
         if (!_classCache.TryGetValue(value, out var hints))
         {
             var lower = value.ToLowerInvariant();
+            // A utility class with a variant or an arbitrary value ("lg:first:pt-[calc(var(--banner-min-height))]")
+            // says how an element is styled, not what it is: its words name no furniture.
+            if (lower.AsSpan().IndexOfAny(':', '[') >= 0)
+                lower = string.Join(' ', lower.Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries).Where(name => !IsUtilityClass(name)));
             var negative = MatchesAny(lower, HeuristicData.NegativeClassHints);
             hints = (negative, MatchesAny(lower, HeuristicData.PositiveClassHints), negative && !MatchesAny(lower, HeuristicData.NonReplyNegativeClassHints));
             _classCache[value] = hints;
@@ -350,10 +363,10 @@ internal sealed class PageModel
         return false;
     }
 
-    private static bool IsHidden(IElement element)
+    private static bool IsHidden(IElement element, bool readAriaHidden)
     {
         if (element.HasAttribute("hidden")) return true;
-        if (element.GetAttribute("aria-hidden") == "true") return true;
+        if (!readAriaHidden && element.GetAttribute("aria-hidden") == "true") return true;
         var style = element.GetAttribute("style");
         if (style is null) return false;
         return style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
