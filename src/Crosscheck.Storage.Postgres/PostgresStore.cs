@@ -449,13 +449,13 @@ public sealed class PostgresStore : IStore
         var array = keys.ToArray();
         return Use("reading story features", connection =>
         {
-            using var command = Command(connection, "SELECT key, df, postings, first, name_types FROM story_features WHERE key = ANY($1)", array);
+            using var command = Command(connection, $"SELECT {StoreCommon.FeatureColumns} FROM story_features WHERE key = ANY($1)", array);
             using var reader = command.ExecuteReader();
             var features = new Dictionary<long, StoredFeature>(array.Length);
             while (reader.Read())
             {
-                features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3),
-                    StoreCommon.DecodeNameTypes(reader.GetValue(4)));
+                var (key, feature) = StoreCommon.ReadFeatureRow(reader);
+                features[key] = feature;
             }
             return (IReadOnlyDictionary<long, StoredFeature>)features;
         });

@@ -474,12 +474,12 @@ public sealed class SqliteStore : IStore
             var features = new Dictionary<long, StoredFeature>(keys.Count);
             foreach (var chunk in keys.Chunk(KeysPerRequest))
             {
-                using var command = Command("SELECT key, df, postings, first, name_types FROM story_features WHERE key IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk)));
+                using var command = Command($"SELECT {StoreCommon.FeatureColumns} FROM story_features WHERE key IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk)));
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), StoreCommon.DecodePostings((byte[])reader.GetValue(2)), reader.GetInt64(3),
-                        StoreCommon.DecodeNameTypes(reader.GetValue(4)));
+                    var (key, feature) = StoreCommon.ReadFeatureRow(reader);
+                    features[key] = feature;
                 }
             }
             return (IReadOnlyDictionary<long, StoredFeature>)features;

@@ -67,7 +67,18 @@ public static class StoreCommon
     public static object EncodeNameTypes(int[]? counts) => counts is null ? DBNull.Value : EncodePostings(counts);
 
     /// <summary>The name-type counts of a stored feature; null for NULL (no kind known).</summary>
-    public static int[]? DecodeNameTypes(object value) => value is byte[] bytes ? DecodePostings(bytes) : null;
+    private static int[]? DecodeNameTypes(object value) => value is byte[] bytes ? DecodePostings(bytes) : null;
+
+    /// <summary>The columns of <c>story_features</c> that <see cref="ReadFeatureRow"/> reads, in its order.</summary>
+    public const string FeatureColumns = "key, df, postings, first, name_types";
+
+    /// <summary>One <c>story_features</c> row selected as <see cref="FeatureColumns"/>, as both backends decode it.</summary>
+    public static (long Key, Crosscheck.Core.Pipeline.StoredFeature Feature) ReadFeatureRow(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return (reader.GetInt64(0), new Crosscheck.Core.Pipeline.StoredFeature(reader.GetInt32(1), DecodePostings((byte[])reader.GetValue(2)),
+            reader.GetInt64(3), DecodeNameTypes(reader.GetValue(4))));
+    }
 
     /// <summary>
     /// The tables derived from raw inputs, in an order that deletes what refers to a row before the row
