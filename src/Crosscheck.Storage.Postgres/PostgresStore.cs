@@ -452,11 +452,7 @@ public sealed class PostgresStore : IStore
             using var command = Command(connection, $"SELECT {StoreCommon.FeatureColumns} FROM story_features WHERE key = ANY($1)", array);
             using var reader = command.ExecuteReader();
             var features = new Dictionary<long, StoredFeature>(array.Length);
-            while (reader.Read())
-            {
-                var (key, feature) = StoreCommon.ReadFeatureRow(reader);
-                features[key] = feature;
-            }
+            StoreCommon.ReadFeatureRows(reader, features);
             return (IReadOnlyDictionary<long, StoredFeature>)features;
         });
     }

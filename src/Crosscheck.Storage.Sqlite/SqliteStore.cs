@@ -476,11 +476,7 @@ public sealed class SqliteStore : IStore
             {
                 using var command = Command($"SELECT {StoreCommon.FeatureColumns} FROM story_features WHERE key IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk)));
                 using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    var (key, feature) = StoreCommon.ReadFeatureRow(reader);
-                    features[key] = feature;
-                }
+                StoreCommon.ReadFeatureRows(reader, features);
             }
             return (IReadOnlyDictionary<long, StoredFeature>)features;
         });

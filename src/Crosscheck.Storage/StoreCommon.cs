@@ -69,15 +69,19 @@ public static class StoreCommon
     /// <summary>The name-type counts of a stored feature; null for NULL (no kind known).</summary>
     private static int[]? DecodeNameTypes(object value) => value is byte[] bytes ? DecodePostings(bytes) : null;
 
-    /// <summary>The columns of <c>story_features</c> that <see cref="ReadFeatureRow"/> reads, in its order.</summary>
+    /// <summary>The columns of <c>story_features</c> that <see cref="ReadFeatureRows"/> reads, in its order.</summary>
     public const string FeatureColumns = "key, df, postings, first, name_types";
 
-    /// <summary>One <c>story_features</c> row selected as <see cref="FeatureColumns"/>, as both backends decode it.</summary>
-    public static (long Key, Crosscheck.Core.Pipeline.StoredFeature Feature) ReadFeatureRow(DbDataReader reader)
+    /// <summary>Every <c>story_features</c> row the reader holds, selected as <see cref="FeatureColumns"/>, decoded into <paramref name="features"/> by key.</summary>
+    public static void ReadFeatureRows(DbDataReader reader, Dictionary<long, Crosscheck.Core.Pipeline.StoredFeature> features)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return (reader.GetInt64(0), new Crosscheck.Core.Pipeline.StoredFeature(reader.GetInt32(1), DecodePostings((byte[])reader.GetValue(2)),
-            reader.GetInt64(3), DecodeNameTypes(reader.GetValue(4))));
+        ArgumentNullException.ThrowIfNull(features);
+        while (reader.Read())
+        {
+            features[reader.GetInt64(0)] = new Crosscheck.Core.Pipeline.StoredFeature(reader.GetInt32(1), DecodePostings((byte[])reader.GetValue(2)),
+                reader.GetInt64(3), DecodeNameTypes(reader.GetValue(4)));
+        }
     }
 
     /// <summary>
