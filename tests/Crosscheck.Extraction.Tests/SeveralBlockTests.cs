@@ -352,13 +352,20 @@ public class SeveralBlockTests
     [Fact]
     public void The_summary_of_each_entry_of_a_listing_is_kept_though_named_a_teaser()
     {
-        var entries = string.Concat(CategoryEntries.Select((entry, i) =>
-            $"<article class='item'><h2><a href='/r/{i}'>{entry}</a></h2><p class='teaser'>Summary number {i}: what the pages hold, who wrote them, and how often they are brought up to date by the editors.</p></article>"));
-        var html = TestInputs.Page(SiteMenu + "<main><h1>Recipes</h1><div class='list'>" + entries + "</div></main>");
-
-        var article = Extractor.Extract(TestInputs.Html(html, "https://food.example/category/recipes"));
+        var article = ExtractRecipeListing("<div class='list'>" + string.Concat(CategoryEntries.Select((entry, i) =>
+            $"<article class='item'><h2><a href='/r/{i}'>{entry}</a></h2><p class='teaser'>{EntrySummary(i)}</p></article>")) + "</div>");
 
         foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+        AssertEntrySummariesKept(article);
+    }
+
+    private static string EntrySummary(int entry) => $"Summary number {entry}: what the pages hold, who wrote them, and how often they are brought up to date by the editors.";
+
+    private static Core.Model.Article ExtractRecipeListing(string entryList) =>
+        Extractor.Extract(TestInputs.Html(TestInputs.Page(SiteMenu + "<main><h1>Recipes</h1>" + entryList + "</main>"), "https://food.example/category/recipes"));
+
+    private static void AssertEntrySummariesKept(Core.Model.Article article)
+    {
         Assert.Contains("Summary number 0:", article.Body);
         Assert.Contains("Summary number 7:", article.Body);
     }
@@ -417,17 +424,14 @@ public class SeveralBlockTests
     public void The_summary_of_a_listing_entry_hidden_only_from_screen_readers_is_kept()
     {
         // Each entry's summary is a second link to it, hidden from screen readers (who read the headline's link) but shown to the eye.
-        var entries = string.Concat(CategoryEntries.Select((entry, i) =>
-            $"<article class='river'><header><h2><a href='/r/{i}'>{entry}</a></h2><p class='desc'><a href='/r/{i}' aria-hidden='true' tabindex='-1'>Summary number {i}: what the pages hold, who wrote them, and how often the editors bring them up to date.</a></p></header></article>"));
-        var html = TestInputs.Page(SiteMenu + "<main><h1>Recipes</h1><section class='river'>" + entries + "</section></main>");
-
-        var article = Extractor.Extract(TestInputs.Html(html, "https://food.example/category/recipes"));
+        var article = ExtractRecipeListing("<section class='river'>" + string.Concat(CategoryEntries.Select((entry, i) =>
+            $"<article class='river'><header><h2><a href='/r/{i}'>{entry}</a></h2><p class='desc'><a href='/r/{i}' aria-hidden='true' tabindex='-1'>{EntrySummary(i)}</a></p></header></article>")) + "</section>");
 
         Assert.Equal(Core.Model.PageType.Listing, article.PageType);
         Assert.Contains(CategoryEntries[0], article.Body);
-        Assert.Contains("Summary number 0:", article.Body);
-        Assert.Contains("Summary number 7:", article.Body);
+        AssertEntrySummariesKept(article);
     }
+
     [Fact]
     public void The_entries_of_a_listing_without_a_main_element_are_kept_though_their_list_is_named_as_furniture()
     {
