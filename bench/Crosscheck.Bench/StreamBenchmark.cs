@@ -14,14 +14,16 @@ namespace Crosscheck.Bench;
 /// <param name="StoredArticles">Articles in the store before the new ones are added.</param>
 /// <param name="NewArticles">Articles added and timed.</param>
 /// <param name="BuildSeconds">Time to build the store and its story state (not part of the measurement).</param>
-/// <param name="PlacementSeconds">Wall time to place the new articles: read what they need, assign, settle, write, commit.</param>
-/// <param name="CpuMillisecondsPerArticle">CPU time of that placement per new article.</param>
+/// <param name="PlacementSeconds">Wall time to place the new articles: read what they need, assign, settle, write, commit (median of the runs).</param>
+/// <param name="CpuMillisecondsPerArticle">CPU time of that placement per new article (median of the runs).</param>
 /// <param name="PeakResidentBytes">Peak resident memory of the process during the placement (null where the OS cannot reset the peak).</param>
 /// <param name="ResidentBeforeBytes">Resident memory just before the placement, so the placement's own share can be told apart.</param>
-/// <param name="StoreMilliseconds">Wall time of the placement spent in each story-state call to the store, by method name.</param>
+/// <param name="StoreMilliseconds">Wall time of the placement spent in each story-state call to the store, by method name (the run of the median CPU time).</param>
 /// <param name="Posts">Single articles posted to a server on the store after the placement (null when not measured).</param>
+/// <param name="CpuMillisecondsPerArticleByRun">The CPU time per new article of each run, in run order (each on a fresh copy of the same store).</param>
 public sealed record StreamBenchmarkResult(int StoredArticles, int NewArticles, double BuildSeconds, double PlacementSeconds, double CpuMillisecondsPerArticle,
-    long? PeakResidentBytes, long ResidentBeforeBytes, IReadOnlyDictionary<string, double> StoreMilliseconds, PostBenchmarkResult? Posts = null);
+    long? PeakResidentBytes, long ResidentBeforeBytes, IReadOnlyDictionary<string, double> StoreMilliseconds, PostBenchmarkResult? Posts = null,
+    IReadOnlyList<double>? CpuMillisecondsPerArticleByRun = null);
 
 /// <summary>
 /// <c>crosscheck bench stream</c>: what adding articles costs as the store grows. For each size a
@@ -50,21 +52,30 @@ public static class StreamBenchmark
     /// </param>
     /// <param name="server">The engine to run the web server on, for the posts; null: no posts.</param>
     /// <param name="posts">Single articles posted (timed) to the server on each store after the placement.</param>
+    /// <param name="runs">
+    /// Timed placements per size, each on a fresh copy of the same store; the medians are reported. On a shared machine one
+    /// placement's CPU time swings by half with the load, in either size.
+    /// </param>
     public static IReadOnlyList<StreamBenchmarkResult> Run(string jsonlPath, IReadOnlyList<int> sizes, int newArticles, TextWriter output, string? keepStores = null,
-        CrosscheckBackend? server = null, int posts = 0)
+        CrosscheckBackend? server = null, int posts = 0, int runs = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         var texts = Texts(jsonlPath);
         output.WriteLine($"stream benchmark: stores replaying {texts.Count} texts from {jsonlPath}; then {newArticles} new articles placed in each");
         output.WriteLine("stored articles   build s   place s   CPU ms/new article   peak RSS during placement   RSS before");
         var results = new List<StreamBenchmarkResult>();
         foreach (var size in sizes.Order())
         {
-            var result = RunOne(texts, size, newArticles, keepStores, posts > 0 ? server : null, posts);
+            var result = RunOne(texts, size, newArticles, keepStores, posts > 0 ? server : null, posts, runs);
             results.Add(result);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.StoredArticles,15}  {result.BuildSeconds,8:F0}  {result.PlacementSeconds,8:F2}  {result.CpuMillisecondsPerArticle,19:F1}  {(result.PeakResidentBytes is { } peak ? $"{peak / 1048576.0,22:F0} MB" : "n/a"),25}  {result.ResidentBeforeBytes / 1048576.0,7:F0} MB"));
             output.WriteLine("                 of the placement, ms per new article in store calls: " + string.Join(", ",
                 result.StoreMilliseconds.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value / newArticles:F2}"))));
+            if (result.CpuMillisecondsPerArticleByRun is { Count: > 1 } byRun)
+            {
+                output.WriteLine($"                 CPU ms per new article by run (median above): {string.Join(", ", byRun.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}");
+            }
             if (result.Posts is { } post)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -110,7 +121,7 @@ public static class StreamBenchmark
         });
     }
 
-    private static StreamBenchmarkResult RunOne(List<ClusteringInput> texts, int size, int newArticles, string? keepStores, CrosscheckBackend? server, int posts)
+    private static StreamBenchmarkResult RunOne(List<ClusteringInput> texts, int size, int newArticles, string? keepStores, CrosscheckBackend? server, int posts, int runs)
     {
         var directory = Directory.CreateTempSubdirectory("crosscheck-bench-stream-");
         try
@@ -156,12 +167,23 @@ public static class StreamBenchmark
                 CopyStore(kept!, warmUp);
                 PlaceNew(warmUp, fresh);
             }
-            var (wall, cpu, peak, residentBefore, storeTime) = PlaceNew(path, fresh);
+            // Every run but the last on its own copy of the store, the last on the store itself (the posts go to it).
+            var placements = new List<(TimeSpan Wall, TimeSpan Cpu, long? PeakResident, long ResidentBefore, Dictionary<string, double> StoreMilliseconds)>();
+            for (var run = 0; run < runs; run++)
+            {
+                var runPath = run == runs - 1 ? path : Path.Combine(directory.FullName, string.Create(CultureInfo.InvariantCulture, $"run-{run}.db"));
+                if (runPath != path) CopyStore(path, runPath);
+                placements.Add(PlaceNew(runPath, fresh));
+                if (runPath != path) DeleteStore(runPath);
+            }
+            var median = placements.OrderBy(p => p.Cpu).ElementAt(placements.Count / 2);
+            var wallMedian = StreamIngestBenchmark.Median([.. placements.Select(p => p.Wall.TotalSeconds)]);
             // Posted after the new articles, so the same articles again for every size: the two warm-up posts and the timed ones.
             var posted = server is null ? null : StreamIngestBenchmark.PostAsync(server, path,
                 [.. Enumerable.Range(firstNew + newArticles, posts + 2).Select(i => Replayed(texts, i))]).GetAwaiter().GetResult();
-            return new StreamBenchmarkResult(size, newArticles, build.Elapsed.TotalSeconds, wall.TotalSeconds,
-                cpu.TotalMilliseconds / newArticles, peak, residentBefore, storeTime, posted);
+            return new StreamBenchmarkResult(size, newArticles, build.Elapsed.TotalSeconds, wallMedian,
+                StreamIngestBenchmark.Median([.. placements.Select(p => p.Cpu.TotalMilliseconds / newArticles)]), placements.Max(p => p.PeakResident),
+                median.ResidentBefore, median.StoreMilliseconds, posted, [.. placements.Select(p => p.Cpu.TotalMilliseconds / newArticles)]);
         }
         finally
         {
@@ -195,6 +217,13 @@ public static class StreamBenchmark
         process.Refresh();
         return (wall.Elapsed, process.TotalProcessorTime - cpuStart, peakReset ? PeakResidentBytes() : null, residentBefore,
             storeTime.ToDictionary(p => p.Key, p => p.Value.Elapsed.TotalMilliseconds));
+    }
+
+    /// <summary>Deletes a copy made by <see cref="CopyStore"/>, with the files SQLite keeps beside it.</summary>
+    private static void DeleteStore(string path)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
     }
 
     /// <summary>Copies a SQLite store with its write-ahead log (pooled connections may keep commits there).</summary>
