@@ -1,3 +1,4 @@
+using Crosscheck.Annotation.Quotes;
 using Xunit;
 
 using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
@@ -22,5 +23,24 @@ public class QuoteLearnedCueTests
         Assert.Equal(cue, quote.Cue);
         Assert.StartsWith(content, d[quote.Span], StringComparison.Ordinal);
         Assert.Equal("Jane Doe", SpeakerAsWritten(d, quote));
+    }
+
+    [Fact]
+    public void A_cue_list_to_measure_is_added_to_the_listed_cues()
+    {
+        const string Sentence = "Jane Doe groused about the new harbour fees.";
+        Assert.Empty(Run(Sentence, JaneDoe).Quotes);
+        var d = RunWith(new QuoteOptions { ExtraCues = ["# a comment", "groused about"] }, Sentence, JaneDoe);
+        var quote = Assert.Single(d.Quotes);
+        Assert.Equal("groused about", quote.Cue);
+        Assert.Equal("the new harbour fees", d[quote.Span].TrimEnd('.'));
+    }
+
+    [Fact]
+    public void A_measured_cue_list_keeps_the_flags_of_a_listed_cue()
+    {
+        // "said" is listed with the flag that lets the speaker follow it; a list repeating it without flags leaves that.
+        var d = RunWith(new QuoteOptions { ExtraCues = ["said"] }, "“The quay will close,” said Jane Doe.", JaneDoe);
+        Assert.Equal("Jane Doe", SpeakerAsWritten(d, Assert.Single(d.Quotes)));
     }
 }
