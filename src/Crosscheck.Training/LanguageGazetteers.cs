@@ -14,8 +14,8 @@ namespace Crosscheck.Training;
 /// </summary>
 internal sealed class LanguageGazetteers
 {
-    /// <summary>Folds of the jackknife: a training document's own names are missing from the lists its sentences see.</summary>
-    public const int Folds = 5;
+    /// <summary>Folds of the jackknife by default: a training document's own names are missing from the lists its sentences see.</summary>
+    public const int DefaultFolds = 5;
 
     /// <summary>
     /// Documents go to folds in blocks of about this many consecutive sentences: a corpus without document marks
@@ -51,12 +51,12 @@ internal sealed class LanguageGazetteers
     /// <paramref name="dictionary"/> is set, the word list of the language.
     /// </summary>
     public static LanguageGazetteers Build(IReadOnlyList<ConllSentence> sentences, IReadOnlyList<string> corpusOf, bool names,
-        IReadOnlyList<(string Word, string Kind)> dictionary, TextWriter log)
+        IReadOnlyList<(string Word, string Kind)> dictionary, TextWriter log, int folds = DefaultFolds)
     {
         var entries = new List<(string List, string[] Tokens, int Fold)>();
         var foldOf = new Dictionary<int, int>();
         for (var s = 0; s < sentences.Count; s++)
-            foldOf.TryAdd(sentences[s].Document, s / BlockSentences % Folds);
+            foldOf.TryAdd(sentences[s].Document, s / BlockSentences % folds);
         if (names)
         {
             for (var s = 0; s < sentences.Count; s++)
@@ -74,8 +74,8 @@ internal sealed class LanguageGazetteers
         var listNames = entries.Select(e => e.List).Distinct().Order(StringComparer.Ordinal).ToList();
         var full = NerTrainer.BuildGazetteer(entries.Select(e => (e.List, e.Tokens)), listNames, log);
         if (!names) return new LanguageGazetteers(full, [], []);
-        var withoutFold = new Annotation.Entities.Gazetteer[Folds];
-        for (var fold = 0; fold < Folds; fold++)
+        var withoutFold = new Annotation.Entities.Gazetteer[folds];
+        for (var fold = 0; fold < folds; fold++)
             withoutFold[fold] = NerTrainer.BuildGazetteer(entries.Where(e => e.Fold != fold).Select(e => (e.List, e.Tokens)), listNames, TextWriter.Null);
         return new LanguageGazetteers(full, withoutFold, foldOf);
     }

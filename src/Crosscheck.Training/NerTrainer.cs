@@ -66,6 +66,24 @@ public sealed record NerTrainerOptions
     /// </summary>
     public IReadOnlyList<string> FoldedWordLanguages { get; init; } = ["de"];
 
+    /// <summary>Language models: affixes of 5 and 6 letters and the crude stems of the neighbouring words (<see cref="NerFeatureOptions.LongAffixes"/>). Default off.</summary>
+    public bool LongAffixes { get; init; }
+
+    /// <summary>Language models: the sentence's length and ending as features (<see cref="NerFeatureOptions.SentenceShape"/>). Default off.</summary>
+    public bool SentenceShape { get; init; }
+
+    /// <summary>
+    /// Language models: folds of the name lists' jackknife (<see cref="LanguageGazetteers"/>): with k folds a training
+    /// sentence sees the names of (k-1)/k of the data, nearer the whole list a tagged text meets. Default 5.
+    /// </summary>
+    public int NameListFolds { get; init; } = LanguageGazetteers.DefaultFolds;
+
+    /// <summary>
+    /// Language models: corpora (folder names) whose sentences are visited this many times per epoch instead of once,
+    /// to lean the shared weights towards that corpus's conventions; null = every corpus once.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? CorpusRepeats { get; init; }
+
     /// <summary>
     /// Language models, for choosing settings: train on two thirds of the training documents (and name lists of those),
     /// score every third document with the whole tagger (both chains, document consistency) per corpus, and save nothing.
@@ -73,6 +91,19 @@ public sealed record NerTrainerOptions
     public bool DevelopmentHoldOut { get; init; }
 
     public int Seed { get; init; } = 17;
+
+    /// <summary>
+    /// The first chain is trained this many times, each with its own order of the sentences (seeds <see cref="Seed"/>,
+    /// <see cref="Seed"/> + 1, ...), and the averaged weights of the runs averaged again: the tagger reads one set of
+    /// weights, so the tagging cost stays that of one chain. Default 1.
+    /// </summary>
+    public int SeedRuns { get; init; } = 1;
+
+    /// <summary>
+    /// Training decodes with this much added to the score of every label other than the gold one (loss-augmented
+    /// decoding), so a sentence also updates the weights when the gold labels win by less than this margin. Default 0.
+    /// </summary>
+    public float Margin { get; init; }
 }
 
 /// <summary>
@@ -146,6 +177,8 @@ public static class NerTrainer
             featureOptions |= NerFeatureOptions.FoldedWords;
             all = [.. all.Select(s => s with { Tokens = Array.ConvertAll(s.Tokens, WordFolding.Fold) })];
         }
+        if (options.LongAffixes) featureOptions |= NerFeatureOptions.LongAffixes;
+        if (options.SentenceShape) featureOptions |= NerFeatureOptions.SentenceShape;
         log.WriteLine($"feature options: {featureOptions}");
         var clusters = ClusterBuilder.Build(all.Select(s => s.Tokens), options.Clusters, log);
         // With a development hold-out, every third document of the training data is neither trained on nor in a name list.
@@ -156,7 +189,7 @@ public static class NerTrainer
         var corpusOf = Array.ConvertAll(kept, i => corpora[corpusIndex[i]].Name);
         var dictionary = options.DictionaryLists ? LanguageGazetteers.DictionaryWords(language) : [];
         if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
-        var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists, dictionary, log);
+        var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists, dictionary, log, Math.Max(2, options.NameListFolds));
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
         NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions);
@@ -223,11 +256,22 @@ public static class NerTrainer
         var encoded = EncodeFirst(documents, texts, encodeWith, options.MinFeatureCount, out var rows);
         log.WriteLine($"first-chain features: {rows.Count:N0}; {encoded.Count:N0} sentences encoded in {clock.Elapsed.TotalSeconds:F1}s");
         var dev = options.DevFile is null ? null : ConllCorpus.Read(options.DevFile);
-        var all = Enumerable.Range(0, encoded.Count).ToArray();
+        var all = Repeated(Enumerable.Range(0, encoded.Count), groupOf, options);
         if (options.CrossValidationFolds > 1)
             options = options with { Epochs = CrossValidatedEpochs(encoded, documents, groupOf, rows.Count, options, log) };
 
         var (w1, t1) = Train(encoded, all, rows.Count, options, log, "first chain");
+        for (var run = 1; run < options.SeedRuns; run++)
+        {
+            var (w, t) = Train(encoded, all, rows.Count, options with { Seed = options.Seed + run }, log, $"first chain, order {run + 1}");
+            AddInto(w1, w);
+            AddInto(t1, t);
+        }
+        if (options.SeedRuns > 1)
+        {
+            Scale(w1, 1f / options.SeedRuns);
+            Scale(t1, 1f / options.SeedRuns);
+        }
         var first = LinearChain.Pruned(rows, w1, t1, options.PruneBelow);
         var model = new NerModel(features, first, null);
         if (dev is not null) log.WriteLine($"  dev F1 (first chain): {NerEvaluator.Score(model, dev, null, out _).F1 * 100:F2}");
@@ -257,7 +301,7 @@ public static class NerTrainer
         var groupCounts = new EntityScore[options.Epochs + 1, groups.Length];
         for (var fold = 0; fold < folds; fold++)
         {
-            var train = Enumerable.Range(0, encoded.Count).Where(i => documentOf[i] % folds != fold).ToArray();
+            var train = Repeated(Enumerable.Range(0, encoded.Count).Where(i => documentOf[i] % folds != fold), groupOf, options);
             var heldOut = Enumerable.Range(0, encoded.Count).Where(i => documentOf[i] % folds == fold).ToArray();
             var line = new System.Text.StringBuilder($"cross-validation fold {fold + 1}/{folds}:");
             Train(encoded, train, featureCount, options, log, $"fold {fold + 1}/{folds}", quiet: true, (epoch, weights, transitions) =>
@@ -281,6 +325,13 @@ public static class NerTrainer
                 + string.Join(" ", Enumerable.Range(1, options.Epochs).Select(e => $"{e}:{groupCounts[e, g].F1 * 100:F2}")));
         log.WriteLine($"cross-validation: best mean F1 {sums[best] / folds * 100:F2} after {best} epochs (first chain, no document consistency)");
         return best;
+    }
+
+    /// <summary>The sentence indices to train on, those of a corpus in <see cref="NerTrainerOptions.CorpusRepeats"/> as many times as it says.</summary>
+    private static int[] Repeated(IEnumerable<int> subset, string[]? groupOf, NerTrainerOptions options)
+    {
+        if (groupOf is null || options.CorpusRepeats is not { Count: > 0 } repeats) return [.. subset];
+        return [.. subset.SelectMany(i => Enumerable.Repeat(i, Math.Max(1, repeats.GetValueOrDefault(groupOf[i], 1))))];
     }
 
     /// <summary>Entity-level counts of a first chain's Viterbi labels on some encoded sentences.</summary>
@@ -475,6 +526,7 @@ public static class NerTrainer
                     emissions = new float[n * 2 * L];
                 }
                 Score(sentence, weights, emissions);
+                if (options.Margin > 0) AddMargin(emissions, sentence.Gold, options.Margin);
                 LinearChain.Viterbi(emissions, n, transitions, predicted);
                 tokens += n;
                 var goldLabels = sentence.Unannotated == 0 ? sentence.Gold : AcceptUnannotated(sentence.Gold, predicted.AsSpan(0, n), sentence.Unannotated);
@@ -562,6 +614,24 @@ public static class NerTrainer
     {
         weights[index] += delta;
         sums[index] += (double)step * delta;
+    }
+
+    /// <summary>Adds the margin to every label but the gold one of each token (a sentence's unannotated types count as the gold's O).</summary>
+    private static void AddMargin(float[] emissions, int[] gold, float margin)
+    {
+        for (var i = 0; i < gold.Length; i++)
+            for (var y = 0; y < L; y++)
+                if (y != gold[i]) emissions[i * L + y] += margin;
+    }
+
+    private static void AddInto(float[] sum, float[] values)
+    {
+        for (long i = 0; i < sum.Length; i++) sum[i] += values[i];
+    }
+
+    private static void Scale(float[] values, float factor)
+    {
+        for (long i = 0; i < values.Length; i++) values[i] *= factor;
     }
 
     private static float[] Average(float[] weights, double[] sums, long step)

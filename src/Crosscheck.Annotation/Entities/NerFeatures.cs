@@ -17,6 +17,18 @@ internal enum NerFeatureOptions
 
     /// <summary>Words are read folded (<see cref="WordFolding"/>): non-ASCII letters deleted from Latin-script words.</summary>
     FoldedWords = 2,
+
+    /// <summary>
+    /// Longer affixes: prefixes and suffixes of 5 and 6 letters besides those of 1 to 4, and the 5-letter prefix (a
+    /// crude stem) of the words before and after, so inflected forms of one name ("Москвы", "Москве") share weights.
+    /// </summary>
+    LongAffixes = 4,
+
+    /// <summary>
+    /// The sentence's shape: its length with the token's distance from either end, and whether it ends in punctuation
+    /// with the token's shape, so a fragment (a title, a list entry, a caption) is read apart from running text.
+    /// </summary>
+    SentenceShape = 8,
 }
 
 /// <summary>
@@ -33,6 +45,8 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int BigramLeft = 22, BigramRight = 23, Cluster = 24, ClusterPrev = 28, ClusterNext = 32;
     private const int Gaz = 36, GazLength = 37, GazPrev = 38, GazNext = 39, Doc = 40, First = 41, ShoutingShape = 42;
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
+
+    private const int LongPrefix = 59, LongSuffix = 61, StemPrev = 63, StemNext = 64, LengthFromStart = 65, LengthFromEnd = 66, EndingShape = 67;
 
     private const int RoleBefore = 55, CapitalisationContext = 56, AggregateBefore = 57, AggregateAfter = 58;
     private const int HistoryType = 48, HistoryAlone = 49, HistoryPhrase = 50, HistoryOwn = 51, HistoryOwnPrev = 52, HistoryOwnNext = 53, HistoryPhraseLength = 54;
@@ -64,6 +78,8 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
         var shortShape = new ulong[n];
         var shape = new ulong[n];
         var suffix3 = new ulong[n];
+        var longAffixes = (Options & NerFeatureOptions.LongAffixes) != 0;
+        var stem = longAffixes ? new ulong[n] : [];
         var clusterRow = new int[n];
         Span<char> buffer = stackalloc char[16];
         for (var i = 0; i < n; i++)
@@ -75,10 +91,14 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
             shortShape[i] = FeatureHash.Of(ShapeOf(word, buffer, collapse: true));
             suffix3[i] = FeatureHash.OfLower(word.Length > 3 ? word[^3..] : word);
             clusterRow[i] = Clusters.Row(lower[i]);
+            if (longAffixes) stem[i] = FeatureHash.OfLower(word.Length > 5 ? word[..5] : word);
         }
         var gazetteerHits = MatchGazetteer(lower);
         var shouting = TextShape.IsShouting(text, tokens);
         var copy = (Options & NerFeatureOptions.DocumentDomain) != 0 && context.Sentences > 1;
+        var sentenceShape = (Options & NerFeatureOptions.SentenceShape) != 0;
+        var length = (ulong)Math.Min(n, 8);
+        var ending = n > 0 && tokens[n - 1].Of(text) is [var last] && char.IsPunctuation(last) ? 1UL : 0;
         var firstHit = 0;
 
         for (var i = 0; i < n; i++)
@@ -98,6 +118,16 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
                 features.Add(FeatureHash.Feature(Prefix + k - 1, FeatureHash.OfLower(word[..k])));
                 features.Add(FeatureHash.Feature(Suffix + k - 1, FeatureHash.OfLower(word[^k..])));
             }
+            if (longAffixes)
+            {
+                for (var k = 5; k <= 6 && k < word.Length; k++)
+                {
+                    features.Add(FeatureHash.Feature(LongPrefix + k - 5, FeatureHash.OfLower(word[..k])));
+                    features.Add(FeatureHash.Feature(LongSuffix + k - 5, FeatureHash.OfLower(word[^k..])));
+                }
+                features.Add(FeatureHash.Feature(StemPrev, i > 0 ? stem[i - 1] : SentenceStart));
+                features.Add(FeatureHash.Feature(StemNext, i + 1 < n ? stem[i + 1] : SentenceEnd));
+            }
             features.Add(FeatureHash.Feature(Shape, shape[i]));
             features.Add(FeatureHash.Feature(ShortShape, shortShape[i]));
             features.Add(FeatureHash.Feature(Flags, FlagsOf(word, i == 0, shouting)));
@@ -116,6 +146,12 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
             features.Add(FeatureHash.Feature(SuffixPrev, i > 0 ? suffix3[i - 1] : SentenceStart));
             features.Add(FeatureHash.Feature(SuffixNext, i + 1 < n ? suffix3[i + 1] : SentenceEnd));
             if (i == 0) features.Add(FeatureHash.Feature(First, shortShape[i]));
+            if (sentenceShape)
+            {
+                features.Add(FeatureHash.Feature(LengthFromStart, length, (ulong)Math.Min(i, 3)));
+                features.Add(FeatureHash.Feature(LengthFromEnd, length, (ulong)Math.Min(n - 1 - i, 3)));
+                features.Add(FeatureHash.Feature(EndingShape, ending, shortShape[i]));
+            }
             for (var back = 1; back <= 3 && back <= i; back++)
             {
                 if (!RoleWords.Contains(lower[i - back])) continue;

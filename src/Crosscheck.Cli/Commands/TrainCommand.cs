@@ -29,13 +29,51 @@ public static class TrainCommand
         var onePass = new Option<bool>("--one-pass") { Description = "Train the first chain only (no document-aware second chain): about five times quicker." };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => defaults.MinFeatureCount, HelpName = "N" };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this from the saved model.", DefaultValueFactory = _ => defaults.PruneBelow, HelpName = "X" };
+        var noNameLists = new Option<bool>("--no-name-lists") { Description = "With --language: no gazetteer lists of the names tagged in the language's training corpora." };
+        var noDictionary = new Option<bool>("--no-dictionary") { Description = "With --language: no dictionary word lists (NerWordLists/LANG.tsv.gz) as gazetteer lists." };
+        var noDocumentCopy = new Option<bool>("--no-document-copy") { Description = "With --language: no document-only copy of the features, even where the training data has documents." };
+        var foldWords = new Option<bool?>("--fold-words")
+        {
+            Description = $"With --language: read words with their non-ASCII letters deleted from Latin-script words (true/false; default: only for {string.Join(", ", defaults.FoldedWordLanguages)}).",
+            HelpName = "BOOL",
+        };
+        var longAffixes = new Option<bool>("--long-affixes") { Description = "With --language: also affixes of 5 and 6 letters and the 5-letter stems of the neighbouring words." };
+        var sentenceShape = new Option<bool>("--sentence-shape") { Description = "With --language: also the sentence's length and ending (fragments such as titles read apart from running text)." };
+        var nameListFolds = new Option<int>("--name-list-folds")
+        {
+            Description = "With --language: folds of the name lists' jackknife (a training sentence sees the names of the other folds).",
+            DefaultValueFactory = _ => defaults.NameListFolds,
+            HelpName = "N",
+        };
+        var repeat = new Option<string[]>("--repeat")
+        {
+            Description = "With --language: visit a corpus's sentences K times per epoch (CORPUS=K, e.g. wikiann-ru=2).",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "CORPUS=K",
+        };
+        var seedRuns = new Option<int>("--seed-runs")
+        {
+            Description = "Train the first chain this many times in different sentence orders and average the runs' weights (one chain's tagging cost).",
+            DefaultValueFactory = _ => defaults.SeedRuns,
+            HelpName = "N",
+        };
+        var margin = new Option<float>("--margin")
+        {
+            Description = "Train with this margin: every wrong label's score is raised by it while decoding a training sentence (loss-augmented perceptron).",
+            DefaultValueFactory = _ => defaults.Margin,
+            HelpName = "X",
+        };
+        var holdOut = new Option<bool>("--hold-out")
+        {
+            Description = "With --language, for choosing settings: train on two thirds of the training documents, score every third with the whole tagger per corpus, save nothing.",
+        };
         var command = new Command("ner", """
             Train the entity tagger (see models/ner/MODEL_CARD.md and the per-language cards beside it).
 
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameListFolds, repeat, seedRuns, margin, holdOut };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -46,12 +84,24 @@ public static class TrainCommand
                 MinFeatureCount = Math.Max(1, result.GetValue(minCount)),
                 PruneBelow = Math.Max(0, result.GetValue(prune)),
                 Corpora = result.GetValue(only) is { Length: > 0 } names ? names : null,
+                TrainingNameLists = !result.GetValue(noNameLists),
+                DictionaryLists = !result.GetValue(noDictionary),
+                DocumentDomain = !result.GetValue(noDocumentCopy),
+                LongAffixes = result.GetValue(longAffixes),
+                SentenceShape = result.GetValue(sentenceShape),
+                NameListFolds = Math.Max(2, result.GetValue(nameListFolds)),
+                SeedRuns = Math.Max(1, result.GetValue(seedRuns)),
+                Margin = Math.Max(0, result.GetValue(margin)),
+                CorpusRepeats = result.GetValue(repeat) is { Length: > 0 } repeats ? ParseRepeats(repeats) : null,
+                DevelopmentHoldOut = result.GetValue(holdOut),
             };
             if (result.GetValue(language) is { } code)
             {
                 var folder = result.GetValue(corpora) ?? SharedFolders.Find("data", MultilingualNerData.FolderName)
                     ?? throw new UserError($"no shared data/{MultilingualNerData.FolderName} folder found above the working directory; give --corpora DIR.");
                 var key = code.Trim().ToLowerInvariant();
+                if (result.GetValue(foldWords) is { } fold)
+                    options = options with { FoldedWordLanguages = fold ? [key] : [] };
                 if (MultilingualNerData.For(EvalCommand.RequireDirectory(folder), key).Count == 0)
                     throw new UserError($"no corpus for language '{key}' in {folder} (folders named CORPUS-{key} holding val.txt).");
                 NerTrainer.RunLanguage(EvalCommand.RequireDirectory(folder), key, result.GetValue(output) ?? Path.Combine("models", "ner", $"ner.{key}.model.gz"), Console.Out, options);
@@ -63,6 +113,20 @@ public static class TrainCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>"wikiann-ru=2" pairs as a corpus → visits map.</summary>
+    private static Dictionary<string, int> ParseRepeats(string[] pairs)
+    {
+        var repeats = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0 || !int.TryParse(pair.AsSpan(equals + 1), out var times) || times < 1)
+                throw new UserError($"--repeat takes CORPUS=K with K a whole number from 1 (got '{pair}').");
+            repeats[pair[..equals]] = times;
+        }
+        return repeats;
     }
 
     private static Command PageTypes()
