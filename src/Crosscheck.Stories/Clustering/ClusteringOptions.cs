@@ -137,8 +137,8 @@ public sealed record ClusteringOptions
     /// </summary>
     public NameTypes SettleNameTypes { get; init; } = NameTypes.Person | NameTypes.Loc | NameTypes.Misc;
 
-    /// <summary>How many of a changed story's nearest neighbours (at least <see cref="SettleNameThreshold"/> similar) the end-of-batch re-division divides afresh with it.</summary>
-    public int RedivideNeighbours { get; init; } = 3;
+    /// <summary>How many of a changed story's nearest neighbours (at least <see cref="SettleNameThreshold"/> similar) the end-of-batch repartition looks at with it.</summary>
+    public int RepartitionNeighbours { get; init; } = 3;
 
     // ---- features ----
 

@@ -258,7 +258,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (_store is not null) _unsavedArticles.Add(articleId);
     }
 
-    /// <summary>Places an article already placed in another story (a split or re-division); unmoved ones are left as they are.</summary>
+    /// <summary>Places an article already placed in another story (a split or repartition); unmoved ones are left as they are.</summary>
     private void Move(string articleId, StoryState story)
     {
         if (!_storyOfArticle.TryGetValue(articleId, out var index) || index != story.Index) Place(articleId, story);
@@ -424,8 +424,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// then join on a shared two-word name, and stories that grew from two look-alike events are split.
     /// Re-checks not yet due stay queued for when their arrivals come: input that goes on after a settle (the
     /// next ingest of a stream) still gets them. Last, each story that changed is divided afresh together with its
-    /// nearest neighbours, from their articles alone in a fixed order (<see cref="RedivideChanged"/>), so where a batch ended
-    /// and in what order the articles came matter less.
+    /// nearest neighbours that came through an earlier settle (<see cref="RepartitionWithNeighbour"/>), so where a batch ended matters less.
     /// </summary>
     /// <remarks>
     /// A re-check not yet due runs here only for a story the batch changed or one among the candidates of a story it
@@ -451,9 +450,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             {
                 if (!story.Absorbed && !story.Retired) TrySplit(story);
             }
-            RedivideChanged(changed);
+            foreach (var story in changed)
+            {
+                if (!story.Absorbed && !story.Retired) RepartitionWithNeighbour(story);
+            }
         }
-        // What the splits and re-divisions above changed was settled by them; kept here it would be examined again at the next
+        foreach (var story in changed.Concat(_changed)) story.SettledBefore = true;
+        // What the splits and repartitions above changed was settled by them; kept here it would be examined again at the next
         // settle by a clusterer that kept its cache but not by one reading the state back from the store, and the two would differ.
         _changed.Clear();
     }
@@ -567,7 +570,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         return sim;
     }
 
-    /// <summary>Gives each of two stories its members (a split), rebuilding both profiles and the index entries.</summary>
+    /// <summary>Gives each of two stories its members (a split, or a repartition of two), rebuilding both profiles and the index entries.</summary>
     private void Redistribute(StoryState story, List<Member> storyMembers, StoryState other, List<Member> otherMembers)
     {
         other.Reset(otherMembers, _options, _spaces);
@@ -583,176 +586,19 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     }
 
     /// <summary>
-    /// Each story that changed (earliest publication first, then smallest article id) is divided afresh together with its nearest
-    /// neighbours, each story in one such region per settle: their articles are placed again from nothing, in publication then
-    /// id order, with the thresholds of the online placement and the end-of-input re-checks (<see cref="CanonicalDivision"/>),
-    /// and where that division differs from the one in place, it replaces it. A division made this way depends on the articles
-    /// and not on the history that brought them (where earlier batches ended, in what order they came), so two streams of the
-    /// same articles meet the same stories where their regions meet; one batch takes the same step over every story. Cost is
-    /// bounded by the region (at most <see cref="ClusteringOptions.SplitMaxSize"/> articles), not by the store.
+    /// A story that changed is looked at together with each of its nearest neighbours in turn (until one division moves
+    /// articles), by the split criterion over both stories' articles at once: where it divides them better (a lower
+    /// normalised cut) than they are divided now, the articles are moved to the side they belong to. Stories built in pieces (a stream of small ingests) meet here what one
+    /// pass over all the articles would have seen: an article that joined one of two look-alike stories before
+    /// the other had formed, or before a split separated them, goes back to the one it reads as.
     /// </summary>
-    private void RedivideChanged(List<StoryState> changed)
+    private void RepartitionWithNeighbour(StoryState story)
     {
-        var done = new HashSet<int>();
-        var ordered = changed.Where(s => !s.Absorbed && !s.Retired)
-            .OrderBy(s => s.Profile.First?.UtcTicks ?? long.MaxValue)
-            .ThenBy(s => s.Members.Min(m => m.Id), StringComparer.Ordinal)
-            .ToList();
-        foreach (var story in ordered)
+        if (story.Members.Any(m => m.Profile is null)) return;
+        foreach (var neighbour in Neighbours(story, _options.SettleNameThreshold, _options.RepartitionNeighbours))
         {
-            if (story.Absorbed || story.Retired || done.Contains(story.Index) || story.Members.Any(m => m.Profile is null)) continue;
-            var region = new List<StoryState> { story };
-            foreach (var neighbour in Neighbours(story, _options.SettleNameThreshold, _options.RedivideNeighbours))
-            {
-                if (!done.Contains(neighbour.Index) && !neighbour.Members.Any(m => m.Profile is null)) region.Add(neighbour);
-            }
-            foreach (var member in region) done.Add(member.Index);
-            var members = region.SelectMany(r => r.Members).ToList();
-            if (members.Count > _options.SplitMaxSize) continue;
-            var groups = CanonicalDivision(members);
-            var current = region.Select(r => MemberKey(r.Members)).ToHashSet(StringComparer.Ordinal);
-            if (groups.Count == region.Count && groups.All(g => current.Contains(MemberKey(g)))) continue;
-            foreach (var opened in Install(region, groups)) done.Add(opened.Index);
+            if (Repartition(story, neighbour)) return;
         }
-    }
-
-    /// <summary>The members' ids in ordinal order, one string: equal for two groups of the same articles.</summary>
-    private static string MemberKey(IEnumerable<Member> members) => string.Join(' ', members.Select(m => m.Id).Order(StringComparer.Ordinal));
-
-    /// <summary>
-    /// The articles divided as one pass over them alone would divide them, in an order that does not depend on their arrival
-    /// (publication, then id): each joins the most similar group at the assign threshold or opens one; groups then merge at
-    /// the merge threshold, most similar pair first; a group of one joins on a shared two-word name as at the end of input
-    /// (<see cref="JoinBestSharingName"/>); last, each group is split by the split criterion.
-    /// </summary>
-    private List<List<Member>> CanonicalDivision(List<Member> members)
-    {
-        var groups = new List<(List<Member> Members, Profile Profile)>();
-        foreach (var member in members.OrderBy(m => m.Profile!.First?.UtcTicks ?? long.MaxValue).ThenBy(m => m.Id, StringComparer.Ordinal))
-        {
-            var profile = member.Profile!;
-            var best = -1;
-            var bestScore = AssignThresholdOf(profile);
-            for (var g = 0; g < groups.Count; g++)
-            {
-                var score = Similarity(profile, groups[g].Profile);
-                if (groups[g].Members.Count == 1) score -= _options.SingleArticleMargin;
-                // Ties go to the earlier group.
-                if (score > bestScore || (best < 0 && score >= bestScore)) (best, bestScore) = (g, score);
-            }
-            if (best < 0) groups.Add(([member], Profile.Empty().Plus(profile, _options, _spaces)));
-            else groups[best] = ([.. groups[best].Members, member], groups[best].Profile.Plus(profile, _options, _spaces));
-        }
-        while (MostSimilarPair(groups, _options.MergeThreshold) is var (first, second))
-        {
-            groups[first] = ([.. groups[first].Members, .. groups[second].Members], groups[first].Profile.Plus(groups[second].Profile, _options, _spaces));
-            groups.RemoveAt(second);
-        }
-        for (var i = 0; i < groups.Count; i++)
-        {
-            if (groups[i].Members.Count != 1 || BestSharingName(groups, i) is not { } target) continue;
-            groups[target] = ([.. groups[target].Members, .. groups[i].Members], groups[target].Profile.Plus(groups[i].Profile, _options, _spaces));
-            groups.RemoveAt(i);
-            i = -1;
-        }
-        var result = new List<List<Member>>();
-        foreach (var (group, _) in groups)
-        {
-            if (group.Count >= _options.SplitMinSize && Partition(group, SimilarityMatrix(group)) is var (first, second, _))
-            {
-                result.Add(first.Select(x => group[x]).ToList());
-                result.Add(second.Select(x => group[x]).ToList());
-            }
-            else result.Add(group);
-        }
-        return result;
-    }
-
-    /// <summary>The two groups most similar at or above <paramref name="threshold"/> (the earlier pair on a tie), or null.</summary>
-    private (int First, int Second)? MostSimilarPair(List<(List<Member> Members, Profile Profile)> groups, double threshold)
-    {
-        (int, int)? best = null;
-        var bestScore = threshold;
-        for (var i = 0; i < groups.Count; i++)
-        {
-            for (var j = i + 1; j < groups.Count; j++)
-            {
-                var score = Similarity(groups[i].Profile, groups[j].Profile);
-                if (score > bestScore || (best is null && score >= bestScore)) (best, bestScore) = ((i, j), score);
-            }
-        }
-        return best;
-    }
-
-    /// <summary>The group a group of one joins as <see cref="JoinBestSharingName"/> would have it join, among the others; null when none.</summary>
-    private int? BestSharingName(List<(List<Member> Members, Profile Profile)> groups, int single)
-    {
-        int? best = null;
-        var bestScore = _options.SettleNameThreshold;
-        for (var j = 0; j < groups.Count; j++)
-        {
-            if (j == single) continue;
-            var score = Similarity(groups[single].Profile, groups[j].Profile);
-            if (score > bestScore || (best is null && score >= bestScore)) (best, bestScore) = (j, score);
-        }
-        if (best is not { } target) return null;
-        return bestScore >= AssignThresholdOf(groups[single].Profile) || SharesTwoWordName(groups[single].Profile, groups[target].Profile) ? target : null;
-    }
-
-    /// <summary>
-    /// Gives the region's stories the new division: each group, largest first, takes the story holding most of its articles (so
-    /// ids stay with the articles readers knew them by), a group left without one opens a story, and a story left without a
-    /// group is redirected to the one that took most of its articles. Returns the stories opened.
-    /// </summary>
-    private List<StoryState> Install(List<StoryState> region, List<List<Member>> groups)
-    {
-        var unused = region.ToList();
-        var assigned = new List<(StoryState Story, List<Member> Members)>();
-        var opened = new List<StoryState>();
-        var regionIds = region.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var group in groups.OrderByDescending(g => g.Count).ThenBy(g => g.Min(m => m.Id), StringComparer.Ordinal))
-        {
-            var ids = group.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-            var holder = unused.Select(s => (Story: s, Overlap: s.Members.Count(m => ids.Contains(m.Id))))
-                .Where(x => x.Overlap > 0).OrderByDescending(x => x.Overlap).ThenBy(x => x.Story.Index).Select(x => x.Story).FirstOrDefault();
-            if (holder is not null)
-            {
-                unused.Remove(holder);
-                assigned.Add((holder, group));
-                continue;
-            }
-            // The id of the group's first article, unless a story of the region has it (its founder moved here): then the next one's,
-            // and when every article of the group founded one, the first's with a mark (deterministic, so a replay gives the same ids).
-            var first = group.OrderBy(m => m.Arrival).ToList();
-            var id = first.Select(m => StoryIdFor(m.Id)).FirstOrDefault(candidate => !regionIds.Contains(candidate));
-            for (var mark = 1; id is null || regionIds.Contains(id); mark++) id = StoryIdFor(first[0].Id + "#" + mark.ToString(CultureInfo.InvariantCulture));
-            var story = Open(id);
-            // The id may be that of a story absorbed earlier and now leaving again: it is a story once more, not a redirect.
-            _redirects.Remove(story.Id);
-            if (_store is not null) _redirectLog.Add(new RedirectChange(story.Id, null));
-            opened.Add(story);
-            assigned.Add((story, group));
-        }
-        var formerMembers = unused.Select(s => (Story: s, Ids: s.Members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal))).ToList();
-        foreach (var (story, group) in assigned)
-        {
-            story.Reset(group, _options, _spaces);
-            story.ExaminedSize = story.Size;
-            Changed(story);
-            foreach (var member in group) Move(member.Id, story);
-            Post(story, story.Profile);
-        }
-        foreach (var (gone, ids) in formerMembers)
-        {
-            var survivor = assigned.OrderByDescending(a => a.Members.Count(m => ids.Contains(m.Id))).ThenBy(a => a.Story.Index).First().Story;
-            gone.AbsorbedBy = survivor.Index;
-            _liveStories--;
-            Changed(gone);
-            gone.Release();
-            _active.Remove(gone);
-            Redirect(gone.Id, survivor.Id);
-        }
-        return opened;
     }
 
     /// <summary>The stories most similar to <paramref name="story"/> at or above <paramref name="threshold"/>, most similar first (ties: the older).</summary>
@@ -764,6 +610,26 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             .Where(x => x.Score >= threshold)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Story.Index)
             .Take(count).Select(x => x.Story).ToList();
+    }
+
+    /// <summary>Divides the articles of two stories by the split criterion; whether any article moved.</summary>
+    private bool Repartition(StoryState story, StoryState neighbour)
+    {
+        // Two stories formed within this batch were placed as one pass over them all would place them: nothing to revisit.
+        if (!story.SettledBefore && !neighbour.SettledBefore) return false;
+        var members = story.Members.Concat(neighbour.Members).OrderBy(m => m.Arrival).ToList();
+        if (members.Count < _options.SplitMinSize || members.Count > _options.SplitMaxSize || members.Any(m => m.Profile is null)) return false;
+        var sim = SimilarityMatrix(members);
+        if (Partition(members, sim) is not var (first, second, normalisedCut)) return false;
+        var mine = story.Members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        // Only a division that separates the articles better than the one in place moves any.
+        if (normalisedCut >= NormalisedCut(sim, Degrees(sim), i => mine.Contains(members[i].Id))) return false;
+        // The side holding more of the story's articles stays the story; the other becomes the neighbour.
+        var inFirst = first.Count(i => mine.Contains(members[i].Id));
+        var inSecond = second.Count(i => mine.Contains(members[i].Id));
+        var (ours, theirs) = inFirst > inSecond || (inFirst == inSecond && first.Any(i => members[i].Id == story.Members[0].Id)) ? (first, second) : (second, first);
+        Redistribute(story, ours.Select(i => members[i]).ToList(), neighbour, theirs.Select(i => members[i]).ToList());
+        return true;
     }
 
     /// <summary>

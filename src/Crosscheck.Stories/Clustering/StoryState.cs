@@ -32,6 +32,12 @@ internal sealed class StoryState(int index, string id)
 
     public bool Retired { get; private set; }
 
+    /// <summary>
+    /// Whether the story came through an earlier end-of-batch settle (one read from a store always did): its articles
+    /// were placed by decisions taken where an earlier batch ended, which the repartition may revisit.
+    /// </summary>
+    public bool SettledBefore { get; set; }
+
     public long LastArrival => Profile.Arrival;
 
     public void Add(Document document, Profile profile, ClusteringOptions options, FeatureSpace[] spaces)
@@ -121,7 +127,7 @@ internal sealed class StoryState(int index, string id)
         var format = reader.ReadByte();
         if (format is not (1 or FormatVersion)) throw new InvalidDataException($"Story {index}: stored state of an unknown format ({format}).");
         var withLanguages = format >= 2;
-        var story = new StoryState(index, reader.ReadString());
+        var story = new StoryState(index, reader.ReadString()) { SettledBefore = true };
         var title = reader.ReadString();
         story._title = reader.ReadBoolean() ? title : null;
         var absorbedBy = reader.ReadInt32();
