@@ -21,6 +21,11 @@ public sealed class SqliteStore : IStore
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
 
+    /// <summary>Commands kept prepared by their SQL (see <see cref="Reused"/>).</summary>
+    private readonly Dictionary<string, SqliteCommand> _reused = new(StringComparer.Ordinal);
+
+    private const int MaxReusedCommands = 128;
+
     private SqliteStore(string location, SqliteConnection connection)
     {
         Location = location;
@@ -159,6 +164,18 @@ public sealed class SqliteStore : IStore
             ("$received", FormatTime(raw.ReceivedAt)), ("$hints", DocumentSerializer.SerializeHints(raw.Hints))) == 1);
     }
 
+    /// <remarks>In one transaction: a commit per input (its pages written to the log each time) was most of what storing them cost.</remarks>
+    public IReadOnlyList<bool> AddRaws(IReadOnlyList<RawInput> raws)
+    {
+        ArgumentNullException.ThrowIfNull(raws);
+        var added = new bool[raws.Count];
+        if (raws.Count > 0) RunInTransaction(() =>
+        {
+            for (var i = 0; i < raws.Count; i++) added[i] = AddRaw(raws[i]);
+        });
+        return added;
+    }
+
     public RawInput? GetRaw(string id) => Read("reading a raw input", () =>
     {
         using var command = Command("SELECT id, source, kind, content, received_at, hints FROM raw WHERE id = $id", ("$id", id));
@@ -215,12 +232,24 @@ public sealed class SqliteStore : IStore
                     WHERE NOT EXISTS (SELECT 1 FROM story_state_articles WHERE article_id = $id)
                     """, ("$id", article.Id));
                 NonQuery("DELETE FROM layers WHERE article_id = $id", ("$id", article.Id));
-                foreach (var (name, payload) in layers)
-                    NonQuery("INSERT INTO layers (article_id, name, payload) VALUES ($id, $name, $payload)", ("$id", article.Id), ("$name", name), ("$payload", payload));
+                if (layers.Count > 0)
+                {
+                    // One statement for all the layers (rows in the same order as one insert each).
+                    var values = new (string Name, object? Value)[1 + 2 * layers.Count];
+                    values[0] = ("$id", article.Id);
+                    for (var i = 0; i < layers.Count; i++) (values[1 + 2 * i], values[2 + 2 * i]) = (($"$name{i}", layers[i].Name), ($"$payload{i}", layers[i].Payload));
+                    NonQuery(LayerInsert(layers.Count), values);
+                }
             });
             return true;
         });
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> LayerInserts = new();
+
+    /// <summary>The insert of <paramref name="count"/> layers of one article: <c>$id</c>, then <c>$name0</c>, <c>$payload0</c>, ...</summary>
+    private static string LayerInsert(int count) => LayerInserts.GetOrAdd(count, n =>
+        "INSERT INTO layers (article_id, name, payload) VALUES " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"($id, $name{i}, $payload{i})")));
 
     public Document? GetDocument(string id) => ReadStored(id)?.Decode();
 
@@ -229,8 +258,7 @@ public sealed class SqliteStore : IStore
     {
         if (ReadArticle(id) is not { } article) return null;
         var layers = new List<(Layer Layer, string Payload)>();
-        using (var command = Command("SELECT name, payload FROM layers WHERE article_id = $id", ("$id", id)))
-        using (var reader = command.ExecuteReader())
+        using (var reader = Reused("SELECT name, payload FROM layers WHERE article_id = $id", [("$id", id)]).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -295,11 +323,10 @@ public sealed class SqliteStore : IStore
     /// <summary>One article row without its layers; null when there is none. Call inside <see cref="Read{T}"/>.</summary>
     private Article? ReadArticle(string id)
     {
-        using var command = Command("""
+        using var reader = Reused("""
             SELECT id, source, url, outlet, title, byline, published, published_source, language, body, diagnostics, page_type
             FROM articles WHERE id = $id
-            """, ("$id", id));
-        using var reader = command.ExecuteReader();
+            """, [("$id", id)]).ExecuteReader();
         return reader.Read() ? StoreCommon.ReadArticle(reader, Location) : null;
     }
 
@@ -671,6 +698,7 @@ public sealed class SqliteStore : IStore
         }
         catch (SqliteException) { /* statistics are an optimisation only */ }
         catch (InvalidOperationException) { /* connection already broken */ }
+        DisposeReused();
         _connection.Dispose();
     }
 
@@ -704,29 +732,57 @@ public sealed class SqliteStore : IStore
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _transaction;
-        // Every text parameter loses its NUL characters (see StoreCommon.WithoutNul), in one place.
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, (value is string text ? StoreCommon.WithoutNul(text) : value) ?? DBNull.Value);
+        AddParameters(command, parameters);
         return command;
     }
 
-    private int NonQuery(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    private static void AddParameters(SqliteCommand command, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        using var command = Command(sql, parameters);
-        return command.ExecuteNonQuery();
+        // Every text parameter loses its NUL characters (see StoreCommon.WithoutNul), in one place.
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, (value is string text ? StoreCommon.WithoutNul(text) : value) ?? DBNull.Value);
     }
+
+    /// <summary>
+    /// The command kept for <paramref name="sql"/> (made on first use), with these parameters. A new command parses and plans
+    /// its SQL again on its first run (Microsoft.Data.Sqlite keeps a prepared statement for the life of its command only):
+    /// for the statements run once per document or row (a document's save, reading one back, a story's rows) that was most of
+    /// their cost. Only for statements done with before the same SQL runs again (no reader of it left open meanwhile); the
+    /// store is used from one thread at a time.
+    /// </summary>
+    private SqliteCommand Reused(string sql, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (!_reused.TryGetValue(sql, out var command))
+        {
+            // More distinct statements than the store's code runs means SQL built per call: start again rather than grow.
+            if (_reused.Count >= MaxReusedCommands) DisposeReused();
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _reused.Add(sql, command);
+        }
+        command.Transaction = _transaction;
+        command.Parameters.Clear();
+        AddParameters(command, parameters);
+        return command;
+    }
+
+    private void DisposeReused()
+    {
+        foreach (var command in _reused.Values) command.Dispose();
+        _reused.Clear();
+    }
+
+    private int NonQuery(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) => Reused(sql, parameters).ExecuteNonQuery();
 
     private object? Scalar(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
+        var value = Reused(sql, parameters).ExecuteScalar();
         return value is DBNull ? null : value;
     }
 
     private List<string> Strings(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
+        using var reader = Reused(sql, parameters).ExecuteReader();
         var values = new List<string>();
         while (reader.Read()) values.Add(reader.GetString(0));
         return values;

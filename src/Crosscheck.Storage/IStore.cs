@@ -18,6 +18,12 @@ public interface IStore : IStoryStateStore, IDisposable
     /// <summary>Stores a raw input keyed by its content hash. False when the same content is already stored.</summary>
     bool AddRaw(RawInput raw);
 
+    /// <summary>
+    /// <see cref="AddRaw"/> for each input, in order: which were new. A store may write them in one transaction (all stored or
+    /// none), which saves a commit per input; by default each is stored on its own, as <see cref="AddRaw"/> does.
+    /// </summary>
+    IReadOnlyList<bool> AddRaws(IReadOnlyList<RawInput> raws) => [.. raws.Select(AddRaw)];
+
     RawInput? GetRaw(string id);
 
     /// <summary>Every raw input, in the order received.</summary>

@@ -352,13 +352,20 @@ public class SeveralBlockTests
     [Fact]
     public void The_summary_of_each_entry_of_a_listing_is_kept_though_named_a_teaser()
     {
-        var entries = string.Concat(CategoryEntries.Select((entry, i) =>
-            $"<article class='item'><h2><a href='/r/{i}'>{entry}</a></h2><p class='teaser'>Summary number {i}: what the pages hold, who wrote them, and how often they are brought up to date by the editors.</p></article>"));
-        var html = TestInputs.Page(SiteMenu + "<main><h1>Recipes</h1><div class='list'>" + entries + "</div></main>");
-
-        var article = Extractor.Extract(TestInputs.Html(html, "https://food.example/category/recipes"));
+        var article = ExtractRecipeListing("<div class='list'>" + string.Concat(CategoryEntries.Select((entry, i) =>
+            $"<article class='item'><h2><a href='/r/{i}'>{entry}</a></h2><p class='teaser'>{EntrySummary(i)}</p></article>")) + "</div>");
 
         foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+        AssertEntrySummariesKept(article);
+    }
+
+    private static string EntrySummary(int entry) => $"Summary number {entry}: what the pages hold, who wrote them, and how often they are brought up to date by the editors.";
+
+    private static Core.Model.Article ExtractRecipeListing(string entryList) =>
+        Extractor.Extract(TestInputs.Html(TestInputs.Page(SiteMenu + "<main><h1>Recipes</h1>" + entryList + "</main>"), "https://food.example/category/recipes"));
+
+    private static void AssertEntrySummariesKept(Core.Model.Article article)
+    {
         Assert.Contains("Summary number 0:", article.Body);
         Assert.Contains("Summary number 7:", article.Body);
     }
@@ -395,5 +402,47 @@ public class SeveralBlockTests
         Assert.Contains("treat the trails and the nests", article.Body);
         Assert.Contains("seal every gap we find", article.Body);
         Assert.Contains("lay a barrier in the ground", article.Body);
+    }
+    [Fact]
+    public void The_card_lists_of_a_listing_are_kept_inside_its_main_element_though_named_as_furniture()
+    {
+        // The page puts its entries in its main element, in lists whose names say "recirc" and "sidebar" (the template's words).
+        string CardList(string name, IEnumerable<string> entries) => $"<div class='{name}'><div class='card-list'>" +
+            string.Concat(entries.Select((entry, i) => $"<a class='card' href='/r/{name}/{i}'><div class='card__content'><span class='card__title'>{entry}</span></div></a>")) + "</div></div>";
+        var html = TestInputs.Page(SiteMenu + "<main><h1>Recipes</h1><p>What to cook tonight: the recipes our readers made most this month.</p>" +
+            CardList("spotlight-sidebar", CategoryEntries.Take(4)) + CardList("recirc-list", CategoryEntries.Skip(4)) + "</main>" +
+            "<div class='sidebar'><div class='card-list'>" + string.Concat(Enumerable.Range(0, 6).Select(i => $"<a class='card' href='/shop/{i}'>Kitchen knife number {i} from our shop</a>")) + "</div></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html, "https://food.example/category/recipes"));
+
+        Assert.Equal(Core.Model.PageType.Listing, article.PageType);
+        foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
+        Assert.DoesNotContain("Kitchen knife number", article.Body);
+    }
+
+    [Fact]
+    public void The_summary_of_a_listing_entry_hidden_only_from_screen_readers_is_kept()
+    {
+        // Each entry's summary is a second link to it, hidden from screen readers (who read the headline's link) but shown to the eye.
+        var article = ExtractRecipeListing("<section class='river'>" + string.Concat(CategoryEntries.Select((entry, i) =>
+            $"<article class='river'><header><h2><a href='/r/{i}'>{entry}</a></h2><p class='desc'><a href='/r/{i}' aria-hidden='true' tabindex='-1'>{EntrySummary(i)}</a></p></header></article>")) + "</section>");
+
+        Assert.Equal(Core.Model.PageType.Listing, article.PageType);
+        Assert.Contains(CategoryEntries[0], article.Body);
+        AssertEntrySummariesKept(article);
+    }
+
+    [Fact]
+    public void The_entries_of_a_listing_without_a_main_element_are_kept_though_their_list_is_named_as_furniture()
+    {
+        var entries = string.Concat(CategoryEntries.Select((entry, i) =>
+            $"<div class='product-card'><a href='/p/{i}'><div class='name'>{entry}</div></a><div class='price'>$ {i + 10}.99</div></div>"));
+        var html = TestInputs.Page(SiteMenu + "<div id='site-content'><h1>Cookbooks</h1><section class='related-products'><div class='grid'>" + entries + "</div></section>" +
+            "<div class='notice'><p>We are growing our network of shops.</p></div></div>");
+
+        var article = Extractor.Extract(TestInputs.Html(html, "https://food.example/category/cookbooks"));
+
+        Assert.Equal(Core.Model.PageType.Listing, article.PageType);
+        foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
     }
 }

@@ -125,8 +125,10 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         }
         else if (pageType == PageType.Listing)
         {
-            // A listing's entries are its content even where some prose outweighs them.
-            page.ResetScores();
+            // A listing's entries are its content even where some prose outweighs them. An entry's summary may be a second
+            // link to the entry, hidden from screen readers (which read the first) but shown to the eye: read with them.
+            if (page.SkippedAriaHidden > 0 && !page.NodeLimited && !page.TimeLimited) page = PageModel.Build(body, options, deadline, readAriaHidden: true);
+            else page.ResetScores();
             var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems, pageOfSections: false, listing: true);
             if (listed.Count > 0) paragraphs = listed;
         }
@@ -322,7 +324,7 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
         var underFurniture = UnderFurniture(page, best);
         if (parent >= 0) WidenToRegion(page, best, included, underFurniture, pageOfSections);
         var listRegion = new List<(int Start, int End)>();
-        if (WidenToLinkLists(page, included, underFurniture, listRegion, linkListOutweighs, minListItems, listing) is { } keptLinks)
+        if (WidenToLinkLists(page, best, included, underFurniture, listRegion, linkListOutweighs, minListItems, listing) is { } keptLinks)
         {
             // The list region stands only when what it yields outweighs the selection as its lists did (it
             // may lose them as furniture of a wider region, and keep little more than the selection).
@@ -421,13 +423,16 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// the selection, and its entries are kept links and all. Returns the nodes whose linked text is kept,
     /// or null when the selection stands.
     /// </summary>
-    private bool[]? WidenToLinkLists(PageModel page, List<(int Start, int End)> included, bool[] underFurniture, List<(int Start, int End)> listRegion, double linkListOutweighs, int minListItems, bool listing)
+    private bool[]? WidenToLinkLists(PageModel page, int best, List<(int Start, int End)> included, bool[] underFurniture, List<(int Start, int End)> listRegion, double linkListOutweighs, int minListItems, bool listing)
     {
         var nodes = page.Nodes;
-        // A page header's menus repeat linked entries too, and are the site's, not the page's.
+        // A page header's menus repeat linked entries too, and are the site's, not the page's. On a listing, the page's
+        // main element says where its entries are: lists inside it count though named as furniture ("recirc", "sidebar");
+        // a listing with no main element may name its entries' list "related-products" and have no other.
+        var listFurniture = listing ? UnderFurniture(page, best, exemptInsideMain: true) : underFurniture;
         var excluded = new bool[nodes.Count];
         for (var i = 0; i < nodes.Count; i++)
-            excluded[i] = underFurniture[i] || nodes[i].Tag == "header" || (nodes[i].Parent >= 0 && excluded[nodes[i].Parent]);
+            excluded[i] = listFurniture[i] || nodes[i].Tag == "header" || (nodes[i].Parent >= 0 && excluded[nodes[i].Parent]);
         var lists = LinkLists.Find(page, excluded, options, minListItems);
         if (lists.Heaviest < 0) return null;
         // The page's own main element bounds its content: a list outside the one holding the selection is the site's.
@@ -499,16 +504,25 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
 
     /// <summary>
     /// Whether each node lies under furniture: an element whose class or role names it so, unless it holds
-    /// the best container (a layout wrapper named "main--with-sidebar" holds the posts it sits beside).
+    /// the best container (a layout wrapper named "main--with-sidebar" holds the posts it sits beside). With
+    /// <paramref name="exemptInsideMain"/>, an element inside the page's main element is never furniture itself: the
+    /// page put it among its content; and on a page with no main element, no class name makes furniture (the
+    /// elements the page marks as its own furniture, nav, aside and footer, are not read at all).
     /// </summary>
-    private static bool[] UnderFurniture(PageModel page, int best)
+    private static bool[] UnderFurniture(PageModel page, int best, bool exemptInsideMain = false)
     {
         var nodes = page.Nodes;
         var holdsBest = new bool[nodes.Count];
         for (var i = best; i >= 0; i = nodes[i].Parent) holdsBest[i] = true;
+        var insideMain = new bool[nodes.Count];
         var underFurniture = new bool[nodes.Count];
+        var noMain = exemptInsideMain && !nodes.Exists(node => IsMainElement(node));
         for (var i = 0; i < nodes.Count; i++)
-            underFurniture[i] = (nodes[i].Negative && !holdsBest[i]) || (nodes[i].Parent >= 0 && underFurniture[nodes[i].Parent]);
+        {
+            var parent = nodes[i].Parent;
+            insideMain[i] = noMain || (exemptInsideMain && (IsMainElement(nodes[i]) || (parent >= 0 && insideMain[parent])));
+            underFurniture[i] = (nodes[i].Negative && !holdsBest[i] && !insideMain[i]) || (parent >= 0 && underFurniture[parent]);
+        }
         return underFurniture;
     }
 

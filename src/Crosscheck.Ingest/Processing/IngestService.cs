@@ -71,19 +71,17 @@ public sealed class IngestService(
         // and before its corpus pass and story assignment finished (the mark is written with the
         // stories, in their transaction). Which outlets it touched is not known, so all are judged again.
         var interrupted = store.CountArticles() > 0 && StoriesAreStale();
-        var batch = new List<RawInput>(BatchSize);
         var timings = report.Timings;
-        using (var pipeline = new BatchPipeline(store, processor, report))
+        using (var pipeline = NewPipeline(report))
         {
             var storing = IngestTimings.Start();
             var (wallBefore, cpuBefore) = (timings.Total, timings.ThreadCpuTotal);
-            StoreRawInputs(items, report, progress, resumeUnprocessed: false, raw => AddToBatch(pipeline, batch, raw), cancel);
+            StoreRawInputs(items, report, progress, resumeUnprocessed: false, pipeline.Submit, cancel);
             // The batches' own time was counted as they were waited for and written.
             timings.Add(IngestTimings.Store, storing, timings.Total - wallBefore, timings.ThreadCpuTotal - cpuBefore);
-            pipeline.Submit(batch);
             // Every document of this run is written before leftovers are looked for: one still being processed would be taken for one.
             pipeline.Complete();
-            ProcessLeftovers(pipeline, batch, report, progress, cancel);
+            ProcessLeftovers(pipeline, report, progress, cancel);
         }
         // Only outlets that gained articles can change their decision (after an interruption, any may).
         var boilerplate = IngestTimings.Start();
@@ -105,16 +103,15 @@ public sealed class IngestService(
     /// when read again. Raw inputs are stored before anything is derived from them, so this finds
     /// every one such a run left, whichever command stored it.
     /// </summary>
-    private void ProcessLeftovers(BatchPipeline pipeline, List<RawInput> batch, IngestReport report, IProgress<IngestProgress>? progress, CancellationToken cancel)
+    private void ProcessLeftovers(BatchPipeline pipeline, IngestReport report, IProgress<IngestProgress>? progress, CancellationToken cancel)
     {
         foreach (var raw in store.RawWithoutDocument())
         {
             cancel.ThrowIfCancellationRequested();
             report.Resumed++;
             progress?.Report(new IngestProgress(report.Resumed, null, raw.Source, "resuming"));
-            AddStoredToBatch(pipeline, batch, raw, report);
+            AddStoredToBatch(pipeline, raw, report);
         }
-        pipeline.Submit(batch);
         pipeline.Complete();
     }
 
@@ -128,18 +125,45 @@ public sealed class IngestService(
     {
         ArgumentNullException.ThrowIfNull(enqueue);
         var report = new IngestReport();
-        StoreRawInputs(_reader.Read(paths, hints), report, progress, resumeUnprocessed: true, raw =>
+        StoreRawInputs(_reader.Read(paths, hints), report, progress, resumeUnprocessed: true, inputs =>
         {
-            enqueue(raw);
-            report.Queued++;
+            foreach (var raw in inputs)
+            {
+                enqueue(raw);
+                report.Queued++;
+            }
         }, cancel);
         return report;
     }
 
+    /// <summary>
+    /// Stores the raw inputs a batch at a time (<see cref="InputGroup"/>) and hands on (<paramref name="pending"/>) those of each
+    /// batch that still need processing. A batch is stored in one transaction (<see cref="IStore.AddRaws"/>: a commit per input
+    /// was most of what storing cost), before any of it is handed on: raw bytes are stored before anything is derived from them.
+    /// </summary>
     private void StoreRawInputs(IEnumerable<InputItem> items, IngestReport report, IProgress<IngestProgress>? progress,
-        bool resumeUnprocessed, Action<RawInput> pending, CancellationToken cancel)
+        bool resumeUnprocessed, Action<IReadOnlyList<RawInput>> pending, CancellationToken cancel)
     {
         var done = 0;
+        var group = new InputGroup(_reader.Limits.MaxBatchBytes, inputs =>
+        {
+            var added = store.AddRaws(inputs);
+            var needed = new List<RawInput>(inputs.Count);
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                if (added[i])
+                {
+                    report.Stored++;
+                    needed.Add(inputs[i]);
+                }
+                else
+                {
+                    report.AlreadyStored++;
+                    if (resumeUnprocessed && !store.HasDocument(inputs[i].Id)) needed.Add(inputs[i]);
+                }
+            }
+            pending(needed);
+        });
         foreach (var item in items)
         {
             cancel.ThrowIfCancellationRequested();
@@ -152,20 +176,39 @@ public sealed class IngestService(
                     report.Skipped.Add(skipped);
                     break;
                 case RawItem { Raw: var raw }:
-                    // Raw bytes are stored before anything is derived from them.
-                    if (store.AddRaw(raw))
-                    {
-                        report.Stored++;
-                        pending(raw);
-                    }
-                    else
-                    {
-                        report.AlreadyStored++;
-                        if (resumeUnprocessed && !store.HasDocument(raw.Id)) pending(raw);
-                    }
+                    group.Add(raw);
                     break;
             }
             progress?.Report(new IngestProgress(++done, null, item.Source, "reading"));
+        }
+        group.Flush();
+    }
+
+    /// <summary>
+    /// Inputs gathered to be handed on together (<paramref name="flush"/>), so memory stays bounded by a group: full in count
+    /// (<see cref="BatchSize"/>), or in bytes (<see cref="InputLimits.MaxBatchBytes"/>) when the next input would take it over,
+    /// since a count alone lets a group of large files hold them all at once. The bytes are kept as inputs are added.
+    /// </summary>
+    private sealed class InputGroup(long maxBytes, Action<List<RawInput>> flush)
+    {
+        private readonly List<RawInput> _inputs = new(BatchSize);
+        private long _bytes;
+
+        public void Add(RawInput raw)
+        {
+            if (_inputs.Count > 0 && _bytes + raw.Content.Length > maxBytes) Flush();
+            _inputs.Add(raw);
+            _bytes += raw.Content.Length;
+            if (_inputs.Count >= BatchSize) Flush();
+        }
+
+        /// <summary>Hands on the inputs gathered, if any, and starts an empty group.</summary>
+        public void Flush()
+        {
+            if (_inputs.Count == 0) return;
+            flush(_inputs);
+            _inputs.Clear();
+            _bytes = 0;
         }
     }
 
@@ -184,17 +227,15 @@ public sealed class IngestService(
         {
             store.ClearDerived();
             var total = store.CountRaw();
-            var batch = new List<RawInput>(BatchSize);
             var done = 0;
-            using (var pipeline = new BatchPipeline(store, processor, report))
+            using (var pipeline = NewPipeline(report))
             {
                 foreach (var raw in store.AllRaw())
                 {
                     cancel.ThrowIfCancellationRequested();
                     progress?.Report(new IngestProgress(++done, total, raw.Source, "reprocessing"));
-                    AddStoredToBatch(pipeline, batch, raw, report);
+                    AddStoredToBatch(pipeline, raw, report);
                 }
-                pipeline.Submit(batch);
                 pipeline.Complete();
             }
             RemoveRecurring(report, outlets: null);
@@ -203,26 +244,16 @@ public sealed class IngestService(
         return report;
     }
 
-    /// <summary>
-    /// Adds a raw input to the batch and hands the batch on once it is full, so memory stays bounded by a batch (two in hand):
-    /// full in count, or in bytes (<see cref="InputLimits.MaxBatchBytes"/>) when the input would take it over,
-    /// since a count alone lets a batch of large files hold and extract them all at once.
-    /// </summary>
-    private void AddToBatch(BatchPipeline pipeline, List<RawInput> batch, RawInput raw)
-    {
-        if (batch.Count > 0 && batch.Sum(b => (long)b.Content.Length) + raw.Content.Length > _reader.Limits.MaxBatchBytes) pipeline.Submit(batch);
-        batch.Add(raw);
-        if (batch.Count >= BatchSize) pipeline.Submit(batch);
-    }
+    private BatchPipeline NewPipeline(IngestReport report) => new(store, processor, report, _reader.Limits.MaxBatchBytes);
 
     /// <summary>
-    /// <see cref="AddToBatch"/> for a raw input read back from the store, under the size limit a fresh input
+    /// <see cref="BatchPipeline.Add"/> for a raw input read back from the store, under the size limit a fresh input
     /// meets (<see cref="InputLimits.StoredProblem"/>): one larger is reported by its source and left as it is.
     /// </summary>
-    private void AddStoredToBatch(BatchPipeline pipeline, List<RawInput> batch, RawInput raw, IngestReport report)
+    private void AddStoredToBatch(BatchPipeline pipeline, RawInput raw, IngestReport report)
     {
         if (_reader.Limits.StoredProblem(raw) is { } problem) report.Errors.Add(new BadInput(raw.Source, problem));
-        else AddToBatch(pipeline, batch, raw);
+        else pipeline.Add(raw);
     }
 
     /// <summary>
@@ -232,24 +263,37 @@ public sealed class IngestService(
     /// two batches are in hand. Abandoned (an error, a cancellation), a batch being processed is never written: its raw inputs
     /// are stored without an article, and the next ingest processes them as leftovers.
     /// </summary>
-    private sealed class BatchPipeline(IStore store, ArticleProcessor processor, IngestReport report) : IDisposable
+    private sealed class BatchPipeline : IDisposable
     {
+        private readonly IStore _store;
+        private readonly ArticleProcessor _processor;
+        private readonly IngestReport _report;
+        private readonly InputGroup _batch;
         private Task<List<SerializedDocument>>? _inHand;
 
-        /// <summary>Starts processing the batch (its inputs are taken; the list is emptied) and writes the one before it.</summary>
-        public void Submit(List<RawInput> batch)
+        public BatchPipeline(IStore store, ArticleProcessor processor, IngestReport report, long maxBatchBytes)
+        {
+            (_store, _processor, _report) = (store, processor, report);
+            _batch = new InputGroup(maxBatchBytes, Submit);
+        }
+
+        /// <summary>Adds a raw input to the batch; a full batch (<see cref="InputGroup"/>) is handed on, so memory stays bounded by a batch (two in hand).</summary>
+        public void Add(RawInput raw) => _batch.Add(raw);
+
+        /// <summary>Starts processing a batch gathered elsewhere (bounded as <see cref="InputGroup"/> bounds one) and writes the one before it.</summary>
+        public void Submit(IReadOnlyList<RawInput> batch)
         {
             if (batch.Count == 0) return;
             var inputs = batch.ToArray();
-            batch.Clear();
             var previous = _inHand;
-            _inHand = Task.Run(() => inputs.AsParallel().AsOrdered().Select(raw => SerializedDocument.Of(processor.Process(raw))).ToList());
+            _inHand = Task.Run(() => inputs.AsParallel().AsOrdered().Select(raw => SerializedDocument.Of(_processor.Process(raw))).ToList());
             if (previous is not null) Write(previous);
         }
 
-        /// <summary>Waits for the batch in hand and writes it.</summary>
+        /// <summary>Hands on the batch being filled, then waits for the batch in hand and writes it.</summary>
         public void Complete()
         {
+            _batch.Flush();
             var previous = _inHand;
             _inHand = null;
             if (previous is not null) Write(previous);
@@ -259,19 +303,19 @@ public sealed class IngestService(
         {
             var waiting = IngestTimings.Start();
             var documents = processing.GetAwaiter().GetResult();
-            report.Timings.Add(IngestTimings.Process, waiting);
+            _report.Timings.Add(IngestTimings.Process, waiting);
             var writing = IngestTimings.Start();
             // One transaction per batch: far fewer syncs than one per article, and a batch is all or nothing.
-            store.RunInTransaction(() =>
+            _store.RunInTransaction(() =>
             {
-                foreach (var document in documents) store.SaveDocument(document);
+                foreach (var document in documents) _store.SaveDocument(document);
             });
-            report.Timings.Add(IngestTimings.Write, writing);
+            _report.Timings.Add(IngestTimings.Write, writing);
             foreach (var document in documents.Select(serialized => serialized.Document))
             {
-                report.Added++;
-                report.Outlets.Add(RecurringBoilerplatePass.OutletKey(document.Article));
-                if (string.IsNullOrWhiteSpace(document.Text)) report.EmptyArticles.Add(document.Article.Source);
+                _report.Added++;
+                _report.Outlets.Add(RecurringBoilerplatePass.OutletKey(document.Article));
+                if (string.IsNullOrWhiteSpace(document.Text)) _report.EmptyArticles.Add(document.Article.Source);
             }
         }
 

@@ -26,17 +26,26 @@ public sealed partial class RecurringBoilerplatePass(IStore store, ArticleProces
     {
         // Articles only: the decision reads bodies, and a rewritten article is annotated afresh, so
         // no stored layer is needed (decoding every document's layers was most of the pass's cost).
-        var groups = (outlets is null ? store.AllArticles() : store.ArticlesOfOutlets([.. outlets]))
-            .Select(a => (Article: a, Original: Original(a)))
-            .Where(x => x.Original.Length > 0)
-            .GroupBy(x => OutletKey(x.Article))
-            .Where(g => g.Count() >= filter.Options.MinArticles);
+        var articles = (outlets is null ? store.AllArticles() : store.ArticlesOfOutlets([.. outlets])).ToList();
 
-        // Each outlet is decided apart from the others (a function of its articles alone), so the outlets are decided in parallel;
-        // the articles whose removals change are then annotated again (and serialised for the store) in parallel, in the same order as one outlet after another.
-        var decided = groups.Select(group => (Outlet: group.Key, Members: group.ToList())).ToList()
-            .AsParallel().AsOrdered()
-            .Select(group => Changes(group.Outlet, group.Members))
+        // Each outlet is decided apart from the others (a function of its articles alone), so the outlets are decided in parallel,
+        // each with its articles' original bodies (taken there too, off this thread); the articles whose removals change are then
+        // annotated again (and serialised for the store) in parallel. Outlets go in the order of their first article with a body,
+        // as one outlet after another would.
+        var decided = articles.Select((article, position) => (Article: article, Position: position))
+            .GroupBy(x => OutletKey(x.Article))
+            .ToList()
+            .AsParallel()
+            .Select(group =>
+            {
+                var members = group.Select(x => (x.Article, Original: Original(x.Article), x.Position)).Where(x => x.Original.Length > 0).ToList();
+                return members.Count >= filter.Options.MinArticles
+                    ? (First: members[0].Position, Change: Changes(group.Key, [.. members.Select(m => (m.Article, m.Original))]))
+                    : (First: -1, Change: default);
+            })
+            .Where(x => x.First >= 0)
+            .OrderBy(x => x.First)
+            .Select(x => x.Change)
             .ToList();
         var rebuilds = decided.SelectMany(d => d.Rebuilds).ToList();
         var removedParagraphs = decided.Sum(d => d.Paragraphs);

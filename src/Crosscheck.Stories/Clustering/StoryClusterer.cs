@@ -476,7 +476,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         var seen = new HashSet<int>();
         var pending = new List<StoryState>();
-        var near = NearChangedStories();
+        // Looked up only when a re-check not yet due belongs to a story the batch did not change: in one batch (a
+        // reprocess, a first ingest) every story changed and the candidate lookups would all be wasted.
+        HashSet<int>? near = null;
         foreach (var queue in _rechecks)
         {
             var later = new List<(long Arrival, int Story)>();
@@ -485,7 +487,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 if (due.Arrival > _arrivals)
                 {
                     later.Add(due);
-                    if (!near.Contains(due.Story) && !ChangedSinceSettle(due.Story)) continue;
+                    if (!ChangedSinceSettle(due.Story) && !(near ??= NearChangedStories()).Contains(due.Story)) continue;
                 }
                 if (seen.Add(due.Story)) pending.Add(StoryAt(due.Story));
             }

@@ -40,6 +40,22 @@ public abstract partial class StoreContractTests : IDisposable
     }
 
     [ContractFact]
+    public void AddRaws_tells_which_inputs_were_new_and_keeps_their_order()
+    {
+        var stored = Raw("<html><body>Ferry services resumed on Monday.</body></html>");
+        Store.AddRaw(stored);
+        var first = Raw("<html><body>The library opens on Sundays.</body></html>", source: "inbox/b.html");
+        var second = Raw("<html><body>The bridge reopens in May.</body></html>", source: "inbox/c.html");
+
+        var added = Store.AddRaws([first, stored, second, first with { Source = "inbox/copy.html" }]);
+
+        Assert.Equal([true, false, true, false], added);
+        Assert.Equal([stored.Id, first.Id, second.Id], Store.AllRaw().Select(r => r.Id));
+        Assert.Equal("inbox/b.html", Store.GetRaw(first.Id)!.Source);
+        Assert.Empty(Store.AddRaws([]));
+    }
+
+    [ContractFact]
     public void LastReceived_is_the_time_of_the_newest_raw_input_and_null_for_an_empty_store()
     {
         Assert.Null(Store.LastReceived());

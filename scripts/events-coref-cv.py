@@ -1,0 +1,425 @@
+#!/usr/bin/env python3
+"""Topic-grouped cross-validation of event-coreference ideas over `crosscheck eval events --out` predictions.
+
+Reads ../shared/data/events-ecbplus-dev/documents.jsonl, keeping ONLY the 27 choosing topics (1-35 without the
+dev topics 2, 5, 12, 18, 21, 23, 34, 35; the test topics 36-45 are not in the file), and the predictions of
+`crosscheck eval events FILE --gold-mentions --topics 1,3,4,6-11,13-17,19,20,22,24-33 --out PRED.json`, whose
+cluster ids are "STORY|CLASS#n" for a grouped mention and "alone:ID" otherwise. It scores with the file's README
+metric (MUC, B-cubed, CEAF-e, CoNLL F1 over one partition, singletons included; it reproduces the C# figure
+exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or --folds 27):
+
+  score     the predictions as they are, and the oracles: gold singletons isolated; groups with pair precision
+            under 0.1 split
+  mentions  a mention model (is this mention a gold singleton?) over mentions in groups of 2+; mentions above
+            the threshold leave their group
+  groups    a group model (are the members of this (story, class) group nearly all apart: pair precision under
+            0.1?); groups above the threshold are split into singletons
+  pairs     a table of predicate-class pairs that co-refer in the training topics' gold, joining the two
+            classes' groups inside a story of the held-out topic
+
+Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
+Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon".
+
+Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs} PRED.json [--trees] [--folds N]
+"""
+import json
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from itertools import combinations
+
+DATA = '../shared/data/events-ecbplus-dev/documents.jsonl'
+CHOOSING = [1, 3, 4, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 19, 20, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33]
+THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
+STOP = set("a an the of to in on at for by with from and or but is was were are be been has have had it its he she "
+           "they his her their this that these those as after before over into about than who which what when where "
+           "while not no said says say will would could may might can".split())
+MODAL = {"will", "would", "could", "may", "might", "can", "should", "must", "shall", "to", "if", "want", "wants", "plan",
+         "plans", "expected", "likely", "possible"}
+NEGATION = {"not", "n't", "never", "no", "without", "denied", "deny", "denies"}
+DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "this", "that", "our", "my", "your", "these", "those", "of"}
+BACKGROUND = {"had", "previously", "earlier", "former", "last", "since", "once"}
+
+
+def load_documents():
+    # Never keeps a dev topic's document: the dev topics are reported once, by the C# command, not tuned on here.
+    with open(DATA, encoding='utf-8') as fh:
+        return [d for d in map(json.loads, fh) if d['topic'] in CHOOSING]
+
+
+# ---- the README metric ----------------------------------------------------------------------------------------
+
+def clusters_of(assignment):
+    found = defaultdict(set)
+    for mention, cluster in assignment.items():
+        found[cluster].add(mention)
+    return list(found.values())
+
+
+def muc_counts(keys, response):
+    parts = sum(len(k) - len({response[m] for m in k}) for k in keys)
+    return parts, sum(len(k) - 1 for k in keys)
+
+
+def harmonic(p, r):
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+def best_alignment(weights):
+    """Largest sum of a one-to-one alignment of rows to columns (rows <= columns): the Hungarian method."""
+    n, m = len(weights), len(weights[0])
+    u, v, match, way = [0.0] * (n + 1), [0.0] * (m + 1), [0] * (m + 1), [0] * (m + 1)
+    for i in range(1, n + 1):
+        match[0], j0 = i, 0
+        least, used = [math.inf] * (m + 1), [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], math.inf, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cost = -weights[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cost < least[j]:
+                        least[j], way[j] = cost, j0
+                    if least[j] < delta:
+                        delta, j1 = least[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    least[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    return sum(weights[match[j] - 1][j - 1] for j in range(1, m + 1) if match[j])
+
+
+def ceaf_e(keys, responses):
+    # The alignment splits into the connected parts of the overlap graph; each is aligned on its own.
+    owner = list(range(len(keys) + len(responses)))
+
+    def root(a):
+        while owner[a] != a:
+            owner[a] = owner[owner[a]]
+            a = owner[a]
+        return a
+    key_of = {m: i for i, k in enumerate(keys) for m in k}
+    for j, r in enumerate(responses):
+        for m in r:
+            owner[root(len(keys) + j)] = root(key_of[m])
+    parts = defaultdict(lambda: ([], []))
+    for i in range(len(keys)):
+        parts[root(i)][0].append(keys[i])
+    for j in range(len(responses)):
+        parts[root(len(keys) + j)][1].append(responses[j])
+    total = 0.0
+    for ks, rs in parts.values():
+        rows, cols = (ks, rs) if len(ks) <= len(rs) else (rs, ks)
+        total += best_alignment([[2 * len(a & b) / (len(a) + len(b)) for b in cols] for a in rows])
+    return total / len(responses), total / len(keys)
+
+
+def conll(gold, predicted):
+    predicted = {m: predicted.get(m, 'alone:' + m) for m in gold}
+    keys, responses = clusters_of(gold), clusters_of(predicted)
+    n1, d1 = muc_counts(keys, predicted)
+    n2, d2 = muc_counts(responses, gold)
+    key_index = {m: i for i, k in enumerate(keys) for m in k}
+    response_index = {m: i for i, r in enumerate(responses) for m in r}
+    overlap = Counter((key_index[m], response_index[m]) for m in gold)
+    b3_recall = sum(c * c / len(keys[a]) for (a, _), c in overlap.items()) / len(gold)
+    b3_precision = sum(c * c / len(responses[b]) for (_, b), c in overlap.items()) / len(gold)
+    ceaf_precision, ceaf_recall = ceaf_e(keys, responses)
+    return 100 * (harmonic(n2 / d2 if d2 else 0, n1 / d1 if d1 else 0) + harmonic(b3_precision, b3_recall)
+                  + harmonic(ceaf_precision, ceaf_recall)) / 3
+
+
+# ---- models ---------------------------------------------------------------------------------------------------
+
+def sigmoid(z):
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def fit_logistic(rows, labels, l2=1.0, steps=8):
+    """Newton steps on the L2-penalised log loss (the bias, column 0, unpenalised)."""
+    d = len(rows[0])
+    w = [0.0] * d
+    for _ in range(steps):
+        hessian, gradient = [[0.0] * d for _ in range(d)], [0.0] * d
+        for x, t in zip(rows, labels):
+            p = sigmoid(sum(a * b for a, b in zip(w, x)))
+            for a in range(d):
+                gradient[a] += (p - t) * x[a]
+                for b in range(d):
+                    hessian[a][b] += p * (1 - p) * x[a] * x[b]
+        for a in range(1, d):
+            gradient[a] += l2 * w[a]
+            hessian[a][a] += l2
+        hessian[0][0] += 1e-6
+        w = [a - b for a, b in zip(w, solve(hessian, gradient))]
+    return lambda x: sigmoid(sum(a * b for a, b in zip(w, x)))
+
+
+def solve(matrix, vector):
+    n = len(matrix)
+    m = [row[:] + [vector[i]] for i, row in enumerate(matrix)]
+    for c in range(n):
+        pivot = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[pivot] = m[pivot], m[c]
+        for r in range(n):
+            if r != c and m[c][c]:
+                k = m[r][c] / m[c][c]
+                m[r] = [a - k * b for a, b in zip(m[r], m[c])]
+    return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
+
+
+def fit_trees(rows, labels, rounds=60, depth=3, rate=0.1, l2=1.0, least_hessian=2.0, bins=16):
+    """Gradient-boosted trees of the log loss on quantile bins (Newton leaf values)."""
+    d = len(rows[0])
+    cuts = [sorted({sorted(r[f] for r in rows)[len(rows) * q // bins] for q in range(1, bins)}) for f in range(d)]
+    binned = [[sum(1 for c in cuts[f] if r[f] > c) for f in range(d)] for r in rows]
+    prior = sum(labels) / len(labels)
+    start = math.log(prior / (1 - prior))
+    scores, trees = [start] * len(rows), []
+
+    def grow(index, gradient, hessian, level):
+        g, h = sum(gradient[i] for i in index), sum(hessian[i] for i in index)
+        best = None
+        if level < depth:
+            for f in range(d):
+                gs, hs = [0.0] * (len(cuts[f]) + 1), [0.0] * (len(cuts[f]) + 1)
+                for i in index:
+                    gs[binned[i][f]] += gradient[i]
+                    hs[binned[i][f]] += hessian[i]
+                gl = hl = 0.0
+                for b in range(len(cuts[f])):
+                    gl, hl = gl + gs[b], hl + hs[b]
+                    if hl >= least_hessian and h - hl >= least_hessian:
+                        gain = gl * gl / (hl + l2) + (g - gl) ** 2 / (h - hl + l2) - g * g / (h + l2)
+                        if gain > 0 and (best is None or gain > best[0]):
+                            best = (gain, f, b)
+        if best is None:
+            return -g / (h + l2) * rate
+        _, f, b = best
+        return (f, cuts[f][b], grow([i for i in index if binned[i][f] <= b], gradient, hessian, level + 1),
+                grow([i for i in index if binned[i][f] > b], gradient, hessian, level + 1))
+
+    def value(tree, x):
+        while isinstance(tree, tuple):
+            tree = tree[2] if x[tree[0]] <= tree[1] else tree[3]
+        return tree
+    for _ in range(rounds):
+        probabilities = [sigmoid(s) for s in scores]
+        gradient = [p - t for p, t in zip(probabilities, labels)]
+        hessian = [p * (1 - p) for p in probabilities]
+        tree = grow(list(range(len(rows))), gradient, hessian, 0)
+        trees.append(tree)
+        scores = [s + value(tree, r) for s, r in zip(scores, rows)]
+    return lambda x: sigmoid(start + sum(value(t, x) for t in trees))
+
+
+def area_under_curve(scores, labels):
+    ranked = sorted(zip(scores, labels))
+    positives = sum(labels)
+    rank_sum = sum(i + 1 for i, (_, y) in enumerate(ranked) if y)
+    return (rank_sum - positives * (positives + 1) / 2) / (positives * (len(labels) - positives))
+
+
+def cross_validate(samples, folds, trees):
+    """samples: (id, topic, feature dict, label); returns id -> probability, each from a model without its topic."""
+    names = list(samples[0][2])
+    predicted = {}
+    for k in range(folds):
+        held = set(CHOOSING[k::folds])
+        train = [s for s in samples if s[1] not in held]
+        mean = {n: sum(s[2][n] for s in train) / len(train) for n in names}
+        spread = {n: math.sqrt(sum((s[2][n] - mean[n]) ** 2 for s in train) / len(train)) or 1.0 for n in names}
+
+        def vector(features):
+            return [1.0] + [(features[n] - mean[n]) / spread[n] for n in names]
+        fit = fit_trees if trees else fit_logistic
+        model = fit([vector(s[2]) for s in train], [s[3] for s in train])
+        for s in samples:
+            if s[1] in held:
+                predicted[s[0]] = model(vector(s[2]))
+    return predicted
+
+
+# ---- features -------------------------------------------------------------------------------------------------
+
+def words_of(text):
+    return WORD.findall(text)
+
+
+def mention_features(documents, predicted):
+    """Per grouped mention: its group, its place in the document, its sentence's words and names against the
+    sentences of the group's other mentions, and the shape of its words."""
+    document_count, frequency = len(documents), Counter()
+    for d in documents:
+        frequency.update({w.lower() for w in words_of(d['text'])})
+    context = {}
+    for d in documents:
+        lines = d['text'].split('\n')
+        url_lines = 1 if d['subtopic'] == 'ecbplus' else 0
+        for m in d['mentions']:
+            cluster = predicted[m['id']]
+            if cluster.startswith('alone:'):
+                continue
+            sentence = words_of(lines[m['sentence']])
+            line_start = d['text'].rfind('\n', 0, m['start']) + 1
+            before = [w.lower() for w in words_of(d['text'][line_start:m['start']])][-3:]
+            weights = {w: c * math.log(document_count / frequency[w])
+                       for w, c in Counter(w.lower() for w in sentence if w.lower() not in STOP).items()}
+            norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+            context[m['id']] = dict(
+                document=d['id'], topic=d['topic'], group=cluster, story=cluster.split('|')[0],
+                position=m['sentence'] - url_lines, text=m['text'], before=before,
+                vector={w: x / norm for w, x in weights.items()},
+                names={w.lower() for i, w in enumerate(sentence) if w[0].isdigit() or (i > 0 and w[0].isupper() and w.lower() not in STOP)})
+    members, story_documents = defaultdict(list), defaultdict(set)
+    for mention, c in context.items():
+        members[c['group']].append(mention)
+        story_documents[c['story']].add(c['document'])
+    features = {}
+    for mention, c in context.items():
+        others = [context[o] for o in members[c['group']] if o != mention]
+        elsewhere = [o for o in others if o['document'] != c['document']]
+        cosines = [sum(x * o['vector'].get(w, 0.0) for w, x in c['vector'].items()) for o in elsewhere]
+        shared_names = [len(c['names'] & o['names']) for o in elsewhere]
+        group_documents = len({o['document'] for o in others} | {c['document']})
+        last = c['text'].lower().split()[-1]
+        features[mention] = {
+            'log_group': math.log(1 + len(members[c['group']])),
+            'log_group_documents': math.log(group_documents),
+            'story_share': group_documents / len(story_documents[c['story']]),
+            'log_story_documents': math.log(len(story_documents[c['story']])),
+            'same_document': min(len(others) - len(elsewhere), 3),
+            'lead': 1 if c['position'] <= 1 else 0,
+            'log_position': math.log(1 + max(c['position'], 0)),
+            'cosine_max': max(cosines, default=0.0),
+            'cosine_mean': sum(cosines) / len(cosines) if cosines else 0.0,
+            'names_max': min(max(shared_names, default=0), 4),
+            'names_share': sum(1 for x in shared_names if x) / len(shared_names) if shared_names else 0.0,
+            'modal': 1 if MODAL & set(c['before']) else 0,
+            'negated': 1 if NEGATION & set(c['before']) else 0,
+            'background': 1 if BACKGROUND & set(c['before']) else 0,
+            'determiner': 1 if c['before'][-1:] and c['before'][-1] in DETERMINERS else 0,
+            'ing': 1 if last.endswith('ing') else 0,
+            'ed': 1 if last.endswith('ed') else 0,
+            'noun_suffix': 1 if re.search(r'(tion|sion|ment|ure|ance|ence|ity|al)$', last) else 0,
+            'several_words': 1 if ' ' in c['text'].strip() else 0,
+            'capitalised': 1 if c['text'][:1].isupper() else 0,
+        }
+    return context, members, features
+
+
+def pair_precision(mentions, gold):
+    n = len(mentions)
+    same = Counter(gold[m] for m in mentions)
+    return sum(v * (v - 1) / 2 for v in same.values()) / (n * (n - 1) / 2)
+
+
+def sweep(gold, predicted, scores, leave, what):
+    print(f'  base {conll(gold, predicted):.2f}')
+    for t in THRESHOLDS:
+        chosen = {k for k, p in scores.items() if p > t}
+        print(f'  threshold {t}: {len(chosen)} {what}, CoNLL F1 {conll(gold, leave(chosen)):.2f}')
+
+
+def main(argv):
+    folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
+    trees = '--trees' in argv
+    argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] != '--folds')]
+    if len(argv) != 2 or argv[0] not in ('score', 'mentions', 'groups', 'pairs'):
+        sys.exit(__doc__)
+    documents = load_documents()
+    gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
+    with open(argv[1], encoding='utf-8') as fh:
+        predicted = {m: c for m, c in json.load(fh).items() if m in gold}
+    gold_size = Counter(gold.values())
+    groups = defaultdict(list)
+    for m, c in predicted.items():
+        groups[c].append(m)
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    if argv[0] == 'score':
+        print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions of the 27 choosing topics')
+        isolated = {m: 'alone:' + m if gold_size[gold[m]] == 1 else c for m, c in predicted.items()}
+        print(f'oracle, gold singletons isolated: {conll(gold, isolated):.2f}')
+        loose = {c for c, ms in groups.items() if len(ms) > 1 and pair_precision(ms, gold) < 0.1}
+        print(f'oracle, {len(loose)} groups with pair precision under 0.1 split: '
+              f'{conll(gold, {m: "alone:" + m if c in loose else c for m, c in predicted.items()}):.2f}')
+    elif argv[0] == 'mentions':
+        context, members, features = mention_features(documents, predicted)
+        samples = [(m, context[m]['topic'], f, 1 if gold_size[gold[m]] == 1 else 0)
+                   for m, f in features.items() if len(members[context[m]['group']]) > 1]
+        scores = cross_validate(samples, folds, trees)
+        print(f'{len(samples)} mentions in groups of 2+, {sum(s[3] for s in samples)} gold singletons; '
+              f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
+        sweep(gold, predicted, scores, lambda out: {m: 'alone:' + m if m in out else c for m, c in predicted.items()}, 'mentions out')
+    elif argv[0] == 'groups':
+        context, members, features = mention_features(documents, predicted)
+        samples = []
+        for group, ms in members.items():
+            if len(ms) < 2:
+                continue
+            f = {k: features[ms[0]][k] for k in ('log_group', 'log_group_documents', 'story_share', 'log_story_documents')}
+            f['documents_per_mention'] = math.exp(f['log_group_documents']) / len(ms)
+            for k in ('same_document', 'lead', 'log_position', 'cosine_max', 'cosine_mean', 'names_max', 'capitalised'):
+                f['mean_' + k] = sum(features[m][k] for m in ms) / len(ms)
+            samples.append((group, context[ms[0]]['topic'], f, 1 if pair_precision(ms, gold) < 0.1 else 0))
+        scores = cross_validate(samples, folds, trees)
+        print(f'{len(samples)} groups of 2+, {sum(s[3] for s in samples)} with pair precision under 0.1; '
+              f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
+        sweep(gold, predicted, scores, lambda out: {m: 'alone:' + m if c in out else c for m, c in predicted.items()}, 'groups split')
+    else:
+        def predicate(c):
+            return None if c.startswith('alone:') else c.split('|', 1)[1]
+        present, corefer = defaultdict(set), defaultdict(set)
+        classes_of_gold = defaultdict(set)
+        for m, c in predicted.items():
+            if predicate(c):
+                present[topic[m]].add(predicate(c))
+                classes_of_gold[(topic[m], gold[m])].add(predicate(c))
+        for (t, _), classes in classes_of_gold.items():
+            corefer[t].update(combinations(sorted(classes), 2))
+        print(f'base {conll(gold, predicted):.2f}')
+        for least_topics in (1, 2, 3):
+            for least_rate in (0.5, 1.0):
+                joined = dict(predicted)
+                for held in CHOOSING:
+                    seen, both = Counter(), Counter()
+                    for t in CHOOSING:
+                        if t != held:
+                            seen.update(corefer[t])
+                    for t in CHOOSING:
+                        if t != held:
+                            both.update(p for p in seen if p[0] in present[t] and p[1] in present[t])
+                    table = {p for p in seen if seen[p] >= least_topics and seen[p] / both[p] >= least_rate}
+                    owner = {}
+
+                    def root(x):
+                        while owner.get(x, x) != x:
+                            x = owner[x]
+                        return x
+                    by_story = defaultdict(dict)
+                    for m, c in predicted.items():
+                        if topic[m] == held and predicate(c):
+                            by_story[c.split('|')[0]][predicate(c)] = c
+                    for story in by_story.values():
+                        for a, b in table:
+                            if a in story and b in story:
+                                owner[root(story[a])] = root(story[b])
+                    for m, c in predicted.items():
+                        if topic[m] == held and predicate(c):
+                            joined[m] = root(c)
+                print(f'  pairs co-referring in {least_topics}+ other topics, rate {least_rate}+: CoNLL F1 {conll(gold, joined):.2f}')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
