@@ -156,7 +156,7 @@ public static class StreamIngestBenchmark
         return parts;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         if (values.Count == 0) return 0;
         var sorted = values.Order().ToList();

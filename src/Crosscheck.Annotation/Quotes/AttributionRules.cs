@@ -168,6 +168,13 @@ public enum AttributionRule
     /// </summary>
     AdjectiveAfterNumber,
 
+    /// <summary>
+    /// "Doe, who has backed the harbour plan, said ...": a cue inside a relative clause set off by commas reports no further than the
+    /// comma closing the clause when the main clause's verb follows it (recorded after the rule that found the attribution:
+    /// "ContentAfterCue+RelativeClauseEnd"). `--without` lets the content run on to the sentence's end.
+    /// </summary>
+    RelativeClauseEnd,
+
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,
 }
@@ -179,6 +186,9 @@ public static class AttributionRuleText
 
     /// <summary>"ContentAfterCue+ShareSpeaker": the rule <paramref name="phraseRule"/> shaped the speaker phrase of an attribution <paramref name="rule"/> found.</summary>
     public static string WithPhraseRule(AttributionRule rule, AttributionRule phraseRule) => $"{rule}+{phraseRule}";
+
+    /// <summary>"ContentAfterCue+RelativeClauseEnd": the rule <paramref name="contentRule"/> ended the content of an attribution <paramref name="ruleText"/> names.</summary>
+    public static string WithContentRule(string ruleText, AttributionRule contentRule) => $"{ruleText}+{contentRule}";
 
     /// <summary>"ContentAfterCue+PrepositionObject": the speaker rule <paramref name="speakerRule"/> rejected the first speaker.</summary>
     public static string WithSpeakerRule(string? rule, SpeakerRuleName speakerRule) => $"{rule}+{speakerRule}";

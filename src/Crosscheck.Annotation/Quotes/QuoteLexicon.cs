@@ -11,13 +11,19 @@ internal sealed class QuoteLexicon
     /// <summary>The assembly whose Quotes/Data lists these are (declared first: <see cref="Instance"/> reads them).</summary>
     private static readonly Assembly Data = typeof(QuoteLexicon).Assembly;
 
-    public static QuoteLexicon Instance { get; } = new();
+    public static QuoteLexicon Instance { get; } = new([]);
 
-    private QuoteLexicon()
+    /// <summary>The lexicon <paramref name="options"/> asks for: the shared one, or one with <see cref="QuoteOptions.ExtraCues"/> added.</summary>
+    public static QuoteLexicon For(QuoteOptions options) => options.ExtraCues.Count == 0 ? Instance : new QuoteLexicon(options.ExtraCues);
+
+    private QuoteLexicon(IReadOnlyList<string> extraCues)
     {
-        foreach (var row in Lexicon.Rows(Data, "Quotes/Data/cues.txt", LexiconCase.Exact))
+        var extraRows = extraCues.Where(line => line.Length > 0 && !line.StartsWith('#')).Select(line => line.Split('\t'));
+        foreach (var row in Lexicon.Rows(Data, "Quotes/Data/cues.txt", LexiconCase.Exact).Concat(extraRows))
         {
             var cue = Phrase.Parse(row[0], row[0]);
+            // A measured cue list may repeat a listed cue: the listed one (and its flags) stays.
+            if (_flagsByText.ContainsKey(string.Join(' ', cue.Words))) continue;
             Cues.Add(cue);
             AddCueFlags(cue, ParseCueFlags(row.Length > 1 ? row[1] : ""));
         }

@@ -26,6 +26,12 @@ public sealed record QuoteOptions : WordLayerOptions
     /// </summary>
     public bool NestedAttributions { get; init; } = true;
 
+    /// <summary>
+    /// Cue lines ("form", or "form&lt;TAB&gt;flags" as in <c>Quotes/Data/cues.txt</c>) added to the listed cues, to measure a cue list
+    /// before it is listed (`crosscheck eval attribution --cues FILE`); empty for the documented behaviour.
+    /// </summary>
+    public IReadOnlyList<string> ExtraCues { get; init; } = [];
+
     /// <summary>Speaker rules switched off, to measure what each one does (`crosscheck eval attribution --without RULE`).</summary>
     public IReadOnlySet<SpeakerRuleName> DisabledSpeakerRules { get; init; } = new HashSet<SpeakerRuleName>();
 

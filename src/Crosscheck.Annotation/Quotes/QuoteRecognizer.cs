@@ -16,7 +16,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     : DocumentStage("quotes", [Layer.Sentences, Layer.Mentions], [Layer.Quotes])
 {
     private readonly QuoteOptions _options = options ?? throw new ArgumentNullException(nameof(options));
-    private readonly QuoteLexicon _lexicon = QuoteLexicon.Instance;
+    private readonly QuoteLexicon _lexicon = QuoteLexicon.For(options ?? new QuoteOptions());
 
     public QuoteRecognizer()
         : this(new QuoteOptions())
@@ -457,12 +457,17 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         {
             content = TextSpan.FromBounds(content.Start, clauseEnd);
         }
+        // "Doe, who has backed the plan, said ...": a cue in a relative clause reports no further than the comma closing it.
+        var relativeEnd = RelativeClauseEnd(text, tokens, c, cueEnd, content);
+        if (relativeEnd is { } end && end > content.Start) content = TextSpan.FromBounds(content.Start, end);
+        else relativeEnd = null;
         if (_options.DisabledAttributionRules.Contains(rule)) return false;
         content = WithQuotes(work, content);
         if (content.Length < 2 || !HasWord(text, content)) return false;
         var speakerSpan = TextSpan.FromBounds(tokens[speaker.Value.Start].Start, tokens[speaker.Value.End].End);
         var (mention, description) = ResolveSpeaker(work, tokens, speaker.Value, speakerSpan);
         var ruleText = SpeakerPhraseRule(text, tokens, speaker.Value) is { } phraseRule ? AttributionRuleText.WithPhraseRule(rule, phraseRule) : AttributionRuleText.Of(rule);
+        if (relativeEnd is not null) ruleText = AttributionRuleText.WithContentRule(ruleText, AttributionRule.RelativeClauseEnd);
         quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description, ruleText);
         return true;
     }

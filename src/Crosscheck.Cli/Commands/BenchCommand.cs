@@ -66,9 +66,10 @@ public static class BenchCommand
             the CPU cost per article (all of it and the last tenth) and peak memory: the cost per article
             should stay near-flat as the corpus grows. `bench stream` builds SQLite stores of each size (the
             same replay) with their story state, then times placing the same new articles in each the way
-            an ingest does (per-article cost, the ratio between sizes, peak memory of that placement), then
-            times POST /api/articles of single articles to the web server on each store (--post). `bench stream
-            --bulk 2000` ingests 2,000 replayed articles as JSONL and reports the serial share of the run.
+            an ingest does, --runs times on fresh copies (the median per-article cost, the ratio between
+            sizes, peak memory of that placement), then times POST /api/articles of single articles to the
+            web server on each store (--post). `bench stream --bulk 2000` ingests 2,000 replayed articles
+            as JSONL and reports the serial share of the run.
 
             Examples: crosscheck bench --data ../shared/data
                       crosscheck bench extraction --runs 7
@@ -105,7 +106,7 @@ public static class BenchCommand
                 if (result.GetValue(posts) < 0) throw new UserError("--post: give how many articles to post, 0 for none");
                 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; placement on one thread");
                 StreamBenchmark.Run(EcbPlusDev(dir), ParseSizes(result.GetValue(sizes)!), result.GetValue(added), Console.Out, result.GetValue(keepStores),
-                    Engine.WebBackend(), result.GetValue(posts));
+                    Engine.WebBackend(), result.GetValue(posts), Math.Max(1, result.GetValue(runs)));
                 return ExitCodes.Ok;
             }
             if (result.GetValue(language) is { } code)

@@ -254,6 +254,11 @@ public static class EvalCommand
         {
             Description = "Also print, per attribution rule and per cue (with its flags), how many attributions it found and how many match gold: which rule makes the wrong ones.",
         };
+        var cues = new Option<string>("--cues")
+        {
+            Description = "Add the cues of this file (one a line, \"form\" or \"form<TAB>flags\" as in Quotes/Data/cues.txt) to the listed ones, to measure a cue list before listing it.",
+            HelpName = "FILE",
+        };
         var command = new Command("attribution", """
             Attribution (quote and reported speech) quality: content and content+source P/R/F1, over all
             attributions and over direct quotes. Choose rules on folds of train; run dev only to report.
@@ -263,21 +268,23 @@ public static class EvalCommand
                       crosscheck eval attribution ../shared/data/attribution-polnear/train --fold 5/5 --explain
                       crosscheck eval attribution ../shared/data/attribution-polnear/dev
             """)
-        { dir, output, fold, folds, without, explain };
+        { dir, output, fold, folds, without, explain, cues };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = RequireDirectory(result.GetValue(dir)!);
             var names = result.GetValue(without) ?? [];
             var disabledAttributionRules = names.Where(IsAttributionRule).Select(name => Enum.Parse<AttributionRule>(name, ignoreCase: true)).ToHashSet();
             var disabledSpeakerRules = names.Where(name => !IsAttributionRule(name)).Select(ParseSpeakerRule).ToHashSet();
-            var pipeline = names.Length == 0 ? Engine.Annotation
-                : AnnotationPipeline.Create(new QuoteOptions { DisabledSpeakerRules = disabledSpeakerRules, DisabledAttributionRules = disabledAttributionRules });
+            var extraCues = result.GetValue(cues) is { } cueFile ? File.ReadAllLines(RequireFile(cueFile)) : [];
+            var pipeline = names.Length == 0 && extraCues.Length == 0 ? Engine.Annotation
+                : AnnotationPipeline.Create(new QuoteOptions { DisabledSpeakerRules = disabledSpeakerRules, DisabledAttributionRules = disabledAttributionRules, ExtraCues = extraCues });
             Document Annotate(string text) => Engine.AnnotateText(pipeline, "text", text);
             var count = result.GetValue(folds);
             if (count != 0)
             {
                 if (count < 2) throw new UserError($"--folds {count}: expected 2 or more");
                 var perFold = AttributionEvaluator.EvaluateFolds(path, Annotate, count);
+                WritePredictions(result.GetValue(output), outPath => AttributionEvaluator.WriteFound(perFold.SelectMany(f => f.Found), outPath), quiet: true);
                 for (var k = 0; k < perFold.Count; k++)
                 {
                     Console.WriteLine($"fold {k + 1}/{count}");

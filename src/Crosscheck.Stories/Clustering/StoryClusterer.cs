@@ -58,8 +58,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>Stories added to, merged, split or opened since the last <see cref="Settle"/> examined them: the only ones it may split.</summary>
     private readonly HashSet<StoryState> _changed = [];
 
-    /// <summary>Stored stories a candidate lookup found outside its window (idle or retired), with that window: not asked for again while they must still be outside.</summary>
-    private readonly Dictionary<int, StoryCandidateWindow> _outsideWindow = [];
+    /// <summary>
+    /// By story index, the window a candidate lookup found the stored story outside of (idle or retired), null for a story not
+    /// found outside one or read since: not asked for again while it must still be outside. An array, not a dictionary: at a
+    /// large store every lookup tests each of the hundreds of postings of its features against it, and most name such stories.
+    /// </summary>
+    private StoryCandidateWindow?[] _outsideWindow = [];
 
     /// <summary>The store the state is written to (null: memory only), and the one it is read from (null as well when rebuilding from nothing).</summary>
     private readonly IStoryStateStore? _store;
@@ -294,13 +298,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var loaded = _reading.LoadStoryStates(missing, window);
         if (window is not null)
         {
-            foreach (var index in missing) _outsideWindow[index] = window;
-            foreach (var stored in loaded) _outsideWindow.Remove(stored.Index);
+            foreach (var index in missing) MarkOutside(index, window);
         }
         foreach (var stored in loaded)
         {
             var story = StoryState.Deserialize(stored.Index, stored.State);
             _stories[stored.Index] = story;
+            // A story read is known (whatever window it was once found outside of): KnownOutside relies on it.
+            if (stored.Index < _outsideWindow.Length) _outsideWindow[stored.Index] = null;
             if (!story.Absorbed && !story.Retired) _active.Add(story);
         }
     }
@@ -350,12 +355,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
         // Stories the store holds outside the candidate window are not even read: at a large store, most postings name idle ones.
         Load(_accumulator.Keys, window);
+        LoadSurvivors(window);
         var candidates = new List<(StoryState Story, double Score)>(_accumulator.Count);
         foreach (var (index, score) in _accumulator)
         {
-            // Not read (outside the window): idle or retired, as IsIdle below would find.
-            if (!_stories.TryGetValue(index, out var posted)) continue;
-            var story = Resolve(posted);
+            // Not read, or merged into a story not read (outside the window): idle or retired, as IsIdle below would find.
+            if (!_stories.TryGetValue(index, out var posted) || ResolveRead(posted) is not { } story) continue;
             if (story.Index == exclude?.Index || story.Retired || IsIdle(story, profile)) continue;
             candidates.Add((story, score));
         }
@@ -368,6 +373,39 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             if (result.Count == _options.MaxCandidates) break;
         }
         return result;
+    }
+
+    /// <summary>
+    /// Reads the stories that the accumulated ones were merged into, within the window, one request per link of the chains
+    /// rather than one per survivor: a survivor outside the window is idle or retired (as <see cref="IsIdle"/> would find), so
+    /// it is left unread and its merged stories are no candidates. At a large store many postings name merged old stories.
+    /// </summary>
+    private void LoadSurvivors(StoryCandidateWindow window)
+    {
+        while (true)
+        {
+            var unread = new List<int>();
+            foreach (var index in _accumulator.Keys)
+            {
+                if (!_stories.TryGetValue(index, out var story)) continue;
+                while (story.AbsorbedBy is { } next && _stories.TryGetValue(next, out var survivor)) story = survivor;
+                // Each round reads each missing link or finds it outside this window, so the rounds end.
+                if (story.AbsorbedBy is { } missing && !KnownOutside(missing, window)) unread.Add(missing);
+            }
+            if (unread.Count == 0) return;
+            Load(unread, window);
+        }
+    }
+
+    /// <summary>The story a read one leads to through its merges, or null when a link was not read (<see cref="LoadSurvivors"/>).</summary>
+    private StoryState? ResolveRead(StoryState story)
+    {
+        while (story.AbsorbedBy is { } next)
+        {
+            if (!_stories.TryGetValue(next, out var survivor)) return null;
+            story = survivor;
+        }
+        return story;
     }
 
     private int QueryLimit(int channel) => channel switch
@@ -920,7 +958,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 
     /// <summary>Whether <see cref="Load"/> would pass the story over for this window: not read, and found outside a window it is still outside of.</summary>
     private bool KnownOutside(int index, StoryCandidateWindow window) =>
-        _outsideWindow.TryGetValue(index, out var earlier) && StillOutside(earlier, window) && !_stories.ContainsKey(index);
+        (uint)index < (uint)_outsideWindow.Length && _outsideWindow[index] is { } earlier && StillOutside(earlier, window);
+
+    /// <summary>Notes that the store left a story outside <paramref name="window"/> (it was not read: see <see cref="KnownOutside"/>).</summary>
+    private void MarkOutside(int index, StoryCandidateWindow window)
+    {
+        if (index >= _outsideWindow.Length) Array.Resize(ref _outsideWindow, Math.Max(index + 1, 2 * _outsideWindow.Length));
+        _outsideWindow[index] = window;
+    }
 
     /// <summary>The stored stories <see cref="IsIdle"/> could keep as candidates for <paramref name="current"/> (a day more, so rounding never drops one).</summary>
     private StoryCandidateWindow CandidateWindow(Profile current) =>
@@ -1008,7 +1053,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _stories.Clear();
         _active.Clear();
         _changed.Clear();
-        _outsideWindow.Clear();
+        _outsideWindow = [];
         _storyOfArticle.Clear();
         _redirects.Clear();
         _redirectedInto.Clear();

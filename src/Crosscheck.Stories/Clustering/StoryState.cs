@@ -12,6 +12,9 @@ internal sealed class StoryState(int index, string id)
     private string? _title;
     private bool _keepsMemberProfiles = true;
 
+    /// <summary>Read from the store as merged into another: only the link to its survivor was read (see <see cref="Deserialize"/>).</summary>
+    private bool _linkOnly;
+
     public int Index { get; } = index;
 
     public string Id { get; } = id;
@@ -95,6 +98,7 @@ internal sealed class StoryState(int index, string id)
     /// <summary>Writes the whole state, so a story read back from the store behaves exactly as the one written.</summary>
     public byte[] Serialize()
     {
+        if (_linkOnly) throw new InvalidOperationException($"Story {Index} was read as merged into another, without its articles: it cannot be written back.");
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer))
         {
@@ -132,6 +136,13 @@ internal sealed class StoryState(int index, string id)
         story._title = reader.ReadBoolean() ? title : null;
         var absorbedBy = reader.ReadInt32();
         story.AbsorbedBy = absorbedBy < 0 ? null : absorbedBy;
+        // A story merged into another only leads to its survivor: it never changes again, so the rest (its articles, often
+        // hundreds of ids) is not read. At a large store most postings a candidate lookup reads name such stories.
+        if (story.AbsorbedBy is not null)
+        {
+            story._linkOnly = true;
+            return story;
+        }
         story.Retired = reader.ReadBoolean();
         story.ExaminedSize = reader.ReadInt32();
         story._keepsMemberProfiles = reader.ReadBoolean();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage;
 using Crosscheck.Storage.Sqlite;
@@ -277,6 +278,55 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         Assert.NotNull(store.LoadStoryStateHeader());
         Assert.Equal(before, Partition(store.GetStories()));
         Assert.Empty(store.ArticlesWithoutStoryState());
+    }
+
+    /// <summary>
+    /// At a large store most postings name old stories, many of them merged into another: a candidate lookup for a new
+    /// article reads the merged ones (each leads to its survivor), but no survivor idle for months, which could never be a
+    /// candidate. Re-checks are left out, so that only candidate lookups read stories.
+    /// </summary>
+    [SharedDataFact(EcbDev)]
+    public void A_lookup_through_merged_stories_reads_no_survivor_outside_the_candidate_window()
+    {
+        var options = new ClusteringOptions { RecheckDelays = [] };
+        var published = new DateTimeOffset(2021, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        var old = EcbDocuments().Select(d => Docs.Of(d.Text, d.Id, published: published)).ToList();
+        using var store = OpenStore("merged.db");
+        PlaceBatch(StoryClusterer.Rebuilding(store, options), old, old.Count);
+        var stored = store.LoadStoryStates(Enumerable.Range(0, store.LoadStoryStateHeader()!.StoryCount).ToList());
+        Assert.Contains(stored, s => s.Activity is null);
+
+        // The same texts again half a year later: their features' postings name the old stories, all idle.
+        var later = old.Take(40).Select(d => Docs.Of(d.Text, d.Id + "-later", published: published.AddMonths(6))).ToList();
+        var reading = new ReadRecordingStore(store);
+        PlaceBatch(StoryClusterer.Stored(reading, options), later, old.Count + later.Count);
+
+        Assert.Contains(reading.Read, s => s.Activity is null);
+        Assert.DoesNotContain(reading.Read, s => s.Activity is not null && s.Index < stored.Count);
+        Assert.Equal(old.Count + later.Count, store.GetStories().Sum(s => s.ArticleIds.Count));
+    }
+
+    /// <summary>An <see cref="IStoryStateStore"/> that keeps every story state it read and passes the calls on.</summary>
+    private sealed class ReadRecordingStore(IStoryStateStore inner) : IStoryStateStore
+    {
+        public List<StoredStoryState> Read { get; } = [];
+
+        public StoryStateHeader? LoadStoryStateHeader() => inner.LoadStoryStateHeader();
+
+        public IReadOnlyDictionary<long, StoredFeature> LoadStoryFeatures(IReadOnlyCollection<long> keys) => inner.LoadStoryFeatures(keys);
+
+        public IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes, StoryCandidateWindow? window = null)
+        {
+            var states = inner.LoadStoryStates(indexes, window);
+            Read.AddRange(states);
+            return states;
+        }
+
+        public int? LoadStoryIndexOfArticle(string articleId) => inner.LoadStoryIndexOfArticle(articleId);
+
+        public IReadOnlyList<string> ArticlesWithoutStoryState() => inner.ArticlesWithoutStoryState();
+
+        public void SaveStoryState(StoryStateChanges changes) => inner.SaveStoryState(changes);
     }
 
     /// <summary>An <see cref="IStore"/> that counts calls by member name and passes them on.</summary>
