@@ -18,7 +18,8 @@ internal static class PageTypeBooster
     public sealed record Settings(int Rounds = 200, int Depth = 3, double LearningRate = 0.1, double L2 = 1.0, double MinLeafHessian = 1.0)
     {
         public override string ToString() => FormattableString.Invariant(
-            $"{Rounds} rounds of depth-{Depth} trees, learning rate {LearningRate}, leaf L2 {L2}, least leaf Hessian {MinLeafHessian}");
+            $"{Rounds} rounds of depth-{Depth} trees, learning rate {LearningRate}, leaf L2 {L2}, least leaf Hessian {MinLeafHessian}")
+;
     }
 
     public static PageTypeModel Fit(IReadOnlyList<PageTypeSample> samples, Settings settings)
@@ -31,14 +32,7 @@ internal static class PageTypeBooster
         var rounds = new List<PageTypeTree[]>(settings.Rounds);
         if (n == 0) return new PageTypeModel(classes, start, rounds);
 
-        var features = samples[0].Features.Length;
-        var cuts = new double[features][];
-        var bins = new byte[features][];
-        for (var f = 0; f < features; f++)
-        {
-            cuts[f] = Cuts([.. samples.Select(s => s.Features[f])]);
-            bins[f] = [.. samples.Select(s => (byte)BinOf(cuts[f], s.Features[f]))];
-        }
+        var (cuts, bins) = Binned(samples);
         var labels = samples.Select(s => classes.ToList().IndexOf(s.Type)).ToArray();
         var scores = new double[n][];
         for (var i = 0; i < n; i++) scores[i] = (double[])start.Clone();
@@ -69,6 +63,56 @@ internal static class PageTypeBooster
             rounds.Add(trees);
         }
         return new PageTypeModel(classes, start, rounds);
+    }
+
+    /// <summary>
+    /// The two-way model of <see cref="PageTypeModel.ArticleOdds"/>: boosted trees of the log-odds that a page is an
+    /// article (logistic loss, Newton leaves), started from the smoothed log-odds of the article share. Fitted on
+    /// article against every other type at once, its trees spend every split on the one boundary that decides whether
+    /// a page joins stories, where the softmax's trees share theirs among six.
+    /// </summary>
+    public static PageTypeModel.ArticleOdds FitArticle(IReadOnlyList<PageTypeSample> samples, Settings settings)
+    {
+        var n = samples.Count;
+        var isArticle = samples.Select(s => s.Type == PageType.Article).ToArray();
+        var articles = isArticle.Count(a => a);
+        var start = Math.Log((articles + 1.0) / (n - articles + 1.0));
+        var trees = new List<PageTypeTree>(settings.Rounds);
+        if (n == 0) return new PageTypeModel.ArticleOdds(start, trees);
+        var (cuts, bins) = Binned(samples);
+        var scores = Enumerable.Repeat(start, n).ToArray();
+        var gradient = new double[n];
+        var hessian = new double[n];
+        var all = Enumerable.Range(0, n).ToArray();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var p = 1 / (1 + Math.Exp(-scores[i]));
+                gradient[i] = p - (isArticle[i] ? 1 : 0);
+                hessian[i] = Math.Max(p * (1 - p), 1e-6);
+            }
+            var nodes = new List<PageTypeTree.Node>();
+            var leafOf = new double[n];
+            Grow(all, 0, settings, cuts, bins, gradient, hessian, nodes, leafOf);
+            trees.Add(PageTypeTree.FromPreOrder(nodes));
+            for (var i = 0; i < n; i++) scores[i] += leafOf[i];
+        }
+        return new PageTypeModel.ArticleOdds(start, trees);
+    }
+
+    /// <summary>Each feature's cuts (quantiles of the training values) and every page's bin of it.</summary>
+    private static (double[][] Cuts, byte[][] Bins) Binned(IReadOnlyList<PageTypeSample> samples)
+    {
+        var features = samples[0].Features.Length;
+        var cuts = new double[features][];
+        var bins = new byte[features][];
+        for (var f = 0; f < features; f++)
+        {
+            cuts[f] = Cuts([.. samples.Select(s => s.Features[f])]);
+            bins[f] = [.. samples.Select(s => (byte)BinOf(cuts[f], s.Features[f]))];
+        }
+        return (cuts, bins);
     }
 
     /// <summary>Grows the subtree over <paramref name="rows"/> in pre-order into <paramref name="nodes"/>, noting each row's leaf value.</summary>

@@ -7,17 +7,9 @@ using Crosscheck.Extraction.PageTypes;
 namespace Crosscheck.Training;
 
 /// <summary>
-/// One labelled page: its features, its true type, the site it is from (folds never split a site) and its words
-/// (<see cref="PageFeatures.Words"/>). The word scores among the features are filled by a word model that did not see
-/// the page (<see cref="PageTypeTrainer"/>) before trees are fitted on them.
+/// One labelled page: its features, its true type and the site it is from (folds never split a site).
 /// </summary>
-public sealed record PageTypeSample(string Id, string Site, double[] Features, PageType Type, IReadOnlyList<string>? Words = null)
-{
-    /// <summary>The page's words (none when not given).</summary>
-    public IReadOnlyList<string> Words { get; } = Words ?? [];
-
-    internal PageFeatures Page => new(Features, Words);
-}
+public sealed record PageTypeSample(string Id, string Site, double[] Features, PageType Type);
 
 /// <summary>
 /// Trains the page-type model (<see cref="PageTypeModel"/>): gradient-boosted trees (<see cref="PageTypeBooster"/>)
@@ -25,9 +17,8 @@ public sealed record PageTypeSample(string Id, string Site, double[] Features, P
 /// page_type). Cross-validation holds out whole sites, so a site's templates never sit on both sides. The trees'
 /// depth and number of rounds are chosen by a cross-validation inside each training fold (nested), so the reported
 /// held-out figures are untouched by the choice; the shipped model is then fitted on every page with the settings
-/// the same cross-validation over every page chooses. The word model (<see cref="PageWordFitter"/>) is fitted on the
-/// same training pages, and the trees learn from word scores each training page got from a word model fitted without
-/// its site (stacking), so they trust the scores as far as they hold on pages the word model has not seen.
+/// the same cross-validation over every page chooses. Optionally article or not is decided by trees of its own
+/// (<see cref="PageTypeModel.Article"/>), chosen the same way.
 /// </summary>
 public static class PageTypeTrainer
 {
@@ -52,7 +43,7 @@ public static class PageTypeTrainer
             if (PageTypeInfo.Parse(page.Labels?.PageType) is not { } type) continue;
             var (_, features) = extractor.ExtractPage(BenchmarkDirectory.ToRawInput(page));
             if (features is null) continue;
-            samples.Add(new PageTypeSample(page.Id, Site(page.Url) ?? page.Id, features.Values, type, features.Words));
+            samples.Add(new PageTypeSample(page.Id, Site(page.Url) ?? page.Id, features.Values, type));
         }
         return samples;
     }
@@ -65,7 +56,7 @@ public static class PageTypeTrainer
     /// </summary>
     public static ExtractionEvaluation EvaluateExtraction(string dir, BenchmarkHalf half, int folds = DefaultFolds) =>
         ExtractionEvaluator.Evaluate(dir, half, OutOfFold(Collect(dir), folds, training => FitChoosing(training, InnerFolds, Grid.Default, articleThreshold: false,
-                words: PageTypeModel.Default.Words is not null))
+                articleModel: PageTypeModel.Default.Article is not null))
             .ToDictionary(x => x.Sample.Id, x => x.Model, StringComparer.Ordinal));
 
     /// <summary>The article thresholds tried; the lowest wins among equals, nearest the plain highest-score rule.</summary>
@@ -84,7 +75,7 @@ public static class PageTypeTrainer
             var fitted = OutOfFold(samples, folds, training => PageTypeBooster.Fit(training, new PageTypeBooster.Settings(grid.Rounds.Max(), depth)));
             foreach (var rounds in grid.Rounds.Order())
             {
-                var scores = PageTypeScores.Of([.. fitted.Select(x => (x.Sample.Type, x.Model.Classify(x.Model.Values(x.Sample.Page), null, rounds)))]);
+                var scores = PageTypeScores.Of([.. fitted.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features, null, rounds)))]);
                 var score = scores.ArticleAccuracy + scores.Accuracy;
                 if (score > best.Score + 1e-12) best = (new PageTypeBooster.Settings(rounds, depth), score);
             }
@@ -93,34 +84,45 @@ public static class PageTypeTrainer
     }
 
     /// <summary>
+    /// The depth and rounds of <paramref name="grid"/> for the article-or-not trees (<see cref="PageTypeModel.Article"/>)
+    /// that tell article from not-article best over a cross-validation of <paramref name="samples"/> by site, ties to the smaller model.
+    /// </summary>
+    internal static PageTypeBooster.Settings ChooseArticleSettings(IReadOnlyList<PageTypeSample> samples, int folds, Grid grid)
+    {
+        if (grid.Depths.Count == 1 && grid.Rounds.Count == 1) return new PageTypeBooster.Settings(grid.Rounds[0], grid.Depths[0]);
+        var best = (Settings: new PageTypeBooster.Settings(grid.Rounds[0], grid.Depths[0]), Correct: -1);
+        foreach (var depth in grid.Depths.Order())
+        {
+            var fitted = OutOfFold(samples, folds, training => Untrained.WithArticle(PageTypeBooster.FitArticle(training, new PageTypeBooster.Settings(grid.Rounds.Max(), depth))));
+            foreach (var rounds in grid.Rounds.Order())
+            {
+                var correct = fitted.Count(x => x.Model.Article!.Probability(x.Sample.Features, rounds) >= 0.5 == (x.Sample.Type == PageType.Article));
+                if (correct > best.Correct) best = (new PageTypeBooster.Settings(rounds, depth), correct);
+            }
+        }
+        return best.Settings;
+    }
+
+    /// <summary>A model of no trees, holding article trees while they are fitted and scored alone.</summary>
+    private static PageTypeModel Untrained => new(PageTypeInfo.All, new double[PageTypeInfo.All.Count], []);
+
+    /// <summary>
     /// A model fitted on <paramref name="training"/> with settings (and, when asked, an article threshold) chosen by a
     /// cross-validation inside <paramref name="training"/> only.
     /// </summary>
-    private static PageTypeModel FitChoosing(IReadOnlyList<PageTypeSample> training, int folds, Grid grid, bool articleThreshold, bool words)
+    private static PageTypeModel FitChoosing(IReadOnlyList<PageTypeSample> training, int folds, Grid grid, bool articleThreshold, bool articleModel)
     {
-        var scored = words ? WithHeldOutWordScores(training, folds) : training;
-        var settings = ChooseSettings(scored, folds, grid);
-        var model = Fit(training, scored, settings, words);
+        var settings = ChooseSettings(training, folds, grid);
+        var articleSettings = articleModel ? ChooseArticleSettings(training, folds, grid) : null;
+        var model = Trees(training, settings, articleSettings);
         return articleThreshold
-            ? model.WithArticleThreshold(ChooseArticleThreshold(OutOfFold(scored, folds, inner => PageTypeBooster.Fit(inner, settings))))
+            ? model.WithArticleThreshold(ChooseArticleThreshold(OutOfFold(training, folds, inner => Trees(inner, settings, articleSettings))))
             : model;
     }
 
-    /// <summary>
-    /// Trees fitted on <paramref name="scored"/> (the pages of <paramref name="training"/> with held-out word scores),
-    /// reading a word model fitted on all of <paramref name="training"/> when <paramref name="words"/> (else none: the word scores stay zero).
-    /// </summary>
-    private static PageTypeModel Fit(IReadOnlyList<PageTypeSample> training, IReadOnlyList<PageTypeSample> scored, PageTypeBooster.Settings settings, bool words) =>
-        PageTypeBooster.Fit(scored, settings).WithWords(words ? PageWordFitter.Fit(training) : null);
-
-    /// <summary>
-    /// Each page of <paramref name="samples"/> with its word scores filled by a word model fitted on the other folds'
-    /// sites, so the trees see the scores a page of an unseen site gets.
-    /// </summary>
-    private static List<PageTypeSample> WithHeldOutWordScores(IReadOnlyList<PageTypeSample> samples, int folds) =>
-        [.. OutOfFold(samples, folds, training => new PageTypeModel(PageTypeInfo.All, new double[PageTypeInfo.All.Count], []).WithWords(PageWordFitter.Fit(training)))
-            .Select(x => x.Sample with { Features = x.Model.Values(x.Sample.Page) })
-            .OrderBy(x => x.Id, StringComparer.Ordinal)];
+    /// <summary>The six-way trees and, given <paramref name="articleSettings"/>, the article-or-not trees, fitted on <paramref name="samples"/>.</summary>
+    private static PageTypeModel Trees(IReadOnlyList<PageTypeSample> samples, PageTypeBooster.Settings settings, PageTypeBooster.Settings? articleSettings) =>
+        PageTypeBooster.Fit(samples, settings).WithArticle(articleSettings is null ? null : PageTypeBooster.FitArticle(samples, articleSettings));
 
     /// <summary>Every sample with the model of the fold that held it out (whole sites held out), each fold's model fitted by <paramref name="fit"/>.</summary>
     private static List<(PageTypeSample Sample, PageTypeModel Model)> OutOfFold(IReadOnlyList<PageTypeSample> samples, int folds,
@@ -143,7 +145,7 @@ public static class PageTypeTrainer
     private static double ChooseArticleThreshold(IReadOnlyList<(PageTypeSample Sample, PageTypeModel Model)> predictions) =>
         ThresholdGrid.Select(threshold =>
             {
-                var scores = PageTypeScores.Of([.. predictions.Select(x => (x.Sample.Type, x.Model.Classify(x.Model.Values(x.Sample.Page), threshold)))]);
+                var scores = PageTypeScores.Of([.. predictions.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features, threshold)))]);
                 return (threshold, scores.ArticleAccuracy, scores.Accuracy);
             })
             .OrderByDescending(x => x.ArticleAccuracy).ThenByDescending(x => x.Accuracy).ThenBy(x => x.threshold)
@@ -160,54 +162,54 @@ public static class PageTypeTrainer
     /// Whether to choose an article threshold by cross-validation (nested inside each fold for the reported figures)
     /// and ship it; off, the type of highest score wins.
     /// </param>
-    /// <param name="words">
-    /// Whether to fit and ship the word model (<see cref="PageWordFitter"/>) whose scores the trees then read; off, the
-    /// word scores stay zero and the trees are those of the counted features alone.
+    /// <param name="articleModel">
+    /// Whether to fit and ship article-or-not trees of their own (<see cref="PageTypeModel.Article"/>, depth and rounds
+    /// chosen by the same nested cross-validation); off, the six-way trees decide article or not too.
     /// </param>
     /// <param name="errors">A file listing every page the cross-validation typed wrong (id, site, true and predicted type, probability of article), or null.</param>
     public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
-        bool articleThreshold = false, string? errors = null, bool words = false)
+        bool articleThreshold = false, string? errors = null, bool articleModel = false)
     {
         var samples = cache is not null && ReadCache(cache) is { } cached ? cached : Collect(dir);
         if (cache is not null) WriteCache(cache, samples);
         grid ??= Grid.Default;
         log.WriteLine($"{samples.Count} labelled pages from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
-        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, words));
-        var how = $"{folds}-fold cross-validation holding out whole sites, depth and rounds" + (articleThreshold ? " and article threshold" : "")
-            + (words ? ", word model fitted inside each training fold" : "")
+        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel));
+        var how = $"{folds}-fold cross-validation holding out whole sites, depth and rounds" + (articleModel ? " of the six-way and the article-or-not trees" : "")
+            + (articleThreshold ? " and article threshold" : "")
             + $" chosen by a {InnerFolds}-fold cross-validation inside each training fold";
         foreach (var (model, index) in outOfFold.Select(x => x.Model).Distinct().Select((m, i) => (m, i)))
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"fold {index + 1}: {model.Rounds.Count} rounds of depth {model.Depth}{(model.ArticleThreshold is { } t ? $", article threshold {t:0.###}" : "")}"));
-        var scores = PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Page)))]);
+                $"fold {index + 1}: {model.Rounds.Count} rounds of depth {model.Depth}{(model.Article is { } odds ? $"; article or not: {odds.Trees.Count} trees of depth {odds.Trees.Select(t => t.Depth).DefaultIfEmpty(0).Max()}" : "")}{(model.ArticleThreshold is { } t ? $", article threshold {t:0.###}" : "")}"));
+        var scores = PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features)))]);
         foreach (var line in scores.Describe(how)) log.WriteLine(line);
         if (errors is not null)
             File.WriteAllLines(errors, ["id\tsite\ttype\tpredicted\tarticle probability", .. outOfFold
-                .Select(x => (x.Sample, Predicted: x.Model.Classify(x.Sample.Page), Article: x.Model.ArticleProbability(x.Model.Values(x.Sample.Page))))
+                .Select(x => (x.Sample, Predicted: x.Model.Classify(x.Sample.Features), Article: x.Model.ArticleProbability(x.Sample.Features)))
                 .Where(x => x.Predicted != x.Sample.Type)
                 .OrderBy(x => x.Sample.Id, StringComparer.Ordinal)
                 .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Sample.Id}\t{x.Sample.Site}\t{x.Sample.Type.Name()}\t{x.Predicted.Name()}\t{x.Article:0.###}"))]);
 
         // The shipped model: settings chosen by the same site-grouped cross-validation, now over every page.
-        var scored = words ? WithHeldOutWordScores(samples, folds) : samples;
-        var settings = ChooseSettings(scored, folds, grid);
-        var shipped = Fit(samples, scored, settings, words);
-        var fitting = settings + $", chosen by a {folds}-fold cross-validation by site over every page";
+        var settings = ChooseSettings(samples, folds, grid);
+        var articleSettings = articleModel ? ChooseArticleSettings(samples, folds, grid) : null;
+        var shipped = Trees(samples, settings, articleSettings);
+        var fitting = settings + (articleSettings is null ? "" : $"; article or not: {articleSettings}") + $", chosen by a {folds}-fold cross-validation by site over every page";
         if (articleThreshold)
         {
-            var threshold = ChooseArticleThreshold(OutOfFold(scored, folds, training => PageTypeBooster.Fit(training, settings)));
+            var threshold = ChooseArticleThreshold(OutOfFold(samples, folds, training => Trees(training, settings, articleSettings)));
             shipped = shipped.WithArticleThreshold(threshold);
             fitting += string.Create(CultureInfo.InvariantCulture, $"; article threshold {threshold:0.###} chosen by the same cross-validation");
         }
         shipped = shipped.WithHeldOut(new PageTypeModel.HeldOutFigures(scores.Accuracy, scores.ArticleAccuracy, scores.Pages,
             $"{how}, on {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}"));
         log.WriteLine("shipped model: " + fitting);
-        var training = PageTypeScores.Of([.. samples.Select(s => (s.Type, shipped.Classify(s.Page)))]);
+        var training = PageTypeScores.Of([.. samples.Select(s => (s.Type, shipped.Classify(s.Features)))]);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all {samples.Count} pages: accuracy on them {training.Accuracy:F3} (not a held-out figure)"));
         using var writer = new StreamWriter(output);
         shipped.Write(writer,
         [
-            "Page-type model (PageTypeModel): gradient-boosted trees over PageSignals" + (words ? " and the word scores of the \"word\" lines (PageWordModel)" : "") + ", written by",
+            "Page-type model (PageTypeModel): gradient-boosted trees over PageSignals" + (articleModel ? " (six-way trees and article-or-not trees)" : "") + ", written by",
             $"`crosscheck train page-types {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}` on {samples.Count} labelled pages (WCXB development split; collection counted as listing);",
             fitting + ".",
             .. scores.Describe(how),
@@ -223,15 +225,14 @@ public static class PageTypeTrainer
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || lines[0] != Header()) return null;
         return [.. lines.Skip(1).Select(line => line.Split('\t')).Select(f => new PageTypeSample(
-            f[0], f[1], [.. f.Skip(3).SkipLast(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture))], PageTypeInfo.Parse(f[2])!.Value,
-            f[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)))];
+            f[0], f[1], [.. f.Skip(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture))], PageTypeInfo.Parse(f[2])!.Value))];
     }
 
     private static void WriteCache(string path, IReadOnlyList<PageTypeSample> samples) =>
         File.WriteAllLines(path, [Header(), .. samples.Select(s =>
-            string.Join('\t', new[] { s.Id, s.Site, s.Type.Name() }.Concat(s.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append(string.Join(' ', s.Words))))]);
+            string.Join('\t', new[] { s.Id, s.Site, s.Type.Name() }.Concat(s.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))))]);
 
-    private static string Header() => "id\tsite\ttype\t" + string.Join('\t', PageSignals.Names) + "\twords";
+    private static string Header() => "id\tsite\ttype\t" + string.Join('\t', PageSignals.Names);
 
     private static string? Site(string? url)
     {

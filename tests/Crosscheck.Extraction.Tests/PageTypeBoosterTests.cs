@@ -53,6 +53,39 @@ public class PageTypeBoosterTests
     }
 
     [Fact]
+    public void Article_or_not_trees_decide_article_and_the_six_way_trees_which_other_type()
+    {
+        // A page without prices is an article. The six-way trees here never saw an article (every page a service or a
+        // product, told apart by code), so whatever says "article" below comes from the article-or-not trees.
+        var samples = Enumerable.Range(0, 40).Select(i => new PageTypeSample($"p{i}", $"site{i}", Features(i % 2, i % 4 < 2 ? 0 : 1),
+            i % 2 == 0 ? PageType.Article : PageType.Service)).ToList();
+        var sixWay = PageTypeBooster.Fit([.. samples.Select(s => s with { Type = s.Features[PageSignals.Index("code")] > 0 ? PageType.Product : PageType.Service })],
+            new PageTypeBooster.Settings(Rounds: 20, Depth: 2));
+        var odds = PageTypeBooster.FitArticle(samples, new PageTypeBooster.Settings(Rounds: 30, Depth: 1));
+        var model = sixWay.WithArticle(odds);
+
+        Assert.True(odds.Probability(Features(0, 0)) > 0.9);
+        Assert.True(odds.Probability(Features(1, 0)) < 0.1);
+        Assert.Equal(PageType.Service, sixWay.Classify(Features(0, 0)));
+        Assert.Equal(PageType.Article, model.Classify(Features(0, 0)));
+        Assert.Equal(PageType.Article, model.Classify(Features(0, 1)));
+        Assert.Equal(PageType.Service, model.Classify(Features(1, 0)));
+        Assert.Equal(PageType.Product, model.Classify(Features(1, 1)));
+        Assert.Equal(odds.Probability(Features(0, 1)), model.ArticleProbability(Features(0, 1)));
+
+        var written = new StringWriter();
+        model.Write(written, []);
+        var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));
+        Assert.NotNull(copy.Article);
+        Assert.Equal(30, copy.Article.Trees.Count);
+        foreach (var (prices, code) in new[] { (0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0) })
+        {
+            Assert.Equal(model.Classify(Features(prices, code)), copy.Classify(Features(prices, code)));
+            Assert.Equal(odds.Probability(Features(prices, code)), copy.Article.Probability(Features(prices, code)), 6);
+        }
+    }
+
+    [Fact]
     public void The_extractor_types_pages_with_the_model_its_options_name()
     {
         // `eval extraction --held-out-page-types` relies on this: a page typed by another model than the shipped one.
@@ -73,34 +106,5 @@ public class PageTypeBoosterTests
 
         Assert.Equal(PageType.Article, new ArticleExtractor().Extract(input).PageType);
         Assert.Equal(PageType.Service, new ArticleExtractor(new ExtractionOptions { PageTypeModel = everythingService }).Extract(input).PageType);
-    }
-    [Fact]
-    public void A_word_seen_on_one_type_of_page_scores_for_that_type_and_the_trees_read_it()
-    {
-        // Every counted feature is equal; only the address words tell a shop's page from a report, so only the word scores can split them.
-        var samples = Enumerable.Range(0, 24).Select(i => new PageTypeSample($"p{i}", $"site{i}", new double[PageSignals.Names.Count],
-            i % 2 == 0 ? PageType.Product : PageType.Article,
-            i % 2 == 0 ? ["u:shop", "t:the"] : ["u:news", "t:the"])).ToList();
-        var words = PageWordFitter.Fit(samples);
-        var product = PageTypeInfo.All.ToList().IndexOf(PageType.Product);
-
-        Assert.True(words.Weights["u:shop"][product] > 1);
-        Assert.True(words.Weights["u:news"][product] < -1);
-        Assert.Equal(0, words.Weights["t:the"][product], 6);
-
-        var scored = samples.Select(s => s with { Features = words.Fill(s.Page, PageTypeInfo.All.Count) }).ToList();
-        var model = PageTypeBooster.Fit(scored, new PageTypeBooster.Settings(Rounds: 20, Depth: 1)).WithWords(words);
-        var unseen = new PageFeatures(new double[PageSignals.Names.Count], ["u:shop", "t:spade"]);
-
-        Assert.Equal(PageType.Product, model.Classify(unseen));
-        Assert.Equal(PageType.Article, model.Classify(unseen with { Words = ["u:news"] }));
-        // A page with no known word scores zero: the trees see it as neither.
-        Assert.All(model.Values(unseen with { Words = ["t:spade"] })[PageSignals.WordScoreIndex..], score => Assert.Equal(0, score));
-
-        var written = new StringWriter();
-        model.Write(written, []);
-        var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));
-        Assert.Equal(PageType.Product, copy.Classify(unseen));
-        Assert.Equal(model.Scores(model.Values(unseen)), copy.Scores(copy.Values(unseen)), (a, b) => Math.Abs(a - b) < 1e-3);
     }
 }

@@ -99,6 +99,55 @@ public class PageTypeTests
         Assert.Equal(PageType.Listing, article.PageType);
     }
 
+    private static string DatedTeaserPage()
+    {
+        var entries = string.Concat(Enumerable.Range(1, 8).Select(i =>
+            $"<article class='entry'><h2><a href='/news/item-{i}'>Council votes on the new bus lanes, part {i}</a></h2>" +
+            $"<time datetime='2024-10-0{i}'>Oct {i}, 2024</time>" +
+            "<p>The council met on Monday evening to decide where the lanes will run and who will pay for the new signals.</p></article>"));
+        return TestInputs.Page($"<h1>Latest news</h1><div class='entries'>{entries}</div>");
+    }
+
+    [Fact]
+    public void An_article_reads_as_prose_with_a_declared_date_and_no_entries()
+    {
+        var (_, signals) = Extract(TestInputs.Page("<article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "</article>",
+                NewsHead + """<meta property="article:published_time" content="2024-10-15T08:00:00Z">"""),
+            "https://news.example/economy/2024/10/15/inflation-slows-to-lowest-in-three-years");
+
+        Assert.Equal(1, Signal(signals, "declared-date"));
+        Assert.True(Signal(signals, "prose-paragraph-share") > 0.9);
+        Assert.Equal(0, Signal(signals, "short-paragraph-share"));
+        Assert.Equal(0, Signal(signals, "prose-link-density"));
+        Assert.Equal(0, Signal(signals, "teaser-items"));
+        Assert.Equal(0, Signal(signals, "dated-items"));
+    }
+
+    [Fact]
+    public void A_page_of_dated_teasers_reads_as_entries_and_is_not_an_article()
+    {
+        var (article, signals) = Extract(DatedTeaserPage(), "https://town.example/news");
+
+        Assert.Equal(0, Signal(signals, "declared-date"));
+        // Eight teasers of one kind, each a linked headline over a line of text, each with its date.
+        Assert.Equal(Math.Log(1 + 8) / 5, Signal(signals, "teaser-items"), 6);
+        Assert.Equal(Math.Log(1 + 8) / 5, Signal(signals, "dated-items"), 6);
+        Assert.True(Signal(signals, "teaser-text-share") > 0.8);
+        Assert.True(Signal(signals, "date-blocks") > 0);
+        Assert.NotEqual(PageType.Article, article.PageType);
+    }
+
+    [Fact]
+    public void Links_inside_long_blocks_raise_the_prose_link_density()
+    {
+        var linked = "<p>" + string.Concat(Enumerable.Range(1, 6).Select(i => $"<a href='/topic/{i}'>Related story number {i}</a> and ")) + "some words after them.</p>";
+        var (_, signals) = Extract(TestInputs.Page("<article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + linked + "</article>"),
+            "https://news.example/economy/inflation-slows");
+
+        // The three plain paragraphs are under the long-block length; the one long block is mostly its six links (132 of 184 characters).
+        Assert.InRange(Signal(signals, "prose-link-density"), 0.6, 0.8);
+    }
+
     [Fact]
     public void A_page_without_an_address_is_taken_as_an_article()
     {

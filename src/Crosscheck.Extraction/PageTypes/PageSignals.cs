@@ -5,6 +5,9 @@ using Crosscheck.Extraction.Html;
 
 namespace Crosscheck.Extraction.PageTypes;
 
+/// <summary>The features of one page the page-type model reads, in the order of <see cref="PageSignals.Names"/>.</summary>
+internal sealed record PageFeatures(double[] Values);
+
 /// <summary>
 /// The general features a page's type is told from, read from what the content pass already built (the page
 /// model, the metadata, the selected paragraphs) so that classifying costs no second parse: schema.org and
@@ -15,15 +18,6 @@ namespace Crosscheck.Extraction.PageTypes;
 internal static partial class PageSignals
 {
     private static readonly string[] Groups = ["article", "forum", "listing", "product", "service", "documentation"];
-
-    /// <summary>
-    /// (Declared before <see cref="Names"/>, which reads it.) Which of the page's words each block of word scores reads: all of them, the title's, the address's (a word's
-    /// place is its first letter: see <see cref="Word"/>); null reads every word.
-    /// </summary>
-    public static IReadOnlyList<(string Name, char? Place)> WordPlaces { get; } = [("words", null), ("title-words", 't'), ("address-words", 'u')];
-
-    /// <summary>The number of page types the features name (the word scores hold one per type and place).</summary>
-    public static int TypeCount => Groups.Length;
 
     private static readonly FrozenDictionary<string, string[]> Markers =
         Lexicon.Rows(typeof(PageSignals).Assembly, "PageTypes/markers.txt", LexiconCase.Lower)
@@ -61,23 +55,13 @@ internal static partial class PageSignals
     /// <summary>Siblings of one kind repeated this often are a list of items (posts, products, teasers).</summary>
     private const int RepeatedItems = 4;
 
-    /// <summary>The place of the first word score (<see cref="WordScoreNames"/>, one per type and place): the last features.</summary>
-    public static int WordScoreIndex => Names.Count - WordPlaces.Count * Groups.Length;
-
-    /// <summary>The features <see cref="PageWordModel"/> fills from the page's words, one per type for each of <see cref="WordPlaces"/>, after every other feature.</summary>
-    public static IEnumerable<string> WordScoreNames => WordPlaces.SelectMany(place => Groups.Select(g => place.Name + "-" + g));
-
     public static PageFeatures Read(PageModel page, ExtractedContent content, string? pageUrl, IReadOnlyList<string> paragraphs)
     {
         var values = new List<double>(Names.Count);
-        var words = new HashSet<string>(StringComparer.Ordinal);
 
         var schema = content.SchemaTypes;
         foreach (var (_, markers) in SchemaMarkers) values.Add(schema.Any(markers.Contains) ? 1 : 0);
         var ogType = content.OpenGraphType?.ToLowerInvariant() ?? "";
-        // Every schema.org and OpenGraph type the page declares, as words: the marker lists above name only some.
-        foreach (var type in schema) words.Add(Word('j', type.ToLowerInvariant()));
-        if (ogType.Length > 0) words.Add(Word('o', ogType));
         values.Add(ogType == "article" || ogType.StartsWith("article", StringComparison.Ordinal) ? 1 : 0);
         values.Add(ogType.Contains("product", StringComparison.Ordinal) ? 1 : 0);
         values.Add(ogType == "website" ? 1 : 0);
@@ -85,26 +69,16 @@ internal static partial class PageSignals
         values.Add(content.Byline is null ? 0 : 1);
         values.Add(content.Title?.TrimEnd().EndsWith('?') == true ? 1 : 0);
 
-        AddUrl(values, content.Url ?? pageUrl, words);
+        AddUrl(values, content.Url ?? pageUrl);
         var wordCount = AddText(values, page, paragraphs);
         var headings = AddElements(values, page);
         AddMarkers(values, page);
-        AddShape(values, content, content.Url ?? pageUrl, wordCount, headings, words);
-        values.AddRange(WordScoreNames.Select(_ => 0.0));
-        return new PageFeatures([.. values], [.. words]);
+        AddShape(values, content, content.Url ?? pageUrl, wordCount, headings);
+        AddComposition(values, page, content, paragraphs);
+        return new PageFeatures([.. values]);
     }
 
-    /// <summary>A word as the word model knows it: <paramref name="place"/> (t: title, u: address, j: schema.org type, o: OpenGraph type) and the word, digits as 0.</summary>
-    private static string Word(char place, string word)
-    {
-        Span<char> buffer = stackalloc char[Math.Min(word.Length, 40) + 2];
-        buffer[0] = place;
-        buffer[1] = ':';
-        for (var i = 0; i < buffer.Length - 2; i++) buffer[i + 2] = char.IsAsciiDigit(word[i]) ? '0' : word[i];
-        return new string(buffer);
-    }
-
-    private static void AddUrl(List<double> values, string? url, HashSet<string> words)
+    private static void AddUrl(List<double> values, string? url)
     {
         var segments = new List<string>();
         var hasQuery = false;
@@ -118,8 +92,6 @@ internal static partial class PageSignals
                 segments.Add(pair.Split('=')[0].ToLowerInvariant());
         }
         foreach (var (_, markers) in UrlMarkers) values.Add(segments.Any(markers.Contains) ? 1 : 0);
-        foreach (var segment in segments)
-            foreach (var word in UrlWord().Matches(segment).Select(m => m.Value)) words.Add(Word('u', word));
         var pathSegments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var last = pathSegments.Length == 0 ? "" : pathSegments[^1];
         values.Add(Math.Min(pathSegments.Length, 6) / 6.0);
@@ -236,7 +208,7 @@ internal static partial class PageSignals
     /// slug and the title are written as a sentence (grammatical words) or as a run of nouns, a year or a count
     /// opening the title ("7 ways to…"), and how densely headings cut the text (a service page's sections are short).
     /// </summary>
-    private static void AddShape(List<double> values, ExtractedContent content, string? url, int words, int headings, HashSet<string> pageWords)
+    private static void AddShape(List<double> values, ExtractedContent content, string? url, int words, int headings)
     {
         var subdomains = Array.Empty<string>();
         var slug = "";
@@ -251,13 +223,96 @@ internal static partial class PageSignals
         var slugWords = slug.Split(['-', '_', '.', '+'], StringSplitOptions.RemoveEmptyEntries);
         values.Add(Log(slugWords.Count(FunctionWords.Contains), 2.5));
         var titleWords = Words(content.Title ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var word in titleWords) pageWords.Add(Word('t', word));
-        foreach (var label in subdomains) pageWords.Add(Word('u', label));
         values.Add(Math.Min(titleWords.Length, 24) / 24.0);
         values.Add(titleWords.Length == 0 ? 0 : titleWords.Count(FunctionWords.Contains) / (double)titleWords.Length);
         values.Add(TitleYear().IsMatch(content.Title ?? "") ? 1 : 0);
         values.Add(titleWords.Length > 0 && titleWords[0].All(char.IsAsciiDigit) ? 1 : 0);
         values.Add(Math.Min(1.5, headings * 100.0 / Math.Max(words, 50) / 4));
+    }
+
+    /// <summary>
+    /// What the page is made of, article or list of entries: whether the page declares its date in its metadata (a
+    /// time element alone is as often a listing's), how much of the kept text is prose paragraphs and how long the
+    /// longest runs, how many links sit inside the long blocks, and the entries of repeated siblings that are a teaser
+    /// (a linked headline with a line of text under it) or carry a date, and the short blocks that are a date.
+    /// </summary>
+    private static void AddComposition(List<double> values, PageModel page, ExtractedContent content, IReadOnlyList<string> paragraphs)
+    {
+        values.Add(content.Published is { Source: "json-ld" or "meta" or "microdata" } ? 1 : 0);
+
+        var extracted = 0;
+        var prose = 0;
+        var longest = 0;
+        var shortParagraphs = 0;
+        foreach (var paragraph in paragraphs)
+        {
+            var text = paragraph.TrimEnd();
+            extracted += text.Length;
+            longest = Math.Max(longest, text.Length);
+            if (text.Length < ShortBlockChars) shortParagraphs++;
+            if (text.Length >= 100 && SentenceEnd(text)) prose += text.Length;
+        }
+        values.Add(extracted == 0 ? 0 : prose / (double)extracted);
+        values.Add(Log(longest, 8));
+        values.Add(paragraphs.Count == 0 ? 0 : shortParagraphs / (double)paragraphs.Count);
+
+        int longChars = 0, longLinks = 0;
+        foreach (var block in page.Blocks)
+            if (block.Text.Length >= LongBlockChars)
+            {
+                longChars += block.Text.Length;
+                longLinks += block.LinkChars;
+            }
+        values.Add(longChars == 0 ? 0 : Math.Min(1, longLinks / (double)longChars));
+
+        // Headings and time elements counted over document order, so a subtree's count is a difference of two prefixes.
+        var nodes = page.Nodes;
+        var headingsBefore = new int[nodes.Count + 1];
+        var timesBefore = new int[nodes.Count + 1];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            headingsBefore[i + 1] = headingsBefore[i] + (nodes[i].Tag is "h2" or "h3" or "h4" or "h5" or "h6" ? 1 : 0);
+            timesBefore[i + 1] = timesBefore[i] + (nodes[i].Tag == "time" ? 1 : 0);
+        }
+        var groups = new Dictionary<(int Parent, string Tag, string Class), (int Count, int Teasers, int TeaserChars, int Dated)>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (node.Parent < 0 || node.TextChars == 0 || node.Tag is "br" or "hr" or "span" or "a" or "b" or "i" or "em" or "strong" or "p") continue;
+            var end = Math.Min(node.End, nodes.Count);
+            // A teaser: a headline (a heading or a link) and at least a line of text beside it, not a bare link.
+            var own = node.TextChars - node.LinkChars;
+            var teaser = node.TextChars <= 1200 && own >= 40 && node.LinkChars >= 15 && node.LinkChars * 5 < node.TextChars * 4
+                || headingsBefore[end] - headingsBefore[i] == 1 && own >= 60 && node.TextChars <= 1200;
+            var dated = timesBefore[end] > timesBefore[i];
+            var key = (node.Parent, node.Tag, node.Element.GetAttribute("class") ?? "");
+            var (count, teasers, teaserChars, datedItems) = groups.GetValueOrDefault(key);
+            groups[key] = (count + 1, teasers + (teaser ? 1 : 0), teaserChars + (teaser ? node.TextChars : 0), datedItems + (dated ? 1 : 0));
+        }
+        int teaserItems = 0, teaserText = 0, datedEntries = 0;
+        foreach (var (count, teasers, chars, dated) in groups.Values)
+        {
+            if (count < RepeatedItems) continue;
+            if (teasers >= RepeatedItems)
+            {
+                teaserItems += teasers;
+                teaserText += chars;
+            }
+            if (dated >= RepeatedItems) datedEntries += dated;
+        }
+        var total = nodes.Count == 0 ? 0 : nodes[0].TextChars;
+        values.Add(Log(teaserItems, 5));
+        values.Add(total == 0 ? 0 : Math.Min(1, teaserText / (double)total));
+        values.Add(Log(datedEntries, 5));
+        values.Add(Log(page.Blocks.Count(block => block.Text.Length <= ShortBlockChars && DateBlock().IsMatch(block.Text)), 5));
+    }
+
+    /// <summary>Whether a paragraph ends as a sentence does (after any closing quote or bracket).</summary>
+    private static bool SentenceEnd(string text)
+    {
+        var end = text.Length - 1;
+        while (end > 0 && text[end] is '"' or '\'' or '”' or '’' or ')' or '»') end--;
+        return text[end] is '.' or '!' or '?' or '…' or '。' or '！' or '？';
     }
 
     private static void AddMarkers(List<double> values, PageModel page)
@@ -319,7 +374,8 @@ internal static partial class PageSignals
         names.AddRange(["prices", "phone-numbers"]);
         names.AddRange(UrlMarkers.Select(m => "host-" + m.Group));
         names.AddRange(["slug-function-words", "title-words", "title-function-share", "title-year", "title-count", "headings-per-words"]);
-        names.AddRange(WordScoreNames);
+        names.AddRange(["declared-date", "prose-paragraph-share", "longest-paragraph", "short-paragraph-share", "prose-link-density",
+            "teaser-items", "teaser-text-share", "dated-items", "date-blocks"]);
         return names;
     }
 
@@ -341,6 +397,11 @@ internal static partial class PageSignals
     [GeneratedRegex(@"\b(19|20)\d\d\b", RegexOptions.CultureInvariant)]
     private static partial Regex TitleYear();
 
+    /// <summary>A short block that is (or opens with) a date: "2024-10-15", "15/10/2024", "Oct 15, 2024", "15 October 2024".</summary>
+    [GeneratedRegex(@"\b((19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (19|20)\d\d|\d{1,2}\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (19|20)\d\d)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DateBlock();
+
     [GeneratedRegex(@"\d{5,}", RegexOptions.CultureInvariant)]
     private static partial Regex LongNumber();
 
@@ -352,7 +413,4 @@ internal static partial class PageSignals
 
     [GeneratedRegex(@"[\p{L}\p{N}]+:?", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlWord();
 }

@@ -60,25 +60,35 @@ internal sealed class PageTypeModel
     public sealed record HeldOutFigures(double TypeAccuracy, double ArticleAccuracy, int Pages, string How);
 
     /// <summary>
-    /// The word model whose scores fill the features <see cref="PageSignals.WordScoreNames"/> before the trees read
-    /// them; null: those features stay zero.
+    /// A second set of trees that decides article or not on its own (the log-odds of article: a start plus the sum of
+    /// the trees); when set, it alone says whether a page is an article, and the six-way trees say which other type a
+    /// page that is not is. Null: the six-way scores decide both.
     /// </summary>
-    public PageWordModel? Words { get; init; }
+    public ArticleOdds? Article { get; init; }
+
+    /// <summary>Boosted trees of the log-odds that a page is an article.</summary>
+    public sealed record ArticleOdds(double Start, IReadOnlyList<PageTypeTree> Trees)
+    {
+        /// <summary>The probability of article after the first <paramref name="rounds"/> trees (null: all).</summary>
+        public double Probability(double[] features, int? rounds = null)
+        {
+            var score = Start;
+            for (var r = 0; r < Math.Min(rounds ?? Trees.Count, Trees.Count); r++) score += Trees[r].Evaluate(features);
+            return 1 / (1 + Math.Exp(-score));
+        }
+    }
 
     /// <summary>The depth of the deepest tree (0: no split anywhere).</summary>
     public int Depth => Rounds.SelectMany(round => round).Select(tree => tree.Depth).DefaultIfEmpty(0).Max();
 
     /// <summary>The same trees with another article threshold (null: highest score).</summary>
-    public PageTypeModel WithArticleThreshold(double? threshold) => new(Classes, Start, Rounds) { ArticleThreshold = threshold, HeldOut = HeldOut, Words = Words };
+    public PageTypeModel WithArticleThreshold(double? threshold) => new(Classes, Start, Rounds) { ArticleThreshold = threshold, HeldOut = HeldOut, Article = Article };
 
     /// <summary>The same model recording its held-out figures.</summary>
-    public PageTypeModel WithHeldOut(HeldOutFigures figures) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = figures, Words = Words };
+    public PageTypeModel WithHeldOut(HeldOutFigures figures) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = figures, Article = Article };
 
-    /// <summary>The same trees reading the scores of <paramref name="words"/>.</summary>
-    public PageTypeModel WithWords(PageWordModel? words) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Words = words };
-
-    /// <summary>A page's feature values with the word scores of this model's word model filled in (zero without one).</summary>
-    public double[] Values(PageFeatures page) => Words is { } words ? words.Fill(page, Classes.Count) : page.Values;
+    /// <summary>The same six-way trees with <paramref name="article"/> deciding article or not (null: the six-way scores do).</summary>
+    public PageTypeModel WithArticle(ArticleOdds? article) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Article = article };
 
     /// <summary>The score of each class (in <see cref="Classes"/> order) for one page's features.</summary>
     public double[] Scores(double[] features) => Scores(features, Rounds.Count);
@@ -98,8 +108,8 @@ internal sealed class PageTypeModel
 
     public PageType Classify(double[] features) => Classify(features, ArticleThreshold);
 
-    /// <summary>The type of a page from its features and words.</summary>
-    public PageType Classify(PageFeatures page) => Classify(Values(page), ArticleThreshold);
+    /// <summary>The type of a page from its features.</summary>
+    public PageType Classify(PageFeatures page) => Classify(page.Values, ArticleThreshold);
 
     /// <summary>
     /// The type of a page with the article threshold <paramref name="articleThreshold"/> (null: highest score),
@@ -111,9 +121,11 @@ internal sealed class PageTypeModel
         var article = Classes.Count;
         for (var c = 0; c < Classes.Count; c++)
             if (Classes[c] == PageType.Article) article = c;
+        if (Article is not null && article < Classes.Count) articleThreshold ??= 0.5;
         if (articleThreshold is { } threshold && article < Classes.Count)
         {
-            if (ArticleProbability(scores, article) >= threshold) return PageType.Article;
+            var probability = Article is { } odds ? odds.Probability(features) : ArticleProbability(scores, article);
+            if (probability >= threshold) return PageType.Article;
             var other = -1;
             for (var c = 0; c < scores.Length; c++)
                 if (c != article && (other < 0 || scores[c] > scores[other])) other = c;
@@ -125,11 +137,12 @@ internal sealed class PageTypeModel
         return Classes[best];
     }
 
-    /// <summary>The model's probability that a page is an article (softmax of the scores); 0 when article is not a class.</summary>
+    /// <summary>The model's probability that a page is an article (<see cref="Article"/>'s, else the softmax of the scores); 0 when article is not a class.</summary>
     public double ArticleProbability(double[] features)
     {
         var article = Classes.ToList().IndexOf(PageType.Article);
-        return article < 0 ? 0 : ArticleProbability(Scores(features), article);
+        if (article < 0) return 0;
+        return Article is { } odds ? odds.Probability(features) : ArticleProbability(Scores(features), article);
     }
 
     private static double ArticleProbability(double[] scores, int article)
@@ -142,7 +155,8 @@ internal sealed class PageTypeModel
     /// <summary>
     /// Writes the model in the format <see cref="Parse"/> reads, after <paramref name="header"/> lines written as
     /// comments: a classes line, a start line, the threshold if any, then one line per tree ("tree", its class, its
-    /// nodes in pre-order: "feature&lt;threshold" for a split, its left side first, "=value" for a leaf).
+    /// nodes in pre-order: "feature&lt;threshold" for a split, its left side first, "=value" for a leaf), then the
+    /// article-or-not trees if any ("article-start", then one "article-tree" line per tree).
     /// </summary>
     public void Write(TextWriter output, IEnumerable<string> header)
     {
@@ -156,8 +170,11 @@ internal sealed class PageTypeModel
         foreach (var round in Rounds)
             for (var c = 0; c < Classes.Count; c++)
                 output.WriteLine("tree\t" + Classes[c].Name() + "\t" + string.Join('\t', round[c].Tokens(Format)));
-        if (Words is { } words)
-            foreach (var row in PageWordModel.Rows(words, WeightFormat)) output.WriteLine(row);
+        if (Article is { } odds)
+        {
+            output.WriteLine("article-start\t" + Format(odds.Start));
+            foreach (var tree in odds.Trees) output.WriteLine("article-tree\t" + string.Join('\t', tree.Tokens(Format)));
+        }
     }
 
     /// <summary>Reads a model from its rows (tab-separated, comments removed); throws <see cref="InvalidDataException"/> on a malformed or mismatched file.</summary>
@@ -168,7 +185,8 @@ internal sealed class PageTypeModel
         double? articleThreshold = null;
         HeldOutFigures? heldOut = null;
         var rounds = new List<PageTypeTree[]>();
-        Dictionary<string, double[]>? words = null;
+        double? articleStart = null;
+        var articleTrees = new List<PageTypeTree>();
         var next = 0;
         foreach (var row in rows)
         {
@@ -193,9 +211,11 @@ internal sealed class PageTypeModel
                     rounds[^1][next] = PageTypeTree.Parse(row.AsSpan(2), Feature, Number);
                     next = (next + 1) % classes.Count;
                     break;
-                case "word" when classes is not null:
-                    var (word, weights) = PageWordModel.ParseRow(row, classes.Count);
-                    (words ??= new Dictionary<string, double[]>(StringComparer.Ordinal))[word] = weights;
+                case "article-start" when row.Length == 2:
+                    articleStart = Number(row[1]);
+                    break;
+                case "article-tree" when row.Length > 1 && articleStart is not null:
+                    articleTrees.Add(PageTypeTree.Parse(row.AsSpan(1), Feature, Number));
                     break;
                 default:
                     throw new InvalidDataException($"page-type model: unexpected line '{string.Join(' ', row)}'");
@@ -206,7 +226,8 @@ internal sealed class PageTypeModel
         if (next != 0) throw new InvalidDataException("page-type model: the last round lacks trees");
         return new PageTypeModel(classes, start, rounds)
         {
-            ArticleThreshold = articleThreshold, HeldOut = heldOut, Words = words is null ? null : new PageWordModel(words),
+            ArticleThreshold = articleThreshold, HeldOut = heldOut,
+            Article = articleStart is { } odds ? new ArticleOdds(odds, articleTrees) : null,
         };
     }
 
@@ -222,7 +243,4 @@ internal sealed class PageTypeModel
 
     /// <summary>Nine significant digits: a split threshold lies between two feature values and must stay there.</summary>
     private static string Format(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
-
-    /// <summary>Four significant digits: a word's weight is one of hundreds averaged, and the file stays small.</summary>
-    private static string WeightFormat(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }
