@@ -29,8 +29,8 @@ public static class SimilarityTuning
                 foreach (var entityScale in new[] { 2.5, 3.5 })
                 {
                     var name = string.Create(CultureInfo.InvariantCulture,
-                        $"{(english ? "English stemmed" : "English as words")}, analysed assign {analysed?.ToString("0.00", CultureInfo.InvariantCulture) ?? "same"}, cross-terms x2.0, cross-entities x{entityScale:0.0}");
-                    var options = new ClusteringOptions { AnalysedAssignThreshold = analysed, CrossLanguageTermScale = 2.0, CrossLanguageEntityScale = entityScale };
+                        $"{(english ? "English stemmed" : "English as words")}, analysed assign {analysed?.ToString("0.00", CultureInfo.InvariantCulture) ?? "same"}, cross-terms x2.5, cross-entities x{entityScale:0.0}");
+                    var options = new ClusteringOptions { AnalysedAssignThreshold = analysed, CrossLanguageTermScale = 2.5, CrossLanguageEntityScale = entityScale };
                     yield return (name, english ? options with { AnalysedLanguages = withEnglish } : options);
                 }
             }

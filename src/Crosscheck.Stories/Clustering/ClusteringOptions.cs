@@ -184,17 +184,35 @@ public sealed record ClusteringOptions
 
     /// <summary>
     /// Across two languages the term cosine is multiplied by this (at most 1): only names, cognates and numbers
-    /// written as words can be shared, so the same story scores far lower on terms than within one language. Default 2,
-    /// chosen with <see cref="CrossLanguageEntityScale"/> on the training pairs of similarity-semeval2022 (`crosscheck eval
-    /// similarity DIR --db FILE --tune`; cross-language F1 on those pairs 0.44 at 1 and 1, 0.65 at 2 and 2.5).
+    /// written as words can be shared, so the same story scores far lower on terms than within one language. Default 2.5,
+    /// chosen with <see cref="CrossLanguageEntityScale"/> and <see cref="CrossLanguageSharedNames"/> on the training pairs of
+    /// similarity-semeval2022 (`crosscheck eval similarity DIR --db FILE --tune`, or re-clustering one stored ingest;
+    /// cross-language F1 on those pairs 0.44 at 1 and 1, 0.65 at 2 and 2.5 with the entity models of 2026-12-05 night 2;
+    /// with the format-3 models of de/es/nl/ru and three shared entity features: 0.667 at 2 and 2.5, 0.677 at 2.5 and 2.5,
+    /// **0.689 at 2.5 and 2**; docs/BENCHMARKS.md, 2026-12-05 afternoon).
     /// </summary>
-    public double CrossLanguageTermScale { get; init; } = 2.0;
+    public double CrossLanguageTermScale { get; init; } = 2.5;
 
     /// <summary>
     /// Across two languages the entity cosine is multiplied by this (at most 1): names are spelled apart in each
-    /// ("Poutine", "Putin") and the entity tagger finds fewer of them in some languages. Default 2.5 (see <see cref="CrossLanguageTermScale"/>).
+    /// ("Poutine", "Putin") and the entity tagger finds fewer of them in some languages. How far to lift depends on how many
+    /// name words a side carries that cannot meet the other language's: the format-3 German model no longer takes
+    /// capitalised nouns for names (a German article's entity features in the cross-language training pairs: 21.6 -> 16.3
+    /// on average), so the same shared names give a higher cosine than with the models this was first chosen with (2.5).
+    /// Default 2 (see <see cref="CrossLanguageTermScale"/>).
     /// </summary>
-    public double CrossLanguageEntityScale { get; init; } = 2.5;
+    public double CrossLanguageEntityScale { get; init; } = 2.0;
+
+    /// <summary>
+    /// Across two languages an entity cosine resting on fewer shared entity features (name words and word pairs) than this
+    /// is scaled down in proportion (one shared word: a third at 3), after <see cref="CrossLanguageEntityScale"/>: a lone
+    /// shared place or acronym says little about one event, yet across languages it was lifted like a shared full name,
+    /// and different stories met on it (most of the cross-language joins the format-3 entity models added were such).
+    /// 0 turns it off. Default 3, chosen on the training pairs of similarity-semeval2022 (entity x2.5, terms x2.5:
+    /// cross-language F1 0.656 off and 0.699 at 3 with the entity models of night 2, 0.667 at 2 and 0.677 at 3 with the
+    /// format-3 models; docs/BENCHMARKS.md, 2026-12-05 afternoon).
+    /// </summary>
+    public int CrossLanguageSharedNames { get; init; } = 3;
 
     /// <summary>
     /// The English words a <see cref="Glossary"/> gives a stem of an analysed language are added as terms at this

@@ -886,10 +886,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             weightAll += weight;
             if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
             weightUsed += weight;
-            var cosine = Cosine(a, b, c);
+            var cosine = Cosine(a, b, c, out var shared);
             if (crossLanguage && c < SpecificsChannel)
             {
                 cosine = Math.Min(1, cosine * (c == 0 ? _options.CrossLanguageTermScale : _options.CrossLanguageEntityScale));
+                // One shared name word (a place, an acronym) is thin evidence of one event, and across languages it is lifted.
+                if (c == EntityChannel && shared < _options.CrossLanguageSharedNames) cosine *= (double)shared / _options.CrossLanguageSharedNames;
             }
             total += weight * cosine;
             if (placing && c == EntityChannel && cosine < _options.NamesAgreeCosine
@@ -915,8 +917,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         return Similarity(first, second);
     }
 
-    private double Cosine(Profile a, Profile b, int channel)
+    /// <param name="a">One side.</param>
+    /// <param name="b">The other side.</param>
+    /// <param name="channel">The channel compared.</param>
+    /// <param name="shared">How many features the two sides share in the channel.</param>
+    private double Cosine(Profile a, Profile b, int channel, out int shared)
     {
+        shared = 0;
         var space = _spaces[channel];
         var (small, large) = a.Vectors[channel].Count <= b.Vectors[channel].Count ? (a, b) : (b, a);
         var largeVector = large.Vectors[channel];
@@ -924,6 +931,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         foreach (var (id, weight) in small.Vectors[channel])
         {
             if (!largeVector.TryGetValue(id, out var other)) continue;
+            shared++;
             var idf = space.Idf(id, _documents);
             dot += weight * other * idf * idf;
         }

@@ -12,8 +12,12 @@ namespace Crosscheck.Cli.Tests.Multilingual;
 /// pairs; 0.698 and 0.654 before), well above the earlier 0.647 same-language and 0.426 cross-language, below the
 /// issue's bars (0.80 and 0.75). Cross-language fell to 0.650 on 2026-12-05 midday (same-language 0.702) with the
 /// format-3 entity models of de, es, nl and ru (German CoNLL F1 67 to 75) and the kinds of name in the story state:
-/// the cross-language entity weights were chosen with the older models' mentions and are to be chosen again on the
-/// training pairs; the floor sits at the measured figure until then.
+/// the cross-language entity weights were chosen with the older models' mentions. On 2026-12-05 afternoon an entity
+/// cosine across languages resting on fewer than three shared name features is scaled down (a lone shared place or
+/// acronym had joined different stories) and the cross-language lifts were chosen again on the training pairs (terms
+/// x2.5, entities x2): same-language 0.700, cross-language 0.699; merged with main's later entity models (ner4),
+/// 0.710 / 0.676. The cross-language floor sits a little under the merged figure (0.670), since one pair of the 82
+/// moves it by about 0.01.
 /// </summary>
 public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
 {
@@ -28,6 +32,6 @@ public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
         output.WriteLine(report.ToString());
 
         Assert.True(evaluation.Group("all same-language").F1 >= 0.695, report.ToString());
-        Assert.True(evaluation.Group("all cross-language").F1 >= 0.645, report.ToString());
+        Assert.True(evaluation.Group("all cross-language").F1 >= 0.670, report.ToString());
     }
 }
