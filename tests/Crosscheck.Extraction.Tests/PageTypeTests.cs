@@ -99,14 +99,16 @@ public class PageTypeTests
         Assert.Equal(PageType.Listing, article.PageType);
     }
 
-    private static string DatedTeaserPage()
+    private static string DatedTeasers()
     {
         var entries = string.Concat(Enumerable.Range(1, 8).Select(i =>
             $"<article class='entry'><h2><a href='/news/item-{i}'>Council votes on the new bus lanes, part {i}</a></h2>" +
             $"<time datetime='2024-10-0{i}'>Oct {i}, 2024</time>" +
             "<p>The council met on Monday evening to decide where the lanes will run and who will pay for the new signals.</p></article>"));
-        return TestInputs.Page($"<h1>Latest news</h1><div class='entries'>{entries}</div>");
+        return $"<h1>Latest news</h1><div class='entries'>{entries}</div>";
     }
+
+    private static string DatedTeaserPage() => TestInputs.Page(DatedTeasers());
 
     [Fact]
     public void An_article_reads_as_prose_with_a_declared_date_and_no_entries()
@@ -136,6 +138,31 @@ public class PageTypeTests
         Assert.True(Signal(signals, "date-blocks") > 0);
         Assert.NotEqual(PageType.Article, article.PageType);
     }
+
+    [Fact]
+    public void A_fragment_such_as_a_feed_items_content_is_an_article_whatever_it_looks_like()
+    {
+        // The dated teasers above, not as a page but as the HTML body of an article record (a feed item's content, a post):
+        // a fragment has none of the furniture the model tells a page's type by, and what carries it declares an article.
+        var record = System.Text.Json.JsonSerializer.Serialize(new { url = "https://town.example/news/council", html = DatedTeasers() });
+
+        var (article, signals) = Extractor.ExtractPage(TestInputs.Json(record));
+
+        Assert.Null(signals);
+        Assert.Equal(PageType.Article, article.PageType);
+        Assert.Contains("where the lanes will run", article.Body, StringComparison.Ordinal);
+        // The same entries as a whole page at that address are typed by the model.
+        Assert.NotEqual(PageType.Article, Extract(DatedTeaserPage(), "https://town.example/news/council").Article.PageType);
+    }
+
+    [Theory]
+    [InlineData("<!doctype html><html><body><p>Text</p></body></html>", true)]
+    [InlineData("<HEAD><title>T</title></HEAD><p>Text</p>", true)]
+    [InlineData("<body class='x'><p>Text</p>", true)]
+    [InlineData("<p>Text</p><p>More</p>", false)]
+    [InlineData("<header><p>A site header is no head element</p></header><p>Text</p>", false)]
+    public void A_page_opens_an_html_head_or_body_element_and_a_fragment_does_not(string html, bool wholePage) =>
+        Assert.Equal(wholePage, Html.HtmlContentExtractor.IsWholePage(html));
 
     [Fact]
     public void Links_inside_long_blocks_raise_the_prose_link_density()

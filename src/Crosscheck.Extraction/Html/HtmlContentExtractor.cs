@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens.Struct;
 using Crosscheck.Core.Model;
@@ -13,7 +14,7 @@ namespace Crosscheck.Extraction.Html;
 /// dropped block by block: link lists, subtrees whose class names them as furniture, short
 /// lines made of UI vocabulary, and site notices.
 /// </summary>
-internal sealed class HtmlContentExtractor(ExtractionOptions options)
+internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
 {
     /// <summary>
     /// Attributes the extractor reads (class and visibility for the content pass, the rest for
@@ -50,9 +51,16 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
     /// <summary>Text a wrapper may hold besides the quotation it wraps (a caption, a "view on..." line) and still count as its wrapper.</summary>
     private const int EmbedWrapperSlackChars = 120;
 
+    /// <summary>Whether the HTML is a page (it opens an html, head or body element) rather than a fragment of one.</summary>
+    internal static bool IsWholePage(string html) => PageElementTag().IsMatch(html);
+
+    [GeneratedRegex(@"<(?:html|head|body)[\s>/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PageElementTag();
+
     public ExtractedContent Extract(string html, string? pageUrl)
     {
         var content = new ExtractedContent();
+        var wholePage = IsWholePage(html);
         if (html.Length > options.MaxHtmlChars)
         {
             // Scripts and styles (often megabytes of inlined framework state) hold no text: dropped first, so that
@@ -97,9 +105,11 @@ internal sealed class HtmlContentExtractor(ExtractionOptions options)
                 paragraphs = revealed;
             }
         }
-        // The page's type is told from what the first pass kept, as the page-type model was trained.
-        content.PageSignals = PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs);
-        var pageType = (content.Url ?? pageUrl) is not null ? (options.PageTypeModel ?? PageTypes.PageTypeModel.Default).Classify(content.PageSignals) : PageType.Article;
+        // The page's type is told from what the first pass kept, as the page-type model was trained. A fragment (a feed
+        // item's content, the HTML body of a posted or JSONL article) is no page: it has none of the furniture, listing or
+        // navigation the model tells types by, and what carries it (a feed item, an article record) declares an article.
+        content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs) : null;
+        var pageType = content.PageSignals is { } signals && (content.Url ?? pageUrl) is not null ? (options.PageTypeModel ?? PageTypes.PageTypeModel.Default).Classify(signals) : PageType.Article;
         // On a question-and-answer page the answers are the content and the comments under them stay asides.
         if (pageType == PageType.Forum && !content.SchemaTypes.Contains("qapage") && page.ReadRepliesAsContent())
         {
