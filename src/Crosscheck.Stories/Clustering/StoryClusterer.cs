@@ -388,9 +388,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             foreach (var index in _accumulator.Keys)
             {
                 if (!_stories.TryGetValue(index, out var story)) continue;
-                while (story.AbsorbedBy is { } next && _stories.TryGetValue(next, out var survivor)) story = survivor;
                 // Each round reads each missing link or finds it outside this window, so the rounds end.
-                if (story.AbsorbedBy is { } missing && !KnownOutside(missing, window)) unread.Add(missing);
+                if (LastRead(story).AbsorbedBy is { } missing && !KnownOutside(missing, window)) unread.Add(missing);
             }
             if (unread.Count == 0) return;
             Load(unread, window);
@@ -398,13 +397,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     }
 
     /// <summary>The story a read one leads to through its merges, or null when a link was not read (<see cref="LoadSurvivors"/>).</summary>
-    private StoryState? ResolveRead(StoryState story)
+    private StoryState? ResolveRead(StoryState story) => LastRead(story) is { AbsorbedBy: null } survivor ? survivor : null;
+
+    /// <summary>The farthest story read along the merges of <paramref name="story"/>: its survivor, or the last one before a link not read.</summary>
+    private StoryState LastRead(StoryState story)
     {
-        while (story.AbsorbedBy is { } next)
-        {
-            if (!_stories.TryGetValue(next, out var survivor)) return null;
-            story = survivor;
-        }
+        while (story.AbsorbedBy is { } next && _stories.TryGetValue(next, out var survivor)) story = survivor;
         return story;
     }
 
