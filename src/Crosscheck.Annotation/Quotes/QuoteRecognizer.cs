@@ -16,7 +16,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     : DocumentStage("quotes", [Layer.Sentences, Layer.Mentions], [Layer.Quotes])
 {
     private readonly QuoteOptions _options = options ?? throw new ArgumentNullException(nameof(options));
-    private readonly QuoteLexicon _lexicon = QuoteLexicon.For(options ?? new QuoteOptions());
+    private readonly QuoteLexicon _lexicon = QuoteLexicon.For(options);
 
     public QuoteRecognizer()
         : this(new QuoteOptions())
