@@ -15,7 +15,10 @@ namespace Crosscheck.Queue;
 /// article already stored is acknowledged without work; writes replace by content hash).
 /// Stories are assigned when the queue runs dry and the store holds articles the stories do not
 /// cover (<see cref="IngestService.AssignStoriesIfStale"/>, exclusive across workers), so the
-/// last worker to write also brings the stories up to date. Outages of NATS or the database are
+/// last worker to write also brings the stories up to date. A worker whose queue ran dry while other workers still hold
+/// articles leaves the placement to the last of them (<see cref="OthersStillWorkingAsync"/>): each placement ends a batch,
+/// and stories depend a little on where batches end, which for workers is a matter of timing. Placed in one batch at the
+/// end, a run's stories are those of a single-process ingest of the same input, whatever order the workers stored it in. Outages of NATS or the database are
 /// ridden out: the worker reports them once, waits, and carries on.
 /// </summary>
 public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor processor, IngestService stories, WorkerOptions options, TextWriter log)
@@ -25,6 +28,8 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
     private TimeSpan _lastReport;
     private int _reportedProcessed;
     private string? _outage;
+    private int _lastStored = -1;
+    private TimeSpan _lastProgress;
 
     public WorkerCounts Counts => _counts;
 
@@ -32,8 +37,8 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
     public async Task RunAsync(CancellationToken stop)
     {
         // A worker killed between its last write and the assignment that follows leaves stale
-        // stories behind; whoever starts next puts them right.
-        AssignIfStale();
+        // stories behind; whoever starts next puts them right (once the others are done).
+        await AssignIfStaleAsync(stop);
         while (!stop.IsCancellationRequested)
         {
             List<INatsJSMsg<string>> batch;
@@ -58,7 +63,7 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
             }
             if (batch.Count > 0) await ProcessAsync(batch);
             // Fewer than a full batch: the queue ran dry for now, so bring the stories up to date.
-            if (batch.Count < options.BatchSize) AssignIfStale();
+            if (batch.Count < options.BatchSize) await AssignIfStaleAsync(stop);
             ReportProgress();
         }
     }
@@ -222,11 +227,25 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         }
     }
 
-    private void AssignIfStale()
+    /// <summary>Assigns stories when articles wait for them, unless another worker still holds articles and will place them all when it is done.</summary>
+    private async Task AssignIfStaleAsync(CancellationToken stop)
     {
         try
         {
             var timer = Stopwatch.StartNew();
+            var stored = store.CountArticles();
+            var waiting = stored - (store.StoriesAssignedFrom() ?? 0);
+            if (stored != _lastStored)
+            {
+                _lastStored = stored;
+                _lastProgress = _clock.Elapsed;
+            }
+            var stalled = _clock.Elapsed - _lastProgress >= options.PlaceAfterStall;
+            if (waiting > 0 && waiting < options.PlaceAtMost && !stalled && await OthersStillWorkingAsync(stop))
+            {
+                _counts.Storing += timer.Elapsed;
+                return;
+            }
             if (stories.AssignStoriesIfStale())
             {
                 _counts.Assignments++;
@@ -239,6 +258,23 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         {
             // Retried on the next dry queue; the articles are safe in the store meanwhile.
             Outage("store", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Whether articles are still waiting in the queue or in another worker's hands (this worker has acknowledged its own).
+    /// When the queue cannot say, no: placing now is what a worker did before it asked.
+    /// </summary>
+    private async Task<bool> OthersStillWorkingAsync(CancellationToken stop)
+    {
+        try
+        {
+            var (waiting, unacknowledged) = await queue.BacklogAsync(stop);
+            return waiting > 0 || unacknowledged > 0;
+        }
+        catch (Exception e) when (e is QueueException or NATS.Client.Core.NatsException or TimeoutException or OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -22,6 +22,16 @@ public sealed record WorkerOptions
     /// <summary>When an article cannot be stored or processed, how long until it is offered again.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Stories are placed when the queue runs dry and no other worker holds unacknowledged articles, so that a run is placed
+    /// in as few batches as its arrival allows (where a batch ends changes stories; see <see cref="QueueWorker"/>). This many
+    /// stored articles waiting for stories are placed even so: a queue that never runs dry still gets its stories.
+    /// </summary>
+    public int PlaceAtMost { get; init; } = 2000;
+
+    /// <summary>... and so are the waiting articles once no article has been stored for this long (another worker's work may be stuck in retries).</summary>
+    public TimeSpan PlaceAfterStall { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often a running worker prints its counts.</summary>
     public TimeSpan ReportEvery { get; init; } = TimeSpan.FromSeconds(10);
 }

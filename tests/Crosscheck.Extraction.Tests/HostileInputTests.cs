@@ -163,4 +163,19 @@ public class HostileInputTests
         Assert.Equal(3, article.Paragraphs.Count());
         Assert.Contains(article.Diagnostics, d => d.Message.Contains("scripts and styles were dropped", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_page_over_the_work_budget_keeps_what_was_read_and_says_so_whatever_the_load()
+    {
+        // The budget counts nodes visited, not time: the same page is cut at the same place on a loaded machine as on a quiet one.
+        var paragraphs = string.Concat(Enumerable.Range(1, 400).Select(i => $"<p>Paragraph {i} of the council's report on the harbour, read in full by the extractor.</p>"));
+        var limited = new ArticleExtractor(new ExtractionOptions { MaxWork = 300, UseSmartReaderFallback = false });
+
+        var articles = Enumerable.Range(0, 3).Select(_ => limited.Extract(TestInputs.Html(TestInputs.Page("<article>" + paragraphs + "</article>")))).ToList();
+
+        Assert.Contains("Paragraph 1 of the council's report", articles[0].Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paragraph 400 of", articles[0].Body, StringComparison.Ordinal);
+        Assert.Contains(articles[0].Diagnostics, d => d.Message.Contains("300 node visits", StringComparison.Ordinal));
+        Assert.All(articles, a => Assert.Equal(articles[0].Body, a.Body));
+    }
 }

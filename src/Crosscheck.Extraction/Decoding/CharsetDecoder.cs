@@ -98,17 +98,10 @@ internal static partial class CharsetDecoder
     private static Encoding? DeclaredEncoding(ReadOnlySpan<byte> bytes)
     {
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, SniffBytes)]);
-        try
-        {
-            var match = MetaCharset().Match(head);
-            if (!match.Success) match = XmlEncoding().Match(head);
-            if (!match.Success) return null;
-            return Named(match.Groups["name"].Value);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
+        var match = MetaCharset().Match(head);
+        if (!match.Success) match = XmlEncoding().Match(head);
+        if (!match.Success) return null;
+        return Named(match.Groups["name"].Value);
     }
 
     /// <summary>The encoding a charset label names, or null for an unknown label.</summary>
@@ -128,9 +121,11 @@ internal static partial class CharsetDecoder
         }
     }
 
-    [GeneratedRegex(@"<meta[^>]{0,300}?charset\s*=\s*[""']?(?<name>[A-Za-z0-9._:-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    // No match timeout: the sniffed head is at most SniffBytes long and every quantifier is bounded, so the work is too; a
+    // timeout is a clock, and a loaded machine would then decode the same page in another encoding than a quiet one.
+    [GeneratedRegex(@"<meta[^>]{0,300}?charset\s*=\s*[""']?(?<name>[A-Za-z0-9._:-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MetaCharset();
 
-    [GeneratedRegex(@"<\?xml[^>]{0,200}?encoding\s*=\s*[""'](?<name>[A-Za-z0-9._:-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"<\?xml[^>]{0,200}?encoding\s*=\s*[""'](?<name>[A-Za-z0-9._:-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex XmlEncoding();
 }

@@ -77,7 +77,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // Flatten at half the depth limit so that the walk below still reads the flattened text.
         html = DepthGuard.Flatten(html, options.MaxDepth / 2, out var flattened);
         if (flattened) content.Note(DiagnosticSeverity.Warning, $"elements nested deeper than {options.MaxDepth / 2} were flattened before parsing");
-        var deadline = DateTime.UtcNow + options.TimeBudget;
+        var budget = new WorkBudget(options.MaxWork);
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);
         HtmlMetadataReader.Read(document, pageUrl, content);
 
@@ -87,16 +87,16 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             content.Note(DiagnosticSeverity.Warning, "page has no body element");
             return content;
         }
-        var page = PageModel.Build(body, options, deadline);
+        var page = PageModel.Build(body, options, budget);
         if (page.DepthLimited) content.Note(DiagnosticSeverity.Warning, $"elements nested deeper than {options.MaxDepth} were not read");
         if (page.NodeLimited) content.Note(DiagnosticSeverity.Warning, $"page has more than {options.MaxNodes:N0} nodes; the rest was not read");
-        if (page.TimeLimited) content.Note(DiagnosticSeverity.Warning, $"content pass ran over {options.TimeBudget.TotalMilliseconds:N0} ms; the rest was not read");
+        if (page.WorkLimited) content.Note(DiagnosticSeverity.Warning, $"reading the page took more than {options.MaxWork:N0} node visits; the rest was not read");
 
         var paragraphs = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description));
-        if (paragraphs.Sum(p => p.Length) < options.FallbackBelowChars && page.SkippedConcealed > 0 && !page.NodeLimited && !page.TimeLimited)
+        if (paragraphs.Sum(p => p.Length) < options.FallbackBelowChars && page.SkippedConcealed > 0 && !page.NodeLimited && !page.WorkLimited)
         {
             // Little shown text, but hidden or noscript parts skipped: the page may keep its text there until a script reveals it.
-            var concealed = PageModel.Build(body, options, deadline, readConcealed: true);
+            var concealed = PageModel.Build(body, options, budget, readConcealed: true);
             var revealed = SelectArticle(concealed, content.Title, FindDescriptionBlock(concealed, content.Description));
             if (revealed.Sum(p => p.Length) > paragraphs.Sum(p => p.Length))
             {
@@ -128,7 +128,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             // nor do the short linked lines ("Book now") between sections.
             // Its cards may be marked hidden from screen readers beside a linked copy for them, yet they are what a
             // sighted reader sees: the page is read again with them when it has any.
-            if (page.SkippedAriaHidden > 0 && !page.NodeLimited && !page.TimeLimited) page = PageModel.Build(body, options, deadline, readAriaHidden: true);
+            if (page.SkippedAriaHidden > 0 && !page.NodeLimited && !page.WorkLimited) page = PageModel.Build(body, options, budget, readAriaHidden: true);
             else page.ResetScores();
             var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: true);
             if (sections.Count > 0) paragraphs = sections;
@@ -137,7 +137,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         {
             // A listing's entries are its content even where some prose outweighs them. An entry's summary may be a second
             // link to the entry, hidden from screen readers (which read the first) but shown to the eye: read with them.
-            if (page.SkippedAriaHidden > 0 && !page.NodeLimited && !page.TimeLimited) page = PageModel.Build(body, options, deadline, readAriaHidden: true);
+            if (page.SkippedAriaHidden > 0 && !page.NodeLimited && !page.WorkLimited) page = PageModel.Build(body, options, budget, readAriaHidden: true);
             else page.ResetScores();
             var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems, pageOfSections: false, listing: true);
             if (listed.Count > 0) paragraphs = listed;
@@ -153,13 +153,13 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             else if (content.Description is { Length: > MinDescriptionBodyChars } description)
                 // A page whose script renders the text still describes it: the description is its opening, as the site wrote it.
                 content.LastResort = ([description], "no text in the page; its description stands as the body");
-            else if (EveryTextOfThePage(body, deadline) is { } everything && everything.Sum(p => p.Length) >= options.FallbackBelowChars)
+            else if (EveryTextOfThePage(body, budget) is { } everything && everything.Sum(p => p.Length) >= options.FallbackBelowChars)
                 // Text only in menus, form controls or hidden parts is still the page's text: better than an empty body.
                 // A few words of site furniture ("Help", the company's name) are not: such a page shows nothing.
                 content.LastResort = (everything, "no article text; kept every text of the page, menus, form controls and hidden parts included");
         }
         content.Paragraphs.AddRange(WithoutRepeatedParagraphs(paragraphs));
-        content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.TimeLimited
+        content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.WorkLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
         if (paragraphs.Count == 0)
             content.Note(DiagnosticSeverity.Warning, page.SkippedScripts > 0 && page.Blocks.Count == 0
@@ -217,9 +217,9 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
     /// The page read whole, hidden parts, menus and form controls included (scripts and styles aside): the blocks
     /// that read as text, else every block.
     /// </summary>
-    private List<string> EveryTextOfThePage(AngleSharp.Dom.IElement body, DateTime deadline)
+    private List<string> EveryTextOfThePage(AngleSharp.Dom.IElement body, WorkBudget budget)
     {
-        var page = PageModel.Build(body, options, deadline, readConcealed: true, readSkipped: true);
+        var page = PageModel.Build(body, options, budget, readConcealed: true, readSkipped: true);
         var kept = new List<string>();
         foreach (var block in page.Blocks)
             if (KeepBlock(page, block, null, null)) kept.Add(block.Text);

@@ -37,7 +37,8 @@ internal readonly record struct PageBlock(int Node, string Text, int LinkChars, 
 /// <summary>
 /// A flat, read-once model of a page body: elements in document order and text blocks. Built
 /// by an explicit-stack walk so that deep nesting cannot overflow the call stack, with limits on
-/// depth, node count and time.
+/// depth, node count and work (<see cref="WorkBudget"/>); every step of the walk costs time in proportion to the node
+/// it reads, so the work bounds the time without making the text depend on the machine's load.
 /// </summary>
 internal sealed class PageModel
 {
@@ -49,7 +50,8 @@ internal sealed class PageModel
 
     public bool NodeLimited { get; private set; }
 
-    public bool TimeLimited { get; private set; }
+    /// <summary>The page's <see cref="WorkBudget"/> ran out during this reading; the rest was not read.</summary>
+    public bool WorkLimited { get; private set; }
 
     public int SkippedScripts { get; private set; }
 
@@ -70,10 +72,10 @@ internal sealed class PageModel
     /// styles: the last resort of a page whose only text is there. With <paramref name="readAriaHidden"/>, elements
     /// hidden only from screen readers are read: a sighted reader sees them (a service page's cards).
     /// </summary>
-    public static PageModel Build(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed = false, bool readSkipped = false, bool readAriaHidden = false)
+    public static PageModel Build(IElement root, ExtractionOptions options, WorkBudget budget, bool readConcealed = false, bool readSkipped = false, bool readAriaHidden = false)
     {
         var model = new PageModel();
-        model.Walk(root, options, deadline, readConcealed, readSkipped, readAriaHidden);
+        model.Walk(root, options, budget, readConcealed, readSkipped, readAriaHidden);
         return model;
     }
 
@@ -85,7 +87,7 @@ internal sealed class PageModel
         public bool InLink { get; } = inLink;
     }
 
-    private void Walk(IElement root, ExtractionOptions options, DateTime deadline, bool readConcealed, bool readSkipped, bool readAriaHidden)
+    private void Walk(IElement root, ExtractionOptions options, WorkBudget budget, bool readConcealed, bool readSkipped, bool readAriaHidden)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -97,6 +99,7 @@ internal sealed class PageModel
         blockOwners.Push(0);
         stack.Push(new Frame(root, 0, 0, false));
         var visited = 0;
+        HashSet<IElement>? holdersOfMain = null;
 
         while (stack.Count > 0)
         {
@@ -115,9 +118,9 @@ internal sealed class PageModel
                 NodeLimited = true;
                 break;
             }
-            if ((visited & 1023) == 0 && DateTime.UtcNow > deadline)
+            if (!budget.Spend())
             {
-                TimeLimited = true;
+                WorkLimited = true;
                 break;
             }
 
@@ -138,7 +141,7 @@ internal sealed class PageModel
                 SkippedConcealed++;
                 continue;
             }
-            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag) && !HoldsMainContent(element) && !(readSkipped && tag is not ("script" or "style")))
+            if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag) && !HoldsMainContent(element, root, ref holdersOfMain) && !(readSkipped && tag is not ("script" or "style")))
             {
                 if (tag == "script") SkippedScripts++;
                 continue;
@@ -171,8 +174,25 @@ internal sealed class PageModel
     /// A sidebar, menu or footer never holds the page's main element: one that does was left unclosed (a
     /// missing end tag makes the rest of the page its content), and skipping it would skip the page.
     /// </summary>
-    private static bool HoldsMainContent(IElement element) =>
-        element.LocalName is "aside" or "nav" or "footer" && element.QuerySelector("main") is not null;
+    private static bool HoldsMainContent(IElement element, IElement root, ref HashSet<IElement>? holdersOfMain) =>
+        element.LocalName is "aside" or "nav" or "footer" && (holdersOfMain ??= HoldersOfMain(root)).Contains(element);
+
+    /// <summary>
+    /// Every element under <paramref name="root"/> with a main element inside it, found in one pass over the page: asking each
+    /// sidebar for a main element in its subtree cost the subtree each time, the square of the page for sidebars nested deep.
+    /// </summary>
+    private static HashSet<IElement> HoldersOfMain(IElement root)
+    {
+        var holders = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        foreach (var main in root.QuerySelectorAll("main"))
+        {
+            // Ancestors already marked were reached from an earlier main, and so were theirs: each element is marked once.
+            for (var up = main.ParentElement; up is not null && up != root && holders.Add(up); up = up.ParentElement)
+            {
+            }
+        }
+        return holders;
+    }
 
     private int AddNode(IElement element, int parent, int depth)
     {

@@ -34,56 +34,43 @@ internal static partial class DateText
     public static DateTimeOffset? FromUrl(string? url)
     {
         if (string.IsNullOrEmpty(url) || url.Length > 2048) return null;
-        try
-        {
-            var match = UrlDate().Match(url);
-            if (!match.Success) return null;
-            var year = int.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
-            var month = int.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
-            var day = match.Groups["d"].Success ? int.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture) : 1;
-            return Make(year, month, day);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
+        var match = UrlDate().Match(url);
+        if (!match.Success) return null;
+        var year = int.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
+        var day = match.Groups["d"].Success ? int.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture) : 1;
+        return Make(year, month, day);
     }
 
     /// <summary>The first human-written date in <paramref name="text"/>, with or without a year.</summary>
     public static TextDate? Find(string text)
     {
         if (text.Length > 4000) return null;
-        try
+        foreach (Match match in IsoDate().Matches(text))
         {
-            foreach (Match match in IsoDate().Matches(text))
-            {
-                var date = Make(int.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture),
-                    int.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture),
-                    int.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture));
-                if (date is not null) return new TextDate(date, match.Index, match.Length, match.Value);
-            }
-            foreach (Match match in HumanDate().Matches(text))
-            {
-                var monthName = (match.Groups["mon"].Success ? match.Groups["mon"].Value : match.Groups["mon2"].Value).ToLowerInvariant();
-                if (!HeuristicData.Months.TryGetValue(monthName, out var month)) continue;
-                var dayText = match.Groups["day"].Success ? match.Groups["day"].ValueSpan : match.Groups["day2"].ValueSpan;
-                var day = int.Parse(dayText, CultureInfo.InvariantCulture);
-                if (day is < 1 or > 31) continue;
-                var weekday = match.Groups["wd"];
-                var start = match.Index;
-                if (weekday.Success && !HeuristicData.Weekdays.Contains(weekday.Value.ToLowerInvariant()))
-                    start = (match.Groups["mon"].Success ? match.Groups["mon"] : match.Groups["day2"]).Index;
-                var length = match.Index + match.Length - start;
-                var matched = text.Substring(start, length);
-                var yearGroup = match.Groups["year"].Success ? match.Groups["year"] : match.Groups["year2"];
-                if (!yearGroup.Success)
-                    return new TextDate(null, start, length, matched, month, day, weekday.Success ? WeekdayOf(weekday.Value) : null);
-                var date = Make(int.Parse(yearGroup.ValueSpan, CultureInfo.InvariantCulture), month, day);
-                if (date is not null) return new TextDate(date, start, length, matched);
-            }
+            var date = Make(int.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture),
+                int.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture),
+                int.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture));
+            if (date is not null) return new TextDate(date, match.Index, match.Length, match.Value);
         }
-        catch (RegexMatchTimeoutException)
+        foreach (Match match in HumanDate().Matches(text))
         {
+            var monthName = (match.Groups["mon"].Success ? match.Groups["mon"].Value : match.Groups["mon2"].Value).ToLowerInvariant();
+            if (!HeuristicData.Months.TryGetValue(monthName, out var month)) continue;
+            var dayText = match.Groups["day"].Success ? match.Groups["day"].ValueSpan : match.Groups["day2"].ValueSpan;
+            var day = int.Parse(dayText, CultureInfo.InvariantCulture);
+            if (day is < 1 or > 31) continue;
+            var weekday = match.Groups["wd"];
+            var start = match.Index;
+            if (weekday.Success && !HeuristicData.Weekdays.Contains(weekday.Value.ToLowerInvariant()))
+                start = (match.Groups["mon"].Success ? match.Groups["mon"] : match.Groups["day2"]).Index;
+            var length = match.Index + match.Length - start;
+            var matched = text.Substring(start, length);
+            var yearGroup = match.Groups["year"].Success ? match.Groups["year"] : match.Groups["year2"];
+            if (!yearGroup.Success)
+                return new TextDate(null, start, length, matched, month, day, weekday.Success ? WeekdayOf(weekday.Value) : null);
+            var date = Make(int.Parse(yearGroup.ValueSpan, CultureInfo.InvariantCulture), month, day);
+            if (date is not null) return new TextDate(date, start, length, matched);
         }
         return null;
     }
@@ -149,13 +136,16 @@ internal static partial class DateText
     private static DateTimeOffset? Plausible(DateTimeOffset value) =>
         value < Earliest || value > DateTimeOffset.UtcNow.AddDays(2) ? null : value;
 
-    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-]?(?<m>0[1-9]|1[0-2])(?:[/-]?(?<d>0[1-9]|[12]\d|3[01]))?(?=[/._-]|$)", RegexOptions.CultureInvariant, 200)]
+    // No match timeout on these: the inputs are bounded (a URL of 2,048 characters, a text of 4,000) and no quantifier nests
+    // another, so the work is bounded by the length; a timeout is a clock, under which a loaded machine would find no
+    // date where a quiet one finds it, and a page's date decides where its article is placed.
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-]?(?<m>0[1-9]|1[0-2])(?:[/-]?(?<d>0[1-9]|[12]\d|3[01]))?(?=[/._-]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDate();
 
-    [GeneratedRegex(@"\b(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})\b", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\b(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})\b", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
     [GeneratedRegex(@"(?:\b(?<wd>[a-z]{3,9})\.?,?\s+)?(?:\b(?<mon>[a-z]{3,9})\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d{2})\b)?|\b(?<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon2>[a-z]{3,9})\.?(?:,?\s+(?<year2>(?:19|20)\d{2})\b)?)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HumanDate();
 }

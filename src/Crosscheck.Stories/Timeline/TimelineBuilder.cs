@@ -185,7 +185,9 @@ internal sealed partial class TimelineBuilder(DossierBuilderOptions options)
         return words;
     }
 
-    [GeneratedRegex(@"^(\d{4}|XXXX)(-(\d{2}|W\d{2})(-\d{2})?)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // No match timeout: anchored and without nested quantifiers, the match is linear in a time value's few characters, and a
+    // timeout (a clock) could drop a date from the timeline on a loaded machine only.
+    [GeneratedRegex(@"^(\d{4}|XXXX)(-(\d{2}|W\d{2})(-\d{2})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
     private static readonly FrozenSet<string> FunctionWords = Lexicon.Set(Lexicon.Shared, "WordLists/function-words-long.txt", LexiconCase.Lower);

@@ -72,11 +72,15 @@ public sealed class BatchAgreementTests(ITestOutputHelper output)
     /// The names-disagree factor of placement (ClusteringOptions.NamesDisagreeFactor, 2026-12-05 morning) moved them to
     /// mean 0.9670, lowest 0.9107: a topic look-alike it keeps apart in one batch may still meet in another cut.
     /// Running each settle's pending re-checks in an order that does not depend on arrival (publication date, then
-    /// article id; StoryClusterer.Settle, 2026-12-05 midday) moved them to mean 0.9708, lowest 0.9495.
+    /// article id; StoryClusterer.Settle, 2026-12-05 midday) moved them to mean 0.9708, lowest 0.9495, and later merges to
+    /// 0.9783 / 0.9602, once measured at 0.9609 / 0.9414 beside the ECB+ tests under load.
+    /// Extraction without clocks (a page's content passes count node visits, dates are read without regex timeouts;
+    /// 2026-12-05 afternoon) removes the clocks that could make them depend on load; the floors sit under 0.9783 / 0.9602,
+    /// measured alone and beside the ECB+ tests at a load average of 45 on 2 cores.
     /// </summary>
-    private const double MeanFloor = 0.970;
+    private const double MeanFloor = 0.978;
 
-    private const double LowestFloor = 0.949;
+    private const double LowestFloor = 0.960;
 
     /// <summary>Places the documents batch by batch (each in publication order, then arrival, as ingest does), each batch ending with the settle.</summary>
     private static Dictionary<string, string> Place(List<Document> documents, int[] cuts)
