@@ -553,32 +553,49 @@ public sealed class SqliteStore : IStore
             RunInTransaction(() =>
             {
                 if (changes.Reset) ClearStoryState();
-                // Many rows a statement (see InsertRows): a first placement writes tens of thousands of features, one statement each before.
-                var features = changes.Features.ToList();
-                InsertRows("INSERT INTO story_features (key, df, postings, first, name_types)", """
+                using (var command = Command("""
+                    INSERT INTO story_features (key, df, postings, first, name_types) VALUES ($key, $df, $postings, $first, $types)
                     ON CONFLICT (key) DO UPDATE SET df = excluded.df, postings = excluded.postings, first = excluded.first, name_types = excluded.name_types
-                    """, 5, features.Count, (row, column) => column switch
+                    """, ("$key", 0L), ("$df", 0), ("$postings", Array.Empty<byte>()), ("$first", 0L), ("$types", null)))
                 {
-                    0 => features[row].Key,
-                    1 => features[row].Value.DocumentFrequency,
-                    2 => StoreCommon.EncodePostings(features[row].Value.Postings),
-                    3 => features[row].Value.Order,
-                    _ => StoreCommon.EncodeNameTypes(features[row].Value.NameTypes),
-                });
-                var states = changes.States;
-                InsertRows("INSERT OR REPLACE INTO story_states (idx, state, absorbed, retired, last_arrival, last_published)", "", 6, states.Count, (row, column) => column switch
+                    foreach (var (key, feature) in changes.Features)
+                    {
+                        command.Parameters["$key"].Value = key;
+                        command.Parameters["$df"].Value = feature.DocumentFrequency;
+                        command.Parameters["$postings"].Value = StoreCommon.EncodePostings(feature.Postings);
+                        command.Parameters["$first"].Value = feature.Order;
+                        command.Parameters["$types"].Value = StoreCommon.EncodeNameTypes(feature.NameTypes);
+                        command.ExecuteNonQuery();
+                    }
+                }
+                using (var command = Command("""
+                    INSERT OR REPLACE INTO story_states (idx, state, absorbed, retired, last_arrival, last_published)
+                    VALUES ($idx, $state, $absorbed, $retired, $arrival, $published)
+                    """, ("$idx", 0), ("$state", Array.Empty<byte>()), ("$absorbed", false), ("$retired", false), ("$arrival", 0L), ("$published", null)))
                 {
-                    0 => states[row].Index,
-                    1 => states[row].State,
-                    2 => states[row].Activity is null,
-                    3 => states[row].Activity?.Retired ?? false,
-                    4 => states[row].Activity?.LastArrival ?? 0,
-                    _ => states[row].Activity?.LastPublishedTicks,
-                });
-                var placed = changes.ArticleStories.ToList();
-                InsertRows("INSERT OR REPLACE INTO story_state_articles (article_id, idx)", "", 2, placed.Count,
-                    (row, column) => column == 0 ? placed[row].Key : placed[row].Value);
-                InRows("DELETE FROM story_state_unplaced WHERE article_id IN", placed.Count, row => placed[row].Key);
+                    foreach (var state in changes.States)
+                    {
+                        command.Parameters["$idx"].Value = state.Index;
+                        command.Parameters["$state"].Value = state.State;
+                        command.Parameters["$absorbed"].Value = state.Activity is null;
+                        command.Parameters["$retired"].Value = state.Activity?.Retired ?? false;
+                        command.Parameters["$arrival"].Value = state.Activity?.LastArrival ?? 0;
+                        command.Parameters["$published"].Value = (object?)state.Activity?.LastPublishedTicks ?? DBNull.Value;
+                        command.ExecuteNonQuery();
+                    }
+                }
+                using (var command = Command("INSERT OR REPLACE INTO story_state_articles (article_id, idx) VALUES ($id, $idx)", ("$id", ""), ("$idx", 0)))
+                using (var placed = Command("DELETE FROM story_state_unplaced WHERE article_id = $id", ("$id", "")))
+                {
+                    foreach (var (articleId, index) in changes.ArticleStories)
+                    {
+                        command.Parameters["$id"].Value = articleId;
+                        command.Parameters["$idx"].Value = index;
+                        command.ExecuteNonQuery();
+                        placed.Parameters["$id"].Value = articleId;
+                        placed.ExecuteNonQuery();
+                    }
+                }
                 // Removals first: a story split off may take the id of one merged away in the same batch.
                 foreach (var id in changes.RemovedStories) DeleteStory(id);
                 for (var i = 0; i < changes.Stories.Count; i++)
@@ -615,61 +632,10 @@ public sealed class SqliteStore : IStore
             ("$id", story.Id), ("$position", position), ("$title", story.Title),
             ("$first", story.FirstSeen is { } first ? FormatTime(first) : null),
             ("$last", story.LastSeen is { } last ? FormatTime(last) : null));
-        InsertRows("INSERT INTO story_articles (story_id, position, article_id)", "", 3, story.ArticleIds.Count, (row, column) => column switch
-        {
-            0 => story.Id,
-            1 => row,
-            _ => story.ArticleIds[row],
-        });
+        for (var j = 0; j < story.ArticleIds.Count; j++)
+            NonQuery("INSERT INTO story_articles (story_id, position, article_id) VALUES ($story, $position, $article)",
+                ("$story", story.Id), ("$position", j), ("$article", story.ArticleIds[j]));
     }
-
-    /// <summary>The most rows one statement of <see cref="InsertRows"/> or <see cref="InRows"/> takes.</summary>
-    private const int RowsPerStatement = 64;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Head, string Tail, int Columns, int Rows), string> RowStatements = new();
-
-    /// <summary>
-    /// Runs <c>{head} VALUES (...), (...) {tail}</c> over <paramref name="count"/> rows in their order, many rows a statement:
-    /// the same rows, in the same order, as one statement each, for a fraction of the statements (most of a row's cost was
-    /// Microsoft.Data.Sqlite's work per statement). Runs are of <see cref="RowsPerStatement"/> rows and the rest by halves
-    /// (32, 16, ..., 1), so each insert has few texts to keep prepared (<see cref="Reused"/>).
-    /// </summary>
-    /// <param name="head">The statement up to <c>VALUES</c>.</param>
-    /// <param name="tail">What follows the rows (an upsert clause, or empty).</param>
-    /// <param name="columns">Values per row.</param>
-    /// <param name="count">How many rows.</param>
-    /// <param name="value">The value of a row's column (row, column).</param>
-    private void InsertRows(string head, string tail, int columns, int count, Func<int, int, object?> value) =>
-        RunInRows(count, columns, rows => RowStatements.GetOrAdd((head, tail, columns, rows), static key =>
-            key.Head + " VALUES " + string.Join(", ", Enumerable.Range(0, key.Rows).Select(r =>
-                "(" + string.Join(", ", Enumerable.Range(0, key.Columns).Select(c => ValueName(r * key.Columns + c))) + ")")) + " " + key.Tail),
-            value);
-
-    /// <summary>Runs <c>{head} (...)</c> with the rows' values as the list, <see cref="RowsPerStatement"/> at most a statement (a delete by keys).</summary>
-    private void InRows(string head, int count, Func<int, object?> value) =>
-        RunInRows(count, 1, rows => RowStatements.GetOrAdd((head, "", 1, rows), static key =>
-            key.Head + " (" + string.Join(", ", Enumerable.Range(0, key.Rows).Select(ValueName)) + ")"), (row, _) => value(row));
-
-    private void RunInRows(int count, int columns, Func<int, string> statement, Func<int, int, object?> value)
-    {
-        for (var start = 0; start < count;)
-        {
-            var rows = RowsPerStatement;
-            while (rows > count - start) rows /= 2;
-            var values = new (string Name, object? Value)[rows * columns];
-            for (var r = 0; r < rows; r++)
-            {
-                for (var c = 0; c < columns; c++) values[r * columns + c] = (ValueName(r * columns + c), value(start + r, c));
-            }
-            NonQuery(statement(rows), values);
-            start += rows;
-        }
-    }
-
-    private static readonly string[] ValueNames = [.. Enumerable.Range(0, RowsPerStatement * 8).Select(i => "$v" + i.ToString(CultureInfo.InvariantCulture))];
-
-    /// <summary>The name of the <paramref name="index"/>th value of a multi-row statement.</summary>
-    private static string ValueName(int index) => ValueNames[index];
 
     private void SetAssignedFrom(int? assignedFromArticles)
     {
