@@ -91,7 +91,14 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
     /// Smoothed IDF at the current collection size plus the background prior: a feature in every
     /// document of a large collection weighs about zero, a feature seen once weighs ln(N+B+1).
     /// </summary>
-    public double Idf(long id, long documents) => Math.Log((documents + BackgroundDocuments + 1.0) / (Get(id).DocumentFrequency + 0.5));
+    public double Idf(long id, long documents) => Get(id).Idf(documents);
+
+    /// <summary>The feature's <see cref="Idf"/> and <see cref="Order"/> in one lookup.</summary>
+    public (double Idf, long Order) IdfAndOrder(long id, long documents)
+    {
+        var feature = Get(id);
+        return (feature.Idf(documents), feature.Order);
+    }
 
     public List<int>? Postings(long id) => Get(id).Postings;
 
@@ -153,5 +160,24 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
 
         /// <summary>Documents that tagged the feature as each kind of name, in <see cref="NameTypesOf.Each"/> order; null when none did.</summary>
         public int[]? TypeCounts { get; set; }
+
+        /// <summary>The collection size and document frequency <see cref="_idf"/> was computed for (none yet: -1).</summary>
+        private long _idfDocuments = -1;
+        private int _idfFrequency;
+        private double _idf;
+
+        /// <summary>
+        /// Kept until either count moves: while one article is placed, the same features are weighed again for every
+        /// candidate's norm and cosine and for the index lookups, and the logarithm was most of a comparison's cost.
+        /// </summary>
+        public double Idf(long documents)
+        {
+            if (documents != _idfDocuments || DocumentFrequency != _idfFrequency)
+            {
+                _idf = Math.Log((documents + BackgroundDocuments + 1.0) / (DocumentFrequency + 0.5));
+                (_idfDocuments, _idfFrequency) = (documents, DocumentFrequency);
+            }
+            return _idf;
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Crosscheck.Stories.Clustering;
 
 /// <summary>
@@ -12,6 +14,9 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     private readonly long[] _normDocuments = new long[3];
     private readonly double[] _writtenNorms = [double.NaN, double.NaN, double.NaN];
     private readonly long[] _writtenNormDocuments = new long[3];
+
+    /// <summary>Whether the profile is in the list of refreshed norms a <see cref="Norm"/> call was given (until <see cref="ForgetUnwrittenNorms"/>).</summary>
+    private bool _listedRefreshed;
 
     public Dictionary<long, double>[] Vectors { get; } = vectors;
 
@@ -52,9 +57,10 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     /// <summary>
     /// Euclidean norm of the IDF-weighted vector. Cached while the collection grows by less than 2%,
     /// since IDF then moves too little to matter and recomputing per comparison would dominate cost.
-    /// A norm computed afresh adds this profile to <paramref name="refreshed"/> when given (see <see cref="ForgetUnwrittenNorms"/>).
+    /// A norm computed afresh adds this profile to <paramref name="refreshed"/> when given, once until <see cref="ForgetUnwrittenNorms"/>
+    /// (a flag rather than a set: hashing each new profile for a set cost more than the norm).
     /// </summary>
-    public double Norm(int channel, FeatureSpace space, long documents, ICollection<Profile>? refreshed = null)
+    public double Norm(int channel, FeatureSpace space, long documents, List<Profile>? refreshed = null)
     {
         if (!double.IsNaN(_norms[channel]) && documents - _normDocuments[channel] <= Math.Max(2, _normDocuments[channel] / 50)) return _norms[channel];
         space.Prefetch(Vectors[channel].Keys);
@@ -66,7 +72,11 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         }
         _norms[channel] = Math.Sqrt(sum);
         _normDocuments[channel] = documents;
-        refreshed?.Add(this);
+        if (refreshed is not null && !_listedRefreshed)
+        {
+            _listedRefreshed = true;
+            refreshed.Add(this);
+        }
         return _norms[channel];
     }
 
@@ -79,18 +89,35 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     {
         _writtenNorms.CopyTo(_norms, 0);
         _writtenNormDocuments.CopyTo(_normDocuments, 0);
+        _listedRefreshed = false;
     }
 
     /// <summary>The features most worth looking up in the index: highest weight × IDF first.</summary>
+    /// <remarks>
+    /// Only the best <paramref name="limit"/> are kept, each inserted into place as it beats the last kept: the same list as
+    /// sorting them all and cutting, since two features never compare equal (each has its own order, <see cref="FeatureSpace.Order"/>).
+    /// A story's profile has hundreds of features and every placement asks for a few dozen.
+    /// </remarks>
     public List<(long Id, double Weight)> QueryFeatures(int channel, FeatureSpace space, long documents, int limit)
     {
+        if (limit <= 0) return [];
         space.Prefetch(Vectors[channel].Keys);
-        var scored = new List<(long Id, double Weight, long Order)>(Vectors[channel].Count);
-        foreach (var (id, weight) in Vectors[channel]) scored.Add((id, weight * space.Idf(id, documents), space.Order(id)));
+        var kept = new List<(long Id, double Weight, long Order)>(Math.Min(limit, Vectors[channel].Count) + 1);
+        foreach (var (id, weight) in Vectors[channel])
+        {
+            var (idf, order) = space.IdfAndOrder(id, documents);
+            var candidate = (Id: id, Weight: weight * idf, Order: order);
+            if (kept.Count == limit && !Before(candidate, kept[^1])) continue;
+            var at = kept.Count;
+            while (at > 0 && Before(candidate, kept[at - 1])) at--;
+            kept.Insert(at, candidate);
+            if (kept.Count > limit) kept.RemoveAt(limit);
+        }
+        return kept.ConvertAll(s => (s.Id, s.Weight));
+
         // Ties go to the feature counted first (ids are hashes: an order by id would pick among equals at random).
-        scored.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Order.CompareTo(b.Order));
-        if (scored.Count > limit) scored.RemoveRange(limit, scored.Count - limit);
-        return scored.ConvertAll(s => (s.Id, s.Weight));
+        static bool Before((long Id, double Weight, long Order) a, (long Id, double Weight, long Order) b) =>
+            a.Weight != b.Weight ? a.Weight.CompareTo(b.Weight) > 0 : a.Order < b.Order;
     }
 
     public Profile Plus(Profile other, ClusteringOptions options, FeatureSpace[] spaces)
@@ -98,15 +125,42 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         var vectors = new Dictionary<long, double>[3];
         for (var c = 0; c < 3; c++)
         {
-            var sum = new Dictionary<long, double>(Vectors[c]);
-            foreach (var (id, weight) in other.Vectors[c]) sum[id] = sum.GetValueOrDefault(id) + weight;
-            vectors[c] = Prune(sum, c switch { 0 => options.CentroidTerms, 1 => options.CentroidEntities, _ => options.CentroidSpecifics }, spaces[c]);
+            // Copied in order and added to in the other's order: the sums, and so the order they are enumerated (and written) in, are kept.
+            var sum = new Dictionary<long, double>(Vectors[c].Count + other.Vectors[c].Count);
+            foreach (var (id, weight) in Vectors[c]) sum.Add(id, weight);
+            vectors[c] = Added(sum, other.Vectors[c], c, options, spaces[c]);
         }
-        return new Profile(vectors, Min(First, other.First), Max(Last, other.Last), Math.Max(Arrival, other.Arrival))
-        {
-            Languages = other.Languages.All(l => Array.IndexOf(Languages, l) >= 0) ? Languages : [.. Languages.Union(other.Languages, StringComparer.Ordinal)],
-        };
+        return new Profile(vectors, Min(First, other.First), Max(Last, other.Last), Math.Max(Arrival, other.Arrival)) { Languages = Union(Languages, other.Languages) };
     }
+
+    /// <summary>
+    /// The sum of <paramref name="profiles"/> in their order: what adding each in turn to an empty profile with <see cref="Plus"/>
+    /// gives, pruned after each as there, but summed in place rather than copying the growing vectors once per profile.
+    /// </summary>
+    public static Profile Sum(IEnumerable<Profile> profiles, ClusteringOptions options, FeatureSpace[] spaces)
+    {
+        Dictionary<long, double>[] vectors = [[], [], []];
+        DateTimeOffset? first = null, last = null;
+        long arrival = 0;
+        string[] languages = [];
+        foreach (var profile in profiles)
+        {
+            for (var c = 0; c < 3; c++) vectors[c] = Added(vectors[c], profile.Vectors[c], c, options, spaces[c]);
+            (first, last, arrival) = (Min(first, profile.First), Max(last, profile.Last), Math.Max(arrival, profile.Arrival));
+            languages = Union(languages, profile.Languages);
+        }
+        return new Profile(vectors, first, last, arrival) { Languages = languages };
+    }
+
+    /// <summary>Adds <paramref name="other"/> into <paramref name="sum"/> (new features after the old, in their order) and prunes the result to the channel's size.</summary>
+    private static Dictionary<long, double> Added(Dictionary<long, double> sum, Dictionary<long, double> other, int channel, ClusteringOptions options, FeatureSpace space)
+    {
+        foreach (var (id, weight) in other) CollectionsMarshal.GetValueRefOrAddDefault(sum, id, out _) += weight;
+        return Prune(sum, channel switch { 0 => options.CentroidTerms, 1 => options.CentroidEntities, _ => options.CentroidSpecifics }, space);
+    }
+
+    private static string[] Union(string[] mine, string[] theirs) =>
+        theirs.All(l => Array.IndexOf(mine, l) >= 0) ? mine : [.. mine.Union(theirs, StringComparer.Ordinal)];
 
     /// <summary>Same span and arrival, no vectors: what a retired story keeps.</summary>
     public Profile Stripped() => new([[], [], []], First, Last, Arrival) { Languages = Languages };
@@ -127,9 +181,20 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     {
         if (vector.Count <= limit) return vector;
         space.Prefetch(vector.Keys);
-        // Ties go to the feature counted first (ids are hashes; see QueryFeatures).
-        var kept = vector.OrderByDescending(p => p.Value).ThenBy(p => space.Order(p.Key)).Take(limit);
-        return kept.ToDictionary(p => p.Key, p => p.Value);
+        // Heaviest first; ties go to the feature counted first (ids are hashes; see QueryFeatures), then to the one met first,
+        // as a stable sort would leave them. Once per article a story takes, so no LINQ: its buffers cost more than the sort.
+        var entries = new (long Id, double Weight, long Order, int Index)[vector.Count];
+        var i = 0;
+        foreach (var (id, weight) in vector)
+        {
+            entries[i] = (id, weight, space.Order(id), i);
+            i++;
+        }
+        Array.Sort(entries, static (a, b) =>
+            a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Index.CompareTo(b.Index));
+        var kept = new Dictionary<long, double>(limit);
+        for (var k = 0; k < limit; k++) kept.Add(entries[k].Id, entries[k].Weight);
+        return kept;
     }
 
     /// <summary>

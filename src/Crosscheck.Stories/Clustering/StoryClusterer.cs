@@ -73,7 +73,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private readonly List<RedirectChange> _redirectLog = [];
 
     /// <summary>With a store, the profiles whose norms were computed afresh since the last <see cref="Save"/> (see <see cref="Profile.ForgetUnwrittenNorms"/>).</summary>
-    private readonly HashSet<Profile> _refreshedNorms = [];
+    private readonly List<Profile> _refreshedNorms = [];
     private bool _resetOnSave;
     private StoryStateHeader? _savedHeader;
     private readonly int _maxCachedStories;
@@ -192,14 +192,20 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             target = Resolve(originalStory);
             if (target.Retired) target = null;
         }
-        target ??= BestCandidate(profile, exclude: null, AssignThresholdOf(profile));
+        // The article's index lookups serve the candidates and then its own postings: nothing between the two changes a count.
+        List<(long Id, double Weight)>[]? queries = null;
+        if (target is null)
+        {
+            queries = QueryFeatures(profile);
+            target = BestCandidate(profile, exclude: null, AssignThresholdOf(profile), queries);
+        }
 
         var isNew = target is null;
         if (target is null) target = Open(StoryIdFor(document.Id));
         target.Add(document, profile, _options, _spaces);
         Changed(target);
         Place(document.Id, target);
-        Post(target, profile);
+        Post(target, queries ?? QueryFeatures(profile));
 
         if (!isNew) target = MergeNeighbours(target, _options.MergeThreshold);
         else ScheduleRechecks(target);
@@ -310,11 +316,11 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
     }
 
-    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold)
+    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null)
     {
         StoryState? best = null;
         var bestScore = threshold;
-        var candidates = Candidates(profile, exclude);
+        var candidates = Candidates(profile, exclude, queries);
         // The features of every candidate's profile in one read per channel, rather than one per candidate as each is compared.
         for (var c = 0; c < Channels; c++) _spaces[c].Prefetch(candidates.SelectMany(candidate => candidate.Profile.Vectors[c].Keys));
         foreach (var candidate in candidates)
@@ -332,13 +338,17 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         return best;
     }
 
-    private List<StoryState> Candidates(Profile profile, StoryState? exclude)
+    /// <param name="profile">The article's or story's profile.</param>
+    /// <param name="exclude">A story never proposed (the one asking).</param>
+    /// <param name="queries">The profile's <see cref="QueryFeatures"/> when already taken (null: taken here).</param>
+    private List<StoryState> Candidates(Profile profile, StoryState? exclude, List<(long Id, double Weight)>[]? queries = null)
     {
         _accumulator.Clear();
         var window = CandidateWindow(profile);
+        queries ??= QueryFeatures(profile);
         for (var c = 0; c < Channels; c++)
         {
-            foreach (var (id, weight) in profile.QueryFeatures(c, _spaces[c], _documents, QueryLimit(c)))
+            foreach (var (id, weight) in queries[c])
             {
                 var postings = _spaces[c].Postings(id);
                 if (postings is null) continue;
@@ -413,14 +423,22 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _ => _options.IndexSpecificsPerDocument,
     };
 
-    private void Post(StoryState story, Profile profile)
+    /// <summary>Per channel, the features of <paramref name="profile"/> the index is searched and posted by (<see cref="Profile.QueryFeatures"/>).</summary>
+    private List<(long Id, double Weight)>[] QueryFeatures(Profile profile)
+    {
+        var queries = new List<(long Id, double Weight)>[Channels];
+        for (var c = 0; c < Channels; c++) queries[c] = profile.QueryFeatures(c, _spaces[c], _documents, QueryLimit(c));
+        return queries;
+    }
+
+    /// <summary>Posts the story under its profile's <see cref="QueryFeatures"/>.</summary>
+    private void Post(StoryState story, Profile profile) => Post(story, QueryFeatures(profile));
+
+    private void Post(StoryState story, List<(long Id, double Weight)>[] queries)
     {
         for (var c = 0; c < Channels; c++)
         {
-            foreach (var (id, _) in profile.QueryFeatures(c, _spaces[c], _documents, QueryLimit(c)))
-            {
-                _spaces[c].Post(id, story.Index, _options.PostingScanLimit);
-            }
+            foreach (var (id, _) in queries[c]) _spaces[c].Post(id, story.Index, _options.PostingScanLimit);
         }
     }
 

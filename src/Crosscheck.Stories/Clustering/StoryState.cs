@@ -70,9 +70,7 @@ internal sealed class StoryState(int index, string id)
         _articles.Clear();
         _articles.AddRange(members.OrderBy(m => m.Arrival));
         _title = _articles[0].Title;
-        var profile = Profile.Empty();
-        foreach (var member in _articles) profile = profile.Plus(member.Profile!, options, spaces);
-        Profile = profile;
+        Profile = Profile.Sum(_articles.Select(member => member.Profile!), options, spaces);
     }
 
     public void Retire()

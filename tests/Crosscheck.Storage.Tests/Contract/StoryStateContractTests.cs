@@ -179,6 +179,52 @@ public abstract partial class StoreContractTests
         Assert.Empty(Store.GetStories());
     }
 
+    /// <summary>
+    /// A save of more rows than a backend may write in one statement (a first placement writes tens of thousands of features):
+    /// every feature, state and placement is kept as given, and a story's articles in their order. The counts are not multiples
+    /// of any likely run of rows, so a last, shorter run is written too.
+    /// </summary>
+    [ContractFact]
+    public void A_story_state_save_of_many_rows_keeps_every_row_in_order()
+    {
+        var raws = Enumerable.Range(0, 131).Select(i => Raw($"input number {i}")).ToList();
+        foreach (var raw in raws)
+        {
+            Store.AddRaw(raw);
+            Store.SaveDocument(Plain(raw.Id, $"Title {raw.Id}", $"Body {raw.Id}."));
+        }
+        var features = Enumerable.Range(0, 203).ToDictionary(i => 1_000_003L * i - 77, i => new StoredFeature(i + 1, [i, i + 5], Order: 3L * i, NameTypes: i % 3 == 0 ? [i, 0, 1, 0] : null));
+        var states = Enumerable.Range(0, 70).Select(i => new StoredStoryState(i, [(byte)i, 7], i % 2 == 0 ? new StoryActivity(i % 4 == 0, i, i % 3 == 0 ? null : 10L * i) : null)).ToList();
+        // All but the last article placed, in an order other than the articles' own.
+        var placed = raws.Take(130).Select((raw, i) => (raw.Id, Story: (i * 7) % 70)).Reverse().ToDictionary(p => p.Id, p => p.Story);
+        var members = raws.Take(130).Select(raw => raw.Id).Reverse().ToArray();
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new StoryStateHeader(Documents: 130, Arrivals: 130, StoryCount: 70, LiveStories: 1),
+            Reset = true,
+            Features = features,
+            States = states,
+            ArticleStories = placed,
+            Stories = [Story("s-large", "Many articles", members)],
+            StoryPositions = [0],
+        });
+
+        using var other = OpenAgain();
+        var read = other.LoadStoryFeatures([.. features.Keys]);
+        Assert.Equal(features.Count, read.Count);
+        foreach (var (key, feature) in features)
+        {
+            Assert.Equal((feature.DocumentFrequency, feature.Order), (read[key].DocumentFrequency, read[key].Order));
+            Assert.Equal(feature.Postings, read[key].Postings);
+            Assert.Equal(feature.NameTypes, read[key].NameTypes);
+        }
+        var readStates = other.LoadStoryStates([.. states.Select(s => s.Index)]).OrderBy(s => s.Index).ToList();
+        Assert.Equal(states.Select(s => (s.Index, s.State.ToList())), readStates.Select(s => (s.Index, s.State.ToList())));
+        foreach (var (id, story) in placed) Assert.Equal(story, other.LoadStoryIndexOfArticle(id));
+        Assert.Equal([raws[130].Id], other.ArticlesWithoutStoryState());
+        Assert.Equal(members, other.GetStory("s-large")!.ArticleIds);
+    }
+
     [ContractFact]
     public void ArticlesWithoutStoryState_lists_articles_not_yet_placed_in_arrival_order()
     {
