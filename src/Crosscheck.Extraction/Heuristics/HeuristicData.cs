@@ -46,6 +46,9 @@ internal static class HeuristicData
     /// <summary>The furniture fragments other than <see cref="ReplyClassHints"/>.</summary>
     public static readonly string[] NonReplyNegativeClassHints = NegativeClassHints.Except(ReplyClassHints, StringComparer.Ordinal).ToArray();
 
+    /// <summary>Fragments of class/id names that mark a disclosure's panel (an accordion's answer, a tab's pane): hidden until a click, yet the page's text.</summary>
+    public static readonly string[] DisclosureClassHints = LoadLines("disclosure-class-hints.txt").ToArray();
+
     /// <summary>Fragments of class/id names that mark article content.</summary>
     public static readonly string[] PositiveClassHints = LoadLines("positive-class-hints.txt").ToArray();
 

@@ -110,6 +110,21 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // navigation the model tells types by, and what carries it (a feed item, an article record) declares an article.
         content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs) : null;
         var pageType = content.PageSignals is { } signals && (content.Url ?? pageUrl) is not null ? (options.PageTypeModel ?? PageTypes.PageTypeModel.Default).Classify(signals) : PageType.Article;
+        // Each type's rules read the page again with what it hides from some readers but shows: a disclosure's panels (an
+        // accordion's answers, a tab's panes) at a click; on a service page or a listing, the parts hidden from screen
+        // readers only (see below). The type was told from the first read, as the page-type model was trained.
+        var readAriaHidden = pageType is PageType.Service or PageType.Listing && page.SkippedAriaHidden > 0;
+        var readDisclosed = page.SkippedDisclosed > 0;
+        var reread = (readAriaHidden || readDisclosed) && !page.NodeLimited && !page.WorkLimited;
+        if (reread)
+        {
+            page = PageModel.Build(body, options, budget, readAriaHidden: readAriaHidden, readDisclosed: readDisclosed);
+            if (pageType is not (PageType.Service or PageType.Listing) && SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description)) is { Count: > 0 } disclosed)
+            {
+                content.Note(DiagnosticSeverity.Info, "read the page's hidden disclosure panels (accordions, tabs)");
+                paragraphs = disclosed;
+            }
+        }
         // On a question-and-answer page the answers are the content and the comments under them stay asides.
         if (pageType == PageType.Forum && !content.SchemaTypes.Contains("qapage") && page.ReadRepliesAsContent())
         {
@@ -128,8 +143,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             // nor do the short linked lines ("Book now") between sections.
             // Its cards may be marked hidden from screen readers beside a linked copy for them, yet they are what a
             // sighted reader sees: the page is read again with them when it has any.
-            if (page.SkippedAriaHidden > 0 && !page.NodeLimited && !page.WorkLimited) page = PageModel.Build(body, options, budget, readAriaHidden: true);
-            else page.ResetScores();
+            if (!reread) page.ResetScores();
             var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: true);
             if (sections.Count > 0) paragraphs = sections;
         }
@@ -137,8 +151,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         {
             // A listing's entries are its content even where some prose outweighs them. An entry's summary may be a second
             // link to the entry, hidden from screen readers (which read the first) but shown to the eye: read with them.
-            if (page.SkippedAriaHidden > 0 && !page.NodeLimited && !page.WorkLimited) page = PageModel.Build(body, options, budget, readAriaHidden: true);
-            else page.ResetScores();
+            if (!reread) page.ResetScores();
             var listed = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.ListingLinkListOutweighs, options.ListingMinListItems, pageOfSections: false, listing: true);
             if (listed.Count > 0) paragraphs = listed;
         }
@@ -158,7 +171,12 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
                 // A few words of site furniture ("Help", the company's name) are not: such a page shows nothing.
                 content.LastResort = (everything, "no article text; kept every text of the page, menus, form controls and hidden parts included");
         }
-        content.Paragraphs.AddRange(WithoutRepeatedParagraphs(paragraphs));
+        // A page of entries, posts or a product's parts repeats its furniture per entry ("Add to cart", "Reply") and shows
+        // parts twice (a carousel's slides, a copy for small screens): there every line is wanted once, but for prices,
+        // each entry's own. An article's or a document's repeated lines are the text's own (a refrain, a table's repeated
+        // cells) and only copied passages go.
+        var everyRepeat = pageType is PageType.Product or PageType.Forum or PageType.Listing;
+        content.Paragraphs.AddRange(everyRepeat ? WithoutAnyRepeat(paragraphs) : WithoutRepeatedParagraphs(paragraphs));
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.WorkLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
         if (paragraphs.Count == 0)
@@ -189,6 +207,19 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         }
         return dropped is null ? paragraphs : [.. paragraphs.Where((_, i) => !dropped.Contains(i))];
     }
+
+    /// <summary>
+    /// The paragraphs with every repeat of an earlier one dropped, whatever its length, but for lines that state a price
+    /// ("$29.99", "29,99 €"): two entries of a listing may cost the same, and the price is each one's.
+    /// </summary>
+    internal static List<string> WithoutAnyRepeat(List<string> paragraphs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. paragraphs.Where(paragraph => seen.Add(paragraph) || StatesPrice().IsMatch(paragraph))];
+    }
+
+    [GeneratedRegex(@"\p{Sc}\s?\d|\d\s?\p{Sc}", RegexOptions.CultureInvariant)]
+    private static partial Regex StatesPrice();
 
     /// <summary>
     /// The last resort before an empty body: every block that reads as text (long enough, mostly unlinked, not

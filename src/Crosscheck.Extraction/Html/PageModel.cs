@@ -61,6 +61,9 @@ internal sealed class PageModel
     /// <summary>Of those, the elements skipped only because they are hidden from screen readers (aria-hidden), which a sighted reader still sees.</summary>
     public int SkippedAriaHidden { get; private set; }
 
+    /// <summary>Of those, the hidden elements whose class, id or role names them as a disclosure's panel (an accordion's answer, a tab's pane); see <see cref="IsDisclosurePanel"/>.</summary>
+    public int SkippedDisclosed { get; private set; }
+
     private readonly Dictionary<string, (bool Negative, bool Positive, bool RepliesOnly)> _classCache = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -70,12 +73,13 @@ internal sealed class PageModel
     /// otherwise is read again with them. With <paramref name="readSkipped"/>, the elements never read as
     /// article text (menus, sidebars, footers, buttons, form controls) are read too, all but scripts and
     /// styles: the last resort of a page whose only text is there. With <paramref name="readAriaHidden"/>, elements
-    /// hidden only from screen readers are read: a sighted reader sees them (a service page's cards).
+    /// hidden only from screen readers are read: a sighted reader sees them (a service page's cards). With
+    /// <paramref name="readDisclosed"/>, hidden disclosure panels are read: the page shows them at a click.
     /// </summary>
-    public static PageModel Build(IElement root, ExtractionOptions options, WorkBudget budget, bool readConcealed = false, bool readSkipped = false, bool readAriaHidden = false)
+    public static PageModel Build(IElement root, ExtractionOptions options, WorkBudget budget, bool readConcealed = false, bool readSkipped = false, bool readAriaHidden = false, bool readDisclosed = false)
     {
         var model = new PageModel();
-        model.Walk(root, options, budget, readConcealed, readSkipped, readAriaHidden);
+        model.Walk(root, options, budget, readConcealed, readSkipped, readAriaHidden, readDisclosed);
         return model;
     }
 
@@ -87,7 +91,7 @@ internal sealed class PageModel
         public bool InLink { get; } = inLink;
     }
 
-    private void Walk(IElement root, ExtractionOptions options, WorkBudget budget, bool readConcealed, bool readSkipped, bool readAriaHidden)
+    private void Walk(IElement root, ExtractionOptions options, WorkBudget budget, bool readConcealed, bool readSkipped, bool readAriaHidden, bool readDisclosed)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -138,8 +142,13 @@ internal sealed class PageModel
             if (concealed && !readAriaHidden && element.GetAttribute("aria-hidden") == "true") SkippedAriaHidden++;
             if (concealed && !readConcealed)
             {
-                SkippedConcealed++;
-                continue;
+                var disclosure = tag != "noscript" && IsDisclosurePanel(element);
+                if (!(disclosure && readDisclosed))
+                {
+                    SkippedConcealed++;
+                    if (disclosure) SkippedDisclosed++;
+                    continue;
+                }
             }
             if (tag != "noscript" && HeuristicData.SkippedTags.Contains(tag) && !HoldsMainContent(element, root, ref holdersOfMain) && !(readSkipped && tag is not ("script" or "style")))
             {
@@ -381,6 +390,25 @@ internal sealed class PageModel
         foreach (var hint in hints)
             if (classAndId.Contains(hint, StringComparison.Ordinal)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// Whether a hidden element is a disclosure's panel: an accordion's or a FAQ's answer, a collapsed section, a tab's
+    /// pane, or an element hidden until found (which the browser's find-in-page reveals). Its text is the page's, shown
+    /// at a click; a hidden menu, dialog or pop-up names itself otherwise.
+    /// </summary>
+    private static bool IsDisclosurePanel(IElement element)
+    {
+        if (string.Equals(element.GetAttribute("hidden"), "until-found", StringComparison.OrdinalIgnoreCase)) return true;
+        if (string.Equals(element.GetAttribute("role"), "tabpanel", StringComparison.OrdinalIgnoreCase)) return true;
+        return NamesDisclosure(element.GetAttribute("class")) || NamesDisclosure(element.GetAttribute("id"));
+    }
+
+    private static bool NamesDisclosure(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return false;
+        var lower = value.ToLowerInvariant();
+        return MatchesAny(lower, HeuristicData.DisclosureClassHints) && !MatchesAny(lower, HeuristicData.NegativeClassHints);
     }
 
     private static bool IsHidden(IElement element, bool readAriaHidden)
