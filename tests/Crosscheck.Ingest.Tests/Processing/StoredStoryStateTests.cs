@@ -322,6 +322,8 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
             return states;
         }
 
+        public IReadOnlyCollection<int> LoadRetiredStories(IReadOnlyCollection<int> indexes) => inner.LoadRetiredStories(indexes);
+
         public int? LoadStoryIndexOfArticle(string articleId) => inner.LoadStoryIndexOfArticle(articleId);
 
         public IReadOnlyList<string> ArticlesWithoutStoryState() => inner.ArticlesWithoutStoryState();
