@@ -306,6 +306,38 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(old.Count + later.Count, store.GetStories().Sum(s => s.ArticleIds.Count));
     }
 
+    /// <summary>
+    /// Once the old stories are retired, the features written afterwards keep no posting that leads to them, merged ones
+    /// included (a story merged into a retired one is dead too): a later lookup through the same features reads none of
+    /// them, where before it read every merged one to find its survivor idle.
+    /// </summary>
+    [SharedDataFact(EcbDev)]
+    public void Postings_written_after_old_stories_retire_lead_a_later_lookup_to_none_of_them()
+    {
+        var options = new ClusteringOptions { RecheckDelays = [] };
+        var published = new DateTimeOffset(2021, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        var old = EcbDocuments().Select(d => Docs.Of(d.Text, d.Id, published: published)).ToList();
+        using var store = OpenStore("retired.db");
+        // One clusterer keeping its cache, so the old stories are among those it retires once they are idle (at arrival 1,024).
+        var kept = StoryClusterer.Rebuilding(store, options);
+        PlaceBatch(kept, old, old.Count);
+        var oldStories = store.LoadStoryStateHeader()!.StoryCount;
+        Assert.Contains(store.LoadStoryStates(Enumerable.Range(0, oldStories).ToList()), s => s.Activity is null);
+        var later = old.Select(d => Docs.Of(d.Text, d.Id + "-later", published: published.AddMonths(6))).ToList();
+        PlaceBatch(kept, later, old.Count + later.Count);
+        var states = store.LoadStoryStates(Enumerable.Range(0, oldStories).ToList());
+        Assert.Contains(states, s => s.Activity is { Retired: true });
+
+        // The same texts again a week on: their features were written after the retirement.
+        var again = old.Take(40).Select(d => Docs.Of(d.Text, d.Id + "-again", published: published.AddMonths(6).AddDays(7))).ToList();
+        var reading = new ReadRecordingStore(store);
+        PlaceBatch(StoryClusterer.Stored(reading, options), again, old.Count + later.Count + again.Count);
+
+        Assert.NotEmpty(reading.Read);
+        Assert.DoesNotContain(reading.Read, s => s.Index < oldStories);
+        Assert.Equal(old.Count + later.Count + again.Count, store.GetStories().Sum(s => s.ArticleIds.Count));
+    }
+
     /// <summary>An <see cref="IStoryStateStore"/> that keeps every story state it read and passes the calls on.</summary>
     private sealed class ReadRecordingStore(IStoryStateStore inner) : IStoryStateStore
     {
