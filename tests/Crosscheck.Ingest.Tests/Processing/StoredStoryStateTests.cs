@@ -280,6 +280,13 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         Assert.Empty(store.ArticlesWithoutStoryState());
     }
 
+    /// <summary>The ECB+ dev texts, all published on one day, and options without re-checks (so only candidate lookups read stories).</summary>
+    private static (ClusteringOptions Options, DateTimeOffset Published, List<Document> Old) OldEcbStories()
+    {
+        var published = new DateTimeOffset(2021, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        return (new ClusteringOptions { RecheckDelays = [] }, published, EcbDocuments().Select(d => Docs.Of(d.Text, d.Id, published: published)).ToList());
+    }
+
     /// <summary>
     /// At a large store most postings name old stories, many of them merged into another: a candidate lookup for a new
     /// article reads the merged ones (each leads to its survivor), but no survivor idle for months, which could never be a
@@ -288,9 +295,7 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
     [SharedDataFact(EcbDev)]
     public void A_lookup_through_merged_stories_reads_no_survivor_outside_the_candidate_window()
     {
-        var options = new ClusteringOptions { RecheckDelays = [] };
-        var published = new DateTimeOffset(2021, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        var old = EcbDocuments().Select(d => Docs.Of(d.Text, d.Id, published: published)).ToList();
+        var (options, published, old) = OldEcbStories();
         using var store = OpenStore("merged.db");
         PlaceBatch(StoryClusterer.Rebuilding(store, options), old, old.Count);
         var stored = store.LoadStoryStates(Enumerable.Range(0, store.LoadStoryStateHeader()!.StoryCount).ToList());
@@ -314,9 +319,7 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
     [SharedDataFact(EcbDev)]
     public void Postings_written_after_old_stories_retire_lead_a_later_lookup_to_none_of_them()
     {
-        var options = new ClusteringOptions { RecheckDelays = [] };
-        var published = new DateTimeOffset(2021, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        var old = EcbDocuments().Select(d => Docs.Of(d.Text, d.Id, published: published)).ToList();
+        var (options, published, old) = OldEcbStories();
         using var store = OpenStore("retired.db");
         // One clusterer keeping its cache, so the old stories are among those it retires once they are idle (at arrival 1,024).
         var kept = StoryClusterer.Rebuilding(store, options);
