@@ -98,6 +98,7 @@ public static class PostgresMigrations
             """),
         Shared(SharedSchema.FeatureNameTypes),
         Shared(SharedSchema.UnplacedArticles),
+        Shared(SharedSchema.CandidateWindowIndex),
     ];
 
     public static int CurrentVersion => All[^1].Version;

@@ -477,6 +477,20 @@ public sealed class PostgresStore : IStore
         });
     }
 
+    public IReadOnlyCollection<int> LoadRetiredStories(IReadOnlyCollection<int> indexes)
+    {
+        ArgumentNullException.ThrowIfNull(indexes);
+        var array = indexes.ToArray();
+        return Use("reading retired stories", connection =>
+        {
+            using var command = Command(connection, "SELECT idx FROM story_states WHERE idx = ANY($1) AND retired", array);
+            using var reader = command.ExecuteReader();
+            var retired = new List<int>();
+            while (reader.Read()) retired.Add(reader.GetInt32(0));
+            return (IReadOnlyCollection<int>)retired;
+        });
+    }
+
     public int? LoadStoryIndexOfArticle(string articleId) => Use("reading an article's story", connection =>
         Scalar(connection, "SELECT idx FROM story_state_articles WHERE article_id = $1", Clean(articleId)) is int index ? index : (int?)null);
 

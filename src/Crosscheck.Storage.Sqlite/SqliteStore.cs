@@ -517,9 +517,12 @@ public sealed class SqliteStore : IStore
             var states = new List<StoredStoryState>(indexes.Count);
             foreach (var chunk in indexes.Chunk(KeysPerRequest))
             {
+                // With a window, the stories inside it are found in the index of what says so, without reading the rows
+                // (whose columns after the state blob a filter on the table would reach through the blob's pages).
                 using var command = Command($"""
                     SELECT idx, state, absorbed, retired, last_arrival, last_published FROM story_states
-                    WHERE idx IN (SELECT value FROM json_each($keys)) {(window is null ? "" : StoreCommon.CandidateWindowCondition)}
+                    WHERE idx IN ({(window is null ? "SELECT value FROM json_each($keys)"
+                        : $"SELECT idx FROM story_states INDEXED BY story_states_window WHERE idx IN (SELECT value FROM json_each($keys)) {StoreCommon.CandidateWindowCondition}")})
                     """, ("$keys", JsonArray(chunk.Select(i => (long)i))), ("$arrival", window?.MinLastArrival), ("$published", window?.MinLastPublishedTicks));
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
@@ -529,6 +532,23 @@ public sealed class SqliteStore : IStore
                 }
             }
             return (IReadOnlyList<StoredStoryState>)states;
+        });
+    }
+
+    public IReadOnlyCollection<int> LoadRetiredStories(IReadOnlyCollection<int> indexes)
+    {
+        ArgumentNullException.ThrowIfNull(indexes);
+        return Read("reading retired stories", () =>
+        {
+            var retired = new List<int>();
+            foreach (var chunk in indexes.Chunk(KeysPerRequest))
+            {
+                using var command = Command("SELECT idx FROM story_states INDEXED BY story_states_window WHERE idx IN (SELECT value FROM json_each($keys)) AND retired",
+                    ("$keys", JsonArray(chunk.Select(i => (long)i))));
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) retired.Add(reader.GetInt32(0));
+            }
+            return (IReadOnlyCollection<int>)retired;
         });
     }
 

@@ -84,4 +84,13 @@ public static class SharedSchema
         INSERT INTO story_state_unplaced (article_id)
         SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_state_articles s WHERE s.article_id = a.id);
         """);
+
+    /// <summary>
+    /// What says whether a stored story can still be a candidate, in an index of its own, so the candidate lookup's window
+    /// filter and the question which stories are retired read no state blob (SQLite keeps those columns after the blob).
+    /// </summary>
+    public static SharedSchemaStep CandidateWindowIndex { get; } = new(8, "whether each story can still be a candidate, apart from its state", sql => """
+        -- Covers the candidate window's condition (StoreCommon.CandidateWindowCondition) and the retired flag by story index.
+        CREATE INDEX story_states_window ON story_states (idx, absorbed, retired, last_arrival, last_published);
+        """);
 }

@@ -213,6 +213,23 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [PostgresFact]
+    public void A_version_7_schema_finds_candidate_stories_and_retired_ones_by_their_own_index()
+    {
+        using (var old = PostgresStore.Open(ConnectionString, targetVersion: 7))
+        {
+            Assert.Equal(0, old.CountRaw());
+        }
+        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".story_states (idx, state, absorbed, retired, last_arrival, last_published) VALUES {Version7StoryStates(hex => $"'\\x{hex}'::bytea")}");
+
+        using var store = PostgresStore.Open(ConnectionString);
+
+        Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+        Assert.Equal("story_states_window", PostgresTestServer.Scalar($"SELECT indexname FROM pg_indexes WHERE schemaname = '{_schema}' AND indexname = 'story_states_window'"));
+        AssertStoryStatesUpgradedWithTheCandidateIndex(store);
+    }
+
+    [PostgresFact]
     public async Task Workers_opening_a_new_schema_at_once_migrate_it_once()
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostgresStore.Open(ConnectionString))));

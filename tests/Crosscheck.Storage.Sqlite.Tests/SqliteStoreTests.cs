@@ -291,6 +291,22 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_version_7_database_finds_candidate_stories_and_retired_ones_by_their_own_index()
+    {
+        using (var old = SqliteStore.Open(Path, targetVersion: 7))
+        {
+            Assert.Equal(0, old.CountRaw());
+        }
+        Execute(Path, $"INSERT INTO story_states (idx, state, absorbed, retired, last_arrival, last_published) VALUES {Version7StoryStates(hex => $"X'{hex}'")}");
+
+        using var store = SqliteStore.Open(Path);
+
+        Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
+        Assert.Equal("story_states_window", Pragma<string>(Path, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'story_states'"));
+        AssertStoryStatesUpgradedWithTheCandidateIndex(store);
+    }
+
+    [Fact]
     public void A_failed_write_leaves_the_file_intact_for_the_next_open()
     {
         var raw = Raw("committed before the failure");

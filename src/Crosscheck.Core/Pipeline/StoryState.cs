@@ -24,6 +24,12 @@ public interface IStoryStateStore
     /// </summary>
     IReadOnlyList<StoredStoryState> LoadStoryStates(IReadOnlyCollection<int> indexes, StoryCandidateWindow? window = null);
 
+    /// <summary>
+    /// Of the stories with these indexes, those retired (left the candidate index for good: never a candidate again); absent
+    /// ones are left out. Read without the stories' states, so the clusterer can drop postings naming them when it writes.
+    /// </summary>
+    IReadOnlyCollection<int> LoadRetiredStories(IReadOnlyCollection<int> indexes);
+
     /// <summary>The index of the story an article was placed in (before redirects), -1 when it was seen and left out, null when never seen.</summary>
     int? LoadStoryIndexOfArticle(string articleId);
 

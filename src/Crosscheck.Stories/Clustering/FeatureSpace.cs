@@ -100,6 +100,11 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
         return (feature.Idf(documents), feature.Order);
     }
 
+    /// <summary>
+    /// The feature's postings, oldest first: story indexes, and runs of entries known to name dead stories, each run one
+    /// negative entry (-n for n entries; see <see cref="Bury"/>). A run keeps the places of the entries it replaces, so the
+    /// last <see cref="ClusteringOptions.PostingScanLimit"/> places a lookup scans are the same ones as before.
+    /// </summary>
     public List<int>? Postings(long id) => Get(id).Postings;
 
     /// <summary>
@@ -112,8 +117,88 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
         var list = feature.Postings ??= new List<int>(4);
         if (list.Count > 0 && list[^1] == story) return;
         list.Add(story);
-        if (list.Count > 2 * limit) list.RemoveRange(0, list.Count - limit);
+        if (Places(list) > 2 * limit) Trim(list, limit);
         _changed.Add(id);
+    }
+
+    /// <summary>
+    /// Where a lookup starts in <paramref name="postings"/> to scan their last <paramref name="limit"/> places, newest first: a
+    /// run of dead entries takes as many places as it replaced (one across the start is passed over whole, as dead).
+    /// </summary>
+    public static int FirstScanned(List<int> postings, int limit)
+    {
+        var places = 0;
+        var i = postings.Count;
+        while (i > 0 && places < limit)
+        {
+            i--;
+            places += postings[i] < 0 ? -postings[i] : 1;
+        }
+        return i;
+    }
+
+    /// <summary>How many places the postings hold: a story index takes one, a run of dead entries as many as it replaced.</summary>
+    private static int Places(List<int> postings)
+    {
+        var places = 0;
+        foreach (var entry in postings) places += entry < 0 ? -entry : 1;
+        return places;
+    }
+
+    /// <summary>Drops the oldest places until <paramref name="keep"/> are left (a run across the cut is shortened).</summary>
+    private static void Trim(List<int> postings, int keep)
+    {
+        var drop = Places(postings) - keep;
+        var whole = 0;
+        while (drop > 0)
+        {
+            var entry = postings[whole];
+            var places = entry < 0 ? -entry : 1;
+            if (places > drop)
+            {
+                postings[whole] = entry + drop;
+                break;
+            }
+            drop -= places;
+            whole++;
+        }
+        postings.RemoveRange(0, whole);
+    }
+
+    /// <summary>The story indexes in the postings of the features changed since the last <see cref="TakeChanges"/> (runs of dead entries left out).</summary>
+    public IEnumerable<int> ChangedPostings() =>
+        _changed.SelectMany(id => _features[id].Postings ?? []).Where(entry => entry >= 0);
+
+    /// <summary>
+    /// In the postings of the changed features, replaces the entries that can never lead to a candidate by runs that keep
+    /// their places: those naming a story <paramref name="dead"/> says is dead (retired, or merged into a retired one: both
+    /// for good), and those older than the last <paramref name="scanLimit"/> places, which no lookup scans again (the places a
+    /// lookup scans only move on). So a lookup at a large store, where most postings name retired stories, skips them without
+    /// reading them, and finds the same candidates.
+    /// </summary>
+    public void Bury(Func<int, bool> dead, int scanLimit)
+    {
+        foreach (var id in _changed)
+        {
+            if (_features[id].Postings is not { } postings) continue;
+            var unscanned = Places(postings) - scanLimit;
+            var buried = new List<int>(postings.Count);
+            var place = 0;
+            var changed = false;
+            foreach (var entry in postings)
+            {
+                var places = entry < 0 ? -entry : 1;
+                var gone = entry < 0 || place < unscanned || dead(entry);
+                place += places;
+                if (!gone) buried.Add(entry);
+                else if (buried.Count > 0 && buried[^1] < 0) buried[^1] -= places;
+                else buried.Add(-places);
+                changed |= gone && entry >= 0;
+            }
+            if (!changed && buried.Count == postings.Count) continue;
+            postings.Clear();
+            postings.AddRange(buried);
+        }
     }
 
     /// <summary>Reads the features not yet known from the store in one request (no-op without a store).</summary>

@@ -352,10 +352,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             {
                 var postings = _spaces[c].Postings(id);
                 if (postings is null) continue;
-                var stop = Math.Max(0, postings.Count - _options.PostingScanLimit);
-                for (var i = postings.Count - 1; i >= stop; i--)
+                var first = FeatureSpace.FirstScanned(postings, _options.PostingScanLimit);
+                for (var i = postings.Count - 1; i >= first; i--)
                 {
                     var story = postings[i];
+                    // A run of entries naming dead stories (see FeatureSpace.Bury).
+                    if (story < 0) continue;
                     // A stored story already found outside the window, and still outside it, would be left out below: at a large
                     // store most postings name such idle stories, so they are passed over here, before any bookkeeping.
                     if (_reading is not null && KnownOutside(story, window)) continue;
@@ -1035,6 +1037,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     public void Save(int? assignedFromArticles)
     {
         var store = _store ?? throw new InvalidOperationException("This clusterer keeps its state in memory only.");
+        BuryDeadPostings();
         var features = new Dictionary<long, StoredFeature>();
         foreach (var space in _spaces)
         {
@@ -1066,6 +1069,30 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _resetOnSave = false;
         _savedHeader = header;
         if (_stories.Count > _maxCachedStories || _spaces.Sum(space => space.Cached) > (long)_maxCachedStories * CachedFeaturesPerStory) ForgetCache();
+    }
+
+    /// <summary>
+    /// Before the changed features are written, replaces their postings of dead stories by runs that keep their places (see
+    /// <see cref="FeatureSpace.Bury"/>): a story is dead once retired, and so is one merged into a retired one, both for good.
+    /// A story read is judged by its state here (a change to a stored story is made only after reading it); one not read, or a
+    /// merge link not read, by the store's retired flag, asked for all of them in one request.
+    /// </summary>
+    private void BuryDeadPostings()
+    {
+        var unread = new HashSet<int>();
+        foreach (var space in _spaces)
+        {
+            foreach (var index in space.ChangedPostings())
+            {
+                if (!_stories.TryGetValue(index, out var story)) unread.Add(index);
+                else if (LastRead(story).AbsorbedBy is { } link) unread.Add(link);
+            }
+        }
+        var retired = _reading is null || unread.Count == 0 ? [] : new HashSet<int>(_reading.LoadRetiredStories(unread));
+        bool Dead(int index) => _stories.TryGetValue(index, out var story)
+            ? LastRead(story) is var last && (last.AbsorbedBy is { } link ? retired.Contains(link) : last.Retired)
+            : retired.Contains(index);
+        foreach (var space in _spaces) space.Bury(Dead, _options.PostingScanLimit);
     }
 
     /// <summary>Drops everything cached (all of it is stored); later placements read again what they need.</summary>

@@ -280,6 +280,13 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         Assert.Empty(store.ArticlesWithoutStoryState());
     }
 
+    /// <summary>The ECB+ dev texts, all published on one day, and options without re-checks (so only candidate lookups read stories).</summary>
+    private static (ClusteringOptions Options, DateTimeOffset Published, List<Document> Old) OldEcbStories()
+    {
+        var published = new DateTimeOffset(2021, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        return (new ClusteringOptions { RecheckDelays = [] }, published, EcbDocuments().Select(d => Docs.Of(d.Text, d.Id, published: published)).ToList());
+    }
+
     /// <summary>
     /// At a large store most postings name old stories, many of them merged into another: a candidate lookup for a new
     /// article reads the merged ones (each leads to its survivor), but no survivor idle for months, which could never be a
@@ -288,9 +295,7 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
     [SharedDataFact(EcbDev)]
     public void A_lookup_through_merged_stories_reads_no_survivor_outside_the_candidate_window()
     {
-        var options = new ClusteringOptions { RecheckDelays = [] };
-        var published = new DateTimeOffset(2021, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        var old = EcbDocuments().Select(d => Docs.Of(d.Text, d.Id, published: published)).ToList();
+        var (options, published, old) = OldEcbStories();
         using var store = OpenStore("merged.db");
         PlaceBatch(StoryClusterer.Rebuilding(store, options), old, old.Count);
         var stored = store.LoadStoryStates(Enumerable.Range(0, store.LoadStoryStateHeader()!.StoryCount).ToList());
@@ -304,6 +309,36 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains(reading.Read, s => s.Activity is null);
         Assert.DoesNotContain(reading.Read, s => s.Activity is not null && s.Index < stored.Count);
         Assert.Equal(old.Count + later.Count, store.GetStories().Sum(s => s.ArticleIds.Count));
+    }
+
+    /// <summary>
+    /// Once the old stories are retired, the features written afterwards keep no posting that leads to them, merged ones
+    /// included (a story merged into a retired one is dead too): a later lookup through the same features reads none of
+    /// them, where before it read every merged one to find its survivor idle.
+    /// </summary>
+    [SharedDataFact(EcbDev)]
+    public void Postings_written_after_old_stories_retire_lead_a_later_lookup_to_none_of_them()
+    {
+        var (options, published, old) = OldEcbStories();
+        using var store = OpenStore("retired.db");
+        // One clusterer keeping its cache, so the old stories are among those it retires once they are idle (at arrival 1,024).
+        var kept = StoryClusterer.Rebuilding(store, options);
+        PlaceBatch(kept, old, old.Count);
+        var oldStories = store.LoadStoryStateHeader()!.StoryCount;
+        Assert.Contains(store.LoadStoryStates(Enumerable.Range(0, oldStories).ToList()), s => s.Activity is null);
+        var later = old.Select(d => Docs.Of(d.Text, d.Id + "-later", published: published.AddMonths(6))).ToList();
+        PlaceBatch(kept, later, old.Count + later.Count);
+        var states = store.LoadStoryStates(Enumerable.Range(0, oldStories).ToList());
+        Assert.Contains(states, s => s.Activity is { Retired: true });
+
+        // The same texts again a week on: their features were written after the retirement.
+        var again = old.Take(40).Select(d => Docs.Of(d.Text, d.Id + "-again", published: published.AddMonths(6).AddDays(7))).ToList();
+        var reading = new ReadRecordingStore(store);
+        PlaceBatch(StoryClusterer.Stored(reading, options), again, old.Count + later.Count + again.Count);
+
+        Assert.NotEmpty(reading.Read);
+        Assert.DoesNotContain(reading.Read, s => s.Index < oldStories);
+        Assert.Equal(old.Count + later.Count + again.Count, store.GetStories().Sum(s => s.ArticleIds.Count));
     }
 
     /// <summary>An <see cref="IStoryStateStore"/> that keeps every story state it read and passes the calls on.</summary>
@@ -321,6 +356,8 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
             Read.AddRange(states);
             return states;
         }
+
+        public IReadOnlyCollection<int> LoadRetiredStories(IReadOnlyCollection<int> indexes) => inner.LoadRetiredStories(indexes);
 
         public int? LoadStoryIndexOfArticle(string articleId) => inner.LoadStoryIndexOfArticle(articleId);
 

@@ -151,6 +151,27 @@ public static class SampleDocuments
         Assert.Equal([1, 0, 0, 0], store.LoadStoryFeatures([7])[7].NameTypes ?? []);
     }
 
+    /// <summary>
+    /// Story states as a version-7 store wrote them (idx, state, absorbed, retired, last arrival, last published), to insert
+    /// before upgrading: story 0 retired, 1 merged, 2 live and recent, 3 live but idle.
+    /// </summary>
+    /// <param name="bytes">The backend's literal of a byte string given in hexadecimal.</param>
+    public static string Version7StoryStates(Func<string, string> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return $"(0, {bytes("61")}, FALSE, TRUE, 9, NULL), (1, {bytes("62")}, TRUE, FALSE, 0, NULL), (2, {bytes("63")}, FALSE, FALSE, 9, NULL), (3, {bytes("64")}, FALSE, FALSE, 1, NULL)";
+    }
+
+    /// <summary>After the upgrade to the index of what says whether a story can be a candidate (step 8), the rows of <see cref="Version7StoryStates"/> answer as before.</summary>
+    public static void AssertStoryStatesUpgradedWithTheCandidateIndex(IStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Assert.Equal([0], store.LoadRetiredStories([0, 1, 2, 3]));
+        Assert.Equal([1, 2], store.LoadStoryStates([0, 1, 2, 3], new Crosscheck.Core.Pipeline.StoryCandidateWindow(MinLastArrival: 5, MinLastPublishedTicks: null))
+            .Select(s => s.Index).Order());
+        Assert.Equal("c"u8.ToArray(), store.LoadStoryStates([2], new Crosscheck.Core.Pipeline.StoryCandidateWindow(5, null)).Single().State);
+    }
+
     /// <summary>Asserts that two documents hold the same article, diagnostics and layers (absent and empty told apart).</summary>
     public static void AssertSame(Document expected, Document actual)
     {

@@ -153,6 +153,36 @@ public abstract partial class StoreContractTests
     }
 
     [ContractFact]
+    public void Retired_stories_are_told_apart_without_their_states_and_postings_keep_runs_of_dead_entries()
+    {
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(4, 4, 4, 2),
+            Features = new Dictionary<long, StoredFeature> { [7] = new(4, [-300, 2, -5, 3]) },
+            States =
+            [
+                new StoredStoryState(0, [0], new StoryActivity(Retired: true, LastArrival: 1, LastPublishedTicks: null)),
+                new StoredStoryState(1, [1], Activity: null),
+                new StoredStoryState(2, [2], new StoryActivity(Retired: false, LastArrival: 3, LastPublishedTicks: null)),
+                new StoredStoryState(3, [3], new StoryActivity(Retired: true, LastArrival: 4, LastPublishedTicks: 9)),
+            ],
+        });
+
+        // Merged (1), live (2) and absent (99) stories are not retired.
+        Assert.Equal([0, 3], Store.LoadRetiredStories([0, 1, 2, 3, 99]).Order());
+        Assert.Empty(Store.LoadRetiredStories([1, 2]));
+        Assert.Equal([-300, 2, -5, 3], Store.LoadStoryFeatures([7])[7].Postings);
+
+        // A story written again as retired is reported; the flag comes from the latest write.
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(4, 5, 4, 1),
+            States = [new StoredStoryState(2, [2], new StoryActivity(Retired: true, LastArrival: 3, LastPublishedTicks: null))],
+        });
+        Assert.Equal([0, 2, 3], Store.LoadRetiredStories([0, 1, 2, 3]).Order());
+    }
+
+    [ContractFact]
     public void Reset_replaces_the_stored_state_and_ReplaceStories_or_ClearDerived_drop_it()
     {
         Store.SaveStoryState(new StoryStateChanges
