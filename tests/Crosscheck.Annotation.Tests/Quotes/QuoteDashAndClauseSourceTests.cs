@@ -1,4 +1,5 @@
 using Crosscheck.Annotation.Quotes;
+using Crosscheck.Core.Model;
 using Xunit;
 
 using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
@@ -52,9 +53,7 @@ public class QuoteDashAndClauseSourceTests
     {
         var d = Run(sentence);
         var quote = Assert.Single(d.Quotes, q => q.Cue is { } cue && cue.Equals("according to", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(content, d[quote.Span]);
-        Assert.Equal(source, SpeakerAsWritten(d, quote));
-        Assert.Equal(nameof(AttributionRule.SourceOpensClause), quote.Rule);
+        AssertAttribution(d, quote, content, source, AttributionRule.SourceOpensClause);
     }
 
     [Theory]
@@ -83,10 +82,7 @@ public class QuoteDashAndClauseSourceTests
     public void A_recipient_closing_the_sentence_leaves_the_words_before_the_speaker_as_content(string sentence, string speaker, string content)
     {
         var d = Run(sentence);
-        var quote = Assert.Single(d.Quotes);
-        Assert.Equal(content, d[quote.Span]);
-        Assert.Equal(speaker, SpeakerAsWritten(d, quote));
-        Assert.Equal(nameof(AttributionRule.ContentBeforeSpeaker), quote.Rule);
+        AssertAttribution(d, Assert.Single(d.Quotes), content, speaker, AttributionRule.ContentBeforeSpeaker);
     }
 
     [Theory]
@@ -107,5 +103,12 @@ public class QuoteDashAndClauseSourceTests
     {
         var d = RunWith(Without(AttributionRule.ClosingRecipient), "The ferry ran late all week, a harbour official told The Daily Planet.");
         Assert.Equal("The Daily Planet", d[Assert.Single(d.Quotes).Span]);
+    }
+
+    private static void AssertAttribution(Document d, Quote quote, string content, string speaker, AttributionRule rule)
+    {
+        Assert.Equal(content, d[quote.Span]);
+        Assert.Equal(speaker, SpeakerAsWritten(d, quote));
+        Assert.Equal(rule.ToString(), quote.Rule);
     }
 }
