@@ -36,11 +36,23 @@ public enum AttributionRule
     /// <summary>"Asked whether he would run, ...": the question put to the speaker, with no speaker of its own.</summary>
     QuestionPut,
 
+    /// <summary>
+    /// "Asked on Monday whether he would run, ...", "Asked by a reporter about the fees, ...", "Doe was asked whether ...": the question put to the
+    /// speaker after an adverbial, the asker or a passive auxiliary; the asker after "by" is its source.
+    /// </summary>
+    QuestionAfterAdverbial,
+
     /// <summary>"According to early results of the count, ...": the source phrase up to the comma, the rest is the content.</summary>
     LeadingSource,
 
     /// <summary>"..., according to the agency.": the source after the cue, the content before it.</summary>
     SourceAfterCue,
+
+    /// <summary>
+    /// "It has not gone unnoticed: according to recent polls, the senator trails", "The paper reported that, according to an analysis, ...",
+    /// "In addition, according to the agency, ...": an "according to" opening a clause inside the sentence reports what follows its source.
+    /// </summary>
+    SourceOpensClause,
 
     /// <summary>"The plan was endorsed by the union": the agent speaks of the subject.</summary>
     PassiveAgent,
@@ -101,6 +113,12 @@ public enum AttributionRule
     /// closing comma sits inside a quote (recorded after the rule that found the attribution).
     /// </summary>
     QuotedApposition,
+
+    /// <summary>
+    /// "Jane Doe — a teacher from the harbour town — says ...": an apposition set off by a pair of dashes between the speaker and the cue
+    /// (recorded after the rule that found the attribution: "ContentAfterCue+DashApposition").
+    /// </summary>
+    DashApposition,
 
     /// <summary>"“...” Said Doe, ...": a sentence opening with an inverting cue takes the quote before it.</summary>
     SpeakerAfterCueAfterQuote,
@@ -174,6 +192,13 @@ public enum AttributionRule
     /// "ContentAfterCue+RelativeClauseEnd"). `--without` lets the content run on to the sentence's end.
     /// </summary>
     RelativeClauseEnd,
+
+    /// <summary>
+    /// A rule that takes the words after a cue out of the content: "The ferry ran late, a harbour official told The Daily Planet." — after "told"
+    /// only the recipient closes the sentence, so the reported words are those before the speaker ("ContentBeforeSpeaker"). `--without` takes
+    /// the recipient for the content.
+    /// </summary>
+    ClosingRecipient,
 
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,

@@ -93,6 +93,11 @@ public sealed partial class QuoteRecognizer
             if (open <= 0 || tokens[open].Of(text) is not "(") return null;
             return PhraseBefore(text, tokens, open) is { } withTag ? (withTag.Start, k) : null;
         }
+        // "Jane Doe — a teacher from the harbour town — says": the name is before the opening dash (AttributionRule.DashApposition).
+        if (DashApposition(text, tokens, k) is { } dashes)
+        {
+            return PhraseBefore(text, tokens, dashes.Opening) is { } named ? (named.Start, dashes.Closing - 1) : null;
+        }
         // "one in three said", "42% say", "all but two said": a share of those polled speaks (AttributionRule.ShareSpeaker).
         if (ShareStart(text, tokens, k) is { } share) return (share, k);
         // "47 percent said", "more than 4 in 10 said": a share of those polled speaks.
@@ -242,10 +247,47 @@ public sealed partial class QuoteRecognizer
         return j < tokens.Count && tokens[j].Kind == ScanKind.Punct && tokens[j].Length == 1 && QuoteMarks.IsMarkBefore(text, tokens[j].End) && text[tokens[j].Start] != '\'' ? j + 1 : j;
     }
 
+    /// <summary>
+    /// The first tokens of the two dashes around an apposition closed by the dash ending at <paramref name="k"/> (<see cref="AttributionRule.DashApposition"/>):
+    /// "Jane Doe — a teacher from the harbour town — says", "Many skippers -- including Doe -- said". The closing dash stands right before the
+    /// cue; the opening one, of the same kind, a few words before it, with the quotation marks between them paired. Null when there is none or the
+    /// rule is off.
+    /// </summary>
+    private (int Opening, int Closing)? DashApposition(string text, List<Scanned> tokens, int k)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.DashApposition) || DashAt(text, tokens, k) is not { } closing) return null;
+        for (var m = closing.First - 2; m >= 1 && m >= k - MaxAppositionChainTokens; m--)
+        {
+            if (DashAt(text, tokens, m) is not { } opening) continue;
+            if (opening.Mark != closing.Mark || QuoteMarksBetween(text, tokens[m].End, tokens[closing.First].Start) % 2 == 1) return null;
+            return (opening.First, closing.First);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The dash ending at token <paramref name="k"/>: its first token and its mark ('—' with or without spaces; a spaced '-', '–' or "--").
+    /// Null for a hyphen inside a word.
+    /// </summary>
+    private static (int First, char Mark)? DashAt(string text, List<Scanned> tokens, int k)
+    {
+        var token = tokens[k];
+        if (token.Kind != ScanKind.Punct || token.Length != 1 || !IsDash(text[token.Start])) return null;
+        var mark = text[token.Start];
+        if (mark is '\u2014' or '\u2015') return (k, mark);
+        // "--" is two tokens; the first one carries the space before.
+        var first = k > 0 && tokens[k - 1].Of(text) is "-" && tokens[k - 1].End == token.Start && mark == '-' ? k - 1 : k;
+        return tokens[first].SpaceBefore ? (first, first < k ? '=' : mark) : null;
+    }
+
     /// <summary>The rule of <see cref="PhraseBefore"/> that shaped a speaker phrase, to record with the attribution rule; null for the plain phrase.</summary>
     private AttributionRule? SpeakerPhraseRule(string text, List<Scanned> tokens, (int Start, int End) speaker)
     {
         if (ShareStart(text, tokens, speaker.End) == speaker.Start) return AttributionRule.ShareSpeaker;
+        // The closing dash follows the speaker; "--" is two tokens, and the apposition is found from its last one.
+        var dash = speaker.End + 1;
+        if (dash + 1 < tokens.Count && DashAt(text, tokens, dash + 1) is { First: var first } && first == dash) dash++;
+        if (dash < tokens.Count && DashApposition(text, tokens, dash) is not null) return AttributionRule.DashApposition;
         for (var i = speaker.Start; i < speaker.End; i++)
         {
             if (tokens[i].Of(text) is "," && OpensParticipleApposition(text, tokens, i + 1)) return AttributionRule.ParticipleApposition;

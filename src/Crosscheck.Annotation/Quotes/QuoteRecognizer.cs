@@ -174,6 +174,36 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         return null;
     }
 
+    // "In addition, according to ...", "For the senator, according to ...": the few words of an opening adverbial.
+    private const int MaxOpeningAdverbialTokens = 4;
+
+    /// <summary>
+    /// Whether an "according to" at <paramref name="c"/> inside a sentence opens a clause of its own (<see cref="AttributionRule.SourceOpensClause"/>):
+    /// right after a colon, after "that" or a clause opener ("reported that, according to ...", "after, according to him, ..."), or
+    /// after a short opening adverbial and its comma ("In addition, according to the department, ..."). Such a source reports what
+    /// follows its comma; the words before it are no clause it could report.
+    /// </summary>
+    private bool SourceOpensClause(string text, List<Scanned> tokens, int c)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.SourceOpensClause) || c < 1) return false;
+        var comma = tokens[c - 1].Of(text) is ",";
+        var p = comma ? c - 2 : c - 1;
+        if (p < 0) return false;
+        var before = tokens[p];
+        if (before.Of(text) is ":") return true;
+        if (before.Kind != ScanKind.Word) return false;
+        var word = before.Of(text).ToString();
+        if (word.Equals("that", StringComparison.OrdinalIgnoreCase) || _lexicon.ClauseOpeners.ContainsKey(word)) return true;
+        if (!comma || p + 1 > MaxOpeningAdverbialTokens || tokens[0].Kind != ScanKind.Word) return false;
+        var opener = tokens[0].Of(text).ToString();
+        if (!(_lexicon.Prepositions.Contains(opener) || _lexicon.AdverbialOpeners.Contains(opener) || _lexicon.SentenceOpeners.Contains(opener))) return false;
+        for (var i = 1; i <= p; i++)
+        {
+            if (tokens[i].Kind != ScanKind.Word || _lexicon.CueFirstLookup.Contains(tokens[i].Of(text))) return false;
+        }
+        return true;
+    }
+
     /// <summary>
     /// "In a national poll released Monday, 50 percent chose ...": a sentence opening with "In" and a phrase about a poll
     /// or survey up to its comma reports that poll's finding, the rest of the sentence.
@@ -292,10 +322,18 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         TextSpan content;
         AttributionRule rule;
 
-        if (QuestionPutToTheSpeaker(work, tokens, c, cueEnd, sentenceEnd) is { } question)
+        if (QuestionPutToTheSpeaker(work, tokens, c, cueEnd, sentenceEnd) is var (question, asker, questionRule))
         {
-            // "Asked whether he would run, Doe said ...": the question is reported with no speaker of its own.
-            quote = new Quote(question, ContainsQuoteMark(text, question), cueSpan.TextOf(text), Rule: nameof(AttributionRule.QuestionPut));
+            // "Asked whether he would run, Doe said ...": the question is reported with no speaker of its own, or with the one who
+            // put it ("Asked by a reporter whether ...").
+            if (asker is not { } by)
+            {
+                quote = new Quote(question, ContainsQuoteMark(text, question), cueSpan.TextOf(text), Rule: questionRule.ToString());
+                return true;
+            }
+            var askerSpan = TextSpan.FromBounds(tokens[by.Start].Start, tokens[by.End].End);
+            var (askerMention, askerDescription) = ResolveSpeaker(work, tokens, by, askerSpan);
+            quote = new Quote(question, ContainsQuoteMark(text, question), cueSpan.TextOf(text), askerSpan, askerMention, askerDescription, questionRule.ToString());
             return true;
         }
         if (flags.HasFlag(CueFlags.SourceFollows))
@@ -308,6 +346,14 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 speaker = (cueEnd, comma - 1);
                 content = TextSpan.FromBounds(tokens[comma + 1].Start, sentenceEnd);
                 rule = AttributionRule.LeadingSource;
+            }
+            else if (SourceOpensClause(text, tokens, c) && LeadingSourceComma(text, tokens, cueEnd) is { } clauseComma)
+            {
+                // "It has not gone unnoticed: according to recent polls, Y", "The paper reported that, according to an analysis, Y":
+                // inside the sentence, a source phrase opening a clause reports the rest of that clause, not the words before it.
+                speaker = (cueEnd, clauseComma - 1);
+                content = TextSpan.FromBounds(tokens[clauseComma + 1].Start, sentenceEnd);
+                rule = AttributionRule.SourceOpensClause;
             }
             else if (speaker is null)
             {
@@ -356,6 +402,8 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 // "In an interview on “Meet the Press,” Doe said ...": a quoted title inside the sentence is not what was said.
                 if (quoteBefore is { } title && title.Start > sentenceStart && IsTitle(text, title)) quoteBefore = null;
                 var after = quoteBefore is null ? ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) : null;
+                // "The ferry ran late, a harbour official told The Daily Planet.": the words after the cue are only whom it was told.
+                if (after is { } told && IsClosingRecipient(text, tokens, subject.Start, cueEnd, flags, told)) after = null;
                 // "“...,” City Hall press officer Jane Doe said at a briefing.": only an adverbial follows the cue,
                 // and the quote closes a few words before the speaker phrase as found.
                 if (after is not null && IsAdverbial(text, tokens, cueEnd) && QuoteEndingNear(work, tokens, subject.Start) is { } near)
@@ -470,6 +518,36 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         if (relativeEnd is not null) ruleText = AttributionRuleText.WithContentRule(ruleText, AttributionRule.RelativeClauseEnd);
         quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description, ruleText);
         return true;
+    }
+
+    // "told The Daily Planet in an interview": the most words a named recipient and its adverbial may hold.
+    private const int MaxClosingRecipientWords = 6;
+
+    /// <summary>
+    /// Whether what follows a cue like "told" is only the recipient closing the sentence after the reported words
+    /// (<see cref="AttributionRule.ClosingRecipient"/>): "..., a harbour official told The Daily Planet.", "“...,” one skipper told Radio North
+    /// on Monday." — the speaker follows a comma or a closing quote, and the few words after the cue open with a name (after at most a
+    /// determiner and two words: "a Senate panel"), hold no quote, no "that", "to" or "for" and no cue, and end the sentence. The reported words are then
+    /// those before the speaker.
+    /// </summary>
+    private bool IsClosingRecipient(string text, List<Scanned> tokens, int speakerStart, int cueEnd, CueFlags flags, TextSpan after)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.ClosingRecipient) || !flags.HasFlag(CueFlags.ObjectBeforeContent) || speakerStart < 1) return false;
+        var before = tokens[speakerStart - 1];
+        if (before.Of(text) is not "," && !(before.Kind == ScanKind.Punct && QuoteMarks.IsMarkBefore(text, before.End))) return false;
+        if (ContainsQuoteMark(text, after) || CountWords(text, after) > MaxClosingRecipientWords) return false;
+        // The words must follow the cue right away: "told Newsmax that ..." reports what follows "that".
+        var first = cueEnd;
+        if (first >= tokens.Count || tokens[first].Start != after.Start) return false;
+        var named = false;
+        for (var i = first; i < tokens.Count && tokens[i].End <= after.End; i++)
+        {
+            if (tokens[i].Kind != ScanKind.Word) continue;
+            // "asked the board to wait", "asked the court for a ruling": an errand after the object is what was asked.
+            if (tokens[i].Is(text, "that") || tokens[i].Is(text, "to") || tokens[i].Is(text, "for") || _lexicon.CueFirstLookup.Contains(tokens[i].Of(text))) return false;
+            named |= i - first <= 2 && tokens[i].IsCapitalized(text) && (i == first || _lexicon.Determiners.Contains(tokens[first].Of(text).ToString()));
+        }
+        return named;
     }
 
     // "told reporters.", "told the local paper.": the few words of an object that may close a sentence after its cue.
@@ -748,18 +826,37 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         return index >= 0 && work.Quoted[index].End == p ? work.Quoted[index] : null;
     }
 
+    // "Asked at a briefing on Monday in Washington about ...": the most words an adverbial or an asker may hold before the question.
+    private const int MaxWordsBeforeQuestion = 8;
+
     /// <summary>
     /// The question in "Asked whether ..., Doe said" or "... when asked what ...": a participle "asked" opening the
     /// sentence or after "when", followed by its question word; it runs to the comma closing the clause, or the sentence end.
+    /// <see cref="AttributionRule.QuestionAfterAdverbial"/> lets an adverbial or the asker stand before the question word ("Asked on Monday
+    /// whether ...", "Asked by a reporter about ...", "asked by the host to explain ..."), and "asked" follow a passive auxiliary ("Doe was asked
+    /// whether ..."); the asker after "by" is then the question's source.
     /// </summary>
-    private TextSpan? QuestionPutToTheSpeaker(Work work, List<Scanned> tokens, int c, int cueEnd, int sentenceEnd)
+    private (TextSpan Question, (int Start, int End)? Asker, AttributionRule Rule)? QuestionPutToTheSpeaker(Work work, List<Scanned> tokens, int c, int cueEnd, int sentenceEnd)
     {
         var text = work.Text;
         if (!tokens[c].Is(text, "asked") || cueEnd >= tokens.Count) return null;
-        if (c > 0 && !tokens[c - 1].Is(text, "when")) return null;
-        if (tokens[cueEnd].Kind != ScanKind.Word || !_lexicon.QuestionWords.Contains(tokens[cueEnd].Of(text).ToString())) return null;
-        var end = sentenceEnd;
-        for (var m = cueEnd + 1; m + 1 < tokens.Count; m++)
+        var extended = !_options.DisabledAttributionRules.Contains(AttributionRule.QuestionAfterAdverbial);
+        var passive = c > 1 && _lexicon.PassiveAuxiliaries.Contains(tokens[c - 1].Of(text).ToString());
+        if (c > 0 && !tokens[c - 1].Is(text, "when") && !(extended && passive)) return null;
+        var open = cueEnd;
+        (int Start, int End)? asker = null;
+        var rule = AttributionRule.QuestionPut;
+        if (!IsQuestionWord(text, tokens[open]))
+        {
+            if (!extended || QuestionAfterAdverbial(text, tokens, cueEnd) is not { } later) return null;
+            open = later;
+            if (tokens[cueEnd].Is(text, "by") && PhraseAfter(text, tokens, cueEnd + 1) is { } agent && agent.End < open) asker = agent;
+            rule = AttributionRule.QuestionAfterAdverbial;
+        }
+        else if (passive) rule = AttributionRule.QuestionAfterAdverbial;
+        // "Asked to rank their choices, and the group is less likely to be “...,” Doe said": a quote with its own attribution ends the question.
+        var end = rule == AttributionRule.QuestionAfterAdverbial && NextClauseStart(work, tokens, open) is { } clause ? clause : sentenceEnd;
+        for (var m = open + 1; m + 1 < tokens.Count; m++)
         {
             if (tokens[m].Of(text) is "," && CanOpenSubject(text, tokens[m + 1]) && work.QuotedAt(tokens[m].Start) < 0)
             {
@@ -767,7 +864,23 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 break;
             }
         }
-        return end > tokens[cueEnd].Start ? TextSpan.FromBounds(tokens[cueEnd].Start, end) : null;
+        return end > tokens[open].Start ? (TextSpan.FromBounds(tokens[open].Start, end), asker, rule) : null;
+    }
+
+    private bool IsQuestionWord(string text, Scanned token) => token.Kind == ScanKind.Word && _lexicon.QuestionWords.Contains(token.Of(text).ToString());
+
+    /// <summary>
+    /// The question word (or the "to" of an errand: "asked by the host to explain") a few words after "asked", past an adverbial or the asker
+    /// ("asked on Monday whether", "asked by a reporter about"); null when a comma, a quote or a stop comes first.
+    /// </summary>
+    private int? QuestionAfterAdverbial(string text, List<Scanned> tokens, int from)
+    {
+        for (var m = from; m < tokens.Count && m < from + MaxWordsBeforeQuestion; m++)
+        {
+            if (tokens[m].Kind is not (ScanKind.Word or ScanKind.Number)) return null;
+            if (IsQuestionWord(text, tokens[m]) || tokens[m].Is(text, "to")) return m;
+        }
+        return null;
     }
 
     /// <summary>Whether nothing but a stop, or an adverbial, follows the cue ("Doe said.", "Doe said on Tuesday.").</summary>

@@ -25,9 +25,11 @@ public class AttributionEvalTests(ITestOutputHelper output)
         // Floors at the fold's figures measured 2026-12-05 with the clause-subject rules (0.9328 / 0.8667 / 0.6579, cut to three places):
         // a change that loses any of them shows here. Direct content+source fell to 0.8645 with the cues learned from folds 1-4
         // (afternoon: all 0.6685 -> 0.6690; their cross-validation inside folds 1-4 had direct down on two folds of four), and the
-        // floor follows it: fold 5 is reported, rules are not chosen on it (docs/BENCHMARKS.md).
+        // floor follows it: fold 5 is reported, rules are not chosen on it (docs/BENCHMARKS.md). Again 0.8645 -> 0.8634 with four rules
+        // chosen on folds 1-4 (DashApposition, SourceOpensClause, QuestionAfterAdverbial, ClosingRecipient: direct down on one fold of four
+        // there, by 0.0004; all up on all four, and here 0.6693 -> 0.6706).
         Assert.True(evaluation.Direct.Content.F1 >= 0.932, figures);
-        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.864, figures);
+        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.863, figures);
         Assert.True(evaluation.All.ContentSource.F1 >= 0.657, figures);
     }
 
