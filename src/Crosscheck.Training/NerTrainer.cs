@@ -55,6 +55,12 @@ public sealed record NerTrainerOptions
     /// </summary>
     public bool EnglishTrainingNameLists { get; init; }
 
+    /// <summary>
+    /// The English model without these corpora's gazetteer lists ("wikigold", "btc", "re3d", "gmb"): to score a model on a
+    /// corpus whose own names it would otherwise be given. null = every list.
+    /// </summary>
+    public IReadOnlyList<string>? GazetteersLeftOut { get; init; }
+
     /// <summary>The English model: the web-extraction sets' article text joins the word clusters' text (<see cref="TrainingSources.PageTextSentences"/>). Default off.</summary>
     public bool ClusterPageText { get; init; }
 
@@ -98,6 +104,9 @@ public sealed record NerTrainerOptions
     /// score every third document with the whole tagger (both chains, document consistency) per corpus, and save nothing.
     /// </summary>
     public bool DevelopmentHoldOut { get; init; }
+
+    /// <summary>The development hold-out is the last third of the training documents in file order instead of every third document.</summary>
+    public bool HoldOutLastThird { get; init; }
 
     public int Seed { get; init; } = 17;
 
@@ -158,8 +167,10 @@ public static class NerTrainer
                 .Concat(options.ClusterPageText ? TrainingSources.PageTextSentences(dataRoot, log) : []), options.Clusters, log);
         var featureOptions = ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
-        var trained = sentences.Where(s => !IsHeldOut(s, options)).ToList();
-        IEnumerable<(string List, string[] Tokens)> openEntries = dataRoot is null ? [] : TrainingSources.GazetteerEntries(dataRoot, log);
+        var isHeldOut = HeldOutRule(sentences, options);
+        var trained = sentences.Where(s => !isHeldOut(s)).ToList();
+        IEnumerable<(string List, string[] Tokens)> openEntries = dataRoot is null ? [] : TrainingSources.GazetteerEntries(dataRoot, log)
+            .Where(e => options.GazetteersLeftOut?.Contains(e.List.Split(':')[0], StringComparer.OrdinalIgnoreCase) != true);
         NerModel model;
         if (options.EnglishTrainingNameLists)
         {
@@ -176,7 +187,7 @@ public static class NerTrainer
         }
         if (options.DevelopmentHoldOut)
         {
-            var heldOut = sentences.Where(s => IsHeldOut(s, options)).ToList();
+            var heldOut = sentences.Where(isHeldOut).ToList();
             LogHeldOut("conll2003", model, heldOut, log);
             LogConsistencyVariants(model, heldOut, log);
             return;
@@ -184,8 +195,19 @@ public static class NerTrainer
         Save(model, outModelPath, log, clock);
     }
 
-    /// <summary>With a development hold-out, every third document of the training data is neither trained on nor in a name list.</summary>
-    private static bool IsHeldOut(ConllSentence sentence, NerTrainerOptions options) => options.DevelopmentHoldOut && sentence.Document % 3 == 2;
+    /// <summary>
+    /// With a development hold-out, the documents neither trained on nor in a name list: every third document, or with
+    /// <see cref="NerTrainerOptions.HoldOutLastThird"/> the last third in file order (newswire files run in date order,
+    /// so the held-out news is later than the trained news, as a validation or test file's is).
+    /// </summary>
+    private static Func<ConllSentence, bool> HeldOutRule(IReadOnlyList<ConllSentence> sentences, NerTrainerOptions options)
+    {
+        if (!options.DevelopmentHoldOut || sentences.Count == 0) return _ => false;
+        if (!options.HoldOutLastThird) return sentence => sentence.Document % 3 == 2;
+        var first = sentences[0].Document;
+        var cut = first + (sentences[^1].Document - first + 1) * 2 / 3;
+        return sentence => sentence.Document >= cut;
+    }
 
     private static void LogHeldOut(string corpus, NerModel model, List<ConllSentence> heldOut, TextWriter log)
     {
@@ -246,7 +268,8 @@ public static class NerTrainer
         featureOptions |= ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
         var clusters = ClusterBuilder.Build(all.Select(s => s.Tokens), options.Clusters, log);
-        var named = Enumerable.Range(0, all.Count).Where(i => !IsHeldOut(all[i], options)).ToArray();
+        var isHeldOut = HeldOutRule(all, options);
+        var named = Enumerable.Range(0, all.Count).Where(i => !isHeldOut(all[i])).ToArray();
         var kept = named.Where(i => chosen.Contains(corpora[corpusIndex[i]])).ToArray();
         var sentences = kept.Select(i => all[i]).ToList();
         var corpusOf = Array.ConvertAll(kept, i => corpora[corpusIndex[i]].Name);
@@ -262,7 +285,7 @@ public static class NerTrainer
         {
             for (var c = 0; c < corpora.Count; c++)
             {
-                LogHeldOut(corpora[c].Name, model, [.. Enumerable.Range(0, all.Count).Where(i => corpusIndex[i] == c && IsHeldOut(all[i], options)).Select(i => all[i])], log);
+                LogHeldOut(corpora[c].Name, model, [.. Enumerable.Range(0, all.Count).Where(i => corpusIndex[i] == c && isHeldOut(all[i])).Select(i => all[i])], log);
             }
             return;
         }

@@ -69,13 +69,23 @@ public static class TrainCommand
         {
             Description = "For choosing settings: train on two thirds of the training documents, score every third with the whole tagger per corpus, save nothing.",
         };
+        var withoutGazetteer = new Option<string[]>("--without-gazetteer")
+        {
+            Description = "Without --language: leave out these corpora's gazetteer lists (wikigold, btc, re3d, gmb), to score the model on one of them.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "CORPUS",
+        };
+        var holdOutLast = new Option<bool>("--hold-out-last")
+        {
+            Description = "With --hold-out: hold out the last third of the training documents in file order (later news, as a validation file's) instead of every third.",
+        };
         var command = new Command("ner", """
             Train the entity tagger (see models/ner/MODEL_CARD.md and the per-language cards beside it).
 
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, pageText, nameListFolds, repeat, seedRuns, margin, holdOut };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, pageText, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -98,6 +108,8 @@ public static class TrainCommand
                 Margin = Math.Max(0, result.GetValue(margin)),
                 CorpusRepeats = result.GetValue(repeat) is { Length: > 0 } repeats ? ParseRepeats(repeats) : null,
                 DevelopmentHoldOut = result.GetValue(holdOut),
+                HoldOutLastThird = result.GetValue(holdOutLast),
+                GazetteersLeftOut = result.GetValue(withoutGazetteer) is { Length: > 0 } leftOut ? leftOut : null,
             };
             if (result.GetValue(language) is { } code)
             {
