@@ -4,7 +4,7 @@ using Crosscheck.Evaluation.Entities;
 namespace Crosscheck.Training;
 
 /// <summary>
-/// The gazetteers of a language's model: the names tagged in each of the language's training corpora (one list per
+/// The trained gazetteers of a model: the names tagged in each of the language's training corpora (one list per
 /// corpus family and type, "wikiann:LOC", "conll2003:PER"), so a model that reads newswire also knows the names the
 /// Wikipedia corpus tags and the reverse, and the dictionary word lists of <c>NerWordLists/LANG.tsv.gz</c>
 /// ("dict:common": a dictionary word, in German a noun, so rarely a name; "dict:proper": a name or a word made from one).
@@ -47,11 +47,11 @@ internal sealed class LanguageGazetteers
     public static LanguageGazetteers None { get; } = new(Annotation.Entities.Gazetteer.Empty, [], []);
 
     /// <summary>
-    /// Builds the lists from the training sentences (each with its corpus name, "conll2003-de") and, when
-    /// <paramref name="dictionary"/> is set, the word list of the language.
+    /// Builds the lists from the training sentences (each with its corpus name, "conll2003-de") and the
+    /// <paramref name="fixedEntries"/> every sentence sees (the dictionary word lists, other corpora's names).
     /// </summary>
     public static LanguageGazetteers Build(IReadOnlyList<ConllSentence> sentences, IReadOnlyList<string> corpusOf, bool names,
-        IReadOnlyList<(string Word, string Kind)> dictionary, TextWriter log, int folds = DefaultFolds)
+        IReadOnlyList<(string List, string[] Tokens)> fixedEntries, TextWriter log, int folds = DefaultFolds)
     {
         var entries = new List<(string List, string[] Tokens, int Fold)>();
         var foldOf = new Dictionary<int, int>();
@@ -69,7 +69,7 @@ internal sealed class LanguageGazetteers
                 }
             }
         }
-        foreach (var (word, kind) in dictionary) entries.Add(($"dict:{kind}", [word], -1));
+        foreach (var (list, tokens) in fixedEntries) entries.Add((list, tokens, -1));
         if (entries.Count == 0) return None;
         var listNames = entries.Select(e => e.List).Distinct().Order(StringComparer.Ordinal).ToList();
         var full = NerTrainer.BuildGazetteer(entries.Select(e => (e.List, e.Tokens)), listNames, log);

@@ -49,6 +49,21 @@ public sealed record NerTrainerOptions
     /// </summary>
     public bool TrainingNameLists { get; init; } = true;
 
+    /// <summary>
+    /// The English model: gazetteer lists of the names tagged in the training files ("conll2003:PER", ...) beside the open
+    /// corpora's lists, jackknifed by blocks of documents (<see cref="LanguageGazetteers"/>). Default off.
+    /// </summary>
+    public bool EnglishTrainingNameLists { get; init; }
+
+    /// <summary>
+    /// The English model without these corpora's gazetteer lists ("wikigold", "btc", "re3d", "gmb"): to score a model on a
+    /// corpus whose own names it would otherwise be given. null = every list.
+    /// </summary>
+    public IReadOnlyList<string>? GazetteersLeftOut { get; init; }
+
+    /// <summary>The English model: the web-extraction sets' article text joins the word clusters' text (<see cref="TrainingSources.PageTextSentences"/>). Default off.</summary>
+    public bool ClusterPageText { get; init; }
+
     /// <summary>Language models: the language's dictionary word lists (<c>NerWordLists/LANG.tsv.gz</c>) as gazetteer lists, where one is shipped. Default on.</summary>
     public bool DictionaryLists { get; init; } = true;
 
@@ -85,10 +100,13 @@ public sealed record NerTrainerOptions
     public IReadOnlyDictionary<string, int>? CorpusRepeats { get; init; }
 
     /// <summary>
-    /// Language models, for choosing settings: train on two thirds of the training documents (and name lists of those),
+    /// For choosing settings: train on two thirds of the training documents (and name lists of those),
     /// score every third document with the whole tagger (both chains, document consistency) per corpus, and save nothing.
     /// </summary>
     public bool DevelopmentHoldOut { get; init; }
+
+    /// <summary>The development hold-out is the last third of the training documents in file order instead of every third document.</summary>
+    public bool HoldOutLastThird { get; init; }
 
     public int Seed { get; init; } = 17;
 
@@ -145,12 +163,82 @@ public static class NerTrainer
 
         var clusters = dataRoot is null
             ? WordClusters.Empty
-            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log)), options.Clusters, log);
-        var gazetteer = dataRoot is null ? Gazetteer.Empty : BuildGazetteer(TrainingSources.GazetteerEntries(dataRoot, log), null, log);
-        var features = new NerFeatures(clusters, gazetteer);
-        var model = Train(sentences, features, _ => features, null, options, log, clock);
+            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log))
+                .Concat(options.ClusterPageText ? TrainingSources.PageTextSentences(dataRoot, log) : []), options.Clusters, log);
+        var featureOptions = ChosenFeatures(options);
+        log.WriteLine($"feature options: {featureOptions}");
+        var isHeldOut = HeldOutRule(sentences, options);
+        var trained = sentences.Where(s => !isHeldOut(s)).ToList();
+        IEnumerable<(string List, string[] Tokens)> openEntries = dataRoot is null ? [] : TrainingSources.GazetteerEntries(dataRoot, log)
+            .Where(e => options.GazetteersLeftOut?.Contains(e.List.Split(':')[0], StringComparer.OrdinalIgnoreCase) != true);
+        NerModel model;
+        if (options.EnglishTrainingNameLists)
+        {
+            // The names tagged in the training files join the open corpora's lists, jackknifed as in a language model.
+            var gazetteers = LanguageGazetteers.Build(trained, [.. trained.Select(_ => "conll2003")], names: true, [.. openEntries], log, Math.Max(2, options.NameListFolds));
+            var perFold = new Dictionary<Gazetteer, NerFeatures>();
+            NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions);
+            model = Train(trained, FeaturesOf(gazetteers.Full), d => FeaturesOf(gazetteers.ForDocument(d)), null, options, log, clock);
+        }
+        else
+        {
+            var features = new NerFeatures(clusters, BuildGazetteer(openEntries, null, log), featureOptions);
+            model = Train(trained, features, _ => features, null, options, log, clock);
+        }
+        if (options.DevelopmentHoldOut)
+        {
+            var heldOut = sentences.Where(isHeldOut).ToList();
+            LogHeldOut("conll2003", model, heldOut, log);
+            LogConsistencyVariants(model, heldOut, log);
+            return;
+        }
         Save(model, outModelPath, log, clock);
     }
+
+    /// <summary>
+    /// With a development hold-out, the documents neither trained on nor in a name list: every third document, or with
+    /// <see cref="NerTrainerOptions.HoldOutLastThird"/> the last third in file order (newswire files run in date order,
+    /// so the held-out news is later than the trained news, as a validation or test file's is).
+    /// </summary>
+    private static Func<ConllSentence, bool> HeldOutRule(IReadOnlyList<ConllSentence> sentences, NerTrainerOptions options)
+    {
+        if (!options.DevelopmentHoldOut || sentences.Count == 0) return _ => false;
+        if (!options.HoldOutLastThird) return sentence => sentence.Document % 3 == 2;
+        var first = sentences[0].Document;
+        var cut = first + (sentences[^1].Document - first + 1) * 2 / 3;
+        return sentence => sentence.Document >= cut;
+    }
+
+    private static void LogHeldOut(string corpus, NerModel model, List<ConllSentence> heldOut, TextWriter log)
+    {
+        var score = NerEvaluator.Score(model, heldOut, null, out _);
+        log.WriteLine($"{corpus} held-out third of the training data: F1 {score.F1 * 100:F2} (P {score.Precision * 100:F2}, R {score.Recall * 100:F2}; {heldOut.Count:N0} sentences)");
+    }
+
+    /// <summary>The held-out score with each part of the document consistency (after tagging) left out, to weigh the parts on training data.</summary>
+    private static void LogConsistencyVariants(NerModel model, List<ConllSentence> heldOut, TextWriter log)
+    {
+        var parts = new ConsistencyOptions();
+        (string Name, ConsistencyOptions Options)[] variants =
+        [
+            ("no majority type", parts with { MajorityType = false }),
+            ("no person name parts", parts with { PersonNameParts = false }),
+            ("no propagated names", parts with { PropagateNames = false }),
+            ("no consistency", new ConsistencyOptions { MajorityType = false, PersonNameParts = false, PropagateNames = false }),
+        ];
+        var annotated = NerEvaluator.AnnotatedTypes(heldOut);
+        foreach (var (name, consistency) in variants)
+        {
+            var perType = NerEvaluator.Score(new EntityTagger(model, new EntityTaggerOptions { Consistency = consistency }), heldOut, null, out _, annotated: annotated);
+            var score = new EntityScore(perType.Sum(t => t.Correct), perType.Sum(t => t.Found), perType.Sum(t => t.Gold));
+            log.WriteLine($"  held-out, {name}: F1 {score.F1 * 100:F2}");
+        }
+    }
+
+    /// <summary>The feature templates the options add to the base set (the document copy and folded words are decided per language).</summary>
+    private static NerFeatureOptions ChosenFeatures(NerTrainerOptions options) =>
+        (options.LongAffixes ? NerFeatureOptions.LongAffixes : NerFeatureOptions.None)
+        | (options.SentenceShape ? NerFeatureOptions.SentenceShape : NerFeatureOptions.None);
 
     /// <summary>
     /// Trains the model of one language (ISO 639-1) from the corpora in <paramref name="multilingualFolder"/>
@@ -177,19 +265,18 @@ public static class NerTrainer
             featureOptions |= NerFeatureOptions.FoldedWords;
             all = [.. all.Select(s => s with { Tokens = Array.ConvertAll(s.Tokens, WordFolding.Fold) })];
         }
-        if (options.LongAffixes) featureOptions |= NerFeatureOptions.LongAffixes;
-        if (options.SentenceShape) featureOptions |= NerFeatureOptions.SentenceShape;
+        featureOptions |= ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
         var clusters = ClusterBuilder.Build(all.Select(s => s.Tokens), options.Clusters, log);
-        // With a development hold-out, every third document of the training data is neither trained on nor in a name list.
-        bool IsHeldOut(ConllSentence sentence) => options.DevelopmentHoldOut && sentence.Document % 3 == 2;
-        var named = Enumerable.Range(0, all.Count).Where(i => !IsHeldOut(all[i])).ToArray();
+        var isHeldOut = HeldOutRule(all, options);
+        var named = Enumerable.Range(0, all.Count).Where(i => !isHeldOut(all[i])).ToArray();
         var kept = named.Where(i => chosen.Contains(corpora[corpusIndex[i]])).ToArray();
         var sentences = kept.Select(i => all[i]).ToList();
         var corpusOf = Array.ConvertAll(kept, i => corpora[corpusIndex[i]].Name);
         var dictionary = options.DictionaryLists ? LanguageGazetteers.DictionaryWords(language) : [];
         if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
-        var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists, dictionary, log, Math.Max(2, options.NameListFolds));
+        var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists,
+            [.. dictionary.Select(e => ($"dict:{e.Kind}", new[] { e.Word }))], log, Math.Max(2, options.NameListFolds));
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
         NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions);
@@ -198,9 +285,7 @@ public static class NerTrainer
         {
             for (var c = 0; c < corpora.Count; c++)
             {
-                var heldOut = Enumerable.Range(0, all.Count).Where(i => corpusIndex[i] == c && IsHeldOut(all[i])).Select(i => all[i]).ToList();
-                var score = NerEvaluator.Score(model, heldOut, null, out _);
-                log.WriteLine($"{corpora[c].Name} held-out third of the training data: F1 {score.F1 * 100:F2} (P {score.Precision * 100:F2}, R {score.Recall * 100:F2}; {heldOut.Count:N0} sentences)");
+                LogHeldOut(corpora[c].Name, model, [.. Enumerable.Range(0, all.Count).Where(i => corpusIndex[i] == c && isHeldOut(all[i])).Select(i => all[i])], log);
             }
             return;
         }

@@ -37,11 +37,13 @@ public static class TrainCommand
             Description = $"With --language: read words with their non-ASCII letters deleted from Latin-script words (true/false; default: only for {string.Join(", ", defaults.FoldedWordLanguages)}).",
             HelpName = "BOOL",
         };
-        var longAffixes = new Option<bool>("--long-affixes") { Description = "With --language: also affixes of 5 and 6 letters and the 5-letter stems of the neighbouring words." };
-        var sentenceShape = new Option<bool>("--sentence-shape") { Description = "With --language: also the sentence's length and ending (fragments such as titles read apart from running text)." };
+        var longAffixes = new Option<bool>("--long-affixes") { Description = "Also affixes of 5 and 6 letters and the 5-letter stems of the neighbouring words." };
+        var sentenceShape = new Option<bool>("--sentence-shape") { Description = "Also the sentence's length and ending (fragments such as titles read apart from running text)." };
+        var nameLists = new Option<bool>("--name-lists") { Description = "Without --language: also gazetteer lists of the names tagged in the training files (jackknifed by blocks of documents)." };
+        var pageText = new Option<bool>("--page-text") { Description = "Without --language: the web-extraction sets' article text (WCXB, AEB dev ground truth) joins the word clusters' text." };
         var nameListFolds = new Option<int>("--name-list-folds")
         {
-            Description = "With --language: folds of the name lists' jackknife (a training sentence sees the names of the other folds).",
+            Description = "Folds of the name lists' jackknife (a training sentence sees the names of the other folds).",
             DefaultValueFactory = _ => defaults.NameListFolds,
             HelpName = "N",
         };
@@ -65,7 +67,17 @@ public static class TrainCommand
         };
         var holdOut = new Option<bool>("--hold-out")
         {
-            Description = "With --language, for choosing settings: train on two thirds of the training documents, score every third with the whole tagger per corpus, save nothing.",
+            Description = "For choosing settings: train on two thirds of the training documents, score every third with the whole tagger per corpus, save nothing.",
+        };
+        var withoutGazetteer = new Option<string[]>("--without-gazetteer")
+        {
+            Description = "Without --language: leave out these corpora's gazetteer lists (wikigold, btc, re3d, gmb), to score the model on one of them.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "CORPUS",
+        };
+        var holdOutLast = new Option<bool>("--hold-out-last")
+        {
+            Description = "With --hold-out: hold out the last third of the training documents in file order (later news, as a validation file's) instead of every third.",
         };
         var command = new Command("ner", """
             Train the entity tagger (see models/ner/MODEL_CARD.md and the per-language cards beside it).
@@ -73,7 +85,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameListFolds, repeat, seedRuns, margin, holdOut };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, pageText, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -85,6 +97,8 @@ public static class TrainCommand
                 PruneBelow = Math.Max(0, result.GetValue(prune)),
                 Corpora = result.GetValue(only) is { Length: > 0 } names ? names : null,
                 TrainingNameLists = !result.GetValue(noNameLists),
+                EnglishTrainingNameLists = result.GetValue(nameLists),
+                ClusterPageText = result.GetValue(pageText),
                 DictionaryLists = !result.GetValue(noDictionary),
                 DocumentDomain = !result.GetValue(noDocumentCopy),
                 LongAffixes = result.GetValue(longAffixes),
@@ -94,6 +108,8 @@ public static class TrainCommand
                 Margin = Math.Max(0, result.GetValue(margin)),
                 CorpusRepeats = result.GetValue(repeat) is { Length: > 0 } repeats ? ParseRepeats(repeats) : null,
                 DevelopmentHoldOut = result.GetValue(holdOut),
+                HoldOutLastThird = result.GetValue(holdOutLast),
+                GazetteersLeftOut = result.GetValue(withoutGazetteer) is { Length: > 0 } leftOut ? leftOut : null,
             };
             if (result.GetValue(language) is { } code)
             {
