@@ -43,14 +43,16 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
     /// WCXB article pages to keep topic look-alikes apart) moved the random-order mean to 0.9502 (seed 2: 0.9509 -> 0.9483).
     /// The end-of-batch join on a shared two-word name no longer counts a name mostly tagged as an organisation
     /// (ClusteringOptions.SettleNameTypes, 2026-12-05 midday, chosen on the same WCXB pages: their title-case topic phrases)
-    /// moved it to 0.9486 (seed 2: 0.9483 -> 0.9418; file order and one batch unchanged).
+    /// moved it to 0.9486 (seed 2: 0.9483 -> 0.9418; file order and one batch unchanged). A lone article's name join to a
+    /// story while both are young waits for the first re-check delay (ClusteringOptions.NameJoinWaitsForFirstRecheck, 2026-12-05
+    /// afternoon): file order 0.9432 -> 0.9495, random orders unchanged.
     /// </summary>
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
     public void Dev_topics_in_batches_of_20_in_file_order_keep_their_measured_b_cubed()
     {
         var bCubed = StreamBCubed(new ClusteringStream(20));
 
-        Assert.True(bCubed >= 0.943, $"B-cubed F1 {bCubed:F4} below 0.943");
+        Assert.True(bCubed >= 0.949, $"B-cubed F1 {bCubed:F4} below 0.949");
     }
 
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]

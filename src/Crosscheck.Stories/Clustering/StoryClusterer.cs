@@ -79,6 +79,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private readonly int _maxCachedStories;
     private long _documents;
     private long _arrivals;
+    /// <summary>Arrivals at the end of the last <see cref="Settle"/> (with a store: at the last save, which follows a settle).</summary>
+    private long _settledArrivals;
     private int _storyCount;
     private int _liveStories;
 
@@ -100,6 +102,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (_reading?.LoadStoryStateHeader() is { } header)
         {
             (_documents, _arrivals, _storyCount, _liveStories) = (header.Documents, header.Arrivals, header.StoryCount, header.LiveStories);
+            _settledArrivals = _arrivals;
             _savedHeader = header;
             ReadRechecks(header.Rechecks);
         }
@@ -495,7 +498,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             // An earlier re-check of this settle may have merged it into another story.
             if (story.Absorbed || story.Retired) continue;
             if (story.Size == 1) JoinBestSharingName(story);
-            else MergeNeighbours(story, _options.MergeThreshold);
+            else MergeNeighbours(story, story.Size == 1 ? AssignThresholdOf(story.Profile) : _options.MergeThreshold);
         }
         // Only stories changed since the last settle: an unchanged one was examined then, or was out of the size range then as now.
         var changed = _changed.Where(s => !s.Absorbed && !s.Retired).OrderBy(s => s.Index).ToList();
@@ -512,6 +515,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             }
         }
         foreach (var story in changed.Concat(_changed)) story.SettledBefore = true;
+        _settledArrivals = _arrivals;
         // What the splits and repartitions above changed was settled by them; kept here it would be examined again at the next
         // settle by a clusterer that kept its cache but not by one reading the state back from the store, and the two would differ.
         _changed.Clear();
@@ -535,15 +539,17 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // Looked up only when a re-check not yet due belongs to a story the batch did not change: in one batch (a
         // reprocess, a first ingest) every story changed and the candidate lookups would all be wasted.
         HashSet<int>? near = null;
-        foreach (var queue in _rechecks)
+        for (var q = 0; q < _rechecks.Length; q++)
         {
+            var queue = _rechecks[q];
             var later = new List<(long Arrival, int Story)>();
             while (queue.TryDequeue(out var due))
             {
                 if (due.Arrival > _arrivals)
                 {
                     later.Add(due);
-                    if (!ChangedSinceSettle(due.Story) && !(near ??= NearChangedStories()).Contains(due.Story)) continue;
+                    if (!ChangedSinceSettle(due.Story) && !NameJoinCameDue(due.Arrival - _options.RecheckDelays[q])
+                        && !(near ??= NearChangedStories()).Contains(due.Story)) continue;
                 }
                 if (seen.Add(due.Story)) pending.Add(StoryAt(due.Story));
             }
@@ -569,6 +575,24 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
         return near;
     }
+
+    /// <summary>
+    /// Whether a story whose first article arrived at <paramref name="arrival"/> has waited out the first re-check delay since (or
+    /// need not wait: <see cref="ClusteringOptions.NameJoinWaitsForFirstRecheck"/> off).
+    /// </summary>
+    private bool NameJoinDue(long arrival) =>
+        !_options.NameJoinWaitsForFirstRecheck || _options.RecheckDelays.Count == 0 || arrival + _options.RecheckDelays[0] <= _arrivals;
+
+    /// <summary>Whether the story is old enough for a join on a shared name (<see cref="NameJoinDue"/> from its earliest article).</summary>
+    private bool OldEnoughToJoinOnName(StoryState story) => NameJoinDue(story.Members.Min(member => member.Arrival));
+
+    /// <summary>
+    /// Whether the name join of a lone article opened at arrival <paramref name="opened"/> stopped waiting since the last settle: a
+    /// settle that made it wait saw it then, and this one must look at it again even when nothing near it changed.
+    /// </summary>
+    private bool NameJoinCameDue(long opened) =>
+        _options.NameJoinWaitsForFirstRecheck && _options.RecheckDelays.Count > 0
+        && opened + _options.RecheckDelays[0] > _settledArrivals && NameJoinDue(opened);
 
     /// <summary>Whether the story was changed since the last settle (a story not read so far cannot have been).</summary>
     private bool ChangedSinceSettle(int index) => _stories.TryGetValue(index, out var story) && _changed.Contains(story);
@@ -816,12 +840,15 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// share a two-word name (a person's first and last name, a multi-word place) that the documents tagging it did not
     /// mostly take for an organisation (<see cref="ClusteringOptions.SettleNameTypes"/>; title-case topic phrases of guides
     /// and listings are tagged so): a short or differently angled report of the same named participants, which thin
-    /// wording alone would leave apart.
+    /// wording alone would leave apart. The name join waits while both the article and that story are younger than the first
+    /// re-check delay (<see cref="ClusteringOptions.NameJoinWaitsForFirstRecheck"/>).
     /// </summary>
     private void JoinBestSharingName(StoryState story)
     {
         if (BestCandidate(story.Profile, exclude: story, _options.SettleNameThreshold) is not { } best) return;
-        if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile) || SharesTwoWordName(story.Profile, best.Profile)) Merge(story, best);
+        if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile)) Merge(story, best);
+        // Both young: the join waits (ClusteringOptions.NameJoinWaitsForFirstRecheck); a later settle takes it up (NameJoinCameDue).
+        else if (SharesTwoWordName(story.Profile, best.Profile) && (OldEnoughToJoinOnName(story) || OldEnoughToJoinOnName(best))) Merge(story, best);
     }
 
     private bool SharesTwoWordName(Profile a, Profile b)

@@ -171,21 +171,9 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public void Kinds_of_name_counted_in_earlier_batches_decide_the_settle_as_the_cache_would()
     {
-        const string Name = "Elsa Kovarik";
-        var day = new DateTimeOffset(2024, 3, 4, 8, 0, 0, TimeSpan.Zero);
-        List<Document> First() =>
-        [
-            Docs.Of($"Heavy rain flooded 300 homes in Ostrava Vale on Monday, and {Name} said crews worked through the night.", "a", published: day)
-                .Naming(Name, EntityType.Org).Naming("Ostrava Vale", EntityType.Loc),
-            Docs.Of($"Rescue teams pulled residents from flooded homes in Ostrava Vale, {Name} said; 300 homes were under water.", "b", published: day)
-                .Naming(Name, EntityType.Org).Naming("Ostrava Vale", EntityType.Loc),
-        ];
-        List<Document> Second() =>
-        [
-            Docs.Of($"On Tuesday, {Name} opened a school fair in Dunmere Park and a bakery in the Castle Quarter.", "n", published: day)
-                .Naming(Name, EntityType.Person).Naming("Dunmere Park", EntityType.Loc).Naming("Castle Quarter", EntityType.Loc),
-        ];
-        var options = new ClusteringOptions { UseSyndication = false, SettleNameThreshold = 0.01 };
+        List<Document> First() => FloodReports(EntityType.Org);
+        List<Document> Second() => [LoneReport()];
+        var options = new ClusteringOptions { UseSyndication = false, SettleNameThreshold = 0.01, NameJoinWaitsForFirstRecheck = false };
         StoryClusterer PlacedInTwoBatches(SqliteStore store, ClusteringOptions with, bool restart)
         {
             var clusterer = StoryClusterer.Rebuilding(store, with);
@@ -205,6 +193,57 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         Assert.NotEqual(kept.StoryOf("a"), kept.StoryOf("n"));
         Assert.NotEqual(reading.StoryOf("a"), reading.StoryOf("n"));
         Assert.Equal(kindless.StoryOf("a"), kindless.StoryOf("n"));
+        Assert.Equal(Partition(cached.GetStories()), Partition(restarted.GetStories()));
+        Assert.Equal(StoredStates(cached), StoredStates(restarted));
+    }
+
+    private const string MayorName = "Elsa Kovarik";
+    private static readonly DateTimeOffset ReportDay = new(2024, 3, 4, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Two flood reports ("a", "b") naming the mayor as a name of the given kind, and their town.</summary>
+    private static List<Document> FloodReports(EntityType mayor) =>
+    [
+        Docs.Of($"Heavy rain flooded 300 homes in Ostrava Vale on Monday, and {MayorName} said crews worked through the night.", "a", published: ReportDay)
+            .Naming(MayorName, mayor).Naming("Ostrava Vale", EntityType.Loc),
+        Docs.Of($"Rescue teams pulled residents from flooded homes in Ostrava Vale, {MayorName} said; 300 homes were under water.", "b", published: ReportDay)
+            .Naming(MayorName, mayor).Naming("Ostrava Vale", EntityType.Loc),
+    ];
+
+    /// <summary>A short report ("n") sharing only the mayor's name, tagged as a person, with the flood reports.</summary>
+    private static Document LoneReport() =>
+        Docs.Of($"On Tuesday, {MayorName} opened a school fair in Dunmere Park and a bakery in the Castle Quarter.", "n", published: ReportDay)
+            .Naming(MayorName, EntityType.Person).Naming("Dunmere Park", EntityType.Loc).Naming("Castle Quarter", EntityType.Loc);
+
+    /// <summary>
+    /// A lone article's name join to a young story waits for its first re-check delay (ClusteringOptions.NameJoinWaitsForFirstRecheck):
+    /// the batch in which it becomes due must make the join alike whether the clusterer kept its cache or reads the state back after a restart.
+    /// </summary>
+    [Fact]
+    public void A_name_join_that_waited_is_made_alike_by_a_cached_and_a_restarted_clusterer()
+    {
+        List<Document> Flood() => [.. FloodReports(EntityType.Person), LoneReport()];
+        List<Document> Later() =>
+        [
+            Docs.Of("The central bank of Tarvonia raised its benchmark rate by 50 basis points on Thursday.", "t1", published: ReportDay),
+            Docs.Of("Tarvonia's currency strengthened after the central bank raised rates to 6.25 percent.", "t2", published: ReportDay),
+            Docs.Of("Governor Milan Hrebec said further increases in Tarvonia could not be ruled out.", "t3", published: ReportDay),
+        ];
+        // The flood story and the lone report are both younger than three arrivals at the first settle: the join waits.
+        var options = new ClusteringOptions { UseSyndication = false, SettleNameThreshold = 0.01, RecheckDelays = [3, 64, 512] };
+        using var cached = OpenStore("wait-cached.db");
+        using var restarted = OpenStore("wait-restarted.db");
+
+        var kept = StoryClusterer.Rebuilding(cached, options);
+        PlaceBatch(kept, Flood(), 3);
+        var waited = kept.StoryOf("n");
+        PlaceBatch(kept, Later(), 6);
+        PlaceBatch(StoryClusterer.Rebuilding(restarted, options), Flood(), 3);
+        var reading = StoryClusterer.Stored(restarted, options);
+        PlaceBatch(reading, Later(), 6);
+
+        Assert.NotEqual(kept.StoryOf("a"), waited);
+        Assert.Equal(kept.StoryOf("a"), kept.StoryOf("n"));
+        Assert.Equal(reading.StoryOf("a"), reading.StoryOf("n"));
         Assert.Equal(Partition(cached.GetStories()), Partition(restarted.GetStories()));
         Assert.Equal(StoredStates(cached), StoredStates(restarted));
     }

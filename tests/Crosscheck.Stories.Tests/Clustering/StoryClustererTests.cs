@@ -200,8 +200,8 @@ public sealed class StoryClustererTests
     public void Settling_lets_a_lone_short_report_join_on_a_shared_full_name(string name, bool joins)
     {
         // The short report is too thin to reach the assign threshold. With the name floor near zero only the
-        // shared two-word name decides, at the end of input, whether it joins the flood story.
-        var clusterer = new StoryClusterer(NoSyndication with { SettleNameThreshold = 0.01 });
+        // shared two-word name decides, at the end of input, whether it joins the flood story (at once: the wait is tested below).
+        var clusterer = new StoryClusterer(NameJoinAtOnce);
         var flood = clusterer.Assign(Docs.Of(FloodA, "a", published: Day0));
         clusterer.Assign(Docs.Of(FloodB, "b", published: Day0));
         clusterer.Assign(Docs.Of(Trade, "t", published: Day0));
@@ -223,7 +223,7 @@ public sealed class StoryClustererTests
     {
         // As above, with entity layers: the mayor's name is of the given kind in every report. A name mostly tagged as an organisation
         // is what a title-case topic phrase ("Social Media Marketing") gets; a fallback mention (low confidence) says no kind.
-        var clusterer = new StoryClusterer(NoSyndication with { SettleNameThreshold = 0.01 });
+        var clusterer = new StoryClusterer(NameJoinAtOnce);
         var flood = clusterer.Assign(Flood(FloodA, "a", type, confidence));
         clusterer.Assign(Flood(FloodB, "b", type, confidence));
         clusterer.Assign(Docs.Of(Trade, "t", published: Day0).Naming("Milan Hrebec", EntityType.Person).Naming("Tarvonia", EntityType.Loc));
@@ -237,10 +237,53 @@ public sealed class StoryClustererTests
     [Fact]
     public void Settling_can_ignore_the_kind_of_a_shared_name()
     {
-        var clusterer = new StoryClusterer(NoSyndication with { SettleNameThreshold = 0.01, SettleNameTypes = NameTypes.Person | NameTypes.Org | NameTypes.Loc | NameTypes.Misc });
+        var clusterer = new StoryClusterer(NameJoinAtOnce with { SettleNameTypes = NameTypes.Person | NameTypes.Org | NameTypes.Loc | NameTypes.Misc });
         var flood = clusterer.Assign(Flood(FloodA, "a", EntityType.Org, 1f));
         clusterer.Assign(Flood(FloodB, "b", EntityType.Org, 1f));
         Assert.NotEqual(flood, clusterer.Assign(LoneReport(EntityType.Org, 1f)));
+
+        clusterer.Settle();
+
+        Assert.Equal(flood, clusterer.StoryOf("n"));
+    }
+
+    /// <summary>The name floor near zero, so only a shared two-word name decides a lone article's join, and no wait for it.</summary>
+    private static ClusteringOptions NameJoinAtOnce => NoSyndication with { SettleNameThreshold = 0.01, NameJoinWaitsForFirstRecheck = false };
+
+    [Fact]
+    public void A_lone_report_joins_a_young_story_on_a_shared_name_only_at_a_settle_after_its_first_re_check_delay()
+    {
+        // In a stream the settle comes right after the lone report arrives, while the flood story is young too (its first report
+        // came fewer than four arrivals before): the name join waits until the report has waited out the first re-check delay,
+        // and the settle of that batch makes it although nothing near the report changed in it.
+        var clusterer = new StoryClusterer(NoSyndication with { SettleNameThreshold = 0.01, RecheckDelays = [4, 64, 512] });
+        var flood = clusterer.Assign(Flood(FloodA, "a", EntityType.Person, 1f));
+        clusterer.Assign(Flood(FloodB, "b", EntityType.Person, 1f));
+        clusterer.Assign(Docs.Of(Trade, "t", published: Day0));
+        Assert.NotEqual(flood, clusterer.Assign(LoneReport(EntityType.Person, 1f)));
+
+        clusterer.Settle();
+        Assert.NotEqual(flood, clusterer.StoryOf("n"));
+
+        foreach (var day in new[] { "Friday", "Monday", "Tuesday", "Wednesday" })
+        {
+            clusterer.Assign(Docs.Of(Trade.Replace("Thursday", day, StringComparison.Ordinal), "t-" + day, published: Day0));
+        }
+        clusterer.Settle();
+        Assert.Equal(flood, clusterer.StoryOf("n"));
+    }
+
+    [Fact]
+    public void A_lone_report_joins_a_story_past_its_first_re_check_delay_on_a_shared_name_at_once()
+    {
+        var clusterer = new StoryClusterer(NoSyndication with { SettleNameThreshold = 0.01, RecheckDelays = [4, 64, 512] });
+        var flood = clusterer.Assign(Flood(FloodA, "a", EntityType.Person, 1f));
+        clusterer.Assign(Flood(FloodB, "b", EntityType.Person, 1f));
+        foreach (var day in new[] { "Thursday", "Friday", "Monday" })
+        {
+            clusterer.Assign(Docs.Of(Trade.Replace("Thursday", day, StringComparison.Ordinal), "t-" + day, published: Day0));
+        }
+        Assert.NotEqual(flood, clusterer.Assign(LoneReport(EntityType.Person, 1f)));
 
         clusterer.Settle();
 
