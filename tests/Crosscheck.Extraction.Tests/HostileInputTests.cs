@@ -5,13 +5,16 @@ using Crosscheck.Core.Model;
 namespace Crosscheck.Extraction.Tests;
 
 /// <summary>
-/// Untrusted input must give a bounded result with a diagnostic, never an exception. The time
-/// limit is loose because the test machine is shared; the documented budget is in ExtractionOptions.
+/// Untrusted input must give a bounded result with a diagnostic, never an exception. The limits are counted, not
+/// timed (size, depth, nodes and node visits in ExtractionOptions), and the tests assert the diagnostic of the limit
+/// their page reaches. The wall-clock guard only catches a blow-up such as a quadratic walk (minutes on these pages):
+/// the slowest page here takes 0.6 s on a quiet machine but took 26–29 s in whole-suite runs at load 50 on two cores,
+/// where a 20 s guard failed with nothing wrong.
 /// </summary>
 public class HostileInputTests
 {
     private static readonly ArticleExtractor Extractor = new();
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     // Load the language models once before timing anything: that is a one-off cost per process.
     static HostileInputTests() => Extractor.Extract(TestInputs.Text("Warm-up\n\nThe language models are loaded by this sentence before any test is timed."));
