@@ -184,6 +184,21 @@ public class PageTypeTests
     }
 
     [Fact]
+    public void A_page_whose_source_is_its_address_is_stored_as_the_type_it_was_read_as()
+    {
+        // Fetched from an address given only as the source (no URL hint, no canonical link): the page is typed by that
+        // address, which it keeps as its own, and the type the content was chosen by is the one stored.
+        const string address = "https://tools.example/products/ash-handled-garden-spade";
+        var input = TestInputs.Html(ProductPage()) with { Source = address };
+
+        var article = Extractor.Extract(input);
+
+        Assert.Null(input.Hints.Url);
+        Assert.Equal(address, article.Url);
+        Assert.Equal(PageType.Product, article.PageType);
+    }
+
+    [Fact]
     public void Scraped_text_is_an_article()
     {
         var article = Extractor.Extract(TestInputs.Text("Ferry crossings resume\n\nThe operator said on Monday that crossings would resume next week."));
