@@ -66,9 +66,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         }
         if (article.Body.Length == 0) content.Note(DiagnosticSeverity.Warning, "article body is empty");
         article.Language = IdentifyLanguage(article.Body, content);
-        // A page's address is much of the evidence of its kind (and every page the model learnt from had one): a page
-        // with none, such as a saved file, is taken as an article, as all pages were before page types.
-        article.PageType = content.PageSignals is { } signals && article.Url is not null ? (_options.PageTypeModel ?? PageTypeModel.Default).Classify(signals) : PageType.Article;
+        // Typed once, where the content was chosen by the type (the address there is also the source's, when it is one).
+        article.PageType = content.PageType;
         article.Diagnostics.AddRange(content.Diagnostics);
         return (article, content.PageSignals);
     }

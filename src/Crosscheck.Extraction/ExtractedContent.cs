@@ -35,6 +35,12 @@ internal sealed class ExtractedContent
     /// <summary>The features the page's type is told from (<see cref="PageTypes.PageSignals"/>); null for inputs that are not HTML pages.</summary>
     public PageTypes.PageFeatures? PageSignals { get; set; }
 
+    /// <summary>
+    /// The page's type, told once by the HTML pass (which also chooses the content by it) and stored on the article as
+    /// it is; an article for inputs that are not whole HTML pages or have no address.
+    /// </summary>
+    public PageType PageType { get; set; } = PageType.Article;
+
     /// <summary>Whether the page is safe and promising enough to hand to the slower fallback extractor.</summary>
     public bool FallbackAllowed { get; set; }
 

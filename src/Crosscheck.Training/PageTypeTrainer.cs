@@ -183,6 +183,10 @@ public static class PageTypeTrainer
                 $"fold {index + 1}: {model.Rounds.Count} rounds of depth {model.Depth}{(model.Article is { } odds ? $"; article or not: {odds.Trees.Count} trees of depth {odds.Trees.Select(t => t.Depth).DefaultIfEmpty(0).Max()}" : "")}{(model.ArticleThreshold is { } t ? $", article threshold {t:0.###}" : "")}"));
         var scores = PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features)))]);
         foreach (var line in scores.Describe(how)) log.WriteLine(line);
+        if (articleModel)
+            foreach (var line in PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.ClassifyArticleByEither(x.Sample.Features)))])
+                .Describe("the same models, a page an article when either the six-way or the article-or-not trees make it one"))
+                log.WriteLine(line);
         if (errors is not null)
             File.WriteAllLines(errors, ["id\tsite\ttype\tpredicted\tarticle probability", .. outOfFold
                 .Select(x => (x.Sample, Predicted: x.Model.Classify(x.Sample.Features), Article: x.Model.ArticleProbability(x.Sample.Features)))

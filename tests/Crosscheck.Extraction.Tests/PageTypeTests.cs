@@ -164,6 +164,45 @@ public class PageTypeTests
     public void A_page_opens_an_html_head_or_body_element_and_a_fragment_does_not(string html, bool wholePage) =>
         Assert.Equal(wholePage, Html.HtmlContentExtractor.IsWholePage(html));
 
+    [Theory]
+    [InlineData("post-template-default single single-post postid-6623 single-format-standard", "template-article")]
+    [InlineData("page-template-default page page-id-2488 wp-theme-example", "template-service")]
+    [InlineData("path-node page-node-type-basic-page", "template-service")]
+    [InlineData("archive category category-news", "template-listing")]
+    [InlineData("single-product woocommerce-page", "template-product")]
+    public void The_body_class_names_the_kind_of_page_its_publishing_system_rendered(string bodyClass, string feature)
+    {
+        var html = TestInputs.Page("<article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "</article>").Replace("<body>", $"<body class='{bodyClass}'>", StringComparison.Ordinal);
+
+        var (_, signals) = Extract(html, "https://site.example/inflation-slows");
+
+        string[] templates = ["template-article", "template-service", "template-listing", "template-product", "template-forum"];
+        foreach (var name in templates) Assert.Equal(name == feature ? 1 : 0, Signal(signals, name));
+    }
+
+    [Theory]
+    [InlineData("<html class='page-id-'><head><title>T</title></head><body><p>Text of the page.</p></body></html>", 0)]
+    [InlineData("<html class='js page-id-12'><head><title>T</title></head><body class='home'><p>Text of the page.</p></body></html>", 1)]
+    [InlineData("<html><head><title>T</title></head><body class='pagemaster page-identity'><p>Text of the page.</p></body></html>", 0)]
+    public void A_template_name_is_a_whole_class_name_or_one_its_prefix_opens_on_the_body_or_html_element(string html, double servicePage)
+    {
+        var (_, signals) = Extract(html, "https://site.example/about");
+
+        Assert.Equal(servicePage, Signal(signals, "template-service"));
+    }
+
+    [Theory]
+    [InlineData("""<meta property="article:published_time" content="2024-10-15T08:00:00Z"><meta property="article:modified_time" content="2024-10-16T08:00:00Z">""", 1, 0)]
+    [InlineData("""<meta property="article:modified_time" content="2024-10-16T08:00:00Z">""", 0, 1)]
+    [InlineData("", 0, 0)]
+    public void The_head_says_whether_a_post_was_published_or_a_page_only_modified(string head, double published, double modifiedOnly)
+    {
+        var (_, signals) = Extract(TestInputs.Page("<article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "</article>", head), "https://site.example/inflation-slows");
+
+        Assert.Equal(published, Signal(signals, "published-time"));
+        Assert.Equal(modifiedOnly, Signal(signals, "modified-time-only"));
+    }
+
     [Fact]
     public void Links_inside_long_blocks_raise_the_prose_link_density()
     {
@@ -181,6 +220,21 @@ public class PageTypeTests
         var article = Extractor.Extract(TestInputs.Html(ProductPage()));
 
         Assert.Equal(PageType.Article, article.PageType);
+    }
+
+    [Fact]
+    public void A_page_whose_source_is_its_address_is_stored_as_the_type_it_was_read_as()
+    {
+        // Fetched from an address given only as the source (no URL hint, no canonical link): the page is typed by that
+        // address, which it keeps as its own, and the type the content was chosen by is the one stored.
+        const string address = "https://tools.example/products/ash-handled-garden-spade";
+        var input = TestInputs.Html(ProductPage()) with { Source = address };
+
+        var article = Extractor.Extract(input);
+
+        Assert.Null(input.Hints.Url);
+        Assert.Equal(address, article.Url);
+        Assert.Equal(PageType.Product, article.PageType);
     }
 
     [Fact]
@@ -251,6 +305,34 @@ public class PageTypeTests
         features[PageSignals.Index("prices")] = 0.3;
         Assert.Equal(PageType.Product, model.Classify(features));
         Assert.Equal([0.0, 2.0], model.Scores(features));
+    }
+
+    [Fact]
+    public void By_either_rule_a_page_is_an_article_when_the_six_way_or_the_article_or_not_trees_make_it_one()
+    {
+        // Six-way: article on pages without prices, service on pages with them. Article-or-not: an article (log-odds 2)
+        // on pages with a byline, not one (-2) without.
+        var model = PageTypeModel.Parse(
+        [
+            ["classes", "article", "service"],
+            ["start", "0", "0"],
+            ["tree", "article", "prices<0.3", "=1", "=0"],
+            ["tree", "service", "prices<0.3", "=0", "=1"],
+            ["article-start", "0"],
+            ["article-tree", "has-byline<0.5", "=-2", "=2"],
+        ]);
+        var features = new double[PageSignals.Names.Count];
+
+        // No prices, no byline: the article-or-not trees alone say service; either rule keeps the six-way article.
+        Assert.Equal(PageType.Service, model.Classify(features));
+        Assert.Equal(PageType.Article, model.ClassifyArticleByEither(features));
+        // Prices and a byline: the article-or-not trees make it an article.
+        features[PageSignals.Index("prices")] = 0.5;
+        features[PageSignals.Index("has-byline")] = 1;
+        Assert.Equal(PageType.Article, model.ClassifyArticleByEither(features));
+        // Prices, no byline: neither says article, and the page keeps the six-way type.
+        features[PageSignals.Index("has-byline")] = 0;
+        Assert.Equal(PageType.Service, model.ClassifyArticleByEither(features));
     }
 
     [Fact]

@@ -108,8 +108,11 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // The page's type is told from what the first pass kept, as the page-type model was trained. A fragment (a feed
         // item's content, the HTML body of a posted or JSONL article) is no page: it has none of the furniture, listing or
         // navigation the model tells types by, and what carries it (a feed item, an article record) declares an article.
+        // A page's address is much of the evidence of its kind (and every page the model learnt from had one): a page
+        // with none, such as a saved file, is taken as an article, as all pages were before page types.
         content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs) : null;
         var pageType = content.PageSignals is { } signals && (content.Url ?? pageUrl) is not null ? (options.PageTypeModel ?? PageTypes.PageTypeModel.Default).Classify(signals) : PageType.Article;
+        content.PageType = pageType;
         // Each type's rules read the page again with what it hides from some readers but shows: a disclosure's panels (an
         // accordion's answers, a tab's panes) at a click; on a service page or a listing, the parts hidden from screen
         // readers only (see below). The type was told from the first read, as the page-type model was trained.

@@ -12,8 +12,8 @@ internal sealed record PageFeatures(double[] Values);
 /// The general features a page's type is told from, read from what the content pass already built (the page
 /// model, the metadata, the selected paragraphs) so that classifying costs no second parse: schema.org and
 /// OpenGraph types, the URL's shape, how much of the page is prose, link density, repeated item blocks, code
-/// blocks, price and cart markers, post-and-reply furniture. Every value is scaled to about [0, 1]; the words
-/// each feature looks for are in markers.txt.
+/// blocks, price and cart markers, post-and-reply furniture, the kind of page the site's publishing system names on
+/// its body element. Every value is scaled to about [0, 1]; the words each feature looks for are in markers.txt.
 /// </summary>
 internal static partial class PageSignals
 {
@@ -28,6 +28,7 @@ internal static partial class PageSignals
     private static readonly (string Group, FrozenSet<string> Words)[] SchemaMarkers = Sets("schema-");
     private static readonly (string Group, FrozenSet<string> Words)[] UrlMarkers = Sets("url-");
     private static readonly (string Group, string[] Fragments)[] ClassMarkers = Lists("class-");
+    private static readonly (string Group, string[] Names)[] TemplateMarkers = Lists("template-");
     private static readonly (string Group, FrozenSet<string> Words)[] PronounMarkers =
         [.. new[] { "we", "you", "i" }.Select(g => (g, Markers["pronoun-" + g].ToFrozenSet(StringComparer.Ordinal)))];
 
@@ -75,6 +76,7 @@ internal static partial class PageSignals
         AddMarkers(values, page);
         AddShape(values, content, content.Url ?? pageUrl, wordCount, headings);
         AddComposition(values, page, content, paragraphs);
+        AddPublishingSystem(values, page);
         return new PageFeatures([.. values]);
     }
 
@@ -307,6 +309,36 @@ internal static partial class PageSignals
         values.Add(Log(page.Blocks.Count(block => block.Text.Length <= ShortBlockChars && DateBlock().IsMatch(block.Text)), 5));
     }
 
+    /// <summary>
+    /// What the site's publishing system says it rendered: the kind of page, in the class names it gives the body (or
+    /// html) element (a post "single-post postid-7", a page "page page-id-12", an archive "archive category", a product
+    /// "single-product"); a service page and a blog post can read alike, but the system that made them keeps them
+    /// apart. Then whether the head declares article:published_time, and article:modified_time without it: systems
+    /// write both for a post but only the modified time for a page (a service page, an about page).
+    /// </summary>
+    private static void AddPublishingSystem(List<double> values, PageModel page)
+    {
+        var root = page.Nodes.Count == 0 ? null : page.Nodes[0].Element;
+        var names = $"{root?.GetAttribute("class")} {root?.ParentElement?.GetAttribute("class")}".ToLowerInvariant()
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (_, markers) in TemplateMarkers)
+            values.Add(names.Any(name => markers.Any(marker => TemplateName(name, marker))) ? 1 : 0);
+        bool published = false, modified = false;
+        if (root?.Owner?.Head is { } head)
+            foreach (var meta in head.GetElementsByTagName("meta"))
+            {
+                var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name"))?.Trim();
+                published |= string.Equals(key, "article:published_time", StringComparison.OrdinalIgnoreCase);
+                modified |= string.Equals(key, "article:modified_time", StringComparison.OrdinalIgnoreCase);
+            }
+        values.Add(published ? 1 : 0);
+        values.Add(modified && !published ? 1 : 0);
+    }
+
+    /// <summary>Whether a class name is a template marker: the same name, or a longer one it opens when it ends in '-' ("page-id-" opens "page-id-42").</summary>
+    private static bool TemplateName(string name, string marker) =>
+        marker.EndsWith('-') ? name.Length > marker.Length && name.StartsWith(marker, StringComparison.Ordinal) : name == marker;
+
     /// <summary>Whether a paragraph ends as a sentence does (after any closing quote or bracket).</summary>
     private static bool SentenceEnd(string text)
     {
@@ -376,6 +408,8 @@ internal static partial class PageSignals
         names.AddRange(["slug-function-words", "title-words", "title-function-share", "title-year", "title-count", "headings-per-words"]);
         names.AddRange(["declared-date", "prose-paragraph-share", "longest-paragraph", "short-paragraph-share", "prose-link-density",
             "teaser-items", "teaser-text-share", "dated-items", "date-blocks"]);
+        names.AddRange(TemplateMarkers.Select(m => "template-" + m.Group));
+        names.AddRange(["published-time", "modified-time-only"]);
         return names;
     }
 
