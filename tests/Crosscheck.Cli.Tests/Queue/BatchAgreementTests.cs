@@ -77,10 +77,13 @@ public sealed class BatchAgreementTests(ITestOutputHelper output)
     /// Extraction without clocks (a page's content passes count node visits, dates are read without regex timeouts;
     /// 2026-12-05 afternoon) removes the clocks that could make them depend on load; the floors sit under 0.9783 / 0.9602,
     /// measured alone and beside the ECB+ tests at a load average of 45 on 2 cores.
+    /// A lone article's name join waiting while it and the story are young (ClusteringOptions.NameJoinWaitsForFirstRecheck,
+    /// 2026-12-05 afternoon; ECB+ in batches of 20 0.9432 -> 0.9495) moved them to 0.9764 / 0.9549: a join that waits for
+    /// the first re-check is made at a later settle, so where a batch ends decides more of them. The floors sit under it.
     /// </summary>
-    private const double MeanFloor = 0.978;
+    private const double MeanFloor = 0.976;
 
-    private const double LowestFloor = 0.960;
+    private const double LowestFloor = 0.954;
 
     /// <summary>Places the documents batch by batch (each in publication order, then arrival, as ingest does), each batch ending with the settle.</summary>
     private static Dictionary<string, string> Place(List<Document> documents, int[] cuts)
