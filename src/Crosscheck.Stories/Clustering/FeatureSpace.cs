@@ -132,16 +132,19 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
         while (i > 0 && places < limit)
         {
             i--;
-            places += postings[i] < 0 ? -postings[i] : 1;
+            places += PlacesOf(postings[i]);
         }
         return i;
     }
+
+    /// <summary>The places one entry takes: a story index one, a run of dead entries (-n) the n it replaced.</summary>
+    private static int PlacesOf(int entry) => entry < 0 ? -entry : 1;
 
     /// <summary>How many places the postings hold: a story index takes one, a run of dead entries as many as it replaced.</summary>
     private static int Places(List<int> postings)
     {
         var places = 0;
-        foreach (var entry in postings) places += entry < 0 ? -entry : 1;
+        foreach (var entry in postings) places += PlacesOf(entry);
         return places;
     }
 
@@ -153,7 +156,7 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
         while (drop > 0)
         {
             var entry = postings[whole];
-            var places = entry < 0 ? -entry : 1;
+            var places = PlacesOf(entry);
             if (places > drop)
             {
                 postings[whole] = entry + drop;
@@ -187,7 +190,7 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
             var changed = false;
             foreach (var entry in postings)
             {
-                var places = entry < 0 ? -entry : 1;
+                var places = PlacesOf(entry);
                 var gone = entry < 0 || place < unscanned || dead(entry);
                 place += places;
                 if (!gone) buried.Add(entry);

@@ -498,7 +498,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             // An earlier re-check of this settle may have merged it into another story.
             if (story.Absorbed || story.Retired) continue;
             if (story.Size == 1) JoinBestSharingName(story);
-            else MergeNeighbours(story, story.Size == 1 ? AssignThresholdOf(story.Profile) : _options.MergeThreshold);
+            else MergeNeighbours(story, _options.MergeThreshold);
         }
         // Only stories changed since the last settle: an unchanged one was examined then, or was out of the size range then as now.
         var changed = _changed.Where(s => !s.Absorbed && !s.Retired).OrderBy(s => s.Index).ToList();
