@@ -234,18 +234,32 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
         {
             var timer = Stopwatch.StartNew();
             var stored = store.CountArticles();
-            var waiting = stored - (store.StoriesAssignedFrom() ?? 0);
+            var assignedFrom = store.StoriesAssignedFrom();
+            // The same test as IngestService.StoriesAreStale, on the counts just read: a dry poll with
+            // nothing to place costs these two look-ups, not two more inside AssignStoriesIfStale.
+            if (assignedFrom == stored)
+            {
+                _counts.Storing += timer.Elapsed;
+                Recovered("store");
+                return;
+            }
+            var waiting = stored - (assignedFrom ?? 0);
             if (stored != _lastStored)
             {
                 _lastStored = stored;
                 _lastProgress = _clock.Elapsed;
             }
             var stalled = _clock.Elapsed - _lastProgress >= options.PlaceAfterStall;
-            if (waiting > 0 && waiting < options.PlaceAtMost && !stalled && await OthersStillWorkingAsync(stop))
+            _counts.Storing += timer.Elapsed;
+            if (waiting > 0 && waiting < options.PlaceAtMost && !stalled)
             {
-                _counts.Storing += timer.Elapsed;
-                return;
+                // Asking the queue for its backlog is queue time, not store time.
+                timer.Restart();
+                var othersWorking = await OthersStillWorkingAsync(stop);
+                _counts.Queueing += timer.Elapsed;
+                if (othersWorking) return;
             }
+            timer.Restart();
             if (stories.AssignStoriesIfStale())
             {
                 _counts.Assignments++;
