@@ -22,7 +22,7 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             threshold are joined (training negatives kept at 1 in 5, the logit corrected for it)
 
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
-Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon".
+Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4) and "2026-12-05 late evening" (events5, classpairs).
 
 Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs|classpairs} PRED.json [--trees] [--folds N]
 """
