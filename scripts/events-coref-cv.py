@@ -16,22 +16,27 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             0.1?); groups above the threshold are split into singletons
   pairs     a table of predicate-class pairs that co-refer in the training topics' gold, joining the two
             classes' groups inside a story of the held-out topic
+  classpairs a model of two groups of one story with different classes (do most of their mention pairs
+            co-refer?): their sentences' TF-IDF cosines, shared documents and sentences, lead and story shares,
+            shared names and content words next to the mentions, the classes' common prefix; pairs above the
+            threshold are joined (training negatives kept at 1 in 5, the logit corrected for it)
 
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
-Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon".
+Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4) and "2026-12-05 late evening" (events5, classpairs).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs} PRED.json [--trees] [--folds N]
+Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs|classpairs} PRED.json [--trees] [--folds N]
 """
 import json
 import math
 import re
 import sys
+import zlib
 from collections import Counter, defaultdict
 from itertools import combinations
 
 DATA = '../shared/data/events-ecbplus-dev/documents.jsonl'
 CHOOSING = [1, 3, 4, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 19, 20, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33]
-THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
 STOP = set("a an the of to in on at for by with from and or but is was were are be been has have had it its he she "
            "they his her their this that these those as after before over into about than who which what when where "
@@ -231,13 +236,16 @@ def area_under_curve(scores, labels):
     return (rank_sum - positives * (positives + 1) / 2) / (positives * (len(labels) - positives))
 
 
-def cross_validate(samples, folds, trees):
-    """samples: (id, topic, feature dict, label); returns id -> probability, each from a model without its topic."""
+def cross_validate(samples, folds, trees, negative_share=1.0):
+    """samples: (id, topic, feature dict, label); returns id -> probability, each from a model without its topic.
+    With negative_share < 1 only that share of the training negatives is fitted (for speed at a low base rate)
+    and the odds are scaled back by it."""
     names = list(samples[0][2])
     predicted = {}
     for k in range(folds):
         held = set(CHOOSING[k::folds])
-        train = [s for s in samples if s[1] not in held]
+        train = [s for s in samples if s[1] not in held
+                 and (s[3] or negative_share >= 1 or zlib.crc32(str(s[0]).encode()) % 1000 < negative_share * 1000)]
         mean = {n: sum(s[2][n] for s in train) / len(train) for n in names}
         spread = {n: math.sqrt(sum((s[2][n] - mean[n]) ** 2 for s in train) / len(train)) or 1.0 for n in names}
 
@@ -247,7 +255,8 @@ def cross_validate(samples, folds, trees):
         model = fit([vector(s[2]) for s in train], [s[3] for s in train])
         for s in samples:
             if s[1] in held:
-                predicted[s[0]] = model(vector(s[2]))
+                p = model(vector(s[2]))
+                predicted[s[0]] = p * negative_share / (p * negative_share + 1 - p)
     return predicted
 
 
@@ -319,6 +328,75 @@ def mention_features(documents, predicted):
     return context, members, features
 
 
+def class_pair_features(documents, predicted, context, members):
+    """Per two groups of one story with different classes: what their mentions' sentences, documents and
+    neighbouring words share."""
+    document_count, frequency = len(documents), Counter()
+    for d in documents:
+        frequency.update({w.lower() for w in words_of(d['text'])})
+    near = {}
+    for d in documents:
+        tokens = [(t.start(), t.group()) for t in WORD.finditer(d['text'])]
+        for m in d['mentions']:
+            if m['id'] not in context:
+                continue
+            inside = [i for i, (start, _) in enumerate(tokens) if m['start'] <= start < m['end']] or [0]
+            around = [w for _, w in tokens[max(0, inside[0] - 4):inside[0]] + tokens[inside[-1] + 1:inside[-1] + 5]]
+            near[m['id']] = {w.lower() for w in around if w.lower() not in STOP and not w[0].isdigit()}
+    story_groups, story_documents = defaultdict(list), defaultdict(set)
+    for group, ms in members.items():
+        story_groups[context[ms[0]]['story']].append(group)
+        story_documents[context[ms[0]]['story']].update(context[m]['document'] for m in ms)
+
+    def cosine(a, b):
+        return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+    def centroid(ms):
+        total = Counter()
+        for m in ms:
+            total.update(context[m]['vector'])
+        norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
+        return {w: x / norm for w, x in total.items()}
+    centroids = {g: centroid(ms) for g, ms in members.items()}
+    samples = []
+    for story, groups in story_groups.items():
+        documents_in_story = len(story_documents[story])
+        for g, h in combinations(groups, 2):
+            a, b = members[g], members[h]
+            docs_a, docs_b = {context[m]['document'] for m in a}, {context[m]['document'] for m in b}
+            sentences_a = {(context[m]['document'], context[m]['position']) for m in a}
+            sentences_b = {(context[m]['document'], context[m]['position']) for m in b}
+            cosines = [cosine(context[x]['vector'], context[y]['vector']) for x in a[:12] for y in b[:12]
+                       if context[x]['document'] != context[y]['document']]
+            names_a, names_b = set().union(*(context[m]['names'] for m in a)), set().union(*(context[m]['names'] for m in b))
+            words_a, words_b = set().union(*(near[m] for m in a)), set().union(*(near[m] for m in b))
+            lead_a = sum(context[m]['position'] <= 1 for m in a) / len(a)
+            lead_b = sum(context[m]['position'] <= 1 for m in b) / len(b)
+            class_a, class_b = g.split('|', 1)[1].strip('='), h.split('|', 1)[1].strip('=')
+            prefix = next((i for i, (x, y) in enumerate(zip(class_a, class_b)) if x != y), min(len(class_a), len(class_b)))
+            features = {
+                'centroid_cosine': cosine(centroids[g], centroids[h]),
+                'cosine_max': max(cosines, default=0.0),
+                'cosine_mean': sum(cosines) / len(cosines) if cosines else 0.0,
+                'shared_documents': len(docs_a & docs_b) / min(len(docs_a), len(docs_b)),
+                'shared_sentences': len(sentences_a & sentences_b) / min(len(sentences_a), len(sentences_b)),
+                'lead_min': min(lead_a, lead_b), 'lead_max': max(lead_a, lead_b),
+                'share_min': min(len(docs_a), len(docs_b)) / documents_in_story,
+                'share_max': max(len(docs_a), len(docs_b)) / documents_in_story,
+                'names_jaccard': len(names_a & names_b) / (len(names_a | names_b) or 1),
+                'near_words_idf': sum(math.log(document_count / max(1, frequency[w])) for w in words_a & words_b),
+                'prefix': prefix / max(1, min(len(class_a), len(class_b))),
+                'log_sizes': math.log(len(a) * len(b)),
+                'log_story_documents': math.log(documents_in_story),
+            }
+            together = sum(gold_of[x] == gold_of[y] for x in a for y in b) / (len(a) * len(b))
+            samples.append(((g, h), context[a[0]]['topic'], features, 1 if together > 0.5 else 0))
+    return samples
+
+
+gold_of = {}
+
+
 def pair_precision(mentions, gold):
     n = len(mentions)
     same = Counter(gold[m] for m in mentions)
@@ -336,7 +414,7 @@ def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     trees = '--trees' in argv
     argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] != '--folds')]
-    if len(argv) != 2 or argv[0] not in ('score', 'mentions', 'groups', 'pairs'):
+    if len(argv) != 2 or argv[0] not in ('score', 'mentions', 'groups', 'pairs', 'classpairs'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -347,6 +425,7 @@ def main(argv):
     for m, c in predicted.items():
         groups[c].append(m)
     topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    gold_of.update(gold)
     if argv[0] == 'score':
         print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions of the 27 choosing topics')
         isolated = {m: 'alone:' + m if gold_size[gold[m]] == 1 else c for m, c in predicted.items()}
@@ -377,6 +456,24 @@ def main(argv):
         print(f'{len(samples)} groups of 2+, {sum(s[3] for s in samples)} with pair precision under 0.1; '
               f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
         sweep(gold, predicted, scores, lambda out: {m: 'alone:' + m if c in out else c for m, c in predicted.items()}, 'groups split')
+    elif argv[0] == 'classpairs':
+        context, members, _ = mention_features(documents, predicted)
+        samples = class_pair_features(documents, predicted, context, members)
+        scores = cross_validate(samples, folds, trees, negative_share=0.2)
+        print(f'{len(samples)} group pairs, {sum(s[3] for s in samples)} mostly co-referring; '
+              f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
+
+        def join(chosen):
+            owner = {}
+
+            def root(x):
+                while owner.get(x, x) != x:
+                    x = owner[x]
+                return x
+            for g, h in chosen:
+                owner[root(g)] = root(h)
+            return {m: root(c) for m, c in predicted.items()}
+        sweep(gold, predicted, scores, join, 'group pairs joined')
     else:
         def predicate(c):
             return None if c.startswith('alone:') else c.split('|', 1)[1]
