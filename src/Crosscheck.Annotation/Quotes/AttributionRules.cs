@@ -194,6 +194,13 @@ public enum AttributionRule
     RelativeClauseEnd,
 
     /// <summary>
+    /// "Doe praised the pilots, but she said the quota is too small", "..., calling it overdue and saying ...": a content running into a second
+    /// verb of saying joined by "and" or "but" (after a subject pronoun, or as a participle) stops before the conjunction, and the second verb makes an attribution of its own (recorded after the rule that found
+    /// the first: "ContentAfterCue+CoordinatedSayingEnd"). `--without` lets the first content run on to the sentence's end.
+    /// </summary>
+    CoordinatedSayingEnd,
+
+    /// <summary>
     /// A rule that takes the words after a cue out of the content: "The ferry ran late, a harbour official told The Daily Planet." — after "told"
     /// only the recipient closes the sentence, so the reported words are those before the speaker ("ContentBeforeSpeaker"). `--without` takes
     /// the recipient for the content.

@@ -509,6 +509,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         var relativeEnd = RelativeClauseEnd(text, tokens, c, cueEnd, content);
         if (relativeEnd is { } end && end > content.Start) content = TextSpan.FromBounds(content.Start, end);
         else relativeEnd = null;
+        // "Doe criticized the plan and said ...": a second verb of saying reports what follows it, not the first cue.
+        var coordinatedEnd = content.Start >= cueSpan.End ? CoordinatedSayingEnd(work, tokens, cueEnd, content) : null;
+        if (coordinatedEnd is { } stop) content = TextSpan.FromBounds(content.Start, stop);
         if (_options.DisabledAttributionRules.Contains(rule)) return false;
         content = WithQuotes(work, content);
         if (content.Length < 2 || !HasWord(text, content)) return false;
@@ -516,6 +519,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         var (mention, description) = ResolveSpeaker(work, tokens, speaker.Value, speakerSpan);
         var ruleText = SpeakerPhraseRule(text, tokens, speaker.Value) is { } phraseRule ? AttributionRuleText.WithPhraseRule(rule, phraseRule) : AttributionRuleText.Of(rule);
         if (relativeEnd is not null) ruleText = AttributionRuleText.WithContentRule(ruleText, AttributionRule.RelativeClauseEnd);
+        if (coordinatedEnd is not null) ruleText = AttributionRuleText.WithContentRule(ruleText, AttributionRule.CoordinatedSayingEnd);
         quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description, ruleText);
         return true;
     }
