@@ -84,6 +84,9 @@ public sealed record NerTrainerOptions
     /// <summary>Language models: affixes of 5 and 6 letters and the crude stems of the neighbouring words (<see cref="NerFeatureOptions.LongAffixes"/>). Default off.</summary>
     public bool LongAffixes { get; init; }
 
+    /// <summary>Language models: word clusters of crude stems besides those of word forms (<see cref="NerFeatureOptions.StemClusters"/>). Default off.</summary>
+    public bool StemClusters { get; init; }
+
     /// <summary>Language models: the sentence's length and ending as features (<see cref="NerFeatureOptions.SentenceShape"/>). Default off.</summary>
     public bool SentenceShape { get; init; }
 
@@ -238,7 +241,8 @@ public static class NerTrainer
     /// <summary>The feature templates the options add to the base set (the document copy and folded words are decided per language).</summary>
     private static NerFeatureOptions ChosenFeatures(NerTrainerOptions options) =>
         (options.LongAffixes ? NerFeatureOptions.LongAffixes : NerFeatureOptions.None)
-        | (options.SentenceShape ? NerFeatureOptions.SentenceShape : NerFeatureOptions.None);
+        | (options.SentenceShape ? NerFeatureOptions.SentenceShape : NerFeatureOptions.None)
+        | (options.StemClusters ? NerFeatureOptions.StemClusters : NerFeatureOptions.None);
 
     /// <summary>
     /// Trains the model of one language (ISO 639-1) from the corpora in <paramref name="multilingualFolder"/>
@@ -268,6 +272,9 @@ public static class NerTrainer
         featureOptions |= ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
         var clusters = ClusterBuilder.Build(all.Select(s => s.Tokens), options.Clusters, log);
+        var stemClusters = (featureOptions & NerFeatureOptions.StemClusters) != 0
+            ? ClusterBuilder.Build(all.Select(s => Array.ConvertAll(s.Tokens, w => NerFeatures.StemOf(w).ToString())), options.Clusters, log)
+            : null;
         var isHeldOut = HeldOutRule(all, options);
         var named = Enumerable.Range(0, all.Count).Where(i => !isHeldOut(all[i])).ToArray();
         var kept = named.Where(i => chosen.Contains(corpora[corpusIndex[i]])).ToArray();
@@ -279,7 +286,7 @@ public static class NerTrainer
             [.. dictionary.Select(e => ($"dict:{e.Kind}", new[] { e.Word }))], log, Math.Max(2, options.NameListFolds));
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
-        NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions);
+        NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters);
         var model = Train(sentences, FeaturesOf(gazetteers.Full), d => FeaturesOf(gazetteers.ForDocument(d)), corpusOf, options, log, clock);
         if (options.DevelopmentHoldOut)
         {

@@ -29,6 +29,14 @@ internal enum NerFeatureOptions
     /// with the token's shape, so a fragment (a title, a list entry, a caption) is read apart from running text.
     /// </summary>
     SentenceShape = 8,
+
+    /// <summary>
+    /// Stem clusters: a second table of word clusters built over crude stems (<see cref="NerFeatures.StemOf"/>) instead of
+    /// word forms, read for the token and its neighbours. In an inflected language the forms of one word ("Москвы",
+    /// "Москве", "Москву") are each too rare in the little unlabelled text there is to get a cluster of their own; their
+    /// stem pools their contexts. The model file holds the second table after the first.
+    /// </summary>
+    StemClusters = 16,
 }
 
 /// <summary>
@@ -36,7 +44,7 @@ internal enum NerFeatureOptions
 /// word shape, capitalisation, sentence position, word clusters, gazetteer matches and document-level
 /// evidence. Feature keys are 64-bit hashes of (template, value) so extraction allocates no strings.
 /// </summary>
-internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, NerFeatureOptions options = NerFeatureOptions.None)
+internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, NerFeatureOptions options = NerFeatureOptions.None, WordClusters? stemClusters = null)
 {
     // Template ids are part of the model file format: append, never renumber.
     private const int Bias = 0, Word = 1, Lower = 2, Prefix = 3, Suffix = 7, Shape = 11, ShortShape = 12, Flags = 13;
@@ -45,6 +53,11 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int BigramLeft = 22, BigramRight = 23, Cluster = 24, ClusterPrev = 28, ClusterNext = 32;
     private const int Gaz = 36, GazLength = 37, GazPrev = 38, GazNext = 39, Doc = 40, First = 41, ShoutingShape = 42;
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
+
+    private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72;
+
+    /// <summary>Letters of the crude stem that <see cref="NerFeatureOptions.LongAffixes"/> and <see cref="NerFeatureOptions.StemClusters"/> read.</summary>
+    public const int StemLength = 5;
 
     private const int LongPrefix = 59, LongSuffix = 61, StemPrev = 63, StemNext = 64, LengthFromStart = 65, LengthFromEnd = 66, EndingShape = 67;
 
@@ -63,6 +76,12 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
 
     public NerFeatureOptions Options { get; } = options;
 
+    /// <summary>Clusters of crude stems (<see cref="NerFeatureOptions.StemClusters"/>); empty without that option.</summary>
+    public WordClusters StemClusters { get; } = stemClusters ?? WordClusters.Empty;
+
+    /// <summary>The crude stem of a word: its first <see cref="StemLength"/> characters (case is folded by the hash that reads it).</summary>
+    public static ReadOnlySpan<char> StemOf(ReadOnlySpan<char> word) => word.Length > StemLength ? word[..StemLength] : word;
+
     private static readonly ulong DocumentCopy = FeatureHash.Of("<document>");
 
     /// <summary>
@@ -79,7 +98,9 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
         var shape = new ulong[n];
         var suffix3 = new ulong[n];
         var longAffixes = (Options & NerFeatureOptions.LongAffixes) != 0;
-        var stem = longAffixes ? new ulong[n] : [];
+        var stemClusters = (Options & NerFeatureOptions.StemClusters) != 0 && StemClusters.Levels > 0;
+        var stem = longAffixes || stemClusters ? new ulong[n] : [];
+        var stemRow = stemClusters ? new int[n] : [];
         var clusterRow = new int[n];
         Span<char> buffer = stackalloc char[16];
         for (var i = 0; i < n; i++)
@@ -91,7 +112,8 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
             shortShape[i] = FeatureHash.Of(ShapeOf(word, buffer, collapse: true));
             suffix3[i] = FeatureHash.OfLower(word.Length > 3 ? word[^3..] : word);
             clusterRow[i] = Clusters.Row(lower[i]);
-            if (longAffixes) stem[i] = FeatureHash.OfLower(word.Length > 5 ? word[..5] : word);
+            if (stem.Length > 0) stem[i] = FeatureHash.OfLower(StemOf(word));
+            if (stemClusters) stemRow[i] = StemClusters.Row(stem[i]);
         }
         var gazetteerHits = MatchGazetteer(lower);
         var shouting = TextShape.IsShouting(text, tokens);
@@ -168,6 +190,15 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
             }
             if (Clusters.Levels > 1)
                 features.Add(FeatureHash.Feature(ClusterShape, (ulong)(Clusters.IdAt(clusterRow[i], 1) + 1), shortShape[i]));
+            if (stemClusters)
+            {
+                // Coarse to fine for the token itself; the middle level for its neighbours (the clusters' fourth level is
+                // the capitalisation prior, which the word table already gives).
+                for (var level = 0; level < 3 && level < StemClusters.Levels; level++)
+                    features.Add(FeatureHash.Feature(StemCluster + level, (ulong)(StemClusters.IdAt(stemRow[i], level) + 1)));
+                features.Add(FeatureHash.Feature(StemClusterPrev, i > 0 ? (ulong)(StemClusters.IdAt(stemRow[i - 1], 1) + 2) : 0));
+                features.Add(FeatureHash.Feature(StemClusterNext, i + 1 < n ? (ulong)(StemClusters.IdAt(stemRow[i + 1], 1) + 2) : 0));
+            }
             if (Clusters.Levels == 4)
             {
                 // The capitalisation prior matters most where position hides it: sentence starts and headlines.

@@ -109,6 +109,7 @@ internal sealed class NerModel
         writer.Write(L);
         writer.Write((int)Features.Options);
         Features.Clusters.Write(writer);
+        if ((Features.Options & NerFeatureOptions.StemClusters) != 0) Features.StemClusters.Write(writer);
         Features.Gazetteer.Write(writer);
         First.Write(writer);
         writer.Write(Second is not null);
@@ -125,9 +126,10 @@ internal sealed class NerModel
         if (reader.ReadInt32() != L) throw new InvalidDataException("NER model label set does not match this build.");
         var featureOptions = version >= 3 ? reader.ReadInt32() : 0;
         var clusters = WordClusters.Read(reader);
+        var stemClusters = (featureOptions & (int)NerFeatureOptions.StemClusters) != 0 ? WordClusters.Read(reader) : null;
         var gazetteer = Gazetteer.Read(reader);
         var first = LinearChain.Read(reader);
         var second = reader.ReadBoolean() ? LinearChain.Read(reader) : null;
-        return new NerModel(new NerFeatures(clusters, gazetteer, (NerFeatureOptions)featureOptions), first, second);
+        return new NerModel(new NerFeatures(clusters, gazetteer, (NerFeatureOptions)featureOptions, stemClusters), first, second);
     }
 }

@@ -79,13 +79,25 @@ public static class TrainCommand
         {
             Description = "With --hold-out: hold out the last third of the training documents in file order (later news, as a validation file's) instead of every third.",
         };
+        var stemClusters = new Option<bool>("--stem-clusters") { Description = "With --language: also word clusters of crude stems (the first 5 letters), for inflected languages." };
+        var clusterLevels = new Option<string?>("--cluster-levels")
+        {
+            Description = $"Cluster counts of the word clusters' three levels, coarse to fine (default {string.Join(",", defaults.Clusters.Levels)}).",
+            HelpName = "A,B,C",
+        };
+        var clusterMinCount = new Option<int>("--cluster-min-count")
+        {
+            Description = "Words seen fewer times than this in the cluster text get no cluster.",
+            DefaultValueFactory = _ => defaults.Clusters.MinCount,
+            HelpName = "N",
+        };
         var command = new Command("ner", """
             Train the entity tagger (see models/ner/MODEL_CARD.md and the per-language cards beside it).
 
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, pageText, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, pageText, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, stemClusters };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -103,6 +115,7 @@ public static class TrainCommand
                 DocumentDomain = !result.GetValue(noDocumentCopy),
                 LongAffixes = result.GetValue(longAffixes),
                 SentenceShape = result.GetValue(sentenceShape),
+                StemClusters = result.GetValue(stemClusters),
                 NameListFolds = Math.Max(2, result.GetValue(nameListFolds)),
                 SeedRuns = Math.Max(1, result.GetValue(seedRuns)),
                 Margin = Math.Max(0, result.GetValue(margin)),
@@ -110,6 +123,11 @@ public static class TrainCommand
                 DevelopmentHoldOut = result.GetValue(holdOut),
                 HoldOutLastThird = result.GetValue(holdOutLast),
                 GazetteersLeftOut = result.GetValue(withoutGazetteer) is { Length: > 0 } leftOut ? leftOut : null,
+                Clusters = defaults.Clusters with
+                {
+                    MinCount = Math.Max(1, result.GetValue(clusterMinCount)),
+                    Levels = result.GetValue(clusterLevels) is { } levels ? ParseClusterLevels(levels) : defaults.Clusters.Levels,
+                },
             };
             if (result.GetValue(language) is { } code)
             {
@@ -143,6 +161,24 @@ public static class TrainCommand
             repeats[pair[..equals]] = times;
         }
         return repeats;
+    }
+
+    /// <summary>
+    /// "64,256,1024" as three increasing cluster counts: three, because the word clusters' fourth level is the
+    /// capitalisation prior (<see cref="ClusterBuilder"/>) and the tagger reads that level by its place.
+    /// </summary>
+    private static int[] ParseClusterLevels(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var counts = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], out counts[i]) || counts[i] < 2 || counts[i] > ushort.MaxValue)
+                throw new UserError($"--cluster-levels takes whole numbers from 2 to {ushort.MaxValue} (got '{parts[i]}' in '{text}').");
+        }
+        if (counts.Length != 3 || counts[0] >= counts[1] || counts[1] >= counts[2])
+            throw new UserError($"--cluster-levels takes three increasing cluster counts, coarse to fine, such as 64,256,1024 (got '{text}').");
+        return counts;
     }
 
     private static Command PageTypes()

@@ -8,7 +8,7 @@ namespace Crosscheck.Annotation.Tests.Entities;
 public class NerFeatureOptionTests
 {
     /// <summary>The features of the token at <paramref name="index"/> of a sentence of space-separated tokens.</summary>
-    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index)
+    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index, WordClusters? stemClusters = null)
     {
         var spans = new List<TextSpan>();
         var start = 0;
@@ -21,7 +21,7 @@ public class NerFeatureOptionTests
         context.Add(sentence, [.. spans]);
         var features = new List<ulong>();
         var offsets = new int[spans.Count + 1];
-        new NerFeatures(WordClusters.Empty, Gazetteer.Empty, options).Extract(sentence, [.. spans], context, features, offsets);
+        new NerFeatures(WordClusters.Empty, Gazetteer.Empty, options, stemClusters).Extract(sentence, [.. spans], context, features, offsets);
         return [.. features.Skip(offsets[index]).Take(offsets[index + 1] - offsets[index])];
     }
 
@@ -48,5 +48,47 @@ public class NerFeatureOptionTests
         var other = FeaturesOf(NerFeatureOptions.LongAffixes, "в Москвы сегодня", 1);
         var otherPlain = FeaturesOf(NerFeatureOptions.None, "в Москвы сегодня", 1);
         Assert.True(withAffixes.Intersect(other).Count() > plain.Intersect(otherPlain).Count());
+    }
+
+    /// <summary>A stem table of two stems, "москв" and "сегод", in clusters 3/7/11 and 5/9/13 (and a capitalisation level).</summary>
+    private static WordClusters TwoStems() => new(4,
+        new Dictionary<ulong, int> { [FeatureHash.OfLower("москв")] = 0, [FeatureHash.OfLower("сегод")] = 1 },
+        [3, 7, 11, 1, 5, 9, 13, 1]);
+
+    [Fact]
+    public void Stem_clusters_give_inflected_forms_the_same_cluster_features_and_only_when_chosen()
+    {
+        var stems = TwoStems();
+        var plain = FeaturesOf(NerFeatureOptions.None, "в Москве сегодня", 1, stems);
+        var withStems = FeaturesOf(NerFeatureOptions.StemClusters, "в Москве сегодня", 1, stems);
+        // Three levels for the token, the middle level of each neighbour.
+        Assert.Equal(plain.Count + 5, withStems.Count);
+        Assert.True(plain.IsSubsetOf(withStems));
+        var added = withStems.Except(plain).ToHashSet();
+        var addedOther = FeaturesOf(NerFeatureOptions.StemClusters, "в Москвы сегодня", 1, stems).Except(FeaturesOf(NerFeatureOptions.None, "в Москвы сегодня", 1, stems));
+        Assert.True(added.SetEquals(addedOther));
+        // A word of another stem gets other stem-cluster features.
+        var addedUnknown = FeaturesOf(NerFeatureOptions.StemClusters, "в Казани сегодня", 1, stems).Except(FeaturesOf(NerFeatureOptions.None, "в Казани сегодня", 1, stems));
+        Assert.False(added.SetEquals(addedUnknown));
+    }
+
+    [Fact]
+    public void A_model_file_keeps_its_stem_clusters_and_one_without_them_reads_as_before()
+    {
+        var transitions = new float[(Bilou.LabelCount + 1) * Bilou.LabelCount];
+        var chain = new LinearChain([], [], transitions);
+        NerModel RoundTrip(NerFeatureOptions options)
+        {
+            using var stream = new MemoryStream();
+            new NerModel(new NerFeatures(WordClusters.Empty, Gazetteer.Empty, options, TwoStems()), chain, null).Save(stream);
+            stream.Position = 0;
+            return NerModel.Load(stream);
+        }
+        var kept = RoundTrip(NerFeatureOptions.StemClusters | NerFeatureOptions.SentenceShape).Features;
+        Assert.Equal(NerFeatureOptions.StemClusters | NerFeatureOptions.SentenceShape, kept.Options);
+        Assert.Equal(2, kept.StemClusters.Count);
+        Assert.Equal(9, kept.StemClusters.Lookup(FeatureHash.OfLower("сегод"), 1));
+        var without = RoundTrip(NerFeatureOptions.SentenceShape).Features;
+        Assert.Equal(0, without.StemClusters.Count);
     }
 }
