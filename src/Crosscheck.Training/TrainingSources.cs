@@ -106,14 +106,16 @@ internal static class TrainingSources
 
     /// <summary>
     /// Tokenised sentences of unlabelled text for word clusters: GMB/VOA news, the English articles of the SemEval-2022
-    /// news similarity set, and the text of wikigold, re3d, the Broad Twitter Corpus and WNUT-17's training split. No
-    /// evaluation text: neither CoNLL valid, nor PolNeAR, nor ECB+, nor any dev or test split.
+    /// news similarity set (unless <paramref name="similarityText"/> is false: they are the <c>eval similarity</c> data),
+    /// and the text of wikigold, re3d, the Broad Twitter Corpus and WNUT-17's training split. Neither CoNLL valid, nor
+    /// PolNeAR, nor ECB+, nor any dev or test split.
     /// </summary>
-    public static IEnumerable<string[]> UnlabelledSentences(string dataRoot, TextWriter log)
+    public static IEnumerable<string[]> UnlabelledSentences(string dataRoot, TextWriter log, bool similarityText = true)
     {
         foreach (var (tokens, _) in GmbSentences(dataRoot, log)) yield return tokens;
         var similarity = Path.Combine(dataRoot, "similarity-semeval2022", "articles.jsonl");
-        if (File.Exists(similarity))
+        if (!similarityText) log.WriteLine("clusters: the similarity set's articles left out (evaluation text)");
+        else if (File.Exists(similarity))
         {
             foreach (var line in File.ReadLines(similarity))
             {

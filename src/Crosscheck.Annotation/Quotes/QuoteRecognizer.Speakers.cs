@@ -824,7 +824,12 @@ public sealed partial class QuoteRecognizer
                 "org" => type => type is EntityType.Org or EntityType.Loc,
                 _ => type => type is EntityType.Person or EntityType.Org,
             };
-            return Antecedent(work, span.Start, wanted, null) is { } found ? (found, null) : (null, null);
+            var antecedent = Antecedent(work, span.Start, wanted, null);
+            // "“...,” Ryan said, though he said, “...”": a speaker written as a name is a person even where the tagger left
+            // the name untagged (a lone surname after a quote fragment), so a person pronoun may stand for it; the nearer wins.
+            if (refersTo == "person" && NamedSpeakerBefore(work, span.Start) is { } named
+                && (antecedent is not { } m || work.Mentions[m].Span.End < named.Span.Start)) return (null, named.Name);
+            return antecedent is { } found ? (found, null) : (null, null);
         }
 
         var role = RoleIn(text, tokens, phrase);
@@ -855,6 +860,45 @@ public sealed partial class QuoteRecognizer
     }
 
     private static bool IsDefinite(string text, Scanned first) => first.Is(text, "the") || first.Is(text, "his") || first.Is(text, "her");
+
+    /// <summary>
+    /// The nearest speaker before a position, within the antecedent distance, that has no mention and is written as a name:
+    /// every word capitalised, no role word ("Ryan", "Jane Roe"; not "a spokeswoman", "Officials").
+    /// </summary>
+    private (TextSpan Span, string Name)? NamedSpeakerBefore(Work work, int before)
+    {
+        var text = work.Text;
+        for (var q = work.Found.Count - 1; q >= 0; q--)
+        {
+            var quote = work.Found[q];
+            if (quote.SpeakerSpan is not { } speaker || speaker.End > before) continue;
+            if (before - speaker.End > _options.MaxAntecedentDistance) continue;
+            if (quote.SpeakerMention is not null || quote.SpeakerDescription is not { } name) continue;
+            if (speaker.TextOf(text) != name || !IsWrittenAsName(name) || OpensSentence(text, speaker.Start)) continue;
+            return (speaker, name);
+        }
+        return null;
+    }
+
+    /// <summary>Whether a word at this position opens a sentence, where a capital says nothing ("Officials said").</summary>
+    private static bool OpensSentence(string text, int position)
+    {
+        var i = position - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i]) && text[i] != '\n') i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or '\n';
+    }
+
+    private bool IsWrittenAsName(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return false;
+        foreach (var word in words)
+        {
+            if (!char.IsUpper(word[0]) || _lexicon.RoleWords.Contains(word) || _lexicon.Pronouns.ContainsKey(word)
+                || _lexicon.Determiners.Contains(word)) return false;
+        }
+        return true;
+    }
 
     /// <summary>The nearest mention before a position, outside quoted passages, of the wanted type (and role, when given).</summary>
     private static bool IsPerson(EntityType type) => type == EntityType.Person;

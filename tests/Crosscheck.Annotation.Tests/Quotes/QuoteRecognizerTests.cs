@@ -36,6 +36,40 @@ public class QuoteRecognizerTests
     }
 
     [Fact]
+    public void Pronoun_stands_for_an_untagged_speaker_written_as_a_name()
+    {
+        // No mention at all: the tagger left the lone surname untagged, yet "Okafor said" names a person "he" can stand for.
+        var d = Run("We are not ready yet,” Okafor said on Monday at the depot, though he said, “The trucks will come.”");
+        Assert.Equal("Okafor", Speaker(d, Containing(d, "not ready")));
+        Assert.Equal("Okafor", Speaker(d, Containing(d, "trucks will come")));
+    }
+
+    [Fact]
+    public void Pronoun_prefers_the_nearer_tagged_person_to_an_earlier_named_speaker()
+    {
+        var d = Run("“The depot is closed,” Okafor said. Later Jane Roe arrived, and she said, “We reopen on Friday.”",
+            ("Jane Roe", EntityType.Person, null));
+        Assert.Equal("Jane Roe", Speaker(d, Containing(d, "reopen on Friday")));
+    }
+
+    [Fact]
+    public void Pronoun_does_not_stand_for_a_speaker_written_as_a_role()
+    {
+        var d = Run("Nothing changed. “The depot is closed,” Officials said on Monday. Later he said, “The trucks will come.”");
+        Assert.Equal("Officials", Speaker(d, Containing(d, "depot is closed")));
+        Assert.Null(Speaker(d, Containing(d, "trucks will come")));
+    }
+
+    [Fact]
+    public void Pronoun_does_not_stand_for_a_speaker_opening_a_sentence()
+    {
+        // "Residents said" opens its sentence: the capital says nothing about a name.
+        var d = Run("Nothing changed. Residents said on Monday that the depot was closed. Later he said, “The trucks will come.”");
+        Assert.Equal("Residents", Speaker(d, Containing(d, "depot was closed")));
+        Assert.Null(Speaker(d, Containing(d, "trucks will come")));
+    }
+
+    [Fact]
     public void Multi_paragraph_quote_is_one_quote()
     {
         var text = "The mayor said: “The roads are closed.\n\n“We are asking people to stay at home until the water recedes.”";
