@@ -64,13 +64,6 @@ public sealed record NerTrainerOptions
     /// <summary>The English model: the web-extraction sets' article text joins the word clusters' text (<see cref="TrainingSources.PageTextSentences"/>). Default off.</summary>
     public bool ClusterPageText { get; init; }
 
-    /// <summary>
-    /// The English model: the SemEval-2022 similarity set's English articles join the word clusters' text (as they did
-    /// before that set became the <c>eval similarity</c> data). Default on, so earlier models' commands rebuild them;
-    /// <c>--no-similarity-text</c> keeps that evaluation text out.
-    /// </summary>
-    public bool ClusterSimilarityText { get; init; } = true;
-
     /// <summary>Language models: the language's dictionary word lists (<c>NerWordLists/LANG.tsv.gz</c>) as gazetteer lists, where one is shipped. Default on.</summary>
     public bool DictionaryLists { get; init; } = true;
 
@@ -173,7 +166,7 @@ public static class NerTrainer
 
         var clusters = dataRoot is null
             ? WordClusters.Empty
-            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log, options.ClusterSimilarityText))
+            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log))
                 .Concat(options.ClusterPageText ? TrainingSources.PageTextSentences(dataRoot, log) : []), options.Clusters, log);
         var featureOptions = ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");

@@ -105,27 +105,14 @@ internal static class TrainingSources
     }
 
     /// <summary>
-    /// Tokenised sentences of unlabelled text for word clusters: GMB/VOA news, the English articles of the SemEval-2022
-    /// news similarity set (unless <paramref name="similarityText"/> is false: they are the <c>eval similarity</c> data),
-    /// and the text of wikigold, re3d, the Broad Twitter Corpus and WNUT-17's training split. Neither CoNLL valid, nor
-    /// PolNeAR, nor ECB+, nor any dev or test split.
+    /// Tokenised sentences of unlabelled text for word clusters: GMB/VOA news and the text of wikigold, re3d, the Broad
+    /// Twitter Corpus and WNUT-17's training split. Never evaluation text: neither CoNLL valid, nor PolNeAR, nor ECB+, nor
+    /// the SemEval-2022 similarity articles (the <c>eval similarity</c> data; models before 2026-12-05 read them), nor any
+    /// dev or test split.
     /// </summary>
-    public static IEnumerable<string[]> UnlabelledSentences(string dataRoot, TextWriter log, bool similarityText = true)
+    public static IEnumerable<string[]> UnlabelledSentences(string dataRoot, TextWriter log)
     {
         foreach (var (tokens, _) in GmbSentences(dataRoot, log)) yield return tokens;
-        var similarity = Path.Combine(dataRoot, "similarity-semeval2022", "articles.jsonl");
-        if (!similarityText) log.WriteLine("clusters: the similarity set's articles left out (evaluation text)");
-        else if (File.Exists(similarity))
-        {
-            foreach (var line in File.ReadLines(similarity))
-            {
-                if (line.Length == 0) continue;
-                using var json = JsonDocument.Parse(line);
-                if (!json.RootElement.TryGetProperty("text", out var text) || text.GetString() is not { } body) continue;
-                foreach (var paragraph in EnglishParagraphs(body)) yield return paragraph;
-            }
-        }
-        else log.WriteLine($"clusters: {similarity} not found, skipped");
         var ner = Path.Combine(dataRoot, "ner");
         string[] conllFiles =
         [
