@@ -187,6 +187,10 @@ public static class PageTypeTrainer
             foreach (var line in PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.ClassifyArticleByEither(x.Sample.Features)))])
                 .Describe("the same models, a page an article when either the six-way or the article-or-not trees make it one"))
                 log.WriteLine(line);
+        if (articleModel)
+            foreach (var line in PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.ClassifyArticleByMean(x.Sample.Features)))])
+                .Describe("the same models, article or not by the mean of the six-way and the article-or-not trees' probabilities"))
+                log.WriteLine(line);
         if (errors is not null)
             File.WriteAllLines(errors, ["id\tsite\ttype\tpredicted\tarticle probability", .. outOfFold
                 .Select(x => (x.Sample, Predicted: x.Model.Classify(x.Sample.Features), Article: x.Model.ArticleProbability(x.Sample.Features)))

@@ -215,6 +215,30 @@ public class PageTypeTests
     }
 
     [Fact]
+    public void The_site_links_say_whether_its_navigation_links_the_page_and_what_lies_below_and_beside_it()
+    {
+        // A service page its menu links (another spelling of the host, a trailing slash), with three services below it
+        // and two pages beside it; the footer's link to the page itself is counted but is no navigation.
+        const string Menu = "<header><nav><a href='https://www.city.example/services/'>Services</a> <a href='/about'>About</a></nav></header>";
+        const string Body = "<main><h1>Services</h1><p>What the city does for you.</p><ul><li><a href='/services/permits'>Permits</a></li>" +
+            "<li><a href='services/waste'>Waste</a></li><li><a href='/services/parking/'>Parking</a></li><li><a href='#top'>Top</a></li></ul>" +
+            "<a href='/contact'>Contact</a> <a href='https://other.example/services/x'>Elsewhere</a></main><footer><a href='/services'>Services</a></footer>";
+        var (_, menu) = Extract(TestInputs.Page(Menu + Body), "https://city.example/services");
+
+        Assert.Equal(1, Signal(menu, "self-in-navigation"));
+        Assert.True(Signal(menu, "self-links") > 0);
+        // permits, waste (relative, resolved from the folder: /services/waste) and parking below; about and contact beside.
+        Assert.True(Signal(menu, "links-below") > 0);
+        Assert.True(Signal(menu, "links-beside") > 0);
+
+        // The same page with the menu not linking it, and no page below: what an article among many looks like.
+        var (_, article) = Extract(TestInputs.Page("<header><nav><a href='/about'>About</a></nav></header><main><h1>Inflation slows</h1>" + TestInputs.Paragraphs +
+            "<a href='/services'>Services</a></main>"), "https://city.example/services");
+        Assert.Equal(0, Signal(article, "self-in-navigation"));
+        Assert.Equal(0, Signal(article, "links-below"));
+    }
+
+    [Fact]
     public void A_page_without_an_address_is_taken_as_an_article()
     {
         var article = Extractor.Extract(TestInputs.Html(ProductPage()));
@@ -333,6 +357,33 @@ public class PageTypeTests
         // Prices, no byline: neither says article, and the page keeps the six-way type.
         features[PageSignals.Index("has-byline")] = 0;
         Assert.Equal(PageType.Service, model.ClassifyArticleByEither(features));
+    }
+
+    [Fact]
+    public void By_the_mean_rule_a_page_is_an_article_when_the_two_probabilities_of_article_average_half_or_more()
+    {
+        // Six-way: article leads service by 2 on pages without prices (probability of article 0.88), trails by 2 with them (0.12).
+        // Article-or-not: log-odds 0 (probability 0.5) without a byline, -4 (0.018) or 4 (0.98) by prices with one.
+        var model = PageTypeModel.Parse(
+        [
+            ["classes", "article", "service"],
+            ["start", "0", "0"],
+            ["tree", "article", "prices<0.3", "=1", "=-1"],
+            ["tree", "service", "prices<0.3", "=-1", "=1"],
+            ["article-start", "0"],
+            ["article-tree", "has-byline<0.5", "=0", "prices<0.3", "=-4", "=4"],
+        ]);
+        var features = new double[PageSignals.Names.Count];
+
+        // No prices, no byline: 0.88 and 0.5 average 0.69, an article.
+        Assert.Equal(PageType.Article, model.ClassifyArticleByMean(features));
+        // Prices and a byline: 0.12 and 0.98 average 0.55, an article.
+        features[PageSignals.Index("prices")] = 0.5;
+        features[PageSignals.Index("has-byline")] = 1;
+        Assert.Equal(PageType.Article, model.ClassifyArticleByMean(features));
+        // Prices, no byline: 0.12 and 0.5 average 0.31, the six-way trees' other type.
+        features[PageSignals.Index("has-byline")] = 0;
+        Assert.Equal(PageType.Service, model.ClassifyArticleByMean(features));
     }
 
     [Fact]

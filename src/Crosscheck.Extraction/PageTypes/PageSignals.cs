@@ -77,6 +77,7 @@ internal static partial class PageSignals
         AddShape(values, content, content.Url ?? pageUrl, wordCount, headings);
         AddComposition(values, page, content, paragraphs);
         AddPublishingSystem(values, page);
+        AddSiteLinks(values, page, content.Url ?? pageUrl);
         return new PageFeatures([.. values]);
     }
 
@@ -335,6 +336,73 @@ internal static partial class PageSignals
         values.Add(modified && !published ? 1 : 0);
     }
 
+    /// <summary>At most this many of a page's links are read for <see cref="AddSiteLinks"/>: a page of more is a listing whatever the rest say.</summary>
+    private const int MaxLinksRead = 3000;
+
+    /// <summary>
+    /// Where the page sits in its site, read from the site's own links: whether the site's navigation (a nav or header
+    /// element, or an element with the navigation role) links to the page itself, as a menu links its service pages,
+    /// its documentation chapters and its section fronts but not one article among thousands; and how many distinct
+    /// pages the page links below its own address (a listing or a hub links its entries, /blog/ to /blog/a-post) and
+    /// beside it in the same folder (a documentation chapter's neighbours, a service page's sister services).
+    /// </summary>
+    private static void AddSiteLinks(List<double> values, PageModel page, string? url)
+    {
+        var document = page.Nodes.Count == 0 ? null : page.Nodes[0].Element.Owner;
+        var selfLinks = 0;
+        var selfInNavigation = false;
+        var below = new HashSet<string>(StringComparer.Ordinal);
+        var beside = new HashSet<string>(StringComparer.Ordinal);
+        if (document is not null && url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.Ordinal))
+        {
+            var host = SiteHost(uri.Host);
+            var own = SitePath(uri.AbsolutePath);
+            var folder = own[..(own.LastIndexOf('/') + 1)];
+            var read = 0;
+            foreach (var link in document.Links)
+            {
+                if (++read > MaxLinksRead) break;
+                var href = link.GetAttribute("href");
+                if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#') || !Uri.TryCreate(uri, href.Trim(), out var target)
+                    || !target.Scheme.StartsWith("http", StringComparison.Ordinal) || SiteHost(target.Host) != host) continue;
+                var path = SitePath(target.AbsolutePath);
+                if (path == own)
+                {
+                    selfLinks++;
+                    selfInNavigation |= own.Length > 0 && InNavigation(link);
+                }
+                else if (own.Length > 0 && path.Length > own.Length + 1 && path.StartsWith(own, StringComparison.Ordinal) && path[own.Length] == '/') below.Add(path);
+                else if (path.Length > folder.Length && path.StartsWith(folder, StringComparison.Ordinal) && path.IndexOf('/', folder.Length) < 0) beside.Add(path);
+            }
+        }
+        values.Add(selfInNavigation ? 1 : 0);
+        values.Add(Log(selfLinks, 3));
+        values.Add(Log(below.Count, 5));
+        values.Add(Log(beside.Count, 5));
+    }
+
+    /// <summary>A host without its "www." label, so that links between the two spellings of a site are the site's own.</summary>
+    private static string SiteHost(string host) =>
+        host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..].ToLowerInvariant() : host.ToLowerInvariant();
+
+    /// <summary>A path without its trailing slash and file suffix of an index page, lower case: "/Services/" and "/services/index.html" are one page.</summary>
+    private static string SitePath(string path)
+    {
+        var lower = path.ToLowerInvariant();
+        foreach (var index in (ReadOnlySpan<string>)["/index.html", "/index.htm", "/index.php", "/default.aspx"])
+            if (lower.EndsWith(index, StringComparison.Ordinal)) lower = lower[..^(index.Length - 1)];
+        return lower.TrimEnd('/');
+    }
+
+    /// <summary>Whether a link sits in the site's navigation: inside a nav or header element or one with the navigation role.</summary>
+    private static bool InNavigation(AngleSharp.Dom.IElement link)
+    {
+        for (var element = link.ParentElement; element is not null; element = element.ParentElement)
+            if (element.LocalName is "nav" or "header" || string.Equals(element.GetAttribute("role"), "navigation", StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
     /// <summary>Whether a class name is a template marker: the same name, or a longer one it opens when it ends in '-' ("page-id-" opens "page-id-42").</summary>
     private static bool TemplateName(string name, string marker) =>
         marker.EndsWith('-') ? name.Length > marker.Length && name.StartsWith(marker, StringComparison.Ordinal) : name == marker;
@@ -410,6 +478,7 @@ internal static partial class PageSignals
             "teaser-items", "teaser-text-share", "dated-items", "date-blocks"]);
         names.AddRange(TemplateMarkers.Select(m => "template-" + m.Group));
         names.AddRange(["published-time", "modified-time-only"]);
+        names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside"]);
         return names;
     }
 

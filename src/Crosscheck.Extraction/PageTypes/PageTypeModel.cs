@@ -149,6 +149,18 @@ internal sealed class PageTypeModel
         return WithArticle(null).Classify(features, ArticleThreshold) == PageType.Article ? PageType.Article : Classify(features);
     }
 
+    /// <summary>
+    /// The type of a page when article or not is decided by the mean of the six-way trees' and the article-or-not
+    /// trees' probabilities of article; a page that is not gets the six-way trees' best other type. Without
+    /// article-or-not trees, <see cref="Classify(double[])"/>.
+    /// </summary>
+    public PageType ClassifyArticleByMean(double[] features)
+    {
+        if (Article is null) return Classify(features);
+        var mean = (Article.Probability(features) + WithArticle(null).ArticleProbability(features)) / 2;
+        return WithArticle(null).Classify(features, mean >= 0.5 ? 0 : 1.01);
+    }
+
     /// <summary>The model's probability that a page is an article (<see cref="Article"/>'s, else the softmax of the scores); 0 when article is not a class.</summary>
     public double ArticleProbability(double[] features)
     {
