@@ -537,9 +537,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// articles were placed, and a split may have divided them, on the word statistics of an earlier batch; the re-check delays
     /// say when those have matured enough to look again.
     /// </summary>
-    private List<StoryState> RecheckedUnchanged(List<StoryState> changed) =>
-        _recheckedSinceSettle.Select(StoryAt).Select(Resolve).Where(story => !story.Retired && !changed.Contains(story))
+    private List<StoryState> RecheckedUnchanged(List<StoryState> changed)
+    {
+        if (_recheckedSinceSettle.Count == 0) return [];
+        // A set: in one batch (a rebuild) nearly every story changed and many came through a re-check.
+        var divided = changed.ToHashSet();
+        return _recheckedSinceSettle.Select(StoryAt).Select(Resolve).Where(story => !story.Retired && !divided.Contains(story))
             .Distinct().OrderBy(story => story.Index).ToList();
+    }
 
     /// <summary>
     /// The stories with a re-check pending, each once, in an order that does not depend on how the articles arrived: earliest
