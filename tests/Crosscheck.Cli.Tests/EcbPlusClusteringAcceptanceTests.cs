@@ -45,14 +45,17 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
     /// (ClusteringOptions.SettleNameTypes, 2026-12-05 midday, chosen on the same WCXB pages: their title-case topic phrases)
     /// moved it to 0.9486 (seed 2: 0.9483 -> 0.9418; file order and one batch unchanged). A lone article's name join to a
     /// story while both are young waits for the first re-check delay (ClusteringOptions.NameJoinWaitsForFirstRecheck, 2026-12-05
-    /// afternoon): file order 0.9432 -> 0.9495, random orders unchanged.
+    /// afternoon): file order 0.9432 -> 0.9495, random orders unchanged. A story split off at a settle is re-checked, and a story of
+    /// several articles whose re-check comes due is divided afresh with its neighbours at the next settle
+    /// (ClusteringOptions.RevisitWhenRecheckDue, 2026-12-05 late evening): file order 0.9495 -> 0.9514, random orders unchanged
+    /// but seed 1 (0.9500 -> 0.9525).
     /// </summary>
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]
     public void Dev_topics_in_batches_of_20_in_file_order_keep_their_measured_b_cubed()
     {
         var bCubed = StreamBCubed(new ClusteringStream(20));
 
-        Assert.True(bCubed >= 0.949, $"B-cubed F1 {bCubed:F4} below 0.949");
+        Assert.True(bCubed >= 0.951, $"B-cubed F1 {bCubed:F4} below 0.951");
     }
 
     [SharedDataFact("data/clustering-ecbplus-dev/documents.jsonl")]

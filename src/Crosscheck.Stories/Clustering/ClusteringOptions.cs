@@ -152,6 +152,16 @@ public sealed record ClusteringOptions
     /// </summary>
     public bool NameJoinWaitsForFirstRecheck { get; init; } = true;
 
+    /// <summary>
+    /// Whether a stream's decisions taken on young word statistics are looked at again once they have matured: a story split
+    /// off at a settle gets the re-checks a newly opened story gets (<see cref="RecheckDelays"/>), and a story of several
+    /// articles whose re-check comes due without a merge is divided afresh with its nearest neighbours at the next settle (the
+    /// repartition a changed story gets), so an article a split put on the wrong side on the statistics of its batch goes back.
+    /// No new threshold. Default true (ECB+ dev in batches of 20, file order: 0.9495 -> 0.9514; one batch, random orders and
+    /// topics 18-35 alone unchanged; docs/BENCHMARKS.md, 2026-12-05 late evening, cluster9). False restores the earlier placement exactly.
+    /// </summary>
+    public bool RevisitWhenRecheckDue { get; init; } = true;
+
     /// <summary>How many of a changed story's nearest neighbours (at least <see cref="SettleNameThreshold"/> similar) the end-of-batch repartition looks at with it.</summary>
     public int RepartitionNeighbours { get; init; } = 3;
 

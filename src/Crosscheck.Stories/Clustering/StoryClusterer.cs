@@ -59,6 +59,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private readonly HashSet<StoryState> _changed = [];
 
     /// <summary>
+    /// Stories of several articles whose re-check came due since the last <see cref="Settle"/> without a merge: the settle divides
+    /// them afresh with their neighbours (<see cref="ClusteringOptions.RevisitWhenRecheckDue"/>). By index, like the re-checks.
+    /// </summary>
+    private readonly HashSet<int> _recheckedSinceSettle = [];
+
+    /// <summary>
     /// By story index, the window a candidate lookup found the stored story outside of (idle or retired), null for a story not
     /// found outside one or read since: not asked for again while it must still be outside. An array, not a dictionary: at a
     /// large store every lookup tests each of the hundreds of postings of its features against it, and most name such stories.
@@ -482,7 +488,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// arrived before its better-connected neighbours would otherwise stay apart. An article still alone may
     /// then join on a shared two-word name, and stories that grew from two look-alike events are split.
     /// Re-checks not yet due stay queued for when their arrivals come: input that goes on after a settle (the
-    /// next ingest of a stream) still gets them. Last, each story that changed is divided afresh together with its
+    /// next ingest of a stream) still gets them. Last, each story that changed, and each story of several articles whose re-check
+    /// came due since the last settle (<see cref="ClusteringOptions.RevisitWhenRecheckDue"/>), is divided afresh together with its
     /// nearest neighbours that came through an earlier settle (<see cref="RepartitionWithNeighbour"/>), so where a batch ended matters less.
     /// </summary>
     /// <remarks>
@@ -509,16 +516,34 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             {
                 if (!story.Absorbed && !story.Retired) TrySplit(story);
             }
-            foreach (var story in changed)
+            // Taken before any repartition below moves articles: the stories as the re-checks left them.
+            var rechecked = RecheckedUnchanged(changed);
+            foreach (var story in changed.Concat(rechecked))
             {
                 if (!story.Absorbed && !story.Retired) RepartitionWithNeighbour(story);
             }
         }
+        _recheckedSinceSettle.Clear();
         foreach (var story in changed.Concat(_changed)) story.SettledBefore = true;
         _settledArrivals = _arrivals;
         // What the splits and repartitions above changed was settled by them; kept here it would be examined again at the next
         // settle by a clusterer that kept its cache but not by one reading the state back from the store, and the two would differ.
         _changed.Clear();
+    }
+
+    /// <summary>
+    /// The stories of several articles whose re-check came due since the last settle (<see cref="_recheckedSinceSettle"/>) and that
+    /// the settle does not divide with their neighbours anyway (not in <paramref name="changed"/>), each once, by index. Their
+    /// articles were placed, and a split may have divided them, on the word statistics of an earlier batch; the re-check delays
+    /// say when those have matured enough to look again.
+    /// </summary>
+    private List<StoryState> RecheckedUnchanged(List<StoryState> changed)
+    {
+        if (_recheckedSinceSettle.Count == 0) return [];
+        // A set: in one batch (a rebuild) nearly every story changed and many came through a re-check.
+        var divided = changed.ToHashSet();
+        return _recheckedSinceSettle.Select(StoryAt).Select(Resolve).Where(story => !story.Retired && !divided.Contains(story))
+            .Distinct().OrderBy(story => story.Index).ToList();
     }
 
     /// <summary>
@@ -623,6 +648,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _redirects.Remove(other.Id);
         if (_store is not null) _redirectLog.Add(new RedirectChange(other.Id, null));
         Redistribute(story, kept, other, leaving);
+        // The split was decided on the word statistics of this batch: the re-checks look at the part that left again once more
+        // articles have arrived (ClusteringOptions.RevisitWhenRecheckDue), as they do for a story opened by an article.
+        if (_options.RevisitWhenRecheckDue) ScheduleRechecks(other);
     }
 
     /// <summary>
@@ -829,7 +857,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 queue.Dequeue();
                 var story = StoryAt(due.Story);
                 if (story.Absorbed || story.Retired) continue;
-                MergeNeighbours(story, story.Size == 1 ? AssignThresholdOf(story.Profile) : _options.MergeThreshold);
+                var survivor = MergeNeighbours(story, story.Size == 1 ? AssignThresholdOf(story.Profile) : _options.MergeThreshold);
+                // No merge: the next settle divides it afresh with its neighbours (ClusteringOptions.RevisitWhenRecheckDue).
+                if (_options.RevisitWhenRecheckDue && survivor == story && story.Size > 1) _recheckedSinceSettle.Add(story.Index);
             }
         }
     }
@@ -1092,6 +1122,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (Syndication is not null) Syndication = new SyndicationDetector();
         _unsaved.Clear();
         _unsavedArticles.Clear();
+        // Not stored: a clusterer reading the state back would not have it (Save follows a settle, which empties it).
+        _recheckedSinceSettle.Clear();
         _redirectLog.Clear();
         _resetOnSave = false;
         _savedHeader = header;

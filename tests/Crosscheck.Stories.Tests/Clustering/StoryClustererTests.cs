@@ -160,6 +160,34 @@ public sealed class StoryClustererTests
         Assert.Equal(2, clusterer.Stories.Count);
     }
 
+    /// <summary>
+    /// A split decided at a settle is looked at again once its part has waited out a re-check delay
+    /// (ClusteringOptions.RevisitWhenRecheckDue): with every threshold this low, the re-check merges the part back, for the next
+    /// settle to divide the story afresh on the statistics of then. Without the revisit the part is never compared again.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_story_split_off_at_a_settle_is_compared_again_when_its_first_recheck_comes_due(bool revisit)
+    {
+        var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01, RecheckDelays = [2, 64, 512], RevisitWhenRecheckDue = revisit };
+        var clusterer = new StoryClusterer(options);
+        string[] order = ["a", "x", "b", "y", "c", "z"];
+        var texts = new Dictionary<string, string> { ["a"] = FloodA, ["b"] = FloodB, ["c"] = FloodC, ["x"] = OtherFloodA, ["y"] = OtherFloodB, ["z"] = OtherFloodC };
+        foreach (var id in order) clusterer.Assign(Docs.Of(texts[id], id, published: Day0));
+        clusterer.Settle();
+        Assert.NotEqual(clusterer.StoryOf("a"), clusterer.StoryOf("x"));
+
+        // Two arrivals on nothing the floods share: the part's first re-check (two arrivals) comes due.
+        clusterer.Assign(Docs.Of("Quarterly semiconductor exports from Norvania rose sharply, trade ministry figures showed.", "t1", published: Day0));
+        clusterer.Assign(Docs.Of("Chipmakers in Norvania expect orders for wafers to keep growing through autumn.", "t2", published: Day0));
+
+        Assert.Equal(revisit, clusterer.StoryOf("a") == clusterer.StoryOf("x"));
+        clusterer.Settle();
+        Assert.NotEqual(clusterer.StoryOf("a"), clusterer.StoryOf("x"));
+        Assert.Equal(["x", "y", "z"], clusterer.Stories.Single(s => s.ArticleIds.Contains("x")).ArticleIds);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
