@@ -238,6 +238,13 @@ public sealed record ClusteringOptions
     /// </summary>
     public double GlossWeight { get; init; }
 
+    /// <summary>
+    /// Whether an article of an identified language also carries the language-neutral key of each country and city
+    /// it names (<see cref="PlaceNames"/>: "Allemagne" and "Germany" share one), as an entity feature weighted as a
+    /// place mention. Default on.
+    /// </summary>
+    public bool PlaceKeys { get; init; } = true;
+
     /// <summary>Place mentions (LOC) weigh this many times other entity words: where it happened is an event specific. Default 1.5.</summary>
     public double PlaceBoost { get; init; } = 1.5;
 
