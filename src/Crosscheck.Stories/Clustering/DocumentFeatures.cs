@@ -74,14 +74,14 @@ public sealed class DocumentFeatures
 
         if (document.Has(Layer.Mentions)) features.AddMentions(document, options, weights);
         else features.AddCapitalisedWords(text, words, weights);
-        // A place key joins names the document has; alone (no tagger for the language, as Arabic has none) it would make
+        // A country's key joins names the document has; alone (no tagger for the language, as Arabic has none) it would make
         // two articles' names agree completely on one shared country.
-        if (language is not null && options.PlaceKeys && features.Entities.Count >= MinNamesForPlaceKeys)
+        if (language is not null && options.CountryKeys && features.Entities.Count >= MinNamesForCountryKeys)
         {
-            terms ??= PlaceNames.Terms(language, analysed: false, text, words);
-            foreach (var (key, start) in PlaceNames.Find(language, analysed is not null, terms, text))
+            terms ??= CountryNames.Terms(language, analysed: false, text, words);
+            foreach (var (key, start) in CountryNames.Find(language, analysed is not null, terms, text))
             {
-                features.AddEntity(PlaceKeyPrefix + key, options.PlaceBoost * weights.At(start), NameTypes.None);
+                features.AddEntity(CountryKeyPrefix + key, options.PlaceBoost * weights.At(start), NameTypes.None);
             }
         }
 
@@ -133,11 +133,11 @@ public sealed class DocumentFeatures
         }
     }
 
-    /// <summary>Marks an entity feature that is a place's language-neutral key (<see cref="PlaceNames"/>), never a name word.</summary>
-    private const string PlaceKeyPrefix = "@";
+    /// <summary>Marks an entity feature that is a country's language-neutral key (<see cref="CountryNames"/>), never a name word.</summary>
+    internal const string CountryKeyPrefix = "@";
 
-    /// <summary>Entity features (name words and pairs) a document needs of its own before place keys join them.</summary>
-    private const int MinNamesForPlaceKeys = 3;
+    /// <summary>Entity features (name words and pairs) a document needs of its own before country keys join them.</summary>
+    private const int MinNamesForCountryKeys = 3;
 
     /// <summary>Mentions below this confidence come from the capitalised-name fallback, which gives no kind of name.</summary>
     private const float ModelConfidence = 0.5f;

@@ -3,28 +3,35 @@ using System.Collections.Concurrent;
 namespace Crosscheck.Stories.Clustering;
 
 /// <summary>
-/// Countries and the cities the time zones are named after, in each news language (Unicode CLDR, built by
-/// scripts/build-place-names.py into Glossary/place-names.tsv; data card Glossary/README.md), each with a key the
-/// languages share: "Deutschland", "Allemagne", "Германия", "德国" and "Germany" are all "de", "Moskau", "Moscou" and
-/// "Москва" all "Europe/Moscow". Their exonyms are what transliteration cannot join, and where it happened is
-/// evidence of one event in any language. A name is matched on the terms the document is compared by (stems for an
-/// analysed language, folded words otherwise), so "Deutschlands" and "России" still meet their country.
+/// The countries in each news language (Unicode CLDR, built by scripts/build-country-names.py into
+/// Glossary/country-names.tsv; data card Glossary/README.md), each with the key the languages share, its ISO 3166 code:
+/// "Deutschland", "Allemagne", "Германия", "德国" and "Germany" are all "de". Exonyms are what transliteration cannot
+/// join, and where it happened is evidence of one event in any language. A name is matched on the terms the document
+/// is compared by (stems for an analysed language, folded words otherwise), so "Deutschlands" and "России" still meet
+/// their country. (Cities, from CLDR's time zones, were tried and left out: many are also surnames and words, and
+/// unrelated pages met on them; docs/BENCHMARKS.md.)
 /// </summary>
-public static class PlaceNames
+public static class CountryNames
 {
-    private const string Resource = "Crosscheck.Stories.Clustering.Glossary.place-names.tsv";
+    private const string Resource = "Crosscheck.Stories.Clustering.Glossary.country-names.tsv";
 
-    /// <summary>Words in a place name at most; longer ones ("Amerika Birleşik Devletleri") are a few, never more.</summary>
+    /// <summary>Words in a country name at most; longer ones ("Amerika Birleşik Devletleri") are a few, never more.</summary>
     private const int MaxNameTokens = 4;
 
     private static readonly Lazy<ILookup<string, (string Name, string Key)>> Names = new(Read);
 
     private static readonly ConcurrentDictionary<(string Language, bool Analysed), Dictionary<string, List<(string[] Tail, string Key)>>> Tables = new();
 
+    private static readonly Lazy<HashSet<long>> KeyFeatures = new(() =>
+        Names.Value.SelectMany(language => language).Select(name => FeatureSpace.KeyOf(StoryClusterer.EntityChannel, DocumentFeatures.CountryKeyPrefix + name.Key)).ToHashSet());
+
+    /// <summary>Whether an entity feature id is a country's key rather than a name word.</summary>
+    internal static bool IsKeyFeature(long id) => KeyFeatures.Value.Contains(id);
+
     /// <summary>
-    /// The places named in <paramref name="tokens"/> (the document's terms in order, each with its offset in
+    /// The countries named in <paramref name="tokens"/> (the document's terms in order, each with its offset in
     /// <paramref name="text"/>), with the offset of each naming. A name must start with a capital where its script
-    /// has case: "nome" (Italian for name) is not Nome in Alaska.
+    /// has case: "us" is not the US.
     /// </summary>
     public static IEnumerable<(string Key, int Start)> Find(string language, bool analysed, IReadOnlyList<(string Token, int Start)> tokens, string text)
     {
@@ -82,7 +89,7 @@ public static class PlaceNames
 
     private static ILookup<string, (string Name, string Key)> Read()
     {
-        using var resource = typeof(PlaceNames).Assembly.GetManifestResourceStream(Resource)
+        using var resource = typeof(CountryNames).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"{Resource} is missing from Crosscheck.Stories; check the EmbeddedResource items of its .csproj.");
         using var reader = new StreamReader(resource);
         var rows = new List<(string Language, string Name, string Key)>();
