@@ -248,6 +248,15 @@ public sealed record ClusteringOptions
     /// </summary>
     public double GlossWeight { get; init; }
 
+    /// <summary>
+    /// Whether an article of an identified language that names people or organisations also carries the
+    /// language-neutral key of each country it names (<see cref="CountryNames"/>: "Allemagne" and "Germany" share one),
+    /// as an entity feature weighted as a place mention; the key counts only across languages. Default on: training
+    /// pairs of similarity-semeval2022, same / cross-language F1 0.718 / 0.656 without, 0.719 / 0.694 with
+    /// (docs/BENCHMARKS.md, 2026-12-05 late evening, simil3).
+    /// </summary>
+    public bool CountryKeys { get; init; } = true;
+
     /// <summary>Place mentions (LOC) weigh this many times other entity words: where it happened is an event specific. Default 1.5.</summary>
     public double PlaceBoost { get; init; } = 1.5;
 

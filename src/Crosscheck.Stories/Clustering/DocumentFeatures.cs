@@ -58,7 +58,8 @@ public sealed class DocumentFeatures
         }
 
         var weights = new PositionWeights(text, words, options);
-        if (LanguageTerms.Analyze(analysed, text, options.MaxWordsPerDocument) is { } terms)
+        var terms = LanguageTerms.Analyze(analysed, text, options.MaxWordsPerDocument);
+        if (terms is not null)
         {
             foreach (var (stem, start) in terms) features.AddStem(stem, weights.At(start), glossary, options.GlossWeight);
         }
@@ -73,6 +74,16 @@ public sealed class DocumentFeatures
 
         if (document.Has(Layer.Mentions)) features.AddMentions(document, options, weights);
         else features.AddCapitalisedWords(text, words, weights);
+        // A country's key joins names the document has; alone (no tagger for the language, as Arabic has none) it would make
+        // two articles' names agree completely on one shared country.
+        if (language is not null && options.CountryKeys && features.Entities.Count >= MinNamesForCountryKeys)
+        {
+            terms ??= CountryNames.Terms(language, analysed: false, text, words);
+            foreach (var (key, start) in CountryNames.Find(language, analysed is not null, terms, text))
+            {
+                features.AddEntity(CountryKeyPrefix + key, options.PlaceBoost * weights.At(start), NameTypes.None);
+            }
+        }
 
         features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], weights, Words.UsesDecimalComma(language));
         if (document.Has(Layer.TimeExpressions)) features.AddTimeExpressions(document.TimeExpressions);
@@ -113,7 +124,7 @@ public sealed class DocumentFeatures
             parts.Clear();
             foreach (var w in Words.Scan(surface, 16))
             {
-                if (w.IsNumber || w.Length < 2) continue;
+                if (w.IsNumber || w.Length < 2 || Words.IsApostropheSuffix(surface, w)) continue;
                 var folded = Words.Fold(surface.AsSpan(w.Start, w.Length));
                 if (FunctionWords.Contains(folded)) continue;
                 parts.Add(folded);
@@ -121,6 +132,12 @@ public sealed class DocumentFeatures
             AddName(parts, weight, kind);
         }
     }
+
+    /// <summary>Marks an entity feature that is a country's language-neutral key (<see cref="CountryNames"/>), never a name word.</summary>
+    internal const string CountryKeyPrefix = "@";
+
+    /// <summary>Entity features (name words and pairs) a document needs of its own before country keys join them.</summary>
+    private const int MinNamesForCountryKeys = 3;
 
     /// <summary>Mentions below this confidence come from the capitalised-name fallback, which gives no kind of name.</summary>
     private const float ModelConfidence = 0.5f;

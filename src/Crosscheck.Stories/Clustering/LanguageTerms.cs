@@ -88,7 +88,8 @@ public static class LanguageTerms
     {
         "zh" => new CJKAnalyzer(Version),
         "ar" => Chain(ArabicAnalyzer.DefaultStopSet, stream => new ArabicStemFilter(new ArabicNormalizationFilter(stream))),
-        "tr" => Chain(TurkishAnalyzer.DefaultStopSet, stream => new SnowballFilter(stream, new TurkishStemmer())),
+        // Turkish writes a name's case ending after an apostrophe ("Ankara'da", "Fenerbahçe'nin"): the ending goes, the name stays.
+        "tr" => Chain(TurkishAnalyzer.DefaultStopSet, stream => new SnowballFilter(new ApostropheFilter(stream), new TurkishStemmer())),
         "fr" => Chain(FrenchAnalyzer.DefaultStopSet, stream => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer()), elisions: FrenchAnalyzer.DEFAULT_ARTICLES),
         "de" => Chain(GermanAnalyzer.DefaultStopSet, stream => new SnowballFilter(SplitCompounds("de", stream), new German2Stemmer())),
         "en" => Snowball(EnglishAnalyzer.DefaultStopSet, () => new EnglishStemmer()),

@@ -24,7 +24,7 @@ namespace Crosscheck.Stories.Clustering;
 public sealed class StoryClusterer : IStoredStoryClusterer
 {
     private const int Channels = 3;
-    private const int EntityChannel = 1;
+    internal const int EntityChannel = 1;
     private const int SpecificsChannel = 2;
 
     /// <summary>Past this many cached stories (or 40 times as many features), a store-backed clusterer forgets its cache after saving (it reads again what it needs).</summary>
@@ -961,7 +961,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             weightAll += weight;
             if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
             weightUsed += weight;
-            var cosine = Cosine(a, b, c, out var shared);
+            var cosine = Cosine(a, b, c, crossLanguage, out var shared);
             if (crossLanguage && c < SpecificsChannel)
             {
                 cosine = Math.Min(1, cosine * (c == 0 ? _options.CrossLanguageTermScale : _options.CrossLanguageEntityScale));
@@ -995,8 +995,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="a">One side.</param>
     /// <param name="b">The other side.</param>
     /// <param name="channel">The channel compared.</param>
+    /// <param name="crossLanguage">Whether the two sides are in different languages; within one, a country's language-neutral key (<see cref="CountryNames"/>) does not count, since the country's own name is shared there.</param>
     /// <param name="shared">How many features the two sides share in the channel.</param>
-    private double Cosine(Profile a, Profile b, int channel, out int shared)
+    private double Cosine(Profile a, Profile b, int channel, bool crossLanguage, out int shared)
     {
         shared = 0;
         var space = _spaces[channel];
@@ -1006,7 +1007,16 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         foreach (var (id, weight) in small.Vectors[channel])
         {
             if (!largeVector.TryGetValue(id, out var other)) continue;
-            shared++;
+            if (channel == EntityChannel && CountryNames.IsKeyFeature(id))
+            {
+                // Within one language the country's own name is shared already; across languages its key is evidence, but
+                // not a name towards ClusteringOptions.CrossLanguageSharedNames: a country is shared by many stories.
+                if (!crossLanguage) continue;
+            }
+            else
+            {
+                shared++;
+            }
             var idf = space.Idf(id, _documents);
             dot += weight * other * idf * idf;
         }

@@ -85,6 +85,14 @@ public static class Words
         return sb.Length > 0 ? sb.ToString() : word.ToString().ToLowerInvariant();
     }
 
+    /// <summary>
+    /// Whether <paramref name="word"/> is an ending written after an apostrophe onto the word before it: a lower-case
+    /// run right after "X'" — the English possessive ("Reid's"), Turkish case endings ("Ankara'da", "Fenerbahçe'nin").
+    /// Not the word after an elided article ("l'Élysée", "dell'Italia"), which begins with a capital in a name.
+    /// </summary>
+    public static bool IsApostropheSuffix(string text, WordToken word) =>
+        word.Start >= 2 && text[word.Start - 1] is '\'' or '\u2019' && char.IsLetter(text[word.Start - 2]) && char.IsLower(text[word.Start]);
+
     /// <summary>Languages that write "1.000,5" for one thousand and a half (the comma is the decimal mark).</summary>
     private static readonly HashSet<string> DecimalCommaLanguages = new(StringComparer.Ordinal) { "de", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr" };
 
