@@ -251,11 +251,13 @@ public sealed record ClusteringOptions
     /// <summary>
     /// Whether an article of an identified language that names people or organisations also carries the
     /// language-neutral key of each country it names (<see cref="CountryNames"/>: "Allemagne" and "Germany" share one),
-    /// as an entity feature weighted as a place mention; the key counts only across languages. Default on: training
-    /// pairs of similarity-semeval2022, same / cross-language F1 0.718 / 0.656 without, 0.719 / 0.694 with
-    /// (docs/BENCHMARKS.md, 2026-12-05 late evening, simil3).
+    /// as an entity feature weighted as a place mention; the key counts only across languages. Default off: training
+    /// pairs of similarity-semeval2022 gave same / cross-language F1 0.718 / 0.656 without, 0.719 / 0.694 with
+    /// (docs/BENCHMARKS.md, 2026-12-05 late evening, simil3), but within one language the keys still weigh in each
+    /// profile's norm while their matches are skipped, so they lower every same-language entity cosine: with them on, one
+    /// seed article left its story (`eval seeds` 66/80). On again once the entity norm leaves the keys out within a language.
     /// </summary>
-    public bool CountryKeys { get; init; } = true;
+    public bool CountryKeys { get; init; }
 
     /// <summary>Place mentions (LOC) weigh this many times other entity words: where it happened is an event specific. Default 1.5.</summary>
     public double PlaceBoost { get; init; } = 1.5;

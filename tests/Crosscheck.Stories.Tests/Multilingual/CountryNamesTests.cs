@@ -47,7 +47,7 @@ public class CountryNamesTests
         var french = Document("fr", "Olaf Scholz a visité Lyon, Marseille, Nantes et Bordeaux. Le projet avance en Allemagne.");
         var english = Document("en", "Olaf Scholz visited Chicago, Denver, Boston and Seattle. The plan of Germany moves on.");
 
-        var with = new StoryClusterer(new ClusteringOptions()).Compare(french, english);
+        var with = new StoryClusterer(new ClusteringOptions { CountryKeys = true }).Compare(french, english);
         var without = new StoryClusterer(new ClusteringOptions { CountryKeys = false }).Compare(french, english);
 
         Assert.True(with > without, $"{with} <= {without}");
