@@ -30,8 +30,10 @@ public sealed class EcbPlusClusteringAcceptanceTests(ITestOutputHelper output)
         var later = ClusteringEvaluator.Read(DevPath).Where(l => int.Parse(l.Input.Id.Split('_')[0], System.Globalization.CultureInfo.InvariantCulture) >= 18).ToList();
         Assert.InRange(later.Count, 400, 450);
         // 0.9490 / 0.9225 until the settle's name join stopped counting names mostly tagged as organisations
-        // (ClusteringOptions.SettleNameTypes, 2026-12-05 midday): 0.9475 / 0.9207 since.
-        AssertFloors(later, DevPath + " (topics 18-35)", bCubed: 0.947, pairwise: 0.920);
+        // (ClusteringOptions.SettleNameTypes, 2026-12-05 midday): 0.9475 / 0.9207 since. 0.9456 / 0.9192 since the English
+        // entity model's word clusters stopped reading the similarity evaluation's articles (2026-12-05 late evening;
+        // the whole dev set rose with it, 0.9512 -> 0.9564).
+        AssertFloors(later, DevPath + " (topics 18-35)", bCubed: 0.945, pairwise: 0.919);
     }
 
     /// <summary>

@@ -79,11 +79,14 @@ public sealed class BatchAgreementTests(ITestOutputHelper output)
     /// measured alone and beside the ECB+ tests at a load average of 45 on 2 cores.
     /// A lone article's name join waiting while it and the story are young (ClusteringOptions.NameJoinWaitsForFirstRecheck,
     /// 2026-12-05 afternoon; ECB+ in batches of 20 0.9432 -> 0.9495) moved them to 0.9764 / 0.9549: a join that waits for
-    /// the first re-check is made at a later settle, so where a batch ends decides more of them. The floors sit under it.
+    /// the first re-check is made at a later settle, so where a batch ends decides more of them. The English entity model
+    /// whose word clusters no longer read the similarity evaluation's articles (2026-12-05 late evening) moved them to
+    /// 0.9619 / 0.9360 (the same code with the earlier model: 0.9764 / 0.9549): its entities change the name joins of the
+    /// mixed pages here, while ECB+ in batches rose (file order 0.9514 -> 0.9557). The floors sit under it.
     /// </summary>
-    private const double MeanFloor = 0.976;
+    private const double MeanFloor = 0.961;
 
-    private const double LowestFloor = 0.954;
+    private const double LowestFloor = 0.935;
 
     /// <summary>Places the documents batch by batch (each in publication order, then arrival, as ingest does), each batch ending with the settle.</summary>
     private static Dictionary<string, string> Place(List<Document> documents, int[] cuts)
