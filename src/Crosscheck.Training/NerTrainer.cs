@@ -61,9 +61,6 @@ public sealed record NerTrainerOptions
     /// </summary>
     public IReadOnlyList<string>? GazetteersLeftOut { get; init; }
 
-    /// <summary>The English model: the web-extraction sets' article text joins the word clusters' text (<see cref="TrainingSources.PageTextSentences"/>). Default off.</summary>
-    public bool ClusterPageText { get; init; }
-
     /// <summary>Language models: the language's dictionary word lists (<c>NerWordLists/LANG.tsv.gz</c>) as gazetteer lists, where one is shipped. Default on.</summary>
     public bool DictionaryLists { get; init; } = true;
 
@@ -166,8 +163,7 @@ public static class NerTrainer
 
         var clusters = dataRoot is null
             ? WordClusters.Empty
-            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log))
-                .Concat(options.ClusterPageText ? TrainingSources.PageTextSentences(dataRoot, log) : []), options.Clusters, log);
+            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log)), options.Clusters, log);
         var featureOptions = ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
         var isHeldOut = HeldOutRule(sentences, options);

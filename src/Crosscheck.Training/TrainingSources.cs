@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
-using Crosscheck.Annotation.Tokens;
 using Crosscheck.Evaluation.Entities;
 
 namespace Crosscheck.Training;
@@ -132,57 +130,6 @@ internal static class TrainingSources
         }
     }
 
-    /// <summary>
-    /// More unlabelled English text for word clusters: the article bodies that the web-extraction sets give as their
-    /// ground truth (WCXB dev, CC BY 4.0, ~2.2M English words of pages of every kind; AEB dev, MIT). Entity evaluation
-    /// never reads them; only statistics of their words (cluster ids) reach the model.
-    /// </summary>
-    public static IEnumerable<string[]> PageTextSentences(string dataRoot, TextWriter log)
-    {
-        foreach (var set in (string[])["extraction-wcxb-dev", "extraction-aeb-dev"])
-        {
-            var path = Path.Combine(dataRoot, set, "ground-truth.json");
-            if (!File.Exists(path))
-            {
-                log.WriteLine($"clusters: {path} not found, skipped");
-                continue;
-            }
-            using var json = JsonDocument.Parse(File.ReadAllText(path));
-            foreach (var page in json.RootElement.EnumerateObject())
-            {
-                if (!page.Value.TryGetProperty("articleBody", out var text) || text.GetString() is not { } body) continue;
-                foreach (var paragraph in EnglishParagraphs(body)) yield return paragraph;
-            }
-        }
-    }
-
     private static IEnumerable<string> FilesIn(string dir, string pattern) =>
         Directory.Exists(dir) ? Directory.GetFiles(dir, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
-
-    // English running text has about one word in ten among these; other languages' articles in the set have almost none.
-    private static readonly HashSet<string> EnglishMarkers = new(["the", "of", "and", "to", "in", "is", "that", "for"], StringComparer.Ordinal);
-
-    private const double MinEnglishMarkerShare = 0.08;
-
-    /// <summary>The tokenised paragraphs (lines) of a text, or none when its words are not English.</summary>
-    private static List<string[]> EnglishParagraphs(string body)
-    {
-        var paragraphs = body.Split('\n').Select(Tokenizer.TokenStrings).ToList();
-        return IsEnglish(paragraphs) ? paragraphs : [];
-    }
-
-    /// <summary>Whether an article's words are English, by the share of the commonest English function words.</summary>
-    private static bool IsEnglish(List<string[]> paragraphs)
-    {
-        int words = 0, markers = 0;
-        foreach (var paragraph in paragraphs)
-        {
-            foreach (var token in paragraph)
-            {
-                words++;
-                if (EnglishMarkers.Contains(token.ToLowerInvariant())) markers++;
-            }
-        }
-        return words > 0 && markers >= words * MinEnglishMarkerShare;
-    }
 }

@@ -40,7 +40,6 @@ public static class TrainCommand
         var longAffixes = new Option<bool>("--long-affixes") { Description = "Also affixes of 5 and 6 letters and the 5-letter stems of the neighbouring words." };
         var sentenceShape = new Option<bool>("--sentence-shape") { Description = "Also the sentence's length and ending (fragments such as titles read apart from running text)." };
         var nameLists = new Option<bool>("--name-lists") { Description = "Without --language: also gazetteer lists of the names tagged in the training files (jackknifed by blocks of documents)." };
-        var pageText = new Option<bool>("--page-text") { Description = "Without --language: the web-extraction sets' article text (WCXB, AEB dev ground truth) joins the word clusters' text." };
         var nameListFolds = new Option<int>("--name-list-folds")
         {
             Description = "Folds of the name lists' jackknife (a training sentence sees the names of the other folds).",
@@ -97,7 +96,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, pageText, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, stemClusters };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, stemClusters };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -110,7 +109,6 @@ public static class TrainCommand
                 Corpora = result.GetValue(only) is { Length: > 0 } names ? names : null,
                 TrainingNameLists = !result.GetValue(noNameLists),
                 EnglishTrainingNameLists = result.GetValue(nameLists),
-                ClusterPageText = result.GetValue(pageText),
                 DictionaryLists = !result.GetValue(noDictionary),
                 DocumentDomain = !result.GetValue(noDocumentCopy),
                 LongAffixes = result.GetValue(longAffixes),
