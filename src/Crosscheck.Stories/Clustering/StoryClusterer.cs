@@ -1007,7 +1007,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         foreach (var (id, weight) in small.Vectors[channel])
         {
             if (!largeVector.TryGetValue(id, out var other)) continue;
-            if (channel == EntityChannel && CountryNames.IsKeyFeature(id))
+            // Asked only when keys are made (ClusteringOptions.CountryKeys): with them off, no lookup per shared feature here
+            // and no reading of the country list at the first comparison.
+            if (channel == EntityChannel && _options.CountryKeys && CountryNames.IsKeyFeature(id))
             {
                 // Within one language the country's own name is shared already; across languages its key is evidence, but
                 // not a name towards ClusteringOptions.CrossLanguageSharedNames: a country is shared by many stories.
