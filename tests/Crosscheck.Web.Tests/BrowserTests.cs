@@ -112,7 +112,7 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
         var page = await server.NewPageAsync();
         await page.GotoAsync(server.BaseUrl + "/");
         await page.GetByRole(AriaRole.Link, new() { Name = server.SeedDossier.GetProperty("story").GetProperty("title").GetString()! }).ClickAsync();
-        await page.WaitForURLAsync($"**/stories/{server.SeedStory}");
+        await ArrivedAsync(page, $"**/stories/{server.SeedStory}", "table.matrix");
 
         var header = page.Locator($"table.matrix th[data-claim='{claimId}']");
         await Assertions.Expect(header).ToContainTextAsync("1,000");
@@ -132,7 +132,7 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
 
         // An entity with its spellings: the group is written two ways across the articles.
         await page.Locator("table.entities a", new() { HasTextString = "Wagner" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/entities/**");
+        await ArrivedAsync(page, "**/entities/**", "ul.variants .variant");
         var variants = await page.Locator("ul.variants .variant").AllInnerTextsAsync();
         Assert.Contains("Wagner Group", variants);
         Assert.Contains("Wagner", variants);
@@ -140,11 +140,22 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
         // Search by a name from the header box, then open the article.
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search articles" }).FillAsync("Lavrov");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search articles" }).PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?q=Lavrov");
+        await ArrivedAsync(page, "**/search?q=Lavrov", "ol.hits li a");
         await page.Locator("ol.hits li a").First.ClickAsync();
-        await page.WaitForURLAsync("**/articles/**");
+        await ArrivedAsync(page, "**/articles/**", ".article-text");
         await Assertions.Expect(page.Locator(".article-text")).ToContainTextAsync("Lavrov");
         Assert.NotEqual(0, await page.Locator(".article-text .m-person", new() { HasTextString = "Lavrov" }).CountAsync());
+    }
+
+    /// <summary>
+    /// Waits for a click's page: its URL committed, then an element of that page present. Not the URL wait's default
+    /// "load" state: once in CI the new page had loaded (its network idle) and the wait for "load" still ran out after
+    /// two minutes. The pages are server-rendered without script, so their element is the sign they arrived.
+    /// </summary>
+    private static async Task ArrivedAsync(IPage page, string urlGlob, string elementOfThePage)
+    {
+        await page.WaitForURLAsync(urlGlob, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(elementOfThePage).First.WaitForAsync();
     }
 
     [ChromiumFact]
