@@ -1,6 +1,7 @@
 using Crosscheck.Annotation.Words;
 using Crosscheck.Annotation.Time;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Quotes;
 
@@ -874,18 +875,10 @@ public sealed partial class QuoteRecognizer
             if (quote.SpeakerSpan is not { } speaker || speaker.End > before) continue;
             if (before - speaker.End > _options.MaxAntecedentDistance) continue;
             if (quote.SpeakerMention is not null || quote.SpeakerDescription is not { } name) continue;
-            if (speaker.TextOf(text) != name || !IsWrittenAsName(name) || OpensSentence(text, speaker.Start)) continue;
+            if (speaker.TextOf(text) != name || !IsWrittenAsName(name) || SentenceMarks.OpensSentence(text, speaker.Start)) continue;
             return (speaker, name);
         }
         return null;
-    }
-
-    /// <summary>Whether a word at this position opens a sentence, where a capital says nothing ("Officials said").</summary>
-    private static bool OpensSentence(string text, int position)
-    {
-        var i = position - 1;
-        while (i >= 0 && char.IsWhiteSpace(text[i]) && text[i] != '\n') i--;
-        return i < 0 || text[i] is '.' or '!' or '?' or '\n';
     }
 
     private bool IsWrittenAsName(string phrase)

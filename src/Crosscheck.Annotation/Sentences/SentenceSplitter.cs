@@ -98,7 +98,7 @@ public sealed class SentenceSplitter(SentenceSplitterOptions? options = null)
     {
         if (token.Kind != TokenKind.Punctuation) return false;
         foreach (var c in token.Span.Of(text))
-            if (c is not ('.' or '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF1F'))
+            if (!SentenceMarks.EndsSentence(c))
                 return false;
         return true;
     }

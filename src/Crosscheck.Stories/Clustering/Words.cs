@@ -1,4 +1,5 @@
 using System.Text;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Stories.Clustering;
 
@@ -23,7 +24,7 @@ public static class Words
             var c = text[i];
             if (!char.IsLetterOrDigit(c))
             {
-                if (c is '.' or '!' or '?' or '\n' or '\u3002') sentenceStart = true;
+                if (c == '\n' || SentenceMarks.EndsSentence(c)) sentenceStart = true;
                 i++;
                 continue;
             }
