@@ -94,14 +94,14 @@ internal static class LocaleAmountReader
         var firstGroup = 0;
         while (p < limit && char.IsDigit(text[p]))
         {
-            integer.Append(text[p++]);
+            integer.Append(DecimalDigits.ToAscii(text[p++]));
             firstGroup++;
         }
         plain = true;
         // Digit groups: exactly three digits after a group mark, and a first group of at most three ("1 000", "12.345.678").
         while (firstGroup <= 3 && p < limit && locale.IsGroup(text[p]) && ThreeDigitsAt(text, p + 1, limit))
         {
-            integer.Append(text, p + 1, 3);
+            for (var d = p + 1; d < p + 4; d++) integer.Append(DecimalDigits.ToAscii(text[d]));
             p += 4;
             plain = false;
         }
@@ -110,7 +110,7 @@ internal static class LocaleAmountReader
         {
             var from = ++p;
             while (p < limit && char.IsDigit(text[p])) p++;
-            fraction = text[from..p];
+            fraction = string.Concat(text[from..p].Select(DecimalDigits.ToAscii));
             plain = false;
         }
         // A mark the locale does not use ("1,000" in a German text) leaves the number to the other rules.

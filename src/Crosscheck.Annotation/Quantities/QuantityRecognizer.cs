@@ -538,7 +538,7 @@ public sealed class QuantityRecognizer(QuantityOptions options)
             var length = 0;
             foreach (var c in span)
             {
-                if (c != ',') buffer[length++] = c;
+                if (c != ',') buffer[length++] = DecimalDigits.ToAscii(c);
             }
             if (!double.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return false;
             number.Plain = dots == 0 && !commas;

@@ -41,7 +41,7 @@ internal sealed class QuantityScan(string text, List<Scanned> tokens, DateTimeOf
         if (!IsNumber(i)) return null;
         var span = Tokens[i].Of(Text);
         if (span.Length > 9 || span.ContainsAny(',', '.')) return null;
-        return int.Parse(span, NumberStyles.None, CultureInfo.InvariantCulture);
+        return DecimalDigits.ParseInteger(span);
     }
 
     /// <summary>Whether the sentence speaks of money (a fine, a price, a payment): decides whether "pounds" is sterling.</summary>

@@ -542,8 +542,7 @@ public sealed partial class TimeExpressionRecognizer(TimeOptions options)
         return token.Length <= 9;
     }
 
-    private static int ParseInt(ReadOnlySpan<char> digits) =>
-        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
+    private static int ParseInt(ReadOnlySpan<char> digits) => DecimalDigits.ParseInteger(digits) ?? -1;
 
     private static bool TryDate(int year, int month, int day, out DateOnly date)
     {
