@@ -3,6 +3,7 @@ using System.Text.Json;
 using Crosscheck.Annotation.Entities;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Pipeline;
+using Crosscheck.Evaluation.Entities;
 using Crosscheck.Stories.Statements;
 
 namespace Crosscheck.Bench;
@@ -139,6 +140,30 @@ public static class StageBenchmark
     /// The articles of one language in a similarity corpus laid out as similarity-semeval2022 (articles.jsonl, whose
     /// url ends with the article's id, and pairs.tsv, which gives each pair's two languages); none when absent.
     /// </summary>
+    /// <summary>Sentences per document of <see cref="NerCorpusTexts"/>: about a short news article's length.</summary>
+    public const int NerDocumentSentences = 25;
+
+    /// <summary>
+    /// Text of a language for the speed of its stages where the similarity set has no article in it: the sentences of its
+    /// entity corpora's training files (else of the training part of a split validation file), tokens joined by spaces,
+    /// in documents of <see cref="NerDocumentSentences"/>, at most 2,000 sentences per corpus.
+    /// </summary>
+    public static List<(string Id, string Text)> NerCorpusTexts(string nerFolder, string language)
+    {
+        var texts = new List<(string, string)>();
+        foreach (var corpus in MultilingualNerData.For(nerFolder, language))
+        {
+            var sentences = corpus.TrainFile is { } train
+                ? ConllCorpus.Read(train)
+                : MultilingualNerData.Split(ConllCorpus.Read(corpus.ValidationFile)).Training;
+            foreach (var chunk in sentences.Take(2000).Chunk(NerDocumentSentences))
+            {
+                texts.Add(($"{corpus.Name}-{texts.Count}", string.Join('\n', chunk.Select(sentence => sentence.AsText().Text))));
+            }
+        }
+        return texts;
+    }
+
     public static List<(string Id, string Text)> LanguageTexts(string dir, string language)
     {
         var pairs = Path.Combine(dir, "pairs.tsv");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Crosscheck.Bench;
+using Crosscheck.Evaluation.Entities;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -56,7 +57,7 @@ public static class BenchCommand
             HelpName = "N",
         };
         var language = CommonOptions.Language(
-            "With `bench annotation`: time the annotation stages on the similarity-semeval2022 articles of this language (ISO 639-1: de, es, fr, ru, zh, ...) read as that language.");
+            "With `bench annotation`: time the annotation stages on the similarity-semeval2022 articles of this language (ISO 639-1: de, es, fr, ru, zh, ...) read as that language; for a language it has none of (nl, pt), on the sentences of its ner-multilingual training files.");
         var command = new Command("bench", """
             Measure throughput per stage on real articles: extraction (pages/s), each annotation stage
             (tokens/s), clustering (articles/s), dossier building, and peak memory. Single-threaded, so
@@ -161,9 +162,17 @@ public static class BenchCommand
     {
         var corpus = Path.Combine(dataDir, "similarity-semeval2022");
         var texts = StageBenchmark.LanguageTexts(corpus, language);
-        if (texts.Count == 0) throw new UserError($"{corpus}: no articles in '{language}' (needs articles.jsonl and pairs.tsv); pass --data with the folder holding similarity-semeval2022");
+        var described = $"{texts.Count} similarity-semeval2022 articles in '{language}'";
+        if (texts.Count == 0)
+        {
+            // Dutch and Portuguese have no articles there; the entity corpora's training sentences are text of the language.
+            var nerFolder = Path.Combine(dataDir, MultilingualNerData.FolderName);
+            texts = StageBenchmark.NerCorpusTexts(nerFolder, language);
+            if (texts.Count == 0) throw new UserError($"{corpus}: no articles in '{language}', and {nerFolder} has no corpus in it; pass --data with the folder holding similarity-semeval2022 and ner-multilingual");
+            described = $"{texts.Count} documents of {StageBenchmark.NerDocumentSentences} sentences from {MultilingualNerData.FolderName} in '{language}' (no similarity-semeval2022 articles in it)";
+        }
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; medians of {runs} runs, one thread");
-        output.WriteLine($"\n## annotation ({texts.Count} similarity-semeval2022 articles in '{language}')");
+        output.WriteLine($"\n## annotation ({described})");
         StageBenchmark.ModelLoad(Engine.Annotation.Stages, language, output);
         StageBenchmark.Annotation(texts, Engine.Annotation.Stages, runs, output, language);
         output.WriteLine($"\npeak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB");
