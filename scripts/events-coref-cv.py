@@ -20,21 +20,35 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             co-refer?): their sentences' TF-IDF cosines, shared documents and sentences, lead and story shares,
             shared names and content words next to the mentions, the classes' common prefix; pairs above the
             threshold are joined (training negatives kept at 1 in 5, the logit corrected for it)
+  vectors   distributional word vectors: positive PMI with the words within --window K (default 3; --directed
+            keeps left and right apart) over text the project may train on (GMB/VOA, CoNLL-2003 train, PolNeAR
+            train, and the ECB+ text of the choosing topics outside the held-out fold; never a dev topic's
+            text); two groups of one story with different classes joined when the cosine of their head words'
+            vectors is high, then the cosine beside argument agreement (the share of their cross-document
+            mention pairs whose nearby content words meet, same sentences, shared documents, sizes) in a
+            group-pair model, then a two-threshold rule (cosine and argument agreement) chosen inside the folds
 
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
-Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4) and "2026-12-05 late evening" (events5, classpairs).
+Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs)
+and "2026-12-06 night" (events6, vectors).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs|classpairs} PRED.json [--trees] [--folds N]
+Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs|classpairs|vectors} PRED.json
+[--trees] [--folds N] [--window K] [--directed]
 """
+import csv
+import io
 import json
 import math
+import os
 import re
 import sys
+import zipfile
 import zlib
 from collections import Counter, defaultdict
 from itertools import combinations
 
-DATA = '../shared/data/events-ecbplus-dev/documents.jsonl'
+SHARED = '../shared/data'
+DATA = SHARED + '/events-ecbplus-dev/documents.jsonl'
 CHOOSING = [1, 3, 4, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 19, 20, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33]
 THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
@@ -410,11 +424,253 @@ def sweep(gold, predicted, scores, leave, what):
         print(f'  threshold {t}: {len(chosen)} {what}, CoNLL F1 {conll(gold, leave(chosen)):.2f}')
 
 
+# ---- distributional word vectors (mode "vectors") -------------------------------------------------------------
+
+EVENT_DATA = 'src/Crosscheck.Annotation/Events/Data/'
+
+
+def read_list(path):
+    with open(path, encoding='utf-8') as fh:
+        return [line.strip().lower() for line in fh if line.strip() and not line.startswith('#')]
+
+
+IRREGULAR = {form: words[0] for words in map(str.split, read_list(EVENT_DATA + 'irregular-verbs.txt')) for form in words[1:][::-1]}
+FUNCTION_WORDS = set(read_list('src/Crosscheck.Core/WordLists/function-words.txt'))
+
+
+def predicate_key(word):
+    """PredicateLexicon.Key: the lemma (irregular forms, else inflection rules) without a final silent e."""
+    w = word.lower()
+    if w in IRREGULAR:
+        lemma = IRREGULAR[w]
+    else:
+        def undouble(stem):
+            return stem[:-1] if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in 'aeiouylsz' else stem
+        n = len(w)
+        if n > 4 and w.endswith(('ies', 'ied')):
+            lemma = w[:-3] + 'y'
+        elif n > 5 and w.endswith('ing'):
+            lemma = undouble(w[:-3])
+        elif n > 4 and w.endswith('ed'):
+            lemma = undouble(w[:-2])
+        elif n > 4 and (w.endswith(('ches', 'shes')) or (w.endswith('es') and w[-3] in 'sxz')):
+            lemma = w[:-2]
+        elif n > 3 and w[-1] == 's' and not w.endswith(('ss', 'us')):
+            lemma = w[:-1]
+        else:
+            lemma = w
+    return lemma[:-1] if len(lemma) > 3 and lemma[-1] == 'e' else lemma
+
+
+LETTERS = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+
+
+def general_sentences():
+    """Text the project may train on: GMB/VOA (public domain), CoNLL-2003 English train, PolNeAR train (never dev)."""
+    with zipfile.ZipFile(SHARED + '/ner/gmb-kaggle/ner_dataset.csv.zip') as archive:
+        rows = csv.reader(io.TextIOWrapper(archive.open('ner_dataset.csv'), encoding='latin-1'))
+        next(rows)
+        sentence = []
+        for row in rows:
+            if row[0] and sentence:
+                yield ' '.join(sentence)
+                sentence = []
+            sentence.append(row[1])
+        yield ' '.join(sentence)
+    sentence = []
+    with open(SHARED + '/ner/conll2003/train.txt', encoding='utf-8') as fh:
+        for line in fh:
+            parts = line.split()
+            if not parts or parts[0] == '-DOCSTART-':
+                if sentence:
+                    yield ' '.join(sentence)
+                sentence = []
+            else:
+                sentence.append(parts[0])
+    folder = SHARED + '/attribution-polnear/train/text/'
+    for name in sorted(os.listdir(folder)):
+        with open(folder + name, encoding='utf-8') as fh:
+            yield from (line for line in fh if line.strip())
+
+
+def cooccurrence(sentences, window, directed):
+    counts = defaultdict(Counter)
+    for sentence in sentences:
+        keys = [predicate_key(w) for w in LETTERS.findall(sentence)]
+        for i, word in enumerate(keys):
+            row = counts[word]
+            for j in range(max(0, i - window), min(len(keys), i + window + 1)):
+                if j != i:
+                    row[('<' if j < i else '>') + keys[j] if directed else keys[j]] += 1
+    return counts
+
+
+def head_key(text):
+    words = re.findall(r"[A-Za-z][A-Za-z'\-]*", text)
+    head = next((w for w in words if w.lower() not in FUNCTION_WORDS), words[0] if words else None)
+    return predicate_key(head) if head else None
+
+
+def vector_pairs(documents, predicted, window, directed, folds):
+    """Every two groups of one story with different predicates (particle variants of one verb aside): the cosine
+    of their head words' summed PPMI vectors, built without the ECB+ text of the pair's own fold."""
+    general = cooccurrence(general_sentences(), window, directed)
+    by_topic = {t: cooccurrence([line for d in documents if d['topic'] == t
+                                 for line in d['text'].split('\n')[1 if d['subtopic'] == 'ecbplus' else 0:]], window, directed)
+                for t in CHOOSING}
+    column_totals = {'': Counter()}
+    for row in general.values():
+        column_totals[''].update(row)
+    for t, counts in by_topic.items():
+        column_totals[t] = Counter()
+        for row in counts.values():
+            column_totals[t].update(row)
+    head = {m['id']: head_key(m['text']) for d in documents for m in d['mentions']}
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    groups = defaultdict(list)
+    for m, c in predicted.items():
+        if not c.startswith('alone:'):
+            groups[c].append(m)
+    story_groups = defaultdict(list)
+    for g in groups:
+        story_groups[g.split('|')[0]].append(g)
+
+    def base(group):
+        return group.split('|', 1)[1].split('#')[0].split('+')[0]
+    pairs = []
+    for k in range(folds):
+        held = set(CHOOSING[k::folds])
+        totals = Counter(column_totals[''])
+        for t in CHOOSING:
+            if t not in held:
+                totals.update(column_totals[t])
+        smoothed = {c: n ** 0.75 for c, n in totals.items()}
+        grand = sum(smoothed.values())
+        vectors = {}
+
+        def vector(word):
+            if word not in vectors:
+                row = Counter(general.get(word, {}))
+                for t in CHOOSING:
+                    if t not in held and word in by_topic[t]:
+                        row.update(by_topic[t][word])
+                total = sum(row.values())
+                v = {c: math.log(n * grand / (total * smoothed[c])) for c, n in row.items()}
+                v = {c: x for c, x in v.items() if x > 0}
+                norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+                vectors[word] = {c: x / norm for c, x in v.items()}
+            return vectors[word]
+        group_vectors = {}
+        for g, ms in groups.items():
+            if topic[ms[0]] in held:
+                total = Counter()
+                for m in ms:
+                    if head[m]:
+                        total.update(vector(head[m]))
+                norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
+                group_vectors[g] = {c: x / norm for c, x in total.items()}
+        for gs in story_groups.values():
+            gs = [g for g in gs if g in group_vectors]
+            for g, h in combinations(gs, 2):
+                if base(g) == base(h):
+                    continue
+                a, b = group_vectors[g], group_vectors[h]
+                if len(a) > len(b):
+                    a, b = b, a
+                together = sum(gold_of[x] == gold_of[y] for x in groups[g] for y in groups[h]) / (len(groups[g]) * len(groups[h]))
+                pairs.append(((g, h), topic[groups[g][0]], sum(x * b.get(c, 0.0) for c, x in a.items()), together))
+    return pairs, groups
+
+
+def argument_features(documents, pairs, groups):
+    """Beside each pair's cosine: how often the two groups' mentions in different documents have a content word
+    within four words in common (the predicates' own words aside), how many of the first group's mentions share a
+    sentence with the second's, the share of documents they share, their sizes."""
+    document_count, frequency = len(documents), Counter()
+    for d in documents:
+        frequency.update({predicate_key(w) for w in LETTERS.findall(d['text'])})
+    near = {}
+    for d in documents:
+        tokens = [(t.start(), t.group()) for t in WORD.finditer(d['text'])]
+        for m in d['mentions']:
+            inside = [i for i, (start, _) in enumerate(tokens) if m['start'] <= start < m['end']] or [0]
+            around = tokens[max(0, inside[0] - 4):inside[0]] + tokens[inside[-1] + 1:inside[-1] + 5]
+            near[m['id']] = (d['id'], m['sentence'],
+                             {predicate_key(w) for _, w in around if w.lower() not in STOP and w[0].isalpha() and len(w) > 2})
+    samples = []
+    for (g, h), topic, cosine, together in pairs:
+        a, b = groups[g], groups[h]
+        own = {g.split('|', 1)[1].split('#')[0].strip('=').split('+')[0], h.split('|', 1)[1].split('#')[0].strip('=').split('+')[0]}
+        cross = [(near[x], near[y]) for x in a for y in b if near[x][0] != near[y][0]]
+        agree = [sum(math.log(document_count / max(1, frequency[w])) for w in (p[2] & q[2]) - own) for p, q in cross]
+        docs_a, docs_b = {near[x][0] for x in a}, {near[y][0] for y in b}
+        sentences_b = {near[y][:2] for y in b}
+        samples.append(((g, h), topic, {
+            'cosine': cosine,
+            'argument_rate': sum(1 for x in agree if x > 0) / len(agree) if agree else 0.0,
+            'argument_mean': sum(agree) / len(agree) if agree else 0.0,
+            'same_sentence': sum(1 for x in a if near[x][:2] in sentences_b) / len(a),
+            'shared_documents': len(docs_a & docs_b) / min(len(docs_a), len(docs_b)),
+            'log_sizes': math.log(len(a) * len(b)),
+        }, 1 if together > 0.5 else 0))
+    return samples
+
+
+def join_groups(predicted, chosen):
+    owner = {}
+
+    def root(x):
+        while owner.get(x, x) != x:
+            x = owner[x]
+        return x
+    for g, h in chosen:
+        owner[root(g)] = root(h)
+    return {m: root(c) for m, c in predicted.items()}
+
+
+def vectors_mode(documents, gold, predicted, folds, trees, window, directed):
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    pairs, groups = vector_pairs(documents, predicted, window, directed, folds)
+    labels = [1 if p[3] > 0.5 else 0 for p in pairs]
+    print(f'{len(pairs)} group pairs of one story with different predicates, {sum(labels)} mostly co-referring; '
+          f'cosine AUC {area_under_curve([p[2] + 1e-12 * i for i, p in enumerate(pairs)], labels):.3f}')
+    print(f'  base {conll(gold, predicted):.2f}')
+    ranked = sorted(pairs, key=lambda p: -p[2])
+    for top in (10, 20, 40, 80, 160):
+        chosen = ranked[:top]
+        print(f'  the {top} most alike joined (cosine {chosen[-1][2]:.3f}+): {sum(p[3] > 0.5 for p in chosen)} right, '
+              f'CoNLL F1 {conll(gold, join_groups(predicted, [p[0] for p in chosen])):.2f}')
+    samples = argument_features(documents, pairs, groups)
+    scores = cross_validate(samples, folds, trees, negative_share=0.2)
+    print(f'group-pair model, cosine and argument agreement: AUC '
+          f'{area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
+    sweep(gold, predicted, scores, lambda chosen: join_groups(predicted, chosen), 'group pairs joined')
+    grid = [(c, a) for c in (0.1, 0.15, 0.2, 0.3) for a in (0.2, 0.4, 0.6, 0.8)]
+    passing = {r: [s for s in samples if s[2]['cosine'] >= r[0] and s[2]['argument_rate'] >= r[1] and s[2]['same_sentence'] == 0]
+               for r in grid}
+    for r in grid:
+        print(f'  cosine {r[0]}+ and argument agreement {r[1]}+, no shared sentence: {len(passing[r])} pairs, '
+              f'{sum(s[3] for s in passing[r])} right, CoNLL F1 {conll(gold, join_groups(predicted, [s[0] for s in passing[r]])):.2f}')
+    joined = []
+    for k in range(folds):
+        held = set(CHOOSING[k::folds])
+        kept = {m: c for m, c in gold.items() if topic[m] not in held}
+
+        def inside(rule):
+            result = join_groups(predicted, [s[0] for s in passing[rule] if s[1] not in held])
+            return conll(kept, {m: result[m] for m in kept})
+        best = max(grid, key=inside)
+        if inside(best) > conll(kept, {m: predicted[m] for m in kept}):
+            joined += [s[0] for s in passing[best] if s[1] in held]
+    print(f"  the rule chosen inside each fold's other topics: CoNLL F1 {conll(gold, join_groups(predicted, joined)):.2f}")
+
+
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
-    trees = '--trees' in argv
-    argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] != '--folds')]
-    if len(argv) != 2 or argv[0] not in ('score', 'mentions', 'groups', 'pairs', 'classpairs'):
+    window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
+    trees, directed = '--trees' in argv, '--directed' in argv
+    argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window'))]
+    if len(argv) != 2 or argv[0] not in ('score', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -456,24 +712,15 @@ def main(argv):
         print(f'{len(samples)} groups of 2+, {sum(s[3] for s in samples)} with pair precision under 0.1; '
               f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
         sweep(gold, predicted, scores, lambda out: {m: 'alone:' + m if c in out else c for m, c in predicted.items()}, 'groups split')
+    elif argv[0] == 'vectors':
+        vectors_mode(documents, gold, predicted, folds, trees, window, directed)
     elif argv[0] == 'classpairs':
         context, members, _ = mention_features(documents, predicted)
         samples = class_pair_features(documents, predicted, context, members)
         scores = cross_validate(samples, folds, trees, negative_share=0.2)
         print(f'{len(samples)} group pairs, {sum(s[3] for s in samples)} mostly co-referring; '
               f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
-
-        def join(chosen):
-            owner = {}
-
-            def root(x):
-                while owner.get(x, x) != x:
-                    x = owner[x]
-                return x
-            for g, h in chosen:
-                owner[root(g)] = root(h)
-            return {m: root(c) for m, c in predicted.items()}
-        sweep(gold, predicted, scores, join, 'group pairs joined')
+        sweep(gold, predicted, scores, lambda chosen: join_groups(predicted, chosen), 'group pairs joined')
     else:
         def predicate(c):
             return None if c.startswith('alone:') else c.split('|', 1)[1]
