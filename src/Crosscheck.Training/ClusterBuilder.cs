@@ -15,6 +15,12 @@ public sealed record ClusterOptions
     /// <summary>The most frequent words serve as context features. Default 1,500.</summary>
     public int ContextWords { get; init; } = 1_500;
 
+    /// <summary>
+    /// Neighbours on each side that count as contexts, each distance its own block of features (1: the word just
+    /// before and after). Default 1.
+    /// </summary>
+    public int Window { get; init; } = 1;
+
     /// <summary>Dimensions of the random projection of the context vectors. Default 128.</summary>
     public int Dimensions { get; init; } = 128;
 
@@ -71,36 +77,42 @@ internal static class ClusterBuilder
         for (var i = 0; i < vocabulary.Length; i++) wordIndex[vocabulary[i]] = i;
         var contexts = Math.Min(options.ContextWords, vocabulary.Length);
 
-        // Co-occurrence with left (c) and right (contexts + c) neighbours among the context words.
+        // Co-occurrence with the neighbours among the context words: the neighbour at distance d on the left counts in
+        // block 2(d-1), on the right in block 2(d-1)+1, so that "the X" and "X the" stay apart.
+        var window = Math.Max(1, options.Window);
+        var blocks = 2 * window;
         var pairs = new Dictionary<long, int>();
-        var contextTotals = new double[2 * contexts];
+        var contextTotals = new double[blocks * contexts];
         foreach (var sentence in corpus)
         {
             for (var i = 0; i < sentence.Length; i++)
             {
                 if (!wordIndex.TryGetValue(sentence[i], out var w)) continue;
-                if (i > 0 && wordIndex.TryGetValue(sentence[i - 1], out var left) && left < contexts)
-                    Count(pairs, contextTotals, w, left);
-                if (i + 1 < sentence.Length && wordIndex.TryGetValue(sentence[i + 1], out var right) && right < contexts)
-                    Count(pairs, contextTotals, w, contexts + right);
+                for (var d = 1; d <= window; d++)
+                {
+                    if (i - d >= 0 && wordIndex.TryGetValue(sentence[i - d], out var left) && left < contexts)
+                        Count(pairs, contextTotals, w, 2 * (d - 1) * contexts + left);
+                    if (i + d < sentence.Length && wordIndex.TryGetValue(sentence[i + d], out var right) && right < contexts)
+                        Count(pairs, contextTotals, w, (2 * (d - 1) + 1) * contexts + right);
+                }
             }
         }
         var dims = options.Dimensions;
         var random = new Random(options.Seed);
-        var projection = new float[2 * contexts * dims];
+        var projection = new float[blocks * contexts * dims];
         for (var i = 0; i < projection.Length; i++) projection[i] = (float)Gaussian(random);
         var wordTotals = new double[vocabulary.Length];
         double grand = 0;
         foreach (var (key, count) in pairs)
         {
-            wordTotals[key / (2 * contexts)] += count;
+            wordTotals[key / (blocks * contexts)] += count;
             grand += count;
         }
         var vectors = new float[vocabulary.Length * dims];
         foreach (var (key, count) in pairs)
         {
-            var w = (int)(key / (2 * contexts));
-            var c = (int)(key % (2 * contexts));
+            var w = (int)(key / (blocks * contexts));
+            var c = (int)(key % (blocks * contexts));
             var pmi = Math.Log(count * grand / (wordTotals[w] * contextTotals[c]));
             if (pmi <= 0) continue;
             var row = vectors.AsSpan(w * dims, dims);

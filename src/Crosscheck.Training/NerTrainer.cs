@@ -108,6 +108,12 @@ public sealed record NerTrainerOptions
     /// <summary>The development hold-out is the last third of the training documents in file order instead of every third document.</summary>
     public bool HoldOutLastThird { get; init; }
 
+    /// <summary>
+    /// The English word clusters also read <see cref="TrainingSources.MoreNewsSentences"/> (PolNeAR's training texts, GUM's
+    /// Wikinews texts). Default off.
+    /// </summary>
+    public bool MoreNewsText { get; init; }
+
     public int Seed { get; init; } = 17;
 
     /// <summary>
@@ -163,7 +169,8 @@ public static class NerTrainer
 
         var clusters = dataRoot is null
             ? WordClusters.Empty
-            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log)), options.Clusters, log);
+            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log))
+                .Concat(options.MoreNewsText ? TrainingSources.MoreNewsSentences(dataRoot, log) : []), options.Clusters, log);
         var featureOptions = ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
         var isHeldOut = HeldOutRule(sentences, options);

@@ -31,4 +31,32 @@ public class ClusterTextSourcesTests
             root.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void The_more_news_text_reads_training_texts_and_never_the_attribution_dev_split_nor_non_commercial_texts()
+    {
+        var root = Directory.CreateTempSubdirectory("cluster-text-");
+        try
+        {
+            var polnear = Path.Combine(root.FullName, "attribution-polnear");
+            var train = Directory.CreateDirectory(Path.Combine(polnear, "train", "text"));
+            File.WriteAllText(Path.Combine(train.FullName, "a.txt"), "The senator spoke in Ohio.\n\nThe lighthouse keeper waved.\n");
+            var dev = Directory.CreateDirectory(Path.Combine(polnear, "dev", "text"));
+            File.WriteAllText(Path.Combine(dev.FullName, "b.txt"), "The harbour was closed.\n");
+            var gum = Path.Combine(root.FullName, "ner", "gum", "CONLL-format", "data-by-corpustype");
+            File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(gum, "news")).FullName, "GUM_news_x.tsv"), "Storm\tevent\nwarnings\tevent\n\n");
+            File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(gum, "whow")).FullName, "GUM_whow_y.tsv"), "Bake\tO\ncupcakes\tobject\n\n");
+
+            var sentences = TrainingSources.MoreNewsSentences(root.FullName, new StringWriter()).ToList();
+
+            Assert.Contains(sentences, sentence => sentence.SequenceEqual(["The", "lighthouse", "keeper", "waved", "."]));
+            Assert.Contains(sentences, sentence => sentence.Contains("warnings"));
+            Assert.DoesNotContain(sentences, sentence => sentence.Contains("harbour"));
+            Assert.DoesNotContain(sentences, sentence => sentence.Contains("cupcakes"));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
 }

@@ -90,13 +90,35 @@ public static class TrainCommand
             DefaultValueFactory = _ => defaults.Clusters.MinCount,
             HelpName = "N",
         };
+        var clusterContexts = new Option<int>("--cluster-contexts")
+        {
+            Description = "The word clusters' context words: this many of the most frequent words of the cluster text.",
+            DefaultValueFactory = _ => defaults.Clusters.ContextWords,
+            HelpName = "N",
+        };
+        var clusterWindow = new Option<int>("--cluster-window")
+        {
+            Description = "The word clusters' contexts: this many neighbours on each side, each distance apart.",
+            DefaultValueFactory = _ => defaults.Clusters.Window,
+            HelpName = "N",
+        };
+        var clusterDimensions = new Option<int>("--cluster-dimensions")
+        {
+            Description = "Dimensions of the random projection of the word clusters' context vectors.",
+            DefaultValueFactory = _ => defaults.Clusters.Dimensions,
+            HelpName = "N",
+        };
+        var moreNewsText = new Option<bool>("--more-news-text")
+        {
+            Description = "Without --language: the word clusters also read PolNeAR's training texts and GUM's Wikinews texts (never PolNeAR dev).",
+        };
         var command = new Command("ner", """
             Train the entity tagger (see models/ner/MODEL_CARD.md and the per-language cards beside it).
 
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, stemClusters };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -120,10 +142,14 @@ public static class TrainCommand
                 CorpusRepeats = result.GetValue(repeat) is { Length: > 0 } repeats ? ParseRepeats(repeats) : null,
                 DevelopmentHoldOut = result.GetValue(holdOut),
                 HoldOutLastThird = result.GetValue(holdOutLast),
+                MoreNewsText = result.GetValue(moreNewsText),
                 GazetteersLeftOut = result.GetValue(withoutGazetteer) is { Length: > 0 } leftOut ? leftOut : null,
                 Clusters = defaults.Clusters with
                 {
                     MinCount = Math.Max(1, result.GetValue(clusterMinCount)),
+                    ContextWords = Math.Max(1, result.GetValue(clusterContexts)),
+                    Window = Math.Max(1, result.GetValue(clusterWindow)),
+                    Dimensions = Math.Max(1, result.GetValue(clusterDimensions)),
                     Levels = result.GetValue(clusterLevels) is { } levels ? ParseClusterLevels(levels) : defaults.Clusters.Levels,
                 },
             };
