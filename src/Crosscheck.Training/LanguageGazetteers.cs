@@ -51,7 +51,7 @@ internal sealed class LanguageGazetteers
     /// <paramref name="fixedEntries"/> every sentence sees (the dictionary word lists, other corpora's names).
     /// </summary>
     public static LanguageGazetteers Build(IReadOnlyList<ConllSentence> sentences, IReadOnlyList<string> corpusOf, bool names,
-        IReadOnlyList<(string List, string[] Tokens)> fixedEntries, TextWriter log, int folds = DefaultFolds)
+        IReadOnlyList<(string List, string[] Tokens)> fixedEntries, TextWriter log, int folds = DefaultFolds, bool tokenLists = false)
     {
         var entries = new List<(string List, string[] Tokens, int Fold)>();
         var foldOf = new Dictionary<int, int>();
@@ -70,14 +70,87 @@ internal sealed class LanguageGazetteers
             }
         }
         foreach (var (list, tokens) in fixedEntries) entries.Add((list, tokens, -1));
-        if (entries.Count == 0) return None;
-        var listNames = entries.Select(e => e.List).Distinct().Order(StringComparer.Ordinal).ToList();
-        var full = NerTrainer.BuildGazetteer(entries.Select(e => (e.List, e.Tokens)), listNames, log);
-        if (!names) return new LanguageGazetteers(full, [], []);
+        var words = tokenLists ? NameWordCounts.Count(sentences, foldOf, folds) : null;
+        if (entries.Count == 0 && words is null) return None;
+        var listNames = entries.Select(e => e.List).Concat(words is null ? [] : NameWordCounts.ListNames).Distinct().Order(StringComparer.Ordinal).ToList();
+        var full = NerTrainer.BuildGazetteer(entries.Select(e => (e.List, e.Tokens)).Concat(words?.Entries(-1) ?? []), listNames, log);
+        if (!names && words is null) return new LanguageGazetteers(full, [], []);
         var withoutFold = new Annotation.Entities.Gazetteer[folds];
         for (var fold = 0; fold < folds; fold++)
-            withoutFold[fold] = NerTrainer.BuildGazetteer(entries.Where(e => e.Fold != fold).Select(e => (e.List, e.Tokens)), listNames, TextWriter.Null);
+        {
+            withoutFold[fold] = NerTrainer.BuildGazetteer(entries.Where(e => e.Fold != fold).Select(e => (e.List, e.Tokens)).Concat(words?.Entries(fold) ?? []),
+                listNames, TextWriter.Null);
+        }
         return new LanguageGazetteers(full, withoutFold, foldOf);
+    }
+
+    /// <summary>
+    /// How often each word (lower case) occurs in the training text, and how often inside a name of each type, per fold:
+    /// the single words of names as lists ("name-word:PER:mostly" for a word inside a person's name in at least half of
+    /// its occurrences, ":sometimes" for less). A phrase list hits only the whole name, but a later mention often
+    /// repeats part of it ("Schröder" after "Gerhard Schröder"), and in German, where every noun is capitalised, the
+    /// capital letter does not tell the name's words from common nouns; how often the word stood in a name does.
+    /// </summary>
+    private sealed class NameWordCounts
+    {
+        private const double Mostly = 0.5;
+
+        private readonly Dictionary<string, int[]>[] _perFold;
+
+        private NameWordCounts(Dictionary<string, int[]>[] perFold) => _perFold = perFold;
+
+        /// <summary>The lists' names: two per entity type.</summary>
+        public static IEnumerable<string> ListNames =>
+            Annotation.Entities.Bilou.TypeNames.SelectMany(type => new[] { $"name-word:{type}:mostly", $"name-word:{type}:sometimes" });
+
+        /// <summary>Counts every word with a letter: slot 0 its occurrences, slot 1 + type those inside a name of that type.</summary>
+        public static NameWordCounts Count(IReadOnlyList<ConllSentence> sentences, Dictionary<int, int> foldOf, int folds)
+        {
+            var perFold = new Dictionary<string, int[]>[folds];
+            for (var f = 0; f < folds; f++) perFold[f] = new Dictionary<string, int[]>(StringComparer.Ordinal);
+            foreach (var sentence in sentences)
+            {
+                var counts = perFold[foldOf[sentence.Document]];
+                var typeAt = new int[sentence.Tokens.Length];
+                Array.Fill(typeAt, -1);
+                foreach (var (start, end, type) in sentence.Entities(ConllCorpus.ConllType))
+                    if (type >= 0) Array.Fill(typeAt, type, start, end - start);
+                for (var i = 0; i < sentence.Tokens.Length; i++)
+                {
+                    var token = sentence.Tokens[i];
+                    if (!token.Any(char.IsLetter)) continue;
+                    var key = token.ToLowerInvariant();
+                    if (!counts.TryGetValue(key, out var row)) counts[key] = row = new int[1 + Annotation.Entities.Bilou.TypeCount];
+                    row[0]++;
+                    if (typeAt[i] >= 0) row[1 + typeAt[i]]++;
+                }
+            }
+            return new NameWordCounts(perFold);
+        }
+
+        /// <summary>The list entries from every fold but <paramref name="leftOut"/> (-1: from all).</summary>
+        public IEnumerable<(string List, string[] Tokens)> Entries(int leftOut)
+        {
+            var total = new Dictionary<string, int[]>(StringComparer.Ordinal);
+            for (var f = 0; f < _perFold.Length; f++)
+            {
+                if (f == leftOut) continue;
+                foreach (var (word, row) in _perFold[f])
+                {
+                    if (!total.TryGetValue(word, out var sum)) total[word] = sum = new int[row.Length];
+                    for (var k = 0; k < row.Length; k++) sum[k] += row[k];
+                }
+            }
+            foreach (var (word, row) in total)
+            {
+                for (var type = 0; type < row.Length - 1; type++)
+                {
+                    if (row[1 + type] == 0) continue;
+                    var share = (double)row[1 + type] / row[0];
+                    yield return ($"name-word:{Annotation.Entities.Bilou.TypeNames[type]}:{(share >= Mostly ? "mostly" : "sometimes")}", [word]);
+                }
+            }
+        }
     }
 
     /// <summary>The dictionary word list of a language (embedded <c>NerWordLists/LANG.tsv.gz</c>, built by scripts/build-ner-wordlists.py), or none.</summary>

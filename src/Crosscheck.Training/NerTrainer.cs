@@ -61,6 +61,12 @@ public sealed record NerTrainerOptions
     /// </summary>
     public IReadOnlyList<string>? GazetteersLeftOut { get; init; }
 
+    /// <summary>
+    /// Language models: lists of the single words of the training names by type and by how often the word stood in such a
+    /// name (<see cref="LanguageGazetteers"/>, jackknifed like the name lists). Default off.
+    /// </summary>
+    public bool NameWordLists { get; init; }
+
     /// <summary>Language models: the language's dictionary word lists (<c>NerWordLists/LANG.tsv.gz</c>) as gazetteer lists, where one is shipped. Default on.</summary>
     public bool DictionaryLists { get; init; } = true;
 
@@ -83,6 +89,16 @@ public sealed record NerTrainerOptions
 
     /// <summary>Language models: word clusters of crude stems besides those of word forms (<see cref="NerFeatureOptions.StemClusters"/>). Default off.</summary>
     public bool StemClusters { get; init; }
+
+    /// <summary>Gazetteer hits read with the token's case and sentence position (<see cref="NerFeatureOptions.GazetteerCase"/>). Default off.</summary>
+    public bool GazetteerCase { get; init; }
+
+    /// <summary>
+    /// Language models: the dictionary's common words split by the case the dictionary gives them ("dict:noun" for a
+    /// capitalised entry, a German noun; "dict:common" for the rest), so with <see cref="GazetteerCase"/> a capitalised
+    /// adjective in the text (part of a name) reads apart from a noun. Default off.
+    /// </summary>
+    public bool DictionaryNouns { get; init; }
 
     /// <summary>Language models: the sentence's length and ending as features (<see cref="NerFeatureOptions.SentenceShape"/>). Default off.</summary>
     public bool SentenceShape { get; init; }
@@ -245,7 +261,8 @@ public static class NerTrainer
     private static NerFeatureOptions ChosenFeatures(NerTrainerOptions options) =>
         (options.LongAffixes ? NerFeatureOptions.LongAffixes : NerFeatureOptions.None)
         | (options.SentenceShape ? NerFeatureOptions.SentenceShape : NerFeatureOptions.None)
-        | (options.StemClusters ? NerFeatureOptions.StemClusters : NerFeatureOptions.None);
+        | (options.StemClusters ? NerFeatureOptions.StemClusters : NerFeatureOptions.None)
+        | (options.GazetteerCase ? NerFeatureOptions.GazetteerCase : NerFeatureOptions.None);
 
     /// <summary>
     /// Trains the model of one language (ISO 639-1) from the corpora in <paramref name="multilingualFolder"/>
@@ -286,7 +303,7 @@ public static class NerTrainer
         var dictionary = options.DictionaryLists ? LanguageGazetteers.DictionaryWords(language) : [];
         if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
         var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists,
-            [.. dictionary.Select(e => ($"dict:{e.Kind}", new[] { e.Word }))], log, Math.Max(2, options.NameListFolds));
+            [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word }))], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
         NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters);
@@ -308,6 +325,9 @@ public static class NerTrainer
             log.WriteLine($"{corpus.Name} {(corpus.ValidationIsSplit ? "held-out part of val.txt" : "val.txt")}: F1 {score.F1 * 100:F2} (P {score.Precision * 100:F2}, R {score.Recall * 100:F2}; {validation.Count:N0} sentences)");
         }
     }
+
+    private static string DictionaryList(string word, string kind, NerTrainerOptions options) =>
+        options.DictionaryNouns && kind == "common" && word.Length > 0 && char.IsUpper(word[0]) ? "dict:noun" : $"dict:{kind}";
 
     /// <summary>Sentences of several files or corpora in one list, documents numbered apart; <paramref name="partOf"/> gives each sentence's source index.</summary>
     private static List<ConllSentence> Concatenate(IEnumerable<List<ConllSentence>> parts, out int[] partOf)

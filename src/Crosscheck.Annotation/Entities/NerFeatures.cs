@@ -37,6 +37,13 @@ internal enum NerFeatureOptions
     /// stem pools their contexts. The model file holds the second table after the first.
     /// </summary>
     StemClusters = 16,
+
+    /// <summary>
+    /// Every gazetteer hit is also read with the token's case and whether it starts the sentence. In German every noun is
+    /// capitalised, so the capital letter alone says little; what says more is a capital where the list's word is not a
+    /// noun (an adjective in "Deutsche Bank", "Vereinte Nationen") or its absence where a name list holds the word.
+    /// </summary>
+    GazetteerCase = 32,
 }
 
 /// <summary>
@@ -54,7 +61,7 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int Gaz = 36, GazLength = 37, GazPrev = 38, GazNext = 39, Doc = 40, First = 41, ShoutingShape = 42;
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
 
-    private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72;
+    private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73;
 
     /// <summary>Letters of the crude stem that <see cref="NerFeatureOptions.LongAffixes"/> and <see cref="NerFeatureOptions.StemClusters"/> read.</summary>
     public const int StemLength = 5;
@@ -119,6 +126,7 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
         var shouting = TextShape.IsShouting(text, tokens);
         var copy = (Options & NerFeatureOptions.DocumentDomain) != 0 && context.Sentences > 1;
         var sentenceShape = (Options & NerFeatureOptions.SentenceShape) != 0;
+        var gazetteerCase = (Options & NerFeatureOptions.GazetteerCase) != 0;
         var length = (ulong)Math.Min(n, 8);
         var ending = n > 0 && tokens[n - 1].Of(text) is [var last] && char.IsPunctuation(last) ? 1UL : 0;
         var firstHit = 0;
@@ -217,6 +225,11 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
                     var part = hit.End - hit.Start == 1 ? 3UL : i == hit.Start ? 0UL : i == hit.End - 1 ? 2UL : 1UL;
                     features.Add(FeatureHash.Feature(Gaz, (ulong)hit.List, part));
                     features.Add(FeatureHash.Feature(GazLength, (ulong)hit.List, part * 16 + (ulong)Math.Min(hit.End - hit.Start, 8)));
+                    if (gazetteerCase)
+                    {
+                        var casing = (word.Length > 0 && char.IsUpper(word[0]) ? 1UL : 0) | (i == 0 ? 2UL : 0) | (shouting ? 4UL : 0);
+                        features.Add(FeatureHash.Feature(GazCase, (ulong)hit.List, part * 8 + casing));
+                    }
                 }
                 else if (hit.End == i)
                 {

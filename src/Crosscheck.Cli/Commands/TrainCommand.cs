@@ -30,6 +30,9 @@ public static class TrainCommand
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => defaults.MinFeatureCount, HelpName = "N" };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this from the saved model.", DefaultValueFactory = _ => defaults.PruneBelow, HelpName = "X" };
         var noNameLists = new Option<bool>("--no-name-lists") { Description = "With --language: no gazetteer lists of the names tagged in the language's training corpora." };
+        var nameWords = new Option<bool>("--name-word-lists") { Description = "With --language: also lists of the single words of the training names, by type and by how often the word stood in one." };
+        var gazetteerCase = new Option<bool>("--gazetteer-case") { Description = "Also every gazetteer hit with the token's case and whether it starts the sentence." };
+        var dictionaryNouns = new Option<bool>("--dictionary-nouns") { Description = "With --language: the dictionary's capitalised common words (German nouns) as a list of their own, dict:noun." };
         var noDictionary = new Option<bool>("--no-dictionary") { Description = "With --language: no dictionary word lists (NerWordLists/LANG.tsv.gz) as gazetteer lists." };
         var noDocumentCopy = new Option<bool>("--no-document-copy") { Description = "With --language: no document-only copy of the features, even where the training data has documents." };
         var foldWords = new Option<bool?>("--fold-words")
@@ -118,7 +121,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -131,7 +134,10 @@ public static class TrainCommand
                 Corpora = result.GetValue(only) is { Length: > 0 } names ? names : null,
                 TrainingNameLists = !result.GetValue(noNameLists),
                 EnglishTrainingNameLists = result.GetValue(nameLists),
+                NameWordLists = result.GetValue(nameWords),
                 DictionaryLists = !result.GetValue(noDictionary),
+                GazetteerCase = result.GetValue(gazetteerCase),
+                DictionaryNouns = result.GetValue(dictionaryNouns),
                 DocumentDomain = !result.GetValue(noDocumentCopy),
                 LongAffixes = result.GetValue(longAffixes),
                 SentenceShape = result.GetValue(sentenceShape),

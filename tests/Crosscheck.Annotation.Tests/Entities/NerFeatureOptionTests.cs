@@ -8,7 +8,7 @@ namespace Crosscheck.Annotation.Tests.Entities;
 public class NerFeatureOptionTests
 {
     /// <summary>The features of the token at <paramref name="index"/> of a sentence of space-separated tokens.</summary>
-    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index, WordClusters? stemClusters = null)
+    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index, WordClusters? stemClusters = null, Gazetteer? gazetteer = null)
     {
         var spans = new List<TextSpan>();
         var start = 0;
@@ -21,7 +21,7 @@ public class NerFeatureOptionTests
         context.Add(sentence, [.. spans]);
         var features = new List<ulong>();
         var offsets = new int[spans.Count + 1];
-        new NerFeatures(WordClusters.Empty, Gazetteer.Empty, options, stemClusters).Extract(sentence, [.. spans], context, features, offsets);
+        new NerFeatures(WordClusters.Empty, gazetteer ?? Gazetteer.Empty, options, stemClusters).Extract(sentence, [.. spans], context, features, offsets);
         return [.. features.Skip(offsets[index]).Take(offsets[index + 1] - offsets[index])];
     }
 
@@ -90,5 +90,28 @@ public class NerFeatureOptionTests
         Assert.Equal(9, kept.StemClusters.Lookup(FeatureHash.OfLower("сегод"), 1));
         var without = RoundTrip(NerFeatureOptions.SentenceShape).Features;
         Assert.Equal(0, without.StemClusters.Count);
+    }
+
+    /// <summary>One list, "dict:common", holding the adjective "deutsche".</summary>
+    private static Gazetteer Adjectives() => new(["dict:common"],
+        new Dictionary<ulong, uint> { [Gazetteer.Extend(Gazetteer.Start, FeatureHash.OfLower("deutsche"))] = 1 }, 1);
+
+    [Fact]
+    public void The_gazetteer_case_reads_a_capitalised_adjective_apart_from_a_lower_case_one()
+    {
+        var lists = Adjectives();
+        var name = FeaturesOf(NerFeatureOptions.GazetteerCase, "die Deutsche Bank", 1, gazetteer: lists);
+        var adjective = FeaturesOf(NerFeatureOptions.GazetteerCase, "die deutsche Bank", 1, gazetteer: lists);
+        var plainName = FeaturesOf(NerFeatureOptions.None, "die Deutsche Bank", 1, gazetteer: lists);
+        var plainAdjective = FeaturesOf(NerFeatureOptions.None, "die deutsche Bank", 1, gazetteer: lists);
+        // One feature per hit, and it differs by case; the hit's other features are the same in both.
+        Assert.Equal(plainName.Count + 1, name.Count);
+        Assert.Equal(plainAdjective.Count + 1, adjective.Count);
+        Assert.NotEqual(name.Except(plainName).Single(), adjective.Except(plainAdjective).Single());
+        // At the start of a sentence the capital letter is read as such.
+        var first = FeaturesOf(NerFeatureOptions.GazetteerCase, "Deutsche Bank", 0, gazetteer: lists).Except(FeaturesOf(NerFeatureOptions.None, "Deutsche Bank", 0, gazetteer: lists));
+        Assert.NotEqual(name.Except(plainName).Single(), first.Single());
+        // A word of no list gets none.
+        Assert.Equal(FeaturesOf(NerFeatureOptions.None, "die deutsche Bank", 2, gazetteer: lists).Count, FeaturesOf(NerFeatureOptions.GazetteerCase, "die deutsche Bank", 2, gazetteer: lists).Count);
     }
 }
