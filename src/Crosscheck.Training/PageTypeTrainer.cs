@@ -124,12 +124,12 @@ public static class PageTypeTrainer
     private static PageTypeModel Trees(IReadOnlyList<PageTypeSample> samples, PageTypeBooster.Settings settings, PageTypeBooster.Settings? articleSettings) =>
         PageTypeBooster.Fit(samples, settings).WithArticle(articleSettings is null ? null : PageTypeBooster.FitArticle(samples, articleSettings));
 
-    /// <summary>Every sample with the model of the fold that held it out (whole sites held out), each fold's model fitted by <paramref name="fit"/>.</summary>
+    /// <summary>Every sample with the model of the fold that held it out (whole sites held out), each fold's model fitted by <paramref name="fit"/>; <paramref name="foldSeed"/> 0 gives the reproducible split every figure quotes, another number another split of the sites (to tell a gain from the luck of one split).</summary>
     private static List<(PageTypeSample Sample, PageTypeModel Model)> OutOfFold(IReadOnlyList<PageTypeSample> samples, int folds,
-        Func<IReadOnlyList<PageTypeSample>, PageTypeModel> fit)
+        Func<IReadOnlyList<PageTypeSample>, PageTypeModel> fit, int foldSeed = 0)
     {
         var foldOfSite = samples.Select(s => s.Site).Distinct(StringComparer.Ordinal)
-            .OrderBy(site => StableHash(site))
+            .OrderBy(site => StableHash(foldSeed == 0 ? site : $"{foldSeed}/{site}"))
             .Select((site, i) => (site, i % folds))
             .ToDictionary(x => x.site, x => x.Item2, StringComparer.Ordinal);
         var byFold = new List<(PageTypeSample, PageTypeModel)>[folds];
@@ -166,16 +166,17 @@ public static class PageTypeTrainer
     /// Whether to fit and ship article-or-not trees of their own (<see cref="PageTypeModel.Article"/>, depth and rounds
     /// chosen by the same nested cross-validation); off, the six-way trees decide article or not too.
     /// </param>
+    /// <param name="foldSeed">Which split of the sites into folds the reported cross-validation uses (0: the usual one).</param>
     /// <param name="errors">A file listing every page the cross-validation typed wrong (id, site, true and predicted type, probability of article), or null.</param>
     public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
-        bool articleThreshold = false, string? errors = null, bool articleModel = false)
+        bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0)
     {
         var samples = cache is not null && ReadCache(cache) is { } cached ? cached : Collect(dir);
         if (cache is not null) WriteCache(cache, samples);
         grid ??= Grid.Default;
         log.WriteLine($"{samples.Count} labelled pages from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
-        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel));
-        var how = $"{folds}-fold cross-validation holding out whole sites, depth and rounds" + (articleModel ? " of the six-way and the article-or-not trees" : "")
+        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel), foldSeed);
+        var how = $"{folds}-fold cross-validation holding out whole sites{(foldSeed == 0 ? "" : $" (split {foldSeed})")}, depth and rounds" + (articleModel ? " of the six-way and the article-or-not trees" : "")
             + (articleThreshold ? " and article threshold" : "")
             + $" chosen by a {InnerFolds}-fold cross-validation inside each training fold";
         foreach (var (model, index) in outOfFold.Select(x => x.Model).Distinct().Select((m, i) => (m, i)))
@@ -184,11 +185,11 @@ public static class PageTypeTrainer
         var scores = PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features)))]);
         foreach (var line in scores.Describe(how)) log.WriteLine(line);
         if (articleModel)
-            foreach (var line in PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.ClassifyArticleByEither(x.Sample.Features)))])
+            foreach (var line in PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, PageTypeTrialRules.ArticleByEither(x.Model, x.Sample.Features)))])
                 .Describe("the same models, a page an article when either the six-way or the article-or-not trees make it one"))
                 log.WriteLine(line);
         if (articleModel)
-            foreach (var line in PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.ClassifyArticleByMean(x.Sample.Features)))])
+            foreach (var line in PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, PageTypeTrialRules.ArticleByMean(x.Model, x.Sample.Features)))])
                 .Describe("the same models, article or not by the mean of the six-way and the article-or-not trees' probabilities"))
                 log.WriteLine(line);
         if (errors is not null)

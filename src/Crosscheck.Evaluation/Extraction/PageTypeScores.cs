@@ -22,11 +22,20 @@ public sealed record PageTypeScores(int Pages, double Accuracy, double ArticleAc
             confusion);
     }
 
+    /// <summary>Pages whose true type is article.</summary>
+    public int Articles => Confusion.TryGetValue(PageType.Article, out var row) ? row.Values.Sum() : 0;
+
+    /// <summary>Articles typed article: the rest are kept out of stories, the costly error.</summary>
+    public int ArticlesKept => Confusion.TryGetValue(PageType.Article, out var row) ? row.GetValueOrDefault(PageType.Article) : 0;
+
+    /// <summary>The share of articles typed article (0 when there is none).</summary>
+    public double ArticleRecall => Articles == 0 ? 0 : ArticlesKept / (double)Articles;
+
     /// <summary>A line of accuracies named by <paramref name="how"/>, then the confusion counts.</summary>
     public IEnumerable<string> Describe(string how)
     {
         yield return string.Create(CultureInfo.InvariantCulture,
-            $"{how}: type accuracy {Accuracy:F3}, article vs not {ArticleAccuracy:F3} ({Pages} pages)");
+            $"{how}: type accuracy {Accuracy:F3}, article vs not {ArticleAccuracy:F3} ({Pages} pages); articles typed article {ArticlesKept} of {Articles} ({ArticleRecall:F3})");
         yield return "confusion (rows true, columns predicted): " + string.Join(' ', PageTypeInfo.All.Select(t => t.Name()));
         foreach (var (truth, row) in Confusion)
             yield return $"  {truth.Name(),-14}" + string.Join(' ', PageTypeInfo.All.Select(p => row[p].ToString(CultureInfo.InvariantCulture).PadLeft(5)));

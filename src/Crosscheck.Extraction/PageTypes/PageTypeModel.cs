@@ -137,30 +137,6 @@ internal sealed class PageTypeModel
         return Classes[best];
     }
 
-    /// <summary>
-    /// The type of a page when an article is what either the six-way trees or the article-or-not trees
-    /// (<see cref="Article"/>) make it; a page neither makes an article gets the six-way trees' type. Without
-    /// article-or-not trees, <see cref="Classify(double[])"/>.
-    /// </summary>
-    public PageType ClassifyArticleByEither(double[] features)
-    {
-        if (Article is null) return Classify(features);
-        // Where the six-way trees name another type, the article-or-not trees keep the page an article or leave it that type.
-        return WithArticle(null).Classify(features, ArticleThreshold) == PageType.Article ? PageType.Article : Classify(features);
-    }
-
-    /// <summary>
-    /// The type of a page when article or not is decided by the mean of the six-way trees' and the article-or-not
-    /// trees' probabilities of article; a page that is not gets the six-way trees' best other type. Without
-    /// article-or-not trees, <see cref="Classify(double[])"/>.
-    /// </summary>
-    public PageType ClassifyArticleByMean(double[] features)
-    {
-        if (Article is null) return Classify(features);
-        var mean = (Article.Probability(features) + WithArticle(null).ArticleProbability(features)) / 2;
-        return WithArticle(null).Classify(features, mean >= 0.5 ? 0 : 1.01);
-    }
-
     /// <summary>The model's probability that a page is an article (<see cref="Article"/>'s, else the softmax of the scores); 0 when article is not a class.</summary>
     public double ArticleProbability(double[] features)
     {
