@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Clustering;
 
@@ -18,23 +17,11 @@ public sealed record TunedSetting(string Name, ClusteringOptions Options, Simila
 /// </summary>
 public static class SimilarityTuning
 {
-    /// <summary>The settings tried: English stemmed or not, the assign threshold of articles with analysed terms, and how much cross-language entity cosines are lifted.</summary>
+    /// <summary>The settings tried: the defaults, and without country keys.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> Grid()
     {
-        var withEnglish = new HashSet<string>(ClusteringOptions.Default.AnalysedLanguages, StringComparer.Ordinal) { "en" };
-        foreach (var english in new[] { false, true })
-        {
-            foreach (var analysed in new double?[] { null, 0.22, 0.26 })
-            {
-                foreach (var entityScale in new[] { 2.5, 3.5 })
-                {
-                    var name = string.Create(CultureInfo.InvariantCulture,
-                        $"{(english ? "English stemmed" : "English as words")}, analysed assign {analysed?.ToString("0.00", CultureInfo.InvariantCulture) ?? "same"}, cross-terms x2.5, cross-entities x{entityScale:0.0}");
-                    var options = new ClusteringOptions { AnalysedAssignThreshold = analysed, CrossLanguageTermScale = 2.5, CrossLanguageEntityScale = entityScale };
-                    yield return (name, english ? options with { AnalysedLanguages = withEnglish } : options);
-                }
-            }
-        }
+        yield return ("defaults", ClusteringOptions.Default);
+        yield return ("no country keys", ClusteringOptions.Default with { CountryKeys = false });
     }
 
     /// <summary>Clusters <paramref name="documents"/> (those ingest would: with text, of a page type that forms stories) under each setting and scores the pairs; best training score first.</summary>

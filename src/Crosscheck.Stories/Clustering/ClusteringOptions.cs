@@ -251,13 +251,14 @@ public sealed record ClusteringOptions
     /// <summary>
     /// Whether an article of an identified language that names people or organisations also carries the
     /// language-neutral key of each country it names (<see cref="CountryNames"/>: "Allemagne" and "Germany" share one),
-    /// as an entity feature weighted as a place mention; the key counts only across languages. Default off: training
-    /// pairs of similarity-semeval2022 gave same / cross-language F1 0.718 / 0.656 without, 0.719 / 0.694 with
-    /// (docs/BENCHMARKS.md, 2026-12-05 late evening, simil3), but within one language the keys still weigh in each
-    /// profile's norm while their matches are skipped, so they lower every same-language entity cosine: with them on, one
-    /// seed article left its story (`eval seeds` 66/80). On again once the entity norm leaves the keys out within a language.
+    /// as an entity feature weighted as a place mention; the key counts only across languages, and within one language it
+    /// leaves the entity norms too, so it changes no same-language score of two articles.
+    /// Default on: training pairs of similarity-semeval2022 gave same / cross-language F1 0.714 / 0.661 without, 0.718 /
+    /// 0.683 with (docs/BENCHMARKS.md, 2026-12-06 night, simil4; simil3 measured 0.718 / 0.656 and 0.719 / 0.694 on its
+    /// tree). Before the norms left the keys out, the keys lowered every same-language entity cosine of an article naming a
+    /// country, and one seed article left its story (`eval seeds` 66/80, now 80/80 with them on).
     /// </summary>
-    public bool CountryKeys { get; init; }
+    public bool CountryKeys { get; init; } = true;
 
     /// <summary>Place mentions (LOC) weigh this many times other entity words: where it happened is an event specific. Default 1.5.</summary>
     public double PlaceBoost { get; init; } = 1.5;

@@ -1024,7 +1024,11 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
         if (dot <= 0) return 0;
         var refreshed = _store is null ? null : _refreshedNorms;
-        return dot / (a.Norm(channel, space, _documents, refreshed) * b.Norm(channel, space, _documents, refreshed));
+        if (channel != EntityChannel || !_options.CountryKeys) return dot / (a.Norm(channel, space, _documents, refreshed) * b.Norm(channel, space, _documents, refreshed));
+        // Within one language the keys were not compared above, so they leave the norms too (else every entity cosine of an article naming a country falls).
+        return crossLanguage
+            ? dot / (a.Norm(channel, space, _documents, refreshed, countryKeys: true) * b.Norm(channel, space, _documents, refreshed, countryKeys: true))
+            : dot / (a.NormWithoutCountryKeys(space, _documents, refreshed) * b.NormWithoutCountryKeys(space, _documents, refreshed));
     }
 
     private double TimeFactor(Profile a, Profile b)
