@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Clustering;
 
@@ -17,11 +18,22 @@ public sealed record TunedSetting(string Name, ClusteringOptions Options, Simila
 /// </summary>
 public static class SimilarityTuning
 {
-    /// <summary>The settings tried: the defaults, and without country keys.</summary>
+    /// <summary>The settings tried: the defaults, without country keys, and the cross-language lifts of terms and entities with the shared names an entity cosine needs across languages.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> Grid()
     {
         yield return ("defaults", ClusteringOptions.Default);
         yield return ("no country keys", ClusteringOptions.Default with { CountryKeys = false });
+        foreach (var terms in new[] { 2.0, 2.5, 3.0 })
+        {
+            foreach (var entities in new[] { 1.5, 2.0, 2.5, 3.0 })
+            {
+                foreach (var shared in new[] { 2, 3, 4 })
+                {
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"cross-terms x{terms}, cross-entities x{entities}, shared names {shared}"),
+                        ClusteringOptions.Default with { CrossLanguageTermScale = terms, CrossLanguageEntityScale = entities, CrossLanguageSharedNames = shared });
+                }
+            }
+        }
     }
 
     /// <summary>Clusters <paramref name="documents"/> (those ingest would: with text, of a page type that forms stories) under each setting and scores the pairs; best training score first.</summary>

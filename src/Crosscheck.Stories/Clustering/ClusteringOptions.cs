@@ -224,9 +224,12 @@ public sealed record ClusteringOptions
     /// name words a side carries that cannot meet the other language's: the format-3 German model no longer takes
     /// capitalised nouns for names (a German article's entity features in the cross-language training pairs: 21.6 -> 16.3
     /// on average), so the same shared names give a higher cosine than with the models this was first chosen with (2.5).
-    /// Default 2 (see <see cref="CrossLanguageTermScale"/>).
+    /// Country keys (<see cref="CountryKeys"/>) add to both sides' entity norms across languages, so the lift goes back to
+    /// 2.5 with them. Default 2.5, chosen with the keys on the training pairs of similarity-semeval2022 (same / cross F1
+    /// 0.718 / 0.683 at 2, **0.718 / 0.715 at 2.5**, 0.715 / 0.672 at 3, with terms x2.5 and 3 shared names; terms x3:
+    /// 0.721 / 0.710; shared names 2 / 4: 0.723 / 0.709, 0.718 / 0.698; docs/BENCHMARKS.md, 2026-12-06 night, simil4).
     /// </summary>
-    public double CrossLanguageEntityScale { get; init; } = 2.0;
+    public double CrossLanguageEntityScale { get; init; } = 2.5;
 
     /// <summary>
     /// Across two languages an entity cosine resting on fewer shared entity features (name words and word pairs) than this
