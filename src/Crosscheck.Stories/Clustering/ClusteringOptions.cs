@@ -238,7 +238,9 @@ public sealed record ClusteringOptions
     /// and different stories met on it (most of the cross-language joins the format-3 entity models added were such).
     /// 0 turns it off. Default 3, chosen on the training pairs of similarity-semeval2022 (entity x2.5, terms x2.5:
     /// cross-language F1 0.656 off and 0.699 at 3 with the entity models of night 2, 0.667 at 2 and 0.677 at 3 with the
-    /// format-3 models; docs/BENCHMARKS.md, 2026-12-05 afternoon).
+    /// format-3 models; docs/BENCHMARKS.md, 2026-12-05 afternoon). A shared country key (<see cref="CountryKeys"/>) counts as
+    /// one of them: with the keys on, same / cross F1 on those pairs 0.718 / 0.715 without, 0.724 / 0.720 with
+    /// (docs/BENCHMARKS.md, 2026-12-06 night, simil4).
     /// </summary>
     public int CrossLanguageSharedNames { get; init; } = 3;
 

@@ -1008,17 +1008,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         {
             if (!largeVector.TryGetValue(id, out var other)) continue;
             // Asked only when keys are made (ClusteringOptions.CountryKeys): with them off, no lookup per shared feature here
-            // and no reading of the country list at the first comparison.
-            if (channel == EntityChannel && _options.CountryKeys && CountryNames.IsKeyFeature(id))
-            {
-                // Within one language the country's own name is shared already; across languages its key is evidence, but
-                // not a name towards ClusteringOptions.CrossLanguageSharedNames: a country is shared by many stories.
-                if (!crossLanguage) continue;
-            }
-            else
-            {
-                shared++;
-            }
+            // and no reading of the country list at the first comparison. Within one language the country's own name is shared
+            // already; across languages its key is evidence, and a shared name towards ClusteringOptions.CrossLanguageSharedNames.
+            if (!crossLanguage && channel == EntityChannel && _options.CountryKeys && CountryNames.IsKeyFeature(id)) continue;
+            shared++;
             var idf = space.Idf(id, _documents);
             dot += weight * other * idf * idf;
         }
