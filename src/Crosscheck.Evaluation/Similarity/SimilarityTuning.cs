@@ -18,20 +18,19 @@ public sealed record TunedSetting(string Name, ClusteringOptions Options, Simila
 /// </summary>
 public static class SimilarityTuning
 {
-    /// <summary>The settings tried: English stemmed or not, the assign threshold of articles with analysed terms, and how much cross-language entity cosines are lifted.</summary>
+    /// <summary>The settings tried: the defaults, without country keys, and the cross-language lifts of terms and entities with the shared names an entity cosine needs across languages.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> Grid()
     {
-        var withEnglish = new HashSet<string>(ClusteringOptions.Default.AnalysedLanguages, StringComparer.Ordinal) { "en" };
-        foreach (var english in new[] { false, true })
+        yield return ("defaults", ClusteringOptions.Default);
+        yield return ("no country keys", ClusteringOptions.Default with { CountryKeys = false });
+        foreach (var terms in new[] { 2.0, 2.5, 3.0 })
         {
-            foreach (var analysed in new double?[] { null, 0.22, 0.26 })
+            foreach (var entities in new[] { 1.5, 2.0, 2.5, 3.0 })
             {
-                foreach (var entityScale in new[] { 2.5, 3.5 })
+                foreach (var shared in new[] { 2, 3, 4 })
                 {
-                    var name = string.Create(CultureInfo.InvariantCulture,
-                        $"{(english ? "English stemmed" : "English as words")}, analysed assign {analysed?.ToString("0.00", CultureInfo.InvariantCulture) ?? "same"}, cross-terms x2.5, cross-entities x{entityScale:0.0}");
-                    var options = new ClusteringOptions { AnalysedAssignThreshold = analysed, CrossLanguageTermScale = 2.5, CrossLanguageEntityScale = entityScale };
-                    yield return (name, english ? options with { AnalysedLanguages = withEnglish } : options);
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"cross-terms x{terms}, cross-entities x{entities}, shared names {shared}"),
+                        ClusteringOptions.Default with { CrossLanguageTermScale = terms, CrossLanguageEntityScale = entities, CrossLanguageSharedNames = shared });
                 }
             }
         }

@@ -224,9 +224,12 @@ public sealed record ClusteringOptions
     /// name words a side carries that cannot meet the other language's: the format-3 German model no longer takes
     /// capitalised nouns for names (a German article's entity features in the cross-language training pairs: 21.6 -> 16.3
     /// on average), so the same shared names give a higher cosine than with the models this was first chosen with (2.5).
-    /// Default 2 (see <see cref="CrossLanguageTermScale"/>).
+    /// Country keys (<see cref="CountryKeys"/>) add to both sides' entity norms across languages, so the lift goes back to
+    /// 2.5 with them. Default 2.5, chosen with the keys on the training pairs of similarity-semeval2022 (same / cross F1
+    /// 0.718 / 0.683 at 2, **0.718 / 0.715 at 2.5**, 0.715 / 0.672 at 3, with terms x2.5 and 3 shared names; terms x3:
+    /// 0.721 / 0.710; shared names 2 / 4: 0.723 / 0.709, 0.718 / 0.698; docs/BENCHMARKS.md, 2026-12-06 night, simil4).
     /// </summary>
-    public double CrossLanguageEntityScale { get; init; } = 2.0;
+    public double CrossLanguageEntityScale { get; init; } = 2.5;
 
     /// <summary>
     /// Across two languages an entity cosine resting on fewer shared entity features (name words and word pairs) than this
@@ -235,7 +238,9 @@ public sealed record ClusteringOptions
     /// and different stories met on it (most of the cross-language joins the format-3 entity models added were such).
     /// 0 turns it off. Default 3, chosen on the training pairs of similarity-semeval2022 (entity x2.5, terms x2.5:
     /// cross-language F1 0.656 off and 0.699 at 3 with the entity models of night 2, 0.667 at 2 and 0.677 at 3 with the
-    /// format-3 models; docs/BENCHMARKS.md, 2026-12-05 afternoon).
+    /// format-3 models; docs/BENCHMARKS.md, 2026-12-05 afternoon). A shared country key (<see cref="CountryKeys"/>) counts as
+    /// one of them: with the keys on, same / cross F1 on those pairs 0.718 / 0.715 without, 0.724 / 0.720 with
+    /// (docs/BENCHMARKS.md, 2026-12-06 night, simil4).
     /// </summary>
     public int CrossLanguageSharedNames { get; init; } = 3;
 
@@ -251,13 +256,14 @@ public sealed record ClusteringOptions
     /// <summary>
     /// Whether an article of an identified language that names people or organisations also carries the
     /// language-neutral key of each country it names (<see cref="CountryNames"/>: "Allemagne" and "Germany" share one),
-    /// as an entity feature weighted as a place mention; the key counts only across languages. Default off: training
-    /// pairs of similarity-semeval2022 gave same / cross-language F1 0.718 / 0.656 without, 0.719 / 0.694 with
-    /// (docs/BENCHMARKS.md, 2026-12-05 late evening, simil3), but within one language the keys still weigh in each
-    /// profile's norm while their matches are skipped, so they lower every same-language entity cosine: with them on, one
-    /// seed article left its story (`eval seeds` 66/80). On again once the entity norm leaves the keys out within a language.
+    /// as an entity feature weighted as a place mention; the key counts only across languages, and within one language it
+    /// leaves the entity norms too, so it changes no same-language score of two articles.
+    /// Default on: training pairs of similarity-semeval2022 gave same / cross-language F1 0.714 / 0.661 without, 0.718 /
+    /// 0.683 with (docs/BENCHMARKS.md, 2026-12-06 night, simil4; simil3 measured 0.718 / 0.656 and 0.719 / 0.694 on its
+    /// tree). Before the norms left the keys out, the keys lowered every same-language entity cosine of an article naming a
+    /// country, and one seed article left its story (`eval seeds` 66/80, now 80/80 with them on).
     /// </summary>
-    public bool CountryKeys { get; init; }
+    public bool CountryKeys { get; init; } = true;
 
     /// <summary>Place mentions (LOC) weigh this many times other entity words: where it happened is an event specific. Default 1.5.</summary>
     public double PlaceBoost { get; init; } = 1.5;

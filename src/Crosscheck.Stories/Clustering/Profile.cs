@@ -15,6 +15,13 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     private readonly double[] _writtenNorms = [double.NaN, double.NaN, double.NaN];
     private readonly long[] _writtenNormDocuments = new long[3];
 
+    /// <summary>
+    /// The share of the entity norm's square that country keys make (<see cref="CountryNames"/>), taken with that norm (NaN when
+    /// it was taken without looking for keys): within one language the keys are not compared, so they leave the norm too.
+    /// </summary>
+    private double _keySquares = double.NaN;
+    private double _writtenKeySquares = double.NaN;
+
     /// <summary>Whether the profile is in the list of refreshed norms a <see cref="Norm"/> call was given (until <see cref="ForgetUnwrittenNorms"/>).</summary>
     private bool _listedRefreshed;
 
@@ -59,25 +66,44 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     /// since IDF then moves too little to matter and recomputing per comparison would dominate cost.
     /// A norm computed afresh adds this profile to <paramref name="refreshed"/> when given, once until <see cref="ForgetUnwrittenNorms"/>
     /// (a flag rather than a set: hashing each new profile for a set cost more than the norm).
+    /// With <c>countryKeys</c> (the entity channel may hold country keys, <see cref="ClusteringOptions.CountryKeys"/>) their share of
+    /// the norm is taken in the same pass, for <see cref="NormWithoutCountryKeys"/>; without, no feature is asked whether it is a key.
     /// </summary>
-    public double Norm(int channel, FeatureSpace space, long documents, List<Profile>? refreshed = null)
+    public double Norm(int channel, FeatureSpace space, long documents, List<Profile>? refreshed = null, bool countryKeys = false)
     {
-        if (!double.IsNaN(_norms[channel]) && documents - _normDocuments[channel] <= Math.Max(2, _normDocuments[channel] / 50)) return _norms[channel];
+        var withKeys = countryKeys && channel == StoryClusterer.EntityChannel;
+        if (!double.IsNaN(_norms[channel]) && documents - _normDocuments[channel] <= Math.Max(2, _normDocuments[channel] / 50)
+            && !(withKeys && double.IsNaN(_keySquares)))
+        {
+            return _norms[channel];
+        }
         space.Prefetch(Vectors[channel].Keys);
-        double sum = 0;
+        double sum = 0, keys = 0;
         foreach (var (id, weight) in Vectors[channel])
         {
             var w = weight * space.Idf(id, documents);
             sum += w * w;
+            if (withKeys && CountryNames.IsKeyFeature(id)) keys += w * w;
         }
         _norms[channel] = Math.Sqrt(sum);
         _normDocuments[channel] = documents;
+        if (channel == StoryClusterer.EntityChannel) _keySquares = withKeys ? keys : double.NaN;
         if (refreshed is not null && !_listedRefreshed)
         {
             _listedRefreshed = true;
             refreshed.Add(this);
         }
         return _norms[channel];
+    }
+
+    /// <summary>
+    /// The entity channel's <see cref="Norm"/> without its country keys: within one language a key's match is not counted (the
+    /// country's own name is shared already), so its weight must not lower every cosine through the norm either.
+    /// </summary>
+    public double NormWithoutCountryKeys(FeatureSpace space, long documents, List<Profile>? refreshed = null)
+    {
+        var norm = Norm(StoryClusterer.EntityChannel, space, documents, refreshed, countryKeys: true);
+        return _keySquares > 0 ? Math.Sqrt(Math.Max(0, norm * norm - _keySquares)) : norm;
     }
 
     /// <summary>
@@ -89,6 +115,7 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     {
         _writtenNorms.CopyTo(_norms, 0);
         _writtenNormDocuments.CopyTo(_normDocuments, 0);
+        _keySquares = _writtenKeySquares;
         _listedRefreshed = false;
     }
 
@@ -220,15 +247,17 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
             writer.Write(_norms[c]);
             writer.Write(_normDocuments[c]);
         }
+        writer.Write(_keySquares);
         _norms.CopyTo(_writtenNorms, 0);
         _normDocuments.CopyTo(_writtenNormDocuments, 0);
+        _writtenKeySquares = _keySquares;
         writer.Write(Languages.Length);
         foreach (var language in Languages) writer.Write(language);
     }
 
     /// <param name="reader">Positioned at a profile <see cref="Write"/> wrote.</param>
-    /// <param name="withLanguages">False for a story state of format 1, written before profiles carried languages.</param>
-    public static Profile Read(BinaryReader reader, bool withLanguages = true)
+    /// <param name="format">The story state's format (<see cref="StoryState"/>): 1 was written before profiles carried languages, 2 before they carried the country keys' share of the entity norm.</param>
+    public static Profile Read(BinaryReader reader, int format)
     {
         var vectors = new Dictionary<long, double>[3];
         for (var c = 0; c < 3; c++)
@@ -246,13 +275,15 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
             norms[c] = reader.ReadDouble();
             normDocuments[c] = reader.ReadInt64();
         }
-        var languages = withLanguages ? new string[reader.ReadInt32()] : [];
+        var keySquares = format >= 3 ? reader.ReadDouble() : double.NaN;
+        var languages = format >= 2 ? new string[reader.ReadInt32()] : [];
         for (var i = 0; i < languages.Length; i++) languages[i] = reader.ReadString();
         var profile = new Profile(vectors, first, last, arrival) { Languages = languages };
         norms.CopyTo(profile._norms, 0);
         normDocuments.CopyTo(profile._normDocuments, 0);
         norms.CopyTo(profile._writtenNorms, 0);
         normDocuments.CopyTo(profile._writtenNormDocuments, 0);
+        profile._keySquares = profile._writtenKeySquares = keySquares;
         return profile;
     }
 

@@ -1008,23 +1008,20 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         {
             if (!largeVector.TryGetValue(id, out var other)) continue;
             // Asked only when keys are made (ClusteringOptions.CountryKeys): with them off, no lookup per shared feature here
-            // and no reading of the country list at the first comparison.
-            if (channel == EntityChannel && _options.CountryKeys && CountryNames.IsKeyFeature(id))
-            {
-                // Within one language the country's own name is shared already; across languages its key is evidence, but
-                // not a name towards ClusteringOptions.CrossLanguageSharedNames: a country is shared by many stories.
-                if (!crossLanguage) continue;
-            }
-            else
-            {
-                shared++;
-            }
+            // and no reading of the country list at the first comparison. Within one language the country's own name is shared
+            // already; across languages its key is evidence, and a shared name towards ClusteringOptions.CrossLanguageSharedNames.
+            if (!crossLanguage && channel == EntityChannel && _options.CountryKeys && CountryNames.IsKeyFeature(id)) continue;
+            shared++;
             var idf = space.Idf(id, _documents);
             dot += weight * other * idf * idf;
         }
         if (dot <= 0) return 0;
         var refreshed = _store is null ? null : _refreshedNorms;
-        return dot / (a.Norm(channel, space, _documents, refreshed) * b.Norm(channel, space, _documents, refreshed));
+        if (channel != EntityChannel || !_options.CountryKeys) return dot / (a.Norm(channel, space, _documents, refreshed) * b.Norm(channel, space, _documents, refreshed));
+        // Within one language the keys were not compared above, so they leave the norms too (else every entity cosine of an article naming a country falls).
+        return crossLanguage
+            ? dot / (a.Norm(channel, space, _documents, refreshed, countryKeys: true) * b.Norm(channel, space, _documents, refreshed, countryKeys: true))
+            : dot / (a.NormWithoutCountryKeys(space, _documents, refreshed) * b.NormWithoutCountryKeys(space, _documents, refreshed));
     }
 
     private double TimeFactor(Profile a, Profile b)

@@ -127,8 +127,7 @@ internal sealed class StoryState(int index, string id)
     {
         using var reader = new BinaryReader(new MemoryStream(state));
         var format = reader.ReadByte();
-        if (format is not (1 or FormatVersion)) throw new InvalidDataException($"Story {index}: stored state of an unknown format ({format}).");
-        var withLanguages = format >= 2;
+        if (format is not (1 or 2 or FormatVersion)) throw new InvalidDataException($"Story {index}: stored state of an unknown format ({format}).");
         var story = new StoryState(index, reader.ReadString()) { SettledBefore = true };
         var title = reader.ReadString();
         story._title = reader.ReadBoolean() ? title : null;
@@ -144,7 +143,7 @@ internal sealed class StoryState(int index, string id)
         story.Retired = reader.ReadBoolean();
         story.ExaminedSize = reader.ReadInt32();
         story._keepsMemberProfiles = reader.ReadBoolean();
-        story.Profile = Profile.Read(reader, withLanguages);
+        story.Profile = Profile.Read(reader, format);
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
@@ -152,14 +151,17 @@ internal sealed class StoryState(int index, string id)
             var arrival = reader.ReadInt64();
             var memberTitle = reader.ReadString();
             var hasTitle = reader.ReadBoolean();
-            var profile = reader.ReadBoolean() ? Profile.Read(reader, withLanguages) : null;
+            var profile = reader.ReadBoolean() ? Profile.Read(reader, format) : null;
             story._articles.Add(new Member(id, arrival, hasTitle ? memberTitle : null, profile));
         }
         return story;
     }
 
-    /// <summary>2: profiles carry their documents' languages (format 1 is read as profiles without any).</summary>
-    private const byte FormatVersion = 2;
+    /// <summary>
+    /// 3: profiles carry the country keys' share of their entity norm; 2: their documents' languages (format 1 is read as
+    /// profiles without any, format 2 as profiles whose keys' share is taken afresh when first needed).
+    /// </summary>
+    private const byte FormatVersion = 3;
 
     public Story ToStory() => new()
     {

@@ -17,7 +17,9 @@ namespace Crosscheck.Cli.Tests.Multilingual;
 /// acronym had joined different stories) and the cross-language lifts were chosen again on the training pairs (terms
 /// x2.5, entities x2): same-language 0.700, cross-language 0.699; merged with main's later entity models (ner4),
 /// 0.710 / 0.676. The cross-language floor sits a little under the merged figure (0.670), since one pair of the 82
-/// moves it by about 0.01.
+/// moves it by about 0.01. On 2026-12-06 night (simil4) country keys came on (left out of the entity norm within one
+/// language, counted as a shared name across languages) with the cross-language entity lift back at 2.5: 0.713 / 0.723;
+/// the cross-language floor rises to 0.715.
 /// </summary>
 public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
 {
@@ -32,6 +34,6 @@ public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
         output.WriteLine(report.ToString());
 
         Assert.True(evaluation.Group("all same-language").F1 >= 0.695, report.ToString());
-        Assert.True(evaluation.Group("all cross-language").F1 >= 0.670, report.ToString());
+        Assert.True(evaluation.Group("all cross-language").F1 >= 0.715, report.ToString());
     }
 }

@@ -18,13 +18,13 @@ public sealed class ProfileStorageTests
         return Profile.FromDocument(features, document.Article.Published?.Value, arrival: 7);
     }
 
-    private static Profile RoundTrip(Profile profile, bool withLanguages = true)
+    private static Profile RoundTrip(Profile profile)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) profile.Write(writer);
         buffer.Position = 0;
         using var reader = new BinaryReader(buffer);
-        return Profile.Read(reader, withLanguages);
+        return Profile.Read(reader, format: 3);
     }
 
     [Fact]
@@ -51,5 +51,25 @@ public sealed class ProfileStorageTests
 
         Assert.Empty(stored.Languages);
         Assert.False(stored.OtherLanguageThan(ProfileOf("Un court texte.", "fr")));
+    }
+
+    [Fact]
+    public void A_stored_profile_keeps_the_share_of_its_country_keys_so_a_reader_compares_as_the_writer_did()
+    {
+        var document = Docs.Of("Olaf Scholz met Emmanuel Macron and Pedro Sanchez in Germany on Tuesday.", published: new DateTimeOffset(2024, 5, 2, 9, 0, 0, TimeSpan.Zero));
+        document.Article.Language = "en";
+        var profile = Profile.FromDocument(DocumentFeatures.Extract(document, ClusteringOptions.Default with { CountryKeys = true }), document.Article.Published?.Value, arrival: 7);
+        var entities = profile.Vectors[StoryClusterer.EntityChannel];
+        Assert.Contains(entities.Keys, CountryNames.IsKeyFeature);
+        var space = new FeatureSpace();
+        foreach (var id in entities.Keys) space.CountDocument(id, 0);
+
+        var withoutKeys = profile.NormWithoutCountryKeys(space, 10);
+        Assert.True(withoutKeys < profile.Norm(StoryClusterer.EntityChannel, space, 10, countryKeys: true));
+
+        var stored = RoundTrip(profile);
+        var refreshed = new List<Profile>();
+        Assert.Equal(withoutKeys, stored.NormWithoutCountryKeys(space, 10, refreshed));
+        Assert.Empty(refreshed);
     }
 }

@@ -53,6 +53,20 @@ public class CountryNamesTests
         Assert.True(with > without, $"{with} <= {without}");
     }
 
+    [Fact]
+    public void Within_one_language_a_country_key_changes_no_score()
+    {
+        // The key is not compared within a language (the country's own name is), so it must not weigh in the norms either.
+        var first = Document("en", "Olaf Scholz visited Lyon and Marseille. The plan of Germany moves on, officials in Berlin said.");
+        var second = Document("en", "Olaf Scholz flew to Boston on Tuesday. Germany and France agreed on the plan.");
+
+        var with = new StoryClusterer(new ClusteringOptions { CountryKeys = true }).Compare(first, second);
+        var without = new StoryClusterer(new ClusteringOptions { CountryKeys = false }).Compare(first, second);
+
+        Assert.True(with > 0);
+        Assert.Equal(without, with, 12);
+    }
+
     private static Document Document(string language, string text)
     {
         var document = Docs.Of(text, language);
