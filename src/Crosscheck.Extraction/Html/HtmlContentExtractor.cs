@@ -658,7 +658,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             var rowNode = block.Text.Length <= MaxTableCellChars ? TableRowOf(page, block.Node) : -1;
             if (row is { } open && (rowNode < 0 || rowNode != open.Node || block.Node == rowCell))
             {
-                if (KeepBlock(page, open, titleKey, keptLinks)) paragraphs.Add(open.Text);
+                if (KeepBlock(page, open, titleKey, keptLinks, entriesWhole)) paragraphs.Add(open.Text);
                 row = null;
             }
             if (rowNode >= 0)
@@ -669,10 +669,10 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
                 rowCell = block.Node;
                 continue;
             }
-            if (!KeepBlock(page, block, titleKey, keptLinks)) continue;
+            if (!KeepBlock(page, block, titleKey, keptLinks, entriesWhole)) continue;
             paragraphs.Add(block.Text);
         }
-        if (row is { } last && KeepBlock(page, last, titleKey, keptLinks)) paragraphs.Add(last.Text);
+        if (row is { } last && KeepBlock(page, last, titleKey, keptLinks, entriesWhole)) paragraphs.Add(last.Text);
         return paragraphs;
     }
 
@@ -710,20 +710,31 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         return false;
     }
 
-    /// <summary>Whether a block of the region is content; <paramref name="keptLinks"/> marks list entries, whose links are the content.</summary>
-    private bool KeepBlock(PageModel page, in PageBlock block, string? titleKey, bool[]? keptLinks)
+    /// <summary>
+    /// Whether a block of the region is content; <paramref name="keptLinks"/> marks list entries, whose links are the content.
+    /// With <paramref name="entriesWhole"/> (a listing's entries), an entry's date and byline lines are the entry's.
+    /// </summary>
+    private bool KeepBlock(PageModel page, in PageBlock block, string? titleKey, bool[]? keptLinks, bool entriesWhole = false)
     {
         var tag = page.Nodes[block.Node].Tag;
         if (tag == "h1") return false;
         // A bare address inside the article is a reference the writer shows, as printed text, not a way around the site.
         if (IsBareAddress(block.Text)) return true;
-        if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity && !(keptLinks?[block.Node] ?? false)) return false;
+        var entryLine = keptLinks?[block.Node] ?? false;
+        // A heading inside the selection heads the text under it, though it links to that text's own page (a card's or a
+        // listed item's title, a section heading pointing at its detail page); a menu or a list of links is made of plain links.
+        if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity && !entryLine && !IsSubheading(tag)) return false;
         if (titleKey is not null && block.Text.Length < 300 && Core.Text.TextFold.ForMatching(block.Text) == titleKey) return false;
         if (block.Text.Length < 200)
         {
             var kind = LineShape.Classify(block.Text, options);
-            if (kind is BlockKind.Chrome or BlockKind.Url or BlockKind.Date or BlockKind.Byline) return false;
+            if (kind is BlockKind.Chrome or BlockKind.Url) return false;
+            // An article's byline and date are its metadata; on a listing, each entry's own (who wrote it, when) belong to the entry,
+            // as its summary does.
+            if (kind is BlockKind.Date or BlockKind.Byline && !(entriesWhole && entryLine)) return false;
         }
         return true;
     }
+
+    private static bool IsSubheading(string tag) => tag is "h2" or "h3" or "h4" or "h5" or "h6";
 }
