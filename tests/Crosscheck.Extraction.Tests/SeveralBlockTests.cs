@@ -445,4 +445,48 @@ public class SeveralBlockTests
         Assert.Equal(Core.Model.PageType.Listing, article.PageType);
         foreach (var entry in CategoryEntries) Assert.Contains(entry, article.Body);
     }
+
+    [Fact]
+    public void The_date_and_byline_of_each_entry_of_a_listing_are_kept_and_an_articles_are_not()
+    {
+        // Each entry of a section front names its writer and its day under the headline: they are the entry's, as its summary is.
+        var listing = ExtractRecipeListing("<div class='list'>" + string.Concat(CategoryEntries.Select((entry, i) =>
+            $"<article class='item'><h2><a href='/r/{i}'>{entry}</a></h2><p class='meta'>By Mary Ellen Baker</p><time>March {i + 3}, 2025</time>" +
+            $"<p class='teaser'>{EntrySummary(i)}</p></article>")) + "</div>");
+
+        Assert.Equal(Core.Model.PageType.Listing, listing.PageType);
+        AssertEntrySummariesKept(listing);
+        Assert.Contains("By Mary Ellen Baker", listing.Body);
+        Assert.Contains("March 3, 2025", listing.Body);
+        Assert.Contains("March 10, 2025", listing.Body);
+
+        // An article's byline and date are its metadata, not its text.
+        var article = Extractor.Extract(TestInputs.Html(TestInputs.Page(SiteMenu + "<main><article><h1>A bakery opens on the square</h1>" +
+            "<p>By Mary Ellen Baker</p><p>March 3, 2025</p>" +
+            "<p>The bakery on the square opened on Monday, with bread from a wood-fired oven, cakes for the weekend, and a queue that reached the fountain.</p>" +
+            "<p>Its owners, who sold bread at the market for ten years, say they will bake twice a day, and close on Sundays, when the market is open.</p>" +
+            "</article></main>")));
+        Assert.Contains("wood-fired oven", article.Body);
+        Assert.DoesNotContain("Mary Ellen Baker", article.Body);
+    }
+
+    [Fact]
+    public void A_heading_that_links_to_its_own_page_is_kept_and_a_list_of_links_is_not()
+    {
+        // Each section's heading links to the page that tells more about it; the links under the sections are a plain list.
+        string Section(string name, string text) => $"<h3><a href='/services/{name.Length}'>{name}</a></h3><p>{text}</p>";
+        var html = TestInputs.Page(SiteMenu + "<main><h1>What we do</h1><div class='services'>" +
+            Section("Garden design", "We draw your garden to scale, choose plants that suit its soil and its light, and mark where each one goes, season by season.") +
+            Section("Tree surgery", "We prune, fell and remove trees of any height, grind out the stumps, and take every branch away on the same day.") +
+            Section("Lawn renovation", "We scarify and aerate tired lawns, level the hollows, and sow or turf the bare patches in spring and in autumn.") +
+            "</div><ul><li><a href='/a'>Pricing for families</a></li><li><a href='/b'>Pricing for companies</a></li><li><a href='/c'>Frequently asked questions</a></li></ul></main>");
+
+        var article = Extractor.Extract(TestInputs.Html(html));
+
+        Assert.Contains("Garden design", article.Body);
+        Assert.Contains("Tree surgery", article.Body);
+        Assert.Contains("Lawn renovation", article.Body);
+        Assert.Contains("scarify and aerate", article.Body);
+        Assert.DoesNotContain("Pricing for families", article.Body);
+    }
 }

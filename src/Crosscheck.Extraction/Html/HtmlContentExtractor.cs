@@ -92,17 +92,20 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         if (page.NodeLimited) content.Note(DiagnosticSeverity.Warning, $"page has more than {options.MaxNodes:N0} nodes; the rest was not read");
         if (page.WorkLimited) content.Note(DiagnosticSeverity.Warning, $"reading the page took more than {options.MaxWork:N0} node visits; the rest was not read");
 
-        var paragraphs = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description));
+        var linkedHeadings = new List<string>();
+        var paragraphs = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), linkedHeadings);
         if (paragraphs.Sum(p => p.Length) < options.FallbackBelowChars && page.SkippedConcealed > 0 && !page.NodeLimited && !page.WorkLimited)
         {
             // Little shown text, but hidden or noscript parts skipped: the page may keep its text there until a script reveals it.
             var concealed = PageModel.Build(body, options, budget, readConcealed: true);
-            var revealed = SelectArticle(concealed, content.Title, FindDescriptionBlock(concealed, content.Description));
+            var revealedHeadings = new List<string>();
+            var revealed = SelectArticle(concealed, content.Title, FindDescriptionBlock(concealed, content.Description), revealedHeadings);
             if (revealed.Sum(p => p.Length) > paragraphs.Sum(p => p.Length))
             {
                 content.Note(DiagnosticSeverity.Info, "little visible text; read the hidden and noscript parts of the page");
                 page = concealed;
                 paragraphs = revealed;
+                linkedHeadings = revealedHeadings;
             }
         }
         // The page's type is told from what the first pass kept, as the page-type model was trained. A fragment (a feed
@@ -110,7 +113,8 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // navigation the model tells types by, and what carries it (a feed item, an article record) declares an article.
         // A page's address is much of the evidence of its kind (and every page the model learnt from had one): a page
         // with none, such as a saved file, is taken as an article, as all pages were before page types.
-        content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, paragraphs) : null;
+        // The page-type model learnt from selections without linked headings (a teaser's headline is one): it reads them so.
+        content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, WithoutLinkedHeadings(paragraphs, linkedHeadings)) : null;
         var pageType = content.PageSignals is { } signals && (content.Url ?? pageUrl) is not null ? (options.PageTypeModel ?? PageTypes.PageTypeModel.Default).Classify(signals) : PageType.Article;
         content.PageType = pageType;
         // Each type's rules read the page again with what it hides from some readers but shows: a disclosure's panels (an
@@ -313,8 +317,16 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         return -1;
     }
 
-    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode) =>
-        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, pageOfSections: false);
+    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, List<string>? linkedHeadings = null) =>
+        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, pageOfSections: false, linkedHeadings: linkedHeadings);
+
+    /// <summary>The paragraphs but for the linked headings kept among them (the same string instances).</summary>
+    private static List<string> WithoutLinkedHeadings(List<string> paragraphs, List<string> linkedHeadings)
+    {
+        if (linkedHeadings.Count == 0) return paragraphs;
+        var headings = new HashSet<string>(linkedHeadings, ReferenceEqualityComparer.Instance);
+        return [.. paragraphs.Where(paragraph => !headings.Contains(paragraph))];
+    }
 
     /// <summary>
     /// The article's paragraphs; the page's link lists (lists of at least <paramref name="minListItems"/> entries) take its
@@ -322,7 +334,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
     /// (a service page), prose under furniture and short lines do not hold the selection back from the region around it
     /// (see <see cref="RegionWeights"/>), and the region needs to outweigh it by less.
     /// </summary>
-    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections, bool listing = false)
+    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections, bool listing = false, List<string>? linkedHeadings = null)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
@@ -372,11 +384,15 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         {
             // The list region stands only when what it yields outweighs the selection as its lists did (it
             // may lose them as furniture of a wider region, and keep little more than the selection).
-            var listed = EmitBlocks(page, listRegion, title, keptLinks, listing);
-            var selected = EmitBlocks(page, included, title, null);
-            return listed.Sum(p => p.Length) >= linkListOutweighs * selected.Sum(p => p.Length) ? listed : selected;
+            var listedHeadings = linkedHeadings is null ? null : new List<string>();
+            var listed = EmitBlocks(page, listRegion, title, keptLinks, listing, listedHeadings);
+            var selectedHeadings = linkedHeadings is null ? null : new List<string>();
+            var selected = EmitBlocks(page, included, title, null, linkedHeadings: selectedHeadings);
+            var listWins = listed.Sum(p => p.Length) >= linkListOutweighs * selected.Sum(p => p.Length);
+            linkedHeadings?.AddRange((listWins ? listedHeadings : selectedHeadings)!);
+            return listWins ? listed : selected;
         }
-        return EmitBlocks(page, included, title, null);
+        return EmitBlocks(page, included, title, null, linkedHeadings: linkedHeadings);
     }
 
     /// <summary>
@@ -636,7 +652,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         return score;
     }
 
-    private List<string> EmitBlocks(PageModel page, List<(int Start, int End)> included, string? title, bool[]? keptLinks, bool entriesWhole = false)
+    private List<string> EmitBlocks(PageModel page, List<(int Start, int End)> included, string? title, bool[]? keptLinks, bool entriesWhole = false, List<string>? linkedHeadings = null)
     {
         var nodes = page.Nodes;
         var rootChars = 0;
@@ -658,7 +674,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             var rowNode = block.Text.Length <= MaxTableCellChars ? TableRowOf(page, block.Node) : -1;
             if (row is { } open && (rowNode < 0 || rowNode != open.Node || block.Node == rowCell))
             {
-                if (KeepBlock(page, open, titleKey, keptLinks)) paragraphs.Add(open.Text);
+                if (KeepBlock(page, open, titleKey, keptLinks, entriesWhole)) paragraphs.Add(open.Text);
                 row = null;
             }
             if (rowNode >= 0)
@@ -669,10 +685,11 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
                 rowCell = block.Node;
                 continue;
             }
-            if (!KeepBlock(page, block, titleKey, keptLinks)) continue;
+            if (!KeepBlock(page, block, titleKey, keptLinks, entriesWhole)) continue;
             paragraphs.Add(block.Text);
+            if (linkedHeadings is not null && IsLinkedHeading(page, block, keptLinks)) linkedHeadings.Add(block.Text);
         }
-        if (row is { } last && KeepBlock(page, last, titleKey, keptLinks)) paragraphs.Add(last.Text);
+        if (row is { } last && KeepBlock(page, last, titleKey, keptLinks, entriesWhole)) paragraphs.Add(last.Text);
         return paragraphs;
     }
 
@@ -710,20 +727,35 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         return false;
     }
 
-    /// <summary>Whether a block of the region is content; <paramref name="keptLinks"/> marks list entries, whose links are the content.</summary>
-    private bool KeepBlock(PageModel page, in PageBlock block, string? titleKey, bool[]? keptLinks)
+    /// <summary>
+    /// Whether a block of the region is content; <paramref name="keptLinks"/> marks list entries, whose links are the content.
+    /// With <paramref name="entriesWhole"/> (a listing's entries), an entry's date and byline lines are the entry's.
+    /// </summary>
+    private bool KeepBlock(PageModel page, in PageBlock block, string? titleKey, bool[]? keptLinks, bool entriesWhole = false)
     {
         var tag = page.Nodes[block.Node].Tag;
         if (tag == "h1") return false;
         // A bare address inside the article is a reference the writer shows, as printed text, not a way around the site.
         if (IsBareAddress(block.Text)) return true;
-        if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity && !(keptLinks?[block.Node] ?? false)) return false;
+        var entryLine = keptLinks?[block.Node] ?? false;
+        // A heading inside the selection heads the text under it, though it links to that text's own page (a card's or a
+        // listed item's title, a section heading pointing at its detail page); a menu or a list of links is made of plain links.
+        if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity && !entryLine && !IsSubheading(tag)) return false;
         if (titleKey is not null && block.Text.Length < 300 && Core.Text.TextFold.ForMatching(block.Text) == titleKey) return false;
         if (block.Text.Length < 200)
         {
             var kind = LineShape.Classify(block.Text, options);
-            if (kind is BlockKind.Chrome or BlockKind.Url or BlockKind.Date or BlockKind.Byline) return false;
+            if (kind is BlockKind.Chrome or BlockKind.Url) return false;
+            // An article's byline and date are its metadata; on a listing, each entry's own (who wrote it, when) belong to the entry,
+            // as its summary does.
+            if (kind is BlockKind.Date or BlockKind.Byline && !(entriesWhole && entryLine)) return false;
         }
         return true;
     }
+
+    private static bool IsSubheading(string tag) => tag is "h2" or "h3" or "h4" or "h5" or "h6";
+
+    /// <summary>Whether a kept block is kept only as a heading: a link otherwise (see <see cref="KeepBlock"/>).</summary>
+    private bool IsLinkedHeading(PageModel page, in PageBlock block, bool[]? keptLinks) =>
+        IsSubheading(page.Nodes[block.Node].Tag) && block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity && !(keptLinks?[block.Node] ?? false);
 }
