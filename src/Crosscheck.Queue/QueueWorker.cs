@@ -235,9 +235,9 @@ public sealed class QueueWorker(WorkQueue queue, IStore store, ArticleProcessor 
             var timer = Stopwatch.StartNew();
             var stored = store.CountArticles();
             var assignedFrom = store.StoriesAssignedFrom();
-            // The same test as IngestService.StoriesAreStale, on the counts just read: a dry poll with
-            // nothing to place costs these two look-ups, not two more inside AssignStoriesIfStale.
-            if (assignedFrom == stored)
+            // Tested on the counts just read: a dry poll with nothing to place costs these two look-ups,
+            // not two more inside AssignStoriesIfStale.
+            if (!IngestService.StoriesAreStale(assignedFrom, stored))
             {
                 _counts.Storing += timer.Elapsed;
                 Recovered("store");

@@ -612,7 +612,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         foreach (var block in page.Blocks)
         {
             if (block.Text.Length < options.MinScoredBlockChars) continue;
-            if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity) continue;
+            if (IsLinkDense(block)) continue;
             var score = 1.0 + block.Commas + Math.Min(block.Text.Length / 100, 3);
             var index = block.Node;
             for (var level = 0; index >= 0 && level < 5; level++)
@@ -740,7 +740,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         var entryLine = keptLinks?[block.Node] ?? false;
         // A heading inside the selection heads the text under it, though it links to that text's own page (a card's or a
         // listed item's title, a section heading pointing at its detail page); a menu or a list of links is made of plain links.
-        if (block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity && !entryLine && !IsSubheading(tag)) return false;
+        if (IsLinkDense(block) && !entryLine && !IsSubheading(tag)) return false;
         if (titleKey is not null && block.Text.Length < 300 && Core.Text.TextFold.ForMatching(block.Text) == titleKey) return false;
         if (block.Text.Length < 200)
         {
@@ -757,5 +757,8 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
 
     /// <summary>Whether a kept block is kept only as a heading: a link otherwise (see <see cref="KeepBlock"/>).</summary>
     private bool IsLinkedHeading(PageModel page, in PageBlock block, bool[]? keptLinks) =>
-        IsSubheading(page.Nodes[block.Node].Tag) && block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity && !(keptLinks?[block.Node] ?? false);
+        IsSubheading(page.Nodes[block.Node].Tag) && IsLinkDense(block) && !(keptLinks?[block.Node] ?? false);
+
+    /// <summary>A block more link than text: a way around the site unless something in <see cref="KeepBlock"/> keeps it.</summary>
+    private bool IsLinkDense(in PageBlock block) => block.LinkChars > block.Text.Length * options.MaxBlockLinkDensity;
 }

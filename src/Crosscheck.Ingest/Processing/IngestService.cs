@@ -376,7 +376,10 @@ public sealed class IngestService(
     }
 
     /// <summary>Whether articles were stored since the stories were last assigned (or stories were never assigned with a record of what they cover).</summary>
-    public bool StoriesAreStale() => store.StoriesAssignedFrom() != store.CountArticles();
+    public bool StoriesAreStale() => StoriesAreStale(store.StoriesAssignedFrom(), store.CountArticles());
+
+    /// <summary>The same test on counts the caller has just read (a queue worker's poll reads them anyway).</summary>
+    public static bool StoriesAreStale(int? assignedFrom, int stored) => assignedFrom != stored;
 
     /// <param name="progress">Told how many documents have been placed.</param>
     /// <param name="assignedFrom">
