@@ -20,14 +20,7 @@ QUOTE_MARKS = set('"\u201C\u00AB\u201E\u2039\u201D\u00BB\u203A')  # QuoteMarks.I
 
 
 def matched(found, gold):
-    pairs = sorted((-cues.share(f[0], g[0]), i, j) for i, f in enumerate(found) for j, g in enumerate(gold)
-                   if cues.share(f[0], g[0]) >= 0.5 and cues.agree(f[1], g[1]))
-    used_found, used_gold = set(), set()
-    for _, i, j in pairs:
-        if i not in used_found and j not in used_gold:
-            used_found.add(i)
-            used_gold.add(j)
-    return len(used_found)
+    return len(cues.matching(found, gold)[0])
 
 
 def article_counts(train, found_path, folds):

@@ -127,6 +127,19 @@ def agree(a, b):
     return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
 
 
+def matching(found, gold):
+    """The scorer's one-to-one matching of (content, source) pairs: content shares half of the shorter one, sources
+    overlap (or both are missing), best shares first. Returns the indices of the matched found and the matched gold."""
+    pairs = sorted((-share(f[0], g[0]), i, j) for i, f in enumerate(found) for j, g in enumerate(gold)
+                   if share(f[0], g[0]) >= 0.5 and agree(f[1], g[1]))
+    used_found, used_gold = set(), set()
+    for _, i, j in pairs:
+        if i not in used_found and j not in used_gold:
+            used_found.add(i)
+            used_gold.add(j)
+    return used_found, used_gold
+
+
 def select(args):
     pool = [line.strip() for line in open(args.candidates, encoding='utf-8') if line.strip() and not line.startswith('#')]
     found = collections.defaultdict(list)
@@ -140,13 +153,7 @@ def select(args):
         gold = [g for g in gold if not inside(g[0])]
         mine = [([tuple(a['content'])], [tuple(a['source'])] if a['source'] else None, (a['cue'] or '').lower())
                 for a in found[name] if not inside([tuple(a['content'])])]
-        pairs = sorted((-share(f[0], g[0]), i, j) for i, f in enumerate(mine) for j, g in enumerate(gold)
-                       if share(f[0], g[0]) >= 0.5 and agree(f[1], g[1]))
-        used_found, used_gold = set(), set()
-        for _, i, j in pairs:
-            if i not in used_found and j not in used_gold:
-                used_found.add(i)
-                used_gold.add(j)
+        used_found, _ = matching(mine, gold)
         for i, f in enumerate(mine):
             made[f[2]][0] += 1
             made[f[2]][1] += i in used_found
