@@ -29,26 +29,9 @@ WORD = re.compile(r"[a-z’']+")
 
 def gold_with_cues(text, ann):
     """(content spans, source spans or None, cue text) per gold attribution, `Discard` text left out as the scorer does."""
-    typed, events, discarded = {}, [], []
-    for line in open(ann, encoding='utf-8') if ann else []:
-        fields = line.rstrip('\n').split('\t')
-        if len(fields) < 2:
-            continue
-        if fields[0].startswith('T'):
-            kind, _, ranges = fields[1].partition(' ')
-            typed[fields[0]] = cues.spans(ranges)
-            if kind == 'Discard':
-                discarded += typed[fields[0]]
-        elif fields[0].startswith('E'):
-            events.append(dict(x.split(':', 1) for x in fields[1].split() if ':' in x))
+    gold, discarded = cues.gold_of(text, ann)
     inside = lambda c: discarded and all(any(d[0] <= x[0] and x[1] <= d[1] for d in discarded) for x in c)
-    gold = []
-    for roles in events:
-        content = typed.get(roles.get('Content'))
-        if content and not inside(content):
-            cue = ' '.join(text[a:b] for a, b in typed.get(roles.get('Cue')) or []).lower()
-            gold.append((content, typed.get(roles.get('Source')) if 'Source' in roles else None, cue))
-    return gold, inside
+    return [(content, source, ' '.join(text[a:b] for a, b in cue).lower()) for content, source, cue in gold if not inside(content)], inside
 
 
 def kind(gold, listed):

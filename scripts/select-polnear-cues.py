@@ -95,6 +95,7 @@ def candidates(args):
 
 
 def gold_of(text, ann):
+    """(content spans, source spans or None, cue spans) per gold attribution, and the `Discard` spans."""
     typed, events, discarded = {}, [], []
     for line in open(ann, encoding='utf-8') if ann else []:
         fields = line.rstrip('\n').split('\t')
@@ -111,7 +112,7 @@ def gold_of(text, ann):
     for roles in events:
         content = typed.get(roles.get('Content'))
         if content:
-            gold.append((content, typed.get(roles.get('Source')) if 'Source' in roles else None))
+            gold.append((content, typed.get(roles.get('Source')) if 'Source' in roles else None, typed.get(roles.get('Cue')) or []))
     return gold, discarded
 
 
