@@ -5,6 +5,7 @@ kind is found (issue 14, acceptance 1).
   crosscheck eval attribution TRAIN --folds 5 --out found.jsonl
   scripts/polnear-fold-gap.py TRAIN found.jsonl                      # the five train folds
   scripts/polnear-fold-gap.py TRAIN found.jsonl --predict DEV        # also DEV's gold mix (its gold only, nothing found)
+  scripts/polnear-fold-gap.py TRAIN found.jsonl --direct             # direct quotes only (a quotation mark in the content)
 
 Each gold attribution (the scorer's reading: first annotator's file, `Discard` text left out) falls in one class by its
 cue: "saying" (a form of say or tell, or "according to"), "listed" (another word of Quotes/Data/cues.txt), "unlisted"
@@ -44,8 +45,9 @@ def kind(gold, listed):
     return 'listed' if cue.strip() in listed or any(w in listed for w in words) else 'unlisted'
 
 
-def article_rows(split, found_path, folds, listed):
-    """Per article: fold, word count, Counter of gold per class and matched per class, found, found matching nothing."""
+def article_rows(split, found_path, folds, listed, direct_only=False):
+    """Per article: fold, word count, Counter of gold per class and matched per class, found, found matching nothing.
+    With direct_only, only attributions whose content holds a quotation mark (the scorer's direct quotes) count."""
     found = collections.defaultdict(list)
     for line in open(found_path, encoding='utf-8') if found_path else []:
         a = json.loads(line)
@@ -53,6 +55,8 @@ def article_rows(split, found_path, folds, listed):
     for name, fold, text, ann in cues.articles(split, folds):
         gold, inside = gold_with_cues(text, ann)
         mine = [f for f in found[name] if not inside(f[0])]
+        if direct_only:
+            gold, mine = [g for g in gold if cues.is_direct(text, g[0])], [f for f in mine if cues.is_direct(text, f[0])]
         used_found, used_gold = cues.matching(mine, [(g[0], g[1]) for g in gold])
         counts = collections.Counter()
         for j, g in enumerate(gold):
@@ -103,9 +107,10 @@ def main():
     parser.add_argument('found', help='the --out file of `crosscheck eval attribution TRAIN --folds 5`')
     parser.add_argument('--folds', default='1,2,3,4,5', type=lambda s: sorted({int(x) for x in s.split(',')}))
     parser.add_argument('--predict', help='another split (e.g. dev): its gold mix only, predicted from the chosen folds')
+    parser.add_argument('--direct', action='store_true', help='direct quotes only (the scorer\'s direct scope)')
     args = parser.parse_args()
     listed = cues.listed_cues()
-    rows = list(article_rows(args.train, args.found, set(args.folds), listed))
+    rows = list(article_rows(args.train, args.found, set(args.folds), listed, args.direct))
     print('shares and recall per class: ' + ' / '.join(CLASSES) + '; "wrong" = found matching nothing, per article')
     print(f'{"set":<8} {"arts":>4} {"words":>6} {"gold":>6} {"pron":>6} {"cont":>5}  {"shares":<27}  {"recall":<27}  '
           f'{"wrong":>5}  {"F1":<6}  predicted from the other folds')
@@ -115,7 +120,7 @@ def main():
     everything = total(rows)
     print(describe('chosen', everything))
     if args.predict:
-        target = total(list(article_rows(args.predict, None, {1, 2, 3, 4, 5}, listed)))
+        target = total(list(article_rows(args.predict, None, {1, 2, 3, 4, 5}, listed, args.direct)))
         print(describe(os.path.basename(args.predict.rstrip('/')), target, everything))
 
 

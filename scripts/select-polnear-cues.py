@@ -43,6 +43,14 @@ def articles(split, folds):
         yield os.path.basename(path), i % 5 + 1, open(path, encoding='utf-8').read(), anns[0] if anns else None
 
 
+QUOTE_MARKS = set('"\u201C\u00AB\u201E\u2039\u201D\u00BB\u203A')  # QuoteMarks.IsQuoteChar
+
+
+def is_direct(text, content):
+    """Whether an attribution is a direct quote as the scorer counts it: a quotation mark inside its content spans."""
+    return any(ch in QUOTE_MARKS for a, b in content for ch in text[a:b])
+
+
 def spans(field):
     out = []
     for part in field.split(';'):
