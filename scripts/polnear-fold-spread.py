@@ -16,18 +16,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location('cues', os.path.join(HERE, 'select-polnear-cues.py'))
 cues = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(cues)
-QUOTE_MARKS = set('"\u201C\u00AB\u201E\u2039\u201D\u00BB\u203A')  # QuoteMarks.IsQuoteChar
 
 
 def matched(found, gold):
-    pairs = sorted((-cues.share(f[0], g[0]), i, j) for i, f in enumerate(found) for j, g in enumerate(gold)
-                   if cues.share(f[0], g[0]) >= 0.5 and cues.agree(f[1], g[1]))
-    used_found, used_gold = set(), set()
-    for _, i, j in pairs:
-        if i not in used_found and j not in used_gold:
-            used_found.add(i)
-            used_gold.add(j)
-    return len(used_found)
+    return len(cues.matching(found, gold)[0])
 
 
 def article_counts(train, found_path, folds):
@@ -42,7 +34,7 @@ def article_counts(train, found_path, folds):
         inside = lambda c: discarded and all(any(d[0] <= x[0] and x[1] <= d[1] for d in discarded) for x in c)
         gold = [g for g in gold if not inside(g[0])]
         mine = [f for f in found[name] if not inside(f[0])]
-        direct = lambda c: any(ch in QUOTE_MARKS for a, b in c for ch in text[a:b])
+        direct = lambda c: cues.is_direct(text, c)
         gold_direct, mine_direct = [g for g in gold if direct(g[0])], [f for f in mine if direct(f[0])]
         rows.append((len(mine), len(gold), matched(mine, gold), len(mine_direct), len(gold_direct), matched(mine_direct, gold_direct)))
     return rows

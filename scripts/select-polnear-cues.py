@@ -43,6 +43,14 @@ def articles(split, folds):
         yield os.path.basename(path), i % 5 + 1, open(path, encoding='utf-8').read(), anns[0] if anns else None
 
 
+QUOTE_MARKS = set('"\u201C\u00AB\u201E\u2039\u201D\u00BB\u203A')  # QuoteMarks.IsQuoteChar
+
+
+def is_direct(text, content):
+    """Whether an attribution is a direct quote as the scorer counts it: a quotation mark inside its content spans."""
+    return any(ch in QUOTE_MARKS for a, b in content for ch in text[a:b])
+
+
 def spans(field):
     out = []
     for part in field.split(';'):
@@ -95,6 +103,7 @@ def candidates(args):
 
 
 def gold_of(text, ann):
+    """(content spans, source spans or None, cue spans) per gold attribution, and the `Discard` spans."""
     typed, events, discarded = {}, [], []
     for line in open(ann, encoding='utf-8') if ann else []:
         fields = line.rstrip('\n').split('\t')
@@ -111,7 +120,7 @@ def gold_of(text, ann):
     for roles in events:
         content = typed.get(roles.get('Content'))
         if content:
-            gold.append((content, typed.get(roles.get('Source')) if 'Source' in roles else None))
+            gold.append((content, typed.get(roles.get('Source')) if 'Source' in roles else None, typed.get(roles.get('Cue')) or []))
     return gold, discarded
 
 
@@ -127,6 +136,19 @@ def agree(a, b):
     return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
 
 
+def matching(found, gold):
+    """The scorer's one-to-one matching of (content, source) pairs: content shares half of the shorter one, sources
+    overlap (or both are missing), best shares first. Returns the indices of the matched found and the matched gold."""
+    pairs = sorted((-share(f[0], g[0]), i, j) for i, f in enumerate(found) for j, g in enumerate(gold)
+                   if share(f[0], g[0]) >= 0.5 and agree(f[1], g[1]))
+    used_found, used_gold = set(), set()
+    for _, i, j in pairs:
+        if i not in used_found and j not in used_gold:
+            used_found.add(i)
+            used_gold.add(j)
+    return used_found, used_gold
+
+
 def select(args):
     pool = [line.strip() for line in open(args.candidates, encoding='utf-8') if line.strip() and not line.startswith('#')]
     found = collections.defaultdict(list)
@@ -140,13 +162,7 @@ def select(args):
         gold = [g for g in gold if not inside(g[0])]
         mine = [([tuple(a['content'])], [tuple(a['source'])] if a['source'] else None, (a['cue'] or '').lower())
                 for a in found[name] if not inside([tuple(a['content'])])]
-        pairs = sorted((-share(f[0], g[0]), i, j) for i, f in enumerate(mine) for j, g in enumerate(gold)
-                       if share(f[0], g[0]) >= 0.5 and agree(f[1], g[1]))
-        used_found, used_gold = set(), set()
-        for _, i, j in pairs:
-            if i not in used_found and j not in used_gold:
-                used_found.add(i)
-                used_gold.add(j)
+        used_found, _ = matching(mine, gold)
         for i, f in enumerate(mine):
             made[f[2]][0] += 1
             made[f[2]][1] += i in used_found

@@ -207,6 +207,13 @@ public enum AttributionRule
     /// </summary>
     ClosingRecipient,
 
+    /// <summary>
+    /// "Doe and Roe both said ...", "the ministers have all urged ...": a quantifier ("both", "all", "each") floating after its noun phrase
+    /// makes one speaker phrase with it, not a speaker of its own (recorded after the rule that found the attribution:
+    /// "ContentAfterCue+FloatingQuantifier"). `--without` leaves the bare quantifier as the speaker.
+    /// </summary>
+    FloatingQuantifier,
+
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,
 }

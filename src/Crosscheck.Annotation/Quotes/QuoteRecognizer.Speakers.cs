@@ -107,6 +107,7 @@ public sealed partial class QuoteRecognizer
         var word = head.Of(text).ToString();
         if ((word is "percent" or "%") && k > 0 && tokens[k - 1].Kind == ScanKind.Number) return (k - 1, k);
         if (_lexicon.Pronouns.ContainsKey(word) || IsContractedPronoun(word)) return (k, k);
+        if (FloatingQuantifierSubject(text, tokens, k) is { } floated) return (floated, k);
         if (_lexicon.StandaloneDeterminers.Contains(word) && (k == 0 || !_lexicon.Determiners.Contains(tokens[k - 1].Of(text).ToString()))) return (k, k);
         if (_lexicon.Boundaries.Contains(word) || _lexicon.Determiners.Contains(word)) return null;
         var headIsName = head.IsCapitalized(text);
@@ -178,6 +179,19 @@ public sealed partial class QuoteRecognizer
         if (tokens[k - 1].Is(text, "in") && IsShareNumber(text, tokens[k - 2])) return k - 2;
         return tokens[k - 1].Is(text, "but") && tokens[k - 2].Is(text, "all") ? k - 2 : null;
     }
+
+    /// <summary>
+    /// The first token of the noun phrase a quantifier at <paramref name="k"/> floats after (<see cref="AttributionRule.FloatingQuantifier"/>):
+    /// "Doe and Roe both", "the ministers have all", "the three towns each". Null when the rule is off, the word is no floating quantifier, or
+    /// no speaker phrase stands before it ("of all", "avoided all").
+    /// </summary>
+    private int? FloatingQuantifierSubject(string text, List<Scanned> tokens, int k)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.FloatingQuantifier) || k < 1 || !IsFloatingQuantifier(text, tokens[k])) return null;
+        return PhraseBefore(text, tokens, k) is { } phrase ? phrase.Start : null;
+    }
+
+    private static bool IsFloatingQuantifier(string text, Scanned token) => token.Is(text, "both") || token.Is(text, "all") || token.Is(text, "each");
 
     private bool IsShareNumber(string text, Scanned token) =>
         token.Kind == ScanKind.Number || token.Kind == ScanKind.Word && _lexicon.ShareNumbers.Contains(token.Of(text).ToString());
@@ -285,6 +299,7 @@ public sealed partial class QuoteRecognizer
     private AttributionRule? SpeakerPhraseRule(string text, List<Scanned> tokens, (int Start, int End) speaker)
     {
         if (ShareStart(text, tokens, speaker.End) == speaker.Start) return AttributionRule.ShareSpeaker;
+        if (speaker.Start < speaker.End && FloatingQuantifierSubject(text, tokens, speaker.End) == speaker.Start) return AttributionRule.FloatingQuantifier;
         // The closing dash follows the speaker; "--" is two tokens, and the apposition is found from its last one.
         var dash = speaker.End + 1;
         if (dash + 1 < tokens.Count && DashAt(text, tokens, dash + 1) is { First: var first } && first == dash) dash++;

@@ -8,7 +8,8 @@ namespace Crosscheck.Annotation.Tests.Quotes;
 /// <summary>
 /// The speaker phrase before a cue: a share of those polled (<see cref="AttributionRule.ShareSpeaker"/>) and a participle phrase set
 /// off as an apposition (<see cref="AttributionRule.ParticipleApposition"/>); and a speaker joined to the words before it without a
-/// comma (<see cref="AttributionRule.ClosingCueWithoutComma"/>).
+/// comma (<see cref="AttributionRule.ClosingCueWithoutComma"/>); a quantifier floating after its noun phrase
+/// (<see cref="AttributionRule.FloatingQuantifier"/>).
 /// </summary>
 public class QuoteSpeakerPhraseTests
 {
@@ -56,6 +57,35 @@ public class QuoteSpeakerPhraseTests
     {
         var d = RunWith(Without(AttributionRule.ParticipleApposition), "Jane Doe, citing the harbour's debts, said the ferry would stop in May.", JaneDoe);
         Assert.DoesNotContain(d.Quotes, q => q.Rule is { } rule && rule.Contains(nameof(AttributionRule.ParticipleApposition), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The skippers both said the quota was too low.", "The skippers both", "the quota was too low")]
+    [InlineData("The harbour masters have all urged the council to dredge the channel.", "The harbour masters have all", "the council to dredge the channel")]
+    [InlineData("The harbour towns each said the ferry would stop in May.", "The harbour towns each", "the ferry would stop in May")]
+    public void A_quantifier_after_its_noun_phrase_speaks_with_it(string sentence, string speaker, string content)
+    {
+        var d = Run(sentence);
+        var quote = Containing(d, content);
+        Assert.Equal(speaker, SpeakerAsWritten(d, quote));
+        Assert.Equal($"{nameof(AttributionRule.ContentAfterCue)}+{nameof(AttributionRule.FloatingQuantifier)}", quote.Rule);
+    }
+
+    [Theory]
+    [InlineData("Of the twelve skippers, all said the quota was fair.", "all")]
+    [InlineData("Many fishermen in the harbour said the quota was fair, and most of all said the nets were too small.", "all")]
+    public void A_quantifier_with_no_noun_phrase_before_it_stays_the_speaker(string sentence, string quantifier)
+    {
+        var d = Run(sentence);
+        Assert.DoesNotContain(d.Quotes, q => q.Rule is { } rule && rule.Contains(nameof(AttributionRule.FloatingQuantifier), StringComparison.Ordinal));
+        Assert.Contains(d.Quotes, q => q.SpeakerSpan is { } s && d[s] == quantifier);
+    }
+
+    [Fact]
+    public void Without_the_rule_a_floating_quantifier_is_the_speaker_alone()
+    {
+        var d = RunWith(Without(AttributionRule.FloatingQuantifier), "The skippers both said the quota was too low.");
+        Assert.Equal("both", SpeakerAsWritten(d, Containing(d, "the quota was too low")));
     }
 
     [Theory]
