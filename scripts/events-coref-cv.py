@@ -9,7 +9,8 @@ metric (MUC, B-cubed, CEAF-e, CoNLL F1 over one partition, singletons included; 
 exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or --folds 27):
 
   score     the predictions as they are, and the oracles: gold singletons isolated; groups with pair precision
-            under 0.1 split
+            under 0.1 split; (a) every wrong join split, or only across the gold sub-topics (look-alike events);
+            (b) every missed join made (clusters whose majority is one gold event joined)
   mentions  a mention model (is this mention a gold singleton?) over mentions in groups of 2+; mentions above
             the threshold leave their group
   groups    a group model (are the members of this (story, class) group nearly all apart: pair precision under
@@ -760,6 +761,19 @@ def main(argv):
         loose = {c for c, ms in groups.items() if len(ms) > 1 and pair_precision(ms, gold) < 0.1}
         print(f'oracle, {len(loose)} groups with pair precision under 0.1 split: '
               f'{conll(gold, {m: "alone:" + m if c in loose else c for m, c in predicted.items()}):.2f}')
+        # Which side of the errors is worth the time: (a) wrong joins only fixed, (b) missed joins only fixed.
+        subtopic = {m['id']: d['subtopic'] for d in documents for m in d['mentions']}
+        print(f'oracle (a), every wrong join split (predicted cluster x gold cluster): '
+              f'{conll(gold, {m: c + "@" + gold[m] for m, c in predicted.items()}):.2f}')
+        print(f'oracle (a), look-alike events of the other sub-topic only split: '
+              f'{conll(gold, {m: c + "@" + subtopic[m] for m, c in predicted.items()}):.2f}')
+        majority = {}
+        for c, ms in groups.items():
+            event, count = Counter(gold[m] for m in ms).most_common(1)[0]
+            if 2 * count > len(ms):
+                majority[c] = event
+        print(f'oracle (b), clusters whose majority is one gold event joined: '
+              f'{conll(gold, {m: "gold:" + majority[c] if c in majority else c for m, c in predicted.items()}):.2f}')
     elif argv[0] == 'mentions':
         context, members, features = mention_features(documents, predicted)
         samples = [(m, context[m]['topic'], f, 1 if gold_size[gold[m]] == 1 else 0)
