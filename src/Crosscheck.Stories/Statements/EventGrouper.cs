@@ -27,8 +27,9 @@ public static class EventGrouper
 
     /// <summary>
     /// The share of their context words (Jaccard) two sayings of one class in different articles must have in common
-    /// to be one act of saying. Chosen with the window by leaving topics out on the ECB+ choosing topics
-    /// (docs/BENCHMARKS.md, events7): every fold chose ±6 words and 0.25.
+    /// to be one act of saying. Chosen with the window on the ECB+ choosing topics only, by leaving topics out
+    /// (docs/BENCHMARKS.md, events7; <c>scripts/events-coref-cv.py sayings</c>): ±6 words at 0.15–0.25 score alike,
+    /// 0.25 joins fewer wrong pairs.
     /// </summary>
     public const double SameSayingAgreement = 0.25;
 
@@ -85,8 +86,8 @@ public static class EventGrouper
 
     /// <summary>
     /// Sayings of one story and class, each with the id of the act it belongs to (the least member id of its group)
-    /// or null when no saying of another article agrees with it. Pairs are compared all against all: a story's
-    /// sayings of one class are tens, not thousands.
+    /// or null when no saying of another article agrees with it. Pairs are compared all against all (a story's
+    /// sayings of one class are tens to hundreds), over small word sets.
     /// </summary>
     private static IEnumerable<(string Id, string? Act)> SameSayings(List<EventMentionInput> sayings)
     {
