@@ -9,7 +9,8 @@ metric (MUC, B-cubed, CEAF-e, CoNLL F1 over one partition, singletons included; 
 exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or --folds 27):
 
   score     the predictions as they are, and the oracles: gold singletons isolated; groups with pair precision
-            under 0.1 split
+            under 0.1 split; (a) every wrong join split, or only across the gold sub-topics (look-alike events);
+            (b) every missed join made (clusters whose majority is one gold event joined)
   mentions  a mention model (is this mention a gold singleton?) over mentions in groups of 2+; mentions above
             the threshold leave their group
   groups    a group model (are the members of this (story, class) group nearly all apart: pair precision under
@@ -27,12 +28,16 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             vectors is high, then the cosine beside argument agreement (the share of their cross-document
             mention pairs whose nearby content words meet, same sentences, shared documents, sizes) in a
             group-pair model, then a two-threshold rule (cosine and argument agreement) chosen inside the folds
+  sayings   acts of saying (reporting verbs; the C# grouping's "STORY|CLASS@ID" clusters and the "alone:" mentions
+            with a predicate) of one class in two documents of one story joined when the shares of their context
+            words (content words within K words either side in the sentence) agree by Jaccard >= t; K and t
+            chosen inside each fold's other topics (what EventGrouper.ContextWindow / SameSayingAgreement ship)
 
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
-Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs)
-and "2026-12-06 night" (events6, vectors).
+Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs),
+"2026-12-06 night" (events6, vectors) and "2026-12-06 morning" (events7, sayings).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs|classpairs|vectors} PRED.json
+Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs|classpairs|vectors|sayings} PRED.json
 [--trees] [--folds N] [--window K] [--directed]
 """
 import csv
@@ -435,6 +440,7 @@ def read_list(path):
 
 
 IRREGULAR = {form: words[0] for words in map(str.split, read_list(EVENT_DATA + 'irregular-verbs.txt')) for form in words[1:][::-1]}
+REFERENCE_WORDS = set(read_list(EVENT_DATA + 'reference-words.txt'))
 FUNCTION_WORDS = set(read_list('src/Crosscheck.Core/WordLists/function-words.txt'))
 
 
@@ -665,12 +671,78 @@ def vectors_mode(documents, gold, predicted, folds, trees, window, directed):
     print(f"  the rule chosen inside each fold's other topics: CoNLL F1 {conll(gold, join_groups(predicted, joined)):.2f}")
 
 
+CONTEXT_TOKEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W\d_]+)*")
+SAYING_GRID = [(k, t) for k in (4, 6, 8, 12) for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)]
+
+
+def context_words(text, start, end, window):
+    """EventGrouper.ContextWords: content words within `window` words either side of text[start:end] in its line."""
+    line_start = text.rfind('\n', 0, start) + 1
+    line_end = text.find('\n', end)
+    before = [w.lower() for w in CONTEXT_TOKEN.findall(text[line_start:start])][-window:]
+    after = [w.lower() for w in CONTEXT_TOKEN.findall(text[end:len(text) if line_end < 0 else line_end])][:window]
+    return {w for w in before + after if w not in FUNCTION_WORDS}
+
+
+def sayings_mode(documents, gold, predicted, folds):
+    """Sayings reset to alone, then joined by context agreement; (window, share) chosen inside each fold."""
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    story_of = {}
+    for d in documents:
+        stories = Counter(predicted[m['id']].split('|')[0] for m in d['mentions']
+                          if '|' in predicted.get(m['id'], '') and '@' not in predicted[m['id']])
+        story_of[d['id']] = stories.most_common(1)[0][0] if stories else 'document:' + d['id']
+    sayings, base = [], dict(predicted)
+    for d in documents:
+        for m in d['mentions']:
+            cluster = predicted.get(m['id'], 'alone:' + m['id'])
+            if '@' in cluster or (cluster.startswith('alone:') and m['text'].lower() not in REFERENCE_WORDS):
+                base[m['id']] = 'alone:' + m['id']
+                sayings.append((m['id'], d['id'], story_of[d['id']], head_key(m['text']),
+                                {k: context_words(d['text'], m['start'], m['end'], k) for k, _ in SAYING_GRID}))
+    pairs = []
+    for i, a in enumerate(sayings):
+        for b in sayings[i + 1:]:
+            if a[1] != b[1] and a[2] == b[2] and a[3] == b[3]:
+                pairs.append((a[0], b[0], {k: len(a[4][k] & b[4][k]) / max(1, len(a[4][k] | b[4][k])) for k, _ in SAYING_GRID}))
+
+    def joined(window, share, inside):
+        owner = {}
+
+        def root(x):
+            while owner.get(x, x) != x:
+                x = owner[x]
+            return x
+        for a, b, agreement in pairs:
+            if inside(topic[a]) and agreement[window] >= share:
+                owner[root(a)] = root(b)
+        result = dict(base)
+        for m in owner:
+            result[m] = 'said:' + root(m)
+        for m in set(owner.values()):
+            result[m] = 'said:' + root(m)
+        return result
+    print(f'{len(sayings)} sayings, {len(pairs)} pairs of one class in two documents of a story; all alone: {conll(gold, base):.2f}')
+    for window, share in SAYING_GRID:
+        chosen = [p for p in pairs if p[2][window] >= share]
+        print(f'  +-{window} words, share >= {share}: {len(chosen)} pairs, {sum(gold[a] == gold[b] for a, b, _ in chosen)} '
+              f'co-refer; CoNLL F1 {conll(gold, joined(window, share, lambda t: True)):.2f}')
+    result, picks = dict(base), []
+    for fold in [CHOOSING[i::folds] for i in range(folds)]:
+        train = {m: g for m, g in gold.items() if topic[m] not in fold}
+        best = max(SAYING_GRID, key=lambda ks: conll(train, {m: c for m, c in joined(*ks, lambda t: t not in fold).items() if m in train}))
+        picks.append(best)
+        held = joined(*best, lambda t: t in fold)
+        result.update({m: held[m] for m in gold if topic[m] in fold})
+    print(f'chosen per fold {picks}; CoNLL F1 by topic CV {conll(gold, result):.2f}')
+
+
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
     trees, directed = '--trees' in argv, '--directed' in argv
     argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window'))]
-    if len(argv) != 2 or argv[0] not in ('score', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors'):
+    if len(argv) != 2 or argv[0] not in ('score', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -689,6 +761,19 @@ def main(argv):
         loose = {c for c, ms in groups.items() if len(ms) > 1 and pair_precision(ms, gold) < 0.1}
         print(f'oracle, {len(loose)} groups with pair precision under 0.1 split: '
               f'{conll(gold, {m: "alone:" + m if c in loose else c for m, c in predicted.items()}):.2f}')
+        # Which side of the errors is worth the time: (a) wrong joins only fixed, (b) missed joins only fixed.
+        subtopic = {m['id']: d['subtopic'] for d in documents for m in d['mentions']}
+        print(f'oracle (a), every wrong join split (predicted cluster x gold cluster): '
+              f'{conll(gold, {m: c + "@" + gold[m] for m, c in predicted.items()}):.2f}')
+        print(f'oracle (a), look-alike events of the other sub-topic only split: '
+              f'{conll(gold, {m: c + "@" + subtopic[m] for m, c in predicted.items()}):.2f}')
+        majority = {}
+        for c, ms in groups.items():
+            event, count = Counter(gold[m] for m in ms).most_common(1)[0]
+            if 2 * count > len(ms):
+                majority[c] = event
+        print(f'oracle (b), clusters whose majority is one gold event joined: '
+              f'{conll(gold, {m: "gold:" + majority[c] if c in majority else c for m, c in predicted.items()}):.2f}')
     elif argv[0] == 'mentions':
         context, members, features = mention_features(documents, predicted)
         samples = [(m, context[m]['topic'], f, 1 if gold_size[gold[m]] == 1 else 0)
@@ -712,6 +797,8 @@ def main(argv):
         print(f'{len(samples)} groups of 2+, {sum(s[3] for s in samples)} with pair precision under 0.1; '
               f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
         sweep(gold, predicted, scores, lambda out: {m: 'alone:' + m if c in out else c for m, c in predicted.items()}, 'groups split')
+    elif argv[0] == 'sayings':
+        sayings_mode(documents, gold, predicted, folds)
     elif argv[0] == 'vectors':
         vectors_mode(documents, gold, predicted, folds, trees, window, directed)
     elif argv[0] == 'classpairs':

@@ -12,7 +12,7 @@ public class EventsEvaluatorTests
     private static EventDocument Document(string id, int topic) => new(id, topic, Text,
     [
         new GoldEventMention($"{id}:1", 16, 24, "acquired", "deal"),
-        new GoldEventMention($"{id}:2", 65, 69, "said", $"said-{id}"),
+        new GoldEventMention($"{id}:2", 65, 69, "said", "said"),
         new GoldEventMention($"{id}:3", 75, 86, "acquisition", "deal"),
     ]);
 
@@ -23,12 +23,15 @@ public class EventsEvaluatorTests
     {
         var evaluation = EventsEvaluator.Evaluate([Document("a", 1), Document("b", 1)], Bare, goldMentions: true);
 
-        // The two copies form one story; acquired/acquisition join across both, each "said" stays alone: the gold partition.
+        // The two copies form one story; acquired/acquisition join across both, and the two "said" in the same words
+        // are one act of saying reported twice: the gold partition.
         Assert.Equal(1, evaluation.Stories);
         Assert.Equal(100, evaluation.Scores.Conll, 9);
         // The baseline's lemmas differ (acquire, acquisition) and both "said" share one: below 100.
         Assert.True(evaluation.Baseline.Conll < 100);
         Assert.Equal(evaluation.Predicted["a:1"], evaluation.Predicted["b:3"]);
+        Assert.Equal(evaluation.Predicted["a:2"], evaluation.Predicted["b:2"]);
+        Assert.NotEqual(evaluation.Predicted["a:1"], evaluation.Predicted["a:2"]);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public static class EventsEvaluator
             {
                 foreach (var mention in source.Mentions)
                 {
-                    inputs.Add(new EventMentionInput(mention.Id, story, EventPredicate.Key(mention.Text), SentenceNames(document, mention.Start)));
+                    inputs.Add(new EventMentionInput(mention.Id, story, source.Id, EventPredicate.Key(mention.Text), Context(document, source.Text, new TextSpan(mention.Start, mention.End - mention.Start))));
                     lemmaInputs.Add((mention.Id, story, mention.Text));
                 }
                 continue;
@@ -117,7 +117,7 @@ public static class EventsEvaluator
                         id = $"{source.Id}@{found.Span.Start}";
                     }
                     var words = source.Text[found.Span.Start..found.Span.End];
-                    inputs.Add(new EventMentionInput(id, story, EventPredicate.Key(words), SentenceNames(document, found.Span.Start)));
+                    inputs.Add(new EventMentionInput(id, story, source.Id, EventPredicate.Key(words), Context(document, source.Text, found.Span)));
                     lemmaInputs.Add((id, story, words));
                 }
             }
@@ -138,19 +138,11 @@ public static class EventsEvaluator
             scored.Count, stories, clock.Elapsed.TotalSeconds, predicted);
     }
 
-    /// <summary>The entity names (lower case) of the sentence holding <paramref name="offset"/>: a mention's arguments, roughly.</summary>
-    private static HashSet<string> SentenceNames(Document document, int offset)
+    /// <summary>The words around a mention inside its sentence (<see cref="EventGrouper.ContextWords"/>); the whole text is one sentence when the document has none.</summary>
+    private static HashSet<string> Context(Document document, string text, TextSpan mention)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        if (!document.Has(Layer.Mentions) || !document.Has(Layer.Sentences) || document.SentenceAt(offset) is not { } sentence) return names;
-        foreach (var mention in document.Mentions)
-        {
-            if (mention.Span.Start >= sentence.Span.Start && mention.Span.End <= sentence.Span.End)
-            {
-                foreach (var word in EventPredicate.Words(document[mention.Span])) names.Add(word.ToLowerInvariant());
-            }
-        }
-        return names;
+        var sentence = document.Has(Layer.Sentences) && document.SentenceAt(mention.Start) is { } found ? found.Span : new TextSpan(0, text.Length);
+        return EventGrouper.ContextWords(text, sentence, mention);
     }
 
     /// <summary>Reads the documents; a bad line names its number.</summary>
