@@ -42,6 +42,43 @@ public class SimilarityEvaluatorTests
     }
 
     [Fact]
+    public void Errors_per_language_pair_count_false_and_missed_joins_and_the_training_part_leaves_held_out_pairs_out()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pairs-{Guid.NewGuid():N}.tsv");
+        File.WriteAllLines(path,
+        [
+            "pair_id\tlang1\tlang2\tOverall",
+            "a1_a2\ten\ten\t1.0",     // same story, predicted together
+            "a1_a3\ten\ten\t4.0",     // different, predicted apart
+            "a3_a4\ten\ten\t1.0",     // same story, predicted apart: a missed join
+            "a3_a5\ten\ten\t3.0",     // different, predicted together: a false join
+            "b1_a1\tfr\ten\t1.0",     // same story across languages, predicted together; held out by its id's hash
+            "b1_a3\tfr\ten\t3.0",     // different, predicted apart
+        ]);
+        try
+        {
+            var pairs = SimilarityEvaluator.ReadPairs(path);
+            Assert.True(pairs.Single(p => p.Id == "b1_a1").HeldOut);
+            Assert.All(pairs.Where(p => p.Id != "b1_a1"), p => Assert.False(p.HeldOut));
+
+            var evaluation = SimilarityEvaluator.Score(pairs,
+                new Dictionary<string, string> { ["a1"] = "s1", ["a2"] = "s1", ["b1"] = "s1", ["a3"] = "s2", ["a4"] = "s3", ["a5"] = "s2" });
+
+            var english = evaluation.TrainPerLanguagePair.Single(g => g.Label == "en");
+            Assert.Equal((4, 2, 2, 1), (english.Pairs, english.Gold, english.Predicted, english.Correct));
+            Assert.Equal((1, 1), (english.FalseJoins, english.MissedJoins));
+            var trainCross = evaluation.TrainPerLanguagePair.Single(g => g.Label == "en-fr");
+            Assert.Equal((1, 0, 0), (trainCross.Pairs, trainCross.Gold, trainCross.Predicted));
+            var allCross = evaluation.PerLanguagePair.Single(g => g.Label == "en-fr");
+            Assert.Equal((2, 1, 1), (allCross.Pairs, allCross.Gold, allCross.Correct));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void An_article_key_is_the_last_segment_of_its_url()
     {
         Assert.Equal("1484039360it", SimilarityEvaluator.KeyOf("https://example.org/x/1484039360it"));

@@ -61,7 +61,7 @@ public static class EvalCommand
             Example:  crosscheck eval similarity ../shared/data/similarity-semeval2022
             """)
         { dir, db };
-        var tune = new Option<bool>("--tune") { Description = "Cluster the documents of --db (an earlier run's store) again under a grid of settings and print each setting's scores on the training pairs only (choose there; the held-out pairs are for the plain run)." };
+        var tune = new Option<bool>("--tune") { Description = "Cluster the documents of --db (an earlier run's store) again under a grid of settings and print each setting's scores on the training pairs only (choose there; the held-out pairs are for the plain run), then the defaults' false and missed joins per language pair of the training pairs." };
         command.Options.Add(tune);
         command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)
             ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out)

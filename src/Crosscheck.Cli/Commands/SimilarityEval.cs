@@ -2,6 +2,7 @@ using System.Globalization;
 using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Similarity;
 using Crosscheck.Storage;
+using Crosscheck.Stories.Clustering;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -10,7 +11,8 @@ public static class SimilarityEval
 {
     /// <summary>
     /// Clusters the documents of an existing store (one ingest of DIR with --db) again under each setting of
-    /// <see cref="SimilarityTuning.Grid"/> and prints the scores, to choose thresholds on the training pairs.
+    /// <see cref="SimilarityTuning.Grid"/> and prints the scores, to choose thresholds on the training pairs, then where the
+    /// defaults go wrong there (<see cref="WriteErrors"/>).
     /// </summary>
     public static int Tune(string directory, string database, TextWriter output)
     {
@@ -25,7 +27,20 @@ public static class SimilarityEval
         var results = SimilarityTuning.Run(pairs, documents, SimilarityTuning.Grid(), Line);
         output.WriteLine("best on the training pairs:");
         Line(results[0]);
+        WriteErrors(results.First(r => ReferenceEquals(r.Options, ClusteringOptions.Default)), output);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Where the defaults go wrong on the training pairs, per language pair: pairs of different stories joined, pairs of one story missed.</summary>
+    private static void WriteErrors(TunedSetting defaults, TextWriter output)
+    {
+        output.WriteLine($"{defaults.Name}, training pairs per language pair:");
+        output.WriteLine("pairs                        n   gold  pred  false joins  missed joins    F1");
+        foreach (var s in defaults.Evaluation.TrainPerLanguagePair)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {s.Label,-24} {s.Pairs,4} {s.Gold,5} {s.Predicted,5}  {s.FalseJoins,11}  {s.MissedJoins,12}  {s.F1,5:0.000}"));
+        }
     }
 
     private static string Scores(PairScores s) => string.Create(CultureInfo.InvariantCulture, $"{s.F1:0.000} ({s.Precision:0.000}/{s.Recall:0.000})");

@@ -43,6 +43,12 @@ public sealed record PairScores(string Label, int Pairs, int Gold, int Predicted
 
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
+    /// <summary>Pairs of different stories put in one story (predicted, not correct).</summary>
+    public int FalseJoins => Predicted - Correct;
+
+    /// <summary>Pairs of one story left in different stories (gold, not predicted).</summary>
+    public int MissedJoins => Gold - Correct;
+
     public static PairScores Of(string label, IEnumerable<(SimilarityPair Pair, bool Predicted)> judged)
     {
         int pairs = 0, gold = 0, predicted = 0, correct = 0;
@@ -59,7 +65,8 @@ public sealed record PairScores(string Label, int Pairs, int Gold, int Predicted
 
 /// <summary>
 /// The scores of one similarity evaluation: same-language and cross-language pairs over all judged pairs, over
-/// the training part and over the held-out part, and per language pair (all judged pairs).
+/// the training part and over the held-out part, and per language pair (all judged pairs, and the training part alone:
+/// what an error analysis may look at while settings are chosen).
 /// </summary>
 public sealed record SimilarityEvaluation(
     int Articles,
@@ -67,6 +74,7 @@ public sealed record SimilarityEvaluation(
     int LeftOut,
     IReadOnlyList<PairScores> Groups,
     IReadOnlyList<PairScores> PerLanguagePair,
+    IReadOnlyList<PairScores> TrainPerLanguagePair,
     double Seconds)
 {
     public PairScores Group(string label) => Groups.First(g => g.Label == label);
@@ -114,13 +122,15 @@ public static class SimilarityEvaluator
             groups.Add(PairScores.Of($"{part} same-language", judged.Where(j => filter(j.Pair) && !j.Pair.CrossLanguage)));
             groups.Add(PairScores.Of($"{part} cross-language", judged.Where(j => filter(j.Pair) && j.Pair.CrossLanguage)));
         }
-        var perPair = judged.GroupBy(j => j.Pair.LanguagePair)
-            .OrderBy(g => g.First().Pair.CrossLanguage).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => PairScores.Of(g.Key, g))
-            .ToList();
         return new SimilarityEvaluation(stories.Count, stories.Values.Distinct(StringComparer.Ordinal).Count(),
-            pairs.Count - judged.Count, groups, perPair, seconds);
+            pairs.Count - judged.Count, groups, PerLanguagePair(judged), PerLanguagePair(judged.Where(j => !j.Pair.HeldOut)), seconds);
     }
+
+    /// <summary>Scores per language pair, same-language pairs first, each kind in ordinal order of its label.</summary>
+    private static List<PairScores> PerLanguagePair(IEnumerable<(SimilarityPair Pair, bool Predicted)> judged) =>
+        [.. judged.GroupBy(j => j.Pair.LanguagePair)
+            .OrderBy(g => g.First().Pair.CrossLanguage).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => PairScores.Of(g.Key, g))];
 
     /// <summary>The key of an article: the last path segment of its url (the ids <c>pairs.tsv</c> names).</summary>
     public static string KeyOf(string url)
