@@ -1,10 +1,8 @@
-using Crosscheck.Training;
-
-namespace Crosscheck.Extraction.Tests;
+namespace Crosscheck.Training.Tests;
 
 /// <summary>
-/// The English word clusters' text (Crosscheck.Training, referenced here as by the page-type trainer's tests): the
-/// similarity evaluation's articles are evaluation text and never join it, even when they sit in the shared data folder.
+/// The English word clusters' text: the similarity evaluation's articles are evaluation text and never join it, even
+/// when they sit in the shared data folder.
 /// </summary>
 public class ClusterTextSourcesTests
 {
