@@ -125,8 +125,7 @@ public sealed record NerTrainerOptions
     public bool HoldOutLastThird { get; init; }
 
     /// <summary>
-    /// The English word clusters also read <see cref="TrainingSources.MoreNewsSentences"/> (PolNeAR's training texts, GUM's
-    /// Wikinews texts). Default off.
+    /// The English word clusters also read <see cref="TrainingSources.MoreNewsSentences"/> (GUM's Wikinews texts). Default off.
     /// </summary>
     public bool MoreNewsText { get; init; }
 

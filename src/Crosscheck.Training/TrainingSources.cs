@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Crosscheck.Annotation.Tokens;
 using Crosscheck.Evaluation.Entities;
 
 namespace Crosscheck.Training;
@@ -132,23 +131,13 @@ internal static class TrainingSources
     }
 
     /// <summary>
-    /// More unlabelled news text for the English word clusters: the article texts of PolNeAR's training split (US political
-    /// news, 2015-16; the attribution evaluation reads its dev split, which stays out) and GUM's Wikinews articles and
-    /// interviews (texts CC BY 2.5; GUM's WikiHow texts are non-commercial and its WikiVoyage texts are not news, so both
-    /// stay out). Each paragraph (a PolNeAR line, a GUM sentence) is one sentence of tokens.
+    /// More unlabelled news text for the English word clusters: GUM's Wikinews articles and interviews (texts CC BY 2.5;
+    /// GUM's WikiHow texts are non-commercial and its WikiVoyage texts are not news, so both stay out), one sentence of
+    /// tokens per GUM sentence. PolNeAR's texts, train and dev alike, never join: the attribution evaluation reads them, and
+    /// no evaluation text goes into a training input.
     /// </summary>
     public static IEnumerable<string[]> MoreNewsSentences(string dataRoot, TextWriter log)
     {
-        var polnear = Path.Combine(dataRoot, "attribution-polnear", "train", "text");
-        if (!Directory.Exists(polnear)) log.WriteLine($"clusters: {polnear} not found, skipped");
-        foreach (var file in FilesIn(polnear, "*.txt"))
-        {
-            foreach (var line in File.ReadLines(file))
-            {
-                var tokens = Tokenizer.TokenStrings(line);
-                if (tokens.Length > 0) yield return tokens;
-            }
-        }
         var gum = Path.Combine(dataRoot, "ner", "gum", "CONLL-format", "data-by-corpustype");
         string[] gumFiles = [.. FilesIn(Path.Combine(gum, "news"), "*.tsv"), .. FilesIn(Path.Combine(gum, "interview"), "*.tsv")];
         if (gumFiles.Length == 0) log.WriteLine($"clusters: no GUM news in {gum}, skipped");

@@ -1,5 +1,6 @@
 using Crosscheck.Annotation.Words;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Annotation.Quotes;
 
@@ -26,7 +27,7 @@ public sealed partial class QuoteRecognizer
             if (tokens[j].Start < content.Start || !(tokens[j].Is(text, "and") || tokens[j].Is(text, "but")) || work.QuotedAt(tokens[j].Start) >= 0) continue;
             var verb = j + 1;
             if (tokens[verb].Kind == ScanKind.Word && !tokens[verb].IsCapitalized(text) &&
-                (tokens[verb].Is(text, "then") || tokens[verb].Is(text, "also") || tokens[verb].Is(text, "later") || _lexicon.SubjectPronouns.Contains(tokens[verb].Of(text).ToString())))
+                (tokens[verb].Is(text, "then") || tokens[verb].Is(text, "also") || tokens[verb].Is(text, "later") || Lexicon.Contains(_lexicon.SubjectPronouns, tokens[verb].Of(text))))
             {
                 verb++;
             }

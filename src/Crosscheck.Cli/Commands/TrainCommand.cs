@@ -113,7 +113,7 @@ public static class TrainCommand
         };
         var moreNewsText = new Option<bool>("--more-news-text")
         {
-            Description = "Without --language: the word clusters also read PolNeAR's training texts and GUM's Wikinews texts (never PolNeAR dev).",
+            Description = "Without --language: the word clusters also read GUM's Wikinews texts (never PolNeAR's, which the attribution evaluation reads).",
         };
         var command = new Command("ner", """
             Train the entity tagger (see models/ner/MODEL_CARD.md and the per-language cards beside it).

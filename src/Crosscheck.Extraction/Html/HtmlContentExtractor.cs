@@ -92,20 +92,17 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         if (page.NodeLimited) content.Note(DiagnosticSeverity.Warning, $"page has more than {options.MaxNodes:N0} nodes; the rest was not read");
         if (page.WorkLimited) content.Note(DiagnosticSeverity.Warning, $"reading the page took more than {options.MaxWork:N0} node visits; the rest was not read");
 
-        var linkedHeadings = new List<string>();
-        var paragraphs = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), linkedHeadings);
-        if (paragraphs.Sum(p => p.Length) < options.FallbackBelowChars && page.SkippedConcealed > 0 && !page.NodeLimited && !page.WorkLimited)
+        var paragraphs = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description));
+        if (paragraphs.Sum(p => p.Text.Length) < options.FallbackBelowChars && page.SkippedConcealed > 0 && !page.NodeLimited && !page.WorkLimited)
         {
             // Little shown text, but hidden or noscript parts skipped: the page may keep its text there until a script reveals it.
             var concealed = PageModel.Build(body, options, budget, readConcealed: true);
-            var revealedHeadings = new List<string>();
-            var revealed = SelectArticle(concealed, content.Title, FindDescriptionBlock(concealed, content.Description), revealedHeadings);
-            if (revealed.Sum(p => p.Length) > paragraphs.Sum(p => p.Length))
+            var revealed = SelectArticle(concealed, content.Title, FindDescriptionBlock(concealed, content.Description));
+            if (revealed.Sum(p => p.Text.Length) > paragraphs.Sum(p => p.Text.Length))
             {
                 content.Note(DiagnosticSeverity.Info, "little visible text; read the hidden and noscript parts of the page");
                 page = concealed;
                 paragraphs = revealed;
-                linkedHeadings = revealedHeadings;
             }
         }
         // The page's type is told from what the first pass kept, as the page-type model was trained. A fragment (a feed
@@ -114,7 +111,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // A page's address is much of the evidence of its kind (and every page the model learnt from had one): a page
         // with none, such as a saved file, is taken as an article, as all pages were before page types.
         // The page-type model learnt from selections without linked headings (a teaser's headline is one): it reads them so.
-        content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, WithoutLinkedHeadings(paragraphs, linkedHeadings)) : null;
+        content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, [.. paragraphs.Where(p => !p.LinkedHeading).Select(p => p.Text)]) : null;
         var pageType = content.PageSignals is { } signals && (content.Url ?? pageUrl) is not null ? (options.PageTypeModel ?? PageTypes.PageTypeModel.Default).Classify(signals) : PageType.Article;
         content.PageType = pageType;
         // Each type's rules read the page again with what it hides from some readers but shows: a disclosure's panels (an
@@ -137,7 +134,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         {
             // A thread is its question and every reply, though the replies sit in containers named as comments.
             var thread = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description));
-            if (thread.Sum(p => p.Length) > paragraphs.Sum(p => p.Length))
+            if (thread.Sum(p => p.Text.Length) > paragraphs.Sum(p => p.Text.Length))
             {
                 content.Note(DiagnosticSeverity.Info, "a forum thread: its replies read as content");
                 paragraphs = thread;
@@ -183,7 +180,8 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // each entry's own. An article's or a document's repeated lines are the text's own (a refrain, a table's repeated
         // cells) and only copied passages go.
         var everyRepeat = pageType is PageType.Product or PageType.Forum or PageType.Listing;
-        content.Paragraphs.AddRange(everyRepeat ? WithoutAnyRepeat(paragraphs) : WithoutRepeatedParagraphs(paragraphs));
+        var texts = paragraphs.ConvertAll(p => p.Text);
+        content.Paragraphs.AddRange(everyRepeat ? WithoutAnyRepeat(texts) : WithoutRepeatedParagraphs(texts));
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.WorkLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
         if (paragraphs.Count == 0)
@@ -317,16 +315,11 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         return -1;
     }
 
-    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, List<string>? linkedHeadings = null) =>
-        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, pageOfSections: false, linkedHeadings: linkedHeadings);
+    /// <summary>A selected paragraph, and whether it is kept only as a heading (<see cref="IsLinkedHeading"/>): the page's type is told without those.</summary>
+    private readonly record struct Paragraph(string Text, bool LinkedHeading);
 
-    /// <summary>The paragraphs but for the linked headings kept among them (the same string instances).</summary>
-    private static List<string> WithoutLinkedHeadings(List<string> paragraphs, List<string> linkedHeadings)
-    {
-        if (linkedHeadings.Count == 0) return paragraphs;
-        var headings = new HashSet<string>(linkedHeadings, ReferenceEqualityComparer.Instance);
-        return [.. paragraphs.Where(paragraph => !headings.Contains(paragraph))];
-    }
+    private List<Paragraph> SelectArticle(PageModel page, string? title, int descriptionNode) =>
+        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, pageOfSections: false);
 
     /// <summary>
     /// The article's paragraphs; the page's link lists (lists of at least <paramref name="minListItems"/> entries) take its
@@ -334,7 +327,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
     /// (a service page), prose under furniture and short lines do not hold the selection back from the region around it
     /// (see <see cref="RegionWeights"/>), and the region needs to outweigh it by less.
     /// </summary>
-    private List<string> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections, bool listing = false, List<string>? linkedHeadings = null)
+    private List<Paragraph> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections, bool listing = false)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
@@ -384,15 +377,11 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         {
             // The list region stands only when what it yields outweighs the selection as its lists did (it
             // may lose them as furniture of a wider region, and keep little more than the selection).
-            var listedHeadings = linkedHeadings is null ? null : new List<string>();
-            var listed = EmitBlocks(page, listRegion, title, keptLinks, listing, listedHeadings);
-            var selectedHeadings = linkedHeadings is null ? null : new List<string>();
-            var selected = EmitBlocks(page, included, title, null, linkedHeadings: selectedHeadings);
-            var listWins = listed.Sum(p => p.Length) >= linkListOutweighs * selected.Sum(p => p.Length);
-            linkedHeadings?.AddRange((listWins ? listedHeadings : selectedHeadings)!);
-            return listWins ? listed : selected;
+            var listed = EmitBlocks(page, listRegion, title, keptLinks, listing);
+            var selected = EmitBlocks(page, included, title, null);
+            return listed.Sum(p => p.Text.Length) >= linkListOutweighs * selected.Sum(p => p.Text.Length) ? listed : selected;
         }
-        return EmitBlocks(page, included, title, null, linkedHeadings: linkedHeadings);
+        return EmitBlocks(page, included, title, null);
     }
 
     /// <summary>
@@ -652,13 +641,13 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         return score;
     }
 
-    private List<string> EmitBlocks(PageModel page, List<(int Start, int End)> included, string? title, bool[]? keptLinks, bool entriesWhole = false, List<string>? linkedHeadings = null)
+    private List<Paragraph> EmitBlocks(PageModel page, List<(int Start, int End)> included, string? title, bool[]? keptLinks, bool entriesWhole = false)
     {
         var nodes = page.Nodes;
         var rootChars = 0;
         foreach (var (start, _) in included) rootChars += nodes[start].TextChars;
         var titleKey = title is null ? null : Core.Text.TextFold.ForMatching(title);
-        var paragraphs = new List<string>();
+        var paragraphs = new List<Paragraph>();
         var rangeIndex = 0;
         PageBlock? row = null;
         var rowCell = -1;
@@ -674,7 +663,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             var rowNode = block.Text.Length <= MaxTableCellChars ? TableRowOf(page, block.Node) : -1;
             if (row is { } open && (rowNode < 0 || rowNode != open.Node || block.Node == rowCell))
             {
-                if (KeepBlock(page, open, titleKey, keptLinks, entriesWhole)) paragraphs.Add(open.Text);
+                if (KeepBlock(page, open, titleKey, keptLinks, entriesWhole)) paragraphs.Add(new(open.Text, LinkedHeading: false));
                 row = null;
             }
             if (rowNode >= 0)
@@ -685,11 +674,9 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
                 rowCell = block.Node;
                 continue;
             }
-            if (!KeepBlock(page, block, titleKey, keptLinks, entriesWhole)) continue;
-            paragraphs.Add(block.Text);
-            if (linkedHeadings is not null && IsLinkedHeading(page, block, keptLinks)) linkedHeadings.Add(block.Text);
+            if (KeepBlock(page, block, titleKey, keptLinks, entriesWhole)) paragraphs.Add(new(block.Text, IsLinkedHeading(page, block, keptLinks)));
         }
-        if (row is { } last && KeepBlock(page, last, titleKey, keptLinks, entriesWhole)) paragraphs.Add(last.Text);
+        if (row is { } last && KeepBlock(page, last, titleKey, keptLinks, entriesWhole)) paragraphs.Add(new(last.Text, LinkedHeading: false));
         return paragraphs;
     }
 

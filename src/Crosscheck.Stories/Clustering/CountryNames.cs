@@ -63,11 +63,11 @@ public static class CountryNames
     }
 
     /// <summary>The terms of a text as <see cref="DocumentFeatures"/> compares them: stems when analysed, folded words otherwise.</summary>
-    internal static List<(string Token, int Start)> Terms(string language, bool analysed, string text, List<WordToken>? words = null)
+    internal static List<(string Token, int Start)> Terms(string language, bool analysed, string text)
     {
         if (analysed && LanguageTerms.Analyze(language, text) is { } stems) return stems;
         var result = new List<(string, int)>();
-        foreach (var w in words ?? Words.Scan(text))
+        foreach (var w in Words.Scan(text))
         {
             if (!w.IsNumber) result.Add((Words.Fold(text.AsSpan(w.Start, w.Length)), w.Start));
         }

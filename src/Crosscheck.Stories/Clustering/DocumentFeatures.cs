@@ -65,10 +65,14 @@ public sealed class DocumentFeatures
         }
         else
         {
+            // The folded words, short and function words too, are also the terms a country's name is matched on (below).
+            terms = language is not null && options.CountryKeys ? [] : null;
             foreach (var w in words)
             {
                 if (w.IsNumber) continue;
-                features.AddTerm(text.AsSpan(w.Start, w.Length), weights.At(w.Start));
+                var folded = Words.Fold(text.AsSpan(w.Start, w.Length));
+                terms?.Add((folded, w.Start));
+                if (w.Length >= 2) features.AddFoldedTerm(folded, weights.At(w.Start));
             }
         }
 
@@ -76,9 +80,8 @@ public sealed class DocumentFeatures
         else features.AddCapitalisedWords(text, words, weights);
         // A country's key joins names the document has; alone (no tagger for the language, as Arabic has none) it would make
         // two articles' names agree completely on one shared country.
-        if (language is not null && options.CountryKeys && features.Entities.Count >= MinNamesForCountryKeys)
+        if (language is not null && options.CountryKeys && terms is not null && features.Entities.Count >= MinNamesForCountryKeys)
         {
-            terms ??= CountryNames.Terms(language, analysed: false, text, words);
             foreach (var (key, start) in CountryNames.Find(language, analysed is not null, terms, text))
             {
                 features.AddEntity(CountryKeyPrefix + key, options.PlaceBoost * weights.At(start), NameTypes.None);
@@ -105,7 +108,12 @@ public sealed class DocumentFeatures
     private void AddTerm(ReadOnlySpan<char> word, double weight)
     {
         if (word.Length < 2) return;
-        var folded = Words.Fold(word);
+        AddFoldedTerm(Words.Fold(word), weight);
+    }
+
+    /// <summary>A word already folded (<see cref="Words.Fold"/>) from two characters or more.</summary>
+    private void AddFoldedTerm(string folded, double weight)
+    {
         if (FunctionWords.Contains(folded)) return;
         Add(Terms, folded, weight);
     }

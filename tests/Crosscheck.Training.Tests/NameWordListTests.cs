@@ -1,12 +1,11 @@
 using Crosscheck.Annotation.Entities;
 using Crosscheck.Evaluation.Entities;
-using Crosscheck.Training;
 
-namespace Crosscheck.Extraction.Tests;
+namespace Crosscheck.Training.Tests;
 
 /// <summary>
-/// The name-word lists of a language model (Crosscheck.Training, referenced here as by the page-type trainer's tests):
-/// the single words of the training names by type and by how often the word stood in one, jackknifed like the name lists.
+/// The name-word lists of a language model: the single words of the training names by type and by how often the word
+/// stood in one, jackknifed like the name lists.
 /// </summary>
 public class NameWordListTests
 {
