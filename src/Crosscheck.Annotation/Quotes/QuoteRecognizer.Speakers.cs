@@ -492,7 +492,7 @@ public sealed partial class QuoteRecognizer
             }
             if (passedComma || token.Kind != ScanKind.Word || !_lexicon.ClauseOpeners.TryGetValue(word.ToString(), out var main) || (mainOnly && !main)) continue;
             // "who came out and endorsed": the relative pronoun is the clause's subject; "when the mayor left": the words after the opener.
-            var subject = _lexicon.SubjectPronouns.Contains(word.ToString()) ? ClauseSubjectAt(text, tokens, j, cue, relative: true) : ClauseSubjectAt(text, tokens, j + 1, cue, relative: false);
+            var subject = Lexicon.Contains(_lexicon.SubjectPronouns, word) ? ClauseSubjectAt(text, tokens, j, cue, relative: true) : ClauseSubjectAt(text, tokens, j + 1, cue, relative: false);
             if (subject is { } found) return found;
         }
         return null;
