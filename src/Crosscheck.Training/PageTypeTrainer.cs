@@ -52,11 +52,12 @@ public static class PageTypeTrainer
     /// `eval extraction --held-out-page-types`: scores the extraction of <paramref name="dir"/> with every labelled page
     /// typed by a page-type model fitted without the page's site (the models of the site-held-out cross-validation
     /// `train page-types` reports, settings chosen inside each training fold), so the type-dependent extraction rules
-    /// are scored on the types an unseen site's pages would get, not on the shipped model's own training pages.
+    /// are scored on the types an unseen site's pages would get, not on the shipped model's own training pages. Each fold
+    /// model is trained as the shipped one was: with an article threshold and article-or-not trees when it has them.
     /// </summary>
     public static ExtractionEvaluation EvaluateExtraction(string dir, BenchmarkHalf half, int folds = DefaultFolds) =>
-        ExtractionEvaluator.Evaluate(dir, half, OutOfFold(Collect(dir), folds, training => FitChoosing(training, InnerFolds, Grid.Default, articleThreshold: false,
-                articleModel: PageTypeModel.Default.Article is not null))
+        ExtractionEvaluator.Evaluate(dir, half, OutOfFold(Collect(dir), folds, training => FitChoosing(training, InnerFolds, Grid.Default,
+                articleThreshold: PageTypeModel.Default.ArticleThreshold is not null, articleModel: PageTypeModel.Default.Article is not null))
             .ToDictionary(x => x.Sample.Id, x => x.Model, StringComparer.Ordinal));
 
     /// <summary>The article thresholds tried; the lowest wins among equals, nearest the plain highest-score rule.</summary>
