@@ -183,6 +183,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // each entry's own. An article's or a document's repeated lines are the text's own (a refrain, a table's repeated
         // cells) and only copied passages go.
         var everyRepeat = pageType is PageType.Product or PageType.Forum or PageType.Listing;
+        if (pageType == PageType.Article) paragraphs = WithoutClosingNote(paragraphs);
         content.Paragraphs.AddRange(everyRepeat ? WithoutAnyRepeat(paragraphs) : WithoutRepeatedParagraphs(paragraphs));
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.WorkLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
