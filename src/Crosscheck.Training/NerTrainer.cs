@@ -143,6 +143,16 @@ public sealed record NerTrainerOptions
     /// decoding), so a sentence also updates the weights when the gold labels win by less than this margin. Default 0.
     /// </summary>
     public float Margin { get; init; }
+
+    /// <summary>
+    /// Language models: every sentence read as a document of its own, whatever document marks its file has (how files
+    /// without marks are read), with the development hold-out still chosen by the file's documents: to weigh a
+    /// document reading against sentences alone on the same held-out text. Default off.
+    /// </summary>
+    public bool SentenceDocuments { get; init; }
+
+    /// <summary>With <see cref="DevelopmentHoldOut"/>: a folder for each corpus's held-out sentences with their predicted tags (CORPUS.txt, `token gold predicted`); null = none.</summary>
+    public string? HeldOutPredictions { get; init; }
 }
 
 /// <summary>
@@ -209,7 +219,7 @@ public static class NerTrainer
         if (options.DevelopmentHoldOut)
         {
             var heldOut = sentences.Where(isHeldOut).ToList();
-            LogHeldOut("conll2003", model, heldOut, log);
+            LogHeldOut("conll2003", model, heldOut, log, options.HeldOutPredictions);
             LogConsistencyVariants(model, heldOut, log);
             return;
         }
@@ -230,10 +240,18 @@ public static class NerTrainer
         return sentence => sentence.Document >= cut;
     }
 
-    private static void LogHeldOut(string corpus, NerModel model, List<ConllSentence> heldOut, TextWriter log)
+    private static void LogHeldOut(string corpus, NerModel model, List<ConllSentence> heldOut, TextWriter log, string? predictionsFolder)
     {
-        var score = NerEvaluator.Score(model, heldOut, null, out _);
+        var predictions = new List<string[]>();
+        var annotated = NerEvaluator.AnnotatedTypes(heldOut);
+        var perType = NerEvaluator.Score(new EntityTagger(model), heldOut, predictions, out _, annotated: annotated);
+        var score = new EntityScore(perType.Sum(t => t.Correct), perType.Sum(t => t.Found), perType.Sum(t => t.Gold));
         log.WriteLine($"{corpus} held-out third of the training data: F1 {score.F1 * 100:F2} (P {score.Precision * 100:F2}, R {score.Recall * 100:F2}; {heldOut.Count:N0} sentences)");
+        log.WriteLine("  per type: " + string.Join(", ", Enumerable.Range(0, Bilou.TypeCount).Where(t => annotated[t]).Select(t => $"{Bilou.TypeNames[t]} {perType[t].F1 * 100:F2}")));
+        foreach (var line in NerErrorKinds.Describe(NerErrorKinds.Count(heldOut, predictions), NerErrorKinds.TypeConfusions(heldOut, predictions))) log.WriteLine($"  {line}");
+        if (predictionsFolder is null) return;
+        Directory.CreateDirectory(predictionsFolder);
+        NerEvaluator.WritePredictions(heldOut, predictions, Path.Combine(predictionsFolder, $"{corpus}.txt"));
     }
 
     /// <summary>The held-out score with each part of the document consistency (after tagging) left out, to weigh the parts on training data.</summary>
@@ -281,6 +299,10 @@ public static class NerTrainer
             throw new ArgumentException($"no corpus for language '{language}' in {multilingualFolder} (folders named CORPUS-{language} holding val.txt).", nameof(language));
         // The clusters and name lists read the training text of every corpus of the language, labelled or not for this model.
         var all = Concatenate(corpora.Select(c => MultilingualNerData.TrainingSentences([c], log)), out var corpusIndex);
+        // The held-out documents are chosen before any re-reading of the documents, so every reading holds out the same text.
+        var isHeldOutRule = HeldOutRule(all, options);
+        var heldOutFlags = all.Select(s => isHeldOutRule(s)).ToArray();
+        if (options.SentenceDocuments) all = [.. all.Select((sentence, index) => sentence with { Document = index })];
         var featureOptions = NerFeatureOptions.None;
         if (options.DocumentDomain && all.GroupBy(s => s.Document).Any(d => d.Count() > 1)) featureOptions |= NerFeatureOptions.DocumentDomain;
         if (options.FoldedWordLanguages.Contains(language, StringComparer.OrdinalIgnoreCase))
@@ -294,8 +316,7 @@ public static class NerTrainer
         var stemClusters = (featureOptions & NerFeatureOptions.StemClusters) != 0
             ? ClusterBuilder.Build(all.Select(s => Array.ConvertAll(s.Tokens, w => NerFeatures.StemOf(w).ToString())), options.Clusters, log)
             : null;
-        var isHeldOut = HeldOutRule(all, options);
-        var named = Enumerable.Range(0, all.Count).Where(i => !isHeldOut(all[i])).ToArray();
+        var named = Enumerable.Range(0, all.Count).Where(i => !heldOutFlags[i]).ToArray();
         var kept = named.Where(i => chosen.Contains(corpora[corpusIndex[i]])).ToArray();
         var sentences = kept.Select(i => all[i]).ToList();
         var corpusOf = Array.ConvertAll(kept, i => corpora[corpusIndex[i]].Name);
@@ -311,7 +332,9 @@ public static class NerTrainer
         {
             for (var c = 0; c < corpora.Count; c++)
             {
-                LogHeldOut(corpora[c].Name, model, [.. Enumerable.Range(0, all.Count).Where(i => corpusIndex[i] == c && isHeldOut(all[i])).Select(i => all[i])], log);
+                List<ConllSentence> heldOut = [.. Enumerable.Range(0, all.Count).Where(i => corpusIndex[i] == c && heldOutFlags[i]).Select(i => all[i])];
+                LogHeldOut(corpora[c].Name, model, heldOut, log, options.HeldOutPredictions);
+                if (heldOut.GroupBy(s => s.Document).Any(d => d.Count() > 1)) LogConsistencyVariants(model, heldOut, log);
             }
             return;
         }

@@ -43,6 +43,31 @@ public class NerCorporaTests
     }
 
     [Fact]
+    public void Articles_that_each_carry_the_metadata_lines_once_are_told_apart_halfway_between_their_lines()
+    {
+        string[] fields = ["publicatie", "publicatiedatum", "pagina", "auteur", "sectie", "editie"];
+        string Field(string name) => Sentence($"{name}\tO");
+        var first = string.Concat(fields.Take(3).Select(Field)) + Sentence("Gent\tB-LOC", "wint\tO") + string.Concat(fields.Skip(3).Select(Field));
+        // Two sentences between the first article's last metadata line and the second article's first: one each.
+        var between = Sentence("Jan\tB-PER", "lacht\tO") + Sentence("Piet\tB-PER", "zingt\tO");
+        var second = string.Concat(fields.Reverse().Select(Field)) + Sentence("Einde\tO");
+        // A line the article has already shown, before it has shown them all, opens the next article at once.
+        var third = Field("sectie") + Field("pagina") + Field("pagina");
+
+        var sentences = ReadText(first + between + second + third);
+
+        Assert.Equal([.. Enumerable.Repeat(0, 8), 1, .. Enumerable.Repeat(1, 6), 1, 2, 2, 3], sentences.Select(s => s.Document));
+    }
+
+    [Fact]
+    public void A_file_where_no_article_shows_every_metadata_line_has_one_document_per_sentence()
+    {
+        var sentences = ReadText(Sentence("auteur\tO") + Sentence("Anna\tB-PER", "schrijft\tO") + Sentence("sectie\tO") + Sentence("auteur\tO"));
+
+        Assert.Equal([0, 1, 2, 3], sentences.Select(s => s.Document));
+    }
+
+    [Fact]
     public void A_validation_file_without_a_training_file_beside_it_is_split_and_the_parts_never_share_a_sentence()
     {
         var root = Path.Combine(Path.GetTempPath(), $"nerml-{Guid.NewGuid():N}");

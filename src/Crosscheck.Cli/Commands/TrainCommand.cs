@@ -81,6 +81,15 @@ public static class TrainCommand
         {
             Description = "With --hold-out: hold out the last third of the training documents in file order (later news, as a validation file's) instead of every third.",
         };
+        var sentenceDocuments = new Option<bool>("--sentence-documents")
+        {
+            Description = "With --language: read every sentence as a document of its own (the hold-out still keeps the file's documents apart), to weigh the file's documents.",
+        };
+        var holdOutPredictions = new Option<string?>("--hold-out-predictions")
+        {
+            Description = "With --hold-out: write each corpus's held-out sentences with their predicted tags to DIR/CORPUS.txt (token gold predicted).",
+            HelpName = "DIR",
+        };
         var stemClusters = new Option<bool>("--stem-clusters") { Description = "With --language: also word clusters of crude stems (the first 5 letters), for inflected languages." };
         var clusterLevels = new Option<string?>("--cluster-levels")
         {
@@ -121,7 +130,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -149,6 +158,8 @@ public static class TrainCommand
                 DevelopmentHoldOut = result.GetValue(holdOut),
                 HoldOutLastThird = result.GetValue(holdOutLast),
                 MoreNewsText = result.GetValue(moreNewsText),
+                SentenceDocuments = result.GetValue(sentenceDocuments),
+                HeldOutPredictions = result.GetValue(holdOutPredictions),
                 GazetteersLeftOut = result.GetValue(withoutGazetteer) is { Length: > 0 } leftOut ? leftOut : null,
                 Clusters = defaults.Clusters with
                 {

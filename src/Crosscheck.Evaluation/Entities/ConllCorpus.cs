@@ -38,9 +38,10 @@ public static partial class ConllCorpus
     /// <summary>
     /// Reads a CoNLL file. Documents are split at "-DOCSTART-" lines; files without them are split before each
     /// headline that precedes a wire dateline ("BRUSSELS 1996-08-22", the IOB2 copies of CoNLL-2003 English) or
-    /// at each agency dateline ("Madrid , 23 may ( EFE ) .", CoNLL-2002 Spanish); a file with neither (WikiANN,
-    /// WikiNEuRal: sentences of unrelated articles, shuffled) has one document per sentence, so that no
-    /// document-level feature links sentences that have nothing to do with each other.
+    /// at each agency dateline ("Madrid , 23 may ( EFE ) .", CoNLL-2002 Spanish), or between the articles of a file
+    /// whose articles each carry the same metadata lines once (<see cref="ArticleFieldLines"/>, CoNLL-2002 Dutch); a
+    /// file with none of these (WikiANN, WikiNEuRal: sentences of unrelated articles, shuffled) has one document per
+    /// sentence, so that no document-level feature links sentences that have nothing to do with each other.
     /// </summary>
     public static List<ConllSentence> Read(string path)
     {
@@ -85,6 +86,13 @@ public static partial class ConllCorpus
     [GeneratedRegex(@"\( EFE\w* \)")]
     private static partial Regex AgencyDateline();
 
+    /// <summary>
+    /// The metadata lines every De Morgen article of CoNLL-2002 Dutch carries once each. That copy has lost its
+    /// "-DOCSTART-" lines and its sentences are shuffled within each article (the articles stay in one piece), so these
+    /// lines, wherever they fell, are what is left to tell one article from the next.
+    /// </summary>
+    private static readonly HashSet<string> ArticleFieldLines = ["publicatie", "publicatiedatum", "pagina", "auteur", "sectie", "editie"];
+
     private static List<ConllSentence> SplitDocumentsAtDatelines(List<ConllSentence> sentences)
     {
         var document = 0;
@@ -97,6 +105,7 @@ public static partial class ConllCorpus
             if (Dateline().IsMatch(line)) starts[i - 1] = any = true;
             else if (AgencyDateline().IsMatch(line)) starts[i] = any = true;
         }
+        if (!any) any = MarkArticlesByFieldLines(sentences, starts);
         if (!any) return [.. sentences.Select((sentence, index) => sentence with { Document = index })];
         var result = new List<ConllSentence>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
@@ -105,6 +114,41 @@ public static partial class ConllCorpus
             result.Add(sentences[i] with { Document = document });
         }
         return result;
+    }
+
+    /// <summary>
+    /// Marks where each article starts in a file whose articles carry every <see cref="ArticleFieldLines"/> line once, in
+    /// any order: once an article has shown all of them, the next such line is the next article's, and the article
+    /// boundary is put halfway between the two (the sentences in between could be either's). A line the current article
+    /// has already shown before showing them all opens the next article there. False (and nothing marked) when no article
+    /// shows them all: a file of other sentences that happen to be one of these words is no such file.
+    /// </summary>
+    private static bool MarkArticlesByFieldLines(List<ConllSentence> sentences, bool[] starts)
+    {
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var lastField = -1;
+        var any = false;
+        var complete = false;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (sentences[i].Tokens is not [var field] || !ArticleFieldLines.Contains(field)) continue;
+            if (shown.Count == ArticleFieldLines.Count)
+            {
+                starts[lastField + 1 + (i - lastField - 1 + 1) / 2] = any = true;
+                shown.Clear();
+            }
+            else if (shown.Contains(field))
+            {
+                starts[i] = any = true;
+                shown.Clear();
+            }
+            shown.Add(field);
+            complete |= shown.Count == ArticleFieldLines.Count;
+            lastField = i;
+        }
+        if (complete) return any;
+        Array.Clear(starts);
+        return false;
     }
 
     /// <summary>Entity chunks from tags in any of the usual encodings, the conlleval way: a type change or B-/S-/U- starts a new chunk.</summary>

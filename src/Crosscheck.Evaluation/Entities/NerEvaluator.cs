@@ -125,12 +125,21 @@ public static class NerEvaluator
     /// <summary>Writes `token gold predicted` per line, a blank line after each sentence (the conlleval input).</summary>
     public static void WritePredictions(NerEvaluation evaluation, string path)
     {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        WritePredictions(evaluation.Sentences, evaluation.Predictions, path);
+    }
+
+    /// <summary>Writes `token gold predicted` per line for sentences and their predicted tags, a blank line after each sentence.</summary>
+    public static void WritePredictions(IReadOnlyList<ConllSentence> sentences, IReadOnlyList<string[]> predictions, string path)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(predictions);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        for (var i = 0; i < evaluation.Sentences.Count; i++)
+        for (var i = 0; i < sentences.Count; i++)
         {
-            var sentence = evaluation.Sentences[i];
+            var sentence = sentences[i];
             for (var k = 0; k < sentence.Tokens.Length; k++)
-                writer.WriteLine($"{sentence.Tokens[k]} {sentence.Tags[k]} {evaluation.Predictions[i][k]}");
+                writer.WriteLine($"{sentence.Tokens[k]} {sentence.Tags[k]} {predictions[i][k]}");
             writer.WriteLine();
         }
     }

@@ -59,6 +59,7 @@ public class LanguageModelTests
     [InlineData("de", "Bundeskanzler Olaf Scholz ist am Montag nach Paris gereist , teilte die Bundesregierung mit .", "Olaf Scholz", "Paris")]
     [InlineData("fr", "Le président Emmanuel Macron a reçu jeudi à Paris le chancelier allemand .", "Emmanuel Macron", "Paris")]
     [InlineData("ru", "Президент Владимир Путин в четверг прилетел в Минск .", "Владимир Путин", "Минск")]
+    [InlineData("nl", "Minister Hugo Janssens is maandag naar Antwerpen gereisd , meldde de regering .", "Hugo Janssens", "Antwerpen")]
     public void A_document_is_tagged_by_the_model_of_its_language(string language, string text, string person, string place)
     {
         Assert.True(EntityTagger.LoadDefault().HasModelFor(language), $"no shipped model for {language}");
