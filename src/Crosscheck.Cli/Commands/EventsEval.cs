@@ -20,6 +20,7 @@ public static class EventsEval
         {
             Description = "Which grouping to score: events (EventGrouper, the default) or statements (the dossier's statements section: one predicate class and a shared participant or distinctive name, look-alikes apart, sayings alone).",
             DefaultValueFactory = _ => MentionGrouping.Events,
+            HelpName = "events|statements",
         };
         var output = CommonOptions.Out("the grouping as {mention id: cluster id}");
         var command = new Command("events", """
