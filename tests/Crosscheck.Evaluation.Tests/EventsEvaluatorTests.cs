@@ -1,6 +1,7 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Events;
+using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Evaluation.Tests;
@@ -42,5 +43,42 @@ public class EventsEvaluatorTests
         Assert.Equal(1, evaluation.Documents);
         Assert.Equal(3, evaluation.Scores.Mentions);
         Assert.DoesNotContain("a:1", evaluation.Predicted.Keys);
+    }
+
+    private const string Deal = "Norvale Systems acquired Brightwater Labs on Monday. Norvale Systems acquired Kestrel Data a year earlier.";
+
+    private const string Rewording = "Brightwater Labs was bought by Norvale Systems on Monday, the company said.";
+
+    /// <summary>The documents' entities, as the dossier would read them from the entity layer.</summary>
+    private static Document WithCompanies(string id, string text)
+    {
+        var document = StoryDoc.Of(text, id);
+        foreach (var name in new[] { "Norvale Systems", "Brightwater Labs", "Kestrel Data" }.Where(text.Contains)) document.Org(name);
+        return document.Build();
+    }
+
+    private static EventDocument[] Acquisitions() =>
+    [
+        new("a", 1, Deal, [new GoldEventMention("a:1", 16, 24, "acquired", "deal"), new GoldEventMention("a:2", 69, 77, "acquired", "earlier")]),
+        new("b", 1, Rewording, [new GoldEventMention("b:1", 21, 27, "bought", "deal"), new GoldEventMention("b:2", 70, 74, "said", "said")]),
+    ];
+
+    [Fact]
+    public void The_statements_grouping_keeps_the_look_alike_acquisition_apart_where_the_events_grouping_joins_it()
+    {
+        var events = EventsEvaluator.Evaluate(Acquisitions(), WithCompanies, goldMentions: true);
+        var statements = EventsEvaluator.Evaluate(Acquisitions(), WithCompanies, goldMentions: true, grouping: MentionGrouping.Statements);
+
+        Assert.Equal(1, statements.Stories);
+        Assert.Equal(MentionGrouping.Statements, statements.Grouping);
+        // One predicate class: the events grouping joins the earlier acquisition with this one.
+        Assert.Equal(events.Predicted["a:1"], events.Predicted["a:2"]);
+        // The dossier's joining: the passive rewording joins, the look-alike (another company bought) stays apart.
+        Assert.Equal(statements.Predicted["a:1"], statements.Predicted["b:1"]);
+        Assert.NotEqual(statements.Predicted["a:1"], statements.Predicted["a:2"]);
+        Assert.Equal(100, statements.Scores.Conll, 9);
+        Assert.True(events.Scores.Conll < 100);
+        // The baseline does not depend on the grouping scored.
+        Assert.Equal(events.Baseline.Conll, statements.Baseline.Conll, 9);
     }
 }

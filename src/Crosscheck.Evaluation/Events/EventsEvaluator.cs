@@ -23,10 +23,20 @@ public sealed record MentionScores(int Gold, int Detected, int Matched)
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 }
 
+/// <summary>Which grouping of a story's event mentions is scored.</summary>
+public enum MentionGrouping
+{
+    /// <summary><see cref="EventGrouper"/>: mentions of one story whose predicates share a class (sayings only when their words agree).</summary>
+    Events,
+
+    /// <summary><see cref="StatementGrouping"/>: the dossier's statements (one class and a shared participant or distinctive name; sayings stay alone).</summary>
+    Statements,
+}
+
 /// <summary>The grouping scores, the same-lemma baseline's on the same documents, mention detection when mentions were detected, and the predicted clusters.</summary>
 public sealed record EventsEvaluation(
     CorefScores Scores, CorefScores Baseline, MentionScores? Detection, int Documents, int Stories, double Seconds,
-    IReadOnlyDictionary<string, string> Predicted);
+    IReadOnlyDictionary<string, string> Predicted, MentionGrouping Grouping = MentionGrouping.Events);
 
 /// <summary>
 /// <c>crosscheck eval events FILE</c>: clusters the documents into stories with Crosscheck's own
@@ -40,7 +50,8 @@ public static class EventsEvaluator
     /// <param name="annotate">Turns a document's id and text into an annotated document (the caller wires annotation).</param>
     /// <param name="goldMentions">Group the given mentions; otherwise detect mentions and score detection too.</param>
     /// <param name="topics">Score only the documents of these topics (null: all); every document is clustered into stories all the same.</param>
-    public static EventsEvaluation Evaluate(string path, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null)
+    /// <param name="grouping">Which grouping is scored (the baseline is the same either way).</param>
+    public static EventsEvaluation Evaluate(string path, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null, MentionGrouping grouping = MentionGrouping.Events)
     {
         ArgumentNullException.ThrowIfNull(annotate);
         List<EventDocument> documents;
@@ -54,14 +65,14 @@ public static class EventsEvaluator
         }
         if (documents.Count == 0 || (topics is not null && !documents.Exists(d => topics.Contains(d.Topic))))
             throw new EvaluationDataException($"{path}: no documents{(topics is null ? "" : " of the topics asked for")}.");
-        return Evaluate(documents, annotate, goldMentions, topics);
+        return Evaluate(documents, annotate, goldMentions, topics, grouping);
     }
 
     /// <summary>
     /// Clusters every document into stories (as Crosscheck would cluster the whole stream), then groups and scores
     /// the mentions of the documents of <paramref name="topics"/> only (all when null).
     /// </summary>
-    public static EventsEvaluation Evaluate(IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null)
+    public static EventsEvaluation Evaluate(IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null, MentionGrouping grouping = MentionGrouping.Events)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(annotate);
@@ -79,6 +90,7 @@ public static class EventsEvaluator
         var gold = new Dictionary<string, string>(StringComparer.Ordinal);
         var inputs = new List<EventMentionInput>();
         var lemmaInputs = new List<(string Id, string Story, string Text)>();
+        var spans = new List<(string Story, StatementMentionInput Mention)>();
         var matched = 0;
         var detected = 0;
         foreach (var (source, document) in annotated.Where(a => topics is null || topics.Contains(a.Source.Topic)))
@@ -92,6 +104,7 @@ public static class EventsEvaluator
                 {
                     inputs.Add(new EventMentionInput(mention.Id, story, source.Id, EventPredicate.Key(mention.Text), Context(document, source.Text, new TextSpan(mention.Start, mention.End - mention.Start))));
                     lemmaInputs.Add((mention.Id, story, mention.Text));
+                    spans.Add((story, new StatementMentionInput(mention.Id, source.Id, new TextSpan(mention.Start, mention.End - mention.Start))));
                 }
                 continue;
             }
@@ -119,10 +132,11 @@ public static class EventsEvaluator
                     var words = source.Text[found.Span.Start..found.Span.End];
                     inputs.Add(new EventMentionInput(id, story, source.Id, EventPredicate.Key(words), Context(document, source.Text, found.Span)));
                     lemmaInputs.Add((id, story, words));
+                    spans.Add((story, new StatementMentionInput(id, source.Id, found.Span)));
                 }
             }
         }
-        var predicted = EventGrouper.Group(inputs);
+        var predicted = grouping == MentionGrouping.Statements ? Statements(annotated, clusterer, spans) : EventGrouper.Group(inputs);
         var baseline = EventGrouper.SameLemma(lemmaInputs);
         if (goldMentions)
         {
@@ -135,7 +149,26 @@ public static class EventsEvaluator
         return new EventsEvaluation(
             CorefMetrics.Score(gold, predicted), CorefMetrics.Score(gold, baseline),
             goldMentions ? null : new MentionScores(gold.Count, detected, matched),
-            scored.Count, stories, clock.Elapsed.TotalSeconds, predicted);
+            scored.Count, stories, clock.Elapsed.TotalSeconds, predicted, grouping);
+    }
+
+    /// <summary>
+    /// The mentions grouped story by story as the dossier's statements group them, each story's entities resolved
+    /// over all its documents (the scored topics' or not), as its dossier would.
+    /// </summary>
+    private static Dictionary<string, string> Statements(
+        List<(EventDocument Source, Document Document)> annotated, StoryClusterer clusterer, List<(string Story, StatementMentionInput Mention)> mentions)
+    {
+        var documentsOf = annotated.ToLookup(a => clusterer.StoryOf(a.Source.Id) ?? a.Source.Id, a => a.Document, StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var story in mentions.GroupBy(m => m.Story, StringComparer.Ordinal))
+        {
+            foreach (var (id, cluster) in StatementGrouping.Group(documentsOf[story.Key].ToList(), story.Select(m => m.Mention)))
+            {
+                result[id] = cluster.StartsWith("alone:", StringComparison.Ordinal) ? cluster : $"{story.Key}|{cluster}";
+            }
+        }
+        return result;
     }
 
     /// <summary>The words around a mention inside its sentence (<see cref="EventGrouper.ContextWords"/>); the whole text is one sentence when the document has none.</summary>

@@ -18,9 +18,9 @@ public sealed record StatementOptions(int MinArticles = 2, int MaxStatements = 4
 /// <summary>
 /// The statements of a story: every event mention of every sentence (<see cref="EventMentionDetector"/>) with
 /// its participants — the nearest entity before the predicate (its subject) and after it (its object; swapped in
-/// a passive, "Y was bought by X") — and the times of its sentence; mentions of one predicate class join when
-/// they share a participant, or their sentences a name not every article of the story names, unless they are look-alikes (one participant shared, the other different, or other
-/// times), so "X acquired Y" and "Y was bought by X" are one statement and "X acquired Z" another. A denial ("X denied acquiring Y") joins the
+/// a passive, "Y was bought by X"); mentions of one predicate class join when
+/// they share a participant, or their sentences a name not every article of the story names, unless they are look-alikes (one participant shared, the other
+/// different), so "X acquired Y" and "Y was bought by X" are one statement and "X acquired Z" another. A denial ("X denied acquiring Y") joins the
 /// statement it denies and makes it contested. Saying itself is no statement (what is said is).
 /// </summary>
 internal sealed class StatementBuilder(StatementOptions options)
@@ -31,21 +31,8 @@ internal sealed class StatementBuilder(StatementOptions options)
     /// <summary>The statements, and the sentences of their wordings for linking figures and quotes to them.</summary>
     public (IReadOnlyList<DossierStatement> Statements, StatementLinks Links) BuildLinked(IReadOnlyList<DocumentView> views, ResolvedEntities entities, OriginResolver origins)
     {
-        var groups = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
-        // An entity every article names is the story's common ground: two sentences naming it tell nothing of one event.
-        var articles = views.Count;
-        bool Distinctive(DossierEntity entity) => entity.Articles.Count < articles;
-        foreach (var view in views)
-        {
-            foreach (var report in Reports(view, entities, origins))
-            {
-                if (!groups.TryGetValue(report.Predicate, out var list)) groups[report.Predicate] = list = [];
-                var group = list.Find(g => g.Accepts(report));
-                if (group is null) list.Add(group = new Group(report.Predicate, Distinctive));
-                group.Add(report);
-            }
-        }
-        var ranked = groups.Values.SelectMany(Merged)
+        var reports = views.SelectMany(view => Reports(view, entities, origins, DetectedMentions));
+        var ranked = Groups(reports, views.Count)
             .Where(g => g.Reports.Select(r => r.View).Distinct().Count() >= options.MinArticles)
             .Select(g => (Statement: ToStatement(g), Wordings: Wordings(g)))
             .OrderByDescending(x => x.Statement.Origins.Count)
@@ -60,6 +47,31 @@ internal sealed class StatementBuilder(StatementOptions options)
         }
         return (ranked.Select(x => x.Statement).ToList(), links);
     }
+
+    /// <summary>
+    /// The events of the story's reports: each report joins the first group of its predicate class that accepts
+    /// it, and groups kept apart only by the order of their reports are joined (<see cref="Merged"/>).
+    /// </summary>
+    /// <param name="reports">The story's reports, in story order.</param>
+    /// <param name="articles">How many articles the story has (an entity all of them name is not distinctive).</param>
+    internal static IEnumerable<Group> Groups(IEnumerable<Report> reports, int articles)
+    {
+        var groups = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
+        // An entity every article names is the story's common ground: two sentences naming it tell nothing of one event.
+        bool Distinctive(DossierEntity entity) => entity.Articles.Count < articles;
+        foreach (var report in reports)
+        {
+            if (!groups.TryGetValue(report.Predicate, out var list)) groups[report.Predicate] = list = [];
+            var group = list.Find(g => g.Accepts(report));
+            if (group is null) list.Add(group = new Group(report.Predicate, Distinctive));
+            group.Add(report);
+        }
+        return groups.Values.SelectMany(Merged);
+    }
+
+    /// <summary>The event mentions the detector finds in one sentence of a view: what a dossier groups.</summary>
+    private static IEnumerable<EventMention> DetectedMentions(DocumentView view, TextSpan sentence) =>
+        EventMentionDetector.Detect(view.Text, sentence.Start, sentence.End);
 
     /// <summary>The report behind each article's wording (its first), in story order.</summary>
     // An article that also denies the event is shown by its denial: the status says "contested" from any denial,
@@ -92,7 +104,12 @@ internal sealed class StatementBuilder(StatementOptions options)
         return groups;
     }
 
-    private static IEnumerable<Report> Reports(DocumentView view, ResolvedEntities entities, OriginResolver origins)
+    /// <summary>
+    /// The reports of one view: each event mention of <paramref name="mentionsIn"/> (given a sentence) that is a
+    /// statement, with its participants, the story entities of its sentence. Saying and
+    /// light verbs, mentions inside a name, and mentions in sentences naming no entity make none.
+    /// </summary>
+    internal static IEnumerable<Report> Reports(DocumentView view, ResolvedEntities entities, OriginResolver origins, Func<DocumentView, TextSpan, IEnumerable<EventMention>> mentionsIn)
     {
         var text = view.Text;
         var citations = origins.CitationSpans(view).ToArray();
@@ -106,15 +123,13 @@ internal sealed class StatementBuilder(StatementOptions options)
             participants.Add((span, entity));
         }
         participants.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        var times = view.Document.TimeExpressions.Where(t => view.IsInBounds(t.Span)).ToArray();
         foreach (var sentence in view.Document.Sentences)
         {
             var span = sentence.Span;
             if (!view.IsInBounds(span)) continue;
             var inSentence = participants.Where(p => p.Span.Start >= span.Start && p.Span.End <= span.End).ToList();
             if (inSentence.Count == 0) continue;
-            string[]? sentenceTimes = null;
-            foreach (var mention in EventMentionDetector.Detect(text, span.Start, span.End))
+            foreach (var mention in mentionsIn(view, span))
             {
                 // Saying is how a statement is reported, not a statement; warning, denying, announcing are.
                 if (PredicateLexicon.IsSaying(mention.Predicate) || PredicateLexicon.IsLight(mention.Predicate)) continue;
@@ -124,10 +139,8 @@ internal sealed class StatementBuilder(StatementOptions options)
                 var after = inSentence.FirstOrDefault(p => p.Span.Start >= mention.Span.End).Entity;
                 var (subject, obj) = passive ? (after, before) : (before, after);
                 if (subject is null && obj is null) continue;
-                sentenceTimes ??= times.Where(t => t.Span.Start >= span.Start && t.Span.End <= span.End && !t.Value.StartsWith("XXXX", StringComparison.Ordinal))
-                    .Select(t => t.Value).ToArray();
                 var context = inSentence.Select(p => p.Entity).Distinct().ToArray();
-                yield return new Report(view, mention, mention.Predicate, subject, obj, context, sentenceTimes, span, origins.OriginOf(view, mention.Span.Start));
+                yield return new Report(view, mention, mention.Predicate, subject, obj, context, span, origins.OriginOf(view, mention.Span.Start));
             }
         }
     }
@@ -173,19 +186,18 @@ internal sealed class StatementBuilder(StatementOptions options)
         };
     }
 
-    private sealed record Report(
+    internal sealed record Report(
         DocumentView View, EventMention Mention, string Predicate, DossierEntity? Subject, DossierEntity? Object, DossierEntity[] Context,
-        string[] Times, TextSpan Sentence, string Origin);
+        TextSpan Sentence, string Origin);
 
-    /// <summary>The reports of one event so far, with the participants and times they name.</summary>
+    /// <summary>The reports of one event so far, with the participants they name.</summary>
     /// <param name="predicate">The predicate class of its reports.</param>
     /// <param name="distinctive">Whether an entity is named by only some of the story's articles (so two sentences naming it likely tell one event).</param>
-    private sealed class Group(string predicate, Func<DossierEntity, bool> distinctive)
+    internal sealed class Group(string predicate, Func<DossierEntity, bool> distinctive)
     {
         private readonly List<DossierEntity> _context = [];
         private readonly List<DossierEntity> _subjects = [];
         private readonly List<DossierEntity> _objects = [];
-        private readonly HashSet<string> _times = new(StringComparer.Ordinal);
 
         public string Predicate { get; } = predicate;
 
@@ -198,13 +210,14 @@ internal sealed class StatementBuilder(StatementOptions options)
         /// the group's sentences name that not every article of the story names (outlets put the actors of one event
         /// in other roles and other words: "the reduction of Operation Barkhane" beside "reducing troops in the Sahel"),
         /// unless it is a look-alike: the same subject with another object ("X acquired Z" beside "X acquired Y"),
-        /// the same object with another subject, or only other times than the group's.
+        /// or the same object with another subject. Times are no look-alike test: on the ECB+ choosing topics, keeping
+        /// apart reports whose sentences name only other dates split one event told with other dates ("Monday", "5 March")
+        /// more often than it kept two events apart (docs/BENCHMARKS.md, events8).
         /// </summary>
         public bool Accepts(Report report)
         {
             if (Names(_subjects, report.Subject) && Conflicts(_objects, report.Object)) return false;
             if (Names(_objects, report.Object) && Conflicts(_subjects, report.Subject)) return false;
-            if (_times.Count > 0 && report.Times.Length > 0 && !report.Times.Any(_times.Contains)) return false;
             return Names(Participants, report.Subject) || Names(Participants, report.Object) || SharesDistinctive(_context, report.Context);
         }
 
@@ -213,8 +226,7 @@ internal sealed class StatementBuilder(StatementOptions options)
         {
             if (!Shared(Participants, other.Participants) && !SharesDistinctive(_context, other._context)) return false;
             if (Shared(_subjects, other._subjects) && Different(_objects, other._objects)) return false;
-            if (Shared(_objects, other._objects) && Different(_subjects, other._subjects)) return false;
-            return _times.Count == 0 || other._times.Count == 0 || _times.Overlaps(other._times);
+            return !(Shared(_objects, other._objects) && Different(_subjects, other._subjects));
         }
 
         public void Add(Report report)
@@ -226,7 +238,6 @@ internal sealed class StatementBuilder(StatementOptions options)
             }
             if (report.Subject is { } s && !_subjects.Contains(s)) _subjects.Add(s);
             if (report.Object is { } o && !_objects.Contains(o)) _objects.Add(o);
-            foreach (var time in report.Times) _times.Add(time);
             foreach (var entity in report.Context)
             {
                 if (!_context.Contains(entity)) _context.Add(entity);

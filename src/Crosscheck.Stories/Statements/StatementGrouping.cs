@@ -1,0 +1,57 @@
+using Crosscheck.Annotation.Events;
+using Crosscheck.Core.Model;
+using Crosscheck.Stories.Consolidation;
+using Crosscheck.Stories.Entities;
+using Crosscheck.Stories.Provenance;
+
+namespace Crosscheck.Stories.Statements;
+
+/// <summary>One given event mention of a story's document to group as the dossier's statements would: its id, its document's id and its span.</summary>
+public sealed record StatementMentionInput(string Id, string Document, TextSpan Span);
+
+/// <summary>
+/// Groups given event mentions of one story with the dossier's own joining (<see cref="StatementBuilder"/>: one
+/// predicate class, a shared participant or distinctive name, look-alikes kept apart), so what the statements
+/// section does can be scored on a corpus's mentions. Every statement the dossier could list counts, whatever its
+/// number of articles (a corpus's events reported once are events too); a mention the dossier makes no statement of
+/// (an act of saying, a light verb, no entity in its sentence, no predicate) stays alone.
+/// </summary>
+public static class StatementGrouping
+{
+    /// <summary>Each mention id's cluster id.</summary>
+    /// <param name="documents">The story's documents, in story order (its entities are resolved over all of them).</param>
+    /// <param name="mentions">The mentions to group; a mention of a document not in <paramref name="documents"/> stays alone.</param>
+    /// <param name="options">The dossier's thresholds (<see cref="DossierBuilderOptions.Default"/> when null).</param>
+    public static Dictionary<string, string> Group(IReadOnlyList<Document> documents, IEnumerable<StatementMentionInput> mentions, DossierBuilderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(mentions);
+        options ??= DossierBuilderOptions.Default;
+        var views = documents.Select((d, i) => new DocumentView(d, i)).ToList();
+        var entities = new EntityResolver(options).Resolve(views);
+        var origins = new OriginResolver(views, options, null);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byDocument = new Dictionary<string, List<(string Id, EventMention Mention)>>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            result[mention.Id] = "alone:" + mention.Id;
+            var view = views.Find(v => v.Id == mention.Document);
+            if (view is null || !view.IsInBounds(mention.Span) || EventPredicate.Key(view.TextOf(mention.Span)) is not { } predicate) continue;
+            if (!byDocument.TryGetValue(mention.Document, out var list)) byDocument[mention.Document] = list = [];
+            list.Add((mention.Id, new EventMention(mention.Span, predicate, EventPolarity.Asserted)));
+        }
+        IEnumerable<EventMention> Given(DocumentView view, TextSpan sentence) =>
+            byDocument.GetValueOrDefault(view.Id)?.Select(m => m.Mention).Where(m => m.Span.Start >= sentence.Start && m.Span.End <= sentence.End) ?? [];
+        var reports = views.SelectMany(view => StatementBuilder.Reports(view, entities, origins, Given));
+        var number = 0;
+        foreach (var group in StatementBuilder.Groups(reports, views.Count))
+        {
+            var cluster = $"statement{number++}";
+            foreach (var report in group.Reports)
+            {
+                foreach (var (id, _) in byDocument[report.View.Id].Where(m => m.Mention.Span == report.Mention.Span)) result[id] = cluster;
+            }
+        }
+        return result;
+    }
+}
