@@ -102,7 +102,7 @@ public sealed record Claim
     /// <summary>A representative sentence stating the claim.</summary>
     public required string Text { get; init; }
 
-    /// <summary>What is counted or paid, e.g. "mercenaries" or "payment per month".</summary>
+    /// <summary>What is counted or paid, e.g. "troops" or "payment per month".</summary>
     public required string Subject { get; init; }
 
     public required double Value { get; init; }

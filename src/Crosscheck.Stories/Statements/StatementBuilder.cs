@@ -208,7 +208,7 @@ internal sealed class StatementBuilder(StatementOptions options)
         /// <summary>
         /// A report joins when it names one of the group's participants in any role, or its sentence names an entity
         /// the group's sentences name that not every article of the story names (outlets put the actors of one event
-        /// in other roles and other words: "the reduction of Operation Barkhane" beside "reducing troops in the Sahel"),
+        /// in other roles and other words: "the closure of the Harlow plant" beside "shutting the factory in Essex"),
         /// unless it is a look-alike: the same subject with another object ("X acquired Z" beside "X acquired Y"),
         /// or the same object with another subject. Times are no look-alike test: on the ECB+ choosing topics, keeping
         /// apart reports whose sentences name only other dates split one event told with other dates ("Monday", "5 March")
@@ -246,8 +246,8 @@ internal sealed class StatementBuilder(StatementOptions options)
 
         /// <summary>
         /// One participant under two names: the same story entity, a name that begins with the other's whole name
-        /// ("Malian" and "Mali", "Russian" and "Russia": the people or adjective of a place), or one that ends with
-        /// the other's whole name as its last words ("Operation Barkhane" and "Barkhane": a kind word before a name),
+        /// ("Peruvian" and "Peru", "Kenyan" and "Kenya": the people or adjective of a place), or one that ends with
+        /// the other's whole name as its last words ("Hurricane Maria" and "Maria": a kind word before a name),
         /// which entity resolution keeps apart as entities of other types.
         /// </summary>
         private static bool Same(DossierEntity a, DossierEntity b) =>

@@ -28,6 +28,8 @@ public static class StatementGrouping
         ArgumentNullException.ThrowIfNull(mentions);
         options ??= DossierBuilderOptions.Default;
         var views = documents.Select((d, i) => new DocumentView(d, i)).ToList();
+        var viewOf = new Dictionary<string, DocumentView>(StringComparer.Ordinal);
+        foreach (var view in views) viewOf.TryAdd(view.Id, view);
         var entities = new EntityResolver(options).Resolve(views);
         var origins = new OriginResolver(views, options, null);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -35,8 +37,7 @@ public static class StatementGrouping
         foreach (var mention in mentions)
         {
             result[mention.Id] = "alone:" + mention.Id;
-            var view = views.Find(v => v.Id == mention.Document);
-            if (view is null || !view.IsInBounds(mention.Span) || EventPredicate.Key(view.TextOf(mention.Span)) is not { } predicate) continue;
+            if (!viewOf.TryGetValue(mention.Document, out var view) || !view.IsInBounds(mention.Span) || EventPredicate.Key(view.TextOf(mention.Span)) is not { } predicate) continue;
             if (!byDocument.TryGetValue(mention.Document, out var list)) byDocument[mention.Document] = list = [];
             list.Add((mention.Id, new EventMention(mention.Span, predicate, EventPolarity.Asserted)));
         }
