@@ -30,17 +30,12 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributeNames = AttributesRead.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HtmlParserOptions ParserOptions = ParserOptionsFor(skipComments: true);
-
-    /// <summary>A streamed page's placeholders end at a comment (see <see cref="StreamedSegments"/>): such pages are parsed with their comments.</summary>
-    private static readonly HtmlParserOptions ParserOptionsKeepingComments = ParserOptionsFor(skipComments: false);
-
-    private static HtmlParserOptions ParserOptionsFor(bool skipComments) => new()
+    private static readonly HtmlParserOptions ParserOptions = new()
     {
         IsScripting = false,
         IsKeepingSourceReferences = false,
         DisableElementPositionTracking = true,
-        SkipComments = skipComments,
+        SkipComments = true,
         ShouldEmitAttribute = (ref StructHtmlToken _, ReadOnlyMemory<char> name) => AttributeNames.Contains(name.Span),
     };
 
@@ -83,8 +78,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         html = DepthGuard.Flatten(html, options.MaxDepth / 2, out var flattened);
         if (flattened) content.Note(DiagnosticSeverity.Warning, $"elements nested deeper than {options.MaxDepth / 2} were flattened before parsing");
         var budget = new WorkBudget(options.MaxWork);
-        var streamed = StreamedSegments.MayHold(html);
-        using var document = new HtmlParser(streamed ? ParserOptionsKeepingComments : ParserOptions).ParseDocument(html);
+        using var document = new HtmlParser(ParserOptions).ParseDocument(html);
         HtmlMetadataReader.Read(document, pageUrl, content);
 
         var body = document.Body ?? document.DocumentElement;
@@ -93,7 +87,6 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             content.Note(DiagnosticSeverity.Warning, "page has no body element");
             return content;
         }
-        if (streamed) PlaceStreamedParts(body, content, budget);
         var page = PageModel.Build(body, options, budget);
         if (page.DepthLimited) content.Note(DiagnosticSeverity.Warning, $"elements nested deeper than {options.MaxDepth} were not read");
         if (page.NodeLimited) content.Note(DiagnosticSeverity.Warning, $"page has more than {options.MaxNodes:N0} nodes; the rest was not read");
@@ -197,22 +190,6 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
                 ? "page holds only scripts and markup, no readable text"
                 : "no article text found in page");
         return content;
-    }
-
-    /// <summary>
-    /// A streamed page's parts sent after the rest (see <see cref="StreamedSegments"/>) are moved into their places when
-    /// those lie in the region the page's content is read from without them: the rest of an article whose paragraphs
-    /// came late. Parts whose places lie elsewhere (recommendations, reviews and comments, which a renderer sends last
-    /// because they are slow) stay hidden where they were sent, as on a page read before, since a reader of the page's
-    /// content skips them.
-    /// </summary>
-    private void PlaceStreamedParts(AngleSharp.Dom.IElement body, ExtractedContent content, WorkBudget budget)
-    {
-        var region = new List<AngleSharp.Dom.IElement>();
-        var page = PageModel.Build(body, options, budget);
-        SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), region);
-        var placed = StreamedSegments.Place(body.Owner!, placeholder => region.Exists(root => root.Contains(placeholder)));
-        if (placed > 0) content.Note(DiagnosticSeverity.Info, $"a streamed page: {placed} part(s) sent after the rest moved into their places in its content");
     }
 
     /// <summary>
@@ -342,9 +319,8 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
     /// <summary>A selected paragraph, and whether it is kept only as a heading (<see cref="IsLinkedHeading"/>): the page's type is told without those.</summary>
     private readonly record struct Paragraph(string Text, bool LinkedHeading);
 
-    /// <summary>The article's paragraphs; with <paramref name="region"/>, the elements whose subtrees they were taken from are added to it.</summary>
-    private List<Paragraph> SelectArticle(PageModel page, string? title, int descriptionNode, List<AngleSharp.Dom.IElement>? region = null) =>
-        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, pageOfSections: false, region: region);
+    private List<Paragraph> SelectArticle(PageModel page, string? title, int descriptionNode) =>
+        SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, pageOfSections: false);
 
     /// <summary>
     /// The article's paragraphs; the page's link lists (lists of at least <paramref name="minListItems"/> entries) take its
@@ -352,7 +328,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
     /// (a service page), prose under furniture and short lines do not hold the selection back from the region around it
     /// (see <see cref="RegionWeights"/>), and the region needs to outweigh it by less.
     /// </summary>
-    private List<Paragraph> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections, bool listing = false, List<AngleSharp.Dom.IElement>? region = null)
+    private List<Paragraph> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections, bool listing = false)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
@@ -404,11 +380,8 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             // may lose them as furniture of a wider region, and keep little more than the selection).
             var listed = EmitBlocks(page, listRegion, title, keptLinks, listing);
             var selected = EmitBlocks(page, included, title, null);
-            var listWins = listed.Sum(p => p.Text.Length) >= linkListOutweighs * selected.Sum(p => p.Text.Length);
-            region?.AddRange((listWins ? listRegion : included).Select(range => nodes[range.Start].Element));
-            return listWins ? listed : selected;
+            return listed.Sum(p => p.Text.Length) >= linkListOutweighs * selected.Sum(p => p.Text.Length) ? listed : selected;
         }
-        region?.AddRange(included.Select(range => nodes[range.Start].Element));
         return EmitBlocks(page, included, title, null);
     }
 
