@@ -12,7 +12,7 @@ namespace Crosscheck.Annotation.Time;
 /// </summary>
 internal sealed class LocaleCalendar
 {
-    private static readonly PerLanguage<LocaleCalendar> ByLanguage = new(["de", "es", "fr", "it", "pl", "ru", "tr", "zh"], language => new LocaleCalendar(language));
+    private static readonly PerLanguage<LocaleCalendar> ByLanguage = new(["de", "es", "fr", "ru", "zh"], language => new LocaleCalendar(language));
 
     private LocaleCalendar(string language)
     {
