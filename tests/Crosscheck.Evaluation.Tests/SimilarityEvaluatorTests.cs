@@ -1,4 +1,6 @@
+using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Similarity;
+using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Evaluation.Tests;
@@ -71,6 +73,48 @@ public class SimilarityEvaluatorTests
             Assert.Equal((1, 0, 0), (trainCross.Pairs, trainCross.Gold, trainCross.Predicted));
             var allCross = evaluation.PerLanguagePair.Single(g => g.Label == "en-fr");
             Assert.Equal((2, 1, 1), (allCross.Pairs, allCross.Gold, allCross.Correct));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Tuning_in_shuffled_orders_keeps_the_ingest_order_first_and_the_same_orders_for_every_setting()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pairs-{Guid.NewGuid():N}.tsv");
+        File.WriteAllLines(path, ["pair_id\tlang1\tlang2\tOverall", "a1_a2\ten\ten\t1.0", "a3_a4\ten\ten\t1.0", "a1_a3\ten\ten\t4.0", "a2_a4\ten\ten\t4.0"]);
+        static Document Article(string id, string body)
+        {
+            var document = Docs.Of(body, id);
+            document.Article.Url = "https://example.test/" + id;
+            return document;
+        }
+        Document[] documents =
+        [
+            Article("a1", "The harbour bridge of Port Elwin collapsed on Monday after the storm; engineers of Elwin Works inspect the harbour bridge."),
+            Article("a2", "Engineers of Elwin Works inspect the harbour bridge of Port Elwin, which collapsed on Monday in the storm."),
+            Article("a3", "The Varenna orchestra opened its winter festival with a Mahler symphony under conductor Ilse Marten."),
+            Article("a4", "Conductor Ilse Marten led the Varenna orchestra in a Mahler symphony to open the winter festival."),
+        ];
+        try
+        {
+            var pairs = SimilarityEvaluator.ReadPairs(path);
+            var settings = SimilarityTuning.Grid().Take(2).ToList();
+            var once = Assert.Single(SimilarityTuning.Run(pairs, documents, settings.Take(1)));
+            var shuffled = SimilarityTuning.Run(pairs, documents, settings, orders: 3);
+
+            Assert.Equal(2, shuffled.Count);
+            Assert.All(shuffled, s => Assert.Equal(4, s.Evaluations.Count));
+            var defaults = shuffled.Single(s => s.Name == once.Name);
+            // The first evaluation is the ingest order's, the one a run without shuffled orders gives.
+            Assert.Equal(once.Evaluation.Group("train same-language"), defaults.Evaluation.Group("train same-language"));
+            var (min, max) = defaults.RangeF1("train same-language");
+            Assert.InRange(defaults.MeanF1("train same-language"), min, max);
+            // Seeded orders: the same setting scores the same again.
+            var again = SimilarityTuning.Run(pairs, documents, settings.Take(1), orders: 3).Single();
+            Assert.Equal(defaults.Evaluations.Select(e => e.Group("train same-language")), again.Evaluations.Select(e => e.Group("train same-language")));
         }
         finally
         {

@@ -145,9 +145,10 @@ public sealed partial class TimeExpressionRecognizer
         expression = default;
         next = site.Index + 1;
         var (text, limit, token) = (site.Text, SentenceEnd(site), site.Token);
-        if (!IsYear(text, token) || token.End >= limit || text[token.End] != '年') return RuleOutcome.NotApplicable;
+        var yearMark = Skip(text, token.End, limit);
+        if (!IsYear(text, token) || yearMark >= limit || text[yearMark] != '年') return RuleOutcome.NotApplicable;
         var year = ParseInt(token.Of(text));
-        var end = token.End + 1;
+        var end = yearMark + 1;
         var value = year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
         var granularity = TimeGranularity.Year;
         if (DigitsBefore(text, end, limit, '月') is { } month && month.Value is >= 1 and <= 12)
@@ -163,12 +164,18 @@ public sealed partial class TimeExpressionRecognizer
         return RuleOutcome.Found;
     }
 
-    /// <summary>"3月" at <paramref name="p"/>: the digits' value and the position after <paramref name="mark"/>.</summary>
+    /// <summary>
+    /// "3月" at <paramref name="p"/>: the digits' value and the position after <paramref name="mark"/>. Spaces may stand
+    /// around the digits ("2019 年 5 月 23 日"): machine translation into Chinese writes them so.
+    /// </summary>
     private static (int Value, int End)? DigitsBefore(string text, int p, int limit, char mark)
     {
+        p = Skip(text, p, limit);
         var q = p;
         while (q < limit && q - p < 2 && char.IsAsciiDigit(text[q])) q++;
-        return q > p && q < limit && text[q] == mark ? (ParseInt(text.AsSpan(p, q - p)), q + 1) : null;
+        if (q == p) return null;
+        var at = Skip(text, q, limit);
+        return at < limit && text[at] == mark ? (ParseInt(text.AsSpan(p, q - p)), at + 1) : null;
     }
 
     private static bool IsSeparator(LocaleCalendar calendar, string text, Scanned token) =>
@@ -185,8 +192,8 @@ public sealed partial class TimeExpressionRecognizer
         int month, day, p;
         if (calendar.Unspaced)
         {
-            // "5月3日": month, 月, day, 日.
-            p = site.Token.End;
+            // "5月3日" (or "5 月 3 日"): month, 月, day, 日.
+            p = Skip(text, site.Token.End, limit);
             if (number is < 1 or > 12 || p >= limit || text[p] != '月') return RuleOutcome.NotApplicable;
             if ((DigitsBefore(text, p + 1, limit, '日') ?? DigitsBefore(text, p + 1, limit, '号')) is not { } dayOfMonth) return RuleOutcome.NotApplicable;
             (month, day, p) = (number, dayOfMonth.Value, dayOfMonth.End);

@@ -63,8 +63,13 @@ public static class EvalCommand
         { dir, db };
         var tune = new Option<bool>("--tune") { Description = "Cluster the documents of --db (an earlier run's store) again under a grid of settings and print each setting's scores on the training pairs only (choose there; the held-out pairs are for the plain run), then the defaults' false and missed joins per language pair of the training pairs." };
         command.Options.Add(tune);
+        var orders = new Option<int>("--orders") { Description = "With --tune: also cluster each setting in this many shuffled orders (seeds 1..N) and print the mean F1 and its range; the online clustering's figure moves with arrival order, and articles.jsonl lists each rated pair's two articles together." };
+        command.Options.Add(orders);
+        var defaultsOnly = new Option<bool>("--defaults-only") { Description = "With --tune: cluster the defaults alone instead of the whole grid (with --orders, to compare two ingests' stores)." };
+        command.Options.Add(defaultsOnly);
         command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)
-            ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out)
+            ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out,
+                result.GetValue(orders) is var n and >= 0 ? n : throw new UserError("--orders must be 0 or more"), result.GetValue(defaultsOnly))
             : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out)));
         return command;
     }

@@ -11,20 +11,25 @@ public static class SimilarityEval
 {
     /// <summary>
     /// Clusters the documents of an existing store (one ingest of DIR with --db) again under each setting of
-    /// <see cref="SimilarityTuning.Grid"/> and prints the scores, to choose thresholds on the training pairs, then where the
-    /// defaults go wrong there (<see cref="WriteErrors"/>).
+    /// <see cref="SimilarityTuning.Grid"/> (or the defaults alone) and prints the scores, to choose thresholds on the training
+    /// pairs, then where the defaults go wrong there (<see cref="WriteErrors"/>). With <paramref name="orders"/> each setting
+    /// is also clustered in that many shuffled orders and the scores are means, with their range over the orders.
     /// </summary>
-    public static int Tune(string directory, string database, TextWriter output)
+    public static int Tune(string directory, string database, TextWriter output, int orders = 0, bool defaultsOnly = false)
     {
         var pairs = SimilarityEvaluator.ReadPairs(Path.Combine(EvalCommand.RequireDirectory(directory), SimilarityEvaluator.PairsFile));
         if (!File.Exists(database)) throw new UserError($"{database}: no such database; run `eval similarity {directory} --db {database}` first");
         using var store = Engine.OpenStore(database);
         var documents = store.AllDocuments().ToList();
         // Only the training pairs are shown: a setting chosen while the held-out figures were in sight would be chosen on them too.
-        output.WriteLine("train same / cross F1 (P/R), setting");
-        void Line(TunedSetting t) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {Scores(t.Evaluation.Group("train same-language"))}  {Scores(t.Evaluation.Group("train cross-language"))}  {t.Name}"));
-        var results = SimilarityTuning.Run(pairs, documents, SimilarityTuning.Grid(), Line);
+        void Line(TunedSetting t) => output.WriteLine(orders == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"  {Scores(t.Evaluation.Group("train same-language"))}  {Scores(t.Evaluation.Group("train cross-language"))}  {t.Name}")
+            : $"  {OrderScores(t, "train same-language")}  {OrderScores(t, "train cross-language")}  {t.Name}");
+        output.WriteLine(orders == 0
+            ? "train same / cross F1 (P/R), setting"
+            : $"train same / cross F1: ingest order, mean of it and {orders} shuffled orders [min-max], setting");
+        var settings = defaultsOnly ? SimilarityTuning.Grid().Take(1) : SimilarityTuning.Grid(); // the grid starts with the defaults
+        var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);
         output.WriteLine("best on the training pairs:");
         Line(results[0]);
         WriteErrors(results.First(r => ReferenceEquals(r.Options, ClusteringOptions.Default)), output);
@@ -41,6 +46,12 @@ public static class SimilarityEval
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {s.Label,-24} {s.Pairs,4} {s.Gold,5} {s.Predicted,5}  {s.FalseJoins,11}  {s.MissedJoins,12}  {s.F1,5:0.000}"));
         }
+    }
+
+    private static string OrderScores(TunedSetting t, string group)
+    {
+        var (min, max) = t.RangeF1(group);
+        return string.Create(CultureInfo.InvariantCulture, $"{t.Evaluation.Group(group).F1:0.000}, mean {t.MeanF1(group):0.000} [{min:0.000}-{max:0.000}]");
     }
 
     private static string Scores(PairScores s) => string.Create(CultureInfo.InvariantCulture, $"{s.F1:0.000} ({s.Precision:0.000}/{s.Recall:0.000})");

@@ -125,6 +125,9 @@ public class LocaleTimeTests
     [InlineData("协议于2024年3月5日签署。", "2024-03-05", "LocaleDigitDate", "2024年3月5日")]
     [InlineData("工厂在2023年3月关闭。", "2023-03", "LocaleDigitDate", "2023年3月")]
     [InlineData("该桥建于2013年。", "2013", "LocaleDigitDate", "2013年")]
+    [InlineData("大桥于 5 月 3 日开通。", "2024-05-03", "LocaleDayMonth", "5 月 3 日")]
+    [InlineData("协议于 2019 年 5 月 23 日签署。", "2019-05-23", "LocaleDigitDate", "2019 年 5 月 23 日")]
+    [InlineData("工厂在 2023 年 3 月关闭。", "2023-03", "LocaleDigitDate", "2023 年 3 月")]
     public void Chinese(string text, string value, string rule, string span) => One("zh", text, value, rule, span);
 
     [Theory]
