@@ -56,9 +56,16 @@ public static class PageTypeTrainer
     /// model is trained as the shipped one was: with an article threshold and article-or-not trees when it has them.
     /// </summary>
     public static ExtractionEvaluation EvaluateExtraction(string dir, BenchmarkHalf half, int folds = DefaultFolds) =>
-        ExtractionEvaluator.Evaluate(dir, half, OutOfFold(Collect(dir), folds, training => FitChoosing(training, InnerFolds, Grid.Default,
-                articleThreshold: PageTypeModel.Default.ArticleThreshold is not null, articleModel: PageTypeModel.Default.Article is not null))
-            .ToDictionary(x => x.Sample.Id, x => x.Model, StringComparer.Ordinal));
+        ExtractionEvaluator.Evaluate(dir, half, FoldModelsLike(PageTypeModel.Default, Collect(dir), folds, Grid.Default));
+
+    /// <summary>
+    /// Each sample's model of the site-held-out cross-validation, every fold model fitted as <paramref name="shipped"/>
+    /// was: with a nested article threshold when it has one, with article-or-not trees when it has them.
+    /// </summary>
+    internal static Dictionary<string, PageTypeModel> FoldModelsLike(PageTypeModel shipped, IReadOnlyList<PageTypeSample> samples, int folds, Grid grid) =>
+        OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid,
+                articleThreshold: shipped.ArticleThreshold is not null, articleModel: shipped.Article is not null))
+            .ToDictionary(x => x.Sample.Id, x => x.Model, StringComparer.Ordinal);
 
     /// <summary>The article thresholds tried; the lowest wins among equals, nearest the plain highest-score rule.</summary>
     private static readonly double[] ThresholdGrid = [.. Enumerable.Range(0, 29).Select(i => 0.15 + i * 0.025)];
@@ -169,8 +176,9 @@ public static class PageTypeTrainer
     /// </param>
     /// <param name="foldSeed">Which split of the sites into folds the reported cross-validation uses (0: the usual one).</param>
     /// <param name="errors">A file listing every page the cross-validation typed wrong (id, site, true and predicted type, probability of article), or null.</param>
+    /// <param name="predictions">A file listing every page with its held-out type and the six-way trees' probability of each type (for trying second stages outside the code), or null.</param>
     public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
-        bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0)
+        bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0, string? predictions = null)
     {
         var samples = cache is not null && ReadCache(cache) is { } cached ? cached : Collect(dir);
         if (cache is not null) WriteCache(cache, samples);
@@ -200,6 +208,12 @@ public static class PageTypeTrainer
                 .OrderBy(x => x.Sample.Id, StringComparer.Ordinal)
                 .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Sample.Id}\t{x.Sample.Site}\t{x.Sample.Type.Name()}\t{x.Predicted.Name()}\t{x.Article:0.###}"))]);
 
+        if (predictions is not null)
+            File.WriteAllLines(predictions, [string.Join('\t', ["id", "site", "type", "predicted", .. PageTypeInfo.All.Select(type => "p-" + type.Name())]), .. outOfFold
+                .OrderBy(x => x.Sample.Id, StringComparer.Ordinal)
+                .Select(x => string.Join('\t', [x.Sample.Id, x.Sample.Site, x.Sample.Type.Name(), x.Model.Classify(x.Sample.Features).Name(),
+                    .. Probabilities(x.Model, x.Sample.Features).Select(p => p.ToString("0.#####", CultureInfo.InvariantCulture))]))]);
+
         // The shipped model: settings chosen by the same site-grouped cross-validation, now over every page.
         var settings = ChooseSettings(samples, folds, grid);
         var articleSettings = articleModel ? ChooseArticleSettings(samples, folds, grid) : null;
@@ -227,6 +241,15 @@ public static class PageTypeTrainer
         ]);
         log.WriteLine($"model written to {output}");
         return scores;
+    }
+
+    /// <summary>The six-way trees' probability of each type (<see cref="PageTypeInfo.All"/> order): the softmax of the scores.</summary>
+    private static double[] Probabilities(PageTypeModel model, double[] features)
+    {
+        var scores = model.Scores(features);
+        var max = scores.Max();
+        var sum = scores.Sum(score => Math.Exp(score - max));
+        return [.. PageTypeInfo.All.Select(type => model.Classes.ToList().IndexOf(type) is var c and >= 0 ? Math.Exp(scores[c] - max) / sum : 0)];
     }
 
     private static List<PageTypeSample>? ReadCache(string path)

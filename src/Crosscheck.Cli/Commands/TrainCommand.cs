@@ -243,13 +243,18 @@ public static class TrainCommand
             HelpName = "N",
         };
         var errors = new Option<string?>("--errors") { Description = "Write the pages the cross-validation typed wrong to this file (tab-separated).", HelpName = "FILE" };
+        var predictions = new Option<string?>("--predictions")
+        {
+            Description = "Write every page's held-out type and the six-way trees' probability of each type to this file (tab-separated).",
+            HelpName = "FILE",
+        };
         var command = new Command("page-types", """
             Train the page-type model (article, forum, listing, product, service, documentation) on labelled
             pages: prints the accuracy of a cross-validation that holds out whole sites, then fits on every page.
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, depth, rounds, threshold, errors, articleTrees, split };
+        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, split };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var grid = PageTypeTrainer.Grid.Default;
@@ -257,7 +262,7 @@ public static class TrainCommand
             if (result.GetValue(rounds) is { } fixedRounds) grid = grid with { Rounds = [Math.Max(1, fixedRounds)] };
             PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,
                 result.GetValue(cache), grid, result.GetValue(threshold), result.GetValue(errors), articleModel: result.GetValue(articleTrees),
-                foldSeed: result.GetValue(split));
+                foldSeed: result.GetValue(split), predictions: result.GetValue(predictions));
             return ExitCodes.Ok;
         }));
         return command;
