@@ -90,6 +90,12 @@ public sealed record NerTrainerOptions
     /// <summary>Language models: word clusters of crude stems besides those of word forms (<see cref="NerFeatureOptions.StemClusters"/>). Default off.</summary>
     public bool StemClusters { get; init; }
 
+    /// <summary>
+    /// Draws of the word clusters (<see cref="NerFeatureOptions.ClusterDraws"/>): the first is the usual table; each
+    /// further one is clustered from the same text with the next seed and read as features of its own. Default 1.
+    /// </summary>
+    public int ClusterDraws { get; init; } = 1;
+
     /// <summary>Gazetteer hits read with the token's case and sentence position (<see cref="NerFeatureOptions.GazetteerCase"/>). Default off.</summary>
     public bool GazetteerCase { get; init; }
 
@@ -123,6 +129,13 @@ public sealed record NerTrainerOptions
 
     /// <summary>The development hold-out is the last third of the training documents in file order instead of every third document.</summary>
     public bool HoldOutLastThird { get; init; }
+
+    /// <summary>
+    /// Which third of the documents the development hold-out is (document number modulo 3; 2 by default), unless
+    /// <see cref="HoldOutLastThird"/>: the three thirds in turn give three held-out figures for one setting, so a gain can
+    /// be told from which documents one third happens to hold.
+    /// </summary>
+    public int HoldOutThird { get; init; } = 2;
 
     /// <summary>
     /// The English word clusters also read <see cref="TrainingSources.MoreNewsSentences"/> (GUM's Wikinews texts). Default off.
@@ -192,10 +205,10 @@ public static class NerTrainer
         var dataRoot = options.DataRoot ?? TrainingSources.FindDataRoot(trainFiles[0]);
         log.WriteLine(dataRoot is null ? "no shared data folder found: training without clusters and gazetteers" : $"shared data: {dataRoot}");
 
-        var clusters = dataRoot is null
-            ? WordClusters.Empty
-            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log))
-                .Concat(options.MoreNewsText ? TrainingSources.MoreNewsSentences(dataRoot, log) : []), options.Clusters, log);
+        List<string[]> clusterText = dataRoot is null ? [] : [.. sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log))
+            .Concat(options.MoreNewsText ? TrainingSources.MoreNewsSentences(dataRoot, log) : [])];
+        var clusters = dataRoot is null ? WordClusters.Empty : ClusterBuilder.Build(clusterText, options.Clusters, log);
+        var moreDraws = MoreClusterDraws(clusters, clusterText, options, log);
         var featureOptions = ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
         var isHeldOut = HeldOutRule(sentences, options);
@@ -208,12 +221,12 @@ public static class NerTrainer
             // The names tagged in the training files join the open corpora's lists, jackknifed as in a language model.
             var gazetteers = LanguageGazetteers.Build(trained, [.. trained.Select(_ => "conll2003")], names: true, [.. openEntries], log, Math.Max(2, options.NameListFolds));
             var perFold = new Dictionary<Gazetteer, NerFeatures>();
-            NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions);
+            NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, null, moreDraws);
             model = Train(trained, FeaturesOf(gazetteers.Full), d => FeaturesOf(gazetteers.ForDocument(d)), null, options, log, clock);
         }
         else
         {
-            var features = new NerFeatures(clusters, BuildGazetteer(openEntries, null, log), featureOptions);
+            var features = new NerFeatures(clusters, BuildGazetteer(openEntries, null, log), featureOptions, null, moreDraws);
             model = Train(trained, features, _ => features, null, options, log, clock);
         }
         if (options.DevelopmentHoldOut)
@@ -234,7 +247,7 @@ public static class NerTrainer
     private static Func<ConllSentence, bool> HeldOutRule(IReadOnlyList<ConllSentence> sentences, NerTrainerOptions options)
     {
         if (!options.DevelopmentHoldOut || sentences.Count == 0) return _ => false;
-        if (!options.HoldOutLastThird) return sentence => sentence.Document % 3 == 2;
+        if (!options.HoldOutLastThird) return sentence => sentence.Document % 3 == options.HoldOutThird;
         var first = sentences[0].Document;
         var cut = first + (sentences[^1].Document - first + 1) * 2 / 3;
         return sentence => sentence.Document >= cut;
@@ -279,7 +292,24 @@ public static class NerTrainer
         (options.LongAffixes ? NerFeatureOptions.LongAffixes : NerFeatureOptions.None)
         | (options.SentenceShape ? NerFeatureOptions.SentenceShape : NerFeatureOptions.None)
         | (options.StemClusters ? NerFeatureOptions.StemClusters : NerFeatureOptions.None)
-        | (options.GazetteerCase ? NerFeatureOptions.GazetteerCase : NerFeatureOptions.None);
+        | (options.GazetteerCase ? NerFeatureOptions.GazetteerCase : NerFeatureOptions.None)
+        | (options.ClusterDraws > 1 ? NerFeatureOptions.ClusterDraws : NerFeatureOptions.None);
+
+    /// <summary>
+    /// The word clusters' further draws (<see cref="NerTrainerOptions.ClusterDraws"/> less the first): the same text
+    /// clustered with the seeds after the first's. None when there is one draw or the first found too few words.
+    /// </summary>
+    private static List<WordClusters> MoreClusterDraws(WordClusters first, IReadOnlyList<string[]> text, NerTrainerOptions options, TextWriter log)
+    {
+        var draws = new List<WordClusters>();
+        if (first.Levels == 0) return draws;
+        for (var draw = 1; draw < options.ClusterDraws; draw++)
+        {
+            log.WriteLine($"clusters: draw {draw + 1} of {options.ClusterDraws}");
+            draws.Add(ClusterBuilder.Build(text, options.Clusters with { Seed = options.Clusters.Seed + draw }, log));
+        }
+        return draws;
+    }
 
     /// <summary>
     /// Trains the model of one language (ISO 639-1) from the corpora in <paramref name="multilingualFolder"/>
@@ -312,7 +342,9 @@ public static class NerTrainer
         }
         featureOptions |= ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
-        var clusters = ClusterBuilder.Build(all.Select(s => s.Tokens), options.Clusters, log);
+        List<string[]> clusterText = [.. all.Select(s => s.Tokens)];
+        var clusters = ClusterBuilder.Build(clusterText, options.Clusters, log);
+        var moreDraws = MoreClusterDraws(clusters, clusterText, options, log);
         var stemClusters = (featureOptions & NerFeatureOptions.StemClusters) != 0
             ? ClusterBuilder.Build(all.Select(s => Array.ConvertAll(s.Tokens, w => NerFeatures.StemOf(w).ToString())), options.Clusters, log)
             : null;
@@ -326,7 +358,7 @@ public static class NerTrainer
             [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word }))], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
-        NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters);
+        NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters, moreDraws);
         var model = Train(sentences, FeaturesOf(gazetteers.Full), d => FeaturesOf(gazetteers.ForDocument(d)), corpusOf, options, log, clock);
         if (options.DevelopmentHoldOut)
         {

@@ -81,6 +81,12 @@ public static class TrainCommand
         {
             Description = "With --hold-out: hold out the last third of the training documents in file order (later news, as a validation file's) instead of every third.",
         };
+        var holdOutThird = new Option<int>("--hold-out-third")
+        {
+            Description = "With --hold-out (not --hold-out-last): which third of the documents is held out, 0, 1 or 2 (document number modulo 3).",
+            DefaultValueFactory = _ => defaults.HoldOutThird,
+            HelpName = "K",
+        };
         var sentenceDocuments = new Option<bool>("--sentence-documents")
         {
             Description = "With --language: read every sentence as a document of its own (the hold-out still keeps the file's documents apart), to weigh the file's documents.",
@@ -91,6 +97,12 @@ public static class TrainCommand
             HelpName = "DIR",
         };
         var stemClusters = new Option<bool>("--stem-clusters") { Description = "With --language: also word clusters of crude stems (the first 5 letters), for inflected languages." };
+        var clusterDraws = new Option<int>("--cluster-draws")
+        {
+            Description = "Draws of the word clusters: each after the first is clustered from the same text with another seed and read as features of its own.",
+            DefaultValueFactory = _ => defaults.ClusterDraws,
+            HelpName = "N",
+        };
         var clusterLevels = new Option<string?>("--cluster-levels")
         {
             Description = $"Cluster counts of the word clusters' three levels, coarse to fine (default {string.Join(",", defaults.Clusters.Levels)}).",
@@ -130,7 +142,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterDraws, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -151,12 +163,15 @@ public static class TrainCommand
                 LongAffixes = result.GetValue(longAffixes),
                 SentenceShape = result.GetValue(sentenceShape),
                 StemClusters = result.GetValue(stemClusters),
+                ClusterDraws = Math.Max(1, result.GetValue(clusterDraws)),
                 NameListFolds = Math.Max(2, result.GetValue(nameListFolds)),
                 SeedRuns = Math.Max(1, result.GetValue(seedRuns)),
                 Margin = Math.Max(0, result.GetValue(margin)),
                 CorpusRepeats = result.GetValue(repeat) is { Length: > 0 } repeats ? ParseRepeats(repeats) : null,
                 DevelopmentHoldOut = result.GetValue(holdOut),
                 HoldOutLastThird = result.GetValue(holdOutLast),
+                HoldOutThird = result.GetValue(holdOutThird) is var third and >= 0 and <= 2 ? third
+                    : throw new UserError($"--hold-out-third takes 0, 1 or 2 (got {result.GetValue(holdOutThird)})."),
                 MoreNewsText = result.GetValue(moreNewsText),
                 SentenceDocuments = result.GetValue(sentenceDocuments),
                 HeldOutPredictions = result.GetValue(holdOutPredictions),
