@@ -96,6 +96,12 @@ public sealed record NerTrainerOptions
     /// </summary>
     public int ClusterDraws { get; init; } = 1;
 
+    /// <summary>
+    /// The training names' lists also split out the names tagged in at least this many training documents
+    /// ("conll2003:ORG:frequent"), jackknifed like the lists. 0 = no such lists. Default 0.
+    /// </summary>
+    public int FrequentNameDocuments { get; init; }
+
     /// <summary>Gazetteer hits read with the token's case and sentence position (<see cref="NerFeatureOptions.GazetteerCase"/>). Default off.</summary>
     public bool GazetteerCase { get; init; }
 
@@ -219,7 +225,8 @@ public static class NerTrainer
         if (options.EnglishTrainingNameLists)
         {
             // The names tagged in the training files join the open corpora's lists, jackknifed as in a language model.
-            var gazetteers = LanguageGazetteers.Build(trained, [.. trained.Select(_ => "conll2003")], names: true, [.. openEntries], log, Math.Max(2, options.NameListFolds));
+            var gazetteers = LanguageGazetteers.Build(trained, [.. trained.Select(_ => "conll2003")], names: true, [.. openEntries], log, Math.Max(2, options.NameListFolds),
+                frequentDocuments: options.FrequentNameDocuments);
             var perFold = new Dictionary<Gazetteer, NerFeatures>();
             NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, null, moreDraws);
             model = Train(trained, FeaturesOf(gazetteers.Full), d => FeaturesOf(gazetteers.ForDocument(d)), null, options, log, clock);
@@ -355,7 +362,8 @@ public static class NerTrainer
         var dictionary = options.DictionaryLists ? LanguageGazetteers.DictionaryWords(language) : [];
         if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
         var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists,
-            [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word }))], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
+            [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word }))], log, Math.Max(2, options.NameListFolds), options.NameWordLists,
+            options.FrequentNameDocuments);
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
         NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters, moreDraws);
