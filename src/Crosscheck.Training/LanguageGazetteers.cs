@@ -51,9 +51,9 @@ internal sealed class LanguageGazetteers
     /// <paramref name="fixedEntries"/> every sentence sees (the dictionary word lists, other corpora's names).
     /// </summary>
     public static LanguageGazetteers Build(IReadOnlyList<ConllSentence> sentences, IReadOnlyList<string> corpusOf, bool names,
-        IReadOnlyList<(string List, string[] Tokens)> fixedEntries, TextWriter log, int folds = DefaultFolds, bool tokenLists = false, int frequentDocuments = 0)
+        IReadOnlyList<(string List, string[] Tokens)> fixedEntries, TextWriter log, int folds = DefaultFolds, bool tokenLists = false)
     {
-        var entries = new List<(string List, string[] Tokens, int Fold, int Document)>();
+        var entries = new List<(string List, string[] Tokens, int Fold)>();
         var foldOf = new Dictionary<int, int>();
         for (var s = 0; s < sentences.Count; s++)
             foldOf.TryAdd(sentences[s].Document, s / BlockSentences % folds);
@@ -65,41 +65,23 @@ internal sealed class LanguageGazetteers
                 foreach (var (start, end, type) in sentences[s].Entities(ConllCorpus.ConllType))
                 {
                     if (end - start > MaxNameTokens || type < 0) continue;
-                    entries.Add(($"{family}:{Annotation.Entities.Bilou.TypeNames[type]}", sentences[s].Tokens[start..end], foldOf[sentences[s].Document], sentences[s].Document));
+                    entries.Add(($"{family}:{Annotation.Entities.Bilou.TypeNames[type]}", sentences[s].Tokens[start..end], foldOf[sentences[s].Document]));
                 }
             }
         }
-        foreach (var (list, tokens) in fixedEntries) entries.Add((list, tokens, -1, -1));
+        foreach (var (list, tokens) in fixedEntries) entries.Add((list, tokens, -1));
         var words = tokenLists ? NameWordCounts.Count(sentences, foldOf, folds) : null;
         if (entries.Count == 0 && words is null) return None;
-        var frequentLists = frequentDocuments > 0 ? entries.Where(e => e.Document >= 0).Select(e => FrequentList(e.List)).Distinct() : [];
-        var listNames = entries.Select(e => e.List).Concat(frequentLists).Concat(words is null ? [] : NameWordCounts.ListNames).Distinct().Order(StringComparer.Ordinal).ToList();
-        var full = NerTrainer.BuildGazetteer(WithFrequent(entries, frequentDocuments).Concat(words?.Entries(-1) ?? []), listNames, log);
+        var listNames = entries.Select(e => e.List).Concat(words is null ? [] : NameWordCounts.ListNames).Distinct().Order(StringComparer.Ordinal).ToList();
+        var full = NerTrainer.BuildGazetteer(entries.Select(e => (e.List, e.Tokens)).Concat(words?.Entries(-1) ?? []), listNames, log);
         if (!names && words is null) return new LanguageGazetteers(full, [], []);
         var withoutFold = new Annotation.Entities.Gazetteer[folds];
         for (var fold = 0; fold < folds; fold++)
         {
-            withoutFold[fold] = NerTrainer.BuildGazetteer(WithFrequent([.. entries.Where(e => e.Fold != fold)], frequentDocuments).Concat(words?.Entries(fold) ?? []),
+            withoutFold[fold] = NerTrainer.BuildGazetteer(entries.Where(e => e.Fold != fold).Select(e => (e.List, e.Tokens)).Concat(words?.Entries(fold) ?? []),
                 listNames, TextWriter.Null);
         }
         return new LanguageGazetteers(full, withoutFold, foldOf);
-    }
-
-    private static string FrequentList(string list) => $"{list}:frequent";
-
-    /// <summary>
-    /// The entries as list and tokens, and with <paramref name="frequentDocuments"/> above 0 each training name also in a
-    /// list of its own ("conll2003:ORG:frequent") when it was tagged so in at least that many documents of the entries given
-    /// (a jackknife fold's): a name the news keeps returning to is more often the same entity than one seen once.
-    /// </summary>
-    private static IEnumerable<(string List, string[] Tokens)> WithFrequent(IReadOnlyList<(string List, string[] Tokens, int Fold, int Document)> entries, int frequentDocuments)
-    {
-        foreach (var e in entries) yield return (e.List, e.Tokens);
-        if (frequentDocuments <= 0) yield break;
-        var frequent = entries.Where(e => e.Document >= 0)
-            .GroupBy(e => (e.List, Name: string.Join(' ', e.Tokens).ToLowerInvariant()))
-            .Where(g => g.Select(e => e.Document).Distinct().Count() >= frequentDocuments);
-        foreach (var group in frequent) yield return (FrequentList(group.Key.List), group.First().Tokens);
     }
 
     /// <summary>

@@ -90,18 +90,6 @@ public sealed record NerTrainerOptions
     /// <summary>Language models: word clusters of crude stems besides those of word forms (<see cref="NerFeatureOptions.StemClusters"/>). Default off.</summary>
     public bool StemClusters { get; init; }
 
-    /// <summary>
-    /// Draws of the word clusters (<see cref="NerFeatureOptions.ClusterDraws"/>): the first is the usual table; each
-    /// further one is clustered from the same text with the next seed and read as features of its own. Default 1.
-    /// </summary>
-    public int ClusterDraws { get; init; } = 1;
-
-    /// <summary>
-    /// The training names' lists also split out the names tagged in at least this many training documents
-    /// ("conll2003:ORG:frequent"), jackknifed like the lists. 0 = no such lists. Default 0.
-    /// </summary>
-    public int FrequentNameDocuments { get; init; }
-
     /// <summary>Gazetteer hits read with the token's case and sentence position (<see cref="NerFeatureOptions.GazetteerCase"/>). Default off.</summary>
     public bool GazetteerCase { get; init; }
 
@@ -211,10 +199,10 @@ public static class NerTrainer
         var dataRoot = options.DataRoot ?? TrainingSources.FindDataRoot(trainFiles[0]);
         log.WriteLine(dataRoot is null ? "no shared data folder found: training without clusters and gazetteers" : $"shared data: {dataRoot}");
 
-        List<string[]> clusterText = dataRoot is null ? [] : [.. sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log))
-            .Concat(options.MoreNewsText ? TrainingSources.MoreNewsSentences(dataRoot, log) : [])];
-        var clusters = dataRoot is null ? WordClusters.Empty : ClusterBuilder.Build(clusterText, options.Clusters, log);
-        var moreDraws = MoreClusterDraws(clusters, clusterText, options, log);
+        var clusters = dataRoot is null
+            ? WordClusters.Empty
+            : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log))
+                .Concat(options.MoreNewsText ? TrainingSources.MoreNewsSentences(dataRoot, log) : []), options.Clusters, log);
         var featureOptions = ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
         var isHeldOut = HeldOutRule(sentences, options);
@@ -225,15 +213,14 @@ public static class NerTrainer
         if (options.EnglishTrainingNameLists)
         {
             // The names tagged in the training files join the open corpora's lists, jackknifed as in a language model.
-            var gazetteers = LanguageGazetteers.Build(trained, [.. trained.Select(_ => "conll2003")], names: true, [.. openEntries], log, Math.Max(2, options.NameListFolds),
-                frequentDocuments: options.FrequentNameDocuments);
+            var gazetteers = LanguageGazetteers.Build(trained, [.. trained.Select(_ => "conll2003")], names: true, [.. openEntries], log, Math.Max(2, options.NameListFolds));
             var perFold = new Dictionary<Gazetteer, NerFeatures>();
-            NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, null, moreDraws);
+            NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions);
             model = Train(trained, FeaturesOf(gazetteers.Full), d => FeaturesOf(gazetteers.ForDocument(d)), null, options, log, clock);
         }
         else
         {
-            var features = new NerFeatures(clusters, BuildGazetteer(openEntries, null, log), featureOptions, null, moreDraws);
+            var features = new NerFeatures(clusters, BuildGazetteer(openEntries, null, log), featureOptions);
             model = Train(trained, features, _ => features, null, options, log, clock);
         }
         if (options.DevelopmentHoldOut)
@@ -299,24 +286,7 @@ public static class NerTrainer
         (options.LongAffixes ? NerFeatureOptions.LongAffixes : NerFeatureOptions.None)
         | (options.SentenceShape ? NerFeatureOptions.SentenceShape : NerFeatureOptions.None)
         | (options.StemClusters ? NerFeatureOptions.StemClusters : NerFeatureOptions.None)
-        | (options.GazetteerCase ? NerFeatureOptions.GazetteerCase : NerFeatureOptions.None)
-        | (options.ClusterDraws > 1 ? NerFeatureOptions.ClusterDraws : NerFeatureOptions.None);
-
-    /// <summary>
-    /// The word clusters' further draws (<see cref="NerTrainerOptions.ClusterDraws"/> less the first): the same text
-    /// clustered with the seeds after the first's. None when there is one draw or the first found too few words.
-    /// </summary>
-    private static List<WordClusters> MoreClusterDraws(WordClusters first, IReadOnlyList<string[]> text, NerTrainerOptions options, TextWriter log)
-    {
-        var draws = new List<WordClusters>();
-        if (first.Levels == 0) return draws;
-        for (var draw = 1; draw < options.ClusterDraws; draw++)
-        {
-            log.WriteLine($"clusters: draw {draw + 1} of {options.ClusterDraws}");
-            draws.Add(ClusterBuilder.Build(text, options.Clusters with { Seed = options.Clusters.Seed + draw }, log));
-        }
-        return draws;
-    }
+        | (options.GazetteerCase ? NerFeatureOptions.GazetteerCase : NerFeatureOptions.None);
 
     /// <summary>
     /// Trains the model of one language (ISO 639-1) from the corpora in <paramref name="multilingualFolder"/>
@@ -349,9 +319,7 @@ public static class NerTrainer
         }
         featureOptions |= ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
-        List<string[]> clusterText = [.. all.Select(s => s.Tokens)];
-        var clusters = ClusterBuilder.Build(clusterText, options.Clusters, log);
-        var moreDraws = MoreClusterDraws(clusters, clusterText, options, log);
+        var clusters = ClusterBuilder.Build(all.Select(s => s.Tokens), options.Clusters, log);
         var stemClusters = (featureOptions & NerFeatureOptions.StemClusters) != 0
             ? ClusterBuilder.Build(all.Select(s => Array.ConvertAll(s.Tokens, w => NerFeatures.StemOf(w).ToString())), options.Clusters, log)
             : null;
@@ -362,11 +330,10 @@ public static class NerTrainer
         var dictionary = options.DictionaryLists ? LanguageGazetteers.DictionaryWords(language) : [];
         if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
         var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists,
-            [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word }))], log, Math.Max(2, options.NameListFolds), options.NameWordLists,
-            options.FrequentNameDocuments);
+            [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word }))], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
-        NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters, moreDraws);
+        NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters);
         var model = Train(sentences, FeaturesOf(gazetteers.Full), d => FeaturesOf(gazetteers.ForDocument(d)), corpusOf, options, log, clock);
         if (options.DevelopmentHoldOut)
         {

@@ -44,14 +44,6 @@ internal enum NerFeatureOptions
     /// noun (an adjective in "Deutsche Bank", "Vereinte Nationen") or its absence where a name list holds the word.
     /// </summary>
     GazetteerCase = 32,
-
-    /// <summary>
-    /// More draws of the word clusters: further tables clustered from the same text with other random projections and
-    /// k-means starts, each read at its three levels for the token and its neighbours. One draw of k-means on a little
-    /// text puts many words in a cluster by chance, and which draw a model gets moves its score; several draws side by
-    /// side let the weights trust what the draws agree on. The model file holds the count and the tables after the stem clusters.
-    /// </summary>
-    ClusterDraws = 64,
 }
 
 /// <summary>
@@ -59,8 +51,7 @@ internal enum NerFeatureOptions
 /// word shape, capitalisation, sentence position, word clusters, gazetteer matches and document-level
 /// evidence. Feature keys are 64-bit hashes of (template, value) so extraction allocates no strings.
 /// </summary>
-internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, NerFeatureOptions options = NerFeatureOptions.None, WordClusters? stemClusters = null,
-    IReadOnlyList<WordClusters>? moreClusterDraws = null)
+internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, NerFeatureOptions options = NerFeatureOptions.None, WordClusters? stemClusters = null)
 {
     // Template ids are part of the model file format: append, never renumber.
     private const int Bias = 0, Word = 1, Lower = 2, Prefix = 3, Suffix = 7, Shape = 11, ShortShape = 12, Flags = 13;
@@ -71,7 +62,6 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
 
     private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73;
-    private const int DrawCluster = 74, DrawClusterPrev = 75, DrawClusterNext = 76;
 
     /// <summary>Letters of the crude stem that <see cref="NerFeatureOptions.LongAffixes"/> and <see cref="NerFeatureOptions.StemClusters"/> read.</summary>
     public const int StemLength = 5;
@@ -96,9 +86,6 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     /// <summary>Clusters of crude stems (<see cref="NerFeatureOptions.StemClusters"/>); empty without that option.</summary>
     public WordClusters StemClusters { get; } = stemClusters ?? WordClusters.Empty;
 
-    /// <summary>The further draws of the word clusters (<see cref="NerFeatureOptions.ClusterDraws"/>); empty without that option.</summary>
-    public IReadOnlyList<WordClusters> MoreClusterDraws { get; } = moreClusterDraws ?? [];
-
     /// <summary>The crude stem of a word: its first <see cref="StemLength"/> characters (case is folded by the hash that reads it).</summary>
     public static ReadOnlySpan<char> StemOf(ReadOnlySpan<char> word) => word.Length > StemLength ? word[..StemLength] : word;
 
@@ -122,9 +109,6 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
         var stem = longAffixes || stemClusters ? new ulong[n] : [];
         var stemRow = stemClusters ? new int[n] : [];
         var clusterRow = new int[n];
-        var draws = (Options & NerFeatureOptions.ClusterDraws) != 0 ? MoreClusterDraws : [];
-        var drawRows = new int[draws.Count][];
-        for (var d = 0; d < draws.Count; d++) drawRows[d] = new int[n];
         Span<char> buffer = stackalloc char[16];
         for (var i = 0; i < n; i++)
         {
@@ -135,7 +119,6 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
             shortShape[i] = FeatureHash.Of(ShapeOf(word, buffer, collapse: true));
             suffix3[i] = FeatureHash.OfLower(word.Length > 3 ? word[^3..] : word);
             clusterRow[i] = Clusters.Row(lower[i]);
-            for (var d = 0; d < draws.Count; d++) drawRows[d][i] = draws[d].Row(lower[i]);
             if (stem.Length > 0) stem[i] = FeatureHash.OfLower(StemOf(word));
             if (stemClusters) stemRow[i] = StemClusters.Row(stem[i]);
         }
@@ -215,17 +198,6 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
             }
             if (Clusters.Levels > 1)
                 features.Add(FeatureHash.Feature(ClusterShape, (ulong)(Clusters.IdAt(clusterRow[i], 1) + 1), shortShape[i]));
-            for (var d = 0; d < draws.Count; d++)
-            {
-                var (draw, rows) = (draws[d], drawRows[d]);
-                for (var level = 0; level < 3 && level < draw.Levels; level++)
-                {
-                    var key = (ulong)(d * 4 + level);
-                    features.Add(FeatureHash.Feature(DrawCluster, key, (ulong)(draw.IdAt(rows[i], level) + 1)));
-                    features.Add(FeatureHash.Feature(DrawClusterPrev, key, i > 0 ? (ulong)(draw.IdAt(rows[i - 1], level) + 2) : 0));
-                    features.Add(FeatureHash.Feature(DrawClusterNext, key, i + 1 < n ? (ulong)(draw.IdAt(rows[i + 1], level) + 2) : 0));
-                }
-            }
             if (stemClusters)
             {
                 // Coarse to fine for the token itself; the middle level for its neighbours (the clusters' fourth level is

@@ -110,11 +110,6 @@ internal sealed class NerModel
         writer.Write((int)Features.Options);
         Features.Clusters.Write(writer);
         if ((Features.Options & NerFeatureOptions.StemClusters) != 0) Features.StemClusters.Write(writer);
-        if ((Features.Options & NerFeatureOptions.ClusterDraws) != 0)
-        {
-            writer.Write(Features.MoreClusterDraws.Count);
-            foreach (var draw in Features.MoreClusterDraws) draw.Write(writer);
-        }
         Features.Gazetteer.Write(writer);
         First.Write(writer);
         writer.Write(Second is not null);
@@ -132,15 +127,9 @@ internal sealed class NerModel
         var featureOptions = version >= 3 ? reader.ReadInt32() : 0;
         var clusters = WordClusters.Read(reader);
         var stemClusters = (featureOptions & (int)NerFeatureOptions.StemClusters) != 0 ? WordClusters.Read(reader) : null;
-        var moreDraws = new List<WordClusters>();
-        if ((featureOptions & (int)NerFeatureOptions.ClusterDraws) != 0)
-        {
-            var count = reader.ReadInt32();
-            for (var d = 0; d < count; d++) moreDraws.Add(WordClusters.Read(reader));
-        }
         var gazetteer = Gazetteer.Read(reader);
         var first = LinearChain.Read(reader);
         var second = reader.ReadBoolean() ? LinearChain.Read(reader) : null;
-        return new NerModel(new NerFeatures(clusters, gazetteer, (NerFeatureOptions)featureOptions, stemClusters, moreDraws), first, second);
+        return new NerModel(new NerFeatures(clusters, gazetteer, (NerFeatureOptions)featureOptions, stemClusters), first, second);
     }
 }

@@ -97,17 +97,6 @@ public static class TrainCommand
             HelpName = "DIR",
         };
         var stemClusters = new Option<bool>("--stem-clusters") { Description = "With --language: also word clusters of crude stems (the first 5 letters), for inflected languages." };
-        var frequentNames = new Option<int>("--frequent-names")
-        {
-            Description = "The training names' lists also split out the names tagged in at least N training documents (LIST:frequent); 0: no.",
-            HelpName = "N",
-        };
-        var clusterDraws = new Option<int>("--cluster-draws")
-        {
-            Description = "Draws of the word clusters: each after the first is clustered from the same text with another seed and read as features of its own.",
-            DefaultValueFactory = _ => defaults.ClusterDraws,
-            HelpName = "N",
-        };
         var clusterLevels = new Option<string?>("--cluster-levels")
         {
             Description = $"Cluster counts of the word clusters' three levels, coarse to fine (default {string.Join(",", defaults.Clusters.Levels)}).",
@@ -147,7 +136,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, frequentNames, clusterDraws, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -168,8 +157,6 @@ public static class TrainCommand
                 LongAffixes = result.GetValue(longAffixes),
                 SentenceShape = result.GetValue(sentenceShape),
                 StemClusters = result.GetValue(stemClusters),
-                ClusterDraws = Math.Max(1, result.GetValue(clusterDraws)),
-                FrequentNameDocuments = Math.Max(0, result.GetValue(frequentNames)),
                 NameListFolds = Math.Max(2, result.GetValue(nameListFolds)),
                 SeedRuns = Math.Max(1, result.GetValue(seedRuns)),
                 Margin = Math.Max(0, result.GetValue(margin)),

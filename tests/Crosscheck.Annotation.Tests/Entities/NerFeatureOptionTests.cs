@@ -8,8 +8,7 @@ namespace Crosscheck.Annotation.Tests.Entities;
 public class NerFeatureOptionTests
 {
     /// <summary>The features of the token at <paramref name="index"/> of a sentence of space-separated tokens.</summary>
-    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index, WordClusters? stemClusters = null, Gazetteer? gazetteer = null,
-        IReadOnlyList<WordClusters>? moreDraws = null)
+    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index, WordClusters? stemClusters = null, Gazetteer? gazetteer = null)
     {
         var spans = new List<TextSpan>();
         var start = 0;
@@ -22,7 +21,7 @@ public class NerFeatureOptionTests
         context.Add(sentence, [.. spans]);
         var features = new List<ulong>();
         var offsets = new int[spans.Count + 1];
-        new NerFeatures(WordClusters.Empty, gazetteer ?? Gazetteer.Empty, options, stemClusters, moreDraws).Extract(sentence, [.. spans], context, features, offsets);
+        new NerFeatures(WordClusters.Empty, gazetteer ?? Gazetteer.Empty, options, stemClusters).Extract(sentence, [.. spans], context, features, offsets);
         return [.. features.Skip(offsets[index]).Take(offsets[index + 1] - offsets[index])];
     }
 
@@ -91,41 +90,6 @@ public class NerFeatureOptionTests
         Assert.Equal(9, kept.StemClusters.Lookup(FeatureHash.OfLower("сегод"), 1));
         var without = RoundTrip(NerFeatureOptions.SentenceShape).Features;
         Assert.Equal(0, without.StemClusters.Count);
-    }
-
-    /// <summary>A word table of "paris" and "london", in the same clusters at every level but the finest (and a capitalisation level).</summary>
-    private static WordClusters TwoCities() => new(4,
-        new Dictionary<ulong, int> { [FeatureHash.OfLower("paris")] = 0, [FeatureHash.OfLower("london")] = 1 },
-        [2, 8, 30, 5, 2, 8, 31, 5]);
-
-    [Fact]
-    public void More_cluster_draws_add_three_levels_for_the_token_and_each_neighbour_and_only_when_chosen()
-    {
-        WordClusters[] draws = [TwoCities(), TwoStems()];
-        var plain = FeaturesOf(NerFeatureOptions.None, "in Paris today", 1, moreDraws: draws);
-        var withDraws = FeaturesOf(NerFeatureOptions.ClusterDraws, "in Paris today", 1, moreDraws: draws);
-        // Per draw: three levels, each for the token and its two neighbours.
-        Assert.Equal(plain.Count + 2 * 9, withDraws.Count);
-        Assert.True(plain.IsSubsetOf(withDraws));
-        // Two words that one draw clusters alike share the draw's coarse features, not its finest ones.
-        var paris = withDraws.Except(plain).ToHashSet();
-        var london = FeaturesOf(NerFeatureOptions.ClusterDraws, "in London today", 1, moreDraws: draws).Except(FeaturesOf(NerFeatureOptions.None, "in London today", 1, moreDraws: draws)).ToHashSet();
-        Assert.Equal(paris.Count - 1, paris.Intersect(london).Count());
-    }
-
-    [Fact]
-    public void A_model_file_keeps_its_cluster_draws()
-    {
-        var transitions = new float[(Bilou.LabelCount + 1) * Bilou.LabelCount];
-        using var stream = new MemoryStream();
-        new NerModel(new NerFeatures(WordClusters.Empty, Gazetteer.Empty, NerFeatureOptions.ClusterDraws | NerFeatureOptions.StemClusters, TwoStems(), [TwoCities(), TwoStems()]),
-            new LinearChain([], [], transitions), null).Save(stream);
-        stream.Position = 0;
-        var features = NerModel.Load(stream).Features;
-        Assert.Equal(2, features.MoreClusterDraws.Count);
-        Assert.Equal(31, features.MoreClusterDraws[0].Lookup(FeatureHash.OfLower("london"), 2));
-        Assert.Equal(9, features.MoreClusterDraws[1].Lookup(FeatureHash.OfLower("сегод"), 1));
-        Assert.Equal(2, features.StemClusters.Count);
     }
 
     /// <summary>One list, "dict:common", holding the adjective "deutsche".</summary>
