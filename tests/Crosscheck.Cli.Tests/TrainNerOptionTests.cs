@@ -2,7 +2,7 @@ using Xunit;
 
 namespace Crosscheck.Cli.Tests;
 
-/// <summary>The word-cluster options of `crosscheck train ner` refuse what the cluster table cannot hold, naming the option and the value.</summary>
+/// <summary>The word-cluster and hold-out options of `crosscheck train ner` refuse what the cluster table cannot hold, naming the option and the value.</summary>
 public sealed class TrainNerOptionTests
 {
     [Theory]
@@ -16,6 +16,18 @@ public sealed class TrainNerOptionTests
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(message, result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("clusters:", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("5")]
+    public void A_hold_out_third_other_than_0_1_or_2_is_refused_before_any_training(string third)
+    {
+        var result = CliRunner.Run(Path.GetTempPath(), "train", "ner", "--language", "ru", "--hold-out", "--hold-out-third", third);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"--hold-out-third takes 0, 1 or 2 (got {third})", result.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("clusters:", result.Out, StringComparison.Ordinal);
     }
 }

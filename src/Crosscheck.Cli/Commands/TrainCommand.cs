@@ -81,6 +81,12 @@ public static class TrainCommand
         {
             Description = "With --hold-out: hold out the last third of the training documents in file order (later news, as a validation file's) instead of every third.",
         };
+        var holdOutThird = new Option<int>("--hold-out-third")
+        {
+            Description = "With --hold-out (not --hold-out-last): which third of the documents is held out, 0, 1 or 2 (document number modulo 3).",
+            DefaultValueFactory = _ => defaults.HoldOutThird,
+            HelpName = "K",
+        };
         var sentenceDocuments = new Option<bool>("--sentence-documents")
         {
             Description = "With --language: read every sentence as a document of its own (the hold-out still keeps the file's documents apart), to weigh the file's documents.",
@@ -130,7 +136,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -157,6 +163,8 @@ public static class TrainCommand
                 CorpusRepeats = result.GetValue(repeat) is { Length: > 0 } repeats ? ParseRepeats(repeats) : null,
                 DevelopmentHoldOut = result.GetValue(holdOut),
                 HoldOutLastThird = result.GetValue(holdOutLast),
+                HoldOutThird = result.GetValue(holdOutThird) is var third and >= 0 and <= 2 ? third
+                    : throw new UserError($"--hold-out-third takes 0, 1 or 2 (got {result.GetValue(holdOutThird)})."),
                 MoreNewsText = result.GetValue(moreNewsText),
                 SentenceDocuments = result.GetValue(sentenceDocuments),
                 HeldOutPredictions = result.GetValue(holdOutPredictions),
