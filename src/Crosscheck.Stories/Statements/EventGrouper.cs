@@ -54,15 +54,32 @@ internal static class EventGrouper
                 continue;
             }
             if (!events.TryGetValue(report.Predicate, out var list)) events[report.Predicate] = list = [];
-            // Among the events a report may join, the one naming one of its participants (in any role, at any
-            // distance) is the likelier ("X denied acquiring Y" beside "X acquired Y" and "X acquired Z").
-            var group = list.Find(g => g.Accepts(report) && g.Names(report)) ?? list.Find(g => g.Accepts(report));
+            var group = Joined(list, report);
             if (group is null) list.Add(group = new EventGroup(report.Predicate));
             group.Add(report);
         }
         var result = events.Values.SelectMany(Merged).ToList();
         foreach (var acts in sayings.Values) result.AddRange(SameSayings(acts));
         return result;
+    }
+
+    /// <summary>
+    /// The event of one class a report joins, or null: among those that accept it, the first naming one of its
+    /// participants (in any role, at any distance: "X denied acquiring Y" beside "X acquired Y" and "X acquired Z"),
+    /// else the first.
+    /// </summary>
+    private static EventGroup? Joined(List<EventGroup> groups, Report report)
+    {
+        EventGroup? first = null;
+        var accepting = 0;
+        foreach (var group in groups)
+        {
+            if (!group.Accepts(report)) continue;
+            first ??= group;
+            // Most classes hold one event: which one names the report matters only when two accept it.
+            if (++accepting > 1) break;
+        }
+        return accepting > 1 ? groups.Find(g => g.Accepts(report) && g.Names(report)) ?? first : first;
     }
 
     /// <summary>
@@ -162,6 +179,8 @@ internal sealed class EventGroup(string predicate)
     private readonly List<DossierEntity> _objects = [];
     private readonly List<DossierEntity> _participants = [];
     private readonly List<DossierEntity> _named = [];
+    private readonly HashSet<DossierEntity> _known = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<DossierEntity> _isParticipant = new(ReferenceEqualityComparer.Instance);
 
     public string Predicate { get; } = predicate;
 
@@ -197,11 +216,11 @@ internal sealed class EventGroup(string predicate)
         if (report.ObjectNext && report.Object is { } o && !_objects.Contains(o)) _objects.Add(o);
         foreach (var entity in new[] { report.Subject, report.Object })
         {
-            if (entity is not null && !_participants.Contains(entity)) _participants.Add(entity);
+            if (entity is not null && _isParticipant.Add(entity)) _participants.Add(entity);
         }
         foreach (var entity in report.Named)
         {
-            if (!_named.Contains(entity)) _named.Add(entity);
+            if (_known.Add(entity)) _named.Add(entity);
         }
     }
 

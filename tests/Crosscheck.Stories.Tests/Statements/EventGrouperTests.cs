@@ -94,6 +94,17 @@ public class EventGrouperTests
     }
 
     [Fact]
+    public void The_word_reader_reads_digits_only_when_asked_and_only_between_its_offsets()
+    {
+        const string text = "A 7.1 quake hit al-Hoceima in 2004.";
+        var hit = text.IndexOf("hit", StringComparison.Ordinal);
+
+        Assert.Equal(["A", "quake", "hit", "al-Hoceima", "in"], EventPredicate.Words(text));
+        Assert.Equal(["A", "7", "1", "quake", "hit", "al-Hoceima", "in", "2004"], EventPredicate.Words(text, 0, text.Length, digits: true));
+        Assert.Equal(["hit", "al"], EventPredicate.Words(text, hit, hit + 6, digits: true));
+    }
+
+    [Fact]
     public void Context_words_are_the_content_words_within_the_window_inside_the_sentence()
     {
         const string text = "Earlier news. One two three four five six seven eight said nine ten eleven twelve thirteen fourteen fifteen. Later news.";

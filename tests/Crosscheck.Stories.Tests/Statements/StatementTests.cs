@@ -132,7 +132,7 @@ public class StatementTests
             .Loc("Kessel Valley").Person("Dorin Hale").Build();
 
     [Fact]
-    public void Reports_whose_nearest_names_differ_join_when_their_sentences_share_a_name_not_every_article_names()
+    public void Reports_whose_nearest_names_differ_join_and_another_happening_of_one_actor_stays_apart()
     {
         Document a = Reduced(), b = Ordered();
         var c = StoryDoc.Of("Norland Army held a parade in Port Amsel.", "c", "Coast Ledger", Day.AddHours(4))
