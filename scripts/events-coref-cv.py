@@ -33,11 +33,16 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             words (content words within K words either side in the sentence) agree by Jaccard >= t; K and t
             chosen inside each fold's other topics (what EventGrouper.ContextWindow / SameSayingAgreement ship)
 
+  variants  several prediction files (PRED.json PRED2.json ...; one setting of the C# each): in each fold the file
+            scoring best on the other topics is chosen and scored on the held-out topics; prints each file's own
+            score, the choice of every fold and the out-of-fold CoNLL F1 of the choices
+
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
 Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs),
 "2026-12-06 night" (events6, vectors) and "2026-12-06 morning" (events7, sayings).
 
 Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs|classpairs|vectors|sayings} PRED.json
+       scripts/events-coref-cv.py variants PRED.json PRED2.json ...
 [--trees] [--folds N] [--window K] [--directed]
 """
 import csv
@@ -737,11 +742,33 @@ def sayings_mode(documents, gold, predicted, folds):
     print(f'chosen per fold {picks}; CoNLL F1 by topic CV {conll(gold, result):.2f}')
 
 
+def variants_mode(documents, gold, paths, folds):
+    """The setting chosen in each fold on the other topics, scored out of fold (cluster ids kept apart by file)."""
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    runs = []
+    for k, path in enumerate(paths):
+        with open(path, encoding='utf-8') as fh:
+            runs.append({m: f'{k}/{c}' for m, c in json.load(fh).items() if m in gold})
+        print(f'{path}: CoNLL F1 {conll(gold, runs[-1]):.2f}')
+    chosen = {}
+    for f in range(folds):
+        held = set(CHOOSING[f::folds])
+        train = {m: c for m, c in gold.items() if topic[m] not in held}
+        best = max(range(len(runs)), key=lambda k: conll(train, {m: runs[k][m] for m in train}))
+        print(f'fold {f} (topics {sorted(held)}): {paths[best]}')
+        chosen.update({m: runs[best][m] for m in gold if topic[m] in held})
+    print(f'out of fold: CoNLL F1 {conll(gold, chosen):.2f}')
+
+
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
     trees, directed = '--trees' in argv, '--directed' in argv
     argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window'))]
+    if argv and argv[0] == 'variants' and len(argv) > 2:
+        documents = load_documents()
+        variants_mode(documents, {m['id']: m['cluster'] for d in documents for m in d['mentions']}, argv[1:], folds)
+        return
     if len(argv) != 2 or argv[0] not in ('score', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings'):
         sys.exit(__doc__)
     documents = load_documents()

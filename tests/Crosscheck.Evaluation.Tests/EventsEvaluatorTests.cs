@@ -1,5 +1,4 @@
 using Crosscheck.Core.Model;
-using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Events;
 using Crosscheck.Testing;
 using Xunit;
@@ -17,7 +16,8 @@ public class EventsEvaluatorTests
         new GoldEventMention($"{id}:3", 75, 86, "acquisition", "deal"),
     ]);
 
-    private static Document Bare(string id, string text) => ClusteringEvaluator.BareDocument(new ClusteringInput(id, text));
+    /// <summary>A document with its sentences and no entities.</summary>
+    private static Document Bare(string id, string text) => StoryDoc.Of(text, id).Build();
 
     [Fact]
     public void Gold_mentions_of_one_story_are_grouped_by_predicate_and_scored_beside_the_baseline()
@@ -64,21 +64,27 @@ public class EventsEvaluatorTests
     ];
 
     [Fact]
-    public void The_statements_grouping_keeps_the_look_alike_acquisition_apart_where_the_events_grouping_joins_it()
+    public void The_grouping_joins_a_passive_rewording_and_keeps_a_look_alike_acquisition_apart()
     {
-        var events = EventsEvaluator.Evaluate(Acquisitions(), WithCompanies, goldMentions: true);
-        var statements = EventsEvaluator.Evaluate(Acquisitions(), WithCompanies, goldMentions: true, grouping: MentionGrouping.Statements);
+        var evaluation = EventsEvaluator.Evaluate(Acquisitions(), WithCompanies, goldMentions: true);
 
-        Assert.Equal(1, statements.Stories);
-        Assert.Equal(MentionGrouping.Statements, statements.Grouping);
-        // One predicate class: the events grouping joins the earlier acquisition with this one.
-        Assert.Equal(events.Predicted["a:1"], events.Predicted["a:2"]);
-        // The dossier's joining: the passive rewording joins, the look-alike (another company bought) stays apart.
-        Assert.Equal(statements.Predicted["a:1"], statements.Predicted["b:1"]);
-        Assert.NotEqual(statements.Predicted["a:1"], statements.Predicted["a:2"]);
-        Assert.Equal(100, statements.Scores.Conll, 9);
-        Assert.True(events.Scores.Conll < 100);
-        // The baseline does not depend on the grouping scored.
-        Assert.Equal(events.Baseline.Conll, statements.Baseline.Conll, 9);
+        Assert.Equal(1, evaluation.Stories);
+        // The dossier's grouping: the passive rewording joins, the look-alike (another company bought) stays apart.
+        Assert.Equal(evaluation.Predicted["a:1"], evaluation.Predicted["b:1"]);
+        Assert.NotEqual(evaluation.Predicted["a:1"], evaluation.Predicted["a:2"]);
+        Assert.Equal(100, evaluation.Scores.Conll, 9);
+        // The baseline joins the two "acquired" by their lemma.
+        Assert.True(evaluation.Baseline.Conll < 100);
+    }
+
+    [Fact]
+    public void The_same_lemma_baseline_joins_inflections_of_one_story_only()
+    {
+        var grouped = SameLemmaBaseline.Group([("a", "s1", "attacked"), ("b", "s1", "attacks"), ("c", "s1", "assault"), ("d", "s2", "attacked"), ("e", "s1", "42")]);
+
+        Assert.Equal(grouped["a"], grouped["b"]);
+        Assert.NotEqual(grouped["a"], grouped["c"]);
+        Assert.NotEqual(grouped["a"], grouped["d"]);
+        Assert.Equal("alone:e", grouped["e"]);
     }
 }

@@ -54,14 +54,27 @@ public static class EventPredicate
     public static List<string> Words(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Words(text, 0, text.Length, digits: false);
+    }
+
+    /// <summary>
+    /// The words between two offsets of a text: runs of letters (and of digits too when <paramref name="digits"/>:
+    /// "2011", "7.0" as "7" and "0"), with inner hyphens and apostrophes before a letter ("al-Shabab", "O'Neil").
+    /// </summary>
+    public static List<string> Words(string text, int start, int end, bool digits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         var words = new List<string>();
-        var i = 0;
-        while (i < text.Length)
+        bool InWord(char c) => char.IsLetter(c) || (digits && char.IsDigit(c));
+        var i = start;
+        while (i < end)
         {
-            if (!char.IsLetter(text[i])) { i++; continue; }
-            var start = i;
-            while (i < text.Length && (char.IsLetter(text[i]) || ((text[i] is '-' or '\'' or '’') && i + 1 < text.Length && char.IsLetter(text[i + 1])))) i++;
-            words.Add(text[start..i]);
+            if (!InWord(text[i])) { i++; continue; }
+            var from = i;
+            while (i < end && (InWord(text[i]) || ((text[i] is '-' or '\'' or '’') && i + 1 < end && char.IsLetter(text[i + 1])))) i++;
+            words.Add(text[from..i]);
         }
         return words;
     }

@@ -16,31 +16,25 @@ public static class EventsEval
             Description = "Score only the documents of these topics, comma-separated (e.g. 2,5,12); ranges allowed (1-35). Every document of the file is still clustered into stories, as a stream would be.",
             HelpName = "LIST",
         };
-        var grouping = new Option<MentionGrouping>("--grouping")
-        {
-            Description = "Which grouping to score: events (EventGrouper, the default) or statements (the dossier's statements section: one predicate class and a shared participant or distinctive name, look-alikes apart, sayings alone).",
-            DefaultValueFactory = _ => MentionGrouping.Events,
-            HelpName = "events|statements",
-        };
         var output = CommonOptions.Out("the grouping as {mention id: cluster id}");
         var command = new Command("events", """
             Cross-document event coreference: the documents are clustered into stories by Crosscheck (not by the
-            corpus's topics), the event mentions of each story grouped, and the grouping scored over the whole
+            corpus's topics), the event mentions of each story grouped into events as the dossier groups them (the
+            events its statements are made of), and the grouping scored over the whole
             file as one partition (MUC, B-cubed, CEAF-e and CoNLL F1, singletons included), beside the
             same-lemma baseline over the same stories. Without --gold-mentions the mentions are detected and
             detection precision/recall/F1 is printed too.
 
             Examples: crosscheck eval events ../shared/data/events-ecbplus-dev/documents.jsonl --gold-mentions
                       crosscheck eval events ../shared/data/events-ecbplus-dev/documents.jsonl --topics 2,5,12,18,21,23,34,35
-                      crosscheck eval events ../shared/data/events-ecbplus-dev/documents.jsonl --gold-mentions --grouping statements
             """)
-        { file, gold, topics, grouping, output };
+        { file, gold, topics, output };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = EvalCommand.RequireFile(result.GetValue(file)!);
             var chosen = result.GetValue(topics) is { } list ? ParseTopics(list) : null;
             var goldMentions = result.GetValue(gold);
-            var evaluation = EventsEvaluator.Evaluate(path, (id, text) => Engine.AnnotateText(id, text), goldMentions, chosen, result.GetValue(grouping));
+            var evaluation = EventsEvaluator.Evaluate(path, (id, text) => Engine.AnnotateText(id, text), goldMentions, chosen);
             Write(evaluation, goldMentions, Console.Out);
             if (result.GetValue(output) is { } outPath)
             {
@@ -88,7 +82,7 @@ public static class EventsEval
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  mentions   P {d.Precision:0.0000}  R {d.Recall:0.0000}  F1 {d.F1:0.0000}  ({d.Detected} detected, {d.Matched} match a gold mention)"));
         }
-        writer.WriteLine($"                 Crosscheck ({evaluation.Grouping.ToString().ToLowerInvariant(),-10})       same-lemma baseline");
+        writer.WriteLine("                 Crosscheck                          same-lemma baseline");
         Line(writer, "MUC", s.Muc, evaluation.Baseline.Muc);
         Line(writer, "B-cubed", s.BCubed, evaluation.Baseline.BCubed);
         Line(writer, "CEAF-e", s.CeafE, evaluation.Baseline.CeafE);

@@ -23,25 +23,15 @@ public sealed record MentionScores(int Gold, int Detected, int Matched)
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 }
 
-/// <summary>Which grouping of a story's event mentions is scored.</summary>
-public enum MentionGrouping
-{
-    /// <summary><see cref="EventGrouper"/>: mentions of one story whose predicates share a class (sayings only when their words agree).</summary>
-    Events,
-
-    /// <summary><see cref="StatementGrouping"/>: the dossier's statements (one class and a shared participant or distinctive name; sayings stay alone).</summary>
-    Statements,
-}
-
 /// <summary>The grouping scores, the same-lemma baseline's on the same documents, mention detection when mentions were detected, and the predicted clusters.</summary>
 public sealed record EventsEvaluation(
     CorefScores Scores, CorefScores Baseline, MentionScores? Detection, int Documents, int Stories, double Seconds,
-    IReadOnlyDictionary<string, string> Predicted, MentionGrouping Grouping = MentionGrouping.Events);
+    IReadOnlyDictionary<string, string> Predicted);
 
 /// <summary>
 /// <c>crosscheck eval events FILE</c>: clusters the documents into stories with Crosscheck's own
-/// <see cref="StoryClusterer"/> (never the corpus's topic labels), groups the event mentions of each story
-/// (<see cref="EventGrouper"/>) and scores the grouping as one partition of all mentions (MUC, B-cubed,
+/// <see cref="StoryClusterer"/> (never the corpus's topic labels), groups the event mentions of each story as its
+/// dossier groups them into events (<see cref="StatementGrouping"/>, the grouping the statements are made of) and scores the grouping as one partition of all mentions (MUC, B-cubed,
 /// CEAF-e, CoNLL F1, singletons included), beside the same-lemma baseline over the same stories.
 /// </summary>
 public static class EventsEvaluator
@@ -50,8 +40,7 @@ public static class EventsEvaluator
     /// <param name="annotate">Turns a document's id and text into an annotated document (the caller wires annotation).</param>
     /// <param name="goldMentions">Group the given mentions; otherwise detect mentions and score detection too.</param>
     /// <param name="topics">Score only the documents of these topics (null: all); every document is clustered into stories all the same.</param>
-    /// <param name="grouping">Which grouping is scored (the baseline is the same either way).</param>
-    public static EventsEvaluation Evaluate(string path, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null, MentionGrouping grouping = MentionGrouping.Events)
+    public static EventsEvaluation Evaluate(string path, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null)
     {
         ArgumentNullException.ThrowIfNull(annotate);
         List<EventDocument> documents;
@@ -65,14 +54,14 @@ public static class EventsEvaluator
         }
         if (documents.Count == 0 || (topics is not null && !documents.Exists(d => topics.Contains(d.Topic))))
             throw new EvaluationDataException($"{path}: no documents{(topics is null ? "" : " of the topics asked for")}.");
-        return Evaluate(documents, annotate, goldMentions, topics, grouping);
+        return Evaluate(documents, annotate, goldMentions, topics);
     }
 
     /// <summary>
     /// Clusters every document into stories (as Crosscheck would cluster the whole stream), then groups and scores
     /// the mentions of the documents of <paramref name="topics"/> only (all when null).
     /// </summary>
-    public static EventsEvaluation Evaluate(IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null, MentionGrouping grouping = MentionGrouping.Events)
+    public static EventsEvaluation Evaluate(IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, bool goldMentions, IReadOnlySet<int>? topics = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(annotate);
@@ -88,7 +77,6 @@ public static class EventsEvaluator
         clusterer.Settle();
 
         var gold = new Dictionary<string, string>(StringComparer.Ordinal);
-        var inputs = new List<EventMentionInput>();
         var lemmaInputs = new List<(string Id, string Story, string Text)>();
         var spans = new List<(string Story, StatementMentionInput Mention)>();
         var matched = 0;
@@ -102,7 +90,6 @@ public static class EventsEvaluator
             {
                 foreach (var mention in source.Mentions)
                 {
-                    inputs.Add(new EventMentionInput(mention.Id, story, source.Id, EventPredicate.Key(mention.Text), Context(document, source.Text, new TextSpan(mention.Start, mention.End - mention.Start))));
                     lemmaInputs.Add((mention.Id, story, mention.Text));
                     spans.Add((story, new StatementMentionInput(mention.Id, source.Id, new TextSpan(mention.Start, mention.End - mention.Start))));
                 }
@@ -130,14 +117,13 @@ public static class EventsEvaluator
                         id = $"{source.Id}@{found.Span.Start}";
                     }
                     var words = source.Text[found.Span.Start..found.Span.End];
-                    inputs.Add(new EventMentionInput(id, story, source.Id, EventPredicate.Key(words), Context(document, source.Text, found.Span)));
                     lemmaInputs.Add((id, story, words));
                     spans.Add((story, new StatementMentionInput(id, source.Id, found.Span)));
                 }
             }
         }
-        var predicted = grouping == MentionGrouping.Statements ? Statements(annotated, clusterer, spans) : EventGrouper.Group(inputs);
-        var baseline = EventGrouper.SameLemma(lemmaInputs);
+        var predicted = Events(annotated, clusterer, spans);
+        var baseline = SameLemmaBaseline.Group(lemmaInputs);
         if (goldMentions)
         {
             predicted = CorefMetrics.WithSingletons(predicted, gold.Keys);
@@ -149,14 +135,14 @@ public static class EventsEvaluator
         return new EventsEvaluation(
             CorefMetrics.Score(gold, predicted), CorefMetrics.Score(gold, baseline),
             goldMentions ? null : new MentionScores(gold.Count, detected, matched),
-            scored.Count, stories, clock.Elapsed.TotalSeconds, predicted, grouping);
+            scored.Count, stories, clock.Elapsed.TotalSeconds, predicted);
     }
 
     /// <summary>
-    /// The mentions grouped story by story as the dossier's statements group them, each story's entities resolved
+    /// The mentions grouped story by story into events as the dossier groups them, each story's entities resolved
     /// over all its documents (the scored topics' or not), as its dossier would.
     /// </summary>
-    private static Dictionary<string, string> Statements(
+    private static Dictionary<string, string> Events(
         List<(EventDocument Source, Document Document)> annotated, StoryClusterer clusterer, List<(string Story, StatementMentionInput Mention)> mentions)
     {
         var documentsOf = annotated.ToLookup(a => clusterer.StoryOf(a.Source.Id) ?? a.Source.Id, a => a.Document, StringComparer.Ordinal);
@@ -169,13 +155,6 @@ public static class EventsEvaluator
             }
         }
         return result;
-    }
-
-    /// <summary>The words around a mention inside its sentence (<see cref="EventGrouper.ContextWords"/>); the whole text is one sentence when the document has none.</summary>
-    private static HashSet<string> Context(Document document, string text, TextSpan mention)
-    {
-        var sentence = document.Has(Layer.Sentences) && document.SentenceAt(mention.Start) is { } found ? found.Span : new TextSpan(0, text.Length);
-        return EventGrouper.ContextWords(text, sentence, mention);
     }
 
     /// <summary>Reads the documents; a bad line names its number.</summary>

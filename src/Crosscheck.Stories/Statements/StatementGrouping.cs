@@ -10,11 +10,11 @@ namespace Crosscheck.Stories.Statements;
 public sealed record StatementMentionInput(string Id, string Document, TextSpan Span);
 
 /// <summary>
-/// Groups given event mentions of one story with the dossier's own joining (<see cref="StatementBuilder"/>: one
-/// predicate class, a shared participant or distinctive name, look-alikes kept apart), so what the statements
-/// section does can be scored on a corpus's mentions. Every statement the dossier could list counts, whatever its
-/// number of articles (a corpus's events reported once are events too); a mention the dossier makes no statement of
-/// (an act of saying, a light verb, no entity in its sentence, no predicate) stays alone.
+/// Groups given event mentions of one story into events as the dossier does (<see cref="EventGrouper"/> over
+/// <see cref="StatementBuilder.Reports"/>: one predicate class, look-alikes apart, acts of saying joined only when
+/// their words agree), so the grouping behind the statements section can be scored on a corpus's mentions. Every
+/// event counts, whether the dossier would show it as a statement or not (a corpus's sayings and events reported
+/// once are events too); a mention with no predicate (a pronoun) or outside the story's sentences stays alone.
 /// </summary>
 public static class StatementGrouping
 {
@@ -41,13 +41,16 @@ public static class StatementGrouping
             if (!byDocument.TryGetValue(mention.Document, out var list)) byDocument[mention.Document] = list = [];
             list.Add((mention.Id, new EventMention(mention.Span, predicate, EventPolarity.Asserted)));
         }
+        // A mention belongs to the sentence it starts in (a corpus's mention may run past a sentence end the
+        // sentence splitter put inside it).
         IEnumerable<EventMention> Given(DocumentView view, TextSpan sentence) =>
-            byDocument.GetValueOrDefault(view.Id)?.Select(m => m.Mention).Where(m => m.Span.Start >= sentence.Start && m.Span.End <= sentence.End) ?? [];
+            byDocument.GetValueOrDefault(view.Id)?.Select(m => m.Mention).Where(m => m.Span.Start >= sentence.Start && m.Span.Start < sentence.End) ?? [];
         var reports = views.SelectMany(view => StatementBuilder.Reports(view, entities, origins, Given));
         var number = 0;
-        foreach (var group in StatementBuilder.Groups(reports, views.Count))
+        foreach (var group in EventGrouper.Group(reports))
         {
-            var cluster = $"statement{number++}";
+            // "CLASS#n" for an event, "CLASS@n" for an act of reporting (as scripts/events-coref-cv.py reads them).
+            var cluster = $"{group.Predicate}{(PredicateLexicon.IsReporting(group.Predicate) ? '@' : '#')}{number++}";
             foreach (var report in group.Reports)
             {
                 foreach (var (id, _) in byDocument[report.View.Id].Where(m => m.Mention.Span == report.Mention.Span)) result[id] = cluster;

@@ -1,14 +1,13 @@
 using Crosscheck.Annotation.Events;
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Statements;
+using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Stories.Tests.Statements;
 
 public class EventGrouperTests
 {
-    private static readonly HashSet<string> NoContext = [];
-
     [Theory]
     [InlineData("acquired", "acquisition")]
     [InlineData("bought", "takeover")]
@@ -48,22 +47,20 @@ public class EventGrouperTests
     }
 
     [Fact]
-    public void Mentions_of_one_predicate_join_within_a_story_only_and_sayings_stay_alone()
+    public void Mentions_of_one_predicate_join_and_sayings_and_pronouns_stay_alone()
     {
-        var grouped = EventGrouper.Group(
+        Document first = StoryDoc.Of("Norvale Systems acquired Brightwater Labs. Analysts said little.", "d1").Build(),
+            second = StoryDoc.Of("The takeover was expected. It surprised nobody, the chief says.", "d2").Build();
+
+        var grouped = StatementGrouping.Group([first, second],
         [
-            new("m1", "s1", "d1", EventPredicate.Key("acquired"), NoContext),
-            new("m2", "s1", "d2", EventPredicate.Key("takeover"), NoContext),
-            new("m3", "s2", "d3", EventPredicate.Key("acquired"), NoContext),
-            new("m4", "s1", "d1", EventPredicate.Key("said"), NoContext),
-            new("m5", "s1", "d2", EventPredicate.Key("says"), NoContext),
-            new("m6", "s1", "d1", null, NoContext),
+            At("m1", first, "acquired"), At("m2", second, "takeover"), At("m3", first, "said"), At("m4", second, "says"), At("m5", second, "It"),
         ]);
 
         Assert.Equal(grouped["m1"], grouped["m2"]);
-        Assert.NotEqual(grouped["m1"], grouped["m3"]);
-        Assert.NotEqual(grouped["m4"], grouped["m5"]);
-        Assert.Equal(6, grouped.Values.Distinct().Count() + 1);
+        Assert.NotEqual(grouped["m3"], grouped["m4"]);
+        Assert.Equal("alone:m5", grouped["m5"]);
+        Assert.Equal(4, grouped.Values.Distinct().Count());
     }
 
     [Fact]
@@ -72,35 +69,39 @@ public class EventGrouperTests
         const string first = "The actress is doing well, her spokesman Jack Miller said on Tuesday after the hearing.";
         const string second = "Her spokesman Jack Miller said Tuesday that the actress is doing well.";
         const string other = "The judge said the hearing would resume next month in Los Angeles.";
-        var grouped = EventGrouper.Group(
-        [
-            Saying("a", "s1", "d1", first),
-            Saying("b", "s1", "d2", second),
-            Saying("c", "s1", "d3", other),
-            Saying("d", "s3", "d5", first),
-            Saying("e", "s3", "d5", first.Replace("said", "says", StringComparison.Ordinal)),
-            Saying("f", "s2", "d4", second),
-        ]);
+        Document a = StoryDoc.Of(first, "d1").Build(), b = StoryDoc.Of(second, "d2").Build(), c = StoryDoc.Of(other, "d3").Build(),
+            twice = StoryDoc.Of(first + " " + first.Replace("said", "says", StringComparison.Ordinal), "d4").Build();
+
+        var grouped = StatementGrouping.Group([a, b, c, twice], [At("a", a, "said"), At("b", b, "said"), At("c", c, "said"), At("d", twice, "said"), At("e", twice, "says")]);
 
         Assert.Equal(grouped["a"], grouped["b"]);
         Assert.NotEqual(grouped["a"], grouped["c"]);
-        Assert.StartsWith("alone:", grouped["c"], StringComparison.Ordinal);
-        // The same words twice in one article join only through another article; another story is another act.
-        Assert.NotEqual(grouped["d"], grouped["e"]);
-        Assert.NotEqual(grouped["a"], grouped["f"]);
+        // The same words twice in one article join only through another article ("d" joins "a" and "b"; "e" does too).
+        Assert.Equal(grouped["a"], grouped["d"]);
+        var alone = StatementGrouping.Group([twice], [At("d", twice, "said"), At("e", twice, "says")]);
+        Assert.NotEqual(alone["d"], alone["e"]);
     }
 
     [Fact]
     public void A_saying_joins_no_saying_of_another_class_however_alike_the_words()
     {
         const string text = "The company spokesman Jack Miller said the plant would close in March.";
-        var grouped = EventGrouper.Group(
-        [
-            Saying("a", "s1", "d1", text),
-            Saying("b", "s1", "d2", text.Replace("said", "denied", StringComparison.Ordinal)),
-        ]);
+        Document a = StoryDoc.Of(text, "d1").Build(), b = StoryDoc.Of(text.Replace("said", "denied", StringComparison.Ordinal), "d2").Build();
+
+        var grouped = StatementGrouping.Group([a, b], [At("a", a, "said"), At("b", b, "denied")]);
 
         Assert.NotEqual(grouped["a"], grouped["b"]);
+    }
+
+    [Fact]
+    public void The_word_reader_reads_digits_only_when_asked_and_only_between_its_offsets()
+    {
+        const string text = "A 7.1 quake hit al-Hoceima in 2004.";
+        var hit = text.IndexOf("hit", StringComparison.Ordinal);
+
+        Assert.Equal(["A", "quake", "hit", "al-Hoceima", "in"], EventPredicate.Words(text));
+        Assert.Equal(["A", "7", "1", "quake", "hit", "al-Hoceima", "in", "2004"], EventPredicate.Words(text, 0, text.Length, digits: true));
+        Assert.Equal(["hit", "al"], EventPredicate.Words(text, hit, hit + 6, digits: true));
     }
 
     [Fact]
@@ -117,12 +118,7 @@ public class EventGrouperTests
         Assert.True(words.SetEquals(expected), string.Join(' ', words));
     }
 
-    /// <summary>A saying mention ("said", "says", "denied") of <paramref name="sentence"/>, its context taken as the grouping takes it.</summary>
-    private static EventMentionInput Saying(string id, string story, string document, string sentence)
-    {
-        var verb = EventPredicate.Words(sentence).First(w => PredicateLexicon.IsReporting(PredicateLexicon.ClassOf(w)));
-        var at = sentence.IndexOf(verb, StringComparison.Ordinal);
-        var context = EventGrouper.ContextWords(sentence, new TextSpan(0, sentence.Length), new TextSpan(at, verb.Length));
-        return new EventMentionInput(id, story, document, EventPredicate.Key(verb), context);
-    }
+    /// <summary>The mention of <paramref name="word"/> (its first occurrence) in a document.</summary>
+    private static StatementMentionInput At(string id, Document document, string word) =>
+        new(id, document.Id, new TextSpan(document.Text!.IndexOf(word, StringComparison.Ordinal), word.Length));
 }
