@@ -146,8 +146,8 @@ internal sealed class StatementBuilder(StatementOptions options)
         return new DossierStatement
         {
             Id = Folding.StableId("s-", predicate, first.View.Id, first.Mention.Span.Start.ToString(CultureInfo.InvariantCulture)),
-            // A class is named by its first word; a word of no class by its lemma (its key may lack a final e).
-            Predicate = predicate.StartsWith('=') ? predicate[1..] : PredicateLexicon.Lemma(first.View.TextOf(first.Mention.Span)),
+            // A class is named by its first word; a word of no class by a word of its reports (its key may lack a final e).
+            Predicate = predicate.StartsWith('=') ? predicate[1..] : NameOfWord(reports, first),
             Text = Folding.Clean(representative.View.TextOf(representative.Sentence), 400),
             Participants = reports.SelectMany(r => new[] { r.Subject, r.Object }).OfType<DossierEntity>().Select(e => e.Name).Distinct(StringComparer.Ordinal).ToList(),
             Articles = byArticle.Select(r => r.View.Id).ToList(),
@@ -159,6 +159,22 @@ internal sealed class StatementBuilder(StatementOptions options)
             Wordings = byArticle.Select(r => new StatementWording(
                 r.View.Id, Folding.Clean(r.View.TextOf(r.Sentence), 400), r.Origin, r.Mention.Polarity.ToString().ToLowerInvariant())).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The name of a statement whose predicate is a word of no class: the lemma of a report's word that needed no -ed
+    /// or -ing cut, else the first report's word as written. The cut loses a final silent e ("leaving" gives
+    /// "leav"), which readers take for a typo; "left" gives "leave", and "leaving" alone stays "leaving".
+    /// </summary>
+    private static string NameOfWord(List<Report> reports, Report first)
+    {
+        foreach (var report in reports)
+        {
+            var word = report.View.TextOf(report.Mention.Span).ToLowerInvariant();
+            if (!word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal))
+                return PredicateLexicon.Lemma(word);
+        }
+        return first.View.TextOf(first.Mention.Span).ToLowerInvariant();
     }
 
     /// <summary>

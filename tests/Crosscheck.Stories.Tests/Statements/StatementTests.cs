@@ -45,6 +45,26 @@ public class StatementTests
         Assert.Equal(["a", "c"], earlier.Articles);
     }
 
+    [Theory]
+    [InlineData("is leaving", "was leaving", "leaving")]
+    [InlineData("is leaving", "left", "leave")]
+    public void A_statement_of_a_word_of_no_class_is_named_by_a_word_its_reports_wrote_never_a_cut_stem(string firstVerb, string secondVerb, string name)
+    {
+        Document[] documents =
+        [
+            StoryDoc.Of($"Norvale Systems {firstVerb} Brightwater Labs.", "a", "Harbor Times", Day)
+                .Org("Norvale Systems").Org("Brightwater Labs").Build(),
+            StoryDoc.Of($"Norvale Systems {secondVerb} Brightwater Labs, the company said.", "b", "Valley Post", Day.AddHours(5))
+                .Org("Norvale Systems").Org("Brightwater Labs").Build(),
+        ];
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(documents), documents);
+
+        var departure = Assert.Single(dossier.Statements, s => s.Participants.Contains("Brightwater Labs"));
+        Assert.Equal(name, departure.Predicate);
+        Assert.Equal(["a", "b"], departure.Articles);
+    }
+
     [Fact]
     public void An_article_that_reports_the_event_and_a_denial_of_it_is_shown_by_the_denial()
     {
