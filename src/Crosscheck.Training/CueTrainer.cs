@@ -96,6 +96,7 @@ public static class CueTrainer
             }
             if (head >= 0) heads.Add(head);
         }
+        var sentence = CueFeatures.SentenceFacts.Of(text, tokens, lexicon);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!CueFeatures.IsCandidateWord(text, tokens[i], lexicon) || TextSpan.IndexContaining(quoted, tokens[i].Start) >= 0) continue;
@@ -105,7 +106,7 @@ public static class CueTrainer
             candidates.Add((CueFeatures.StemOf(tokens[i].Of(text)), () =>
             {
                 var features = new List<string>(CueFeatures.Typical);
-                CueFeatures.Add(features, text, tokens, at, lexicon);
+                CueFeatures.Add(features, text, tokens, at, sentence, lexicon);
                 return [.. features];
             }, isCue));
         }

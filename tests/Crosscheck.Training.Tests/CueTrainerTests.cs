@@ -37,8 +37,8 @@ public class CueTrainerTests
 
             var model = CueTrainer.Train(root.FullName, new CueTrainerOptions { Folds = [1, 2, 3], FoldCount = 4, MinStemCount = 1, MinFeatureCount = 1, Epochs = 20 }, new StringWriter());
 
-            Assert.Contains(CueFeatures.StemOf("resents"), model.Stems);
-            Assert.DoesNotContain(CueFeatures.StemOf("cherishes"), model.Stems);
+            Assert.Contains(CueFeatures.StemOf("resents"), (IReadOnlySet<string>)model.Stems);
+            Assert.DoesNotContain(CueFeatures.StemOf("cherishes"), (IReadOnlySet<string>)model.Stems);
             var cueWord = model.Probability(["w=resents", "st=" + CueFeatures.StemOf("resents"), "s3=nts", "s2=ts"]);
             var otherWord = model.Probability(["w=stayed", "st=" + CueFeatures.StemOf("stayed"), "s3=yed", "s2=ed"]);
             Assert.True(cueWord > otherWord, $"cue {cueWord} against {otherWord}");

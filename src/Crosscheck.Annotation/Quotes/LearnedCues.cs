@@ -57,10 +57,10 @@ public sealed class LearnedCueModel
         CueFeatures.IsCandidateWord(text, tokens[i], lexicon) && _stemLookup.Contains(CueFeatures.Stem(tokens[i].Of(text), stackalloc char[CueFeatures.MaxStemChars]));
 
     /// <summary>The probability that the word at <paramref name="i"/> is a cue (call only where <see cref="MayScore"/> holds).</summary>
-    internal double Probability(string text, List<Scanned> tokens, int i, QuoteLexicon lexicon)
+    internal double Probability(string text, List<Scanned> tokens, int i, CueFeatures.SentenceFacts sentence, QuoteLexicon lexicon)
     {
         var features = new List<string>(CueFeatures.Typical);
-        CueFeatures.Add(features, text, tokens, i, lexicon);
+        CueFeatures.Add(features, text, tokens, i, sentence, lexicon);
         return Probability(features);
     }
 
@@ -151,7 +151,7 @@ internal static class CueFeatures
     public static string StemOf(ReadOnlySpan<char> word) => Stem(word, stackalloc char[MaxStemChars]).ToString();
 
     /// <summary>The features of the word at <paramref name="i"/> of a sentence's scanned words.</summary>
-    public static void Add(List<string> features, string text, List<Scanned> tokens, int i, QuoteLexicon lexicon)
+    public static void Add(List<string> features, string text, List<Scanned> tokens, int i, SentenceFacts sentence, QuoteLexicon lexicon)
     {
         var word = Lower(text, tokens, i);
         features.Add("w=" + word);
@@ -182,16 +182,25 @@ internal static class CueFeatures
             var kind = KindBefore(text, tokens, j, lexicon);
             if (kind is "pron" or "cap" or "role") features.Add("behind=" + kind);
         }
-        var hasQuote = false;
-        var hasCue = false;
-        foreach (var token in tokens)
+        if (sentence.HasQuote) features.Add("sentence-quote");
+        if (sentence.HasCue) features.Add("sentence-cue");
+    }
+
+    /// <summary>What a sentence holds that every word of it reads as a feature, found once per sentence.</summary>
+    public readonly record struct SentenceFacts(bool HasQuote, bool HasCue)
+    {
+        public static SentenceFacts Of(string text, List<Scanned> tokens, QuoteLexicon lexicon)
         {
-            var span = token.Of(text);
-            hasQuote |= span.Length == 1 && QuoteMarks.IsQuoteChar(span[0]);
-            hasCue |= token.Kind == ScanKind.Word && lexicon.CueFirstLookup.Contains(span);
+            var hasQuote = false;
+            var hasCue = false;
+            foreach (var token in tokens)
+            {
+                var span = token.Of(text);
+                hasQuote |= span.Length == 1 && QuoteMarks.IsQuoteChar(span[0]);
+                hasCue |= token.Kind == ScanKind.Word && lexicon.CueFirstLookup.Contains(span);
+            }
+            return new SentenceFacts(hasQuote, hasCue);
         }
-        if (hasQuote) features.Add("sentence-quote");
-        if (hasCue) features.Add("sentence-cue");
     }
 
     private static string Lower(string text, List<Scanned> tokens, int i) => tokens[i].Of(text).ToString().ToLowerInvariant();
