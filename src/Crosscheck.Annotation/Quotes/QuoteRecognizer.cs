@@ -109,6 +109,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// and never on a word of <see cref="AttributionRule.SourcelessStance"/> ("seemed", "is expected to"): those have no source, whether
     /// or not that rule is switched off.
     /// </summary>
+    /// <summary>Whether <see cref="AttributionRule.SourcelessStance"/> reads the word at <paramref name="c"/> as its cue (it reads none first or last).</summary>
+    private bool IsSourcelessStanceCue(string text, List<Scanned> tokens, int c) => c >= 1 && c + 1 < tokens.Count && StanceCueEnd(text, tokens, c) is not null;
+
     private void AddLearnedCues(Work work, List<Scanned> tokens, List<TextSpan> accepted)
     {
         if (_options.LearnedCues is not { } model || _options.DisabledAttributionRules.Contains(AttributionRule.LearnedCue)) return;
@@ -118,7 +121,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         {
             if (!model.MayScore(text, tokens, c, _lexicon)) continue;
             var token = tokens[c];
-            if (work.QuotedAt(token.Start) >= 0 || accepted.Any(span => span.Contains(token.Start)) || StanceCueEnd(text, tokens, c) is not null) continue;
+            if (work.QuotedAt(token.Start) >= 0 || accepted.Any(span => span.Contains(token.Start)) || IsSourcelessStanceCue(text, tokens, c)) continue;
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
             sentence ??= CueFeatures.SentenceFacts.Of(text, tokens, _lexicon);
             if (model.Probability(text, tokens, c, sentence.Value, _lexicon) < model.Threshold) continue;

@@ -17,13 +17,20 @@ public class QuoteLearnedCueModelTests
 
     private static QuoteOptions With(LearnedCueModel? model) => new() { LearnedCues = model };
 
+    /// <summary>The one quote found in <paramref name="sentence"/> with the hand-written model: its cue and its words as written.</summary>
+    private static (Core.Model.Document Document, Core.Model.Quote Quote, string Cue, string Content) OnlyQuote(string sentence)
+    {
+        var d = RunWith(With(Resents), sentence, JaneDoe);
+        var quote = Assert.Single(d.Quotes);
+        return (d, quote, quote.Cue ?? "", d[quote.Span]);
+    }
+
     [Fact]
     public void A_learned_cue_reports_for_the_subject_before_it()
     {
-        var d = RunWith(With(Resents), "Jane Doe resents the plan to close the harbour at night.", JaneDoe);
-        var quote = Assert.Single(d.Quotes);
-        Assert.Equal("resents", quote.Cue);
-        Assert.Equal("the plan to close the harbour at night", d[quote.Span]);
+        var (d, quote, cue, content) = OnlyQuote("Jane Doe resents the plan to close the harbour at night.");
+        Assert.Equal("resents", cue);
+        Assert.Equal("the plan to close the harbour at night", content);
         Assert.Equal("Jane Doe", SpeakerAsWritten(d, quote));
         Assert.Equal($"{nameof(AttributionRule.ContentAfterCue)}+{nameof(AttributionRule.LearnedCue)}", quote.Rule);
     }
@@ -54,18 +61,15 @@ public class QuoteLearnedCueModelTests
     [Fact]
     public void A_learned_cue_inside_what_a_listed_cue_reports_stays_part_of_the_reported_words()
     {
-        var d = RunWith(With(Resents), "Jane Doe said the town resents the plan to close the harbour.", JaneDoe);
-        var quote = Assert.Single(d.Quotes);
-        Assert.Equal("said", quote.Cue);
-        Assert.Equal("the town resents the plan to close the harbour", d[quote.Span]);
+        var (_, _, cue, content) = OnlyQuote("Jane Doe said the town resents the plan to close the harbour.");
+        Assert.Equal("said", cue);
+        Assert.Equal("the town resents the plan to close the harbour", content);
     }
 
     [Fact]
     public void A_learned_cue_inside_a_quote_is_no_cue()
     {
-        var d = RunWith(With(Resents), "“The town resents the plan to close the harbour,” Jane Doe said.", JaneDoe);
-        var quote = Assert.Single(d.Quotes);
-        Assert.Equal("said", quote.Cue);
+        Assert.Equal("said", OnlyQuote("“The town resents the plan to close the harbour,” Jane Doe said.").Cue);
     }
 
     [Theory]
