@@ -214,6 +214,13 @@ public enum AttributionRule
     /// </summary>
     FloatingQuantifier,
 
+    /// <summary>
+    /// "Doe opposes the plan", "the union has long argued that ...": a word the cue table does not list, taken for a cue by the learned
+    /// cue model (<see cref="LearnedCueModel"/>, models/attribution) where no listed cue found an attribution; the rules around a cue then
+    /// find its speaker and content (recorded after the rule that did: "ContentAfterCue+LearnedCue"). `--without` makes no such attribution.
+    /// </summary>
+    LearnedCue,
+
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,
 }

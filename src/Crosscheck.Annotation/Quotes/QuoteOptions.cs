@@ -32,6 +32,12 @@ public sealed record QuoteOptions : WordLayerOptions
     /// </summary>
     public IReadOnlyList<string> ExtraCues { get; init; } = [];
 
+    /// <summary>
+    /// The learned detector of cues the table does not list (<see cref="AttributionRule.LearnedCue"/>): the shipped model by default;
+    /// another one (`crosscheck eval attribution --cue-model FILE`) to measure it, or null for none.
+    /// </summary>
+    public LearnedCueModel? LearnedCues { get; init; } = LearnedCueModel.Shipped;
+
     /// <summary>Speaker rules switched off, to measure what each one does (`crosscheck eval attribution --without RULE`).</summary>
     public IReadOnlySet<SpeakerRuleName> DisabledSpeakerRules { get; init; } = new HashSet<SpeakerRuleName>();
 

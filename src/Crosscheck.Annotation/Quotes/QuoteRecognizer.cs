@@ -99,6 +99,43 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             }
         }
         AddSourcelessStances(work, tokens, accepted);
+        if (!headline) AddLearnedCues(work, tokens, accepted);
+    }
+
+    /// <summary>
+    /// Where no listed cue found an attribution, a word the learned cue model takes for a cue (<see cref="AttributionRule.LearnedCue"/>)
+    /// makes one, its speaker and content found as around any cue with no flags: "Doe opposes the plan" reports "the plan" for Doe.
+    /// Only outside what the sentence's attributions already report (a stance there is part of the reported words) and outside quotes,
+    /// and never on a word of <see cref="AttributionRule.SourcelessStance"/> ("seemed", "is expected to"): those have no source, whether
+    /// or not that rule is switched off.
+    /// </summary>
+    /// <summary>Whether <see cref="AttributionRule.SourcelessStance"/> reads the word at <paramref name="c"/> as its cue (it reads none first or last).</summary>
+    private bool IsSourcelessStanceCue(string text, List<Scanned> tokens, int c) => c >= 1 && c + 1 < tokens.Count && StanceCueEnd(text, tokens, c) is not null;
+
+    private void AddLearnedCues(Work work, List<Scanned> tokens, List<TextSpan> accepted)
+    {
+        if (_options.LearnedCues is not { } model || _options.DisabledAttributionRules.Contains(AttributionRule.LearnedCue)) return;
+        var text = work.Text;
+        CueFeatures.SentenceFacts? sentence = null;
+        for (var c = 0; c < tokens.Count; c++)
+        {
+            if (!model.MayScore(text, tokens, c, _lexicon)) continue;
+            var token = tokens[c];
+            if (work.QuotedAt(token.Start) >= 0 || accepted.Any(span => span.Contains(token.Start)) || IsSourcelessStanceCue(text, tokens, c)) continue;
+            if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
+            sentence ??= CueFeatures.SentenceFacts.Of(text, tokens, _lexicon);
+            if (model.Probability(text, tokens, c, sentence.Value, _lexicon) < model.Threshold) continue;
+            if (!TryAttribution(work, tokens, c, c + 1, CueFlags.None, out var quote) || SpansAttributedQuote(work, accepted, quote.Span) ||
+                accepted.Any(span => span.Overlaps(quote.Span)) || ContainsQuoteMark(text, quote.Span))
+            {
+                continue;
+            }
+            quote = quote with { Rule = AttributionRuleText.WithContentRule(quote.Rule!, AttributionRule.LearnedCue) };
+            work.Found.Add(quote);
+            accepted.Add(quote.Span);
+            MarkUsed(work, quote.Span);
+            c++;
+        }
     }
 
     /// <summary>

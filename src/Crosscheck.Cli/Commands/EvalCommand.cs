@@ -264,6 +264,12 @@ public static class EvalCommand
             Description = "Add the cues of this file (one a line, \"form\" or \"form<TAB>flags\" as in Quotes/Data/cues.txt) to the listed ones, to measure a cue list before listing it.",
             HelpName = "FILE",
         };
+        var cueModel = new Option<string>("--cue-model")
+        {
+            Description = "Use this learned cue model (`crosscheck train attribution-cues`) instead of the shipped one, to measure a model trained without the scored fold.",
+            HelpName = "FILE",
+        };
+        var cueThreshold = new Option<double?>("--cue-threshold") { Description = "Take a word for a learned cue from this probability on (default: the model's own).", HelpName = "P" };
         var command = new Command("attribution", """
             Attribution (quote and reported speech) quality: content and content+source P/R/F1, over all
             attributions and over direct quotes. Choose rules on folds of train; run dev only to report.
@@ -273,7 +279,7 @@ public static class EvalCommand
                       crosscheck eval attribution ../shared/data/attribution-polnear/train --fold 5/5 --explain
                       crosscheck eval attribution ../shared/data/attribution-polnear/dev
             """)
-        { dir, output, fold, folds, without, explain, cues };
+        { dir, output, fold, folds, without, explain, cues, cueModel, cueThreshold };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = RequireDirectory(result.GetValue(dir)!);
@@ -281,8 +287,13 @@ public static class EvalCommand
             var disabledAttributionRules = names.Where(IsAttributionRule).Select(name => Enum.Parse<AttributionRule>(name, ignoreCase: true)).ToHashSet();
             var disabledSpeakerRules = names.Where(name => !IsAttributionRule(name)).Select(ParseSpeakerRule).ToHashSet();
             var extraCues = result.GetValue(cues) is { } cueFile ? File.ReadAllLines(RequireFile(cueFile)) : [];
-            var pipeline = names.Length == 0 && extraCues.Length == 0 ? Engine.Annotation
-                : AnnotationPipeline.Create(new QuoteOptions { DisabledSpeakerRules = disabledSpeakerRules, DisabledAttributionRules = disabledAttributionRules, ExtraCues = extraCues });
+            var learnedCues = result.GetValue(cueModel) is { } modelFile ? LoadCueModel(RequireFile(modelFile)) : LearnedCueModel.Shipped;
+            if (result.GetValue(cueThreshold) is { } probability) learnedCues = learnedCues?.WithThreshold(probability);
+            var pipeline = names.Length == 0 && extraCues.Length == 0 && ReferenceEquals(learnedCues, LearnedCueModel.Shipped) ? Engine.Annotation
+                : AnnotationPipeline.Create(new QuoteOptions
+                {
+                    DisabledSpeakerRules = disabledSpeakerRules, DisabledAttributionRules = disabledAttributionRules, ExtraCues = extraCues, LearnedCues = learnedCues,
+                });
             Document Annotate(string text) => Engine.AnnotateText(pipeline, "text", text);
             var count = result.GetValue(folds);
             if (count != 0)
@@ -306,6 +317,12 @@ public static class EvalCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static LearnedCueModel LoadCueModel(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return LearnedCueModel.Load(stream);
     }
 
     private static bool IsAttributionRule(string name) => Enum.TryParse<AttributionRule>(name, ignoreCase: true, out var rule) && Enum.IsDefined(rule) && !int.TryParse(name, out _);

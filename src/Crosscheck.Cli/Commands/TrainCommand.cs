@@ -12,6 +12,7 @@ public static class TrainCommand
         var ner = Ner();
         command.Subcommands.Add(ner);
         command.Subcommands.Add(PageTypes());
+        command.Subcommands.Add(AttributionCues());
         return command;
     }
 
@@ -271,6 +272,42 @@ public static class TrainCommand
             PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,
                 result.GetValue(cache), grid, result.GetValue(threshold), result.GetValue(errors), articleModel: result.GetValue(articleTrees),
                 foldSeed: result.GetValue(split), predictions: result.GetValue(predictions));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command AttributionCues()
+    {
+        var defaults = new CueTrainerOptions();
+        var dir = new Argument<string>("dir") { Description = "A PolNeAR-style directory with text/ and attributions/ (its train split)." };
+        var output = new Option<string>("--out") { Description = "Where to write the model file.", Required = true, HelpName = "FILE" };
+        var folds = new Option<string>("--folds")
+        {
+            Description = "Train on these folds of the directory's articles (as `eval attribution --fold K/N` numbers them), comma-separated.",
+            DefaultValueFactory = _ => string.Join(',', defaults.Folds),
+            HelpName = "K,K,...",
+        };
+        var of = new Option<int>("--of") { Description = "How many folds the articles are cut into.", DefaultValueFactory = _ => defaults.FoldCount, HelpName = "N" };
+        var threshold = new Option<double>("--threshold") { Description = "The probability from which a word is taken for a cue.", DefaultValueFactory = _ => defaults.Threshold, HelpName = "P" };
+        var minStem = new Option<int>("--min-stem-count") { Description = "Score only words whose stem headed an annotated cue this many times.", DefaultValueFactory = _ => defaults.MinStemCount, HelpName = "N" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training words.", DefaultValueFactory = _ => defaults.Epochs, HelpName = "N" };
+        var command = new Command("attribution-cues", """
+            Train the learned cue detector of the quote recogniser (the LearnedCue rule) on folds of PolNeAR train:
+            the words the cue table does not list that head an annotated cue. Keep a fold out to measure it with
+            `crosscheck eval attribution DIR --fold K/N --cue-model FILE`.
+
+            Example:  crosscheck train attribution-cues ../shared/data/attribution-polnear/train --folds 1,2,3,4 --out models/attribution/cues.model.gz
+            """)
+        { dir, output, folds, of, threshold, minStem, epochs };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var count = result.GetValue(of);
+            var chosen = result.GetValue(folds)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(k => int.TryParse(k, System.Globalization.CultureInfo.InvariantCulture, out var fold) && fold >= 1 && fold <= count ? fold : throw new UserError($"--folds: '{k}' is no fold of 1..{count}"))
+                .ToArray();
+            var options = defaults with { Folds = chosen, FoldCount = count, Threshold = result.GetValue(threshold), MinStemCount = result.GetValue(minStem), Epochs = result.GetValue(epochs) };
+            CueTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, options, Console.Out);
             return ExitCodes.Ok;
         }));
         return command;

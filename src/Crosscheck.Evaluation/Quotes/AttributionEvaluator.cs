@@ -247,16 +247,39 @@ public static class AttributionEvaluator
             .FirstOrDefault();
 
     /// <summary>The ranges an annotator marked <c>Discard</c> (T lines of that type), in code points.</summary>
-    public static List<(int Start, int End)> ReadDiscarded(string annPath)
+    public static List<(int Start, int End)> ReadDiscarded(string annPath) => ReadTyped(annPath, "Discard");
+
+    /// <summary>The ranges of an annotation file's T lines of one type ("Discard", "Cue"), in code points.</summary>
+    private static List<(int Start, int End)> ReadTyped(string annPath, string type)
     {
         var ranges = new List<(int Start, int End)>();
+        var prefix = type + " ";
         foreach (var line in File.ReadLines(annPath, Encoding.UTF8))
         {
             var fields = line.Split('\t');
-            if (fields.Length < 2 || !fields[0].StartsWith('T') || !fields[1].StartsWith("Discard ", StringComparison.Ordinal)) continue;
-            ranges.AddRange(Ranges(fields[1]["Discard ".Length..]));
+            if (fields.Length < 2 || !fields[0].StartsWith('T') || !fields[1].StartsWith(prefix, StringComparison.Ordinal)) continue;
+            ranges.AddRange(Ranges(fields[1][prefix.Length..]));
         }
         return ranges;
+    }
+
+    /// <summary>An article of a PolNeAR-style directory (its position in file-name order) with its annotated cues, in UTF-16 offsets of its text.</summary>
+    public sealed record CueArticle(int Index, string Text, IReadOnlyList<(int Start, int End)> Cues);
+
+    /// <summary>
+    /// Every article of <paramref name="dir"/> in file-name order with the cue spans of its first annotator's attributions
+    /// (to train a cue detector on some folds: <see cref="Fold"/> numbers the same positions). Throws <see cref="EvaluationDataException"/>
+    /// when the directory is not usable.
+    /// </summary>
+    public static IEnumerable<CueArticle> CueArticles(string dir)
+    {
+        foreach (var article in Articles(dir, null))
+        {
+            var annotation = FirstAnnotation(Path.Combine(dir, "attributions"), Path.GetFileNameWithoutExtension(article.Name));
+            var cues = annotation is null ? [] : ReadTyped(annotation, "Cue");
+            var toUtf16 = Utf16Map(article.Text);
+            yield return new CueArticle(article.Index, article.Text, [.. cues.Select(c => (toUtf16(c.Start), toUtf16(c.End)))]);
+        }
     }
 
     /// <summary>The ranges of a brat span list ("0 5;9 14"), empty ones left out.</summary>
@@ -356,6 +379,20 @@ public static class AttributionEvaluator
         }
         map[text.Length] = cp;
         return utf16 => map[Math.Clamp(utf16, 0, text.Length)];
+    }
+
+    /// <summary>Code-point offsets to UTF-16 ones (the inverse of <see cref="CodePointMap"/>).</summary>
+    private static Func<int, int> Utf16Map(string text)
+    {
+        if (!text.Any(char.IsSurrogate)) return codePoint => codePoint;
+        var map = new List<int>(text.Length + 1);
+        for (var i = 0; i < text.Length; i++)
+        {
+            map.Add(i);
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+        }
+        map.Add(text.Length);
+        return codePoint => map[Math.Clamp(codePoint, 0, map.Count - 1)];
     }
 
     private static string ToJson(Attribution attribution)

@@ -27,10 +27,12 @@ public class AttributionEvalTests(ITestOutputHelper output)
         // (afternoon: all 0.6685 -> 0.6690; their cross-validation inside folds 1-4 had direct down on two folds of four), and the
         // floor follows it: fold 5 is reported, rules are not chosen on it (docs/BENCHMARKS.md). Again 0.8645 -> 0.8634 with four rules
         // chosen on folds 1-4 (DashApposition, SourceOpensClause, QuestionAfterAdverbial, ClosingRecipient: direct down on one fold of four
-        // there, by 0.0004; all up on all four, and here 0.6693 -> 0.6706).
+        // there, by 0.0004; all up on all four, and here 0.6693 -> 0.6706). The learned cue model (LearnedCue, trained on folds 1-4
+        // without fold 5; its cross-validation inside folds 1-4 had all up on all four, direct level on three and down 0.001 on one)
+        // took all 0.6714 -> 0.6826 and direct 0.8634 -> 0.8613 here; both floors follow the measured figures.
         Assert.True(evaluation.Direct.Content.F1 >= 0.932, figures);
-        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.863, figures);
-        Assert.True(evaluation.All.ContentSource.F1 >= 0.657, figures);
+        Assert.True(evaluation.Direct.ContentSource.F1 >= 0.861, figures);
+        Assert.True(evaluation.All.ContentSource.F1 >= 0.682, figures);
     }
 
     [Fact]

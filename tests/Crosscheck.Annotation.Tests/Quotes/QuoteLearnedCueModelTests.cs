@@ -1,0 +1,96 @@
+using Crosscheck.Annotation.Quotes;
+using Xunit;
+
+using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
+
+namespace Crosscheck.Annotation.Tests.Quotes;
+
+/// <summary>
+/// The learned cue detector (<see cref="AttributionRule.LearnedCue"/>): a word the cue table does not list, taken for a cue by a model,
+/// reports for the subject before it where no listed cue found an attribution. The model here is written by hand (one weight), so the
+/// tests show what the recogniser does with a decision, not what the shipped model decides.
+/// </summary>
+public class QuoteLearnedCueModelTests
+{
+    // "resents", "resented", "resenting" share the stem "resent"; only the word itself carries weight.
+    private static readonly LearnedCueModel Resents = new(new Dictionary<string, float> { ["w=resents"] = 4f }, -2f, ["resent"], 0.5);
+
+    private static QuoteOptions With(LearnedCueModel? model) => new() { LearnedCues = model };
+
+    /// <summary>The one quote found in <paramref name="sentence"/> with the hand-written model: its cue and its words as written.</summary>
+    private static (Core.Model.Document Document, Core.Model.Quote Quote, string Cue, string Content) OnlyQuote(string sentence)
+    {
+        var d = RunWith(With(Resents), sentence, JaneDoe);
+        var quote = Assert.Single(d.Quotes);
+        return (d, quote, quote.Cue ?? "", d[quote.Span]);
+    }
+
+    [Fact]
+    public void A_learned_cue_reports_for_the_subject_before_it()
+    {
+        var (d, quote, cue, content) = OnlyQuote("Jane Doe resents the plan to close the harbour at night.");
+        Assert.Equal("resents", cue);
+        Assert.Equal("the plan to close the harbour at night", content);
+        Assert.Equal("Jane Doe", SpeakerAsWritten(d, quote));
+        Assert.Equal($"{nameof(AttributionRule.ContentAfterCue)}+{nameof(AttributionRule.LearnedCue)}", quote.Rule);
+    }
+
+    [Fact]
+    public void Without_the_rule_or_the_model_the_word_is_no_cue()
+    {
+        const string sentence = "Jane Doe resents the plan to close the harbour at night.";
+        Assert.Empty(RunWith(With(null), sentence, JaneDoe).Quotes);
+        Assert.Empty(RunWith(Without(AttributionRule.LearnedCue) with { LearnedCues = Resents }, sentence, JaneDoe).Quotes);
+    }
+
+    [Fact]
+    public void A_word_scored_below_the_threshold_is_no_cue()
+    {
+        var d = RunWith(With(Resents.WithThreshold(0.95)), "Jane Doe resents the plan to close the harbour at night.", JaneDoe);
+        Assert.Empty(d.Quotes);
+    }
+
+    [Fact]
+    public void A_word_of_a_stem_the_model_never_saw_as_a_cue_is_not_scored()
+    {
+        // The weight would take "cherishes" for a cue, but its stem is not among the model's.
+        var model = new LearnedCueModel(new Dictionary<string, float> { ["w=cherishes"] = 4f }, -2f, ["resent"], 0.5);
+        Assert.Empty(RunWith(With(model), "Jane Doe cherishes the plan to close the harbour at night.", JaneDoe).Quotes);
+    }
+
+    [Fact]
+    public void A_learned_cue_inside_what_a_listed_cue_reports_stays_part_of_the_reported_words()
+    {
+        var (_, _, cue, content) = OnlyQuote("Jane Doe said the town resents the plan to close the harbour.");
+        Assert.Equal("said", cue);
+        Assert.Equal("the town resents the plan to close the harbour", content);
+    }
+
+    [Fact]
+    public void A_learned_cue_inside_a_quote_is_no_cue()
+    {
+        Assert.Equal("said", OnlyQuote("“The town resents the plan to close the harbour,” Jane Doe said.").Cue);
+    }
+
+    [Theory]
+    [InlineData("argued", "argues", "arguing")]
+    [InlineData("criticized", "criticizes", "criticizing")]
+    [InlineData("favours", "favoured", "favouring")]
+    public void A_verb_s_forms_share_one_stem(string a, string b, string c)
+    {
+        Assert.Equal(CueFeatures.StemOf(a), CueFeatures.StemOf(b));
+        Assert.Equal(CueFeatures.StemOf(a), CueFeatures.StemOf(c));
+    }
+
+    [Fact]
+    public void A_saved_model_loads_with_the_same_decisions()
+    {
+        using var stream = new MemoryStream();
+        Resents.WithThreshold(0.7).Save(stream);
+        stream.Position = 0;
+        var loaded = LearnedCueModel.Load(stream);
+        Assert.Equal(0.7, loaded.Threshold);
+        Assert.Equal(Resents.Stems, loaded.Stems);
+        Assert.Equal(Resents.Probability(["w=resents", "n1=the"]), loaded.Probability(["w=resents", "n1=the"]), 6);
+    }
+}

@@ -1,0 +1,51 @@
+using Crosscheck.Annotation.Quotes;
+
+namespace Crosscheck.Training.Tests;
+
+/// <summary>
+/// The learned cue detector's trainer: it reads the annotated cues of the folds it is given, learns the words that head them, and
+/// never reads the articles of the other folds.
+/// </summary>
+public class CueTrainerTests
+{
+    // Four articles: fold i of 4 holds article i (file-name order). Each annotates "resents" as a cue; one annotates
+    // "cherishes" too, but it is in the fold left out.
+    private static readonly string[] Texts =
+    [
+        "Jane Doe resents the plan to close the harbour. The boats stayed in the bay.",
+        "The skipper resents the new quota for the spring. The nets were mended.",
+        "The mayor resents the ferry timetable. The quay was repaired in May.",
+        "The keeper cherishes the old lighthouse. The fog lifted at noon.",
+    ];
+
+    [Fact]
+    public void The_trained_model_takes_the_annotated_cue_words_of_its_folds_and_no_other_fold_s()
+    {
+        var root = Directory.CreateTempSubdirectory("cue-trainer-");
+        try
+        {
+            var text = Directory.CreateDirectory(Path.Combine(root.FullName, "text"));
+            var attributions = Directory.CreateDirectory(Path.Combine(root.FullName, "attributions"));
+            for (var i = 0; i < Texts.Length; i++)
+            {
+                var body = Texts[i];
+                var cue = body.Contains("resents", StringComparison.Ordinal) ? "resents" : "cherishes";
+                var start = body.IndexOf(cue, StringComparison.Ordinal);
+                File.WriteAllText(Path.Combine(text.FullName, $"a{i}.txt"), body);
+                File.WriteAllText(Path.Combine(attributions.FullName, $"a{i}_ann1.ann"), $"T1\tCue {start} {start + cue.Length}\t{cue}\n");
+            }
+
+            var model = CueTrainer.Train(root.FullName, new CueTrainerOptions { Folds = [1, 2, 3], FoldCount = 4, MinStemCount = 1, MinFeatureCount = 1, Epochs = 20 }, new StringWriter());
+
+            Assert.Contains(CueFeatures.StemOf("resents"), (IReadOnlySet<string>)model.Stems);
+            Assert.DoesNotContain(CueFeatures.StemOf("cherishes"), (IReadOnlySet<string>)model.Stems);
+            var cueWord = model.Probability(["w=resents", "st=" + CueFeatures.StemOf("resents"), "s3=nts", "s2=ts"]);
+            var otherWord = model.Probability(["w=stayed", "st=" + CueFeatures.StemOf("stayed"), "s3=yed", "s2=ed"]);
+            Assert.True(cueWord > otherWord, $"cue {cueWord} against {otherWord}");
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+}
