@@ -102,6 +102,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         if (!headline) AddLearnedCues(work, tokens, accepted);
     }
 
+    /// <summary>Whether <see cref="AttributionRule.SourcelessStance"/> reads the word at <paramref name="c"/> as its cue (it reads none first or last).</summary>
+    private bool IsSourcelessStanceCue(string text, List<Scanned> tokens, int c) => c >= 1 && c + 1 < tokens.Count && StanceCueEnd(text, tokens, c) is not null;
+
     /// <summary>
     /// Where no listed cue found an attribution, a word the learned cue model takes for a cue (<see cref="AttributionRule.LearnedCue"/>)
     /// makes one, its speaker and content found as around any cue with no flags: "Doe opposes the plan" reports "the plan" for Doe.
@@ -109,9 +112,6 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// and never on a word of <see cref="AttributionRule.SourcelessStance"/> ("seemed", "is expected to"): those have no source, whether
     /// or not that rule is switched off.
     /// </summary>
-    /// <summary>Whether <see cref="AttributionRule.SourcelessStance"/> reads the word at <paramref name="c"/> as its cue (it reads none first or last).</summary>
-    private bool IsSourcelessStanceCue(string text, List<Scanned> tokens, int c) => c >= 1 && c + 1 < tokens.Count && StanceCueEnd(text, tokens, c) is not null;
-
     private void AddLearnedCues(Work work, List<Scanned> tokens, List<TextSpan> accepted)
     {
         if (_options.LearnedCues is not { } model || _options.DisabledAttributionRules.Contains(AttributionRule.LearnedCue)) return;
