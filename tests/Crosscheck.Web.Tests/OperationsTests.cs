@@ -59,6 +59,16 @@ public sealed class HostCheckTests : IDisposable
     }
 }
 
+/// <summary>
+/// Runs alone (after the parallel tests, one at a time). OpenTelemetry listens to meters by name across the
+/// process, so the hosting meter of every other test's server feeds the same <c>http_server_request_duration</c>
+/// stream; when one of those servers is disposed the stream is closed, and this server's requests are not
+/// exported after the next scrape. One server per process, as <c>serve</c> runs, never sees this.
+/// </summary>
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsCollection;
+
+[Collection(nameof(MetricsTests))]
 public sealed class MetricsTests
 {
     [Fact]
