@@ -637,16 +637,18 @@ def argument_features(documents, pairs, groups):
     return samples
 
 
+def find(owner, x):
+    """The root of x in a union-find forest kept as a dict (an item absent from it is its own root)."""
+    while owner.get(x, x) != x:
+        x = owner[x]
+    return x
+
+
 def join_groups(predicted, chosen):
     owner = {}
-
-    def root(x):
-        while owner.get(x, x) != x:
-            x = owner[x]
-        return x
     for g, h in chosen:
-        owner[root(g)] = root(h)
-    return {m: root(c) for m, c in predicted.items()}
+        owner[find(owner, g)] = find(owner, h)
+    return {m: find(owner, c) for m, c in predicted.items()}
 
 
 def vectors_mode(documents, gold, predicted, folds, trees, window, directed):
@@ -822,11 +824,6 @@ def errors_mode(documents, gold, predicted):
 
     def join(condition):
         owner = {}
-
-        def root(x):
-            while owner.get(x, x) != x:
-                x = owner[x]
-            return x
         by_event = defaultdict(list)
         for c, ms in groups.items():
             if 2 * sum(1 for m in ms if gold[m] == majority[c]) > len(ms):
@@ -836,11 +833,11 @@ def errors_mode(documents, gold, predicted):
         for cs in by_event.values():
             component = {c: [c] for c in cs}
             for a, b in combinations(sorted(cs, key=lambda c: -len(groups[c])), 2):
-                ra, rb = root(a), root(b)
+                ra, rb = find(owner, a), find(owner, b)
                 if ra != rb and all(condition(x, y) for x in component[ra] for y in component[rb]):
                     owner[ra] = rb
                     component[rb] += component.pop(ra)
-        return {m: root(c) for m, c in predicted.items()}
+        return {m: find(owner, c) for m, c in predicted.items()}
 
     def share_document(a, b):
         return bool({info[m][0] for m in groups[a]} & {info[m][0] for m in groups[b]})
