@@ -29,7 +29,8 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
   classpairs a model of two groups of one story with different classes (do most of their mention pairs
             co-refer?): their sentences' TF-IDF cosines, shared documents and sentences, lead and story shares,
             shared names and content words next to the mentions, the classes' common prefix; pairs above the
-            threshold are joined (training negatives kept at 1 in 5, the logit corrected for it)
+            threshold are joined (training negatives kept at 1 in 5, the logit corrected for it); --wordnet adds
+            the WordNet relations of the wordnet mode as features
   vectors   distributional word vectors: positive PMI with the words within --window K (default 3; --directed
             keeps left and right apart) over text the project may train on (GMB/VOA, CoNLL-2003 train, PolNeAR
             train, and the ECB+ text of the choosing topics outside the held-out fold; never a dev topic's
@@ -53,7 +54,7 @@ errors and wordnet).
 
 Usage (from the repository root): scripts/events-coref-cv.py {score|errors|wordnet|mentions|groups|pairs|classpairs|vectors|sayings} PRED.json
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
-[--trees] [--folds N] [--window K] [--directed]
+[--trees] [--folds N] [--window K] [--directed] [--wordnet]
 """
 import csv
 import io
@@ -911,11 +912,16 @@ def read_wordnet():
     return index, exceptions, synsets
 
 
-def wordnet_mode(documents, gold, predicted, folds):
-    """Two groups of one story with other classes joined when WordNet relates their head words (the same lemma, a
-    shared synset among the first k senses, a derivation, a hypernym); the relation chosen inside each fold."""
+WORDNET_RELATIONS = {'lemma': 'lemma', 'synonym, first sense': (1, ()), 'synonym, first 2 senses': (2, ()),
+                     'synonym or derivation, first sense': (1, ('+',)),
+                     'synonym, derivation or hypernym, first sense': (1, ('+', '@', '~')), 'synonym, any sense': (99, ())}
+
+
+def wordnet_relations(documents, predicted):
+    """The head words of each grouped cluster (events, not sayings) and related(a, b, relation): whether WordNet
+    relates the two clusters' head words by that relation (one of WORDNET_RELATIONS)."""
     if not os.path.isdir(WORDNET):
-        sys.exit('wordnet mode: apt-get install wordnet-base')
+        sys.exit('WordNet: apt-get install wordnet-base')
     index, exceptions, synsets = read_wordnet()
     rules = {'n': [('s', ''), ('ses', 's'), ('xes', 'x'), ('ches', 'ch'), ('shes', 'sh'), ('ies', 'y')],
              'v': [('s', ''), ('ies', 'y'), ('es', 'e'), ('es', ''), ('ed', 'e'), ('ed', ''), ('ing', 'e'), ('ing', '')]}
@@ -942,6 +948,23 @@ def wordnet_mode(documents, gold, predicted, folds):
             if '|' in c and '@' not in c:
                 words = re.findall(r"[A-Za-z]+", m['text'].lower())
                 heads[c].add(words[-1] if len(words) > 1 and not re.search(r'(ed|ing)$', words[0]) else words[0])
+
+    def related(a, b, relation):
+        if relation == 'lemma':
+            def lemmas(group):
+                return {form for w in heads[group] for form in [w] + [base(w, pos) for pos in 'nv'] if form}
+            return bool(lemmas(a) & lemmas(b))
+        k, symbols = WORDNET_RELATIONS[relation]
+        sa = set().union(*[senses(w, k) for w in heads[a]])
+        sb = set().union(*[senses(w, k) for w in heads[b]])
+        return bool(sa & sb or (symbols and (neighbours(sa, symbols) & sb or neighbours(sb, symbols) & sa)))
+    return heads, related
+
+
+def wordnet_mode(documents, gold, predicted, folds):
+    """Two groups of one story with other classes joined when WordNet relates their head words (the same lemma, a
+    shared synset among the first k senses, a derivation, a hypernym); the relation chosen inside each fold."""
+    heads, related = wordnet_relations(documents, predicted)
     topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
     members = defaultdict(list)
     for m, c in predicted.items():
@@ -950,21 +973,9 @@ def wordnet_mode(documents, gold, predicted, folds):
     for c in heads:
         by_story[c.split('|')[0]].append(c)
 
-    def related(a, b, relation):
-        if relation == 'lemma':
-            def lemmas(group):
-                return {form for w in heads[group] for form in [w] + [base(w, pos) for pos in 'nv'] if form}
-            return bool(lemmas(a) & lemmas(b))
-        k, symbols = relation
-        sa = set().union(*[senses(w, k) for w in heads[a]])
-        sb = set().union(*[senses(w, k) for w in heads[b]])
-        return bool(sa & sb or (symbols and (neighbours(sa, symbols) & sb or neighbours(sb, symbols) & sa)))
-    relations = {'lemma': 'lemma', 'synonym, first sense': (1, ()), 'synonym, first 2 senses': (2, ()),
-                 'synonym or derivation, first sense': (1, ('+',)), 'synonym, derivation or hypernym, first sense': (1, ('+', '@', '~')),
-                 'synonym, any sense': (99, ())}
     pairs = {name: [(a, b) for cs in by_story.values() for a, b in combinations(cs, 2)
-                    if a.split('|', 1)[1].split('#')[0] != b.split('|', 1)[1].split('#')[0] and related(a, b, relation)]
-             for name, relation in relations.items()}
+                    if a.split('|', 1)[1].split('#')[0] != b.split('|', 1)[1].split('#')[0] and related(a, b, name)]
+             for name in WORDNET_RELATIONS}
     pairs['none'] = []
 
     def joined(name, inside):
@@ -1003,7 +1014,7 @@ def variants_mode(documents, gold, paths, folds):
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
-    trees, directed = '--trees' in argv, '--directed' in argv
+    trees, directed, use_wordnet = '--trees' in argv, '--directed' in argv, '--wordnet' in argv
     argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window'))]
     if argv and argv[0] == 'variants' and len(argv) > 2:
         documents = load_documents()
@@ -1077,6 +1088,12 @@ def main(argv):
     elif argv[0] == 'classpairs':
         context, members, _ = mention_features(documents, predicted)
         samples = class_pair_features(documents, predicted, context, members)
+        if use_wordnet:
+            # WordNet's relations between the two groups' head words beside events5's features (events11).
+            _, related = wordnet_relations(documents, predicted)
+            for (g, h), _, features, _ in samples:
+                for name in WORDNET_RELATIONS:
+                    features['wordnet ' + name] = 1.0 if related(g, h, name) else 0.0
         scores = cross_validate(samples, folds, trees, negative_share=0.2)
         print(f'{len(samples)} group pairs, {sum(s[3] for s in samples)} mostly co-referring; '
               f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
