@@ -11,6 +11,15 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
   score     the predictions as they are, and the oracles: gold singletons isolated; groups with pair precision
             under 0.1 split; (a) every wrong join split, or only across the gold sub-topics (look-alike events);
             (b) every missed join made (clusters whose majority is one gold event joined)
+  errors    where the CoNLL points are lost (no model): wrongly joined and missed mention pairs by kind (one or
+            two documents, one or two sub-topics, a gold singleton; other classes, other stories, a lone mention),
+            oracles that fix one kind only (wrong joins split: gold singletons, other sub-topic, documents without
+            the cluster's event; missed joins made: other classes sharing a document or not, sayings, stories),
+            the stories that mix sub-topics, document chains and the chain-level split oracle, and the class pairs
+            of one story whose missed joins cost most
+  wordnet   two groups of one story with other classes joined when WordNet (Debian's wordnet-base, read from
+            /usr/share/wordnet) relates their head words: the same lemma, a synonym (first 1 / 2 / any senses),
+            a derivation, a hypernym; the relation (or none) chosen inside each fold
   mentions  a mention model (is this mention a gold singleton?) over mentions in groups of 2+; mentions above
             the threshold leave their group
   groups    a group model (are the members of this (story, class) group nearly all apart: pair precision under
@@ -20,7 +29,8 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
   classpairs a model of two groups of one story with different classes (do most of their mention pairs
             co-refer?): their sentences' TF-IDF cosines, shared documents and sentences, lead and story shares,
             shared names and content words next to the mentions, the classes' common prefix; pairs above the
-            threshold are joined (training negatives kept at 1 in 5, the logit corrected for it)
+            threshold are joined (training negatives kept at 1 in 5, the logit corrected for it); --wordnet adds
+            the WordNet relations of the wordnet mode as features
   vectors   distributional word vectors: positive PMI with the words within --window K (default 3; --directed
             keeps left and right apart) over text the project may train on (GMB/VOA, CoNLL-2003 train, PolNeAR
             train, and the ECB+ text of the choosing topics outside the held-out fold; never a dev topic's
@@ -39,11 +49,12 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
 
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
 Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs),
-"2026-12-06 night" (events6, vectors) and "2026-12-06 morning" (events7, sayings).
+"2026-12-06 night" (events6, vectors), "2026-12-06 morning" (events7, sayings) and "2026-12-06 midday" (events11,
+errors and wordnet).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|mentions|groups|pairs|classpairs|vectors|sayings} PRED.json
+Usage (from the repository root): scripts/events-coref-cv.py {score|errors|wordnet|mentions|groups|pairs|classpairs|vectors|sayings} PRED.json
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
-[--trees] [--folds N] [--window K] [--directed]
+[--trees] [--folds N] [--window K] [--directed] [--wordnet]
 """
 import csv
 import io
@@ -627,16 +638,18 @@ def argument_features(documents, pairs, groups):
     return samples
 
 
+def find(owner, x):
+    """The root of x in a union-find forest kept as a dict (an item absent from it is its own root)."""
+    while owner.get(x, x) != x:
+        x = owner[x]
+    return x
+
+
 def join_groups(predicted, chosen):
     owner = {}
-
-    def root(x):
-        while owner.get(x, x) != x:
-            x = owner[x]
-        return x
     for g, h in chosen:
-        owner[root(g)] = root(h)
-    return {m: root(c) for m, c in predicted.items()}
+        owner[find(owner, g)] = find(owner, h)
+    return {m: find(owner, c) for m, c in predicted.items()}
 
 
 def vectors_mode(documents, gold, predicted, folds, trees, window, directed):
@@ -742,6 +755,244 @@ def sayings_mode(documents, gold, predicted, folds):
     print(f'chosen per fold {picks}; CoNLL F1 by topic CV {conll(gold, result):.2f}')
 
 
+def errors_mode(documents, gold, predicted):
+    """What each kind of error costs: CoNLL F1 with only that kind fixed (oracle, gold used), and its mention pairs."""
+    info = {}
+    for d in documents:
+        for m in d['mentions']:
+            info[m['id']] = (d['id'], d['subtopic'], m['text'].lower())
+    story = {m: c.split('|')[0] if '|' in c else 'alone' for m, c in predicted.items()}
+
+    def kind(c):
+        if c.startswith('alone:'):
+            return 'alone'
+        return 'saying' if '@' in c else 'event'
+
+    def klass(c):
+        return None if c.startswith('alone:') else re.split('[#@]', c.split('|', 1)[1])[0]
+    gold_size = Counter(gold.values())
+    print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions')
+    # Mention pairs by kind (inside one topic: other pairs are never joined and never co-refer).
+    by_topic = defaultdict(list)
+    for m in gold:
+        by_topic[m.split('_')[0]].append(m)
+    wrong, missed = Counter(), Counter()
+    for ms in by_topic.values():
+        for a, b in combinations(ms, 2):
+            same_doc = 'one document' if info[a][0] == info[b][0] else 'two documents'
+            if predicted[a] == predicted[b] and gold[a] != gold[b]:
+                sub = 'one sub-topic' if info[a][1] == info[b][1] else 'two sub-topics'
+                single = 'a gold singleton' if 1 in (gold_size[gold[a]], gold_size[gold[b]]) else 'two gold events'
+                wrong[(same_doc, sub, single)] += 1
+            elif predicted[a] != predicted[b] and gold[a] == gold[b]:
+                ca, cb = predicted[a], predicted[b]
+                if 'alone' in (kind(ca), kind(cb)):
+                    why = 'one kept alone'
+                elif story[a] != story[b]:
+                    why = 'other stories'
+                elif klass(ca) != klass(cb):
+                    why = 'other classes'
+                else:
+                    why = 'one class split'
+                missed[(same_doc, why)] += 1
+    print('wrongly joined mention pairs:')
+    for k, n in wrong.most_common():
+        print(f'  {n:6d}  {", ".join(k)}')
+    print('missed mention pairs:')
+    for k, n in missed.most_common():
+        print(f'  {n:6d}  {", ".join(k)}')
+    # Oracles: each fixes one kind only.
+    groups = defaultdict(list)
+    for m, c in predicted.items():
+        groups[c].append(m)
+    majority, majority_sub = {}, {}
+    for c, ms in groups.items():
+        event, count = Counter(gold[m] for m in ms).most_common(1)[0]
+        majority[c] = event
+        majority_sub[c] = Counter(info[m][1] for m in ms if gold[m] == event).most_common(1)[0][0]
+
+    def split(condition):
+        return {m: c + '@' + gold[m] if gold[m] != majority[c] and condition(m, c) else c for m, c in predicted.items()}
+    print('oracles, wrong joins split (a mention of another gold event than its cluster\'s majority leaves it):')
+    for name, condition in [
+            ('all', lambda m, c: True),
+            ('gold singletons only', lambda m, c: gold_size[gold[m]] == 1),
+            ('other sub-topic than the majority', lambda m, c: info[m][1] != majority_sub[c]),
+            ('same sub-topic, not a gold singleton', lambda m, c: info[m][1] == majority_sub[c] and gold_size[gold[m]] > 1),
+            ('in a document holding a majority mention', lambda m, c: any(info[o][0] == info[m][0] and gold[o] == majority[c] for o in groups[c])),
+            ('in no document holding a majority mention', lambda m, c: not any(info[o][0] == info[m][0] and gold[o] == majority[c] for o in groups[c]))]:
+        print(f'  {conll(gold, split(condition)):6.2f}  {name}')
+
+    def join(condition):
+        owner = {}
+        by_event = defaultdict(list)
+        for c, ms in groups.items():
+            if 2 * sum(1 for m in ms if gold[m] == majority[c]) > len(ms):
+                by_event[majority[c]].append(c)
+        # Two clusters' components join only when every pair across them is of the kind: the joins made are all
+        # of this kind, none brought about by closing over another kind's.
+        for cs in by_event.values():
+            component = {c: [c] for c in cs}
+            for a, b in combinations(sorted(cs, key=lambda c: -len(groups[c])), 2):
+                ra, rb = find(owner, a), find(owner, b)
+                if ra != rb and all(condition(x, y) for x in component[ra] for y in component[rb]):
+                    owner[ra] = rb
+                    component[rb] += component.pop(ra)
+        return {m: find(owner, c) for m, c in predicted.items()}
+
+    def share_document(a, b):
+        return bool({info[m][0] for m in groups[a]} & {info[m][0] for m in groups[b]})
+    print('oracles, missed joins made (clusters whose majority is one gold event joined, when):')
+    for name, condition in [
+            ('all', lambda a, b: True),
+            ('one is a lone mention', lambda a, b: 'alone' in (kind(a), kind(b))),
+            ('a saying involved', lambda a, b: 'saying' in (kind(a), kind(b))),
+            ('other stories, one class', lambda a, b: kind(a) != 'alone' and kind(b) != 'alone' and a.split('|')[0] != b.split('|')[0] and klass(a) == klass(b)),
+            ('one story, one class', lambda a, b: kind(a) != 'alone' and kind(b) != 'alone' and a.split('|')[0] == b.split('|')[0] and klass(a) == klass(b)),
+            ('other classes (events), one story', lambda a, b: kind(a) == kind(b) == 'event' and a.split('|')[0] == b.split('|')[0] and klass(a) != klass(b)),
+            ('other classes, sharing a document', lambda a, b: kind(a) == kind(b) == 'event' and a.split('|')[0] == b.split('|')[0] and klass(a) != klass(b) and share_document(a, b)),
+            ('other classes, sharing no document', lambda a, b: kind(a) == kind(b) == 'event' and a.split('|')[0] == b.split('|')[0] and klass(a) != klass(b) and not share_document(a, b))]:
+        print(f'  {conll(gold, join(condition)):6.2f}  {name}')
+    # Stories against sub-topics: does each story hold one seminal event's documents?
+    story_subtopics = defaultdict(Counter)
+    for m, c in predicted.items():
+        if '|' in c:
+            story_subtopics[c.split('|')[0]][info[m][1]] += 1
+    mixed = {s: dict(n) for s, n in story_subtopics.items() if len(n) > 1 and min(n.values()) > 2}
+    print(f'stories: {len(story_subtopics)}, {len(mixed)} holding 3+ grouped mentions of each sub-topic')
+    # Document chains (one cluster's mentions in one document): chain-level evidence helps only if chains are long.
+    chains = defaultdict(list)
+    for m, c in predicted.items():
+        if not c.startswith('alone:'):
+            chains[(c, info[m][0])].append(m)
+    lengths = Counter(min(len(ms), 4) for ms in chains.values())
+    wrong_chains = {k for k, ms in chains.items() if Counter(gold[m] for m in ms).most_common(1)[0][0] != majority[k[0]]}
+    print(f'document chains: {len(chains)} (of 1 / 2 / 3 / 4+ mentions: {lengths[1]} / {lengths[2]} / {lengths[3]} / {lengths[4]}); '
+          f'{len(wrong_chains)} whose event is not their cluster\'s ({sum(1 for k in wrong_chains if len(chains[k]) == 1)} of one mention)')
+    split_chains = {m: c + '/' + info[m][0] if (c, info[m][0]) in wrong_chains else c for m, c in predicted.items()}
+    print(f'  {conll(gold, split_chains):6.2f}  oracle: those chains split off whole')
+    # The cross-class pairs that would pay most: class pairs by missed mention pairs.
+    pairs = Counter()
+    for ms in by_topic.values():
+        for a, b in combinations(ms, 2):
+            if gold[a] == gold[b] and predicted[a] != predicted[b] and kind(predicted[a]) == kind(predicted[b]) == 'event' and klass(predicted[a]) != klass(predicted[b]) and story[a] == story[b]:
+                pairs[(a.split('_')[0],) + tuple(sorted((klass(predicted[a]), klass(predicted[b]))))] += 1
+    print('cross-class missed pairs by topic and class pair (top 40):')
+    for k, n in pairs.most_common(40):
+        print(f'  {n:5d}  topic {k[0]}: {k[1]} / {k[2]}')
+
+
+WORDNET = '/usr/share/wordnet/'
+
+
+def read_wordnet():
+    """Nouns and verbs of WordNet 3.0 (Debian's wordnet-base): each lemma's synsets in sense order, each synset's
+    words and pointers, and the exception lists (went -> go)."""
+    index, exceptions, synsets = {}, {}, {}
+    for pos in ('noun', 'verb'):
+        with open(WORDNET + 'index.' + pos, encoding='utf-8') as fh:
+            for line in fh:
+                if not line.startswith(' '):
+                    p = line.split()
+                    index[(p[0], pos[0])] = p[6 + int(p[3]):]
+        with open(WORDNET + pos + '.exc', encoding='utf-8') as fh:
+            for line in fh:
+                form, base = line.split()[:2]
+                exceptions[(form, pos[0])] = base
+        with open(WORDNET + 'data.' + pos, encoding='utf-8') as fh:
+            for line in fh:
+                if line.startswith(' '):
+                    continue
+                p = line.split(' | ')[0].split()
+                count = int(p[3], 16)
+                at = 4 + 2 * count
+                pointers = [(p[at + 1 + 4 * i], p[at + 2 + 4 * i], p[at + 3 + 4 * i][0])
+                            for i in range(int(p[at]))]
+                synsets[(p[0], pos[0])] = ([p[4 + 2 * i].lower() for i in range(count)], pointers)
+    return index, exceptions, synsets
+
+
+WORDNET_RELATIONS = {'lemma': 'lemma', 'synonym, first sense': (1, ()), 'synonym, first 2 senses': (2, ()),
+                     'synonym or derivation, first sense': (1, ('+',)),
+                     'synonym, derivation or hypernym, first sense': (1, ('+', '@', '~')), 'synonym, any sense': (99, ())}
+
+
+def wordnet_relations(documents, predicted):
+    """The head words of each grouped cluster (events, not sayings) and related(a, b, relation): whether WordNet
+    relates the two clusters' head words by that relation (one of WORDNET_RELATIONS)."""
+    if not os.path.isdir(WORDNET):
+        sys.exit('WordNet: apt-get install wordnet-base')
+    index, exceptions, synsets = read_wordnet()
+    rules = {'n': [('s', ''), ('ses', 's'), ('xes', 'x'), ('ches', 'ch'), ('shes', 'sh'), ('ies', 'y')],
+             'v': [('s', ''), ('ies', 'y'), ('es', 'e'), ('es', ''), ('ed', 'e'), ('ed', ''), ('ing', 'e'), ('ing', '')]}
+
+    def base(word, pos):
+        if (word, pos) in exceptions:
+            return exceptions[(word, pos)]
+        if (word, pos) in index:
+            return word
+        for suffix, ending in rules[pos]:
+            if word.endswith(suffix) and (word[:-len(suffix)] + ending, pos) in index:
+                return word[:-len(suffix)] + ending
+        return None
+
+    def senses(word, k):
+        return {(o, pos) for pos in 'nv' if base(word, pos) for o in index[(base(word, pos), pos)][:k]}
+
+    def neighbours(found, symbols):
+        return {(o, pos if pos in 'nv' else 'x') for s in found for sym, o, pos in synsets[s][1] if sym in symbols}
+    heads = defaultdict(set)
+    for d in documents:
+        for m in d['mentions']:
+            c = predicted[m['id']]
+            if '|' in c and '@' not in c:
+                words = re.findall(r"[A-Za-z]+", m['text'].lower())
+                heads[c].add(words[-1] if len(words) > 1 and not re.search(r'(ed|ing)$', words[0]) else words[0])
+
+    def related(a, b, relation):
+        if relation == 'lemma':
+            def lemmas(group):
+                return {form for w in heads[group] for form in [w] + [base(w, pos) for pos in 'nv'] if form}
+            return bool(lemmas(a) & lemmas(b))
+        k, symbols = WORDNET_RELATIONS[relation]
+        sa = set().union(*[senses(w, k) for w in heads[a]])
+        sb = set().union(*[senses(w, k) for w in heads[b]])
+        return bool(sa & sb or (symbols and (neighbours(sa, symbols) & sb or neighbours(sb, symbols) & sa)))
+    return heads, related
+
+
+def wordnet_mode(documents, gold, predicted, folds):
+    """Two groups of one story with other classes joined when WordNet relates their head words (the same lemma, a
+    shared synset among the first k senses, a derivation, a hypernym); the relation chosen inside each fold."""
+    heads, related = wordnet_relations(documents, predicted)
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    members = defaultdict(list)
+    for m, c in predicted.items():
+        members[c].append(m)
+    by_story = defaultdict(list)
+    for c in heads:
+        by_story[c.split('|')[0]].append(c)
+
+    pairs = {name: [(a, b) for cs in by_story.values() for a, b in combinations(cs, 2)
+                    if a.split('|', 1)[1].split('#')[0] != b.split('|', 1)[1].split('#')[0] and related(a, b, name)]
+             for name in WORDNET_RELATIONS}
+    pairs['none'] = []
+
+    def joined(name, inside):
+        return join_groups(predicted, [(a, b) for a, b in pairs[name] if inside(topic[members[a][0]])])
+    for name, chosen in pairs.items():
+        right = sum(1 for a, b in chosen if 2 * sum(gold[x] == gold[y] for x in members[a] for y in members[b]) > len(members[a]) * len(members[b]))
+        print(f'  {name}: {len(chosen)} group pairs, {right} mostly co-referring; CoNLL F1 {conll(gold, joined(name, lambda t: True)):.2f}')
+    result, picks = dict(predicted), []
+    for fold in [CHOOSING[i::folds] for i in range(folds)]:
+        train = {m: g for m, g in gold.items() if topic[m] not in fold}
+        best = max(pairs, key=lambda name: conll(train, {m: c for m, c in joined(name, lambda t: t not in fold).items() if m in train}))
+        picks.append(best)
+        held = joined(best, lambda t: t in fold)
+        result.update({m: held[m] for m in gold if topic[m] in fold})
+    print(f'chosen per fold {picks}; CoNLL F1 by topic CV {conll(gold, result):.2f}')
+
+
 def variants_mode(documents, gold, paths, folds):
     """The setting chosen in each fold on the other topics, scored out of fold (cluster ids kept apart by file)."""
     topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
@@ -763,13 +1014,13 @@ def variants_mode(documents, gold, paths, folds):
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
-    trees, directed = '--trees' in argv, '--directed' in argv
+    trees, directed, use_wordnet = '--trees' in argv, '--directed' in argv, '--wordnet' in argv
     argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window'))]
     if argv and argv[0] == 'variants' and len(argv) > 2:
         documents = load_documents()
         variants_mode(documents, {m['id']: m['cluster'] for d in documents for m in d['mentions']}, argv[1:], folds)
         return
-    if len(argv) != 2 or argv[0] not in ('score', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings'):
+    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -781,6 +1032,12 @@ def main(argv):
         groups[c].append(m)
     topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
     gold_of.update(gold)
+    if argv[0] == 'wordnet':
+        wordnet_mode(documents, gold, predicted, folds)
+        return
+    if argv[0] == 'errors':
+        errors_mode(documents, gold, predicted)
+        return
     if argv[0] == 'score':
         print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions of the 27 choosing topics')
         isolated = {m: 'alone:' + m if gold_size[gold[m]] == 1 else c for m, c in predicted.items()}
@@ -831,6 +1088,12 @@ def main(argv):
     elif argv[0] == 'classpairs':
         context, members, _ = mention_features(documents, predicted)
         samples = class_pair_features(documents, predicted, context, members)
+        if use_wordnet:
+            # WordNet's relations between the two groups' head words beside events5's features (events11).
+            _, related = wordnet_relations(documents, predicted)
+            for (g, h), _, features, _ in samples:
+                for name in WORDNET_RELATIONS:
+                    features['wordnet ' + name] = 1.0 if related(g, h, name) else 0.0
         scores = cross_validate(samples, folds, trees, negative_share=0.2)
         print(f'{len(samples)} group pairs, {sum(s[3] for s in samples)} mostly co-referring; '
               f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
