@@ -159,8 +159,9 @@ public static class CueTrainer
         using (var stream = File.Create(outPath)) model.Save(stream);
         // Read it back as the recogniser will, to report what loading costs (the model card quotes it).
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using (var stream = File.OpenRead(outPath)) LearnedCueModel.Load(stream);
+        LearnedCueModel loaded;
+        using (var stream = File.OpenRead(outPath)) loaded = LearnedCueModel.Load(stream);
         log.WriteLine($"saved {outPath}: {model.WeightCount:N0} weights, {model.Stems.Count} stems, threshold {model.Threshold.ToString(CultureInfo.InvariantCulture)}, " +
-            $"{new FileInfo(outPath).Length / 1024.0:F0} KB; loads in {clock.Elapsed.TotalMilliseconds:F0} ms");
+            $"{new FileInfo(outPath).Length / 1024.0:F0} KB; loads in {clock.Elapsed.TotalMilliseconds:F0} ms; {loaded.HashCollisions} features share a hash");
     }
 }

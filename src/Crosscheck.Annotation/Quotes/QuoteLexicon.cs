@@ -54,7 +54,26 @@ internal sealed class QuoteLexicon
         NonAgentNouns = Lexicon.Set(Data, "Quotes/Data/non-agent-nouns.txt", LexiconCase.IgnoreCase);
         Prepositions = Lexicon.Set(Data, "Quotes/Data/prepositions.txt", LexiconCase.IgnoreCase);
         ParticiplePrepositions = Lexicon.Set(Data, "Quotes/Data/participle-prepositions.txt", LexiconCase.IgnoreCase);
+        PronounLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        RoleWordLookup = RoleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        SourceNounLookup = SourceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        SubjectSkipLookup = SubjectSkip.GetAlternateLookup<ReadOnlySpan<char>>();
+        DeterminerLookup = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
+        PrepositionLookup = Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    // Span lookups of the lists above, for code that reads a word in place without making a string of it (the learned cue features).
+    public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PronounLookup { get; }
+
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleWordLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SourceNounLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectSkipLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminerLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionLookup { get; }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> is the cue as listed, <see cref="FlagsOf"/> its flags.</summary>
     public List<Phrase> Cues { get; } = [];
