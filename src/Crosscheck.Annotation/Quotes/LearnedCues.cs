@@ -10,8 +10,8 @@ namespace Crosscheck.Annotation.Quotes;
 /// A learned cue detector for the words the cue table does not list (<see cref="AttributionRule.LearnedCue"/>): stances,
 /// intentions and deeds PolNeAR annotates as attributions ("Doe opposes the plan", "the group has long argued ...",
 /// "voters favour ..."). A logistic model over the word, its stem and suffix, its neighbours and what follows it (a
-/// "that"-clause, a quote, a name) scores a word; only words whose stem headed an annotated cue in training are scored
-/// at all (<see cref="Stems"/>), which keeps the model's reach to verbs it has seen and its cost to a set lookup for
+/// "that"-clause, a quote, a name) scores a word; only words whose stem headed an annotated cue in training, and came near a cue
+/// when the model was fitted, are scored at all (<see cref="Stems"/>), which keeps the model's reach to verbs it has seen and its cost to a set lookup for
 /// every other word. Trained by `crosscheck train attribution-cues` (models/attribution/MODEL_CARD.md).
 /// </summary>
 public sealed class LearnedCueModel
@@ -50,7 +50,10 @@ public sealed class LearnedCueModel
         Threshold = threshold;
     }
 
-    /// <summary>The stems (<see cref="CueFeatures.StemOf"/>) of the words that headed an annotated cue in training: the only words scored.</summary>
+    /// <summary>
+    /// The stems (<see cref="CueFeatures.StemOf"/>) of the words that headed an annotated cue in training and that the fitted model
+    /// scored near a cue at least once there (the trainer's stem margin): the only words scored.
+    /// </summary>
     public FrozenSet<string> Stems { get; }
 
     public float Bias { get; }
@@ -278,24 +281,36 @@ internal static class CueFeatures
         sink.Add("n2=", i + 2 < tokens.Count ? Lower(text, tokens[i + 2], stackalloc char[MaxStackWordChars]) : "</s>");
         sink.Add("p1w=", previous, word);
         sink.Add("wn1=", word, next);
-        sink.Add("p1k=", KindBefore(text, tokens, i - 1, lexicon));
-        sink.Add("n1k=", KindAfter(text, tokens, i + 1, lexicon));
-        sink.Add("n2k=", KindAfter(text, tokens, i + 2, lexicon));
+        // Each neighbour's kind is read once (a word before the sentence's start is "start", after its end "end").
+        var before1 = KindBefore(text, tokens, i - 1, lexicon);
+        var after1 = KindAfter(text, tokens, i + 1, lexicon);
+        var after2 = KindAfter(text, tokens, i + 2, lexicon);
+        sink.Add("p1k=", before1);
+        sink.Add("n1k=", after1);
+        sink.Add("n2k=", after2);
         sink.Add("pos=", i == 0 ? "first" : Quarters[i * 4 / tokens.Count]);
         // What the reported words often open with a few words on: "that", a quote, "to" (an intention), a colon.
-        for (var j = i + 1; j < tokens.Count && j <= i + 4; j++)
-        {
-            var kind = KindAfter(text, tokens, j, lexicon);
-            if (kind is "that" or "quote" or "to" or "colon") sink.Add("ahead=", kind);
-        }
+        AddAhead(ref sink, after1);
+        AddAhead(ref sink, after2);
+        AddAhead(ref sink, KindAfter(text, tokens, i + 3, lexicon));
+        AddAhead(ref sink, KindAfter(text, tokens, i + 4, lexicon));
         // Who could speak: a pronoun, a name or a role noun a few words before.
-        for (var j = i - 1; j >= 0 && j >= i - 4; j--)
-        {
-            var kind = KindBefore(text, tokens, j, lexicon);
-            if (kind is "pron" or "cap" or "role") sink.Add("behind=", kind);
-        }
+        AddBehind(ref sink, before1);
+        AddBehind(ref sink, KindBefore(text, tokens, i - 2, lexicon));
+        AddBehind(ref sink, KindBefore(text, tokens, i - 3, lexicon));
+        AddBehind(ref sink, KindBefore(text, tokens, i - 4, lexicon));
         if (sentence.HasQuote) sink.Add("sentence-quote", []);
         if (sentence.HasCue) sink.Add("sentence-cue", []);
+    }
+
+    private static void AddAhead<TSink>(ref TSink sink, string kind) where TSink : struct, ICueFeatureSink
+    {
+        if (kind is "that" or "quote" or "to" or "colon") sink.Add("ahead=", kind);
+    }
+
+    private static void AddBehind<TSink>(ref TSink sink, string kind) where TSink : struct, ICueFeatureSink
+    {
+        if (kind is "pron" or "cap" or "role") sink.Add("behind=", kind);
     }
 
     /// <summary>What a sentence holds that every word of it reads as a feature, found once per sentence.</summary>
@@ -330,12 +345,13 @@ internal static class CueFeatures
         var word = token.Of(text);
         if (token.Kind == ScanKind.Number) return "num";
         if (token.Kind == ScanKind.Punct) return word is "," ? "comma" : QuoteMarks.IsQuoteChar(word[0]) ? "quote" : "punct";
-        if (lexicon.PronounLookup.ContainsKey(word)) return "pron";
+        var classes = ClassesOf(word, lexicon);
+        if ((classes & NeighbourClass.Pronoun) != 0) return "pron";
         if (token.IsCapitalized(text)) return "cap";
-        if (lexicon.RoleWordLookup.Contains(word) || lexicon.SourceNounLookup.Contains(word)) return "role";
-        if (lexicon.SubjectSkipLookup.Contains(word)) return "skip";
-        if (lexicon.DeterminerLookup.Contains(word)) return "det";
-        return lexicon.PrepositionLookup.Contains(word) ? "prep" : "word";
+        if ((classes & NeighbourClass.RoleOrSource) != 0) return "role";
+        if ((classes & NeighbourClass.SubjectSkip) != 0) return "skip";
+        if ((classes & NeighbourClass.Determiner) != 0) return "det";
+        return (classes & NeighbourClass.Preposition) != 0 ? "prep" : "word";
     }
 
     private static string KindAfter(string text, List<Scanned> tokens, int j, QuoteLexicon lexicon)
@@ -347,9 +363,13 @@ internal static class CueFeatures
         if (token.Kind == ScanKind.Punct) return word is "," ? "comma" : word is ":" ? "colon" : QuoteMarks.IsQuoteChar(word[0]) ? "quote" : "punct";
         if (word.Equals("that", StringComparison.OrdinalIgnoreCase)) return "that";
         if (word.Equals("to", StringComparison.OrdinalIgnoreCase)) return "to";
-        if (lexicon.PronounLookup.ContainsKey(word)) return "pron";
+        var classes = ClassesOf(word, lexicon);
+        if ((classes & NeighbourClass.Pronoun) != 0) return "pron";
         if (token.IsCapitalized(text)) return "cap";
-        if (lexicon.DeterminerLookup.Contains(word)) return "det";
-        return lexicon.PrepositionLookup.Contains(word) ? "prep" : "word";
+        if ((classes & NeighbourClass.Determiner) != 0) return "det";
+        return (classes & NeighbourClass.Preposition) != 0 ? "prep" : "word";
     }
+
+    private static NeighbourClass ClassesOf(ReadOnlySpan<char> word, QuoteLexicon lexicon) =>
+        lexicon.NeighbourClassLookup.TryGetValue(word, out var classes) ? classes : NeighbourClass.None;
 }

@@ -54,26 +54,31 @@ internal sealed class QuoteLexicon
         NonAgentNouns = Lexicon.Set(Data, "Quotes/Data/non-agent-nouns.txt", LexiconCase.IgnoreCase);
         Prepositions = Lexicon.Set(Data, "Quotes/Data/prepositions.txt", LexiconCase.IgnoreCase);
         ParticiplePrepositions = Lexicon.Set(Data, "Quotes/Data/participle-prepositions.txt", LexiconCase.IgnoreCase);
-        PronounLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
-        RoleWordLookup = RoleWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        SourceNounLookup = SourceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
-        SubjectSkipLookup = SubjectSkip.GetAlternateLookup<ReadOnlySpan<char>>();
-        DeterminerLookup = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
-        PrepositionLookup = Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+        NeighbourClassLookup = NeighbourClassesOf().GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    // Span lookups of the lists above, for code that reads a word in place without making a string of it (the learned cue features).
-    public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PronounLookup { get; }
+    /// <summary>
+    /// Every word of the lists the learned cue features read around a word (pronouns, role and source nouns, auxiliaries and adverbs
+    /// of <see cref="SubjectSkip"/>, determiners, prepositions) with the lists it is on, looked up once per word instead of once per
+    /// list (<see cref="CueFeatures"/>). All are compared ignoring case, as the lists themselves are.
+    /// </summary>
+    public FrozenDictionary<string, NeighbourClass>.AlternateLookup<ReadOnlySpan<char>> NeighbourClassLookup { get; }
 
-    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleWordLookup { get; }
-
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SourceNounLookup { get; }
-
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectSkipLookup { get; }
-
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminerLookup { get; }
-
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionLookup { get; }
+    private FrozenDictionary<string, NeighbourClass> NeighbourClassesOf()
+    {
+        var classes = new Dictionary<string, NeighbourClass>(StringComparer.OrdinalIgnoreCase);
+        void Add(IEnumerable<string> words, NeighbourClass c)
+        {
+            foreach (var word in words) classes[word] = classes.GetValueOrDefault(word) | c;
+        }
+        Add(Pronouns.Keys, NeighbourClass.Pronoun);
+        Add(RoleWords, NeighbourClass.RoleOrSource);
+        Add(SourceNouns, NeighbourClass.RoleOrSource);
+        Add(SubjectSkip, NeighbourClass.SubjectSkip);
+        Add(Determiners, NeighbourClass.Determiner);
+        Add(Prepositions, NeighbourClass.Preposition);
+        return classes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> is the cue as listed, <see cref="FlagsOf"/> its flags.</summary>
     public List<Phrase> Cues { get; } = [];
@@ -181,4 +186,16 @@ internal sealed class QuoteLexicon
 
     /// <summary>More words opening a sentence before its subject, read only when looking for the subject ("Essentially, ...", "Beyond the footage, ...").</summary>
     public FrozenSet<string> SentenceOpeners { get; }
+}
+
+/// <summary>The lists of <see cref="QuoteLexicon"/> a word is on, as the learned cue features read a word's neighbours.</summary>
+[Flags]
+public enum NeighbourClass : byte
+{
+    None = 0,
+    Pronoun = 1,
+    RoleOrSource = 2,
+    SubjectSkip = 4,
+    Determiner = 8,
+    Preposition = 16,
 }
