@@ -30,6 +30,15 @@ public sealed record CueTrainerOptions
 
     /// <summary>The probability written into the model, from which a word is taken for a cue.</summary>
     public double Threshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// After fitting, a stem stays among the scored ones only when one of its training words scored at least
+    /// <see cref="Threshold"/> minus this: a stem none of whose words came near a cue on the words it was fitted on costs a
+    /// scoring for every word of it and almost never yields one. 1 keeps every stem. 0 (the shipped model's) was chosen by
+    /// cross-validation inside folds 1-4: it leaves about half the words of the stems unscored and moved no fold by more than
+    /// 0.0003 (docs/BENCHMARKS.md, attrib10).
+    /// </summary>
+    public double StemMargin { get; init; }
 }
 
 /// <summary>
@@ -41,7 +50,7 @@ public sealed record CueTrainerOptions
 /// </summary>
 public static class CueTrainer
 {
-    private sealed record Example(string[] Features, bool IsCue);
+    private sealed record Example(string Stem, string[] Features, bool IsCue);
 
     public static LearnedCueModel Train(string dir, CueTrainerOptions options, TextWriter log)
     {
@@ -64,12 +73,19 @@ public static class CueTrainer
         }
         var stemCounts = candidates.Where(c => c.IsCue).CountBy(c => c.Stem).ToDictionary(StringComparer.Ordinal);
         var stems = stemCounts.Where(s => s.Value >= options.MinStemCount).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        var examples = candidates.Where(c => stems.Contains(c.Stem)).Select(c => new Example(c.Features(), c.IsCue)).ToList();
+        var examples = candidates.Where(c => stems.Contains(c.Stem)).Select(c => new Example(c.Stem, c.Features(), c.IsCue)).ToList();
         log.WriteLine($"{articles} articles, folds {string.Join(',', options.Folds)} of {options.FoldCount}: {candidates.Count:N0} candidate words, " +
             $"{candidates.Count(c => c.IsCue):N0} cue heads; {stems.Count} stems headed a cue {options.MinStemCount}+ times; " +
             $"{examples.Count:N0} examples kept, {examples.Count(e => e.IsCue):N0} of them cues");
         var (weights, bias) = Fit(examples, options);
-        var model = new LearnedCueModel(weights, bias, stems, options.Threshold);
+        var fitted = new LearnedCueModel(weights, bias, stems, options.Threshold);
+        var probabilities = examples.Select(e => fitted.Probability(e.Features)).ToArray();
+        var reaching = examples.Where((_, n) => probabilities[n] >= options.Threshold - options.StemMargin).Select(e => e.Stem).ToHashSet(StringComparer.Ordinal);
+        var model = new LearnedCueModel(weights, bias, stems.Where(reaching.Contains), options.Threshold);
+        var dropped = examples.Where(e => !reaching.Contains(e.Stem)).ToList();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{reaching.Count} of {stems.Count} stems have a training word scoring {options.Threshold - options.StemMargin:0.##}+ and stay scored; " +
+            $"the others' {dropped.Count:N0} training words ({dropped.Count(e => e.IsCue)} of them cues) are no longer scored"));
         var found = examples.Count(e => model.Probability(e.Features) >= options.Threshold);
         var right = examples.Count(e => e.IsCue && model.Probability(e.Features) >= options.Threshold);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -159,8 +175,9 @@ public static class CueTrainer
         using (var stream = File.Create(outPath)) model.Save(stream);
         // Read it back as the recogniser will, to report what loading costs (the model card quotes it).
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using (var stream = File.OpenRead(outPath)) LearnedCueModel.Load(stream);
+        LearnedCueModel loaded;
+        using (var stream = File.OpenRead(outPath)) loaded = LearnedCueModel.Load(stream);
         log.WriteLine($"saved {outPath}: {model.WeightCount:N0} weights, {model.Stems.Count} stems, threshold {model.Threshold.ToString(CultureInfo.InvariantCulture)}, " +
-            $"{new FileInfo(outPath).Length / 1024.0:F0} KB; loads in {clock.Elapsed.TotalMilliseconds:F0} ms");
+            $"{new FileInfo(outPath).Length / 1024.0:F0} KB; loads in {clock.Elapsed.TotalMilliseconds:F0} ms; {loaded.HashCollisions} features share a hash");
     }
 }

@@ -48,4 +48,39 @@ public class CueTrainerTests
             root.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(1.0, true)]
+    public void A_stem_none_of_whose_training_words_scores_near_the_threshold_is_no_longer_scored(double margin, bool scored)
+    {
+        // "tallied" heads an annotated cue once and stands five more times in the same sentence unannotated: the model can give
+        // it no more than about one chance in six, so with no margin its stem leaves the scored ones; "resents" stays.
+        const string body = "The mayor resents the plan. The clerk tallied the boxes. The clerk tallied the boxes.";
+        var root = Directory.CreateTempSubdirectory("cue-trainer-");
+        try
+        {
+            var text = Directory.CreateDirectory(Path.Combine(root.FullName, "text"));
+            var attributions = Directory.CreateDirectory(Path.Combine(root.FullName, "attributions"));
+            for (var i = 0; i < 4; i++)
+            {
+                File.WriteAllText(Path.Combine(text.FullName, $"a{i}.txt"), body);
+                var resents = body.IndexOf("resents", StringComparison.Ordinal);
+                var ann = $"T1\tCue {resents} {resents + 7}\tresents\n";
+                var tallied = body.IndexOf("tallied", StringComparison.Ordinal);
+                if (i == 0) ann += $"T2\tCue {tallied} {tallied + 7}\ttallied\n";
+                File.WriteAllText(Path.Combine(attributions.FullName, $"a{i}_ann1.ann"), ann);
+            }
+
+            var model = CueTrainer.Train(root.FullName,
+                new CueTrainerOptions { Folds = [1, 2, 3], FoldCount = 4, MinStemCount = 1, MinFeatureCount = 1, Epochs = 20, StemMargin = margin }, new StringWriter());
+
+            Assert.Contains(CueFeatures.StemOf("resents"), (IReadOnlySet<string>)model.Stems);
+            Assert.Equal(scored, model.Stems.Contains(CueFeatures.StemOf("tallied")));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
 }

@@ -54,6 +54,30 @@ internal sealed class QuoteLexicon
         NonAgentNouns = Lexicon.Set(Data, "Quotes/Data/non-agent-nouns.txt", LexiconCase.IgnoreCase);
         Prepositions = Lexicon.Set(Data, "Quotes/Data/prepositions.txt", LexiconCase.IgnoreCase);
         ParticiplePrepositions = Lexicon.Set(Data, "Quotes/Data/participle-prepositions.txt", LexiconCase.IgnoreCase);
+        NeighbourClassLookup = NeighbourClassesOf().GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Every word of the lists the learned cue features read around a word (pronouns, role and source nouns, auxiliaries and adverbs
+    /// of <see cref="SubjectSkip"/>, determiners, prepositions) with the lists it is on, looked up once per word instead of once per
+    /// list (<see cref="CueFeatures"/>). All are compared ignoring case, as the lists themselves are.
+    /// </summary>
+    public FrozenDictionary<string, NeighbourClass>.AlternateLookup<ReadOnlySpan<char>> NeighbourClassLookup { get; }
+
+    private FrozenDictionary<string, NeighbourClass> NeighbourClassesOf()
+    {
+        var classes = new Dictionary<string, NeighbourClass>(StringComparer.OrdinalIgnoreCase);
+        void Add(IEnumerable<string> words, NeighbourClass c)
+        {
+            foreach (var word in words) classes[word] = classes.GetValueOrDefault(word) | c;
+        }
+        Add(Pronouns.Keys, NeighbourClass.Pronoun);
+        Add(RoleWords, NeighbourClass.RoleOrSource);
+        Add(SourceNouns, NeighbourClass.RoleOrSource);
+        Add(SubjectSkip, NeighbourClass.SubjectSkip);
+        Add(Determiners, NeighbourClass.Determiner);
+        Add(Prepositions, NeighbourClass.Preposition);
+        return classes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Cue phrases, longest first; <see cref="Phrase.Value"/> is the cue as listed, <see cref="FlagsOf"/> its flags.</summary>
@@ -162,4 +186,16 @@ internal sealed class QuoteLexicon
 
     /// <summary>More words opening a sentence before its subject, read only when looking for the subject ("Essentially, ...", "Beyond the footage, ...").</summary>
     public FrozenSet<string> SentenceOpeners { get; }
+}
+
+/// <summary>The lists of <see cref="QuoteLexicon"/> a word is on, as the learned cue features read a word's neighbours.</summary>
+[Flags]
+public enum NeighbourClass : byte
+{
+    None = 0,
+    Pronoun = 1,
+    RoleOrSource = 2,
+    SubjectSkip = 4,
+    Determiner = 8,
+    Preposition = 16,
 }

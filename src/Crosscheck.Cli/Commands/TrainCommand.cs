@@ -292,6 +292,12 @@ public static class TrainCommand
         var threshold = new Option<double>("--threshold") { Description = "The probability from which a word is taken for a cue.", DefaultValueFactory = _ => defaults.Threshold, HelpName = "P" };
         var minStem = new Option<int>("--min-stem-count") { Description = "Score only words whose stem headed an annotated cue this many times.", DefaultValueFactory = _ => defaults.MinStemCount, HelpName = "N" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training words.", DefaultValueFactory = _ => defaults.Epochs, HelpName = "N" };
+        var stemMargin = new Option<double>("--stem-margin")
+        {
+            Description = "Keep scoring a stem only when one of its training words scored at least the threshold minus this (1: every stem).",
+            DefaultValueFactory = _ => defaults.StemMargin,
+            HelpName = "P",
+        };
         var command = new Command("attribution-cues", """
             Train the learned cue detector of the quote recogniser (the LearnedCue rule) on folds of PolNeAR train:
             the words the cue table does not list that head an annotated cue. Keep a fold out to measure it with
@@ -299,14 +305,22 @@ public static class TrainCommand
 
             Example:  crosscheck train attribution-cues ../shared/data/attribution-polnear/train --folds 1,2,3,4 --out models/attribution/cues.model.gz
             """)
-        { dir, output, folds, of, threshold, minStem, epochs };
+        { dir, output, folds, of, threshold, minStem, epochs, stemMargin };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var count = result.GetValue(of);
             var chosen = result.GetValue(folds)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(k => int.TryParse(k, System.Globalization.CultureInfo.InvariantCulture, out var fold) && fold >= 1 && fold <= count ? fold : throw new UserError($"--folds: '{k}' is no fold of 1..{count}"))
                 .ToArray();
-            var options = defaults with { Folds = chosen, FoldCount = count, Threshold = result.GetValue(threshold), MinStemCount = result.GetValue(minStem), Epochs = result.GetValue(epochs) };
+            var options = defaults with
+            {
+                Folds = chosen,
+                FoldCount = count,
+                Threshold = result.GetValue(threshold),
+                MinStemCount = result.GetValue(minStem),
+                Epochs = result.GetValue(epochs),
+                StemMargin = result.GetValue(stemMargin),
+            };
             CueTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, options, Console.Out);
             return ExitCodes.Ok;
         }));
