@@ -126,6 +126,29 @@ public class PageTypeTests
     }
 
     [Fact]
+    public void Every_reading_of_an_article_keeps_its_prose_which_opens_the_page()
+    {
+        var (_, signals) = Extract(TestInputs.Page("<article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "</article>", NewsHead),
+            "https://news.example/economy/2024/10/15/inflation-slows-to-lowest-in-three-years");
+
+        // The service page's and the listing's readings keep what the article reading keeps: log2 of the ratio is 0.
+        Assert.Equal(0, Signal(signals, "service-reading"), 6);
+        Assert.Equal(0, Signal(signals, "listing-reading"), 6);
+        Assert.Equal(0, Signal(signals, "listing-headlines"));
+        Assert.Equal(1, Signal(signals, "prose-opening"));
+        Assert.True(Signal(signals, "median-paragraph") > Math.Log(1 + 100) / 8);
+    }
+
+    [Fact]
+    public void The_listing_reading_of_a_page_of_teasers_keeps_their_headlines()
+    {
+        var (_, signals) = Extract(DatedTeaserPage(), "https://town.example/news");
+
+        Assert.True(Signal(signals, "listing-headlines") > 0);
+        Assert.True(Signal(signals, "listing-reading") >= 0);
+    }
+
+    [Fact]
     public void A_page_of_dated_teasers_reads_as_entries_and_is_not_an_article()
     {
         var (article, signals) = Extract(DatedTeaserPage(), "https://town.example/news");
@@ -353,5 +376,32 @@ public class PageTypeTests
 
         Assert.Equal(0.8, copy.ArticleThreshold);
         Assert.Equal(PageType.Service, copy.Classify(features));
+    }
+
+    [Fact]
+    public void Article_or_not_by_the_mean_of_both_sets_of_trees_and_survives_writing()
+    {
+        // Six-way: article's probability e/(1+e) ≈ 0.731; article-or-not trees: 1/(1+e^0.5) ≈ 0.378; mean ≈ 0.554.
+        var model = PageTypeModel.Parse(
+        [
+            ["classes", "article", "service"],
+            ["start", "1", "0"],
+            ["article-start", "-0.5"],
+        ]);
+        var features = new double[PageSignals.Names.Count];
+
+        Assert.Equal(PageType.Service, model.Classify(features));
+        var byMean = model.WithArticleByMean(true);
+        Assert.Equal(0.554, byMean.ArticleProbability(features), 3);
+        Assert.Equal(PageType.Article, byMean.Classify(features));
+        Assert.Equal(PageType.Service, byMean.Classify(features, 0.6));
+
+        var written = new StringWriter();
+        byMean.WithArticleThreshold(0.6).Write(written, []);
+        var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));
+
+        Assert.True(copy.ArticleByMean);
+        Assert.Equal(PageType.Service, copy.Classify(features));
+        Assert.Equal(PageType.Article, copy.WithArticleThreshold(0.55).Classify(features));
     }
 }
