@@ -126,29 +126,6 @@ public class PageTypeTests
     }
 
     [Fact]
-    public void Every_reading_of_an_article_keeps_its_prose_which_opens_the_page()
-    {
-        var (_, signals) = Extract(TestInputs.Page("<article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "</article>", NewsHead),
-            "https://news.example/economy/2024/10/15/inflation-slows-to-lowest-in-three-years");
-
-        // The service page's and the listing's readings keep what the article reading keeps: log2 of the ratio is 0.
-        Assert.Equal(0, Signal(signals, "service-reading"), 6);
-        Assert.Equal(0, Signal(signals, "listing-reading"), 6);
-        Assert.Equal(0, Signal(signals, "listing-headlines"));
-        Assert.Equal(1, Signal(signals, "prose-opening"));
-        Assert.True(Signal(signals, "median-paragraph") > Math.Log(1 + 100) / 8);
-    }
-
-    [Fact]
-    public void The_listing_reading_of_a_page_of_teasers_keeps_their_headlines()
-    {
-        var (_, signals) = Extract(DatedTeaserPage(), "https://town.example/news");
-
-        Assert.True(Signal(signals, "listing-headlines") > 0);
-        Assert.True(Signal(signals, "listing-reading") >= 0);
-    }
-
-    [Fact]
     public void A_page_of_dated_teasers_reads_as_entries_and_is_not_an_article()
     {
         var (article, signals) = Extract(DatedTeaserPage(), "https://town.example/news");

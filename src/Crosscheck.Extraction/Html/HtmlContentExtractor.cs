@@ -111,7 +111,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // A page's address is much of the evidence of its kind (and every page the model learnt from had one): a page
         // with none, such as a saved file, is taken as an article, as all pages were before page types.
         // The page-type model learnt from selections without linked headings (a teaser's headline is one): it reads them so.
-        content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, [.. paragraphs.Where(p => !p.LinkedHeading).Select(p => p.Text)], OtherReadings(page, content)) : null;
+        content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, [.. paragraphs.Where(p => !p.LinkedHeading).Select(p => p.Text)]) : null;
         var pageType = content.PageSignals is { } signals && (content.Url ?? pageUrl) is not null ? (options.PageTypeModel ?? PageTypes.PageTypeModel.Default).Classify(signals) : PageType.Article;
         content.PageType = pageType;
         // Each type's rules read the page again with what it hides from some readers but shows: a disclosure's panels (an
@@ -318,23 +318,6 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
 
     /// <summary>A selected paragraph, and whether it is kept only as a heading (<see cref="IsLinkedHeading"/>): the page's type is told without those.</summary>
     private readonly record struct Paragraph(string Text, bool LinkedHeading);
-
-    /// <summary>
-    /// How much text the listing's and the service page's readings of the page keep (see <see cref="PageTypes.PageSignals.OtherReadings"/>):
-    /// the extractor's own judgement of what the page is made of, read before the page is typed. The page's scores are
-    /// then those of the article reading again, as the rules after the typing expect.
-    /// </summary>
-    private PageTypes.PageSignals.OtherReadings OtherReadings(PageModel page, ExtractedContent content)
-    {
-        page.ResetScores();
-        var description = FindDescriptionBlock(page, content.Description);
-        var service = SelectArticle(page, content.Title, description, options.LinkListOutweighs, options.MinListItems, pageOfSections: true);
-        page.ResetScores();
-        var listing = SelectArticle(page, content.Title, description, options.ListingLinkListOutweighs, options.ListingMinListItems, pageOfSections: false, listing: true);
-        page.ResetScores();
-        SelectArticle(page, content.Title, description);
-        return new(service.Sum(p => p.Text.Length), listing.Sum(p => p.Text.Length), listing.Count(p => p.LinkedHeading));
-    }
 
     private List<Paragraph> SelectArticle(PageModel page, string? title, int descriptionNode) =>
         SelectArticle(page, title, descriptionNode, options.LinkListOutweighs, options.MinListItems, pageOfSections: false);

@@ -56,10 +56,7 @@ internal static partial class PageSignals
     /// <summary>Siblings of one kind repeated this often are a list of items (posts, products, teasers).</summary>
     private const int RepeatedItems = 4;
 
-    /// <summary>The characters the service page's and the listing's readings of the page keep, and the listing reading's linked headlines.</summary>
-    public readonly record struct OtherReadings(int ServiceChars, int ListingChars, int ListingHeadlines);
-
-    public static PageFeatures Read(PageModel page, ExtractedContent content, string? pageUrl, IReadOnlyList<string> paragraphs, OtherReadings other = default)
+    public static PageFeatures Read(PageModel page, ExtractedContent content, string? pageUrl, IReadOnlyList<string> paragraphs)
     {
         var values = new List<double>(Names.Count);
 
@@ -81,31 +78,8 @@ internal static partial class PageSignals
         AddComposition(values, page, content, paragraphs);
         AddPublishingSystem(values, page);
         AddSiteLinks(values, page, content.Url ?? pageUrl);
-        AddReadings(values, paragraphs, other);
         return new PageFeatures([.. values]);
     }
-
-    /// <summary>
-    /// What the extractor's readings say the page is: how much more (or less) the listing's and the service page's
-    /// readings keep than the article's (a listing's entries or a service page's sections outweigh one article's run of
-    /// prose; an article's prose is all any reading keeps), the listing reading's linked headlines, and the shape of the
-    /// article reading: its median paragraph and whether it opens with prose (one headline, then sentences).
-    /// </summary>
-    private static void AddReadings(List<double> values, IReadOnlyList<string> paragraphs, OtherReadings other)
-    {
-        var kept = paragraphs.Sum(p => p.Length);
-        values.Add(Ratio(other.ServiceChars, kept));
-        values.Add(Ratio(other.ListingChars, kept));
-        values.Add(Log(other.ListingHeadlines, 5));
-        var lengths = paragraphs.Select(p => p.Length).Order().ToList();
-        values.Add(lengths.Count == 0 ? 0 : Log(lengths[lengths.Count / 2], 8));
-        var opening = paragraphs.Take(3).FirstOrDefault(p => p.Length > ShortBlockChars)?.TrimEnd();
-        values.Add(opening is { Length: >= 100 } && SentenceEnd(opening) ? 1 : 0);
-    }
-
-    /// <summary>log2 of how many times <paramref name="reading"/> holds <paramref name="baseline"/>, within ±4, scaled to ±1.</summary>
-    private static double Ratio(int reading, int baseline) =>
-        Math.Clamp(Math.Log2((reading + 50.0) / (baseline + 50.0)), -4, 4) / 4;
 
     private static void AddUrl(List<double> values, string? url)
     {
@@ -505,7 +479,6 @@ internal static partial class PageSignals
         names.AddRange(TemplateMarkers.Select(m => "template-" + m.Group));
         names.AddRange(["published-time", "modified-time-only"]);
         names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside"]);
-        names.AddRange(["service-reading", "listing-reading", "listing-headlines", "median-paragraph", "prose-opening"]);
         return names;
     }
 
