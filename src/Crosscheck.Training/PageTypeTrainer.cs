@@ -64,7 +64,7 @@ public static class PageTypeTrainer
     /// </summary>
     internal static Dictionary<string, PageTypeModel> FoldModelsLike(PageTypeModel shipped, IReadOnlyList<PageTypeSample> samples, int folds, Grid grid) =>
         OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid,
-                articleThreshold: shipped.ArticleThreshold is not null, articleModel: shipped.Article is not null))
+                articleThreshold: shipped.ArticleThreshold is not null, articleModel: shipped.Article is not null, articleByMean: shipped.ArticleByMean))
             .ToDictionary(x => x.Sample.Id, x => x.Model, StringComparer.Ordinal);
 
     /// <summary>The article thresholds tried; the lowest wins among equals, nearest the plain highest-score rule.</summary>
@@ -118,19 +118,23 @@ public static class PageTypeTrainer
     /// A model fitted on <paramref name="training"/> with settings (and, when asked, an article threshold) chosen by a
     /// cross-validation inside <paramref name="training"/> only.
     /// </summary>
-    private static PageTypeModel FitChoosing(IReadOnlyList<PageTypeSample> training, int folds, Grid grid, bool articleThreshold, bool articleModel)
+    private static PageTypeModel FitChoosing(IReadOnlyList<PageTypeSample> training, int folds, Grid grid, bool articleThreshold, bool articleModel, bool articleByMean)
     {
         var settings = ChooseSettings(training, folds, grid);
         var articleSettings = articleModel ? ChooseArticleSettings(training, folds, grid) : null;
-        var model = Trees(training, settings, articleSettings);
+        var model = Trees(training, settings, articleSettings, articleByMean);
         return articleThreshold
-            ? model.WithArticleThreshold(ChooseArticleThreshold(OutOfFold(training, folds, inner => Trees(inner, settings, articleSettings))))
+            ? model.WithArticleThreshold(ChooseArticleThreshold(OutOfFold(training, folds, inner => Trees(inner, settings, articleSettings, articleByMean))))
             : model;
     }
 
-    /// <summary>The six-way trees and, given <paramref name="articleSettings"/>, the article-or-not trees, fitted on <paramref name="samples"/>.</summary>
-    private static PageTypeModel Trees(IReadOnlyList<PageTypeSample> samples, PageTypeBooster.Settings settings, PageTypeBooster.Settings? articleSettings) =>
-        PageTypeBooster.Fit(samples, settings).WithArticle(articleSettings is null ? null : PageTypeBooster.FitArticle(samples, articleSettings));
+    /// <summary>
+    /// The six-way trees and, given <paramref name="articleSettings"/>, the article-or-not trees, fitted on
+    /// <paramref name="samples"/>; with <paramref name="articleByMean"/> the two decide article or not by their mean.
+    /// </summary>
+    private static PageTypeModel Trees(IReadOnlyList<PageTypeSample> samples, PageTypeBooster.Settings settings, PageTypeBooster.Settings? articleSettings, bool articleByMean) =>
+        PageTypeBooster.Fit(samples, settings).WithArticle(articleSettings is null ? null : PageTypeBooster.FitArticle(samples, articleSettings))
+            .WithArticleByMean(articleByMean && articleSettings is not null);
 
     /// <summary>Every sample with the model of the fold that held it out (whole sites held out), each fold's model fitted by <paramref name="fit"/>; <paramref name="foldSeed"/> 0 gives the reproducible split every figure quotes, another number another split of the sites (to tell a gain from the luck of one split).</summary>
     private static List<(PageTypeSample Sample, PageTypeModel Model)> OutOfFold(IReadOnlyList<PageTypeSample> samples, int folds,
@@ -176,16 +180,19 @@ public static class PageTypeTrainer
     /// </param>
     /// <param name="foldSeed">Which split of the sites into folds the reported cross-validation uses (0: the usual one).</param>
     /// <param name="errors">A file listing every page the cross-validation typed wrong (id, site, true and predicted type, probability of article), or null.</param>
-    /// <param name="predictions">A file listing every page with its held-out type and the six-way trees' probability of each type (for trying second stages outside the code), or null.</param>
+    /// <param name="predictions">A file listing every page with its held-out type, the six-way trees' probability of each type and, with <paramref name="articleModel"/>, the article-or-not trees' probability of article (for trying second stages outside the code), or null.</param>
+    /// <param name="articleByMean">Whether article or not is told by the mean of the six-way and the article-or-not trees' probabilities (fits the article-or-not trees).</param>
     public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
-        bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0, string? predictions = null)
+        bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0, string? predictions = null, bool articleByMean = false)
     {
+        articleModel |= articleByMean;
         var samples = cache is not null && ReadCache(cache) is { } cached ? cached : Collect(dir);
         if (cache is not null) WriteCache(cache, samples);
         grid ??= Grid.Default;
         log.WriteLine($"{samples.Count} labelled pages from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
-        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel), foldSeed);
+        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel, articleByMean), foldSeed);
         var how = $"{folds}-fold cross-validation holding out whole sites{(foldSeed == 0 ? "" : $" (split {foldSeed})")}, depth and rounds" + (articleModel ? " of the six-way and the article-or-not trees" : "")
+            + (articleByMean ? " (article or not by the mean of their probabilities)" : "")
             + (articleThreshold ? " and article threshold" : "")
             + $" chosen by a {InnerFolds}-fold cross-validation inside each training fold";
         foreach (var (model, index) in outOfFold.Select(x => x.Model).Distinct().Select((m, i) => (m, i)))
@@ -209,19 +216,21 @@ public static class PageTypeTrainer
                 .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Sample.Id}\t{x.Sample.Site}\t{x.Sample.Type.Name()}\t{x.Predicted.Name()}\t{x.Article:0.###}"))]);
 
         if (predictions is not null)
-            File.WriteAllLines(predictions, [string.Join('\t', ["id", "site", "type", "predicted", .. PageTypeInfo.All.Select(type => "p-" + type.Name())]), .. outOfFold
+            File.WriteAllLines(predictions, [string.Join('\t', ["id", "site", "type", "predicted", .. PageTypeInfo.All.Select(type => "p-" + type.Name()),
+                    .. articleModel ? new[] { "p-article-trees" } : []]), .. outOfFold
                 .OrderBy(x => x.Sample.Id, StringComparer.Ordinal)
                 .Select(x => string.Join('\t', [x.Sample.Id, x.Sample.Site, x.Sample.Type.Name(), x.Model.Classify(x.Sample.Features).Name(),
-                    .. Probabilities(x.Model, x.Sample.Features).Select(p => p.ToString("0.#####", CultureInfo.InvariantCulture))]))]);
+                    .. Probabilities(x.Model, x.Sample.Features).Select(p => p.ToString("0.#####", CultureInfo.InvariantCulture)),
+                    .. x.Model.Article is { } odds ? new[] { odds.Probability(x.Sample.Features).ToString("0.#####", CultureInfo.InvariantCulture) } : []]))]);
 
         // The shipped model: settings chosen by the same site-grouped cross-validation, now over every page.
         var settings = ChooseSettings(samples, folds, grid);
         var articleSettings = articleModel ? ChooseArticleSettings(samples, folds, grid) : null;
-        var shipped = Trees(samples, settings, articleSettings);
-        var fitting = settings + (articleSettings is null ? "" : $"; article or not: {articleSettings}") + $", chosen by a {folds}-fold cross-validation by site over every page";
+        var shipped = Trees(samples, settings, articleSettings, articleByMean);
+        var fitting = settings + (articleSettings is null ? "" : $"; article or not: {articleSettings}{(articleByMean ? ", deciding with the six-way trees by the mean of their probabilities" : "")}") + $", chosen by a {folds}-fold cross-validation by site over every page";
         if (articleThreshold)
         {
-            var threshold = ChooseArticleThreshold(OutOfFold(samples, folds, training => Trees(training, settings, articleSettings)));
+            var threshold = ChooseArticleThreshold(OutOfFold(samples, folds, training => Trees(training, settings, articleSettings, articleByMean)));
             shipped = shipped.WithArticleThreshold(threshold);
             fitting += string.Create(CultureInfo.InvariantCulture, $"; article threshold {threshold:0.###} chosen by the same cross-validation");
         }

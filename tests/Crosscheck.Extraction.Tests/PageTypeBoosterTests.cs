@@ -90,7 +90,8 @@ public class PageTypeBoosterTests
     {
         // `eval extraction --held-out-page-types` reports the figures of models fitted like the shipped one: a fold model
         // of a shipped model with an article threshold has its own threshold (chosen inside the fold), one of a model with
-        // article-or-not trees has such trees, one of a plain model neither; one model per fold.
+        // article-or-not trees has such trees (deciding by their mean with the six-way trees' when the shipped model's do),
+        // one of a plain model neither; one model per fold.
         var samples = Enumerable.Range(0, 45).Select(i => new PageTypeSample($"p{i}", $"site{i}", Features((i * 7 % 10) / 10.0, i % 3 == 0 ? 1 : 0),
             i % 3 == 0 ? PageType.Documentation : i * 7 % 10 < 5 ? PageType.Article : PageType.Service)).ToList();
         var plain = PageTypeBooster.Fit(samples, new PageTypeBooster.Settings(Rounds: 5, Depth: 2));
@@ -100,15 +101,17 @@ public class PageTypeBoosterTests
         var plainFolds = PageTypeTrainer.FoldModelsLike(plain, samples, folds, grid);
         var thresholdFolds = PageTypeTrainer.FoldModelsLike(plain.WithArticleThreshold(0.6), samples, folds, grid);
         var articleFolds = PageTypeTrainer.FoldModelsLike(plain.WithArticle(PageTypeBooster.FitArticle(samples, new PageTypeBooster.Settings(Rounds: 5, Depth: 1))), samples, folds, grid);
+        var meanFolds = PageTypeTrainer.FoldModelsLike(plain.WithArticle(PageTypeBooster.FitArticle(samples, new PageTypeBooster.Settings(Rounds: 5, Depth: 1))).WithArticleByMean(true), samples, folds, grid);
 
-        foreach (var models in new[] { plainFolds, thresholdFolds, articleFolds })
+        foreach (var models in new[] { plainFolds, thresholdFolds, articleFolds, meanFolds })
         {
             Assert.Equal(samples.Count, models.Count);
             Assert.Equal(folds, models.Values.Distinct().Count());
         }
         Assert.All(plainFolds.Values, model => Assert.True(model.ArticleThreshold is null && model.Article is null));
         Assert.All(thresholdFolds.Values, model => Assert.True(model.ArticleThreshold is not null && model.Article is null));
-        Assert.All(articleFolds.Values, model => Assert.True(model.Article is not null && model.ArticleThreshold is null));
+        Assert.All(articleFolds.Values, model => Assert.True(model.Article is not null && model.ArticleThreshold is null && !model.ArticleByMean));
+        Assert.All(meanFolds.Values, model => Assert.True(model.Article is not null && model.ArticleThreshold is null && model.ArticleByMean));
     }
 
     [Fact]

@@ -239,6 +239,29 @@ public class PageTypeTests
     }
 
     [Fact]
+    public void Another_item_of_the_pages_own_script_is_a_page_beside_it_not_the_page_itself()
+    {
+        // An article served by a script with a query (the item's number, and the list page it was opened from) links
+        // its neighbours through the same script: they are other pages, not links to itself.
+        const string Address = "https://mag.example/news/view.html?idx=7&page=1&sec=3";
+        var neighbours = string.Concat(Enumerable.Range(8, 6).Select(i => $"<li><a href='/news/view.html?idx={i}&sec=3'>Neighbour {i}</a></li>"));
+        var (_, signals) = Extract(TestInputs.Page("<main><h1>Inflation slows</h1>" + TestInputs.Paragraphs + $"<ul>{neighbours}</ul></main>"), Address);
+
+        Assert.Equal(0, Signal(signals, "self-links"));
+        Assert.True(Signal(signals, "links-beside") > 0);
+
+        // A link to its own item (every key it shares with the page's query agreeing) or to the bare path is the page
+        // itself, as is the path of a page whose address carries only a tag the link leaves out.
+        var (_, own) = Extract(TestInputs.Page("<main><h1>Inflation slows</h1>" + TestInputs.Paragraphs +
+            "<a href='/news/view.html?idx=7&sec=3'>Print</a> <a href='/news/view.html'>Here</a></main>"), Address);
+        Assert.True(Signal(own, "self-links") > 0);
+        Assert.Equal(0, Signal(own, "links-beside"));
+        var (_, tagged) = Extract(TestInputs.Page("<main><h1>Inflation slows</h1>" + TestInputs.Paragraphs + "<a href='/blog/inflation-slows'>Link</a></main>"),
+            "https://shop.example/blog/inflation-slows?srsltid=abc");
+        Assert.True(Signal(tagged, "self-links") > 0);
+    }
+
+    [Fact]
     public void A_page_without_an_address_is_taken_as_an_article()
     {
         var article = Extractor.Extract(TestInputs.Html(ProductPage()));
@@ -353,5 +376,32 @@ public class PageTypeTests
 
         Assert.Equal(0.8, copy.ArticleThreshold);
         Assert.Equal(PageType.Service, copy.Classify(features));
+    }
+
+    [Fact]
+    public void Article_or_not_by_the_mean_of_both_sets_of_trees_and_survives_writing()
+    {
+        // Six-way: article's probability e/(1+e) ≈ 0.731; article-or-not trees: 1/(1+e^0.5) ≈ 0.378; mean ≈ 0.554.
+        var model = PageTypeModel.Parse(
+        [
+            ["classes", "article", "service"],
+            ["start", "1", "0"],
+            ["article-start", "-0.5"],
+        ]);
+        var features = new double[PageSignals.Names.Count];
+
+        Assert.Equal(PageType.Service, model.Classify(features));
+        var byMean = model.WithArticleByMean(true);
+        Assert.Equal(0.554, byMean.ArticleProbability(features), 3);
+        Assert.Equal(PageType.Article, byMean.Classify(features));
+        Assert.Equal(PageType.Service, byMean.Classify(features, 0.6));
+
+        var written = new StringWriter();
+        byMean.WithArticleThreshold(0.6).Write(written, []);
+        var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));
+
+        Assert.True(copy.ArticleByMean);
+        Assert.Equal(PageType.Service, copy.Classify(features));
+        Assert.Equal(PageType.Article, copy.WithArticleThreshold(0.55).Classify(features));
     }
 }

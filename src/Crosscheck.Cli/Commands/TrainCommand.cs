@@ -246,6 +246,11 @@ public static class TrainCommand
                 + "when either set of trees does (site CV on WCXB dev: article vs not 0.937 and 0.932 against 0.934 without; not in the shipped model: the trees alone keep "
                 + "more articles out of stories; see docs/BENCHMARKS.md).",
         };
+        var articleMean = new Option<bool>("--article-mean")
+        {
+            Description = "Fit article-or-not trees too and decide article or not by the mean of their and the six-way trees' probabilities (with --article-threshold, against "
+                + "a threshold chosen by cross-validation; see docs/BENCHMARKS.md, pagetype10).",
+        };
         var split = new Option<int>("--split")
         {
             Description = "Which split of the sites into cross-validation folds to report (0, the default, is the one the figures quote; others tell a gain from one split's luck).",
@@ -254,7 +259,7 @@ public static class TrainCommand
         var errors = new Option<string?>("--errors") { Description = "Write the pages the cross-validation typed wrong to this file (tab-separated).", HelpName = "FILE" };
         var predictions = new Option<string?>("--predictions")
         {
-            Description = "Write every page's held-out type and the six-way trees' probability of each type to this file (tab-separated).",
+            Description = "Write every page's held-out type and the six-way trees' probability of each type (and the article-or-not trees' probability of article, when fitted) to this file (tab-separated).",
             HelpName = "FILE",
         };
         var command = new Command("page-types", """
@@ -263,7 +268,7 @@ public static class TrainCommand
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, split };
+        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, split };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var grid = PageTypeTrainer.Grid.Default;
@@ -271,7 +276,7 @@ public static class TrainCommand
             if (result.GetValue(rounds) is { } fixedRounds) grid = grid with { Rounds = [Math.Max(1, fixedRounds)] };
             PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,
                 result.GetValue(cache), grid, result.GetValue(threshold), result.GetValue(errors), articleModel: result.GetValue(articleTrees),
-                foldSeed: result.GetValue(split), predictions: result.GetValue(predictions));
+                foldSeed: result.GetValue(split), predictions: result.GetValue(predictions), articleByMean: result.GetValue(articleMean));
             return ExitCodes.Ok;
         }));
         return command;

@@ -344,7 +344,8 @@ internal static partial class PageSignals
     /// element, or an element with the navigation role) links to the page itself, as a menu links its service pages,
     /// its documentation chapters and its section fronts but not one article among thousands; and how many distinct
     /// pages the page links below its own address (a listing or a hub links its entries, /blog/ to /blog/a-post) and
-    /// beside it in the same folder (a documentation chapter's neighbours, a service page's sister services).
+    /// beside it in the same folder (a documentation chapter's neighbours, a service page's sister services; another item
+    /// of the page's own script, "view.html?id=8" from "view.html?id=7", is a page beside it, not the page itself).
     /// </summary>
     private static void AddSiteLinks(List<double> values, PageModel page, string? url)
     {
@@ -366,7 +367,9 @@ internal static partial class PageSignals
                 if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#') || !Uri.TryCreate(uri, href.Trim(), out var target)
                     || !target.Scheme.StartsWith("http", StringComparison.Ordinal) || SiteHost(target.Host) != host) continue;
                 var path = SitePath(target.AbsolutePath);
-                if (path == own)
+                if (path == own && NamesAnotherItem(uri.Query, target.Query))
+                    beside.Add(path + target.Query);
+                else if (path == own)
                 {
                     selfLinks++;
                     selfInNavigation |= own.Length > 0 && InNavigation(link);
@@ -379,6 +382,33 @@ internal static partial class PageSignals
         values.Add(Log(selfLinks, 3));
         values.Add(Log(below.Count, 5));
         values.Add(Log(beside.Count, 5));
+    }
+
+    /// <summary>
+    /// Whether a link to the page's own path names another page all the same: one script serving many items by a query
+    /// ("view.html?id=7" and "view.html?id=8", an article's links to its neighbours), told by a key both queries hold
+    /// with different values. A link without a query, or whose shared keys agree, is the page itself (the page's own
+    /// address often carries a tracking tag or the list it was opened from).
+    /// </summary>
+    private static bool NamesAnotherItem(string pageQuery, string linkQuery)
+    {
+        if (pageQuery.Length <= 1 || linkQuery.Length <= 1) return false;
+        var page = QueryPairs(pageQuery);
+        foreach (var (key, value) in QueryPairs(linkQuery))
+            if (page.TryGetValue(key, out var own) && own != value) return true;
+        return false;
+    }
+
+    /// <summary>The key-value pairs of a query ("?a=1&amp;b=2"), keys lower case, the first value of a repeated key kept.</summary>
+    private static Dictionary<string, string> QueryPairs(string query)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=');
+            pairs.TryAdd((equals < 0 ? pair : pair[..equals]).ToLowerInvariant(), equals < 0 ? "" : pair[(equals + 1)..]);
+        }
+        return pairs;
     }
 
     /// <summary>A host without its "www." label, so that links between the two spellings of a site are the site's own.</summary>

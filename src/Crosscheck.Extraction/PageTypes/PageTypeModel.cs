@@ -66,6 +66,13 @@ internal sealed class PageTypeModel
     /// </summary>
     public ArticleOdds? Article { get; init; }
 
+    /// <summary>
+    /// With <see cref="Article"/>: article or not is told by the mean of the article-or-not trees' and the six-way
+    /// trees' probabilities of article (against <see cref="ArticleThreshold"/>, else one half) rather than by the
+    /// article-or-not trees alone. Two models that err on different pages: where one is unsure, the other's view counts.
+    /// </summary>
+    public bool ArticleByMean { get; init; }
+
     /// <summary>Boosted trees of the log-odds that a page is an article.</summary>
     public sealed record ArticleOdds(double Start, IReadOnlyList<PageTypeTree> Trees)
     {
@@ -82,13 +89,16 @@ internal sealed class PageTypeModel
     public int Depth => Rounds.SelectMany(round => round).Select(tree => tree.Depth).DefaultIfEmpty(0).Max();
 
     /// <summary>The same trees with another article threshold (null: highest score).</summary>
-    public PageTypeModel WithArticleThreshold(double? threshold) => new(Classes, Start, Rounds) { ArticleThreshold = threshold, HeldOut = HeldOut, Article = Article };
+    public PageTypeModel WithArticleThreshold(double? threshold) => new(Classes, Start, Rounds) { ArticleThreshold = threshold, HeldOut = HeldOut, Article = Article, ArticleByMean = ArticleByMean };
 
     /// <summary>The same model recording its held-out figures.</summary>
-    public PageTypeModel WithHeldOut(HeldOutFigures figures) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = figures, Article = Article };
+    public PageTypeModel WithHeldOut(HeldOutFigures figures) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = figures, Article = Article, ArticleByMean = ArticleByMean };
 
     /// <summary>The same six-way trees with <paramref name="article"/> deciding article or not (null: the six-way scores do).</summary>
-    public PageTypeModel WithArticle(ArticleOdds? article) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Article = article };
+    public PageTypeModel WithArticle(ArticleOdds? article) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Article = article, ArticleByMean = ArticleByMean };
+
+    /// <summary>The same model with article or not told by the mean of its two sets of trees (<see cref="ArticleByMean"/>) or not.</summary>
+    public PageTypeModel WithArticleByMean(bool byMean) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Article = Article, ArticleByMean = byMean };
 
     /// <summary>The score of each class (in <see cref="Classes"/> order) for one page's features.</summary>
     public double[] Scores(double[] features) => Scores(features, Rounds.Count);
@@ -124,7 +134,7 @@ internal sealed class PageTypeModel
         if (Article is not null && article < Classes.Count) articleThreshold ??= 0.5;
         if (articleThreshold is { } threshold && article < Classes.Count)
         {
-            var probability = Article is { } odds ? odds.Probability(features) : ArticleProbability(scores, article);
+            var probability = ArticleProbability(features, scores, article);
             if (probability >= threshold) return PageType.Article;
             var other = -1;
             for (var c = 0; c < scores.Length; c++)
@@ -142,8 +152,16 @@ internal sealed class PageTypeModel
     {
         var article = Classes.ToList().IndexOf(PageType.Article);
         if (article < 0) return 0;
-        return Article is { } odds ? odds.Probability(features) : ArticleProbability(Scores(features), article);
+        return ArticleProbability(features, Scores(features), article);
     }
+
+    /// <summary>The probability of article the decision reads: the article-or-not trees', their mean with the six-way trees', or the six-way trees' alone.</summary>
+    private double ArticleProbability(double[] features, double[] scores, int article) => Article switch
+    {
+        { } odds when ArticleByMean => (odds.Probability(features) + ArticleProbability(scores, article)) / 2,
+        { } odds => odds.Probability(features),
+        null => ArticleProbability(scores, article),
+    };
 
     private static double ArticleProbability(double[] scores, int article)
     {
@@ -154,7 +172,7 @@ internal sealed class PageTypeModel
 
     /// <summary>
     /// Writes the model in the format <see cref="Parse"/> reads, after <paramref name="header"/> lines written as
-    /// comments: a classes line, a start line, the threshold if any, then one line per tree ("tree", its class, its
+    /// comments: a classes line, a start line, the threshold if any, "article-decision mean" when <see cref="ArticleByMean"/>, then one line per tree ("tree", its class, its
     /// nodes in pre-order: "feature&lt;threshold" for a split, its left side first, "=value" for a leaf), then the
     /// article-or-not trees if any ("article-start", then one "article-tree" line per tree).
     /// </summary>
@@ -164,6 +182,7 @@ internal sealed class PageTypeModel
         output.WriteLine("classes\t" + string.Join('\t', Classes.Select(c => c.Name())));
         output.WriteLine("start\t" + string.Join('\t', Start.Select(Format)));
         if (ArticleThreshold is { } threshold) output.WriteLine("article-threshold\t" + Format(threshold));
+        if (ArticleByMean) output.WriteLine("article-decision\tmean");
         if (HeldOut is { } heldOut)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"held-out\t{heldOut.TypeAccuracy:0.####}\t{heldOut.ArticleAccuracy:0.####}\t{heldOut.Pages}\t{heldOut.How}"));
@@ -183,6 +202,7 @@ internal sealed class PageTypeModel
         List<PageType>? classes = null;
         double[]? start = null;
         double? articleThreshold = null;
+        var articleByMean = false;
         HeldOutFigures? heldOut = null;
         var rounds = new List<PageTypeTree[]>();
         double? articleStart = null;
@@ -200,6 +220,9 @@ internal sealed class PageTypeModel
                     break;
                 case "article-threshold" when row.Length == 2:
                     articleThreshold = Number(row[1]);
+                    break;
+                case "article-decision" when row is [_, "mean"]:
+                    articleByMean = true;
                     break;
                 case "held-out" when row.Length == 5:
                     heldOut = new HeldOutFigures(Number(row[1]), Number(row[2]), (int)Number(row[3]), row[4]);
@@ -228,6 +251,7 @@ internal sealed class PageTypeModel
         {
             ArticleThreshold = articleThreshold, HeldOut = heldOut,
             Article = articleStart is { } odds ? new ArticleOdds(odds, articleTrees) : null,
+            ArticleByMean = articleByMean && articleStart is not null,
         };
     }
 
