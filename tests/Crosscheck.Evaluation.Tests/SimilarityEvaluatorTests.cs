@@ -1,5 +1,6 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Similarity;
+using Crosscheck.Stories.Clustering;
 using Crosscheck.Testing;
 using Xunit;
 
@@ -115,6 +116,51 @@ public class SimilarityEvaluatorTests
             // Seeded orders: the same setting scores the same again.
             var again = SimilarityTuning.Run(pairs, documents, settings.Take(1), orders: 3).Single();
             Assert.Equal(defaults.Evaluations.Select(e => e.Group("train same-language")), again.Evaluations.Select(e => e.Group("train same-language")));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Error_classes_count_every_wrong_training_pair_of_every_order_once_and_a_missed_pair_of_short_articles_is_short()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pairs-{Guid.NewGuid():N}.tsv");
+        File.WriteAllLines(path, ["pair_id\tlang1\tlang2\tOverall", "b1_b2\ten\ten\t1.0", "b3_b4\ten\ten\t1.0", "b1_b3\ten\ten\t4.0", "b2_b4\ten\ten\t4.0", "b1_b4\ten\ten\t4.0"]);
+        static Document Article(string id, string body)
+        {
+            var document = Docs.Of(body, id);
+            document.Article.Url = "https://example.test/" + id;
+            return document;
+        }
+        Document[] documents =
+        [
+            Article("b1", "The harbour bridge of Port Elwin collapsed on Monday after the storm; engineers of Elwin Works inspect the harbour bridge."),
+            Article("b2", "Engineers of Elwin Works inspect the harbour bridge of Port Elwin, which collapsed on Monday in the storm."),
+            Article("b3", "The Varenna orchestra opened its winter festival with a Mahler symphony under conductor Ilse Marten."),
+            Article("b4", "Conductor Ilse Marten led the Varenna orchestra in a Mahler symphony to open the winter festival."),
+        ];
+        try
+        {
+            var pairs = SimilarityEvaluator.ReadPairs(path);
+            var training = pairs.Where(p => p.Judged && !p.HeldOut).ToList();
+            Assert.Contains(training, p => p.SameStory);
+            foreach (var options in new[] { ClusteringOptions.Default, ClusteringOptions.Default with { AssignThreshold = 0.99, MergeThreshold = 0.99, SettleNameThreshold = 0.99 } })
+            {
+                var run = Assert.Single(SimilarityTuning.Run(pairs, documents, [("setting", options)], orders: 2));
+                var wrong = run.Evaluations.Sum(e => e.Group("train same-language").FalseJoins + e.Group("train same-language").MissedJoins);
+                var classes = SimilarityTuning.ErrorClasses(pairs, documents, options, orders: 2);
+
+                Assert.Equal(wrong, classes.Sum(c => c.Count));
+                Assert.All(classes, c => Assert.Equal(3, c.Orders));
+                Assert.All(classes, c => Assert.False(c.CrossLanguage));
+            }
+            // Nothing joins: every same-story training pair is missed in every order, and these articles are all short.
+            var apart = SimilarityTuning.ErrorClasses(pairs, documents, ClusteringOptions.Default with { AssignThreshold = 0.99, MergeThreshold = 0.99, SettleNameThreshold = 0.99 }, orders: 2);
+            var missed = Assert.Single(apart);
+            Assert.Equal(SimilarityErrorClass.MissedShortSide, missed.Class);
+            Assert.Equal(3 * training.Count(p => p.SameStory), missed.Count);
         }
         finally
         {
