@@ -349,13 +349,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 
     /// <summary>
     /// <see cref="ClusteringOptions.MemberLinkWeight"/> times the similarity of <paramref name="profile"/> to the closest member of
-    /// <paramref name="candidate"/>, for a story of several articles, all in the language of <paramref name="profile"/>, that keeps
-    /// its members' profiles; else 0.
+    /// <paramref name="candidate"/>, for a story of several articles, all in the identified language of <paramref name="profile"/>, that
+    /// keeps its members' profiles; else 0.
     /// </summary>
     private double MemberLinkScore(Profile profile, StoryState candidate)
     {
         if (_options.MemberLinkWeight <= 0 || candidate.Size < 2) return 0;
-        if (candidate.Profile.Languages.Length > 1 || candidate.Profile.OtherLanguageThan(profile)) return 0;
+        // Only in one identified language: the ECB+ figures the English thresholds were set on (no identified language) lose by it.
+        if (profile.Languages.Length == 0 || candidate.Profile.Languages.Length != 1 || candidate.Profile.OtherLanguageThan(profile)) return 0;
         double best = 0;
         foreach (var member in candidate.Members)
         {
