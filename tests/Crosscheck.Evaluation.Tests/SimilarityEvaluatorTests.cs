@@ -86,19 +86,7 @@ public class SimilarityEvaluatorTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"pairs-{Guid.NewGuid():N}.tsv");
         File.WriteAllLines(path, ["pair_id\tlang1\tlang2\tOverall", "a1_a2\ten\ten\t1.0", "a3_a4\ten\ten\t1.0", "a1_a3\ten\ten\t4.0", "a2_a4\ten\ten\t4.0"]);
-        static Document Article(string id, string body)
-        {
-            var document = Docs.Of(body, id);
-            document.Article.Url = "https://example.test/" + id;
-            return document;
-        }
-        Document[] documents =
-        [
-            Article("a1", "The harbour bridge of Port Elwin collapsed on Monday after the storm; engineers of Elwin Works inspect the harbour bridge."),
-            Article("a2", "Engineers of Elwin Works inspect the harbour bridge of Port Elwin, which collapsed on Monday in the storm."),
-            Article("a3", "The Varenna orchestra opened its winter festival with a Mahler symphony under conductor Ilse Marten."),
-            Article("a4", "Conductor Ilse Marten led the Varenna orchestra in a Mahler symphony to open the winter festival."),
-        ];
+        var documents = TwoEvents("a");
         try
         {
             var pairs = SimilarityEvaluator.ReadPairs(path);
@@ -128,19 +116,7 @@ public class SimilarityEvaluatorTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"pairs-{Guid.NewGuid():N}.tsv");
         File.WriteAllLines(path, ["pair_id\tlang1\tlang2\tOverall", "b1_b2\ten\ten\t1.0", "b3_b4\ten\ten\t1.0", "b1_b3\ten\ten\t4.0", "b2_b4\ten\ten\t4.0", "b1_b4\ten\ten\t4.0"]);
-        static Document Article(string id, string body)
-        {
-            var document = Docs.Of(body, id);
-            document.Article.Url = "https://example.test/" + id;
-            return document;
-        }
-        Document[] documents =
-        [
-            Article("b1", "The harbour bridge of Port Elwin collapsed on Monday after the storm; engineers of Elwin Works inspect the harbour bridge."),
-            Article("b2", "Engineers of Elwin Works inspect the harbour bridge of Port Elwin, which collapsed on Monday in the storm."),
-            Article("b3", "The Varenna orchestra opened its winter festival with a Mahler symphony under conductor Ilse Marten."),
-            Article("b4", "Conductor Ilse Marten led the Varenna orchestra in a Mahler symphony to open the winter festival."),
-        ];
+        var documents = TwoEvents("b");
         try
         {
             var pairs = SimilarityEvaluator.ReadPairs(path);
@@ -166,6 +142,24 @@ public class SimilarityEvaluatorTests
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>Two reports of a bridge's collapse (PREFIX1, PREFIX2) and two of a festival's opening (PREFIX3, PREFIX4), each with a url whose last segment is its id.</summary>
+    private static Document[] TwoEvents(string prefix)
+    {
+        static Document Article(string id, string body)
+        {
+            var document = Docs.Of(body, id);
+            document.Article.Url = "https://example.test/" + id;
+            return document;
+        }
+        return
+        [
+            Article(prefix + "1", "The harbour bridge of Port Elwin collapsed on Monday after the storm; engineers of Elwin Works inspect the harbour bridge."),
+            Article(prefix + "2", "Engineers of Elwin Works inspect the harbour bridge of Port Elwin, which collapsed on Monday in the storm."),
+            Article(prefix + "3", "The Varenna orchestra opened its winter festival with a Mahler symphony under conductor Ilse Marten."),
+            Article(prefix + "4", "Conductor Ilse Marten led the Varenna orchestra in a Mahler symphony to open the winter festival."),
+        ];
     }
 
     [Fact]
