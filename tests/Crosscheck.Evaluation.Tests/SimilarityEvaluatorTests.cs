@@ -1,5 +1,6 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Evaluation.Similarity;
+using Crosscheck.Stories.Clustering;
 using Crosscheck.Testing;
 using Xunit;
 
@@ -85,19 +86,7 @@ public class SimilarityEvaluatorTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"pairs-{Guid.NewGuid():N}.tsv");
         File.WriteAllLines(path, ["pair_id\tlang1\tlang2\tOverall", "a1_a2\ten\ten\t1.0", "a3_a4\ten\ten\t1.0", "a1_a3\ten\ten\t4.0", "a2_a4\ten\ten\t4.0"]);
-        static Document Article(string id, string body)
-        {
-            var document = Docs.Of(body, id);
-            document.Article.Url = "https://example.test/" + id;
-            return document;
-        }
-        Document[] documents =
-        [
-            Article("a1", "The harbour bridge of Port Elwin collapsed on Monday after the storm; engineers of Elwin Works inspect the harbour bridge."),
-            Article("a2", "Engineers of Elwin Works inspect the harbour bridge of Port Elwin, which collapsed on Monday in the storm."),
-            Article("a3", "The Varenna orchestra opened its winter festival with a Mahler symphony under conductor Ilse Marten."),
-            Article("a4", "Conductor Ilse Marten led the Varenna orchestra in a Mahler symphony to open the winter festival."),
-        ];
+        var documents = TwoEvents("a");
         try
         {
             var pairs = SimilarityEvaluator.ReadPairs(path);
@@ -120,6 +109,57 @@ public class SimilarityEvaluatorTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Error_classes_count_every_wrong_training_pair_of_every_order_once_and_a_missed_pair_of_short_articles_is_short()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pairs-{Guid.NewGuid():N}.tsv");
+        File.WriteAllLines(path, ["pair_id\tlang1\tlang2\tOverall", "b1_b2\ten\ten\t1.0", "b3_b4\ten\ten\t1.0", "b1_b3\ten\ten\t4.0", "b2_b4\ten\ten\t4.0", "b1_b4\ten\ten\t4.0"]);
+        var documents = TwoEvents("b");
+        try
+        {
+            var pairs = SimilarityEvaluator.ReadPairs(path);
+            var training = pairs.Where(p => p.Judged && !p.HeldOut).ToList();
+            Assert.Contains(training, p => p.SameStory);
+            foreach (var options in new[] { ClusteringOptions.Default, ClusteringOptions.Default with { AssignThreshold = 0.99, MergeThreshold = 0.99, SettleNameThreshold = 0.99 } })
+            {
+                var run = Assert.Single(SimilarityTuning.Run(pairs, documents, [("setting", options)], orders: 2));
+                var wrong = run.Evaluations.Sum(e => e.Group("train same-language").FalseJoins + e.Group("train same-language").MissedJoins);
+                var classes = SimilarityTuning.ErrorClasses(pairs, documents, options, orders: 2);
+
+                Assert.Equal(wrong, classes.Sum(c => c.Count));
+                Assert.All(classes, c => Assert.Equal(3, c.Orders));
+                Assert.All(classes, c => Assert.False(c.CrossLanguage));
+            }
+            // Thresholds no pair reaches: the only errors are missed pairs (counted above), and these articles are all short.
+            var apart = SimilarityTuning.ErrorClasses(pairs, documents, ClusteringOptions.Default with { AssignThreshold = 0.99, MergeThreshold = 0.99, SettleNameThreshold = 0.99 }, orders: 2);
+            var missed = Assert.Single(apart);
+            Assert.Equal(SimilarityErrorClass.MissedShortSide, missed.Class);
+            Assert.InRange(missed.Count, 3, 3 * training.Count(p => p.SameStory));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Two reports of a bridge's collapse (PREFIX1, PREFIX2) and two of a festival's opening (PREFIX3, PREFIX4), each with a url whose last segment is its id.</summary>
+    private static Document[] TwoEvents(string prefix)
+    {
+        static Document Article(string id, string body)
+        {
+            var document = Docs.Of(body, id);
+            document.Article.Url = "https://example.test/" + id;
+            return document;
+        }
+        return
+        [
+            Article(prefix + "1", "The harbour bridge of Port Elwin collapsed on Monday after the storm; engineers of Elwin Works inspect the harbour bridge."),
+            Article(prefix + "2", "Engineers of Elwin Works inspect the harbour bridge of Port Elwin, which collapsed on Monday in the storm."),
+            Article(prefix + "3", "The Varenna orchestra opened its winter festival with a Mahler symphony under conductor Ilse Marten."),
+            Article(prefix + "4", "Conductor Ilse Marten led the Varenna orchestra in a Mahler symphony to open the winter festival."),
+        ];
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public static class SimilarityEval
     /// pairs, then where the defaults go wrong there (<see cref="WriteErrors"/>). With <paramref name="orders"/> each setting
     /// is also clustered in that many shuffled orders and the scores are means, with their range over the orders.
     /// </summary>
-    public static int Tune(string directory, string database, TextWriter output, int orders = 0, bool defaultsOnly = false)
+    public static int Tune(string directory, string database, TextWriter output, int orders = 0, bool defaultsOnly = false, string grid = "lifts", bool errors = false)
     {
         var pairs = SimilarityEvaluator.ReadPairs(Path.Combine(EvalCommand.RequireDirectory(directory), SimilarityEvaluator.PairsFile));
         if (!File.Exists(database)) throw new UserError($"{database}: no such database; run `eval similarity {directory} --db {database}` first");
@@ -28,12 +28,30 @@ public static class SimilarityEval
         output.WriteLine(orders == 0
             ? "train same / cross F1 (P/R), setting"
             : $"train same / cross F1: ingest order, mean of it and {orders} shuffled orders [min-max], setting");
-        var settings = defaultsOnly ? SimilarityTuning.Grid().Take(1) : SimilarityTuning.Grid(); // the grid starts with the defaults
+        var all = grid switch
+        {
+            "lifts" => SimilarityTuning.Grid(),
+            "member-link" => SimilarityTuning.MemberLinkGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts or member-link"),
+        };
+        var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);
         output.WriteLine("best on the training pairs:");
         Line(results[0]);
         WriteErrors(results.First(r => ReferenceEquals(r.Options, ClusteringOptions.Default)), output);
+        if (errors) WriteErrorClasses(SimilarityTuning.ErrorClasses(pairs, documents, ClusteringOptions.Default, orders), output);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The defaults' wrong training pairs by <see cref="SimilarityErrorClass"/>, per order on average.</summary>
+    private static void WriteErrorClasses(List<SimilarityErrorCount> counts, TextWriter output)
+    {
+        output.WriteLine($"defaults, wrong training pairs by class (mean per order over {counts.FirstOrDefault()?.Orders ?? 0} orders):");
+        foreach (var count in counts)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {(count.CrossLanguage ? "cross-language" : "same-language"),-15} {count.Class,-24} {count.MeanPerOrder,6:0.0}"));
+        }
     }
 
     /// <summary>Where the defaults go wrong on the training pairs, per language pair: pairs of different stories joined, pairs of one story missed.</summary>

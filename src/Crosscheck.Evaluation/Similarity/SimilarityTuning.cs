@@ -54,6 +54,19 @@ public static class SimilarityTuning
     }
 
     /// <summary>
+    /// The defaults, then a story's closest member counted beside its profile (<see cref="ClusteringOptions.MemberLinkWeight"/>) at
+    /// several multiples, and off: single against centroid link.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> MemberLinkGrid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var weight in new[] { 0.0, 0.9, 1.0, 1.2 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"member link x{weight}"), ClusteringOptions.Default with { MemberLinkWeight = weight });
+        }
+    }
+
+    /// <summary>
     /// Clusters <paramref name="documents"/> (those ingest would: with text, of a page type that forms stories) under each
     /// setting and scores the pairs, in the ingest's order and then in <paramref name="orders"/> shuffled orders (seeds 1,
     /// 2, ...: the same orders for every setting); best training score first.
@@ -64,6 +77,98 @@ public static class SimilarityTuning
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfNegative(orders);
+        var sequences = Orders(documents, orders);
+        var results = new List<TunedSetting>();
+        foreach (var (name, options) in settings)
+        {
+            var result = new TunedSetting(name, options, [.. sequences.Select(sequence => Score(pairs, documents, sequence, options))]);
+            progress?.Invoke(result);
+            results.Add(result);
+        }
+        return [.. results.OrderByDescending(r => r.TrainScore)];
+    }
+
+    private static SimilarityEvaluation Score(IReadOnlyList<SimilarityPair> pairs, IReadOnlyList<Document> documents, Document[] sequence, ClusteringOptions options) =>
+        SimilarityEvaluator.Score(pairs, StoriesByKey(documents, Cluster(sequence, options)));
+
+    private static StoryClusterer Cluster(Document[] sequence, ClusteringOptions options)
+    {
+        var clusterer = new StoryClusterer(options);
+        foreach (var document in sequence) clusterer.Assign(document);
+        clusterer.Settle();
+        return clusterer;
+    }
+
+    private static Dictionary<string, string> StoriesByKey(IReadOnlyList<Document> documents, StoryClusterer clusterer)
+    {
+        var stories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (document.Article.Url is { } url) stories[SimilarityEvaluator.KeyOf(url)] = clusterer.StoryOf(document.Id) ?? document.Id;
+        }
+        return stories;
+    }
+
+    /// <summary>
+    /// Where the training pairs are lost under <paramref name="options"/>, in the ingest order and <paramref name="orders"/> shuffled
+    /// orders (the orders of <see cref="Run"/>): each wrong pair is scored as the clusterer scores the two articles alone once all
+    /// have arrived (<see cref="StoryClusterer.Compare"/>) and put in a <see cref="SimilarityErrorClass"/>; the counts are
+    /// summed over the orders. Held-out pairs are never looked at.
+    /// </summary>
+    public static List<SimilarityErrorCount> ErrorClasses(
+        IReadOnlyList<SimilarityPair> pairs, IReadOnlyList<Document> documents, ClusteringOptions options, int orders = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(documents);
+        var sequences = Orders(documents, orders);
+        var byKey = new Dictionary<string, Document>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (document.Article.Url is { } url) byKey[SimilarityEvaluator.KeyOf(url)] = document;
+        }
+        var counts = new Dictionary<(bool Cross, SimilarityErrorClass Class), int>();
+        foreach (var sequence in sequences)
+        {
+            var clusterer = Cluster(sequence, options);
+            var stories = StoriesByKey(documents, clusterer);
+            foreach (var pair in pairs.Where(p => p.Judged && !p.HeldOut))
+            {
+                var joined = string.Equals(stories[pair.First], stories[pair.Second], StringComparison.Ordinal);
+                if (joined == pair.SameStory) continue;
+                var (first, second) = (byKey[pair.First], byKey[pair.Second]);
+                var alone = clusterer.Compare(first, second) >= PairThreshold(pair, options);
+                var kind = Classify(pair, joined, alone, first, second);
+                counts[(pair.CrossLanguage, kind)] = counts.GetValueOrDefault((pair.CrossLanguage, kind)) + 1;
+            }
+        }
+        return [.. counts.OrderBy(c => c.Key.Cross).ThenBy(c => c.Key.Class)
+            .Select(c => new SimilarityErrorCount(c.Key.Cross, c.Key.Class, c.Value, sequences.Count))];
+    }
+
+    /// <summary>Articles of at most this many characters are short: a teaser, a title with a line, a cut page.</summary>
+    public const int ShortArticleCharacters = 600;
+
+    private static SimilarityErrorClass Classify(SimilarityPair pair, bool joined, bool joinsAlone, Document first, Document second)
+    {
+        if (joined) return joinsAlone ? SimilarityErrorClass.FalseJoinOnItsOwn : SimilarityErrorClass.FalseJoinThroughStory;
+        if (joinsAlone) return SimilarityErrorClass.MissedThoughJoinsAlone;
+        if (pair.CrossLanguage && IsLatinScript(pair.FirstLanguage) != IsLatinScript(pair.SecondLanguage)) return SimilarityErrorClass.MissedAcrossScripts;
+        return (first.Text?.Length ?? 0) <= ShortArticleCharacters || (second.Text?.Length ?? 0) <= ShortArticleCharacters
+            ? SimilarityErrorClass.MissedShortSide
+            : SimilarityErrorClass.MissedUnderThreshold;
+    }
+
+    private static bool IsLatinScript(string language) => language is not ("ar" or "ru" or "zh");
+
+    /// <summary>The lower of the two articles' assign thresholds: whichever arrives second, the pair joins alone from it.</summary>
+    private static double PairThreshold(SimilarityPair pair, ClusteringOptions options)
+    {
+        double Of(string language) => options.AnalysedAssignThreshold is { } analysed && options.AnalysedLanguages.Contains(language) ? analysed : options.AssignThreshold;
+        return Math.Min(Of(pair.FirstLanguage), Of(pair.SecondLanguage));
+    }
+
+    private static List<Document[]> Orders(IReadOnlyList<Document> documents, int orders)
+    {
         var ingestOrder = documents.Where(d => !string.IsNullOrWhiteSpace(d.Text) && d.Article.PageType.FormsStories())
             .Select((document, arrival) => (document, arrival))
             .OrderBy(x => x.document.Article.Published?.Value ?? DateTimeOffset.MaxValue)
@@ -77,26 +182,34 @@ public static class SimilarityTuning
             new Random(seed).Shuffle(shuffled);
             sequences.Add(shuffled);
         }
-        var results = new List<TunedSetting>();
-        foreach (var (name, options) in settings)
-        {
-            var result = new TunedSetting(name, options, [.. sequences.Select(sequence => Score(pairs, documents, sequence, options))]);
-            progress?.Invoke(result);
-            results.Add(result);
-        }
-        return [.. results.OrderByDescending(r => r.TrainScore)];
+        return sequences;
     }
+}
 
-    private static SimilarityEvaluation Score(IReadOnlyList<SimilarityPair> pairs, IReadOnlyList<Document> documents, Document[] sequence, ClusteringOptions options)
-    {
-        var clusterer = new StoryClusterer(options);
-        foreach (var document in sequence) clusterer.Assign(document);
-        clusterer.Settle();
-        var stories = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            if (document.Article.Url is { } url) stories[SimilarityEvaluator.KeyOf(url)] = clusterer.StoryOf(document.Id) ?? document.Id;
-        }
-        return SimilarityEvaluator.Score(pairs, stories);
-    }
+/// <summary>Why a training pair is wrong, judged by how the clusterer scores its two articles alone once all have arrived.</summary>
+public enum SimilarityErrorClass
+{
+    /// <summary>One story, apart, though the two alone reach the assign threshold: the placement (candidate lookup, a story's profile, order) kept them apart.</summary>
+    MissedThoughJoinsAlone,
+
+    /// <summary>One story, apart, the two alone under the threshold, in different scripts (Latin against Arabic, Cyrillic or Han).</summary>
+    MissedAcrossScripts,
+
+    /// <summary>One story, apart, the two alone under the threshold, one of them short (<see cref="SimilarityTuning.ShortArticleCharacters"/>).</summary>
+    MissedShortSide,
+
+    /// <summary>One story, apart, the two alone under the threshold: the features do not show it.</summary>
+    MissedUnderThreshold,
+
+    /// <summary>Different stories joined, and the two alone reach the threshold: the features take them for one.</summary>
+    FalseJoinOnItsOwn,
+
+    /// <summary>Different stories joined though the two alone stay under the threshold: a chain through the story's other articles.</summary>
+    FalseJoinThroughStory,
+}
+
+/// <summary>How many training pairs of one kind (same- or cross-language) fell in an error class, summed over <see cref="Orders"/> orders.</summary>
+public sealed record SimilarityErrorCount(bool CrossLanguage, SimilarityErrorClass Class, int Count, int Orders)
+{
+    public double MeanPerOrder => (double)Count / Orders;
 }
