@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Crosscheck.Evaluation.Events;
+using Crosscheck.Stories.Statements;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -17,6 +18,10 @@ public static class EventsEval
             HelpName = "LIST",
         };
         var output = CommonOptions.Out("the grouping as {mention id: cluster id}");
+        var everyEvent = new Option<bool>("--every-event")
+        {
+            Description = "With --statements: show every event two articles report as one statement, without asking that their reports tell one happening (the same-happening rule off), to compare.",
+        };
         var statements = new Option<string?>("--statements")
         {
             Description = "Instead of scoring the grouping, check the dossier's statements: build each story's statements (mentions detected) and judge each one shown as reported by several articles by the corpus's events; write one JSON line per statement to FILE (for judging by hand the wordings the corpus does not annotate).",
@@ -33,7 +38,7 @@ public static class EventsEval
             Examples: crosscheck eval events ../shared/data/events-ecbplus-dev/documents.jsonl --gold-mentions
                       crosscheck eval events ../shared/data/events-ecbplus-dev/documents.jsonl --topics 2,5,12,18,21,23,34,35
             """)
-        { file, gold, topics, output, statements };
+        { file, gold, topics, output, statements, everyEvent };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = EvalCommand.RequireFile(result.GetValue(file)!);
@@ -41,7 +46,7 @@ public static class EventsEval
             var goldMentions = result.GetValue(gold);
             if (result.GetValue(statements) is { } statementsPath)
             {
-                CheckStatements(path, chosen, statementsPath, Console.Out);
+                CheckStatements(path, chosen, statementsPath, new StatementOptions(SameHappenings: !result.GetValue(everyEvent)), Console.Out);
                 return ExitCodes.Ok;
             }
             var evaluation = EventsEvaluator.Evaluate(path, (id, text) => Engine.AnnotateText(id, text), goldMentions, chosen);
@@ -57,10 +62,10 @@ public static class EventsEval
         return command;
     }
 
-    private static void CheckStatements(string path, HashSet<int>? topics, string outPath, TextWriter writer)
+    private static void CheckStatements(string path, HashSet<int>? topics, string outPath, StatementOptions options, TextWriter writer)
     {
         var documents = EventsEvaluator.Read(path);
-        var (summary, statements) = StatementsCheck.Run(documents, (id, text) => Engine.AnnotateText(id, text), topics);
+        var (summary, statements) = StatementsCheck.Run(documents, (id, text) => Engine.AnnotateText(id, text), topics, options);
         using (var file = new StreamWriter(outPath))
         {
             StatementsCheck.Write(statements, documents.ToDictionary(d => d.Id, StringComparer.Ordinal), file);

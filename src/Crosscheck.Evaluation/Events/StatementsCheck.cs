@@ -41,7 +41,7 @@ public sealed record StatementsCheckSummary(int Stories, int Statements, int Thr
 public static class StatementsCheck
 {
     public static (StatementsCheckSummary Summary, List<CheckedStatement> Statements) Run(
-        IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, IReadOnlySet<int>? topics)
+        IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, IReadOnlySet<int>? topics, StatementOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var (annotated, clusterer) = EventsEvaluator.Clustered(documents, annotate);
@@ -53,7 +53,7 @@ public static class StatementsCheck
             // A story is checked when its documents are of the chosen topics only (a story across topics is rare and mixed).
             if (topics is not null && !story.All(a => topics.Contains(a.Source.Topic))) continue;
             stories++;
-            foreach (var (statement, mentions) in new StatementStage(story.Select(a => a.Document).ToList()).BuildWithMentions())
+            foreach (var (statement, mentions) in new StatementStage(story.Select(a => a.Document).ToList(), null, options).BuildWithMentions())
             {
                 var wordings = mentions.Select(m => (m, Gold(sourceOf[m.Document], m.Span))).ToList();
                 checkedStatements.Add(new CheckedStatement(story.Key, statement, wordings));
