@@ -113,7 +113,8 @@ internal sealed class StatementBuilder(StatementOptions options)
         {
             for (var j = i + 1; j < reports.Count; j++)
             {
-                if (reports[i].View == reports[j].View) continue;
+                // Reports already of one happening need no second piece of evidence (a 200-article event has thousands of pairs).
+                if (reports[i].View == reports[j].View || (joined[i] && joined[j] && Root(i) == Root(j))) continue;
                 if (!reports[i].Arguments.Shares(reports[j].Arguments, Distinctive)
                     && EventGrouper.Agreement(words[i], words[j]) < EventGrouper.SameSayingAgreement) continue;
                 owner[Root(i)] = Root(j);
