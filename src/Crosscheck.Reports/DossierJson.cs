@@ -95,10 +95,8 @@ public static class DossierJson
             if (statement.FirstSeen is { } seen) WriteString(json, "published", seen.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             else json.WriteNull("published");
             json.WriteEndObject();
-            WriteObjects(json, "wordings", statement.Wordings, wording =>
-            {
-                WriteStringFields(json, ("article", wording.Article), ("text", wording.Text), ("origin", wording.Origin), ("polarity", wording.Polarity));
-            });
+            WriteObjects(json, "wordings", statement.Wordings, wording => WriteWording(json, wording));
+            WriteObjects(json, "similar", statement.Similar, wording => WriteWording(json, wording));
         });
 
         WriteObjects(json, "claims", dossier.Claims, claim =>
@@ -177,6 +175,9 @@ public static class DossierJson
     }
 
     /// <summary>String fields in the order given: an object's fields read as one list, as the contract lists them.</summary>
+    private static void WriteWording(Utf8JsonWriter json, StatementWording wording) =>
+        WriteStringFields(json, ("article", wording.Article), ("text", wording.Text), ("origin", wording.Origin), ("polarity", wording.Polarity));
+
     private static void WriteStringFields(Utf8JsonWriter json, params ReadOnlySpan<(string Name, string? Value)> fields)
     {
         foreach (var (name, value) in fields) WriteString(json, name, value);

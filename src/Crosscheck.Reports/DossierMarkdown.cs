@@ -49,6 +49,10 @@ public static class DossierMarkdown
                 var polarity = wording.Polarity == "asserted" ? "" : $", {wording.Polarity}";
                 output.WriteLine($"  - {Label(wording.Article)}: {Escape(wording.Text)} (origin: {Escape(wording.Origin)}{polarity})");
             }
+            foreach (var wording in statement.Similar)
+            {
+                output.WriteLine($"  - similar wording, not counted: {Label(wording.Article)}: {Escape(wording.Text)}");
+            }
         });
 
         WriteSection(output, "Claims", dossier.Claims, claim =>

@@ -108,6 +108,12 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
                 ArticleRef(html, wording.Article).Text($": {wording.Text} — origin {wording.Origin}" + (wording.Polarity == "asserted" ? "" : $" ({wording.Polarity})")).Raw("</li>");
             }
             if (shown.Count < statement.Wordings.Count) html.Tag("li", $"and {statement.Wordings.Count - shown.Count} more articles", "meta");
+            foreach (var wording in statement.Similar.Take(MaxWordingsShown))
+            {
+                html.Raw("<li class=\"meta\">similar wording, not counted: ");
+                ArticleRef(html, wording.Article).Text($": {wording.Text}").Raw("</li>");
+            }
+            if (statement.Similar.Count > MaxWordingsShown) html.Tag("li", $"and {statement.Similar.Count - MaxWordingsShown} more articles of similar wording", "meta");
             html.Raw("</ul></section>\n");
         }
     }

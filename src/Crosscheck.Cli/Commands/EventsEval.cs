@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Crosscheck.Evaluation.Events;
+using Crosscheck.Stories.Statements;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -17,6 +18,15 @@ public static class EventsEval
             HelpName = "LIST",
         };
         var output = CommonOptions.Out("the grouping as {mention id: cluster id}");
+        var everyEvent = new Option<bool>("--every-event")
+        {
+            Description = "With --statements: show every event two articles report as one statement, without asking that their reports tell one happening (the same-happening rule off), to compare.",
+        };
+        var statements = new Option<string?>("--statements")
+        {
+            Description = "Instead of scoring the grouping, check the dossier's statements: build each story's statements (mentions detected) and judge each one shown as reported by several articles by the corpus's events; write one JSON line per statement to FILE (for judging by hand the wordings the corpus does not annotate).",
+            HelpName = "FILE",
+        };
         var command = new Command("events", """
             Cross-document event coreference: the documents are clustered into stories by Crosscheck (not by the
             corpus's topics), the event mentions of each story grouped into events as the dossier groups them (the
@@ -28,12 +38,17 @@ public static class EventsEval
             Examples: crosscheck eval events ../shared/data/events-ecbplus-dev/documents.jsonl --gold-mentions
                       crosscheck eval events ../shared/data/events-ecbplus-dev/documents.jsonl --topics 2,5,12,18,21,23,34,35
             """)
-        { file, gold, topics, output };
+        { file, gold, topics, output, statements, everyEvent };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = EvalCommand.RequireFile(result.GetValue(file)!);
             var chosen = result.GetValue(topics) is { } list ? ParseTopics(list) : null;
             var goldMentions = result.GetValue(gold);
+            if (result.GetValue(statements) is { } statementsPath)
+            {
+                CheckStatements(path, chosen, statementsPath, new StatementOptions(SameHappenings: !result.GetValue(everyEvent)), Console.Out);
+                return ExitCodes.Ok;
+            }
             var evaluation = EventsEvaluator.Evaluate(path, (id, text) => Engine.AnnotateText(id, text), goldMentions, chosen);
             Write(evaluation, goldMentions, Console.Out);
             if (result.GetValue(output) is { } outPath)
@@ -45,6 +60,21 @@ public static class EventsEval
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static void CheckStatements(string path, HashSet<int>? topics, string outPath, StatementOptions options, TextWriter writer)
+    {
+        var documents = EventsEvaluator.Read(path);
+        var (summary, statements) = StatementsCheck.Run(documents, (id, text) => Engine.AnnotateText(id, text), topics, options);
+        using (var file = new StreamWriter(outPath))
+        {
+            StatementsCheck.Write(statements, documents.ToDictionary(d => d.Id, StringComparer.Ordinal), file);
+        }
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{summary.Stories} stories: {summary.Statements} statements reported by 2+ articles ({summary.ThreeOrMore} by 3+, {summary.Corroborated} corroborated)"));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  judged by the corpus: {summary.JudgedStatements} statements, {summary.SameStatements} one happening (precision {summary.StatementPrecision:0.000}); pairs {summary.SamePairs} of {summary.JudgedPairs} (precision {summary.PairPrecision:0.000})"));
+        writer.WriteLine($"statements written to {outPath}");
     }
 
     /// <summary>"2,5,12" or "1-35" or a mix, as a set of topic numbers.</summary>

@@ -205,6 +205,13 @@ public sealed record DossierStatement
 
     /// <summary>Each article's wording, in story order.</summary>
     public required IReadOnlyList<StatementWording> Wordings { get; init; }
+
+    /// <summary>
+    /// Articles that word the same event alike but whose reports name nothing in common with this statement's (no
+    /// entity, date or number, no shared nearby words): they may tell another happening, so they count toward neither
+    /// <see cref="Articles"/> nor <see cref="Origins"/> nor the status.
+    /// </summary>
+    public IReadOnlyList<StatementWording> Similar { get; init; } = [];
 }
 
 /// <summary>An article's sentence reporting a statement, the origin behind it, and whether it asserts, denies or only expects it.</summary>

@@ -66,15 +66,7 @@ public static class EventsEvaluator
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(annotate);
         var clock = Stopwatch.StartNew();
-        var clusterer = new StoryClusterer();
-        var annotated = new List<(EventDocument Source, Document Document)>();
-        foreach (var source in documents)
-        {
-            var document = annotate(source.Id, source.Text);
-            clusterer.Assign(document);
-            annotated.Add((source, document));
-        }
-        clusterer.Settle();
+        var (annotated, clusterer) = Clustered(documents, annotate);
 
         var gold = new Dictionary<string, string>(StringComparer.Ordinal);
         var lemmaInputs = new List<(string Id, string Story, string Text)>();
@@ -136,6 +128,22 @@ public static class EventsEvaluator
             CorefMetrics.Score(gold, predicted), CorefMetrics.Score(gold, baseline),
             goldMentions ? null : new MentionScores(gold.Count, detected, matched),
             scored.Count, stories, clock.Elapsed.TotalSeconds, predicted);
+    }
+
+    /// <summary>Every document annotated and clustered into stories, as a stream would be.</summary>
+    internal static (List<(EventDocument Source, Document Document)> Annotated, StoryClusterer Clusterer) Clustered(
+        IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate)
+    {
+        var clusterer = new StoryClusterer();
+        var annotated = new List<(EventDocument Source, Document Document)>();
+        foreach (var source in documents)
+        {
+            var document = annotate(source.Id, source.Text);
+            clusterer.Assign(document);
+            annotated.Add((source, document));
+        }
+        clusterer.Settle();
+        return (annotated, clusterer);
     }
 
     /// <summary>

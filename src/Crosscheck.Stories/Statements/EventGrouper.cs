@@ -140,7 +140,7 @@ internal static class EventGrouper
     }
 
     /// <summary>The Jaccard share of two word sets (0 when both are empty).</summary>
-    private static double Agreement(IReadOnlySet<string> first, IReadOnlySet<string> second)
+    internal static double Agreement(IReadOnlySet<string> first, IReadOnlySet<string> second)
     {
         if (first.Count == 0 && second.Count == 0) return 0;
         var shared = first.Count(second.Contains);
@@ -239,7 +239,7 @@ internal sealed class EventGroup(string predicate)
     /// the other's whole name as its last words ("Hurricane Maria" and "Maria": a kind word before a name),
     /// which entity resolution keeps apart as entities of other types.
     /// </summary>
-    private static bool Same(DossierEntity a, DossierEntity b) =>
+    internal static bool Same(DossierEntity a, DossierEntity b) =>
         a == b || (Math.Min(a.Name.Length, b.Name.Length) >= MinStemLength
             && (a.Name.StartsWith(b.Name, StringComparison.OrdinalIgnoreCase) || b.Name.StartsWith(a.Name, StringComparison.OrdinalIgnoreCase)
                 || EndsWithName(a.Name, b.Name) || EndsWithName(b.Name, a.Name)));

@@ -12,7 +12,15 @@ namespace Crosscheck.Stories.Statements;
 /// <summary>Bounds of the statements section.</summary>
 /// <param name="MinArticles">A statement must be reported by this many articles (a lone report stays in its article).</param>
 /// <param name="MaxStatements">The most statements a dossier lists.</param>
-public sealed record StatementOptions(int MinArticles = 2, int MaxStatements = 40)
+/// <param name="DistinctiveShare">
+/// An entity two articles' reports both name makes them one happening only when no more than this share of the
+/// story's articles name it (two articles always may). Chosen on the ECB+ choosing topics (docs/BENCHMARKS.md, events10).
+/// </param>
+/// <param name="SameHappenings">
+/// A statement's articles are those whose reports tell one happening (they share an argument or their nearby words);
+/// false shows every event two articles report as one statement, as the grouping has it (events9's display).
+/// </param>
+public sealed record StatementOptions(int MinArticles = 2, int MaxStatements = 40, double DistinctiveShare = 0.5, bool SameHappenings = true)
 {
     public static readonly StatementOptions Default = new();
 }
@@ -22,10 +30,12 @@ public sealed record StatementOptions(int MinArticles = 2, int MaxStatements = 4
 /// report with its participants — the nearest entity before the predicate (its subject) and after it (its object;
 /// swapped in a passive, "Y was bought by X"); the reports are grouped into the story's events by
 /// <see cref="EventGrouper"/> (one predicate class, look-alikes apart: "X acquired Y" and "Y was bought by X" are one
-/// event, "X acquired Z" another), the grouping <c>crosscheck eval events</c> scores. An event becomes a statement
-/// when two or more articles report it in a sentence naming one of its participants; saying itself and light verbs
-/// make no statement (what is said is). A denial ("X denied acquiring Y") joins the event it denies and makes the
-/// statement contested.
+/// event, "X acquired Z" another), the grouping <c>crosscheck eval events</c> scores. A statement is one happening of
+/// an event that two or more articles report in a sentence naming a participant: the articles whose reports share an
+/// argument of their clause (<see cref="ClauseReader"/>, <see cref="ReportArguments"/>) or their nearby words; the
+/// event's other articles are listed as similar wording and counted nowhere (<see cref="DossierStatement.Similar"/>).
+/// Saying itself and light verbs make no statement (what is said is). A denial ("X denied acquiring Y") joins the
+/// event it denies and makes the statement contested.
 /// </summary>
 internal sealed class StatementBuilder(StatementOptions options)
 {
@@ -35,22 +45,83 @@ internal sealed class StatementBuilder(StatementOptions options)
     /// <summary>The statements, and the sentences of their wordings for linking figures and quotes to them.</summary>
     public (IReadOnlyList<DossierStatement> Statements, StatementLinks Links) BuildLinked(IReadOnlyList<DocumentView> views, ResolvedEntities entities, OriginResolver origins)
     {
-        var reports = views.SelectMany(view => Reports(view, entities, origins, DetectedMentions));
-        var ranked = EventGrouper.Group(reports)
-            .Select(g => (g.Predicate, Shown: g.Reports.Where(r => r.Shown).ToList()))
-            .Where(g => g.Shown.Select(r => r.View).Distinct().Count() >= options.MinArticles)
-            .Select(g => (Statement: ToStatement(g.Predicate, g.Shown), Wordings: Wordings(g.Shown)))
-            .OrderByDescending(x => x.Statement.Origins.Count)
-            .ThenByDescending(x => x.Statement.Articles.Count)
-            .ThenBy(x => x.Statement.Id, StringComparer.Ordinal)
-            .Take(options.MaxStatements)
-            .ToList();
+        var ranked = Ranked(views, entities, origins);
         var links = new StatementLinks();
         foreach (var (statement, wordings) in ranked)
         {
             foreach (var report in wordings) links.Add(report.View, report.Sentence, statement.Id);
         }
         return (ranked.Select(x => x.Statement).ToList(), links);
+    }
+
+    /// <summary>The statements in rank order, each with the report behind each article's wording.</summary>
+    internal List<(DossierStatement Statement, List<Report> Wordings)> Ranked(IReadOnlyList<DocumentView> views, ResolvedEntities entities, OriginResolver origins)
+    {
+        var reports = views.SelectMany(view => Reports(view, entities, origins, DetectedMentions));
+        return EventGrouper.Group(reports)
+            .SelectMany(g => Statements(g.Predicate, g.Reports.Where(r => r.Shown).ToList(), views.Count))
+            .OrderByDescending(x => x.Statement.Origins.Count)
+            .ThenByDescending(x => x.Statement.Articles.Count)
+            .ThenBy(x => x.Statement.Id, StringComparer.Ordinal)
+            .Take(options.MaxStatements)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The statements of one event: each happening (<see cref="SameHappenings"/>) that enough articles report, the
+    /// one most articles report also listing, as similar wording, the articles of the event in no happening.
+    /// </summary>
+    private IEnumerable<(DossierStatement Statement, List<Report> Wordings)> Statements(string predicate, List<Report> shown, int storyArticles)
+    {
+        var happenings = SameHappenings(shown, storyArticles)
+            .Where(h => h.Select(r => r.View).Distinct().Count() >= options.MinArticles)
+            .OrderByDescending(h => h.Select(r => r.View).Distinct().Count())
+            .ToList();
+        if (happenings.Count == 0) yield break;
+        var told = happenings.SelectMany(h => h.Select(r => r.View)).ToHashSet();
+        var similar = Wordings(shown.Where(r => !told.Contains(r.View)).ToList());
+        for (var i = 0; i < happenings.Count; i++)
+        {
+            yield return (ToStatement(predicate, happenings[i], i == 0 ? similar : []), Wordings(happenings[i]));
+        }
+    }
+
+    /// <summary>
+    /// The reports of one event that tell one happening. One predicate class is one event to the grouping (what ECB+
+    /// rewards), but "the situation" or "the operation" of two articles is the same thing reported twice only when
+    /// something they tell agrees: reports of different articles join when their clauses share an argument
+    /// (<see cref="ReportArguments.Shares"/>: a date, a number, or an entity that is no more than
+    /// <see cref="StatementOptions.DistinctiveShare"/> of the story's articles name, at least two allowed — the
+    /// story's main actors are named beside nearly every event), or when their nearby words agree as much as two
+    /// reports of one act of saying must (<see cref="EventGrouper.SameSayingAgreement"/>: a copied or lightly
+    /// rewritten sentence). Each set so joined is a happening; a report that joins no other article's is in none.
+    /// </summary>
+    private IEnumerable<List<Report>> SameHappenings(List<Report> reports, int storyArticles)
+    {
+        if (!options.SameHappenings) return [reports];
+        var namedByFew = Math.Max(2, options.DistinctiveShare * storyArticles);
+        bool Distinctive(DossierEntity entity) => entity.Articles.Count <= namedByFew;
+        var words = reports.Select(r => EventGrouper.ContextWords(r.View.Text, r.Sentence, r.Mention.Span)).ToList();
+        var owner = Enumerable.Range(0, reports.Count).ToArray();
+        int Root(int i)
+        {
+            while (owner[i] != i) i = owner[i] = owner[owner[i]];
+            return i;
+        }
+        var joined = new bool[reports.Count];
+        for (var i = 0; i < reports.Count; i++)
+        {
+            for (var j = i + 1; j < reports.Count; j++)
+            {
+                // Reports already of one happening need no second piece of evidence (a 200-article event has thousands of pairs).
+                if (reports[i].View == reports[j].View || (joined[i] && joined[j] && Root(i) == Root(j))) continue;
+                if (!reports[i].Arguments.Shares(reports[j].Arguments, Distinctive)
+                    && EventGrouper.Agreement(words[i], words[j]) < EventGrouper.SameSayingAgreement) continue;
+                owner[Root(i)] = Root(j);
+                joined[i] = joined[j] = true;
+            }
+        }
+        return Enumerable.Range(0, reports.Count).Where(i => joined[i]).GroupBy(Root).Select(h => h.Select(i => reports[i]).ToList());
     }
 
     /// <summary>The event mentions the detector finds in one sentence of a view: what a dossier groups.</summary>
@@ -84,6 +155,8 @@ internal sealed class StatementBuilder(StatementOptions options)
             participants.Add((span, entity));
         }
         participants.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        var times = view.Document.TimeExpressions;
+        var quantities = view.Document.Quantities;
         foreach (var sentence in view.Document.Sentences)
         {
             var span = sentence.Span;
@@ -106,7 +179,9 @@ internal sealed class StatementBuilder(StatementOptions options)
                 // Saying is how a statement is reported, not a statement; warning, denying, announcing are.
                 var shown = !PredicateLexicon.IsSaying(mention.Predicate) && !PredicateLexicon.IsLight(mention.Predicate)
                     && !inSentence.Exists(p => p.Span.Overlaps(mention.Span)) && (subject is not null || obj is not null);
-                yield return new Report(view, mention, mention.Predicate, subject, obj, span, origins.OriginOf(view, mention.Span.Start), words, shown, subjectNext, objectNext, named);
+                var clause = ClauseReader.Clause(text, span, mention.Span);
+                var arguments = ReportArguments.In(clause, mention.Span, inSentence, times, quantities);
+                yield return new Report(view, mention, mention.Predicate, subject, obj, span, origins.OriginOf(view, mention.Span.Start), words, shown, subjectNext, objectNext, named, arguments);
             }
         }
     }
@@ -127,8 +202,11 @@ internal sealed class StatementBuilder(StatementOptions options)
             && (i + word.Length == end || !char.IsLetter(text[i + word.Length]));
     }
 
-    /// <summary>The statement of one event, told by the reports the dossier shows (<see cref="Report.Shown"/>).</summary>
-    private static DossierStatement ToStatement(string predicate, List<Report> reports)
+    /// <summary>
+    /// The statement of one happening, told by the reports the dossier shows (<see cref="Report.Shown"/>), with the
+    /// event's wordings in articles of no happening (<paramref name="similar"/>: listed, never counted).
+    /// </summary>
+    private static DossierStatement ToStatement(string predicate, List<Report> reports, List<Report> similar)
     {
         var byArticle = Wordings(reports);
         var first = byArticle
@@ -156,10 +234,13 @@ internal sealed class StatementBuilder(StatementOptions options)
             FirstArticle = first.View.Id,
             FirstOutlet = ArticleOutlet.Known(first.View.Article) ?? ArticleOutlet.Unknown,
             FirstSeen = first.View.Article.Published?.Value,
-            Wordings = byArticle.Select(r => new StatementWording(
-                r.View.Id, Folding.Clean(r.View.TextOf(r.Sentence), 400), r.Origin, r.Mention.Polarity.ToString().ToLowerInvariant())).ToList(),
+            Wordings = byArticle.Select(Wording).ToList(),
+            Similar = similar.Select(Wording).ToList(),
         };
     }
+
+    private static StatementWording Wording(Report r) =>
+        new(r.View.Id, Folding.Clean(r.View.TextOf(r.Sentence), 400), r.Origin, r.Mention.Polarity.ToString().ToLowerInvariant());
 
     /// <summary>
     /// The name of a statement whose predicate is a word of no class: the lemma of a report's word that needed no -ed
@@ -186,5 +267,6 @@ internal sealed class StatementBuilder(StatementOptions options)
     /// </summary>
     internal sealed record Report(
         DocumentView View, EventMention Mention, string Predicate, DossierEntity? Subject, DossierEntity? Object,
-        TextSpan Sentence, string Origin, IReadOnlySet<string> Words, bool Shown, bool SubjectNext, bool ObjectNext, DossierEntity[] Named);
+        TextSpan Sentence, string Origin, IReadOnlySet<string> Words, bool Shown, bool SubjectNext, bool ObjectNext, DossierEntity[] Named,
+        ReportArguments Arguments);
 }

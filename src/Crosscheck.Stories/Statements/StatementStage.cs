@@ -28,4 +28,23 @@ public sealed class StatementStage
     }
 
     public IReadOnlyList<DossierStatement> Build() => _builder.Build(_views, _entities, _origins);
+
+    /// <summary>The statements with the event mention behind each article's wording, for checking them against a corpus's events.</summary>
+    public IReadOnlyList<(DossierStatement Statement, IReadOnlyList<WordedMention> Mentions)> BuildWithMentions() =>
+        _builder.Ranked(_views, _entities, _origins)
+            .Select(x => (x.Statement, (IReadOnlyList<WordedMention>)x.Wordings.Select(Worded).ToList()))
+            .ToList();
+
+    private static WordedMention Worded(StatementBuilder.Report report) => new(
+        report.View.Id, report.Mention.Span,
+        [.. report.Arguments.Entities.Select(e => "entity:" + e.Name), .. report.Arguments.Times.Select(t => "date:" + t),
+         .. report.Arguments.Numbers.Select(n => FormattableString.Invariant($"number:{n.Kind}:{n.Value}"))],
+        [.. report.Named.Select(e => e.Name)]);
 }
+
+/// <summary>The event mention behind one article's wording of a statement.</summary>
+/// <param name="Document">The article's id.</param>
+/// <param name="Span">The mention's span.</param>
+/// <param name="Arguments">What its clause names ("entity:NAME", "date:VALUE", "number:KIND:VALUE").</param>
+/// <param name="Named">The entities its sentence names.</param>
+public sealed record WordedMention(string Document, TextSpan Span, IReadOnlyList<string> Arguments, IReadOnlyList<string> Named);
