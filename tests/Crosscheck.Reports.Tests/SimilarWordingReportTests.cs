@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Crosscheck.Core.Model;
 using Crosscheck.Stories.Consolidation;
+using Crosscheck.Stories.Statements;
 using Crosscheck.Testing;
 using Xunit;
 
@@ -19,7 +20,8 @@ public class SimilarWordingReportTests
             StoryDoc.Of("Regulators joined the investigation into Dunmore Freight, officials said.", "b", "Valley Post", Day.AddHours(2)).Org("Dunmore Freight").Build(),
             StoryDoc.Of("Mira Voss called the investigation into her council seat unfair.", "c", "Coast Ledger", Day.AddHours(4)).Person("Mira Voss").Build(),
         ];
-        return new DossierBuilder().Build(StoryOf.Documents(documents), documents);
+        var options = DossierBuilderOptions.Default with { Statements = new StatementOptions(SameHappenings: true) };
+        return new DossierBuilder(options).Build(StoryOf.Documents(documents), documents);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class DossierBuilder : IDossierBuilder
         var copies = _copyOf is { } given ? GivenCopies(views, given) : DetectCopies(views);
         var originalOf = copies.ToDictionary(c => c.Article, c => c.Original, StringComparer.Ordinal);
         var origins = new OriginResolver(views, _options, originalOf.Count == 0 ? null : id => originalOf.GetValueOrDefault(id));
-        var (statements, statementLinks) = new StatementBuilder(StatementOptions.Default).BuildLinked(views, entities, origins);
+        var (statements, statementLinks) = new StatementBuilder(_options.Statements).BuildLinked(views, entities, origins);
         var claims = new ClaimGrouper(_options).Group(views, entities, origins, statementLinks);
         var quotes = new QuoteGrouper(_options).Group(views, entities, statementLinks);
         var timeline = new TimelineBuilder(_options).Build(views);

@@ -1,4 +1,5 @@
 using Crosscheck.Stories.Fingerprints;
+using Crosscheck.Stories.Statements;
 
 namespace Crosscheck.Stories.Consolidation;
 
@@ -127,4 +128,7 @@ public sealed record DossierBuilderOptions
 
     /// <summary>Stories larger than this are consolidated over their first documents only (bounded work). Default 5,000.</summary>
     public int MaxDocuments { get; init; } = 5000;
+
+    /// <summary>Bounds and display of the statements section (<see cref="StatementOptions.Default"/>).</summary>
+    public StatementOptions Statements { get; init; } = StatementOptions.Default;
 }

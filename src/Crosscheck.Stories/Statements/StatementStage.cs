@@ -24,7 +24,7 @@ public sealed class StatementStage
         _views = documents.Select((d, i) => new DocumentView(d, i)).ToList();
         _entities = new EntityResolver(options).Resolve(_views);
         _origins = new OriginResolver(_views, options, null);
-        _builder = new StatementBuilder(statements ?? StatementOptions.Default);
+        _builder = new StatementBuilder(statements ?? options?.Statements ?? StatementOptions.Default);
     }
 
     public IReadOnlyList<DossierStatement> Build() => _builder.Build(_views, _entities, _origins);

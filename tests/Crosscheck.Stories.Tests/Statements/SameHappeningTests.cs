@@ -15,6 +15,8 @@ public class SameHappeningTests
 {
     private static readonly DateTimeOffset Day = new(2024, 3, 5, 8, 0, 0, TimeSpan.Zero);
 
+    private static readonly StatementOptions SameHappening = new(SameHappenings: true);
+
     private static readonly StatementOptions Grouped = new(SameHappenings: false);
 
     private static IReadOnlyList<DossierStatement> Statements(Document[] documents, StatementOptions? options = null) =>
@@ -31,7 +33,7 @@ public class SameHappeningTests
         ];
 
         Assert.Contains(Statements(documents, Grouped), s => s.Predicate == "situation");
-        Assert.DoesNotContain(Statements(documents), s => s.Predicate == "situation");
+        Assert.DoesNotContain(Statements(documents, SameHappening), s => s.Predicate == "situation");
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public class SameHappeningTests
         var all = Assert.Single(Statements(documents, Grouped), s => s.Articles.Contains("a"));
         Assert.Equal(["a", "b", "c"], all.Articles);
 
-        var statement = Assert.Single(Statements(documents), s => s.Articles.Contains("a"));
+        var statement = Assert.Single(Statements(documents, SameHappening), s => s.Articles.Contains("a"));
         Assert.Equal(["a", "b"], statement.Articles);
         Assert.Equal(["Harbor Times", "Valley Post"], statement.Origins);
         Assert.Equal("c", Assert.Single(statement.Similar).Article);
@@ -68,7 +70,7 @@ public class SameHappeningTests
         ];
 
         Assert.Contains(Statements(documents, Grouped), s => s.Predicate == "operation" && s.Articles.Contains("a") && s.Articles.Contains("b"));
-        var operation = Assert.Single(Statements(documents), s => s.Predicate == "operation");
+        var operation = Assert.Single(Statements(documents, SameHappening), s => s.Predicate == "operation");
         Assert.Equal(["c", "d"], operation.Articles);
     }
 
@@ -87,7 +89,7 @@ public class SameHappeningTests
         Document[] documents = [a.Build(), b.Build()];
 
         Assert.Contains(Statements(documents, Grouped), s => s.Articles.Count == 2);
-        Assert.Equal(dated, Statements(documents).Any(s => s.Articles.SequenceEqual(["a", "b"])));
+        Assert.Equal(dated, Statements(documents, SameHappening).Any(s => s.Articles.SequenceEqual(["a", "b"])));
     }
 
     [Fact]
@@ -99,7 +101,7 @@ public class SameHappeningTests
             StoryDoc.Of("Engineers traced the explosion at Harrow to a cracked valve.", "b", "Valley Post", Day.AddHours(2)).Loc("Harrow").Build(),
         ];
 
-        var explosion = Assert.Single(Statements(documents));
+        var explosion = Assert.Single(Statements(documents, SameHappening));
         Assert.Equal(["a", "b"], explosion.Articles);
         Assert.Contains("Harrow", explosion.Participants);
     }
