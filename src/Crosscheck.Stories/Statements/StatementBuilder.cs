@@ -61,7 +61,7 @@ internal sealed class StatementBuilder(StatementOptions options)
     /// <summary>The statements in rank order, each with the report behind each article's wording.</summary>
     internal List<(DossierStatement Statement, List<Report> Wordings)> Ranked(IReadOnlyList<DocumentView> views, ResolvedEntities entities, OriginResolver origins)
     {
-        var reports = views.SelectMany(view => Reports(view, entities, origins, DetectedMentions));
+        var reports = views.SelectMany(view => Reports(view, entities, origins, DetectedMentions, options.SameHappenings));
         return EventGrouper.Group(reports)
             .SelectMany(g => Statements(g.Predicate, g.Reports.Where(r => r.Shown).ToList(), views.Count))
             .OrderByDescending(x => x.Statement.Origins.Count)
@@ -143,9 +143,12 @@ internal sealed class StatementBuilder(StatementOptions options)
     /// The reports of one view: each event mention of <paramref name="mentionsIn"/> (given a sentence) with its
     /// participants (none when its sentence names no entity) and, for an act of reporting, its context words
     /// (<see cref="EventGrouper.ContextWords"/>). Whether the dossier may show it (<see cref="Report.Shown"/>):
-    /// not a saying or light verb, not inside a name, and with a participant.
+    /// not a saying or light verb, not inside a name, and with a participant. The arguments of a shown report's clause
+    /// (<see cref="Report.Arguments"/>) are read only when <paramref name="readArguments"/>: only the same-happening
+    /// display asks for them, and reading them costs a clause scan per report.
     /// </summary>
-    internal static IEnumerable<Report> Reports(DocumentView view, ResolvedEntities entities, OriginResolver origins, Func<DocumentView, TextSpan, IEnumerable<EventMention>> mentionsIn)
+    internal static IEnumerable<Report> Reports(
+        DocumentView view, ResolvedEntities entities, OriginResolver origins, Func<DocumentView, TextSpan, IEnumerable<EventMention>> mentionsIn, bool readArguments)
     {
         var text = view.Text;
         var citations = origins.CitationSpans(view).ToArray();
@@ -183,8 +186,9 @@ internal sealed class StatementBuilder(StatementOptions options)
                 // Saying is how a statement is reported, not a statement; warning, denying, announcing are.
                 var shown = !PredicateLexicon.IsSaying(mention.Predicate) && !PredicateLexicon.IsLight(mention.Predicate)
                     && !inSentence.Exists(p => p.Span.Overlaps(mention.Span)) && (subject is not null || obj is not null);
-                var clause = ClauseReader.Clause(text, span, mention.Span);
-                var arguments = ReportArguments.In(clause, mention.Span, inSentence, times, quantities);
+                var arguments = readArguments && shown
+                    ? ReportArguments.In(ClauseReader.Clause(text, span, mention.Span), mention.Span, inSentence, times, quantities)
+                    : ReportArguments.None;
                 yield return new Report(view, mention, mention.Predicate, subject, obj, span, origins.OriginOf(view, mention.Span.Start), words, shown, subjectNext, objectNext, named, arguments);
             }
         }

@@ -45,7 +45,7 @@ public static class StatementGrouping
         // sentence splitter put inside it).
         IEnumerable<EventMention> Given(DocumentView view, TextSpan sentence) =>
             byDocument.GetValueOrDefault(view.Id)?.Select(m => m.Mention).Where(m => m.Span.Start >= sentence.Start && m.Span.Start < sentence.End) ?? [];
-        var reports = views.SelectMany(view => StatementBuilder.Reports(view, entities, origins, Given));
+        var reports = views.SelectMany(view => StatementBuilder.Reports(view, entities, origins, Given, readArguments: false));
         var number = 0;
         foreach (var group in EventGrouper.Group(reports))
         {
