@@ -43,6 +43,14 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             words (content words within K words either side in the sentence) agree by Jaccard >= t; K and t
             chosen inside each fold's other topics (what EventGrouper.ContextWindow / SameSayingAgreement ship)
 
+  mentionpairs a mention-pair model over every two mentions of one story (today's cluster, same lemma, shared
+            stem, word class, sentence and context-word overlap, shared names and numbers, same document and sentence
+            distance, lead lines, the lemmas' documents in the story) and, unless --no-table, the learned lexical
+            table: the lemma pair's co-reference rate on the training topics (smoothed; a row's own topic left out);
+            first how far that table carries to a held-out topic, then average-link clustering of the out-of-fold
+            probabilities, --start today (merges of today's clusters), alone (instead of today's grouping) or split
+            (inside each of today's clusters), the threshold chosen inside each fold's other topics
+
   variants  several prediction files (PRED.json PRED2.json ...; one setting of the C# each): in each fold the file
             scoring best on the other topics is chosen and scored on the held-out topics; prints each file's own
             score, the choice of every fold and the out-of-fold CoNLL F1 of the choices
@@ -50,11 +58,11 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
 Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs),
 "2026-12-06 night" (events6, vectors), "2026-12-06 morning" (events7, sayings) and "2026-12-06 midday" (events11,
-errors and wordnet).
+errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|errors|wordnet|mentions|groups|pairs|classpairs|vectors|sayings} PRED.json
+Usage (from the repository root): scripts/events-coref-cv.py {score|errors|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
-[--trees] [--folds N] [--window K] [--directed] [--wordnet]
+[--trees] [--folds N] [--window K] [--directed] [--wordnet] [--start today|alone|split] [--no-table]
 """
 import csv
 import io
@@ -271,27 +279,33 @@ def area_under_curve(scores, labels):
     return (rank_sum - positives * (positives + 1) / 2) / (positives * (len(labels) - positives))
 
 
-def cross_validate(samples, folds, trees, negative_share=1.0):
+def cross_validate(samples, folds, trees, negative_share=1.0, positive_share=1.0, fold_features=None):
     """samples: (id, topic, feature dict, label); returns id -> probability, each from a model without its topic.
-    With negative_share < 1 only that share of the training negatives is fitted (for speed at a low base rate)
-    and the odds are scaled back by it."""
-    names = list(samples[0][2])
+    With negative_share (positive_share) < 1 only that share of the training negatives (positives) is fitted (for
+    speed) and the odds are scaled back by it. fold_features(held) -> {id: feature dict} adds the features that
+    depend on the fold (tables learned on the training topics' gold), merged into each sample's own."""
     predicted = {}
     for k in range(folds):
         held = set(CHOOSING[k::folds])
+        extra = fold_features(held) if fold_features else {}
+
+        def features_of(s):
+            return {**s[2], **extra[s[0]]} if extra else s[2]
         train = [s for s in samples if s[1] not in held
-                 and (s[3] or negative_share >= 1 or zlib.crc32(str(s[0]).encode()) % 1000 < negative_share * 1000)]
-        mean = {n: sum(s[2][n] for s in train) / len(train) for n in names}
-        spread = {n: math.sqrt(sum((s[2][n] - mean[n]) ** 2 for s in train) / len(train)) or 1.0 for n in names}
+                 and zlib.crc32(str(s[0]).encode()) % 1000 < (positive_share if s[3] else negative_share) * 1000]
+        names = list(features_of(train[0]))
+        columns = {n: [features_of(s)[n] for s in train] for n in names}
+        mean = {n: sum(column) / len(train) for n, column in columns.items()}
+        spread = {n: math.sqrt(sum((x - mean[n]) ** 2 for x in column) / len(train)) or 1.0 for n, column in columns.items()}
 
         def vector(features):
             return [1.0] + [(features[n] - mean[n]) / spread[n] for n in names]
         fit = fit_trees if trees else fit_logistic
-        model = fit([vector(s[2]) for s in train], [s[3] for s in train])
+        model = fit([vector(features_of(s)) for s in train], [s[3] for s in train])
         for s in samples:
             if s[1] in held:
-                p = model(vector(s[2]))
-                predicted[s[0]] = p * negative_share / (p * negative_share + 1 - p)
+                p = model(vector(features_of(s)))
+                predicted[s[0]] = p * negative_share / (p * negative_share + (1 - p) * positive_share)
     return predicted
 
 
@@ -755,6 +769,192 @@ def sayings_mode(documents, gold, predicted, folds):
     print(f'chosen per fold {picks}; CoNLL F1 by topic CV {conll(gold, result):.2f}')
 
 
+def story_of_documents(documents, predicted):
+    """The C# story of each document (its grouped mentions' clusters are "STORY|CLASS..."); a document whose
+    mentions were all kept alone stands apart."""
+    story_of = {}
+    for d in documents:
+        stories = Counter(predicted[m['id']].split('|')[0] for m in d['mentions'] if '|' in predicted.get(m['id'], ''))
+        story_of[d['id']] = stories.most_common(1)[0][0] if stories else 'document:' + d['id']
+    return story_of
+
+
+def word_class(text):
+    last = text.lower().split()[-1] if text.split() else ''
+    return 'verb' if last.endswith(('ed', 'ing')) else 'noun' if re.search(r'(tion|sion|ment|ure|ance|ence|ity|al|age|ery|ism)$', last) else 'other'
+
+
+def mention_pair_samples(documents, predicted, gold):
+    """Every two mentions of one story: (a, b), their topic, the features that need no training gold, co-refer?"""
+    story_of = story_of_documents(documents, predicted)
+    info = {}
+    for d in documents:
+        lines = d['text'].split('\n')
+        for m in d['mentions']:
+            words = words_of(lines[m['sentence']])
+            own = {w.lower() for w in words_of(m['text'])}
+            info[m['id']] = dict(
+                topic=d['topic'], document=d['id'], story=story_of[d['id']], sentence=m['sentence'],
+                lemma=head_key(m['text']) or m['text'].lower(), cluster=predicted.get(m['id'], 'alone:' + m['id']),
+                content={w.lower() for w in words if w.lower() not in FUNCTION_WORDS} - own,
+                names={w.lower() for i, w in enumerate(words) if w[0].isdigit() or (i > 0 and w[0].isupper() and w.lower() not in STOP)},
+                window=context_words(d['text'], m['start'], m['end'], 6) - own, shape=word_class(m['text']))
+
+    def jaccard(x, y):
+        return len(x & y) / len(x | y) if x or y else 0.0
+    by_story = defaultdict(list)
+    for m, i in info.items():
+        by_story[i['story']].append(m)
+    samples = []
+    for ms in by_story.values():
+        documents_of = defaultdict(set)
+        for m in ms:
+            documents_of[info[m]['lemma']].add(info[m]['document'])
+        story_documents = len({info[m]['document'] for m in ms})
+        for x, y in combinations(ms, 2):
+            a, b = info[x], info[y]
+            same_document = a['document'] == b['document']
+            prefix = next((i for i, (p, q) in enumerate(zip(a['lemma'], b['lemma'])) if p != q), min(len(a['lemma']), len(b['lemma'])))
+            features = {
+                'same cluster today': 1.0 if a['cluster'] == b['cluster'] else 0.0,
+                'one kept alone today': 1.0 if 'alone:' in a['cluster'] + b['cluster'] else 0.0,
+                'same lemma': 1.0 if a['lemma'] == b['lemma'] else 0.0,
+                'shared stem (4+ letters), other lemma': 1.0 if prefix >= 4 and a['lemma'] != b['lemma'] else 0.0,
+                'same word class': 1.0 if a['shape'] == b['shape'] else 0.0,
+                'sentence content words (Jaccard)': jaccard(a['content'], b['content']),
+                'context words within 6 (Jaccard)': jaccard(a['window'], b['window']),
+                'shared names and numbers in the sentences': min(len(a['names'] & b['names']), 4) / 4,
+                'same document': 1.0 if same_document else 0.0,
+                'same sentence': 1.0 if same_document and a['sentence'] == b['sentence'] else 0.0,
+                'sentence distance in one document (log)': math.log(1 + abs(a['sentence'] - b['sentence'])) if same_document else 0.0,
+                'both in the first three lines': 1.0 if a['sentence'] <= 2 and b['sentence'] <= 2 else 0.0,
+                "story share of the rarer lemma's documents": min(len(documents_of[a['lemma']]), len(documents_of[b['lemma']])) / story_documents,
+                "the two lemmas' documents (Jaccard)": jaccard(documents_of[a['lemma']], documents_of[b['lemma']]),
+            }
+            samples.append(((x, y), a['topic'], features, 1 if gold[x] == gold[y] else 0, tuple(sorted((a['lemma'], b['lemma'])))))
+    return info, samples
+
+
+def lemma_pair_table(samples, held, smoothing=2.0):
+    """The learned lexical table: per pair of head lemmas, [co-referring, all] mention pairs of one story on the
+    topics outside `held`, and per sample the smoothed rate of its lemma pair there with a row's own topic left out
+    too (so a training row never sees its own topic's gold), how often it co-referred (log) and whether it was seen."""
+    per_topic = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for s in samples:
+        cell = per_topic[s[1]][s[4]]
+        cell[0] += s[3]
+        cell[1] += 1
+    total = defaultdict(lambda: [0, 0])
+    for t, table in per_topic.items():
+        if t not in held:
+            for key, (c, n) in table.items():
+                total[key][0] += c
+                total[key][1] += n
+    features = {}
+    for s in samples:
+        c, n = total.get(s[4], (0, 0))
+        if s[1] not in held:
+            own = per_topic[s[1]].get(s[4], (0, 0))
+            c, n = c - own[0], n - own[1]
+        prior = 0.3 if s[4][0] == s[4][1] else 0.02
+        features[s[0]] = {'lemma pair rate elsewhere': (c + smoothing * prior) / (n + smoothing),
+                          'lemma pair co-referring elsewhere (log)': math.log(1 + c),
+                          'lemma pair unseen elsewhere': 1.0 if n == 0 else 0.0}
+    return features
+
+
+def average_link(members, score, floor):
+    """members: cluster -> mentions (one story); merges the two clusters of highest mean pair score while it is
+    at least floor; returns the merges with their heights (non-increasing: average link is reducible, so every
+    threshold above floor is a prefix of the one run)."""
+    ids, sums = list(members), {}
+    for x, y in combinations(ids, 2):
+        sums[(x, y)] = sum(score(a, b) for a in members[x] for b in members[y])
+    size, merges = {c: len(members[c]) for c in ids}, []
+    while True:
+        best, pair = floor, None
+        for (c, d), total in sums.items():
+            if total / (size[c] * size[d]) >= best:
+                best, pair = total / (size[c] * size[d]), (c, d)
+        if pair is None:
+            return merges
+        c, d = pair
+        merges.append((best, c, d))
+        del sums[pair]
+        for e in [e for e in size if e not in pair]:
+            sums[(c, e) if (c, e) in sums else (e, c)] += sums.pop((d, e) if (d, e) in sums else (e, d))
+        size[c] += size.pop(d)
+
+
+PAIR_THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+
+
+def mention_pairs_mode(documents, gold, predicted, folds, trees, start, use_table):
+    """A mention-pair model (every two mentions of one story, topic CV, the lemma-pair table learned out of fold)
+    and average-link clustering of its probabilities, from today's clusters (merges only), from every mention
+    alone (instead of today's grouping), or inside each of today's clusters (splits only); the threshold (or
+    today's grouping unchanged) chosen inside each fold's other topics."""
+    info, samples = mention_pair_samples(documents, predicted, gold)
+    topic = {m: i['topic'] for m, i in info.items()}
+    print(f'{len(samples)} mention pairs of one story, {sum(s[3] for s in samples)} co-referring; today {conll(gold, predicted):.2f}')
+    # Does the learned table carry across topics? Pairs of other lemmas today's grouping leaves apart, by how their
+    # lemma pair fared in the other topics (leave-one-topic-out).
+    apart = [s for s in samples if s[4][0] != s[4][1] and not s[2]['same cluster today']]
+    print(f'  {len(apart)} pairs of other lemmas in other clusters today, {sum(s[3] for s in apart)} co-referring; '
+          'by their lemma pair in the other topics:')
+    seen = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    for s in samples:
+        seen[s[4]][s[1]][0] += s[3]
+        seen[s[4]][s[1]][1] += 1
+    for least_topics, least_rate in ((1, 0.0), (1, 0.5), (2, 0.0), (2, 0.5), (3, 0.0)):
+        chosen = []
+        for s in apart:
+            others = [v for t, v in seen[s[4]].items() if t != s[1]]
+            c, n, topics = sum(v[0] for v in others), sum(v[1] for v in others), sum(1 for v in others if v[0])
+            if topics >= least_topics and c / (n + 1) >= least_rate:
+                chosen.append(s)
+        print(f'    co-referring in {least_topics}+ other topics, rate {least_rate}+: {len(chosen)} pairs, '
+              f'{sum(s[3] for s in chosen)} co-referring')
+    scores = cross_validate(samples, folds, trees, negative_share=0.03, positive_share=0.25,
+                            fold_features=(lambda held: lemma_pair_table(samples, held)) if use_table else None)
+    for what, today in (('all pairs', None), ('pairs of other clusters today', 0.0), ("pairs inside today's clusters", 1.0)):
+        kept = [s for s in samples if today is None or s[2]['same cluster today'] == today]
+        print(f'  pair AUC out of fold, {what}: {area_under_curve([scores[s[0]] for s in kept], [s[3] for s in kept]):.3f}')
+
+    def score(a, b):
+        if start == 'split' and info[a]['cluster'] != info[b]['cluster']:
+            return 0.0
+        return scores.get((a, b), scores.get((b, a), 0.0))
+    base = {m: i['cluster'] if start == 'today' else 'alone:' + m for m, i in info.items()}
+    groups = defaultdict(lambda: defaultdict(list))
+    for m, i in info.items():
+        groups[i['cluster'] if start == 'split' else i['story']][base[m]].append(m)
+    merges = [merge for members in groups.values() for merge in average_link(members, score, min(PAIR_THRESHOLDS))]
+
+    def clustered(threshold):
+        owner = {}
+        for height, c, d in merges:
+            if height >= threshold:
+                owner[find(owner, d)] = find(owner, c)
+        return {m: find(owner, c) for m, c in base.items()}
+    options = [('today', dict(predicted))] + [(t, clustered(t)) for t in PAIR_THRESHOLDS]
+    for name, result in options[1:]:
+        print(f'  from {start}, average link {name}+: CoNLL F1 {conll(gold, result):.2f}')
+    result, picks = {}, []
+    for fold in [CHOOSING[i::folds] for i in range(folds)]:
+        train = {m: g for m, g in gold.items() if topic[m] not in fold}
+        name, best = max(options, key=lambda o: conll(train, {m: o[1][m] for m in train}))
+        picks.append(name)
+        result.update({m: best[m] for m in gold if topic[m] in fold})
+    changes = []
+    for t in CHOOSING:
+        kept = {m: g for m, g in gold.items() if topic[m] == t}
+        if kept:
+            changes.append(conll(kept, {m: result[m] for m in kept}) - conll(kept, {m: predicted[m] for m in kept}))
+    print(f'chosen per fold {picks}; CoNLL F1 by topic CV {conll(gold, result):.2f} (better on {sum(c > 0.005 for c in changes)} '
+          f'topics, worse on {sum(c < -0.005 for c in changes)} of {len(changes)})')
+
+
 def errors_mode(documents, gold, predicted):
     """What each kind of error costs: CoNLL F1 with only that kind fixed (oracle, gold used), and its mention pairs."""
     info = {}
@@ -1014,13 +1214,14 @@ def variants_mode(documents, gold, paths, folds):
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
-    trees, directed, use_wordnet = '--trees' in argv, '--directed' in argv, '--wordnet' in argv
-    argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window'))]
+    start = argv[argv.index('--start') + 1] if '--start' in argv else 'today'
+    trees, directed, use_wordnet, use_table = '--trees' in argv, '--directed' in argv, '--wordnet' in argv, '--no-table' not in argv
+    argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window', '--start'))]
     if argv and argv[0] == 'variants' and len(argv) > 2:
         documents = load_documents()
         variants_mode(documents, {m['id']: m['cluster'] for d in documents for m in d['mentions']}, argv[1:], folds)
         return
-    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings'):
+    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -1037,6 +1238,9 @@ def main(argv):
         return
     if argv[0] == 'errors':
         errors_mode(documents, gold, predicted)
+        return
+    if argv[0] == 'mentionpairs':
+        mention_pairs_mode(documents, gold, predicted, folds, trees, start, use_table)
         return
     if argv[0] == 'score':
         print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions of the 27 choosing topics')
