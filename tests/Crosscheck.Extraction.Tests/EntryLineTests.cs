@@ -78,15 +78,6 @@ public class EntryLineTests
     }
 
     [Fact]
-    public void A_forms_status_messages_go_but_a_sentence_opening_alike_stays()
-    {
-        List<string> lines = ["Ask us about a repair", "Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form.",
-            "Oops! Something went wrong at the plant in March, when a valve failed and the line stood still for a week, and the kettles were late."];
-
-        Assert.Equal([lines[0], lines[3]], HtmlContentExtractor.WithoutEntryLines(lines, PageType.Service));
-    }
-
-    [Fact]
     public void A_page_made_only_of_such_lines_keeps_them()
     {
         List<string> lines = ["1", "2", "3"];

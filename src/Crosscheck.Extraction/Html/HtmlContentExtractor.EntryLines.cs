@@ -16,7 +16,7 @@ internal sealed partial class HtmlContentExtractor
 
     /// <summary>
     /// The paragraphs without the lines a page of the given type carries about its entries rather than as its text (a
-    /// product's reviews, counters and price labels), and without placeholder text or a form's status messages on any page.
+    /// product's reviews, counters and price labels), and without placeholder text on any page.
     /// </summary>
     internal static List<string> WithoutEntryLines(List<string> paragraphs, PageType pageType)
     {
@@ -29,7 +29,7 @@ internal sealed partial class HtmlContentExtractor
         // "Regular price $20", "Sale price $12 Regular price $20", "Unit price / per": the shop's label of a price, a
         // line of each entry on a product page and on a shop's grid.
         if (pageType is PageType.Product or PageType.Listing) kept = [.. kept.Where(p => !PriceLabel().IsMatch(p))];
-        kept = [.. kept.Where(p => !Placeholder().IsMatch(p) && !FormStatus().IsMatch(p))];
+        kept = [.. kept.Where(p => !Placeholder().IsMatch(p))];
         // A page made only of such lines shows them rather than nothing.
         return kept.Count > 0 ? kept : paragraphs;
     }
@@ -62,14 +62,6 @@ internal sealed partial class HtmlContentExtractor
 
     [GeneratedRegex(@"^(?:(?:regular|sale|unit|original|current|list|was|now|from|our|your)\s+)*price\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceLabel();
-
-    /// <summary>
-    /// What a form says after it is sent, or of a field kept for robots ("Thank you! Your submission has been received!",
-    /// "Oops! Something went wrong...", "This field is hidden when viewing the form"): the form's states, shown by its
-    /// script at most one at a time, are markup of the page and never its text.
-    /// </summary>
-    [GeneratedRegex(@"^\s*(?:thank you!?.{0,40}(?:submission|message) has been (?:received|sent).{0,60}|oops!? something went wrong.{0,80}|this field is hidden when viewing the form\.?|this field is for validation purposes.{0,60})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FormStatus();
 
     /// <summary>The typesetters' filler a template shows until its text is written: never a page's content.</summary>
     [GeneratedRegex(@"\blorem ipsum\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
