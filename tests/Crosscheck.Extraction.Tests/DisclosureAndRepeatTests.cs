@@ -1,4 +1,6 @@
 using Crosscheck.Core.Model;
+using Crosscheck.Extraction.PageTypes;
+using Crosscheck.Training;
 
 namespace Crosscheck.Extraction.Tests;
 
@@ -63,7 +65,8 @@ public class DisclosureAndRepeatTests
     public void A_product_page_shows_its_repeated_lines_once_and_an_article_keeps_them()
     {
         // The same page typed two ways: a model that types every page as a product, and the shipped model (an article).
-        var everythingProduct = OneTypeModels.EverythingOf(PageType.Product);
+        var samples = Enumerable.Range(0, 12).Select(i => new PageTypeSample($"p{i}", $"site{i}", Features(i / 12.0), PageType.Product)).ToList();
+        var everythingProduct = PageTypeBooster.Fit(samples, new PageTypeBooster.Settings(Rounds: 5, Depth: 2));
         const string slide = "Brushed steel that holds one and a half litres, with a lid that opens wide for cleaning and a filter for hard water.";
         var html = TestInputs.Page("<article><h1>Steel kettle</h1>" + TestInputs.Paragraphs +
             $"<div class='slides'><p>{slide}</p><p>Cool handle</p><p>{slide}</p><p>Cool handle</p></div></article>");
@@ -76,6 +79,13 @@ public class DisclosureAndRepeatTests
         Assert.Equal(1, Occurrences(asProduct.Body, "Brushed steel"));
         Assert.Equal(PageType.Article, asArticle.PageType);
         Assert.Equal(2, Occurrences(asArticle.Body, "Cool handle"));
+    }
+
+    private static double[] Features(double prices)
+    {
+        var features = new double[PageSignals.Names.Count];
+        features[PageSignals.Index("prices")] = prices;
+        return features;
     }
 
     private static int Occurrences(string text, string part)

@@ -182,7 +182,6 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         var everyRepeat = pageType is PageType.Product or PageType.Forum or PageType.Listing;
         var texts = paragraphs.ConvertAll(p => p.Text);
         if (pageType == PageType.Article) texts = WithoutClosingNote(texts);
-        texts = WithoutEntryLines(texts, pageType);
         content.Paragraphs.AddRange(everyRepeat ? WithoutAnyRepeat(texts) : WithoutRepeatedParagraphs(texts));
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.WorkLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
