@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Per-page word F1 of `crosscheck eval extraction --out FILE` predictions, by half and page type.
+
+The benchmark's metric (lowercased \\w+ tokens, multiset overlap, P/R/F1 per page averaged over pages) recomputed
+from the predictions file, so that two builds can be compared page by page and a line rule simulated on a
+build's output before it is coded. Halves as `--half` splits them: the last byte of MD5(page id), even = choosing.
+
+  scores  PRED [--half even]            per-type word F1 of one predictions file
+  compare BEFORE AFTER [--half even]    both, and every page whose F1 moved (read only the choosing half's pages)
+  lines   PRED ID                       a page's output lines, marked XX where under half their words are in the reference
+
+Examples:
+  crosscheck eval extraction /work/shared/data/extraction-wcxb-dev --held-out-page-types --half even --out before.json
+  scripts/wcxb-page-scores.py compare before.json after.json --half even
+"""
+import argparse
+import collections
+import hashlib
+import json
+import re
+import sys
+
+WORD = re.compile(r"\w+")
+
+
+def tokens(text):
+    return collections.Counter(WORD.findall(text.lower()))
+
+
+def page_score(predicted, reference):
+    """(precision, recall, F1) of one page; an empty reference and an empty output agree."""
+    p, r = tokens(predicted), tokens(reference)
+    if not p and not r:
+        return 1.0, 1.0, 1.0
+    if not p or not r:
+        return 0.0, 0.0, 0.0
+    overlap = sum((p & r).values())
+    precision, recall = overlap / sum(p.values()), overlap / sum(r.values())
+    return precision, recall, (2 * precision * recall / (precision + recall) if overlap else 0.0)
+
+
+def half_of(page_id):
+    return "even" if hashlib.md5(page_id.encode("utf-8")).digest()[-1] % 2 == 0 else "odd"
+
+
+class Benchmark:
+    def __init__(self, directory):
+        with open(f"{directory}/ground-truth.json", encoding="utf-8") as f:
+            self.truth = {k: v.get("articleBody") or "" for k, v in json.load(f).items()}
+        with open(f"{directory}/meta.json", encoding="utf-8") as f:
+            self.types = {k: v.get("page_type", "?") for k, v in json.load(f).items()}
+
+    def scores(self, predictions, half):
+        return {k: page_score(body, self.truth[k]) for k, body in predictions.items()
+                if k in self.truth and (half is None or half_of(k) == half)}
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return {k: v["articleBody"] for k, v in json.load(f).items()}
+
+
+def summary(bench, scores, label):
+    by_type = collections.defaultdict(list)
+    for page_id, (_, _, f1) in scores.items():
+        by_type["all"].append(f1)
+        by_type[bench.types.get(page_id, "?")].append(f1)
+    cells = " ".join(f"{t} {sum(v) / len(v):.4f} ({len(v)})" for t, v in sorted(by_type.items(), key=lambda item: (item[0] != "all", item[0])))
+    print(f"{label}: {cells}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["scores", "compare", "lines"])
+    parser.add_argument("files", nargs="+", help="predictions file(s); for lines, the file and a page id")
+    parser.add_argument("--half", choices=["even", "odd"], help="only this half's pages (default all)")
+    parser.add_argument("--data", default="/work/shared/data/extraction-wcxb-dev", help="the benchmark directory")
+    args = parser.parse_args()
+    bench = Benchmark(args.data)
+
+    if args.command == "scores":
+        summary(bench, bench.scores(load(args.files[0]), args.half), args.files[0])
+    elif args.command == "compare":
+        before, after = (bench.scores(load(path), args.half) for path in args.files[:2])
+        summary(bench, before, "before")
+        summary(bench, after, "after")
+        moved = sorted((after[k][2] - before[k][2], k) for k in before if k in after and abs(after[k][2] - before[k][2]) > 1e-9)
+        print(f"pages moved {len(moved)}: up {sum(d > 0 for d, _ in moved)}, down {sum(d < 0 for d, _ in moved)}, sum {sum(d for d, _ in moved):+.3f}")
+        for delta, page_id in moved:
+            print(f"{delta:+.3f} {page_id} {bench.types.get(page_id, '?'):13s} {before[page_id][2]:.3f} -> {after[page_id][2]:.3f}")
+    else:
+        if len(args.files) < 2:
+            sys.exit("lines needs a predictions file and a page id")
+        page_id = args.files[1]
+        reference = set(tokens(bench.truth[page_id]))
+        for line in load(args.files[0])[page_id].split("\n\n"):
+            words = WORD.findall(line.lower())
+            share = sum(w in reference for w in words) / len(words) if words else 1.0
+            print(f"{'  ' if share >= 0.5 else 'XX'} {len(words):4d} {line[:150]!r}")
+
+
+if __name__ == "__main__":
+    main()
