@@ -239,7 +239,7 @@ public sealed partial class QuoteRecognizer
     /// <summary>
     /// Quotes no cue claimed: one following an attributed quote in the same paragraph continues that
     /// speaker; a long one with no speaker is kept as unattributed. A <see cref="AttributionRule.LearnedCue"/>'s attribution
-    /// continues no quote: it reports a stance or a deed, not words, and a quote after it ("Doe said as she accepted the award.
+    /// continues no quote: it reports a stance or a deed, not words, and a quote after it ("Doe said as she left the stage.
     /// “…”") goes on the words of the listed cue before it (attrib11: on train folds 1-4, continuing learned attributions cost
     /// direct quotes).
     /// </summary>
