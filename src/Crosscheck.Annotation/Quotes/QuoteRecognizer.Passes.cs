@@ -238,12 +238,16 @@ public sealed partial class QuoteRecognizer
 
     /// <summary>
     /// Quotes no cue claimed: one following an attributed quote in the same paragraph continues that
-    /// speaker; a long one with no speaker is kept as unattributed.
+    /// speaker; a long one with no speaker is kept as unattributed. A <see cref="AttributionRule.LearnedCue"/>'s attribution
+    /// continues no quote: it reports a stance or a deed, not words, and a quote after it ("Doe said as she left the stage.
+    /// “…”") goes on the words of the listed cue before it (attrib11: on train folds 1-4, continuing learned attributions cost
+    /// direct quotes).
     /// </summary>
     private void AttachLeftoverQuotes(Work work)
     {
         var text = work.Text;
-        var attributed = work.Found.Where(q => q.SpeakerSpan is not null).OrderBy(q => q.Span.Start).ToList();
+        var attributed = work.Found.Where(q => q.SpeakerSpan is not null && !AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue))
+            .OrderBy(q => q.Span.Start).ToList();
         for (var i = 0; i < work.Quoted.Count; i++)
         {
             if (work.QuoteUsed[i]) continue;

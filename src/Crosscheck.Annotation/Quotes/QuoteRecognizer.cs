@@ -60,8 +60,19 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         AttachHeadlineSpeaker(work);
         AttachLeftoverQuotes(work);
         CheckSpeakers(work);
+        DropSpeakerlessLearnedCues(work);
         work.Found.Sort((a, b) => a.Span.CompareTo(b.Span));
         document.Quotes = [.. work.Found];
+    }
+
+    /// <summary>
+    /// A <see cref="AttributionRule.LearnedCue"/>'s attribution left with no speaker, once the speaker checks have run (a passive subject
+    /// rejected: "the plan was renewed on Monday"), is dropped (<see cref="AttributionRule.LearnedCueSpeaker"/>).
+    /// </summary>
+    private void DropSpeakerlessLearnedCues(Work work)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.LearnedCueSpeaker)) return;
+        work.Found.RemoveAll(q => q.SpeakerSpan is null && AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue));
     }
 
     private void ReadSentence(Work work, List<Scanned> tokens)
@@ -110,7 +121,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// makes one, its speaker and content found as around any cue with no flags: "Doe opposes the plan" reports "the plan" for Doe.
     /// Only outside what the sentence's attributions already report (a stance there is part of the reported words) and outside quotes,
     /// and never on a word of <see cref="AttributionRule.SourcelessStance"/> ("seemed", "is expected to"): those have no source, whether
-    /// or not that rule is switched off.
+    /// or not that rule is switched off. One left with no speaker by the speaker checks is dropped (<see cref="DropSpeakerlessLearnedCues"/>).
     /// </summary>
     private void AddLearnedCues(Work work, List<Scanned> tokens, List<TextSpan> accepted)
     {

@@ -67,6 +67,29 @@ public class QuoteLearnedCueModelTests
     }
 
     [Fact]
+    public void A_learned_cue_with_no_speaker_makes_no_attribution()
+    {
+        // A passive subject is no speaker ("the plan" did not resent anything), so the learned cue finds none and makes nothing.
+        var model = new LearnedCueModel(new Dictionary<string, float> { ["w=resented"] = 4f }, -2f, ["resent"], 0.5);
+        const string sentence = "The plan to close the harbour was resented across the town.";
+        Assert.Empty(RunWith(With(model), sentence, JaneDoe).Quotes);
+        var kept = Assert.Single(RunWith(Without(AttributionRule.LearnedCueSpeaker) with { LearnedCues = model }, sentence, JaneDoe).Quotes);
+        Assert.Equal("resented", kept.Cue);
+        Assert.Null(kept.SpeakerSpan);
+    }
+
+    [Fact]
+    public void A_quote_after_a_learned_cue_continues_the_words_of_the_listed_cue_before_it()
+    {
+        var d = RunWith(With(Resents), "“The quay will close,” Jane Doe said. She resents the plan to close it. “We tried everything.”", JaneDoe);
+        var learned = Assert.Single(d.Quotes, q => q.Rule!.EndsWith(nameof(AttributionRule.LearnedCue), StringComparison.Ordinal));
+        Assert.Equal("resents", learned.Cue);
+        var continued = Assert.Single(d.Quotes, q => q.Rule == nameof(AttributionRule.Continuation));
+        Assert.Equal("said", continued.Cue);
+        Assert.Equal("Jane Doe", SpeakerAsWritten(d, continued));
+    }
+
+    [Fact]
     public void A_learned_cue_inside_a_quote_is_no_cue()
     {
         Assert.Equal("said", OnlyQuote("“The town resents the plan to close the harbour,” Jane Doe said.").Cue);
