@@ -13,7 +13,7 @@ namespace Crosscheck.Extraction.PageTypes;
 internal static partial class PageWords
 {
     /// <summary>Grams are hashed into this many buckets (a model file names it, so a mismatch is caught).</summary>
-    public const int Buckets = 1 << 18;
+    public const int Buckets = 1 << 20;
 
     private const int HeadingWords = 200;
     private const int LinkWords = 300;
