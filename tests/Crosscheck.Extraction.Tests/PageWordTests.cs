@@ -23,18 +23,9 @@ public class PageWordTests
             </body></html>
             """, "https://example.org/products/blue-kettle?id=7");
 
-        Assert.True(Has(words, "u:products"));
-        Assert.True(Has(words, "u:blue_kettle"));
-        Assert.True(Has(words, "t:kettle_0000"));
-        Assert.True(Has(words, "h:blue_kettle"));
-        Assert.True(Has(words, "b:add_to"));
-        Assert.True(Has(words, "a:read_reviews"));
-        Assert.True(Has(words, "a:shop"));
-        Assert.True(Has(words, "x:boils_a"));
-        Assert.True(Has(words, "x:00"));
-        Assert.False(Has(words, "x:menu"));
-        Assert.False(Has(words, "x:add"));
-        Assert.False(Has(words, "x:shop"));
+        Assert.All(new[] { "u:products", "u:blue_kettle", "t:kettle_0000", "h:blue_kettle", "b:add_to", "a:read_reviews", "a:shop", "x:boils_a", "x:00" },
+            gram => Assert.True(Has(words, gram), gram));
+        Assert.All(new[] { "x:menu", "x:add", "x:shop" }, gram => Assert.False(Has(words, gram), gram));
         Assert.Equal(words.Indices.Order(), words.Indices);
     }
 
