@@ -7,9 +7,9 @@ using Crosscheck.Extraction.PageTypes;
 namespace Crosscheck.Training;
 
 /// <summary>
-/// One labelled page: its features, its true type and the site it is from (folds never split a site).
+/// One labelled page: its features, its true type, the site it is from (folds never split a site) and its hashed words (<see cref="PageWords"/>) when read.
 /// </summary>
-public sealed record PageTypeSample(string Id, string Site, double[] Features, PageType Type);
+public sealed record PageTypeSample(string Id, string Site, double[] Features, PageType Type, PageWordVector? Words = null);
 
 /// <summary>
 /// Trains the page-type model (<see cref="PageTypeModel"/>): gradient-boosted trees (<see cref="PageTypeBooster"/>)
@@ -43,7 +43,7 @@ public static class PageTypeTrainer
             if (PageTypeInfo.Parse(page.Labels?.PageType) is not { } type) continue;
             var (_, features) = extractor.ExtractPage(BenchmarkDirectory.ToRawInput(page));
             if (features is null) continue;
-            samples.Add(new PageTypeSample(page.Id, Site(page.Url) ?? page.Id, features.Values, type));
+            samples.Add(new PageTypeSample(page.Id, Site(page.Url) ?? page.Id, features.Values, type, features.Words));
         }
         return samples;
     }
@@ -64,7 +64,8 @@ public static class PageTypeTrainer
     /// </summary>
     internal static Dictionary<string, PageTypeModel> FoldModelsLike(PageTypeModel shipped, IReadOnlyList<PageTypeSample> samples, int folds, Grid grid) =>
         OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid,
-                articleThreshold: shipped.ArticleThreshold is not null, articleModel: shipped.Article is not null, articleByMean: shipped.ArticleByMean))
+                articleThreshold: shipped.ArticleThreshold is not null, articleModel: shipped.Article is not null, articleByMean: shipped.ArticleByMean,
+                articleWords: shipped.Words is not null))
             .ToDictionary(x => x.Sample.Id, x => x.Model, StringComparer.Ordinal);
 
     /// <summary>The article thresholds tried; the lowest wins among equals, nearest the plain highest-score rule.</summary>
@@ -118,23 +119,30 @@ public static class PageTypeTrainer
     /// A model fitted on <paramref name="training"/> with settings (and, when asked, an article threshold) chosen by a
     /// cross-validation inside <paramref name="training"/> only.
     /// </summary>
-    private static PageTypeModel FitChoosing(IReadOnlyList<PageTypeSample> training, int folds, Grid grid, bool articleThreshold, bool articleModel, bool articleByMean)
+    private static PageTypeModel FitChoosing(IReadOnlyList<PageTypeSample> training, int folds, Grid grid, bool articleThreshold, bool articleModel, bool articleByMean, bool articleWords)
     {
         var settings = ChooseSettings(training, folds, grid);
         var articleSettings = articleModel ? ChooseArticleSettings(training, folds, grid) : null;
-        var model = Trees(training, settings, articleSettings, articleByMean);
+        var model = Trees(training, settings, articleSettings, articleByMean, articleWords);
         return articleThreshold
-            ? model.WithArticleThreshold(ChooseArticleThreshold(OutOfFold(training, folds, inner => Trees(inner, settings, articleSettings, articleByMean))))
+            ? model.WithArticleThreshold(ChooseArticleThreshold(OutOfFold(training, folds, inner => Trees(inner, settings, articleSettings, articleByMean, articleWords))))
             : model;
     }
 
     /// <summary>
     /// The six-way trees and, given <paramref name="articleSettings"/>, the article-or-not trees, fitted on
-    /// <paramref name="samples"/>; with <paramref name="articleByMean"/> the two decide article or not by their mean.
+    /// <paramref name="samples"/>; with <paramref name="articleByMean"/> the two decide article or not by their mean; with
+    /// <paramref name="articleWords"/> the words' regression joins that decision (<see cref="PageTypeModel.Words"/>).
     /// </summary>
-    private static PageTypeModel Trees(IReadOnlyList<PageTypeSample> samples, PageTypeBooster.Settings settings, PageTypeBooster.Settings? articleSettings, bool articleByMean) =>
+    private static PageTypeModel Trees(IReadOnlyList<PageTypeSample> samples, PageTypeBooster.Settings settings, PageTypeBooster.Settings? articleSettings, bool articleByMean, bool articleWords) =>
         PageTypeBooster.Fit(samples, settings).WithArticle(articleSettings is null ? null : PageTypeBooster.FitArticle(samples, articleSettings))
-            .WithArticleByMean(articleByMean && articleSettings is not null);
+            .WithArticleByMean(articleByMean && articleSettings is not null)
+            .WithWords(articleWords ? PageWordTrainer.Fit(samples) : null);
+
+    /// <summary>The type <paramref name="model"/> gives a labelled page, its words included.</summary>
+    private static PageType Classify(PageTypeModel model, PageTypeSample sample, double? threshold) => model.Classify(sample.Features, threshold, words: sample.Words);
+
+    private static PageType Classify(PageTypeModel model, PageTypeSample sample) => Classify(model, sample, model.ArticleThreshold);
 
     /// <summary>Every sample with the model of the fold that held it out (whole sites held out), each fold's model fitted by <paramref name="fit"/>; <paramref name="foldSeed"/> 0 gives the reproducible split every figure quotes, another number another split of the sites (to tell a gain from the luck of one split).</summary>
     private static List<(PageTypeSample Sample, PageTypeModel Model)> OutOfFold(IReadOnlyList<PageTypeSample> samples, int folds,
@@ -157,7 +165,7 @@ public static class PageTypeTrainer
     private static double ChooseArticleThreshold(IReadOnlyList<(PageTypeSample Sample, PageTypeModel Model)> predictions) =>
         ThresholdGrid.Select(threshold =>
             {
-                var scores = PageTypeScores.Of([.. predictions.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features, threshold)))]);
+                var scores = PageTypeScores.Of([.. predictions.Select(x => (x.Sample.Type, Classify(x.Model, x.Sample, threshold)))]);
                 return (threshold, scores.ArticleAccuracy, scores.Accuracy);
             })
             .OrderByDescending(x => x.ArticleAccuracy).ThenByDescending(x => x.Accuracy).ThenBy(x => x.threshold)
@@ -182,23 +190,26 @@ public static class PageTypeTrainer
     /// <param name="errors">A file listing every page the cross-validation typed wrong (id, site, true and predicted type, probability of article), or null.</param>
     /// <param name="predictions">A file listing every page with its held-out type, the six-way trees' probability of each type and, with <paramref name="articleModel"/>, the article-or-not trees' probability of article (for trying second stages outside the code), or null.</param>
     /// <param name="articleByMean">Whether article or not is told by the mean of the six-way and the article-or-not trees' probabilities (fits the article-or-not trees).</param>
+    /// <param name="articleWords">Whether a regression over the page's hashed words joins the article decision (<see cref="PageTypeModel.Words"/>), fitted inside each training fold.</param>
     public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
-        bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0, string? predictions = null, bool articleByMean = false)
+        bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0, string? predictions = null, bool articleByMean = false,
+        bool articleWords = false)
     {
         articleModel |= articleByMean;
         var samples = cache is not null && ReadCache(cache) is { } cached ? cached : Collect(dir);
         if (cache is not null) WriteCache(cache, samples);
         grid ??= Grid.Default;
         log.WriteLine($"{samples.Count} labelled pages from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
-        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel, articleByMean), foldSeed);
+        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel, articleByMean, articleWords), foldSeed);
         var how = $"{folds}-fold cross-validation holding out whole sites{(foldSeed == 0 ? "" : $" (split {foldSeed})")}, depth and rounds" + (articleModel ? " of the six-way and the article-or-not trees" : "")
             + (articleByMean ? " (article or not by the mean of their probabilities)" : "")
+            + (articleWords ? ", a regression over the page's words joining the article decision," : "")
             + (articleThreshold ? " and article threshold" : "")
             + $" chosen by a {InnerFolds}-fold cross-validation inside each training fold";
         foreach (var (model, index) in outOfFold.Select(x => x.Model).Distinct().Select((m, i) => (m, i)))
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"fold {index + 1}: {model.Rounds.Count} rounds of depth {model.Depth}{(model.Article is { } odds ? $"; article or not: {odds.Trees.Count} trees of depth {odds.Trees.Select(t => t.Depth).DefaultIfEmpty(0).Max()}" : "")}{(model.ArticleThreshold is { } t ? $", article threshold {t:0.###}" : "")}"));
-        var scores = PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features)))]);
+        var scores = PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, Classify(x.Model, x.Sample)))]);
         foreach (var line in scores.Describe(how)) log.WriteLine(line);
         if (articleModel)
             foreach (var line in PageTypeScores.Of([.. outOfFold.Select(x => (x.Sample.Type, PageTypeTrialRules.ArticleByEither(x.Model, x.Sample.Features)))])
@@ -210,39 +221,42 @@ public static class PageTypeTrainer
                 log.WriteLine(line);
         if (errors is not null)
             File.WriteAllLines(errors, ["id\tsite\ttype\tpredicted\tarticle probability", .. outOfFold
-                .Select(x => (x.Sample, Predicted: x.Model.Classify(x.Sample.Features), Article: x.Model.ArticleProbability(x.Sample.Features)))
+                .Select(x => (x.Sample, Predicted: Classify(x.Model, x.Sample), Article: x.Model.ArticleProbability(x.Sample.Features, x.Sample.Words)))
                 .Where(x => x.Predicted != x.Sample.Type)
                 .OrderBy(x => x.Sample.Id, StringComparer.Ordinal)
                 .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Sample.Id}\t{x.Sample.Site}\t{x.Sample.Type.Name()}\t{x.Predicted.Name()}\t{x.Article:0.###}"))]);
 
         if (predictions is not null)
             File.WriteAllLines(predictions, [string.Join('\t', ["id", "site", "type", "predicted", .. PageTypeInfo.All.Select(type => "p-" + type.Name()),
-                    .. articleModel ? new[] { "p-article-trees" } : []]), .. outOfFold
+                    .. articleModel ? new[] { "p-article-trees" } : [], .. articleWords ? new[] { "p-article-words" } : []]), .. outOfFold
                 .OrderBy(x => x.Sample.Id, StringComparer.Ordinal)
-                .Select(x => string.Join('\t', [x.Sample.Id, x.Sample.Site, x.Sample.Type.Name(), x.Model.Classify(x.Sample.Features).Name(),
+                .Select(x => string.Join('\t', [x.Sample.Id, x.Sample.Site, x.Sample.Type.Name(), Classify(x.Model, x.Sample).Name(),
                     .. Probabilities(x.Model, x.Sample.Features).Select(p => p.ToString("0.#####", CultureInfo.InvariantCulture)),
-                    .. x.Model.Article is { } odds ? new[] { odds.Probability(x.Sample.Features).ToString("0.#####", CultureInfo.InvariantCulture) } : []]))]);
+                    .. x.Model.Article is { } odds ? new[] { odds.Probability(x.Sample.Features).ToString("0.#####", CultureInfo.InvariantCulture) } : [],
+                    .. x.Model.Words is { } words && x.Sample.Words is { } pageWords ? new[] { words.Probability(pageWords).ToString("0.#####", CultureInfo.InvariantCulture) } : []]))]);
 
         // The shipped model: settings chosen by the same site-grouped cross-validation, now over every page.
         var settings = ChooseSettings(samples, folds, grid);
         var articleSettings = articleModel ? ChooseArticleSettings(samples, folds, grid) : null;
-        var shipped = Trees(samples, settings, articleSettings, articleByMean);
-        var fitting = settings + (articleSettings is null ? "" : $"; article or not: {articleSettings}{(articleByMean ? ", deciding with the six-way trees by the mean of their probabilities" : "")}") + $", chosen by a {folds}-fold cross-validation by site over every page";
+        var shipped = Trees(samples, settings, articleSettings, articleByMean, articleWords);
+        var fitting = settings + (articleSettings is null ? "" : $"; article or not: {articleSettings}{(articleByMean ? ", deciding with the six-way trees by the mean of their probabilities" : "")}") + $", chosen by a {folds}-fold cross-validation by site over every page"
+            + (articleWords ? "; the article decision averaged with a regression over the page's hashed words" : "");
         if (articleThreshold)
         {
-            var threshold = ChooseArticleThreshold(OutOfFold(samples, folds, training => Trees(training, settings, articleSettings, articleByMean)));
+            var threshold = ChooseArticleThreshold(OutOfFold(samples, folds, training => Trees(training, settings, articleSettings, articleByMean, articleWords)));
             shipped = shipped.WithArticleThreshold(threshold);
             fitting += string.Create(CultureInfo.InvariantCulture, $"; article threshold {threshold:0.###} chosen by the same cross-validation");
         }
         shipped = shipped.WithHeldOut(new PageTypeModel.HeldOutFigures(scores.Accuracy, scores.ArticleAccuracy, scores.Pages,
             $"{how}, on {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}"));
         log.WriteLine("shipped model: " + fitting);
-        var training = PageTypeScores.Of([.. samples.Select(s => (s.Type, shipped.Classify(s.Features)))]);
+        var training = PageTypeScores.Of([.. samples.Select(s => (s.Type, Classify(shipped, s)))]);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all {samples.Count} pages: accuracy on them {training.Accuracy:F3} (not a held-out figure)"));
         using var writer = new StreamWriter(output);
         shipped.Write(writer,
         [
-            "Page-type model (PageTypeModel): gradient-boosted trees over PageSignals" + (articleModel ? " (six-way trees and article-or-not trees)" : "") + ", written by",
+            "Page-type model (PageTypeModel): gradient-boosted trees over PageSignals" + (articleModel ? " (six-way trees and article-or-not trees)" : "")
+                + (articleWords ? " and a regression of article over the page's hashed words (PageWords)" : "") + ", written by",
             $"`crosscheck train page-types {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}` on {samples.Count} labelled pages (WCXB development split; collection counted as listing);",
             fitting + ".",
             .. scores.Describe(how),
@@ -267,14 +281,25 @@ public static class PageTypeTrainer
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || lines[0] != Header()) return null;
         return [.. lines.Skip(1).Select(line => line.Split('\t')).Select(f => new PageTypeSample(
-            f[0], f[1], [.. f.Skip(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture))], PageTypeInfo.Parse(f[2])!.Value))];
+            f[0], f[1], [.. f[3..^1].Select(v => double.Parse(v, CultureInfo.InvariantCulture))], PageTypeInfo.Parse(f[2])!.Value, ParseWords(f[^1])))];
     }
 
     private static void WriteCache(string path, IReadOnlyList<PageTypeSample> samples) =>
         File.WriteAllLines(path, [Header(), .. samples.Select(s =>
-            string.Join('\t', new[] { s.Id, s.Site, s.Type.Name() }.Concat(s.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))))]);
+            string.Join('\t', new[] { s.Id, s.Site, s.Type.Name() }.Concat(s.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append(FormatWords(s.Words))))]);
 
-    private static string Header() => "id\tsite\ttype\t" + string.Join('\t', PageSignals.Names);
+    /// <summary>A page's words in the cache: "bucket:value" pairs joined by spaces, "-" when the page has none read.</summary>
+    private static string FormatWords(PageWordVector? words) => words is null ? "-"
+        : string.Join(' ', words.Indices.Select((bucket, i) => string.Create(CultureInfo.InvariantCulture, $"{bucket}:{words.Values[i]:R}")));
+
+    private static PageWordVector? ParseWords(string text)
+    {
+        if (text == "-") return null;
+        var pairs = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split(':')).ToArray();
+        return new PageWordVector([.. pairs.Select(p => int.Parse(p[0], CultureInfo.InvariantCulture))], [.. pairs.Select(p => double.Parse(p[1], CultureInfo.InvariantCulture))]);
+    }
+
+    private static string Header() => "id\tsite\ttype\t" + string.Join('\t', PageSignals.Names) + $"\twords/{PageWords.Buckets}";
 
     private static string? Site(string? url)
     {

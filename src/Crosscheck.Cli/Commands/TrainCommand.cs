@@ -251,6 +251,11 @@ public static class TrainCommand
             Description = "Fit article-or-not trees too and decide article or not by the mean of their and the six-way trees' probabilities (with --article-threshold, against "
                 + "a threshold chosen by cross-validation; see docs/BENCHMARKS.md, pagetype10).",
         };
+        var articleWords = new Option<bool>("--article-words")
+        {
+            Description = "Also fit a logistic regression of article or not over the page's hashed words (address, title, headings, buttons, link texts, first lines; "
+                + "inside each training fold) and average its probability of article with the trees' (see docs/BENCHMARKS.md, pagetype11).",
+        };
         var split = new Option<int>("--split")
         {
             Description = "Which split of the sites into cross-validation folds to report (0, the default, is the one the figures quote; others tell a gain from one split's luck).",
@@ -268,7 +273,7 @@ public static class TrainCommand
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, split };
+        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, split };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var grid = PageTypeTrainer.Grid.Default;
@@ -276,7 +281,8 @@ public static class TrainCommand
             if (result.GetValue(rounds) is { } fixedRounds) grid = grid with { Rounds = [Math.Max(1, fixedRounds)] };
             PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,
                 result.GetValue(cache), grid, result.GetValue(threshold), result.GetValue(errors), articleModel: result.GetValue(articleTrees),
-                foldSeed: result.GetValue(split), predictions: result.GetValue(predictions), articleByMean: result.GetValue(articleMean));
+                foldSeed: result.GetValue(split), predictions: result.GetValue(predictions), articleByMean: result.GetValue(articleMean),
+                articleWords: result.GetValue(articleWords));
             return ExitCodes.Ok;
         }));
         return command;

@@ -111,7 +111,9 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // A page's address is much of the evidence of its kind (and every page the model learnt from had one): a page
         // with none, such as a saved file, is taken as an article, as all pages were before page types.
         // The page-type model learnt from selections without linked headings (a teaser's headline is one): it reads them so.
-        content.PageSignals = wholePage ? PageTypes.PageSignals.Read(page, content, pageUrl, [.. paragraphs.Where(p => !p.LinkedHeading).Select(p => p.Text)]) : null;
+        content.PageSignals = wholePage
+            ? PageTypes.PageSignals.Read(page, content, pageUrl, [.. paragraphs.Where(p => !p.LinkedHeading).Select(p => p.Text)]) with { Words = PageTypes.PageWords.Read(document, content.Url ?? pageUrl) }
+            : null;
         var pageType = content.PageSignals is { } signals && (content.Url ?? pageUrl) is not null ? (options.PageTypeModel ?? PageTypes.PageTypeModel.Default).Classify(signals) : PageType.Article;
         content.PageType = pageType;
         // Each type's rules read the page again with what it hides from some readers but shows: a disclosure's panels (an

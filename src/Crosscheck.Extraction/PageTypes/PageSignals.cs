@@ -5,8 +5,11 @@ using Crosscheck.Extraction.Html;
 
 namespace Crosscheck.Extraction.PageTypes;
 
-/// <summary>The features of one page the page-type model reads, in the order of <see cref="PageSignals.Names"/>.</summary>
-internal sealed record PageFeatures(double[] Values);
+/// <summary>The features of one page the page-type model reads, in the order of <see cref="PageSignals.Names"/>, and its hashed words (<see cref="PageWords"/>) when read.</summary>
+internal sealed record PageFeatures(double[] Values)
+{
+    public PageWordVector? Words { get; init; }
+}
 
 /// <summary>
 /// The general features a page's type is told from, read from what the content pass already built (the page

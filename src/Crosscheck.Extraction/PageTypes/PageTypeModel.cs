@@ -73,6 +73,28 @@ internal sealed class PageTypeModel
     /// </summary>
     public bool ArticleByMean { get; init; }
 
+    /// <summary>
+    /// A logistic regression of article or not over the page's hashed words (<see cref="PageWords"/>); when set, the
+    /// probability of article the decision reads is the mean of the trees' (as the properties above make it) and this
+    /// one's, against <see cref="ArticleThreshold"/>, else one half. A page without words is told by the trees alone.
+    /// </summary>
+    public ArticleWords? Words { get; init; }
+
+    /// <summary>The log-odds of article: a bias plus the weights of the page's buckets (buckets absent weigh nothing).</summary>
+    public sealed record ArticleWords(double Bias, IReadOnlyDictionary<int, double> Weights)
+    {
+        public double Probability(PageWordVector words)
+        {
+            var score = Bias;
+            for (var i = 0; i < words.Indices.Length; i++)
+                if (Weights.TryGetValue(words.Indices[i], out var weight)) score += weight * words.Values[i];
+            return 1 / (1 + Math.Exp(-Math.Clamp(score, -30, 30)));
+        }
+    }
+
+    /// <summary>The same model with <paramref name="words"/> joining the article decision (null: the trees alone).</summary>
+    public PageTypeModel WithWords(ArticleWords? words) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Article = Article, ArticleByMean = ArticleByMean, Words = words };
+
     /// <summary>Boosted trees of the log-odds that a page is an article.</summary>
     public sealed record ArticleOdds(double Start, IReadOnlyList<PageTypeTree> Trees)
     {
@@ -89,16 +111,16 @@ internal sealed class PageTypeModel
     public int Depth => Rounds.SelectMany(round => round).Select(tree => tree.Depth).DefaultIfEmpty(0).Max();
 
     /// <summary>The same trees with another article threshold (null: highest score).</summary>
-    public PageTypeModel WithArticleThreshold(double? threshold) => new(Classes, Start, Rounds) { ArticleThreshold = threshold, HeldOut = HeldOut, Article = Article, ArticleByMean = ArticleByMean };
+    public PageTypeModel WithArticleThreshold(double? threshold) => new(Classes, Start, Rounds) { ArticleThreshold = threshold, HeldOut = HeldOut, Article = Article, ArticleByMean = ArticleByMean, Words = Words };
 
     /// <summary>The same model recording its held-out figures.</summary>
-    public PageTypeModel WithHeldOut(HeldOutFigures figures) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = figures, Article = Article, ArticleByMean = ArticleByMean };
+    public PageTypeModel WithHeldOut(HeldOutFigures figures) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = figures, Article = Article, ArticleByMean = ArticleByMean, Words = Words };
 
     /// <summary>The same six-way trees with <paramref name="article"/> deciding article or not (null: the six-way scores do).</summary>
-    public PageTypeModel WithArticle(ArticleOdds? article) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Article = article, ArticleByMean = ArticleByMean };
+    public PageTypeModel WithArticle(ArticleOdds? article) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Article = article, ArticleByMean = ArticleByMean, Words = Words };
 
     /// <summary>The same model with article or not told by the mean of its two sets of trees (<see cref="ArticleByMean"/>) or not.</summary>
-    public PageTypeModel WithArticleByMean(bool byMean) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Article = Article, ArticleByMean = byMean };
+    public PageTypeModel WithArticleByMean(bool byMean) => new(Classes, Start, Rounds) { ArticleThreshold = ArticleThreshold, HeldOut = HeldOut, Article = Article, ArticleByMean = byMean, Words = Words };
 
     /// <summary>The score of each class (in <see cref="Classes"/> order) for one page's features.</summary>
     public double[] Scores(double[] features) => Scores(features, Rounds.Count);
@@ -119,22 +141,22 @@ internal sealed class PageTypeModel
     public PageType Classify(double[] features) => Classify(features, ArticleThreshold);
 
     /// <summary>The type of a page from its features.</summary>
-    public PageType Classify(PageFeatures page) => Classify(page.Values, ArticleThreshold);
+    public PageType Classify(PageFeatures page) => Classify(page.Values, ArticleThreshold, words: page.Words);
 
     /// <summary>
     /// The type of a page with the article threshold <paramref name="articleThreshold"/> (null: highest score),
-    /// reading the first <paramref name="rounds"/> rounds of trees (null: all).
+    /// reading the first <paramref name="rounds"/> rounds of trees (null: all) and, with <see cref="Words"/>, the page's <paramref name="words"/>.
     /// </summary>
-    public PageType Classify(double[] features, double? articleThreshold, int? rounds = null)
+    public PageType Classify(double[] features, double? articleThreshold, int? rounds = null, PageWordVector? words = null)
     {
         var scores = Scores(features, rounds ?? Rounds.Count);
         var article = Classes.Count;
         for (var c = 0; c < Classes.Count; c++)
             if (Classes[c] == PageType.Article) article = c;
-        if (Article is not null && article < Classes.Count) articleThreshold ??= 0.5;
+        if ((Article is not null || Words is not null) && article < Classes.Count) articleThreshold ??= 0.5;
         if (articleThreshold is { } threshold && article < Classes.Count)
         {
-            var probability = ArticleProbability(features, scores, article);
+            var probability = ArticleProbability(features, scores, article, words);
             if (probability >= threshold) return PageType.Article;
             var other = -1;
             for (var c = 0; c < scores.Length; c++)
@@ -148,15 +170,21 @@ internal sealed class PageTypeModel
     }
 
     /// <summary>The model's probability that a page is an article (<see cref="Article"/>'s, else the softmax of the scores); 0 when article is not a class.</summary>
-    public double ArticleProbability(double[] features)
+    public double ArticleProbability(double[] features, PageWordVector? words = null)
     {
         var article = Classes.ToList().IndexOf(PageType.Article);
         if (article < 0) return 0;
-        return ArticleProbability(features, Scores(features), article);
+        return ArticleProbability(features, Scores(features), article, words);
     }
 
-    /// <summary>The probability of article the decision reads: the article-or-not trees', their mean with the six-way trees', or the six-way trees' alone.</summary>
-    private double ArticleProbability(double[] features, double[] scores, int article) => Article switch
+    /// <summary>The probability of article the decision reads: the trees' (<see cref="TreesArticleProbability"/>), averaged with the words' when the model has them and the page has words.</summary>
+    private double ArticleProbability(double[] features, double[] scores, int article, PageWordVector? words) =>
+        Words is { } model && words is not null
+            ? (TreesArticleProbability(features, scores, article) + model.Probability(words)) / 2
+            : TreesArticleProbability(features, scores, article);
+
+    /// <summary>The trees' probability of article: the article-or-not trees', their mean with the six-way trees', or the six-way trees' alone.</summary>
+    private double TreesArticleProbability(double[] features, double[] scores, int article) => Article switch
     {
         { } odds when ArticleByMean => (odds.Probability(features) + ArticleProbability(scores, article)) / 2,
         { } odds => odds.Probability(features),
@@ -174,7 +202,8 @@ internal sealed class PageTypeModel
     /// Writes the model in the format <see cref="Parse"/> reads, after <paramref name="header"/> lines written as
     /// comments: a classes line, a start line, the threshold if any, "article-decision mean" when <see cref="ArticleByMean"/>, then one line per tree ("tree", its class, its
     /// nodes in pre-order: "feature&lt;threshold" for a split, its left side first, "=value" for a leaf), then the
-    /// article-or-not trees if any ("article-start", then one "article-tree" line per tree).
+    /// article-or-not trees if any ("article-start", then one "article-tree" line per tree), then the words' regression
+    /// if any ("words-bias" with the bucket count, then one "word" line per bucket of nonzero weight).
     /// </summary>
     public void Write(TextWriter output, IEnumerable<string> header)
     {
@@ -194,6 +223,12 @@ internal sealed class PageTypeModel
             output.WriteLine("article-start\t" + Format(odds.Start));
             foreach (var tree in odds.Trees) output.WriteLine("article-tree\t" + string.Join('\t', tree.Tokens(Format)));
         }
+        if (Words is { } words)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"words-bias\t{Format(words.Bias)}\t{PageWords.Buckets}"));
+            foreach (var (bucket, weight) in words.Weights.OrderBy(x => x.Key))
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"word\t{bucket}\t{weight.ToString("G6", CultureInfo.InvariantCulture)}"));
+        }
     }
 
     /// <summary>Reads a model from its rows (tab-separated, comments removed); throws <see cref="InvalidDataException"/> on a malformed or mismatched file.</summary>
@@ -207,6 +242,8 @@ internal sealed class PageTypeModel
         var rounds = new List<PageTypeTree[]>();
         double? articleStart = null;
         var articleTrees = new List<PageTypeTree>();
+        double? wordsBias = null;
+        var wordWeights = new Dictionary<int, double>();
         var next = 0;
         foreach (var row in rows)
         {
@@ -240,6 +277,14 @@ internal sealed class PageTypeModel
                 case "article-tree" when row.Length > 1 && articleStart is not null:
                     articleTrees.Add(PageTypeTree.Parse(row.AsSpan(1), Feature, Number));
                     break;
+                case "words-bias" when row.Length == 3:
+                    if (row[2] != PageWords.Buckets.ToString(CultureInfo.InvariantCulture))
+                        throw new InvalidDataException($"page-type model: words hashed into {row[2]} buckets, the reader hashes into {PageWords.Buckets}");
+                    wordsBias = Number(row[1]);
+                    break;
+                case "word" when row.Length == 3 && wordsBias is not null:
+                    wordWeights[int.Parse(row[1], CultureInfo.InvariantCulture)] = Number(row[2]);
+                    break;
                 default:
                     throw new InvalidDataException($"page-type model: unexpected line '{string.Join(' ', row)}'");
             }
@@ -252,6 +297,7 @@ internal sealed class PageTypeModel
             ArticleThreshold = articleThreshold, HeldOut = heldOut,
             Article = articleStart is { } odds ? new ArticleOdds(odds, articleTrees) : null,
             ArticleByMean = articleByMean && articleStart is not null,
+            Words = wordsBias is { } bias ? new ArticleWords(bias, wordWeights) : null,
         };
     }
 

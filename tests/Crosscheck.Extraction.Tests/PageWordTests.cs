@@ -1,0 +1,101 @@
+using AngleSharp.Html.Parser;
+using Crosscheck.Core.Model;
+using Crosscheck.Extraction.PageTypes;
+using Crosscheck.Training;
+
+namespace Crosscheck.Extraction.Tests;
+
+/// <summary>The page's hashed words (<see cref="PageWords"/>) and the regression of article over them (<see cref="PageTypeModel.Words"/>).</summary>
+public class PageWordTests
+{
+    private static PageWordVector Read(string html, string url) => PageWords.Read(new HtmlParser().ParseDocument(html), url);
+
+    private static bool Has(PageWordVector words, string gram) => Array.BinarySearch(words.Indices, PageWords.Bucket(gram)) >= 0;
+
+    [Fact]
+    public void Each_field_keeps_its_own_words_and_the_opening_lines_skip_navigation_links_and_buttons()
+    {
+        var words = Read("""
+            <html><head><title>Blue Kettle 2000</title></head><body>
+            <nav><a href="/shop">Shop</a><span>Menu</span></nav>
+            <h1>Blue kettle</h1><p>Boils a litre in 90 seconds.</p>
+            <button>Add to cart</button><a href="/reviews">Read reviews</a>
+            </body></html>
+            """, "https://example.org/products/blue-kettle?id=7");
+
+        Assert.All(new[] { "u:products", "u:blue_kettle", "t:kettle_0000", "h:blue_kettle", "b:add_to", "a:read_reviews", "a:shop", "x:boils_a", "x:00" },
+            gram => Assert.True(Has(words, gram), gram));
+        Assert.All(new[] { "x:menu", "x:add", "x:shop" }, gram => Assert.False(Has(words, gram), gram));
+        Assert.Equal(words.Indices.Order(), words.Indices);
+    }
+
+    [Fact]
+    public void The_same_page_hashes_to_the_same_buckets_with_each_field_of_unit_length()
+    {
+        const string html = "<html><head><title>Reply to the thread</title></head><body><p>Posted by a reader</p></body></html>";
+        var first = Read(html, "https://forum.example.net/t/42");
+        var second = Read(html, "https://forum.example.net/t/42");
+
+        Assert.Equal(first.Indices, second.Indices);
+        Assert.Equal(first.Values, second.Values);
+        // The title "Reply to the thread": four words and three pairs, each 1/sqrt(7).
+        Assert.Equal(1 / Math.Sqrt(7), first.Values[Array.BinarySearch(first.Indices, PageWords.Bucket("t:reply_to"))], 12);
+    }
+
+    private static PageTypeSample Page(int i, string opening, PageType type) =>
+        new($"p{i}", $"site{i}", new double[PageSignals.Names.Count], type,
+            Read($"<html><body><p>{opening} number {i}</p></body></html>", $"https://site{i}.example/page"));
+
+    private static List<PageTypeSample> Pages() =>
+        [.. Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? Page(i, "posted by our reporter", PageType.Article) : Page(i, "add to cart now", PageType.Product))];
+
+    [Fact]
+    public void The_words_regression_learns_which_words_mark_an_article_and_joins_the_trees_decision()
+    {
+        var samples = Pages();
+        var words = PageWordTrainer.Fit(samples);
+        Assert.NotNull(words);
+        var article = samples[0].Words!;
+        var product = samples[1].Words!;
+        Assert.True(words.Probability(article) > 0.7);
+        Assert.True(words.Probability(product) < 0.3);
+
+        // Trees that cannot tell the pages apart (every feature 0; two in five articles) type both a product;
+        // with the words averaged in, the article page becomes an article and the product page stays a product.
+        var trees = PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
+            new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+        var withWords = trees.WithWords(words);
+        var features = new double[PageSignals.Names.Count];
+        Assert.Equal(PageType.Product, trees.Classify(features, null, words: article));
+        Assert.Equal(PageType.Article, withWords.Classify(features, null, words: article));
+        Assert.Equal(PageType.Product, withWords.Classify(features, null, words: product));
+        Assert.Equal(PageType.Product, withWords.Classify(features, null, words: null));
+        Assert.Equal((trees.ArticleProbability(features) + words.Probability(article)) / 2, withWords.ArticleProbability(features, article), 12);
+
+        var written = new StringWriter();
+        withWords.Write(written, []);
+        var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));
+        Assert.NotNull(copy.Words);
+        Assert.Equal(words.Probability(article), copy.Words.Probability(article), 4);
+        Assert.Equal(withWords.Classify(features, null, words: article), copy.Classify(features, null, words: article));
+
+        var otherBuckets = written.ToString().Replace($"words-bias\t{copy.Words.Bias.ToString("G9", System.Globalization.CultureInfo.InvariantCulture)}\t{PageWords.Buckets}", $"words-bias\t0\t{PageWords.Buckets * 2}");
+        Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(otherBuckets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t'))));
+    }
+
+    [Fact]
+    public void Fold_models_of_a_model_with_words_fit_their_own_words()
+    {
+        var samples = Pages();
+        var plain = PageTypeBooster.Fit(samples, new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+        var grid = new PageTypeTrainer.Grid([1], [5]);
+
+        var folds = PageTypeTrainer.FoldModelsLike(plain.WithWords(PageWordTrainer.Fit(samples)), samples, 3, grid);
+
+        Assert.Equal(samples.Count, folds.Count);
+        Assert.Equal(3, folds.Values.Distinct().Count());
+        Assert.All(folds.Values, model => Assert.NotNull(model.Words));
+        Assert.Equal(3, folds.Values.Select(model => model.Words).Distinct().Count());
+        Assert.All(PageTypeTrainer.FoldModelsLike(plain, samples, 3, grid).Values, model => Assert.Null(model.Words));
+    }
+}
