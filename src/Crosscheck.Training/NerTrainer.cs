@@ -67,6 +67,12 @@ public sealed record NerTrainerOptions
     /// </summary>
     public bool NameWordLists { get; init; }
 
+    /// <summary>
+    /// Language models: the names tagged in the other languages' training corpora and in English CoNLL-2003 train, Latin
+    /// script only, as fixed gazetteer lists (<see cref="TrainingSources.OtherLanguageNames"/>). Default off.
+    /// </summary>
+    public bool OtherLanguageNames { get; init; }
+
     /// <summary>Language models: the language's dictionary word lists (<c>NerWordLists/LANG.tsv.gz</c>) as gazetteer lists, where one is shipped. Default on.</summary>
     public bool DictionaryLists { get; init; } = true;
 
@@ -330,7 +336,8 @@ public static class NerTrainer
         var dictionary = options.DictionaryLists ? LanguageGazetteers.DictionaryWords(language) : [];
         if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
         var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists,
-            [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word }))], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
+            [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word })),
+                .. options.OtherLanguageNames ? TrainingSources.OtherLanguageNames(multilingualFolder, language, log) : []], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
         NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters);
