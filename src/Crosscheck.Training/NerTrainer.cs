@@ -337,7 +337,7 @@ public static class NerTrainer
         if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
         var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists,
             [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word })),
-                .. options.OtherLanguageNames ? TrainingSources.OtherLanguageNames(multilingualFolder, language, log) : []], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
+                .. options.OtherLanguageNames ? OtherLanguageNames(multilingualFolder, language, featureOptions, log) : []], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
         NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters);
@@ -514,6 +514,11 @@ public static class NerTrainer
             foreach (var _ in documents[d]) documentOf[index++] = d;
         return documentOf;
     }
+
+    /// <summary>The other languages' names (<see cref="TrainingSources.OtherLanguageNames"/>), folded where the model reads words folded, as its dictionary lists are.</summary>
+    private static IEnumerable<(string List, string[] Tokens)> OtherLanguageNames(string multilingualFolder, string language, NerFeatureOptions featureOptions, TextWriter log) =>
+        TrainingSources.OtherLanguageNames(multilingualFolder, language, log)
+            .Select(e => (featureOptions & NerFeatureOptions.FoldedWords) != 0 ? (e.List, Array.ConvertAll(e.Tokens, WordFolding.Fold)) : e);
 
     /// <summary>A gazetteer of the entries, its lists in the order of <paramref name="listNames"/> (null = order of first appearance).</summary>
     internal static Gazetteer BuildGazetteer(IEnumerable<(string List, string[] Tokens)> entries, IReadOnlyList<string>? listNames, TextWriter log)
