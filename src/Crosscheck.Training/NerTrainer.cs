@@ -67,6 +67,12 @@ public sealed record NerTrainerOptions
     /// </summary>
     public bool NameWordLists { get; init; }
 
+    /// <summary>
+    /// Language models: the names tagged in the other languages' training corpora and in English CoNLL-2003 train, Latin
+    /// script only, as fixed gazetteer lists (<see cref="TrainingSources.OtherLanguageNames"/>). Default off.
+    /// </summary>
+    public bool OtherLanguageNames { get; init; }
+
     /// <summary>Language models: the language's dictionary word lists (<c>NerWordLists/LANG.tsv.gz</c>) as gazetteer lists, where one is shipped. Default on.</summary>
     public bool DictionaryLists { get; init; } = true;
 
@@ -330,7 +336,8 @@ public static class NerTrainer
         var dictionary = options.DictionaryLists ? LanguageGazetteers.DictionaryWords(language) : [];
         if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
         var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists,
-            [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word }))], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
+            [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word })),
+                .. options.OtherLanguageNames ? OtherLanguageNames(multilingualFolder, language, featureOptions, log) : []], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
         NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters);
@@ -507,6 +514,11 @@ public static class NerTrainer
             foreach (var _ in documents[d]) documentOf[index++] = d;
         return documentOf;
     }
+
+    /// <summary>The other languages' names (<see cref="TrainingSources.OtherLanguageNames"/>), folded where the model reads words folded, as its dictionary lists are.</summary>
+    private static IEnumerable<(string List, string[] Tokens)> OtherLanguageNames(string multilingualFolder, string language, NerFeatureOptions featureOptions, TextWriter log) =>
+        TrainingSources.OtherLanguageNames(multilingualFolder, language, log)
+            .Select(e => (featureOptions & NerFeatureOptions.FoldedWords) != 0 ? (e.List, Array.ConvertAll(e.Tokens, WordFolding.Fold)) : e);
 
     /// <summary>A gazetteer of the entries, its lists in the order of <paramref name="listNames"/> (null = order of first appearance).</summary>
     internal static Gazetteer BuildGazetteer(IEnumerable<(string List, string[] Tokens)> entries, IReadOnlyList<string>? listNames, TextWriter log)

@@ -145,6 +145,46 @@ internal static class TrainingSources
             foreach (var sentence in ConllCorpus.Read(file)) yield return sentence.Tokens;
     }
 
+    /// <summary>
+    /// The names tagged in the training files of the other languages' corpora (never a validation file) and of English
+    /// CoNLL-2003 (<c>ner/conll2003/train.txt</c> beside the multilingual folder), Latin script only, as lists by corpus
+    /// family and type ("other-conll:ORG", "other-wikiann:PER"): a person's or a company's name is mostly written alike in
+    /// the languages of one script, and international news names the same people and firms everywhere.
+    /// </summary>
+    public static IEnumerable<(string List, string[] Tokens)> OtherLanguageNames(string multilingualFolder, string language, TextWriter log)
+    {
+        var files = MultilingualNerData.All(multilingualFolder)
+            .Where(c => !string.Equals(c.Language, language, StringComparison.OrdinalIgnoreCase) && c.TrainFile is not null)
+            .Select(c => (Family: c.Name.Split('-')[0], File: c.TrainFile!))
+            .ToList();
+        var english = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(multilingualFolder)) ?? ".", "ner", "conll2003", "train.txt");
+        if (!string.Equals(language, "en", StringComparison.OrdinalIgnoreCase))
+        {
+            if (File.Exists(english)) files.Add(("conll2003", english));
+            else log.WriteLine($"gazetteer: {english} not found, skipped");
+        }
+        foreach (var (family, file) in files)
+        {
+            var list = family.StartsWith("conll", StringComparison.Ordinal) ? "other-conll" : $"other-{family}";
+            var kept = 0;
+            foreach (var sentence in ConllCorpus.Read(file))
+            {
+                foreach (var (start, end, type) in sentence.Entities(ConllCorpus.ConllType))
+                {
+                    if (type < 0 || end - start > 6) continue;
+                    var tokens = sentence.Tokens[start..end];
+                    if (!tokens.All(IsLatinScript)) continue;
+                    kept++;
+                    yield return ($"{list}:{Annotation.Entities.Bilou.TypeNames[type]}", tokens);
+                }
+            }
+            log.WriteLine($"gazetteer: {kept:N0} names from {file}");
+        }
+    }
+
+    /// <summary>Whether every letter of a token is a Latin one (basic, Latin-1 and the Latin Extended blocks).</summary>
+    private static bool IsLatinScript(string token) => token.All(c => !char.IsLetter(c) || c <= '\u024F');
+
     private static IEnumerable<string> FilesIn(string dir, string pattern) =>
         Directory.Exists(dir) ? Directory.GetFiles(dir, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
 }

@@ -32,6 +32,10 @@ public static class TrainCommand
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights smaller than this from the saved model.", DefaultValueFactory = _ => defaults.PruneBelow, HelpName = "X" };
         var noNameLists = new Option<bool>("--no-name-lists") { Description = "With --language: no gazetteer lists of the names tagged in the language's training corpora." };
         var nameWords = new Option<bool>("--name-word-lists") { Description = "With --language: also lists of the single words of the training names, by type and by how often the word stood in one." };
+        var otherLanguageNames = new Option<bool>("--other-language-names")
+        {
+            Description = "With --language: also lists of the names tagged in the other languages' training files and English CoNLL-2003 train (Latin script).",
+        };
         var gazetteerCase = new Option<bool>("--gazetteer-case") { Description = "Also every gazetteer hit with the token's case and whether it starts the sentence." };
         var dictionaryNouns = new Option<bool>("--dictionary-nouns") { Description = "With --language: the dictionary's capitalised common words (German nouns) as a list of their own, dict:noun." };
         var noDictionary = new Option<bool>("--no-dictionary") { Description = "With --language: no dictionary word lists (NerWordLists/LANG.tsv.gz) as gazetteer lists." };
@@ -137,7 +141,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -151,6 +155,7 @@ public static class TrainCommand
                 TrainingNameLists = !result.GetValue(noNameLists),
                 EnglishTrainingNameLists = result.GetValue(nameLists),
                 NameWordLists = result.GetValue(nameWords),
+                OtherLanguageNames = result.GetValue(otherLanguageNames),
                 DictionaryLists = !result.GetValue(noDictionary),
                 GazetteerCase = result.GetValue(gazetteerCase),
                 DictionaryNouns = result.GetValue(dictionaryNouns),
