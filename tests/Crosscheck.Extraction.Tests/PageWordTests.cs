@@ -43,6 +43,18 @@ public class PageWordTests
     }
 
     [Fact]
+    public void A_field_reads_at_most_a_thousand_words_however_long_the_title()
+    {
+        // Distinct letter-only words ("baa", "bab", ...): digits would all read as 0.
+        var title = string.Join(' ', Enumerable.Range(0, 5000).Select(i => "b" + (char)('a' + i / 676 % 26) + (char)('a' + i / 26 % 26) + (char)('a' + i % 26)));
+        var words = Read($"<html><head><title>{title}</title></head><body><button>{title}</button></body></html>", "https://example.org/");
+
+        // A thousand words and 999 pairs in each field, however many the page holds.
+        Assert.Equal(1 / Math.Sqrt(1999), words.Values[Array.BinarySearch(words.Indices, PageWords.Bucket("t:baaa"))], 12);
+        Assert.Equal(1 / Math.Sqrt(1999), words.Values[Array.BinarySearch(words.Indices, PageWords.Bucket("b:baaa"))], 12);
+    }
+
+    [Fact]
     public void The_shipped_model_read_from_its_text_is_the_model_read_from_its_rows()
     {
         var assembly = typeof(PageWords).Assembly;
