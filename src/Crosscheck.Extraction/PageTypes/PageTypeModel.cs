@@ -330,6 +330,9 @@ internal sealed class PageTypeModel
         if (classes is null || start is null || start.Length != classes.Count)
             throw new InvalidDataException("page-type model: needs a classes line and a start line of the same length");
         if (next != 0) throw new InvalidDataException("page-type model: the last round lacks trees");
+        // Grown by doubling, the shipped model's weights would keep 19.6 MB where 10.9 MB hold them (measured), for the
+        // life of the process: trimming costs some 10 ms once.
+        wordWeights.TrimExcess();
         return new PageTypeModel(classes, start, rounds)
         {
             ArticleThreshold = articleThreshold, HeldOut = heldOut,
