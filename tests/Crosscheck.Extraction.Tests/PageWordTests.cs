@@ -42,6 +42,50 @@ public class PageWordTests
         Assert.Equal(1 / Math.Sqrt(7), first.Values[Array.BinarySearch(first.Indices, PageWords.Bucket("t:reply_to"))], 12);
     }
 
+    [Fact]
+    public void A_field_reads_at_most_a_thousand_words_however_long_the_title()
+    {
+        // Distinct letter-only words ("baa", "bab", ...): digits would all read as 0.
+        var title = string.Join(' ', Enumerable.Range(0, 5000).Select(i => "b" + (char)('a' + i / 676 % 26) + (char)('a' + i / 26 % 26) + (char)('a' + i % 26)));
+        var words = Read($"<html><head><title>{title}</title></head><body><button>{title}</button></body></html>", "https://example.org/");
+
+        // A thousand words and 999 pairs in each field, however many the page holds.
+        Assert.Equal(1 / Math.Sqrt(1999), words.Values[Array.BinarySearch(words.Indices, PageWords.Bucket("t:baaa"))], 12);
+        Assert.Equal(1 / Math.Sqrt(1999), words.Values[Array.BinarySearch(words.Indices, PageWords.Bucket("b:baaa"))], 12);
+    }
+
+    [Fact]
+    public void The_shipped_model_read_from_its_text_is_the_model_read_from_its_rows()
+    {
+        var assembly = typeof(PageWords).Assembly;
+        const string path = "PageTypes/page-types-model.txt";
+        var fromText = PageTypeModel.Parse(Crosscheck.Core.Text.Lexicon.Text(assembly, path));
+        var fromRows = PageTypeModel.Parse(Crosscheck.Core.Text.Lexicon.Rows(assembly, path, Crosscheck.Core.Text.LexiconCase.Exact));
+
+        Assert.NotNull(fromText.Words);
+        Assert.Equal(fromRows.Words!.Weights.Count, fromText.Words.Weights.Count);
+        Assert.True(fromText.Words.Weights.Count > 300_000);
+        Assert.Equal(Written(fromRows), Written(fromText));
+    }
+
+    [Theory]
+    [InlineData("word\t1\t0.5\nwords-bias\t0\t{0}\n")]
+    [InlineData("words-bias\t0\t{0}\nword\t1\tx\n")]
+    [InlineData("words-bias\t0\t{0}\nword\t1\t0.5\t2\n")]
+    public void A_word_line_out_of_place_or_malformed_fails_the_text_as_it_fails_the_rows(string words)
+    {
+        var text = "classes\tarticle\tforum\nstart\t0\t0\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, words, PageWords.Buckets);
+        Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(text));
+        Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))));
+    }
+
+    private static string Written(PageTypeModel model)
+    {
+        var written = new StringWriter();
+        model.Write(written, []);
+        return written.ToString();
+    }
+
     private static PageTypeSample Page(int i, string opening, PageType type) =>
         new($"p{i}", $"site{i}", new double[PageSignals.Names.Count], type,
             Read($"<html><body><p>{opening} number {i}</p></body></html>", $"https://site{i}.example/page"));

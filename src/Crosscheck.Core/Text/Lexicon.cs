@@ -68,19 +68,38 @@ public static class Lexicon
         return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
-    private static List<string> Read(Assembly assembly, string path)
+    /// <summary>
+    /// The whole text of a large table that its caller reads once into what it keeps (a model of hundreds of thousands of
+    /// lines): unlike <see cref="Lines"/> it is not cached, so the table's lines do not stay in memory for the life of the
+    /// process beside what was built from them. The caller reads each line's entry with <see cref="Entry"/>.
+    /// </summary>
+    public static string Text(Assembly assembly, string path)
+    {
+        using var reader = Open(assembly, path);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A line's entry as every list is read: up to a '#', trimmed; empty for a comment or a blank line.</summary>
+    public static ReadOnlySpan<char> Entry(ReadOnlySpan<char> line) =>
+        (line.IndexOf('#') is var hash and >= 0 ? line[..hash] : line).Trim();
+
+    private static StreamReader Open(Assembly assembly, string path)
     {
         var resource = assembly.GetName().Name + "." + path.Replace('/', '.');
-        using var stream = assembly.GetManifestResourceStream(resource)
+        var stream = assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException(
                 $"Word list '{path}' is missing from {assembly.GetName().Name} (resource '{resource}'); check the EmbeddedResource items of its .csproj.");
-        using var reader = new StreamReader(stream);
+        return new StreamReader(stream);
+    }
+
+    private static List<string> Read(Assembly assembly, string path)
+    {
+        using var reader = Open(assembly, path);
         var lines = new List<string>();
         while (reader.ReadLine() is { } line)
         {
-            var entry = line.IndexOf('#') is var hash and >= 0 ? line[..hash] : line;
-            entry = entry.Trim();
-            if (entry.Length > 0) lines.Add(entry);
+            var entry = Entry(line);
+            if (entry.Length > 0) lines.Add(entry.Length == line.Length ? line : entry.ToString());
         }
         return lines;
     }

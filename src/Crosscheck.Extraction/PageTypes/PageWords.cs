@@ -20,6 +20,13 @@ internal static partial class PageWords
     private const int OpeningWords = 150;
     private const int MaxElements = 3000;
 
+    /// <summary>
+    /// The most words read from the address, the title or the buttons: far more than a real page has there, a bound for
+    /// hostile input only (an unclosed title holds the rest of the page; a button may wrap any text), so that no field's
+    /// grams grow with the size of the page.
+    /// </summary>
+    private const int MaxFieldWords = 1000;
+
     /// <summary>Where the opening lines are not read: navigation and page furniture, links and buttons (their own fields), code and styling.</summary>
     private static readonly HashSet<string> NotOpening =
         new(["NAV", "HEADER", "FOOTER", "ASIDE", "A", "BUTTON", "SCRIPT", "STYLE", "NOSCRIPT", "SVG", "TEMPLATE"], StringComparer.OrdinalIgnoreCase);
@@ -34,11 +41,11 @@ internal static partial class PageWords
     public static PageWordVector Read(IDocument document, string? url)
     {
         var grams = new SortedDictionary<int, double>();
-        Add(grams, 'u', Words(UrlText(url), int.MaxValue));
-        Add(grams, 't', Words(document.Title ?? "", int.MaxValue));
+        Add(grams, 'u', Words(UrlText(url), MaxFieldWords));
+        Add(grams, 't', Words(document.Title ?? "", MaxFieldWords));
         Add(grams, 'h', Words(Texts(document, "h1, h2, h3"), HeadingWords));
-        Add(grams, 'b', Words(Texts(document, "button") + " " + string.Join(' ', document.QuerySelectorAll("input[type=submit], input[type=button]")
-            .Take(MaxElements).Select(input => input.GetAttribute("value") ?? "")), int.MaxValue));
+        Add(grams, 'b', Words(Texts(document, "button").Concat(document.QuerySelectorAll("input[type=submit], input[type=button]")
+            .Take(MaxElements).Select(input => input.GetAttribute("value") ?? "")), MaxFieldWords));
         Add(grams, 'a', Words(Texts(document, "a"), LinkWords));
         Add(grams, 'x', Opening(document.Body));
         return new PageWordVector([.. grams.Keys], [.. grams.Values]);
@@ -47,15 +54,23 @@ internal static partial class PageWords
     private static string UrlText(string? url) =>
         url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath + " " + uri.Query : "";
 
-    private static string Texts(IDocument document, string selector) =>
-        string.Join(' ', document.QuerySelectorAll(selector).Take(MaxElements).Select(element => element.TextContent));
+    /// <summary>The texts of the elements <paramref name="selector"/> finds, each read only when its words are still wanted.</summary>
+    private static IEnumerable<string> Texts(IDocument document, string selector) =>
+        document.QuerySelectorAll(selector).Take(MaxElements).Select(element => element.TextContent);
 
     /// <summary>Lower-cased words, every digit read as 0 (a year or a price is a number, not a word), at most <paramref name="limit"/>.</summary>
-    private static List<string> Words(string text, int limit)
+    private static List<string> Words(string text, int limit) => Words([text], limit);
+
+    /// <summary>The words of <paramref name="texts"/> in turn (no word runs from one text into the next), at most <paramref name="limit"/>.</summary>
+    private static List<string> Words(IEnumerable<string> texts, int limit)
     {
         var words = new List<string>();
-        for (var match = Word().Match(text); match.Success && words.Count < limit; match = match.NextMatch())
-            words.Add(Digit().Replace(match.Value.ToLowerInvariant(), "0"));
+        foreach (var text in texts)
+        {
+            if (words.Count >= limit) break;
+            for (var match = Word().Match(text); match.Success && words.Count < limit; match = match.NextMatch())
+                words.Add(Digit().Replace(match.Value.ToLowerInvariant(), "0"));
+        }
         return words;
     }
 
