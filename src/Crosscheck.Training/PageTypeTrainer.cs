@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Evaluation.Extraction;
 using Crosscheck.Extraction;
 using Crosscheck.Extraction.PageTypes;
@@ -149,7 +150,7 @@ public static class PageTypeTrainer
         Func<IReadOnlyList<PageTypeSample>, PageTypeModel> fit, int foldSeed = 0)
     {
         var foldOfSite = samples.Select(s => s.Site).Distinct(StringComparer.Ordinal)
-            .OrderBy(site => StableHash(foldSeed == 0 ? site : $"{foldSeed}/{site}"))
+            .OrderBy(site => StableHash.Fnv1a32(foldSeed == 0 ? site : $"{foldSeed}/{site}"))
             .Select((site, i) => (site, i % folds))
             .ToDictionary(x => x.site, x => x.Item2, StringComparer.Ordinal);
         var byFold = new List<(PageTypeSample, PageTypeModel)>[folds];
@@ -306,13 +307,5 @@ public static class PageTypeTrainer
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
         var host = uri.Host.ToLowerInvariant();
         return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
-    }
-
-    /// <summary>A hash that is the same in every run (string.GetHashCode is randomised per process), so folds are reproducible.</summary>
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text) hash = (hash ^ c) * 16777619u;
-        return hash;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Extraction.PageTypes;
 
@@ -110,13 +111,8 @@ internal static partial class PageWords
         foreach (var gram in set) grams[Bucket(gram)] = value;
     }
 
-    /// <summary>FNV-1a of the gram: the same bucket in every process (string.GetHashCode is randomised per process).</summary>
-    internal static int Bucket(string gram)
-    {
-        var hash = 2166136261u;
-        foreach (var c in gram) hash = (hash ^ c) * 16777619u;
-        return (int)(hash % Buckets);
-    }
+    /// <summary>The gram's bucket, the same in every process (the model file stores buckets).</summary>
+    internal static int Bucket(string gram) => (int)(StableHash.Fnv1a32(gram) % Buckets);
 }
 
 /// <summary>A page's hashed grams (<see cref="PageWords"/>): bucket indices in increasing order and their values.</summary>
