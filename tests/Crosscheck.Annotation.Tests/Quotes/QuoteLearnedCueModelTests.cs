@@ -1,4 +1,5 @@
 using Crosscheck.Annotation.Quotes;
+using Crosscheck.Annotation.Words;
 using Xunit;
 
 using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
@@ -81,12 +82,59 @@ public class QuoteLearnedCueModelTests
     [Fact]
     public void A_quote_after_a_learned_cue_continues_the_words_of_the_listed_cue_before_it()
     {
-        var d = RunWith(With(Resents), "“The quay will close,” Jane Doe said. She resents the plan to close it. “We tried everything.”", JaneDoe);
+        // LearnedCueBetweenQuotes off, so that the learned attribution between the two quotes stays and the continuation can be seen to pass it.
+        var d = RunWith(Without(AttributionRule.LearnedCueBetweenQuotes) with { LearnedCues = Resents },
+            "“The quay will close,” Jane Doe said. She resents the plan to close it. “We tried everything.”", JaneDoe);
         var learned = Assert.Single(d.Quotes, q => q.Rule!.EndsWith(nameof(AttributionRule.LearnedCue), StringComparison.Ordinal));
         Assert.Equal("resents", learned.Cue);
         var continued = Assert.Single(d.Quotes, q => q.Rule == nameof(AttributionRule.Continuation));
         Assert.Equal("said", continued.Cue);
         Assert.Equal("Jane Doe", SpeakerAsWritten(d, continued));
+    }
+
+    [Fact]
+    public void A_learned_cue_between_a_quote_and_its_continuation_is_dropped()
+    {
+        const string text = "“The quay will close,” Jane Doe said. She resents the plan to close it. “We tried everything.”";
+        var d = RunWith(With(Resents), text, JaneDoe);
+        Assert.DoesNotContain(d.Quotes, q => AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue));
+        Assert.Equal(["said", "said"], d.Quotes.Select(q => q.Cue));
+        Assert.Contains(d.Quotes, q => q.Rule == nameof(AttributionRule.Continuation) && d[q.Span] == "“We tried everything.”");
+    }
+
+    [Fact]
+    public void A_learned_cue_after_the_last_quote_is_kept()
+    {
+        // No quote continues after it, so it splits nothing.
+        var d = RunWith(With(Resents), "“The quay will close,” Jane Doe said. She resents the plan to close it.", JaneDoe);
+        Assert.Single(d.Quotes, q => AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue));
+    }
+
+    [Fact]
+    public void A_framed_word_of_a_stem_never_seen_is_scored_only_by_a_model_reading_framed_words()
+    {
+        // "conceded" is no stem of the model; its frame ("that" after it, a name before it) carries the weight.
+        var weights = new Dictionary<string, float> { ["frame=cap|that"] = 4f };
+        var stemOnly = new LearnedCueModel(weights, -2f, ["resent"], 0.5);
+        var framed = new LearnedCueModel(weights, -2f, ["resent"], 0.5, framedWords: true);
+        const string sentence = "Jane Doe conceded that the harbour would close at night.";
+        Assert.Empty(RunWith(With(stemOnly), sentence, JaneDoe).Quotes);
+        var quote = Assert.Single(RunWith(With(framed), sentence, JaneDoe).Quotes);
+        Assert.Equal("conceded", quote.Cue);
+        // Without the frame the word is not scored at all.
+        Assert.Empty(RunWith(With(framed), "Jane Doe conceded the race to her rival at night.", JaneDoe).Quotes);
+    }
+
+    [Theory]
+    [InlineData("Jane Doe conceded that the harbour would close.", "conceded", true)]
+    [InlineData("The mayor wrote: the harbour will close.", "wrote", true)]
+    [InlineData("She conceded the race to her rival.", "conceded", false)]
+    [InlineData("The boats that left the harbour sank.", "boats", false)]
+    public void A_speech_frame_is_a_speaker_before_and_reported_words_opening_after(string sentence, string word, bool framed)
+    {
+        var tokens = WordScanner.Scan(sentence, 0, sentence.Length);
+        var i = tokens.FindIndex(t => t.Of(sentence).SequenceEqual(word));
+        Assert.Equal(framed, CueFeatures.IsSpeechFrame(sentence, tokens, i, QuoteLexicon.Instance));
     }
 
     [Fact]
@@ -115,5 +163,17 @@ public class QuoteLearnedCueModelTests
         Assert.Equal(0.7, loaded.Threshold);
         Assert.Equal(Resents.Stems, loaded.Stems);
         Assert.Equal(Resents.Probability(["w=resents", "n1=the"]), loaded.Probability(["w=resents", "n1=the"]), 6);
+        Assert.False(loaded.FramedWords);
+    }
+
+    [Fact]
+    public void A_model_reading_framed_words_says_so_in_its_file()
+    {
+        using var stream = new MemoryStream();
+        new LearnedCueModel(new Dictionary<string, float> { ["frame=cap|that"] = 1f }, -1f, ["resent"], 0.5, framedWords: true).WithThreshold(0.6).Save(stream);
+        stream.Position = 0;
+        var loaded = LearnedCueModel.Load(stream);
+        Assert.True(loaded.FramedWords);
+        Assert.Equal(0.6, loaded.Threshold);
     }
 }
