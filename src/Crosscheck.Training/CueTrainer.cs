@@ -39,12 +39,6 @@ public sealed record CueTrainerOptions
     /// 0.0003 (docs/BENCHMARKS.md, attrib10).
     /// </summary>
     public double StemMargin { get; init; }
-
-    /// <summary>
-    /// Also train on, and let the model score, the words of any stem that stand in a speech frame (<see cref="CueFeatures.IsSpeechFrame"/>),
-    /// so that context decides for words never seen heading a cue (<see cref="LearnedCueModel.FramedWords"/>).
-    /// </summary>
-    public bool FramedWords { get; init; }
 }
 
 /// <summary>
@@ -58,15 +52,13 @@ public static class CueTrainer
 {
     private sealed record Example(string Stem, string[] Features, bool IsCue);
 
-    private sealed record Candidate(string Stem, Func<string[]> Features, bool IsCue, bool Framed);
-
     public static LearnedCueModel Train(string dir, CueTrainerOptions options, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
         var lexicon = QuoteLexicon.Instance;
         var sentences = new DocumentPipelineBuilder().Use(new SentenceSplitter()).Build();
-        var candidates = new List<Candidate>();
+        var candidates = new List<(string Stem, Func<string[]> Features, bool IsCue)>();
         var articles = 0;
         foreach (var article in AttributionEvaluator.CueArticles(dir))
         {
@@ -81,18 +73,18 @@ public static class CueTrainer
         }
         var stemCounts = candidates.Where(c => c.IsCue).CountBy(c => c.Stem).ToDictionary(StringComparer.Ordinal);
         var stems = stemCounts.Where(s => s.Value >= options.MinStemCount).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        var examples = candidates.Where(c => stems.Contains(c.Stem) || (options.FramedWords && c.Framed)).Select(c => new Example(c.Stem, c.Features(), c.IsCue)).ToList();
+        var examples = candidates.Where(c => stems.Contains(c.Stem)).Select(c => new Example(c.Stem, c.Features(), c.IsCue)).ToList();
         log.WriteLine($"{articles} articles, folds {string.Join(',', options.Folds)} of {options.FoldCount}: {candidates.Count:N0} candidate words, " +
             $"{candidates.Count(c => c.IsCue):N0} cue heads; {stems.Count} stems headed a cue {options.MinStemCount}+ times; " +
             $"{examples.Count:N0} examples kept, {examples.Count(e => e.IsCue):N0} of them cues");
         var (weights, bias) = Fit(examples, options);
-        var fitted = new LearnedCueModel(weights, bias, stems, options.Threshold, options.FramedWords);
+        var fitted = new LearnedCueModel(weights, bias, stems, options.Threshold);
         var probabilities = examples.Select(e => fitted.Probability(e.Features)).ToArray();
         var reaching = examples.Where((_, n) => probabilities[n] >= options.Threshold - options.StemMargin).Select(e => e.Stem).ToHashSet(StringComparer.Ordinal);
-        var model = new LearnedCueModel(weights, bias, stems.Where(reaching.Contains), options.Threshold, options.FramedWords);
-        var dropped = examples.Where(e => stems.Contains(e.Stem) && !reaching.Contains(e.Stem)).ToList();
+        var model = new LearnedCueModel(weights, bias, stems.Where(reaching.Contains), options.Threshold);
+        var dropped = examples.Where(e => !reaching.Contains(e.Stem)).ToList();
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{stems.Count(reaching.Contains)} of {stems.Count} stems have a training word scoring {options.Threshold - options.StemMargin:0.##}+ and stay scored; " +
+            $"{reaching.Count} of {stems.Count} stems have a training word scoring {options.Threshold - options.StemMargin:0.##}+ and stay scored; " +
             $"the others' {dropped.Count:N0} training words ({dropped.Count(e => e.IsCue)} of them cues) are no longer scored"));
         var found = examples.Count(e => model.Probability(e.Features) >= options.Threshold);
         var right = examples.Count(e => e.IsCue && model.Probability(e.Features) >= options.Threshold);
@@ -104,7 +96,7 @@ public static class CueTrainer
     private static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
 
     /// <summary>The candidate words of one sentence with their label; features are read only for the words kept.</summary>
-    private static void AddCandidates(List<Candidate> candidates, string text, List<Scanned> tokens,
+    private static void AddCandidates(List<(string Stem, Func<string[]> Features, bool IsCue)> candidates, string text, List<Scanned> tokens,
         List<TextSpan> quoted, IReadOnlyList<(int Start, int End)> cues, QuoteLexicon lexicon)
     {
         var heads = new HashSet<int>();
@@ -127,12 +119,12 @@ public static class CueTrainer
             var isCue = heads.Contains(i);
             if (!isCue && insideCue.Contains(i)) continue;
             var at = i;
-            candidates.Add(new Candidate(CueFeatures.StemOf(tokens[i].Of(text)), () =>
+            candidates.Add((CueFeatures.StemOf(tokens[i].Of(text)), () =>
             {
                 var features = new List<string>(CueFeatures.Typical);
                 CueFeatures.Add(features, text, tokens, at, sentence, lexicon);
                 return [.. features];
-            }, isCue, CueFeatures.IsSpeechFrame(text, tokens, i, lexicon)));
+            }, isCue));
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class LearnedCueModel
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
 
-    public LearnedCueModel(IReadOnlyDictionary<string, float> weights, float bias, IEnumerable<string> stems, double threshold, bool framedWords = false)
+    public LearnedCueModel(IReadOnlyDictionary<string, float> weights, float bias, IEnumerable<string> stems, double threshold)
     {
         _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
         var byHash = new Dictionary<ulong, float>(_weights.Count);
@@ -48,7 +48,6 @@ public sealed class LearnedCueModel
         Stems = stems.ToFrozenSet(StringComparer.Ordinal);
         _stemLookup = Stems.GetAlternateLookup<ReadOnlySpan<char>>();
         Threshold = threshold;
-        FramedWords = framedWords;
     }
 
     /// <summary>
@@ -62,26 +61,17 @@ public sealed class LearnedCueModel
     /// <summary>The probability from which a word is taken for a cue (chosen by cross-validation inside the training folds).</summary>
     public double Threshold { get; }
 
-    /// <summary>
-    /// Whether a word of any stem is scored too when its context frames reported words (<see cref="CueFeatures.IsSpeechFrame"/>: a
-    /// speaker before it, "that", a colon or a quote right after it), so that the context and not the stem decides for words the
-    /// training folds never saw heading a cue (`train attribution-cues --framed-words`).
-    /// </summary>
-    public bool FramedWords { get; }
-
     public int WeightCount => _weights.Count;
 
     /// <summary>How many of the model's features share a hash with another (their weights are lost); 0 for the shipped model.</summary>
     public int HashCollisions { get; }
 
     /// <summary>The same model deciding at another probability (to measure a threshold: `eval attribution --cue-threshold`).</summary>
-    public LearnedCueModel WithThreshold(double threshold) => new(_weights, Bias, Stems, threshold, FramedWords);
+    public LearnedCueModel WithThreshold(double threshold) => new(_weights, Bias, Stems, threshold);
 
     /// <summary>Whether the word at <paramref name="i"/> may be scored: a lowercase word of the cue stems the model learned.</summary>
     internal bool MayScore(string text, List<Scanned> tokens, int i, QuoteLexicon lexicon) =>
-        CueFeatures.IsCandidateWord(text, tokens[i], lexicon) &&
-        (_stemLookup.Contains(CueFeatures.Stem(tokens[i].Of(text), stackalloc char[CueFeatures.MaxStemChars])) ||
-         (FramedWords && CueFeatures.IsSpeechFrame(text, tokens, i, lexicon)));
+        CueFeatures.IsCandidateWord(text, tokens[i], lexicon) && _stemLookup.Contains(CueFeatures.Stem(tokens[i].Of(text), stackalloc char[CueFeatures.MaxStemChars]));
 
     /// <summary>The probability that the word at <paramref name="i"/> is a cue (call only where <see cref="MayScore"/> holds).</summary>
     internal double Probability(string text, List<Scanned> tokens, int i, CueFeatures.SentenceFacts sentence, QuoteLexicon lexicon)
@@ -111,7 +101,6 @@ public sealed class LearnedCueModel
         using var writer = new StreamWriter(gzip, new UTF8Encoding(false));
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold\t{Threshold:R}"));
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bias\t{Bias:R}"));
-        if (FramedWords) writer.WriteLine("framed-words\ttrue");
         foreach (var stem in Stems.Order(StringComparer.Ordinal)) writer.WriteLine($"stem\t{stem}");
         foreach (var (feature, weight) in _weights.OrderBy(w => w.Key, StringComparer.Ordinal))
         {
@@ -125,7 +114,6 @@ public sealed class LearnedCueModel
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         double threshold = 0.5;
         float bias = 0;
-        var framedWords = false;
         var stems = new List<string>();
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
@@ -136,12 +124,11 @@ public sealed class LearnedCueModel
                 case "threshold": threshold = double.Parse(fields[1], CultureInfo.InvariantCulture); break;
                 case "bias": bias = float.Parse(fields[1], CultureInfo.InvariantCulture); break;
                 case "stem": stems.Add(fields[1]); break;
-                case "framed-words": framedWords = bool.Parse(fields[1]); break;
                 case "w": weights[fields[1]] = float.Parse(fields[2], CultureInfo.InvariantCulture); break;
                 default: throw new InvalidDataException($"cue model: unknown line kind '{fields[0]}'");
             }
         }
-        return new LearnedCueModel(weights, bias, stems, threshold, framedWords);
+        return new LearnedCueModel(weights, bias, stems, threshold);
     }
 }
 
@@ -283,8 +270,7 @@ internal static class CueFeatures
     {
         var word = Lower(text, tokens[i], stackalloc char[MaxStackWordChars]);
         sink.Add("w=", word);
-        var stem = Stem(word, stackalloc char[MaxStemChars]);
-        sink.Add("st=", stem);
+        sink.Add("st=", Stem(word, stackalloc char[MaxStemChars]));
         sink.Add("s3=", word[Math.Max(0, word.Length - 3)..]);
         sink.Add("s2=", word[Math.Max(0, word.Length - 2)..]);
         var previous = i > 0 ? Lower(text, tokens[i - 1], stackalloc char[MaxStackWordChars]) : "<s>";
@@ -313,72 +299,8 @@ internal static class CueFeatures
         AddBehind(ref sink, KindBefore(text, tokens, i - 2, lexicon));
         AddBehind(ref sink, KindBefore(text, tokens, i - 3, lexicon));
         AddBehind(ref sink, KindBefore(text, tokens, i - 4, lexicon));
-        // The frame without the word, so that what it says of one verb carries to verbs never seen heading a cue: the kinds on
-        // both sides, the nearest possible speaker before and the first opener of reported words after, and the suffix with that opener.
-        sink.Add("k1=", before1, after1);
-        var opener = FirstAhead(text, tokens, i, lexicon);
-        sink.Add("frame=", NearestBehind(text, tokens, i, lexicon), opener);
-        sink.Add("s2ahead=", word[Math.Max(0, word.Length - 2)..], opener);
-        // The same frame with the stem, so that a verb's own frames are told apart ("argued that" against "argued over").
-        sink.Add("st|n1k=", stem, after1);
-        sink.Add("st|subj=", stem, SubjectKind(text, tokens, i, lexicon));
-        sink.Add("st|ahead=", stem, opener);
         if (sentence.HasQuote) sink.Add("sentence-quote", []);
         if (sentence.HasCue) sink.Add("sentence-cue", []);
-    }
-
-    /// <summary>The first of "that", "to", a colon or a quote within four words after the word at <paramref name="i"/>, or "none".</summary>
-    private static string FirstAhead(string text, List<Scanned> tokens, int i, QuoteLexicon lexicon)
-    {
-        for (var j = i + 1; j <= i + 4; j++)
-        {
-            var kind = KindAfter(text, tokens, j, lexicon);
-            if (kind is "that" or "quote" or "to" or "colon") return kind;
-            if (kind == "end") break;
-        }
-        return "none";
-    }
-
-    /// <summary>The kind of the first word before the word at <paramref name="i"/> that is no auxiliary or adverb ("has long argued": what comes before "has").</summary>
-    private static string SubjectKind(string text, List<Scanned> tokens, int i, QuoteLexicon lexicon)
-    {
-        var j = i - 1;
-        while (j >= 0 && KindBefore(text, tokens, j, lexicon) == "skip") j--;
-        return KindBefore(text, tokens, j, lexicon);
-    }
-
-    /// <summary>The nearest pronoun, name or role noun within four words before the word at <paramref name="i"/>, or "none".</summary>
-    private static string NearestBehind(string text, List<Scanned> tokens, int i, QuoteLexicon lexicon)
-    {
-        for (var j = i - 1; j >= i - 4 && j >= 0; j--)
-        {
-            var kind = KindBefore(text, tokens, j, lexicon);
-            if (kind is "pron" or "cap" or "role") return kind;
-        }
-        return "none";
-    }
-
-    /// <summary>
-    /// Whether the word at <paramref name="i"/> stands where a verb reporting words would: "that", a colon or a quotation mark one or
-    /// two words after it, and a pronoun, name or role noun within three words before it ("the mayor conceded that", "Doe wrote:").
-    /// The cheap test (the words after) comes first, as it runs on every word a <see cref="LearnedCueModel.FramedWords"/> model reads.
-    /// </summary>
-    public static bool IsSpeechFrame(string text, List<Scanned> tokens, int i, QuoteLexicon lexicon)
-    {
-        if (!OpensReportedWords(text, tokens, i + 1) && !OpensReportedWords(text, tokens, i + 2)) return false;
-        for (var j = i - 1; j >= i - 3 && j >= 0; j--)
-        {
-            // A capitalised determiner opening the sentence ("The boats that ...") is no speaker.
-            if (KindBefore(text, tokens, j, lexicon) is "pron" or "cap" or "role" && (ClassesOf(tokens[j].Of(text), lexicon) & NeighbourClass.Determiner) == 0) return true;
-        }
-        return false;
-    }
-
-    private static bool OpensReportedWords(string text, List<Scanned> tokens, int j)
-    {
-        if (j >= tokens.Count) return false;
-        var word = tokens[j].Of(text);
-        return word.Equals("that", StringComparison.OrdinalIgnoreCase) || word is ":" || (word.Length == 1 && QuoteMarks.IsQuoteChar(word[0]));
     }
 
     private static void AddAhead<TSink>(ref TSink sink, string kind) where TSink : struct, ICueFeatureSink

@@ -314,10 +314,6 @@ public static class TrainCommand
             DefaultValueFactory = _ => defaults.StemMargin,
             HelpName = "P",
         };
-        var framedWords = new Option<bool>("--framed-words")
-        {
-            Description = "Also score words of any stem where a speaker comes before them and \"that\", a colon or a quote right after (context decides for unseen words).",
-        };
         var command = new Command("attribution-cues", """
             Train the learned cue detector of the quote recogniser (the LearnedCue rule) on folds of PolNeAR train:
             the words the cue table does not list that head an annotated cue. Keep a fold out to measure it with
@@ -325,7 +321,7 @@ public static class TrainCommand
 
             Example:  crosscheck train attribution-cues ../shared/data/attribution-polnear/train --folds 1,2,3,4 --out models/attribution/cues.model.gz
             """)
-        { dir, output, folds, of, threshold, minStem, epochs, stemMargin, framedWords };
+        { dir, output, folds, of, threshold, minStem, epochs, stemMargin };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var count = result.GetValue(of);
@@ -340,7 +336,6 @@ public static class TrainCommand
                 MinStemCount = result.GetValue(minStem),
                 Epochs = result.GetValue(epochs),
                 StemMargin = result.GetValue(stemMargin),
-                FramedWords = result.GetValue(framedWords),
             };
             CueTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, options, Console.Out);
             return ExitCodes.Ok;

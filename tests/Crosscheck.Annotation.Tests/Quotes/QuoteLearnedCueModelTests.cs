@@ -1,5 +1,4 @@
 using Crosscheck.Annotation.Quotes;
-using Crosscheck.Annotation.Words;
 using Xunit;
 
 using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
@@ -111,33 +110,6 @@ public class QuoteLearnedCueModelTests
     }
 
     [Fact]
-    public void A_framed_word_of_a_stem_never_seen_is_scored_only_by_a_model_reading_framed_words()
-    {
-        // "conceded" is no stem of the model; its frame ("that" after it, a name before it) carries the weight.
-        var weights = new Dictionary<string, float> { ["frame=cap|that"] = 4f };
-        var stemOnly = new LearnedCueModel(weights, -2f, ["resent"], 0.5);
-        var framed = new LearnedCueModel(weights, -2f, ["resent"], 0.5, framedWords: true);
-        const string sentence = "Jane Doe conceded that the harbour would close at night.";
-        Assert.Empty(RunWith(With(stemOnly), sentence, JaneDoe).Quotes);
-        var quote = Assert.Single(RunWith(With(framed), sentence, JaneDoe).Quotes);
-        Assert.Equal("conceded", quote.Cue);
-        // Without the frame the word is not scored at all.
-        Assert.Empty(RunWith(With(framed), "Jane Doe conceded the race to her rival at night.", JaneDoe).Quotes);
-    }
-
-    [Theory]
-    [InlineData("Jane Doe conceded that the harbour would close.", "conceded", true)]
-    [InlineData("The mayor wrote: the harbour will close.", "wrote", true)]
-    [InlineData("She conceded the race to her rival.", "conceded", false)]
-    [InlineData("The boats that left the harbour sank.", "boats", false)]
-    public void A_speech_frame_is_a_speaker_before_and_reported_words_opening_after(string sentence, string word, bool framed)
-    {
-        var tokens = WordScanner.Scan(sentence, 0, sentence.Length);
-        var i = tokens.FindIndex(t => t.Of(sentence).SequenceEqual(word));
-        Assert.Equal(framed, CueFeatures.IsSpeechFrame(sentence, tokens, i, QuoteLexicon.Instance));
-    }
-
-    [Fact]
     public void A_learned_cue_inside_a_quote_is_no_cue()
     {
         Assert.Equal("said", OnlyQuote("“The town resents the plan to close the harbour,” Jane Doe said.").Cue);
@@ -163,17 +135,5 @@ public class QuoteLearnedCueModelTests
         Assert.Equal(0.7, loaded.Threshold);
         Assert.Equal(Resents.Stems, loaded.Stems);
         Assert.Equal(Resents.Probability(["w=resents", "n1=the"]), loaded.Probability(["w=resents", "n1=the"]), 6);
-        Assert.False(loaded.FramedWords);
-    }
-
-    [Fact]
-    public void A_model_reading_framed_words_says_so_in_its_file()
-    {
-        using var stream = new MemoryStream();
-        new LearnedCueModel(new Dictionary<string, float> { ["frame=cap|that"] = 1f }, -1f, ["resent"], 0.5, framedWords: true).WithThreshold(0.6).Save(stream);
-        stream.Position = 0;
-        var loaded = LearnedCueModel.Load(stream);
-        Assert.True(loaded.FramedWords);
-        Assert.Equal(0.6, loaded.Threshold);
     }
 }
