@@ -228,6 +228,13 @@ public enum AttributionRule
     /// </summary>
     LearnedCueSpeaker,
 
+    /// <summary>
+    /// A rule that keeps attributions out: a <see cref="LearnedCue"/>'s attribution lying between a quote and the quote that continues it
+    /// ("“A,” said Doe, standing by the quay. “B.”") is dropped when the continuation is made: PolNeAR reads "A" and "B" as one
+    /// attribution and the scorer joins a continuation only to the quote right before it, so the learned one splits them. `--without` keeps it.
+    /// </summary>
+    LearnedCueBetweenQuotes,
+
     /// <summary>A long quote no rule attributed, kept without speaker or cue.</summary>
     Unattributed,
 }

@@ -261,6 +261,7 @@ public sealed partial class QuoteRecognizer
             if (previous is { } before && IsContinuation(text, before, quoted))
             {
                 var continued = before with { Span = quoted, Direct = true, Rule = nameof(AttributionRule.Continuation) };
+                DropLearnedCuesBetween(work, before.Span.End, quoted.Start);
                 work.Found.Add(continued);
                 work.QuoteUsed[i] = true;
                 // A continued quote may be continued in turn ("“A,” she said. “B.”" and a paragraph "“C.”").
@@ -277,6 +278,16 @@ public sealed partial class QuoteRecognizer
             work.Found.Add(found ?? new Quote(quoted, true, Rule: nameof(AttributionRule.Unattributed)));
             work.QuoteUsed[i] = true;
         }
+    }
+
+    /// <summary>
+    /// The <see cref="AttributionRule.LearnedCue"/> attributions whose content lies between <paramref name="start"/> and <paramref name="end"/>,
+    /// the end of a quote and the start of the quote continuing it, are dropped (<see cref="AttributionRule.LearnedCueBetweenQuotes"/>).
+    /// </summary>
+    private void DropLearnedCuesBetween(Work work, int start, int end)
+    {
+        if (_options.DisabledAttributionRules.Contains(AttributionRule.LearnedCueBetweenQuotes)) return;
+        work.Found.RemoveAll(q => q.Span.Start >= start && q.Span.End <= end && AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue));
     }
 
     /// <summary>

@@ -81,12 +81,32 @@ public class QuoteLearnedCueModelTests
     [Fact]
     public void A_quote_after_a_learned_cue_continues_the_words_of_the_listed_cue_before_it()
     {
-        var d = RunWith(With(Resents), "“The quay will close,” Jane Doe said. She resents the plan to close it. “We tried everything.”", JaneDoe);
+        // LearnedCueBetweenQuotes off, so that the learned attribution between the two quotes stays and the continuation can be seen to pass it.
+        var d = RunWith(Without(AttributionRule.LearnedCueBetweenQuotes) with { LearnedCues = Resents },
+            "“The quay will close,” Jane Doe said. She resents the plan to close it. “We tried everything.”", JaneDoe);
         var learned = Assert.Single(d.Quotes, q => q.Rule!.EndsWith(nameof(AttributionRule.LearnedCue), StringComparison.Ordinal));
         Assert.Equal("resents", learned.Cue);
         var continued = Assert.Single(d.Quotes, q => q.Rule == nameof(AttributionRule.Continuation));
         Assert.Equal("said", continued.Cue);
         Assert.Equal("Jane Doe", SpeakerAsWritten(d, continued));
+    }
+
+    [Fact]
+    public void A_learned_cue_between_a_quote_and_its_continuation_is_dropped()
+    {
+        const string text = "“The quay will close,” Jane Doe said. She resents the plan to close it. “We tried everything.”";
+        var d = RunWith(With(Resents), text, JaneDoe);
+        Assert.DoesNotContain(d.Quotes, q => AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue));
+        Assert.Equal(["said", "said"], d.Quotes.Select(q => q.Cue));
+        Assert.Contains(d.Quotes, q => q.Rule == nameof(AttributionRule.Continuation) && d[q.Span] == "“We tried everything.”");
+    }
+
+    [Fact]
+    public void A_learned_cue_after_the_last_quote_is_kept()
+    {
+        // No quote continues after it, so it splits nothing.
+        var d = RunWith(With(Resents), "“The quay will close,” Jane Doe said. She resents the plan to close it.", JaneDoe);
+        Assert.Single(d.Quotes, q => AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue));
     }
 
     [Fact]
