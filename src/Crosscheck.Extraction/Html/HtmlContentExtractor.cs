@@ -149,9 +149,17 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             // nor do the short linked lines ("Book now") between sections.
             // Its cards may be marked hidden from screen readers beside a linked copy for them, yet they are what a
             // sighted reader sees: the page is read again with them when it has any.
+            // Every section the page puts in its main element is the page's (see WidenToMainElement).
             if (!reread) page.ResetScores();
-            var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: true);
+            var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: true, wholeMain: true);
             if (sections.Count > 0) paragraphs = sections;
+        }
+        else if (pageType == PageType.Documentation)
+        {
+            // A document's parts (its reference tables, examples, notes) are the page's wherever they sit in its main element.
+            page.ResetScores();
+            var parts = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: false, wholeMain: true);
+            if (parts.Count > 0) paragraphs = parts;
         }
         else if (pageType == PageType.Listing)
         {
@@ -328,9 +336,10 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
     /// The article's paragraphs; the page's link lists (lists of at least <paramref name="minListItems"/> entries) take its
     /// place when they hold <paramref name="linkListOutweighs"/> times its text. With <paramref name="pageOfSections"/>
     /// (a service page), prose under furniture and short lines do not hold the selection back from the region around it
-    /// (see <see cref="RegionWeights"/>), and the region needs to outweigh it by less.
+    /// (see <see cref="RegionWeights"/>), and the region needs to outweigh it by less. With <paramref name="wholeMain"/> (a
+    /// service page, a document), the page's main element holding the selection is the region (<see cref="WidenToMainElement"/>).
     /// </summary>
-    private List<Paragraph> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections, bool listing = false)
+    private List<Paragraph> SelectArticle(PageModel page, string? title, int descriptionNode, double linkListOutweighs, int minListItems, bool pageOfSections, bool listing = false, bool wholeMain = false)
     {
         var nodes = page.Nodes;
         if (nodes.Count == 0 || page.Blocks.Count == 0) return [];
@@ -375,6 +384,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         }
         var underFurniture = UnderFurniture(page, best);
         if (parent >= 0) WidenToRegion(page, best, included, underFurniture, pageOfSections);
+        if (wholeMain) WidenToMainElement(page, included);
         var listRegion = new List<(int Start, int End)>();
         if (WidenToLinkLists(page, best, included, underFurniture, listRegion, linkListOutweighs, minListItems, listing) is { } keptLinks)
         {
@@ -466,6 +476,29 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         if (chosen < 0) return;
         included.Clear();
         included.Add((chosen, nodes[chosen].End));
+    }
+
+    /// <summary>
+    /// The page's main element, when it holds the whole selection, replaces it. A service page or a document is made of
+    /// parts of unlike kinds (a hero, feature cards, a pricing table, an example, a reference table) that no one
+    /// container holds and that the region's weights can leave out; the page itself says which of its parts are its
+    /// content, and its furniture (header, menus, footer) lies outside the main element. Inside it, blocks are still
+    /// judged one by one (<see cref="EmitBlocks"/>): menus, link lists and furniture-named parts still go. An article,
+    /// a listing or a product page puts recommendations and comments in its main element too, so they keep the region.
+    /// </summary>
+    private static void WidenToMainElement(PageModel page, List<(int Start, int End)> included)
+    {
+        var nodes = page.Nodes;
+        var first = included[0].Start;
+        var last = included[^1].End;
+        for (var ancestor = first; ancestor >= 0; ancestor = nodes[ancestor].Parent)
+        {
+            if (!IsMainElement(nodes[ancestor])) continue;
+            if (nodes[ancestor].End < last) return;
+            included.Clear();
+            included.Add((ancestor, nodes[ancestor].End));
+            return;
+        }
     }
 
     /// <summary>
