@@ -1,6 +1,4 @@
-using Crosscheck.Core.Model;
 using Crosscheck.Stories.Clustering;
-using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Stories.Tests.Multilingual;
@@ -43,11 +41,10 @@ public class HanNameKeysTests
     [Fact]
     public void A_chinese_and_an_english_report_naming_the_same_people_score_higher_with_the_keys()
     {
-        var chinese = Document("zh", "特朗普周三在华盛顿会见了佩洛西，双方讨论了预算问题。");
-        var english = Document("en", "Donald Trump met Nancy Pelosi in Washington on Wednesday to discuss the budget.");
+        var chinese = LanguageDocuments.Of("zh", "特朗普周三在华盛顿会见了佩洛西，双方讨论了预算问题。");
+        var english = LanguageDocuments.Of("en", "Donald Trump met Nancy Pelosi in Washington on Wednesday to discuss the budget.");
 
-        var with = new StoryClusterer(new ClusteringOptions { HanNameKeys = true }).Compare(chinese, english);
-        var without = new StoryClusterer(new ClusteringOptions { HanNameKeys = false }).Compare(chinese, english);
+        var (with, without) = LanguageDocuments.Scores(chinese, english, new ClusteringOptions { HanNameKeys = true }, new ClusteringOptions { HanNameKeys = false });
 
         Assert.True(with > without, $"{with} <= {without}");
     }
@@ -58,20 +55,12 @@ public class HanNameKeysTests
     [InlineData("zh", "特朗普在华盛顿会见了佩洛西。", "zh", "佩洛西和特朗普在华盛顿谈了预算。")]
     public void Outside_chinese_against_another_script_the_keys_change_no_score(string firstLanguage, string first, string secondLanguage, string second)
     {
-        var a = Document(firstLanguage, first);
-        var b = Document(secondLanguage, second);
+        var a = LanguageDocuments.Of(firstLanguage, first);
+        var b = LanguageDocuments.Of(secondLanguage, second);
 
-        var with = new StoryClusterer(new ClusteringOptions { HanNameKeys = true }).Compare(a, b);
-        var without = new StoryClusterer(new ClusteringOptions { HanNameKeys = false }).Compare(a, b);
+        var (with, without) = LanguageDocuments.Scores(a, b, new ClusteringOptions { HanNameKeys = true }, new ClusteringOptions { HanNameKeys = false });
 
         Assert.True(with > 0);
         Assert.Equal(without, with, 12);
-    }
-
-    private static Document Document(string language, string text)
-    {
-        var document = Docs.Of(text, language);
-        document.Article.Language = language;
-        return document;
     }
 }
