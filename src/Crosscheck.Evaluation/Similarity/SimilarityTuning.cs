@@ -66,6 +66,13 @@ public static class SimilarityTuning
         }
     }
 
+    /// <summary>The defaults, then Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) on.</summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> HanNameKeysGrid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        yield return ("Han name keys", ClusteringOptions.Default with { HanNameKeys = true });
+    }
+
     /// <summary>
     /// Clusters <paramref name="documents"/> (those ingest would: with text, of a page type that forms stories) under each
     /// setting and scores the pairs, in the ingest's order and then in <paramref name="orders"/> shuffled orders (seeds 1,

@@ -283,6 +283,18 @@ public sealed record ClusteringOptions
     /// </summary>
     public bool CountryKeys { get; init; } = true;
 
+    /// <summary>
+    /// Whether articles of an identified language also carry sound keys of their names (<see cref="Clustering.HanNameKeys"/>): a
+    /// Chinese article those of the foreign names it writes in Han characters, any other article those of its name words. The
+    /// keys count only between an article or story in Chinese and one with no Chinese (within one language and between two
+    /// other scripts they are neither compared nor in the norms), and only with <see cref="CountryKeys"/> on.
+    /// Default off: on the training pairs of similarity-semeval2022, mean same / cross F1 over the ingest order and 8 shuffled orders
+    /// (`eval similarity DIR --db FILE --tune --orders 8 --grid han-names`) 0.680 / 0.675 off, 0.682 / 0.676 on: within the order
+    /// range (cross 0.639-0.720); a higher entity lift across Han and names compared there by their keys alone lost
+    /// (docs/BENCHMARKS.md, 2026-12-06 evening, simil8).
+    /// </summary>
+    public bool HanNameKeys { get; init; }
+
     /// <summary>Place mentions (LOC) weigh this many times other entity words: where it happened is an event specific. Default 1.5.</summary>
     public double PlaceBoost { get; init; } = 1.5;
 

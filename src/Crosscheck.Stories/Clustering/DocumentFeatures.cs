@@ -88,6 +88,8 @@ public sealed class DocumentFeatures
             }
         }
 
+        if (language is not null && options.HanNameKeys) features.AddHanNameKeys(language, text, weights);
+
         features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], weights, Words.UsesDecimalComma(language));
         if (document.Has(Layer.TimeExpressions)) features.AddTimeExpressions(document.TimeExpressions);
 
@@ -139,6 +141,27 @@ public sealed class DocumentFeatures
             }
             AddName(parts, weight, kind);
         }
+    }
+
+    /// <summary>
+    /// The sound keys (<see cref="HanNameKeys"/>) of a Chinese article's transliterated foreign names, or of another article's
+    /// name words, each at the weight of what it keys: a Chinese and a Latin-script article then meet on the names Chinese spells in Han.
+    /// </summary>
+    private void AddHanNameKeys(string language, string text, PositionWeights weights)
+    {
+        if (language == "zh")
+        {
+            foreach (var (key, start) in HanNameKeys.OfHanNames(text)) AddEntity(HanNameKeys.Prefix + key, weights.At(start), NameTypes.None);
+            return;
+        }
+        var keyed = new List<(string Key, double Weight)>();
+        foreach (var (feature, weight) in Entities)
+        {
+            // Name words only: not a pair of them ("_"), not a country's key.
+            if (feature.Contains('_', StringComparison.Ordinal) || feature.StartsWith(CountryKeyPrefix, StringComparison.Ordinal)) continue;
+            if (HanNameKeys.OfLatin(feature) is { } key) keyed.Add((HanNameKeys.Prefix + key, weight));
+        }
+        foreach (var (key, weight) in keyed) AddEntity(key, weight, NameTypes.None);
     }
 
     /// <summary>Marks an entity feature that is a country's language-neutral key (<see cref="CountryNames"/>), never a name word.</summary>

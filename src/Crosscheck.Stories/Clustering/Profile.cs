@@ -22,6 +22,12 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     private double _keySquares = double.NaN;
     private double _writtenKeySquares = double.NaN;
 
+    /// <summary>
+    /// The share of the entity norm's square that Han name sound keys make (<see cref="HanNameKeys"/>), taken with that norm when
+    /// asked for (NaN otherwise). Not stored: a profile read back takes it again at its first comparison that asks.
+    /// </summary>
+    private double _soundKeySquares = double.NaN;
+
     /// <summary>Whether the profile is in the list of refreshed norms a <see cref="Norm"/> call was given (until <see cref="ForgetUnwrittenNorms"/>).</summary>
     private bool _listedRefreshed;
 
@@ -69,25 +75,31 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     /// With <c>countryKeys</c> (the entity channel may hold country keys, <see cref="ClusteringOptions.CountryKeys"/>) their share of
     /// the norm is taken in the same pass, for <see cref="NormWithoutCountryKeys"/>; without, no feature is asked whether it is a key.
     /// </summary>
-    public double Norm(int channel, FeatureSpace space, long documents, List<Profile>? refreshed = null, bool countryKeys = false)
+    public double Norm(int channel, FeatureSpace space, long documents, List<Profile>? refreshed = null, bool countryKeys = false, bool soundKeys = false)
     {
         var withKeys = countryKeys && channel == StoryClusterer.EntityChannel;
+        var withSoundKeys = soundKeys && channel == StoryClusterer.EntityChannel;
         if (!double.IsNaN(_norms[channel]) && documents - _normDocuments[channel] <= Math.Max(2, _normDocuments[channel] / 50)
-            && !(withKeys && double.IsNaN(_keySquares)))
+            && !(withKeys && double.IsNaN(_keySquares)) && !(withSoundKeys && double.IsNaN(_soundKeySquares)))
         {
             return _norms[channel];
         }
         space.Prefetch(Vectors[channel].Keys);
-        double sum = 0, keys = 0;
+        double sum = 0, keys = 0, soundKeySquares = 0;
         foreach (var (id, weight) in Vectors[channel])
         {
             var w = weight * space.Idf(id, documents);
             sum += w * w;
             if (withKeys && CountryNames.IsKeyFeature(id)) keys += w * w;
+            else if (withSoundKeys && HanNameKeys.IsKeyFeature(id)) soundKeySquares += w * w;
         }
         _norms[channel] = Math.Sqrt(sum);
         _normDocuments[channel] = documents;
-        if (channel == StoryClusterer.EntityChannel) _keySquares = withKeys ? keys : double.NaN;
+        if (channel == StoryClusterer.EntityChannel)
+        {
+            _keySquares = withKeys ? keys : double.NaN;
+            _soundKeySquares = withSoundKeys ? soundKeySquares : double.NaN;
+        }
         if (refreshed is not null && !_listedRefreshed)
         {
             _listedRefreshed = true;
@@ -100,11 +112,22 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     /// The entity channel's <see cref="Norm"/> without its country keys: within one language a key's match is not counted (the
     /// country's own name is shared already), so its weight must not lower every cosine through the norm either.
     /// </summary>
-    public double NormWithoutCountryKeys(FeatureSpace space, long documents, List<Profile>? refreshed = null)
+    public double NormWithoutCountryKeys(FeatureSpace space, long documents, List<Profile>? refreshed = null) =>
+        EntityNorm(space, documents, refreshed, soundKeys: false, withoutCountryKeys: true, withoutSoundKeys: false);
+
+    /// <summary>
+    /// The entity channel's <see cref="Norm"/> (country keys looked for) without the keys a comparison does not count: country keys
+    /// within one language, Han name sound keys (when <paramref name="soundKeys"/> are made) unless one side writes Han and the other not.
+    /// </summary>
+    public double EntityNorm(FeatureSpace space, long documents, List<Profile>? refreshed, bool soundKeys, bool withoutCountryKeys, bool withoutSoundKeys)
     {
-        var norm = Norm(StoryClusterer.EntityChannel, space, documents, refreshed, countryKeys: true);
-        return _keySquares > 0 ? Math.Sqrt(Math.Max(0, norm * norm - _keySquares)) : norm;
+        var norm = Norm(StoryClusterer.EntityChannel, space, documents, refreshed, countryKeys: true, soundKeys: soundKeys);
+        var dropped = (withoutCountryKeys && _keySquares > 0 ? _keySquares : 0) + (withoutSoundKeys && _soundKeySquares > 0 ? _soundKeySquares : 0);
+        return dropped > 0 ? Math.Sqrt(Math.Max(0, norm * norm - dropped)) : norm;
     }
+
+    /// <summary>Whether any of its documents is in Chinese, whose foreign names are written in Han characters.</summary>
+    public bool WritesHan => Array.IndexOf(Languages, "zh") >= 0;
 
     /// <summary>
     /// Goes back to the norms as last written (or read): a norm refreshed while a story was compared but not changed is
@@ -116,6 +139,7 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         _writtenNorms.CopyTo(_norms, 0);
         _writtenNormDocuments.CopyTo(_normDocuments, 0);
         _keySquares = _writtenKeySquares;
+        _soundKeySquares = double.NaN;
         _listedRefreshed = false;
     }
 

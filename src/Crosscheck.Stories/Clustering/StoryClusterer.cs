@@ -979,6 +979,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             var weight = c switch { 0 => _options.TermWeight, 1 => _options.EntityWeight, _ => _options.SpecificsWeight };
             weightAll += weight;
             if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
+            // Sound keys that do not count for this pair leave a side's names empty if they are all it has (a Chinese article with no Latin name).
+            var uncountedKeys = c == EntityChannel && _options.HanNameKeys && !(crossLanguage && a.WritesHan != b.WritesHan);
+            if (uncountedKeys && (OnlySoundKeys(a.Vectors[c]) || OnlySoundKeys(b.Vectors[c]))) continue;
             weightUsed += weight;
             var cosine = Cosine(a, b, c, crossLanguage, out var shared);
             if (crossLanguage && c < SpecificsChannel)
@@ -989,7 +992,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             }
             total += weight * cosine;
             if (placing && c == EntityChannel && cosine < _options.NamesAgreeCosine
-                && a.Vectors[c].Count >= _options.NamesDisagreeMinimum && b.Vectors[c].Count >= _options.NamesDisagreeMinimum)
+                && NamesCounted(a.Vectors[c], uncountedKeys) >= _options.NamesDisagreeMinimum && NamesCounted(b.Vectors[c], uncountedKeys) >= _options.NamesDisagreeMinimum)
             {
                 conflict *= _options.NamesDisagreeFactor;
             }
@@ -1002,6 +1005,19 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (weightUsed == 0) return 0;
         return conflict * total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
     }
+
+    private static bool OnlySoundKeys(Dictionary<long, double> names)
+    {
+        foreach (var id in names.Keys)
+        {
+            if (!HanNameKeys.IsKeyFeature(id)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>How many entity features a side has for <see cref="ClusteringOptions.NamesDisagreeMinimum"/>: without the sound keys when they do not count.</summary>
+    private static int NamesCounted(Dictionary<long, double> names, bool withoutSoundKeys) =>
+        withoutSoundKeys ? names.Keys.Count(id => !HanNameKeys.IsKeyFeature(id)) : names.Count;
 
     /// <summary>Similarity of two documents as the clusterer would score them now, without adding either (for tests and diagnostics).</summary>
     public double Compare(Document a, Document b)
@@ -1020,6 +1036,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         shared = 0;
         var space = _spaces[channel];
+        var acrossHan = crossLanguage && a.WritesHan != b.WritesHan;
         var (small, large) = a.Vectors[channel].Count <= b.Vectors[channel].Count ? (a, b) : (b, a);
         var largeVector = large.Vectors[channel];
         double dot = 0;
@@ -1030,6 +1047,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             // and no reading of the country list at the first comparison. Within one language the country's own name is shared
             // already; across languages its key is evidence, and a shared name towards ClusteringOptions.CrossLanguageSharedNames.
             if (!crossLanguage && channel == EntityChannel && _options.CountryKeys && CountryNames.IsKeyFeature(id)) continue;
+            // A Han name's sound key stands for a spelling the other side cannot share in its own script: it counts only there.
+            if (!acrossHan && channel == EntityChannel && _options.HanNameKeys && HanNameKeys.IsKeyFeature(id)) continue;
             shared++;
             var idf = space.Idf(id, _documents);
             dot += weight * other * idf * idf;
@@ -1037,6 +1056,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (dot <= 0) return 0;
         var refreshed = _store is null ? null : _refreshedNorms;
         if (channel != EntityChannel || !_options.CountryKeys) return dot / (a.Norm(channel, space, _documents, refreshed) * b.Norm(channel, space, _documents, refreshed));
+        if (_options.HanNameKeys)
+        {
+            // Country keys are looked for whether made or not (a profile without them has none to find).
+            var (withoutCountry, withoutSound) = (!crossLanguage, !acrossHan);
+            return dot / (a.EntityNorm(space, _documents, refreshed, soundKeys: true, withoutCountry, withoutSound)
+                * b.EntityNorm(space, _documents, refreshed, soundKeys: true, withoutCountry, withoutSound));
+        }
         // Within one language the keys were not compared above, so they leave the norms too (else every entity cosine of an article naming a country falls).
         return crossLanguage
             ? dot / (a.Norm(channel, space, _documents, refreshed, countryKeys: true) * b.Norm(channel, space, _documents, refreshed, countryKeys: true))

@@ -1,6 +1,4 @@
-using Crosscheck.Core.Model;
 using Crosscheck.Stories.Clustering;
-using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Stories.Tests.Multilingual;
@@ -44,11 +42,10 @@ public class CountryNamesTests
     public void Two_reports_naming_one_country_in_two_languages_score_higher_with_its_key()
     {
         // Names apart from the one person, so that the scores stay under their cap of 1.
-        var french = Document("fr", "Olaf Scholz a visité Lyon, Marseille, Nantes et Bordeaux. Le projet avance en Allemagne.");
-        var english = Document("en", "Olaf Scholz visited Chicago, Denver, Boston and Seattle. The plan of Germany moves on.");
+        var french = LanguageDocuments.Of("fr", "Olaf Scholz a visité Lyon, Marseille, Nantes et Bordeaux. Le projet avance en Allemagne.");
+        var english = LanguageDocuments.Of("en", "Olaf Scholz visited Chicago, Denver, Boston and Seattle. The plan of Germany moves on.");
 
-        var with = new StoryClusterer(new ClusteringOptions { CountryKeys = true }).Compare(french, english);
-        var without = new StoryClusterer(new ClusteringOptions { CountryKeys = false }).Compare(french, english);
+        var (with, without) = LanguageDocuments.Scores(french, english, new ClusteringOptions { CountryKeys = true }, new ClusteringOptions { CountryKeys = false });
 
         Assert.True(with > without, $"{with} <= {without}");
     }
@@ -57,20 +54,12 @@ public class CountryNamesTests
     public void Within_one_language_a_country_key_changes_no_score()
     {
         // The key is not compared within a language (the country's own name is), so it must not weigh in the norms either.
-        var first = Document("en", "Olaf Scholz visited Lyon and Marseille. The plan of Germany moves on, officials in Berlin said.");
-        var second = Document("en", "Olaf Scholz flew to Boston on Tuesday. Germany and France agreed on the plan.");
+        var first = LanguageDocuments.Of("en", "Olaf Scholz visited Lyon and Marseille. The plan of Germany moves on, officials in Berlin said.");
+        var second = LanguageDocuments.Of("en", "Olaf Scholz flew to Boston on Tuesday. Germany and France agreed on the plan.");
 
-        var with = new StoryClusterer(new ClusteringOptions { CountryKeys = true }).Compare(first, second);
-        var without = new StoryClusterer(new ClusteringOptions { CountryKeys = false }).Compare(first, second);
+        var (with, without) = LanguageDocuments.Scores(first, second, new ClusteringOptions { CountryKeys = true }, new ClusteringOptions { CountryKeys = false });
 
         Assert.True(with > 0);
         Assert.Equal(without, with, 12);
-    }
-
-    private static Document Document(string language, string text)
-    {
-        var document = Docs.Of(text, language);
-        document.Article.Language = language;
-        return document;
     }
 }
