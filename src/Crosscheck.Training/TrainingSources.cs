@@ -188,7 +188,7 @@ internal static class TrainingSources
     /// "open:PER", "open:ORG", "open:LOC", "open:MISC" for a language model: a person's, a firm's or a place's name is
     /// mostly written alike in the Latin-script languages, and these corpora name other people and firms than CoNLL. A
     /// phrase is kept only if its first and last words are capitalised (re3d tags "the Iraqi ..." as a person) and every
-    /// letter is Latin. GUM stays out: its mentions are every noun phrase that refers ("Over 900 asylum seekers"), not names.
+    /// letter is Latin; GMB's person titles are cut off. GUM stays out: its mentions are every noun phrase that refers ("Over 900 asylum seekers"), not names.
     /// Never a dev or test split (WNUT-17's dev and test files are not read).
     /// </summary>
     public static IEnumerable<(string List, string[] Tokens)> OpenCorpusNames(string dataRoot, TextWriter log)
@@ -221,14 +221,25 @@ internal static class TrainingSources
             }
             log.WriteLine($"gazetteer: {kept:N0} open names from {corpus}");
         }
+        // GMB tags a person's title with the name ("President George Bush", "Mr. Annan", "Prime Minister"), CoNLL never
+        // does: leading words the text also writes in lower case ("president", "prime"), and abbreviations, are cut off.
+        var lowerCase = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (tokens, _) in GmbSentences(dataRoot, log))
+            foreach (var token in tokens)
+                if (token.Length > 0 && char.IsLower(token[0])) lowerCase.Add(token);
         var fromGmb = 0;
         foreach (var (tokens, tags) in GmbSentences(dataRoot, log))
-            foreach (var (start, end, type) in ConllCorpus.Chunks(tags, GmbConllType))
-                if (OpenName(tokens, start, end, type) is { } entry)
+            foreach (var (chunkStart, end, type) in ConllCorpus.Chunks(tags, GmbConllType))
+            {
+                var start = chunkStart;
+                if (type == 0)
+                    while (start < end && (tokens[start].EndsWith('.') || lowerCase.Contains(tokens[start].ToLowerInvariant()))) start++;
+                if (start < end && OpenName(tokens, start, end, type) is { } entry)
                 {
                     fromGmb++;
                     yield return entry;
                 }
+            }
         log.WriteLine($"gazetteer: {fromGmb:N0} open names from gmb");
     }
 

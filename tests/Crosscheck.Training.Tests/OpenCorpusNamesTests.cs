@@ -23,6 +23,11 @@ public class OpenCorpusNamesTests
             File.WriteAllText(Path.Combine(Folder("re3d", "CONLL-format", "data-by-source", "conll", "X"), "a.conll"),
                 "the\tB-Person\nIraqi\tI-Person\nminister\tI-Person\nmet\tO\nKurdish\tB-Nationality\nofficials\tO\n5\tB-Quantity\nMoscow\tB-Location\n\n");
 
+            using (var zip = System.IO.Compression.ZipFile.Open(Path.Combine(Folder("gmb-kaggle"), "ner_dataset.csv.zip"), System.IO.Compression.ZipArchiveMode.Create))
+            using (var writer = new StreamWriter(zip.CreateEntry("ner_dataset.csv").Open()))
+                writer.Write("Sentence #,Word,POS,Tag\nSentence: 1,President,NNP,B-per\n,Ilse,NNP,I-per\n,Varkonyi,NNP,I-per\n,met,VBD,O\n,Mr.,NNP,B-per\n,Oduya,NNP,I-per\n"
+                    + "Sentence: 2,The,DT,O\n,president,NN,O\n,spoke,VBD,O\n,in,IN,O\n,Kisumu,NNP,B-geo\n");
+
             var names = TrainingSources.OpenCorpusNames(root.FullName, new StringWriter())
                 .Select(e => (e.List, Name: string.Join(' ', e.Tokens))).ToList();
 
@@ -32,6 +37,11 @@ public class OpenCorpusNamesTests
             Assert.Contains(("open:ORG", "Quorvex"), names);
             Assert.Contains(("open:MISC", "Kurdish"), names);
             Assert.Contains(("open:LOC", "Moscow"), names);
+            // GMB's titles are cut off the person's name: "president" is written in lower case too, "Mr." is an abbreviation.
+            Assert.Contains(("open:PER", "Ilse Varkonyi"), names);
+            Assert.Contains(("open:PER", "Oduya"), names);
+            Assert.Contains(("open:LOC", "Kisumu"), names);
+            Assert.DoesNotContain(names, n => n.Name.StartsWith("President", StringComparison.Ordinal) || n.Name.StartsWith("Mr.", StringComparison.Ordinal));
             Assert.DoesNotContain(names, n => n.Name is "zylophone" or "the Iraqi minister" or "5");
             Assert.DoesNotContain(names, n => n.Name is "Dravenport" or "Ostrelka");
         }
