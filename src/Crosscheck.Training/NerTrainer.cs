@@ -73,6 +73,12 @@ public sealed record NerTrainerOptions
     /// </summary>
     public bool OtherLanguageNames { get; init; }
 
+    /// <summary>
+    /// Language models: the names tagged in the openly licensed English corpora (GMB, wikigold, BTC, WNUT-17 train, re3d),
+    /// as the fixed gazetteer lists "open:TYPE" (<see cref="TrainingSources.OpenCorpusNames"/>). Default off.
+    /// </summary>
+    public bool OpenCorpusNames { get; init; }
+
     /// <summary>Language models: the language's dictionary word lists (<c>NerWordLists/LANG.tsv.gz</c>) as gazetteer lists, where one is shipped. Default on.</summary>
     public bool DictionaryLists { get; init; } = true;
 
@@ -337,7 +343,8 @@ public static class NerTrainer
         if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) dictionary = [.. dictionary.Select(e => (WordFolding.Fold(e.Word), e.Kind))];
         var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists,
             [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word })),
-                .. options.OtherLanguageNames ? OtherLanguageNames(multilingualFolder, language, featureOptions, log) : []], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
+                .. options.OtherLanguageNames ? FoldedLike(featureOptions, TrainingSources.OtherLanguageNames(multilingualFolder, language, log)) : [],
+                .. options.OpenCorpusNames ? FoldedLike(featureOptions, OpenCorpusNames(multilingualFolder, log)) : []], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
         NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters);
@@ -515,10 +522,13 @@ public static class NerTrainer
         return documentOf;
     }
 
-    /// <summary>The other languages' names (<see cref="TrainingSources.OtherLanguageNames"/>), folded where the model reads words folded, as its dictionary lists are.</summary>
-    private static IEnumerable<(string List, string[] Tokens)> OtherLanguageNames(string multilingualFolder, string language, NerFeatureOptions featureOptions, TextWriter log) =>
-        TrainingSources.OtherLanguageNames(multilingualFolder, language, log)
-            .Select(e => (featureOptions & NerFeatureOptions.FoldedWords) != 0 ? (e.List, Array.ConvertAll(e.Tokens, WordFolding.Fold)) : e);
+    /// <summary>Fixed name lists (other languages' names, open corpora's names) folded where the model reads words folded, as its dictionary lists are.</summary>
+    private static IEnumerable<(string List, string[] Tokens)> FoldedLike(NerFeatureOptions featureOptions, IEnumerable<(string List, string[] Tokens)> entries) =>
+        (featureOptions & NerFeatureOptions.FoldedWords) != 0 ? entries.Select(e => (e.List, Array.ConvertAll(e.Tokens, WordFolding.Fold))) : entries;
+
+    /// <summary>The open corpora's names (<see cref="TrainingSources.OpenCorpusNames"/>) from the data root holding the multilingual folder.</summary>
+    private static IEnumerable<(string List, string[] Tokens)> OpenCorpusNames(string multilingualFolder, TextWriter log) =>
+        TrainingSources.OpenCorpusNames(Path.GetDirectoryName(Path.GetFullPath(multilingualFolder)) ?? ".", log);
 
     /// <summary>A gazetteer of the entries, its lists in the order of <paramref name="listNames"/> (null = order of first appearance).</summary>
     internal static Gazetteer BuildGazetteer(IEnumerable<(string List, string[] Tokens)> entries, IReadOnlyList<string>? listNames, TextWriter log)

@@ -182,6 +182,107 @@ internal static class TrainingSources
         }
     }
 
+    /// <summary>
+    /// The names tagged in the openly licensed English corpora beside the CoNLL data (<c>ner/</c>: GMB/VOA, wikigold, the
+    /// Broad Twitter Corpus, WNUT-17's training split, re3d), mapped to the CoNLL types and kept as the lists
+    /// "open:PER", "open:ORG", "open:LOC", "open:MISC" for a language model: a person's, a firm's or a place's name is
+    /// mostly written alike in the Latin-script languages, and these corpora name other people and firms than CoNLL. A
+    /// phrase is kept only if its first and last words are capitalised (re3d tags "the Iraqi ..." as a person) and every
+    /// letter is Latin; GMB's person titles are cut off. GUM stays out: its mentions are every noun phrase that refers ("Over 900 asylum seekers"), not names.
+    /// Never a dev or test split (WNUT-17's dev and test files are not read).
+    /// </summary>
+    public static IEnumerable<(string List, string[] Tokens)> OpenCorpusNames(string dataRoot, TextWriter log)
+    {
+        var ner = Path.Combine(dataRoot, "ner");
+        (string Corpus, string[] Files, Func<string, int> TypeOf)[] sources =
+        [
+            ("wikigold", [Path.Combine(ner, "wikigold", "CONLL-format", "data", "wikigold.conll.txt")], ConllCorpus.ConllType),
+            ("btc", [.. FilesIn(Path.Combine(ner, "btc"), "*.conll")], ConllCorpus.ConllType),
+            ("wnut17", [Path.Combine(ner, "wnut17", "wnut17train.conll")], Wnut17Type),
+            ("re3d", [.. FilesIn(Path.Combine(ner, "re3d", "CONLL-format", "data-by-source"), "*.conll")], Re3dType),
+        ];
+        foreach (var (corpus, files, typeOf) in sources)
+        {
+            var kept = 0;
+            foreach (var file in files)
+            {
+                if (!File.Exists(file))
+                {
+                    log.WriteLine($"gazetteer: {file} not found, skipped");
+                    continue;
+                }
+                foreach (var sentence in ConllCorpus.Read(file))
+                    foreach (var (start, end, type) in sentence.Entities(typeOf))
+                        if (OpenName(sentence.Tokens, start, end, type) is { } entry)
+                        {
+                            kept++;
+                            yield return entry;
+                        }
+            }
+            log.WriteLine($"gazetteer: {kept:N0} open names from {corpus}");
+        }
+        // GMB tags a person's title with the name ("President George Bush", "Mr. Annan", "Prime Minister"), CoNLL never
+        // does: leading words the text also writes in lower case ("president", "prime"), and abbreviations, are cut off.
+        var lowerCase = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (tokens, _) in GmbSentences(dataRoot, log))
+            foreach (var token in tokens)
+                if (token.Length > 0 && char.IsLower(token[0])) lowerCase.Add(token);
+        var fromGmb = 0;
+        foreach (var (tokens, tags) in GmbSentences(dataRoot, log))
+            foreach (var (chunkStart, end, type) in ConllCorpus.Chunks(tags, GmbConllType))
+            {
+                var start = chunkStart;
+                if (type == 0)
+                    while (start < end && (tokens[start].EndsWith('.') || lowerCase.Contains(tokens[start].ToLowerInvariant()))) start++;
+                if (start < end && OpenName(tokens, start, end, type) is { } entry)
+                {
+                    fromGmb++;
+                    yield return entry;
+                }
+            }
+        log.WriteLine($"gazetteer: {fromGmb:N0} open names from gmb");
+    }
+
+    private static (string List, string[] Tokens)? OpenName(string[] tokens, int start, int end, int type)
+    {
+        if (type < 0 || end - start > 6) return null;
+        var name = tokens[start..end];
+        if (!name.All(IsLatinScript) || !StartsCapitalised(name[0]) || !StartsCapitalised(name[^1])) return null;
+        return ($"open:{Annotation.Entities.Bilou.TypeNames[type]}", name);
+    }
+
+    private static bool StartsCapitalised(string token) => token.Length > 0 && char.IsUpper(token[0]);
+
+    /// <summary>WNUT-17's types as CoNLL's: groups (bands, teams) and corporations are organisations, products and creative works MISC.</summary>
+    private static int Wnut17Type(string name) => name switch
+    {
+        "person" => 0,
+        "corporation" or "group" => 1,
+        "location" => 2,
+        "product" or "creative-work" => 3,
+        _ => -1,
+    };
+
+    /// <summary>re3d's name types as CoNLL's (nationalities are MISC there); quantities, dates, weapons and the like are no names.</summary>
+    private static int Re3dType(string name) => name switch
+    {
+        "Person" => 0,
+        "Organisation" => 1,
+        "Location" => 2,
+        "Nationality" => 3,
+        _ => -1,
+    };
+
+    /// <summary>GMB's types as CoNLL's: geo places, gpe mostly nationalities ("Iraqi", MISC in CoNLL), artefacts and events MISC; times and natural phenomena no names.</summary>
+    private static int GmbConllType(string name) => name switch
+    {
+        "per" => 0,
+        "org" => 1,
+        "geo" => 2,
+        "gpe" or "art" or "eve" => 3,
+        _ => -1,
+    };
+
     /// <summary>Whether every letter of a token is a Latin one (basic, Latin-1 and the Latin Extended blocks).</summary>
     private static bool IsLatinScript(string token) => token.All(c => !char.IsLetter(c) || c <= '\u024F');
 

@@ -36,6 +36,10 @@ public static class TrainCommand
         {
             Description = "With --language: also lists of the names tagged in the other languages' training files and English CoNLL-2003 train (Latin script).",
         };
+        var openCorpusNames = new Option<bool>("--open-corpus-names")
+        {
+            Description = "With --language: also lists of the names tagged in the open English corpora under ner/ (GMB, wikigold, BTC, WNUT-17 train, re3d).",
+        };
         var gazetteerCase = new Option<bool>("--gazetteer-case") { Description = "Also every gazetteer hit with the token's case and whether it starts the sentence." };
         var dictionaryNouns = new Option<bool>("--dictionary-nouns") { Description = "With --language: the dictionary's capitalised common words (German nouns) as a list of their own, dict:noun." };
         var noDictionary = new Option<bool>("--no-dictionary") { Description = "With --language: no dictionary word lists (NerWordLists/LANG.tsv.gz) as gazetteer lists." };
@@ -141,7 +145,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -156,6 +160,7 @@ public static class TrainCommand
                 EnglishTrainingNameLists = result.GetValue(nameLists),
                 NameWordLists = result.GetValue(nameWords),
                 OtherLanguageNames = result.GetValue(otherLanguageNames),
+                OpenCorpusNames = result.GetValue(openCorpusNames),
                 DictionaryLists = !result.GetValue(noDictionary),
                 GazetteerCase = result.GetValue(gazetteerCase),
                 DictionaryNouns = result.GetValue(dictionaryNouns),
