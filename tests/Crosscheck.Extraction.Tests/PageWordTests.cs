@@ -30,21 +30,6 @@ public class PageWordTests
     }
 
     [Fact]
-    public void The_class_and_id_names_of_the_body_are_a_field_of_single_words()
-    {
-        var words = Read("""
-            <html><body class="home"><div id="main-wrap" class="entry-content post"><p class="entry-content">Text</p></div>
-            <aside class="sidebar">More</aside></body></html>
-            """, "https://example.org/a");
-
-        Assert.All(new[] { "c:entry", "c:content", "c:post", "c:main", "c:wrap", "c:sidebar" }, gram => Assert.True(Has(words, gram), gram));
-        // Single words only (a pair would join two elements' names), and the body's own class is no part's name.
-        Assert.All(new[] { "c:entry_content", "c:home", "x:entry" }, gram => Assert.False(Has(words, gram), gram));
-        // Six distinct words, each 1/sqrt(6) however often a name repeats.
-        Assert.Equal(1 / Math.Sqrt(6), words.Values[Array.BinarySearch(words.Indices, PageWords.Bucket("c:entry"))], 12);
-    }
-
-    [Fact]
     public void The_same_page_hashes_to_the_same_buckets_with_each_field_of_unit_length()
     {
         const string html = "<html><head><title>Reply to the thread</title></head><body><p>Posted by a reader</p></body></html>";

@@ -19,7 +19,6 @@ internal static partial class PageWords
     private const int HeadingWords = 200;
     private const int LinkWords = 300;
     private const int OpeningWords = 150;
-    private const int ClassNameWords = 300;
     private const int MaxElements = 3000;
 
     /// <summary>
@@ -50,7 +49,6 @@ internal static partial class PageWords
             .Take(MaxElements).Select(input => input.GetAttribute("value") ?? "")), MaxFieldWords));
         Add(grams, 'a', Words(Texts(document, "a"), LinkWords));
         Add(grams, 'x', Opening(document.Body));
-        Add(grams, 'c', ClassWords(document.Body), pairs: false);
         return new PageWordVector([.. grams.Keys], [.. grams.Values]);
     }
 
@@ -99,35 +97,14 @@ internal static partial class PageWords
         return false;
     }
 
-    /// <summary>
-    /// The distinct words of the body's elements' class and id names, in document order: what the page's template calls
-    /// its parts ("entry", "post", "comment", "price", "sidebar"), shared by the sites built on one system.
-    /// </summary>
-    private static List<string> ClassWords(IElement? body)
-    {
-        var words = new List<string>();
-        if (body is null) return words;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in body.Descendants<IElement>().Take(MaxElements))
-        {
-            var text = element.ClassName is { Length: > 0 } className ? className + " " + element.Id : element.Id;
-            if (string.IsNullOrEmpty(text) || !names.Add(text)) continue;
-            foreach (var word in Words(text, ClassNameWords))
-                if (seen.Add(word)) words.Add(word);
-            if (words.Count >= ClassNameWords) break;
-        }
-        return words;
-    }
-
-    /// <summary>The field's words and (unless <paramref name="pairs"/> is false) word pairs, each once, weighted so that the field's grams have unit length.</summary>
-    private static void Add(SortedDictionary<int, double> grams, char field, List<string> words, bool pairs = true)
+    /// <summary>The field's words and word pairs, each once, weighted so that the field's grams have unit length.</summary>
+    private static void Add(SortedDictionary<int, double> grams, char field, List<string> words)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
             set.Add(field + ":" + words[i]);
-            if (pairs && i + 1 < words.Count) set.Add(field + ":" + words[i] + "_" + words[i + 1]);
+            if (i + 1 < words.Count) set.Add(field + ":" + words[i] + "_" + words[i + 1]);
         }
         if (set.Count == 0) return;
         var value = 1 / Math.Sqrt(set.Count);
