@@ -272,6 +272,12 @@ public static class TrainCommand
             DefaultValueFactory = _ => PageWordTrainer.Settings.Default.MinSites,
             HelpName = "N",
         };
+        var wordL2 = new Option<double>("--word-l2")
+        {
+            Description = "With --article-words: the regression's L2 penalty.",
+            DefaultValueFactory = _ => PageWordTrainer.Settings.Default.L2,
+            HelpName = "X",
+        };
         var split = new Option<int>("--split")
         {
             Description = "Which split of the sites into cross-validation folds to report (0, the default, is the one the figures quote; others tell a gain from one split's luck).",
@@ -289,7 +295,7 @@ public static class TrainCommand
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, chooseWords, wordMinSites, split };
+        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, chooseWords, wordMinSites, wordL2, split };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var grid = PageTypeTrainer.Grid.Default;
@@ -299,7 +305,7 @@ public static class TrainCommand
                 result.GetValue(cache), grid, result.GetValue(threshold), result.GetValue(errors), articleModel: result.GetValue(articleTrees),
                 foldSeed: result.GetValue(split), predictions: result.GetValue(predictions), articleByMean: result.GetValue(articleMean),
                 words: result.GetValue(articleWords)
-                    ? new PageTypeTrainer.WordFitting(PageWordTrainer.Settings.Default with { MinSites = Math.Max(1, result.GetValue(wordMinSites)) }, result.GetValue(chooseWords))
+                    ? new PageTypeTrainer.WordFitting(PageWordTrainer.Settings.Default with { MinSites = Math.Max(1, result.GetValue(wordMinSites)), L2 = Math.Max(0, result.GetValue(wordL2)) }, result.GetValue(chooseWords))
                     : null);
             return ExitCodes.Ok;
         }));
