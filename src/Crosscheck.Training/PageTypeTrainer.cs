@@ -66,7 +66,7 @@ public static class PageTypeTrainer
     internal static Dictionary<string, PageTypeModel> FoldModelsLike(PageTypeModel shipped, IReadOnlyList<PageTypeSample> samples, int folds, Grid grid) =>
         OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid,
                 articleThreshold: shipped.ArticleThreshold is not null, articleModel: shipped.Article is not null, articleByMean: shipped.ArticleByMean,
-                articleWords: shipped.Words is not null))
+                shipped.Words is null ? null : WordFitting.Fixed))
             .ToDictionary(x => x.Sample.Id, x => x.Model, StringComparer.Ordinal);
 
     /// <summary>The article thresholds tried; the lowest wins among equals, nearest the plain highest-score rule.</summary>
@@ -118,27 +118,65 @@ public static class PageTypeTrainer
 
     /// <summary>
     /// A model fitted on <paramref name="training"/> with settings (and, when asked, an article threshold) chosen by a
-    /// cross-validation inside <paramref name="training"/> only.
+    /// cross-validation inside <paramref name="training"/> only. <paramref name="words"/>: how the words' regression is
+    /// fitted, or null for none; with <see cref="WordFitting.Choose"/> its settings are chosen by the same cross-validation.
     /// </summary>
-    private static PageTypeModel FitChoosing(IReadOnlyList<PageTypeSample> training, int folds, Grid grid, bool articleThreshold, bool articleModel, bool articleByMean, bool articleWords)
+    private static PageTypeModel FitChoosing(IReadOnlyList<PageTypeSample> training, int folds, Grid grid, bool articleThreshold, bool articleModel, bool articleByMean,
+        WordFitting? words, Action<PageWordTrainer.Settings>? chosenWords = null)
     {
         var settings = ChooseSettings(training, folds, grid);
         var articleSettings = articleModel ? ChooseArticleSettings(training, folds, grid) : null;
-        var model = Trees(training, settings, articleSettings, articleByMean, articleWords);
+        var wordSettings = words is null ? null : words.Choose ? ChooseWordSettings(training, folds, settings, articleSettings, articleByMean) : words.Settings;
+        if (wordSettings is not null) chosenWords?.Invoke(wordSettings);
+        var model = Trees(training, settings, articleSettings, articleByMean, wordSettings);
         return articleThreshold
-            ? model.WithArticleThreshold(ChooseArticleThreshold(OutOfFold(training, folds, inner => Trees(inner, settings, articleSettings, articleByMean, articleWords))))
+            ? model.WithArticleThreshold(ChooseArticleThreshold(OutOfFold(training, folds, inner => Trees(inner, settings, articleSettings, articleByMean, wordSettings))))
             : model;
+    }
+
+    /// <summary>How the words' regression is fitted: with <paramref name="Settings"/>, or (<paramref name="Choose"/>) with the settings and share a cross-validation inside the training pages chooses.</summary>
+    public sealed record WordFitting(PageWordTrainer.Settings Settings, bool Choose = false)
+    {
+        /// <summary>pagetype11's fixed settings.</summary>
+        public static WordFitting Fixed { get; } = new(PageWordTrainer.Settings.Default);
+    }
+
+    /// <summary>
+    /// The words' settings and share (<see cref="PageWordTrainer.Choices"/> × <see cref="PageWordTrainer.Shares"/>) that
+    /// tell article from not-article best when joined with the trees, over a cross-validation of <paramref name="samples"/>
+    /// by site: the trees (fitted with the settings already chosen) and each candidate regression fitted without the
+    /// held-out sites. Ties go to the earlier candidate (the default first).
+    /// </summary>
+    internal static PageWordTrainer.Settings ChooseWordSettings(IReadOnlyList<PageTypeSample> samples, int folds,
+        PageTypeBooster.Settings settings, PageTypeBooster.Settings? articleSettings, bool articleByMean)
+    {
+        var trees = OutOfFold(samples, folds, inner => Trees(inner, settings, articleSettings, articleByMean, null))
+            .ToDictionary(x => x.Sample.Id, x => x.Model.ArticleProbability(x.Sample.Features), StringComparer.Ordinal);
+        var best = (Settings: PageWordTrainer.Settings.Default, Correct: -1);
+        foreach (var candidate in PageWordTrainer.Choices)
+        {
+            var words = OutOfFold(samples, folds, inner => Untrained.WithWords(PageWordTrainer.Fit(inner, candidate)))
+                .Select(x => (x.Sample, Trees: trees[x.Sample.Id], Words: x.Model.Words is { } model && x.Sample.Words is { } page ? model.Probability(page) : (double?)null))
+                .ToList();
+            foreach (var share in PageWordTrainer.Shares)
+            {
+                var correct = words.Count(x => (x.Words is { } p ? (1 - share) * x.Trees + share * p : x.Trees) >= 0.5 == (x.Sample.Type == PageType.Article));
+                if (correct > best.Correct) best = (candidate with { Share = share }, correct);
+            }
+        }
+        return best.Settings;
     }
 
     /// <summary>
     /// The six-way trees and, given <paramref name="articleSettings"/>, the article-or-not trees, fitted on
     /// <paramref name="samples"/>; with <paramref name="articleByMean"/> the two decide article or not by their mean; with
-    /// <paramref name="articleWords"/> the words' regression joins that decision (<see cref="PageTypeModel.Words"/>).
+    /// <paramref name="words"/> the words' regression, fitted so, joins that decision (<see cref="PageTypeModel.Words"/>).
     /// </summary>
-    private static PageTypeModel Trees(IReadOnlyList<PageTypeSample> samples, PageTypeBooster.Settings settings, PageTypeBooster.Settings? articleSettings, bool articleByMean, bool articleWords) =>
+    private static PageTypeModel Trees(IReadOnlyList<PageTypeSample> samples, PageTypeBooster.Settings settings, PageTypeBooster.Settings? articleSettings, bool articleByMean,
+        PageWordTrainer.Settings? words) =>
         PageTypeBooster.Fit(samples, settings).WithArticle(articleSettings is null ? null : PageTypeBooster.FitArticle(samples, articleSettings))
             .WithArticleByMean(articleByMean && articleSettings is not null)
-            .WithWords(articleWords ? PageWordTrainer.Fit(samples) : null);
+            .WithWords(words is null ? null : PageWordTrainer.Fit(samples, words));
 
     /// <summary>The type <paramref name="model"/> gives a labelled page, its words included.</summary>
     private static PageType Classify(PageTypeModel model, PageTypeSample sample, double? threshold) => model.Classify(sample.Features, threshold, words: sample.Words);
@@ -191,20 +229,22 @@ public static class PageTypeTrainer
     /// <param name="errors">A file listing every page the cross-validation typed wrong (id, site, true and predicted type, probability of article), or null.</param>
     /// <param name="predictions">A file listing every page with its held-out type, the six-way trees' probability of each type and, with <paramref name="articleModel"/>, the article-or-not trees' probability of article (for trying second stages outside the code), or null.</param>
     /// <param name="articleByMean">Whether article or not is told by the mean of the six-way and the article-or-not trees' probabilities (fits the article-or-not trees).</param>
-    /// <param name="articleWords">Whether a regression over the page's hashed words joins the article decision (<see cref="PageTypeModel.Words"/>), fitted inside each training fold.</param>
+    /// <param name="words">How a regression over the page's hashed words that joins the article decision (<see cref="PageTypeModel.Words"/>) is fitted inside each training fold, or null for none.</param>
     public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
         bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0, string? predictions = null, bool articleByMean = false,
-        bool articleWords = false)
+        WordFitting? words = null)
     {
         articleModel |= articleByMean;
+        var articleWords = words is not null;
+        var chosenWords = new System.Collections.Concurrent.ConcurrentQueue<PageWordTrainer.Settings>();
         var samples = cache is not null && ReadCache(cache) is { } cached ? cached : Collect(dir);
         if (cache is not null) WriteCache(cache, samples);
         grid ??= Grid.Default;
         log.WriteLine($"{samples.Count} labelled pages from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
-        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel, articleByMean, articleWords), foldSeed);
+        var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel, articleByMean, words, chosenWords.Enqueue), foldSeed);
         var how = $"{folds}-fold cross-validation holding out whole sites{(foldSeed == 0 ? "" : $" (split {foldSeed})")}, depth and rounds" + (articleModel ? " of the six-way and the article-or-not trees" : "")
             + (articleByMean ? " (article or not by the mean of their probabilities)" : "")
-            + (articleWords ? ", a regression over the page's words joining the article decision," : "")
+            + (words is null ? "" : words.Choose ? ", the settings and share of a regression over the page's words joining the article decision," : ", a regression over the page's words joining the article decision,")
             + (articleThreshold ? " and article threshold" : "")
             + $" chosen by a {InnerFolds}-fold cross-validation inside each training fold";
         foreach (var (model, index) in outOfFold.Select(x => x.Model).Distinct().Select((m, i) => (m, i)))
@@ -239,12 +279,15 @@ public static class PageTypeTrainer
         // The shipped model: settings chosen by the same site-grouped cross-validation, now over every page.
         var settings = ChooseSettings(samples, folds, grid);
         var articleSettings = articleModel ? ChooseArticleSettings(samples, folds, grid) : null;
-        var shipped = Trees(samples, settings, articleSettings, articleByMean, articleWords);
+        if (words is { Choose: true })
+            foreach (var chosen in chosenWords) log.WriteLine($"words chosen in a training fold: {chosen}");
+        var wordSettings = words is null ? null : words.Choose ? ChooseWordSettings(samples, folds, settings, articleSettings, articleByMean) : words.Settings;
+        var shipped = Trees(samples, settings, articleSettings, articleByMean, wordSettings);
         var fitting = settings + (articleSettings is null ? "" : $"; article or not: {articleSettings}{(articleByMean ? ", deciding with the six-way trees by the mean of their probabilities" : "")}") + $", chosen by a {folds}-fold cross-validation by site over every page"
-            + (articleWords ? "; the article decision averaged with a regression over the page's hashed words" : "");
+            + (wordSettings is null ? "" : $"; the article decision averaged with a regression over the page's hashed words ({wordSettings}{(words!.Choose ? ", chosen by the same cross-validation" : "")})");
         if (articleThreshold)
         {
-            var threshold = ChooseArticleThreshold(OutOfFold(samples, folds, training => Trees(training, settings, articleSettings, articleByMean, articleWords)));
+            var threshold = ChooseArticleThreshold(OutOfFold(samples, folds, training => Trees(training, settings, articleSettings, articleByMean, wordSettings)));
             shipped = shipped.WithArticleThreshold(threshold);
             fitting += string.Create(CultureInfo.InvariantCulture, $"; article threshold {threshold:0.###} chosen by the same cross-validation");
         }

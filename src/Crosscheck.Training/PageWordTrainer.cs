@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crosscheck.Core.Model;
 using Crosscheck.Extraction.PageTypes;
 
@@ -5,29 +6,61 @@ namespace Crosscheck.Training;
 
 /// <summary>
 /// Fits <see cref="PageTypeModel.ArticleWords"/>: a logistic regression of article or not over the pages' hashed
-/// words (<see cref="PageWords"/>), by AdaGrad steps with a small L2 penalty over a few shuffled passes. The settings
-/// are fixed, not chosen on the data: the trainer fits it inside each training fold, so its held-out figures come
-/// from pages it never saw.
+/// words (<see cref="PageWords"/>), by AdaGrad steps with a small L2 penalty over a few shuffled passes. The trainer
+/// fits it inside each training fold, so its held-out figures come from pages it never saw; with a choice
+/// (<see cref="Choices"/>) its settings and its share of the article decision are chosen by a cross-validation inside
+/// the training fold too.
 /// </summary>
-internal static class PageWordTrainer
+public static class PageWordTrainer
 {
-    private const double LearningRate = 0.5;
-    private const double L2 = 1e-4;
-    private const int Epochs = 6;
+    /// <summary>
+    /// The regression's settings: AdaGrad's learning rate, the L2 penalty, the passes over the pages, the fewest training
+    /// sites a bucket must be seen on to be learnt (a word only one site uses names that site, not a kind of page: a page
+    /// of a held-out site never meets it), and the words' share of the article decision (<see cref="PageTypeModel.ArticleWords.Share"/>).
+    /// </summary>
+    public sealed record Settings(double LearningRate = 0.5, double L2 = 1e-4, int Epochs = 6, int MinSites = 1, double Share = 0.5)
+    {
+        /// <summary>pagetype11's fixed settings.</summary>
+        public static Settings Default { get; } = new();
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"learning rate {LearningRate}, L2 {L2}, {Epochs} passes, buckets seen on {MinSites}+ sites, words' share {Share}");
+    }
+
+    /// <summary>
+    /// The fitting settings a choice tries (<see cref="PageTypeTrainer"/> scores each, at every one of <see cref="Shares"/>,
+    /// by a cross-validation inside the training pages): every L2 with every number of passes and of sites; the default
+    /// first, so that it wins ties.
+    /// </summary>
+    public static IReadOnlyList<Settings> Choices { get; } =
+    [
+        Settings.Default,
+        .. from minSites in new[] { 1, 2 }
+           from l2 in new[] { 1e-5, 1e-4, 1e-3 }
+           from epochs in new[] { 3, 6, 12 }
+           let settings = new Settings(Settings.Default.LearningRate, l2, epochs, minSites)
+           where settings != Settings.Default
+           select settings,
+    ];
+
+    /// <summary>The words' shares of the article decision a choice tries, the default first.</summary>
+    public static IReadOnlyList<double> Shares { get; } = [Settings.Default.Share, 0.3, 0.4, 0.6, 0.7];
 
     /// <summary>Weights smaller than this are left out of the model (its file stays small; they move a page's log-odds by almost nothing).</summary>
     private const double LeastWeight = 1e-3;
 
-    public static PageTypeModel.ArticleWords? Fit(IReadOnlyList<PageTypeSample> samples)
+    internal static PageTypeModel.ArticleWords? Fit(IReadOnlyList<PageTypeSample> samples, Settings? settings = null)
     {
+        settings ??= Settings.Default;
         var pages = samples.Where(s => s.Words is not null).ToList();
         if (pages.Count == 0) return null;
+        var learnt = SeenOnSites(pages, settings.MinSites);
         var weights = new double[PageWords.Buckets];
         var squares = new double[PageWords.Buckets];
         double bias = 0, biasSquares = 0;
         var random = new Random(1);
         var order = Enumerable.Range(0, pages.Count).ToArray();
-        for (var epoch = 0; epoch < Epochs; epoch++)
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
             random.Shuffle(order);
             foreach (var index in order)
@@ -39,17 +72,34 @@ internal static class PageWordTrainer
                 for (var i = 0; i < words.Indices.Length; i++)
                 {
                     var bucket = words.Indices[i];
-                    var step = gradient * words.Values[i] + L2 * weights[bucket];
+                    if (!learnt[bucket]) continue;
+                    var step = gradient * words.Values[i] + settings.L2 * weights[bucket];
                     squares[bucket] += step * step;
-                    weights[bucket] -= LearningRate * step / Math.Sqrt(squares[bucket] + 1e-8);
+                    weights[bucket] -= settings.LearningRate * step / Math.Sqrt(squares[bucket] + 1e-8);
                 }
                 biasSquares += gradient * gradient;
-                bias -= LearningRate * gradient / Math.Sqrt(biasSquares + 1e-8);
+                bias -= settings.LearningRate * gradient / Math.Sqrt(biasSquares + 1e-8);
             }
         }
         var kept = new Dictionary<int, double>();
         for (var bucket = 0; bucket < weights.Length; bucket++)
             if (Math.Abs(weights[bucket]) >= LeastWeight) kept[bucket] = weights[bucket];
-        return new PageTypeModel.ArticleWords(bias, kept);
+        return new PageTypeModel.ArticleWords(bias, kept, settings.Share);
+    }
+
+    /// <summary>Which buckets the pages of at least <paramref name="minSites"/> different sites hold.</summary>
+    private static bool[] SeenOnSites(IReadOnlyList<PageTypeSample> pages, int minSites)
+    {
+        var seen = new bool[PageWords.Buckets];
+        if (minSites <= 1)
+        {
+            Array.Fill(seen, true);
+            return seen;
+        }
+        var sites = new int[PageWords.Buckets];
+        foreach (var site in pages.GroupBy(page => page.Site, StringComparer.Ordinal))
+            foreach (var bucket in site.SelectMany(page => page.Words!.Indices).Distinct())
+                if (++sites[bucket] >= minSites) seen[bucket] = true;
+        return seen;
     }
 }

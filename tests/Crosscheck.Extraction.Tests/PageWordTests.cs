@@ -127,6 +127,48 @@ public class PageWordTests
         Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(otherBuckets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t'))));
     }
 
+    /// <summary>A word of letters only (digits all read as 0) that names <paramref name="i"/>.</summary>
+    private static string Letters(int i) => "q" + (char)('a' + i / 26 % 26) + (char)('a' + i % 26);
+
+    [Fact]
+    public void A_word_seen_on_one_training_site_only_is_learnt_only_when_one_site_is_enough()
+    {
+        // Two pages a site, each page with a word of its own beside the words every article or product shares.
+        var samples = Enumerable.Range(0, 40)
+            .Select(i => Page(i, (i % 2 == 0 ? "posted by our reporter " : "add to cart now ") + Letters(i), i % 2 == 0 ? PageType.Article : PageType.Product) with { Site = $"site{i / 2}" })
+            .ToList();
+        var own = PageWords.Bucket("x:" + Letters(6));
+
+        var everyWord = PageWordTrainer.Fit(samples, PageWordTrainer.Settings.Default with { MinSites = 1 })!;
+        var sharedWords = PageWordTrainer.Fit(samples, PageWordTrainer.Settings.Default with { MinSites = 2 })!;
+
+        Assert.True(everyWord.Weights.ContainsKey(own));
+        Assert.False(sharedWords.Weights.ContainsKey(own));
+        Assert.True(sharedWords.Weights.ContainsKey(PageWords.Bucket("x:reporter")));
+        Assert.True(sharedWords.Weights.Count < everyWord.Weights.Count);
+    }
+
+    [Fact]
+    public void The_words_weigh_their_share_of_the_decision_and_the_share_survives_the_file()
+    {
+        var samples = Pages();
+        var words = PageWordTrainer.Fit(samples, PageWordTrainer.Settings.Default with { Share = 0.3 })!;
+        var trees = PageTypeBooster.Fit(samples, new PageTypeBooster.Settings(Rounds: 2, Depth: 1)).WithWords(words);
+        var features = new double[PageSignals.Names.Count];
+        var page = samples[0].Words!;
+
+        Assert.Equal(0.3, words.Share);
+        Assert.Equal(0.7 * trees.WithWords(null).ArticleProbability(features) + 0.3 * words.Probability(page), trees.ArticleProbability(features, page), 12);
+
+        var written = Written(trees);
+        Assert.Equal(0.3, PageTypeModel.Parse(written).Words!.Share);
+        // A file written before the share was chosen (no share on its words-bias line) averages the two halves alike.
+        var older = string.Join('\n', written.Split('\n').Select(line => line.StartsWith("words-bias\t", StringComparison.Ordinal) ? string.Join('\t', line.TrimEnd('\r').Split('\t')[..3]) : line));
+        Assert.Equal(0.5, PageTypeModel.Parse(older).Words!.Share);
+        var outOfRange = string.Join('\n', written.Split('\n').Select(line => line.StartsWith("words-bias\t", StringComparison.Ordinal) ? string.Join('\t', [.. line.TrimEnd('\r').Split('\t')[..3], "1.5"]) : line));
+        Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(outOfRange));
+    }
+
     [Fact]
     public void Fold_models_of_a_model_with_words_fit_their_own_words()
     {

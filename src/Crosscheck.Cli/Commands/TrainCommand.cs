@@ -266,6 +266,23 @@ public static class TrainCommand
             Description = "Also fit a logistic regression of article or not over the page's hashed words (address, title, headings, buttons, link texts, first lines; "
                 + "inside each training fold) and average its probability of article with the trees' (see docs/BENCHMARKS.md, pagetype11).",
         };
+        var chooseWords = new Option<bool>("--choose-words")
+        {
+            Description = "With --article-words: choose the regression's L2, passes, the fewest sites a word must be seen on and its share of the decision by a "
+                + "cross-validation inside each training fold (see docs/BENCHMARKS.md, pagetype12).",
+        };
+        var wordMinSites = new Option<int>("--word-min-sites")
+        {
+            Description = "With --article-words: learn only the words seen on at least this many training sites.",
+            DefaultValueFactory = _ => PageWordTrainer.Settings.Default.MinSites,
+            HelpName = "N",
+        };
+        var wordL2 = new Option<double>("--word-l2")
+        {
+            Description = "With --article-words: the regression's L2 penalty.",
+            DefaultValueFactory = _ => PageWordTrainer.Settings.Default.L2,
+            HelpName = "X",
+        };
         var split = new Option<int>("--split")
         {
             Description = "Which split of the sites into cross-validation folds to report (0, the default, is the one the figures quote; others tell a gain from one split's luck).",
@@ -283,7 +300,7 @@ public static class TrainCommand
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, split };
+        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, chooseWords, wordMinSites, wordL2, split };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var grid = PageTypeTrainer.Grid.Default;
@@ -292,7 +309,9 @@ public static class TrainCommand
             PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,
                 result.GetValue(cache), grid, result.GetValue(threshold), result.GetValue(errors), articleModel: result.GetValue(articleTrees),
                 foldSeed: result.GetValue(split), predictions: result.GetValue(predictions), articleByMean: result.GetValue(articleMean),
-                articleWords: result.GetValue(articleWords));
+                words: result.GetValue(articleWords)
+                    ? new PageTypeTrainer.WordFitting(PageWordTrainer.Settings.Default with { MinSites = Math.Max(1, result.GetValue(wordMinSites)), L2 = Math.Max(0, result.GetValue(wordL2)) }, result.GetValue(chooseWords))
+                    : null);
             return ExitCodes.Ok;
         }));
         return command;

@@ -74,13 +74,17 @@ internal sealed class PageTypeModel
 
     /// <summary>
     /// A logistic regression of article or not over the page's hashed words (<see cref="PageWords"/>); when set, the
-    /// probability of article the decision reads is the mean of the trees' (as the properties above make it) and this
-    /// one's, against <see cref="ArticleThreshold"/>, else one half. A page without words is told by the trees alone.
+    /// probability of article the decision reads is the trees' (as the properties above make it) and this one's, averaged
+    /// with this one's <see cref="ArticleWords.Share"/>, against <see cref="ArticleThreshold"/>, else one half. A page
+    /// without words is told by the trees alone.
     /// </summary>
     public ArticleWords? Words { get; init; }
 
-    /// <summary>The log-odds of article: a bias plus the weights of the page's buckets (buckets absent weigh nothing).</summary>
-    public sealed record ArticleWords(double Bias, IReadOnlyDictionary<int, double> Weights)
+    /// <summary>
+    /// The log-odds of article: a bias plus the weights of the page's buckets (buckets absent weigh nothing); its
+    /// probability weighs <paramref name="Share"/> in the article decision, the trees' the rest.
+    /// </summary>
+    public sealed record ArticleWords(double Bias, IReadOnlyDictionary<int, double> Weights, double Share = 0.5)
     {
         public double Probability(PageWordVector words)
         {
@@ -176,10 +180,10 @@ internal sealed class PageTypeModel
         return ArticleProbability(features, Scores(features), article, words);
     }
 
-    /// <summary>The probability of article the decision reads: the trees' (<see cref="TreesArticleProbability"/>), averaged with the words' when the model has them and the page has words.</summary>
+    /// <summary>The probability of article the decision reads: the trees' (<see cref="TreesArticleProbability"/>), averaged with the words' by their share when the model has them and the page has words.</summary>
     private double ArticleProbability(double[] features, double[] scores, int article, PageWordVector? words) =>
         Words is { } model && words is not null
-            ? (TreesArticleProbability(features, scores, article) + model.Probability(words)) / 2
+            ? (1 - model.Share) * TreesArticleProbability(features, scores, article) + model.Share * model.Probability(words)
             : TreesArticleProbability(features, scores, article);
 
     /// <summary>The trees' probability of article: the article-or-not trees', their mean with the six-way trees', or the six-way trees' alone.</summary>
@@ -202,7 +206,7 @@ internal sealed class PageTypeModel
     /// comments: a classes line, a start line, the threshold if any, "article-decision mean" when <see cref="ArticleByMean"/>, then one line per tree ("tree", its class, its
     /// nodes in pre-order: "feature&lt;threshold" for a split, its left side first, "=value" for a leaf), then the
     /// article-or-not trees if any ("article-start", then one "article-tree" line per tree), then the words' regression
-    /// if any ("words-bias" with the bucket count, then one "word" line per bucket of nonzero weight).
+    /// if any ("words-bias" with the bucket count and the words' share of the decision, then one "word" line per bucket of nonzero weight).
     /// </summary>
     public void Write(TextWriter output, IEnumerable<string> header)
     {
@@ -224,7 +228,7 @@ internal sealed class PageTypeModel
         }
         if (Words is { } words)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"words-bias\t{Format(words.Bias)}\t{PageWords.Buckets}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"words-bias\t{Format(words.Bias)}\t{PageWords.Buckets}\t{Format(words.Share)}"));
             foreach (var (bucket, weight) in words.Weights.OrderBy(x => x.Key))
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"word\t{bucket}\t{weight.ToString("G6", CultureInfo.InvariantCulture)}"));
         }
@@ -282,6 +286,7 @@ internal sealed class PageTypeModel
         double? articleStart = null;
         var articleTrees = new List<PageTypeTree>();
         double? wordsBias = null;
+        var wordsShare = 0.5;
         var next = 0;
         foreach (var row in rows)
         {
@@ -315,10 +320,13 @@ internal sealed class PageTypeModel
                 case "article-tree" when row.Length > 1 && articleStart is not null:
                     articleTrees.Add(PageTypeTree.Parse(row.AsSpan(1), Feature, Number));
                     break;
-                case "words-bias" when row.Length == 3:
+                case "words-bias" when row.Length is 3 or 4:
                     if (row[2] != PageWords.Buckets.ToString(CultureInfo.InvariantCulture))
                         throw new InvalidDataException($"page-type model: words hashed into {row[2]} buckets, the reader hashes into {PageWords.Buckets}");
                     wordsBias = Number(row[1]);
+                    // Files written before the share was chosen averaged the two halves alike.
+                    if (row.Length == 4) wordsShare = Number(row[3]) is var share and >= 0 and <= 1 ? share
+                        : throw new InvalidDataException($"page-type model: the words' share {row[3]} is not between 0 and 1");
                     break;
                 case "word" when row.Length == 3 && wordsBias is not null:
                     wordWeights[int.Parse(row[1], CultureInfo.InvariantCulture)] = Number(row[2]);
@@ -338,7 +346,7 @@ internal sealed class PageTypeModel
             ArticleThreshold = articleThreshold, HeldOut = heldOut,
             Article = articleStart is { } odds ? new ArticleOdds(odds, articleTrees) : null,
             ArticleByMean = articleByMean && articleStart is not null,
-            Words = wordsBias is { } bias ? new ArticleWords(bias, wordWeights) : null,
+            Words = wordsBias is { } bias ? new ArticleWords(bias, wordWeights, wordsShare) : null,
         };
     }
 
