@@ -171,7 +171,7 @@ internal static class TrainingSources
             {
                 foreach (var (start, end, type) in sentence.Entities(ConllCorpus.ConllType))
                 {
-                    if (type < 0 || end - start > 6) continue;
+                    if (type < 0 || end - start > LanguageGazetteers.MaxNameTokens) continue;
                     var tokens = sentence.Tokens[start..end];
                     if (!tokens.All(IsLatinScript)) continue;
                     kept++;
@@ -245,7 +245,7 @@ internal static class TrainingSources
 
     private static (string List, string[] Tokens)? OpenName(string[] tokens, int start, int end, int type)
     {
-        if (type < 0 || end - start > 6) return null;
+        if (type < 0 || end - start > LanguageGazetteers.MaxNameTokens) return null;
         var name = tokens[start..end];
         if (!name.All(IsLatinScript) || !StartsCapitalised(name[0]) || !StartsCapitalised(name[^1])) return null;
         return ($"open:{Annotation.Entities.Bilou.TypeNames[type]}", name);
