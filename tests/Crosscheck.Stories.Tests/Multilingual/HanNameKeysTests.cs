@@ -28,6 +28,17 @@ public class HanNameKeysTests
     }
 
     [Fact]
+    public void A_long_name_is_keyed_by_its_first_six_sounds_however_long_it_runs()
+    {
+        // 格里姆斯比 is "klnsp": repeated, the run's key is cut after its sixth letter, on both sides alike.
+        var han = HanNameKeys.OfHan(string.Concat(Enumerable.Repeat("格里姆斯比", 100_000)));
+        var latin = HanNameKeys.OfLatin(string.Concat(Enumerable.Repeat("grimsby", 100_000)));
+
+        Assert.Equal("klnspk", han);
+        Assert.Equal(han, latin);
+    }
+
+    [Fact]
     public void Only_runs_of_transliteration_characters_are_keyed()
     {
         // 据报道 ("reportedly"), 在会上对 ... 说 ("said to ... at the meeting") are ordinary words: no key of chance from them.
