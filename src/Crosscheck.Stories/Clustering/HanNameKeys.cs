@@ -44,6 +44,12 @@ public static class HanNameKeys
         return ids;
     });
 
+    /// <summary>
+    /// Whether articles carry sound keys under <paramref name="options"/>: <see cref="ClusteringOptions.HanNameKeys"/> on, and
+    /// <see cref="ClusteringOptions.CountryKeys"/> too, since only the clusterer's way with country keys takes uncounted keys out of the norms.
+    /// </summary>
+    internal static bool AreMade(ClusteringOptions options) => options.HanNameKeys && options.CountryKeys;
+
     /// <summary>Whether an entity feature id is a sound key.</summary>
     internal static bool IsKeyFeature(long id) => KeyFeatures.Value.Contains(id);
 

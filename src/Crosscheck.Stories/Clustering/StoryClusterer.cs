@@ -1012,7 +1012,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// Chinese and one in another language without it. With the keys off, false before any side's languages are looked at.
     /// </summary>
     private bool SoundKeysUncounted(Profile a, Profile b, int channel, bool crossLanguage) =>
-        channel == EntityChannel && _options.HanNameKeys && !(crossLanguage && a.WritesHan != b.WritesHan);
+        channel == EntityChannel && HanNameKeys.AreMade(_options) && !(crossLanguage && a.WritesHan != b.WritesHan);
 
     private static bool OnlySoundKeys(Dictionary<long, double> names)
     {

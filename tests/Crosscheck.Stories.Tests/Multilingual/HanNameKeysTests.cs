@@ -74,4 +74,16 @@ public class HanNameKeysTests
         Assert.True(with > 0);
         Assert.Equal(without, with, 12);
     }
+
+    [Fact]
+    public void With_country_keys_off_the_sound_keys_change_no_score_within_one_language()
+    {
+        var first = LanguageDocuments.Of("en", "Donald Trump met Nancy Pelosi in Washington.");
+        var second = LanguageDocuments.Of("en", "Trump and Pelosi spoke in Washington on Friday about Germany.");
+
+        var (with, without) = LanguageDocuments.Scores(first, second, new ClusteringOptions { CountryKeys = false, HanNameKeys = true }, new ClusteringOptions { CountryKeys = false });
+
+        Assert.True(with > 0);
+        Assert.Equal(without, with, 12);
+    }
 }
