@@ -25,7 +25,7 @@ internal sealed class LanguageGazetteers
     private const int BlockSentences = 100;
 
     /// <summary>Longest name kept, in tokens: longer ones are titles of works and slow the matching down.</summary>
-    private const int MaxNameTokens = 6;
+    internal const int MaxNameTokens = 6;
 
     private LanguageGazetteers(Annotation.Entities.Gazetteer full, Annotation.Entities.Gazetteer[] withoutFold, Dictionary<int, int> foldOf)
     {

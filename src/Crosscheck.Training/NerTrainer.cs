@@ -344,7 +344,7 @@ public static class NerTrainer
         var gazetteers = LanguageGazetteers.Build([.. named.Select(i => all[i])], Array.ConvertAll(named, i => corpora[corpusIndex[i]].Name), options.TrainingNameLists,
             [.. dictionary.Select(e => (DictionaryList(e.Word, e.Kind, options), new[] { e.Word })),
                 .. options.OtherLanguageNames ? FoldedLike(featureOptions, TrainingSources.OtherLanguageNames(multilingualFolder, language, log)) : [],
-                .. options.OpenCorpusNames ? FoldedLike(featureOptions, OpenCorpusNames(multilingualFolder, log)) : []], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
+                .. options.OpenCorpusNames ? FoldedLike(featureOptions, TrainingSources.OpenCorpusNames(TrainingSources.DataRootOfMultilingual(multilingualFolder), log)) : []], log, Math.Max(2, options.NameListFolds), options.NameWordLists);
         // The jackknife folds are by document number, which is the same in every subset of the sentences.
         var perFold = new Dictionary<Gazetteer, NerFeatures>();
         NerFeatures FeaturesOf(Gazetteer gazetteer) => perFold.TryGetValue(gazetteer, out var known) ? known : perFold[gazetteer] = new NerFeatures(clusters, gazetteer, featureOptions, stemClusters);
@@ -525,10 +525,6 @@ public static class NerTrainer
     /// <summary>Fixed name lists (other languages' names, open corpora's names) folded where the model reads words folded, as its dictionary lists are.</summary>
     private static IEnumerable<(string List, string[] Tokens)> FoldedLike(NerFeatureOptions featureOptions, IEnumerable<(string List, string[] Tokens)> entries) =>
         (featureOptions & NerFeatureOptions.FoldedWords) != 0 ? entries.Select(e => (e.List, Array.ConvertAll(e.Tokens, WordFolding.Fold))) : entries;
-
-    /// <summary>The open corpora's names (<see cref="TrainingSources.OpenCorpusNames"/>) from the data root holding the multilingual folder.</summary>
-    private static IEnumerable<(string List, string[] Tokens)> OpenCorpusNames(string multilingualFolder, TextWriter log) =>
-        TrainingSources.OpenCorpusNames(Path.GetDirectoryName(Path.GetFullPath(multilingualFolder)) ?? ".", log);
 
     /// <summary>A gazetteer of the entries, its lists in the order of <paramref name="listNames"/> (null = order of first appearance).</summary>
     internal static Gazetteer BuildGazetteer(IEnumerable<(string List, string[] Tokens)> entries, IReadOnlyList<string>? listNames, TextWriter log)

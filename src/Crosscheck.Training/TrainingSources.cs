@@ -18,6 +18,9 @@ internal static class TrainingSources
         return null;
     }
 
+    /// <summary>The shared data root of a language model's corpora: the folder holding the multilingual NER folder, as it holds <c>ner/</c>.</summary>
+    public static string DataRootOfMultilingual(string multilingualFolder) => Path.GetDirectoryName(Path.GetFullPath(multilingualFolder)) ?? ".";
+
     /// <summary>Annotated entity phrases: (list name, tokens) from openly licensed corpora (CC BY 4.0 / public domain).</summary>
     public static IEnumerable<(string List, string[] Tokens)> GazetteerEntries(string dataRoot, TextWriter log)
     {
@@ -157,7 +160,7 @@ internal static class TrainingSources
             .Where(c => !string.Equals(c.Language, language, StringComparison.OrdinalIgnoreCase) && c.TrainFile is not null)
             .Select(c => (Family: c.Name.Split('-')[0], File: c.TrainFile!))
             .ToList();
-        var english = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(multilingualFolder)) ?? ".", "ner", "conll2003", "train.txt");
+        var english = Path.Combine(DataRootOfMultilingual(multilingualFolder), "ner", "conll2003", "train.txt");
         if (!string.Equals(language, "en", StringComparison.OrdinalIgnoreCase))
         {
             if (File.Exists(english)) files.Add(("conll2003", english));
@@ -171,7 +174,7 @@ internal static class TrainingSources
             {
                 foreach (var (start, end, type) in sentence.Entities(ConllCorpus.ConllType))
                 {
-                    if (type < 0 || end - start > 6) continue;
+                    if (type < 0 || end - start > LanguageGazetteers.MaxNameTokens) continue;
                     var tokens = sentence.Tokens[start..end];
                     if (!tokens.All(IsLatinScript)) continue;
                     kept++;
@@ -245,7 +248,7 @@ internal static class TrainingSources
 
     private static (string List, string[] Tokens)? OpenName(string[] tokens, int start, int end, int type)
     {
-        if (type < 0 || end - start > 6) return null;
+        if (type < 0 || end - start > LanguageGazetteers.MaxNameTokens) return null;
         var name = tokens[start..end];
         if (!name.All(IsLatinScript) || !StartsCapitalised(name[0]) || !StartsCapitalised(name[^1])) return null;
         return ($"open:{Annotation.Entities.Bilou.TypeNames[type]}", name);

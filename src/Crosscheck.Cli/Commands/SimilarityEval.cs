@@ -68,9 +68,11 @@ public static class SimilarityEval
     }
 
     /// <summary>A setting's F1 in each order clustered (the ingest order first), same-language then cross-language: how far order alone moves it.</summary>
-    private static string ByOrder(TunedSetting t) =>
-        $"    by order, same: {string.Join(' ', t.Evaluations.Select(e => e.Group("train same-language").F1.ToString("0.000", CultureInfo.InvariantCulture)))}; "
-        + $"cross: {string.Join(' ', t.Evaluations.Select(e => e.Group("train cross-language").F1.ToString("0.000", CultureInfo.InvariantCulture)))}";
+    private static string ByOrder(TunedSetting t)
+    {
+        string F1s(string group) => string.Join(' ', t.Evaluations.Select(e => e.Group(group).F1.ToString("0.000", CultureInfo.InvariantCulture)));
+        return $"    by order, same: {F1s("train same-language")}; cross: {F1s("train cross-language")}";
+    }
 
     private static string OrderScores(TunedSetting t, string group)
     {

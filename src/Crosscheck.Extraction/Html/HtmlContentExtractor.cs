@@ -154,9 +154,10 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
             var sections = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: true, wholeMain: true);
             if (sections.Count > 0) paragraphs = sections;
         }
-        else if (pageType == PageType.Documentation)
+        else if (pageType == PageType.Documentation && HasMainElement(page))
         {
             // A document's parts (its reference tables, examples, notes) are the page's wherever they sit in its main element.
+            // Without one the selection would be the first pass's again, so it is not made twice.
             page.ResetScores();
             var parts = SelectArticle(page, content.Title, FindDescriptionBlock(page, content.Description), options.LinkListOutweighs, options.MinListItems, pageOfSections: false, wholeMain: true);
             if (parts.Count > 0) paragraphs = parts;
@@ -601,7 +602,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         for (var i = best; i >= 0; i = nodes[i].Parent) holdsBest[i] = true;
         var insideMain = new bool[nodes.Count];
         var underFurniture = new bool[nodes.Count];
-        var noMain = exemptInsideMain && !nodes.Exists(node => IsMainElement(node));
+        var noMain = exemptInsideMain && !HasMainElement(page);
         for (var i = 0; i < nodes.Count; i++)
         {
             var parent = nodes[i].Parent;
@@ -610,6 +611,8 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         }
         return underFurniture;
     }
+
+    private static bool HasMainElement(PageModel page) => page.Nodes.Exists(node => IsMainElement(node));
 
     private static bool IsMainElement(in PageNode node) =>
         node.Tag == "main" || string.Equals(node.Element.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase);

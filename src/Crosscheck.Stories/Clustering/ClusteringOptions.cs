@@ -287,7 +287,7 @@ public sealed record ClusteringOptions
     /// Whether articles of an identified language also carry sound keys of their names (<see cref="Clustering.HanNameKeys"/>): a
     /// Chinese article those of the foreign names it writes in Han characters, any other article those of its name words. The
     /// keys count only between an article or story in Chinese and one with no Chinese (within one language and between two
-    /// other scripts they are neither compared nor in the norms), and only with <see cref="CountryKeys"/> on.
+    /// other scripts they are neither compared nor in the norms), and only with <see cref="CountryKeys"/> on (off, none are made).
     /// Default off: on the training pairs of similarity-semeval2022, mean same / cross F1 over the ingest order and 8 shuffled orders
     /// (`eval similarity DIR --db FILE --tune --orders 8 --grid han-names`) 0.680 / 0.675 off, 0.682 / 0.676 on: within the order
     /// range (cross 0.639-0.720); a higher entity lift across Han and names compared there by their keys alone lost

@@ -88,7 +88,7 @@ public sealed class DocumentFeatures
             }
         }
 
-        if (language is not null && options.HanNameKeys) features.AddHanNameKeys(language, text, weights);
+        if (language is not null && HanNameKeys.AreMade(options)) features.AddHanNameKeys(language, text, weights);
 
         features.AddNumbers(text, words, document.Has(Layer.Quantities) ? document.Quantities : [], weights, Words.UsesDecimalComma(language));
         if (document.Has(Layer.TimeExpressions)) features.AddTimeExpressions(document.TimeExpressions);

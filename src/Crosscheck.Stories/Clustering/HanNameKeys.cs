@@ -19,7 +19,7 @@ public static class HanNameKeys
     /// <summary>Fewer consonants than this say too little: two-consonant keys meet by chance.</summary>
     private const int MinimumLength = 3;
 
-    /// <summary>Longer keys are cut to this (bounds the key space <see cref="IsKeyFeature"/> enumerates).</summary>
+    /// <summary>Longer keys are cut to this (bounds the key space <see cref="IsKeyFeature"/> enumerates, and how much of a name is read).</summary>
     private const int MaximumLength = 6;
 
     private const string KeyLetters = "ptksnlf";
@@ -44,6 +44,12 @@ public static class HanNameKeys
         return ids;
     });
 
+    /// <summary>
+    /// Whether articles carry sound keys under <paramref name="options"/>: <see cref="ClusteringOptions.HanNameKeys"/> on, and
+    /// <see cref="ClusteringOptions.CountryKeys"/> too, since only the clusterer's way with country keys takes uncounted keys out of the norms.
+    /// </summary>
+    internal static bool AreMade(ClusteringOptions options) => options.HanNameKeys && options.CountryKeys;
+
     /// <summary>Whether an entity feature id is a sound key.</summary>
     internal static bool IsKeyFeature(long id) => KeyFeatures.Value.Contains(id);
 
@@ -53,8 +59,8 @@ public static class HanNameKeys
         ArgumentNullException.ThrowIfNull(folded);
         // Chinese drops an English final "-er" (Chester: 切斯特) and writes "ng", "sh", "ch", "th" as one sound.
         var word = folded.Length > 4 && folded.EndsWith("er", StringComparison.Ordinal) ? folded[..^2] : folded;
-        var key = new StringBuilder(word.Length);
-        for (var i = 0; i < word.Length; i++)
+        var key = new StringBuilder(MaximumLength);
+        for (var i = 0; i < word.Length && key.Length < MaximumLength; i++)
         {
             var c = word[i];
             var next = i + 1 < word.Length ? word[i + 1] : '\0';
@@ -95,9 +101,11 @@ public static class HanNameKeys
     /// <summary>The sound key of a run of Han characters, each read as its pinyin syllable (AnyAscii), or null.</summary>
     public static string? OfHan(ReadOnlySpan<char> run)
     {
-        var key = new StringBuilder(run.Length * 2);
+        var key = new StringBuilder(MaximumLength);
         foreach (var character in run)
         {
+            // The key is cut to its first letters: the rest of a long run (article text is anyone's) is not read.
+            if (key.Length >= MaximumLength) break;
             var syllable = AnyAscii.Transliteration.Transliterate(character.ToString()).ToLowerInvariant();
             if (syllable == "er")
             {

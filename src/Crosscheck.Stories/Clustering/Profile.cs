@@ -74,6 +74,7 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     /// (a flag rather than a set: hashing each new profile for a set cost more than the norm).
     /// With <c>countryKeys</c> (the entity channel may hold country keys, <see cref="ClusteringOptions.CountryKeys"/>) their share of
     /// the norm is taken in the same pass, for <see cref="NormWithoutCountryKeys"/>; without, no feature is asked whether it is a key.
+    /// Likewise <c>soundKeys</c> (Han name sound keys, <see cref="ClusteringOptions.HanNameKeys"/>) for <see cref="EntityNorm"/>.
     /// </summary>
     public double Norm(int channel, FeatureSpace space, long documents, List<Profile>? refreshed = null, bool countryKeys = false, bool soundKeys = false)
     {

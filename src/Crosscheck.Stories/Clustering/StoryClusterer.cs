@@ -980,7 +980,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             weightAll += weight;
             if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
             // Sound keys that do not count for this pair leave a side's names empty if they are all it has (a Chinese article with no Latin name).
-            var uncountedKeys = c == EntityChannel && _options.HanNameKeys && !(crossLanguage && a.WritesHan != b.WritesHan);
+            var uncountedKeys = SoundKeysUncounted(a, b, c, crossLanguage);
             if (uncountedKeys && (OnlySoundKeys(a.Vectors[c]) || OnlySoundKeys(b.Vectors[c]))) continue;
             weightUsed += weight;
             var cosine = Cosine(a, b, c, crossLanguage, out var shared);
@@ -1005,6 +1005,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (weightUsed == 0) return 0;
         return conflict * total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
     }
+
+    /// <summary>
+    /// Whether the channel may hold Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) that do not count for this
+    /// pair: they stand for a spelling the other side cannot share in its own script, so they count only between a side writing
+    /// Chinese and one in another language without it. With the keys off, false before any side's languages are looked at.
+    /// </summary>
+    private bool SoundKeysUncounted(Profile a, Profile b, int channel, bool crossLanguage) =>
+        channel == EntityChannel && HanNameKeys.AreMade(_options) && !(crossLanguage && a.WritesHan != b.WritesHan);
 
     private static bool OnlySoundKeys(Dictionary<long, double> names)
     {
@@ -1036,7 +1044,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         shared = 0;
         var space = _spaces[channel];
-        var acrossHan = crossLanguage && a.WritesHan != b.WritesHan;
+        var uncountedSoundKeys = SoundKeysUncounted(a, b, channel, crossLanguage);
         var (small, large) = a.Vectors[channel].Count <= b.Vectors[channel].Count ? (a, b) : (b, a);
         var largeVector = large.Vectors[channel];
         double dot = 0;
@@ -1047,8 +1055,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             // and no reading of the country list at the first comparison. Within one language the country's own name is shared
             // already; across languages its key is evidence, and a shared name towards ClusteringOptions.CrossLanguageSharedNames.
             if (!crossLanguage && channel == EntityChannel && _options.CountryKeys && CountryNames.IsKeyFeature(id)) continue;
-            // A Han name's sound key stands for a spelling the other side cannot share in its own script: it counts only there.
-            if (!acrossHan && channel == EntityChannel && _options.HanNameKeys && HanNameKeys.IsKeyFeature(id)) continue;
+            if (uncountedSoundKeys && HanNameKeys.IsKeyFeature(id)) continue;
             shared++;
             var idf = space.Idf(id, _documents);
             dot += weight * other * idf * idf;
@@ -1059,9 +1066,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (_options.HanNameKeys)
         {
             // Country keys are looked for whether made or not (a profile without them has none to find).
-            var (withoutCountry, withoutSound) = (!crossLanguage, !acrossHan);
-            return dot / (a.EntityNorm(space, _documents, refreshed, soundKeys: true, withoutCountry, withoutSound)
-                * b.EntityNorm(space, _documents, refreshed, soundKeys: true, withoutCountry, withoutSound));
+            return dot / (a.EntityNorm(space, _documents, refreshed, soundKeys: true, withoutCountryKeys: !crossLanguage, uncountedSoundKeys)
+                * b.EntityNorm(space, _documents, refreshed, soundKeys: true, withoutCountryKeys: !crossLanguage, uncountedSoundKeys));
         }
         // Within one language the keys were not compared above, so they leave the norms too (else every entity cosine of an article naming a country falls).
         return crossLanguage

@@ -28,6 +28,17 @@ public class HanNameKeysTests
     }
 
     [Fact]
+    public void A_long_name_is_keyed_by_its_first_six_sounds_however_long_it_runs()
+    {
+        // 格里姆斯比 is "klnsp": repeated, the run's key is cut after its sixth letter, on both sides alike.
+        var han = HanNameKeys.OfHan(string.Concat(Enumerable.Repeat("格里姆斯比", 100_000)));
+        var latin = HanNameKeys.OfLatin(string.Concat(Enumerable.Repeat("grimsby", 100_000)));
+
+        Assert.Equal("klnspk", han);
+        Assert.Equal(han, latin);
+    }
+
+    [Fact]
     public void Only_runs_of_transliteration_characters_are_keyed()
     {
         // 据报道 ("reportedly"), 在会上对 ... 说 ("said to ... at the meeting") are ordinary words: no key of chance from them.
@@ -59,6 +70,18 @@ public class HanNameKeysTests
         var b = LanguageDocuments.Of(secondLanguage, second);
 
         var (with, without) = LanguageDocuments.Scores(a, b, new ClusteringOptions { HanNameKeys = true }, new ClusteringOptions { HanNameKeys = false });
+
+        Assert.True(with > 0);
+        Assert.Equal(without, with, 12);
+    }
+
+    [Fact]
+    public void With_country_keys_off_the_sound_keys_change_no_score_within_one_language()
+    {
+        var first = LanguageDocuments.Of("en", "Donald Trump met Nancy Pelosi in Washington.");
+        var second = LanguageDocuments.Of("en", "Trump and Pelosi spoke in Washington on Friday about Germany.");
+
+        var (with, without) = LanguageDocuments.Scores(first, second, new ClusteringOptions { CountryKeys = false, HanNameKeys = true }, new ClusteringOptions { CountryKeys = false });
 
         Assert.True(with > 0);
         Assert.Equal(without, with, 12);
