@@ -48,7 +48,7 @@ internal static class TrainingSources
             {
                 var names = new List<string>();
                 foreach (var (start, end, type) in ConllCorpus.Chunks(sentence.Tags, name => RegisterType(names, name)))
-                    if (end - start <= 6) yield return ($"{corpus}:{names[type]}", sentence.Tokens[start..end]);
+                    if (end - start <= LanguageGazetteers.MaxNameTokens) yield return ($"{corpus}:{names[type]}", sentence.Tokens[start..end]);
             }
         }
     }
@@ -67,7 +67,7 @@ internal static class TrainingSources
         foreach (var (tokens, tags) in GmbSentences(dataRoot, log))
         {
             foreach (var (start, end, type) in ConllCorpus.Chunks(tags, name => name == "tim" ? -1 : GmbTypes.IndexOf(name)))
-                if (end - start <= 6) yield return ($"gmb:{GmbTypes[type]}", tokens[start..end]);
+                if (end - start <= LanguageGazetteers.MaxNameTokens) yield return ($"gmb:{GmbTypes[type]}", tokens[start..end]);
         }
     }
 
@@ -174,9 +174,7 @@ internal static class TrainingSources
             {
                 foreach (var (start, end, type) in sentence.Entities(ConllCorpus.ConllType))
                 {
-                    if (type < 0 || end - start > LanguageGazetteers.MaxNameTokens) continue;
-                    var tokens = sentence.Tokens[start..end];
-                    if (!tokens.All(IsLatinScript)) continue;
+                    if (LatinName(sentence.Tokens, start, end, type) is not { } tokens) continue;
                     kept++;
                     yield return ($"{list}:{Annotation.Entities.Bilou.TypeNames[type]}", tokens);
                 }
@@ -248,10 +246,16 @@ internal static class TrainingSources
 
     private static (string List, string[] Tokens)? OpenName(string[] tokens, int start, int end, int type)
     {
+        if (LatinName(tokens, start, end, type) is not { } name || !StartsCapitalised(name[0]) || !StartsCapitalised(name[^1])) return null;
+        return ($"open:{Annotation.Entities.Bilou.TypeNames[type]}", name);
+    }
+
+    /// <summary>A tagged name's tokens when it may join a language model's lists: a known type, not longer than a gazetteer name, Latin script only.</summary>
+    private static string[]? LatinName(string[] tokens, int start, int end, int type)
+    {
         if (type < 0 || end - start > LanguageGazetteers.MaxNameTokens) return null;
         var name = tokens[start..end];
-        if (!name.All(IsLatinScript) || !StartsCapitalised(name[0]) || !StartsCapitalised(name[^1])) return null;
-        return ($"open:{Annotation.Entities.Bilou.TypeNames[type]}", name);
+        return name.All(IsLatinScript) ? name : null;
     }
 
     private static bool StartsCapitalised(string token) => token.Length > 0 && char.IsUpper(token[0]);
