@@ -19,17 +19,11 @@ scored on the held-out fold, found / right per threshold. Run it on train folds 
 """
 import argparse, collections, importlib.util, json, math, os, random, re
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def load(name):
-    spec = importlib.util.spec_from_file_location(name.replace('-', '_'), os.path.join(HERE, name + '.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-cues = load('select-polnear-cues')
+# select-polnear-cues.py's readers (articles, gold, listed cues), as polnear-fold-gap.py loads them
+_spec = importlib.util.spec_from_file_location('gap', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'polnear-fold-gap.py'))
+_gap = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_gap)
+cues = _gap.cues
 
 TOKEN = re.compile(r"\w[\w'’.-]*\w|\w|[^\w\s]")
 # auxiliaries and adverbs between a subject and its verb, and before a cue's head word
