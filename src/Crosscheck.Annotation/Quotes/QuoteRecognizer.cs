@@ -121,7 +121,8 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// makes one, its speaker and content found as around any cue with no flags: "Doe opposes the plan" reports "the plan" for Doe.
     /// Only outside what the sentence's attributions already report (a stance there is part of the reported words) and outside quotes,
     /// and never on a word of <see cref="AttributionRule.SourcelessStance"/> ("seemed", "is expected to"): those have no source, whether
-    /// or not that rule is switched off. One left with no speaker by the speaker checks is dropped (<see cref="DropSpeakerlessLearnedCues"/>).
+    /// or not that rule is switched off; nor with a speaker borrowed from a coordinated verb (<see cref="BorrowsCoordinatedSpeaker"/>).
+    /// One left with no speaker by the speaker checks is dropped (<see cref="DropSpeakerlessLearnedCues"/>).
     /// </summary>
     private void AddLearnedCues(Work work, List<Scanned> tokens, List<TextSpan> accepted)
     {
@@ -137,7 +138,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             sentence ??= CueFeatures.SentenceFacts.Of(text, tokens, _lexicon);
             if (model.Probability(text, tokens, c, sentence.Value, _lexicon) < model.Threshold) continue;
             if (!TryAttribution(work, tokens, c, c + 1, CueFlags.None, out var quote) || SpansAttributedQuote(work, accepted, quote.Span) ||
-                accepted.Any(span => span.Overlaps(quote.Span)) || ContainsQuoteMark(text, quote.Span))
+                accepted.Any(span => span.Overlaps(quote.Span)) || ContainsQuoteMark(text, quote.Span) || BorrowsCoordinatedSpeaker(quote))
             {
                 continue;
             }
@@ -148,6 +149,14 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             c++;
         }
     }
+
+    /// <summary>
+    /// Whether a learned cue's attribution takes its speaker from a verb it is coordinated with, which
+    /// <see cref="AttributionRule.LearnedCueCoordinatedSpeaker"/> does not allow.
+    /// </summary>
+    private bool BorrowsCoordinatedSpeaker(Quote quote) =>
+        !_options.DisabledAttributionRules.Contains(AttributionRule.LearnedCueCoordinatedSpeaker) &&
+        (AttributionRuleText.Names(quote.Rule, AttributionRule.CoordinatedVerb) || AttributionRuleText.Names(quote.Rule, AttributionRule.CoordinatedClauseSubject));
 
     /// <summary>
     /// Whether a cue inside what another attribution reports makes an attribution of its own (<see cref="AttributionRule.NestedSpeechOnly"/>):

@@ -31,10 +31,11 @@ public class AttributionEvalTests(ITestOutputHelper output)
         // without fold 5; its cross-validation inside folds 1-4 had all up on all four, direct level on three and down 0.001 on one)
         // took all 0.6714 -> 0.6826 and direct 0.8634 -> 0.8613 here; both floors follow the measured figures. A learned cue needing a
         // speaker and continuing no quote (attrib11; CV inside folds 1-4: both means up, fold 4 down 0.0001 / 0.0004) took all
-        // 0.6826 -> 0.6829 and direct 0.8613 -> 0.8634 here.
+        // 0.6826 -> 0.6829 and direct 0.8613 -> 0.8634 here. The learned cues at threshold 0.45 with LearnedCueCoordinatedSpeaker
+        // (attrib13; CV inside folds 1-4: all up on all four folds, direct identical) took all 0.6829 -> 0.6833, direct level.
         Assert.True(evaluation.Direct.Content.F1 >= 0.932, figures);
         Assert.True(evaluation.Direct.ContentSource.F1 >= 0.863, figures);
-        Assert.True(evaluation.All.ContentSource.F1 >= 0.682, figures);
+        Assert.True(evaluation.All.ContentSource.F1 >= 0.683, figures);
     }
 
     [Fact]

@@ -110,6 +110,17 @@ public class QuoteLearnedCueModelTests
     }
 
     [Fact]
+    public void A_learned_cue_borrowing_the_speaker_of_a_coordinated_verb_makes_no_attribution()
+    {
+        // "resents" after "and" would take Jane Doe from "won": a deed word coordinated with another verb is rarely anyone's attribution.
+        const string sentence = "Jane Doe won the seat in May and resents the plan to close the harbour at night.";
+        Assert.DoesNotContain(RunWith(With(Resents), sentence, JaneDoe).Quotes, q => AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue));
+        var kept = Assert.Single(RunWith(Without(AttributionRule.LearnedCueCoordinatedSpeaker) with { LearnedCues = Resents }, sentence, JaneDoe).Quotes);
+        Assert.Equal("resents", kept.Cue);
+        Assert.True(AttributionRuleText.Names(kept.Rule, AttributionRule.CoordinatedVerb), kept.Rule);
+    }
+
+    [Fact]
     public void A_learned_cue_inside_a_quote_is_no_cue()
     {
         Assert.Equal("said", OnlyQuote("“The town resents the plan to close the harbour,” Jane Doe said.").Cue);
