@@ -10,12 +10,6 @@ internal sealed partial class HtmlContentExtractor
     /// <summary>The most words of a line that heads a closing note ("About the author", the writer's name alone).</summary>
     private const int MaxClosingNoteHeadingWords = 5;
 
-    /// <summary>How far from an article's end a heading "About the author" (or reviewer, editor...) is looked for, in paragraphs.</summary>
-    private const int AboutHeadingReach = 15;
-
-    /// <summary>How many paragraphs under such a heading may come before the note about the person (their name, their title).</summary>
-    private const int AboutHeadingNoteWithin = 3;
-
     /// <summary>
     /// An article without the note that closes many articles about who wrote it or who publishes it ("Jane Doe is a
     /// freelance writer...", "Dr. Jane Doe, MD, is a ...", "Acme Media is a leader in ..."): a paragraph among the last
@@ -23,30 +17,21 @@ internal sealed partial class HtmlContentExtractor
     /// note is the article's end). The short line heading it goes too when it is the name itself or starts with "About"
     /// ("About the author"). The note is the site's template, not the article's text. A sentence opening with a
     /// determiner ("The Senate is the...") is the article's own and stays.
-    /// Farther from the end, a heading "About the author" (the reviewer, the editor, the expert) whose next few
-    /// paragraphs hold such a note starts the same closing part: notes about a writer and a reviewer and the site's
-    /// disclaimer often follow one another there.
     /// </summary>
     internal static List<string> WithoutClosingNote(List<string> paragraphs)
     {
         var cut = -1;
         for (var i = paragraphs.Count - 1; i >= 0 && i >= paragraphs.Count - ClosingNoteReach; i--)
             if (OpensAsNoteAboutSomeone().IsMatch(paragraphs[i])) cut = i;
+        if (cut < 0) return paragraphs;
         if (cut > 0 && paragraphs[cut - 1].Trim() is var heading && heading.Length > 0
             && heading.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxClosingNoteHeadingWords
             && (heading.StartsWith("About", StringComparison.OrdinalIgnoreCase) || paragraphs[cut].TrimStart('*', ' ').StartsWith(heading, StringComparison.Ordinal)))
             cut--;
-        for (var i = paragraphs.Count - 2; i > 0 && i >= paragraphs.Count - AboutHeadingReach; i--)
-            if ((cut < 0 || i < cut) && AboutSomeoneHeading().IsMatch(paragraphs[i])
-                && paragraphs.Skip(i + 1).Take(AboutHeadingNoteWithin).Any(p => OpensAsNoteAboutSomeone().IsMatch(p)))
-                cut = i;
         // A page that is nothing but such a note (an author's page) keeps it: never an empty body from this cut.
         return cut > 0 ? paragraphs.GetRange(0, cut) : paragraphs;
     }
 
     [GeneratedRegex(@"^\s*\*?(?:Dr\. )?(?!(?:The|This|That|These|Those|Our|Its|His|Her|Their|Your|My|Each|Every|All|Some|Most|Many)\b)\p{Lu}[\w'’.-]+(?: \p{Lu}[\w'’.-]+){1,3},?(?: (?:MD|PhD|DVM|RD|MPH)\b,?)* (?:is|was|has been) (?:a|an|the|currently|adjunct|associate|assistant|senior|founder|co-founder|chief)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpensAsNoteAboutSomeone();
-
-    [GeneratedRegex(@"^\s*(?:About|Meet) (?:the|our|this) (?:author|reviewer|writer|editor|expert|contributor)s?\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AboutSomeoneHeading();
 }

@@ -192,8 +192,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // cells) and only copied passages go.
         var everyRepeat = pageType is PageType.Product or PageType.Forum or PageType.Listing;
         var texts = WithoutPlaceholderText(paragraphs.ConvertAll(p => p.Text));
-        // An article's apparatus after its text (a note about its writer, its list of works cited) is not its text.
-        if (pageType == PageType.Article) texts = WithoutReferenceList(WithoutClosingNote(texts));
+        if (pageType == PageType.Article) texts = WithoutClosingNote(texts);
         content.Paragraphs.AddRange(everyRepeat ? WithoutAnyRepeat(texts) : WithoutRepeatedParagraphs(texts));
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.WorkLimited
             && html.Length <= options.MaxFallbackHtmlChars && page.Blocks.Sum(b => b.Text.Length) >= options.FallbackBelowChars;
