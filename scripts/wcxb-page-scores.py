@@ -8,6 +8,8 @@ build's output before it is coded. Halves as `--half` splits them: the last byte
   scores  PRED [--half even]            per-type word F1 of one predictions file
   compare BEFORE AFTER [--half even]    both, and every page whose F1 moved (read only the choosing half's pages)
   lines   PRED ID                       a page's output lines, marked XX where under half their words are in the reference
+  where   PRED [--half even]            per type, the summed per-page F1 gained if the lines marked XX were all dropped,
+                                        by where they sit: before the first kept reference line, inside, after the last
 
 Examples:
   crosscheck eval extraction /work/shared/data/extraction-wcxb-dev --held-out-page-types --half even --out before.json
@@ -69,9 +71,35 @@ def summary(bench, scores, label):
     print(f"{label}: {cells}")
 
 
+def in_reference(line, reference):
+    """Whether at least half the line's words occur in the reference (a line with no words counts as in)."""
+    words = WORD.findall(line.lower())
+    return not words or sum(w in reference for w in words) / len(words) >= 0.5
+
+
+def where_extra_lines_sit(bench, predictions, half):
+    """The most a line filter could gain: per type, F1 summed over pages if the lines out of the reference went."""
+    gains = collections.defaultdict(collections.Counter)
+    for page_id, body in predictions.items():
+        if page_id not in bench.truth or (half is not None and half_of(page_id) != half):
+            continue
+        reference = set(tokens(bench.truth[page_id]))
+        lines = body.split("\n\n")
+        kept = [in_reference(line, reference) for line in lines]
+        if not any(kept):
+            continue
+        first, last = kept.index(True), len(kept) - 1 - kept[::-1].index(True)
+        before = page_score(body, bench.truth[page_id])[2]
+        for part, outside in (("leading", lambda i: i < first), ("inside", lambda i: first < i < last), ("trailing", lambda i: i > last)):
+            text = "\n\n".join(line for i, line in enumerate(lines) if kept[i] or not outside(i))
+            gains[bench.types.get(page_id, "?")][part] += page_score(text, bench.truth[page_id])[2] - before
+    for page_type, parts in sorted(gains.items()):
+        print(f"{page_type:13s} " + " ".join(f"{part} {parts[part]:+.3f}" for part in ("leading", "inside", "trailing")))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["scores", "compare", "lines"])
+    parser.add_argument("command", choices=["scores", "compare", "lines", "where"])
     parser.add_argument("files", nargs="+", help="predictions file(s); for lines, the file and a page id")
     parser.add_argument("--half", choices=["even", "odd"], help="only this half's pages (default all)")
     parser.add_argument("--data", default="/work/shared/data/extraction-wcxb-dev", help="the benchmark directory")
@@ -88,15 +116,15 @@ def main():
         print(f"pages moved {len(moved)}: up {sum(d > 0 for d, _ in moved)}, down {sum(d < 0 for d, _ in moved)}, sum {sum(d for d, _ in moved):+.3f}")
         for delta, page_id in moved:
             print(f"{delta:+.3f} {page_id} {bench.types.get(page_id, '?'):13s} {before[page_id][2]:.3f} -> {after[page_id][2]:.3f}")
+    elif args.command == "where":
+        where_extra_lines_sit(bench, load(args.files[0]), args.half)
     else:
         if len(args.files) < 2:
             sys.exit("lines needs a predictions file and a page id")
         page_id = args.files[1]
         reference = set(tokens(bench.truth[page_id]))
         for line in load(args.files[0])[page_id].split("\n\n"):
-            words = WORD.findall(line.lower())
-            share = sum(w in reference for w in words) / len(words) if words else 1.0
-            print(f"{'  ' if share >= 0.5 else 'XX'} {len(words):4d} {line[:150]!r}")
+            print(f"{'  ' if in_reference(line, reference) else 'XX'} {len(WORD.findall(line)):4d} {line[:150]!r}")
 
 
 if __name__ == "__main__":

@@ -191,7 +191,7 @@ internal sealed partial class HtmlContentExtractor(ExtractionOptions options)
         // each entry's own. An article's or a document's repeated lines are the text's own (a refrain, a table's repeated
         // cells) and only copied passages go.
         var everyRepeat = pageType is PageType.Product or PageType.Forum or PageType.Listing;
-        var texts = paragraphs.ConvertAll(p => p.Text);
+        var texts = WithoutPlaceholderText(paragraphs.ConvertAll(p => p.Text));
         if (pageType == PageType.Article) texts = WithoutClosingNote(texts);
         content.Paragraphs.AddRange(everyRepeat ? WithoutAnyRepeat(texts) : WithoutRepeatedParagraphs(texts));
         content.FallbackAllowed = !flattened && !page.DepthLimited && !page.NodeLimited && !page.WorkLimited
