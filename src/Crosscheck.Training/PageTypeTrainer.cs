@@ -137,7 +137,7 @@ public static class PageTypeTrainer
     /// <summary>How the words' regression is fitted: with <paramref name="Settings"/>, or (<paramref name="Choose"/>) with the settings and share a cross-validation inside the training pages chooses.</summary>
     public sealed record WordFitting(PageWordTrainer.Settings Settings, bool Choose = false)
     {
-        /// <summary>pagetype11's fixed settings.</summary>
+        /// <summary>The default settings (<see cref="PageWordTrainer.Settings.Default"/>), not chosen.</summary>
         public static WordFitting Fixed { get; } = new(PageWordTrainer.Settings.Default);
     }
 
@@ -156,7 +156,7 @@ public static class PageTypeTrainer
         foreach (var candidate in PageWordTrainer.Choices)
         {
             var words = OutOfFold(samples, folds, inner => Untrained.WithWords(PageWordTrainer.Fit(inner, candidate)))
-                .Select(x => (x.Sample, Trees: trees[x.Sample.Id], Words: x.Model.Words is { } model && x.Sample.Words is { } page ? model.Probability(page) : (double?)null))
+                .Select(x => (x.Sample, Trees: trees[x.Sample.Id], Words: x.Model.Words is { } model && x.Sample.Words is { } page && model.Knows(page) ? model.Probability(page) : (double?)null))
                 .ToList();
             foreach (var share in PageWordTrainer.Shares)
             {
@@ -269,12 +269,12 @@ public static class PageTypeTrainer
 
         if (predictions is not null)
             File.WriteAllLines(predictions, [string.Join('\t', ["id", "site", "type", "predicted", .. PageTypeInfo.All.Select(type => "p-" + type.Name()),
-                    .. articleModel ? new[] { "p-article-trees" } : [], .. articleWords ? new[] { "p-article-words" } : []]), .. outOfFold
+                    .. articleModel ? new[] { "p-article-trees" } : [], .. articleWords ? new[] { "p-article-words", "words-known" } : []]), .. outOfFold
                 .OrderBy(x => x.Sample.Id, StringComparer.Ordinal)
                 .Select(x => string.Join('\t', [x.Sample.Id, x.Sample.Site, x.Sample.Type.Name(), Classify(x.Model, x.Sample).Name(),
                     .. Probabilities(x.Model, x.Sample.Features).Select(p => p.ToString("0.#####", CultureInfo.InvariantCulture)),
                     .. x.Model.Article is { } odds ? new[] { odds.Probability(x.Sample.Features).ToString("0.#####", CultureInfo.InvariantCulture) } : [],
-                    .. x.Model.Words is { } words && x.Sample.Words is { } pageWords ? new[] { words.Probability(pageWords).ToString("0.#####", CultureInfo.InvariantCulture) } : []]))]);
+                    .. x.Model.Words is { } words && x.Sample.Words is { } pageWords ? new[] { words.Probability(pageWords).ToString("0.#####", CultureInfo.InvariantCulture), words.KnownShare(pageWords).ToString("0.#####", CultureInfo.InvariantCulture) } : []]))]);
 
         // The shipped model: settings chosen by the same site-grouped cross-validation, now over every page.
         var settings = ChooseSettings(samples, folds, grid);

@@ -127,6 +127,28 @@ public class PageWordTests
         Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(otherBuckets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t'))));
     }
 
+    [Fact]
+    public void A_page_whose_words_the_regression_mostly_never_met_is_told_by_the_trees_alone()
+    {
+        var samples = Pages();
+        var words = PageWordTrainer.Fit(samples)!;
+        var trees = PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
+            new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+        var withWords = trees.WithWords(words);
+        var features = new double[PageSignals.Names.Count];
+        var known = samples[0].Words!;
+        var foreign = Read("<html><body><p>zwei drei vier fünf sechs sieben</p></body></html>", "https://andere.example/seite");
+
+        Assert.True(words.KnownShare(known) > 0.9);
+        Assert.True(words.Knows(known));
+        Assert.Equal(0, words.KnownShare(foreign));
+        Assert.False(words.Knows(foreign));
+        // Unknown words leave the regression at its bias, not at a view of the page: the trees decide alone.
+        Assert.Equal(trees.ArticleProbability(features), withWords.ArticleProbability(features, foreign), 12);
+        Assert.Equal(trees.Classify(features, null), withWords.Classify(features, null, words: foreign));
+        Assert.NotEqual(trees.ArticleProbability(features), withWords.ArticleProbability(features, known), 6);
+    }
+
     /// <summary>A word of letters only (digits all read as 0) that names <paramref name="i"/>.</summary>
     private static string Letters(int i) => "q" + (char)('a' + i / 26 % 26) + (char)('a' + i % 26);
 

@@ -76,7 +76,8 @@ internal sealed class PageTypeModel
     /// A logistic regression of article or not over the page's hashed words (<see cref="PageWords"/>); when set, the
     /// probability of article the decision reads is the trees' (as the properties above make it) and this one's, averaged
     /// with this one's <see cref="ArticleWords.Share"/>, against <see cref="ArticleThreshold"/>, else one half. A page
-    /// without words is told by the trees alone.
+    /// without words, or whose words the regression mostly does not know (<see cref="ArticleWords.Knows"/>), is told by
+    /// the trees alone.
     /// </summary>
     public ArticleWords? Words { get; init; }
 
@@ -93,6 +94,37 @@ internal sealed class PageTypeModel
                 if (Weights.TryGetValue(words.Indices[i], out var weight)) score += weight * words.Values[i];
             return 1 / (1 + Math.Exp(-Math.Clamp(score, -30, 30)));
         }
+
+        /// <summary>
+        /// How much of the page's words the regression knows: the squared values of the grams whose buckets hold a weight,
+        /// over all of them (each field's grams weigh one, <see cref="PageWords"/>). A page of a language or a script the
+        /// training pages did not use is mostly unknown, and its probability is then little more than the bias's.
+        /// </summary>
+        /// <remarks>A bucket holds a weight when a training gram fell in it, so an unseen gram may land in a learnt bucket
+        /// by collision: the share is an upper bound on what the regression really knows of the page.</remarks>
+        public double KnownShare(PageWordVector words)
+        {
+            double known = 0, all = 0;
+            for (var i = 0; i < words.Indices.Length; i++)
+            {
+                var square = words.Values[i] * words.Values[i];
+                all += square;
+                if (Weights.ContainsKey(words.Indices[i])) known += square;
+            }
+            return all > 0 ? known / all : 0;
+        }
+
+        /// <summary>
+        /// The least <see cref="KnownShare"/> at which the words join the article decision. Below it most of the page's
+        /// words were never met in training (a language or a script the training pages do not use), the probability is
+        /// the bias's plus the few words it knows, and the bias is not a neutral one half: such pages would be pushed
+        /// towards not-article for being foreign rather than for what they say. The trees, which read the page's
+        /// structure, decide alone then.
+        /// </summary>
+        public const double LeastKnownShare = 0.5;
+
+        /// <summary>Whether the page's words join the article decision (<see cref="LeastKnownShare"/>).</summary>
+        public bool Knows(PageWordVector words) => KnownShare(words) >= LeastKnownShare;
     }
 
     /// <summary>The same model with <paramref name="words"/> joining the article decision (null: the trees alone).</summary>
@@ -180,9 +212,9 @@ internal sealed class PageTypeModel
         return ArticleProbability(features, Scores(features), article, words);
     }
 
-    /// <summary>The probability of article the decision reads: the trees' (<see cref="TreesArticleProbability"/>), averaged with the words' by their share when the model has them and the page has words.</summary>
+    /// <summary>The probability of article the decision reads: the trees' (<see cref="TreesArticleProbability"/>), averaged with the words' by their share when the model has them and knows the page's words.</summary>
     private double ArticleProbability(double[] features, double[] scores, int article, PageWordVector? words) =>
-        Words is { } model && words is not null
+        Words is { } model && words is not null && model.Knows(words)
             ? (1 - model.Share) * TreesArticleProbability(features, scores, article) + model.Share * model.Probability(words)
             : TreesArticleProbability(features, scores, article);
 
