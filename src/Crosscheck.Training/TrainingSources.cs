@@ -41,8 +41,9 @@ internal static class TrainingSources
     /// <summary>
     /// The open English corpora besides GMB (read from its zip apart): wikigold (CC BY 4.0), WNUT-17's training split
     /// (its dev and test files are never read), the Broad Twitter Corpus (CC BY 4.0), re3d (open government and
-    /// Wikipedia texts). The order is the word clusters' reading order; the gazetteers' list names are sorted or OR-ed
-    /// into one bit set per phrase, so their order does not depend on it.
+    /// Wikipedia texts). The order is the word clusters' reading order (their clusters may depend on it) and keeps the
+    /// English gazetteer's corpora in theirs (wikigold, BTC, re3d); the open names' lists do not depend on it (each
+    /// phrase's lists are one bit set, the list names sorted).
     /// </summary>
     private static readonly OpenCorpus[] OpenCorpora =
     [
