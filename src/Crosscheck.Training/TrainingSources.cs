@@ -21,17 +21,44 @@ internal static class TrainingSources
     /// <summary>The shared data root of a language model's corpora: the folder holding the multilingual NER folder, as it holds <c>ner/</c>.</summary>
     public static string DataRootOfMultilingual(string multilingualFolder) => Path.GetDirectoryName(Path.GetFullPath(multilingualFolder)) ?? ".";
 
-    /// <summary>Annotated entity phrases: (list name, tokens) from openly licensed corpora (CC BY 4.0 / public domain).</summary>
+    /// <summary>
+    /// One openly licensed English corpus in CoNLL columns under <c>ner/</c>: a file, or a folder's files by pattern (in
+    /// its subfolders too, in ordinal order); the subfolder its tagged names are read from where that is narrower than
+    /// its text (re3d's names come from its per-source files only); its tag names as CoNLL's types; and whether the
+    /// English model's gazetteer takes its names (WNUT-17's tags are not CoNLL's and never joined it).
+    /// </summary>
+    private sealed record OpenCorpus(string Name, string Location, string? Pattern, Func<string, int> ConllTypeOf, bool InEnglishGazetteer = true, string? NamesUnder = null)
+    {
+        /// <summary>The files whose words join the word clusters' text.</summary>
+        public IEnumerable<string> TextFiles(string ner) => Files(Path.Combine(ner, Location));
+
+        /// <summary>The files whose tagged names join a gazetteer.</summary>
+        public IEnumerable<string> NameFiles(string ner) => Files(NamesUnder is null ? Path.Combine(ner, Location) : Path.Combine(ner, Location, NamesUnder));
+
+        private IEnumerable<string> Files(string path) => Pattern is null ? [path] : FilesIn(path, Pattern);
+    }
+
+    /// <summary>
+    /// The open English corpora besides GMB (read from its zip apart): wikigold (CC BY 4.0), WNUT-17's training split
+    /// (its dev and test files are never read), the Broad Twitter Corpus (CC BY 4.0), re3d (open government and
+    /// Wikipedia texts). The order is the word clusters' reading order (their clusters may depend on it) and keeps the
+    /// English gazetteer's corpora in theirs (wikigold, BTC, re3d); the open names' lists do not depend on it (each
+    /// phrase's lists are one bit set, the list names sorted).
+    /// </summary>
+    private static readonly OpenCorpus[] OpenCorpora =
+    [
+        new("wikigold", Path.Combine("wikigold", "CONLL-format", "data", "wikigold.conll.txt"), null, ConllCorpus.ConllType),
+        new("wnut17", Path.Combine("wnut17", "wnut17train.conll"), null, Wnut17Type, InEnglishGazetteer: false),
+        new("btc", "btc", "*.conll", ConllCorpus.ConllType),
+        new("re3d", Path.Combine("re3d", "CONLL-format"), "*.conll", Re3dType, NamesUnder: "data-by-source"),
+    ];
+
+    /// <summary>Annotated entity phrases: (list name, tokens) from openly licensed corpora (CC BY 4.0 / public domain), each corpus's own types.</summary>
     public static IEnumerable<(string List, string[] Tokens)> GazetteerEntries(string dataRoot, TextWriter log)
     {
-        var wikigold = Path.Combine(dataRoot, "ner", "wikigold", "CONLL-format", "data", "wikigold.conll.txt");
-        foreach (var entry in EntriesFromConll([wikigold], "wikigold", log)) yield return entry;
-        var btc = Path.Combine(dataRoot, "ner", "btc");
-        if (Directory.Exists(btc))
-            foreach (var entry in EntriesFromConll(Directory.GetFiles(btc, "*.conll"), "btc", log)) yield return entry;
-        var re3d = Path.Combine(dataRoot, "ner", "re3d", "CONLL-format", "data-by-source");
-        if (Directory.Exists(re3d))
-            foreach (var entry in EntriesFromConll(Directory.GetFiles(re3d, "*.conll", SearchOption.AllDirectories), "re3d", log)) yield return entry;
+        var ner = Path.Combine(dataRoot, "ner");
+        foreach (var corpus in OpenCorpora.Where(c => c.InEnglishGazetteer))
+            foreach (var entry in EntriesFromConll(corpus.NameFiles(ner), corpus.Name, log)) yield return entry;
         foreach (var entry in GmbEntries(dataRoot, log)) yield return entry;
     }
 
@@ -115,14 +142,7 @@ internal static class TrainingSources
     {
         foreach (var (tokens, _) in GmbSentences(dataRoot, log)) yield return tokens;
         var ner = Path.Combine(dataRoot, "ner");
-        string[] conllFiles =
-        [
-            Path.Combine(ner, "wikigold", "CONLL-format", "data", "wikigold.conll.txt"),
-            Path.Combine(ner, "wnut17", "wnut17train.conll"),
-            .. FilesIn(Path.Combine(ner, "btc"), "*.conll"),
-            .. FilesIn(Path.Combine(ner, "re3d", "CONLL-format"), "*.conll"),
-        ];
-        foreach (var file in conllFiles)
+        foreach (var file in OpenCorpora.SelectMany(c => c.TextFiles(ner)))
         {
             if (!File.Exists(file))
             {
@@ -195,17 +215,10 @@ internal static class TrainingSources
     public static IEnumerable<(string List, string[] Tokens)> OpenCorpusNames(string dataRoot, TextWriter log)
     {
         var ner = Path.Combine(dataRoot, "ner");
-        (string Corpus, string[] Files, Func<string, int> TypeOf)[] sources =
-        [
-            ("wikigold", [Path.Combine(ner, "wikigold", "CONLL-format", "data", "wikigold.conll.txt")], ConllCorpus.ConllType),
-            ("btc", [.. FilesIn(Path.Combine(ner, "btc"), "*.conll")], ConllCorpus.ConllType),
-            ("wnut17", [Path.Combine(ner, "wnut17", "wnut17train.conll")], Wnut17Type),
-            ("re3d", [.. FilesIn(Path.Combine(ner, "re3d", "CONLL-format", "data-by-source"), "*.conll")], Re3dType),
-        ];
-        foreach (var (corpus, files, typeOf) in sources)
+        foreach (var corpus in OpenCorpora)
         {
             var kept = 0;
-            foreach (var file in files)
+            foreach (var file in corpus.NameFiles(ner))
             {
                 if (!File.Exists(file))
                 {
@@ -213,34 +226,38 @@ internal static class TrainingSources
                     continue;
                 }
                 foreach (var sentence in ConllCorpus.Read(file))
-                    foreach (var (start, end, type) in sentence.Entities(typeOf))
+                    foreach (var (start, end, type) in sentence.Entities(corpus.ConllTypeOf))
                         if (OpenName(sentence.Tokens, start, end, type) is { } entry)
                         {
                             kept++;
                             yield return entry;
                         }
             }
-            log.WriteLine($"gazetteer: {kept:N0} open names from {corpus}");
+            log.WriteLine($"gazetteer: {kept:N0} open names from {corpus.Name}");
         }
         // GMB tags a person's title with the name ("President George Bush", "Mr. Annan", "Prime Minister"), CoNLL never
         // does: leading words the text also writes in lower case ("president", "prime"), and abbreviations, are cut off.
+        // One reading of the zip gathers both the words written in lower case and the tagged names the cut applies to.
         var lowerCase = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (tokens, _) in GmbSentences(dataRoot, log))
+        var gmbNames = new List<(string[] Tokens, int Type)>();
+        foreach (var (tokens, tags) in GmbSentences(dataRoot, log))
+        {
             foreach (var token in tokens)
                 if (token.Length > 0 && char.IsLower(token[0])) lowerCase.Add(token);
+            foreach (var (start, end, type) in ConllCorpus.Chunks(tags, GmbConllType)) gmbNames.Add((tokens[start..end], type));
+        }
         var fromGmb = 0;
-        foreach (var (tokens, tags) in GmbSentences(dataRoot, log))
-            foreach (var (chunkStart, end, type) in ConllCorpus.Chunks(tags, GmbConllType))
+        foreach (var (tokens, type) in gmbNames)
+        {
+            var start = 0;
+            if (type == 0)
+                while (start < tokens.Length && (tokens[start].EndsWith('.') || lowerCase.Contains(tokens[start].ToLowerInvariant()))) start++;
+            if (start < tokens.Length && OpenName(tokens, start, tokens.Length, type) is { } entry)
             {
-                var start = chunkStart;
-                if (type == 0)
-                    while (start < end && (tokens[start].EndsWith('.') || lowerCase.Contains(tokens[start].ToLowerInvariant()))) start++;
-                if (start < end && OpenName(tokens, start, end, type) is { } entry)
-                {
-                    fromGmb++;
-                    yield return entry;
-                }
+                fromGmb++;
+                yield return entry;
             }
+        }
         log.WriteLine($"gazetteer: {fromGmb:N0} open names from gmb");
     }
 
