@@ -66,12 +66,12 @@ public static class SimilarityTuning
         }
     }
 
-    /// <summary>The defaults, then other channel weights for two sides of one analysed language (<see cref="ClusteringOptions.AnalysedSameLanguageWeights"/>): the common ones, and the entity channel lowered less.</summary>
+    /// <summary>The defaults, then other channel weights for two sides of one analysed language (<see cref="ClusteringOptions.AnalysedSameLanguageWeights"/>): the common ones, the entity channel lowered less, and the chosen point's neighbours.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> SameLanguageWeightsGrid()
     {
         yield return ("defaults", ClusteringOptions.Default);
         yield return ("the common weights in one analysed language too", ClusteringOptions.Default with { AnalysedSameLanguageWeights = null });
-        foreach (var weights in new ChannelWeights[] { new(0.45, 0.05, 0.20), new(0.65, 0.15, 0.10), new(0.55, 0.10, 0.15) })
+        foreach (var weights in new ChannelWeights[] { new(0.45, 0.05, 0.20), new(0.65, 0.15, 0.10), new(0.55, 0.10, 0.15), new(0.75, 0.05, 0.10), new(0.65, 0, 0.10), new(0.65, 0.05, 0.05) })
         {
             yield return (string.Create(CultureInfo.InvariantCulture, $"one analysed language: terms {weights.Terms}, entities {weights.Entities}, specifics {weights.Specifics}"),
                 ClusteringOptions.Default with { AnalysedSameLanguageWeights = weights });
