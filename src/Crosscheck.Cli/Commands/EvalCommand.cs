@@ -67,14 +67,16 @@ public static class EvalCommand
         command.Options.Add(orders);
         var defaultsOnly = new Option<bool>("--defaults-only") { Description = "With --tune: cluster the defaults alone instead of the whole grid (with --orders, to compare two ingests' stores)." };
         command.Options.Add(defaultsOnly);
-        var grid = new Option<string>("--grid") { Description = "With --tune: the settings tried, lifts (the cross-language lifts, the default) or member-link (a story's closest member beside its profile) or han-names (sound keys of names Chinese writes in Han).", DefaultValueFactory = _ => "lifts" };
+        var grid = new Option<string>("--grid") { Description = "With --tune: the settings tried, lifts (the cross-language lifts, the default) or member-link (a story's closest member beside its profile) or han-names (sound keys of names Chinese writes in Han) or same-language-weights (channel weights of their own for two sides of one analysed language).", DefaultValueFactory = _ => "lifts" };
         command.Options.Add(grid);
         var errors = new Option<bool>("--errors") { Description = "With --tune: also classify the defaults' wrong training pairs in every order (missed though the two alone join, missed across scripts, with a short side, under the threshold; joined on their own or through the story)." };
         command.Options.Add(errors);
+        var pairScores = new Option<string?>("--pair-scores") { Description = "With --tune: also write the defaults' judged training pairs to this TSV file: in how many orders each pair's two articles were joined, and how the clusterer scores the two alone, channel by channel, against their threshold (for offline analysis; held-out pairs are left out)." };
+        command.Options.Add(pairScores);
         command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)
             ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out,
                 result.GetValue(orders) is var n and >= 0 ? n : throw new UserError("--orders must be 0 or more"), result.GetValue(defaultsOnly),
-                result.GetValue(grid)!, result.GetValue(errors))
+                result.GetValue(grid)!, result.GetValue(errors), result.GetValue(pairScores))
             : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out)));
         return command;
     }

@@ -15,7 +15,7 @@ public static class SimilarityEval
     /// pairs, then where the defaults go wrong there (<see cref="WriteErrors"/>). With <paramref name="orders"/> each setting
     /// is also clustered in that many shuffled orders and the scores are means, with their range over the orders.
     /// </summary>
-    public static int Tune(string directory, string database, TextWriter output, int orders = 0, bool defaultsOnly = false, string grid = "lifts", bool errors = false)
+    public static int Tune(string directory, string database, TextWriter output, int orders = 0, bool defaultsOnly = false, string grid = "lifts", bool errors = false, string? pairScores = null)
     {
         var pairs = SimilarityEvaluator.ReadPairs(Path.Combine(EvalCommand.RequireDirectory(directory), SimilarityEvaluator.PairsFile));
         if (!File.Exists(database)) throw new UserError($"{database}: no such database; run `eval similarity {directory} --db {database}` first");
@@ -33,7 +33,8 @@ public static class SimilarityEval
             "lifts" => SimilarityTuning.Grid(),
             "member-link" => SimilarityTuning.MemberLinkGrid(),
             "han-names" => SimilarityTuning.HanNameKeysGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, member-link or han-names"),
+            "same-language-weights" => SimilarityTuning.SameLanguageWeightsGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, member-link, han-names or same-language-weights"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);
@@ -41,7 +42,21 @@ public static class SimilarityEval
         Line(results[0]);
         WriteErrors(results.First(r => ReferenceEquals(r.Options, ClusteringOptions.Default)), output);
         if (errors) WriteErrorClasses(SimilarityTuning.ErrorClasses(pairs, documents, ClusteringOptions.Default, orders), output);
+        if (pairScores is not null) WritePairScores(SimilarityTuning.PairDiagnostics(pairs, documents, ClusteringOptions.Default, orders), pairScores);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The defaults' judged training pairs as a tab-separated table, one pair a line (<see cref="SimilarityTuning.PairDiagnostics"/>).</summary>
+    private static void WritePairScores(List<SimilarityPairDiagnostic> diagnostics, string path)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("pair_id\tlang1\tlang2\toverall\tsame_story\tjoined_orders\torders\tscore\tthreshold\tterms\tentities\tspecifics");
+        foreach (var d in diagnostics)
+        {
+            var (pair, alone) = (d.Pair, d.Alone);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{pair.Id}\t{pair.FirstLanguage}\t{pair.SecondLanguage}\t{pair.Overall}\t{(pair.SameStory ? 1 : 0)}\t{d.JoinedOrders}\t{d.Orders}\t{alone.Score:0.0000}\t{d.Threshold}\t{alone.Terms:0.0000}\t{alone.Entities:0.0000}\t{alone.Specifics:0.0000}"));
+        }
     }
 
     /// <summary>The defaults' wrong training pairs by <see cref="SimilarityErrorClass"/>, per order on average.</summary>

@@ -66,6 +66,18 @@ public static class SimilarityTuning
         }
     }
 
+    /// <summary>The defaults, then other channel weights for two sides of one analysed language (<see cref="ClusteringOptions.AnalysedSameLanguageWeights"/>): the common ones, the entity channel lowered less, and the chosen point's neighbours.</summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> SameLanguageWeightsGrid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        yield return ("the common weights in one analysed language too", ClusteringOptions.Default with { AnalysedSameLanguageWeights = null });
+        foreach (var weights in new ChannelWeights[] { new(0.45, 0.05, 0.20), new(0.65, 0.15, 0.10), new(0.55, 0.10, 0.15), new(0.75, 0.05, 0.10), new(0.65, 0, 0.10), new(0.65, 0.05, 0.05) })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"one analysed language: terms {weights.Terms}, entities {weights.Entities}, specifics {weights.Specifics}"),
+                ClusteringOptions.Default with { AnalysedSameLanguageWeights = weights });
+        }
+    }
+
     /// <summary>The defaults, then Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) on.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> HanNameKeysGrid()
     {
@@ -127,18 +139,14 @@ public static class SimilarityTuning
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(documents);
-        var sequences = Orders(documents, orders);
-        var byKey = new Dictionary<string, Document>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            if (document.Article.Url is { } url) byKey[SimilarityEvaluator.KeyOf(url)] = document;
-        }
+        var byKey = DocumentsByKey(documents);
         var counts = new Dictionary<(bool Cross, SimilarityErrorClass Class), int>();
+        var sequences = Orders(documents, orders);
         foreach (var sequence in sequences)
         {
             var clusterer = Cluster(sequence, options);
             var stories = StoriesByKey(documents, clusterer);
-            foreach (var pair in pairs.Where(p => p.Judged && !p.HeldOut))
+            foreach (var pair in TrainingPairs(pairs))
             {
                 var joined = string.Equals(stories[pair.First], stories[pair.Second], StringComparison.Ordinal);
                 if (joined == pair.SameStory) continue;
@@ -150,6 +158,47 @@ public static class SimilarityTuning
         }
         return [.. counts.OrderBy(c => c.Key.Cross).ThenBy(c => c.Key.Class)
             .Select(c => new SimilarityErrorCount(c.Key.Cross, c.Key.Class, c.Value, sequences.Count))];
+    }
+
+    /// <summary>
+    /// Every judged training pair under <paramref name="options"/>: in how many of the ingest order and <paramref name="orders"/>
+    /// shuffled orders (those of <see cref="Run"/>) the two articles end in one story, and how the clusterer scores the two alone
+    /// once all have arrived, channel by channel, against their assign threshold; for offline analysis of what separates the
+    /// pairs. Held-out pairs are never looked at.
+    /// </summary>
+    public static List<SimilarityPairDiagnostic> PairDiagnostics(
+        IReadOnlyList<SimilarityPair> pairs, IReadOnlyList<Document> documents, ClusteringOptions options, int orders = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(documents);
+        var training = TrainingPairs(pairs).ToList();
+        var joinedOrders = new int[training.Count];
+        var sequences = Orders(documents, orders);
+        StoryClusterer? last = null;
+        foreach (var sequence in sequences)
+        {
+            last = Cluster(sequence, options);
+            var stories = StoriesByKey(documents, last);
+            for (var i = 0; i < training.Count; i++)
+            {
+                if (string.Equals(stories[training[i].First], stories[training[i].Second], StringComparison.Ordinal)) joinedOrders[i]++;
+            }
+        }
+        var byKey = DocumentsByKey(documents);
+        return [.. training.Select((pair, i) => new SimilarityPairDiagnostic(
+            pair, joinedOrders[i], sequences.Count, last!.CompareChannels(byKey[pair.First], byKey[pair.Second]), PairThreshold(pair, options)))];
+    }
+
+    private static IEnumerable<SimilarityPair> TrainingPairs(IReadOnlyList<SimilarityPair> pairs) => pairs.Where(p => p.Judged && !p.HeldOut);
+
+    private static Dictionary<string, Document> DocumentsByKey(IReadOnlyList<Document> documents)
+    {
+        var byKey = new Dictionary<string, Document>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (document.Article.Url is { } url) byKey[SimilarityEvaluator.KeyOf(url)] = document;
+        }
+        return byKey;
     }
 
     /// <summary>Articles of at most this many characters are short: a teaser, a title with a line, a cut page.</summary>
@@ -220,3 +269,9 @@ public sealed record SimilarityErrorCount(bool CrossLanguage, SimilarityErrorCla
 {
     public double MeanPerOrder => (double)Count / Orders;
 }
+
+/// <summary>
+/// One judged training pair as the clusterer treats it (<see cref="SimilarityTuning.PairDiagnostics"/>): in how many of the orders
+/// clustered its two articles ended in one story, their score alone with its channel cosines, and the threshold that score meets.
+/// </summary>
+public sealed record SimilarityPairDiagnostic(SimilarityPair Pair, int JoinedOrders, int Orders, PairComparison Alone, double Threshold);

@@ -21,6 +21,20 @@ public sealed record ClusteringOptions
     public double SpecificsWeight { get; init; } = 0.20;
 
     /// <summary>
+    /// The channel weights (in place of <see cref="TermWeight"/>, <see cref="EntityWeight"/>, <see cref="SpecificsWeight"/>) when
+    /// both sides are written in one and the same analysed language (<see cref="AnalysedLanguages"/>; a story of one language): there
+    /// the name words are terms too, and the entity channel counts them a second time, while two reports of different events
+    /// from one outlet name the same mayor, minister or club. Null: the common weights. Default terms 0.65, entities 0.05,
+    /// specifics 0.10, chosen on the training pairs of similarity-semeval2022 by the mean same / cross-language F1 over the ingest
+    /// order and 8 shuffled orders (`eval similarity DIR --db FILE --tune --orders 8 --grid same-language-weights`): common weights
+    /// 0.680 / 0.675, these 0.705 / 0.674 (up in all nine orders), 0.65 / 0.15 / 0.10 0.696 / 0.675, 0.55 / 0.10 / 0.15 0.700 /
+    /// 0.672, 0.45 / 0.05 / 0.20 0.672 / 0.673. Among the pairs the common weights join on their own, the entity cosine told one
+    /// story from two hardly at all (AUC 0.57, the term cosine 0.73); docs/BENCHMARKS.md, 2026-12-06 late evening, simil9.
+    /// English is not an analysed language: its weights stay those set on ECB+.
+    /// </summary>
+    public ChannelWeights? AnalysedSameLanguageWeights { get; init; } = new ChannelWeights(0.65, 0.05, 0.10);
+
+    /// <summary>
     /// Similarity is multiplied by this when both sides carry at least <see cref="SpecificsConflictMinimum"/>
     /// specifics (figures, dates) and their specifics cosine is below <see cref="SpecificsConflictCosine"/>:
     /// two reports stating several figures and dates, none of them the same, are more likely two look-alike
@@ -345,4 +359,10 @@ public sealed record ClusteringOptions
 
     /// <summary>When true a near-duplicate copy joins the story of its original directly. Default true.</summary>
     public bool UseSyndication { get; init; } = true;
+}
+
+/// <summary>The weights of the three similarity channels (<see cref="ClusteringOptions.AnalysedSameLanguageWeights"/>).</summary>
+public readonly record struct ChannelWeights(double Terms, double Entities, double Specifics)
+{
+    public double Of(int channel) => channel switch { 0 => Terms, 1 => Entities, _ => Specifics };
 }

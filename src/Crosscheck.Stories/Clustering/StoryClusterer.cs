@@ -970,13 +970,18 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// article passes false: two reports of one event often name different people of it, and the
     /// <see cref="ClusteringOptions.NamesDisagreeFactor"/> meant for topic look-alikes would cut them apart.
     /// </param>
-    private double Similarity(Profile a, Profile b, bool placing)
+    /// <param name="channels">When given (three entries), receives each channel's cosine as the score weighs it (after the cross-language lifts), NaN where the channel was dropped.</param>
+    private double Similarity(Profile a, Profile b, bool placing, double[]? channels = null)
     {
+        if (channels is not null) Array.Fill(channels, double.NaN);
         double total = 0, weightUsed = 0, weightAll = 0, conflict = 1;
         var crossLanguage = a.OtherLanguageThan(b);
+        var weights = _options.AnalysedSameLanguageWeights is { } analysed && OneAnalysedLanguage(a, b)
+            ? analysed
+            : new ChannelWeights(_options.TermWeight, _options.EntityWeight, _options.SpecificsWeight);
         for (var c = 0; c < Channels; c++)
         {
-            var weight = c switch { 0 => _options.TermWeight, 1 => _options.EntityWeight, _ => _options.SpecificsWeight };
+            var weight = weights.Of(c);
             weightAll += weight;
             if (a.Vectors[c].Count == 0 || b.Vectors[c].Count == 0) continue;
             // Sound keys that do not count for this pair leave a side's names empty if they are all it has (a Chinese article with no Latin name).
@@ -991,6 +996,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 if (c == EntityChannel && shared < _options.CrossLanguageSharedNames) cosine *= (double)shared / _options.CrossLanguageSharedNames;
             }
             total += weight * cosine;
+            if (channels is not null) channels[c] = cosine;
             if (placing && c == EntityChannel && cosine < _options.NamesAgreeCosine
                 && NamesCounted(a.Vectors[c], uncountedKeys) >= _options.NamesDisagreeMinimum && NamesCounted(b.Vectors[c], uncountedKeys) >= _options.NamesDisagreeMinimum)
             {
@@ -1005,6 +1011,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (weightUsed == 0) return 0;
         return conflict * total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
     }
+
+    /// <summary>Whether both sides are written in one and the same analysed language (<see cref="ClusteringOptions.AnalysedLanguages"/>), each all in it.</summary>
+    private bool OneAnalysedLanguage(Profile a, Profile b) =>
+        a.Languages is [var language] && b.Languages is [var other] && language == other && _options.AnalysedLanguages.Contains(language);
 
     /// <summary>
     /// Whether the channel may hold Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) that do not count for this
@@ -1028,11 +1038,19 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         withoutSoundKeys ? names.Keys.Count(id => !HanNameKeys.IsKeyFeature(id)) : names.Count;
 
     /// <summary>Similarity of two documents as the clusterer would score them now, without adding either (for tests and diagnostics).</summary>
-    public double Compare(Document a, Document b)
+    public double Compare(Document a, Document b) => CompareChannels(a, b).Score;
+
+    /// <summary>
+    /// <see cref="Compare"/>'s score with what it rests on: each channel's cosine as weighed (terms, entities, specifics; after the
+    /// cross-language lifts; NaN where a side has none), for error analysis of rated pairs.
+    /// </summary>
+    public PairComparison CompareChannels(Document a, Document b)
     {
         var first = Profile.FromDocument(DocumentFeatures.Extract(a, _options), a.Article.Published?.Value, 0);
         var second = Profile.FromDocument(DocumentFeatures.Extract(b, _options), b.Article.Published?.Value, 0);
-        return Similarity(first, second);
+        var channels = new double[Channels];
+        var score = Similarity(first, second, placing: true, channels);
+        return new PairComparison(score, channels[0], channels[EntityChannel], channels[SpecificsChannel]);
     }
 
     /// <param name="a">One side.</param>
@@ -1229,3 +1247,6 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _redirectedInto.Clear();
     }
 }
+
+/// <summary>Two documents' similarity as the clusterer scores them (<see cref="StoryClusterer.CompareChannels"/>) and its channel cosines (NaN: dropped, a side has none).</summary>
+public readonly record struct PairComparison(double Score, double Terms, double Entities, double Specifics);
