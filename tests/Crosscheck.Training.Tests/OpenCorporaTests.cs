@@ -20,17 +20,17 @@ public class OpenCorporaTests
             File.WriteAllText(Path.Combine(wnut, "wnut17train.conll"), "love\tO\nQuorvex\tB-corporation\n\n");
             File.WriteAllText(Path.Combine(wnut, "emerging.dev.conll"), "Dravenport\tB-corporation\n\n");
             var re3d = Folder("re3d", "CONLL-format");
-            File.WriteAllText(Path.Combine(Folder("re3d", "CONLL-format", "data-by-source", "conll", "X"), "a.conll"), "in\tO\nMoscow\tB-Location\n\n");
+            File.WriteAllText(Path.Combine(Folder("re3d", "CONLL-format", "data-by-source", "conll", "X"), "a.conll"), "in\tO\nTartu\tB-Location\n\n");
             File.WriteAllText(Path.Combine(Folder("re3d", "CONLL-format", "whole"), "b.conll"), "from\tO\nTallinn\tB-Location\n\n");
 
             var gazetteer = TrainingSources.GazetteerEntries(root.FullName, TextWriter.Null).Select(e => (e.List, Name: string.Join(' ', e.Tokens))).ToList();
             var text = TrainingSources.UnlabelledSentences(root.FullName, TextWriter.Null).Select(t => string.Join(' ', t)).ToList();
             var open = TrainingSources.OpenCorpusNames(root.FullName, TextWriter.Null).Select(e => (e.List, Name: string.Join(' ', e.Tokens))).ToList();
 
-            Assert.Equal([("wikigold:ORG", "Abbey Road"), ("btc:PER", "Marta"), ("re3d:Location", "Moscow")], gazetteer);
-            Assert.Equal(["Abbey Road", "love Quorvex", "met Marta", "in Moscow", "from Tallinn"], text);
+            Assert.Equal([("wikigold:ORG", "Abbey Road"), ("btc:PER", "Marta"), ("re3d:Location", "Tartu")], gazetteer);
+            Assert.Equal(["Abbey Road", "love Quorvex", "met Marta", "in Tartu", "from Tallinn"], text);
             // The open names' order does not matter: their lists are OR-ed into one bit set per phrase.
-            Assert.Equal([("open:LOC", "Moscow"), ("open:ORG", "Abbey Road"), ("open:ORG", "Quorvex"), ("open:PER", "Marta")], open.Order());
+            Assert.Equal([("open:LOC", "Tartu"), ("open:ORG", "Abbey Road"), ("open:ORG", "Quorvex"), ("open:PER", "Marta")], open.Order());
         }
         finally
         {
