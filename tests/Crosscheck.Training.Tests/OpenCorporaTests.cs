@@ -10,31 +10,22 @@ public class OpenCorporaTests
     [Fact]
     public void Each_reader_takes_its_own_files_of_the_open_corpora()
     {
-        var root = Directory.CreateTempSubdirectory("open-corpora-");
-        try
-        {
-            string Folder(params string[] parts) => Directory.CreateDirectory(Path.Combine([root.FullName, "ner", .. parts])).FullName;
-            File.WriteAllText(Path.Combine(Folder("wikigold", "CONLL-format", "data"), "wikigold.conll.txt"), "Abbey I-ORG\nRoad I-ORG\n\n");
-            File.WriteAllText(Path.Combine(Folder("btc"), "z.conll"), "met\tO\nMarta\tB-PER\n\n");
-            var wnut = Folder("wnut17");
-            File.WriteAllText(Path.Combine(wnut, "wnut17train.conll"), "love\tO\nQuorvex\tB-corporation\n\n");
-            File.WriteAllText(Path.Combine(wnut, "emerging.dev.conll"), "Dravenport\tB-corporation\n\n");
-            var re3d = Folder("re3d", "CONLL-format");
-            File.WriteAllText(Path.Combine(Folder("re3d", "CONLL-format", "data-by-source", "conll", "X"), "a.conll"), "in\tO\nMoscow\tB-Location\n\n");
-            File.WriteAllText(Path.Combine(Folder("re3d", "CONLL-format", "whole"), "b.conll"), "from\tO\nTallinn\tB-Location\n\n");
+        using var root = new TemporaryDataRoot("open-corpora-");
+        File.WriteAllText(Path.Combine(root.NerFolder("wikigold", "CONLL-format", "data"), "wikigold.conll.txt"), "Abbey I-ORG\nRoad I-ORG\n\n");
+        File.WriteAllText(Path.Combine(root.NerFolder("btc"), "z.conll"), "met\tO\nMarta\tB-PER\n\n");
+        var wnut = root.NerFolder("wnut17");
+        File.WriteAllText(Path.Combine(wnut, "wnut17train.conll"), "love\tO\nQuorvex\tB-corporation\n\n");
+        File.WriteAllText(Path.Combine(wnut, "emerging.dev.conll"), "Dravenport\tB-corporation\n\n");
+        File.WriteAllText(Path.Combine(root.NerFolder("re3d", "CONLL-format", "data-by-source", "conll", "X"), "a.conll"), "in\tO\nTartu\tB-Location\n\n");
+        File.WriteAllText(Path.Combine(root.NerFolder("re3d", "CONLL-format", "whole"), "b.conll"), "from\tO\nTallinn\tB-Location\n\n");
 
-            var gazetteer = TrainingSources.GazetteerEntries(root.FullName, TextWriter.Null).Select(e => (e.List, Name: string.Join(' ', e.Tokens))).ToList();
-            var text = TrainingSources.UnlabelledSentences(root.FullName, TextWriter.Null).Select(t => string.Join(' ', t)).ToList();
-            var open = TrainingSources.OpenCorpusNames(root.FullName, TextWriter.Null).Select(e => (e.List, Name: string.Join(' ', e.Tokens))).ToList();
+        var gazetteer = TrainingSources.GazetteerEntries(root.FullName, TextWriter.Null).Select(e => (e.List, Name: string.Join(' ', e.Tokens))).ToList();
+        var text = TrainingSources.UnlabelledSentences(root.FullName, TextWriter.Null).Select(t => string.Join(' ', t)).ToList();
+        var open = TrainingSources.OpenCorpusNames(root.FullName, TextWriter.Null).Select(e => (e.List, Name: string.Join(' ', e.Tokens))).ToList();
 
-            Assert.Equal([("wikigold:ORG", "Abbey Road"), ("btc:PER", "Marta"), ("re3d:Location", "Moscow")], gazetteer);
-            Assert.Equal(["Abbey Road", "love Quorvex", "met Marta", "in Moscow", "from Tallinn"], text);
-            // The open names' order does not matter: their lists are OR-ed into one bit set per phrase.
-            Assert.Equal([("open:LOC", "Moscow"), ("open:ORG", "Abbey Road"), ("open:ORG", "Quorvex"), ("open:PER", "Marta")], open.Order());
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        Assert.Equal([("wikigold:ORG", "Abbey Road"), ("btc:PER", "Marta"), ("re3d:Location", "Tartu")], gazetteer);
+        Assert.Equal(["Abbey Road", "love Quorvex", "met Marta", "in Tartu", "from Tallinn"], text);
+        // The open names' order does not matter: their lists are OR-ed into one bit set per phrase.
+        Assert.Equal([("open:LOC", "Tartu"), ("open:ORG", "Abbey Road"), ("open:ORG", "Quorvex"), ("open:PER", "Marta")], open.Order());
     }
 }

@@ -291,7 +291,8 @@ public static class TrainCommand
         var errors = new Option<string?>("--errors") { Description = "Write the pages the cross-validation typed wrong to this file (tab-separated).", HelpName = "FILE" };
         var predictions = new Option<string?>("--predictions")
         {
-            Description = "Write every page's held-out type and the six-way trees' probability of each type (and the article-or-not trees' probability of article, when fitted) to this file (tab-separated).",
+            Description = "Write every page's held-out type and the six-way trees' probability of each type (and the article-or-not trees' probability of article, when fitted; "
+                + "with --article-words, the words' probability of article and the share of the page's words the regression knows) to this file (tab-separated).",
             HelpName = "FILE",
         };
         var command = new Command("page-types", """

@@ -100,8 +100,10 @@ internal sealed class PageTypeModel
         /// over all of them (each field's grams weigh one, <see cref="PageWords"/>). A page of a language or a script the
         /// training pages did not use is mostly unknown, and its probability is then little more than the bias's.
         /// </summary>
-        /// <remarks>A bucket holds a weight when a training gram fell in it, so an unseen gram may land in a learnt bucket
-        /// by collision: the share is an upper bound on what the regression really knows of the page.</remarks>
+        /// <remarks>A bucket holds a weight when a training gram fell in it and its fitted weight was not too small to keep
+        /// (the trainer leaves out negligible weights, so a gram seen in training whose weight shrank to almost nothing counts
+        /// as unknown). An unseen gram may land in a learnt bucket by collision: the share is an upper bound on what the
+        /// regression really knows of the page.</remarks>
         public double KnownShare(PageWordVector words)
         {
             double known = 0, all = 0;
