@@ -15,6 +15,15 @@ public class PlaceholderTextTests
     }
 
     [Fact]
+    public void Prose_that_opens_with_the_phrase_stays()
+    {
+        var kept = Html.HtmlContentExtractor.WithoutPlaceholderText(
+            ["Lorem ipsum dolor sit amet is a scrambled passage from a Latin treatise on ethics.", "Lorem ipsum dolor sit amet consectetur adipiscing elit."]);
+
+        Assert.Equal(["Lorem ipsum dolor sit amet is a scrambled passage from a Latin treatise on ethics."], kept);
+    }
+
+    [Fact]
     public void A_section_left_with_its_placeholder_is_not_in_the_body()
     {
         var html = TestInputs.Page("<article><h1>Inflation slows</h1>" + TestInputs.Paragraphs +

@@ -5,8 +5,8 @@ namespace Crosscheck.Stories.Clustering;
 /// <summary>
 /// The key a name word keeps across languages and scripts: its folded (ASCII-transliterated) form reduced to
 /// its consonants, with the consonants that transliterations swap for one another merged. "Trump" and
-/// "Трамп" (Tramp) meet as "trmp", "Biden" and "Байден" (Baiden) as "bdn", "Moskau", "Moscou" and "Moscow"
-/// as "msk". Too short a key (under three consonants) says too little and is left out.
+/// "Трамп" (Tramp) meet as "trmp", "Biden" and "Байден" (Baiden) as "bdn".
+/// Too short a key (under three consonants) says too little and is left out.
 /// </summary>
 public static class NameKey
 {
