@@ -273,8 +273,11 @@ public static class PageTypeTrainer
                 .OrderBy(x => x.Sample.Id, StringComparer.Ordinal)
                 .Select(x => string.Join('\t', [x.Sample.Id, x.Sample.Site, x.Sample.Type.Name(), Classify(x.Model, x.Sample).Name(),
                     .. Probabilities(x.Model, x.Sample.Features).Select(p => p.ToString("0.#####", CultureInfo.InvariantCulture)),
-                    .. x.Model.Article is { } odds ? new[] { odds.Probability(x.Sample.Features).ToString("0.#####", CultureInfo.InvariantCulture) } : [],
-                    .. x.Model.Words is { } words && x.Sample.Words is { } pageWords ? new[] { words.Probability(pageWords).ToString("0.#####", CultureInfo.InvariantCulture), words.KnownShare(pageWords).ToString("0.#####", CultureInfo.InvariantCulture) } : []]))]);
+                    // Every row has the header's columns: a value the page or its model lacks is an empty field.
+                    .. articleModel ? new[] { x.Model.Article is { } odds ? odds.Probability(x.Sample.Features).ToString("0.#####", CultureInfo.InvariantCulture) : "" } : [],
+                    .. articleWords ? x.Model.Words is { } words && x.Sample.Words is { } pageWords
+                        ? new[] { words.Probability(pageWords).ToString("0.#####", CultureInfo.InvariantCulture), words.KnownShare(pageWords).ToString("0.#####", CultureInfo.InvariantCulture) }
+                        : ["", ""] : []]))]);
 
         // The shipped model: settings chosen by the same site-grouped cross-validation, now over every page.
         var settings = ChooseSettings(samples, folds, grid);

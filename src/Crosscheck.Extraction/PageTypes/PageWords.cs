@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AngleSharp.Css.Dom;
+using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
 using Crosscheck.Core.Text;
 
@@ -32,6 +34,15 @@ internal static partial class PageWords
     private static readonly HashSet<string> NotOpening =
         new(["NAV", "HEADER", "FOOTER", "ASIDE", "A", "BUTTON", "SCRIPT", "STYLE", "NOSCRIPT", "SVG", "TEMPLATE"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The elements each field reads, parsed once and matched by the selector engine itself, so that the one walk of
+    /// <see cref="Fields"/> finds exactly the elements a query of each would.
+    /// </summary>
+    private static readonly ISelector HeadingSelector = new CssSelectorParser().ParseSelector("h1, h2, h3")!;
+    private static readonly ISelector ButtonSelector = new CssSelectorParser().ParseSelector("button")!;
+    private static readonly ISelector ButtonInputSelector = new CssSelectorParser().ParseSelector("input[type=submit], input[type=button]")!;
+    private static readonly ISelector LinkSelector = new CssSelectorParser().ParseSelector("a")!;
+
     [GeneratedRegex(@"\w+")]
     private static partial Regex Word();
 
@@ -41,61 +52,110 @@ internal static partial class PageWords
     /// <summary>The hashed grams of <paramref name="document"/> at address <paramref name="url"/>, buckets in increasing order.</summary>
     public static PageWordVector Read(IDocument document, string? url)
     {
+        var fields = new Fields(document);
         var grams = new SortedDictionary<int, double>();
+        // Added in this order: a bucket two fields share keeps the later field's value.
         Add(grams, 'u', Words(UrlText(url), MaxFieldWords));
         Add(grams, 't', Words(document.Title ?? "", MaxFieldWords));
-        Add(grams, 'h', Words(Texts(document, "h1, h2, h3"), HeadingWords));
-        Add(grams, 'b', Words(Texts(document, "button").Concat(document.QuerySelectorAll("input[type=submit], input[type=button]")
-            .Take(MaxElements).Select(input => input.GetAttribute("value") ?? "")), MaxFieldWords));
-        Add(grams, 'a', Words(Texts(document, "a"), LinkWords));
-        Add(grams, 'x', Opening(document.Body));
+        Add(grams, 'h', fields.Headings);
+        Add(grams, 'b', fields.Buttons);
+        Add(grams, 'a', fields.Links);
+        Add(grams, 'x', fields.Opening);
         return new PageWordVector([.. grams.Keys], [.. grams.Values]);
     }
 
     private static string UrlText(string? url) =>
         url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath + " " + uri.Query : "";
 
-    /// <summary>The texts of the elements <paramref name="selector"/> finds, each read only when its words are still wanted.</summary>
-    private static IEnumerable<string> Texts(IDocument document, string selector) =>
-        document.QuerySelectorAll(selector).Take(MaxElements).Select(element => element.TextContent);
-
     /// <summary>Lower-cased words, every digit read as 0 (a year or a price is a number, not a word), at most <paramref name="limit"/>.</summary>
-    private static List<string> Words(string text, int limit) => Words([text], limit);
-
-    /// <summary>The words of <paramref name="texts"/> in turn (no word runs from one text into the next), at most <paramref name="limit"/>.</summary>
-    private static List<string> Words(IEnumerable<string> texts, int limit)
+    private static List<string> Words(string text, int limit)
     {
         var words = new List<string>();
-        foreach (var text in texts)
-        {
-            if (words.Count >= limit) break;
-            for (var match = Word().Match(text); match.Success && words.Count < limit; match = match.NextMatch())
-                words.Add(Digit().Replace(match.Value.ToLowerInvariant(), "0"));
-        }
+        AddWords(words, text, limit);
         return words;
     }
 
-    /// <summary>The first words of the body's text outside navigation, links and buttons.</summary>
-    private static List<string> Opening(IElement? body)
+    /// <summary>The words of <paramref name="text"/> added to <paramref name="words"/> while it holds fewer than <paramref name="limit"/>.</summary>
+    private static void AddWords(List<string> words, string text, int limit)
     {
-        var words = new List<string>();
-        if (body is null) return words;
-        var visited = 0;
-        foreach (var node in body.Descendants())
-        {
-            if (words.Count >= OpeningWords || ++visited > MaxElements * 10) break;
-            if (node is not IText text || string.IsNullOrWhiteSpace(text.Data) || UnderNotOpening(text, body)) continue;
-            words.AddRange(Words(text.Data, OpeningWords - words.Count));
-        }
-        return words;
+        for (var match = Word().Match(text); match.Success && words.Count < limit; match = match.NextMatch())
+            words.Add(Digit().Replace(match.Value.ToLowerInvariant(), "0"));
     }
 
-    private static bool UnderNotOpening(INode node, IElement body)
+    /// <summary>
+    /// The words of the headings, the buttons, the links and the opening lines, read in one walk of the document in
+    /// document order. Each field reads its first <see cref="MaxElements"/> elements, one after another (no word runs from
+    /// one element into the next), and an element's text only while the field still wants words; the buttons' words come
+    /// before the submit and button inputs' values. The opening lines are the first words of the body's text outside
+    /// navigation, links and buttons, read from at most ten times <see cref="MaxElements"/> nodes of the body.
+    /// </summary>
+    private sealed class Fields
     {
-        for (var parent = node.ParentElement; parent is not null && parent != body; parent = parent.ParentElement)
-            if (NotOpening.Contains(parent.LocalName)) return true;
-        return false;
+        public List<string> Headings { get; } = [];
+        public List<string> Buttons { get; } = [];
+        public List<string> Links { get; } = [];
+        public List<string> Opening { get; } = [];
+
+        private int _headingElements, _buttonElements, _linkElements, _bodyNodes;
+        private bool _openingDone;
+
+        public Fields(IDocument document)
+        {
+            var scope = document.DocumentElement;
+            var body = document.Body;
+            var inputValues = new List<string>();
+            // Each node with where it stands for the opening lines: outside the body, in it, or in it under navigation,
+            // a link, a button, code or styling (explicit stack: a hostile page may nest deeper than the call stack goes).
+            var stack = new Stack<(INode Node, Place Place)>();
+            PushChildren(stack, document, Place.OutsideBody);
+            while (stack.Count > 0)
+            {
+                var (node, place) = stack.Pop();
+                if (place != Place.OutsideBody) ReadOpening(node, place);
+                if (node is IElement element)
+                {
+                    // A field whose words are full reads no more text (an element's text is built from all its descendants).
+                    if (Headings.Count < HeadingWords && HeadingSelector.Match(element, scope) && _headingElements++ < MaxElements)
+                        AddWords(Headings, element.TextContent, HeadingWords);
+                    if (Buttons.Count < MaxFieldWords && ButtonSelector.Match(element, scope) && _buttonElements++ < MaxElements)
+                        AddWords(Buttons, element.TextContent, MaxFieldWords);
+                    if (inputValues.Count < MaxElements && ButtonInputSelector.Match(element, scope)) inputValues.Add(element.GetAttribute("value") ?? "");
+                    if (Links.Count < LinkWords && LinkSelector.Match(element, scope) && _linkElements++ < MaxElements)
+                        AddWords(Links, element.TextContent, LinkWords);
+                    PushChildren(stack, element, element == body ? Place.InBody
+                        : place == Place.OutsideBody ? Place.OutsideBody
+                        : place == Place.NotOpening || NotOpening.Contains(element.LocalName) ? Place.NotOpening : Place.InBody);
+                }
+                else PushChildren(stack, node, place);
+            }
+            foreach (var value in inputValues)
+            {
+                if (Buttons.Count >= MaxFieldWords) break;
+                AddWords(Buttons, value, MaxFieldWords);
+            }
+        }
+
+        /// <summary>A node of the body (in document order) read for the opening lines until they are full or the bound is reached.</summary>
+        private void ReadOpening(INode node, Place place)
+        {
+            if (_openingDone) return;
+            if (Opening.Count >= OpeningWords || ++_bodyNodes > MaxElements * 10)
+            {
+                _openingDone = true;
+                return;
+            }
+            if (place == Place.InBody && node is IText text && !string.IsNullOrWhiteSpace(text.Data)) AddWords(Opening, text.Data, OpeningWords);
+        }
+
+        private static void PushChildren(Stack<(INode, Place)> stack, INode parent, Place place)
+        {
+            var children = parent.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--) stack.Push((children[i], place));
+        }
     }
+
+    /// <summary>Where a node stands for the opening lines (<see cref="Fields.Opening"/>).</summary>
+    private enum Place { OutsideBody, InBody, NotOpening }
 
     /// <summary>The field's words and word pairs, each once, weighted so that the field's grams have unit length.</summary>
     private static void Add(SortedDictionary<int, double> grams, char field, List<string> words)
