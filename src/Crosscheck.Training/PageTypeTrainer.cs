@@ -156,7 +156,7 @@ public static class PageTypeTrainer
         foreach (var candidate in PageWordTrainer.Choices)
         {
             var words = OutOfFold(samples, folds, inner => Untrained.WithWords(PageWordTrainer.Fit(inner, candidate)))
-                .Select(x => (x.Sample, Trees: trees[x.Sample.Id], Words: x.Model.Words is { } model && x.Sample.Words is { } page && model.Knows(page) ? model.Probability(page) : (double?)null))
+                .Select(x => (x.Sample, Trees: trees[x.Sample.Id], Words: x.Model.Words is { } model && x.Sample.Words is { } page ? model.ProbabilityIfKnown(page) : null))
                 .ToList();
             foreach (var share in PageWordTrainer.Shares)
             {

@@ -127,6 +127,24 @@ internal sealed class PageTypeModel
 
         /// <summary>Whether the page's words join the article decision (<see cref="LeastKnownShare"/>).</summary>
         public bool Knows(PageWordVector words) => KnownShare(words) >= LeastKnownShare;
+
+        /// <summary>
+        /// <see cref="Probability"/> when the regression <see cref="Knows"/> the page's words, else null (the trees decide
+        /// alone): both read in one pass over the grams, one look-up each, since every page typed asks both.
+        /// </summary>
+        public double? ProbabilityIfKnown(PageWordVector words)
+        {
+            double score = Bias, known = 0, all = 0;
+            for (var i = 0; i < words.Indices.Length; i++)
+            {
+                var square = words.Values[i] * words.Values[i];
+                all += square;
+                if (!Weights.TryGetValue(words.Indices[i], out var weight)) continue;
+                known += square;
+                score += weight * words.Values[i];
+            }
+            return all > 0 && known / all >= LeastKnownShare ? 1 / (1 + Math.Exp(-Math.Clamp(score, -30, 30))) : null;
+        }
     }
 
     /// <summary>The same model with <paramref name="words"/> joining the article decision (null: the trees alone).</summary>
@@ -216,8 +234,8 @@ internal sealed class PageTypeModel
 
     /// <summary>The probability of article the decision reads: the trees' (<see cref="TreesArticleProbability"/>), averaged with the words' by their share when the model has them and knows the page's words.</summary>
     private double ArticleProbability(double[] features, double[] scores, int article, PageWordVector? words) =>
-        Words is { } model && words is not null && model.Knows(words)
-            ? (1 - model.Share) * TreesArticleProbability(features, scores, article) + model.Share * model.Probability(words)
+        Words is { } model && words is not null && model.ProbabilityIfKnown(words) is { } fromWords
+            ? (1 - model.Share) * TreesArticleProbability(features, scores, article) + model.Share * fromWords
             : TreesArticleProbability(features, scores, article);
 
     /// <summary>The trees' probability of article: the article-or-not trees', their mean with the six-way trees', or the six-way trees' alone.</summary>
