@@ -464,14 +464,13 @@ public sealed class PostgresStore : IStore
         return Use("reading story states", connection =>
         {
             var condition = window is null ? "" : StoreCommon.CandidateWindowCondition.Replace("$arrival", "$2", StringComparison.Ordinal).Replace("$published", "$3::bigint", StringComparison.Ordinal);
-            using var command = Command(connection, $"SELECT idx, state, absorbed, retired, last_arrival, last_published FROM story_states WHERE idx = ANY($1) {condition}",
+            using var command = Command(connection, $"SELECT {StoreCommon.StoryStateColumns} FROM story_states WHERE idx = ANY($1) {condition}",
                 [array, .. window is null ? Array.Empty<object?>() : [window.MinLastArrival, new NpgsqlParameter { Value = (object?)window.MinLastPublishedTicks ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint }]]);
             using var reader = command.ExecuteReader();
             var states = new List<StoredStoryState>(array.Length);
             while (reader.Read())
             {
-                states.Add(new StoredStoryState(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetBoolean(2) ? null
-                    : new StoryActivity(reader.GetBoolean(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5))));
+                states.Add(StoreCommon.ReadStoryState(reader));
             }
             return (IReadOnlyList<StoredStoryState>)states;
         });

@@ -520,15 +520,14 @@ public sealed class SqliteStore : IStore
                 // With a window, the stories inside it are found in the index of what says so, without reading the rows
                 // (whose columns after the state blob a filter on the table would reach through the blob's pages).
                 using var command = Command($"""
-                    SELECT idx, state, absorbed, retired, last_arrival, last_published FROM story_states
+                    SELECT {StoreCommon.StoryStateColumns} FROM story_states
                     WHERE idx IN ({(window is null ? "SELECT value FROM json_each($keys)"
                         : $"SELECT idx FROM story_states INDEXED BY story_states_window WHERE idx IN (SELECT value FROM json_each($keys)) {StoreCommon.CandidateWindowCondition}")})
                     """, ("$keys", JsonArray(chunk.Select(i => (long)i))), ("$arrival", window?.MinLastArrival), ("$published", window?.MinLastPublishedTicks));
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    states.Add(new StoredStoryState(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetBoolean(2) ? null
-                        : new StoryActivity(reader.GetBoolean(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5))));
+                    states.Add(StoreCommon.ReadStoryState(reader));
                 }
             }
             return (IReadOnlyList<StoredStoryState>)states;

@@ -48,6 +48,14 @@ public static class StoreCommon
     public const string CandidateWindowCondition =
         "AND (absorbed OR (NOT retired AND last_arrival >= $arrival AND (last_published IS NULL OR $published IS NULL OR last_published >= $published)))";
 
+    /// <summary>The columns <see cref="ReadStoryState"/> reads, in its order.</summary>
+    public const string StoryStateColumns = "idx, state, absorbed, retired, last_arrival, last_published";
+
+    /// <summary>One <c>story_states</c> row selected as <see cref="StoryStateColumns"/>; a merged (absorbed) story has no activity.</summary>
+    public static Crosscheck.Core.Pipeline.StoredStoryState ReadStoryState(DbDataReader reader) =>
+        new(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetBoolean(2) ? null
+            : new Crosscheck.Core.Pipeline.StoryActivity(reader.GetBoolean(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5)));
+
     /// <summary>A feature's postings (story indexes) as stored: 4 bytes each, little-endian.</summary>
     public static byte[] EncodePostings(int[] postings)
     {
