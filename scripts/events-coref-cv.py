@@ -1318,6 +1318,22 @@ def split_on_conflicts(predicted, arguments, document_of, order, kinds):
     return result
 
 
+def anchored_arguments(groups, arguments, document_of, least):
+    """Each mention's arguments cut to the values that `least` or more documents of its cluster give: a value
+    several outlets report anchors one event; a one-off count or name may be noise."""
+    anchored = {}
+    for ms in groups.values():
+        documents = defaultdict(set)
+        for m in ms:
+            for kind in ARGUMENT_KINDS:
+                for value in arguments[m][kind]:
+                    documents[(kind, value)].add(document_of[m])
+        for m in ms:
+            anchored[m] = {kind: {v for v in arguments[m][kind] if len(documents[(kind, v)]) >= least}
+                           for kind in ARGUMENT_KINDS}
+    return anchored
+
+
 def choose_inside_folds(gold, topic, runs, folds, base):
     """runs: setting -> predictions. In each fold the setting best on the other topics is scored on the held-out
     ones, beside `base` there (the win rule: no fold of 3 topics down by more than 1); returns the out-of-fold F1."""
@@ -1386,8 +1402,14 @@ def context_mode(documents, gold, predicted, folds):
                     state = 'none' if not x or not y else 'conflict' if not x & y else 'agree'
                     counts[((kind, state), gold[a] == gold[b])] += 1
     rate_table('(1) joined mention pairs of two documents by argument kind: pairs, co-referring', counts)
-    settings = [()] + [(k,) for k in ARGUMENT_KINDS] + [('money', 'casualties'), ('money', 'casualties', 'date', 'weekday')]
-    runs = {'+'.join(kinds) or 'none': split_on_conflicts(predicted, arguments, document_of, order, kinds) for kinds in settings}
+    settings = [()] + [(k,) for k in ARGUMENT_KINDS] + [('money', 'casualties'), ('money', 'casualties', 'date', 'weekday'),
+                                                        ('name before', 'name after'), ('place', 'name before', 'name after')]
+    runs = {}
+    for least in (1, 2, 3):
+        given = anchored_arguments(groups, arguments, document_of, least) if least > 1 else arguments
+        for kinds in settings[1 if least > 1 else 0:]:
+            name = ('+'.join(kinds) or 'none') + (f', values of {least}+ documents' if least > 1 else '')
+            runs[name] = split_on_conflicts(predicted, given, document_of, order, kinds)
     for name, run in runs.items():
         cut = [(a, b) for ms in groups.values() for a, b in combinations(ms, 2) if run[a] != run[b]]
         print(f'    {conll(gold, run):6.2f}  veto: {name} ({len(cut)} joined pairs cut, '
