@@ -51,6 +51,13 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             probabilities, --start today (merges of today's clusters), alone (instead of today's grouping) or split
             (inside each of today's clusters), the threshold chosen inside each fold's other topics
 
+  context   events13: context against both kinds, each setting chosen inside the folds: (1) argument conflicts
+            from the mention's sentence (sums of money, casualty counts, dates, weekdays, years, months, places,
+            the names nearest before and after) as a veto inside today's clusters; (2) a document-pair affinity
+            from today's joins (the share of event clusters two documents hold in common) for joins across
+            classes, for mentions whose document shares little with the cluster's others, and as a lower context
+            share for sayings; (3) a year in the sentence other than the document's, background phrases
+
   variants  several prediction files (PRED.json PRED2.json ...; one setting of the C# each): in each fold the file
             scoring best on the other topics is chosen and scored on the held-out topics; prints each file's own
             score, the choice of every fold and the out-of-fold CoNLL F1 of the choices
@@ -58,9 +65,9 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
 Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs),
 "2026-12-06 night" (events6, vectors), "2026-12-06 morning" (events7, sayings) and "2026-12-06 midday" (events11,
-errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs).
+errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs), "2026-12-06 late night" (events13, context).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|errors|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
+Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
 [--trees] [--folds N] [--window K] [--directed] [--wordnet] [--start today|alone|split] [--no-table]
 """
@@ -716,9 +723,10 @@ def context_words(text, start, end, window):
     return {w for w in before + after if w not in FUNCTION_WORDS}
 
 
-def sayings_mode(documents, gold, predicted, folds):
-    """Sayings reset to alone, then joined by context agreement; (window, share) chosen inside each fold."""
-    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+def saying_mentions(documents, predicted, windows):
+    """The acts of saying the C# grouping joins by context (its "STORY|CLASS@ID" clusters and the "alone:" mentions
+    with a predicate): (mention, document, story, head key, {window: context words}), and the predictions with
+    every one of them alone."""
     story_of = {}
     for d in documents:
         stories = Counter(predicted[m['id']].split('|')[0] for m in d['mentions']
@@ -731,7 +739,14 @@ def sayings_mode(documents, gold, predicted, folds):
             if '@' in cluster or (cluster.startswith('alone:') and m['text'].lower() not in REFERENCE_WORDS):
                 base[m['id']] = 'alone:' + m['id']
                 sayings.append((m['id'], d['id'], story_of[d['id']], head_key(m['text']),
-                                {k: context_words(d['text'], m['start'], m['end'], k) for k, _ in SAYING_GRID}))
+                                {k: context_words(d['text'], m['start'], m['end'], k) for k in windows}))
+    return sayings, base
+
+
+def sayings_mode(documents, gold, predicted, folds):
+    """Sayings reset to alone, then joined by context agreement; (window, share) chosen inside each fold."""
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    sayings, base = saying_mentions(documents, predicted, {k for k, _ in SAYING_GRID})
     pairs = []
     for i, a in enumerate(sayings):
         for b in sayings[i + 1:]:
@@ -1193,6 +1208,281 @@ def wordnet_mode(documents, gold, predicted, folds):
     print(f'chosen per fold {picks}; CoNLL F1 by topic CV {conll(gold, result):.2f}')
 
 
+# ---- events13: the sentence's arguments, the documents' other joins and the dates as context ---------------------
+
+ARGUMENT_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-.]*|\d[\d,]*|[^\sA-Za-z\d]")
+NUMBER_WORDS = {w: i for i, w in enumerate('zero one two three four five six seven eight nine ten eleven twelve thirteen '
+                                             'fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split())}
+MONTHS = {name: i for i, full in enumerate('january february march april may june july august september october november '
+                                           'december'.split(), 1) for name in (full, full[:3], full[:3] + '.')}
+WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday'.split())
+CASUALTY_NOUNS = set('people person dead death killed injured wounded victim student men women children civilian soldier '
+                     'passenger worker resident other'.split())
+NOT_COUNTED = {'th', 'st', 'nd', 'rd', 'year-old', 'years', 'year', 'a.m.', 'p.m.', 'day', 'days', 'percent', '%'}
+PLACE_PREPOSITIONS = {'in', 'at', 'near', 'outside', 'off', 'from'}
+NOT_NAMES = STOP | {'he', 'she', 'it', 'they', 'we', 'i', 'you', 'police', 'mr', 'mrs', 'ms', 'dr'}
+YEAR = re.compile(r'(?<!\d)(19[5-9]\d|20[0-2]\d)(?!\d)')
+BACKGROUND_PHRASE = re.compile(r'\b(ago|last year|years? earlier|previous|in the past|former|anniversary|since)\b', re.I)
+ARGUMENT_KINDS = ['money', 'casualties', 'date', 'weekday', 'year', 'month', 'place', 'name before', 'name after']
+
+
+def sentence_of(text, start, end):
+    line_start = text.rfind('\n', 0, start) + 1
+    line_end = text.find('\n', end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def sentence_arguments(text, start, end):
+    """The arguments a mention's sentence gives, by kind: sums of money and casualty counts (a number before
+    "million" or a casualty noun), dates (day and month), weekdays, years, months, places (capitalised words after
+    "in", "at", "near"...) and the capitalised words nearest before and after the mention inside its clause
+    (subject and object names)."""
+    line_start, line_end = sentence_of(text, start, end)
+    tokens = [(t.group(), t.start() + line_start, t.end() + line_start)
+              for t in ARGUMENT_TOKEN.finditer(text[line_start:line_end])]
+    found = {kind: set() for kind in ARGUMENT_KINDS}
+
+    def name_word(i):
+        word = tokens[i][0]
+        return i > 0 and word[0].isupper() and word.lower() not in NOT_NAMES | MONTHS.keys() | WEEKDAYS
+    for i, (word, _, _) in enumerate(tokens):
+        lower = word.lower()
+        value = int(word.replace(',', '')) if word[0].isdigit() else NUMBER_WORDS.get(lower)
+        before = tokens[i - 1][0] if i > 0 else ''
+        following = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ''
+        if value is not None:
+            if re.fullmatch(r'(19|20)\d\d', word):
+                found['year'].add(value)
+            elif before.lower() in MONTHS or following in MONTHS:
+                found['date'].add((MONTHS.get(before.lower()) or MONTHS[following], value))
+            elif following not in NOT_COUNTED:
+                j = i + 1
+                while j < len(tokens) and j <= i + 3 and (tokens[j][0].lower() in STOP or tokens[j][0] in '-,'):
+                    j += 1
+                noun = tokens[j][0].lower().rstrip('s') if j < len(tokens) else ''
+                if noun in ('million', 'billion') or before in ('$', '£', '€'):
+                    found['money'].add(value)
+                elif noun in CASUALTY_NOUNS:
+                    found['casualties'].add(value)
+        if lower in MONTHS:
+            found['month'].add(MONTHS[lower])
+        if lower in WEEKDAYS:
+            found['weekday'].add(lower)
+        if lower in PLACE_PREPOSITIONS and i + 1 < len(tokens) and name_word(i + 1):
+            j = i + 1
+            while j < len(tokens) and tokens[j][0][0].isupper():
+                found['place'].add(tokens[j][0].lower())
+                j += 1
+    before_mention = [i for i, t in enumerate(tokens) if t[2] <= start][-6:]
+    after_mention = [i for i, t in enumerate(tokens) if t[1] >= end][:6]
+    for kind, near in (('name before', reversed(before_mention)), ('name after', after_mention)):
+        for i in near:
+            if tokens[i][0] in ',;:"()':
+                break
+            if name_word(i):
+                found[kind].add(tokens[i][0].lower())
+            elif found[kind]:
+                break
+    return found
+
+
+def arguments_conflict(a, b, kinds):
+    """Two mentions' arguments conflict when, for one of the kinds, both sentences give some and none in common."""
+    return any(a[k] and b[k] and not a[k] & b[k] for k in kinds)
+
+
+def arguments_agree(a, b, kinds):
+    return any(a[k] & b[k] for k in kinds)
+
+
+def split_on_conflicts(predicted, arguments, document_of, order, kinds):
+    """Each cluster's mentions, in document order, join the largest part of it where their arguments conflict with
+    no more mentions of other documents than they agree with; else they open a part of their own."""
+    result, groups = {}, defaultdict(list)
+    for m, c in predicted.items():
+        groups[c].append(m)
+    for c, ms in groups.items():
+        parts = []
+        for m in sorted(ms, key=order.get):
+            def fits(part):
+                others = [o for o in part if document_of[o] != document_of[m]]
+                conflicts = sum(arguments_conflict(arguments[m], arguments[o], kinds) for o in others)
+                return conflicts <= sum(arguments_agree(arguments[m], arguments[o], kinds) for o in others)
+            fitting = [part for part in parts if fits(part)] if kinds else parts[:1]
+            if fitting:
+                max(fitting, key=len).append(m)
+            else:
+                parts.append([m])
+        for k, part in enumerate(parts):
+            result.update({m: f'{c}~{k}' for m in part})
+    return result
+
+
+def anchored_arguments(groups, arguments, document_of, least):
+    """Each mention's arguments cut to the values that `least` or more documents of its cluster give: a value
+    several outlets report anchors one event; a one-off count or name may be noise."""
+    anchored = {}
+    for ms in groups.values():
+        documents = defaultdict(set)
+        for m in ms:
+            for kind in ARGUMENT_KINDS:
+                for value in arguments[m][kind]:
+                    documents[(kind, value)].add(document_of[m])
+        for m in ms:
+            anchored[m] = {kind: {v for v in arguments[m][kind] if len(documents[(kind, v)]) >= least}
+                           for kind in ARGUMENT_KINDS}
+    return anchored
+
+
+def choose_inside_folds(gold, topic, runs, folds, base):
+    """runs: setting -> predictions. In each fold the setting best on the other topics is scored on the held-out
+    ones, beside `base` there (the win rule: no fold of 3 topics down by more than 1); returns the out-of-fold F1."""
+    chosen = {}
+    for k in range(folds):
+        held = set(CHOOSING[k::folds])
+        train = {m: g for m, g in gold.items() if topic[m] not in held}
+        test = {m: g for m, g in gold.items() if topic[m] in held}
+        best = max(runs, key=lambda setting: conll(train, {m: runs[setting][m] for m in train}))
+        print(f'    fold {k} (topics {sorted(held)}): {best}: {conll(test, {m: runs[best][m] for m in test}):.2f} '
+              f'(base {conll(test, {m: base[m] for m in test}):.2f})')
+        chosen.update({m: runs[best][m] for m in test})
+    print(f'    out of fold: CoNLL F1 {conll(gold, chosen):.2f} (base {conll(gold, base):.2f})')
+    return conll(gold, chosen)
+
+
+def document_affinity(predicted, document_of):
+    """The first pass's joins between two documents: the Jaccard share of the event clusters (across 2+ documents,
+    sayings left out) the two hold, without the clusters in `leave`."""
+    held = defaultdict(set)
+    for m, c in predicted.items():
+        if '|' in c and '@' not in c:
+            held[document_of[m]].add(c)
+    spanning = Counter(c for clusters in held.values() for c in clusters)
+    held = {d: {c for c in clusters if spanning[c] > 1} for d, clusters in held.items()}
+
+    def affinity(a, b, leave=frozenset()):
+        first, second = held.get(a, set()) - leave, held.get(b, set()) - leave
+        return len(first & second) / len(first | second) if first and second else 0.0
+    return affinity
+
+
+def rate_table(title, counts):
+    """counts: (bucket, co-referring or wrong) -> pairs or mentions; prints each bucket's size and rate."""
+    print(title)
+    for bucket in sorted({b for b, _ in counts}, key=str):
+        n = counts[(bucket, True)] + counts[(bucket, False)]
+        print(f'    {str(bucket):28s} {n:7d}  {counts[(bucket, True)] / n:.3f}')
+
+
+def context_mode(documents, gold, predicted, folds):
+    """events13: three kinds of context against the wrong joins of look-alike events and the missed joins, each
+    scored by leaving topics out: (1) argument conflicts from the mention's sentence as a veto inside today's
+    clusters; (2) a document-pair affinity from today's joins (the first pass) — for joins across classes, for
+    mentions whose document shares little with the cluster's other documents, and as a lower context threshold for
+    sayings; (3) dates: a year in the sentence other than the document's, and background phrases."""
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    document_of = {m['id']: d['id'] for d in documents for m in d['mentions']}
+    order = {m['id']: (d['id'], m['start']) for d in documents for m in d['mentions']}
+    arguments = {m['id']: sentence_arguments(d['text'], m['start'], m['end']) for d in documents for m in d['mentions']}
+    groups = defaultdict(list)
+    for m, c in predicted.items():
+        groups[c].append(m)
+    majority = {c: Counter(gold[m] for m in ms).most_common(1)[0][0] for c, ms in groups.items()}
+
+    def event(c):
+        return '|' in c and '@' not in c
+    print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions')
+    # (1) Argument conflicts among today's joins.
+    counts = Counter()
+    for c, ms in groups.items():
+        for a, b in combinations(ms, 2):
+            if document_of[a] != document_of[b]:
+                for kind in ARGUMENT_KINDS:
+                    x, y = arguments[a][kind], arguments[b][kind]
+                    state = 'none' if not x or not y else 'conflict' if not x & y else 'agree'
+                    counts[((kind, state), gold[a] == gold[b])] += 1
+    rate_table('(1) joined mention pairs of two documents by argument kind: pairs, co-referring', counts)
+    settings = [()] + [(k,) for k in ARGUMENT_KINDS] + [('money', 'casualties'), ('money', 'casualties', 'date', 'weekday'),
+                                                        ('name before', 'name after'), ('place', 'name before', 'name after')]
+    runs = {}
+    for least in (1, 2, 3):
+        given = anchored_arguments(groups, arguments, document_of, least) if least > 1 else arguments
+        for kinds in settings[1 if least > 1 else 0:]:
+            name = ('+'.join(kinds) or 'none') + (f', values of {least}+ documents' if least > 1 else '')
+            runs[name] = split_on_conflicts(predicted, given, document_of, order, kinds)
+    for name, run in runs.items():
+        cut = [(a, b) for ms in groups.values() for a, b in combinations(ms, 2) if run[a] != run[b]]
+        print(f'    {conll(gold, run):6.2f}  veto: {name} ({len(cut)} joined pairs cut, '
+              f'{sum(gold[a] == gold[b] for a, b in cut)} of them co-referring)')
+    choose_inside_folds(gold, topic, runs, folds, predicted)
+    # (2) Document-pair affinity from today's joins.
+    affinity = document_affinity(predicted, document_of)
+    counts = Counter()
+    stories = defaultdict(list)
+    for c in groups:
+        if event(c):
+            stories[c.split('|')[0]].append(c)
+    for cs in stories.values():
+        for g, h in combinations(cs, 2):
+            if re.split('[#@]', g)[0] == re.split('[#@]', h)[0]:
+                continue
+            pairs = [(x, y) for x in groups[g] for y in groups[h] if document_of[x] != document_of[y]]
+            if pairs:
+                shared = bool({document_of[m] for m in groups[g]} & {document_of[m] for m in groups[h]})
+                mean = sum(affinity(document_of[x], document_of[y]) for x, y in pairs) / len(pairs)
+                bucket = (min(int(mean * 10), 5) / 10, 'sharing a document' if shared else 'sharing none')
+                counts[(bucket, 2 * sum(gold[x] == gold[y] for x, y in pairs) > len(pairs))] += 1
+    rate_table('(2a) group pairs of one story, other classes, by mean affinity: pairs, mostly co-referring', counts)
+    counts, loose = Counter(), []
+    for c, ms in groups.items():
+        documents_of_c = {document_of[m] for m in ms}
+        if event(c) and len(documents_of_c) > 2:
+            for m in ms:
+                others = documents_of_c - {document_of[m]}
+                mean = sum(affinity(document_of[m], d, frozenset([c])) for d in others) / len(others)
+                counts[(min(int(mean * 10), 6) / 10, gold[m] != majority[c])] += 1
+                loose.append((mean, m))
+    rate_table('(2b) mentions of clusters in 3+ documents by their document\'s affinity to the others: mentions, '
+               'not of the cluster\'s event', counts)
+    runs = {f'alone under {t}': {**predicted, **{m: 'alone:' + m for mean, m in loose if mean < t}}
+            for t in (0, 0.02, 0.05, 0.1, 0.15)}
+    choose_inside_folds(gold, topic, runs, folds, predicted)
+    sayings, alone = saying_mentions(documents, predicted, [6])
+    pairs = [(a[0], b[0], len(a[4][6] & b[4][6]) / max(1, len(a[4][6] | b[4][6])), affinity(a[1], b[1]))
+             for i, a in enumerate(sayings) for b in sayings[i + 1:] if a[1] != b[1] and a[2] == b[2] and a[3] == b[3]]
+    counts = Counter(((min(int(share * 10), 3) / 10, min(int(near * 5), 4) / 5), gold[a] == gold[b])
+                     for a, b, share, near in pairs)
+    rate_table('(2c) sayings of one class in two documents of a story by (context share, affinity): pairs, co-referring',
+               counts)
+
+    def sayings_joined(low, least_affinity):
+        owner = {}
+        for a, b, share, near in pairs:
+            if share >= 0.25 or (share >= low and near >= least_affinity):
+                owner[find(owner, a)] = find(owner, b)
+        return {**alone, **{m: 'said:' + find(owner, m) for m in set(owner) | set(owner.values())}}
+    runs = {f'share {low} at affinity {least}': sayings_joined(low, least)
+            for low, least in [(0.25, 1.0)] + [(low, least) for low in (0.1, 0.15, 0.2) for least in (0.2, 0.4, 0.6)]}
+    choose_inside_folds(gold, topic, runs, folds, runs['share 0.25 at affinity 1.0'])
+    # (3) Dates: the document's year (the one it names most) against its sentences'.
+    year_of = {d['id']: (Counter(YEAR.findall(d['text'])).most_common(1) or [(None, 0)])[0][0] for d in documents}
+    counts, marked = Counter(), defaultdict(set)
+    for d in documents:
+        for m in d['mentions']:
+            c = predicted[m['id']]
+            if event(c) and len(groups[c]) > 1:
+                sentence = d['text'][slice(*sentence_of(d['text'], m['start'], m['end']))]
+                years = set(YEAR.findall(sentence))
+                for name, flag in (('another year than the document\'s', bool(years) and year_of[d['id']] not in years),
+                                   ('a background phrase', bool(BACKGROUND_PHRASE.search(sentence)))):
+                    counts[((name, flag), gold[m['id']] != majority[c])] += 1
+                    if flag:
+                        marked[name].add(m['id'])
+    rate_table('(3) grouped mentions by their sentence\'s dates: mentions, not of the cluster\'s event', counts)
+    for name, ms in marked.items():
+        print(f'    {conll(gold, {**predicted, **{m: "alone:" + m for m in ms}}):6.2f}  {name} kept alone')
+
+
 def variants_mode(documents, gold, paths, folds):
     """The setting chosen in each fold on the other topics, scored out of fold (cluster ids kept apart by file)."""
     topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
@@ -1201,14 +1491,7 @@ def variants_mode(documents, gold, paths, folds):
         with open(path, encoding='utf-8') as fh:
             runs.append({m: f'{k}/{c}' for m, c in json.load(fh).items() if m in gold})
         print(f'{path}: CoNLL F1 {conll(gold, runs[-1]):.2f}')
-    chosen = {}
-    for f in range(folds):
-        held = set(CHOOSING[f::folds])
-        train = {m: c for m, c in gold.items() if topic[m] not in held}
-        best = max(range(len(runs)), key=lambda k: conll(train, {m: runs[k][m] for m in train}))
-        print(f'fold {f} (topics {sorted(held)}): {paths[best]}')
-        chosen.update({m: runs[best][m] for m in gold if topic[m] in held})
-    print(f'out of fold: CoNLL F1 {conll(gold, chosen):.2f}')
+    choose_inside_folds(gold, topic, dict(zip(paths, runs)), folds, runs[0])
 
 
 def main(argv):
@@ -1221,7 +1504,7 @@ def main(argv):
         documents = load_documents()
         variants_mode(documents, {m['id']: m['cluster'] for d in documents for m in d['mentions']}, argv[1:], folds)
         return
-    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs'):
+    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -1238,6 +1521,9 @@ def main(argv):
         return
     if argv[0] == 'errors':
         errors_mode(documents, gold, predicted)
+        return
+    if argv[0] == 'context':
+        context_mode(documents, gold, predicted, folds)
         return
     if argv[0] == 'mentionpairs':
         mention_pairs_mode(documents, gold, predicted, folds, trees, start, use_table)
