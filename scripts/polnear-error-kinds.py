@@ -10,8 +10,8 @@ one kind:
     "source" error (source missing, source where gold has none, or a different source span; gold sources that stand in an
     earlier sentence, or that are nominal — "according to X", "X's report" — are told apart), and one whose source agrees
     but whose content shares less than half is a "content" error (too long or too short against gold);
-  - a gold attribution with no such pair is "not found", by its cue (saying, listed, unlisted, none), whether it holds a
-    quotation mark, and whether its cue comes after its content ("..., he said");
+  - a gold attribution with no such pair is "not found", by its cue (saying, listed, unlisted, none) and whether it holds a
+    quotation mark;
   - a found attribution with no such pair is "spurious", by the rule that made it.
 Each kind is weighed by the F1 it would add if all its errors were mended (a pair: one true find for a false find and a
 miss; a miss: one true find; a spurious find: removed), so the kinds can be attacked largest first. Fold 5 and dev are
@@ -22,15 +22,11 @@ import argparse, collections, importlib.util, json, os, re
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name.replace('-', '_'), os.path.join(HERE, name + '.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-cues = _load('select-polnear-cues')
-gap = _load('polnear-fold-gap')
+# The scorer's reading of PolNeAR (select-polnear-cues) and the cue classes (polnear-fold-gap), as polnear-learned-cues loads them.
+_spec = importlib.util.spec_from_file_location('learned_cues', os.path.join(HERE, 'polnear-learned-cues.py'))
+_learned = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_learned)
+cues, gap = _learned.cues, _learned.gap
 SENTENCE_END = re.compile(r'[.!?][”"’\')]*\s')
 
 
@@ -62,10 +58,8 @@ def gold_source_place(text, content, source):
 
 
 def miss_kind(text, g, listed):
-    content, source, cue_text = g
-    kind = gap.kind(g, listed)
-    direct = 'quoted' if cues.is_direct(text, content) else 'no quote'
-    return f'not found: {kind}, {direct}'
+    direct = 'quoted' if cues.is_direct(text, g[0]) else 'no quote'
+    return f'not found: {gap.kind(g, listed)}, {direct}'
 
 
 def spurious_kind(found, text):
