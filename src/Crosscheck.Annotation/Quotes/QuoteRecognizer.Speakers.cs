@@ -943,8 +943,9 @@ public sealed partial class QuoteRecognizer
     private const int MaxTokensBetweenSpeakerAndCue = 6;
 
     // The last pass: every speaker found is checked against SpeakerRules.Table. A phrase a rule rejects is
-    // replaced by its sentence's subject when the rule allows it and the subject passes, else the quote keeps
-    // its content and cue with its speaker unknown.
+    // replaced by its sentence's subject when the rule allows it and the subject passes, else the attribution
+    // is dropped (AttributionRule.RejectedSpeaker; with that rule off the quote keeps its content and cue
+    // with its speaker unknown).
     private void CheckSpeakers(Work work)
     {
         var text = work.Text;
@@ -973,6 +974,10 @@ public sealed partial class QuoteRecognizer
                 var subjectSpan = TextSpan.FromBounds(tokens[subject.Start].Start, tokens[subject.End].End);
                 var (mention, description) = ResolveSpeaker(work, tokens, subject, subjectSpan);
                 work.Found[i] = quote with { SpeakerSpan = subjectSpan, SpeakerMention = mention, SpeakerDescription = description, Rule = AttributionRuleText.WithSpeakerRule(quote.Rule, rule.Name) };
+            }
+            else if (!_options.DisabledAttributionRules.Contains(AttributionRule.RejectedSpeaker))
+            {
+                work.Found.RemoveAt(i--);
             }
             else
             {

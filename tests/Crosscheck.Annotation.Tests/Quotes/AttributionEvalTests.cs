@@ -33,9 +33,12 @@ public class AttributionEvalTests(ITestOutputHelper output)
         // speaker and continuing no quote (attrib11; CV inside folds 1-4: both means up, fold 4 down 0.0001 / 0.0004) took all
         // 0.6826 -> 0.6829 and direct 0.8613 -> 0.8634 here. The learned cues at threshold 0.45 with LearnedCueCoordinatedSpeaker
         // (attrib13; CV inside folds 1-4: all up on all four folds, direct identical) took all 0.6829 -> 0.6833, direct level.
-        Assert.True(evaluation.Direct.Content.F1 >= 0.932, figures);
+        // RejectedSpeaker (attrib14; CV inside folds 1-4: content+source, all and direct, up or level on all four folds; content alone
+        // down on all four, as the quotes it drops had their words right and no speaker) took all 0.6833 -> 0.6847, direct 0.8634 ->
+        // 0.8642 and direct content to 0.9303 here; the all and direct content floors follow it.
+        Assert.True(evaluation.Direct.Content.F1 >= 0.930, figures);
         Assert.True(evaluation.Direct.ContentSource.F1 >= 0.863, figures);
-        Assert.True(evaluation.All.ContentSource.F1 >= 0.683, figures);
+        Assert.True(evaluation.All.ContentSource.F1 >= 0.684, figures);
     }
 
     [Fact]

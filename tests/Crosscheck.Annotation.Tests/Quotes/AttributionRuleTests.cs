@@ -50,6 +50,33 @@ public class AttributionRuleTests
     }
 
     [Fact]
+    public void An_attribution_whose_passive_subject_is_rejected_is_dropped() =>
+        AssertDroppedAndKeptWithout("The old ferry is considered the safest boat in the region.", "the safest boat", SpeakerRuleName.PassiveSubject);
+
+    [Fact]
+    public void An_attribution_whose_bare_nationality_is_rejected_with_no_subject_instead_is_dropped() =>
+        AssertDroppedAndKeptWithout("A German warning about the storm reached the harbour towns.", "about the storm", SpeakerRuleName.BareNationality,
+            ("German", EntityType.Misc, null));
+
+    // RejectedSpeaker drops the attribution; with the rule off it is kept with no speaker and the rejecting speaker rule recorded.
+    private static void AssertDroppedAndKeptWithout(string sentence, string content, SpeakerRuleName speakerRule, params (string Name, EntityType Type, string? Role)[] mentions)
+    {
+        var recorded = $"+{speakerRule}";
+        Assert.DoesNotContain(Run(sentence, mentions).Quotes, q => q.Rule is not null && q.Rule.EndsWith(recorded, StringComparison.Ordinal));
+
+        var kept = Containing(RunWith(Without(AttributionRule.RejectedSpeaker), sentence, mentions), content);
+        Assert.Null(kept.SpeakerSpan);
+        Assert.EndsWith(recorded, kept.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_attribution_whose_rejected_speaker_gives_way_to_a_subject_is_kept()
+    {
+        var d = Run("Fishermen working in the bay explained that the nets had been empty for weeks.");
+        Assert.Equal("Fishermen working in the bay", SpeakerAsWritten(d, Containing(d, "the nets had been empty")));
+    }
+
+    [Fact]
     public void An_attribution_rule_switched_off_makes_none_of_its_attributions()
     {
         const string Sentence = "Lina Sauer said the ferry would run again in May.";

@@ -73,7 +73,9 @@ public class QuoteLearnedCueModelTests
         var model = new LearnedCueModel(new Dictionary<string, float> { ["w=resented"] = 4f }, -2f, ["resent"], 0.5);
         const string sentence = "The plan to close the harbour was resented across the town.";
         Assert.Empty(RunWith(With(model), sentence, JaneDoe).Quotes);
-        var kept = Assert.Single(RunWith(Without(AttributionRule.LearnedCueSpeaker) with { LearnedCues = model }, sentence, JaneDoe).Quotes);
+        // RejectedSpeaker, which drops any attribution whose speaker a speaker rule rejected, is switched off too, so that the rule seen is this one.
+        var options = new QuoteOptions { DisabledAttributionRules = new HashSet<AttributionRule> { AttributionRule.LearnedCueSpeaker, AttributionRule.RejectedSpeaker }, LearnedCues = model };
+        var kept = Assert.Single(RunWith(options, sentence, JaneDoe).Quotes);
         Assert.Equal("resented", kept.Cue);
         Assert.Null(kept.SpeakerSpan);
     }
