@@ -245,11 +245,12 @@ public enum AttributionRule
     LearnedCueCoordinatedSpeaker,
 
     /// <summary>
-    /// A rule that keeps attributions out: an attribution whose speaker the speaker rules (<see cref="SpeakerRules.Table"/>) reject, with no
-    /// subject to put instead, is dropped rather than kept with its speaker unknown ("The old ferry is considered the safest boat", "A German
-    /// warning about the storm ..."): a passive subject, a date, a bare nationality or a non-agent noun before a cue mostly marks a cue word
-    /// that reports nothing there (on train folds 1-4 with out-of-fold cue models, 52 of 206 such attributions matched gold, below the
-    /// F1/2 an extra attribution must reach). `--without` keeps them with no speaker.
+    /// A rule that keeps attributions out: an indirect attribution whose speaker the speaker rules (<see cref="SpeakerRules.Table"/>)
+    /// reject, with no subject to put instead, is dropped rather than kept with its speaker unknown ("The old ferry is considered the
+    /// safest boat", "A German warning about the storm ..."): a passive subject, a date, a bare nationality or a non-agent noun before a
+    /// cue mostly marks a cue word that reports nothing there (on train folds 1-4 with out-of-fold cue models, 52 of 206 such
+    /// attributions matched gold, below the F1/2 an extra attribution must reach). Words in quote marks stay, speaker unknown: someone
+    /// said them. `--without` keeps every such attribution with no speaker.
     /// </summary>
     RejectedSpeaker,
 

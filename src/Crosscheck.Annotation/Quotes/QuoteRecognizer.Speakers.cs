@@ -943,9 +943,9 @@ public sealed partial class QuoteRecognizer
     private const int MaxTokensBetweenSpeakerAndCue = 6;
 
     // The last pass: every speaker found is checked against SpeakerRules.Table. A phrase a rule rejects is
-    // replaced by its sentence's subject when the rule allows it and the subject passes, else the attribution
-    // is dropped (AttributionRule.RejectedSpeaker; with that rule off the quote keeps its content and cue
-    // with its speaker unknown).
+    // replaced by its sentence's subject when the rule allows it and the subject passes, else an indirect
+    // attribution is dropped (AttributionRule.RejectedSpeaker) while words in quote marks stay, with their
+    // speaker unknown: they were said by someone even when the phrase before the cue is not who.
     private void CheckSpeakers(Work work)
     {
         var text = work.Text;
@@ -975,7 +975,7 @@ public sealed partial class QuoteRecognizer
                 var (mention, description) = ResolveSpeaker(work, tokens, subject, subjectSpan);
                 work.Found[i] = quote with { SpeakerSpan = subjectSpan, SpeakerMention = mention, SpeakerDescription = description, Rule = AttributionRuleText.WithSpeakerRule(quote.Rule, rule.Name) };
             }
-            else if (!_options.DisabledAttributionRules.Contains(AttributionRule.RejectedSpeaker))
+            else if (!quote.Direct && !_options.DisabledAttributionRules.Contains(AttributionRule.RejectedSpeaker))
             {
                 work.Found.RemoveAt(i--);
             }

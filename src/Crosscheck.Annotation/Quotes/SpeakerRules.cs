@@ -63,8 +63,8 @@ internal readonly record struct SpeakerPhrase(string Text, List<Scanned> Tokens,
 /// One check a speaker phrase must pass: a person, an organisation, a group or a source description speaks; a
 /// number, a date, an expletive, a place, an event or a bare nationality does not. <see cref="Repairable"/> says
 /// whether the sentence's subject may stand in (the phrase was the end of a modifier of it, "Harbour sources
-/// working in the area explained"); otherwise the attribution is dropped (<see cref="AttributionRule.RejectedSpeaker"/>; with
-/// that rule off the quote keeps its content with its speaker unknown).
+/// working in the area explained"); otherwise an indirect attribution is dropped (<see cref="AttributionRule.RejectedSpeaker"/>)
+/// and a quote in quote marks keeps its content with its speaker unknown (as every quote does with that rule off).
 /// </summary>
 internal sealed record SpeakerRule(SpeakerRuleName Name, string Example, bool Repairable, Func<QuoteLexicon, SpeakerPhrase, bool> NotASpeaker);
 

@@ -73,6 +73,21 @@ internal static class Folding
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The text without one pair of quote marks around the whole of it ("“We wait.”" → "We wait."): a quote whose span
+    /// took in its marks would otherwise be shown in doubled marks by every report, which add their own. Marks that
+    /// open or close inside the text (two quoted parts, "“A,” he said, “B.”") keep the text as it is.
+    /// </summary>
+    public static string WithoutEnclosingQuoteMarks(string text)
+    {
+        if (text.Length < 3) return text;
+        var close = text[0] switch { '“' => '”', '"' => '"', '«' => '»', '„' => '“', '‘' => '’', '「' => '」', _ => '\0' };
+        if (close == '\0' || text[^1] != close) return text;
+        var inner = text[1..^1];
+        if (inner.Contains(text[0]) || inner.Contains(close)) return text;
+        return inner.Trim();
+    }
+
     /// <summary>Overlap of two word sets relative to the smaller one (1 when one contains the other).</summary>
     public static double Containment(HashSet<string> a, HashSet<string> b)
     {

@@ -35,8 +35,10 @@ public class AttributionEvalTests(ITestOutputHelper output)
         // (attrib13; CV inside folds 1-4: all up on all four folds, direct identical) took all 0.6829 -> 0.6833, direct level.
         // RejectedSpeaker (attrib14; CV inside folds 1-4: content+source, all and direct, up or level on all four folds; content alone
         // down on all four, as the quotes it drops had their words right and no speaker) took all 0.6833 -> 0.6847, direct 0.8634 ->
-        // 0.8642 and direct content to 0.9303 here; the all and direct content floors follow it.
-        Assert.True(evaluation.Direct.Content.F1 >= 0.930, figures);
+        // 0.8642 and direct content to 0.9303 here; keeping words in quote marks with their speaker unknown (the lead, after
+        // attrib14: level with it on folds 1-4 for all, main's figures for direct) gave all 0.685, direct 0.863, direct content
+        // 0.933 (three places), so the direct content floor is main's again.
+        Assert.True(evaluation.Direct.Content.F1 >= 0.932, figures);
         Assert.True(evaluation.Direct.ContentSource.F1 >= 0.863, figures);
         Assert.True(evaluation.All.ContentSource.F1 >= 0.684, figures);
     }

@@ -58,6 +58,16 @@ public class AttributionRuleTests
         AssertDroppedAndKeptWithout("A German warning about the storm reached the harbour towns.", "about the storm", SpeakerRuleName.BareNationality,
             ("German", EntityType.Misc, null));
 
+    [Fact]
+    public void Words_in_quote_marks_whose_speaker_is_rejected_stay_with_their_speaker_unknown()
+    {
+        // Indirect words after a rejected phrase mostly report nothing; quoted words were said by someone, so they stay.
+        var quote = Containing(Run("\u201cThe nets have been empty for weeks,\u201d a German told reporters.", ("German", EntityType.Misc, null)), "The nets have been empty for weeks");
+        Assert.True(quote.Direct);
+        Assert.Null(quote.SpeakerSpan);
+        Assert.EndsWith($"+{SpeakerRuleName.BareNationality}", quote.Rule, StringComparison.Ordinal);
+    }
+
     // RejectedSpeaker drops the attribution; with the rule off it is kept with no speaker and the rejecting speaker rule recorded.
     private static void AssertDroppedAndKeptWithout(string sentence, string content, SpeakerRuleName speakerRule, params (string Name, EntityType Type, string? Role)[] mentions)
     {

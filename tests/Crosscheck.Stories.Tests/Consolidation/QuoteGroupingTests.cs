@@ -43,6 +43,19 @@ public class QuoteGroupingTests
     }
 
     [Fact]
+    public void A_quote_whose_span_takes_in_its_marks_is_kept_without_them_and_inner_marks_stay()
+    {
+        var a = StoryDoc.Of("Tomas Berg spoke first.\n\n\u201cShould the harbour not stay open all winter?\u201d\n\n\u201cNo,\u201d he said, \u201cnot yet.\u201d", "a")
+            .Person("Tomas Berg")
+            .Quote("\u201cShould the harbour not stay open all winter?\u201d", "Tomas Berg")
+            .Quote("\u201cNo,\u201d he said, \u201cnot yet.\u201d", "Tomas Berg").Build();
+
+        var dossier = new DossierBuilder().Build(StoryOf.Documents(a), [a]);
+
+        Assert.Equal(["Should the harbour not stay open all winter?", "\u201cNo,\u201d he said, \u201cnot yet.\u201d"], dossier.Quotes.Select(q => q.Text));
+    }
+
+    [Fact]
     public void Different_quotes_of_different_speakers_are_not_merged_even_when_similar()
     {
         var a = StoryDoc.Of("\"We want peace in the region now,\" Tomas Berg said.", "a").Person("Tomas Berg").Quote("We want peace in the region now,", "Tomas Berg").Build();
