@@ -148,6 +148,7 @@ public sealed record NerTrainerOptions
     /// </summary>
     public bool MoreNewsText { get; init; }
 
+    /// <summary>The seed of the sentences' order (each epoch shuffles them anew); the word clusters have their own. Default 17.</summary>
     public int Seed { get; init; } = 17;
 
     /// <summary>
