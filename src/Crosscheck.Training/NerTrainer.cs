@@ -148,6 +148,7 @@ public sealed record NerTrainerOptions
     /// </summary>
     public bool MoreNewsText { get; init; }
 
+    /// <summary>The seed of the sentences' order (each epoch shuffles them anew); the word clusters have their own. Default 17.</summary>
     public int Seed { get; init; } = 17;
 
     /// <summary>
@@ -156,6 +157,12 @@ public sealed record NerTrainerOptions
     /// weights, so the tagging cost stays that of one chain. Default 1.
     /// </summary>
     public int SeedRuns { get; init; } = 1;
+
+    /// <summary>
+    /// With <see cref="SeedRuns"/> and two chains: the second chain is averaged over as many orders as the first
+    /// (by default it is trained once). Default off.
+    /// </summary>
+    public bool SecondChainOrders { get; init; }
 
     /// <summary>
     /// Training decodes with this much added to the score of every label other than the gold one (loss-augmented
@@ -418,18 +425,7 @@ public static class NerTrainer
         if (options.CrossValidationFolds > 1)
             options = options with { Epochs = CrossValidatedEpochs(encoded, documents, groupOf, rows.Count, options, log) };
 
-        var (w1, t1) = Train(encoded, all, rows.Count, options, log, "first chain");
-        for (var run = 1; run < options.SeedRuns; run++)
-        {
-            var (w, t) = Train(encoded, all, rows.Count, options with { Seed = options.Seed + run }, log, $"first chain, order {run + 1}");
-            AddInto(w1, w);
-            AddInto(t1, t);
-        }
-        if (options.SeedRuns > 1)
-        {
-            Scale(w1, 1f / options.SeedRuns);
-            Scale(t1, 1f / options.SeedRuns);
-        }
+        var (w1, t1) = TrainInOrders(encoded, all, rows.Count, options, options.SeedRuns, log, "first chain");
         var first = LinearChain.Pruned(rows, w1, t1, options.PruneBelow);
         var model = new NerModel(features, first, null);
         if (dev is not null) log.WriteLine($"  dev F1 (first chain): {NerEvaluator.Score(model, dev, null, out _).F1 * 100:F2}");
@@ -439,7 +435,7 @@ public static class NerTrainer
             var predictions = CrossValidatedPredictions(encoded, documents, rows.Count, options, log);
             var encoded2 = EncodeSecond(documents, texts, encoded, predictions, features, rows, options.MinFeatureCount, out var rows2);
             log.WriteLine($"second-chain features: {rows2.Count:N0} ({clock.Elapsed.TotalSeconds:F0}s)");
-            var (w2, t2) = Train(encoded2, all, rows2.Count, options, log, "second chain");
+            var (w2, t2) = TrainInOrders(encoded2, all, rows2.Count, options, options.SecondChainOrders ? options.SeedRuns : 1, log, "second chain");
             model = new NerModel(features, first, LinearChain.Pruned(rows2, w2, t2, options.PruneBelow));
             if (dev is not null) log.WriteLine($"  dev F1 (two chains): {NerEvaluator.Score(model, dev, null, out _).F1 * 100:F2}");
         }
@@ -659,6 +655,28 @@ public static class NerTrainer
             builder.Append(text).Append('\n');
         }
         return DocumentHistory.Build(builder.ToString(), spans, labels);
+    }
+
+    /// <summary>
+    /// <paramref name="orders"/> averaged perceptrons, each reading the sentences in its own order (seeds
+    /// <see cref="NerTrainerOptions.Seed"/>, + 1, ...), their weights averaged again into one set.
+    /// </summary>
+    private static (float[] Weights, float[] Transitions) TrainInOrders(List<EncodedSentence> data, int[] subset, int featureCount, NerTrainerOptions options,
+        int orders, TextWriter log, string name)
+    {
+        var (weights, transitions) = Train(data, subset, featureCount, options, log, name);
+        for (var run = 1; run < orders; run++)
+        {
+            var (w, t) = Train(data, subset, featureCount, options with { Seed = options.Seed + run }, log, $"{name}, order {run + 1}");
+            AddInto(weights, w);
+            AddInto(transitions, t);
+        }
+        if (orders > 1)
+        {
+            Scale(weights, 1f / orders);
+            Scale(transitions, 1f / orders);
+        }
+        return (weights, transitions);
     }
 
     /// <summary>Averaged structured perceptron over a subset of sentences: weights averaged over every step (lazy sum trick).</summary>

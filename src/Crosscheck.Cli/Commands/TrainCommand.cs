@@ -70,6 +70,16 @@ public static class TrainCommand
             DefaultValueFactory = _ => defaults.SeedRuns,
             HelpName = "N",
         };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "The seed of the first sentence order (the orders of --seed-runs follow it: seed, seed + 1, ...), to weigh a setting on other orders.",
+            DefaultValueFactory = _ => defaults.Seed,
+            HelpName = "N",
+        };
+        var secondChainOrders = new Option<bool>("--second-chain-orders")
+        {
+            Description = "With --seed-runs and two chains: average the second chain over as many sentence orders as the first (by default it is trained once).",
+        };
         var margin = new Option<float>("--margin")
         {
             Description = "Train with this margin: every wrong label's score is raised by it while decoding a training sentence (loss-augmented perceptron).",
@@ -145,7 +155,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, seed, secondChainOrders, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -170,6 +180,8 @@ public static class TrainCommand
                 StemClusters = result.GetValue(stemClusters),
                 NameListFolds = Math.Max(2, result.GetValue(nameListFolds)),
                 SeedRuns = Math.Max(1, result.GetValue(seedRuns)),
+                Seed = result.GetValue(seed),
+                SecondChainOrders = result.GetValue(secondChainOrders),
                 Margin = Math.Max(0, result.GetValue(margin)),
                 CorpusRepeats = result.GetValue(repeat) is { Length: > 0 } repeats ? ParseRepeats(repeats) : null,
                 DevelopmentHoldOut = result.GetValue(holdOut),
