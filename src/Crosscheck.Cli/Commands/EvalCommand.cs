@@ -67,7 +67,7 @@ public static class EvalCommand
         command.Options.Add(orders);
         var defaultsOnly = new Option<bool>("--defaults-only") { Description = "With --tune: cluster the defaults alone instead of the whole grid (with --orders, to compare two ingests' stores)." };
         command.Options.Add(defaultsOnly);
-        var grid = new Option<string>("--grid") { Description = "With --tune: the settings tried, lifts (the cross-language lifts, the default) or member-link (a story's closest member beside its profile) or han-names (sound keys of names Chinese writes in Han) or same-language-weights (channel weights of their own for two sides of one analysed language).", DefaultValueFactory = _ => "lifts" };
+        var grid = new Option<string>("--grid") { Description = "With --tune: the settings tried, lifts (the cross-language lifts, the default) or lift-neighbours (each lift one step from the defaults) or lift-steps (the two gaining steps together) or member-link (a story's closest member beside its profile) or han-names (sound keys of names Chinese writes in Han) or same-language-weights (channel weights of their own for two sides of one analysed language) or cross-han (pairs across Han and other scripts scored up, with and without Han name keys).", DefaultValueFactory = _ => "lifts" };
         command.Options.Add(grid);
         var errors = new Option<bool>("--errors") { Description = "With --tune: also classify the defaults' wrong training pairs in every order (missed though the two alone join, missed across scripts, with a short side, under the threshold; joined on their own or through the story)." };
         command.Options.Add(errors);

@@ -34,7 +34,10 @@ public static class SimilarityEval
             "member-link" => SimilarityTuning.MemberLinkGrid(),
             "han-names" => SimilarityTuning.HanNameKeysGrid(),
             "same-language-weights" => SimilarityTuning.SameLanguageWeightsGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, member-link, han-names or same-language-weights"),
+            "cross-han" => SimilarityTuning.CrossHanGrid(),
+            "lift-neighbours" => SimilarityTuning.LiftNeighboursGrid(),
+            "lift-steps" => SimilarityTuning.LiftStepsGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, member-link, han-names, same-language-weights or cross-han"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);

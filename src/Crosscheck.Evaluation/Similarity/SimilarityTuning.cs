@@ -54,6 +54,43 @@ public static class SimilarityTuning
     }
 
     /// <summary>
+    /// The defaults, then each cross-language lift (<see cref="ClusteringOptions.CrossLanguageTermScale"/>,
+    /// <see cref="ClusteringOptions.CrossLanguageEntityScale"/>, <see cref="ClusteringOptions.CrossLanguageSharedNames"/>) moved one
+    /// step either way with the others kept: <see cref="Grid"/>'s neighbourhood of the defaults, small enough to cluster in
+    /// several orders (the lifts were chosen in the ingest order alone).
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> LiftNeighboursGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        yield return ("defaults", defaults);
+        foreach (var step in new[] { -0.5, 0.5 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"cross-terms x{defaults.CrossLanguageTermScale + step}"),
+                defaults with { CrossLanguageTermScale = defaults.CrossLanguageTermScale + step });
+            yield return (string.Create(CultureInfo.InvariantCulture, $"cross-entities x{defaults.CrossLanguageEntityScale + step}"),
+                defaults with { CrossLanguageEntityScale = defaults.CrossLanguageEntityScale + step });
+        }
+        foreach (var step in new[] { -1, 1 })
+        {
+            yield return ($"shared names {defaults.CrossLanguageSharedNames + step}", defaults with { CrossLanguageSharedNames = defaults.CrossLanguageSharedNames + step });
+        }
+    }
+
+    /// <summary>
+    /// The defaults, then the two steps of <see cref="LiftNeighboursGrid"/> that raised the cross-language mean (terms x2, four
+    /// shared names) taken together, one step further in each, and the best of those (x2, five) one step on in each.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> LiftStepsGrid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var (terms, shared) in new[] { (2.0, 4), (1.5, 4), (2.0, 5), (2.0, 6), (2.5, 5) })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"cross-terms x{terms}, shared names {shared}"),
+                ClusteringOptions.Default with { CrossLanguageTermScale = terms, CrossLanguageSharedNames = shared });
+        }
+    }
+
+    /// <summary>
     /// The defaults, then a story's closest member counted beside its profile (<see cref="ClusteringOptions.MemberLinkWeight"/>) at
     /// several multiples, and off: single against centroid link.
     /// </summary>
@@ -75,6 +112,24 @@ public static class SimilarityTuning
         {
             yield return (string.Create(CultureInfo.InvariantCulture, $"one analysed language: terms {weights.Terms}, entities {weights.Entities}, specifics {weights.Specifics}"),
                 ClusteringOptions.Default with { AnalysedSameLanguageWeights = weights });
+        }
+    }
+
+    /// <summary>
+    /// The defaults, then pairs across Han and other scripts scored up (<see cref="ClusteringOptions.CrossHanScale"/>: a lower join
+    /// threshold for that kind of pair), without and with Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>).
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> CrossHanGrid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var keys in new[] { false, true })
+        {
+            foreach (var scale in new[] { 1.0, 1.5, 2.0 })
+            {
+                if (!keys && scale == 1.0) continue; // the defaults
+                yield return (string.Create(CultureInfo.InvariantCulture, $"across Han x{scale}{(keys ? ", Han name keys" : "")}"),
+                    ClusteringOptions.Default with { CrossHanScale = scale, HanNameKeys = keys });
+            }
         }
     }
 

@@ -309,6 +309,16 @@ public sealed record ClusteringOptions
     /// </summary>
     public bool HanNameKeys { get; init; }
 
+    /// <summary>
+    /// The score of two sides in different languages of which one writes Chinese and the other does not is multiplied by this:
+    /// there neither terms nor names can be spelled alike (Chinese writes foreign names in Han, whose pinyin meets no Latin
+    /// spelling), so one story scores far lower than across two Latin-script languages and only the figures and dates are
+    /// left to meet; equivalent to a lower join threshold for that kind of pair. 1 turns it off. Default 1 (off): on the training
+    /// pairs of similarity-semeval2022 (`eval similarity DIR --db FILE --tune --orders 8 --grid cross-han`) no setting passed the
+    /// rule set before the runs (docs/BENCHMARKS.md, 2026-12-06 late night, simil10).
+    /// </summary>
+    public double CrossHanScale { get; init; } = 1;
+
     /// <summary>Place mentions (LOC) weigh this many times other entity words: where it happened is an event specific. Default 1.5.</summary>
     public double PlaceBoost { get; init; } = 1.5;
 

@@ -1009,7 +1009,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             }
         }
         if (weightUsed == 0) return 0;
-        return conflict * total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
+        var scripts = crossLanguage && a.WritesHan != b.WritesHan ? _options.CrossHanScale : 1;
+        return scripts * conflict * total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
     }
 
     /// <summary>Whether both sides are written in one and the same analysed language (<see cref="ClusteringOptions.AnalysedLanguages"/>), each all in it.</summary>
