@@ -283,16 +283,8 @@ public static class TrainCommand
             DefaultValueFactory = _ => PageWordTrainer.Settings.Default.L2,
             HelpName = "X",
         };
-        var learningRate = new Option<double?>("--learning-rate")
-        {
-            Description = "The trees' learning rate (default 0.1); the rounds tried are scaled by how much smaller it is, so 0.05 tries 100 to 600 rounds.",
-            HelpName = "X",
-        };
-        var minLeafHessian = new Option<double?>("--min-leaf-hessian")
-        {
-            Description = "The least curvature (Hessian sum) a leaf of the trees must hold (default 1): larger keeps leaves of few or already well-told pages from being cut.",
-            HelpName = "X",
-        };
+        var learningRate = new Option<double?>("--learning-rate") { Description = "The trees' learning rate (default 0.1); the rounds tried scale with it (0.05: 100 to 600).", HelpName = "X" };
+        var minLeafHessian = new Option<double?>("--min-leaf-hessian") { Description = "The least curvature (Hessian sum) a leaf of the trees must hold (default 1).", HelpName = "X" };
         var split = new Option<int>("--split")
         {
             Description = "Which split of the sites into cross-validation folds to report (0, the default, is the one the figures quote; others tell a gain from one split's luck).",

@@ -81,7 +81,7 @@ internal static partial class PageSignals
         AddComposition(values, page, content, paragraphs);
         AddPublishingSystem(values, page);
         AddSiteLinks(values, page, content.Url ?? pageUrl);
-        AddOffer(values, page, paragraphs, wordCount);
+        AddPricesInText(values, paragraphs, wordCount);
         return new PageFeatures([.. values]);
     }
 
@@ -389,42 +389,16 @@ internal static partial class PageSignals
     }
 
     /// <summary>
-    /// What the page's main text offers its reader, an action or a read: the form controls (form, visible input, select,
-    /// textarea, button) inside the region that holds the kept text (the nearest element holding every kept block), where
-    /// a service page's quote request, a course's enrolment or a calculator sits, while a site's search box and newsletter
-    /// field sit outside it; and the prices in the kept text per hundred words (a tariff, a fee table), where the page-wide
-    /// count reads only short blocks. Both are structure and symbols, the same in every language.
+    /// What the page's kept text asks of its reader's purse: the prices in it per hundred words (a tariff, a fee table, a
+    /// quote's figures), where the page-wide count reads only short blocks (a product's price tag). Symbols and digits,
+    /// the same in every language.
     /// </summary>
-    private static void AddOffer(List<double> values, PageModel page, IReadOnlyList<string> paragraphs, int words)
+    private static void AddPricesInText(List<double> values, IReadOnlyList<string> paragraphs, int words)
     {
-        var kept = new HashSet<string>(paragraphs, StringComparer.Ordinal);
-        var region = -1;
-        foreach (var block in page.Blocks)
-            if (kept.Contains(block.Text)) region = region < 0 ? block.Node : CommonAncestor(page.Nodes, region, block.Node);
-        var controls = 0;
-        if (region >= 0)
-            for (var i = region; i < page.Nodes[region].End; i++)
-                if (IsControl(page.Nodes[i])) controls++;
         var prices = 0;
         foreach (var paragraph in paragraphs) prices += Price().Count(paragraph);
-        values.Add(Log(controls, 4));
         values.Add(words == 0 ? 0 : Math.Min(1.5, prices * 100.0 / words));
     }
-
-    /// <summary>The nearest node holding both <paramref name="a"/> and <paramref name="b"/> (nodes in document order, each subtree [index, End)).</summary>
-    private static int CommonAncestor(List<PageNode> nodes, int a, int b)
-    {
-        while (a > 0 && !(a <= b && b < nodes[a].End)) a = nodes[a].Parent;
-        return Math.Max(a, 0);
-    }
-
-    /// <summary>Whether a node is a control a reader fills in or presses: a form, a select, a text area, a button or an input that is shown.</summary>
-    private static bool IsControl(in PageNode node) => node.Tag switch
-    {
-        "form" or "select" or "textarea" or "button" => true,
-        "input" => !string.Equals(node.Element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase),
-        _ => false,
-    };
 
     /// <summary>
     /// Whether a link to the page's own path names another page all the same: one script serving many items by a query
@@ -551,7 +525,7 @@ internal static partial class PageSignals
         names.AddRange(TemplateMarkers.Select(m => "template-" + m.Group));
         names.AddRange(["published-time", "modified-time-only"]);
         names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside"]);
-        names.AddRange(["main-controls", "main-prices"]);
+        names.Add("main-prices");
         return names;
     }
 
