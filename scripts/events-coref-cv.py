@@ -1227,6 +1227,7 @@ ARGUMENT_KINDS = ['money', 'casualties', 'date', 'weekday', 'year', 'month', 'pl
 
 
 def sentence_of(text, start, end):
+    """The bounds of the line holding a mention: ECB+ texts hold one sentence a line, so no sentence splitter is needed."""
     line_start = text.rfind('\n', 0, start) + 1
     line_end = text.find('\n', end)
     return line_start, len(text) if line_end < 0 else line_end
@@ -1336,7 +1337,8 @@ def anchored_arguments(groups, arguments, document_of, least):
 
 def choose_inside_folds(gold, topic, runs, folds, base):
     """runs: setting -> predictions. In each fold the setting best on the other topics is scored on the held-out
-    ones, beside `base` there (the win rule: no fold of 3 topics down by more than 1); returns the out-of-fold F1."""
+    ones and printed beside `base` there, for the reader to apply the win rule (no fold of 3 topics down by more
+    than 1; it is not applied here); returns the out-of-fold F1."""
     chosen = {}
     for k in range(folds):
         held = set(CHOOSING[k::folds])

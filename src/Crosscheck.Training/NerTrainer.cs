@@ -148,13 +148,17 @@ public sealed record NerTrainerOptions
     /// </summary>
     public bool MoreNewsText { get; init; }
 
-    /// <summary>The seed of the sentences' order (each epoch shuffles them anew); the word clusters have their own. Default 17.</summary>
+    /// <summary>
+    /// The seed of the sentences' order (each epoch shuffles them anew) in every perceptron run: the chains', and the
+    /// cross-validation folds' that choose the epochs (<see cref="CrossValidationFolds"/>) and predict the second chain's
+    /// features. The word clusters have their own. Default 17.
+    /// </summary>
     public int Seed { get; init; } = 17;
 
     /// <summary>
-    /// The first chain is trained this many times, each with its own order of the sentences (seeds <see cref="Seed"/>,
-    /// <see cref="Seed"/> + 1, ...), and the averaged weights of the runs averaged again: the tagger reads one set of
-    /// weights, so the tagging cost stays that of one chain. Default 1.
+    /// The first chain (and the second with <see cref="SecondChainOrders"/>) is trained this many times, each with its own
+    /// order of the sentences (seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, ...), and the averaged weights of the runs
+    /// averaged again: the tagger reads one set of weights, so the tagging cost stays that of one chain. Default 1.
     /// </summary>
     public int SeedRuns { get; init; } = 1;
 

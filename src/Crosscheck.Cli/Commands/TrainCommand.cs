@@ -66,13 +66,13 @@ public static class TrainCommand
         };
         var seedRuns = new Option<int>("--seed-runs")
         {
-            Description = "Train the first chain this many times in different sentence orders and average the runs' weights (one chain's tagging cost).",
+            Description = "Train the first chain (the second too with --second-chain-orders) this many times in different sentence orders and average the runs' weights (one chain's tagging cost).",
             DefaultValueFactory = _ => defaults.SeedRuns,
             HelpName = "N",
         };
         var seed = new Option<int>("--seed")
         {
-            Description = "The seed of the first sentence order (the orders of --seed-runs follow it: seed, seed + 1, ...), to weigh a setting on other orders.",
+            Description = "The seed of the first sentence order (the orders of --seed-runs follow it: seed, seed + 1, ...; the --cv folds and the second chain's predicted features use it too), to weigh a setting on other orders.",
             DefaultValueFactory = _ => defaults.Seed,
             HelpName = "N",
         };

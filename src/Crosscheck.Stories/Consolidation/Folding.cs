@@ -76,16 +76,24 @@ internal static class Folding
     /// <summary>
     /// The text without one pair of quote marks around the whole of it ("“We wait.”" → "We wait."): a quote whose span
     /// took in its marks would otherwise be shown in doubled marks by every report, which add their own. Marks that
-    /// open or close inside the text (two quoted parts, "“A,” he said, “B.”") keep the text as it is.
+    /// open or close inside the text (two quoted parts, "“A,” he said, “B.”") keep the text as it is; a ’ between two
+    /// letters is an apostrophe ("‘We don’t wait.’"), not a closing mark. Call it before <see cref="Clean"/>: a text
+    /// cut short there has lost its closing mark, and its opening one would stay alone.
     /// </summary>
     public static string WithoutEnclosingQuoteMarks(string text)
     {
-        if (text.Length < 3) return text;
-        var close = text[0] switch { '“' => '”', '"' => '"', '«' => '»', '„' => '“', '‘' => '’', '「' => '」', _ => '\0' };
-        if (close == '\0' || text[^1] != close) return text;
-        var inner = text[1..^1];
-        if (inner.Contains(text[0]) || inner.Contains(close)) return text;
-        return inner.Trim();
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length < 3) return text;
+        var open = trimmed[0];
+        var close = open switch { '“' => '”', '"' => '"', '«' => '»', '„' => '“', '‘' => '’', '「' => '」', _ => '\0' };
+        if (close == '\0' || trimmed[^1] != close) return text;
+        var inner = trimmed[1..^1];
+        for (var i = 0; i < inner.Length; i++)
+        {
+            var apostrophe = inner[i] == '’' && i > 0 && i + 1 < inner.Length && char.IsLetter(inner[i - 1]) && char.IsLetter(inner[i + 1]);
+            if (inner[i] == open || (inner[i] == close && !apostrophe)) return text;
+        }
+        return inner.Trim().ToString();
     }
 
     /// <summary>Overlap of two word sets relative to the smaller one (1 when one contains the other).</summary>

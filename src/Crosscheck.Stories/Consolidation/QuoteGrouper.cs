@@ -20,7 +20,7 @@ internal sealed class QuoteGrouper(DossierBuilderOptions options)
             foreach (var quote in view.Document.Quotes)
             {
                 if (!view.IsInBounds(quote.Span) || quote.Span.Length == 0) continue;
-                var text = Folding.WithoutEnclosingQuoteMarks(Folding.Clean(view.TextOf(quote.Span), options.MaxQuoteLength));
+                var text = Folding.Clean(Folding.WithoutEnclosingQuoteMarks(view.TextOf(quote.Span)), options.MaxQuoteLength);
                 var words = Folding.Words(text, 400);
                 if (words.Count < options.MinQuoteWords) continue;
                 var (speaker, entity) = Speaker(view, quote, entities);

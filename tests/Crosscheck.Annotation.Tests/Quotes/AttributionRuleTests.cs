@@ -72,11 +72,23 @@ public class AttributionRuleTests
     private static void AssertDroppedAndKeptWithout(string sentence, string content, SpeakerRuleName speakerRule, params (string Name, EntityType Type, string? Role)[] mentions)
     {
         var recorded = $"+{speakerRule}";
-        Assert.DoesNotContain(Run(sentence, mentions).Quotes, q => q.Rule is not null && q.Rule.EndsWith(recorded, StringComparison.Ordinal));
+        var d = Run(sentence, mentions);
+        Assert.DoesNotContain(d.Quotes, q => d[q.Span].Contains(content, StringComparison.Ordinal));
 
         var kept = Containing(RunWith(Without(AttributionRule.RejectedSpeaker), sentence, mentions), content);
         Assert.Null(kept.SpeakerSpan);
         Assert.EndsWith(recorded, kept.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Attributions_dropped_one_after_another_are_each_checked()
+    {
+        // Dropping shifts the attributions after it down by one: the next must still be checked, not skipped.
+        var d = Run("The old ferry is considered the safest boat in the region. The new ferry is considered the fastest boat on the coast. "
+            + "Lina Sauer said the ferry would run again in May.", ("Lina Sauer", EntityType.Person, null));
+        Assert.DoesNotContain(d.Quotes, q => d[q.Span].Contains("the safest boat", StringComparison.Ordinal));
+        Assert.DoesNotContain(d.Quotes, q => d[q.Span].Contains("the fastest boat", StringComparison.Ordinal));
+        Assert.Equal("Lina Sauer", SpeakerAsWritten(d, Containing(d, "the ferry would run")));
     }
 
     [Fact]

@@ -56,6 +56,18 @@ public class QuoteGroupingTests
     }
 
     [Fact]
+    public void A_quote_cut_short_loses_its_opening_mark_with_its_closing_one()
+    {
+        // The marks come off before the length bound: cut first, the closing mark would be gone and the opening one left alone.
+        const string quote = "\u201cThe harbour will stay open all winter and the ferries will run every day.\u201d";
+        var a = StoryDoc.Of($"Tomas Berg spoke first.\n\n{quote}", "a").Person("Tomas Berg").Quote(quote, "Tomas Berg").Build();
+
+        var dossier = new DossierBuilder(DossierBuilderOptions.Default with { MaxQuoteLength = 30 }).Build(StoryOf.Documents(a), [a]);
+
+        Assert.Equal("The harbour will stay open all\u2026", Assert.Single(dossier.Quotes).Text);
+    }
+
+    [Fact]
     public void Different_quotes_of_different_speakers_are_not_merged_even_when_similar()
     {
         var a = StoryDoc.Of("\"We want peace in the region now,\" Tomas Berg said.", "a").Person("Tomas Berg").Quote("We want peace in the region now,", "Tomas Berg").Build();
