@@ -224,7 +224,9 @@ public enum AttributionRule
     /// <summary>
     /// A <see cref="LearnedCue"/> makes an attribution only when a speaker is found for it: without one ("was renewed on Feb. 4", a
     /// passive subject rejected), a stance or deed word is rarely anyone's attribution (on train folds 1-4 with out-of-fold cue models,
-    /// 23 of 98 such attributions matched gold, against 0.55 for the learned cues' others). `--without` keeps them.
+    /// 23 of 98 such attributions matched gold, against 0.55 for the learned cues' others). `--without` keeps them. Since
+    /// <see cref="RejectedSpeaker"/> the indirect ones whose speaker a speaker rule rejected are dropped by that rule too, so switching
+    /// this one off alone brings back only those that never had a speaker phrase and those in quote marks.
     /// </summary>
     LearnedCueSpeaker,
 
