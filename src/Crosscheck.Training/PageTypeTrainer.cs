@@ -28,32 +28,10 @@ public static class PageTypeTrainer
     /// <summary>The folds inner cross-validations (choosing settings and the article threshold inside a training fold) use.</summary>
     public const int InnerFolds = 3;
 
-    /// <summary>
-    /// The settings tried: every depth with every number of rounds (one fit per depth scores every shorter length), each
-    /// fit with <see cref="Trees"/>' learning rate, leaf L2 and least leaf Hessian.
-    /// </summary>
+    /// <summary>The settings tried: every depth with every number of rounds (one fit per depth scores every shorter length).</summary>
     public sealed record Grid(IReadOnlyList<int> Depths, IReadOnlyList<int> Rounds)
     {
         public static Grid Default { get; } = new([2, 3], [50, 100, 150, 200, 300]);
-
-        /// <summary>The settings every fit shares; its rounds and depth are the grid's.</summary>
-        internal PageTypeBooster.Settings Trees { get; init; } = new();
-
-        /// <summary>The trees fitted with <paramref name="rounds"/> rounds of depth <paramref name="depth"/> and this grid's other settings.</summary>
-        internal PageTypeBooster.Settings At(int rounds, int depth) => Trees with { Rounds = rounds, Depth = depth };
-
-        /// <summary>
-        /// This grid with the trees' learning rate <paramref name="learningRate"/>, its rounds scaled by how much smaller the
-        /// step is than the default's, so that the grid still spans as much learning.
-        /// </summary>
-        public Grid WithLearningRate(double learningRate)
-        {
-            var scale = new PageTypeBooster.Settings().LearningRate / learningRate;
-            return this with { Rounds = [.. Rounds.Select(r => Math.Max(1, (int)Math.Round(r * scale)))], Trees = Trees with { LearningRate = learningRate } };
-        }
-
-        /// <summary>This grid with leaves that must each hold a curvature (Hessian sum) of at least <paramref name="leastHessian"/>.</summary>
-        public Grid WithMinLeafHessian(double leastHessian) => this with { Trees = Trees with { MinLeafHessian = leastHessian } };
     }
 
     /// <summary>Extracts every labelled page of a benchmark directory and keeps its features and type.</summary>
@@ -100,16 +78,16 @@ public static class PageTypeTrainer
     /// </summary>
     internal static PageTypeBooster.Settings ChooseSettings(IReadOnlyList<PageTypeSample> samples, int folds, Grid grid)
     {
-        if (grid.Depths.Count == 1 && grid.Rounds.Count == 1) return grid.At(grid.Rounds[0], grid.Depths[0]);
-        var best = (Settings: grid.At(grid.Rounds[0], grid.Depths[0]), Score: double.MinValue);
+        if (grid.Depths.Count == 1 && grid.Rounds.Count == 1) return new PageTypeBooster.Settings(grid.Rounds[0], grid.Depths[0]);
+        var best = (Settings: new PageTypeBooster.Settings(grid.Rounds[0], grid.Depths[0]), Score: double.MinValue);
         foreach (var depth in grid.Depths.Order())
         {
-            var fitted = OutOfFold(samples, folds, training => PageTypeBooster.Fit(training, grid.At(grid.Rounds.Max(), depth)));
+            var fitted = OutOfFold(samples, folds, training => PageTypeBooster.Fit(training, new PageTypeBooster.Settings(grid.Rounds.Max(), depth)));
             foreach (var rounds in grid.Rounds.Order())
             {
                 var scores = PageTypeScores.Of([.. fitted.Select(x => (x.Sample.Type, x.Model.Classify(x.Sample.Features, null, rounds)))]);
                 var score = scores.ArticleAccuracy + scores.Accuracy;
-                if (score > best.Score + 1e-12) best = (grid.At(rounds, depth), score);
+                if (score > best.Score + 1e-12) best = (new PageTypeBooster.Settings(rounds, depth), score);
             }
         }
         return best.Settings;
@@ -121,15 +99,15 @@ public static class PageTypeTrainer
     /// </summary>
     internal static PageTypeBooster.Settings ChooseArticleSettings(IReadOnlyList<PageTypeSample> samples, int folds, Grid grid)
     {
-        if (grid.Depths.Count == 1 && grid.Rounds.Count == 1) return grid.At(grid.Rounds[0], grid.Depths[0]);
-        var best = (Settings: grid.At(grid.Rounds[0], grid.Depths[0]), Correct: -1);
+        if (grid.Depths.Count == 1 && grid.Rounds.Count == 1) return new PageTypeBooster.Settings(grid.Rounds[0], grid.Depths[0]);
+        var best = (Settings: new PageTypeBooster.Settings(grid.Rounds[0], grid.Depths[0]), Correct: -1);
         foreach (var depth in grid.Depths.Order())
         {
-            var fitted = OutOfFold(samples, folds, training => Untrained.WithArticle(PageTypeBooster.FitArticle(training, grid.At(grid.Rounds.Max(), depth))));
+            var fitted = OutOfFold(samples, folds, training => Untrained.WithArticle(PageTypeBooster.FitArticle(training, new PageTypeBooster.Settings(grid.Rounds.Max(), depth))));
             foreach (var rounds in grid.Rounds.Order())
             {
                 var correct = fitted.Count(x => x.Model.Article!.Probability(x.Sample.Features, rounds) >= 0.5 == (x.Sample.Type == PageType.Article));
-                if (correct > best.Correct) best = (grid.At(rounds, depth), correct);
+                if (correct > best.Correct) best = (new PageTypeBooster.Settings(rounds, depth), correct);
             }
         }
         return best.Settings;

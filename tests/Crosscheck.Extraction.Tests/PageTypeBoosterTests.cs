@@ -86,20 +86,6 @@ public class PageTypeBoosterTests
     }
 
     [Fact]
-    public void A_grid_with_a_smaller_learning_rate_tries_proportionally_more_rounds_and_fits_with_its_settings()
-    {
-        var grid = PageTypeTrainer.Grid.Default.WithLearningRate(0.05).WithMinLeafHessian(0.25);
-        Assert.Equal(PageTypeTrainer.Grid.Default.Rounds.Select(r => r * 2), grid.Rounds);
-        var settings = grid.At(120, 2);
-        Assert.Equal((120, 2, 0.05, 0.25), (settings.Rounds, settings.Depth, settings.LearningRate, settings.MinLeafHessian));
-        Assert.Equal(new PageTypeBooster.Settings().L2, settings.L2);
-
-        // The chosen settings carry the grid's learning rate: one cell, no choice, still the grid's trees.
-        var samples = Enumerable.Range(0, 12).Select(i => new PageTypeSample($"p{i}", $"s{i}", Features(i % 2, 0), i % 2 == 0 ? PageType.Article : PageType.Product)).ToList();
-        Assert.Equal(0.05, PageTypeTrainer.ChooseSettings(samples, 3, new PageTypeTrainer.Grid([1], [4]) { Trees = grid.Trees }).LearningRate);
-    }
-
-    [Fact]
     public void Held_out_page_types_come_from_fold_models_fitted_as_the_shipped_model_was()
     {
         // `eval extraction --held-out-page-types` reports the figures of models fitted like the shipped one: a fold model

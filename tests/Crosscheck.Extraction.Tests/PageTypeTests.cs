@@ -239,25 +239,6 @@ public class PageTypeTests
     }
 
     [Fact]
-    public void A_service_page_prices_its_offer_in_its_main_text_where_a_news_article_does_not()
-    {
-        var service = "<main><h1>Boiler servicing</h1>" +
-            "<p>Our engineers service every make of gas boiler, check its safety devices and clean its burner, so that it runs well through the winter.</p>" +
-            "<p>A yearly service costs $89 for one boiler, or $149 with the hot-water cylinder, and a repair visit starts at $65 plus parts.</p>" +
-            "<p>Book a visit below and we will call you back within one working day to agree a time that suits you and your household.</p>" +
-            "<form action='/book'><input name='name'><input name='phone'><button>Request a visit</button></form></main>";
-        var (_, offer) = Extract(TestInputs.Page(service), "https://heating.example/boiler-servicing");
-        // Three prices in a long paragraph: the page-wide count, which reads short blocks only, sees none of them.
-        Assert.True(Signal(offer, "main-prices") > 0);
-        Assert.Equal(0, Signal(offer, "prices"));
-
-        // The news article's figures are percentages, no prices; and a price tag outside the kept text does not count.
-        var (_, news) = Extract(TestInputs.Page("<aside><div class='ad'>Subscribe for $1</div></aside><article><h1>Inflation slows</h1>" +
-            TestInputs.Paragraphs + TestInputs.Paragraphs + "</article>", NewsHead), "https://news.example/economy/2024/10/15/inflation-slows-to-lowest-in-three-years");
-        Assert.Equal(0, Signal(news, "main-prices"));
-    }
-
-    [Fact]
     public void Another_item_of_the_pages_own_script_is_a_page_beside_it_not_the_page_itself()
     {
         // An article served by a script with a query (the item's number, and the list page it was opened from) links

@@ -295,8 +295,6 @@ public static class TrainCommand
             DefaultValueFactory = _ => PageWordTrainer.Settings.Default.L2,
             HelpName = "X",
         };
-        var learningRate = new Option<double?>("--learning-rate") { Description = "The trees' learning rate (default 0.1); the rounds tried scale with it (0.05: 100 to 600).", HelpName = "X" };
-        var minLeafHessian = new Option<double?>("--min-leaf-hessian") { Description = "The least curvature (Hessian sum) a leaf of the trees must hold (default 1).", HelpName = "X" };
         var split = new Option<int>("--split")
         {
             Description = "Which split of the sites into cross-validation folds to report (0, the default, is the one the figures quote; others tell a gain from one split's luck).",
@@ -315,13 +313,10 @@ public static class TrainCommand
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, chooseWords, wordMinSites, wordL2, learningRate, minLeafHessian, split };
+        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, chooseWords, wordMinSites, wordL2, split };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var grid = PageTypeTrainer.Grid.Default;
-            if (result.GetValue(learningRate) is { } rate)
-                grid = rate is > 0 and <= 1 ? grid.WithLearningRate(rate) : throw new UserError($"--learning-rate takes a number above 0 and at most 1 (got {rate}).");
-            if (result.GetValue(minLeafHessian) is { } leastHessian) grid = grid.WithMinLeafHessian(Math.Max(0, leastHessian));
             if (result.GetValue(depth) is { } fixedDepth) grid = grid with { Depths = [Math.Max(1, fixedDepth)] };
             if (result.GetValue(rounds) is { } fixedRounds) grid = grid with { Rounds = [Math.Max(1, fixedRounds)] };
             PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,

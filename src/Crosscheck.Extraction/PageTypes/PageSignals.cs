@@ -81,7 +81,6 @@ internal static partial class PageSignals
         AddComposition(values, page, content, paragraphs);
         AddPublishingSystem(values, page);
         AddSiteLinks(values, page, content.Url ?? pageUrl);
-        AddPricesInText(values, paragraphs, wordCount);
         return new PageFeatures([.. values]);
     }
 
@@ -389,18 +388,6 @@ internal static partial class PageSignals
     }
 
     /// <summary>
-    /// What the page's kept text asks of its reader's purse: the prices in it per hundred words (a tariff, a fee table, a
-    /// quote's figures), where the page-wide count reads only short blocks (a product's price tag). Symbols and digits,
-    /// the same in every language.
-    /// </summary>
-    private static void AddPricesInText(List<double> values, IReadOnlyList<string> paragraphs, int words)
-    {
-        var prices = 0;
-        foreach (var paragraph in paragraphs) prices += Price().Count(paragraph);
-        values.Add(words == 0 ? 0 : Math.Min(1.5, prices * 100.0 / words));
-    }
-
-    /// <summary>
     /// Whether a link to the page's own path names another page all the same: one script serving many items by a query
     /// ("view.html?id=7" and "view.html?id=8", an article's links to its neighbours), told by a key both queries hold
     /// with different values. A link without a query, or whose shared keys agree, is the page itself (the page's own
@@ -525,7 +512,6 @@ internal static partial class PageSignals
         names.AddRange(TemplateMarkers.Select(m => "template-" + m.Group));
         names.AddRange(["published-time", "modified-time-only"]);
         names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside"]);
-        names.Add("main-prices");
         return names;
     }
 
