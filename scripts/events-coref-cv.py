@@ -58,6 +58,11 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             classes, for mentions whose document shares little with the cluster's others, and as a lower context
             share for sayings; (3) a year in the sentence other than the document's, background phrases
 
+  substitutes events14: a story's documents naming its lead event each in their own words ("cut" / "damaged"):
+            (1) group pairs of other classes of one story by shared documents, spread, lead lines and coverage
+            (complementary distribution), the share mostly co-referring; (2) in a document without the story's
+            lead group, its first lead-line mentions of small groups joined to that group, settings chosen in folds
+
   variants  several prediction files (PRED.json PRED2.json ...; one setting of the C# each): in each fold the file
             scoring best on the other topics is chosen and scored on the held-out topics; prints each file's own
             score, the choice of every fold and the out-of-fold CoNLL F1 of the choices
@@ -65,9 +70,10 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
 Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs),
 "2026-12-06 night" (events6, vectors), "2026-12-06 morning" (events7, sayings) and "2026-12-06 midday" (events11,
-errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs), "2026-12-06 late night" (events13, context).
+errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs), "2026-12-06 late night" (events13, context),
+"2026-12-07 early morning" (events14, substitutes).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
+Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|substitutes|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
 [--trees] [--folds N] [--window K] [--directed] [--wordnet] [--start today|alone|split] [--no-table]
 """
@@ -1496,6 +1502,68 @@ def variants_mode(documents, gold, paths, folds):
     choose_inside_folds(gold, topic, dict(zip(paths, runs)), folds, runs[0])
 
 
+def substitutes_mode(documents, gold, predicted, folds):
+    """events14: a story's documents name its lead event each in their own words ("cut" / "damaged" cables,
+    "died" / "succumbed"). (1) Complementary distribution: two groups of other classes of one story that share no
+    document, each in 2+ documents, mostly in the first three lines, together in half the story's documents or more;
+    the rate of such pairs that mostly co-refer. (2) Substitutes: in a document without the story's lead group (the
+    group in the first two lines of the most documents; or the second such group), one of its first K event
+    mentions in the first two lines, of a group in at most two documents, joins the lead group when that group is in
+    the first two lines of at least a share S of the story's documents; K, S and the rank chosen inside the folds."""
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    info = {m['id']: (d['id'], m['sentence'], m['start']) for d in documents for m in d['mentions']}
+    groups, story_documents, lead_documents = defaultdict(list), defaultdict(set), defaultdict(set)
+    for m, c in predicted.items():
+        if '|' in c:
+            groups[c].append(m)
+            story_documents[c.split('|')[0]].add(info[m][0])
+            if info[m][1] <= 1:
+                lead_documents[c].add(info[m][0])
+    documents_of = {c: {info[m][0] for m in ms} for c, ms in groups.items()}
+    print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions')
+    stories = defaultdict(list)
+    for c in groups:
+        stories[c.split('|')[0]].append(c)
+    counts = Counter()
+    for story, cs in stories.items():
+        for a, b in combinations(cs, 2):
+            together = sum(gold[x] == gold[y] for x in groups[a] for y in groups[b]) / (len(groups[a]) * len(groups[b]))
+            shared = min(len(documents_of[a] & documents_of[b]), 2)
+            both = min(len(documents_of[a]), len(documents_of[b])) >= 2
+            lead = min(sum(info[m][1] <= 2 for m in groups[c]) / len(groups[c]) for c in (a, b)) >= 0.5
+            cover = len(documents_of[a] | documents_of[b]) >= 0.5 * len(story_documents[story])
+            counts[((f'shared {shared}', 'each 2+' if both else 'one 1', 'lead' if lead else '-',
+                     'half+' if cover else '-'), together >= 0.5)] += 1
+    rate_table('(1) group pairs of other classes of one story: share mostly co-referring', counts)
+    in_document = defaultdict(list)
+    for m, c in predicted.items():
+        if '@' not in c and info[m][1] <= 1:
+            in_document[info[m][0]].append(m)
+    for ms in in_document.values():
+        ms.sort(key=lambda m: info[m][1:])
+    runs, counts = {}, Counter()
+    for rank in (0, 1):
+        for least_share in (0.3, 0.5, 0.7):
+            for first in (1, 2, 3):
+                joined = dict(predicted)
+                for story, cs in stories.items():
+                    ordered = sorted((c for c in cs if '@' not in c), key=lambda c: -len(lead_documents[c]))
+                    if len(ordered) <= rank or len(lead_documents[ordered[rank]]) < least_share * len(story_documents[story]):
+                        continue
+                    lead = ordered[rank]
+                    for d in story_documents[story] - documents_of[lead]:
+                        for m in in_document[d][:first]:
+                            if len(documents_of.get(predicted[m], {d})) <= 2:
+                                joined[m] = lead
+                                if least_share == 0.5 and first == 3:
+                                    counts[((rank, in_document[d].index(m)), gold[m] in {gold[x] for x in groups[lead]})] += 1
+                runs[f'rank {rank}, share {least_share}, first {first}'] = joined
+    rate_table('(2) substitutes at share 0.5 (rank, place among the document\'s lead mentions): joined right', counts)
+    for setting, joined in runs.items():
+        print(f'    {setting}: {conll(gold, joined):.2f}')
+    choose_inside_folds(gold, topic, dict(runs, none=predicted), folds, predicted)
+
+
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
@@ -1506,7 +1574,7 @@ def main(argv):
         documents = load_documents()
         variants_mode(documents, {m['id']: m['cluster'] for d in documents for m in d['mentions']}, argv[1:], folds)
         return
-    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs'):
+    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs', 'substitutes'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -1526,6 +1594,9 @@ def main(argv):
         return
     if argv[0] == 'context':
         context_mode(documents, gold, predicted, folds)
+        return
+    if argv[0] == 'substitutes':
+        substitutes_mode(documents, gold, predicted, folds)
         return
     if argv[0] == 'mentionpairs':
         mention_pairs_mode(documents, gold, predicted, folds, trees, start, use_table)
