@@ -62,6 +62,9 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             (1) group pairs of other classes of one story by shared documents, spread, lead lines and coverage
             (complementary distribution), the share mostly co-referring; (2) in a document without the story's
             lead group, its first lead-line mentions of small groups joined to that group, settings chosen in folds
+  thesaurus events14: two groups of one story with other classes joined when Debian's aiksaurus thesaurus (Moby's
+            broad meaning sets; apt-get install aiksaurus) relates their head words: always, with both in the lead
+            lines and no shared document, or with a cross-document context-word Jaccard >= t; chosen in folds
 
   variants  several prediction files (PRED.json PRED2.json ...; one setting of the C# each): in each fold the file
             scoring best on the other topics is chosen and scored on the held-out topics; prints each file's own
@@ -73,7 +76,7 @@ Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late
 errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs), "2026-12-06 late night" (events13, context),
 "2026-12-07 early morning" (events14, substitutes).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|substitutes|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
+Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|substitutes|thesaurus|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
 [--trees] [--folds N] [--window K] [--directed] [--wordnet] [--start today|alone|split] [--no-table]
 """
@@ -83,6 +86,8 @@ import json
 import math
 import os
 import re
+import shutil
+import subprocess
 import sys
 import zipfile
 import zlib
@@ -1564,6 +1569,71 @@ def substitutes_mode(documents, gold, predicted, folds):
     choose_inside_folds(gold, topic, dict(runs, none=predicted), folds, predicted)
 
 
+def thesaurus_words(words):
+    """Each word's related words in Debian's aiksaurus thesaurus (Moby's broad meaning sets), read with its command
+    (one call a word; an unknown word relates to none)."""
+    if not shutil.which('aiksaurus'):
+        sys.exit('thesaurus: apt-get install aiksaurus')
+    related = {}
+    for word in words:
+        out = subprocess.run(['aiksaurus', word], capture_output=True, text=True).stdout
+        related[word] = set() if out.startswith('***') else {
+            w.strip().lower() for line in out.split('\n') if line.strip() and not line.startswith('===') for w in line.split(',')}
+    return related
+
+
+def word_forms(word):
+    """A word and its crude base forms ("damaged" -> damage, damag; "shootings" -> shooting), for the thesaurus."""
+    forms = {word}
+    for suffix, ending in (('ies', 'y'), ('ied', 'y'), ('es', ''), ('s', ''), ('ing', ''), ('ing', 'e'), ('ed', ''), ('ed', 'e'), ('d', '')):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.add(word[:-len(suffix)] + ending)
+    return forms | {f[:-1] for f in forms if len(f) > 3 and f[-1] == f[-2]}
+
+
+def thesaurus_mode(documents, gold, predicted, folds):
+    """events14: two groups of one story with other classes joined when a broad thesaurus (aiksaurus) relates their
+    head words: always, only when both are mostly in the first three lines and share no document, or only when the
+    best context-word Jaccard (+-6 words) of their mentions in two documents reaches t; chosen inside the folds."""
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    place = {m['id']: (d['id'], m['sentence']) for d in documents for m in d['mentions']}
+    context = {m['id']: context_words(d['text'], m['start'], m['end'], 6) for d in documents for m in d['mentions']}
+    groups, heads = defaultdict(list), defaultdict(set)
+    for d in documents:
+        for m in d['mentions']:
+            c = predicted[m['id']]
+            if '|' in c and '@' not in c:
+                groups[c].append(m['id'])
+                heads[c] |= word_forms(m['text'].lower().split()[-1]) | {m['text'].lower()}
+    related = thesaurus_words(sorted(set().union(*heads.values())))
+    stories = defaultdict(list)
+    for c in groups:
+        stories[c.split('|')[0]].append(c)
+    print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions')
+    candidates, counts = [], Counter()
+    for cs in stories.values():
+        for a, b in combinations(cs, 2):
+            if not any(related[w] & heads[b] for w in heads[a]) and not any(related[w] & heads[a] for w in heads[b]):
+                continue
+            apart = not {place[m][0] for m in groups[a]} & {place[m][0] for m in groups[b]}
+            lead = min(sum(place[m][1] <= 2 for m in groups[c]) / len(groups[c]) for c in (a, b)) >= 0.5
+            agreement = max((len(context[x] & context[y]) / len(context[x] | context[y]) for x in groups[a] for y in groups[b]
+                             if place[x][0] != place[y][0] and context[x] | context[y]), default=0.0)
+            candidates.append((a, b, apart and lead, agreement))
+            right = 2 * sum(gold[x] == gold[y] for x in groups[a] for y in groups[b]) > len(groups[a]) * len(groups[b])
+            counts[(('lead, apart' if apart and lead else '-', f'context {min(int(agreement * 10), 5) / 10:.1f}+'), right)] += 1
+    rate_table(f'{len(candidates)} related group pairs of other classes of one story: share mostly co-referring', counts)
+    runs = {'related': join_groups(predicted, [(a, b) for a, b, _, _ in candidates]),
+            'related, lead, apart': join_groups(predicted, [(a, b) for a, b, both, _ in candidates if both])}
+    for least in (0.1, 0.2, 0.3, 0.4, 0.5):
+        runs[f'related, context {least}+'] = join_groups(predicted, [(a, b) for a, b, _, agreement in candidates if agreement >= least])
+        runs[f'related, lead, apart, context {least}+'] = join_groups(
+            predicted, [(a, b) for a, b, both, agreement in candidates if both and agreement >= least])
+    for setting, joined in runs.items():
+        print(f'    {setting}: {conll(gold, joined):.2f}')
+    choose_inside_folds(gold, topic, dict(runs, none=predicted), folds, predicted)
+
+
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
@@ -1574,7 +1644,7 @@ def main(argv):
         documents = load_documents()
         variants_mode(documents, {m['id']: m['cluster'] for d in documents for m in d['mentions']}, argv[1:], folds)
         return
-    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs', 'substitutes'):
+    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs', 'substitutes', 'thesaurus'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -1594,6 +1664,9 @@ def main(argv):
         return
     if argv[0] == 'context':
         context_mode(documents, gold, predicted, folds)
+        return
+    if argv[0] == 'thesaurus':
+        thesaurus_mode(documents, gold, predicted, folds)
         return
     if argv[0] == 'substitutes':
         substitutes_mode(documents, gold, predicted, folds)
