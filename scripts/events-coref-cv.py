@@ -30,7 +30,7 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             co-refer?): their sentences' TF-IDF cosines, shared documents and sentences, lead and story shares,
             shared names and content words next to the mentions, the classes' common prefix; pairs above the
             threshold are joined (training negatives kept at 1 in 5, the logit corrected for it); --wordnet adds
-            the WordNet relations of the wordnet mode as features
+            the WordNet relations of the wordnet mode as features, --thesaurus the thesaurus mode's relation
   vectors   distributional word vectors: positive PMI with the words within --window K (default 3; --directed
             keeps left and right apart) over text the project may train on (GMB/VOA, CoNLL-2003 train, PolNeAR
             train, and the ECB+ text of the choosing topics outside the held-out fold; never a dev topic's
@@ -78,7 +78,7 @@ errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs), "2026-12-0
 
 Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|substitutes|thesaurus|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
-[--trees] [--folds N] [--window K] [--directed] [--wordnet] [--start today|alone|split] [--no-table]
+[--trees] [--folds N] [--window K] [--directed] [--wordnet] [--thesaurus] [--start today|alone|split] [--no-table]
 """
 import csv
 import io
@@ -1591,6 +1591,22 @@ def word_forms(word):
     return forms | {f[:-1] for f in forms if len(f) > 3 and f[-1] == f[-2]}
 
 
+def thesaurus_relation(documents, predicted):
+    """related(a, b): whether the thesaurus relates a head word of grouped cluster a (events, not sayings) to one
+    of cluster b's, either way."""
+    heads = defaultdict(set)
+    for d in documents:
+        for m in d['mentions']:
+            c = predicted[m['id']]
+            if '|' in c and '@' not in c:
+                heads[c] |= word_forms(m['text'].lower().split()[-1]) | {m['text'].lower()}
+    words = thesaurus_words(sorted(set().union(*heads.values())))
+
+    def related(a, b):
+        return any(words[w] & heads[b] for w in heads[a]) or any(words[w] & heads[a] for w in heads[b])
+    return related
+
+
 def thesaurus_mode(documents, gold, predicted, folds):
     """events14: two groups of one story with other classes joined when a broad thesaurus (aiksaurus) relates their
     head words: always, only when both are mostly in the first three lines and share no document, or only when the
@@ -1598,14 +1614,11 @@ def thesaurus_mode(documents, gold, predicted, folds):
     topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
     place = {m['id']: (d['id'], m['sentence']) for d in documents for m in d['mentions']}
     context = {m['id']: context_words(d['text'], m['start'], m['end'], 6) for d in documents for m in d['mentions']}
-    groups, heads = defaultdict(list), defaultdict(set)
-    for d in documents:
-        for m in d['mentions']:
-            c = predicted[m['id']]
-            if '|' in c and '@' not in c:
-                groups[c].append(m['id'])
-                heads[c] |= word_forms(m['text'].lower().split()[-1]) | {m['text'].lower()}
-    related = thesaurus_words(sorted(set().union(*heads.values())))
+    groups = defaultdict(list)
+    for m, c in predicted.items():
+        if '|' in c and '@' not in c:
+            groups[c].append(m)
+    related = thesaurus_relation(documents, predicted)
     stories = defaultdict(list)
     for c in groups:
         stories[c.split('|')[0]].append(c)
@@ -1613,7 +1626,7 @@ def thesaurus_mode(documents, gold, predicted, folds):
     candidates, counts = [], Counter()
     for cs in stories.values():
         for a, b in combinations(cs, 2):
-            if not any(related[w] & heads[b] for w in heads[a]) and not any(related[w] & heads[a] for w in heads[b]):
+            if not related(a, b):
                 continue
             apart = not {place[m][0] for m in groups[a]} & {place[m][0] for m in groups[b]}
             lead = min(sum(place[m][1] <= 2 for m in groups[c]) / len(groups[c]) for c in (a, b)) >= 0.5
@@ -1639,6 +1652,7 @@ def main(argv):
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
     start = argv[argv.index('--start') + 1] if '--start' in argv else 'today'
     trees, directed, use_wordnet, use_table = '--trees' in argv, '--directed' in argv, '--wordnet' in argv, '--no-table' not in argv
+    use_thesaurus = '--thesaurus' in argv
     argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window', '--start'))]
     if argv and argv[0] == 'variants' and len(argv) > 2:
         documents = load_documents()
@@ -1730,6 +1744,13 @@ def main(argv):
             for (g, h), _, features, _ in samples:
                 for name in WORDNET_RELATIONS:
                     features['wordnet ' + name] = 1.0 if related(g, h, name) else 0.0
+        if use_thesaurus:
+            # The broad thesaurus's relation between the two groups' head words, alone and with the sentences'
+            # best cosine (events14).
+            related = thesaurus_relation(documents, predicted)
+            for (g, h), _, features, _ in samples:
+                features['thesaurus'] = 1.0 if related(g, h) else 0.0
+                features['thesaurus x cosine_max'] = features['thesaurus'] * features['cosine_max']
         scores = cross_validate(samples, folds, trees, negative_share=0.2)
         print(f'{len(samples)} group pairs, {sum(s[3] for s in samples)} mostly co-referring; '
               f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
