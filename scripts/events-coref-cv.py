@@ -30,7 +30,7 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             co-refer?): their sentences' TF-IDF cosines, shared documents and sentences, lead and story shares,
             shared names and content words next to the mentions, the classes' common prefix; pairs above the
             threshold are joined (training negatives kept at 1 in 5, the logit corrected for it); --wordnet adds
-            the WordNet relations of the wordnet mode as features
+            the WordNet relations of the wordnet mode as features, --thesaurus the thesaurus mode's relation
   vectors   distributional word vectors: positive PMI with the words within --window K (default 3; --directed
             keeps left and right apart) over text the project may train on (GMB/VOA, CoNLL-2003 train, PolNeAR
             train, and the ECB+ text of the choosing topics outside the held-out fold; never a dev topic's
@@ -58,6 +58,14 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             classes, for mentions whose document shares little with the cluster's others, and as a lower context
             share for sayings; (3) a year in the sentence other than the document's, background phrases
 
+  substitutes events14: a story's documents naming its lead event each in their own words ("cut" / "damaged"):
+            (1) group pairs of other classes of one story by shared documents, spread, lead lines and coverage
+            (complementary distribution), the share mostly co-referring; (2) in a document without the story's
+            lead group, its first lead-line mentions of small groups joined to that group, settings chosen in folds
+  thesaurus events14: two groups of one story with other classes joined when Debian's aiksaurus thesaurus (Moby's
+            broad meaning sets; apt-get install aiksaurus) relates their head words: always, with both in the lead
+            lines and no shared document, or with a cross-document context-word Jaccard >= t; chosen in folds
+
   variants  several prediction files (PRED.json PRED2.json ...; one setting of the C# each): in each fold the file
             scoring best on the other topics is chosen and scored on the held-out topics; prints each file's own
             score, the choice of every fold and the out-of-fold CoNLL F1 of the choices
@@ -65,11 +73,12 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
 Pure Python (no numpy): logistic regression by Newton steps, or --trees for boosted depth-3 trees.
 Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs),
 "2026-12-06 night" (events6, vectors), "2026-12-06 morning" (events7, sayings) and "2026-12-06 midday" (events11,
-errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs), "2026-12-06 late night" (events13, context).
+errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs), "2026-12-06 late night" (events13, context),
+"2026-12-07 early morning" (events14, substitutes).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
+Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|substitutes|thesaurus|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
-[--trees] [--folds N] [--window K] [--directed] [--wordnet] [--start today|alone|split] [--no-table]
+[--trees] [--folds N] [--window K] [--directed] [--wordnet] [--thesaurus] [--start today|alone|split] [--no-table]
 """
 import csv
 import io
@@ -77,6 +86,8 @@ import json
 import math
 import os
 import re
+import shutil
+import subprocess
 import sys
 import zipfile
 import zlib
@@ -1496,17 +1507,158 @@ def variants_mode(documents, gold, paths, folds):
     choose_inside_folds(gold, topic, dict(zip(paths, runs)), folds, runs[0])
 
 
+def substitutes_mode(documents, gold, predicted, folds):
+    """events14: a story's documents name its lead event each in their own words ("cut" / "damaged" cables,
+    "died" / "succumbed"). (1) Complementary distribution: two groups of other classes of one story that share no
+    document, each in 2+ documents, mostly in the first three lines, together in half the story's documents or more;
+    the rate of such pairs that mostly co-refer. (2) Substitutes: in a document without the story's lead group (the
+    group in the first two lines of the most documents; or the second such group), one of its first K event
+    mentions in the first two lines, of a group in at most two documents, joins the lead group when that group is in
+    the first two lines of at least a share S of the story's documents; K, S and the rank chosen inside the folds."""
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    info = {m['id']: (d['id'], m['sentence'], m['start']) for d in documents for m in d['mentions']}
+    groups, story_documents, lead_documents = defaultdict(list), defaultdict(set), defaultdict(set)
+    for m, c in predicted.items():
+        if '|' in c:
+            groups[c].append(m)
+            story_documents[c.split('|')[0]].add(info[m][0])
+            if info[m][1] <= 1:
+                lead_documents[c].add(info[m][0])
+    documents_of = {c: {info[m][0] for m in ms} for c, ms in groups.items()}
+    print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions')
+    stories = defaultdict(list)
+    for c in groups:
+        stories[c.split('|')[0]].append(c)
+    counts = Counter()
+    for story, cs in stories.items():
+        for a, b in combinations(cs, 2):
+            together = sum(gold[x] == gold[y] for x in groups[a] for y in groups[b]) / (len(groups[a]) * len(groups[b]))
+            shared = min(len(documents_of[a] & documents_of[b]), 2)
+            both = min(len(documents_of[a]), len(documents_of[b])) >= 2
+            lead = min(sum(info[m][1] <= 2 for m in groups[c]) / len(groups[c]) for c in (a, b)) >= 0.5
+            cover = len(documents_of[a] | documents_of[b]) >= 0.5 * len(story_documents[story])
+            counts[((f'shared {shared}', 'each 2+' if both else 'one 1', 'lead' if lead else '-',
+                     'half+' if cover else '-'), together >= 0.5)] += 1
+    rate_table('(1) group pairs of other classes of one story: share mostly co-referring', counts)
+    in_document = defaultdict(list)
+    for m, c in predicted.items():
+        if '@' not in c and info[m][1] <= 1:
+            in_document[info[m][0]].append(m)
+    for ms in in_document.values():
+        ms.sort(key=lambda m: info[m][1:])
+    runs, counts = {}, Counter()
+    for rank in (0, 1):
+        for least_share in (0.3, 0.5, 0.7):
+            for first in (1, 2, 3):
+                joined = dict(predicted)
+                for story, cs in stories.items():
+                    ordered = sorted((c for c in cs if '@' not in c), key=lambda c: -len(lead_documents[c]))
+                    if len(ordered) <= rank or len(lead_documents[ordered[rank]]) < least_share * len(story_documents[story]):
+                        continue
+                    lead = ordered[rank]
+                    for d in story_documents[story] - documents_of[lead]:
+                        for m in in_document[d][:first]:
+                            if len(documents_of.get(predicted[m], {d})) <= 2:
+                                joined[m] = lead
+                                if least_share == 0.5 and first == 3:
+                                    counts[((rank, in_document[d].index(m)), gold[m] in {gold[x] for x in groups[lead]})] += 1
+                runs[f'rank {rank}, share {least_share}, first {first}'] = joined
+    rate_table('(2) substitutes at share 0.5 (rank, place among the document\'s lead mentions): joined right', counts)
+    for setting, joined in runs.items():
+        print(f'    {setting}: {conll(gold, joined):.2f}')
+    choose_inside_folds(gold, topic, dict(runs, none=predicted), folds, predicted)
+
+
+def thesaurus_words(words):
+    """Each word's related words in Debian's aiksaurus thesaurus (Moby's broad meaning sets), read with its command
+    (one call a word; an unknown word relates to none)."""
+    if not shutil.which('aiksaurus'):
+        sys.exit('thesaurus: apt-get install aiksaurus')
+    related = {}
+    for word in words:
+        out = subprocess.run(['aiksaurus', word], capture_output=True, text=True).stdout
+        related[word] = set() if out.startswith('***') else {
+            w.strip().lower() for line in out.split('\n') if line.strip() and not line.startswith('===') for w in line.split(',')}
+    return related
+
+
+def word_forms(word):
+    """A word and its crude base forms ("damaged" -> damage, damag; "shootings" -> shooting), for the thesaurus."""
+    forms = {word}
+    for suffix, ending in (('ies', 'y'), ('ied', 'y'), ('es', ''), ('s', ''), ('ing', ''), ('ing', 'e'), ('ed', ''), ('ed', 'e'), ('d', '')):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.add(word[:-len(suffix)] + ending)
+    return forms | {f[:-1] for f in forms if len(f) > 3 and f[-1] == f[-2]}
+
+
+def thesaurus_relation(documents, predicted):
+    """related(a, b): whether the thesaurus relates a head word of grouped cluster a (events, not sayings) to one
+    of cluster b's, either way."""
+    heads = defaultdict(set)
+    for d in documents:
+        for m in d['mentions']:
+            c = predicted[m['id']]
+            if '|' in c and '@' not in c:
+                heads[c] |= word_forms(m['text'].lower().split()[-1]) | {m['text'].lower()}
+    words = thesaurus_words(sorted(set().union(*heads.values())))
+
+    def related(a, b):
+        return any(words[w] & heads[b] for w in heads[a]) or any(words[w] & heads[a] for w in heads[b])
+    return related
+
+
+def thesaurus_mode(documents, gold, predicted, folds):
+    """events14: two groups of one story with other classes joined when a broad thesaurus (aiksaurus) relates their
+    head words: always, only when both are mostly in the first three lines and share no document, or only when the
+    best context-word Jaccard (+-6 words) of their mentions in two documents reaches t; chosen inside the folds."""
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    place = {m['id']: (d['id'], m['sentence']) for d in documents for m in d['mentions']}
+    context = {m['id']: context_words(d['text'], m['start'], m['end'], 6) for d in documents for m in d['mentions']}
+    groups = defaultdict(list)
+    for m, c in predicted.items():
+        if '|' in c and '@' not in c:
+            groups[c].append(m)
+    related = thesaurus_relation(documents, predicted)
+    stories = defaultdict(list)
+    for c in groups:
+        stories[c.split('|')[0]].append(c)
+    print(f'CoNLL F1 {conll(gold, predicted):.2f} on {len(gold)} mentions')
+    candidates, counts = [], Counter()
+    for cs in stories.values():
+        for a, b in combinations(cs, 2):
+            if not related(a, b):
+                continue
+            apart = not {place[m][0] for m in groups[a]} & {place[m][0] for m in groups[b]}
+            lead = min(sum(place[m][1] <= 2 for m in groups[c]) / len(groups[c]) for c in (a, b)) >= 0.5
+            agreement = max((len(context[x] & context[y]) / len(context[x] | context[y]) for x in groups[a] for y in groups[b]
+                             if place[x][0] != place[y][0] and context[x] | context[y]), default=0.0)
+            candidates.append((a, b, apart and lead, agreement))
+            right = 2 * sum(gold[x] == gold[y] for x in groups[a] for y in groups[b]) > len(groups[a]) * len(groups[b])
+            counts[(('lead, apart' if apart and lead else '-', f'context {min(int(agreement * 10), 5) / 10:.1f}+'), right)] += 1
+    rate_table(f'{len(candidates)} related group pairs of other classes of one story: share mostly co-referring', counts)
+    runs = {'related': join_groups(predicted, [(a, b) for a, b, _, _ in candidates]),
+            'related, lead, apart': join_groups(predicted, [(a, b) for a, b, both, _ in candidates if both])}
+    for least in (0.1, 0.2, 0.3, 0.4, 0.5):
+        runs[f'related, context {least}+'] = join_groups(predicted, [(a, b) for a, b, _, agreement in candidates if agreement >= least])
+        runs[f'related, lead, apart, context {least}+'] = join_groups(
+            predicted, [(a, b) for a, b, both, agreement in candidates if both and agreement >= least])
+    for setting, joined in runs.items():
+        print(f'    {setting}: {conll(gold, joined):.2f}')
+    choose_inside_folds(gold, topic, dict(runs, none=predicted), folds, predicted)
+
+
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
     start = argv[argv.index('--start') + 1] if '--start' in argv else 'today'
     trees, directed, use_wordnet, use_table = '--trees' in argv, '--directed' in argv, '--wordnet' in argv, '--no-table' not in argv
+    use_thesaurus = '--thesaurus' in argv
     argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window', '--start'))]
     if argv and argv[0] == 'variants' and len(argv) > 2:
         documents = load_documents()
         variants_mode(documents, {m['id']: m['cluster'] for d in documents for m in d['mentions']}, argv[1:], folds)
         return
-    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs'):
+    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs', 'substitutes', 'thesaurus'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -1526,6 +1678,12 @@ def main(argv):
         return
     if argv[0] == 'context':
         context_mode(documents, gold, predicted, folds)
+        return
+    if argv[0] == 'thesaurus':
+        thesaurus_mode(documents, gold, predicted, folds)
+        return
+    if argv[0] == 'substitutes':
+        substitutes_mode(documents, gold, predicted, folds)
         return
     if argv[0] == 'mentionpairs':
         mention_pairs_mode(documents, gold, predicted, folds, trees, start, use_table)
@@ -1586,6 +1744,13 @@ def main(argv):
             for (g, h), _, features, _ in samples:
                 for name in WORDNET_RELATIONS:
                     features['wordnet ' + name] = 1.0 if related(g, h, name) else 0.0
+        if use_thesaurus:
+            # The broad thesaurus's relation between the two groups' head words, alone and with the sentences'
+            # best cosine (events14).
+            related = thesaurus_relation(documents, predicted)
+            for (g, h), _, features, _ in samples:
+                features['thesaurus'] = 1.0 if related(g, h) else 0.0
+                features['thesaurus x cosine_max'] = features['thesaurus'] * features['cosine_max']
         scores = cross_validate(samples, folds, trees, negative_share=0.2)
         print(f'{len(samples)} group pairs, {sum(s[3] for s in samples)} mostly co-referring; '
               f'AUC {area_under_curve([scores[s[0]] for s in samples], [s[3] for s in samples]):.3f}')
