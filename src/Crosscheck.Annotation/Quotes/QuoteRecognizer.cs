@@ -713,7 +713,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         if (k < tokens.Count && tokens[k].Start < sentenceEnd)
         {
             var span = TextSpan.FromBounds(tokens[k].Start, NextClauseStart(work, tokens, k) ?? sentenceEnd);
-            if (CountWords(text, span) >= 2 || ContainsQuoteMark(text, span) || IsNamedObject(work, tokens, k, span, flags)) return span;
+            if (CountWords(text, span) >= 2 || ContainsQuoteMark(text, span)) return span;
         }
         // "Smith continued:" closing a paragraph, the quote following in the next one.
         var after = tokens[^1].End;
@@ -724,16 +724,6 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         }
         return null;
     }
-
-    /// <summary>
-    /// One capitalised word after a stance cue is its content ("Doe endorsed Cruz and said ...", "He backed Clinton."), when no
-    /// quote stands next to it (attrib15: all four choosing folds up, +0.0007 on the mean, direct level; not shipped, under the step set
-    /// in advance).
-    /// </summary>
-    private bool IsNamedObject(Work work, List<Scanned> tokens, int k, TextSpan span, CueFlags flags) =>
-        flags == CueFlags.None && tokens[k].Kind == ScanKind.Word && tokens[k].IsCapitalized(work.Text) &&
-        !_lexicon.Pronouns.ContainsKey(tokens[k].Of(work.Text).ToString().ToLowerInvariant()) &&
-        !work.Quoted.Any(q => q.Start < span.End + 3 && q.End > span.Start);
 
     /// <summary>The token after "that" when the quote opening at token <paramref name="open"/> is followed right away by "that".</summary>
     private static int? QuotedObjectThenThat(Work work, List<Scanned> tokens, int open)
