@@ -105,6 +105,9 @@ public sealed record NerTrainerOptions
     /// <summary>Gazetteer hits read with the token's case and sentence position (<see cref="NerFeatureOptions.GazetteerCase"/>). Default off.</summary>
     public bool GazetteerCase { get; init; }
 
+    /// <summary>Label-pair weights by the kinds of a token and the one before it (<see cref="NerFeatureOptions.EdgeClasses"/>). Default off.</summary>
+    public bool EdgeClasses { get; init; }
+
     /// <summary>
     /// Language models: the dictionary's common words split by the case the dictionary gives them ("dict:noun" for a
     /// capitalised entry, a German noun; "dict:common" for the rest), so with <see cref="GazetteerCase"/> a capitalised
@@ -309,7 +312,8 @@ public static class NerTrainer
         (options.LongAffixes ? NerFeatureOptions.LongAffixes : NerFeatureOptions.None)
         | (options.SentenceShape ? NerFeatureOptions.SentenceShape : NerFeatureOptions.None)
         | (options.StemClusters ? NerFeatureOptions.StemClusters : NerFeatureOptions.None)
-        | (options.GazetteerCase ? NerFeatureOptions.GazetteerCase : NerFeatureOptions.None);
+        | (options.GazetteerCase ? NerFeatureOptions.GazetteerCase : NerFeatureOptions.None)
+        | (options.EdgeClasses ? NerFeatureOptions.EdgeClasses : NerFeatureOptions.None);
 
     /// <summary>
     /// Trains the model of one language (ISO 639-1) from the corpora in <paramref name="multilingualFolder"/>
@@ -503,7 +507,7 @@ public static class NerTrainer
             if (emissions.Length < n * L) emissions = new float[n * L];
             Score(encoded[i], weights, emissions);
             var labels = new int[n];
-            LinearChain.Viterbi(emissions, n, transitions, labels);
+            LinearChain.Viterbi(emissions, n, transitions, labels, encoded[i].Classes);
             var goldChunks = Bilou.Decode(encoded[i].Gold);
             var predicted = Bilou.Decode(labels).Where(c => (encoded[i].Unannotated & 1 << c.Type) == 0).ToList();
             gold += goldChunks.Count;
@@ -551,13 +555,14 @@ public static class NerTrainer
     }
 
     /// <summary>A sentence as feature rows per token (-1 = unknown feature), with optional second-chain extras; <c>Unannotated</c> as <see cref="ConllSentence.UnannotatedTypes"/>.</summary>
-    private sealed record EncodedSentence(int[] Features, int[] Offsets, int[] Gold, int[]? Extra = null, int[]? ExtraOffsets = null, int Unannotated = 0);
+    // Classes: each token's edge class (EdgeClasses), empty without edge classes.
+    private sealed record EncodedSentence(int[] Features, int[] Offsets, int[] Gold, int[] Classes, int[]? Extra = null, int[]? ExtraOffsets = null, int Unannotated = 0);
 
     /// <summary>Extracts every sentence's features once (documents give the document-level context) and maps them to rows.</summary>
     private static List<EncodedSentence> EncodeFirst(List<List<ConllSentence>> documents, List<List<(string Text, Core.Model.TextSpan[] Spans)>> texts,
         Func<int, NerFeatures> featuresOf, int minCount, out Dictionary<ulong, int> rows)
     {
-        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Gold, int Unannotated)>();
+        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Gold, int[] Classes, int Unannotated)>();
         var counts = new Dictionary<ulong, int>();
         var buffer = new List<ulong>();
         for (var d = 0; d < documents.Count; d++)
@@ -572,14 +577,15 @@ public static class NerTrainer
                 features.Extract(text, spans, context, buffer, offsets);
                 var array = buffer.ToArray();
                 foreach (var f in array) counts[f] = counts.GetValueOrDefault(f) + 1;
-                hashed.Add((array, offsets, Bilou.Encode(spans.Length, documents[d][s].Entities(ConllCorpus.ConllType)), documents[d][s].UnannotatedTypes));
+                var classes = (features.Options & NerFeatureOptions.EdgeClasses) != 0 ? EdgeClasses.Of(text, spans) : [];
+                hashed.Add((array, offsets, Bilou.Encode(spans.Length, documents[d][s].Entities(ConllCorpus.ConllType)), classes, documents[d][s].UnannotatedTypes));
             }
         }
         rows = new Dictionary<ulong, int>();
         foreach (var (hash, count) in counts)
             if (count >= minCount) rows[hash] = rows.Count;
         var encoded = new List<EncodedSentence>(hashed.Count);
-        foreach (var (hashes, offsets, gold, unannotated) in hashed) encoded.Add(new EncodedSentence(Rows(hashes, rows), offsets, gold, Unannotated: unannotated));
+        foreach (var (hashes, offsets, gold, classes, unannotated) in hashed) encoded.Add(new EncodedSentence(Rows(hashes, rows), offsets, gold, classes, Unannotated: unannotated));
         return encoded;
     }
 
@@ -608,7 +614,7 @@ public static class NerTrainer
                 if (emissions.Length < n * L) emissions = new float[n * L];
                 Score(encoded[i], weights, emissions);
                 predictions[i] = new int[n];
-                LinearChain.Viterbi(emissions, n, transitions, predictions[i]);
+                LinearChain.Viterbi(emissions, n, transitions, predictions[i], encoded[i].Classes);
             }
         }
         return predictions;
@@ -689,7 +695,7 @@ public static class NerTrainer
     {
         var weights = new float[(long)featureCount * L];
         var weightSums = new double[weights.Length];
-        var transitions = new float[(L + 1) * L];
+        var transitions = new float[LinearChain.TransitionTable * (options.EdgeClasses ? 1 + EdgeClasses.Count : 1)];
         var transitionSums = new double[transitions.Length];
         var random = new Random(options.Seed);
         var order = (int[])subset.Clone();
@@ -711,7 +717,7 @@ public static class NerTrainer
                 }
                 Score(sentence, weights, emissions);
                 if (options.Margin > 0) AddMargin(emissions, sentence.Gold, options.Margin);
-                LinearChain.Viterbi(emissions, n, transitions, predicted);
+                LinearChain.Viterbi(emissions, n, transitions, predicted, sentence.Classes);
                 tokens += n;
                 var goldLabels = sentence.Unannotated == 0 ? sentence.Gold : AcceptUnannotated(sentence.Gold, predicted.AsSpan(0, n), sentence.Unannotated);
                 for (var i = 0; i < n; i++)
@@ -730,6 +736,12 @@ public static class NerTrainer
                     {
                         Update(transitions, transitionSums, (goldPrevious + 1) * L + gold, 1, step);
                         Update(transitions, transitionSums, (guessPrevious + 1) * L + guess, -1, step);
+                        if (sentence.Classes.Length > 0)
+                        {
+                            var edge = (1 + sentence.Classes[i]) * LinearChain.TransitionTable;
+                            Update(transitions, transitionSums, edge + (goldPrevious + 1) * L + gold, 1, step);
+                            Update(transitions, transitionSums, edge + (guessPrevious + 1) * L + guess, -1, step);
+                        }
                     }
                 }
                 step++;

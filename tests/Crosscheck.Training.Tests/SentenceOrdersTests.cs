@@ -51,7 +51,7 @@ public class SentenceOrdersTests
     }
 
     /// <summary>Eight two-sentence documents of people and places under the root's <c>ner/conll2003</c>.</summary>
-    private static string WriteTrainingFile(TemporaryDataRoot root)
+    internal static string WriteTrainingFile(TemporaryDataRoot root)
     {
         var trainFile = Path.Combine(root.NerFolder("conll2003"), "train.txt");
         var text = new System.Text.StringBuilder();

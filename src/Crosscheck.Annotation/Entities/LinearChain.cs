@@ -2,7 +2,8 @@ namespace Crosscheck.Annotation.Entities;
 
 /// <summary>
 /// One linear-chain scorer: hashed feature weights per BILOU label plus label-transition weights,
-/// decoded with Viterbi under the BILOU constraints.
+/// decoded with Viterbi under the BILOU constraints. With edge classes (<see cref="EdgeClasses"/>) the transitions
+/// hold one more table per class after the shared one, added at each token of that class.
 /// </summary>
 internal sealed class LinearChain
 {
@@ -20,6 +21,12 @@ internal sealed class LinearChain
     }
 
     public int FeatureCount => _rows.Count;
+
+    /// <summary>One transition table: [(previous + 1) * L + next], previous -1 being the sentence start.</summary>
+    public const int TransitionTable = (L + 1) * L;
+
+    /// <summary>Whether the transitions hold a table per edge class besides the shared one.</summary>
+    public bool HasEdgeClasses => _transitions.Length > TransitionTable;
 
     /// <summary>Allowed-transition table: [(previous + 1) * L + next], previous -1 being the sentence start.</summary>
     public static readonly bool[] AllowedTransitions = BuildAllowed();
@@ -67,25 +74,32 @@ internal sealed class LinearChain
         for (var y = 0; y < L; y++) scores[y] += weights[y];
     }
 
-    public void Decode(ReadOnlySpan<float> emissions, int n, Span<int> labels) => Viterbi(emissions, n, _transitions, labels);
+    /// <summary>Best labels of one sentence; <paramref name="classes"/>, each token's edge class, is read only when the chain has edge classes.</summary>
+    public void Decode(ReadOnlySpan<float> emissions, int n, Span<int> labels, ReadOnlySpan<int> classes = default) =>
+        Viterbi(emissions, n, _transitions, labels, HasEdgeClasses ? classes : default);
 
-    /// <summary>Best label sequence under the BILOU constraints. Transitions are [(previous + 1) * L + next].</summary>
-    public static void Viterbi(ReadOnlySpan<float> emissions, int n, ReadOnlySpan<float> transitions, Span<int> output)
+    /// <summary>
+    /// Best label sequence under the BILOU constraints. Transitions are [(previous + 1) * L + next]; with
+    /// <paramref name="classes"/> the table of token i's class (the transitions' (1 + class)-th) is added to the shared one.
+    /// </summary>
+    public static void Viterbi(ReadOnlySpan<float> emissions, int n, ReadOnlySpan<float> transitions, Span<int> output, ReadOnlySpan<int> classes = default)
     {
         if (n == 0) return;
         var score = new float[n * L];
         var back = new int[n * L];
+        var edges = !classes.IsEmpty;
         for (var y = 0; y < L; y++)
-            score[y] = AllowedTransitions[y] ? emissions[y] + transitions[y] : float.NegativeInfinity;
+            score[y] = AllowedTransitions[y] ? emissions[y] + transitions[y] + (edges ? transitions[(1 + classes[0]) * TransitionTable + y] : 0) : float.NegativeInfinity;
         for (var i = 1; i < n; i++)
         {
+            var edge = edges ? (1 + classes[i]) * TransitionTable : 0;
             for (var y = 0; y < L; y++)
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
                 foreach (var p in AllowedPrevious[y])
                 {
-                    var s = score[(i - 1) * L + p] + transitions[(p + 1) * L + y];
+                    var s = score[(i - 1) * L + p] + transitions[(p + 1) * L + y] + (edges ? transitions[edge + (p + 1) * L + y] : 0);
                     if (s > best)
                     {
                         best = s;
@@ -135,9 +149,11 @@ internal sealed class LinearChain
         }
     }
 
-    public static LinearChain Read(BinaryReader reader)
+    /// <param name="reader">The model file, at the chain.</param>
+    /// <param name="edgeClasses">Whether the chain was trained with edge classes (the model's feature options say).</param>
+    public static LinearChain Read(BinaryReader reader, bool edgeClasses = false)
     {
-        var transitions = new float[(L + 1) * L];
+        var transitions = new float[TransitionTable * (edgeClasses ? 1 + EdgeClasses.Count : 1)];
         for (var i = 0; i < transitions.Length; i++) transitions[i] = reader.ReadSingle();
         var count = reader.ReadInt32();
         var rows = new List<KeyValuePair<ulong, int>>(count);

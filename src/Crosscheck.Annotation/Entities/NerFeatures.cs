@@ -44,6 +44,13 @@ internal enum NerFeatureOptions
     /// noun (an adjective in "Deutsche Bank", "Vereinte Nationen") or its absence where a name list holds the word.
     /// </summary>
     GazetteerCase = 32,
+
+    /// <summary>
+    /// Label-pair (edge) weights by the kinds of a token and of the one before it (<see cref="EdgeClasses"/>): the
+    /// chains' transitions hold a table per class besides the shared one. Not a token feature; the model file's
+    /// transitions are longer.
+    /// </summary>
+    EdgeClasses = 64,
 }
 
 /// <summary>

@@ -70,6 +70,8 @@ internal sealed class NerModel
         var features = new List<ulong>[sentences.Count];
         var offsets = new int[sentences.Count][];
         var labels = new int[sentences.Count][];
+        var classes = new int[sentences.Count][];
+        var edgeClasses = (Features.Options & NerFeatureOptions.EdgeClasses) != 0;
         for (var s = 0; s < sentences.Count; s++)
         {
             var n = sentences[s].Length;
@@ -79,7 +81,8 @@ internal sealed class NerModel
             var emissions = new float[n * L];
             First.AddScores(features[s], offsets[s], n, emissions);
             labels[s] = new int[n];
-            First.Decode(emissions, n, labels[s]);
+            classes[s] = edgeClasses ? EdgeClasses.Of(views[s].Text, views[s].Spans) : [];
+            First.Decode(emissions, n, labels[s], classes[s]);
         }
         if (Second is null) return labels;
 
@@ -95,7 +98,7 @@ internal sealed class NerModel
             Second.AddScores(features[s], offsets[s], n, emissions);
             Second.AddScores(extra, extraOffsets, n, emissions);
             second[s] = new int[n];
-            Second.Decode(emissions, n, second[s]);
+            Second.Decode(emissions, n, second[s], classes[s]);
         }
         return second;
     }
@@ -128,8 +131,9 @@ internal sealed class NerModel
         var clusters = WordClusters.Read(reader);
         var stemClusters = (featureOptions & (int)NerFeatureOptions.StemClusters) != 0 ? WordClusters.Read(reader) : null;
         var gazetteer = Gazetteer.Read(reader);
-        var first = LinearChain.Read(reader);
-        var second = reader.ReadBoolean() ? LinearChain.Read(reader) : null;
+        var edgeClasses = (featureOptions & (int)NerFeatureOptions.EdgeClasses) != 0;
+        var first = LinearChain.Read(reader, edgeClasses);
+        var second = reader.ReadBoolean() ? LinearChain.Read(reader, edgeClasses) : null;
         return new NerModel(new NerFeatures(clusters, gazetteer, (NerFeatureOptions)featureOptions, stemClusters), first, second);
     }
 }

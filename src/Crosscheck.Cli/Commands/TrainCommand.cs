@@ -41,6 +41,7 @@ public static class TrainCommand
             Description = "With --language: also lists of the names tagged in the open English corpora under ner/ (GMB, wikigold, BTC, WNUT-17 train, re3d).",
         };
         var gazetteerCase = new Option<bool>("--gazetteer-case") { Description = "Also every gazetteer hit with the token's case and whether it starts the sentence." };
+        var edgeClasses = new Option<bool>("--edge-classes") { Description = "Also label-pair (transition) weights by the kinds of a token and the one before it (lower case, capitalised, capitals, number, other; sentence start)." };
         var dictionaryNouns = new Option<bool>("--dictionary-nouns") { Description = "With --language: the dictionary's capitalised common words (German nouns) as a list of their own, dict:noun." };
         var noDictionary = new Option<bool>("--no-dictionary") { Description = "With --language: no dictionary word lists (NerWordLists/LANG.tsv.gz) as gazetteer lists." };
         var noDocumentCopy = new Option<bool>("--no-document-copy") { Description = "With --language: no document-only copy of the features, even where the training data has documents." };
@@ -155,7 +156,7 @@ public static class TrainCommand
             Example:  crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, seed, secondChainOrders, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, edgeClasses, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, seed, secondChainOrders, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -173,6 +174,7 @@ public static class TrainCommand
                 OpenCorpusNames = result.GetValue(openCorpusNames),
                 DictionaryLists = !result.GetValue(noDictionary),
                 GazetteerCase = result.GetValue(gazetteerCase),
+                EdgeClasses = result.GetValue(edgeClasses),
                 DictionaryNouns = result.GetValue(dictionaryNouns),
                 DocumentDomain = !result.GetValue(noDocumentCopy),
                 LongAffixes = result.GetValue(longAffixes),
