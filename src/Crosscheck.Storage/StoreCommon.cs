@@ -52,13 +52,20 @@ public static class StoreCommon
     public const string CandidateWindowCondition =
         "AND (absorbed OR (NOT retired AND last_arrival >= $arrival AND (last_published IS NULL OR $published IS NULL OR last_published >= $published)))";
 
-    /// <summary>The columns <see cref="ReadStoryState"/> reads, in its order.</summary>
+    /// <summary>The columns <see cref="ReadStoryStateRows"/> reads, in its order.</summary>
     public const string StoryStateColumns = "idx, state, absorbed, retired, last_arrival, last_published";
 
-    /// <summary>One <c>story_states</c> row selected as <see cref="StoryStateColumns"/>; a merged (absorbed) story has no activity.</summary>
-    public static StoredStoryState ReadStoryState(DbDataReader reader)
+    /// <summary>Every <c>story_states</c> row the reader holds, selected as <see cref="StoryStateColumns"/>, added to <paramref name="states"/>.</summary>
+    public static void ReadStoryStateRows(DbDataReader reader, List<StoredStoryState> states)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(states);
+        while (reader.Read()) states.Add(ReadStoryState(reader));
+    }
+
+    /// <summary>One <c>story_states</c> row; a merged (absorbed) story has no activity.</summary>
+    private static StoredStoryState ReadStoryState(DbDataReader reader)
+    {
         var index = reader.GetInt32(0);
         var state = (byte[])reader.GetValue(1);
         var absorbed = reader.GetBoolean(2);
@@ -67,6 +74,40 @@ public static class StoreCommon
         var lastArrival = reader.GetInt64(4);
         long? lastPublishedTicks = reader.IsDBNull(5) ? null : reader.GetInt64(5);
         return new StoredStoryState(index, state, new StoryActivity(retired, lastArrival, lastPublishedTicks));
+    }
+
+    /// <summary>The columns of <c>stories</c> that <see cref="ReadStory"/> reads, in its order.</summary>
+    public const string StoryColumns = "id, title, first_seen, last_seen";
+
+    /// <summary>The story of the reader's current row, selected as <see cref="StoryColumns"/>, with its article ids in order.</summary>
+    public static Story ReadStory(DbDataReader reader, IReadOnlyList<string> articleIds)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new Story
+        {
+            Id = reader.GetString(0),
+            Title = reader.GetString(1),
+            FirstSeen = ReadTime(reader, 2),
+            LastSeen = ReadTime(reader, 3),
+            ArticleIds = articleIds,
+        };
+    }
+
+    /// <summary>The query <see cref="ReadArticlesByStory"/> reads: every story's articles, story by story, in their order.</summary>
+    public const string ArticlesByStoryQuery = "SELECT story_id, article_id FROM story_articles ORDER BY story_id, position";
+
+    /// <summary>Each story's article ids in order, from the rows of <see cref="ArticlesByStoryQuery"/>; a story without articles is absent.</summary>
+    public static Dictionary<string, List<string>> ReadArticlesByStory(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var articles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var storyId = reader.GetString(0);
+            if (!articles.TryGetValue(storyId, out var list)) articles[storyId] = list = [];
+            list.Add(reader.GetString(1));
+        }
+        return articles;
     }
 
     /// <summary>A feature's postings (story indexes) as stored: 4 bytes each, little-endian.</summary>
