@@ -24,8 +24,7 @@ public static class ReprocessCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var location = result.GetValue(db)!;
-            StoriesCommand.RequireExisting(location);
-            using var store = Engine.OpenStore(location);
+            using var store = StoriesCommand.OpenExisting(location);
             var progress = new ConsoleProgress();
             var report = Engine.Ingest(store).Reprocess(progress);
             progress.Finish();

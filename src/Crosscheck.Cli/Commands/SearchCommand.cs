@@ -14,8 +14,7 @@ public static class SearchCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var location = result.GetValue(db)!;
-            StoriesCommand.RequireExisting(location);
-            using var store = Engine.OpenStore(location);
+            using var store = StoriesCommand.OpenExisting(location);
             var hits = store.Search(string.Join(' ', result.GetValue(query)!), result.GetValue(limit));
             if (hits.Count == 0) Console.WriteLine("no matching articles");
             foreach (var hit in hits)
