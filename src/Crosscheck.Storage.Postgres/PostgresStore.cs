@@ -333,25 +333,20 @@ public sealed class PostgresStore : IStore
 
     public IReadOnlyList<Story> GetStories() => Use("reading stories", connection =>
     {
-        var articles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using (var command = Command(connection, "SELECT story_id, article_id FROM story_articles ORDER BY story_id, position"))
+        Dictionary<string, List<string>> articles;
+        using (var command = Command(connection, StoreCommon.ArticlesByStoryQuery))
         using (var reader = command.ExecuteReader())
         {
-            while (reader.Read())
-            {
-                var storyId = reader.GetString(0);
-                if (!articles.TryGetValue(storyId, out var list)) articles[storyId] = list = [];
-                list.Add(reader.GetString(1));
-            }
+            articles = StoreCommon.ReadArticlesByStory(reader);
         }
         var stories = new List<Story>();
-        using (var command = Command(connection, "SELECT id, title, first_seen, last_seen FROM stories ORDER BY position"))
+        using (var command = Command(connection, $"SELECT {StoreCommon.StoryColumns} FROM stories ORDER BY position"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 var id = reader.GetString(0);
-                stories.Add(ReadStory(reader, articles.TryGetValue(id, out var list) ? list : []));
+                stories.Add(StoreCommon.ReadStory(reader, articles.TryGetValue(id, out var list) ? list : []));
             }
         }
         return (IReadOnlyList<Story>)stories;
@@ -372,9 +367,9 @@ public sealed class PostgresStore : IStore
                 redirectsWithPrefix: prefix => Strings(connection, "SELECT from_id FROM story_redirects WHERE starts_with(from_id, $1) LIMIT 2", prefix));
             if (id is null) return null;
             var articleIds = Strings(connection, "SELECT article_id FROM story_articles WHERE story_id = $1 ORDER BY position", id);
-            using var command = Command(connection, "SELECT id, title, first_seen, last_seen FROM stories WHERE id = $1", id);
+            using var command = Command(connection, $"SELECT {StoreCommon.StoryColumns} FROM stories WHERE id = $1", id);
             using var reader = command.ExecuteReader();
-            return reader.Read() ? ReadStory(reader, articleIds) : null;
+            return reader.Read() ? StoreCommon.ReadStory(reader, articleIds) : null;
         });
     }
 
@@ -468,10 +463,7 @@ public sealed class PostgresStore : IStore
                 [array, .. window is null ? Array.Empty<object?>() : [window.MinLastArrival, new NpgsqlParameter { Value = (object?)window.MinLastPublishedTicks ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint }]]);
             using var reader = command.ExecuteReader();
             var states = new List<StoredStoryState>(array.Length);
-            while (reader.Read())
-            {
-                states.Add(StoreCommon.ReadStoryState(reader));
-            }
+            StoreCommon.ReadStoryStateRows(reader, states);
             return (IReadOnlyList<StoredStoryState>)states;
         });
     }
@@ -634,15 +626,6 @@ public sealed class PostgresStore : IStore
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"crosscheck:{Schema}:{purpose}"));
         return BitConverter.ToInt64(hash, 0);
     }
-
-    private static Story ReadStory(NpgsqlDataReader reader, IReadOnlyList<string> articleIds) => new()
-    {
-        Id = reader.GetString(0),
-        Title = reader.GetString(1),
-        FirstSeen = StoreCommon.ReadTime(reader, 2),
-        LastSeen = StoreCommon.ReadTime(reader, 3),
-        ArticleIds = articleIds,
-    };
 
     private static string FormatTime(DateTimeOffset time) => StoreCommon.FormatTime(time);
 

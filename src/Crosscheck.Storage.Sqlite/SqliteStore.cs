@@ -358,32 +358,20 @@ public sealed class SqliteStore : IStore
 
     public IReadOnlyList<Story> GetStories() => Read("reading stories", () =>
     {
-        var articles = new Dictionary<string, List<string>>();
-        using (var command = Command("SELECT story_id, article_id FROM story_articles ORDER BY story_id, position"))
+        Dictionary<string, List<string>> articles;
+        using (var command = Command(StoreCommon.ArticlesByStoryQuery))
         using (var reader = command.ExecuteReader())
         {
-            while (reader.Read())
-            {
-                var storyId = reader.GetString(0);
-                if (!articles.TryGetValue(storyId, out var list)) articles[storyId] = list = [];
-                list.Add(reader.GetString(1));
-            }
+            articles = StoreCommon.ReadArticlesByStory(reader);
         }
-        using (var command = Command("SELECT id, title, first_seen, last_seen FROM stories ORDER BY position"))
+        using (var command = Command($"SELECT {StoreCommon.StoryColumns} FROM stories ORDER BY position"))
         using (var reader = command.ExecuteReader())
         {
             var stories = new List<Story>();
             while (reader.Read())
             {
                 var id = reader.GetString(0);
-                stories.Add(new Story
-                {
-                    Id = id,
-                    Title = reader.GetString(1),
-                    ArticleIds = articles.TryGetValue(id, out var list) ? list : [],
-                    FirstSeen = StoreCommon.ReadTime(reader, 2),
-                    LastSeen = StoreCommon.ReadTime(reader, 3),
-                });
+                stories.Add(StoreCommon.ReadStory(reader, articles.TryGetValue(id, out var list) ? list : []));
             }
             return (IReadOnlyList<Story>)stories;
         }
@@ -408,17 +396,10 @@ public sealed class SqliteStore : IStore
 
     private Story? ReadStory(string id)
     {
-        using var command = Command("SELECT id, title, first_seen, last_seen FROM stories WHERE id = $id", ("$id", id));
+        using var command = Command($"SELECT {StoreCommon.StoryColumns} FROM stories WHERE id = $id", ("$id", id));
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
-        return new Story
-        {
-            Id = reader.GetString(0),
-            Title = reader.GetString(1),
-            FirstSeen = StoreCommon.ReadTime(reader, 2),
-            LastSeen = StoreCommon.ReadTime(reader, 3),
-            ArticleIds = Strings("SELECT article_id FROM story_articles WHERE story_id = $id ORDER BY position", ("$id", id)),
-        };
+        return StoreCommon.ReadStory(reader, Strings("SELECT article_id FROM story_articles WHERE story_id = $id ORDER BY position", ("$id", id)));
     }
 
     public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
@@ -525,10 +506,7 @@ public sealed class SqliteStore : IStore
                         : $"SELECT idx FROM story_states INDEXED BY story_states_window WHERE idx IN (SELECT value FROM json_each($keys)) {StoreCommon.CandidateWindowCondition}")})
                     """, ("$keys", JsonArray(chunk.Select(i => (long)i))), ("$arrival", window?.MinLastArrival), ("$published", window?.MinLastPublishedTicks));
                 using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    states.Add(StoreCommon.ReadStoryState(reader));
-                }
+                StoreCommon.ReadStoryStateRows(reader, states);
             }
             return (IReadOnlyList<StoredStoryState>)states;
         });

@@ -1,7 +1,11 @@
+using System.Buffers.Binary;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 
 namespace Crosscheck.Storage;
 
@@ -20,15 +24,15 @@ public static class StoreCommon
     /// <summary>The <c>meta</c> row holding <see cref="IStore.StoriesAssignedFrom"/>.</summary>
     public const string StoriesAssignedFromKey = "stories_assigned_from";
 
-    /// <summary>The <c>meta</c> row holding the story state's counters (<see cref="Crosscheck.Core.Pipeline.StoryStateHeader"/>); absent when no state is stored.</summary>
+    /// <summary>The <c>meta</c> row holding the story state's counters (<see cref="StoryStateHeader"/>); absent when no state is stored.</summary>
     public const string StoryStateKey = "story_state";
 
     /// <summary>The counters, space-separated, then the re-checks (the rest of the row).</summary>
-    public static string FormatStoryStateHeader(Crosscheck.Core.Pipeline.StoryStateHeader header) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{header.Documents} {header.Arrivals} {header.StoryCount} {header.LiveStories} {header.Rechecks}");
+    public static string FormatStoryStateHeader(StoryStateHeader header) =>
+        string.Create(CultureInfo.InvariantCulture, $"{header.Documents} {header.Arrivals} {header.StoryCount} {header.LiveStories} {header.Rechecks}");
 
     /// <summary>The counters from their <c>meta</c> row; null when absent or unreadable (the state is then rebuilt by a replay).</summary>
-    public static Crosscheck.Core.Pipeline.StoryStateHeader? ParseStoryStateHeader(string? text)
+    public static StoryStateHeader? ParseStoryStateHeader(string? text)
     {
         // A row written before re-checks were kept has the four counters only.
         var parts = text?.Split(' ', 5);
@@ -36,38 +40,88 @@ public static class StoreCommon
         var numbers = new long[4];
         for (var i = 0; i < 4; i++)
         {
-            if (!long.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i])) return null;
+            if (!long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i])) return null;
         }
         return new(numbers[0], numbers[1], checked((int)numbers[2]), checked((int)numbers[3]), parts.Length == 5 ? parts[4] : "");
     }
 
     /// <summary>
     /// The SQL condition (both backends) that keeps the story states inside a
-    /// <see cref="Crosscheck.Core.Pipeline.StoryCandidateWindow"/> ($arrival, $published) and every merged one.
+    /// <see cref="StoryCandidateWindow"/> ($arrival, $published) and every merged one.
     /// </summary>
     public const string CandidateWindowCondition =
         "AND (absorbed OR (NOT retired AND last_arrival >= $arrival AND (last_published IS NULL OR $published IS NULL OR last_published >= $published)))";
 
-    /// <summary>The columns <see cref="ReadStoryState"/> reads, in its order.</summary>
+    /// <summary>The columns <see cref="ReadStoryStateRows"/> reads, in its order.</summary>
     public const string StoryStateColumns = "idx, state, absorbed, retired, last_arrival, last_published";
 
-    /// <summary>One <c>story_states</c> row selected as <see cref="StoryStateColumns"/>; a merged (absorbed) story has no activity.</summary>
-    public static Crosscheck.Core.Pipeline.StoredStoryState ReadStoryState(DbDataReader reader) =>
-        new(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetBoolean(2) ? null
-            : new Crosscheck.Core.Pipeline.StoryActivity(reader.GetBoolean(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5)));
+    /// <summary>Every <c>story_states</c> row the reader holds, selected as <see cref="StoryStateColumns"/>, added to <paramref name="states"/>.</summary>
+    public static void ReadStoryStateRows(DbDataReader reader, List<StoredStoryState> states)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(states);
+        while (reader.Read()) states.Add(ReadStoryState(reader));
+    }
+
+    /// <summary>One <c>story_states</c> row; a merged (absorbed) story has no activity.</summary>
+    private static StoredStoryState ReadStoryState(DbDataReader reader)
+    {
+        var index = reader.GetInt32(0);
+        var state = (byte[])reader.GetValue(1);
+        var absorbed = reader.GetBoolean(2);
+        if (absorbed) return new StoredStoryState(index, state, Activity: null);
+        var retired = reader.GetBoolean(3);
+        var lastArrival = reader.GetInt64(4);
+        long? lastPublishedTicks = reader.IsDBNull(5) ? null : reader.GetInt64(5);
+        return new StoredStoryState(index, state, new StoryActivity(retired, lastArrival, lastPublishedTicks));
+    }
+
+    /// <summary>The columns of <c>stories</c> that <see cref="ReadStory"/> reads, in its order.</summary>
+    public const string StoryColumns = "id, title, first_seen, last_seen";
+
+    /// <summary>The story of the reader's current row, selected as <see cref="StoryColumns"/>, with its article ids in order.</summary>
+    public static Story ReadStory(DbDataReader reader, IReadOnlyList<string> articleIds)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new Story
+        {
+            Id = reader.GetString(0),
+            Title = reader.GetString(1),
+            FirstSeen = ReadTime(reader, 2),
+            LastSeen = ReadTime(reader, 3),
+            ArticleIds = articleIds,
+        };
+    }
+
+    /// <summary>The query <see cref="ReadArticlesByStory"/> reads: every story's articles, story by story, in their order.</summary>
+    public const string ArticlesByStoryQuery = "SELECT story_id, article_id FROM story_articles ORDER BY story_id, position";
+
+    /// <summary>Each story's article ids in order, from the rows of <see cref="ArticlesByStoryQuery"/>; a story without articles is absent.</summary>
+    public static Dictionary<string, List<string>> ReadArticlesByStory(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var articles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var storyId = reader.GetString(0);
+            if (!articles.TryGetValue(storyId, out var list)) articles[storyId] = list = [];
+            list.Add(reader.GetString(1));
+        }
+        return articles;
+    }
 
     /// <summary>A feature's postings (story indexes) as stored: 4 bytes each, little-endian.</summary>
     public static byte[] EncodePostings(int[] postings)
     {
         var bytes = new byte[postings.Length * 4];
-        for (var i = 0; i < postings.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), postings[i]);
+        for (var i = 0; i < postings.Length; i++) BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), postings[i]);
         return bytes;
     }
 
     public static int[] DecodePostings(byte[] bytes)
     {
         var postings = new int[bytes.Length / 4];
-        for (var i = 0; i < postings.Length; i++) postings[i] = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4));
+        for (var i = 0; i < postings.Length; i++) postings[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4));
         return postings;
     }
 
@@ -81,13 +135,13 @@ public static class StoreCommon
     public const string FeatureColumns = "key, df, postings, first, name_types";
 
     /// <summary>Every <c>story_features</c> row the reader holds, selected as <see cref="FeatureColumns"/>, decoded into <paramref name="features"/> by key.</summary>
-    public static void ReadFeatureRows(DbDataReader reader, Dictionary<long, Crosscheck.Core.Pipeline.StoredFeature> features)
+    public static void ReadFeatureRows(DbDataReader reader, Dictionary<long, StoredFeature> features)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(features);
         while (reader.Read())
         {
-            features[reader.GetInt64(0)] = new Crosscheck.Core.Pipeline.StoredFeature(reader.GetInt32(1), DecodePostings((byte[])reader.GetValue(2)),
+            features[reader.GetInt64(0)] = new StoredFeature(reader.GetInt32(1), DecodePostings((byte[])reader.GetValue(2)),
                 reader.GetInt64(3), DecodeNameTypes(reader.GetValue(4)));
         }
     }
@@ -107,7 +161,7 @@ public static class StoreCommon
 
     /// <summary>A count stored as text in a <c>meta</c> row; null when absent or unreadable (as if never recorded).</summary>
     public static int? ParseCount(string? text) =>
-        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : null;
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
 
     /// <summary>An error text on one line, without a trailing full stop, for "… failed: {text}." messages.</summary>
     public static string OneLine(string message)
@@ -201,7 +255,7 @@ public static class StoreCommon
         {
             return decode();
         }
-        catch (System.Text.Json.JsonException e)
+        catch (JsonException e)
         {
             throw new StoreException($"'{location}': stored data of {id} cannot be read ({OneLine(e.Message)}). Run `crosscheck reprocess` to rebuild it.", e);
         }
@@ -324,7 +378,7 @@ public static class StoreCommon
     }
 
     /// <summary>Times are stored as round-trip ("o") text in both backends, so they sort and compare the same.</summary>
-    public static string FormatTime(DateTimeOffset time) => time.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+    public static string FormatTime(DateTimeOffset time) => time.ToString("o", CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset ParseTime(string text) => DateTimeOffset.ParseExact(text, "o", System.Globalization.CultureInfo.InvariantCulture);
+    public static DateTimeOffset ParseTime(string text) => DateTimeOffset.ParseExact(text, "o", CultureInfo.InvariantCulture);
 }

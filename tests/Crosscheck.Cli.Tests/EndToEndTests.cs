@@ -133,6 +133,18 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(2, Run("no-such-command").ExitCode);
     }
 
+    [Theory]
+    [InlineData("stories")]
+    [InlineData("search ferry")]
+    [InlineData("reprocess")]
+    public void Commands_that_read_a_store_refuse_a_missing_one_and_create_none(string command)
+    {
+        var missing = Path.Combine(_dir, "missing.db");
+
+        CliRunner.AssertOneErrorLine(Run([.. command.Split(' '), "--db", missing]), "no database at");
+        Assert.False(File.Exists(missing));
+    }
+
     [Fact]
     public void Unknown_story_is_a_clear_error()
     {

@@ -18,7 +18,7 @@ public static class BenchCommand
             Description = "The evaluation data folder (default: shared/data found from the working directory up).",
             HelpName = "DIR",
         };
-        var runs = new Option<int>("--runs") { Description = "Timed runs per measurement; the median is reported.", DefaultValueFactory = _ => 5 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per measurement; the median is reported.", DefaultValueFactory = _ => 5, HelpName = "N" };
         var storyPage = new Option<bool>("--story-page")
         {
             Description = "Only time the web UI's story page for a 200-article synthetic story (server-side, through the real server); needs no data.",
@@ -39,6 +39,7 @@ public static class BenchCommand
         {
             Description = "With `bench stream`: how many new articles are added to each store.",
             DefaultValueFactory = _ => 100,
+            HelpName = "N",
         };
         var keepStores = new Option<string?>("--keep-stores")
         {

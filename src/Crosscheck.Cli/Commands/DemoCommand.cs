@@ -11,6 +11,9 @@ public static class DemoCommand
         var command = new Command("demo", """
             Ingest the sample articles bundled with Crosscheck (five outlets reporting one event) into a
             temporary database and print the story's dossier.
+
+            Examples:  crosscheck demo
+                       crosscheck demo --db demo.db      (keeps the database: then `crosscheck stories --db demo.db`)
             """)
         { keep };
         command.SetAction(result => CommandRunner.Run(() =>

@@ -17,13 +17,14 @@ public static class ReprocessCommand
             waits up to 30 s and then fails with "locked by another process" (run it again afterwards);
             on PostgreSQL, writes go on and stories are assigned again after the rebuild.
             A stored input over the size limit a new one meets is reported and left out; the others are rebuilt.
+
+            Example:  crosscheck reprocess --db news.db
             """)
         { db };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var location = result.GetValue(db)!;
-            StoriesCommand.RequireExisting(location);
-            using var store = Engine.OpenStore(location);
+            using var store = StoriesCommand.OpenExisting(location);
             var progress = new ConsoleProgress();
             var report = Engine.Ingest(store).Reprocess(progress);
             progress.Finish();

@@ -22,8 +22,7 @@ public static class StoriesCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var location = result.GetValue(db)!;
-            RequireExisting(location);
-            using var store = Engine.OpenStore(location);
+            using var store = OpenExisting(location);
             var stories = Ordered(store.GetStories());
             if (result.GetValue(json)) WriteJson(store, stories, Console.Out);
             else WriteTable(store, stories, location);
@@ -40,6 +39,13 @@ public static class StoriesCommand
     {
         if (!Crosscheck.Storage.Postgres.PostgresTarget.IsPostgres(location) && !File.Exists(location))
             throw new UserError($"no database at {location}; create one with `crosscheck ingest PATH --db {location}`");
+    }
+
+    /// <summary>The store at <paramref name="location"/>, for a command that reads or rebuilds one: an error, not a new empty store, when there is none.</summary>
+    public static IStore OpenExisting(string location)
+    {
+        RequireExisting(location);
+        return Engine.OpenStore(location);
     }
 
     public static void WriteJson(IStore store, IReadOnlyList<Story> stories, TextWriter output)

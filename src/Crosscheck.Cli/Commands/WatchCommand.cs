@@ -14,10 +14,10 @@ public static class WatchCommand
             "and uncompressed WARC files a crawler appends to (new records are ingested).");
         var db = CommonOptions.Database();
         var defaults = new WatchOptions();
-        var interval = Duration("--interval", $"Time between two polls of each feed (default {Show(defaults.FeedInterval)}); a failing feed waits twice as long after each failure, up to {Show(defaults.MaxBackoff)}.", defaults.FeedInterval);
-        var scan = Duration("--scan", $"Time between two looks at the directories and WARC files (default {Show(defaults.ScanInterval)}).", defaults.ScanInterval);
-        var hostDelay = Duration("--host-delay", $"Least time between two requests to one host (default {Show(defaults.HostDelay)}).", defaults.HostDelay);
-        var timeout = Duration("--timeout", $"Longest wait for a whole answer (default {Show(defaults.RequestTimeout)}).", defaults.RequestTimeout);
+        var interval = Duration("--interval", $"Time between two polls of each feed (default {Show(defaults.FeedInterval)}); a failing feed waits twice as long after each failure, up to {Show(defaults.MaxBackoff)}.");
+        var scan = Duration("--scan", $"Time between two looks at the directories and WARC files (default {Show(defaults.ScanInterval)}).");
+        var hostDelay = Duration("--host-delay", $"Least time between two requests to one host (default {Show(defaults.HostDelay)}).");
+        var timeout = Duration("--timeout", $"Longest wait for a whole answer (default {Show(defaults.RequestTimeout)}).");
         var state = new Option<string?>("--state")
         {
             Description = "The watch state file (default: beside the database, DB.watch.json; crosscheck.watch.json here for PostgreSQL).",
@@ -52,10 +52,10 @@ public static class WatchCommand
         {
             var options = defaults with
             {
-                FeedInterval = result.GetValue(interval),
-                ScanInterval = result.GetValue(scan),
-                HostDelay = result.GetValue(hostDelay),
-                RequestTimeout = result.GetValue(timeout),
+                FeedInterval = result.GetValue(interval) ?? defaults.FeedInterval,
+                ScanInterval = result.GetValue(scan) ?? defaults.ScanInterval,
+                HostDelay = result.GetValue(hostDelay) ?? defaults.HostDelay,
+                RequestTimeout = result.GetValue(timeout) ?? defaults.RequestTimeout,
             };
             var location = result.GetValue(db)!;
             var statePath = result.GetValue(state) ?? DefaultStatePath(location);
@@ -93,11 +93,14 @@ public static class WatchCommand
     private static string DefaultStatePath(string location) =>
         location.Contains("://", StringComparison.Ordinal) || location.Contains('=', StringComparison.Ordinal) ? "crosscheck.watch.json" : location + ".watch.json";
 
-    private static Option<TimeSpan> Duration(string name, string description, TimeSpan fallback) => new(name)
+    /// <summary>
+    /// A time option; absent, it is null and the caller's default applies. The description states that default in the
+    /// option's own syntax ("5m"): a default shown by the parser would read "00:05:00", which the option does not accept.
+    /// </summary>
+    private static Option<TimeSpan?> Duration(string name, string description) => new(name)
     {
         Description = description + " A number with ms, s, m or h (seconds without one).",
-        DefaultValueFactory = _ => fallback,
-        CustomParser = argument => ParseDuration(name, argument.Tokens.Count == 0 ? "" : argument.Tokens[0].Value, argument),
+        CustomParser = argument => argument.Tokens.Count == 0 ? null : ParseDuration(name, argument.Tokens[0].Value, argument),
         HelpName = "TIME",
     };
 

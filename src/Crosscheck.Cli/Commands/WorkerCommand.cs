@@ -13,19 +13,19 @@ public static class WorkerCommand
         var defaults = new WorkerOptions();
         var batch = new Option<int>("--batch")
         {
-            Description = $"Articles pulled, processed and written together (default {defaults.BatchSize}).",
+            Description = "Articles pulled, processed and written together.",
             DefaultValueFactory = _ => defaults.BatchSize,
             HelpName = "N",
         };
         var threads = new Option<int>("--threads")
         {
-            Description = $"Articles processed at once (default: the number of cores, {defaults.Threads}).",
+            Description = "Articles processed at once; by default as many as this machine has cores.",
             DefaultValueFactory = _ => defaults.Threads,
             HelpName = "N",
         };
         var ackWait = new Option<int>("--ack-wait")
         {
-            Description = $"Seconds before an unacknowledged article goes to another worker, e.g. after this one died (default {(int)defaults.AckWait.TotalSeconds}).",
+            Description = "Seconds before an unacknowledged article goes to another worker, e.g. after this one died.",
             DefaultValueFactory = _ => (int)defaults.AckWait.TotalSeconds,
             HelpName = "SECONDS",
         };

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Crosscheck.Core.Model;
 using Crosscheck.Extraction.Boilerplate;
 using Crosscheck.Ingest.Inputs;
@@ -42,19 +41,8 @@ public sealed class InterruptedIngestTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string WriteBatch(string name, IEnumerable<(string Slug, string Title, string Text)> articles)
-    {
-        var lines = articles.Select(a => JsonSerializer.Serialize(new
-        {
-            url = $"https://lakeside-herald.example/news/{a.Slug}",
-            title = a.Title,
-            text = a.Text + "\n\n" + Blurb,
-            outlet = Outlet,
-        }));
-        var path = Path.Combine(_dir, name);
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string WriteBatch(string name, IEnumerable<(string Slug, string Title, string Text)> articles) =>
+        TestIngest.WriteOutletBatch(_dir, name, Outlet, articles, furniture: Blurb);
 
     private static IngestService Service(IStore store) => TestIngest.Service(store, new RecurringLineFilter());
 

@@ -46,20 +46,8 @@ public sealed class RecurringBoilerplateTests : IDisposable
             "Fire investigators said on Friday that the blaze at the joinery workshop began in a dust extraction unit that had overheated.\n\n" + Quote),
     ];
 
-    private string WriteBatch(string name, IEnumerable<(string Slug, string Title, string Text)> articles, string outlet, bool withBlurb = true)
-    {
-        var host = outlet.ToLowerInvariant().Replace(' ', '-');
-        var lines = articles.Select(a => JsonSerializer.Serialize(new
-        {
-            url = $"https://{host}.example/news/{a.Slug}",
-            title = a.Title,
-            text = withBlurb ? a.Text + "\n\n" + Blurb : a.Text,
-            outlet,
-        }));
-        var path = Path.Combine(_dir, name);
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string WriteBatch(string name, IEnumerable<(string Slug, string Title, string Text)> articles, string outlet, bool withBlurb = true) =>
+        TestIngest.WriteOutletBatch(_dir, name, outlet, articles, furniture: withBlurb ? Blurb : null);
 
     private SqliteStore OpenStore() => SqliteStore.Open(Path.Combine(_dir, "test.db"));
 
