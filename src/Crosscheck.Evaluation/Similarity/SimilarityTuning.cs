@@ -91,6 +91,29 @@ public static class SimilarityTuning
     }
 
     /// <summary>
+    /// The defaults, then how an article joins a story: five shared names across languages (simil10's candidate), a story's
+    /// closest member required to reach the join threshold (or three quarters of it) beside its profile
+    /// (<see cref="ClusteringOptions.ClosestMemberShare"/>), two-article sides split off at the settle, and the first with each
+    /// of the guards.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> StoryJoinsGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var fiveNames = defaults with { CrossLanguageSharedNames = 5 };
+        yield return ("defaults", defaults);
+        yield return ("shared names 5", fiveNames);
+        foreach (var share in new[] { 1.0, 0.75 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"closest member {share} of the threshold"), defaults with { ClosestMemberShare = share });
+        }
+        yield return ("two-article split sides", defaults with { SplitMinPart = 2 });
+        foreach (var share in new[] { 1.0, 0.75 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"shared names 5, closest member {share} of the threshold"), fiveNames with { ClosestMemberShare = share });
+        }
+    }
+
+    /// <summary>
     /// The defaults, then a story's closest member counted beside its profile (<see cref="ClusteringOptions.MemberLinkWeight"/>) at
     /// several multiples, and off: single against centroid link.
     /// </summary>

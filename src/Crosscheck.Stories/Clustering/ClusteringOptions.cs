@@ -101,6 +101,15 @@ public sealed record ClusteringOptions
     /// documents carry no language, cannot show it.
     /// </summary>
     public double MemberLinkWeight { get; init; } = 0;
+
+    /// <summary>
+    /// An article of an analysed language (<see cref="AnalysedLanguages"/>) joins a story of several articles all in its language
+    /// only when at least one member alone scores this share of the join threshold against it: a story's profile blends its
+    /// members, and an article that meets the blend but none of the reports in it links two events through the story (a chain).
+    /// Asked where <see cref="MemberLinkWeight"/> would be (stories that keep their members' profiles), and only of analysed
+    /// languages, so English and articles of no identified language (ECB+) are placed as before. 0 turns it off. Default 0 (off).
+    /// </summary>
+    public double ClosestMemberShare { get; init; }
     /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.40.</summary>
     public double MergeThreshold { get; init; } = 0.40;
 
