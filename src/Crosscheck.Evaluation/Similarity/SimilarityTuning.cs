@@ -91,26 +91,21 @@ public static class SimilarityTuning
     }
 
     /// <summary>
-    /// The defaults, then how an article joins a story: five shared names across languages (simil10's candidate), a story's
-    /// closest member required to reach the join threshold (or three quarters of it) beside its profile
-    /// (<see cref="ClusteringOptions.ClosestMemberShare"/>), two-article sides split off at the settle, and the first with each
-    /// of the guards.
+    /// The defaults, then the settings simil11 weighed them against: the defaults before it (three shared names across languages, no
+    /// closest member required), five shared names alone, a story's closest member required to reach the join threshold
+    /// (<see cref="ClusteringOptions.ClosestMemberShare"/>) with three shared names, three quarters of it with five, and
+    /// two-article sides split off at the settle.
     /// </summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> StoryJoinsGrid()
     {
         var defaults = ClusteringOptions.Default;
-        var fiveNames = defaults with { CrossLanguageSharedNames = 5 };
+        var before = defaults with { CrossLanguageSharedNames = 3, ClosestMemberShare = 0 };
         yield return ("defaults", defaults);
-        yield return ("shared names 5", fiveNames);
-        foreach (var share in new[] { 1.0, 0.75 })
-        {
-            yield return (string.Create(CultureInfo.InvariantCulture, $"closest member {share} of the threshold"), defaults with { ClosestMemberShare = share });
-        }
-        yield return ("two-article split sides", defaults with { SplitMinPart = 2 });
-        foreach (var share in new[] { 1.0, 0.75 })
-        {
-            yield return (string.Create(CultureInfo.InvariantCulture, $"shared names 5, closest member {share} of the threshold"), fiveNames with { ClosestMemberShare = share });
-        }
+        yield return ("three shared names, no closest member required (the defaults before)", before);
+        yield return ("five shared names, no closest member required", before with { CrossLanguageSharedNames = 5 });
+        yield return ("three shared names, closest member 1 of the threshold", before with { ClosestMemberShare = 1 });
+        yield return ("five shared names, closest member 0.75 of the threshold", defaults with { ClosestMemberShare = 0.75 });
+        yield return ("the defaults before, two-article split sides", before with { SplitMinPart = 2 });
     }
 
     /// <summary>
