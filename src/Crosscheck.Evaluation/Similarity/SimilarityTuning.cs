@@ -91,6 +91,24 @@ public static class SimilarityTuning
     }
 
     /// <summary>
+    /// The defaults, then the settings simil11 weighed them against: the defaults before it (three shared names across languages, no
+    /// closest member required), five shared names alone, a story's closest member required to reach the join threshold
+    /// (<see cref="ClusteringOptions.ClosestMemberShare"/>) with three shared names, three quarters of it with five, and
+    /// two-article sides split off at the settle.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> StoryJoinsGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var before = defaults with { CrossLanguageSharedNames = 3, ClosestMemberShare = 0 };
+        yield return ("defaults", defaults);
+        yield return ("three shared names, no closest member required (the defaults before)", before);
+        yield return ("five shared names, no closest member required", before with { CrossLanguageSharedNames = 5 });
+        yield return ("three shared names, closest member 1 of the threshold", before with { ClosestMemberShare = 1 });
+        yield return ("five shared names, closest member 0.75 of the threshold", defaults with { ClosestMemberShare = 0.75 });
+        yield return ("the defaults before, two-article split sides", before with { SplitMinPart = 2 });
+    }
+
+    /// <summary>
     /// The defaults, then a story's closest member counted beside its profile (<see cref="ClusteringOptions.MemberLinkWeight"/>) at
     /// several multiples, and off: single against centroid link.
     /// </summary>

@@ -101,6 +101,21 @@ public sealed record ClusteringOptions
     /// documents carry no language, cannot show it.
     /// </summary>
     public double MemberLinkWeight { get; init; } = 0;
+
+    /// <summary>
+    /// An article of an analysed language (<see cref="AnalysedLanguages"/>) joins a story of several articles all in its language
+    /// only when at least one member alone scores this share of the join threshold against it: a story's profile blends its
+    /// members, and an article that meets the blend but none of the reports in it links two events through the story (a chain).
+    /// Asked of an article placed (a new one, or one still alone at a re-check or settle), not of a story of several merging with a
+    /// lone article at <see cref="MergeThreshold"/>; where <see cref="MemberLinkWeight"/> would be (stories that keep their members' profiles), and only of analysed
+    /// languages, so English and articles of no identified language (ECB+) are placed as before. 0 turns it off. Default 1 (a member
+    /// must reach the threshold itself), chosen with five <see cref="CrossLanguageSharedNames"/> on the training pairs of
+    /// similarity-semeval2022 by the rule docs/BENCHMARKS.md states (2026-12-07 early morning, simil11; mean same / cross F1 over
+    /// nine arrival orders): five shared names alone 0.718 / 0.700, with this at 1 0.720 / 0.701, at 0.75 0.719 / 0.700; with three
+    /// shared names it moved nothing beyond 0.002 (0.705 / 0.673-0.674 against 0.705 / 0.674). A small effect: most false joins
+    /// through a story run through a member that does reach the threshold.
+    /// </summary>
+    public double ClosestMemberShare { get; init; } = 1;
     /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.40.</summary>
     public double MergeThreshold { get; init; } = 0.40;
 
@@ -268,13 +283,13 @@ public sealed record ClusteringOptions
     /// is scaled down in proportion (one shared word: a third at 3), after <see cref="CrossLanguageEntityScale"/>: a lone
     /// shared place or acronym says little about one event, yet across languages it was lifted like a shared full name,
     /// and different stories met on it (most of the cross-language joins the format-3 entity models added were such).
-    /// 0 turns it off. Default 3, chosen on the training pairs of similarity-semeval2022 (entity x2.5, terms x2.5:
-    /// cross-language F1 0.656 off and 0.699 at 3 with the entity models of night 2, 0.667 at 2 and 0.677 at 3 with the
-    /// format-3 models; docs/BENCHMARKS.md, 2026-12-05 afternoon). A shared country key (<see cref="CountryKeys"/>) counts as
-    /// one of them: with the keys on, same / cross F1 on those pairs 0.718 / 0.715 without, 0.724 / 0.720 with
-    /// (docs/BENCHMARKS.md, 2026-12-06 night, simil4).
+    /// 0 turns it off. A shared country key (<see cref="CountryKeys"/>) counts as one of them. Default 5, chosen on the training
+    /// pairs of similarity-semeval2022 by the mean same / cross F1 over the ingest order and 8 shuffled orders (`eval similarity
+    /// DIR --db FILE --tune --orders 8 --grid story-joins`): 3 (the earlier default, set in the ingest order alone) 0.705 / 0.674,
+    /// 5 0.718 / 0.700, up in 8 of the 9 orders; 2 / 4 / 6 (with terms x2) gave 0.655 / 0.684 / 0.686 across (docs/BENCHMARKS.md,
+    /// 2026-12-06 late night, simil10, and 2026-12-07 early morning, simil11).
     /// </summary>
-    public int CrossLanguageSharedNames { get; init; } = 3;
+    public int CrossLanguageSharedNames { get; init; } = 5;
 
     /// <summary>
     /// The English words a <see cref="Glossary"/> gives a stem of an analysed language are added as terms at this

@@ -334,6 +334,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         for (var c = 0; c < Channels; c++) _spaces[c].Prefetch(candidates.SelectMany(candidate => candidate.Profile.Vectors[c].Keys));
         foreach (var candidate in candidates)
         {
+            // An article placed (a new one, or one still alone at a re-check or settle), not a story of several merging.
+            if ((exclude is null || exclude.Size == 1) && NoMemberCloseEnough(profile, candidate)) continue;
             var score = Math.Max(Similarity(profile, candidate.Profile), MemberLinkScore(profile, candidate));
             // Two single articles are weaker evidence than an article against a story's accumulated profile.
             if (candidate.Size == 1 && exclude is null) score -= _options.SingleArticleMargin;
@@ -352,18 +354,33 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <paramref name="candidate"/>, for a story of several articles, all in the identified language of <paramref name="profile"/>, that
     /// keeps its members' profiles; else 0.
     /// </summary>
-    private double MemberLinkScore(Profile profile, StoryState candidate)
+    private double MemberLinkScore(Profile profile, StoryState candidate) =>
+        _options.MemberLinkWeight > 0 && ClosestMemberSimilarity(profile, candidate) is { } closest ? _options.MemberLinkWeight * closest : 0;
+
+    /// <summary>
+    /// Whether <see cref="ClusteringOptions.ClosestMemberShare"/> keeps <paramref name="profile"/> (of one analysed language) out of
+    /// <paramref name="candidate"/>: none of the story's members alone reaches that share of the profile's join threshold.
+    /// </summary>
+    private bool NoMemberCloseEnough(Profile profile, StoryState candidate) =>
+        _options.ClosestMemberShare > 0 && profile.Languages is [var language] && _options.AnalysedLanguages.Contains(language)
+        && ClosestMemberSimilarity(profile, candidate) is { } closest && closest < _options.ClosestMemberShare * AssignThresholdOf(profile);
+
+    /// <summary>
+    /// The similarity of <paramref name="profile"/> to the closest member of <paramref name="candidate"/>, for a story of several
+    /// articles, all in the identified language of <paramref name="profile"/>, that keeps its members' profiles; else null.
+    /// </summary>
+    private double? ClosestMemberSimilarity(Profile profile, StoryState candidate)
     {
-        if (_options.MemberLinkWeight <= 0 || candidate.Size < 2) return 0;
+        if (candidate.Size < 2) return null;
         // Only in one identified language: the ECB+ figures the English thresholds were set on (no identified language) lose by it.
-        if (profile.Languages.Length == 0 || candidate.Profile.Languages.Length != 1 || candidate.Profile.OtherLanguageThan(profile)) return 0;
+        if (profile.Languages.Length == 0 || candidate.Profile.Languages.Length != 1 || candidate.Profile.OtherLanguageThan(profile)) return null;
         double best = 0;
         foreach (var member in candidate.Members)
         {
-            if (member.Profile is not { } own) return 0;
+            if (member.Profile is not { } own) return null;
             best = Math.Max(best, Similarity(profile, own));
         }
-        return _options.MemberLinkWeight * best;
+        return best;
     }
 
     /// <param name="profile">The article's or story's profile.</param>

@@ -22,7 +22,10 @@ namespace Crosscheck.Cli.Tests.Multilingual;
 /// the cross-language floor rises to 0.715. On 2026-12-06 late evening (simil9) two sides of one analysed language weigh
 /// terms 0.65, entities 0.05, specifics 0.10 (chosen on the training pairs' mean over nine arrival orders, 0.680 -> 0.705
 /// within a language, 0.675 -> 0.674 across): 0.720 / 0.713, the cross-language training pairs unchanged (0.720) and two
-/// more held-out de-en pairs joined; the floors move to 0.715 / 0.705.
+/// more held-out de-en pairs joined; the floors move to 0.715 / 0.705. On 2026-12-07 early morning (simil11) an entity cosine
+/// across languages needs five shared name features instead of three, and an article of an analysed language joins a story
+/// of its language only when one member alone reaches its threshold (chosen on the training pairs' mean over nine orders,
+/// 0.705 / 0.674 -> 0.720 / 0.701): 0.734 / 0.714; the same-language floor rises to 0.725.
 /// </summary>
 public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
 {
@@ -36,7 +39,7 @@ public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
         SimilarityEval.Write(evaluation, report);
         output.WriteLine(report.ToString());
 
-        Assert.True(evaluation.Group("all same-language").F1 >= 0.715, report.ToString());
+        Assert.True(evaluation.Group("all same-language").F1 >= 0.725, report.ToString());
         Assert.True(evaluation.Group("all cross-language").F1 >= 0.705, report.ToString());
     }
 }
