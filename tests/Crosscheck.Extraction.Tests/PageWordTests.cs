@@ -90,9 +90,9 @@ public class PageWordTests
         new($"p{i}", $"site{i}", new double[PageSignals.Names.Count], type,
             Read($"<html><body><p>{opening} number {i}</p></body></html>", $"https://site{i}.example/page"));
 
-    /// <summary>The regression fitted on <paramref name="samples"/>, joining the decision on pages of a dozen grams such as <see cref="Pages"/>' (<see cref="PageTypeModel.ArticleWords.LeastGrams"/>).</summary>
+    /// <summary>The regression fitted on <paramref name="samples"/>, weighing its whole share on pages of a dozen grams such as <see cref="Pages"/>' (<see cref="PageTypeModel.ArticleWords.FullShareGrams"/>).</summary>
     private static PageTypeModel.ArticleWords FitOnFewGrams(List<PageTypeSample> samples, PageWordTrainer.Settings? settings = null) =>
-        PageWordTrainer.Fit(samples, settings)! with { LeastGrams = 0 };
+        PageWordTrainer.Fit(samples, settings)! with { FullShareGrams = 0 };
 
     private static List<PageTypeSample> Pages() =>
         [.. Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? Page(i, "posted by our reporter", PageType.Article) : Page(i, "add to cart now", PageType.Product))];
@@ -124,9 +124,9 @@ public class PageWordTests
         var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));
         Assert.NotNull(copy.Words);
         Assert.Equal(words.Probability(article), copy.Words.Probability(article), 4);
-        // The file keeps no floor of grams: a model read from it has the shipped one, lifted here for the made-up pages.
-        Assert.Equal(PageTypeModel.ArticleWords.DefaultLeastGrams, copy.Words.LeastGrams);
-        Assert.Equal(withWords.Classify(features, null, words: article), copy.WithWords(copy.Words with { LeastGrams = 0 }).Classify(features, null, words: article));
+        // The file keeps no gram count: a model read from it has the shipped one, lifted here for the made-up pages.
+        Assert.Equal(PageTypeModel.ArticleWords.DefaultFullShareGrams, copy.Words.FullShareGrams);
+        Assert.Equal(withWords.Classify(features, null, words: article), copy.WithWords(copy.Words with { FullShareGrams = 0 }).Classify(features, null, words: article));
 
         var otherBuckets = written.ToString().Replace($"words-bias\t{copy.Words.Bias.ToString("G9", System.Globalization.CultureInfo.InvariantCulture)}\t{PageWords.Buckets}", $"words-bias\t0\t{PageWords.Buckets * 2}");
         Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(otherBuckets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t'))));
@@ -156,7 +156,7 @@ public class PageWordTests
     }
 
     [Fact]
-    public void A_page_of_fewer_grams_than_the_regression_learnt_from_is_told_by_the_trees_alone()
+    public void On_a_page_of_few_grams_the_words_weigh_in_proportion_to_its_grams()
     {
         var samples = Pages();
         var trees = PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
@@ -164,17 +164,17 @@ public class PageWordTests
         var features = new double[PageSignals.Names.Count];
         var page = samples[0].Words!;
         var fitted = PageWordTrainer.Fit(samples)!;
+        var fromTrees = trees.ArticleProbability(features);
+        var fromWords = fitted.Probability(page);
 
-        var enough = trees.WithWords(fitted with { LeastGrams = page.Indices.Length });
-        var tooFew = trees.WithWords(fitted with { LeastGrams = page.Indices.Length + 1 });
+        var enough = trees.WithWords(fitted with { FullShareGrams = page.Indices.Length });
+        var twiceTheGrams = trees.WithWords(fitted with { FullShareGrams = 2 * page.Indices.Length });
 
-        Assert.True(enough.Words!.Joins(page));
-        Assert.False(tooFew.Words!.Joins(page));
-        Assert.True(tooFew.Words.Knows(page));
-        Assert.Equal(PageType.Article, enough.Classify(features, null, words: page));
-        Assert.Equal(trees.ArticleProbability(features), tooFew.ArticleProbability(features, page), 12);
-        Assert.Equal(tooFew.Classify(features, null, words: null), tooFew.Classify(features, null, words: page));
-        Assert.Equal(PageTypeModel.ArticleWords.DefaultLeastGrams, fitted.LeastGrams);
+        Assert.Equal(fitted.Share, enough.Words!.ShareOn(page));
+        Assert.Equal(fitted.Share / 2, twiceTheGrams.Words!.ShareOn(page), 12);
+        Assert.Equal((1 - fitted.Share) * fromTrees + fitted.Share * fromWords, enough.ArticleProbability(features, page), 12);
+        Assert.Equal((1 - fitted.Share / 2) * fromTrees + fitted.Share / 2 * fromWords, twiceTheGrams.ArticleProbability(features, page), 12);
+        Assert.Equal(PageTypeModel.ArticleWords.DefaultFullShareGrams, fitted.FullShareGrams);
     }
 
     /// <summary>A short news brief as a small outlet's site serves it: a headline and three short paragraphs in an article element, its date and site name in the head.</summary>
@@ -197,8 +197,9 @@ public class PageWordTests
         var (article, signals) = new ArticleExtractor().ExtractPage(TestInputs.Html(Brief(headline, first, second), "https://millbrook-ledger.example/news/7"));
 
         Assert.Equal(PageType.Article, article.PageType);
-        // Too few grams for the words' regression, whose score on such a page is little more than its bias: the trees decide.
-        Assert.True(signals!.Words!.Indices.Length < PageTypeModel.ArticleWords.DefaultLeastGrams);
+        // Few grams, so the words' regression, whose score on such a page is little more than its bias, weighs less than its share.
+        var words = PageTypeModel.Default.Words!;
+        Assert.True(words.ShareOn(signals!.Words!) < words.Share / 2);
     }
 
     /// <summary>A word of letters only (digits all read as 0) that names <paramref name="i"/>.</summary>
