@@ -94,6 +94,11 @@ public class PageWordTests
     private static PageTypeModel.ArticleWords FitOnFewGrams(List<PageTypeSample> samples, PageWordTrainer.Settings? settings = null) =>
         PageWordTrainer.Fit(samples, settings)! with { FullShareGrams = 0 };
 
+    /// <summary>Trees that cannot tell the pages apart (every feature 0), fitted on labels two in five articles: a page is a product to them.</summary>
+    private static PageTypeModel BlindTrees(List<PageTypeSample> samples) =>
+        PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
+            new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+
     private static List<PageTypeSample> Pages() =>
         [.. Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? Page(i, "posted by our reporter", PageType.Article) : Page(i, "add to cart now", PageType.Product))];
 
@@ -109,8 +114,7 @@ public class PageWordTests
 
         // Trees that cannot tell the pages apart (every feature 0; two in five articles) type both a product;
         // with the words averaged in, the article page becomes an article and the product page stays a product.
-        var trees = PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
-            new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+        var trees = BlindTrees(samples);
         var withWords = trees.WithWords(words);
         var features = new double[PageSignals.Names.Count];
         Assert.Equal(PageType.Product, trees.Classify(features, null, words: article));
@@ -137,8 +141,7 @@ public class PageWordTests
     {
         var samples = Pages();
         var words = FitOnFewGrams(samples);
-        var trees = PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
-            new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+        var trees = BlindTrees(samples);
         var withWords = trees.WithWords(words);
         var features = new double[PageSignals.Names.Count];
         var known = samples[0].Words!;
@@ -159,8 +162,7 @@ public class PageWordTests
     public void On_a_page_of_few_grams_the_words_weigh_in_proportion_to_its_grams()
     {
         var samples = Pages();
-        var trees = PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
-            new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+        var trees = BlindTrees(samples);
         var features = new double[PageSignals.Names.Count];
         var page = samples[0].Words!;
         var fitted = PageWordTrainer.Fit(samples)!;
