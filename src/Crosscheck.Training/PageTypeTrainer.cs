@@ -156,11 +156,11 @@ public static class PageTypeTrainer
         foreach (var candidate in PageWordTrainer.Choices)
         {
             var words = OutOfFold(samples, folds, inner => Untrained.WithWords(PageWordTrainer.Fit(inner, candidate)))
-                .Select(x => (x.Sample, Trees: trees[x.Sample.Id], Words: x.Model.Words is { } model && x.Sample.Words is { } page ? model.ProbabilityIfKnown(page) : null))
+                .Select(x => (x.Sample, Trees: trees[x.Sample.Id], Model: x.Model.Words, Words: x.Model.Words is { } model && x.Sample.Words is { } page ? model.ProbabilityIfKnown(page) : null))
                 .ToList();
             foreach (var share in PageWordTrainer.Shares)
             {
-                var correct = words.Count(x => (x.Words is { } p ? (1 - share) * x.Trees + share * p : x.Trees) >= 0.5 == (x.Sample.Type == PageType.Article));
+                var correct = words.Count(x => (x.Words is { } p && x.Model!.ShareOn(share, x.Sample.Words!) is var s ? (1 - s) * x.Trees + s * p : x.Trees) >= 0.5 == (x.Sample.Type == PageType.Article));
                 if (correct > best.Correct) best = (candidate with { Share = share }, correct);
             }
         }

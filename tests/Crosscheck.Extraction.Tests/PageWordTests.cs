@@ -90,6 +90,15 @@ public class PageWordTests
         new($"p{i}", $"site{i}", new double[PageSignals.Names.Count], type,
             Read($"<html><body><p>{opening} number {i}</p></body></html>", $"https://site{i}.example/page"));
 
+    /// <summary>The regression fitted on <paramref name="samples"/>, weighing its whole share on pages of a dozen grams such as <see cref="Pages"/>' (<see cref="PageTypeModel.ArticleWords.FullShareGrams"/>).</summary>
+    private static PageTypeModel.ArticleWords FitOnFewGrams(List<PageTypeSample> samples, PageWordTrainer.Settings? settings = null) =>
+        PageWordTrainer.Fit(samples, settings)! with { FullShareGrams = 0 };
+
+    /// <summary>Trees that cannot tell the pages apart (every feature 0), fitted on labels two in five articles: a page is a product to them.</summary>
+    private static PageTypeModel BlindTrees(List<PageTypeSample> samples) =>
+        PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
+            new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+
     private static List<PageTypeSample> Pages() =>
         [.. Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? Page(i, "posted by our reporter", PageType.Article) : Page(i, "add to cart now", PageType.Product))];
 
@@ -97,8 +106,7 @@ public class PageWordTests
     public void The_words_regression_learns_which_words_mark_an_article_and_joins_the_trees_decision()
     {
         var samples = Pages();
-        var words = PageWordTrainer.Fit(samples);
-        Assert.NotNull(words);
+        var words = FitOnFewGrams(samples);
         var article = samples[0].Words!;
         var product = samples[1].Words!;
         Assert.True(words.Probability(article) > 0.7);
@@ -106,8 +114,7 @@ public class PageWordTests
 
         // Trees that cannot tell the pages apart (every feature 0; two in five articles) type both a product;
         // with the words averaged in, the article page becomes an article and the product page stays a product.
-        var trees = PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
-            new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+        var trees = BlindTrees(samples);
         var withWords = trees.WithWords(words);
         var features = new double[PageSignals.Names.Count];
         Assert.Equal(PageType.Product, trees.Classify(features, null, words: article));
@@ -121,7 +128,9 @@ public class PageWordTests
         var copy = PageTypeModel.Parse(written.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')));
         Assert.NotNull(copy.Words);
         Assert.Equal(words.Probability(article), copy.Words.Probability(article), 4);
-        Assert.Equal(withWords.Classify(features, null, words: article), copy.Classify(features, null, words: article));
+        // The file keeps no gram count: a model read from it has the shipped one, lifted here for the made-up pages.
+        Assert.Equal(PageTypeModel.ArticleWords.DefaultFullShareGrams, copy.Words.FullShareGrams);
+        Assert.Equal(withWords.Classify(features, null, words: article), copy.WithWords(copy.Words with { FullShareGrams = 0 }).Classify(features, null, words: article));
 
         var otherBuckets = written.ToString().Replace($"words-bias\t{copy.Words.Bias.ToString("G9", System.Globalization.CultureInfo.InvariantCulture)}\t{PageWords.Buckets}", $"words-bias\t0\t{PageWords.Buckets * 2}");
         Assert.Throws<InvalidDataException>(() => PageTypeModel.Parse(otherBuckets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t'))));
@@ -131,9 +140,8 @@ public class PageWordTests
     public void A_page_whose_words_the_regression_mostly_never_met_is_told_by_the_trees_alone()
     {
         var samples = Pages();
-        var words = PageWordTrainer.Fit(samples)!;
-        var trees = PageTypeBooster.Fit([.. samples.Select((s, i) => s with { Type = i % 5 < 2 ? PageType.Article : PageType.Product })],
-            new PageTypeBooster.Settings(Rounds: 5, Depth: 1));
+        var words = FitOnFewGrams(samples);
+        var trees = BlindTrees(samples);
         var withWords = trees.WithWords(words);
         var features = new double[PageSignals.Names.Count];
         var known = samples[0].Words!;
@@ -148,6 +156,52 @@ public class PageWordTests
         // The same model decides as it does with no words at all (both by its article threshold, not by highest score).
         Assert.Equal(withWords.Classify(features, null, words: null), withWords.Classify(features, null, words: foreign));
         Assert.NotEqual(trees.ArticleProbability(features), withWords.ArticleProbability(features, known), 6);
+    }
+
+    [Fact]
+    public void On_a_page_of_few_grams_the_words_weigh_in_proportion_to_its_grams()
+    {
+        var samples = Pages();
+        var trees = BlindTrees(samples);
+        var features = new double[PageSignals.Names.Count];
+        var page = samples[0].Words!;
+        var fitted = PageWordTrainer.Fit(samples)!;
+        var fromTrees = trees.ArticleProbability(features);
+        var fromWords = fitted.Probability(page);
+
+        var enough = trees.WithWords(fitted with { FullShareGrams = page.Indices.Length });
+        var twiceTheGrams = trees.WithWords(fitted with { FullShareGrams = 2 * page.Indices.Length });
+
+        Assert.Equal(fitted.Share, enough.Words!.ShareOn(page));
+        Assert.Equal(fitted.Share / 2, twiceTheGrams.Words!.ShareOn(page), 12);
+        Assert.Equal((1 - fitted.Share) * fromTrees + fitted.Share * fromWords, enough.ArticleProbability(features, page), 12);
+        Assert.Equal((1 - fitted.Share / 2) * fromTrees + fitted.Share / 2 * fromWords, twiceTheGrams.ArticleProbability(features, page), 12);
+        Assert.Equal(PageTypeModel.ArticleWords.DefaultFullShareGrams, fitted.FullShareGrams);
+    }
+
+    /// <summary>A short news brief as a small outlet's site serves it: a headline and three short paragraphs in an article element, its date and site name in the head.</summary>
+    private static string Brief(string headline, string first, string second) => $$"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{headline}} - Millbrook Ledger</title>
+        <meta property="og:site_name" content="Millbrook Ledger"><meta property="article:published_time" content="2025-03-11T07:30:00Z"></head>
+        <body><header><a href="/">Millbrook Ledger</a></header><main><article><h1>{{headline}}</h1>
+        <p>{{first}}</p><p>{{second}}</p>
+        <p>The Millbrook Ledger has covered the valley's towns since 1921 and is owned by a reader cooperative.</p>
+        </article></main><footer><a href="/contact">Contact</a></footer></body></html>
+        """;
+
+    [Theory]
+    [InlineData("Library reopens after roof repairs", "The town library reopened on Tuesday after six weeks of repairs to a roof that had leaked since the winter storms.", "Staff said the children's section would keep longer hours until the end of the month.")]
+    [InlineData("Bus route to the hospital changes", "The number 12 bus will run past the hospital's new entrance from Monday, the transport office said.", "Two stops on the old road will close, and a shuttle will serve the car park at weekends.")]
+    [InlineData("School choir wins regional contest", "Pupils of the primary school choir took first place at the regional contest on Saturday, ahead of eleven other schools.", "The choir will sing at the county hall in June.")]
+    [InlineData("Bridge closed for two nights", "The river bridge will be closed to traffic on Wednesday and Thursday night while engineers replace its lamps.", "Drivers are asked to use the ring road; the footpath stays open.")]
+    public void The_shipped_model_types_a_short_news_brief_an_article_at_a_news_address(string headline, string first, string second)
+    {
+        var (article, signals) = new ArticleExtractor().ExtractPage(TestInputs.Html(Brief(headline, first, second), "https://millbrook-ledger.example/news/7"));
+
+        Assert.Equal(PageType.Article, article.PageType);
+        // Few grams, so the words' regression, whose score on such a page is little more than its bias, weighs less than its share.
+        var words = PageTypeModel.Default.Words!;
+        Assert.True(words.ShareOn(signals!.Words!) < words.Share / 2);
     }
 
     /// <summary>A word of letters only (digits all read as 0) that names <paramref name="i"/>.</summary>
@@ -175,7 +229,7 @@ public class PageWordTests
     public void The_words_weigh_their_share_of_the_decision_and_the_share_survives_the_file()
     {
         var samples = Pages();
-        var words = PageWordTrainer.Fit(samples, PageWordTrainer.Settings.Default with { Share = 0.3 })!;
+        var words = FitOnFewGrams(samples, PageWordTrainer.Settings.Default with { Share = 0.3 });
         var trees = PageTypeBooster.Fit(samples, new PageTypeBooster.Settings(Rounds: 2, Depth: 1)).WithWords(words);
         var features = new double[PageSignals.Names.Count];
         var page = samples[0].Words!;
