@@ -137,6 +137,7 @@ public sealed class EndToEndTests : IDisposable
     [InlineData("stories")]
     [InlineData("search ferry")]
     [InlineData("reprocess")]
+    [InlineData("dossier s0")]
     public void Commands_that_read_a_store_refuse_a_missing_one_and_create_none(string command)
     {
         var missing = Path.Combine(_dir, "missing.db");

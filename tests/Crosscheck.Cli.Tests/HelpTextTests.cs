@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Crosscheck.Cli.Commands;
+using Crosscheck.Ingest.Watching;
 using Xunit;
 
 namespace Crosscheck.Cli.Tests;
@@ -79,5 +81,22 @@ public class HelpTextTests
         Assert.Equal(TimeSpan.FromSeconds(30), given.GetValue<TimeSpan?>("--scan"));
         // The parser's own way of showing a time is not one the options read, so help states the defaults in words.
         Assert.NotEmpty(Program.BuildRoot().Parse(["watch", "inbox", "--scan", "00:00:05"]).Errors);
+    }
+
+    [Fact]
+    public void Watch_times_not_given_are_the_watchs_defaults_and_each_given_one_lands_on_its_setting()
+    {
+        var defaults = new WatchOptions();
+
+        Assert.Equal(defaults, WatchCommand.OptionsOf(Program.BuildRoot().Parse(["watch", "inbox"])));
+
+        var given = WatchCommand.OptionsOf(Program.BuildRoot().Parse(["watch", "inbox", "--interval", "90s", "--scan", "2m", "--host-delay", "250ms", "--timeout", "1h"]));
+        Assert.Equal(defaults with
+        {
+            FeedInterval = TimeSpan.FromSeconds(90),
+            ScanInterval = TimeSpan.FromMinutes(2),
+            HostDelay = TimeSpan.FromMilliseconds(250),
+            RequestTimeout = TimeSpan.FromHours(1),
+        }, given);
     }
 }

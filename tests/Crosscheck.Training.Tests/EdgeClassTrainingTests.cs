@@ -22,9 +22,12 @@ public class EdgeClassTrainingTests
         var plain = Train(edgeClasses: false);
         var edges = Train(edgeClasses: true);
 
+        Assert.Equal(NerFeatureOptions.None, plain.Features.Options & NerFeatureOptions.EdgeClasses);
         Assert.False(plain.First.HasEdgeClasses);
+        Assert.False(Assert.IsType<LinearChain>(plain.Second).HasEdgeClasses);
+        Assert.Equal(NerFeatureOptions.EdgeClasses, edges.Features.Options & NerFeatureOptions.EdgeClasses);
         Assert.True(edges.First.HasEdgeClasses);
-        Assert.True((edges.Features.Options & NerFeatureOptions.EdgeClasses) != 0);
-        Assert.True(edges.Second is null || edges.Second.HasEdgeClasses);
+        // Both chains are trained by default (documents of two sentences), so the second is there to check.
+        Assert.True(Assert.IsType<LinearChain>(edges.Second).HasEdgeClasses);
     }
 }

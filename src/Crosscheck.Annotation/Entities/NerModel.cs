@@ -16,6 +16,13 @@ internal sealed class NerModel
     private const int FormatVersion = 3;
     private const int L = Bilou.LabelCount;
 
+    /// <summary>
+    /// The feature options this build reads. Several change what the file holds (<see cref="NerFeatureOptions.StemClusters"/>
+    /// a second cluster table, <see cref="NerFeatureOptions.EdgeClasses"/> longer transitions) without a new format version,
+    /// so a file with an option unknown here cannot be read at all: it is refused rather than misread.
+    /// </summary>
+    private static readonly int KnownOptions = Enum.GetValues<NerFeatureOptions>().Aggregate(0, (all, option) => all | (int)option);
+
     public NerModel(NerFeatures features, LinearChain first, LinearChain? second)
     {
         Features = features;
@@ -128,6 +135,8 @@ internal sealed class NerModel
         if (version is < 2 or > FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected 2 to {FormatVersion}); retrain the model.");
         if (reader.ReadInt32() != L) throw new InvalidDataException("NER model label set does not match this build.");
         var featureOptions = version >= 3 ? reader.ReadInt32() : 0;
+        if ((featureOptions & ~KnownOptions) != 0)
+            throw new InvalidDataException($"NER model uses feature options this build does not know (0x{featureOptions & ~KnownOptions:x}); it was trained by a newer Crosscheck.");
         var clusters = WordClusters.Read(reader);
         var stemClusters = (featureOptions & (int)NerFeatureOptions.StemClusters) != 0 ? WordClusters.Read(reader) : null;
         var gazetteer = Gazetteer.Read(reader);

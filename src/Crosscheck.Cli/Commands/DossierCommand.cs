@@ -32,10 +32,9 @@ public static class DossierCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var location = result.GetValue(db)!;
-            StoriesCommand.RequireExisting(location);
             var path = result.GetValue(output);
             if (path is not null) OutputFile.RequireNotStore(path, location, "--out");
-            using var store = Engine.OpenStore(location);
+            using var store = StoriesCommand.OpenExisting(location);
             var story = FindStory(store, result.GetValue(storyId)!, location);
             var dossier = Engine.BuildDossier(store, story);
             var format = result.GetValue(json) ? "json" : result.GetValue(html) ? "html" : "md";

@@ -7,6 +7,11 @@ namespace Crosscheck.Cli.Commands;
 
 public static class WatchCommand
 {
+    private const string IntervalOption = "--interval";
+    private const string ScanOption = "--scan";
+    private const string HostDelayOption = "--host-delay";
+    private const string TimeoutOption = "--timeout";
+
     public static Command Create()
     {
         var sources = CommonOptions.Inputs("sources",
@@ -14,10 +19,10 @@ public static class WatchCommand
             "and uncompressed WARC files a crawler appends to (new records are ingested).");
         var db = CommonOptions.Database();
         var defaults = new WatchOptions();
-        var interval = Duration("--interval", $"Time between two polls of each feed (default {Show(defaults.FeedInterval)}); a failing feed waits twice as long after each failure, up to {Show(defaults.MaxBackoff)}.");
-        var scan = Duration("--scan", $"Time between two looks at the directories and WARC files (default {Show(defaults.ScanInterval)}).");
-        var hostDelay = Duration("--host-delay", $"Least time between two requests to one host (default {Show(defaults.HostDelay)}).");
-        var timeout = Duration("--timeout", $"Longest wait for a whole answer (default {Show(defaults.RequestTimeout)}).");
+        var interval = Duration(IntervalOption, $"Time between two polls of each feed (default {Show(defaults.FeedInterval)}); a failing feed waits twice as long after each failure, up to {Show(defaults.MaxBackoff)}.");
+        var scan = Duration(ScanOption, $"Time between two looks at the directories and WARC files (default {Show(defaults.ScanInterval)}).");
+        var hostDelay = Duration(HostDelayOption, $"Least time between two requests to one host (default {Show(defaults.HostDelay)}).");
+        var timeout = Duration(TimeoutOption, $"Longest wait for a whole answer (default {Show(defaults.RequestTimeout)}).");
         var state = new Option<string?>("--state")
         {
             Description = "The watch state file (default: beside the database, DB.watch.json; crosscheck.watch.json here for PostgreSQL).",
@@ -50,18 +55,26 @@ public static class WatchCommand
         { sources, db, interval, scan, hostDelay, timeout, state, metricsPort };
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var options = defaults with
-            {
-                FeedInterval = result.GetValue(interval) ?? defaults.FeedInterval,
-                ScanInterval = result.GetValue(scan) ?? defaults.ScanInterval,
-                HostDelay = result.GetValue(hostDelay) ?? defaults.HostDelay,
-                RequestTimeout = result.GetValue(timeout) ?? defaults.RequestTimeout,
-            };
+            var options = OptionsOf(result);
             var location = result.GetValue(db)!;
             var statePath = result.GetValue(state) ?? DefaultStatePath(location);
             return Run(result.GetValue(sources)!, location, statePath, options, result.GetValue(metricsPort)).GetAwaiter().GetResult();
         }));
         return command;
+    }
+
+    /// <summary>The watch's settings from a parsed <c>watch</c> command line: each time given, the others <see cref="WatchOptions"/>' defaults.</summary>
+    public static WatchOptions OptionsOf(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var defaults = new WatchOptions();
+        return defaults with
+        {
+            FeedInterval = result.GetValue<TimeSpan?>(IntervalOption) ?? defaults.FeedInterval,
+            ScanInterval = result.GetValue<TimeSpan?>(ScanOption) ?? defaults.ScanInterval,
+            HostDelay = result.GetValue<TimeSpan?>(HostDelayOption) ?? defaults.HostDelay,
+            RequestTimeout = result.GetValue<TimeSpan?>(TimeoutOption) ?? defaults.RequestTimeout,
+        };
     }
 
     private static async Task<int> Run(string[] sources, string location, string statePath, WatchOptions options, int? metricsPort)

@@ -107,8 +107,9 @@ public sealed record ClusteringOptions
     /// only when at least one member alone scores this share of the join threshold against it: a story's profile blends its
     /// members, and an article that meets the blend but none of the reports in it links two events through the story (a chain).
     /// Asked of an article placed (a new one, or one still alone at a re-check or settle), not of a story of several merging with a
-    /// lone article at <see cref="MergeThreshold"/>; where <see cref="MemberLinkWeight"/> would be (stories that keep their members' profiles), and only of analysed
-    /// languages, so English and articles of no identified language (ECB+) are placed as before. 0 turns it off. Default 1 (a member
+    /// lone article at <see cref="MergeThreshold"/>; only against stories that still keep their members' profiles (at most
+    /// <see cref="SplitMaxSize"/> articles, as for <see cref="MemberLinkWeight"/>: a larger story is joined on its profile alone), and
+    /// only of analysed languages, so English and articles of no identified language (ECB+) are placed as before. 0 turns it off. Default 1 (a member
     /// must reach the threshold itself), chosen with five <see cref="CrossLanguageSharedNames"/> on the training pairs of
     /// similarity-semeval2022 by the rule docs/BENCHMARKS.md states (2026-12-07 early morning, simil11; mean same / cross F1 over
     /// nine arrival orders): five shared names alone 0.718 / 0.700, with this at 1 0.720 / 0.701, at 0.75 0.719 / 0.700; with three

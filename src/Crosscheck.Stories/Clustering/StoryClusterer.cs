@@ -332,38 +332,37 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var candidates = Candidates(profile, exclude, queries);
         // The features of every candidate's profile in one read per channel, rather than one per candidate as each is compared.
         for (var c = 0; c < Channels; c++) _spaces[c].Prefetch(candidates.SelectMany(candidate => candidate.Profile.Vectors[c].Keys));
+        // An article placed (a new one, or one still alone at a re-check or settle), not a story of several merging.
+        var placingArticle = exclude is null || exclude.Size == 1;
         foreach (var candidate in candidates)
         {
-            // An article placed (a new one, or one still alone at a re-check or settle), not a story of several merging.
-            if ((exclude is null || exclude.Size == 1) && NoMemberCloseEnough(profile, candidate)) continue;
-            var score = Math.Max(Similarity(profile, candidate.Profile), MemberLinkScore(profile, candidate));
+            // The closest member is needed for the score only with the member link (off by default); else only for the story that would win.
+            var closest = _options.MemberLinkWeight > 0 ? ClosestMemberSimilarity(profile, candidate) : null;
+            var score = Similarity(profile, candidate.Profile);
+            if (closest is { } member) score = Math.Max(score, _options.MemberLinkWeight * member);
             // Two single articles are weaker evidence than an article against a story's accumulated profile.
             if (candidate.Size == 1 && exclude is null) score -= _options.SingleArticleMargin;
             // Ties go to the older story so the outcome never depends on dictionary order.
-            if (score > bestScore || (score == bestScore && best is not null && candidate.Index < best.Index) || (best is null && score >= bestScore))
-            {
-                best = candidate;
-                bestScore = score;
-            }
+            if (!(score > bestScore || (score == bestScore && best is not null && candidate.Index < best.Index) || (best is null && score >= bestScore))) continue;
+            // Asked only of a story that would take the article, so the members (up to SplitMaxSize of them) are compared with it
+            // once per placement at most, not once per candidate: skipping a story that would not win changes nothing.
+            if (placingArticle && NoMemberCloseEnough(profile, candidate, closest)) continue;
+            best = candidate;
+            bestScore = score;
         }
         return best;
     }
 
     /// <summary>
-    /// <see cref="ClusteringOptions.MemberLinkWeight"/> times the similarity of <paramref name="profile"/> to the closest member of
-    /// <paramref name="candidate"/>, for a story of several articles, all in the identified language of <paramref name="profile"/>, that
-    /// keeps its members' profiles; else 0.
-    /// </summary>
-    private double MemberLinkScore(Profile profile, StoryState candidate) =>
-        _options.MemberLinkWeight > 0 && ClosestMemberSimilarity(profile, candidate) is { } closest ? _options.MemberLinkWeight * closest : 0;
-
-    /// <summary>
     /// Whether <see cref="ClusteringOptions.ClosestMemberShare"/> keeps <paramref name="profile"/> (of one analysed language) out of
     /// <paramref name="candidate"/>: none of the story's members alone reaches that share of the profile's join threshold.
     /// </summary>
-    private bool NoMemberCloseEnough(Profile profile, StoryState candidate) =>
+    /// <param name="profile">The article's profile.</param>
+    /// <param name="candidate">The story that would take it.</param>
+    /// <param name="closest">The closest member's similarity when already taken (null: taken here if the rule applies).</param>
+    private bool NoMemberCloseEnough(Profile profile, StoryState candidate, double? closest) =>
         _options.ClosestMemberShare > 0 && profile.Languages is [var language] && _options.AnalysedLanguages.Contains(language)
-        && ClosestMemberSimilarity(profile, candidate) is { } closest && closest < _options.ClosestMemberShare * AssignThresholdOf(profile);
+        && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile);
 
     /// <summary>
     /// The similarity of <paramref name="profile"/> to the closest member of <paramref name="candidate"/>, for a story of several

@@ -58,16 +58,17 @@ public class EdgeClassTests
         Assert.Equal([UnitPerson, Bilou.Outside], labels);
     }
 
+    private static NerModel RoundTrip(NerFeatureOptions options, float[] transitions)
+    {
+        using var stream = new MemoryStream();
+        new NerModel(new NerFeatures(WordClusters.Empty, Gazetteer.Empty, options), new LinearChain([], [], transitions), null).Save(stream);
+        stream.Position = 0;
+        return NerModel.Load(stream);
+    }
+
     [Fact]
     public void A_model_file_keeps_its_edge_tables_and_one_without_them_reads_as_before()
     {
-        NerModel RoundTrip(NerFeatureOptions options, float[] transitions)
-        {
-            using var stream = new MemoryStream();
-            new NerModel(new NerFeatures(WordClusters.Empty, Gazetteer.Empty, options), new LinearChain([], [], transitions), null).Save(stream);
-            stream.Position = 0;
-            return NerModel.Load(stream);
-        }
         var (emissions, transitions) = PersonThenUndecided(favouredClass: 9);
         var kept = RoundTrip(NerFeatureOptions.EdgeClasses, transitions).First;
         Assert.True(kept.HasEdgeClasses);
@@ -78,5 +79,15 @@ public class EdgeClassTests
         Assert.False(plain.HasEdgeClasses);
         plain.Decode(emissions, 2, labels, [26, 9]);
         Assert.Equal([UnitPerson, Bilou.Outside], labels);
+    }
+
+    [Fact]
+    public void A_model_file_with_an_option_this_build_does_not_know_is_refused_not_misread()
+    {
+        // An option added later may lengthen what the file holds (as edge classes lengthen the transitions).
+        var unknown = (NerFeatureOptions)(1 << 30);
+
+        var error = Assert.Throws<InvalidDataException>(() => RoundTrip(NerFeatureOptions.EdgeClasses | unknown, new float[LinearChain.TransitionTable * (1 + EdgeClasses.Count)]));
+        Assert.Contains("0x40000000", error.Message, StringComparison.Ordinal);
     }
 }

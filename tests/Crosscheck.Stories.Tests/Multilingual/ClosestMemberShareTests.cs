@@ -51,9 +51,12 @@ public class ClosestMemberShareTests
     [Fact]
     public void A_member_reaching_the_share_lets_the_article_join()
     {
-        var (stories, _) = Cluster(SpanishReports, "es", Off with { ClosestMemberShare = 1 });
+        // Without a settle, so the third report is in only if it was let in when placed (the unreachable share keeps it out).
+        var (stories, clusterer) = Cluster(SpanishReports, "es", Off with { ClosestMemberShare = 1 }, settle: false);
 
+        Assert.Equal(stories[0], stories[1]);
         Assert.Equal(stories[0], stories[2]);
+        Assert.Equal(1, clusterer.StoryCount);
     }
 
     [Theory]
@@ -61,10 +64,12 @@ public class ClosestMemberShareTests
     [InlineData(null)] // no identified language (ECB+)
     public void English_and_articles_of_no_language_are_placed_as_without_it(string? language)
     {
-        var (stories, _) = Cluster(EnglishReports, language, Unreachable);
+        // Without a settle, whose merges are not asked: the third report joins at its placement or not at all.
+        var (stories, clusterer) = Cluster(EnglishReports, language, Unreachable, settle: false);
 
         Assert.Equal(stories[0], stories[2]);
-        Assert.Equal(Cluster(EnglishReports, language, Off).Stories, stories);
+        Assert.Equal(1, clusterer.StoryCount);
+        Assert.Equal(Cluster(EnglishReports, language, Off, settle: false).Stories, stories);
     }
 
     private static (string[] Stories, StoryClusterer Clusterer) Cluster(string[] texts, string? language, ClusteringOptions options, bool settle = true)
