@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Would dropping the listed cues whose attributions seldom match pay on a fold they were not chosen on? (issue 14, acceptance 1)
+"""Would dropping the listed cues whose attributions seldom match pay on a fold they were not chosen on? (the aim: a fold the rules were not chosen on within 0.02 of dev)
 
   crosscheck eval attribution TRAIN --fold K/5 --out foundK.jsonl          # each choosing fold K (1-4)
   scripts/polnear-cue-prune.py TRAIN found1.jsonl found2.jsonl found3.jsonl found4.jsonl [--min-found 5,8,12] [--below 0.2,0.25,0.3,0.35]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What PolNeAR attribution errors cost, by kind, weighed in points of content+source F1 (issue 14, acceptance 1).
+"""What PolNeAR attribution errors cost, by kind, weighed in points of content+source F1 (the aim: a fold the rules were not chosen on within 0.02 of dev).
 
   crosscheck eval attribution TRAIN --fold K/5 --out foundK.jsonl          # each choosing fold K
   scripts/polnear-error-kinds.py TRAIN found1.jsonl found2.jsonl ... [--folds 1,2,3,4] [--direct] [--examples KIND]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What the learned cue detector's attributions are worth on held-out folds, and what it misses (issue 14, acceptance 1).
+"""What the learned cue detector's attributions are worth on held-out folds, and what it misses (the aim: a fold the rules were not chosen on within 0.02 of dev).
 
   crosscheck train attribution-cues TRAIN --folds 2,3,4 --out cv1.model.gz               # and 1,3,4 / 1,2,4 / 1,2,3
   crosscheck eval attribution TRAIN --fold 1/5 --cue-model cv1.model.gz --out found1.jsonl  # each fold with its own model

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What a variant changes on PolNeAR train folds, attribution by attribution (issue 14, acceptance 1).
+"""What a variant changes on PolNeAR train folds, attribution by attribution (the aim: a fold the rules were not chosen on within 0.02 of dev).
 
   crosscheck eval attribution TRAIN --fold K/5 --out beforeK.jsonl                  # main, each choosing fold K
   crosscheck eval attribution TRAIN --fold K/5 --without RULE --out afterK.jsonl    # the variant (or a rebuilt tree)

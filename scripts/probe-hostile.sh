@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the hostile-input and server probes of issue 17 as commands and prints one line per probe:
+# Runs the hostile-input and server probes (bad input named, other inputs kept) as commands and prints one line per probe:
 #
 #   PROBE | exit CODE (expected) | the line the user sees
 #

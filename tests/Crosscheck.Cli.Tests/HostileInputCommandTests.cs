@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Crosscheck.Cli.Tests;
 
-/// <summary>The input-side probes of issue 17 as commands: one line per bad input, the others ingested, exit code 1.</summary>
+/// <summary>The input-side hostile-input probes as commands: one line per bad input, the others ingested, exit code 1.</summary>
 public sealed class HostileInputCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-hostile-cli-").FullName;

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Crosscheck.Cli.Tests.Multilingual;
 
 /// <summary>
-/// Issue 15 through the flow `crosscheck eval similarity` runs (ingest of the SemEval-2022 articles into a fresh
+/// The multilingual similarity figures through the flow `crosscheck eval similarity` runs (ingest of the SemEval-2022 articles into a fresh
 /// store, then the rated pairs): same-story F1 holds the figures measured on 2026-12-05 (docs/BENCHMARKS.md, night 2:
 /// 0.701 and 0.684, with German compounds split and the assign threshold of analysed languages chosen on the training
 /// pairs; 0.698 and 0.654 before), well above the earlier 0.647 same-language and 0.426 cross-language, below the

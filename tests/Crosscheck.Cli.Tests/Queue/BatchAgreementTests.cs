@@ -68,7 +68,7 @@ public sealed class BatchAgreementTests(ITestOutputHelper output)
 
     /// <summary>
     /// The figures measured on 2026-12-05 with the end-of-batch repartition of a changed story and its settled neighbours
-    /// (mean 0.9675, lowest 0.9121; before it 0.9549 and 0.8956). Issue 13 asks 0.98 (acceptance 7): not reached here.
+    /// (mean 0.9675, lowest 0.9121; before it 0.9549 and 0.8956). The aim is 0.98: not reached here.
     /// The names-disagree factor of placement (ClusteringOptions.NamesDisagreeFactor, 2026-12-05 morning) moved them to
     /// mean 0.9670, lowest 0.9107: a topic look-alike it keeps apart in one batch may still meet in another cut.
     /// Running each settle's pending re-checks in an order that does not depend on arrival (publication date, then

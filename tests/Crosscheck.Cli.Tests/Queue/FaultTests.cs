@@ -26,7 +26,7 @@ public sealed class FaultTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// Issue 13 asks 0.98 of stories built in another arrival order (acceptance 7). Where the workers' placement batches
+    /// The aim is 0.98 agreement with stories built in another arrival order. Where the workers' placement batches
     /// ended depended on timing (a worker restarted after a kill placed what was stored when it started), and placed in
     /// batches the same articles agree with one batch at 0.96-0.98 (<see cref="BatchAgreementTests"/>): runs agreed at 0.9295-1.0.
     /// Since a worker leaves the placement to the last worker holding articles (QueueWorker, 2026-12-05 afternoon), a run

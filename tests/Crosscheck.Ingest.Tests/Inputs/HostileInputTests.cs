@@ -10,7 +10,7 @@ using Xunit;
 namespace Crosscheck.Ingest.Tests.Inputs;
 
 /// <summary>
-/// Inputs an attacker or a careless user gives (issue 17): each is one problem naming it, never a
+/// Inputs an attacker or a careless user gives: each is one problem naming it, never a
 /// crash or a hang, and the inputs beside it are still read.
 /// </summary>
 public sealed class HostileInputTests : IDisposable
@@ -115,7 +115,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void A_feed_item_over_the_record_limit_only_once_escaped_says_how_large_its_content_is()
     {
-        // The issue 17 probe: a 15 MB item of "&lt;b" holds 6 MB of "<b", which JSON writes as "\u003Cb" (21 MB);
+        // The hostile-input probe: a 15 MB item of "&lt;b" holds 6 MB of "<b", which JSON writes as "\u003Cb" (21 MB);
         // the line said "is 21 MB", a size the user's file has nowhere.
         var tagLike = string.Concat(Enumerable.Repeat("&lt;b", 3_000_000));
         var path = Write("tags.rss", $"""
@@ -172,7 +172,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("feed.php")]
     public void A_feed_opening_with_a_comment_longer_than_the_sniffed_head_is_read_as_a_feed(string name)
     {
-        // The probe of issue 17 as a command: the file was refused as "not an RSS or Atom feed"
+        // The hostile-input probe as a command: the file was refused as "not an RSS or Atom feed"
         // because the root element lay past the 64 KB the reader looks at to tell what a file holds.
         var comment = "<!--" + new string('x', 200_000) + "-->";
         var path = Write(name, $"""

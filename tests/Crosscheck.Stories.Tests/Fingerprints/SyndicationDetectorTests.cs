@@ -112,7 +112,7 @@ public sealed class SyndicationDetectorTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Acceptance 3 of issue 6 on real texts: distinct ECB+ articles (no pair sharing much text) and
+    /// The syndication detector's bar on real texts: distinct ECB+ articles (no pair sharing much text) and
     /// copies made by light edits. Every copy with exact Jaccard ≥ 0.6 must be found, and no distinct
     /// pair may be called a copy.
     /// </summary>
