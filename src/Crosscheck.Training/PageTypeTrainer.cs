@@ -9,8 +9,12 @@ namespace Crosscheck.Training;
 
 /// <summary>
 /// One labelled page: its features, its true type, the site it is from (folds never split a site) and its hashed words (<see cref="PageWords"/>) when read.
+/// A brief (<see cref="PageTypeTrainer.BriefOf"/>) is a training page made of an article of the same site: it trains a fold's models, never scores one.
 /// </summary>
-public sealed record PageTypeSample(string Id, string Site, double[] Features, PageType Type, PageWordVector? Words = null);
+public sealed record PageTypeSample(string Id, string Site, double[] Features, PageType Type, PageWordVector? Words = null)
+{
+    public bool Brief => Id.EndsWith(PageTypeTrainer.BriefSuffix, StringComparison.Ordinal);
+}
 
 /// <summary>
 /// Trains the page-type model (<see cref="PageTypeModel"/>): gradient-boosted trees (<see cref="PageTypeBooster"/>)
@@ -21,7 +25,7 @@ public sealed record PageTypeSample(string Id, string Site, double[] Features, P
 /// the same cross-validation over every page chooses. Optionally article or not is decided by trees of its own
 /// (<see cref="PageTypeModel.Article"/>), chosen the same way.
 /// </summary>
-public static class PageTypeTrainer
+public static partial class PageTypeTrainer
 {
     public const int DefaultFolds = 5;
 
@@ -34,20 +38,60 @@ public static class PageTypeTrainer
         public static Grid Default { get; } = new([2, 3], [50, 100, 150, 200, 300]);
     }
 
-    /// <summary>Extracts every labelled page of a benchmark directory and keeps its features and type.</summary>
-    public static List<PageTypeSample> Collect(string dir)
+    /// <summary>The id ending of a brief made of an article page (<see cref="BriefOf"/>).</summary>
+    public const string BriefSuffix = "#brief";
+
+    /// <summary>
+    /// Extracts every labelled page of a benchmark directory and keeps its features and type; with <paramref name="briefs"/>,
+    /// each article page also gives a brief of itself (<see cref="BriefOf"/>), typed article, of the same site.
+    /// </summary>
+    public static List<PageTypeSample> Collect(string dir, bool briefs = false)
     {
         var extractor = new ArticleExtractor();
         var samples = new List<PageTypeSample>();
         foreach (var page in BenchmarkDirectory.Load(dir).Pages)
         {
             if (PageTypeInfo.Parse(page.Labels?.PageType) is not { } type) continue;
-            var (_, features) = extractor.ExtractPage(BenchmarkDirectory.ToRawInput(page));
+            var input = BenchmarkDirectory.ToRawInput(page);
+            var (_, features) = extractor.ExtractPage(input);
             if (features is null) continue;
-            samples.Add(new PageTypeSample(page.Id, Site(page.Url) ?? page.Id, features.Values, type, features.Words));
+            var site = Site(page.Url) ?? page.Id;
+            samples.Add(new PageTypeSample(page.Id, site, features.Values, type, features.Words));
+            if (!briefs || type != PageType.Article || BriefOf(System.Text.Encoding.UTF8.GetString(input.Content), page.Truth) is not { } brief) continue;
+            var (_, briefFeatures) = extractor.ExtractPage(input with { Id = page.Id + BriefSuffix, Content = System.Text.Encoding.UTF8.GetBytes(brief) });
+            if (briefFeatures is not null) samples.Add(new PageTypeSample(page.Id + BriefSuffix, site, briefFeatures.Values, type, briefFeatures.Words));
         }
         return samples;
     }
+
+    /// <summary>Paragraphs a brief keeps, the words it keeps of each, and the fewest words a kept paragraph has.</summary>
+    private const int BriefParagraphs = 3, BriefParagraphWords = 40, BriefLeastWords = 8;
+
+    /// <summary>
+    /// A short news brief made of an article page, as a crawl also brings them (a headline and two or three short
+    /// paragraphs), where the benchmark's articles are long: the page's own head (title, meta) and address, and as body
+    /// its title and the first three paragraphs of eight words or more of its reference text, each cut to forty words,
+    /// in an article element. Null when the text has fewer than two such paragraphs. Trained on, the trees learn that
+    /// an article's length and a few prices or links are no listing's or service's mark.
+    /// </summary>
+    internal static string? BriefOf(string html, string truth)
+    {
+        var paragraphs = truth.Split('\n').Select(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Where(words => words.Length >= BriefLeastWords).Take(BriefParagraphs)
+            .Select(words => string.Join(' ', words.Take(BriefParagraphWords))).ToList();
+        if (paragraphs.Count < 2) return null;
+        var head = HeadElement().Match(html) is { Success: true } match ? match.Value : "<head></head>";
+        var title = TitleElement().Match(head) is { Success: true } t ? System.Net.WebUtility.HtmlDecode(t.Groups[1].Value).Trim() : "";
+        static string encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+        return $"<!DOCTYPE html><html>{head}<body><header><a href=\"/\">Home</a></header><main><article><h1>{encode(title)}</h1>"
+            + string.Concat(paragraphs.Select(p => $"<p>{encode(p)}</p>")) + "</article></main><footer><a href=\"/about\">About</a></footer></body></html>";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<head[\s>].*?</head>", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex HeadElement();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<title[^>]*>(.*?)</title>", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TitleElement();
 
     /// <summary>
     /// `eval extraction --held-out-page-types`: scores the extraction of <paramref name="dir"/> with every labelled page
@@ -195,7 +239,8 @@ public static class PageTypeTrainer
         Parallel.For(0, folds, fold =>
         {
             var model = fit([.. samples.Where(s => foldOfSite[s.Site] != fold)]);
-            byFold[fold] = [.. samples.Where(s => foldOfSite[s.Site] == fold).Select(s => (s, model))];
+            // A brief is of its article's site, so never in a training fold beside the page it was made of; it is never scored.
+            byFold[fold] = [.. samples.Where(s => foldOfSite[s.Site] == fold && !s.Brief).Select(s => (s, model))];
         });
         return [.. byFold.SelectMany(f => f)];
     }
@@ -230,17 +275,18 @@ public static class PageTypeTrainer
     /// <param name="predictions">A file listing every page with its held-out type, the six-way trees' probability of each type and, with <paramref name="articleModel"/>, the article-or-not trees' probability of article (for trying second stages outside the code), or null.</param>
     /// <param name="articleByMean">Whether article or not is told by the mean of the six-way and the article-or-not trees' probabilities (fits the article-or-not trees).</param>
     /// <param name="words">How a regression over the page's hashed words that joins the article decision (<see cref="PageTypeModel.Words"/>) is fitted inside each training fold, or null for none.</param>
+    /// <param name="briefs">Whether every article page's brief (<see cref="BriefOf"/>) is trained on beside it (in the folds that train on its site, and in the shipped model); briefs are never scored.</param>
     public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
         bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0, string? predictions = null, bool articleByMean = false,
-        WordFitting? words = null)
+        WordFitting? words = null, bool briefs = false)
     {
         articleModel |= articleByMean;
         var articleWords = words is not null;
         var chosenWords = new System.Collections.Concurrent.ConcurrentQueue<PageWordTrainer.Settings>();
-        var samples = cache is not null && ReadCache(cache) is { } cached ? cached : Collect(dir);
+        var samples = cache is not null && ReadCache(cache) is { } cached && cached.Any(s => s.Brief) == briefs ? cached : Collect(dir, briefs);
         if (cache is not null) WriteCache(cache, samples);
         grid ??= Grid.Default;
-        log.WriteLine($"{samples.Count} labelled pages from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
+        log.WriteLine($"{samples.Count(s => !s.Brief)} labelled pages{(briefs ? $" and {samples.Count(s => s.Brief)} briefs of their articles" : "")} from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
         var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel, articleByMean, words, chosenWords.Enqueue), foldSeed);
         var how = $"{folds}-fold cross-validation holding out whole sites{(foldSeed == 0 ? "" : $" (split {foldSeed})")}, depth and rounds" + (articleModel ? " of the six-way and the article-or-not trees" : "")
             + (articleByMean ? " (article or not by the mean of their probabilities)" : "")
@@ -304,7 +350,7 @@ public static class PageTypeTrainer
         [
             "Page-type model (PageTypeModel): gradient-boosted trees over PageSignals" + (articleModel ? " (six-way trees and article-or-not trees)" : "")
                 + (articleWords ? " and a regression of article over the page's hashed words (PageWords)" : "") + ", written by",
-            $"`crosscheck train page-types {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}` on {samples.Count} labelled pages (WCXB development split; collection counted as listing);",
+            $"`crosscheck train page-types {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}` on {samples.Count(s => !s.Brief)} labelled pages (WCXB development split; collection counted as listing){(briefs ? " with --brief-copies (a brief of each article page trained on beside it)" : "")};",
             fitting + ".",
             .. scores.Describe(how),
             "Figures on the pages it was fitted on are higher; `crosscheck eval extraction` reports those.",

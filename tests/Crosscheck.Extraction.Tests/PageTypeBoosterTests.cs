@@ -136,4 +136,42 @@ public class PageTypeBoosterTests
         Assert.Equal(PageType.Article, new ArticleExtractor().Extract(input).PageType);
         Assert.Equal(PageType.Service, new ArticleExtractor(new ExtractionOptions { PageTypeModel = everythingService }).Extract(input).PageType);
     }
+
+    [Fact]
+    public void A_brief_of_an_article_keeps_its_head_and_its_first_long_paragraphs_cut_short()
+    {
+        var long1 = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"word{i}"));
+        var truth = $"Short line\n{long1}\nThe second paragraph has enough words to be kept here.\nA third paragraph also holds eight words or more.\nA fourth one is never kept by the brief.";
+        var html = "<html><head><title>Harbour wall &amp; ferry</title><meta property=\"og:type\" content=\"article\"></head><body><nav>menu</nav><p>long original</p></body></html>";
+
+        var brief = PageTypeTrainer.BriefOf(html, truth)!;
+
+        Assert.Contains("<meta property=\"og:type\" content=\"article\">", brief);
+        Assert.Contains("<h1>Harbour wall &amp; ferry</h1>", brief);
+        Assert.Contains("word39</p>", brief);
+        Assert.DoesNotContain("word40", brief);
+        Assert.Contains("A third paragraph", brief);
+        Assert.DoesNotContain("fourth", brief);
+        Assert.DoesNotContain("Short line", brief);
+        Assert.DoesNotContain("menu", brief);
+        Assert.Null(PageTypeTrainer.BriefOf(html, "Only one paragraph of eight words or more is here.\nshort"));
+    }
+
+    [Fact]
+    public void Briefs_train_the_fold_models_of_their_site_and_are_never_scored()
+    {
+        var samples = Enumerable.Range(0, 30).Select(i => new PageTypeSample($"p{i}", $"site{i}", Features((i * 7 % 10) / 10.0, 0),
+            i * 7 % 10 < 5 ? PageType.Article : PageType.Service)).ToList();
+        var briefs = samples.Where(s => s.Type == PageType.Article)
+            .Select(s => new PageTypeSample(s.Id + PageTypeTrainer.BriefSuffix, s.Site, Features(0.9, 0), PageType.Article)).ToList();
+        var plain = PageTypeBooster.Fit(samples, new PageTypeBooster.Settings(Rounds: 5, Depth: 2));
+
+        var folds = PageTypeTrainer.FoldModelsLike(plain, [.. samples, .. briefs], 3, new PageTypeTrainer.Grid([2], [5]));
+
+        Assert.True(briefs.All(b => b.Brief) && samples.All(s => !s.Brief));
+        Assert.Equal(samples.Select(s => s.Id).Order(), folds.Keys.Order());
+        // The briefs (all at 0.9, where the plain pages there are services) move the fold models: a page at 0.9 is typed otherwise than without them.
+        var without = PageTypeTrainer.FoldModelsLike(plain, samples, 3, new PageTypeTrainer.Grid([2], [5]));
+        Assert.Contains(samples, s => folds[s.Id].Classify(Features(0.9, 0)) != without[s.Id].Classify(Features(0.9, 0)));
+    }
 }

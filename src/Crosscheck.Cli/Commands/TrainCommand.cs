@@ -309,13 +309,18 @@ public static class TrainCommand
                 + "with --article-words, the words' probability of article and the share of the page's words the regression knows) to this file (tab-separated).",
             HelpName = "FILE",
         };
+        var briefs = new Option<bool>("--brief-copies")
+        {
+            Description = "Train also on a short news brief made of each article page (its head and address, its first three paragraphs cut to forty words), "
+                + "in the folds that train on its site and in the shipped model; briefs are never scored. Needs a cache written with it (one without is recomputed).",
+        };
         var command = new Command("page-types", """
             Train the page-type model (article, forum, listing, product, service, documentation) on labelled
             pages: prints the accuracy of a cross-validation that holds out whole sites, then fits on every page.
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, chooseWords, wordMinSites, wordL2, split };
+        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, chooseWords, wordMinSites, wordL2, split, briefs };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var grid = PageTypeTrainer.Grid.Default;
@@ -326,7 +331,8 @@ public static class TrainCommand
                 foldSeed: result.GetValue(split), predictions: result.GetValue(predictions), articleByMean: result.GetValue(articleMean),
                 words: result.GetValue(articleWords)
                     ? new PageTypeTrainer.WordFitting(PageWordTrainer.Settings.Default with { MinSites = Math.Max(1, result.GetValue(wordMinSites)), L2 = Math.Max(0, result.GetValue(wordL2)) }, result.GetValue(chooseWords))
-                    : null);
+                    : null,
+                briefs: result.GetValue(briefs));
             return ExitCodes.Ok;
         }));
         return command;
