@@ -695,7 +695,7 @@ public static class NerTrainer
     {
         var weights = new float[(long)featureCount * L];
         var weightSums = new double[weights.Length];
-        var transitions = new float[LinearChain.TransitionTable * (options.EdgeClasses ? 1 + EdgeClasses.Count : 1)];
+        var transitions = new float[LinearChain.TransitionLength(options.EdgeClasses)];
         var transitionSums = new double[transitions.Length];
         var random = new Random(options.Seed);
         var order = (int[])subset.Clone();

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
 using Crosscheck.Evaluation.Extraction;
@@ -57,8 +60,8 @@ public static partial class PageTypeTrainer
             if (features is null) continue;
             var site = Site(page.Url) ?? page.Id;
             samples.Add(new PageTypeSample(page.Id, site, features.Values, type, features.Words));
-            if (!briefs || type != PageType.Article || BriefOf(System.Text.Encoding.UTF8.GetString(input.Content), page.Truth) is not { } brief) continue;
-            var (_, briefFeatures) = extractor.ExtractPage(input with { Id = page.Id + BriefSuffix, Content = System.Text.Encoding.UTF8.GetBytes(brief) });
+            if (!briefs || type != PageType.Article || BriefOf(Encoding.UTF8.GetString(input.Content), page.Truth) is not { } brief) continue;
+            var (_, briefFeatures) = extractor.ExtractPage(input with { Id = page.Id + BriefSuffix, Content = Encoding.UTF8.GetBytes(brief) });
             if (briefFeatures is not null) samples.Add(new PageTypeSample(page.Id + BriefSuffix, site, briefFeatures.Values, type, briefFeatures.Words));
         }
         return samples;
@@ -81,17 +84,17 @@ public static partial class PageTypeTrainer
             .Select(words => string.Join(' ', words.Take(BriefParagraphWords))).ToList();
         if (paragraphs.Count < 2) return null;
         var head = HeadElement().Match(html) is { Success: true } match ? match.Value : "<head></head>";
-        var title = TitleElement().Match(head) is { Success: true } t ? System.Net.WebUtility.HtmlDecode(t.Groups[1].Value).Trim() : "";
-        static string encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var title = TitleElement().Match(head) is { Success: true } t ? WebUtility.HtmlDecode(t.Groups[1].Value).Trim() : "";
+        static string encode(string text) => WebUtility.HtmlEncode(text);
         return $"<!DOCTYPE html><html>{head}<body><header><a href=\"/\">Home</a></header><main><article><h1>{encode(title)}</h1>"
             + string.Concat(paragraphs.Select(p => $"<p>{encode(p)}</p>")) + "</article></main><footer><a href=\"/about\">About</a></footer></body></html>";
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<head[\s>].*?</head>", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex HeadElement();
+    [GeneratedRegex(@"<head[\s>].*?</head>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex HeadElement();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<title[^>]*>(.*?)</title>", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex TitleElement();
+    [GeneratedRegex(@"<title[^>]*>(.*?)</title>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex TitleElement();
 
     /// <summary>
     /// `eval extraction --held-out-page-types`: scores the extraction of <paramref name="dir"/> with every labelled page

@@ -25,6 +25,9 @@ internal sealed class LinearChain
     /// <summary>One transition table: [(previous + 1) * L + next], previous -1 being the sentence start.</summary>
     public const int TransitionTable = (L + 1) * L;
 
+    /// <summary>The transitions' length: the shared table, and one per edge class when the chain has them.</summary>
+    public static int TransitionLength(bool edgeClasses) => TransitionTable * (edgeClasses ? 1 + EdgeClasses.Count : 1);
+
     /// <summary>Whether the transitions hold a table per edge class besides the shared one.</summary>
     public bool HasEdgeClasses => _transitions.Length > TransitionTable;
 
@@ -153,7 +156,7 @@ internal sealed class LinearChain
     /// <param name="edgeClasses">Whether the chain was trained with edge classes (the model's feature options say).</param>
     public static LinearChain Read(BinaryReader reader, bool edgeClasses = false)
     {
-        var transitions = new float[TransitionTable * (edgeClasses ? 1 + EdgeClasses.Count : 1)];
+        var transitions = new float[TransitionLength(edgeClasses)];
         for (var i = 0; i < transitions.Length; i++) transitions[i] = reader.ReadSingle();
         var count = reader.ReadInt32();
         var rows = new List<KeyValuePair<ulong, int>>(count);
