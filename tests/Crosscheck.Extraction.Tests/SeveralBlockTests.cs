@@ -102,20 +102,6 @@ public class SeveralBlockTests
     }
 
     [Fact]
-    public void The_signature_under_each_post_of_a_thread_stays_out()
-    {
-        // Forum software prints each poster's signature under every post, in an element named for it.
-        var posts = ThreadPosts.Select(post =>
-            $"<div class='entry'><span>{post.Author}</span><p>{post.Text}</p><div class='signature'>Riding a steel tourer since the spring, built up from parts, still on its original wheels.</div></div>");
-        var html = TestInputs.Page(SiteMenu + "<div class='topic'>" + string.Concat(posts) + "</div>");
-
-        var body = Extractor.Extract(TestInputs.Html(html)).Body;
-
-        AssertEveryPostKept(body);
-        Assert.DoesNotContain("steel tourer", body);
-    }
-
-    [Fact]
     public void Teasers_outside_the_main_element_stay_out_of_the_article()
     {
         var teaser = "<li><h3><a href='/other'>Council approves the new budget after a long night</a></h3><p>The vote came after eleven hours of debate about schools, roads and the library on the east side of town.</p></li>";
