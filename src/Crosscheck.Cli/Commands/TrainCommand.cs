@@ -351,7 +351,7 @@ public static class TrainCommand
     }
 
     /// <summary>`--brief-weight` and `--brief-models` read: "0.2" each brief so, "site:1" one page's weight shared among a site's briefs.</summary>
-    internal static PageTypeTrainer.BriefFitting BriefFitting(string? weight, string models)
+    public static PageTypeTrainer.BriefFitting BriefFitting(string? weight, string models)
     {
         var perSite = weight is not null && weight.StartsWith("site:", StringComparison.Ordinal);
         var number = perSite ? weight![5..] : weight ?? "1";
