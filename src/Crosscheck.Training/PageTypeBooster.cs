@@ -22,13 +22,16 @@ internal static class PageTypeBooster
 ;
     }
 
+    /// <summary>The six-way trees, fitted on the samples that train them (<see cref="PageTypeSample.SixWay"/>), each weighing its <see cref="PageTypeSample.Weight"/>.</summary>
     public static PageTypeModel Fit(IReadOnlyList<PageTypeSample> samples, Settings settings)
     {
+        samples = samples.All(s => s.SixWay) ? samples : [.. samples.Where(s => s.SixWay)];
         var classes = PageTypeInfo.All;
         var k = classes.Count;
         var n = samples.Count;
-        // Start from each type's prior share (smoothed), so the first trees fit what sets pages apart, not the shares.
-        var start = classes.Select(c => Math.Log((samples.Count(s => s.Type == c) + 1.0) / (n + k))).ToArray();
+        var weight = samples.Select(s => s.Weight).ToArray();
+        // Start from each type's prior share (smoothed, by weight), so the first trees fit what sets pages apart, not the shares.
+        var start = classes.Select(c => Math.Log((samples.Where(s => s.Type == c).Sum(s => s.Weight) + 1.0) / (weight.Sum() + k))).ToArray();
         var rounds = new List<PageTypeTree[]>(settings.Rounds);
         if (n == 0) return new PageTypeModel(classes, start, rounds);
 
@@ -51,8 +54,8 @@ internal static class PageTypeBooster
                 for (var i = 0; i < n; i++)
                 {
                     var p = probabilities[i][c];
-                    gradient[i] = p - (labels[i] == c ? 1 : 0);
-                    hessian[i] = Math.Max(p * (1 - p), 1e-6);
+                    gradient[i] = weight[i] * (p - (labels[i] == c ? 1 : 0));
+                    hessian[i] = weight[i] * Math.Max(p * (1 - p), 1e-6);
                 }
                 var nodes = new List<PageTypeTree.Node>();
                 var leafOf = new double[n];
@@ -67,7 +70,7 @@ internal static class PageTypeBooster
 
     /// <summary>
     /// The two-way model of <see cref="PageTypeModel.ArticleOdds"/>: boosted trees of the log-odds that a page is an
-    /// article (logistic loss, Newton leaves), started from the smoothed log-odds of the article share. Fitted on
+    /// article (logistic loss, Newton leaves, each page weighing its <see cref="PageTypeSample.Weight"/>), started from the smoothed log-odds of the article share. Fitted on
     /// article against every other type at once, its trees spend every split on the one boundary that decides whether
     /// a page joins stories, where the softmax's trees share theirs among six.
     /// </summary>
@@ -75,8 +78,9 @@ internal static class PageTypeBooster
     {
         var n = samples.Count;
         var isArticle = samples.Select(s => s.Type == PageType.Article).ToArray();
-        var articles = isArticle.Count(a => a);
-        var start = Math.Log((articles + 1.0) / (n - articles + 1.0));
+        var weight = samples.Select(s => s.Weight).ToArray();
+        var articles = samples.Where(s => s.Type == PageType.Article).Sum(s => s.Weight);
+        var start = Math.Log((articles + 1.0) / (weight.Sum() - articles + 1.0));
         var trees = new List<PageTypeTree>(settings.Rounds);
         if (n == 0) return new PageTypeModel.ArticleOdds(start, trees);
         var (cuts, bins) = Binned(samples);
@@ -89,8 +93,8 @@ internal static class PageTypeBooster
             for (var i = 0; i < n; i++)
             {
                 var p = 1 / (1 + Math.Exp(-scores[i]));
-                gradient[i] = p - (isArticle[i] ? 1 : 0);
-                hessian[i] = Math.Max(p * (1 - p), 1e-6);
+                gradient[i] = weight[i] * (p - (isArticle[i] ? 1 : 0));
+                hessian[i] = weight[i] * Math.Max(p * (1 - p), 1e-6);
             }
             var nodes = new List<PageTypeTree.Node>();
             var leafOf = new double[n];

@@ -13,8 +13,10 @@ namespace Crosscheck.Training;
 /// <summary>
 /// One labelled page: its features, its true type, the site it is from (folds never split a site) and its hashed words (<see cref="PageWords"/>) when read.
 /// A brief (<see cref="PageTypeTrainer.BriefOf"/>) is a training page made of an article of the same site: it trains a fold's models, never scores one.
+/// <paramref name="Weight"/> scales the page's share of every fit (its gradient and curvature in the trees, its step in the words' regression);
+/// <paramref name="SixWay"/> false keeps it out of the six-way trees (it then trains only the article-or-not trees and the words).
 /// </summary>
-public sealed record PageTypeSample(string Id, string Site, double[] Features, PageType Type, PageWordVector? Words = null)
+public sealed record PageTypeSample(string Id, string Site, double[] Features, PageType Type, PageWordVector? Words = null, double Weight = 1, bool SixWay = true)
 {
     public bool Brief => Id.EndsWith(PageTypeTrainer.BriefSuffix, StringComparison.Ordinal);
 }
@@ -39,6 +41,27 @@ public static partial class PageTypeTrainer
     public sealed record Grid(IReadOnlyList<int> Depths, IReadOnlyList<int> Rounds)
     {
         public static Grid Default { get; } = new([2, 3], [50, 100, 150, 200, 300]);
+    }
+
+    /// <summary>
+    /// How briefs (<see cref="BriefOf"/>) are trained on: each with <paramref name="Weight"/>, or (<paramref name="PerSite"/>) with
+    /// <paramref name="Weight"/> shared among its site's briefs, so a site's briefs together weigh as that many pages; with
+    /// <paramref name="SixWay"/> false only the article-or-not trees and the words' regression train on them, not the six-way trees.
+    /// </summary>
+    public sealed record BriefFitting(double Weight = 1, bool PerSite = false, bool SixWay = true)
+    {
+        /// <summary>pagetype16's briefs: each weighs as a page and trains every model.</summary>
+        public static BriefFitting Full { get; } = new();
+
+        /// <summary>The samples with every brief weighted and marked so; other pages unchanged.</summary>
+        public List<PageTypeSample> Apply(IReadOnlyList<PageTypeSample> samples)
+        {
+            var briefsOfSite = samples.Where(s => s.Brief).GroupBy(s => s.Site, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return [.. samples.Select(s => s.Brief ? s with { Weight = PerSite ? Weight / briefsOfSite[s.Site] : Weight, SixWay = SixWay } : s)];
+        }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{(PerSite ? $"a site's briefs weighing {Weight:0.###} page{(Weight == 1 ? "" : "s")} together" : $"each brief weighing {Weight:0.###} page")}{(SixWay ? "" : ", in the article-or-not trees and the words only")}");
     }
 
     /// <summary>The id ending of a brief made of an article page (<see cref="BriefOf"/>).</summary>
@@ -279,17 +302,20 @@ public static partial class PageTypeTrainer
     /// <param name="articleByMean">Whether article or not is told by the mean of the six-way and the article-or-not trees' probabilities (fits the article-or-not trees).</param>
     /// <param name="words">How a regression over the page's hashed words that joins the article decision (<see cref="PageTypeModel.Words"/>) is fitted inside each training fold, or null for none.</param>
     /// <param name="briefs">Whether every article page's brief (<see cref="BriefOf"/>) is trained on beside it (in the folds that train on its site, and in the shipped model); briefs are never scored.</param>
+    /// <param name="briefFitting">With <paramref name="briefs"/>: how much each brief weighs and which models it trains (null: <see cref="BriefFitting.Full"/>).</param>
     public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
         bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0, string? predictions = null, bool articleByMean = false,
-        WordFitting? words = null, bool briefs = false)
+        WordFitting? words = null, bool briefs = false, BriefFitting? briefFitting = null)
     {
         articleModel |= articleByMean;
         var articleWords = words is not null;
         var chosenWords = new System.Collections.Concurrent.ConcurrentQueue<PageWordTrainer.Settings>();
         var samples = cache is not null && ReadCache(cache) is { } cached && cached.Any(s => s.Brief) == briefs ? cached : Collect(dir, briefs);
         if (cache is not null) WriteCache(cache, samples);
+        briefFitting ??= BriefFitting.Full;
+        if (briefs && briefFitting != BriefFitting.Full) samples = briefFitting.Apply(samples);
         grid ??= Grid.Default;
-        log.WriteLine($"{samples.Count(s => !s.Brief)} labelled pages{(briefs ? $" and {samples.Count(s => s.Brief)} briefs of their articles" : "")} from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
+        log.WriteLine($"{samples.Count(s => !s.Brief)} labelled pages{(briefs ? $" and {samples.Count(s => s.Brief)} briefs of their articles ({briefFitting})" : "")} from {samples.Select(s => s.Site).Distinct(StringComparer.Ordinal).Count()} sites");
         var outOfFold = OutOfFold(samples, folds, training => FitChoosing(training, InnerFolds, grid, articleThreshold, articleModel, articleByMean, words, chosenWords.Enqueue), foldSeed);
         var how = $"{folds}-fold cross-validation holding out whole sites{(foldSeed == 0 ? "" : $" (split {foldSeed})")}, depth and rounds" + (articleModel ? " of the six-way and the article-or-not trees" : "")
             + (articleByMean ? " (article or not by the mean of their probabilities)" : "")
@@ -353,7 +379,7 @@ public static partial class PageTypeTrainer
         [
             "Page-type model (PageTypeModel): gradient-boosted trees over PageSignals" + (articleModel ? " (six-way trees and article-or-not trees)" : "")
                 + (articleWords ? " and a regression of article over the page's hashed words (PageWords)" : "") + ", written by",
-            $"`crosscheck train page-types {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}` on {samples.Count(s => !s.Brief)} labelled pages (WCXB development split; collection counted as listing){(briefs ? " with --brief-copies (a brief of each article page trained on beside it)" : "")};",
+            $"`crosscheck train page-types {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))}` on {samples.Count(s => !s.Brief)} labelled pages (WCXB development split; collection counted as listing){(briefs ? $" with --brief-copies (a brief of each article page trained on beside it, {briefFitting})" : "")};",
             fitting + ".",
             .. scores.Describe(how),
             "Figures on the pages it was fitted on are higher; `crosscheck eval extraction` reports those.",

@@ -6,7 +6,8 @@ namespace Crosscheck.Training;
 
 /// <summary>
 /// Fits <see cref="PageTypeModel.ArticleWords"/>: a logistic regression of article or not over the pages' hashed
-/// words (<see cref="PageWords"/>), by AdaGrad steps with a small L2 penalty over a few shuffled passes. The trainer
+/// words (<see cref="PageWords"/>), by AdaGrad steps with a small L2 penalty over a few shuffled passes (each page's step scaled by its
+/// <see cref="PageTypeSample.Weight"/>). The trainer
 /// fits it inside each training fold, so its held-out figures come from pages it never saw; with a choice
 /// (<see cref="Choices"/>) its settings and its share of the article decision are chosen by a cross-validation inside
 /// the training fold too.
@@ -71,12 +72,12 @@ public static class PageWordTrainer
                 var words = pages[index].Words!;
                 var score = bias;
                 for (var i = 0; i < words.Indices.Length; i++) score += weights[words.Indices[i]] * words.Values[i];
-                var gradient = 1 / (1 + Math.Exp(-Math.Clamp(score, -30, 30))) - (pages[index].Type == PageType.Article ? 1 : 0);
+                var gradient = pages[index].Weight * (1 / (1 + Math.Exp(-Math.Clamp(score, -30, 30))) - (pages[index].Type == PageType.Article ? 1 : 0));
                 for (var i = 0; i < words.Indices.Length; i++)
                 {
                     var bucket = words.Indices[i];
                     if (!learnt[bucket]) continue;
-                    var step = gradient * words.Values[i] + settings.L2 * weights[bucket];
+                    var step = gradient * words.Values[i] + pages[index].Weight * settings.L2 * weights[bucket];
                     squares[bucket] += step * step;
                     weights[bucket] -= settings.LearningRate * step / Math.Sqrt(squares[bucket] + 1e-8);
                 }

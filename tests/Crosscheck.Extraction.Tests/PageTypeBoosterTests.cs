@@ -174,4 +174,59 @@ public class PageTypeBoosterTests
         var without = PageTypeTrainer.FoldModelsLike(plain, samples, 3, new PageTypeTrainer.Grid([2], [5]));
         Assert.Contains(samples, s => folds[s.Id].Classify(Features(0.9, 0)) != without[s.Id].Classify(Features(0.9, 0)));
     }
+
+    [Fact]
+    public void A_page_of_weight_two_fits_as_two_copies_of_it_and_weight_moves_the_trees()
+    {
+        var samples = Enumerable.Range(0, 30).Select(i => new PageTypeSample($"p{i}", $"site{i}", Features((i * 7 % 10) / 10.0, i % 3 / 3.0),
+            i * 7 % 10 < 5 ? PageType.Article : i % 2 == 0 ? PageType.Service : PageType.Listing)).ToList();
+        var odd = new PageTypeSample("odd", "site0", Features(0.9, 0), PageType.Article);
+        var settings = new PageTypeBooster.Settings(Rounds: 10, Depth: 2);
+
+        var twice = PageTypeBooster.Fit([.. samples, odd, odd with { Id = "odd2" }], settings);
+        var weighted = PageTypeBooster.Fit([.. samples, odd with { Weight = 2 }], settings);
+        var light = PageTypeBooster.Fit([.. samples, odd with { Weight = 0.2 }], settings);
+        var articleTwice = PageTypeBooster.FitArticle([.. samples, odd, odd with { Id = "odd2" }], settings);
+        var articleWeighted = PageTypeBooster.FitArticle([.. samples, odd with { Weight = 2 }], settings);
+
+        foreach (var sample in samples.Append(odd))
+        {
+            Assert.Equal(twice.Scores(sample.Features), weighted.Scores(sample.Features), (a, b) => Math.Abs(a - b) < 1e-9);
+            Assert.Equal(articleTwice.Probability(sample.Features), articleWeighted.Probability(sample.Features), 9);
+        }
+        // A lighter page pulls the trees less towards its type where it sits.
+        Assert.True(light.ArticleProbability(odd.Features) < weighted.ArticleProbability(odd.Features));
+    }
+
+    [Fact]
+    public void A_page_kept_from_the_six_way_trees_changes_them_not_but_trains_the_article_trees()
+    {
+        var samples = Enumerable.Range(0, 30).Select(i => new PageTypeSample($"p{i}", $"site{i}", Features((i * 7 % 10) / 10.0, 0),
+            i * 7 % 10 < 5 ? PageType.Article : PageType.Service)).ToList();
+        var briefs = Enumerable.Range(0, 6).Select(i => new PageTypeSample($"b{i}{PageTypeTrainer.BriefSuffix}", $"site{i}", Features(0.9, 0), PageType.Article, SixWay: false)).ToList();
+        var settings = new PageTypeBooster.Settings(Rounds: 10, Depth: 2);
+
+        var sixWay = PageTypeBooster.Fit([.. samples, .. briefs], settings);
+        var plain = PageTypeBooster.Fit(samples, settings);
+        Assert.Equal(plain.Scores(Features(0.9, 0)), sixWay.Scores(Features(0.9, 0)));
+        Assert.True(PageTypeBooster.FitArticle([.. samples, .. briefs], settings).Probability(Features(0.9, 0))
+            > PageTypeBooster.FitArticle(samples, settings).Probability(Features(0.9, 0)) + 0.1);
+    }
+
+    [Fact]
+    public void Brief_fitting_weighs_and_marks_the_briefs_only_and_a_sites_briefs_share_its_weight()
+    {
+        var pages = Enumerable.Range(0, 6).Select(i => new PageTypeSample($"p{i}", $"site{i % 2}", Features(0, 0), PageType.Article)).ToList();
+        var samples = pages.Concat(pages.Take(5).Select(p => p with { Id = p.Id + PageTypeTrainer.BriefSuffix })).ToList();
+
+        var perSite = new PageTypeTrainer.BriefFitting(1, PerSite: true, SixWay: false).Apply(samples);
+        var each = new PageTypeTrainer.BriefFitting(0.2).Apply(samples);
+
+        Assert.All(perSite.Where(s => !s.Brief).Concat(each.Where(s => !s.Brief)), s => Assert.True(s.Weight == 1 && s.SixWay));
+        // site0 has three briefs (p0, p2, p4), site1 two (p1, p3): a third and a half each.
+        Assert.All(perSite.Where(s => s.Brief).GroupBy(s => s.Site), site => Assert.Equal(1, site.Sum(s => s.Weight), 12));
+        Assert.Equal(1 / 3.0, perSite.Single(s => s.Id == "p0" + PageTypeTrainer.BriefSuffix).Weight, 12);
+        Assert.All(perSite.Where(s => s.Brief), s => Assert.False(s.SixWay));
+        Assert.All(each.Where(s => s.Brief), s => Assert.True(s.Weight == 0.2 && s.SixWay));
+    }
 }

@@ -261,4 +261,20 @@ public class PageWordTests
         Assert.Equal(3, folds.Values.Select(model => model.Words).Distinct().Count());
         Assert.All(PageTypeTrainer.FoldModelsLike(plain, samples, 3, grid).Values, model => Assert.Null(model.Words));
     }
+
+    [Fact]
+    public void A_lighter_page_moves_the_words_regression_less()
+    {
+        // Product pages whose words are also on a page typed article: the heavier that page, the more article its words read.
+        var samples = Pages();
+        var mixed = Page(100, "add to cart now", PageType.Article);
+        var page = samples[1].Words!;
+
+        var full = PageWordTrainer.Fit([.. samples, mixed])!.Probability(page);
+        var light = PageWordTrainer.Fit([.. samples, mixed with { Weight = 0.1 }])!.Probability(page);
+        var none = PageWordTrainer.Fit([.. samples, mixed with { Weight = 0 }])!.Probability(page);
+
+        Assert.True(full > light + 0.01, $"{full} against {light}");
+        Assert.True(light > none, $"{light} against {none}");
+    }
 }

@@ -314,13 +314,25 @@ public static class TrainCommand
             Description = "Train also on a short news brief made of each article page (its head and address, its first three paragraphs cut to forty words), "
                 + "in the folds that train on its site and in the shipped model; briefs are never scored. Needs a cache written with it (one without is recomputed).",
         };
+        var briefWeight = new Option<string?>("--brief-weight")
+        {
+            Description = "With --brief-copies: what each brief weighs in the fits, a number (1, the default: as a page), or \"site:X\" for X shared among a site's briefs (site:1: a site's briefs weigh one page together).",
+            HelpName = "X|site:X",
+        };
+        var briefModels = new Option<string>("--brief-models")
+        {
+            Description = "With --brief-copies: which models train on the briefs, \"all\" (the default) or \"article\" (the article-or-not trees and the words' regression, not the six-way trees).",
+            DefaultValueFactory = _ => "all",
+            HelpName = "all|article",
+        };
+        briefModels.AcceptOnlyFromAmong("all", "article");
         var command = new Command("page-types", """
             Train the page-type model (article, forum, listing, product, service, documentation) on labelled
             pages: prints the accuracy of a cross-validation that holds out whole sites, then fits on every page.
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
-        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, chooseWords, wordMinSites, wordL2, split, briefs };
+        { dir, output, folds, cache, depth, rounds, threshold, errors, predictions, articleTrees, articleMean, articleWords, chooseWords, wordMinSites, wordL2, split, briefs, briefWeight, briefModels };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var grid = PageTypeTrainer.Grid.Default;
@@ -332,10 +344,20 @@ public static class TrainCommand
                 words: result.GetValue(articleWords)
                     ? new PageTypeTrainer.WordFitting(PageWordTrainer.Settings.Default with { MinSites = Math.Max(1, result.GetValue(wordMinSites)), L2 = Math.Max(0, result.GetValue(wordL2)) }, result.GetValue(chooseWords))
                     : null,
-                briefs: result.GetValue(briefs));
+                briefs: result.GetValue(briefs), briefFitting: BriefFitting(result.GetValue(briefWeight), result.GetValue(briefModels)!));
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>`--brief-weight` and `--brief-models` read: "0.2" each brief so, "site:1" one page's weight shared among a site's briefs.</summary>
+    public static PageTypeTrainer.BriefFitting BriefFitting(string? weight, string models)
+    {
+        var perSite = weight is not null && weight.StartsWith("site:", StringComparison.Ordinal);
+        var number = perSite ? weight![5..] : weight ?? "1";
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !(value > 0))
+            throw new UserError($"--brief-weight takes a number above 0 or site:X (got {weight}).");
+        return new PageTypeTrainer.BriefFitting(value, perSite, SixWay: models != "article");
     }
 
     private static Command AttributionCues()
