@@ -84,66 +84,67 @@ public class AdaGradLogisticTests
         return (rows, features);
     }
 
-    // CueTrainer.Fit's loop before the shared step, word for word but for its inputs.
+    // The passes both trainers ran before the shared step (the same but for the seed): one Random, one order shuffled again each pass.
+    private static void FormerPasses(int count, int epochs, int seed, Action<int> visit)
+    {
+        var (random, order) = (new Random(seed), Enumerable.Range(0, count).ToArray());
+        for (var epoch = 0; epoch < epochs; epoch++) Array.ForEach(Shuffled(random, order), visit);
+    }
+
+    private static int[] Shuffled(Random random, int[] order)
+    {
+        random.Shuffle(order);
+        return order;
+    }
+
+    // CueTrainer.Fit's step before the shared one, word for word but for its inputs.
     private static (double[] Weights, double Bias) FormerCueFit((int[] Features, double Label)[] rows, int featureCount, int epochs, double learningRate, double l2)
     {
         var weights = new double[featureCount];
         var squares = new double[featureCount];
         double bias = 0, biasSquares = 0;
-        var random = new Random(17);
-        var order = Enumerable.Range(0, rows.Length).ToArray();
-        for (var epoch = 0; epoch < epochs; epoch++)
+        FormerPasses(rows.Length, epochs, 17, r =>
         {
-            random.Shuffle(order);
-            foreach (var r in order)
+            var (features, label) = rows[r];
+            var score = bias;
+            foreach (var f in features) score += weights[f];
+            var gradient = 1 / (1 + Math.Exp(-score)) - label;
+            biasSquares += gradient * gradient;
+            bias -= learningRate * gradient / Math.Sqrt(biasSquares + 1e-8);
+            foreach (var f in features)
             {
-                var (features, label) = rows[r];
-                var score = bias;
-                foreach (var f in features) score += weights[f];
-                var gradient = 1 / (1 + Math.Exp(-score)) - label;
-                biasSquares += gradient * gradient;
-                bias -= learningRate * gradient / Math.Sqrt(biasSquares + 1e-8);
-                foreach (var f in features)
-                {
-                    var g = gradient + l2 * weights[f];
-                    squares[f] += g * g;
-                    weights[f] -= learningRate * g / Math.Sqrt(squares[f] + 1e-8);
-                }
+                var g = gradient + l2 * weights[f];
+                squares[f] += g * g;
+                weights[f] -= learningRate * g / Math.Sqrt(squares[f] + 1e-8);
             }
-        }
+        });
         return (weights, bias);
     }
 
-    // PageWordTrainer.Fit's loop before the shared step, word for word but for its inputs.
+    // PageWordTrainer.Fit's step before the shared one, word for word but for its inputs.
     private static (double[] Weights, double Bias) FormerPageWordFit((int[] Indices, double[] Values, int Label)[] pages, int buckets, bool[] learnt,
         int epochs, double learningRate, double l2)
     {
         var weights = new double[buckets];
         var squares = new double[buckets];
         double bias = 0, biasSquares = 0;
-        var random = new Random(1);
-        var order = Enumerable.Range(0, pages.Length).ToArray();
-        for (var epoch = 0; epoch < epochs; epoch++)
+        FormerPasses(pages.Length, epochs, 1, index =>
         {
-            random.Shuffle(order);
-            foreach (var index in order)
+            var words = pages[index];
+            var score = bias;
+            for (var i = 0; i < words.Indices.Length; i++) score += weights[words.Indices[i]] * words.Values[i];
+            var gradient = 1 / (1 + Math.Exp(-Math.Clamp(score, -30, 30))) - (pages[index].Label == 1 ? 1 : 0);
+            for (var i = 0; i < words.Indices.Length; i++)
             {
-                var words = pages[index];
-                var score = bias;
-                for (var i = 0; i < words.Indices.Length; i++) score += weights[words.Indices[i]] * words.Values[i];
-                var gradient = 1 / (1 + Math.Exp(-Math.Clamp(score, -30, 30))) - (pages[index].Label == 1 ? 1 : 0);
-                for (var i = 0; i < words.Indices.Length; i++)
-                {
-                    var bucket = words.Indices[i];
-                    if (!learnt[bucket]) continue;
-                    var step = gradient * words.Values[i] + l2 * weights[bucket];
-                    squares[bucket] += step * step;
-                    weights[bucket] -= learningRate * step / Math.Sqrt(squares[bucket] + 1e-8);
-                }
-                biasSquares += gradient * gradient;
-                bias -= learningRate * gradient / Math.Sqrt(biasSquares + 1e-8);
+                var bucket = words.Indices[i];
+                if (!learnt[bucket]) continue;
+                var step = gradient * words.Values[i] + l2 * weights[bucket];
+                squares[bucket] += step * step;
+                weights[bucket] -= learningRate * step / Math.Sqrt(squares[bucket] + 1e-8);
             }
-        }
+            biasSquares += gradient * gradient;
+            bias -= learningRate * gradient / Math.Sqrt(biasSquares + 1e-8);
+        });
         return (weights, bias);
     }
 }
