@@ -134,30 +134,9 @@ public static class CueTrainer
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (feature, _) in counts) index[feature] = index.Count;
         var rows = examples.Select(e => (Features: e.Features.Where(index.ContainsKey).Select(f => index[f]).ToArray(), Label: e.IsCue ? 1.0 : 0.0)).ToArray();
-        var weights = new double[index.Count];
-        var squares = new double[index.Count];
-        double bias = 0, biasSquares = 0;
-        var random = new Random(17);
-        var order = Enumerable.Range(0, rows.Length).ToArray();
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            random.Shuffle(order);
-            foreach (var r in order)
-            {
-                var (features, label) = rows[r];
-                var score = bias;
-                foreach (var f in features) score += weights[f];
-                var gradient = 1 / (1 + Math.Exp(-score)) - label;
-                biasSquares += gradient * gradient;
-                bias -= options.LearningRate * gradient / Math.Sqrt(biasSquares + 1e-8);
-                foreach (var f in features)
-                {
-                    var g = gradient + options.L2 * weights[f];
-                    squares[f] += g * g;
-                    weights[f] -= options.LearningRate * g / Math.Sqrt(squares[f] + 1e-8);
-                }
-            }
-        }
+        var model = new AdaGradLogistic(index.Count, options.LearningRate, options.L2);
+        AdaGradLogistic.Passes(rows.Length, options.Epochs, seed: 17, r => model.Step(rows[r].Features, [], rows[r].Label));
+        var (weights, bias) = (model.Weights, model.Bias);
         var kept = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var (feature, i) in index)
         {

@@ -53,38 +53,22 @@ public static class PageWordTrainer
     /// <summary>Weights smaller than this are left out of the model (its file stays small; they move a page's log-odds by almost nothing).</summary>
     private const double LeastWeight = 1e-3;
 
+    /// <summary>A page's score is clamped to ±this before the logistic function.</summary>
+    private const double ScoreLimit = 30;
+
     internal static PageTypeModel.ArticleWords? Fit(IReadOnlyList<PageTypeSample> samples, Settings? settings = null)
     {
         settings ??= Settings.Default;
         var pages = samples.Where(s => s.Words is not null).ToList();
         if (pages.Count == 0) return null;
         var learnt = SeenOnSites(pages, settings.MinSites);
-        var weights = new double[PageWords.Buckets];
-        var squares = new double[PageWords.Buckets];
-        double bias = 0, biasSquares = 0;
-        var random = new Random(1);
-        var order = Enumerable.Range(0, pages.Count).ToArray();
-        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        var model = new AdaGradLogistic(PageWords.Buckets, settings.LearningRate, settings.L2, ScoreLimit);
+        AdaGradLogistic.Passes(pages.Count, settings.Epochs, seed: 1, index =>
         {
-            random.Shuffle(order);
-            foreach (var index in order)
-            {
-                var words = pages[index].Words!;
-                var score = bias;
-                for (var i = 0; i < words.Indices.Length; i++) score += weights[words.Indices[i]] * words.Values[i];
-                var gradient = pages[index].Weight * (1 / (1 + Math.Exp(-Math.Clamp(score, -30, 30))) - (pages[index].Type == PageType.Article ? 1 : 0));
-                for (var i = 0; i < words.Indices.Length; i++)
-                {
-                    var bucket = words.Indices[i];
-                    if (!learnt[bucket]) continue;
-                    var step = gradient * words.Values[i] + pages[index].Weight * settings.L2 * weights[bucket];
-                    squares[bucket] += step * step;
-                    weights[bucket] -= settings.LearningRate * step / Math.Sqrt(squares[bucket] + 1e-8);
-                }
-                biasSquares += gradient * gradient;
-                bias -= settings.LearningRate * gradient / Math.Sqrt(biasSquares + 1e-8);
-            }
-        }
+            var words = pages[index].Words!;
+            model.Step(words.Indices, words.Values, pages[index].Type == PageType.Article ? 1 : 0, learnt, pages[index].Weight);
+        });
+        var (weights, bias) = (model.Weights, model.Bias);
         var kept = new Dictionary<int, double>();
         for (var bucket = 0; bucket < weights.Length; bucket++)
             if (Math.Abs(weights[bucket]) >= LeastWeight) kept[bucket] = weights[bucket];

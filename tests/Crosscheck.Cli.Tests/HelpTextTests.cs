@@ -45,6 +45,29 @@ public class HelpTextTests
     }
 
     [Fact]
+    public void A_heading_over_more_than_one_example_says_examples()
+    {
+        // "Example:" heads one command line; the lines under it that are commands too make it "Examples:".
+        var singular = RunnableCommands()
+            .Where(c => ExamplesUnder(c.Command.Description ?? "", "Example:") > 1)
+            .Select(c => c.Path)
+            .ToList();
+        Assert.Contains(RunnableCommands(), c => ExamplesUnder(c.Command.Description ?? "", "Examples:") > 1);
+        Assert.True(singular.Count == 0, "\"Example:\" over several examples: " + string.Join(", ", singular));
+    }
+
+    /// <summary>How many command lines stand under the heading in a help text: its own line and those right after it.</summary>
+    private static int ExamplesUnder(string description, string heading)
+    {
+        var lines = description.Split('\n');
+        var at = Array.FindIndex(lines, line => line.TrimStart().StartsWith(heading + " ", StringComparison.Ordinal));
+        if (at < 0) return 0;
+        var count = 1;
+        while (at + count < lines.Length && lines[at + count].TrimStart().StartsWith("crosscheck ", StringComparison.Ordinal)) count++;
+        return count;
+    }
+
+    [Fact]
     public void Every_option_taking_a_value_names_what_it_takes()
     {
         // Without a help name the option's own name stands in its place ("--limit <limit>"), which says nothing.

@@ -74,6 +74,9 @@ internal sealed class LocaleSpeech
 
     public List<(char Open, char Close)> Marks { get; } = [];
 
+    /// <summary>The quotation marks of every language with a file.</summary>
+    public static IEnumerable<(char Open, char Close)> EveryLanguagesMarks => ByLanguage.All.SelectMany(speech => speech.Marks);
+
     /// <summary>The speech words of <paramref name="language"/> (ISO 639-1, region ignored), or null.</summary>
     public static LocaleSpeech? For(string? language) => ByLanguage.For(language);
 

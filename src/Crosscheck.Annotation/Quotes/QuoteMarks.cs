@@ -10,6 +10,9 @@ namespace Crosscheck.Annotation.Quotes;
 /// </summary>
 internal static class QuoteMarks
 {
+    /// <summary>The pairs of marks an English quote is written in (an opening mark <see cref="IsOpening"/>, its closing one <see cref="IsClosing"/>).</summary>
+    public static IReadOnlyList<(char Open, char Close)> Pairs { get; } = [('\u201C', '\u201D'), ('"', '"'), ('\u00AB', '\u00BB'), ('\u2039', '\u203A')];
+
     public static bool IsOpening(char c) => c is '\u201C' or '\u00AB' or '\u201E' or '\u2039';
 
     public static bool IsClosing(char c) => c is '\u201D' or '\u00BB' or '\u203A';

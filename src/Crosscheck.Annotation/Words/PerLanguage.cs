@@ -11,6 +11,9 @@ internal sealed class PerLanguage<T>(IEnumerable<string> languages, Func<string,
 {
     private readonly FrozenDictionary<string, T> _tables = languages.ToFrozenDictionary(language => language, load);
 
+    /// <summary>Every language's table.</summary>
+    public IEnumerable<T> All => _tables.Values;
+
     public T? For(string? language)
     {
         if (string.IsNullOrEmpty(language) || language.Length < 2) return null;

@@ -135,7 +135,7 @@ public static class EvalCommand
             A validation file of ner-multilingual that is also training data (no train.txt beside it: WikiNEuRal) is
             scored on its held-out part only; types a file never annotates (WikiANN has no MISC) are not scored.
 
-            Example:  crosscheck eval ner ../shared/data/ner/conll2003/valid.txt
+            Examples: crosscheck eval ner ../shared/data/ner/conll2003/valid.txt
                       crosscheck eval ner ../shared/data/ner-multilingual/conll2002-es/val.txt --language es
             """)
         { file, output, language, model };

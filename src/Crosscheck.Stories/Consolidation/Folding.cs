@@ -1,4 +1,5 @@
 using System.Text;
+using Crosscheck.Annotation.Quotes;
 using Crosscheck.Core.Text;
 
 namespace Crosscheck.Stories.Consolidation;
@@ -74,7 +75,8 @@ internal static class Folding
     }
 
     /// <summary>
-    /// The text without one pair of quote marks around the whole of it ("“We wait.”" → "We wait."): a quote whose span
+    /// The text without one pair of quote marks (any of <see cref="QuotationMarks.Pairs"/>) around the whole of it
+    /// ("“We wait.”" → "We wait.", "»Wir warten.«" → "Wir warten."): a quote whose span
     /// took in its marks would otherwise be shown in doubled marks by every report, which add their own. Marks that
     /// open or close inside the text (two quoted parts, "“A,” he said, “B.”") keep the text as it is; a ’ between two
     /// letters is an apostrophe ("‘We don’t wait.’"), not a closing mark. Call it before <see cref="Clean"/>: a text
@@ -84,9 +86,8 @@ internal static class Folding
     {
         var trimmed = text.AsSpan().Trim();
         if (trimmed.Length < 3) return text;
-        var open = trimmed[0];
-        var close = open switch { '“' => '”', '"' => '"', '«' => '»', '„' => '“', '‘' => '’', '「' => '」', _ => '\0' };
-        if (close == '\0' || trimmed[^1] != close) return text;
+        var (open, close) = (trimmed[0], trimmed[^1]);
+        if (!QuotationMarks.Pairs.Contains((open, close))) return text;
         var inner = trimmed[1..^1];
         for (var i = 0; i < inner.Length; i++)
         {
