@@ -239,6 +239,26 @@ public class PageTypeTests
     }
 
     [Fact]
+    public void Share_dialogs_are_counted_by_service_and_a_companys_profiles_are_not()
+    {
+        const string Address = "https://mag.example/2024/05/inflation-slows";
+        // Three services' share dialogs (the X one twice, in two spellings) and an e-mail with a subject.
+        const string Share = "<div class='share'><a href='https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fmag.example'>Share</a> " +
+            "<a href='https://twitter.com/intent/tweet?url=x'>Post</a> <a href='https://x.com/intent/post?url=x'>Post</a> " +
+            "<a href='mailto:?subject=Inflation%20slows'>Mail</a></div>";
+        var (_, shared) = Extract(TestInputs.Page("<main><h1>Inflation slows</h1>" + Share + TestInputs.Paragraphs + "</main>"), Address);
+        var (_, one) = Extract(TestInputs.Page("<main><h1>Inflation slows</h1><a href='https://twitter.com/share?url=x'>Post</a>" + TestInputs.Paragraphs + "</main>"), Address);
+        Assert.True(Signal(shared, "share-links") > Signal(one, "share-links"));
+        Assert.True(Signal(one, "share-links") > 0);
+
+        // A company's profiles on the same services and a plain e-mail address are no share dialogs.
+        const string Profiles = "<footer><a href='https://www.facebook.com/cityplumbing'>Facebook</a> <a href='https://x.com/cityplumbing'>X</a> " +
+            "<a href='https://www.linkedin.com/company/cityplumbing'>LinkedIn</a> <a href='mailto:info@city.example'>Mail</a></footer>";
+        var (_, company) = Extract(TestInputs.Page("<main><h1>Plumbing services</h1>" + TestInputs.Paragraphs + "</main>" + Profiles), "https://city.example/services");
+        Assert.Equal(0, Signal(company, "share-links"));
+    }
+
+    [Fact]
     public void Another_item_of_the_pages_own_script_is_a_page_beside_it_not_the_page_itself()
     {
         // An article served by a script with a query (the item's number, and the list page it was opened from) links

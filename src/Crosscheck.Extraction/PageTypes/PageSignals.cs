@@ -349,6 +349,7 @@ internal static partial class PageSignals
     /// pages the page links below its own address (a listing or a hub links its entries, /blog/ to /blog/a-post) and
     /// beside it in the same folder (a documentation chapter's neighbours, a service page's sister services; another item
     /// of the page's own script, "view.html?id=8" from "view.html?id=7", is a page beside it, not the page itself).
+    /// Then, from any link, how many services' share dialogs the page offers (<see cref="ShareDialogs"/>).
     /// </summary>
     private static void AddSiteLinks(List<double> values, PageModel page, string? url)
     {
@@ -357,6 +358,7 @@ internal static partial class PageSignals
         var selfInNavigation = false;
         var below = new HashSet<string>(StringComparer.Ordinal);
         var beside = new HashSet<string>(StringComparer.Ordinal);
+        var shareServices = 0;
         if (document is not null && url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.Ordinal))
         {
             var host = SiteHost(uri.Host);
@@ -367,7 +369,9 @@ internal static partial class PageSignals
             {
                 if (++read > MaxLinksRead) break;
                 var href = link.GetAttribute("href");
-                if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#') || !Uri.TryCreate(uri, href.Trim(), out var target)
+                if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#')) continue;
+                if (ShareService(href) is var service and >= 0) shareServices |= 1 << service;
+                if (!Uri.TryCreate(uri, href.Trim(), out var target)
                     || !target.Scheme.StartsWith("http", StringComparison.Ordinal) || SiteHost(target.Host) != host) continue;
                 var path = SitePath(target.AbsolutePath);
                 if (path == own && NamesAnotherItem(uri.Query, target.Query))
@@ -385,6 +389,34 @@ internal static partial class PageSignals
         values.Add(Log(selfLinks, 3));
         values.Add(Log(below.Count, 5));
         values.Add(Log(beside.Count, 5));
+        values.Add(Log(System.Numerics.BitOperations.PopCount((uint)shareServices), 2));
+    }
+
+    /// <summary>
+    /// The share dialogs a link may open, one per service: a page that offers itself to be passed on (a post, an
+    /// article) links them with its own address; a company links its profile on the same services instead, which none
+    /// of these paths is.
+    /// </summary>
+    private static readonly string[][] ShareDialogs =
+    [
+        ["facebook.com/sharer", "facebook.com/share.php", "facebook.com/dialog/share", "facebook.com/dialog/feed"],
+        ["twitter.com/intent/tweet", "twitter.com/share", "x.com/intent/tweet", "x.com/intent/post", "x.com/share"],
+        ["linkedin.com/sharearticle", "linkedin.com/sharing/", "linkedin.com/cws/share"],
+        ["pinterest.com/pin/create"],
+        ["reddit.com/submit"],
+        ["api.whatsapp.com/send", "wa.me/?", "whatsapp://send"],
+        ["mailto:?"],
+        ["t.me/share", "telegram.me/share"],
+    ];
+
+    /// <summary>The index in <see cref="ShareDialogs"/> of the service whose share dialog <paramref name="href"/> opens, or -1.</summary>
+    private static int ShareService(string href)
+    {
+        if (href.Length < 8) return -1;
+        for (var i = 0; i < ShareDialogs.Length; i++)
+            foreach (var dialog in ShareDialogs[i])
+                if (href.Contains(dialog, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
     }
 
     /// <summary>
@@ -511,7 +543,7 @@ internal static partial class PageSignals
             "teaser-items", "teaser-text-share", "dated-items", "date-blocks"]);
         names.AddRange(TemplateMarkers.Select(m => "template-" + m.Group));
         names.AddRange(["published-time", "modified-time-only"]);
-        names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside"]);
+        names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside", "share-links"]);
         return names;
     }
 
