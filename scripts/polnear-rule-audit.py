@@ -115,10 +115,21 @@ def main():
                 print(line('-' + rule, s, base) + ('  KEEP' if earns(base, s, args.margin) else '  remove?'), flush=True)
     else:
         # Each removal is judged against the table the run started from (--removed), so losses under the margin cannot add up.
+        # With --one-pass the next step is run beside each step, guessing that the rule goes out (only the order of runs changes).
         current = base
-        for rule in args.rules:
+        pool = concurrent.futures.ThreadPoolExecutor(args.jobs)
+        pending = {}
+        def start(rules):
+            key = tag(rules)
+            if key not in pending:
+                pending[key] = pool.submit(lambda: score(gold, run_variant(args, rules, key)))
+            return pending[key]
+        for i, rule in enumerate(args.rules):
             trial = removed + [rule]
-            s = score(gold, run_variant(args, trial, tag(trial)))
+            future = start(trial)
+            if args.one_pass and i + 1 < len(args.rules):
+                start(trial + [args.rules[i + 1]])
+            s = future.result()
             if earns(base, s, args.margin):
                 print(line('-' + rule + ' (back in)', s, base) + '  KEEP', flush=True)
             else:
