@@ -20,6 +20,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private void AttachDashBylines(Work work)
     {
+        if (Off(AttributionRule.DashByline)) return;
         var text = work.Text;
         for (var i = 0; i < work.Quoted.Count; i++)
         {
@@ -47,6 +48,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private void AttachColonIntroductions(Work work)
     {
+        if (Off(AttributionRule.ColonIntroduction)) return;
         var text = work.Text;
         var sentences = work.Document.Sentences;
         for (var i = 0; i < work.Quoted.Count; i++)
@@ -118,6 +120,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private void AttachHeadlineSpeaker(Work work)
     {
+        if (Off(AttributionRule.HeadlineSpeaker)) return;
         var text = work.Text;
         var start = 0;
         while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
@@ -164,6 +167,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private void AttachTranscriptTurns(Work work)
     {
+        if (Off(AttributionRule.TranscriptTurn)) return;
         var text = work.Text;
         var turns = new List<(TextSpan Label, TextSpan Content)>();
         for (var lineStart = 0; lineStart < text.Length;)
@@ -258,7 +262,7 @@ public sealed partial class QuoteRecognizer
                 if (candidate.Span.End <= quoted.Start) previous = candidate;
                 else break;
             }
-            if (previous is { } before && IsContinuation(text, before, quoted))
+            if (previous is { } before && !Off(AttributionRule.Continuation) && IsContinuation(text, before, quoted))
             {
                 var continued = before with { Span = quoted, Direct = true, Rule = nameof(AttributionRule.Continuation) };
                 DropLearnedCuesBetween(work, before.Span.End, quoted.Start);
@@ -274,7 +278,8 @@ public sealed partial class QuoteRecognizer
             // One closing its sentence ("a memo titled “The Facts on the Race.”") is what its author published.
             if (IsTitle(text, quoted) && !StartsParagraph(text, quoted) && !ClosesOnFullStop(text, quoted)) continue;
             var found = SubjectOfQuotingSentence(work, quoted) ?? SubjectAfterQuote(work, quoted);
-            if (found is null && previous is { } last && FillsParagraphAfterSpeaker(text, last, quoted)) found = last with { Span = quoted, Direct = true, Rule = nameof(AttributionRule.ParagraphAfterSpeaker) };
+            if (found is null && previous is { } last && !Off(AttributionRule.ParagraphAfterSpeaker) && FillsParagraphAfterSpeaker(text, last, quoted)) found = last with { Span = quoted, Direct = true, Rule = nameof(AttributionRule.ParagraphAfterSpeaker) };
+            if (found is null && Off(AttributionRule.Unattributed)) continue;
             work.Found.Add(found ?? new Quote(quoted, true, Rule: nameof(AttributionRule.Unattributed)));
             work.QuoteUsed[i] = true;
         }
@@ -311,13 +316,13 @@ public sealed partial class QuoteRecognizer
             }
         }
         var tokens = WordScanner.Scan(text, quoted.End, end);
-        if (InvertedSpeaker(text, tokens) is { } inverted)
+        if (!Off(AttributionRule.UnlistedVerbBeforeSpeaker) && InvertedSpeaker(text, tokens) is { } inverted)
         {
             var invertedSpan = TextSpan.FromBounds(tokens[inverted.Start].Start, tokens[inverted.End].End);
             var (invertedMention, invertedDescription) = ResolveSpeaker(work, tokens, inverted, invertedSpan);
             return new Quote(quoted, true, tokens[0].Of(text).ToString(), invertedSpan, invertedMention, invertedDescription, nameof(AttributionRule.UnlistedVerbBeforeSpeaker));
         }
-        if (tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject || subject.Start > 1 || subject.End + 1 >= tokens.Count) return null;
+        if (Off(AttributionRule.SubjectAfterQuote) || tokens.Count < 2 || SentenceSubject(text, tokens, tokens.Count) is not { } subject || subject.Start > 1 || subject.End + 1 >= tokens.Count) return null;
         // The subject's verb follows it: a lowercase word ("Doe urged"), not more of a name or a new clause.
         var verb = tokens[subject.End + 1];
         if (verb.Kind != ScanKind.Word || verb.IsCapitalized(text)) return null;
@@ -345,6 +350,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private Quote? SubjectOfQuotingSentence(Work work, TextSpan quoted)
     {
+        if (Off(AttributionRule.SubjectOfQuotingSentence)) return null;
         var text = work.Text;
         var sentenceStart = SentenceStartBefore(work.Document.Sentences, quoted.Start);
         var paragraphStart = text.LastIndexOf('\n', Math.Max(0, quoted.Start - 1)) + 1;

@@ -69,6 +69,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// A <see cref="AttributionRule.LearnedCue"/>'s attribution left with no speaker, once the speaker checks have run (a passive subject
     /// rejected: "the plan was renewed on Monday"), is dropped (<see cref="AttributionRule.LearnedCueSpeaker"/>).
     /// </summary>
+    /// <summary>Whether <paramref name="rule"/> is switched off (<see cref="QuoteOptions.DisabledAttributionRules"/>, `eval attribution --without`).</summary>
+    private bool Off(AttributionRule rule) => _options.DisabledAttributionRules.Contains(rule);
+
     private void DropSpeakerlessLearnedCues(Work work)
     {
         if (_options.DisabledAttributionRules.Contains(AttributionRule.LearnedCueSpeaker)) return;
@@ -80,7 +83,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         var text = work.Text;
         if (tokens.Count == 0) return;
         var accepted = new List<TextSpan>();
-        if (PollOpening(work, tokens) is { } poll)
+        if (!Off(AttributionRule.PollOpening) && PollOpening(work, tokens) is { } poll)
         {
             work.Found.Add(poll);
             accepted.Add(poll.Span);
@@ -925,7 +928,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
                 break;
             }
         }
-        return end > tokens[open].Start ? (TextSpan.FromBounds(tokens[open].Start, end), asker, rule) : null;
+        return end > tokens[open].Start && !Off(rule) ? (TextSpan.FromBounds(tokens[open].Start, end), asker, rule) : null;
     }
 
     private bool IsQuestionWord(string text, Scanned token) => token.Kind == ScanKind.Word && _lexicon.QuestionWords.Contains(token.Of(text).ToString());
