@@ -27,6 +27,7 @@ import gzip
 import hashlib
 import html.parser
 import json
+import os
 import re
 import sys
 
@@ -108,7 +109,8 @@ def where_extra_lines_sit(bench, predictions, half):
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 SKIPPED_TAGS = {"nav", "aside", "footer", "header", "figcaption", "dialog", "menu", "button", "select", "option", "textarea",
                 "noscript", "template"}
-HINTS_FILE = "src/Crosscheck.Extraction/Heuristics/negative-class-hints.txt"
+# Beside this script in the repository, wherever it is run from (the docstring's examples run it from /work/... too).
+HINTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "Crosscheck.Extraction", "Heuristics", "negative-class-hints.txt")
 
 
 class TextNodes(html.parser.HTMLParser):

@@ -42,8 +42,11 @@ internal sealed class AdaGradLogistic(int features, double learningRate, double 
     /// <summary>
     /// One step on an example whose features <paramref name="indices"/> have the <paramref name="values"/> (empty: each is 1)
     /// and whose label is <paramref name="label"/> (1 or 0). A weight whose entry in <paramref name="learnt"/> is false keeps
-    /// its value; the bias always learns. An example of <paramref name="weight"/> w pulls the model w times as hard, its share of
-    /// the L2 penalty included (weight 1, the default, is the plain step: multiplying by 1 changes no bit).
+    /// its value; the bias always learns. An example of <paramref name="weight"/> w counts as w copies of it: its step, its share
+    /// of the L2 penalty included, is w times the plain one, and it adds w times its squared step to AdaGrad's sums. (Scaling the
+    /// gradient alone would not do: AdaGrad divides a step by the root of its feature's sums, so on a feature only examples of
+    /// weight w have, a w-fold gradient gives the very same steps as weight 1.) Weight 1, the default, is the plain step:
+    /// multiplying by 1 changes no bit.
     /// </summary>
     public void Step(ReadOnlySpan<int> indices, ReadOnlySpan<double> values, double label, bool[]? learnt = null, double weight = 1)
     {
@@ -51,16 +54,16 @@ internal sealed class AdaGradLogistic(int features, double learningRate, double 
         if (!binary && values.Length != indices.Length) throw new ArgumentException("One value a feature, or none.", nameof(values));
         var score = Bias;
         for (var i = 0; i < indices.Length; i++) score += binary ? Weights[indices[i]] : Weights[indices[i]] * values[i];
-        var gradient = weight * (1 / (1 + Math.Exp(-Math.Clamp(score, -scoreLimit, scoreLimit))) - label);
+        var gradient = 1 / (1 + Math.Exp(-Math.Clamp(score, -scoreLimit, scoreLimit))) - label;
         for (var i = 0; i < indices.Length; i++)
         {
             var feature = indices[i];
             if (learnt is not null && !learnt[feature]) continue;
-            var step = (binary ? gradient : gradient * values[i]) + weight * l2 * Weights[feature];
-            _squares[feature] += step * step;
-            Weights[feature] -= learningRate * step / Math.Sqrt(_squares[feature] + Epsilon);
+            var step = (binary ? gradient : gradient * values[i]) + l2 * Weights[feature];
+            _squares[feature] += weight * step * step;
+            Weights[feature] -= learningRate * (weight * step) / Math.Sqrt(_squares[feature] + Epsilon);
         }
-        _biasSquares += gradient * gradient;
-        Bias -= learningRate * gradient / Math.Sqrt(_biasSquares + Epsilon);
+        _biasSquares += weight * gradient * gradient;
+        Bias -= learningRate * (weight * gradient) / Math.Sqrt(_biasSquares + Epsilon);
     }
 }

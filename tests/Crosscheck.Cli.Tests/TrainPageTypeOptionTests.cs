@@ -2,14 +2,16 @@ using Xunit;
 
 namespace Crosscheck.Cli.Tests;
 
-/// <summary>`crosscheck train page-types --brief-weight` refuses a weight that is not above 0, naming the option and the value, before any page is read.</summary>
+/// <summary>`crosscheck train page-types --brief-weight` refuses a weight that is not a finite number above 0, naming the option and the value, before any page is read.</summary>
 public sealed class TrainPageTypeOptionTests
 {
     [Theory]
     [InlineData("0")]
     [InlineData("-1")]
     [InlineData("site:x")]
-    public void A_brief_weight_not_above_zero_is_refused_before_any_training(string weight)
+    [InlineData("Infinity")]
+    [InlineData("site:1e999")]
+    public void A_brief_weight_not_a_finite_number_above_zero_is_refused_before_any_training(string weight)
     {
         var result = CliRunner.Run(Path.GetTempPath(), "train", "page-types", Path.GetTempPath(), "--out", Path.Combine(Path.GetTempPath(), "never-written.model"),
             "--brief-copies", "--brief-weight", weight);

@@ -258,6 +258,24 @@ public class PageTypeTests
         Assert.Equal(0, Signal(company, "share-links"));
     }
 
+    [Theory]
+    [InlineData("https://twitter.com/share?url=x", 1)]
+    [InlineData("https://mobile.twitter.com/intent/tweet?text=x", 1)]
+    [InlineData("https://x.com/share?url=x", 1)]
+    [InlineData("//www.facebook.com/sharer/sharer.php?u=x", 0)]
+    [InlineData("https://t.me/share/url?url=x", 7)]
+    [InlineData("https://wa.me/?text=x", 5)]
+    [InlineData(" mailto:?subject=x", 6)]
+    // A profile whose name begins like a dialog's path, and a dialog's path at the end of another host's name, are no share dialogs.
+    [InlineData("https://twitter.com/SharePoint", -1)]
+    [InlineData("https://x.com/share_this", -1)]
+    [InlineData("https://www.box.com/shared/static/report.pdf", -1)]
+    [InlineData("https://www.netflix.com/share/title", -1)]
+    [InlineData("https://chat.me/share/room", -1)]
+    [InlineData("mailto:news@mag.example?subject=x", -1)]
+    public void A_share_dialog_is_told_by_its_host_and_whole_path_parts(string href, int service) =>
+        Assert.Equal(service, PageSignals.ShareService(href));
+
     [Fact]
     public void Another_item_of_the_pages_own_script_is_a_page_beside_it_not_the_page_itself()
     {

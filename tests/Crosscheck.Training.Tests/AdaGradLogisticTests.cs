@@ -57,6 +57,44 @@ public class AdaGradLogisticTests
         Assert.NotEqual(weights, model.Weights);
     }
 
+    [Theory]
+    [InlineData(0.2)]
+    [InlineData(0.5)]
+    public void A_lighter_example_moves_a_feature_only_it_has_less(double weight)
+    {
+        // Feature 0 is on every example, feature 1 only on the ones given the weight: AdaGrad's division by the root of a
+        // feature's squared steps must not cancel that weight out (a scaled gradient alone would give feature 1 the same steps).
+        double Fit(double w)
+        {
+            var model = new AdaGradLogistic(2, 0.5, 1e-3);
+            AdaGradLogistic.Passes(40, 4, seed: 3, i => { if (i % 4 == 0) model.Step([0, 1], [], 1, weight: w); else model.Step([0], [], i % 2); });
+            return model.Weights[1];
+        }
+        var (full, light) = (Fit(1), Fit(weight));
+        Assert.True(full > 0 && light > 0, $"{full}, {light}");
+        Assert.True(light < 0.9 * full, $"weight {weight}: {light} against {full}");
+        Assert.Equal(0, Fit(0));
+    }
+
+    [Fact]
+    public void An_example_of_weight_two_moves_about_as_two_copies_of_it()
+    {
+        double Fit(bool twice)
+        {
+            var model = new AdaGradLogistic(2, 0.1, 0);
+            AdaGradLogistic.Passes(1, 1, seed: 1, _ =>
+            {
+                model.Step([1], [], 1, weight: twice ? 1 : 2);
+                if (twice) model.Step([1], [], 1);
+            });
+            return model.Weights[1];
+        }
+        var (copies, weighted, one) = (Fit(true), Fit(false), new AdaGradLogistic(2, 0.1, 0));
+        one.Step([1], [], 1);
+        Assert.True(weighted > one.Weights[1] * 1.3, $"{weighted} against one step {one.Weights[1]}");
+        Assert.True(Math.Abs(weighted - copies) < 0.25 * copies, $"{weighted} against two copies {copies}");
+    }
+
     [Fact]
     public void Values_must_be_one_a_feature_or_none() =>
         Assert.Throws<ArgumentException>(() => new AdaGradLogistic(3, 0.1, 0).Step([0, 1], [1.0], 1));

@@ -355,7 +355,7 @@ public static class TrainCommand
     {
         var perSite = weight is not null && weight.StartsWith("site:", StringComparison.Ordinal);
         var number = perSite ? weight![5..] : weight ?? "1";
-        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !(value > 0))
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value))
             throw new UserError($"--brief-weight takes a number above 0 or site:X (got {weight}).");
         return new PageTypeTrainer.BriefFitting(value, perSite, SixWay: models != "article");
     }

@@ -409,14 +409,22 @@ internal static partial class PageSignals
         ["t.me/share", "telegram.me/share"],
     ];
 
-    /// <summary>The index in <see cref="ShareDialogs"/> of the service whose share dialog <paramref name="href"/> opens, or -1.</summary>
-    private static int ShareService(string href)
+    /// <summary>
+    /// The index in <see cref="ShareDialogs"/> of the service whose share dialog <paramref name="href"/> opens, or -1. A dialog's
+    /// path counts where it starts a host name or a part of one ("box.com/share" is not "x.com/share") and ends a path part
+    /// (a profile named "SharePoint" is not "twitter.com/share").
+    /// </summary>
+    internal static int ShareService(string href)
     {
         if (href.Length < 8) return -1;
         for (var i = 0; i < ShareDialogs.Length; i++)
             foreach (var dialog in ShareDialogs[i])
-                if (href.Contains(dialog, StringComparison.OrdinalIgnoreCase)) return i;
+                for (var at = href.IndexOf(dialog, StringComparison.OrdinalIgnoreCase); at >= 0; at = href.IndexOf(dialog, at + 1, StringComparison.OrdinalIgnoreCase))
+                    if (StartsAName(href, at, dialog) && EndsAPart(href, at + dialog.Length, dialog)) return i;
         return -1;
+
+        static bool StartsAName(string href, int at, string dialog) => at == 0 || href[at - 1] is '/' or '.' || dialog.Contains(':', StringComparison.Ordinal);
+        static bool EndsAPart(string href, int end, string dialog) => dialog[^1] is '/' or '?' || end == href.Length || !(char.IsLetterOrDigit(href[end]) || href[end] is '_' or '-');
     }
 
     /// <summary>
