@@ -359,8 +359,6 @@ internal static partial class PageSignals
         var below = new HashSet<string>(StringComparer.Ordinal);
         var beside = new HashSet<string>(StringComparer.Ordinal);
         var shareServices = 0;
-        var buttonLinks = 0;
-        var contactLinks = 0;
         if (document is not null && url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.Ordinal))
         {
             var host = SiteHost(uri.Host);
@@ -373,8 +371,6 @@ internal static partial class PageSignals
                 var href = link.GetAttribute("href");
                 if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#')) continue;
                 if (ShareService(href) is var service and >= 0) shareServices |= 1 << service;
-                if (StyledAsButton(link)) buttonLinks++;
-                if (ContactLink(href)) contactLinks++;
                 if (!Uri.TryCreate(uri, href.Trim(), out var target)
                     || !target.Scheme.StartsWith("http", StringComparison.Ordinal) || SiteHost(target.Host) != host) continue;
                 var path = SitePath(target.AbsolutePath);
@@ -394,29 +390,6 @@ internal static partial class PageSignals
         values.Add(Log(below.Count, 5));
         values.Add(Log(beside.Count, 5));
         values.Add(Log(System.Numerics.BitOperations.PopCount((uint)shareServices), 2));
-        values.Add(Log(buttonLinks, 3));
-        values.Add(Log(contactLinks, 2));
-    }
-
-    /// <summary>
-    /// Whether a link is drawn as a button (a class or id naming "btn" or "button", or the button role): the calls to
-    /// act of a service page ask the reader to do something, where an article's links mostly lead on to read.
-    /// </summary>
-    private static bool StyledAsButton(AngleSharp.Dom.IElement link)
-    {
-        if (string.Equals(link.GetAttribute("role"), "button", StringComparison.OrdinalIgnoreCase)) return true;
-        foreach (var name in (ReadOnlySpan<string?>)[link.GetAttribute("class"), link.GetAttribute("id")])
-            if (name is not null && (name.Contains("btn", StringComparison.OrdinalIgnoreCase) || name.Contains("button", StringComparison.OrdinalIgnoreCase)))
-                return true;
-        return false;
-    }
-
-    /// <summary>Whether a link calls or writes to someone: a telephone or text-message number, or an e-mail address (an e-mail without an address is a share dialog).</summary>
-    private static bool ContactLink(string href)
-    {
-        var trimmed = href.TrimStart();
-        return trimmed.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("sms:", StringComparison.OrdinalIgnoreCase)
-            || (trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) && trimmed.Contains('@'));
     }
 
     /// <summary>
@@ -570,7 +543,7 @@ internal static partial class PageSignals
             "teaser-items", "teaser-text-share", "dated-items", "date-blocks"]);
         names.AddRange(TemplateMarkers.Select(m => "template-" + m.Group));
         names.AddRange(["published-time", "modified-time-only"]);
-        names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside", "share-links", "button-links", "contact-links"]);
+        names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside", "share-links"]);
         return names;
     }
 
