@@ -228,7 +228,10 @@ public class ExtractionEvaluatorTests(ITestOutputHelper output)
         Assert.Equal(0.5, scores.Accuracy, 6);
         // Only the forum thread taken for an article is wrong on article-or-not.
         Assert.Equal(0.75, scores.ArticleAccuracy, 6);
+        Assert.Equal(1, scores.ArticleWrong);
         Assert.Equal(1, scores.Confusion[PageType.Listing][PageType.Listing]);
+        // The share is printed to four places with the count, so a figure just under a bar does not round up to it.
+        Assert.Contains("article vs not 0.7500 (1 wrong of 4 pages)", scores.Describe("held out").First());
     }
 
     [SharedDataFact("data/extraction-aeb-dev")]

@@ -24,7 +24,7 @@ public static class EvalReports
         output.WriteLine("page types found: " + string.Join(", ", evaluation.PageTypesFound.Where(t => t.Value > 0).Select(t => $"{t.Key.Name()} {t.Value}")));
         if (evaluation.PageTypesHeldOut is { } heldOut)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"page types held out, as the shipped model's trainer measured them ({heldOut.How}): type accuracy {heldOut.TypeAccuracy:F3}, article vs not {heldOut.ArticleAccuracy:F3} ({heldOut.Pages} pages)"));
+                $"page types held out, as the shipped model's trainer measured them ({heldOut.How}): type accuracy {heldOut.TypeAccuracy:F3}, article vs not {heldOut.ArticleAccuracy:F4} ({heldOut.Pages} pages)"));
         if (evaluation.PageTypes is { } types)
             foreach (var line in types.Describe(evaluation.PageTypesOutOfFold
                          ? "page types against the meta.json labels, each page typed by a model fitted without its site (held out)"
