@@ -20,7 +20,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private int? CoordinatedSayingEnd(Work work, List<Scanned> tokens, int cueEnd, TextSpan content)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.CoordinatedSayingEnd)) return null;
+        if (Off(AttributionRule.CoordinatedSayingEnd)) return null;
         var text = work.Text;
         for (var j = cueEnd + 1; j + 1 < tokens.Count && tokens[j].End <= content.End; j++)
         {

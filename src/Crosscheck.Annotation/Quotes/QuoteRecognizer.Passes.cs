@@ -146,7 +146,7 @@ public sealed partial class QuoteRecognizer
         {
             // "Doe: Harbour Plans Will Change": a cue inside the line reports for the label (HeadlineLabelFirst); PolNeAR
             // annotates the label's attribution alone. A found attribution reaching outside the line keeps it.
-            if (_options.DisabledAttributionRules.Contains(AttributionRule.HeadlineLabelFirst) ||
+            if (Off(AttributionRule.HeadlineLabelFirst) ||
                 work.Found.Any(q => q.Span.Overlaps(content) && !(content.Contains(q.Span.Start) && q.Span.End <= content.End))) return;
             work.Found.RemoveAll(q => content.Contains(q.Span.Start) && q.Span.End <= content.End);
         }
@@ -291,7 +291,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private void DropLearnedCuesBetween(Work work, int start, int end)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.LearnedCueBetweenQuotes)) return;
+        if (Off(AttributionRule.LearnedCueBetweenQuotes)) return;
         work.Found.RemoveAll(q => q.Span.Start >= start && q.Span.End <= end && AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue));
     }
 

@@ -18,7 +18,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private int? RelativeClauseEnd(string text, List<Scanned> tokens, int c, int cueEnd, TextSpan content)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.RelativeClauseEnd)) return null;
+        if (Off(AttributionRule.RelativeClauseEnd)) return null;
         var r = c - 1;
         while (r > 0 && tokens[r].Kind == ScanKind.Word && (_lexicon.SubjectSkip.Contains(tokens[r].Of(text).ToString()) || IsMannerAdverb(text, tokens[r]))) r--;
         if (r < 1 || !(tokens[r].Is(text, "who") || tokens[r].Is(text, "which")) || tokens[r - 1].Of(text) is not ",") return null;

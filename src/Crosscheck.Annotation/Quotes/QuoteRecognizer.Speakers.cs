@@ -173,7 +173,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private int? ShareStart(string text, List<Scanned> tokens, int k)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.ShareSpeaker) || k < 1) return null;
+        if (Off(AttributionRule.ShareSpeaker) || k < 1) return null;
         if (tokens[k].Of(text) is "%" && !tokens[k].SpaceBefore && tokens[k - 1].Kind == ScanKind.Number) return k - 1;
         if (k < 2 || !IsShareNumber(text, tokens[k])) return null;
         if (tokens[k - 1].Is(text, "in") && IsShareNumber(text, tokens[k - 2])) return k - 2;
@@ -187,7 +187,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private int? FloatingQuantifierSubject(string text, List<Scanned> tokens, int k)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.FloatingQuantifier) || k < 1 || !IsFloatingQuantifier(text, tokens[k])) return null;
+        if (Off(AttributionRule.FloatingQuantifier) || k < 1 || !IsFloatingQuantifier(text, tokens[k])) return null;
         return PhraseBefore(text, tokens, k) is { } phrase ? phrase.Start : null;
     }
 
@@ -201,7 +201,7 @@ public sealed partial class QuoteRecognizer
     /// a lowercase "-ing" word ("citing the report", "facing a challenge", "including the mayor"), set off by commas between a speaker and the cue.
     /// </summary>
     private bool OpensParticipleApposition(string text, List<Scanned> tokens, int first) =>
-        !_options.DisabledAttributionRules.Contains(AttributionRule.ParticipleApposition) && tokens[first].Kind == ScanKind.Word &&
+        !Off(AttributionRule.ParticipleApposition) && tokens[first].Kind == ScanKind.Word &&
         !tokens[first].IsCapitalized(text) && IsParticiple(text, tokens[first]) && tokens[first].Length > MinParticipleLength;
 
     // "bring", "thing", "king", "sing": shorter "-ing" words are seldom participles.
@@ -232,7 +232,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private int CommaBeforeClosingMark(string text, List<Scanned> tokens, int k)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.QuotedApposition) || tokens[k].Kind != ScanKind.Punct || !QuoteMarks.IsMarkBefore(text, tokens[k].End)) return -1;
+        if (Off(AttributionRule.QuotedApposition) || tokens[k].Kind != ScanKind.Punct || !QuoteMarks.IsMarkBefore(text, tokens[k].End)) return -1;
         var mark = k;
         // '' is two tokens: the first apostrophe is part of the mark too.
         if (text[tokens[k].Start] == '\'' && mark > 0 && tokens[mark - 1].Of(text) is "'" && tokens[mark - 1].End == tokens[k].Start) mark--;
@@ -270,7 +270,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private (int Opening, int Closing)? DashApposition(string text, List<Scanned> tokens, int k)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.DashApposition) || DashAt(text, tokens, k) is not { } closing) return null;
+        if (Off(AttributionRule.DashApposition) || DashAt(text, tokens, k) is not { } closing) return null;
         for (var m = closing.First - 2; m >= 1 && m >= k - MaxAppositionChainTokens; m--)
         {
             if (DashAt(text, tokens, m) is not { } opening) continue;
@@ -455,7 +455,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private (int Start, int End)? GoverningClauseSubject(Work work, List<Scanned> tokens, int cue, AttributionRule rule)
     {
-        if (_options.DisabledAttributionRules.Contains(rule)) return null;
+        if (Off(rule)) return null;
         var text = work.Text;
         var mainOnly = rule == AttributionRule.ParticipleClauseSubject;
         // The words joining the cue to its clause (", and", ", without", "by") are no boundary of that clause.
@@ -975,7 +975,7 @@ public sealed partial class QuoteRecognizer
                 var (mention, description) = ResolveSpeaker(work, tokens, subject, subjectSpan);
                 work.Found[i] = quote with { SpeakerSpan = subjectSpan, SpeakerMention = mention, SpeakerDescription = description, Rule = AttributionRuleText.WithSpeakerRule(quote.Rule, rule.Name) };
             }
-            else if (!quote.Direct && !_options.DisabledAttributionRules.Contains(AttributionRule.RejectedSpeaker))
+            else if (!quote.Direct && !Off(AttributionRule.RejectedSpeaker))
             {
                 work.Found.RemoveAt(i--);
             }

@@ -23,7 +23,7 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private void AddSourcelessStances(Work work, List<Scanned> tokens, List<TextSpan> accepted)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.SourcelessStance)) return;
+        if (Off(AttributionRule.SourcelessStance)) return;
         var text = work.Text;
         for (var c = 1; c + 1 < tokens.Count; c++)
         {

@@ -65,16 +65,16 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         document.Quotes = [.. work.Found];
     }
 
+    /// <summary>Whether <paramref name="rule"/> is switched off (<see cref="QuoteOptions.DisabledAttributionRules"/>, `eval attribution --without`).</summary>
+    private bool Off(AttributionRule rule) => _options.DisabledAttributionRules.Contains(rule);
+
     /// <summary>
     /// A <see cref="AttributionRule.LearnedCue"/>'s attribution left with no speaker, once the speaker checks have run (a passive subject
     /// rejected: "the plan was renewed on Monday"), is dropped (<see cref="AttributionRule.LearnedCueSpeaker"/>).
     /// </summary>
-    /// <summary>Whether <paramref name="rule"/> is switched off (<see cref="QuoteOptions.DisabledAttributionRules"/>, `eval attribution --without`).</summary>
-    private bool Off(AttributionRule rule) => _options.DisabledAttributionRules.Contains(rule);
-
     private void DropSpeakerlessLearnedCues(Work work)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.LearnedCueSpeaker)) return;
+        if (Off(AttributionRule.LearnedCueSpeaker)) return;
         work.Found.RemoveAll(q => q.SpeakerSpan is null && AttributionRuleText.Names(q.Rule, AttributionRule.LearnedCue));
     }
 
@@ -129,7 +129,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// </summary>
     private void AddLearnedCues(Work work, List<Scanned> tokens, List<TextSpan> accepted)
     {
-        if (_options.LearnedCues is not { } model || _options.DisabledAttributionRules.Contains(AttributionRule.LearnedCue)) return;
+        if (_options.LearnedCues is not { } model || Off(AttributionRule.LearnedCue)) return;
         var text = work.Text;
         CueFeatures.SentenceFacts? sentence = null;
         for (var c = 0; c < tokens.Count; c++)
@@ -158,7 +158,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// <see cref="AttributionRule.LearnedCueCoordinatedSpeaker"/> does not allow.
     /// </summary>
     private bool BorrowsCoordinatedSpeaker(Quote quote) =>
-        !_options.DisabledAttributionRules.Contains(AttributionRule.LearnedCueCoordinatedSpeaker) &&
+        !Off(AttributionRule.LearnedCueCoordinatedSpeaker) &&
         (AttributionRuleText.Names(quote.Rule, AttributionRule.CoordinatedVerb) || AttributionRuleText.Names(quote.Rule, AttributionRule.CoordinatedClauseSubject));
 
     /// <summary>
@@ -167,7 +167,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// stance or thought ("wanted", "showed", "supported") matched gold 131 times in 590, a nested verb of saying 188 in 409.
     /// </summary>
     private bool ReportsAgainInside(CueFlags flags) =>
-        _options.DisabledAttributionRules.Contains(AttributionRule.NestedSpeechOnly) ||
+        Off(AttributionRule.NestedSpeechOnly) ||
         (flags & (CueFlags.SpeakerMayFollow | CueFlags.ObjectBeforeContent | CueFlags.SourceFollows | CueFlags.Saying)) != 0;
 
     /// <summary>
@@ -245,7 +245,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// </summary>
     private bool SourceOpensClause(string text, List<Scanned> tokens, int c)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.SourceOpensClause) || c < 1) return false;
+        if (Off(AttributionRule.SourceOpensClause) || c < 1) return false;
         var comma = tokens[c - 1].Of(text) is ",";
         var p = comma ? c - 2 : c - 1;
         if (p < 0) return false;
@@ -572,7 +572,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         // "Doe criticized the plan and said ...": a second verb of saying reports what follows it, not the first cue.
         var coordinatedEnd = content.Start >= cueSpan.End ? CoordinatedSayingEnd(work, tokens, cueEnd, content) : null;
         if (coordinatedEnd is { } stop) content = TextSpan.FromBounds(content.Start, stop);
-        if (_options.DisabledAttributionRules.Contains(rule)) return false;
+        if (Off(rule)) return false;
         content = WithQuotes(work, content);
         if (content.Length < 2 || !HasWord(text, content)) return false;
         var speakerSpan = TextSpan.FromBounds(tokens[speaker.Value.Start].Start, tokens[speaker.Value.End].End);
@@ -596,7 +596,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// </summary>
     private bool IsClosingRecipient(string text, List<Scanned> tokens, int speakerStart, int cueEnd, CueFlags flags, TextSpan after)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.ClosingRecipient) || !flags.HasFlag(CueFlags.ObjectBeforeContent) || speakerStart < 1) return false;
+        if (Off(AttributionRule.ClosingRecipient) || !flags.HasFlag(CueFlags.ObjectBeforeContent) || speakerStart < 1) return false;
         var before = tokens[speakerStart - 1];
         if (before.Of(text) is not "," && !(before.Kind == ScanKind.Punct && QuoteMarks.IsMarkBefore(text, before.End))) return false;
         if (ContainsQuoteMark(text, after) || CountWords(text, after) > MaxClosingRecipientWords) return false;
@@ -627,7 +627,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// </summary>
     private bool JoinedSpeakerReportsNothingBefore(string text, List<Scanned> tokens, int speakerStart, int cueEnd, CueFlags flags)
     {
-        if (_options.DisabledAttributionRules.Contains(AttributionRule.ClosingCueWithoutComma)) return false;
+        if (Off(AttributionRule.ClosingCueWithoutComma)) return false;
         var before = tokens[speakerStart - 1];
         if (before.Kind != ScanKind.Word) return false;
         var word = before.Of(text).ToString();
@@ -649,7 +649,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// such contents matched gold 8 times in 49, all of them after "by" and a gerund, which the rule leaves.
     /// </summary>
     private bool IsPassiveByAgent(string text, List<Scanned> tokens, int c, int cueEnd) =>
-        !_options.DisabledAttributionRules.Contains(AttributionRule.PassiveByAgent) && cueEnd + 1 < tokens.Count &&
+        !Off(AttributionRule.PassiveByAgent) && cueEnd + 1 < tokens.Count &&
         tokens[cueEnd - 1].Of(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && tokens[cueEnd].Is(text, "by") &&
         !(tokens[cueEnd + 1].Kind == ScanKind.Word && IsParticiple(text, tokens[cueEnd + 1]));
 
@@ -659,7 +659,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     /// (<see cref="AttributionRule.AdjectiveAfterNumber"/>; on PolNeAR train folds 1-4 before the rule, 9 such attributions, none in the gold).
     /// </summary>
     private bool IsAdjectiveAfterNumber(string text, List<Scanned> tokens, int c) =>
-        !_options.DisabledAttributionRules.Contains(AttributionRule.AdjectiveAfterNumber) && c > 0 && tokens[c - 1].Kind == ScanKind.Number &&
+        !Off(AttributionRule.AdjectiveAfterNumber) && c > 0 && tokens[c - 1].Kind == ScanKind.Number &&
         !IsYear(text, tokens[c - 1]) && tokens[c].Of(text).EndsWith("ed", StringComparison.Ordinal) &&
         c + 1 < tokens.Count && tokens[c + 1].Kind == ScanKind.Word && !tokens[c + 1].IsCapitalized(text);
 
@@ -904,7 +904,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
     {
         var text = work.Text;
         if (!tokens[c].Is(text, "asked") || cueEnd >= tokens.Count) return null;
-        var extended = !_options.DisabledAttributionRules.Contains(AttributionRule.QuestionAfterAdverbial);
+        var extended = !Off(AttributionRule.QuestionAfterAdverbial);
         var passive = c > 1 && _lexicon.PassiveAuxiliaries.Contains(tokens[c - 1].Of(text).ToString());
         if (c > 0 && !tokens[c - 1].Is(text, "when") && !(extended && passive)) return null;
         var open = cueEnd;

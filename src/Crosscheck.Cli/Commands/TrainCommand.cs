@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Crosscheck.Evaluation.Entities;
 using Crosscheck.Training;
 
@@ -355,7 +356,7 @@ public static class TrainCommand
     {
         var perSite = weight is not null && weight.StartsWith("site:", StringComparison.Ordinal);
         var number = perSite ? weight![5..] : weight ?? "1";
-        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value))
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value))
             throw new UserError($"--brief-weight takes a number above 0 or site:X (got {weight}).");
         return new PageTypeTrainer.BriefFitting(value, perSite, SixWay: models != "article");
     }
@@ -393,7 +394,7 @@ public static class TrainCommand
         {
             var count = result.GetValue(of);
             var chosen = result.GetValue(folds)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(k => int.TryParse(k, System.Globalization.CultureInfo.InvariantCulture, out var fold) && fold >= 1 && fold <= count ? fold : throw new UserError($"--folds: '{k}' is no fold of 1..{count}"))
+                .Select(k => int.TryParse(k, CultureInfo.InvariantCulture, out var fold) && fold >= 1 && fold <= count ? fold : throw new UserError($"--folds: '{k}' is no fold of 1..{count}"))
                 .ToArray();
             var options = defaults with
             {

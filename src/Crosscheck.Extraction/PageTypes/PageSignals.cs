@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Numerics;
 using System.Text.RegularExpressions;
 using Crosscheck.Core.Text;
 using Crosscheck.Extraction.Html;
@@ -389,7 +390,7 @@ internal static partial class PageSignals
         values.Add(Log(selfLinks, 3));
         values.Add(Log(below.Count, 5));
         values.Add(Log(beside.Count, 5));
-        values.Add(Log(System.Numerics.BitOperations.PopCount((uint)shareServices), 2));
+        values.Add(Log(BitOperations.PopCount((uint)shareServices), 2));
     }
 
     /// <summary>
