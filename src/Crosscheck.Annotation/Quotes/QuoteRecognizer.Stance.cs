@@ -23,11 +23,13 @@ public sealed partial class QuoteRecognizer
     /// </summary>
     private void AddSourcelessStances(Work work, List<Scanned> tokens, List<TextSpan> accepted)
     {
-        if (Off(AttributionRule.SourcelessStance)) return;
+        if (Off(AttributionRule.SourcelessStance) && Off(AttributionRule.ReportedlyAdverb)) return;
         var text = work.Text;
         for (var c = 1; c + 1 < tokens.Count; c++)
         {
             if (StanceCueEnd(text, tokens, c) is not { } cueEnd) continue;
+            var rule = tokens[c].Is(text, "reportedly") ? AttributionRule.ReportedlyAdverb : AttributionRule.SourcelessStance;
+            if (Off(rule)) continue;
             var cueStart = StanceCueStart(text, tokens, c);
             // Inside a quote or inside what an attribution already reports: PolNeAR gives a word to one attribution only.
             if (work.QuotedAt(tokens[c].Start) >= 0 || accepted.Any(span => span.Contains(tokens[c].Start))) continue;
@@ -37,7 +39,7 @@ public sealed partial class QuoteRecognizer
             var content = WithQuotes(work, TextSpan.FromBounds(start, complement.End));
             if (OverlapsUsedQuote(work, content) || accepted.Any(span => span.Overlaps(content))) continue;
             var cue = TextSpan.FromBounds(tokens[cueStart].Start, tokens[cueEnd - 1].End);
-            work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), cue.TextOf(text), Rule: nameof(AttributionRule.SourcelessStance)));
+            work.Found.Add(new Quote(content, ContainsQuoteMark(text, content), cue.TextOf(text), Rule: AttributionRuleText.Of(rule)));
             accepted.Add(content);
             MarkUsed(work, content);
             c = cueEnd - 1;
@@ -46,7 +48,8 @@ public sealed partial class QuoteRecognizer
 
     /// <summary>
     /// The end of a source-less cue at <paramref name="c"/>: "seemed" before a word, "appears to", or "expected to" after a
-    /// passive auxiliary ("is widely expected to"); null otherwise.
+    /// passive auxiliary ("is widely expected to") (<see cref="AttributionRule.SourcelessStance"/>), or "reportedly" before a
+    /// word (<see cref="AttributionRule.ReportedlyAdverb"/>); null otherwise.
     /// </summary>
     private int? StanceCueEnd(string text, List<Scanned> tokens, int c)
     {
@@ -54,6 +57,7 @@ public sealed partial class QuoteRecognizer
         if (token.Kind != ScanKind.Word || token.IsCapitalized(text)) return null;
         var word = token.Of(text).ToString();
         var next = tokens[c + 1];
+        if (word.Equals("reportedly", StringComparison.OrdinalIgnoreCase)) return next.Kind == ScanKind.Word ? c + 1 : null;
         var toFollows = next.Is(text, "to");
         if (SeemForms.Contains(word)) return next.Kind == ScanKind.Word ? c + (toFollows ? 2 : 1) : null;
         if (AppearForms.Contains(word)) return toFollows ? c + 2 : null;

@@ -38,6 +38,9 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
 
         public List<Quote> Found { get; } = [];
 
+        /// <summary>The one-word contents <see cref="AttributionRule.NamedObjectAfterStance"/> let in, so the quote can record the rule.</summary>
+        public List<TextSpan> NamedObjects { get; } = [];
+
         /// <summary>The index of the quoted span containing a position, or -1.</summary>
         public int QuotedAt(int position) => TextSpan.IndexContaining(Quoted, position);
     }
@@ -580,6 +583,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         var ruleText = SpeakerPhraseRule(text, tokens, speaker.Value) is { } phraseRule ? AttributionRuleText.WithPhraseRule(rule, phraseRule) : AttributionRuleText.Of(rule);
         if (relativeEnd is not null) ruleText = AttributionRuleText.WithContentRule(ruleText, AttributionRule.RelativeClauseEnd);
         if (coordinatedEnd is not null) ruleText = AttributionRuleText.WithContentRule(ruleText, AttributionRule.CoordinatedSayingEnd);
+        if (work.NamedObjects.Contains(content)) ruleText = AttributionRuleText.WithContentRule(ruleText, AttributionRule.NamedObjectAfterStance);
         quote = new Quote(content, ContainsQuoteMark(text, content), cueSpan.TextOf(text), speakerSpan, mention, description, ruleText);
         return true;
     }
@@ -716,7 +720,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         if (k < tokens.Count && tokens[k].Start < sentenceEnd)
         {
             var span = TextSpan.FromBounds(tokens[k].Start, NextClauseStart(work, tokens, k) ?? sentenceEnd);
-            if (CountWords(text, span) >= 2 || ContainsQuoteMark(text, span)) return span;
+            if (CountWords(text, span) >= 2 || ContainsQuoteMark(text, span) || IsNamedObject(work, tokens, k, span, flags)) return span;
         }
         // "Smith continued:" closing a paragraph, the quote following in the next one.
         var after = tokens[^1].End;
@@ -726,6 +730,22 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             return work.Quoted[q];
         }
         return null;
+    }
+
+    /// <summary>
+    /// One capitalised word after a cue with no flags is its content (<see cref="AttributionRule.NamedObjectAfterStance"/>: "Doe endorsed Roe
+    /// and said ...", "He backed Clinton."), when it is no pronoun and no quote stands within three characters of it.
+    /// </summary>
+    private bool IsNamedObject(Work work, List<Scanned> tokens, int k, TextSpan span, CueFlags flags)
+    {
+        if (flags != CueFlags.None || Off(AttributionRule.NamedObjectAfterStance) || tokens[k].Kind != ScanKind.Word || !tokens[k].IsCapitalized(work.Text) ||
+            _lexicon.Pronouns.ContainsKey(tokens[k].Of(work.Text).ToString().ToLowerInvariant()) ||
+            work.Quoted.Any(q => q.Start < span.End + 3 && q.End > span.Start))
+        {
+            return false;
+        }
+        work.NamedObjects.Add(span);
+        return true;
     }
 
     /// <summary>The token after "that" when the quote opening at token <paramref name="open"/> is followed right away by "that".</summary>
