@@ -350,9 +350,7 @@ internal static partial class PageSignals
     /// pages the page links below its own address (a listing or a hub links its entries, /blog/ to /blog/a-post) and
     /// beside it in the same folder (a documentation chapter's neighbours, a service page's sister services; another item
     /// of the page's own script, "view.html?id=8" from "view.html?id=7", is a page beside it, not the page itself).
-    /// Then, from any link, how many services' share dialogs the page offers (<see cref="ShareDialogs"/>), with the share
-    /// buttons a widget draws without a link (<see cref="AddShareWidgets"/>), each service once; and whether a link or
-    /// button prints the page.
+    /// Then, from any link, how many services' share dialogs the page offers (<see cref="ShareDialogs"/>).
     /// </summary>
     private static void AddSiteLinks(List<double> values, PageModel page, string? url)
     {
@@ -362,7 +360,6 @@ internal static partial class PageSignals
         var below = new HashSet<string>(StringComparer.Ordinal);
         var beside = new HashSet<string>(StringComparer.Ordinal);
         var shareServices = 0;
-        var printable = false;
         if (document is not null && url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.Ordinal))
         {
             var host = SiteHost(uri.Host);
@@ -375,7 +372,6 @@ internal static partial class PageSignals
                 var href = link.GetAttribute("href");
                 if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#')) continue;
                 if (ShareService(href) is var service and >= 0) shareServices |= 1 << service;
-                else if (SharedByQuery(href) is var named and >= 0) shareServices |= 1 << named;
                 if (!Uri.TryCreate(uri, href.Trim(), out var target)
                     || !target.Scheme.StartsWith("http", StringComparison.Ordinal) || SiteHost(target.Host) != host) continue;
                 var path = SitePath(target.AbsolutePath);
@@ -394,125 +390,7 @@ internal static partial class PageSignals
         values.Add(Log(selfLinks, 3));
         values.Add(Log(below.Count, 5));
         values.Add(Log(beside.Count, 5));
-        if (document is not null) AddShareWidgets(document, ref shareServices, ref printable);
         values.Add(Log(BitOperations.PopCount((uint)shareServices), 2));
-        values.Add(printable ? 1 : 0);
-    }
-
-    /// <summary>At most this many of a page's elements are read for <see cref="AddShareWidgets"/>.</summary>
-    private const int MaxElementsRead = 20000;
-
-    /// <summary>
-    /// The share buttons a widget draws where the page holds no dialog link yet: AddToAny's "a2a_button_facebook",
-    /// AddThis' "addthis_button_twitter" (and their kits, the widget's own service), ShareThis' inline buttons, and a
-    /// button naming its network in a data attribute (data-network="linkedin", data-share, data-sharer,
-    /// data-share-service, Jetpack's data-shared="sharing-email-12"); each service once, with the dialog links'.
-    /// And whether a link or a button prints the page: a print() script, a /print path or print query, a print
-    /// share button, a class or id naming print (not a style sheet's print utility, "d-print-none", "hidden-print").
-    /// </summary>
-    private static void AddShareWidgets(AngleSharp.Dom.IDocument document, ref int services, ref bool printable)
-    {
-        var read = 0;
-        foreach (var element in document.All)
-        {
-            if (++read > MaxElementsRead) break;
-            var control = element.LocalName is "a" or "button";
-            foreach (var attribute in element.Attributes)
-            {
-                var name = attribute.Name;
-                var value = attribute.Value;
-                if (name == "class")
-                {
-                    if (value.Contains("a2a_", StringComparison.OrdinalIgnoreCase) || value.Contains("addthis_", StringComparison.OrdinalIgnoreCase)
-                        || value.Contains("sharethis-inline-share", StringComparison.OrdinalIgnoreCase) || value.Contains("st-btn", StringComparison.OrdinalIgnoreCase))
-                        foreach (var token in value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-                            WidgetToken(token.ToLowerInvariant(), ref services, ref printable);
-                    if (control && !printable) printable = NamesPrint(value);
-                }
-                else if (name == "id") printable |= control && NamesPrint(value);
-                else if (name == "onclick") printable |= value.Contains("print(", StringComparison.OrdinalIgnoreCase);
-                else if (name == "href") printable |= control && PrintsPage(value);
-                else if (name.StartsWith("data-", StringComparison.Ordinal))
-                {
-                    var network = name switch
-                    {
-                        "data-network" or "data-share" or "data-sharer" or "data-share-service" or "data-share-network" or "data-social-network" => value,
-                        "data-shared" when value.StartsWith("sharing-", StringComparison.OrdinalIgnoreCase) => value[8..].Split('-')[0],
-                        _ => null,
-                    };
-                    if (network is null) continue;
-                    var service = ServiceNamed(network.Trim());
-                    if (service >= 0) services |= 1 << service;
-                    else if (service == PrintButton) printable = true;
-                }
-            }
-        }
-    }
-
-    /// <summary>One class name of a share widget: a named button of AddToAny or AddThis (its service, else the widget's own), a kit of either, ShareThis' buttons.</summary>
-    private static void WidgetToken(string token, ref int services, ref bool printable)
-    {
-        var (widget, button) = token.StartsWith("a2a_", StringComparison.Ordinal) ? ("addtoany", "a2a_button_")
-            : token.StartsWith("addthis_", StringComparison.Ordinal) ? ("addthis", "addthis_button_")
-            : token.StartsWith("sharethis-inline-share", StringComparison.Ordinal) || token == "st-btn" ? ("sharethis", "")
-            : (null, "");
-        if (widget is null) return;
-        var service = button.Length > 0 && token.StartsWith(button, StringComparison.Ordinal) ? ServiceNamed(token[button.Length..]) : -1;
-        if (service == PrintButton) printable = true;
-        else services |= 1 << (service >= 0 ? service : ServiceNamed(widget));
-    }
-
-    /// <summary>What <see cref="ServiceNamed"/> answers for a print button.</summary>
-    private const int PrintButton = -2;
-
-    /// <summary>The index in <see cref="ShareDialogs"/> of the service a widget or a share query names ("linkedin", "x", "jetpack-whatsapp"), <see cref="PrintButton"/> for print, else -1.</summary>
-    private static int ServiceNamed(string name)
-    {
-        var lower = name.ToLowerInvariant();
-        if (lower.StartsWith("jetpack-", StringComparison.Ordinal)) lower = lower[8..];
-        return lower == "print" ? PrintButton : ShareNames.TryGetValue(lower, out var service) ? service : -1;
-    }
-
-    /// <summary>The names widgets and share queries give the services of <see cref="ShareDialogs"/>, by index.</summary>
-    private static readonly FrozenDictionary<string, int> ShareNames = new (string Name, int Service)[]
-    {
-        ("facebook", 0), ("twitter", 1), ("x", 1), ("linkedin", 2), ("pinterest", 3), ("reddit", 4), ("whatsapp", 5), ("email", 6), ("mail", 6),
-        ("telegram", 7), ("bluesky", 8), ("threads", 9), ("vk", 10), ("vkontakte", 10), ("tumblr", 11), ("pocket", 12), ("flipboard", 13),
-        ("xing", 14), ("mastodon", 15), ("line", 16), ("weibo", 17), ("sina_weibo", 17), ("addtoany", 18), ("addthis", 19), ("sharethis", 20),
-    }.ToFrozenDictionary(x => x.Name, x => x.Service, StringComparer.Ordinal);
-
-    /// <summary>A link to the page's own address asking a share of a named service, as WordPress' Jetpack draws them ("?share=twitter"), or -1.</summary>
-    internal static int SharedByQuery(string href)
-    {
-        var at = href.IndexOf("share=", StringComparison.OrdinalIgnoreCase);
-        if (at < 1 || href[at - 1] is not ('?' or '&')) return -1;
-        var end = at + 6;
-        while (end < href.Length && (char.IsAsciiLetter(href[end]) || href[end] is '-' or '_')) end++;
-        return ServiceNamed(href[(at + 6)..end]) is var service and >= 0 ? service : -1;
-    }
-
-    /// <summary>Whether a link prints the page: a print() script, a "print" part of its path or query ("/print/", "?print=1", "?share=print"), a print service.</summary>
-    private static bool PrintsPage(string href)
-    {
-        if (href.Length < 5 || !href.Contains("print", StringComparison.OrdinalIgnoreCase)) return false;
-        if (href.Contains("print(", StringComparison.OrdinalIgnoreCase) || href.Contains("printfriendly.com", StringComparison.OrdinalIgnoreCase)) return true;
-        return href.Split(['/', '?', '&', '=', '#'], StringSplitOptions.RemoveEmptyEntries).Any(part => string.Equals(part, "print", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>The parts of a class name that make a print utility of a style sheet rather than a print button ("d-print-none", "hidden-print", "print-only").</summary>
-    private static readonly FrozenSet<string> PrintUtility =
-        new[] { "d", "hidden", "hide", "visible", "show", "only", "none", "no", "block", "inline", "flex", "media", "styles", "css" }.ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>Whether a class or id names a print button: a name with a part "print" or "printer" ("print", "btn-print", "a2a_button_print") and no part of a style sheet's print utility.</summary>
-    private static bool NamesPrint(string names)
-    {
-        if (!names.Contains("print", StringComparison.OrdinalIgnoreCase)) return false;
-        foreach (var name in names.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = name.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Any(part => part is "print" or "printer") && !parts.Any(PrintUtility.Contains)) return true;
-        }
-        return false;
     }
 
     /// <summary>
@@ -530,19 +408,6 @@ internal static partial class PageSignals
         ["api.whatsapp.com/send", "wa.me/?", "whatsapp://send"],
         ["mailto:?"],
         ["t.me/share", "telegram.me/share"],
-        ["bsky.app/intent/compose"],
-        ["threads.net/intent/post", "threads.com/intent/post"],
-        ["vk.com/share.php"],
-        ["tumblr.com/share", "tumblr.com/widgets/share"],
-        ["getpocket.com/save", "getpocket.com/edit"],
-        ["share.flipboard.com"],
-        ["xing.com/spi/shares", "xing.com/social/share"],
-        ["mastodonshare.com", "s2f.kytta.dev", "toot.kytta.dev", "share?text="],
-        ["social-plugins.line.me", "line.me/r/msg/text"],
-        ["service.weibo.com/share"],
-        ["addtoany.com/share"],
-        ["addthis.com/bookmark"],
-        ["sharethis.com/share"],
     ];
 
     /// <summary>
@@ -560,7 +425,7 @@ internal static partial class PageSignals
         return -1;
 
         static bool StartsAName(string href, int at, string dialog) => at == 0 || href[at - 1] is '/' or '.' || dialog.Contains(':', StringComparison.Ordinal);
-        static bool EndsAPart(string href, int end, string dialog) => dialog[^1] is '/' or '?' or '=' || end == href.Length || !(char.IsLetterOrDigit(href[end]) || href[end] is '_' or '-');
+        static bool EndsAPart(string href, int end, string dialog) => dialog[^1] is '/' or '?' || end == href.Length || !(char.IsLetterOrDigit(href[end]) || href[end] is '_' or '-');
     }
 
     /// <summary>
@@ -687,7 +552,7 @@ internal static partial class PageSignals
             "teaser-items", "teaser-text-share", "dated-items", "date-blocks"]);
         names.AddRange(TemplateMarkers.Select(m => "template-" + m.Group));
         names.AddRange(["published-time", "modified-time-only"]);
-        names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside", "share-links", "print-links"]);
+        names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside", "share-links"]);
         return names;
     }
 
