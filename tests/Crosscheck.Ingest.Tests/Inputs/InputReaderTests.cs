@@ -127,6 +127,7 @@ public sealed class InputReaderTests : IDisposable
         Assert.Equal([$"{path}#3", $"{path}#5", $"{path}#6"], errors.Select(e => e.Source));
         Assert.Contains("text", errors[0].Problem);
         Assert.Contains("invalid JSON", errors[1].Problem);
+        Assert.Contains("each article is one JSON object, {\"url\", \"title\", \"text\" or \"html\"", errors[1].Problem);
         Assert.Contains("object", errors[2].Problem);
     }
 
