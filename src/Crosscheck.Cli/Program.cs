@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using Crosscheck.Cli.Commands;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Cli;
 
@@ -10,13 +13,41 @@ public static class Program
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var root = BuildRoot();
         var result = root.Parse(args);
-        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
+        if (result.Errors.Count > 0 && result.Action is not HelpAction)
         {
-            foreach (var error in result.Errors) Console.Error.WriteLine($"error: {Crosscheck.Core.Text.Secrets.Redact(error.Message)}");
+            foreach (var error in result.Errors) Console.Error.WriteLine($"error: {Secrets.Redact(error.Message)}");
             Console.Error.WriteLine("see `crosscheck --help`, or `crosscheck COMMAND --help` for one command");
             return ExitCodes.Misuse;
         }
+        if (result.Action is not HelpAction && UnknownOption(result, args) is { } unknown)
+        {
+            var (path, word) = (CommandPath(result.CommandResult), Secrets.Redact(unknown));
+            Console.Error.WriteLine($"error: `crosscheck {path}` has no option {word} (a file whose name starts with '-' is named as ./{word})");
+            Console.Error.WriteLine($"see `crosscheck {path} --help` for its options");
+            return ExitCodes.Misuse;
+        }
         return result.Invoke();
+    }
+
+    /// <summary>
+    /// A word like an option ("--frobnicate") that the parser took for one of the command's own arguments (a path, a story id,
+    /// a query), where the user meant an option the command does not have; words after a "--" are taken as given.
+    /// </summary>
+    private static string? UnknownOption(ParseResult result, string[] args)
+    {
+        var literal = args.SkipWhile(arg => arg != "--").Skip(1).ToHashSet(StringComparer.Ordinal);
+        return result.CommandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(argument => argument.Tokens)
+            .Select(token => token.Value)
+            .FirstOrDefault(value => value.Length > 2 && value.StartsWith("--", StringComparison.Ordinal) && char.IsAsciiLetter(value[2]) && !literal.Contains(value));
+    }
+
+    /// <summary>The command's words after `crosscheck` ("eval extraction").</summary>
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (var at = command; at.Parent is CommandResult parent; at = parent) names.Insert(0, at.Command.Name);
+        return string.Join(' ', names);
     }
 
     public static RootCommand BuildRoot()

@@ -134,6 +134,56 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ingest", "crosscheck ingest --help")]
+    [InlineData("annotate", "crosscheck annotate --help")]
+    [InlineData("watch", "crosscheck watch --help")]
+    [InlineData("dossier", "crosscheck dossier --help")]
+    public void An_unknown_option_is_named_as_one_not_taken_for_a_file_or_story(string command, string help)
+    {
+        // These commands take free words (paths, a story id): "--frobnicate" read as one was "no such file or directory".
+        var result = Run(command, "--frobnicate", "--db", Db);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("has no option --frobnicate", result.Err, StringComparison.Ordinal);
+        Assert.Contains(help, result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("no such", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public void A_word_after_a_double_dash_is_taken_as_given()
+    {
+        var result = Run("ingest", "--db", Db, "--", "--frobnicate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--frobnicate: no such file or directory", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_extraction_scores_the_readable_pages_and_names_a_damaged_one()
+    {
+        var bench = Directory.CreateDirectory(Path.Combine(_dir, "bench", "html")).Parent!.FullName;
+        File.WriteAllText(Path.Combine(bench, "html", "a.html"),
+            "<html><body><article><p>The harbour reopened on Monday after the storm had closed it for two days.</p></article></body></html>");
+        var damaged = Path.Combine(bench, "html", "b.html.gz");
+        File.WriteAllBytes(damaged, [0x1f, 0x8b, 0x08, 0x00, .. Encoding.ASCII.GetBytes("not gzip at all, a truncated download")]);
+        File.WriteAllText(Path.Combine(bench, "ground-truth.json"), """
+            {"a": {"articleBody": "The harbour reopened on Monday after the storm had closed it for two days."},
+             "b": {"articleBody": "A page whose file is damaged."}}
+            """);
+        var predictions = Path.Combine(_dir, "predictions.json");
+
+        var result = Run("eval", "extraction", bench, "--out", predictions);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"error: {damaged}: not valid gzip", result.Err, StringComparison.Ordinal);
+        Assert.Contains("1 page(s) not scored", result.Err, StringComparison.Ordinal);
+        Assert.Contains("crosscheck", result.Out, StringComparison.Ordinal);
+        var scored = JsonDocument.Parse(File.ReadAllText(predictions)).RootElement;
+        Assert.Equal(["a"], scored.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Theory]
     [InlineData("stories")]
     [InlineData("search ferry")]
     [InlineData("reprocess")]

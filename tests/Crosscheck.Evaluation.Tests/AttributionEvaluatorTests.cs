@@ -21,8 +21,8 @@ public class AttributionEvaluatorTests
 
         var scores = Evaluate(found, gold);
 
-        Assert.Equal(new Score(3, 2, 2), scores.Content);
-        Assert.Equal(new Score(3, 2, 1), scores.ContentSource);
+        Assert.Equal(new MatchScore(3, 2, 2), scores.Content);
+        Assert.Equal(new MatchScore(3, 2, 1), scores.ContentSource);
         Assert.Equal(0.5, scores.ContentSource.Recall, 6);
     }
 
@@ -57,7 +57,7 @@ public class AttributionEvaluatorTests
                 Assert.Empty(evaluation.Found);
                 Assert.Single(evaluation.Gold);
                 Assert.Equal(1, evaluation.GoldDirect);
-                Assert.Equal(new Score(0, 1, 0), evaluation.Direct.ContentSource);
+                Assert.Equal(new MatchScore(0, 1, 0), evaluation.Direct.ContentSource);
             });
 
     /// <summary>Runs <paramref name="check"/> on a temporary PolNeAR-style directory holding one text and its annotator's file.</summary>
@@ -107,7 +107,7 @@ public class AttributionEvaluatorTests
             Assert.Equal([(0, Note.Length)], AttributionEvaluator.ReadDiscarded(Path.Combine(dir, "attributions", "a_ann1.ann")));
             var found = Assert.Single(evaluation.Found);
             Assert.Equal((roe + 14, roe + 44), found.Content[0]);
-            Assert.Equal(new Score(1, 1, 1), evaluation.All.ContentSource);
+            Assert.Equal(new MatchScore(1, 1, 1), evaluation.All.ContentSource);
         });
     }
 

@@ -49,8 +49,8 @@ public class QuantityEvaluatorTests
             });
 
             Assert.Single(evaluation.Sentences);
-            Assert.Equal(new Score(1, 1, 1), evaluation.Value);
-            Assert.Equal(new Score(1, 1, 0), evaluation.ValueUnit);
+            Assert.Equal(new MatchScore(1, 1, 1), evaluation.Value);
+            Assert.Equal(new MatchScore(1, 1, 0), evaluation.ValueUnit);
             Assert.Equal(new KindRow("money", 1, 1, 0), Assert.Single(evaluation.PerKind));
         }
         finally

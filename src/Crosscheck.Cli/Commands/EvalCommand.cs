@@ -118,9 +118,21 @@ public static class EvalCommand
             if (pages != BenchmarkHalf.All) Console.Out.WriteLine($"pages: the {pages.ToString().ToLowerInvariant()} half (last byte of MD5(page id) {(pages == BenchmarkHalf.Even ? "even" : "odd")})");
             EvalReports.Write(evaluation, Console.Out);
             WritePredictions(result.GetValue(output), path => ExtractionEvaluator.WritePredictions(evaluation.Predictions, path));
-            return ExitCodes.Ok;
+            return SkippedPages(evaluation.Skipped, evaluation.Predictions.Count);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The pages a benchmark run could not read, one line each on stderr, and exit code 1 when there are any: the figures above
+    /// are over the pages read, not the benchmark's, and are not to be quoted as its.
+    /// </summary>
+    private static int SkippedPages(IReadOnlyList<string> skipped, int scored)
+    {
+        if (skipped.Count == 0) return ExitCodes.Ok;
+        foreach (var note in skipped) Console.Error.WriteLine($"error: {note}");
+        Console.Error.WriteLine($"{skipped.Count} page(s) not scored: the figures above are over the other {scored}; restore the files named (fetch the benchmark again) or remove their ids from ground-truth.json");
+        return ExitCodes.BadInput;
     }
 
     private static Command Ner()

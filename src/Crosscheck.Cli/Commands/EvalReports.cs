@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Annotation.Quotes;
+using Crosscheck.Evaluation;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
@@ -17,7 +18,6 @@ public static class EvalReports
 {
     public static void Write(ExtractionEvaluation evaluation, TextWriter output)
     {
-        foreach (var note in evaluation.Skipped) output.WriteLine(note);
         Write(evaluation.Ours, output);
         Write(evaluation.Baseline, output);
         WriteWords(evaluation.Ours, evaluation.Baseline, output);
@@ -138,6 +138,6 @@ public static class EvalReports
         }
     }
 
-    private static void Line(TextWriter output, string scope, string match, AttributionEvaluator.Score score) =>
+    private static void Line(TextWriter output, string scope, string match, MatchScore score) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scope,-8} {match,-15} {score.Precision,6:0.000} {score.Recall,6:0.000} {score.F1,6:0.000}"));
 }

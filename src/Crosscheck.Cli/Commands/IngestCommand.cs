@@ -12,7 +12,7 @@ public static class IngestCommand
     public static Command Create()
     {
         var paths = CommonOptions.Inputs("paths",
-            "Files or directories (walked recursively): .html/.htm pages, .txt scraped text, .jsonl with one article per line, " +
+            "Files or directories (walked recursively): .html/.htm pages, .txt scraped text (either may be gzipped: .html.gz, .txt.gz), .jsonl with one article per line, " +
             ".warc/.warc.gz web archives, RSS/Atom/JSON feeds (recognised by content, whatever the extension).");
         var db = CommonOptions.Database();
         var published = CommonOptions.Published();

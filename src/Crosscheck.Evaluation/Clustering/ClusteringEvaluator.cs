@@ -24,15 +24,13 @@ public sealed record ClusteringScores(
     int PredictedPairs = 0,
     int FalsePairs = 0)
 {
-    public double BCubedF1 => F1(BCubedPrecision, BCubedRecall);
+    public double BCubedF1 => PrecisionRecall.F1(BCubedPrecision, BCubedRecall);
 
-    public double PairF1 => F1(PairPrecision, PairRecall);
+    public double PairF1 => PrecisionRecall.F1(PairPrecision, PairRecall);
 
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
 
     public double ClusteredPerSecond => ClusteringSeconds > 0 ? Articles / ClusteringSeconds : 0;
-
-    private static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
 
 /// <summary>The scores of one clustering evaluation and each article's final story id.</summary>

@@ -14,7 +14,7 @@ public readonly record struct EntityScore(int Correct, int Found, int Gold)
 
     public double Recall => Gold == 0 ? 0 : (double)Correct / Gold;
 
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double F1 => PrecisionRecall.F1(Precision, Recall);
 }
 
 /// <summary>One entity type's counts, by the type's name (LOC, MISC, ORG, PER).</summary>

@@ -3,7 +3,7 @@ namespace Crosscheck.Evaluation.Events;
 /// <summary>Precision, recall and F1 of one coreference metric.</summary>
 public readonly record struct CorefScore(double Precision, double Recall)
 {
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double F1 => PrecisionRecall.F1(Precision, Recall);
 }
 
 /// <summary>MUC, B-cubed and CEAF-e of one partition against the gold one, and their mean F1 (the CoNLL F1).</summary>

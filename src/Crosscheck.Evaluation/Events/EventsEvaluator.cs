@@ -20,7 +20,7 @@ public sealed record MentionScores(int Gold, int Detected, int Matched)
 
     public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
 
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double F1 => PrecisionRecall.F1(Precision, Recall);
 }
 
 /// <summary>The grouping scores, the same-lemma baseline's on the same documents, mention detection when mentions were detected, and the predicted clusters.</summary>

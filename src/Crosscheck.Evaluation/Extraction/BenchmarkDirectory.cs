@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Evaluation.Extraction;
 
@@ -92,16 +93,8 @@ public static class BenchmarkDirectory
         try
         {
             using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            using var bytes = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = gzip.Read(buffer)) > 0)
-            {
-                if (bytes.Length + read > MaxPageBytes)
-                    throw new EvaluationDataException($"{path}: decompresses to more than {MaxPageBytes / (1024 * 1024)} MB");
-                bytes.Write(buffer, 0, read);
-            }
-            return bytes.ToArray();
+            return BoundedRead.ToEnd(gzip, MaxPageBytes)
+                ?? throw new EvaluationDataException($"{path}: decompresses to more than {MaxPageBytes / (1024 * 1024)} MB");
         }
         catch (InvalidDataException e)
         {

@@ -15,7 +15,8 @@ public static class ExtractionEvaluator
 {
     /// <summary>
     /// Extracts every page with our extractor and with SmartReader and scores both.
-    /// Throws <see cref="EvaluationDataException"/> when the directory is not a benchmark directory.
+    /// Throws <see cref="EvaluationDataException"/> when the directory is not a benchmark directory; a page whose
+    /// file is missing or cannot be read (a damaged .gz) is left out and named in <see cref="ExtractionEvaluation.Skipped"/>.
     /// </summary>
     public static ExtractionEvaluation Evaluate(string dir, BenchmarkHalf half = BenchmarkHalf.All) => Evaluate(dir, half, pageTypeModels: null);
 
@@ -42,9 +43,20 @@ public static class ExtractionEvaluator
         var baselineTime = new Stopwatch();
         var types = new List<(PageType Truth, PageType Predicted)>();
         var found = PageTypeInfo.All.ToDictionary(t => t, _ => 0);
+        var skipped = loaded.Skipped.ToList();
         foreach (var page in pages)
         {
-            var input = BenchmarkDirectory.ToRawInput(page);
+            RawInput input;
+            try
+            {
+                input = BenchmarkDirectory.ToRawInput(page);
+            }
+            catch (EvaluationDataException e)
+            {
+                // One damaged page costs that page, not the run; the note says so and the command fails after the figures.
+                skipped.Add($"{e.Message}; page skipped");
+                continue;
+            }
             ourTime.Start();
             var extractor = pageTypeModels is not null && pageTypeModels.TryGetValue(page.Id, out var model)
                 ? extractorOf.TryGetValue(model, out var cached) ? cached : extractorOf[model] = new ArticleExtractor(options with { PageTypeModel = model })
@@ -64,10 +76,10 @@ public static class ExtractionEvaluator
         }
 
         return new ExtractionEvaluation(
-            ExtractorScores.Of("crosscheck", ours, pages.Count / ourTime.Elapsed.TotalSeconds),
-            ExtractorScores.Of("smartreader", baseline, pages.Count / baselineTime.Elapsed.TotalSeconds),
+            ExtractorScores.Of("crosscheck", ours, ours.Count / ourTime.Elapsed.TotalSeconds),
+            ExtractorScores.Of("smartreader", baseline, baseline.Count / baselineTime.Elapsed.TotalSeconds),
             predictions,
-            loaded.Skipped)
+            skipped)
         {
             PageTypes = types.Count == 0 ? null : PageTypeScores.Of(types),
             PageTypesOutOfFold = pageTypeModels is not null,
@@ -90,7 +102,7 @@ public static class ExtractionEvaluator
         if (scores.Count == 0) return (0, 0, 0);
         var precision = scores.Average(s => s.Precision);
         var recall = scores.Average(s => s.Recall);
-        return (ShingleMetric.F1(precision, recall), precision, recall);
+        return (PrecisionRecall.F1(precision, recall), precision, recall);
     }
 
     private static string Decode(byte[] html) => Crosscheck.Extraction.Decoding.CharsetDecoder.Decode(html, sniffDeclaration: true).Text;

@@ -29,9 +29,6 @@ public static partial class ShingleMetric
         return new PageScore(precision, recall);
     }
 
-    public static double F1(double precision, double recall) =>
-        precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-
     private static Dictionary<string, int> Shingles(string text)
     {
         var tokens = new List<string>();

@@ -25,7 +25,7 @@ public static partial class WordMetric
             if (truthWords.TryGetValue(word, out var truthCount)) common += Math.Min(count, truthCount);
         var precision = (double)common / predictedTotal;
         var recall = (double)common / truthTotal;
-        return new WordScore(precision, recall, ShingleMetric.F1(precision, recall));
+        return new WordScore(precision, recall, PrecisionRecall.F1(precision, recall));
     }
 
     /// <summary>How many word tokens the text has.</summary>

@@ -26,19 +26,10 @@ public static class QuantityEvaluator
     /// <summary>One sentence of the set with its gold quantities and what was found in it.</summary>
     public sealed record Sentence(string Id, string Split, string Text, IReadOnlyList<Item> Gold, IReadOnlyList<Item> Found, IReadOnlyList<Item> Missed, IReadOnlyList<Item> Spurious);
 
-    public sealed record Score(int Found, int Gold, int Matched)
-    {
-        public double Precision => Found == 0 ? 0 : (double)Matched / Found;
-
-        public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
-
-        public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-    }
-
     /// <summary>Recall of one gold kind: how many of its gold quantities were found with the right value, and with the right unit too.</summary>
     public sealed record KindRow(string Kind, int Gold, int ValueMatched, int UnitMatched);
 
-    public sealed record Evaluation(string Split, IReadOnlyList<Sentence> Sentences, Score Value, Score ValueUnit, IReadOnlyList<KindRow> PerKind);
+    public sealed record Evaluation(string Split, IReadOnlyList<Sentence> Sentences, MatchScore Value, MatchScore ValueUnit, IReadOnlyList<KindRow> PerKind);
 
     /// <summary>
     /// Reads <paramref name="path"/>, keeps the sentences of <paramref name="split"/> ("all" keeps every one),
@@ -76,7 +67,7 @@ public static class QuantityEvaluator
                 [.. foundItems.Where((_, f) => !usedByUnit.Contains(f))]));
         }
         if (sentences.Count == 0) throw new EvaluationDataException($"{path}: no sentence of split '{split}' (expected train, dev or all)");
-        return new Evaluation(split, sentences, new Score(found, gold, valueMatched), new Score(found, gold, unitMatched),
+        return new Evaluation(split, sentences, new MatchScore(found, gold, valueMatched), new MatchScore(found, gold, unitMatched),
             [.. kinds.Select(k => new KindRow(k.Key, k.Value.Gold, k.Value.Value, k.Value.Unit))]);
     }
 

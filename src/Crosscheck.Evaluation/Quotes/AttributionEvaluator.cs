@@ -6,7 +6,7 @@ using Crosscheck.Core.Model;
 namespace Crosscheck.Evaluation.Quotes;
 
 /// <summary>Content and content+source scores of one scope (all attributions, or direct quotes only).</summary>
-public sealed record AttributionScores(AttributionEvaluator.Score Content, AttributionEvaluator.Score ContentSource);
+public sealed record AttributionScores(MatchScore Content, MatchScore ContentSource);
 
 /// <summary>What one run found and the gold it was scored against, with the scores over all attributions and over direct quotes.</summary>
 public sealed record AttributionEvaluation(
@@ -36,15 +36,6 @@ public static class AttributionEvaluator
     public sealed record Attribution(string File, (int Start, int End)[] Content, (int Start, int End)[]? Source, bool Direct, string? Cue = null, string? Rule = null)
     {
         public int ContentLength => Content.Sum(r => r.End - r.Start);
-    }
-
-    public sealed record Score(int Found, int Gold, int Matched)
-    {
-        public double Precision => Found == 0 ? 0 : (double)Matched / Found;
-
-        public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
-
-        public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
     }
 
     /// <summary>
@@ -179,10 +170,10 @@ public static class AttributionEvaluator
             .ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
 
-    private static Score Match(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold, bool withSource)
+    private static MatchScore Match(IReadOnlyList<Attribution> found, IReadOnlyList<Attribution> gold, bool withSource)
     {
         var usedFound = MatchedFound(found, gold, withSource);
-        return new Score(found.Count, gold.Count, usedFound.Count(used => used));
+        return new MatchScore(found.Count, gold.Count, usedFound.Count(used => used));
     }
 
     /// <summary>Which found attributions a one-to-one matching (largest content share first) pairs with a gold one.</summary>

@@ -154,6 +154,8 @@ public sealed class InputReader(InputLimits? limits = null)
             if (ReadAll(path, out var feed) is { } unreadable) return [unreadable];
             return container == ContainerFormat.Feed ? _feeds.ReadXml(path, feed, hints) : _feeds.ReadJson(path, feed, hints);
         }
+        // A gzipped page or text ("0001.html.gz", as benchmark sets ship pages) is read unzipped, as the name inside says.
+        if (GzippedKind(path) is { } gzipped) return [ReadGzipped(path, gzipped, hints)];
         if (ContainerExtensions.TryGetValue(ContainerExtension(path), out var expected))
         {
             if (size == 0) return [new BadInput(path, "is empty")];
@@ -206,6 +208,34 @@ public sealed class InputReader(InputLimits? limits = null)
         var head = new byte[(int)Math.Min(maxBytes, stream.Length)];
         stream.ReadExactly(head);
         return head;
+    }
+
+    /// <summary>The kind of a gzipped page or text, by the extension before ".gz" (".html.gz", ".txt.gz"); null for any other name.</summary>
+    private static RawKind? GzippedKind(string path) =>
+        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && Formats.TryGetValue(Path.GetExtension(path[..^3]), out var kind) ? kind : null;
+
+    /// <summary>A gzipped page or text, unzipped up to the limit for one input file and then checked as the file itself would be.</summary>
+    private InputItem ReadGzipped(string path, RawKind kind, IngestHints hints)
+    {
+        byte[]? content;
+        try
+        {
+            using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+            content = BoundedRead.ToEnd(gzip, _limits.MaxFileBytes);
+        }
+        catch (InvalidDataException ex)
+        {
+            return new BadInput(path, $"is not valid gzip ({ex.Message}); the file is damaged: fetch it again (`gzip -t FILE` checks one)");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new BadInput(path, $"cannot be read ({ex.Message})");
+        }
+        if (content is null) return new BadInput(path, $"unzips to more than the {InputLimits.Megabytes(_limits.MaxFileBytes)} limit for one input file; leave it out");
+        if (content.Length == 0) return new BadInput(path, "is empty once unzipped");
+        if (ContentSniffer.LooksBinary(content.AsSpan(0, Math.Min(content.Length, _limits.SniffBytes))))
+            return new BadInput(path, "looks like binary data once unzipped, not text or HTML");
+        return ReadSingle(path, content, kind, hints);
     }
 
     /// <summary>Whether gzip data decompresses to a WARC record (a broken stream is simply not one).</summary>

@@ -10,6 +10,9 @@ namespace Crosscheck.Ingest.Inputs;
 /// </summary>
 public static class JsonArticleRecord
 {
+    /// <summary>What a record holds, as the problems name it.</summary>
+    private const string Shape = "{\"url\", \"title\", \"text\" or \"html\", \"published\", \"outlet\"}";
+
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     /// <summary>Null when the record is usable, else what is wrong with it.</summary>
@@ -22,7 +25,7 @@ public static class JsonArticleRecord
         }
         catch (JsonException ex)
         {
-            return $"invalid JSON ({FirstSentence(ex.Message)})";
+            return $"invalid JSON ({FirstSentence(ex.Message)}); each article is one JSON object, {Shape}";
         }
         using (json)
         {
@@ -32,7 +35,7 @@ public static class JsonArticleRecord
             {
                 if (!string.IsNullOrWhiteSpace(JsonText.Property(json.RootElement, field))) return null;
             }
-            return "no \"text\" or \"html\" field with content (each line needs one: {\"url\", \"title\", \"text\" or \"html\", \"published\", \"outlet\"})";
+            return $"no \"text\" or \"html\" field with content (each line needs one: {Shape})";
         }
     }
 

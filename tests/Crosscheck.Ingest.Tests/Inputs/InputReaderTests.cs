@@ -67,6 +67,39 @@ public sealed class InputReaderTests : IDisposable
         Assert.Equal(["good.txt"], items.OfType<RawItem>().Select(i => Path.GetFileName(i.Source)));
     }
 
+    private static byte[] Gzip(string text)
+    {
+        using var zipped = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(zipped, System.IO.Compression.CompressionLevel.Fastest)) gzip.Write(Encoding.UTF8.GetBytes(text));
+        return zipped.ToArray();
+    }
+
+    [Fact]
+    public void A_gzipped_page_is_read_unzipped_and_a_damaged_one_is_named_with_the_fix()
+    {
+        const string page = "<html><body><p>Flood waters rose overnight.</p></body></html>";
+        Write("pages/good.html.gz", Gzip(page));
+        Write("pages/note.txt.gz", Gzip("Council approves budget\n\nThe city council approved the budget on Tuesday."));
+        Write("pages/damaged.html.gz", [0x1f, 0x8b, 0x08, 0x00, .. Encoding.ASCII.GetBytes("a download cut short")]);
+        Write("pages/big.html.gz", Gzip(new string('x', 2 * 1024 * 1024)));
+        Write("pages/styles.css.gz", Gzip("p { color: red }"));
+
+        var items = Read(Path.Combine(_dir, "pages"));
+
+        var raws = items.OfType<RawItem>().ToDictionary(i => Path.GetFileName(i.Source), i => i.Raw);
+        Assert.Equal(["good.html.gz", "note.txt.gz"], raws.Keys.Order());
+        Assert.Equal(RawKind.Html, raws["good.html.gz"].Kind);
+        Assert.Equal(RawKind.Text, raws["note.txt.gz"].Kind);
+        Assert.Equal(page, Encoding.UTF8.GetString(raws["good.html.gz"].Content));
+        Assert.Equal(ContentHash.Of(Encoding.UTF8.GetBytes(page)), raws["good.html.gz"].Id);
+        var errors = items.OfType<BadInput>().ToDictionary(e => Path.GetFileName(e.Source), e => e.Problem);
+        Assert.Equal(["big.html.gz", "damaged.html.gz"], errors.Keys.Order());
+        Assert.Contains("not valid gzip", errors["damaged.html.gz"]);
+        Assert.Contains("fetch it again", errors["damaged.html.gz"]);
+        Assert.Contains("limit", errors["big.html.gz"]);
+        Assert.Equal("styles.css.gz", Path.GetFileName(Assert.Single(items.OfType<SkippedInput>()).Source));
+    }
+
     [Fact]
     public void Html_in_a_legacy_charset_is_accepted_because_the_page_declares_its_own_encoding()
     {
@@ -94,6 +127,7 @@ public sealed class InputReaderTests : IDisposable
         Assert.Equal([$"{path}#3", $"{path}#5", $"{path}#6"], errors.Select(e => e.Source));
         Assert.Contains("text", errors[0].Problem);
         Assert.Contains("invalid JSON", errors[1].Problem);
+        Assert.Contains("each article is one JSON object, {\"url\", \"title\", \"text\" or \"html\"", errors[1].Problem);
         Assert.Contains("object", errors[2].Problem);
     }
 

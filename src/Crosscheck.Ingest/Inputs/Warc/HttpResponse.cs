@@ -154,19 +154,12 @@ internal sealed record HttpResponse(int Status, string? MediaType, string? Chars
             try
             {
                 using var input = open(new MemoryStream(body));
-                using var output = new MemoryStream();
-                var buffer = new byte[81920];
-                int read;
-                while ((read = input.Read(buffer)) > 0)
+                if (BoundedRead.ToEnd(input, maxBytes) is not { } decompressed)
                 {
-                    if (output.Length + read > maxBytes)
-                    {
-                        problem = $"body decompresses to more than the {maxBytes / (1024 * 1024)} MB limit for one page";
-                        return null;
-                    }
-                    output.Write(buffer, 0, read);
+                    problem = $"body decompresses to more than the {maxBytes / (1024 * 1024)} MB limit for one page";
+                    return null;
                 }
-                body = output.ToArray();
+                body = decompressed;
             }
             catch (InvalidDataException e)
             {
