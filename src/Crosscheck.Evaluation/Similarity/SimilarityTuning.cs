@@ -262,6 +262,58 @@ public static class SimilarityTuning
             pair, joinedOrders[i], sequences.Count, last!.CompareChannels(byKey[pair.First], byKey[pair.Second]), PairThreshold(pair, options)))];
     }
 
+    /// <summary>
+    /// Every different-story training pair the clusterer joins under <paramref name="options"/>, in the ingest order and
+    /// <paramref name="orders"/> shuffled orders (those of <see cref="Run"/>), with the join that last put its two articles in one
+    /// story (<see cref="StoryClusterer.JoinObserver"/>): what made it, at which arrival (null: the settle), how large the two sides
+    /// were, and whether the pair alone reaches its threshold. A pair joined by a split or repartition has no join (kind "moved").
+    /// Held-out pairs are never looked at.
+    /// </summary>
+    public static List<SimilarityFalseJoin> FalseJoins(
+        IReadOnlyList<SimilarityPair> pairs, IReadOnlyList<Document> documents, ClusteringOptions options, int orders = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(documents);
+        var byKey = DocumentsByKey(documents);
+        var different = TrainingPairs(pairs).Where(p => !p.SameStory).ToList();
+        var result = new List<SimilarityFalseJoin>();
+        var sequences = Orders(documents, orders);
+        for (var o = 0; o < sequences.Count; o++)
+        {
+            var joins = new List<(long? Step, StoryJoin Join)>();
+            var clusterer = new StoryClusterer(options);
+            long? step = 0;
+            clusterer.JoinObserver = join => joins.Add((step, join));
+            foreach (var document in sequences[o])
+            {
+                step++;
+                clusterer.Assign(document);
+            }
+            step = null;
+            clusterer.Settle();
+            var stories = StoriesByKey(documents, clusterer);
+            foreach (var pair in different)
+            {
+                if (!string.Equals(stories[pair.First], stories[pair.Second], StringComparison.Ordinal)) continue;
+                var (first, second) = (byKey[pair.First], byKey[pair.Second]);
+                var alone = clusterer.Compare(first, second) >= PairThreshold(pair, options);
+                var last = joins.FindLastIndex(j => Across(j.Join, first.Id, second.Id));
+                if (last < 0)
+                {
+                    result.Add(new SimilarityFalseJoin(o, pair, alone, "moved", null, 0, 0, 0, false));
+                    continue;
+                }
+                var (at, join) = joins[last];
+                var lone = join.Joining.Count == 1 && (join.Joining[0] == first.Id || join.Joining[0] == second.Id);
+                result.Add(new SimilarityFalseJoin(o, pair, alone, join.Kind, at, join.Into.Count, join.Joining.Count, join.Score, lone));
+            }
+        }
+        return result;
+    }
+
+    private static bool Across(StoryJoin join, string first, string second) =>
+        (join.Into.Contains(first) && join.Joining.Contains(second)) || (join.Into.Contains(second) && join.Joining.Contains(first));
+
     private static IEnumerable<SimilarityPair> TrainingPairs(IReadOnlyList<SimilarityPair> pairs) => pairs.Where(p => p.Judged && !p.HeldOut);
 
     private static Dictionary<string, Document> DocumentsByKey(IReadOnlyList<Document> documents)
@@ -342,6 +394,14 @@ public sealed record SimilarityErrorCount(bool CrossLanguage, SimilarityErrorCla
 {
     public double MeanPerOrder => (double)Count / Orders;
 }
+
+/// <summary>
+/// A different-story training pair joined in one order (<see cref="SimilarityTuning.FalseJoins"/>): whether its two articles alone reach
+/// their threshold, the kind of the join that last put them together (<see cref="StoryJoin.Kind"/>, or "moved"), the arrival it was
+/// made at (null: the settle), the sizes of the story joined into and of the side joining, the two sides' similarity then, and
+/// whether the joining side was one of the pair's articles alone.
+/// </summary>
+public sealed record SimilarityFalseJoin(int Order, SimilarityPair Pair, bool JoinsAlone, string Kind, long? Step, int IntoSize, int JoiningSize, double Score, bool PairArticleJoinedAlone);
 
 /// <summary>
 /// One judged training pair as the clusterer treats it (<see cref="SimilarityTuning.PairDiagnostics"/>): in how many of the orders

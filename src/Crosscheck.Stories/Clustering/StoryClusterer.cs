@@ -132,6 +132,20 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 
     public IReadOnlyDictionary<string, string> Redirects => _redirects;
 
+    /// <summary>
+    /// For analysis only (null: nothing is reported, the default): told of every join as it is made, a new article placed in a story
+    /// of others or two stories merged, with what made it (<see cref="StoryJoin.Kind"/>). Splits and repartitions are not reported.
+    /// </summary>
+    public Action<StoryJoin>? JoinObserver { get; set; }
+
+    /// <summary>What the joins reported to <see cref="JoinObserver"/> are made by at this moment.</summary>
+    private string _joinKind = StoryJoin.MergeAfterPlacement;
+
+    private void ObserveJoin(string kind, StoryState into, IEnumerable<string> joining, double score)
+    {
+        if (JoinObserver is { } observer) observer(new StoryJoin(kind, [.. into.Members.Select(m => m.Id)], [.. joining], score));
+    }
+
     /// <summary>The stories (with a store: those this clusterer read or changed; the store has them all).</summary>
     public IReadOnlyList<Story> Stories =>
         _stories.Values.Where(s => !s.Absorbed).OrderBy(s => s.Index).Select(s => s.ToStory()).ToList();
@@ -210,14 +224,17 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
 
         var isNew = target is null;
+        if (!isNew && JoinObserver is not null) ObserveJoin(queries is null ? StoryJoin.CopyPlacement : StoryJoin.Placement, target!, [document.Id], Similarity(profile, target!.Profile));
         if (target is null) target = Open(StoryIdFor(document.Id));
         target.Add(document, profile, _options, _spaces);
         Changed(target);
         Place(document.Id, target);
         Post(target, queries ?? QueryFeatures(profile));
 
+        _joinKind = StoryJoin.MergeAfterPlacement;
         if (!isNew) target = MergeNeighbours(target, _options.MergeThreshold);
         else ScheduleRechecks(target);
+        _joinKind = StoryJoin.Recheck;
         RunDueRechecks();
         return Resolve(target).Id;
     }
@@ -539,6 +556,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         {
             // An earlier re-check of this settle may have merged it into another story.
             if (story.Absorbed || story.Retired) continue;
+            _joinKind = story.Size == 1 ? StoryJoin.SettleLone : StoryJoin.SettleMerge;
             if (story.Size == 1) JoinBestSharingName(story);
             else MergeNeighbours(story, _options.MergeThreshold);
         }
@@ -937,6 +955,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // One story reached two ways (e.g. through a redirect) is no merge.
         if (story.Index == other.Index) return story;
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
+        if (JoinObserver is not null) ObserveJoin(_joinKind, story, other.Members.Select(m => m.Id), Similarity(story.Profile, other.Profile));
         survivor.Absorb(absorbed, _options, _spaces);
         absorbed.AbsorbedBy = survivor.Index;
         _liveStories--;
@@ -1266,4 +1285,29 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 }
 
 /// <summary>Two documents' similarity as the clusterer scores them (<see cref="StoryClusterer.CompareChannels"/>) and its channel cosines (NaN: dropped, a side has none).</summary>
+/// <summary>
+/// One join reported to <see cref="StoryClusterer.JoinObserver"/>: the articles of the story joined into (before the join), those
+/// joining it (a new article, or the other story's), and the similarity of the two sides' profiles at that moment.
+/// </summary>
+public sealed record StoryJoin(string Kind, IReadOnlyList<string> Into, IReadOnlyList<string> Joining, double Score)
+{
+    /// <summary>A new article placed in the best candidate story.</summary>
+    public const string Placement = "placement";
+
+    /// <summary>A new article placed in the story of the text it copies.</summary>
+    public const string CopyPlacement = "copy placement";
+
+    /// <summary>The story an article was just placed in merged with a neighbour.</summary>
+    public const string MergeAfterPlacement = "merge after placement";
+
+    /// <summary>A story (lone or of several) merged with a neighbour when a re-check came due during arrivals.</summary>
+    public const string Recheck = "recheck";
+
+    /// <summary>A lone article joined at the settle (at its threshold, or on a shared two-word name).</summary>
+    public const string SettleLone = "settle lone";
+
+    /// <summary>A story of several merged with a neighbour at the settle.</summary>
+    public const string SettleMerge = "settle merge";
+}
+
 public readonly record struct PairComparison(double Score, double Terms, double Entities, double Specifics);
