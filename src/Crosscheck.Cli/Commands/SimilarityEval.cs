@@ -38,7 +38,8 @@ public static class SimilarityEval
             "lift-neighbours" => SimilarityTuning.LiftNeighboursGrid(),
             "lift-steps" => SimilarityTuning.LiftStepsGrid(),
             "story-joins" => SimilarityTuning.StoryJoinsGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, member-link, han-names, same-language-weights or cross-han"),
+            "story-refine" => SimilarityTuning.StoryRefineGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, member-link, han-names, same-language-weights or cross-han"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);

@@ -109,6 +109,24 @@ public static class SimilarityTuning
     }
 
     /// <summary>
+    /// The defaults, then simil12's join rules: a story of several merging with a lone article guarded as a placement
+    /// (<see cref="ClusteringOptions.GuardLoneMerges"/>), an average link to a story of three or more (<see cref="ClusteringOptions.AverageMemberShare"/>),
+    /// and the settle's re-placement of each article against its story without it (<see cref="ClusteringOptions.ReplaceShare"/>, with and
+    /// without moves to a clearly better story, <see cref="ClusteringOptions.ReplaceMargin"/>), and the re-placement with the guard.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> StoryRefineGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        yield return ("defaults", defaults);
+        yield return ("G: lone-article merges guarded", defaults with { GuardLoneMerges = true });
+        yield return ("C: average member 0.5 of the threshold", defaults with { AverageMemberShare = 0.5 });
+        yield return ("C: average member 0.75 of the threshold", defaults with { AverageMemberShare = 0.75 });
+        yield return ("R1: re-placement at settle, under the threshold", defaults with { ReplaceShare = 1 });
+        yield return ("R2: re-placement, and moves by 0.05", defaults with { ReplaceShare = 1, ReplaceMargin = 0.05 });
+        yield return ("R1 + G", defaults with { ReplaceShare = 1, GuardLoneMerges = true });
+    }
+
+    /// <summary>
     /// The defaults, then a story's closest member counted beside its profile (<see cref="ClusteringOptions.MemberLinkWeight"/>) at
     /// several multiples, and off: single against centroid link.
     /// </summary>

@@ -117,6 +117,37 @@ public sealed record ClusteringOptions
     /// through a story run through a member that does reach the threshold.
     /// </summary>
     public double ClosestMemberShare { get; init; } = 1;
+
+    /// <summary>
+    /// Whether <see cref="ClosestMemberShare"/> also guards a story of several articles merging with a lone article (a re-check or
+    /// settle at <see cref="MergeThreshold"/>): the lone article, when of an analysed language, must reach the share of its join
+    /// threshold against one member alone, as when it is placed itself. Default false (simil12: weighed, see docs/BENCHMARKS.md).
+    /// </summary>
+    public bool GuardLoneMerges { get; init; }
+
+    /// <summary>
+    /// An article of an analysed language joins a story of at least three articles all in its language only when its mean
+    /// similarity to the members (average link) reaches this share of its join threshold; 0 turns it off. Asked where
+    /// <see cref="ClosestMemberShare"/> is. Default 0 (off; simil12: weighed, see docs/BENCHMARKS.md).
+    /// </summary>
+    public double AverageMemberShare { get; init; }
+
+    /// <summary>
+    /// At a settle, each article of an analysed language in a changed story of at least <see cref="ReplaceMinSize"/> articles (and
+    /// at most <see cref="SplitMaxSize"/>) is scored against its story without itself; when that falls under this share of its join
+    /// threshold, it leaves: to the best other story that takes it as a new article would be taken, else alone (a refinement step
+    /// after the online pass, like one of k-means). 0 turns it off. Default 0 (off; simil12: weighed, see docs/BENCHMARKS.md).
+    /// </summary>
+    public double ReplaceShare { get; init; }
+
+    /// <summary>
+    /// With <see cref="ReplaceShare"/>: an article that still reaches its story also moves to another story that scores it at least
+    /// this much higher than its own story without it does; 0: never (only articles under the share leave).
+    /// </summary>
+    public double ReplaceMargin { get; init; }
+
+    /// <summary>The least size of a story whose articles the settle's re-placement (<see cref="ReplaceShare"/>) looks at. Default 3.</summary>
+    public int ReplaceMinSize { get; init; } = 3;
     /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.40.</summary>
     public double MergeThreshold { get; init; } = 0.40;
 

@@ -342,7 +342,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
     }
 
-    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null)
+    /// <param name="profile">The article's or story's profile.</param>
+    /// <param name="exclude">A story never proposed (the one asking).</param>
+    /// <param name="threshold">The least score taken.</param>
+    /// <param name="queries">The profile's <see cref="QueryFeatures"/> when already taken.</param>
+    /// <param name="placing">Whether an article is placed (null: when <paramref name="exclude"/> is null or a lone article).</param>
+    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null, bool? placing = null)
     {
         StoryState? best = null;
         var bestScore = threshold;
@@ -350,7 +355,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // The features of every candidate's profile in one read per channel, rather than one per candidate as each is compared.
         for (var c = 0; c < Channels; c++) _spaces[c].Prefetch(candidates.SelectMany(candidate => candidate.Profile.Vectors[c].Keys));
         // An article placed (a new one, or one still alone at a re-check or settle), not a story of several merging.
-        var placingArticle = exclude is null || exclude.Size == 1;
+        var placingArticle = placing ?? (exclude is null || exclude.Size == 1);
         foreach (var candidate in candidates)
         {
             // The closest member is needed for the score only with the member link (off by default); else only for the story that would win.
@@ -364,6 +369,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             // Asked only of a story that would take the article, so the members (up to SplitMaxSize of them) are compared with it
             // once per placement at most, not once per candidate: skipping a story that would not win changes nothing.
             if (placingArticle && NoMemberCloseEnough(profile, candidate, closest)) continue;
+            // A story of several merging with a lone article: the article must meet one member, as when placed itself (ClusteringOptions.GuardLoneMerges).
+            if (!placingArticle && _options.GuardLoneMerges && exclude is { Size: > 1 } && candidate.Size == 1 && NoMemberCloseEnough(candidate.Profile, exclude, null)) continue;
             best = candidate;
             bestScore = score;
         }
@@ -378,8 +385,27 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="candidate">The story that would take it.</param>
     /// <param name="closest">The closest member's similarity when already taken (null: taken here if the rule applies).</param>
     private bool NoMemberCloseEnough(Profile profile, StoryState candidate, double? closest) =>
-        _options.ClosestMemberShare > 0 && profile.Languages is [var language] && _options.AnalysedLanguages.Contains(language)
-        && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile);
+        (_options.ClosestMemberShare > 0 && profile.Languages is [var language] && _options.AnalysedLanguages.Contains(language)
+        && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile))
+        || MembersTooFarOnAverage(profile, candidate);
+
+    /// <summary>
+    /// Whether <see cref="ClusteringOptions.AverageMemberShare"/> keeps <paramref name="profile"/> (of one analysed language) out of
+    /// <paramref name="candidate"/>, a story of at least three articles in its language: the mean of its similarities to the members
+    /// falls under that share of its join threshold.
+    /// </summary>
+    private bool MembersTooFarOnAverage(Profile profile, StoryState candidate)
+    {
+        if (_options.AverageMemberShare <= 0 || candidate.Size < 3 || profile.Languages is not [var language] || !_options.AnalysedLanguages.Contains(language)
+            || candidate.Profile.Languages.Length != 1 || candidate.Profile.OtherLanguageThan(profile)) return false;
+        double sum = 0;
+        foreach (var member in candidate.Members)
+        {
+            if (member.Profile is not { } own) return false;
+            sum += Similarity(profile, own);
+        }
+        return sum / candidate.Size < _options.AverageMemberShare * AssignThresholdOf(profile);
+    }
 
     /// <summary>
     /// The similarity of <paramref name="profile"/> to the closest member of <paramref name="candidate"/>, for a story of several
@@ -576,12 +602,73 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 if (!story.Absorbed && !story.Retired) RepartitionWithNeighbour(story);
             }
         }
+        if (_options.ReplaceShare > 0)
+        {
+            foreach (var story in changed.Concat(_changed).Distinct().OrderBy(s => s.Index).ToList())
+            {
+                if (!story.Absorbed && !story.Retired) ReplaceMembers(story);
+            }
+        }
         _recheckedSinceSettle.Clear();
         foreach (var story in changed.Concat(_changed)) story.SettledBefore = true;
         _settledArrivals = _arrivals;
         // What the splits and repartitions above changed was settled by them; kept here it would be examined again at the next
         // settle by a clusterer that kept its cache but not by one reading the state back from the store, and the two would differ.
         _changed.Clear();
+    }
+
+    /// <summary>
+    /// The settle's re-placement (<see cref="ClusteringOptions.ReplaceShare"/>): each article of an analysed language in the story, in
+    /// arrival order, is scored against the story without it (and without those that left before it); one that no longer reaches the
+    /// share of its join threshold leaves (or, with <see cref="ClusteringOptions.ReplaceMargin"/>, one another story scores that much
+    /// higher), for the best other story that takes it as a new article would be taken, else alone. The story keeps at least one article.
+    /// </summary>
+    private void ReplaceMembers(StoryState story)
+    {
+        var members = story.Members.ToList();
+        if (members.Count < _options.ReplaceMinSize || members.Count > _options.SplitMaxSize || members.Any(m => m.Profile is null)) return;
+        var staying = new List<Member>(members);
+        var leaving = new List<(Member Member, StoryState? To)>();
+        foreach (var member in members)
+        {
+            var own = member.Profile!;
+            // The article whose id the story carries stays: alone it would open a second story of that id.
+            if (staying.Count < 2 || own.Languages is not [var language] || !_options.AnalysedLanguages.Contains(language) || StoryIdFor(member.Id) == story.Id) continue;
+            var rest = Profile.Sum(staying.Where(m => m.Id != member.Id).Select(m => m.Profile!), _options, _spaces);
+            var score = Similarity(own, rest);
+            var threshold = AssignThresholdOf(own);
+            StoryState? to;
+            if (score < _options.ReplaceShare * threshold) to = BestCandidate(own, story, threshold, placing: true);
+            else if (_options.ReplaceMargin > 0 && BestCandidate(own, story, Math.Max(threshold, score + _options.ReplaceMargin), placing: true) is { } better) to = better;
+            else continue;
+            // A story that forgot its members' profiles cannot be rebuilt with one more: the article goes alone instead.
+            if (to is not null && (to.Size >= _options.SplitMaxSize || to.Members.Any(m => m.Profile is null))) to = null;
+            staying.RemoveAll(m => m.Id == member.Id);
+            leaving.Add((member, to));
+        }
+        if (leaving.Count == 0) return;
+        story.Reset(staying, _options, _spaces);
+        story.ExaminedSize = story.Size;
+        Changed(story);
+        Post(story, story.Profile);
+        foreach (var (member, to) in leaving)
+        {
+            var target = to is null ? null : Resolve(to);
+            if (target is null || target.Retired || target.Index == story.Index)
+            {
+                target = Open(StoryIdFor(member.Id));
+                // The id may be that of a story absorbed earlier: it is a story once more, not a redirect (as at a split).
+                _redirects.Remove(target.Id);
+                if (_store is not null) _redirectLog.Add(new RedirectChange(target.Id, null));
+                target.Reset([member], _options, _spaces);
+                if (_options.RevisitWhenRecheckDue) ScheduleRechecks(target);
+            }
+            else target.Reset(target.Members.Append(member), _options, _spaces);
+            target.ExaminedSize = target.Size;
+            Changed(target);
+            Move(member.Id, target);
+            Post(target, target.Profile);
+        }
     }
 
     /// <summary>
