@@ -1,6 +1,4 @@
-using Crosscheck.Core.Model;
 using Crosscheck.Stories.Clustering;
-using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Stories.Tests.Multilingual;
@@ -9,15 +7,7 @@ namespace Crosscheck.Stories.Tests.Multilingual;
 public class ReplaceAtSettleTests
 {
     // Three reports of one event (a bridge closed after a lorry struck it), each told in its own words.
-    private static readonly string[] BridgeReports =
-    [
-        "El puente de hierro de Valdemora quedó cerrado el martes después de que un camión de mercancías chocara contra uno de sus "
-        + "pilares. Los ingenieros de la diputación revisan la estructura y el tráfico se desvía por la carretera de la sierra.",
-        "Un camión de mercancías chocó el martes contra un pilar del puente de hierro de Valdemora, que sigue cerrado. Los "
-        + "ingenieros de la diputación revisan los daños de la estructura mientras el tráfico se desvía por la sierra.",
-        "Los ingenieros de la diputación seguirán revisando esta semana el puente de hierro de Valdemora, cerrado desde que un "
-        + "camión chocó contra un pilar; el desvío por la carretera de la sierra alarga el viaje media hora.",
-    ];
+    private static readonly string[] BridgeReports = ClosestMemberShareTests.SpanishReports;
 
     // Another event in the same language and town: a fire in a bakery.
     private static readonly string[] FireReports =
@@ -90,19 +80,6 @@ public class ReplaceAtSettleTests
         Assert.Equal(unguarded[0], unguarded[2]);
     }
 
-    private static (string[] Stories, StoryClusterer Clusterer) Cluster(string[] texts, string? language, ClusteringOptions options)
-    {
-        var clusterer = new StoryClusterer(options);
-        var documents = texts.Select((text, i) => Report(text, language, i)).ToList();
-        foreach (var document in documents) clusterer.Assign(document);
-        clusterer.Settle();
-        return ([.. documents.Select(d => clusterer.StoryOf(d.Id)!)], clusterer);
-    }
-
-    private static Document Report(string text, string? language, int i)
-    {
-        var document = Docs.Of(text, $"{language ?? "none"}-{i}");
-        document.Article.Language = language;
-        return document;
-    }
+    private static (string[] Stories, StoryClusterer Clusterer) Cluster(string[] texts, string? language, ClusteringOptions options) =>
+        ClosestMemberShareTests.Cluster(texts, language, options);
 }
