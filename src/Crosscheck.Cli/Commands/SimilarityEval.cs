@@ -39,7 +39,8 @@ public static class SimilarityEval
             "lift-steps" => SimilarityTuning.LiftStepsGrid(),
             "story-joins" => SimilarityTuning.StoryJoinsGrid(),
             "story-refine" => SimilarityTuning.StoryRefineGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, member-link, han-names, same-language-weights or cross-han"),
+            "story-refine2" => SimilarityTuning.StoryRefine2Grid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, member-link, han-names, same-language-weights or cross-han"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);

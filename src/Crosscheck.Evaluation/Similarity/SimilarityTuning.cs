@@ -127,6 +127,23 @@ public static class SimilarityTuning
     }
 
     /// <summary>
+    /// The defaults, then round 2 of simil12's re-placement (<see cref="ClusteringOptions.ReplaceShare"/>): R2 (share 1, moves by 0.05)
+    /// with each article moved in turn (<see cref="ClusteringOptions.ReplaceInTurn"/>), at share 0.75, moves alone, moves by 0.10, and in
+    /// turn at share 0.75.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> StoryRefine2Grid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var r2 = defaults with { ReplaceShare = 1, ReplaceMargin = 0.05 };
+        yield return ("defaults", defaults);
+        yield return ("R2 in turn", r2 with { ReplaceInTurn = true });
+        yield return ("R2 share 0.75", r2 with { ReplaceShare = 0.75 });
+        yield return ("moves by 0.05 only (share 0.001)", r2 with { ReplaceShare = 0.001 });
+        yield return ("R2 moves by 0.10", r2 with { ReplaceMargin = 0.10 });
+        yield return ("R2 in turn, share 0.75", r2 with { ReplaceInTurn = true, ReplaceShare = 0.75 });
+    }
+
+    /// <summary>
     /// The defaults, then a story's closest member counted beside its profile (<see cref="ClusteringOptions.MemberLinkWeight"/>) at
     /// several multiples, and off: single against centroid link.
     /// </summary>

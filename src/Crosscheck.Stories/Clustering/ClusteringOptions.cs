@@ -146,6 +146,12 @@ public sealed record ClusteringOptions
     /// </summary>
     public double ReplaceMargin { get; init; }
 
+    /// <summary>
+    /// With <see cref="ReplaceShare"/>: each article that leaves is moved at once (its story rebuilt without it), so an article leaving
+    /// later in the same pass can join it; false: all leave after the pass, each to a story that was there before it. Default false.
+    /// </summary>
+    public bool ReplaceInTurn { get; init; }
+
     /// <summary>The least size of a story whose articles the settle's re-placement (<see cref="ReplaceShare"/>) looks at. Default 3.</summary>
     public int ReplaceMinSize { get; init; } = 3;
     /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.40.</summary>

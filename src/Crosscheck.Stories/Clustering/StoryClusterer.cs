@@ -644,31 +644,47 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             // A story that forgot its members' profiles cannot be rebuilt with one more: the article goes alone instead.
             if (to is not null && (to.Size >= _options.SplitMaxSize || to.Members.Any(m => m.Profile is null))) to = null;
             staying.RemoveAll(m => m.Id == member.Id);
-            leaving.Add((member, to));
+            if (!_options.ReplaceInTurn)
+            {
+                leaving.Add((member, to));
+                continue;
+            }
+            // In turn: the story is rebuilt and the article placed at once, so an article leaving later can meet it.
+            Rebuild(story, staying);
+            Leave(story, member, to);
         }
         if (leaving.Count == 0) return;
-        story.Reset(staying, _options, _spaces);
+        Rebuild(story, staying);
+        foreach (var (member, to) in leaving) Leave(story, member, to);
+    }
+
+    /// <summary>Gives a story the members left to it after a re-placement, rebuilding its profile and index entries.</summary>
+    private void Rebuild(StoryState story, List<Member> members)
+    {
+        story.Reset(members, _options, _spaces);
         story.ExaminedSize = story.Size;
         Changed(story);
         Post(story, story.Profile);
-        foreach (var (member, to) in leaving)
+    }
+
+    /// <summary>Moves an article that left <paramref name="story"/> at a re-placement to <paramref name="to"/>, or alone to a new story.</summary>
+    private void Leave(StoryState story, Member member, StoryState? to)
+    {
+        var target = to is null ? null : Resolve(to);
+        if (target is null || target.Retired || target.Index == story.Index)
         {
-            var target = to is null ? null : Resolve(to);
-            if (target is null || target.Retired || target.Index == story.Index)
-            {
-                target = Open(StoryIdFor(member.Id));
-                // The id may be that of a story absorbed earlier: it is a story once more, not a redirect (as at a split).
-                _redirects.Remove(target.Id);
-                if (_store is not null) _redirectLog.Add(new RedirectChange(target.Id, null));
-                target.Reset([member], _options, _spaces);
-                if (_options.RevisitWhenRecheckDue) ScheduleRechecks(target);
-            }
-            else target.Reset(target.Members.Append(member), _options, _spaces);
-            target.ExaminedSize = target.Size;
-            Changed(target);
-            Move(member.Id, target);
-            Post(target, target.Profile);
+            target = Open(StoryIdFor(member.Id));
+            // The id may be that of a story absorbed earlier: it is a story once more, not a redirect (as at a split).
+            _redirects.Remove(target.Id);
+            if (_store is not null) _redirectLog.Add(new RedirectChange(target.Id, null));
+            target.Reset([member], _options, _spaces);
+            if (_options.RevisitWhenRecheckDue) ScheduleRechecks(target);
         }
+        else target.Reset(target.Members.Append(member), _options, _spaces);
+        target.ExaminedSize = target.Size;
+        Changed(target);
+        Move(member.Id, target);
+        Post(target, target.Profile);
     }
 
     /// <summary>
