@@ -73,12 +73,12 @@ public static class EvalCommand
         command.Options.Add(errors);
         var pairScores = new Option<string?>("--pair-scores") { HelpName = "FILE", Description = "With --tune: also write the defaults' judged training pairs to this TSV file: in how many orders each pair's two articles were joined, and how the clusterer scores the two alone, channel by channel, against their threshold (for offline analysis; held-out pairs are left out)." };
         command.Options.Add(pairScores);
-        var falseJoins = new Option<string?>("--false-joins") { HelpName = "FILE", Description = "With --tune: also write the defaults' different-story training pairs joined in each order to this TSV file, with the join that last put each pair's two articles in one story (a placement, a merge after it, a re-check, the settle), its arrival and the two sides' sizes (held-out pairs are left out)." };
-        command.Options.Add(falseJoins);
+        var joinedPairs = new Option<string?>("--joined-pairs") { HelpName = "FILE", Description = "With --tune: also write the defaults' judged training pairs joined in each order (of one story or not) to this TSV file, with the join that last put each pair's two articles in one story (a placement, a merge after it, a re-check, the settle), its arrival and the two sides' sizes (held-out pairs are left out)." };
+        command.Options.Add(joinedPairs);
         command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)
             ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out,
                 result.GetValue(orders) is var n and >= 0 ? n : throw new UserError("--orders must be 0 or more"), result.GetValue(defaultsOnly),
-                result.GetValue(grid)!, result.GetValue(errors), result.GetValue(pairScores), result.GetValue(falseJoins))
+                result.GetValue(grid)!, result.GetValue(errors), result.GetValue(pairScores), result.GetValue(joinedPairs))
             : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out)));
         return command;
     }

@@ -15,7 +15,7 @@ public static class SimilarityEval
     /// pairs, then where the defaults go wrong there (<see cref="WriteErrors"/>). With <paramref name="orders"/> each setting
     /// is also clustered in that many shuffled orders and the scores are means, with their range over the orders.
     /// </summary>
-    public static int Tune(string directory, string database, TextWriter output, int orders = 0, bool defaultsOnly = false, string grid = "lifts", bool errors = false, string? pairScores = null, string? falseJoins = null)
+    public static int Tune(string directory, string database, TextWriter output, int orders = 0, bool defaultsOnly = false, string grid = "lifts", bool errors = false, string? pairScores = null, string? joinedPairs = null)
     {
         var pairs = SimilarityEvaluator.ReadPairs(Path.Combine(EvalCommand.RequireDirectory(directory), SimilarityEvaluator.PairsFile));
         if (!File.Exists(database)) throw new UserError($"{database}: no such database; run `eval similarity {directory} --db {database}` first");
@@ -40,7 +40,8 @@ public static class SimilarityEval
             "story-joins" => SimilarityTuning.StoryJoinsGrid(),
             "story-refine" => SimilarityTuning.StoryRefineGrid(),
             "story-refine2" => SimilarityTuning.StoryRefine2Grid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, member-link, han-names, same-language-weights or cross-han"),
+            "name-join" => SimilarityTuning.NameJoinGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, member-link, han-names, same-language-weights or cross-han"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);
@@ -49,7 +50,7 @@ public static class SimilarityEval
         WriteErrors(results.First(r => ReferenceEquals(r.Options, ClusteringOptions.Default)), output);
         if (errors) WriteErrorClasses(SimilarityTuning.ErrorClasses(pairs, documents, ClusteringOptions.Default, orders), output);
         if (pairScores is not null) WritePairScores(SimilarityTuning.PairDiagnostics(pairs, documents, ClusteringOptions.Default, orders), pairScores);
-        if (falseJoins is not null) WriteFalseJoins(SimilarityTuning.FalseJoins(pairs, documents, ClusteringOptions.Default, orders), falseJoins);
+        if (joinedPairs is not null) WriteJoinedPairs(SimilarityTuning.JoinedPairs(pairs, documents, ClusteringOptions.Default, orders), joinedPairs);
         return ExitCodes.Ok;
     }
 
@@ -66,15 +67,15 @@ public static class SimilarityEval
         }
     }
 
-    /// <summary>The defaults' false joins of training pairs in every order, with the join that made each (<see cref="SimilarityTuning.FalseJoins"/>), one a line.</summary>
-    private static void WriteFalseJoins(List<SimilarityFalseJoin> joins, string path)
+    /// <summary>The defaults' joined training pairs (of one story or not) in every order, with the join that made each (<see cref="SimilarityTuning.JoinedPairs"/>), one a line.</summary>
+    private static void WriteJoinedPairs(List<SimilarityJoinedPair> joins, string path)
     {
         using var writer = new StreamWriter(path);
-        writer.WriteLine("order\tpair_id\tlang1\tlang2\tjoins_alone\tkind\tstep\tinto_size\tjoining_size\tscore\tpair_article_alone");
+        writer.WriteLine("order\tpair_id\tlang1\tlang2\tsame_story\tjoins_alone\tkind\tstep\tinto_size\tjoining_size\tscore\tpair_article_alone");
         foreach (var j in joins)
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{j.Order}\t{j.Pair.Id}\t{j.Pair.FirstLanguage}\t{j.Pair.SecondLanguage}\t{(j.JoinsAlone ? 1 : 0)}\t{j.Kind}\t{(j.Step is { } step ? step.ToString(CultureInfo.InvariantCulture) : "settle")}\t{j.IntoSize}\t{j.JoiningSize}\t{j.Score:0.0000}\t{(j.PairArticleJoinedAlone ? 1 : 0)}"));
+                $"{j.Order}\t{j.Pair.Id}\t{j.Pair.FirstLanguage}\t{j.Pair.SecondLanguage}\t{(j.Pair.SameStory ? 1 : 0)}\t{(j.JoinsAlone ? 1 : 0)}\t{j.Kind}\t{(j.Step is { } step ? step.ToString(CultureInfo.InvariantCulture) : "settle")}\t{j.IntoSize}\t{j.JoiningSize}\t{j.Score:0.0000}\t{(j.PairArticleJoinedAlone ? 1 : 0)}"));
         }
     }
 

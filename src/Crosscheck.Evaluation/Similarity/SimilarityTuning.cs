@@ -186,6 +186,23 @@ public static class SimilarityTuning
         }
     }
 
+    /// <summary>
+    /// simil13's settings: the defaults, the settle's name join for lone articles of an analysed language left out within one such
+    /// language (<see cref="AnalysedNameJoin.NotWithinOneLanguage"/>) or always (<see cref="AnalysedNameJoin.Never"/>), and each with
+    /// simil12's re-placement at share 0.75 (margin 0.05, stories of two and more).
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> NameJoinGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var replace = defaults with { ReplaceShare = 0.75, ReplaceMargin = 0.05, ReplaceMinSize = 2 };
+        yield return ("defaults", defaults);
+        yield return ("no name join within one analysed language", defaults with { AnalysedNameJoin = AnalysedNameJoin.NotWithinOneLanguage });
+        yield return ("no name join for an analysed language", defaults with { AnalysedNameJoin = AnalysedNameJoin.Never });
+        yield return ("re-placement 0.75 (margin 0.05, two and more)", replace);
+        yield return ("no name join within one analysed language + re-placement 0.75", replace with { AnalysedNameJoin = AnalysedNameJoin.NotWithinOneLanguage });
+        yield return ("no name join for an analysed language + re-placement 0.75", replace with { AnalysedNameJoin = AnalysedNameJoin.Never });
+    }
+
     /// <summary>The defaults, then Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) on.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> HanNameKeysGrid()
     {
@@ -298,20 +315,20 @@ public static class SimilarityTuning
     }
 
     /// <summary>
-    /// Every different-story training pair the clusterer joins under <paramref name="options"/>, in the ingest order and
+    /// Every judged training pair the clusterer joins under <paramref name="options"/>, in the ingest order and
     /// <paramref name="orders"/> shuffled orders (those of <see cref="Run"/>), with the join that last put its two articles in one
     /// story (<see cref="StoryClusterer.JoinObserver"/>): what made it, at which arrival (null: the settle), how large the two sides
     /// were, and whether the pair alone reaches its threshold. A pair joined by a split or repartition has no join (kind "moved").
     /// Held-out pairs are never looked at.
     /// </summary>
-    public static List<SimilarityFalseJoin> FalseJoins(
+    public static List<SimilarityJoinedPair> JoinedPairs(
         IReadOnlyList<SimilarityPair> pairs, IReadOnlyList<Document> documents, ClusteringOptions options, int orders = 0)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(documents);
         var byKey = DocumentsByKey(documents);
-        var different = TrainingPairs(pairs).Where(p => !p.SameStory).ToList();
-        var result = new List<SimilarityFalseJoin>();
+        var different = TrainingPairs(pairs).ToList();
+        var result = new List<SimilarityJoinedPair>();
         var sequences = Orders(documents, orders);
         for (var o = 0; o < sequences.Count; o++)
         {
@@ -335,12 +352,12 @@ public static class SimilarityTuning
                 var last = joins.FindLastIndex(j => Across(j.Join, first.Id, second.Id));
                 if (last < 0)
                 {
-                    result.Add(new SimilarityFalseJoin(o, pair, alone, "moved", null, 0, 0, 0, false));
+                    result.Add(new SimilarityJoinedPair(o, pair, alone, "moved", null, 0, 0, 0, false));
                     continue;
                 }
                 var (at, join) = joins[last];
                 var lone = join.Joining.Count == 1 && (join.Joining[0] == first.Id || join.Joining[0] == second.Id);
-                result.Add(new SimilarityFalseJoin(o, pair, alone, join.Kind, at, join.Into.Count, join.Joining.Count, join.Score, lone));
+                result.Add(new SimilarityJoinedPair(o, pair, alone, join.Kind, at, join.Into.Count, join.Joining.Count, join.Score, lone));
             }
         }
         return result;
@@ -431,12 +448,12 @@ public sealed record SimilarityErrorCount(bool CrossLanguage, SimilarityErrorCla
 }
 
 /// <summary>
-/// A different-story training pair joined in one order (<see cref="SimilarityTuning.FalseJoins"/>): whether its two articles alone reach
+/// A judged training pair (of one story or not) joined in one order (<see cref="SimilarityTuning.JoinedPairs"/>): whether its two articles alone reach
 /// their threshold, the kind of the join that last put them together (<see cref="StoryJoin.Kind"/>, or "moved"), the arrival it was
 /// made at (null: the settle), the sizes of the story joined into and of the side joining, the two sides' similarity then, and
 /// whether the joining side was one of the pair's articles alone.
 /// </summary>
-public sealed record SimilarityFalseJoin(int Order, SimilarityPair Pair, bool JoinsAlone, string Kind, long? Step, int IntoSize, int JoiningSize, double Score, bool PairArticleJoinedAlone);
+public sealed record SimilarityJoinedPair(int Order, SimilarityPair Pair, bool JoinsAlone, string Kind, long? Step, int IntoSize, int JoiningSize, double Score, bool PairArticleJoinedAlone);
 
 /// <summary>
 /// One judged training pair as the clusterer treats it (<see cref="SimilarityTuning.PairDiagnostics"/>): in how many of the orders

@@ -223,6 +223,13 @@ public sealed record ClusteringOptions
     public NameTypes SettleNameTypes { get; init; } = NameTypes.Person | NameTypes.Loc | NameTypes.Misc;
 
     /// <summary>
+    /// Where the end-of-batch join of a lone article on a shared two-word name (<see cref="SettleNameThreshold"/>) is made for articles
+    /// of an analysed language (<see cref="AnalysedLanguages"/>); English and articles of no language are joined as before whatever
+    /// this says. Default <see cref="AnalysedNameJoin.Always"/> (simil13: weighed, see docs/BENCHMARKS.md).
+    /// </summary>
+    public AnalysedNameJoin AnalysedNameJoin { get; init; } = AnalysedNameJoin.Always;
+
+    /// <summary>
     /// Whether the end-of-batch join of a lone article on a shared name (<see cref="SettleNameThreshold"/>, below the assign
     /// threshold) waits while both the article and the story it would join are younger than the first of <see cref="RecheckDelays"/>
     /// (arrivals since their first article); a later settle takes the join up once the article has waited that long. In a stream of
@@ -428,4 +435,17 @@ public sealed record ClusteringOptions
 public readonly record struct ChannelWeights(double Terms, double Entities, double Specifics)
 {
     public double Of(int channel) => channel switch { 0 => Terms, 1 => Entities, _ => Specifics };
+}
+
+/// <summary>Where <see cref="ClusteringOptions.AnalysedNameJoin"/> lets the settle join a lone article of an analysed language on a shared name below its threshold.</summary>
+public enum AnalysedNameJoin
+{
+    /// <summary>As for every language.</summary>
+    Always,
+
+    /// <summary>Not when the lone article and the story it would join are both of that one language alone.</summary>
+    NotWithinOneLanguage,
+
+    /// <summary>Never: a lone article of an analysed language joins at the settle only at its join threshold.</summary>
+    Never,
 }

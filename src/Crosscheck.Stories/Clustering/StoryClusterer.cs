@@ -1034,8 +1034,16 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (BestCandidate(story.Profile, exclude: story, _options.SettleNameThreshold) is not { } best) return;
         if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile)) Merge(story, best);
         // Both young: the join waits (ClusteringOptions.NameJoinWaitsForFirstRecheck); a later settle takes it up (NameJoinCameDue).
-        else if (SharesTwoWordName(story.Profile, best.Profile) && (OldEnoughToJoinOnName(story) || OldEnoughToJoinOnName(best))) Merge(story, best);
+        else if (NameJoinAllowed(story.Profile, best.Profile) && SharesTwoWordName(story.Profile, best.Profile) && (OldEnoughToJoinOnName(story) || OldEnoughToJoinOnName(best))) Merge(story, best);
     }
+
+    /// <summary>Whether <see cref="ClusteringOptions.AnalysedNameJoin"/> lets the lone article <paramref name="lone"/> join <paramref name="story"/> on a shared name.</summary>
+    private bool NameJoinAllowed(Profile lone, Profile story) => _options.AnalysedNameJoin switch
+    {
+        AnalysedNameJoin.Never => !(lone.Languages is [var language] && _options.AnalysedLanguages.Contains(language)),
+        AnalysedNameJoin.NotWithinOneLanguage => !OneAnalysedLanguage(lone, story),
+        _ => true,
+    };
 
     private bool SharesTwoWordName(Profile a, Profile b)
     {
