@@ -187,17 +187,19 @@ public static class SimilarityTuning
     }
 
     /// <summary>
-    /// simil13's settings: the defaults, the settle's name join for lone articles of an analysed language left out within one such
+    /// simil13's settings: the defaults (the winner), those before it, the settle's name join for lone articles of an analysed language left out within one such
     /// language (<see cref="AnalysedNameJoin.NotWithinOneLanguage"/>) or always (<see cref="AnalysedNameJoin.Never"/>), and each with
     /// simil12's re-placement at share 0.75 (margin 0.05, stories of two and more).
     /// </summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> NameJoinGrid()
     {
         var defaults = ClusteringOptions.Default;
-        var replace = defaults with { ReplaceShare = 0.75, ReplaceMargin = 0.05, ReplaceMinSize = 2 };
-        yield return ("defaults", defaults);
-        yield return ("no name join within one analysed language", defaults with { AnalysedNameJoin = AnalysedNameJoin.NotWithinOneLanguage });
-        yield return ("no name join for an analysed language", defaults with { AnalysedNameJoin = AnalysedNameJoin.Never });
+        var before = defaults with { AnalysedNameJoin = AnalysedNameJoin.Always, ReplaceShare = 0, ReplaceMargin = 0, ReplaceMinSize = 3 };
+        var replace = before with { ReplaceShare = 0.75, ReplaceMargin = 0.05, ReplaceMinSize = 2 };
+        yield return ("defaults (since simil13: no name join within one analysed language + re-placement 0.75)", defaults);
+        yield return ("the defaults before simil13 (name join always, no re-placement)", before);
+        yield return ("no name join within one analysed language", before with { AnalysedNameJoin = AnalysedNameJoin.NotWithinOneLanguage });
+        yield return ("no name join for an analysed language", before with { AnalysedNameJoin = AnalysedNameJoin.Never });
         yield return ("re-placement 0.75 (margin 0.05, two and more)", replace);
         yield return ("no name join within one analysed language + re-placement 0.75", replace with { AnalysedNameJoin = AnalysedNameJoin.NotWithinOneLanguage });
         yield return ("no name join for an analysed language + re-placement 0.75", replace with { AnalysedNameJoin = AnalysedNameJoin.Never });

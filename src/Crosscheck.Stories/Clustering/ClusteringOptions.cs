@@ -136,15 +136,16 @@ public sealed record ClusteringOptions
     /// At a settle, each article of an analysed language in a changed story of at least <see cref="ReplaceMinSize"/> articles (and
     /// at most <see cref="SplitMaxSize"/>) is scored against its story without itself; when that falls under this share of its join
     /// threshold, it leaves: to the best other story that takes it as a new article would be taken, else alone (a refinement step
-    /// after the online pass, like one of k-means). 0 turns it off. Default 0 (off; simil12: weighed, see docs/BENCHMARKS.md).
+    /// after the online pass, like one of k-means). 0 turns it off. Default 0.75 (simil12 weighed it; simil13 chose it with
+    /// <see cref="AnalysedNameJoin"/> on nine arrival orders of the SemEval training pairs, see docs/BENCHMARKS.md).
     /// </summary>
-    public double ReplaceShare { get; init; }
+    public double ReplaceShare { get; init; } = 0.75;
 
     /// <summary>
     /// With <see cref="ReplaceShare"/>: an article that still reaches its story also moves to another story that scores it at least
-    /// this much higher than its own story without it does; 0: never (only articles under the share leave).
+    /// this much higher than its own story without it does; 0: never (only articles under the share leave). Default 0.05.
     /// </summary>
-    public double ReplaceMargin { get; init; }
+    public double ReplaceMargin { get; init; } = 0.05;
 
     /// <summary>
     /// With <see cref="ReplaceShare"/>: each article that leaves is moved at once (its story rebuilt without it), so an article leaving
@@ -152,8 +153,9 @@ public sealed record ClusteringOptions
     /// </summary>
     public bool ReplaceInTurn { get; init; }
 
-    /// <summary>The least size of a story whose articles the settle's re-placement (<see cref="ReplaceShare"/>) looks at. Default 3.</summary>
-    public int ReplaceMinSize { get; init; } = 3;
+    /// <summary>The least size of a story whose articles the settle's re-placement (<see cref="ReplaceShare"/>) looks at. Default 2.</summary>
+    public int ReplaceMinSize { get; init; } = 2;
+
     /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.40.</summary>
     public double MergeThreshold { get; init; } = 0.40;
 
@@ -225,9 +227,10 @@ public sealed record ClusteringOptions
     /// <summary>
     /// Where the end-of-batch join of a lone article on a shared two-word name (<see cref="SettleNameThreshold"/>) is made for articles
     /// of an analysed language (<see cref="AnalysedLanguages"/>); English and articles of no language are joined as before whatever
-    /// this says. Default <see cref="AnalysedNameJoin.Always"/> (simil13: weighed, see docs/BENCHMARKS.md).
+    /// this says. Default <see cref="AnalysedNameJoin.NotWithinOneLanguage"/> (simil13: within one analysed language the name join made
+    /// about nine false pairs of the SemEval training pairs per arrival order to one true; see docs/BENCHMARKS.md).
     /// </summary>
-    public AnalysedNameJoin AnalysedNameJoin { get; init; } = AnalysedNameJoin.Always;
+    public AnalysedNameJoin AnalysedNameJoin { get; init; } = AnalysedNameJoin.NotWithinOneLanguage;
 
     /// <summary>
     /// Whether the end-of-batch join of a lone article on a shared name (<see cref="SettleNameThreshold"/>, below the assign

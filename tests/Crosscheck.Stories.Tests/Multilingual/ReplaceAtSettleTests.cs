@@ -27,6 +27,7 @@ public class ReplaceAtSettleTests
         AnalysedAssignThreshold = 0.001,
         MergeThreshold = 0.001,
         SplitMinSize = 0,
+        ReplaceShare = 0,
     };
 
     [Fact]
