@@ -67,16 +67,18 @@ public static class EvalCommand
         command.Options.Add(orders);
         var defaultsOnly = new Option<bool>("--defaults-only") { Description = "With --tune: cluster the defaults alone instead of the whole grid (with --orders, to compare two ingests' stores)." };
         command.Options.Add(defaultsOnly);
-        var grid = new Option<string>("--grid") { HelpName = "GRID", Description = "With --tune: the settings tried, lifts (the cross-language lifts, the default) or lift-neighbours (each lift one step from the defaults) or lift-steps (the two gaining steps together) or story-joins (the defaults against the earlier ones, three shared names across languages and no closest member required; each change alone; two-article split sides) or member-link (a story's closest member beside its profile) or han-names (sound keys of names Chinese writes in Han) or same-language-weights (channel weights of their own for two sides of one analysed language) or cross-han (pairs across Han and other scripts scored up, with and without Han name keys).", DefaultValueFactory = _ => "lifts" };
+        var grid = new Option<string>("--grid") { HelpName = "GRID", Description = "With --tune: the settings tried, lifts (the cross-language lifts, the default) or lift-neighbours (each lift one step from the defaults) or lift-steps (the two gaining steps together) or story-joins (the defaults against the earlier ones, three shared names across languages and no closest member required; each change alone; two-article split sides) or story-refine (simil12: lone-article merges guarded, an average link, the settle's re-placement) or story-refine2 (its round 2: the re-placement in turn, at other shares and margins) or member-link (a story's closest member beside its profile) or han-names (sound keys of names Chinese writes in Han) or same-language-weights (channel weights of their own for two sides of one analysed language) or cross-han (pairs across Han and other scripts scored up, with and without Han name keys).", DefaultValueFactory = _ => "lifts" };
         command.Options.Add(grid);
         var errors = new Option<bool>("--errors") { Description = "With --tune: also classify the defaults' wrong training pairs in every order (missed though the two alone join, missed across scripts, with a short side, under the threshold; joined on their own or through the story)." };
         command.Options.Add(errors);
         var pairScores = new Option<string?>("--pair-scores") { HelpName = "FILE", Description = "With --tune: also write the defaults' judged training pairs to this TSV file: in how many orders each pair's two articles were joined, and how the clusterer scores the two alone, channel by channel, against their threshold (for offline analysis; held-out pairs are left out)." };
         command.Options.Add(pairScores);
+        var joinedPairs = new Option<string?>("--joined-pairs") { HelpName = "FILE", Description = "With --tune: also write the defaults' judged training pairs joined in each order (of one story or not) to this TSV file, with the join that last put each pair's two articles in one story (a placement, a merge after it, a re-check, the settle), its arrival and the two sides' sizes (held-out pairs are left out)." };
+        command.Options.Add(joinedPairs);
         command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)
             ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out,
                 result.GetValue(orders) is var n and >= 0 ? n : throw new UserError("--orders must be 0 or more"), result.GetValue(defaultsOnly),
-                result.GetValue(grid)!, result.GetValue(errors), result.GetValue(pairScores))
+                result.GetValue(grid)!, result.GetValue(errors), result.GetValue(pairScores), result.GetValue(joinedPairs))
             : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out)));
         return command;
     }

@@ -15,7 +15,7 @@ public static class SimilarityEval
     /// pairs, then where the defaults go wrong there (<see cref="WriteErrors"/>). With <paramref name="orders"/> each setting
     /// is also clustered in that many shuffled orders and the scores are means, with their range over the orders.
     /// </summary>
-    public static int Tune(string directory, string database, TextWriter output, int orders = 0, bool defaultsOnly = false, string grid = "lifts", bool errors = false, string? pairScores = null)
+    public static int Tune(string directory, string database, TextWriter output, int orders = 0, bool defaultsOnly = false, string grid = "lifts", bool errors = false, string? pairScores = null, string? joinedPairs = null)
     {
         var pairs = SimilarityEvaluator.ReadPairs(Path.Combine(EvalCommand.RequireDirectory(directory), SimilarityEvaluator.PairsFile));
         if (!File.Exists(database)) throw new UserError($"{database}: no such database; run `eval similarity {directory} --db {database}` first");
@@ -38,7 +38,10 @@ public static class SimilarityEval
             "lift-neighbours" => SimilarityTuning.LiftNeighboursGrid(),
             "lift-steps" => SimilarityTuning.LiftStepsGrid(),
             "story-joins" => SimilarityTuning.StoryJoinsGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, member-link, han-names, same-language-weights or cross-han"),
+            "story-refine" => SimilarityTuning.StoryRefineGrid(),
+            "story-refine2" => SimilarityTuning.StoryRefine2Grid(),
+            "name-join" => SimilarityTuning.NameJoinGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, member-link, han-names, same-language-weights or cross-han"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);
@@ -47,6 +50,7 @@ public static class SimilarityEval
         WriteErrors(results.First(r => ReferenceEquals(r.Options, ClusteringOptions.Default)), output);
         if (errors) WriteErrorClasses(SimilarityTuning.ErrorClasses(pairs, documents, ClusteringOptions.Default, orders), output);
         if (pairScores is not null) WritePairScores(SimilarityTuning.PairDiagnostics(pairs, documents, ClusteringOptions.Default, orders), pairScores);
+        if (joinedPairs is not null) WriteJoinedPairs(SimilarityTuning.JoinedPairs(pairs, documents, ClusteringOptions.Default, orders), joinedPairs);
         return ExitCodes.Ok;
     }
 
@@ -60,6 +64,18 @@ public static class SimilarityEval
             var (pair, alone) = (d.Pair, d.Alone);
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{pair.Id}\t{pair.FirstLanguage}\t{pair.SecondLanguage}\t{pair.Overall}\t{(pair.SameStory ? 1 : 0)}\t{d.JoinedOrders}\t{d.Orders}\t{alone.Score:0.0000}\t{d.Threshold}\t{alone.Terms:0.0000}\t{alone.Entities:0.0000}\t{alone.Specifics:0.0000}"));
+        }
+    }
+
+    /// <summary>The defaults' joined training pairs (of one story or not) in every order, with the join that made each (<see cref="SimilarityTuning.JoinedPairs"/>), one a line.</summary>
+    private static void WriteJoinedPairs(List<SimilarityJoinedPair> joins, string path)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("order\tpair_id\tlang1\tlang2\tsame_story\tjoins_alone\tkind\tstep\tinto_size\tjoining_size\tscore\tpair_article_alone");
+        foreach (var j in joins)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{j.Order}\t{j.Pair.Id}\t{j.Pair.FirstLanguage}\t{j.Pair.SecondLanguage}\t{(j.Pair.SameStory ? 1 : 0)}\t{(j.JoinsAlone ? 1 : 0)}\t{j.Kind}\t{(j.Step is { } step ? step.ToString(CultureInfo.InvariantCulture) : "settle")}\t{j.IntoSize}\t{j.JoiningSize}\t{j.Score:0.0000}\t{(j.PairArticleJoinedAlone ? 1 : 0)}"));
         }
     }
 

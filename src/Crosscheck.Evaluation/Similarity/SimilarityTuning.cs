@@ -109,6 +109,41 @@ public static class SimilarityTuning
     }
 
     /// <summary>
+    /// The defaults, then simil12's join rules: a story of several merging with a lone article guarded as a placement
+    /// (<see cref="ClusteringOptions.GuardLoneMerges"/>), an average link to a story of three or more (<see cref="ClusteringOptions.AverageMemberShare"/>),
+    /// and the settle's re-placement of each article against its story without it (<see cref="ClusteringOptions.ReplaceShare"/>, with and
+    /// without moves to a clearly better story, <see cref="ClusteringOptions.ReplaceMargin"/>), and the re-placement with the guard.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> StoryRefineGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        yield return ("defaults", defaults);
+        yield return ("G: lone-article merges guarded", defaults with { GuardLoneMerges = true });
+        yield return ("C: average member 0.5 of the threshold", defaults with { AverageMemberShare = 0.5 });
+        yield return ("C: average member 0.75 of the threshold", defaults with { AverageMemberShare = 0.75 });
+        yield return ("R1: re-placement at settle, under the threshold", defaults with { ReplaceShare = 1 });
+        yield return ("R2: re-placement, and moves by 0.05", defaults with { ReplaceShare = 1, ReplaceMargin = 0.05 });
+        yield return ("R1 + G", defaults with { ReplaceShare = 1, GuardLoneMerges = true });
+    }
+
+    /// <summary>
+    /// The defaults, then round 2 of simil12's re-placement (<see cref="ClusteringOptions.ReplaceShare"/>): R2 (share 1, moves by 0.05)
+    /// with each article moved in turn (<see cref="ClusteringOptions.ReplaceInTurn"/>), at share 0.75, moves alone, moves by 0.10, and in
+    /// turn at share 0.75.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> StoryRefine2Grid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var r2 = defaults with { ReplaceShare = 1, ReplaceMargin = 0.05 };
+        yield return ("defaults", defaults);
+        yield return ("R2 in turn", r2 with { ReplaceInTurn = true });
+        yield return ("R2 share 0.75", r2 with { ReplaceShare = 0.75 });
+        yield return ("moves by 0.05 only (share 0.001)", r2 with { ReplaceShare = 0.001 });
+        yield return ("R2 moves by 0.10", r2 with { ReplaceMargin = 0.10 });
+        yield return ("R2 in turn, share 0.75", r2 with { ReplaceInTurn = true, ReplaceShare = 0.75 });
+    }
+
+    /// <summary>
     /// The defaults, then a story's closest member counted beside its profile (<see cref="ClusteringOptions.MemberLinkWeight"/>) at
     /// several multiples, and off: single against centroid link.
     /// </summary>
@@ -149,6 +184,25 @@ public static class SimilarityTuning
                     ClusteringOptions.Default with { CrossHanScale = scale, HanNameKeys = keys });
             }
         }
+    }
+
+    /// <summary>
+    /// simil13's settings: the defaults (the winner), those before it, the settle's name join for lone articles of an analysed language left out within one such
+    /// language (<see cref="AnalysedNameJoin.NotWithinOneLanguage"/>) or always (<see cref="AnalysedNameJoin.Never"/>), and each with
+    /// simil12's re-placement at share 0.75 (margin 0.05, stories of two and more).
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> NameJoinGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var before = defaults with { AnalysedNameJoin = AnalysedNameJoin.Always, ReplaceShare = 0, ReplaceMargin = 0, ReplaceMinSize = 3 };
+        var replace = before with { ReplaceShare = 0.75, ReplaceMargin = 0.05, ReplaceMinSize = 2 };
+        yield return ("defaults (since simil13: no name join within one analysed language + re-placement 0.75)", defaults);
+        yield return ("the defaults before simil13 (name join always, no re-placement)", before);
+        yield return ("no name join within one analysed language", before with { AnalysedNameJoin = AnalysedNameJoin.NotWithinOneLanguage });
+        yield return ("no name join for an analysed language", before with { AnalysedNameJoin = AnalysedNameJoin.Never });
+        yield return ("re-placement 0.75 (margin 0.05, two and more)", replace);
+        yield return ("no name join within one analysed language + re-placement 0.75", replace with { AnalysedNameJoin = AnalysedNameJoin.NotWithinOneLanguage });
+        yield return ("no name join for an analysed language + re-placement 0.75", replace with { AnalysedNameJoin = AnalysedNameJoin.Never });
     }
 
     /// <summary>The defaults, then Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) on.</summary>
@@ -262,6 +316,58 @@ public static class SimilarityTuning
             pair, joinedOrders[i], sequences.Count, last!.CompareChannels(byKey[pair.First], byKey[pair.Second]), PairThreshold(pair, options)))];
     }
 
+    /// <summary>
+    /// Every judged training pair the clusterer joins under <paramref name="options"/>, in the ingest order and
+    /// <paramref name="orders"/> shuffled orders (those of <see cref="Run"/>), with the join that last put its two articles in one
+    /// story (<see cref="StoryClusterer.JoinObserver"/>): what made it, at which arrival (null: the settle), how large the two sides
+    /// were, and whether the pair alone reaches its threshold. A pair joined by a split or repartition has no join (kind "moved").
+    /// Held-out pairs are never looked at.
+    /// </summary>
+    public static List<SimilarityJoinedPair> JoinedPairs(
+        IReadOnlyList<SimilarityPair> pairs, IReadOnlyList<Document> documents, ClusteringOptions options, int orders = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(documents);
+        var byKey = DocumentsByKey(documents);
+        var different = TrainingPairs(pairs).ToList();
+        var result = new List<SimilarityJoinedPair>();
+        var sequences = Orders(documents, orders);
+        for (var o = 0; o < sequences.Count; o++)
+        {
+            var joins = new List<(long? Step, StoryJoin Join)>();
+            var clusterer = new StoryClusterer(options);
+            long? step = 0;
+            clusterer.JoinObserver = join => joins.Add((step, join));
+            foreach (var document in sequences[o])
+            {
+                step++;
+                clusterer.Assign(document);
+            }
+            step = null;
+            clusterer.Settle();
+            var stories = StoriesByKey(documents, clusterer);
+            foreach (var pair in different)
+            {
+                if (!string.Equals(stories[pair.First], stories[pair.Second], StringComparison.Ordinal)) continue;
+                var (first, second) = (byKey[pair.First], byKey[pair.Second]);
+                var alone = clusterer.Compare(first, second) >= PairThreshold(pair, options);
+                var last = joins.FindLastIndex(j => Across(j.Join, first.Id, second.Id));
+                if (last < 0)
+                {
+                    result.Add(new SimilarityJoinedPair(o, pair, alone, "moved", null, 0, 0, 0, false));
+                    continue;
+                }
+                var (at, join) = joins[last];
+                var lone = join.Joining.Count == 1 && (join.Joining[0] == first.Id || join.Joining[0] == second.Id);
+                result.Add(new SimilarityJoinedPair(o, pair, alone, join.Kind, at, join.Into.Count, join.Joining.Count, join.Score, lone));
+            }
+        }
+        return result;
+    }
+
+    private static bool Across(StoryJoin join, string first, string second) =>
+        (join.Into.Contains(first) && join.Joining.Contains(second)) || (join.Into.Contains(second) && join.Joining.Contains(first));
+
     private static IEnumerable<SimilarityPair> TrainingPairs(IReadOnlyList<SimilarityPair> pairs) => pairs.Where(p => p.Judged && !p.HeldOut);
 
     private static Dictionary<string, Document> DocumentsByKey(IReadOnlyList<Document> documents)
@@ -342,6 +448,14 @@ public sealed record SimilarityErrorCount(bool CrossLanguage, SimilarityErrorCla
 {
     public double MeanPerOrder => (double)Count / Orders;
 }
+
+/// <summary>
+/// A judged training pair (of one story or not) joined in one order (<see cref="SimilarityTuning.JoinedPairs"/>): whether its two articles alone reach
+/// their threshold, the kind of the join that last put them together (<see cref="StoryJoin.Kind"/>, or "moved"), the arrival it was
+/// made at (null: the settle), the sizes of the story joined into and of the side joining, the two sides' similarity then, and
+/// whether the joining side was one of the pair's articles alone.
+/// </summary>
+public sealed record SimilarityJoinedPair(int Order, SimilarityPair Pair, bool JoinsAlone, string Kind, long? Step, int IntoSize, int JoiningSize, double Score, bool PairArticleJoinedAlone);
 
 /// <summary>
 /// One judged training pair as the clusterer treats it (<see cref="SimilarityTuning.PairDiagnostics"/>): in how many of the orders

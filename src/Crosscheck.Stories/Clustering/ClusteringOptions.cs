@@ -117,6 +117,45 @@ public sealed record ClusteringOptions
     /// through a story run through a member that does reach the threshold.
     /// </summary>
     public double ClosestMemberShare { get; init; } = 1;
+
+    /// <summary>
+    /// Whether <see cref="ClosestMemberShare"/> also guards a story of several articles merging with a lone article (a re-check or
+    /// settle at <see cref="MergeThreshold"/>): the lone article, when of an analysed language, must reach the share of its join
+    /// threshold against one member alone, as when it is placed itself. Default false (simil12: weighed, see docs/BENCHMARKS.md).
+    /// </summary>
+    public bool GuardLoneMerges { get; init; }
+
+    /// <summary>
+    /// An article of an analysed language joins a story of at least three articles all in its language only when its mean
+    /// similarity to the members (average link) reaches this share of its join threshold; 0 turns it off. Asked where
+    /// <see cref="ClosestMemberShare"/> is. Default 0 (off; simil12: weighed, see docs/BENCHMARKS.md).
+    /// </summary>
+    public double AverageMemberShare { get; init; }
+
+    /// <summary>
+    /// At a settle, each article of an analysed language in a changed story of at least <see cref="ReplaceMinSize"/> articles (and
+    /// at most <see cref="SplitMaxSize"/>) is scored against its story without itself; when that falls under this share of its join
+    /// threshold, it leaves: to the best other story that takes it as a new article would be taken, else alone (a refinement step
+    /// after the online pass, like one of k-means). 0 turns it off. Default 0.75 (simil12 weighed it; simil13 chose it with
+    /// <see cref="AnalysedNameJoin"/> on nine arrival orders of the SemEval training pairs, see docs/BENCHMARKS.md).
+    /// </summary>
+    public double ReplaceShare { get; init; } = 0.75;
+
+    /// <summary>
+    /// With <see cref="ReplaceShare"/>: an article that still reaches its story also moves to another story that scores it at least
+    /// this much higher than its own story without it does; 0: never (only articles under the share leave). Default 0.05.
+    /// </summary>
+    public double ReplaceMargin { get; init; } = 0.05;
+
+    /// <summary>
+    /// With <see cref="ReplaceShare"/>: each article that leaves is moved at once (its story rebuilt without it), so an article leaving
+    /// later in the same pass can join it; false: all leave after the pass, each to a story that was there before it. Default false.
+    /// </summary>
+    public bool ReplaceInTurn { get; init; }
+
+    /// <summary>The least size of a story whose articles the settle's re-placement (<see cref="ReplaceShare"/>) looks at. Default 2.</summary>
+    public int ReplaceMinSize { get; init; } = 2;
+
     /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.40.</summary>
     public double MergeThreshold { get; init; } = 0.40;
 
@@ -184,6 +223,14 @@ public sealed record ClusteringOptions
     /// 2026-12-05 midday.
     /// </summary>
     public NameTypes SettleNameTypes { get; init; } = NameTypes.Person | NameTypes.Loc | NameTypes.Misc;
+
+    /// <summary>
+    /// Where the end-of-batch join of a lone article on a shared two-word name (<see cref="SettleNameThreshold"/>) is made for articles
+    /// of an analysed language (<see cref="AnalysedLanguages"/>); English and articles of no language are joined as before whatever
+    /// this says. Default <see cref="AnalysedNameJoin.NotWithinOneLanguage"/> (simil13: within one analysed language the name join made
+    /// about nine false pairs of the SemEval training pairs per arrival order to one true; see docs/BENCHMARKS.md).
+    /// </summary>
+    public AnalysedNameJoin AnalysedNameJoin { get; init; } = AnalysedNameJoin.NotWithinOneLanguage;
 
     /// <summary>
     /// Whether the end-of-batch join of a lone article on a shared name (<see cref="SettleNameThreshold"/>, below the assign
@@ -391,4 +438,17 @@ public sealed record ClusteringOptions
 public readonly record struct ChannelWeights(double Terms, double Entities, double Specifics)
 {
     public double Of(int channel) => channel switch { 0 => Terms, 1 => Entities, _ => Specifics };
+}
+
+/// <summary>Where <see cref="ClusteringOptions.AnalysedNameJoin"/> lets the settle join a lone article of an analysed language on a shared name below its threshold.</summary>
+public enum AnalysedNameJoin
+{
+    /// <summary>As for every language.</summary>
+    Always,
+
+    /// <summary>Not when the lone article and the story it would join are both of that one language alone.</summary>
+    NotWithinOneLanguage,
+
+    /// <summary>Never: a lone article of an analysed language joins at the settle only at its join threshold.</summary>
+    Never,
 }

@@ -132,6 +132,20 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 
     public IReadOnlyDictionary<string, string> Redirects => _redirects;
 
+    /// <summary>
+    /// For analysis only (null: nothing is reported, the default): told of every join as it is made, a new article placed in a story
+    /// of others or two stories merged, with what made it (<see cref="StoryJoin.Kind"/>). Splits and repartitions are not reported.
+    /// </summary>
+    public Action<StoryJoin>? JoinObserver { get; set; }
+
+    /// <summary>What the joins reported to <see cref="JoinObserver"/> are made by at this moment.</summary>
+    private string _joinKind = StoryJoin.MergeAfterPlacement;
+
+    private void ObserveJoin(string kind, StoryState into, IEnumerable<string> joining, double score)
+    {
+        if (JoinObserver is { } observer) observer(new StoryJoin(kind, [.. into.Members.Select(m => m.Id)], [.. joining], score));
+    }
+
     /// <summary>The stories (with a store: those this clusterer read or changed; the store has them all).</summary>
     public IReadOnlyList<Story> Stories =>
         _stories.Values.Where(s => !s.Absorbed).OrderBy(s => s.Index).Select(s => s.ToStory()).ToList();
@@ -210,14 +224,17 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
 
         var isNew = target is null;
+        if (!isNew && JoinObserver is not null) ObserveJoin(queries is null ? StoryJoin.CopyPlacement : StoryJoin.Placement, target!, [document.Id], Similarity(profile, target!.Profile));
         if (target is null) target = Open(StoryIdFor(document.Id));
         target.Add(document, profile, _options, _spaces);
         Changed(target);
         Place(document.Id, target);
         Post(target, queries ?? QueryFeatures(profile));
 
+        _joinKind = StoryJoin.MergeAfterPlacement;
         if (!isNew) target = MergeNeighbours(target, _options.MergeThreshold);
         else ScheduleRechecks(target);
+        _joinKind = StoryJoin.Recheck;
         RunDueRechecks();
         return Resolve(target).Id;
     }
@@ -325,7 +342,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
     }
 
-    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null)
+    /// <param name="profile">The article's or story's profile.</param>
+    /// <param name="exclude">A story never proposed (the one asking).</param>
+    /// <param name="threshold">The least score taken.</param>
+    /// <param name="queries">The profile's <see cref="QueryFeatures"/> when already taken.</param>
+    /// <param name="placing">Whether an article is placed (null: when <paramref name="exclude"/> is null or a lone article).</param>
+    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null, bool? placing = null)
     {
         StoryState? best = null;
         var bestScore = threshold;
@@ -333,7 +355,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // The features of every candidate's profile in one read per channel, rather than one per candidate as each is compared.
         for (var c = 0; c < Channels; c++) _spaces[c].Prefetch(candidates.SelectMany(candidate => candidate.Profile.Vectors[c].Keys));
         // An article placed (a new one, or one still alone at a re-check or settle), not a story of several merging.
-        var placingArticle = exclude is null || exclude.Size == 1;
+        var placingArticle = placing ?? (exclude is null || exclude.Size == 1);
         foreach (var candidate in candidates)
         {
             // The closest member is needed for the score only with the member link (off by default); else only for the story that would win.
@@ -347,6 +369,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             // Asked only of a story that would take the article, so the members (up to SplitMaxSize of them) are compared with it
             // once per placement at most, not once per candidate: skipping a story that would not win changes nothing.
             if (placingArticle && NoMemberCloseEnough(profile, candidate, closest)) continue;
+            // A story of several merging with a lone article: the article must meet one member, as when placed itself (ClusteringOptions.GuardLoneMerges).
+            if (!placingArticle && _options.GuardLoneMerges && exclude is { Size: > 1 } && candidate.Size == 1 && NoMemberCloseEnough(candidate.Profile, exclude, null)) continue;
             best = candidate;
             bestScore = score;
         }
@@ -361,8 +385,27 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="candidate">The story that would take it.</param>
     /// <param name="closest">The closest member's similarity when already taken (null: taken here if the rule applies).</param>
     private bool NoMemberCloseEnough(Profile profile, StoryState candidate, double? closest) =>
-        _options.ClosestMemberShare > 0 && profile.Languages is [var language] && _options.AnalysedLanguages.Contains(language)
-        && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile);
+        (_options.ClosestMemberShare > 0 && profile.Languages is [var language] && _options.AnalysedLanguages.Contains(language)
+        && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile))
+        || MembersTooFarOnAverage(profile, candidate);
+
+    /// <summary>
+    /// Whether <see cref="ClusteringOptions.AverageMemberShare"/> keeps <paramref name="profile"/> (of one analysed language) out of
+    /// <paramref name="candidate"/>, a story of at least three articles in its language: the mean of its similarities to the members
+    /// falls under that share of its join threshold.
+    /// </summary>
+    private bool MembersTooFarOnAverage(Profile profile, StoryState candidate)
+    {
+        if (_options.AverageMemberShare <= 0 || candidate.Size < 3 || profile.Languages is not [var language] || !_options.AnalysedLanguages.Contains(language)
+            || candidate.Profile.Languages.Length != 1 || candidate.Profile.OtherLanguageThan(profile)) return false;
+        double sum = 0;
+        foreach (var member in candidate.Members)
+        {
+            if (member.Profile is not { } own) return false;
+            sum += Similarity(profile, own);
+        }
+        return sum / candidate.Size < _options.AverageMemberShare * AssignThresholdOf(profile);
+    }
 
     /// <summary>
     /// The similarity of <paramref name="profile"/> to the closest member of <paramref name="candidate"/>, for a story of several
@@ -539,6 +582,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         {
             // An earlier re-check of this settle may have merged it into another story.
             if (story.Absorbed || story.Retired) continue;
+            _joinKind = story.Size == 1 ? StoryJoin.SettleLone : StoryJoin.SettleMerge;
             if (story.Size == 1) JoinBestSharingName(story);
             else MergeNeighbours(story, _options.MergeThreshold);
         }
@@ -558,12 +602,89 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 if (!story.Absorbed && !story.Retired) RepartitionWithNeighbour(story);
             }
         }
+        if (_options.ReplaceShare > 0)
+        {
+            foreach (var story in changed.Concat(_changed).Distinct().OrderBy(s => s.Index).ToList())
+            {
+                if (!story.Absorbed && !story.Retired) ReplaceMembers(story);
+            }
+        }
         _recheckedSinceSettle.Clear();
         foreach (var story in changed.Concat(_changed)) story.SettledBefore = true;
         _settledArrivals = _arrivals;
         // What the splits and repartitions above changed was settled by them; kept here it would be examined again at the next
         // settle by a clusterer that kept its cache but not by one reading the state back from the store, and the two would differ.
         _changed.Clear();
+    }
+
+    /// <summary>
+    /// The settle's re-placement (<see cref="ClusteringOptions.ReplaceShare"/>): each article of an analysed language in the story, in
+    /// arrival order, is scored against the story without it (and without those that left before it); one that no longer reaches the
+    /// share of its join threshold leaves (or, with <see cref="ClusteringOptions.ReplaceMargin"/>, one another story scores that much
+    /// higher), for the best other story that takes it as a new article would be taken, else alone. The story keeps at least one article.
+    /// </summary>
+    private void ReplaceMembers(StoryState story)
+    {
+        var members = story.Members.ToList();
+        if (members.Count < _options.ReplaceMinSize || members.Count > _options.SplitMaxSize || members.Any(m => m.Profile is null)) return;
+        var staying = new List<Member>(members);
+        var leaving = new List<(Member Member, StoryState? To)>();
+        foreach (var member in members)
+        {
+            var own = member.Profile!;
+            // The article whose id the story carries stays: alone it would open a second story of that id.
+            if (staying.Count < 2 || own.Languages is not [var language] || !_options.AnalysedLanguages.Contains(language) || StoryIdFor(member.Id) == story.Id) continue;
+            var rest = Profile.Sum(staying.Where(m => m.Id != member.Id).Select(m => m.Profile!), _options, _spaces);
+            var score = Similarity(own, rest);
+            var threshold = AssignThresholdOf(own);
+            StoryState? to;
+            if (score < _options.ReplaceShare * threshold) to = BestCandidate(own, story, threshold, placing: true);
+            else if (_options.ReplaceMargin > 0 && BestCandidate(own, story, Math.Max(threshold, score + _options.ReplaceMargin), placing: true) is { } better) to = better;
+            else continue;
+            // A story that forgot its members' profiles cannot be rebuilt with one more: the article goes alone instead.
+            if (to is not null && (to.Size >= _options.SplitMaxSize || to.Members.Any(m => m.Profile is null))) to = null;
+            staying.RemoveAll(m => m.Id == member.Id);
+            if (!_options.ReplaceInTurn)
+            {
+                leaving.Add((member, to));
+                continue;
+            }
+            // In turn: the story is rebuilt and the article placed at once, so an article leaving later can meet it.
+            Rebuild(story, staying);
+            Leave(story, member, to);
+        }
+        if (leaving.Count == 0) return;
+        Rebuild(story, staying);
+        foreach (var (member, to) in leaving) Leave(story, member, to);
+    }
+
+    /// <summary>Gives a story the members left to it after a re-placement, rebuilding its profile and index entries.</summary>
+    private void Rebuild(StoryState story, List<Member> members)
+    {
+        story.Reset(members, _options, _spaces);
+        story.ExaminedSize = story.Size;
+        Changed(story);
+        Post(story, story.Profile);
+    }
+
+    /// <summary>Moves an article that left <paramref name="story"/> at a re-placement to <paramref name="to"/>, or alone to a new story.</summary>
+    private void Leave(StoryState story, Member member, StoryState? to)
+    {
+        var target = to is null ? null : Resolve(to);
+        if (target is null || target.Retired || target.Index == story.Index)
+        {
+            target = Open(StoryIdFor(member.Id));
+            // The id may be that of a story absorbed earlier: it is a story once more, not a redirect (as at a split).
+            _redirects.Remove(target.Id);
+            if (_store is not null) _redirectLog.Add(new RedirectChange(target.Id, null));
+            target.Reset([member], _options, _spaces);
+            if (_options.RevisitWhenRecheckDue) ScheduleRechecks(target);
+        }
+        else target.Reset(target.Members.Append(member), _options, _spaces);
+        target.ExaminedSize = target.Size;
+        Changed(target);
+        Move(member.Id, target);
+        Post(target, target.Profile);
     }
 
     /// <summary>
@@ -913,8 +1034,16 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (BestCandidate(story.Profile, exclude: story, _options.SettleNameThreshold) is not { } best) return;
         if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile)) Merge(story, best);
         // Both young: the join waits (ClusteringOptions.NameJoinWaitsForFirstRecheck); a later settle takes it up (NameJoinCameDue).
-        else if (SharesTwoWordName(story.Profile, best.Profile) && (OldEnoughToJoinOnName(story) || OldEnoughToJoinOnName(best))) Merge(story, best);
+        else if (NameJoinAllowed(story.Profile, best.Profile) && SharesTwoWordName(story.Profile, best.Profile) && (OldEnoughToJoinOnName(story) || OldEnoughToJoinOnName(best))) Merge(story, best);
     }
+
+    /// <summary>Whether <see cref="ClusteringOptions.AnalysedNameJoin"/> lets the lone article <paramref name="lone"/> join <paramref name="story"/> on a shared name.</summary>
+    private bool NameJoinAllowed(Profile lone, Profile story) => _options.AnalysedNameJoin switch
+    {
+        AnalysedNameJoin.Never => !(lone.Languages is [var language] && _options.AnalysedLanguages.Contains(language)),
+        AnalysedNameJoin.NotWithinOneLanguage => !OneAnalysedLanguage(lone, story),
+        _ => true,
+    };
 
     private bool SharesTwoWordName(Profile a, Profile b)
     {
@@ -937,6 +1066,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // One story reached two ways (e.g. through a redirect) is no merge.
         if (story.Index == other.Index) return story;
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
+        if (JoinObserver is not null) ObserveJoin(_joinKind, story, other.Members.Select(m => m.Id), Similarity(story.Profile, other.Profile));
         survivor.Absorb(absorbed, _options, _spaces);
         absorbed.AbsorbedBy = survivor.Index;
         _liveStories--;
@@ -1266,4 +1396,29 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 }
 
 /// <summary>Two documents' similarity as the clusterer scores them (<see cref="StoryClusterer.CompareChannels"/>) and its channel cosines (NaN: dropped, a side has none).</summary>
+/// <summary>
+/// One join reported to <see cref="StoryClusterer.JoinObserver"/>: the articles of the story joined into (before the join), those
+/// joining it (a new article, or the other story's), and the similarity of the two sides' profiles at that moment.
+/// </summary>
+public sealed record StoryJoin(string Kind, IReadOnlyList<string> Into, IReadOnlyList<string> Joining, double Score)
+{
+    /// <summary>A new article placed in the best candidate story.</summary>
+    public const string Placement = "placement";
+
+    /// <summary>A new article placed in the story of the text it copies.</summary>
+    public const string CopyPlacement = "copy placement";
+
+    /// <summary>The story an article was just placed in merged with a neighbour.</summary>
+    public const string MergeAfterPlacement = "merge after placement";
+
+    /// <summary>A story (lone or of several) merged with a neighbour when a re-check came due during arrivals.</summary>
+    public const string Recheck = "recheck";
+
+    /// <summary>A lone article joined at the settle (at its threshold, or on a shared two-word name).</summary>
+    public const string SettleLone = "settle lone";
+
+    /// <summary>A story of several merged with a neighbour at the settle.</summary>
+    public const string SettleMerge = "settle merge";
+}
+
 public readonly record struct PairComparison(double Score, double Terms, double Entities, double Specifics);

@@ -25,7 +25,9 @@ namespace Crosscheck.Cli.Tests.Multilingual;
 /// more held-out de-en pairs joined; the floors move to 0.715 / 0.705. On 2026-12-07 early morning (simil11) an entity cosine
 /// across languages needs five shared name features instead of three, and an article of an analysed language joins a story
 /// of its language only when one member alone reaches its threshold (chosen on the training pairs' mean over nine orders,
-/// 0.705 / 0.674 -> 0.720 / 0.701): 0.734 / 0.714; the same-language floor rises to 0.725.
+/// 0.705 / 0.674 -> 0.720 / 0.701): 0.734 / 0.714; the same-language floor rises to 0.725. On 2026-12-07 forenoon (simil13) the settle's
+/// name join left out within one analysed language and simil12's re-placement on (training means 0.720 / 0.701 -> 0.740 / 0.711):
+/// 0.741 / 0.730; the cross-language floor rises to 0.720.
 /// </summary>
 public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
 {
@@ -40,6 +42,6 @@ public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
         output.WriteLine(report.ToString());
 
         Assert.True(evaluation.Group("all same-language").F1 >= 0.725, report.ToString());
-        Assert.True(evaluation.Group("all cross-language").F1 >= 0.705, report.ToString());
+        Assert.True(evaluation.Group("all cross-language").F1 >= 0.720, report.ToString());
     }
 }

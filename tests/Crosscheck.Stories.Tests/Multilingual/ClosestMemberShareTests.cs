@@ -8,7 +8,7 @@ namespace Crosscheck.Stories.Tests.Multilingual;
 public class ClosestMemberShareTests
 {
     // Three reports of one event (a bridge closed after a lorry struck it), each told in its own words.
-    private static readonly string[] SpanishReports =
+    internal static readonly string[] SpanishReports =
     [
         "El puente de hierro de Valdemora quedó cerrado el martes después de que un camión de mercancías chocara contra uno de sus "
         + "pilares. Los ingenieros de la diputación revisan la estructura y el tráfico se desvía por la carretera de la sierra.",
@@ -72,7 +72,7 @@ public class ClosestMemberShareTests
         Assert.Equal(Cluster(EnglishReports, language, Off, settle: false).Stories, stories);
     }
 
-    private static (string[] Stories, StoryClusterer Clusterer) Cluster(string[] texts, string? language, ClusteringOptions options, bool settle = true)
+    internal static (string[] Stories, StoryClusterer Clusterer) Cluster(string[] texts, string? language, ClusteringOptions options, bool settle = true)
     {
         var clusterer = new StoryClusterer(options);
         var documents = texts.Select((text, i) => Report(text, language, i)).ToList();
