@@ -37,7 +37,6 @@ internal static partial class PageSignals
         [.. new[] { "we", "you", "i" }.Select(g => (g, Markers["pronoun-" + g].ToFrozenSet(StringComparer.Ordinal)))];
 
     private static readonly FrozenSet<string> FunctionWords = Markers["function-word"].ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> CommentSectionNames = Markers["comments-section"].ToFrozenSet(StringComparer.Ordinal);
     private static readonly string[] RelatedBlockNames = Markers["related-block"];
 
     /// <summary>Phrases of short blocks, padded with spaces so they match whole words of a padded block.</summary>
@@ -84,7 +83,7 @@ internal static partial class PageSignals
         AddComposition(values, page, content, paragraphs);
         AddPublishingSystem(values, page);
         AddSiteLinks(values, page, content.Url ?? pageUrl);
-        AddPostFurniture(values, page);
+        AddRelatedBlock(values, page);
         return new PageFeatures([.. values]);
     }
 
@@ -397,38 +396,27 @@ internal static partial class PageSignals
     }
 
     /// <summary>
-    /// What a post carries around its text and a service page or a listing seldom does (counted over the raw WCXB dev
-    /// pages: figure captions on 22 % of the articles against 5 % of service pages and 2 % of listings; a comment section
-    /// 18 % against 2 % and 4 %; a related-stories block after the text 25 % against 7 % and 7 %): the figures of the read
-    /// page that have a caption (a figcaption child; the caption itself is never read as text), whether a comment section
-    /// or form is there (an element whose whole class or id name is one of markers.txt's comments-section, or a form
-    /// posting to a comment address), and whether a block named as related or more stories comes after prose (a long
-    /// block earlier in the page) without holding most of the page's text itself.
+    /// Whether a "related / more stories" block comes after the page's text, as posts end (counted over the raw WCXB dev
+    /// pages: after 30 % of the page's words on 25 % of the articles against 7 % of service pages and 7 % of listings): an
+    /// element whose class or id holds one of markers.txt's related-block fragments, after the first long block (prose
+    /// before it) and holding less than half the page's text (not a wrapper of the page).
     /// </summary>
-    private static void AddPostFurniture(List<double> values, PageModel page)
+    private static void AddRelatedBlock(List<double> values, PageModel page)
     {
-        var firstProse = int.MaxValue;
+        var firstProse = page.Nodes.Count;
         foreach (var block in page.Blocks)
             if (block.Text.Length >= LongBlockChars) firstProse = Math.Min(firstProse, block.Node);
         var total = page.Nodes.Count == 0 ? 0 : page.Nodes[0].TextChars;
-        int captions = 0;
-        bool comments = false, related = false;
-        for (var i = 0; i < page.Nodes.Count; i++)
+        var related = false;
+        for (var i = firstProse + 1; i < page.Nodes.Count && !related; i++)
         {
             var node = page.Nodes[i];
-            var element = node.Element;
-            if (node.Tag == "figure" && element.Children.Any(child => child.LocalName == "figcaption")) captions++;
-            if (node.Tag == "form" && element.GetAttribute("action") is { } action && action.Contains("comment", StringComparison.OrdinalIgnoreCase)) comments = true;
-            var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")}";
+            if (node.TextChars * 2 >= total) continue;
+            var names = $"{node.Element.GetAttribute("class")} {node.Element.GetAttribute("id")}";
             if (names.Length == 1) continue;
             var lower = names.ToLowerInvariant();
-            if (!comments)
-                foreach (var name in lower.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-                    if (CommentSectionNames.Contains(name)) comments = true;
-            if (!related && i > firstProse && node.TextChars * 2 < total && RelatedBlockNames.Any(f => lower.Contains(f, StringComparison.Ordinal))) related = true;
+            related = RelatedBlockNames.Any(f => lower.Contains(f, StringComparison.Ordinal));
         }
-        values.Add(Log(captions, 3));
-        values.Add(comments ? 1 : 0);
         values.Add(related ? 1 : 0);
     }
 
@@ -592,7 +580,7 @@ internal static partial class PageSignals
         names.AddRange(TemplateMarkers.Select(m => "template-" + m.Group));
         names.AddRange(["published-time", "modified-time-only"]);
         names.AddRange(["self-in-navigation", "self-links", "links-below", "links-beside", "share-links"]);
-        names.AddRange(["figure-captions", "comments-section", "related-after-prose"]);
+        names.Add("related-after-prose");
         return names;
     }
 
