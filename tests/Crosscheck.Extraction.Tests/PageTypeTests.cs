@@ -258,6 +258,25 @@ public class PageTypeTests
         Assert.Equal(0, Signal(company, "share-links"));
     }
 
+    [Fact]
+    public void A_related_block_after_the_text_is_counted_and_one_before_it_is_not()
+    {
+        // A block of prose (150 characters or more) before the related block.
+        const string Prose = "<p>Rents and insurance premiums still rose faster than wages, and the office said that services inflation, " +
+            "which the central bank watches most closely, stayed above three percent for the sixth month running.</p>";
+        const string Related = "<div class='related-posts'><a href='/a'>Prices rise</a> <a href='/b'>Rates hold</a></div>";
+        var (_, post) = Extract(TestInputs.Page("<main><article><h1>Inflation slows</h1>" + TestInputs.Paragraphs + Prose + Related + "</article></main>"),
+            "https://mag.example/2024/05/inflation-slows");
+        Assert.Equal(1, Signal(post, "related-after-prose"));
+
+        // The same block before any prose (a service page's sister services over its text), and a page without prose, count for nothing.
+        var (_, service) = Extract(TestInputs.Page("<main>" + Related + "<h1>Plumbing services</h1>" + TestInputs.Paragraphs + Prose + "</main>"),
+            "https://city.example/services");
+        Assert.Equal(0, Signal(service, "related-after-prose"));
+        var (_, bare) = Extract(TestInputs.Page("<main><h1>Plumbing services</h1>" + TestInputs.Paragraphs + Related + "</main>"), "https://city.example/services");
+        Assert.Equal(0, Signal(bare, "related-after-prose"));
+    }
+
     [Theory]
     [InlineData("https://twitter.com/share?url=x", 1)]
     [InlineData("https://mobile.twitter.com/intent/tweet?text=x", 1)]
