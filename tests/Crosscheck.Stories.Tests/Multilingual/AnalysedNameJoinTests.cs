@@ -25,7 +25,7 @@ public class AnalysedNameJoinTests
         "El martes, Elsa Kovarik inauguró una feria escolar en el parque Dunmere y una panadería en el barrio del Castillo.",
     ];
 
-    private static readonly string[] English =
+    internal static readonly string[] English =
     [
         "Heavy rain caused the Varnel river to burst its banks in the town of Ostrava Vale on Monday, flooding three hundred homes and "
         + "forcing the evacuation of a hospital. Mayor Elsa Kovarik said emergency crews worked through the night.",
