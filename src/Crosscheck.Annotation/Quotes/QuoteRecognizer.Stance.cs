@@ -6,7 +6,8 @@ namespace Crosscheck.Annotation.Quotes;
 
 /// <summary>
 /// Attributions with no source (<see cref="AttributionRule.SourcelessStance"/>): "The senator seemed to concede the point",
-/// "The board is expected to vote on Monday". The writer reports how things look or what is expected without saying
+/// "The board is expected to vote on Monday"; and (<see cref="AttributionRule.ReportedlyAdverb"/>) "The club is reportedly
+/// spending ...". The writer reports how things look or what is expected without saying
 /// to whom; PolNeAR annotates these as attributions without a source (with the subject and the clause as content).
 /// </summary>
 public sealed partial class QuoteRecognizer

@@ -720,7 +720,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         if (k < tokens.Count && tokens[k].Start < sentenceEnd)
         {
             var span = TextSpan.FromBounds(tokens[k].Start, NextClauseStart(work, tokens, k) ?? sentenceEnd);
-            if (CountWords(text, span) >= 2 || ContainsQuoteMark(text, span) || IsNamedObject(work, tokens, k, span, flags)) return span;
+            if (CountWords(text, span) >= 2 || ContainsQuoteMark(text, span) || TakeNamedObject(work, tokens, k, span, flags)) return span;
         }
         // "Smith continued:" closing a paragraph, the quote following in the next one.
         var after = tokens[^1].End;
@@ -734,9 +734,10 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
 
     /// <summary>
     /// One capitalised word after a cue with no flags is its content (<see cref="AttributionRule.NamedObjectAfterStance"/>: "Doe endorsed Roe
-    /// and said ...", "He backed Clinton."), when it is no pronoun and no quote stands within three characters of it.
+    /// and said ...", "He backed Clinton."), when it is no pronoun and no quote stands within three characters of it; a content
+    /// taken is recorded in <see cref="Work.NamedObjects"/>, so the attribution made of it names the rule.
     /// </summary>
-    private bool IsNamedObject(Work work, List<Scanned> tokens, int k, TextSpan span, CueFlags flags)
+    private bool TakeNamedObject(Work work, List<Scanned> tokens, int k, TextSpan span, CueFlags flags)
     {
         if (flags != CueFlags.None || Off(AttributionRule.NamedObjectAfterStance) || tokens[k].Kind != ScanKind.Word || !tokens[k].IsCapitalized(work.Text) ||
             _lexicon.Pronouns.ContainsKey(tokens[k].Of(work.Text).ToString().ToLowerInvariant()) ||

@@ -320,7 +320,8 @@ public static class SimilarityTuning
     /// Every judged training pair the clusterer joins under <paramref name="options"/>, in the ingest order and
     /// <paramref name="orders"/> shuffled orders (those of <see cref="Run"/>), with the join that last put its two articles in one
     /// story (<see cref="StoryClusterer.JoinObserver"/>): what made it, at which arrival (null: the settle), how large the two sides
-    /// were, and whether the pair alone reaches its threshold. A pair joined by a split or repartition has no join (kind "moved").
+    /// were, and whether the pair alone reaches its threshold. A pair put together by a split, repartition or re-placement
+    /// (which report no join) has kind "moved", or the earlier join that once put its two articles together, if any.
     /// Held-out pairs are never looked at.
     /// </summary>
     public static List<SimilarityJoinedPair> JoinedPairs(
@@ -452,8 +453,9 @@ public sealed record SimilarityErrorCount(bool CrossLanguage, SimilarityErrorCla
 /// <summary>
 /// A judged training pair (of one story or not) joined in one order (<see cref="SimilarityTuning.JoinedPairs"/>): whether its two articles alone reach
 /// their threshold, the kind of the join that last put them together (<see cref="StoryJoin.Kind"/>, or "moved"), the arrival it was
-/// made at (null: the settle), the sizes of the story joined into and of the side joining, the two sides' similarity then, and
-/// whether the joining side was one of the pair's articles alone.
+/// made at (null: the settle), the sizes of the story joined into and of the side joining (<see cref="StoryJoin.Into"/>,
+/// <see cref="StoryJoin.Joining"/>), the two sides' similarity then, and whether the joining side was one of the pair's articles alone
+/// (a lone article that itself looked for a story to join, as at the settle, is the <see cref="StoryJoin.Into"/> side and not counted).
 /// </summary>
 public sealed record SimilarityJoinedPair(int Order, SimilarityPair Pair, bool JoinsAlone, string Kind, long? Step, int IntoSize, int JoiningSize, double Score, bool PairArticleJoinedAlone);
 

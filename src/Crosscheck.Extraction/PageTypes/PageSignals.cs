@@ -413,7 +413,7 @@ internal static partial class PageSignals
             var node = page.Nodes[i];
             if (node.TextChars * 2 >= total) continue;
             var names = $"{node.Element.GetAttribute("class")} {node.Element.GetAttribute("id")}";
-            if (names.Length == 1) continue;
+            if (names.Length == 1) continue; // neither a class nor an id
             var lower = names.ToLowerInvariant();
             related = RelatedBlockNames.Any(f => lower.Contains(f, StringComparison.Ordinal));
         }

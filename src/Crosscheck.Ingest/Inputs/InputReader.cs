@@ -210,7 +210,7 @@ public sealed class InputReader(InputLimits? limits = null)
         return head;
     }
 
-    /// <summary>The kind of a gzipped page or text, by the extension before ".gz" (".html.gz", ".txt.gz"); null for any other name.</summary>
+    /// <summary>The kind of a gzipped page or text, by the extension before ".gz" (".html.gz", ".txt.gz"); null for any other name (".jsonl.gz" too: JSONL has no page kind).</summary>
     private static RawKind? GzippedKind(string path) =>
         path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && Formats.TryGetValue(Path.GetExtension(path[..^3]), out var kind) ? kind : null;
 

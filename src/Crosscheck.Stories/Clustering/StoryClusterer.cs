@@ -134,7 +134,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 
     /// <summary>
     /// For analysis only (null: nothing is reported, the default): told of every join as it is made, a new article placed in a story
-    /// of others or two stories merged, with what made it (<see cref="StoryJoin.Kind"/>). Splits and repartitions are not reported.
+    /// of others or two stories merged, with what made it (<see cref="StoryJoin.Kind"/>). Splits, repartitions and the settle's re-placement
+    /// (<see cref="ClusteringOptions.ReplaceShare"/>) move articles without a join and are not reported.
     /// </summary>
     public Action<StoryJoin>? JoinObserver { get; set; }
 
@@ -1395,10 +1396,11 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     }
 }
 
-/// <summary>Two documents' similarity as the clusterer scores them (<see cref="StoryClusterer.CompareChannels"/>) and its channel cosines (NaN: dropped, a side has none).</summary>
 /// <summary>
-/// One join reported to <see cref="StoryClusterer.JoinObserver"/>: the articles of the story joined into (before the join), those
-/// joining it (a new article, or the other story's), and the similarity of the two sides' profiles at that moment.
+/// One join reported to <see cref="StoryClusterer.JoinObserver"/>: the articles (before the join) of the story joined into, that is
+/// the story a new article is placed in or the story that looked for a neighbour to merge with (at the settle often a lone article),
+/// those joining it (the new article, or the neighbour's), and the similarity of the two sides' profiles at that moment.
+/// Which side survives a merge is not told (the story opened first does).
 /// </summary>
 public sealed record StoryJoin(string Kind, IReadOnlyList<string> Into, IReadOnlyList<string> Joining, double Score)
 {
@@ -1421,4 +1423,5 @@ public sealed record StoryJoin(string Kind, IReadOnlyList<string> Into, IReadOnl
     public const string SettleMerge = "settle merge";
 }
 
+/// <summary>Two documents' similarity as the clusterer scores them (<see cref="StoryClusterer.CompareChannels"/>) and its channel cosines (NaN: dropped, a side has none).</summary>
 public readonly record struct PairComparison(double Score, double Terms, double Entities, double Specifics);

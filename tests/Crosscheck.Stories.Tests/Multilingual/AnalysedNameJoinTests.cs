@@ -7,7 +7,7 @@ namespace Crosscheck.Stories.Tests.Multilingual;
 
 /// <summary>
 /// <see cref="ClusteringOptions.AnalysedNameJoin"/>: the settle's join of a lone article on a shared two-word name, below its threshold,
-/// for articles of an analysed language.
+/// for articles of an analysed language; and, on the same reports, what <see cref="StoryClusterer.JoinObserver"/> is told of a join.
 /// </summary>
 public class AnalysedNameJoinTests
 {
@@ -103,6 +103,44 @@ public class AnalysedNameJoinTests
         clusterer.Settle();
 
         Assert.Equal(joins, clusterer.StoryOf("n") == clusterer.StoryOf("a"));
+    }
+
+    [Fact]
+    public void The_join_observer_is_told_of_a_placement_with_the_story_joined_and_the_new_article()
+    {
+        // The merge threshold out of reach: the placement is the only join.
+        var clusterer = new StoryClusterer(At(ClusteringOptions.Default.AnalysedNameJoin) with { MergeThreshold = 0.9 });
+        var joins = new List<StoryJoin>();
+        clusterer.JoinObserver = joins.Add;
+        var flood = clusterer.Assign(Report(English[0], "a", "en").Naming("Elsa Kovarik", EntityType.Person).Naming("Ostrava Vale", EntityType.Loc));
+        Assert.Empty(joins);
+
+        Assert.Equal(flood, clusterer.Assign(Report(English[1], "b", "en").Naming("Elsa Kovarik", EntityType.Person).Naming("Ostrava Vale", EntityType.Loc)));
+
+        var join = Assert.Single(joins);
+        Assert.Equal(StoryJoin.Placement, join.Kind);
+        Assert.Equal(["a"], join.Into);
+        Assert.Equal(["b"], join.Joining);
+        Assert.True(join.Score >= ClusteringOptions.Default.AssignThreshold);
+    }
+
+    [Fact]
+    public void The_join_observer_is_told_of_a_lone_report_joined_on_a_shared_name_at_the_settle()
+    {
+        // Nothing joins on its placement (the threshold out of reach): only the settle's name join puts the short report with the flood report.
+        var clusterer = new StoryClusterer(At(ClusteringOptions.Default.AnalysedNameJoin) with { AssignThreshold = 0.9 });
+        var joins = new List<StoryJoin>();
+        clusterer.JoinObserver = joins.Add;
+        clusterer.Assign(Report(English[0], "a", "en").Naming("Elsa Kovarik", EntityType.Person).Naming("Ostrava Vale", EntityType.Loc));
+        clusterer.Assign(Report(English[2], "t", "en").Naming("Milan Hrebec", EntityType.Person));
+        clusterer.Assign(Report(English[3], "n", "en").Naming("Elsa Kovarik", EntityType.Person));
+        Assert.Empty(joins);
+
+        clusterer.Settle();
+
+        var join = Assert.Single(joins);
+        Assert.Equal(StoryJoin.SettleLone, join.Kind);
+        Assert.Equal(["a", "n"], join.Into.Concat(join.Joining).Order(StringComparer.Ordinal));
     }
 
     private static Document Report(string text, string id, string? language)
