@@ -659,8 +659,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         foreach (var (member, to) in leaving) Leave(story, member, to);
     }
 
-    /// <summary>Gives a story the members left to it after a re-placement, rebuilding its profile and index entries.</summary>
-    private void Rebuild(StoryState story, List<Member> members)
+    /// <summary>Gives a story its members after a re-placement (those left to it, or one more), rebuilding its profile and index entries.</summary>
+    private void Rebuild(StoryState story, IEnumerable<Member> members)
     {
         story.Reset(members, _options, _spaces);
         story.ExaminedSize = story.Size;
@@ -674,18 +674,24 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var target = to is null ? null : Resolve(to);
         if (target is null || target.Retired || target.Index == story.Index)
         {
-            target = Open(StoryIdFor(member.Id));
-            // The id may be that of a story absorbed earlier: it is a story once more, not a redirect (as at a split).
-            _redirects.Remove(target.Id);
-            if (_store is not null) _redirectLog.Add(new RedirectChange(target.Id, null));
-            target.Reset([member], _options, _spaces);
+            target = OpenAgain(StoryIdFor(member.Id));
+            Rebuild(target, [member]);
             if (_options.RevisitWhenRecheckDue) ScheduleRechecks(target);
         }
-        else target.Reset(target.Members.Append(member), _options, _spaces);
-        target.ExaminedSize = target.Size;
-        Changed(target);
+        else Rebuild(target, target.Members.Append(member));
         Move(member.Id, target);
-        Post(target, target.Profile);
+    }
+
+    /// <summary>
+    /// Opens a story for articles that leave another (a split, a re-placement). The id may be that of a story absorbed earlier and
+    /// now leaving again: it is a story once more, not a redirect.
+    /// </summary>
+    private StoryState OpenAgain(string id)
+    {
+        var story = Open(id);
+        _redirects.Remove(story.Id);
+        if (_store is not null) _redirectLog.Add(new RedirectChange(story.Id, null));
+        return story;
     }
 
     /// <summary>
@@ -800,10 +806,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var (keep, leave) = first.Contains(0) ? (first, second) : (second, first);
         var leaving = leave.Select(i => members[i]).ToList();
         var kept = keep.Select(i => members[i]).ToList();
-        var other = Open(StoryIdFor(leaving.OrderBy(m => m.Arrival).First().Id));
-        // The id may be that of a story absorbed earlier and now leaving again: it is a story once more, not a redirect.
-        _redirects.Remove(other.Id);
-        if (_store is not null) _redirectLog.Add(new RedirectChange(other.Id, null));
+        var other = OpenAgain(StoryIdFor(leaving.OrderBy(m => m.Arrival).First().Id));
         Redistribute(story, kept, other, leaving);
         // The split was decided on the word statistics of this batch: the re-checks look at the part that left again once more
         // articles have arrived (ClusteringOptions.RevisitWhenRecheckDue), as they do for a story opened by an article.
