@@ -16,9 +16,14 @@ shared words, lengths), then cross-validates, grouped by article (two pairs shar
   * a logistic regression over the three channels (+ the threshold) and over channels + the text measures,
     the decision threshold picked on the training folds for the best F1,
 
+  * a veto: a regression fitted on the training pairs that already pass their threshold, cut for the best overall F1,
+
 separately for pairs within one language and across two, with the ROC AUC of each. Pure Python (no numpy), L2-regularised
-logistic regression by full-batch gradient descent on standardised features. With --weights-out the regression over the three
-channels fitted on all the training pairs of each kind is written (standardisation folded into the weights) for the record.
+logistic regression by full-batch gradient descent on standardised features. With --weights-out FILE the regression over the
+three channels fitted on all the training pairs of one analysed language other than English (the pairs
+ClusteringOptions.AnalysedSameLanguageWeights applies to) is written, as the clusterer's weights (the direction, summing to 1)
+and the threshold its best-F1 cut implies for a pair with all three channels: the constants of
+SimilarityTuning.FittedWeightsGrid (`eval similarity DIR --db F --tune --orders 8 --grid fitted-weights`) were made so.
 """
 import argparse
 import json
@@ -118,7 +123,7 @@ def read_dump(path):
             p = line.rstrip("\n").split("\t")
             if p[0] == "pair_id" or p[0].startswith("#") or len(p) < 12:
                 continue
-            num = lambda s: float("nan") if s.lower() in ("nan", "非数字") else float(s.replace(",", "."))
+            num = lambda s: float("nan") if s.lower() == "nan" else float(s.replace(",", "."))
             rows.append(dict(id=p[0], l1=p[1], l2=p[2], same=int(p[4]), joined=int(p[5]), orders=int(p[6]),
                              score=num(p[7]), threshold=num(p[8]), terms=num(p[9]), entities=num(p[10]), specifics=num(p[11])))
     return rows
