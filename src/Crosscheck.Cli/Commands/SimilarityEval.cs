@@ -34,6 +34,7 @@ public static class SimilarityEval
             "member-link" => SimilarityTuning.MemberLinkGrid(),
             "han-names" => SimilarityTuning.HanNameKeysGrid(),
             "same-language-weights" => SimilarityTuning.SameLanguageWeightsGrid(),
+            "fitted-weights" => SimilarityTuning.FittedWeightsGrid(),
             "cross-han" => SimilarityTuning.CrossHanGrid(),
             "lift-neighbours" => SimilarityTuning.LiftNeighboursGrid(),
             "lift-steps" => SimilarityTuning.LiftStepsGrid(),
@@ -41,7 +42,7 @@ public static class SimilarityEval
             "story-refine" => SimilarityTuning.StoryRefineGrid(),
             "story-refine2" => SimilarityTuning.StoryRefine2Grid(),
             "name-join" => SimilarityTuning.NameJoinGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, member-link, han-names, same-language-weights or cross-han"),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, member-link, han-names, same-language-weights, fitted-weights or cross-han"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);

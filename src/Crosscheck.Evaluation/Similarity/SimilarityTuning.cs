@@ -169,6 +169,21 @@ public static class SimilarityTuning
     }
 
     /// <summary>
+    /// The defaults, then the channel weights within one analysed language fitted by a logistic regression on the training pairs
+    /// of one analysed language other than English (`scripts/similarity-pair-fit.py DIR pairs.tsv --weights-out FILE`, its
+    /// "weights" line, from the `--pair-scores` dump of the defaults: three channel cosines, L2 1, the direction summed to 1),
+    /// alone and with the join threshold the regression's best-F1 cut implies for a pair with all three channels.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> FittedWeightsGrid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        var fitted = new ChannelWeights(0.737, 0.109, 0.154);
+        yield return ("one analysed language: fitted weights 0.737 / 0.109 / 0.154", ClusteringOptions.Default with { AnalysedSameLanguageWeights = fitted });
+        yield return ("one analysed language: fitted weights, analysed threshold 0.23 (the fitted cut)",
+            ClusteringOptions.Default with { AnalysedSameLanguageWeights = fitted, AnalysedAssignThreshold = 0.23 });
+    }
+
+    /// <summary>
     /// The defaults, then pairs across Han and other scripts scored up (<see cref="ClusteringOptions.CrossHanScale"/>: a lower join
     /// threshold for that kind of pair), without and with Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>).
     /// </summary>
