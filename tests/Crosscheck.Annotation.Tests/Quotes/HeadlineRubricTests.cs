@@ -1,5 +1,4 @@
 using Crosscheck.Annotation.Quotes;
-using Crosscheck.Core.Model;
 using Xunit;
 
 using static Crosscheck.Annotation.Tests.Quotes.QuoteTestDocs;
