@@ -274,6 +274,22 @@ public enum AttributionRule
     /// as with "seemed", the learned cues never read the word either way.
     /// </summary>
     ReportedlyAdverb,
+
+    /// <summary>
+    /// "The program, known as the Renewable Fuel Standard, ...", "He is best known for his ads", "The vote was widely seen as a test":
+    /// "known as", "known for" and "seen as" report with no source, as <see cref="SourcelessStance"/> does "seemed" (the content opens
+    /// with the sentence's subject when the cue's verb group follows it), but not on a word of a found speaker phrase ("said the base
+    /// chief known as Bob"), and the content stops at a parenthesis the cue stands in (on train folds 1-4 with out-of-fold cue models,
+    /// see docs/BENCHMARKS.md, attrib18). `--without` makes no such attribution (the learned cues then read "known" and "seen" again).
+    /// </summary>
+    KnownOrSeenAs,
+
+    /// <summary>
+    /// A rule that keeps attributions out: a headline label that names no person or organisation and holds no source, poll, document
+    /// or role noun ("The Latest: Doe tells voters ...", "Breaking: ...") is a rubric, not a speaker, so <see cref="HeadlineSpeaker"/>
+    /// makes no attribution and the line's own attributions stay. `--without` lets such a label speak again.
+    /// </summary>
+    HeadlineRubric,
 }
 
 /// <summary>How <see cref="Core.Model.Quote.Rule"/> is written: the attribution rule, then the speaker rule that changed the speaker.</summary>

@@ -136,6 +136,7 @@ public sealed partial class QuoteRecognizer
         }
         // "UPDATE:", "BREAKING NEWS:": an upper-case rubric, not a speaker.
         if (label.All(t => t.Kind != ScanKind.Word || IsUpperCaseWord(text, t))) return;
+        if (IsHeadlineRubric(work, label, TextSpan.FromBounds(label[0].Start, label[^1].End))) return;
         var contentStart = colon + 1;
         while (contentStart < lineEnd && char.IsWhiteSpace(text[contentStart])) contentStart++;
         var contentEnd = lineEnd;
@@ -157,6 +158,28 @@ public sealed partial class QuoteRecognizer
     }
 
     private const int MinHeadlineWords = 3;
+
+    /// <summary>
+    /// Whether a headline's label is a rubric rather than a speaker (<see cref="AttributionRule.HeadlineRubric"/>): no person or
+    /// organisation is named in it and none of its words is a source, poll, document or role noun ("The Latest: ...", "Breaking: ...",
+    /// "Wow: ..."), against "Doe: ...", "Poll: ...", "Insiders: ...".
+    /// </summary>
+    private bool IsHeadlineRubric(Work work, List<Scanned> label, TextSpan span)
+    {
+        if (Off(AttributionRule.HeadlineRubric)) return false;
+        if (work.Mentions.Any(m => m.Type is EntityType.Person or EntityType.Org && m.Span.Overlaps(span))) return false;
+        foreach (var token in label)
+        {
+            if (token.Kind != ScanKind.Word) continue;
+            var word = token.Of(work.Text).ToString();
+            if (_lexicon.SourceNouns.Contains(word) || _lexicon.PollNouns.Contains(word) || _lexicon.DocumentNouns.Contains(word) ||
+                _lexicon.RoleWords.Contains(word))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     // A transcript's speaker label: one to three upper-case words ("SMITH:", "SEN. DOE:").
     private const int MaxTranscriptLabelTokens = 4;

@@ -18,7 +18,7 @@ public class AttributionRuleSwitchTests
         { AttributionRule.QuestionPut, "Asked whether she would run again, Jane Doe said she would decide in May." },
         { AttributionRule.DashByline, "“The bridge should have been repaired years ago.” ― Jane Doe" },
         { AttributionRule.ColonIntroduction, "The harbour was quiet that week. Jane Doe made the following remark:\n\n“The ferry will never run again in May.”" },
-        { AttributionRule.HeadlineSpeaker, "Doe: Ferry Talks Will Resume in May\n\nThe harbour board met on Monday." },
+        { AttributionRule.HeadlineSpeaker, "Jane Doe: Ferry Talks Will Resume in May\n\nThe harbour board met on Monday." },
         { AttributionRule.Continuation, "“The nets are empty,” Jane Doe said. “The boats stay in port until the spring comes back.”" },
         { AttributionRule.SubjectAfterQuote, "“The ferry must run again before the winter,” Jane Doe chuckled at the voters." },
         { AttributionRule.UnlistedVerbBeforeSpeaker, "“The ferry ran every day back then, rain or shine,” chuckled Jane Doe." },
