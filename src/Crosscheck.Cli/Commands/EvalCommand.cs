@@ -92,7 +92,9 @@ public static class EvalCommand
             precision, recall and F1 (the F1 of the means over pages); the word-level F1 of WCXB (lowercased
             \w+ tokens, multiset overlap, P/R/F1 per page averaged over pages), per page type when meta.json
             gives types; the shares of must-have and must-not-have snippets found; and the count of empty
-            outputs on pages whose reference has 50 words or more.
+            outputs on pages whose reference has 50 words or more. A page that is missing or cannot be read
+            (a damaged .gz, a binary file) is named on stderr and left out; the others are scored, and the
+            exit code is 1.
 
             --half even|odd scores one half of the pages, split by the parity of the last byte of the MD5 of the
             page id (UTF-8): extraction rules are chosen on the even half, and the odd half is the held-out check.
@@ -120,20 +122,21 @@ public static class EvalCommand
             if (pages != BenchmarkHalf.All) Console.Out.WriteLine($"pages: the {pages.ToString().ToLowerInvariant()} half (last byte of MD5(page id) {(pages == BenchmarkHalf.Even ? "even" : "odd")})");
             EvalReports.Write(evaluation, Console.Out);
             WritePredictions(result.GetValue(output), path => ExtractionEvaluator.WritePredictions(evaluation.Predictions, path));
-            return SkippedPages(evaluation.Skipped, evaluation.Predictions.Count);
+            return SkippedPages(evaluation.Skipped, $"not scored: the figures above are over the other {evaluation.Predictions.Count}");
         }));
         return command;
     }
 
     /// <summary>
-    /// The pages a benchmark run could not read, one line each on stderr, and exit code 1 when there are any: the figures above
-    /// are over the pages read, not the benchmark's, and are not to be quoted as its.
+    /// The pages a benchmark run could not read, one line each on stderr as ingest names a bad file ("error: FILE: problem"),
+    /// then what that cost (<paramref name="cost"/>, e.g. "not scored: the figures above are over the other 49") and the fix;
+    /// exit code 1 when there are any: the figures (or the model) are over the pages read, not the benchmark's.
     /// </summary>
-    private static int SkippedPages(IReadOnlyList<string> skipped, int scored)
+    internal static int SkippedPages(IReadOnlyList<string> skipped, string cost)
     {
         if (skipped.Count == 0) return ExitCodes.Ok;
         foreach (var note in skipped) Console.Error.WriteLine($"error: {note}");
-        Console.Error.WriteLine($"{skipped.Count} page(s) not scored: the figures above are over the other {scored}; restore the files named (fetch the benchmark again) or remove their ids from ground-truth.json");
+        Console.Error.WriteLine($"{skipped.Count} page(s) {cost}; restore the files named (fetch the benchmark again) or remove their ids from ground-truth.json");
         return ExitCodes.BadInput;
     }
 
@@ -194,6 +197,8 @@ public static class EvalCommand
             A folder of story labels (gold.json) is scored on its pages, extracted and annotated as ingest does.
             A folder of pages without labels (an extraction benchmark: html/, ground-truth.json, meta.json) is a
             stream of unrelated pages, each its own story: every predicted pair is a probable false join.
+            A page that cannot be read (a damaged .gz, a binary file) is named on stderr and left out; the
+            others are clustered and scored, and the exit code is 1.
 
             Examples: crosscheck eval clustering ../shared/data/clustering-ecbplus-dev/documents.jsonl --batch 20 --order random:1
                       crosscheck eval clustering ../shared/data/stories-aeb-dev
@@ -216,7 +221,7 @@ public static class EvalCommand
                 foreach (var (first, second) in evaluation.FalsePairs) Console.WriteLine($"  false pair: {first} {second}");
             }
             WritePredictions(result.GetValue(output), outPath => ClusteringEvaluator.WritePredictions(evaluation.Predicted, outPath));
-            return ExitCodes.Ok;
+            return SkippedPages(evaluation.Skipped, $"not clustered: the figures above are over the other {evaluation.Predicted.Count}");
         }));
         return command;
     }
