@@ -73,15 +73,29 @@ public static class EvalCommand
         command.Options.Add(errors);
         var pairScores = new Option<string?>("--pair-scores") { HelpName = "FILE", Description = "With --tune: also write the defaults' judged training pairs to this TSV file: in how many orders each pair's two articles were joined, and how the clusterer scores the two alone, channel by channel, against their threshold (for offline analysis; held-out pairs are left out)." };
         command.Options.Add(pairScores);
-        var joinedPairs = new Option<string?>("--joined-pairs") { HelpName = "FILE", Description = "With --tune: also write the defaults' judged training pairs joined in each order (of one story or not) to this TSV file, with the join that last put each pair's two articles in one story (a placement, a merge after it, a re-check, the settle), its arrival and the two sides' sizes (held-out pairs are left out)." };
+        var joinedPairs = new Option<string?>("--joined-pairs")
+        {
+            HelpName = "FILE",
+            Description = "With --tune: also write the judged training pairs (held-out pairs are left out) that the defaults put in one story, true joins and false, in each order "
+                + "clustered, to this TSV file, one row per pair and order, with the join that last put the pair's two articles in one story. Columns: "
+                + "order (0: the ingest order; 1..N: the shuffled orders of --orders); pair_id, lang1, lang2 (as in pairs.tsv); same_story (1: rated one story, a true join; 0: a false join); "
+                + "joins_alone (1: the two articles alone reach their threshold); kind (placement, copy placement, merge after placement, recheck, settle lone, settle merge; "
+                + "moved: put together by a split, repartition or re-placement, with no earlier join between them); step (the arrival the join was made at, from 1; settle: "
+                + "at the end-of-batch settle; -: moved); into_size, joining_size (articles in the story joined into and in the side joining it; 0: moved); "
+                + "score (the two sides' similarity at the join; 0: moved); pair_article_alone (1: the joining side was one of the pair's articles alone).",
+        };
         command.Options.Add(joinedPairs);
         command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)
             ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out,
                 result.GetValue(orders) is var n and >= 0 ? n : throw new UserError("--orders must be 0 or more"), result.GetValue(defaultsOnly),
                 result.GetValue(grid)!, result.GetValue(errors), result.GetValue(pairScores), result.GetValue(joinedPairs))
-            : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out)));
+            : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out, TuneOnly(result, orders, defaultsOnly, errors, pairScores, joinedPairs))));
         return command;
     }
+
+    /// <summary>The first option of <paramref name="options"/> given on the command line, by its name; null when none was.</summary>
+    private static string? TuneOnly(System.CommandLine.ParseResult result, params Option[] options) =>
+        options.FirstOrDefault(option => result.GetResult(option) is { Implicit: false })?.Name;
 
     private static Command Extraction()
     {
