@@ -29,6 +29,27 @@ public sealed class SimilarityTuneOptionTests
     }
 
     [Fact]
+    public void Tuning_on_a_store_of_other_articles_names_the_missing_article_instead_of_crashing()
+    {
+        var dir = Directory.CreateTempSubdirectory("crosscheck-similarity-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "pairs.tsv"), "pair_id\tlang1\tlang2\tOverall\n111_222\ten\ten\t1.0\n");
+            File.WriteAllText(Path.Combine(dir, "other.txt"), "Harbour reopens\n\nThe harbour reopened on Monday after the storm had closed it for two days.");
+            var db = Path.Combine(dir, "other.db");
+            Assert.Equal(0, CliRunner.Run(dir, "ingest", Path.Combine(dir, "other.txt"), "--db", db).ExitCode);
+
+            var result = CliRunner.Run(dir, "eval", "similarity", dir, "--db", db, "--tune", "--defaults-only");
+
+            CliRunner.AssertOneErrorLine(result, "article 111 of pairs.tsv is not in this store");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_pair_moved_together_without_a_join_has_no_step_and_a_settle_join_says_settle()
     {
         var pair = new SimilarityPair("1_2", "1", "2", "es", "es", 1);

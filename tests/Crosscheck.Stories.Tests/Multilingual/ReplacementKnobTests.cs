@@ -14,13 +14,7 @@ public class ReplacementKnobTests
     // Three reports of a bridge closed after a lorry struck it, and two of a fire in a bakery of the same town.
     private static readonly string[] BridgeReports = ClosestMemberShareTests.SpanishReports;
 
-    private static readonly string[] FireReports =
-    [
-        "Un incendio destruyó la madrugada del jueves una panadería del centro de Valdemora. Los bomberos tardaron tres horas en "
-        + "apagar las llamas y dos vecinos fueron atendidos por inhalación de humo.",
-        "Los bomberos apagaron tras tres horas el fuego que arrasó una panadería de Valdemora el jueves de madrugada; dos vecinos "
-        + "recibieron atención por el humo y el horno quedó inservible.",
-    ];
+    private static readonly string[] FireReports = ReplaceAtSettleTests.FireReports;
 
     // A round-up of the week that tells the fire first and the bridge after it.
     private const string RoundUp =
@@ -28,16 +22,7 @@ public class ReplacementKnobTests
         + "sigue cerrado desde que un camión chocó contra un pilar.";
 
     /// <summary>A join threshold every pair of these reports passes (all land in one story as they arrive), with no member guard.</summary>
-    private static readonly ClusteringOptions JoinAll = ClusteringOptions.Default with
-    {
-        UseSyndication = false,
-        ClosestMemberShare = 0,
-        AssignThreshold = 0.001,
-        AnalysedAssignThreshold = 0.001,
-        MergeThreshold = 0.001,
-        SplitMinSize = 0,
-        ReplaceShare = 0,
-    };
+    private static readonly ClusteringOptions JoinAll = ReplaceAtSettleTests.JoinAll;
 
     [Fact]
     public void An_article_that_still_reaches_its_story_moves_to_one_that_scores_it_higher_only_with_a_margin()
@@ -47,17 +32,7 @@ public class ReplacementKnobTests
         // the first. At the settle the round-up still reaches the bridge story (the share is tiny), but the fire story, now of two,
         // scores it higher: with a margin it moves there, without one it stays. No merge and no split (thresholds out of reach).
         var texts = new[] { BridgeReports[0], BridgeReports[1], BridgeReports[2], FireReports[0], RoundUp, FireReports[1] };
-        var options = ClusteringOptions.Default with
-        {
-            UseSyndication = false,
-            ClosestMemberShare = 0,
-            AssignThreshold = 0.2,
-            AnalysedAssignThreshold = 0.2,
-            SingleArticleMargin = 0.2,
-            MergeThreshold = 1,
-            SplitMinSize = 0,
-            ReplaceShare = 0.01,
-        };
+        var options = JoinAll with { AssignThreshold = 0.2, AnalysedAssignThreshold = 0.2, SingleArticleMargin = 0.2, MergeThreshold = 1, ReplaceShare = 0.01 };
         var (arrived, _) = Cluster(texts, options with { ReplaceMargin = 0 }, settle: false);
         var (without, _) = Cluster(texts, options with { ReplaceMargin = 0 });
         var (with, _) = Cluster(texts, options with { ReplaceMargin = 0.001 });
