@@ -23,10 +23,10 @@ public static class ExtractionBenchmark
     public static double Run(string dir, TextWriter output, int runs = 5, int baselineRuns = 5, int? warmUpPages = null)
     {
         var loaded = BenchmarkDirectory.Load(dir);
-        foreach (var note in loaded.Skipped) output.WriteLine(note);
-        var pages = loaded.Pages;
-        if (pages.Count == 0) return 0;
-        var inputs = pages.Select(BenchmarkDirectory.ToRawInput).ToList();
+        var skipped = loaded.Skipped.ToList();
+        var inputs = BenchmarkDirectory.Inputs(loaded.Pages, skipped).Select(page => page.Input).ToList();
+        foreach (var note in skipped) output.WriteLine(note);
+        if (inputs.Count == 0) return 0;
         var extractor = new ArticleExtractor();
         var totalBytes = inputs.Sum(i => (long)i.Content.Length);
 
@@ -49,13 +49,13 @@ public static class ExtractionBenchmark
         BaselinePass(warmUpPages ?? texts.Count);
         for (var run = 0; run < runs; run++)
         {
-            ours.Add(pages.Count, oursPass);
-            if (run < baselineRuns) baseline.Add(pages.Count, baselinePass);
+            ours.Add(inputs.Count, oursPass);
+            if (run < baselineRuns) baseline.Add(inputs.Count, baselinePass);
         }
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pages {pages.Count}, mean size {totalBytes / pages.Count / 1024} KB, one thread; load average before: {LoadAverage()}"));
+            $"pages {inputs.Count}, mean size {totalBytes / inputs.Count / 1024} KB, one thread; load average before: {LoadAverage()}"));
         Print(output, "crosscheck", ours);
         Print(output, "smartreader", baseline);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -69,16 +69,17 @@ public static partial class PageTypeTrainer
 
     /// <summary>
     /// Extracts every labelled page of a benchmark directory and keeps its features and type; with <paramref name="briefs"/>,
-    /// each article page also gives a brief of itself (<see cref="BriefOf"/>), typed article, of the same site.
+    /// each article page also gives a brief of itself (<see cref="BriefOf"/>), typed article, of the same site. A labelled page that
+    /// cannot be read (a damaged .gz, a binary file) is left out with a note in <paramref name="skipped"/> (<see cref="BenchmarkDirectory.Inputs"/>).
     /// </summary>
-    public static List<PageTypeSample> Collect(string dir, bool briefs = false)
+    public static List<PageTypeSample> Collect(string dir, bool briefs = false, ICollection<string>? skipped = null)
     {
         var extractor = new ArticleExtractor();
         var samples = new List<PageTypeSample>();
-        foreach (var page in BenchmarkDirectory.Load(dir).Pages)
+        var labelled = BenchmarkDirectory.Load(dir).Pages.Where(page => PageTypeInfo.Parse(page.Labels?.PageType) is not null);
+        foreach (var (page, input) in BenchmarkDirectory.Inputs(labelled, skipped ?? []))
         {
-            if (PageTypeInfo.Parse(page.Labels?.PageType) is not { } type) continue;
-            var input = BenchmarkDirectory.ToRawInput(page);
+            var type = PageTypeInfo.Parse(page.Labels!.PageType)!.Value;
             var (_, features) = extractor.ExtractPage(input);
             if (features is null) continue;
             var site = Site(page.Url) ?? page.Id;
@@ -303,15 +304,21 @@ public static partial class PageTypeTrainer
     /// <param name="words">How a regression over the page's hashed words that joins the article decision (<see cref="PageTypeModel.Words"/>) is fitted inside each training fold, or null for none.</param>
     /// <param name="briefs">Whether every article page's brief (<see cref="BriefOf"/>) is trained on beside it (in the folds that train on its site, and in the shipped model); briefs are never scored.</param>
     /// <param name="briefFitting">With <paramref name="briefs"/>: how much each brief weighs and which models it trains (null: <see cref="BriefFitting.Full"/>).</param>
+    /// <param name="skipped">
+    /// Receives a note on every labelled page that could not be read ("FILE: problem; page skipped"): the model is trained on the
+    /// others, and the caller names these and fails. The cache is not written then, so the next run reads the pages again.
+    /// </param>
     public static PageTypeScores Run(string dir, string output, int folds, TextWriter log, string? cache = null, Grid? grid = null,
         bool articleThreshold = false, string? errors = null, bool articleModel = false, int foldSeed = 0, string? predictions = null, bool articleByMean = false,
-        WordFitting? words = null, bool briefs = false, BriefFitting? briefFitting = null)
+        WordFitting? words = null, bool briefs = false, BriefFitting? briefFitting = null, ICollection<string>? skipped = null)
     {
         articleModel |= articleByMean;
         var articleWords = words is not null;
         var chosenWords = new System.Collections.Concurrent.ConcurrentQueue<PageWordTrainer.Settings>();
-        var samples = cache is not null && ReadCache(cache) is { } cached && cached.Any(s => s.Brief) == briefs ? cached : Collect(dir, briefs);
-        if (cache is not null) WriteCache(cache, samples);
+        var unread = new List<string>();
+        var samples = cache is not null && ReadCache(cache) is { } cached && cached.Any(s => s.Brief) == briefs ? cached : Collect(dir, briefs, unread);
+        foreach (var note in unread) skipped?.Add(note);
+        if (cache is not null && unread.Count == 0) WriteCache(cache, samples);
         briefFitting ??= BriefFitting.Full;
         if (briefs && briefFitting != BriefFitting.Full) samples = briefFitting.Apply(samples);
         grid ??= Grid.Default;

@@ -69,6 +69,38 @@ public class ExtractionEvaluatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Unreadable_pages_are_left_out_with_ingests_words_and_the_others_read()
+    {
+        var dir = Directory.CreateTempSubdirectory("crosscheck-eval-pages-").FullName;
+        try
+        {
+            var html = Directory.CreateDirectory(Path.Combine(dir, "html")).FullName;
+            File.WriteAllText(Path.Combine(html, "a.html"), "<html><body><p>The harbour reopened on Monday.</p></body></html>");
+            File.WriteAllBytes(Path.Combine(html, "b.html.gz"), [0x1f, 0x8b, 0x08, 0x00, .. System.Text.Encoding.ASCII.GetBytes("a download cut short")]);
+            File.WriteAllBytes(Path.Combine(html, "c.html"), [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+            File.WriteAllText(Path.Combine(html, "d.html"), "<html><body><p>The ferry sailed again on Tuesday.</p></body></html>");
+            File.WriteAllText(Path.Combine(dir, "ground-truth.json"), """{"a": {"articleBody": "x"}, "b": {"articleBody": "x"}, "c": {"articleBody": "x"}, "d": {"articleBody": "x"}}""");
+            var skipped = new List<string>();
+
+            var read = BenchmarkDirectory.Inputs(BenchmarkDirectory.Load(dir).Pages, skipped).ToList();
+
+            Assert.Equal(["a", "d"], read.Select(page => page.Input.Id));
+            // The same words as ingest's for the same files: one reader of page files.
+            var ingest = new Crosscheck.Ingest.Inputs.InputReader().Read([html], IngestHints.None).OfType<Crosscheck.Ingest.Inputs.BadInput>()
+                .Select(bad => $"{bad}; page skipped").ToList();
+            Assert.Equal(ingest.Order(StringComparer.Ordinal), skipped.Order(StringComparer.Ordinal));
+            Assert.Contains("b.html.gz: is not valid gzip (", skipped[0], StringComparison.Ordinal);
+            Assert.Contains("fetch it again", skipped[0], StringComparison.Ordinal);
+            Assert.Contains("c.html: looks like binary data, not text or HTML; page skipped", skipped[1], StringComparison.Ordinal);
+            Assert.Throws<EvaluationDataException>(() => BenchmarkDirectory.ToRawInput(BenchmarkDirectory.Load(dir).Pages[1]));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Word_metric_compares_lowercased_word_multisets()
     {
         var score = WordMetric.Score("The cat saw the dog.", "the THE cat, bird");
@@ -202,11 +234,11 @@ public class ExtractionEvaluatorTests(ITestOutputHelper output)
             using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.SmallestSize))
             {
                 var zeros = new byte[1024 * 1024];
-                for (var i = 0; i <= BenchmarkDirectory.MaxPageBytes / zeros.Length; i++) gzip.Write(zeros);
+                for (var i = 0; i <= Crosscheck.Ingest.Inputs.InputLimits.Default.MaxFileBytes / zeros.Length; i++) gzip.Write(zeros);
             }
 
             var error = Assert.Throws<EvaluationDataException>(() => BenchmarkDirectory.ReadPage(path));
-            Assert.Contains("decompresses to more than", error.Message, StringComparison.Ordinal);
+            Assert.Contains("unzips to more than the 32 MB limit for one input file", error.Message, StringComparison.Ordinal);
         }
         finally
         {

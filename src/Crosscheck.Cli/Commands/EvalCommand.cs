@@ -73,15 +73,29 @@ public static class EvalCommand
         command.Options.Add(errors);
         var pairScores = new Option<string?>("--pair-scores") { HelpName = "FILE", Description = "With --tune: also write the defaults' judged training pairs to this TSV file: in how many orders each pair's two articles were joined, and how the clusterer scores the two alone, channel by channel, against their threshold (for offline analysis; held-out pairs are left out)." };
         command.Options.Add(pairScores);
-        var joinedPairs = new Option<string?>("--joined-pairs") { HelpName = "FILE", Description = "With --tune: also write the defaults' judged training pairs joined in each order (of one story or not) to this TSV file, with the join that last put each pair's two articles in one story (a placement, a merge after it, a re-check, the settle), its arrival and the two sides' sizes (held-out pairs are left out)." };
+        var joinedPairs = new Option<string?>("--joined-pairs")
+        {
+            HelpName = "FILE",
+            Description = "With --tune: also write the judged training pairs (held-out pairs are left out) that the defaults put in one story, true joins and false, in each order "
+                + "clustered, to this TSV file, one row per pair and order, with the join that last put the pair's two articles in one story. Columns: "
+                + "order (0: the ingest order; 1..N: the shuffled orders of --orders); pair_id, lang1, lang2 (as in pairs.tsv); same_story (1: rated one story, a true join; 0: a false join); "
+                + "joins_alone (1: the two articles alone reach their threshold); kind (placement, copy placement, merge after placement, recheck, settle lone, settle merge; "
+                + "moved: put together by a split, repartition or re-placement, with no earlier join between them); step (the arrival the join was made at, from 1; settle: "
+                + "at the end-of-batch settle; -: moved); into_size, joining_size (articles in the story joined into and in the side joining it; 0: moved); "
+                + "score (the two sides' similarity at the join; 0: moved); pair_article_alone (1: the joining side was one of the pair's articles alone).",
+        };
         command.Options.Add(joinedPairs);
         command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)
             ? SimilarityEval.Tune(result.GetValue(dir)!, result.GetValue(db) ?? throw new UserError("--tune needs --db FILE"), Console.Out,
                 result.GetValue(orders) is var n and >= 0 ? n : throw new UserError("--orders must be 0 or more"), result.GetValue(defaultsOnly),
                 result.GetValue(grid)!, result.GetValue(errors), result.GetValue(pairScores), result.GetValue(joinedPairs))
-            : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out)));
+            : SimilarityEval.Run(result.GetValue(dir)!, result.GetValue(db), Console.Out, TuneOnly(result, orders, defaultsOnly, errors, pairScores, joinedPairs))));
         return command;
     }
+
+    /// <summary>The first option of <paramref name="options"/> given on the command line, by its name; null when none was.</summary>
+    private static string? TuneOnly(System.CommandLine.ParseResult result, params Option[] options) =>
+        options.FirstOrDefault(option => result.GetResult(option) is { Implicit: false })?.Name;
 
     private static Command Extraction()
     {
@@ -92,7 +106,9 @@ public static class EvalCommand
             precision, recall and F1 (the F1 of the means over pages); the word-level F1 of WCXB (lowercased
             \w+ tokens, multiset overlap, P/R/F1 per page averaged over pages), per page type when meta.json
             gives types; the shares of must-have and must-not-have snippets found; and the count of empty
-            outputs on pages whose reference has 50 words or more.
+            outputs on pages whose reference has 50 words or more. A page that is missing or cannot be read
+            (a damaged .gz, a binary file) is named on stderr and left out; the others are scored, and the
+            exit code is 1.
 
             --half even|odd scores one half of the pages, split by the parity of the last byte of the MD5 of the
             page id (UTF-8): extraction rules are chosen on the even half, and the odd half is the held-out check.
@@ -120,20 +136,21 @@ public static class EvalCommand
             if (pages != BenchmarkHalf.All) Console.Out.WriteLine($"pages: the {pages.ToString().ToLowerInvariant()} half (last byte of MD5(page id) {(pages == BenchmarkHalf.Even ? "even" : "odd")})");
             EvalReports.Write(evaluation, Console.Out);
             WritePredictions(result.GetValue(output), path => ExtractionEvaluator.WritePredictions(evaluation.Predictions, path));
-            return SkippedPages(evaluation.Skipped, evaluation.Predictions.Count);
+            return SkippedPages(evaluation.Skipped, $"not scored: the figures above are over the other {evaluation.Predictions.Count}");
         }));
         return command;
     }
 
     /// <summary>
-    /// The pages a benchmark run could not read, one line each on stderr, and exit code 1 when there are any: the figures above
-    /// are over the pages read, not the benchmark's, and are not to be quoted as its.
+    /// The pages a benchmark run could not read, one line each on stderr as ingest names a bad file ("error: FILE: problem"),
+    /// then what that cost (<paramref name="cost"/>, e.g. "not scored: the figures above are over the other 49") and the fix;
+    /// exit code 1 when there are any: the figures (or the model) are over the pages read, not the benchmark's.
     /// </summary>
-    private static int SkippedPages(IReadOnlyList<string> skipped, int scored)
+    internal static int SkippedPages(IReadOnlyList<string> skipped, string cost)
     {
         if (skipped.Count == 0) return ExitCodes.Ok;
         foreach (var note in skipped) Console.Error.WriteLine($"error: {note}");
-        Console.Error.WriteLine($"{skipped.Count} page(s) not scored: the figures above are over the other {scored}; restore the files named (fetch the benchmark again) or remove their ids from ground-truth.json");
+        Console.Error.WriteLine($"{skipped.Count} page(s) {cost}; restore the files named (fetch the benchmark again) or remove their ids from ground-truth.json");
         return ExitCodes.BadInput;
     }
 
@@ -194,6 +211,8 @@ public static class EvalCommand
             A folder of story labels (gold.json) is scored on its pages, extracted and annotated as ingest does.
             A folder of pages without labels (an extraction benchmark: html/, ground-truth.json, meta.json) is a
             stream of unrelated pages, each its own story: every predicted pair is a probable false join.
+            A page that cannot be read (a damaged .gz, a binary file) is named on stderr and left out; the
+            others are clustered and scored, and the exit code is 1.
 
             Examples: crosscheck eval clustering ../shared/data/clustering-ecbplus-dev/documents.jsonl --batch 20 --order random:1
                       crosscheck eval clustering ../shared/data/stories-aeb-dev
@@ -216,7 +235,7 @@ public static class EvalCommand
                 foreach (var (first, second) in evaluation.FalsePairs) Console.WriteLine($"  false pair: {first} {second}");
             }
             WritePredictions(result.GetValue(output), outPath => ClusteringEvaluator.WritePredictions(evaluation.Predicted, outPath));
-            return ExitCodes.Ok;
+            return SkippedPages(evaluation.Skipped, $"not clustered: the figures above are over the other {evaluation.Predicted.Count}");
         }));
         return command;
     }

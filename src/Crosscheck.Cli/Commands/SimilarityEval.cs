@@ -21,6 +21,10 @@ public static class SimilarityEval
         if (!File.Exists(database)) throw new UserError($"{database}: no such database; run `eval similarity {directory} --db {database}` first");
         using var store = Engine.OpenStore(database);
         var documents = store.AllDocuments().ToList();
+        // Every lookup below goes by a rated pair's article keys: a store of other articles is named here, not met as a crash mid-grid.
+        var stored = documents.Select(d => d.Article.Url).OfType<string>().Select(SimilarityEvaluator.KeyOf).ToHashSet(StringComparer.Ordinal);
+        if (pairs.Where(p => p.Judged).SelectMany(p => new[] { p.First, p.Second }).FirstOrDefault(key => !stored.Contains(key)) is { } missing)
+            throw new UserError($"{database}: article {missing} of {SimilarityEvaluator.PairsFile} is not in this store; give the --db of an earlier `eval similarity {directory} --db FILE` run");
         // Only the training pairs are shown: a setting chosen while the held-out figures were in sight would be chosen on them too.
         void Line(TunedSetting t) => output.WriteLine(orders == 0
             ? string.Create(CultureInfo.InvariantCulture, $"  {Scores(t.Evaluation.Group("train same-language"))}  {Scores(t.Evaluation.Group("train cross-language"))}  {t.Name}")
@@ -50,8 +54,18 @@ public static class SimilarityEval
         Line(results[0]);
         WriteErrors(results.First(r => ReferenceEquals(r.Options, ClusteringOptions.Default)), output);
         if (errors) WriteErrorClasses(SimilarityTuning.ErrorClasses(pairs, documents, ClusteringOptions.Default, orders), output);
-        if (pairScores is not null) WritePairScores(SimilarityTuning.PairDiagnostics(pairs, documents, ClusteringOptions.Default, orders), pairScores);
-        if (joinedPairs is not null) WriteJoinedPairs(SimilarityTuning.JoinedPairs(pairs, documents, ClusteringOptions.Default, orders), joinedPairs);
+        if (pairScores is not null)
+        {
+            var diagnostics = SimilarityTuning.PairDiagnostics(pairs, documents, ClusteringOptions.Default, orders);
+            WritePairScores(diagnostics, pairScores);
+            output.WriteLine($"pair scores written to {pairScores} ({diagnostics.Count} judged training pairs)");
+        }
+        if (joinedPairs is not null)
+        {
+            var joins = SimilarityTuning.JoinedPairs(pairs, documents, ClusteringOptions.Default, orders);
+            WriteJoinedPairs(joins, joinedPairs);
+            output.WriteLine($"joined pairs written to {joinedPairs} ({joins.Count} rows: the judged training pairs put in one story, over {orders + 1} order{(orders == 0 ? "" : "s")}; columns: `eval similarity --help`)");
+        }
         return ExitCodes.Ok;
     }
 
@@ -68,17 +82,24 @@ public static class SimilarityEval
         }
     }
 
+    /// <summary>The columns of the `--joined-pairs` file, each described in the option's help.</summary>
+    public const string JoinedPairsHeader = "order\tpair_id\tlang1\tlang2\tsame_story\tjoins_alone\tkind\tstep\tinto_size\tjoining_size\tscore\tpair_article_alone";
+
     /// <summary>The defaults' joined training pairs (of one story or not) in every order, with the join that made each (<see cref="SimilarityTuning.JoinedPairs"/>), one a line.</summary>
     private static void WriteJoinedPairs(List<SimilarityJoinedPair> joins, string path)
     {
         using var writer = new StreamWriter(path);
-        writer.WriteLine("order\tpair_id\tlang1\tlang2\tsame_story\tjoins_alone\tkind\tstep\tinto_size\tjoining_size\tscore\tpair_article_alone");
+        writer.WriteLine(JoinedPairsHeader);
         foreach (var j in joins)
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{j.Order}\t{j.Pair.Id}\t{j.Pair.FirstLanguage}\t{j.Pair.SecondLanguage}\t{(j.Pair.SameStory ? 1 : 0)}\t{(j.JoinsAlone ? 1 : 0)}\t{j.Kind}\t{(j.Step is { } step ? step.ToString(CultureInfo.InvariantCulture) : "settle")}\t{j.IntoSize}\t{j.JoiningSize}\t{j.Score:0.0000}\t{(j.PairArticleJoinedAlone ? 1 : 0)}"));
+                $"{j.Order}\t{j.Pair.Id}\t{j.Pair.FirstLanguage}\t{j.Pair.SecondLanguage}\t{(j.Pair.SameStory ? 1 : 0)}\t{(j.JoinsAlone ? 1 : 0)}\t{j.Kind}\t{StepText(j)}\t{j.IntoSize}\t{j.JoiningSize}\t{j.Score:0.0000}\t{(j.PairArticleJoinedAlone ? 1 : 0)}"));
         }
     }
+
+    /// <summary>The arrival a joined pair's join was made at; "settle" for the end-of-batch settle, "-" for a pair moved together without a join.</summary>
+    public static string StepText(SimilarityJoinedPair join) =>
+        join.Step is { } step ? step.ToString(CultureInfo.InvariantCulture) : join.Kind == SimilarityJoinedPair.Moved ? "-" : "settle";
 
     /// <summary>The defaults' wrong training pairs by <see cref="SimilarityErrorClass"/>, per order on average.</summary>
     private static void WriteErrorClasses(List<SimilarityErrorCount> counts, TextWriter output)
@@ -118,8 +139,14 @@ public static class SimilarityEval
 
     private static string Scores(PairScores s) => string.Create(CultureInfo.InvariantCulture, $"{s.F1:0.000} ({s.Precision:0.000}/{s.Recall:0.000})");
 
-    public static int Run(string directory, string? database, TextWriter output)
+    /// <summary>
+    /// The plain run: ingests and scores (<see cref="Evaluate"/>). <paramref name="tuneOnly"/> names an option given that only `--tune`
+    /// reads (`--joined-pairs`, `--pair-scores`, ...): refused before any ingest rather than ignored, so no one waits for a file never written.
+    /// </summary>
+    public static int Run(string directory, string? database, TextWriter output, string? tuneOnly = null)
     {
+        if (tuneOnly is not null)
+            throw new UserError($"{tuneOnly} works with --tune only (it reads an earlier run's store): run `eval similarity {directory} --db FILE` first, then `eval similarity {directory} --db FILE --tune {tuneOnly} ...`");
         Write(Evaluate(directory, database, output), output);
         return ExitCodes.Ok;
     }

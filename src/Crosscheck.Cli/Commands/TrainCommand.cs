@@ -330,6 +330,8 @@ public static class TrainCommand
         var command = new Command("page-types", """
             Train the page-type model (article, forum, listing, product, service, documentation) on labelled
             pages: prints the accuracy of a cross-validation that holds out whole sites, then fits on every page.
+            A page that cannot be read (a damaged .gz, a binary file) is named on stderr and left out; the model
+            is trained on the others and written, and the exit code is 1.
 
             Example:  crosscheck train page-types ../shared/data/extraction-wcxb-dev --out src/Crosscheck.Extraction/PageTypes/page-types-model.txt
             """)
@@ -339,14 +341,15 @@ public static class TrainCommand
             var grid = PageTypeTrainer.Grid.Default;
             if (result.GetValue(depth) is { } fixedDepth) grid = grid with { Depths = [Math.Max(1, fixedDepth)] };
             if (result.GetValue(rounds) is { } fixedRounds) grid = grid with { Rounds = [Math.Max(1, fixedRounds)] };
-            PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,
+            var skipped = new List<string>();
+            var scores = PageTypeTrainer.Run(EvalCommand.RequireDirectory(result.GetValue(dir)!), result.GetValue(output)!, Math.Max(2, result.GetValue(folds)), Console.Out,
                 result.GetValue(cache), grid, result.GetValue(threshold), result.GetValue(errors), articleModel: result.GetValue(articleTrees),
                 foldSeed: result.GetValue(split), predictions: result.GetValue(predictions), articleByMean: result.GetValue(articleMean),
                 words: result.GetValue(articleWords)
                     ? new PageTypeTrainer.WordFitting(PageWordTrainer.Settings.Default with { MinSites = Math.Max(1, result.GetValue(wordMinSites)), L2 = Math.Max(0, result.GetValue(wordL2)) }, result.GetValue(chooseWords))
                     : null,
-                briefs: result.GetValue(briefs), briefFitting: BriefFitting(result.GetValue(briefWeight), result.GetValue(briefModels)!));
-            return ExitCodes.Ok;
+                briefs: result.GetValue(briefs), briefFitting: BriefFitting(result.GetValue(briefWeight), result.GetValue(briefModels)!), skipped: skipped);
+            return EvalCommand.SkippedPages(skipped, $"not trained on: the figures and the model written are over the other {scores.Pages}");
         }));
         return command;
     }

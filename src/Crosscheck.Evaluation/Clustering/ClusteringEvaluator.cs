@@ -38,6 +38,12 @@ public sealed record ClusteringEvaluation(ClusteringScores Scores, IReadOnlyDict
 {
     /// <summary>The predicted same-story pairs whose articles have different gold stories, each pair's ids in ordinal order.</summary>
     public IReadOnlyList<(string First, string Second)> FalsePairs { get; init; } = [];
+
+    /// <summary>
+    /// A folder of pages: the pages that could not be read (a damaged .gz, a binary file), each "FILE: problem; page skipped"
+    /// (<see cref="BenchmarkDirectory.Inputs"/>); they are left out of the clustering and of the scores.
+    /// </summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
 }
 
 /// <summary>
@@ -199,16 +205,21 @@ public static class ClusteringEvaluator
         return ClusterPages(pages, process, gold, options, stream);
     }
 
-    /// <summary>Extracts and annotates the pages, orders them as ingest does (publication date, then id) and clusters them as <paramref name="stream"/> says.</summary>
+    /// <summary>
+    /// Extracts and annotates the pages, orders them as ingest does (publication date, then id) and clusters them as <paramref name="stream"/> says;
+    /// a page that cannot be read is left out and named in <see cref="ClusteringEvaluation.Skipped"/>, as ingest goes on past a bad file.
+    /// </summary>
     private static ClusteringEvaluation ClusterPages(
         IReadOnlyList<BenchmarkPage> pages, Func<RawInput, Document> process, IReadOnlyDictionary<string, string> gold,
         ClusteringOptions? options, ClusteringStream? stream)
     {
-        var documents = pages.Select(page => process(BenchmarkDirectory.ToRawInput(page)))
+        var skipped = new List<string>();
+        var documents = BenchmarkDirectory.Inputs(pages, skipped).Select(page => process(page.Input))
             .OrderBy(d => d.Article.Published?.Value ?? DateTimeOffset.MaxValue)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
-        return Cluster(documents, d => d.Id, d => d, gold, options, stream);
+        // The scores are over the pages read: a skipped page is in no predicted story, and scoring counts only predicted ids.
+        return Cluster(documents, d => d.Id, d => d, gold, options, stream) with { Skipped = skipped };
     }
 
     /// <summary>Reads a story-label folder (see <see cref="EvaluatePages"/>): the gold story of each page and the labelled pages, in id order.</summary>

@@ -1,7 +1,7 @@
-using System.IO.Compression;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Crosscheck.Core.Model;
-using Crosscheck.Core.Text;
+using Crosscheck.Ingest.Inputs;
 
 namespace Crosscheck.Evaluation.Extraction;
 
@@ -18,7 +18,7 @@ public sealed record PageLabels(string PageType, IReadOnlyList<string> With, IRe
 /// </summary>
 public sealed record BenchmarkPage(string Id, string? Url, string HtmlPath, string Truth, PageLabels? Labels = null)
 {
-    /// <summary>The page's bytes as fetched (decompressed when stored gzipped).</summary>
+    /// <summary>The page's bytes as fetched (decompressed when stored gzipped); an unreadable page throws (see <see cref="BenchmarkDirectory.ReadPage"/>).</summary>
     public byte[] ReadHtml() => BenchmarkDirectory.ReadPage(HtmlPath);
 }
 
@@ -34,7 +34,7 @@ public enum BenchmarkHalf
     Odd,
 }
 
-/// <summary>The pages of a benchmark directory, and the notes on pages that could not be read (a missing HTML file).</summary>
+/// <summary>The pages of a benchmark directory, and the notes on pages that could not be read (a missing HTML file), each "FILE: problem; page skipped".</summary>
 public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnlyList<string> Skipped);
 
 /// <summary>
@@ -43,9 +43,6 @@ public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnl
 /// </summary>
 public static class BenchmarkDirectory
 {
-    /// <summary>The most bytes one page may decompress to: the ingest limit for one file, so a corrupt or hostile archive cannot fill memory.</summary>
-    public const int MaxPageBytes = 32 * 1024 * 1024;
-
     /// <summary>
     /// Reads the benchmark pages; a page whose HTML file is missing is skipped with a note.
     /// Throws <see cref="EvaluationDataException"/> when the directory is not usable.
@@ -86,28 +83,43 @@ public static class BenchmarkDirectory
         return even == (half == BenchmarkHalf.Even);
     }
 
-    /// <summary>A page's bytes; a .gz file is decompressed up to <see cref="MaxPageBytes"/> (beyond it, or when corrupt, an <see cref="EvaluationDataException"/>).</summary>
-    public static byte[] ReadPage(string path)
+    /// <summary>
+    /// A page's bytes, read as ingest reads a page file (<see cref="PageFile"/>: a .gz file unzipped; empty, binary,
+    /// damaged or over the limit for one input file refused); an unreadable page throws an <see cref="EvaluationDataException"/>
+    /// naming the file and the fix. To go on past one, read the pages through <see cref="Inputs"/>.
+    /// </summary>
+    public static byte[] ReadPage(string path) =>
+        TryReadPage(path, out var content, out var problem) ? content : throw new EvaluationDataException($"{path}: {problem}");
+
+    private static bool TryReadPage(string path, [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? problem) =>
+        PageFile.TryRead(path, path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase), InputLimits.Default, out content, out problem);
+
+    /// <summary>The page as ingest would receive it: its bytes (<see cref="ReadPage"/>; throws when unreadable), its id and url.</summary>
+    public static RawInput ToRawInput(BenchmarkPage page) => ToRawInput(page, page.ReadHtml());
+
+    /// <summary>
+    /// The pages that can be read, each with its input, in the order given; every page that cannot be (a damaged .gz, a binary
+    /// or empty file, one over the limit for one input file) is left out with a note in <paramref name="skipped"/>, "FILE: problem;
+    /// page skipped", as ingest names a bad file and goes on. One damaged page costs that page, never the run: a caller that
+    /// reports figures prints the notes and fails after them (the figures are over fewer pages than the benchmark's).
+    /// </summary>
+    public static IEnumerable<(BenchmarkPage Page, RawInput Input)> Inputs(IEnumerable<BenchmarkPage> pages, ICollection<string> skipped)
     {
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return File.ReadAllBytes(path);
-        try
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(skipped);
+        foreach (var page in pages)
         {
-            using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            return BoundedRead.ToEnd(gzip, MaxPageBytes)
-                ?? throw new EvaluationDataException($"{path}: decompresses to more than {MaxPageBytes / (1024 * 1024)} MB");
-        }
-        catch (InvalidDataException e)
-        {
-            throw new EvaluationDataException($"{path}: not valid gzip ({e.Message})", e);
+            if (TryReadPage(page.HtmlPath, out var content, out var problem)) yield return (page, ToRawInput(page, content));
+            else skipped.Add($"{page.HtmlPath}: {problem}; page skipped");
         }
     }
 
-    public static RawInput ToRawInput(BenchmarkPage page) => new()
+    private static RawInput ToRawInput(BenchmarkPage page, byte[] content) => new()
     {
         Id = page.Id,
         Source = page.Url ?? page.Id,
         Kind = RawKind.Html,
-        Content = page.ReadHtml(),
+        Content = content,
         Hints = new IngestHints { Url = page.Url },
     };
 

@@ -16,7 +16,7 @@ public static class ExtractionEvaluator
     /// <summary>
     /// Extracts every page with our extractor and with SmartReader and scores both.
     /// Throws <see cref="EvaluationDataException"/> when the directory is not a benchmark directory; a page whose
-    /// file is missing or cannot be read (a damaged .gz) is left out and named in <see cref="ExtractionEvaluation.Skipped"/>.
+    /// file is missing or cannot be read (a damaged .gz, a binary file: <see cref="BenchmarkDirectory.Inputs"/>) is left out and named in <see cref="ExtractionEvaluation.Skipped"/>.
     /// </summary>
     public static ExtractionEvaluation Evaluate(string dir, BenchmarkHalf half = BenchmarkHalf.All) => Evaluate(dir, half, pageTypeModels: null);
 
@@ -44,19 +44,9 @@ public static class ExtractionEvaluator
         var types = new List<(PageType Truth, PageType Predicted)>();
         var found = PageTypeInfo.All.ToDictionary(t => t, _ => 0);
         var skipped = loaded.Skipped.ToList();
-        foreach (var page in pages)
+        // One damaged page costs that page, not the run; the note says so and the command fails after the figures.
+        foreach (var (page, input) in BenchmarkDirectory.Inputs(pages, skipped))
         {
-            RawInput input;
-            try
-            {
-                input = BenchmarkDirectory.ToRawInput(page);
-            }
-            catch (EvaluationDataException e)
-            {
-                // One damaged page costs that page, not the run; the note says so and the command fails after the figures.
-                skipped.Add($"{e.Message}; page skipped");
-                continue;
-            }
             ourTime.Start();
             var extractor = pageTypeModels is not null && pageTypeModels.TryGetValue(page.Id, out var model)
                 ? extractorOf.TryGetValue(model, out var cached) ? cached : extractorOf[model] = new ArticleExtractor(options with { PageTypeModel = model })

@@ -370,7 +370,7 @@ public static class SimilarityTuning
                 var last = joins.FindLastIndex(j => Across(j.Join, first.Id, second.Id));
                 if (last < 0)
                 {
-                    result.Add(new SimilarityJoinedPair(o, pair, alone, "moved", null, 0, 0, 0, false));
+                    result.Add(new SimilarityJoinedPair(o, pair, alone, SimilarityJoinedPair.Moved, null, 0, 0, 0, false));
                     continue;
                 }
                 var (at, join) = joins[last];
@@ -472,7 +472,11 @@ public sealed record SimilarityErrorCount(bool CrossLanguage, SimilarityErrorCla
 /// <see cref="StoryJoin.Joining"/>), the two sides' similarity then, and whether the joining side was one of the pair's articles alone
 /// (a lone article that itself looked for a story to join, as at the settle, is the <see cref="StoryJoin.Into"/> side and not counted).
 /// </summary>
-public sealed record SimilarityJoinedPair(int Order, SimilarityPair Pair, bool JoinsAlone, string Kind, long? Step, int IntoSize, int JoiningSize, double Score, bool PairArticleJoinedAlone);
+public sealed record SimilarityJoinedPair(int Order, SimilarityPair Pair, bool JoinsAlone, string Kind, long? Step, int IntoSize, int JoiningSize, double Score, bool PairArticleJoinedAlone)
+{
+    /// <summary>The kind of a pair put in one story by a split, repartition or re-placement with no join between its articles before (no step, sizes or score).</summary>
+    public const string Moved = "moved";
+}
 
 /// <summary>
 /// One judged training pair as the clusterer treats it (<see cref="SimilarityTuning.PairDiagnostics"/>): in how many of the orders

@@ -155,7 +155,7 @@ public sealed class InputReader(InputLimits? limits = null)
             return container == ContainerFormat.Feed ? _feeds.ReadXml(path, feed, hints) : _feeds.ReadJson(path, feed, hints);
         }
         // A gzipped page or text ("0001.html.gz", as benchmark sets ship pages) is read unzipped, as the name inside says.
-        if (GzippedKind(path) is { } gzipped) return [ReadGzipped(path, gzipped, hints)];
+        if (GzippedKind(path) is { } gzipped) return [ReadPage(path, gzipped, gzipped: true, hints)];
         if (ContainerExtensions.TryGetValue(ContainerExtension(path), out var expected))
         {
             if (size == 0) return [new BadInput(path, "is empty")];
@@ -171,15 +171,10 @@ public sealed class InputReader(InputLimits? limits = null)
                 ? [new BadInput(path, $"'{extension}' is not an article format; use {FormatList}")]
                 : [new SkippedInput(path, $"not an article format ('{extension}')")];
         }
-        if (size == 0) return [new BadInput(path, "is empty")];
-        if (ContentSniffer.LooksBinary(head)) return [new BadInput(path, "looks like binary data, not text or HTML")];
         // JSONL is read line by line, so a dump of any size is fine; one page or text is read whole.
-        if (kind is not { } rawKind) return _jsonLines.Read(path, hints);
-        if (size > _limits.MaxFileBytes)
-            return [new BadInput(path, $"is {InputLimits.Megabytes(size)}, over the {InputLimits.Megabytes(_limits.MaxFileBytes)} limit for one input file; leave it out")];
-
-        if (ReadAll(path, out var content) is { } bad) return [bad];
-        return [ReadSingle(path, content, rawKind, hints)];
+        if (kind is { } rawKind) return [ReadPage(path, rawKind, gzipped: false, hints)];
+        if (PageFile.ContentProblem(head, size) is { } problem) return [new BadInput(path, problem)];
+        return _jsonLines.Read(path, hints);
     }
 
     /// <summary>Extensions that name archives or feeds, with what such a file must hold.</summary>
@@ -214,29 +209,9 @@ public sealed class InputReader(InputLimits? limits = null)
     private static RawKind? GzippedKind(string path) =>
         path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && Formats.TryGetValue(Path.GetExtension(path[..^3]), out var kind) ? kind : null;
 
-    /// <summary>A gzipped page or text, unzipped up to the limit for one input file and then checked as the file itself would be.</summary>
-    private InputItem ReadGzipped(string path, RawKind kind, IngestHints hints)
-    {
-        byte[]? content;
-        try
-        {
-            using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            content = BoundedRead.ToEnd(gzip, _limits.MaxFileBytes);
-        }
-        catch (InvalidDataException ex)
-        {
-            return new BadInput(path, $"is not valid gzip ({ex.Message}); the file is damaged: fetch it again (`gzip -t FILE` checks one)");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new BadInput(path, $"cannot be read ({ex.Message})");
-        }
-        if (content is null) return new BadInput(path, $"unzips to more than the {InputLimits.Megabytes(_limits.MaxFileBytes)} limit for one input file; leave it out");
-        if (content.Length == 0) return new BadInput(path, "is empty once unzipped");
-        if (ContentSniffer.LooksBinary(content.AsSpan(0, Math.Min(content.Length, _limits.SniffBytes))))
-            return new BadInput(path, "looks like binary data once unzipped, not text or HTML");
-        return ReadSingle(path, content, kind, hints);
-    }
+    /// <summary>A page or text file (gzipped or not) read whole and checked by <see cref="PageFile"/>, then as its kind is.</summary>
+    private InputItem ReadPage(string path, RawKind kind, bool gzipped, IngestHints hints) =>
+        PageFile.TryRead(path, gzipped, _limits, out var content, out var problem) ? ReadSingle(path, content, kind, hints) : new BadInput(path, problem);
 
     /// <summary>Whether gzip data decompresses to a WARC record (a broken stream is simply not one).</summary>
     private static bool GzippedWarc(string path)

@@ -101,6 +101,26 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_gzipped_page_cut_short_is_named_as_damaged_and_two_members_read_as_one_page()
+    {
+        var page = "<html><body>" + string.Concat(Enumerable.Range(0, 200).Select(i => $"<p>Paragraph {i}: the ferry stayed in port while the storm passed.</p>")) + "</body></html>";
+        var whole = Gzip(page);
+        // GZipStream itself reads a cut file to where it ends, without an error: half a page would be ingested as the page.
+        Write("pages/cut.html.gz", whole[..(whole.Length / 2)]);
+        Write("pages/trailer-cut.html.gz", whole[..^3]);
+        Write("pages/two-members.html.gz", [.. Gzip("<html><body><p>First half of the page,"), .. Gzip(" and its second half.</p></body></html>")]);
+
+        var items = Read(Path.Combine(_dir, "pages"));
+
+        var errors = items.OfType<BadInput>().ToDictionary(e => Path.GetFileName(e.Source), e => e.Problem);
+        Assert.Equal(["cut.html.gz", "trailer-cut.html.gz"], errors.Keys.Order());
+        Assert.StartsWith("is not valid gzip (cut short: it unzips to ", errors["cut.html.gz"], StringComparison.Ordinal);
+        Assert.All(errors.Values, problem => Assert.Contains("the file is damaged: fetch it again", problem, StringComparison.Ordinal));
+        var read = Assert.Single(items.OfType<RawItem>());
+        Assert.Equal("<html><body><p>First half of the page, and its second half.</p></body></html>", Encoding.UTF8.GetString(read.Raw.Content));
+    }
+
+    [Fact]
     public void Html_in_a_legacy_charset_is_accepted_because_the_page_declares_its_own_encoding()
     {
         var bytes = Encoding.Latin1.GetBytes("<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\u00e9 reopens</p></body></html>");

@@ -10,7 +10,7 @@ public class ReplaceAtSettleTests
     private static readonly string[] BridgeReports = ClosestMemberShareTests.SpanishReports;
 
     // Another event in the same language and town: a fire in a bakery.
-    private static readonly string[] FireReports =
+    internal static readonly string[] FireReports =
     [
         "Un incendio destruyó la madrugada del jueves una panadería del centro de Valdemora. Los bomberos tardaron tres horas en "
         + "apagar las llamas y dos vecinos fueron atendidos por inhalación de humo.",
@@ -19,7 +19,7 @@ public class ReplaceAtSettleTests
     ];
 
     /// <summary>A join threshold every pair of these reports passes (all land in one story as they arrive), with no member guard.</summary>
-    private static readonly ClusteringOptions JoinAll = ClusteringOptions.Default with
+    internal static readonly ClusteringOptions JoinAll = ClusteringOptions.Default with
     {
         UseSyndication = false,
         ClosestMemberShare = 0,
