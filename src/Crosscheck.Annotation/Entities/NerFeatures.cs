@@ -51,6 +51,14 @@ internal enum NerFeatureOptions
     /// transitions are longer.
     /// </summary>
     EdgeClasses = 64,
+
+    /// <summary>
+    /// The word clusters of a long word's head: its longest ending (of 4 letters or more, after at least 3) that the
+    /// clusters know as a word of its own. A compound ("Bundesregierung", "Klarnamen-Pflicht") is rarer than its head
+    /// ("regierung", "pflicht"), and in German, where every noun is capitalised, the head's kind of word (a common noun, an
+    /// organisation's word) says what the capital does not.
+    /// </summary>
+    HeadClusters = 128,
 }
 
 /// <summary>
@@ -68,7 +76,10 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int Gaz = 36, GazLength = 37, GazPrev = 38, GazNext = 39, Doc = 40, First = 41, ShoutingShape = 42;
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
 
-    private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73;
+    private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73, HeadCluster = 74;
+
+    /// <summary>Letters a compound's head (<see cref="NerFeatureOptions.HeadClusters"/>) has at least, and letters before it.</summary>
+    private const int HeadMinLength = 4, HeadMinStart = 3;
 
     /// <summary>Letters of the crude stem that <see cref="NerFeatureOptions.LongAffixes"/> and <see cref="NerFeatureOptions.StemClusters"/> read.</summary>
     public const int StemLength = 5;
@@ -95,6 +106,18 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
 
     /// <summary>The crude stem of a word: its first <see cref="StemLength"/> characters (case is folded by the hash that reads it).</summary>
     public static ReadOnlySpan<char> StemOf(ReadOnlySpan<char> word) => word.Length > StemLength ? word[..StemLength] : word;
+
+    /// <summary>The cluster row of the word's head (<see cref="NerFeatureOptions.HeadClusters"/>), or -1 when no ending of it is a known word.</summary>
+    private int HeadRow(ReadOnlySpan<char> word)
+    {
+        for (var start = HeadMinStart; start <= word.Length - HeadMinLength; start++)
+        {
+            if (!char.IsLetter(word[start])) continue;
+            var row = Clusters.Row(FeatureHash.OfLower(word[start..]));
+            if (row >= 0) return row;
+        }
+        return -1;
+    }
 
     private static readonly ulong DocumentCopy = FeatureHash.Of("<document>");
 
@@ -134,6 +157,7 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
         var copy = (Options & NerFeatureOptions.DocumentDomain) != 0 && context.Sentences > 1;
         var sentenceShape = (Options & NerFeatureOptions.SentenceShape) != 0;
         var gazetteerCase = (Options & NerFeatureOptions.GazetteerCase) != 0;
+        var headClusters = (Options & NerFeatureOptions.HeadClusters) != 0 && Clusters.Levels > 0;
         var length = (ulong)Math.Min(n, 8);
         var ending = n > 0 && tokens[n - 1].Of(text) is [var last] && char.IsPunctuation(last) ? 1UL : 0;
         var firstHit = 0;
@@ -202,6 +226,11 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
                 features.Add(FeatureHash.Feature(Cluster + level, (ulong)(Clusters.IdAt(clusterRow[i], level) + 1)));
                 features.Add(FeatureHash.Feature(ClusterPrev + level, i > 0 ? (ulong)(Clusters.IdAt(clusterRow[i - 1], level) + 2) : 0));
                 features.Add(FeatureHash.Feature(ClusterNext + level, i + 1 < n ? (ulong)(Clusters.IdAt(clusterRow[i + 1], level) + 2) : 0));
+            }
+            if (headClusters && HeadRow(word) is >= 0 and var headRow)
+            {
+                for (var level = 0; level < 3 && level < Clusters.Levels; level++)
+                    features.Add(FeatureHash.Feature(HeadCluster + level, (ulong)(Clusters.IdAt(headRow, level) + 1)));
             }
             if (Clusters.Levels > 1)
                 features.Add(FeatureHash.Feature(ClusterShape, (ulong)(Clusters.IdAt(clusterRow[i], 1) + 1), shortShape[i]));

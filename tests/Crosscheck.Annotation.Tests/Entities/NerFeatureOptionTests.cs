@@ -8,7 +8,7 @@ namespace Crosscheck.Annotation.Tests.Entities;
 public class NerFeatureOptionTests
 {
     /// <summary>The features of the token at <paramref name="index"/> of a sentence of space-separated tokens.</summary>
-    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index, WordClusters? stemClusters = null, Gazetteer? gazetteer = null)
+    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index, WordClusters? stemClusters = null, Gazetteer? gazetteer = null, WordClusters? clusters = null)
     {
         var spans = new List<TextSpan>();
         var start = 0;
@@ -21,7 +21,7 @@ public class NerFeatureOptionTests
         context.Add(sentence, [.. spans]);
         var features = new List<ulong>();
         var offsets = new int[spans.Count + 1];
-        new NerFeatures(WordClusters.Empty, gazetteer ?? Gazetteer.Empty, options, stemClusters).Extract(sentence, [.. spans], context, features, offsets);
+        new NerFeatures(clusters ?? WordClusters.Empty, gazetteer ?? Gazetteer.Empty, options, stemClusters).Extract(sentence, [.. spans], context, features, offsets);
         return [.. features.Skip(offsets[index]).Take(offsets[index + 1] - offsets[index])];
     }
 
@@ -54,6 +54,28 @@ public class NerFeatureOptionTests
     private static WordClusters TwoStems() => new(4,
         new Dictionary<ulong, int> { [FeatureHash.OfLower("москв")] = 0, [FeatureHash.OfLower("сегод")] = 1 },
         [3, 7, 11, 1, 5, 9, 13, 1]);
+
+    /// <summary>A word table of "regierung" (clusters 2/6/10) and "partei" (4/8/12), with a capitalisation level.</summary>
+    private static WordClusters TwoHeads() => new(4,
+        new Dictionary<ulong, int> { [FeatureHash.OfLower("regierung")] = 0, [FeatureHash.OfLower("partei")] = 1 },
+        [2, 6, 10, 1, 4, 8, 12, 1]);
+
+    [Fact]
+    public void Head_clusters_give_compounds_of_one_head_the_same_head_features_and_only_when_chosen()
+    {
+        var words = TwoHeads();
+        HashSet<ulong> Added(string word) =>
+            [.. FeaturesOf(NerFeatureOptions.HeadClusters, $"die {word} sagte", 1, clusters: words).Except(FeaturesOf(NerFeatureOptions.None, $"die {word} sagte", 1, clusters: words))];
+        // Three levels of the head's clusters.
+        var federal = Added("Bundesregierung");
+        Assert.Equal(3, federal.Count);
+        Assert.True(federal.SetEquals(Added("Landesregierung")));
+        Assert.True(federal.SetEquals(Added("Corona-Regierung")));
+        Assert.False(federal.SetEquals(Added("Volkspartei")));
+        // No known ending, or the head is the whole word (too few letters before it): nothing is added.
+        Assert.Empty(Added("Bundeskanzler"));
+        Assert.Empty(Added("Regierung"));
+    }
 
     [Fact]
     public void Stem_clusters_give_inflected_forms_the_same_cluster_features_and_only_when_chosen()
