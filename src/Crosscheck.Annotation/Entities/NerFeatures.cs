@@ -51,6 +51,15 @@ internal enum NerFeatureOptions
     /// transitions are longer.
     /// </summary>
     EdgeClasses = 64,
+
+    /// <summary>
+    /// Name chunks (<see cref="Entities.NameChunks"/>): a run of capitalised words bridged by at most two short lower-case words
+    /// ("Centro de Estudios de Historia", "Guardia Civil de Eibar", "calle Ramón Casas") is read as one unit by every
+    /// token in it: its position in the run and the run's length, the run's first word and the lower-case word before the
+    /// run, each with that position, and for a capitalised word the bridging word its part starts with. The window of
+    /// two words either side cannot see a long name's head word ("Centro", "Guardia") from its last words.
+    /// </summary>
+    NameChunks = 128,
 }
 
 /// <summary>
@@ -69,6 +78,7 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
 
     private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73;
+    private const int ChunkPosition = 74, ChunkHead = 75, ChunkBefore = 76, ChunkPart = 77;
 
     /// <summary>Letters of the crude stem that <see cref="NerFeatureOptions.LongAffixes"/> and <see cref="NerFeatureOptions.StemClusters"/> read.</summary>
     public const int StemLength = 5;
@@ -137,6 +147,7 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
         var length = (ulong)Math.Min(n, 8);
         var ending = n > 0 && tokens[n - 1].Of(text) is [var last] && char.IsPunctuation(last) ? 1UL : 0;
         var firstHit = 0;
+        var chunks = (Options & NerFeatureOptions.NameChunks) != 0 ? NameChunks.Of(text, tokens) : [];
 
         for (var i = 0; i < n; i++)
         {
@@ -245,6 +256,22 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
                 else if (hit.Start == i + 1)
                 {
                     features.Add(FeatureHash.Feature(GazNext, (ulong)hit.List));
+                }
+            }
+
+            if (chunks.Length > 0 && chunks[i].Start >= 0)
+            {
+                var (start, end, part) = chunks[i];
+                // Position in the run: 0 first, 1 inside, 2 last, 3 alone; with the run's length in tokens (to 6).
+                var position = end - start == 1 ? 3UL : i == start ? 0UL : i == end - 1 ? 2UL : 1UL;
+                var runLength = (ulong)Math.Min(end - start, 6);
+                features.Add(FeatureHash.Feature(ChunkPosition, position, runLength));
+                if (end - start > 1)
+                {
+                    features.Add(FeatureHash.Feature(ChunkHead, lower[start], position));
+                    features.Add(FeatureHash.Feature(ChunkBefore, start > 0 ? lower[start - 1] : SentenceStart, position));
+                    if (word.Length > 0 && char.IsUpper(word[0]))
+                        features.Add(FeatureHash.Feature(ChunkPart, part >= 0 ? lower[part] : SentenceStart, position));
                 }
             }
 
