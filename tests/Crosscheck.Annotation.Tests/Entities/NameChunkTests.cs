@@ -7,28 +7,10 @@ namespace Crosscheck.Annotation.Tests.Entities;
 /// <summary>Runs of capitalised words bridged by short lower-case words (<see cref="NameChunks"/>) and their features.</summary>
 public class NameChunkTests
 {
-    private static TextSpan[] Spans(string sentence)
-    {
-        var spans = new List<TextSpan>();
-        var start = 0;
-        foreach (var word in sentence.Split(' '))
-        {
-            spans.Add(new TextSpan(start, word.Length));
-            start += word.Length + 1;
-        }
-        return [.. spans];
-    }
+    private static TextSpan[] Spans(string sentence) => EdgeClassTests.Spans(sentence);
 
-    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index)
-    {
-        var spans = Spans(sentence);
-        var context = new DocumentContext();
-        context.Add(sentence, spans);
-        var features = new List<ulong>();
-        var offsets = new int[spans.Length + 1];
-        new NerFeatures(WordClusters.Empty, Gazetteer.Empty, options).Extract(sentence, spans, context, features, offsets);
-        return [.. features.Skip(offsets[index]).Take(offsets[index + 1] - offsets[index])];
-    }
+    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index) =>
+        NerFeatureOptionTests.FeaturesOf(options, sentence, index);
 
     [Fact]
     public void Short_lower_case_words_bridge_capitalised_ones_into_one_run()
