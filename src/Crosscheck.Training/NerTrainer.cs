@@ -108,6 +108,9 @@ public sealed record NerTrainerOptions
     /// <summary>Label-pair weights by the kinds of a token and the one before it (<see cref="NerFeatureOptions.EdgeClasses"/>). Default off.</summary>
     public bool EdgeClasses { get; init; }
 
+    /// <summary>Runs of capitalised words bridged by short lower-case words read as units (<see cref="NerFeatureOptions.NameChunks"/>). Default off.</summary>
+    public bool NameChunks { get; init; }
+
     /// <summary>Language models: the word clusters of a long word's head, its longest known ending (<see cref="NerFeatureOptions.HeadClusters"/>). Default off.</summary>
     public bool HeadClusters { get; init; }
 
@@ -317,7 +320,8 @@ public static class NerTrainer
         | (options.StemClusters ? NerFeatureOptions.StemClusters : NerFeatureOptions.None)
         | (options.GazetteerCase ? NerFeatureOptions.GazetteerCase : NerFeatureOptions.None)
         | (options.EdgeClasses ? NerFeatureOptions.EdgeClasses : NerFeatureOptions.None)
-        | (options.HeadClusters ? NerFeatureOptions.HeadClusters : NerFeatureOptions.None);
+        | (options.HeadClusters ? NerFeatureOptions.HeadClusters : NerFeatureOptions.None)
+        | (options.NameChunks ? NerFeatureOptions.NameChunks : NerFeatureOptions.None);
 
     /// <summary>
     /// Trains the model of one language (ISO 639-1) from the corpora in <paramref name="multilingualFolder"/>

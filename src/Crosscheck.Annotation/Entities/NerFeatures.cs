@@ -53,12 +53,21 @@ internal enum NerFeatureOptions
     EdgeClasses = 64,
 
     /// <summary>
+    /// Name chunks (<see cref="Entities.NameChunks"/>): a run of capitalised words bridged by at most two short lower-case words
+    /// ("Centro de Estudios de Historia", "Guardia Civil de Eibar", "calle Ramón Casas") is read as one unit by every
+    /// token in it: its position in the run and the run's length, the run's first word and the lower-case word before the
+    /// run, each with that position, and for a capitalised word the bridging word its part starts with. The window of
+    /// two words either side cannot see a long name's head word ("Centro", "Guardia") from its last words.
+    /// </summary>
+    NameChunks = 128,
+
+    /// <summary>
     /// The word clusters of a long word's head: its longest ending (of 4 letters or more, after at least 3) that the
     /// clusters know as a word of its own. A compound ("Bundesregierung", "Klarnamen-Pflicht") is rarer than its head
     /// ("regierung", "pflicht"), and in German, where every noun is capitalised, the head's kind of word (a common noun, an
     /// organisation's word) says what the capital does not.
     /// </summary>
-    HeadClusters = 128,
+    HeadClusters = 256,
 }
 
 /// <summary>
@@ -76,7 +85,9 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int Gaz = 36, GazLength = 37, GazPrev = 38, GazNext = 39, Doc = 40, First = 41, ShoutingShape = 42;
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
 
-    private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73, HeadCluster = 74;
+    private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73;
+    private const int ChunkPosition = 74, ChunkHead = 75, ChunkBefore = 76, ChunkPart = 77;
+    private const int HeadCluster = 78; // 78-81: one id per cluster level, as Cluster's 24-27
 
     /// <summary>Letters a compound's head (<see cref="NerFeatureOptions.HeadClusters"/>) has at least, and letters before it.</summary>
     private const int HeadMinLength = 4, HeadMinStart = 3;
@@ -161,6 +172,7 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
         var length = (ulong)Math.Min(n, 8);
         var ending = n > 0 && tokens[n - 1].Of(text) is [var last] && char.IsPunctuation(last) ? 1UL : 0;
         var firstHit = 0;
+        var chunks = (Options & NerFeatureOptions.NameChunks) != 0 ? NameChunks.Of(text, tokens) : [];
 
         for (var i = 0; i < n; i++)
         {
@@ -274,6 +286,22 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
                 else if (hit.Start == i + 1)
                 {
                     features.Add(FeatureHash.Feature(GazNext, (ulong)hit.List));
+                }
+            }
+
+            if (chunks.Length > 0 && chunks[i].Start >= 0)
+            {
+                var (start, end, part) = chunks[i];
+                // Position in the run: 0 first, 1 inside, 2 last, 3 alone; with the run's length in tokens (to 6).
+                var position = end - start == 1 ? 3UL : i == start ? 0UL : i == end - 1 ? 2UL : 1UL;
+                var runLength = (ulong)Math.Min(end - start, 6);
+                features.Add(FeatureHash.Feature(ChunkPosition, position, runLength));
+                if (end - start > 1)
+                {
+                    features.Add(FeatureHash.Feature(ChunkHead, lower[start], position));
+                    features.Add(FeatureHash.Feature(ChunkBefore, start > 0 ? lower[start - 1] : SentenceStart, position));
+                    if (word.Length > 0 && char.IsUpper(word[0]))
+                        features.Add(FeatureHash.Feature(ChunkPart, part >= 0 ? lower[part] : SentenceStart, position));
                 }
             }
 

@@ -42,6 +42,7 @@ public static class TrainCommand
             Description = "With --language: also lists of the names tagged in the open English corpora under ner/ (GMB, wikigold, BTC, WNUT-17 train, re3d).",
         };
         var gazetteerCase = new Option<bool>("--gazetteer-case") { Description = "Also every gazetteer hit with the token's case and whether it starts the sentence." };
+        var nameChunks = new Option<bool>("--name-chunks") { Description = "Also features of runs of capitalised words bridged by short lower-case words (\"Centro de Estudios de Historia\"): each token's place in its run, the run's first word and the word before it." };
         var edgeClasses = new Option<bool>("--edge-classes") { Description = "Also label-pair (transition) weights by the kinds of a token and the one before it (lower case, capitalised, capitals, number, other; sentence start)." };
         var headClusters = new Option<bool>("--head-clusters") { Description = "With --language: also the word clusters of a long word's head, its longest ending the clusters know as a word (a compound's last part)." };
         var dictionaryNouns = new Option<bool>("--dictionary-nouns") { Description = "With --language: the dictionary's capitalised common words (German nouns) as a list of their own, dict:noun." };
@@ -158,7 +159,7 @@ public static class TrainCommand
             Examples: crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, edgeClasses, headClusters, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, seed, secondChainOrders, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, edgeClasses, nameChunks, headClusters, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, seed, secondChainOrders, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -177,6 +178,7 @@ public static class TrainCommand
                 DictionaryLists = !result.GetValue(noDictionary),
                 GazetteerCase = result.GetValue(gazetteerCase),
                 EdgeClasses = result.GetValue(edgeClasses),
+                NameChunks = result.GetValue(nameChunks),
                 HeadClusters = result.GetValue(headClusters),
                 DictionaryNouns = result.GetValue(dictionaryNouns),
                 DocumentDomain = !result.GetValue(noDocumentCopy),

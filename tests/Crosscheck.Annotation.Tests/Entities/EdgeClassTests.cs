@@ -13,7 +13,8 @@ public class EdgeClassTests
     private static readonly int UnitPerson = Bilou.Label(0, 3);
     private static readonly int UnitOrganisation = Bilou.Label(1, 3);
 
-    private static TextSpan[] Spans(string sentence)
+    /// <summary>The spans of a sentence of space-separated tokens.</summary>
+    internal static TextSpan[] Spans(string sentence)
     {
         var spans = new List<TextSpan>();
         var start = 0;

@@ -8,7 +8,7 @@ namespace Crosscheck.Annotation.Tests.Entities;
 public class NerFeatureOptionTests
 {
     /// <summary>The features of the token at <paramref name="index"/> of a sentence of space-separated tokens.</summary>
-    private static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index, WordClusters? stemClusters = null, Gazetteer? gazetteer = null, WordClusters? clusters = null)
+    internal static HashSet<ulong> FeaturesOf(NerFeatureOptions options, string sentence, int index, WordClusters? stemClusters = null, Gazetteer? gazetteer = null, WordClusters? clusters = null)
     {
         var spans = new List<TextSpan>();
         var start = 0;
