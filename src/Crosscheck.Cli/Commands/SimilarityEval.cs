@@ -41,7 +41,8 @@ public static class SimilarityEval
             "story-refine" => SimilarityTuning.StoryRefineGrid(),
             "story-refine2" => SimilarityTuning.StoryRefine2Grid(),
             "name-join" => SimilarityTuning.NameJoinGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, member-link, han-names, same-language-weights or cross-han"),
+            "copies" => SimilarityTuning.CopiesGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, copies, member-link, han-names, same-language-weights or cross-han"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);
