@@ -42,7 +42,8 @@ public static class SimilarityEval
             "story-refine2" => SimilarityTuning.StoryRefine2Grid(),
             "name-join" => SimilarityTuning.NameJoinGrid(),
             "copies" => SimilarityTuning.CopiesGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, copies, member-link, han-names, same-language-weights or cross-han"),
+            "chinese-gloss" => SimilarityTuning.ChineseGlossGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, copies, chinese-gloss, member-link, han-names, same-language-weights or cross-han"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);

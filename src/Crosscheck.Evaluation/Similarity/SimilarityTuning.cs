@@ -216,6 +216,16 @@ public static class SimilarityTuning
         yield return ("copy placement at half the join threshold (share 0.5)", ClusteringOptions.Default with { CopyPlacementShare = 0.5 });
     }
 
+    /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var weight in new[] { 0.5, 1.0, 2.0 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"Chinese glossed x{weight}"), ClusteringOptions.Default with { ChineseGlossWeight = weight });
+        }
+    }
+
     /// <summary>The defaults, then Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) on.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> HanNameKeysGrid()
     {
