@@ -226,6 +226,16 @@ public static class SimilarityTuning
         }
     }
 
+    /// <summary>Round 2 of <see cref="ChineseGlossGrid"/> (its weights rose to the last, x2): the defaults, then x3 and x4.</summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGloss2Grid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var weight in new[] { 3.0, 4.0 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"Chinese glossed x{weight}"), ClusteringOptions.Default with { ChineseGlossWeight = weight });
+        }
+    }
+
     /// <summary>The defaults, then Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) on.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> HanNameKeysGrid()
     {
