@@ -44,7 +44,8 @@ public static class SimilarityEval
             "copies" => SimilarityTuning.CopiesGrid(),
             "chinese-gloss" => SimilarityTuning.ChineseGlossGrid(),
             "chinese-gloss2" => SimilarityTuning.ChineseGloss2Grid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, copies, chinese-gloss, chinese-gloss2, member-link, han-names, same-language-weights or cross-han"),
+            "chinese-gloss3" => SimilarityTuning.ChineseGloss3Grid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, copies, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights or cross-han"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);

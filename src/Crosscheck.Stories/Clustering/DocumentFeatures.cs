@@ -48,7 +48,7 @@ public sealed class DocumentFeatures
         {
             if (LanguageTerms.Analyze(analysed, title, 200) is { } stems)
             {
-                foreach (var (stem, _) in stems) features.AddStem(stem, options.TitleBoost, glossary, glossWeight);
+                foreach (var (stem, _) in stems) features.AddStem(analysed!, stem, options.TitleBoost, glossary, glossWeight);
             }
             else
             {
@@ -63,7 +63,7 @@ public sealed class DocumentFeatures
         var terms = LanguageTerms.Analyze(analysed, text, options.MaxWordsPerDocument);
         if (terms is not null)
         {
-            foreach (var (stem, start) in terms) features.AddStem(stem, weights.At(start), glossary, glossWeight);
+            foreach (var (stem, start) in terms) features.AddStem(analysed!, stem, weights.At(start), glossary, glossWeight);
         }
         else
         {
@@ -102,10 +102,10 @@ public sealed class DocumentFeatures
     }
 
     /// <summary>A stem of an analysed language, and the English words its glossary gives it at <paramref name="glossWeight"/> of its weight (shared among them).</summary>
-    private void AddStem(string stem, double weight, IReadOnlyDictionary<string, string[]>? glossary, double glossWeight)
+    private void AddStem(string language, string stem, double weight, IReadOnlyDictionary<string, string[]>? glossary, double glossWeight)
     {
         AddTerm(stem, weight);
-        if (glossary is null || stem.Length < 2 || !glossary.TryGetValue(Words.Fold(stem), out var glosses)) return;
+        if (glossary is null || stem.Length < 2 || !glossary.TryGetValue(Glossary.KeyOf(language, stem), out var glosses)) return;
         foreach (var gloss in glosses) AddTerm(gloss, weight * glossWeight / glosses.Length);
     }
 

@@ -62,7 +62,15 @@ public class GlossaryTests
         Assert.Contains("government", on.Terms.Keys);
         Assert.DoesNotContain("earthquake", common.Terms.Keys);
         Assert.DoesNotContain("volcano", german.Terms.Keys);
-        Assert.True(on.Terms["earthquake"] <= on.Terms["地震"]);
+        Assert.True(on.Terms["earthquake"] <= on.Terms[Words.Fold("地震")]);
+    }
+
+    [Fact]
+    public void Chinese_pairs_of_one_sound_keep_their_own_English_words()
+    {
+        // Folded, both are "shiyan": keyed by the characters, each keeps its own sense.
+        Assert.Contains("experiment", Glossary.Of("zh", "实验"));
+        Assert.DoesNotContain("experiment", Glossary.Of("zh", "誓言"));
     }
 
     private static Document Document(string language, string text) =>
