@@ -205,17 +205,6 @@ public static class SimilarityTuning
         yield return ("no name join for an analysed language + re-placement 0.75", replace with { AnalysedNameJoin = AnalysedNameJoin.Never });
     }
 
-    /// <summary>
-    /// simil15's copy placements: the defaults, then a near-duplicate copy joining its original's story only when it also scores this
-    /// share of its join threshold against that story (<see cref="ClusteringOptions.CopyPlacementShare"/>), at the whole threshold and at half.
-    /// </summary>
-    public static IEnumerable<(string Name, ClusteringOptions Options)> CopiesGrid()
-    {
-        yield return ("defaults", ClusteringOptions.Default);
-        yield return ("copy placement at the join threshold (share 1)", ClusteringOptions.Default with { CopyPlacementShare = 1 });
-        yield return ("copy placement at half the join threshold (share 0.5)", ClusteringOptions.Default with { CopyPlacementShare = 0.5 });
-    }
-
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid()
     {

@@ -440,15 +440,6 @@ public sealed record ClusteringOptions
 
     /// <summary>When true a near-duplicate copy joins the story of its original directly. Default true.</summary>
     public bool UseSyndication { get; init; } = true;
-
-    /// <summary>
-    /// With <see cref="UseSyndication"/>: a near-duplicate copy joins the story of its original only when it also scores at least this
-    /// share of its join threshold against that story; under it the copy is placed as any new article is. A text that is mostly a
-    /// site's boilerplate (a cookie notice, a paywall, a block page) passes the near-duplicate test against another page of the same
-    /// site on that boilerplate alone, where the story's weighted features, boilerplate words being common, do not. 0 turns it off
-    /// (a copy joins its original's story whatever it scores). Default 0 (off).
-    /// </summary>
-    public double CopyPlacementShare { get; init; }
 }
 
 /// <summary>The weights of the three similarity channels (<see cref="ClusteringOptions.AnalysedSameLanguageWeights"/>).</summary>

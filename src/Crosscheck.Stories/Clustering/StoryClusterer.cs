@@ -214,7 +214,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (copy is { } match && StoryOfArticle(match.OriginalId) is { } originalStory)
         {
             target = Resolve(originalStory);
-            if (target.Retired || !CopyScoresEnough(profile, target)) target = null;
+            if (target.Retired) target = null;
         }
         // The article's index lookups serve the candidates and then its own postings: nothing between the two changes a count.
         List<(long Id, double Weight)>[]? queries = null;
@@ -253,10 +253,6 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 
         public TextFingerprint? Fingerprint { get; } = fingerprint;
     }
-
-    /// <summary>Whether a copy scores enough against its original's story to join it as a copy (<see cref="ClusteringOptions.CopyPlacementShare"/>).</summary>
-    private bool CopyScoresEnough(Profile copy, StoryState original) =>
-        _options.CopyPlacementShare <= 0 || Similarity(copy, original.Profile) >= _options.CopyPlacementShare * AssignThresholdOf(copy);
 
     /// <summary>
     /// The similarity an article needs to join a story: <see cref="ClusteringOptions.AnalysedAssignThreshold"/> when its
