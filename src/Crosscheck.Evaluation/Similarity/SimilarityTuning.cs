@@ -220,6 +220,39 @@ public static class SimilarityTuning
         yield return ("no name join for an analysed language + re-placement 0.75", replace with { AnalysedNameJoin = AnalysedNameJoin.Never });
     }
 
+    /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var weight in new[] { 0.5, 1.0, 2.0 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"Chinese glossed x{weight}"), ClusteringOptions.Default with { ChineseGlossWeight = weight });
+        }
+    }
+
+    /// <summary>
+    /// Round 3 of <see cref="ChineseGlossGrid"/>, after the Chinese glossary was keyed by its character pairs (<see cref="Glossary.KeyOf"/>;
+    /// rounds 1 and 2 looked pairs up by their toneless Latin spelling, which merged words of one sound): the defaults, then x2 and x3.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGloss3Grid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var weight in new[] { 2.0, 3.0 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"Chinese glossed x{weight}, keyed by character pairs"), ClusteringOptions.Default with { ChineseGlossWeight = weight });
+        }
+    }
+
+    /// <summary>Round 2 of <see cref="ChineseGlossGrid"/> (its weights rose to the last, x2): the defaults, then x3 and x4.</summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGloss2Grid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var weight in new[] { 3.0, 4.0 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"Chinese glossed x{weight}"), ClusteringOptions.Default with { ChineseGlossWeight = weight });
+        }
+    }
+
     /// <summary>The defaults, then Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) on.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> HanNameKeysGrid()
     {

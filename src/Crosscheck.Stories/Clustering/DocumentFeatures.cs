@@ -41,12 +41,14 @@ public sealed class DocumentFeatures
         var language = document.Article.Language;
         features.Language = language;
         var analysed = language is not null && options.AnalysedLanguages.Contains(language) ? language : null;
-        var glossary = analysed is not null && options.GlossWeight > 0 ? Glossary.For(analysed) : null;
+        // Chinese has its own weight: its glossary (CC-CEDICT) was measured apart from the FreeDict ones.
+        var glossWeight = analysed == "zh" ? options.ChineseGlossWeight : options.GlossWeight;
+        var glossary = analysed is not null && glossWeight > 0 ? Glossary.For(analysed) : null;
         if (document.Article.Title is { Length: > 0 } title)
         {
             if (LanguageTerms.Analyze(analysed, title, 200) is { } stems)
             {
-                foreach (var (stem, _) in stems) features.AddStem(stem, options.TitleBoost, glossary, options.GlossWeight);
+                foreach (var (stem, _) in stems) features.AddStem(analysed!, stem, options.TitleBoost, glossary, glossWeight);
             }
             else
             {
@@ -61,7 +63,7 @@ public sealed class DocumentFeatures
         var terms = LanguageTerms.Analyze(analysed, text, options.MaxWordsPerDocument);
         if (terms is not null)
         {
-            foreach (var (stem, start) in terms) features.AddStem(stem, weights.At(start), glossary, options.GlossWeight);
+            foreach (var (stem, start) in terms) features.AddStem(analysed!, stem, weights.At(start), glossary, glossWeight);
         }
         else
         {
@@ -100,10 +102,10 @@ public sealed class DocumentFeatures
     }
 
     /// <summary>A stem of an analysed language, and the English words its glossary gives it at <paramref name="glossWeight"/> of its weight (shared among them).</summary>
-    private void AddStem(string stem, double weight, IReadOnlyDictionary<string, string[]>? glossary, double glossWeight)
+    private void AddStem(string language, string stem, double weight, IReadOnlyDictionary<string, string[]>? glossary, double glossWeight)
     {
         AddTerm(stem, weight);
-        if (glossary is null || stem.Length < 2 || !glossary.TryGetValue(Words.Fold(stem), out var glosses)) return;
+        if (glossary is null || stem.Length < 2 || !glossary.TryGetValue(Glossary.KeyOf(language, stem), out var glosses)) return;
         foreach (var gloss in glosses) AddTerm(gloss, weight * glossWeight / glosses.Length);
     }
 

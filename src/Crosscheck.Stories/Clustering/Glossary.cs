@@ -36,6 +36,12 @@ public static class Glossary
         return For(language) is { } glossary && glossary.TryGetValue(stem, out var glosses) ? glosses : [];
     }
 
+    /// <summary>
+    /// The key a stem is glossed by: the folded stem (<see cref="Words.Fold"/>), but for Chinese the character pair itself, since
+    /// folding spells Han in Latin letters without tones and merges different words of one sound ("试验" and "实验").
+    /// </summary>
+    public static string KeyOf(string language, string stem) => language == "zh" ? stem : Words.Fold(stem);
+
     /// <summary>The stem-to-English map of a language (read once per process), or null without a glossary.</summary>
     public static IReadOnlyDictionary<string, string[]>? For(string language)
     {
@@ -70,7 +76,7 @@ public static class Glossary
             var index = Array.BinarySearch(starts, start);
             if (index < 0 || index == previous) continue;
             previous = index;
-            var folded = Words.Fold(stem);
+            var folded = KeyOf(language, stem);
             if (!merged.TryGetValue(folded, out var list)) merged[folded] = list = new List<string>(MaxGlosses);
             foreach (var gloss in glosses[index])
             {

@@ -27,7 +27,8 @@ namespace Crosscheck.Cli.Tests.Multilingual;
 /// of its language only when one member alone reaches its threshold (chosen on the training pairs' mean over nine orders,
 /// 0.705 / 0.674 -> 0.720 / 0.701): 0.734 / 0.714; the same-language floor rises to 0.725. On 2026-12-07 forenoon (simil13) the settle's
 /// name join left out within one analysed language and simil12's re-placement on (training means 0.720 / 0.701 -> 0.740 / 0.711):
-/// 0.741 / 0.730; the cross-language floor rises to 0.720.
+/// 0.741 / 0.730; the cross-language floor rises to 0.720. On 2026-12-07 midday (simil15) Chinese character pairs glossed into English
+/// (training cross mean 0.711 -> 0.733): 0.741 / 0.755; the cross-language floor rises to 0.745.
 /// </summary>
 public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
 {
@@ -42,6 +43,6 @@ public sealed class SimilarityAcceptanceTests(ITestOutputHelper output)
         output.WriteLine(report.ToString());
 
         Assert.True(evaluation.Group("all same-language").F1 >= 0.725, report.ToString());
-        Assert.True(evaluation.Group("all cross-language").F1 >= 0.720, report.ToString());
+        Assert.True(evaluation.Group("all cross-language").F1 >= 0.745, report.ToString());
     }
 }

@@ -21,8 +21,8 @@ public class GlossaryTests
     [Fact]
     public void A_language_without_a_glossary_or_an_unknown_stem_has_no_English_words()
     {
-        Assert.Empty(Glossary.Of("zh", "政府"));
         Assert.Empty(Glossary.Of("es", "eleccion"));
+        Assert.Empty(Glossary.Of("zh", "的政"));
         Assert.Empty(Glossary.Of("de", "xqzvw"));
         Assert.Contains("de", Glossary.Languages);
         Assert.DoesNotContain("en", Glossary.Languages);
@@ -39,6 +39,38 @@ public class GlossaryTests
         Assert.DoesNotContain("volcano", off.Terms.Keys);
         // The glossed word counts no more than the stem it translates (its weight is shared among the stem's English words).
         Assert.True(on.Terms["volcano"] <= on.Terms[Words.Fold(Stem("de", "Vulkan"))]);
+    }
+
+    [Theory]
+    [InlineData("政府", "government")]
+    [InlineData("地震", "earthquake")]
+    [InlineData("總統", "president")]
+    public void A_Chinese_character_pair_has_its_English_words(string pair, string english)
+    {
+        Assert.Contains(english, Glossary.Of("zh", Stem("zh", pair)));
+    }
+
+    [Fact]
+    public void Chinese_is_glossed_by_its_own_weight_alone()
+    {
+        var chinese = Document("zh", "菲律宾发生强烈地震，政府表示已有多人死亡。");
+        var on = DocumentFeatures.Extract(chinese, ClusteringOptions.Default with { ChineseGlossWeight = 1 });
+        var common = DocumentFeatures.Extract(chinese, ClusteringOptions.Default with { GlossWeight = 1, ChineseGlossWeight = 0 });
+        var german = DocumentFeatures.Extract(Document("de", "Der Vulkan auf den Philippinen spuckt wieder Asche."), ClusteringOptions.Default with { ChineseGlossWeight = 1 });
+
+        Assert.Contains("earthquake", on.Terms.Keys);
+        Assert.Contains("government", on.Terms.Keys);
+        Assert.DoesNotContain("earthquake", common.Terms.Keys);
+        Assert.DoesNotContain("volcano", german.Terms.Keys);
+        Assert.True(on.Terms["earthquake"] <= on.Terms[Words.Fold("地震")]);
+    }
+
+    [Fact]
+    public void Chinese_pairs_of_one_sound_keep_their_own_English_words()
+    {
+        // Folded, both are "shiyan": keyed by the characters, each keeps its own sense.
+        Assert.Contains("experiment", Glossary.Of("zh", "实验"));
+        Assert.DoesNotContain("experiment", Glossary.Of("zh", "誓言"));
     }
 
     private static Document Document(string language, string text) =>
