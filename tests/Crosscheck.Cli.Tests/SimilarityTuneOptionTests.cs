@@ -11,6 +11,7 @@ public sealed class SimilarityTuneOptionTests
     [InlineData("--joined-pairs", "joins.tsv")]
     [InlineData("--pair-scores", "scores.tsv")]
     [InlineData("--orders", "3")]
+    [InlineData("--grid", "name-join")]
     public void An_option_of_the_tuning_is_refused_without_tune_before_any_ingest(string option, string value)
     {
         var dir = Directory.CreateTempSubdirectory("crosscheck-similarity-").FullName;

@@ -86,8 +86,10 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
 
     private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73;
+    // NameChunks' ids: the shipped Spanish model (models/ner/ner.es.model.gz) was trained with them.
     private const int ChunkPosition = 74, ChunkHead = 75, ChunkBefore = 76, ChunkPart = 77;
-    private const int HeadCluster = 78; // 78-81: one id per cluster level, as Cluster's 24-27
+    // 78-80: one id per cluster level, the first three (as StemCluster's 68-70); the next free id is 81.
+    private const int HeadCluster = 78;
 
     /// <summary>Letters a compound's head (<see cref="NerFeatureOptions.HeadClusters"/>) has at least, and letters before it.</summary>
     private const int HeadMinLength = 4, HeadMinStart = 3;

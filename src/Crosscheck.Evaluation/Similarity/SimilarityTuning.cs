@@ -230,6 +230,16 @@ public static class SimilarityTuning
         }
     }
 
+    /// <summary>Round 2 of <see cref="ChineseGlossGrid"/> (its weights rose to the last, x2): the defaults, then x3 and x4.</summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGloss2Grid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var weight in new[] { 3.0, 4.0 })
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"Chinese glossed x{weight}"), ClusteringOptions.Default with { ChineseGlossWeight = weight });
+        }
+    }
+
     /// <summary>
     /// Round 3 of <see cref="ChineseGlossGrid"/>, after the Chinese glossary was keyed by its character pairs (<see cref="Glossary.KeyOf"/>;
     /// rounds 1 and 2 looked pairs up by their toneless Latin spelling, which merged words of one sound): the defaults, then x2 and x3.
@@ -240,16 +250,6 @@ public static class SimilarityTuning
         foreach (var weight in new[] { 2.0, 3.0 })
         {
             yield return (string.Create(CultureInfo.InvariantCulture, $"Chinese glossed x{weight}, keyed by character pairs"), ClusteringOptions.Default with { ChineseGlossWeight = weight });
-        }
-    }
-
-    /// <summary>Round 2 of <see cref="ChineseGlossGrid"/> (its weights rose to the last, x2): the defaults, then x3 and x4.</summary>
-    public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGloss2Grid()
-    {
-        yield return ("defaults", ClusteringOptions.Default);
-        foreach (var weight in new[] { 3.0, 4.0 })
-        {
-            yield return (string.Create(CultureInfo.InvariantCulture, $"Chinese glossed x{weight}"), ClusteringOptions.Default with { ChineseGlossWeight = weight });
         }
     }
 

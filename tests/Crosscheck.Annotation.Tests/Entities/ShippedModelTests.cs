@@ -22,6 +22,29 @@ public class ShippedModelTests
         Assert.NotNull(EntityTagger.LoadDefault());
     }
 
+    [Fact]
+    public void The_Spanish_model_is_read_with_the_name_chunks_it_was_trained_with()
+    {
+        // models/ner/ner.es.model.gz was trained with --name-chunks (MODEL_CARD.es.md) when NerFeatureOptions.NameChunks was 128
+        // and its feature ids 74-77: the file stores the option, and the features this build makes for it must be ones the model
+        // has weights for. A renumbered option would drop the features (or refuse the file); renumbered ids would miss every row.
+        var model = ShippedModels.For("es") ?? throw new InvalidOperationException("no shipped Spanish model");
+        var features = model.Features;
+        Assert.True(features.Options.HasFlag(NerFeatureOptions.NameChunks), features.Options.ToString());
+        Assert.Equal(128, (int)NerFeatureOptions.NameChunks);
+
+        const string sentence = "dijo ayer el Centro de Estudios de Historia Religiosa en un comunicado";
+        HashSet<ulong> Of(NerFeatureOptions options, int index) =>
+            NerFeatureOptionTests.FeaturesOf(options, sentence, index, features.StemClusters, features.Gazetteer, features.Clusters);
+        var chunkFeatures = new List<ulong>();
+        for (var i = 3; i <= 8; i++)
+            chunkFeatures.AddRange(Of(features.Options, i).Except(Of(features.Options & ~NerFeatureOptions.NameChunks, i)));
+        Assert.NotEmpty(chunkFeatures);
+        var emissions = new float[Bilou.LabelCount];
+        model.First.AddScores(chunkFeatures, [0, chunkFeatures.Count], 1, emissions);
+        Assert.Contains(emissions, weight => weight != 0);
+    }
+
     [SharedDataFact("data/ner/conll2003/valid.txt")]
     public void F1_on_a_dev_slice_stays_above_the_floor()
     {
