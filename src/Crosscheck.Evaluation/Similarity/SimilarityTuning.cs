@@ -253,18 +253,6 @@ public static class SimilarityTuning
         }
     }
 
-<<<<<<< HEAD
-=======
-    /// <summary>Round 2 of <see cref="ChineseGlossGrid"/> (its weights rose to the last, x2): the defaults, then x3 and x4.</summary>
-    public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGloss2Grid()
-    {
-        yield return ("defaults", ClusteringOptions.Default);
-        foreach (var weight in new[] { 3.0, 4.0 })
-        {
-            yield return (string.Create(CultureInfo.InvariantCulture, $"Chinese glossed x{weight}"), ClusteringOptions.Default with { ChineseGlossWeight = weight });
-        }
-    }
-
     /// <summary>
     /// simil16: the defaults, then terms compared across Han and another script without the Chinese character pairs in the norm
     /// (<see cref="ClusteringOptions.CrossHanGlossesAlone"/>), with the glossary at its default weight (x3) and at x1.
@@ -276,7 +264,6 @@ public static class SimilarityTuning
         yield return ("across Han, glosses alone (x1)", ClusteringOptions.Default with { CrossHanGlossesAlone = true, ChineseGlossWeight = 1 });
     }
 
->>>>>>> simil16
     /// <summary>The defaults, then Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) on.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> HanNameKeysGrid()
     {
