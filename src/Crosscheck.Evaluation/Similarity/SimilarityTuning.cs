@@ -253,17 +253,6 @@ public static class SimilarityTuning
         }
     }
 
-    /// <summary>
-    /// simil16: the defaults, then terms compared across Han and another script without the Chinese character pairs in the norm
-    /// (<see cref="ClusteringOptions.CrossHanGlossesAlone"/>), with the glossary at its default weight (x3) and at x1.
-    /// </summary>
-    public static IEnumerable<(string Name, ClusteringOptions Options)> CrossHanGlossesGrid()
-    {
-        yield return ("defaults", ClusteringOptions.Default);
-        yield return ("across Han, glosses alone (x3)", ClusteringOptions.Default with { CrossHanGlossesAlone = true });
-        yield return ("across Han, glosses alone (x1)", ClusteringOptions.Default with { CrossHanGlossesAlone = true, ChineseGlossWeight = 1 });
-    }
-
     /// <summary>The defaults, then Han name sound keys (<see cref="ClusteringOptions.HanNameKeys"/>) on.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> HanNameKeysGrid()
     {

@@ -358,17 +358,6 @@ public sealed record ClusteringOptions
     public double ChineseGlossWeight { get; init; } = 3;
 
     /// <summary>
-    /// Whether two sides in different languages of which one writes Chinese and the other does not compare terms without the
-    /// Chinese character pairs in the Chinese side's norm: such pairs never meet the other script, so on that side only the English
-    /// words of the glossary (<see cref="ChineseGlossWeight"/>) and the Latin words the text keeps count, and the untranslated pairs
-    /// no longer dilute the cosine. Within Chinese, and for every other pair, nothing changes (but for the marked pairs' document
-    /// frequencies, no longer shared with Latin words of the same folded spelling). Default off: on nine arrival orders of the SemEval
-    /// training pairs (`--grid cross-han-glosses`) cross-language F1 0.733 → 0.729 (glossary x3) and 0.735 (x1), up in 3 and 4 of 9
-    /// orders; different-story en–zh pairs rise over the threshold too (simil16, docs/BENCHMARKS.md).
-    /// </summary>
-    public bool CrossHanGlossesAlone { get; init; }
-
-    /// <summary>
     /// Whether an article of an identified language that names people or organisations also carries the
     /// language-neutral key of each country it names (<see cref="CountryNames"/>: "Allemagne" and "Germany" share one),
     /// as an entity feature weighted as a place mention; the key counts only across languages, and within one language it

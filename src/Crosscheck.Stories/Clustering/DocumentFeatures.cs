@@ -44,13 +44,11 @@ public sealed class DocumentFeatures
         // Chinese has its own weight: its glossary (CC-CEDICT) was measured apart from the FreeDict ones.
         var glossWeight = analysed == "zh" ? options.ChineseGlossWeight : options.GlossWeight;
         var glossary = analysed is not null && glossWeight > 0 ? Glossary.For(analysed) : null;
-        // Chinese character pairs marked, so a comparison across Han and another script can leave them out of the norm.
-        var markHan = analysed == "zh" && options.CrossHanGlossesAlone;
         if (document.Article.Title is { Length: > 0 } title)
         {
             if (LanguageTerms.Analyze(analysed, title, 200) is { } stems)
             {
-                foreach (var (stem, _) in stems) features.AddStem(analysed!, stem, options.TitleBoost, glossary, glossWeight, markHan);
+                foreach (var (stem, _) in stems) features.AddStem(analysed!, stem, options.TitleBoost, glossary, glossWeight);
             }
             else
             {
@@ -65,7 +63,7 @@ public sealed class DocumentFeatures
         var terms = LanguageTerms.Analyze(analysed, text, options.MaxWordsPerDocument);
         if (terms is not null)
         {
-            foreach (var (stem, start) in terms) features.AddStem(analysed!, stem, weights.At(start), glossary, glossWeight, markHan);
+            foreach (var (stem, start) in terms) features.AddStem(analysed!, stem, weights.At(start), glossary, glossWeight);
         }
         else
         {
@@ -104,28 +102,11 @@ public sealed class DocumentFeatures
     }
 
     /// <summary>A stem of an analysed language, and the English words its glossary gives it at <paramref name="glossWeight"/> of its weight (shared among them).</summary>
-    /// <remarks>With <paramref name="markHan"/>, a stem holding a Han character is kept under <see cref="FeatureSpace.HanTermMarker"/>.</remarks>
-    private void AddStem(string language, string stem, double weight, IReadOnlyDictionary<string, string[]>? glossary, double glossWeight, bool markHan = false)
+    private void AddStem(string language, string stem, double weight, IReadOnlyDictionary<string, string[]>? glossary, double glossWeight)
     {
-        if (markHan && HasHan(stem))
-        {
-            if (stem.Length >= 2 && Words.Fold(stem) is var folded && !FunctionWords.Contains(folded)) Add(Terms, FeatureSpace.HanTermMarker + folded, weight);
-        }
-        else
-        {
-            AddTerm(stem, weight);
-        }
+        AddTerm(stem, weight);
         if (glossary is null || stem.Length < 2 || !glossary.TryGetValue(Glossary.KeyOf(language, stem), out var glosses)) return;
         foreach (var gloss in glosses) AddTerm(gloss, weight * glossWeight / glosses.Length);
-    }
-
-    private static bool HasHan(string word)
-    {
-        foreach (var c in word)
-        {
-            if (c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff') return true;
-        }
-        return false;
     }
 
     private void AddTerm(ReadOnlySpan<char> word, double weight)

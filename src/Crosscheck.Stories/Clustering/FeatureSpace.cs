@@ -28,22 +28,8 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
             hash *= 1099511628211UL;
         }
         var compound = feature.Contains('_', StringComparison.Ordinal) ? 1UL : 0UL;
-        // A marked Han term carries a fixed pattern in bits 1-23, so IsHanTerm needs no lookup (an unmarked feature has it by chance once in 2^23).
-        if (feature.Length > 0 && feature[0] == HanTermMarker) hash = (hash & ~HanTermMask) | HanTermPattern;
         return (long)((hash & ~1UL) | compound);
     }
-
-    /// <summary>
-    /// Starts a term that is a Chinese character pair (<see cref="ClusteringOptions.CrossHanGlossesAlone"/>), so its id says so
-    /// (<see cref="IsHanTerm"/>); never starts a folded word (<see cref="Words.Fold"/> keeps letters and digits only).
-    /// </summary>
-    internal const char HanTermMarker = '\u0002';
-
-    private const ulong HanTermMask = 0xFFFFFEUL;
-    private const ulong HanTermPattern = 0xA5C3B6UL & HanTermMask;
-
-    /// <summary>Whether a term id is that of a marked Chinese character pair (<see cref="HanTermMarker"/>).</summary>
-    internal static bool IsHanTerm(long id) => ((ulong)id & HanTermMask) == HanTermPattern;
 
     /// <summary>Whether the feature joins two words (an entity name's adjacent pair, such as a first and last name).</summary>
     public bool IsCompound(long id) => (id & 1) != 0;

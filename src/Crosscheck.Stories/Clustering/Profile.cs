@@ -28,12 +28,6 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     /// </summary>
     private double _soundKeySquares = double.NaN;
 
-    /// <summary>
-    /// The share of the term norm's square that marked Chinese character pairs make (<see cref="FeatureSpace.IsHanTerm"/>), taken with that
-    /// norm when asked for (NaN otherwise). Not stored, like <see cref="_soundKeySquares"/>.
-    /// </summary>
-    private double _hanTermSquares = double.NaN;
-
     /// <summary>Whether the profile is in the list of refreshed norms a <see cref="Norm"/> call was given (until <see cref="ForgetUnwrittenNorms"/>).</summary>
     private bool _listedRefreshed;
 
@@ -82,29 +76,26 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
     /// the norm is taken in the same pass, for <see cref="NormWithoutCountryKeys"/>; without, no feature is asked whether it is a key.
     /// Likewise <c>soundKeys</c> (Han name sound keys, <see cref="ClusteringOptions.HanNameKeys"/>) for <see cref="EntityNorm"/>.
     /// </summary>
-    public double Norm(int channel, FeatureSpace space, long documents, List<Profile>? refreshed = null, bool countryKeys = false, bool soundKeys = false, bool hanTerms = false)
+    public double Norm(int channel, FeatureSpace space, long documents, List<Profile>? refreshed = null, bool countryKeys = false, bool soundKeys = false)
     {
         var withKeys = countryKeys && channel == StoryClusterer.EntityChannel;
         var withSoundKeys = soundKeys && channel == StoryClusterer.EntityChannel;
-        var withHanTerms = hanTerms && channel == TermChannel;
         if (!double.IsNaN(_norms[channel]) && documents - _normDocuments[channel] <= Math.Max(2, _normDocuments[channel] / 50)
-            && !(withKeys && double.IsNaN(_keySquares)) && !(withSoundKeys && double.IsNaN(_soundKeySquares)) && !(withHanTerms && double.IsNaN(_hanTermSquares)))
+            && !(withKeys && double.IsNaN(_keySquares)) && !(withSoundKeys && double.IsNaN(_soundKeySquares)))
         {
             return _norms[channel];
         }
         space.Prefetch(Vectors[channel].Keys);
-        double sum = 0, keys = 0, soundKeySquares = 0, hanTermSquares = 0;
+        double sum = 0, keys = 0, soundKeySquares = 0;
         foreach (var (id, weight) in Vectors[channel])
         {
             var w = weight * space.Idf(id, documents);
             sum += w * w;
             if (withKeys && CountryNames.IsKeyFeature(id)) keys += w * w;
             else if (withSoundKeys && HanNameKeys.IsKeyFeature(id)) soundKeySquares += w * w;
-            else if (withHanTerms && FeatureSpace.IsHanTerm(id)) hanTermSquares += w * w;
         }
         _norms[channel] = Math.Sqrt(sum);
         _normDocuments[channel] = documents;
-        if (channel == TermChannel) _hanTermSquares = withHanTerms ? hanTermSquares : double.NaN;
         if (channel == StoryClusterer.EntityChannel)
         {
             _keySquares = withKeys ? keys : double.NaN;
@@ -136,15 +127,6 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         return dropped > 0 ? Math.Sqrt(Math.Max(0, norm * norm - dropped)) : norm;
     }
 
-    private const int TermChannel = 0;
-
-    /// <summary>The term channel's <see cref="Norm"/> without the marked Chinese character pairs (<see cref="ClusteringOptions.CrossHanGlossesAlone"/>).</summary>
-    public double TermNormWithoutHan(FeatureSpace space, long documents, List<Profile>? refreshed)
-    {
-        var norm = Norm(TermChannel, space, documents, refreshed, hanTerms: true);
-        return _hanTermSquares > 0 ? Math.Sqrt(Math.Max(0, norm * norm - _hanTermSquares)) : norm;
-    }
-
     /// <summary>Whether any of its documents is in Chinese, whose foreign names are written in Han characters.</summary>
     public bool WritesHan => Array.IndexOf(Languages, "zh") >= 0;
 
@@ -159,7 +141,6 @@ internal sealed class Profile(Dictionary<long, double>[] vectors, DateTimeOffset
         _writtenNormDocuments.CopyTo(_normDocuments, 0);
         _keySquares = _writtenKeySquares;
         _soundKeySquares = double.NaN;
-        _hanTermSquares = double.NaN;
         _listedRefreshed = false;
     }
 

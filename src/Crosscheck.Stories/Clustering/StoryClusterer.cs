@@ -1231,12 +1231,6 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         }
         if (dot <= 0) return 0;
         var refreshed = _store is null ? null : _refreshedNorms;
-        if (channel == 0 && _options.CrossHanGlossesAlone && crossLanguage && a.WritesHan != b.WritesHan)
-        {
-            // The Chinese character pairs cannot meet the other script: the Chinese side is compared on its glosses and Latin words alone.
-            var norms = a.TermNormWithoutHan(space, _documents, refreshed) * b.TermNormWithoutHan(space, _documents, refreshed);
-            return norms > 0 ? dot / norms : 0;
-        }
         if (channel != EntityChannel || !_options.CountryKeys) return dot / (a.Norm(channel, space, _documents, refreshed) * b.Norm(channel, space, _documents, refreshed));
         if (_options.HanNameKeys)
         {
