@@ -32,23 +32,19 @@ internal static class NameChunks
             if (!IsCapitalised(tokens[i].Of(text))) { i++; continue; }
             var start = i;
             var end = i + 1;
-            var parts = new List<(int Token, int Bridge)>();
+            // Walked once: each token's Part is set as the run grows (a bridge word keeps -1), Start and End once it ends.
+            var part = -1;
             while (end < n)
             {
-                if (IsCapitalised(tokens[end].Of(text))) { end++; continue; }
+                if (IsCapitalised(tokens[end].Of(text))) { result[end].Part = part; end++; continue; }
                 var bridge = 0;
                 while (bridge < BridgeWords && end + bridge < n && IsBridge(tokens[end + bridge].Of(text))) bridge++;
                 if (bridge == 0 || end + bridge >= n || !IsCapitalised(tokens[end + bridge].Of(text))) break;
-                parts.Add((end + bridge, end));
+                part = end;
+                result[end + bridge].Part = part;
                 end += bridge + 1;
             }
-            var part = -1;
-            for (var k = start; k < end; k++)
-            {
-                foreach (var (token, bridgeStart) in parts)
-                    if (token == k) part = bridgeStart;
-                result[k] = (start, end, IsCapitalised(tokens[k].Of(text)) ? part : -1);
-            }
+            for (var k = start; k < end; k++) result[k] = (start, end, result[k].Part);
             i = end;
         }
         return result;
