@@ -290,14 +290,6 @@ public enum AttributionRule
     /// makes no attribution and the line's own attributions stay. `--without` lets such a label speak again.
     /// </summary>
     HeadlineRubric,
-
-    /// <summary>
-    /// "The union, which endorsed Roe in May, ...", "Monsanto, which has opposed the bill.": right after a comma, the relative "which"
-    /// is the speaker phrase of the cue in its clause (as PolNeAR marks it), resolved like "it" to an organisation or a place before it,
-    /// else unknown; not in the passive ("the party, which is backed by the army"). Recorded after the rule that found the attribution
-    /// ("ContentAfterCue+RelativeWhichSpeaker"); see docs/BENCHMARKS.md, attrib19. `--without` takes no "which" for a speaker.
-    /// </summary>
-    RelativeWhichSpeaker,
 }
 
 /// <summary>How <see cref="Core.Model.Quote.Rule"/> is written: the attribution rule, then the speaker rule that changed the speaker.</summary>

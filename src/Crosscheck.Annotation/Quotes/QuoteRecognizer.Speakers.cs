@@ -299,7 +299,6 @@ public sealed partial class QuoteRecognizer
     private AttributionRule? SpeakerPhraseRule(string text, List<Scanned> tokens, (int Start, int End) speaker)
     {
         if (ShareStart(text, tokens, speaker.End) == speaker.Start) return AttributionRule.ShareSpeaker;
-        if (speaker.Start == speaker.End && tokens[speaker.Start].Is(text, "which")) return AttributionRule.RelativeWhichSpeaker;
         if (speaker.Start < speaker.End && FloatingQuantifierSubject(text, tokens, speaker.End) == speaker.Start) return AttributionRule.FloatingQuantifier;
         // The closing dash follows the speaker; "--" is two tokens, and the apposition is found from its last one.
         var dash = speaker.End + 1;
@@ -311,31 +310,6 @@ public sealed partial class QuoteRecognizer
         }
         return CommaBeforeClosingMark(text, tokens, speaker.End) >= 0 ? AttributionRule.QuotedApposition : null;
     }
-
-    /// <summary>
-    /// The "which" right after a comma that is the speaker of the cue at <paramref name="cue"/> in an active relative clause
-    /// ("The union, which endorsed Roe in May, ...", "Monsanto, which has opposed the bill": <see cref="AttributionRule.RelativeWhichSpeaker"/>),
-    /// past the auxiliaries and adverbs between; null when there is none, when a passive auxiliary stands between ("the party, which
-    /// is backed by the army": the agent speaks there) or with the rule off.
-    /// </summary>
-    private int? RelativeWhichSpeaker(string text, List<Scanned> tokens, int cue)
-    {
-        if (Off(AttributionRule.RelativeWhichSpeaker)) return null;
-        var k = SkipBetweenSubjectAndCue(text, tokens, cue - 1);
-        if (k < 1 || !tokens[k].Is(text, "which") || tokens[k - 1].Of(text) is not ",") return null;
-        for (var i = k + 1; i < cue; i++)
-        {
-            if (_lexicon.PassiveAuxiliaries.Contains(tokens[i].Of(text).ToString())) return null;
-        }
-        return k;
-    }
-
-    /// <summary>
-    /// What a pronoun speaker refers to (person, org, any, self; <c>Quotes/Data/pronouns.txt</c>); the relative "which" a cue's speaker
-    /// only by <see cref="AttributionRule.RelativeWhichSpeaker"/>, stands for an organisation or a place acting as one, as "it" does.
-    /// </summary>
-    private string? PronounReference(string word) =>
-        _lexicon.Pronouns.TryGetValue(word, out var refersTo) ? refersTo : word.Equals("which", StringComparison.OrdinalIgnoreCase) ? "org" : null;
 
     /// <summary>A pronoun with its auxiliary in one token ("they're", "we've").</summary>
     private bool IsContractedPronoun(string word)
@@ -855,7 +829,7 @@ public sealed partial class QuoteRecognizer
         if (inside is not null) return (inside, null);
 
         var headWord = tokens[phrase.End].Of(text).ToString();
-        if (phrase.Start == phrase.End && PronounReference(headWord) is { } refersTo)
+        if (phrase.Start == phrase.End && _lexicon.Pronouns.TryGetValue(headWord, out var refersTo))
         {
             // A pronoun is resolved to its entity or its speaker is unknown: "it" or "they" alone names no one.
             if (refersTo == "self") return (null, null);

@@ -143,7 +143,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             if (!_options.ReportedSpeech && !TouchesQuote(work, tokens, c)) continue;
             sentence ??= CueFeatures.SentenceFacts.Of(text, tokens, _lexicon);
             if (model.Probability(text, tokens, c, sentence.Value, _lexicon) < model.Threshold) continue;
-            if (!TryAttribution(work, tokens, c, c + 1, CueFlags.None, out var quote, learned: true) || SpansAttributedQuote(work, accepted, quote.Span) ||
+            if (!TryAttribution(work, tokens, c, c + 1, CueFlags.None, out var quote) || SpansAttributedQuote(work, accepted, quote.Span) ||
                 accepted.Any(span => span.Overlaps(quote.Span)) || ContainsQuoteMark(text, quote.Span) || BorrowsCoordinatedSpeaker(quote))
             {
                 continue;
@@ -374,7 +374,7 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
         return false;
     }
 
-    private bool TryAttribution(Work work, List<Scanned> tokens, int c, int cueEnd, CueFlags flags, out Quote quote, bool learned = false)
+    private bool TryAttribution(Work work, List<Scanned> tokens, int c, int cueEnd, CueFlags flags, out Quote quote)
     {
         quote = default;
         var text = work.Text;
@@ -447,16 +447,8 @@ public sealed partial class QuoteRecognizer(QuoteOptions options)
             var commaBefore = c > 1 && tokens[c - 1].Kind == ScanKind.Word && _lexicon.ParticiplePrepositions.Contains(tokens[c - 1].Of(text).ToString()) ? c - 2 : c - 1;
             var participleAfterComma = commaBefore >= 0 && tokens[commaBefore].Of(text) is "," && IsParticiple(text, tokens[c]);
             speaker = participleAfterComma ? null : PhraseBefore(text, tokens, c);
-            // "The union, which endorsed Roe in May, ...": a listed cue's relative "which" speaks for the words after the cue only.
-            if (!participleAfterComma && !learned && RelativeWhichSpeaker(text, tokens, c) is { } which && !IsPassiveByAgent(text, tokens, c, cueEnd) &&
-                ContentAfter(work, tokens, cueEnd, flags, sentenceEnd) is { } relativeContent)
-            {
-                speaker = (which, which);
-                content = relativeContent;
-                rule = AttributionRule.ContentAfterCue;
-            }
             // "The group issued a statement saying ...": the statement speaks for the sentence's subject.
-            else if (speaker is { } carrier && carrier.Start > 0 && _lexicon.DocumentNouns.Contains(tokens[carrier.End].Of(text).ToString()) &&
+            if (speaker is { } carrier && carrier.Start > 0 && _lexicon.DocumentNouns.Contains(tokens[carrier.End].Of(text).ToString()) &&
                 text.AsSpan(tokens[c].Start, tokens[c].Length).EndsWith("ing", StringComparison.Ordinal) &&
                 SentenceSubject(text, tokens, carrier.Start) is { } author)
             {
