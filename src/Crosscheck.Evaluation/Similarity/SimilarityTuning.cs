@@ -220,6 +220,16 @@ public static class SimilarityTuning
         yield return ("no name join for an analysed language + re-placement 0.75", replace with { AnalysedNameJoin = AnalysedNameJoin.Never });
     }
 
+    /// <summary>
+    /// simil17: the defaults (since simil17 template pages placed with no features, <see cref="ClusteringOptions.TemplatePages"/>), then
+    /// template pages placed as any page (the defaults before simil17).
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> TemplatePagesGrid()
+    {
+        yield return ("defaults (since simil17: template pages kept out)", ClusteringOptions.Default);
+        yield return ("template pages placed as any page (before simil17)", ClusteringOptions.Default with { TemplatePages = false });
+    }
+
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid() => ChineseGlossWeights("", 0.5, 1.0, 2.0);
 

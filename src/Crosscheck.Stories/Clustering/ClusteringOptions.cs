@@ -441,6 +441,14 @@ public sealed record ClusteringOptions
 
     /// <summary>When true a near-duplicate copy joins the story of its original directly. Default true.</summary>
     public bool UseSyndication { get; init; } = true;
+
+    /// <summary>
+    /// When true a template page (<see cref="Fingerprints.TemplatePageDetector"/>: a text that is mostly a block another recent
+    /// text holds verbatim, under an own part unrelated to it, such as a cookie notice or paywall form under a headline) is placed
+    /// with no features: it is stored and has a story of its own, but joins no story and no article joins it. Default true
+    /// (simil17, docs/BENCHMARKS.md: the SemEval training pairs' same-language mean over nine orders 0.740 → 0.747).
+    /// </summary>
+    public bool TemplatePages { get; init; } = true;
 }
 
 /// <summary>The weights of the three similarity channels (<see cref="ClusteringOptions.AnalysedSameLanguageWeights"/>).</summary>

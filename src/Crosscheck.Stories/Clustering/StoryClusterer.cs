@@ -101,6 +101,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _options = options ?? ClusteringOptions.Default;
         _rechecks = _options.RecheckDelays.Select(_ => new Queue<(long, int)>()).ToArray();
         Syndication = syndication ?? (_options.UseSyndication ? new SyndicationDetector() : null);
+        _templates = _options.TemplatePages ? new TemplatePageDetector() : null;
         _store = store;
         _reading = reset ? null : store;
         _resetOnSave = reset;
@@ -129,6 +130,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// bounded by the batch). An earlier original is still found by similarity.
     /// </summary>
     public SyndicationDetector? Syndication { get; private set; }
+
+    /// <summary>Template pages (<see cref="ClusteringOptions.TemplatePages"/>), or null when off.</summary>
+    private TemplatePageDetector? _templates;
 
     public IReadOnlyDictionary<string, string> Redirects => _redirects;
 
@@ -194,7 +198,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         var document = prepared.Document;
         _arrivals++;
-        var profile = Profile.FromVectors(prepared.Vectors, prepared.Language, document.Article.Published?.Value, _arrivals);
+        // A template page keeps no features: it scores nothing against any story, so it joins none and anchors none.
+        var template = _templates?.Add(document.Text) == true;
+        var vectors = template ? new Dictionary<long, double>[] { [], [], [] } : prepared.Vectors;
+        var profile = Profile.FromVectors(vectors, prepared.Language, document.Article.Published?.Value, _arrivals);
         _documents++;
         var nameTypes = prepared.NameTypes;
         for (var c = 0; c < Channels; c++)
@@ -211,7 +218,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         StoryState? target = null;
         var copy = Syndication is not { } detector ? null
             : prepared.Fingerprint is { } fingerprint && detector.Takes(fingerprint) ? detector.Add(document.Id, fingerprint) : detector.Add(document);
-        if (copy is { } match && StoryOfArticle(match.OriginalId) is { } originalStory)
+        if (!template && copy is { } match && StoryOfArticle(match.OriginalId) is { } originalStory)
         {
             target = Resolve(originalStory);
             if (target.Retired) target = null;
@@ -1349,6 +1356,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         foreach (var profile in _refreshedNorms) profile.ForgetUnwrittenNorms();
         _refreshedNorms.Clear();
         if (Syndication is not null) Syndication = new SyndicationDetector();
+        if (_templates is not null) _templates = new TemplatePageDetector();
         _unsaved.Clear();
         _unsavedArticles.Clear();
         // Not stored: a clusterer reading the state back would not have it (Save follows a settle, which empties it).

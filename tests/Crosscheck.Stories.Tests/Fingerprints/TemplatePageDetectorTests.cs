@@ -1,0 +1,77 @@
+using Crosscheck.Core.Model;
+using Crosscheck.Stories.Clustering;
+using Crosscheck.Stories.Fingerprints;
+using Xunit;
+
+namespace Crosscheck.Stories.Tests.Fingerprints;
+
+public sealed class TemplatePageDetectorTests
+{
+    private const string Notice =
+        "To improve our website and show you the most relevant news and targeted advertising, we collect technical anonymised " +
+        "information about you, including with the tools of our partners. Detailed information on data processing can be found " +
+        "in the privacy policy. By clicking accept and close you agree to the processing of your data for these purposes; you " +
+        "may withdraw your consent at any time in the settings of your browser.";
+
+    private const string Report =
+        "Firefighters battled a blaze that tore through a timber warehouse on the edge of the port district late on Tuesday, " +
+        "sending thick smoke over the harbour and forcing the closure of two ferry routes. The regional fire service said forty " +
+        "crews were sent to the warehouse and that no injuries had been reported, although a night watchman was treated for " +
+        "smoke inhalation as a precaution. Investigators expect to examine the cause of the blaze once the structure has cooled.";
+
+    [Fact]
+    public void Two_pages_of_one_notice_under_unrelated_headlines_are_a_template()
+    {
+        var detector = new TemplatePageDetector();
+        Assert.False(detector.Add("Minister resigns over pension reform vote " + Notice));
+        Assert.True(detector.Add("Rickshaw driver hands out soap to passengers " + Notice));
+    }
+
+    [Theory]
+    [InlineData("Harbour blaze: timber warehouse fire closes ferry routes ")] // an own headline whose words recur in the body
+    [InlineData("")] // the same text again
+    public void A_copy_of_a_report_is_no_template(string headline)
+    {
+        var detector = new TemplatePageDetector();
+        Assert.False(detector.Add("Warehouse fire in the port district " + Report));
+        Assert.False(detector.Add(headline + Report));
+    }
+
+    [Fact]
+    public void A_lightly_edited_copy_is_no_template()
+    {
+        var detector = new TemplatePageDetector();
+        Assert.False(detector.Add(Report));
+        Assert.False(detector.Add(Report.Replace("battled", "fought", StringComparison.Ordinal).Replace("forty", "thirty", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Texts_sharing_only_a_short_line_are_no_template()
+    {
+        var detector = new TemplatePageDetector();
+        Assert.False(detector.Add(Report + " Share this article with your friends."));
+        Assert.False(detector.Add("Share this article with your friends. A second report on an election with many words of its own that tell what happened and who won."));
+    }
+
+    [Fact]
+    public void By_default_two_template_pages_end_in_stories_of_their_own()
+    {
+        Document Page(string id, string headline) => new(new Article { Id = id, Source = "test", Title = headline, Body = headline + " " + Notice });
+        var off = new StoryClusterer(ClusteringOptions.Default with { TemplatePages = false });
+        Assert.Equal(off.Assign(Page("a", "Minister resigns over pension reform vote")), off.Assign(Page("b", "Rickshaw driver hands out soap to passengers")));
+
+        var on = new StoryClusterer(ClusteringOptions.Default);
+        Assert.NotEqual(on.Assign(Page("a", "Minister resigns over pension reform vote")), on.Assign(Page("b", "Rickshaw driver hands out soap to passengers")));
+        on.Settle();
+        Assert.NotEqual(on.StoryOf("a"), on.StoryOf("b"));
+    }
+
+    [Fact]
+    public void By_default_two_reports_of_one_event_still_join()
+    {
+        var on = new StoryClusterer(ClusteringOptions.Default);
+        var first = on.Assign(new Document(new Article { Id = "a", Source = "test", Title = "Warehouse fire", Body = "Warehouse fire in the port district " + Report }));
+        var second = on.Assign(new Document(new Article { Id = "b", Source = "test", Title = "Harbour blaze", Body = "Harbour blaze: timber warehouse fire closes ferry routes " + Report }));
+        Assert.Equal(first, second);
+    }
+}
