@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Crosscheck.Core.Model;
 using Crosscheck.Ingest.Inputs;
@@ -13,14 +12,10 @@ public sealed record PageLabels(string PageType, IReadOnlyList<string> With, IRe
 
 /// <summary>
 /// One benchmark page: its id, URL, the file holding its HTML (plain or gzipped), the true article body and,
-/// when the benchmark has them, its labels. The HTML is read on demand so that a large benchmark is never held
-/// in memory whole.
+/// when the benchmark has them, its labels. The HTML is read on demand, through <see cref="BenchmarkDirectory.Inputs"/>
+/// (which leaves out an unreadable page with a note), so that a large benchmark is never held in memory whole.
 /// </summary>
-public sealed record BenchmarkPage(string Id, string? Url, string HtmlPath, string Truth, PageLabels? Labels = null)
-{
-    /// <summary>The page's bytes as fetched (decompressed when stored gzipped); an unreadable page throws (see <see cref="BenchmarkDirectory.ReadPage"/>).</summary>
-    public byte[] ReadHtml() => BenchmarkDirectory.ReadPage(HtmlPath);
-}
+public sealed record BenchmarkPage(string Id, string? Url, string HtmlPath, string Truth, PageLabels? Labels = null);
 
 /// <summary>
 /// Which pages of a benchmark to read. Rules are chosen on the even half and checked on the odd one: a page
@@ -84,21 +79,8 @@ public static class BenchmarkDirectory
     }
 
     /// <summary>
-    /// A page's bytes, read as ingest reads a page file (<see cref="PageFile"/>: a .gz file unzipped; empty, binary,
-    /// damaged or over the limit for one input file refused); an unreadable page throws an <see cref="EvaluationDataException"/>
-    /// naming the file and the fix. To go on past one, read the pages through <see cref="Inputs"/>.
-    /// </summary>
-    public static byte[] ReadPage(string path) =>
-        TryReadPage(path, out var content, out var problem) ? content : throw new EvaluationDataException($"{path}: {problem}");
-
-    private static bool TryReadPage(string path, [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? problem) =>
-        PageFile.TryRead(path, path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase), InputLimits.Default, out content, out problem);
-
-    /// <summary>The page as ingest would receive it: its bytes (<see cref="ReadPage"/>; throws when unreadable), its id and url.</summary>
-    public static RawInput ToRawInput(BenchmarkPage page) => ToRawInput(page, page.ReadHtml());
-
-    /// <summary>
-    /// The pages that can be read, each with its input, in the order given; every page that cannot be (a damaged .gz, a binary
+    /// The pages that can be read, each with its input as ingest would receive it (its bytes read as ingest reads a page file,
+    /// <see cref="PageFile"/>: a .gz file unzipped; its id and url), in the order given; every page that cannot be (a damaged .gz, a binary
     /// or empty file, one over the limit for one input file) is left out with a note in <paramref name="skipped"/>, "FILE: problem;
     /// page skipped", as ingest names a bad file and goes on. One damaged page costs that page, never the run: a caller that
     /// reports figures prints the notes and fails after them (the figures are over fewer pages than the benchmark's).
@@ -109,7 +91,8 @@ public static class BenchmarkDirectory
         ArgumentNullException.ThrowIfNull(skipped);
         foreach (var page in pages)
         {
-            if (TryReadPage(page.HtmlPath, out var content, out var problem)) yield return (page, ToRawInput(page, content));
+            var gzipped = page.HtmlPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+            if (PageFile.TryRead(page.HtmlPath, gzipped, InputLimits.Default, out var content, out var problem)) yield return (page, ToRawInput(page, content));
             else skipped.Add($"{page.HtmlPath}: {problem}; page skipped");
         }
     }
