@@ -29,8 +29,22 @@ public enum BenchmarkHalf
     Odd,
 }
 
-/// <summary>The pages of a benchmark directory, and the notes on pages that could not be read (a missing HTML file), each "FILE: problem; page skipped".</summary>
-public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnlyList<string> Skipped);
+/// <summary>
+/// The pages of a benchmark directory, and those it lists whose HTML file is missing (<see cref="Missing"/>: each with the plain
+/// path looked for, and its labels, so a caller that reads only some pages notes only theirs).
+/// </summary>
+public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnlyList<BenchmarkPage> Missing)
+{
+    /// <summary>A note on each missing page (<see cref="Note"/>).</summary>
+    public IReadOnlyList<string> Skipped => [.. Missing.Select(Note)];
+
+    /// <summary>The note on a page of <see cref="Missing"/>, "FILE: missing; page skipped".</summary>
+    public static string Note(BenchmarkPage missing)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        return $"{missing.HtmlPath}: missing; page skipped";
+    }
+}
 
 /// <summary>
 /// Reads a benchmark directory: html/&lt;id&gt;.html or html/&lt;id&gt;.html.gz, ground-truth.json
@@ -39,7 +53,7 @@ public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnl
 public static class BenchmarkDirectory
 {
     /// <summary>
-    /// Reads the benchmark pages; a page whose HTML file is missing is skipped with a note.
+    /// Reads the benchmark pages; a page whose HTML file is missing is kept apart (<see cref="BenchmarkPages.Missing"/>).
     /// Throws <see cref="EvaluationDataException"/> when the directory is not usable.
     /// </summary>
     public static BenchmarkPages Load(string dir, BenchmarkHalf half = BenchmarkHalf.All)
@@ -52,22 +66,18 @@ public static class BenchmarkDirectory
         var metaPath = Path.Combine(dir, "meta.json");
         var meta = File.Exists(metaPath) ? ReadObject(metaPath) : [];
         var pages = new List<BenchmarkPage>();
-        var skipped = new List<string>();
+        var missing = new List<BenchmarkPage>();
         foreach (var (id, entry) in truth.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             if (!InHalf(id, half)) continue;
             var plain = Path.Combine(htmlDir, id + ".html");
             var path = File.Exists(plain) ? plain : plain + ".gz";
-            if (!File.Exists(path))
-            {
-                skipped.Add($"{plain}: missing; page skipped");
-                continue;
-            }
+            var found = File.Exists(path);
             var body = entry.TryGetProperty("articleBody", out var b) ? b.GetString() ?? "" : "";
             var url = entry.TryGetProperty("url", out var u) ? u.GetString() : null;
-            pages.Add(new BenchmarkPage(id, url, path, body, meta.TryGetValue(id, out var labels) ? Labels(labels) : null));
+            (found ? pages : missing).Add(new BenchmarkPage(id, url, found ? path : plain, body, meta.TryGetValue(id, out var labels) ? Labels(labels) : null));
         }
-        return new BenchmarkPages(pages, skipped);
+        return new BenchmarkPages(pages, missing);
     }
 
     /// <summary>Whether the page of this id belongs to <paramref name="half"/> (see <see cref="BenchmarkHalf"/>).</summary>
