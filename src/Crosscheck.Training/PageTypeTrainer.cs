@@ -70,14 +70,17 @@ public static partial class PageTypeTrainer
     /// <summary>
     /// Extracts every labelled page of a benchmark directory and keeps its features and type; with <paramref name="briefs"/>,
     /// each article page also gives a brief of itself (<see cref="BriefOf"/>), typed article, of the same site. A labelled page that
-    /// cannot be read (a damaged .gz, a binary file) is left out with a note in <paramref name="skipped"/> (<see cref="BenchmarkDirectory.Inputs"/>).
+    /// has no file or cannot be read (a damaged .gz, a binary file) is left out with a note in <paramref name="skipped"/> (<see cref="BenchmarkDirectory.Inputs"/>).
     /// </summary>
     public static List<PageTypeSample> Collect(string dir, bool briefs = false, ICollection<string>? skipped = null)
     {
         var extractor = new ArticleExtractor();
         var samples = new List<PageTypeSample>();
-        var labelled = BenchmarkDirectory.Load(dir).Pages.Where(page => PageTypeInfo.Parse(page.Labels?.PageType) is not null);
-        foreach (var (page, input) in BenchmarkDirectory.Inputs(labelled, skipped ?? []))
+        static bool Labelled(BenchmarkPage page) => PageTypeInfo.Parse(page.Labels?.PageType) is not null;
+        var loaded = BenchmarkDirectory.Load(dir);
+        skipped ??= [];
+        foreach (var missing in loaded.Missing.Where(Labelled)) skipped.Add(BenchmarkPages.Note(missing));
+        foreach (var (page, input) in BenchmarkDirectory.Inputs(loaded.Pages.Where(Labelled), skipped))
         {
             var type = PageTypeInfo.Parse(page.Labels!.PageType)!.Value;
             var (_, features) = extractor.ExtractPage(input);

@@ -5,8 +5,8 @@ using Xunit;
 namespace Crosscheck.Cli.Tests;
 
 /// <summary>
-/// Long runs over a folder of pages go on past a damaged page as ingest does: `eval clustering DIR` and `train page-types DIR` name
-/// each page they cannot read on stderr ("error: FILE: problem", ingest's words), use the others, and exit 1 at the end.
+/// Long runs over a folder of pages go on past a damaged or missing page as ingest does: `eval clustering DIR` and `train page-types DIR`
+/// name each page they cannot read on stderr ("error: FILE: problem", ingest's words), use the others, and exit 1 at the end.
 /// </summary>
 public sealed class DamagedPageTests : IDisposable
 {
@@ -84,5 +84,60 @@ public sealed class DamagedPageTests : IDisposable
         // The cache keeps only a complete read: the next run reads the pages again and names the damaged ones again.
         Assert.False(File.Exists(cache));
         Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
+    }
+    /// <summary>Adds a page "m" to the benchmark's ground-truth.json and meta.json (an article) whose HTML file is not there; returns the path looked for.</summary>
+    private static string WithMissingPage(string bench)
+    {
+        foreach (var (file, entry) in new[] { ("ground-truth.json", (object)new { articleBody = "A page whose file was never fetched.", url = "https://site-m.example/m" }), ("meta.json", new { page_type = "article" }) })
+        {
+            var path = Path.Combine(bench, file);
+            var entries = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
+            entries["m"] = JsonSerializer.SerializeToElement(entry);
+            File.WriteAllText(path, JsonSerializer.Serialize(entries));
+        }
+        return Path.Combine(bench, "html", "m.html");
+    }
+
+    [Fact]
+    public void Eval_clustering_of_a_stories_folder_names_labelled_pages_without_a_file_and_scores_the_others()
+    {
+        var (bench, _, _) = Benchmark();
+        var missing = WithMissingPage(bench);
+        // "m" is listed with no file, "z" is not listed at all; "x" (damaged) is not labelled, so it is not read.
+        File.WriteAllText(Path.Combine(bench, "gold.json"), """{"a": "harbour", "c": "budget", "e": "bridge", "m": "harbour", "z": "bridge"}""");
+        var predictions = Path.Combine(_dir, "stories.json");
+
+        var result = CliRunner.Run(_dir, "eval", "clustering", bench, "--out", predictions);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"error: {missing}: missing; page skipped", result.Err, StringComparison.Ordinal);
+        Assert.Contains($"error: {Path.Combine(bench, "gold.json")}: labels page z, which {Path.Combine(bench, "ground-truth.json")} does not list; page skipped", result.Err, StringComparison.Ordinal);
+        Assert.Contains("2 page(s) not clustered: the figures above are over the other 3; restore the files named (fetch the benchmark again) or remove their ids from gold.json", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("x.html.gz", result.Err, StringComparison.Ordinal);
+        Assert.Contains(": 3 articles, 3 gold events", result.Out, StringComparison.Ordinal);
+        var clustered = JsonDocument.Parse(File.ReadAllText(predictions)).RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["a", "c", "e"], clustered);
+        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_listed_page_without_a_file_is_named_by_eval_clustering_and_train_page_types_of_a_pages_folder()
+    {
+        var (bench, _, _) = Benchmark();
+        var missing = WithMissingPage(bench);
+
+        var clustering = CliRunner.Run(_dir, "eval", "clustering", bench, "--page-type", "article");
+        var listings = CliRunner.Run(_dir, "eval", "clustering", bench, "--page-type", "listing");
+        var training = CliRunner.Run(_dir, "train", "page-types", bench, "--out", Path.Combine(_dir, "page-types.txt"), "--folds", "2", "--depth", "1", "--rounds", "2");
+
+        Assert.Equal(1, clustering.ExitCode);
+        Assert.Contains($"error: {missing}: missing; page skipped", clustering.Err, StringComparison.Ordinal);
+        Assert.Contains("3 page(s) not clustered: the figures above are over the other 3", clustering.Err, StringComparison.Ordinal);
+        // Only the pages of the type asked for: the missing article (and the damaged ones, articles too) are not named when listings are clustered.
+        Assert.Equal(0, listings.ExitCode);
+        Assert.DoesNotContain("m.html", listings.Err, StringComparison.Ordinal);
+        Assert.Equal(1, training.ExitCode);
+        Assert.Contains($"error: {missing}: missing; page skipped", training.Err, StringComparison.Ordinal);
+        Assert.Contains("3 page(s) not trained on: the figures and the model written are over the other 6", training.Err, StringComparison.Ordinal);
     }
 }

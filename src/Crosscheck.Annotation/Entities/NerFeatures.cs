@@ -85,11 +85,12 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int Gaz = 36, GazLength = 37, GazPrev = 38, GazNext = 39, Doc = 40, First = 41, ShoutingShape = 42;
     private const int WordPrevExact = 43, ClusterShape = 44, SuffixPrev = 45, SuffixNext = 46, WordNextExact = 47;
 
-    private const int StemCluster = 68, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73;
+    // 68-70: one id per stem cluster level, the first StemClusterLevels.
+    private const int StemCluster = 68, StemClusterLevels = 3, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73;
     // NameChunks' ids: the shipped Spanish model (models/ner/ner.es.model.gz) was trained with them.
     private const int ChunkPosition = 74, ChunkHead = 75, ChunkBefore = 76, ChunkPart = 77;
-    // 78-80: one id per cluster level, the first three (as StemCluster's 68-70); the next free id is 81.
-    private const int HeadCluster = 78;
+    // 78-80: one id per cluster level, the first HeadClusterLevels (as StemCluster's); the next free id is 81.
+    private const int HeadCluster = 78, HeadClusterLevels = 3;
 
     /// <summary>Letters a compound's head (<see cref="NerFeatureOptions.HeadClusters"/>) has at least, and letters before it.</summary>
     private const int HeadMinLength = 4, HeadMinStart = 3;
@@ -243,7 +244,7 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
             }
             if (headClusters && HeadRow(word) is >= 0 and var headRow)
             {
-                for (var level = 0; level < 3 && level < Clusters.Levels; level++)
+                for (var level = 0; level < HeadClusterLevels && level < Clusters.Levels; level++)
                     features.Add(FeatureHash.Feature(HeadCluster + level, (ulong)(Clusters.IdAt(headRow, level) + 1)));
             }
             if (Clusters.Levels > 1)
@@ -252,7 +253,7 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
             {
                 // Coarse to fine for the token itself; the middle level for its neighbours (the clusters' fourth level is
                 // the capitalisation prior, which the word table already gives).
-                for (var level = 0; level < 3 && level < StemClusters.Levels; level++)
+                for (var level = 0; level < StemClusterLevels && level < StemClusters.Levels; level++)
                     features.Add(FeatureHash.Feature(StemCluster + level, (ulong)(StemClusters.IdAt(stemRow[i], level) + 1)));
                 features.Add(FeatureHash.Feature(StemClusterPrev, i > 0 ? (ulong)(StemClusters.IdAt(stemRow[i - 1], 1) + 2) : 0));
                 features.Add(FeatureHash.Feature(StemClusterNext, i + 1 < n ? (ulong)(StemClusters.IdAt(stemRow[i + 1], 1) + 2) : 0));

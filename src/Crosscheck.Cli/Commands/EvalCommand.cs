@@ -144,13 +144,14 @@ public static class EvalCommand
     /// <summary>
     /// The pages a benchmark run could not read, one line each on stderr as ingest names a bad file ("error: FILE: problem"),
     /// then what that cost (<paramref name="cost"/>, e.g. "not scored: the figures above are over the other 49") and the fix;
-    /// exit code 1 when there are any: the figures (or the model) are over the pages read, not the benchmark's.
+    /// exit code 1 when there are any: the figures (or the model) are over the pages read, not the benchmark's. <paramref name="labels"/>
+    /// is the file that lists the pages read (a stories folder's gold.json).
     /// </summary>
-    internal static int SkippedPages(IReadOnlyList<string> skipped, string cost)
+    internal static int SkippedPages(IReadOnlyList<string> skipped, string cost, string labels = "ground-truth.json")
     {
         if (skipped.Count == 0) return ExitCodes.Ok;
         foreach (var note in skipped) Console.Error.WriteLine($"error: {note}");
-        Console.Error.WriteLine($"{skipped.Count} page(s) {cost}; restore the files named (fetch the benchmark again) or remove their ids from ground-truth.json");
+        Console.Error.WriteLine($"{skipped.Count} page(s) {cost}; restore the files named (fetch the benchmark again) or remove their ids from {labels}");
         return ExitCodes.BadInput;
     }
 
@@ -211,8 +212,8 @@ public static class EvalCommand
             A folder of story labels (gold.json) is scored on its pages, extracted and annotated as ingest does.
             A folder of pages without labels (an extraction benchmark: html/, ground-truth.json, meta.json) is a
             stream of unrelated pages, each its own story: every predicted pair is a probable false join.
-            A page that cannot be read (a damaged .gz, a binary file) is named on stderr and left out; the
-            others are clustered and scored, and the exit code is 1.
+            A page that cannot be read (a damaged .gz, a binary file, a labelled page with no file) is named on
+            stderr and left out; the others are clustered and scored, and the exit code is 1.
 
             Examples: crosscheck eval clustering ../shared/data/clustering-ecbplus-dev/documents.jsonl --batch 20 --order random:1
                       crosscheck eval clustering ../shared/data/stories-aeb-dev
@@ -223,9 +224,10 @@ public static class EvalCommand
         {
             var path = result.GetValue(input)!;
             var stream = new ClusteringStream(ParseBatch(result.GetValue(batch)), ParseOrder(result.GetValue(order)!));
+            var labelled = Directory.Exists(path) && File.Exists(Path.Combine(path, "gold.json"));
             var evaluation = !Directory.Exists(path)
                 ? ClusteringEvaluator.Evaluate(RequireFile(path), line => Engine.AnnotateText(line.Id, line.Text, line.Published, line.Title), stream: stream)
-                : File.Exists(Path.Combine(path, "gold.json"))
+                : labelled
                 ? ClusteringEvaluator.EvaluatePages(path, Engine.Processor.Process, stream: stream)
                 : ClusteringEvaluator.EvaluateUnrelatedPages(path, Engine.Processor.Process, result.GetValue(pageType), ParseHalf(result.GetValue(half)), stream: stream);
             Console.WriteLine(EvalReports.Format(evaluation.Scores, $"{path} ({stream})"));
@@ -235,7 +237,7 @@ public static class EvalCommand
                 foreach (var (first, second) in evaluation.FalsePairs) Console.WriteLine($"  false pair: {first} {second}");
             }
             WritePredictions(result.GetValue(output), outPath => ClusteringEvaluator.WritePredictions(evaluation.Predicted, outPath));
-            return SkippedPages(evaluation.Skipped, $"not clustered: the figures above are over the other {evaluation.Predicted.Count}");
+            return SkippedPages(evaluation.Skipped, $"not clustered: the figures above are over the other {evaluation.Predicted.Count}", labelled ? "gold.json" : "ground-truth.json");
         }));
         return command;
     }

@@ -183,8 +183,8 @@ public static class ClusteringEvaluator
         string storiesDir, Func<RawInput, Document> process, ClusteringOptions? options = null, ClusteringStream? stream = null)
     {
         ArgumentNullException.ThrowIfNull(process);
-        var (gold, pages) = ReadPages(storiesDir);
-        return ClusterPages(pages, process, gold, options, stream);
+        var (gold, pages, missing) = ReadPages(storiesDir);
+        return ClusterPages(pages, process, gold, options, stream, missing);
     }
 
     /// <summary>
@@ -199,21 +199,24 @@ public static class ClusteringEvaluator
         ClusteringOptions? options = null, ClusteringStream? stream = null)
     {
         ArgumentNullException.ThrowIfNull(process);
-        var pages = BenchmarkDirectory.Load(pagesDir, half).Pages.Where(p => pageType is null || p.Labels?.PageType == pageType).ToList();
+        bool Chosen(BenchmarkPage page) => pageType is null || page.Labels?.PageType == pageType;
+        var loaded = BenchmarkDirectory.Load(pagesDir, half);
+        var pages = loaded.Pages.Where(Chosen).ToList();
         if (pages.Count == 0) throw new EvaluationDataException($"{pagesDir}: no pages{(pageType is null ? "" : $" of type {pageType} in meta.json")}");
         var gold = pages.ToDictionary(p => p.Id, p => p.Id, StringComparer.Ordinal);
-        return ClusterPages(pages, process, gold, options, stream);
+        return ClusterPages(pages, process, gold, options, stream, loaded.Missing.Where(Chosen).Select(BenchmarkPages.Note));
     }
 
     /// <summary>
     /// Extracts and annotates the pages, orders them as ingest does (publication date, then id) and clusters them as <paramref name="stream"/> says;
-    /// a page that cannot be read is left out and named in <see cref="ClusteringEvaluation.Skipped"/>, as ingest goes on past a bad file.
+    /// a page that cannot be read is left out and named in <see cref="ClusteringEvaluation.Skipped"/> after the <paramref name="missing"/>
+    /// notes (pages with no file), as ingest goes on past a bad file.
     /// </summary>
     private static ClusteringEvaluation ClusterPages(
         IReadOnlyList<BenchmarkPage> pages, Func<RawInput, Document> process, IReadOnlyDictionary<string, string> gold,
-        ClusteringOptions? options, ClusteringStream? stream)
+        ClusteringOptions? options, ClusteringStream? stream, IEnumerable<string> missing)
     {
-        var skipped = new List<string>();
+        var skipped = missing.ToList();
         var documents = BenchmarkDirectory.Inputs(pages, skipped).Select(page => process(page.Input))
             .OrderBy(d => d.Article.Published?.Value ?? DateTimeOffset.MaxValue)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
@@ -222,8 +225,12 @@ public static class ClusteringEvaluator
         return Cluster(documents, d => d.Id, d => d, gold, options, stream) with { Skipped = skipped };
     }
 
-    /// <summary>Reads a story-label folder (see <see cref="EvaluatePages"/>): the gold story of each page and the labelled pages, in id order.</summary>
-    public static (Dictionary<string, string> Gold, List<BenchmarkPage> Pages) ReadPages(string storiesDir)
+    /// <summary>
+    /// Reads a story-label folder (see <see cref="EvaluatePages"/>): the gold story of each page, the labelled pages, in id order, and a
+    /// note on each labelled page that has no file ("FILE: missing; page skipped") or that ground-truth.json does not list, in id order:
+    /// those are left out as a damaged page is. Throws when no labelled page is there at all (labels of another folder).
+    /// </summary>
+    public static (Dictionary<string, string> Gold, List<BenchmarkPage> Pages, List<string> Missing) ReadPages(string storiesDir)
     {
         var goldPath = Path.Combine(storiesDir, "gold.json");
         if (!File.Exists(goldPath)) throw new EvaluationDataException($"{storiesDir}: expected gold.json (page id -> story)");
@@ -237,10 +244,18 @@ public static class ClusteringEvaluator
             throw new EvaluationDataException($"{goldPath}: not a JSON object of page id -> story ({e.Message})", e);
         }
         if (gold is not { Count: > 0 }) throw new EvaluationDataException($"{goldPath}: no labelled pages");
-        var pages = BenchmarkDirectory.Load(PagesDirectory(storiesDir)).Pages.Where(p => gold.ContainsKey(p.Id)).ToList();
-        var missing = gold.Keys.Except(pages.Select(p => p.Id), StringComparer.Ordinal).ToList();
-        if (missing.Count > 0) throw new EvaluationDataException($"{storiesDir}: no page for {missing.Count} labelled id(s), first {missing[0]}");
-        return (new Dictionary<string, string>(gold, StringComparer.Ordinal), pages);
+        var pagesDir = PagesDirectory(storiesDir);
+        var loaded = BenchmarkDirectory.Load(pagesDir);
+        var pages = loaded.Pages.Where(p => gold.ContainsKey(p.Id)).ToList();
+        if (pages.Count == 0) throw new EvaluationDataException($"{storiesDir}: no page for any of the {gold.Count} labelled id(s) in {pagesDir}");
+        var read = pages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var withoutFile = loaded.Missing.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var missing = gold.Keys.Where(id => !read.Contains(id)).Order(StringComparer.Ordinal)
+            .Select(id => withoutFile.TryGetValue(id, out var page)
+                ? BenchmarkPages.Note(page)
+                : $"{goldPath}: labels page {id}, which {Path.Combine(pagesDir, "ground-truth.json")} does not list; page skipped")
+            .ToList();
+        return (new Dictionary<string, string>(gold, StringComparer.Ordinal), pages, missing);
     }
 
     private static string PagesDirectory(string storiesDir)

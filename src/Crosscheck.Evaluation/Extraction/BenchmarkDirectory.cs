@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Crosscheck.Core.Model;
 using Crosscheck.Ingest.Inputs;
@@ -13,14 +12,10 @@ public sealed record PageLabels(string PageType, IReadOnlyList<string> With, IRe
 
 /// <summary>
 /// One benchmark page: its id, URL, the file holding its HTML (plain or gzipped), the true article body and,
-/// when the benchmark has them, its labels. The HTML is read on demand so that a large benchmark is never held
-/// in memory whole.
+/// when the benchmark has them, its labels. The HTML is read on demand, through <see cref="BenchmarkDirectory.Inputs"/>
+/// (which leaves out an unreadable page with a note), so that a large benchmark is never held in memory whole.
 /// </summary>
-public sealed record BenchmarkPage(string Id, string? Url, string HtmlPath, string Truth, PageLabels? Labels = null)
-{
-    /// <summary>The page's bytes as fetched (decompressed when stored gzipped); an unreadable page throws (see <see cref="BenchmarkDirectory.ReadPage"/>).</summary>
-    public byte[] ReadHtml() => BenchmarkDirectory.ReadPage(HtmlPath);
-}
+public sealed record BenchmarkPage(string Id, string? Url, string HtmlPath, string Truth, PageLabels? Labels = null);
 
 /// <summary>
 /// Which pages of a benchmark to read. Rules are chosen on the even half and checked on the odd one: a page
@@ -34,8 +29,22 @@ public enum BenchmarkHalf
     Odd,
 }
 
-/// <summary>The pages of a benchmark directory, and the notes on pages that could not be read (a missing HTML file), each "FILE: problem; page skipped".</summary>
-public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnlyList<string> Skipped);
+/// <summary>
+/// The pages of a benchmark directory, and those it lists whose HTML file is missing (<see cref="Missing"/>: each with the plain
+/// path looked for, and its labels, so a caller that reads only some pages notes only theirs).
+/// </summary>
+public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnlyList<BenchmarkPage> Missing)
+{
+    /// <summary>A note on each missing page (<see cref="Note"/>).</summary>
+    public IReadOnlyList<string> Skipped => [.. Missing.Select(Note)];
+
+    /// <summary>The note on a page of <see cref="Missing"/>, "FILE: missing; page skipped".</summary>
+    public static string Note(BenchmarkPage missing)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        return $"{missing.HtmlPath}: missing; page skipped";
+    }
+}
 
 /// <summary>
 /// Reads a benchmark directory: html/&lt;id&gt;.html or html/&lt;id&gt;.html.gz, ground-truth.json
@@ -44,7 +53,7 @@ public sealed record BenchmarkPages(IReadOnlyList<BenchmarkPage> Pages, IReadOnl
 public static class BenchmarkDirectory
 {
     /// <summary>
-    /// Reads the benchmark pages; a page whose HTML file is missing is skipped with a note.
+    /// Reads the benchmark pages; a page whose HTML file is missing is kept apart (<see cref="BenchmarkPages.Missing"/>).
     /// Throws <see cref="EvaluationDataException"/> when the directory is not usable.
     /// </summary>
     public static BenchmarkPages Load(string dir, BenchmarkHalf half = BenchmarkHalf.All)
@@ -57,22 +66,18 @@ public static class BenchmarkDirectory
         var metaPath = Path.Combine(dir, "meta.json");
         var meta = File.Exists(metaPath) ? ReadObject(metaPath) : [];
         var pages = new List<BenchmarkPage>();
-        var skipped = new List<string>();
+        var missing = new List<BenchmarkPage>();
         foreach (var (id, entry) in truth.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             if (!InHalf(id, half)) continue;
             var plain = Path.Combine(htmlDir, id + ".html");
             var path = File.Exists(plain) ? plain : plain + ".gz";
-            if (!File.Exists(path))
-            {
-                skipped.Add($"{plain}: missing; page skipped");
-                continue;
-            }
+            var found = File.Exists(path);
             var body = entry.TryGetProperty("articleBody", out var b) ? b.GetString() ?? "" : "";
             var url = entry.TryGetProperty("url", out var u) ? u.GetString() : null;
-            pages.Add(new BenchmarkPage(id, url, path, body, meta.TryGetValue(id, out var labels) ? Labels(labels) : null));
+            (found ? pages : missing).Add(new BenchmarkPage(id, url, found ? path : plain, body, meta.TryGetValue(id, out var labels) ? Labels(labels) : null));
         }
-        return new BenchmarkPages(pages, skipped);
+        return new BenchmarkPages(pages, missing);
     }
 
     /// <summary>Whether the page of this id belongs to <paramref name="half"/> (see <see cref="BenchmarkHalf"/>).</summary>
@@ -84,21 +89,8 @@ public static class BenchmarkDirectory
     }
 
     /// <summary>
-    /// A page's bytes, read as ingest reads a page file (<see cref="PageFile"/>: a .gz file unzipped; empty, binary,
-    /// damaged or over the limit for one input file refused); an unreadable page throws an <see cref="EvaluationDataException"/>
-    /// naming the file and the fix. To go on past one, read the pages through <see cref="Inputs"/>.
-    /// </summary>
-    public static byte[] ReadPage(string path) =>
-        TryReadPage(path, out var content, out var problem) ? content : throw new EvaluationDataException($"{path}: {problem}");
-
-    private static bool TryReadPage(string path, [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? problem) =>
-        PageFile.TryRead(path, path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase), InputLimits.Default, out content, out problem);
-
-    /// <summary>The page as ingest would receive it: its bytes (<see cref="ReadPage"/>; throws when unreadable), its id and url.</summary>
-    public static RawInput ToRawInput(BenchmarkPage page) => ToRawInput(page, page.ReadHtml());
-
-    /// <summary>
-    /// The pages that can be read, each with its input, in the order given; every page that cannot be (a damaged .gz, a binary
+    /// The pages that can be read, each with its input as ingest would receive it (its bytes read as ingest reads a page file,
+    /// <see cref="PageFile"/>: a .gz file unzipped; its id and url), in the order given; every page that cannot be (a damaged .gz, a binary
     /// or empty file, one over the limit for one input file) is left out with a note in <paramref name="skipped"/>, "FILE: problem;
     /// page skipped", as ingest names a bad file and goes on. One damaged page costs that page, never the run: a caller that
     /// reports figures prints the notes and fails after them (the figures are over fewer pages than the benchmark's).
@@ -109,7 +101,8 @@ public static class BenchmarkDirectory
         ArgumentNullException.ThrowIfNull(skipped);
         foreach (var page in pages)
         {
-            if (TryReadPage(page.HtmlPath, out var content, out var problem)) yield return (page, ToRawInput(page, content));
+            var gzipped = page.HtmlPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+            if (PageFile.TryRead(page.HtmlPath, gzipped, InputLimits.Default, out var content, out var problem)) yield return (page, ToRawInput(page, content));
             else skipped.Add($"{page.HtmlPath}: {problem}; page skipped");
         }
     }

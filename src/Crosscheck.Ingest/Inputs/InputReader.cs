@@ -123,8 +123,7 @@ public sealed class InputReader(InputLimits? limits = null)
         byte[] head;
         try
         {
-            size = new FileInfo(path).Length;
-            head = ReadHead(path);
+            head = ReadHead(path, _limits.SniffBytes, out size);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -138,7 +137,7 @@ public sealed class InputReader(InputLimits? limits = null)
             // A comment or doctype longer than the head: look for the root element as far as a feed may go.
             try
             {
-                container = ContentSniffer.SniffContainer(ReadHead(path, _limits.MaxFileBytes), out _);
+                container = ContentSniffer.SniffContainer(ReadHead(path, _limits.MaxFileBytes, out _), out _);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -155,7 +154,7 @@ public sealed class InputReader(InputLimits? limits = null)
             return container == ContainerFormat.Feed ? _feeds.ReadXml(path, feed, hints) : _feeds.ReadJson(path, feed, hints);
         }
         // A gzipped page or text ("0001.html.gz", as benchmark sets ship pages) is read unzipped, as the name inside says.
-        if (GzippedKind(path) is { } gzipped) return [ReadPage(path, gzipped, gzipped: true, hints)];
+        if (GzippedKind(path) is { } gzipped) return [ReadPage(path, gzipped, gzipped: true, size, hints)];
         if (ContainerExtensions.TryGetValue(ContainerExtension(path), out var expected))
         {
             if (size == 0) return [new BadInput(path, "is empty")];
@@ -172,7 +171,7 @@ public sealed class InputReader(InputLimits? limits = null)
                 : [new SkippedInput(path, $"not an article format ('{extension}')")];
         }
         // JSONL is read line by line, so a dump of any size is fine; one page or text is read whole.
-        if (kind is { } rawKind) return [ReadPage(path, rawKind, gzipped: false, hints)];
+        if (kind is { } rawKind) return [ReadPage(path, rawKind, gzipped: false, size, hints)];
         if (PageFile.ContentProblem(head, size) is { } problem) return [new BadInput(path, problem)];
         return _jsonLines.Read(path, hints);
     }
@@ -195,12 +194,12 @@ public sealed class InputReader(InputLimits? limits = null)
     private static string ContainerExtension(string path) =>
         path.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase) ? ".warc.gz" : Path.GetExtension(path);
 
-    private byte[] ReadHead(string path) => ReadHead(path, _limits.SniffBytes);
-
-    private static byte[] ReadHead(string path, long maxBytes)
+    /// <summary>The file's first bytes, at most <paramref name="maxBytes"/>, and its <paramref name="size"/> (read from the open file: one look at it).</summary>
+    private static byte[] ReadHead(string path, long maxBytes, out long size)
     {
         using var stream = File.OpenRead(path);
-        var head = new byte[(int)Math.Min(maxBytes, stream.Length)];
+        size = stream.Length;
+        var head = new byte[(int)Math.Min(maxBytes, size)];
         stream.ReadExactly(head);
         return head;
     }
@@ -209,9 +208,9 @@ public sealed class InputReader(InputLimits? limits = null)
     private static RawKind? GzippedKind(string path) =>
         path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && Formats.TryGetValue(Path.GetExtension(path[..^3]), out var kind) ? kind : null;
 
-    /// <summary>A page or text file (gzipped or not) read whole and checked by <see cref="PageFile"/>, then as its kind is.</summary>
-    private InputItem ReadPage(string path, RawKind kind, bool gzipped, IngestHints hints) =>
-        PageFile.TryRead(path, gzipped, _limits, out var content, out var problem) ? ReadSingle(path, content, kind, hints) : new BadInput(path, problem);
+    /// <summary>A page or text file (gzipped or not) of <paramref name="size"/> bytes read whole and checked by <see cref="PageFile"/>, then as its kind is.</summary>
+    private InputItem ReadPage(string path, RawKind kind, bool gzipped, long size, IngestHints hints) =>
+        PageFile.TryRead(path, gzipped, _limits, size, out var content, out var problem) ? ReadSingle(path, content, kind, hints) : new BadInput(path, problem);
 
     /// <summary>Whether gzip data decompresses to a WARC record (a broken stream is simply not one).</summary>
     private static bool GzippedWarc(string path)

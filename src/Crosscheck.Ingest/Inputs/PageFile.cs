@@ -18,6 +18,14 @@ public static class PageFile
     /// the file's name ("FILE: is not valid gzip (…); the file is damaged: fetch it again …").
     /// </summary>
     public static bool TryRead(string path, bool gzipped, InputLimits limits,
+        [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? problem) =>
+        TryRead(path, gzipped, limits, size: null, out content, out problem);
+
+    /// <summary>
+    /// <see cref="TryRead(string, bool, InputLimits, out byte[], out string)"/> for a caller that has just read the file's
+    /// <paramref name="size"/> (<see cref="InputReader"/>, from the file it sniffed): a plain file's size is not looked up again.
+    /// </summary>
+    internal static bool TryRead(string path, bool gzipped, InputLimits limits, long? size,
         [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? problem)
     {
         ArgumentNullException.ThrowIfNull(limits);
@@ -41,10 +49,10 @@ public static class PageFile
             }
             else
             {
-                var size = new FileInfo(path).Length;
-                if (size > limits.MaxFileBytes)
+                var length = size ?? new FileInfo(path).Length;
+                if (length > limits.MaxFileBytes)
                 {
-                    problem = $"is {InputLimits.Megabytes(size)}, over the {InputLimits.Megabytes(limits.MaxFileBytes)} limit for one input file; leave it out";
+                    problem = $"is {InputLimits.Megabytes(length)}, over the {InputLimits.Megabytes(limits.MaxFileBytes)} limit for one input file; leave it out";
                     return false;
                 }
                 content = File.ReadAllBytes(path);

@@ -25,6 +25,20 @@ public sealed class InputReaderTests : IDisposable
     private List<InputItem> Read(params string[] paths) => [.. new InputReader(new InputLimits { MaxFileBytes = 1024 * 1024 }).Read(paths, IngestHints.None)];
 
     [Fact]
+    public void A_plain_page_over_the_file_limit_is_refused_with_its_size_and_one_at_the_limit_is_read()
+    {
+        // The size is looked at once, when the file is sniffed, and the page reader is held to it.
+        var over = Write("over.html", "<p>" + new string('a', 1536 * 1024) + "</p>");
+        var at = Write("at.txt", new string('b', 1024 * 1024));
+
+        var items = Read(over, at);
+
+        var error = Assert.IsType<BadInput>(items[0]);
+        Assert.Equal("is 1.5 MB, over the 1 MB limit for one input file; leave it out", error.Problem);
+        Assert.Equal(1024 * 1024, Assert.IsType<RawItem>(items[1]).Raw.Content.Length);
+    }
+
+    [Fact]
     public void Directory_is_walked_recursively_in_a_stable_order_with_kinds_by_extension()
     {
         Write("b/page.html", "<html><body><p>Flood waters rose overnight.</p></body></html>");

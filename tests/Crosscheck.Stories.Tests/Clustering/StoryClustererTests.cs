@@ -9,25 +9,25 @@ namespace Crosscheck.Stories.Tests.Clustering;
 
 public sealed class StoryClustererTests
 {
-    private static readonly DateTimeOffset Day0 = new(2024, 3, 4, 8, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Day0 = new(2024, 3, 4, 8, 0, 0, TimeSpan.Zero);
 
-    private const string FloodA =
+    internal const string FloodA =
         "Heavy rain caused the Varnel river to burst its banks in the town of Ostrava Vale on Monday, " +
         "flooding 300 homes and forcing the evacuation of a hospital. Mayor Elsa Kovarik said emergency crews " +
         "worked through the night. The regional weather office recorded 142 millimetres of rain in 24 hours.";
 
-    private const string FloodB =
+    internal const string FloodB =
         "Rescue teams in Ostrava Vale pulled residents from flooded homes after the Varnel river overflowed on Monday. " +
         "Mayor Elsa Kovarik said 300 homes were under water and the hospital had been evacuated. " +
         "Forecasters measured 142 millimetres of rain in a single day.";
 
-    private const string Trade =
+    internal const string Trade =
         "The central bank of Tarvonia raised its benchmark interest rate by 50 basis points to 6.25 percent on Thursday, " +
         "citing stubborn inflation. Governor Milan Hrebec said further increases could not be ruled out. " +
         "The currency strengthened after the announcement.";
 
     // A second flood, written alike but elsewhere: another river, town, mayor and other figures.
-    private const string OtherFloodA =
+    internal const string OtherFloodA =
         "Heavy rain caused the Dellow river to burst its banks in the town of Marrick Ford on Monday, " +
         "flooding 85 homes and forcing the evacuation of a school. Mayor Tomas Brenner said emergency crews " +
         "worked through the night. The regional weather office recorded 97 millimetres of rain in 24 hours.";
