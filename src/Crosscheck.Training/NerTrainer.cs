@@ -114,6 +114,9 @@ public sealed record NerTrainerOptions
     /// <summary>Language models: the word clusters of a long word's head, its longest known ending (<see cref="NerFeatureOptions.HeadClusters"/>). Default off.</summary>
     public bool HeadClusters { get; init; }
 
+    /// <summary>The document's topic words read by every capitalised token (<see cref="NerFeatureOptions.DocumentTopics"/>). Default off.</summary>
+    public bool DocumentTopics { get; init; }
+
     /// <summary>
     /// Language models: the dictionary's common words split by the case the dictionary gives them ("dict:noun" for a
     /// capitalised entry, a German noun; "dict:common" for the rest), so with <see cref="GazetteerCase"/> a capitalised
@@ -321,7 +324,8 @@ public static class NerTrainer
         | (options.GazetteerCase ? NerFeatureOptions.GazetteerCase : NerFeatureOptions.None)
         | (options.EdgeClasses ? NerFeatureOptions.EdgeClasses : NerFeatureOptions.None)
         | (options.HeadClusters ? NerFeatureOptions.HeadClusters : NerFeatureOptions.None)
-        | (options.NameChunks ? NerFeatureOptions.NameChunks : NerFeatureOptions.None);
+        | (options.NameChunks ? NerFeatureOptions.NameChunks : NerFeatureOptions.None)
+        | (options.DocumentTopics ? NerFeatureOptions.DocumentTopics : NerFeatureOptions.None);
 
     /// <summary>
     /// Trains the model of one language (ISO 639-1) from the corpora in <paramref name="multilingualFolder"/>
@@ -575,9 +579,9 @@ public static class NerTrainer
         var buffer = new List<ulong>();
         for (var d = 0; d < documents.Count; d++)
         {
-            var context = new DocumentContext();
-            foreach (var (text, spans) in texts[d]) context.Add(text, spans);
             var features = featuresOf(documents[d][0].Document);
+            var context = new DocumentContext(countWords: (features.Options & NerFeatureOptions.DocumentTopics) != 0);
+            foreach (var (text, spans) in texts[d]) context.Add(text, spans);
             for (var s = 0; s < documents[d].Count; s++)
             {
                 var (text, spans) = texts[d][s];

@@ -12,6 +12,26 @@ internal sealed class DocumentContext
     private readonly HashSet<ulong> _capitalisedMidSentence = [];
     private readonly HashSet<ulong> _lowerCase = [];
     private readonly Dictionary<ulong, (List<ulong> Before, List<ulong> After)> _neighbours = [];
+    private readonly Dictionary<ulong, int>? _wordCounts;
+    private ulong[]? _topics;
+
+    /// <summary>Topic words a document has at most (<see cref="Topics"/>).</summary>
+    public const int TopicWords = 4;
+
+    /// <summary>
+    /// The clusters' most frequent words (their rows come in order of frequency in the clusters' text) that are never topic
+    /// words: a stop list learned from each language's own text, with no word list.
+    /// </summary>
+    public const int StopRank = 100;
+
+    /// <summary>Letters a topic word has at least.</summary>
+    public const int TopicMinLetters = 4;
+
+    /// <param name="countWords">Count the lower-case words for <see cref="Topics"/> (<see cref="NerFeatureOptions.DocumentTopics"/>).</param>
+    public DocumentContext(bool countWords = false)
+    {
+        if (countWords) _wordCounts = [];
+    }
 
     /// <summary>At most this many distinct neighbours are kept per side per word, bounding features per token.</summary>
     public const int MaxNeighbours = 6;
@@ -52,13 +72,41 @@ internal sealed class DocumentContext
             }
             if (char.IsLower(word[0]))
             {
-                if (TextShape.AllLower(word)) _lowerCase.Add(FeatureHash.OfLower(word));
+                if (!TextShape.AllLower(word)) continue;
+                var key = FeatureHash.OfLower(word);
+                _lowerCase.Add(key);
+                if (_wordCounts is not null && word.Length >= TopicMinLetters && TextShape.AllLetters(word))
+                    _wordCounts[key] = _wordCounts.GetValueOrDefault(key) + 1;
             }
             else if (i > 0 && !shouting && char.IsUpper(word[0]) && !IsAfterOpening(text, tokens, i))
             {
                 _capitalisedMidSentence.Add(FeatureHash.OfLower(word));
             }
         }
+    }
+
+    /// <summary>
+    /// The document's topic words (by lower-case hash), at most <see cref="TopicWords"/>: lower-case words of letters only,
+    /// seen at least twice in the document and not among the <see cref="StopRank"/> most frequent words of the clusters'
+    /// text, ranked by their count here times the log of their frequency rank there (a word the clusters do not know ranks
+    /// last): a term frequency weighed by an inverse frequency read off Zipf's law. Empty for a text of one sentence or a
+    /// context that did not count its words. Computed once, after every sentence was added.
+    /// </summary>
+    public ulong[] Topics(WordClusters clusters)
+    {
+        if (_topics is not null) return _topics;
+        if (_wordCounts is null || Sentences < 2) return _topics = [];
+        var candidates = new List<(ulong Word, double Score)>();
+        foreach (var (word, count) in _wordCounts)
+        {
+            if (count < 2) continue;
+            var row = clusters.Row(word);
+            if (row is >= 0 and < StopRank) continue;
+            var rank = row < 0 ? Math.Max(clusters.Count, StopRank) : row;
+            candidates.Add((word, count * Math.Log(rank + 1)));
+        }
+        candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Word.CompareTo(b.Word));
+        return _topics = [.. candidates.Take(TopicWords).Select(c => c.Word)];
     }
 
     /// <summary>A capital right after an opening quote or a colon is sentence-initial in effect.</summary>
@@ -76,6 +124,13 @@ internal static class TextShape
     {
         foreach (var c in word)
             if (char.IsUpper(c)) return false;
+        return true;
+    }
+
+    public static bool AllLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (!char.IsLetter(c)) return false;
         return true;
     }
 

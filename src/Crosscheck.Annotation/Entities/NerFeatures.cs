@@ -68,6 +68,14 @@ internal enum NerFeatureOptions
     /// organisation's word) says what the capital does not.
     /// </summary>
     HeadClusters = 256,
+
+    /// <summary>
+    /// The document's topic words (<see cref="DocumentContext.Topics"/>): its few most telling lower-case words, by their count
+    /// in the document weighed by how rare the word is in the clusters' text, read by every capitalised token alone and with
+    /// the token's coarse word cluster. A name's type can hang on what the document is about: a country in a match report is
+    /// a team, in a report of talks a state. Only documents of several sentences have topics.
+    /// </summary>
+    DocumentTopics = 512,
 }
 
 /// <summary>
@@ -89,8 +97,10 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
     private const int StemCluster = 68, StemClusterLevels = 3, StemClusterPrev = 71, StemClusterNext = 72, GazCase = 73;
     // NameChunks' ids: the shipped Spanish model (models/ner/ner.es.model.gz) was trained with them.
     private const int ChunkPosition = 74, ChunkHead = 75, ChunkBefore = 76, ChunkPart = 77;
-    // 78-80: one id per cluster level, the first HeadClusterLevels (as StemCluster's); the next free id is 81.
+    // 78-80: one id per cluster level, the first HeadClusterLevels (as StemCluster's).
     private const int HeadCluster = 78, HeadClusterLevels = 3;
+    // DocumentTopics' ids; the next free id is 83.
+    private const int TopicName = 81, TopicCluster = 82;
 
     /// <summary>Letters a compound's head (<see cref="NerFeatureOptions.HeadClusters"/>) has at least, and letters before it.</summary>
     private const int HeadMinLength = 4, HeadMinStart = 3;
@@ -176,6 +186,7 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
         var ending = n > 0 && tokens[n - 1].Of(text) is [var last] && char.IsPunctuation(last) ? 1UL : 0;
         var firstHit = 0;
         var chunks = (Options & NerFeatureOptions.NameChunks) != 0 ? NameChunks.Of(text, tokens) : [];
+        var topics = (Options & NerFeatureOptions.DocumentTopics) != 0 ? context.Topics(Clusters) : [];
 
         for (var i = 0; i < n; i++)
         {
@@ -323,6 +334,16 @@ internal sealed class NerFeatures(WordClusters clusters, Gazetteer gazetteer, Ne
             {
                 var end = features.Count;
                 for (var k = offsets[i]; k < end; k++) features.Add(FeatureHash.Combine(features[k], DocumentCopy));
+            }
+            // After the document copy: only documents have topics, so a copy would say nothing more.
+            if (topics.Length > 0 && word.Length > 0 && char.IsUpper(word[0]))
+            {
+                var coarse = Clusters.Levels > 0 ? (ulong)(Clusters.IdAt(clusterRow[i], 0) + 1) : 0;
+                foreach (var topic in topics)
+                {
+                    features.Add(FeatureHash.Feature(TopicName, topic));
+                    features.Add(FeatureHash.Feature(TopicCluster, topic, coarse));
+                }
             }
         }
         offsets[n] = features.Count;

@@ -49,7 +49,7 @@ internal sealed class NerModel
         for (var s = 0; s < sentences.Count; s++) casings[s] = Truecaser.CasingOf(text, sentences[s], Features.Clusters);
         var views = new (string Text, TextSpan[] Spans)[sentences.Count];
         Dictionary<ulong, string?>? forms = null;
-        var context = new DocumentContext();
+        var context = new DocumentContext(countWords: (Features.Options & NerFeatureOptions.DocumentTopics) != 0);
         for (var s = 0; s < sentences.Count; s++)
         {
             views[s] = (text, sentences[s]);

@@ -45,6 +45,7 @@ public static class TrainCommand
         var nameChunks = new Option<bool>("--name-chunks") { Description = "Also features of runs of capitalised words bridged by short lower-case words (\"Centro de Estudios de Historia\"): each token's place in its run, the run's first word and the word before it." };
         var edgeClasses = new Option<bool>("--edge-classes") { Description = "Also label-pair (transition) weights by the kinds of a token and the one before it (lower case, capitalised, capitals, number, other; sentence start)." };
         var headClusters = new Option<bool>("--head-clusters") { Description = "With --language: also the word clusters of a long word's head, its longest ending the clusters know as a word (a compound's last part)." };
+        var documentTopics = new Option<bool>("--document-topics") { Description = "Also the document's topic words (its few most telling lower-case words, by count weighed by rarity in the clusters' text) read by every capitalised token, alone and with its coarse word cluster." };
         var dictionaryNouns = new Option<bool>("--dictionary-nouns") { Description = "With --language: the dictionary's capitalised common words (German nouns) as a list of their own, dict:noun." };
         var noDictionary = new Option<bool>("--no-dictionary") { Description = "With --language: no dictionary word lists (NerWordLists/LANG.tsv.gz) as gazetteer lists." };
         var noDocumentCopy = new Option<bool>("--no-document-copy") { Description = "With --language: no document-only copy of the features, even where the training data has documents." };
@@ -159,7 +160,7 @@ public static class TrainCommand
             Examples: crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, edgeClasses, nameChunks, headClusters, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, seed, secondChainOrders, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, edgeClasses, nameChunks, headClusters, documentTopics, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, seed, secondChainOrders, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -180,6 +181,7 @@ public static class TrainCommand
                 EdgeClasses = result.GetValue(edgeClasses),
                 NameChunks = result.GetValue(nameChunks),
                 HeadClusters = result.GetValue(headClusters),
+                DocumentTopics = result.GetValue(documentTopics),
                 DictionaryNouns = result.GetValue(dictionaryNouns),
                 DocumentDomain = !result.GetValue(noDocumentCopy),
                 LongAffixes = result.GetValue(longAffixes),
