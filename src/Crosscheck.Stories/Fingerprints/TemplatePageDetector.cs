@@ -45,6 +45,7 @@ public sealed class TemplatePageDetector
     /// </summary>
     private readonly Dictionary<ulong, object> _postings = [];
     private readonly Queue<Entry> _recent = new();
+    private long _query;
 
     /// <param name="window">
     /// Most recent texts kept for comparison. A text costs about 70 bytes per word here (its word hashes and content flags, its
@@ -64,19 +65,34 @@ public sealed class TemplatePageDetector
 
     private bool IsTemplateAgainstSeen(Entry entry)
     {
-        var overlaps = new Dictionary<Entry, int>();
+        // Each text met counts the shingles it shares on itself (no dictionary): _query marks the counts of this call.
+        _query++;
+        var met = new List<Entry>();
         foreach (var shingle in entry.Set)
         {
             if (!_postings.TryGetValue(shingle, out var posting)) continue;
-            if (posting is Entry single) overlaps[single] = overlaps.GetValueOrDefault(single) + 1;
-            else foreach (var other in (List<Entry>)posting) overlaps[other] = overlaps.GetValueOrDefault(other) + 1;
+            if (posting is Entry single) Meet(single, met);
+            else foreach (var other in (List<Entry>)posting) Meet(other, met);
         }
-        foreach (var (other, shared) in overlaps)
+        foreach (var other in met)
         {
+            var shared = other.Shared;
             if (shared < MinShared || shared < MinShare * entry.Set.Length) continue;
+            // Every shingle of the text held by the other covers every word of it: no own part (a copy), no template.
+            if (shared == entry.Set.Length) continue;
             if (SharesTemplate(entry, other)) return true;
         }
         return false;
+    }
+
+    private void Meet(Entry other, List<Entry> met)
+    {
+        if (other.Query != _query)
+        {
+            (other.Query, other.Shared) = (_query, 0);
+            met.Add(other);
+        }
+        other.Shared++;
     }
 
     /// <summary>
@@ -142,6 +158,11 @@ public sealed class TemplatePageDetector
 
         /// <summary>The text's distinct shingles, sorted (none for a text of fewer words than a shingle).</summary>
         public ulong[] Set { get; }
+
+        /// <summary>The call of <see cref="IsTemplateAgainstSeen"/> that last met this text, and the shingles it shares with that call's text.</summary>
+        public long Query { get; set; }
+
+        public int Shared { get; set; }
 
         public static Entry Of(string text)
         {
