@@ -50,7 +50,8 @@ public sealed class TemplatePageDetector
     /// <param name="window">
     /// Most recent texts kept for comparison. A text costs about 70 bytes per word here (its word hashes and content flags, its
     /// distinct shingles, their postings; measured on the SemEval articles), so a full default window of 20,000 texts of 600
-    /// words holds about 850 MB. It fills only in a replay: with a store the detector is new at each save (see StoryClusterer).
+    /// words holds about 850 MB. It fills only where that many texts are placed between saves (a replay, an in-memory clusterer):
+    /// with a store the detector is new at each save (see StoryClusterer).
     /// </param>
     public TemplatePageDetector(int window = 20_000) => _window = Math.Max(1, window);
 
