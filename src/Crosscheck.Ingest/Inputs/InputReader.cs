@@ -154,7 +154,7 @@ public sealed class InputReader(InputLimits? limits = null)
             return container == ContainerFormat.Feed ? _feeds.ReadXml(path, feed, hints) : _feeds.ReadJson(path, feed, hints);
         }
         // A gzipped page or text ("0001.html.gz", as benchmark sets ship pages) is read unzipped, as the name inside says.
-        if (GzippedKind(path) is { } gzipped) return [ReadPage(path, gzipped, gzipped: true, size, hints)];
+        if (GzippedKind(path) is { } gzipped) return [ReadPage(path, gzipped, gzipped: true, hints)];
         if (ContainerExtensions.TryGetValue(ContainerExtension(path), out var expected))
         {
             if (size == 0) return [new BadInput(path, "is empty")];
@@ -171,7 +171,7 @@ public sealed class InputReader(InputLimits? limits = null)
                 : [new SkippedInput(path, $"not an article format ('{extension}')")];
         }
         // JSONL is read line by line, so a dump of any size is fine; one page or text is read whole.
-        if (kind is { } rawKind) return [ReadPage(path, rawKind, gzipped: false, size, hints)];
+        if (kind is { } rawKind) return [ReadPage(path, rawKind, gzipped: false, hints)];
         if (PageFile.ContentProblem(head, size) is { } problem) return [new BadInput(path, problem)];
         return _jsonLines.Read(path, hints);
     }
@@ -208,9 +208,9 @@ public sealed class InputReader(InputLimits? limits = null)
     private static RawKind? GzippedKind(string path) =>
         path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && Formats.TryGetValue(Path.GetExtension(path[..^3]), out var kind) ? kind : null;
 
-    /// <summary>A page or text file (gzipped or not) of <paramref name="size"/> bytes read whole and checked by <see cref="PageFile"/>, then as its kind is.</summary>
-    private InputItem ReadPage(string path, RawKind kind, bool gzipped, long size, IngestHints hints) =>
-        PageFile.TryRead(path, gzipped, _limits, size, out var content, out var problem) ? ReadSingle(path, content, kind, hints) : new BadInput(path, problem);
+    /// <summary>A page or text file (gzipped or not) read whole and checked by <see cref="PageFile"/> (its size as it is opened there), then as its kind is.</summary>
+    private InputItem ReadPage(string path, RawKind kind, bool gzipped, IngestHints hints) =>
+        PageFile.TryRead(path, gzipped, _limits, out var content, out var problem) ? ReadSingle(path, content, kind, hints) : new BadInput(path, problem);
 
     /// <summary>Whether gzip data decompresses to a WARC record (a broken stream is simply not one).</summary>
     private static bool GzippedWarc(string path)

@@ -18,14 +18,6 @@ public static class PageFile
     /// the file's name ("FILE: is not valid gzip (…); the file is damaged: fetch it again …").
     /// </summary>
     public static bool TryRead(string path, bool gzipped, InputLimits limits,
-        [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? problem) =>
-        TryRead(path, gzipped, limits, size: null, out content, out problem);
-
-    /// <summary>
-    /// <see cref="TryRead(string, bool, InputLimits, out byte[], out string)"/> for a caller that has just read the file's
-    /// <paramref name="size"/> (<see cref="InputReader"/>, from the file it sniffed): a plain file's size is not looked up again.
-    /// </summary>
-    internal static bool TryRead(string path, bool gzipped, InputLimits limits, long? size,
         [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? problem)
     {
         ArgumentNullException.ThrowIfNull(limits);
@@ -49,13 +41,17 @@ public static class PageFile
             }
             else
             {
-                var length = size ?? new FileInfo(path).Length;
+                // The size of the file opened, and that many bytes read: a file that grows past the limit after a caller looked
+                // at it (InputReader sniffs it first) is held to the limit all the same.
+                using var file = File.OpenRead(path);
+                var length = file.Length;
                 if (length > limits.MaxFileBytes)
                 {
                     problem = $"is {InputLimits.Megabytes(length)}, over the {InputLimits.Megabytes(limits.MaxFileBytes)} limit for one input file; leave it out";
                     return false;
                 }
-                content = File.ReadAllBytes(path);
+                content = new byte[length];
+                file.ReadExactly(content);
             }
         }
         catch (InvalidDataException ex)

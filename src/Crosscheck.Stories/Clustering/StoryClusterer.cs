@@ -131,7 +131,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// </summary>
     public SyndicationDetector? Syndication { get; private set; }
 
-    /// <summary>Template pages (<see cref="ClusteringOptions.TemplatePages"/>), or null when off.</summary>
+    /// <summary>
+    /// Template pages (<see cref="ClusteringOptions.TemplatePages"/>), or null when off. With a store, new at each <see cref="Save"/>
+    /// as <see cref="Syndication"/> is and for its reasons: it holds the texts placed since then only.
+    /// </summary>
     private TemplatePageDetector? _templates;
 
     public IReadOnlyDictionary<string, string> Redirects => _redirects;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Crosscheck.Stories.Clustering;
 
 namespace Crosscheck.Stories.Fingerprints;
@@ -37,58 +38,94 @@ public sealed class TemplatePageDetector
     private const int MaxPosting = 64;
 
     private readonly int _window;
-    private readonly Dictionary<ulong, List<Entry>> _postings = [];
-    private readonly Queue<Entry> _recent = new();
 
-    /// <param name="window">Most recent texts kept for comparison.</param>
+    /// <summary>
+    /// The texts of the window holding each shingle, oldest first, at most <see cref="MaxPosting"/>: an <see cref="Entry"/> while
+    /// one text holds it (most shingles), a <see cref="List{T}"/> of them once two do.
+    /// </summary>
+    private readonly Dictionary<ulong, object> _postings = [];
+    private readonly Queue<Entry> _recent = new();
+    private long _query;
+
+    /// <param name="window">
+    /// Most recent texts kept for comparison. A text costs about 70 bytes per word here (its word hashes and content flags, its
+    /// distinct shingles, their postings; measured on the SemEval articles), so a full default window of 20,000 texts of 600
+    /// words holds about 850 MB. It fills only where that many texts are placed between saves (a replay, an in-memory clusterer):
+    /// with a store the detector is new at each save (see StoryClusterer).
+    /// </param>
     public TemplatePageDetector(int window = 20_000) => _window = Math.Max(1, window);
 
     /// <summary>Registers a text (in arrival order) and returns whether it is a template page against a text seen before.</summary>
     public bool Add(string? text)
     {
         var entry = Entry.Of(text ?? "");
-        var template = entry.Shingles.Length > 0 && IsTemplateAgainstSeen(entry);
+        var template = entry.Set.Length > 0 && IsTemplateAgainstSeen(entry);
         Remember(entry);
         return template;
     }
 
     private bool IsTemplateAgainstSeen(Entry entry)
     {
-        var overlaps = new Dictionary<Entry, int>();
+        // Each text met counts the shingles it shares on itself (no dictionary): _query marks the counts of this call.
+        _query++;
+        var met = new List<Entry>();
         foreach (var shingle in entry.Set)
         {
             if (!_postings.TryGetValue(shingle, out var posting)) continue;
-            foreach (var other in posting) overlaps[other] = overlaps.GetValueOrDefault(other) + 1;
+            if (posting is Entry single) Meet(single, met);
+            else foreach (var other in (List<Entry>)posting) Meet(other, met);
         }
-        foreach (var (other, shared) in overlaps)
+        foreach (var other in met)
         {
-            if (shared < MinShared || shared < MinShare * entry.Set.Count) continue;
+            var shared = other.Shared;
+            if (shared < MinShared || shared < MinShare * entry.Set.Length) continue;
+            // Every shingle of the text held by the other covers every word of it: no own part (a copy), no template.
+            if (shared == entry.Set.Length) continue;
             if (SharesTemplate(entry, other)) return true;
         }
         return false;
     }
 
-    /// <summary>Whether the block the two texts share is a template: each keeps an own part, the two own parts differ, and neither recurs in the block.</summary>
-    internal static bool SharesTemplate(Entry a, Entry b)
+    private void Meet(Entry other, List<Entry> met)
     {
-        var (ownA, blockA, contentA) = a.Split(b.Set);
-        var (ownB, blockB, contentB) = b.Split(a.Set);
-        if (ownA.Count < MinOwnWords || ownB.Count < MinOwnWords) return false;
-        var common = ownA.Count(ownB.Contains);
-        if (common > MaxOwnOverlap * (ownA.Count + ownB.Count - common)) return false;
-        return InBlockShare(contentA, blockA) < MaxOwnInBlock && InBlockShare(contentB, blockB) < MaxOwnInBlock;
+        if (other.Query != _query)
+        {
+            (other.Query, other.Shared) = (_query, 0);
+            met.Add(other);
+        }
+        other.Shared++;
     }
 
-    private static double InBlockShare(HashSet<ulong> content, HashSet<ulong> block) =>
-        content.Count == 0 ? 0 : (double)content.Count(block.Contains) / content.Count;
+    /// <summary>
+    /// Whether the block the two texts share is a template: each keeps an own part, the two own parts differ, and neither recurs
+    /// in the block. Each test is made only when the ones before it passed (a copy, with no own part, stops at the first).
+    /// </summary>
+    internal static bool SharesTemplate(Entry a, Entry b)
+    {
+        var coveredA = a.Covered(b);
+        var ownA = a.Own(coveredA);
+        if (ownA.Count < MinOwnWords) return false;
+        var coveredB = b.Covered(a);
+        var ownB = b.Own(coveredB);
+        if (ownB.Count < MinOwnWords) return false;
+        var common = ownA.Count(ownB.Contains);
+        if (common > MaxOwnOverlap * (ownA.Count + ownB.Count - common)) return false;
+        return a.OwnInBlockShare(coveredA) < MaxOwnInBlock && b.OwnInBlockShare(coveredB) < MaxOwnInBlock;
+    }
 
     private void Remember(Entry entry)
     {
         foreach (var shingle in entry.Set)
         {
-            if (!_postings.TryGetValue(shingle, out var posting)) _postings[shingle] = posting = [];
-            posting.Add(entry);
-            if (posting.Count > MaxPosting) posting.RemoveAt(0);
+            ref var posting = ref CollectionsMarshal.GetValueRefOrAddDefault(_postings, shingle, out var held);
+            if (!held) posting = entry;
+            else if (posting is Entry single) posting = new List<Entry>(2) { single, entry };
+            else
+            {
+                var list = (List<Entry>)posting!;
+                list.Add(entry);
+                if (list.Count > MaxPosting) list.RemoveAt(0);
+            }
         }
         _recent.Enqueue(entry);
         while (_recent.Count > _window)
@@ -97,29 +134,36 @@ public sealed class TemplatePageDetector
             foreach (var shingle in old.Set)
             {
                 if (!_postings.TryGetValue(shingle, out var posting)) continue;
-                posting.Remove(old);
-                if (posting.Count == 0) _postings.Remove(shingle);
+                if (posting is Entry single)
+                {
+                    if (single == old) _postings.Remove(shingle);
+                }
+                else
+                {
+                    var list = (List<Entry>)posting;
+                    list.Remove(old);
+                    if (list.Count == 0) _postings.Remove(shingle);
+                }
             }
         }
     }
 
-    /// <summary>A text's folded words (hashed), whether each is a content word, and its shingle at each position.</summary>
+    /// <summary>A text's folded words (hashed), whether each is a content word, and its distinct shingles.</summary>
     internal sealed class Entry
     {
-        private Entry(ulong[] words, bool[] content, ulong[] shingles)
-        {
-            (Words, Content, Shingles) = (words, content, shingles);
-            Set = [.. shingles];
-        }
+        private Entry(ulong[] words, bool[] content, ulong[] set) => (Words, Content, Set) = (words, content, set);
 
         public ulong[] Words { get; }
 
         public bool[] Content { get; }
 
-        /// <summary>The shingle starting at each word position (none for a text of fewer words than a shingle).</summary>
-        public ulong[] Shingles { get; }
+        /// <summary>The text's distinct shingles, sorted (none for a text of fewer words than a shingle).</summary>
+        public ulong[] Set { get; }
 
-        public HashSet<ulong> Set { get; }
+        /// <summary>The call of <see cref="IsTemplateAgainstSeen"/> that last met this text, and the shingles it shares with that call's text.</summary>
+        public long Query { get; set; }
+
+        public int Shared { get; set; }
 
         public static Entry Of(string text)
         {
@@ -133,35 +177,58 @@ public sealed class TemplatePageDetector
                 content[i] = !tokens[i].IsNumber && folded.Length >= ContentWordLength;
             }
             var shingles = new ulong[Math.Max(0, words.Length - ShingleWords + 1)];
+            for (var i = 0; i < shingles.Length; i++) shingles[i] = Shingle(words, i);
+            Array.Sort(shingles);
+            var distinct = 0;
             for (var i = 0; i < shingles.Length; i++)
             {
-                var h = 0xcbf29ce484222325UL;
-                for (var k = 0; k < ShingleWords; k++) h = (h ^ words[i + k]) * 0x100000001b3UL;
-                shingles[i] = h ^ (h >> 31);
+                if (i == 0 || shingles[i] != shingles[distinct - 1]) shingles[distinct++] = shingles[i];
             }
+            Array.Resize(ref shingles, distinct);
             return new Entry(words, content, shingles);
         }
 
-        /// <summary>The words outside the shingles shared with <paramref name="other"/> (the own part), those inside (the block), and the own part's content words.</summary>
-        public (HashSet<ulong> Own, HashSet<ulong> Block, HashSet<ulong> OwnContent) Split(HashSet<ulong> other)
+        private bool Holds(ulong shingle) => Array.BinarySearch(Set, shingle) >= 0;
+
+        /// <summary>Which of this text's words lie in a shingle <paramref name="other"/> holds too (the block).</summary>
+        public bool[] Covered(Entry other)
         {
             var covered = new bool[Words.Length];
-            for (var i = 0; i < Shingles.Length; i++)
+            for (var i = 0; i + ShingleWords <= Words.Length; i++)
             {
-                if (!other.Contains(Shingles[i])) continue;
+                if (!other.Holds(Shingle(Words, i))) continue;
                 for (var k = 0; k < ShingleWords; k++) covered[i + k] = true;
             }
-            HashSet<ulong> own = [], block = [], ownContent = [];
+            return covered;
+        }
+
+        /// <summary>The distinct words outside the block (the own part).</summary>
+        public HashSet<ulong> Own(bool[] covered)
+        {
+            HashSet<ulong> own = [];
+            for (var i = 0; i < Words.Length; i++)
+                if (!covered[i]) own.Add(Words[i]);
+            return own;
+        }
+
+        /// <summary>The share of the own part's distinct content words that occur in the block too (0 when it has none).</summary>
+        public double OwnInBlockShare(bool[] covered)
+        {
+            HashSet<ulong> block = [], ownContent = [];
             for (var i = 0; i < Words.Length; i++)
             {
                 if (covered[i]) block.Add(Words[i]);
-                else
-                {
-                    own.Add(Words[i]);
-                    if (Content[i]) ownContent.Add(Words[i]);
-                }
+                else if (Content[i]) ownContent.Add(Words[i]);
             }
-            return (own, block, ownContent);
+            return ownContent.Count == 0 ? 0 : (double)ownContent.Count(block.Contains) / ownContent.Count;
+        }
+
+        /// <summary>The hash of the shingle of <see cref="ShingleWords"/> words starting at <paramref name="start"/>.</summary>
+        private static ulong Shingle(ulong[] words, int start)
+        {
+            var h = 0xcbf29ce484222325UL;
+            for (var k = 0; k < ShingleWords; k++) h = (h ^ words[start + k]) * 0x100000001b3UL;
+            return h ^ (h >> 31);
         }
 
         private static ulong Hash(string word)

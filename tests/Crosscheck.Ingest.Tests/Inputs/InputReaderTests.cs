@@ -27,7 +27,7 @@ public sealed class InputReaderTests : IDisposable
     [Fact]
     public void A_plain_page_over_the_file_limit_is_refused_with_its_size_and_one_at_the_limit_is_read()
     {
-        // The size is looked at once, when the file is sniffed, and the page reader is held to it.
+        // The page reader holds the file it opens to the limit, by the size of that open file.
         var over = Write("over.html", "<p>" + new string('a', 1536 * 1024) + "</p>");
         var at = Write("at.txt", new string('b', 1024 * 1024));
 

@@ -28,6 +28,27 @@ public sealed class TemplatePageDetectorTests
     }
 
     [Theory]
+    [InlineData(1, false)] // the first page has left the window when the third comes
+    [InlineData(2, true)]
+    public void A_page_out_of_the_window_is_forgotten(int window, bool template)
+    {
+        var detector = new TemplatePageDetector(window);
+        Assert.False(detector.Add("Minister resigns over pension reform vote " + Notice));
+        Assert.False(detector.Add(Report));
+        Assert.Equal(template, detector.Add("Rickshaw driver hands out soap to passengers " + Notice));
+    }
+
+    [Fact]
+    public void Pages_of_one_notice_past_what_a_shingle_keeps_are_each_found()
+    {
+        // More pages of one notice than a shingle keeps texts for (the newest 64), each under a headline of words of its own.
+        static string Headline(int i) => string.Join(' ', Enumerable.Range(0, 6).Select(k => $"word{i}x{k}"));
+        var detector = new TemplatePageDetector();
+        Assert.False(detector.Add(Headline(0) + " " + Notice));
+        for (var i = 1; i < 100; i++) Assert.True(detector.Add(Headline(i) + " " + Notice), $"page {i}");
+    }
+
+    [Theory]
     [InlineData("Harbour blaze: timber warehouse fire closes ferry routes ")] // an own headline whose words recur in the body
     [InlineData("")] // the same text again
     public void A_copy_of_a_report_is_no_template(string headline)
