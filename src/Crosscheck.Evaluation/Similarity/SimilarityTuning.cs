@@ -230,6 +230,17 @@ public static class SimilarityTuning
         yield return ("template pages placed as any page (before simil17)", ClusteringOptions.Default with { TemplatePages = false });
     }
 
+    /// <summary>
+    /// simil18: the defaults, then a short side held to a lower join threshold (<see cref="ClusteringOptions.ShortSideTerms"/>: the
+    /// square root of its distinct terms over 40, 60 or 80, at least 0.6 of the threshold).
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ShortSidesGrid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var terms in new[] { 40, 60, 80 })
+            yield return ($"short side under {terms} terms, floor 0.6", ClusteringOptions.Default with { ShortSideTerms = terms, ShortSideFloor = 0.6 });
+    }
+
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid() => ChineseGlossWeights("", 0.5, 1.0, 2.0);
 

@@ -78,6 +78,18 @@ public sealed record ClusteringOptions
     public double AssignThreshold { get; init; } = 0.28;
 
     /// <summary>
+    /// A pair whose shorter side (an article, or a story of one) has fewer distinct terms than this is held to a lower join threshold:
+    /// the threshold times the square root of that side's terms over this, at least <see cref="ShortSideFloor"/> of it. A teaser or a
+    /// text cut short has few terms, so its cosine with a full report of the same story is low. Only where both sides have an
+    /// identified language (the ECB+ thresholds were set on documents of none), and only at join thresholds (placing an article,
+    /// re-checking or settling a lone one), not at <see cref="MergeThreshold"/>. 0 turns it off. Default 0 (off).
+    /// </summary>
+    public int ShortSideTerms { get; init; }
+
+    /// <summary>The least share of its join threshold a short side is held to (<see cref="ShortSideTerms"/>). Default 0.6.</summary>
+    public double ShortSideFloor { get; init; } = 0.6;
+
+    /// <summary>
     /// Joining a story of one article needs this much more similarity: one article against one article
     /// is thin evidence, and the pair can still meet later through a re-check or merge. Default 0.
     /// </summary>

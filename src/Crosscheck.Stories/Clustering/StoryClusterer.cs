@@ -228,7 +228,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (target is null)
         {
             queries = QueryFeatures(profile);
-            target = BestCandidate(profile, exclude: null, AssignThresholdOf(profile), queries);
+            target = BestCandidate(profile, exclude: null, AssignThresholdOf(profile), queries, shortSides: true);
         }
 
         var isNew = target is null;
@@ -269,6 +269,20 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _options.AnalysedAssignThreshold is { } analysed && profile.Languages.Length > 0 && profile.Languages.All(_options.AnalysedLanguages.Contains)
             ? analysed
             : _options.AssignThreshold;
+
+    /// <summary>
+    /// The share of its join threshold a pair needs when its shorter side has few terms (<see cref="ClusteringOptions.ShortSideTerms"/>):
+    /// the square root of that side's distinct terms over the option, not under <see cref="ClusteringOptions.ShortSideFloor"/>; 1
+    /// when the option is off, when either side has no identified language, or when both sides have enough terms. A text with few
+    /// terms that tells part of a longer one's story has a cosine with it of about that root (the share of the longer one's weight
+    /// it can meet), so a teaser or a text cut short would otherwise need a closer match than a full report.
+    /// </summary>
+    private double ShortSideFactor(Profile a, Profile b)
+    {
+        if (_options.ShortSideTerms <= 0 || a.Languages.Length == 0 || b.Languages.Length == 0) return 1;
+        var terms = Math.Min(a.Vectors[0].Count, b.Vectors[0].Count);
+        return terms >= _options.ShortSideTerms ? 1 : Math.Max(_options.ShortSideFloor, Math.Sqrt((double)terms / _options.ShortSideTerms));
+    }
 
     /// <summary>Deterministic id from the first article's id, so replaying the same stream gives the same ids.</summary>
     private static string StoryIdFor(string articleId) =>
@@ -355,7 +369,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="threshold">The least score taken.</param>
     /// <param name="queries">The profile's <see cref="QueryFeatures"/> when already taken.</param>
     /// <param name="placing">Whether an article is placed (null: when <paramref name="exclude"/> is null or a lone article).</param>
-    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null, bool? placing = null)
+    /// <param name="shortSides">Whether <paramref name="threshold"/> is a join threshold that <see cref="ClusteringOptions.ShortSideTerms"/> lowers for a short side.</param>
+    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null, bool? placing = null,
+        bool shortSides = false)
     {
         StoryState? best = null;
         var bestScore = threshold;
@@ -372,8 +388,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             if (closest is { } member) score = Math.Max(score, _options.MemberLinkWeight * member);
             // Two single articles are weaker evidence than an article against a story's accumulated profile.
             if (candidate.Size == 1 && exclude is null) score -= _options.SingleArticleMargin;
+            // A short side is held to a lower join threshold (ClusteringOptions.ShortSideTerms); among the stories that reach theirs the highest score wins.
+            if (score < (shortSides ? threshold * ShortSideFactor(profile, candidate.Profile) : threshold)) continue;
             // Ties go to the older story so the outcome never depends on dictionary order.
-            if (!(score > bestScore || (score == bestScore && best is not null && candidate.Index < best.Index) || (best is null && score >= bestScore))) continue;
+            if (best is not null && !(score > bestScore || (score == bestScore && candidate.Index < best.Index))) continue;
             // Asked only of a story that would take the article, so the members (up to SplitMaxSize of them) are compared with it
             // once per placement at most, not once per candidate: skipping a story that would not win changes nothing.
             if (placingArticle && NoMemberCloseEnough(profile, candidate, closest)) continue;
@@ -394,7 +412,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="closest">The closest member's similarity when already taken (null: taken here if the rule applies).</param>
     private bool NoMemberCloseEnough(Profile profile, StoryState candidate, double? closest) =>
         (_options.ClosestMemberShare > 0 && profile.Languages is [var language] && _options.AnalysedLanguages.Contains(language)
-        && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile))
+        && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile) * ShortSideFactor(profile, profile))
         || MembersTooFarOnAverage(profile, candidate);
 
     /// <summary>
@@ -646,7 +664,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             var score = Similarity(own, rest);
             var threshold = AssignThresholdOf(own);
             StoryState? to;
-            if (score < _options.ReplaceShare * threshold) to = BestCandidate(own, story, threshold, placing: true);
+            if (score < _options.ReplaceShare * threshold * ShortSideFactor(own, rest)) to = BestCandidate(own, story, threshold, placing: true, shortSides: true);
             else if (_options.ReplaceMargin > 0 && BestCandidate(own, story, Math.Max(threshold, score + _options.ReplaceMargin), placing: true) is { } better) to = better;
             else continue;
             // A story that forgot its members' profiles cannot be rebuilt with one more: the article goes alone instead.
@@ -1024,7 +1042,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 queue.Dequeue();
                 var story = StoryAt(due.Story);
                 if (story.Absorbed || story.Retired) continue;
-                var survivor = MergeNeighbours(story, story.Size == 1 ? AssignThresholdOf(story.Profile) : _options.MergeThreshold);
+                var survivor = story.Size == 1 ? MergeNeighbours(story, AssignThresholdOf(story.Profile), shortSides: true) : MergeNeighbours(story, _options.MergeThreshold);
                 // No merge: the next settle divides it afresh with its neighbours (ClusteringOptions.RevisitWhenRecheckDue).
                 if (_options.RevisitWhenRecheckDue && survivor == story && story.Size > 1) _recheckedSinceSettle.Add(story.Index);
             }
@@ -1043,7 +1061,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private void JoinBestSharingName(StoryState story)
     {
         if (BestCandidate(story.Profile, exclude: story, _options.SettleNameThreshold) is not { } best) return;
-        if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile)) Merge(story, best);
+        if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile) * ShortSideFactor(story.Profile, best.Profile)) Merge(story, best);
         // Both young: the join waits (ClusteringOptions.NameJoinWaitsForFirstRecheck); a later settle takes it up (NameJoinCameDue).
         else if (NameJoinAllowed(story.Profile, best.Profile) && SharesTwoWordName(story.Profile, best.Profile) && (OldEnoughToJoinOnName(story) || OldEnoughToJoinOnName(best))) Merge(story, best);
     }
@@ -1066,9 +1084,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         return false;
     }
 
-    private StoryState MergeNeighbours(StoryState story, double threshold)
+    private StoryState MergeNeighbours(StoryState story, double threshold, bool shortSides = false)
     {
-        var other = BestCandidate(story.Profile, exclude: story, threshold);
+        var other = BestCandidate(story.Profile, exclude: story, threshold, shortSides: shortSides);
         return other is null ? story : Merge(story, other);
     }
 
