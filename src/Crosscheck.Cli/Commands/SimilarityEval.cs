@@ -51,7 +51,8 @@ public static class SimilarityEval
             "chinese-gloss3" => SimilarityTuning.ChineseGloss3Grid(),
             "template-pages" => SimilarityTuning.TemplatePagesGrid(),
             "short-sides" => SimilarityTuning.ShortSidesGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han, template-pages or short-sides"),
+            "short-sides2" => SimilarityTuning.ShortSides2Grid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han, template-pages, short-sides or short-sides2"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);

@@ -241,6 +241,17 @@ public static class SimilarityTuning
             yield return ($"short side under {terms} terms, floor 0.6", ClusteringOptions.Default with { ShortSideTerms = terms, ShortSideFloor = 0.6 });
     }
 
+    /// <summary>
+    /// simil18, round 2: the defaults, then a short side held to a lower join threshold only within one language
+    /// (<see cref="ClusteringOptions.ShortSideWithinLanguage"/>), under 40 and 60 terms, floor 0.6.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ShortSides2Grid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var terms in new[] { 40, 60 })
+            yield return ($"short side under {terms} terms within one language, floor 0.6", ClusteringOptions.Default with { ShortSideTerms = terms, ShortSideFloor = 0.6, ShortSideWithinLanguage = true });
+    }
+
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid() => ChineseGlossWeights("", 0.5, 1.0, 2.0);
 

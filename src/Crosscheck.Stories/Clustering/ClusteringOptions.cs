@@ -89,6 +89,9 @@ public sealed record ClusteringOptions
     /// <summary>The least share of its join threshold a short side is held to (<see cref="ShortSideTerms"/>). Default 0.6.</summary>
     public double ShortSideFloor { get; init; } = 0.6;
 
+    /// <summary>Whether <see cref="ShortSideTerms"/> lowers the join threshold only of two sides that share a language. Default false.</summary>
+    public bool ShortSideWithinLanguage { get; init; }
+
     /// <summary>
     /// Joining a story of one article needs this much more similarity: one article against one article
     /// is thin evidence, and the pair can still meet later through a re-check or merge. Default 0.

@@ -273,13 +273,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>
     /// The share of its join threshold a pair needs when its shorter side has few terms (<see cref="ClusteringOptions.ShortSideTerms"/>):
     /// the square root of that side's distinct terms over the option, not under <see cref="ClusteringOptions.ShortSideFloor"/>; 1
-    /// when the option is off, when either side has no identified language, or when both sides have enough terms. A text with few
+    /// when the option is off, when either side has no identified language (or, with <see cref="ClusteringOptions.ShortSideWithinLanguage"/>,
+    /// when the two share none), or when both sides have enough terms. A text with few
     /// terms that tells part of a longer one's story has a cosine with it of about that root (the share of the longer one's weight
     /// it can meet), so a teaser or a text cut short would otherwise need a closer match than a full report.
     /// </summary>
     private double ShortSideFactor(Profile a, Profile b)
     {
-        if (_options.ShortSideTerms <= 0 || a.Languages.Length == 0 || b.Languages.Length == 0) return 1;
+        if (_options.ShortSideTerms <= 0 || a.Languages.Length == 0 || b.Languages.Length == 0 || (_options.ShortSideWithinLanguage && a.OtherLanguageThan(b))) return 1;
         var terms = Math.Min(a.Vectors[0].Count, b.Vectors[0].Count);
         return terms >= _options.ShortSideTerms ? 1 : Math.Max(_options.ShortSideFloor, Math.Sqrt((double)terms / _options.ShortSideTerms));
     }
