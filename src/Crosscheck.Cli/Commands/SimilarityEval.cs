@@ -52,7 +52,8 @@ public static class SimilarityEval
             "template-pages" => SimilarityTuning.TemplatePagesGrid(),
             "short-sides" => SimilarityTuning.ShortSidesGrid(),
             "short-sides2" => SimilarityTuning.ShortSides2Grid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han, template-pages, short-sides or short-sides2"),
+            "short-sides3" => SimilarityTuning.ShortSides3Grid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han, template-pages, short-sides, short-sides2 or short-sides3"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);

@@ -252,6 +252,17 @@ public static class SimilarityTuning
             yield return ($"short side under {terms} terms within one language, floor 0.6", ClusteringOptions.Default with { ShortSideTerms = terms, ShortSideFloor = 0.6, ShortSideWithinLanguage = true });
     }
 
+    /// <summary>
+    /// simil18, round 3: the defaults, then a short side held to a lower join threshold only within one language, less far:
+    /// under 40 terms with the floor at 0.75, under 30 terms with the floor at 0.6.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ShortSides3Grid()
+    {
+        yield return ("defaults", ClusteringOptions.Default);
+        foreach (var (terms, floor) in new[] { (40, 0.75), (30, 0.6) })
+            yield return ($"short side under {terms} terms within one language, floor {floor}", ClusteringOptions.Default with { ShortSideTerms = terms, ShortSideFloor = floor, ShortSideWithinLanguage = true });
+    }
+
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid() => ChineseGlossWeights("", 0.5, 1.0, 2.0);
 

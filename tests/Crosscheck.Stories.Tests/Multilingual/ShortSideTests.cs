@@ -19,6 +19,16 @@ public class ShortSideTests
     // A short text of another event in the same region: few terms, none of the bridge's story but the place.
     private const string Unrelated = "Valdemora celebra el sábado su feria del queso con cuarenta puestos y música en la plaza.";
 
+    // Reports of other events first, so the terms' document frequencies are those of a stream, not of two texts alone.
+    internal static readonly string[] Background =
+    [
+        "El ayuntamiento de Sevilla aprobó el presupuesto del año próximo con los votos del gobierno municipal y la abstención de la oposición.",
+        "La selección de baloncesto ganó el partido amistoso en Madrid y viajará el jueves a Lisboa para el torneo de verano.",
+        "Los agricultores del valle del Ebro reclaman ayudas por la sequía, que ha reducido la cosecha de cereal a la mitad este año.",
+        "La universidad abrirá en septiembre un nuevo grado de ingeniería de datos con cien plazas y prácticas en empresas de la región.",
+        "El museo de la ciudad recibe una colección de pinturas del siglo diecinueve donada por una familia de coleccionistas.",
+    ];
+
     private static readonly ClusteringOptions Off = ClusteringOptions.Default with { UseSyndication = false };
 
     private static readonly ClusteringOptions On = Off with { ShortSideTerms = 60 };
