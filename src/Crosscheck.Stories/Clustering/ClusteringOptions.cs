@@ -447,7 +447,7 @@ public sealed record ClusteringOptions
     /// text holds verbatim, under an own part unrelated to it, such as a cookie notice or paywall form under a headline) is placed
     /// with no features: it is stored and has a story of its own, but joins no story and no article joins it by similarity (a
     /// near-copy of it can still join it through <see cref="UseSyndication"/>, unless it is found a template page itself).
-    /// "Recent" is among the last 20,000 texts placed and, with a store, placed since the last save: like the syndication
+    /// "Recent" is among the last 5,000 texts placed and, with a store, placed since the last save: like the syndication
     /// detector's, its texts are not stored state, so a template page whose twin an earlier ingest placed is not found. Default
     /// true (simil17, docs/BENCHMARKS.md: the SemEval training pairs' same-language mean over nine orders 0.740 → 0.747).
     /// </summary>
