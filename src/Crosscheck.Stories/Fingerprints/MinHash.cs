@@ -18,12 +18,7 @@ public static class MinHash
         var wordHashes = new ulong[tokens.Count];
         for (var i = 0; i < tokens.Count; i++) wordHashes[i] = HashWord(text.AsSpan(tokens[i].Start, tokens[i].Length));
         var set = new HashSet<ulong>(Math.Min(tokens.Count, maxShingles));
-        for (var i = 0; i + shingleWords <= tokens.Count && set.Count < maxShingles; i++)
-        {
-            var h = 0xcbf29ce484222325UL;
-            for (var k = 0; k < shingleWords; k++) h = Mix(h ^ wordHashes[i + k]);
-            set.Add(h);
-        }
+        for (var i = 0; i + shingleWords <= tokens.Count && set.Count < maxShingles; i++) set.Add(Shingle(wordHashes.AsSpan(i, shingleWords)));
         var result = set.ToArray();
         Array.Sort(result);
         return result;
@@ -47,9 +42,28 @@ public static class MinHash
     /// <summary>Size of the intersection of two sorted sets.</summary>
     public static int Overlap(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) => ShingleSets.Overlap(a, b);
 
-    private static ulong HashWord(ReadOnlySpan<char> word)
+    /// <summary>The hash of one shingle: the word hashes (<see cref="HashFolded"/>) of its words, in order.</summary>
+    internal static ulong Shingle(ReadOnlySpan<ulong> wordHashes)
     {
         var h = 0xcbf29ce484222325UL;
+        foreach (var word in wordHashes) h = Mix(h ^ word);
+        return h;
+    }
+
+    /// <summary>The hash of a word already folded by <see cref="Words.Fold"/> (so the same as the word's own hash here).</summary>
+    internal static ulong HashFolded(ReadOnlySpan<char> folded)
+    {
+        var h = 0xcbf29ce484222325UL;
+        foreach (var c in folded)
+        {
+            h ^= char.ToLowerInvariant(c);
+            h *= 0x100000001b3UL;
+        }
+        return h;
+    }
+
+    private static ulong HashWord(ReadOnlySpan<char> word)
+    {
         var folded = word;
         string? transliterated = null;
         foreach (var c in word)
@@ -61,12 +75,7 @@ public static class MinHash
             }
         }
         if (transliterated is not null) folded = transliterated;
-        foreach (var c in folded)
-        {
-            h ^= char.ToLowerInvariant(c);
-            h *= 0x100000001b3UL;
-        }
-        return h;
+        return HashFolded(folded);
     }
 
     /// <summary>SplitMix64 finaliser: a cheap, well-spread bijection on 64 bits.</summary>

@@ -175,11 +175,11 @@ public sealed class TemplatePageDetector
             for (var i = 0; i < tokens.Count; i++)
             {
                 var folded = Clustering.Words.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length));
-                words[i] = Hash(folded);
+                words[i] = MinHash.HashFolded(folded);
                 content[i] = !tokens[i].IsNumber && folded.Length >= ContentWordLength;
             }
             var shingles = new ulong[Math.Max(0, words.Length - ShingleWords + 1)];
-            for (var i = 0; i < shingles.Length; i++) shingles[i] = Shingle(words, i);
+            for (var i = 0; i < shingles.Length; i++) shingles[i] = MinHash.Shingle(words.AsSpan(i, ShingleWords));
             Array.Sort(shingles);
             var distinct = 0;
             for (var i = 0; i < shingles.Length; i++)
@@ -198,7 +198,7 @@ public sealed class TemplatePageDetector
             var covered = new bool[Words.Length];
             for (var i = 0; i + ShingleWords <= Words.Length; i++)
             {
-                if (!other.Holds(Shingle(Words, i))) continue;
+                if (!other.Holds(MinHash.Shingle(Words.AsSpan(i, ShingleWords)))) continue;
                 for (var k = 0; k < ShingleWords; k++) covered[i + k] = true;
             }
             return covered;
@@ -223,21 +223,6 @@ public sealed class TemplatePageDetector
                 else if (Content[i]) ownContent.Add(Words[i]);
             }
             return ownContent.Count == 0 ? 0 : (double)ownContent.Count(block.Contains) / ownContent.Count;
-        }
-
-        /// <summary>The hash of the shingle of <see cref="ShingleWords"/> words starting at <paramref name="start"/>.</summary>
-        private static ulong Shingle(ulong[] words, int start)
-        {
-            var h = 0xcbf29ce484222325UL;
-            for (var k = 0; k < ShingleWords; k++) h = (h ^ words[start + k]) * 0x100000001b3UL;
-            return h ^ (h >> 31);
-        }
-
-        private static ulong Hash(string word)
-        {
-            var h = 0xcbf29ce484222325UL;
-            foreach (var c in word) h = (h ^ c) * 0x100000001b3UL;
-            return h;
         }
     }
 }
