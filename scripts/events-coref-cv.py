@@ -66,6 +66,15 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             broad meaning sets; apt-get install aiksaurus) relates their head words: always, with both in the lead
             lines and no shared document, or with a cross-document context-word Jaccard >= t; chosen in folds
 
+  documents events15: PRED.json PAIRS (PAIRS from `crosscheck eval events FILE --document-pairs PAIRS`: each
+            document's story and the story clusterer's own score of every two documents): the stories re-cut by
+            that score, each split by average link at t (parts under k documents joined to the nearest part), then
+            the parts of the file joined by average link at u; with --groups instead each (story, class) event
+            group's documents split by average link at t (average link inside a group instead of the class's
+            closure); settings chosen inside the folds
+  classes   events15: the predicate-class lexicon audited class by class: a class whose groups hold several lemmas
+            split into its lemmas in a held-out fold when that raises the other folds' CoNLL F1
+
   variants  several prediction files (PRED.json PRED2.json ...; one setting of the C# each): in each fold the file
             scoring best on the other topics is chosen and scored on the held-out topics; prints each file's own
             score, the choice of every fold and the out-of-fold CoNLL F1 of the choices
@@ -74,9 +83,10 @@ Pure Python (no numpy): logistic regression by Newton steps, or --trees for boos
 Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs),
 "2026-12-06 night" (events6, vectors), "2026-12-06 morning" (events7, sayings) and "2026-12-06 midday" (events11,
 errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs), "2026-12-06 late night" (events13, context),
-"2026-12-07 early morning" (events14, substitutes).
+"2026-12-07 early morning" (events14, substitutes), "2026-12-07 evening" (events15, documents and classes).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|substitutes|thesaurus|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
+Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|substitutes|thesaurus|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs|classes} PRED.json
+       scripts/events-coref-cv.py documents PRED.json PAIRS [--groups]
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
 [--trees] [--folds N] [--window K] [--directed] [--wordnet] [--thesaurus] [--start today|alone|split] [--no-table]
 """
@@ -1672,7 +1682,7 @@ def predicate_class(c):
     return c.split('|', 1)[1].split('#')[0].split('@')[0]
 
 
-def documents_mode(documents, gold, predicted, folds, pairs_path):
+def documents_mode(documents, gold, predicted, folds, pairs_path, inside_groups=False):
     """events15: the stories re-cut by the story clusterer's own document score (`crosscheck eval events FILE
     --document-pairs PAIRS`): each story split by average link at t (parts under k documents joined to the nearest
     part), then parts of all stories joined by average link at u; a joined part's event groups of one class are
@@ -1772,6 +1782,32 @@ def documents_mode(documents, gold, predicted, folds, pairs_path):
             else:
                 out[m] = f'{c}/{part}'
         return out
+    if inside_groups:
+        # Round 2: average link over each (story, class) group's own documents instead of the class's closure.
+        groups = defaultdict(list)
+        for m, c in predicted.items():
+            if '|' in c and '#' in c:
+                groups[c].append(m)
+        settings = {(None, 1): dict(predicted)}
+        for t in (0.14, 0.16, 0.18, 0.2, 0.22, 0.25, 0.3):
+            for least in (1, 2, 3):
+                out = dict(predicted)
+                for c, ms in groups.items():
+                    ds = sorted({document_of[m] for m in ms})
+                    cut = link([[d] for d in ds], t)
+                    big = [p for p in cut if len(p) >= least] or [max(cut, key=len)]
+                    for p in cut:
+                        if p not in big:
+                            max(big, key=lambda q: sum(score.get((a, b), 0.0) for a in p for b in q) / (len(p) * len(q))).extend(p)
+                    part = {d: i for i, p in enumerate(big) for d in p}
+                    for m in ms:
+                        out[m] = f'{c}/{part[document_of[m]]}'
+                settings[(t, least)] = out
+                print(f'  groups split at {t} (parts of {least}+): {conll(gold, out):.2f}')
+        result, picks, better, worse = choose_in_folds(gold, topic, settings, folds, predicted)
+        print(f'chosen per fold {picks}')
+        print(f'out of fold CoNLL F1 {conll(gold, result):.2f} (folds better {better}, worse {worse})')
+        return
     splits = [(None, 1)] + [(t, k) for t in (0.14, 0.16, 0.18, 0.2, 0.22, 0.25) for k in (1, 2, 3)]
     joins = [None, 0.1, 0.12, 0.15, 0.18, 0.2]
     settings = {}
@@ -1831,6 +1867,7 @@ def main(argv):
     start = argv[argv.index('--start') + 1] if '--start' in argv else 'today'
     trees, directed, use_wordnet, use_table = '--trees' in argv, '--directed' in argv, '--wordnet' in argv, '--no-table' not in argv
     use_thesaurus = '--thesaurus' in argv
+    inside_groups = '--groups' in argv
     argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window', '--start'))]
     if argv and argv[0] == 'variants' and len(argv) > 2:
         documents = load_documents()
@@ -1841,7 +1878,7 @@ def main(argv):
         gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
         with open(argv[1], encoding='utf-8') as fh:
             predicted = {m: c for m, c in json.load(fh).items() if m in gold}
-        documents_mode(documents, gold, predicted, folds, argv[2])
+        documents_mode(documents, gold, predicted, folds, argv[2], inside_groups)
         return
     if len(argv) != 2 or argv[0] not in ('classes', 'score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs', 'substitutes', 'thesaurus'):
         sys.exit(__doc__)
