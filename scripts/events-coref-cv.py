@@ -66,6 +66,15 @@ exactly) and tries, each scored by leaving topics out (9 folds of 3 topics, or -
             broad meaning sets; apt-get install aiksaurus) relates their head words: always, with both in the lead
             lines and no shared document, or with a cross-document context-word Jaccard >= t; chosen in folds
 
+  documents events15: PRED.json PAIRS (PAIRS from `crosscheck eval events FILE --document-pairs PAIRS`: each
+            document's story and the story clusterer's own score of every two documents): the stories re-cut by
+            that score, each split by average link at t (parts under k documents joined to the nearest part), then
+            the parts of the file joined by average link at u; with --groups instead each (story, class) event
+            group's documents split by average link at t (average link inside a group instead of the class's
+            closure); settings chosen inside the folds
+  classes   events15: the predicate-class lexicon audited class by class: a class whose groups hold several lemmas
+            split into its lemmas in a held-out fold when that raises the other folds' CoNLL F1
+
   variants  several prediction files (PRED.json PRED2.json ...; one setting of the C# each): in each fold the file
             scoring best on the other topics is chosen and scored on the held-out topics; prints each file's own
             score, the choice of every fold and the out-of-fold CoNLL F1 of the choices
@@ -74,9 +83,10 @@ Pure Python (no numpy): logistic regression by Newton steps, or --trees for boos
 Findings: docs/BENCHMARKS.md, "2026-12-05 afternoon" (events4), "2026-12-05 late evening" (events5, classpairs),
 "2026-12-06 night" (events6, vectors), "2026-12-06 morning" (events7, sayings) and "2026-12-06 midday" (events11,
 errors and wordnet), "2026-12-06 afternoon" (events12, mentionpairs), "2026-12-06 late night" (events13, context),
-"2026-12-07 early morning" (events14, substitutes).
+"2026-12-07 early morning" (events14, substitutes), "2026-12-07 evening" (events15, documents and classes).
 
-Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|substitutes|thesaurus|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs} PRED.json
+Usage (from the repository root): scripts/events-coref-cv.py {score|errors|context|substitutes|thesaurus|wordnet|mentions|groups|pairs|classpairs|vectors|sayings|mentionpairs|classes} PRED.json
+       scripts/events-coref-cv.py documents PRED.json PAIRS [--groups]
        scripts/events-coref-cv.py variants PRED.json PRED2.json ...
 [--trees] [--folds N] [--window K] [--directed] [--wordnet] [--thesaurus] [--start today|alone|split] [--no-table]
 """
@@ -1647,18 +1657,230 @@ def thesaurus_mode(documents, gold, predicted, folds):
     choose_inside_folds(gold, topic, dict(runs, none=predicted), folds, predicted)
 
 
+
+def fold_topics(folds):
+    return [set(CHOOSING[i::folds]) for i in range(folds)]
+
+
+def choose_in_folds(gold, topic, settings, folds, base):
+    """Each fold's setting chosen by CoNLL F1 on the other folds' topics, scored on its own: the out-of-fold
+    predictions, the choices, and each fold's CoNLL F1 against `base`'s."""
+    result, picks, better, worse = {}, [], 0, 0
+    for held in fold_topics(folds):
+        train = {m: g for m, g in gold.items() if topic[m] not in held}
+        name = max(settings, key=lambda k: conll(train, {m: settings[k][m] for m in train}))
+        picks.append(name)
+        test = {m: g for m, g in gold.items() if topic[m] in held}
+        after, before = conll(test, {m: settings[name][m] for m in test}), conll(test, {m: base[m] for m in test})
+        better += after > before + 1e-9
+        worse += after < before - 1e-9
+        result.update({m: settings[name][m] for m in test})
+    return result, picks, better, worse
+
+
+def predicate_class(c):
+    return c.split('|', 1)[1].split('#')[0].split('@')[0]
+
+
+def documents_mode(documents, gold, predicted, folds, pairs_path, inside_groups=False):
+    """events15: the stories re-cut by the story clusterer's own document score (`crosscheck eval events FILE
+    --document-pairs PAIRS`): each story split by average link at t (parts under k documents joined to the nearest
+    part), then parts of all stories joined by average link at u; a joined part's event groups of one class are
+    re-keyed as one (the largest with the largest). Settings chosen inside the folds."""
+    story, score = {}, {}
+    with open(pairs_path, encoding='utf-8') as fh:
+        for line in fh:
+            f = line.rstrip('\n').split('\t')
+            if f[0] == '#story':
+                story[f[1]] = f[2]
+            else:
+                score[(f[0], f[1])] = score[(f[1], f[0])] = float(f[2])
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    document_of = {m['id']: d['id'] for d in documents for m in d['mentions']}
+    members = defaultdict(list)
+    for d, s in story.items():
+        members[s].append(d)
+
+    def link(parts, t):
+        parts = [list(p) for p in parts]
+        while len(parts) > 1:
+            best = None
+            for i in range(len(parts)):
+                for j in range(i + 1, len(parts)):
+                    v = sum(score.get((a, b), 0.0) for a in parts[i] for b in parts[j]) / (len(parts[i]) * len(parts[j]))
+                    if best is None or v > best[0]:
+                        best = (v, i, j)
+            if best[0] < t:
+                break
+            parts[best[1]] += parts.pop(best[2])
+        return parts
+
+    def split(t, least):
+        parts = []
+        for ms in members.values():
+            cut = link([[d] for d in ms], t) if t is not None else [ms]
+            big = [p for p in cut if len(p) >= least] or [max(cut, key=len)]
+            for p in cut:
+                if p not in big:
+                    max(big, key=lambda q: sum(score.get((a, b), 0.0) for a in p for b in q) / (len(p) * len(q))).extend(p)
+            parts.extend(big)
+        return parts
+    # Joining over every part of the file is quadratic in parts; only parts with some score between them can join.
+    cache = {}
+
+    def recut(t, least, u):
+        if (t, least) not in cache:
+            cache[(t, least)] = split(t, least)
+        parts = cache[(t, least)]
+        part_of = {d: i for i, p in enumerate(parts) for d in p}
+        # Parts of the whole file joined by average link while the best average document score between two
+        # groups reaches u (pairs of groups with no score above the dump's floor are never joined).
+        groups = [[i] for i in range(len(parts))]
+        if u is not None:
+            total = defaultdict(float)
+            for i, p in enumerate(parts):
+                for j, q in enumerate(parts):
+                    if i < j:
+                        v = sum(score.get((x, y), 0.0) for x in p for y in q)
+                        if v > 0:
+                            total[(i, j)] = total[(j, i)] = v
+            size = {i: len(p) for i, p in enumerate(parts)}
+            alive = {i: [i] for i in range(len(parts))}
+            while True:
+                best = max(((v / (size[i] * size[j]), i, j) for (i, j), v in total.items() if i < j), default=None)
+                if best is None or best[0] < u:
+                    break
+                _, i, j = best
+                alive[i] += alive.pop(j)
+                size[i] += size.pop(j)
+                for k in list(alive):
+                    if k != i:
+                        v = total.pop((j, k), 0.0) + total.get((i, k), 0.0)
+                        total.pop((k, j), None)
+                        if v > 0:
+                            total[(i, k)] = total[(k, i)] = v
+                total.pop((i, j), None)
+                total.pop((j, i), None)
+            groups = list(alive.values())
+        group_of = {q: g for g in groups for q in g}
+        sizes = Counter(predicted.values())
+        rank, by_story_class = {}, defaultdict(list)
+        for c in sizes:
+            if '|' in c and '#' in c:
+                by_story_class[(c.split('|')[0], predicate_class(c))].append(c)
+        for cs in by_story_class.values():
+            for r, c in enumerate(sorted(cs, key=lambda c: (-sizes[c], c))):
+                rank[c] = r
+        out = {}
+        for m, c in predicted.items():
+            part = part_of.get(document_of[m]) if '|' in c else None
+            if part is None:
+                out[m] = c
+            elif '#' in c and len(group_of[part]) > 1:
+                # joined parts: one class's groups re-keyed as one (the largest with the largest)
+                out[m] = f'joined{group_of[part][0]}|{predicate_class(c)}#{rank[c]}'
+            else:
+                out[m] = f'{c}/{part}'
+        return out
+    if inside_groups:
+        # Round 2: average link over each (story, class) group's own documents instead of the class's closure.
+        groups = defaultdict(list)
+        for m, c in predicted.items():
+            if '|' in c and '#' in c:
+                groups[c].append(m)
+        settings = {(None, 1): dict(predicted)}
+        for t in (0.14, 0.16, 0.18, 0.2, 0.22, 0.25, 0.3):
+            for least in (1, 2, 3):
+                out = dict(predicted)
+                for c, ms in groups.items():
+                    ds = sorted({document_of[m] for m in ms})
+                    cut = link([[d] for d in ds], t)
+                    big = [p for p in cut if len(p) >= least] or [max(cut, key=len)]
+                    for p in cut:
+                        if p not in big:
+                            max(big, key=lambda q: sum(score.get((a, b), 0.0) for a in p for b in q) / (len(p) * len(q))).extend(p)
+                    part = {d: i for i, p in enumerate(big) for d in p}
+                    for m in ms:
+                        out[m] = f'{c}/{part[document_of[m]]}'
+                settings[(t, least)] = out
+                print(f'  groups split at {t} (parts of {least}+): {conll(gold, out):.2f}')
+        result, picks, better, worse = choose_in_folds(gold, topic, settings, folds, predicted)
+        print(f'chosen per fold {picks}')
+        print(f'out of fold CoNLL F1 {conll(gold, result):.2f} (folds better {better}, worse {worse})')
+        return
+    splits = [(None, 1)] + [(t, k) for t in (0.14, 0.16, 0.18, 0.2, 0.22, 0.25) for k in (1, 2, 3)]
+    joins = [None, 0.1, 0.12, 0.15, 0.18, 0.2]
+    settings = {}
+    print(f'today {conll(gold, predicted):.2f}; stories {len(members)}')
+    for t, least in splits:
+        for u in joins:
+            settings[(t, least, u)] = recut(t, least, u)
+            print(f'  split at {t} (parts of {least}+), join at {u}: {conll(gold, settings[(t, least, u)]):.2f}')
+    result, picks, better, worse = choose_in_folds(gold, topic, settings, folds, predicted)
+    print(f'chosen per fold {picks}')
+    print(f'out of fold CoNLL F1 {conll(gold, result):.2f} (folds better {better}, worse {worse})')
+
+
+def classes_mode(documents, gold, predicted, folds):
+    """events15: the predicate-class lexicon audited class by class: a class of predicate-classes.txt whose groups
+    hold several lemmas is split into its lemmas in a held-out fold when that raises the other folds' CoNLL F1."""
+    topic = {m['id']: d['topic'] for d in documents for m in d['mentions']}
+    text = {m['id']: m['text'] for d in documents for m in d['mentions']}
+
+    def lemma(t):
+        words = re.findall(r"[A-Za-z][A-Za-z'\-]*", t)
+        return predicate_key(words[-1]) if words else t.lower()
+    lemmas = defaultdict(set)
+    for m, c in predicted.items():
+        if '|' in c and '#' in c and predicate_class(c).startswith('='):
+            lemmas[predicate_class(c)].add(lemma(text[m]))
+    listed = sorted(k for k, v in lemmas.items() if len(v) > 1)
+
+    def split(names):
+        return {m: c + '/' + lemma(text[m]) if '|' in c and '#' in c and predicate_class(c) in names else c for m, c in predicted.items()}
+    base = conll(gold, predicted)
+    print(f'today {base:.2f}; {len(listed)} classes hold 2+ lemmas; all split {conll(gold, split(set(listed))):.2f}')
+    per_fold = {}
+    held_sets = fold_topics(folds)
+    for k in listed:
+        p = split({k})
+        per_fold[k] = [conll({m: g for m, g in gold.items() if topic[m] in h}, {m: p[m] for m in gold if topic[m] in h})
+                       - conll({m: g for m, g in gold.items() if topic[m] in h}, {m: predicted[m] for m in gold if topic[m] in h}) for h in held_sets]
+        print(f'  {k:14s} {conll(gold, p) - base:+.3f}  lemmas {" ".join(sorted(lemmas[k]))}')
+    result, better, worse, chosen = {}, 0, 0, []
+    for i, held in enumerate(held_sets):
+        names = {k for k in listed if sum(per_fold[k][j] for j in range(folds) if j != i) > 0}
+        chosen.append(sorted(names))
+        p = split(names)
+        test = {m: g for m, g in gold.items() if topic[m] in held}
+        after, before = conll(test, {m: p[m] for m in test}), conll(test, {m: predicted[m] for m in test})
+        better += after > before + 1e-9
+        worse += after < before - 1e-9
+        result.update({m: p[m] for m in test})
+    print(f'classes split per fold: {chosen}')
+    print(f'out of fold CoNLL F1 {conll(gold, result):.2f} (folds better {better}, worse {worse})')
+
+
 def main(argv):
     folds = int(argv[argv.index('--folds') + 1]) if '--folds' in argv else 9
     window = int(argv[argv.index('--window') + 1]) if '--window' in argv else 3
     start = argv[argv.index('--start') + 1] if '--start' in argv else 'today'
     trees, directed, use_wordnet, use_table = '--trees' in argv, '--directed' in argv, '--wordnet' in argv, '--no-table' not in argv
     use_thesaurus = '--thesaurus' in argv
+    inside_groups = '--groups' in argv
     argv = [a for i, a in enumerate(argv) if not a.startswith('--') and (i == 0 or argv[i - 1] not in ('--folds', '--window', '--start'))]
     if argv and argv[0] == 'variants' and len(argv) > 2:
         documents = load_documents()
         variants_mode(documents, {m['id']: m['cluster'] for d in documents for m in d['mentions']}, argv[1:], folds)
         return
-    if len(argv) != 2 or argv[0] not in ('score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs', 'substitutes', 'thesaurus'):
+    if len(argv) == 3 and argv[0] == 'documents':
+        documents = load_documents()
+        gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
+        with open(argv[1], encoding='utf-8') as fh:
+            predicted = {m: c for m, c in json.load(fh).items() if m in gold}
+        documents_mode(documents, gold, predicted, folds, argv[2], inside_groups)
+        return
+    if len(argv) != 2 or argv[0] not in ('classes', 'score', 'errors', 'context', 'wordnet', 'mentions', 'groups', 'pairs', 'classpairs', 'vectors', 'sayings', 'mentionpairs', 'substitutes', 'thesaurus'):
         sys.exit(__doc__)
     documents = load_documents()
     gold = {m['id']: m['cluster'] for d in documents for m in d['mentions']}
@@ -1675,6 +1897,9 @@ def main(argv):
         return
     if argv[0] == 'errors':
         errors_mode(documents, gold, predicted)
+        return
+    if argv[0] == 'classes':
+        classes_mode(documents, gold, predicted, folds)
         return
     if argv[0] == 'context':
         context_mode(documents, gold, predicted, folds)

@@ -45,6 +45,32 @@ public class EventsEvaluatorTests
         Assert.DoesNotContain("a:1", evaluation.Predicted.Keys);
     }
 
+    [Fact]
+    public void Document_pairs_name_each_document_s_story_and_score_a_copy_above_an_unrelated_article()
+    {
+        const string Storm = "A winter storm closed the mountain pass near Harlow village on Friday, and snowploughs worked through the night.";
+        var documents = new EventDocument[] { Document("a", 1), Document("b", 1), new("c", 2, Storm, []) };
+        var path = Path.GetTempFileName();
+        try
+        {
+            EventsEvaluator.WriteDocumentPairs(documents, Bare, path);
+            var lines = File.ReadAllLines(path);
+            var stories = lines.Where(l => l.StartsWith("#story\t", StringComparison.Ordinal)).Select(l => l.Split('\t')).ToDictionary(f => f[1], f => f[2]);
+            Assert.Equal(["a", "b", "c"], stories.Keys.Order());
+            Assert.Equal(stories["a"], stories["b"]);
+            Assert.NotEqual(stories["a"], stories["c"]);
+            var scores = lines.Where(l => !l.StartsWith('#')).Select(l => l.Split('\t'))
+                .ToDictionary(f => (f[0], f[1]), f => double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture));
+            // The two copies score high; the storm report shares no word with them and stays under the file's floor.
+            Assert.True(scores[("a", "b")] > 0.5);
+            Assert.False(scores.ContainsKey(("a", "c")) || scores.ContainsKey(("b", "c")));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private const string Deal = "Norvale Systems acquired Brightwater Labs on Monday. Norvale Systems acquired Kestrel Data a year earlier.";
 
     private const string Rewording = "Brightwater Labs was bought by Norvale Systems on Monday, the company said.";

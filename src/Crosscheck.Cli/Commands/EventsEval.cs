@@ -27,6 +27,11 @@ public static class EventsEval
             Description = "Instead of scoring the grouping, check the dossier's statements: build each story's statements (mentions detected) and judge each one shown as reported by several articles by the corpus's events; write one JSON line per statement to FILE (for judging by hand the wordings the corpus does not annotate).",
             HelpName = "FILE",
         };
+        var documentPairs = new Option<string?>("--document-pairs")
+        {
+            Description = "Instead of scoring, cluster the documents into stories and write each document's story and the story clusterer's own score of every two documents above 0.02 to FILE (tab-separated; for re-cutting stories offline with scripts/events-coref-cv.py documents).",
+            HelpName = "FILE",
+        };
         var command = new Command("events", """
             Cross-document event coreference: the documents are clustered into stories by Crosscheck (not by the
             corpus's topics), the event mentions of each story grouped into events as the dossier groups them (the
@@ -38,12 +43,18 @@ public static class EventsEval
             Examples: crosscheck eval events ../shared/data/events-ecbplus-dev/documents.jsonl --gold-mentions
                       crosscheck eval events ../shared/data/events-ecbplus-dev/documents.jsonl --topics 2,5,12,18,21,23,34,35
             """)
-        { file, gold, topics, output, statements, everyEvent };
+        { file, gold, topics, output, statements, everyEvent, documentPairs };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = EvalCommand.RequireFile(result.GetValue(file)!);
             var chosen = result.GetValue(topics) is { } list ? ParseTopics(list) : null;
             var goldMentions = result.GetValue(gold);
+            if (result.GetValue(documentPairs) is { } pairsPath)
+            {
+                EventsEvaluator.WriteDocumentPairs(EventsEvaluator.Read(path), (id, text) => Engine.AnnotateText(id, text), pairsPath);
+                Console.WriteLine($"document pairs written to {pairsPath}");
+                return ExitCodes.Ok;
+            }
             if (result.GetValue(statements) is { } statementsPath)
             {
                 CheckStatements(path, chosen, statementsPath, new StatementOptions(SameHappenings: !result.GetValue(everyEvent)), Console.Out);

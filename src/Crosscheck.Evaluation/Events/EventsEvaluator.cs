@@ -130,6 +130,29 @@ public static class EventsEvaluator
             scored.Count, stories, clock.Elapsed.TotalSeconds, predicted);
     }
 
+    /// <summary>
+    /// Every document clustered into stories as <see cref="Evaluate(string, Func{string, string, Document}, bool, IReadOnlySet{int}?)"/>
+    /// does, then written to <paramref name="path"/>: a line "#story DOCUMENT STORY" for each document, and "DOCUMENT OTHER SCORE"
+    /// (tab-separated) for every two documents the clusterer's own pair score (<see cref="StoryClusterer.CompareAll"/>) puts above
+    /// <paramref name="floor"/>, for re-cutting the stories offline (<c>scripts/events-coref-cv.py documents</c>).
+    /// </summary>
+    public static void WriteDocumentPairs(IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, string path, double floor = 0.02)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(annotate);
+        var (annotated, clusterer) = Clustered(documents, annotate);
+        var scores = clusterer.CompareAll(annotated.Select(a => a.Document).ToList());
+        using var writer = new StreamWriter(path);
+        foreach (var (source, _) in annotated) writer.WriteLine($"#story\t{source.Id}\t{clusterer.StoryOf(source.Id) ?? source.Id}");
+        for (var i = 0; i < annotated.Count; i++)
+        {
+            for (var j = i + 1; j < annotated.Count; j++)
+            {
+                if (scores[i, j] > floor) writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{annotated[i].Source.Id}\t{annotated[j].Source.Id}\t{scores[i, j]:0.0000}"));
+            }
+        }
+    }
+
     /// <summary>Every document annotated and clustered into stories, as a stream would be.</summary>
     internal static (List<(EventDocument Source, Document Document)> Annotated, StoryClusterer Clusterer) Clustered(
         IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate)

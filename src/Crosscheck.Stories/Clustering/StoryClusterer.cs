@@ -1198,6 +1198,22 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private static int NamesCounted(Dictionary<long, double> names, bool withoutSoundKeys) =>
         withoutSoundKeys ? names.Keys.Count(id => !HanNameKeys.IsKeyFeature(id)) : names.Count;
 
+    /// <summary>
+    /// <see cref="Compare"/> for every two of <paramref name="documents"/> (each document's profile made once): the matrix of the
+    /// clusterer's pair scores, for diagnostics (<c>crosscheck eval events --document-pairs</c>).
+    /// </summary>
+    public double[,] CompareAll(IReadOnlyList<Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var profiles = documents.Select(d => Profile.FromDocument(DocumentFeatures.Extract(d, _options), d.Article.Published?.Value, 0)).ToArray();
+        var result = new double[profiles.Length, profiles.Length];
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            for (var j = i + 1; j < profiles.Length; j++) result[i, j] = result[j, i] = Similarity(profiles[i], profiles[j], placing: true);
+        }
+        return result;
+    }
+
     /// <summary>Similarity of two documents as the clusterer would score them now, without adding either (for tests and diagnostics).</summary>
     public double Compare(Document a, Document b) => CompareChannels(a, b).Score;
 
