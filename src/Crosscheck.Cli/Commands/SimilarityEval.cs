@@ -50,7 +50,8 @@ public static class SimilarityEval
             "chinese-gloss2" => SimilarityTuning.ChineseGloss2Grid(),
             "chinese-gloss3" => SimilarityTuning.ChineseGloss3Grid(),
             "template-pages" => SimilarityTuning.TemplatePagesGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han or template-pages"),
+            "compound-parts" => SimilarityTuning.CompoundPartsGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han, template-pages or compound-parts"),
         };
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);
@@ -132,7 +133,12 @@ public static class SimilarityEval
     private static string ByOrder(TunedSetting t)
     {
         string F1s(string group) => string.Join(' ', t.Evaluations.Select(e => e.Group(group).F1.ToString("0.000", CultureInfo.InvariantCulture)));
-        return $"    by order, same: {F1s("train same-language")}; cross: {F1s("train cross-language")}";
+        // Each language's own pairs too (mean over the orders): a change aimed at one language is read there as well.
+        var languages = t.Evaluations.SelectMany(e => e.TrainPerLanguagePair).Select(s => s.Label).Where(l => !l.Contains('-', StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var perLanguage = string.Join(' ', languages.Select(l => string.Create(CultureInfo.InvariantCulture,
+            $"{l} {t.Evaluations.Average(e => e.TrainPerLanguagePair.FirstOrDefault(s => s.Label == l)?.F1 ?? 0):0.000}")));
+        return $"    by order, same: {F1s("train same-language")}; cross: {F1s("train cross-language")}{Environment.NewLine}    same-language by language, mean over the orders: {perLanguage}";
     }
 
     private static string OrderScores(TunedSetting t, string group)

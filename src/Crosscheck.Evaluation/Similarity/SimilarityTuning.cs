@@ -230,6 +230,21 @@ public static class SimilarityTuning
         yield return ("template pages placed as any page (before simil17)", ClusteringOptions.Default with { TemplatePages = false });
     }
 
+    /// <summary>
+    /// simil19: the defaults (German compounds split into two glossary headwords, <see cref="ClusteringOptions.CompoundSplitting"/>), their
+    /// parts weighted x0.5 (<see cref="ClusteringOptions.CompoundPartWeight"/>), the wide split (<see cref="CompoundSplitting.Wide"/>) with
+    /// parts x1 and x0.5, and no split at all (what today's split is worth).
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> CompoundPartsGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        yield return ("defaults (German compounds split into two headwords, parts x1)", defaults);
+        yield return ("two headwords, parts x0.5", defaults with { CompoundPartWeight = 0.5 });
+        yield return ("wide split, parts x1", defaults with { CompoundSplitting = CompoundSplitting.Wide });
+        yield return ("wide split, parts x0.5", defaults with { CompoundSplitting = CompoundSplitting.Wide, CompoundPartWeight = 0.5 });
+        yield return ("compounds not split", defaults with { CompoundSplitting = CompoundSplitting.None });
+    }
+
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid() => ChineseGlossWeights("", 0.5, 1.0, 2.0);
 

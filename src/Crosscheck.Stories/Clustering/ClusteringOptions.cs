@@ -391,6 +391,20 @@ public sealed record ClusteringOptions
     /// </summary>
     public double CrossHanScale { get; init; } = 1;
 
+    /// <summary>
+    /// How far a German compound is split into words of the German glossary, whose stems are then terms beside the compound's
+    /// (<see cref="LanguageTerms"/>, <see cref="CompoundSplitFilter"/>): <see cref="Clustering.CompoundSplitting.Headwords"/> (two
+    /// headwords of five letters or more, a word the glossary lists whole left whole) or <see cref="Clustering.CompoundSplitting.Wide"/>
+    /// (also compounds the glossary lists whole, four-letter modifiers and three parts). Default <see cref="Clustering.CompoundSplitting.Headwords"/>.
+    /// </summary>
+    public CompoundSplitting CompoundSplitting { get; init; } = CompoundSplitting.Headwords;
+
+    /// <summary>
+    /// The weight of each part of a split compound (<see cref="CompoundSplitting"/>) as a term, a share of the compound's own: at 1 a
+    /// compound of two parts counts as three words, at 0.5 as two. Default 1.
+    /// </summary>
+    public double CompoundPartWeight { get; init; } = 1;
+
     /// <summary>Place mentions (LOC) weigh this many times other entity words: where it happened is an event specific. Default 1.5.</summary>
     public double PlaceBoost { get; init; } = 1.5;
 
@@ -458,6 +472,26 @@ public sealed record ClusteringOptions
 public readonly record struct ChannelWeights(double Terms, double Entities, double Specifics)
 {
     public double Of(int channel) => channel switch { 0 => Terms, 1 => Entities, _ => Specifics };
+}
+
+/// <summary>How far <see cref="LanguageTerms"/> splits a German compound into words of the German glossary (<see cref="ClusteringOptions.CompoundSplitting"/>).</summary>
+public enum CompoundSplitting
+{
+    /// <summary>Not at all: the compound is one term.</summary>
+    None,
+
+    /// <summary>
+    /// Into two headwords of five letters or more, with a linking "s", "es", "n" or "en" allowed between ("Regierung-s-bündnis");
+    /// a word the glossary lists as it stands is not split (since 2026-12-05 night 2).
+    /// </summary>
+    Headwords,
+
+    /// <summary>
+    /// As <see cref="Headwords"/>, and also a word the glossary lists whole unless it is another headword's inflected form
+    /// ("Bundesregierung", not "Regierungen"), modifiers of four letters ("Wahl-kampf") but never a stop word ("Unter-nehmen"),
+    /// and a modifier that splits in two itself, into three parts ("Welt-gesundheits-organisation").
+    /// </summary>
+    Wide,
 }
 
 /// <summary>Where <see cref="ClusteringOptions.AnalysedNameJoin"/> lets the settle join a lone article of an analysed language on a shared name below its threshold.</summary>

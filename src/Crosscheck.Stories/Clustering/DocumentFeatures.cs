@@ -46,9 +46,12 @@ public sealed class DocumentFeatures
         var glossary = analysed is not null && glossWeight > 0 ? Glossary.For(analysed) : null;
         if (document.Article.Title is { Length: > 0 } title)
         {
-            if (LanguageTerms.Analyze(analysed, title, 200) is { } stems)
+            if (LanguageTerms.Analyze(analysed, title, 200, options.CompoundSplitting) is { } stems)
             {
-                foreach (var (stem, _) in stems) features.AddStem(analysed!, stem, options.TitleBoost, glossary, glossWeight);
+                for (var i = 0; i < stems.Count; i++)
+                {
+                    features.AddStem(analysed!, stems[i].Stem, options.TitleBoost * PartWeight(stems, i, options), glossary, glossWeight);
+                }
             }
             else
             {
@@ -60,10 +63,13 @@ public sealed class DocumentFeatures
         }
 
         var weights = new PositionWeights(text, words, options);
-        var terms = LanguageTerms.Analyze(analysed, text, options.MaxWordsPerDocument);
+        var terms = LanguageTerms.Analyze(analysed, text, options.MaxWordsPerDocument, options.CompoundSplitting);
         if (terms is not null)
         {
-            foreach (var (stem, start) in terms) features.AddStem(analysed!, stem, weights.At(start), glossary, glossWeight);
+            for (var i = 0; i < terms.Count; i++)
+            {
+                features.AddStem(analysed!, terms[i].Stem, weights.At(terms[i].Start) * PartWeight(terms, i, options), glossary, glossWeight);
+            }
         }
         else
         {
@@ -100,6 +106,10 @@ public sealed class DocumentFeatures
         Sublinear(features.Specifics);
         return features;
     }
+
+    /// <summary>The share of its position's weight a term of <paramref name="terms"/> gets: <see cref="ClusteringOptions.CompoundPartWeight"/> for a compound's part.</summary>
+    private static double PartWeight(List<(string Stem, int Start)> terms, int index, ClusteringOptions options) =>
+        LanguageTerms.IsPart(terms, index) ? options.CompoundPartWeight : 1;
 
     /// <summary>A stem of an analysed language, and the English words its glossary gives it at <paramref name="glossWeight"/> of its weight (shared among them).</summary>
     private void AddStem(string language, string stem, double weight, IReadOnlyDictionary<string, string[]>? glossary, double glossWeight)

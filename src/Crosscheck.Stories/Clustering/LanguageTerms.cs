@@ -30,8 +30,9 @@ namespace Crosscheck.Stories.Clustering;
 /// reduced to its stem (Snowball for the European languages and Turkish, Lucene's light stemmer for Arabic;
 /// Polish, which has no Snowball stemmer here, keeps a five-letter prefix, a known stand-in for a stemmer in
 /// Slavic languages). "annoncé", "annonce" and "annonces" then meet, as "sanctions" and "sanction" do. A German
-/// compound also gives the stems of its two parts when both are words of the German glossary
-/// (<see cref="CompoundSplitFilter"/>), so "Regierungsbündnis" meets "Regierung" and "Bündnis".
+/// compound also gives the stems of its parts when they are words of the German glossary (<see cref="CompoundSplitFilter"/>,
+/// how far by <see cref="CompoundSplitting"/>), so "Regierungsbündnis" meets "Regierung" and "Bündnis"; a part follows its
+/// compound at the compound's offset (<see cref="IsPart"/>).
 /// A language without an analysis here (or none identified) gets null, and the caller scans words as before.
 /// </summary>
 public static class LanguageTerms
@@ -41,7 +42,7 @@ public static class LanguageTerms
     /// <summary>Characters of a Polish stem: a prefix long enough to tell words apart, short enough to join their endings.</summary>
     private const int PolishPrefix = 5;
 
-    private static readonly ConcurrentDictionary<string, Analyzer?> Analyzers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Language, CompoundSplitting Compounds), Analyzer?> Analyzers = new();
 
     /// <summary>
     /// The languages with an analysis (ISO 639-1): the news languages of the shared list, the ones the language
@@ -51,13 +52,15 @@ public static class LanguageTerms
 
     /// <summary>
     /// The stems of <paramref name="text"/> with each one's character offset, at most <paramref name="maxTerms"/>;
-    /// null when <paramref name="language"/> has no analysis. Numbers are left out (the caller reads them apart).
+    /// null when <paramref name="language"/> has no analysis. Numbers are left out (the caller reads them apart). A compound's
+    /// parts (German, <paramref name="compounds"/>) follow its own stem at the same offset (<see cref="IsPart"/>).
     /// </summary>
-    public static List<(string Stem, int Start)>? Analyze(string? language, string text, int maxTerms = int.MaxValue)
+    public static List<(string Stem, int Start)>? Analyze(string? language, string text, int maxTerms = int.MaxValue, CompoundSplitting compounds = CompoundSplitting.Headwords)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (language is null || !Languages.Contains(language)) return null;
-        var analyzer = Analyzers.GetOrAdd(language, Create);
+        // Only German splits compounds: every other language has one analyzer whatever is asked.
+        var analyzer = Analyzers.GetOrAdd((language, language == "de" ? compounds : CompoundSplitting.Headwords), key => Create(key.Language, key.Compounds));
         if (analyzer is null) return null;
         var result = new List<(string, int)>(Math.Min(text.Length / 6 + 1, 4096));
         using var stream = analyzer.GetTokenStream("text", new StringReader(text));
@@ -75,6 +78,16 @@ public static class LanguageTerms
         return result;
     }
 
+    /// <summary>
+    /// Whether the term at <paramref name="index"/> of an <see cref="Analyze"/> result is a compound's part: tokens of a text
+    /// start at distinct offsets, and only a split compound's parts share their compound's.
+    /// </summary>
+    public static bool IsPart(List<(string Stem, int Start)> terms, int index)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return index > 0 && terms[index].Start == terms[index - 1].Start;
+    }
+
     private static bool IsNumber(ReadOnlySpan<char> token)
     {
         foreach (var c in token)
@@ -84,14 +97,14 @@ public static class LanguageTerms
         return true;
     }
 
-    private static Analyzer? Create(string language) => language switch
+    private static Analyzer? Create(string language, CompoundSplitting compounds) => language switch
     {
         "zh" => new CJKAnalyzer(Version),
         "ar" => Chain(ArabicAnalyzer.DefaultStopSet, stream => new ArabicStemFilter(new ArabicNormalizationFilter(stream))),
         // Turkish writes a name's case ending after an apostrophe ("Ankara'da", "Fenerbahçe'nin"): the ending goes, the name stays.
         "tr" => Chain(TurkishAnalyzer.DefaultStopSet, stream => new SnowballFilter(new ApostropheFilter(stream), new TurkishStemmer())),
         "fr" => Chain(FrenchAnalyzer.DefaultStopSet, stream => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer()), elisions: FrenchAnalyzer.DEFAULT_ARTICLES),
-        "de" => Chain(GermanAnalyzer.DefaultStopSet, stream => new SnowballFilter(SplitCompounds("de", stream), new German2Stemmer())),
+        "de" => Chain(GermanAnalyzer.DefaultStopSet, stream => new SnowballFilter(SplitCompounds("de", compounds, stream), new German2Stemmer())),
         "en" => Snowball(EnglishAnalyzer.DefaultStopSet, () => new EnglishStemmer()),
         "es" => Snowball(SpanishAnalyzer.DefaultStopSet, () => new SpanishStemmer()),
         "it" => Snowball(ItalianAnalyzer.DefaultStopSet, () => new ItalianStemmer()),
@@ -109,13 +122,31 @@ public static class LanguageTerms
     /// </summary>
     private const int MinCompoundPart = 5;
 
-    private static readonly ConcurrentDictionary<string, CharArraySet> CompoundParts = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Shortest modifier (the part before the head) of <see cref="CompoundSplitting.Wide"/>: four letters reach the short
+    /// first parts news compounds are made of ("Bund-es-", "Wahl-", "Land-", "Impf-"); the head keeps <see cref="MinCompoundPart"/>.
+    /// </summary>
+    private const int MinWideModifier = 4;
+
+    /// <summary>
+    /// German inflection endings (plural and case) by which <see cref="CompoundSplitting.Wide"/> tells a headword that is another
+    /// headword's inflected form ("Regierungen", "Kanzlerinnen") from a compound the dictionary lists whole ("Bundesregierung").
+    /// </summary>
+    private static readonly string[] GermanEndings = ["e", "n", "en", "er", "ern", "s", "es", "nen"];
+
+    private static readonly ConcurrentDictionary<(string Language, int MinLength), CharArraySet> CompoundParts = new();
 
     /// <summary>The stream with compounds split into the headwords of the language's glossary (<see cref="CompoundSplitFilter"/>).</summary>
-    private static TokenStream SplitCompounds(string language, TokenStream stream)
+    private static TokenStream SplitCompounds(string language, CompoundSplitting compounds, TokenStream stream)
     {
-        var words = CompoundParts.GetOrAdd(language, l => new CharArraySet(Version, Glossary.Headwords(l).Where(w => w.Length >= MinCompoundPart).ToList(), ignoreCase: false));
-        return words.Count == 0 ? stream : new CompoundSplitFilter(stream, words, MinCompoundPart);
+        if (compounds == CompoundSplitting.None) return stream;
+        var wide = compounds == CompoundSplitting.Wide;
+        var minLength = wide ? MinWideModifier : MinCompoundPart;
+        var words = CompoundParts.GetOrAdd((language, minLength), key => new CharArraySet(Version, Glossary.Headwords(key.Language).Where(w => w.Length >= key.MinLength).ToList(), ignoreCase: false));
+        if (words.Count == 0) return stream;
+        return wide
+            ? new CompoundSplitFilter(stream, words, MinCompoundPart, MinWideModifier, wide: true, GermanAnalyzer.DefaultStopSet, GermanEndings)
+            : new CompoundSplitFilter(stream, words, MinCompoundPart);
     }
 
     /// <summary>A Snowball stemmer is not thread-safe: each token stream (one per thread) gets its own from <paramref name="stemmer"/>.</summary>
