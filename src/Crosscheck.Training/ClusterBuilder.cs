@@ -42,7 +42,14 @@ public sealed record ClusterOptions
 /// </summary>
 internal static class ClusterBuilder
 {
-    public static WordClusters Build(IEnumerable<string[]> sentences, ClusterOptions options, TextWriter log)
+    public static WordClusters Build(IEnumerable<string[]> sentences, ClusterOptions options, TextWriter log) =>
+        Build(sentences.Select(s => (s, true)), options, log);
+
+    /// <summary>
+    /// As <see cref="Build(IEnumerable{string[]}, ClusterOptions, TextWriter)"/>, but only the sentences marked
+    /// <c>Prior</c> count in the capitalisation prior; every sentence counts in the contexts of the clusters.
+    /// </summary>
+    public static WordClusters Build(IEnumerable<(string[] Tokens, bool Prior)> marked, ClusterOptions options, TextWriter log)
     {
         var counts = new Dictionary<string, int>();
         // How often a word is capitalised where position does not force it (not sentence-initial, not in a
@@ -50,12 +57,12 @@ internal static class ClusterBuilder
         var capitalised = new Dictionary<string, (int Capitalised, int Seen)>();
         var corpus = new List<string[]>();
         long tokens = 0;
-        foreach (var sentence in sentences)
+        foreach (var (sentence, prior) in marked)
         {
             var lower = Array.ConvertAll(sentence, w => w.ToLowerInvariant());
             corpus.Add(lower);
             var shouting = sentence.Count(w => w.Length > 1 && w.Any(char.IsLetter) && !w.Any(char.IsLower)) * 10 >= sentence.Length * 6;
-            for (var i = 1; i < sentence.Length && !shouting; i++)
+            for (var i = 1; i < sentence.Length && prior && !shouting; i++)
             {
                 var word = sentence[i];
                 if (word.Length == 0 || !char.IsLetter(word[0])) continue;

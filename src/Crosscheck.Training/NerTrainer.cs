@@ -161,6 +161,19 @@ public sealed record NerTrainerOptions
     public bool MoreNewsText { get; init; }
 
     /// <summary>
+    /// Folders or files of unlabelled prose (<see cref="Training.ClusterText"/>: HTML, plain text, fortunes) whose
+    /// sentences join the word clusters' text, and nothing else: never labelled data, never a name list. A path that
+    /// does not exist stops the training with its name. Default none.
+    /// </summary>
+    public IReadOnlyList<string> ClusterText { get; init; } = [];
+
+    /// <summary>
+    /// <see cref="ClusterText"/>'s sentences count in the clusters' capitalisation prior too (how often a word is
+    /// capitalised mid-sentence); off, the prior is the corpora's alone and the prose shapes the clusters only. Default on.
+    /// </summary>
+    public bool ClusterTextInPrior { get; init; } = true;
+
+    /// <summary>
     /// The seed of the sentences' order (each epoch shuffles them anew) in every perceptron run: the chains', and the
     /// cross-validation folds' that choose the epochs (<see cref="CrossValidationFolds"/>) and predict the second chain's
     /// features. The word clusters have their own. Default 17.
@@ -237,7 +250,8 @@ public static class NerTrainer
         var clusters = dataRoot is null
             ? WordClusters.Empty
             : ClusterBuilder.Build(sentences.Select(s => s.Tokens).Concat(TrainingSources.UnlabelledSentences(dataRoot, log))
-                .Concat(options.MoreNewsText ? TrainingSources.MoreNewsSentences(dataRoot, log) : []), options.Clusters, log);
+                .Concat(options.MoreNewsText ? TrainingSources.MoreNewsSentences(dataRoot, log) : [])
+                .Concat(Training.ClusterText.Sentences(options.ClusterText, log)), options.Clusters, log);
         var featureOptions = ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
         var isHeldOut = HeldOutRule(sentences, options);
@@ -358,9 +372,15 @@ public static class NerTrainer
         }
         featureOptions |= ChosenFeatures(options);
         log.WriteLine($"feature options: {featureOptions}");
-        var clusters = ClusterBuilder.Build(all.Select(s => s.Tokens), options.Clusters, log);
+        // More prose of the language (--cluster-text) joins the clusters' text only, read as the model reads words.
+        var clusterText = Training.ClusterText.Sentences(options.ClusterText, log);
+        if ((featureOptions & NerFeatureOptions.FoldedWords) != 0) clusterText = clusterText.Select(tokens => Array.ConvertAll(tokens, WordFolding.Fold));
+        var clusterClock = Stopwatch.StartNew();
+        var clusterSentences = all.Select(s => (Tokens: s.Tokens, Prior: true)).Concat(clusterText.Select(tokens => (Tokens: tokens, Prior: options.ClusterTextInPrior))).ToList();
+        var clusters = ClusterBuilder.Build(clusterSentences, options.Clusters, log);
+        log.WriteLine($"clusters: built in {clusterClock.Elapsed.TotalSeconds:F1} s");
         var stemClusters = (featureOptions & NerFeatureOptions.StemClusters) != 0
-            ? ClusterBuilder.Build(all.Select(s => Array.ConvertAll(s.Tokens, w => NerFeatures.StemOf(w).ToString())), options.Clusters, log)
+            ? ClusterBuilder.Build(clusterSentences.Select(s => (Array.ConvertAll(s.Tokens, w => NerFeatures.StemOf(w).ToString()), s.Prior)), options.Clusters, log)
             : null;
         var named = Enumerable.Range(0, all.Count).Where(i => !heldOutFlags[i]).ToArray();
         var kept = named.Where(i => chosen.Contains(corpora[corpusIndex[i]])).ToArray();

@@ -154,13 +154,25 @@ public static class TrainCommand
         {
             Description = "Without --language: the word clusters also read GUM's Wikinews texts (never PolNeAR's, which the attribution evaluation reads).",
         };
+        var clusterText = new Option<string[]>("--cluster-text")
+        {
+            Description = "Also read this folder or file of unlabelled prose (HTML, plain text, fortune files; gzipped too) into the word clusters only, never as labelled data (the model cards name the Debian packages used).",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "PATH",
+        };
+        var clusterTextPrior = new Option<bool>("--cluster-text-prior")
+        {
+            Description = "Whether the --cluster-text prose also counts in the capitalisation prior (how often a word is capitalised mid-sentence); false: the corpora's text alone.",
+            DefaultValueFactory = _ => defaults.ClusterTextInPrior,
+            HelpName = "BOOL",
+        };
         var command = new Command("ner", """
             Train the entity tagger (see models/ner/MODEL_CARD.md and the per-language cards beside it).
 
             Examples: crosscheck train ner --data ../shared/data/ner/conll2003/train.txt --out models/ner/ner.model.gz
                       crosscheck train ner --language es --cv 4
             """)
-        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, edgeClasses, nameChunks, headClusters, documentTopics, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, seed, secondChainOrders, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, stemClusters, sentenceDocuments, holdOutPredictions };
+        { data, language, corpora, only, output, epochs, cv, onePass, minCount, prune, noNameLists, nameWords, otherLanguageNames, openCorpusNames, gazetteerCase, edgeClasses, nameChunks, headClusters, documentTopics, dictionaryNouns, noDictionary, noDocumentCopy, foldWords, longAffixes, sentenceShape, nameLists, nameListFolds, repeat, seedRuns, seed, secondChainOrders, margin, holdOut, holdOutLast, holdOutThird, withoutGazetteer, clusterLevels, clusterMinCount, clusterContexts, clusterWindow, clusterDimensions, moreNewsText, clusterText, clusterTextPrior, stemClusters, sentenceDocuments, holdOutPredictions };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = defaults with
@@ -198,6 +210,8 @@ public static class TrainCommand
                 HoldOutThird = result.GetValue(holdOutThird) is var third and >= 0 and <= 2 ? third
                     : throw new UserError($"--hold-out-third takes 0, 1 or 2 (got {result.GetValue(holdOutThird)})."),
                 MoreNewsText = result.GetValue(moreNewsText),
+                ClusterText = result.GetValue(clusterText) is { Length: > 0 } texts ? [.. texts.Select(ClusterTextPath)] : [],
+                ClusterTextInPrior = result.GetValue(clusterTextPrior),
                 SentenceDocuments = result.GetValue(sentenceDocuments),
                 HeldOutPredictions = result.GetValue(holdOutPredictions),
                 GazetteersLeftOut = result.GetValue(withoutGazetteer) is { Length: > 0 } leftOut ? leftOut : null,
@@ -229,6 +243,11 @@ public static class TrainCommand
         }));
         return command;
     }
+
+    /// <summary>A --cluster-text path that exists, or a user error that names it (the trainer would stop on it after reading the corpora).</summary>
+    private static string ClusterTextPath(string path) =>
+        File.Exists(path) || Directory.Exists(path) ? path
+            : throw new UserError($"--cluster-text: '{path}' does not exist (a folder or file of prose; install the Debian package the model card names, or leave the option out).");
 
     /// <summary>"wikiann-ru=2" pairs as a corpus → visits map.</summary>
     private static Dictionary<string, int> ParseRepeats(string[] pairs)
