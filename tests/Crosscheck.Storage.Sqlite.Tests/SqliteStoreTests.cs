@@ -259,13 +259,15 @@ public sealed class SqliteStoreTests : IDisposable
             foreach (var raw in raws) old.AddRaw(raw);
         }
         Execute(Path, LentForSaveDocument(fromVersion: 5));
+        // Today's SaveStoryState names step 9's column with each placement: lent too.
+        Execute(Path, "ALTER TABLE story_state_articles ADD COLUMN template INTEGER");
         using (var old = SqliteStore.Open(Path, targetVersion: 5))
         {
             foreach (var raw in raws) old.SaveDocument(Plain(raw.Id, "Title", "Body of " + raw.Id));
             old.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), ArticleStories = new Dictionary<string, int> { [raws[0].Id] = 0 } });
         }
         // Version 5 had no such rows: the step fills them from the placements.
-        Execute(Path, "DROP TABLE story_state_unplaced");
+        Execute(Path, "DROP TABLE story_state_unplaced; ALTER TABLE story_state_articles DROP COLUMN template");
         Assert.Equal(5, Pragma<int>(Path, "PRAGMA user_version"));
 
         using var store = SqliteStore.Open(Path);
@@ -304,6 +306,21 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
         Assert.Equal("story_states_window", Pragma<string>(Path, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'story_states'"));
         AssertStoryStatesUpgradedWithTheCandidateIndex(store);
+    }
+
+    [Fact]
+    public void A_version_8_database_reads_its_placements_template_marks_as_unknown()
+    {
+        using (var old = SqliteStore.Open(Path, targetVersion: 8))
+        {
+            Assert.Equal(0, old.CountRaw());
+        }
+        Execute(Path, "INSERT INTO story_state_articles (article_id, idx) VALUES ('old', 0)");
+
+        using var store = SqliteStore.Open(Path);
+
+        Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
+        AssertPlacementsUpgradedWithTemplateMarksUnknown(store);
     }
 
     [Fact]
