@@ -32,12 +32,9 @@ public class TemplatePageReportTests
     [Fact]
     public void Markdown_and_html_say_why_the_template_page_stands_alone_and_name_no_other_article()
     {
-        var dossier = Marked();
-        var markdown = new StringWriter();
-        DossierMarkdown.Write(dossier, markdown);
-        var html = DossierHtml.ToHtml(dossier);
+        var (markdown, html) = SampleStory.Reports(Marked());
 
-        var line = Assert.Single(markdown.ToString().Split('\n'), l => l.Contains("template page", StringComparison.Ordinal));
+        var line = Assert.Single(markdown.Split('\n'), l => l.Contains("template page", StringComparison.Ordinal));
         Assert.StartsWith(@"- \[2\] Daily Ledger — template page: its text is mostly a block another page shares", line, StringComparison.Ordinal);
         Assert.Contains("kept out of stories", line, StringComparison.Ordinal);
         var note = Assert.Single(html.Split('\n'), l => l.Contains("template page", StringComparison.Ordinal));
@@ -49,11 +46,10 @@ public class TemplatePageReportTests
     {
         var (story, documents) = SampleStory.Build();
         var dossier = new DossierBuilder().Build(story, documents);
-        var markdown = new StringWriter();
-        DossierMarkdown.Write(dossier, markdown);
+        var (markdown, html) = SampleStory.Reports(dossier);
 
-        Assert.DoesNotContain("template page", markdown.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("template page", DossierHtml.ToHtml(dossier), StringComparison.Ordinal);
+        Assert.DoesNotContain("template page", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("template page", html, StringComparison.Ordinal);
         Assert.All(JsonDocument.Parse(DossierJson.ToJson(dossier)).RootElement.GetProperty("articles").EnumerateArray(),
             a => Assert.Equal(JsonValueKind.Null, a.GetProperty("template_page").ValueKind));
     }
