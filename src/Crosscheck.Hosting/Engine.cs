@@ -70,6 +70,6 @@ public static class Engine
             .Select(id => store.GetDocument(id))
             .OfType<Document>()
             .ToList();
-        return DossierBuilder().Build(story, documents);
+        return DossierBuilder().Build(story, documents) with { TemplatePages = store.LoadTemplatePageMarks(story.ArticleIds) };
     }
 }

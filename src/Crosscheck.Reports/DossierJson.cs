@@ -64,6 +64,8 @@ public static class DossierJson
                 json.WriteEndObject();
             }
             else json.WriteNull("copy_of");
+            if (dossier.IsTemplatePage(article.Id) is { } template) json.WriteBoolean("template_page", template);
+            else json.WriteNull("template_page");
         });
 
         WriteObjects(json, "entities", dossier.Entities, entity =>

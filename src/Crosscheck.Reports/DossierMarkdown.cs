@@ -37,6 +37,9 @@ public static class DossierMarkdown
             output.WriteLine($"| {i + 1} | {Cell(ArticleOutlet.Of(article))} | {ReportText.Day(article)} | {Cell(article.Title ?? article.Source)} | {Cell(ReportText.CopyOf(dossier, article.Id, PlainLabel) ?? "")} |");
         }
         output.WriteLine();
+        var templates = ReportText.TemplatePages(dossier, PlainLabel).ToList();
+        foreach (var note in templates) output.WriteLine($"- {Escape(note)}");
+        if (templates.Count > 0) output.WriteLine();
 
         WriteSection(output, "Statements", dossier.Statements, statement =>
         {

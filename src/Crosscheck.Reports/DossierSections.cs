@@ -239,6 +239,7 @@ public sealed class DossierSections(Dossier dossier, DossierLinks links)
             html.Raw("</tr>\n");
         }
         html.Raw("</tbody></table>\n");
+        foreach (var note in ReportText.TemplatePages(dossier, Label)) html.Tag("p", note, "template-page").Line();
     }
 
     /// <summary>

@@ -169,6 +169,17 @@ public static class ReportText
             : label(copy.Original);
     }
 
+    /// <summary>What a template-page mark means to a reader (the dossier's reports and the web pages say it alike).</summary>
+    public const string TemplatePage = "template page: its text is mostly a block another page shares (a cookie notice, paywall form or block page); kept out of stories";
+
+    /// <summary>"[2] outlet — template page: …" for each article of the dossier placed as a template page, in story order.</summary>
+    public static IEnumerable<string> TemplatePages(Dossier dossier, Func<string, string> label)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(label);
+        return dossier.Articles.Where(a => dossier.IsTemplatePage(a.Id) == true).Select(a => $"{label(a.Id)} — {TemplatePage}");
+    }
+
     public static IReadOnlyDictionary<string, string> ArticleLabels(Dossier dossier)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -99,6 +99,7 @@ public static class PostgresMigrations
         Shared(SharedSchema.FeatureNameTypes),
         Shared(SharedSchema.UnplacedArticles),
         Shared(SharedSchema.CandidateWindowIndex),
+        Shared(SharedSchema.TemplatePageMarks),
     ];
 
     public static int CurrentVersion => All[^1].Version;

@@ -485,6 +485,20 @@ public sealed class PostgresStore : IStore
     public int? LoadStoryIndexOfArticle(string articleId) => Use("reading an article's story", connection =>
         Scalar(connection, "SELECT idx FROM story_state_articles WHERE article_id = $1", Clean(articleId)) is int index ? index : (int?)null);
 
+    public IReadOnlyDictionary<string, bool> LoadTemplatePageMarks(IReadOnlyCollection<string> articleIds)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        object array = articleIds.Select(Clean).ToArray();
+        return Use("reading template-page marks", connection =>
+        {
+            using var command = Command(connection, "SELECT article_id, template FROM story_state_articles WHERE template IS NOT NULL AND article_id = ANY($1)", array);
+            using var reader = command.ExecuteReader();
+            var marks = new Dictionary<string, bool>(StringComparer.Ordinal);
+            while (reader.Read()) marks[reader.GetString(0)] = reader.GetBoolean(1);
+            return (IReadOnlyDictionary<string, bool>)marks;
+        });
+    }
+
     /// <remarks>Reads the rows of <c>story_state_unplaced</c>, never every article.</remarks>
     public IReadOnlyList<string> ArticlesWithoutStoryState() => Use("listing articles without a story", connection =>
         (IReadOnlyList<string>)Strings(connection, """
@@ -521,10 +535,12 @@ public sealed class PostgresStore : IStore
                 changes.States.Select(s => s.Activity is null).ToArray(), changes.States.Select(s => s.Activity?.Retired ?? false).ToArray(),
                 changes.States.Select(s => s.Activity?.LastArrival ?? 0).ToArray(),
                 new NpgsqlParameter { Value = changes.States.Select(s => s.Activity?.LastPublishedTicks).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint }));
+            // A moved article (no mark in this batch) keeps the template mark of its first placement.
             batch.BatchCommands.Add(BatchCommand("""
-                INSERT INTO story_state_articles (article_id, idx) SELECT * FROM unnest($1::text[], $2::int[])
-                ON CONFLICT (article_id) DO UPDATE SET idx = excluded.idx
-                """, changes.ArticleStories.Keys.Select(Clean).ToArray(), changes.ArticleStories.Values.ToArray()));
+                INSERT INTO story_state_articles (article_id, idx, template) SELECT * FROM unnest($1::text[], $2::int[], $3::boolean[])
+                ON CONFLICT (article_id) DO UPDATE SET idx = excluded.idx, template = coalesce(excluded.template, story_state_articles.template)
+                """, changes.ArticleStories.Keys.Select(Clean).ToArray(), changes.ArticleStories.Values.ToArray(),
+                new NpgsqlParameter { Value = changes.ArticleStories.Keys.Select(id => changes.TemplatePages.TryGetValue(id, out var template) ? template : (bool?)null).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean }));
             object placed = changes.ArticleStories.Keys.Select(Clean).ToArray();
             batch.BatchCommands.Add(BatchCommand("DELETE FROM story_state_unplaced WHERE article_id = ANY($1)", placed));
             // Removals first: a story split off may take the id of one merged away in the same batch.

@@ -111,6 +111,7 @@ public static class SqliteMigrations
         Shared(SharedSchema.FeatureNameTypes),
         Shared(SharedSchema.UnplacedArticles),
         Shared(SharedSchema.CandidateWindowIndex),
+        Shared(SharedSchema.TemplatePageMarks),
     ];
 
     /// <summary>The SQL function (registered on every connection the store opens) that computes <see cref="StoreCommon.OutletKey"/>.</summary>

@@ -534,6 +534,23 @@ public sealed class SqliteStore : IStore
     public int? LoadStoryIndexOfArticle(string articleId) => Read("reading an article's story", () =>
         Scalar("SELECT idx FROM story_state_articles WHERE article_id = $id", ("$id", articleId)) is { } index ? Convert.ToInt32(index, CultureInfo.InvariantCulture) : (int?)null);
 
+    public IReadOnlyDictionary<string, bool> LoadTemplatePageMarks(IReadOnlyCollection<string> articleIds)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        return Read("reading template-page marks", () =>
+        {
+            var marks = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var chunk in articleIds.Chunk(KeysPerRequest))
+            {
+                using var command = Command("SELECT article_id, template FROM story_state_articles WHERE template IS NOT NULL AND article_id IN (SELECT value FROM json_each($ids))",
+                    ("$ids", System.Text.Json.JsonSerializer.Serialize(chunk)));
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) marks[reader.GetString(0)] = reader.GetBoolean(1);
+            }
+            return (IReadOnlyDictionary<string, bool>)marks;
+        });
+    }
+
     /// <remarks>Reads the rows of <c>story_state_unplaced</c> (CROSS JOIN keeps them the outer loop), never every article.</remarks>
     public IReadOnlyList<string> ArticlesWithoutStoryState() => Read("listing articles without a story", () =>
         (IReadOnlyList<string>)Strings("""
@@ -581,13 +598,18 @@ public sealed class SqliteStore : IStore
                         command.ExecuteNonQuery();
                     }
                 }
-                using (var command = Command("INSERT OR REPLACE INTO story_state_articles (article_id, idx) VALUES ($id, $idx)", ("$id", ""), ("$idx", 0)))
+                // A moved article (no mark in this batch) keeps the template mark of its first placement.
+                using (var command = Command("""
+                    INSERT INTO story_state_articles (article_id, idx, template) VALUES ($id, $idx, $template)
+                    ON CONFLICT (article_id) DO UPDATE SET idx = excluded.idx, template = coalesce(excluded.template, story_state_articles.template)
+                    """, ("$id", ""), ("$idx", 0), ("$template", null)))
                 using (var placed = Command("DELETE FROM story_state_unplaced WHERE article_id = $id", ("$id", "")))
                 {
                     foreach (var (articleId, index) in changes.ArticleStories)
                     {
                         command.Parameters["$id"].Value = articleId;
                         command.Parameters["$idx"].Value = index;
+                        command.Parameters["$template"].Value = changes.TemplatePages.TryGetValue(articleId, out var template) ? template : DBNull.Value;
                         command.ExecuteNonQuery();
                         placed.Parameters["$id"].Value = articleId;
                         placed.ExecuteNonQuery();

@@ -93,4 +93,14 @@ public static class SharedSchema
         -- Covers the candidate window's condition (StoreCommon.CandidateWindowCondition) and the retired flag by story index.
         CREATE INDEX story_states_window ON story_states (idx, absorbed, retired, last_arrival, last_published);
         """);
+
+    /// <summary>
+    /// Whether the clusterer placed each article as a template page (a text that is mostly a block another page shares, kept
+    /// out of the stories with no features), so a dossier can say why such an article stands alone.
+    /// </summary>
+    public static SharedSchemaStep TemplatePageMarks { get; } = new(9, "whether each article was placed as a template page", sql => $"""
+        -- Written with an article's first placement and kept when the article moves (a split, a repartition). NULL for a
+        -- row written before this step and for an article left out (idx -1): unknown.
+        ALTER TABLE story_state_articles ADD COLUMN template {sql.Boolean};
+        """);
 }

@@ -41,12 +41,9 @@ public class CopyReportTests
     [Fact]
     public void Markdown_and_html_name_the_original_in_the_articles_table()
     {
-        var dossier = WithCopy();
-        var markdown = new StringWriter();
-        DossierMarkdown.Write(dossier, markdown);
-        var html = DossierHtml.ToHtml(dossier);
+        var (markdown, html) = SampleStory.Reports(WithCopy());
 
-        var copyRow = markdown.ToString().Split('\n').Single(l => l.StartsWith("| 4 |", StringComparison.Ordinal));
+        var copyRow = markdown.Split('\n').Single(l => l.StartsWith("| 4 |", StringComparison.Ordinal));
         Assert.Matches(@"\| \\\[1\\\] Harbour Times, \d\d% of its text \|$", copyRow.TrimEnd());
         Assert.Contains("<th>Copy of</th>", html, StringComparison.Ordinal);
         Assert.Matches(@"<td class=""copy"">\[1\] Harbour Times, \d\d% of its text</td>", html);

@@ -27,4 +27,12 @@ internal static class SampleStory
             .Org("Nordvik Group").Build();
         return (new Story { Id = "story-7", Title = "Nordvik instructors", ArticleIds = ["a", "b", "c"] }, [a, b, c]);
     }
+
+    /// <summary>The dossier as the Markdown and the HTML report write it.</summary>
+    public static (string Markdown, string Html) Reports(Dossier dossier)
+    {
+        var markdown = new StringWriter();
+        DossierMarkdown.Write(dossier, markdown);
+        return (markdown.ToString(), DossierHtml.ToHtml(dossier));
+    }
 }

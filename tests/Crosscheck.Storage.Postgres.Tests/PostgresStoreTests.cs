@@ -180,12 +180,13 @@ public sealed class PostgresStoreTests : IDisposable
             foreach (var raw in raws) old.AddRaw(raw);
             PostgresTestServer.Execute(LentForSaveDocument(fromVersion: 5));
             foreach (var raw in raws) old.SaveDocument(Plain(raw.Id, "Title", "Body of " + raw.Id));
-            // Today's SaveStoryState names step 6's column in its feature statement even with no feature to write: lent too.
-            PostgresTestServer.Execute($"ALTER TABLE \"{_schema}\".story_features ADD COLUMN name_types bytea");
+            // Today's SaveStoryState names step 6's column in its feature statement even with no feature to write, and step 9's
+            // with each placement: lent too.
+            PostgresTestServer.Execute($"ALTER TABLE \"{_schema}\".story_features ADD COLUMN name_types bytea; ALTER TABLE \"{_schema}\".story_state_articles ADD COLUMN template boolean");
             old.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), ArticleStories = new Dictionary<string, int> { [raws[0].Id] = 0 } });
         }
         // Version 5 had no such rows: the step fills them from the placements.
-        PostgresTestServer.Execute($"DROP TABLE \"{_schema}\".story_state_unplaced; ALTER TABLE \"{_schema}\".story_features DROP COLUMN name_types");
+        PostgresTestServer.Execute($"DROP TABLE \"{_schema}\".story_state_unplaced; ALTER TABLE \"{_schema}\".story_features DROP COLUMN name_types; ALTER TABLE \"{_schema}\".story_state_articles DROP COLUMN template");
         Assert.Equal("5", PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
 
         using var store = PostgresStore.Open(ConnectionString);
@@ -198,35 +199,41 @@ public sealed class PostgresStoreTests : IDisposable
     [PostgresFact]
     public void A_version_5_schema_keeps_its_story_features_with_the_kinds_of_name_unknown()
     {
-        using (var old = PostgresStore.Open(ConnectionString, targetVersion: 5))
+        // A feature as version 5 wrote it: document frequency, postings (story 1), first sighting; no kinds of name.
+        using var store = Upgraded(fromVersion: 5, $"INSERT INTO \"{_schema}\".story_features (key, df, postings, first) VALUES (7, 3, '\\x01000000'::bytea, 5)");
+
+        AssertFeatureUpgradedWithKindsUnknown(store);
+    }
+
+    /// <summary>A schema made empty at <paramref name="fromVersion"/>, given rows as that version wrote them, then opened by today's store (and so at today's version).</summary>
+    private IStore Upgraded(int fromVersion, string rowsAsWritten)
+    {
+        using (var old = PostgresStore.Open(ConnectionString, targetVersion: fromVersion))
         {
             Assert.Equal(0, old.CountRaw());
         }
-        // A feature as version 5 wrote it: document frequency, postings (story 1), first sighting; no kinds of name.
-        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".story_features (key, df, postings, first) VALUES (7, 3, '\\x01000000'::bytea, 5)");
-
-        using var store = PostgresStore.Open(ConnectionString);
-
+        PostgresTestServer.Execute(rowsAsWritten);
+        var store = PostgresStore.Open(ConnectionString);
         Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
-        AssertFeatureUpgradedWithKindsUnknown(store);
+        return store;
     }
 
     [PostgresFact]
     public void A_version_7_schema_finds_candidate_stories_and_retired_ones_by_their_own_index()
     {
-        using (var old = PostgresStore.Open(ConnectionString, targetVersion: 7))
-        {
-            Assert.Equal(0, old.CountRaw());
-        }
-        PostgresTestServer.Execute($"INSERT INTO \"{_schema}\".story_states (idx, state, absorbed, retired, last_arrival, last_published) VALUES {Version7StoryStates(hex => $"'\\x{hex}'::bytea")}");
+        using var store = Upgraded(fromVersion: 7, $"INSERT INTO \"{_schema}\".story_states (idx, state, absorbed, retired, last_arrival, last_published) VALUES {Version7StoryStates(hex => $"'\\x{hex}'::bytea")}");
 
-        using var store = PostgresStore.Open(ConnectionString);
-
-        Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
         Assert.Equal("story_states_window", PostgresTestServer.Scalar($"SELECT indexname FROM pg_indexes WHERE schemaname = '{_schema}' AND indexname = 'story_states_window'"));
         AssertStoryStatesUpgradedWithTheCandidateIndex(store);
+    }
+
+    [PostgresFact]
+    public void A_version_8_schema_reads_its_placements_template_marks_as_unknown()
+    {
+        using var store = Upgraded(fromVersion: 8, $"INSERT INTO \"{_schema}\".story_state_articles (article_id, idx) VALUES ('old', 0)");
+
+        AssertPlacementsUpgradedWithTemplateMarksUnknown(store);
     }
 
     [PostgresFact]

@@ -259,13 +259,15 @@ public sealed class SqliteStoreTests : IDisposable
             foreach (var raw in raws) old.AddRaw(raw);
         }
         Execute(Path, LentForSaveDocument(fromVersion: 5));
+        // Today's SaveStoryState names step 9's column with each placement: lent too.
+        Execute(Path, "ALTER TABLE story_state_articles ADD COLUMN template INTEGER");
         using (var old = SqliteStore.Open(Path, targetVersion: 5))
         {
             foreach (var raw in raws) old.SaveDocument(Plain(raw.Id, "Title", "Body of " + raw.Id));
             old.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), ArticleStories = new Dictionary<string, int> { [raws[0].Id] = 0 } });
         }
         // Version 5 had no such rows: the step fills them from the placements.
-        Execute(Path, "DROP TABLE story_state_unplaced");
+        Execute(Path, "DROP TABLE story_state_unplaced; ALTER TABLE story_state_articles DROP COLUMN template");
         Assert.Equal(5, Pragma<int>(Path, "PRAGMA user_version"));
 
         using var store = SqliteStore.Open(Path);
@@ -277,33 +279,40 @@ public sealed class SqliteStoreTests : IDisposable
     [Fact]
     public void A_version_5_database_keeps_its_story_features_with_the_kinds_of_name_unknown()
     {
-        using (var old = SqliteStore.Open(Path, targetVersion: 5))
+        // A feature as version 5 wrote it: document frequency, postings (story 1), first sighting; no kinds of name.
+        using var store = Upgraded(fromVersion: 5, "INSERT INTO story_features (key, df, postings, first) VALUES (7, 3, X'01000000', 5)");
+
+        AssertFeatureUpgradedWithKindsUnknown(store);
+    }
+
+    /// <summary>A database made empty at <paramref name="fromVersion"/>, given rows as that version wrote them, then opened by today's store (and so at today's version).</summary>
+    private IStore Upgraded(int fromVersion, string rowsAsWritten)
+    {
+        using (var old = SqliteStore.Open(Path, targetVersion: fromVersion))
         {
             Assert.Equal(0, old.CountRaw());
         }
-        // A feature as version 5 wrote it: document frequency, postings (story 1), first sighting; no kinds of name.
-        Execute(Path, "INSERT INTO story_features (key, df, postings, first) VALUES (7, 3, X'01000000', 5)");
-
-        using var store = SqliteStore.Open(Path);
-
+        Execute(Path, rowsAsWritten);
+        var store = SqliteStore.Open(Path);
         Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
-        AssertFeatureUpgradedWithKindsUnknown(store);
+        return store;
     }
 
     [Fact]
     public void A_version_7_database_finds_candidate_stories_and_retired_ones_by_their_own_index()
     {
-        using (var old = SqliteStore.Open(Path, targetVersion: 7))
-        {
-            Assert.Equal(0, old.CountRaw());
-        }
-        Execute(Path, $"INSERT INTO story_states (idx, state, absorbed, retired, last_arrival, last_published) VALUES {Version7StoryStates(hex => $"X'{hex}'")}");
+        using var store = Upgraded(fromVersion: 7, $"INSERT INTO story_states (idx, state, absorbed, retired, last_arrival, last_published) VALUES {Version7StoryStates(hex => $"X'{hex}'")}");
 
-        using var store = SqliteStore.Open(Path);
-
-        Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
         Assert.Equal("story_states_window", Pragma<string>(Path, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'story_states'"));
         AssertStoryStatesUpgradedWithTheCandidateIndex(store);
+    }
+
+    [Fact]
+    public void A_version_8_database_reads_its_placements_template_marks_as_unknown()
+    {
+        using var store = Upgraded(fromVersion: 8, "INSERT INTO story_state_articles (article_id, idx) VALUES ('old', 0)");
+
+        AssertPlacementsUpgradedWithTemplateMarksUnknown(store);
     }
 
     [Fact]

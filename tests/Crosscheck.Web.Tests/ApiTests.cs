@@ -303,6 +303,30 @@ public sealed class WriteApiTests : IDisposable
     private const string Article = """{"url": "https://paper.example/a", "title": "Port strike enters second week", "text": "Dock workers in Valdora extended their strike on Monday. About 3,000 workers joined, the union said."}""";
 
     [Fact]
+    public async Task A_template_page_says_why_it_stands_alone_on_its_story_and_article_pages_and_a_report_does_not()
+    {
+        using var client = _factory.WriterClient();
+        string Page(string url, string headline, string text) => JsonSerializer.Serialize(new { url, title = headline, text });
+        var response = await client.PostAsync("/api/articles", TestArticles.Jsonl(string.Join('\n',
+            Page("https://harbour-gazette.test/1", "Minister resigns over pension reform vote", "Minister resigns over pension reform vote.\n\n" + TemplatePageTexts.Notice),
+            Page("https://valley-courier.test/2", "Rickshaw driver hands out soap to passengers", "Rickshaw driver hands out soap to passengers.\n\n" + TemplatePageTexts.Notice),
+            Page("https://coast-wire.test/3", "Warehouse fire closes ferry routes", TemplatePageTexts.Report))));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var articles = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("articles").EnumerateArray()
+            .Select(a => (Id: a.GetProperty("id").GetString()!, Story: a.GetProperty("story_id").GetString()!)).ToList();
+        Assert.Equal(3, articles.Select(a => a.Story).Distinct().Count());
+
+        // The second notice page is the template page (the first was placed before its twin came); the report is none.
+        Assert.Contains(ReportText.TemplatePage, await client.GetStringAsync($"/articles/{articles[1].Id}"), StringComparison.Ordinal);
+        Assert.Contains("class=\"template-page\"", await client.GetStringAsync($"/stories/{articles[1].Story}"), StringComparison.Ordinal);
+        foreach (var other in new[] { articles[0], articles[2] })
+        {
+            Assert.DoesNotContain("template page", await client.GetStringAsync($"/articles/{other.Id}"), StringComparison.Ordinal);
+            Assert.DoesNotContain("template page", await client.GetStringAsync($"/stories/{other.Story}"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task One_json_article_is_ingested_and_the_same_again_adds_nothing()
     {
         using var client = _factory.WriterClient();

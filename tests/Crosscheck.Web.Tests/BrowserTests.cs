@@ -218,6 +218,27 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
         Assert.Empty(violations);
     }
 
+    [ChromiumFact]
+    public async Task A_template_page_says_on_its_story_and_article_pages_why_it_stands_alone()
+    {
+        // Two pages of one consent notice under unrelated headlines: the later is placed as a template page.
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CrosscheckFactory.Token);
+        static string Page(string url, string headline) => JsonSerializer.Serialize(new { url, title = headline, text = headline + ".\n\n" + TemplatePageTexts.Notice });
+        var posted = await http.PostAsync("/api/articles", TestArticles.Jsonl(string.Join('\n',
+            Page("https://orchard-post.test/1", "Orchard growers open a cider cellar"), Page("https://lakeside-herald.test/2", "Ice skaters race across the frozen lake"))));
+        posted.EnsureSuccessStatusCode();
+        var template = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetProperty("articles")[1];
+        var id = template.GetProperty("id").GetString()!;
+
+        var page = await server.NewPageAsync();
+        await page.GotoAsync($"{server.BaseUrl}/stories/{template.GetProperty("story_id").GetString()}");
+        await Assertions.Expect(page.Locator("p.template-page")).ToContainTextAsync("template page: its text is mostly a block another page shares");
+        await page.Locator($"a[href='/articles/{id}']").First.ClickAsync();
+        await ArrivedAsync(page, $"**/articles/{id}", ".article-text");
+        await Assertions.Expect(page.Locator("dd.template-page")).ToContainTextAsync("kept out of stories");
+    }
+
     /// <summary>
     /// The whole page and its first screen go to the test output (TestResults). The README's copy in
     /// docs/screenshots is replaced only when asked (CROSSCHECK_UPDATE_SCREENSHOTS=1), so a test run

@@ -57,6 +57,16 @@ public sealed record Dossier
 
     /// <summary>The copy link of an article of the story, or null when it copies none of the others.</summary>
     public DossierCopy? CopyOf(string articleId) => Copies.FirstOrDefault(c => c.Article == articleId);
+
+    /// <summary>
+    /// Whether the clusterer placed each article as a template page (its text mostly a block, such as a cookie notice, paywall
+    /// form or block page, that another page shares under an unrelated headline: placed with no features, so it stands alone),
+    /// for the articles whose mark the store keeps; an article absent from it is unknown (placed before the marks were kept).
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> TemplatePages { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>Whether the article was placed as a template page (see <see cref="TemplatePages"/>); null when unknown.</summary>
+    public bool? IsTemplatePage(string articleId) => TemplatePages.TryGetValue(articleId, out var template) ? template : null;
 }
 
 /// <summary>A copy kept in the story (it is evidence of spread) and marked with the earliest article it repeats.</summary>

@@ -42,6 +42,13 @@ public interface IStoryStateStore
     /// (state, stories, redirects) is dropped first: the changes are a complete state.
     /// </summary>
     void SaveStoryState(StoryStateChanges changes);
+
+    /// <summary>
+    /// Of these articles, those whose template-page mark is stored (<see cref="StoryStateChanges.TemplatePages"/>), with it:
+    /// true when the clusterer placed the article as a template page. An article left out is unknown: placed before the
+    /// marks were kept, never placed, or placed by a replay whose stories were stored without state.
+    /// </summary>
+    IReadOnlyDictionary<string, bool> LoadTemplatePageMarks(IReadOnlyCollection<string> articleIds);
 }
 
 /// <param name="Documents">Documents counted in the feature statistics.</param>
@@ -96,6 +103,13 @@ public sealed class StoryStateChanges
 
     /// <summary>Article id to story index (-1: seen and left out).</summary>
     public IReadOnlyDictionary<string, int> ArticleStories { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// For each article placed for the first time since the last save, whether it was placed as a template page (mostly a
+    /// block another page shares: kept out of the stories with no features). Articles absent (moved ones, left-out ones)
+    /// keep the mark stored with them; an article never given one reads as unknown (<see cref="IStoryStateStore.LoadTemplatePageMarks"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> TemplatePages { get; init; } = new Dictionary<string, bool>();
 
     /// <summary>Visible stories to insert or replace; <see cref="StoryPositions"/> gives each one's place in the story list.</summary>
     public IReadOnlyList<Story> Stories { get; init; } = [];

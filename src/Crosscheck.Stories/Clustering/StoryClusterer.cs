@@ -76,6 +76,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private IStoryStateStore? _reading;
     private readonly HashSet<StoryState> _unsaved = [];
     private readonly HashSet<string> _unsavedArticles = new(StringComparer.Ordinal);
+
+    /// <summary>With a store, whether each article placed for the first time since the last save was a template page (<see cref="StoryStateChanges.TemplatePages"/>).</summary>
+    private readonly Dictionary<string, bool> _unsavedTemplateMarks = new(StringComparer.Ordinal);
     private readonly List<RedirectChange> _redirectLog = [];
 
     /// <summary>With a store, the profiles whose norms were computed afresh since the last <see cref="Save"/> (see <see cref="Profile.ForgetUnwrittenNorms"/>).</summary>
@@ -240,6 +243,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         target.Add(document, profile, _options, _spaces);
         Changed(target);
         Place(document.Id, target);
+        if (_store is not null) _unsavedTemplateMarks[document.Id] = template;
         Post(target, queries ?? QueryFeatures(profile));
 
         _joinKind = StoryJoin.MergeAfterPlacement;
@@ -1365,6 +1369,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             Features = features,
             States = unsaved.Select(s => new StoredStoryState(s.Index, s.Serialize(), s.Absorbed ? null : new StoryActivity(s.Retired, s.LastArrival, s.Profile.Last?.UtcTicks))).ToList(),
             ArticleStories = _unsavedArticles.ToDictionary(id => id, id => _storyOfArticle[id], StringComparer.Ordinal),
+            TemplatePages = new Dictionary<string, bool>(_unsavedTemplateMarks, StringComparer.Ordinal),
             Stories = live.Select(s => s.ToStory()).ToList(),
             StoryPositions = live.Select(s => s.Index).ToList(),
             RemovedStories = unsaved.Where(s => s.Absorbed).Select(s => s.Id).ToList(),
@@ -1378,6 +1383,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (_templates is not null) _templates = new TemplatePageDetector();
         _unsaved.Clear();
         _unsavedArticles.Clear();
+        _unsavedTemplateMarks.Clear();
         // Not stored: a clusterer reading the state back would not have it (Save follows a settle, which empties it).
         _recheckedSinceSettle.Clear();
         _redirectLog.Clear();

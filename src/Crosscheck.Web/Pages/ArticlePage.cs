@@ -6,7 +6,10 @@ namespace Crosscheck.Web.Pages;
 /// <summary>One article's text with its entity mentions, quantities and quotes highlighted, and the layers listed.</summary>
 public static class ArticlePage
 {
-    public static string Render(Document document, Story? story)
+    /// <param name="document">The article with its layers.</param>
+    /// <param name="story">Its story, or null when it is in none.</param>
+    /// <param name="templatePage">Whether the clusterer placed the article as a template page; null when unknown.</param>
+    public static string Render(Document document, Story? story, bool? templatePage = null)
     {
         var article = document.Article;
         return Layout.Page(article.Title ?? article.Source, null, html =>
@@ -24,7 +27,9 @@ public static class ArticlePage
             if (story is not null) html.Link(Urls.Story(story.Id), story.Title);
             else if (!article.PageType.FormsStories()) html.Text($"not in a story: a {article.PageType.Name()} page reports no event (`ingest --all-pages` lets every page join)");
             else html.Text("not in a story (no text, or not yet assigned)");
-            html.Raw("</dd></dl>\n");
+            html.Raw("</dd>");
+            if (templatePage == true) html.Tag("dt", "Placed as").Tag("dd", ReportText.TemplatePage, "template-page");
+            html.Raw("</dl>\n");
             html.Raw("<p class=\"legend\"><span class=\"m-person\">person</span><span class=\"m-org\">organisation</span><span class=\"m-loc\">place</span>" +
                 "<span class=\"m-misc\">other name</span><span class=\"qty\">quantity</span><span class=\"quote\">quote</span></p>\n");
             html.Open("div", ("class", "article-text"), ("data-article", article.Id));

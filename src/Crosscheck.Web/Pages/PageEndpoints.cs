@@ -20,7 +20,8 @@ public static class PageEndpoints
         pages.MapGet("/articles/{id}", (string id, StoreSession session) =>
         {
             var document = StoryListing.RequireArticle(session, id);
-            return Results.Content(ArticlePage.Render(document, StoryListing.OfArticle(session, document.Id)), HtmlType);
+            return Results.Content(ArticlePage.Render(document, StoryListing.OfArticle(session, document.Id),
+                session.Store.LoadTemplatePageMarks([document.Id]).TryGetValue(document.Id, out var template) ? template : null), HtmlType);
         });
 
         pages.MapGet("/entities/{id}", (string id, string? story, StoreSession session, WebOptions options, DossierWarmer warmer) =>

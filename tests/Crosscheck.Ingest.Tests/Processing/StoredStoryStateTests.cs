@@ -403,6 +403,8 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         public IReadOnlyList<string> ArticlesWithoutStoryState() => inner.ArticlesWithoutStoryState();
 
         public void SaveStoryState(StoryStateChanges changes) => inner.SaveStoryState(changes);
+
+        public IReadOnlyDictionary<string, bool> LoadTemplatePageMarks(IReadOnlyCollection<string> articleIds) => inner.LoadTemplatePageMarks(articleIds);
     }
 
     /// <summary>An <see cref="IStore"/> that counts calls by member name and passes them on.</summary>

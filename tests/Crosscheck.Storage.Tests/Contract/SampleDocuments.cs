@@ -172,6 +172,24 @@ public static class SampleDocuments
         Assert.Equal("c"u8.ToArray(), store.LoadStoryStates([2], new Crosscheck.Core.Pipeline.StoryCandidateWindow(5, null)).Single().State);
     }
 
+    /// <summary>
+    /// After the upgrade to template-page marks (step 9), an article a version-8 store placed (a test wrote "old" in story 0 as
+    /// version 8 did) reads as unknown, and an article placed from then on carries its mark.
+    /// </summary>
+    public static void AssertPlacementsUpgradedWithTemplateMarksUnknown(IStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Assert.Equal(0, store.LoadStoryIndexOfArticle("old"));
+        Assert.Empty(store.LoadTemplatePageMarks(["old"]));
+        store.SaveStoryState(new Crosscheck.Core.Pipeline.StoryStateChanges
+        {
+            Header = new Crosscheck.Core.Pipeline.StoryStateHeader(Documents: 2, Arrivals: 2, StoryCount: 2, LiveStories: 2),
+            ArticleStories = new Dictionary<string, int> { ["new"] = 1 },
+            TemplatePages = new Dictionary<string, bool> { ["new"] = true },
+        });
+        Assert.Equal(new Dictionary<string, bool> { ["new"] = true }, store.LoadTemplatePageMarks(["old", "new"]));
+    }
+
     /// <summary>Asserts that two documents hold the same article, diagnostics and layers (absent and empty told apart).</summary>
     public static void AssertSame(Document expected, Document actual)
     {

@@ -209,6 +209,28 @@ public abstract partial class StoreContractTests
         Assert.Empty(Store.GetStories());
     }
 
+    [ContractFact]
+    public void Template_page_marks_round_trip_survive_a_move_and_are_unknown_where_none_was_written()
+    {
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(3, 3, 2, 2),
+            ArticleStories = new Dictionary<string, int> { ["notice"] = 0, ["report"] = 1, ["empty"] = -1, ["unmarked"] = 1 },
+            TemplatePages = new Dictionary<string, bool> { ["notice"] = true, ["report"] = false },
+        });
+        // A later save moves both marked articles (a split, a repartition) and names no mark: the first placement's marks stay.
+        Store.SaveStoryState(new StoryStateChanges { Header = new(3, 3, 3, 3), ArticleStories = new Dictionary<string, int> { ["notice"] = 2, ["report"] = 2 } });
+
+        using var other = OpenAgain();
+        Assert.Equal(2, other.LoadStoryIndexOfArticle("notice"));
+        var marks = other.LoadTemplatePageMarks(["notice", "report", "empty", "unmarked", "never"]);
+        Assert.Equal(new Dictionary<string, bool> { ["notice"] = true, ["report"] = false }, marks);
+        Assert.Empty(other.LoadTemplatePageMarks([]));
+
+        Store.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), Reset = true });
+        Assert.Empty(Store.LoadTemplatePageMarks(["notice", "report"]));
+    }
+
     /// <summary>
     /// A save of more rows than a backend may write in one statement (a first placement writes tens of thousands of features):
     /// every feature, state and placement is kept as given, and a story's articles in their order. The counts are not multiples
