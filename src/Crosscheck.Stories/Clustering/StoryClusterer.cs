@@ -175,8 +175,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     }
 
     /// <summary>
-    /// The document's feature vectors (<see cref="DocumentFeatures"/>, keyed as <see cref="FeatureSpace.KeyOf"/>) and its text's
-    /// syndication fingerprint: functions of the document and the options alone, read no state, so safe on any thread while
+    /// The document's feature vectors (<see cref="DocumentFeatures"/>, keyed as <see cref="FeatureSpace.KeyOf"/>), its text's
+    /// syndication fingerprint and template detector entry: functions of the document and the options alone, read no state, so safe on any thread while
     /// another assigns.
     /// </summary>
     public PreparedDocument Prepare(Document document)
@@ -196,7 +196,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         var features = DocumentFeatures.Extract(document, _options);
         var nameTypes = features.EntityTypes.ToDictionary(p => FeatureSpace.KeyOf(EntityChannel, p.Key), p => p.Value);
-        return new PreparedArticle(document, Profile.Vectorize(features), nameTypes, features.Language, Syndication?.Fingerprint(document.Text ?? ""));
+        var text = document.Text ?? "";
+        TextFingerprint? fingerprint;
+        TemplatePageDetector.Entry? template = null;
+        // The template detector's entry and the syndication fingerprint from one scan of the text (its words hashed once).
+        if (_options.TemplatePages) template = TemplatePageDetector.Prepare(text, Syndication, out fingerprint);
+        else fingerprint = Syndication?.Fingerprint(text);
+        return new PreparedArticle(document, Profile.Vectorize(features), nameTypes, features.Language, fingerprint, template);
     }
 
     /// <summary>Places a new article (never assigned before) and returns its story id.</summary>
@@ -205,7 +211,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var document = prepared.Document;
         _arrivals++;
         // A template page keeps no features: it scores nothing against any story, so it joins none and anchors none.
-        var template = _templates?.Add(document.Text) == true;
+        var template = _templates?.Add(prepared.Template, document.Text) == true;
         var vectors = template ? new Dictionary<long, double>[] { [], [], [] } : prepared.Vectors;
         var profile = Profile.FromVectors(vectors, prepared.Language, document.Article.Published?.Value, _arrivals);
         _documents++;
@@ -254,9 +260,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         return Resolve(target).Id;
     }
 
-    /// <summary>What <see cref="Prepare"/> derives from a document: its unit vectors per channel, its language, its text's fingerprint (null without syndication).</summary>
+    /// <summary>
+    /// What <see cref="Prepare"/> derives from a document: its unit vectors per channel, its language, its text's fingerprint (null
+    /// without syndication) and template detector entry (null without <see cref="ClusteringOptions.TemplatePages"/>).
+    /// </summary>
     private sealed class PreparedArticle(Document document, Dictionary<long, double>[] vectors, Dictionary<long, NameTypes> nameTypes, string? language,
-        TextFingerprint? fingerprint) : PreparedDocument(document)
+        TextFingerprint? fingerprint, TemplatePageDetector.Entry? template) : PreparedDocument(document)
     {
         public Dictionary<long, double>[] Vectors { get; } = vectors;
 
@@ -266,6 +275,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         public string? Language { get; } = language;
 
         public TextFingerprint? Fingerprint { get; } = fingerprint;
+
+        public TemplatePageDetector.Entry? Template { get; } = template;
     }
 
     /// <summary>

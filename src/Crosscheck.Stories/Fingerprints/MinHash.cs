@@ -13,15 +13,45 @@ public static class MinHash
     /// <summary>The distinct shingle hashes of a text, sorted (for exact Jaccard and containment).</summary>
     public static ulong[] Shingles(string text, int shingleWords, int maxShingles)
     {
-        var tokens = Words.Scan(text, maxShingles + shingleWords);
-        if (tokens.Count < shingleWords) return [];
-        var wordHashes = new ulong[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) wordHashes[i] = HashWord(text.AsSpan(tokens[i].Start, tokens[i].Length));
-        var set = new HashSet<ulong>(Math.Min(tokens.Count, maxShingles));
-        for (var i = 0; i + shingleWords <= tokens.Count && set.Count < maxShingles; i++) set.Add(Shingle(wordHashes.AsSpan(i, shingleWords)));
+        var tokens = Words.Scan(text, ScanLimit(shingleWords, maxShingles));
+        return tokens.Count < shingleWords ? [] : Shingles(WordHashes(text, tokens), shingleWords, maxShingles);
+    }
+
+    /// <summary>How many words <see cref="Shingles(string, int, int)"/> reads at most.</summary>
+    internal static int ScanLimit(int shingleWords, int maxShingles) => maxShingles + shingleWords;
+
+    /// <summary>
+    /// <see cref="Shingles(string, int, int)"/> of a text whose word hashes (<see cref="WordHashes"/>, of its words in order, at
+    /// least its first <see cref="ScanLimit"/> when it has that many) are known.
+    /// </summary>
+    internal static ulong[] Shingles(ReadOnlySpan<ulong> wordHashes, int shingleWords, int maxShingles)
+    {
+        wordHashes = wordHashes[..Math.Min(wordHashes.Length, ScanLimit(shingleWords, maxShingles))];
+        if (wordHashes.Length < shingleWords) return [];
+        var set = new HashSet<ulong>(Math.Min(wordHashes.Length, maxShingles));
+        for (var i = 0; i + shingleWords <= wordHashes.Length && set.Count < maxShingles; i++) set.Add(Shingle(wordHashes.Slice(i, shingleWords)));
         var result = set.ToArray();
         Array.Sort(result);
         return result;
+    }
+
+    /// <summary>
+    /// The hash of each word (<paramref name="tokens"/> of <paramref name="text"/>, from <see cref="Words.Scan"/>): that of its
+    /// <see cref="Words.Fold"/>ed form. <paramref name="foldedLengths"/>, when given, receives the folded form's length of each of
+    /// the first words (as many as it holds). An ASCII word is hashed as it stands (<see cref="HashFolded"/> lower-cases it, its
+    /// folded form is as long): only other words are folded.
+    /// </summary>
+    internal static ulong[] WordHashes(string text, List<WordToken> tokens, Span<int> foldedLengths = default)
+    {
+        var hashes = new ulong[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            var folded = word.ContainsAnyExceptInRange('\0', (char)127) ? Words.Fold(word).AsSpan() : word;
+            hashes[i] = HashFolded(folded);
+            if (i < foldedLengths.Length) foldedLengths[i] = folded.Length;
+        }
+        return hashes;
     }
 
     public static ulong[] Signature(ReadOnlySpan<ulong> shingles, int size)
@@ -60,22 +90,6 @@ public static class MinHash
             h *= 0x100000001b3UL;
         }
         return h;
-    }
-
-    private static ulong HashWord(ReadOnlySpan<char> word)
-    {
-        var folded = word;
-        string? transliterated = null;
-        foreach (var c in word)
-        {
-            if (c > 127)
-            {
-                transliterated = Words.Fold(word);
-                break;
-            }
-        }
-        if (transliterated is not null) folded = transliterated;
-        return HashFolded(folded);
     }
 
     /// <summary>SplitMix64 finaliser: a cheap, well-spread bijection on 64 bits.</summary>

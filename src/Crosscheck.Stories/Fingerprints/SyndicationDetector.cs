@@ -61,8 +61,23 @@ public sealed class SyndicationDetector(SyndicationOptions? options = null)
     public TextFingerprint Fingerprint(string text)
     {
         var shingles = MinHash.Shingles(text ?? "", _options.ShingleWords, _options.MaxShingles);
-        return new TextFingerprint(_options, shingles, shingles.Length < _options.MinShingles ? null : BandKeys(MinHash.Signature(shingles, _options.Bands * _options.Rows)));
+        return Fingerprinted(shingles);
     }
+
+    /// <summary>
+    /// <see cref="Fingerprint(string)"/> of a text whose word hashes (<see cref="MinHash.WordHashes"/> of its words in order, at
+    /// least the first <see cref="ScanLimit"/> when it has that many) are known: the same fingerprint.
+    /// </summary>
+    internal TextFingerprint FingerprintOfWords(ReadOnlySpan<ulong> wordHashes) =>
+        Fingerprinted(MinHash.Shingles(wordHashes, _options.ShingleWords, _options.MaxShingles));
+
+    /// <summary>How many of a text's words <see cref="Fingerprint(string)"/> reads at most.</summary>
+    internal int ScanLimit => MinHash.ScanLimit(_options.ShingleWords, _options.MaxShingles);
+
+    internal SyndicationOptions Options => _options;
+
+    private TextFingerprint Fingerprinted(ulong[] shingles) =>
+        new(_options, shingles, shingles.Length < _options.MinShingles ? null : BandKeys(MinHash.Signature(shingles, _options.Bands * _options.Rows)));
 
     /// <summary>Whether a fingerprint was taken under this detector's options (only such a one can be <see cref="Add(string, TextFingerprint)"/>ed).</summary>
     public bool Takes(TextFingerprint fingerprint) => Equals(fingerprint?.Options, _options);

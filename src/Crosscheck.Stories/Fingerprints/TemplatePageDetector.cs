@@ -58,12 +58,43 @@ public sealed class TemplatePageDetector
     public TemplatePageDetector(int window = 5_000) => _window = Math.Max(1, window);
 
     /// <summary>Registers a text (in arrival order) and returns whether it is a template page against a text seen before.</summary>
-    public bool Add(string? text)
+    public bool Add(string? text) => Add(Entry.Of(text ?? ""));
+
+    /// <summary>
+    /// <see cref="Add(string?)"/> of a text prepared ahead (<see cref="Prepare"/>), or of <paramref name="text"/> when none was:
+    /// the same answer, the same window.
+    /// </summary>
+    internal bool Add(Entry? prepared, string? text) => Add(prepared ?? Entry.Of(text ?? ""));
+
+    private bool Add(Entry entry)
     {
-        var entry = Entry.Of(text ?? "");
+        // A prepared text placed twice (never by the clusterer, which places an article once) is a text of its own each time.
+        if (entry.Remembered) entry = entry.Fresh();
         var template = entry.Set.Length > 0 && IsTemplateAgainstSeen(entry);
         Remember(entry);
         return template;
+    }
+
+    /// <summary>
+    /// What <see cref="Add(string?)"/> computes from the text alone (its word hashes, content flags and distinct shingles), and the
+    /// syndication fingerprint of <paramref name="syndication"/> (null without one) from the same scan: the text's words are read,
+    /// folded and hashed once for both (<see cref="MinHash.WordHashes"/>, the hashes both detectors use), and the shingles are
+    /// taken from the fingerprint when it holds exactly this detector's (same shingle length, every word of the text read by both,
+    /// none cut by its cap). Reads no state, so texts can be prepared in parallel, ahead of the one-by-one <see cref="Add(Entry?, string?)"/>.
+    /// </summary>
+    internal static Entry Prepare(string? text, SyndicationDetector? syndication, out TextFingerprint? fingerprint)
+    {
+        text ??= "";
+        var limit = syndication is null ? MaxWords : Math.Max(MaxWords, syndication.ScanLimit);
+        var tokens = Clustering.Words.Scan(text, limit);
+        var count = Math.Min(tokens.Count, MaxWords);
+        var lengths = new int[count];
+        var hashes = MinHash.WordHashes(text, tokens, lengths);
+        fingerprint = syndication?.FingerprintOfWords(hashes);
+        var sameShingles = fingerprint is not null && syndication!.Options.ShingleWords == ShingleWords && tokens.Count <= MaxWords
+            && tokens.Count <= syndication.ScanLimit && tokens.Count - ShingleWords + 1 <= syndication.Options.MaxShingles;
+        var words = hashes.Length == count ? hashes : hashes[..count];
+        return Entry.Of(words, tokens, lengths, sameShingles ? fingerprint!.Shingles : null);
     }
 
     private bool IsTemplateAgainstSeen(Entry entry)
@@ -129,6 +160,7 @@ public sealed class TemplatePageDetector
                 if (list.Count > MaxPosting) list.RemoveAt(0);
             }
         }
+        entry.Remembered = true;
         _recent.Enqueue(entry);
         while (_recent.Count > _window)
         {
@@ -167,17 +199,33 @@ public sealed class TemplatePageDetector
 
         public int Shared { get; set; }
 
+        /// <summary>Set when a detector has remembered this text (its postings hold it).</summary>
+        public bool Remembered { get; set; }
+
+        /// <summary>This text as one no detector has met yet.</summary>
+        public Entry Fresh() => new(Words, Content, Set);
+
+        /// <summary>The entry of a text built on the spot.</summary>
         public static Entry Of(string text)
         {
             var tokens = Clustering.Words.Scan(text, MaxWords);
-            var words = new ulong[tokens.Count];
-            var content = new bool[tokens.Count];
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                var folded = Clustering.Words.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length));
-                words[i] = MinHash.HashFolded(folded);
-                content[i] = !tokens[i].IsNumber && folded.Length >= ContentWordLength;
-            }
+            var lengths = new int[tokens.Count];
+            return Of(MinHash.WordHashes(text, tokens, lengths), tokens, lengths, null);
+        }
+
+        /// <summary>
+        /// The entry of a text from the hashes of its first words (<see cref="MinHash.WordHashes"/>, at most <see cref="MaxWords"/>),
+        /// their tokens and folded lengths, and its distinct sorted shingles when they are known (else taken here).
+        /// </summary>
+        public static Entry Of(ulong[] words, List<WordToken> tokens, int[] foldedLengths, ulong[]? set)
+        {
+            var content = new bool[words.Length];
+            for (var i = 0; i < words.Length; i++) content[i] = !tokens[i].IsNumber && foldedLengths[i] >= ContentWordLength;
+            return new Entry(words, content, set ?? DistinctShingles(words));
+        }
+
+        private static ulong[] DistinctShingles(ulong[] words)
+        {
             var shingles = new ulong[Math.Max(0, words.Length - ShingleWords + 1)];
             for (var i = 0; i < shingles.Length; i++) shingles[i] = MinHash.Shingle(words.AsSpan(i, ShingleWords));
             Array.Sort(shingles);
@@ -187,7 +235,7 @@ public sealed class TemplatePageDetector
                 if (i == 0 || shingles[i] != shingles[distinct - 1]) shingles[distinct++] = shingles[i];
             }
             Array.Resize(ref shingles, distinct);
-            return new Entry(words, content, shingles);
+            return shingles;
         }
 
         private bool Holds(ulong shingle) => Array.BinarySearch(Set, shingle) >= 0;

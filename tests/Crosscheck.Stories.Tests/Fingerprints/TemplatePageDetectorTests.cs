@@ -84,4 +84,77 @@ public sealed class TemplatePageDetectorTests
         var second = on.Assign(new Document(new Article { Id = "b", Source = "test", Title = "Harbour blaze", Body = "Harbour blaze: timber warehouse fire closes ferry routes " + Report }));
         Assert.Equal(first, second);
     }
+
+    public static TheoryData<string> HandWrittenTexts()
+    {
+        var longText = string.Join(" ", Enumerable.Range(0, 5_300).Select(i => "Wort" + (i % 97) + (i % 5 == 0 ? " Zürich" : "")));
+        return new TheoryData<string>
+        {
+            "",
+            "Three short words",
+            "Four words are here",
+            Notice,
+            "Minister resigns over pension reform vote " + Notice,
+            "Le président a quitté l'Élysée à 9h30, dit-il: « Ça suffit ». Über 1.000,5 Menschen in Zürich; Лавров встретился с министром в Москве.",
+            "Reid's deal in Ankara'da: the firm's 2,500 staff, its CEO's pay and a ‘quote’ repeat. The firm's staff repeat: the firm's staff repeat.",
+            longText,
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(HandWrittenTexts))]
+    public void The_prepared_entry_equals_the_one_built_on_the_spot(string text)
+    {
+        var expected = Reference(text);
+        var onTheSpot = TemplatePageDetector.Entry.Of(text);
+        SameEntry(expected, onTheSpot);
+        SameEntry(expected, TemplatePageDetector.Prepare(text, null, out var none));
+        Assert.Null(none);
+        foreach (var options in new[] { SyndicationOptions.Default, SyndicationOptions.Default with { MaxShingles = 10 }, SyndicationOptions.Default with { ShingleWords = 3 } })
+        {
+            var syndication = new SyndicationDetector(options);
+            SameEntry(expected, TemplatePageDetector.Prepare(text, syndication, out var fingerprint));
+            var alone = syndication.Fingerprint(text);
+            Assert.Equal(alone.Shingles, fingerprint!.Shingles);
+            Assert.Equal(alone.BandKeys, fingerprint.BandKeys);
+        }
+    }
+
+    [Fact]
+    public void Prepared_texts_get_the_answers_of_texts_added_on_the_spot()
+    {
+        string[] texts =
+        [
+            "Minister resigns over pension reform vote " + Notice, Report, "Rickshaw driver hands out soap to passengers " + Notice,
+            "Harbour blaze: timber warehouse fire closes ferry routes " + Report, "Minister resigns over pension reform vote " + Notice,
+        ];
+        var (spot, prepared) = (new TemplatePageDetector(), new TemplatePageDetector());
+        var answers = texts.Select(t => (spot.Add(t), prepared.Add(TemplatePageDetector.Prepare(t, new SyndicationDetector(), out _), t))).ToList();
+        Assert.All(answers, a => Assert.Equal(a.Item1, a.Item2));
+        Assert.Contains(answers, a => a.Item1);
+        // One prepared entry placed twice counts as two texts, as two calls with the text do.
+        var entry = TemplatePageDetector.Prepare(texts[0], null, out _);
+        var twice = new TemplatePageDetector();
+        Assert.False(twice.Add(entry, texts[0]));
+        Assert.False(twice.Add(entry, texts[0]));
+        Assert.True(twice.Add(TemplatePageDetector.Prepare(texts[2], null, out _), texts[2]));
+    }
+
+    /// <summary>The entry as the detector built it before the prepared path: every word folded, then hashed.</summary>
+    private static (ulong[] Words, bool[] Content, ulong[] Set) Reference(string text)
+    {
+        var tokens = Words.Scan(text, 5_000);
+        var folded = tokens.Select(t => Words.Fold(text.AsSpan(t.Start, t.Length))).ToArray();
+        var words = folded.Select(f => MinHash.HashFolded(f)).ToArray();
+        var content = tokens.Select((t, i) => !t.IsNumber && folded[i].Length >= TemplatePageDetector.ContentWordLength).ToArray();
+        var set = Enumerable.Range(0, Math.Max(0, words.Length - 3)).Select(i => MinHash.Shingle(words.AsSpan(i, 4))).Distinct().Order().ToArray();
+        return (words, content, set);
+    }
+
+    private static void SameEntry((ulong[] Words, bool[] Content, ulong[] Set) expected, TemplatePageDetector.Entry entry)
+    {
+        Assert.Equal(expected.Words, entry.Words);
+        Assert.Equal(expected.Content, entry.Content);
+        Assert.Equal(expected.Set, entry.Set);
+    }
 }
