@@ -23,20 +23,20 @@ public class ShortSideTests
         + "to the journey. Shops along the quay moved their stock upstairs as sandbags were handed out at the fire station, and two "
         + "care homes near the water were evacuated as a precaution. Forecasters expect more rain in the hills on Tuesday.";
 
-    // A teaser of the same event: its headline and one sentence naming the engineer.
-    private const string TeaserTitle = "Harwick ferry stops as Tamsel floods";
+    // A teaser of the same event: a headline and one sentence naming the town and the engineer, in few words of the report's.
+    private const string TeaserTitle = "Harwick boats wait";
 
-    private const string Teaser = "Marta Quill, the council engineer, said the Harwick crossing stays shut while the water is high.";
+    private const string Teaser = "Marta Quill said the boats must wait before they run again.";
 
     // A short page of another event in the same town: it shares the town's name and nothing else.
     private const string LibraryTitle = "Harwick library opens its new reading room";
 
     private const string Library = "The library in Harwick opened a reading room for children on Saturday after a year of building work.";
 
-    // A short page in the words of a flood at a ferry but naming nobody and no place the report names: the guard's case.
-    private const string NamelessTitle = "flood stops a ferry";
+    // A short page in some of the report's words but naming nobody and no place: the guard's case.
+    private const string NamelessTitle = "boats halted";
 
-    private const string Nameless = "the ferry stopped running after the river flooded the landing stages and the crossing stays closed.";
+    private const string Nameless = "commuters must take the road bridge while the crossing stays closed.";
 
     /// <summary>The defaults without copies or the settle's later moves: each join below is made where an article is placed or re-checked.</summary>
     private static readonly ClusteringOptions Base = ClusteringOptions.Default with { UseSyndication = false, ReplaceShare = 0 };
@@ -45,7 +45,9 @@ public class ShortSideTests
 
     private static readonly ClusteringOptions NoGuard = Base with { ShortSideTerms = 30, ShortSideFloor = 0.6, ShortSideSharedNames = 0 };
 
-    private static readonly ClusteringOptions Guarded = NoGuard with { ShortSideSharedNames = 2 };
+    private static readonly ClusteringOptions Guarded = NoGuard with { ShortSideSharedNames = 1 };
+
+    private static readonly ClusteringOptions TwoNames = NoGuard with { ShortSideSharedNames = 2 };
 
     [Fact]
     public void The_teaser_scores_under_the_join_threshold_and_over_its_lowered_share()
@@ -72,13 +74,17 @@ public class ShortSideTests
     {
         { nameof(Off), false },
         { nameof(NoGuard), true },
-        { nameof(Guarded), true }, // the teaser names the engineer and the town: more than two name features shared
+        { nameof(Guarded), true }, // one shared name feature asked: the teaser shares "Quill"
+        // Only "Quill": the fallback name finder (no tagger here) takes a word capitalised at a sentence or headline start
+        // ("Marta", "Harwick") only when it is capitalised elsewhere in the text too. Two asked, the teaser is held to the full threshold.
+        { nameof(TwoNames), false },
         { "Defaults", ClusteringOptions.Default.ShortSideTerms > 0 },
     };
 
     [Theory]
     [InlineData(nameof(NoGuard))]
     [InlineData(nameof(Guarded))]
+    [InlineData(nameof(TwoNames))]
     [InlineData("Defaults")]
     public void A_short_page_of_another_event_in_the_same_town_stays_apart(string setting)
     {
@@ -131,6 +137,7 @@ public class ShortSideTests
         nameof(Off) => Off,
         nameof(NoGuard) => NoGuard,
         nameof(Guarded) => Guarded,
+        nameof(TwoNames) => TwoNames,
         _ => Base,
     };
 
