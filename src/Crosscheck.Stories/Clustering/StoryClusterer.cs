@@ -1220,7 +1220,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     public double[,] CompareAll(IReadOnlyList<Document> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var profiles = documents.Select(d => Profile.FromDocument(DocumentFeatures.Extract(d, _options), d.Article.Published?.Value, 0)).ToArray();
+        var profiles = documents.Select(ComparisonProfile).ToArray();
         var result = new double[profiles.Length, profiles.Length];
         for (var i = 0; i < profiles.Length; i++)
         {
@@ -1238,12 +1238,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// </summary>
     public PairComparison CompareChannels(Document a, Document b)
     {
-        var first = Profile.FromDocument(DocumentFeatures.Extract(a, _options), a.Article.Published?.Value, 0);
-        var second = Profile.FromDocument(DocumentFeatures.Extract(b, _options), b.Article.Published?.Value, 0);
         var channels = new double[Channels];
-        var score = Similarity(first, second, placing: true, channels);
+        var score = Similarity(ComparisonProfile(a), ComparisonProfile(b), placing: true, channels);
         return new PairComparison(score, channels[0], channels[EntityChannel], channels[SpecificsChannel]);
     }
+
+    /// <summary>A document's profile for the diagnostic comparisons (<see cref="CompareChannels"/>, <see cref="CompareAll"/>): as if placed first, stored nowhere.</summary>
+    private Profile ComparisonProfile(Document document) =>
+        Profile.FromDocument(DocumentFeatures.Extract(document, _options), document.Article.Published?.Value, 0);
 
     /// <param name="a">One side.</param>
     /// <param name="b">The other side.</param>
