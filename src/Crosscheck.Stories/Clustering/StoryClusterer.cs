@@ -102,6 +102,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         _maxCachedStories = maxCachedStories;
         _options = options ?? ClusteringOptions.Default;
+        // Else the first placement would fail on the candidate list's capacity, with a message naming no option.
+        if (_options.MaxCandidates < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxCandidates,
+                $"{nameof(ClusteringOptions)}.{nameof(ClusteringOptions.MaxCandidates)} must be 0 or more (0: no story is scored as a candidate).");
+        }
         _rechecks = _options.RecheckDelays.Select(_ => new Queue<(long, int)>()).ToArray();
         Syndication = syndication ?? (_options.UseSyndication ? new SyndicationDetector() : null);
         _templates = _options.TemplatePages ? new TemplatePageDetector() : null;
@@ -490,12 +496,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             candidates.Add((story, score));
         }
         candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.Index.CompareTo(b.Story.Index));
+        // The limit is asked before each story is taken, so 0 takes none (as 0 postings read or 0 features looked up find none).
         var result = new List<StoryState>(Math.Min(candidates.Count, _options.MaxCandidates));
         foreach (var (story, _) in candidates)
         {
+            if (result.Count == _options.MaxCandidates) break;
             if (result.Contains(story)) continue;
             result.Add(story);
-            if (result.Count == _options.MaxCandidates) break;
         }
         return result;
     }

@@ -52,6 +52,26 @@ public sealed partial class ClusteringKnobTests
         Assert.Equal(joinsToday, clusterer.Assign(Named(StoryClustererTests.FloodA, "a")) == today);
     }
 
+    [Fact]
+    public void At_max_candidates_zero_no_story_is_scored_and_only_a_copy_joins()
+    {
+        var clusterer = new StoryClusterer(ClusteringOptions.Default with { MaxCandidates = 0 });
+
+        var first = clusterer.Assign(Named(StoryClustererTests.FloodA, "a"));
+
+        Assert.NotEqual(first, clusterer.Assign(Named(StoryClustererTests.FloodB, "b")));
+        // A syndicated copy joins the story of its original without being scored (UseSyndication).
+        Assert.Equal(first, clusterer.Assign(Named(StoryClustererTests.FloodA + " ", "copy")));
+    }
+
+    [Fact]
+    public void A_negative_max_candidates_is_refused_by_name()
+    {
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => new StoryClusterer(Options with { MaxCandidates = -1 }));
+
+        Assert.Contains(nameof(ClusteringOptions.MaxCandidates), refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(nameof(ClusteringOptions.CentroidTerms))]
     [InlineData(nameof(ClusteringOptions.CentroidEntities))]
