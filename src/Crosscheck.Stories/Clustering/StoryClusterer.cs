@@ -33,6 +33,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private const int CachedFeaturesPerStory = 40;
 
     private readonly ClusteringOptions _options;
+
+    /// <summary>The options it clusters by (for <see cref="StoryPairScores"/>, which profiles documents as it would).</summary>
+    internal ClusteringOptions Options => _options;
+
     private readonly FeatureSpace[] _spaces;
 
     /// <summary>Stories by index: all of them in memory; with a store, those read or changed so far.</summary>
@@ -1145,6 +1149,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// </summary>
     internal double Similarity(Profile a, Profile b) => Similarity(a, b, placing: true);
 
+    /// <summary><see cref="Similarity(Profile, Profile)"/> with each channel's cosine as weighed (for <see cref="StoryPairScores"/>).</summary>
+    internal PairComparison ScoreChannels(Profile a, Profile b)
+    {
+        var channels = new double[Channels];
+        var score = Similarity(a, b, placing: true, channels);
+        return new PairComparison(score, channels[0], channels[EntityChannel], channels[SpecificsChannel]);
+    }
+
     /// <param name="a">One side.</param>
     /// <param name="b">The other side.</param>
     /// <param name="placing">
@@ -1219,40 +1231,6 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>How many entity features a side has for <see cref="ClusteringOptions.NamesDisagreeMinimum"/>: without the sound keys when they do not count.</summary>
     private static int NamesCounted(Dictionary<long, double> names, bool withoutSoundKeys) =>
         withoutSoundKeys ? names.Keys.Count(id => !HanNameKeys.IsKeyFeature(id)) : names.Count;
-
-    /// <summary>
-    /// <see cref="Compare"/> for every two of <paramref name="documents"/> (each document's profile made once): the matrix of the
-    /// clusterer's pair scores, for diagnostics (<c>crosscheck eval events --document-pairs</c>).
-    /// </summary>
-    public double[,] CompareAll(IReadOnlyList<Document> documents)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        var profiles = documents.Select(ComparisonProfile).ToArray();
-        var result = new double[profiles.Length, profiles.Length];
-        for (var i = 0; i < profiles.Length; i++)
-        {
-            for (var j = i + 1; j < profiles.Length; j++) result[i, j] = result[j, i] = Similarity(profiles[i], profiles[j], placing: true);
-        }
-        return result;
-    }
-
-    /// <summary>Similarity of two documents as the clusterer would score them now, without adding either (for tests and diagnostics).</summary>
-    public double Compare(Document a, Document b) => CompareChannels(a, b).Score;
-
-    /// <summary>
-    /// <see cref="Compare"/>'s score with what it rests on: each channel's cosine as weighed (terms, entities, specifics; after the
-    /// cross-language lifts; NaN where a side has none), for error analysis of rated pairs.
-    /// </summary>
-    public PairComparison CompareChannels(Document a, Document b)
-    {
-        var channels = new double[Channels];
-        var score = Similarity(ComparisonProfile(a), ComparisonProfile(b), placing: true, channels);
-        return new PairComparison(score, channels[0], channels[EntityChannel], channels[SpecificsChannel]);
-    }
-
-    /// <summary>A document's profile for the diagnostic comparisons (<see cref="CompareChannels"/>, <see cref="CompareAll"/>): as if placed first, stored nowhere.</summary>
-    private Profile ComparisonProfile(Document document) =>
-        Profile.FromDocument(DocumentFeatures.Extract(document, _options), document.Article.Published?.Value, 0);
 
     /// <param name="a">One side.</param>
     /// <param name="b">The other side.</param>
@@ -1478,6 +1456,3 @@ public sealed record StoryJoin(string Kind, IReadOnlyList<string> Into, IReadOnl
     /// <summary>A story of several merged with a neighbour at the settle.</summary>
     public const string SettleMerge = "settle merge";
 }
-
-/// <summary>Two documents' similarity as the clusterer scores them (<see cref="StoryClusterer.CompareChannels"/>) and its channel cosines (NaN: dropped, a side has none).</summary>
-public readonly record struct PairComparison(double Score, double Terms, double Entities, double Specifics);
