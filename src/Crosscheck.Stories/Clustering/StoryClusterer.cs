@@ -400,8 +400,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             if (closest is { } member) score = Math.Max(score, _options.MemberLinkWeight * member);
             // Two single articles are weaker evidence than an article against a story's accumulated profile.
             if (candidate.Size == 1 && exclude is null) score -= _options.SingleArticleMargin;
-            // Ties go to the older story so the outcome never depends on dictionary order.
-            if (!(score > bestScore || (score == bestScore && best is not null && candidate.Index < best.Index) || (best is null && score >= bestScore))) continue;
+            // Taken when it scores above the best so far (at first, the threshold), or equal to it when none is taken yet (the
+            // threshold is inclusive) or when it is older than the one taken: ties go to the older story, so the outcome does not
+            // depend on the order the candidates come in (by index overlap). Asked as "is it better", not "is it worse", so that a
+            // NaN score, which compares false either way, is never taken.
+            var better = score > bestScore || (score == bestScore && (best is null || candidate.Index < best.Index));
+            if (!better) continue;
             // Asked only of a story that would take the article, so the members (up to SplitMaxSize of them) are compared with it
             // once per placement at most, not once per candidate: skipping a story that would not win changes nothing.
             if (placingArticle && NoMemberCloseEnough(profile, candidate, closest)) continue;
