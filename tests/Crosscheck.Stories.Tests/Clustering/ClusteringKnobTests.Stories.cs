@@ -5,14 +5,10 @@ using Xunit;
 
 namespace Crosscheck.Stories.Tests.Clustering;
 
-/// <summary>
-/// The knobs of what a story is compared by and when it splits: the candidates scored (<see cref="ClusteringOptions.MaxCandidates"/>),
-/// the features a story's profile keeps (<see cref="ClusteringOptions.CentroidTerms"/>, <see cref="ClusteringOptions.CentroidEntities"/>,
-/// <see cref="ClusteringOptions.CentroidSpecifics"/>), the member link (<see cref="ClusteringOptions.MemberLinkWeight"/>), the settle's
-/// repartition (<see cref="ClusteringOptions.RepartitionNeighbours"/>) and split (<see cref="ClusteringOptions.SplitMaxSize"/>,
-/// <see cref="ClusteringOptions.SplitMinPart"/>, <see cref="ClusteringOptions.SplitSalientNames"/>, <see cref="ClusteringOptions.SplitParticipantShare"/>).
-/// Each fails when its option is read as its default.
-/// </summary>
+// The knobs of what a story is compared by and when it splits (tidy10): the candidates scored (MaxCandidates), the features a
+// story's profile keeps (CentroidTerms, CentroidEntities, CentroidSpecifics), the member link (MemberLinkWeight), the settle's
+// repartition (RepartitionNeighbours) and split (SplitMaxSize, SplitMinPart, SplitSalientNames, SplitParticipantShare). Each test
+// fails when its option is read as its default. The class's summary is in ClusteringKnobTests.cs.
 public sealed partial class ClusteringKnobTests
 {
     /// <summary>Three reports of the Marrick Ford flood in words of their own (not the Ostrava Vale reports' wording).</summary>
