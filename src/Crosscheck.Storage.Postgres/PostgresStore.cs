@@ -431,6 +431,7 @@ public sealed class PostgresStore : IStore
         BatchCommand("DELETE FROM story_features"),
         BatchCommand("DELETE FROM story_states"),
         BatchCommand("DELETE FROM story_state_articles"),
+        BatchCommand("DELETE FROM story_state_texts"),
         .. StoreCommon.EveryArticleUnplaced.Select(statement => BatchCommand(statement)),
         BatchCommand("DELETE FROM meta WHERE key = $1", StoreCommon.StoryStateKey),
     ];
@@ -499,6 +500,15 @@ public sealed class PostgresStore : IStore
         });
     }
 
+    public IReadOnlyList<StoredRecentText> LoadRecentTexts() => Use("reading the detectors' recent texts", connection =>
+    {
+        using var command = Command(connection, "SELECT arrival, article_id, entry FROM story_state_texts ORDER BY arrival");
+        using var reader = command.ExecuteReader();
+        var texts = new List<StoredRecentText>();
+        while (reader.Read()) texts.Add(new StoredRecentText(reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+        return (IReadOnlyList<StoredRecentText>)texts;
+    });
+
     /// <remarks>Reads the rows of <c>story_state_unplaced</c>, never every article.</remarks>
     public IReadOnlyList<string> ArticlesWithoutStoryState() => Use("listing articles without a story", connection =>
         (IReadOnlyList<string>)Strings(connection, """
@@ -541,6 +551,13 @@ public sealed class PostgresStore : IStore
                 ON CONFLICT (article_id) DO UPDATE SET idx = excluded.idx, template = coalesce(excluded.template, story_state_articles.template)
                 """, changes.ArticleStories.Keys.Select(Clean).ToArray(), changes.ArticleStories.Values.ToArray(),
                 new NpgsqlParameter { Value = changes.ArticleStories.Keys.Select(id => changes.TemplatePages.TryGetValue(id, out var template) ? template : (bool?)null).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean }));
+            // Named only when there is something to write, as a store upgraded from before step 10 may be asked to save without them.
+            if (changes.RecentTexts.Count > 0) batch.BatchCommands.Add(BatchCommand("""
+                INSERT INTO story_state_texts (arrival, article_id, entry) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[])
+                ON CONFLICT (arrival) DO UPDATE SET article_id = excluded.article_id, entry = excluded.entry
+                """, changes.RecentTexts.Select(t => t.Arrival).ToArray(), changes.RecentTexts.Select(t => Clean(t.ArticleId)).ToArray(),
+                Bytes(changes.RecentTexts.Select(t => t.Entry))));
+            if (changes.RecentTextsFrom is { } from) batch.BatchCommands.Add(BatchCommand("DELETE FROM story_state_texts WHERE arrival < $1", from));
             object placed = changes.ArticleStories.Keys.Select(Clean).ToArray();
             batch.BatchCommands.Add(BatchCommand("DELETE FROM story_state_unplaced WHERE article_id = ANY($1)", placed));
             // Removals first: a story split off may take the id of one merged away in the same batch.

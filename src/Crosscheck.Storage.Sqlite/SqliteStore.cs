@@ -464,6 +464,7 @@ public sealed class SqliteStore : IStore
         NonQuery("DELETE FROM story_features");
         NonQuery("DELETE FROM story_states");
         NonQuery("DELETE FROM story_state_articles");
+        NonQuery("DELETE FROM story_state_texts");
         foreach (var statement in StoreCommon.EveryArticleUnplaced) NonQuery(statement);
         NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoryStateKey));
     }
@@ -551,6 +552,15 @@ public sealed class SqliteStore : IStore
         });
     }
 
+    public IReadOnlyList<StoredRecentText> LoadRecentTexts() => Read("reading the detectors' recent texts", () =>
+    {
+        using var command = Command("SELECT arrival, article_id, entry FROM story_state_texts ORDER BY arrival");
+        using var reader = command.ExecuteReader();
+        var texts = new List<StoredRecentText>();
+        while (reader.Read()) texts.Add(new StoredRecentText(reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+        return (IReadOnlyList<StoredRecentText>)texts;
+    });
+
     /// <remarks>Reads the rows of <c>story_state_unplaced</c> (CROSS JOIN keeps them the outer loop), never every article.</remarks>
     public IReadOnlyList<string> ArticlesWithoutStoryState() => Read("listing articles without a story", () =>
         (IReadOnlyList<string>)Strings("""
@@ -615,6 +625,18 @@ public sealed class SqliteStore : IStore
                         placed.ExecuteNonQuery();
                     }
                 }
+                using (var command = Command("INSERT OR REPLACE INTO story_state_texts (arrival, article_id, entry) VALUES ($arrival, $id, $entry)",
+                    ("$arrival", 0L), ("$id", ""), ("$entry", Array.Empty<byte>())))
+                {
+                    foreach (var text in changes.RecentTexts)
+                    {
+                        command.Parameters["$arrival"].Value = text.Arrival;
+                        command.Parameters["$id"].Value = text.ArticleId;
+                        command.Parameters["$entry"].Value = text.Entry;
+                        command.ExecuteNonQuery();
+                    }
+                }
+                if (changes.RecentTextsFrom is { } from) NonQuery("DELETE FROM story_state_texts WHERE arrival < $from", ("$from", from));
                 // Removals first: a story split off may take the id of one merged away in the same batch.
                 foreach (var id in changes.RemovedStories) DeleteStory(id);
                 for (var i = 0; i < changes.Stories.Count; i++)

@@ -103,4 +103,20 @@ public static class SharedSchema
         -- row written before this step and for an article left out (idx -1): unknown.
         ALTER TABLE story_state_articles ADD COLUMN template {sql.Boolean};
         """);
+
+    /// <summary>
+    /// The recent texts the clusterer's copy and template-page detectors hold, so their windows outlive a save and a new
+    /// process: without them, a copy or a template page whose twin was saved in an earlier batch went unrecognised.
+    /// </summary>
+    public static SharedSchemaStep RecentTexts { get; } = new(10, "the recent texts the clusterer's copy and template-page detectors hold", sql => $"""
+        -- One row per article placed, by the clusterer's arrival number, with what its detectors keep of the text (word
+        -- hashes, shingles, copy links: the clusterer's format). Rows the detectors' windows no longer hold are dropped
+        -- at each save, so the table stays bounded by the windows, not the store. Empty for a store clustered before
+        -- this step: the windows then start at the next save, as they did before.
+        CREATE TABLE story_state_texts (
+            arrival    {sql.Int64} PRIMARY KEY,
+            article_id {sql.Text} NOT NULL,
+            entry      {sql.Bytes} NOT NULL
+        );
+        """);
 }

@@ -237,6 +237,24 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [PostgresFact]
+    public void A_version_9_schema_opens_with_no_recent_texts_and_keeps_those_saved_next()
+    {
+        using (var old = PostgresStore.Open(ConnectionString, targetVersion: 9))
+        {
+            old.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), ArticleStories = new Dictionary<string, int> { ["old"] = 0 } });
+        }
+
+        using var store = PostgresStore.Open(ConnectionString);
+
+        Assert.Equal(PostgresMigrations.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PostgresTestServer.Scalar($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+        Assert.Empty(store.LoadRecentTexts());
+        Assert.Equal(0, store.LoadStoryIndexOfArticle("old"));
+        store.SaveStoryState(new StoryStateChanges { Header = new(2, 2, 2, 2), RecentTexts = [new(2, "new", [1, 2])] });
+        Assert.Equal(["new"], store.LoadRecentTexts().Select(t => t.ArticleId));
+    }
+
+    [PostgresFact]
     public async Task Workers_opening_a_new_schema_at_once_migrate_it_once()
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostgresStore.Open(ConnectionString))));

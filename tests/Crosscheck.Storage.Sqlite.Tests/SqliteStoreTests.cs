@@ -316,6 +316,23 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_version_9_database_opens_with_no_recent_texts_and_keeps_those_saved_next()
+    {
+        using (var old = SqliteStore.Open(Path, targetVersion: 9))
+        {
+            old.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), ArticleStories = new Dictionary<string, int> { ["old"] = 0 } });
+        }
+
+        using var store = SqliteStore.Open(Path);
+
+        Assert.Equal(SqliteMigrations.CurrentVersion, Pragma<int>(Path, "PRAGMA user_version"));
+        Assert.Empty(store.LoadRecentTexts());
+        Assert.Equal(0, store.LoadStoryIndexOfArticle("old"));
+        store.SaveStoryState(new StoryStateChanges { Header = new(2, 2, 2, 2), RecentTexts = [new(2, "new", [1, 2])] });
+        Assert.Equal(["new"], store.LoadRecentTexts().Select(t => t.ArticleId));
+    }
+
+    [Fact]
     public void A_failed_write_leaves_the_file_intact_for_the_next_open()
     {
         var raw = Raw("committed before the failure");

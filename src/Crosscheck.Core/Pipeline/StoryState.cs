@@ -49,7 +49,18 @@ public interface IStoryStateStore
     /// marks were kept, never placed, or placed by a replay whose stories were stored without state.
     /// </summary>
     IReadOnlyDictionary<string, bool> LoadTemplatePageMarks(IReadOnlyCollection<string> articleIds);
+
+    /// <summary>
+    /// The recent texts the clusterer's copy and template-page detectors hold (<see cref="StoryStateChanges.RecentTexts"/>), oldest
+    /// first: what a clusterer reading the state back replays into its detectors, so their windows outlive a save.
+    /// </summary>
+    IReadOnlyList<StoredRecentText> LoadRecentTexts();
 }
+
+/// <param name="Arrival">The clusterer's arrival number of the article (its clock when the article was placed).</param>
+/// <param name="ArticleId">The article.</param>
+/// <param name="Entry">What the clusterer's detectors keep of its text (opaque here, as a story's state is).</param>
+public sealed record StoredRecentText(long Arrival, string ArticleId, byte[] Entry);
 
 /// <param name="Documents">Documents counted in the feature statistics.</param>
 /// <param name="Arrivals">Articles placed so far (the clusterer's clock).</param>
@@ -110,6 +121,12 @@ public sealed class StoryStateChanges
     /// keep the mark stored with them; an article never given one reads as unknown (<see cref="IStoryStateStore.LoadTemplatePageMarks"/>).
     /// </summary>
     public IReadOnlyDictionary<string, bool> TemplatePages { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>Recent texts of the articles placed since the last save, for the detectors' windows (<see cref="IStoryStateStore.LoadRecentTexts"/>).</summary>
+    public IReadOnlyList<StoredRecentText> RecentTexts { get; init; } = [];
+
+    /// <summary>Stored recent texts that arrived before this are dropped (the detectors' windows no longer hold them); null: none is.</summary>
+    public long? RecentTextsFrom { get; init; }
 
     /// <summary>Visible stories to insert or replace; <see cref="StoryPositions"/> gives each one's place in the story list.</summary>
     public IReadOnlyList<Story> Stories { get; init; } = [];

@@ -81,6 +81,20 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private readonly Dictionary<string, bool> _unsavedTemplateMarks = new(StringComparer.Ordinal);
     private readonly List<RedirectChange> _redirectLog = [];
 
+    /// <summary>
+    /// With a store, the arrivals of the placed articles whose texts the detectors may still hold, oldest first, and whether each is in the
+    /// syndication detector's window (a text too short for it is not); <see cref="_heldCopies"/> counts those. The store keeps their
+    /// texts (<see cref="StoryStateChanges.RecentTexts"/>) and drops the rest at each save.
+    /// </summary>
+    private readonly Queue<(long Arrival, bool Copyable)> _heldTexts = new();
+    private int _heldCopies;
+
+    /// <summary>With a store, the recent texts placed since the last save, oldest first (those the windows already dropped are let go).</summary>
+    private readonly Queue<StoredRecentText> _unsavedTexts = new();
+
+    /// <summary>Whether the detectors hold the stored recent texts (read on the first placement: a clusterer that places nothing never reads them).</summary>
+    private bool _recentTextsRead;
+
     /// <summary>With a store, the profiles whose norms were computed afresh since the last <see cref="Save"/> (see <see cref="Profile.ForgetUnwrittenNorms"/>).</summary>
     private readonly List<Profile> _refreshedNorms = [];
     private bool _resetOnSave;
@@ -108,6 +122,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         _store = store;
         _reading = reset ? null : store;
         _resetOnSave = reset;
+        _recentTextsRead = _reading is null;
         _spaces = [new(_reading), new(_reading), new(_reading)];
         if (_reading?.LoadStoryStateHeader() is { } header)
         {
@@ -127,16 +142,16 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         new(options, null, store ?? throw new ArgumentNullException(nameof(store)), reset: true, maxCachedStories);
 
     /// <summary>
-    /// The near-duplicate detector fed with every assigned document (null when disabled). With a store, it holds the
-    /// documents placed since the last <see cref="Save"/> only: its texts are not stored state, so a process reading the
-    /// state back knows none of the earlier ones, and a process keeping its cache must match it (and its memory stays
-    /// bounded by the batch). An earlier original is still found by similarity.
+    /// The near-duplicate detector fed with every assigned document (null when disabled). With a store, its window (the last
+    /// 20,000 texts placed) is stored state too (<see cref="StoryStateChanges.RecentTexts"/>): a clusterer reading the state back
+    /// replays it on its first placement, so a copy of a text saved in an earlier batch is found as in one batch. The replayed
+    /// texts are in the window, not in <see cref="SyndicationDetector.Copies"/>.
     /// </summary>
     public SyndicationDetector? Syndication { get; private set; }
 
     /// <summary>
-    /// Template pages (<see cref="ClusteringOptions.TemplatePages"/>), or null when off. With a store, new at each <see cref="Save"/>
-    /// as <see cref="Syndication"/> is and for its reasons: it holds the texts placed since then only.
+    /// Template pages (<see cref="ClusteringOptions.TemplatePages"/>), or null when off. With a store, its window (the last 5,000
+    /// texts placed) is stored and replayed as <see cref="Syndication"/>'s is.
     /// </summary>
     private TemplatePageDetector? _templates;
 
@@ -209,6 +224,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private string AssignNew(PreparedArticle prepared)
     {
         var document = prepared.Document;
+        if (!_recentTextsRead) ReadRecentTexts();
         _arrivals++;
         // A template page keeps no features: it scores nothing against any story, so it joins none and anchors none.
         var template = _templates?.Add(prepared.Template, document.Text) == true;
@@ -230,6 +246,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         StoryState? target = null;
         var copy = Syndication is not { } detector ? null
             : prepared.Fingerprint is { } fingerprint && detector.Takes(fingerprint) ? detector.Add(document.Id, fingerprint) : detector.Add(document);
+        if (_store is not null) HoldText(document.Id);
         if (!template && copy is { } match && StoryOfArticle(match.OriginalId) is { } originalStory)
         {
             target = Resolve(originalStory);
@@ -1348,6 +1365,47 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         });
     }
 
+    /// <summary>Records what the detectors now hold of the article just placed, to be stored at the next save, and lets go of what they dropped.</summary>
+    private void HoldText(string articleId)
+    {
+        var template = _templates?.Newest;
+        var copyable = Syndication?.Newest;
+        if (template is null && copyable is null) return;
+        _unsavedTexts.Enqueue(new StoredRecentText(_arrivals, articleId, RecentText.Serialize(template, copyable)));
+        Held(_arrivals, copyable is not null);
+    }
+
+    private void Held(long arrival, bool copyable)
+    {
+        _heldTexts.Enqueue((arrival, copyable));
+        if (copyable) _heldCopies++;
+        // The oldest text is dropped once neither window holds it: both drop their oldest first.
+        while (_heldTexts.TryPeek(out var oldest)
+            && !(_templates is { } templates && _heldTexts.Count <= templates.Window)
+            && !(oldest.Copyable && Syndication is { } copies && _heldCopies <= copies.Window))
+        {
+            _heldTexts.Dequeue();
+            if (oldest.Copyable) _heldCopies--;
+        }
+        var from = _heldTexts.TryPeek(out var first) ? first.Arrival : long.MaxValue;
+        while (_unsavedTexts.TryPeek(out var unsaved) && unsaved.Arrival < from) _unsavedTexts.Dequeue();
+    }
+
+    /// <summary>Replays the stored recent texts into the detectors, oldest first: they then hold the windows a clusterer that never saved would.</summary>
+    private void ReadRecentTexts()
+    {
+        _recentTextsRead = true;
+        if (_reading is null || (_templates is null && Syndication is null)) return;
+        foreach (var stored in _reading.LoadRecentTexts())
+        {
+            var (template, copyable) = RecentText.Deserialize(stored.ArticleId, stored.Entry);
+            if (template is not null) _templates?.Restore(template);
+            if (copyable is not null) Syndication?.Restore(copyable);
+            Held(stored.Arrival, copyable is not null && Syndication is not null);
+        }
+        _unsavedTexts.Clear();
+    }
+
     public bool IsCurrent() => _store is null || Equals(_store.LoadStoryStateHeader(), _savedHeader);
 
     public void Skip(string articleId)
@@ -1383,6 +1441,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             States = unsaved.Select(s => new StoredStoryState(s.Index, s.Serialize(), s.Absorbed ? null : new StoryActivity(s.Retired, s.LastArrival, s.Profile.Last?.UtcTicks))).ToList(),
             ArticleStories = _unsavedArticles.ToDictionary(id => id, id => _storyOfArticle[id], StringComparer.Ordinal),
             TemplatePages = new Dictionary<string, bool>(_unsavedTemplateMarks, StringComparer.Ordinal),
+            RecentTexts = [.. _unsavedTexts],
+            // A clusterer that placed nothing never read the stored texts: they stay as they are.
+            RecentTextsFrom = !_recentTextsRead ? null : _heldTexts.TryPeek(out var oldestHeld) ? oldestHeld.Arrival : _arrivals + 1,
             Stories = live.Select(s => s.ToStory()).ToList(),
             StoryPositions = live.Select(s => s.Index).ToList(),
             RemovedStories = unsaved.Where(s => s.Absorbed).Select(s => s.Id).ToList(),
@@ -1392,8 +1453,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // The profiles just written keep their norms; the others go back to the norms the store holds for them.
         foreach (var profile in _refreshedNorms) profile.ForgetUnwrittenNorms();
         _refreshedNorms.Clear();
-        if (Syndication is not null) Syndication = new SyndicationDetector();
-        if (_templates is not null) _templates = new TemplatePageDetector();
+        _unsavedTexts.Clear();
         _unsaved.Clear();
         _unsavedArticles.Clear();
         _unsavedTemplateMarks.Clear();

@@ -88,6 +88,7 @@ public sealed class SyndicationDetector(SyndicationOptions? options = null)
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(fingerprint);
         if (!Takes(fingerprint)) throw new ArgumentException("The fingerprint was taken under other options than this detector's.", nameof(fingerprint));
+        Newest = null;
         if (_seen.TryGetValue(id, out var known)) return known;
         var (shingles, keys) = (fingerprint.Shingles, fingerprint.BandKeys);
         if (keys is null)
@@ -100,16 +101,39 @@ public sealed class SyndicationDetector(SyndicationOptions? options = null)
         _seen[id] = match;
 
         var arrival = ++_arrivals;
-        var entry = new Entry(id, arrival, shingles, keys, match?.OriginalId ?? id, match is null ? arrival : rootArrival);
-        foreach (var key in keys)
+        Remember(new Entry(id, arrival, shingles, keys, match?.OriginalId ?? id, match is null ? arrival : rootArrival));
+        return match;
+    }
+
+    /// <summary>The window entry the last <see cref="Add(string, TextFingerprint)"/> made (null when it made none: a text too short, an id seen before).</summary>
+    internal Entry? Newest { get; private set; }
+
+    /// <summary>How many texts the window holds at most (<see cref="SyndicationOptions.Window"/>).</summary>
+    internal int Window => _options.Window;
+
+    /// <summary>
+    /// Puts back an entry a detector of the same options made (<see cref="Newest"/>), in the order they were made: a detector given
+    /// its window's entries so holds the same window, buckets and clock as the one that made them (a bucket and the window both
+    /// drop their oldest first). The copy links the entries carry are kept as made; the ids are not <see cref="Copies"/>.
+    /// </summary>
+    internal void Restore(Entry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _arrivals = Math.Max(_arrivals, entry.Arrival);
+        Remember(entry);
+    }
+
+    private void Remember(Entry entry)
+    {
+        foreach (var key in entry.Keys)
         {
             if (!_buckets.TryGetValue(key, out var bucket)) _buckets[key] = bucket = [];
             bucket.Add(entry);
             if (bucket.Count > _options.MaxBucketSize) bucket.RemoveAt(0);
         }
         _window.Enqueue(entry);
+        Newest = entry;
         while (_window.Count > _options.Window) Evict(_window.Dequeue());
-        return match;
     }
 
     private (CopyMatch? Match, long RootArrival) FindOriginal(ulong[] shingles, ulong[] keys)
@@ -168,7 +192,7 @@ public sealed class SyndicationDetector(SyndicationOptions? options = null)
     }
 
     /// <summary>A text in the window; a copy carries its root's id and arrival so chains resolve to the earliest version.</summary>
-    private sealed class Entry(string id, long arrival, ulong[] shingles, ulong[] keys, string rootId, long rootArrival)
+    internal sealed class Entry(string id, long arrival, ulong[] shingles, ulong[] keys, string rootId, long rootArrival)
     {
         public string Id { get; } = id;
 

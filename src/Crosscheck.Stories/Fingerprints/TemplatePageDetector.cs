@@ -66,6 +66,18 @@ public sealed class TemplatePageDetector
     /// </summary>
     internal bool Add(Entry? prepared, string? text) => Add(prepared ?? Entry.Of(text ?? ""));
 
+    /// <summary>How many texts the window holds at most.</summary>
+    internal int Window => _window;
+
+    /// <summary>
+    /// Puts back a text of a detector's window (<see cref="Entry.Of(ulong[], bool[])"/> of what it held), oldest first, without asking
+    /// whether it is a template page: a detector given the last texts another remembered holds the same window and postings.
+    /// </summary>
+    internal void Restore(Entry entry) => Remember(entry.Remembered ? entry.Fresh() : entry);
+
+    /// <summary>The entry <see cref="Add(Entry?, string?)"/> last remembered.</summary>
+    internal Entry? Newest { get; private set; }
+
     private bool Add(Entry entry)
     {
         // A prepared text placed twice (never by the clusterer, which places an article once) is a text of its own each time.
@@ -161,6 +173,7 @@ public sealed class TemplatePageDetector
             }
         }
         entry.Remembered = true;
+        Newest = entry;
         _recent.Enqueue(entry);
         while (_recent.Count > _window)
         {
@@ -222,6 +235,13 @@ public sealed class TemplatePageDetector
             var content = new bool[words.Length];
             for (var i = 0; i < words.Length; i++) content[i] = !tokens[i].IsNumber && foldedLengths[i] >= ContentWordLength;
             return new Entry(words, content, set ?? DistinctShingles(words));
+        }
+
+        /// <summary>The entry of a text from its word hashes and content flags as an entry held them (<see cref="Words"/>, <see cref="Content"/>).</summary>
+        public static Entry Of(ulong[] words, bool[] content)
+        {
+            if (content.Length != words.Length) throw new ArgumentException("One content flag per word.", nameof(content));
+            return new Entry(words, content, DistinctShingles(words));
         }
 
         private static ulong[] DistinctShingles(ulong[] words)

@@ -231,6 +231,29 @@ public abstract partial class StoreContractTests
         Assert.Empty(Store.LoadTemplatePageMarks(["notice", "report"]));
     }
 
+    [ContractFact]
+    public void Recent_texts_round_trip_in_arrival_order_drop_before_the_given_arrival_and_go_with_a_reset()
+    {
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(3, 3, 3, 3),
+            RecentTexts = [new(2, "b", [2, 0]), new(1, "a", [1]), new(3, "c", [3, 255, 0])],
+        });
+        Store.SaveStoryState(new StoryStateChanges { Header = new(4, 4, 4, 4), RecentTexts = [new(4, "d", [4])], RecentTextsFrom = 2 });
+
+        using var other = OpenAgain();
+        var texts = other.LoadRecentTexts();
+        Assert.Equal([2L, 3L, 4L], texts.Select(t => t.Arrival));
+        Assert.Equal(["b", "c", "d"], texts.Select(t => t.ArticleId));
+        Assert.Equal<byte>([3, 255, 0], texts[1].Entry);
+        // A save naming no arrival keeps them all.
+        Store.SaveStoryState(new StoryStateChanges { Header = new(4, 4, 4, 4) });
+        Assert.Equal(3, Store.LoadRecentTexts().Count);
+
+        Store.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), Reset = true, RecentTexts = [new(1, "e", [5])] });
+        Assert.Equal(["e"], Store.LoadRecentTexts().Select(t => t.ArticleId));
+    }
+
     /// <summary>
     /// A save of more rows than a backend may write in one statement (a first placement writes tens of thousands of features):
     /// every feature, state and placement is kept as given, and a story's articles in their order. The counts are not multiples
