@@ -35,4 +35,23 @@ public sealed class HostileInputCommandTests : IDisposable
         Assert.DoesNotContain(lines, l => l.Contains("Exception", StringComparison.Ordinal) || l.StartsWith("at ", StringComparison.Ordinal));
         Assert.Contains("2 new article(s), 0 already stored, 2 bad input(s)", result.Out, StringComparison.Ordinal);
     }
+
+    [UnixFact]
+    public void A_file_named_with_a_line_break_is_one_escaped_line_and_cannot_forge_another()
+    {
+        // Printed as it was, this one bad file read as two problems, the second an "error:" of a file that does not exist.
+        var hostile = Path.Combine(_dir, "bad\nerror: forged.html");
+        File.WriteAllBytes(hostile, [0, 1, 2, 3, 0, 0, 7, 8]);
+        var good = Path.Combine(_dir, "good.txt");
+        File.WriteAllText(good, "Storm closes port\n\nThe port closed for two days after the storm, the harbour master said on Monday.");
+
+        var result = CliRunner.Run(_dir, "ingest", hostile, good, "--db", Path.Combine(_dir, "news.db"));
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains($"error: {_dir}/bad\\nerror: forged.html: looks like binary data, not text or HTML", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("error: forged.html", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains("1 new article(s), 0 already stored, 1 bad input(s)", result.Out, StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Crosscheck.Cli.Output;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Ingest.Processing;
 using Crosscheck.Queue;
 
@@ -13,7 +14,8 @@ public static class IngestCommand
     {
         var paths = CommonOptions.Inputs("paths",
             "Files or directories (walked recursively): .html/.htm pages, .txt scraped text (either may be gzipped: .html.gz, .txt.gz), .jsonl with one article per line, " +
-            ".warc/.warc.gz web archives, RSS/Atom/JSON feeds (recognised by content, whatever the extension).");
+            ".warc/.warc.gz web archives, RSS/Atom/JSON feeds (recognised by content, whatever the extension). " +
+            "Standard input is not read, nor .jsonl.gz (unzip it first).");
         var db = CommonOptions.Database();
         var published = CommonOptions.Published();
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none.", HelpName = "NAME" };
@@ -30,7 +32,7 @@ public static class IngestCommand
             A bad file is reported on one line and skipped; the others are still ingested (exit code 1 if any was bad).
             An ingest that was interrupted, even killed, is finished by running the same command again.
             WARC archives: every HTML response with status 200 becomes an article (its target URI as url, the
-            record date as fetch date); a malformed record is reported as FILE#OFFSET and skipped.
+            record date as fetch date); a malformed record, or a binary body served as HTML, is reported as FILE#OFFSET and skipped.
             Feeds: every item becomes an article with its link, date, title and fullest content; a bad item is
             reported as FILE#N. Paragraphs that recur across unrelated articles of one outlet are removed
             as boilerplate (recorded on each article; `reprocess` re-decides).
@@ -88,8 +90,8 @@ public static class IngestCommand
         {
             queue.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-        foreach (var error in report.Errors) Console.Error.WriteLine($"error: {error.Source}: {error.Problem}");
-        foreach (var skipped in report.Skipped) Console.Error.WriteLine($"skipped: {skipped.Source}: {skipped.Reason}");
+        foreach (var error in report.Errors) Console.Error.WriteLine(OneLine.Of($"error: {error.Source}: {error.Problem}"));
+        foreach (var skipped in report.Skipped) Console.Error.WriteLine(OneLine.Of($"skipped: {skipped.Source}: {skipped.Reason}"));
         Console.WriteLine(
             $"{report.Stored} new input(s) stored, {report.AlreadyStored} already stored, {report.Errors.Count} bad input(s); " +
             $"{report.Queued} queued for workers on {target.Display} (stream {target.Stream})");
@@ -102,9 +104,9 @@ public static class IngestCommand
 
     public static void PrintReport(IngestReport report, string location, int totalArticles)
     {
-        foreach (var error in report.Errors) Console.Error.WriteLine($"error: {error.Source}: {error.Problem}");
-        foreach (var skipped in report.Skipped) Console.Error.WriteLine($"skipped: {skipped.Source}: {skipped.Reason}");
-        foreach (var empty in report.EmptyArticles) Console.Error.WriteLine($"warning: {empty}: no article text found");
+        foreach (var error in report.Errors) Console.Error.WriteLine(OneLine.Of($"error: {error.Source}: {error.Problem}"));
+        foreach (var skipped in report.Skipped) Console.Error.WriteLine(OneLine.Of($"skipped: {skipped.Source}: {skipped.Reason}"));
+        foreach (var empty in report.EmptyArticles) Console.Error.WriteLine(OneLine.Of($"warning: {empty}: no article text found"));
         Console.WriteLine(
             $"{report.Added} new article(s), {report.AlreadyStored} already stored, {report.Errors.Count} bad input(s); " +
             $"{totalArticles} article(s) in {report.Stories} stor{(report.Stories == 1 ? "y" : "ies")} in {location}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crosscheck.Cli.Output;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -28,7 +29,7 @@ public static class ReprocessCommand
             var progress = new ConsoleProgress();
             var report = Engine.Ingest(store).Reprocess(progress);
             progress.Finish();
-            foreach (var error in report.Errors) Console.Error.WriteLine($"error: {error.Source}: {error.Problem}");
+            foreach (var error in report.Errors) Console.Error.WriteLine(OneLine.Of($"error: {error.Source}: {error.Problem}"));
             Console.WriteLine($"reprocessed {report.Added} article(s) into {report.Stories} stor{(report.Stories == 1 ? "y" : "ies")} in {store.Location}");
             return report.HasErrors ? ExitCodes.BadInput : ExitCodes.Ok;
         }));

@@ -24,7 +24,7 @@ public sealed class ConsoleProgress : IProgress<IngestProgress>
         if (!phaseChanged && _sinceLast.Elapsed < (_interactive ? TimeSpan.FromMilliseconds(100) : PlainInterval)) return;
         _sinceLast.Restart();
         var count = value.Total is { } total ? $"{value.Done}/{total}" : value.Done.ToString();
-        var line = $"{value.Phase} {count}  {Clipped.End(value.Current, 60)}";
+        var line = $"{value.Phase} {count}  {Clipped.End(OneLine.Of(value.Current), 60)}";
         if (_interactive)
         {
             Console.Error.Write("\r" + line.PadRight(_lastWidth));

@@ -11,6 +11,15 @@ public static class ContentSniffer
     /// True when the bytes look like binary data: a NUL byte (which no text encoding we accept
     /// produces outside UTF-16, which is recognised by its BOM), or mostly control characters.
     /// </summary>
+    /// <summary>
+    /// Whether a body served as HTML (a WARC response, a fetched page) is in fact binary: an image, a still-compressed
+    /// body or random bytes under a text/html header. A declared UTF-16 or UTF-32 charset explains zero bytes, so such a
+    /// body is taken as text.
+    /// </summary>
+    public static bool LooksBinaryBody(byte[] body, string? charset, int sniffBytes) =>
+        !(charset is { } name && (name.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) || name.StartsWith("utf-32", StringComparison.OrdinalIgnoreCase)))
+        && LooksBinary(body.AsSpan(0, Math.Min(body.Length, sniffBytes)));
+
     public static bool LooksBinary(ReadOnlySpan<byte> head)
     {
         if (HasUtf16Bom(head)) return false;

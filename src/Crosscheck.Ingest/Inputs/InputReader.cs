@@ -56,6 +56,10 @@ public sealed class InputReader(InputLimits? limits = null)
             {
                 foreach (var item in Guarded(path, () => ReadFile(path, hints, explicitlyNamed: true))) yield return item;
             }
+            else if (path == "-")
+            {
+                yield return new BadInput(path, "standard input is not read; save what you would pipe to a file (e.g. `... > articles.jsonl`) and name that file");
+            }
             else
             {
                 yield return new BadInput(path, "no such file or directory");
@@ -127,7 +131,9 @@ public sealed class InputReader(InputLimits? limits = null)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return [new BadInput(path, $"cannot be read ({ex.Message})")];
+            return [new BadInput(path, BrokenLink(path) is { } target
+                ? $"is a symbolic link to {target} that cannot be followed (it loops or leads nowhere: {ex.Message}); fix or remove the link"
+                : $"cannot be read ({ex.Message})")];
         }
 
         // Archives and feeds are recognised by what they hold, whatever they are named.
@@ -155,6 +161,8 @@ public sealed class InputReader(InputLimits? limits = null)
         }
         // A gzipped page or text ("0001.html.gz", as benchmark sets ship pages) is read unzipped, as the name inside says.
         if (GzippedKind(path) is { } gzipped) return [ReadPage(path, gzipped, gzipped: true, hints)];
+        if (IsGzippedJsonLines(path))
+            return [new BadInput(path, $"is gzipped JSONL, which is not read; unzip it first (`gunzip -k {Path.GetFileName(path)}`) and ingest the {Path.GetExtension(path[..^3])} file")];
         if (ContainerExtensions.TryGetValue(ContainerExtension(path), out var expected))
         {
             if (size == 0) return [new BadInput(path, "is empty")];
@@ -166,9 +174,10 @@ public sealed class InputReader(InputLimits? limits = null)
         if (!known)
         {
             if (ContentSniffer.LooksBinary(head)) return [new BadInput(path, $"looks like binary data, not an article (use {FormatList})")];
+            var format = extension.Length == 0 ? "has no extension, so its format is not known" : $"'{extension}' is not an article format";
             return explicitlyNamed
-                ? [new BadInput(path, $"'{extension}' is not an article format; use {FormatList}")]
-                : [new SkippedInput(path, $"not an article format ('{extension}')")];
+                ? [new BadInput(path, $"{format}; name it by what it holds: {FormatList}")]
+                : [new SkippedInput(path, extension.Length == 0 ? "no extension, so not an article format" : $"not an article format ('{extension}')")];
         }
         // JSONL is read line by line, so a dump of any size is fine; one page or text is read whole.
         if (kind is { } rawKind) return [ReadPage(path, rawKind, gzipped: false, hints)];
@@ -207,6 +216,23 @@ public sealed class InputReader(InputLimits? limits = null)
     /// <summary>The kind of a gzipped page or text, by the extension before ".gz" (".html.gz", ".txt.gz"); null for any other name (".jsonl.gz" too: JSONL has no page kind).</summary>
     private static RawKind? GzippedKind(string path) =>
         path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && Formats.TryGetValue(Path.GetExtension(path[..^3]), out var kind) ? kind : null;
+
+    /// <summary>Where a symbolic link points ('loop2'), or null when the path is no link.</summary>
+    private static string? BrokenLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is { } target ? $"'{target}'" : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the file is named as gzipped JSONL (".jsonl.gz", ".ndjson.gz").</summary>
+    private static bool IsGzippedJsonLines(string path) =>
+        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && Formats.TryGetValue(Path.GetExtension(path[..^3]), out var kind) && kind is null;
 
     /// <summary>A page or text file (gzipped or not) read whole and checked by <see cref="PageFile"/> (its size as it is opened there), then as its kind is.</summary>
     private InputItem ReadPage(string path, RawKind kind, bool gzipped, IngestHints hints) =>

@@ -38,6 +38,12 @@ public static class PageFile
                     problem = NotGzip(cut);
                     return false;
                 }
+                if (ContentSniffer.IsGzip(content))
+                {
+                    var name = Path.GetFileName(path);
+                    problem = $"is gzipped twice (it unzips to more gzip data); unzip one layer and ingest that: `gunzip -c {name} > once-{name}`";
+                    return false;
+                }
             }
             else
             {

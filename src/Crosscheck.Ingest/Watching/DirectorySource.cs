@@ -40,7 +40,8 @@ internal sealed class DirectorySource(string directory, InputReader reader, Watc
         var inside = Name.EndsWith(Path.DirectorySeparatorChar) ? Name : Name + Path.DirectorySeparatorChar;
         foreach (var gone in state.Files.Keys.Where(path => path.StartsWith(inside, StringComparison.Ordinal) && !present.Contains(path)).ToList()) state.Files.Remove(gone);
         if (complete.Count == 0) return Task.FromResult(SourceBatch.Nothing);
-        var items = reader.Read(complete.Select(c => c.Path), IngestHints.None).ToList();
+        // Read as the ingest takes them (lazily): the files' bytes are never all held at once.
+        var items = reader.Read(complete.Select(c => c.Path), IngestHints.None);
         return Task.FromResult(new SourceBatch(items, remembered =>
         {
             foreach (var (path, mark) in complete)

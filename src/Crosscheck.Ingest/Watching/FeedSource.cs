@@ -104,6 +104,11 @@ internal sealed class FeedSource(Uri address, PoliteFetcher fetcher, FeedInput f
                 log.WriteLine($"{page}: is {answer.MediaType ?? "of no content type"}, not an HTML page; the feed's summary is kept instead");
                 return summary;
             }
+            if (ContentSniffer.LooksBinaryBody(answer.Body, answer.Charset, options.Limits.SniffBytes))
+            {
+                log.WriteLine($"error: {page}: is served as {answer.MediaType} but looks like binary data, not HTML; the feed's summary is kept instead");
+                return summary;
+            }
             var hints = new IngestHints { Url = answer.Address.ToString(), Title = article.Title, Published = article.PublishedDate, Charset = answer.Charset, Fetched = DateTimeOffset.UtcNow };
             return new RawItem(new RawInput { Id = ContentHash.Of(answer.Body), Source = page.ToString(), Kind = RawKind.Html, Content = answer.Body, Hints = hints });
         }

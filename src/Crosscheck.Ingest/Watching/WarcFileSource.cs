@@ -31,14 +31,41 @@ internal sealed class WarcFileSource(string path, WarcReader reader, WatchOption
             offset = 0;
         }
         if (length == offset) return Task.FromResult(SourceBatch.Nothing);
-        var items = new List<InputItem>();
+        // The records are read as the ingest takes them (an archive of gigabytes appended since the last look is never
+        // held whole); the end of the last complete record read is remembered once they are stored.
         var end = offset;
-        foreach (var (item, recordEnd) in reader.ReadAppended(Name, offset, IngestHints.None))
+        return Task.FromResult(new SourceBatch(Appended(offset, e => end = e), remembered =>
         {
-            if (item is not null) items.Add(item);
-            end = recordEnd;
+            if (end > offset) remembered.Warcs[Name] = end;
+        }));
+    }
+
+    /// <summary>The records appended after <paramref name="offset"/>, reporting each one's end; a file that cannot be read further ends them with one problem.</summary>
+    private IEnumerable<InputItem> Appended(long offset, Action<long> readTo)
+    {
+        // An iterator: the file is opened at the first MoveNext, inside the guard below.
+        using (var records = reader.ReadAppended(Name, offset, IngestHints.None).GetEnumerator())
+        {
+            while (true)
+            {
+                BadInput? failure = null;
+                try
+                {
+                    if (!records.MoveNext()) yield break;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    failure = new BadInput(Name, $"cannot be read further ({ex.Message}); the records before it were kept; the rest is read again at the next look");
+                }
+                if (failure is not null)
+                {
+                    yield return failure;
+                    yield break;
+                }
+                var (item, recordEnd) = records.Current;
+                readTo(recordEnd);
+                if (item is not null) yield return item;
+            }
         }
-        if (end == offset) return Task.FromResult(SourceBatch.Nothing);
-        return Task.FromResult(new SourceBatch(items, remembered => remembered.Warcs[Name] = end));
     }
 }

@@ -5,9 +5,12 @@ namespace Crosscheck.Ingest.Watching;
 /// <summary>
 /// What one source gave in a poll: the inputs to ingest, and what the watch state must remember
 /// once they are stored (applied only after the ingest succeeds, so a failed or interrupted ingest
-/// is tried again rather than forgotten).
+/// is tried again rather than forgotten). <see cref="Items"/> may be lazy (the files of a directory, the records
+/// appended to a WARC file): they are read as the ingest takes them, a batch at a time, so a 3 GB archive dropped
+/// into a watched directory costs what `crosscheck ingest` of it costs, not 3 GB held before the ingest starts.
+/// <see cref="Remember"/> is called only after <see cref="Items"/> was read to its end.
 /// </summary>
-internal sealed record SourceBatch(IReadOnlyList<InputItem> Items, Action<WatchState> Remember)
+internal sealed record SourceBatch(IEnumerable<InputItem> Items, Action<WatchState> Remember)
 {
     public static SourceBatch Nothing { get; } = new([], _ => { });
 }

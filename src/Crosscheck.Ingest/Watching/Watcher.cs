@@ -1,3 +1,4 @@
+using Crosscheck.Core.Text;
 using Crosscheck.Ingest.Inputs;
 using Crosscheck.Ingest.Inputs.Feeds;
 using Crosscheck.Ingest.Inputs.Warc;
@@ -28,14 +29,18 @@ public sealed class Watcher : IDisposable
     private readonly TextWriter _log;
     private readonly PoliteFetcher _fetcher;
     private readonly List<WatchSource> _sources = [];
+    private readonly IProgress<IngestProgress>? _progress;
 
     /// <param name="ingest">The ingest every batch goes through (and whose reader reads dropped files).</param>
     /// <param name="sources">Directories, feed URLs (http:// or https://) and uncompressed WARC files.</param>
     /// <param name="options">Intervals, politeness and limits.</param>
     /// <param name="statePath">Where the state is kept between runs; null keeps it in memory only.</param>
     /// <param name="log">Progress and problems, one line each.</param>
-    public Watcher(IngestService ingest, IEnumerable<string> sources, WatchOptions options, string? statePath, TextWriter log)
+    /// <param name="progress">Each batch's ingest progress, as <c>crosscheck ingest</c> reports it (none when null).</param>
+    public Watcher(IngestService ingest, IEnumerable<string> sources, WatchOptions options, string? statePath, TextWriter log,
+        IProgress<IngestProgress>? progress = null)
     {
+        _progress = progress;
         _ingest = ingest;
         _options = options;
         _statePath = statePath;
@@ -91,22 +96,25 @@ public sealed class Watcher : IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                _log.WriteLine($"error: {source.Name}: {ex.Message}");
+                _log.WriteLine(OneLine.Of($"error: {source.Name}: {ex.Message}"));
             }
         }
-        var items = batches.SelectMany(b => b.Items).ToList();
+        // The sources' items are read as the ingest takes them, a batch of bytes at a time (files and WARC records are not
+        // all held first); the first is looked at here only to tell an empty poll, which ingests nothing.
+        var read = 0;
+        using var items = batches.SelectMany(b => b.Items).Select(item => { read++; return item; }).GetEnumerator();
         IngestReport? report = null;
-        if (items.Count > 0)
+        if (items.MoveNext())
         {
             try
             {
                 // Not cancelled by a stop: the batch in hand is finished first.
-                report = _ingest.Ingest(items);
+                report = _ingest.Ingest(FromCurrent(items), _progress);
             }
             catch (StoreException ex)
             {
                 // Nothing is remembered, so the batch is read again at the next poll (what was stored adds nothing then).
-                _log.WriteLine($"error: the batch of {items.Count} input(s) could not be stored ({ex.Message}); it is read again at the next poll");
+                _log.WriteLine($"error: the batch of {read} input(s) read so far could not be stored ({ex.Message}); it is read again at the next poll");
                 return new WatchPoll(polled, null);
             }
             Report(report);
@@ -114,6 +122,13 @@ public sealed class Watcher : IDisposable
         foreach (var batch in batches) batch.Remember(_state);
         if (polled > 0) Save();
         return new WatchPoll(polled, report);
+    }
+
+    /// <summary>The enumerator's current item and the ones after it.</summary>
+    private static IEnumerable<InputItem> FromCurrent(IEnumerator<InputItem> items)
+    {
+        do yield return items.Current;
+        while (items.MoveNext());
     }
 
     /// <summary>Polls until <paramref name="stop"/> fires, waiting between polls until a source is due; the batch in hand is finished first.</summary>
@@ -138,8 +153,8 @@ public sealed class Watcher : IDisposable
 
     private void Report(IngestReport report)
     {
-        foreach (var error in report.Errors) _log.WriteLine($"error: {error.Source}: {error.Problem}");
-        foreach (var empty in report.EmptyArticles) _log.WriteLine($"warning: {empty}: no article text found");
+        foreach (var error in report.Errors) _log.WriteLine(OneLine.Of($"error: {error.Source}: {error.Problem}"));
+        foreach (var empty in report.EmptyArticles) _log.WriteLine(OneLine.Of($"warning: {empty}: no article text found"));
         _log.WriteLine($"{report.Added} new article(s), {report.AlreadyStored} already stored, {report.Errors.Count} bad input(s); {report.Stories} stor{(report.Stories == 1 ? "y" : "ies")}");
     }
 

@@ -203,6 +203,24 @@ public sealed class FeedWatchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_served_as_html_that_is_binary_is_not_stored_and_the_summary_is_kept()
+    {
+        // An image behind a text/html header was stored as the item's page, its bytes taken for text.
+        Server.Serve("/feed", new(News.Rss(Server.Base, full: false, News.Ferry)));
+        Server.Serve("/news/ferry", new("\u0089PNG\r\n\u001a\n\0\0\0\rIHDR\0\0\u0001\0" + new string('\0', 200), "text/html"));
+        using var watcher = _watch.Watcher(sources: Server.Url("/feed").ToString());
+
+        var poll = await watcher.PollOnceAsync();
+
+        Assert.Equal(1, poll.Ingest?.Added);
+        Assert.Equal(1, Server.Count("/news/ferry"));
+        Assert.Contains($"error: {Server.Url("/news/ferry")}: is served as text/html but looks like binary data, not HTML; the feed's summary is kept instead", _watch.LogLines);
+        var ferry = Assert.Single(_watch.Store.AllArticles());
+        Assert.DoesNotContain("PNG", ferry.Body, StringComparison.Ordinal);
+        Assert.Contains("lake ferry", ferry.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Requests_to_one_host_are_spaced_by_the_host_delay()
     {
         Server.Serve("/feed", new(News.Rss(Server.Base, full: false, News.Ferry, News.Library)));

@@ -206,7 +206,7 @@ public sealed class FeedInput(InputLimits? limits = null)
     {
         if (count == 0) results.Add(Problem(path, NoItems));
         if (count > _limits.MaxFeedItems)
-            results.Add(Problem(path, $"has {count:N0} items; only the first {_limits.MaxFeedItems:N0} were read"));
+            results.Add(Problem(path, $"has {count:N0} items; only the first {_limits.MaxFeedItems:N0} were read (split it into files of at most {_limits.MaxFeedItems:N0} items to read the rest)"));
         return results;
     }
 

@@ -191,6 +191,8 @@ public sealed class WarcReader(InputLimits? limits = null)
             return null;
         }
         if (response.Body.AsSpan().Trim("\r\n\t "u8).IsEmpty) return new BadInput(source, $"HTML response for {uri} has an empty body; skipped");
+        if (ContentSniffer.LooksBinaryBody(response.Body, response.Charset, _limits.SniffBytes))
+            return new BadInput(source, $"HTML response for {uri} looks like binary data (an image or compressed bytes served as text/html), not HTML; skipped");
 
         tally.Pages++;
         var pageHints = hints with
