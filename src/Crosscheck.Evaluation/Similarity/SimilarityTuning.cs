@@ -230,6 +230,23 @@ public static class SimilarityTuning
         yield return ("template pages placed as any page (before simil17)", ClusteringOptions.Default with { TemplatePages = false });
     }
 
+    /// <summary>
+    /// simil20: a short side's lowered join threshold (<see cref="ClusteringOptions.ShortSideTerms"/> 30, floor 0.6, within one
+    /// language: simil18's setting) with and without the guard of shared names (<see cref="ClusteringOptions.ShortSideSharedNames"/> 1
+    /// and 2), after main's defaults before it (short sides off). A row equal to the defaults is the defaults themselves, so the
+    /// defaults' error tables find them.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ShortSidesGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var lowered = defaults with { ShortSideTerms = 30, ShortSideFloor = 0.6 };
+        (string, ClusteringOptions) Row(string name, ClusteringOptions options) => (options == defaults ? name + " (the defaults)" : name, options == defaults ? defaults : options);
+        yield return Row("short sides off (main before simil20)", defaults with { ShortSideTerms = 0 });
+        yield return Row("under 30 terms, floor 0.6, no guard (simil18)", lowered with { ShortSideSharedNames = 0 });
+        yield return Row("under 30 terms, floor 0.6, one shared name", lowered with { ShortSideSharedNames = 1 });
+        yield return Row("under 30 terms, floor 0.6, two shared names", lowered with { ShortSideSharedNames = 2 });
+    }
+
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid() => ChineseGlossWeights("", 0.5, 1.0, 2.0);
 
