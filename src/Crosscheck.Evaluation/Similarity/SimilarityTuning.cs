@@ -247,6 +247,25 @@ public static class SimilarityTuning
         yield return Row("under 30 terms, floor 0.6, two shared names", lowered with { ShortSideSharedNames = 2 });
     }
 
+    /// <summary>
+    /// simil21: the short side's lowered join (30 terms, floor 0.6, as <see cref="ShortSidesGrid"/>) guarded by a shared term of the
+    /// short side's own title that at most 3 or 10 documents carry (<see cref="ClusteringOptions.ShortSideTitleTermDocuments"/>), with
+    /// two shared names as the other way through (<see cref="ClusteringOptions.ShortSideSharedNames"/>, simil20's guard) and alone,
+    /// after main's defaults (short sides off).
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ShortSideTitlesGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var lowered = defaults with { ShortSideTerms = 30, ShortSideFloor = 0.6 };
+        (string, ClusteringOptions) Row(string name, ClusteringOptions options) => (options == defaults ? name + " (the defaults)" : name, options == defaults ? defaults : options);
+        yield return Row("short sides off (main before simil21)", defaults with { ShortSideTerms = 0 });
+        foreach (var documents in new[] { 3, 10 })
+        {
+            yield return Row($"under 30 terms, two shared names or a title term of at most {documents} documents", lowered with { ShortSideSharedNames = 2, ShortSideTitleTermDocuments = documents });
+            yield return Row($"under 30 terms, a title term of at most {documents} documents", lowered with { ShortSideSharedNames = 0, ShortSideTitleTermDocuments = documents });
+        }
+    }
+
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid() => ChineseGlossWeights("", 0.5, 1.0, 2.0);
 

@@ -162,8 +162,8 @@ public sealed record ClusteringOptions
     /// text of few terms (a headline and a paragraph, a teaser, a text cut short) that tells part of a longer one's story has a
     /// term cosine of about that root with it, where two full reports meet at the threshold. Only at join thresholds (an article's
     /// placement, a lone story's re-check and settle, the settle's re-placement), never at <see cref="MergeThreshold"/>; articles of
-    /// no identified language (ECB+) and pairs across languages are placed as without it. With <see cref="ShortSideSharedNames"/> the
-    /// lowered threshold needs shared names too. 0 turns it off. Default 0 (off).
+    /// no identified language (ECB+) and pairs across languages are placed as without it. With <see cref="ShortSideSharedNames"/> or
+    /// <see cref="ShortSideTitleTermDocuments"/> the lowered threshold needs shared names or a shared rare title term too. 0 turns it off. Default 0 (off).
     /// </summary>
     public int ShortSideTerms { get; init; }
 
@@ -176,6 +176,14 @@ public sealed record ClusteringOptions
     /// two tell one event, where two unrelated short pages meet on a few words of a topic or a site. 0: no such guard. Default 0.
     /// </summary>
     public int ShortSideSharedNames { get; init; }
+
+    /// <summary>
+    /// With this above 0, a short side (<see cref="ShortSideTerms"/>) also passes the guard when a term of its own
+    /// title (the title its story keeps: the article's, or its first line when it has none) is a term of the other side and at most
+    /// this many documents so far carry it: the rare word of a headline over a paywall or login text that names nobody. The guard
+    /// is then shared names (<see cref="ShortSideSharedNames"/>, when above 0) or such a title term. 0: no title guard. Default 0.
+    /// </summary>
+    public int ShortSideTitleTermDocuments { get; init; }
 
     /// <summary>Two stories merge when their similarity reaches this (evidence accumulated on both sides). Default 0.40.</summary>
     public double MergeThreshold { get; init; } = 0.40;

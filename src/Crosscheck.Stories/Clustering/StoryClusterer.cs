@@ -241,7 +241,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (target is null)
         {
             queries = QueryFeatures(profile);
-            target = BestCandidate(profile, exclude: null, AssignThresholdOf(profile), queries, join: true);
+            long[]? titleTerms = null;
+            target = BestCandidate(profile, exclude: null, AssignThresholdOf(profile), queries, join: true,
+                title: () => titleTerms ??= StoryState.TitleTermIdsOf(StoryState.TitleOf(document), prepared.Language, _options));
         }
 
         var isNew = target is null;
@@ -378,8 +380,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// Whether <paramref name="threshold"/> is the placed article's join threshold, which a short side lowers per candidate
     /// (<see cref="ClusteringOptions.ShortSideTerms"/>, with the closest-member guard's share); false: the threshold as given.
     /// </param>
+    /// <param name="title">The placed article's title term ids, taken when a short side's guard asks (<see cref="ClusteringOptions.ShortSideTitleTermDocuments"/>).</param>
     private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null, bool? placing = null,
-        bool join = false)
+        bool join = false, Func<long[]>? title = null)
     {
         StoryState? best = null;
         var bestScore = threshold;
@@ -397,7 +400,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             // Two single articles are weaker evidence than an article against a story's accumulated profile.
             if (candidate.Size == 1 && exclude is null) score -= _options.SingleArticleMargin;
             // A short side is held to a lower join threshold (ClusteringOptions.ShortSideTerms; 1 when off or not short).
-            var shortSide = join && placingArticle ? ShortSideFactor(profile, candidate.Profile, candidate.Size == 1) : 1;
+            var shortSide = join && placingArticle ? ShortSideFactor(profile, title, candidate.Profile, candidate.Size == 1 ? candidate : null) : 1;
             if (score < threshold * shortSide) continue;
             // Ties go to the older story so the outcome never depends on dictionary order.
             if (best is not null && !(score > bestScore || (score == bestScore && candidate.Index < best.Index))) continue;
@@ -419,7 +422,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="profile">The article's profile.</param>
     /// <param name="candidate">The story that would take it.</param>
     /// <param name="closest">The closest member's similarity when already taken (null: taken here if the rule applies).</param>
-    /// <param name="shortSide">The share of its join threshold the article is held to (<see cref="ShortSideFactor"/>; 1: all of it).</param>
+    /// <param name="shortSide">The share of its join threshold the article is held to (the short side's share, <see cref="ClusteringOptions.ShortSideTerms"/>; 1: all of it).</param>
     private bool NoMemberCloseEnough(Profile profile, StoryState candidate, double? closest, double shortSide) =>
         (_options.ClosestMemberShare > 0 && profile.Languages is [var language] && _options.AnalysedLanguages.Contains(language)
         && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile) * shortSide)
@@ -429,29 +432,54 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// The share of its join threshold an article (or a story of one) <paramref name="article"/> is held to against
     /// <paramref name="other"/> (<see cref="ClusteringOptions.ShortSideTerms"/>): √(terms / N) of the shorter side's distinct terms,
     /// at least <see cref="ClusteringOptions.ShortSideFloor"/>, when the shorter side has fewer than N and both sides are in one and
-    /// the same identified language (and the pair shares the names <see cref="ClusteringOptions.ShortSideSharedNames"/> asks); else 1.
+    /// the same identified language (and the pair shows what the guard asks, <see cref="ShortSideEvidence"/>); else 1.
     /// </summary>
     /// <param name="article">The side placed: one article.</param>
+    /// <param name="title">The article's title term ids, taken when the guard asks (null: none known).</param>
     /// <param name="other">The story it would join.</param>
     /// <param name="otherAlone">Whether <paramref name="other"/> is a story of one article, whose terms count as a side's too.</param>
-    private double ShortSideFactor(Profile article, Profile other, bool otherAlone)
+    /// <param name="otherTitle">That lone story's title term ids, taken when the guard asks (null: none known).</param>
+    private double ShortSideFactor(Profile article, Func<long[]>? title, Profile other, bool otherAlone, Func<long[]>? otherTitle)
     {
         var limit = _options.ShortSideTerms;
         if (limit <= 0 || article.Languages is not [var language] || other.Languages is not [var otherLanguage] || language != otherLanguage) return 1;
-        var (shorter, longer) = otherAlone && other.Vectors[TermChannel].Count < article.Vectors[TermChannel].Count ? (other, article) : (article, other);
+        var (shorter, shorterTitle, longer) = otherAlone && other.Vectors[TermChannel].Count < article.Vectors[TermChannel].Count
+            ? (other, otherTitle, article) : (article, title, other);
         var terms = shorter.Vectors[TermChannel].Count;
-        if (terms >= limit || !ShortSideEvidence(shorter, longer)) return 1;
+        if (terms >= limit || !ShortSideEvidence(shorter, shorterTitle, longer)) return 1;
         return Math.Max(_options.ShortSideFloor, Math.Sqrt((double)terms / limit));
     }
 
-    /// <summary>Whether the pair shares the names <see cref="ClusteringOptions.ShortSideSharedNames"/> asks before a short side's threshold is lowered.</summary>
-    private bool ShortSideEvidence(Profile shorter, Profile longer)
+    /// <summary>The short side's share against a candidate story (see the overload taking whether the other side is alone).</summary>
+    /// <param name="article">The side placed: one article, or a story of one.</param>
+    /// <param name="title">Its title term ids, taken when the guard asks (null: none known).</param>
+    /// <param name="other">The story it would join.</param>
+    /// <param name="lone">The story it would join when that is a story of one article (its title known), else null.</param>
+    private double ShortSideFactor(Profile article, Func<long[]>? title, Profile other, StoryState? lone) =>
+        ShortSideFactor(article, title, other, lone is not null, lone is null ? null : () => lone.TitleTermIds(_options));
+
+    /// <summary>
+    /// Whether the pair shows what the guard asks before a short side's threshold is lowered: the names
+    /// <see cref="ClusteringOptions.ShortSideSharedNames"/> asks, or a term of the short side's own title that at most
+    /// <see cref="ClusteringOptions.ShortSideTitleTermDocuments"/> documents carry; with neither asked, nothing.
+    /// </summary>
+    private bool ShortSideEvidence(Profile shorter, Func<long[]>? shorterTitle, Profile longer)
     {
-        if (_options.ShortSideSharedNames <= 0) return true;
-        if (shorter.Vectors[EntityChannel].Count == 0 || longer.Vectors[EntityChannel].Count == 0) return false;
-        // Within one language: country keys and Han sound keys are not counted as shared (the cosine's own count).
-        Cosine(shorter, longer, EntityChannel, crossLanguage: false, out var shared);
-        return shared >= _options.ShortSideSharedNames;
+        var (names, titleDocuments) = (_options.ShortSideSharedNames, _options.ShortSideTitleTermDocuments);
+        if (names <= 0 && titleDocuments <= 0) return true;
+        if (names > 0 && shorter.Vectors[EntityChannel].Count > 0 && longer.Vectors[EntityChannel].Count > 0)
+        {
+            // Within one language: country keys and Han sound keys are not counted as shared (the cosine's own count).
+            Cosine(shorter, longer, EntityChannel, crossLanguage: false, out var shared);
+            if (shared >= names) return true;
+        }
+        if (titleDocuments <= 0 || shorterTitle is null) return false;
+        var space = _spaces[TermChannel];
+        foreach (var id in shorterTitle())
+        {
+            if (longer.Vectors[TermChannel].ContainsKey(id) && space.DocumentFrequency(id) <= titleDocuments) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -703,7 +731,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             var score = Similarity(own, rest);
             var threshold = AssignThresholdOf(own);
             StoryState? to;
-            if (score < _options.ReplaceShare * threshold * ShortSideFactor(own, rest, otherAlone: staying.Count == 2)) to = BestCandidate(own, story, threshold, placing: true, join: true);
+            Func<long[]> title = () => StoryState.TitleTermIdsOf(member.Title, language, _options);
+            var restAlone = staying.Count == 2 ? staying.Find(m => m.Id != member.Id) : default;
+            Func<long[]>? restTitle = staying.Count == 2 ? () => StoryState.TitleTermIdsOf(restAlone.Title, language, _options) : null;
+            if (score < _options.ReplaceShare * threshold * ShortSideFactor(own, title, rest, staying.Count == 2, restTitle)) to = BestCandidate(own, story, threshold, placing: true, join: true, title: title);
             else if (_options.ReplaceMargin > 0 && BestCandidate(own, story, Math.Max(threshold, score + _options.ReplaceMargin), placing: true) is { } better) to = better;
             else continue;
             // A story that forgot its members' profiles cannot be rebuilt with one more: the article goes alone instead.
@@ -1100,7 +1131,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private void JoinBestSharingName(StoryState story)
     {
         if (BestCandidate(story.Profile, exclude: story, _options.SettleNameThreshold) is not { } best) return;
-        if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile) * ShortSideFactor(story.Profile, best.Profile, best.Size == 1)) Merge(story, best);
+        if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile) * ShortSideFactor(story.Profile, () => story.TitleTermIds(_options), best.Profile, best.Size == 1 ? best : null)) Merge(story, best);
         // Both young: the join waits (ClusteringOptions.NameJoinWaitsForFirstRecheck); a later settle takes it up (NameJoinCameDue).
         else if (NameJoinAllowed(story.Profile, best.Profile) && SharesTwoWordName(story.Profile, best.Profile) && (OldEnoughToJoinOnName(story) || OldEnoughToJoinOnName(best))) Merge(story, best);
     }
@@ -1128,7 +1159,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="join">Whether <paramref name="threshold"/> is a lone article's join threshold (lowered for a short side).</param>
     private StoryState MergeNeighbours(StoryState story, double threshold, bool join = false)
     {
-        var other = BestCandidate(story.Profile, exclude: story, threshold, join: join);
+        var other = BestCandidate(story.Profile, exclude: story, threshold, join: join, title: join ? () => story.TitleTermIds(_options) : null);
         return other is null ? story : Merge(story, other);
     }
 

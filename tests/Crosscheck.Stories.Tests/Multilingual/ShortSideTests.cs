@@ -49,6 +49,17 @@ public class ShortSideTests
 
     private static readonly ClusteringOptions TwoNames = NoGuard with { ShortSideSharedNames = 2 };
 
+    // A headline over a paywall notice: the headline tells the report's event in the report's words, the notice names nobody.
+    private const string PaywallTitle = "Ferry stopped as the river flooded the landing stages overnight";
+
+    private const string Paywall = "Subscribers can log in to keep reading.";
+
+    /// <summary>The title guard alone: a term of the short side's own title that at most three documents carry.</summary>
+    private static readonly ClusteringOptions TitleTerm = NoGuard with { ShortSideTitleTermDocuments = 3 };
+
+    /// <summary>Two shared names, or such a title term.</summary>
+    private static readonly ClusteringOptions NamesOrTitleTerm = TwoNames with { ShortSideTitleTermDocuments = 3 };
+
     [Fact]
     public void The_teaser_scores_under_the_join_threshold_and_over_its_lowered_share()
     {
@@ -123,11 +134,81 @@ public class ShortSideTests
         Assert.NotEqual(clusterer.StoryOf("r"), clusterer.StoryOf("t"));
     }
 
-    private static (string Report, string Other) Place(ClusteringOptions options, string reportId, string otherId)
+    [Fact]
+    public void The_paywall_page_scores_under_the_join_threshold_and_over_its_lowered_share_and_names_nobody()
+    {
+        var score = new StoryClusterer(Off).Compare(Doc(ReportTitle, Report, "r"), Doc(PaywallTitle, Paywall, "p"));
+
+        Assert.InRange(score, Off.AssignThreshold * NoGuard.ShortSideFloor, Off.AssignThreshold);
+        Assert.Empty(DocumentFeatures.Extract(Doc(PaywallTitle, Paywall, "p"), Off).Entities);
+    }
+
+    [Theory]
+    [MemberData(nameof(PaywallSettings))]
+    public void A_headline_over_a_paywall_joins_its_report_by_a_rare_term_of_its_title(string setting, bool joins)
+    {
+        var (report, paywall) = Place(Named(setting), "r", "p", PaywallTitle, Paywall);
+
+        Assert.Equal(joins, report == paywall);
+    }
+
+    public static TheoryData<string, bool> PaywallSettings => new()
+    {
+        { nameof(Off), false },
+        { nameof(NoGuard), true },
+        { nameof(Guarded), false }, // no name on the paywall page: a name guard holds it to the full threshold
+        { nameof(TwoNames), false },
+        { nameof(TitleTerm), true }, // "ferry", "river", "landing", "stages" and more: two documents carry each
+        { nameof(NamesOrTitleTerm), true },
+        { "Defaults", ClusteringOptions.Default.ShortSideTerms > 0 },
+    };
+
+    [Theory]
+    [InlineData(1, false)] // the shared title terms are carried by two documents: more than one
+    [InlineData(2, true)]
+    public void The_title_term_must_be_carried_by_no_more_documents_than_the_cut(int documents, bool joins)
+    {
+        var (report, paywall) = Place(TwoNames with { ShortSideTitleTermDocuments = documents }, "r", "p", PaywallTitle, Paywall);
+
+        Assert.Equal(joins, report == paywall);
+    }
+
+    [Theory]
+    [InlineData(nameof(TitleTerm))]
+    [InlineData(nameof(NamesOrTitleTerm))]
+    public void A_short_page_sharing_body_words_but_no_title_term_stays_apart_under_the_title_guard(string setting)
+    {
+        // "boats halted": neither word is the report's ("halts" is), though the body shares "commuters", "road", "bridge".
+        var (report, other) = Place(Named(setting), "r", "n");
+
+        Assert.NotEqual(report, other);
+    }
+
+    [Theory]
+    [InlineData("Flood halts the Harwick ferry as the river Tamsel rises", "en")]
+    [InlineData("Hochwasser stoppt die Fähre von Harwick, der Fluss Tamsel steigt", "de")]
+    [InlineData("Наводнение остановило паром в Харвике", "ru")]
+    [InlineData("Ferry of 2024: halted, again", null)]
+    public void A_titles_terms_are_the_term_features_its_article_takes_from_it(string title, string? language)
+    {
+        var document = Doc(title, "A body of other words.", "x", language);
+        var terms = Profile.Vectorize(DocumentFeatures.Extract(document, Base))[0];
+
+        var ids = StoryState.TitleTermIdsOf(StoryState.TitleOf(document), language, Base);
+
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.True(terms.ContainsKey(id)));
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+    }
+
+    private static (string Report, string Other) Place(ClusteringOptions options, string reportId, string otherId) =>
+        Place(options, reportId, otherId, NamelessTitle, Nameless);
+
+    private static (string Report, string Other) Place(ClusteringOptions options, string reportId, string otherId, string otherTitle, string otherText)
     {
         var clusterer = new StoryClusterer(options);
         clusterer.Assign(Doc(ReportTitle, Report, reportId));
-        clusterer.Assign(Doc(NamelessTitle, Nameless, otherId));
+        clusterer.Assign(Doc(otherTitle, otherText, otherId));
         clusterer.Settle();
         return (clusterer.StoryOf(reportId)!, clusterer.StoryOf(otherId)!);
     }
@@ -138,6 +219,8 @@ public class ShortSideTests
         nameof(NoGuard) => NoGuard,
         nameof(Guarded) => Guarded,
         nameof(TwoNames) => TwoNames,
+        nameof(TitleTerm) => TitleTerm,
+        nameof(NamesOrTitleTerm) => NamesOrTitleTerm,
         _ => Base,
     };
 
