@@ -233,13 +233,13 @@ public static class SimilarityTuning
     /// <summary>
     /// simil20: a short side's lowered join threshold (<see cref="ClusteringOptions.ShortSideTerms"/> 30, floor 0.6, within one
     /// language: simil18's setting) with and without the guard of shared names (<see cref="ClusteringOptions.ShortSideSharedNames"/> 1
-    /// and 2), after main's defaults before it (short sides off). A row equal to the defaults is the defaults themselves, so the
+    /// and 2; no title guard), after the short sides off (main's defaults before simil21). A row equal to the defaults is the defaults themselves, so the
     /// defaults' error tables find them.
     /// </summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ShortSidesGrid()
     {
         var defaults = ClusteringOptions.Default;
-        var lowered = defaults with { ShortSideTerms = 30, ShortSideFloor = 0.6 };
+        var lowered = defaults with { ShortSideTerms = 30, ShortSideFloor = 0.6, ShortSideTitleTermDocuments = 0 };
         (string, ClusteringOptions) Row(string name, ClusteringOptions options) => (options == defaults ? name + " (the defaults)" : name, options == defaults ? defaults : options);
         yield return Row("short sides off (main before simil20)", defaults with { ShortSideTerms = 0 });
         yield return Row("under 30 terms, floor 0.6, no guard (simil18)", lowered with { ShortSideSharedNames = 0 });

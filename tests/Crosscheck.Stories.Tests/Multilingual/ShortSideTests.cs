@@ -43,7 +43,7 @@ public class ShortSideTests
 
     private static readonly ClusteringOptions Off = Base with { ShortSideTerms = 0 };
 
-    private static readonly ClusteringOptions NoGuard = Base with { ShortSideTerms = 30, ShortSideFloor = 0.6, ShortSideSharedNames = 0 };
+    private static readonly ClusteringOptions NoGuard = Base with { ShortSideTerms = 30, ShortSideFloor = 0.6, ShortSideSharedNames = 0, ShortSideTitleTermDocuments = 0 };
 
     private static readonly ClusteringOptions Guarded = NoGuard with { ShortSideSharedNames = 1 };
 
