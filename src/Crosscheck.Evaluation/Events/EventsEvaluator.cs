@@ -133,7 +133,7 @@ public static class EventsEvaluator
     /// <summary>
     /// Every document clustered into stories as <see cref="Evaluate(string, Func{string, string, Document}, bool, IReadOnlySet{int}?)"/>
     /// does, then written to <paramref name="path"/>: a line "#story DOCUMENT STORY" for each document, and "DOCUMENT OTHER SCORE"
-    /// (tab-separated) for every two documents the clusterer's own pair score (<see cref="StoryClusterer.CompareAll"/>) puts above
+    /// (tab-separated) for every two documents the clusterer's own pair score (<see cref="StoryPairScores.CompareAll"/>) puts above
     /// <paramref name="floor"/>, for re-cutting the stories offline (<c>scripts/events-coref-cv.py documents</c>).
     /// </summary>
     public static void WriteDocumentPairs(IReadOnlyList<EventDocument> documents, Func<string, string, Document> annotate, string path, double floor = 0.02)

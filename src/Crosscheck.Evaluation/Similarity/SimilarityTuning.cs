@@ -342,7 +342,7 @@ public static class SimilarityTuning
     /// <summary>
     /// Where the training pairs are lost under <paramref name="options"/>, in the ingest order and <paramref name="orders"/> shuffled
     /// orders (the orders of <see cref="Run"/>): each wrong pair is scored as the clusterer scores the two articles alone once all
-    /// have arrived (<see cref="StoryClusterer.Compare"/>) and put in a <see cref="SimilarityErrorClass"/>; the counts are
+    /// have arrived (<see cref="StoryPairScores.Compare"/>) and put in a <see cref="SimilarityErrorClass"/>; the counts are
     /// summed over the orders. Held-out pairs are never looked at.
     /// </summary>
     public static List<SimilarityErrorCount> ErrorClasses(

@@ -450,7 +450,11 @@ public sealed record ClusteringOptions
     /// <summary>Most recent postings read per feature; older postings are ignored and trimmed. Default 256.</summary>
     public int PostingScanLimit { get; init; } = 256;
 
-    /// <summary>Candidate stories scored in full per document (best by index overlap). Default 24.</summary>
+    /// <summary>
+    /// Candidate stories scored in full per document (best by index overlap). 0 scores none, as 0 postings read or 0 features
+    /// looked up find none: an article then joins a story only as a copy of its original (<see cref="UseSyndication"/>). Negative
+    /// is refused when the clusterer is made. Default 24.
+    /// </summary>
     public int MaxCandidates { get; init; } = 24;
 
     // ---- time ----

@@ -34,6 +34,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private const int CachedFeaturesPerStory = 40;
 
     private readonly ClusteringOptions _options;
+
+    /// <summary>The options it clusters by (for <see cref="StoryPairScores"/>, which profiles documents as it would).</summary>
+    internal ClusteringOptions Options => _options;
+
     private readonly FeatureSpace[] _spaces;
 
     /// <summary>Stories by index: all of them in memory; with a store, those read or changed so far.</summary>
@@ -103,6 +107,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     {
         _maxCachedStories = maxCachedStories;
         _options = options ?? ClusteringOptions.Default;
+        // Else the first placement would fail on the candidate list's capacity, with a message naming no option.
+        if (_options.MaxCandidates < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxCandidates,
+                $"{nameof(ClusteringOptions)}.{nameof(ClusteringOptions.MaxCandidates)} must be 0 or more (0: no story is scored as a candidate).");
+        }
         _rechecks = _options.RecheckDelays.Select(_ => new Queue<(long, int)>()).ToArray();
         Syndication = syndication ?? (_options.UseSyndication ? new SyndicationDetector() : null);
         _templates = _options.TemplatePages ? new TemplatePageDetector() : null;
@@ -401,9 +411,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             if (candidate.Size == 1 && exclude is null) score -= _options.SingleArticleMargin;
             // A short side is held to a lower join threshold (ClusteringOptions.ShortSideTerms; 1 when off or not short).
             var shortSide = join && placingArticle ? ShortSideFactor(profile, title, candidate.Profile, candidate.Size == 1 ? candidate : null) : 1;
-            if (score < threshold * shortSide) continue;
-            // Ties go to the older story so the outcome never depends on dictionary order.
-            if (best is not null && !(score > bestScore || (score == bestScore && candidate.Index < best.Index))) continue;
+            // Taken when it reaches its threshold (inclusive; a short side's lowered share of it) and scores above the best so far, or
+            // equal to it and older than the one taken: ties go to the older story, so the outcome does not depend on the order the
+            // candidates come in (by index overlap). Asked as "is it better", not "is it worse", so that a NaN score, which compares
+            // false either way, is never taken.
+            var better = score >= threshold * shortSide && (best is null || score > bestScore || (score == bestScore && candidate.Index < best.Index));
+            if (!better) continue;
             // Asked only of a story that would take the article, so the members (up to SplitMaxSize of them) are compared with it
             // once per placement at most, not once per candidate: skipping a story that would not win changes nothing.
             if (placingArticle && NoMemberCloseEnough(profile, candidate, closest, shortSide)) continue;
@@ -557,12 +570,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             candidates.Add((story, score));
         }
         candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.Index.CompareTo(b.Story.Index));
+        // The limit is asked before each story is taken, so 0 takes none (as 0 postings read or 0 features looked up find none).
         var result = new List<StoryState>(Math.Min(candidates.Count, _options.MaxCandidates));
         foreach (var (story, _) in candidates)
         {
+            if (result.Count == _options.MaxCandidates) break;
             if (result.Contains(story)) continue;
             result.Add(story);
-            if (result.Count == _options.MaxCandidates) break;
         }
         return result;
     }
@@ -1211,6 +1225,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// </summary>
     internal double Similarity(Profile a, Profile b) => Similarity(a, b, placing: true);
 
+    /// <summary><see cref="Similarity(Profile, Profile)"/> with each channel's cosine as weighed (for <see cref="StoryPairScores"/>).</summary>
+    internal PairComparison ScoreChannels(Profile a, Profile b)
+    {
+        var channels = new double[Channels];
+        var score = Similarity(a, b, placing: true, channels);
+        return new PairComparison(score, channels[0], channels[EntityChannel], channels[SpecificsChannel]);
+    }
+
     /// <param name="a">One side.</param>
     /// <param name="b">The other side.</param>
     /// <param name="placing">
@@ -1285,40 +1307,6 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>How many entity features a side has for <see cref="ClusteringOptions.NamesDisagreeMinimum"/>: without the sound keys when they do not count.</summary>
     private static int NamesCounted(Dictionary<long, double> names, bool withoutSoundKeys) =>
         withoutSoundKeys ? names.Keys.Count(id => !HanNameKeys.IsKeyFeature(id)) : names.Count;
-
-    /// <summary>
-    /// <see cref="Compare"/> for every two of <paramref name="documents"/> (each document's profile made once): the matrix of the
-    /// clusterer's pair scores, for diagnostics (<c>crosscheck eval events --document-pairs</c>).
-    /// </summary>
-    public double[,] CompareAll(IReadOnlyList<Document> documents)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        var profiles = documents.Select(ComparisonProfile).ToArray();
-        var result = new double[profiles.Length, profiles.Length];
-        for (var i = 0; i < profiles.Length; i++)
-        {
-            for (var j = i + 1; j < profiles.Length; j++) result[i, j] = result[j, i] = Similarity(profiles[i], profiles[j], placing: true);
-        }
-        return result;
-    }
-
-    /// <summary>Similarity of two documents as the clusterer would score them now, without adding either (for tests and diagnostics).</summary>
-    public double Compare(Document a, Document b) => CompareChannels(a, b).Score;
-
-    /// <summary>
-    /// <see cref="Compare"/>'s score with what it rests on: each channel's cosine as weighed (terms, entities, specifics; after the
-    /// cross-language lifts; NaN where a side has none), for error analysis of rated pairs.
-    /// </summary>
-    public PairComparison CompareChannels(Document a, Document b)
-    {
-        var channels = new double[Channels];
-        var score = Similarity(ComparisonProfile(a), ComparisonProfile(b), placing: true, channels);
-        return new PairComparison(score, channels[0], channels[EntityChannel], channels[SpecificsChannel]);
-    }
-
-    /// <summary>A document's profile for the diagnostic comparisons (<see cref="CompareChannels"/>, <see cref="CompareAll"/>): as if placed first, stored nowhere.</summary>
-    private Profile ComparisonProfile(Document document) =>
-        Profile.FromDocument(DocumentFeatures.Extract(document, _options), document.Article.Published?.Value, 0);
 
     /// <param name="a">One side.</param>
     /// <param name="b">The other side.</param>
@@ -1544,6 +1532,3 @@ public sealed record StoryJoin(string Kind, IReadOnlyList<string> Into, IReadOnl
     /// <summary>A story of several merged with a neighbour at the settle.</summary>
     public const string SettleMerge = "settle merge";
 }
-
-/// <summary>Two documents' similarity as the clusterer scores them (<see cref="StoryClusterer.CompareChannels"/>) and its channel cosines (NaN: dropped, a side has none).</summary>
-public readonly record struct PairComparison(double Score, double Terms, double Entities, double Specifics);

@@ -19,8 +19,9 @@ namespace Crosscheck.Stories.Tests.Clustering;
 /// <see cref="ClusteringOptions.CrossLanguageEntityScale"/>, <see cref="ClusteringOptions.CrossLanguageSharedNames"/>), <see cref="ClusteringOptions.AnalysedLanguages"/>
 /// and the candidate lookup (<see cref="ClusteringOptions.IndexTermsPerDocument"/>, <see cref="ClusteringOptions.IndexEntitiesPerDocument"/>,
 /// <see cref="ClusteringOptions.IndexSpecificsPerDocument"/>, <see cref="ClusteringOptions.PostingScanLimit"/>), on texts written for them.
+/// tidy10 added the knobs of a story's shape and its split (ClusteringKnobTests.Stories.cs).
 /// </summary>
-public sealed class ClusteringKnobTests
+public sealed partial class ClusteringKnobTests
 {
     private static readonly DateTimeOffset Day0 = StoryClustererTests.Day0;
 
@@ -132,9 +133,9 @@ public sealed class ClusteringKnobTests
 
     private static double Score(ClusteringOptions options, Document a, Document b) => new StoryClusterer(options).Compare(a, b);
 
-    /// <summary>The flood report with its names marked.</summary>
-    private static Document Named(string text, string id) =>
-        Docs.Of(text, id, published: Day0)
+    /// <summary>A report of the Ostrava Vale flood with its names marked.</summary>
+    private static Document Named(string text, string id, DateTimeOffset? published = null) =>
+        Docs.Of(text, id, published: published ?? Day0)
             .Naming("Elsa Kovarik", EntityType.Person).Naming("Ostrava Vale", EntityType.Loc).Naming("Varnel", EntityType.Loc);
 
     [Fact]

@@ -32,16 +32,16 @@ public sealed class StoryClustererTests
         "flooding 85 homes and forcing the evacuation of a school. Mayor Tomas Brenner said emergency crews " +
         "worked through the night. The regional weather office recorded 97 millimetres of rain in 24 hours.";
 
-    private const string OtherFloodB =
+    internal const string OtherFloodB =
         "Rescue teams in Marrick Ford pulled residents from flooded homes after the Dellow river overflowed on Monday. " +
         "Mayor Tomas Brenner said 85 homes were under water and the school had been evacuated. " +
         "Forecasters measured 97 millimetres of rain in a single day.";
 
-    private const string OtherFloodC =
+    internal const string OtherFloodC =
         "Marrick Ford counts the damage: the Dellow river left 85 homes flooded and the school closed, " +
         "Mayor Tomas Brenner told reporters, after 97 millimetres of rain fell on the town.";
 
-    private const string FloodC =
+    internal const string FloodC =
         "Ostrava Vale counts the damage: the Varnel river left 300 homes flooded and the hospital evacuated, " +
         "Mayor Elsa Kovarik told reporters, after 142 millimetres of rain fell on the town.";
 
@@ -139,13 +139,8 @@ public sealed class StoryClustererTests
     [Fact]
     public void Settling_splits_two_look_alike_events_that_grew_into_one_story()
     {
-        // An assign threshold this low lets every flood report join the first story, as one thin early
-        // article can in real streams; settling must pull the two floods apart by who, where and how many.
-        var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01 };
-        var clusterer = new StoryClusterer(options);
-        string[] order = ["a", "x", "b", "y", "c", "z"];
-        var texts = new Dictionary<string, string> { ["a"] = FloodA, ["b"] = FloodB, ["c"] = FloodC, ["x"] = OtherFloodA, ["y"] = OtherFloodB, ["z"] = OtherFloodC };
-        foreach (var id in order) clusterer.Assign(Docs.Of(texts[id], id, published: Day0));
+        // All six flood reports share one story (TwoFloodsAlternating): settling must pull the two floods apart by who, where and how many.
+        var clusterer = TwoFloodsAlternating(NoSyndication);
         var blended = Assert.Single(clusterer.Stories);
 
         clusterer.Settle();
@@ -161,6 +156,19 @@ public sealed class StoryClustererTests
     }
 
     /// <summary>
+    /// The three reports of each flood, alternating (a, x, b, y, c, z), assigned with every threshold this low that all six
+    /// share one story, as one thin early article can make them in a real stream; not settled.
+    /// </summary>
+    internal static StoryClusterer TwoFloodsAlternating(ClusteringOptions options)
+    {
+        var clusterer = new StoryClusterer(options with { AssignThreshold = 0.01, MergeThreshold = 0.01 });
+        string[] order = ["a", "x", "b", "y", "c", "z"];
+        var texts = new Dictionary<string, string> { ["a"] = FloodA, ["b"] = FloodB, ["c"] = FloodC, ["x"] = OtherFloodA, ["y"] = OtherFloodB, ["z"] = OtherFloodC };
+        foreach (var id in order) clusterer.Assign(Docs.Of(texts[id], id, published: Day0));
+        return clusterer;
+    }
+
+    /// <summary>
     /// A split decided at a settle is looked at again once its part has waited out a re-check delay
     /// (ClusteringOptions.RevisitWhenRecheckDue): with every threshold this low, the re-check merges the part back, for the next
     /// settle to divide the story afresh on the statistics of then. Without the revisit the part is never compared again.
@@ -170,11 +178,7 @@ public sealed class StoryClustererTests
     [InlineData(false)]
     public void A_story_split_off_at_a_settle_is_compared_again_when_its_first_recheck_comes_due(bool revisit)
     {
-        var options = NoSyndication with { AssignThreshold = 0.01, MergeThreshold = 0.01, RecheckDelays = [2, 64, 512], RevisitWhenRecheckDue = revisit };
-        var clusterer = new StoryClusterer(options);
-        string[] order = ["a", "x", "b", "y", "c", "z"];
-        var texts = new Dictionary<string, string> { ["a"] = FloodA, ["b"] = FloodB, ["c"] = FloodC, ["x"] = OtherFloodA, ["y"] = OtherFloodB, ["z"] = OtherFloodC };
-        foreach (var id in order) clusterer.Assign(Docs.Of(texts[id], id, published: Day0));
+        var clusterer = TwoFloodsAlternating(NoSyndication with { RecheckDelays = [2, 64, 512], RevisitWhenRecheckDue = revisit });
         clusterer.Settle();
         Assert.NotEqual(clusterer.StoryOf("a"), clusterer.StoryOf("x"));
 
