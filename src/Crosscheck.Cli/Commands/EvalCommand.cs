@@ -8,6 +8,7 @@ using Crosscheck.Evaluation.Entities;
 using Crosscheck.Evaluation.Extraction;
 using Crosscheck.Annotation.Quantities;
 using Crosscheck.Evaluation.Quantities;
+using Crosscheck.Stories.Clustering;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -67,7 +68,7 @@ public static class EvalCommand
         command.Options.Add(orders);
         var defaultsOnly = new Option<bool>("--defaults-only") { Description = "With --tune: cluster the defaults alone instead of the whole grid (with --orders, to compare two ingests' stores)." };
         command.Options.Add(defaultsOnly);
-        var grid = new Option<string>("--grid") { HelpName = "GRID", Description = "With --tune: the settings tried, lifts (the cross-language lifts, the default) or lift-neighbours (each lift one step from the defaults) or lift-steps (the two gaining steps together) or story-joins (the defaults against the earlier ones, three shared names across languages and no closest member required; each change alone; two-article split sides) or story-refine (simil12: lone-article merges guarded, an average link, the settle's re-placement) or story-refine2 (its round 2: the re-placement in turn, at other shares and margins) or name-join (simil13: the settle's name join for an analysed language always, never within one such language or never, each with and without the re-placement) or chinese-gloss (simil15: Chinese character pairs glossed into English terms, x0.5, x1, x2) or chinese-gloss2 (its round 2: x3, x4) or chinese-gloss3 (round 3, the glossary keyed by character pairs: x2, x3) or member-link (a story's closest member beside its profile) or han-names (sound keys of names Chinese writes in Han) or same-language-weights (channel weights of their own for two sides of one analysed language) or fitted-weights (the same-language weights as scripts/similarity-pair-fit.py fitted them on the training pairs, alone and with the threshold the fit implies) or cross-han (pairs across Han and other scripts scored up, with and without Han name keys) or template-pages (simil17: template pages, such as a cookie notice two pages share under their own headlines, kept out of the stories as by default, and placed as any page).", DefaultValueFactory = _ => "lifts" };
+        var grid = new Option<string>("--grid") { HelpName = "GRID", Description = "With --tune: the settings tried, lifts (the cross-language lifts, the default) or lift-neighbours (each lift one step from the defaults) or lift-steps (the two gaining steps together) or story-joins (the defaults against the earlier ones, three shared names across languages and no closest member required; each change alone; two-article split sides) or story-refine (simil12: lone-article merges guarded, an average link, the settle's re-placement) or story-refine2 (its round 2: the re-placement in turn, at other shares and margins) or name-join (simil13: the settle's name join for an analysed language always, never within one such language or never, each with and without the re-placement) or chinese-gloss (simil15: Chinese character pairs glossed into English terms, x0.5, x1, x2) or chinese-gloss2 (its round 2: x3, x4) or chinese-gloss3 (round 3, the glossary keyed by character pairs: x2, x3) or member-link (a story's closest member beside its profile) or han-names (sound keys of names Chinese writes in Han) or same-language-weights (channel weights of their own for two sides of one analysed language) or fitted-weights (the same-language weights as scripts/similarity-pair-fit.py fitted them on the training pairs, alone and with the threshold the fit implies) or cross-han (pairs across Han and other scripts scored up, with and without Han name keys) or template-pages (simil17: template pages, such as a cookie notice two pages share under their own headlines, kept out of the stories as by default, and placed as any page) or short-sides (simil20: a short side's lowered join threshold under 30 terms, without a guard and with one or two shared names, after the short sides off) or short-side-titles (simil21: that join guarded by a shared term of the short side's own title carried by at most 3 or 10 documents, with two shared names as the other way through and alone).", DefaultValueFactory = _ => "lifts" };
         command.Options.Add(grid);
         var errors = new Option<bool>("--errors") { Description = "With --tune: also classify the defaults' wrong training pairs in every order (missed though the two alone join, missed across scripts, with a short side, under the threshold; joined on their own or through the story)." };
         command.Options.Add(errors);
@@ -206,6 +207,12 @@ public static class EvalCommand
             HelpName = "TYPE",
         };
         var half = HalfOption("For a folder of pages without story labels: only the even or the odd half of the pages");
+        var grid = new Option<string?>("--grid")
+        {
+            Description = "Cluster the input once under each setting of an `eval similarity --tune` grid (e.g. short-sides) and print each one's scores, "
+                + "then the false pairs a setting has that the first setting has not, and those it no longer has (each page is read once).",
+            HelpName = "GRID",
+        };
         var command = new Command("clustering", """
             Story clustering quality: the articles are clustered online as they arrive; prints B-cubed and
             pairwise precision/recall/F1 against the gold stories, the predicted and false pairs, and articles/s.
@@ -219,17 +226,34 @@ public static class EvalCommand
                       crosscheck eval clustering ../shared/data/stories-aeb-dev
                       crosscheck eval clustering ../shared/data/extraction-wcxb-dev --page-type article --half even
             """)
-        { input, output, batch, order, pageType, half };
+        { input, output, batch, order, pageType, half, grid };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(input)!;
             var stream = new ClusteringStream(ParseBatch(result.GetValue(batch)), ParseOrder(result.GetValue(order)!));
             var labelled = Directory.Exists(path) && File.Exists(Path.Combine(path, "gold.json"));
-            var evaluation = !Directory.Exists(path)
-                ? ClusteringEvaluator.Evaluate(RequireFile(path), line => Engine.AnnotateText(line.Id, line.Text, line.Published, line.Title), stream: stream)
+            // Under a grid each page or line is read and annotated once: the settings differ in the clustering alone.
+            var texts = new Dictionary<string, Document>(StringComparer.Ordinal);
+            var pages = new Dictionary<string, Document>(StringComparer.Ordinal);
+            ClusteringEvaluation Evaluate(ClusteringOptions? options) => !Directory.Exists(path)
+                ? ClusteringEvaluator.Evaluate(RequireFile(path), line => Once(texts, line.Id, () => Engine.AnnotateText(line.Id, line.Text, line.Published, line.Title)), options, stream)
                 : labelled
-                ? ClusteringEvaluator.EvaluatePages(path, Engine.Processor.Process, stream: stream)
-                : ClusteringEvaluator.EvaluateUnrelatedPages(path, Engine.Processor.Process, result.GetValue(pageType), ParseHalf(result.GetValue(half)), stream: stream);
+                ? ClusteringEvaluator.EvaluatePages(path, page => Once(pages, page.Id, () => Engine.Processor.Process(page)), options, stream)
+                : ClusteringEvaluator.EvaluateUnrelatedPages(path, page => Once(pages, page.Id, () => Engine.Processor.Process(page)), result.GetValue(pageType), ParseHalf(result.GetValue(half)), options, stream);
+            if (result.GetValue(grid) is { } gridName)
+            {
+                ClusteringEvaluation? first = null;
+                foreach (var (name, options) in SimilarityEval.GridOf(gridName))
+                {
+                    var setting = Evaluate(options);
+                    Console.WriteLine(EvalReports.Format(setting.Scores, $"{path} ({stream}), {name}"));
+                    first ??= setting;
+                    foreach (var (a, b) in setting.FalsePairs.Except(first.FalsePairs)) Console.WriteLine($"  false pair the first setting has not: {a} {b}");
+                    foreach (var (a, b) in first.FalsePairs.Except(setting.FalsePairs)) Console.WriteLine($"  false pair of the first setting this one has not: {a} {b}");
+                }
+                return ExitCodes.Ok;
+            }
+            var evaluation = Evaluate(null);
             Console.WriteLine(EvalReports.Format(evaluation.Scores, $"{path} ({stream})"));
             // On a folder of mostly lone pages each false pair is worth reading; on a corpus of look-alike events they are too many.
             if (evaluation.FalsePairs.Count <= 20)
@@ -240,6 +264,13 @@ public static class EvalCommand
             return SkippedPages(evaluation.Skipped, $"not clustered: the figures above are over the other {evaluation.Predicted.Count}", labelled ? "gold.json" : "ground-truth.json");
         }));
         return command;
+    }
+
+    /// <summary>The document made for <paramref name="id"/>, made by <paramref name="make"/> the first time only.</summary>
+    private static Document Once(Dictionary<string, Document> made, string id, Func<Document> make)
+    {
+        if (!made.TryGetValue(id, out var document)) made[id] = document = make();
+        return document;
     }
 
     /// <summary>`--half even|odd`: one half of a benchmark's pages, split as <see cref="BenchmarkHalf"/> says (read back by <see cref="ParseHalf"/>).</summary>

@@ -32,26 +32,7 @@ public static class SimilarityEval
         output.WriteLine(orders == 0
             ? "train same / cross F1 (P/R), setting"
             : $"train same / cross F1: ingest order, mean of it and {orders} shuffled orders [min-max], setting");
-        var all = grid switch
-        {
-            "lifts" => SimilarityTuning.Grid(),
-            "member-link" => SimilarityTuning.MemberLinkGrid(),
-            "han-names" => SimilarityTuning.HanNameKeysGrid(),
-            "same-language-weights" => SimilarityTuning.SameLanguageWeightsGrid(),
-            "fitted-weights" => SimilarityTuning.FittedWeightsGrid(),
-            "cross-han" => SimilarityTuning.CrossHanGrid(),
-            "lift-neighbours" => SimilarityTuning.LiftNeighboursGrid(),
-            "lift-steps" => SimilarityTuning.LiftStepsGrid(),
-            "story-joins" => SimilarityTuning.StoryJoinsGrid(),
-            "story-refine" => SimilarityTuning.StoryRefineGrid(),
-            "story-refine2" => SimilarityTuning.StoryRefine2Grid(),
-            "name-join" => SimilarityTuning.NameJoinGrid(),
-            "chinese-gloss" => SimilarityTuning.ChineseGlossGrid(),
-            "chinese-gloss2" => SimilarityTuning.ChineseGloss2Grid(),
-            "chinese-gloss3" => SimilarityTuning.ChineseGloss3Grid(),
-            "template-pages" => SimilarityTuning.TemplatePagesGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han or template-pages"),
-        };
+        var all = GridOf(grid);
         var settings = defaultsOnly ? all.Take(1) : all; // each grid starts with the defaults
         var results = SimilarityTuning.Run(pairs, documents, settings, Line, orders);
         output.WriteLine("best on the training pairs:");
@@ -72,6 +53,31 @@ public static class SimilarityEval
         }
         return ExitCodes.Ok;
     }
+
+    /// <summary>The settings of a named grid (`--grid`), the defaults (or the base it is weighed against) first.</summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> GridOf(string grid) =>
+        grid switch
+        {
+            "lifts" => SimilarityTuning.Grid(),
+            "member-link" => SimilarityTuning.MemberLinkGrid(),
+            "han-names" => SimilarityTuning.HanNameKeysGrid(),
+            "same-language-weights" => SimilarityTuning.SameLanguageWeightsGrid(),
+            "fitted-weights" => SimilarityTuning.FittedWeightsGrid(),
+            "cross-han" => SimilarityTuning.CrossHanGrid(),
+            "lift-neighbours" => SimilarityTuning.LiftNeighboursGrid(),
+            "lift-steps" => SimilarityTuning.LiftStepsGrid(),
+            "story-joins" => SimilarityTuning.StoryJoinsGrid(),
+            "story-refine" => SimilarityTuning.StoryRefineGrid(),
+            "story-refine2" => SimilarityTuning.StoryRefine2Grid(),
+            "name-join" => SimilarityTuning.NameJoinGrid(),
+            "chinese-gloss" => SimilarityTuning.ChineseGlossGrid(),
+            "chinese-gloss2" => SimilarityTuning.ChineseGloss2Grid(),
+            "chinese-gloss3" => SimilarityTuning.ChineseGloss3Grid(),
+            "template-pages" => SimilarityTuning.TemplatePagesGrid(),
+            "short-sides" => SimilarityTuning.ShortSidesGrid(),
+            "short-side-titles" => SimilarityTuning.ShortSideTitlesGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han, template-pages, short-sides or short-side-titles"),
+        };
 
     /// <summary>The defaults' judged training pairs as a tab-separated table, one pair a line (<see cref="SimilarityTuning.PairDiagnostics"/>).</summary>
     private static void WritePairScores(List<SimilarityPairDiagnostic> diagnostics, string path)

@@ -230,6 +230,42 @@ public static class SimilarityTuning
         yield return ("template pages placed as any page (before simil17)", ClusteringOptions.Default with { TemplatePages = false });
     }
 
+    /// <summary>
+    /// simil20: a short side's lowered join threshold (<see cref="ClusteringOptions.ShortSideTerms"/> 30, floor 0.6, within one
+    /// language: simil18's setting) with and without the guard of shared names (<see cref="ClusteringOptions.ShortSideSharedNames"/> 1
+    /// and 2; no title guard), after the short sides off (main's defaults before simil21). A row equal to the defaults is the defaults themselves, so the
+    /// defaults' error tables find them.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ShortSidesGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var lowered = defaults with { ShortSideTerms = 30, ShortSideFloor = 0.6, ShortSideTitleTermDocuments = 0 };
+        (string, ClusteringOptions) Row(string name, ClusteringOptions options) => (options == defaults ? name + " (the defaults)" : name, options == defaults ? defaults : options);
+        yield return Row("short sides off (main before simil20)", defaults with { ShortSideTerms = 0 });
+        yield return Row("under 30 terms, floor 0.6, no guard (simil18)", lowered with { ShortSideSharedNames = 0 });
+        yield return Row("under 30 terms, floor 0.6, one shared name", lowered with { ShortSideSharedNames = 1 });
+        yield return Row("under 30 terms, floor 0.6, two shared names", lowered with { ShortSideSharedNames = 2 });
+    }
+
+    /// <summary>
+    /// simil21: the short side's lowered join (30 terms, floor 0.6, as <see cref="ShortSidesGrid"/>) guarded by a shared term of the
+    /// short side's own title that at most 3 or 10 documents carry (<see cref="ClusteringOptions.ShortSideTitleTermDocuments"/>), with
+    /// two shared names as the other way through (<see cref="ClusteringOptions.ShortSideSharedNames"/>, simil20's guard) and alone,
+    /// after main's defaults (short sides off).
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> ShortSideTitlesGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        var lowered = defaults with { ShortSideTerms = 30, ShortSideFloor = 0.6 };
+        (string, ClusteringOptions) Row(string name, ClusteringOptions options) => (options == defaults ? name + " (the defaults)" : name, options == defaults ? defaults : options);
+        yield return Row("short sides off (main before simil21)", defaults with { ShortSideTerms = 0 });
+        foreach (var documents in new[] { 3, 10 })
+        {
+            yield return Row($"under 30 terms, two shared names or a title term of at most {documents} documents", lowered with { ShortSideSharedNames = 2, ShortSideTitleTermDocuments = documents });
+            yield return Row($"under 30 terms, a title term of at most {documents} documents", lowered with { ShortSideSharedNames = 0, ShortSideTitleTermDocuments = documents });
+        }
+    }
+
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid() => ChineseGlossWeights("", 0.5, 1.0, 2.0);
 

@@ -101,6 +101,37 @@ public sealed class DocumentFeatures
         return features;
     }
 
+    /// <summary>
+    /// The term features (<see cref="FeatureSpace.KeyOf"/>, term channel) a title gives, as <see cref="Extract"/> takes them from an
+    /// article's title (an analysed language's stems, else its folded words; no numbers, function words or glosses): the short
+    /// side's own headline words (<see cref="ClusteringOptions.ShortSideTitleTermDocuments"/>). A function of the text, so a title
+    /// read back from the store gives the same.
+    /// </summary>
+    internal static long[] TitleTermIds(string title, string? language, ClusteringOptions options)
+    {
+        var analysed = language is not null && options.AnalysedLanguages.Contains(language) ? language : null;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (LanguageTerms.Analyze(analysed, title, 200) is { } stems)
+        {
+            foreach (var (stem, _) in stems) Keep(stem);
+        }
+        else
+        {
+            foreach (var w in Words.Scan(title, 200))
+            {
+                if (!w.IsNumber) Keep(title.AsSpan(w.Start, w.Length));
+            }
+        }
+        return [.. keys.Order(StringComparer.Ordinal).Select(key => FeatureSpace.KeyOf(0, key))];
+
+        void Keep(ReadOnlySpan<char> word)
+        {
+            if (word.Length < 2) return;
+            var folded = Words.Fold(word);
+            if (!FunctionWords.Contains(folded)) keys.Add(folded);
+        }
+    }
+
     /// <summary>A stem of an analysed language, and the English words its glossary gives it at <paramref name="glossWeight"/> of its weight (shared among them).</summary>
     private void AddStem(string language, string stem, double weight, IReadOnlyDictionary<string, string[]>? glossary, double glossWeight)
     {

@@ -71,6 +71,9 @@ internal sealed class FeatureSpace(IStoryStateStore? store = null)
         return typed == 0 || 2 * matching > typed;
     }
 
+    /// <summary>How many documents so far carried the feature (<see cref="CountDocument"/>).</summary>
+    public int DocumentFrequency(long id) => Get(id).DocumentFrequency;
+
     /// <summary>
     /// When the feature was first counted (document number, then its place among that document's
     /// features): the tie-break among equally weighted features, older first. Stored with the

@@ -24,6 +24,7 @@ namespace Crosscheck.Stories.Clustering;
 public sealed class StoryClusterer : IStoredStoryClusterer
 {
     private const int Channels = 3;
+    private const int TermChannel = 0;
     internal const int EntityChannel = 1;
     private const int SpecificsChannel = 2;
 
@@ -250,7 +251,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (target is null)
         {
             queries = QueryFeatures(profile);
-            target = BestCandidate(profile, exclude: null, AssignThresholdOf(profile), queries);
+            long[]? titleTerms = null;
+            target = BestCandidate(profile, exclude: null, AssignThresholdOf(profile), queries, join: true,
+                title: () => titleTerms ??= StoryState.TitleTermIdsOf(StoryState.TitleOf(document), prepared.Language, _options));
         }
 
         var isNew = target is null;
@@ -383,7 +386,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="threshold">The least score taken.</param>
     /// <param name="queries">The profile's <see cref="QueryFeatures"/> when already taken.</param>
     /// <param name="placing">Whether an article is placed (null: when <paramref name="exclude"/> is null or a lone article).</param>
-    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null, bool? placing = null)
+    /// <param name="join">
+    /// Whether <paramref name="threshold"/> is the placed article's join threshold, which a short side lowers per candidate
+    /// (<see cref="ClusteringOptions.ShortSideTerms"/>, with the closest-member guard's share); false: the threshold as given.
+    /// </param>
+    /// <param name="title">The placed article's title term ids, taken when a short side's guard asks (<see cref="ClusteringOptions.ShortSideTitleTermDocuments"/>).</param>
+    private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null, bool? placing = null,
+        bool join = false, Func<long[]>? title = null)
     {
         StoryState? best = null;
         var bestScore = threshold;
@@ -400,17 +409,19 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             if (closest is { } member) score = Math.Max(score, _options.MemberLinkWeight * member);
             // Two single articles are weaker evidence than an article against a story's accumulated profile.
             if (candidate.Size == 1 && exclude is null) score -= _options.SingleArticleMargin;
-            // Taken when it scores above the best so far (at first, the threshold), or equal to it when none is taken yet (the
-            // threshold is inclusive) or when it is older than the one taken: ties go to the older story, so the outcome does not
-            // depend on the order the candidates come in (by index overlap). Asked as "is it better", not "is it worse", so that a
-            // NaN score, which compares false either way, is never taken.
-            var better = score > bestScore || (score == bestScore && (best is null || candidate.Index < best.Index));
+            // A short side is held to a lower join threshold (ClusteringOptions.ShortSideTerms; 1 when off or not short).
+            var shortSide = join && placingArticle ? ShortSideFactor(profile, title, candidate.Profile, candidate.Size == 1 ? candidate : null) : 1;
+            // Taken when it reaches its threshold (inclusive; a short side's lowered share of it) and scores above the best so far, or
+            // equal to it and older than the one taken: ties go to the older story, so the outcome does not depend on the order the
+            // candidates come in (by index overlap). Asked as "is it better", not "is it worse", so that a NaN score, which compares
+            // false either way, is never taken.
+            var better = score >= threshold * shortSide && (best is null || score > bestScore || (score == bestScore && candidate.Index < best.Index));
             if (!better) continue;
             // Asked only of a story that would take the article, so the members (up to SplitMaxSize of them) are compared with it
             // once per placement at most, not once per candidate: skipping a story that would not win changes nothing.
-            if (placingArticle && NoMemberCloseEnough(profile, candidate, closest)) continue;
+            if (placingArticle && NoMemberCloseEnough(profile, candidate, closest, shortSide)) continue;
             // A story of several merging with a lone article: the article must meet one member, as when placed itself (ClusteringOptions.GuardLoneMerges).
-            if (!placingArticle && _options.GuardLoneMerges && exclude is { Size: > 1 } && candidate.Size == 1 && NoMemberCloseEnough(candidate.Profile, exclude, null)) continue;
+            if (!placingArticle && _options.GuardLoneMerges && exclude is { Size: > 1 } && candidate.Size == 1 && NoMemberCloseEnough(candidate.Profile, exclude, null, 1)) continue;
             best = candidate;
             bestScore = score;
         }
@@ -424,10 +435,65 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="profile">The article's profile.</param>
     /// <param name="candidate">The story that would take it.</param>
     /// <param name="closest">The closest member's similarity when already taken (null: taken here if the rule applies).</param>
-    private bool NoMemberCloseEnough(Profile profile, StoryState candidate, double? closest) =>
+    /// <param name="shortSide">The share of its join threshold the article is held to (the short side's share, <see cref="ClusteringOptions.ShortSideTerms"/>; 1: all of it).</param>
+    private bool NoMemberCloseEnough(Profile profile, StoryState candidate, double? closest, double shortSide) =>
         (_options.ClosestMemberShare > 0 && profile.Languages is [var language] && _options.AnalysedLanguages.Contains(language)
-        && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile))
+        && (closest ?? ClosestMemberSimilarity(profile, candidate)) is { } member && member < _options.ClosestMemberShare * AssignThresholdOf(profile) * shortSide)
         || MembersTooFarOnAverage(profile, candidate);
+
+    /// <summary>
+    /// The share of its join threshold an article (or a story of one) <paramref name="article"/> is held to against
+    /// <paramref name="other"/> (<see cref="ClusteringOptions.ShortSideTerms"/>): √(terms / N) of the shorter side's distinct terms,
+    /// at least <see cref="ClusteringOptions.ShortSideFloor"/>, when the shorter side has fewer than N and both sides are in one and
+    /// the same identified language (and the pair shows what the guard asks, <see cref="ShortSideEvidence"/>); else 1.
+    /// </summary>
+    /// <param name="article">The side placed: one article.</param>
+    /// <param name="title">The article's title term ids, taken when the guard asks (null: none known).</param>
+    /// <param name="other">The story it would join.</param>
+    /// <param name="otherAlone">Whether <paramref name="other"/> is a story of one article, whose terms count as a side's too.</param>
+    /// <param name="otherTitle">That lone story's title term ids, taken when the guard asks (null: none known).</param>
+    private double ShortSideFactor(Profile article, Func<long[]>? title, Profile other, bool otherAlone, Func<long[]>? otherTitle)
+    {
+        var limit = _options.ShortSideTerms;
+        if (limit <= 0 || article.Languages is not [var language] || other.Languages is not [var otherLanguage] || language != otherLanguage) return 1;
+        var (shorter, shorterTitle, longer) = otherAlone && other.Vectors[TermChannel].Count < article.Vectors[TermChannel].Count
+            ? (other, otherTitle, article) : (article, title, other);
+        var terms = shorter.Vectors[TermChannel].Count;
+        if (terms >= limit || !ShortSideEvidence(shorter, shorterTitle, longer)) return 1;
+        return Math.Max(_options.ShortSideFloor, Math.Sqrt((double)terms / limit));
+    }
+
+    /// <summary>The short side's share against a candidate story (see the overload taking whether the other side is alone).</summary>
+    /// <param name="article">The side placed: one article, or a story of one.</param>
+    /// <param name="title">Its title term ids, taken when the guard asks (null: none known).</param>
+    /// <param name="other">The story it would join.</param>
+    /// <param name="lone">The story it would join when that is a story of one article (its title known), else null.</param>
+    private double ShortSideFactor(Profile article, Func<long[]>? title, Profile other, StoryState? lone) =>
+        ShortSideFactor(article, title, other, lone is not null, lone is null ? null : () => lone.TitleTermIds(_options));
+
+    /// <summary>
+    /// Whether the pair shows what the guard asks before a short side's threshold is lowered: the names
+    /// <see cref="ClusteringOptions.ShortSideSharedNames"/> asks, or a term of the short side's own title that at most
+    /// <see cref="ClusteringOptions.ShortSideTitleTermDocuments"/> documents carry; with neither asked, nothing.
+    /// </summary>
+    private bool ShortSideEvidence(Profile shorter, Func<long[]>? shorterTitle, Profile longer)
+    {
+        var (names, titleDocuments) = (_options.ShortSideSharedNames, _options.ShortSideTitleTermDocuments);
+        if (names <= 0 && titleDocuments <= 0) return true;
+        if (names > 0 && shorter.Vectors[EntityChannel].Count > 0 && longer.Vectors[EntityChannel].Count > 0)
+        {
+            // Within one language: country keys and Han sound keys are not counted as shared (the cosine's own count).
+            Cosine(shorter, longer, EntityChannel, crossLanguage: false, out var shared);
+            if (shared >= names) return true;
+        }
+        if (titleDocuments <= 0 || shorterTitle is null) return false;
+        var space = _spaces[TermChannel];
+        foreach (var id in shorterTitle())
+        {
+            if (longer.Vectors[TermChannel].ContainsKey(id) && space.DocumentFrequency(id) <= titleDocuments) return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// Whether <see cref="ClusteringOptions.AverageMemberShare"/> keeps <paramref name="profile"/> (of one analysed language) out of
@@ -679,7 +745,10 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             var score = Similarity(own, rest);
             var threshold = AssignThresholdOf(own);
             StoryState? to;
-            if (score < _options.ReplaceShare * threshold) to = BestCandidate(own, story, threshold, placing: true);
+            Func<long[]> title = () => StoryState.TitleTermIdsOf(member.Title, language, _options);
+            var restAlone = staying.Count == 2 ? staying.Find(m => m.Id != member.Id) : default;
+            Func<long[]>? restTitle = staying.Count == 2 ? () => StoryState.TitleTermIdsOf(restAlone.Title, language, _options) : null;
+            if (score < _options.ReplaceShare * threshold * ShortSideFactor(own, title, rest, staying.Count == 2, restTitle)) to = BestCandidate(own, story, threshold, placing: true, join: true, title: title);
             else if (_options.ReplaceMargin > 0 && BestCandidate(own, story, Math.Max(threshold, score + _options.ReplaceMargin), placing: true) is { } better) to = better;
             else continue;
             // A story that forgot its members' profiles cannot be rebuilt with one more: the article goes alone instead.
@@ -1057,7 +1126,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 queue.Dequeue();
                 var story = StoryAt(due.Story);
                 if (story.Absorbed || story.Retired) continue;
-                var survivor = MergeNeighbours(story, story.Size == 1 ? AssignThresholdOf(story.Profile) : _options.MergeThreshold);
+                var survivor = story.Size == 1 ? MergeNeighbours(story, AssignThresholdOf(story.Profile), join: true) : MergeNeighbours(story, _options.MergeThreshold);
                 // No merge: the next settle divides it afresh with its neighbours (ClusteringOptions.RevisitWhenRecheckDue).
                 if (_options.RevisitWhenRecheckDue && survivor == story && story.Size > 1) _recheckedSinceSettle.Add(story.Index);
             }
@@ -1076,7 +1145,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private void JoinBestSharingName(StoryState story)
     {
         if (BestCandidate(story.Profile, exclude: story, _options.SettleNameThreshold) is not { } best) return;
-        if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile)) Merge(story, best);
+        if (Similarity(story.Profile, best.Profile) >= AssignThresholdOf(story.Profile) * ShortSideFactor(story.Profile, () => story.TitleTermIds(_options), best.Profile, best.Size == 1 ? best : null)) Merge(story, best);
         // Both young: the join waits (ClusteringOptions.NameJoinWaitsForFirstRecheck); a later settle takes it up (NameJoinCameDue).
         else if (NameJoinAllowed(story.Profile, best.Profile) && SharesTwoWordName(story.Profile, best.Profile) && (OldEnoughToJoinOnName(story) || OldEnoughToJoinOnName(best))) Merge(story, best);
     }
@@ -1099,9 +1168,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         return false;
     }
 
-    private StoryState MergeNeighbours(StoryState story, double threshold)
+    /// <param name="story">The story asking.</param>
+    /// <param name="threshold">The least score taken.</param>
+    /// <param name="join">Whether <paramref name="threshold"/> is a lone article's join threshold (lowered for a short side).</param>
+    private StoryState MergeNeighbours(StoryState story, double threshold, bool join = false)
     {
-        var other = BestCandidate(story.Profile, exclude: story, threshold);
+        var other = BestCandidate(story.Profile, exclude: story, threshold, join: join, title: join ? () => story.TitleTermIds(_options) : null);
         return other is null ? story : Merge(story, other);
     }
 

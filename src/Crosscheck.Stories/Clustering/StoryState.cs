@@ -12,6 +12,13 @@ internal sealed class StoryState(int index, string id)
     private string? _title;
     private bool _keepsMemberProfiles = true;
 
+    /// <summary>
+    /// The term ids of <see cref="_title"/> (<see cref="DocumentFeatures.TitleTermIds"/>), taken when a short side's guard first asks
+    /// (<see cref="ClusteringOptions.ShortSideTitleTermDocuments"/>) and forgotten when the articles change. Not stored: the title is,
+    /// so a story read back gives the same ids.
+    /// </summary>
+    private long[]? _titleTerms;
+
     /// <summary>Read from the store as merged into another: only the link to its survivor was read (see <see cref="Deserialize"/>).</summary>
     private bool _linkOnly;
 
@@ -43,12 +50,21 @@ internal sealed class StoryState(int index, string id)
 
     public long LastArrival => Profile.Arrival;
 
+    /// <summary>The term ids of the title the story keeps (its first article's title, or that article's first line), in its language.</summary>
+    public long[] TitleTermIds(ClusteringOptions options) =>
+        _titleTerms ??= TitleTermIdsOf(_title, Profile.Languages is [var language] ? language : null, options);
+
+    /// <summary>The term ids of a title as the story keeps it (<see cref="TitleOf"/>; none when it has none).</summary>
+    public static long[] TitleTermIdsOf(string? title, string? language, ClusteringOptions options) =>
+        title is null ? [] : DocumentFeatures.TitleTermIds(title, language, options);
+
     public void Add(Document document, Profile profile, ClusteringOptions options, FeatureSpace[] spaces)
     {
         // Each article's own title and profile are kept only while a split may still need them.
         var title = _keepsMemberProfiles || _title is null ? TitleOf(document) : null;
         _articles.Add(_keepsMemberProfiles ? new Member(document.Id, profile.Arrival, title, profile) : new Member(document.Id, profile.Arrival, null, null));
         _title ??= title;
+        _titleTerms = null;
         Profile = Profile.Plus(profile, options, spaces);
         if (_articles.Count > options.SplitMaxSize) ForgetMemberProfiles();
     }
@@ -60,6 +76,7 @@ internal sealed class StoryState(int index, string id)
         _articles.AddRange(other._articles);
         _articles.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
         if (theirs < mine || _title is null) _title = other._title ?? _title;
+        _titleTerms = null;
         Profile = Profile.Plus(other.Profile, options, spaces);
         if (_articles.Count > options.SplitMaxSize || !other._keepsMemberProfiles) ForgetMemberProfiles();
     }
@@ -70,6 +87,7 @@ internal sealed class StoryState(int index, string id)
         _articles.Clear();
         _articles.AddRange(members.OrderBy(m => m.Arrival));
         _title = _articles[0].Title;
+        _titleTerms = null;
         Profile = Profile.Sum(_articles.Select(member => member.Profile!), options, spaces);
     }
 
@@ -172,7 +190,8 @@ internal sealed class StoryState(int index, string id)
         LastSeen = Profile.Last,
     };
 
-    private static string? TitleOf(Document document)
+    /// <summary>The title a story keeps for an article: its own, or its text's first line (cut at 160 characters) when it has none.</summary>
+    public static string? TitleOf(Document document)
     {
         if (document.Article.Title is { Length: > 0 } title) return title.Trim();
         var body = document.Text ?? "";

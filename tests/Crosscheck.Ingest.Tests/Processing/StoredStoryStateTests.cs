@@ -197,6 +197,53 @@ public sealed class StoredStoryStateTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(StoredStates(cached), StoredStates(restarted));
     }
 
+    /// <summary>
+    /// A short side's title guard (<see cref="ClusteringOptions.ShortSideTitleTermDocuments"/>, on by default) reads a lone story's
+    /// title terms from the title the story keeps: a headline over a paywall notice, placed and stored in one batch, is joined by
+    /// its full report in the next as it is by a clusterer keeping its cache, because the title is stored with the story.
+    /// </summary>
+    [Fact]
+    public void A_lone_short_story_read_back_from_the_store_passes_its_title_guard_as_the_cached_one()
+    {
+        var day = new DateTimeOffset(2024, 5, 6, 9, 0, 0, TimeSpan.Zero);
+        Document En(Document document)
+        {
+            document.Article.Language = "en";
+            return document;
+        }
+        List<Document> First() => [En(Docs.Of("Subscribers can log in to keep reading.", "p", published: day,
+            title: "Ferry stopped as the river flooded the landing stages overnight"))];
+        List<Document> Second() => [En(Docs.Of(
+            "The ferry between Harwick and Lonmouth stopped running on Monday after the river Tamsel rose more than two metres overnight "
+            + "and flooded the landing stages on both banks. Council engineer Marta Quill said the crossing would stay closed until the "
+            + "water fell and the piers had been inspected. Commuters were told to use the road bridge upstream, which adds forty minutes "
+            + "to the journey. Shops along the quay moved their stock upstairs as sandbags were handed out at the fire station, and two "
+            + "care homes near the water were evacuated as a precaution. Forecasters expect more rain in the hills on Tuesday.",
+            "r", published: day.AddHours(1), title: "Flood halts the Harwick ferry as the river Tamsel rises"))];
+        var options = new ClusteringOptions { UseSyndication = false };
+        StoryClusterer PlacedInTwoBatches(SqliteStore store, ClusteringOptions with, bool restart)
+        {
+            var clusterer = StoryClusterer.Rebuilding(store, with);
+            PlaceBatch(clusterer, First(), 0);
+            if (restart) clusterer = StoryClusterer.Stored(store, with);
+            PlaceBatch(clusterer, Second(), 1);
+            return clusterer;
+        }
+        using var cached = OpenStore("title-cached.db");
+        using var restarted = OpenStore("title-restarted.db");
+        using var unguarded = OpenStore("title-off.db");
+
+        var kept = PlacedInTwoBatches(cached, options, restart: false);
+        var reading = PlacedInTwoBatches(restarted, options, restart: true);
+        var off = PlacedInTwoBatches(unguarded, options with { ShortSideTitleTermDocuments = 0 }, restart: true);
+
+        Assert.Equal(kept.StoryOf("p"), kept.StoryOf("r"));
+        Assert.Equal(reading.StoryOf("p"), reading.StoryOf("r"));
+        Assert.NotEqual(off.StoryOf("p"), off.StoryOf("r"));
+        Assert.Equal(Partition(cached.GetStories()), Partition(restarted.GetStories()));
+        Assert.Equal(StoredStates(cached), StoredStates(restarted));
+    }
+
     private const string MayorName = "Elsa Kovarik";
     private static readonly DateTimeOffset ReportDay = new(2024, 3, 4, 8, 0, 0, TimeSpan.Zero);
 

@@ -52,9 +52,10 @@ public class ReplacementKnobTests
     {
         // All five join one story as they arrive; at the settle both fire reports fall under the share and leave. Leaving after the
         // pass, each goes to a story that was there before it (none takes either): two lone stories. In turn, the first leaves at once
-        // and the second finds it.
+        // and the second finds it. The reports are short sides (under 30 terms): the short side's lowered join (on since simil21) is
+        // turned off, or a leaving report would be taken at a lower threshold than the order of leaving is about.
         var texts = BridgeReports.Concat(FireReports).ToArray();
-        var options = JoinAll with { ReplaceShare = 300 };
+        var options = JoinAll with { ReplaceShare = 300, ShortSideTerms = 0 };
         var (after, _) = Cluster(texts, options);
         var (inTurn, clusterer) = Cluster(texts, options with { ReplaceInTurn = true });
 
