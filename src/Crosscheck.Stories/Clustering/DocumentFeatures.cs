@@ -46,16 +46,10 @@ public sealed class DocumentFeatures
         var glossary = analysed is not null && glossWeight > 0 ? Glossary.For(analysed) : null;
         if (document.Article.Title is { Length: > 0 } title)
         {
-            if (LanguageTerms.Analyze(analysed, title, 200) is { } stems)
+            foreach (var (word, isStem) in TitleWords(title, analysed))
             {
-                foreach (var (stem, _) in stems) features.AddStem(analysed!, stem, options.TitleBoost, glossary, glossWeight);
-            }
-            else
-            {
-                foreach (var w in Words.Scan(title, 200))
-                {
-                    if (!w.IsNumber) features.AddTerm(title.AsSpan(w.Start, w.Length), options.TitleBoost);
-                }
+                if (isStem) features.AddStem(analysed!, word, options.TitleBoost, glossary, glossWeight);
+                else features.AddTerm(word, options.TitleBoost);
             }
         }
 
@@ -111,24 +105,28 @@ public sealed class DocumentFeatures
     {
         var analysed = language is not null && options.AnalysedLanguages.Contains(language) ? language : null;
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        if (LanguageTerms.Analyze(analysed, title, 200) is { } stems)
+        foreach (var (word, _) in TitleWords(title, analysed))
         {
-            foreach (var (stem, _) in stems) Keep(stem);
-        }
-        else
-        {
-            foreach (var w in Words.Scan(title, 200))
-            {
-                if (!w.IsNumber) Keep(title.AsSpan(w.Start, w.Length));
-            }
+            if (TermOf(word) is { } term) keys.Add(term);
         }
         return [.. keys.Order(StringComparer.Ordinal).Select(key => FeatureSpace.KeyOf(0, key))];
+    }
 
-        void Keep(ReadOnlySpan<char> word)
+    /// <summary>
+    /// A title's words as <see cref="Extract"/> weighs them and <see cref="TitleTermIds"/> reads them back: an analysed language's
+    /// stems (<c>IsStem</c>, which also bring their glosses), else its words but numbers. One walk for both, so the short side's
+    /// guard sees exactly the title terms the profile holds.
+    /// </summary>
+    private static IEnumerable<(string Word, bool IsStem)> TitleWords(string title, string? analysed)
+    {
+        if (LanguageTerms.Analyze(analysed, title, MaxTitleWords) is { } stems)
         {
-            if (word.Length < 2) return;
-            var folded = Words.Fold(word);
-            if (!FunctionWords.Contains(folded)) keys.Add(folded);
+            foreach (var (stem, _) in stems) yield return (stem, true);
+            yield break;
+        }
+        foreach (var w in Words.Scan(title, MaxTitleWords))
+        {
+            if (!w.IsNumber) yield return (title.Substring(w.Start, w.Length), false);
         }
     }
 
@@ -142,8 +140,15 @@ public sealed class DocumentFeatures
 
     private void AddTerm(ReadOnlySpan<char> word, double weight)
     {
-        if (word.Length < 2) return;
-        AddFoldedTerm(Words.Fold(word), weight);
+        if (TermOf(word) is { } term) Add(Terms, term, weight);
+    }
+
+    /// <summary>The term a word gives (folded, two characters or more, not a function word), or null.</summary>
+    private static string? TermOf(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2) return null;
+        var folded = Words.Fold(word);
+        return FunctionWords.Contains(folded) ? null : folded;
     }
 
     /// <summary>A word already folded (<see cref="Words.Fold"/>) from two characters or more.</summary>
@@ -202,6 +207,9 @@ public sealed class DocumentFeatures
 
     /// <summary>Entity features (name words and pairs) a document needs of its own before country keys join them.</summary>
     private const int MinNamesForCountryKeys = 3;
+
+    /// <summary>The most words of a title that count (a title is a line; a longer one is text a site put there).</summary>
+    private const int MaxTitleWords = 200;
 
     /// <summary>Mentions below this confidence come from the capitalised-name fallback, which gives no kind of name.</summary>
     private const float ModelConfidence = 0.5f;
