@@ -114,7 +114,7 @@ public sealed class TemplatePageDetectorTests
             "a site's header and footer around a headline and a line of its own",
             [
                 Header + Headlines[0] + ". Cyclists asked for it for years." + Footer,
-                Header + Headlines[1] + ". Crossings end earlier from November." + Footer,
+                Header + Headlines[1] + ". Crossings end earlier in November." + Footer,
                 Header + Headlines[2] + ". The judges praised a rye loaf." + Footer,
                 Header + Headlines[3] + ". Slates fell into the churchyard overnight." + Footer,
             ]
