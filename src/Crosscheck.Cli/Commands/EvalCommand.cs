@@ -83,7 +83,8 @@ public static class EvalCommand
                 + "joins_alone (1: the two articles alone reach their threshold); kind (placement, copy placement, merge after placement, recheck, settle lone, settle merge; "
                 + "moved: put together by a split, repartition or re-placement, with no earlier join between them); step (the arrival the join was made at, from 1; settle: "
                 + "at the end-of-batch settle; -: moved); into_size, joining_size (articles in the story joined into and in the side joining it; 0: moved); "
-                + "score (the two sides' similarity at the join; 0: moved); pair_article_alone (1: the joining side was one of the pair's articles alone).",
+                + "score (the score the join was decided by: the two sides' similarity, or the member link's when a story's closest member decided it, "
+                + "ClusteringOptions.MemberLinkWeight, off by default; 0: moved); pair_article_alone (1: the joining side was one of the pair's articles alone).",
         };
         command.Options.Add(joinedPairs);
         command.SetAction(result => CommandRunner.Run(() => result.GetValue(tune)

@@ -102,14 +102,14 @@ public sealed class Watcher : IDisposable
         // The sources' items are read as the ingest takes them, a batch of bytes at a time (files and WARC records are not
         // all held first); the first is looked at here only to tell an empty poll, which ingests nothing.
         var read = 0;
-        using var items = batches.SelectMany(b => b.Items).Select(item => { read++; return item; }).GetEnumerator();
+        using var items = batches.SelectMany(b => b.Items).GetEnumerator();
         IngestReport? report = null;
         if (items.MoveNext())
         {
             try
             {
                 // Not cancelled by a stop: the batch in hand is finished first.
-                report = _ingest.Ingest(FromCurrent(items), _progress);
+                report = _ingest.Ingest(FromCurrent(), _progress);
             }
             catch (StoreException ex)
             {
@@ -122,13 +122,17 @@ public sealed class Watcher : IDisposable
         foreach (var batch in batches) batch.Remember(_state);
         if (polled > 0) Save();
         return new WatchPoll(polled, report);
-    }
 
-    /// <summary>The enumerator's current item and the ones after it.</summary>
-    private static IEnumerable<InputItem> FromCurrent(IEnumerator<InputItem> items)
-    {
-        do yield return items.Current;
-        while (items.MoveNext());
+        // The enumerator's current item and the ones after it, each counted in `read` as the ingest takes it.
+        IEnumerable<InputItem> FromCurrent()
+        {
+            do
+            {
+                read++;
+                yield return items.Current;
+            }
+            while (items.MoveNext());
+        }
     }
 
     /// <summary>Polls until <paramref name="stop"/> fires, waiting between polls until a source is due; the batch in hand is finished first.</summary>

@@ -163,9 +163,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <summary>What the joins reported to <see cref="JoinObserver"/> are made by at this moment.</summary>
     private string _joinKind = StoryJoin.MergeAfterPlacement;
 
-    private void ObserveJoin(string kind, StoryState into, IEnumerable<string> joining, double score)
+    private void ObserveJoin(string kind, StoryState into, IEnumerable<string> joining, double score, bool byClosestMember = false)
     {
-        if (JoinObserver is { } observer) observer(new StoryJoin(kind, [.. into.Members.Select(m => m.Id)], [.. joining], score));
+        if (JoinObserver is { } observer) observer(new StoryJoin(kind, [.. into.Members.Select(m => m.Id)], [.. joining], score, byClosestMember));
     }
 
     /// <summary>The stories (with a store: those this clusterer read or changed; the store has them all).</summary>
@@ -239,6 +239,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         if (_arrivals % 1024 == 0) RetireIdleStories(profile.Last);
 
         StoryState? target = null;
+        (double Score, bool ByClosestMember)? decided = null;
         var copy = Syndication is not { } detector ? null
             : prepared.Fingerprint is { } fingerprint && detector.Takes(fingerprint) ? detector.Add(document.Id, fingerprint) : detector.Add(document);
         if (!template && copy is { } match && StoryOfArticle(match.OriginalId) is { } originalStory)
@@ -252,12 +253,18 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         {
             queries = QueryFeatures(profile);
             long[]? titleTerms = null;
-            target = BestCandidate(profile, exclude: null, AssignThresholdOf(profile), queries, join: true,
+            (target, var score, var byClosestMember) = BestScored(profile, exclude: null, AssignThresholdOf(profile), queries, join: true,
                 title: () => titleTerms ??= StoryState.TitleTermIdsOf(StoryState.TitleOf(document), prepared.Language, _options));
+            decided = (score, byClosestMember);
         }
 
         var isNew = target is null;
-        if (!isNew && JoinObserver is not null) ObserveJoin(queries is null ? StoryJoin.CopyPlacement : StoryJoin.Placement, target!, [document.Id], Similarity(profile, target!.Profile));
+        if (!isNew && JoinObserver is not null)
+        {
+            // A placement reports the score it was decided by (the member link's when that was higher); a copy its profile score.
+            var (score, byClosestMember) = decided ?? (Similarity(profile, target!.Profile), false);
+            ObserveJoin(queries is null ? StoryJoin.CopyPlacement : StoryJoin.Placement, target!, [document.Id], score, byClosestMember);
+        }
         if (target is null) target = Open(StoryIdFor(document.Id));
         target.Add(document, profile, _options, _spaces);
         Changed(target);
@@ -392,10 +399,19 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// </param>
     /// <param name="title">The placed article's title term ids, taken when a short side's guard asks (<see cref="ClusteringOptions.ShortSideTitleTermDocuments"/>).</param>
     private StoryState? BestCandidate(Profile profile, StoryState? exclude, double threshold, List<(long Id, double Weight)>[]? queries = null, bool? placing = null,
-        bool join = false, Func<long[]>? title = null)
+        bool join = false, Func<long[]>? title = null) => BestScored(profile, exclude, threshold, queries, placing, join, title).Story;
+
+    /// <summary>
+    /// <see cref="BestCandidate"/> with the similarity the story was taken by: its profile's, or the member link's
+    /// (<see cref="ClusteringOptions.MemberLinkWeight"/> times the closest member's) when that was higher (<c>ByClosestMember</c>);
+    /// before <see cref="ClusteringOptions.SingleArticleMargin"/>, which only raises a lone story's bar. Null and 0 when none is taken.
+    /// </summary>
+    private (StoryState? Story, double Score, bool ByClosestMember) BestScored(Profile profile, StoryState? exclude, double threshold,
+        List<(long Id, double Weight)>[]? queries = null, bool? placing = null, bool join = false, Func<long[]>? title = null)
     {
         StoryState? best = null;
         var bestScore = threshold;
+        var (bestSimilarity, bestByMember) = (0.0, false);
         var candidates = Candidates(profile, exclude, queries);
         // The features of every candidate's profile in one read per channel, rather than one per candidate as each is compared.
         for (var c = 0; c < Channels; c++) _spaces[c].Prefetch(candidates.SelectMany(candidate => candidate.Profile.Vectors[c].Keys));
@@ -406,7 +422,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             // The closest member is needed for the score only with the member link (off by default); else only for the story that would win.
             var closest = _options.MemberLinkWeight > 0 ? ClosestMemberSimilarity(profile, candidate) : null;
             var score = Similarity(profile, candidate.Profile);
-            if (closest is { } member) score = Math.Max(score, _options.MemberLinkWeight * member);
+            var byMember = false;
+            if (closest is { } member)
+            {
+                var link = _options.MemberLinkWeight * member;
+                byMember = link > score;
+                score = Math.Max(score, link);
+            }
+            var similarity = score;
             // Two single articles are weaker evidence than an article against a story's accumulated profile.
             if (candidate.Size == 1 && exclude is null) score -= _options.SingleArticleMargin;
             // A short side is held to a lower join threshold (ClusteringOptions.ShortSideTerms; 1 when off or not short).
@@ -424,8 +447,9 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             if (!placingArticle && _options.GuardLoneMerges && exclude is { Size: > 1 } && candidate.Size == 1 && NoMemberCloseEnough(candidate.Profile, exclude, null, 1)) continue;
             best = candidate;
             bestScore = score;
+            (bestSimilarity, bestByMember) = (similarity, byMember);
         }
-        return best;
+        return (best, bestSimilarity, bestByMember);
     }
 
     /// <summary>
@@ -1173,16 +1197,23 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     /// <param name="join">Whether <paramref name="threshold"/> is a lone article's join threshold (lowered for a short side).</param>
     private StoryState MergeNeighbours(StoryState story, double threshold, bool join = false)
     {
-        var other = BestCandidate(story.Profile, exclude: story, threshold, join: join, title: join ? () => story.TitleTermIds(_options) : null);
-        return other is null ? story : Merge(story, other);
+        var (other, score, byClosestMember) = BestScored(story.Profile, exclude: story, threshold, join: join, title: join ? () => story.TitleTermIds(_options) : null);
+        return other is null ? story : Merge(story, other, (score, byClosestMember));
     }
 
-    private StoryState Merge(StoryState story, StoryState other)
+    /// <param name="story">The story asking.</param>
+    /// <param name="other">The story it merges with.</param>
+    /// <param name="decided">The score the merge was decided by, for <see cref="JoinObserver"/> (null: the two profiles' similarity).</param>
+    private StoryState Merge(StoryState story, StoryState other, (double Score, bool ByClosestMember)? decided = null)
     {
         // One story reached two ways (e.g. through a redirect) is no merge.
         if (story.Index == other.Index) return story;
         var (survivor, absorbed) = other.Index < story.Index ? (other, story) : (story, other);
-        if (JoinObserver is not null) ObserveJoin(_joinKind, story, other.Members.Select(m => m.Id), Similarity(story.Profile, other.Profile));
+        if (JoinObserver is not null)
+        {
+            var (score, byClosestMember) = decided ?? (Similarity(story.Profile, other.Profile), false);
+            ObserveJoin(_joinKind, story, other.Members.Select(m => m.Id), score, byClosestMember);
+        }
         survivor.Absorb(absorbed, _options, _spaces);
         absorbed.AbsorbedBy = survivor.Index;
         _liveStories--;
@@ -1509,10 +1540,13 @@ public sealed class StoryClusterer : IStoredStoryClusterer
 /// <summary>
 /// One join reported to <see cref="StoryClusterer.JoinObserver"/>: the articles (before the join) of the story joined into, that is
 /// the story a new article is placed in or the story that looked for a neighbour to merge with (at the settle often a lone article),
-/// those joining it (the new article, or the neighbour's), and the similarity of the two sides' profiles at that moment.
-/// Which side survives a merge is not told (the story opened first does).
+/// those joining it (the new article, or the neighbour's), and the score the join was decided by at that moment: the similarity
+/// of the two sides' profiles, or, when a placement or a merge with the best neighbour was taken through the story's closest
+/// member (<see cref="ClusteringOptions.MemberLinkWeight"/>, off by default) because that scored higher, the member link's score
+/// (<paramref name="ByClosestMember"/>). A copy placement, the settle's name join and its lone joins at the threshold report the
+/// profiles' similarity. Which side survives a merge is not told (the story opened first does).
 /// </summary>
-public sealed record StoryJoin(string Kind, IReadOnlyList<string> Into, IReadOnlyList<string> Joining, double Score)
+public sealed record StoryJoin(string Kind, IReadOnlyList<string> Into, IReadOnlyList<string> Joining, double Score, bool ByClosestMember = false)
 {
     /// <summary>A new article placed in the best candidate story.</summary>
     public const string Placement = "placement";

@@ -5,8 +5,9 @@ namespace Crosscheck.Stories.Fingerprints;
 
 /// <summary>
 /// Finds template pages online: a text that is mostly a block of words another recent text also holds verbatim (a cookie notice,
-/// a paywall form, a site's disclaimer) under an own part that has nothing to do with that block, as the other text's own part
-/// has not either. A copy of a news report shares its body too, but its own part (a headline of its own, a changed word) speaks
+/// a paywall form, a site's disclaimer; at least two thirds of its words) under an own part that has nothing to do with that
+/// block, as the other text's own part has not either. A short report ending in a sentence another report ends in too (an
+/// agency's or charity's boilerplate) keeps its features while its own report is at least half as long as that sentence. A copy of a news report shares its body too, but its own part (a headline of its own, a changed word) speaks
 /// of what the shared body says, or is shared by both; a template's headlines never recur in the block and differ from each
 /// other. Shape only: word shingles, no word list, any language whose words <see cref="Words.Scan"/> splits. Memory is bounded
 /// by a window of recent texts. Not thread-safe.
@@ -19,8 +20,15 @@ public sealed class TemplatePageDetector
     /// <summary>Shingles the two texts must share at least.</summary>
     public const int MinShared = 10;
 
-    /// <summary>Share of the new text's shingles the block must cover at least.</summary>
+    /// <summary>Share of the new text's shingles the block must cover at least (a cheap first test; <see cref="MinCovered"/> decides).</summary>
     public const double MinShare = 0.5;
+
+    /// <summary>
+    /// Share of the new text's words the block must cover at least: it is at least twice the text's own part (a headline, a line
+    /// of teaser). A short report that shares one closing sentence (a charity's or agency's boilerplate) as long as its own
+    /// report, or up to twice as long, keeps its features (tidy11).
+    /// </summary>
+    public const double MinCovered = 2.0 / 3;
 
     /// <summary>Distinct words each text must keep outside the block (its own part: a headline; a copy with a word or two changed near its start keeps fewer).</summary>
     public const int MinOwnWords = 5;
@@ -130,12 +138,14 @@ public sealed class TemplatePageDetector
     }
 
     /// <summary>
-    /// Whether the block the two texts share is a template: each keeps an own part, the two own parts differ, and neither recurs
-    /// in the block. Each test is made only when the ones before it passed (a copy, with no own part, stops at the first).
+    /// Whether the block the two texts share is a template of <paramref name="a"/> (the new text): it covers most of
+    /// <paramref name="a"/> (<see cref="MinCovered"/>), each text keeps an own part, the two own parts differ, and neither recurs
+    /// in the block. Each test is made only when the ones before it passed (a copy, with no own part, stops at the own part).
     /// </summary>
     internal static bool SharesTemplate(Entry a, Entry b)
     {
         var coveredA = a.Covered(b);
+        if (coveredA.Count(covered => covered) < MinCovered * coveredA.Length) return false;
         var ownA = a.Own(coveredA);
         if (ownA.Count < MinOwnWords) return false;
         var coveredB = b.Covered(a);

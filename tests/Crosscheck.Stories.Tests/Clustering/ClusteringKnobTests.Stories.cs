@@ -121,6 +121,30 @@ public sealed partial class ClusteringKnobTests
     }
 
     [Theory]
+    [InlineData(1.1, true)] // the scene above: the member link takes the report at 0.71
+    [InlineData(0, false)] // no member link, a threshold every report meets: the profile's score, under 0.71
+    public void A_placement_reports_the_score_it_was_decided_by_and_whether_the_closest_member_gave_it(double weight, bool byMember)
+    {
+        static Document English(string text, string id)
+        {
+            var document = Named(text, id);
+            document.Article.Language = "en";
+            return document;
+        }
+        var clusterer = new StoryClusterer(Options with { AssignThreshold = weight > 0 ? 0.71 : 0.01, MemberLinkWeight = weight, ShortSideTerms = 0 });
+        var joins = new List<StoryJoin>();
+        clusterer.JoinObserver = joins.Add;
+        var story = clusterer.Assign(English(StoryClustererTests.FloodA, "a"));
+        Assert.Equal(story, clusterer.Assign(English(StoryClustererTests.FloodA + " Schools stay closed.", "a2")));
+        Assert.Equal(story, clusterer.Assign(English(StoryClustererTests.FloodB, "b")));
+
+        var placement = Assert.Single(joins, j => j.Kind == StoryJoin.Placement && j.Joining.SequenceEqual(["b"]));
+        Assert.Equal(byMember, placement.ByClosestMember);
+        // Through the member the report met 0.71 (before tidy11 the profile's lower score was reported); through the profile it is under it.
+        Assert.Equal(byMember, placement.Score >= 0.71);
+    }
+
+    [Theory]
     [InlineData(0, false)]
     [InlineData(3, true)]
     public void A_report_placed_before_its_own_story_formed_goes_to_it_only_through_a_neighbour_the_repartition_looks_at(int neighbours, bool moves)
