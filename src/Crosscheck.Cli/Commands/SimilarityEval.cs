@@ -76,7 +76,8 @@ public static class SimilarityEval
             "template-pages" => SimilarityTuning.TemplatePagesGrid(),
             "short-sides" => SimilarityTuning.ShortSidesGrid(),
             "short-side-titles" => SimilarityTuning.ShortSideTitlesGrid(),
-            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han, template-pages, short-sides or short-side-titles"),
+            "words-or-names" => SimilarityTuning.WordsOrNamesGrid(),
+            _ => throw new UserError($"--grid {grid}: expected lifts, lift-neighbours, lift-steps, story-joins, story-refine, story-refine2, name-join, chinese-gloss, chinese-gloss2, chinese-gloss3, member-link, han-names, same-language-weights, fitted-weights, cross-han, template-pages, short-sides, short-side-titles or words-or-names"),
         };
 
     /// <summary>The defaults' judged training pairs as a tab-separated table, one pair a line (<see cref="SimilarityTuning.PairDiagnostics"/>).</summary>

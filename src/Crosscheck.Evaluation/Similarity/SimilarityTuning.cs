@@ -266,6 +266,19 @@ public static class SimilarityTuning
         }
     }
 
+    /// <summary>
+    /// simil22: figures alone do not join (<see cref="ClusteringOptions.WordsOrNamesFloor"/>): the defaults (off), then a pair scored 0
+    /// unless its terms or names share something (a floor of 1e-9), then unless either cosine reaches 0.02.
+    /// </summary>
+    public static IEnumerable<(string Name, ClusteringOptions Options)> WordsOrNamesGrid()
+    {
+        var defaults = ClusteringOptions.Default;
+        (string, ClusteringOptions) Row(string name, ClusteringOptions options) => (options == defaults ? name + " (the defaults)" : name, options == defaults ? defaults : options);
+        yield return Row("figures may join alone (main before simil22)", defaults with { WordsOrNamesFloor = 0 });
+        yield return Row("terms or names must share something (floor 1e-9)", defaults with { WordsOrNamesFloor = 1e-9 });
+        yield return Row("terms or names cosine at least 0.02", defaults with { WordsOrNamesFloor = 0.02 });
+    }
+
     /// <summary>simil15's Chinese glossary: the defaults, then Chinese character pairs glossed into English terms (<see cref="ClusteringOptions.ChineseGlossWeight"/>) at three weights.</summary>
     public static IEnumerable<(string Name, ClusteringOptions Options)> ChineseGlossGrid() => ChineseGlossWeights("", 0.5, 1.0, 2.0);
 

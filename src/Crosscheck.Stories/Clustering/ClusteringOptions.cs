@@ -51,6 +51,15 @@ public sealed record ClusteringOptions
     public double SpecificsConflictCosine { get; init; } = 0.05;
 
     /// <summary>
+    /// With this above 0, a pair whose term cosine and entity cosine (as weighed, after the cross-language lifts; a channel empty
+    /// on either side counts as 0) both stay under it scores 0, whatever figures and dates the two share: numbers are no evidence
+    /// of one event by themselves. Without it a story whose specifics are one year ("2019") or one small number takes in articles
+    /// of any language that state it and share no word or name with it (a lone Arabic article placed into a story of Italian and
+    /// Spanish year-in-review pages), and the article is lost to its own story. 0 turns it off.
+    /// </summary>
+    public double WordsOrNamesFloor { get; init; }
+
+    /// <summary>
     /// Similarity is multiplied by this when both sides name entities but (nearly) none of the same ones: an entity cosine
     /// below <see cref="NamesAgreeCosine"/>. Reports of one event name its participants; pages that share only a topic
     /// (two guides to one kind of product, two explainers of one technology) share its words and few names. 1 turns it off.

@@ -1244,7 +1244,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
     private double Similarity(Profile a, Profile b, bool placing, double[]? channels = null)
     {
         if (channels is not null) Array.Fill(channels, double.NaN);
-        double total = 0, weightUsed = 0, weightAll = 0, conflict = 1;
+        double total = 0, weightUsed = 0, weightAll = 0, conflict = 1, wordsOrNames = 0;
         var crossLanguage = a.OtherLanguageThan(b);
         var weights = _options.AnalysedSameLanguageWeights is { } analysed && OneAnalysedLanguage(a, b)
             ? analysed
@@ -1266,6 +1266,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 if (c == EntityChannel && shared < _options.CrossLanguageSharedNames) cosine *= (double)shared / _options.CrossLanguageSharedNames;
             }
             total += weight * cosine;
+            if (c < SpecificsChannel) wordsOrNames = Math.Max(wordsOrNames, cosine);
             if (channels is not null) channels[c] = cosine;
             if (placing && c == EntityChannel && cosine < _options.NamesAgreeCosine
                 && NamesCounted(a.Vectors[c], uncountedKeys) >= _options.NamesDisagreeMinimum && NamesCounted(b.Vectors[c], uncountedKeys) >= _options.NamesDisagreeMinimum)
@@ -1278,7 +1279,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
                 conflict *= _options.SpecificsConflictFactor;
             }
         }
-        if (weightUsed == 0) return 0;
+        // Figures and dates alone are no evidence of one event (ClusteringOptions.WordsOrNamesFloor).
+        if (weightUsed == 0 || wordsOrNames < _options.WordsOrNamesFloor) return 0;
         var scripts = crossLanguage && a.WritesHan != b.WritesHan ? _options.CrossHanScale : 1;
         return scripts * conflict * total / Math.Max(weightUsed, weightAll * (1 - _options.MaxDroppedWeight)) * TimeFactor(a, b);
     }
