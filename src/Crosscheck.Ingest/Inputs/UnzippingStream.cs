@@ -24,9 +24,11 @@ internal sealed class UnzippingStream(FileStream file, InputLimits limits) : Str
         Unzipped += read;
         if (Unzipped > limits.MaxFileBytes && Unzipped > limits.MaxUnzipRatio * file.Position)
             throw new UnzipLimitException(
-                $"unzips to more than {limits.MaxUnzipRatio} times its size ({InputLimits.Megabytes(Unzipped)} from the first {InputLimits.Megabytes(file.Position)}), as a gzip bomb does, not an archive of text");
+                $"unzips to more than {limits.MaxUnzipRatio} times its size ({Size(Unzipped)} from the first {Size(file.Position)}), as a gzip bomb does, not an archive of text");
         return read;
     }
+
+    private static string Size(long bytes) => bytes < 1024 * 1024 ? $"{bytes / 1024.0:0.#} KB" : InputLimits.Megabytes(bytes);
 
     /// <summary>Why the file, read to its end, was cut short (see <see cref="PageFile"/>), or null.</summary>
     public string? CutShort() => PageFile.CutShort(file, Unzipped);
