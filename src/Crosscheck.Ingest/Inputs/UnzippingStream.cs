@@ -3,11 +3,12 @@ using System.IO.Compression;
 namespace Crosscheck.Ingest.Inputs;
 
 /// <summary>
-/// A gzipped file (".jsonl.gz", ".warc.gz") unzipped as it is read, held to a bound on how much it may unzip to: past
+/// A gzipped JSONL file (".jsonl.gz") unzipped as it is read, held to a bound on how much it may unzip to: past
 /// <see cref="InputLimits.MaxFileBytes"/>, at most <see cref="InputLimits.MaxUnzipRatio"/> times the gzip bytes read so far.
 /// A gzip bomb (a megabyte of gzip that unzips to a gigabyte of one byte) is stopped there, so reading one costs what
 /// reading a plain file of about its size costs, while a real archive (news text and HTML unzip to 3–10 times their
-/// size) of any size is read to its end. Damaged gzip throws <see cref="InvalidDataException"/>, as GZipStream does.
+/// size) of any size is read to its end. (Gzipped WARC archives are not held to it: a run of blank lines between records
+/// compresses a thousand times and is read past, see WarcReaderTests; hostile4's section of docs/BENCHMARKS.md.) Damaged gzip throws <see cref="InvalidDataException"/>, as GZipStream does.
 /// </summary>
 internal sealed class UnzippingStream(FileStream file, InputLimits limits) : Stream
 {

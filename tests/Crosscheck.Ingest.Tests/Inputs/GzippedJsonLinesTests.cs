@@ -2,15 +2,14 @@ using System.IO.Compression;
 using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Ingest.Inputs;
-using Crosscheck.Testing;
 using Xunit;
 
 namespace Crosscheck.Ingest.Tests.Inputs;
 
 /// <summary>
-/// Gzipped JSONL (".jsonl.gz") is unzipped as it is read, line by line as a plain file is, under the bounds a gzipped WARC
-/// archive has: damaged or cut-short gzip named as a damaged file with the lines before it kept, a gzip bomb stopped
-/// (a bound on how much it may unzip to for its size), a file gzipped twice or not gzip at all named with the fix.
+/// Gzipped JSONL (".jsonl.gz") is unzipped as it is read, line by line as a plain file is: damaged or cut-short gzip named
+/// as a damaged file with the lines before it kept, a gzip bomb stopped (a bound on how much it may unzip to for its size),
+/// a file gzipped twice or not gzip at all named with the fix.
 /// </summary>
 public sealed class GzippedJsonLinesTests : IDisposable
 {
@@ -111,36 +110,6 @@ public sealed class GzippedJsonLinesTests : IDisposable
         Assert.Equal(path + "#2", bomb.Source);
         Assert.StartsWith("unzips to more than 100 times its size (", bomb.Problem, StringComparison.Ordinal);
         Assert.EndsWith("as a gzip bomb does, not an archive of text; the rest of the file is skipped; the lines before it were kept", bomb.Problem, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_gzip_bomb_behind_a_WARC_head_is_stopped_too()
-    {
-        // A record claiming a terabyte, then zeros: skipping it by its Content-Length unzipped the whole bomb.
-        var head = Encoding.ASCII.GetBytes("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://lakeside.example/\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 1000000000000\r\n\r\n");
-        var path = Write("bomb.warc.gz", Gzip([.. head, .. new byte[24 * 1024 * 1024]]));
-
-        var items = Read(new InputLimits { MaxFileBytes = 1024 * 1024 }, path);
-
-        var bomb = Assert.Single(items.OfType<BadInput>());
-        Assert.Equal(path + "#0", bomb.Source);
-        Assert.StartsWith("unzips to more than 100 times its size (", bomb.Problem, StringComparison.Ordinal);
-        Assert.EndsWith("the records before it were kept, the rest of the file is skipped", bomb.Problem, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_real_gzipped_WARC_archive_is_read_whole_under_the_bound()
-    {
-        // Pages of text unzip to a few times their size: far under the bound, even with a tiny per-file floor.
-        var builder = new WarcBuilder();
-        for (var i = 0; i < 40; i++)
-            builder.Response($"https://lakeside.example/{i}", $"<html><body><p>Crossing {i}: the lake ferry left at {i % 12 + 1} o'clock with {i * 7 % 31} cars and {i * 13 % 97} passengers aboard.</p></body></html>");
-        var path = Write("crawl.warc.gz", builder.GzipPerRecord());
-
-        var items = Read(new InputLimits { MaxFileBytes = 1024 }, path);
-
-        Assert.Equal(40, items.OfType<RawItem>().Count());
-        Assert.Empty(items.OfType<BadInput>());
     }
 
     [Fact]

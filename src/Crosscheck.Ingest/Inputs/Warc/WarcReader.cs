@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
@@ -34,8 +35,7 @@ public sealed class WarcReader(InputLimits? limits = null)
             var gzipped = ContentSniffer.IsGzip(head.AsSpan(0, headLength));
             // GZipStream reads concatenated members, so one member per record and one member
             // for the whole file both come out as the plain WARC stream.
-            // Unzipping is bounded (InputLimits.MaxUnzipRatio): a gzip bomb behind a WARC head is not unzipped to its end.
-            using var data = gzipped ? new UnzippingStream((FileStream)file, _limits) : file;
+            using var data = gzipped ? new GZipStream(file, CompressionMode.Decompress) : file;
             var warc = new RecordStream(data);
             var tally = new Tally();
             while (true)
@@ -89,11 +89,6 @@ public sealed class WarcReader(InputLimits? limits = null)
             var (item, stop) = ReadRecord(path, warc, hints, tally, wholeFile: true);
             if (item is BadInput) tally.Problems++;
             return (item, stop);
-        }
-        catch (UnzipLimitException ex)
-        {
-            tally.Problems++;
-            return (new BadInput($"{path}#{offset}", $"{ex.Message}; the records before it were kept, the rest of the file is skipped"), true);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
