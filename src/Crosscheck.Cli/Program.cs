@@ -15,13 +15,13 @@ public static class Program
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not HelpAction)
         {
-            foreach (var error in result.Errors) Console.Error.WriteLine($"error: {Secrets.Redact(error.Message)}");
+            foreach (var error in result.Errors) Console.Error.WriteLine($"error: {OneLine.Of(Secrets.Redact(error.Message))}");
             Console.Error.WriteLine("see `crosscheck --help`, or `crosscheck COMMAND --help` for one command");
             return ExitCodes.Misuse;
         }
         if (result.Action is not HelpAction && UnknownOption(result, args) is { } unknown)
         {
-            var (path, word) = (CommandPath(result.CommandResult), Secrets.Redact(unknown));
+            var (path, word) = (CommandPath(result.CommandResult), OneLine.Of(Secrets.Redact(unknown)));
             Console.Error.WriteLine($"error: `crosscheck {path}` has no option {word} (a file whose name starts with '-' is named as ./{word})");
             Console.Error.WriteLine($"see `crosscheck {path} --help` for its options");
             return ExitCodes.Misuse;

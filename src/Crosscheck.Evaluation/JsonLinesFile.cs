@@ -14,6 +14,7 @@ internal static class JsonLinesFile
     public static List<T> Read<T>(string path, Func<JsonElement, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
+        EvaluationFile.CheckSize(path);
         var rows = new List<T>();
         var number = 0;
         foreach (var line in File.ReadLines(path))
@@ -23,11 +24,13 @@ internal static class JsonLinesFile
             try
             {
                 using var json = JsonDocument.Parse(line);
+                if (json.RootElement.ValueKind != JsonValueKind.Object)
+                    throw new FormatException($"a JSON {EvaluationFile.Kind(json.RootElement.ValueKind)}, not an object; each line must be one JSON object {{…}}");
                 rows.Add(read(json.RootElement));
             }
             catch (JsonException ex)
             {
-                throw new FormatException($"line {number}: not valid JSON ({ex.Message})", ex);
+                throw new FormatException($"line {number}: not valid JSON ({EvaluationFile.FirstSentence(ex.Message)}); each line must be one JSON object {{…}}", ex);
             }
             catch (Exception ex) when (ex is FormatException or KeyNotFoundException or InvalidOperationException)
             {

@@ -20,8 +20,26 @@ public static class CliRunner
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>Runs the program with <paramref name="input"/> piped to its standard input (closed after it, as a pipe ends).</summary>
+    public static Result RunWithInput(string workingDirectory, byte[] input, params string[] args)
+    {
+        using var process = Start(workingDirectory, args, redirectInput: true);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardInput.BaseStream.Write(input);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"crosscheck {string.Join(' ', args)} did not finish in 5 minutes");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
     /// <summary>Starts the program without waiting for it; the caller must read its redirected output and stop it.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, args, redirectInput: false);
+
+    private static Process Start(string workingDirectory, string[] args, bool redirectInput)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "crosscheck.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -29,6 +47,7 @@ public static class CliRunner
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);

@@ -54,4 +54,40 @@ public sealed class HostileInputCommandTests : IDisposable
         Assert.Single(lines, l => l.StartsWith("error: ", StringComparison.Ordinal));
         Assert.Contains("1 new article(s), 0 already stored, 1 bad input(s)", result.Out, StringComparison.Ordinal);
     }
+
+    [UnixFact]
+    public void A_db_path_with_a_line_break_is_one_escaped_error_line_and_cannot_forge_another()
+    {
+        // The user error quoted the path as it was: two lines, the second a forged "error:".
+        var db = Path.Combine(_dir, "none\nerror: forged.db");
+
+        var result = CliRunner.Run(_dir, "stories", "--db", db);
+
+        CliRunner.AssertOneErrorLine(result, $"error: no database at {_dir}/none\\nerror: forged.db; create one with `crosscheck ingest PATH --db {_dir}/none\\nerror: forged.db`");
+    }
+
+    [Fact]
+    public void Piped_JSONL_and_a_piped_page_are_ingested_from_standard_input()
+    {
+        var db = Path.Combine(_dir, "news.db");
+        var jsonl = """
+            {"url": "https://lakeside.example/ferry", "title": "Ferry timetable cut", "text": "The lake ferry will run four crossings a day from November, the operator said on Monday."}
+            {"title": "no text here"}
+            {"url": "https://lakeside.example/orchard", "title": "Orchard harvest best in a decade", "text": "Apple growers on the southern slopes picked their largest crop in ten years."}
+
+            """u8.ToArray();
+
+        var piped = CliRunner.RunWithInput(_dir, jsonl, "ingest", "-", "--db", db);
+
+        Assert.Equal(1, piped.ExitCode);
+        var errors = piped.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("error: stdin#2: ", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Contains("2 new article(s), 0 already stored, 1 bad input(s)", piped.Out, StringComparison.Ordinal);
+
+        var page = "<!doctype html><html><head><title>Library opens on Sundays</title></head><body><article><h1>Library opens on Sundays</h1><p>The town library will open on Sunday afternoons from next month after volunteers offered to staff the desk.</p></article></body></html>"u8.ToArray();
+        var again = CliRunner.RunWithInput(_dir, page, "ingest", "-", "--db", db);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("1 new article(s), 0 already stored, 0 bad input(s)", again.Out, StringComparison.Ordinal);
+    }
 }

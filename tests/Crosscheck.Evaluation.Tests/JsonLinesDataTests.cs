@@ -33,7 +33,7 @@ public sealed class JsonLinesDataTests : IDisposable
     public void Clustering_and_event_lines_missing_a_field_are_named_by_their_number()
     {
         var clustering = Write("""{"id": "a", "event": "e1", "text": "One."}""", """{"id": "b", "text": "Two."}""");
-        Assert.Equal("line 2: missing \"event\"", Assert.Throws<FormatException>(() => ClusteringEvaluator.Read(clustering)).Message);
+        Assert.Equal("line 2: no \"event\" (a string); each line needs id, event and text", Assert.Throws<FormatException>(() => ClusteringEvaluator.Read(clustering)).Message);
 
         var events = Write("""{"id": "a", "text": "The port closed.", "mentions": [{"id": "m", "start": 9, "end": 15, "cluster": "c"}]}""", """{"text": "No id."}""");
         Assert.StartsWith("line 2: ", Assert.Throws<FormatException>(() => EventsEvaluator.Read(events)).Message, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Crosscheck.Annotation.Quotes;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Ingest.Inputs;
 
 namespace Crosscheck.Cli.Commands;
@@ -62,7 +63,7 @@ public static class AnnotateCommand
                         Print(Engine.Processor.Process(raw.Raw), filter, Console.Out);
                         break;
                     case BadInput problem:
-                        Console.Error.WriteLine($"error: {problem}");
+                        Console.Error.WriteLine(OneLine.Of($"error: {problem}"));
                         bad = true;
                         break;
                 }

@@ -36,10 +36,14 @@ public static class CommandRunner
         }
     }
 
-    /// <summary>Prints the one error line; a credential the message may quote (a --db or --queue value) is hidden.</summary>
+    /// <summary>
+    /// Prints the one error line; a credential the message may quote (a --db or --queue value) is hidden, and the paths,
+    /// values and exception texts it quotes are kept to the line (<see cref="Crosscheck.Core.Text.OneLine"/>: a `--db` path or a
+    /// file name holding a line break cannot forge a second `error:` line). No message of these is laid out on several lines.
+    /// </summary>
     public static int Fail(string message)
     {
-        Console.Error.WriteLine($"error: {Crosscheck.Core.Text.Secrets.Redact(message)}");
+        Console.Error.WriteLine($"error: {Crosscheck.Core.Text.OneLine.Of(Crosscheck.Core.Text.Secrets.Redact(message))}");
         return ExitCodes.BadInput;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -24,7 +25,7 @@ public static class DemoCommand
             using var store = Engine.OpenStore(database ?? temp!.DatabasePath);
             Console.Error.WriteLine($"ingesting the sample articles in {samples} ...");
             var report = Engine.Ingest(store).Ingest([samples], IngestHints.None);
-            foreach (var error in report.Errors) Console.Error.WriteLine($"error: {error}");
+            foreach (var error in report.Errors) Console.Error.WriteLine(OneLine.Of($"error: {error}"));
             var stories = StoriesCommand.Ordered(store.GetStories());
             Console.Error.WriteLine($"{store.CountArticles()} articles, {stories.Count} stor{(stories.Count == 1 ? "y" : "ies")}; the largest story's dossier follows.");
             Console.Error.WriteLine();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Crosscheck.Annotation;
 using Crosscheck.Annotation.Quotes;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Evaluation.Quotes;
 using Crosscheck.Evaluation.Clustering;
 using Crosscheck.Evaluation.Entities;
@@ -152,7 +153,7 @@ public static class EvalCommand
     internal static int SkippedPages(IReadOnlyList<string> skipped, string cost, string labels = "ground-truth.json")
     {
         if (skipped.Count == 0) return ExitCodes.Ok;
-        foreach (var note in skipped) Console.Error.WriteLine($"error: {note}");
+        foreach (var note in skipped) Console.Error.WriteLine($"error: {OneLine.Of(note)}");
         Console.Error.WriteLine($"{skipped.Count} page(s) {cost}; restore the files named (fetch the benchmark again) or remove their ids from {labels}");
         return ExitCodes.BadInput;
     }

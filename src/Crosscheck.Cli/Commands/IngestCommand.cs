@@ -13,9 +13,9 @@ public static class IngestCommand
     public static Command Create()
     {
         var paths = CommonOptions.Inputs("paths",
-            "Files or directories (walked recursively): .html/.htm pages, .txt scraped text (either may be gzipped: .html.gz, .txt.gz), .jsonl with one article per line, " +
-            ".warc/.warc.gz web archives, RSS/Atom/JSON feeds (recognised by content, whatever the extension). " +
-            "Standard input is not read, nor .jsonl.gz (unzip it first).");
+            "Files or directories (walked recursively): .html/.htm pages, .txt scraped text (either may be gzipped: .html.gz, .txt.gz), .jsonl with one article per line " +
+            "(.jsonl.gz too, unzipped as it is read), .warc/.warc.gz web archives, RSS/Atom/JSON feeds (recognised by content, whatever the extension). " +
+            "- reads standard input: JSONL when it starts with {, else a feed or one HTML page (`zcat dump.jsonl.gz | crosscheck ingest -`, `curl -s URL | crosscheck ingest -`).");
         var db = CommonOptions.Database();
         var published = CommonOptions.Published();
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for inputs that carry none.", HelpName = "NAME" };
@@ -39,8 +39,13 @@ public static class IngestCommand
 
             With --queue, inputs are stored and queued; workers (`crosscheck worker`) process them and assign stories.
 
+            Standard input (-): JSONL (first character {) is read line by line at any length, and its lines are named
+            stdin#LINE; anything else is read whole, up to the limit for one file, as an RSS/Atom/JSON feed or one HTML
+            page (plain text when it holds no markup). Gzip data and WARC archives are read from files only.
+
             Examples: crosscheck ingest ./articles --db news.db
-                      crosscheck ingest crawl.warc.gz feed.xml
+                      crosscheck ingest crawl.warc.gz feed.xml dump.jsonl.gz
+                      zcat dump.jsonl.gz | crosscheck ingest - --db news.db
                       crosscheck ingest ./articles --db postgres://crosscheck@db/news --queue nats://queue:4222
             """)
         { paths, db, published, outlet, queue, stream, allPages };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Evaluation.Seeds;
 using Crosscheck.Storage;
 
@@ -27,7 +28,7 @@ public static class SeedsEval
                 var seedsDir = Path.GetDirectoryName(Path.GetFullPath(expectedFile))!;
                 var files = Directory.EnumerateFiles(seedsDir, "*.txt").Order(StringComparer.Ordinal).ToList();
                 var report = Engine.Ingest(store).Ingest(files, IngestHints.None);
-                foreach (var error in report.Errors) output.WriteLine($"error: {error}");
+                foreach (var error in report.Errors) output.WriteLine(OneLine.Of($"error: {error}"));
             }
             return Score(store, expectedFile, expected.RootElement, seedFiles, output);
         }

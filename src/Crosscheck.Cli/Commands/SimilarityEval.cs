@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Text;
 using Crosscheck.Evaluation.Similarity;
 using Crosscheck.Storage;
 using Crosscheck.Stories.Clustering;
@@ -170,7 +171,7 @@ public static class SimilarityEval
             {
                 using var store = Engine.OpenStore(database ?? temp!.DatabasePath);
                 var report = Engine.Ingest(store).Ingest([articles], IngestHints.None);
-                foreach (var error in report.Errors) errors.WriteLine($"error: {error}");
+                foreach (var error in report.Errors) errors.WriteLine(OneLine.Of($"error: {error}"));
                 return StoriesByKey(store);
             }
             finally

@@ -37,7 +37,8 @@ public static class WatchCommand
             Directories: a new file is taken once its size and modification time are the same in two looks in a row,
             and never again unless it changes (hidden files, e.g. ".name.tmp" being written, are left alone).
             Feeds: polled with conditional requests (ETag / Last-Modified; an unchanged feed costs one 304), items seen
-            before skipped; an item carrying only a summary has its page fetched once, if robots.txt allows.
+            before skipped; an item carrying only a summary has its page fetched once, if robots.txt allows, as the
+            ingest takes the item (a poll holds about a batch of pages; a stop leaves the pages not yet fetched for the next run).
             Requests name Crosscheck in their User-Agent ("{defaults.UserAgent}"), are spaced per host,
             and answers are bounded in size (feeds {defaults.Limits.MaxFileBytes / (1024 * 1024)} MB, pages {defaults.Limits.MaxRecordBytes / (1024 * 1024)} MB) and time.
             WARC files: plain (not gzipped) archives being written; each look reads the records appended since the last.

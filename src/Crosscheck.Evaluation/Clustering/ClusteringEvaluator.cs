@@ -234,16 +234,9 @@ public static class ClusteringEvaluator
     {
         var goldPath = Path.Combine(storiesDir, "gold.json");
         if (!File.Exists(goldPath)) throw new EvaluationDataException($"{storiesDir}: expected gold.json (page id -> story)");
-        Dictionary<string, string>? gold;
-        try
-        {
-            gold = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(goldPath));
-        }
-        catch (JsonException e)
-        {
-            throw new EvaluationDataException($"{goldPath}: not a JSON object of page id -> story ({e.Message})", e);
-        }
-        if (gold is not { Count: > 0 }) throw new EvaluationDataException($"{goldPath}: no labelled pages");
+        var gold = EvaluationFile.ReadObject(goldPath, "page id -> story (a string)", JsonValueKind.String)
+            .ToDictionary(e => e.Key, e => e.Value.GetString()!, StringComparer.Ordinal);
+        if (gold.Count == 0) throw new EvaluationDataException($"{goldPath}: no labelled pages; it must be one JSON object of page id -> story; {EvaluationFile.FetchAgain}");
         var pagesDir = PagesDirectory(storiesDir);
         var loaded = BenchmarkDirectory.Load(pagesDir);
         var pages = loaded.Pages.Where(p => gold.ContainsKey(p.Id)).ToList();
@@ -286,9 +279,9 @@ public static class ClusteringEvaluator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return JsonLinesFile.Read(jsonlPath, root =>
         {
-            var id = Text(root, "id") ?? throw new FormatException("missing \"id\"");
-            var gold = Text(root, "event") ?? throw new FormatException("missing \"event\"");
-            var text = Text(root, "text") ?? throw new FormatException("missing \"text\"");
+            var id = Text(root, "id") ?? throw new FormatException("no \"id\" (a string); each line needs id, event and text");
+            var gold = Text(root, "event") ?? throw new FormatException("no \"event\" (a string); each line needs id, event and text");
+            var text = Text(root, "text") ?? throw new FormatException("no \"text\" (a string); each line needs id, event and text");
             if (!seen.Add(id)) throw new FormatException($"duplicate id \"{id}\"");
             DateTimeOffset? published = Text(root, "published") is { } p
                 && DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;

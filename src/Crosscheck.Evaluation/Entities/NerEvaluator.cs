@@ -82,6 +82,7 @@ public static class NerEvaluator
         var loadSeconds = loadClock.Elapsed.TotalSeconds;
         var sentences = ConllCorpus.Read(conllFile);
         if (sentences.Count == 0) throw new EvaluationDataException($"'{conllFile}' holds no sentences.");
+        CheckTags(conllFile, sentences);
         (int, int)? heldOutPart = null;
         if (MultilingualNerData.IsSplitValidationFile(conllFile))
         {
@@ -239,5 +240,28 @@ public static class NerEvaluator
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
         return new FullStackThroughput(counted, Math.Max(wall, 1e-9), Math.Max(cpu, 1e-9));
+    }
+
+    /// <summary>
+    /// Throws unless every tag is an entity tag (O, or a prefix B/I/E/S/L/U, a dash and a type) and at least one names an entity:
+    /// a file of another shape (JSON, plain text, binary) was read as tokens tagged O, or by their last word, and scored as nothing.
+    /// </summary>
+    private static void CheckTags(string conllFile, List<ConllSentence> sentences)
+    {
+        const string Fix = "give a CoNLL file: a token and its tag per line (the tag last, as O, B-PER, I-LOC…), a blank line between sentences";
+        var entities = false;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var (tokens, tags) = (sentences[s].Tokens, sentences[s].Tags);
+            for (var t = 0; t < tags.Length; t++)
+            {
+                var tag = tags[t];
+                if (tag == "O") continue;
+                if (tag.Length < 3 || tag[1] != '-' || "BIESLU".IndexOf(tag[0], StringComparison.Ordinal) < 0)
+                    throw new EvaluationDataException($"'{conllFile}': sentence {s + 1}, token '{EvaluationFile.Clip(tokens[t])}' has the tag '{EvaluationFile.Clip(tag)}', which is not an entity tag; {Fix}");
+                entities = true;
+            }
+        }
+        if (!entities) throw new EvaluationDataException($"'{conllFile}' tags no entity (every token is O, or the lines have no tag), so there is nothing to score; {Fix}");
     }
 }

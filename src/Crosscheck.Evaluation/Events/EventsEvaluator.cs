@@ -191,19 +191,34 @@ public static class EventsEvaluator
     /// <summary>Reads the documents; a bad line names its number.</summary>
     public static List<EventDocument> Read(string path) => JsonLinesFile.Read(path, root =>
     {
-        var id = root.GetProperty("id").GetString() ?? throw new FormatException("missing \"id\"");
-        var text = root.GetProperty("text").GetString() ?? throw new FormatException("missing \"text\"");
+        var id = Required(root, "id");
+        var text = Required(root, "text");
         var topic = root.TryGetProperty("topic", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
         var mentions = new List<GoldEventMention>();
         if (root.TryGetProperty("mentions", out var list))
         {
+            if (list.ValueKind != JsonValueKind.Array) throw new FormatException($"\"mentions\" is a JSON {EvaluationFile.Kind(list.ValueKind)}, not an array");
             foreach (var m in list.EnumerateArray())
             {
-                int start = m.GetProperty("start").GetInt32(), end = m.GetProperty("end").GetInt32();
-                if (start < 0 || end > text.Length || start >= end) throw new FormatException($"mention {m.GetProperty("id").GetString()}: offsets {start}-{end} outside the text");
-                mentions.Add(new GoldEventMention(m.GetProperty("id").GetString()!, start, end, text[start..end], m.GetProperty("cluster").GetString()!));
+                if (m.ValueKind != JsonValueKind.Object) throw new FormatException($"a mention is a JSON {EvaluationFile.Kind(m.ValueKind)}, not an object {{\"id\", \"start\", \"end\", \"cluster\"}}");
+                var mention = Required(m, "id");
+                int start = Offset(m, "start", mention), end = Offset(m, "end", mention);
+                if (start < 0 || end > text.Length || start >= end) throw new FormatException($"mention {mention}: offsets {start}-{end} outside the text");
+                mentions.Add(new GoldEventMention(mention, start, end, text[start..end], Required(m, "cluster")));
             }
         }
         return new EventDocument(id, topic, text, mentions);
     });
+
+    /// <summary>A string field a line (or a mention) must have.</summary>
+    private static string Required(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new FormatException($"no \"{name}\" string; each line needs \"id\" and \"text\", and each of its \"mentions\" \"id\", \"start\", \"end\" and \"cluster\"");
+
+    /// <summary>A mention's character offset, a whole number.</summary>
+    private static int Offset(JsonElement mention, string name, string id) =>
+        mention.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var offset)
+            ? offset
+            : throw new FormatException($"mention {id}: no whole-number \"{name}\"");
 }

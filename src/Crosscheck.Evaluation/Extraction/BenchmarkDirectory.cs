@@ -62,9 +62,10 @@ public static class BenchmarkDirectory
         var htmlDir = Path.Combine(dir, "html");
         if (!File.Exists(truthPath) || !Directory.Exists(htmlDir))
             throw new EvaluationDataException($"{dir}: expected ground-truth.json and an html/ folder");
-        var truth = ReadObject(truthPath);
+        var truth = EvaluationFile.ReadObject(truthPath, "page id -> {\"articleBody\": text, \"url\": address}", JsonValueKind.Object);
+        if (truth.Count == 0) throw new EvaluationDataException($"{truthPath}: lists no page, so nothing can be scored; {EvaluationFile.FetchAgain}");
         var metaPath = Path.Combine(dir, "meta.json");
-        var meta = File.Exists(metaPath) ? ReadObject(metaPath) : [];
+        var meta = File.Exists(metaPath) ? EvaluationFile.ReadObject(metaPath, "page id -> {\"page_type\": type, \"with\": [...], \"without\": [...]}", JsonValueKind.Object) : [];
         var pages = new List<BenchmarkPage>();
         var missing = new List<BenchmarkPage>();
         foreach (var (id, entry) in truth.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -73,8 +74,8 @@ public static class BenchmarkDirectory
             var plain = Path.Combine(htmlDir, id + ".html");
             var path = File.Exists(plain) ? plain : plain + ".gz";
             var found = File.Exists(path);
-            var body = entry.TryGetProperty("articleBody", out var b) ? b.GetString() ?? "" : "";
-            var url = entry.TryGetProperty("url", out var u) ? u.GetString() : null;
+            var body = String(truthPath, id, entry, "articleBody") ?? "";
+            var url = String(truthPath, id, entry, "url");
             (found ? pages : missing).Add(new BenchmarkPage(id, url, found ? path : plain, body, meta.TryGetValue(id, out var labels) ? Labels(labels) : null));
         }
         return new BenchmarkPages(pages, missing);
@@ -116,17 +117,11 @@ public static class BenchmarkDirectory
         Hints = new IngestHints { Url = page.Url },
     };
 
-    private static Dictionary<string, JsonElement> ReadObject(string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path)) ?? [];
-        }
-        catch (JsonException e)
-        {
-            throw new EvaluationDataException($"{path}: not valid JSON ({e.Message})", e);
-        }
-    }
+    /// <summary>A page's field that must be a string when present (null when absent or null).</summary>
+    private static string? String(string path, string id, JsonElement entry, string name) =>
+        !entry.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw new EvaluationDataException($"{path}: page \"{EvaluationFile.Clip(id)}\" has a {EvaluationFile.Kind(value.ValueKind)} for \"{name}\" where a string is expected; {EvaluationFile.FetchAgain}");
 
     private static PageLabels Labels(JsonElement entry) => new(
         entry.TryGetProperty("page_type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : "",

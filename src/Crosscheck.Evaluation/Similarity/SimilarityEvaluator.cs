@@ -144,12 +144,13 @@ public static class SimilarityEvaluator
     public static List<SimilarityPair> ReadPairs(string path)
     {
         if (!File.Exists(path)) throw new EvaluationDataException($"{path}: no such file (expected pair_id, lang1, lang2 and Overall columns)");
+        EvaluationFile.CheckSize(path);
         using var lines = File.ReadLines(path).GetEnumerator();
         if (!lines.MoveNext()) throw new EvaluationDataException($"{path}: empty");
         var header = lines.Current.Split('\t');
         int Column(string name) => Array.IndexOf(header, name) is >= 0 and var index
             ? index
-            : throw new EvaluationDataException($"{path}: no column {name} in the header");
+            : throw new EvaluationDataException($"{path}: no column {name} in the header (its first line must name the tab-separated columns pair_id, lang1, lang2 and Overall); {EvaluationFile.FetchAgain}");
         int id = Column("pair_id"), first = Column("lang1"), second = Column("lang2"), overall = Column("Overall");
         var result = new List<SimilarityPair>();
         var number = 1;
@@ -161,8 +162,9 @@ public static class SimilarityEvaluator
             if (fields.Length < header.Length) throw new EvaluationDataException($"{path}#{number}: {fields.Length} fields, expected {header.Length}");
             var ids = fields[id].Split('_');
             if (ids.Length != 2) throw new EvaluationDataException($"{path}#{number}: pair id {fields[id]} is not ID1_ID2");
-            if (!double.TryParse(fields[overall], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
-                throw new EvaluationDataException($"{path}#{number}: Overall {fields[overall]} is not a number");
+            // NaN and infinity parse as numbers, and one would make every correlation NaN.
+            if (!double.TryParse(fields[overall], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score))
+                throw new EvaluationDataException($"{path}#{number}: Overall {EvaluationFile.Clip(fields[overall])} is not a number (a rating such as 1.5)");
             result.Add(new SimilarityPair(fields[id], ids[0], ids[1], fields[first], fields[second], score));
         }
         if (result.Count == 0) throw new EvaluationDataException($"{path}: no pairs");

@@ -37,6 +37,14 @@ public sealed record InputLimits
     /// </summary>
     public long MaxBatchBytes { get; init; } = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// Most a gzipped JSONL file may unzip to, as a multiple of the gzip bytes read (100), once it has
+    /// unzipped past <see cref="MaxFileBytes"/>: news text and HTML unzip to 3–10 times their size, a gzip bomb to up to a
+    /// thousand, so reading past this would cost time and work for bytes the file does not hold. The file is read to
+    /// there and the rest skipped, named as a bomb.
+    /// </summary>
+    public int MaxUnzipRatio { get; init; } = 100;
+
     /// <summary>How many bytes are sniffed to decide whether a file is binary.</summary>
     public int SniffBytes { get; init; } = 64 * 1024;
 

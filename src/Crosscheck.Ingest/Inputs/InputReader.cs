@@ -58,13 +58,63 @@ public sealed class InputReader(InputLimits? limits = null)
             }
             else if (path == "-")
             {
-                yield return new BadInput(path, "standard input is not read; save what you would pipe to a file (e.g. `... > articles.jsonl`) and name that file");
+                foreach (var item in Guarded(StandardInputName, () => ReadStandardInput(hints))) yield return item;
             }
             else
             {
                 yield return new BadInput(path, "no such file or directory");
             }
         }
+    }
+
+    /// <summary>How inputs read from standard input (`-`) are named in messages and in the store ("stdin#3").</summary>
+    public const string StandardInputName = "stdin";
+
+    /// <summary>What `-` reads: standard input, and whether it is redirected (a pipe or a file, not a terminal). Tests give their own.</summary>
+    public Func<(Stream Input, bool Redirected)> StandardInput { get; init; } = () => (Console.OpenStandardInput(), Console.IsInputRedirected);
+
+    /// <summary>
+    /// Standard input, as a user piping `zcat dump.jsonl.gz` or `curl -s URL` expects: JSONL (its first character `{`) line by
+    /// line at any length, as a .jsonl file is; an RSS, Atom or JSON feed, or else one HTML page (text when it holds no
+    /// markup), read whole up to the limit for one file. Gzip data and WARC archives are named with the fix, not read.
+    /// </summary>
+    private IEnumerable<InputItem> ReadStandardInput(IngestHints hints)
+    {
+        const string name = StandardInputName;
+        var (input, redirected) = StandardInput();
+        if (!redirected)
+        {
+            input.Dispose();
+            return [new BadInput(name, "standard input is a terminal, so `-` has nothing to read; pipe articles in (`zcat articles.jsonl.gz | crosscheck ingest -`, `curl -s URL | crosscheck ingest -`) or name files")];
+        }
+        var head = new byte[_limits.SniffBytes];
+        var read = input.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..read];
+        var container = ContentSniffer.SniffContainer(head);
+        if (container == ContainerFormat.Gzip)
+        {
+            input.Dispose();
+            return [new BadInput(name, "is gzip data; unzip it in the pipe (`zcat FILE.gz | crosscheck ingest -`), or name the .jsonl.gz file")];
+        }
+        // The first byte after a UTF-8 byte-order mark and white space tells JSONL ({) from markup (<).
+        var first = head.AsSpan(head.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0).TrimStart(" \t\r\n"u8);
+        if (first.IsEmpty)
+        {
+            input.Dispose();
+            return [new BadInput(name, read == 0 ? "is empty: nothing was piped in" : "holds only whitespace")];
+        }
+        if (first[0] == (byte)'{' && container != ContainerFormat.JsonFeed) return _jsonLines.Read(name, new PrefixedStream(head, input), hints);
+        byte[]? content;
+        using (var whole = new PrefixedStream(head, input)) content = BoundedRead.ToEnd(whole, _limits.MaxFileBytes);
+        if (content is null)
+            return [new BadInput(name, $"is over the {InputLimits.Megabytes(_limits.MaxFileBytes)} limit for one page or feed; save it to a file, or pipe JSONL, which is read line by line at any size")];
+        container = ContentSniffer.SniffContainer(content);
+        if (container == ContainerFormat.Warc)
+            return [new BadInput(name, "is a WARC archive, which is read from a file only; save it (`… > crawl.warc`) and name that file")];
+        if (container is ContainerFormat.Feed or ContainerFormat.JsonFeed)
+            return container == ContainerFormat.Feed ? _feeds.ReadXml(name, content, hints) : _feeds.ReadJson(name, content, hints);
+        if (PageFile.ContentProblem(head, content.Length) is { } problem) return [new BadInput(name, problem)];
+        return [ReadSingle(name, content, first[0] == (byte)'<' ? RawKind.Html : RawKind.Text, hints)];
     }
 
     /// <summary>Marks the problem reported when a reader throws: a defect to fix, which the randomized tests look for.</summary>
@@ -161,8 +211,14 @@ public sealed class InputReader(InputLimits? limits = null)
         }
         // A gzipped page or text ("0001.html.gz", as benchmark sets ship pages) is read unzipped, as the name inside says.
         if (GzippedKind(path) is { } gzipped) return [ReadPage(path, gzipped, gzipped: true, hints)];
+        // Gzipped JSONL is unzipped as it is read, line by line, as a plain one is.
         if (IsGzippedJsonLines(path))
-            return [new BadInput(path, $"is gzipped JSONL, which is not read; unzip it first (`gunzip -k {Path.GetFileName(path)}`) and ingest the {Path.GetExtension(path[..^3])} file")];
+        {
+            if (size == 0) return [new BadInput(path, "is empty")];
+            return ContentSniffer.IsGzip(head)
+                ? _jsonLines.ReadGzipped(path, hints)
+                : [new BadInput(path, $"is named {Path.GetExtension(path[..^3])}.gz but is not gzip data; if it is plain JSONL, name it {Path.GetExtension(path[..^3])}")];
+        }
         if (ContainerExtensions.TryGetValue(ContainerExtension(path), out var expected))
         {
             if (size == 0) return [new BadInput(path, "is empty")];

@@ -28,7 +28,7 @@ internal sealed class JsonLinesReader(InputLimits limits)
                 var (line, tooLong, unreadable) = NextLine(lines);
                 if (unreadable is not null)
                 {
-                    yield return new BadInput($"{source}#{lineNumber + 1}", $"cannot be read further ({unreadable}); the lines before it were kept");
+                    yield return new BadInput($"{source}#{lineNumber + 1}", $"{unreadable}; the lines before it were kept");
                     yield break;
                 }
                 if (line is null && !tooLong) break;
@@ -37,13 +37,68 @@ internal sealed class JsonLinesReader(InputLimits limits)
                 records++;
                 yield return item;
             }
+            // GZipStream ends quietly where a cut-short file ends: the trailer tells.
+            if (stream is UnzippingStream { } gzip && gzip.CutShort() is { } cut)
+            {
+                yield return new BadInput(source, $"{PageFile.NotGzip(cut)}; the lines before the cut were kept");
+                yield break;
+            }
             if (records == 0) yield return new BadInput(source, "holds no JSON records");
+        }
+    }
+
+    /// <summary>
+    /// The records of a gzipped JSONL file (".jsonl.gz"), unzipped as they are read: memory is bounded by one line as for
+    /// a plain one, and the unzipping by <see cref="InputLimits.MaxUnzipRatio"/>. A file that is not gzip, is gzipped twice,
+    /// or unzips to binary data or nothing is one problem; damaged or cut-short gzip keeps the lines before the damage.
+    /// </summary>
+    public IEnumerable<InputItem> ReadGzipped(string path, IngestHints hints)
+    {
+        if (UnzippedHeadProblem(path) is { } problem) return [new BadInput(path, problem)];
+        return RecordStream.ReadFile(path, file => Read(path, new UnzippingStream((FileStream)file, limits), hints));
+    }
+
+    /// <summary>Why the file's first unzipped bytes hold no JSONL (damaged, empty, gzipped twice, binary), or null.</summary>
+    private string? UnzippedHeadProblem(string path)
+    {
+        try
+        {
+            using var gzip = new UnzippingStream(File.OpenRead(path), limits);
+            var head = new byte[limits.SniffBytes];
+            var read = 0;
+            try
+            {
+                int got;
+                while (read < head.Length && (got = gzip.Read(head, read, head.Length - read)) > 0) read += got;
+            }
+            catch (IOException) when (read > 0)
+            {
+                // Damage (or a bomb) past the first bytes: the lines before it are read and the problem named at its line.
+            }
+            catch (InvalidDataException) when (read > 0)
+            {
+            }
+            if (read == 0) return gzip.CutShort() is { } cut ? PageFile.NotGzip(cut) : "is empty once unzipped";
+            if (ContentSniffer.IsGzip(head.AsSpan(0, read)))
+            {
+                var name = Path.GetFileName(path);
+                return $"is gzipped twice (it unzips to more gzip data); unzip one layer and ingest that: `gunzip -c {name} > {name[..^3]}`";
+            }
+            return PageFile.ContentProblem(head.AsSpan(0, read), read, " once unzipped");
+        }
+        catch (InvalidDataException ex)
+        {
+            return PageFile.NotGzip(ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot be read ({ex.Message})";
         }
     }
 
     private int MaxLineBytes => limits.MaxRecordBytes;
 
-    /// <summary>The next line (null at the end, or when too long), or why the stream cannot be read.</summary>
+    /// <summary>The next line (null at the end, or when too long), or why the stream cannot be read further (a phrase that follows the line's name).</summary>
     private (byte[]? Line, bool TooLong, string? Unreadable) NextLine(RecordStream lines)
     {
         try
@@ -51,9 +106,17 @@ internal sealed class JsonLinesReader(InputLimits limits)
             var line = lines.ReadLine(MaxLineBytes, out var tooLong);
             return (line, tooLong, null);
         }
+        catch (UnzipLimitException ex)
+        {
+            return (null, false, $"{ex.Message}; the rest of the file is skipped");
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, false, PageFile.NotGzip(ex.Message));
+        }
         catch (IOException ex)
         {
-            return (null, false, ex.Message);
+            return (null, false, $"cannot be read further ({ex.Message})");
         }
     }
 

@@ -75,7 +75,7 @@ public static class PageFile
     }
 
     /// <summary>A damaged gzip file's problem, with <paramref name="why"/> and the fix.</summary>
-    private static string NotGzip(string why) => $"is not valid gzip ({why}); the file is damaged: fetch it again (`gzip -t FILE` checks one)";
+    internal static string NotGzip(string why) => $"is not valid gzip ({why}); the file is damaged: fetch it again (`gzip -t FILE` checks one)";
 
     /// <summary>
     /// Why a gzip file that unzipped to <paramref name="unzipped"/> bytes was cut short, or null. .NET's GZipStream ends
@@ -83,8 +83,10 @@ public static class PageFile
     /// bytes tell: they are the unzipped length of its last member (modulo 2^32), which is never more than everything
     /// it unzips to (the limit keeps that under 4 GB), whereas in a cut file they are a stretch of compressed data.
     /// </summary>
-    private static string? CutShort(FileStream file, int unzipped)
+    internal static string? CutShort(FileStream file, long unzipped)
     {
+        // Past 4 GB the trailer's length (modulo 2^32) no longer tells.
+        if (unzipped > uint.MaxValue) return null;
         const int Smallest = 20; // a 10-byte header, an empty deflate stream (2 bytes), an 8-byte trailer
         if (file.Length < Smallest) return $"only {file.Length} bytes, shorter than any whole gzip file";
         Span<byte> trailer = stackalloc byte[4];

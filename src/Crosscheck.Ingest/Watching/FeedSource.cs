@@ -42,29 +42,72 @@ internal sealed class FeedSource(Uri address, PoliteFetcher fetcher, FeedInput f
             return new SourceBatch([], remembered => Succeeded(remembered, answer));
         }
         var seen = state.Seen.ToHashSet(StringComparer.Ordinal);
-        var items = new List<InputItem>();
-        var taken = new List<string>();
+        var wanted = new List<(InputItem Item, FeedArticle? Article, Uri? Page, string? Key)>();
         var takenNow = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (entry.Article is not { } article || entry.Item is not RawItem { Raw: var raw })
             {
-                items.Add(entry.Item);
+                wanted.Add((entry.Item, null, null, null));
                 continue;
             }
             var page = article.SummaryOnly && Uri.TryCreate(article.Url, UriKind.Absolute, out var link) && link.Scheme is "http" or "https" ? link : null;
             var key = page is null ? raw.Id : "page:" + page;
             if (seen.Contains(key) || !takenNow.Add(key)) continue;
-            taken.Add(key);
-            items.Add(page is null ? entry.Item : await PageOrSummary(page, article, entry.Item, log, stop));
+            wanted.Add((entry.Item, article, page, key));
         }
-        log.WriteLine($"{Name}: {entries.Count(e => e.Article is not null)} item(s), {taken.Count} new");
-        return new SourceBatch(items, remembered =>
+        log.WriteLine($"{Name}: {entries.Count(e => e.Article is not null)} item(s), {takenNow.Count} new");
+        var taken = new List<string>();
+        var complete = false;
+        return new SourceBatch(Taken(), remembered =>
         {
-            Succeeded(remembered, answer);
+            // A stop that left pages unfetched keeps the validators of the answer before: the next poll reads the feed again
+            // (not a 304) and fetches what was left; the items taken are remembered either way.
+            if (complete) Succeeded(remembered, answer);
+            else Answered(remembered);
             remembered.Seen.AddRange(taken);
             if (remembered.Seen.Count > options.MaxRemembered) remembered.Seen.RemoveRange(0, remembered.Seen.Count - options.MaxRemembered);
         });
+
+        // Each summary-only item's page is fetched as the ingest takes the item, so a poll holds about a batch of pages, not
+        // every page of the feed (10,000 items linking to pages of up to 8 MB each). A stop ends the fetching between pages
+        // (or cuts one short): the items not reached are not remembered, and are taken at the next poll.
+        IEnumerable<InputItem> Taken()
+        {
+            var stopped = false;
+            var left = 0;
+            foreach (var (item, article, page, key) in wanted)
+            {
+                if (page is null)
+                {
+                    if (key is not null) taken.Add(key);
+                    yield return item;
+                    continue;
+                }
+                if (stopped || stop.IsCancellationRequested)
+                {
+                    stopped = true;
+                    left++;
+                    continue;
+                }
+                InputItem fetched;
+                try
+                {
+                    // The ingest reads its inputs synchronously; the fetch runs on the thread pool, away from any context.
+                    fetched = Task.Run(() => PageOrSummary(page, article!, item, log, stop), stop).GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    stopped = true;
+                    left++;
+                    continue;
+                }
+                taken.Add(key!);
+                yield return fetched;
+            }
+            if (stopped) log.WriteLine($"{Name}: stopped before every page was fetched; the {left} item(s) left are taken at the next poll");
+            complete = !stopped;
+        }
     }
 
     /// <summary>The wait after <paramref name="failures"/> failures in a row: the interval, doubled per failure, at most the cap.</summary>
@@ -121,11 +164,18 @@ internal sealed class FeedSource(Uri address, PoliteFetcher fetcher, FeedInput f
 
     private void Succeeded(WatchState state, FetchResult answer)
     {
-        var feed = state.Feeds.TryGetValue(Name, out var known) ? known : new FeedState();
+        var feed = Answered(state);
         feed.ETag = answer.ETag;
         feed.LastModified = answer.LastModified;
+    }
+
+    /// <summary>The feed answered: its failures in a row are over (its validators are left as they were).</summary>
+    private FeedState Answered(WatchState state)
+    {
+        var feed = state.Feeds.TryGetValue(Name, out var known) ? known : new FeedState();
         feed.Failures = 0;
         state.Feeds[Name] = feed;
+        return feed;
     }
 
     private static string Describe(TimeSpan wait) =>

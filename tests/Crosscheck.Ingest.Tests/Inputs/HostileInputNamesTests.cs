@@ -64,30 +64,17 @@ public sealed class HostileInputNamesTests : IDisposable
     }
 
     [Fact]
-    public void A_page_gzipped_twice_gzipped_jsonl_and_a_file_without_extension_say_how_to_fix_them()
+    public void A_page_gzipped_twice_and_a_file_without_extension_say_how_to_fix_them()
     {
         var twice = Write("twice.html.gz", Gzip(Gzip(Encoding.UTF8.GetBytes(Page))));
-        var jsonl = Write("dump.jsonl.gz", Gzip("{\"text\": \"The ferry runs four crossings a day.\"}\n"u8.ToArray()));
         var bare = Write("article", Encoding.UTF8.GetBytes("The ferry runs four crossings a day."));
 
-        var items = Read(twice, jsonl, bare, Good);
+        var items = Read(twice, bare, Good);
 
         var problems = Problems(items);
         Assert.Equal("is gzipped twice (it unzips to more gzip data); unzip one layer and ingest that: `gunzip -c twice.html.gz > once-twice.html.gz`", problems["twice.html.gz"]);
-        Assert.Equal("is gzipped JSONL, which is not read; unzip it first (`gunzip -k dump.jsonl.gz`) and ingest the .jsonl file", problems["dump.jsonl.gz"]);
         Assert.StartsWith("has no extension, so its format is not known; name it by what it holds: .html", problems["article"], StringComparison.Ordinal);
         Assert.Equal("good.html", Path.GetFileName(Assert.Single(items.OfType<RawItem>()).Source));
-    }
-
-    [Fact]
-    public void A_dash_for_standard_input_says_it_is_not_read_and_what_to_do()
-    {
-        var items = Read("-", Good);
-
-        var error = Assert.Single(items.OfType<BadInput>());
-        Assert.Equal("-", error.Source);
-        Assert.Contains("standard input is not read; save", error.Problem, StringComparison.Ordinal);
-        Assert.Single(items.OfType<RawItem>());
     }
 
     [UnixFact]

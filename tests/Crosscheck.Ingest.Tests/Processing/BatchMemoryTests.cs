@@ -1,6 +1,5 @@
 using Crosscheck.Core.Model;
 using Crosscheck.Ingest.Inputs;
-using Crosscheck.Ingest.Processing;
 using Crosscheck.Storage.Sqlite;
 using Xunit;
 
@@ -37,11 +36,5 @@ public sealed class BatchMemoryTests : IDisposable
 
         Assert.Equal(6, report.Added);
         Assert.Equal([0, 0, 0, 0, 2, 2], articlesWhenRead);
-    }
-
-    /// <summary>Progress reported on the caller's thread, at once (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
-    {
-        public void Report(IngestProgress value) => report(value);
     }
 }

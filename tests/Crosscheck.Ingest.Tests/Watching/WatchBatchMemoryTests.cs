@@ -87,10 +87,4 @@ public sealed class WatchBatchMemoryTests : IDisposable
             Assert.DoesNotContain(store.AllArticles(), a => a.Url == "https://harbour.example/report5");
         }
     }
-
-    /// <summary>Progress reported on the caller's thread, at once (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
-    {
-        public void Report(IngestProgress value) => report(value);
-    }
 }
