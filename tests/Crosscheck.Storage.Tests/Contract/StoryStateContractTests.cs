@@ -255,7 +255,7 @@ public abstract partial class StoreContractTests
         using var other = OpenAgain();
         Assert.Equal(2, other.LoadWindowClock(TextWindow.Copies));
         Assert.Equal(3, other.LoadWindowClock(TextWindow.Templates));
-        Assert.Equal([(7L, 1L), (7L, 2L), (long.MinValue, 1L)],
+        Assert.Equal([(long.MinValue, 1L), (7L, 1L), (7L, 2L)],
             other.LoadWindowPostings(TextWindow.Copies, [7, long.MinValue, 9, 123]).Select(p => (p.Key, p.Number)).Order());
         Assert.Equal([(7L, 2L), (9L, 2L), (9L, 3L)], other.LoadWindowPostings(TextWindow.Templates, [7, 9]).Select(p => (p.Key, p.Number)).Order());
         var texts = other.LoadWindowTexts(TextWindow.Copies, [2, 1, 5]).OrderBy(t => t.Number).ToList();
