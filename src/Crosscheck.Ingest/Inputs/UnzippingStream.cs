@@ -19,7 +19,7 @@ internal sealed class UnzippingStream(FileStream file, InputLimits limits, long 
 
     /// <summary>A ".warc.gz" archive: only bytes not <see cref="Exempt"/>ed as pages count, past <see cref="InputLimits.MaxUnzippedSkipBytes"/>.</summary>
     public static UnzippingStream ForWarc(FileStream file, InputLimits limits) =>
-        new(file, limits, limits.MaxUnzippedSkipBytes, " in bytes that are not pages (padding, skipped records)");
+        new(file, limits, limits.MaxUnzippedSkipBytes, " in bytes that are not pages");
 
     private long _exempt;
 
