@@ -39,11 +39,23 @@ public sealed record InputLimits
 
     /// <summary>
     /// Most a gzipped JSONL file may unzip to, as a multiple of the gzip bytes read (100), once it has
-    /// unzipped past <see cref="MaxFileBytes"/>: news text and HTML unzip to 3–10 times their size, a gzip bomb to up to a
-    /// thousand, so reading past this would cost time and work for bytes the file does not hold. The file is read to
-    /// there and the rest skipped, named as a bomb.
+    /// unzipped past <see cref="MaxFileBytes"/>; for a gzipped WARC archive, the same bound on the bytes it unzips to that
+    /// do not become pages, past <see cref="MaxUnzippedSkipBytes"/>. News text and HTML unzip to 3–10 times their size, a
+    /// gzip bomb to up to a thousand, so reading past this would cost time and work for bytes the file does not hold. The
+    /// file is read to there and the rest skipped, named as a bomb.
     /// </summary>
     public int MaxUnzipRatio { get; init; } = 100;
+
+    /// <summary>
+    /// Bytes a gzipped WARC archive may unzip to outside its pages (padding, request, metadata and media records, records
+    /// skipped by their Content-Length) before <see cref="MaxUnzipRatio"/> applies to them (256 MB). The ratio counts the
+    /// gzip bytes of the whole file read so far, pages too, so a real crawl never meets it: media records (video, images,
+    /// PDFs) are compressed already and unzip to about their gzip size, however large (a 5 GB video record is read past);
+    /// scripts and styles unzip 3–10 times. Only bytes that compress past a hundred times (runs of one byte, zero-filled
+    /// files) count toward it, and this allowance lets 256 MB of them through even at the start of a file, four times the
+    /// longest padding a test reads past; a bomb costs at most about a quarter of a second of unzipping more than its ratio.
+    /// </summary>
+    public long MaxUnzippedSkipBytes { get; init; } = 256L * 1024 * 1024;
 
     /// <summary>How many bytes are sniffed to decide whether a file is binary.</summary>
     public int SniffBytes { get; init; } = 64 * 1024;

@@ -55,7 +55,7 @@ internal sealed class JsonLinesReader(InputLimits limits)
     public IEnumerable<InputItem> ReadGzipped(string path, IngestHints hints)
     {
         if (UnzippedHeadProblem(path) is { } problem) return [new BadInput(path, problem)];
-        return RecordStream.ReadFile(path, file => Read(path, new UnzippingStream((FileStream)file, limits), hints));
+        return RecordStream.ReadFile(path, file => Read(path, UnzippingStream.ForJsonLines((FileStream)file, limits), hints));
     }
 
     /// <summary>Why the file's first unzipped bytes hold no JSONL (damaged, empty, gzipped twice, binary), or null.</summary>
@@ -63,7 +63,7 @@ internal sealed class JsonLinesReader(InputLimits limits)
     {
         try
         {
-            using var gzip = new UnzippingStream(File.OpenRead(path), limits);
+            using var gzip = UnzippingStream.ForJsonLines(File.OpenRead(path), limits);
             var head = new byte[limits.SniffBytes];
             var read = 0;
             try

@@ -3,15 +3,29 @@ using System.IO.Compression;
 namespace Crosscheck.Ingest.Inputs;
 
 /// <summary>
-/// A gzipped JSONL file (".jsonl.gz") unzipped as it is read, held to a bound on how much it may unzip to: past
-/// <see cref="InputLimits.MaxFileBytes"/>, at most <see cref="InputLimits.MaxUnzipRatio"/> times the gzip bytes read so far.
-/// A gzip bomb (a megabyte of gzip that unzips to a gigabyte of one byte) is stopped there, so reading one costs what
-/// reading a plain file of about its size costs, while a real archive (news text and HTML unzip to 3–10 times their
-/// size) of any size is read to its end. (Gzipped WARC archives are not held to it: a run of blank lines between records
-/// compresses a thousand times and is read past, see WarcReaderTests; hostile4's section of docs/BENCHMARKS.md.) Damaged gzip throws <see cref="InvalidDataException"/>, as GZipStream does.
+/// A gzipped file unzipped as it is read, held to a bound on how much it may unzip to: past a free allowance, at most
+/// <see cref="InputLimits.MaxUnzipRatio"/> times the gzip bytes read so far. A gzip bomb (a megabyte of gzip that unzips to a
+/// gigabyte of one byte) is stopped there, so reading one costs what reading a plain file of about its size costs, while a
+/// real archive (news text and HTML unzip to 3–10 times their size) of any size is read to its end. A ".jsonl.gz" file
+/// counts every byte, past <see cref="InputLimits.MaxFileBytes"/> (<see cref="ForJsonLines"/>); a ".warc.gz" archive counts
+/// only the bytes that do not become pages (padding, records skipped or dropped), past
+/// <see cref="InputLimits.MaxUnzippedSkipBytes"/> (<see cref="ForWarc"/>, <see cref="Exempt"/>). Damaged gzip throws
+/// <see cref="InvalidDataException"/>, as GZipStream does.
 /// </summary>
-internal sealed class UnzippingStream(FileStream file, InputLimits limits) : Stream
+internal sealed class UnzippingStream(FileStream file, InputLimits limits, long allowance, string counted) : Stream
 {
+    /// <summary>A ".jsonl.gz" file: every unzipped byte counts, past <see cref="InputLimits.MaxFileBytes"/>.</summary>
+    public static UnzippingStream ForJsonLines(FileStream file, InputLimits limits) => new(file, limits, limits.MaxFileBytes, "");
+
+    /// <summary>A ".warc.gz" archive: only bytes not <see cref="Exempt"/>ed as pages count, past <see cref="InputLimits.MaxUnzippedSkipBytes"/>.</summary>
+    public static UnzippingStream ForWarc(FileStream file, InputLimits limits) =>
+        new(file, limits, limits.MaxUnzippedSkipBytes, " in bytes that are not pages");
+
+    private long _exempt;
+
+    /// <summary>Takes <paramref name="bytes"/> already unzipped (a page read) out of the count the bound applies to.</summary>
+    public void Exempt(long bytes) => _exempt += bytes;
+
     private readonly GZipStream _gzip = new(file, CompressionMode.Decompress);
 
     /// <summary>Bytes unzipped so far.</summary>
@@ -23,9 +37,10 @@ internal sealed class UnzippingStream(FileStream file, InputLimits limits) : Str
     {
         var read = _gzip.Read(buffer);
         Unzipped += read;
-        if (Unzipped > limits.MaxFileBytes && Unzipped > limits.MaxUnzipRatio * file.Position)
+        var count = Unzipped - _exempt;
+        if (count > allowance && count > limits.MaxUnzipRatio * file.Position)
             throw new UnzipLimitException(
-                $"unzips to more than {limits.MaxUnzipRatio} times its size ({Size(Unzipped)} from the first {Size(file.Position)}), as a gzip bomb does, not an archive of text");
+                $"unzips to more than {limits.MaxUnzipRatio} times its size{counted} ({Size(count)} from the first {Size(file.Position)}), as a gzip bomb does, not an archive of text");
         return read;
     }
 

@@ -255,4 +255,84 @@ public sealed class WarcReaderTests : IDisposable
         Assert.Contains("is not a WARC archive", Assert.Single(Read(fake).OfType<BadInput>()).Problem);
         Assert.Contains("no HTML response records", Assert.Single(Read(empty).OfType<BadInput>()).Problem);
     }
+    /// <summary>Gzips <paramref name="head"/> then <paramref name="run"/> bytes of <paramref name="fill"/> into a file, a megabyte at a time.</summary>
+    private string WriteBomb(string name, byte[] head, long run, byte fill = 0, byte[]? tail = null)
+    {
+        var path = Path.Combine(_dir, name);
+        using (var file = File.Create(path))
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(head);
+            var chunk = new byte[1024 * 1024];
+            Array.Fill(chunk, fill);
+            for (long left = run; left > 0; left -= chunk.Length) gzip.Write(chunk, 0, (int)Math.Min(left, chunk.Length));
+            if (tail is not null) gzip.Write(tail);
+        }
+        return path;
+    }
+
+    private const string TerabyteRecord =
+        "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: https://b.example/film.mp4\r\nContent-Type: video/mp4\r\nContent-Length: 1099511627776\r\n\r\n";
+
+    [Fact]
+    public void A_gzip_bomb_is_stopped_and_the_records_before_it_are_kept()
+    {
+        // Found by hostile4: a WARC head, then zeros compressing a thousand times, was read to its end (2 GB from 2 MB
+        // of gzip in 2.4 s, so a 1 GB file of that shape in about 20 minutes), skipped by a Content-Length of a terabyte.
+        var page = new WarcBuilder().Response("https://b.example/1", BridgePage).Plain();
+        var path = WriteBomb("bomb.warc.gz", [.. page, .. Encoding.ASCII.GetBytes(TerabyteRecord)], 512L * 1024 * 1024);
+
+        var items = Read(path);
+
+        Assert.Equal(["https://b.example/1"], items.OfType<RawItem>().Select(i => i.Raw.Hints.Url));
+        var bomb = Assert.Single(items.OfType<BadInput>());
+        Assert.Equal($"{path}#{page.Length}", bomb.Source);
+        Assert.Contains("as a gzip bomb does", bomb.Problem, StringComparison.Ordinal);
+        Assert.Contains("the records before it were kept", bomb.Problem, StringComparison.Ordinal);
+        // Stopped just past the allowance (zeros unzip about a thousand times, past the ratio at once), not at the end of the 512 MB.
+        var unzipped = Regex.Match(bomb.Problem, @"\(([0-9.]+) MB from").Groups[1].Value;
+        Assert.InRange(double.Parse(unzipped, System.Globalization.CultureInfo.InvariantCulture), 256, 300);
+    }
+
+    [Fact]
+    public void A_bomb_of_blank_lines_or_of_garbage_is_stopped_past_a_lower_allowance()
+    {
+        var limits = new InputLimits { MaxUnzippedSkipBytes = 1024 * 1024 };
+        var page = new WarcBuilder().Response("https://b.example/1", BridgePage).Plain();
+        var last = new WarcBuilder().Response("https://b.example/2", MarketPage).Plain();
+
+        foreach (var fill in new[] { (byte)'\n', (byte)0 })
+        {
+            var path = WriteBomb($"run-{fill}.warc.gz", page, 32L * 1024 * 1024, fill, last);
+
+            var items = Read(path, limits);
+
+            Assert.Equal(["https://b.example/1"], items.OfType<RawItem>().Select(i => i.Raw.Hints.Url));
+            var bomb = Assert.Single(items.OfType<BadInput>());
+            // The run of blank lines starts with the page's own closing CRLF CRLF; the zeros start after it.
+            Assert.Equal($"{path}#{(fill == 0 ? page.Length : page.Length - 4)}", bomb.Source);
+            Assert.Contains("gzip bomb", bomb.Problem, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_large_record_that_does_not_compress_is_read_past_far_beyond_the_allowance()
+    {
+        // Video and images are compressed already: a 5 GB video record unzips to about its gzip size, so the ratio never
+        // stops it however large it is. Here two records of 4 MB of random bytes (a video) against an allowance of 256 KB.
+        var limits = new InputLimits { MaxUnzippedSkipBytes = 256 * 1024 };
+        var video = new byte[4 * 1024 * 1024];
+        new Random(7).NextBytes(video);
+        var archive = new WarcBuilder()
+            .Response("https://v.example/1", BridgePage)
+            .Response("https://v.example/film.mp4", video, "video/mp4")
+            .Record("resource", "https://v.example/film2.mp4", "video/mp4", video)
+            .Response("https://v.example/2", MarketPage);
+        var path = Write("video.warc.gz", archive.GzipPerRecord());
+
+        var items = Read(path, limits);
+
+        Assert.Equal(["https://v.example/1", "https://v.example/2"], items.OfType<RawItem>().Select(i => i.Raw.Hints.Url));
+        Assert.Empty(items.OfType<BadInput>());
+    }
 }

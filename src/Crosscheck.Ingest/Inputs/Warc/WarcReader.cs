@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using Crosscheck.Core.Model;
 using Crosscheck.Core.Text;
@@ -35,12 +34,15 @@ public sealed class WarcReader(InputLimits? limits = null)
             var gzipped = ContentSniffer.IsGzip(head.AsSpan(0, headLength));
             // GZipStream reads concatenated members, so one member per record and one member
             // for the whole file both come out as the plain WARC stream.
-            using var data = gzipped ? new GZipStream(file, CompressionMode.Decompress) : file;
-            var warc = new RecordStream(data);
+            // Unzipping is bounded in the bytes that do not become pages (InputLimits.MaxUnzippedSkipBytes): a gzip bomb
+            // (a record claiming a terabyte, then zeros) is stopped, not read for minutes.
+            using var gzip = gzipped ? UnzippingStream.ForWarc((FileStream)file, _limits) : null;
+            var warc = new RecordStream(gzip ?? file);
             var tally = new Tally();
             while (true)
             {
                 var (item, stop) = Next(path, warc, hints, tally, gzipped);
+                if (item is RawItem page) gzip?.Exempt(page.Raw.Content.Length);
                 if (item is not null) yield return item;
                 if (stop) break;
             }
@@ -86,9 +88,18 @@ public sealed class WarcReader(InputLimits? limits = null)
         var offset = warc.Position;
         try
         {
+            // The offset a problem names is where the next record starts, or where a run of padding that is too long does.
+            warc.SkipLineBreaks();
+            offset = warc.Position;
             var (item, stop) = ReadRecord(path, warc, hints, tally, wholeFile: true);
             if (item is BadInput) tally.Problems++;
             return (item, stop);
+        }
+        catch (UnzipLimitException ex)
+        {
+            tally.Problems++;
+            return (new BadInput($"{path}#{offset}",
+                $"{ex.Message}; the records before it were kept, the rest of the file is skipped (if the archive is genuine, unzip it and ingest the .warc file, which is read at its own size)"), true);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
