@@ -7,10 +7,11 @@ namespace Crosscheck.Stories.Fingerprints;
 /// Finds template pages online: a text that is mostly a block of words another recent text also holds verbatim (a cookie notice,
 /// a paywall form, a site's disclaimer; at least two thirds of its words) under an own part that has nothing to do with that
 /// block, as the other text's own part has not either. A short report ending in a sentence another report ends in too (an
-/// agency's or charity's boilerplate) keeps its features while its own report is at least half as long as that sentence. A copy of a news report shares its body too, but its own part (a headline of its own, a changed word) speaks
-/// of what the shared body says, or is shared by both; a template's headlines never recur in the block and differ from each
-/// other. Shape only: word shingles, no word list, any language whose words <see cref="Words.Scan"/> splits. Memory is bounded
-/// by a window of recent texts. Not thread-safe.
+/// agency's or charity's boilerplate) keeps its features while its own report is at least half as long as that sentence. A copy
+/// of a news report shares its body too, but its own part (a headline of its own, a changed word) speaks of what the shared body
+/// says, or is shared by both; a template's headlines never recur in the block and differ from each other. Shape only: word
+/// shingles, no word list, any language whose words <see cref="Words.Scan"/> splits. Memory is bounded by a window of recent
+/// texts. Not thread-safe.
 /// </summary>
 public sealed class TemplatePageDetector
 {
