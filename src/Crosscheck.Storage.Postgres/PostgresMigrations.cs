@@ -100,6 +100,7 @@ public static class PostgresMigrations
         Shared(SharedSchema.UnplacedArticles),
         Shared(SharedSchema.CandidateWindowIndex),
         Shared(SharedSchema.TemplatePageMarks),
+        Shared(SharedSchema.DetectorWindows),
     ];
 
     public static int CurrentVersion => All[^1].Version;

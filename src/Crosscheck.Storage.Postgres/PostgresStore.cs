@@ -431,6 +431,7 @@ public sealed class PostgresStore : IStore
         BatchCommand("DELETE FROM story_features"),
         BatchCommand("DELETE FROM story_states"),
         BatchCommand("DELETE FROM story_state_articles"),
+        .. SharedSchema.WindowTableNames.Select(table => BatchCommand($"DELETE FROM {table}")),
         .. StoreCommon.EveryArticleUnplaced.Select(statement => BatchCommand(statement)),
         BatchCommand("DELETE FROM meta WHERE key = $1", StoreCommon.StoryStateKey),
     ];
@@ -499,6 +500,61 @@ public sealed class PostgresStore : IStore
         });
     }
 
+    public IReadOnlyList<StoredWindowPosting> LoadWindowPostings(TextWindow window, IReadOnlyCollection<long> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var table = SharedSchema.WindowTables(window).Keys;
+        var array = keys.ToArray();
+        return Use("reading a detector's postings", connection =>
+        {
+            using var command = Command(connection, $"SELECT key, number FROM {table} WHERE key = ANY($1)", array);
+            using var reader = command.ExecuteReader();
+            var postings = new List<StoredWindowPosting>();
+            while (reader.Read()) postings.Add(new StoredWindowPosting(reader.GetInt64(0), reader.GetInt64(1)));
+            return (IReadOnlyList<StoredWindowPosting>)postings;
+        });
+    }
+
+    public IReadOnlyList<StoredWindowText> LoadWindowTexts(TextWindow window, IReadOnlyCollection<long> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        var table = SharedSchema.WindowTables(window).Texts;
+        var array = numbers.ToArray();
+        return Use("reading a detector's texts", connection =>
+        {
+            using var command = Command(connection, $"SELECT number, article_id, entry FROM {table} WHERE number = ANY($1)", array);
+            using var reader = command.ExecuteReader();
+            var texts = new List<StoredWindowText>(array.Length);
+            while (reader.Read()) texts.Add(new StoredWindowText(window, reader.GetInt64(0), reader.GetString(1), [], (byte[])reader.GetValue(2)));
+            return (IReadOnlyList<StoredWindowText>)texts;
+        });
+    }
+
+    public long LoadWindowClock(TextWindow window) => Use("reading a detector's clock", connection =>
+        Scalar(connection, $"SELECT max(number) FROM {SharedSchema.WindowTables(window).Texts}") is long max ? max : 0L);
+
+    /// <summary>Statements that write the detectors' new window texts with their postings and drop those numbered below each window's first.</summary>
+    private static IEnumerable<NpgsqlBatchCommand> SaveWindowTexts(StoryStateChanges changes)
+    {
+        foreach (var (window, from) in changes.WindowsFrom)
+        {
+            var (texts, keys) = SharedSchema.WindowTables(window);
+            yield return BatchCommand($"DELETE FROM {keys} WHERE number < $1", from);
+            yield return BatchCommand($"DELETE FROM {texts} WHERE number < $1", from);
+        }
+        foreach (var group in changes.WindowTexts.GroupBy(t => t.Window))
+        {
+            var (texts, keys) = SharedSchema.WindowTables(group.Key);
+            var written = group.ToList();
+            yield return BatchCommand($"""
+                INSERT INTO {texts} (number, article_id, entry) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[])
+                ON CONFLICT (number) DO UPDATE SET article_id = excluded.article_id, entry = excluded.entry
+                """, written.Select(t => t.Number).ToArray(), written.Select(t => Clean(t.ArticleId)).ToArray(), Bytes(written.Select(t => t.Entry)));
+            yield return BatchCommand($"INSERT INTO {keys} (number, key) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING",
+                written.SelectMany(t => t.Keys.Select(_ => t.Number)).ToArray(), written.SelectMany(t => t.Keys).ToArray());
+        }
+    }
+
     /// <remarks>Reads the rows of <c>story_state_unplaced</c>, never every article.</remarks>
     public IReadOnlyList<string> ArticlesWithoutStoryState() => Use("listing articles without a story", connection =>
         (IReadOnlyList<string>)Strings(connection, """
@@ -541,6 +597,7 @@ public sealed class PostgresStore : IStore
                 ON CONFLICT (article_id) DO UPDATE SET idx = excluded.idx, template = coalesce(excluded.template, story_state_articles.template)
                 """, changes.ArticleStories.Keys.Select(Clean).ToArray(), changes.ArticleStories.Values.ToArray(),
                 new NpgsqlParameter { Value = changes.ArticleStories.Keys.Select(id => changes.TemplatePages.TryGetValue(id, out var template) ? template : (bool?)null).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean }));
+            foreach (var command in SaveWindowTexts(changes)) batch.BatchCommands.Add(command);
             object placed = changes.ArticleStories.Keys.Select(Clean).ToArray();
             batch.BatchCommands.Add(BatchCommand("DELETE FROM story_state_unplaced WHERE article_id = ANY($1)", placed));
             // Removals first: a story split off may take the id of one merged away in the same batch.

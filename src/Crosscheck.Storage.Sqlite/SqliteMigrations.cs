@@ -112,6 +112,7 @@ public static class SqliteMigrations
         Shared(SharedSchema.UnplacedArticles),
         Shared(SharedSchema.CandidateWindowIndex),
         Shared(SharedSchema.TemplatePageMarks),
+        Shared(SharedSchema.DetectorWindows),
     ];
 
     /// <summary>The SQL function (registered on every connection the store opens) that computes <see cref="StoreCommon.OutletKey"/>.</summary>

@@ -66,6 +66,9 @@ public sealed class SqliteStore : IStore
             store.Execute("PRAGMA journal_mode = WAL");
             // NORMAL is durable in WAL mode except for the last commits on power loss, never corrupting.
             store.Execute("PRAGMA synchronous = NORMAL");
+            // 64 MB of page cache (SQLite's default is 2 MB): a save of the detectors' windows writes postings all over their key
+            // indexes (tens of MB at a full window), which the default cache spilled and read again within one transaction.
+            store.Execute("PRAGMA cache_size = -65536");
             store.Migrate(version, targetVersion);
             return store;
         }
@@ -464,6 +467,7 @@ public sealed class SqliteStore : IStore
         NonQuery("DELETE FROM story_features");
         NonQuery("DELETE FROM story_states");
         NonQuery("DELETE FROM story_state_articles");
+        foreach (var table in SharedSchema.WindowTableNames) NonQuery($"DELETE FROM {table}");
         foreach (var statement in StoreCommon.EveryArticleUnplaced) NonQuery(statement);
         NonQuery("DELETE FROM meta WHERE key = $key", ("$key", StoreCommon.StoryStateKey));
     }
@@ -551,6 +555,81 @@ public sealed class SqliteStore : IStore
         });
     }
 
+    public IReadOnlyList<StoredWindowPosting> LoadWindowPostings(TextWindow window, IReadOnlyCollection<long> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var (texts, table) = SharedSchema.WindowTables(window);
+        return Read("reading a detector's postings", () =>
+        {
+            var postings = new List<StoredWindowPosting>();
+            foreach (var chunk in keys.Chunk(KeysPerRequest))
+            {
+                // Postings below the window's first text are dropped in batches (SaveWindowTexts): the texts' first number keeps them out.
+                using var command = Command($"SELECT key, number FROM {table} INDEXED BY {table}_by_key WHERE key IN (SELECT value FROM json_each($keys)) "
+                    + $"AND number >= (SELECT ifnull(min(number), 0) FROM {texts})", ("$keys", JsonArray(chunk)));
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) postings.Add(new StoredWindowPosting(reader.GetInt64(0), reader.GetInt64(1)));
+            }
+            return (IReadOnlyList<StoredWindowPosting>)postings;
+        });
+    }
+
+    public IReadOnlyList<StoredWindowText> LoadWindowTexts(TextWindow window, IReadOnlyCollection<long> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        var table = SharedSchema.WindowTables(window).Texts;
+        return Read("reading a detector's texts", () =>
+        {
+            var texts = new List<StoredWindowText>(numbers.Count);
+            foreach (var chunk in numbers.Chunk(KeysPerRequest))
+            {
+                using var command = Command($"SELECT number, article_id, entry FROM {table} WHERE number IN (SELECT value FROM json_each($keys))", ("$keys", JsonArray(chunk)));
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) texts.Add(new StoredWindowText(window, reader.GetInt64(0), reader.GetString(1), [], (byte[])reader.GetValue(2)));
+            }
+            return (IReadOnlyList<StoredWindowText>)texts;
+        });
+    }
+
+    public long LoadWindowClock(TextWindow window) => Read("reading a detector's clock", () =>
+        Scalar($"SELECT max(number) FROM {SharedSchema.WindowTables(window).Texts}") is { } max and not DBNull ? Convert.ToInt64(max, CultureInfo.InvariantCulture) : 0L);
+
+    /// <summary>Writes the detectors' new window texts with their postings and drops those numbered below each window's first.</summary>
+    private void SaveWindowTexts(StoryStateChanges changes)
+    {
+        foreach (var (window, from) in changes.WindowsFrom)
+        {
+            var (texts, keys) = SharedSchema.WindowTables(window);
+            NonQuery($"DELETE FROM {texts} WHERE number < $from", ("$from", from));
+            // The dropped texts' postings go once they are half as many as the window holds, in one pass: their rows lie all over the
+            // key index, so dropping a few texts' at every save touched most of its pages each time. Until then reads skip them
+            // (LoadWindowPostings: below the texts' first number), so what a read finds is what an eager drop leaves.
+            if (Scalar($"SELECT number FROM {keys} ORDER BY number LIMIT 1") is not long oldest || oldest >= from) continue;
+            var newest = Scalar($"SELECT max(number) FROM {texts}") is long max ? max : from;
+            if (from - oldest >= Math.Max(1, (newest - from + 1) / 2)) NonQuery($"DELETE FROM {keys} WHERE number < $from", ("$from", from));
+        }
+        foreach (var group in changes.WindowTexts.GroupBy(t => t.Window))
+        {
+            var (texts, keys) = SharedSchema.WindowTables(group.Key);
+            using var text = Command($"INSERT OR REPLACE INTO {texts} (number, article_id, entry) VALUES ($number, $id, $entry)",
+                ("$number", 0L), ("$id", ""), ("$entry", Array.Empty<byte>()));
+            using var key = Command($"INSERT OR IGNORE INTO {keys} (number, key) VALUES ($number, $key)", ("$number", 0L), ("$key", 0L));
+            foreach (var stored in group)
+            {
+                text.Parameters["$number"].Value = stored.Number;
+                text.Parameters["$id"].Value = stored.ArticleId;
+                text.Parameters["$entry"].Value = stored.Entry;
+                text.ExecuteNonQuery();
+                key.Parameters["$number"].Value = stored.Number;
+                foreach (var k in stored.Keys)
+                {
+                    key.Parameters["$key"].Value = k;
+                    key.ExecuteNonQuery();
+                }
+            }
+        }
+    }
+
     /// <remarks>Reads the rows of <c>story_state_unplaced</c> (CROSS JOIN keeps them the outer loop), never every article.</remarks>
     public IReadOnlyList<string> ArticlesWithoutStoryState() => Read("listing articles without a story", () =>
         (IReadOnlyList<string>)Strings("""
@@ -615,6 +694,7 @@ public sealed class SqliteStore : IStore
                         placed.ExecuteNonQuery();
                     }
                 }
+                SaveWindowTexts(changes);
                 // Removals first: a story split off may take the id of one merged away in the same batch.
                 foreach (var id in changes.RemovedStories) DeleteStory(id);
                 for (var i = 0; i < changes.Stories.Count; i++)

@@ -103,4 +103,52 @@ public static class SharedSchema
         -- row written before this step and for an article left out (idx -1): unknown.
         ALTER TABLE story_state_articles ADD COLUMN template {sql.Boolean};
         """);
+
+    /// <summary>
+    /// The recent texts the clusterer's copy and template-page detectors compare a new text with, and their postings, so the
+    /// detectors' windows outlive a save and a process: a placement reads the postings of its own text's keys and the few texts
+    /// they name, as it reads feature postings. Without them a copy or a template page whose twin was saved in an earlier batch
+    /// went unrecognised.
+    /// </summary>
+    public static SharedSchemaStep DetectorWindows { get; } = new(10, "the copy and template-page detectors' windows of recent texts, with their postings", sql => $"""
+        -- Per detector, one row per text in its window, by its number in the window's clock (the copy detector's own count of
+        -- texts long enough to compare; the clusterer's arrival for the template-page detector), with what the detector keeps
+        -- of it (the clusterer's format), and one row per key the text is posted under (band keys; distinct word shingles).
+        -- Rows numbered below a window's first are dropped at each save, so the tables stay bounded by the windows (20,000
+        -- and 5,000 texts), not the store. Empty for a store clustered before this step: the windows start at the next save.
+        CREATE TABLE story_state_copy_texts (
+            number     {sql.Int64} PRIMARY KEY,
+            article_id {sql.Text} NOT NULL,
+            entry      {sql.Bytes} NOT NULL
+        );
+        CREATE TABLE story_state_copy_keys (
+            number {sql.Int64} NOT NULL,
+            key    {sql.Int64} NOT NULL,
+            PRIMARY KEY (number, key)
+        ){sql.KeyedTable};
+        CREATE INDEX story_state_copy_keys_by_key ON story_state_copy_keys (key, number);
+        CREATE TABLE story_state_template_texts (
+            number     {sql.Int64} PRIMARY KEY,
+            article_id {sql.Text} NOT NULL,
+            entry      {sql.Bytes} NOT NULL
+        );
+        CREATE TABLE story_state_template_keys (
+            number {sql.Int64} NOT NULL,
+            key    {sql.Int64} NOT NULL,
+            PRIMARY KEY (number, key)
+        ){sql.KeyedTable};
+        CREATE INDEX story_state_template_keys_by_key ON story_state_template_keys (key, number);
+        """);
+
+    /// <summary>The tables of a detector's window (<see cref="DetectorWindows"/>): its texts and its postings.</summary>
+    public static (string Texts, string Keys) WindowTables(Crosscheck.Core.Pipeline.TextWindow window) => window switch
+    {
+        Crosscheck.Core.Pipeline.TextWindow.Copies => ("story_state_copy_texts", "story_state_copy_keys"),
+        Crosscheck.Core.Pipeline.TextWindow.Templates => ("story_state_template_texts", "story_state_template_keys"),
+        _ => throw new ArgumentOutOfRangeException(nameof(window), window, "No such window."),
+    };
+
+    /// <summary>Every table of <see cref="DetectorWindows"/>.</summary>
+    public static IReadOnlyList<string> WindowTableNames { get; } =
+        ["story_state_copy_texts", "story_state_copy_keys", "story_state_template_texts", "story_state_template_keys"];
 }

@@ -150,7 +150,8 @@ public static class StoreCommon
     /// The tables derived from raw inputs, in an order that deletes what refers to a row before the row
     /// (both backends clear them with <c>DELETE</c> in this order; <c>reprocess</c> rebuilds them).
     /// </summary>
-    public static readonly IReadOnlyList<string> DerivedTables = ["story_redirects", "story_articles", "stories", "story_features", "story_states", "story_state_articles", "story_state_unplaced", "layers", "articles"];
+    public static readonly IReadOnlyList<string> DerivedTables = ["story_redirects", "story_articles", "stories", "story_features", "story_states", "story_state_articles", "story_state_unplaced",
+        "story_state_copy_texts", "story_state_copy_keys", "story_state_template_texts", "story_state_template_keys", "layers", "articles"];
 
     /// <summary>
     /// Statements (no parameters, the same on both backends) that mark every stored article as not placed, run when the

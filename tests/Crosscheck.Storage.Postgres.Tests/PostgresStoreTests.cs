@@ -237,6 +237,14 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [PostgresFact]
+    public void A_version_9_schema_keeps_its_placements_with_empty_detector_windows()
+    {
+        using var store = Upgraded(fromVersion: 9, $"INSERT INTO \"{_schema}\".story_state_articles (article_id, idx, template) VALUES ('old', 0, true)");
+
+        AssertPlacementsUpgradedWithEmptyDetectorWindows(store);
+    }
+
+    [PostgresFact]
     public async Task Workers_opening_a_new_schema_at_once_migrate_it_once()
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostgresStore.Open(ConnectionString))));

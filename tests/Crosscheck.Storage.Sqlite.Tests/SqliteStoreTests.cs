@@ -316,6 +316,14 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_version_9_database_keeps_its_placements_with_empty_detector_windows()
+    {
+        using var store = Upgraded(fromVersion: 9, "INSERT INTO story_state_articles (article_id, idx, template) VALUES ('old', 0, 1)");
+
+        AssertPlacementsUpgradedWithEmptyDetectorWindows(store);
+    }
+
+    [Fact]
     public void A_failed_write_leaves_the_file_intact_for_the_next_open()
     {
         var raw = Raw("committed before the failure");

@@ -215,6 +215,10 @@ public static class EvalCommand
                 + "then the false pairs a setting has that the first setting has not, and those it no longer has (each page is read once).",
             HelpName = "GRID",
         };
+        var stored = new Option<bool>("--stored")
+        {
+            Description = "Save each batch's story state to a temporary SQLite store and place the next batch with a new clusterer reading it back, as separate ingest runs do (default: one clusterer in memory).",
+        };
         var command = new Command("clustering", """
             Story clustering quality: the articles are clustered online as they arrive; prints B-cubed and
             pairwise precision/recall/F1 against the gold stories, the predicted and false pairs, and articles/s.
@@ -228,11 +232,12 @@ public static class EvalCommand
                       crosscheck eval clustering ../shared/data/stories-aeb-dev
                       crosscheck eval clustering ../shared/data/extraction-wcxb-dev --page-type article --half even
             """)
-        { input, output, batch, order, pageType, half, grid };
+        { input, output, batch, order, pageType, half, grid, stored };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(input)!;
-            var stream = new ClusteringStream(ParseBatch(result.GetValue(batch)), ParseOrder(result.GetValue(order)!));
+            using var temporary = result.GetValue(stored) ? new TemporaryStore() : null;
+            var stream = new ClusteringStream(ParseBatch(result.GetValue(batch)), ParseOrder(result.GetValue(order)!)) { Store = temporary?.Store };
             var labelled = Directory.Exists(path) && File.Exists(Path.Combine(path, "gold.json"));
             // Under a grid each page or line is read and annotated once: the settings differ in the clustering alone.
             var texts = new Dictionary<string, Document>(StringComparer.Ordinal);
@@ -465,5 +470,21 @@ public static class EvalCommand
         if (path is null) return;
         write(path);
         if (!quiet) Console.WriteLine($"predictions written to {path}");
+    }
+}
+
+/// <summary>A SQLite store in a temporary folder, deleted with it (<c>eval clustering --stored</c>).</summary>
+internal sealed class TemporaryStore : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("crosscheck-eval-store-").FullName;
+
+    public TemporaryStore() => Store = Crosscheck.Storage.Sqlite.SqliteStore.Open(Path.Combine(_dir, "stories.db"));
+
+    public Crosscheck.Storage.Sqlite.SqliteStore Store { get; }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        Directory.Delete(_dir, recursive: true);
     }
 }

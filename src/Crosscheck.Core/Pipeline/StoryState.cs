@@ -49,7 +49,41 @@ public interface IStoryStateStore
     /// marks were kept, never placed, or placed by a replay whose stories were stored without state.
     /// </summary>
     IReadOnlyDictionary<string, bool> LoadTemplatePageMarks(IReadOnlyCollection<string> articleIds);
+
+    /// <summary>
+    /// Of a detector's stored window (<see cref="StoryStateChanges.WindowTexts"/>), the postings of these keys: which texts hold each,
+    /// by their number in the window's clock. A placement asks the keys of its own text only (the copy detector its band keys, the
+    /// template-page detector its shingles), as the feature postings are read.
+    /// </summary>
+    IReadOnlyList<StoredWindowPosting> LoadWindowPostings(TextWindow window, IReadOnlyCollection<long> keys);
+
+    /// <summary>The stored texts of a detector's window with these numbers (absent ones are left out; <see cref="StoredWindowText.Keys"/> is not read back).</summary>
+    IReadOnlyList<StoredWindowText> LoadWindowTexts(TextWindow window, IReadOnlyCollection<long> numbers);
+
+    /// <summary>The highest number a stored text of a detector's window has (its clock at the last save); 0 when none is stored.</summary>
+    long LoadWindowClock(TextWindow window);
 }
+
+/// <summary>The two windows of recent texts the story clusterer's detectors keep in the store.</summary>
+public enum TextWindow
+{
+    /// <summary>The syndication detector's: texts long enough to compare, numbered by its own clock; keys are MinHash band keys.</summary>
+    Copies = 1,
+
+    /// <summary>The template-page detector's: every text placed, numbered by the clusterer's arrival; keys are distinct word shingles.</summary>
+    Templates = 2,
+}
+
+/// <param name="Key">A band key or shingle (a 64-bit hash).</param>
+/// <param name="Number">The number of a text holding it.</param>
+public readonly record struct StoredWindowPosting(long Key, long Number);
+
+/// <param name="Window">Whose window.</param>
+/// <param name="Number">The text's number in that window's clock.</param>
+/// <param name="ArticleId">The article.</param>
+/// <param name="Keys">The keys the text is posted under (written; empty when read back).</param>
+/// <param name="Entry">What the detector keeps of the text (opaque here, as a story's state is).</param>
+public sealed record StoredWindowText(TextWindow Window, long Number, string ArticleId, long[] Keys, byte[] Entry);
 
 /// <param name="Documents">Documents counted in the feature statistics.</param>
 /// <param name="Arrivals">Articles placed so far (the clusterer's clock).</param>
@@ -110,6 +144,15 @@ public sealed class StoryStateChanges
     /// keep the mark stored with them; an article never given one reads as unknown (<see cref="IStoryStateStore.LoadTemplatePageMarks"/>).
     /// </summary>
     public IReadOnlyDictionary<string, bool> TemplatePages { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>Texts the detectors' windows took since the last save (<see cref="IStoryStateStore.LoadWindowPostings"/>), with their postings.</summary>
+    public IReadOnlyList<StoredWindowText> WindowTexts { get; init; } = [];
+
+    /// <summary>
+    /// By window, the first number it still holds: stored texts (and their postings) numbered below it are dropped, so each table
+    /// stays bounded by its window. A window not named keeps its texts.
+    /// </summary>
+    public IReadOnlyDictionary<TextWindow, long> WindowsFrom { get; init; } = new Dictionary<TextWindow, long>();
 
     /// <summary>Visible stories to insert or replace; <see cref="StoryPositions"/> gives each one's place in the story list.</summary>
     public IReadOnlyList<Story> Stories { get; init; } = [];

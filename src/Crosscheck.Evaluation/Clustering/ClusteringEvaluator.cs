@@ -57,6 +57,12 @@ public sealed record ClusteringStream(int BatchSize = 0, int? ShuffleSeed = null
 {
     public static readonly ClusteringStream WholeInput = new();
 
+    /// <summary>
+    /// Null: one clusterer in memory goes on from batch to batch. Else each batch is placed by a clusterer reading the story
+    /// state back from this store (empty at first) and saved to it at the batch end, as separate ingest runs do.
+    /// </summary>
+    public Crosscheck.Core.Pipeline.IStoryStateStore? Store { get; init; }
+
     /// <summary>The lines in arrival order: as given, or shuffled by the seed (Fisher–Yates on a seeded <see cref="Random"/>).</summary>
     public IReadOnlyList<T> Arrange<T>(IReadOnlyList<T> items)
     {
@@ -71,7 +77,7 @@ public sealed record ClusteringStream(int BatchSize = 0, int? ShuffleSeed = null
         BatchSize <= 0 ? [Arrange(items)] : Arrange(items).Chunk(BatchSize);
 
     public override string ToString() =>
-        (BatchSize > 0 ? $"batches of {BatchSize}" : "one batch") + (ShuffleSeed is { } seed ? $", random order (seed {seed})" : ", input order");
+        (BatchSize > 0 ? $"batches of {BatchSize}" : "one batch") + (Store is null ? "" : ", each saved and read back") + (ShuffleSeed is { } seed ? $", random order (seed {seed})" : ", input order");
 }
 
 /// <summary>
@@ -128,11 +134,16 @@ public static class ClusteringEvaluator
         ClusteringOptions? options, ClusteringStream? stream)
     {
         ArgumentNullException.ThrowIfNull(process);
-        var clusterer = new StoryClusterer(options);
+        var store = stream?.Store;
+        var clusterer = store is null ? new StoryClusterer(options) : StoryClusterer.Rebuilding(store, options);
         var total = Stopwatch.StartNew();
         var clustering = new Stopwatch();
+        var first = true;
         foreach (var batch in (stream ?? ClusteringStream.WholeInput).Batches(items))
         {
+            // A separate run per batch: it knows only what the store holds.
+            if (store is not null && !first) clusterer = StoryClusterer.Stored(store, options);
+            first = false;
             foreach (var item in batch)
             {
                 var document = process(item);
@@ -143,6 +154,7 @@ public static class ClusteringEvaluator
             // The batch ends here, as an ingest does: deferred re-checks run now.
             clustering.Start();
             clusterer.Settle();
+            if (store is not null) clusterer.Save(null);
             clustering.Stop();
         }
         total.Stop();

@@ -127,6 +127,12 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             _savedHeader = header;
             ReadRechecks(header.Rechecks);
         }
+        if (store is not null)
+        {
+            // Their windows are stored state too: read per text from the store, written at each save (a rebuild holds them whole).
+            Syndication?.KeepWindowIn(_reading);
+            _templates?.KeepWindowIn(_reading, _arrivals);
+        }
     }
 
     /// <summary>A clusterer continuing from the state stored in <paramref name="store"/> (an empty state when none is stored).</summary>
@@ -138,16 +144,17 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         new(options, null, store ?? throw new ArgumentNullException(nameof(store)), reset: true, maxCachedStories);
 
     /// <summary>
-    /// The near-duplicate detector fed with every assigned document (null when disabled). With a store, it holds the
-    /// documents placed since the last <see cref="Save"/> only: its texts are not stored state, so a process reading the
-    /// state back knows none of the earlier ones, and a process keeping its cache must match it (and its memory stays
-    /// bounded by the batch). An earlier original is still found by similarity.
+    /// The near-duplicate detector fed with every assigned document (null when disabled). With a store, its window (the last
+    /// 20,000 texts long enough to compare) is stored state too (<see cref="StoryStateChanges.WindowTexts"/>): a text reads the
+    /// stored postings of its own band keys and the few texts they name, so a copy of a text saved in an earlier batch or by
+    /// another process is found as in one batch; memory holds the texts placed since the last <see cref="Save"/> only (a rebuild
+    /// holds its window whole), and <see cref="SyndicationDetector.Copies"/> names the copies found since then.
     /// </summary>
     public SyndicationDetector? Syndication { get; private set; }
 
     /// <summary>
-    /// Template pages (<see cref="ClusteringOptions.TemplatePages"/>), or null when off. With a store, new at each <see cref="Save"/>
-    /// as <see cref="Syndication"/> is and for its reasons: it holds the texts placed since then only.
+    /// Template pages (<see cref="ClusteringOptions.TemplatePages"/>), or null when off. With a store, its window (the last 5,000
+    /// texts placed) is stored and read per text as <see cref="Syndication"/>'s is (the postings of the text's own shingles).
     /// </summary>
     private TemplatePageDetector? _templates;
 
@@ -222,7 +229,7 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var document = prepared.Document;
         _arrivals++;
         // A template page keeps no features: it scores nothing against any story, so it joins none and anchors none.
-        var template = _templates?.Add(prepared.Template, document.Text) == true;
+        var template = _templates?.Add(prepared.Template, document.Text, document.Id) == true;
         var vectors = template ? new Dictionary<long, double>[] { [], [], [] } : prepared.Vectors;
         var profile = Profile.FromVectors(vectors, prepared.Language, document.Article.Published?.Value, _arrivals);
         _documents++;
@@ -1467,6 +1474,14 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         var unsaved = _unsaved.OrderBy(s => s.Index).ToList();
         var live = unsaved.Where(s => !s.Absorbed).ToList();
         var header = new StoryStateHeader(_documents, _arrivals, _storyCount, _liveStories, WriteRechecks());
+        var windowTexts = new List<StoredWindowText>();
+        var windowsFrom = new Dictionary<TextWindow, long>();
+        foreach (var (window, (texts, from)) in new[] { (TextWindow.Copies, Syndication?.TakeWindowChanges()), (TextWindow.Templates, _templates?.TakeWindowChanges()) }
+            .Where(w => w.Item2 is not null).Select(w => (w.Item1, w.Item2!.Value)))
+        {
+            windowTexts.AddRange(texts);
+            if (from is { } first) windowsFrom[window] = first;
+        }
         store.SaveStoryState(new StoryStateChanges
         {
             Header = header,
@@ -1475,6 +1490,8 @@ public sealed class StoryClusterer : IStoredStoryClusterer
             States = unsaved.Select(s => new StoredStoryState(s.Index, s.Serialize(), s.Absorbed ? null : new StoryActivity(s.Retired, s.LastArrival, s.Profile.Last?.UtcTicks))).ToList(),
             ArticleStories = _unsavedArticles.ToDictionary(id => id, id => _storyOfArticle[id], StringComparer.Ordinal),
             TemplatePages = new Dictionary<string, bool>(_unsavedTemplateMarks, StringComparer.Ordinal),
+            WindowTexts = windowTexts,
+            WindowsFrom = windowsFrom,
             Stories = live.Select(s => s.ToStory()).ToList(),
             StoryPositions = live.Select(s => s.Index).ToList(),
             RemovedStories = unsaved.Where(s => s.Absorbed).Select(s => s.Id).ToList(),
@@ -1484,8 +1501,6 @@ public sealed class StoryClusterer : IStoredStoryClusterer
         // The profiles just written keep their norms; the others go back to the norms the store holds for them.
         foreach (var profile in _refreshedNorms) profile.ForgetUnwrittenNorms();
         _refreshedNorms.Clear();
-        if (Syndication is not null) Syndication = new SyndicationDetector();
-        if (_templates is not null) _templates = new TemplatePageDetector();
         _unsaved.Clear();
         _unsavedArticles.Clear();
         _unsavedTemplateMarks.Clear();

@@ -1,4 +1,5 @@
 using Crosscheck.Core.Model;
+using Crosscheck.Core.Pipeline;
 
 namespace Crosscheck.Stories.Fingerprints;
 
@@ -36,6 +37,17 @@ public sealed class SyndicationDetector(SyndicationOptions? options = null)
     private readonly Dictionary<string, CopyMatch?> _seen = new(StringComparer.Ordinal);
     private readonly HashSet<Entry> _candidates = [];
     private long _arrivals;
+
+    /// <summary>
+    /// With a store (<see cref="KeepWindowIn"/>): whether the window's texts are written to it (<see cref="TakeWindowChanges"/>), and the
+    /// store its earlier texts are read from, null when this detector holds its whole window (a rebuild starts from nothing).
+    /// </summary>
+    private bool _storing;
+    private IStoryStateStore? _stored;
+    private bool _clockRead;
+
+    /// <summary>With a store, the entries made since the last <see cref="TakeWindowChanges"/>, oldest first.</summary>
+    private readonly List<Entry> _unsaved = [];
 
     /// <summary>Every copy found so far, by copy id.</summary>
     public IEnumerable<KeyValuePair<string, CopyMatch>> Copies =>
@@ -95,6 +107,11 @@ public sealed class SyndicationDetector(SyndicationOptions? options = null)
             _seen[id] = null;
             return null;
         }
+        if (_stored is not null && !_clockRead)
+        {
+            _arrivals = _stored.LoadWindowClock(TextWindow.Copies);
+            _clockRead = true;
+        }
 
         var (match, rootArrival) = FindOriginal(shingles, keys);
         _seen[id] = match;
@@ -108,8 +125,85 @@ public sealed class SyndicationDetector(SyndicationOptions? options = null)
             if (bucket.Count > _options.MaxBucketSize) bucket.RemoveAt(0);
         }
         _window.Enqueue(entry);
+        if (_storing) _unsaved.Add(entry);
         while (_window.Count > _options.Window) Evict(_window.Dequeue());
         return match;
+    }
+
+    /// <summary>
+    /// Keeps the window in the store as well (the clusterer's stored state): the texts made since the last call of
+    /// <see cref="TakeWindowChanges"/> are handed to the save. With <paramref name="reading"/>, the window's earlier texts are there,
+    /// not in memory: a text asks the store for the postings of its own band keys and reads the few texts they name, so the detector
+    /// finds what one that never saved would, and memory holds only the texts since the last save. Without it (a rebuild from
+    /// nothing) the whole window stays in memory, as without a store.
+    /// </summary>
+    internal void KeepWindowIn(IStoryStateStore? reading)
+    {
+        _storing = true;
+        _stored = reading;
+    }
+
+    /// <summary>
+    /// The texts made since the last call that the window still holds, to be stored with their band keys, and the first number it
+    /// holds (stored texts numbered below it are dropped); after it, a detector reading the store lets them go from memory.
+    /// </summary>
+    internal (List<StoredWindowText> Texts, long? From) TakeWindowChanges()
+    {
+        if (!_storing) return ([], null);
+        var first = _arrivals - _options.Window + 1;
+        var texts = _unsaved.Where(e => e.Arrival >= first)
+            .Select(e => new StoredWindowText(TextWindow.Copies, e.Arrival, e.Id, Array.ConvertAll(e.Keys, k => unchecked((long)k)), Serialize(e))).ToList();
+        var from = first > 1 && (_stored is null || _clockRead) ? first : (long?)null;
+        _unsaved.Clear();
+        if (_stored is not null)
+        {
+            _buckets.Clear();
+            _window.Clear();
+            _seen.Clear();
+        }
+        return (texts, from);
+    }
+
+    /// <summary>
+    /// Adds to <see cref="_candidates"/> what the stored window's buckets of these keys hold: per key, the newest texts still in the
+    /// window, as many as the bucket's cap leaves beside the texts held in memory (all newer than the stored ones): the bucket a
+    /// detector that never saved would hold.
+    /// </summary>
+    private void AddStoredCandidates(IStoryStateStore stored, ulong[] keys)
+    {
+        var first = _arrivals - _options.Window + 1;
+        var numbers = new HashSet<long>();
+        foreach (var bucket in stored.LoadWindowPostings(TextWindow.Copies, [.. keys.Distinct().Select(k => unchecked((long)k))])
+            .Where(p => p.Number >= first).GroupBy(p => p.Key))
+        {
+            var held = _buckets.TryGetValue(unchecked((ulong)bucket.Key), out var inMemory) ? inMemory.Count : 0;
+            numbers.UnionWith(bucket.Select(p => p.Number).OrderDescending().Take(_options.MaxBucketSize - held));
+        }
+        if (numbers.Count == 0) return;
+        foreach (var text in stored.LoadWindowTexts(TextWindow.Copies, numbers)) _candidates.Add(Deserialize(text));
+    }
+
+    private static byte[] Serialize(Entry entry)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            writer.Write(entry.RootArrival);
+            writer.Write(entry.RootId);
+            writer.Write(entry.Shingles.Length);
+            foreach (var shingle in entry.Shingles) writer.Write(shingle);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Entry Deserialize(StoredWindowText text)
+    {
+        using var reader = new BinaryReader(new MemoryStream(text.Entry, writable: false));
+        var rootArrival = reader.ReadInt64();
+        var rootId = reader.ReadString();
+        var shingles = new ulong[reader.ReadInt32()];
+        for (var i = 0; i < shingles.Length; i++) shingles[i] = reader.ReadUInt64();
+        return new Entry(text.ArticleId, text.Number, shingles, [], rootId, rootArrival);
     }
 
     private (CopyMatch? Match, long RootArrival) FindOriginal(ulong[] shingles, ulong[] keys)
@@ -119,6 +213,7 @@ public sealed class SyndicationDetector(SyndicationOptions? options = null)
         {
             if (_buckets.TryGetValue(key, out var bucket)) _candidates.UnionWith(bucket);
         }
+        if (_stored is not null) AddStoredCandidates(_stored, keys);
         Entry? best = null;
         CopyMatch? bestMatch = null;
         foreach (var candidate in _candidates)

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using Crosscheck.Core.Pipeline;
 using Crosscheck.Stories.Clustering;
 
 namespace Crosscheck.Stories.Fingerprints;
@@ -55,6 +57,17 @@ public sealed class TemplatePageDetector
     private readonly Queue<Entry> _recent = new();
     private long _query;
 
+    /// <summary>
+    /// With a store (<see cref="KeepWindowIn"/>): whether the window's texts are written to it, the store its earlier texts are read
+    /// from (null when this detector holds its whole window), how many texts were added ever (the number of the last), and the
+    /// texts added since the last <see cref="TakeWindowChanges"/>.
+    /// </summary>
+    private bool _storing;
+    private IStoryStateStore? _stored;
+    private long _clock;
+    private readonly List<(Entry Entry, string ArticleId)> _unsaved = [];
+    private string? _adding;
+
     /// <param name="window">
     /// Most recent texts kept for comparison. A text costs about 70 bytes per word here (its word hashes and content flags, its
     /// distinct shingles, their postings; measured on the SemEval articles), so a full default window of 5,000 texts of 600
@@ -72,7 +85,12 @@ public sealed class TemplatePageDetector
     /// <see cref="Add(string?)"/> of a text prepared ahead (<see cref="Prepare"/>), or of <paramref name="text"/> when none was:
     /// the same answer, the same window.
     /// </summary>
-    internal bool Add(Entry? prepared, string? text) => Add(prepared ?? Entry.Of(text ?? ""));
+    /// <remarks>The article id, when given, is stored with the text when the window is (<see cref="KeepWindowIn"/>).</remarks>
+    internal bool Add(Entry? prepared, string? text, string? articleId = null)
+    {
+        _adding = articleId;
+        return Add(prepared ?? Entry.Of(text ?? ""));
+    }
 
     private bool Add(Entry entry)
     {
@@ -88,7 +106,7 @@ public sealed class TemplatePageDetector
     /// syndication fingerprint of <paramref name="syndication"/> (null without one) from the same scan: the text's words are read,
     /// folded and hashed once for both (<see cref="MinHash.WordHashes"/>, the hashes both detectors use), and the shingles are
     /// taken from the fingerprint when it holds exactly this detector's (same shingle length, every word of the text read by both,
-    /// none cut by its cap). Reads no state, so texts can be prepared in parallel, ahead of the one-by-one <see cref="Add(Entry?, string?)"/>.
+    /// none cut by its cap). Reads no state, so texts can be prepared in parallel, ahead of the one-by-one <see cref="Add(Entry?, string?, string?)"/>.
     /// </summary>
     internal static Entry Prepare(string? text, SyndicationDetector? syndication, out TextFingerprint? fingerprint)
     {
@@ -116,6 +134,7 @@ public sealed class TemplatePageDetector
             if (posting is Entry single) Meet(single, met);
             else foreach (var other in (List<Entry>)posting) Meet(other, met);
         }
+        if (_stored is not null) MeetStored(_stored, entry, met);
         foreach (var other in met)
         {
             var shared = other.Shared;
@@ -171,6 +190,11 @@ public sealed class TemplatePageDetector
             }
         }
         entry.Remembered = true;
+        if (_storing)
+        {
+            entry.Number = ++_clock;
+            _unsaved.Add((entry, _adding ?? ""));
+        }
         _recent.Enqueue(entry);
         while (_recent.Count > _window)
         {
@@ -189,6 +213,73 @@ public sealed class TemplatePageDetector
                     if (list.Count == 0) _postings.Remove(shingle);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the window in the store as well (the clusterer's stored state), its texts numbered on from
+    /// <paramref name="clock"/> (the clusterer's arrivals, one text each): the texts added since the last <see cref="TakeWindowChanges"/>
+    /// are handed to the save. With <paramref name="reading"/>, the window's earlier texts are there, not in memory: a text asks the store
+    /// for the postings of its own shingles and reads only the texts that share enough of them to be compared, so the detector answers
+    /// as one that never saved would, and memory holds only the texts since the last save. Without it (a rebuild from nothing) the whole
+    /// window stays in memory, as without a store.
+    /// </summary>
+    internal void KeepWindowIn(IStoryStateStore? reading, long clock)
+    {
+        _storing = true;
+        _stored = reading;
+        _clock = clock;
+    }
+
+    /// <summary>
+    /// The texts added since the last call that the window still holds, to be stored with their shingles, and the first number it holds
+    /// (stored texts numbered below it are dropped); after it, a detector reading the store lets them go from memory.
+    /// </summary>
+    internal (List<StoredWindowText> Texts, long? From) TakeWindowChanges()
+    {
+        if (!_storing) return ([], null);
+        var first = _clock - _window + 1;
+        var texts = _unsaved.Where(u => u.Entry.Number >= first).Select(u =>
+            new StoredWindowText(TextWindow.Templates, u.Entry.Number, u.ArticleId, Array.ConvertAll(u.Entry.Set, k => unchecked((long)k)), u.Entry.Serialize())).ToList();
+        _unsaved.Clear();
+        if (_stored is not null)
+        {
+            _postings.Clear();
+            _recent.Clear();
+        }
+        return (texts, first > 1 ? first : null);
+    }
+
+    /// <summary>
+    /// Meets the stored texts of the window that hold the new text's shingles: per shingle, the newest still in the window, as many as
+    /// the posting's cap leaves beside the texts held in memory (all newer than the stored ones), so each is met as often as in the
+    /// postings of a detector that never saved. Those met often enough to be compared are read whole (they stand for themselves in
+    /// <paramref name="met"/>); the others only need their counts.
+    /// </summary>
+    private void MeetStored(IStoryStateStore stored, Entry entry, List<Entry> met)
+    {
+        var first = _clock - _window + 1;
+        var holders = new Dictionary<long, Entry>();
+        foreach (var posting in stored.LoadWindowPostings(TextWindow.Templates, Array.ConvertAll(entry.Set, k => unchecked((long)k)))
+            .Where(p => p.Number >= first).GroupBy(p => p.Key))
+        {
+            var held = !_postings.TryGetValue(unchecked((ulong)posting.Key), out var inMemory) ? 0 : inMemory is Entry ? 1 : ((List<Entry>)inMemory).Count;
+            foreach (var number in posting.Select(p => p.Number).OrderDescending().Take(MaxPosting - held))
+            {
+                if (!holders.TryGetValue(number, out var holder)) holders[number] = holder = Entry.Of([], []);
+                Meet(holder, met);
+            }
+        }
+        // Only a text sharing this many shingles can be a template's twin (IsTemplateAgainstSeen's first test): read those.
+        var compared = holders.Where(h => h.Value.Shared >= MinShared && h.Value.Shared >= MinShare * entry.Set.Length).Select(h => h.Key).ToList();
+        if (compared.Count == 0) return;
+        var read = stored.LoadWindowTexts(TextWindow.Templates, compared).ToDictionary(t => t.Number, t => Entry.Deserialize(t.Entry));
+        foreach (var number in compared)
+        {
+            if (!read.TryGetValue(number, out var whole)) continue;
+            var stub = holders[number];
+            (whole.Query, whole.Shared) = (stub.Query, stub.Shared);
+            met[met.IndexOf(stub)] = whole;
         }
     }
 
@@ -211,6 +302,39 @@ public sealed class TemplatePageDetector
 
         /// <summary>Set when a detector has remembered this text (its postings hold it).</summary>
         public bool Remembered { get; set; }
+
+        /// <summary>With a store, the text's number in the window's clock (0: not numbered).</summary>
+        public long Number { get; set; }
+
+        /// <summary>The entry of a text from its word hashes and content flags as an entry held them (<see cref="Words"/>, <see cref="Content"/>).</summary>
+        public static Entry Of(ulong[] words, bool[] content)
+        {
+            if (content.Length != words.Length) throw new ArgumentException("One content flag per word.", nameof(content));
+            return new Entry(words, content, DistinctShingles(words));
+        }
+
+        /// <summary>The words and content flags, as stored (<see cref="Deserialize"/>): the count, the hashes, one bit a flag.</summary>
+        public byte[] Serialize()
+        {
+            var data = new byte[4 + Words.Length * 8 + (Words.Length + 7) / 8];
+            BinaryPrimitives.WriteInt32LittleEndian(data, Words.Length);
+            for (var i = 0; i < Words.Length; i++) BinaryPrimitives.WriteUInt64LittleEndian(data.AsSpan(4 + i * 8), Words[i]);
+            var flags = 4 + Words.Length * 8;
+            for (var i = 0; i < Content.Length; i++)
+                if (Content[i]) data[flags + i / 8] |= (byte)(1 << (i % 8));
+            return data;
+        }
+
+        public static Entry Deserialize(byte[] data)
+        {
+            var count = BinaryPrimitives.ReadInt32LittleEndian(data);
+            var words = new ulong[count];
+            var content = new bool[count];
+            for (var i = 0; i < count; i++) words[i] = BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(4 + i * 8));
+            var flags = 4 + count * 8;
+            for (var i = 0; i < count; i++) content[i] = (data[flags + i / 8] & (1 << (i % 8))) != 0;
+            return Of(words, content);
+        }
 
         /// <summary>This text as one no detector has met yet.</summary>
         public Entry Fresh() => new(Words, Content, Set);

@@ -190,6 +190,27 @@ public static class SampleDocuments
         Assert.Equal(new Dictionary<string, bool> { ["new"] = true }, store.LoadTemplatePageMarks(["old", "new"]));
     }
 
+    /// <summary>
+    /// A store upgraded from version 9 (placements stored, no detector windows): its windows are empty with their clocks at 0,
+    /// the placements stay, and the next save's window texts are kept.
+    /// </summary>
+    public static void AssertPlacementsUpgradedWithEmptyDetectorWindows(IStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Assert.Equal(0, store.LoadStoryIndexOfArticle("old"));
+        Assert.Equal(new Dictionary<string, bool> { ["old"] = true }, store.LoadTemplatePageMarks(["old"]));
+        Assert.Equal(0, store.LoadWindowClock(Crosscheck.Core.Pipeline.TextWindow.Copies));
+        Assert.Equal(0, store.LoadWindowClock(Crosscheck.Core.Pipeline.TextWindow.Templates));
+        store.SaveStoryState(new Crosscheck.Core.Pipeline.StoryStateChanges
+        {
+            Header = new Crosscheck.Core.Pipeline.StoryStateHeader(Documents: 2, Arrivals: 2, StoryCount: 2, LiveStories: 2),
+            WindowTexts = [new(Crosscheck.Core.Pipeline.TextWindow.Templates, 2, "new", [11, 12], [1])],
+            WindowsFrom = new Dictionary<Crosscheck.Core.Pipeline.TextWindow, long> { [Crosscheck.Core.Pipeline.TextWindow.Copies] = 1 },
+        });
+        Assert.Equal(2, store.LoadWindowClock(Crosscheck.Core.Pipeline.TextWindow.Templates));
+        Assert.Equal([2L], store.LoadWindowPostings(Crosscheck.Core.Pipeline.TextWindow.Templates, [12]).Select(p => p.Number));
+    }
+
     /// <summary>Asserts that two documents hold the same article, diagnostics and layers (absent and empty told apart).</summary>
     public static void AssertSame(Document expected, Document actual)
     {

@@ -232,6 +232,57 @@ public abstract partial class StoreContractTests
     }
 
     /// <summary>
+    /// The detectors' windows (schema step 10): a text's postings are found by any of its keys (64-bit hashes, negative ones
+    /// too) with its number, its entry by its number, each window apart; the clock is the highest number stored; a save naming
+    /// a window's first number drops the texts and postings below it; a reset drops them all.
+    /// </summary>
+    [ContractFact]
+    public void Detector_windows_find_postings_by_key_drop_below_the_first_number_and_go_with_a_reset()
+    {
+        Assert.Equal(0, Store.LoadWindowClock(TextWindow.Copies));
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(3, 3, 3, 3),
+            WindowTexts =
+            [
+                new(TextWindow.Copies, 1, "a", [long.MinValue, 7, -5], [1, 2]),
+                new(TextWindow.Copies, 2, "b", [7, 8], [3, 255, 0]),
+                new(TextWindow.Templates, 2, "b", [7, 9], [4]),
+                new(TextWindow.Templates, 3, "c", [9], []),
+            ],
+        });
+
+        using var other = OpenAgain();
+        Assert.Equal(2, other.LoadWindowClock(TextWindow.Copies));
+        Assert.Equal(3, other.LoadWindowClock(TextWindow.Templates));
+        Assert.Equal([(long.MinValue, 1L), (7L, 1L), (7L, 2L)],
+            other.LoadWindowPostings(TextWindow.Copies, [7, long.MinValue, 9, 123]).Select(p => (p.Key, p.Number)).Order());
+        Assert.Equal([(7L, 2L), (9L, 2L), (9L, 3L)], other.LoadWindowPostings(TextWindow.Templates, [7, 9]).Select(p => (p.Key, p.Number)).Order());
+        var texts = other.LoadWindowTexts(TextWindow.Copies, [2, 1, 5]).OrderBy(t => t.Number).ToList();
+        Assert.Equal(["a", "b"], texts.Select(t => t.ArticleId));
+        Assert.Equal<byte>([3, 255, 0], texts[1].Entry);
+        Assert.Equal(TextWindow.Copies, texts[1].Window);
+        Assert.Equal<byte>([4], Assert.Single(other.LoadWindowTexts(TextWindow.Templates, [2])).Entry);
+
+        // Dropping below 2 in the copy window: text 1 and its postings go, the template window keeps its own text 2.
+        Store.SaveStoryState(new StoryStateChanges
+        {
+            Header = new(4, 4, 4, 4),
+            WindowTexts = [new(TextWindow.Copies, 3, "d", [-5], [6])],
+            WindowsFrom = new Dictionary<TextWindow, long> { [TextWindow.Copies] = 2 },
+        });
+        Assert.Equal([(-5L, 3L), (7L, 2L)], Store.LoadWindowPostings(TextWindow.Copies, [7, long.MinValue, -5]).Select(p => (p.Key, p.Number)).Order());
+        Assert.Equal(["b", "d"], Store.LoadWindowTexts(TextWindow.Copies, [1, 2, 3]).Select(t => t.ArticleId).Order());
+        Assert.Equal(2, Store.LoadWindowTexts(TextWindow.Templates, [2, 3]).Count);
+
+        Store.SaveStoryState(new StoryStateChanges { Header = new(1, 1, 1, 1), Reset = true, WindowTexts = [new(TextWindow.Templates, 1, "e", [9], [5])] });
+        Assert.Equal(0, Store.LoadWindowClock(TextWindow.Copies));
+        Assert.Empty(Store.LoadWindowPostings(TextWindow.Copies, [7, -5]));
+        Assert.Equal([(9L, 1L)], Store.LoadWindowPostings(TextWindow.Templates, [7, 9]).Select(p => (p.Key, p.Number)));
+        Assert.Equal(["e"], Store.LoadWindowTexts(TextWindow.Templates, [1, 2, 3]).Select(t => t.ArticleId));
+    }
+
+    /// <summary>
     /// A save of more rows than a backend may write in one statement (a first placement writes tens of thousands of features):
     /// every feature, state and placement is kept as given, and a story's articles in their order. The counts are not multiples
     /// of any likely run of rows, so a last, shorter run is written too.
