@@ -12,7 +12,7 @@ namespace Crosscheck.Ingest.Inputs;
 /// <see cref="InputLimits.MaxUnzippedSkipBytes"/> (<see cref="ForWarc"/>, <see cref="Exempt"/>). Damaged gzip throws
 /// <see cref="InvalidDataException"/>, as GZipStream does.
 /// </summary>
-internal sealed class UnzippingStream(FileStream file, InputLimits limits, long allowance, string counted) : Stream
+internal sealed class UnzippingStream(FileStream file, InputLimits limits, long allowance, string counted) : ForwardReadStream
 {
     /// <summary>A ".jsonl.gz" file: every unzipped byte counts, past <see cref="InputLimits.MaxFileBytes"/>.</summary>
     public static UnzippingStream ForJsonLines(FileStream file, InputLimits limits) => new(file, limits, limits.MaxFileBytes, "");
@@ -31,8 +31,6 @@ internal sealed class UnzippingStream(FileStream file, InputLimits limits, long 
     /// <summary>Bytes unzipped so far.</summary>
     public long Unzipped { get; private set; }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var read = _gzip.Read(buffer);
@@ -49,15 +47,7 @@ internal sealed class UnzippingStream(FileStream file, InputLimits limits, long 
     /// <summary>Why the file, read to its end, was cut short (see <see cref="PageFile"/>), or null.</summary>
     public string? CutShort() => PageFile.CutShort(file, Unzipped);
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => Unzipped; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
